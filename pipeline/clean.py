@@ -1,0 +1,701 @@
+"""Stage 2: remove ads, affiliate rewriting, executable markup and scrape debris.
+
+The cleaner works on the markdown body in passes:
+
+1. stray backtick debris (broken HTML-to-markdown conversion) is removed, real code kept;
+2. code (fenced blocks, code spans), autolinks and `<placeholder>`s are swapped for
+   sentinels, so no later pass can touch them;
+3. comment-delimited ad blocks are cut out by scanning for the markers;
+4. each remaining block (paragraph) that still holds HTML is parsed with BeautifulSoup and
+   rendered back to markdown without ads, scripts, attributes or unsafe URLs;
+5. markdown links and images to affiliate or unsafe URLs lose their URL (links keep
+   their text, images go); disclaimers, link farms and lone scrape artifacts go;
+6. scrape formatting damage is repaired; code is put back byte for byte.
+
+What was removed is counted by kind; anything surprising is a warning.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from .rules import Rules
+
+OPEN, CLOSE = "\ue000", "\ue001"
+_SENTINEL = re.compile(OPEN + r"(\d+)" + CLOSE)
+
+@dataclass
+class Cleaned:
+    text: str
+    removed: dict[str, int]
+    warnings: list[str]
+
+
+# ---------------------------------------------------------------------------- public
+
+class Cleaner:
+    """Rules compiled once, plus a bounded memo of rendered HTML fragments (spun copies
+    repeat the same AdSense and link-farm fragments thousands of times)."""
+
+    MEMO_LIMIT = 4096
+
+    def __init__(self, rules: Rules):
+        g = rules.get
+        self.rules = rules
+        self.begin = tuple(g("ad_markers", "begin"))
+        self.end = tuple(g("ad_markers", "end"))
+        self.kinds = [(k, tuple(v)) for k, v in rules.data["ad_block_kinds"].items()]
+        self.drop_tags = frozenset(t.lower() for t in g("drop_elements", "tags"))
+        self.adsense = frozenset(g("adsense", "classes"))
+        self.text_ads = frozenset(g("text_ads", "classes"))
+        self.farm_classes = frozenset(g("link_farms", "classes"))
+        self.farm_phrases = tuple(p.lower() for p in g("link_farms", "phrases"))
+        self.hosts = tuple(h.lower() for h in g("affiliate_hosts", "hosts"))
+        self.url_parts = tuple(p.lower() for p in g("affiliate_url_parts", "parts"))
+        self.pixel_styles = tuple(s.lower().replace(" ", "") for s in g("tracking_pixels", "styles"))
+        self.pixel_max = max(int(v) for v in g("tracking_pixels", "max_size"))
+        self.schemes = frozenset(s.lower() for s in g("safe_schemes", "schemes"))
+        self.disc_first = tuple(w.lower() for w in g("disclaimers", "first"))
+        self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
+        self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
+        self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
+        self._memo: dict[str, tuple] = {}
+
+    def clean(self, body: str) -> Cleaned:
+        """Clean one markdown body. Never raises for any input text."""
+        removed: Counter = Counter()
+        warnings: list[str] = []
+        text = body.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
+        text = _strip_debris(text, _fenced_blocks(text), removed)
+        text, saved = _protect(text, self, removed)
+        text = _cut_marker_blocks(text, self, removed, warnings)
+        text = _clean_blocks(text, self, removed, warnings)
+        text = _rewrite_links(text, self, removed)
+        text = _repair(text)
+        text = _normalise_space(text)
+        text = _restore(text, saved)
+        return Cleaned(text=text, removed=dict(sorted(removed.items())), warnings=warnings)
+
+    def render(self, block: str) -> tuple[str, tuple]:
+        """One HTML-bearing block rendered to markdown, with removal counts (memoised)."""
+        hit = self._memo.get(block)
+        if hit is None:
+            counts: Counter = Counter()
+            md = _Renderer(self, counts).render(BeautifulSoup(block, "html.parser"))
+            hit = (md, tuple(sorted(counts.items())))
+            if len(self._memo) >= self.MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[block] = hit
+        return hit
+
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _plain_url(url: str) -> str:
+    """The URL as a browser would read it: entities decoded, escapes and controls gone."""
+    u = html.unescape(url)
+    u = _MD_ESCAPE.sub(r"\1", u)
+    return "".join(ch for ch in u if ch > " " and ch != "\x7f")
+
+
+def url_is_safe(url: str, schemes) -> bool:
+    m = _SCHEME.match(_plain_url(url))
+    return m is None or m.group(1).lower() in schemes
+
+
+def url_is_affiliate(url: str, ctx) -> bool:
+    u = _plain_url(url)
+    low = u.lower()
+    if any(p in low for p in ctx.url_parts):
+        return True
+    if low.startswith("//"):
+        low = "http:" + low
+    try:
+        host = (urlsplit(low).hostname or "").rstrip(".")
+    except ValueError:
+        return False
+    return any(host == h or host.endswith("." + h) for h in ctx.hosts)
+
+
+# ------------------------------------------------------------------ 1. debris
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})([^\n]*)$")
+_BACKTICKS = re.compile(r"`+")
+
+
+def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code blocks that have a closing fence."""
+    blocks = []
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        m = _FENCE_OPEN.match(lines[i])
+        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+            fence = m.group(1)
+            close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
+            for j in range(i + 1, len(lines)):
+                if close.match(lines[j]):
+                    end = offsets[j] + len(lines[j])
+                    blocks.append((offsets[i], end))
+                    i = j
+                    break
+        i += 1
+    return blocks
+
+
+def _code_spans(line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(real code spans, debris runs) in one line, as (start, end) offsets."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    spans, debris = [], []
+    i = 0
+    while i < len(runs):
+        s, e = runs[i]
+        n = e - s
+        partner = next((j for j in range(i + 1, len(runs)) if runs[j][1] - runs[j][0] == n), None)
+        if partner is not None and line[e:runs[partner][0]].strip(" \t*_`"):
+            spans.append((s, runs[partner][1]))
+            i = partner + 1
+            continue
+        before = line[s - 1] if s else " "
+        after = line[e] if e < len(line) else " "
+        if n >= 2 and before in " \t*_#>" and after in " \t*_":
+            debris.append((s, e))
+        i += 1
+    return spans, debris
+
+
+def _strip_debris(text: str, fences, removed: Counter) -> str:
+    if "``" not in text:
+        return text
+    out = []
+    pos = 0
+    for start, end in fences + [(len(text), len(text))]:
+        out.append(_strip_debris_lines(text[pos:start], removed))
+        out.append(text[start:end])
+        pos = end
+    return "".join(out)
+
+
+def _strip_debris_lines(chunk: str, removed: Counter) -> str:
+    if "``" not in chunk:
+        return chunk
+    lines = chunk.split("\n")
+    for k, line in enumerate(lines):
+        if "``" not in line:
+            continue
+        _, debris = _code_spans(line)
+        if not debris:
+            continue
+        removed["backtick_debris"] += len(debris)
+        pieces, pos = [], 0
+        for s, e in debris:
+            pieces.append(line[pos:s])
+            pos = e
+            while pos < len(line) and line[pos] in " \t":
+                pos += 1
+        pieces.append(line[pos:])
+        new = "".join(pieces).rstrip()
+        if not new.strip(" \t*_#>"):
+            new = ""
+        lines[k] = new
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------- 2. protect
+
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>\x00-\x1f]*)>")
+_EMAIL = re.compile(
+    r"<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~\-]+@[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?"
+    r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?)*)>"
+)
+_PLACEHOLDER = re.compile(r"<([A-Za-z][A-Za-z0-9_\-]*)>")
+
+
+def _protect(text: str, ctx, removed: Counter) -> tuple[str, list[str]]:
+    """Swap code, autolinks and placeholders for sentinels; return the saved originals."""
+    saved: list[str] = []
+
+    def keep(s: str) -> str:
+        saved.append(s)
+        return f"{OPEN}{len(saved) - 1}{CLOSE}"
+
+    fences = _fenced_blocks(text)
+    out = []
+    pos = 0
+    for start, end in fences + [(len(text), len(text))]:
+        chunk = text[pos:start]
+        if "`" in chunk:
+            chunk = _protect_spans(chunk, keep)
+        out.append(chunk)
+        if end > start:
+            out.append(keep(text[start:end]))
+        pos = end
+    text = "".join(out)
+    if "<" not in text:
+        return text, saved
+
+    def autolink(m: re.Match) -> str:
+        if url_is_safe(m.group(1), ctx.schemes):
+            return keep(m.group(0))
+        removed["unsafe_url"] += 1
+        return ""
+
+    text = _AUTOLINK.sub(autolink, text)
+    text = _EMAIL.sub(lambda m: keep(m.group(0)), text)
+    text = _PLACEHOLDER.sub(
+        lambda m: m.group(0) if m.group(1).lower() in ctx.elements else keep(m.group(0)), text
+    )
+    return text, saved
+
+
+def _protect_spans(chunk: str, keep) -> str:
+    lines = chunk.split("\n")
+    for k, line in enumerate(lines):
+        if "`" not in line:
+            continue
+        spans, _ = _code_spans(line)
+        if not spans:
+            continue
+        pieces, pos = [], 0
+        for s, e in spans:
+            pieces.append(line[pos:s])
+            pieces.append(keep(line[s:e]))
+            pos = e
+        pieces.append(line[pos:])
+        lines[k] = "".join(pieces)
+    return "\n".join(lines)
+
+
+def _restore(text: str, saved: list[str]) -> str:
+    if not saved:
+        return text
+    return _SENTINEL.sub(lambda m: saved[int(m.group(1))], text)
+
+
+# --------------------------------------------------------------- 3. ad markers
+
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def _cut_marker_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
+    if not any(b in text for b in ctx.begin):
+        return _drop_stray_end_markers(text, ctx, removed)
+    out = []
+    pos = 0
+    while True:
+        hits = [(text.find(b, pos), b) for b in ctx.begin]
+        hits = [h for h in hits if h[0] >= 0]
+        if not hits:
+            break
+        start, marker = min(hits)
+        ends = [(text.find(e, start + len(marker)), e) for e in ctx.end]
+        ends = [e for e in ends if e[0] >= 0]
+        next_begin = min((i for i in (text.find(b, start + len(marker)) for b in ctx.begin) if i >= 0),
+                         default=-1)
+        out.append(text[pos:start])
+        if ends and (next_begin < 0 or min(ends)[0] < next_begin):
+            end_at, end_marker = min(ends)
+            block = text[start + len(marker):end_at]
+            stop = end_at + len(end_marker)
+        else:
+            line = text.count("\n", 0, start) + 1
+            warnings.append(f"ad begin marker at body line {line} has no end marker; removed the ad HTML after it only")
+            stop = _end_of_html_run(text, start + len(marker))
+            block = text[start + len(marker):stop]
+        removed["ad_block"] += 1
+        removed[_block_kind(block, ctx)] += 1
+        stop = _join_point(text, start, stop)
+        pos = stop
+    out.append(text[pos:])
+    return _drop_stray_end_markers("".join(out), ctx, removed)
+
+
+def _join_point(text: str, start: int, stop: int) -> int:
+    """Swallow the line break after a block that filled whole lines."""
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    if at_line_start and stop < len(text) and text[stop] == "\n":
+        return stop + 1
+    return stop
+
+
+def _drop_stray_end_markers(text: str, ctx, removed: Counter) -> str:
+    for e in ctx.end:
+        if e in text:
+            removed["stray_marker"] += text.count(e)
+            text = text.replace(e, "")
+    return text
+
+
+def _block_kind(block: str, ctx) -> str:
+    for kind, signatures in ctx.kinds:
+        if any(s in block for s in signatures):
+            return kind
+    return "empty_ad"
+
+
+def _end_of_html_run(text: str, pos: int) -> int:
+    """End of the HTML that follows an unterminated begin marker: whole lines while they are
+    tags or sit inside an open element; stops at the first line of plain markdown."""
+    depth = 0
+    cur = pos
+    n = len(text)
+    while cur < n:
+        nl = text.find("\n", cur)
+        line_end = n if nl < 0 else nl
+        line = text[cur:line_end]
+        stripped = line.strip()
+        if depth == 0 and stripped and not stripped.startswith("<"):
+            return cur
+        if depth == 0 and not stripped and cur > pos:
+            return cur
+        for m in _TAG_TOKEN.finditer(line):
+            name = m.group(2).lower()
+            if name in _VOID or m.group(3):
+                continue
+            depth += -1 if m.group(1) else 1
+            depth = max(depth, 0)
+        cur = line_end + 1
+    return n
+
+
+# ------------------------------------------------------------ 4. HTML blocks
+
+_HTML_START = re.compile(r"<[A-Za-z!/?]")
+
+
+def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
+    blocks = re.split(r"\n[ \t]*\n", text)
+    out = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        i += 1
+        if "<" in block and _HTML_START.search(block):
+            block, i = _merge_open_constructs(block, blocks, i, warnings)
+            block, counts = ctx.render(block)
+            removed.update(dict(counts))
+        block = _drop_text_junk(block, ctx, removed)
+        if block.strip():
+            out.append(block)
+    return "\n\n".join(out)
+
+
+def _merge_open_constructs(block: str, blocks: list[str], i: int, warnings: list[str]):
+    """HTML comments and script/style elements may span blank lines: join their blocks."""
+    for opener, closer in (("<!--", "-->"), ("<script", "</script"), ("<style", "</style")):
+        low = block.lower()
+        at = low.rfind(opener)
+        if at < 0 or closer in low[at:]:
+            continue
+        j = i
+        while j < len(blocks) and j - i < 50 and closer not in blocks[j].lower():
+            j += 1
+        if j < len(blocks) and closer in blocks[j].lower():
+            block = "\n\n".join([block] + blocks[i:j + 1])
+            i = j + 1
+        elif opener == "<!--":
+            warnings.append("unclosed HTML comment '<!--'; the text after it is kept")
+            block = block[:at] + block[at + 4:]
+    return block, i
+
+
+_BLOCK_TAGS = frozenset(
+    "p div section article header footer main aside figure figcaption center address "
+    "table thead tbody tfoot tr details summary nav dl dt dd fieldset legend hr body html".split()
+)
+
+
+class _Renderer:
+    """HTML element tree back to markdown: content kept, ads and attributes gone."""
+
+    def __init__(self, ctx, counts: Counter):
+        self.ctx = ctx
+        self.counts = counts
+
+    def render(self, node) -> str:
+        md = self.children(node)
+        md = re.sub(r"[ \t]+\n", "\n", md)
+        md = re.sub(r"\n{3,}", "\n\n", md)
+        return md.strip("\n")
+
+    def children(self, node) -> str:
+        parts = []
+        skip_next_list = False
+        for child in node.children:
+            if isinstance(child, Comment):
+                self.counts["html_comment"] += 1
+                continue
+            if isinstance(child, NavigableString):
+                if type(child) is not NavigableString:  # doctype, CDATA, processing instruction
+                    self.counts["html_other"] += 1
+                    continue
+                if skip_next_list and not child.strip():
+                    parts.append(str(child))
+                    continue
+                skip_next_list = False
+                parts.append(_escape_text(str(child)))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            if skip_next_list and child.name in ("div", "ul", "ol"):
+                skip_next_list = False
+                continue
+            skip_next_list = False
+            classes = set(child.get("class") or ())
+            if classes & self.ctx.farm_classes:
+                self.counts["link_farm"] += 1
+                skip_next_list = True
+                continue
+            parts.append(self.element(child, classes))
+        return "".join(parts)
+
+    def element(self, el: Tag, classes: set) -> str:
+        name = el.name.lower()
+        if classes & self.ctx.adsense:
+            self.counts["adsense"] += 1
+            return ""
+        if classes & self.ctx.text_ads:
+            self.counts["text_ad"] += 1
+            return ""
+        if name in self.ctx.drop_tags:
+            self.counts[_DROP_KIND.get(name, "html_removed")] += 1
+            return ""
+        if name.startswith("h") and name[1:].isdigit() and self._heads_text_ad(el):
+            self.counts["text_ad"] += 1
+            return ""
+        if name == "a":
+            return self.link(el)
+        if name == "img":
+            return self.image(el)
+        if name == "br":
+            return "\n"
+        inner = self.children(el)
+        if name in ("strong", "b"):
+            return f"**{inner.strip()}**" if inner.strip() else inner
+        if name in ("em", "i"):
+            return f"*{inner.strip()}*" if inner.strip() else inner
+        if name in ("code", "kbd", "samp", "tt"):
+            text = el.get_text()
+            return f"`{text}`" if text and "`" not in text else _escape_text(text)
+        if name == "pre":
+            text = el.get_text()
+            return f"\n\n```\n{text.strip(chr(10))}\n```\n\n" if "```" not in text else _escape_text(text)
+        if len(name) == 2 and name[0] == "h" and name[1] in "123456":
+            title = " ".join(inner.split())
+            return f"\n\n{'#' * int(name[1])} {title}\n\n" if title else ""
+        if name == "li":
+            return "\n- " + " ".join(inner.split())
+        if name in ("ul", "ol"):
+            return "\n\n" + inner.strip("\n") + "\n\n"
+        if name == "blockquote":
+            body = inner.strip("\n")
+            return "\n\n" + "\n".join("> " + ln for ln in body.split("\n")) + "\n\n"
+        if name in ("td", "th"):
+            return " " + inner.strip() + " "
+        if name in _BLOCK_TAGS:
+            return "\n\n" + inner.strip("\n") + "\n\n"
+        if name not in self.ctx.elements:
+            self.counts["unknown_tag"] += 1
+        return inner
+
+    def _heads_text_ad(self, el: Tag) -> bool:
+        sib = el.find_next_sibling()
+        return sib is not None and bool(set(sib.get("class") or ()) & self.ctx.text_ads)
+
+    def link(self, el: Tag) -> str:
+        href = el.get("href")
+        inner = self.children(el)
+        if not href:
+            return inner
+        href = str(href)
+        if not url_is_safe(href, self.ctx.schemes):
+            self.counts["unsafe_url"] += 1
+            return inner
+        if url_is_affiliate(href, self.ctx):
+            if el.find(("img", "iframe", "video", "picture")) is not None:
+                self.counts["banner"] += 1
+                return ""
+            self.counts["affiliate_link"] += 1
+            return inner
+        text = " ".join(inner.split())
+        if not text:
+            return ""
+        return f"[{text}]({_md_url(href)})"
+
+    def image(self, el: Tag) -> str:
+        src = str(el.get("src") or "")
+        style = str(el.get("style") or "").lower().replace(" ", "")
+        if any(s in style for s in self.ctx.pixel_styles) or self._tiny(el):
+            self.counts["tracking_pixel"] += 1
+            return ""
+        if not src or not url_is_safe(src, self.ctx.schemes):
+            self.counts["unsafe_url" if src else "html_removed"] += 1
+            return ""
+        if url_is_affiliate(src, self.ctx):
+            self.counts["affiliate_image"] += 1
+            return ""
+        alt = " ".join(str(el.get("alt") or "").split()).replace("[", "(").replace("]", ")")
+        return f"![{_escape_text(alt)}]({_md_url(src)})"
+
+    def _tiny(self, el: Tag) -> bool:
+        for attr in ("width", "height"):
+            v = str(el.get(attr) or "").strip().rstrip("px")
+            if v.isdigit() and int(v) <= self.ctx.pixel_max:
+                return True
+        return False
+
+
+_DROP_KIND = {"script": "script", "iframe": "iframe", "video": "video", "ins": "adsense",
+              "style": "style", "source": "video", "audio": "video"}
+
+
+def _md_url(url: str) -> str:
+    url = url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return url.replace("<", "%3C").replace(">", "%3E")
+
+
+def _escape_text(text: str) -> str:
+    """Text from parsed HTML, made safe to put back into markdown."""
+    text = text.replace("&", "&amp;") if "&" in text and re.search(r"&[A-Za-z#][A-Za-z0-9]*;", text) else text
+    return text.replace("<", "&lt;").replace(">", "&gt;") if "<" in text else text
+
+
+# --------------------------------------------------- 5. text-level junk blocks
+
+def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
+    stripped = block.strip()
+    if not stripped:
+        return block
+    low = stripped.lower()
+    # affiliate disclaimers (blockquote or paragraph)
+    if any(w in low for w in ctx.disc_first) and any(w in low for w in ctx.disc_second) and len(low) < 600:
+        removed["disclaimer"] += 1
+        return ""
+    # markdown "Also read:" link farms
+    head = low.lstrip("*_#> ").lstrip()
+    if head.startswith(ctx.farm_phrases):
+        rest = [ln for ln in stripped.split("\n")[1:] if ln.strip()]
+        if all(_only_links(ln) for ln in rest) and _only_links(_after_phrase(stripped.split("\n")[0], ctx)):
+            removed["link_farm"] += 1
+            return ""
+    # lone scrape artifacts ("Close")
+    if any(a in block for a in ctx.lone_lines):
+        lines = block.split("\n")
+        kept = [ln for ln in lines if ln.strip() not in ctx.lone_lines]
+        if len(kept) != len(lines):
+            removed["scrape_artifact"] += len(lines) - len(kept)
+            block = "\n".join(kept)
+    return block
+
+
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*$")
+
+
+def _only_links(line: str) -> bool:
+    return not line.strip() or bool(_LINK_ONLY.match(line))
+
+
+def _after_phrase(line: str, ctx) -> str:
+    low = line.lower()
+    for p in ctx.farm_phrases:
+        at = low.find(p)
+        if at >= 0:
+            return line[at + len(p):].strip(" *_")
+    return line
+
+
+# ---------------------------------------------------------- 5b. markdown links
+
+_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+)
+_REFDEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$", re.M)
+
+
+def _rewrite_links(text: str, ctx, removed: Counter) -> str:
+    if "](" in text:
+        text = _LINK.sub(lambda m: _link(m, ctx, removed), text)
+    if "]:" in text:
+        def refdef(m):
+            url = m.group(1)
+            if url_is_safe(url, ctx.schemes) and not url_is_affiliate(url, ctx):
+                return m.group(0)
+            removed["affiliate_link" if url_is_safe(url, ctx.schemes) else "unsafe_url"] += 1
+            return ""
+        text = _REFDEF.sub(refdef, text)
+    return text
+
+
+def _link(m: re.Match, ctx, removed: Counter) -> str:
+    bang, label, url = m.group(1), m.group(2), m.group(3)
+    if "](" in label:
+        label = _LINK.sub(lambda n: _link(n, ctx, removed), label)
+    url = url[1:-1] if url.startswith("<") else url
+    safe = url_is_safe(url, ctx.schemes)
+    if bang:
+        if not safe:
+            removed["unsafe_url"] += 1
+            return ""
+        if url_is_affiliate(url, ctx):
+            removed["affiliate_image"] += 1
+            return ""
+        return m.group(0)
+    if not safe or url_is_affiliate(url, ctx):
+        removed["unsafe_url" if not safe else "affiliate_link"] += 1
+        return label
+    if label != m.group(2):
+        return f"[{label}]{m.group(0)[len(m.group(2)) + 2:]}"
+    return m.group(0)
+
+
+# -------------------------------------------------------------- 6. repairs
+
+_HEADING_NUM = re.compile(r"^( {0,3}#{1,6}[ \t]+(?:\*\*|__)?)(\d+)\\([.)])", re.M)
+_BOLD = re.compile(r"(?<!\*)\*\*(?!\*)")
+
+
+def _repair(text: str) -> str:
+    if "\\" in text:
+        text = _HEADING_NUM.sub(r"\1\2\3", text)
+    if "**" in text:
+        text = "\n".join(_space_bold(line) if "**" in line else line for line in text.split("\n"))
+    return text
+
+
+def _space_bold(line: str) -> str:
+    marks = [m.start() for m in _BOLD.finditer(line)]
+    if len(marks) < 2 or len(marks) % 2:
+        return line
+    out, pos = [], 0
+    for k, at in enumerate(marks):
+        out.append(line[pos:at])
+        opener = k % 2 == 0
+        if opener and at > 0 and line[at - 1].isalnum():
+            out.append(" ")
+        out.append("**")
+        pos = at + 2
+        if not opener and pos < len(line) and line[pos].isalnum():
+            out.append(" ")
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _normalise_space(text: str) -> str:
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"

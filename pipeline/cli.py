@@ -1,0 +1,109 @@
+"""Thin command line over the library: parse options, call it, map its errors to exit codes."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .clean import Cleaner
+from .ingest import InputError, read_article
+from .model import Options, Rejected
+from .rules import RulesError, load_rules
+from .runner import build as run_build
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _rules(rules_files):
+    try:
+        return load_rules(tuple(rules_files))
+    except RulesError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+rules_option = click.option(
+    "--rules", "rules_files", multiple=True, type=click.Path(dir_okay=False),
+    help="Extra rule file (TOML) extending the shipped rules; repeatable.")
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version")
+def main():
+    """Turn scraped troubleshooting articles into one consolidated knowledge base (kb.json)."""
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--input", "input_dir", default="input", show_default=True,
+              type=click.Path(file_okay=True, dir_okay=True, path_type=Path),
+              help="Folder of scraped articles (.md, .markdown, .txt), searched recursively.")
+@click.option("--output", "output_dir", default="output", show_default=True,
+              type=click.Path(path_type=Path), help="Folder to write kb.json (and kb.schema.json) into.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for per-article stages [default: CPU cores].")
+@click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
+@rules_option
+def build(input_dir, output_dir, jobs, strict, quiet, rules_files):
+    """Build OUTPUT/kb.json from every article under INPUT.
+
+    Rejected inputs are listed in kb.json under "rejected" with the reason; the build
+    still completes (exit 0) unless --strict is given.
+
+    \b
+    Example:
+        python -m pipeline build --input input --output output --jobs 2 --strict
+    """
+    rules = _rules(rules_files)
+    options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
+    show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+    try:
+        result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write to {output_dir}: {exc.strerror or exc}") from None
+    if show_progress:
+        click.echo("", err=True)
+    if not quiet:
+        click.echo(
+            f"{result.inputs} inputs -> {result.entries} entries, {result.rejected} rejected, "
+            f"{result.warnings} warnings in {result.timings['total']:.2f}s; wrote {result.kb_path}",
+            err=True)
+        for r in result.doc["rejected"][:20]:
+            click.echo(f"  rejected {r['path']}: {r['error']}", err=True)
+        if result.rejected > 20:
+            click.echo(f"  ... and {result.rejected - 20} more (see kb.json \"rejected\")", err=True)
+    if strict and result.rejected:
+        sys.exit(1)
+
+
+def _progress(label: str, done: int, total: int) -> None:
+    click.echo(f"\r{label}: {done}/{total}", err=True, nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--stats", is_flag=True, help="Also print removals by kind and warnings to stderr.")
+@rules_option
+def clean(file, stats, rules_files):
+    """Print the cleaned markdown body of one article (for tuning rules).
+
+    \b
+    Example:
+        python -m pipeline clean input/000_aea70502640bc831.txt --stats
+    """
+    rules = _rules(rules_files)
+    art = read_article(file.parent, file.name, Options())
+    if isinstance(art, Rejected):
+        raise click.ClickException(f"{file}: {art.error}")
+    result = Cleaner(rules).clean(art.body)
+    click.echo(result.text, nl=False)
+    if stats:
+        for kind, n in result.removed.items():
+            click.echo(f"removed {kind}: {n}", err=True)
+        for w in art.warnings + result.warnings:
+            click.echo(f"warning: {w}", err=True)

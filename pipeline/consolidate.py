@@ -1,0 +1,343 @@
+"""Stage 4: group spun copies and near-duplicates into one entry per problem.
+
+Needs every article at once (it compares them), so the runner calls it after the
+per-article stages instead of streaming.
+
+1. Exact groups: articles whose cleaned bodies are equal up to whitespace (and the spun
+   title heading) share one body; it is structured once.
+2. Near-duplicates among the distinct bodies: MinHash-LSH candidates (no all-pairs
+   comparison), each verified section by section with rapidfuzz, and refused when the
+   two differ by a repeated substitution of names or model numbers (template look-alikes).
+3. Each cluster becomes one entry: sections and steps of the canonical body, with the
+   other members' extra sections and steps inserted where they align, variants recorded.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .model import Article, Options, Structure
+from .rules import Rules
+
+_WORD = re.compile(r"\w+(?:[.\-']\w+)*")
+_MASK = np.uint64(0xFFFFFFFF)
+
+
+@dataclass
+class Group:
+    """Articles sharing one cleaned body."""
+
+    key: str
+    text: str  # normalised body used for comparison
+    members: list[Article]
+    structure: Structure
+    cleaned: str = ""
+
+    @property
+    def first(self) -> Article:
+        return min(self.members, key=article_order)
+
+
+def article_order(a: Article):
+    """The documented canonical order: earliest published first, then path."""
+    return (a.date is None, a.date or "", a.path)
+
+
+def body_key(cleaned: str) -> tuple[str, str]:
+    """(key, normalised text) of a cleaned body: whitespace-insensitive and blind to the
+    leading title heading, which spinning rewrites in every copy."""
+    text = cleaned.lstrip()
+    if text.startswith("#"):
+        nl = text.find("\n")
+        text = "" if nl < 0 else text[nl + 1:]
+    norm = " ".join(text.split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), norm
+
+
+# ------------------------------------------------------------------ clustering
+
+class Clusterer:
+    def __init__(self, options: Options):
+        self.o = options
+        n = options.minhash_bands * options.minhash_rows
+        rng = np.random.default_rng(20240827)  # fixed: signatures must be reproducible
+        self.a = rng.integers(1, 2**32, size=n, dtype=np.uint64) | np.uint64(1)
+        self.b = rng.integers(0, 2**32, size=n, dtype=np.uint64)
+
+    def signature(self, text: str) -> np.ndarray | None:
+        words = _WORD.findall(text.lower())
+        k = self.o.shingle_words
+        if len(words) < k:
+            shingles = {" ".join(words)}
+        else:
+            shingles = {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+        h = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles))
+        sig = ((h[None, :] * self.a[:, None] + self.b[:, None]) & _MASK).min(axis=1)
+        return sig
+
+    def clusters(self, groups: list[Group]) -> list[list[int]]:
+        """Indexes of groups, clustered; deterministic for a given input set."""
+        n = len(groups)
+        parent = list(range(n))
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        sigs = [self.signature(g.text) for g in groups]
+        buckets: dict[tuple, list[int]] = defaultdict(list)
+        r = self.o.minhash_rows
+        for i, sig in enumerate(sigs):
+            for band in range(self.o.minhash_bands):
+                buckets[(band, sig[band * r:(band + 1) * r].tobytes())].append(i)
+        pairs = set()
+        for members in buckets.values():
+            if 1 < len(members) <= 200:
+                for x in range(len(members)):
+                    for y in range(x + 1, len(members)):
+                        pairs.add((members[x], members[y]))
+        self.stats = Counter(candidates=len(pairs))
+        for i, j in sorted(pairs):
+            est = float(np.mean(sigs[i] == sigs[j]))
+            if est < self.o.candidate_jaccard or find(i) == find(j):
+                continue
+            verdict = same_problem(groups[i], groups[j], self.o)
+            self.stats[verdict] += 1
+            if verdict == "same":
+                parent[find(i)] = find(j)
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(n):
+            out[find(i)].append(i)
+        return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in groups[k].members))
+
+
+def same_problem(a: Group, b: Group, o: Options) -> str:
+    """'same', 'different-text' or 'look-alike' for two distinct bodies."""
+    sa, sb = a.structure.sections, b.structure.sections
+    small, big = (sa, sb) if _size(sa) <= _size(sb) else (sb, sa)
+    matched = sum(len(s.text) + len(s.heading) for s in small if _best(s, big, o)[0] is not None)
+    if matched < o.same_problem_share * max(_size(small), 1):
+        return "different-text"
+    if _substitutions(a.text, b.text):
+        return "look-alike"
+    return "same"
+
+
+def _size(sections) -> int:
+    return sum(len(s.text) + len(s.heading) for s in sections)
+
+
+def _best(section, candidates, o: Options):
+    """(index, score) of the best-aligned section among candidates, or (None, 0)."""
+    best, score = None, 0.0
+    for k, c in enumerate(candidates):
+        if section.heading and c.heading:
+            s = fuzz.ratio(section.heading.lower(), c.heading.lower())
+            if s >= o.section_match and s > score:
+                best, score = k, s
+                continue
+        if not section.heading and not c.heading or score < o.section_match:
+            s = fuzz.ratio(section.text, c.text, score_cutoff=o.section_match)
+            if s > score:
+                best, score = k, s
+    return (best, score) if score >= o.section_match else (None, 0.0)
+
+
+def _identity(token: str) -> bool:
+    return any(ch.isdigit() for ch in token) or token[:1].isupper()
+
+
+def _substitutions(ta: str, tb: str) -> bool:
+    """True when the texts differ by the same name/number swap made more than once:
+    the mark of pages generated from one template for different products."""
+    wa, wb = ta.split(), tb.split()
+    swaps: Counter = Counter()
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(wa, wb).as_list():
+        if tag != "replace":
+            continue
+        old, new = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
+        olds = [w for w in wa[i1:i2] if _identity(w)]
+        news = [w for w in wb[j1:j2] if _identity(w)]
+        if olds and news and fuzz.ratio(old.lower(), new.lower()) < 80:
+            swaps[(" ".join(olds).strip(".,:;!?"), " ".join(news).strip(".,:;!?"))] += 1
+    return any(n >= 2 for n in swaps.values())
+
+
+# --------------------------------------------------------------------- merging
+
+@dataclass
+class _Slot:
+    """One merged section or step: the canonical version and where it came from."""
+
+    item: object
+    sources: list[str] = field(default_factory=list)
+    variants: dict[str, list[str]] = field(default_factory=dict)  # text -> sources
+
+
+def _merge_lists(lists: list[tuple[list, list[str]]], key, o: Options) -> list[_Slot]:
+    """Union of several ordered lists; later lists' extra items are inserted after the
+    item they follow. `key(item)` gives (heading, text) for alignment."""
+    slots: list[_Slot] = []
+    for items, sources in lists:
+        last = -1
+        for it in items:
+            head, text = key(it)
+            at = _align(head, text, slots, key, o)
+            if at is None:
+                last += 1
+                slots.insert(last, _Slot(item=it, sources=list(sources)))
+                continue
+            slot = slots[at]
+            slot.sources.extend(sources)
+            if " ".join(text.split()) != " ".join(key(slot.item)[1].split()):
+                slot.variants.setdefault(text, []).extend(sources)
+            last = max(last, at)
+    return slots
+
+
+def _align(head, text, slots, key, o: Options):
+    best, score = None, 0.0
+    for k, slot in enumerate(slots):
+        h2, t2 = key(slot.item)
+        if head and h2:
+            s = fuzz.ratio(head.lower(), h2.lower())
+        else:
+            s = fuzz.ratio(text, t2, score_cutoff=o.section_match) if (not head and not h2) else 0
+        if s >= o.section_match and s > score:
+            best, score = k, s
+    return best
+
+
+# --------------------------------------------------------------------- entries
+
+def _short(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+class TitleCleaner:
+    def __init__(self, rules: Rules):
+        self.prefixes = [re.compile("^(?:" + p + ")", re.I) for p in rules.get("title_spin", "prefixes")]
+        self.suffixes = [re.compile("(?:" + p + ")", re.I) for p in rules.get("title_spin", "suffixes")]
+
+    def __call__(self, title: str) -> str:
+        t = " ".join(title.split())
+        for _ in range(6):
+            before = t
+            for p in self.prefixes:
+                t = p.sub("", t, count=1)
+            for p in self.suffixes:
+                t = p.sub("", t)
+            t = t.strip(" ,:-–|")
+            if t == before:
+                break
+        t = t or title.strip()
+        return t[:1].upper() + t[1:]
+
+
+def build_entries(groups: list[Group], options: Options, rules: Rules) -> tuple[list[dict], dict]:
+    clusterer = Clusterer(options)
+    clusters = clusterer.clusters(groups)
+    clean_title = TitleCleaner(rules)
+    entries = [_entry([groups[k] for k in cluster], options, clean_title) for cluster in clusters]
+    stats = {"distinct_bodies": len(groups), "clusters": len(clusters),
+             "near_duplicate_candidates": clusterer.stats.get("candidates", 0),
+             "merged_near_duplicates": clusterer.stats.get("same", 0),
+             "look_alikes_kept_apart": clusterer.stats.get("look-alike", 0)}
+    return entries, stats
+
+
+def _entry(groups: list[Group], o: Options, clean_title) -> dict:
+    groups = sorted(groups, key=lambda g: article_order(g.first))
+    canonical = groups[0]
+    first = canonical.first
+    entry_id = "kb-" + canonical.key[:12]
+    members = sorted((a for g in groups for a in g.members), key=lambda a: a.path)
+    title = clean_title(first.title)
+    alternates = sorted({" ".join(a.title.split()) for a in members} - {title, first.title} | (
+        {first.title} if first.title != title else set()))
+
+    sec_lists = [(g.structure.sections, sorted(a.source_id for a in g.members)) for g in groups]
+    sec_slots = _merge_lists(sec_lists, lambda s: (s.heading, s.text), o)
+    sec_ids = _ids(entry_id, "sec", [s.item.heading or "intro" for s in sec_slots])
+    # parent links: map each group's section index to its merged slot
+    index_of = {id(slot.item): k for k, slot in enumerate(sec_slots)}
+    sections = []
+    for k, slot in enumerate(sec_slots):
+        s = slot.item
+        parent = None
+        if s.parent is not None:
+            owner = next(g for g in groups if any(x is s for x in g.structure.sections))
+            p_item = owner.structure.sections[s.parent]
+            pk = index_of.get(id(p_item))
+            if pk is None:
+                pk = _align(p_item.heading, p_item.text, sec_slots, lambda x: (x.heading, x.text), o)
+            parent = sec_ids[pk] if pk is not None else None
+        sections.append({
+            "id": sec_ids[k], "heading": s.heading, "level": s.level, "kind": s.kind,
+            "parent": parent, "text": s.text, "sources": sorted(set(slot.sources)),
+            "variants": _variants(slot),
+        })
+
+    step_lists = []
+    for g in groups:
+        srcs = sorted(a.source_id for a in g.members)
+        step_lists.append(([(st, g) for st in g.structure.steps], srcs))
+    step_slots = _merge_lists(step_lists, lambda sg: (sg[0].title, sg[0].text), o)
+    step_ids = _ids(entry_id, "step", [slot.item[0].title for slot in step_slots])
+    steps = []
+    for k, slot in enumerate(step_slots):
+        st, g = slot.item
+        sec_item = g.structure.sections[st.section]
+        sk = index_of.get(id(sec_item))
+        steps.append({
+            "id": step_ids[k], "order": k + 1, "title": st.title, "text": st.text,
+            "instructions": st.instructions, "ui_paths": st.ui_paths, "shortcuts": st.shortcuts,
+            "commands": st.commands, "images": st.images, "links": st.links,
+            "promotional": st.promotional, "section": sec_ids[sk] if sk is not None else None,
+            "sources": sorted(set(slot.sources)), "variants": _variants(slot),
+        })
+
+    causes: dict[str, list[str]] = {}
+    for g in groups:
+        for c in g.structure.causes:
+            causes.setdefault(c["text"], []).extend(a.source_id for a in g.members)
+
+    return {
+        "id": entry_id,
+        "title": title,
+        "alternate_titles": alternates,
+        "summary": canonical.structure.summary,
+        "sections": sections,
+        "steps": steps,
+        "causes": [{"text": t, "sources": sorted(set(s))} for t, s in causes.items()],
+        "sources": [_source(a) for a in members],
+    }
+
+
+def _variants(slot: _Slot) -> list[dict]:
+    return [{"text": t, "sources": sorted(set(s))} for t, s in sorted(slot.variants.items())]
+
+
+def _ids(entry_id: str, kind: str, names: list[str]) -> list[str]:
+    out, seen = [], Counter()
+    for name in names:
+        base = f"{kind}-" + _short(entry_id, " ".join(name.lower().split()))[:8]
+        seen[base] += 1
+        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return out
+
+
+def _source(a: Article) -> dict:
+    return {
+        "id": a.source_id, "path": a.path, "title": a.title, "date": a.date, "sha256": a.sha256,
+        "removed": a.removed, "warnings": a.warnings,
+    }

@@ -1,0 +1,260 @@
+"""Stage 1: find input files and read each into an `Article`, or a `Rejected` with a reason.
+
+Every failure here is an expected outcome with a message naming the problem (and the
+line, where known); nothing in this module raises for bad content.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from .model import Article, Options, Rejected
+
+EXTENSIONS = (".md", ".markdown", ".txt")
+# Characters the cleaner uses as private sentinels; they never carry meaning in articles.
+SENTINELS = ("\ue000", "\ue001")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+_SIMPLE_KV = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_YAML = frontmatter.YAMLHandler()
+# Encodings tried for files that are not UTF-8: the common legacy encodings of web pages.
+# Detection over every code page picks look-alikes (cp1257 for French cp1252 text), which is
+# mojibake with a warning; a short list of likely ones is right far more often.
+LEGACY_ENCODINGS = ["cp1252", "cp1250", "cp1251", "koi8_r", "shift_jis", "euc_jp", "gb18030",
+                    "euc_kr", "big5", "utf_16"]
+
+
+class InputError(Exception):
+    """The input folder itself is unusable (missing, not a folder)."""
+
+
+def discover(root: Path, exclude: Path | None = None) -> list[str]:
+    """Article paths under `root`, relative, with `/`, in a deterministic order.
+
+    Hidden files and folders are skipped; symlinked folders are not followed (no loops);
+    `exclude` (the output folder, when it sits inside the input) is never read.
+    """
+    root = Path(root)
+    if not root.exists():
+        raise InputError(f"input folder does not exist: {root}")
+    if not root.is_dir():
+        raise InputError(f"input is not a folder: {root}")
+    skip = os.path.realpath(exclude) if exclude is not None else None
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not d.startswith(".") and os.path.realpath(os.path.join(dirpath, d)) != skip
+        )
+        for name in filenames:
+            if name.startswith(".") or not name.lower().endswith(EXTENSIONS):
+                continue
+            rel = os.path.relpath(os.path.join(dirpath, name), root)
+            found.append(rel.replace(os.sep, "/"))
+    return sorted(found)
+
+
+def source_id(relpath: str) -> str:
+    return "src-" + hashlib.sha256(relpath.encode("utf-8")).hexdigest()[:12]
+
+
+def read_article(root: Path, relpath: str, options: Options) -> Article | Rejected:
+    """Read, decode and split one file. Returns a Rejected for anything unusable."""
+    path = Path(root) / relpath
+    try:
+        size = path.stat().st_size
+        if size > options.max_file_bytes:
+            return Rejected(relpath, f"file is {size} bytes, above the limit of {options.max_file_bytes} bytes")
+        with open(path, "rb") as fh:
+            data = fh.read(options.max_file_bytes + 1)
+    except OSError as exc:
+        return Rejected(relpath, f"cannot read file: {exc.strerror or exc}")
+    if len(data) > options.max_file_bytes:
+        return Rejected(relpath, f"file is above the limit of {options.max_file_bytes} bytes")
+    return parse_article(relpath, data, options)
+
+
+def parse_article(relpath: str, data: bytes, options: Options) -> Article | Rejected:
+    """Turn raw bytes into an Article (pure: no file system access)."""
+    warnings: list[str] = []
+    nul = data.find(b"\x00")
+    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line = data.count(b"\n", 0, nul) + 1
+        return Rejected(relpath, f"binary file: NUL byte at line {line}")
+    text = _decode(data, warnings)
+    if text is None:
+        line = _first_bad_line(data)
+        return Rejected(relpath, f"not valid UTF-8 (line {line}) and no other encoding could be detected")
+    if "\x00" in text:
+        return Rejected(relpath, "binary file: NUL character after decoding")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for s in SENTINELS:
+        text = text.replace(s, "\ufffd")
+    if not text.strip():
+        return Rejected(relpath, "empty file")
+
+    meta, body, err = _split_front_matter(text, options, warnings)
+    if err:
+        return Rejected(relpath, err)
+    if not body.strip():
+        return Rejected(relpath, "no article body (the file holds only front matter)")
+
+    title = _title(meta, body, relpath, warnings)
+    date = _date(meta.get("date"), warnings)
+    return Article(
+        path=relpath,
+        source_id=source_id(relpath),
+        sha256=hashlib.sha256(data).hexdigest(),
+        title=title,
+        date=date,
+        body=body,
+        meta=meta,
+        warnings=warnings,
+    )
+
+
+def _decode(data: bytes, warnings: list[str]) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    warnings.append(
+        f"not valid UTF-8 (line {_first_bad_line(data)}); decoded as {best.encoding}"
+    )
+    return str(best)
+
+
+def _first_bad_line(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+        return 0
+    except UnicodeDecodeError as exc:
+        return data.count(b"\n", 0, exc.start) + 1
+
+
+def _split_front_matter(text: str, options: Options, warnings: list[str]):
+    """Return (meta, body, error). Broken YAML is recovered line by line with a warning."""
+    if not text.startswith("---"):
+        return {}, text, None
+    first_nl = text.find("\n")
+    if text[:first_nl].strip() != "---":
+        return {}, text, None
+    end = _closing_fence(text, first_nl + 1)
+    if end is None:
+        warnings.append("front matter opened on line 1 is never closed; read as body")
+        return {}, text, None
+    fm_text = text[first_nl + 1:end[0]]
+    body = text[end[1]:]
+    if len(fm_text.encode("utf-8")) > options.max_front_matter_bytes:
+        return None, None, (
+            f"front matter is larger than {options.max_front_matter_bytes} bytes (lines 1-{fm_text.count(chr(10)) + 2})"
+        )
+    if "&" in fm_text or "*" in fm_text:
+        line = _alias_line(fm_text)
+        if line:
+            return None, None, f"front matter uses YAML anchors/aliases (line {line + 1}); refused as a possible alias bomb"
+    try:
+        meta = _YAML.load(fm_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        meta = _recover(fm_text)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        warnings.append(
+            f"front matter YAML error{where}: {problem}; recovered keys: {', '.join(sorted(meta)) or 'none'}"
+        )
+        return meta, body, None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        warnings.append(f"front matter is a {type(meta).__name__}, not a mapping; ignored")
+        meta = {}
+    return {str(k): v for k, v in meta.items()}, body, None
+
+
+def _closing_fence(text: str, start: int):
+    pos = start
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        if text[pos:line_end].rstrip() in ("---", "..."):
+            return pos, (line_end + 1 if nl >= 0 else line_end)
+        if nl < 0:
+            return None
+        pos = nl + 1
+    return None
+
+
+def _alias_line(fm_text: str) -> int | None:
+    """Line (0-based) of the first YAML anchor or alias token, if any."""
+    try:
+        for token in yaml.scan(fm_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                return token.start_mark.line + 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _recover(fm_text: str) -> dict:
+    """What a person would read in broken front matter: the simple `key: value` lines."""
+    meta = {}
+    for line in fm_text.split("\n"):
+        m = _SIMPLE_KV.match(line)
+        if not m or not m.group(2):
+            continue
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        meta.setdefault(m.group(1), value)
+    return meta
+
+
+def _title(meta: dict, body: str, relpath: str, warnings: list[str]) -> str:
+    title = meta.get("title")
+    if isinstance(title, (int, float)) and not isinstance(title, bool):
+        title = str(title)
+    if title is not None and not isinstance(title, str):
+        warnings.append(f"front matter title is a {type(title).__name__}, not text; ignored")
+        title = None
+    if isinstance(title, str) and title.strip():
+        return " ".join(title.split())
+    m = _HEADING.search(body)
+    if m:
+        return " ".join(m.group(1).replace("*", "").split())
+    for line in body.split("\n"):
+        if line.strip():
+            return " ".join(line.split())[:120]
+    return Path(relpath).stem
+
+
+def _date(value, warnings: list[str]) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+        return value.isoformat(timespec="seconds") + "Z"
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            parsed = _dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            warnings.append(f"front matter date {value[:40]!r} does not parse; ignored")
+            return None
+        return _date(parsed, warnings)
+    warnings.append(f"front matter date is a {type(value).__name__}; ignored")
+    return None

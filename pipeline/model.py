@@ -1,0 +1,91 @@
+"""The data that flows between stages, and the one options object passed down.
+
+Stages exchange these plain dataclasses; nothing here does work. Everything a stage
+drops carries a reason (`Rejected.error`, `Article.removed`, `Article.warnings`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Tunable limits and thresholds, loaded once and passed down unchanged.
+
+    Defaults are justified by measurements on the sample corpus (see README, "Thresholds").
+    """
+
+    # Ingestion limits: bigger inputs are rejected with a reason, never half-read.
+    max_file_bytes: int = 4 * 1024 * 1024
+    max_front_matter_bytes: int = 64 * 1024
+    # Consolidation. Candidate pairs come from MinHash-LSH over word 5-shingles of the
+    # cleaned body (num_perm = bands * rows); a pair is then verified section by section.
+    shingle_words: int = 5
+    minhash_bands: int = 32
+    minhash_rows: int = 4
+    # Minimum estimated Jaccard of two bodies before a pair is verified at all.
+    candidate_jaccard: float = 0.5
+    # Two sections align when their rapidfuzz ratio (0-100) reaches this.
+    section_match: float = 85.0
+    # Share of the smaller article's text (by characters) that must sit in aligned
+    # sections for two articles to count as the same problem.
+    same_problem_share: float = 0.8
+    # Titles/headings compared to drop the title heading repeated in the body.
+    title_heading_match: float = 85.0
+    jobs: int = 1
+
+
+@dataclass
+class Article:
+    """One input file after ingestion (and, later, cleaning)."""
+
+    path: str  # relative to the input folder, with forward slashes
+    source_id: str
+    sha256: str
+    title: str
+    date: str | None
+    body: str
+    meta: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    removed: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Rejected:
+    path: str
+    error: str
+
+
+@dataclass
+class Section:
+    heading: str
+    level: int
+    kind: str
+    text: str
+    parent: int | None = None  # index of the parent section within the article
+
+
+@dataclass
+class Step:
+    title: str
+    text: str
+    section: int  # index of the section the step was read from
+    instructions: list[str] = field(default_factory=list)
+    ui_paths: list[list[str]] = field(default_factory=list)
+    shortcuts: list[str] = field(default_factory=list)
+    commands: list[str] = field(default_factory=list)
+    images: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    promotional: bool = False
+
+
+@dataclass
+class Structure:
+    """What the structure stage reads out of one cleaned body."""
+
+    summary: str
+    sections: list[Section]
+    steps: list[Step]
+    causes: list[dict]

@@ -1,0 +1,391 @@
+"""Stage 3: read a cleaned markdown body into sections, steps and causes.
+
+The body is parsed once with a CommonMark parser (pyromark, a binding of pulldown-cmark);
+section text is the exact markdown source between headings, so nothing is re-rendered.
+"""
+from __future__ import annotations
+
+import re
+
+import pyromark
+from rapidfuzz import fuzz
+
+from .model import Section, Step, Structure
+from .rules import Rules
+
+_PARSE_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
+
+
+class Structurer:
+    """Heading, step and extraction rules compiled once."""
+
+    def __init__(self, rules: Rules):
+        flags = re.I
+        self.kinds = [
+            (kind, [re.compile(p, flags) for p in pats])
+            for kind, pats in rules.data["section_kinds"].items()
+        ]
+        self.numbered = [re.compile(p, flags) for p in rules.get("step_shapes", "numbered")]
+        verbs = sorted(set(v.lower() for v in rules.get("step_shapes", "imperative_verbs")), key=len, reverse=True)
+        self.imperative = re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
+        self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
+        words = rules.get("extract", "command_words")
+        self.command = re.compile(
+            r"^(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:\s|$)"
+            r"|^\S+\.(?:exe|msc|cpl)\b", flags)
+        keys = sorted(rules.get("extract", "shortcut_keys"), key=len, reverse=True)
+        key = "(?:" + "|".join(re.escape(k) for k in keys) + ")"
+        self.shortcut = re.compile(
+            r"\b" + key + r"(?:\s*\+\s*(?:" + key + r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
+
+    # ---------------------------------------------------------------- entry point
+    def structure(self, body: str, title: str) -> Structure:
+        blocks = _blocks(body)
+        sections = self._sections(blocks, title)
+        steps = self._steps(sections, blocks)
+        causes = self._causes(sections, blocks)
+        intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip()]
+        summary = "\n\n".join(b.source for b in intro if not b.only_images).strip()
+        out_sections = [
+            Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
+            for s in sections
+        ]
+        return Structure(summary=summary, sections=out_sections, steps=steps, causes=causes)
+
+    # ------------------------------------------------------------------- sections
+    def _sections(self, blocks: list[_Block], title: str) -> list[_Sec]:
+        secs = [_Sec(heading="", level=0, kind="intro", parent=None)]
+        stack: list[int] = []  # indexes of open heading sections
+        title_seen = False
+        for b in blocks:
+            if b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b)):
+                level = b.level if b.kind == "heading" else 7
+                text = b.plain.strip()
+                if not title_seen and len(secs) == 1 and b.kind == "heading" and self._is_title(text, title):
+                    title_seen = True
+                    b.section = 0
+                    continue
+                while stack and secs[stack[-1]].level >= level:
+                    stack.pop()
+                parent = stack[-1] if stack else None
+                secs.append(_Sec(heading=text, level=level, kind="other", parent=parent, pseudo=b.kind != "heading"))
+                stack.append(len(secs) - 1)
+                b.section = len(secs) - 1
+                continue
+            b.section = len(secs) - 1
+            secs[-1].blocks.append(b)
+        for s in secs:
+            s.text = "\n\n".join(b.source for b in s.blocks).strip()
+        for i, s in enumerate(secs):
+            if i:
+                s.kind = self._kind(s.heading)
+        # a troubleshooting parent makes its children fixes; numbered headings are fixes
+        for i, s in enumerate(secs):
+            if i and (self._numbered(s.heading) is not None or
+                      (s.parent is not None and secs[s.parent].kind == "fix" and s.kind not in ("cause", "faq", "conclusion"))):
+                s.kind = "fix"
+        for i, s in enumerate(secs):
+            if i and self._promotional(s):
+                s.kind = "promotional"
+        return secs
+
+    def _is_title(self, heading: str, title: str) -> bool:
+        return fuzz.ratio(heading.lower(), title.lower()) >= 85 or heading.lower() in title.lower()
+
+    def _pseudo_heading(self, b: _Block) -> bool:
+        text = b.plain.strip()
+        if not b.all_strong or not text or len(text) > 120 or "\n" in text:
+            return False
+        return self._numbered(text) is not None or text.endswith("?") or bool(self.imperative.match(text))
+
+    def _kind(self, heading: str) -> str:
+        for kind, pats in self.kinds:
+            if any(p.search(heading) for p in pats):
+                return kind
+        return "other"
+
+    def _promotional(self, s: _Sec) -> bool:
+        low = (s.heading + "\n" + s.text).lower()
+        return sum(1 for p in self.promo if p in low) >= 2
+
+    def _numbered(self, heading: str) -> str | None:
+        """The title without its numbering when the heading is numbered, else None."""
+        for p in self.numbered:
+            m = p.match(heading)
+            if m:
+                rest = heading[m.end():].lstrip(" :.-–—)").strip()
+                return rest or heading.strip()
+        return None
+
+    # ---------------------------------------------------------------------- steps
+    def _steps(self, secs: list[_Sec], blocks: list[_Block]) -> list[Step]:
+        chosen: list[int] = []
+        for i in range(1, len(secs)):
+            if any(self._is_step(secs, a) for a in _ancestors(secs, i)):
+                continue  # part of an enclosing step
+            if self._is_step(secs, i):
+                chosen.append(i)
+        steps = []
+        for i in chosen:
+            s = secs[i]
+            own = [i] + _descendants(secs, i)
+            sblocks = [b for k in own for b in secs[k].blocks]
+            text_parts = []
+            for k in own:
+                if k != i:
+                    text_parts.append(("#" * min(secs[k].level, 6) + " " + secs[k].heading) if not secs[k].pseudo
+                                      else f"**{secs[k].heading}**")
+                if secs[k].text:
+                    text_parts.append(secs[k].text)
+            title = self._numbered(s.heading) or s.heading
+            steps.append(Step(
+                title=title.strip(),
+                text="\n\n".join(text_parts).strip(),
+                section=i,
+                instructions=_instructions(sblocks),
+                ui_paths=_dedupe(p for b in sblocks for p in b.ui_paths),
+                shortcuts=_dedupe(m.group(0) for b in sblocks for m in self.shortcut.finditer(b.plain)),
+                commands=_dedupe(c for b in sblocks for c in b.code_and_strong if self._is_command(c)),
+                images=_dedupe(b_img for b in sblocks for b_img in b.images),
+                links=_dedupe(lk for b in sblocks for lk in b.links),
+                promotional=any(secs[k].kind == "promotional" for k in own),
+            ))
+        return steps
+
+    def _is_step(self, secs: list[_Sec], i: int) -> bool:
+        s = secs[i]
+        if i == 0 or s.kind in ("cause", "faq", "conclusion"):
+            return False
+        if self._numbered(s.heading) is not None:
+            return True
+        if s.parent is not None and secs[s.parent].kind == "fix":
+            return True
+        if self.imperative.match(s.heading):
+            siblings = [k for k, t in enumerate(secs) if k and t.parent == s.parent and t.level == s.level]
+            return sum(1 for k in siblings if self.imperative.match(secs[k].heading)
+                       or self._numbered(secs[k].heading) is not None) >= 2
+        return False
+
+    def _is_command(self, text: str) -> bool:
+        t = text.strip()
+        return 0 < len(t) <= 200 and bool(self.command.match(t))
+
+    # --------------------------------------------------------------------- causes
+    def _causes(self, secs: list[_Sec], blocks: list[_Block]) -> list[dict]:
+        causes = []
+        for i, s in enumerate(secs):
+            if s.kind != "cause":
+                continue
+            items = [it for b in s.blocks for it in b.list_items]
+            kids = [secs[k].heading for k in range(len(secs)) if secs[k].parent == i]
+            if items:
+                found = items
+            elif kids:
+                found = kids
+            else:
+                found = [t for b in s.blocks for t in b.strong if ">" not in t]
+            causes.extend({"text": " ".join(t.split()).strip(" .,:;")} for t in found if t.strip())
+        return _dedupe(causes)
+
+
+# ------------------------------------------------------------------- parse helpers
+
+class _Block:
+    """One top-level markdown block with what the extractors need from it."""
+
+    __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
+                 "list_items", "ordered_items", "section", "all_strong", "only_images")
+
+    def __init__(self, kind: str, level: int, source: str):
+        self.kind = kind
+        self.level = level
+        self.source = source
+        self.plain = ""
+        self.strong: list[str] = []
+        self.code: list[str] = []
+        self.links: list[dict] = []
+        self.images: list[dict] = []
+        self.list_items: list[str] = []
+        self.ordered_items: list[str] = []
+        self.section = 0
+        self.all_strong = False
+        self.only_images = False
+
+    @property
+    def ui_paths(self) -> list[list[str]]:
+        paths = []
+        for t in self.strong:
+            if ">" in t:
+                parts = [" ".join(p.split()) for p in t.split(">")]
+                if len(parts) >= 2 and all(0 < len(p) <= 60 for p in parts):
+                    paths.append(parts)
+        return paths
+
+    @property
+    def code_and_strong(self) -> list[str]:
+        return self.code + self.strong
+
+
+class _Sec:
+    __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo")
+
+    def __init__(self, heading, level, kind, parent, pseudo=False):
+        self.heading = heading
+        self.level = level
+        self.kind = kind
+        self.parent = parent
+        self.blocks: list[_Block] = []
+        self.text = ""
+        self.pseudo = pseudo
+
+
+_HEADING_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
+
+
+def _blocks(body: str) -> list[_Block]:
+    raw = body.encode("utf-8")
+    blocks: list[_Block] = []
+    depth = 0
+    cur: _Block | None = None
+    plain: list[str] = []
+    strong_depth = 0
+    strong_buf: list[str] = []
+    link_stack: list[tuple[str, str, list[str]]] = []
+    list_stack: list[bool] = []  # ordered?
+    item_buf: list[list[str]] = []
+    text_outside_strong = False
+    for event, rng in pyromark.events_with_range(body, options=_PARSE_OPTIONS):
+        if "Start" in event:
+            tag = event["Start"]
+            name = tag if isinstance(tag, str) else next(iter(tag))
+            if depth == 0:
+                kind, level = "other", 0
+                if name == "Heading":
+                    kind, level = "heading", _HEADING_LEVEL[tag["Heading"]["level"]]
+                elif name == "Paragraph":
+                    kind = "paragraph"
+                elif name == "List":
+                    kind = "list"
+                cur = _Block(kind, level, raw[rng["start"]:rng["end"]].decode("utf-8", "replace").strip())
+                plain, text_outside_strong = [], False
+                blocks.append(cur)
+            depth += 1
+            if name == "Strong":
+                strong_depth += 1
+                if strong_depth == 1:
+                    strong_buf = []
+            elif name in ("Link", "Image"):
+                info = tag[name]
+                link_stack.append((name, info["dest_url"], []))
+            elif name == "List":
+                list_stack.append(tag["List"] is not None)
+            elif name == "Item":
+                item_buf.append([])
+            continue
+        if "End" in event:
+            tag = event["End"]
+            name = tag if isinstance(tag, str) else next(iter(tag))
+            depth -= 1
+            if name == "Strong":
+                strong_depth -= 1
+                if strong_depth == 0 and cur is not None:
+                    cur.strong.append("".join(strong_buf).strip())
+            elif name in ("Link", "Image") and link_stack:
+                kind, url, buf = link_stack.pop()
+                text = " ".join("".join(buf).split())
+                if cur is not None:
+                    if kind == "Image":
+                        cur.images.append({"url": url, "alt": text})
+                    elif not url.startswith("#"):
+                        cur.links.append({"url": url, "text": text})
+            elif name == "Item" and item_buf:
+                text = " ".join("".join(item_buf.pop()).split())
+                if cur is not None and list_stack:
+                    if len(list_stack) == 1:
+                        cur.list_items.append(text)
+                        if list_stack[-1]:
+                            cur.ordered_items.append(text)
+            elif name == "List" and list_stack:
+                list_stack.pop()
+            if depth == 0 and cur is not None:
+                cur.plain = "".join(plain)
+                cur.all_strong = bool(cur.strong) and not text_outside_strong
+                cur.only_images = bool(cur.images) and not cur.plain.strip(" \n") .replace("".join(i["alt"] for i in cur.images), "").strip()
+                cur = None
+            continue
+        text = None
+        if "Text" in event:
+            text = event["Text"]
+        elif "Code" in event:
+            text = event["Code"]
+            if cur is not None:
+                cur.code.append(text)
+        elif "SoftBreak" in event or "HardBreak" in event:
+            text = "\n" if "HardBreak" in event else " "
+        if text is None:
+            continue
+        if cur is not None and cur.kind == "other" and "Text" in event and depth and _in_codeblock(cur):
+            cur.code.extend(line for line in text.split("\n") if line.strip())
+        plain.append(text)
+        if strong_depth:
+            strong_buf.append(text)
+        elif text.strip():
+            text_outside_strong = True
+        for _, _, buf in link_stack:
+            buf.append(text)
+        for buf in item_buf:
+            buf.append(text)
+    return blocks
+
+
+def _in_codeblock(b: _Block) -> bool:
+    return b.source.startswith(("```", "~~~", "    "))
+
+
+def _ancestors(secs, i):
+    p = secs[i].parent
+    while p is not None:
+        yield p
+        p = secs[p].parent
+
+
+def _descendants(secs, i):
+    out = []
+    for k in range(i + 1, len(secs)):
+        if any(a == i for a in _ancestors(secs, k)):
+            out.append(k)
+    return out
+
+
+_INLINE_NUM = re.compile(r"(?:^|(?<=[.!?:)\]*]\s)|(?<=\n))\s*(\d{1,2})\)\s+")
+
+
+def _instructions(blocks: list[_Block]) -> list[str]:
+    ordered = [it for b in blocks for it in b.ordered_items]
+    if ordered:
+        return ordered
+    # "1) Do this. 2) Then that." written inline, as in many scraped driver guides
+    text = "\n".join(b.plain for b in blocks if b.kind == "paragraph")
+    marks = []
+    expect = 1
+    for m in _INLINE_NUM.finditer(text):
+        if int(m.group(1)) == expect:
+            marks.append(m)
+            expect += 1
+    if len(marks) < 2:
+        return []
+    out = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        out.append(" ".join(text[m.end():end].split()))
+    return [o for o in out if o]
+
+
+def _dedupe(items):
+    seen, out = set(), []
+    for it in items:
+        key = repr(it)
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out

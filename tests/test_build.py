@@ -1,0 +1,72 @@
+import json
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+from .conftest import ROOT, SEEDS, write
+
+FM = "---\ntitle: \"{t}\"\ndate: 2024-08-27T14:40:32.804Z\n---\n\n{b}\n"
+
+
+def test_committed_example_output_is_current(tmp_path):
+    """output/kb.json in the repository is exactly what a build of input/ gives."""
+    res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(tmp_path), "-q", "-j", "1"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "kb.json").read_bytes() == (ROOT / "output" / "kb.json").read_bytes(), \
+        "output/kb.json is stale: run `make build` and commit it"
+    assert (tmp_path / "kb.schema.json").read_bytes() == (ROOT / "output" / "kb.schema.json").read_bytes()
+
+
+def test_every_input_is_accounted_for(tmp_path):
+    src = tmp_path / "in"
+    write(src, "good.md", FM.format(t="Printer offline", b="## Fix 1: Restart\n\nTurn it off and on."))
+    write(src, "empty.md", "")
+    write(src, "bin.txt", b"\x00\x01")
+    write(src, "sub/other.markdown", FM.format(t="Wi-Fi drops", b="Intro.\n\n## Fix 1: Forget the network\n\nDo it."))
+    res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / "out"), "-j", "1"])
+    assert res.exit_code == 0, res.output
+    assert "4 inputs -> 2 entries, 2 rejected" in res.output
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    paths = sorted([s["path"] for e in doc["entries"] for s in e["sources"]] + [r["path"] for r in doc["rejected"]])
+    assert paths == ["bin.txt", "empty.md", "good.md", "sub/other.markdown"]
+    assert {r["path"]: r["error"] for r in doc["rejected"]} == {
+        "bin.txt": "binary file: NUL byte at line 1", "empty.md": "empty file"}
+
+
+def test_strict_exits_1_when_anything_is_rejected(tmp_path):
+    write(tmp_path / "in", "empty.md", "")
+    write(tmp_path / "in", "ok.md", FM.format(t="T", b="Body."))
+    res = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "o"), "--strict"])
+    assert res.exit_code == 1
+    assert "rejected empty.md: empty file" in res.output
+
+
+def test_missing_input_folder_is_a_clean_error(tmp_path):
+    res = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "nope"), "--output", str(tmp_path / "o")])
+    assert res.exit_code == 1
+    assert "Error: input folder does not exist" in res.output
+
+
+def test_input_that_is_a_file_is_a_clean_error(tmp_path):
+    f = write(tmp_path, "a.md", "x")
+    res = CliRunner().invoke(main, ["build", "--input", str(f), "--output", str(tmp_path / "o")])
+    assert res.exit_code == 1 and "input is not a folder" in res.output
+
+
+def test_usage_error_exits_2():
+    res = CliRunner().invoke(main, ["build", "--jobs", "zero"])
+    assert res.exit_code == 2 and "Invalid value for '--jobs'" in res.output
+
+
+def test_every_command_has_help_with_an_example():
+    for cmd in main.commands:
+        res = CliRunner().invoke(main, [cmd, "--help"])
+        assert res.exit_code == 0 and "Example:" in res.output, cmd
+
+
+def test_clean_command_prints_cleaned_markdown():
+    res = CliRunner().invoke(main, ["clean", str(SEEDS / "000_aea70502640bc831.txt")])
+    assert res.exit_code == 0
+    assert "Reset All Settings" in res.output
+    assert "affiliate ads" not in res.output and "adsbygoogle" not in res.output
