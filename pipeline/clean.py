@@ -60,6 +60,9 @@ class Cleaner:
         self.pixel_styles = tuple(s.lower().replace(" ", "") for s in g("tracking_pixels", "styles"))
         self.pixel_max = max(int(v) for v in g("tracking_pixels", "max_size"))
         self.schemes = frozenset(s.lower() for s in g("safe_schemes", "schemes"))
+        self.unsafe_tokens = re.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(re.escape(t.lower()) for t in g("safe_schemes", "never")) + ")",
+            re.I)
         self.disc_first = tuple(w.lower() for w in g("disclaimers", "first"))
         self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
@@ -105,9 +108,14 @@ def _plain_url(url: str) -> str:
     return "".join(ch for ch in u if ch > " " and ch != "\x7f")
 
 
-def url_is_safe(url: str, schemes) -> bool:
-    m = _SCHEME.match(_plain_url(url))
-    return m is None or m.group(1).lower() in schemes
+def url_is_safe(url: str, ctx) -> bool:
+    """Only whitelisted schemes (or none), and no unsafe scheme hidden further in the URL
+    (`https://site/javascript:void(0)`, left by scrapers resolving `href`s)."""
+    plain = _plain_url(url)
+    m = _SCHEME.match(plain)
+    if m is not None and m.group(1).lower() not in ctx.schemes:
+        return False
+    return ctx.unsafe_tokens.search(plain) is None
 
 
 def url_is_affiliate(url: str, ctx) -> bool:
@@ -156,24 +164,39 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _code_spans(line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(real code spans, debris runs) in one line, as (start, end) offsets."""
+    """(real code spans, debris runs) in one line, as (start, end) offsets.
+
+    Debris from broken HTML-to-markdown conversion: runs of three or more backticks inside a
+    line (real inline code uses one or two), runs of two with no partner, and pairs whose
+    "code" holds markdown links or HTML comments (real code never does; ads hide there).
+    """
     runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
     spans, debris = [], []
     i = 0
     while i < len(runs):
         s, e = runs[i]
         n = e - s
-        partner = next((j for j in range(i + 1, len(runs)) if runs[j][1] - runs[j][0] == n), None)
-        if partner is not None and line[e:runs[partner][0]].strip(" \t*_`"):
-            spans.append((s, runs[partner][1]))
-            i = partner + 1
+        if n >= 3:
+            debris.append((s, e))
+            i += 1
             continue
-        before = line[s - 1] if s else " "
-        after = line[e] if e < len(line) else " "
-        if n >= 2 and before in " \t*_#>" and after in " \t*_":
+        partner = next((j for j in range(i + 1, len(runs)) if runs[j][1] - runs[j][0] == n), None)
+        if partner is not None:
+            inner = line[e:runs[partner][0]]
+            if any(runs[k][1] - runs[k][0] >= 3 for k in range(i + 1, partner)):
+                partner = None  # a debris run inside: these are not a span's delimiters
+            elif "](" in inner or "<!--" in inner:
+                debris.extend([(s, e), runs[partner]])
+                i = partner + 1
+                continue
+            elif inner.strip():
+                spans.append((s, runs[partner][1]))
+                i = partner + 1
+                continue
+        if n == 2:
             debris.append((s, e))
         i += 1
-    return spans, debris
+    return spans, sorted(debris)
 
 
 def _strip_debris(text: str, fences, removed: Counter) -> str:
@@ -247,7 +270,7 @@ def _protect(text: str, ctx, removed: Counter) -> tuple[str, list[str]]:
         return text, saved
 
     def autolink(m: re.Match) -> str:
-        if url_is_safe(m.group(1), ctx.schemes):
+        if url_is_safe(m.group(1), ctx):
             return keep(m.group(0))
         removed["unsafe_url"] += 1
         return ""
@@ -521,7 +544,7 @@ class _Renderer:
         if not href:
             return inner
         href = str(href)
-        if not url_is_safe(href, self.ctx.schemes):
+        if not url_is_safe(href, self.ctx):
             self.counts["unsafe_url"] += 1
             return inner
         if url_is_affiliate(href, self.ctx):
@@ -541,7 +564,7 @@ class _Renderer:
         if any(s in style for s in self.ctx.pixel_styles) or self._tiny(el):
             self.counts["tracking_pixel"] += 1
             return ""
-        if not src or not url_is_safe(src, self.ctx.schemes):
+        if not src or not url_is_safe(src, self.ctx):
             self.counts["unsafe_url" if src else "html_removed"] += 1
             return ""
         if url_is_affiliate(src, self.ctx):
@@ -619,25 +642,40 @@ def _after_phrase(line: str, ctx) -> str:
 
 # ---------------------------------------------------------- 5b. markdown links
 
-_LINK = re.compile(
-    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-    r"\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)(\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-)
+_DEST = (r"\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+         r"(\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _DEST)
+# A destination left dangling by a broken scrape (`[img](x.png) Title ](affiliate-url)`):
+# its opening bracket is gone, so it is no link, but its URL still is an ad or unsafe.
+_DANGLING = re.compile(r"\]" + _DEST)
 _REFDEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$", re.M)
 
 
 def _rewrite_links(text: str, ctx, removed: Counter) -> str:
     if "](" in text:
         text = _LINK.sub(lambda m: _link(m, ctx, removed), text)
+        text = _DANGLING.sub(lambda m: _dangling(m, ctx, removed), text)
     if "]:" in text:
         def refdef(m):
             url = m.group(1)
-            if url_is_safe(url, ctx.schemes) and not url_is_affiliate(url, ctx):
+            if url_is_safe(url, ctx) and not url_is_affiliate(url, ctx):
                 return m.group(0)
-            removed["affiliate_link" if url_is_safe(url, ctx.schemes) else "unsafe_url"] += 1
+            removed["affiliate_link" if url_is_safe(url, ctx) else "unsafe_url"] += 1
             return ""
         text = _REFDEF.sub(refdef, text)
     return text
+
+
+def _dangling(m: re.Match, ctx, removed: Counter) -> str:
+    url = m.group(1)
+    url = url[1:-1] if url.startswith("<") else url
+    if not url_is_safe(url, ctx):
+        removed["unsafe_url"] += 1
+        return ""
+    if url_is_affiliate(url, ctx):
+        removed["affiliate_link"] += 1
+        return ""
+    return m.group(0)
 
 
 def _link(m: re.Match, ctx, removed: Counter) -> str:
@@ -645,7 +683,7 @@ def _link(m: re.Match, ctx, removed: Counter) -> str:
     if "](" in label:
         label = _LINK.sub(lambda n: _link(n, ctx, removed), label)
     url = url[1:-1] if url.startswith("<") else url
-    safe = url_is_safe(url, ctx.schemes)
+    safe = url_is_safe(url, ctx)
     if bang:
         if not safe:
             removed["unsafe_url"] += 1

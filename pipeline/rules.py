@@ -17,7 +17,7 @@ REQUIRED_GROUPS = {
     "affiliate_hosts": ("hosts",),
     "affiliate_url_parts": ("parts",),
     "tracking_pixels": ("styles", "max_size"),
-    "safe_schemes": ("schemes",),
+    "safe_schemes": ("schemes", "never"),
     "disclaimers": ("first", "second"),
     "scrape_artifacts": ("lone_lines",),
     "html_elements": ("names",),

@@ -1,0 +1,226 @@
+"""The cleaner, one removal kind or keep-exactly case per test, on small articles."""
+import pyromark
+import pytest
+
+from pipeline.clean import Cleaner
+from pipeline.rules import RulesError, load_rules
+
+BEGIN, END = "<!-- affiliate ads begin -->", "<!-- affiliate ads end -->"
+BANNER = ('<a href="https://ephamedtechinc.pxf.io/c/5597632/2097466/26400" target="_top">'
+          '<img src="//a.impactradius-go.com/display-ad/26400-2097466" width="2048" height="1024"/></a>')
+PIXEL = '<img height="0" width="0" src="https://imp.pxf.io/i/5597632/2097466/26400" style="position:absolute;visibility:hidden;" />'
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner(load_rules())
+
+
+def clean(cleaner, text):
+    return cleaner.clean(text)
+
+
+def ordered_lists(md):
+    """Item texts of each top-level ordered list, as a CommonMark parser reads them."""
+    lists, depth, cur = [], 0, None
+    for ev in pyromark.events(md):
+        if "Start" in ev and isinstance(ev["Start"], dict) and "List" in ev["Start"]:
+            depth += 1
+            if depth == 1 and ev["Start"]["List"] is not None:
+                cur = []
+                lists.append(cur)
+        elif "End" in ev and isinstance(ev["End"], dict) and "List" in ev["End"]:
+            depth -= 1
+        elif "Text" in ev and cur is not None and depth == 1:
+            cur.append(ev["Text"])
+    return lists
+
+
+# ------------------------------------------------------------------ removals
+
+def test_marker_block_is_removed_and_counted(cleaner):
+    r = clean(cleaner, f"Intro text.\n\n{BEGIN}\n{BANNER}{PIXEL}\n{END}\n\nMore text.\n")
+    assert r.text == "Intro text.\n\nMore text.\n"
+    assert r.removed == {"ad_block": 1, "banner": 1}
+
+
+def test_block_spliced_into_ordered_list_leaves_one_list(cleaner):
+    md = f"1. Open Settings.\n2. Tap General.\n{BEGIN}\n{BANNER}\n{END}\n3. Tap Reset.\n4. Confirm.\n"
+    r = clean(cleaner, md)
+    assert ordered_lists(r.text) == [["Open Settings.", "Tap General.", "Tap Reset.", "Confirm."]]
+    # ...also when the ad sits between blank lines inside the list
+    md = f"1. Open Settings.\n\n{BEGIN}\n{BANNER}\n{END}\n\n2. Tap Reset.\n"
+    assert ordered_lists(clean(cleaner, md).text) == [["Open Settings.", "Tap Reset."]]
+
+
+def test_block_on_the_same_line_as_an_image(cleaner):
+    md = f"![screenshot](https://example.com/shot.png){BEGIN}{BANNER}{END}\n\nNext paragraph.\n"
+    r = clean(cleaner, md)
+    assert r.text == "![screenshot](https://example.com/shot.png)\n\nNext paragraph.\n"
+
+
+def test_begin_marker_without_end_removes_the_ad_only_and_warns(cleaner):
+    md = f"First paragraph.\n\n{BEGIN}\n{BANNER}\n\n## Fix 2: Restart the spooler\n\nRestart it.\n"
+    r = clean(cleaner, md)
+    assert r.text == "First paragraph.\n\n## Fix 2: Restart the spooler\n\nRestart it.\n"
+    assert r.warnings == ["ad begin marker at body line 3 has no end marker; removed the ad HTML after it only"]
+
+
+def test_adsense_slot_and_push_script(cleaner):
+    md = ('Text before.\n\n<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-1" '
+          'data-ad-slot="2"></ins>\n<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>\n\nText after.\n')
+    r = clean(cleaner, md)
+    assert r.text == "Text before.\n\nText after.\n"
+    assert r.removed == {"adsense": 1, "script": 1}
+
+
+def test_text_ad_video_and_iframe_inside_markers(cleaner):
+    text_ad = ('<h3><a href="https://a.pxf.io/c/1/2/3">Best VPN</a></h3>'
+               '<span class="text-ad-content">Get 80% off today</span>')
+    video = '<video controls src="https://cdn.example.com/ad.mp4"></video>'
+    iframe = '<iframe src="https://www.youtube.com/embed/x"></iframe>'
+    md = f"A.\n\n{BEGIN}\n{text_ad}\n{END}\n\nB.\n\n{BEGIN}\n{video}\n{END}\n\nC.\n\n{BEGIN}\n{iframe}\n{END}\n\nD.\n"
+    r = clean(cleaner, md)
+    assert r.text == "A.\n\nB.\n\nC.\n\nD.\n"
+    assert r.removed == {"ad_block": 3, "iframe": 1, "text_ad": 1, "video": 1}
+
+
+def test_html_outside_markers_is_cleaned_too(cleaner):
+    md = (f"Para.\n\n{PIXEL}\n\n<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n"
+          '<video src="https://x.example/v.mp4"></video>\n\nEnd.\n')
+    r = clean(cleaner, md)
+    assert r.text == "Para.\n\nEnd.\n"
+    assert r.removed == {"iframe": 1, "tracking_pixel": 1, "video": 1}
+
+
+def test_also_read_link_farm_html_and_markdown(cleaner):
+    html_farm = ('<span class="atpl-alsoreadstyle">Also read:</span><div><ul>'
+                 '<li><a href="https://techidaily.com/a/">A post</a></li>'
+                 '<li><a href="https://techidaily.com/b/">B post</a></li></ul></div>')
+    md_farm = "**Also read:**\n\n- [One](https://example.com/1)\n- [Two](https://example.com/2)"
+    md = f"Keep me.\n\n{html_farm}\n\nKeep me too.\n\nAlso read: [One](https://example.com/1)\n"
+    r = clean(cleaner, md)
+    assert r.text == "Keep me.\n\nKeep me too.\n"
+    assert r.removed == {"link_farm": 2}
+    assert "Keep" in clean(cleaner, f"Keep.\n\n{md_farm}\n").text
+
+
+def test_affiliate_disclaimer_blockquote(cleaner):
+    md = ("> Disclaimer: This post includes affiliate links. If you click on a link and make a purchase, "
+          "I may receive a commission at no extra cost to you.\n\nThe article.\n")
+    r = clean(cleaner, md)
+    assert r.text == "The article.\n" and r.removed == {"disclaimer": 1}
+
+
+def test_lone_close_lines_are_dropped_but_not_the_word(cleaner):
+    md = "![a](https://example.com/a.png)\n\nClose\n\nClose the lid, then Close the app.\n"
+    r = clean(cleaner, md)
+    assert r.text == "![a](https://example.com/a.png)\n\nClose the lid, then Close the app.\n"
+    assert r.removed == {"scrape_artifact": 1}
+
+
+@pytest.mark.parametrize("url", [
+    "https://tools.techidaily.com/wondershare/drfone/drfone-toolkit/",
+    "https://ursime.pxf.io/c/5597632/2092236/16384",
+    "https://wondershare.sjv.io/c/1/2/3",
+    "https://imp.i110150.net/c/1/2/3",
+    "https://x.elfm.net/c/1", "https://y.8odi.net/c/1", "https://z.7eer.net/c/1",
+    "https://secure.2checkout.com/order/checkout.php?PRODS=1&QTY=1",
+    "https://store.nero.com/order/checkout.php?PRODS=42296740&QTY=1&AFFILIATE=108875&CART=1",
+    "https://www.example.com/buy?AFFILIATE=123",
+])
+def test_hijacked_link_keeps_its_text_and_loses_the_url(cleaner, url):
+    r = clean(cleaner, f"See [Method 2: Update the driver]({url}) below.\n")
+    assert r.text == "See Method 2: Update the driver below.\n"
+    assert r.removed == {"affiliate_link": 1}
+
+
+def test_affiliate_image_is_removed(cleaner):
+    r = clean(cleaner, "Text.\n\n![](https://ursime.pxf.io/i/5597632/2092236/16384)\n\nMore.\n")
+    assert r.text == "Text.\n\nMore.\n" and r.removed == {"affiliate_image": 1}
+
+
+def test_dangling_affiliate_destination_from_a_broken_scrape(cleaner):
+    md = ("* [arow 4. Working](https://www.stellarinfo.com/arow.png) 4\\. Working with the Software "
+          "](https://tools.techidaily.com/stellardata-recovery/buy-now/)\n"
+          "* [Share](https://x.example/share.png) Share ](javascript:void(0))\n")
+    r = clean(cleaner, md)
+    assert "techidaily" not in r.text and "javascript" not in r.text
+    assert "4\\. Working with the Software" in r.text and "Share" in r.text
+    assert r.removed == {"affiliate_link": 1, "unsafe_url": 1}
+
+
+def test_executable_markup_never_survives(cleaner):
+    md = ('<p onclick="steal()">Click <a href="javascript:alert(1)">here</a> or '
+          '<a href="JaVaScRiPt:alert(2)">there</a>.</p>\n\n<script>alert(3)</script>\n\n'
+          '[x](javascript:alert(4)) [y](data:text/html;base64,PHNjcmlwdD4=) ![z](vbscript:msgbox)\n\n'
+          '<img src="x.png" onerror="alert(5)">\n')
+    r = clean(cleaner, md)
+    low = r.text.lower()
+    for bad in ("<script", "onclick", "onerror", "javascript:", "data:", "vbscript:", "alert(3)", "<p", "<a "):
+        assert bad not in low, bad
+    assert "Click here or there." in r.text and "x y" in r.text
+
+
+def test_no_raw_html_reaches_the_output_outside_code(cleaner):
+    md = '<div class="box"><p>Step <b>one</b></p><table><tr><td>cell</td></tr></table></div>\n'
+    r = clean(cleaner, md)
+    assert "<" not in r.text and "Step **one**" in r.text and "cell" in r.text
+
+
+# -------------------------------------------------------------- keep exactly
+
+def test_code_is_kept_byte_for_byte_even_with_markers_and_tags(cleaner):
+    fence = ("```html\n" + BEGIN + "\n<script src=\"x.js\"></script>\n<a href=\"https://a.pxf.io/c/1\">x</a>\n"
+             + END + "\n```")
+    md = (f"To embed, paste `<ins class=\"adsbygoogle\"></ins>` into the page:\n\n{fence}\n\n"
+          "Then run `pnputil.exe -d oem<NUMBER>.inf`.\n")
+    r = clean(cleaner, md)
+    assert fence in r.text
+    assert "`<ins class=\"adsbygoogle\"></ins>`" in r.text
+    assert "`pnputil.exe -d oem<NUMBER>.inf`" in r.text
+    assert r.removed == {}
+
+
+def test_autolinks_and_placeholders_are_kept(cleaner):
+    md = ("Mail <support@drivereasy.com> or see <http://www.example.com/help>. "
+          "Replace <your-printer-name> with the name.\n")
+    r = clean(cleaner, md)
+    assert r.text == md
+
+
+def test_normal_links_and_images_keep_their_urls(cleaner):
+    md = ("Download it from [Intel's site](https://www.intel.com/content/www/us/en/download-center/home.html).\n\n"
+          "![Device Manager](https://images.drivereasy.com/wp-content/uploads/2018/05/img_5af.jpg)\n")
+    assert clean(cleaner, md).text == md
+
+
+def test_scrape_formatting_damage_is_repaired(cleaner):
+    md = "## 1\\. Restart the router\n\nGo to**Settings > Messages** and tap**Send** now.\n"
+    r = clean(cleaner, md)
+    assert r.text == "## 1. Restart the router\n\nGo to **Settings > Messages** and tap **Send** now.\n"
+
+
+def test_backtick_debris_is_removed_but_its_sentence_kept(cleaner):
+    md = "```` ```` The driver is outdated, see [here](https://tools.techidaily.com/x/) ```` ````\n\n`` Restart it. ``\n"
+    r = clean(cleaner, md)
+    assert "`" not in r.text.replace("`` Restart it. ``", "")
+    assert "The driver is outdated, see here" in r.text
+    assert "techidaily" not in r.text
+
+
+# --------------------------------------------------------------------- rules
+
+def test_user_rule_file_extends_the_defaults(tmp_path):
+    extra = tmp_path / "more.toml"
+    extra.write_text('[affiliate_hosts]\n# a new affiliate network\nhosts = ["go.example-aff.net"]\n')
+    c = Cleaner(load_rules([str(extra)]))
+    r = c.clean("[Buy](https://go.example-aff.net/x) and [Other](https://a.pxf.io/c/1)\n")
+    assert r.text == "Buy and Other\n" and r.removed == {"affiliate_link": 2}
+
+
+def test_an_empty_rule_group_is_an_error(tmp_path):
+    extra = tmp_path / "bad.toml"
+    extra.write_text("[affiliate_hosts]\nhosts = []\n")
+    with pytest.raises(RulesError, match=r"\[affiliate_hosts\] hosts is empty"):
+        load_rules([str(extra)])

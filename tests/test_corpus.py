@@ -1,0 +1,85 @@
+"""End-to-end behaviour on the real sample corpus (skipped where ../shared is absent)."""
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline.write import schema_text
+
+pytestmark = pytest.mark.corpus
+
+AD_RESIDUE = [
+    "affiliate ads begin", "affiliate ads end", "adsbygoogle", "atpl-alsoreadstyle", "text-ad-content",
+    "pxf.io", "sjv.io", "imp.i110150.net", "elfm.net", "8odi.net", "7eer.net", "affiliate=",
+    "tools.techidaily.com", "2checkout.com", "avangate.com", "<iframe", "<ins", "<video", "<script",
+    "also read", "javascript:", "vbscript:",
+]
+DISCLAIMER = re.compile(r"affiliate links?.{0,200}commission", re.I | re.S)
+
+
+def content_strings(doc):
+    """Every string a consumer reads as content (not provenance: paths and titles of sources
+    are the scraped files' own names)."""
+    for e in doc["entries"]:
+        yield e["title"]
+        yield from e["alternate_titles"]
+        yield e["summary"]
+        for s in e["sections"]:
+            yield s["heading"]
+            yield s["text"]
+            yield from (v["text"] for v in s["variants"])
+        for st in e["steps"]:
+            yield json.dumps({k: v for k, v in st.items() if k != "sources"}, ensure_ascii=False)
+        yield from (c["text"] for c in e["causes"])
+
+
+def test_every_input_is_in_one_entry_or_rejected(corpus_dir, corpus_kb):
+    _, doc, _ = corpus_kb
+    on_disk = sorted(str(p.relative_to(corpus_dir)) for p in Path(corpus_dir).rglob("*.md"))
+    cited = [s["path"] for e in doc["entries"] for s in e["sources"]]
+    rejected = [r["path"] for r in doc["rejected"]]
+    assert len(cited) == len(set(cited))
+    assert sorted(cited + rejected) == on_disk
+    assert len(on_disk) == 6248
+
+
+def test_no_ad_residue_anywhere_in_the_content(corpus_kb):
+    _, doc, _ = corpus_kb
+    text = "\n".join(content_strings(doc)).lower()
+    found = {needle: text.count(needle) for needle in AD_RESIDUE if needle in text}
+    assert found == {}
+    assert not DISCLAIMER.search(text)
+    assert not re.search(r"<(?:a|img|div|span|p|iframe)\b", text)
+
+
+def test_built_kb_validates_against_the_published_schema(corpus_kb):
+    _, doc, out = corpus_kb
+    schema = json.loads(schema_text())
+    jsonschema.validate(doc, schema)
+    assert json.loads((out / "kb.schema.json").read_text()) == schema
+
+
+def test_spinning_is_undone_to_about_233_entries(corpus_kb):
+    _, doc, _ = corpus_kb
+    n = len(doc["entries"])
+    assert 225 <= n <= 240, n
+    # each entry's sources are spun copies: their titles differ, their ids are unique
+    biggest = max(doc["entries"], key=lambda e: len(e["sources"]))
+    assert len(biggest["sources"]) > 50
+    assert len(biggest["alternate_titles"]) > 10
+
+
+def test_numbered_fix_headings_give_steps_without_ad_text(corpus_kb):
+    _, doc, _ = corpus_kb
+    numbered = re.compile(r"^(?:#{2,4}\s+)?(?:\*\*)?(?:fix|method|solution|way|option)\s*\d+\s*[:.\-–]", re.I | re.M)
+    for e in doc["entries"]:
+        body = "\n".join("#" * max(s["level"], 1) + " " + s["heading"] for s in e["sections"] if s["heading"])
+        if len(numbered.findall(body)) >= 2:
+            assert len(e["steps"]) >= 2, e["title"]
+        for st in e["steps"]:
+            joined = " ".join(st["instructions"]).lower()
+            assert not any(n in joined for n in AD_RESIDUE), (e["title"], st["title"])
+    with_steps = sum(1 for e in doc["entries"] if e["steps"])
+    assert with_steps / len(doc["entries"]) > 0.75
