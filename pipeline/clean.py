@@ -654,47 +654,32 @@ _REFDEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$", re.M)
 def _rewrite_links(text: str, ctx, removed: Counter) -> str:
     if "](" in text:
         text = _LINK.sub(lambda m: _link(m, ctx, removed), text)
-        text = _DANGLING.sub(lambda m: _dangling(m, ctx, removed), text)
+        text = _DANGLING.sub(lambda m: m.group(0) if _bad_url(m.group(1), ctx, removed) is None else "", text)
     if "]:" in text:
-        def refdef(m):
-            url = m.group(1)
-            if url_is_safe(url, ctx) and not url_is_affiliate(url, ctx):
-                return m.group(0)
-            removed["affiliate_link" if url_is_safe(url, ctx) else "unsafe_url"] += 1
-            return ""
-        text = _REFDEF.sub(refdef, text)
+        text = _REFDEF.sub(lambda m: m.group(0) if _bad_url(m.group(1), ctx, removed) is None else "", text)
     return text
 
 
-def _dangling(m: re.Match, ctx, removed: Counter) -> str:
-    url = m.group(1)
+def _bad_url(url: str, ctx, removed: Counter, image: bool = False) -> str | None:
+    """Why a markdown destination must go ('unsafe_url', 'affiliate_link', 'affiliate_image'),
+    counted; None for a URL to keep."""
     url = url[1:-1] if url.startswith("<") else url
     if not url_is_safe(url, ctx):
-        removed["unsafe_url"] += 1
-        return ""
-    if url_is_affiliate(url, ctx):
-        removed["affiliate_link"] += 1
-        return ""
-    return m.group(0)
+        kind = "unsafe_url"
+    elif url_is_affiliate(url, ctx):
+        kind = "affiliate_image" if image else "affiliate_link"
+    else:
+        return None
+    removed[kind] += 1
+    return kind
 
 
 def _link(m: re.Match, ctx, removed: Counter) -> str:
-    bang, label, url = m.group(1), m.group(2), m.group(3)
+    bang, label = m.group(1), m.group(2)
     if "](" in label:
         label = _LINK.sub(lambda n: _link(n, ctx, removed), label)
-    url = url[1:-1] if url.startswith("<") else url
-    safe = url_is_safe(url, ctx)
-    if bang:
-        if not safe:
-            removed["unsafe_url"] += 1
-            return ""
-        if url_is_affiliate(url, ctx):
-            removed["affiliate_image"] += 1
-            return ""
-        return m.group(0)
-    if not safe or url_is_affiliate(url, ctx):
-        removed["unsafe_url" if not safe else "affiliate_link"] += 1
-        return label
+    if _bad_url(m.group(3), ctx, removed, image=bool(bang)) is not None:
+        return "" if bang else label
     if label != m.group(2):
         return f"[{label}]{m.group(0)[len(m.group(2)) + 2:]}"
     return m.group(0)
