@@ -1,0 +1,152 @@
+"""Sections, steps and causes read from cleaned markdown."""
+import json
+
+import jsonschema
+import pytest
+
+from pipeline.clean import Cleaner
+from pipeline.structure import Structurer
+from pipeline.write import schema_text
+
+
+@pytest.fixture(scope="module")
+def st(rules):
+    return Structurer(rules)
+
+
+def steps(st, body, title="How to fix it"):
+    return [s.title for s in st.structure(body, title).steps]
+
+
+SEED_FIXES = [
+    "Do You Both Have Internet Access?", "Do You Have iMessage Turned On?", "Send as SMS Instead of iMessage",
+    "Try a Force Restart", "Is iOS Up to Date?", "Apple ID: Sign Out and Back In",
+    "Should You Delete Previous Messages?", "Swap Your SIM Card", "Reset All Settings",
+]
+
+
+def test_seeds_give_one_entry_with_the_nine_fixes_in_order(seeds_kb):
+    (entry,) = seeds_kb["entries"]
+    assert [s["title"] for s in entry["steps"]] == SEED_FIXES
+    assert [s["order"] for s in entry["steps"]] == list(range(1, 10))
+    paths = {s["title"]: s["ui_paths"] for s in entry["steps"]}
+    assert paths["Do You Both Have Internet Access?"] == [["Settings", "Wi-Fi"], ["Settings", "Cellular"]]
+    assert paths["Do You Have iMessage Turned On?"] == [["Settings", "Messages"]]
+    assert paths["Is iOS Up to Date?"] == [["Settings", "General", "Software Update"]]
+    assert paths["Reset All Settings"] == [["Settings", "General", "Reset", "Reset All Settings"]]
+    assert [c["text"] for c in entry["causes"]] == [
+        "turned their phone off", "activated Airplane Mode", "set to Do Not Disturb"]
+    assert entry["summary"].startswith("Despite them being more reliable than SMS")
+    kinds = {s["heading"]: s["kind"] for s in entry["sections"]}
+    assert kinds["Common Reasons iMessage Won't Deliver"] == "cause"
+    assert kinds['What Does "Delivered" Mean on iMessage?'] == "explanation"
+    assert kinds["Try a Force Restart"] == "fix"
+    # the title heading repeated in the body is not a section
+    assert not any(s["heading"].startswith("Solving the Issue") for s in entry["sections"])
+
+
+def test_seed_kb_validates_against_the_schema(seeds_kb):
+    jsonschema.validate(seeds_kb, json.loads(schema_text()))
+
+
+def test_schema_rejects_a_broken_document(seeds_kb):
+    broken = json.loads(json.dumps(seeds_kb))
+    del broken["entries"][0]["steps"][0]["title"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, json.loads(schema_text()))
+
+
+@pytest.mark.parametrize("heading,title", [
+    ("## Fix 1: Restart the Print Spooler", "Restart the Print Spooler"),
+    ("## Method 2: Update your driver", "Update your driver"),
+    ("## Option 3 – Reinstall the app", "Reinstall the app"),
+    ("## Option 3: Reinstall the app", "Reinstall the app"),
+    ("### Solution 4: Run the troubleshooter", "Run the troubleshooter"),
+    ("### Step 5: Reset the network", "Reset the network"),
+    ("## Way 6: Clear the cache", "Clear the cache"),
+    ("## 7. Check the cable", "Check the cable"),
+    ("## 7) Check the cable", "Check the cable"),
+    ("## **Fix 8:** Disable fast startup", "Disable fast startup"),
+    ("**Option 9**", "Option 9"),
+    ("**Fix 10: Roll back the driver**", "Roll back the driver"),
+])
+def test_each_numbered_heading_shape_is_a_step(st, heading, title):
+    other = heading.replace("9", "1").replace("10", "11")
+    body = f"Intro.\n\n{heading}\n\nDo this first.\n\n## Fix 12: Another fix\n\nThen this.\n"
+    assert steps(st, body)[0] == title, other
+
+
+def test_cleaned_escaped_number_heading_is_a_step(rules, st):
+    body = Cleaner(rules).clean("## 1\\. Restart the router\n\nUnplug it.\n\n## 2\\. Update firmware\n\nGo.\n").text
+    assert steps(st, body) == ["Restart the router", "Update firmware"]
+
+
+def test_imperative_headings_under_a_troubleshooting_section(st):
+    body = ("Intro.\n\n## How to fix the iPhone no SIM error\n\n### Try a Force Restart\n\nHold the buttons.\n\n"
+            "### Swap Your SIM Card\n\nTake it out.\n\n## Why does this happen?\n\nBecause.\n")
+    assert steps(st, body) == ["Try a Force Restart", "Swap Your SIM Card"]
+
+
+def test_question_checks_are_steps_and_causes_are_not(st):
+    body = ("Intro.\n\n## Common reasons your printer is offline\n\n- The cable is loose\n- The spooler stopped\n\n"
+            "## Troubleshooting\n\n### Is the Printer Turned On?\n\nCheck the light.\n\n"
+            "### Do You Have the Latest Driver?\n\nSee below.\n")
+    s = st.structure(body, "Printer offline")
+    assert [x.title for x in s.steps] == ["Is the Printer Turned On?", "Do You Have the Latest Driver?"]
+    assert s.causes == [{"text": "The cable is loose"}, {"text": "The spooler stopped"}]
+
+
+def test_bold_pseudo_headings_on_their_own_line(st):
+    body = "Intro.\n\n**Option 1: Use Device Manager**\n\nOpen it.\n\n**Option 2: Use Windows Update**\n\nRun it.\n"
+    assert steps(st, body) == ["Use Device Manager", "Use Windows Update"]
+
+
+def test_explanation_sections_are_not_steps(st):
+    body = "## What is error 0x80070005?\n\nIt means access denied.\n\n## Fix 1: Run as admin\n\nDo it.\n"
+    assert steps(st, body) == ["Run as admin"]
+
+
+def test_step_fields_instructions_paths_shortcuts_commands_images_links(st):
+    body = ("## Fix 1: Reset Winsock\n\n"
+            "1. Press **Win + R**, type **cmd** and press **Ctrl + Shift + Enter**.\n"
+            "2. Type `netsh winsock reset` and press Enter.\n"
+            "3. Go to **Settings > Network & Internet > Status** and click **Network reset**.\n"
+            "4. Restart with `shutdown /r /t 0`.\n\n"
+            "![Command Prompt](https://example.com/cmd.png)\n\n"
+            "See [Microsoft's guide](https://support.microsoft.com/winsock) for more.\n")
+    (step,) = st.structure(body, "Reset Winsock").steps
+    assert step.instructions == [
+        "Press Win + R, type cmd and press Ctrl + Shift + Enter.",
+        "Type netsh winsock reset and press Enter.",
+        "Go to Settings > Network & Internet > Status and click Network reset.",
+        "Restart with shutdown /r /t 0.",
+    ]
+    assert step.ui_paths == [["Settings", "Network & Internet", "Status"]]
+    assert step.shortcuts == ["Win + R", "Ctrl + Shift + Enter"]
+    assert step.commands == ["netsh winsock reset", "shutdown /r /t 0", "cmd"]
+    assert step.images == [{"url": "https://example.com/cmd.png", "alt": "Command Prompt"}]
+    assert step.links == [{"url": "https://support.microsoft.com/winsock", "text": "Microsoft's guide"}]
+
+
+def test_instructions_split_by_an_ad_stay_one_list(rules, st):
+    raw = ("## Fix 1: Reset all settings\n\n1. Open **Settings**.\n2. Tap **General**.\n"
+           "<!-- affiliate ads begin -->\n<a href=\"https://a.pxf.io/c/1\"><img src=\"https://a/b.png\"></a>\n"
+           "<!-- affiliate ads end -->\n3. Tap **Reset**.\n4. Tap **Reset All Settings**.\n")
+    (step,) = st.structure(Cleaner(rules).clean(raw).text, "Reset").steps
+    assert step.instructions == ["Open Settings.", "Tap General.", "Tap Reset.", "Tap Reset All Settings."]
+
+
+def test_promotional_section_is_flagged_not_removed(st):
+    body = ("## Fix 1: Restart\n\nRestart it.\n\n## Fix 2: Update drivers automatically with Driver Easy\n\n"
+            "Driver Easy will automatically recognize your system. With the Pro version it takes just 2 clicks, "
+            "and you get a 30-day money back guarantee.\n")
+    s = st.structure(body, "Driver problem")
+    assert [x.kind for x in s.sections[1:]] == ["fix", "promotional"]
+    assert [x.promotional for x in s.steps] == [False, True]
+    assert "money back guarantee" in s.steps[1].text
+
+
+def test_faq_and_conclusion_kinds(st):
+    body = "Intro.\n\n## Fix 1: Restart\n\nGo.\n\n## FAQs\n\nQ.\n\n## Conclusion\n\nDone.\n"
+    s = st.structure(body, "T")
+    assert [x.kind for x in s.sections] == ["intro", "fix", "faq", "conclusion"]
