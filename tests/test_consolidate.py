@@ -1,0 +1,138 @@
+"""Spun copies and near-duplicates become one entry; look-alikes stay apart; ids are stable."""
+import json
+import shutil
+
+from pipeline.model import Options
+from pipeline.runner import build
+
+from .conftest import SEEDS, write
+
+FM = "---\ntitle: \"{title}\"\ndate: {date}\n---\n\n"
+
+PRINTER = """## {title}
+
+Your {model} printer says it is offline even though it is switched on and connected. This guide
+walks through the fixes that work for most people, from the simplest to the most involved.
+
+## Why is the {model} printer offline?
+
+The printer loses its network address, the print spooler stops, or the driver is outdated.
+
+## Fix 1: Restart the printer and the router
+
+Turn off the {model}, unplug the router for thirty seconds, then turn both back on and wait
+until the network light on the printer stays solid before you print a test page again.
+
+## Fix 2: Set the {model} as the default printer
+
+1. Press **Win + I** to open Settings.
+2. Go to **Settings > Bluetooth & devices > Printers & scanners**.
+3. Select the {model} and click **Set as default**.
+
+## Fix 3: Restart the Print Spooler service
+
+1. Press **Win + R**, type **services.msc** and press Enter.
+2. Right-click **Print Spooler** and choose **Restart**.
+
+{extra}## Fix {last}: Update the {model} driver
+
+Download the latest driver for the {model} from the manufacturer's support page and install it,
+then restart your computer and print a test page to confirm the printer is back online.
+"""
+
+EXTRA = """## Fix 4: Turn off SNMP status
+
+1. Open **Control Panel > Devices and Printers**.
+2. Right-click the printer, choose **Printer properties > Ports > Configure Port**.
+3. Clear **SNMP Status Enabled** and click **OK**.
+
+"""
+
+
+def article(title, date, model="HP LaserJet Pro M404", extra="", typo=False):
+    body = PRINTER.format(title=title, model=model, extra=extra, last=5 if extra else 4)
+    if typo:
+        body = body.replace("thirty seconds", "thirty secnods")
+    return FM.format(title=title, date=date) + body
+
+
+def kb(folder, out):
+    build(folder, out, Options(jobs=1))
+    return json.loads((out / "kb.json").read_text())
+
+
+def test_near_duplicates_merge_into_the_union_of_fixes(tmp_path):
+    src = tmp_path / "in"
+    write(src, "a.md", article("How to Fix HP LaserJet Pro M404 Printer Offline", "2024-01-01", typo=True))
+    write(src, "b.md", article("[New] 2024 Approved HP LaserJet Pro M404 Offline Fixes", "2024-03-01", extra=EXTRA))
+    doc = kb(src, tmp_path / "out")
+    (entry,) = doc["entries"]
+    assert [s["title"] for s in entry["steps"]] == [
+        "Restart the printer and the router", "Set the HP LaserJet Pro M404 as the default printer",
+        "Restart the Print Spooler service", "Turn off SNMP status", "Update the HP LaserJet Pro M404 driver"]
+    by_title = {s["title"]: s for s in entry["steps"]}
+    ids = {s["path"]: s["id"] for s in entry["sources"]}
+    assert by_title["Turn off SNMP status"]["sources"] == [ids["b.md"]]
+    assert by_title["Restart the Print Spooler service"]["sources"] == sorted(ids.values())
+    # the typo'd fix keeps the canonical (earliest) text and records the other wording
+    restart = by_title["Restart the printer and the router"]
+    assert "thirty secnods" in restart["text"]
+    assert [v["sources"] for v in restart["variants"]] == [[ids["b.md"]]]
+    assert "thirty seconds" in restart["variants"][0]["text"]
+    assert entry["title"] == "How to Fix HP LaserJet Pro M404 Printer Offline"
+    assert entry["alternate_titles"] == ["[New] 2024 Approved HP LaserJet Pro M404 Offline Fixes"]
+    assert doc["stats"]["merged_near_duplicates"] == 1
+
+
+def test_template_look_alikes_for_different_models_stay_apart(tmp_path):
+    src = tmp_path / "in"
+    write(src, "m404.md", article("Fix HP LaserJet Pro M404 Printer Offline", "2024-01-01"))
+    write(src, "m15w.md", article("Fix HP LaserJet Pro M15w Printer Offline", "2024-01-02", model="HP LaserJet Pro M15w"))
+    doc = kb(src, tmp_path / "out")
+    assert sorted(e["title"] for e in doc["entries"]) == [
+        "Fix HP LaserJet Pro M15w Printer Offline", "Fix HP LaserJet Pro M404 Printer Offline"]
+    assert doc["stats"]["look_alikes_kept_apart"] == 1
+
+
+def test_spin_titles_are_cleaned_and_the_earliest_member_is_canonical(tmp_path):
+    src = tmp_path / "in"
+    body = article("x", "2024-05-01").split("---\n\n", 1)[1]
+    write(src, "1.md", FM.format(title="In 2024, Quick Fixes for HP Printer Offline | Dr.fone", date="2024-05-01") + body)
+    write(src, "2.md", FM.format(title="Updated HP Printer Offline? Fix It Now", date="2024-06-01") + body)
+    doc = kb(src, tmp_path / "out")
+    (entry,) = doc["entries"]
+    assert entry["title"] == "Quick Fixes for HP Printer Offline"
+    assert entry["alternate_titles"] == ["In 2024, Quick Fixes for HP Printer Offline | Dr.fone",
+                                         "Updated HP Printer Offline? Fix It Now"]
+
+
+def test_seeds_give_one_entry_citing_both_files_without_repeats(seeds_kb):
+    (entry,) = seeds_kb["entries"]
+    assert sorted(s["path"] for s in entry["sources"]) == ["000_aea70502640bc831.txt", "001_cabf0eb4b4ec9ca0.txt"]
+    headings = [s["heading"] for s in entry["sections"]]
+    assert len(headings) == len(set(headings))
+    titles = [s["title"] for s in entry["steps"]]
+    assert len(titles) == len(set(titles))
+
+
+def test_ids_are_stable_when_new_articles_are_added(tmp_path):
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    write(src, "printer/a.md", article("How to Fix HP LaserJet Pro M404 Printer Offline", "2024-01-01"))
+    before = kb(src, tmp_path / "o1")
+    # a later spun copy, a near-duplicate with an extra fix, and an unrelated look-alike
+    write(src, "printer/b.md", article("HP LaserJet Pro M404 Offline [Solved]", "2024-09-01"))
+    write(src, "printer/c.md", article("HP M404 Offline: 5 Fixes", "2024-10-01", extra=EXTRA))
+    write(src, "printer/d.md", article("Fix HP LaserJet Pro M15w Offline", "2024-10-02", model="HP LaserJet Pro M15w"))
+    after = kb(src, tmp_path / "o2")
+
+    def ids(doc):
+        return {e["title"]: (e["id"], {s["title"]: s["id"] for s in e["steps"]},
+                             {s["heading"]: s["id"] for s in e["sections"]}) for e in doc["entries"]}
+
+    old, new = ids(before), ids(after)
+    assert len(after["entries"]) == len(before["entries"]) + 1
+    for title, (eid, step_ids, sec_ids) in old.items():
+        assert new[title][0] == eid
+        assert {t: new[title][1][t] for t in step_ids} == step_ids
+        assert {h: new[title][2][h] for h in sec_ids} == sec_ids
