@@ -121,15 +121,42 @@ class Clusterer:
 
 
 def same_problem(a: Group, b: Group, o: Options) -> str:
-    """'same', 'different-text' or 'look-alike' for two distinct bodies."""
+    """'same', 'different-text' or 'look-alike' for two distinct bodies.
+
+    Text similarity alone cannot tell a spun copy from a template page for another product,
+    so 'same' needs three things: most of the smaller article sits in sections that align
+    (heading and body), the two name no different products or error codes in their titles
+    and headings, and their texts do not differ by a repeated name/number swap.
+    """
     sa, sb = a.structure.sections, b.structure.sections
     small, big = (sa, sb) if _size(sa) <= _size(sb) else (sb, sa)
-    matched = sum(len(s.text) + len(s.heading) for s in small if _best(s, big, o)[0] is not None)
+    matched = sum(len(s.text) + len(s.heading) for s in small if _verified(s, big, o))
     if matched < o.same_problem_share * max(_size(small), 1):
         return "different-text"
+    ca, cb = _codes(a), _codes(b)
+    if ca - cb and cb - ca:
+        return "look-alike"
     if _substitutions(a.text, b.text):
         return "look-alike"
     return "same"
+
+
+# Model numbers and error codes: tokens mixing letters and digits (M404, 0x80070005,
+# KB5001330, Win11) or numbers of three or more digits that are not years (error 519).
+_CODE = re.compile(r"\b(?:(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{2,}|(?!(?:19|20)\d\d\b)\d{3,})\b")
+
+
+def _codes(g: Group) -> set[str]:
+    names = [a.title for a in g.members[:1]] + [s.heading for s in g.structure.sections]
+    return {m.group(0).lower() for t in names for m in _CODE.finditer(t)}
+
+
+def _verified(section, candidates, o: Options) -> bool:
+    """The section has a counterpart whose heading and body both match."""
+    k, _ = _best(section, candidates, o)
+    if k is None:
+        return False
+    return fuzz.ratio(section.text, candidates[k].text) >= o.section_body_match
 
 
 def _size(sections) -> int:

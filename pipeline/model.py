@@ -29,6 +29,9 @@ class Options:
     candidate_jaccard: float = 0.5
     # Two sections align when their rapidfuzz ratio (0-100) reaches this.
     section_match: float = 85.0
+    # ...and, to count towards "same problem", their bodies must reach this ratio too
+    # (headings like "Fix 1: Update your driver" recur across unrelated articles).
+    section_body_match: float = 60.0
     # Share of the smaller article's text (by characters) that must sit in aligned
     # sections for two articles to count as the same problem.
     same_problem_share: float = 0.8

@@ -136,3 +136,15 @@ def test_ids_are_stable_when_new_articles_are_added(tmp_path):
         assert new[title][0] == eid
         assert {t: new[title][1][t] for t in step_ids} == step_ids
         assert {h: new[title][2][h] for h in sec_ids} == sec_ids
+
+
+def test_same_text_for_different_error_codes_stays_apart(tmp_path):
+    src = tmp_path / "in"
+    body = article("x", "2024-01-01").split("---\n\n", 1)[1].split("\n", 2)[2]
+    write(src, "a.md", FM.format(title="Fix Printer Error 0x80070005", date="2024-01-01")
+          + "## Fix Printer Error 0x80070005\n\n" + body)
+    write(src, "b.md", FM.format(title="Fix Printer Error 0x80070057", date="2024-01-02")
+          + "## Fix Printer Error 0x80070057\n\n" + body.replace("walks through", "goes through"))
+    doc = kb(src, tmp_path / "out")
+    assert len(doc["entries"]) == 2
+    assert doc["stats"]["look_alikes_kept_apart"] == 1
