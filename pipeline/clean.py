@@ -39,10 +39,12 @@ class Cleaned:
 # ---------------------------------------------------------------------------- public
 
 class Cleaner:
-    """Rules compiled once, plus a bounded memo of rendered HTML fragments (spun copies
-    repeat the same AdSense and link-farm fragments thousands of times)."""
+    """Rules compiled once, plus a bounded memo of cleaned blocks: spun copies repeat the
+    same paragraphs (and the same AdSense and link-farm fragments) hundreds of times, so
+    each distinct block is cleaned once per process. Cleaning a block depends only on the
+    block and the rules, so the memo never changes a result."""
 
-    MEMO_LIMIT = 4096
+    MEMO_LIMIT = 65536
 
     def __init__(self, rules: Rules):
         g = rules.get
@@ -54,6 +56,12 @@ class Cleaner:
         self.adsense = frozenset(g("adsense", "classes"))
         self.text_ads = frozenset(g("text_ads", "classes"))
         self.farm_classes = frozenset(g("link_farms", "classes"))
+        # The usual shape of an injected link farm, matched without parsing (6,000+ in the
+        # sample, each different). Anything else goes through the HTML parser.
+        self.farm_shape = re.compile(
+            r'\s*<span class="(?:' + "|".join(re.escape(c) for c in self.farm_classes) + r')">[^<>]*</span>'
+            r"\s*<div>\s*<ul>\s*(?:<li>\s*<a href=\"[^\"<>]*\">(?:<u>)?[^<>]*(?:</u>)?</a>\s*</li>\s*)*"
+            r"</ul>\s*</div>\s*\Z")
         self.farm_phrases = tuple(p.lower() for p in g("link_farms", "phrases"))
         self.hosts = tuple(h.lower() for h in g("affiliate_hosts", "hosts"))
         self.url_parts = tuple(p.lower() for p in g("affiliate_url_parts", "parts"))
@@ -74,22 +82,30 @@ class Cleaner:
         removed: Counter = Counter()
         warnings: list[str] = []
         text = body.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
-        text = _strip_debris(text, _fenced_blocks(text), removed)
+        text = _strip_debris(text, _fenced_blocks(text) if "``" in text or "~~~" in text else [], removed)
         text, saved = _protect(text, self, removed)
         text = _cut_marker_blocks(text, self, removed, warnings)
         text = _clean_blocks(text, self, removed, warnings)
-        text = _rewrite_links(text, self, removed)
-        text = _repair(text)
         text = _normalise_space(text)
         text = _restore(text, saved)
         return Cleaned(text=text, removed=dict(sorted(removed.items())), warnings=warnings)
 
-    def render(self, block: str) -> tuple[str, tuple]:
-        """One HTML-bearing block rendered to markdown, with removal counts (memoised)."""
+    def block(self, block: str) -> tuple[str, tuple]:
+        """One block (paragraph, list, HTML fragment) cleaned, with removal counts (memoised):
+        HTML rendered to markdown without ads, then junk blocks, affiliate links and
+        scrape damage."""
         hit = self._memo.get(block)
         if hit is None:
             counts: Counter = Counter()
-            md = _Renderer(self, counts).render(BeautifulSoup(block, "html.parser"))
+            md = block
+            if self.farm_shape.match(md):  # fast path for the commonest HTML block
+                counts["link_farm"] += 1
+                md = ""
+            elif "<" in md and _HTML_START.search(md):
+                md = _Renderer(self, counts).render(BeautifulSoup(md, "html.parser"))
+            md = _drop_text_junk(md, self, counts)
+            md = _rewrite_links(md, self, counts)
+            md = _repair(md)
             hit = (md, tuple(sorted(counts.items())))
             if len(self._memo) >= self.MEMO_LIMIT:
                 self._memo.clear()
@@ -98,6 +114,7 @@ class Cleaner:
 
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -105,7 +122,7 @@ def _plain_url(url: str) -> str:
     """The URL as a browser would read it: entities decoded, escapes and controls gone."""
     u = html.unescape(url)
     u = _MD_ESCAPE.sub(r"\1", u)
-    return "".join(ch for ch in u if ch > " " and ch != "\x7f")
+    return _CONTROL.sub("", u)
 
 
 def url_is_safe(url: str, ctx) -> bool:
@@ -254,7 +271,7 @@ def _protect(text: str, ctx, removed: Counter) -> tuple[str, list[str]]:
         saved.append(s)
         return f"{OPEN}{len(saved) - 1}{CLOSE}"
 
-    fences = _fenced_blocks(text)
+    fences = _fenced_blocks(text) if "```" in text or "~~~" in text else []
     out = []
     pos = 0
     for start, end in fences + [(len(text), len(text))]:
@@ -408,9 +425,8 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         i += 1
         if "<" in block and _HTML_START.search(block):
             block, i = _merge_open_constructs(block, blocks, i, warnings)
-            block, counts = ctx.render(block)
-            removed.update(dict(counts))
-        block = _drop_text_junk(block, ctx, removed)
+        block, counts = ctx.block(block)
+        removed.update(dict(counts))
         if block.strip():
             out.append(block)
     return "\n\n".join(out)

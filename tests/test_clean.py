@@ -224,3 +224,10 @@ def test_an_empty_rule_group_is_an_error(tmp_path):
     extra.write_text("[affiliate_hosts]\nhosts = []\n")
     with pytest.raises(RulesError, match=r"\[affiliate_hosts\] hosts is empty"):
         load_rules([str(extra)])
+
+
+def test_link_farm_of_another_shape_goes_through_the_parser(cleaner):
+    farm = ('<span class="atpl-alsoreadstyle">Also read:</span>\n<div class="x"><ul>\n'
+            '<li><a href="https://techidaily.com/a/"><b>A post</b></a></li></ul></div>')
+    r = clean(cleaner, f"Keep.\n\n{farm}\n\nKeep too.\n")
+    assert r.text == "Keep.\n\nKeep too.\n" and r.removed == {"link_farm": 1}
