@@ -46,8 +46,10 @@ def main():
               help="Worker processes for per-article stages [default: CPU cores].")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
+@click.option("--no-cache", is_flag=True,
+              help="Ignore and do not write the per-article cache (OUTPUT/.cache); same kb.json, slower.")
 @rules_option
-def build(input_dir, output_dir, jobs, strict, quiet, rules_files):
+def build(input_dir, output_dir, jobs, strict, quiet, no_cache, rules_files):
     """Build OUTPUT/kb.json from every article under INPUT.
 
     Rejected inputs are listed in kb.json under "rejected" with the reason; the build
@@ -61,7 +63,8 @@ def build(input_dir, output_dir, jobs, strict, quiet, rules_files):
     options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
     show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     try:
-        result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None)
+        result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
+                           use_cache=not no_cache)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
@@ -73,6 +76,8 @@ def build(input_dir, output_dir, jobs, strict, quiet, rules_files):
             f"{result.inputs} inputs -> {result.entries} entries, {result.rejected} rejected, "
             f"{result.warnings} warnings in {result.timings['total']:.2f}s; wrote {result.kb_path}",
             err=True)
+        for note in result.notes:
+            click.echo(f"warning: {note}", err=True)
         for r in result.doc["rejected"][:20]:
             click.echo(f"  rejected {r['path']}: {r['error']}", err=True)
         if result.rejected > 20:

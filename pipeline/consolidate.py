@@ -39,6 +39,7 @@ class Group:
     members: list[Article]
     structure: Structure
     cleaned: str = ""
+    signature: list[int] | None = None  # MinHash of `text`, computed in the workers
 
     @property
     def first(self) -> Article:
@@ -93,7 +94,8 @@ class Clusterer:
                 x = parent[x]
             return x
 
-        sigs = [self.signature(g.text) for g in groups]
+        sigs = [self.signature(g.text) if g.signature is None else np.array(g.signature, dtype=np.uint64)
+                for g in groups]
         buckets: dict[tuple, list[int]] = defaultdict(list)
         r = self.o.minhash_rows
         for i, sig in enumerate(sigs):

@@ -65,9 +65,15 @@ def source_id(relpath: str) -> str:
 
 def read_article(root: Path, relpath: str, options: Options) -> Article | Rejected:
     """Read, decode and split one file. Returns a Rejected for anything unusable."""
-    path = Path(root) / relpath
+    data = read_bytes(root, relpath, options)
+    return data if isinstance(data, Rejected) else parse_article(relpath, data, options)
+
+
+def read_bytes(root: Path | str, relpath: str, options: Options) -> bytes | Rejected:
+    """The file's bytes, never more than the size limit (a larger file is not read)."""
+    path = os.path.join(root, relpath)
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > options.max_file_bytes:
             return Rejected(relpath, f"file is {size} bytes, above the limit of {options.max_file_bytes} bytes")
         with open(path, "rb") as fh:
@@ -76,7 +82,7 @@ def read_article(root: Path, relpath: str, options: Options) -> Article | Reject
         return Rejected(relpath, f"cannot read file: {exc.strerror or exc}")
     if len(data) > options.max_file_bytes:
         return Rejected(relpath, f"file is above the limit of {options.max_file_bytes} bytes")
-    return parse_article(relpath, data, options)
+    return data
 
 
 def parse_article(relpath: str, data: bytes, options: Options) -> Article | Rejected:

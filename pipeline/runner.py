@@ -1,21 +1,29 @@
-"""Chains the stages. Per-article work (ingest, clean, structure) runs in worker processes;
-consolidation needs every article at once, so it runs after them in this process."""
+"""Chains the stages. Per-article work (ingest, clean) and per-body work (structure, MinHash
+signature) run in worker processes; consolidation needs every article at once, so it runs
+after them in this process. A per-article cache under the output folder skips the work
+for files and bodies seen before (see cache.py)."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from . import __version__
+from .cache import ArticleCache
 from .clean import Cleaner
-from .consolidate import Group, article_order, body_key, build_entries
-from .ingest import discover, read_article
-from .model import Options, Rejected
+from .consolidate import Clusterer, Group, article_order, body_key, build_entries
+from .ingest import discover, parse_article, read_bytes, source_id
+from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .structure import Structurer
 from .write import kb_document, write_outputs
+
+CACHE_DIR = ".cache"
 
 
 @dataclass
@@ -27,19 +35,32 @@ class BuildResult:
     warnings: int
     timings: dict[str, float] = field(default_factory=dict)
     doc: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # about the build itself (cache), not in kb.json
+    cache_hits: int = 0
 
 
 class _Worker:
-    """What one process needs for per-article work: the compiled rules."""
+    """What one process needs for per-article work: the compiled rules, and the cache's
+    article table (file sha256 -> record) so that unchanged files are only hashed."""
 
-    def __init__(self, rules: Rules, options: Options):
+    def __init__(self, rules: Rules, options: Options, known: frozenset):
         self.options = options
         self.cleaner = Cleaner(rules)
         self.structurer = Structurer(rules)
+        self.clusterer = Clusterer(options)
+        self.known = known
 
     def prepare(self, root: str, relpath: str):
-        """Ingest and clean one file -> (Article, key, normalised text) or Rejected."""
-        art = read_article(Path(root), relpath, self.options)
+        """One file -> ('hit', relpath, sha256) when the cache knows its bytes, else
+        (Article with cleaned body, body key) or Rejected."""
+        data = read_bytes(root, relpath, self.options)
+        if isinstance(data, Rejected):
+            return data
+        if self.known:
+            file_sha = hashlib.sha256(data).hexdigest()
+            if file_sha in self.known:
+                return ("hit", relpath, file_sha)
+        art = parse_article(relpath, data, self.options)
         if isinstance(art, Rejected):
             return art
         try:
@@ -48,22 +69,23 @@ class _Worker:
             return Rejected(relpath, f"internal error while cleaning: {type(exc).__name__}: {exc}")
         art.removed = cleaned.removed
         art.warnings.extend(cleaned.warnings)
+        art.body = cleaned.text
+        art.meta = {}
         key, norm = body_key(cleaned.text)
         if not norm.strip():
             return Rejected(relpath, "nothing left after cleaning: the body held only ads or markup")
-        art.body = cleaned.text
-        return art, key, norm
+        return art, key
 
     def structure(self, body: str, title: str):
-        return self.structurer.structure(body, title)
+        return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1]).tolist()
 
 
 _WORKER: _Worker | None = None
 
 
-def _init(rules: Rules, options: Options) -> None:
+def _init(rules: Rules, options: Options, known: frozenset) -> None:
     global _WORKER
-    _WORKER = _Worker(rules, options)
+    _WORKER = _Worker(rules, options, known)
 
 
 def _prepare_chunk(root: str, relpaths: list[str]):
@@ -79,41 +101,39 @@ def _chunks(items: list, n: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def cache_key(rules: Rules, options: Options) -> str:
+    opts = {k: v for k, v in asdict(options).items() if k != "jobs"}
+    blob = json.dumps([__version__, rules.digest, opts], sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
 def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None = None,
-          progress: Callable[[str, int, int], None] | None = None) -> BuildResult:
+          progress: Callable[[str, int, int], None] | None = None, use_cache: bool = True) -> BuildResult:
     rules = rules or load_rules()
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     exclude = output_dir if _inside(output_dir, input_dir) else None
     paths = discover(input_dir, exclude=exclude)
-    jobs = max(1, options.jobs)
-    pool = ProcessPoolExecutor(jobs, initializer=_init, initargs=(rules, options)) if jobs > 1 and len(paths) > 1 else None
+    cache = ArticleCache.open(output_dir / CACHE_DIR if use_cache else None, cache_key(rules, options))
+    stats = _stat_all(input_dir, paths)
+    unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
+    todo = [p for p in paths if p not in unchanged]
+    workers = _Workers(max(1, options.jobs), (rules, options, frozenset(cache.articles)))
     try:
-        if pool is None:
-            _init(rules, options)
-        prepared = _run(pool, _prepare_chunk, [(str(input_dir), c) for c in _chunks(paths, jobs)], progress, "clean", len(paths))
+        prepared = [("hit", p, cache.files[p][2]) for p in paths if p in unchanged]
+        prepared += workers.map(_prepare_chunk, [(str(input_dir), c) for c in _chunks(todo, workers.jobs)],
+                                progress, "clean", len(todo))
+        rejected, items = _resolve(prepared, cache, input_dir, rules, options)
+        for art, _, _ in items:
+            cache.put_file(art.path, stats.get(art.path), art.sha256)
         timings["ingest+clean"] = time.perf_counter() - t0
 
         t1 = time.perf_counter()
-        rejected = [r for r in prepared if isinstance(r, Rejected)]
-        by_key: dict[str, list] = {}
-        for item in prepared:
-            if not isinstance(item, Rejected):
-                by_key.setdefault(item[1], []).append(item)
-        keys = sorted(by_key)
-        firsts = [min((it[0] for it in by_key[k]), key=article_order) for k in keys]
-        todo = [(a.body, a.title) for a in firsts]
-        structures = _run(pool, _structure_chunk, [(c,) for c in _chunks(todo, jobs)], progress, "structure", len(todo))
-        groups = [Group(key=k, text=by_key[k][0][2], members=[it[0] for it in by_key[k]], structure=s, cleaned=f.body)
-                  for k, s, f in zip(keys, structures, firsts)]
-        for g in groups:
-            for a in g.members:
-                a.body = ""  # the group holds the text; free the copies
+        groups = _groups(items, cache, workers, progress)
         timings["structure"] = time.perf_counter() - t1
     finally:
-        if pool is not None:
-            pool.shutdown()
+        workers.close()
 
     t2 = time.perf_counter()
     entries, cstats = build_entries(groups, options, rules)
@@ -128,19 +148,106 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
              "entries_with_steps": sum(1 for e in entries if e["steps"])}
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
     kb = write_outputs(output_dir, doc)
+    try:
+        cache.save()
+    except OSError as exc:
+        cache.notes.append(f"cache not saved: {exc.strerror or exc}")
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
+    hits = sum(1 for p in prepared if isinstance(p, tuple) and p[0] == "hit")
     return BuildResult(kb_path=kb, inputs=len(paths), entries=len(entries), rejected=len(rejected),
-                       warnings=stats["warnings"], timings=timings, doc=doc)
+                       warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits)
 
 
-def _run(pool, fn, arglist, progress, label, total):
-    out = []
-    results = map(lambda args: fn(*args), arglist) if pool is None else pool.map(fn, *zip(*arglist)) if arglist else []
-    for chunk in results:
-        out.extend(chunk)
-        if progress:
-            progress(label, len(out), total)
+def _resolve(prepared: list, cache: ArticleCache, input_dir: Path, rules: Rules, options: Options):
+    """Split worker results into rejected files and (Article, body key, cache record) items,
+    filling the cache with fresh results and cache hits with their record. A hit whose
+    record turns out malformed is recomputed here."""
+    rejected, items, fallback = [], [], None
+    for res in prepared:
+        if isinstance(res, tuple) and res[0] == "hit":
+            _, relpath, file_sha = res
+            rec = cache.article(file_sha)
+            if rec is not None:
+                art = Article(path=relpath, source_id=source_id(relpath), sha256=file_sha, title=rec["title"],
+                              date=rec["date"], body="", warnings=list(rec["warnings"]),
+                              removed=dict(rec["removed"]))
+                items.append((art, rec["key"], rec))
+                continue
+            fallback = fallback or _Worker(rules, options, frozenset())
+            res = fallback.prepare(str(input_dir), relpath)
+        if isinstance(res, Rejected):
+            rejected.append(res)
+            continue
+        art, key = res
+        cache.put_article(art.sha256, {"title": art.title, "date": art.date, "warnings": art.warnings,
+                                       "removed": art.removed, "key": key}, body=art.body)
+        items.append((art, key, cache.articles[art.sha256]))
+    return rejected, items
+
+
+def _groups(items, cache: ArticleCache, workers: "_Workers", progress) -> list[Group]:
+    """Articles sharing a body key form a group; each group's canonical body is structured
+    once (from the cache when known)."""
+    by_key: dict[str, list] = {}
+    for art, key, rec in items:
+        by_key.setdefault(key, []).append((art, rec))
+    keys = sorted(by_key)
+    firsts = [min(by_key[k], key=lambda it: article_order(it[0])) for k in keys]
+    bodies = [cache.body(rec) for _, rec in firsts]
+    results: list = [cache.structure(a.title, b) for (a, _), b in zip(firsts, bodies)]
+    todo = [i for i, r in enumerate(results) if r is None]
+    fresh = workers.map(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
+                                                                workers.jobs)], progress, "structure", len(todo))
+    for i, (structure, signature) in zip(todo, fresh):
+        cache.put_structure(firsts[i][0].title, bodies[i], structure, signature)
+        results[i] = (structure, signature)
+    groups = []
+    for k, (first, _), body, (structure, signature) in zip(keys, firsts, bodies, results):
+        members = [a for a, _ in by_key[k]]
+        for a in members:
+            a.body = ""  # the group holds the text
+        groups.append(Group(key=k, text=body_key(body)[1], members=members, structure=structure,
+                            cleaned=body, signature=signature))
+    return groups
+
+
+class _Workers:
+    """The worker processes, started only when there is work for more than one."""
+
+    def __init__(self, jobs: int, initargs: tuple):
+        self.jobs = jobs
+        self.initargs = initargs
+        self.pool: ProcessPoolExecutor | None = None
+        self.local = False
+
+    def map(self, fn, arglist, progress, label, total) -> list:
+        if self.pool is None and self.jobs > 1 and total > 1:
+            self.pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=self.initargs)
+        if self.pool is None and not self.local:
+            _init(*self.initargs)
+            self.local = True
+        out = []
+        results = self.pool.map(fn, *zip(*arglist)) if self.pool and arglist else (fn(*a) for a in arglist)
+        for chunk in results:
+            out.extend(chunk)
+            if progress:
+                progress(label, len(out), total)
+        return out
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def _stat_all(root: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
+    out = {}
+    for p in paths:
+        try:
+            st = os.stat(os.path.join(root, p))
+        except OSError:
+            continue
+        out[p] = (st.st_size, st.st_mtime_ns)
     return out
 
 

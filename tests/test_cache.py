@@ -1,0 +1,95 @@
+"""The per-article cache is only an accelerator: with or without it, the same kb.json."""
+import json
+import os
+import shutil
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.model import Options
+from pipeline.runner import build
+
+from .conftest import SEEDS, write
+
+FM = "---\ntitle: \"{t}\"\ndate: 2024-0{m}-01\n---\n\n## {t}\n\nIntro for {t}.\n\n## Fix 1: Restart\n\nRestart the {t}.\n"
+
+
+def corpus(tmp_path):
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    write(src, "printer.md", FM.format(t="Printer offline", m=1))
+    write(src, "empty.md", "")
+    return src
+
+
+def test_cached_rebuild_and_no_cache_give_the_same_bytes(tmp_path):
+    src = corpus(tmp_path)
+    first = build(src, tmp_path / "out", Options(jobs=1))
+    assert first.cache_hits == 0 and (tmp_path / "out" / ".cache" / "articles.json").exists()
+    again = build(src, tmp_path / "out", Options(jobs=1))
+    assert again.cache_hits == 3 and again.notes == []
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert not (tmp_path / "plain" / ".cache").exists()
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_changed_and_added_files_are_rebuilt(tmp_path):
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    write(src, "printer.md", FM.format(t="Scanner offline", m=2))
+    os.utime(src / "printer.md", ns=(1, 1))  # a different mtime, as any edit gives
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert res.cache_hits == 2
+    titles = sorted(e["title"] for e in res.doc["entries"])
+    assert titles == ["Scanner offline", "Solving the Issue: Why Isn't My iPhone Sending or Receiving iMessages?",
+                      "Wi-Fi drops"]
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_corrupt_cache_is_ignored_with_a_warning(tmp_path):
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    expected = (tmp_path / "out" / "kb.json").read_bytes()
+    (tmp_path / "out" / ".cache" / "articles.json").write_text('{"format": 1, "key": ')
+    res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / "out"), "-j", "1"])
+    assert res.exit_code == 0
+    assert "warning: cache" in res.output and "unreadable" in res.output
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected
+
+
+def test_tampered_records_are_not_trusted(tmp_path):
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    expected = (tmp_path / "out" / "kb.json").read_bytes()
+    path = tmp_path / "out" / ".cache" / "articles.json"
+    data = json.loads(path.read_text())
+    for k in data["bodies"]:  # a body that no longer matches its hash
+        data["bodies"][k] = data["bodies"][k] + "\n<script>alert(1)</script>\n"
+    rec = next(iter(data["articles"]))
+    data["articles"][rec]["removed"] = "lots"  # a record of the wrong shape
+    for rec in data["structures"].values():
+        rec["structure"]["sections"][0]["level"] = "x"
+    path.write_text(json.dumps(data))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected
+    assert any("malformed" in n for n in res.notes)
+
+
+def test_cache_from_other_rules_is_not_used(tmp_path):
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    extra = tmp_path / "more.toml"
+    extra.write_text('[affiliate_hosts]\nhosts = ["makeuseof.com"]\n')
+    res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / "out"), "-j", "1",
+                                    "--rules", str(extra)])
+    assert res.exit_code == 0 and "from another pipeline version, rule set or options" in res.output
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert "makeuseof.com" not in json.dumps(doc["entries"][0]["steps"])
+
+
+def test_no_cache_flag(tmp_path):
+    src = corpus(tmp_path)
+    res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / "o"), "--no-cache"])
+    assert res.exit_code == 0 and not (tmp_path / "o" / ".cache").exists()
