@@ -154,11 +154,17 @@ def _codes(g: Group) -> set[str]:
 
 
 def _verified(section, candidates, o: Options) -> bool:
-    """The section has a counterpart whose heading and body both match."""
-    k, _ = _best(section, candidates, o)
-    if k is None:
-        return False
-    return fuzz.ratio(section.text, candidates[k].text) >= o.section_body_match
+    """The section has a counterpart whose heading and body both match, or whose body
+    matches closely (a reworded heading)."""
+    for c in candidates:
+        text = fuzz.ratio(section.text, c.text)
+        if section.text and text >= o.section_match:
+            return True
+        if text >= o.section_body_match and (section.heading == c.heading or (
+                section.heading and c.heading
+                and fuzz.ratio(section.heading.lower(), c.heading.lower()) >= o.section_match)):
+            return True
+    return False
 
 
 def _size(sections) -> int:
@@ -188,7 +194,7 @@ def _identity(token: str) -> bool:
 def _substitutions(ta: str, tb: str) -> bool:
     """True when the texts differ by the same name/number swap made more than once:
     the mark of pages generated from one template for different products."""
-    wa, wb = ta.split(), tb.split()
+    wa, wb = _WORD.findall(ta), _WORD.findall(tb)
     swaps: Counter = Counter()
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(wa, wb).as_list():
         if tag != "replace":
