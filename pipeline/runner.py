@@ -102,8 +102,13 @@ def _chunks(items: list, n: int) -> list[list]:
 
 
 def cache_key(rules: Rules, options: Options) -> str:
+    """What cached results depend on: the pipeline's code (its source files, so that an
+    edited checkout never reuses stale results), the rules and the options."""
     opts = {k: v for k, v in asdict(options).items() if k != "jobs"}
-    blob = json.dumps([__version__, rules.digest, opts], sort_keys=True)
+    code = hashlib.sha256()
+    for src in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(src.read_bytes())
+    blob = json.dumps([__version__, code.hexdigest(), rules.digest, opts], sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
 

@@ -57,7 +57,19 @@ class Structurer:
         secs = [_Sec(heading="", level=0, kind="intro", parent=None)]
         stack: list[int] = []  # indexes of open heading sections
         title_seen = False
+        leads = {id(b): h for b in blocks if (h := self._lead_label(b))}
+        if len(leads) < 2:
+            leads = {}  # one bold-numbered paragraph is emphasis, not a list of steps
         for b in blocks:
+            if id(b) in leads:  # "**1.** Update the driver. ..." opens a step and is its text
+                while stack and secs[stack[-1]].level >= 7:
+                    stack.pop()
+                secs.append(_Sec(heading=leads[id(b)], level=7, kind="other", parent=stack[-1] if stack else None,
+                                 pseudo=True))
+                stack.append(len(secs) - 1)
+                b.section = len(secs) - 1
+                secs[-1].blocks.append(b)
+                continue
             if b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b)):
                 level = b.level if b.kind == "heading" else 7
                 text = b.plain.strip()
@@ -97,6 +109,20 @@ class Structurer:
         if not b.all_strong or not text or len(text) > 120 or "\n" in text:
             return False
         return self._numbered(text) is not None or text.endswith("?") or bool(self.imperative.match(text))
+
+    def _lead_label(self, b: _Block) -> str | None:
+        """A heading for a paragraph that opens with a bold step number and goes on with text
+        (`**1.** The driver may be outdated. ...`, `**Step 2: Set Default Printer** Click ...`)."""
+        if b.kind != "paragraph" or b.all_strong or not b.strong or not b.source.startswith(("**", "__")):
+            return None
+        label = b.strong[0].strip()
+        if not b.plain.lstrip().startswith(label):
+            return None
+        if _BARE_NUMBER.match(label):
+            rest = b.plain.lstrip()[len(label):].strip()
+            sentence = _SENTENCE_END.split(rest, 1)[0].strip()
+            return f"{label.rstrip('.):')}. {sentence[:120]}" if sentence else None
+        return label if self._numbered(label) is not None and len(label) <= 120 else None
 
     def _kind(self, heading: str) -> str:
         for kind, pats in self.kinds:
@@ -239,6 +265,8 @@ class _Sec:
         self.pseudo = pseudo
 
 
+_BARE_NUMBER = re.compile(r"^\d{1,2}\s*[.):]?$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HEADING_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 
 

@@ -150,3 +150,18 @@ def test_faq_and_conclusion_kinds(st):
     body = "Intro.\n\n## Fix 1: Restart\n\nGo.\n\n## FAQs\n\nQ.\n\n## Conclusion\n\nDone.\n"
     s = st.structure(body, "T")
     assert [x.kind for x in s.sections] == ["intro", "fix", "faq", "conclusion"]
+
+
+def test_paragraphs_led_by_a_bold_number_are_steps(st):
+    body = ("If your laptop screen keeps flickering, try the steps below.\n\n"
+            "**1.** The problem may be caused by the outdated driver. Try to update the graphics driver.\n\n"
+            "Use **Driver Easy** if you are a novice.\n\n"
+            "**2.** Change the refresh rate to match your monitor.\n\nRight-click the desktop.\n\n"
+            "**Step 3: Reset Printer** Turn it off and on.\n")
+    s = st.structure(body, "Flickering laptop screen")
+    assert [x.title for x in s.steps] == [
+        "The problem may be caused by the outdated driver.", "Change the refresh rate to match your monitor.",
+        "Reset Printer"]
+    assert "Driver Easy" in s.steps[0].text
+    # a single bold-numbered paragraph is emphasis, not steps
+    assert st.structure("**1.** Only one point here.\n\nText.\n", "T").steps == []
