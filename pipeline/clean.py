@@ -74,6 +74,7 @@ class Cleaner:
         self.disc_first = tuple(w.lower() for w in g("disclaimers", "first"))
         self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
+        self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
         self._memo: dict[str, tuple] = {}
 
@@ -631,12 +632,11 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
             removed["link_farm"] += 1
             return ""
     # lone scrape artifacts ("Close")
-    if any(a in block for a in ctx.lone_lines):
-        lines = block.split("\n")
-        kept = [ln for ln in lines if ln.strip() not in ctx.lone_lines]
-        if len(kept) != len(lines):
-            removed["scrape_artifact"] += len(lines) - len(kept)
-            block = "\n".join(kept)
+    lines = block.split("\n")
+    kept = [ln for ln in lines if ln.strip() not in ctx.lone_lines and not ctx.lone_pattern.fullmatch(ln.strip())]
+    if len(kept) != len(lines):
+        removed["scrape_artifact"] += len(lines) - len(kept)
+        block = "\n".join(kept)
     return block
 
 

@@ -231,3 +231,10 @@ def test_link_farm_of_another_shape_goes_through_the_parser(cleaner):
             '<li><a href="https://techidaily.com/a/"><b>A post</b></a></li></ul></div>')
     r = clean(cleaner, f"Keep.\n\n{farm}\n\nKeep too.\n")
     assert r.text == "Keep.\n\nKeep too.\n" and r.removed == {"link_farm": 1}
+
+
+def test_lone_star_ratings_are_dropped_but_numbers_in_text_kept(cleaner):
+    md = "### Roku Express\n\n4.2\n\nIt scores 4.2 of 5.\n\n1. Plug it in.\n2. Pair the remote.\n"
+    r = clean(cleaner, md)
+    assert r.text == "### Roku Express\n\nIt scores 4.2 of 5.\n\n1. Plug it in.\n2. Pair the remote.\n"
+    assert r.removed == {"scrape_artifact": 1}
