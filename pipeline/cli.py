@@ -13,7 +13,9 @@ from .clean import Cleaner
 from .ingest import InputError, read_article
 from .model import Options, Rejected
 from .rules import RulesError, load_rules
+from .howto import howto_document
 from .runner import build as run_build
+from .write import dumps, write_atomic
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -46,10 +48,12 @@ def main():
               help="Worker processes for per-article stages [default: CPU cores].")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["howto"]),
+              help="Also write OUTPUT/howto.jsonld: schema.org HowTo JSON-LD, one per entry with steps.")
 @click.option("--no-cache", is_flag=True,
               help="Ignore and do not write the per-article cache (OUTPUT/.cache); same kb.json, slower.")
 @rules_option
-def build(input_dir, output_dir, jobs, strict, quiet, no_cache, rules_files):
+def build(input_dir, output_dir, jobs, strict, quiet, formats, no_cache, rules_files):
     """Build OUTPUT/kb.json from every article under INPUT.
 
     Rejected inputs are listed in kb.json under "rejected" with the reason; the build
@@ -58,6 +62,7 @@ def build(input_dir, output_dir, jobs, strict, quiet, no_cache, rules_files):
     \b
     Example:
         python -m pipeline build --input input --output output --jobs 2 --strict
+        python -m pipeline build --format howto   # also output/howto.jsonld
     """
     rules = _rules(rules_files)
     options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
@@ -65,6 +70,8 @@ def build(input_dir, output_dir, jobs, strict, quiet, no_cache, rules_files):
     try:
         result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
                            use_cache=not no_cache)
+        if "howto" in formats:
+            write_atomic(result.kb_path.parent / "howto.jsonld", dumps(howto_document(result.doc)))
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
