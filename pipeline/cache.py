@@ -14,7 +14,6 @@ can write one can write the other); the checks above catch corruption, not forge
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import orjson
 from pathlib import Path
@@ -129,7 +128,7 @@ class ArticleCache:
 
     def put_structure(self, title: str, body: str, structure: Structure, signature: list[int]) -> None:
         k = sha(title + "\0" + body)
-        self.structures[k] = {"structure": dataclasses.asdict(structure), "signature": signature}
+        self.structures[k] = {"structure": structure_to_dict(structure), "signature": signature}
         self.used["structures"].add(k)
 
     # ---------------------------------------------------------------------- save
@@ -163,6 +162,13 @@ def _valid_article(rec) -> bool:
     return (all(isinstance(rec[k], t) for k, t in _ARTICLE_FIELDS.items())
             and all(isinstance(w, str) for w in rec["warnings"])
             and all(isinstance(k, str) and isinstance(v, int) for k, v in rec["removed"].items()))
+
+
+def structure_to_dict(st: Structure) -> dict:
+    """Plain dicts for JSON (shallow: dataclasses.asdict's deep copy cost more than the
+    structure stage itself)."""
+    return {"summary": st.summary, "sections": [dict(vars(s)) for s in st.sections],
+            "steps": [dict(vars(s)) for s in st.steps], "causes": st.causes}
 
 
 def structure_from_dict(d: dict) -> Structure:

@@ -257,11 +257,11 @@ def _strip_debris_lines(chunk: str, removed: Counter) -> str:
 # ----------------------------------------------------------------- 2. protect
 
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^\s<>\x00-\x1f]*)>")
+_PLACEHOLDER = re.compile(r"<([A-Za-z][A-Za-z0-9_\-]*)>")
 _EMAIL = re.compile(
     r"<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~\-]+@[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?"
     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?)*)>"
 )
-_PLACEHOLDER = re.compile(r"<([A-Za-z][A-Za-z0-9_\-]*)>")
 
 
 def _protect(text: str, ctx, removed: Counter) -> tuple[str, list[str]]:
@@ -294,7 +294,8 @@ def _protect(text: str, ctx, removed: Counter) -> tuple[str, list[str]]:
         return ""
 
     text = _AUTOLINK.sub(autolink, text)
-    text = _EMAIL.sub(lambda m: keep(m.group(0)), text)
+    if "@" in text:
+        text = _EMAIL.sub(lambda m: keep(m.group(0)), text)
     text = _PLACEHOLDER.sub(
         lambda m: m.group(0) if m.group(1).lower() in ctx.elements else keep(m.group(0)), text
     )
@@ -427,7 +428,8 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         if "<" in block and _HTML_START.search(block):
             block, i = _merge_open_constructs(block, blocks, i, warnings)
         block, counts = ctx.block(block)
-        removed.update(dict(counts))
+        for kind, n in counts:
+            removed[kind] += n
         if block.strip():
             out.append(block)
     return "\n\n".join(out)
@@ -435,8 +437,8 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
 
 def _merge_open_constructs(block: str, blocks: list[str], i: int, warnings: list[str]):
     """HTML comments and script/style elements may span blank lines: join their blocks."""
+    low = block.lower()
     for opener, closer in (("<!--", "-->"), ("<script", "</script"), ("<style", "</style")):
-        low = block.lower()
         at = low.rfind(opener)
         if at < 0 or closer in low[at:]:
             continue
@@ -446,9 +448,11 @@ def _merge_open_constructs(block: str, blocks: list[str], i: int, warnings: list
         if j < len(blocks) and closer in blocks[j].lower():
             block = "\n\n".join([block] + blocks[i:j + 1])
             i = j + 1
+            low = block.lower()
         elif opener == "<!--":
             warnings.append("unclosed HTML comment '<!--'; the text after it is kept")
             block = block[:at] + block[at + 4:]
+            low = block.lower()
     return block, i
 
 
@@ -733,8 +737,11 @@ def _space_bold(line: str) -> str:
     return "".join(out)
 
 
+_BLANK_RUN = re.compile(r"\n\n\n+")  # a literal prefix: the regex engine scans for it fast
+
+
 def _normalise_space(text: str) -> str:
     lines = [ln.rstrip() for ln in text.split("\n")]
     text = "\n".join(lines)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = _BLANK_RUN.sub("\n\n", text)
     return text.strip("\n") + "\n"

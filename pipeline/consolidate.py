@@ -28,6 +28,9 @@ from .rules import Rules
 
 _WORD = re.compile(r"\w+(?:[.\-']\w+)*")
 _MASK = np.uint64(0xFFFFFFFF)
+_MIX = np.uint64(0x100000001B3)  # FNV-64 prime
+# Members of one cluster a body is verified against before it counts as a different problem.
+REPS_TRIED = 3
 
 
 @dataclass
@@ -72,19 +75,24 @@ class Clusterer:
         self.a = rng.integers(1, 2**32, size=n, dtype=np.uint64) | np.uint64(1)
         self.b = rng.integers(0, 2**32, size=n, dtype=np.uint64)
 
-    def signature(self, text: str) -> np.ndarray | None:
-        words = _WORD.findall(text.lower())
-        k = self.o.shingle_words
-        if len(words) < k:
-            shingles = {" ".join(words)}
-        else:
-            shingles = {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
-        h = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles))
-        sig = ((h[None, :] * self.a[:, None] + self.b[:, None]) & _MASK).min(axis=1)
-        return sig
+    def signature(self, text: str) -> np.ndarray:
+        """MinHash of the text's word k-shingles. Each word is hashed once (crc32) and a
+        shingle's hash combines its k word hashes, so no shingle string is ever built."""
+        words = _WORD.findall(text.lower()) or [""]
+        h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+        k = min(self.o.shingle_words, len(h))
+        shingles = np.zeros(len(h) - k + 1, dtype=np.uint64)
+        for j in range(k):  # polynomial in the word hashes, wrapping at 2**64
+            shingles = shingles * _MIX + h[j:len(h) - k + 1 + j]
+        shingles = np.unique(shingles >> np.uint64(16))
+        return ((shingles[None, :] * self.a[:, None] + self.b[:, None]) & _MASK).min(axis=1)
 
     def clusters(self, groups: list[Group]) -> list[list[int]]:
-        """Indexes of groups, clustered; deterministic for a given input set."""
+        """Indexes of groups, clustered; deterministic for a given input set.
+
+        Groups are taken in order; each is verified against the clusters that share an LSH
+        band with it, through a few representatives per cluster (the most similar first),
+        never against every member: families of near-identical bodies stay linear."""
         n = len(groups)
         parent = list(range(n))
 
@@ -94,28 +102,36 @@ class Clusterer:
                 x = parent[x]
             return x
 
-        sigs = [self.signature(g.text) if g.signature is None else np.array(g.signature, dtype=np.uint64)
-                for g in groups]
-        buckets: dict[tuple, list[int]] = defaultdict(list)
-        r = self.o.minhash_rows
-        for i, sig in enumerate(sigs):
-            for band in range(self.o.minhash_bands):
-                buckets[(band, sig[band * r:(band + 1) * r].tobytes())].append(i)
-        pairs = set()
-        for members in buckets.values():
-            if 1 < len(members) <= 200:
-                for x in range(len(members)):
-                    for y in range(x + 1, len(members)):
-                        pairs.add((members[x], members[y]))
-        self.stats = Counter(candidates=len(pairs))
-        for i, j in sorted(pairs):
-            est = float(np.mean(sigs[i] == sigs[j]))
-            if est < self.o.candidate_jaccard or find(i) == find(j):
-                continue
-            verdict = same_problem(groups[i], groups[j], self.o)
-            self.stats[verdict] += 1
-            if verdict == "same":
-                parent[find(i)] = find(j)
+        sigs = np.array([self.signature(g.text) if g.signature is None else g.signature for g in groups],
+                        dtype=np.uint64).reshape(n, -1)
+        r, o = self.o.minhash_rows, self.o
+        reps: dict[bytes, list[int]] = {}  # LSH bucket -> one member per cluster seen in it
+        self.stats = Counter()
+        for i in range(n):
+            keys = [band.to_bytes(2, "little") + sigs[i, band * r:(band + 1) * r].tobytes()
+                    for band in range(o.minhash_bands)]
+            near = sorted({j for key in keys for j in reps.get(key, ())})
+            if near:
+                est = (sigs[near] == sigs[i]).mean(axis=1)
+                by_root: dict[int, list] = defaultdict(list)
+                for e, j in zip(est.tolist(), near):
+                    if e >= o.candidate_jaccard:
+                        by_root[find(j)].append((-e, j))
+                self.stats["candidates"] += sum(len(v) for v in by_root.values())
+                for root in sorted(by_root, key=lambda x: min(by_root[x])):
+                    for _, j in sorted(by_root[root])[:REPS_TRIED]:
+                        if find(i) == find(j):
+                            break
+                        verdict = same_problem(groups[i], groups[j], o)
+                        self.stats[verdict] += 1
+                        if verdict == "same":
+                            parent[find(i)] = find(j)
+                            break
+            root = find(i)
+            for key in keys:
+                bucket = reps.setdefault(key, [])
+                if all(find(j) != root for j in bucket):
+                    bucket.append(i)
         out: dict[int, list[int]] = defaultdict(list)
         for i in range(n):
             out[find(i)].append(i)
@@ -132,15 +148,23 @@ def same_problem(a: Group, b: Group, o: Options) -> str:
     """
     sa, sb = a.structure.sections, b.structure.sections
     small, big = (sa, sb) if _size(sa) <= _size(sb) else (sb, sa)
-    matched = sum(len(s.text) + len(s.heading) for s in small if _verified(s, big, o))
+    exact = {s.text for s in big if s.text}  # spun variants share most sections verbatim
+    matched = sum(len(s.text) + len(s.heading) for s in small if s.text in exact or _verified(s, big, o))
     if matched < o.same_problem_share * max(_size(small), 1):
         return "different-text"
     ca, cb = _codes(a), _codes(b)
     if ca - cb and cb - ca:
         return "look-alike"
-    if _substitutions(a.text, b.text):
+    shared = {(s.heading, s.text) for s in sa} & {(s.heading, s.text) for s in sb}
+    if _substitutions(_rest(sa, shared), _rest(sb, shared)):
         return "look-alike"
     return "same"
+
+
+def _rest(sections, shared) -> str:
+    """The text of the sections not found verbatim in the other body, in order: where
+    any swap of names or numbers must be."""
+    return "\n".join(f"{s.heading}\n{s.text}" for s in sections if (s.heading, s.text) not in shared)
 
 
 # Model numbers and error codes: tokens mixing letters and digits (M404, 0x80070005,

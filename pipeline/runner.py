@@ -49,10 +49,18 @@ class _Worker:
         self.structurer = Structurer(rules)
         self.clusterer = Clusterer(options)
         self.known = known
+        self.seconds = {"ingest": 0.0, "clean": 0.0}  # this process's time in each stage
 
     def prepare(self, root: str, relpath: str):
         """One file -> ('hit', relpath, sha256) when the cache knows its bytes, else
         (Article with cleaned body, body key) or Rejected."""
+        t0 = time.perf_counter()
+        try:
+            return self._prepare(root, relpath, t0)
+        finally:
+            self.seconds["clean"] += time.perf_counter() - t0
+
+    def _prepare(self, root: str, relpath: str, t0: float):
         data = read_bytes(root, relpath, self.options)
         if isinstance(data, Rejected):
             return data
@@ -61,6 +69,9 @@ class _Worker:
             if file_sha in self.known:
                 return ("hit", relpath, file_sha)
         art = parse_article(relpath, data, self.options)
+        t1 = time.perf_counter()
+        self.seconds["ingest"] += t1 - t0
+        self.seconds["clean"] -= t1 - t0
         if isinstance(art, Rejected):
             return art
         try:
@@ -89,7 +100,10 @@ def _init(rules: Rules, options: Options, known: frozenset) -> None:
 
 
 def _prepare_chunk(root: str, relpaths: list[str]):
-    return [_WORKER.prepare(root, p) for p in relpaths]
+    """The chunk's results, then the seconds this chunk spent in each stage (a dict)."""
+    before = dict(_WORKER.seconds)
+    out = [_WORKER.prepare(root, p) for p in relpaths]
+    return out + [{k: v - before[k] for k, v in _WORKER.seconds.items()}]
 
 
 def _structure_chunk(items: list[tuple[str, str]]):
@@ -127,12 +141,21 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
     workers = _Workers(max(1, options.jobs), (rules, options, frozenset(cache.articles)))
     try:
         prepared = [("hit", p, cache.files[p][2]) for p in paths if p in unchanged]
-        prepared += workers.map(_prepare_chunk, [(str(input_dir), c) for c in _chunks(todo, workers.jobs)],
-                                progress, "clean", len(todo))
+        spent = {"ingest": 0.0, "clean": 0.0}
+        for res in workers.map(_prepare_chunk, [(str(input_dir), c) for c in _chunks(todo, workers.jobs)],
+                               progress, "clean", len(todo)):
+            if isinstance(res, dict):
+                spent = {k: v + res[k] for k, v in spent.items()}
+            else:
+                prepared.append(res)
         rejected, items = _resolve(prepared, cache, input_dir, rules, options)
         for art, _, _ in items:
             cache.put_file(art.path, stats.get(art.path), art.sha256)
-        timings["ingest+clean"] = time.perf_counter() - t0
+        # ingest and clean run interleaved in the workers: the phase's wall time is split
+        # in proportion to the time the workers spent in each
+        phase = time.perf_counter() - t0
+        share = spent["ingest"] / max(spent["ingest"] + spent["clean"], 1e-9)
+        timings["ingest"], timings["clean"] = phase * share, phase * (1 - share)
 
         t1 = time.perf_counter()
         groups = _groups(items, cache, workers, progress)
@@ -187,6 +210,7 @@ def _resolve(prepared: list, cache: ArticleCache, input_dir: Path, rules: Rules,
         art, key = res
         cache.put_article(art.sha256, {"title": art.title, "date": art.date, "warnings": art.warnings,
                                        "removed": art.removed, "key": key}, body=art.body)
+        art.body = ""  # the cache holds each body once; spun copies must not each keep one
         items.append((art, key, cache.articles[art.sha256]))
     return rejected, items
 
@@ -232,12 +256,13 @@ class _Workers:
         if self.pool is None and not self.local:
             _init(*self.initargs)
             self.local = True
-        out = []
+        out, done = [], 0
         results = self.pool.map(fn, *zip(*arglist)) if self.pool and arglist else (fn(*a) for a in arglist)
         for chunk in results:
             out.extend(chunk)
+            done += sum(1 for x in chunk if not isinstance(x, dict))
             if progress:
-                progress(label, len(out), total)
+                progress(label, done, total)
         return out
 
     def close(self) -> None:
