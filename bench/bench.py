@@ -1,0 +1,219 @@
+"""Benchmark: the pipeline against the hand-written anchor, per stage, at scale, incremental.
+
+    python bench/bench.py [--repeat 3] [--jobs N] [--scale 10000,30000,100000] [--results FILE]
+
+Every measured run is a fresh process (as `make build` would start), timed from the
+outside, with its peak memory sampled as the summed RSS of the process and its workers.
+The anchor (bench/anchor.py) and the pipeline build the same sample corpus in the same
+run, alternately, and the medians are compared. Scale corpora are synthesised from the
+sample by bench/synth.py (not timed).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "techidaily-sample.tar.xz"
+STAGES = ["ingest", "clean", "structure", "consolidate", "write"]
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+
+def _tree_rss(pid: int) -> int:
+    """Summed resident memory (bytes) of `pid` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, []))
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run cmd; wall seconds, peak summed RSS, and the JSON it printed last (if any)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    peak, done = 0, threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.wait(0.05):
+            peak = max(peak, _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    lines = [ln for ln in out.splitlines() if ln.startswith("{")]
+    return {"wall": wall, "rss": peak, **(json.loads(lines[-1]) if lines else {})}
+
+
+def pipeline_cmd(input_dir: Path, output_dir: Path, jobs: int, cache: bool = False) -> list[str]:
+    code = ("import json, sys; from pathlib import Path; from pipeline.model import Options; "
+            "from pipeline.runner import build; "
+            f"r = build(Path({str(input_dir)!r}), Path({str(output_dir)!r}), Options(jobs={jobs}), "
+            f"use_cache={cache}); "
+            "print(json.dumps({'timings': r.timings, 'entries': r.entries, 'inputs': r.inputs, "
+            "'rejected': r.rejected, 'distinct': r.doc['stats'].get('distinct_bodies')}))")
+    return [sys.executable, "-c", code]
+
+
+def anchor_cmd(input_dir: Path, output: Path) -> list[str]:
+    return [sys.executable, str(HERE / "anchor.py"), str(input_dir), str(output)]
+
+
+def _walls(runs: list[dict]) -> str:
+    return ", ".join(f"{r['wall']:.2f}" for r in runs)
+
+
+def mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+def sample_table(corpus: Path, work: Path, repeat: int, jobs: int) -> tuple[list[str], dict]:
+    runs, anchors = [], []
+    for k in range(repeat):
+        out = work / f"out-{k}"
+        runs.append(measure(pipeline_cmd(corpus, out, jobs)))
+        anchors.append(measure(anchor_cmd(corpus, work / f"anchor-{k}.json")))
+        shutil.rmtree(out, ignore_errors=True)
+    med = {s: statistics.median(r["timings"][s] for r in runs) for s in STAGES}
+    wall = statistics.median(r["wall"] for r in runs)
+    anchor = statistics.median(a["wall"] for a in anchors)
+    n = runs[0]["inputs"]
+    lines = [
+        f"Sample corpus: {n:,} articles -> {runs[0]['entries']} entries, {runs[0]['rejected']} rejected "
+        f"(median of {repeat} runs, --jobs {jobs})",
+        "",
+        "| stage | seconds | share |",
+        "|---|---:|---:|",
+        *[f"| {s} | {med[s]:.2f} | {med[s] / max(sum(med.values()), 1e-9):.0%} |" for s in STAGES],
+        f"| **pipeline, whole process** | **{wall:.2f}** | |",
+        f"| anchor (regex + datasketch MinHash/LSH, 1 process) | {anchor:.2f} | |",
+        "",
+        f"- articles/s: pipeline {n / wall:,.0f}, anchor {n / anchor:,.0f}",
+        f"- peak RSS (process + workers): pipeline {mb(max(r['rss'] for r in runs))}, "
+        f"anchor {mb(max(a['rss'] for a in anchors))}",
+        f"- **ratio pipeline/anchor: {wall / anchor:.3f}** (target <= 0.10)",
+        f"- all runs, pipeline: {_walls(runs)} s; anchor: {_walls(anchors)} s",
+    ]
+    return lines, {"wall": wall, "anchor": anchor}
+
+
+def incremental_table(corpus: Path, work: Path, jobs: int, repeat: int) -> list[str]:
+    """Build the sample with its cache, add 1% new articles, build again."""
+    src = work / "incremental"
+    shutil.copytree(corpus, src)
+    n = sum(1 for _ in src.rglob("*.md"))
+    fulls, incs = [], []
+    for k in range(repeat):
+        out = work / f"inc-out-{k}"
+        fulls.append(measure(pipeline_cmd(src, out, jobs, cache=True)))
+        new = src / f"new-{k}"
+        synth.synthesise(corpus, new, max(1, n // 100), seed=100 + k)
+        incs.append(measure(pipeline_cmd(src, out, jobs, cache=True)))
+        shutil.rmtree(new)
+        shutil.rmtree(out)
+    full = statistics.median(r["wall"] for r in fulls)
+    inc = statistics.median(r["wall"] for r in incs)
+    return [
+        f"Incremental: sample + 1% new articles ({max(1, n // 100)}), cache from the previous build "
+        f"(median of {repeat})",
+        "",
+        "| build | seconds |",
+        "|---|---:|",
+        f"| full, empty cache (writes it) | {full:.2f} |",
+        f"| after adding 1% | {inc:.2f} |",
+        "",
+        f"- **ratio incremental/full: {inc / full:.3f}** (target <= 0.10)",
+    ]
+
+
+def scale_table(corpus: Path, work: Path, sizes: list[int], jobs: int) -> list[str]:
+    lines = [
+        f"Scale: synthetic corpora from the sample (bench/synth.py: spun copies + ~25% perturbed "
+        f"variants), one run each, --jobs {jobs}, no cache",
+        "",
+        "| articles | distinct bodies | entries | " + " | ".join(STAGES) + " | wall s | articles/s | peak RSS |",
+        "|---:|---:|---:|" + "---:|" * len(STAGES) + "---:|---:|---:|",
+    ]
+    for n in sizes:
+        src = work / f"synth-{n}"
+        synth.synthesise(corpus, src, n)
+        r = measure(pipeline_cmd(src, work / f"synth-out-{n}", jobs))
+        t = r["timings"]
+        lines.append(f"| {n:,} | {r['distinct']:,} | {r['entries']:,} | "
+                     + " | ".join(f"{t[s]:.1f}" for s in STAGES)
+                     + f" | {r['wall']:.1f} | {n / r['wall']:,.0f} | {mb(r['rss'])} |")
+        print(lines[-1], file=sys.stderr)
+        shutil.rmtree(src)
+        shutil.rmtree(work / f"synth-out-{n}")
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="the sample .tar.xz (or an unpacked folder)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--scale", default="10000,30000,100000", help="synthetic sizes; '' to skip")
+    ap.add_argument("--results", type=Path, default=HERE / "results.md", help="write the tables here too")
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        raise SystemExit(f"sample corpus not found: {args.corpus}")
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        work = Path(tmp)
+        corpus = args.corpus
+        if corpus.is_file():
+            with tarfile.open(corpus) as tar:
+                tar.extractall(work / "corpus", filter="data")
+            corpus = work / "corpus"
+        head = [f"# Benchmark results", "",
+                f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; "
+                f"measured {time.strftime('%Y-%m-%d')} with `make bench` (`python bench/bench.py`).", ""]
+        print("\n".join(head), flush=True)
+        parts = []
+        for make in (lambda: sample_table(corpus, work, args.repeat, args.jobs)[0],
+                     lambda: incremental_table(corpus, work, args.jobs, args.repeat),
+                     lambda: scale_table(corpus, work, [int(s) for s in args.scale.split(",") if s], args.jobs)
+                     if args.scale else []):
+            lines = make()
+            if lines:
+                print("\n".join(lines) + "\n", flush=True)
+                parts.append("\n".join(lines))
+        args.results.write_text("\n".join(head) + "\n" + "\n\n".join(parts) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()

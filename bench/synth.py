@@ -1,0 +1,115 @@
+"""Synthesise a larger scraped corpus from the real sample, for scale benchmarks.
+
+Each synthetic article starts from a random sample article and is either
+- a spun copy (about 3 in 4): new SEO title and date, different ads spliced in, or
+- a perturbed variant (about 1 in 4): the same, plus its body edited the way re-spun
+  pages are: two sections swapped, sentences reworded or dropped, a sentence added.
+So about a quarter of the bodies are distinct, and every variant is still the same
+problem as its source: a good build consolidates them back to the sample's entries.
+
+    python bench/synth.py N OUT_DIR [--corpus DIR] [--seed S]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+SPIN_PREFIXES = ["", "[New] ", "[Updated] ", "In 2024, ", "2024 Approved: ", "[Solved] ", "Updated: "]
+SPIN_SUFFIXES = ["", " | Dr.fone", " (Updated)", " in 2025", " - Easy Guide", " [Fixed]"]
+SWAPS = [(" the ", " this "), (" you ", " users "), (" can ", " may "), (" click ", " select "),
+         (" your ", " the "), (" will ", " should "), (" and ", " & "), (" easily ", " quickly ")]
+ADDED = ["This usually helps.", "Try it before moving on.", "Most readers found this works.",
+         "It only takes a minute.", "Check again afterwards."]
+_AD = re.compile(r"<!-- affiliate ads begin -->.*?<!-- affiliate ads end -->", re.S)
+_FM = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_TITLE = re.compile(r"^title:.*$", re.M)
+_DATE = re.compile(r"^date:.*$", re.M)
+_SECTION = re.compile(r"(?m)^(?=## )")
+
+
+def load(corpus: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """(front matter, title, body) of every sample article, and a pool of its ad blocks."""
+    articles, ads = [], set()
+    for path in sorted(corpus.rglob("*.md")):
+        text = path.read_text("utf-8", errors="replace")
+        m = _FM.match(text)
+        if not m:
+            continue
+        t = re.search(r"^title:\s*(.*)$", m.group(1), re.M)
+        title = t.group(1).strip().strip("'\"") if t else path.stem
+        body = text[m.end():]
+        articles.append((m.group(1), title, body))
+        if len(ads) < 400:
+            ads.update(_AD.findall(body)[:2])
+    return articles, sorted(ads)
+
+
+def perturb(body: str, rng: random.Random) -> str:
+    sections = _SECTION.split(body)
+    if len(sections) > 3 and rng.random() < 0.5:  # swap two neighbouring sections (not the intro)
+        k = rng.randrange(1, len(sections) - 1)
+        sections[k], sections[k + 1] = sections[k + 1], sections[k]
+        if not sections[k].endswith("\n"):
+            sections[k] += "\n"
+    paras = "".join(sections).split("\n\n")
+    prose = [i for i, p in enumerate(paras) if len(p) > 80 and p.lstrip()[:1].isalpha()]
+    for _ in range(rng.randint(1, 3)):
+        if not prose:
+            break
+        i = rng.choice(prose)
+        op = rng.random()
+        if op < 0.5:
+            old, new = rng.choice(SWAPS)
+            paras[i] = paras[i].replace(old, new, 1)
+        elif op < 0.75:
+            sentences = paras[i].split(". ")
+            if len(sentences) > 1:
+                del sentences[rng.randrange(len(sentences))]
+                paras[i] = ". ".join(sentences)
+        else:
+            paras[i] = paras[i].rstrip() + " " + rng.choice(ADDED)
+    return "\n\n".join(paras)
+
+
+def respin(front: str, title: str, body: str, ads: list[str], rng: random.Random, n: int) -> str:
+    new_title = rng.choice(SPIN_PREFIXES) + title + rng.choice(SPIN_SUFFIXES)
+    front = _TITLE.sub(lambda _: "title: " + json.dumps(new_title), front, count=1)
+    day = f"20{rng.randint(22, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{n % 24:02d}:00:00.000Z"
+    front = _DATE.sub(lambda _: "date: " + day, front, count=1)
+    body = _AD.sub("", body)
+    paras = body.split("\n\n")
+    for _ in range(rng.randint(1, 3)):  # new ads at paragraph breaks
+        if ads:
+            paras.insert(rng.randrange(1, max(2, len(paras))), rng.choice(ads))
+    return f"---\n{front}\n---\n" + "\n\n".join(paras)
+
+
+def synthesise(corpus: Path, out: Path, n: int, seed: int = 1, distinct_share: float = 0.25) -> int:
+    articles, ads = load(corpus)
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        front, title, body = articles[rng.randrange(len(articles))]
+        if rng.random() < distinct_share:
+            body = perturb(body, rng)
+        folder = out / f"part{i % 64:02d}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"article-{i:06d}.md").write_text(respin(front, title, body, ads, rng, i), "utf-8")
+    return n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("n", type=int)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--corpus", type=Path, required=True, help="unpacked sample corpus")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    synthesise(args.corpus, args.out, args.n, args.seed)
+
+
+if __name__ == "__main__":
+    main()
