@@ -83,8 +83,8 @@ def variant(g: Group, kind: str, rng: random.Random, structurer) -> Group | None
         if new == name or names.count(name) < 2:
             return None
         text = text.replace(name, new)
-    key, norm = body_key(text)
-    return Group(key=key, text=norm, members=g.members[:1], structure=structurer.structure(text, g.first.title),
+    key = body_key(text)[0]
+    return Group(key=key, members=g.members[:1], structure=structurer.structure(text, g.first.title),
                  cleaned=text)
 
 

@@ -38,11 +38,15 @@ class Group:
     """Articles sharing one cleaned body."""
 
     key: str
-    text: str  # normalised body used for comparison
     members: list[Article]
     structure: Structure
     cleaned: str = ""
     signature: list[int] | None = None  # MinHash of `text`, computed in the workers
+
+    @property
+    def text(self) -> str:
+        """The normalised body (computed when asked: a build keeps one copy of each body)."""
+        return body_key(self.cleaned)[1]
 
     @property
     def first(self) -> Article:
@@ -184,7 +188,7 @@ def _verified(section, candidates, o: Options) -> bool:
     """The section has a counterpart whose heading and body both match, or whose body
     matches closely (a reworded heading)."""
     for c in candidates:
-        text = fuzz.ratio(section.text, c.text)
+        text = fuzz.ratio(section.text, c.text, score_cutoff=min(o.section_body_match, o.section_match))
         if section.text and text >= o.section_match:
             return True
         if text >= o.section_body_match and (section.heading == c.heading or (

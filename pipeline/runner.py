@@ -253,7 +253,7 @@ def _groups(items, cache: ArticleCache, workers: "_Workers", progress) -> list[G
         members = [a for a, _ in by_key[k]]
         for a in members:
             a.body = ""  # the group holds the text
-        groups.append(Group(key=k, text=body_key(body)[1], members=members, structure=structure,
+        groups.append(Group(key=k, members=members, structure=structure,
                             cleaned=body, signature=signature))
     return groups
 
