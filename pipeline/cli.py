@@ -10,10 +10,12 @@ import click
 
 from . import __version__
 from .clean import Cleaner
+from .diff import DiffError, as_json, as_markdown, as_text, diff_kb, load_kb
 from .ingest import InputError, read_article
 from .model import Options, Rejected
 from .rules import RulesError, load_rules
 from .howto import howto_document
+from .report import write_reports
 from .runner import build as run_build
 from .write import dumps, write_atomic
 
@@ -43,7 +45,7 @@ def main():
               type=click.Path(file_okay=True, dir_okay=True, path_type=Path),
               help="Folder of scraped articles (.md, .markdown, .txt), searched recursively.")
 @click.option("--output", "output_dir", default="output", show_default=True,
-              type=click.Path(path_type=Path), help="Folder to write kb.json (and kb.schema.json) into.")
+              type=click.Path(path_type=Path), help="Folder to write kb.json, kb.schema.json, build-report.json and report.html into.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for per-article stages [default: CPU cores].")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
@@ -70,6 +72,7 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, no_cache, rules_f
     try:
         result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
                            use_cache=not no_cache)
+        write_reports(result.kb_path.parent, result.doc, result.timings, result.notes)
         if "howto" in formats:
             write_atomic(result.kb_path.parent / "howto.jsonld", dumps(howto_document(result.doc)))
     except InputError as exc:
@@ -119,3 +122,29 @@ def clean(file, stats, rules_files):
             click.echo(f"removed {kind}: {n}", err=True)
         for w in art.warnings + result.warnings:
             click.echo(f"warning: {w}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown suits a pull-request comment or $GITHUB_STEP_SUMMARY.")
+@click.option("--fail-on-removed", is_flag=True, help="Exit 1 when an entry of OLD is missing from NEW.")
+def diff(old, new, fmt, fail_on_removed):
+    """Compare two kb.json files by entry id: added, removed and changed entries.
+
+    Exit codes: 0 compared (whatever the differences), 1 a file is unreadable or not a
+    kb.json, or --fail-on-removed and entries disappeared, 2 usage error.
+
+    \b
+    Example:
+        python -m pipeline diff previous/kb.json output/kb.json --format markdown --fail-on-removed
+    """
+    try:
+        result = diff_kb(load_kb(old), load_kb(new))
+    except DiffError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo({"text": as_text, "json": as_json, "markdown": as_markdown}[fmt](result), nl=False)
+    if fail_on_removed and result["removed"]:
+        click.echo(f"{len(result['removed'])} entries removed", err=True)
+        sys.exit(1)

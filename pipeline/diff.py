@@ -1,0 +1,140 @@
+"""Compare two kb.json files by entry id, for review in CI.
+
+An entry is added, removed, or changed: its title, its steps (matched by id, then by
+title) and its sources (by path). Output as text, JSON or markdown (a pull-request
+comment or a CI step summary); titles are scraped text, so markdown output escapes them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+
+class DiffError(Exception):
+    """A kb.json that cannot be read or is not a knowledge base."""
+
+
+def load_kb(path: Path) -> dict:
+    try:
+        doc = json.loads(Path(path).read_text("utf-8"))
+    except OSError as exc:
+        raise DiffError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise DiffError(f"{path}: not valid JSON{where}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list) or not all(
+            isinstance(e, dict) and isinstance(e.get("id"), str) for e in doc["entries"]):
+        raise DiffError(f"{path}: not a kb.json (no list of entries with ids)")
+    return doc
+
+
+def diff_kb(old: dict, new: dict) -> dict:
+    """{'added': [...], 'removed': [...], 'changed': [...], 'counts': {...}}, sorted by id."""
+    a = {e["id"]: e for e in old["entries"]}
+    b = {e["id"]: e for e in new["entries"]}
+    added = [_brief(b[i]) for i in sorted(b.keys() - a.keys())]
+    removed = [_brief(a[i]) for i in sorted(a.keys() - b.keys())]
+    changed = [c for i in sorted(a.keys() & b.keys()) if (c := _changes(a[i], b[i]))]
+    return {
+        "counts": {"old": len(a), "new": len(b), "added": len(added), "removed": len(removed),
+                   "changed": len(changed), "unchanged": len(a.keys() & b.keys()) - len(changed)},
+        "added": added, "removed": removed, "changed": changed,
+    }
+
+
+def _brief(e: dict) -> dict:
+    return {"id": e["id"], "title": str(e.get("title", "")), "steps": len(e.get("steps") or []),
+            "sources": len(e.get("sources") or [])}
+
+
+def _changes(a: dict, b: dict) -> dict | None:
+    out: dict = {}
+    if a.get("title") != b.get("title"):
+        out["title_changed"] = {"old": a.get("title"), "new": b.get("title")}
+    sa, sb = _steps(a), _steps(b)
+    if added := [sb[k] for k in sorted(sb.keys() - sa.keys())]:
+        out["steps_added"] = added
+    if gone := [sa[k] for k in sorted(sa.keys() - sb.keys())]:
+        out["steps_removed"] = gone
+    pa, pb = _paths(a), _paths(b)
+    if added := sorted(pb - pa):
+        out["sources_added"] = added
+    if gone := sorted(pa - pb):
+        out["sources_removed"] = gone
+    return {"id": b["id"], "title": str(b.get("title", "")), **out} if out else None
+
+
+def _steps(e: dict) -> dict[str, str]:
+    """Step key -> title. Ids are stable; a step whose id changed but whose title did
+    not is the same step."""
+    steps = [s for s in e.get("steps") or [] if isinstance(s, dict)]
+    return {" ".join(str(s.get("title", "")).lower().split()) or str(s.get("id")): str(s.get("title", ""))
+            for s in steps}
+
+
+def _paths(e: dict) -> set[str]:
+    return {str(s.get("path", s.get("id"))) for s in e.get("sources") or [] if isinstance(s, dict)}
+
+
+# ------------------------------------------------------------------- formats
+
+def as_json(d: dict) -> str:
+    return json.dumps(d, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_text(d: dict) -> str:
+    c = d["counts"]
+    lines = [f"{c['old']} -> {c['new']} entries: {c['added']} added, {c['removed']} removed, "
+             f"{c['changed']} changed, {c['unchanged']} unchanged"]
+    for e in d["added"]:
+        lines.append(f"+ {e['id']}  {_one_line(e['title'])}  ({e['steps']} steps, {e['sources']} sources)")
+    for e in d["removed"]:
+        lines.append(f"- {e['id']}  {_one_line(e['title'])}")
+    for e in d["changed"]:
+        lines.append(f"~ {e['id']}  {_one_line(e['title'])}")
+        lines.extend(f"    {line}" for line in _change_lines(e, _one_line))
+    return "\n".join(lines) + "\n"
+
+
+def as_markdown(d: dict) -> str:
+    c = d["counts"]
+    out = ["### Knowledge base changes", "",
+           f"**{c['old']} → {c['new']} entries**: {c['added']} added, {c['removed']} removed, "
+           f"{c['changed']} changed, {c['unchanged']} unchanged", ""]
+    if d["added"] or d["removed"]:
+        out += ["| | id | title | steps | sources |", "|---|---|---|---:|---:|"]
+        out += [f"| added | `{e['id']}` | {md_escape(e['title'])} | {e['steps']} | {e['sources']} |"
+                for e in d["added"]]
+        out += [f"| **removed** | `{e['id']}` | {md_escape(e['title'])} | {e['steps']} | {e['sources']} |"
+                for e in d["removed"]]
+        out.append("")
+    if d["changed"]:
+        out += ["<details><summary>Changed entries</summary>", ""]
+        for e in d["changed"]:
+            out.append(f"- `{e['id']}` {md_escape(e['title'])}")
+            out.extend(f"  - {line}" for line in _change_lines(e, md_escape))
+        out += ["", "</details>", ""]
+    return "\n".join(out)
+
+
+def _change_lines(e: dict, show) -> list[str]:
+    lines = []
+    if "title_changed" in e:
+        lines.append(f"title: {show(str(e['title_changed']['old']))} → {show(str(e['title_changed']['new']))}")
+    for key, label in (("steps_added", "step added"), ("steps_removed", "step removed"),
+                       ("sources_added", "source added"), ("sources_removed", "source removed")):
+        lines.extend(f"{label}: {show(v)}" for v in e.get(key, []))
+    return lines
+
+
+def _one_line(s: str) -> str:
+    return " ".join(s.split())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+
+
+def md_escape(s: str) -> str:
+    """Scraped text as literal markdown on one line: no links, HTML, code or table breaks."""
+    return _MD_SPECIAL.sub(r"\\\1", _one_line(s))

@@ -1,0 +1,103 @@
+"""`pipeline diff OLD NEW`: added, removed and changed entries in text, JSON and markdown,
+exit codes for CI; on hand-made knowledge bases and on the sample corpus's."""
+import copy
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.diff import diff_kb, md_escape
+
+
+def kb(*entries):
+    return {"schema_version": "1.0", "entries": list(entries), "rejected": [], "stats": {}}
+
+
+def entry(id_, title, steps=(), paths=()):
+    return {"id": id_, "title": title,
+            "steps": [{"id": f"step-{i}", "title": t} for i, t in enumerate(steps)],
+            "sources": [{"id": f"src-{p}", "path": p} for p in paths]}
+
+
+def run(tmp_path, old, new, *args):
+    (tmp_path / "old.json").write_text(json.dumps(old), "utf-8")
+    (tmp_path / "new.json").write_text(json.dumps(new), "utf-8")
+    return CliRunner().invoke(main, ["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json"), *args])
+
+
+OLD = kb(entry("kb-a", "Fix Wi-Fi", ["Restart router", "Update driver"], ["a.md", "b.md"]),
+         entry("kb-b", "Printer offline", ["Check cable"], ["c.md"]))
+NEW = kb(entry("kb-a", "Fix Wi-Fi drops", ["Restart router", "Reset network"], ["a.md", "d.md"]),
+         entry("kb-c", "Scanner <b>jam</b> | `x`", [], ["e.md"]))
+
+
+def test_reports_every_kind_of_change():
+    d = diff_kb(OLD, NEW)
+    assert d["counts"] == {"old": 2, "new": 2, "added": 1, "removed": 1, "changed": 1, "unchanged": 0}
+    assert [e["id"] for e in d["added"]] == ["kb-c"] and [e["id"] for e in d["removed"]] == ["kb-b"]
+    ch = d["changed"][0]
+    assert ch["title_changed"] == {"old": "Fix Wi-Fi", "new": "Fix Wi-Fi drops"}
+    assert ch["steps_added"] == ["Reset network"] and ch["steps_removed"] == ["Update driver"]
+    assert ch["sources_added"] == ["d.md"] and ch["sources_removed"] == ["b.md"]
+
+
+def test_identical_files_have_no_changes(tmp_path):
+    r = run(tmp_path, OLD, OLD, "--fail-on-removed")
+    assert r.exit_code == 0
+    assert r.output.startswith("2 -> 2 entries: 0 added, 0 removed, 0 changed, 2 unchanged")
+
+
+def test_text_json_and_markdown(tmp_path):
+    text = run(tmp_path, OLD, NEW).output
+    assert "+ kb-c" in text and "- kb-b" in text and "~ kb-a" in text and "step added: Reset network" in text
+    data = json.loads(run(tmp_path, OLD, NEW, "--format", "json").output)
+    assert data["counts"]["removed"] == 1
+    md = run(tmp_path, OLD, NEW, "--format", "markdown").output
+    assert "| **removed** | `kb-b` | Printer offline |" in md
+    # scraped titles cannot break the table, open HTML or code spans
+    assert r"Scanner \<b\>jam\</b\> \| \`x\`" in md and "<b>" not in md
+
+
+def test_fail_on_removed_exit_code(tmp_path):
+    assert run(tmp_path, OLD, NEW).exit_code == 0
+    r = run(tmp_path, OLD, NEW, "--fail-on-removed")
+    assert r.exit_code == 1
+    assert run(tmp_path, NEW, kb(*NEW["entries"], entry("kb-z", "new")), "--fail-on-removed").exit_code == 0
+
+
+def test_bad_files_name_the_file(tmp_path):
+    (tmp_path / "broken.json").write_text('{"entries": [', "utf-8")
+    (tmp_path / "ok.json").write_text(json.dumps(OLD), "utf-8")
+    r = CliRunner().invoke(main, ["diff", str(tmp_path / "broken.json"), str(tmp_path / "ok.json")])
+    assert r.exit_code == 1 and "broken.json: not valid JSON (line 1)" in r.output
+    (tmp_path / "list.json").write_text("[1, 2]", "utf-8")
+    r = CliRunner().invoke(main, ["diff", str(tmp_path / "ok.json"), str(tmp_path / "list.json")])
+    assert r.exit_code == 1 and "list.json: not a kb.json" in r.output
+    r = CliRunner().invoke(main, ["diff", str(tmp_path / "ok.json"), str(tmp_path / "missing.json")])
+    assert r.exit_code == 1 and "missing.json: cannot read" in r.output
+    assert CliRunner().invoke(main, ["diff", str(tmp_path / "ok.json")]).exit_code == 2
+
+
+def test_md_escape_keeps_text_literal():
+    assert md_escape("[click](javascript:x) *a*\nb") == r"\[click\]\(javascript:x\) \*a\* b"
+
+
+@pytest.mark.corpus
+def test_diff_on_the_sample_corpus(corpus_kb, tmp_path):
+    _, doc, _ = corpus_kb
+    new = copy.deepcopy(doc)
+    gone = new["entries"].pop(0)
+    new["entries"][0]["title"] = "Retitled"
+    with_steps = next(e for e in new["entries"][1:] if e["steps"])
+    dropped = with_steps["steps"].pop()
+    new["entries"][2]["sources"].append({"id": "src-new", "path": "new/article.md"})
+    d = json.loads(run(tmp_path, doc, new, "--format", "json").output)
+    assert d["counts"]["removed"] == 1 and d["removed"][0]["id"] == gone["id"]
+    changed = {c["id"]: c for c in d["changed"]}
+    assert changed[new["entries"][0]["id"]]["title_changed"]["new"] == "Retitled"
+    assert changed[with_steps["id"]]["steps_removed"] == [dropped["title"]]
+    assert changed[new["entries"][2]["id"]]["sources_added"] == ["new/article.md"]
+    assert d["counts"]["unchanged"] == len(doc["entries"]) - 1 - len(changed)
+    md = run(tmp_path, doc, new, "--format", "markdown", "--fail-on-removed")
+    assert md.exit_code == 1 and gone["id"] in md.output
