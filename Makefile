@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 INPUT  ?= input
 OUTPUT ?= output
 JOBS   ?=
+FUZZ_MINUTES   ?= 10
+FUZZ_ARTIFACTS ?= fuzz/artifacts/
 
 .PHONY: build test bench fuzz clean venv
 
@@ -26,6 +28,14 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py
+
+# Coverage-guided fuzzing of the per-article path (not part of `make test`); stops at the
+# first finding, which lands in $(FUZZ_ARTIFACTS). Extra libFuzzer flags: FUZZ_FLAGS=...
+fuzz: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	mkdir -p fuzz/corpus $(FUZZ_ARTIFACTS)
+	$(BIN)/python fuzz/fuzz_article.py -max_total_time=$$(( $(FUZZ_MINUTES) * 60 )) -timeout=20 \
+		-rss_limit_mb=4096 -artifact_prefix=$(FUZZ_ARTIFACTS) $(FUZZ_FLAGS) fuzz/corpus fuzz/seeds $(INPUT)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

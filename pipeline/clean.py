@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .rules import Rules
+from .rules import Rules, load_rules
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _SENTINEL = re.compile(OPEN + r"(\d+)" + CLOSE)
@@ -37,6 +37,37 @@ class Cleaned:
 
 
 # ---------------------------------------------------------------------------- public
+
+_DEFAULT = load_rules()
+HTML_ELEMENTS = frozenset(n.lower() for n in _DEFAULT.get("html_elements", "names"))
+# A tag as a browser reads one (`<` then a letter, up to the next `>` or the text's end),
+# and comments, also unclosed.
+_PLAIN_TAG = re.compile(r"<!--.*?(?:-->|\Z)|</?([A-Za-z][A-Za-z0-9]*)([^>]*)(?:>|\Z)", re.S)
+# A bare URL with a script or data scheme in prose (`javascript:alert(1)`): the scheme
+# followed by anything but a space. "JavaScript: enable it" and "Winsock data:" stay.
+_BARE_UNSAFE = re.compile(
+    r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(t[:-1]) for t in _DEFAULT.get("safe_schemes", "never"))
+    + r"):[^\s]+", re.I)
+
+
+def plain_text(text: str) -> str:
+    """A plain-text field (title, heading, step title, link text) made inert: HTML tags of
+    known elements, tags with attribute values, comments and bare script URLs are removed;
+    `<placeholders>` like `oem<NUMBER>.inf` are kept. Whitespace is collapsed where
+    something was removed."""
+    if "<" not in text and ":" not in text and "&" not in text:
+        return text
+
+    def tag(m: re.Match) -> str:
+        if m.group(1) is None or m.group(1).lower() in HTML_ELEMENTS or "=" in m.group(2) or "<" in m.group(2):
+            return " "
+        return m.group(0)
+
+    out = _PLAIN_TAG.sub(tag, text) if "<" in text else text
+    out = _ESCAPED_TAG.sub(tag, out) if "&" in out else out
+    out = _BARE_UNSAFE.sub(" ", out) if ":" in out else out
+    return out if out == text else " ".join(out.split())
+
 
 class Cleaner:
     """Rules compiled once, plus a bounded memo of cleaned blocks: spun copies repeat the
@@ -87,6 +118,9 @@ class Cleaner:
         text, saved = _protect(text, self, removed)
         text = _cut_marker_blocks(text, self, removed, warnings)
         text = _clean_blocks(text, self, removed, warnings)
+        if removed.get("html_too_deep"):
+            warnings.append(f"HTML nested deeper than {_Renderer.MAX_DEPTH} elements; the text inside is kept "
+                            "as plain text, without its links and formatting")
         text = _normalise_space(text)
         text = _restore(text, saved)
         return Cleaned(text=text, removed=dict(sorted(removed.items())), warnings=warnings)
@@ -103,9 +137,13 @@ class Cleaner:
                 counts["link_farm"] += 1
                 md = ""
             elif "<" in md and _HTML_START.search(md):
-                md = _Renderer(self, counts).render(BeautifulSoup(md, "html.parser"))
+                md = _Renderer(self, counts).render(BeautifulSoup(_STRAY_LT.sub("&lt;", md), "html.parser"))
             md = _drop_text_junk(md, self, counts)
             md = _rewrite_links(md, self, counts)
+            if ":" in md and _BARE_UNSAFE.search(md):
+                md = _BARE_UNSAFE.sub(lambda m: counts.update(["unsafe_url"]) or "", md)
+            if "&" in md and _ESCAPED_TAG.search(md):
+                md = _ESCAPED_TAG.sub(lambda m: self._escaped_tag(m, counts), md)
             md = _repair(md)
             hit = (md, tuple(sorted(counts.items())))
             if len(self._memo) >= self.MEMO_LIMIT:
@@ -114,6 +152,19 @@ class Cleaner:
         return hit
 
 
+    def _escaped_tag(self, m: re.Match, counts: Counter) -> str:
+        if m.group(1).lower() in self.elements or "=" in m.group(2):
+            counts["escaped_html"] += 1
+            return "" if m.start() == 0 or m.string[m.start() - 1] == "\n" else " "
+        return m.group(0)
+
+
+# Markup written as entities in prose (`&lt;img src=x onerror=...&gt;`): shown as text, but
+# one decoding away from a tag, so a tag of a known element or with attributes goes.
+_LT, _GT = r"&(?:lt|#0*60|#x0*3c);", r"&(?:gt|#0*62|#x0*3e);"
+_ESCAPED_TAG = re.compile(
+    _LT + r"/?([A-Za-z][A-Za-z0-9]*)([^<>&\n]*(?:&(?!(?:lt|gt|#0*6[02]|#x0*3[ce]);)[^<>&\n]*)*)(?:" + _GT + "|$)",
+    re.I | re.M)
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -165,11 +216,15 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
     for line in lines:
         offsets.append(pos)
         pos += len(line) + 1
+    unclosed: dict[str, int] = {}  # fence char -> shortest fence found with no close after it
     i = 0
     while i < len(lines):
         m = _FENCE_OPEN.match(lines[i])
         if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
             fence = m.group(1)
+            if len(fence) >= unclosed.get(fence[0], len(fence) + 1):
+                i += 1  # a longer fence than one already unclosed has no close either
+                continue
             close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
             for j in range(i + 1, len(lines)):
                 if close.match(lines[j]):
@@ -177,6 +232,8 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
                     blocks.append((offsets[i], end))
                     i = j
                     break
+            else:
+                unclosed[fence[0]] = len(fence)
         i += 1
     return blocks
 
@@ -416,6 +473,9 @@ def _end_of_html_run(text: str, pos: int) -> int:
 # ------------------------------------------------------------ 4. HTML blocks
 
 _HTML_START = re.compile(r"<[A-Za-z!/?]")
+# A `<` that opens no complete tag before the next `<` is text. Escaped before parsing: the
+# standard library's HTML parser rescans the rest of the block for each one (quadratic).
+_STRAY_LT = re.compile(r"<(?!!--)(?=[A-Za-z!/?])(?![A-Za-z!/?][^<>]*>)")
 
 
 def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
@@ -450,8 +510,11 @@ def _merge_open_constructs(block: str, blocks: list[str], i: int, warnings: list
             i = j + 1
             low = block.lower()
         elif opener == "<!--":
+            # every opener after the last `-->` is unclosed (the HTML parser would search
+            # the rest of the block for each one: quadratic time)
+            cut = block.rfind("-->") + 3 if "-->" in block else 0
             warnings.append("unclosed HTML comment '<!--'; the text after it is kept")
-            block = block[:at] + block[at + 4:]
+            block = block[:cut] + re.sub(r"<!--[ \t]*", "", block[cut:])
             low = block.lower()
     return block, i
 
@@ -463,11 +526,17 @@ _BLOCK_TAGS = frozenset(
 
 
 class _Renderer:
-    """HTML element tree back to markdown: content kept, ads and attributes gone."""
+    """HTML element tree back to markdown: content kept, ads and attributes gone.
+
+    Elements nested deeper than MAX_DEPTH (real articles nest under 30) are not rendered
+    recursively: their text is kept as plain text, without what is never content."""
+
+    MAX_DEPTH = 100
 
     def __init__(self, ctx, counts: Counter):
         self.ctx = ctx
         self.counts = counts
+        self.depth = 0
 
     def render(self, node) -> str:
         md = self.children(node)
@@ -476,6 +545,10 @@ class _Renderer:
         return md.strip("\n")
 
     def children(self, node) -> str:
+        if self.depth >= self.MAX_DEPTH:
+            self.counts["html_too_deep"] += 1
+            return self.flat_text(node)
+        self.depth += 1
         parts = []
         skip_next_list = False
         for child in node.children:
@@ -504,6 +577,7 @@ class _Renderer:
                 skip_next_list = True
                 continue
             parts.append(self.element(child, classes))
+        self.depth -= 1
         return "".join(parts)
 
     def element(self, el: Tag, classes: set) -> str:
@@ -554,6 +628,23 @@ class _Renderer:
         if name not in self.ctx.elements:
             self.counts["unknown_tag"] += 1
         return inner
+
+    def flat_text(self, el: Tag) -> str:
+        """The text of a subtree, without recursion: dropped elements, ads and comments
+        left out, a space between elements."""
+        parts, stack = [], [el]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Tag):
+                classes = set(node.get("class") or ())
+                if node.name.lower() in self.ctx.drop_tags or classes & (self.ctx.adsense | self.ctx.text_ads
+                                                                           | self.ctx.farm_classes):
+                    continue
+                parts.append(" ")
+                stack.extend(reversed(node.contents))
+            elif type(node) is NavigableString:
+                parts.append(_escape_text(str(node)))
+        return " ".join("".join(parts).split())
 
     def _heads_text_ad(self, el: Tag) -> bool:
         sib = el.find_next_sibling()

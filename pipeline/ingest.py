@@ -9,11 +9,13 @@ import datetime as _dt
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 
 import frontmatter
 import yaml
 
+from .clean import plain_text
 from .model import Article, Options, Rejected
 
 EXTENSIONS = (".md", ".markdown", ".txt")
@@ -73,10 +75,13 @@ def read_bytes(root: Path | str, relpath: str, options: Options) -> bytes | Reje
     """The file's bytes, never more than the size limit (a larger file is not read)."""
     path = os.path.join(root, relpath)
     try:
-        size = os.stat(path).st_size
-        if size > options.max_file_bytes:
-            return Rejected(relpath, f"file is {size} bytes, above the limit of {options.max_file_bytes} bytes")
-        with open(path, "rb") as fh:
+        # non-blocking: opening a named pipe must not hang the build (it is refused below)
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return Rejected(relpath, "not a regular file (a pipe, socket or device); not read")
+            if st.st_size > options.max_file_bytes:
+                return Rejected(relpath, f"file is {st.st_size} bytes, above the limit of {options.max_file_bytes} bytes")
             data = fh.read(options.max_file_bytes + 1)
     except OSError as exc:
         return Rejected(relpath, f"cannot read file: {exc.strerror or exc}")
@@ -110,7 +115,7 @@ def parse_article(relpath: str, data: bytes, options: Options) -> Article | Reje
     if not body.strip():
         return Rejected(relpath, "no article body (the file holds only front matter)")
 
-    title = _title(meta, body, relpath, warnings)
+    title = plain_text(_title(meta, body, relpath, warnings)) or Path(relpath).stem
     date = _date(meta.get("date"), warnings)
     return Article(
         path=relpath,
@@ -173,11 +178,12 @@ def _split_front_matter(text: str, options: Options, warnings: list[str]):
             return None, None, f"front matter uses YAML anchors/aliases (line {line + 1}); refused as a possible alias bomb"
     try:
         meta = _YAML.load(fm_text)
-    except yaml.YAMLError as exc:
+    except Exception as exc:  # YAMLError; ValueError (`date: 2024-13-45`), RecursionError from PyYAML's constructors
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         meta = _recover(fm_text)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        problem = getattr(exc, "problem", None) or (
+            "invalid YAML" if isinstance(exc, yaml.YAMLError) else f"{type(exc).__name__}: {exc}"[:200])
         warnings.append(
             f"front matter YAML error{where}: {problem}; recovered keys: {', '.join(sorted(meta)) or 'none'}"
         )

@@ -69,7 +69,10 @@ class _Worker:
             file_sha = hashlib.sha256(data).hexdigest()
             if file_sha in self.known:
                 return ("hit", relpath, file_sha)
-        art = parse_article(relpath, data, self.options)
+        try:
+            art = parse_article(relpath, data, self.options)
+        except Exception as exc:  # an ingest bug must cost one file, never the build
+            return Rejected(relpath, f"internal error while reading: {type(exc).__name__}: {exc}")
         t1 = time.perf_counter()
         self.seconds["ingest"] += t1 - t0
         self.seconds["clean"] -= t1 - t0
@@ -89,7 +92,10 @@ class _Worker:
         return art, key
 
     def structure(self, body: str, title: str):
-        return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1]).tolist()
+        try:
+            return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1]).tolist()
+        except Exception as exc:  # a structure bug costs the articles with this body, never the build
+            return None, f"internal error while structuring: {type(exc).__name__}: {exc}"
 
 
 _WORKER: _Worker | None = None
@@ -175,7 +181,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         timings["ingest"], timings["clean"] = phase * share, phase * (1 - share)
 
         t1 = time.perf_counter()
-        groups = _groups(items, cache, workers, progress)
+        groups = _groups(items, cache, workers, progress, rejected)
         timings["structure"] = time.perf_counter() - t1
     finally:
         workers.close()
@@ -232,7 +238,7 @@ def _resolve(prepared: list, cache: ArticleCache, input_dir: Path, rules: Rules,
     return rejected, items
 
 
-def _groups(items, cache: ArticleCache, workers: "_Workers", progress) -> list[Group]:
+def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected: list) -> list[Group]:
     """Articles sharing a body key form a group; each group's canonical body is structured
     once (from the cache when known)."""
     by_key: dict[str, list] = {}
@@ -246,11 +252,15 @@ def _groups(items, cache: ArticleCache, workers: "_Workers", progress) -> list[G
     fresh = workers.map(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
                                                                 workers.jobs)], progress, "structure", len(todo))
     for i, (structure, signature) in zip(todo, fresh):
-        cache.put_structure(firsts[i][0].title, bodies[i], structure, signature)
+        if structure is not None:
+            cache.put_structure(firsts[i][0].title, bodies[i], structure, signature)
         results[i] = (structure, signature)
     groups = []
     for k, (first, _), body, (structure, signature) in zip(keys, firsts, bodies, results):
         members = [a for a, _ in by_key[k]]
+        if structure is None:  # `signature` holds the reason
+            rejected.extend(Rejected(a.path, signature) for a in members)
+            continue
         for a in members:
             a.body = ""  # the group holds the text
         groups.append(Group(key=k, members=members, structure=structure,

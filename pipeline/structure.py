@@ -10,6 +10,7 @@ import re
 import pyromark
 from rapidfuzz import fuzz
 
+from .clean import plain_text
 from .model import Section, Step, Structure
 from .rules import Rules
 
@@ -40,7 +41,7 @@ class Structurer:
 
     # ---------------------------------------------------------------- entry point
     def structure(self, body: str, title: str) -> Structure:
-        blocks = _blocks(body)
+        blocks = _inert(_blocks(body))
         sections = self._sections(blocks, title)
         steps = self._steps(sections, blocks)
         causes = self._causes(sections, blocks)
@@ -146,10 +147,14 @@ class Structurer:
     # ---------------------------------------------------------------------- steps
     def _steps(self, secs: list[_Sec], blocks: list[_Block]) -> list[Step]:
         chosen: list[int] = []
+        peers: dict[tuple, int] = {}  # (parent, level) -> sections whose heading reads as a step
+        for t in secs[1:]:
+            if self.imperative.match(t.heading) or self._numbered(t.heading) is not None:
+                peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         for i in range(1, len(secs)):
-            if any(self._is_step(secs, a) for a in _ancestors(secs, i)):
+            if any(self._is_step(secs, a, peers) for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
-            if self._is_step(secs, i):
+            if self._is_step(secs, i, peers):
                 chosen.append(i)
         steps = []
         for i in chosen:
@@ -159,8 +164,9 @@ class Structurer:
             text_parts = []
             for k in own:
                 if k != i:
-                    text_parts.append(("#" * min(secs[k].level, 6) + " " + secs[k].heading) if not secs[k].pseudo
-                                      else f"**{secs[k].heading}**")
+                    heading = _md_escape(secs[k].heading)  # plain text back into markdown
+                    text_parts.append(("#" * min(secs[k].level, 6) + " " + heading) if not secs[k].pseudo
+                                      else f"**{heading}**")
                 if secs[k].text:
                     text_parts.append(secs[k].text)
             title = self._numbered(s.heading) or s.heading
@@ -178,7 +184,7 @@ class Structurer:
             ))
         return steps
 
-    def _is_step(self, secs: list[_Sec], i: int) -> bool:
+    def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int]) -> bool:
         s = secs[i]
         if i == 0 or s.kind in ("cause", "faq", "conclusion"):
             return False
@@ -187,9 +193,7 @@ class Structurer:
         if s.parent is not None and secs[s.parent].kind == "fix":
             return True
         if self.imperative.match(s.heading):
-            siblings = [k for k, t in enumerate(secs) if k and t.parent == s.parent and t.level == s.level]
-            return sum(1 for k in siblings if self.imperative.match(secs[k].heading)
-                       or self._numbered(secs[k].heading) is not None) >= 2
+            return peers.get((s.parent, s.level), 0) >= 2
         return False
 
     def _is_command(self, text: str) -> bool:
@@ -199,11 +203,15 @@ class Structurer:
     # --------------------------------------------------------------------- causes
     def _causes(self, secs: list[_Sec], blocks: list[_Block]) -> list[dict]:
         causes = []
+        children: dict[int, list[str]] = {}
+        for t in secs:
+            if t.parent is not None and secs[t.parent].kind == "cause":
+                children.setdefault(t.parent, []).append(t.heading)
         for i, s in enumerate(secs):
             if s.kind != "cause":
                 continue
             items = [it for b in s.blocks for it in b.list_items]
-            kids = [secs[k].heading for k in range(len(secs)) if secs[k].parent == i]
+            kids = children.get(i, [])
             if items:
                 found = items
             elif kids:
@@ -308,7 +316,7 @@ def _blocks(body: str) -> list[_Block]:
             elif name == "List":
                 list_stack.append(tag["List"] is not None)
             elif name == "Item":
-                item_buf.append([])
+                item_buf.append([] if len(list_stack) == 1 else None)  # only top-level items are kept
             continue
         if "End" in event:
             tag = event["End"]
@@ -327,7 +335,8 @@ def _blocks(body: str) -> list[_Block]:
                     elif not url.startswith("#"):
                         cur.links.append({"url": url, "text": text})
             elif name == "Item" and item_buf:
-                text = " ".join("".join(item_buf.pop()).split())
+                buf = item_buf.pop()
+                text = " ".join("".join(buf).split()) if buf is not None else ""
                 if cur is not None and list_stack:
                     if len(list_stack) == 1:
                         cur.list_items.append(text)
@@ -361,9 +370,31 @@ def _blocks(body: str) -> list[_Block]:
             text_outside_strong = True
         for _, _, buf in link_stack:
             buf.append(text)
-        for buf in item_buf:
-            buf.append(text)
+        if item_buf and item_buf[0] is not None:
+            item_buf[0].append(text)
     return blocks
+
+
+def _inert(blocks: list[_Block]) -> list[_Block]:
+    """Plain text read out of markdown has its entities decoded (`&lt;script&gt;`): make
+    every plain-text field inert before headings, titles and items are taken from it."""
+    for b in blocks:
+        b.plain = plain_text(b.plain)
+        b.strong = [plain_text(t) for t in b.strong]
+        b.list_items = [plain_text(t) for t in b.list_items]
+        b.ordered_items = [plain_text(t) for t in b.ordered_items]
+        for d in b.links:
+            d["text"] = plain_text(d["text"])
+        for d in b.images:
+            d["alt"] = plain_text(d["alt"])
+    return blocks
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+
+
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _in_codeblock(b: _Block) -> bool:
@@ -378,10 +409,12 @@ def _ancestors(secs, i):
 
 
 def _descendants(secs, i):
+    """Sections nest in document order: a section's descendants directly follow it."""
     out = []
     for k in range(i + 1, len(secs)):
-        if any(a == i for a in _ancestors(secs, k)):
-            out.append(k)
+        if not any(a == i for a in _ancestors(secs, k)):
+            break
+        out.append(k)
     return out
 
 

@@ -1,6 +1,7 @@
 """Stage 5: serialise the knowledge base deterministically and write it atomically."""
 from __future__ import annotations
 
+import glob
 import json
 
 import orjson
@@ -59,9 +60,25 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
+OUTPUT_FILES = ("kb.json", "kb.schema.json", "howto.jsonld", ".cache/articles.json")
+
+
+def remove_stale_temps(output_dir: Path) -> None:
+    """Temporary files that a build killed mid-write left beside the outputs (never read,
+    but they would pile up). Two builds into one output folder at once are not supported."""
+    for name in OUTPUT_FILES:
+        folder, base = os.path.split(name)
+        for tmp in (Path(output_dir) / folder).glob("." + glob.escape(base) + ".*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
 def write_outputs(output_dir: Path, doc: dict) -> Path:
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(output_dir)
     write_atomic(output_dir / "kb.schema.json", schema_text().encode("utf-8"))
     kb = output_dir / "kb.json"
     write_atomic(kb, dumps(doc))
