@@ -366,9 +366,18 @@ def _protect(text: str, ctx, removed: Counter) -> tuple[str, list[str]]:
     text = _AUTOLINK.sub(autolink, text)
     if "@" in text:
         text = _EMAIL.sub(lambda m: keep(m.group(0)), text)
-    text = _PLACEHOLDER.sub(
-        lambda m: m.group(0) if m.group(1).lower() in ctx.elements else keep(m.group(0)), text
-    )
+    def placeholder(m: re.Match) -> str:
+        if m.group(1).lower() in ctx.elements:
+            return m.group(0)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if not text[line_start:m.start()].strip() and not text[m.end():len(text) if line_end < 0 else line_end].strip():
+            # alone on its line, `<NAME>` opens a CommonMark HTML block: what follows (a
+            # code fence, say) would be read as raw HTML by renderers. Escaped, it is text.
+            return keep("\\" + m.group(0))
+        return keep(m.group(0))
+
+    text = _PLACEHOLDER.sub(placeholder, text)
     return text, saved
 
 

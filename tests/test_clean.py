@@ -238,3 +238,14 @@ def test_lone_star_ratings_are_dropped_but_numbers_in_text_kept(cleaner):
     r = clean(cleaner, md)
     assert r.text == "### Roku Express\n\nIt scores 4.2 of 5.\n\n1. Plug it in.\n2. Pair the remote.\n"
     assert r.removed == {"scrape_artifact": 1}
+
+
+def test_placeholder_alone_on_a_line_cannot_turn_a_fence_into_raw_html(rules):
+    # CommonMark: `<NUMBER>` alone on a line opens an HTML block, and a fence right after it
+    # is no fence: its <script> would reach a renderer as HTML (found by the fuzzer).
+    from .markup import markdown_problem
+    text = "Intro.\n\n<NUMBER>\n```\n<script>alert(1)</script>\n```\n"
+    out = Cleaner(rules).clean(text).text
+    assert markdown_problem(out) is None
+    assert "\\<NUMBER>\n```\n<script>alert(1)</script>\n```" in out
+    assert Cleaner(rules).clean("Use oem<NUMBER>.inf here.\n").text == "Use oem<NUMBER>.inf here.\n"
