@@ -15,7 +15,7 @@ RULES = load_rules()
 CLEANER = Cleaner(RULES)
 STRUCTURER = Structurer(RULES)
 
-settings.register_profile("kb", deadline=None, max_examples=150,
+settings.register_profile("kb", deadline=None, max_examples=150, derandomize=True,  # same examples every run
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile("kb")
 
@@ -47,7 +47,9 @@ def test_cleaner_output_is_safe_and_idempotent(text):
     assert Cleaner(RULES).clean(once).text == once
 
 
-no_fence = article.filter(lambda t: "```" not in t and "~~~" not in t)  # or the block is not ours
+# Around the block: no other fence (the block would not be ours) and no opener of an HTML
+# comment or script (code inside a comment is not shown, and is removed with it).
+no_fence = article.filter(lambda t: not any(m in t.lower() for m in ("```", "~~~", "<!--", "<script", "<style")))
 
 
 @given(no_fence, code, no_fence)
