@@ -69,6 +69,9 @@ def plain_text(text: str) -> str:
     return out if out == text else " ".join(out.split())
 
 
+_RECHECK = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;|```|~~~", re.I)
+
+
 class Cleaner:
     """Rules compiled once, plus a bounded memo of cleaned blocks: spun copies repeat the
     same paragraphs (and the same AdSense and link-farm fragments) hundreds of times, so
@@ -116,10 +119,11 @@ class Cleaner:
         warnings: list[str] = []
         text = self._once(body, removed, warnings)
         for _ in range(3):
-            # Removing debris can pair the fences left around it differently, and a removed
-            # link can leave `<` runs that read as markup next time: text with fences or `<`
-            # is cleaned until nothing changes (about 13% of the sample's files).
-            if "<" not in text and "```" not in text and "~~~" not in text:
+            # Removing debris can pair the fences left around it differently, a removed link
+            # can leave `<` runs that read as markup next time, and broken HTML renders to
+            # escaped-HTML paragraphs: text with fences, `<` or an escaped `<` is cleaned until
+            # nothing changes (about 13% of the sample's files).
+            if _RECHECK.search(text) is None:
                 break
             again = self._once(text, removed, warnings)
             if again == text:
