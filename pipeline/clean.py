@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import pyromark
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .rules import Rules, load_rules
@@ -69,6 +70,12 @@ def plain_text(text: str) -> str:
     return out if out == text else " ".join(out.split())
 
 
+# A link or image destination (inline `](` or a `]:` definition) that is not a plain web,
+# mail or phone URL, or an unsafe scheme anywhere: worth a CommonMark parse of the result.
+_SUSPECT_URL = re.compile(r"\]\s*[(:]\s*<?\s*(?!(?:https?|ftp)://|mailto:|tel:|[/#.?)\s])|javascript|vbscript|data:",
+                          re.I)
+_MD_TEXT_ESCAPE = re.compile(r"([\\`*_\[\]()<>!])")
+_MD_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 _RECHECK = re.compile(r"<|&lt;|&#0*60;|&#x0*3c;|```|~~~", re.I)
 
 
@@ -129,6 +136,7 @@ class Cleaner:
             if again == text:
                 break
             text = again
+        text = _guard_links(text, self, removed)
         return Cleaned(text=text, removed=dict(sorted(removed.items())), warnings=list(dict.fromkeys(warnings)))
 
     def _once(self, body: str, removed: Counter, warnings: list[str]) -> str:
@@ -863,3 +871,44 @@ def _normalise_space(text: str) -> str:
     text = "\n".join(lines)
     text = _BLANK_RUN.sub("\n\n", text)
     return text.strip("\n") + "\n"
+
+
+def _guard_links(text: str, ctx, removed: Counter) -> str:
+    """Last line of defence, in the renderer's own terms: every link or image that a
+    CommonMark parser finds in the cleaned text and whose URL is unsafe becomes its plain
+    text. (The cleaner's own reading of code spans and fences can differ from CommonMark's
+    on broken input, as the fuzzer showed.) Only text with a suspicious destination is parsed."""
+    if _SUSPECT_URL.search(text) is None:
+        return text
+    raw = text.encode("utf-8")
+    cuts, depth, words = [], 0, []
+    for ev, rng in pyromark.events_with_range(text, options=_MD_OPTIONS):
+        if not isinstance(ev, dict):
+            continue
+        start = ev.get("Start")
+        if isinstance(start, dict) and ("Link" in start or "Image" in start):
+            info = start.get("Link") or start.get("Image")
+            if depth or not url_is_safe(info["dest_url"], ctx):
+                depth += 1
+                if depth == 1:
+                    cuts.append([rng["start"], rng["end"], "Image" in start])
+                    words = []
+            continue
+        end = ev.get("End")
+        if depth and end in ("Link", "Image"):
+            depth -= 1
+            if depth == 0:
+                cuts[-1].append("".join(words))
+            continue
+        if depth and ("Text" in ev or "Code" in ev):
+            words.append(ev.get("Text") or ev.get("Code"))
+    if not cuts:
+        return text
+    out, pos = [], 0
+    for start, end, image, words in cuts:
+        out.append(raw[pos:start].decode("utf-8"))
+        out.append("" if image else _MD_TEXT_ESCAPE.sub(r"\\\1", words))
+        removed["unsafe_url"] += 1
+        pos = end
+    out.append(raw[pos:].decode("utf-8"))
+    return "".join(out)
