@@ -151,6 +151,20 @@ class Cleaner:
         text = _normalise_space(text)
         return _restore(text, saved)
 
+    def _block_once(self, md: str, counts: Counter) -> str:
+        if self.farm_shape.match(md):  # fast path for the commonest HTML block
+            counts["link_farm"] += 1
+            return ""
+        if "<" in md and _HTML_START.search(md):
+            md = _Renderer(self, counts).render(BeautifulSoup(_STRAY_LT.sub("&lt;", md), "html.parser"))
+        md = _drop_text_junk(md, self, counts)
+        md = _rewrite_links(md, self, counts)
+        if ":" in md and _BARE_UNSAFE.search(md):
+            md = _BARE_UNSAFE.sub(lambda m: counts.update(["unsafe_url"]) or "", md)
+        if "&" in md and _ESCAPED_TAG.search(md):
+            md = _ESCAPED_TAG.sub(lambda m: self._escaped_tag(m, counts), md)
+        return _repair(md)
+
     def block(self, block: str) -> tuple[str, tuple]:
         """One block (paragraph, list, HTML fragment) cleaned, with removal counts (memoised):
         HTML rendered to markdown without ads, then junk blocks, affiliate links and
@@ -158,25 +172,16 @@ class Cleaner:
         hit = self._memo.get(block)
         if hit is None:
             counts: Counter = Counter()
-            md = block
-            if self.farm_shape.match(md):  # fast path for the commonest HTML block
-                counts["link_farm"] += 1
-                md = ""
-            elif "<" in md and _HTML_START.search(md):
-                md = _Renderer(self, counts).render(BeautifulSoup(_STRAY_LT.sub("&lt;", md), "html.parser"))
-            md = _drop_text_junk(md, self, counts)
-            md = _rewrite_links(md, self, counts)
-            if ":" in md and _BARE_UNSAFE.search(md):
-                md = _BARE_UNSAFE.sub(lambda m: counts.update(["unsafe_url"]) or "", md)
-            if "&" in md and _ESCAPED_TAG.search(md):
-                md = _ESCAPED_TAG.sub(lambda m: self._escaped_tag(m, counts), md)
-            md = _repair(md)
+            md, before = self._block_once(block, counts), block
+            for _ in range(3):  # what rendering leaves (a lone "4.2", say) may be junk itself
+                if md == before:
+                    break
+                md, before = self._block_once(md, counts), md
             hit = (md, tuple(sorted(counts.items())))
             if len(self._memo) >= self.MEMO_LIMIT:
                 self._memo.clear()
             self._memo[block] = hit
         return hit
-
 
     def _escaped_tag(self, m: re.Match, counts: Counter) -> str:
         if m.group(1).lower() in self.elements or "=" in m.group(2):
