@@ -255,6 +255,8 @@ HOSTILE = [
     "Visit javascript:alert(document.cookie) now",
     "&lt;script&gt;alert(1)&lt;/script&gt; as escaped text",
     "&lt;img src=x onerror=alert(1)&gt;",
+    "&ltimg src=x onerror=alert(1)&gt no semicolons, which browsers decode too",
+    "&#60svg onload=alert(1)&#62",
     "<a href='https://example.com/javascript:void(0)'>resolved by a scraper</a>",
 ]
 FORBIDDEN = ("<script", "javascript:", "vbscript:", "data:text", "data:image", "onerror=", "onload=",
