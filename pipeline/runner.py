@@ -163,15 +163,23 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     todo = [p for p in paths if p not in unchanged]
     workers = _Workers(max(1, options.jobs), (rules, options, frozenset(cache.articles)))
     try:
-        prepared = [("hit", p, cache.files[p][2]) for p in paths if p in unchanged]
+        # Results are resolved as they arrive: each fresh body goes into the cache once and
+        # leaves its article, so the spun copies' texts are never all held at once.
+        resolver = _Resolver(cache, input_dir, rules, options)
+        hits = 0
+        for p in paths:
+            if p in unchanged:
+                resolver.add(("hit", p, cache.files[p][2]))
+                hits += 1
         spent = {"ingest": 0.0, "clean": 0.0}
-        for res in workers.map(_prepare_chunk, [(str(input_dir), c) for c in _chunks(todo, workers.jobs)],
-                               progress, "clean", len(todo)):
+        for res in workers.imap(_prepare_chunk, [(str(input_dir), c) for c in _chunks(todo, workers.jobs)],
+                                progress, "clean", len(todo)):
             if isinstance(res, dict):
                 spent = {k: v + res[k] for k, v in spent.items()}
             else:
-                prepared.append(res)
-        rejected, items = _resolve(prepared, cache, input_dir, rules, options)
+                hits += isinstance(res, tuple) and res[0] == "hit"
+                resolver.add(res)
+        rejected, items = resolver.rejected, resolver.items
         for art, _, _ in items:
             cache.put_file(art.path, stats.get(art.path), art.sha256)
         # ingest and clean run interleaved in the workers: the phase's wall time is split
@@ -205,17 +213,23 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         cache.notes.append(f"cache not saved: {exc.strerror or exc}")
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
-    hits = sum(1 for p in prepared if isinstance(p, tuple) and p[0] == "hit")
     return BuildResult(kb_path=kb, inputs=len(paths), entries=len(entries), rejected=len(rejected),
                        warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits)
 
 
-def _resolve(prepared: list, cache: ArticleCache, input_dir: Path, rules: Rules, options: Options):
-    """Split worker results into rejected files and (Article, body key, cache record) items,
-    filling the cache with fresh results and cache hits with their record. A hit whose
-    record turns out malformed is recomputed here."""
-    rejected, items, fallback = [], [], None
-    for res in prepared:
+class _Resolver:
+    """Splits worker results into rejected files and (Article, body key, cache record)
+    items, filling the cache with fresh results and cache hits with their record. A hit
+    whose record turns out malformed is recomputed here."""
+
+    def __init__(self, cache: ArticleCache, input_dir: Path, rules: Rules, options: Options):
+        self.cache, self.input_dir, self.rules, self.options = cache, input_dir, rules, options
+        self.rejected: list[Rejected] = []
+        self.items: list[tuple] = []
+        self.fallback: _Worker | None = None
+
+    def add(self, res) -> None:
+        cache = self.cache
         if isinstance(res, tuple) and res[0] == "hit":
             _, relpath, file_sha = res
             rec = cache.article(file_sha)
@@ -223,19 +237,18 @@ def _resolve(prepared: list, cache: ArticleCache, input_dir: Path, rules: Rules,
                 art = Article(path=relpath, source_id=source_id(relpath), sha256=file_sha, title=rec["title"],
                               date=rec["date"], body="", warnings=list(rec["warnings"]),
                               removed=dict(rec["removed"]))
-                items.append((art, rec["key"], rec))
-                continue
-            fallback = fallback or _Worker(rules, options, frozenset())
-            res = fallback.prepare(str(input_dir), relpath)
+                self.items.append((art, rec["key"], rec))
+                return
+            self.fallback = self.fallback or _Worker(self.rules, self.options, frozenset())
+            res = self.fallback.prepare(str(self.input_dir), relpath)
         if isinstance(res, Rejected):
-            rejected.append(res)
-            continue
+            self.rejected.append(res)
+            return
         art, key = res
         cache.put_article(art.sha256, {"title": art.title, "date": art.date, "warnings": art.warnings,
                                        "removed": art.removed, "key": key}, body=art.body)
         art.body = ""  # the cache holds each body once; spun copies must not each keep one
-        items.append((art, key, cache.articles[art.sha256]))
-    return rejected, items
+        self.items.append((art, key, cache.articles[art.sha256]))
 
 
 def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected: list) -> list[Group]:
@@ -278,19 +291,22 @@ class _Workers:
         self.local = False
 
     def map(self, fn, arglist, progress, label, total) -> list:
+        return list(self.imap(fn, arglist, progress, label, total))
+
+    def imap(self, fn, arglist, progress, label, total):
+        """fn over arglist (each call returns a list), results flattened, in order."""
         if self.pool is None and self.jobs > 1 and total > 1:
             self.pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=self.initargs)
         if self.pool is None and not self.local:
             _init(*self.initargs)
             self.local = True
-        out, done = [], 0
+        done = 0
         results = self.pool.map(fn, *zip(*arglist)) if self.pool and arglist else (fn(*a) for a in arglist)
         for chunk in results:
-            out.extend(chunk)
+            yield from chunk
             done += sum(1 for x in chunk if not isinstance(x, dict))
             if progress:
                 progress(label, done, total)
-        return out
 
     def close(self) -> None:
         if self.pool is not None:
