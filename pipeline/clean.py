@@ -51,6 +51,13 @@ _BARE_UNSAFE = re.compile(
     + r"):[^\s]+", re.I)
 
 
+def _is_markup(tag: re.Match, elements: frozenset) -> bool:
+    """A _PLAIN_TAG match that is a comment, a known element or has attributes: not a
+    `<placeholder>`."""
+    name, rest = tag.group(1), tag.group(2)
+    return name is None or name.lower() in elements or "=" in rest or "<" in rest
+
+
 def plain_text(text: str) -> str:
     """A plain-text field (title, heading, step title, link text) made inert: HTML tags of
     known elements, tags with attribute values, comments and bare script URLs are removed;
@@ -60,9 +67,7 @@ def plain_text(text: str) -> str:
         return text
 
     def tag(m: re.Match) -> str:
-        if m.group(1) is None or m.group(1).lower() in HTML_ELEMENTS or "=" in m.group(2) or "<" in m.group(2):
-            return " "
-        return m.group(0)
+        return " " if _is_markup(m, HTML_ELEMENTS) else m.group(0)
 
     out = _PLAIN_TAG.sub(tag, text) if "<" in text else text
     out = _ESCAPED_TAG.sub(tag, out) if "&" in out else out
@@ -760,7 +765,7 @@ _DROP_KIND = {"script": "script", "iframe": "iframe", "video": "video", "ins": "
 
 def _md_url(url: str) -> str:
     url = url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-    return url.replace("<", "%3C").replace(">", "%3E")
+    return url.replace("<", "%3C").replace(">", "%3E").replace("`", "%60")
 
 
 def _escape_text(text: str) -> str:
@@ -902,12 +907,14 @@ def _normalise_space(text: str) -> str:
 def _guard_links(text: str, ctx, removed: Counter) -> str:
     """Last line of defence, in the renderer's own terms: every link or image that a
     CommonMark parser finds in the cleaned text and whose URL is unsafe becomes its plain
-    text. (The cleaner's own reading of code spans and fences can differ from CommonMark's
-    on broken input, as the fuzzer showed.) Only text with a suspicious destination is parsed."""
-    if _SUSPECT_LINK.search(text) is None and _SUSPECT_AUTOLINK.search(text) is None:
+    text, and every raw HTML tag it finds that is markup goes. (The cleaner's own reading
+    of code spans and fences can differ from CommonMark's on broken input, as the fuzzer
+    showed.) Only text with a suspicious destination or tag is parsed."""
+    if (_SUSPECT_LINK.search(text) is None and _SUSPECT_AUTOLINK.search(text) is None
+            and ("<" not in text or not any(_is_markup(m, ctx.elements) for m in _PLAIN_TAG.finditer(text)))):
         return text
     raw = text.encode("utf-8")
-    cuts, depth, words = [], 0, []
+    cuts, depth, words = [], 0, []  # cuts: [start, end, replacement, kind]
     for ev, rng in pyromark.events_with_range(text, options=_MD_OPTIONS):
         if not isinstance(ev, dict):
             continue
@@ -917,24 +924,29 @@ def _guard_links(text: str, ctx, removed: Counter) -> str:
             if depth or not url_is_safe(info["dest_url"], ctx):
                 depth += 1
                 if depth == 1:
-                    cuts.append([rng["start"], rng["end"], "Image" in start])
+                    cuts.append([rng["start"], rng["end"], "" if "Image" in start else None, "unsafe_url"])
                     words = []
             continue
         end = ev.get("End")
         if depth and end in ("Link", "Image"):
             depth -= 1
-            if depth == 0:
-                cuts[-1].append("".join(words))
+            if depth == 0 and cuts[-1][2] is None:
+                cuts[-1][2] = _MD_TEXT_ESCAPE.sub(r"\\\1", "".join(words))
             continue
         if depth and ("Text" in ev or "Code" in ev):
             words.append(ev.get("Text") or ev.get("Code"))
+        html = ev.get("InlineHtml") or ev.get("Html")
+        if not depth and html and "<" in html:
+            kept = _PLAIN_TAG.sub(lambda m: " " if _is_markup(m, ctx.elements) else m.group(0), html)
+            if kept != html:
+                cuts.append([rng["start"], rng["end"], kept.strip(" ") if kept.strip() else "", "html_removed"])
     if not cuts:
         return text
     out, pos = [], 0
-    for start, end, image, words in cuts:
+    for start, end, replacement, kind in cuts:
         out.append(raw[pos:start].decode("utf-8"))
-        out.append("" if image else _MD_TEXT_ESCAPE.sub(r"\\\1", words))
-        removed["unsafe_url"] += 1
+        out.append(replacement or "")
+        removed[kind] += 1
         pos = end
     out.append(raw[pos:].decode("utf-8"))
     return "".join(out)
