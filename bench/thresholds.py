@@ -21,7 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.clean import Cleaner
 from pipeline.consolidate import Clusterer, Group, body_key, same_problem
+from pipeline.ingest import parse_article
 from pipeline.model import Options
 from pipeline.rules import load_rules
 from pipeline.runner import build
@@ -43,6 +45,12 @@ def groups_of(corpus: Path) -> list[Group]:
     with tempfile.TemporaryDirectory() as out:
         build(corpus, Path(out), Options(jobs=2), use_cache=False)
     runner.build_entries = real
+    # a build keeps no cleaned body in its groups (the cache holds each once): clean the
+    # canonical member again, which gives the same text
+    cleaner = Cleaner(load_rules())
+    for g in captured["groups"]:
+        art = parse_article(g.first.path, (corpus / g.first.path).read_bytes(), Options())
+        g.cleaned = cleaner.clean(art.body).text
     return captured["groups"]
 
 

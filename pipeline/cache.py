@@ -15,13 +15,15 @@ can write one can write the other); the checks above catch corruption, not forge
 from __future__ import annotations
 
 import hashlib
-import orjson
 from pathlib import Path
+
+import numpy as np
+import orjson
 
 from .model import Section, Step, Structure
 from .write import write_atomic
 
-FORMAT = 1
+FORMAT = 2
 FILE = "articles.json"
 TABLES = ("files", "articles", "bodies", "structures")
 
@@ -112,23 +114,27 @@ class ArticleCache:
         return rec["head"] + rest
 
     # ---------------------------------------------------------------- structures
-    def structure(self, title: str, body: str):
-        """(Structure, signature) for this title and body, or None."""
+    def structure(self, title: str, body: str, sig_len: int):
+        """(Structure, signature of sig_len values) for this title and body, or None."""
         k = sha(title + "\0" + body)
         rec = self.structures.get(k)
         if rec is None:
             return None
         try:
-            result = structure_from_dict(rec["structure"]), [int(x) for x in rec["signature"]]
+            signature = np.frombuffer(bytes.fromhex(rec["signature"]), "<u8")
+            if signature.size != sig_len:
+                raise ValueError("signature of the wrong length")
+            result = structure_from_dict(rec["structure"]), signature
         except (TypeError, KeyError, ValueError, AttributeError):
             self.notes.append("a cached structure record is malformed; recomputed")
             return None
         self.used["structures"].add(k)
         return result
 
-    def put_structure(self, title: str, body: str, structure: Structure, signature: list[int]) -> None:
+    def put_structure(self, title: str, body: str, structure: Structure, signature: np.ndarray) -> None:
         k = sha(title + "\0" + body)
-        self.structures[k] = {"structure": structure_to_dict(structure), "signature": signature}
+        self.structures[k] = {"structure": structure_to_dict(structure),
+                              "signature": signature.astype("<u8").tobytes().hex()}
         self.used["structures"].add(k)
 
     # ---------------------------------------------------------------------- save

@@ -41,7 +41,7 @@ class Group:
     members: list[Article]
     structure: Structure
     cleaned: str = ""
-    signature: list[int] | None = None  # MinHash of `text`, computed in the workers
+    signature: np.ndarray | None = None  # MinHash of `text`, computed in the workers
 
     @property
     def text(self) -> str:
@@ -264,7 +264,8 @@ def _merge_lists(lists: list[tuple[list, list[str]]], key, o: Options) -> list[_
                 continue
             slot = slots[at]
             slot.sources.extend(sources)
-            if " ".join(text.split()) != " ".join(key(slot.item)[1].split()):
+            canon = key(slot.item)[1]
+            if text != canon and " ".join(text.split()) != " ".join(canon.split()):
                 slot.variants.setdefault(text, []).extend(sources)
             last = max(last, at)
     return slots
