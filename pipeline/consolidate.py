@@ -18,6 +18,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -47,6 +48,11 @@ class Group:
     def text(self) -> str:
         """The normalised body (computed when asked: a build keeps one copy of each body)."""
         return body_key(self.cleaned)[1]
+
+    @cached_property
+    def codes(self) -> frozenset[str]:
+        """Model numbers and error codes in the title and headings."""
+        return _codes(self)
 
     @property
     def first(self) -> Article:
@@ -156,10 +162,11 @@ def same_problem(a: Group, b: Group, o: Options) -> str:
     sa, sb = a.structure.sections, b.structure.sections
     small, big = (sa, sb) if _size(sa) <= _size(sb) else (sb, sa)
     exact = {s.text for s in big if s.text}  # spun variants share most sections verbatim
-    matched = sum(len(s.text) + len(s.heading) for s in small if s.text in exact or _verified(s, big, o))
+    matched = sum(len(s.text) + len(s.heading) for i, s in enumerate(small)
+                  if s.text in exact or _verified(s, i, big, o))
     if matched < o.same_problem_share * max(_size(small), 1):
         return "different-text"
-    ca, cb = _codes(a), _codes(b)
+    ca, cb = a.codes, b.codes
     if ca - cb and cb - ca:
         return "look-alike"
     shared = {(s.heading, s.text) for s in sa} & {(s.heading, s.text) for s in sb}
@@ -168,10 +175,16 @@ def same_problem(a: Group, b: Group, o: Options) -> str:
     return "same"
 
 
-def _rest(sections, shared) -> str:
-    """The text of the sections not found verbatim in the other body, in order: where
+def _rest(sections, shared) -> list[str]:
+    """The words of the sections not found verbatim in the other body, in order: where
     any swap of names or numbers must be."""
-    return "\n".join(f"{s.heading}\n{s.text}" for s in sections if (s.heading, s.text) not in shared)
+    return [w for s in sections if (s.heading, s.text) not in shared for w in _words(s.heading, s.text)]
+
+
+@lru_cache(maxsize=8192)
+def _words(heading: str, text: str) -> tuple[str, ...]:
+    """A section's words (cached: near-duplicate variants share most sections verbatim)."""
+    return tuple(_WORD.findall(f"{heading}\n{text}"))
 
 
 # Model numbers and error codes: tokens mixing letters and digits (M404, 0x80070005,
@@ -179,15 +192,17 @@ def _rest(sections, shared) -> str:
 _CODE = re.compile(r"\b(?:(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{2,}|(?!(?:19|20)\d\d\b)\d{3,})\b")
 
 
-def _codes(g: Group) -> set[str]:
+def _codes(g: Group) -> frozenset[str]:
     names = [a.title for a in g.members[:1]] + [s.heading for s in g.structure.sections]
-    return {m.group(0).lower() for t in names for m in _CODE.finditer(t)}
+    return frozenset(m.group(0).lower() for t in names for m in _CODE.finditer(t))
 
 
-def _verified(section, candidates, o: Options) -> bool:
-    """The section has a counterpart whose heading and body both match, or whose body
-    matches closely (a reworded heading)."""
-    for c in candidates:
+def _verified(section, at: int, candidates, o: Options) -> bool:
+    """The section (at index `at` of its body) has a counterpart whose heading and body
+    both match, or whose body matches closely (a reworded heading). Candidates near the
+    same index are tried first: that is where a near-duplicate's counterpart usually is."""
+    for k in sorted(range(len(candidates)), key=lambda k: abs(k - at)):
+        c = candidates[k]
         text = fuzz.ratio(section.text, c.text, score_cutoff=min(o.section_body_match, o.section_match))
         if section.text and text >= o.section_match:
             return True
@@ -222,10 +237,9 @@ def _identity(token: str) -> bool:
     return any(ch.isdigit() for ch in token) or token[:1].isupper()
 
 
-def _substitutions(ta: str, tb: str) -> bool:
-    """True when the texts differ by the same name/number swap made more than once:
-    the mark of pages generated from one template for different products."""
-    wa, wb = _WORD.findall(ta), _WORD.findall(tb)
+def _substitutions(wa: list[str], wb: list[str]) -> bool:
+    """True when two texts (as words) differ by the same name/number swap made more than
+    once: the mark of pages generated from one template for different products."""
     swaps: Counter = Counter()
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(wa, wb).as_list():
         if tag != "replace":
