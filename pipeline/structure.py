@@ -22,8 +22,8 @@ class Structurer:
 
     def __init__(self, rules: Rules):
         flags = re.I
-        self.kinds = [
-            (kind, [re.compile(p, flags) for p in pats])
+        self.kinds = [  # one alternation per kind: a heading is searched once per kind
+            (kind, re.compile("|".join(f"(?:{p})" for p in pats), flags))
             for kind, pats in rules.data["section_kinds"].items()
         ]
         self.numbered = [re.compile(p, flags) for p in rules.get("step_shapes", "numbered")]
@@ -126,8 +126,8 @@ class Structurer:
         return label if self._numbered(label) is not None and len(label) <= 120 else None
 
     def _kind(self, heading: str) -> str:
-        for kind, pats in self.kinds:
-            if any(p.search(heading) for p in pats):
+        for kind, pattern in self.kinds:
+            if pattern.search(heading):
                 return kind
         return "other"
 
@@ -445,7 +445,7 @@ def _instructions(blocks: list[_Block]) -> list[str]:
 def _dedupe(items):
     seen, out = set(), []
     for it in items:
-        key = repr(it)
+        key = it if isinstance(it, str) else repr(it)  # one call's items are all of one type
         if key not in seen:
             seen.add(key)
             out.append(it)
