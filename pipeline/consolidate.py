@@ -259,8 +259,14 @@ class _Slot:
     """One merged section or step: the canonical version and where it came from."""
 
     item: object
+    head: str  # the canonical item's heading (or title) and text, as aligned
+    text: str
     sources: list[str] = field(default_factory=list)
     variants: dict[str, list[str]] = field(default_factory=dict)  # text -> sources
+
+    def __post_init__(self):
+        self.low = self.head.lower()
+        self.norm = " ".join(self.text.split())
 
 
 def _merge_lists(lists: list[tuple[list, list[str]]], key, o: Options) -> list[_Slot]:
@@ -271,43 +277,40 @@ def _merge_lists(lists: list[tuple[list, list[str]]], key, o: Options) -> list[_
         last = -1
         for it in items:
             head, text = key(it)
-            at = _align(head, text, slots, key, o)
+            at = _align(head, text, slots, o)
             if at is None:
                 last += 1
-                slots.insert(last, _Slot(item=it, sources=list(sources)))
+                slots.insert(last, _Slot(item=it, head=head, text=text, sources=list(sources)))
                 continue
             slot = slots[at]
             slot.sources.extend(sources)
-            canon = key(slot.item)[1]
-            if text != canon and " ".join(text.split()) != " ".join(canon.split()):
+            if text != slot.text and " ".join(text.split()) != slot.norm:
                 slot.variants.setdefault(text, []).extend(sources)
             last = max(last, at)
     return slots
 
 
-def _align(head, text, slots, key, o: Options):
+def _align(head, text, slots: list[_Slot], o: Options):
     """Index of the best-matching slot (the first of the best), or None."""
-    exact = _exact(head, text, slots, key)  # the usual case, found without fuzzy matching
+    low = head.lower()
+    exact = _exact(head, low, text, slots)  # the usual case, found without fuzzy matching
     if exact is not None:
         return exact
     best, score = None, 0.0
     for k, slot in enumerate(slots):
-        h2, t2 = key(slot.item)
-        if head and h2:
-            s = fuzz.ratio(head.lower(), h2.lower())
+        if head and slot.head:
+            s = fuzz.ratio(low, slot.low)
         else:
-            s = fuzz.ratio(text, t2, score_cutoff=o.section_match) if (not head and not h2) else 0
+            s = fuzz.ratio(text, slot.text, score_cutoff=o.section_match) if (not head and not slot.head) else 0
         if s >= o.section_match and s > score:
             best, score = k, s
     return best
 
 
-def _exact(head, text, slots, key):
+def _exact(head, low, text, slots: list[_Slot]):
     """The first slot that _align would score 100, if any."""
-    low = head.lower()
     for k, slot in enumerate(slots):
-        h2, t2 = key(slot.item)
-        if (h2.lower() == low) if head and h2 else (not head and not h2 and t2 == text):
+        if (slot.low == low) if head and slot.head else (not head and not slot.head and slot.text == text):
             return k
     return None
 
@@ -365,16 +368,16 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
     sec_ids = _ids(entry_id, "sec", [s.item.heading or "intro" for s in sec_slots])
     # parent links: map each group's section index to its merged slot
     index_of = {id(slot.item): k for k, slot in enumerate(sec_slots)}
+    owner_of = {id(x): g for g in reversed(groups) for x in g.structure.sections}  # first owner wins
     sections = []
     for k, slot in enumerate(sec_slots):
         s = slot.item
         parent = None
         if s.parent is not None:
-            owner = next(g for g in groups if any(x is s for x in g.structure.sections))
-            p_item = owner.structure.sections[s.parent]
+            p_item = owner_of[id(s)].structure.sections[s.parent]
             pk = index_of.get(id(p_item))
             if pk is None:
-                pk = _align(p_item.heading, p_item.text, sec_slots, lambda x: (x.heading, x.text), o)
+                pk = _align(p_item.heading, p_item.text, sec_slots, o)
             parent = sec_ids[pk] if pk is not None else None
         sections.append({
             "id": sec_ids[k], "heading": s.heading, "level": s.level, "kind": s.kind,

@@ -53,11 +53,12 @@ def discover(root: Path, exclude: Path | None = None) -> list[str]:
             d for d in dirnames
             if not d.startswith(".") and os.path.realpath(os.path.join(dirpath, d)) != skip
         )
+        reldir = os.path.relpath(dirpath, root).replace(os.sep, "/")  # once per folder, not per file
+        prefix = "" if reldir == "." else reldir + "/"
         for name in filenames:
             if name.startswith(".") or not name.lower().endswith(EXTENSIONS):
                 continue
-            rel = os.path.relpath(os.path.join(dirpath, name), root)
-            found.append(rel.replace(os.sep, "/"))
+            found.append(prefix + name)
     return sorted(found)
 
 
