@@ -37,9 +37,9 @@ def groups_of(corpus: Path) -> list[Group]:
     captured = {}
     real = runner.build_entries
 
-    def spy(groups, options, rules):
-        captured["groups"] = groups
-        return real(groups, options, rules)
+    def spy(groups, *args):
+        captured["groups"] = groups = list(groups)
+        return real(groups, *args)
 
     runner.build_entries = spy
     with tempfile.TemporaryDirectory() as out:

@@ -132,6 +132,8 @@ class ArticleCache:
         return result
 
     def put_structure(self, title: str, body: str, structure: Structure, signature: np.ndarray) -> None:
+        if self.folder is None:  # a disabled cache never saves: no copy to keep (18k bodies: ~150 MB)
+            return
         k = sha(title + "\0" + body)
         self.structures[k] = {"structure": structure_to_dict(structure),
                               "signature": signature.astype("<u8").tobytes().hex()}

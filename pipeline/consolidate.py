@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -100,14 +102,17 @@ class Clusterer:
         # (a * x + b) mod 2**32 for each of the permutations: uint32 arithmetic wraps by itself
         return (shingles[None, :] * self.a32[:, None] + self.b32[:, None]).min(axis=1).astype(np.uint64)
 
-    def clusters(self, groups: list[Group]) -> list[list[int]]:
-        """Indexes of groups, clustered; deterministic for a given input set.
+    def clusters(self, groups: Iterable[Group]) -> list[list[int]]:
+        """Indexes of groups (into self.groups), clustered; deterministic for a given input.
 
-        Groups are taken in order; each is verified against the clusters that share an LSH
-        band with it, through a few representatives per cluster (the most similar first),
-        never against every member: families of near-identical bodies stay linear."""
-        n = len(groups)
-        parent = list(range(n))
+        Groups are taken in order, as they come (the runner streams them from the workers,
+        so clustering overlaps the structure stage); each is verified against the clusters
+        that share an LSH band with it, through a few representatives per cluster (the most
+        similar first), never against every member: families of near-identical bodies stay
+        linear. self.seconds: time spent here, not waiting for the next group."""
+        self.groups, self.stats, self.seconds = [], Counter(), 0.0
+        parent: list[int] = []
+        sigs: list[np.ndarray] = []
 
         def find(x):
             while parent[x] != x:
@@ -115,17 +120,19 @@ class Clusterer:
                 x = parent[x]
             return x
 
-        sigs = np.array([self.signature(g.text) if g.signature is None else g.signature for g in groups],
-                        dtype=np.uint64).reshape(n, -1)
         r, o = self.o.minhash_rows, self.o
         reps: dict[bytes, list[int]] = {}  # LSH bucket -> one member per cluster seen in it
-        self.stats = Counter()
-        for i in range(n):
-            keys = [band.to_bytes(2, "little") + sigs[i, band * r:(band + 1) * r].tobytes()
+        for i, g in enumerate(groups):
+            t0 = time.perf_counter()
+            self.groups.append(g)
+            parent.append(i)
+            sig = np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64)
+            sigs.append(sig)
+            keys = [band.to_bytes(2, "little") + sig[band * r:(band + 1) * r].tobytes()
                     for band in range(o.minhash_bands)]
             near = sorted({j for key in keys for j in reps.get(key, ())})
             if near:
-                est = (sigs[near] == sigs[i]).mean(axis=1)
+                est = (np.stack([sigs[j] for j in near]) == sig).mean(axis=1)
                 by_root: dict[int, list] = defaultdict(list)
                 for e, j in zip(est.tolist(), near):
                     if e >= o.candidate_jaccard:
@@ -135,7 +142,7 @@ class Clusterer:
                     for _, j in sorted(by_root[root])[:REPS_TRIED]:
                         if find(i) == find(j):
                             break
-                        verdict = same_problem(groups[i], groups[j], o)
+                        verdict = same_problem(g, self.groups[j], o)
                         self.stats[verdict] += 1
                         if verdict == "same":
                             parent[find(i)] = find(j)
@@ -145,10 +152,11 @@ class Clusterer:
                 bucket = reps.setdefault(key, [])
                 if all(find(j) != root for j in bucket):
                     bucket.append(i)
+            self.seconds += time.perf_counter() - t0
         out: dict[int, list[int]] = defaultdict(list)
-        for i in range(n):
+        for i in range(len(self.groups)):
             out[find(i)].append(i)
-        return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in groups[k].members))
+        return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
 
 
 def same_problem(a: Group, b: Group, o: Options) -> str:
@@ -341,15 +349,23 @@ class TitleCleaner:
         return t[:1].upper() + t[1:]
 
 
-def build_entries(groups: list[Group], options: Options, rules: Rules) -> tuple[list[dict], dict]:
+def build_entries(groups: Iterable[Group], options: Options, rules: Rules,
+                  timings: dict | None = None) -> tuple[list[dict], dict]:
+    """Entries and consolidation stats from the groups (an iterable: consumed as it comes).
+    `timings`, if given, gets "consolidate": the seconds spent here, not waiting."""
+    t0 = time.perf_counter()
     clusterer = Clusterer(options)
     clusters = clusterer.clusters(groups)
+    waited = time.perf_counter() - t0 - clusterer.seconds
+    groups = clusterer.groups
     clean_title = TitleCleaner(rules)
     entries = [_entry([groups[k] for k in cluster], options, clean_title) for cluster in clusters]
     stats = {"distinct_bodies": len(groups), "clusters": len(clusters),
              "near_duplicate_candidates": clusterer.stats.get("candidates", 0),
              "merged_near_duplicates": clusterer.stats.get("same", 0),
              "look_alikes_kept_apart": clusterer.stats.get("look-alike", 0)}
+    if timings is not None:
+        timings["consolidate"] = time.perf_counter() - t0 - waited
     return entries, stats
 
 

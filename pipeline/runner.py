@@ -190,15 +190,16 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         share = spent["ingest"] / max(spent["ingest"] + spent["clean"], 1e-9)
         timings["ingest"], timings["clean"] = phase * share, phase * (1 - share)
 
+        # Structure results stream into consolidation, whose clustering runs while the
+        # workers structure the next bodies; each stage is timed by its own work.
         t1 = time.perf_counter()
-        groups = _groups(items, cache, workers, progress, rejected, options)
-        timings["structure"] = time.perf_counter() - t1
+        timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
+        groups: list[Group] = []
+        entries, cstats = build_entries(_groups(items, cache, workers, progress, rejected, options, groups),
+                                        options, rules, timings)
+        timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     finally:
         workers.close()
-
-    t2 = time.perf_counter()
-    entries, cstats = build_entries(groups, options, rules)
-    timings["consolidate"] = time.perf_counter() - t2
 
     t3 = time.perf_counter()
     n_articles = sum(len(g.members) for g in groups)
@@ -254,9 +255,10 @@ class _Resolver:
 
 
 def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected: list,
-            options: Options) -> list[Group]:
+            options: Options, out: list[Group]):
     """Articles sharing a body key form a group; each group's canonical body is structured
-    once (from the cache when known)."""
+    once (from the cache when known). Yields the groups in key order as their structures
+    arrive, and appends them to `out`."""
     by_key: dict[str, list] = {}
     for art, key, rec in items:
         by_key.setdefault(key, []).append((art, rec))
@@ -266,22 +268,27 @@ def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected:
     sig_len = options.minhash_bands * options.minhash_rows
     results: list = [cache.structure(a.title, b, sig_len) for (a, _), b in zip(firsts, bodies)]
     todo = [i for i, r in enumerate(results) if r is None]
-    fresh = workers.map(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
-                                                                workers.jobs)], progress, "structure", len(todo))
-    for i, (structure, signature) in zip(todo, fresh):
-        if structure is not None:
-            cache.put_structure(firsts[i][0].title, bodies[i], structure, signature)
-        results[i] = (structure, signature)
-    groups = []
-    for k, (structure, signature) in zip(keys, results):
+    fresh = workers.imap(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
+                                                                 workers.jobs)], progress, "structure", len(todo))
+    for i, k in enumerate(keys):
+        if results[i] is None:  # fresh results come in the order of `todo`
+            results[i] = next(fresh)
+            if i == todo[-1]:  # the last one: let the progress report finish, free the workers
+                for _ in fresh:
+                    pass
+                workers.close()
+            if results[i][0] is not None:
+                cache.put_structure(firsts[i][0].title, bodies[i], *results[i])
+        structure, signature = results[i]
+        results[i] = bodies[i] = None
         members = [a for a, _ in by_key[k]]
         if structure is None:  # `signature` holds the reason
             rejected.extend(Rejected(a.path, signature) for a in members)
             continue
         # the group keeps no copy of its body: consolidation works on the structure and
         # the signature (a copy per distinct body was a tenth of the peak memory at 100k)
-        groups.append(Group(key=k, members=members, structure=structure, signature=signature))
-    return groups
+        out.append(Group(key=k, members=members, structure=structure, signature=signature))
+        yield out[-1]
 
 
 class _Workers:
@@ -314,6 +321,7 @@ class _Workers:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
+            self.pool = None
 
 
 def _stat_all(root: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
