@@ -268,8 +268,11 @@ def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected:
     sig_len = options.minhash_bands * options.minhash_rows
     results: list = [cache.structure(a.title, b, sig_len) for (a, _), b in zip(firsts, bodies)]
     todo = [i for i, r in enumerate(results) if r is None]
-    fresh = workers.imap(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
-                                                                 workers.jobs)], progress, "structure", len(todo))
+    if todo:
+        fresh = workers.imap(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
+                                                                     workers.jobs)], progress, "structure", len(todo))
+    else:
+        workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):
         if results[i] is None:  # fresh results come in the order of `todo`
             results[i] = next(fresh)
