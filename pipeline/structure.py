@@ -28,7 +28,9 @@ class Structurer:
         ]
         self.numbered = [re.compile(p, flags) for p in rules.get("step_shapes", "numbered")]
         verbs = sorted(set(v.lower() for v in rules.get("step_shapes", "imperative_verbs")), key=len, reverse=True)
-        self.imperative = re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
+        seq = sorted(set(w.lower() for w in rules.get("step_shapes", "sequence_words")), key=len, reverse=True)
+        self.imperative = re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"
+                                     r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
         words = rules.get("extract", "command_words")
         self.command = re.compile(

@@ -69,6 +69,7 @@ def test_schema_rejects_a_broken_document(seeds_kb):
     ("## **Fix 8:** Disable fast startup", "Disable fast startup"),
     ("**Option 9**", "Option 9"),
     ("**Fix 10: Roll back the driver**", "Roll back the driver"),
+    ("### Top Method 3: Plug the monitor into the graphics card", "Plug the monitor into the graphics card"),
 ])
 def test_each_numbered_heading_shape_is_a_step(st, heading, title):
     other = heading.replace("9", "1").replace("10", "11")
@@ -85,6 +86,18 @@ def test_imperative_headings_under_a_troubleshooting_section(st):
     body = ("Intro.\n\n## How to fix the iPhone no SIM error\n\n### Try a Force Restart\n\nHold the buttons.\n\n"
             "### Swap Your SIM Card\n\nTake it out.\n\n## Why does this happen?\n\nBecause.\n")
     assert steps(st, body) == ["Try a Force Restart", "Swap Your SIM Card"]
+
+
+def test_sequence_word_headings_are_imperative_steps(st):
+    """A real shape in the sample: "Firstly, uninstall ...", "Then, update ...", "Last, ..."."""
+    body = ("Intro.\n\n## Troubleshooting Guide: Fixing HP Monitor Flicker\n\nThree steps.\n\n"
+            "## Here's how\n\nRead on.\n\n"
+            "### Firstly, uninstall HP My Display on your computer\n\nOpen Programs.\n\n"
+            "### Then, update your graphics card driver\n\nUse the vendor site.\n\n"
+            "### Last, download the latest version of HP My Display\n\nInstall it.\n")
+    assert steps(st, body) == ["Firstly, uninstall HP My Display on your computer",
+                               "Then, update your graphics card driver",
+                               "Last, download the latest version of HP My Display"]
 
 
 def test_question_checks_are_steps_and_causes_are_not(st):
