@@ -112,7 +112,7 @@ class Cleaner:
             r"\s*<div>\s*<ul>\s*(?:<li>\s*<a href=\"[^\"<>]*\">(?:<u>)?[^<>]*(?:</u>)?</a>\s*</li>\s*)*"
             r"</ul>\s*</div>\s*\Z")
         self.farm_phrases = tuple(p.lower() for p in g("link_farms", "phrases"))
-        self.hosts = tuple(h.lower() for h in g("affiliate_hosts", "hosts"))
+        self.hosts = frozenset(h.lower() for h in g("affiliate_hosts", "hosts"))
         self.url_parts = tuple(p.lower() for p in g("affiliate_url_parts", "parts"))
         self.pixel_styles = tuple(s.lower().replace(" ", "") for s in g("tracking_pixels", "styles"))
         self.pixel_max = max(int(v) for v in g("tracking_pixels", "max_size"))
@@ -246,7 +246,8 @@ def url_is_affiliate(url: str, ctx) -> bool:
         host = (urlsplit(low).hostname or "").rstrip(".")
     except ValueError:
         return False
-    return any(host == h or host.endswith("." + h) for h in ctx.hosts)
+    labels = host.split(".")  # the host or any parent domain of it is listed
+    return any(".".join(labels[i:]) in ctx.hosts for i in range(len(labels)))
 
 
 # ------------------------------------------------------------------ 1. debris
