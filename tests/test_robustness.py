@@ -257,6 +257,7 @@ HOSTILE = [
     "&lt;img src=x onerror=alert(1)&gt;",
     "&ltimg src=x onerror=alert(1)&gt no semicolons, which browsers decode too",
     "&#60svg onload=alert(1)&#62",
+    "a bare &#3888data:text/html,x and &#100;ata:text/html,y hidden by entities",
     "<a href='https://example.com/javascript:void(0)'>resolved by a scraper</a>",
 ]
 FORBIDDEN = ("<script", "javascript:", "vbscript:", "data:text", "data:image", "onerror=", "onload=",
