@@ -97,9 +97,11 @@ class ArticleCache:
         """Spun copies differ in their first line (the title heading) only: the rest of the
         body is stored once, under its hash, and the record keeps the first line."""
         head, rest = _split_head(body)
-        self.bodies[sha(rest)] = rest
-        self.used["bodies"].add(sha(rest))
-        self.articles[file_sha] = dict(rec, head=head, body=sha(rest))
+        k = sha(rest)
+        self.bodies[k] = rest
+        self._verified.add(k)  # hashed just now
+        self.used["bodies"].add(k)
+        self.articles[file_sha] = dict(rec, head=head, body=k)
         self.used["articles"].add(file_sha)
 
     def body(self, rec: dict) -> str | None:
