@@ -277,35 +277,46 @@ class _Slot:
         self.norm = " ".join(self.text.split())
 
 
-def _merge_lists(lists: list[tuple[list, list[str]]], key, o: Options) -> list[_Slot]:
+def _merge_lists(lists: list[tuple[list, list[str]]], key, o: Options) -> tuple[list[_Slot], dict[int, _Slot]]:
     """Union of several ordered lists; later lists' extra items are inserted after the
-    item they follow. `key(item)` gives (heading, text) for alignment."""
+    item they follow. `key(item)` gives (heading, text) for alignment. Items of one list
+    are different items even when they look alike (two "Step 1" under two methods): each
+    aligns only with a slot that no item of its own list holds. Returns the slots, and
+    the slot of every item (by id())."""
     slots: list[_Slot] = []
+    placed: dict[int, _Slot] = {}
     for items, sources in lists:
         last = -1
+        held: set[int] = set()  # id() of the slots this list's items hold
         for it in items:
             head, text = key(it)
-            at = _align(head, text, slots, o)
+            at = _align(head, text, slots, o, held)
             if at is None:
                 last += 1
                 slots.insert(last, _Slot(item=it, head=head, text=text, sources=list(sources)))
+                held.add(id(slots[last]))
+                placed[id(it)] = slots[last]
                 continue
             slot = slots[at]
+            held.add(id(slot))
+            placed[id(it)] = slot
             slot.sources.extend(sources)
             if text != slot.text and " ".join(text.split()) != slot.norm:
                 slot.variants.setdefault(text, []).extend(sources)
             last = max(last, at)
-    return slots
+    return slots, placed
 
 
-def _align(head, text, slots: list[_Slot], o: Options):
-    """Index of the best-matching slot (the first of the best), or None."""
+def _align(head, text, slots: list[_Slot], o: Options, held: set[int] = frozenset()):
+    """Index of the best-matching slot (the first of the best) not in `held`, or None."""
     low = head.lower()
-    exact = _exact(head, low, text, slots)  # the usual case, found without fuzzy matching
+    exact = _exact(head, low, text, slots, held)  # the usual case, found without fuzzy matching
     if exact is not None:
         return exact
     best, score = None, 0.0
     for k, slot in enumerate(slots):
+        if id(slot) in held:
+            continue
         if head and slot.head:
             s = fuzz.ratio(low, slot.low)
         else:
@@ -315,9 +326,11 @@ def _align(head, text, slots: list[_Slot], o: Options):
     return best
 
 
-def _exact(head, low, text, slots: list[_Slot]):
-    """The first slot that _align would score 100, if any."""
+def _exact(head, low, text, slots: list[_Slot], held: set[int]):
+    """The first slot not in `held` that _align would score 100, if any."""
     for k, slot in enumerate(slots):
+        if id(slot) in held:
+            continue
         if (slot.low == low) if head and slot.head else (not head and not slot.head and slot.text == text):
             return k
     return None
@@ -380,21 +393,21 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
         {first.title} if first.title != title else set()))
 
     sec_lists = [(g.structure.sections, sorted(a.source_id for a in g.members)) for g in groups]
-    sec_slots = _merge_lists(sec_lists, lambda s: (s.heading, s.text), o)
+    sec_slots, placed = _merge_lists(sec_lists, lambda s: (s.heading, s.text), o)
     sec_ids = _ids(entry_id, "sec", [s.item.heading or "intro" for s in sec_slots])
-    # parent links: map each group's section index to its merged slot
-    index_of = {id(slot.item): k for k, slot in enumerate(sec_slots)}
+    # parent links and steps' sections: any member's section -> the index of its merged slot
+    slot_at = {id(slot): k for k, slot in enumerate(sec_slots)}
+
+    def index_of(section) -> int:
+        return slot_at[id(placed[id(section)])]
+
     owner_of = {id(x): g for g in reversed(groups) for x in g.structure.sections}  # first owner wins
     sections = []
     for k, slot in enumerate(sec_slots):
         s = slot.item
         parent = None
         if s.parent is not None:
-            p_item = owner_of[id(s)].structure.sections[s.parent]
-            pk = index_of.get(id(p_item))
-            if pk is None:
-                pk = _align(p_item.heading, p_item.text, sec_slots, o)
-            parent = sec_ids[pk] if pk is not None else None
+            parent = sec_ids[index_of(owner_of[id(s)].structure.sections[s.parent])]
         sections.append({
             "id": sec_ids[k], "heading": s.heading, "level": s.level, "kind": s.kind,
             "parent": parent, "text": s.text, "sources": sorted(set(slot.sources)),
@@ -405,18 +418,17 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
     for g in groups:
         srcs = sorted(a.source_id for a in g.members)
         step_lists.append(([(st, g) for st in g.structure.steps], srcs))
-    step_slots = _merge_lists(step_lists, lambda sg: (sg[0].title, sg[0].text), o)
+    step_slots, _ = _merge_lists(step_lists, lambda sg: (sg[0].title, sg[0].text), o)
     step_ids = _ids(entry_id, "step", [slot.item[0].title for slot in step_slots])
     steps = []
     for k, slot in enumerate(step_slots):
         st, g = slot.item
-        sec_item = g.structure.sections[st.section]
-        sk = index_of.get(id(sec_item))
+        sk = index_of(g.structure.sections[st.section])
         steps.append({
             "id": step_ids[k], "order": k + 1, "title": st.title, "text": st.text,
             "instructions": st.instructions, "ui_paths": st.ui_paths, "shortcuts": st.shortcuts,
             "commands": st.commands, "images": st.images, "links": st.links,
-            "promotional": st.promotional, "section": sec_ids[sk] if sk is not None else None,
+            "promotional": st.promotional, "section": sec_ids[sk],
             "sources": sorted(set(slot.sources)), "variants": _variants(slot),
         })
 

@@ -47,7 +47,7 @@ class Structurer:
         sections = self._sections(blocks, title)
         steps = self._steps(sections, blocks)
         causes = self._causes(sections, blocks)
-        intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip()]
+        intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip() and not b.toc]
         summary = "\n\n".join(b.source for b in intro if not b.only_images).strip()
         out_sections = [
             Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
@@ -63,6 +63,8 @@ class Structurer:
         leads = {id(b): h for b in blocks if (h := self._lead_label(b))}
         if len(leads) < 2:
             leads = {}  # one bold-numbered paragraph is emphasis, not a list of steps
+        heads = self._headings([b for b in blocks if id(b) not in leads and (
+            b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b)))], blocks)
         for b in blocks:
             if id(b) in leads:  # "**1.** Update the driver. ..." opens a step and is its text
                 while stack and secs[stack[-1]].level >= 7:
@@ -73,7 +75,7 @@ class Structurer:
                 b.section = len(secs) - 1
                 secs[-1].blocks.append(b)
                 continue
-            if b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b)):
+            if id(b) in heads:
                 level = b.level if b.kind == "heading" else 7
                 text = b.plain.strip()
                 if not title_seen and len(secs) == 1 and b.kind == "heading" and self._is_title(text, title):
@@ -104,19 +106,41 @@ class Structurer:
                 s.kind = "promotional"
         return secs
 
+    def _headings(self, heads: list[_Block], blocks: list[_Block]) -> set[int]:
+        """id() of the candidate headings that open sections. A bold line with nothing under it
+        whose words name a later heading is a table-of-contents line (the article lists its
+        fixes before giving them), and so is the last line of such a list, which has the
+        text before the first fix under it: they stay paragraphs, or each would be an empty
+        step and the real one's double."""
+        after = {id(a): b for a, b in zip(blocks, blocks[1:])}
+        before = {id(b): a for a, b in zip(blocks, blocks[1:])}
+        head_ids = {id(b) for b in heads}
+        keys = [" ".join((self._numbered(b.plain.strip()) or b.plain).lower().split()) for b in heads]
+        out = set()
+        for k, b in enumerate(heads):
+            nxt, prev = after.get(id(b)), before.get(id(b))
+            empty = nxt is None or id(nxt) in head_ids
+            if b.kind == "paragraph" and (empty or (prev is not None and prev.toc)) and any(
+                    later == keys[k] or (len(later) >= 8 and later in keys[k]) for later in keys[k + 1:]):
+                b.toc = True
+                continue
+            out.add(id(b))
+        return out
+
     def _is_title(self, heading: str, title: str) -> bool:
         return fuzz.ratio(heading.lower(), title.lower()) >= 85 or heading.lower() in title.lower()
 
     def _pseudo_heading(self, b: _Block) -> bool:
         text = b.plain.strip()
-        if not b.all_strong or not text or len(text) > 120 or "\n" in text:
+        if not b.all_strong or b.toc or not text or len(text) > 120 or "\n" in text:
             return False
         return self._numbered(text) is not None or text.endswith("?") or bool(self.imperative.match(text))
 
     def _lead_label(self, b: _Block) -> str | None:
         """A heading for a paragraph that opens with a bold step number and goes on with text
         (`**1.** The driver may be outdated. ...`, `**Step 2: Set Default Printer** Click ...`)."""
-        if b.kind != "paragraph" or b.all_strong or not b.strong or not b.source.startswith(("**", "__")):
+        if (b.kind != "paragraph" or b.all_strong or b.toc or not b.strong
+                or not b.source.startswith(("**", "__"))):
             return None
         label = b.strong[0].strip()
         if not b.plain.lstrip().startswith(label):
@@ -230,7 +254,7 @@ class _Block:
     """One top-level markdown block with what the extractors need from it."""
 
     __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
-                 "list_items", "ordered_items", "section", "all_strong", "only_images")
+                 "list_items", "ordered_items", "section", "all_strong", "only_images", "toc")
 
     def __init__(self, kind: str, level: int, source: str):
         self.kind = kind
@@ -246,6 +270,7 @@ class _Block:
         self.section = 0
         self.all_strong = False
         self.only_images = False
+        self.toc = False  # all its text links to anchors in the page: a table-of-contents line
 
     @property
     def ui_paths(self) -> list[list[str]]:
@@ -291,7 +316,7 @@ def _blocks(body: str) -> list[_Block]:
     link_stack: list[tuple[str, str, list[str]]] = []
     list_stack: list[bool] = []  # ordered?
     item_buf: list[list[str]] = []
-    text_outside_strong = False
+    text_outside_strong = text_outside_anchor = False
     for event, rng in pyromark.events_with_range(body, options=_PARSE_OPTIONS):
         if "Start" in event:
             tag = event["Start"]
@@ -305,7 +330,7 @@ def _blocks(body: str) -> list[_Block]:
                 elif name == "List":
                     kind = "list"
                 cur = _Block(kind, level, raw[rng["start"]:rng["end"]].decode("utf-8", "replace").strip())
-                plain, text_outside_strong = [], False
+                plain, text_outside_strong, text_outside_anchor = [], False, False
                 blocks.append(cur)
             depth += 1
             if name == "Strong":
@@ -349,6 +374,7 @@ def _blocks(body: str) -> list[_Block]:
             if depth == 0 and cur is not None:
                 cur.plain = "".join(plain)
                 cur.all_strong = bool(cur.strong) and not text_outside_strong
+                cur.toc = cur.kind == "paragraph" and bool(cur.plain.strip()) and not text_outside_anchor
                 cur.only_images = bool(cur.images) and not cur.plain.strip(" \n") .replace("".join(i["alt"] for i in cur.images), "").strip()
                 cur = None
             continue
@@ -370,6 +396,8 @@ def _blocks(body: str) -> list[_Block]:
             strong_buf.append(text)
         elif text.strip():
             text_outside_strong = True
+        if text.strip() and not any(k == "Link" and u.startswith("#") for k, u, _ in link_stack):
+            text_outside_anchor = True
         for _, _, buf in link_stack:
             buf.append(text)
         if item_buf and item_buf[0] is not None:

@@ -148,3 +148,55 @@ def test_same_text_for_different_error_codes_stays_apart(tmp_path):
     doc = kb(src, tmp_path / "out")
     assert len(doc["entries"]) == 2
     assert doc["stats"]["look_alikes_kept_apart"] == 1
+
+
+REPEATED = """## {title}
+
+Your Wi-Fi adapter keeps disconnecting. Two methods fix it for most people.
+
+## Method 1: Roll back the driver
+
+### Step 1: Open Device Manager
+
+Press **Win + X** and choose **Device Manager**.
+
+### Step 2: Roll back
+
+Open the adapter's properties and click **Roll Back Driver**.
+
+## Method 2: Reset the network stack
+
+### Step 1: Open Device Manager
+
+Press **Win + X**, choose **Device Manager** and expand **Network adapters**.
+
+### Step 2: Reset
+
+Run `netsh winsock reset` in an administrator command prompt and restart.
+"""
+
+
+def test_sections_repeated_within_one_article_stay_apart(tmp_path):
+    """Two "Step 1" headings under two methods are two sections and two steps, each with its
+    own text: items of one article never merge with each other (the sample had 121 such
+    merges, 31 of them leaving a step's real text only in `variants`)."""
+    src = tmp_path / "in"
+    write(src, "a.md", FM.format(title="Wi-Fi Keeps Disconnecting", date="2024-01-01")
+          + REPEATED.format(title="Wi-Fi Keeps Disconnecting"))
+    write(src, "b.md", FM.format(title="[New] Wi-Fi Keeps Disconnecting", date="2024-02-01")
+          + REPEATED.format(title="[New] Wi-Fi Keeps Disconnecting").replace("and restart.", "and reboot."))
+    (entry,) = kb(src, tmp_path / "out")["entries"]
+    assert [s["heading"] for s in entry["sections"]] == [
+        "", "Method 1: Roll back the driver", "Step 1: Open Device Manager", "Step 2: Roll back",
+        "Method 2: Reset the network stack", "Step 1: Open Device Manager", "Step 2: Reset"]
+    by_id = {s["id"]: s for s in entry["sections"]}
+    assert [by_id[s["parent"]]["heading"] for s in entry["sections"][2:4] + entry["sections"][5:]] == [
+        "Method 1: Roll back the driver"] * 2 + ["Method 2: Reset the network stack"] * 2
+    second = entry["sections"][5]
+    assert "Network adapters" in second["text"] and second["variants"] == []
+    assert len({s["id"] for s in entry["sections"]}) == 7
+    # the one real difference between the two copies is a variant from the other copy
+    reset = entry["sections"][6]
+    ids = {s["path"]: s["id"] for s in entry["sources"]}
+    assert "and restart." in reset["text"]
+    assert [(v["text"].endswith("and reboot."), v["sources"]) for v in reset["variants"]] == [(True, [ids["b.md"]])]

@@ -1,6 +1,7 @@
 """End-to-end behaviour on the real sample corpus (skipped where ../shared is absent)."""
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import jsonschema
@@ -84,3 +85,18 @@ def test_numbered_fix_headings_give_steps_without_ad_text(corpus_kb):
             assert not any(n in joined for n in AD_RESIDUE), (e["title"], st["title"])
     with_steps = sum(1 for e in doc["entries"] if e["steps"])
     assert with_steps / len(doc["entries"]) > 0.75
+
+
+def test_no_article_is_merged_with_itself(corpus_kb):
+    """A variant is another article's wording: one article's own sections and steps never
+    align with each other (before the fix, 121 did, hiding real step text in `variants`), and
+    no step is an empty double of another (table-of-contents lines)."""
+    _, doc, _ = corpus_kb
+    for e in doc["entries"]:
+        for item in e["sections"] + e["steps"]:
+            for v in item["variants"]:
+                assert not set(v["sources"]) & set(item["sources"]), (e["title"], item["id"])
+        titles = Counter(s["title"].lower() for s in e["steps"])
+        for s in e["steps"]:
+            empty = not s["text"].strip() and not s["instructions"]
+            assert not (empty and titles[s["title"].lower()] > 1), (e["title"], s["title"])

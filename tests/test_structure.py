@@ -178,3 +178,35 @@ def test_paragraphs_led_by_a_bold_number_are_steps(st):
     assert "Driver Easy" in s.steps[0].text
     # a single bold-numbered paragraph is emphasis, not steps
     assert st.structure("**1.** Only one point here.\n\nText.\n", "T").steps == []
+
+
+def test_table_of_contents_lines_are_not_steps(st):
+    """Real shapes from the sample: bold in-page links, bare bold fix names and a list glued
+    into one bold line, each listing the fixes before the article gives them."""
+    links = ("You may see **Printer not responding**. Try the methods below.\n\n"
+             "[**1) Basic troubleshooting**](#a)\n\n[**2) Run printer troubleshooter**](#b)\n\n"
+             "**[3) Check printer driver](#c)**\n\n"
+             "## 1) Basic troubleshooting\n\nCheck the cable.\n\n"
+             "## 2) Run printer troubleshooter\n\nPress **Win** and type troubleshoot.\n\n"
+             "## 3) Check printer driver\n\nUpdate it.\n")
+    s = st.structure(links, "Printer not responding")
+    assert [(x.title, x.text) for x in s.steps] == [
+        ("Basic troubleshooting", "Check the cable."),
+        ("Run printer troubleshooter", "Press **Win** and type troubleshoot."),
+        ("Check printer driver", "Update it.")]
+    assert s.summary == "You may see **Printer not responding**. Try the methods below."
+    bare = ("Intro.\n\n**Solution 1:Verify Direct3D is enabled**\n\n**Solution 2: Update your graphics driver**\n\n"
+            "Direct3D is part of DirectX.\n\n"
+            "### Solution 1: Verify Direct3D is enabled\n\nRun dxdiag.\n\n"
+            "### Solution 2: Update your graphics driver\n\nGet it from the vendor.\n")
+    s = st.structure(bare, "Direct3D not available")
+    assert [(x.title, x.text) for x in s.steps] == [
+        ("Verify Direct3D is enabled", "Run dxdiag."), ("Update your graphics driver", "Get it from the vendor.")]
+    assert "Direct3D is part of DirectX." in s.sections[0].text
+    glued = ("Intro.\n\n**Method 1:Re-install the adapter Method 2:Clean install the driver**\n\n"
+             "## Method 1: Re-install the adapter\n\nUninstall it.\n\n"
+             "## Method 2: Clean install the driver\n\nUse DDU.\n")
+    assert steps(st, glued) == ["Re-install the adapter", "Clean install the driver"]
+    # a bold fix name with nothing under it and no later heading naming it stays a step
+    assert steps(st, "Intro.\n\n**Fix 1: Restart the router**\n\n**Fix 2: Reset the adapter**\n\nRun it.\n") == [
+        "Restart the router", "Reset the adapter"]
