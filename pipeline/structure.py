@@ -108,10 +108,10 @@ class Structurer:
 
     def _headings(self, heads: list[_Block], blocks: list[_Block]) -> set[int]:
         """id() of the candidate headings that open sections. A bold line with nothing under it
-        whose words name a later heading is a table-of-contents line (the article lists its
-        fixes before giving them), and so is the last line of such a list, which has the
-        text before the first fix under it: they stay paragraphs, or each would be an empty
-        step and the real one's double."""
+        whose words name another heading is a table-of-contents line (the article lists its
+        fixes before or after giving them), and so is the last line of such a list, which
+        has the text before the first fix under it: they stay paragraphs, or each would be an
+        empty step and the real one's double."""
         after = {id(a): b for a, b in zip(blocks, blocks[1:])}
         before = {id(b): a for a, b in zip(blocks, blocks[1:])}
         head_ids = {id(b) for b in heads}
@@ -121,7 +121,8 @@ class Structurer:
             nxt, prev = after.get(id(b)), before.get(id(b))
             empty = nxt is None or id(nxt) in head_ids
             if b.kind == "paragraph" and (empty or (prev is not None and prev.toc)) and any(
-                    later == keys[k] or (len(later) >= 8 and later in keys[k]) for later in keys[k + 1:]):
+                    other == keys[k] or (len(other) >= 8 and other in keys[k])
+                    for j, other in enumerate(keys) if j != k):
                 b.toc = True
                 continue
             out.add(id(b))

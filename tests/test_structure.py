@@ -207,6 +207,10 @@ def test_table_of_contents_lines_are_not_steps(st):
              "## Method 1: Re-install the adapter\n\nUninstall it.\n\n"
              "## Method 2: Clean install the driver\n\nUse DDU.\n")
     assert steps(st, glued) == ["Re-install the adapter", "Clean install the driver"]
-    # a bold fix name with nothing under it and no later heading naming it stays a step
+    # a list of the fixes given after them (here: one moved above the list) is one too
+    moved = ("## Method 1: Re-install the adapter\n\nUninstall it.\n\n**Method 1: Re-install the adapter**\n\n"
+             "**Method 2: Clean install the driver**\n\nIntro.\n\n## Method 2: Clean install the driver\n\nUse DDU.\n")
+    assert steps(st, moved) == ["Re-install the adapter", "Clean install the driver"]
+    # a bold fix name with nothing under it and no other heading naming it stays a step
     assert steps(st, "Intro.\n\n**Fix 1: Restart the router**\n\n**Fix 2: Reset the adapter**\n\nRun it.\n") == [
         "Restart the router", "Reset the adapter"]
