@@ -78,7 +78,8 @@ class Structurer:
             if id(b) in heads:
                 level = b.level if b.kind == "heading" else 7
                 text = b.plain.strip()
-                if not title_seen and len(secs) == 1 and b.kind == "heading" and self._is_title(text, title):
+                if not title_seen and len(secs) == 1 and b.kind == "heading" and (
+                        self._is_title(text, title) or self._opens_body(b, blocks, text)):
                     title_seen = True
                     b.section = 0
                     continue
@@ -127,6 +128,12 @@ class Structurer:
                 continue
             out.add(id(b))
         return out
+
+    def _opens_body(self, b: _Block, blocks: list[_Block], text: str) -> bool:
+        """The body opens with its own title heading, worded apart from the front matter's
+        title when a spun copy got a new one (the scraped sites all start so): a top-level
+        heading before anything else, and not a numbered step."""
+        return b is blocks[0] and b.level <= 2 and self._numbered(text) is None
 
     def _is_title(self, heading: str, title: str) -> bool:
         return fuzz.ratio(heading.lower(), title.lower()) >= 85 or heading.lower() in title.lower()

@@ -214,3 +214,17 @@ def test_table_of_contents_lines_are_not_steps(st):
     # a bold fix name with nothing under it and no other heading naming it stays a step
     assert steps(st, "Intro.\n\n**Fix 1: Restart the router**\n\n**Fix 2: Reset the adapter**\n\nRun it.\n") == [
         "Restart the router", "Reset the adapter"]
+
+
+def test_the_body_title_heading_is_not_a_section_even_when_worded_apart(st):
+    """Spun copies' front matter titles can name another article entirely ("Constraint A:
+    Use only the C-Major Scale" over a Valorant article): the heading the body opens with is
+    its title all the same, and the paragraphs after it are the summary."""
+    body = ("## Trouble Starting Valorant on Your Desktop Computer?\n\nValorant will not start for many players.\n\n"
+            "## Fix 1: Restart your PC\n\nRestart it.\n")
+    s = st.structure(body, "Constraint A: Use only the C-Major Scale for Representation")
+    assert s.summary == "Valorant will not start for many players."
+    assert [x.heading for x in s.sections] == ["", "Fix 1: Restart your PC"]
+    # a body opening with a numbered fix has no title heading: the fix stays a step
+    assert steps(st, "## Fix 1: Restart your PC\n\nRestart it.\n\n## Fix 2: Update\n\nGo.\n", "Valorant") == [
+        "Restart your PC", "Update"]
