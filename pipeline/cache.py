@@ -178,7 +178,7 @@ def structure_to_dict(st: Structure) -> dict:
     """Plain dicts for JSON (shallow: dataclasses.asdict's deep copy cost more than the
     structure stage itself)."""
     return {"summary": st.summary, "sections": [dict(vars(s)) for s in st.sections],
-            "steps": [dict(vars(s)) for s in st.steps], "causes": st.causes}
+            "steps": [dict(vars(s)) for s in st.steps], "causes": st.causes, "title_heading": st.title_heading}
 
 
 def structure_from_dict(d: dict) -> Structure:
@@ -188,9 +188,10 @@ def structure_from_dict(d: dict) -> Structure:
         sections=[Section(**s) for s in d["sections"]],
         steps=[Step(**s) for s in d["steps"]],
         causes=[dict(c) for c in d["causes"]],
+        title_heading=d["title_heading"],
     )
     n = len(st.sections)
-    ok = isinstance(st.summary, str) and all(
+    ok = isinstance(st.summary, str) and isinstance(st.title_heading, str) and all(
         isinstance(s.heading, str) and isinstance(s.kind, str) and isinstance(s.text, str)
         and type(s.level) is int and (s.parent is None or (type(s.parent) is int and 0 <= s.parent < n))
         for s in st.sections) and all(

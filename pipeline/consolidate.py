@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .model import Article, Options, Structure
 from .rules import Rules
+from .structure import same_title
 
 _WORD = re.compile(r"\w+(?:[.\-']\w+)*")
 _MASK = np.uint64(0xFFFFFFFF)
@@ -388,7 +389,7 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
     first = canonical.first
     entry_id = "kb-" + canonical.key[:12]
     members = sorted((a for g in groups for a in g.members), key=lambda a: a.path)
-    title = clean_title(first.title)
+    title = clean_title(_canonical_title(first.title, canonical.structure.title_heading))
     alternates = sorted({" ".join(a.title.split()) for a in members} - {title, first.title} | (
         {first.title} if first.title != title else set()))
 
@@ -447,6 +448,14 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
         "causes": [{"text": t, "sources": sorted(set(s))} for t, s in causes.items()],
         "sources": [_source(a) for a in members],
     }
+
+
+def _canonical_title(front_matter: str, heading: str) -> str:
+    """The canonical article's front matter title, unless the heading its body opens with
+    (the title its page shows) is worded apart from it: 59 of the sample's 6,248 files
+    have a front matter title that is shorter ("Conquering WoW Glitch" over "... #519 Like
+    a Pro") or names another article entirely; their heading says what the text is about."""
+    return front_matter if not heading or same_title(heading, front_matter) else heading
 
 
 def _variants(slot: _Slot) -> list[dict]:

@@ -92,3 +92,4 @@ class Structure:
     sections: list[Section]
     steps: list[Step]
     causes: list[dict]
+    title_heading: str = ""  # the heading the body opens with, taken as its title ("" if none)

@@ -44,7 +44,7 @@ class Structurer:
     # ---------------------------------------------------------------- entry point
     def structure(self, body: str, title: str) -> Structure:
         blocks = _inert(_blocks(body))
-        sections = self._sections(blocks, title)
+        sections, title_heading = self._sections(blocks, title)
         steps = self._steps(sections, blocks)
         causes = self._causes(sections, blocks)
         intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip() and not b.toc]
@@ -53,13 +53,14 @@ class Structurer:
             Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
             for s in sections
         ]
-        return Structure(summary=summary, sections=out_sections, steps=steps, causes=causes)
+        return Structure(summary=summary, sections=out_sections, steps=steps, causes=causes,
+                         title_heading=title_heading)
 
     # ------------------------------------------------------------------- sections
-    def _sections(self, blocks: list[_Block], title: str) -> list[_Sec]:
+    def _sections(self, blocks: list[_Block], title: str) -> tuple[list[_Sec], str]:
         secs = [_Sec(heading="", level=0, kind="intro", parent=None)]
         stack: list[int] = []  # indexes of open heading sections
-        title_seen = False
+        title_heading = None
         leads = {id(b): h for b in blocks if (h := self._lead_label(b))}
         if len(leads) < 2:
             leads = {}  # one bold-numbered paragraph is emphasis, not a list of steps
@@ -78,9 +79,9 @@ class Structurer:
             if id(b) in heads:
                 level = b.level if b.kind == "heading" else 7
                 text = b.plain.strip()
-                if not title_seen and len(secs) == 1 and b.kind == "heading" and (
-                        self._is_title(text, title) or self._opens_body(b, blocks, text)):
-                    title_seen = True
+                if title_heading is None and len(secs) == 1 and b.kind == "heading" and (
+                        same_title(text, title) or self._opens_body(b, blocks, text)):
+                    title_heading = text
                     b.section = 0
                     continue
                 while stack and secs[stack[-1]].level >= level:
@@ -105,7 +106,7 @@ class Structurer:
         for i, s in enumerate(secs):
             if i and self._promotional(s):
                 s.kind = "promotional"
-        return secs
+        return secs, title_heading or ""
 
     def _headings(self, heads: list[_Block], blocks: list[_Block]) -> set[int]:
         """id() of the candidate headings that open sections. A bold line with nothing under it
@@ -134,9 +135,6 @@ class Structurer:
         title when a spun copy got a new one (the scraped sites all start so): a top-level
         heading before anything else, and not a numbered step."""
         return b is blocks[0] and b.level <= 2 and self._numbered(text) is None
-
-    def _is_title(self, heading: str, title: str) -> bool:
-        return fuzz.ratio(heading.lower(), title.lower()) >= 85 or heading.lower() in title.lower()
 
     def _pseudo_heading(self, b: _Block) -> bool:
         text = b.plain.strip()
@@ -306,6 +304,11 @@ class _Sec:
         self.blocks: list[_Block] = []
         self.text = ""
         self.pseudo = pseudo
+
+
+def same_title(heading: str, title: str) -> bool:
+    """A heading that words the title (nearly) the same, or is part of it."""
+    return fuzz.ratio(heading.lower(), title.lower()) >= 85 or heading.lower() in title.lower()
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,2}\s*[.):]?$")

@@ -106,6 +106,19 @@ def test_spin_titles_are_cleaned_and_the_earliest_member_is_canonical(tmp_path):
                                          "Updated HP Printer Offline? Fix It Now"]
 
 
+def test_a_front_matter_title_worded_apart_from_the_page_gives_way_to_its_heading(tmp_path):
+    """Real case: front matter "Constraint A: Use only the C-Major Scale for Representation"
+    over a Valorant article. The heading the body opens with says what it is about."""
+    src = tmp_path / "in"
+    page = "Fix HP LaserJet Pro M404 Printer Offline"
+    write(src, "1.md", article(page, "2024-05-01").replace('title: "' + page, 'title: "Constraint A: Use only the C-Major Scale'))
+    write(src, "2.md", article("[New] HP LaserJet Pro M404 Printer Offline", "2024-06-01"))
+    (entry,) = kb(src, tmp_path / "out")["entries"]
+    assert entry["title"] == page
+    assert entry["alternate_titles"] == ["Constraint A: Use only the C-Major Scale", "[New] HP LaserJet Pro M404 Printer Offline"]
+    assert entry["summary"].startswith("Your HP LaserJet Pro M404 printer says it is offline")
+
+
 def test_seeds_give_one_entry_citing_both_files_without_repeats(seeds_kb):
     (entry,) = seeds_kb["entries"]
     assert sorted(s["path"] for s in entry["sources"]) == ["000_aea70502640bc831.txt", "001_cabf0eb4b4ec9ca0.txt"]
