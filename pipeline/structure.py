@@ -43,7 +43,11 @@ class Structurer:
 
     # ---------------------------------------------------------------- entry point
     def structure(self, body: str, title: str) -> Structure:
-        blocks = _inert(_blocks(body))
+        blocks = _blocks(body)
+        split = self._split_run_on_steps(body, blocks)
+        if split is not None:
+            body, blocks = split, _blocks(split)
+        blocks = _inert(blocks)
         sections, title_heading = self._sections(blocks, title)
         steps = self._steps(sections, blocks)
         causes = self._causes(sections, blocks)
@@ -129,6 +133,31 @@ class Structurer:
                 continue
             out.add(id(b))
         return out
+
+    def _split_run_on_steps(self, body: str, blocks: list[_Block]) -> str | None:
+        """The body with a paragraph break before each bold step label (`**Step 2: Set
+        Default Printer**`) that follows a sentence on its line, when the body has two or
+        more: what a scrape that lost the line breaks of an article leaves. A label has a
+        title after its number and no link. None when there is nothing to split."""
+        raw, cuts = body.encode("utf-8"), []
+        for b in blocks:
+            if b.kind not in ("paragraph", "list") or "**" not in b.source or "`" in b.source:
+                continue  # (a list: the last item's line can run on into the next step)
+            seg = raw[b.span[0]:b.span[1]].decode("utf-8")
+            labels = [m.start() for m in _BOLD_RUN.finditer(seg) if "](" not in m.group(1)
+                      and self._numbered(m.group(1).strip()) not in (None, m.group(1).strip())]
+            for at in labels:
+                before = seg[seg.rfind("\n", 0, at) + 1:at]
+                if before.strip() and (before.endswith("  ") or before.rstrip()[-1] in ".!?:)"):
+                    cuts.append(b.span[0] + len(seg[:at].encode("utf-8")))
+        if len(cuts) < 2:
+            return None
+        pieces, pos = [], 0
+        for at in cuts:
+            pieces += [raw[pos:at].rstrip(b" \t"), b"\n\n"]
+            pos = at
+        pieces.append(raw[pos:])
+        return b"".join(pieces).decode("utf-8")
 
     def _opens_body(self, b: _Block, blocks: list[_Block], text: str) -> bool:
         """The body opens with its own title heading, worded apart from the front matter's
@@ -260,7 +289,8 @@ class _Block:
     """One top-level markdown block with what the extractors need from it."""
 
     __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
-                 "list_items", "ordered_items", "section", "all_strong", "only_images", "toc")
+                 "list_items", "ordered_items", "section", "all_strong", "only_images", "toc",
+                 "span")
 
     def __init__(self, kind: str, level: int, source: str):
         self.kind = kind
@@ -277,6 +307,7 @@ class _Block:
         self.all_strong = False
         self.only_images = False
         self.toc = False  # all its text links to anchors in the page: a table-of-contents line
+        self.span = (0, 0)  # its byte range in the body
 
     @property
     def ui_paths(self) -> list[list[str]]:
@@ -311,6 +342,8 @@ def same_title(heading: str, title: str) -> bool:
     return fuzz.ratio(heading.lower(), title.lower()) >= 85 or heading.lower() in title.lower()
 
 
+# A bold run that is not a link's text nor wraps one's start: a candidate step label.
+_BOLD_RUN = re.compile(r"(?<![\[\w*])\*\*(?!\[)([^*\n]{3,120}?)\*\*(?!\]\()")
 _BARE_NUMBER = re.compile(r"^\d{1,2}\s*[.):]?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HEADING_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
@@ -341,6 +374,7 @@ def _blocks(body: str) -> list[_Block]:
                 elif name == "List":
                     kind = "list"
                 cur = _Block(kind, level, raw[rng["start"]:rng["end"]].decode("utf-8", "replace").strip())
+                cur.span = (rng["start"], rng["end"])
                 plain, text_outside_strong, text_outside_anchor = [], False, False
                 blocks.append(cur)
             depth += 1

@@ -228,3 +228,22 @@ def test_the_body_title_heading_is_not_a_section_even_when_worded_apart(st):
     # a body opening with a numbered fix has no title heading: the fix stays a step
     assert steps(st, "## Fix 1: Restart your PC\n\nRestart it.\n\n## Fix 2: Update\n\nGo.\n", "Valorant") == [
         "Restart your PC", "Update"]
+
+
+def test_step_labels_run_into_one_paragraph_still_open_steps(st):
+    """The scrape of one sample article lost every line break: its five bold "Step N:"
+    labels sit mid-paragraph (one after a list item's text), behind a run-on list of links
+    to them. Each label opens its step; bold phrases and references stay text."""
+    body = ("This post helps with an offline printer. **[Step 1: Check Connection](#a)** [**Step 2: Set Default Printer**]"
+            "(#b)   **Step 1: Check Connection** 1)**DO NOT connect to a guest network**. Please check it. "
+            "2)**Switch to USB**. Try **Part 1** first.\n\n"
+            "1) Click **Start**.\n2) See if the printer goes offline again.   **Step 2: Set Default Printer** "
+            "1) Restart your HP printer. 2) Press the **Windows** key.\n")
+    s = st.structure(body, "HP printer offline")
+    assert [(x.title, x.text.split("** ", 1)[1][:18]) for x in s.steps] == [
+        ("Check Connection", "1)**DO NOT connect"), ("Set Default Printer", "1) Restart your HP")]
+    assert s.steps[0].instructions == ["Click Start.", "See if the printer goes offline again."]
+    assert s.summary.startswith("This post helps with an offline printer.")
+    # one bold label in a sentence is emphasis: nothing is split
+    one = "Intro.\n\nYou fixed it with **Step 2: Set Default Printer** earlier. Good.\n"
+    assert st.structure(one, "T").sections[0].text == one.strip()
