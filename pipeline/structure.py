@@ -82,7 +82,7 @@ class Structurer:
                 continue
             if id(b) in heads:
                 level = b.level if b.kind == "heading" else 7
-                text = b.plain.strip()
+                text = _stray_emphasis(b.plain.strip())
                 if title_heading is None and len(secs) == 1 and b.kind == "heading" and (
                         same_title(text, title) or self._opens_body(b, blocks, text)):
                     title_heading = text
@@ -335,6 +335,18 @@ class _Sec:
         self.blocks: list[_Block] = []
         self.text = ""
         self.pseudo = pseudo
+
+
+def _stray_emphasis(text: str) -> str:
+    """A heading without the unpaired `**` or `__` it starts or ends with (a scrape that
+    dropped the closing one: `## **Video Error 3: Playback issues`)."""
+    for mark in ("**", "__"):
+        if text.count(mark) % 2:
+            if text.startswith(mark):
+                text = text[2:].lstrip()
+            elif text.endswith(mark):
+                text = text[:-2].rstrip()
+    return text
 
 
 def same_title(heading: str, title: str) -> bool:

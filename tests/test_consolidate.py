@@ -2,6 +2,9 @@
 import json
 import shutil
 
+import pytest
+
+from pipeline.consolidate import TitleCleaner
 from pipeline.model import Options
 from pipeline.runner import build
 
@@ -213,3 +216,15 @@ def test_sections_repeated_within_one_article_stay_apart(tmp_path):
     ids = {s["path"]: s["id"] for s in entry["sources"]}
     assert "and restart." in reset["text"]
     assert [(v["text"].endswith("and reboot."), v["sources"]) for v in reset["variants"]] == [(True, [ids["b.md"]])]
+
+
+@pytest.mark.parametrize("scraped, clean", [
+    ("[SOLVED] Warzone Not Connecting to Online Services", "Warzone Not Connecting to Online Services"),
+    ("Graphics Device Driver Error Code 43 [SOLVED]", "Graphics Device Driver Error Code 43"),
+    ("[Error Fixing] Unable to Add HP D1360 Drivers", "Unable to Add HP D1360 Drivers"),
+    ("How to Fix GTX 950 Not Detected (Updated)", "How to Fix GTX 950 Not Detected"),
+    ("[New] 2024 Approved HP LaserJet Pro M404 Offline Fixes", "HP LaserJet Pro M404 Offline Fixes"),
+    ("Fix Error [0x80070005] in Windows Update", "Fix Error [0x80070005] in Windows Update"),
+])
+def test_title_tags_and_spin_are_removed(rules, scraped, clean):
+    assert TitleCleaner(rules)(scraped) == clean

@@ -247,3 +247,9 @@ def test_step_labels_run_into_one_paragraph_still_open_steps(st):
     # one bold label in a sentence is emphasis: nothing is split
     one = "Intro.\n\nYou fixed it with **Step 2: Set Default Printer** earlier. Good.\n"
     assert st.structure(one, "T").sections[0].text == one.strip()
+
+
+def test_a_heading_loses_the_bold_mark_its_scrape_left_unpaired(st):
+    body = "Intro.\n\n## **Video Error 3: Video Playback issues\n\nUpdate the player.\n\n## **Fix 1:** Restart\n\nGo.\n"
+    assert [x.heading for x in st.structure(body, "Video errors").sections] == [
+        "", "Video Error 3: Video Playback issues", "Fix 1: Restart"]
