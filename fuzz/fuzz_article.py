@@ -15,6 +15,12 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 sys.setrecursionlimit(1000)  # the default: nothing may depend on a raised limit
 
 with atheris.instrument_imports():
+    # every pipeline module on the path is imported here, so that atheris instruments it:
+    # check_article imports them lazily, which left them uninstrumented (coverage came from
+    # tests/markup.py alone until 2026-11-25)
+    import pipeline.clean  # noqa: F401
+    import pipeline.ingest  # noqa: F401
+    import pipeline.structure  # noqa: F401
     from pipeline.rules import load_rules
     from tests.markup import check_article
 

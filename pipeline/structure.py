@@ -141,8 +141,9 @@ class Structurer:
         title after its number and no link. None when there is nothing to split."""
         raw, cuts = body.encode("utf-8"), []
         for b in blocks:
-            if b.kind not in ("paragraph", "list") or "**" not in b.source or "`" in b.source:
-                continue  # (a list: the last item's line can run on into the next step)
+            if b.kind not in ("paragraph", "list") or "**" not in b.source or "`" in b.source or "]:" in b.source:
+                continue  # (a list: its last item's line can run on into the next step; a
+                # line cut short could become a link reference definition: not touched)
             seg = raw[b.span[0]:b.span[1]].decode("utf-8")
             labels = [m.start() for m in _BOLD_RUN.finditer(seg) if "](" not in m.group(1)
                       and self._numbered(m.group(1).strip()) not in (None, m.group(1).strip())]

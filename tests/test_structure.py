@@ -247,6 +247,9 @@ def test_step_labels_run_into_one_paragraph_still_open_steps(st):
     # one bold label in a sentence is emphasis: nothing is split
     one = "Intro.\n\nYou fixed it with **Step 2: Set Default Printer** earlier. Good.\n"
     assert st.structure(one, "T").sections[0].text == one.strip()
+    # cut before the label, this line would become a link reference definition: left alone
+    ref = "Intro.\n\n[x]: vbs:evil  **Step 1: Open it** now.  **Step 2: Close it** later.\n\nSee [x].\n"
+    assert st.structure(ref, "T").sections[0].text == ref.strip()
 
 
 def test_a_heading_loses_the_bold_mark_its_scrape_left_unpaired(st):
