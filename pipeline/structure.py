@@ -27,6 +27,9 @@ class Structurer:
             for kind, pats in rules.data["section_kinds"].items()
         ]
         self.numbered = [re.compile(p, flags) for p in rules.get("step_shapes", "numbered")]
+        # a bold numbered label: every run-on step label (_split_run_on_steps) is one of these
+        self.bold_numbered = re.compile(r"\*\*(?!\[)\s*(?:"
+                                        + "|".join(f"(?:{p})" for p in rules.get("step_shapes", "numbered")) + ")", flags)
         verbs = sorted(set(v.lower() for v in rules.get("step_shapes", "imperative_verbs")), key=len, reverse=True)
         seq = sorted(set(w.lower() for w in rules.get("step_shapes", "sequence_words")), key=len, reverse=True)
         self.imperative = re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"
@@ -118,20 +121,24 @@ class Structurer:
         fixes before or after giving them), and so is the last line of such a list, which
         has the text before the first fix under it: they stay paragraphs, or each would be an
         empty step and the real one's double."""
+        out = {id(b) for b in heads}
+        if not any(b.kind == "paragraph" for b in heads):
+            return out
         after = {id(a): b for a, b in zip(blocks, blocks[1:])}
         before = {id(b): a for a, b in zip(blocks, blocks[1:])}
-        head_ids = {id(b) for b in heads}
-        keys = [" ".join((self._numbered(b.plain.strip()) or b.plain).lower().split()) for b in heads]
-        out = set()
+        keys = None
         for k, b in enumerate(heads):
+            if b.kind != "paragraph":
+                continue
             nxt, prev = after.get(id(b)), before.get(id(b))
-            empty = nxt is None or id(nxt) in head_ids
-            if b.kind == "paragraph" and (empty or (prev is not None and prev.toc)) and any(
+            if not (nxt is None or id(nxt) in out or (prev is not None and prev.toc)):
+                continue
+            keys = keys or [" ".join((self._numbered(h.plain.strip()) or h.plain).lower().split()) for h in heads]
+            if any(
                     other == keys[k] or (len(other) >= 8 and other in keys[k])
                     for j, other in enumerate(keys) if j != k):
                 b.toc = True
-                continue
-            out.add(id(b))
+                out.discard(id(b))
         return out
 
     def _split_run_on_steps(self, body: str, blocks: list[_Block]) -> str | None:
@@ -139,6 +146,8 @@ class Structurer:
         Default Printer**`) that follows a sentence on its line, when the body has two or
         more: what a scrape that lost the line breaks of an article leaves. A label has a
         title after its number and no link. None when there is nothing to split."""
+        if sum(1 for m in self.bold_numbered.finditer(body) if _after_sentence(body, m.start())) < 2:
+            return None  # (each cut below is one of these: most bodies stop here)
         raw, cuts = body.encode("utf-8"), []
         for b in blocks:
             if b.kind not in ("paragraph", "list") or "**" not in b.source or "`" in b.source or "]:" in b.source:
@@ -147,10 +156,7 @@ class Structurer:
             seg = raw[b.span[0]:b.span[1]].decode("utf-8")
             labels = [m.start() for m in _BOLD_RUN.finditer(seg) if "](" not in m.group(1)
                       and self._numbered(m.group(1).strip()) not in (None, m.group(1).strip())]
-            for at in labels:
-                before = seg[seg.rfind("\n", 0, at) + 1:at]
-                if before.strip() and (before.endswith("  ") or before.rstrip()[-1] in ".!?:)"):
-                    cuts.append(b.span[0] + len(seg[:at].encode("utf-8")))
+            cuts += [b.span[0] + len(seg[:at].encode("utf-8")) for at in labels if _after_sentence(seg, at)]
         if len(cuts) < 2:
             return None
         pieces, pos = [], 0
@@ -350,6 +356,13 @@ def _stray_emphasis(text: str) -> str:
     return text
 
 
+def _after_sentence(text: str, at: int) -> bool:
+    """The line before `at` ends a sentence (or a list item's number), or ends in two
+    spaces: where a lost line break used to be."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return bool(before.strip()) and (before.endswith("  ") or before.rstrip()[-1] in ".!?:)")
+
+
 def same_title(heading: str, title: str) -> bool:
     """A heading that words the title (nearly) the same, or is part of it."""
     return fuzz.ratio(heading.lower(), title.lower()) >= 85 or heading.lower() in title.lower()
@@ -371,6 +384,7 @@ def _blocks(body: str) -> list[_Block]:
     strong_depth = 0
     strong_buf: list[str] = []
     link_stack: list[tuple[str, str, list[str]]] = []
+    anchors = 0  # open links to an anchor in the page (`[Fix 2](#fix2)`)
     list_stack: list[bool] = []  # ordered?
     item_buf: list[list[str]] = []
     text_outside_strong = text_outside_anchor = False
@@ -398,6 +412,7 @@ def _blocks(body: str) -> list[_Block]:
             elif name in ("Link", "Image"):
                 info = tag[name]
                 link_stack.append((name, info["dest_url"], []))
+                anchors += name == "Link" and info["dest_url"].startswith("#")
             elif name == "List":
                 list_stack.append(tag["List"] is not None)
             elif name == "Item":
@@ -413,6 +428,7 @@ def _blocks(body: str) -> list[_Block]:
                     cur.strong.append("".join(strong_buf).strip())
             elif name in ("Link", "Image") and link_stack:
                 kind, url, buf = link_stack.pop()
+                anchors -= kind == "Link" and url.startswith("#")
                 text = " ".join("".join(buf).split())
                 if cur is not None:
                     if kind == "Image":
@@ -454,7 +470,7 @@ def _blocks(body: str) -> list[_Block]:
             strong_buf.append(text)
         elif text.strip():
             text_outside_strong = True
-        if text.strip() and not any(k == "Link" and u.startswith("#") for k, u, _ in link_stack):
+        if not anchors and not text_outside_anchor and text.strip():
             text_outside_anchor = True
         for _, _, buf in link_stack:
             buf.append(text)
