@@ -146,17 +146,20 @@ class Structurer:
         Default Printer**`) that follows a sentence on its line, when the body has two or
         more: what a scrape that lost the line breaks of an article leaves. A label has a
         title after its number and no link. None when there is nothing to split."""
-        if sum(1 for m in self.bold_numbered.finditer(body) if _after_sentence(body, m.start())) < 2:
-            return None  # (each cut below is one of these: most bodies stop here)
+        labels = 0  # found in the whole body with one search first: most bodies stop here
+        for m in self.bold_numbered.finditer(body):
+            close = body.find("**", m.start() + 2)
+            labels += close > 0 and _after_sentence(body, m.start()) and self._label(body[m.start() + 2:close])
+        if labels < 2:  # (each cut below is one of these)
+            return None
         raw, cuts = body.encode("utf-8"), []
         for b in blocks:
             if b.kind not in ("paragraph", "list") or "**" not in b.source or "`" in b.source or "]:" in b.source:
                 continue  # (a list: its last item's line can run on into the next step; a
                 # line cut short could become a link reference definition: not touched)
             seg = raw[b.span[0]:b.span[1]].decode("utf-8")
-            labels = [m.start() for m in _BOLD_RUN.finditer(seg) if "](" not in m.group(1)
-                      and self._numbered(m.group(1).strip()) not in (None, m.group(1).strip())]
-            cuts += [b.span[0] + len(seg[:at].encode("utf-8")) for at in labels if _after_sentence(seg, at)]
+            cuts += [b.span[0] + len(seg[:m.start()].encode("utf-8")) for m in _BOLD_RUN.finditer(seg)
+                     if self._label(m.group(1)) and _after_sentence(seg, m.start())]
         if len(cuts) < 2:
             return None
         pieces, pos = [], 0
@@ -165,6 +168,11 @@ class Structurer:
             pos = at
         pieces.append(raw[pos:])
         return b"".join(pieces).decode("utf-8")
+
+    def _label(self, bold: str) -> bool:
+        """Bold text that is a step label with a title (`Step 2: Set Default Printer`)."""
+        bold = bold.strip()
+        return "](" not in bold and self._numbered(bold) not in (None, bold)
 
     def _opens_body(self, b: _Block, blocks: list[_Block], text: str) -> bool:
         """The body opens with its own title heading, worded apart from the front matter's
