@@ -134,6 +134,7 @@ class Cleaner:
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
         self._memo: dict[str, tuple] = {}
+        self._part_memo: dict[str, tuple] = {}
 
     def clean(self, body: str) -> Cleaned:
         """Clean one markdown body. Never raises for any input text; cleaning the result
@@ -194,11 +195,14 @@ class Cleaner:
             md = _ESCAPED_TAG.sub(lambda m: self._escaped_tag(m, counts), md)
         return _repair(md)
 
-    def block(self, block: str) -> tuple[str, tuple]:
+    def block(self, block: str, whole: bool = True) -> tuple[str, tuple]:
         """One block (paragraph, list, HTML fragment) cleaned, with removal counts (memoised):
         HTML rendered to markdown without ads, then junk blocks, affiliate links and
-        scrape damage."""
-        hit = self._memo.get(block)
+        scrape damage. HTML that renders to several paragraphs has each judged on its own,
+        as the next cleaning would (the fuzzer found a disclaimer that a second cleaning
+        removed because it first came as one block with a list of links)."""
+        memo = self._memo if whole else self._part_memo  # (the results differ: two memos)
+        hit = memo.get(block)
         if hit is None:
             counts: Counter = Counter()
             md, before = self._block_once(block, counts), block
@@ -206,10 +210,19 @@ class Cleaner:
                 if md == before:
                     break
                 md, before = self._block_once(md, counts), md
+            parts = _BLOCK_SPLIT.split(md) if whole and md != block else [md]
+            if len(parts) > 1:
+                kept = []
+                for part in parts:
+                    part, part_counts = self.block(part, whole=False)
+                    counts.update(dict(part_counts))
+                    if part.strip():
+                        kept.append(part)
+                md = "\n\n".join(kept)
             hit = (md, tuple(sorted(counts.items())))
-            if len(self._memo) >= self.MEMO_LIMIT:
-                self._memo.clear()
-            self._memo[block] = hit
+            if len(memo) >= self.MEMO_LIMIT:
+                memo.clear()
+            memo[block] = hit
         return hit
 
     def _escaped_tag(self, m: re.Match, counts: Counter) -> str:
@@ -545,6 +558,7 @@ def _end_of_html_run(text: str, pos: int) -> int:
 # ------------------------------------------------------------ 4. HTML blocks
 
 _HTML_START = re.compile(r"<[A-Za-z!/?]")
+_BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
 # A `<` that opens no complete tag before the next `<` is text. Escaped before parsing: the
 # standard library's HTML parser rescans the rest of the block for each one (quadratic).
 _STRAY_LT = re.compile(r"<(?!!--)(?=[A-Za-z!/?])(?![A-Za-z!/?][^<>]*>)")
@@ -560,7 +574,7 @@ def _soup(md: str) -> BeautifulSoup:
 
 
 def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
-    blocks = re.split(r"\n[ \t]*\n", text)
+    blocks = _BLOCK_SPLIT.split(text)
     out = []
     i = 0
     while i < len(blocks):
