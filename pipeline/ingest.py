@@ -12,7 +12,7 @@ import re
 import stat
 from pathlib import Path
 
-import frontmatter
+from frontmatter import default_handlers
 import yaml
 
 from .clean import plain_text
@@ -23,7 +23,11 @@ EXTENSIONS = (".md", ".markdown", ".txt")
 SENTINELS = ("\ue000", "\ue001")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 _SIMPLE_KV = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
-_YAML = frontmatter.YAMLHandler()
+# python-frontmatter's YAML loader: PyYAML's safe loader, its C version where built
+_LOADER = default_handlers.SafeLoader
+# The front matter keys the pipeline reads; the others are parsed but never constructed.
+_KEYS = frozenset({"title", "date"})
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 # Encodings tried for files that are not UTF-8: the common legacy encodings of web pages.
 # Detection over every code page picks look-alikes (cp1257 for French cp1252 text), which is
 # mojibake with a warning; a short list of likely ones is right far more often.
@@ -180,7 +184,7 @@ def _split_front_matter(text: str, options: Options, warnings: list[str]):
         if line:
             return None, None, f"front matter uses YAML anchors/aliases (line {line + 1}); refused as a possible alias bomb"
     try:
-        meta = _YAML.load(fm_text)
+        meta = _load_yaml(fm_text)
     except Exception as exc:  # YAMLError; ValueError (`date: 2024-13-45`), RecursionError from PyYAML's constructors
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -197,6 +201,22 @@ def _split_front_matter(text: str, options: Options, warnings: list[str]):
         warnings.append(f"front matter is a {type(meta).__name__}, not a mapping; ignored")
         meta = {}
     return {str(k): v for k, v in meta.items()}, body, None
+
+
+def _load_yaml(fm_text: str):
+    """The front matter as python-frontmatter's YAML handler reads it, with only the keys
+    in _KEYS constructed: the whole text is still parsed, so broken YAML anywhere is an
+    error, but building the values of keys nobody reads (tags, keywords, thumbnails) was
+    half of PyYAML's time."""
+    loader = _LOADER(fm_text)
+    try:
+        node = loader.get_single_node()
+        if isinstance(node, yaml.MappingNode):
+            node.value = [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)
+                          and (k.value in _KEYS or k.tag == _MERGE_TAG)]
+        return None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _closing_fence(text: str, start: int):

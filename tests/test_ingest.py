@@ -126,3 +126,15 @@ def test_unclosed_front_matter_is_body_with_warning():
     art = parse("---\ntitle: x\n\n## Heading\n\nBody\n")
     assert isinstance(art, Article)
     assert any("never closed" in w for w in art.warnings)
+
+
+def test_front_matter_keys_not_read_are_parsed_but_not_built():
+    # `updated` is a date PyYAML cannot build; nothing reads it, so it costs no warning
+    art = parse("---\ntitle: T\nupdated: 2024-13-45\ntags: [a, b]\n---\n\nBody.\n")
+    assert isinstance(art, Article) and art.title == "T" and art.warnings == []
+    # but broken YAML syntax anywhere is still an error, recovered with a warning
+    art = parse("---\ntitle: T\ntags: [a, b\n---\n\nBody.\n")
+    assert art.title == "T" and any("front matter YAML error" in w for w in art.warnings)
+    # a merge key still supplies the keys that are read
+    art = parse("---\n<<: {title: Merged, date: 2024-01-02}\nkeywords: x\n---\n\nBody.\n")
+    assert (art.title, art.date) == ("Merged", "2024-01-02")
