@@ -130,6 +130,7 @@ class Cleaner:
             re.I)
         self.disc_first = tuple(w.lower() for w in g("disclaimers", "first"))
         self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
+        self.cta_anchors = tuple(a.lower() for a in g("calls_to_action", "anchors"))
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
@@ -587,7 +588,20 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             removed[kind] += n
         if block.strip():
             out.append(block)
+        elif ("call_to_action", 1) in counts:
+            # the banner's copy: the bold one-line paragraphs right before its call to action
+            run = 0
+            while run < 4 and len(out) > run and _BANNER_COPY.fullmatch(out[-1 - run]):
+                run += 1
+            if run:
+                del out[-run:]
+                removed["call_to_action"] += run
     return "\n\n".join(out)
+
+
+# A paragraph that is one short line of bold text, not a step label ("**Method 2: ...**")
+_BANNER_COPY = re.compile(r"[ \t]*(?:\*\*(?!\s*(?:method|fix|option|solution|step|way)\b)[^*\n]{1,80}\*\*[ \t]*)+",
+                          re.I)
 
 
 def _merge_open_constructs(block: str, blocks: list[str], i: int, warnings: list[str]):
@@ -821,6 +835,10 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
         if all(_only_links(ln) for ln in rest) and _only_links(_after_phrase(stripped.split("\n")[0], ctx)):
             removed["link_farm"] += 1
             return ""
+    # the call to action of a banner ad ("[Download Now](affiliate redirect)")
+    if "](" in stripped and _call_to_action(stripped, ctx):
+        removed["call_to_action"] += 1
+        return ""
     # lone scrape artifacts ("Close")
     lines = block.split("\n")
     kept = [ln for ln in lines if ln.strip() not in ctx.lone_lines and not ctx.lone_pattern.fullmatch(ln.strip())]
@@ -828,6 +846,20 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
         removed["scrape_artifact"] += len(lines) - len(kept)
         block = "\n".join(kept)
     return block
+
+
+_CTA_LINK = re.compile(r"(?:\*\*|__|[*_])?\[([^\[\]\n]{1,60})\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__|[*_])?")
+
+
+def _call_to_action(block: str, ctx) -> bool:
+    """The block is nothing but links whose anchors are calls to action, one of them to
+    an affiliate redirect."""
+    links = list(_CTA_LINK.finditer(block))
+    if not links or _CTA_LINK.sub("", block).strip():
+        return False
+    if not all(" ".join(m.group(1).strip("*_ ").lower().split()).startswith(ctx.cta_anchors) for m in links):
+        return False
+    return any(url_is_affiliate(m.group(2), ctx) for m in links)
 
 
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*$")

@@ -112,6 +112,36 @@ def test_affiliate_disclaimer_blockquote(cleaner):
     assert r.text == "The article.\n" and r.removed == {"disclaimer": 1}
 
 
+def test_banner_call_to_action_and_its_copy_are_removed(cleaner):
+    # a Driver Easy banner as the sample has it, between an intro and the article's first fix
+    md = ("Intro.\n\n**Update Network Driver** **in 3 Steps**\n\n**1\\. Download; 2\\. Scan; 3\\. Update.**\n\n"
+          "[Download Now](https://tools.techidaily.com/drivereasy/download/)\n\n## Fix 1: Restart the router\n\nText.\n")
+    r = clean(cleaner, md)
+    assert r.text == "Intro.\n\n## Fix 1: Restart the router\n\nText.\n"
+    assert r.removed == {"call_to_action": 3}
+    two = ("[_Free Download100% Secure_](https://tools.techidaily.com/stellardata-recovery/buy-now/) "
+           "[Buy Now](https://tools.techidaily.com/stellardata-recovery/buy-now/)")
+    assert clean(cleaner, f"Text.\n\n{two}\n").text == "Text.\n"
+
+
+@pytest.mark.parametrize("md, kept, ctas", [
+    # a step label before a call to action is the article's, not the banner's copy
+    ("**Method 2: Use Driver Easy**\n\n[Download Now](https://tools.techidaily.com/drivereasy/download/)\n",
+     "**Method 2: Use Driver Easy**\n", 1),
+    # a call to action to the vendor itself is a normal link; so is one inside a sentence
+    ("**Get the tool**\n\n[Download Now](https://www.drivereasy.com/download/)\n",
+     "**Get the tool**\n\n[Download Now](https://www.drivereasy.com/download/)\n", 0),
+    ("Install it: [Download Now](https://tools.techidaily.com/drivereasy/download/) and run a scan.\n",
+     "Install it: Download Now and run a scan.\n", 0),
+    # an affiliate link whose anchor is not a call to action keeps its text
+    ("[**Option 2: Update Windows 10**](https://tools.techidaily.com/drivereasy/download/)\n",
+     "**Option 2: Update Windows 10**\n", 0),
+])
+def test_call_to_action_rule_keeps_article_text(cleaner, md, kept, ctas):
+    r = clean(cleaner, md)
+    assert r.text == kept and r.removed.get("call_to_action", 0) == ctas
+
+
 def test_lone_close_lines_are_dropped_but_not_the_word(cleaner):
     md = "![a](https://example.com/a.png)\n\nClose\n\nClose the lid, then Close the app.\n"
     r = clean(cleaner, md)

@@ -225,6 +225,8 @@ def test_sections_repeated_within_one_article_stay_apart(tmp_path):
     ("How to Fix GTX 950 Not Detected (Updated)", "How to Fix GTX 950 Not Detected"),
     ("[New] 2024 Approved HP LaserJet Pro M404 Offline Fixes", "HP LaserJet Pro M404 Offline Fixes"),
     ("Fix Error [0x80070005] in Windows Update", "Fix Error [0x80070005] in Windows Update"),
+    ("1. How to Fix an Unreliable Zoom Connection", "How to Fix an Unreliable Zoom Connection"),
+    ("5 Ways to Fix Zoom Lag", "5 Ways to Fix Zoom Lag"),
 ])
 def test_title_tags_and_spin_are_removed(rules, scraped, clean):
     assert TitleCleaner(rules)(scraped) == clean

@@ -1,8 +1,9 @@
 """Content retention: every non-ad paragraph, list item and heading survives cleaning.
 
 The expectation is built independently of the cleaner, by a plain line-based reading of
-the raw file (drop the lines between ad markers, lines of raw HTML and lone 'Close'
-lines; keep the words of every other line), and for the seed by hand.
+the raw file (drop the lines between ad markers, lines of raw HTML, lone 'Close' lines
+and the lines of a banner annotated by hand; keep the words of every other line), and
+for the seed by hand.
 """
 import re
 from pathlib import Path
@@ -17,6 +18,10 @@ from .conftest import SEEDS
 
 WORD = re.compile(r"[^\W_]+")
 BEGIN, END = "<!-- affiliate ads begin -->", "<!-- affiliate ads end -->"
+# Banner ads written as markdown, read by hand in the sample (Driver Easy's banner: its copy
+# and its call to action, linked to an affiliate redirect): ads, not content.
+BANNER_BY_HAND = ["Update Network Driver in 3 Steps", "Update Network Card Driver", "3 steps to update ALL drivers",
+                  "1. Download; 2. Scan; 3. Update.", "Download Now"]
 
 
 def words(text: str) -> list[str]:
@@ -27,6 +32,7 @@ def words(text: str) -> list[str]:
 
 
 def expected_lines(body: str) -> list[list[str]]:
+    """The words of each line a reader would call content."""
     out, in_ad, in_tag = [], False, False
     for block in re.split(r"\n[ \t]*\n", body):
         if "affiliate" in block.lower() and "commission" in block.lower() and BEGIN not in block:
@@ -49,9 +55,12 @@ def expected_lines(body: str) -> list[list[str]]:
             if not s or s == "Close":
                 continue
             w = words(s)
-            if len(w) >= 3:
+            if len(w) >= 3 and w not in BANNER:
                 out.append(w)
     return out
+
+
+BANNER = [words(b) for b in BANNER_BY_HAND]
 
 
 def contains(hay: list[str], needle: list[str]) -> bool:
