@@ -227,10 +227,11 @@ class Structurer:
         for t in secs[1:]:
             if self.imperative.match(t.heading) or self._numbered(t.heading) is not None:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
+        overviews = self._overviews(secs)
         for i in range(1, len(secs)):
-            if any(self._is_step(secs, a, peers) for a in _ancestors(secs, i)):
+            if any(a not in overviews and self._is_step(secs, a, peers) for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
-            if self._is_step(secs, i, peers):
+            if i not in overviews and self._is_step(secs, i, peers):
                 chosen.append(i)
         steps = []
         for i in chosen:
@@ -259,6 +260,32 @@ class Structurer:
                 promotional=any(secs[k].kind == "promotional" for k in own),
             ))
         return steps
+
+    def _overviews(self, secs: list[_Sec]) -> set[int]:
+        """Sections that list the steps later headings give ("Try these fixes:" and the
+        fixes' names, as short list items or numbered lines, often in-page links, not always
+        worded as the headings are): the article's table of contents, not a step (its items
+        would each be another step's double). A list naming later headings that do not read
+        as steps ("If you're on Windows 10"), or describing them, is the step's own."""
+        keyed = [(i, " ".join((self._numbered(s.heading) or s.heading).lower().split()))
+                 for i, s in enumerate(secs)
+                 if i and (self.imperative.match(s.heading) or self._numbered(s.heading) is not None)]
+        out = set()
+        nxt = 0  # the first keyed section after i
+        for i in range(1, len(secs)):
+            while nxt < len(keyed) and keyed[nxt][0] <= i:
+                nxt += 1
+            items = [it for b in secs[i].blocks for it in b.list_items if len(it) <= 80] + [
+                b.plain for b in secs[i].blocks
+                if b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)]
+            if not 2 <= len(items) <= _TOC_MAX or nxt == len(keyed):
+                continue
+            later = [k for _, k in keyed[nxt:nxt + _TOC_MAX]]  # bounded: linear time on any input
+            named = sum(1 for it in items if any(
+                fuzz.token_set_ratio(_TOC_NUMBER.sub("", it).lower(), k) >= 90 for k in later))
+            if named >= 2 and named * 4 >= len(items) * 3:
+                out.add(i)
+        return out
 
     def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int]) -> bool:
         s = secs[i]
@@ -350,6 +377,10 @@ class _Sec:
         self.blocks: list[_Block] = []
         self.text = ""
         self.pseudo = pseudo
+
+
+_TOC_MAX = 40  # items in a table of contents, and the step headings after it it may name
+_TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 
 
 def _stray_emphasis(text: str) -> str:

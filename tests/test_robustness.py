@@ -191,6 +191,7 @@ PATHOLOGICAL = {
     "imperative headings": lambda n: "## Restart it\n\ntext\n\n" * (n // 22),
     "cause sections": lambda n: "## Causes\n\n### Reason\n\n" * (n // 24),
     "bold leads": lambda n: "**1.** Do it. More\n\n" * (n // 20),
+    "contents lists": lambda n: "## Try these\n\n1. [Restart it](#a)\n2. [Reset it](#b)\n\n" * (n // 52),
     "ad begin markers": lambda n: "<!-- affiliate ads begin -->\n" * (n // 29),
     "script openers": lambda n: "<script>\n\n" * (n // 10),
 }

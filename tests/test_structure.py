@@ -216,6 +216,47 @@ def test_table_of_contents_lines_are_not_steps(st):
         "Restart the router", "Reset the adapter"]
 
 
+def test_a_section_listing_the_fixes_given_later_is_not_a_step(st):
+    """Driver Easy's shape (18 entries of the sample): "Try these fixes" and a list of the
+    fixes as in-page links, worded a little apart from their headings, or as short lines."""
+    toc = ("Intro.\n\n## Try these fixes\n\nYou might not have to try them all.\n\n"
+           "1. **[Close unnecessary programs](#fix1)**\n2. **[Delete textures](#fix2)**\n"
+           "3. **[Repair game files](#fix3)**\n4. **[Update your network driver](#fix4)**\n\n"
+           "## Fix 1: Close unnecessary programs\n\n1. Press **Ctrl + Shift + Esc**.\n2. Click **End task**.\n\n"
+           "## Fix 2: Delete the textures folder\n\nDelete it.\n\n"
+           "## Fix 3: Repair system files\n\nRun `sfc /scannow`.\n\n"
+           "## Fix 4: Update your network driver\n\nUpdate it.\n")
+    s = st.structure(toc, "Roblox lag")
+    assert [x.title for x in s.steps] == [
+        "Close unnecessary programs", "Delete the textures folder", "Repair system files", "Update your network driver"]
+    assert len(s.steps[0].instructions) == 2 and s.steps[0].shortcuts == ["Ctrl + Shift + Esc"]
+    lines = ("## Try these fixes…\n\nYou don't have to try them all, just work your way down the list until one works.\n\n"
+             "[1: Check your Internet connection](#fix1)\n\n[2: Install all the game updates](#fix2)\n\n"
+             "## Fix 1: Check your Internet connection\n\nRestart the router.\n\n"
+             "## Fix 2: Install all the game updates\n\nUpdate the game.\n")
+    assert steps(st, lines) == ["Check your Internet connection", "Install all the game updates"]
+    # fixes nested under the overview become the steps
+    nested = ("## Try these fixes\n\n1. [Lower your game settings](#1)\n2. [Turn off game mode](#2)\n\n"
+              "### 1. Lower your game settings\n\nSet them to Low.\n\n### 2. Turn off game mode\n\nTurn it off.\n")
+    assert steps(st, nested) == ["Lower your game settings", "Turn off game mode"]
+
+
+def test_a_step_whose_list_names_its_own_parts_stays_one_step(st):
+    # the list names later headings that do not read as steps
+    cases = ("## Fix 1: Run the Windows troubleshooter\n\n* [If you're on Windows 10](#a)\n* [If you're on Windows 7](#b)\n\n"
+             "### If you're on Windows 10\n\nOpen Settings.\n\n### If you're on Windows 7\n\nOpen Control Panel.\n\n"
+             "## Fix 2: Update your driver\n\nUpdate it.\n")
+    assert steps(st, cases) == ["Run the Windows troubleshooter", "Update your driver"]
+    # or describes them at length
+    described = ("## Fix 1: Run the System File Checker\n\nRepair the files.\n\n"
+                 "* **[Option 1 – Automatically (Recommended)](#a)** Use a repair tool to check various areas in your "
+                 "computer to determine the cause.\n"
+                 "* **[Option 2 – Manually](#b)** System File Checker is a built-in tool to check for corrupt files.\n\n"
+                 "#### Option 1 – Automatically (Recommended)\n\nUse the tool.\n\n#### Option 2 – Manually\n\nRun sfc.\n\n"
+                 "## Fix 2: Update your driver\n\nUpdate it.\n")
+    assert steps(st, described) == ["Run the System File Checker", "Update your driver"]
+
+
 def test_the_body_title_heading_is_not_a_section_even_when_worded_apart(st):
     """Spun copies' front matter titles can name another article entirely ("Constraint A:
     Use only the C-Major Scale" over a Valorant article): the heading the body opens with is
