@@ -229,6 +229,12 @@ def test_scrape_formatting_damage_is_repaired(cleaner):
     md = "## 1\\. Restart the router\n\nGo to**Settings > Messages** and tap**Send** now.\n"
     r = clean(cleaner, md)
     assert r.text == "## 1. Restart the router\n\nGo to **Settings > Messages** and tap **Send** now.\n"
+    # a linked thumbnail whose `![` the scrape lost is an image again; an intact one is kept
+    base = "https://images.drivereasy.com/wp-content/uploads/2014/11/"
+    broken = f"2\\. Click Next.\n\n[2]({base}2-300x165.png) ]({base}2.png)\n"
+    assert clean(cleaner, broken).text == f"2\\. Click Next.\n\n![2]({base}2-300x165.png)\n"
+    intact = f"[![2]({base}2-300x165.png)]({base}2.png)\n"
+    assert clean(cleaner, intact).text == intact
 
 
 def test_backtick_debris_is_removed_but_its_sentence_kept(cleaner):

@@ -26,6 +26,7 @@ BANNER_BY_HAND = ["Update Network Driver in 3 Steps", "Update Network Card Drive
 
 def words(text: str) -> list[str]:
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)   # images: not prose
+    text = re.sub(r"\[[^\]]*\]\([^)\s]*\.(?:png|jpe?g|gif|webp|svg)\)", " ", text, flags=re.I)  # nor links to them
     text = re.sub(r"\]\([^)\s]*\)", "] ", text)          # link destinations: URLs, not words
     text = re.sub(r"<[^>]*>", " ", text)                 # tags
     return [w.lower() for w in WORD.findall(text)]
