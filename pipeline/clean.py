@@ -591,19 +591,35 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         if block.strip():
             out.append(block)
         elif ("call_to_action", 1) in counts:
-            # the banner's copy: the bold one-line paragraphs right before its call to action
-            run = 0
-            while run < 4 and len(out) > run and _BANNER_COPY.fullmatch(out[-1 - run]):
-                run += 1
-            if run:
-                del out[-run:]
-                removed["call_to_action"] += run
+            cut = _banner_before(out)
+            if cut:
+                del out[-cut:]
+                removed["call_to_action"] += cut
     return "\n\n".join(out)
 
 
 # A paragraph that is one short line of bold text, not a step label ("**Method 2: ...**")
-_BANNER_COPY = re.compile(r"[ \t]*(?:\*\*(?!\s*(?:method|fix|option|solution|step|way)\b)[^*\n]{1,80}\*\*[ \t]*)+",
+_BANNER_COPY = re.compile(r"\s*(?:\*\*(?!\s*(?:method|fix|option|solution|step|way)\b)[^*\n]{1,80}\*\*[ \t]*)+",
                           re.I)
+# ... or one short line of plain text (then only after the banner's image)
+_BANNER_LINE = re.compile(r"\s*[^\s#>*+\-|`<\[!\d][^\n]{0,159}\s*")
+_IMAGE_ONLY = re.compile(r"\s*!\[[^\]\n]*\]\([^)\s]*\)\s*")
+
+
+def _banner_before(out: list[str]) -> int:
+    """How many of the last kept paragraphs are the banner whose call to action was just
+    removed: up to three bold one-line paragraphs, or up to three short lines of text right
+    after an image (the banner's picture, which goes with them)."""
+    run = 0
+    while run < 3 and len(out) > run and _BANNER_COPY.fullmatch(out[-1 - run]):
+        run += 1
+    lines = 0
+    while lines < 3 and len(out) > lines and _BANNER_LINE.fullmatch(out[-1 - lines]):
+        lines += 1
+    before = max(run, lines)
+    if before and len(out) > before and _IMAGE_ONLY.fullmatch(out[-1 - before]):
+        return before + 1
+    return run
 
 
 def _merge_open_constructs(block: str, blocks: list[str], i: int, warnings: list[str]):

@@ -119,6 +119,15 @@ def test_banner_call_to_action_and_its_copy_are_removed(cleaner):
     r = clean(cleaner, md)
     assert r.text == "Intro.\n\n## Fix 1: Restart the router\n\nText.\n"
     assert r.removed == {"call_to_action": 3}
+    # a text banner under its picture: the picture and the copy go, the article's last words stay
+    ad = ("Hopefully the tips above helped.\n\n![](https://images.drivereasy.com/wp-content/uploads/2018/11/wifi.jpg)\n\n"
+          "Superfast internet and up to $250 in reward cards\n\nOrder online and get up to a $200 reward card with "
+          "promo code **FALL50** at checkout.\n\n[**Shop NOW**](https://tools.techidaily.com/drivereasy/download/)\n")
+    r = clean(cleaner, ad)
+    assert r.text == "Hopefully the tips above helped.\n" and r.removed == {"call_to_action": 4}
+    # short lines with no picture before them are the article's
+    assert clean(cleaner, ad.replace("![](https://images.drivereasy.com/wp-content/uploads/2018/11/wifi.jpg)\n\n", "")
+                 ).removed == {"call_to_action": 1}
     two = ("[_Free Download100% Secure_](https://tools.techidaily.com/stellardata-recovery/buy-now/) "
            "[Buy Now](https://tools.techidaily.com/stellardata-recovery/buy-now/)")
     assert clean(cleaner, f"Text.\n\n{two}\n").text == "Text.\n"
