@@ -379,7 +379,7 @@ class _Sec:
         self.pseudo = pseudo
 
 
-_TOC_MAX = 40  # items in a table of contents, and the step headings after it it may name
+_TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 
 
