@@ -2,8 +2,9 @@
 
     python bench/bench.py [--repeat 3] [--jobs N] [--scale 10000,30000,100000] [--results FILE]
 
-Every measured run is a fresh process (as `make build` would start), timed from the
-outside, with its peak memory sampled as the summed RSS of the process and its workers.
+Every measured run is a fresh `python -m pipeline build` (as `make build` runs it, reports
+included), timed from the outside, with its peak memory sampled as the summed RSS of the
+process and its workers.
 The anchor (bench/anchor.py) and the pipeline build the same sample corpus in the same
 run, alternately, and the medians are compared. Scale corpora are synthesised from the
 sample by bench/synth.py (not timed).
@@ -56,8 +57,9 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str]) -> dict:
-    """Run cmd; wall seconds, peak summed RSS, and the JSON it printed last (if any)."""
+def measure(cmd: list[str], report: Path | None = None) -> dict:
+    """Run cmd; wall seconds, peak summed RSS, and what the build reported in `report`
+    (its build-report.json: stage timings and counts), if given."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak, done = 0, threading.Event()
@@ -75,18 +77,20 @@ def measure(cmd: list[str]) -> dict:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
-    lines = [ln for ln in out.splitlines() if ln.startswith("{")]
-    return {"wall": wall, "rss": peak, **(json.loads(lines[-1]) if lines else {})}
+    if report is None:
+        return {"wall": wall, "rss": peak}
+    rep = json.loads(report.read_text(encoding="utf-8"))
+    c = rep["counts"]
+    return {"wall": wall, "rss": peak, "timings": rep["timings_seconds"], "entries": c["entries"],
+            "inputs": c["inputs"], "rejected": c["rejected"], "distinct": c["distinct_bodies"]}
 
 
-def pipeline_cmd(input_dir: Path, output_dir: Path, jobs: int, cache: bool = False) -> list[str]:
-    code = ("import json, sys; from pathlib import Path; from pipeline.model import Options; "
-            "from pipeline.runner import build; "
-            f"r = build(Path({str(input_dir)!r}), Path({str(output_dir)!r}), Options(jobs={jobs}), "
-            f"use_cache={cache}); "
-            "print(json.dumps({'timings': r.timings, 'entries': r.entries, 'inputs': r.inputs, "
-            "'rejected': r.rejected, 'distinct': r.doc['stats'].get('distinct_bodies')}))")
-    return [sys.executable, "-c", code]
+def pipeline_run(input_dir: Path, output_dir: Path, jobs: int, cache: bool = False) -> dict:
+    """`python -m pipeline build` as a user runs it (kb.json, the reports, the cache if
+    asked), measured from the outside."""
+    cmd = [sys.executable, "-m", "pipeline", "build", "--input", str(input_dir), "--output", str(output_dir),
+           "--jobs", str(jobs), "--quiet", *([] if cache else ["--no-cache"])]
+    return measure(cmd, report=output_dir / "build-report.json")
 
 
 def anchor_cmd(input_dir: Path, output: Path) -> list[str]:
@@ -105,7 +109,7 @@ def sample_table(corpus: Path, work: Path, repeat: int, jobs: int) -> tuple[list
     runs, anchors = [], []
     for k in range(repeat):
         out = work / f"out-{k}"
-        runs.append(measure(pipeline_cmd(corpus, out, jobs)))
+        runs.append(pipeline_run(corpus, out, jobs))
         anchors.append(measure(anchor_cmd(corpus, work / f"anchor-{k}.json")))
         shutil.rmtree(out, ignore_errors=True)
     med = {s: statistics.median(r["timings"][s] for r in runs) for s in STAGES}
@@ -139,10 +143,10 @@ def incremental_table(corpus: Path, work: Path, jobs: int, repeat: int) -> list[
     fulls, incs = [], []
     for k in range(repeat):
         out = work / f"inc-out-{k}"
-        fulls.append(measure(pipeline_cmd(src, out, jobs, cache=True)))
+        fulls.append(pipeline_run(src, out, jobs, cache=True))
         new = src / f"new-{k}"
         synth.synthesise(corpus, new, max(1, n // 100), seed=100 + k)
-        incs.append(measure(pipeline_cmd(src, out, jobs, cache=True)))
+        incs.append(pipeline_run(src, out, jobs, cache=True))
         shutil.rmtree(new)
         shutil.rmtree(out)
     full = statistics.median(r["wall"] for r in fulls)
@@ -171,7 +175,7 @@ def scale_table(corpus: Path, work: Path, sizes: list[int], jobs: int) -> list[s
     for n in sizes:
         src = work / f"synth-{n}"
         synth.synthesise(corpus, src, n)
-        r = measure(pipeline_cmd(src, work / f"synth-out-{n}", jobs))
+        r = pipeline_run(src, work / f"synth-out-{n}", jobs)
         t = r["timings"]
         lines.append(f"| {n:,} | {r['distinct']:,} | {r['entries']:,} | "
                      + " | ".join(f"{t[s]:.1f}" for s in STAGES)
