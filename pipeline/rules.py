@@ -25,6 +25,7 @@ REQUIRED_GROUPS = {
     "title_spin": ("prefixes", "suffixes"),
     "promotional": ("phrases",),
     "section_kinds": None,
+    "causes": ("bold_phrases_under",),
     "step_shapes": ("numbered", "imperative_verbs"),
     "extract": ("command_words", "shortcut_keys"),
 }

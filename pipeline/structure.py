@@ -35,6 +35,7 @@ class Structurer:
         self.imperative = re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"
                                      r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
+        self.bold_causes = re.compile("|".join(f"(?:{p})" for p in rules.get("causes", "bold_phrases_under")), flags)
         words = rules.get("extract", "command_words")
         self.command = re.compile(
             r"^(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:\s|$)"
@@ -313,14 +314,17 @@ class Structurer:
         for i, s in enumerate(secs):
             if s.kind != "cause":
                 continue
-            items = [it for b in s.blocks for it in b.list_items]
-            kids = children.get(i, [])
+            # (fixes listed or nested here, "Fix 1: Restart your PC", are not causes)
+            items = [it for b in s.blocks for it in b.list_items if self._numbered(it) is None]
+            kids = [h for h in children.get(i, []) if self._numbered(h) is None]
             if items:
                 found = items
             elif kids:
                 found = kids
-            else:
+            elif self.bold_causes.search(s.heading):
                 found = [t for b in s.blocks for t in b.strong if ">" not in t]
+            else:
+                found = []
             causes.extend({"text": " ".join(t.split()).strip(" .,:;")} for t in found if t.strip())
         return _dedupe(causes)
 

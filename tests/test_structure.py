@@ -109,6 +109,25 @@ def test_question_checks_are_steps_and_causes_are_not(st):
     assert s.causes == [{"text": "The cable is loose"}, {"text": "The spooler stopped"}]
 
 
+def test_why_headings_list_causes_but_their_bold_words_are_not_causes(st):
+    fix = "\n\n## Fix 1: Restart your PC\n\nRestart it.\n\n## Fix 2: Update your driver\n\nUpdate it.\n"
+    listed = ("Intro.\n\n## Why is my Zoom internet connection unstable?\n\nMany factors relate to this issue:\n\n"
+              "* **Weak WIFI connection** far from the router;\n* **Bandwidth-hogging programs**\n" + fix)
+    s = st.structure(listed, "Zoom unstable")
+    assert s.sections[1].kind == "cause" and [x.title for x in s.steps] == ["Restart your PC", "Update your driver"]
+    assert s.causes == [{"text": "Weak WIFI connection far from the router"}, {"text": "Bandwidth-hogging programs"}]
+    # bold words under a "why" heading name the symptom; under "reasons" they are the causes
+    symptom = "Intro.\n\n## Why is my monitor blurry?\n\nYou may see **blurry text** and **blurry fonts**.\n" + fix
+    assert st.structure(symptom, "Blurry monitor").causes == []
+    reasons = symptom.replace("Why is my monitor blurry?", "Common reasons your monitor is blurry")
+    assert st.structure(reasons, "Blurry monitor").causes == [{"text": "blurry text"}, {"text": "blurry fonts"}]
+    # fixes listed or nested under a cause heading are not causes
+    nested = "Intro.\n\n## Why does this error happen?\n\n* Fix 1: Restart your PC\n* Fix 2: Update your driver\n" + \
+        fix.replace("## Fix", "### Fix")
+    s = st.structure(nested, "Error")
+    assert s.causes == [] and [x.title for x in s.steps] == ["Restart your PC", "Update your driver"]
+
+
 def test_bold_pseudo_headings_on_their_own_line(st):
     body = "Intro.\n\n**Option 1: Use Device Manager**\n\nOpen it.\n\n**Option 2: Use Windows Update**\n\nRun it.\n"
     assert steps(st, body) == ["Use Device Manager", "Use Windows Update"]
