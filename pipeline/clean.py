@@ -131,6 +131,7 @@ class Cleaner:
         self.disc_first = tuple(w.lower() for w in g("disclaimers", "first"))
         self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
         self.cta_anchors = tuple(a.lower() for a in g("calls_to_action", "anchors"))
+        self.cta_offers = tuple(o.lower() for o in g("calls_to_action", "offers"))
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
@@ -591,7 +592,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         if block.strip():
             out.append(block)
         elif ("call_to_action", 1) in counts:
-            cut = _banner_before(out)
+            cut = _banner_before(out, ctx)
             if cut:
                 del out[-cut:]
                 removed["call_to_action"] += cut
@@ -606,16 +607,18 @@ _BANNER_LINE = re.compile(r"\s*[^\s#>*+\-|`<\[!\d][^\n]{0,159}\s*")
 _IMAGE_ONLY = re.compile(r"\s*!\[[^\]\n]*\]\([^)\s]*\)\s*")
 
 
-def _banner_before(out: list[str]) -> int:
+def _banner_before(out: list[str], ctx) -> int:
     """How many of the last kept paragraphs are the banner whose call to action was just
-    removed: up to three bold one-line paragraphs, or up to three short lines of text right
-    after an image (the banner's picture, which goes with them)."""
+    removed: up to three bold one-line paragraphs, or up to three short lines of text, one
+    making an offer, right after an image (the banner's picture, which goes with them)."""
     run = 0
     while run < 3 and len(out) > run and _BANNER_COPY.fullmatch(out[-1 - run]):
         run += 1
     lines = 0
     while lines < 3 and len(out) > lines and _BANNER_LINE.fullmatch(out[-1 - lines]):
         lines += 1
+    if lines > run and not any(o in b.lower() for b in out[-lines:] for o in ctx.cta_offers):
+        lines = 0  # plain lines without an offer are the article's (a screenshot, then "Click Next.")
     before = max(run, lines)
     if before and len(out) > before and _IMAGE_ONLY.fullmatch(out[-1 - before]):
         return before + 1

@@ -19,7 +19,7 @@ REQUIRED_GROUPS = {
     "tracking_pixels": ("styles", "max_size"),
     "safe_schemes": ("schemes", "never"),
     "disclaimers": ("first", "second"),
-    "calls_to_action": ("anchors",),
+    "calls_to_action": ("anchors", "offers"),
     "scrape_artifacts": ("lone_lines", "lone_patterns"),
     "html_elements": ("names",),
     "title_spin": ("prefixes", "suffixes"),

@@ -125,9 +125,13 @@ def test_banner_call_to_action_and_its_copy_are_removed(cleaner):
           "promo code **FALL50** at checkout.\n\n[**Shop NOW**](https://tools.techidaily.com/drivereasy/download/)\n")
     r = clean(cleaner, ad)
     assert r.text == "Hopefully the tips above helped.\n" and r.removed == {"call_to_action": 4}
-    # short lines with no picture before them are the article's
+    # short lines with no picture before them are the article's, and so are lines making no offer
     assert clean(cleaner, ad.replace("![](https://images.drivereasy.com/wp-content/uploads/2018/11/wifi.jpg)\n\n", "")
                  ).removed == {"call_to_action": 1}
+    steps = ("Run the installer.\n\n![](https://example.com/setup.png)\n\nClick Next.\n\nClick Finish.\n\n"
+             "[Download Now](https://tools.techidaily.com/drivereasy/download/)\n")
+    r = clean(cleaner, steps)
+    assert r.text == steps.split("\n\n[Download")[0] + "\n" and r.removed == {"call_to_action": 1}
     two = ("[_Free Download100% Secure_](https://tools.techidaily.com/stellardata-recovery/buy-now/) "
            "[Buy Now](https://tools.techidaily.com/stellardata-recovery/buy-now/)")
     assert clean(cleaner, f"Text.\n\n{two}\n").text == "Text.\n"
