@@ -56,7 +56,7 @@ class Structurer:
         steps = self._steps(sections, blocks)
         causes = self._causes(sections, blocks)
         intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip() and not b.toc]
-        summary = "\n\n".join(b.source for b in intro if not b.only_images).strip()
+        summary = "\n\n".join(b.text for b in intro if not b.only_images).strip()
         out_sections = [
             Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
             for s in sections
@@ -102,7 +102,7 @@ class Structurer:
             b.section = len(secs) - 1
             secs[-1].blocks.append(b)
         for s in secs:
-            s.text = "\n\n".join(b.source for b in s.blocks).strip()
+            s.text = "\n\n".join(b.text for b in s.blocks).strip()
         for i, s in enumerate(secs):
             if i:
                 s.kind = self._kind(s.heading)
@@ -336,12 +336,13 @@ class _Block:
 
     __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
                  "list_items", "ordered_items", "section", "all_strong", "only_images", "toc",
-                 "span")
+                 "span", "anchor_links", "text")
 
     def __init__(self, kind: str, level: int, source: str):
         self.kind = kind
         self.level = level
         self.source = source
+        self.text = source  # the markdown it gives kb.json (links to in-page anchors unlinked)
         self.plain = ""
         self.strong: list[str] = []
         self.code: list[str] = []
@@ -354,6 +355,7 @@ class _Block:
         self.only_images = False
         self.toc = False  # all its text links to anchors in the page: a table-of-contents line
         self.span = (0, 0)  # its byte range in the body
+        self.anchor_links: list[tuple[int, int]] = []  # byte ranges of its links to in-page anchors
 
     @property
     def ui_paths(self) -> list[list[str]]:
@@ -455,7 +457,10 @@ def _blocks(body: str) -> list[_Block]:
             elif name in ("Link", "Image"):
                 info = tag[name]
                 link_stack.append((name, info["dest_url"], []))
-                anchors += name == "Link" and info["dest_url"].startswith("#")
+                if name == "Link" and info["dest_url"].startswith("#"):
+                    anchors += 1
+                    if cur is not None and anchors == 1:
+                        cur.anchor_links.append((rng["start"], rng["end"]))
             elif name == "List":
                 list_stack.append(tag["List"] is not None)
             elif name == "Item":
@@ -489,6 +494,8 @@ def _blocks(body: str) -> list[_Block]:
             elif name == "List" and list_stack:
                 list_stack.pop()
             if depth == 0 and cur is not None:
+                if cur.anchor_links:
+                    cur.text = _unlink_anchors(raw, cur)
                 cur.plain = "".join(plain)
                 cur.all_strong = bool(cur.strong) and not text_outside_strong
                 cur.toc = cur.kind == "paragraph" and bool(cur.plain.strip()) and not text_outside_anchor
@@ -520,6 +527,20 @@ def _blocks(body: str) -> list[_Block]:
         if item_buf and item_buf[0] is not None:
             item_buf[0].append(text)
     return blocks
+
+
+def _unlink_anchors(raw: bytes, b: _Block) -> str:
+    """The block's markdown with its links to in-page anchors (`[Fix 2](#fix2)`) reduced to
+    their text: kb.json has no such anchors, so the links would lead nowhere."""
+    out, pos = [], b.span[0]
+    for start, end in b.anchor_links:
+        label_end = raw.rfind(b"](", start, end)
+        if raw[start:start + 1] != b"[" or label_end < 0:
+            continue  # (a reference-style link: left as it is)
+        out += [raw[pos:start], raw[start + 1:label_end]]
+        pos = end
+    out.append(raw[pos:b.span[1]])
+    return b"".join(out).decode("utf-8", "replace").strip()
 
 
 def _inert(blocks: list[_Block]) -> list[_Block]:

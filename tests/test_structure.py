@@ -260,6 +260,16 @@ def test_a_section_listing_the_fixes_given_later_is_not_a_step(st):
     assert steps(st, nested) == ["Lower your game settings", "Turn off game mode"]
 
 
+def test_links_to_in_page_anchors_keep_only_their_text(st):
+    body = ("Intro: see [**the fix below**](#fix1) or [the vendor](https://example.com/help).\n\n"
+            "## Fix 1: Update the driver\n\nTwo ways:\n\n* **[Option 1 – Manually](#m)**\n* **[Option 2](#a)** [](#a)\n\n"
+            "Then restart, as in [Fix 1](#fix1 \"title\").\n")
+    s = st.structure(body, "Driver")
+    assert s.summary == "Intro: see **the fix below** or [the vendor](https://example.com/help)."
+    assert s.steps[0].text == "Two ways:\n\n* **Option 1 – Manually**\n* **Option 2**\n\nThen restart, as in Fix 1."
+    assert [x.title for x in s.steps] == ["Update the driver"]
+
+
 def test_a_step_whose_list_names_its_own_parts_stays_one_step(st):
     # the list names later headings that do not read as steps
     cases = ("## Fix 1: Run the Windows troubleshooter\n\n* [If you're on Windows 10](#a)\n* [If you're on Windows 7](#b)\n\n"
