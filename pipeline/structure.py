@@ -540,7 +540,14 @@ def _unlink_anchors(raw: bytes, b: _Block) -> str:
         out += [raw[pos:start], raw[start + 1:label_end]]
         pos = end
     out.append(raw[pos:b.span[1]])
-    return b"".join(out).decode("utf-8", "replace").strip()
+    text = b"".join(out).decode("utf-8", "replace").strip()
+    # joining the text around a link must never make a tag or an entity (`<[b](#x)>`)
+    if len(_MARKUP_START.findall(text)) > len(_MARKUP_START.findall(b.source)):
+        return b.source
+    return text
+
+
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]|&#?[A-Za-z0-9]")
 
 
 def _inert(blocks: list[_Block]) -> list[_Block]:

@@ -268,6 +268,10 @@ def test_links_to_in_page_anchors_keep_only_their_text(st):
     assert s.summary == "Intro: see **the fix below** or [the vendor](https://example.com/help)."
     assert s.steps[0].text == "Two ways:\n\n* **Option 1 – Manually**\n* **Option 2**\n\nThen restart, as in Fix 1."
     assert [x.title for x in s.steps] == ["Update the driver"]
+    # joining the text around a link never makes a tag or an entity
+    for md in ("Intro <[script](#a)>alert(1)\n", "Intro &[lt](#b);img onerror=x&gt;\n"):
+        assert st.structure(md, "t").summary == md.strip()
+    assert st.structure("Use [Repair & replace](#r) now\n", "t").summary == "Use Repair & replace now"
 
 
 def test_a_step_whose_list_names_its_own_parts_stays_one_step(st):
