@@ -869,18 +869,17 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
     return block
 
 
-_CTA_LINK = re.compile(r"(?:\*\*|__|[*_])?\[([^\[\]\n]{1,60})\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__|[*_])?")
-
-
 def _call_to_action(block: str, ctx) -> bool:
     """The block is nothing but links whose anchors are calls to action, one of them to
     an affiliate redirect."""
     links = list(_CTA_LINK.finditer(block))
     if not links or _CTA_LINK.sub("", block).strip():
         return False
-    if not all(" ".join(m.group(1).strip("*_ ").lower().split()).startswith(ctx.cta_anchors) for m in links):
+    if not all(not m.group(1) and 0 < len(m.group(2)) <= 60
+               and " ".join(m.group(2).strip("*_ ").lower().split()).startswith(ctx.cta_anchors) for m in links):
         return False
-    return any(url_is_affiliate(m.group(2), ctx) for m in links)
+    return any(url_is_affiliate(m.group(3)[1:-1] if m.group(3).startswith("<") else m.group(3), ctx)
+               for m in links)
 
 
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*$")
@@ -904,6 +903,8 @@ def _after_phrase(line: str, ctx) -> str:
 _DEST = (r"\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
          r"(\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 _LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _DEST)
+# ...and as a banner writes one, maybe in emphasis (groups: bang, label, destination, title)
+_CTA_LINK = re.compile(r"(?:\*\*|__|[*_])?" + _LINK.pattern + r"(?:\*\*|__|[*_])?")
 # A destination left dangling by a broken scrape (`[img](x.png) Title ](affiliate-url)`):
 # its opening bracket is gone, so it is no link, but its URL still is an ad or unsafe.
 _DANGLING = re.compile(r"\]" + _DEST)

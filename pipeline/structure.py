@@ -10,7 +10,7 @@ import re
 import pyromark
 from rapidfuzz import fuzz
 
-from .clean import plain_text
+from .clean import _HTML_START, plain_text
 from .model import Section, Step, Structure
 from .rules import Rules
 
@@ -134,7 +134,7 @@ class Structurer:
             nxt, prev = after.get(id(b)), before.get(id(b))
             if not (nxt is None or id(nxt) in out or (prev is not None and prev.toc)):
                 continue
-            keys = keys or [" ".join((self._numbered(h.plain.strip()) or h.plain).lower().split()) for h in heads]
+            keys = keys or [self._name(h.plain) for h in heads]
             if any(
                     other == keys[k] or (len(other) >= 8 and other in keys[k])
                     for j, other in enumerate(keys) if j != k):
@@ -212,6 +212,14 @@ class Structurer:
         low = (s.heading + "\n" + s.text).lower()
         return sum(1 for p in self.promo if p in low) >= 2
 
+    def _name(self, text: str) -> str:
+        """What a heading or a contents line names, to match one with the other: without
+        its numbering, lowercased, spaces collapsed."""
+        return " ".join((self._numbered(text.strip()) or text).lower().split())
+
+    def _reads_as_step(self, heading: str) -> bool:
+        return bool(self.imperative.match(heading)) or self._numbered(heading) is not None
+
     def _numbered(self, heading: str) -> str | None:
         """The title without its numbering when the heading is numbered, else None."""
         for p in self.numbered:
@@ -226,7 +234,7 @@ class Structurer:
         chosen: list[int] = []
         peers: dict[tuple, int] = {}  # (parent, level) -> sections whose heading reads as a step
         for t in secs[1:]:
-            if self.imperative.match(t.heading) or self._numbered(t.heading) is not None:
+            if self._reads_as_step(t.heading):
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         overviews = self._overviews(secs)
         for i in range(1, len(secs)):
@@ -268,9 +276,7 @@ class Structurer:
         worded as the headings are): the article's table of contents, not a step (its items
         would each be another step's double). A list naming later headings that do not read
         as steps ("If you're on Windows 10"), or describing them, is the step's own."""
-        keyed = [(i, " ".join((self._numbered(s.heading) or s.heading).lower().split()))
-                 for i, s in enumerate(secs)
-                 if i and (self.imperative.match(s.heading) or self._numbered(s.heading) is not None)]
+        keyed = [(i, self._name(s.heading)) for i, s in enumerate(secs) if i and self._reads_as_step(s.heading)]
         out = set()
         nxt = 0  # the first keyed section after i
         for i in range(1, len(secs)):
@@ -547,7 +553,7 @@ def _unlink_anchors(raw: bytes, b: _Block) -> str:
     return text
 
 
-_MARKUP_START = re.compile(r"<[A-Za-z/!?]|&#?[A-Za-z0-9]")
+_MARKUP_START = re.compile(_HTML_START.pattern + r"|&#?[A-Za-z0-9]")  # a tag or an entity opening
 
 
 def _inert(blocks: list[_Block]) -> list[_Block]:
