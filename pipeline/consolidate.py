@@ -202,7 +202,7 @@ _CODE = re.compile(r"\b(?:(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{2,}|(?!
 
 
 def _codes(g: Group) -> frozenset[str]:
-    names = [a.title for a in g.members[:1]] + [s.heading for s in g.structure.sections]
+    names = [g.first.title] + [s.heading for s in g.structure.sections]
     return frozenset(m.group(0).lower() for t in names for m in _CODE.finditer(t))
 
 

@@ -230,3 +230,18 @@ def test_sections_repeated_within_one_article_stay_apart(tmp_path):
 ])
 def test_title_tags_and_spin_are_removed(rules, scraped, clean):
     assert TitleCleaner(rules)(scraped) == clean
+
+
+def test_codes_come_from_the_canonical_member_whatever_order_the_members_arrived_in():
+    # A build with a cache adds cached articles before fresh ones: the group's member order
+    # then differs from a --no-cache build, and the look-alike check must not see it.
+    from pipeline.consolidate import Group
+    from pipeline.model import Article, Structure
+
+    def member(path, title, date):
+        return Article(path=path, source_id=path, sha256="", title=title, date=date, body="")
+
+    early = member("b.md", "Fix Printer Error 0x80070005", "2024-01-01")
+    late = member("a.md", "Printer Offline? Fixed in Minutes", "2024-06-01")
+    st = Structure(summary="", sections=[], steps=[], causes=[], title_heading="")
+    assert Group("k", [late, early], st).codes == Group("k", [early, late], st).codes == {"0x80070005"}
