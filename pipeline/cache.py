@@ -23,13 +23,22 @@ import orjson
 from .model import Section, Step, Structure
 from .write import write_atomic
 
-FORMAT = 2
+FORMAT = 3
 FILE = "articles.json"
-TABLES = ("files", "articles", "bodies", "structures")
+TABLES = ("files", "articles", "bodies", "structures", "verdicts")
+VERDICTS = frozenset({"same", "different-text", "look-alike"})
 
 
 def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+KEY_LEN = 32
+
+
+def structure_key(title: str, body: str) -> str:
+    """What a body's structure (and the look-alike checks on it) depend on."""
+    return sha(title + "\0" + body)[:KEY_LEN]
 
 
 class ArticleCache:
@@ -39,10 +48,11 @@ class ArticleCache:
         self.files: dict[str, list] = {}  # relative path -> [size, mtime_ns, file sha256]
         self.articles: dict[str, dict] = {}  # file sha256 -> ingest+clean record
         self.bodies: dict[str, str] = {}  # body sha256 -> cleaned body
-        self.structures: dict[str, dict] = {}  # sha(title + NUL + body) -> record
+        self.structures: dict[str, dict] = {}  # structure_key(title, body) -> record
+        self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.notes: list[str] = []
         self._verified: set[str] = set()  # body hashes checked against their text
-        self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set()}
+        self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set()}
 
     @classmethod
     def open(cls, folder: Path | None, key: str) -> "ArticleCache":
@@ -65,6 +75,9 @@ class ArticleCache:
                 setattr(cache, name, table)
             else:
                 cache.notes.append(f"cache {path}: '{name}' is malformed; ignored")
+        if not all(isinstance(k, str) and len(k) == 2 * KEY_LEN and v in VERDICTS for k, v in cache.verdicts.items()):
+            cache.notes.append(f"cache {path}: 'verdicts' is malformed; ignored")
+            cache.verdicts = {}
         return cache
 
     # --------------------------------------------------------------------- files
@@ -116,9 +129,8 @@ class ArticleCache:
         return rec["head"] + rest
 
     # ---------------------------------------------------------------- structures
-    def structure(self, title: str, body: str, sig_len: int):
-        """(Structure, signature of sig_len values) for this title and body, or None."""
-        k = sha(title + "\0" + body)
+    def structure(self, k: str, sig_len: int):
+        """(Structure, signature of sig_len values) for structure_key(title, body) k, or None."""
         rec = self.structures.get(k)
         if rec is None:
             return None
@@ -133,13 +145,18 @@ class ArticleCache:
         self.used["structures"].add(k)
         return result
 
-    def put_structure(self, title: str, body: str, structure: Structure, signature: np.ndarray) -> None:
+    def put_structure(self, k: str, structure: Structure, signature: np.ndarray) -> None:
         if self.folder is None:  # a disabled cache never saves: no copy to keep (18k bodies: ~150 MB)
             return
-        k = sha(title + "\0" + body)
         self.structures[k] = {"structure": structure_to_dict(structure),
                               "signature": signature.astype("<u8").tobytes().hex()}
         self.used["structures"].add(k)
+
+    # ------------------------------------------------------------------ verdicts
+    def keep_verdicts(self, verdicts: dict[str, str]) -> None:
+        """The verdicts this build needed (Clusterer.clusters leaves only those)."""
+        self.verdicts = verdicts
+        self.used["verdicts"] = set(verdicts)
 
     # ---------------------------------------------------------------------- save
     def save(self) -> None:

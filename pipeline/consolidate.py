@@ -46,6 +46,7 @@ class Group:
     structure: Structure
     cleaned: str = ""
     signature: np.ndarray | None = None  # MinHash of `text`, computed in the workers
+    ident: str = ""  # what the verdicts on this group depend on: its canonical title and body
 
     @property
     def text(self) -> str:
@@ -103,14 +104,19 @@ class Clusterer:
         # (a * x + b) mod 2**32 for each of the permutations: uint32 arithmetic wraps by itself
         return (shingles[None, :] * self.a32[:, None] + self.b32[:, None]).min(axis=1).astype(np.uint64)
 
-    def clusters(self, groups: Iterable[Group]) -> list[list[int]]:
+    def clusters(self, groups: Iterable[Group], verdicts: dict[str, str] | None = None) -> list[list[int]]:
         """Indexes of groups (into self.groups), clustered; deterministic for a given input.
 
         Groups are taken in order, as they come (the runner streams them from the workers,
         so clustering overlaps the structure stage); each is verified against the clusters
         that share an LSH band with it, through a few representatives per cluster (the most
         similar first), never against every member: families of near-identical bodies stay
-        linear. self.seconds: time spent here, not waiting for the next group."""
+        linear. self.seconds: time spent here, not waiting for the next group.
+
+        `verdicts` (pair of group idents -> verdict) holds verdicts known from an earlier
+        build; it is left holding exactly the verdicts this build needed."""
+        known = verdicts if verdicts is not None else {}
+        self.verdicts_used: set[str] = set()
         self.groups, self.stats, self.seconds = [], Counter(), 0.0
         parent: list[int] = []
         sigs: list[np.ndarray] = []
@@ -143,7 +149,7 @@ class Clusterer:
                     for _, j in sorted(by_root[root])[:REPS_TRIED]:
                         if find(i) == find(j):
                             break
-                        verdict = same_problem(g, self.groups[j], o)
+                        verdict = self._verdict(g, self.groups[j], known)
                         self.stats[verdict] += 1
                         if verdict == "same":
                             parent[find(i)] = find(j)
@@ -154,10 +160,25 @@ class Clusterer:
                 if all(find(j) != root for j in bucket):
                     bucket.append(i)
             self.seconds += time.perf_counter() - t0
+        if verdicts is not None:  # keep only this build's verdicts
+            for pair in [p for p in verdicts if p not in self.verdicts_used]:
+                del verdicts[pair]
         out: dict[int, list[int]] = defaultdict(list)
         for i in range(len(self.groups)):
             out[find(i)].append(i)
         return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
+
+
+    def _verdict(self, a: Group, b: Group, known: dict[str, str]) -> str:
+        """same_problem(a, b), from `known` when an earlier build judged the same pair."""
+        if not (a.ident and b.ident):
+            return same_problem(a, b, self.o)
+        pair = a.ident + b.ident
+        verdict = known.get(pair)
+        if verdict is None:
+            verdict = known[pair] = same_problem(a, b, self.o)
+        self.verdicts_used.add(pair)
+        return verdict
 
 
 def same_problem(a: Group, b: Group, o: Options) -> str:
@@ -364,12 +385,13 @@ class TitleCleaner:
 
 
 def build_entries(groups: Iterable[Group], options: Options, rules: Rules,
-                  timings: dict | None = None) -> tuple[list[dict], dict]:
+                  timings: dict | None = None, verdicts: dict[str, str] | None = None) -> tuple[list[dict], dict]:
     """Entries and consolidation stats from the groups (an iterable: consumed as it comes).
-    `timings`, if given, gets "consolidate": the seconds spent here, not waiting."""
+    `timings`, if given, gets "consolidate": the seconds spent here, not waiting;
+    `verdicts` is passed to Clusterer.clusters."""
     t0 = time.perf_counter()
     clusterer = Clusterer(options)
-    clusters = clusterer.clusters(groups)
+    clusters = clusterer.clusters(groups, verdicts)
     waited = time.perf_counter() - t0 - clusterer.seconds
     groups = clusterer.groups
     clean_title = TitleCleaner(rules)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .cache import ArticleCache
+from .cache import ArticleCache, structure_key
 from .clean import Cleaner
 from .consolidate import Clusterer, Group, article_order, body_key, build_entries
 from .ingest import discover, parse_article, read_bytes, source_id
@@ -195,8 +195,10 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         t1 = time.perf_counter()
         timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
         groups: list[Group] = []
+        verdicts = dict(cache.verdicts)
         entries, cstats = build_entries(_groups(items, cache, workers, progress, rejected, options, groups),
-                                        options, rules, timings)
+                                        options, rules, timings, verdicts)
+        cache.keep_verdicts(verdicts)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     finally:
         workers.close()
@@ -266,7 +268,8 @@ def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected:
     firsts = [min(by_key[k], key=lambda it: article_order(it[0])) for k in keys]
     bodies = [cache.body(rec) for _, rec in firsts]
     sig_len = options.minhash_bands * options.minhash_rows
-    results: list = [cache.structure(a.title, b, sig_len) for (a, _), b in zip(firsts, bodies)]
+    idents = [structure_key(a.title, b) for (a, _), b in zip(firsts, bodies)]
+    results: list = [cache.structure(ident, sig_len) for ident in idents]
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
         fresh = workers.imap(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
@@ -281,7 +284,7 @@ def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected:
                     pass
                 workers.close()
             if results[i][0] is not None:
-                cache.put_structure(firsts[i][0].title, bodies[i], *results[i])
+                cache.put_structure(idents[i], *results[i])
         structure, signature = results[i]
         results[i] = bodies[i] = None
         members = [a for a, _ in by_key[k]]
@@ -290,7 +293,7 @@ def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected:
             continue
         # the group keeps no copy of its body: consolidation works on the structure and
         # the signature (a copy per distinct body was a tenth of the peak memory at 100k)
-        out.append(Group(key=k, members=members, structure=structure, signature=signature))
+        out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=idents[i]))
         yield out[-1]
 
 

@@ -93,3 +93,32 @@ def test_no_cache_flag(tmp_path):
     src = corpus(tmp_path)
     res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / "o"), "--no-cache"])
     assert res.exit_code == 0 and not (tmp_path / "o" / ".cache").exists()
+
+
+def test_look_alike_verdicts_are_reused_and_a_bad_verdict_table_is_ignored(tmp_path, monkeypatch):
+    from . import test_consolidate as tc
+    src = tmp_path / "in"
+    write(src, "a.md", tc.article("How to Fix HP LaserJet Pro M404 Printer Offline", "2024-01-01", typo=True))
+    write(src, "b.md", tc.article("[New] HP LaserJet Pro M404 Offline Fixes", "2024-03-01", extra=tc.EXTRA))
+    write(src, "c.md", tc.article("Fix HP LaserJet Pro M15w Offline", "2024-01-02", model="HP LaserJet Pro M15w"))
+    first = build(src, tmp_path / "out", Options(jobs=1))
+    assert first.doc["stats"]["merged_near_duplicates"] == 1 and first.doc["stats"]["look_alikes_kept_apart"] == 2
+    expected = (tmp_path / "out" / "kb.json").read_bytes()
+    path = tmp_path / "out" / ".cache" / "articles.json"
+    verdicts = json.loads(path.read_text())["verdicts"]
+    assert sorted(verdicts.values()) == ["look-alike", "look-alike", "same"]
+
+    def no_judging(*args):
+        raise AssertionError("a verdict the cache holds was judged again")
+
+    with monkeypatch.context() as m:
+        m.setattr("pipeline.consolidate.same_problem", no_judging)
+        again = build(src, tmp_path / "out", Options(jobs=1))
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected and again.notes == []
+
+    data = json.loads(path.read_text())
+    data["verdicts"] = {k: "same" if v == "look-alike" else "maybe" for k, v in data["verdicts"].items()}
+    path.write_text(json.dumps(data))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert any("'verdicts' is malformed" in n for n in res.notes)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected
