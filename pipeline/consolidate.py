@@ -94,15 +94,19 @@ class Clusterer:
         """MinHash of the text's word k-shingles (words split at whitespace). Each word is
         hashed once (crc32) and a shingle's hash combines its k word hashes, so no shingle
         string is ever built."""
-        words = text.lower().split() or [""]  # whitespace tokens: 8x cheaper than a word regex
-        h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+        # whitespace tokens (8x cheaper than a word regex); `text` is normalised (body_key),
+        # so its words are split by single spaces, and are split as bytes: encoded once
+        words = text.lower().encode("utf-8").split(b" ")
+        h = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
         k = min(self.o.shingle_words, len(h))
         shingles = np.zeros(len(h) - k + 1, dtype=np.uint64)
         for j in range(k):  # polynomial in the word hashes, wrapping at 2**64
             shingles = shingles * _MIX + h[j:len(h) - k + 1 + j]
         shingles = ((shingles >> np.uint64(16)) & _MASK).astype(np.uint32)  # repeats leave the min alone
         # (a * x + b) mod 2**32 for each of the permutations: uint32 arithmetic wraps by itself
-        return (shingles[None, :] * self.a32[:, None] + self.b32[:, None]).min(axis=1).astype(np.uint64)
+        m = np.multiply.outer(self.a32, shingles)
+        m += self.b32[:, None]
+        return m.min(axis=1).astype(np.uint64)
 
     def clusters(self, groups: Iterable[Group], verdicts: dict[str, str] | None = None) -> list[list[int]]:
         """Indexes of groups (into self.groups), clustered; deterministic for a given input.

@@ -76,6 +76,23 @@ def read_article(root: Path, relpath: str, options: Options) -> Article | Reject
     return data if isinstance(data, Rejected) else parse_article(relpath, data, options)
 
 
+def prefetch(root: Path | str, relpath: str) -> None:
+    """Ask the kernel to start reading the file (a regular file only; errors ignored): a
+    file not in the page cache costs ten times more to read, one at a time, than many
+    read ahead together."""
+    try:
+        fd = os.open(os.path.join(root, relpath), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+    except (OSError, AttributeError):  # AttributeError: no posix_fadvise on this system
+        pass
+    finally:
+        os.close(fd)
+
+
 def read_bytes(root: Path | str, relpath: str, options: Options) -> bytes | Rejected:
     """The file's bytes, never more than the size limit (a larger file is not read)."""
     path = os.path.join(root, relpath)

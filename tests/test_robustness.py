@@ -349,12 +349,13 @@ def test_unreadable_files_are_rejected_with_the_reason(tmp_path, monkeypatch):
     assert not any(p.startswith("dirloop") for p in got)
 
 
-def test_a_named_pipe_is_rejected_not_waited_on(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, the read-ahead thread opens the pipe too
+def test_a_named_pipe_is_rejected_not_waited_on(tmp_path, jobs):
     src = tmp_path / "in"
     write(src, "ok.md", FM.format(t="Fine", b=BODY))
     os.mkfifo(src / "pipe.md")
     proc = subprocess.run([sys.executable, "-m", "pipeline", "build", "--input", str(src), "--output",
-                           str(tmp_path / "out"), "-j", "1"], capture_output=True, text=True, timeout=120,
+                           str(tmp_path / "out"), "-j", jobs], capture_output=True, text=True, timeout=120,
                           cwd=ROOT, env=_env())
     assert proc.returncode == 0, proc.stderr
     doc = json.loads((tmp_path / "out" / "kb.json").read_text("utf-8"))
