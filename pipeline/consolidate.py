@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -132,6 +133,7 @@ class Clusterer:
             return x
 
         r, o = self.o.minhash_rows, self.o
+        bands = [(band.to_bytes(2, "little"), band * 8 * r) for band in range(o.minhash_bands)]
         reps: dict[bytes, list[int]] = {}  # LSH bucket -> one member per cluster seen in it
         for i, g in enumerate(groups):
             t0 = time.perf_counter()
@@ -139,8 +141,8 @@ class Clusterer:
             parent.append(i)
             sig = np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64)
             sigs.append(sig)
-            keys = [band.to_bytes(2, "little") + sig[band * r:(band + 1) * r].tobytes()
-                    for band in range(o.minhash_bands)]
+            raw, w = sig.tobytes(), 8 * r
+            keys = [prefix + raw[k:k + w] for prefix, k in bands]
             near = sorted({j for key in keys for j in reps.get(key, ())})
             if near:
                 est = (np.stack([sigs[j] for j in near]) == sig).mean(axis=1)
@@ -161,7 +163,10 @@ class Clusterer:
             root = find(i)
             for key in keys:
                 bucket = reps.setdefault(key, [])
-                if all(find(j) != root for j in bucket):
+                for j in bucket:
+                    if find(j) == root:
+                        break
+                else:
                     bucket.append(i)
             self.seconds += time.perf_counter() - t0
         if verdicts is not None:  # keep only this build's verdicts
@@ -212,7 +217,7 @@ def same_problem(a: Group, b: Group, o: Options) -> str:
 def _rest(sections, shared) -> list[str]:
     """The words of the sections not found verbatim in the other body, in order: where
     any swap of names or numbers must be."""
-    return [w for s in sections if (s.heading, s.text) not in shared for w in _words(s.heading, s.text)]
+    return list(chain.from_iterable(_words(s.heading, s.text) for s in sections if (s.heading, s.text) not in shared))
 
 
 @lru_cache(maxsize=8192)
@@ -267,6 +272,7 @@ def _best(section, candidates, o: Options):
     return (best, score) if score >= o.section_match else (None, 0.0)
 
 
+@lru_cache(maxsize=65536)
 def _identity(token: str) -> bool:
     return any(ch.isdigit() for ch in token) or token[:1].isupper()
 
