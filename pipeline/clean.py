@@ -20,10 +20,13 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pyromark
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .rules import Rules, load_rules
 
@@ -569,7 +572,17 @@ _STRAY_LT = re.compile(r"<(?!!--)(?=[A-Za-z!/?])(?![A-Za-z!/?][^<>]*>)")
 _DECLARATION = re.compile(r"<!(?!--)")
 
 
+def _load_bs4() -> None:
+    """bs4, imported when first needed: its import is a third of the CLI's start-up, and
+    most articles never need it (their ads are cut at the markers or matched by shape).
+    The renderer reads these names once a soup exists."""
+    global BeautifulSoup, Comment, NavigableString, Tag
+    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+
 def _soup(md: str) -> BeautifulSoup:
+    if "BeautifulSoup" not in globals():
+        _load_bs4()
     md = _STRAY_LT.sub("&lt;", md)
     try:
         return BeautifulSoup(md, "html.parser")
