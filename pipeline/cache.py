@@ -3,11 +3,18 @@
 What is cached is what costs time per file and depends only on the file's bytes:
 each path's size, mtime and sha256 (an unchanged file is not even read again),
 ingest + clean results keyed by the file's sha256, cleaned bodies keyed by their own
-sha256, and structure + MinHash signature keyed by (title, body). Everything is keyed
-further by the pipeline version, the rules' digest and the options, so a cache from another
-version or rule set is ignored as a whole. A cache that does not parse, or a record of the
-wrong shape or whose body does not match its hash, is ignored with a note; the build then
-recomputes, so deleting the cache or building with --no-cache gives the same kb.json.
+sha256, structure + MinHash signature keyed by (title, body), and look-alike verdicts
+keyed by the two bodies judged. Everything is keyed further by the pipeline version, the
+rules' digest and the options, so a cache from another version or rule set is ignored as a
+whole. A cache that does not parse, or a record of the wrong shape or whose body does not
+match its hash, is ignored with a note; the build then recomputes, so deleting the cache or
+building with --no-cache gives the same kb.json.
+
+Layout: `index.json` holds the small tables (files, articles, verdicts) and names the packs;
+a pack (`pack-*.jsonl`) holds bodies and structures, one JSON record a line. A build appends
+what it computes to a new pack as it goes and rewrites only the index, so neither a rebuild
+after a few new articles nor a first build of 100k articles serialises the whole cache at
+once; a pack whose records are mostly unused any more is compacted into the new one.
 
 Trust: the cache sits in the output folder and is trusted as much as kb.json itself (whoever
 can write one can write the other); the checks above catch corruption, not forgery.
@@ -15,6 +22,8 @@ can write one can write the other); the checks above catch corruption, not forge
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -23,10 +32,13 @@ import orjson
 from .model import Section, Step, Structure
 from .write import write_atomic
 
-FORMAT = 3
-FILE = "articles.json"
-TABLES = ("files", "articles", "bodies", "structures", "verdicts")
+FORMAT = 4
+INDEX = "index.json"
+OLD_FILES = ("articles.json",)  # earlier formats' single file, removed on save
+TABLES = ("files", "articles", "verdicts")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
+_PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\.jsonl\Z")
+COMPACT_BELOW = 0.5  # a pack with less than this share of its records in use is compacted
 
 
 def sha(text: str) -> str:
@@ -48,17 +60,21 @@ class ArticleCache:
         self.files: dict[str, list] = {}  # relative path -> [size, mtime_ns, file sha256]
         self.articles: dict[str, dict] = {}  # file sha256 -> ingest+clean record
         self.bodies: dict[str, str] = {}  # body sha256 -> cleaned body
-        self.structures: dict[str, dict] = {}  # structure_key(title, body) -> record
+        self.structures: dict[str, list] = {}  # structure_key(title, body) -> [structure dict, signature hex]
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.notes: list[str] = []
         self._verified: set[str] = set()  # body hashes checked against their text
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set()}
+        self._origin: dict[tuple[str, str], str] = {}  # ("b" or "s", key) -> the pack it was read from
+        self._pack_records: dict[str, int] = {}  # pack -> records read from it
+        self._new: tuple[str, object] | None = None  # (name, open file) of this build's pack
+        self._written: set[tuple[str, str]] = set()  # records in this build's pack
 
     @classmethod
     def open(cls, folder: Path | None, key: str) -> "ArticleCache":
         """The cache in `folder` (None: a disabled cache that never hits and never saves)."""
         cache = cls(folder, key)
-        path = folder / FILE if folder is not None else None
+        path = folder / INDEX if folder is not None else None
         if path is None or not path.exists():
             return cache
         try:
@@ -78,7 +94,42 @@ class ArticleCache:
         if not all(isinstance(k, str) and len(k) == 2 * KEY_LEN and v in VERDICTS for k, v in cache.verdicts.items()):
             cache.notes.append(f"cache {path}: 'verdicts' is malformed; ignored")
             cache.verdicts = {}
+        packs = data.get("packs")
+        if not (isinstance(packs, list) and all(isinstance(p, str) and _PACK_NAME.match(p) for p in packs)):
+            cache.notes.append(f"cache {path}: 'packs' is malformed; bodies and structures recomputed")
+            packs = []
+        for name in packs:
+            cache._read_pack(name)
         return cache
+
+    def _read_pack(self, name: str) -> None:
+        path = self.folder / name
+        bad, n = 0, 0
+        try:
+            with open(path, "rb") as fh:
+                for line in fh:
+                    try:
+                        rec = orjson.loads(line)
+                    except ValueError:
+                        bad += 1
+                        continue
+                    if (isinstance(rec, list) and len(rec) == 3 and rec[0] == "b" and isinstance(rec[1], str)
+                            and isinstance(rec[2], str)):
+                        self.bodies[rec[1]] = rec[2]
+                    elif (isinstance(rec, list) and len(rec) == 4 and rec[0] == "s" and isinstance(rec[1], str)
+                          and isinstance(rec[2], dict) and isinstance(rec[3], str)):
+                        self.structures[rec[1]] = [rec[2], rec[3]]
+                    else:
+                        bad += 1
+                        continue
+                    self._origin[(rec[0], rec[1])] = name
+                    n += 1
+        except OSError as exc:
+            self.notes.append(f"cache pack {path} is unreadable ({exc.strerror or exc}); what it held is recomputed")
+            return
+        self._pack_records[name] = n
+        if bad:
+            self.notes.append(f"cache pack {path}: {bad} malformed record(s) ignored")
 
     # --------------------------------------------------------------------- files
     def unchanged(self, relpath: str, stat: tuple[int, int] | None) -> bool:
@@ -111,8 +162,12 @@ class ArticleCache:
         body is stored once, under its hash, and the record keeps the first line."""
         head, rest = _split_head(body)
         k = sha(rest)
-        self.bodies[k] = rest
-        self._verified.add(k)  # hashed just now
+        if k not in self._verified:
+            if self.bodies.get(k) != rest:  # new to the cache, or a pack's copy that is off
+                self.bodies[k] = rest
+                self._origin.pop(("b", k), None)
+                self._append(["b", k, rest])
+            self._verified.add(k)  # hashed just now
         self.used["bodies"].add(k)
         self.articles[file_sha] = dict(rec, head=head, body=k)
         self.used["articles"].add(file_sha)
@@ -135,21 +190,24 @@ class ArticleCache:
         if rec is None:
             return None
         try:
-            signature = np.frombuffer(bytes.fromhex(rec["signature"]), "<u8")
+            signature = np.frombuffer(bytes.fromhex(rec[1]), "<u8")
             if signature.size != sig_len:
                 raise ValueError("signature of the wrong length")
-            result = structure_from_dict(rec["structure"]), signature
+            result = structure_from_dict(rec[0]), signature
         except (TypeError, KeyError, ValueError, AttributeError):
             self.notes.append("a cached structure record is malformed; recomputed")
+            del self.structures[k]
+            self._origin.pop(("s", k), None)
             return None
         self.used["structures"].add(k)
         return result
 
     def put_structure(self, k: str, structure: Structure, signature: np.ndarray) -> None:
-        if self.folder is None:  # a disabled cache never saves: no copy to keep (18k bodies: ~150 MB)
+        """Written to this build's pack at once, not kept: a structure is needed again only
+        by a later build (at 100k articles, keeping them was 300 MB)."""
+        if self.folder is None:
             return
-        self.structures[k] = {"structure": structure_to_dict(structure),
-                              "signature": signature.astype("<u8").tobytes().hex()}
+        self._append(["s", k, structure_to_dict(structure), signature.astype("<u8").tobytes().hex()])
         self.used["structures"].add(k)
 
     # ------------------------------------------------------------------ verdicts
@@ -159,16 +217,57 @@ class ArticleCache:
         self.used["verdicts"] = set(verdicts)
 
     # ---------------------------------------------------------------------- save
+    def _append(self, rec: list) -> None:
+        if self.folder is None:
+            return
+        if self._new is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            name = f"pack-{os.urandom(8).hex()}.jsonl"
+            self._new = (name, open(self.folder / name, "wb"))
+        self._new[1].write(orjson.dumps(rec) + b"\n")
+        self._written.add((rec[0], rec[1]))
+
     def save(self) -> None:
-        """Keep what this build used (files that left the input leave the cache too)."""
+        """Keep what this build used (files that left the input leave the cache too): the
+        index is rewritten, the packs are kept but for those mostly unused, whose records
+        in use move to this build's pack."""
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        data = {"format": FORMAT, "key": self.key}
+        live: dict[str, int] = dict.fromkeys(self._pack_records, 0)
+        for (kind, k), pack in self._origin.items():
+            if k in self.used["bodies" if kind == "b" else "structures"]:
+                live[pack] += 1
+        # (in the order they were read: a record read later replaces one read earlier)
+        keep = [p for p, n in live.items() if n and n >= COMPACT_BELOW * self._pack_records[p]]
+        for (kind, k), pack in self._origin.items():
+            if pack not in keep and live.get(pack) and (kind, k) not in self._written:
+                if kind == "b" and k in self.used["bodies"]:
+                    self._append(["b", k, self.bodies[k]])
+                elif kind == "s" and k in self.used["structures"]:
+                    self._append(["s", k, *self.structures[k]])
+        packs = keep
+        if self._new is not None:
+            self._new[1].close()
+            packs.append(self._new[0])
+        data = {"format": FORMAT, "key": self.key, "packs": packs}
         for name in TABLES:
             table = getattr(self, name)
             data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
-        write_atomic(self.folder / FILE, orjson.dumps(data), durable=False)
+        write_atomic(self.folder / INDEX, orjson.dumps(data), durable=False)
+        self._new = None
+        for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
+            if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        """A build that did not get to save: its pack is unlisted, so removed next time."""
+        if self._new is not None:
+            self._new[1].close()
+            self._new = None
 
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "warnings": list, "removed": dict, "key": str,

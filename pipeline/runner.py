@@ -219,11 +219,14 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
              "steps": sum(len(e["steps"]) for e in entries),
              "entries_with_steps": sum(1 for e in entries if e["steps"])}
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
-    kb = write_outputs(output_dir, doc)
     try:
-        cache.save()
-    except OSError as exc:
-        cache.notes.append(f"cache not saved: {exc.strerror or exc}")
+        kb = write_outputs(output_dir, doc)
+        try:
+            cache.save()
+        except OSError as exc:
+            cache.notes.append(f"cache not saved: {exc.strerror or exc}")
+    finally:
+        cache.close()
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=len(paths), entries=len(entries), rejected=len(rejected),

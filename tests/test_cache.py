@@ -25,7 +25,7 @@ def corpus(tmp_path):
 def test_cached_rebuild_and_no_cache_give_the_same_bytes(tmp_path):
     src = corpus(tmp_path)
     first = build(src, tmp_path / "out", Options(jobs=1))
-    assert first.cache_hits == 0 and (tmp_path / "out" / ".cache" / "articles.json").exists()
+    assert first.cache_hits == 0 and (tmp_path / "out" / ".cache" / "index.json").exists()
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == 3 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -52,7 +52,7 @@ def test_corrupt_cache_is_ignored_with_a_warning(tmp_path):
     src = corpus(tmp_path)
     build(src, tmp_path / "out", Options(jobs=1))
     expected = (tmp_path / "out" / "kb.json").read_bytes()
-    (tmp_path / "out" / ".cache" / "articles.json").write_text('{"format": 1, "key": ')
+    (tmp_path / "out" / ".cache" / "index.json").write_text('{"format": 1, "key": ')
     res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / "out"), "-j", "1"])
     assert res.exit_code == 0
     assert "warning: cache" in res.output and "unreadable" in res.output
@@ -63,18 +63,28 @@ def test_tampered_records_are_not_trusted(tmp_path):
     src = corpus(tmp_path)
     build(src, tmp_path / "out", Options(jobs=1))
     expected = (tmp_path / "out" / "kb.json").read_bytes()
-    path = tmp_path / "out" / ".cache" / "articles.json"
+    path = tmp_path / "out" / ".cache" / "index.json"
     data = json.loads(path.read_text())
-    for k in data["bodies"]:  # a body that no longer matches its hash
-        data["bodies"][k] = data["bodies"][k] + "\n<script>alert(1)</script>\n"
     rec = next(iter(data["articles"]))
     data["articles"][rec]["removed"] = "lots"  # a record of the wrong shape
-    for rec in data["structures"].values():
-        rec["structure"]["sections"][0]["level"] = "x"
     path.write_text(json.dumps(data))
+    (pack,) = data["packs"]
+    lines = []
+    for line in (path.parent / pack).read_text().splitlines():
+        rec = json.loads(line)
+        if rec[0] == "b":  # a body that no longer matches its hash
+            rec[2] += "\n<script>alert(1)</script>\n"
+        else:
+            rec[2]["sections"][0]["level"] = "x"
+        lines.append(json.dumps(rec))
+    (path.parent / pack).write_text("\n".join(lines + ['["b", "truncated']) + "\n")
     res = build(src, tmp_path / "out", Options(jobs=1))
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
     assert any("malformed" in n for n in res.notes)
+    assert any("1 malformed record(s) ignored" in n for n in res.notes)
+    again = build(src, tmp_path / "out", Options(jobs=1))  # what was recomputed was cached again
+    assert again.notes == [] and again.cache_hits == 3
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected
 
 
 def test_cache_from_other_rules_is_not_used(tmp_path):
@@ -104,7 +114,7 @@ def test_look_alike_verdicts_are_reused_and_a_bad_verdict_table_is_ignored(tmp_p
     first = build(src, tmp_path / "out", Options(jobs=1))
     assert first.doc["stats"]["merged_near_duplicates"] == 1 and first.doc["stats"]["look_alikes_kept_apart"] == 2
     expected = (tmp_path / "out" / "kb.json").read_bytes()
-    path = tmp_path / "out" / ".cache" / "articles.json"
+    path = tmp_path / "out" / ".cache" / "index.json"
     verdicts = json.loads(path.read_text())["verdicts"]
     assert sorted(verdicts.values()) == ["look-alike", "look-alike", "same"]
 
@@ -122,3 +132,55 @@ def test_look_alike_verdicts_are_reused_and_a_bad_verdict_table_is_ignored(tmp_p
     res = build(src, tmp_path / "out", Options(jobs=1))
     assert any("'verdicts' is malformed" in n for n in res.notes)
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
+
+
+def _packs(cache):
+    return json.loads((cache / "index.json").read_text())["packs"]
+
+
+def _records(path):
+    return sorted((r[0], r[1]) for r in map(json.loads, path.read_text().splitlines()))
+
+
+def _three_articles_built(tmp_path):
+    src, cache = tmp_path / "in", tmp_path / "out" / ".cache"
+    for m, t in enumerate(["Printer offline", "Scanner jams", "Mouse lag"], 1):
+        write(src, f"{m}.md", FM.format(t=t, m=m))
+    build(src, tmp_path / "out", Options(jobs=1))
+    (first,) = _packs(cache)
+    return src, cache, first
+
+
+def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
+    src, cache, first = _three_articles_built(tmp_path)
+    before = (cache / first).read_bytes()
+    assert [kind for kind, _ in _records(cache / first)] == ["b"] * 3 + ["s"] * 3
+    build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
+    assert _packs(cache) == [first]
+    write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    packs = _packs(cache)
+    assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
+    assert [kind for kind, _ in _records(cache / packs[1])] == ["b", "s"]  # the new article's only
+    assert res.cache_hits == 3
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
+    src, cache, first = _three_articles_built(tmp_path)
+    kept = _records(cache / first)
+    write(cache, "pack-00000000000000ff.jsonl", '["b", "x", "left by a killed build"]\n')
+    write(cache, "articles.json", "{}")  # an earlier format's cache
+    (src / "2.md").unlink()
+    (src / "3.md").unlink()  # 2 of the first pack's 6 records stay in use
+    write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    (pack,) = _packs(cache)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(["index.json", pack])
+    moved = set(_records(cache / pack)) & set(kept)
+    assert len(moved) == 2 and len(_records(cache / pack)) == 4
+    again = build(src, tmp_path / "out", Options(jobs=1))
+    assert again.cache_hits == res.inputs == 2 and again.notes == []
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
