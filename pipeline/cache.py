@@ -37,6 +37,7 @@ INDEX = "index.json"
 OLD_FILES = ("articles.json",)  # earlier formats' single file, removed on save
 TABLES = ("files", "articles", "verdicts")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
+_HEX = re.compile(rb"[0-9a-f]{64}")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\.jsonl\Z")
 COMPACT_BELOW = 0.5  # a pack with less than this share of its records in use is compacted
 
@@ -59,16 +60,18 @@ class ArticleCache:
         self.key = key
         self.files: dict[str, list] = {}  # relative path -> [size, mtime_ns, file sha256]
         self.articles: dict[str, dict] = {}  # file sha256 -> ingest+clean record
-        self.bodies: dict[str, str] = {}  # body sha256 -> cleaned body
+        # body sha256 -> (pack, offset of its line): bodies are read when needed, not held
+        # (at 100k articles their whitespace variants are 400 MB; a build needs a fifth)
+        self._at: dict[str, tuple[str, int]] = {}
         self.structures: dict[str, list] = {}  # structure_key(title, body) -> [structure dict, signature hex]
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.notes: list[str] = []
-        self._verified: set[str] = set()  # body hashes checked against their text
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set()}
         self._origin: dict[tuple[str, str], str] = {}  # ("b" or "s", key) -> the pack it was read from
         self._pack_records: dict[str, int] = {}  # pack -> records read from it
         self._new: tuple[str, object] | None = None  # (name, open file) of this build's pack
-        self._written: set[tuple[str, str]] = set()  # records in this build's pack
+        self._readers: dict[str, object] = {}  # pack -> open file, for reading bodies
+        self._written_packs: list[str] = []  # this build's pack, once closed
 
     @classmethod
     def open(cls, folder: Path | None, key: str) -> "ArticleCache":
@@ -103,27 +106,36 @@ class ArticleCache:
         return cache
 
     def _read_pack(self, name: str) -> None:
+        """Structures are read; a body's line is only located (its text is checked against
+        its hash when a build reads it)."""
         path = self.folder / name
-        bad, n = 0, 0
+        bad, n, pos = 0, 0, 0
         try:
             with open(path, "rb") as fh:
                 for line in fh:
+                    at, pos = pos, pos + len(line)
+                    if line.startswith(b'["b","') and line[70:73] == b'","' and _HEX.fullmatch(line[6:70]):
+                        key = line[6:70].decode("ascii")
+                        self._at[key] = (name, at)
+                        self._origin[("b", key)] = name
+                        n += 1
+                        continue
                     try:
                         rec = orjson.loads(line)
                     except ValueError:
-                        bad += 1
-                        continue
-                    if (isinstance(rec, list) and len(rec) == 3 and rec[0] == "b" and isinstance(rec[1], str)
-                            and isinstance(rec[2], str)):
-                        self.bodies[rec[1]] = rec[2]
-                    elif (isinstance(rec, list) and len(rec) == 4 and rec[0] == "s" and isinstance(rec[1], str)
-                          and isinstance(rec[2], dict) and isinstance(rec[3], str)):
+                        rec = None
+                    if (isinstance(rec, list) and len(rec) == 4 and rec[0] == "s" and isinstance(rec[1], str)
+                            and isinstance(rec[2], dict) and isinstance(rec[3], str)):
                         self.structures[rec[1]] = [rec[2], rec[3]]
+                        self._origin[("s", rec[1])] = name
+                        n += 1
+                    elif (isinstance(rec, list) and len(rec) == 3 and rec[0] == "b" and isinstance(rec[1], str)
+                          and isinstance(rec[2], str)):  # a body line not as this module writes it
+                        self._at[rec[1]] = (name, at)
+                        self._origin[("b", rec[1])] = name
+                        n += 1
                     else:
                         bad += 1
-                        continue
-                    self._origin[(rec[0], rec[1])] = name
-                    n += 1
         except OSError as exc:
             self.notes.append(f"cache pack {path} is unreadable ({exc.strerror or exc}); what it held is recomputed")
             return
@@ -149,7 +161,7 @@ class ArticleCache:
         rec = self.articles.get(file_sha)
         if rec is None:
             return None
-        if _valid_article(rec) and self.body(rec) is not None:
+        if _valid_article(rec) and rec["body"] in self._at:
             self.used["articles"].add(file_sha)
             self.used["bodies"].add(rec["body"])
             return rec
@@ -162,26 +174,41 @@ class ArticleCache:
         body is stored once, under its hash, and the record keeps the first line."""
         head, rest = _split_head(body)
         k = sha(rest)
-        if k not in self._verified:
-            if self.bodies.get(k) != rest:  # new to the cache, or a pack's copy that is off
-                self.bodies[k] = rest
-                self._origin.pop(("b", k), None)
-                self._append(["b", k, rest])
-            self._verified.add(k)  # hashed just now
+        if k not in self._at and self.folder is not None:
+            self._append(["b", k, rest])
         self.used["bodies"].add(k)
         self.articles[file_sha] = dict(rec, head=head, body=k)
         self.used["articles"].add(file_sha)
 
     def body(self, rec: dict) -> str | None:
-        """The cleaned body of an article record (None if its stored text is off)."""
-        rest = self.bodies.get(rec["body"])
-        if not isinstance(rest, str):
+        """The cleaned body of an article record, read from its pack (None if the stored
+        text is missing or does not match its hash)."""
+        line = self._line(rec["body"])
+        try:
+            stored = orjson.loads(line) if line else None
+        except ValueError:
+            stored = None
+        if not (isinstance(stored, list) and len(stored) == 3 and isinstance(stored[2], str)
+                and sha(stored[2]) == rec["body"]):
+            self.notes.append(f"cached body {rec['body'][:12]} does not match its hash")
+            self._at.pop(rec["body"], None)
+            self._origin.pop(("b", rec["body"]), None)
             return None
-        if rec["body"] not in self._verified:
-            if sha(rest) != rec["body"]:
-                return None
-            self._verified.add(rec["body"])
-        return rec["head"] + rest
+        return rec["head"] + stored[2]
+
+    def _line(self, k: str) -> bytes | None:
+        where = self._at.get(k)
+        if where is None:
+            return None
+        pack, at = where
+        if self._new is not None and pack == self._new[0]:
+            self._new[1].flush()
+        try:
+            fh = self._readers.get(pack) or self._readers.setdefault(pack, open(self.folder / pack, "rb"))
+            fh.seek(at)
+            return fh.readline()
+        except OSError:
+            return None
 
     # ---------------------------------------------------------------- structures
     def structure(self, k: str, sig_len: int):
@@ -217,15 +244,17 @@ class ArticleCache:
         self.used["verdicts"] = set(verdicts)
 
     # ---------------------------------------------------------------------- save
-    def _append(self, rec: list) -> None:
+    def _append(self, rec: list | bytes) -> None:
         if self.folder is None:
             return
         if self._new is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             name = f"pack-{os.urandom(8).hex()}.jsonl"
             self._new = (name, open(self.folder / name, "wb"))
-        self._new[1].write(orjson.dumps(rec) + b"\n")
-        self._written.add((rec[0], rec[1]))
+        line = rec if isinstance(rec, bytes) else orjson.dumps(rec) + b"\n"
+        if line[:3] == b'["b':
+            self._at[line[6:70].decode("ascii")] = (self._new[0], self._new[1].tell())
+        self._new[1].write(line)
 
     def save(self) -> None:
         """Keep what this build used (files that left the input leave the cache too): the
@@ -240,22 +269,21 @@ class ArticleCache:
                 live[pack] += 1
         # (in the order they were read: a record read later replaces one read earlier)
         keep = [p for p, n in live.items() if n and n >= COMPACT_BELOW * self._pack_records[p]]
-        for (kind, k), pack in self._origin.items():
-            if pack not in keep and live.get(pack) and (kind, k) not in self._written:
-                if kind == "b" and k in self.used["bodies"]:
-                    self._append(["b", k, self.bodies[k]])
+        for (kind, k), pack in list(self._origin.items()):
+            if pack not in keep and live.get(pack):
+                if kind == "b" and k in self.used["bodies"] and self._at.get(k, ("",))[0] == pack:
+                    line = self._line(k)
+                    if line and line.endswith(b"\n"):
+                        self._append(line)
                 elif kind == "s" and k in self.used["structures"]:
                     self._append(["s", k, *self.structures[k]])
-        packs = keep
-        if self._new is not None:
-            self._new[1].close()
-            packs.append(self._new[0])
+        self.close()
+        packs = keep + [n for n in self._written_packs if n not in keep]
         data = {"format": FORMAT, "key": self.key, "packs": packs}
         for name in TABLES:
             table = getattr(self, name)
             data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
         write_atomic(self.folder / INDEX, orjson.dumps(data), durable=False)
-        self._new = None
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:
@@ -264,10 +292,15 @@ class ArticleCache:
                     pass
 
     def close(self) -> None:
-        """A build that did not get to save: its pack is unlisted, so removed next time."""
+        """Close the packs (a build that did not get to save leaves its pack unlisted, so
+        removed next time)."""
         if self._new is not None:
             self._new[1].close()
+            self._written_packs.append(self._new[0])
             self._new = None
+        for fh in self._readers.values():
+            fh.close()
+        self._readers.clear()
 
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "warnings": list, "removed": dict, "key": str,

@@ -146,21 +146,29 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(input_dir, output_dir, options, rules, progress, use_cache)
+        try:
+            return _build(input_dir, output_dir, options, rules, progress, use_cache)
+        except StaleCache as exc:  # rare (a damaged pack): build again with a new cache
+            result = _build(input_dir, output_dir, options, rules, progress, use_cache, fresh_cache=True)
+            result.notes[:0] = exc.args[0]
+            return result
     finally:
         if collecting:
             gc.enable()
 
 
 def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None,
-           progress: Callable[[str, int, int], None] | None, use_cache: bool) -> BuildResult:
+           progress: Callable[[str, int, int], None] | None, use_cache: bool,
+           fresh_cache: bool = False) -> BuildResult:
     rules = rules or load_rules()
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     exclude = output_dir if _inside(output_dir, input_dir) else None
     paths = discover(input_dir, exclude=exclude)
-    cache = ArticleCache.open(output_dir / CACHE_DIR if use_cache else None, cache_key(rules, options))
+    folder = output_dir / CACHE_DIR if use_cache else None
+    key = cache_key(rules, options)
+    cache = ArticleCache(folder, key) if fresh_cache else ArticleCache.open(folder, key)
     stats = _stat_all(input_dir, paths)
     unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
     todo = [p for p in paths if p not in unchanged]
@@ -204,10 +212,13 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
         groups: list[Group] = []
         verdicts = dict(cache.verdicts)
-        entries, cstats = build_entries(_groups(items, cache, workers, progress, rejected, options, groups),
+        entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups),
                                         options, rules, timings, verdicts)
         cache.keep_verdicts(verdicts)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
+    except BaseException:
+        cache.close()
+        raise
     finally:
         workers.close()
 
@@ -231,6 +242,11 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=len(paths), entries=len(entries), rejected=len(rejected),
                        warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits)
+
+
+class StaleCache(Exception):
+    """The cache turned out not to hold what its index said, too late to recompute one
+    file; args[0]: the cache's notes so far."""
 
 
 class _ReadAhead(threading.Thread):
@@ -269,6 +285,16 @@ class _Resolver:
         self.rejected: list[Rejected] = []
         self.items: list[tuple] = []
         self.fallback: _Worker | None = None
+        # body key -> (order, Article, record, cleaned body or None) of the canonical
+        # (earliest) article seen with that body: the only body of the group a build needs
+        # (None: read it from the cache). Other copies' bodies are not kept.
+        self.first: dict[str, tuple] = {}
+
+    def _offer(self, art: Article, key: str, rec: dict, body: str | None) -> None:
+        order = article_order(art)
+        cur = self.first.get(key)
+        if cur is None or order < cur[0]:
+            self.first[key] = (order, art, rec, body)
 
     def add(self, res) -> None:
         cache = self.cache
@@ -280,6 +306,7 @@ class _Resolver:
                               date=rec["date"], body="", warnings=list(rec["warnings"]),
                               removed=dict(rec["removed"]))
                 self.items.append((art, rec["key"], rec))
+                self._offer(art, rec["key"], rec, None)
                 return
             self.fallback = self.fallback or _Worker(self.rules, self.options, frozenset())
             res = self.fallback.prepare(str(self.input_dir), relpath)
@@ -289,21 +316,29 @@ class _Resolver:
         art, key = res
         cache.put_article(art.sha256, {"title": art.title, "date": art.date, "warnings": art.warnings,
                                        "removed": art.removed, "key": key}, body=art.body)
-        art.body = ""  # the cache holds each body once; spun copies must not each keep one
+        self._offer(art, key, cache.articles[art.sha256], art.body)
+        art.body = ""  # spun copies must not each keep one
         self.items.append((art, key, cache.articles[art.sha256]))
 
 
-def _groups(items, cache: ArticleCache, workers: "_Workers", progress, rejected: list,
+def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", progress, rejected: list,
             options: Options, out: list[Group]):
     """Articles sharing a body key form a group; each group's canonical body is structured
     once (from the cache when known). Yields the groups in key order as their structures
     arrive, and appends them to `out`."""
     by_key: dict[str, list] = {}
-    for art, key, rec in items:
+    for art, key, rec in resolver.items:
         by_key.setdefault(key, []).append((art, rec))
     keys = sorted(by_key)
-    firsts = [min(by_key[k], key=lambda it: article_order(it[0])) for k in keys]
-    bodies = [cache.body(rec) for _, rec in firsts]
+    firsts = [resolver.first[k][1:3] for k in keys]
+    bodies = [resolver.first[k][3] for k in keys]
+    resolver.first.clear()
+    for i, (_, rec) in enumerate(firsts):
+        if bodies[i] is None:
+            bodies[i] = cache.body(rec)
+            if bodies[i] is None:
+                raise StaleCache(cache.notes + ["the cache listed a body it could not give back; "
+                                                "it was ignored and rebuilt"])
     sig_len = options.minhash_bands * options.minhash_rows
     idents = [structure_key(a.title, b) for (a, _), b in zip(firsts, bodies)]
     results: list = [cache.structure(ident, sig_len) for ident in idents]

@@ -82,6 +82,7 @@ def test_tampered_records_are_not_trusted(tmp_path):
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
     assert any("malformed" in n for n in res.notes)
     assert any("1 malformed record(s) ignored" in n for n in res.notes)
+    assert any("could not give back; it was ignored and rebuilt" in n for n in res.notes)
     again = build(src, tmp_path / "out", Options(jobs=1))  # what was recomputed was cached again
     assert again.notes == [] and again.cache_hits == 3
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
