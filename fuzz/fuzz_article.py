@@ -18,6 +18,7 @@ with atheris.instrument_imports():
     # every pipeline module on the path is imported here, so that atheris instruments it:
     # check_article imports them lazily, which left them uninstrumented (coverage came from
     # tests/markup.py alone until 2026-11-25)
+    import bs4  # noqa: F401  (the cleaner imports it when first needed: here, to be instrumented)
     import pipeline.clean  # noqa: F401
     import pipeline.ingest  # noqa: F401
     import pipeline.structure  # noqa: F401

@@ -10,11 +10,15 @@ whole. A cache that does not parse, or a record of the wrong shape or whose body
 match its hash, is ignored with a note; the build then recomputes, so deleting the cache or
 building with --no-cache gives the same kb.json.
 
-Layout: `index.json` holds the small tables (files, articles, verdicts) and names the packs;
-a pack (`pack-*.jsonl`) holds bodies and structures, one JSON record a line. A build appends
-what it computes to a new pack as it goes and rewrites only the index, so neither a rebuild
-after a few new articles nor a first build of 100k articles serialises the whole cache at
-once; a pack whose records are mostly unused any more is compacted into the new one.
+Layout: `index` holds the small tables (files, articles, verdicts) and names the packs; a
+pack (`pack-*`) holds bodies and structures, one record a line. A build appends what it
+computes to a new pack as it goes and rewrites only the index, so neither a rebuild after a
+few new articles nor a first build of 100k articles serialises the whole cache at once; a
+pack whose records are mostly unused any more is compacted into the new one.
+
+Every byte is checked before it is used: the index starts with the sha256 of the rest of
+it, a body's line is keyed by the sha256 of the body, a structure's line carries the sha256
+of its record. Damage anywhere costs the work of recomputing, never a different kb.json.
 
 Trust: the cache sits in the output folder and is trusted as much as kb.json itself (whoever
 can write one can write the other); the checks above catch corruption, not forgery.
@@ -32,13 +36,14 @@ import orjson
 from .model import Section, Step, Structure
 from .write import write_atomic
 
-FORMAT = 4
-INDEX = "index.json"
-OLD_FILES = ("articles.json",)  # earlier formats' single file, removed on save
+FORMAT = 5
+INDEX = "index"
+OLD_FILES = ("articles.json", "index.json")  # earlier formats' files, removed on save
 TABLES = ("files", "articles", "verdicts")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
-_HEX = re.compile(rb"[0-9a-f]{64}")
-_PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\.jsonl\Z")
+_BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
+_STRUCTURE_LINE = re.compile(rb"s ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 COMPACT_BELOW = 0.5  # a pack with less than this share of its records in use is compacted
 
 
@@ -81,9 +86,12 @@ class ArticleCache:
         if path is None or not path.exists():
             return cache
         try:
-            data = orjson.loads(path.read_bytes())
+            digest, _, payload = path.read_bytes().partition(b"\n")
+            if hashlib.sha256(payload).hexdigest().encode("ascii") != digest:
+                raise ValueError("its content does not match its checksum")
+            data = orjson.loads(payload)
         except (OSError, ValueError) as exc:
-            cache.notes.append(f"cache {path} is unreadable ({type(exc).__name__}); ignored and rebuilt")
+            cache.notes.append(f"cache {path} is unreadable ({exc}); ignored and rebuilt")
             return cache
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             cache.notes.append(f"cache {path} is from another pipeline version, rule set or options; rebuilt")
@@ -106,33 +114,31 @@ class ArticleCache:
         return cache
 
     def _read_pack(self, name: str) -> None:
-        """Structures are read; a body's line is only located (its text is checked against
-        its hash when a build reads it)."""
+        """Structures are read and checked; a body's line is only located (its text is
+        checked against its hash when a build reads it)."""
         path = self.folder / name
         bad, n, pos = 0, 0, 0
         try:
             with open(path, "rb") as fh:
                 for line in fh:
                     at, pos = pos, pos + len(line)
-                    if line.startswith(b'["b","') and line[70:73] == b'","' and _HEX.fullmatch(line[6:70]):
-                        key = line[6:70].decode("ascii")
+                    m = _BODY_LINE.match(line)
+                    if m and line.endswith(b"\n"):
+                        key = m.group(1).decode("ascii")
                         self._at[key] = (name, at)
                         self._origin[("b", key)] = name
                         n += 1
                         continue
-                    try:
-                        rec = orjson.loads(line)
-                    except ValueError:
-                        rec = None
-                    if (isinstance(rec, list) and len(rec) == 4 and rec[0] == "s" and isinstance(rec[1], str)
-                            and isinstance(rec[2], dict) and isinstance(rec[3], str)):
-                        self.structures[rec[1]] = [rec[2], rec[3]]
-                        self._origin[("s", rec[1])] = name
-                        n += 1
-                    elif (isinstance(rec, list) and len(rec) == 3 and rec[0] == "b" and isinstance(rec[1], str)
-                          and isinstance(rec[2], str)):  # a body line not as this module writes it
-                        self._at[rec[1]] = (name, at)
-                        self._origin[("b", rec[1])] = name
+                    m = _STRUCTURE_LINE.match(line)
+                    rec = None
+                    if m and line.endswith(b"\n"):
+                        payload = line[m.end():-1]
+                        if hashlib.sha256(payload).hexdigest().encode("ascii") == m.group(2):
+                            rec = _loads(payload)
+                    if isinstance(rec, list) and len(rec) == 2 and isinstance(rec[0], dict) and isinstance(rec[1], str):
+                        key = m.group(1).decode("ascii")
+                        self.structures[key] = rec
+                        self._origin[("s", key)] = name
                         n += 1
                     else:
                         bad += 1
@@ -141,7 +147,7 @@ class ArticleCache:
             return
         self._pack_records[name] = n
         if bad:
-            self.notes.append(f"cache pack {path}: {bad} malformed record(s) ignored")
+            self.notes.append(f"cache pack {path}: {bad} damaged record(s) ignored")
 
     # --------------------------------------------------------------------- files
     def unchanged(self, relpath: str, stat: tuple[int, int] | None) -> bool:
@@ -175,7 +181,7 @@ class ArticleCache:
         head, rest = _split_head(body)
         k = sha(rest)
         if k not in self._at and self.folder is not None:
-            self._append(["b", k, rest])
+            self._append("b", k, rest)
         self.used["bodies"].add(k)
         self.articles[file_sha] = dict(rec, head=head, body=k)
         self.used["articles"].add(file_sha)
@@ -183,18 +189,19 @@ class ArticleCache:
     def body(self, rec: dict) -> str | None:
         """The cleaned body of an article record, read from its pack (None if the stored
         text is missing or does not match its hash)."""
-        line = self._line(rec["body"])
-        try:
-            stored = orjson.loads(line) if line else None
-        except ValueError:
-            stored = None
-        if not (isinstance(stored, list) and len(stored) == 3 and isinstance(stored[2], str)
-                and sha(stored[2]) == rec["body"]):
+        text = self._text(rec["body"])
+        if text is None or sha(text) != rec["body"]:
             self.notes.append(f"cached body {rec['body'][:12]} does not match its hash")
             self._at.pop(rec["body"], None)
             self._origin.pop(("b", rec["body"]), None)
             return None
-        return rec["head"] + stored[2]
+        return rec["head"] + text
+
+    def _text(self, k: str) -> str | None:
+        """The text stored in body k's line (unchecked), or None."""
+        line = self._line(k)
+        text = _loads(line[67:]) if line and _BODY_LINE.match(line) else None
+        return text if isinstance(text, str) else None
 
     def _line(self, k: str) -> bytes | None:
         where = self._at.get(k)
@@ -234,7 +241,7 @@ class ArticleCache:
         by a later build (at 100k articles, keeping them was 300 MB)."""
         if self.folder is None:
             return
-        self._append(["s", k, structure_to_dict(structure), signature.astype("<u8").tobytes().hex()])
+        self._append("s", k, [structure_to_dict(structure), signature.astype("<u8").tobytes().hex()])
         self.used["structures"].add(k)
 
     # ------------------------------------------------------------------ verdicts
@@ -244,17 +251,21 @@ class ArticleCache:
         self.used["verdicts"] = set(verdicts)
 
     # ---------------------------------------------------------------------- save
-    def _append(self, rec: list | bytes) -> None:
+    def _append(self, kind: str, k: str, value) -> None:
+        """A body (kind "b", value its text) or a structure ("s", [structure dict, signature hex])."""
         if self.folder is None:
             return
         if self._new is None:
             self.folder.mkdir(parents=True, exist_ok=True)
-            name = f"pack-{os.urandom(8).hex()}.jsonl"
+            name = f"pack-{os.urandom(8).hex()}"
             self._new = (name, open(self.folder / name, "wb"))
-        line = rec if isinstance(rec, bytes) else orjson.dumps(rec) + b"\n"
-        if line[:3] == b'["b':
-            self._at[line[6:70].decode("ascii")] = (self._new[0], self._new[1].tell())
-        self._new[1].write(line)
+        payload = orjson.dumps(value)
+        if kind == "b":
+            self._at[k] = (self._new[0], self._new[1].tell())
+            head = f"b {k} "
+        else:
+            head = f"s {k} {hashlib.sha256(payload).hexdigest()} "
+        self._new[1].write(head.encode("ascii") + payload + b"\n")
 
     def save(self) -> None:
         """Keep what this build used (files that left the input leave the cache too): the
@@ -272,18 +283,20 @@ class ArticleCache:
         for (kind, k), pack in list(self._origin.items()):
             if pack not in keep and live.get(pack):
                 if kind == "b" and k in self.used["bodies"] and self._at.get(k, ("",))[0] == pack:
-                    line = self._line(k)
-                    if line and line.endswith(b"\n"):
-                        self._append(line)
+                    text = self._text(k)
+                    if text is not None:
+                        self._append("b", k, text)  # (checked against its hash when read)
                 elif kind == "s" and k in self.used["structures"]:
-                    self._append(["s", k, *self.structures[k]])
+                    self._append("s", k, self.structures[k])
         self.close()
         packs = keep + [n for n in self._written_packs if n not in keep]
         data = {"format": FORMAT, "key": self.key, "packs": packs}
         for name in TABLES:
             table = getattr(self, name)
             data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
-        write_atomic(self.folder / INDEX, orjson.dumps(data), durable=False)
+        payload = orjson.dumps(data)
+        write_atomic(self.folder / INDEX, hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload,
+                     durable=False)
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:
@@ -305,6 +318,13 @@ class ArticleCache:
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "warnings": list, "removed": dict, "key": str,
                    "head": str, "body": str}
+
+
+def _loads(line: bytes | None):
+    try:
+        return orjson.loads(line) if line else None
+    except ValueError:
+        return None
 
 
 def _split_head(body: str) -> tuple[str, str]:

@@ -1,9 +1,13 @@
 """The per-article cache is only an accelerator: with or without it, the same kb.json."""
+import hashlib
 import json
 import os
 import shutil
 
+import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.cli import main
 from pipeline.model import Options
@@ -25,7 +29,7 @@ def corpus(tmp_path):
 def test_cached_rebuild_and_no_cache_give_the_same_bytes(tmp_path):
     src = corpus(tmp_path)
     first = build(src, tmp_path / "out", Options(jobs=1))
-    assert first.cache_hits == 0 and (tmp_path / "out" / ".cache" / "index.json").exists()
+    assert first.cache_hits == 0 and (tmp_path / "out" / ".cache" / "index").exists()
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == 3 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -52,39 +56,77 @@ def test_corrupt_cache_is_ignored_with_a_warning(tmp_path):
     src = corpus(tmp_path)
     build(src, tmp_path / "out", Options(jobs=1))
     expected = (tmp_path / "out" / "kb.json").read_bytes()
-    (tmp_path / "out" / ".cache" / "index.json").write_text('{"format": 1, "key": ')
+    index = tmp_path / "out" / ".cache" / "index"
+    index.write_bytes(index.read_bytes()[:-40])  # cut short, as a full disk leaves it
     res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / "out"), "-j", "1"])
     assert res.exit_code == 0
-    assert "warning: cache" in res.output and "unreadable" in res.output
+    assert "warning: cache" in res.output and "does not match its checksum" in res.output
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
+
+
+def _index(cache):
+    return json.loads((cache / "index").read_bytes().partition(b"\n")[2])
+
+
+def _forge_index(cache, data):
+    """An index written with a valid checksum: what a bug in a writer could leave."""
+    payload = json.dumps(data).encode()
+    (cache / "index").write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+
+
+def _forge_structure(line: bytes, change) -> bytes:
+    kind, key, _, payload = line.split(b" ", 3)
+    rec = json.loads(payload)
+    change(rec[0])
+    payload = json.dumps(rec).encode()
+    return b" ".join([kind, key, hashlib.sha256(payload).hexdigest().encode(), payload]) + b"\n"
 
 
 def test_tampered_records_are_not_trusted(tmp_path):
     src = corpus(tmp_path)
     build(src, tmp_path / "out", Options(jobs=1))
     expected = (tmp_path / "out" / "kb.json").read_bytes()
-    path = tmp_path / "out" / ".cache" / "index.json"
-    data = json.loads(path.read_text())
+    cache = tmp_path / "out" / ".cache"
+    data = _index(cache)
     rec = next(iter(data["articles"]))
     data["articles"][rec]["removed"] = "lots"  # a record of the wrong shape
-    path.write_text(json.dumps(data))
+    _forge_index(cache, data)
     (pack,) = data["packs"]
     lines = []
-    for line in (path.parent / pack).read_text().splitlines():
-        rec = json.loads(line)
-        if rec[0] == "b":  # a body that no longer matches its hash
-            rec[2] += "\n<script>alert(1)</script>\n"
-        else:
-            rec[2]["sections"][0]["level"] = "x"
-        lines.append(json.dumps(rec))
-    (path.parent / pack).write_text("\n".join(lines + ['["b", "truncated']) + "\n")
+    for line in (cache / pack).read_bytes().splitlines(keepends=True):
+        if line.startswith(b"b "):  # a body that no longer matches its hash
+            lines.append(line[:-2] + b'\\n<script>alert(1)</script>"\n')
+        else:  # a structure of the wrong shape, checksummed anew
+            lines.append(_forge_structure(line, lambda st: st["sections"][0].update(level="x")))
+    (cache / pack).write_bytes(b"".join(lines) + b"s 0123 trunc")
     res = build(src, tmp_path / "out", Options(jobs=1))
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
-    assert any("malformed" in n for n in res.notes)
-    assert any("1 malformed record(s) ignored" in n for n in res.notes)
+    assert any("is malformed; recomputed" in n for n in res.notes)
+    assert any("1 damaged record(s) ignored" in n for n in res.notes)
     assert any("could not give back; it was ignored and rebuilt" in n for n in res.notes)
     again = build(src, tmp_path / "out", Options(jobs=1))  # what was recomputed was cached again
     assert again.notes == [] and again.cache_hits == 3
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected
+
+
+def test_a_changed_byte_in_a_checksummed_record_is_caught(tmp_path):
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    expected = (tmp_path / "out" / "kb.json").read_bytes()
+    cache = tmp_path / "out" / ".cache"
+    (pack,) = _index(cache)["packs"]
+    raw = (cache / pack).read_bytes()
+    structure = raw.index(b"\ns ") + 1
+    at = raw.index(b"Restart the Printer offline", structure)  # a step's text, in a structure record
+    (cache / pack).write_bytes(raw[:at] + b"X" + raw[at + 1:])
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert any("1 damaged record(s) ignored" in n for n in res.notes)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected
+    index = (cache / "index").read_bytes()
+    at = index.index(b'"date":"2024-01-01"')
+    (cache / "index").write_bytes(index[:at + 9] + b"2" + index[at + 10:])  # still valid JSON
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert any("does not match its checksum" in n for n in res.notes) and res.cache_hits == 0
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
 
 
@@ -115,8 +157,8 @@ def test_look_alike_verdicts_are_reused_and_a_bad_verdict_table_is_ignored(tmp_p
     first = build(src, tmp_path / "out", Options(jobs=1))
     assert first.doc["stats"]["merged_near_duplicates"] == 1 and first.doc["stats"]["look_alikes_kept_apart"] == 2
     expected = (tmp_path / "out" / "kb.json").read_bytes()
-    path = tmp_path / "out" / ".cache" / "index.json"
-    verdicts = json.loads(path.read_text())["verdicts"]
+    cache = tmp_path / "out" / ".cache"
+    verdicts = _index(cache)["verdicts"]
     assert sorted(verdicts.values()) == ["look-alike", "look-alike", "same"]
 
     def no_judging(*args):
@@ -127,20 +169,20 @@ def test_look_alike_verdicts_are_reused_and_a_bad_verdict_table_is_ignored(tmp_p
         again = build(src, tmp_path / "out", Options(jobs=1))
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected and again.notes == []
 
-    data = json.loads(path.read_text())
+    data = _index(cache)
     data["verdicts"] = {k: "same" if v == "look-alike" else "maybe" for k, v in data["verdicts"].items()}
-    path.write_text(json.dumps(data))
+    _forge_index(cache, data)
     res = build(src, tmp_path / "out", Options(jobs=1))
     assert any("'verdicts' is malformed" in n for n in res.notes)
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
 
 
 def _packs(cache):
-    return json.loads((cache / "index.json").read_text())["packs"]
+    return _index(cache)["packs"]
 
 
 def _records(path):
-    return sorted((r[0], r[1]) for r in map(json.loads, path.read_text().splitlines()))
+    return sorted(tuple(line.split(" ", 2)[:2]) for line in path.read_text().splitlines())
 
 
 def _three_articles_built(tmp_path):
@@ -171,17 +213,51 @@ def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
 def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     kept = _records(cache / first)
-    write(cache, "pack-00000000000000ff.jsonl", '["b", "x", "left by a killed build"]\n')
+    write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
     (src / "3.md").unlink()  # 2 of the first pack's 6 records stay in use
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
-    assert sorted(p.name for p in cache.iterdir()) == sorted(["index.json", pack])
+    assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack])
     moved = set(_records(cache / pack)) & set(kept)
     assert len(moved) == 2 and len(_records(cache / pack)) == 4
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory):
+    base = tmp_path_factory.mktemp("damage")
+    src = corpus(base)
+    build(src, base / "out", Options(jobs=1))
+    return src, base / "out"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damage_anywhere_in_the_cache_costs_time_never_the_output(built_once, tmp_path_factory, data):
+    src, built = built_once
+    out = tmp_path_factory.mktemp("damaged") / "out"
+    shutil.copytree(built, out)
+    target = data.draw(st.sampled_from(sorted((out / ".cache").iterdir())))
+    raw = target.read_bytes()
+    how = data.draw(st.sampled_from(["change a byte", "cut short", "drop a line", "delete"]))
+    if how == "delete":
+        target.unlink()
+    elif how == "cut short":
+        target.write_bytes(raw[:data.draw(st.integers(0, len(raw) - 1))])
+    elif how == "drop a line":
+        lines = raw.splitlines(keepends=True)
+        del lines[data.draw(st.integers(0, len(lines) - 1))]
+        target.write_bytes(b"".join(lines))
+    else:  # mostly a letter or digit for another: the JSON still parses, the meaning changed
+        alnum = [i for i, b in enumerate(raw) if chr(b).isalnum()]
+        at = data.draw(st.sampled_from(alnum) if alnum and data.draw(st.booleans()) else st.integers(0, len(raw) - 1))
+        byte = data.draw(st.sampled_from(b"0123456789abcdefXYZ").filter(lambda b: b != raw[at]))
+        target.write_bytes(raw[:at] + bytes([byte]) + raw[at + 1:])
+    build(src, out, Options(jobs=1))
+    assert (out / "kb.json").read_bytes() == (built / "kb.json").read_bytes()
