@@ -177,7 +177,6 @@ class Clusterer:
             out[find(i)].append(i)
         return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
 
-
     def _verdict(self, a: Group, b: Group, known: dict[str, str]) -> str:
         """same_problem(a, b), from `known` when an earlier build judged the same pair."""
         if not (a.ident and b.ident):
