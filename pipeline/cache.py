@@ -38,7 +38,7 @@ from .write import write_atomic
 
 FORMAT = 5
 INDEX = "index"
-OLD_FILES = ("articles.json", "index.json")  # earlier formats' files, removed on save
+OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
@@ -49,6 +49,11 @@ COMPACT_BELOW = 0.5  # a pack with less than this share of its records in use is
 
 def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _digest(payload: bytes) -> bytes:
+    """The checksum the index and the structure records carry: sha256, hex, as bytes."""
+    return hashlib.sha256(payload).hexdigest().encode("ascii")
 
 
 KEY_LEN = 32
@@ -87,7 +92,7 @@ class ArticleCache:
             return cache
         try:
             digest, _, payload = path.read_bytes().partition(b"\n")
-            if hashlib.sha256(payload).hexdigest().encode("ascii") != digest:
+            if _digest(payload) != digest:
                 raise ValueError("its content does not match its checksum")
             data = orjson.loads(payload)
         except (OSError, ValueError) as exc:
@@ -133,7 +138,7 @@ class ArticleCache:
                     rec = None
                     if m and line.endswith(b"\n"):
                         payload = line[m.end():-1]
-                        if hashlib.sha256(payload).hexdigest().encode("ascii") == m.group(2):
+                        if _digest(payload) == m.group(2):
                             rec = _loads(payload)
                     if isinstance(rec, list) and len(rec) == 2 and isinstance(rec[0], dict) and isinstance(rec[1], str):
                         key = m.group(1).decode("ascii")
@@ -262,10 +267,10 @@ class ArticleCache:
         payload = orjson.dumps(value)
         if kind == "b":
             self._at[k] = (self._new[0], self._new[1].tell())
-            head = f"b {k} "
+            line = b"b %s %s\n" % (k.encode("ascii"), payload)
         else:
-            head = f"s {k} {hashlib.sha256(payload).hexdigest()} "
-        self._new[1].write(head.encode("ascii") + payload + b"\n")
+            line = b"s %s %s %s\n" % (k.encode("ascii"), _digest(payload), payload)
+        self._new[1].write(line)
 
     def save(self) -> None:
         """Keep what this build used (files that left the input leave the cache too): the
@@ -295,8 +300,7 @@ class ArticleCache:
             table = getattr(self, name)
             data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
         payload = orjson.dumps(data)
-        write_atomic(self.folder / INDEX, hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload,
-                     durable=False)
+        write_atomic(self.folder / INDEX, _digest(payload) + b"\n" + payload, durable=False)
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:

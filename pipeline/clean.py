@@ -891,8 +891,7 @@ def _call_to_action(block: str, ctx) -> bool:
     if not all(not m.group(1) and 0 < len(m.group(2)) <= 60
                and " ".join(m.group(2).strip("*_ ").lower().split()).startswith(ctx.cta_anchors) for m in links):
         return False
-    return any(url_is_affiliate(m.group(3)[1:-1] if m.group(3).startswith("<") else m.group(3), ctx)
-               for m in links)
+    return any(url_is_affiliate(_destination(m.group(3)), ctx) for m in links)
 
 
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*$")
@@ -933,10 +932,15 @@ def _rewrite_links(text: str, ctx, removed: Counter) -> str:
     return text
 
 
+def _destination(url: str) -> str:
+    """A link destination without the angle brackets it may be written in (`(<a b.png>)`)."""
+    return url[1:-1] if url.startswith("<") else url
+
+
 def _bad_url(url: str, ctx, removed: Counter, image: bool = False) -> str | None:
     """Why a markdown destination must go ('unsafe_url', 'affiliate_link', 'affiliate_image'),
     counted; None for a URL to keep."""
-    url = url[1:-1] if url.startswith("<") else url
+    url = _destination(url)
     if not url_is_safe(url, ctx):
         kind = "unsafe_url"
     elif url_is_affiliate(url, ctx):

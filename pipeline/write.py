@@ -60,7 +60,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
-OUTPUT_FILES = ("kb.json", "kb.schema.json", "howto.jsonld", ".cache/index", ".cache/index.json", ".cache/articles.json")
+OUTPUT_FILES = ("kb.json", "kb.schema.json", "howto.jsonld", ".cache/index", ".cache/articles.json")
 
 
 def remove_stale_temps(output_dir: Path) -> None:
