@@ -180,11 +180,12 @@ class ArticleCache:
         del self.articles[file_sha]
         return None
 
-    def put_article(self, file_sha: str, rec: dict, body: str) -> None:
+    def put_article(self, file_sha: str, rec: dict, body: str, parts: tuple[str, str, str] | None = None) -> None:
         """Spun copies differ in their first line (the title heading) only: the rest of the
-        body is stored once, under its hash, and the record keeps the first line."""
-        head, rest = _split_head(body)
-        k = sha(rest)
+        body is stored once, under its hash, and the record keeps the first line. `parts`:
+        (first line, rest, sha256 of the rest) where the caller knows them."""
+        head, rest, k = parts or (*_split_head(body), None)
+        k = k or sha(rest)
         if k not in self._at and self.folder is not None:
             self._append("b", k, rest)
         self.used["bodies"].add(k)

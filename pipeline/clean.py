@@ -2,10 +2,13 @@
 
 The cleaner works on the markdown body in passes:
 
+0. what spinning varies is cut first, by scanning: comment-delimited ad blocks (outside
+   fenced code) and link farms of the usual shape; the title heading is split off, so
+   that the rest, the same in every spun copy, is cleaned once (`split`, `join_parts`);
 1. stray backtick debris (broken HTML-to-markdown conversion) is removed, real code kept;
 2. code (fenced blocks, code spans), autolinks and `<placeholder>`s are swapped for
    sentinels, so no later pass can touch them;
-3. comment-delimited ad blocks are cut out by scanning for the markers;
+3. comment-delimited ad blocks still left are cut out by scanning for the markers;
 4. each remaining block (paragraph) that still holds HTML is parsed with BeautifulSoup and
    rendered back to markdown without ads, scripts, attributes or unsafe URLs;
 5. markdown links and images to affiliate or unsafe URLs lose their URL (links keep
@@ -38,6 +41,29 @@ class Cleaned:
     text: str
     removed: dict[str, int]
     warnings: list[str]
+
+
+@dataclass
+class Split:
+    """A body after the first pass: what it removed, and the title heading (None when the
+    body does not open with one) and the rest, each to be cleaned on its own."""
+    removed: dict[str, int]
+    warnings: list[str]
+    head: str | None
+    rest: str
+
+
+def join_parts(part: Split, head: Cleaned | None, rest: Cleaned) -> Cleaned:
+    """The cleaned body of a split one, from its parts cleaned."""
+    parts = (rest,) if head is None else (head, rest)
+    text = "\n\n".join(t.text.strip("\n") for t in parts if t.text.strip()) + "\n"
+    removed = dict(part.removed)
+    warnings = list(part.warnings)
+    for t in parts:
+        for k, n in t.removed.items():
+            removed[k] = removed.get(k, 0) + n
+        warnings += t.warnings
+    return Cleaned(text=text, removed=dict(sorted(removed.items())), warnings=list(dict.fromkeys(warnings)))
 
 
 # ---------------------------------------------------------------------------- public
@@ -105,6 +131,7 @@ class Cleaner:
     block and the rules, so the memo never changes a result."""
 
     MEMO_LIMIT = 65536
+    REST_MEMO_LIMIT = 4096
 
     def __init__(self, rules: Rules):
         g = rules.get
@@ -140,12 +167,58 @@ class Cleaner:
         self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
         self._memo: dict[str, tuple] = {}
         self._part_memo: dict[str, tuple] = {}
+        self._rest_memo: dict[str, Cleaned] = {}
 
     def clean(self, body: str) -> Cleaned:
         """Clean one markdown body. Never raises for any input text; cleaning the result
-        again changes nothing."""
+        again changes nothing.
+
+        Spun copies differ in their injected ads and link farms and in their title heading,
+        and almost nowhere else: those are cut first, by scanning (`split`), and the title
+        heading, a block of its own, is cleaned on its own, so the rest of the body, the
+        costly part, is cleaned once per process for all its copies (memoised here; the
+        build's workers share the work out instead, as runner.py does)."""
+        part = self.split(body)
+        if part.head is None:
+            return join_parts(part, None, self.clean_part(part.rest))
+        rest = self._rest_memo.get(part.rest)
+        if rest is None:
+            rest = self.clean_part(part.rest)
+            if len(self._rest_memo) >= self.REST_MEMO_LIMIT:
+                self._rest_memo.clear()
+            self._rest_memo[part.rest] = rest
+        return join_parts(part, self.clean_part(part.head), rest)
+
+    def split(self, body: str) -> "Split":
+        """The first, cheap pass: injected ads and link farms cut, the title heading split off."""
         removed: Counter = Counter()
         warnings: list[str] = []
+        text = self._cut_injected(body, removed, warnings)
+        head, rest = _split_title(text)
+        return Split(removed=dict(removed), warnings=warnings, head=head, rest=rest)
+
+    def clean_part(self, text: str) -> Cleaned:
+        """The other passes, over the title heading or the rest of a split body."""
+        return self._whole(text, Counter(), [])
+
+    def _cut_injected(self, body: str, removed: Counter, warnings: list[str]) -> str:
+        """Ad blocks cut at their markers and link farms of the usual shape cut, outside
+        fenced code (kept byte for byte, whatever it shows)."""
+        if not any(b in body for b in self.begin) and not any(c in body for c in self.farm_classes):
+            return body
+        saved: list[str] = []
+        if "```" in body or "~~~" in body:
+            body = body.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
+            out, pos = [], 0
+            for start, end in _fenced_blocks(body):
+                saved.append(body[start:end])
+                out += [body[pos:start], f"{OPEN}{len(saved) - 1}{CLOSE}"]
+                pos = end
+            body = "".join(out) + body[pos:]
+        text = _cut_marker_blocks(body, self, removed, warnings)
+        return _restore(_cut_link_farms(text, self, removed), saved)
+
+    def _whole(self, body: str, removed: Counter, warnings: list[str]) -> Cleaned:
         text = self._once(body, removed, warnings)
         for _ in range(3):
             # Removing debris can pair the fences left around it differently, a removed link
@@ -482,44 +555,93 @@ _VOID = frozenset("area base br col embed hr img input link meta source track wb
 
 
 def _cut_marker_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
-    if not any(b in text for b in ctx.begin):
+    begins = [b for b in ctx.begin if b in text]
+    if not begins:
         return _drop_stray_end_markers(text, ctx, removed)
     out = []
     pos = 0
-    while True:
-        hits = [(text.find(b, pos), b) for b in ctx.begin]
-        hits = [h for h in hits if h[0] >= 0]
-        if not hits:
-            break
-        start, marker = min(hits)
-        ends = [(text.find(e, start + len(marker)), e) for e in ctx.end]
-        ends = [e for e in ends if e[0] >= 0]
-        next_begin = min((i for i in (text.find(b, start + len(marker)) for b in ctx.begin) if i >= 0),
-                         default=-1)
+    start, marker = min((text.find(b), b) for b in begins)
+    while start >= 0:
+        inner = start + len(marker)
+        ends = [(i, e) for e in ctx.end if (i := text.find(e, inner)) >= 0]
+        nexts = [(i, b) for b in begins if (i := text.find(b, inner)) >= 0]
+        next_begin = min(nexts)[0] if nexts else -1
         out.append(text[pos:start])
         if ends and (next_begin < 0 or min(ends)[0] < next_begin):
             end_at, end_marker = min(ends)
-            block = text[start + len(marker):end_at]
+            block = text[inner:end_at]
             stop = end_at + len(end_marker)
         else:
             line = text.count("\n", 0, start) + 1
             warnings.append(f"ad begin marker at body line {line} has no end marker; removed the ad HTML after it only")
-            stop = _end_of_html_run(text, start + len(marker))
-            block = text[start + len(marker):stop]
+            stop = _end_of_html_run(text, inner)
+            block = text[inner:stop]
         removed["ad_block"] += 1
         removed[_block_kind(block, ctx)] += 1
-        stop = _join_point(text, start, stop)
-        pos = stop
+        pos = _join_point(text, start, stop)
+        if nexts and min(nexts)[0] >= pos:
+            start, marker = min(nexts)
+        else:
+            nexts = [(i, b) for b in begins if (i := text.find(b, pos)) >= 0]
+            start, marker = min(nexts) if nexts else (-1, "")
     out.append(text[pos:])
     return _drop_stray_end_markers("".join(out), ctx, removed)
 
 
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
+
+
 def _join_point(text: str, start: int, stop: int) -> int:
-    """Swallow the line break after a block that filled whole lines."""
+    """Swallow the line break after a block that filled whole lines, and the blank lines
+    after it when a blank line came before it: the text reads as if the block had never
+    been there (copies of one article with and without an ad in a place come out alike)."""
     at_line_start = start == 0 or text[start - 1] == "\n"
     if at_line_start and stop < len(text) and text[stop] == "\n":
-        return stop + 1
+        stop += 1
+        if start == 0 or text.endswith("\n\n", 0, start) or not text[text.rfind("\n", 0, start - 1) + 1:start].strip():
+            m = _BLANK_LINES.match(text, stop)
+            if m:
+                stop = m.end()
     return stop
+
+
+def _cut_link_farms(text: str, ctx, removed: Counter) -> str:
+    """Blocks (between blank lines) of the usual injected link-farm shape go: each spun
+    copy carries a different one. The farm class is found by scanning; other farm shapes
+    are left to the block pass."""
+    if not any(c in text for c in ctx.farm_classes):
+        return text
+    for cls in ctx.farm_classes:
+        needle = f'<span class="{cls}">'
+        pos = 0
+        while (at := text.find(needle, pos)) >= 0:
+            pos = at + len(needle)
+            start = text.rfind("\n", 0, at) + 1
+            if text[start:at].strip() or not (start == 0 or not text[text.rfind("\n", 0, start - 1) + 1:start].strip()):
+                continue  # not at the start of a block
+            after = _BLOCK_SPLIT.search(text, at)
+            stop = len(text) if after is None else after.start()
+            if ctx.farm_shape.match(text[start:stop]):
+                removed["link_farm"] += 1
+                if after is None:  # the last block: the blank lines before it go too
+                    text = text[:start].rstrip("\n")
+                    text += "\n" if text else ""
+                else:
+                    text = text[:start] + text[after.end():]
+                pos = start
+    return text
+
+
+_TITLE_HEADING = re.compile(r"\s*#{1,6}[ \t][^\n<]*\n[ \t]*\n")
+
+
+def _split_title(text: str) -> tuple[str | None, str]:
+    """(the leading heading, the rest) when the body opens with a heading followed by a
+    blank line (a block of its own), else (None, text)."""
+    m = _TITLE_HEADING.match(text)
+    if m is None:
+        return None, text
+    return text[:m.end()], text[m.end():]
 
 
 def _drop_stray_end_markers(text: str, ctx, removed: Counter) -> str:

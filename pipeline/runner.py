@@ -10,14 +10,15 @@ import json
 import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from . import __version__
-from .cache import ArticleCache, structure_key
-from .clean import Cleaner
+from .cache import ArticleCache, sha, structure_key
+from .clean import Cleaned, Cleaner, Split, join_parts
 from .consolidate import Clusterer, Group, article_order, body_key, build_entries
 from .ingest import discover, parse_article, prefetch, read_bytes, source_id
 from .model import Article, Options, Rejected
@@ -52,10 +53,14 @@ class _Worker:
         self.clusterer = Clusterer(options)
         self.known = known
         self.seconds = {"ingest": 0.0, "clean": 0.0}  # this process's time in each stage
+        self.shipped: set[bytes] = set()  # digests of the rests this process has sent out
+        self.rests: dict[bytes, _Rest] = {}  # (prepare_whole's)
 
     def prepare(self, root: str, relpath: str):
-        """One file -> ('hit', relpath, sha256) when the cache knows its bytes, else
-        (Article with cleaned body, body key) or Rejected."""
+        """One file -> ('hit', relpath, sha256) when the cache knows its bytes; Rejected;
+        a finished (Article with cleaned body, body key); or, for a body that splits into
+        title heading and rest, a _Part whose rest is cleaned apart (`clean_rests`), once
+        per distinct rest in the whole build."""
         t0 = time.perf_counter()
         try:
             return self._prepare(root, relpath, t0)
@@ -79,24 +84,92 @@ class _Worker:
         self.seconds["clean"] -= t1 - t0
         if isinstance(art, Rejected):
             return art
+        art.meta = {}
         try:
-            cleaned = self.cleaner.clean(art.body)
+            split = self.cleaner.split(art.body)
+            art.body = ""
+            if split.head is None:
+                return finish(art, split, None, self.clean_rest(split.rest))
+            head = self.cleaner.clean_part(split.head)
         except Exception as exc:  # a cleaner bug must cost one file, never the build
             return Rejected(relpath, f"internal error while cleaning: {type(exc).__name__}: {exc}")
-        art.removed = cleaned.removed
-        art.warnings.extend(cleaned.warnings)
-        art.body = cleaned.text
-        art.meta = {}
-        key, norm = body_key(cleaned.text)
-        if not norm.strip():
-            return Rejected(relpath, "nothing left after cleaning: the body held only ads or markup")
-        return art, key
+        rest, split.rest = split.rest, ""
+        digest = hashlib.blake2b(rest.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        first = digest not in self.shipped
+        self.shipped.add(digest)
+        return _Part(art, split, head, digest, rest if first else None)
+
+    def prepare_whole(self, root: str, relpath: str):
+        """`prepare`, with the rest of a split body cleaned here too (the fallback in the
+        main process for a cache hit whose record turns out malformed)."""
+        res = self.prepare(root, relpath)
+        if not isinstance(res, _Part):
+            return res
+        if res.rest is not None:
+            self.rests[res.digest] = self.clean_rest(res.rest)
+        return finish(res.art, res.split, res.head, self.rests[res.digest])
+
+    def clean_rest(self, rest: str) -> "_Rest":
+        try:
+            cleaned = self.cleaner.clean_part(rest)
+        except Exception as exc:  # a cleaner bug must cost its articles, never the build
+            return _Rest(None, "", True, f"internal error while cleaning: {type(exc).__name__}: {exc}")
+        norm = " ".join(cleaned.text.split())
+        stored = "\n" + cleaned.text.strip("\n") + "\n"  # as the cache stores it after a heading
+        return _Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, None,
+                     stored, sha(stored))
 
     def structure(self, body: str, title: str):
         try:
             return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1])
         except Exception as exc:  # a structure bug costs the articles with this body, never the build
             return None, f"internal error while structuring: {type(exc).__name__}: {exc}"
+
+
+@dataclass
+class _Part:
+    """A fresh article whose body split: its title heading cleaned, its rest to be
+    cleaned once for all the articles that share it (`rest` is sent by the first
+    worker to meet it, None afterwards)."""
+    art: Article
+    split: Split
+    head: Cleaned
+    digest: bytes
+    rest: str | None
+
+
+@dataclass
+class _Rest:
+    """A rest of a body cleaned, with its body key (as body_key gives it when a title
+    heading goes before it)."""
+    cleaned: Cleaned | None
+    key: str
+    empty: bool
+    error: str | None
+    stored: str = ""  # the text the cache keeps after a title heading, and its sha256
+    stored_sha: str = ""
+
+
+def finish(art: Article, split: Split, head: Cleaned | None, rest: _Rest):
+    """The article with its cleaned body, and its body key; or Rejected."""
+    if rest.error:
+        return Rejected(art.path, rest.error)
+    cleaned = join_parts(split, head, rest.cleaned)
+    art.removed = cleaned.removed
+    art.warnings.extend(cleaned.warnings)
+    art.body = cleaned.text
+    heading = head is not None and head.text.lstrip().startswith("#") and "\n" not in head.text.strip()
+    if heading:
+        key, empty = rest.key, rest.empty  # what body_key gives: the heading is skipped
+    else:
+        key, norm = body_key(cleaned.text)
+        empty = not norm.strip()
+    if empty:
+        return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
+    if heading and cleaned.text.startswith("#") and rest.stored_sha:
+        # the cache's split of the body (ArticleCache.put_article), known without hashing it again
+        return art, key, (cleaned.text[:len(cleaned.text) - len(rest.stored)], rest.stored, rest.stored_sha)
+    return art, key
 
 
 _WORKER: _Worker | None = None
@@ -112,6 +185,14 @@ def _prepare_chunk(root: str, relpaths: list[str]):
     """The chunk's results, then the seconds this chunk spent in each stage (a dict)."""
     before = dict(_WORKER.seconds)
     out = [_WORKER.prepare(root, p) for p in relpaths]
+    return out + [{k: v - before[k] for k, v in _WORKER.seconds.items()}]
+
+
+def _clean_rests(rests: list[str]):
+    before = dict(_WORKER.seconds)
+    t0 = time.perf_counter()
+    out = [_WORKER.clean_rest(r) for r in rests]
+    _WORKER.seconds["clean"] += time.perf_counter() - t0
     return out + [{k: v - before[k] for k, v in _WORKER.seconds.items()}]
 
 
@@ -182,21 +263,13 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             if p in unchanged:
                 resolver.add(("hit", p, cache.files[p][2]))
                 hits += 1
-        spent = {"ingest": 0.0, "clean": 0.0}
         ahead = _ReadAhead(str(input_dir), todo) if workers.jobs > 1 else None
         try:
-            for res in workers.imap(_prepare_chunk, [(str(input_dir), c) for c in _chunks(todo, workers.jobs)],
-                                    progress, "clean", len(todo)):
-                if isinstance(res, dict):
-                    spent = {k: v + res[k] for k, v in spent.items()}
-                    continue
-                hits += isinstance(res, tuple) and res[0] == "hit"
-                resolver.add(res)
-                if ahead:
-                    ahead.slots.release()
+            spent, known = _prepare_all(workers, str(input_dir), todo, resolver, ahead, progress)
         finally:
             if ahead:
                 ahead.stop()
+        hits += known
         rejected, items = resolver.rejected, resolver.items
         for art, _, _ in items:
             cache.put_file(art.path, stats.get(art.path), art.sha256)
@@ -242,6 +315,76 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=len(paths), entries=len(entries), rejected=len(rejected),
                        warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits)
+
+
+def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
+    """Every fresh file prepared (read, cut, split) and every distinct rest of a body
+    cleaned once, in whichever worker is free: a rest goes out as soon as a worker sends
+    it, ahead of more files, so the rests waiting are few. Returns the seconds the workers
+    spent per stage and how many files turned out to be cache hits."""
+    spent = {"ingest": 0.0, "clean": 0.0}
+    hits = 0
+    rests: dict[bytes, _Rest] = {}  # digest -> the rest cleaned
+    waiting: dict[bytes, list[_Part]] = {}  # digest -> articles whose rest is being cleaned
+    queue: list[tuple[bytes, str]] = []  # rests to send out
+    sent: set[bytes] = set()
+    done = 0
+
+    def settle(part: _Part, rest: _Rest) -> None:
+        resolver.add(finish(part.art, part.split, part.head, rest))
+
+    def take(results: list) -> None:
+        nonlocal hits, done
+        for res in results:
+            if isinstance(res, dict):
+                for k in spent:
+                    spent[k] += res[k]
+            elif isinstance(res, _Part):
+                done += 1
+                if res.digest in rests:
+                    settle(res, rests[res.digest])
+                else:
+                    waiting.setdefault(res.digest, []).append(res)
+                    if res.rest is not None and res.digest not in sent:
+                        sent.add(res.digest)  # (every worker sends each rest the first time it meets it)
+                        queue.append((res.digest, res.rest))
+                    res.rest = None
+                if ahead:
+                    ahead.slots.release()
+            else:
+                done += 1
+                hits += isinstance(res, tuple) and res[0] == "hit"
+                resolver.add(res)
+                if ahead:
+                    ahead.slots.release()
+        if progress:
+            progress("clean", done, len(todo))
+
+    def cleaned(batch: list[bytes], results: list) -> None:
+        for digest, rest in zip(batch, results):
+            rests[digest] = rest
+            for part in waiting.pop(digest):
+                settle(part, rest)
+        take(results[len(batch):])
+
+    chunks = deque(_chunks(todo, workers.jobs))
+    batch_size = max(1, min(32, len(chunks[0]) if chunks else 1))
+    workers.schedule(
+        lambda: ((_prepare_chunk, (root, chunks.popleft()), take) if chunks else None),
+        lambda: _rest_task(queue, batch_size if chunks else len(queue), cleaned), len(todo))
+    if waiting:  # cannot happen: every worker sends each rest the first time it meets it
+        raise RuntimeError(f"{len(waiting)} rest(s) of bodies never sent to be cleaned")
+    resolver.items.sort(key=lambda item: item[0].path)  # (they arrive in no set order)
+    return spent, hits
+
+
+def _rest_task(queue: list, size: int, cleaned):
+    """The next batch of rests to clean, once `size` of them wait (any, at the end)."""
+    if not queue or len(queue) < size:
+        return None
+    batch = queue[:size]
+    del queue[:size]
+    return (_clean_rests, ([r for _, r in batch],), lambda results: cleaned([d for d, _ in batch], results))
 
 
 class StaleCache(Exception):
@@ -309,13 +452,14 @@ class _Resolver:
                 self._offer(art, rec["key"], rec, None)
                 return
             self.fallback = self.fallback or _Worker(self.rules, self.options, frozenset())
-            res = self.fallback.prepare(str(self.input_dir), relpath)
+            res = self.fallback.prepare_whole(str(self.input_dir), relpath)
         if isinstance(res, Rejected):
             self.rejected.append(res)
             return
-        art, key = res
+        art, key, *parts = res
         cache.put_article(art.sha256, {"title": art.title, "date": art.date, "warnings": art.warnings,
-                                       "removed": art.removed, "key": key}, body=art.body)
+                                       "removed": art.removed, "key": key}, body=art.body,
+                          parts=parts[0] if parts else None)
         self._offer(art, key, cache.articles[art.sha256], art.body)
         art.body = ""  # spun copies must not each keep one
         self.items.append((art, key, cache.articles[art.sha256]))
@@ -395,6 +539,33 @@ class _Workers:
             done += sum(1 for x in chunk if not isinstance(x, dict))
             if progress:
                 progress(label, done, total)
+
+    def schedule(self, next_file_task, next_rest_task, total: int) -> None:
+        """Run tasks until neither source has one: each task is (fn, args, callback), the
+        callback given fn's result; rest tasks go first. At most two tasks per worker are
+        in flight, so the rests that files bring in go out before many more files."""
+        if self.pool is None and self.jobs > 1 and total > 1:
+            self.pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=self.initargs)
+        if self.pool is None:
+            if not self.local:
+                _init(*self.initargs)
+                self.local = True
+            while (task := next_rest_task() or next_file_task()) is not None:
+                fn, args, callback = task
+                callback(fn(*args))
+            return
+        inflight: dict = {}
+        seq = 0
+        while True:
+            while len(inflight) < 2 * self.jobs and (task := next_rest_task() or next_file_task()) is not None:
+                fn, args, callback = task
+                inflight[self.pool.submit(fn, *args)] = (seq, callback)
+                seq += 1
+            if not inflight:
+                return
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            for fut in sorted(done, key=lambda f: inflight[f][0]):
+                inflight.pop(fut)[1](fut.result())
 
     def close(self) -> None:
         if self.pool is not None:

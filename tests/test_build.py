@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -70,3 +71,32 @@ def test_clean_command_prints_cleaned_markdown():
     assert res.exit_code == 0
     assert "Reset All Settings" in res.output
     assert "affiliate ads" not in res.output and "adsbygoogle" not in res.output
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_rest_spun_copies_share_is_cleaned_once_per_build(tmp_path, monkeypatch, jobs):
+    """Forty copies under other titles with other ads: one rest, cleaned once in the
+    whole build (whichever worker met it first), and the same kb.json for any -j."""
+    from pipeline import runner
+    from pipeline.model import Options
+    from .test_clean import BANNER, PIXEL, spun_copy
+    src = tmp_path / "in"
+    for i in range(40):
+        ads = (BANNER, PIXEL) if i % 2 else (PIXEL, BANNER)
+        write(src, f"copy-{i:02}.md", FM.format(t=f"Wi-Fi fix number {i}",
+                                                b=spun_copy(f"Wi-Fi fix number {i}", *ads, [f"farm{i}"])))
+    log = tmp_path / "cleaned.log"
+    clean_rest = runner._Worker.clean_rest
+
+    def counted(self, rest):  # (the workers are forked: they log to a file)
+        with open(log, "a") as fh:
+            fh.write(f"{len(rest)}\n")
+        return clean_rest(self, rest)
+
+    monkeypatch.setattr(runner._Worker, "clean_rest", counted)
+    res = runner.build(src, tmp_path / "out", Options(jobs=jobs), use_cache=False)
+    assert res.entries == 1 and res.rejected == 0
+    assert len(log.read_text().split()) == 1
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert len(doc["entries"][0]["sources"]) == 40
+    assert [s["title"] for s in doc["entries"][0]["steps"]] == ["Restart the router", "Update the driver"]

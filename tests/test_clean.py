@@ -298,3 +298,47 @@ def test_placeholder_alone_on_a_line_cannot_turn_a_fence_into_raw_html(rules):
     assert markdown_problem(out) is None
     assert "\\<NUMBER>\n```\n<script>alert(1)</script>\n```" in out
     assert Cleaner(rules).clean("Use oem<NUMBER>.inf here.\n").text == "Use oem<NUMBER>.inf here.\n"
+
+
+SPUN_REST = ("Your Wi-Fi keeps dropping? Try these fixes.\n\n## Fix 1: Restart the router\n\n"
+             "1. Unplug the router.\n2. Wait 30 seconds and plug it back in.\n\n![](https://img.example/router.png)\n\n"
+             "## Fix 2: Update the driver\n\nOpen **Device Manager > Network adapters**.\n")
+
+
+def spun_copy(title, ad_a, ad_b, farm_links):
+    """One more copy of SPUN_REST as content farms republish it: another title, other ads
+    (between paragraphs and spliced into a list item), another link farm."""
+    farm = ('<span class="atpl-alsoreadstyle">Also read:</span>\n<div><ul>\n'
+            + "".join(f'<li><a href="https://x.techidaily.com/{n}/"><u>{n}</u></a></li>\n' for n in farm_links)
+            + "</ul></div>")
+    rest = SPUN_REST.replace("Try these fixes.\n\n", f"Try these fixes.\n\n{BEGIN}\n{ad_a}\n{END}\n\n")
+    rest = rest.replace("Unplug the router.", f"Unplug the router.{BEGIN}{ad_b}{END}")
+    return f"\n## {title}\n\n{rest}\n{farm}\n"
+
+
+def test_spun_copies_split_into_their_title_and_one_shared_rest(cleaner):
+    a = spun_copy("Wi-Fi Keeps Dropping? 2 Fixes", BANNER, PIXEL, ["one", "two"])
+    b = spun_copy("[New] In 2024, Fix Wi-Fi That Keeps Dropping", PIXEL, BANNER, ["three"])
+    plain = "## Wi-Fi Keeps Dropping\n\n" + SPUN_REST
+    parts = [cleaner.split(x) for x in (a, b, plain)]
+    # the ads, the farm and the blank lines around the ads are gone before the split:
+    # all three share one rest, cleaned once for all of them
+    assert parts[0].rest == parts[1].rest == parts[2].rest
+    assert [p.head.strip() for p in parts] == ["## Wi-Fi Keeps Dropping? 2 Fixes",
+                                              "## [New] In 2024, Fix Wi-Fi That Keeps Dropping",
+                                              "## Wi-Fi Keeps Dropping"]
+    assert parts[0].removed == {"ad_block": 2, "banner": 2, "link_farm": 1}
+    ca, cb = clean(cleaner, a), clean(cleaner, b)
+    assert ca.text.split("\n", 1)[1] == cb.text.split("\n", 1)[1] == clean(cleaner, plain).text.split("\n", 1)[1]
+    assert ca.text.startswith("## Wi-Fi Keeps Dropping? 2 Fixes\n\nYour Wi-Fi keeps dropping?")
+    assert "1. Unplug the router.\n2. Wait" in ca.text
+    # split or not, a body cleans the same (the heading is a block of its own either way)
+    fresh = Cleaner(load_rules())
+    assert fresh.clean(ca.text).text == ca.text
+
+
+def test_a_body_without_a_title_heading_of_its_own_is_cleaned_whole(cleaner):
+    for body in ("## Title\nText right under it.\n", "Text first.\n\n## Heading\n\nMore.\n",
+                 "## <b>Title</b>\n\nText.\n"):
+        assert cleaner.split(body).head is None
+    assert cleaner.split("  ## Title  \n \nText.\n").head == "  ## Title  \n \n"

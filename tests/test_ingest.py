@@ -138,3 +138,44 @@ def test_front_matter_keys_not_read_are_parsed_but_not_built():
     # a merge key still supplies the keys that are read
     art = parse("---\n<<: {title: Merged, date: 2024-01-02}\nkeywords: x\n---\n\nBody.\n")
     assert (art.title, art.date) == ("Merged", "2024-01-02")
+
+
+FAST_SHAPES = [
+    # every shape the fast reading accepts, and shapes next to them it must leave to PyYAML
+    'title: "Fix: Wi-Fi [Solved]"\ndate: 2024-08-27T14:40:32.804Z\ntags:\n  - win11\n  - win10\n',
+    "title: Plain title, with commas\ndate: 2024-08-27\nupdated: 2024-13-45\ncategories:\n- A\n",
+    "title: 'single quoted'\ndate: \"2024-08-27\"\n",
+    "title: yes\n", "title: 2024\n", "title: 1.5\n", "title: null\n", "title: ~\n", "date: 2024-13-45\n",
+    'title: "say \\"hi\\""\n', "title: 'it''s'\n", "title: a: b\n", "title: a # comment\n", "title:\n  - a\n",
+    "title: x\ntags:\n  - a\n - b\n", "title: x\ntags:\n  - a: b\n", "on: x\ntitle: y\n", "title: x\n# note\n",
+    "title: x\n  indented: y\n", "title: |\n  block\n", "title: &a x\nexcerpt: *a\n", "title:\ttab\n",
+    "title: x\ntitle: y\n", 'title: "x" trailing\n', "title: \"x\"   \n", "title: -x\n", "title: x:\n",
+]
+
+
+def test_fast_front_matter_reads_what_pyyaml_reads():
+    """The fast reading gives PyYAML's title and date, or declines (None); a shape it
+    reads wrongly would show here as a difference from PyYAML's value."""
+    from pipeline.ingest import _fast_front_matter, _load_yaml
+    accepted = []
+    for fm in FAST_SHAPES:
+        fast = _fast_front_matter(fm)
+        if fast is not None:
+            accepted.append(fm)
+            assert fast == {k: v for k, v in _load_yaml(fm).items() if k in ("title", "date")}, fm
+    # what it reads: only text and timestamps, in the plainest one-line shapes
+    assert accepted == FAST_SHAPES[:3] + ["title: x\ntitle: y\n", 'title: "x"   \n']
+
+
+def test_fast_front_matter_agrees_with_pyyaml_on_the_corpus(corpus_dir):
+    from pipeline.ingest import _fast_front_matter, _load_yaml, discover
+    accepted = 0
+    paths = discover(corpus_dir)
+    for p in paths:
+        text = (corpus_dir / p).read_text("utf-8")
+        fm = text[4:text.index("\n---", 3) + 1]
+        fast = _fast_front_matter(fm)
+        if fast is not None:
+            accepted += 1
+            assert fast == _load_yaml(fm), p
+    assert accepted >= 0.99 * len(paths)
