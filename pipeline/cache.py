@@ -65,9 +65,10 @@ def structure_key(title: str, body: str) -> str:
 
 
 class ArticleCache:
-    def __init__(self, folder: Path | None, key: str):
+    def __init__(self, folder: Path | None, key: str, scratch: bool = False):
         self.folder = folder
         self.key = key
+        self.scratch = scratch  # a build's scratch space only: bodies are kept, nothing else, never saved
         self.files: dict[str, list] = {}  # relative path -> [size, mtime_ns, file sha256]
         self.articles: dict[str, dict] = {}  # file sha256 -> ingest+clean record
         # body sha256 -> (pack, offset of its line): bodies are read when needed, not held
@@ -195,13 +196,23 @@ class ArticleCache:
     def body(self, rec: dict) -> str | None:
         """The cleaned body of an article record, read from its pack (None if the stored
         text is missing or does not match its hash)."""
-        text = self._text(rec["body"])
-        if text is None or sha(text) != rec["body"]:
-            self.notes.append(f"cached body {rec['body'][:12]} does not match its hash")
-            self._at.pop(rec["body"], None)
-            self._origin.pop(("b", rec["body"]), None)
+        text = self.rest(rec["body"])
+        return None if text is None else rec["head"] + text
+
+    def rest(self, k: str) -> str | None:
+        """The rest of a body (after its first line) stored under its sha256 k, read from
+        its pack and checked (None if missing or damaged)."""
+        text = self._text(k)
+        if text is None or sha(text) != k:
+            self.notes.append(f"cached body {k[:12]} does not match its hash")
+            self._at.pop(k, None)
+            self._origin.pop(("b", k), None)
             return None
-        return rec["head"] + text
+        return text
+
+    def has(self, k: str) -> bool:
+        """A rest of a body is stored under sha256 k (unchecked until read)."""
+        return k in self._at
 
     def _text(self, k: str) -> str | None:
         """The text stored in body k's line (unchecked), or None."""
@@ -245,7 +256,7 @@ class ArticleCache:
     def put_structure(self, k: str, structure: Structure, signature: np.ndarray) -> None:
         """Written to this build's pack at once, not kept: a structure is needed again only
         by a later build (at 100k articles, keeping them was 300 MB)."""
-        if self.folder is None:
+        if self.folder is None or self.scratch:
             return
         self._append("s", k, [structure_to_dict(structure), signature.astype("<u8").tobytes().hex()])
         self.used["structures"].add(k)
@@ -277,7 +288,7 @@ class ArticleCache:
         """Keep what this build used (files that left the input leave the cache too): the
         index is rewritten, the packs are kept but for those mostly unused, whose records
         in use move to this build's pack."""
-        if self.folder is None:
+        if self.folder is None or self.scratch:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         live: dict[str, int] = dict.fromkeys(self._pack_records, 0)

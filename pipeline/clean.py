@@ -57,13 +57,18 @@ def join_parts(part: Split, head: Cleaned | None, rest: Cleaned) -> Cleaned:
     """The cleaned body of a split one, from its parts cleaned."""
     parts = (rest,) if head is None else (head, rest)
     text = "\n\n".join(t.text.strip("\n") for t in parts if t.text.strip()) + "\n"
+    return Cleaned(text, *merge_counts(part, parts))
+
+
+def merge_counts(part: Split, parts) -> tuple[dict[str, int], list[str]]:
+    """The removal counts and the warnings of a split body, from its parts cleaned."""
     removed = dict(part.removed)
     warnings = list(part.warnings)
     for t in parts:
         for k, n in t.removed.items():
             removed[k] = removed.get(k, 0) + n
         warnings += t.warnings
-    return Cleaned(text=text, removed=dict(sorted(removed.items())), warnings=list(dict.fromkeys(warnings)))
+    return dict(sorted(removed.items())), list(dict.fromkeys(warnings))
 
 
 # ---------------------------------------------------------------------------- public

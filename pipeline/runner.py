@@ -8,17 +8,18 @@ import gc
 import hashlib
 import json
 import os
+import tempfile
 import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from . import __version__
 from .cache import ArticleCache, sha, structure_key
-from .clean import Cleaned, Cleaner, Split, join_parts
+from .clean import Cleaned, Cleaner, Split, join_parts, merge_counts
 from .consolidate import Clusterer, Group, article_order, body_key, build_entries
 from .ingest import discover, parse_article, prefetch, read_bytes, source_id
 from .model import Article, Options, Rejected
@@ -113,11 +114,10 @@ class _Worker:
         try:
             cleaned = self.cleaner.clean_part(rest)
         except Exception as exc:  # a cleaner bug must cost its articles, never the build
-            return _Rest(None, "", True, f"internal error while cleaning: {type(exc).__name__}: {exc}")
+            return _Rest(None, "", True, "", f"internal error while cleaning: {type(exc).__name__}: {exc}")
         norm = " ".join(cleaned.text.split())
         stored = "\n" + cleaned.text.strip("\n") + "\n"  # as the cache stores it after a heading
-        return _Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, None,
-                     stored, sha(stored))
+        return _Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(stored), None)
 
     def structure(self, body: str, title: str):
         try:
@@ -141,34 +141,51 @@ class _Part:
 @dataclass
 class _Rest:
     """A rest of a body cleaned, with its body key (as body_key gives it when a title
-    heading goes before it)."""
+    heading goes before it) and the sha256 of the text the cache keeps for it. Once in
+    the cache, its text is dropped here (`cleaned.text` None) and read back if needed."""
     cleaned: Cleaned | None
     key: str
     empty: bool
+    stored_sha: str
     error: str | None
-    stored: str = ""  # the text the cache keeps after a title heading, and its sha256
-    stored_sha: str = ""
+
+    @property
+    def stored(self) -> str | None:
+        """The text the cache keeps after a title heading (ArticleCache.put_article)."""
+        return None if self.cleaned.text is None else "\n" + self.cleaned.text.strip("\n") + "\n"
 
 
-def finish(art: Article, split: Split, head: Cleaned | None, rest: _Rest):
-    """The article with its cleaned body, and its body key; or Rejected."""
+def _heading_line(head: Cleaned | None) -> str | None:
+    """The cleaned title heading as the first line of the body, when it is one line (else
+    None: the body is put together and keyed as a whole, by body_key)."""
+    if head is None or not head.text.startswith("#"):
+        return None
+    line = head.text.strip("\n")
+    return None if "\n" in line else line + "\n"
+
+
+def finish(art: Article, split: Split, head: Cleaned | None, rest: _Rest, with_body: bool = True):
+    """The article (with its cleaned body unless with_body is false and the cache can give
+    it back), its body key and, where known, the cache's split of its body (first line,
+    rest text or None, sha256 of the rest); or Rejected."""
     if rest.error:
         return Rejected(art.path, rest.error)
+    line = _heading_line(head)
+    if line is not None:
+        if rest.empty:  # what body_key would find: nothing after the heading
+            return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
+        art.removed, warnings = merge_counts(split, (head, rest.cleaned))
+        art.warnings.extend(warnings)
+        stored = rest.stored
+        art.body = line + stored if with_body else None
+        return art, rest.key, (line, stored, rest.stored_sha)
     cleaned = join_parts(split, head, rest.cleaned)
     art.removed = cleaned.removed
     art.warnings.extend(cleaned.warnings)
     art.body = cleaned.text
-    heading = head is not None and head.text.lstrip().startswith("#") and "\n" not in head.text.strip()
-    if heading:
-        key, empty = rest.key, rest.empty  # what body_key gives: the heading is skipped
-    else:
-        key, norm = body_key(cleaned.text)
-        empty = not norm.strip()
-    if empty:
+    key, norm = body_key(cleaned.text)
+    if not norm.strip():
         return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
-    if heading and cleaned.text.startswith("#") and rest.stored_sha:
-        # the cache's split of the body (ArticleCache.put_article), known without hashing it again
-        return art, key, (cleaned.text[:len(cleaned.text) - len(rest.stored)], rest.stored, rest.stored_sha)
     return art, key
 
 
@@ -249,7 +266,14 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     paths = discover(input_dir, exclude=exclude)
     folder = output_dir / CACHE_DIR if use_cache else None
     key = cache_key(rules, options)
-    cache = ArticleCache(folder, key) if fresh_cache else ArticleCache.open(folder, key)
+    scratch = None
+    if folder is None:
+        # --no-cache: nothing is read from the output folder or kept there, but the rests of
+        # bodies still go to a pack, in a scratch folder, to be read back when needed
+        scratch = tempfile.TemporaryDirectory(prefix="kb-build-")
+        cache = ArticleCache(Path(scratch.name), key, scratch=True)
+    else:
+        cache = ArticleCache(folder, key) if fresh_cache else ArticleCache.open(folder, key)
     stats = _stat_all(input_dir, paths)
     unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
     todo = [p for p in paths if p not in unchanged]
@@ -291,6 +315,8 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     except BaseException:
         cache.close()
+        if scratch:
+            scratch.cleanup()
         raise
     finally:
         workers.close()
@@ -311,6 +337,8 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             cache.notes.append(f"cache not saved: {exc.strerror or exc}")
     finally:
         cache.close()
+        if scratch:
+            scratch.cleanup()
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=len(paths), entries=len(entries), rejected=len(rejected),
@@ -331,7 +359,12 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
     done = 0
 
     def settle(part: _Part, rest: _Rest) -> None:
-        resolver.add(finish(part.art, part.split, part.head, rest))
+        if rest.cleaned is not None and rest.cleaned.text is None and _heading_line(part.head) is None:
+            text = resolver.cache.rest(rest.stored_sha)  # (dropped below; this body is put together whole)
+            if text is None:
+                raise StaleCache(resolver.cache.notes + ["the cache lost a body while it was being built"])
+            rest = replace(rest, cleaned=Cleaned(text[1:], rest.cleaned.removed, rest.cleaned.warnings))
+        resolver.add(finish(part.art, part.split, part.head, rest, with_body=False))
 
     def take(results: list) -> None:
         nonlocal hits, done
@@ -365,6 +398,8 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
             rests[digest] = rest
             for part in waiting.pop(digest):
                 settle(part, rest)
+            if rest.cleaned is not None and resolver.cache.has(rest.stored_sha):
+                rest.cleaned.text = None  # the cache has it: at 100k articles, rests are gigabytes
         take(results[len(batch):])
 
     chunks = deque(_chunks(todo, workers.jobs))
