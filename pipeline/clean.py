@@ -136,7 +136,7 @@ class Cleaner:
     block and the rules, so the memo never changes a result."""
 
     MEMO_LIMIT = 65536
-    REST_MEMO_LIMIT = 4096
+    REST_MEMO_LIMIT = 1024
 
     def __init__(self, rules: Rules):
         g = rules.get
@@ -603,11 +603,16 @@ def _join_point(text: str, start: int, stop: int) -> int:
     at_line_start = start == 0 or text[start - 1] == "\n"
     if at_line_start and stop < len(text) and text[stop] == "\n":
         stop += 1
-        if start == 0 or text.endswith("\n\n", 0, start) or not text[text.rfind("\n", 0, start - 1) + 1:start].strip():
+        if _blank_line_before(text, start):
             m = _BLANK_LINES.match(text, stop)
             if m:
                 stop = m.end()
     return stop
+
+
+def _blank_line_before(text: str, start: int) -> bool:
+    """The line before the one that starts at `start` is blank (or there is none)."""
+    return start == 0 or not text[text.rfind("\n", 0, start - 1) + 1:start].strip()
 
 
 def _cut_link_farms(text: str, ctx, removed: Counter) -> str:
@@ -622,7 +627,7 @@ def _cut_link_farms(text: str, ctx, removed: Counter) -> str:
         while (at := text.find(needle, pos)) >= 0:
             pos = at + len(needle)
             start = text.rfind("\n", 0, at) + 1
-            if text[start:at].strip() or not (start == 0 or not text[text.rfind("\n", 0, start - 1) + 1:start].strip()):
+            if text[start:at].strip() or not _blank_line_before(text, start):
                 continue  # not at the start of a block
             after = _BLOCK_SPLIT.search(text, at)
             stop = len(text) if after is None else after.start()
