@@ -96,9 +96,12 @@ class _Worker:
             return Rejected(relpath, f"internal error while cleaning: {type(exc).__name__}: {exc}")
         rest, split.rest = split.rest, ""
         digest = hashlib.blake2b(rest.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        first = digest not in self.shipped
+        if digest in self.shipped:
+            return _Part(art, split, head, digest, None, None)
         self.shipped.add(digest)
-        return _Part(art, split, head, digest, rest if first else None)
+        family = hashlib.blake2b(" ".join(rest.split(None, 200)[:200]).encode("utf-8", "surrogatepass"),
+                                 digest_size=8).digest()  # its first 200 words
+        return _Part(art, split, head, digest, rest, family)
 
     def prepare_whole(self, root: str, relpath: str):
         """`prepare`, with the rest of a split body cleaned here too (the fallback in the
@@ -136,6 +139,7 @@ class _Part:
     head: Cleaned
     digest: bytes
     rest: str | None
+    family: bytes | None  # with `rest`: the same for every whitespace variant of it
 
 
 @dataclass
@@ -347,14 +351,17 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
 
 def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
     """Every fresh file prepared (read, cut, split) and every distinct rest of a body
-    cleaned once, in whichever worker is free: a rest goes out as soon as a worker sends
-    it, ahead of more files, so the rests waiting are few. Returns the seconds the workers
-    spent per stage and how many files turned out to be cache hits."""
+    cleaned once: a rest goes out (in batches) as soon as a worker sends it, ahead of more
+    files, so the rests waiting are few, and to the worker that cleans the other rests of
+    the same article (their paragraphs are in its memo: a third less time than spreading
+    them). Returns the seconds the workers spent per stage and how many files turned out
+    to be cache hits."""
     spent = {"ingest": 0.0, "clean": 0.0}
     hits = 0
     rests: dict[bytes, _Rest] = {}  # digest -> the rest cleaned
     waiting: dict[bytes, list[_Part]] = {}  # digest -> articles whose rest is being cleaned
-    queue: list[tuple[bytes, str]] = []  # rests to send out
+    slots = workers.slots(len(todo))
+    queues: list[list[tuple[bytes, str]]] = [[] for _ in range(slots)]  # rests to send to each worker
     sent: set[bytes] = set()
     done = 0
 
@@ -380,8 +387,9 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
                     waiting.setdefault(res.digest, []).append(res)
                     if res.rest is not None and res.digest not in sent:
                         sent.add(res.digest)  # (every worker sends each rest the first time it meets it)
-                        queue.append((res.digest, res.rest))
-                    res.rest = None
+                        # one article's rests (whitespace variants) go to one worker
+                        queues[res.family[0] % slots].append((res.digest, res.rest))
+                    res.rest = res.family = None
                 if ahead:
                     ahead.slots.release()
             else:
@@ -404,22 +412,24 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
 
     chunks = deque(_chunks(todo, workers.jobs))
     batch_size = max(1, min(32, len(chunks[0]) if chunks else 1))
-    workers.schedule(
-        lambda: ((_prepare_chunk, (root, chunks.popleft()), take) if chunks else None),
-        lambda: _rest_task(queue, batch_size if chunks else len(queue), cleaned), len(todo))
+
+    def next_task(worker: int):
+        """Rests for this worker first (a full batch while files remain); then files; at
+        the end, any worker's rests."""
+        queue = queues[worker]
+        if not chunks and not queue:
+            queue = max(queues, key=len)
+        if queue and (len(queue) >= batch_size or not chunks):
+            batch = queue[:batch_size]
+            del queue[:batch_size]
+            return (_clean_rests, ([r for _, r in batch],), lambda results: cleaned([d for d, _ in batch], results))
+        return (_prepare_chunk, (root, chunks.popleft()), take) if chunks else None
+
+    workers.schedule(next_task, len(todo))
     if waiting:  # cannot happen: every worker sends each rest the first time it meets it
         raise RuntimeError(f"{len(waiting)} rest(s) of bodies never sent to be cleaned")
     resolver.items.sort(key=lambda item: item[0].path)  # (they arrive in no set order)
     return spent, hits
-
-
-def _rest_task(queue: list, size: int, cleaned):
-    """The next batch of rests to clean, once `size` of them wait (any, at the end)."""
-    if not queue or len(queue) < size:
-        return None
-    batch = queue[:size]
-    del queue[:size]
-    return (_clean_rests, ([r for _, r in batch],), lambda results: cleaned([d for d, _ in batch], results))
 
 
 class StaleCache(Exception):
@@ -549,63 +559,74 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", pro
 
 
 class _Workers:
-    """The worker processes, started only when there is work for more than one."""
+    """The worker processes, started only when there is work for more than one: one
+    single-process executor each, so that a task can go to a chosen worker (the rests of
+    one article's copies go to the worker that holds their paragraphs in its memo)."""
 
     def __init__(self, jobs: int, initargs: tuple):
         self.jobs = jobs
         self.initargs = initargs
-        self.pool: ProcessPoolExecutor | None = None
+        self.pools: list[ProcessPoolExecutor] = []
         self.local = False
+
+    def slots(self, total: int) -> int:
+        """Start the workers (or this process's one) for `total` items; how many there are."""
+        if not self.pools and self.jobs > 1 and total > 1:
+            self.pools = [ProcessPoolExecutor(1, initializer=_init, initargs=self.initargs) for _ in range(self.jobs)]
+        if not self.pools and not self.local:
+            _init(*self.initargs)
+            self.local = True
+        return len(self.pools) or 1
 
     def map(self, fn, arglist, progress, label, total) -> list:
         return list(self.imap(fn, arglist, progress, label, total))
 
     def imap(self, fn, arglist, progress, label, total):
         """fn over arglist (each call returns a list), results flattened, in order."""
-        if self.pool is None and self.jobs > 1 and total > 1:
-            self.pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=self.initargs)
-        if self.pool is None and not self.local:
-            _init(*self.initargs)
-            self.local = True
+        n = self.slots(total)
         done = 0
-        results = self.pool.map(fn, *zip(*arglist)) if self.pool and arglist else (fn(*a) for a in arglist)
+        if self.pools:
+            results = (f.result() for f in [self.pools[i % n].submit(fn, *a) for i, a in enumerate(arglist)])
+        else:
+            results = (fn(*a) for a in arglist)
         for chunk in results:
             yield from chunk
             done += sum(1 for x in chunk if not isinstance(x, dict))
             if progress:
                 progress(label, done, total)
 
-    def schedule(self, next_file_task, next_rest_task, total: int) -> None:
-        """Run tasks until neither source has one: each task is (fn, args, callback), the
-        callback given fn's result; rest tasks go first. At most two tasks per worker are
-        in flight, so the rests that files bring in go out before many more files."""
-        if self.pool is None and self.jobs > 1 and total > 1:
-            self.pool = ProcessPoolExecutor(self.jobs, initializer=_init, initargs=self.initargs)
-        if self.pool is None:
-            if not self.local:
-                _init(*self.initargs)
-                self.local = True
-            while (task := next_rest_task() or next_file_task()) is not None:
+    def schedule(self, next_task, total: int) -> None:
+        """Run tasks until there are none: next_task(worker) gives a task for that worker,
+        (fn, args, callback), or None; the callback is given fn's result. At most two tasks
+        per worker are in flight, so the tasks results bring in go out soon."""
+        n = self.slots(total)
+        if not self.pools:
+            while (task := next_task(0)) is not None:
                 fn, args, callback = task
                 callback(fn(*args))
             return
-        inflight: dict = {}
+        inflight: dict = {}  # future -> (order, worker, callback)
+        load = [0] * n
         seq = 0
         while True:
-            while len(inflight) < 2 * self.jobs and (task := next_rest_task() or next_file_task()) is not None:
-                fn, args, callback = task
-                inflight[self.pool.submit(fn, *args)] = (seq, callback)
-                seq += 1
+            for w in sorted(range(n), key=load.__getitem__):
+                while load[w] < 2 and (task := next_task(w)) is not None:
+                    fn, args, callback = task
+                    inflight[self.pools[w].submit(fn, *args)] = (seq, w, callback)
+                    load[w] += 1
+                    seq += 1
             if not inflight:
                 return
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             for fut in sorted(done, key=lambda f: inflight[f][0]):
-                inflight.pop(fut)[1](fut.result())
+                _, w, callback = inflight.pop(fut)
+                load[w] -= 1
+                callback(fut.result())
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()
-            self.pool = None
+        for pool in self.pools:
+            pool.shutdown()
+        self.pools = []
 
 
 def _stat_all(root: Path, paths: list[str]) -> dict[str, tuple[int, int]]:

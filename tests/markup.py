@@ -116,5 +116,33 @@ def check_article(data: bytes, rules=None) -> None:
     assert bad is None, bad
     again = Cleaner(rules).clean(cleaned.text).text
     assert again == cleaned.text, f"not idempotent:\n{cleaned.text!r}\n{again!r}"
+    check_build_path(art, cleaned, rules)
     bad = structure_problem(Structurer(rules).structure(cleaned.text, art.title))
     assert bad is None, bad
+
+
+def check_build_path(art, cleaned, rules) -> None:
+    """The build puts a body together from its parts, cleaned apart and in other
+    processes (runner.finish): the same text, counts, warnings and body key as
+    Cleaner.clean and body_key give, or the same rejection."""
+    from dataclasses import replace
+
+    from pipeline.consolidate import body_key
+    from pipeline.model import Options, Rejected
+    from pipeline.runner import _Worker, finish
+
+    worker = _Worker(rules, Options(), frozenset())
+    part = worker.cleaner.split(art.body)
+    head = None if part.head is None else worker.cleaner.clean_part(part.head)
+    res = finish(replace(art, warnings=list(art.warnings)), part, head, worker.clean_rest(part.rest))
+    key, norm = body_key(cleaned.text)
+    if isinstance(res, Rejected):
+        assert not norm.strip(), f"rejected by the build, not by Cleaner.clean: {res.error}"
+        return
+    got, got_key = res[0], res[1]
+    assert (got.body, got.removed, got.warnings[len(art.warnings):], got_key) == (
+        cleaned.text, cleaned.removed, cleaned.warnings, key), "the build's body differs from Cleaner.clean's"
+    if len(res) > 2:  # the cache's split of it, as ArticleCache.put_article would make it
+        from pipeline.cache import _split_head, sha
+        line, stored, stored_sha = res[2]
+        assert (line, stored, stored_sha) == (*_split_head(got.body), sha(stored))
