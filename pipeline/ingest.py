@@ -132,13 +132,13 @@ def parse_article(relpath: str, data: bytes, options: Options) -> Article | Reje
     for s in SENTINELS:
         if s in text:
             text = text.replace(s, "\ufffd")
-    if not text.strip():
+    if not text or text.isspace():  # (not strip(): no copy of the whole text)
         return Rejected(relpath, "empty file")
 
     meta, body, err = _split_front_matter(text, options, warnings)
     if err:
         return Rejected(relpath, err)
-    if not body.strip():
+    if not body or body.isspace():
         return Rejected(relpath, "no article body (the file holds only front matter)")
 
     title = plain_text(_title(meta, body, relpath, warnings)) or Path(relpath).stem
