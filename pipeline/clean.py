@@ -173,6 +173,7 @@ class Cleaner:
         self._memo: dict[str, tuple] = {}
         self._part_memo: dict[str, tuple] = {}
         self._rest_memo: dict[str, Cleaned] = {}
+        self.url_verdicts: dict[tuple[str, str], bool] = {}  # (question, URL) -> answer
 
     def clean(self, body: str) -> Cleaned:
         """Clean one markdown body. Never raises for any input text; cleaning the result
@@ -340,6 +341,25 @@ def _plain_url(url: str) -> str:
 def url_is_safe(url: str, ctx) -> bool:
     """Only whitelisted schemes (or none), and no unsafe scheme hidden further in the URL
     (`https://site/javascript:void(0)`, left by scrapers resolving `href`s)."""
+    return _memo_url(ctx.url_verdicts, ("safe", url), _url_is_safe, url, ctx)
+
+
+def url_is_affiliate(url: str, ctx) -> bool:
+    """The URL goes to an affiliate host, or has an affiliate part (`AFFILIATE=`)."""
+    return _memo_url(ctx.url_verdicts, ("affiliate", url), _url_is_affiliate, url, ctx)
+
+
+def _memo_url(memo: dict, key: tuple, fn, url: str, ctx) -> bool:
+    """fn(url, ctx), memoised: spun copies and their variants repeat the same URLs."""
+    hit = memo.get(key)
+    if hit is None:
+        if len(memo) >= 65536:
+            memo.clear()
+        hit = memo[key] = fn(url, ctx)
+    return hit
+
+
+def _url_is_safe(url: str, ctx) -> bool:
     plain = _plain_url(url)
     m = _SCHEME.match(plain)
     if m is not None and m.group(1).lower() not in ctx.schemes:
@@ -347,7 +367,7 @@ def url_is_safe(url: str, ctx) -> bool:
     return ctx.unsafe_tokens.search(plain) is None
 
 
-def url_is_affiliate(url: str, ctx) -> bool:
+def _url_is_affiliate(url: str, ctx) -> bool:
     u = _plain_url(url)
     low = u.lower()
     if any(p in low for p in ctx.url_parts):
