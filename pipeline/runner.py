@@ -1,6 +1,7 @@
 """Chains the stages. Per-article work (ingest, clean) and per-body work (structure, MinHash
-signature) run in worker processes; consolidation needs every article at once, so it runs
-after them in this process. A per-article cache under the output folder skips the work
+signature) run in worker processes; what spun copies share (the rest of a body after its
+title heading) is cleaned once per build (`_prepare_all`); consolidation needs every
+article at once, so it runs after them in this process. A per-article cache under the output folder skips the work
 for files and bodies seen before (see cache.py)."""
 from __future__ import annotations
 

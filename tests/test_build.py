@@ -76,7 +76,7 @@ def test_clean_command_prints_cleaned_markdown():
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_the_rest_spun_copies_share_is_cleaned_once_per_build(tmp_path, monkeypatch, jobs):
     """Forty copies under other titles with other ads: one rest, cleaned once in the
-    whole build (whichever worker met it first), and the same kb.json for any -j."""
+    whole build (in the worker its first words choose), and one entry with all forty."""
     from pipeline import runner
     from pipeline.model import Options
     from .test_clean import BANNER, PIXEL, spun_copy

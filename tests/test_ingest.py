@@ -1,6 +1,8 @@
 import time
 import tracemalloc
 
+import pytest
+
 from pipeline.ingest import discover, parse_article, read_article
 from pipeline.model import Article, Options, Rejected
 
@@ -167,6 +169,7 @@ def test_fast_front_matter_reads_what_pyyaml_reads():
     assert accepted == FAST_SHAPES[:3] + ["title: x\ntitle: y\n", 'title: "x"   \n']
 
 
+@pytest.mark.corpus
 def test_fast_front_matter_agrees_with_pyyaml_on_the_corpus(corpus_dir):
     from pipeline.ingest import _fast_front_matter, _load_yaml, discover
     accepted = 0
