@@ -639,8 +639,6 @@ def _cut_link_farms(text: str, ctx, removed: Counter) -> str:
     """Blocks (between blank lines) of the usual injected link-farm shape go: each spun
     copy carries a different one. The farm class is found by scanning; other farm shapes
     are left to the block pass."""
-    if not any(c in text for c in ctx.farm_classes):
-        return text
     for cls in ctx.farm_classes:
         needle = f'<span class="{cls}">'
         pos = 0

@@ -1,8 +1,8 @@
 """Chains the stages. Per-article work (ingest, clean) and per-body work (structure, MinHash
 signature) run in worker processes; what spun copies share (the rest of a body after its
 title heading) is cleaned once per build (`_prepare_all`); consolidation needs every
-article at once, so it runs after them in this process. A per-article cache under the output folder skips the work
-for files and bodies seen before (see cache.py)."""
+article at once, so it runs after them in this process. A per-article cache under the
+output folder skips the work for files and bodies seen before (see cache.py)."""
 from __future__ import annotations
 
 import gc
@@ -120,8 +120,8 @@ class _Worker:
         except Exception as exc:  # a cleaner bug must cost its articles, never the build
             return _Rest(None, "", True, "", f"internal error while cleaning: {type(exc).__name__}: {exc}")
         norm = " ".join(cleaned.text.split())
-        stored = "\n" + cleaned.text.strip("\n") + "\n"  # as the cache stores it after a heading
-        return _Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(stored), None)
+        return _Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(_stored(cleaned.text)),
+                     None)
 
     def structure(self, body: str, title: str):
         try:
@@ -133,8 +133,8 @@ class _Worker:
 @dataclass
 class _Part:
     """A fresh article whose body split: its title heading cleaned, its rest to be
-    cleaned once for all the articles that share it (`rest` is sent by the first
-    worker to meet it, None afterwards)."""
+    cleaned once for all the articles that share it (each worker sends `rest` the first
+    time it meets it, None afterwards)."""
     art: Article
     split: Split
     head: Cleaned
@@ -156,8 +156,13 @@ class _Rest:
 
     @property
     def stored(self) -> str | None:
-        """The text the cache keeps after a title heading (ArticleCache.put_article)."""
-        return None if self.cleaned.text is None else "\n" + self.cleaned.text.strip("\n") + "\n"
+        return None if self.cleaned.text is None else _stored(self.cleaned.text)
+
+
+def _stored(rest: str) -> str:
+    """A cleaned rest as the cache keeps it after a one-line title heading: the rest of the
+    body that join_parts puts together, after the heading's line (ArticleCache.put_article)."""
+    return "\n" + rest.strip("\n") + "\n"
 
 
 def _heading_line(head: Cleaned | None) -> str | None:
@@ -380,8 +385,11 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
             if isinstance(res, dict):
                 for k in spent:
                     spent[k] += res[k]
-            elif isinstance(res, _Part):
-                done += 1
+                continue
+            done += 1
+            if ahead:
+                ahead.slots.release()
+            if isinstance(res, _Part):
                 if res.digest in rests:
                     settle(res, rests[res.digest])
                 else:
@@ -391,14 +399,9 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
                         # one article's rests (whitespace variants) go to one worker
                         queues[res.family[0] % slots].append((res.digest, res.rest))
                     res.rest = res.family = None
-                if ahead:
-                    ahead.slots.release()
             else:
-                done += 1
                 hits += isinstance(res, tuple) and res[0] == "hit"
                 resolver.add(res)
-                if ahead:
-                    ahead.slots.release()
         if progress:
             progress("clean", done, len(todo))
 
@@ -578,9 +581,6 @@ class _Workers:
             _init(*self.initargs)
             self.local = True
         return len(self.pools) or 1
-
-    def map(self, fn, arglist, progress, label, total) -> list:
-        return list(self.imap(fn, arglist, progress, label, total))
 
     def imap(self, fn, arglist, progress, label, total):
         """fn over arglist (each call returns a list), results flattened, in order."""
