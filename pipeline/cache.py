@@ -3,22 +3,28 @@
 What is cached is what costs time per file and depends only on the file's bytes:
 each path's size, mtime and sha256 (an unchanged file is not even read again),
 ingest + clean results keyed by the file's sha256, cleaned bodies keyed by their own
-sha256, structure + MinHash signature keyed by (title, body), and look-alike verdicts
-keyed by the two bodies judged. Everything is keyed further by the pipeline version, the
-rules' digest and the options, so a cache from another version or rule set is ignored as a
-whole. A cache that does not parse, or a record of the wrong shape or whose body does not
-match its hash, is ignored with a note; the build then recomputes, so deleting the cache or
-building with --no-cache gives the same kb.json.
+sha256, structure + MinHash signature keyed by (title, body), look-alike verdicts keyed by
+the two bodies judged, and each entry keyed by what it is made of (consolidate.cluster_key:
+its groups' bodies and titles, its members' paths and file hashes), so that a rebuild after
+a few new articles merges again only the clusters they join. Everything is keyed further by
+the pipeline version, the rules' digest and the options, so a cache from another version or
+rule set is ignored as a whole. A cache that does not parse, or a record of the wrong shape
+or whose body does not match its hash, is ignored with a note; the build then recomputes,
+so deleting the cache or building with --no-cache gives the same kb.json.
 
 Layout: `index` holds the small tables (files, articles, verdicts) and names the packs; a
-pack (`pack-*`) holds bodies and structures, one record a line. A build appends what it
-computes to a new pack as it goes and rewrites only the index, so neither a rebuild after a
-few new articles nor a first build of 100k articles serialises the whole cache at once; a
-pack whose records are mostly unused any more is compacted into the new one.
+pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m") and entries ("e"),
+one record a line. A build appends what it computes to a new pack as it goes and rewrites
+only the index, so neither a rebuild after a few new articles nor a first build of 100k
+articles serialises the whole cache at once; a pack whose records are mostly unused any
+more is compacted into the new one. Bodies, structures and entries are only located when
+a pack is opened, and read when a build needs them.
 
 Every byte is checked before it is used: the index starts with the sha256 of the rest of
-it, a body's line is keyed by the sha256 of the body, a structure's line carries the sha256
-of its record. Damage anywhere costs the work of recomputing, never a different kb.json.
+it, a body's line is keyed by the sha256 of the body, the other lines carry the sha256 of
+their record (checked when the pack is opened, and again when the record is read). Damage
+anywhere costs the work of recomputing, never a different kb.json: a record found damaged
+after the build has gone past recomputing it makes the build start over without the cache.
 
 Trust: the cache sits in the output folder and is trusted as much as kb.json itself (whoever
 can write one can write the other); the checks above catch corruption, not forgery.
@@ -36,13 +42,13 @@ import orjson
 from .model import Section, Step, Structure
 from .write import write_atomic
 
-FORMAT = 5
+FORMAT = 6
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_STRUCTURE_LINE = re.compile(rb"s ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([sme]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 COMPACT_BELOW = 0.5  # a pack with less than this share of its records in use is compacted
 
@@ -59,9 +65,11 @@ def _digest(payload: bytes) -> bytes:
 KEY_LEN = 32
 
 
-def structure_key(title: str, body: str) -> str:
-    """What a body's structure (and the look-alike checks on it) depend on."""
-    return sha(title + "\0" + body)[:KEY_LEN]
+def structure_key(title: str, head: str, rest_sha: str) -> str:
+    """What a body's structure (and the look-alike checks on it) depend on: the article's
+    title and its body, given as an article record keeps it (first line, and the sha256 of
+    the rest), so that a rebuild finds the structure without reading the body."""
+    return sha(f"{title}\0{head}\0{rest_sha}")[:KEY_LEN]
 
 
 class ArticleCache:
@@ -71,14 +79,17 @@ class ArticleCache:
         self.scratch = scratch  # a build's scratch space only: bodies are kept, nothing else, never saved
         self.files: dict[str, list] = {}  # relative path -> [size, mtime_ns, file sha256]
         self.articles: dict[str, dict] = {}  # file sha256 -> ingest+clean record
-        # body sha256 -> (pack, offset of its line): bodies are read when needed, not held
-        # (at 100k articles their whitespace variants are 400 MB; a build needs a fifth)
-        self._at: dict[str, tuple[str, int]] = {}
-        self.structures: dict[str, list] = {}  # structure_key(title, body) -> [structure dict, signature hex]
+        # (kind, key) -> (pack, offset of its line): bodies ("b"), structures ("s") and
+        # entries ("e") are read when needed, not held (at 100k articles the bodies'
+        # whitespace variants are 400 MB and a build needs a fifth; a rebuild after a few new
+        # articles needs the structures and entries of the clusters they join, no others)
+        self._at: dict[tuple[str, str], tuple[str, int]] = {}
+        self.signatures: dict[str, bytes] = {}  # structure key -> its body's MinHash ("m" lines, hex)
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.notes: list[str] = []
-        self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set()}
-        self._origin: dict[tuple[str, str], str] = {}  # ("b" or "s", key) -> the pack it was read from
+        self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(),
+                     "entries": set()}
+        self._origin: dict[tuple[str, str], str] = {}  # (kind, key) -> the pack it was read from
         self._pack_records: dict[str, int] = {}  # pack -> records read from it
         self._new: tuple[str, object] | None = None  # (name, open file) of this build's pack
         self._readers: dict[str, object] = {}  # pack -> open file, for reading bodies
@@ -120,34 +131,32 @@ class ArticleCache:
         return cache
 
     def _read_pack(self, name: str) -> None:
-        """Structures are read and checked; a body's line is only located (its text is
-        checked against its hash when a build reads it)."""
+        """Checksummed records (structures, signatures, entries) are checked, and
+        signatures kept; a body's line is only located (its text is checked against its
+        hash when a build reads it), and so are structures and entries (parsed when used)."""
         path = self.folder / name
         bad, n, pos = 0, 0, 0
         try:
             with open(path, "rb") as fh:
                 for line in fh:
                     at, pos = pos, pos + len(line)
-                    m = _BODY_LINE.match(line)
-                    if m and line.endswith(b"\n"):
-                        key = m.group(1).decode("ascii")
-                        self._at[key] = (name, at)
-                        self._origin[("b", key)] = name
-                        n += 1
-                        continue
-                    m = _STRUCTURE_LINE.match(line)
-                    rec = None
-                    if m and line.endswith(b"\n"):
-                        payload = line[m.end():-1]
-                        if _digest(payload) == m.group(2):
-                            rec = _loads(payload)
-                    if isinstance(rec, list) and len(rec) == 2 and isinstance(rec[0], dict) and isinstance(rec[1], str):
-                        key = m.group(1).decode("ascii")
-                        self.structures[key] = rec
-                        self._origin[("s", key)] = name
-                        n += 1
-                    else:
+                    if not line.endswith(b"\n"):
                         bad += 1
+                        continue
+                    m = _BODY_LINE.match(line)
+                    if m:
+                        kind, key = "b", m.group(1).decode("ascii")
+                    else:
+                        m = _CHECKED_LINE.match(line)
+                        if not (m and _digest(line[m.end():-1]) == m.group(3)):
+                            bad += 1
+                            continue
+                        kind, key = m.group(1).decode("ascii"), m.group(2).decode("ascii")
+                        if kind == "m":
+                            self.signatures[key] = line[m.end():-1]
+                    self._at[(kind, key)] = (name, at)
+                    self._origin[(kind, key)] = name
+                    n += 1
         except OSError as exc:
             self.notes.append(f"cache pack {path} is unreadable ({exc.strerror or exc}); what it held is recomputed")
             return
@@ -173,7 +182,7 @@ class ArticleCache:
         rec = self.articles.get(file_sha)
         if rec is None:
             return None
-        if _valid_article(rec) and rec["body"] in self._at:
+        if _valid_article(rec) and ("b", rec["body"]) in self._at:
             self.used["articles"].add(file_sha)
             self.used["bodies"].add(rec["body"])
             return rec
@@ -187,7 +196,7 @@ class ArticleCache:
         (first line, rest, sha256 of the rest) where the caller knows them."""
         head, rest, k = parts or (*_split_head(body), None)
         k = k or sha(rest)
-        if k not in self._at and self.folder is not None:
+        if ("b", k) not in self._at and self.folder is not None:
             self._append("b", k, rest)
         self.used["bodies"].add(k)
         self.articles[file_sha] = dict(rec, head=head, body=k)
@@ -205,23 +214,22 @@ class ArticleCache:
         text = self._text(k)
         if text is None or sha(text) != k:
             self.notes.append(f"cached body {k[:12]} does not match its hash")
-            self._at.pop(k, None)
-            self._origin.pop(("b", k), None)
+            self._forget("b", k)
             return None
         return text
 
     def has(self, k: str) -> bool:
         """A rest of a body is stored under sha256 k (unchecked until read)."""
-        return k in self._at
+        return ("b", k) in self._at
 
     def _text(self, k: str) -> str | None:
         """The text stored in body k's line (unchecked), or None."""
-        line = self._line(k)
+        line = self._line("b", k)
         text = _loads(line[67:]) if line and _BODY_LINE.match(line) else None
         return text if isinstance(text, str) else None
 
-    def _line(self, k: str) -> bytes | None:
-        where = self._at.get(k)
+    def _line(self, kind: str, k: str) -> bytes | None:
+        where = self._at.get((kind, k))
         if where is None:
             return None
         pack, at = where
@@ -234,21 +242,48 @@ class ArticleCache:
         except OSError:
             return None
 
+    def _checked(self, kind: str, k: str):
+        """The parsed payload of a checksummed record (checked when its pack was opened,
+        checked again now that it is read), or None."""
+        line = self._line(kind, k)
+        m = _CHECKED_LINE.match(line) if line else None
+        if not (m and line.endswith(b"\n") and m.group(1) == kind.encode() and m.group(2) == k.encode()
+                and _digest(line[m.end():-1]) == m.group(3)):
+            return None
+        return _loads(line[m.end():-1])
+
+    def _forget(self, kind: str, k: str) -> None:
+        self._at.pop((kind, k), None)
+        self._origin.pop((kind, k), None)
+        if kind == "s":
+            self.signatures.pop(k, None)
+
     # ---------------------------------------------------------------- structures
-    def structure(self, k: str, sig_len: int):
-        """(Structure, signature of sig_len values) for structure_key(title, body) k, or None."""
-        rec = self.structures.get(k)
-        if rec is None:
+    def signature(self, k: str, sig_len: int) -> np.ndarray | None:
+        """The MinHash signature (sig_len values) of the body with structure key k, when
+        its structure is cached too; else None."""
+        hexed = self.signatures.get(k)
+        if hexed is None or ("s", k) not in self._at:
             return None
         try:
-            signature = np.frombuffer(bytes.fromhex(rec[1]), "<u8")
-            if signature.size != sig_len:
-                raise ValueError("signature of the wrong length")
-            result = structure_from_dict(rec[0]), signature
+            signature = np.frombuffer(bytes.fromhex(hexed.decode("ascii")), "<u8")
+        except ValueError:
+            signature = None
+        if signature is None or signature.size != sig_len:
+            self.notes.append("a cached signature is malformed; recomputed")
+            self._forget("s", k)
+            return None
+        self.used["structures"].add(k)
+        return signature
+
+    def structure(self, k: str) -> Structure | None:
+        """The Structure for structure_key(title, body) k, read from its pack, or None."""
+        rec = self._checked("s", k)
+        try:
+            result = structure_from_dict(rec)
         except (TypeError, KeyError, ValueError, AttributeError):
             self.notes.append("a cached structure record is malformed; recomputed")
-            del self.structures[k]
-            self._origin.pop(("s", k), None)
+            self._forget("s", k)
             return None
         self.used["structures"].add(k)
         return result
@@ -258,8 +293,29 @@ class ArticleCache:
         by a later build (at 100k articles, keeping them was 300 MB)."""
         if self.folder is None or self.scratch:
             return
-        self._append("s", k, [structure_to_dict(structure), signature.astype("<u8").tobytes().hex()])
+        self._append("s", k, structure_to_dict(structure))
+        self._append("m", k, signature.astype("<u8").tobytes().hex().encode("ascii"))
         self.used["structures"].add(k)
+
+    # ------------------------------------------------------------------- entries
+    def entry(self, k: str) -> dict | None:
+        """The entry consolidation made of the cluster with key k (consolidate.cluster_key)
+        in an earlier build, or None."""
+        rec = self._checked("e", k)
+        if rec is None:
+            return None
+        if not (isinstance(rec, dict) and list(rec) == ENTRY_FIELDS and isinstance(rec["id"], str)):
+            self.notes.append("a cached entry is malformed; recomputed")
+            self._forget("e", k)
+            return None
+        self.used["entries"].add(k)
+        return rec
+
+    def put_entry(self, k: str, entry: dict) -> None:
+        if self.folder is None or self.scratch:
+            return
+        self._append("e", k, entry)
+        self.used["entries"].add(k)
 
     # ------------------------------------------------------------------ verdicts
     def keep_verdicts(self, verdicts: dict[str, str]) -> None:
@@ -269,20 +325,27 @@ class ArticleCache:
 
     # ---------------------------------------------------------------------- save
     def _append(self, kind: str, k: str, value) -> None:
-        """A body (kind "b", value its text) or a structure ("s", [structure dict, signature hex])."""
+        """A body (kind "b", value its text), a structure ("s", its dict), a signature
+        ("m", hex bytes, written as they are) or an entry ("e", its dict)."""
         if self.folder is None:
             return
+        payload = value if kind == "m" else orjson.dumps(value)
+        self._at[(kind, k)] = (self._new_pack(), self._new[1].tell())
+        if kind == "b":
+            line = b"b %s %s\n" % (k.encode("ascii"), payload)
+        else:
+            line = b"%s %s %s %s\n" % (kind.encode("ascii"), k.encode("ascii"), _digest(payload), payload)
+            if kind == "m":
+                self.signatures[k] = payload
+        self._new[1].write(line)
+
+    def _new_pack(self) -> str:
+        """This build's pack (opened when first written to)."""
         if self._new is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             name = f"pack-{os.urandom(8).hex()}"
             self._new = (name, open(self.folder / name, "wb"))
-        payload = orjson.dumps(value)
-        if kind == "b":
-            self._at[k] = (self._new[0], self._new[1].tell())
-            line = b"b %s %s\n" % (k.encode("ascii"), payload)
-        else:
-            line = b"s %s %s %s\n" % (k.encode("ascii"), _digest(payload), payload)
-        self._new[1].write(line)
+        return self._new[0]
 
     def save(self) -> None:
         """Keep what this build used (files that left the input leave the cache too): the
@@ -291,20 +354,21 @@ class ArticleCache:
         if self.folder is None or self.scratch:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
+        used = {"b": self.used["bodies"], "s": self.used["structures"], "m": self.used["structures"],
+                "e": self.used["entries"]}
         live: dict[str, int] = dict.fromkeys(self._pack_records, 0)
         for (kind, k), pack in self._origin.items():
-            if k in self.used["bodies" if kind == "b" else "structures"]:
+            if k in used[kind]:
                 live[pack] += 1
         # (in the order they were read: a record read later replaces one read earlier)
         keep = [p for p, n in live.items() if n and n >= COMPACT_BELOW * self._pack_records[p]]
         for (kind, k), pack in list(self._origin.items()):
-            if pack not in keep and live.get(pack):
-                if kind == "b" and k in self.used["bodies"] and self._at.get(k, ("",))[0] == pack:
-                    text = self._text(k)
-                    if text is not None:
-                        self._append("b", k, text)  # (checked against its hash when read)
-                elif kind == "s" and k in self.used["structures"]:
-                    self._append("s", k, self.structures[k])
+            if (pack not in keep and live.get(pack) and k in used[kind]
+                    and self._at.get((kind, k), ("",))[0] == pack):
+                line = self._line(kind, k)  # moved as it is (checked when read)
+                if line and line.endswith(b"\n"):
+                    self._at[(kind, k)] = (self._new_pack(), self._new[1].tell())
+                    self._new[1].write(line)
         self.close()
         packs = keep + [n for n in self._written_packs if n not in keep]
         data = {"format": FORMAT, "key": self.key, "packs": packs}
@@ -331,6 +395,9 @@ class ArticleCache:
             fh.close()
         self._readers.clear()
 
+
+# what an entry record must hold, in order (consolidate._entry makes them so)
+ENTRY_FIELDS = ["id", "title", "alternate_titles", "summary", "sections", "steps", "causes", "sources"]
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "warnings": list, "removed": dict, "key": str,
                    "head": str, "body": str}

@@ -18,7 +18,7 @@ import re
 import time
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -38,16 +38,23 @@ _MIX = np.uint64(0x100000001B3)  # FNV-64 prime
 REPS_TRIED = 3
 
 
-@dataclass
 class Group:
-    """Articles sharing one cleaned body."""
+    """Articles sharing one cleaned body: its structure (or `load`, which gives it when
+    first asked: a rebuild needs the structures of the clusters new articles join only),
+    the MinHash `signature` of its text (computed in the workers), and `ident`, what the
+    structure and the verdicts on the group depend on (its canonical title and body)."""
 
-    key: str
-    members: list[Article]
-    structure: Structure
-    cleaned: str = ""
-    signature: np.ndarray | None = None  # MinHash of `text`, computed in the workers
-    ident: str = ""  # what the verdicts on this group depend on: its canonical title and body
+    def __init__(self, key: str, members: list[Article], structure: Structure | None = None, cleaned: str = "",
+                 signature: np.ndarray | None = None, ident: str = "", load: Callable[[], Structure] | None = None):
+        self.key, self.members, self.cleaned = key, members, cleaned
+        self.signature, self.ident = signature, ident
+        self._structure, self._load = structure, load
+
+    @property
+    def structure(self) -> Structure:
+        if self._structure is None:
+            self._structure = self._load()
+        return self._structure
 
     @property
     def text(self) -> str:
@@ -393,18 +400,28 @@ class TitleCleaner:
         return t[:1].upper() + t[1:]
 
 
-def build_entries(groups: Iterable[Group], options: Options, rules: Rules,
-                  timings: dict | None = None, verdicts: dict[str, str] | None = None) -> tuple[list[dict], dict]:
+def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timings: dict | None = None,
+                  verdicts: dict[str, str] | None = None, memo=None) -> tuple[list[dict], dict]:
     """Entries and consolidation stats from the groups (an iterable: consumed as it comes).
     `timings`, if given, gets "consolidate": the seconds spent here, not waiting;
-    `verdicts` is passed to Clusterer.clusters."""
+    `verdicts` is passed to Clusterer.clusters. `memo` (the cache: `entry(key)`,
+    `put_entry(key, entry)`) holds entries made of the same clusters in earlier builds."""
     t0 = time.perf_counter()
     clusterer = Clusterer(options)
     clusters = clusterer.clusters(groups, verdicts)
     waited = time.perf_counter() - t0 - clusterer.seconds
     groups = clusterer.groups
     clean_title = TitleCleaner(rules)
-    entries = [_entry([groups[k] for k in cluster], options, clean_title) for cluster in clusters]
+    entries = []
+    for cluster in clusters:
+        members = [groups[k] for k in cluster]
+        key = cluster_key(members) if memo is not None else None
+        entry = memo.entry(key) if key else None
+        if entry is None:
+            entry = _entry(members, options, clean_title)
+            if key:
+                memo.put_entry(key, entry)
+        entries.append(entry)
     stats = {"distinct_bodies": len(groups), "clusters": len(clusters),
              "near_duplicate_candidates": clusterer.stats.get("candidates", 0),
              "merged_near_duplicates": clusterer.stats.get("same", 0),
@@ -412,6 +429,21 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules,
     if timings is not None:
         timings["consolidate"] = time.perf_counter() - t0 - waited
     return entries, stats
+
+
+def cluster_key(groups: list[Group]) -> str | None:
+    """What a cluster's entry depends on, besides the code, rules and options (which key
+    the whole cache): each group's body and canonical title (its ident) and its members'
+    paths and file hashes (their titles, dates and removals follow from those). None when
+    a group has no ident (built outside the runner)."""
+    if not all(g.ident for g in groups):
+        return None
+    h = hashlib.sha256()
+    for g in sorted(groups, key=lambda g: g.key):
+        h.update(f"{g.key} {g.ident}\n".encode("ascii"))
+        for a in sorted(g.members, key=lambda a: a.path):
+            h.update(f"{a.sha256} {a.path}\n".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]
 
 
 def _entry(groups: list[Group], o: Options, clean_title) -> dict:

@@ -15,6 +15,7 @@ import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -320,7 +321,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         groups: list[Group] = []
         verdicts = dict(cache.verdicts)
         entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups),
-                                        options, rules, timings, verdicts)
+                                        options, rules, timings, verdicts, memo=cache)
         cache.keep_verdicts(verdicts)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     except BaseException:
@@ -517,8 +518,9 @@ class _Resolver:
 def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", progress, rejected: list,
             options: Options, out: list[Group]):
     """Articles sharing a body key form a group; each group's canonical body is structured
-    once (from the cache when known). Yields the groups in key order as their structures
-    arrive, and appends them to `out`."""
+    once, unless the cache has its structure (then it is read only if consolidation asks
+    for it). Yields the groups in key order as their structures arrive, and appends them
+    to `out`."""
     by_key: dict[str, list] = {}
     for art, key, rec in resolver.items:
         by_key.setdefault(key, []).append((art, rec))
@@ -526,40 +528,49 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", pro
     firsts = [resolver.first[k][1:3] for k in keys]
     bodies = [resolver.first[k][3] for k in keys]
     resolver.first.clear()
-    for i, (_, rec) in enumerate(firsts):
-        if bodies[i] is None:
-            bodies[i] = cache.body(rec)
+    sig_len = options.minhash_bands * options.minhash_rows
+    idents = [structure_key(a.title, rec["head"], rec["body"]) for a, rec in firsts]
+    signatures = [cache.signature(ident, sig_len) for ident in idents]
+    todo = [i for i, s in enumerate(signatures) if s is None]
+    for i in range(len(keys)):
+        if signatures[i] is not None:
+            bodies[i] = None
+        elif bodies[i] is None:
+            bodies[i] = cache.body(firsts[i][1])
             if bodies[i] is None:
                 raise StaleCache(cache.notes + ["the cache listed a body it could not give back; "
                                                 "it was ignored and rebuilt"])
-    sig_len = options.minhash_bands * options.minhash_rows
-    idents = [structure_key(a.title, b) for (a, _), b in zip(firsts, bodies)]
-    results: list = [cache.structure(ident, sig_len) for ident in idents]
-    todo = [i for i, r in enumerate(results) if r is None]
     if todo:
         fresh = workers.imap(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
                                                                      workers.jobs)], progress, "structure", len(todo))
     else:
         workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):
-        if results[i] is None:  # fresh results come in the order of `todo`
-            results[i] = next(fresh)
+        members = [a for a, _ in by_key[k]]
+        structure, signature = None, signatures[i]
+        if signature is None:  # fresh results come in the order of `todo`
+            structure, signature = next(fresh)
+            bodies[i] = None
             if i == todo[-1]:  # the last one: let the progress report finish, free the workers
                 for _ in fresh:
                     pass
                 workers.close()
-            if results[i][0] is not None:
-                cache.put_structure(idents[i], *results[i])
-        structure, signature = results[i]
-        results[i] = bodies[i] = None
-        members = [a for a, _ in by_key[k]]
-        if structure is None:  # `signature` holds the reason
-            rejected.extend(Rejected(a.path, signature) for a in members)
-            continue
+            if structure is None:  # `signature` holds the reason
+                rejected.extend(Rejected(a.path, signature) for a in members)
+                continue
+            cache.put_structure(idents[i], structure, signature)
         # the group keeps no copy of its body: consolidation works on the structure and
         # the signature (a copy per distinct body was a tenth of the peak memory at 100k)
-        out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=idents[i]))
+        out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=idents[i],
+                         load=partial(_cached_structure, cache, idents[i])))
         yield out[-1]
+
+
+def _cached_structure(cache: ArticleCache, ident: str):
+    structure = cache.structure(ident)
+    if structure is None:  # too late to structure it again: the build starts over, without it
+        raise StaleCache(cache.notes + ["the cache lost a structure while it was being used"])
+    return structure
 
 
 class _Workers:

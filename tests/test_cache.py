@@ -74,12 +74,19 @@ def _forge_index(cache, data):
     (cache / "index").write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
 
 
-def _forge_structure(line: bytes, change) -> bytes:
+def _forge(line: bytes, change) -> bytes:
+    """A checksummed record (structure, signature or entry) changed and checksummed anew."""
     kind, key, _, payload = line.split(b" ", 3)
-    rec = json.loads(payload)
-    change(rec[0])
-    payload = json.dumps(rec).encode()
+    payload = change(payload[:-1])
     return b" ".join([kind, key, hashlib.sha256(payload).hexdigest().encode(), payload]) + b"\n"
+
+
+def _forge_json(change):
+    def forged(payload: bytes) -> bytes:
+        rec = json.loads(payload)
+        change(rec)
+        return json.dumps(rec).encode()
+    return forged
 
 
 def test_tampered_records_are_not_trusted(tmp_path):
@@ -96,8 +103,12 @@ def test_tampered_records_are_not_trusted(tmp_path):
     for line in (cache / pack).read_bytes().splitlines(keepends=True):
         if line.startswith(b"b "):  # a body that no longer matches its hash
             lines.append(line[:-2] + b'\\n<script>alert(1)</script>"\n')
-        else:  # a structure of the wrong shape, checksummed anew
-            lines.append(_forge_structure(line, lambda st: st["sections"][0].update(level="x")))
+        elif line.startswith(b"s "):  # a structure of the wrong shape, checksummed anew
+            lines.append(_forge(line, _forge_json(lambda st: st["sections"][0].update(level="x"))))
+        elif line.startswith(b"m "):  # a signature of the wrong length
+            lines.append(_forge(line, lambda sig: sig[:-2]))
+        else:  # an entry of the wrong shape
+            lines.append(_forge(line, _forge_json(lambda e: e.pop("steps"))))
     (cache / pack).write_bytes(b"".join(lines) + b"s 0123 trunc")
     res = build(src, tmp_path / "out", Options(jobs=1))
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
@@ -197,15 +208,33 @@ def _three_articles_built(tmp_path):
 def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     before = (cache / first).read_bytes()
-    assert [kind for kind, _ in _records(cache / first)] == ["b"] * 3 + ["s"] * 3
+    # a body, a structure, its signature and an entry for each article
+    assert [kind for kind, _ in _records(cache / first)] == ["b"] * 3 + ["e"] * 3 + ["m"] * 3 + ["s"] * 3
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     packs = _packs(cache)
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
-    assert [kind for kind, _ in _records(cache / packs[1])] == ["b", "s"]  # the new article's only
+    assert [kind for kind, _ in _records(cache / packs[1])] == ["b", "e", "m", "s"]  # the new article's only
     assert res.cache_hits == 3
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_new_spun_copy_merges_again_only_the_entry_it_joins(tmp_path):
+    src, cache, first = _three_articles_built(tmp_path)
+    write(src, "1-spun.md", "---\ntitle: \"Fix your offline printer fast\"\ndate: 2024-05-01\n---\n\n"
+          "## Fix your offline printer fast\n\nIntro for Printer offline.\n\n## Fix 1: Restart\n\n"
+          "Restart the Printer offline.\n")
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    packs = _packs(cache)
+    # its body's rest and its group's structure were known: one entry was made again, the
+    # other two came from the cache
+    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == ["e"]
+    (printer,) = [e for e in res.doc["entries"] if e["title"] == "Printer offline"]
+    assert [s["path"] for s in printer["sources"]] == ["1-spun.md", "1.md"]
+    assert printer["alternate_titles"] == ["Fix your offline printer fast"]
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -216,13 +245,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 2 of the first pack's 6 records stay in use
+    (src / "3.md").unlink()  # 4 of the first pack's 12 records stay in use
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 2 and len(_records(cache / pack)) == 4
+    assert len(moved) == 4 and len(_records(cache / pack)) == 8
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
