@@ -333,10 +333,8 @@ class ArticleCache:
         self._at[(kind, k)] = (self._new_pack(), self._new[1].tell())
         if kind == "b":
             line = b"b %s %s\n" % (k.encode("ascii"), payload)
-        else:
+        else:  # (a signature is not kept: this build has it in hand, a later one reads it)
             line = b"%s %s %s %s\n" % (kind.encode("ascii"), k.encode("ascii"), _digest(payload), payload)
-            if kind == "m":
-                self.signatures[k] = payload
         self._new[1].write(line)
 
     def _new_pack(self) -> str:
