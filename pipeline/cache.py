@@ -16,8 +16,8 @@ Layout: `index` holds the small tables (files, articles, verdicts) and names the
 pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m") and entries ("e"),
 one record a line. A build appends what it computes to a new pack as it goes and rewrites
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
-articles serialises the whole cache at once; a pack whose records are mostly unused any
-more is compacted into the new one. Bodies, structures and entries are only located when
+articles serialises the whole cache at once; a pack whose bytes are mostly in records no
+longer used is compacted into the new one. Bodies, structures and entries are only located when
 a pack is opened, and read when a build needs them.
 
 Every byte is checked before it is used: the index starts with the sha256 of the rest of
@@ -50,7 +50,7 @@ VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
 _CHECKED_LINE = re.compile(rb"([sme]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
-COMPACT_BELOW = 0.5  # a pack with less than this share of its records in use is compacted
+COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
 
 
 def sha(text: str) -> str:
@@ -89,8 +89,10 @@ class ArticleCache:
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(),
                      "entries": set()}
-        self._origin: dict[tuple[str, str], str] = {}  # (kind, key) -> the pack it was read from
-        self._pack_records: dict[str, int] = {}  # pack -> records read from it
+        self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
+        # pack -> bytes of the records read from it (in bytes, not records: an entry can
+        # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
+        self._pack_bytes: dict[str, int] = {}
         self._new: tuple[str, object] | None = None  # (name, open file) of this build's pack
         self._readers: dict[str, object] = {}  # pack -> open file, for reading bodies
         self._written_packs: list[str] = []  # this build's pack, once closed
@@ -135,7 +137,7 @@ class ArticleCache:
         signatures kept; a body's line is only located (its text is checked against its
         hash when a build reads it), and so are structures and entries (parsed when used)."""
         path = self.folder / name
-        bad, n, pos = 0, 0, 0
+        bad, size, pos = 0, 0, 0
         try:
             with open(path, "rb") as fh:
                 for line in fh:
@@ -155,12 +157,12 @@ class ArticleCache:
                         if kind == "m":
                             self.signatures[key] = line[m.end():-1]
                     self._at[(kind, key)] = (name, at)
-                    self._origin[(kind, key)] = name
-                    n += 1
+                    self._origin[(kind, key)] = (name, len(line))
+                    size += len(line)
         except OSError as exc:
             self.notes.append(f"cache pack {path} is unreadable ({exc.strerror or exc}); what it held is recomputed")
             return
-        self._pack_records[name] = n
+        self._pack_bytes[name] = size
         if bad:
             self.notes.append(f"cache pack {path}: {bad} damaged record(s) ignored")
 
@@ -354,13 +356,13 @@ class ArticleCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         used = {"b": self.used["bodies"], "s": self.used["structures"], "m": self.used["structures"],
                 "e": self.used["entries"]}
-        live: dict[str, int] = dict.fromkeys(self._pack_records, 0)
-        for (kind, k), pack in self._origin.items():
+        live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
+        for (kind, k), (pack, size) in self._origin.items():
             if k in used[kind]:
-                live[pack] += 1
+                live[pack] += size
         # (in the order they were read: a record read later replaces one read earlier)
-        keep = [p for p, n in live.items() if n and n >= COMPACT_BELOW * self._pack_records[p]]
-        for (kind, k), pack in list(self._origin.items()):
+        keep = [p for p, n in live.items() if n and n >= COMPACT_BELOW * self._pack_bytes[p]]
+        for (kind, k), (pack, _) in list(self._origin.items()):
             if (pack not in keep and live.get(pack) and k in used[kind]
                     and self._at.get((kind, k), ("",))[0] == pack):
                 line = self._line(kind, k)  # moved as it is (checked when read)

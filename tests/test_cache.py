@@ -239,6 +239,36 @@ def test_a_new_spun_copy_merges_again_only_the_entry_it_joins(tmp_path):
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
 
+def _spun(src, n: int, rest: str) -> None:
+    title = f"Printer offline fix, take {n}"
+    write(src, f"spun-{n:03d}.md", f"---\ntitle: \"{title}\"\ndate: 2024-02-{n % 28 + 1:02d}\n---\n\n## {title}\n\n{rest}")
+
+
+def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_path):
+    """The entry of a cluster of 200 copies weighs more than all its other records: once a
+    rebuild makes it anew, the pack that holds the old one goes, its other records moved,
+    though most of its records are still in use."""
+    src, cache = tmp_path / "in", tmp_path / "out" / ".cache"
+    rest = "".join(f"## Fix {k}: Step {k} of the printer fix\n\nDo thing number {k} to the printer.\n\n"
+                   for k in range(1, 6))
+    for n in range(200):
+        _spun(src, n, rest)
+    build(src, tmp_path / "out", Options(jobs=1))
+    kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
+    assert kinds == [["b", "e", "m", "s"]]
+    for n, extra in [(200, True), (201, False)]:
+        (before,) = _packs(cache)
+        _spun(src, n, rest)  # a new copy: the printer's entry is made anew
+        if extra:
+            write(src, "mouse.md", FM.format(t="Mouse lag", m=3))
+        build(src, tmp_path / "out", Options(jobs=1))
+        (after,) = _packs(cache)  # 3 records of 4, then 7 of 8, in use: but not their bytes
+        assert after != before and not (cache / before).exists()
+        assert sorted(kind for kind, _ in _records(cache / after)) == ["b", "b", "e", "e", "m", "m", "s", "s"]
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
 def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     kept = _records(cache / first)
