@@ -2,6 +2,7 @@
 import hashlib
 import json
 import os
+import re
 import shutil
 
 import pytest
@@ -320,3 +321,54 @@ def test_damage_anywhere_in_the_cache_costs_time_never_the_output(built_once, tm
         target.write_bytes(raw[:at] + bytes([byte]) + raw[at + 1:])
     build(src, out, Options(jobs=1))
     assert (out / "kb.json").read_bytes() == (built / "kb.json").read_bytes()
+
+
+ARTICLE = ("---\ntitle: \"{t}\"\ndate: 2024-0{m}-01\n---\n\n## {t}\n\nWhen the {t} acts up, try these fixes.\n\n"
+           "## Fix 1: Restart the {t}\n\nTurn it off, wait ten seconds, and turn it on.\n\n"
+           "## Fix 2: Update the driver\n\nOpen **Device Manager > {t}** and choose **Update driver**.\n\n"
+           "## Fix 3: Reset the settings\n\nPress **Win + I**, go to the settings and reset them.\n")
+_TITLE_LINE = re.compile(r"^title: .*$", re.M)
+_DATE_LINE = re.compile(r"^date: .*$", re.M)
+
+
+def _mutate(src, op: str, n: int) -> None:
+    files = sorted(p for p in src.rglob("*") if p.is_file())
+    path = files[n % len(files)]
+    text = path.read_text("utf-8")
+    if op == "spin":  # a spun copy: a new title, date and title heading, the same rest
+        title = f"Spun take {n} on it"
+        fm, _, body = text[4:].partition("\n---\n")
+        fm = _DATE_LINE.sub(f"date: 2025-0{n % 9 + 1}-0{n % 7 + 1}", _TITLE_LINE.sub(f'title: "{title}"', fm))
+        body = re.sub(r"\A\s*#{1,6} [^\n]*", f"## {title}", body)
+        write(src, f"spin-{n}-{path.name}", f"---\n{fm}\n---\n{body}")
+    elif op == "edit":  # a near-duplicate: one sentence edited
+        write(src, f"edit-{n}-{path.name}", text.replace("turn it on.", f"turn it on again ({n}).", 1)
+              .replace("try these fixes", f"try these {n} fixes", 1))
+    elif op == "drop" and len(files) > 1:
+        path.unlink()
+    elif op == "retitle":
+        write(src, path.relative_to(src).as_posix(), _TITLE_LINE.sub(f'title: "Retitled {n}"', text, count=1))
+    elif op == "earlier":  # becomes the canonical article of its group
+        write(src, path.relative_to(src).as_posix(), _DATE_LINE.sub("date: 2020-01-01", text, count=1))
+    elif op == "touch":  # a new mtime, the same bytes
+        os.utime(path, ns=(n + 1, n + 1))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(st.tuples(st.sampled_from(["spin", "edit", "drop", "retitle", "earlier", "touch"]),
+                              st.integers(0, 40)), min_size=1, max_size=4))
+def test_a_rebuild_after_any_edits_gives_what_a_build_without_the_cache_gives(tmp_path_factory, ops):
+    """Whatever new, changed, removed or retitled articles a rebuild meets, the entries it
+    takes from the cache and the ones it makes again give the bytes a build from scratch gives."""
+    base = tmp_path_factory.mktemp("edits")
+    src = base / "in"
+    shutil.copytree(SEEDS, src)
+    for m, t in enumerate(["Printer", "Wi-Fi adapter", "Mouse"], 1):
+        write(src, f"{m}.md", ARTICLE.format(t=t, m=m))
+    build(src, base / "out", Options(jobs=1))
+    for k, (op, n) in enumerate(ops):
+        _mutate(src, op, n)
+        res = build(src, base / "out", Options(jobs=1))
+        assert res.notes == []
+        build(src, base / f"plain-{k}", Options(jobs=1), use_cache=False)
+        assert (base / "out" / "kb.json").read_bytes() == (base / f"plain-{k}" / "kb.json").read_bytes(), (op, n)
