@@ -354,7 +354,7 @@ def _mutate(src, op: str, n: int) -> None:
         os.utime(path, ns=(n + 1, n + 1))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(st.tuples(st.sampled_from(["spin", "edit", "drop", "retitle", "earlier", "touch"]),
                               st.integers(0, 40)), min_size=1, max_size=4))
 def test_a_rebuild_after_any_edits_gives_what_a_build_without_the_cache_gives(tmp_path_factory, ops):
