@@ -121,6 +121,26 @@ def test_tampered_records_are_not_trusted(tmp_path):
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
 
 
+def test_a_structure_found_malformed_when_consolidation_reads_it_makes_the_build_start_over(tmp_path):
+    """Structures are read only when a cluster's entry is made again, after the workers
+    are gone: a bad one then costs a build from scratch, never a different kb.json."""
+    src, cache, first = _three_articles_built(tmp_path)
+    lines = [_forge(line, _forge_json(lambda st: st["sections"][0].update(level="x")))
+             if line.startswith(b"s ") else line for line in (cache / first).read_bytes().splitlines(keepends=True)]
+    (cache / first).write_bytes(b"".join(lines))
+    write(src, "1-spun.md", "---\ntitle: \"Fix your offline printer fast\"\ndate: 2024-05-01\n---\n\n"
+          "## Fix your offline printer fast\n\nIntro for Printer offline.\n\n## Fix 1: Restart\n\n"
+          "Restart the Printer offline.\n")  # the printer's entry must be made again
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert "a cached structure record is malformed; recomputed" in res.notes
+    assert "the cache lost a structure while it was being used" in res.notes
+    assert res.cache_hits == 0  # (the second attempt, without the cache)
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    again = build(src, tmp_path / "out", Options(jobs=1))
+    assert again.notes == [] and again.cache_hits == 4
+
+
 def test_a_changed_byte_in_a_checksummed_record_is_caught(tmp_path):
     src = corpus(tmp_path)
     build(src, tmp_path / "out", Options(jobs=1))
