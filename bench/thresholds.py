@@ -37,9 +37,9 @@ def groups_of(corpus: Path) -> list[Group]:
     captured = {}
     real = runner.build_entries
 
-    def spy(groups, *args):
+    def spy(groups, *args, **kwargs):
         captured["groups"] = groups = list(groups)
-        return real(groups, *args)
+        return real(groups, *args, **kwargs)
 
     runner.build_entries = spy
     with tempfile.TemporaryDirectory() as out:
@@ -92,7 +92,7 @@ def variant(g: Group, kind: str, rng: random.Random, structurer) -> Group | None
             return None
         text = text.replace(name, new)
     key = body_key(text)[0]
-    return Group(key=key, members=g.members[:1], structure=structurer.structure(text, g.first.title),
+    return Group(key=key, members=[g.first], structure=structurer.structure(text, g.first.title),
                  cleaned=text)
 
 
