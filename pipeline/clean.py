@@ -36,6 +36,12 @@ from .rules import Rules, load_rules
 OPEN, CLOSE = "\ue000", "\ue001"
 _SENTINEL = re.compile(OPEN + r"(\d+)" + CLOSE)
 
+
+def _unsentinel(text: str) -> str:
+    """The text with any sentinel character of its own replaced, so that only the
+    cleaner's sentinels are ever restored."""
+    return text.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
+
 @dataclass
 class Cleaned:
     text: str
@@ -189,10 +195,7 @@ class Cleaner:
             return join_parts(part, None, self.clean_part(part.rest))
         rest = self._rest_memo.get(part.rest)
         if rest is None:
-            rest = self.clean_part(part.rest)
-            if len(self._rest_memo) >= self.REST_MEMO_LIMIT:
-                self._rest_memo.clear()
-            self._rest_memo[part.rest] = rest
+            rest = _remember(self._rest_memo, part.rest, self.clean_part(part.rest), self.REST_MEMO_LIMIT)
         return join_parts(part, self.clean_part(part.head), rest)
 
     def split(self, body: str) -> "Split":
@@ -214,7 +217,7 @@ class Cleaner:
             return body
         saved: list[str] = []
         if "```" in body or "~~~" in body:
-            body = body.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
+            body = _unsentinel(body)
             out, pos = [], 0
             for start, end in _fenced_blocks(body):
                 saved.append(body[start:end])
@@ -248,7 +251,7 @@ class Cleaner:
         return Cleaned(text=text, removed=dict(sorted(removed.items())), warnings=list(dict.fromkeys(warnings)))
 
     def _once(self, body: str, removed: Counter, warnings: list[str]) -> str:
-        text = body.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
+        text = _unsentinel(body)
         text = _strip_debris(text, _fenced_blocks(text) if "``" in text or "~~~" in text else [], removed)
         text, saved = _protect(text, self, removed)
         text = _cut_marker_blocks(text, self, removed, warnings)
@@ -305,10 +308,7 @@ class Cleaner:
                     if part.strip():
                         kept.append(part)
                 md = "\n\n".join(kept)
-            hit = (md, tuple(sorted(counts.items())))
-            if len(memo) >= self.MEMO_LIMIT:
-                memo.clear()
-            memo[block] = hit
+            hit = _remember(memo, block, (md, tuple(sorted(counts.items()))), self.MEMO_LIMIT)
         return hit
 
     def _escaped_tag(self, m: re.Match, counts: Counter) -> str:
@@ -353,10 +353,17 @@ def _memo_url(memo: dict, key: tuple, fn, url: str, ctx) -> bool:
     """fn(url, ctx), memoised: spun copies and their variants repeat the same URLs."""
     hit = memo.get(key)
     if hit is None:
-        if len(memo) >= 65536:
-            memo.clear()
-        hit = memo[key] = fn(url, ctx)
+        hit = _remember(memo, key, fn(url, ctx), ctx.MEMO_LIMIT)
     return hit
+
+
+def _remember(memo: dict, key, value, limit: int):
+    """memo[key] = value, the memo emptied first when it holds `limit` items (a bound on
+    memory that costs a little recomputing); returns value."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _url_is_safe(url: str, ctx) -> bool:
