@@ -94,6 +94,7 @@ class ArticleCache:
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
         self._pack_bytes: dict[str, int] = {}
         self._new: tuple[str, object] | None = None  # (name, open file) of this build's pack
+        self._new_end = 0  # its size so far (counted here: tell() is a system call per record)
         self._readers: dict[str, object] = {}  # pack -> open file, for reading bodies
         self._written_packs: list[str] = []  # this build's pack, once closed
 
@@ -332,19 +333,24 @@ class ArticleCache:
         if self.folder is None:
             return
         payload = value if kind == "m" else orjson.dumps(value)
-        self._at[(kind, k)] = (self._new_pack(), self._new[1].tell())
         if kind == "b":
             line = b"b %s %s\n" % (k.encode("ascii"), payload)
         else:  # (a signature is not kept: this build has it in hand, a later one reads it)
             line = b"%s %s %s %s\n" % (kind.encode("ascii"), k.encode("ascii"), _digest(payload), payload)
+        self._write_line(kind, k, line)
+
+    def _write_line(self, kind: str, k: str, line: bytes) -> None:
+        self._at[(kind, k)] = (self._new_pack(), self._new_end)
         self._new[1].write(line)
+        self._new_end += len(line)
 
     def _new_pack(self) -> str:
         """This build's pack (opened when first written to)."""
         if self._new is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             name = f"pack-{os.urandom(8).hex()}"
-            self._new = (name, open(self.folder / name, "wb"))
+            self._new = (name, open(self.folder / name, "wb", buffering=1 << 20))
+            self._new_end = 0
         return self._new[0]
 
     def save(self) -> None:
@@ -367,8 +373,7 @@ class ArticleCache:
                     and self._at.get((kind, k), ("",))[0] == pack):
                 line = self._line(kind, k)  # moved as it is (checked when read)
                 if line and line.endswith(b"\n"):
-                    self._at[(kind, k)] = (self._new_pack(), self._new[1].tell())
-                    self._new[1].write(line)
+                    self._write_line(kind, k, line)
         self.close()
         packs = keep + [n for n in self._written_packs if n not in keep]
         data = {"format": FORMAT, "key": self.key, "packs": packs}
