@@ -34,6 +34,9 @@ class Structurer:
         seq = sorted(set(w.lower() for w in rules.get("step_shapes", "sequence_words")), key=len, reverse=True)
         self.imperative = re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"
                                      r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
+        acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
+        self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
+                                 + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
         self.bold_causes = re.compile("|".join(f"(?:{p})" for p in rules.get("causes", "bold_phrases_under")), flags)
         words = rules.get("extract", "command_words")
@@ -209,7 +212,10 @@ class Structurer:
         return "other"
 
     def _promotional(self, s: _Sec) -> bool:
-        low = (s.heading + "\n" + s.text).lower()
+        return self._promo_text(s.heading + "\n" + s.text)
+
+    def _promo_text(self, text: str) -> bool:
+        low = text.lower()
         return sum(1 for p in self.promo if p in low) >= 2
 
     def _name(self, text: str) -> str:
@@ -256,18 +262,58 @@ class Structurer:
                 if secs[k].text:
                     text_parts.append(secs[k].text)
             title = self._numbered(s.heading) or s.heading
-            steps.append(Step(
-                title=title.strip(),
-                text="\n\n".join(text_parts).strip(),
-                section=i,
-                instructions=_instructions(sblocks),
-                ui_paths=_dedupe(p for b in sblocks for p in b.ui_paths),
-                shortcuts=_dedupe(m.group(0) for b in sblocks for m in self.shortcut.finditer(b.plain)),
-                commands=_dedupe(c for b in sblocks for c in b.code_and_strong if self._is_command(c)),
-                images=_dedupe(b_img for b in sblocks for b_img in b.images),
-                links=_dedupe(lk for b in sblocks for lk in b.links),
-                promotional=any(secs[k].kind == "promotional" for k in own),
-            ))
+            steps.append(self._step(title, "\n\n".join(text_parts), i, sblocks,
+                                    any(secs[k].kind == "promotional" for k in own)))
+        return steps or self._paragraph_steps(blocks)
+
+    def _step(self, title: str, text: str, section: int, sblocks: list[_Block], promotional: bool,
+              sub: list[_Block] | None = None) -> Step:
+        """A step read from sblocks; its instructions from `sub` (default: all of them)."""
+        return Step(
+            title=title.strip(),
+            text=text.strip(),
+            section=section,
+            instructions=_instructions(sblocks if sub is None else sub),
+            ui_paths=_dedupe(p for b in sblocks for p in b.ui_paths),
+            shortcuts=_dedupe(m.group(0) for b in sblocks for m in self.shortcut.finditer(b.plain)),
+            commands=_dedupe(c for b in sblocks for c in b.code_and_strong if self._is_command(c)),
+            images=_dedupe(b_img for b in sblocks for b_img in b.images),
+            links=_dedupe(lk for b in sblocks for lk in b.links),
+            promotional=promotional,
+        )
+
+    def _paragraph_steps(self, blocks: list[_Block]) -> list[Step]:
+        """For a body whose headings give no step: its procedure written as numbered
+        paragraphs (`1) On your keyboard, press ...`, `2\\. Type ...`, each alone, with a
+        screenshot or a remark between them). A run that counts 1, 2, ... where at least
+        half of the paragraphs start with an action ("Click", "In the Driver tab, click")
+        gives one step per paragraph; a review's numbered points do not read so. A step
+        runs to the next numbered paragraph in its section; the last one keeps only the
+        screenshots after it (what follows the procedure is the article's closing text)."""
+        runs: list[list[tuple[int, str]]] = [[]]
+        for k, b in enumerate(blocks):
+            found = _step_number(b)
+            if found is None:
+                continue
+            n, rest = found
+            if n == len(runs[-1]) + 1:
+                runs[-1].append((k, rest))
+            elif n == 1:
+                runs.append([(k, rest)])
+        steps = []
+        for run in runs:
+            if len(run) < 2 or 2 * sum(bool(self.action.match(rest)) for _, rest in run) < len(run):
+                continue
+            for j, (k, rest) in enumerate(run):
+                end = run[j + 1][0] if j + 1 < len(run) else len(blocks)
+                own = [blocks[k]]
+                for b in blocks[k + 1:end]:
+                    if b.section != blocks[k].section or (j + 1 == len(run) and not b.only_images):
+                        break
+                    own.append(b)
+                text = "\n\n".join(b.text for b in own)
+                title = _SENTENCE_END.split(rest, 1)[0].strip()[:120]
+                steps.append(self._step(title, text, blocks[k].section, own, self._promo_text(text), sub=own[1:]))
         return steps
 
     def _overviews(self, secs: list[_Sec]) -> set[int]:
@@ -533,6 +579,22 @@ def _blocks(body: str) -> list[_Block]:
         if item_buf and item_buf[0] is not None:
             item_buf[0].append(text)
     return blocks
+
+
+_STEP_NUMBER = re.compile(r"(\d{1,2})[.)][ \t]+(?=\S)")
+
+
+def _step_number(b: _Block) -> tuple[int, str] | None:
+    """(number, text after it) of a paragraph written as one numbered step (`2\\. Type
+    ...`, which markdown leaves a paragraph) or of a list of one item (`2) Expand ...`,
+    a list that starts at 2), else None."""
+    if b.kind == "paragraph" and b.source[:1].isdigit():
+        m = _STEP_NUMBER.match(b.plain)  # (the plain text of `2\. Type` reads `2. Type`)
+        return (int(m.group(1)), b.plain[m.end():].strip()) if m else None
+    if b.kind == "list" and len(b.list_items) == 1 and b.ordered_items:
+        m = _STEP_NUMBER.match(b.source)
+        return (int(m.group(1)), b.list_items[0]) if m else None
+    return None
 
 
 def _unlink_anchors(raw: bytes, b: _Block) -> str:

@@ -87,6 +87,22 @@ def test_numbered_fix_headings_give_steps_without_ad_text(corpus_kb):
     assert with_steps / len(doc["entries"]) > 0.75
 
 
+def test_numbered_paragraphs_give_the_steps_of_real_guides_without_step_headings(corpus_kb):
+    _, doc, _ = corpus_kb
+    by_path = {s["path"]: e for e in doc["entries"] for s in e["sources"]}
+    lol = by_path["techidaily/network-issues/an-unknown-direct-x-error-has-occurred-on-league-of-legends-solved.md"]
+    titles = [s["title"] for s in lol["steps"]]
+    assert len(titles) == 11, titles
+    assert titles[0] == "On your keyboard, press the Windows logo key and R at the same time."
+    assert titles[-1].startswith("Right-click the display driver again")
+    nvidia = by_path["techidaily/network-issues/nvidia-driver-update-geforce-gtx-1060-drivers-download-and-update.md"]
+    assert [s["title"] for s in nvidia["steps"]][2:4] == ["Type in msconfig and press Enter.",
+                                                          "Go to Boot tab and click Safe boot."]
+    assert "msconfig" in nvidia["steps"][2]["commands"]
+    # the article's closing pitch after its last step is no step's text
+    assert not any("Driver Easy" in s["text"] for s in nvidia["steps"])
+
+
 def test_no_article_is_merged_with_itself(corpus_kb):
     """A variant is another article's wording: one article's own sections and steps never
     align with each other (before the fix, 121 did, hiding real step text in `variants`), and

@@ -330,3 +330,62 @@ def test_a_heading_loses_the_bold_mark_its_scrape_left_unpaired(st):
     body = "Intro.\n\n## **Video Error 3: Video Playback issues\n\nUpdate the player.\n\n## **Fix 1:** Restart\n\nGo.\n"
     assert [x.heading for x in st.structure(body, "Video errors").sections] == [
         "", "Video Error 3: Video Playback issues", "Fix 1: Restart"]
+
+
+NUMBERED_PARAGRAPHS = """\
+If Windows tells you the driver is missing, you are not alone.
+
+You can follow these steps to uninstall the old driver.
+
+1\\. Press **Win+R** (Windows key and R key) at the same time. A Run dialog will appear.
+
+![run](https://img.example/run.png)
+
+2\\. Type **devmgmt.msc** in the run box and click **OK**.
+
+Device Manager opens.
+
+3) In the **Driver** tab, click **Uninstall**.
+
+![uninstall](https://img.example/uninstall.png)
+
+After uninstalling the driver, download the new one from the maker's website.
+"""
+
+
+def test_numbered_paragraphs_are_the_steps_of_a_body_without_step_headings(st):
+    # "1\\." stays a paragraph in markdown and "3)" is a list of one item starting at 3:
+    # a procedure the scraped driver guides write this way, with screenshots between
+    s = st.structure(NUMBERED_PARAGRAPHS, "Driver missing")
+    assert [x.title for x in s.steps] == [
+        "Press Win+R (Windows key and R key) at the same time.",
+        "Type devmgmt.msc in the run box and click OK.",
+        "In the Driver tab, click Uninstall.",
+    ]
+    first, second, last = s.steps
+    assert first.images == [{"url": "https://img.example/run.png", "alt": "run"}]
+    assert "Device Manager opens." in second.text and "3)" not in second.text
+    assert first.shortcuts == ["Win+R"] and second.commands == ["devmgmt.msc"]
+    # the last step keeps its screenshot, not the article's closing text
+    assert last.text.startswith("3) In the **Driver** tab") and "uninstall.png" in last.text
+    assert "After uninstalling" not in last.text
+    assert all(x.instructions == [] for x in s.steps)
+    assert len(s.sections) == 1 and {x.section for x in s.steps} == {0}  # the sections are as they were
+
+
+def test_numbered_points_that_do_not_read_as_actions_are_not_steps(st):
+    review = ("The phone is a fine buy.\n\n1\\. The display is bright and sharp.\n\n"
+              "2\\. Battery life lasts two days.\n\n3\\. Press coverage was kind to it.\n")
+    assert steps(st, review, "Phone review") == []
+
+
+def test_numbered_paragraphs_must_count_from_one(st):
+    body = "Intro.\n\n2\\. Click **Start**.\n\n3\\. Type **cmd**.\n\n5\\. Press **Enter**.\n"
+    assert steps(st, body) == []
+    assert steps(st, body.replace("2\\.", "1\\.").replace("3\\.", "2\\.")) == ["Click Start.", "Type cmd."]
+
+
+def test_step_headings_win_over_numbered_paragraphs(st):
+    body = ("## Fix 1: Update the driver\n\n1\\. Click **Start**.\n\n2\\. Type **cmd**.\n\n"
+            "## Fix 2: Restart the PC\n\nRestart it.\n")
+    assert steps(st, body) == ["Update the driver", "Restart the PC"]
