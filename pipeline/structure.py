@@ -56,7 +56,14 @@ class Structurer:
             body, blocks = split, _blocks(split)
         blocks = _inert(blocks)
         sections, title_heading = self._sections(blocks, title)
-        steps = self._steps(sections, blocks)
+        steps = self._steps(sections, blocks, body)
+        split = None if steps else _split_run_on_numbers(body, blocks)
+        if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
+            again = _inert(_blocks(split))
+            secs, heading = self._sections(again, title)
+            found = self._steps(secs, again, split)
+            if found:
+                blocks, sections, title_heading, steps = again, secs, heading, found
         causes = self._causes(sections, blocks)
         intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip() and not b.toc]
         summary = "\n\n".join(b.text for b in intro if not b.only_images).strip()
@@ -164,14 +171,7 @@ class Structurer:
             seg = raw[b.span[0]:b.span[1]].decode("utf-8")
             cuts += [b.span[0] + len(seg[:m.start()].encode("utf-8")) for m in _BOLD_RUN.finditer(seg)
                      if self._label(m.group(1)) and _after_sentence(seg, m.start())]
-        if len(cuts) < 2:
-            return None
-        pieces, pos = [], 0
-        for at in cuts:
-            pieces += [raw[pos:at].rstrip(b" \t"), b"\n\n"]
-            pos = at
-        pieces.append(raw[pos:])
-        return b"".join(pieces).decode("utf-8")
+        return _break_before(raw, cuts, b" \t") if len(cuts) >= 2 else None
 
     def _label(self, bold: str) -> bool:
         """Bold text that is a step label with a title (`Step 2: Set Default Printer`)."""
@@ -202,7 +202,7 @@ class Structurer:
         if _BARE_NUMBER.match(label):
             rest = b.plain.lstrip()[len(label):].strip()
             sentence = _SENTENCE_END.split(rest, 1)[0].strip()
-            return f"{label.rstrip('.):')}. {sentence[:120]}" if sentence else None
+            return f"{label.rstrip('.):')}. {_clip(sentence)}" if sentence else None
         return label if self._numbered(label) is not None and len(label) <= 120 else None
 
     def _kind(self, heading: str) -> str:
@@ -236,7 +236,7 @@ class Structurer:
         return None
 
     # ---------------------------------------------------------------------- steps
-    def _steps(self, secs: list[_Sec], blocks: list[_Block]) -> list[Step]:
+    def _steps(self, secs: list[_Sec], blocks: list[_Block], body: str) -> list[Step]:
         chosen: list[int] = []
         peers: dict[tuple, int] = {}  # (parent, level) -> sections whose heading reads as a step
         for t in secs[1:]:
@@ -264,7 +264,7 @@ class Structurer:
             title = self._numbered(s.heading) or s.heading
             steps.append(self._step(title, "\n\n".join(text_parts), i, sblocks,
                                     any(secs[k].kind == "promotional" for k in own)))
-        return steps or self._paragraph_steps(blocks)
+        return steps or self._paragraph_steps(blocks, body)
 
     def _step(self, title: str, text: str, section: int, sblocks: list[_Block], promotional: bool,
               sub: list[_Block] | None = None) -> Step:
@@ -282,28 +282,27 @@ class Structurer:
             promotional=promotional,
         )
 
-    def _paragraph_steps(self, blocks: list[_Block]) -> list[Step]:
+    def _paragraph_steps(self, blocks: list[_Block], body: str) -> list[Step]:
         """For a body whose headings give no step: its procedure written as numbered
-        paragraphs (`1) On your keyboard, press ...`, `2\\. Type ...`, each alone, with a
+        paragraphs or list items (`1) On your keyboard, press ...`, `2\\. Type ...`, with a
         screenshot or a remark between them). A run that counts 1, 2, ... where at least
         half of the paragraphs start with an action ("Click", "In the Driver tab, click")
         gives one step per paragraph; a review's numbered points do not read so. A step
         runs to the next numbered paragraph in its section; the last one keeps only the
-        screenshots after it (what follows the procedure is the article's closing text)."""
-        runs: list[list[tuple[int, str]]] = [[]]
-        for k, b in enumerate(blocks):
-            found = _step_number(b)
-            if found is None:
-                continue
-            n, rest = found
-            if n == len(runs[-1]) + 1:
-                runs[-1].append((k, rest))
-            elif n == 1:
-                runs.append([(k, rest)])
+        screenshots after it (what follows the procedure is the article's closing text).
+        A step is promotional when its text holds the promotional phrases, or the paragraph
+        that leads into its run does ("... with the Pro version it takes just 2 clicks:
+        1) Download ...")."""
+        raw = body.encode("utf-8")
+        blocks = [one for b in blocks for one in _list_items(b, raw)]
+        numbered = [(found[0], (k, found[1])) for k, b in enumerate(blocks) if (found := _step_number(b))]
         steps = []
-        for run in runs:
+        for run in _counts(numbered):
             if len(run) < 2 or 2 * sum(bool(self.action.match(rest)) for _, rest in run) < len(run):
                 continue
+            first = run[0][0]
+            lead = self._promo_text(blocks[first - 1].text) if first and (
+                blocks[first - 1].section == blocks[first].section) else False
             for j, (k, rest) in enumerate(run):
                 end = run[j + 1][0] if j + 1 < len(run) else len(blocks)
                 own = [blocks[k]]
@@ -312,8 +311,8 @@ class Structurer:
                         break
                     own.append(b)
                 text = "\n\n".join(b.text for b in own)
-                title = _SENTENCE_END.split(rest, 1)[0].strip()[:120]
-                steps.append(self._step(title, text, blocks[k].section, own, self._promo_text(text), sub=own[1:]))
+                steps.append(self._step(_clip(_SENTENCE_END.split(rest, 1)[0].strip()), text, blocks[k].section, own,
+                                        lead or self._promo_text(text), sub=own[1:]))
         return steps
 
     def _overviews(self, secs: list[_Sec]) -> set[int]:
@@ -388,7 +387,7 @@ class _Block:
 
     __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
                  "list_items", "ordered_items", "section", "all_strong", "only_images", "toc",
-                 "span", "anchor_links", "text")
+                 "span", "anchor_links", "text", "item_spans")
 
     def __init__(self, kind: str, level: int, source: str):
         self.kind = kind
@@ -408,6 +407,7 @@ class _Block:
         self.toc = False  # all its text links to anchors in the page: a table-of-contents line
         self.span = (0, 0)  # its byte range in the body
         self.anchor_links: list[tuple[int, int]] = []  # byte ranges of its links to in-page anchors
+        self.item_spans: list[tuple[int, int]] = []  # byte ranges of a list's top-level items
 
     @property
     def ui_paths(self) -> list[list[str]]:
@@ -439,6 +439,14 @@ class _Sec:
 
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
+
+
+def _clip(sentence: str, limit: int = 120) -> str:
+    """A sentence made a title: at most `limit` characters, cut at a word, with an ellipsis."""
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit - 1]
+    return (cut.rsplit(None, 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
 def _stray_emphasis(text: str) -> str:
@@ -517,6 +525,8 @@ def _blocks(body: str) -> list[_Block]:
                 list_stack.append(tag["List"] is not None)
             elif name == "Item":
                 item_buf.append([] if len(list_stack) == 1 else None)  # only top-level items are kept
+                if len(list_stack) == 1 and cur is not None:
+                    cur.item_spans.append((rng["start"], rng["end"]))
             continue
         if "End" in event:
             tag = event["End"]
@@ -581,7 +591,67 @@ def _blocks(body: str) -> list[_Block]:
     return blocks
 
 
-_STEP_NUMBER = re.compile(r"(\d{1,2})[.)][ \t]+(?=\S)")
+_STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`3.Click`: a scrape lost the space)
+# A step number inside a paragraph, after a sentence, a colon or a screenshot: `... yourself:
+# 1) Go to ...`, `... ![](shot.png) 4) Go to ...`, and a line that markdown does not read as a
+# list (`2\. Type`, or a list that would interrupt a paragraph without starting at 1)
+_INLINE_STEP = re.compile(r"(?<=[.!?:)*])\s+(\d{1,2})(?:\\?\.|\))(?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")
+
+
+def _list_items(b: _Block, raw: bytes) -> list[_Block]:
+    """An ordered list of several items as one block per item (each item's markdown read
+    on its own, in the list's section: `3) ...` and `4) ...` that a blank line keeps in one
+    list are two numbered steps); any other block as it is."""
+    if b.kind != "list" or len(b.item_spans) < 2 or not b.ordered_items or b.anchor_links:
+        return [b]
+    out = []
+    for start, end in b.item_spans:
+        item = _inert(_blocks(raw[start:end].decode("utf-8", "replace").strip()))
+        for one in item:
+            one.section = b.section
+        out += item
+    return out
+
+
+def _split_run_on_numbers(body: str, blocks: list[_Block]) -> str | None:
+    """The body with a paragraph break before each step number inside a paragraph or list
+    that continues a count (1, 2, ...) of numbered blocks and such numbers, in a run of two
+    or more: the steps a scrape ran into one paragraph (`... yourself: 1) Go to ... 2) In
+    the support website ...`). None when there is nothing to split."""
+    raw, marks = body.encode("utf-8"), []  # (number, where to cut, or None: a block's own number)
+    for b in blocks:
+        found = _step_number(b)
+        if found is not None:
+            marks.append((found[0], None))
+        if b.kind not in ("paragraph", "list") or "`" in b.source or "]:" in b.source:
+            continue  # (code spans and link reference definitions are not cut)
+        seg = raw[b.span[0]:b.span[1]].decode("utf-8")
+        marks += [(int(m.group(1)), b.span[0] + len(seg[:m.start(1)].encode("utf-8"))) for m in _INLINE_STEP.finditer(seg)]
+    cuts = sorted(at for run in _counts(marks) if len(run) >= 2 for at in run if at is not None)
+    return _break_before(raw, cuts, b" \t\n") if cuts else None
+
+
+def _counts(numbered: list[tuple[int, object]]) -> list[list]:
+    """The runs that count 1, 2, ... in (number, item) pairs, in order, as lists of their
+    items: a 1 starts a new run, a number out of turn is passed over."""
+    runs: list[list] = [[]]
+    for n, item in numbered:
+        if n == len(runs[-1]) + 1:
+            runs[-1].append(item)
+        elif n == 1:
+            runs.append([item])
+    return runs
+
+
+def _break_before(raw: bytes, cuts: list[int], strip: bytes) -> str:
+    """The markdown with a paragraph break at each offset in cuts (the `strip` bytes
+    before each dropped)."""
+    pieces, pos = [], 0
+    for at in cuts:
+        pieces += [raw[pos:at].rstrip(strip), b"\n\n"]
+        pos = at
+    pieces.append(raw[pos:])
+    return b"".join(pieces).decode("utf-8")
 
 
 def _step_number(b: _Block) -> tuple[int, str] | None:

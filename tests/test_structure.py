@@ -389,3 +389,57 @@ def test_step_headings_win_over_numbered_paragraphs(st):
     body = ("## Fix 1: Update the driver\n\n1\\. Click **Start**.\n\n2\\. Type **cmd**.\n\n"
             "## Fix 2: Restart the PC\n\nRestart it.\n")
     assert steps(st, body) == ["Update the driver", "Restart the PC"]
+
+
+RUN_ON = """\
+Windows says the best driver is already installed, so it is time you did it yourself: 1) Go to \
+the **support website** of the maker. Enter the model name. ![](https://img.example/site.png) \
+2) Choose your operating system and click **Drivers**.
+
+![](https://img.example/drivers.png) The maker has no driver for Windows 10 yet, so we take the one \
+for Windows 8.1 instead. 3) Right-click the setup file and click **Properties**.
+
+4) Go to the **Compatibility** tab and select **Windows 8**.
+
+![](https://img.example/compat.png)
+
+Try it, and your printer should work again.
+"""
+
+
+def test_numbered_steps_a_scrape_ran_into_paragraphs_are_split_out(st):
+    # steps 1-2 share a paragraph; 3 follows a sentence; 3 and 4 make one loose list
+    s = st.structure(RUN_ON, "Printer driver")
+    assert [x.title for x in s.steps] == [
+        "Go to the support website of the maker.", "Choose your operating system and click Drivers.",
+        "Right-click the setup file and click Properties.", "Go to the Compatibility tab and select Windows 8."]
+    assert s.steps[0].images == [{"url": "https://img.example/site.png", "alt": ""}]
+    assert s.steps[3].images == [{"url": "https://img.example/compat.png", "alt": ""}]
+    assert "Windows 8.1 instead." not in s.steps[2].text  # (the 8.1 is no step number either)
+    # the section's markdown gets the paragraph breaks the scrape lost, and nothing else
+    (intro,) = s.sections
+    assert "yourself:\n\n1) Go to the **support website**" in intro.text
+    assert " ".join(intro.text.split()) == " ".join(RUN_ON.split())
+
+
+def test_numbers_run_into_text_that_gives_no_step_leave_the_body_alone(st):
+    review = "It is a great phone. 1) The design is sleek. 2) The battery lasts. 3) The price is fair.\n"
+    s = st.structure(review, "Phone review")
+    assert s.steps == [] and s.sections[0].text == review.strip()
+
+
+def test_a_numbered_procedure_led_in_by_a_sales_pitch_is_promotional(st):
+    body = ("Update the driver by hand:\n\n1\\. Open **Device Manager**.\n\n2\\. Click **Update driver**.\n\n"
+            "Or use our tool: the pro version takes just 2 clicks and has a money-back guarantee:\n\n"
+            "1\\. Download and install the tool.\n\n2\\. Click **Scan Now**.\n")
+    s = st.structure(body, "Driver")
+    assert [(x.title, x.promotional) for x in s.steps] == [
+        ("Open Device Manager.", False), ("Click Update driver.", False),
+        ("Download and install the tool.", True), ("Click Scan Now.", True)]
+
+
+def test_a_long_sentence_made_a_step_title_is_cut_at_a_word(st):
+    long = "Click the Update button next to the flagged printer to download and install the correct version of its driver automatically, then restart"
+    body = f"Do this:\n\n1\\. {long}.\n\n2\\. Print a test page.\n"
+    first = st.structure(body, "Printer").steps[0].title
+    assert first == long[:long.rindex(" ", 0, 119)] + "…" and len(first) <= 120
