@@ -56,14 +56,16 @@ class Structurer:
             body, blocks = split, _blocks(split)
         blocks = _inert(blocks)
         sections, title_heading = self._sections(blocks, title)
-        steps = self._steps(sections, blocks, body)
-        split = None if steps else _split_run_on_numbers(body, blocks)
-        if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
-            again = _inert(_blocks(split))
-            secs, heading = self._sections(again, title)
-            found = self._steps(secs, again, split)
-            if found:
-                blocks, sections, title_heading, steps = again, secs, heading, found
+        steps = self._steps(sections, blocks)
+        if not steps:  # no heading gives a step: numbered paragraphs may
+            steps = self._paragraph_steps(blocks, body)
+            split = _split_run_on_numbers(body, blocks)
+            if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
+                again = _inert(_blocks(split))
+                secs, heading = self._sections(again, title)
+                found = self._steps(secs, again) or self._paragraph_steps(again, split)
+                if len(found) > len(steps):
+                    blocks, sections, title_heading, steps = again, secs, heading, found
         causes = self._causes(sections, blocks)
         intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip() and not b.toc]
         summary = "\n\n".join(b.text for b in intro if not b.only_images).strip()
@@ -236,7 +238,7 @@ class Structurer:
         return None
 
     # ---------------------------------------------------------------------- steps
-    def _steps(self, secs: list[_Sec], blocks: list[_Block], body: str) -> list[Step]:
+    def _steps(self, secs: list[_Sec], blocks: list[_Block]) -> list[Step]:
         chosen: list[int] = []
         peers: dict[tuple, int] = {}  # (parent, level) -> sections whose heading reads as a step
         for t in secs[1:]:
@@ -264,7 +266,7 @@ class Structurer:
             title = self._numbered(s.heading) or s.heading
             steps.append(self._step(title, "\n\n".join(text_parts), i, sblocks,
                                     any(secs[k].kind == "promotional" for k in own)))
-        return steps or self._paragraph_steps(blocks, body)
+        return steps
 
     def _step(self, title: str, text: str, section: int, sblocks: list[_Block], promotional: bool,
               sub: list[_Block] | None = None) -> Step:

@@ -443,3 +443,13 @@ def test_a_long_sentence_made_a_step_title_is_cut_at_a_word(st):
     body = f"Do this:\n\n1\\. {long}.\n\n2\\. Print a test page.\n"
     first = st.structure(body, "Printer").steps[0].title
     assert first == long[:long.rindex(" ", 0, 119)] + "…" and len(first) <= 120
+
+
+def test_a_numbered_step_glued_to_the_screenshot_before_it_is_split_out(st):
+    body = ("Uninstall the old driver first.\n\n1\\. Press **Win+R**.\n\n2\\. Type **devmgmt.msc** and click **OK**.\n\n"
+            "![2](https://img.example/2.png)\n 3\\. Expand the category and find your printer.\n\n"
+            "Then download the new driver.\n")
+    s = st.structure(body, "Driver")
+    assert [x.title for x in s.steps] == ["Press Win+R.", "Type devmgmt.msc and click OK.",
+                                          "Expand the category and find your printer."]
+    assert s.steps[1].images == [{"url": "https://img.example/2.png", "alt": "2"}]
