@@ -443,8 +443,13 @@ _TOC_MAX = 40  # a table of contents has at most this many items, matched agains
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
+
+
 def _clip(sentence: str, limit: int = 120) -> str:
-    """A sentence made a title: at most `limit` characters, cut at a word, with an ellipsis."""
+    """A sentence made a title: spaces tidied (`Click **Repair** .` reads `Click Repair .` as
+    text), at most `limit` characters, cut at a word, with an ellipsis."""
+    sentence = _SPACE_BEFORE_MARK.sub("", " ".join(sentence.split()))
     if len(sentence) <= limit:
         return sentence
     cut = sentence[:limit - 1]

@@ -101,6 +101,8 @@ def test_numbered_paragraphs_give_the_steps_of_real_guides_without_step_headings
     assert [s["title"] for s in nvidia["steps"]][2:4] == ["Type in msconfig and press Enter.",
                                                           "Go to Boot tab and click Safe boot."]
     assert "msconfig" in nvidia["steps"][2]["commands"]
+    # a title read from text has no space before its stops (`Click **Repair** .` -> "Click Repair.")
+    assert not [s["title"] for e in doc["entries"] for s in e["steps"] if re.search(r"\s[.,;:!?](?:\s|$)", s["title"])]
     # the article's closing pitch after its last step is no step's text; the pitch's own
     # numbered procedure that follows it (run into one paragraph) gives promotional steps
     assert not any("Driver Easy" in s["text"] for s in nvidia["steps"][:7])

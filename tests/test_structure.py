@@ -345,7 +345,7 @@ You can follow these steps to uninstall the old driver.
 
 Device Manager opens.
 
-3) In the **Driver** tab, click **Uninstall**.
+3) In the **Driver** tab, click **Uninstall** .
 
 ![uninstall](https://img.example/uninstall.png)
 
