@@ -31,6 +31,9 @@ FRAGMENTS = [
     "<support@example.com>", "<https://example.com>", "`pnputil.exe -d oem<NUMBER>.inf`", "``", "```", "****", "____",
     "[[[[", "<<<<", "Close", "4.2", "<video controls></video>", "&lt;script&gt;alert(1)&lt;/script&gt;",
     "[text](https://tools.techidaily.com/x)", "to**Settings > Messages**", "## 1\\. Title",
+    # numbered steps as paragraphs, and run into one (structure's fallbacks for bodies without step headings)
+    "1) Click **Start**.", "2\\. Type **cmd** and press Enter.", "3.Click OK", "Do it yourself: 1) Go to [the site](https://example.com). 2) Choose",
+    "![s](https://example.com/s.png) 3) Right-click it.", "4)**Download** the tool .",
 ]
 
 fragment = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40))
