@@ -633,7 +633,8 @@ def _split_run_on_numbers(body: str, blocks: list[_Block]) -> str | None:
         if b.kind not in ("paragraph", "list") or "`" in b.source or "]:" in b.source:
             continue  # (code spans and link reference definitions are not cut)
         seg = raw[b.span[0]:b.span[1]].decode("utf-8")
-        marks += [(int(m.group(1)), b.span[0] + len(seg[:m.start(1)].encode("utf-8"))) for m in _INLINE_STEP.finditer(seg)]
+        marks += [(int(m.group(1)), b.span[0] + len(seg[:m.start(1)].encode("utf-8")))
+                  for m in _INLINE_STEP.finditer(seg)]
     cuts = sorted(at for run in _counts(marks) if len(run) >= 2 for at in run if at is not None)
     return _break_before(raw, cuts, b" \t\n") if cuts else None
 

@@ -439,7 +439,8 @@ def test_a_numbered_procedure_led_in_by_a_sales_pitch_is_promotional(st):
 
 
 def test_a_long_sentence_made_a_step_title_is_cut_at_a_word(st):
-    long = "Click the Update button next to the flagged printer to download and install the correct version of its driver automatically, then restart"
+    long = ("Click the Update button next to the flagged printer to download and install the correct version of its "
+            "driver automatically, then restart")
     body = f"Do this:\n\n1\\. {long}.\n\n2\\. Print a test page.\n"
     first = st.structure(body, "Printer").steps[0].title
     assert first == long[:long.rindex(" ", 0, 119)] + "…" and len(first) <= 120
