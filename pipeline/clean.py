@@ -37,10 +37,11 @@ OPEN, CLOSE = "\ue000", "\ue001"
 _SENTINEL = re.compile(OPEN + r"(\d+)" + CLOSE)
 
 
-def _unsentinel(text: str) -> str:
+def unsentinel(text: str) -> str:
     """The text with any sentinel character of its own replaced, so that only the
-    cleaner's sentinels are ever restored."""
+    cleaner's sentinels are ever restored (they never carry meaning in articles)."""
     return text.replace(OPEN, "\ufffd").replace(CLOSE, "\ufffd")
+
 
 @dataclass
 class Cleaned:
@@ -217,7 +218,7 @@ class Cleaner:
             return body
         saved: list[str] = []
         if "```" in body or "~~~" in body:
-            body = _unsentinel(body)
+            body = unsentinel(body)
             out, pos = [], 0
             for start, end in _fenced_blocks(body):
                 saved.append(body[start:end])
@@ -251,7 +252,7 @@ class Cleaner:
         return Cleaned(text=text, removed=dict(sorted(removed.items())), warnings=list(dict.fromkeys(warnings)))
 
     def _once(self, body: str, removed: Counter, warnings: list[str]) -> str:
-        text = _unsentinel(body)
+        text = unsentinel(body)
         text = _strip_debris(text, _fenced_blocks(text) if "``" in text or "~~~" in text else [], removed)
         text, saved = _protect(text, self, removed)
         text = _cut_marker_blocks(text, self, removed, warnings)

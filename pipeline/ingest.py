@@ -15,12 +15,10 @@ from pathlib import Path
 from frontmatter import default_handlers
 import yaml
 
-from .clean import plain_text
+from .clean import plain_text, unsentinel
 from .model import Article, Options, Rejected
 
 EXTENSIONS = (".md", ".markdown", ".txt")
-# Characters the cleaner uses as private sentinels; they never carry meaning in articles.
-SENTINELS = ("\ue000", "\ue001")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 _SIMPLE_KV = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 # python-frontmatter's YAML loader: PyYAML's safe loader, its C version where built
@@ -129,9 +127,7 @@ def parse_article(relpath: str, data: bytes, options: Options) -> Article | Reje
         return Rejected(relpath, "binary file: NUL character after decoding")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for s in SENTINELS:
-        if s in text:
-            text = text.replace(s, "\ufffd")
+    text = unsentinel(text)  # (the cleaner's private characters)
     if not text or text.isspace():  # (not strip(): no copy of the whole text)
         return Rejected(relpath, "empty file")
 
