@@ -182,3 +182,11 @@ def test_fast_front_matter_agrees_with_pyyaml_on_the_corpus(corpus_dir):
             accepted += 1
             assert fast == _load_yaml(fm), p
     assert accepted >= 0.99 * len(paths)
+
+
+def test_the_cleaners_private_characters_never_come_in_from_an_article():
+    # U+E000/U+E001 mark what the cleaner set aside; an article's own are made U+FFFD
+    data = "---\ntitle: \"Fix \ue000 0\ue001 now\"\n---\n\nBody \ue0000\ue001 text.\n".encode("utf-8")
+    art = parse_article("a.md", data, Options())
+    assert isinstance(art, Article)
+    assert art.title == "Fix \ufffd 0\ufffd now" and art.body.strip() == "Body \ufffd0\ufffd text."
