@@ -10,7 +10,7 @@ import re
 import pyromark
 from rapidfuzz import fuzz
 
-from .clean import _HTML_START, plain_text
+from .clean import _HTML_START, _remember, plain_text
 from .model import Section, Step, Structure
 from .rules import Rules
 
@@ -45,6 +45,7 @@ class Structurer:
             r"|^\S+\.(?:exe|msc|cpl)\b", flags)
         keys = sorted(rules.get("extract", "shortcut_keys"), key=len, reverse=True)
         key = "(?:" + "|".join(re.escape(k) for k in keys) + ")"
+        self._numbered_memo: dict[str, str | None] = {}
         self.shortcut = re.compile(
             r"\b" + key + r"(?:\s*\+\s*(?:" + key + r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
 
@@ -217,8 +218,13 @@ class Structurer:
         return self._promo_text(s.heading + "\n" + s.text)
 
     def _promo_text(self, text: str) -> bool:
-        low = text.lower()
-        return sum(1 for p in self.promo if p in low) >= 2
+        low, found = text.lower(), 0
+        for p in self.promo:
+            if p in low:
+                found += 1
+                if found == 2:
+                    return True
+        return False
 
     def _name(self, text: str) -> str:
         """What a heading or a contents line names, to match one with the other: without
@@ -229,7 +235,14 @@ class Structurer:
         return bool(self.imperative.match(heading)) or self._numbered(heading) is not None
 
     def _numbered(self, heading: str) -> str | None:
-        """The title without its numbering when the heading is numbered, else None."""
+        """The title without its numbering when the heading is numbered, else None
+        (memoised: a body's headings are asked about many times, and variants repeat them)."""
+        try:
+            return self._numbered_memo[heading]
+        except KeyError:
+            return _remember(self._numbered_memo, heading, self._numbering(heading), 65536)
+
+    def _numbering(self, heading: str) -> str | None:
         for p in self.numbered:
             m = p.match(heading)
             if m:
@@ -245,10 +258,11 @@ class Structurer:
             if self._reads_as_step(t.heading):
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         overviews = self._overviews(secs)
+        is_step = [i not in overviews and self._is_step(secs, i, peers) for i in range(len(secs))]
         for i in range(1, len(secs)):
-            if any(a not in overviews and self._is_step(secs, a, peers) for a in _ancestors(secs, i)):
+            if any(is_step[a] for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
-            if i not in overviews and self._is_step(secs, i, peers):
+            if is_step[i]:
                 chosen.append(i)
         steps = []
         for i in chosen:
@@ -277,7 +291,7 @@ class Structurer:
             section=section,
             instructions=_instructions(sblocks if sub is None else sub),
             ui_paths=_dedupe(p for b in sblocks for p in b.ui_paths),
-            shortcuts=_dedupe(m.group(0) for b in sblocks for m in self.shortcut.finditer(b.plain)),
+            shortcuts=_dedupe(m.group(0) for b in sblocks if "+" in b.plain for m in self.shortcut.finditer(b.plain)),
             commands=_dedupe(c for b in sblocks for c in b.code_and_strong if self._is_command(c)),
             images=_dedupe(b_img for b in sblocks for b_img in b.images),
             links=_dedupe(lk for b in sblocks for lk in b.links),
