@@ -246,7 +246,7 @@ def _verified(section, at: int, candidates, o: Options) -> bool:
     """The section (at index `at` of its body) has a counterpart whose heading and body
     both match, or whose body matches closely (a reworded heading). Candidates near the
     same index are tried first: that is where a near-duplicate's counterpart usually is."""
-    for k in sorted(range(len(candidates)), key=lambda k: abs(k - at)):
+    for k in _nearest_first(at, len(candidates)):
         c = candidates[k]
         text = fuzz.ratio(section.text, c.text, score_cutoff=min(o.section_body_match, o.section_match))
         if section.text and text >= o.section_match:
@@ -256,6 +256,17 @@ def _verified(section, at: int, candidates, o: Options) -> bool:
                 and fuzz.ratio(section.heading.lower(), c.heading.lower()) >= o.section_match)):
             return True
     return False
+
+
+def _nearest_first(at: int, n: int):
+    """0..n-1 by distance from `at`, the lower first of two as near: at, at-1, at+1, ..."""
+    if 0 <= at < n:
+        yield at
+    for d in range(1, max(at + 1, n - at)):
+        if 0 <= at - d < n:
+            yield at - d
+        if 0 <= at + d < n:
+            yield at + d
 
 
 def _size(sections) -> int:
