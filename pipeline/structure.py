@@ -46,6 +46,7 @@ class Structurer:
         keys = sorted(rules.get("extract", "shortcut_keys"), key=len, reverse=True)
         key = "(?:" + "|".join(re.escape(k) for k in keys) + ")"
         self._numbered_memo: dict[str, str | None] = {}
+        self._kind_memo: dict[str, str] = {}
         self.shortcut = re.compile(
             r"\b" + key + r"(?:\s*\+\s*(?:" + key + r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
 
@@ -209,10 +210,13 @@ class Structurer:
         return label if self._numbered(label) is not None and len(label) <= 120 else None
 
     def _kind(self, heading: str) -> str:
-        for kind, pattern in self.kinds:
-            if pattern.search(heading):
-                return kind
-        return "other"
+        """The kind a heading's words name (memoised, as `_numbered`)."""
+        try:
+            return self._kind_memo[heading]
+        except KeyError:
+            pass
+        found = next((kind for kind, pattern in self.kinds if pattern.search(heading)), "other")
+        return _remember(self._kind_memo, heading, found, 65536)
 
     def _promotional(self, s: _Sec) -> bool:
         return self._promo_text(s.heading + "\n" + s.text)
