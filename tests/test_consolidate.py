@@ -245,3 +245,18 @@ def test_codes_come_from_the_canonical_member_whatever_order_the_members_arrived
     late = member("a.md", "Printer Offline? Fixed in Minutes", "2024-06-01")
     st = Structure(summary="", sections=[], steps=[], causes=[], title_heading="")
     assert Group("k", [late, early], st).codes == Group("k", [early, late], st).codes == {"0x80070005"}
+
+
+def test_counterpart_sections_are_tried_nearest_first_the_earlier_of_two_first():
+    # _verified stops at the first counterpart that matches, so the order decides which
+    # one a section is matched with: it must be by distance from the section's index, the
+    # earlier of two equally near first, for any index inside or past the candidates.
+    from pipeline.consolidate import _nearest_first
+
+    assert list(_nearest_first(2, 5)) == [2, 1, 3, 0, 4]
+    assert list(_nearest_first(0, 3)) == [0, 1, 2]
+    assert list(_nearest_first(6, 3)) == [2, 1, 0]
+    assert list(_nearest_first(1, 0)) == []
+    for n in range(8):
+        for at in range(12):
+            assert list(_nearest_first(at, n)) == sorted(range(n), key=lambda k: abs(k - at))
