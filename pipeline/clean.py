@@ -174,6 +174,8 @@ class Cleaner:
         self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
         self.cta_anchors = tuple(a.lower() for a in g("calls_to_action", "anchors"))
         self.cta_offers = tuple(o.lower() for o in g("calls_to_action", "offers"))
+        self.tag_words = max(int(v) for v in g("tag_lists", "max_words"))
+        self.tag_urls = tuple(p.lower() for p in g("tag_lists", "url_parts"))
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
@@ -751,23 +753,47 @@ def _soup(md: str) -> BeautifulSoup:
 def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     blocks = _BLOCK_SPLIT.split(text)
     out = []
+    last = ""  # the block the last one kept was cleaned from
     i = 0
     while i < len(blocks):
         block = blocks[i]
         i += 1
         if "<" in block and _HTML_START.search(block):
             block, i = _merge_open_constructs(block, blocks, i, warnings)
+        source = block
         block, counts = ctx.block(block)
         for kind, n in counts:
             removed[kind] += n
         if block.strip():
             out.append(block)
+            last = source
         elif ("call_to_action", 1) in counts:
             cut = _banner_before(out, ctx)
             if cut:
                 del out[-cut:]
                 removed["call_to_action"] += cut
+                last = ""  # (what came before the banner is the article's)
+    if out and last and _tag_list(last, ctx):
+        out.pop()
+        removed["tag_list"] += 1
     return "\n\n".join(out)
+
+
+# A list item that is one link and nothing else: `* [printer](https://...)`
+_LINK_ITEM = re.compile(r"[ \t]*[*+-][ \t]+\[([^\[\]\n]+)\]\([ \t]*<?([^()\s<>]+)>?[ \t]*\)[ \t]*")
+
+
+def _tag_list(block: str, ctx) -> bool:
+    """The block is a page's tag list: a list whose every item is nothing but a link with a
+    short text, to a tag page or an affiliate redirect (see the rules' [tag_lists])."""
+    for line in block.strip("\n").split("\n"):
+        m = _LINK_ITEM.fullmatch(line)
+        if m is None or len(m.group(1).split()) > ctx.tag_words:
+            return False
+        url = m.group(2)
+        if not (any(p in url.lower() for p in ctx.tag_urls) or url_is_safe(url, ctx) and url_is_affiliate(url, ctx)):
+            return False
+    return True
 
 
 # A paragraph that is one short line of bold text, not a step label ("**Method 2: ...**")

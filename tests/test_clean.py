@@ -178,6 +178,38 @@ def test_hijacked_link_keeps_its_text_and_loses_the_url(cleaner, url):
     assert r.removed == {"affiliate_link": 1}
 
 
+TAGS = ("* [printer](https://tools.techidaily.com/drivereasy/download/)\n"
+        "* [PlayStation 4 (PS4)](https://www.drivereasy.com/tag-search/?tagId=180)\n"
+        "* [Windows 10](https://tools.techidaily.com/drivereasy/download/)\n")
+ADSENSE = '<ins class="adsbygoogle" style="display:block" data-ad-format="autorelaxed"></ins>'
+
+
+def test_a_tag_list_ending_the_body_goes(cleaner):
+    # the page's tags, their links hijacked or to tag pages, after the last paragraph (and
+    # before the ads the scrape put under every article)
+    md = f"# Fix the printer\n\nRestart it.\n\nLeave a comment below.\n\n{TAGS}\n{ADSENSE}\n"
+    r = clean(cleaner, md)
+    assert r.text == "# Fix the printer\n\nRestart it.\n\nLeave a comment below.\n"
+    assert r.removed == {"adsense": 1, "affiliate_link": 2, "tag_list": 1}
+    assert cleaner.clean(r.text).text == r.text
+
+
+@pytest.mark.parametrize("md, kept", [
+    # the same list with text after it: the article's (a hijacked link keeps its text)
+    (f"Try these:\n\n{TAGS}\nThen restart.\n", "* printer\n* [PlayStation 4 (PS4)]"),
+    # an item of more than seven words (an article's title): a list of the article's links
+    ("Done.\n\n* [How to update the printer driver on Windows 10](https://tools.techidaily.com/x/)\n"
+     "* [printer](https://tools.techidaily.com/x/)\n", "* How to update the printer driver on Windows 10\n* printer"),
+    # links to ordinary pages, or an item with text besides its link
+    ("Done.\n\n* [printer](https://www.hp.com/printers)\n", "* [printer](https://www.hp.com/printers)"),
+    ("Done.\n\n* [printer](https://tools.techidaily.com/x/) drivers\n", "* printer drivers"),
+])
+def test_a_list_that_is_not_a_tag_list_at_the_end_stays(cleaner, md, kept):
+    r = clean(cleaner, md)
+    assert kept in r.text
+    assert "tag_list" not in r.removed
+
+
 def test_affiliate_image_is_removed(cleaner):
     r = clean(cleaner, "Text.\n\n![](https://ursime.pxf.io/i/5597632/2092236/16384)\n\nMore.\n")
     assert r.text == "Text.\n\nMore.\n" and r.removed == {"affiliate_image": 1}

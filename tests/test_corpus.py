@@ -139,3 +139,15 @@ def test_most_entries_have_a_summary(corpus_kb):
     section straight away, mostly reviews)."""
     _, doc, _ = corpus_kb
     assert sum(1 for e in doc["entries"] if e["summary"]) / len(doc["entries"]) >= 0.85
+
+
+def test_the_pages_tag_lists_are_not_content(corpus_kb):
+    # Most pages end with their tags ("* printer", "* Windows 10"), linked to tag pages
+    # whose links were hijacked: gone from every text, counted per source.
+    _, doc, _ = corpus_kb
+    counted = sum(s["removed"].get("tag_list", 0) for e in doc["entries"] for s in e["sources"])
+    assert counted > 4000, counted
+    tag_line = re.compile(r"\n\* (?:Windows(?: 10)?|printer|graphics cards|NVIDIA|games)\s*$")
+    ends = [s["text"] for e in doc["entries"] for s in e["sections"]] + [
+        st["text"] for e in doc["entries"] for st in e["steps"]]
+    assert [t[-80:] for t in ends if tag_line.search(t)] == []

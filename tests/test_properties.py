@@ -34,6 +34,8 @@ FRAGMENTS = [
     # numbered steps as paragraphs, and run into one (structure's fallbacks for bodies without step headings)
     "1) Click **Start**.", "2\\. Type **cmd** and press Enter.", "3.Click OK", "Do it yourself: 1) Go to [the site](https://example.com). 2) Choose",
     "![s](https://example.com/s.png) 3) Right-click it.", "4)**Download** the tool .",
+    # a page's tags (the cleaner drops them when they end the body)
+    "* [printer](https://tools.techidaily.com/x)", "* [PS4](https://example.com/tag/ps4)",
 ]
 
 fragment = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40))
