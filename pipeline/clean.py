@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import pyromark
 
@@ -164,6 +164,8 @@ class Cleaner:
         self.farm_phrases = tuple(p.lower() for p in g("link_farms", "phrases"))
         self.hosts = frozenset(h.lower() for h in g("affiliate_hosts", "hosts"))
         self.url_parts = tuple(p.lower() for p in g("affiliate_url_parts", "parts"))
+        self.redirect_params = _host_params(g("affiliate_redirects", "params"))
+        self.tag_params = _host_params(g("affiliate_tags", "params"))
         self.pixel_styles = tuple(s.lower().replace(" ", "") for s in g("tracking_pixels", "styles"))
         self.pixel_max = max(int(v) for v in g("tracking_pixels", "max_size"))
         self.schemes = frozenset(s.lower() for s in g("safe_schemes", "schemes"))
@@ -367,6 +369,61 @@ def _remember(memo: dict, key, value, limit: int):
         memo.clear()
     memo[key] = value
     return value
+
+
+def _host_params(pairs) -> dict[str, frozenset[str]]:
+    """Rules' "host=parameter" pairs as host -> parameter names (lowercased)."""
+    out: dict[str, set[str]] = {}
+    for pair in pairs:
+        host, _, param = pair.partition("=")
+        out.setdefault(host.strip().lower(), set()).add(param.strip().lower())
+    return {h: frozenset(p) for h, p in out.items()}
+
+
+def unwrapped(url: str, ctx) -> str | None:
+    """The destination an affiliate rewriting of a link hides, when it can be had back: the
+    parameter of a redirect that carries it (an absolute web URL; a redirect may lead to
+    another), or the shop's page without an affiliate's tag parameters (rules
+    [affiliate_redirects], [affiliate_tags]); None for any other URL. The result is to be
+    checked like any URL."""
+    real = None
+    for _ in range(4):
+        found = _unwrap_once(url, ctx)
+        if found is None:
+            return real
+        real = url = found
+    return real
+
+
+def _unwrap_once(url: str, ctx) -> str | None:
+    if "?" not in url:
+        return None
+    plain = _plain_url(url)
+    try:
+        parts = urlsplit(plain)
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    labels = host.split(".")
+    for domain in (".".join(labels[i:]) for i in range(len(labels))):
+        if domain in ctx.redirect_params:
+            for key, value in parse_qsl(parts.query, keep_blank_values=True):
+                if key.lower() in ctx.redirect_params[domain] and value.lower().startswith(("http://", "https://")):
+                    return value.strip()
+            return None
+        if domain in ctx.tag_params:
+            # (parameters split at `&`, and at a `?` that a scrape doubled: `?th=1/?tag=x-20`)
+            items = re.split(r"([&?])", parts.query)
+            kept, cut = [], False
+            for k in range(0, len(items), 2):
+                if items[k].partition("=")[0].lower() in ctx.tag_params[domain]:
+                    cut = True
+                else:
+                    kept += [items[k - 1] if k else "", items[k]]
+            if not cut:
+                return None
+            return urlunsplit(parts._replace(query="".join(kept).lstrip("&?")))
+    return None
 
 
 def _url_is_safe(url: str, ctx) -> bool:
@@ -983,6 +1040,10 @@ class _Renderer:
         if not href:
             return inner
         href = str(href)
+        real = unwrapped(href, self.ctx)
+        if real is not None:  # (as _link)
+            self.counts["affiliate_link"] += 1
+            href = real
         if not url_is_safe(href, self.ctx):
             self.counts["unsafe_url"] += 1
             return inner
@@ -1075,7 +1136,8 @@ def _call_to_action(block: str, ctx) -> bool:
     if not all(not m.group(1) and 0 < len(m.group(2)) <= 60
                and " ".join(m.group(2).strip("*_ ").lower().split()).startswith(ctx.cta_anchors) for m in links):
         return False
-    return any(url_is_affiliate(_destination(m.group(3)), ctx) for m in links)
+    return any(url_is_affiliate(url := _destination(m.group(3)), ctx) or unwrapped(url, ctx) is not None
+               for m in links)
 
 
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*$")
@@ -1110,10 +1172,18 @@ _REFDEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$", re.M)
 def _rewrite_links(text: str, ctx, removed: Counter) -> str:
     if "](" in text:
         text = _LINK.sub(lambda m: _link(m, ctx, removed), text)
-        text = _DANGLING.sub(lambda m: m.group(0) if _bad_url(m.group(1), ctx, removed) is None else "", text)
+        text = _DANGLING.sub(lambda m: _dangling(m, ctx, removed), text)
     if "]:" in text:
         text = _REFDEF.sub(lambda m: m.group(0) if _bad_url(m.group(1), ctx, removed) is None else "", text)
     return text
+
+
+def _dangling(m: re.Match, ctx, removed: Counter) -> str:
+    real = unwrapped(_destination(m.group(1)), ctx)
+    if real is not None:
+        removed["affiliate_link"] += 1
+        return "" if _bad_url(real, ctx, removed) is not None else f"]({_md_url(real)})"
+    return m.group(0) if _bad_url(m.group(1), ctx, removed) is None else ""
 
 
 def _destination(url: str) -> str:
@@ -1139,6 +1209,12 @@ def _link(m: re.Match, ctx, removed: Counter) -> str:
     bang, label = m.group(1), m.group(2)
     if "](" in label:
         label = _LINK.sub(lambda n: _link(n, ctx, removed), label)
+    real = unwrapped(_destination(m.group(3)), ctx)
+    if real is not None:  # an affiliate rewriting of a link whose destination is had back
+        removed["affiliate_link"] += 1
+        if _bad_url(real, ctx, removed, image=bool(bang)) is not None:
+            return "" if bang else label
+        return f"{bang}[{label}]({_md_url(real)}{m.group(4) or ''})"
     if _bad_url(m.group(3), ctx, removed, image=bool(bang)) is not None:
         return "" if bang else label
     if label != m.group(2):

@@ -210,6 +210,48 @@ def test_a_list_that_is_not_a_tag_list_at_the_end_stays(cleaner, md, kept):
     assert "tag_list" not in r.removed
 
 
+SHOP_LINKS = "https://shop-links.co/link/?exclusive=1&publisher_slug=itechdaily19598&url="
+
+
+@pytest.mark.parametrize("md, expected", [
+    # a redirect that carries the real destination: the link gets it back
+    (f"Go to [Dell's website]({SHOP_LINKS}https%3A%2F%2Fwww.dell.com%2Fsupport%3Fapp%3Ddrivers).",
+     "Go to [Dell's website](https://www.dell.com/support?app=drivers)."),
+    # ...through a second redirect
+    (f"* NordVPN\n* [SurfShark]({SHOP_LINKS}https%3A%2F%2Fr.brandreward.com%2F%3Fkey%3D38%26url%3D"
+     "https%253A%252F%252Fsurfshark.com%252Fdownload%26id%3Dde-1)", "* NordVPN\n* [SurfShark](https://surfshark.com/download)"),
+    # ...written as HTML
+    (f'<p><a href="{SHOP_LINKS}https%3A%2F%2Fpcsupport.lenovo.com%2Fus%2Fen%2F">Lenovo support</a></p>',
+     "[Lenovo support](https://pcsupport.lenovo.com/us/en/)"),
+    # a destination that is no web URL, or none: only the text stays
+    (f"Open [this]({SHOP_LINKS}javascript%3Aalert(1)) now.", "Open this now."),
+    ("Open [Dell](https://shop-links.co/link/?exclusive=1) now.", "Open Dell now."),
+    # a shop's page with an affiliate's tag: the tag goes, the page stays
+    ("A [LAN cable](https://www.amazon.com/s?k=LAN+cable&tag=drivereasycom-20) helps.",
+     "A [LAN cable](https://www.amazon.com/s?k=LAN+cable) helps."),
+    ("A [1200 Watt PSU](https://www.amazon.com/dp/B00NYVTHH4?th=1/?tag=drivereasycom-20).",
+     "A [1200 Watt PSU](https://www.amazon.com/dp/B00NYVTHH4?th=1/)."),
+    ("See [the LG Gram](https://www.amazon.com/dp/B082XQR86P?tag=lifewire-onsite-prod-20&ascsubtag=832683%7Cn5).",
+     "See [the LG Gram](https://www.amazon.com/dp/B082XQR86P)."),
+    # other shops' and sites' parameters are theirs
+    ("A [search](https://example.com/find?tag=printers).", "A [search](https://example.com/find?tag=printers)."),
+])
+def test_an_affiliate_rewriting_gives_the_link_its_destination_back(cleaner, md, expected):
+    r = clean(cleaner, md + "\n")
+    assert r.text == expected + "\n"
+    assert r.removed.get("affiliate_link", 0) == (0 if "example.com" in md else 1)
+    assert cleaner.clean(r.text).text == r.text
+
+
+def test_a_reviews_shop_buttons_go_as_a_call_to_action(cleaner):
+    md = ("![Kindle](https://example.com/k.jpg)\n\nLifewire / Kelsey Simon\n\n"
+          "[View On Amazon $371](https://www.amazon.com/dp/B07K344J3N/?tag=lifewire-onsite-prod-20&ascsubtag=45) "
+          "[View On Walmart $768](https://www.walmart.com/ip/Apple-11)\n\nThe screen is sharp.\n")
+    r = clean(cleaner, md)
+    assert r.text == "![Kindle](https://example.com/k.jpg)\n\nLifewire / Kelsey Simon\n\nThe screen is sharp.\n"
+    assert r.removed == {"call_to_action": 1}
+
+
 def test_affiliate_image_is_removed(cleaner):
     r = clean(cleaner, "Text.\n\n![](https://ursime.pxf.io/i/5597632/2092236/16384)\n\nMore.\n")
     assert r.text == "Text.\n\nMore.\n" and r.removed == {"affiliate_image": 1}

@@ -15,7 +15,8 @@ AD_RESIDUE = [
     "affiliate ads begin", "affiliate ads end", "adsbygoogle", "atpl-alsoreadstyle", "text-ad-content",
     "pxf.io", "sjv.io", "imp.i110150.net", "elfm.net", "8odi.net", "7eer.net", "affiliate=",
     "tools.techidaily.com", "2checkout.com", "avangate.com", "<iframe", "<ins", "<video", "<script",
-    "also read", "javascript:", "vbscript:",
+    "also read", "javascript:", "vbscript:", "shop-links.co", "brandreward", "ascsubtag=", "tag=lifewire-",
+    "tag=drivereasycom-",
 ]
 DISCLAIMER = re.compile(r"affiliate links?.{0,200}commission", re.I | re.S)
 
