@@ -408,8 +408,10 @@ def _unwrap_once(url: str, ctx) -> str | None:
     for domain in (".".join(labels[i:]) for i in range(len(labels))):
         if domain in ctx.redirect_params:
             for key, value in parse_qsl(parts.query, keep_blank_values=True):
+                value = value.strip()
+                # (a web URL, and nothing a link could not hold: `%0A# heading` is no URL)
                 if key.lower() in ctx.redirect_params[domain] and value.lower().startswith(("http://", "https://")):
-                    return value.strip()
+                    return None if _CONTROL.search(value) else value
             return None
         if domain in ctx.tag_params:
             # (parameters split at `&`, and at a `?` that a scrape doubled: `?th=1/?tag=x-20`)

@@ -20,6 +20,8 @@ _PARSE_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKE
 class Structurer:
     """Heading, step and extraction rules compiled once."""
 
+    MEMO_LIMIT = 65536
+
     def __init__(self, rules: Rules):
         flags = re.I
         self.kinds = [  # one alternation per kind: a heading is searched once per kind
@@ -45,10 +47,12 @@ class Structurer:
             r"|^\S+\.(?:exe|msc|cpl)\b", flags)
         keys = sorted(rules.get("extract", "shortcut_keys"), key=len, reverse=True)
         key = "(?:" + "|".join(re.escape(k) for k in keys) + ")"
-        self._numbered_memo: dict[str, str | None] = {}
-        self._kind_memo: dict[str, str] = {}
         self.shortcut = re.compile(
             r"\b" + key + r"(?:\s*\+\s*(?:" + key + r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
+        # what a heading's words say, memoised: a body's headings are asked about many
+        # times, and the variants of an article repeat them
+        self._numbered_memo: dict[str, str | None] = {}
+        self._kind_memo: dict[str, str] = {}
 
     # ---------------------------------------------------------------- entry point
     def structure(self, body: str, title: str) -> Structure:
@@ -210,13 +214,12 @@ class Structurer:
         return label if self._numbered(label) is not None and len(label) <= 120 else None
 
     def _kind(self, heading: str) -> str:
-        """The kind a heading's words name (memoised, as `_numbered`)."""
+        """The kind a heading's words name."""
         try:
             return self._kind_memo[heading]
         except KeyError:
-            pass
-        found = next((kind for kind, pattern in self.kinds if pattern.search(heading)), "other")
-        return _remember(self._kind_memo, heading, found, 65536)
+            found = next((kind for kind, pattern in self.kinds if pattern.search(heading)), "other")
+            return _remember(self._kind_memo, heading, found, self.MEMO_LIMIT)
 
     def _promotional(self, s: _Sec) -> bool:
         return self._promo_text(s.heading + "\n" + s.text)
@@ -239,12 +242,11 @@ class Structurer:
         return bool(self.imperative.match(heading)) or self._numbered(heading) is not None
 
     def _numbered(self, heading: str) -> str | None:
-        """The title without its numbering when the heading is numbered, else None
-        (memoised: a body's headings are asked about many times, and variants repeat them)."""
+        """The title without its numbering when the heading is numbered, else None."""
         try:
             return self._numbered_memo[heading]
         except KeyError:
-            return _remember(self._numbered_memo, heading, self._numbering(heading), 65536)
+            return _remember(self._numbered_memo, heading, self._numbering(heading), self.MEMO_LIMIT)
 
     def _numbering(self, heading: str) -> str | None:
         for p in self.numbered:

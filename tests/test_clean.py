@@ -226,6 +226,8 @@ SHOP_LINKS = "https://shop-links.co/link/?exclusive=1&publisher_slug=itechdaily1
     # a destination that is no web URL, or none: only the text stays
     (f"Open [this]({SHOP_LINKS}javascript%3Aalert(1)) now.", "Open this now."),
     ("Open [Dell](https://shop-links.co/link/?exclusive=1) now.", "Open Dell now."),
+    # a destination that would break the link's line is no URL (`%0A# Owned` a heading)
+    (f"Open [this]({SHOP_LINKS}https%3A%2F%2Fa.com%2F%0A%23%20Owned) now.", "Open this now."),
     # a shop's page with an affiliate's tag: the tag goes, the page stays
     ("A [LAN cable](https://www.amazon.com/s?k=LAN+cable&tag=drivereasycom-20) helps.",
      "A [LAN cable](https://www.amazon.com/s?k=LAN+cable) helps."),
