@@ -131,7 +131,8 @@ def clean(file, stats, rules_files):
               show_default=True, help="markdown suits a pull-request comment or $GITHUB_STEP_SUMMARY.")
 @click.option("--fail-on-removed", is_flag=True, help="Exit 1 when an entry of OLD is missing from NEW.")
 def diff(old, new, fmt, fail_on_removed):
-    """Compare two kb.json files by entry id: added, removed and changed entries.
+    """Compare two kb.json files by entry id: added, removed and changed entries (an
+    entry whose id changed but whose sources are mostly the same is changed).
 
     Exit codes: 0 compared (whatever the differences), 1 a file is unreadable or not a
     kb.json, or --fail-on-removed and entries disappeared, 2 usage error.

@@ -1,8 +1,11 @@
 """Compare two kb.json files by entry id, for review in CI.
 
 An entry is added, removed, or changed: its title, its steps (matched by id, then by
-title) and its sources (by path). Output as text, JSON or markdown (a pull-request
-comment or a CI step summary); titles are scraped text, so markdown output escapes them.
+title) and its sources (by path). An entry of OLD whose id is gone from NEW but whose
+sources are mostly those of a new id (a rule change changed its canonical body, from which
+the id is derived) is that entry with its id changed, not one removed and one added.
+Output as text, JSON or markdown (a pull-request comment or a CI step summary); titles are
+scraped text, so markdown output escapes them.
 """
 from __future__ import annotations
 
@@ -30,17 +33,40 @@ def load_kb(path: Path) -> dict:
 
 
 def diff_kb(old: dict, new: dict) -> dict:
-    """{'added': [...], 'removed': [...], 'changed': [...], 'counts': {...}}, sorted by id."""
+    """{'added': [...], 'removed': [...], 'changed': [...], 'counts': {...}}, sorted by id
+    (a changed entry whose id changed sorts by its new id and names its old one)."""
     a = {e["id"]: e for e in old["entries"]}
     b = {e["id"]: e for e in new["entries"]}
-    added = [_brief(b[i]) for i in sorted(b.keys() - a.keys())]
-    removed = [_brief(a[i]) for i in sorted(a.keys() - b.keys())]
-    changed = [c for i in sorted(a.keys() & b.keys()) if (c := _changes(a[i], b[i]))]
+    moved = _moved(a, b)  # new id -> old id
+    same = {i: i for i in a.keys() & b.keys()} | moved
+    added = [_brief(b[i]) for i in sorted(b.keys() - same.keys())]
+    removed = [_brief(a[i]) for i in sorted(a.keys() - set(same.values()))]
+    changed = [c for i in sorted(same) if (c := _changes(a[same[i]], b[i]))]
     return {
         "counts": {"old": len(a), "new": len(b), "added": len(added), "removed": len(removed),
-                   "changed": len(changed), "unchanged": len(a.keys() & b.keys()) - len(changed)},
+                   "changed": len(changed), "unchanged": len(same) - len(changed), "id_changed": len(moved)},
         "added": added, "removed": removed, "changed": changed,
     }
+
+
+def _moved(a: dict, b: dict) -> dict[str, str]:
+    """New id -> old id for the entries that only changed id: an old id missing from NEW and
+    a new id missing from OLD whose sources (paths) are more than half the same, best
+    overlap first (ties by id)."""
+    gone = {i: _paths(a[i]) for i in a.keys() - b.keys()}
+    new = {i: _paths(b[i]) for i in b.keys() - a.keys()}
+    owner = {p: i for i, paths in new.items() for p in paths}
+    pairs = []
+    for old_id, paths in gone.items():
+        for new_id in sorted({owner[p] for p in paths if p in owner}):
+            shared = len(paths & new[new_id])
+            if shared * 2 > len(paths | new[new_id]):
+                pairs.append((-shared, old_id, new_id))
+    out: dict[str, str] = {}
+    for _, old_id, new_id in sorted(pairs):
+        if new_id not in out and old_id not in out.values():
+            out[new_id] = old_id
+    return out
 
 
 def _brief(e: dict) -> dict:
@@ -50,6 +76,8 @@ def _brief(e: dict) -> dict:
 
 def _changes(a: dict, b: dict) -> dict | None:
     out: dict = {}
+    if a["id"] != b["id"]:
+        out["id_changed"] = {"old": a["id"], "new": b["id"]}
     if a.get("title") != b.get("title"):
         out["title_changed"] = {"old": a.get("title"), "new": b.get("title")}
     sa, sb = _steps(a), _steps(b)
@@ -86,6 +114,9 @@ def as_json(d: dict) -> str:
 def as_text(d: dict) -> str:
     c = d["counts"]
     lines = [f"{c['old']} -> {c['new']} entries: {c['added']} added, {c['removed']} removed, "
+             f"{c['changed']} changed ({c['id_changed']} with a new id), {c['unchanged']} unchanged"
+             if c["id_changed"] else
+             f"{c['old']} -> {c['new']} entries: {c['added']} added, {c['removed']} removed, "
              f"{c['changed']} changed, {c['unchanged']} unchanged"]
     for e in d["added"]:
         lines.append(f"+ {e['id']}  {_one_line(e['title'])}  ({e['steps']} steps, {e['sources']} sources)")
@@ -101,7 +132,8 @@ def as_markdown(d: dict) -> str:
     c = d["counts"]
     out = ["### Knowledge base changes", "",
            f"**{c['old']} → {c['new']} entries**: {c['added']} added, {c['removed']} removed, "
-           f"{c['changed']} changed, {c['unchanged']} unchanged", ""]
+           f"{c['changed']} changed" + (f" ({c['id_changed']} with a new id)" if c["id_changed"] else "")
+           + f", {c['unchanged']} unchanged", ""]
     if d["added"] or d["removed"]:
         out += ["| | id | title | steps | sources |", "|---|---|---|---:|---:|"]
         out += [f"| added | `{e['id']}` | {md_escape(e['title'])} | {e['steps']} | {e['sources']} |"
@@ -120,6 +152,8 @@ def as_markdown(d: dict) -> str:
 
 def _change_lines(e: dict, show) -> list[str]:
     lines = []
+    if "id_changed" in e:
+        lines.append(f"id: {e['id_changed']['old']} → {e['id_changed']['new']}")
     if "title_changed" in e:
         lines.append(f"title: {show(str(e['title_changed']['old']))} → {show(str(e['title_changed']['new']))}")
     for key, label in (("steps_added", "step added"), ("steps_removed", "step removed"),

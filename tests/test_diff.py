@@ -34,12 +34,33 @@ NEW = kb(entry("kb-a", "Fix Wi-Fi drops", ["Restart router", "Reset network"], [
 
 def test_reports_every_kind_of_change():
     d = diff_kb(OLD, NEW)
-    assert d["counts"] == {"old": 2, "new": 2, "added": 1, "removed": 1, "changed": 1, "unchanged": 0}
+    assert d["counts"] == {"old": 2, "new": 2, "added": 1, "removed": 1, "changed": 1, "unchanged": 0,
+                           "id_changed": 0}
     assert [e["id"] for e in d["added"]] == ["kb-c"] and [e["id"] for e in d["removed"]] == ["kb-b"]
     ch = d["changed"][0]
     assert ch["title_changed"] == {"old": "Fix Wi-Fi", "new": "Fix Wi-Fi drops"}
     assert ch["steps_added"] == ["Reset network"] and ch["steps_removed"] == ["Update driver"]
     assert ch["sources_added"] == ["d.md"] and ch["sources_removed"] == ["b.md"]
+
+
+def test_an_entry_whose_id_changed_is_changed_not_removed(tmp_path):
+    # a new rule set cleans the canonical body differently: the entry's id (derived from
+    # it) changes, its sources do not; an entry sharing too few sources is another problem
+    old = kb(entry("kb-a", "Fix Wi-Fi", ["Restart router"], ["a.md", "b.md", "c.md"]),
+             entry("kb-b", "Printer offline", [], ["p.md", "q.md", "r.md"]))
+    new = kb(entry("kb-x", "Fix Wi-Fi", ["Restart router"], ["a.md", "b.md", "c.md", "d.md"]),
+             entry("kb-y", "Printer offline", [], ["p.md", "s.md", "t.md"]))
+    d = diff_kb(old, new)
+    assert d["counts"] == {"old": 2, "new": 2, "added": 1, "removed": 1, "changed": 1, "unchanged": 0,
+                           "id_changed": 1}
+    assert d["changed"] == [{"id": "kb-x", "title": "Fix Wi-Fi", "id_changed": {"old": "kb-a", "new": "kb-x"},
+                             "sources_added": ["d.md"]}]
+    assert [e["id"] for e in d["removed"]] == ["kb-b"] and [e["id"] for e in d["added"]] == ["kb-y"]
+    only_moved = kb(entry("kb-x", "Fix Wi-Fi", ["Restart router"], ["a.md", "b.md", "c.md"]))
+    r = run(tmp_path, kb(old["entries"][0]), only_moved, "--fail-on-removed")
+    assert r.exit_code == 0
+    assert r.output == ("1 -> 1 entries: 0 added, 0 removed, 1 changed (1 with a new id), 0 unchanged\n"
+                        "~ kb-x  Fix Wi-Fi\n    id: kb-a → kb-x\n")
 
 
 def test_identical_files_have_no_changes(tmp_path):
