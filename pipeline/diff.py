@@ -50,9 +50,9 @@ def diff_kb(old: dict, new: dict) -> dict:
 
 
 def _moved(a: dict, b: dict) -> dict[str, str]:
-    """New id -> old id for the entries that only changed id: an old id missing from NEW and
-    a new id missing from OLD whose sources (paths) are more than half the same, best
-    overlap first (ties by id)."""
+    """New id -> old id for the entries whose id changed: an old id missing from NEW and a
+    new id missing from OLD whose sources (paths) are more than half the same, best overlap
+    first (ties by id)."""
     gone = {i: _paths(a[i]) for i in a.keys() - b.keys()}
     new = {i: _paths(b[i]) for i in b.keys() - a.keys()}
     owner = {p: i for i, paths in new.items() for p in paths}
@@ -113,11 +113,7 @@ def as_json(d: dict) -> str:
 
 def as_text(d: dict) -> str:
     c = d["counts"]
-    lines = [f"{c['old']} -> {c['new']} entries: {c['added']} added, {c['removed']} removed, "
-             f"{c['changed']} changed ({c['id_changed']} with a new id), {c['unchanged']} unchanged"
-             if c["id_changed"] else
-             f"{c['old']} -> {c['new']} entries: {c['added']} added, {c['removed']} removed, "
-             f"{c['changed']} changed, {c['unchanged']} unchanged"]
+    lines = [f"{c['old']} -> {c['new']} entries: {_tally(c)}"]
     for e in d["added"]:
         lines.append(f"+ {e['id']}  {_one_line(e['title'])}  ({e['steps']} steps, {e['sources']} sources)")
     for e in d["removed"]:
@@ -131,9 +127,7 @@ def as_text(d: dict) -> str:
 def as_markdown(d: dict) -> str:
     c = d["counts"]
     out = ["### Knowledge base changes", "",
-           f"**{c['old']} → {c['new']} entries**: {c['added']} added, {c['removed']} removed, "
-           f"{c['changed']} changed" + (f" ({c['id_changed']} with a new id)" if c["id_changed"] else "")
-           + f", {c['unchanged']} unchanged", ""]
+           f"**{c['old']} → {c['new']} entries**: {_tally(c)}", ""]
     if d["added"] or d["removed"]:
         out += ["| | id | title | steps | sources |", "|---|---|---|---:|---:|"]
         out += [f"| added | `{e['id']}` | {md_escape(e['title'])} | {e['steps']} | {e['sources']} |"
@@ -148,6 +142,11 @@ def as_markdown(d: dict) -> str:
             out.extend(f"  - {line}" for line in _change_lines(e, md_escape))
         out += ["", "</details>", ""]
     return "\n".join(out)
+
+
+def _tally(c: dict) -> str:
+    moved = f" ({c['id_changed']} with a new id)" if c["id_changed"] else ""
+    return f"{c['added']} added, {c['removed']} removed, {c['changed']} changed{moved}, {c['unchanged']} unchanged"
 
 
 def _change_lines(e: dict, show) -> list[str]:
