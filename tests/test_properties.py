@@ -36,6 +36,9 @@ FRAGMENTS = [
     "![s](https://example.com/s.png) 3) Right-click it.", "4)**Download** the tool .",
     # a page's tags (the cleaner drops them when they end the body)
     "* [printer](https://tools.techidaily.com/x)", "* [PS4](https://example.com/tag/ps4)",
+    # affiliate rewritings that keep the destination (a redirect's parameter, a shop's tag)
+    "[Dell](https://shop-links.co/link/?url=https%3A%2F%2Fwww.dell.com%2F%3Fa%3D1)",
+    "[x](https://shop-links.co/link/?url=javascript%3Aalert(1))", "[View On Amazon $9](https://www.amazon.com/dp/B0?tag=x-20)",
 ]
 
 fragment = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40))
