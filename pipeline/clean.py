@@ -404,8 +404,7 @@ def _unwrap_once(url: str, ctx) -> str | None:
         host = (parts.hostname or "").rstrip(".")
     except ValueError:
         return None
-    labels = host.split(".")
-    for domain in (".".join(labels[i:]) for i in range(len(labels))):
+    for domain in _domains(host):
         if domain in ctx.redirect_params:
             for key, value in parse_qsl(parts.query, keep_blank_values=True):
                 value = value.strip()
@@ -447,8 +446,13 @@ def _url_is_affiliate(url: str, ctx) -> bool:
         host = (urlsplit(low).hostname or "").rstrip(".")
     except ValueError:
         return False
-    labels = host.split(".")  # the host or any parent domain of it is listed
-    return any(".".join(labels[i:]) in ctx.hosts for i in range(len(labels)))
+    return any(d in ctx.hosts for d in _domains(host))  # the host or any parent domain of it is listed
+
+
+def _domains(host: str) -> list[str]:
+    """The host and every domain above it: `a.b.com`, `b.com`, `com`."""
+    labels = host.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels))]
 
 
 # ------------------------------------------------------------------ 1. debris
