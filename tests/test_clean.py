@@ -326,6 +326,16 @@ def test_scrape_formatting_damage_is_repaired(cleaner):
     assert clean(cleaner, intact).text == intact
 
 
+def test_the_space_before_a_stop_after_bold_or_a_link_goes(cleaner):
+    md = ("Click **Manage** . Do it _manually_ , see [HP](https://support.hp.com/) ; then restart "
+          "(see the next fix) . Install Microsoft .NET Framework and open the .inf file .\n\n"
+          "**Note** : run `dir /s .` first.\n")
+    assert clean(cleaner, md).text == (
+        "Click **Manage**. Do it _manually_, see [HP](https://support.hp.com/); then restart "
+        "(see the next fix). Install Microsoft .NET Framework and open the .inf file.\n\n"
+        "**Note**: run `dir /s .` first.\n")
+
+
 def test_backtick_debris_is_removed_but_its_sentence_kept(cleaner):
     md = "```` ```` The driver is outdated, see [here](https://tools.techidaily.com/x/) ```` ````\n\n`` Restart it. ``\n"
     r = clean(cleaner, md)
