@@ -1223,6 +1223,11 @@ def _link(m: re.Match, ctx, removed: Counter) -> str:
         return f"{bang}[{label}]({_md_url(real)}{m.group(4) or ''})"
     if _bad_url(m.group(3), ctx, removed, image=bool(bang)) is not None:
         return "" if bang else label
+    if not bang and not label.strip():
+        # nothing to click: the scrape's copy of the link beside it (`go to the
+        # [](https://support.hp.com/) **[HP support website](https://support.hp.com/)**`)
+        removed["empty_link"] += 1
+        return ""
     if label != m.group(2):
         return f"[{label}]{m.group(0)[len(m.group(2)) + 2:]}"
     return m.group(0)

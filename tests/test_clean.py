@@ -336,6 +336,19 @@ def test_the_space_before_a_stop_after_bold_or_a_link_goes(cleaner):
         "**Note**: run `dir /s .` first.\n")
 
 
+def test_a_link_with_nothing_to_click_goes_but_its_real_twin_stays(cleaner):
+    hp = "https://support.hp.com/us-en/drivers/printers"
+    md = (f"Go to the [](https://support.hp.com/us-en/drivers/printers) **[HP support website]({hp})** [](<{hp}>) "
+          "and download it. Then see [](#fix2).\n\n![](https://images.drivereasy.com/wp-content/uploads/a.png)\n")
+    r = clean(cleaner, md)
+    assert r.text == (f"Go to the  **[HP support website]({hp})**  and download it. Then see.\n\n"
+                      "![](https://images.drivereasy.com/wp-content/uploads/a.png)\n")
+    assert r.removed == {"empty_link": 3}
+    # an affiliate link with no text counts as the affiliate link it is
+    assert clean(cleaner, "See [](https://tools.techidaily.com/drivereasy/download/) it.\n").removed == {
+        "affiliate_link": 1}
+
+
 def test_backtick_debris_is_removed_but_its_sentence_kept(cleaner):
     md = "```` ```` The driver is outdated, see [here](https://tools.techidaily.com/x/) ```` ````\n\n`` Restart it. ``\n"
     r = clean(cleaner, md)
