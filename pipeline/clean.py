@@ -178,6 +178,8 @@ class Cleaner:
         self.cta_offers = tuple(o.lower() for o in g("calls_to_action", "offers"))
         self.tag_words = max(int(v) for v in g("tag_lists", "max_words"))
         self.tag_urls = tuple(p.lower() for p in g("tag_lists", "url_parts"))
+        self.outro_requests = re.compile("|".join(f"(?:{p})" for p in g("outros", "requests")), re.I)
+        self.outro_sign_offs = re.compile("|".join(f"(?:{p})" for p in g("outros", "sign_offs")), re.I)
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
@@ -839,7 +841,39 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     if out and last and _tag_list(last, ctx):
         out.pop()
         removed["tag_list"] += 1
+    while out and (rest := _without_outro(out[-1], ctx)) is not None:
+        removed["outro"] += 1
+        if rest:
+            out[-1] = rest
+            break
+        out.pop()
     return "\n\n".join(out)
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
+_LEAD_MARKUP = re.compile(r"[\s*_“\"]*")
+
+
+def _without_outro(block: str, ctx) -> str | None:
+    """A paragraph that ends a body without the sentences that sign off or ask for comments
+    (and the questions to the reader and emoji beside them), "" if it was nothing else; None
+    when it has no such sentence (see the rules' [outros])."""
+    block = block.strip()
+    if _NOT_PROSE.match(block) or block[:1].isdigit() and "\n" in block:
+        return None  # a heading, list, quote, table, image, HTML or code: the article's
+    sentences = _SENTENCE_BREAK.split(block)
+    keep, outro = [], False
+    for s in sentences:
+        if ctx.outro_requests.search(s) or ctx.outro_sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
+            outro = True
+        elif s.rstrip(" *_”\"").endswith("?") or not any(c.isalnum() for c in s):
+            pass  # ("Did it fix your webcam issue?", "🙂": with an outro, its own)
+        else:
+            keep.append(s)
+    if not outro:
+        return None
+    return " ".join(keep)
 
 
 # A list item that is one link and nothing else: `* [printer](https://...)`

@@ -120,11 +120,11 @@ def test_banner_call_to_action_and_its_copy_are_removed(cleaner):
     assert r.text == "Intro.\n\n## Fix 1: Restart the router\n\nText.\n"
     assert r.removed == {"call_to_action": 3}
     # a text banner under its picture: the picture and the copy go, the article's last words stay
-    ad = ("Hopefully the tips above helped.\n\n![](https://images.drivereasy.com/wp-content/uploads/2018/11/wifi.jpg)\n\n"
+    ad = ("Then restart the router once more.\n\n![](https://images.drivereasy.com/wp-content/uploads/2018/11/wifi.jpg)\n\n"
           "Superfast internet and up to $250 in reward cards\n\nOrder online and get up to a $200 reward card with "
           "promo code **FALL50** at checkout.\n\n[**Shop NOW**](https://tools.techidaily.com/drivereasy/download/)\n")
     r = clean(cleaner, ad)
-    assert r.text == "Hopefully the tips above helped.\n" and r.removed == {"call_to_action": 4}
+    assert r.text == "Then restart the router once more.\n" and r.removed == {"call_to_action": 4}
     # short lines with no picture before them are the article's, and so are lines making no offer
     assert clean(cleaner, ad.replace("![](https://images.drivereasy.com/wp-content/uploads/2018/11/wifi.jpg)\n\n", "")
                  ).removed == {"call_to_action": 1}
@@ -187,9 +187,9 @@ ADSENSE = '<ins class="adsbygoogle" style="display:block" data-ad-format="autore
 def test_a_tag_list_ending_the_body_goes(cleaner):
     # the page's tags, their links hijacked or to tag pages, after the last paragraph (and
     # before the ads the scrape put under every article)
-    md = f"# Fix the printer\n\nRestart it.\n\nLeave a comment below.\n\n{TAGS}\n{ADSENSE}\n"
+    md = f"# Fix the printer\n\nRestart it.\n\nThen print a test page.\n\n{TAGS}\n{ADSENSE}\n"
     r = clean(cleaner, md)
-    assert r.text == "# Fix the printer\n\nRestart it.\n\nLeave a comment below.\n"
+    assert r.text == "# Fix the printer\n\nRestart it.\n\nThen print a test page.\n"
     assert r.removed == {"adsense": 1, "affiliate_link": 2, "tag_list": 1}
     assert cleaner.clean(r.text).text == r.text
 
@@ -347,6 +347,26 @@ def test_a_link_with_nothing_to_click_goes_but_its_real_twin_stays(cleaner):
     # an affiliate link with no text counts as the affiliate link it is
     assert clean(cleaner, "See [](https://tools.techidaily.com/drivereasy/download/) it.\n").removed == {
         "affiliate_link": 1}
+
+
+def test_the_articles_sign_off_goes_but_its_last_advice_stays(cleaner):
+    body = ("## Fix 3: Update Windows\n\nHopefully this will fix your printer. If not, try the next fix.\n\n"
+            "4) Restart your computer. That’s it. Feel free to leave a comment below.\n\n"
+            "Hopefully, your printer works properly now! If all fixes fail, bring your printer to a repair store.\n\n"
+            "How have the fixes above helped you? Drop a comment below and let us know your thoughts. 🙂\n\n"
+            "Featured image by [Florian Olivo](https://unsplash.com/photos/Mf23RF8xArY) on Unsplash\n")
+    r = clean(cleaner, body)
+    assert r.text == ("## Fix 3: Update Windows\n\nHopefully this will fix your printer. If not, try the next fix.\n\n"
+                      "4) Restart your computer. That’s it. Feel free to leave a comment below.\n\n"
+                      "If all fixes fail, bring your printer to a repair store.\n")
+    assert r.removed == {"outro": 3}
+    assert clean(cleaner, r.text).text == r.text
+    # a last paragraph without a sign-off, or a list, stays whole
+    for md in ("Thanks to Windows Update, the driver is current. Restart it.\n",
+               "* Hope this helps\n* Leave a comment below\n", "Restart your computer. That’s it.\n\n![](a.png)\n"):
+        assert clean(cleaner, md).text == md
+    # a step's last line keeps its instruction
+    assert clean(cleaner, "1) Open it.\n\n2) Restart your PC. Hope this helps!\n").text == "1) Open it.\n\n2) Restart your PC.\n"
 
 
 def test_backtick_debris_is_removed_but_its_sentence_kept(cleaner):

@@ -32,8 +32,25 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
+# How articles sign off, read by hand in the sample ("Hope this helps. If you have any
+# questions, feel free to leave a comment below."): the body's last lines that say so are the
+# site's, not content (the cleaner keeps their other sentences; these lines are not checked).
+SIGN_OFF = re.compile(r"\bcomments?\b|drop us a line|let us know|"
+                      r"\bhope(?:fully)?\b|that[’']s (?:it|all)|there you (?:go|have it)|thanks|featured image", re.I)
+
+
 def expected_lines(body: str) -> list[list[str]]:
     """The words of each line a reader would call content."""
+    out = _content_lines(body)
+    k = len(out)
+    while k and (SIGN_OFF.search(out[k - 1][1]) or out[k - 1][1].startswith("* [")):  # (the page's tags after it)
+        k -= 1
+        if SIGN_OFF.search(out[k][1]):
+            del out[k]
+    return [w for w, _ in out]
+
+
+def _content_lines(body: str) -> list[tuple[list[str], str]]:
     out, in_ad, in_tag = [], False, False
     for block in re.split(r"\n[ \t]*\n", body):
         if "affiliate" in block.lower() and "commission" in block.lower() and BEGIN not in block:
@@ -57,7 +74,7 @@ def expected_lines(body: str) -> list[list[str]]:
                 continue
             w = words(s)
             if len(w) >= 3 and w not in BANNER:
-                out.append(w)
+                out.append((w, s))
     return out
 
 
