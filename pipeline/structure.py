@@ -40,6 +40,8 @@ class Structurer:
         self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
+        self.contents_label = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "labels")) + r")\W*", flags)
+        self.contents_link = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "navigation")) + r")\b", flags)
         self.bold_causes = re.compile("|".join(f"(?:{p})" for p in rules.get("causes", "bold_phrases_under")), flags)
         words = rules.get("extract", "command_words")
         self.command = re.compile(
@@ -60,18 +62,19 @@ class Structurer:
         split = self._split_run_on_steps(body, blocks)
         if split is not None:
             body, blocks = split, _blocks(split)
-        blocks = _inert(blocks)
+        blocks = self._without_contents(_inert(blocks))
         sections, title_heading = self._sections(blocks, title)
         steps = self._steps(sections, blocks)
         if not steps:  # no heading gives a step: numbered paragraphs may
             steps = self._paragraph_steps(blocks, body)
             split = _split_run_on_numbers(body, blocks)
             if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
-                again = _inert(_blocks(split))
+                again = self._without_contents(_inert(_blocks(split)))
                 secs, heading = self._sections(again, title)
                 found = self._steps(secs, again) or self._paragraph_steps(again, split)
                 if len(found) > len(steps):
                     blocks, sections, title_heading, steps = again, secs, heading, found
+        self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
         intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip() and not b.toc]
         summary = "\n\n".join(b.text for b in intro if not b.only_images).strip()
@@ -81,6 +84,38 @@ class Structurer:
         ]
         return Structure(summary=summary, sections=out_sections, steps=steps, causes=causes,
                          title_heading=title_heading)
+
+    def _without_contents(self, blocks: list[_Block]) -> list[_Block]:
+        """The blocks without the label of the article's table of contents ("Table of
+        contents", "In this article", "Expand": a heading or line that says only that,
+        just before it; rules [tables_of_contents]). The table itself, a list or paragraph
+        that is nothing but links to anchors in the page (a list of two or more, lines of
+        them one after another, or a line that navigates: "Jump to Review"), or a list
+        after such a label, stays a block (it tells which section lists the steps) but gives no text: kb.json
+        has no such anchors, and the sections and steps it names follow anyway."""
+        labels = [self._contents_label(b) for b in blocks]
+        if not any(labels) and not any(b.contents for b in blocks):
+            return blocks
+        lines = [b.contents and b.kind == "paragraph" for b in blocks]
+        for k, b in enumerate(blocks):
+            if lines[k]:  # one line of its own is a table's only when another follows or precedes it
+                b.contents = (k > 0 and lines[k - 1]) or (k + 1 < len(blocks) and lines[k + 1]) or (
+                    self.contents_link.match(b.plain.strip()) is not None)  # ("Jump to Review": navigation)
+            elif b.contents:
+                b.contents = len(b.item_spans) >= 2
+        out: list[_Block] = []
+        for k, b in enumerate(blocks):
+            if b.kind == "list" and k and labels[k - 1]:
+                b.contents = True  # (its links, hijacked by an affiliate, were unlinked)
+            if b.contents:
+                while out and self._contents_label(out[-1]):
+                    out.pop()
+            out.append(b)
+        return out
+
+    def _contents_label(self, b: _Block) -> bool:
+        return b.kind in ("heading", "paragraph") and not b.contents and len(b.plain) < 40 and (
+            self.contents_label.fullmatch(b.plain.strip()) is not None)
 
     # ------------------------------------------------------------------- sections
     def _sections(self, blocks: list[_Block], title: str) -> tuple[list[_Sec], str]:
@@ -120,7 +155,7 @@ class Structurer:
             b.section = len(secs) - 1
             secs[-1].blocks.append(b)
         for s in secs:
-            s.text = "\n\n".join(b.text for b in s.blocks).strip()
+            s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
         for i, s in enumerate(secs):
             if i:
                 s.kind = self._kind(s.heading)
@@ -295,7 +330,7 @@ class Structurer:
             title=title.strip(),
             text=text.strip(),
             section=section,
-            instructions=_instructions(sblocks if sub is None else sub),
+            instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents]),
             ui_paths=_dedupe(p for b in sblocks for p in b.ui_paths),
             shortcuts=_dedupe(m.group(0) for b in sblocks if "+" in b.plain for m in self.shortcut.finditer(b.plain)),
             commands=_dedupe(c for b in sblocks for c in b.code_and_strong if self._is_command(c)),
@@ -332,7 +367,7 @@ class Structurer:
                     if b.section != blocks[k].section or (j + 1 == len(run) and not b.only_images):
                         break
                     own.append(b)
-                text = "\n\n".join(b.text for b in own)
+                text = "\n\n".join(b.text for b in own if not b.contents)
                 steps.append(self._step(_clip(_SENTENCE_END.split(rest, 1)[0].strip()), text, blocks[k].section, own,
                                         lead or self._promo_text(text), sub=own[1:]))
         return steps
@@ -360,6 +395,19 @@ class Structurer:
             if named >= 2 and named * 4 >= len(items) * 3:
                 out.add(i)
         return out
+
+    def _hide_overview_lists(self, secs: list[_Sec]) -> None:
+        """An overview's list of the steps gives no text, as a table of contents of in-page
+        links does (`_without_contents`): the ones whose links an affiliate hijacked
+        (`3. **[Close bandwidth hogging applications](https://tools.techidaily.com/...)**`)
+        were unlinked by the cleaner, and only their wording tells them."""
+        for i in self._overviews(secs):
+            s = secs[i]
+            for b in s.blocks:
+                if (b.kind == "list" and b.list_items and all(len(it) <= 80 for it in b.list_items)) or (
+                        b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)):
+                    b.contents = True
+            s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
 
     def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int]) -> bool:
         s = secs[i]
@@ -408,7 +456,7 @@ class _Block:
     """One top-level markdown block with what the extractors need from it."""
 
     __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
-                 "list_items", "ordered_items", "section", "all_strong", "only_images", "toc",
+                 "list_items", "ordered_items", "section", "all_strong", "only_images", "toc", "contents",
                  "span", "anchor_links", "text", "item_spans")
 
     def __init__(self, kind: str, level: int, source: str):
@@ -427,6 +475,7 @@ class _Block:
         self.all_strong = False
         self.only_images = False
         self.toc = False  # all its text links to anchors in the page: a table-of-contents line
+        self.contents = False  # a paragraph or list all of whose text links to anchors in the page
         self.span = (0, 0)  # its byte range in the body
         self.anchor_links: list[tuple[int, int]] = []  # byte ranges of its links to in-page anchors
         self.item_spans: list[tuple[int, int]] = []  # byte ranges of a list's top-level items
@@ -544,7 +593,7 @@ def _blocks(body: str) -> list[_Block]:
             elif name in ("Link", "Image"):
                 info = tag[name]
                 link_stack.append((name, info["dest_url"], []))
-                if name == "Link" and info["dest_url"].startswith("#"):
+                if name == "Link" and _in_page(info["dest_url"]):
                     anchors += 1
                     if cur is not None and anchors == 1:
                         cur.anchor_links.append((rng["start"], rng["end"]))
@@ -565,12 +614,12 @@ def _blocks(body: str) -> list[_Block]:
                     cur.strong.append("".join(strong_buf).strip())
             elif name in ("Link", "Image") and link_stack:
                 kind, url, buf = link_stack.pop()
-                anchors -= kind == "Link" and url.startswith("#")
+                anchors -= kind == "Link" and _in_page(url)
                 text = " ".join("".join(buf).split())
                 if cur is not None:
                     if kind == "Image":
                         cur.images.append({"url": url, "alt": text})
-                    elif not url.startswith("#"):
+                    elif not _in_page(url):
                         cur.links.append({"url": url, "text": text})
             elif name == "Item" and item_buf:
                 buf = item_buf.pop()
@@ -587,7 +636,8 @@ def _blocks(body: str) -> list[_Block]:
                     cur.text = _unlink_anchors(raw, cur)
                 cur.plain = "".join(plain)
                 cur.all_strong = bool(cur.strong) and not text_outside_strong
-                cur.toc = cur.kind == "paragraph" and bool(cur.plain.strip()) and not text_outside_anchor
+                cur.contents = cur.kind in ("paragraph", "list") and bool(cur.plain.strip()) and not text_outside_anchor
+                cur.toc = cur.contents and cur.kind == "paragraph"
                 cur.only_images = bool(cur.images) and not cur.plain.strip(" \n") .replace("".join(i["alt"] for i in cur.images), "").strip()
                 cur = None
             continue
@@ -693,6 +743,15 @@ def _step_number(b: _Block) -> tuple[int, str] | None:
         m = _STEP_NUMBER.match(b.source)
         return (int(m.group(1)), b.list_items[0]) if m else None
     return None
+
+
+# A link to an anchor in the page: `#fix2`, or `https://www.lifewire.com/#toc-plot` (the
+# scrape resolved the page's `#toc-plot` against the site's root: 18 entries' contents lists)
+_ROOT_FRAGMENT = re.compile(r"https?://[^/?#\s]+/?#")
+
+
+def _in_page(url: str) -> bool:
+    return url.startswith("#") or _ROOT_FRAGMENT.match(url) is not None
 
 
 def _unlink_anchors(raw: bytes, b: _Block) -> str:

@@ -156,6 +156,17 @@ def test_the_articles_sign_offs_are_not_part_of_the_last_fix(corpus_kb):
     assert "you’ll need to bring your printer to a repair store for some professional help." in texts
 
 
+def test_tables_of_contents_give_no_text(corpus_kb):
+    # Driver Easy's "Try these fixes" lists of in-page links, Lifewire's "in this article /
+    # Expand" lists of links the scrape resolved against the site's root
+    _, doc, _ = corpus_kb
+    texts = [s["text"] for e in doc["entries"] for s in e["sections"]] + [
+        st["text"] for e in doc["entries"] for st in e["steps"]]
+    assert [t[:80] for t in texts if "#toc-" in t or "in this article\n\nExpand" in t] == []
+    fixes = [s for e in doc["entries"] for s in e["sections"] if s["heading"] in ("Try these fixes", "Fixes to try")]
+    assert len(fixes) > 40 and all("\n1. " not in "\n" + s["text"] for s in fixes)
+
+
 def test_the_pages_tag_lists_are_not_content(corpus_kb):
     # Most pages end with their tags ("* printer", "* Windows 10"), linked to tag pages
     # whose links were hijacked: gone from every text, counted per source.

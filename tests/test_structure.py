@@ -262,16 +262,50 @@ def test_a_section_listing_the_fixes_given_later_is_not_a_step(st):
 
 def test_links_to_in_page_anchors_keep_only_their_text(st):
     body = ("Intro: see [**the fix below**](#fix1) or [the vendor](https://example.com/help).\n\n"
-            "## Fix 1: Update the driver\n\nTwo ways:\n\n* **[Option 1 – Manually](#m)**\n* **[Option 2](#a)** [](#a)\n\n"
-            "Then restart, as in [Fix 1](#fix1 \"title\").\n")
+            "## Fix 1: Update the driver\n\nTwo ways:\n\n* **[Option 1 – Manually](#m)**: download it\n* **[Option 2](#a)**"
+            " [](#a): let a tool do it\n\nThen restart, as in [Fix 1](#fix1 \"title\").\n")
     s = st.structure(body, "Driver")
     assert s.summary == "Intro: see **the fix below** or [the vendor](https://example.com/help)."
-    assert s.steps[0].text == "Two ways:\n\n* **Option 1 – Manually**\n* **Option 2**\n\nThen restart, as in Fix 1."
+    assert s.steps[0].text == ("Two ways:\n\n* **Option 1 – Manually**: download it\n* **Option 2** : let a tool do it\n\n"
+                               "Then restart, as in Fix 1.")
     assert [x.title for x in s.steps] == ["Update the driver"]
     # joining the text around a link never makes a tag or an entity
     for md in ("Intro <[script](#a)>alert(1)\n", "Intro &[lt](#b);img onerror=x&gt;\n"):
         assert st.structure(md, "t").summary == md.strip()
     assert st.structure("Use [Repair & replace](#r) now\n", "t").summary == "Use Repair & replace now"
+
+
+def test_a_table_of_contents_gives_no_text(st):
+    # Driver Easy's list of the fixes as in-page links: the steps and the sentence before
+    # the list stay, the list goes from the section's text (and its label, when it has one)
+    toc = ("Intro.\n\n## Try these fixes\n\nYou might not have to try them all.\n\n"
+           "1. **[Close unnecessary programs](#fix1)**\n2. **[Update your network driver](#fix2)**\n\n"
+           "## Fix 1: Close unnecessary programs\n\nClose them.\n\n## Fix 2: Update your network driver\n\n"
+           "It depends on your system:\n\n1. [On Windows 10](#w10)\n2. [On Windows 7](#w7)\n\n"
+           "### On Windows 10\n\nOpen Settings.\n\n### On Windows 7\n\nOpen Control Panel.\n")
+    s = st.structure(toc, "Roblox lag")
+    assert [x.title for x in s.steps] == ["Close unnecessary programs", "Update your network driver"]
+    assert [x.text for x in s.sections][:2] == ["Intro.", "You might not have to try them all."]
+    # ... and so does such a list whose links an affiliate hijacked (the cleaner unlinked them)
+    plain = toc.replace("**[Close unnecessary programs](#fix1)**", "**Close unnecessary programs**").replace(
+        "**[Update your network driver](#fix2)**", "**Update your network driver**")
+    assert [x.text for x in st.structure(plain, "Roblox lag").sections][:2] == ["Intro.", "You might not have to try them all."]
+    assert s.steps[1].text.startswith("It depends on your system:\n\n### On Windows 10") and s.steps[1].instructions == []
+    # a review's contents, its links resolved against the site's root by the scrape
+    review = ("## Dying Light\n\nin this article\n\nExpand\n\n* [Setup Process](https://www.lifewire.com/#toc-setup)\n"
+              "* [Plot](https://www.lifewire.com/#toc-plot)\n\n## Setup Process\n\nIt installs fast.\n\n"
+              "## Plot\n\nZombies. See the [studio](https://www.lifewire.com/techland) or [the plot](#toc-plot).\n")
+    s = st.structure(review, "Dying Light")
+    assert [(x.heading, x.text) for x in s.sections] == [
+        ("", ""), ("Setup Process", "It installs fast."),
+        ("Plot", "Zombies. See the [studio](https://www.lifewire.com/techland) or the plot.")]
+    labelled = "Intro.\n\n## Table of contents\n\n* [Fix 1: Restart](#f1)\n* [Fix 2: Update](#f2)\n\n## Fix 1: Restart\n\nDo it.\n"
+    assert [x.heading for x in st.structure(labelled, "t").sections] == ["", "Fix 1: Restart"]
+    # a FAQ whose questions open answers in the page keeps them; a line that navigates goes
+    faq = ("Intro.\n\n## FAQ\n\n[Can I recover deleted data?](#q1)\n\nYes, scan the drive.\n\n"
+           "[Do I need the controller?](#q2)\n\nNo.\n\n[Jump to Review](https://www.lifewire.com/#toc-review)\n")
+    assert st.structure(faq, "t").sections[1].text == "Can I recover deleted data?\n\nYes, scan the drive.\n\n" \
+        "Do I need the controller?\n\nNo."
 
 
 def test_a_step_whose_list_names_its_own_parts_stays_one_step(st):
