@@ -227,6 +227,11 @@ def test_sections_repeated_within_one_article_stay_apart(tmp_path):
     ("Fix Error [0x80070005] in Windows Update", "Fix Error [0x80070005] in Windows Update"),
     ("1. How to Fix an Unreliable Zoom Connection", "How to Fix an Unreliable Zoom Connection"),
     ("5 Ways to Fix Zoom Lag", "5 Ways to Fix Zoom Lag"),
+    ("Updated How to Fix HP Printer Offline", "How to Fix HP Printer Offline"),
+    ("Updated: HP Printer Offline? Fix It Now", "HP Printer Offline? Fix It Now"),
+    # real titles of the sample that open with the word
+    ("Updated System, Disabled Printer Reports", "Updated System, Disabled Printer Reports"),
+    ("Updated Graphics Hardware Now Supports Overwatch", "Updated Graphics Hardware Now Supports Overwatch"),
 ])
 def test_title_tags_and_spin_are_removed(rules, scraped, clean):
     assert TitleCleaner(rules)(scraped) == clean
