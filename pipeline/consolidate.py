@@ -408,7 +408,9 @@ class TitleCleaner:
             if t == before:
                 break
         t = t or title.strip()
-        return t[:1].upper() + t[1:]
+        # a plain word is capitalized ("in 2024, how to ..."); a file or brand name is as written
+        first = t.split(" ", 1)[0].rstrip(",:;!?").replace("-", "")
+        return t[:1].upper() + t[1:] if first.isalpha() and first.islower() else t
 
 
 def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timings: dict | None = None,

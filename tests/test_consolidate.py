@@ -232,6 +232,11 @@ def test_sections_repeated_within_one_article_stay_apart(tmp_path):
     # real titles of the sample that open with the word
     ("Updated System, Disabled Printer Reports", "Updated System, Disabled Printer Reports"),
     ("Updated Graphics Hardware Now Supports Overwatch", "Updated Graphics Hardware Now Supports Overwatch"),
+    # a first word left lowercase is capitalized, unless it is a file or brand name
+    ("In 2024, how to fix a printer that is offline", "How to fix a printer that is offline"),
+    ("dxgkrnl.sys Error: Windows Blue Screen Fix", "dxgkrnl.sys Error: Windows Blue Screen Fix"),
+    ("[Resolved] dxgkrnl.sys BSOD on Windows OS", "dxgkrnl.sys BSOD on Windows OS"),
+    ("iPhone Not Ringing [SOLVED]", "iPhone Not Ringing"),
 ])
 def test_title_tags_and_spin_are_removed(rules, scraped, clean):
     assert TitleCleaner(rules)(scraped) == clean
