@@ -466,8 +466,8 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
     entry_id = "kb-" + canonical.key[:12]
     members = sorted((a for g in groups for a in g.members), key=lambda a: a.path)
     title = clean_title(_canonical_title(first.title, canonical.structure.title_heading))
-    alternates = sorted({" ".join(a.title.split()) for a in members} - {title, first.title} | (
-        {first.title} if first.title != title else set()))
+    # every other title, cleaned as the title is (each source keeps its raw `title`)
+    alternates = sorted({t for a in members if (t := clean_title(a.title))} - {title})
 
     sec_lists = [(g.structure.sections, sorted(a.source_id for a in g.members)) for g in groups]
     sec_slots, placed = _merge_lists(sec_lists, lambda s: (s.heading, s.text), o)
