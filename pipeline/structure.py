@@ -76,8 +76,7 @@ class Structurer:
                     blocks, sections, title_heading, steps = again, secs, heading, found
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
-        intro = [b for b in blocks if b.section == 0 and b.kind == "paragraph" and b.plain.strip() and not b.toc]
-        summary = "\n\n".join(b.text for b in intro if not b.only_images).strip()
+        summary = _summary(sections)
         out_sections = [
             Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
             for s in sections
@@ -542,6 +541,23 @@ def _after_sentence(text: str, at: int) -> bool:
     spaces: where a lost line break used to be."""
     before = text[text.rfind("\n", 0, at) + 1:at]
     return bool(before.strip()) and (before.endswith("  ") or before.rstrip()[-1] in ".!?:)")
+
+
+def _summary(secs: list[_Sec]) -> str:
+    """The intro: the text paragraphs before the first heading. A body without headings has
+    its procedure there too: its intro ends at the first list or numbered paragraph."""
+    intro: list[_Block] = []
+    for b in secs[0].blocks:
+        if len(secs) == 1 and (b.kind == "list" or _step_number(b) is not None):
+            break
+        if _is_text(b):
+            intro.append(b)
+    return "\n\n".join(b.text for b in intro).strip()
+
+
+def _is_text(b: _Block) -> bool:
+    """A paragraph of text (not a table-of-contents line nor only pictures)."""
+    return b.kind == "paragraph" and bool(b.plain.strip()) and not b.toc and not b.only_images
 
 
 def same_title(heading: str, title: str) -> bool:

@@ -270,7 +270,8 @@ def test_links_to_in_page_anchors_keep_only_their_text(st):
                                "Then restart, as in Fix 1.")
     assert [x.title for x in s.steps] == ["Update the driver"]
     # joining the text around a link never makes a tag or an entity
-    for md in ("Intro <[script](#a)>alert(1)\n", "Intro &[lt](#b);img onerror=x&gt;\n"):
+    # (the second ends a sentence: its plain text, "Intro >", would be a label, no summary)
+    for md in ("Intro <[script](#a)>alert(1)\n", "Intro &[lt](#b);img onerror=x&gt; here.\n"):
         assert st.structure(md, "t").summary == md.strip()
     assert st.structure("Use [Repair & replace](#r) now\n", "t").summary == "Use Repair & replace now"
 
@@ -488,3 +489,31 @@ def test_a_numbered_step_glued_to_the_screenshot_before_it_is_split_out(st):
     assert [x.title for x in s.steps] == ["Press Win+R.", "Type devmgmt.msc and click OK.",
                                           "Expand the category and find your printer."]
     assert s.steps[1].images == [{"url": "https://img.example/2.png", "alt": "2"}]
+
+
+def test_the_summary_of_a_body_without_headings_stops_where_its_procedure_starts(st):
+    """Driver Easy's guides without headings (8 of the sample's entries) had their whole
+    procedure as the summary, closing remarks and a support-email tip included."""
+    assert st.structure(NUMBERED_PARAGRAPHS, "Driver missing").summary == (
+        "If Windows tells you the driver is missing, you are not alone.\n\n"
+        "You can follow these steps to uninstall the old driver.")
+    # a screenshot of the error between the intro's paragraphs is no step: the intro goes on
+    # past it; a list ends it as a numbered paragraph does
+    body = ("You removed the old printer, but its icon is still there, grayed out.\n\n"
+            "![](https://img.example/grey.png)\n\nLuckily, this is easy to solve. Follow the steps below.\n\n"
+            "* Press **Win + R**, type **control printers** and press **Enter**.\n"
+            "* Right-click the printer and click **Remove device**.\n\nThat's all you need to do!\n\n"
+            "**TIP**: If you have any questions, email support@example.com.\n")
+    assert st.structure(body, "Ghost printer").summary == (
+        "You removed the old printer, but its icon is still there, grayed out.\n\n"
+        "Luckily, this is easy to solve. Follow the steps below.")
+    # steps a scrape ran into the intro's paragraph are cut off it too
+    assert st.structure(RUN_ON, "Printer driver").summary == (
+        "Windows says the best driver is already installed, so it is time you did it yourself:")
+    # under headings, the intro keeps its text after a list (here the fixes it lists)
+    headed = ("Your printer is offline.\n\n1. [Restart the printer](#a)\n2. [Update the driver](#b)\n\n"
+              "Before we begin, check the cable.\n\n## Fix 1: Restart the printer\n\nTurn it off.\n\n"
+              "## Fix 2: Update the driver\n\nUpdate it.\n")
+    assert st.structure(headed, "Printer offline").summary == (
+        "Your printer is offline.\n\nBefore we begin, check the cable.")
+
