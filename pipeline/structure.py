@@ -545,19 +545,35 @@ def _after_sentence(text: str, at: int) -> bool:
 
 def _summary(secs: list[_Sec]) -> str:
     """The intro: the text paragraphs before the first heading. A body without headings has
-    its procedure there too: its intro ends at the first list or numbered paragraph."""
+    its procedure there too: its intro ends at the first list or numbered paragraph. An
+    empty intro (a body that opens with a heading: "Why update your printer driver?", a
+    review's product name) gives way to the first paragraph that reads as a sentence under
+    a later heading, outside promotional and fix sections."""
     intro: list[_Block] = []
     for b in secs[0].blocks:
         if len(secs) == 1 and (b.kind == "list" or _step_number(b) is not None):
             break
         if _is_text(b):
             intro.append(b)
+    if not intro:
+        intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
+                      for b in s.blocks if _is_text(b) and not _short_line(b)), [])
     return "\n\n".join(b.text for b in intro).strip()
 
 
 def _is_text(b: _Block) -> bool:
     """A paragraph of text (not a table-of-contents line nor only pictures)."""
     return b.kind == "paragraph" and bool(b.plain.strip()) and not b.toc and not b.only_images
+
+
+_SENTENCE_CLOSE = re.compile(r"[.!?:;…][\"'”’)\]*_\s]*$")
+
+
+def _short_line(b: _Block) -> bool:
+    """A short line that ends no sentence: a label or a caption ("What We Like", "Lifewire /
+    Kelsey Simon", "89 views Jan 11, 2023")."""
+    text = " ".join(b.plain.split())
+    return len(text) <= 80 and not _SENTENCE_CLOSE.search(text)
 
 
 def same_title(heading: str, title: str) -> bool:

@@ -517,3 +517,46 @@ def test_the_summary_of_a_body_without_headings_stops_where_its_procedure_starts
     assert st.structure(headed, "Printer offline").summary == (
         "Your printer is offline.\n\nBefore we begin, check the cable.")
 
+
+REVIEW = """\
+## Discover the Bargain Streaming Device: Roku Express
+
+## Roku Express
+
+![Roku Express](https://img.example/roku.jpg)
+
+Lifewire / Emily Ramirez
+
+What We Like
+
+* Extremely affordable
+* Easy to use interface
+
+What We Don't Like
+
+* Slow and sluggish
+
+The Roku Express is a great, affordable way to get into streaming media on your TV.
+
+## Design: Small and easy to position
+
+The Roku Express is a small package.
+"""
+
+
+def test_a_body_opening_with_a_heading_takes_its_summary_from_the_first_paragraph_under_one(st):
+    """22 of the sample's entries had no summary: their body goes straight into a section
+    (18 Lifewire reviews open with the product's heading, over its picture, a credit, and
+    what the reviewer liked)."""
+    s = st.structure(REVIEW, "Discover the Bargain Streaming Device: Roku Express")
+    assert s.summary == "The Roku Express is a great, affordable way to get into streaming media on your TV."
+    assert s.sections[0].text == ""  # (the sections are as they were)
+    # a bold line as the first heading is no paragraph; promotional and fix sections give none
+    body = ("**Why update your printer driver?**\n\n![](https://img.example/printer.png)\n\n"
+            "An old driver stops the printer after a Windows upgrade.\n\n## Method 1: Download it\n\nGo to the site.\n")
+    assert st.structure(body, "Printer driver").summary == "An old driver stops the printer after a Windows upgrade."
+    body = ("## Wi-Fi keeps dropping\n\n## Why choose us?\n\nA free trial and a money-back guarantee come with it.\n\n"
+            "## Fix 1: Restart the router\n\nTurn it off for a minute.\n\n"
+            "## What causes it?\n\nThe router drops its address.\n")
+    assert st.structure(body, "Wi-Fi drops").summary == "The router drops its address."
+
