@@ -545,15 +545,16 @@ def _after_sentence(text: str, at: int) -> bool:
 
 def _summary(secs: list[_Sec]) -> str:
     """The intro: the text paragraphs before the first heading. A body without headings has
-    its procedure there too: its intro ends at the first list or numbered paragraph. An
-    empty intro (a body that opens with a heading: "Why update your printer driver?", a
-    review's product name) gives way to the first paragraph that reads as a sentence under
-    a later heading, outside promotional and fix sections."""
+    its procedure there too: its intro ends at the first list or numbered paragraph. A label
+    line leading the intro (a product name, a breadcrumb: "Video Repair") is not part of it.
+    An intro left empty (a body that opens with a heading: "Why update your printer
+    driver?", a review's product name) gives way to the first paragraph that reads as a
+    sentence under a later heading, outside promotional and fix sections."""
     intro: list[_Block] = []
     for b in secs[0].blocks:
         if len(secs) == 1 and (b.kind == "list" or _step_number(b) is not None):
             break
-        if _is_text(b):
+        if _is_text(b) and (intro or not _label_line(b)):
             intro.append(b)
     if not intro:
         intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
@@ -567,6 +568,7 @@ def _is_text(b: _Block) -> bool:
 
 
 _SENTENCE_CLOSE = re.compile(r"[.!?:;…][\"'”’)\]*_\s]*$")
+_LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
 
 
 def _short_line(b: _Block) -> bool:
@@ -574,6 +576,13 @@ def _short_line(b: _Block) -> bool:
     Kelsey Simon", "89 views Jan 11, 2023")."""
     text = " ".join(b.plain.split())
     return len(text) <= 80 and not _SENTENCE_CLOSE.search(text)
+
+
+def _label_line(b: _Block) -> bool:
+    """Such a line naming something (its longer words capitalized: "Stellar® Data Recovery
+    Technician", "Stellar Eraser for Mobile /4. Working with the Software"), not a sentence
+    that lost its full stop ("Install Intel Graphics Driver but got error message")."""
+    return _short_line(b) and not _LOWER_WORD.search(b.plain)
 
 
 def same_title(heading: str, title: str) -> bool:

@@ -560,3 +560,22 @@ def test_a_body_opening_with_a_heading_takes_its_summary_from_the_first_paragrap
             "## What causes it?\n\nThe router drops its address.\n")
     assert st.structure(body, "Wi-Fi drops").summary == "The router drops its address."
 
+
+def test_a_label_line_leading_the_intro_is_not_the_summary(st):
+    """A site's product label or breadcrumb scraped above the text ("Video Repair",
+    "Stellar® Data Recovery Technician") was the whole summary of 3 sample entries."""
+    body = ("## Correcting Common Color Distortion Glitches\n\nVideo Repair\n\n"
+            "# Error Solved: 5 Common Video Errors\n\nTable of Content\n\n"
+            "**Summary:** Here in this post, the most common video errors are described in detail.\n\n"
+            "## Video Error 1: No Sound\n\nCheck the speakers.\n")
+    assert st.structure(body, "Correcting Common Color Distortion Glitches").summary == (
+        "**Summary:** Here in this post, the most common video errors are described in detail.")
+    crumbs = ("Stellar Eraser for Mobile\n\nStellar Eraser for Mobile /4. Working with the Software /**4.2\\. Erasure "
+              "Process**\n\nYou can securely erase data from your device.\n\n## Erasure methods\n\nPick one.\n")
+    assert st.structure(crumbs, "Stellar Eraser").summary == "You can securely erase data from your device."
+    # a sentence that lost its full stop stays, and so does a label after the first paragraph
+    kept = ("Install Intel Graphics Driver but got error message\n\nThe driver finds a second video card.\n\n"
+            "**Cause for Error**\n\n## Fix 1: Hide the update\n\nHide it.\n")
+    assert st.structure(kept, "Intel driver").summary == (
+        "Install Intel Graphics Driver but got error message\n\nThe driver finds a second video card.\n\n"
+        "**Cause for Error**")
