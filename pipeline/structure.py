@@ -131,7 +131,7 @@ class Structurer:
                 while stack and secs[stack[-1]].level >= 7:
                     stack.pop()
                 secs.append(_Sec(heading=leads[id(b)], level=7, kind="other", parent=stack[-1] if stack else None,
-                                 pseudo=True))
+                                 pseudo=True, lead=True))
                 stack.append(len(secs) - 1)
                 b.section = len(secs) - 1
                 secs[-1].blocks.append(b)
@@ -311,7 +311,7 @@ class Structurer:
             sblocks = [b for k in own for b in secs[k].blocks]
             text_parts = []
             for k in own:
-                if k != i:
+                if k != i and not secs[k].lead:  # (a lead's text says its heading: `**1)** Press ...`)
                     heading = _md_escape(secs[k].heading)  # plain text back into markdown
                     text_parts.append(("#" * min(secs[k].level, 6) + " " + heading) if not secs[k].pseudo
                                       else f"**{heading}**")
@@ -495,9 +495,9 @@ class _Block:
 
 
 class _Sec:
-    __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo")
+    __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo", "lead")
 
-    def __init__(self, heading, level, kind, parent, pseudo=False):
+    def __init__(self, heading, level, kind, parent, pseudo=False, lead=False):
         self.heading = heading
         self.level = level
         self.kind = kind
@@ -505,6 +505,7 @@ class _Sec:
         self.blocks: list[_Block] = []
         self.text = ""
         self.pseudo = pseudo
+        self.lead = lead  # its heading is read off its first paragraph, which its text opens with
 
 
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it

@@ -276,6 +276,18 @@ def test_links_to_in_page_anchors_keep_only_their_text(st):
     assert st.structure("Use [Repair & replace](#r) now\n", "t").summary == "Use Repair & replace now"
 
 
+def test_a_step_says_its_numbered_paragraphs_once(st):
+    # `**1)** Press ...` opens a sub-section headed "1. Press ..." (its text opens with the
+    # same words): the step's text gives the paragraph, not the heading before it as well
+    body = ("## Fix 1: Restart the Print Spooler\n\nTo reset it:\n\n**1)** Press **Win + R** at the same time.\n\n"
+            "**2)** Type **services.msc** and press **Enter**.\n\n## Fix 2: Update the driver\n\nUpdate it.\n")
+    s = st.structure(body, "Printer")
+    assert [x.title for x in s.steps] == ["Restart the Print Spooler", "Update the driver"]
+    assert s.steps[0].text == ("To reset it:\n\n**1)** Press **Win + R** at the same time.\n\n"
+                               "**2)** Type **services.msc** and press **Enter**.")
+    assert [x.heading for x in s.sections][2:4] == ["1. Press Win + R at the same time.", "2. Type services.msc and press Enter."]
+
+
 def test_a_table_of_contents_gives_no_text(st):
     # Driver Easy's list of the fixes as in-page links: the steps and the sentence before
     # the list stay, the list goes from the section's text (and its label, when it has one)
