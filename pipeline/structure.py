@@ -40,6 +40,8 @@ class Structurer:
         self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
+        self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.get("promotional", "products")) + r")\b",
+                                   flags)
         self.contents_label = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "labels")) + r")\W*", flags)
         self.contents_link = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "navigation")) + r")\b", flags)
         self.bold_causes = re.compile("|".join(f"(?:{p})" for p in rules.get("causes", "bold_phrases_under")), flags)
@@ -256,7 +258,7 @@ class Structurer:
             return _remember(self._kind_memo, heading, found, self.MEMO_LIMIT)
 
     def _promotional(self, s: _Sec) -> bool:
-        return self._promo_text(s.heading + "\n" + s.text)
+        return self.products.search(s.heading) is not None or self._promo_text(s.heading + "\n" + s.text)
 
     def _promo_text(self, text: str) -> bool:
         low, found = text.lower(), 0
@@ -318,8 +320,12 @@ class Structurer:
                 if secs[k].text:
                     text_parts.append(secs[k].text)
             title = self._numbered(s.heading) or s.heading
-            steps.append(self._step(title, "\n\n".join(text_parts), i, sblocks,
-                                    any(secs[k].kind == "promotional" for k in own)))
+            # a step is the pitch when its own section is, or a part of it by its wording: a part
+            # headed with the tool's name ("Option 2: ... with Driver Easy") is flagged as a
+            # section, but the step holds the manual way too
+            promotional = s.kind == "promotional" or any(
+                secs[k].kind == "promotional" and self._promo_text(secs[k].heading + "\n" + secs[k].text) for k in own[1:])
+            steps.append(self._step(title, "\n\n".join(text_parts), i, sblocks, promotional))
         return steps
 
     def _step(self, title: str, text: str, section: int, sblocks: list[_Block], promotional: bool,
@@ -367,8 +373,9 @@ class Structurer:
                         break
                     own.append(b)
                 text = "\n\n".join(b.text for b in own if not b.contents)
-                steps.append(self._step(_clip(_SENTENCE_END.split(rest, 1)[0].strip()), text, blocks[k].section, own,
-                                        lead or self._promo_text(text), sub=own[1:]))
+                title = _clip(_SENTENCE_END.split(rest, 1)[0].strip())
+                promotional = lead or self._promo_text(text) or self.products.search(title) is not None
+                steps.append(self._step(title, text, blocks[k].section, own, promotional, sub=own[1:]))
         return steps
 
     def _overviews(self, secs: list[_Sec]) -> set[int]:

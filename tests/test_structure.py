@@ -475,6 +475,20 @@ def test_numbers_run_into_text_that_gives_no_step_leave_the_body_alone(st):
     assert s.steps == [] and s.sections[0].text == review.strip()
 
 
+def test_a_step_named_for_the_sites_tool_is_promotional(st):
+    # "Install Fortect" holds none of the pitch phrases, but it is the pitch; a fix with a
+    # manual way and a part headed with the tool's name is a fix, its part flagged
+    body = ("## Fix 1: Update your printer driver\n\nDownload it from HP's website and install it.\n\n"
+            "### Option 2: Update it automatically with Driver Easy\n\nRun it and click **Scan Now**.\n\n"
+            "## Fix 2: Install Fortect\n\nFortect is a powerful tool to repair and rebuild Windows.\n")
+    s = st.structure(body, "Printer")
+    assert [(x.title, x.promotional) for x in s.steps] == [("Update your printer driver", False), ("Install Fortect", True)]
+    assert [x.kind for x in s.sections] == ["intro", "fix", "promotional", "promotional"]
+    # numbered paragraphs: the one that runs the tool
+    numbered = "1) Press **Win + R**.\n\n2) Type **devmgmt.msc**.\n\n3) Open Driver Easy and click **Scan Now**.\n"
+    assert [x.promotional for x in st.structure(numbered, "t").steps] == [False, False, True]
+
+
 def test_a_numbered_procedure_led_in_by_a_sales_pitch_is_promotional(st):
     body = ("Update the driver by hand:\n\n1\\. Open **Device Manager**.\n\n2\\. Click **Update driver**.\n\n"
             "Or use our tool: the pro version takes just 2 clicks and has a money-back guarantee:\n\n"
