@@ -246,11 +246,11 @@ def test_an_affiliate_rewriting_gives_the_link_its_destination_back(cleaner, md,
 
 
 def test_a_reviews_shop_buttons_go_as_a_call_to_action(cleaner):
-    md = ("![Kindle](https://example.com/k.jpg)\n\nLifewire / Kelsey Simon\n\n"
+    md = ("![Kindle](https://example.com/k.jpg)\n\nOur pick for reading outdoors\n\n"
           "[View On Amazon $371](https://www.amazon.com/dp/B07K344J3N/?tag=lifewire-onsite-prod-20&ascsubtag=45) "
           "[View On Walmart $768](https://www.walmart.com/ip/Apple-11)\n\nThe screen is sharp.\n")
     r = clean(cleaner, md)
-    assert r.text == "![Kindle](https://example.com/k.jpg)\n\nLifewire / Kelsey Simon\n\nThe screen is sharp.\n"
+    assert r.text == "![Kindle](https://example.com/k.jpg)\n\nOur pick for reading outdoors\n\nThe screen is sharp.\n"
     assert r.removed == {"call_to_action": 1}
 
 
@@ -406,6 +406,15 @@ def test_lone_star_ratings_are_dropped_but_numbers_in_text_kept(cleaner):
     r = clean(cleaner, md)
     assert r.text == "### Roku Express\n\nIt scores 4.2 of 5.\n\n1. Plug it in.\n2. Pair the remote.\n"
     assert r.removed == {"scrape_artifact": 1}
+
+
+def test_a_review_photos_credit_line_goes_but_a_menu_path_stays(cleaner):
+    md = ("![Amazon Luna](https://www.lifewire.com/thmb/luna.jpg)\n\nLifewire / Jeremy Laukkonen\n\n"
+          "The controller pairs fast.\n\nAndrew Hayward / Lifewire\n\nOpen Settings / Network and pick the Wi-Fi.\n")
+    r = clean(cleaner, md)
+    assert r.text == ("![Amazon Luna](https://www.lifewire.com/thmb/luna.jpg)\n\nThe controller pairs fast.\n\n"
+                      "Open Settings / Network and pick the Wi-Fi.\n")
+    assert r.removed == {"scrape_artifact": 2}
 
 
 def test_placeholder_alone_on_a_line_cannot_turn_a_fence_into_raw_html(rules):
