@@ -40,6 +40,7 @@ class Structurer:
         self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
+        self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
         self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.get("promotional", "products")) + r")\b",
                                    flags)
         self.contents_label = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "labels")) + r")\W*", flags)
@@ -89,25 +90,29 @@ class Structurer:
     def _without_contents(self, blocks: list[_Block]) -> list[_Block]:
         """The blocks without the label of the article's table of contents ("Table of
         contents", "In this article", "Expand": a heading or line that says only that,
-        just before it; rules [tables_of_contents]). The table itself, a list or paragraph
-        that is nothing but links to anchors in the page (a list of two or more, lines of
-        them one after another, or a line that navigates: "Jump to Review"), or a list
-        after such a label, stays a block (it tells which section lists the steps) but gives no text: kb.json
-        has no such anchors, and the sections and steps it names follow anyway."""
-        labels = [self._contents_label(b) for b in blocks]
-        if not any(labels) and not any(b.contents for b in blocks):
+        just before it; rules [tables_of_contents]). The table itself, nothing but links to
+        anchors in the page (a list of two or more, lines of them one after another, or a
+        line that navigates: "Jump to Review"), or a list after such a label, stays a block
+        (it tells which section lists the steps) but gives no text: kb.json has no such
+        anchors, and the sections and steps it names follow anyway."""
+        n = len(blocks)
+        ahead = [k for k in range(1, n) if blocks[k].kind == "list" or blocks[k].contents]  # (labels go before these)
+        if not ahead and not (n and blocks[0].contents):
             return blocks
+        labelled = {k for k in ahead if self._contents_label(blocks[k - 1])}
         lines = [b.contents and b.kind == "paragraph" for b in blocks]
         for k, b in enumerate(blocks):
             if lines[k]:  # one line of its own is a table's only when another follows or precedes it
-                b.contents = (k > 0 and lines[k - 1]) or (k + 1 < len(blocks) and lines[k + 1]) or (
+                b.contents = (k > 0 and lines[k - 1]) or (k + 1 < n and lines[k + 1]) or (
                     self.contents_link.match(b.plain.strip()) is not None)  # ("Jump to Review": navigation)
             elif b.contents:
                 b.contents = len(b.item_spans) >= 2
-        out: list[_Block] = []
-        for k, b in enumerate(blocks):
-            if b.kind == "list" and k and labels[k - 1]:
+            if k in labelled and b.kind == "list":
                 b.contents = True  # (its links, hijacked by an affiliate, were unlinked)
+        if not any(b.contents for b in blocks):
+            return blocks
+        out: list[_Block] = []
+        for b in blocks:
             if b.contents:
                 while out and self._contents_label(out[-1]):
                     out.pop()
@@ -300,6 +305,7 @@ class Structurer:
             if self._reads_as_step(t.heading):
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         overviews = self._overviews(secs)
+        self._overviews_of = (secs, overviews)  # (for _hide_overview_lists: the same sections, asked again)
         is_step = [i not in overviews and self._is_step(secs, i, peers) for i in range(len(secs))]
         for i in range(1, len(secs)):
             if any(is_step[a] for a in _ancestors(secs, i)):
@@ -407,7 +413,8 @@ class Structurer:
         links does (`_without_contents`): the ones whose links an affiliate hijacked
         (`3. **[Close bandwidth hogging applications](https://tools.techidaily.com/...)**`)
         were unlinked by the cleaner, and only their wording tells them."""
-        for i in self._overviews(secs):
+        last, found = self._overviews_of
+        for i in (found if last is secs else self._overviews(secs)):
             s = secs[i]
             for b in s.blocks:
                 if (b.kind == "list" and b.list_items and all(len(it) <= 80 for it in b.list_items)) or (
