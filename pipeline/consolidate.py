@@ -395,6 +395,30 @@ class TitleCleaner:
     def __init__(self, rules: Rules):
         self.prefixes = [re.compile("^(?:" + p + ")", re.I) for p in rules.get("title_spin", "prefixes")]
         self.suffixes = [re.compile("(?:" + p + ")", re.I) for p in rules.get("title_spin", "suffixes")]
+        self.generic = frozenset(w.lower() for w in rules.get("title_choice", "generic_words"))
+        self.min_shared = max(int(v) for v in rules.get("title_choice", "min_shared_words"))
+
+    def telling(self, title: str, candidates: list[str], structure) -> str:
+        """The title, unless it shares no word with what the text is about (its headings,
+        summary and first sections; generic words aside): then the candidate, another title
+        it was published under, that shares the most (at least min_shared_words), the
+        earliest on a tie. Spinning gives some copies a title that names nothing the text
+        does ("Radeon Ready, All Good!", "Vitamin D's Pivotal Role in Immune Regulation" on
+        a GeForce Code 43 article); another copy's title names it."""
+        secs = structure.sections
+        about = self._words(" ".join([s.heading for s in secs] + [structure.summary] + [s.text[:1500] for s in secs[:3]]))
+        if self._words(title) & about:
+            return title
+        scored = []
+        for k, c in enumerate(candidates):
+            words = self._words(c)
+            shared = len(words & about)
+            scored.append(((shared - len(words - about), shared, -k), c))  # (a word the text never says counts against)
+        (net, shared, _), best = max(scored)
+        return best if shared >= self.min_shared and net > 0 else title
+
+    def _words(self, text: str) -> set[str]:
+        return {w for w in _TITLE_WORD.findall(text.lower()) if w not in self.generic}
 
     def __call__(self, title: str) -> str:
         t = " ".join(title.split())
@@ -411,6 +435,9 @@ class TitleCleaner:
         # a plain word is capitalized ("in 2024, how to ..."); a file or brand name is as written
         first = t.split(" ", 1)[0].rstrip(",:;!?").replace("-", "")
         return t[:1].upper() + t[1:] if first.isalpha() and first.islower() else t
+
+
+_TITLE_WORD = re.compile(r"[a-z0-9][a-z0-9]+")
 
 
 def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timings: dict | None = None,
@@ -465,9 +492,11 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
     first = canonical.first
     entry_id = "kb-" + canonical.key[:12]
     members = sorted((a for g in groups for a in g.members), key=lambda a: a.path)
-    title = clean_title(_canonical_title(first.title, canonical.structure.title_heading))
+    shown = clean_title(_canonical_title(first.title, canonical.structure.title_heading))
+    titles = [t for a in sorted(members, key=article_order) if (t := clean_title(a.title))]
+    title = clean_title.telling(shown, titles, canonical.structure)
     # every other title, cleaned as the title is (each source keeps its raw `title`)
-    alternates = sorted({t for a in members if (t := clean_title(a.title))} - {title})
+    alternates = sorted(set(titles) - {title} | ({shown} - {title}))
 
     sec_lists = [(g.structure.sections, sorted(a.source_id for a in g.members)) for g in groups]
     sec_slots, placed = _merge_lists(sec_lists, lambda s: (s.heading, s.text), o)

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from pipeline.consolidate import TitleCleaner
-from pipeline.model import Options
+from pipeline.model import Options, Section, Structure
 from pipeline.runner import build
 
 from .conftest import SEEDS, write
@@ -125,6 +125,27 @@ def test_a_front_matter_title_worded_apart_from_the_page_gives_way_to_its_headin
     assert entry["title"] == page
     assert entry["alternate_titles"] == ["Constraint A: Use only the C-Major Scale", "HP LaserJet Pro M404 Printer Offline"]
     assert entry["summary"].startswith("Your HP LaserJet Pro M404 printer says it is offline")
+
+
+def test_a_title_that_names_nothing_in_the_text_gives_way_to_one_that_does(rules):
+    """Real cases: "Radeon Ready, All Good!" over a GeForce Experience article, "Vitamin D's
+    Pivotal Role in Immune Regulation" over a GTX 950 Code 43 one: other copies' titles
+    name what the text is about."""
+    geforce = Structure(summary="Many NVIDIA users report that GeForce Experience fails to open.", sections=[
+        Section("", 0, "intro", "Many NVIDIA users report that GeForce Experience fails to open."),
+        Section("Method 1: Reinstall GeForce Experience", 2, "fix", "Uninstall it, then download it again.")],
+        steps=[], causes=[])
+    pick = TitleCleaner(rules).telling
+    titles = ["Radeon Ready, All Good!", "Cooling System Optimized", "GeForce Experience Not Working",
+              "GeForce Experience Won't Open"]
+    assert pick("Radeon Ready, All Good!", titles, geforce) == "GeForce Experience Won't Open"  # (names "open" too)
+    assert pick("GeForce Glitch Fixed", titles, geforce) == "GeForce Glitch Fixed"  # it names something: kept
+    assert pick("Radeon Ready, All Good!", titles[:2], geforce) == "Radeon Ready, All Good!"  # nothing better
+    # a title naming what the text never says counts it against: HP on an Epson article
+    epson = Structure(summary="Your Epson printer shows error code 0xf1.", sections=[
+        Section("", 0, "intro", "Your Epson printer shows error code 0xf1.")], steps=[], causes=[])
+    assert pick("Decoding Ink Glitches", ["Troubleshooting HP Printer Code", "Epson Printer Code 0xf1"], epson) == (
+        "Epson Printer Code 0xf1")
 
 
 def test_seeds_give_one_entry_citing_both_files_without_repeats(seeds_kb):
