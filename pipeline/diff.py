@@ -1,7 +1,8 @@
 """Compare two kb.json files by entry id, for review in CI.
 
 An entry is added, removed, or changed: its title, its steps (matched by id, then by
-title) and its sources (by path). An entry of OLD whose id is gone from NEW but whose
+title), its sources (by path), or its text (summary, alternate titles, causes, sections,
+the text of a step that kept its title). An entry of OLD whose id is gone from NEW but whose
 sources are mostly those of a new id (a rule change changed its canonical body, from which
 the id is derived) is that entry with its id changed, not one removed and one added.
 Output as text, JSON or markdown (a pull-request comment or a CI step summary); titles are
@@ -90,14 +91,35 @@ def _changes(a: dict, b: dict) -> dict | None:
         out["sources_added"] = added
     if gone := sorted(pa - pb):
         out["sources_removed"] = gone
+    if text := _text_changes(a, b):
+        out["text_changed"] = text
     return {"id": b["id"], "title": str(b.get("title", "")), **out} if out else None
 
 
-def _steps(e: dict) -> dict[str, str]:
-    """Step key -> title. Ids are stable; a step whose id changed but whose title did
-    not is the same step."""
+def _text_changes(a: dict, b: dict) -> dict:
+    """What else a reader would see changed: the summary, alternate titles or causes (True),
+    how many sections differ (heading, kind or text), how many steps kept their title but
+    not their text."""
+    out: dict = {f: True for f in ("summary", "alternate_titles", "causes") if a.get(f) != b.get(f)}
+    sa, sb = _sections(a), _sections(b)
+    if differ := max(len(sa - sb), len(sb - sa)):
+        out["sections"] = differ
+    ta, tb = _steps(a, "text"), _steps(b, "text")
+    if differ := sum(1 for k in ta.keys() & tb.keys() if ta[k] != tb[k]):
+        out["steps"] = differ
+    return out
+
+
+def _sections(e: dict) -> set[tuple]:
+    return {(str(s.get("heading")), str(s.get("kind")), str(s.get("text"))) for s in e.get("sections") or []
+            if isinstance(s, dict)}
+
+
+def _steps(e: dict, field: str = "title") -> dict[str, str]:
+    """Step key -> title (or another field). Ids are stable; a step whose id changed but
+    whose title did not is the same step."""
     steps = [s for s in e.get("steps") or [] if isinstance(s, dict)]
-    return {" ".join(str(s.get("title", "")).lower().split()) or str(s.get("id")): str(s.get("title", ""))
+    return {" ".join(str(s.get("title", "")).lower().split()) or str(s.get("id")): str(s.get(field, ""))
             for s in steps}
 
 
@@ -158,6 +180,11 @@ def _change_lines(e: dict, show) -> list[str]:
     for key, label in (("steps_added", "step added"), ("steps_removed", "step removed"),
                        ("sources_added", "source added"), ("sources_removed", "source removed")):
         lines.extend(f"{label}: {show(v)}" for v in e.get(key, []))
+    if text := e.get("text_changed"):
+        names = {"summary": "summary", "alternate_titles": "alternate titles", "causes": "causes"}
+        parts = [names[k] for k in names if k in text]
+        parts += [f"{text[k]} {k if text[k] > 1 else k[:-1]}" for k in ("sections", "steps") if k in text]
+        lines.append("text: " + ", ".join(parts))
     return lines
 
 

@@ -63,6 +63,20 @@ def test_an_entry_whose_id_changed_is_changed_not_removed(tmp_path):
                         "~ kb-x  Fix Wi-Fi\n    id: kb-a → kb-x\n")
 
 
+def test_an_entry_whose_text_alone_changed_is_changed(tmp_path):
+    # a rule change that keeps the id: a summary tidied, a section's text, a step's text
+    old = entry("kb-a", "Fix Wi-Fi", ["Restart router", "Update driver"], ["a.md"])
+    old |= {"summary": "Wi-Fi drops.", "alternate_titles": ["[SOLVED] Fix Wi-Fi"],
+            "sections": [{"heading": "Fix 1", "kind": "fix", "text": "Restart it. Hope this helps!"}]}
+    old["steps"][0]["text"] = "Restart it. Hope this helps!"
+    new = copy.deepcopy(old) | {"alternate_titles": ["Fix Wi-Fi drops"]}
+    new["sections"][0]["text"] = new["steps"][0]["text"] = "Restart it."
+    d = diff_kb(kb(old), kb(new))
+    assert d["counts"]["changed"] == 1
+    assert d["changed"][0]["text_changed"] == {"alternate_titles": True, "sections": 1, "steps": 1}
+    assert run(tmp_path, kb(old), kb(new)).output.endswith("    text: alternate titles, 1 section, 1 step\n")
+
+
 def test_identical_files_have_no_changes(tmp_path):
     r = run(tmp_path, OLD, OLD, "--fail-on-removed")
     assert r.exit_code == 0
