@@ -162,6 +162,7 @@ class Cleaner:
             r"\s*<div>\s*<ul>\s*(?:<li>\s*<a href=\"[^\"<>]*\">(?:<u>)?[^<>]*(?:</u>)?</a>\s*</li>\s*)*"
             r"</ul>\s*</div>\s*\Z")
         self.farm_phrases = tuple(p.lower() for p in g("link_farms", "phrases"))
+        self.posts_lead = re.compile("|".join(f"(?:{p})" for p in g("link_farms", "lead_ins")), re.I)
         self.hosts = frozenset(h.lower() for h in g("affiliate_hosts", "hosts"))
         self.url_parts = tuple(p.lower() for p in g("affiliate_url_parts", "parts"))
         self.redirect_params = _host_params(g("affiliate_redirects", "params"))
@@ -819,10 +820,22 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     blocks = _BLOCK_SPLIT.split(text)
     out = []
     last = ""  # the block the last one kept was cleaned from
+    posts = False  # the blocks before were posts whose links an affiliate hijacked
     i = 0
     while i < len(blocks):
         block = blocks[i]
         i += 1
+        if out and _LINK_ONLY.match(block) and (posts or ctx.posts_lead.search(out[-1])) and _hijacked(block, ctx):
+            # "... please see if the following posts meet your need:" and the posts: a link
+            # farm, and the sentence that leads into it goes with it
+            removed["link_farm"] += 1
+            if not posts:
+                out[-1] = " ".join(_SENTENCE_BREAK.split(out[-1].strip())[:-1])
+                if not out[-1]:
+                    out.pop()
+                posts = True
+            continue
+        posts = False
         if "<" in block and _HTML_START.search(block):
             block, i = _merge_open_constructs(block, blocks, i, warnings)
         source = block
@@ -1147,11 +1160,12 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
     if any(w in low for w in ctx.disc_first) and any(w in low for w in ctx.disc_second) and len(low) < 600:
         removed["disclaimer"] += 1
         return ""
-    # markdown "Also read:" link farms
-    head = low.lstrip("*_#> ").lstrip()
+    # markdown "Also read:" link farms (the phrase maybe in emphasis: "**Related post**:")
+    first = stripped.split("\n", 1)[0]
+    head = _EMPHASIS.sub("", first).lower().lstrip("#> ").lstrip()
     if head.startswith(ctx.farm_phrases):
         rest = [ln for ln in stripped.split("\n")[1:] if ln.strip()]
-        if all(_only_links(ln) for ln in rest) and _only_links(_after_phrase(stripped.split("\n")[0], ctx)):
+        if all(_only_links(ln) for ln in rest) and _only_links(_after_phrase(_EMPHASIS.sub("", first), ctx)):
             removed["link_farm"] += 1
             return ""
     # the call to action of a banner ad ("[Download Now](affiliate redirect)")
@@ -1180,7 +1194,14 @@ def _call_to_action(block: str, ctx) -> bool:
                for m in links)
 
 
-_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*$")
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*)+$")
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def _hijacked(block: str, ctx) -> bool:
+    """Every link of the block goes to an affiliate redirect."""
+    return all(url_is_safe(url := _destination(m.group(3)), ctx) and url_is_affiliate(url, ctx)
+               for m in _LINK.finditer(block))
 
 
 def _only_links(line: str) -> bool:

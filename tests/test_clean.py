@@ -417,6 +417,21 @@ def test_a_review_photos_credit_line_goes_but_a_menu_path_stays(cleaner):
     assert r.removed == {"scrape_artifact": 2}
 
 
+def test_related_posts_whose_links_were_hijacked_go(cleaner):
+    aff = "https://tools.techidaily.com/drivereasy/download/"
+    md = (f"Install the driver.\n\nIf you need more help, please see if the following posts meet your need:\n\n"
+          f"[**Update HP Laserjet Printer Driver on Windows 10**]({aff})\n\n[**Update HP Printer Drivers**]({aff})\n\n"
+          f"**Related post**:  \n[How to update video drivers?]({aff}) [How to update AMD video driver?]({aff})\n\n"
+          "## Option 3: Update it automatically\n\nRun the tool.\n")
+    r = clean(cleaner, md)
+    assert r.text == "Install the driver.\n\n## Option 3: Update it automatically\n\nRun the tool.\n"
+    assert r.removed == {"link_farm": 3}
+    # posts that keep their real links stay, and so does a hijacked link with no lead-in
+    hp = "https://support.hp.com/us-en/drivers"
+    kept = f"See the following posts:\n\n[HP drivers]({hp})\n\n[**Update HP Printer Drivers**]({aff})\n"
+    assert clean(cleaner, kept).text == f"See the following posts:\n\n[HP drivers]({hp})\n\n**Update HP Printer Drivers**\n"
+
+
 def test_placeholder_alone_on_a_line_cannot_turn_a_fence_into_raw_html(rules):
     # CommonMark: `<NUMBER>` alone on a line opens an HTML block, and a fence right after it
     # is no fence: its <script> would reach a renderer as HTML (found by the fuzzer).

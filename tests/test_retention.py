@@ -50,9 +50,24 @@ def expected_lines(body: str) -> list[list[str]]:
     return [w for w, _ in out]
 
 
+# Posts a paragraph leads into ("please see if the following posts meet your need:"), each a
+# paragraph of links to the affiliate redirect: read by hand in the sample, a link farm.
+POSTS_LEAD = re.compile(r"(?:following|these) posts?\b[^.!?]*:\s*$|posts? below\s*:\s*$", re.I)
+HIJACKED_ONLY = re.compile(r"\s*(?:\**\[[^\]\n]*\]\(https://tools\.techidaily\.com/[^)\s]*\)\**\s*)+")
+
+
 def _content_lines(body: str) -> list[tuple[list[str], str]]:
     out, in_ad, in_tag = [], False, False
-    for block in re.split(r"\n[ \t]*\n", body):
+    blocks = re.split(r"\n[ \t]*\n", body)
+    posts = {k for k in range(1, len(blocks)) if HIJACKED_ONLY.fullmatch(blocks[k]) and POSTS_LEAD.search(blocks[k - 1])}
+    for k in sorted(posts):  # the posts after the first
+        j = k + 1
+        while j < len(blocks) and HIJACKED_ONLY.fullmatch(blocks[j]):
+            posts.add(j)
+            j += 1
+    for k, block in enumerate(blocks):
+        if k in posts or k + 1 in posts and POSTS_LEAD.search(block):
+            continue  # (the lead-in's other sentences are not checked)
         if "affiliate" in block.lower() and "commission" in block.lower() and BEGIN not in block:
             continue  # an affiliate disclaimer: an ad, by the definition
         for line in block.split("\n"):
