@@ -162,6 +162,7 @@ class Cleaner:
             r"\s*<div>\s*<ul>\s*(?:<li>\s*<a href=\"[^\"<>]*\">(?:<u>)?[^<>]*(?:</u>)?</a>\s*</li>\s*)*"
             r"</ul>\s*</div>\s*\Z")
         self.farm_phrases = tuple(p.lower() for p in g("link_farms", "phrases"))
+        self.farm_headings = frozenset(h.lower() for h in g("link_farms", "headings"))
         self.posts_lead = re.compile("|".join(f"(?:{p})" for p in g("link_farms", "lead_ins")), re.I)
         self.hosts = frozenset(h.lower() for h in g("affiliate_hosts", "hosts"))
         self.url_parts = tuple(p.lower() for p in g("affiliate_url_parts", "parts"))
@@ -836,6 +837,11 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 posts = True
             continue
         posts = False
+        if i < len(blocks) and block.lstrip().startswith("#") and _farm_heading(block, ctx) and blocks[i].strip() and all(
+                _only_links(ln) for ln in blocks[i].split("\n")):
+            removed["link_farm"] += 1  # "### Similar Products We've Reviewed" and its list of links
+            i += 1
+            continue
         if "<" in block and _HTML_START.search(block):
             block, i = _merge_open_constructs(block, blocks, i, warnings)
         source = block
@@ -1196,6 +1202,12 @@ def _call_to_action(block: str, ctx) -> bool:
 
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*)+$")
 _EMPHASIS = re.compile(r"\*\*|__")
+
+
+def _farm_heading(block: str, ctx) -> bool:
+    """A heading (one line) that says only one of the farm headings."""
+    text = _EMPHASIS.sub("", block.strip()).lstrip("#").strip(" :").lower().replace("’", "'")
+    return "\n" not in text and text in ctx.farm_headings
 
 
 def _hijacked(block: str, ctx) -> bool:

@@ -432,6 +432,17 @@ def test_related_posts_whose_links_were_hijacked_go(cleaner):
     assert clean(cleaner, kept).text == f"See the following posts:\n\n[HP drivers]({hp})\n\n**Update HP Printer Drivers**\n"
 
 
+def test_a_reviews_similar_products_list_goes_with_its_heading(cleaner):
+    links = ("* [ProCase MacBook Pro 13 Case](https://www.lifewire.com/procase-review-4689945)\n"
+             "* [Twelve South BookBook V2](https://www.lifewire.com/bookbook-review-4689949)\n")
+    md = f"It fits well.\n\n### Similar Products We’ve Reviewed\n\n{links}\n## Specs\n\nWeight 1 lb.\n"
+    r = clean(cleaner, md)
+    assert r.text == "It fits well.\n\n## Specs\n\nWeight 1 lb.\n" and r.removed == {"link_farm": 1}
+    # another heading over links, or that heading over text, stays
+    for kept in (f"### Where to buy\n\n{links}", "### Similar Products We've Reviewed\n\nThe ProCase is cheaper.\n"):
+        assert clean(cleaner, kept).text == kept
+
+
 def test_placeholder_alone_on_a_line_cannot_turn_a_fence_into_raw_html(rules):
     # CommonMark: `<NUMBER>` alone on a line opens an HTML block, and a fence right after it
     # is no fence: its <script> would reach a renderer as HTML (found by the fuzzer).
