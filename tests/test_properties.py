@@ -39,6 +39,11 @@ FRAGMENTS = [
     # affiliate rewritings that keep the destination (a redirect's parameter, a shop's tag)
     "[Dell](https://shop-links.co/link/?url=https%3A%2F%2Fwww.dell.com%2F%3Fa%3D1)",
     "[x](https://shop-links.co/link/?url=javascript%3Aalert(1))", "[View On Amazon $9](https://www.amazon.com/dp/B0?tag=x-20)",
+    # sign-offs, contents lists, related posts, empty links, credits, spaced stops (the 7th session's rules)
+    "Hope this helps. Feel free to leave a comment below. 🙂", "That’s it!", "* [Fix 1: Restart](#f1)", "in this article",
+    "Expand", "[Jump to Review](https://www.lifewire.com/#toc-x)", "please see the following posts:", "**Related post**:",
+    "[**Update HP**](https://tools.techidaily.com/x)", "### Similar Products We've Reviewed", "[](https://example.com/)",
+    "Lifewire / Kelsey Simon", "click **Manage** .", "## Fix 2: Install Fortect",
 ]
 
 fragment = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40))
