@@ -401,13 +401,14 @@ class TitleCleaner:
     def telling(self, title: str, candidates: list[str], structure) -> str:
         """The title, unless it shares no word with what the text is about (its headings,
         summary and first sections; generic words aside): then the candidate, another title
-        it was published under, that shares the most (at least min_shared_words), the
-        earliest on a tie. Spinning gives some copies a title that names nothing the text
-        does ("Radeon Ready, All Good!", "Vitamin D's Pivotal Role in Immune Regulation" on
-        a GeForce Code 43 article); another copy's title names it."""
+        it was published under (earliest first), with the most words shared less the words
+        the text never says, then the most shared, then the earliest; if it shares at least
+        min_shared_words and more than it lacks. Spinning gives some copies a title that
+        names nothing the text does ("Radeon Ready, All Good!", "Vitamin D's Pivotal Role in
+        Immune Regulation" on a GeForce Code 43 article); another copy's title names it."""
         secs = structure.sections
         about = self._words(" ".join([s.heading for s in secs] + [structure.summary] + [s.text[:1500] for s in secs[:3]]))
-        if self._words(title) & about:
+        if not candidates or self._words(title) & about:
             return title
         scored = []
         for k, c in enumerate(candidates):
