@@ -831,7 +831,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             # farm, and the sentence that leads into it goes with it
             removed["link_farm"] += 1
             if not posts:
-                out[-1] = " ".join(_SENTENCE_BREAK.split(out[-1].strip())[:-1])
+                out[-1] = " ".join(_SENTENCE_END.split(out[-1].strip())[:-1])
                 if not out[-1]:
                     out.pop()
                 posts = True
@@ -869,7 +869,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     return "\n\n".join(out)
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
 _LEAD_MARKUP = re.compile(r"[\s*_“\"]*")
 
@@ -881,7 +881,7 @@ def _without_outro(block: str, ctx) -> str | None:
     block = block.strip()
     if _NOT_PROSE.match(block) or block[:1].isdigit() and "\n" in block:
         return None  # a heading, list, quote, table, image, HTML or code: the article's
-    sentences = _SENTENCE_BREAK.split(block)
+    sentences = _SENTENCE_END.split(block)
     keep, outro = [], False
     for s in sentences:
         if ctx.outro_requests.search(s) or ctx.outro_sign_offs.match(s, _LEAD_MARKUP.match(s).end()):

@@ -10,7 +10,7 @@ import re
 import pyromark
 from rapidfuzz import fuzz
 
-from .clean import _HTML_START, _remember, plain_text
+from .clean import _HTML_START, _SENTENCE_END, _remember, plain_text
 from .model import Section, Step, Structure
 from .rules import Rules
 
@@ -608,7 +608,6 @@ def same_title(heading: str, title: str) -> bool:
 # A bold run that is not a link's text nor wraps one's start: a candidate step label.
 _BOLD_RUN = re.compile(r"(?<![\[\w*])\*\*(?!\[)([^*\n]{3,120}?)\*\*(?!\]\()")
 _BARE_NUMBER = re.compile(r"^\d{1,2}\s*[.):]?$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HEADING_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 
 
