@@ -123,7 +123,7 @@ def plain_text(text: str) -> str:
 # autolink `<scheme:...>` of another scheme. Text with neither gets no CommonMark parse in
 # the last check. (Two searches with a literal first character: one regex with
 # alternatives makes the engine try every position: 4x slower on the sample.)
-_SUSPECT_LINK = re.compile(r"\]\s*[(:]\s*<?\s*(?!(?:https?|ftp)://|mailto:|tel:|[/#.?)\s])")
+_SUSPECT_LINK = re.compile(r"\]\s*+[(:]\s*+<?\s*+(?!(?:https?|ftp)://|mailto:|tel:|[/#.?)\s])")
 _SUSPECT_AUTOLINK = re.compile(r"<(?!(?:https?|ftp|mailto|tel):)[A-Za-z][A-Za-z0-9+.\-]{1,31}:")
 _MD_TEXT_ESCAPE = re.compile(r"([\\`*_\[\]()<>!])")
 _MD_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
@@ -660,34 +660,55 @@ def _cut_marker_blocks(text: str, ctx, removed: Counter, warnings: list[str]) ->
     begins = [b for b in ctx.begin if b in text]
     if not begins:
         return _drop_stray_end_markers(text, ctx, removed)
+    find = _Finder(text)
     out = []
     pos = 0
-    start, marker = min((text.find(b), b) for b in begins)
+    unterminated, first_line = 0, 0
+    start, marker = find.first(begins, 0)
     while start >= 0:
         inner = start + len(marker)
-        ends = [(i, e) for e in ctx.end if (i := text.find(e, inner)) >= 0]
-        nexts = [(i, b) for b in begins if (i := text.find(b, inner)) >= 0]
-        next_begin = min(nexts)[0] if nexts else -1
+        end_at, end_marker = find.first(ctx.end, inner)
+        next_begin, _ = find.first(begins, inner)
         out.append(text[pos:start])
-        if ends and (next_begin < 0 or min(ends)[0] < next_begin):
-            end_at, end_marker = min(ends)
+        if end_at >= 0 and (next_begin < 0 or end_at < next_begin):
             block = text[inner:end_at]
             stop = end_at + len(end_marker)
         else:
-            line = text.count("\n", 0, start) + 1
-            warnings.append(f"ad begin marker at body line {line} has no end marker; removed the ad HTML after it only")
+            unterminated += 1
+            first_line = first_line or text.count("\n", 0, start) + 1
             stop = _end_of_html_run(text, inner)
             block = text[inner:stop]
         removed["ad_block"] += 1
         removed[_block_kind(block, ctx)] += 1
         pos = _join_point(text, start, stop)
-        if nexts and min(nexts)[0] >= pos:
-            start, marker = min(nexts)
-        else:
-            nexts = [(i, b) for b in begins if (i := text.find(b, pos)) >= 0]
-            start, marker = min(nexts) if nexts else (-1, "")
+        start, marker = find.first(begins, pos)
     out.append(text[pos:])
+    if unterminated == 1:
+        warnings.append(f"ad begin marker at body line {first_line} has no end marker; removed the ad HTML after it only")
+    elif unterminated:  # one warning per file, not per marker (100k markers made an 11 MB kb.json)
+        warnings.append(f"{unterminated} ad begin markers have no end marker (the first at body line {first_line}); "
+                        "removed the ad HTML after each only")
     return _drop_stray_end_markers("".join(out), ctx, removed)
+
+
+class _Finder:
+    """`first(needles, pos)`: the earliest (index, needle) of any needle at or after `pos`,
+    or (-1, ""), for positions that never decrease: each needle's next occurrence is found
+    once and kept until passed (a find per marker scanned the whole text: quadratic)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.next: dict[str, int] = {}
+
+    def first(self, needles, pos: int) -> tuple[int, str]:
+        best = (-1, "")
+        for n in needles:
+            at = self.next.get(n, pos)
+            if 0 <= at < pos or n not in self.next:
+                at = self.next[n] = self.text.find(n, pos)
+            if at >= 0 and (best[0] < 0 or (at, n) < best):
+                best = (at, n)
+        return best
 
 
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
@@ -715,25 +736,27 @@ def _blank_line_before(text: str, start: int) -> bool:
 def _cut_link_farms(text: str, ctx, removed: Counter) -> str:
     """Blocks (between blank lines) of the usual injected link-farm shape go: each spun
     copy carries a different one. The farm class is found by scanning; other farm shapes
-    are left to the block pass."""
+    are left to the block pass. (The text is put together once, not per cut.)"""
     for cls in ctx.farm_classes:
         needle = f'<span class="{cls}">'
-        pos = 0
+        out, kept, pos = [], 0, 0
         while (at := text.find(needle, pos)) >= 0:
             pos = at + len(needle)
             start = text.rfind("\n", 0, at) + 1
-            if text[start:at].strip() or not _blank_line_before(text, start):
+            if text[start:at].strip() or not (start == kept or _blank_line_before(text, start)):
                 continue  # not at the start of a block
             after = _BLOCK_SPLIT.search(text, at)
             stop = len(text) if after is None else after.start()
-            if ctx.farm_shape.match(text[start:stop]):
+            if ctx.farm_shape.match(text, start, stop):
                 removed["link_farm"] += 1
+                out.append(text[kept:start])
                 if after is None:  # the last block: the blank lines before it go too
-                    text = text[:start].rstrip("\n")
-                    text += "\n" if text else ""
-                else:
-                    text = text[:start] + text[after.end():]
-                pos = start
+                    head = "".join(out).rstrip("\n")
+                    out, kept = [head + "\n" if head else ""], len(text)
+                    break
+                kept = pos = after.end()
+        if out:
+            text = "".join(out) + text[kept:]
     return text
 
 
@@ -1231,8 +1254,9 @@ def _after_phrase(line: str, ctx) -> str:
 
 # ---------------------------------------------------------- 5b. markdown links
 
-_DEST = (r"\(\s*(<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
-         r"(\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+# (possessive `*+`/`++`: a destination of 300k spaces backtracked quadratically, at every `](`)
+_DEST = (r"\(\s*+(<[^<>\n]*>|[^\s()<>]*+(?:\([^\s()]*\)[^\s()<>]*+)*+)"
+         r"(\s++(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*+\)")
 _LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _DEST)
 # ...and as a banner writes one, maybe in emphasis (groups: bang, label, destination, title)
 _CTA_LINK = re.compile(r"(?:\*\*|__|[*_])?" + _LINK.pattern + r"(?:\*\*|__|[*_])?")

@@ -19,8 +19,12 @@ from .clean import plain_text, unsentinel
 from .model import Article, Options, Rejected
 
 EXTENSIONS = (".md", ".markdown", ".txt")
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
-_SIMPLE_KV = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+# (trailing blanks and closing #s are stripped in code: `(.+?)[ \t#]*$` is quadratic on a
+# long line of spaces)
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+([^\n]+)", re.M)
+# Control characters and bidirectional overrides (U+202E) that YAML escapes put in titles
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SIMPLE_KV = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
 # python-frontmatter's YAML loader: PyYAML's safe loader, its C version where built
 _LOADER = default_handlers.SafeLoader
 # The front matter keys the pipeline reads; the others are parsed but never constructed.
@@ -79,7 +83,8 @@ def prefetch(root: Path | str, relpath: str) -> None:
     file not in the page cache costs ten times more to read, one at a time, than many
     read ahead together."""
     try:
-        fd = os.open(os.path.join(root, relpath), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(os.path.join(root, relpath),
+                     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return
     try:
@@ -95,8 +100,14 @@ def read_bytes(root: Path | str, relpath: str, options: Options) -> bytes | Reje
     """The file's bytes, never more than the size limit (a larger file is not read)."""
     path = os.path.join(root, relpath)
     try:
-        # non-blocking: opening a named pipe must not hang the build (it is refused below)
-        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as fh:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            path = _link_inside(root, relpath)
+            if path is None:
+                return Rejected(relpath, "a symbolic link to a file outside the input folder (or to a hidden one); not read")
+        # non-blocking: opening a named pipe must not hang the build (it is refused below);
+        # no-follow: a file swapped for a link since it was checked is refused, not followed
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        with open(os.open(path, flags), "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
                 return Rejected(relpath, "not a regular file (a pipe, socket or device); not read")
@@ -110,6 +121,17 @@ def read_bytes(root: Path | str, relpath: str, options: Options) -> bytes | Reje
     if len(data) > options.max_file_bytes:
         return Rejected(relpath, f"file is above the limit of {options.max_file_bytes} bytes")
     return data
+
+
+def _link_inside(root: Path | str, relpath: str) -> str | None:
+    """The real path of a symbolic link when it stays inside the input folder and names no
+    hidden file or folder there (what `discover` would have read itself); else None."""
+    base = os.path.realpath(root)
+    real = os.path.realpath(os.path.join(root, relpath))
+    inside = os.path.relpath(real, base).replace(os.sep, "/")
+    if inside.startswith("../") or inside == ".." or os.path.isabs(inside):
+        return None
+    return None if any(part.startswith(".") for part in inside.split("/")) else real
 
 
 def parse_article(relpath: str, data: bytes, options: Options) -> Article | Rejected:
@@ -137,7 +159,9 @@ def parse_article(relpath: str, data: bytes, options: Options) -> Article | Reje
     if not body or body.isspace():
         return Rejected(relpath, "no article body (the file holds only front matter)")
 
-    title = plain_text(_title(meta, body, relpath, warnings)) or Path(relpath).stem
+    title = _CONTROLS.sub("", plain_text(_title(meta, body, relpath, warnings)))
+    # (a title that cleans to nothing falls back on the file name, made inert the same way)
+    title = title or _CONTROLS.sub("", plain_text(Path(relpath).stem)).strip() or "Untitled"
     date = _date(meta.get("date"), warnings)
     return Article(
         path=relpath,
@@ -339,9 +363,9 @@ def _recover(fm_text: str) -> dict:
     meta = {}
     for line in fm_text.split("\n"):
         m = _SIMPLE_KV.match(line)
-        if not m or not m.group(2):
+        if not m or not m.group(2).strip(" \t"):
             continue
-        value = m.group(2)
+        value = m.group(2).rstrip(" \t")
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
             value = value[1:-1]
         meta.setdefault(m.group(1), value)
@@ -359,7 +383,8 @@ def _title(meta: dict, body: str, relpath: str, warnings: list[str]) -> str:
         return " ".join(title.split())
     m = _HEADING.search(body)
     if m:
-        return " ".join(m.group(1).replace("*", "").split())
+        text = m.group(1).rstrip(" \t#") or m.group(1)[:1]
+        return " ".join(text.replace("*", "").split())
     for line in body.split("\n"):
         if line.strip():
             return " ".join(line.split())[:120]
@@ -371,7 +396,11 @@ def _date(value, warnings: list[str]) -> str | None:
         return None
     if isinstance(value, _dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+            try:
+                value = value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+            except OverflowError:  # 0001-01-01T00:00:00+05:00 is before year 1 in UTC
+                warnings.append(f"front matter date {value.isoformat()[:40]} is out of range in UTC; ignored")
+                return None
         return value.isoformat(timespec="seconds") + "Z"
     if isinstance(value, _dt.date):
         return value.isoformat()

@@ -20,6 +20,10 @@ class Options:
     # Ingestion limits: bigger inputs are rejected with a reason, never half-read.
     max_file_bytes: int = 4 * 1024 * 1024
     max_front_matter_bytes: int = 64 * 1024
+    # Per-file time budget (seconds) for each per-article stage (read and cut, clean,
+    # structure); a file over it is rejected with reason `timeout`. The slowest file of
+    # the corpora and the crafted hard cases takes well under a second (bench/hostile.py).
+    file_seconds: float = 10.0
     # Consolidation. Candidate pairs come from MinHash-LSH over word 5-shingles of the
     # cleaned body (num_perm = bands * rows); a pair is then verified section by section.
     shingle_words: int = 5

@@ -23,9 +23,11 @@ from . import __version__
 from .cache import ArticleCache, sha, structure_key
 from .clean import Cleaned, Cleaner, Split, join_parts, merge_counts
 from .consolidate import Clusterer, Group, article_order, body_key, build_entries
+from .deadline import Timeout, deadline, timeout_reason
 from .ingest import discover, parse_article, prefetch, read_bytes, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
+from .safety import scrub
 from .structure import Structurer
 from .write import kb_document, write_outputs
 
@@ -66,7 +68,10 @@ class _Worker:
         per distinct rest in the whole build."""
         t0 = time.perf_counter()
         try:
-            return self._prepare(root, relpath, t0)
+            with deadline(self.options.file_seconds):
+                return self._prepare(root, relpath, t0)
+        except Timeout:
+            return Rejected(relpath, timeout_reason("reading and cleaning it", self.options.file_seconds))
         finally:
             self.seconds["clean"] += time.perf_counter() - t0
 
@@ -117,7 +122,10 @@ class _Worker:
 
     def clean_rest(self, rest: str) -> "_Rest":
         try:
-            cleaned = self.cleaner.clean_part(rest)
+            with deadline(self.options.file_seconds):
+                cleaned = self.cleaner.clean_part(rest)
+        except Timeout:
+            return _Rest(None, "", True, "", timeout_reason("cleaning its body", self.options.file_seconds))
         except Exception as exc:  # a cleaner bug must cost its articles, never the build
             return _Rest(None, "", True, "", f"internal error while cleaning: {type(exc).__name__}: {exc}")
         norm = " ".join(cleaned.text.split())
@@ -126,7 +134,10 @@ class _Worker:
 
     def structure(self, body: str, title: str):
         try:
-            return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1])
+            with deadline(self.options.file_seconds):
+                return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1])
+        except Timeout:
+            return None, timeout_reason("structuring its body", self.options.file_seconds)
         except Exception as exc:  # a structure bug costs the articles with this body, never the build
             return None, f"internal error while structuring: {type(exc).__name__}: {exc}"
 
@@ -339,6 +350,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
              "warnings": sum(len(a.warnings) for g in groups for a in g.members),
              "steps": sum(len(e["steps"]) for e in entries),
              "entries_with_steps": sum(1 for e in entries if e["steps"])}
+    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"))
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
     try:
         kb = write_outputs(output_dir, doc)

@@ -1,0 +1,169 @@
+"""Hostile input (issue #22): nothing outside the input is read, no file stalls the build,
+nothing executable survives, whatever the encoding tricks."""
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Options
+from pipeline.rules import load_rules
+from pipeline.runner import build
+from pipeline.safety import scrub
+
+from .conftest import write
+
+GOOD = "---\ntitle: Printer offline\n---\n\nYour printer shows offline after an update.\n\n## Fix 1: Restart the spooler\n\nOpen Services and restart Print Spooler.\n"
+
+
+def build_doc(src: Path, out: Path, **opts) -> dict:
+    build(src, out, Options(jobs=1, **opts), use_cache=False)
+    return json.loads((out / "kb.json").read_text("utf-8"))
+
+
+def outcome(doc: dict) -> dict[str, str]:
+    got = {s["path"]: "ok" for e in doc["entries"] for s in e["sources"]}
+    got.update({r["path"]: r["error"] for r in doc["rejected"]})
+    return got
+
+
+def test_symlink_out_of_the_input_is_rejected_not_read(tmp_path):
+    secret = write(tmp_path, "secret/token.md", "---\ntitle: Secret\n---\n\nghp_SECRET_TOKEN_123 is the token\n")
+    src = tmp_path / "in"
+    write(src, "good.md", GOOD)
+    os.symlink(secret, src / "x.md")
+    os.symlink("../secret/token.md", src / "rel.md")
+    write(src, ".hidden.md", "---\ntitle: Hidden\n---\n\nhidden text HIDDEN_WORDS here\n")
+    os.symlink(".hidden.md", src / "to-hidden.md")
+    os.symlink("good.md", src / "alias.md")  # inside the input: read like the file itself
+    doc = build_doc(src, tmp_path / "out")
+    text = (tmp_path / "out" / "kb.json").read_text("utf-8")
+    assert "SECRET_TOKEN" not in text and "HIDDEN_WORDS" not in text
+    got = outcome(doc)
+    assert got["good.md"] == got["alias.md"] == "ok"
+    for name in ("x.md", "rel.md", "to-hidden.md"):
+        assert "symbolic link" in got[name]
+
+
+# Each of these stalled a build for minutes (quadratic regexes or scans) before #22.
+N = 300_000
+STALLS = {
+    "link destination of spaces": "Intro [a](" + " " * N + "x\n",
+    "link destination of spaces, closed": "Intro [a](" + " " * N + ")x\n",
+    "dangling destination": "Intro ](" + " " * N + "x\n",
+    "suspect link": "Intro ](" + " " * N + "http://x\n",
+    "suspect definition": "Intro ] :" + " " * N + ")\n",
+    "unterminated ad markers": "intro\n\n" + "x <!-- affiliate ads begin --> y\n" * 100_000,
+    "link farms": "".join('<span class="atpl-alsoreadstyle">Also read:</span><div><ul><li>'
+                          '<a href="https://x.com/a">a</a></li></ul></div>\n\npara\n\n' for _ in range(20_000)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STALLS))
+def test_crafted_bodies_build_in_linear_time(tmp_path, name):
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: t\n---\n\n" + STALLS[name])
+    t0 = time.perf_counter()
+    doc = build_doc(src, tmp_path / "out")
+    assert time.perf_counter() - t0 < 8, name
+    assert len(outcome(doc)) == 1
+
+
+def test_heading_and_broken_yaml_of_spaces_are_linear(tmp_path):
+    src = tmp_path / "in"
+    write(src, "heading.md", "# a" + " " * N + "x\n\nbody text here\n")
+    write(src, "kv.md", "---\ntitle: 'a' b\nfoo: a" + " " * 60_000 + "x\n---\n\nbody text\n")  # (under the front matter limit)
+    t0 = time.perf_counter()
+    doc = build_doc(src, tmp_path / "out")
+    assert time.perf_counter() - t0 < 8
+    assert set(outcome(doc).values()) == {"ok"}
+
+
+def test_many_unterminated_markers_give_one_warning(tmp_path):
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: t\n---\n\nintro\n\n" + "x <!-- affiliate ads begin --> y\n" * 1000)
+    doc = build_doc(src, tmp_path / "out")
+    warnings = doc["entries"][0]["sources"][0]["warnings"]
+    assert warnings == ["1000 ad begin markers have no end marker (the first at body line 4); "
+                        "removed the ad HTML after each only"]
+
+
+def test_a_backtracking_user_rule_costs_its_file_not_the_build(tmp_path):
+    rules_file = write(tmp_path, "r.toml", '[scrape_artifacts]\nlone_patterns = ["(a+)+b"]\n')
+    src = tmp_path / "in"
+    write(src, "good.md", GOOD)
+    write(src, "evil.md", "---\ntitle: t\n---\n\nintro\n\n" + "a" * 40 + "c\n")
+    t0 = time.perf_counter()
+    build(src, tmp_path / "out", Options(jobs=1, file_seconds=1.0), rules=load_rules([rules_file]), use_cache=False)
+    assert time.perf_counter() - t0 < 20
+    got = outcome(json.loads((tmp_path / "out" / "kb.json").read_text("utf-8")))
+    assert got["good.md"] == "ok"
+    assert got["evil.md"].startswith("timeout:")
+
+
+def test_the_deadline_holds_in_worker_processes(tmp_path):
+    rules_file = write(tmp_path, "r.toml", '[scrape_artifacts]\nlone_patterns = ["(a+)+b"]\n')
+    src = tmp_path / "in"
+    for i in range(3):
+        write(src, f"good{i}.md", GOOD.replace("offline", f"offline {i}"))
+    write(src, "evil.md", "---\ntitle: t\n---\n\nintro\n\n" + "a" * 40 + "c\n")
+    build(src, tmp_path / "out", Options(jobs=2, file_seconds=1.0), rules=load_rules([rules_file]), use_cache=False)
+    got = outcome(json.loads((tmp_path / "out" / "kb.json").read_text("utf-8")))
+    assert got.pop("evil.md").startswith("timeout:")
+    assert set(got.values()) == {"ok"}
+
+
+@pytest.mark.parametrize("dest", [
+    "java&#10;script:alert(1)", "java&NewLine;script:alert(1)", "java&#x0D;script:alert(1)",
+    "%0Ajavascript:alert(1)", "jav%61script:alert(1)", "  JaVa\tScRiPt:alert(1)", "vbscript:msgbox(1)",
+])
+def test_script_urls_hidden_by_encoding_never_reach_kb(tmp_path, dest):
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: t\n---\n\nIntro text of the page.\n\n<b>Note</b> see [the fix](" + dest + ") now.\n"
+          "\n[ref]: " + dest + "\n")
+    build_doc(src, tmp_path / "out")
+    text = json.loads((tmp_path / "out" / "kb.json").read_text("utf-8"))
+    blob = json.dumps(text["entries"]).lower()
+    for needle in ("javascript:", "vbscript:", "script:alert", "msgbox"):
+        assert needle not in blob.replace("&#10;", "").replace("&newline;", "").replace("&#x0d;", "")
+    assert "the fix" in blob
+
+
+def test_scrub_empties_executable_urls_and_tags_and_counts_them():
+    never = ["javascript:", "vbscript:", "livescript:", "data:"]
+    entries = [{"title": "ok", "sections": [{"text": "a [x](java\nscript:alert(1)) b <img src=x onerror=alert(1)> "
+                                                      "c <script>alert(1)</script> `<a href='JAVA&#09;SCRIPT:x'>`"}]}]
+    out, n = scrub(entries, never)
+    text = out[0]["sections"][0]["text"]
+    assert n == 5  # the link, the handler's tag, both script tags, the href in code
+    assert "script:" not in text.lower().replace("\n", "") and "onerror" not in text and "script>" not in text
+    assert text.startswith("a [x]() b")
+    # prose and safe links stay as they are
+    kept = [{"t": "Enable JavaScript: open Settings. See [docs](https://example.com/a?b=c) and <support@x.com>."}]
+    assert scrub(kept, never) == (kept, 0)
+
+
+def test_title_from_a_file_name_is_made_inert(tmp_path):
+    src = tmp_path / "in"
+    write(src, "<img src=x onerror=alert(1)>.md", "---\ntitle: ''\n---\n\n<div></div>\n\nSome text of the article here.\n")
+    doc = build_doc(src, tmp_path / "out")
+    titles = [e["title"] for e in doc["entries"]]
+    assert titles and all("onerror" not in t and "<" not in t for t in titles)
+
+
+def test_controls_and_bidi_overrides_leave_titles(tmp_path):
+    src = tmp_path / "in"
+    write(src, "a.md", '---\ntitle: "Printer\\0 offline \\u202Efdp.exe"\n---\n\nYour printer is offline today.\n')
+    doc = build_doc(src, tmp_path / "out")
+    title = doc["entries"][0]["title"]
+    assert "\u202e" not in title and "\x00" not in title and "offline" in title
+
+
+def test_an_overflowing_date_is_dropped_with_a_warning(tmp_path):
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: Printer offline\ndate: 0001-01-01T00:00:00+05:00\n---\n\nYour printer is offline.\n")
+    doc = build_doc(src, tmp_path / "out")
+    source = doc["entries"][0]["sources"][0]
+    assert source["date"] is None
+    assert any("out of range" in w for w in source["warnings"])
