@@ -17,7 +17,7 @@ from .rules import RulesError, load_rules
 from .howto import howto_document
 from .report import write_reports
 from .runner import build as run_build
-from .write import dumps, write_atomic
+from .write import dumps_for_html, write_atomic
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -74,7 +74,7 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, no_cache, rules_f
                            use_cache=not no_cache)
         write_reports(result.kb_path.parent, result.doc, result.timings, result.notes)
         if "howto" in formats:
-            write_atomic(result.kb_path.parent / "howto.jsonld", dumps(howto_document(result.doc)))
+            write_atomic(result.kb_path.parent / "howto.jsonld", dumps_for_html(howto_document(result.doc)))
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

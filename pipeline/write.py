@@ -30,6 +30,14 @@ def dumps(doc) -> bytes:
         return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
 
 
+def dumps_for_html(doc) -> bytes:
+    """`dumps`, with `<`, `>` and `&` written as \\u003c, \\u003e and \\u0026, so that the JSON
+    can sit inside an HTML `<script>` element (JSON-LD is embedded so) and no string in it,
+    `</script><script>` in a code span, can close the element. The three characters occur
+    only inside JSON strings, where the escapes read back as the same characters."""
+    return dumps(doc).replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+
+
 def schema_text() -> str:
     return resources.files("pipeline").joinpath("schema/kb.schema.json").read_text("utf-8")
 
