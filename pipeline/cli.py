@@ -11,12 +11,12 @@ import click
 from . import __version__
 from .clean import Cleaner
 from .diff import DiffError, as_json, as_markdown, as_text, diff_kb, load_kb
-from .ingest import InputError, read_article
+from .ingest import InputError, parse_article, read_bytes
 from .model import Options, Rejected
 from .rules import RulesError, load_rules
 from .howto import howto_document
 from .report import write_reports
-from .runner import build as run_build
+from .runner import build as run_build, display_name
 from .write import dumps_for_html, write_atomic
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -112,7 +112,8 @@ def clean(file, stats, rules_files):
         python -m pipeline clean input/000_aea70502640bc831.txt --stats
     """
     rules = _rules(rules_files)
-    art = read_article(file.parent, file.name, Options())
+    data = read_bytes(file.parent, file.name, Options())
+    art = data if isinstance(data, Rejected) else parse_article(display_name(file.name), data, Options())
     if isinstance(art, Rejected):
         raise click.ClickException(f"{file}: {art.error}")
     result = Cleaner(rules).clean(art.body)

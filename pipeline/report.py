@@ -35,7 +35,7 @@ def build_report(doc: dict, timings: dict, notes: list[str]) -> dict:
 def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str]) -> None:
     report = build_report(doc, timings, notes)
     write_atomic(Path(output_dir) / "build-report.json", dumps(report))
-    write_atomic(Path(output_dir) / "report.html", render_html(report, doc).encode("utf-8"))
+    write_atomic(Path(output_dir) / "report.html", render_html(report, doc).encode("utf-8", "backslashreplace"))
 
 
 _SCRIPT = """

@@ -9,6 +9,7 @@ import gc
 import hashlib
 import json
 import os
+import re
 import tempfile
 import threading
 import time
@@ -51,8 +52,9 @@ class _Worker:
     """What one process needs for per-article work: the compiled rules, and the cache's
     article table (file sha256 -> record) so that unchanged files are only hashed."""
 
-    def __init__(self, rules: Rules, options: Options, known: frozenset):
+    def __init__(self, rules: Rules, options: Options, known: frozenset, on_disk: dict | None = None):
         self.options = options
+        self.on_disk = on_disk or {}  # file name -> its name on disk, where they differ (display_name)
         self.cleaner = Cleaner(rules)
         self.structurer = Structurer(rules)
         self.clusterer = Clusterer(options)
@@ -76,9 +78,9 @@ class _Worker:
             self.seconds["clean"] += time.perf_counter() - t0
 
     def _prepare(self, root: str, relpath: str, t0: float):
-        data = read_bytes(root, relpath, self.options)
+        data = read_bytes(root, self.on_disk.get(relpath, relpath), self.options)
         if isinstance(data, Rejected):
-            return data
+            return Rejected(relpath, data.error)
         if self.known:
             file_sha = hashlib.sha256(data).hexdigest()
             if file_sha in self.known:
@@ -214,10 +216,10 @@ def finish(art: Article, split: Split, head: Cleaned | None, rest: _Rest, with_b
 _WORKER: _Worker | None = None
 
 
-def _init(rules: Rules, options: Options, known: frozenset) -> None:
+def _init(rules: Rules, options: Options, known: frozenset, on_disk: dict) -> None:
     global _WORKER
     gc.enable()
-    _WORKER = _Worker(rules, options, known)
+    _WORKER = _Worker(rules, options, known, on_disk)
 
 
 def _prepare_chunk(root: str, relpaths: list[str]):
@@ -285,7 +287,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     exclude = output_dir if _inside(output_dir, input_dir) else None
-    paths = discover(input_dir, exclude=exclude)
+    paths, on_disk, clashes = _names(discover(input_dir, exclude=exclude))
     folder = output_dir / CACHE_DIR if use_cache else None
     key = cache_key(rules, options)
     scratch = None
@@ -296,20 +298,21 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         cache = ArticleCache(Path(scratch.name), key, scratch=True)
     else:
         cache = ArticleCache(folder, key) if fresh_cache else ArticleCache.open(folder, key)
-    stats = _stat_all(input_dir, paths)
+    stats = _stat_all(input_dir, paths, on_disk)
     unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
     todo = [p for p in paths if p not in unchanged]
-    workers = _Workers(max(1, options.jobs), (rules, options, frozenset(cache.articles)))
+    workers = _Workers(max(1, options.jobs), (rules, options, frozenset(cache.articles), on_disk))
     try:
         # Results are resolved as they arrive: each fresh body goes into the cache once and
         # leaves its article, so the spun copies' texts are never all held at once.
-        resolver = _Resolver(cache, input_dir, rules, options)
+        resolver = _Resolver(cache, input_dir, rules, options, on_disk)
+        resolver.rejected.extend(clashes)
         hits = 0
         for p in paths:
             if p in unchanged:
                 resolver.add(("hit", p, cache.files[p][2]))
                 hits += 1
-        ahead = _ReadAhead(str(input_dir), todo) if workers.jobs > 1 else None
+        ahead = _ReadAhead(str(input_dir), [on_disk.get(p, p) for p in todo]) if workers.jobs > 1 else None
         try:
             spent, known = _prepare_all(workers, str(input_dir), todo, resolver, ahead, progress)
         finally:
@@ -345,7 +348,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
 
     t3 = time.perf_counter()
     n_articles = sum(len(g.members) for g in groups)
-    stats = {"inputs": len(paths), "articles": n_articles, "rejected": len(rejected),
+    stats = {"inputs": len(paths) + len(clashes), "articles": n_articles, "rejected": len(rejected),
              "entries": len(entries), **cstats, "removed": _sum_removed(groups),
              "warnings": sum(len(a.warnings) for g in groups for a in g.members),
              "steps": sum(len(e["steps"]) for e in entries),
@@ -364,7 +367,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             scratch.cleanup()
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
-    return BuildResult(kb_path=kb, inputs=len(paths), entries=len(entries), rejected=len(rejected),
+    return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(entries), rejected=len(rejected),
                        warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits)
 
 
@@ -485,8 +488,9 @@ class _Resolver:
     items, filling the cache with fresh results and cache hits with their record. A hit
     whose record turns out malformed is recomputed here."""
 
-    def __init__(self, cache: ArticleCache, input_dir: Path, rules: Rules, options: Options):
+    def __init__(self, cache: ArticleCache, input_dir: Path, rules: Rules, options: Options, on_disk: dict):
         self.cache, self.input_dir, self.rules, self.options = cache, input_dir, rules, options
+        self.on_disk = on_disk
         self.rejected: list[Rejected] = []
         self.items: list[tuple] = []
         self.fallback: _Worker | None = None
@@ -513,7 +517,7 @@ class _Resolver:
                 self.items.append((art, rec["key"], rec))
                 self._offer(art, rec["key"], rec, None)
                 return
-            self.fallback = self.fallback or _Worker(self.rules, self.options, frozenset())
+            self.fallback = self.fallback or _Worker(self.rules, self.options, frozenset(), self.on_disk)
             res = self.fallback.prepare_whole(str(self.input_dir), relpath)
         if isinstance(res, Rejected):
             self.rejected.append(res)
@@ -653,15 +657,44 @@ class _Workers:
         self.pools = []
 
 
-def _stat_all(root: Path, paths: list[str]) -> dict[str, tuple[int, int]]:
+def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[int, int]]:
     out = {}
     for p in paths:
         try:
-            st = os.stat(os.path.join(root, p))
+            st = os.stat(os.path.join(root, on_disk.get(p, p)))
         except OSError:
             continue
         out[p] = (st.st_size, st.st_mtime_ns)
     return out
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def display_name(relpath: str) -> str:
+    """A file name as the text every output shows (kb.json, the reports, the terminal): valid
+    UTF-8 and the same whatever the locale. The name's bytes on disk are decoded as UTF-8; a
+    byte that is not UTF-8 is written `\\xff`, and a control or bidi-override character
+    `\\x0a` or `\\u202e`. (os.walk gives a name that is not UTF-8, or any non-ASCII name
+    under LC_ALL=C, with lone surrogates, which no UTF-8 output can hold.)"""
+    name = os.fsencode(relpath).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if m[0] < "\x80" else f"\\u{ord(m[0]):04x}", name)
+
+
+def _names(found: list[str]) -> tuple[list[str], dict[str, str], list[Rejected]]:
+    """discover's names as display names, sorted; the name on disk of each that differs;
+    and, rejected, a file whose escaped name is another file's name (a file literally
+    named `\\xff.md` beside one whose name holds the byte 0xff: the first keeps it)."""
+    names: dict[str, str] = {}
+    clashes = []
+    for p in sorted(found, key=lambda p: display_name(p) != p):  # names shown as they are first
+        name = display_name(p)
+        if name in names:
+            clashes.append(Rejected(name, "file name is not UTF-8 (or holds control characters) and, escaped as "
+                                          "shown, is another file's name; not read"))
+        else:
+            names[name] = p
+    return sorted(names), {n: p for n, p in names.items() if n != p}, clashes
 
 
 def _inside(child: Path, parent: Path) -> bool:

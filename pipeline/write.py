@@ -26,8 +26,9 @@ def dumps(doc) -> bytes:
     """Same document, same bytes: fixed key order from construction, no timestamps."""
     try:  # orjson writes the same bytes as json.dumps(indent=2, ensure_ascii=False), 15x faster
         return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
-    except orjson.JSONEncodeError:  # e.g. a lone surrogate, which orjson refuses
-        return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
+    except orjson.JSONEncodeError:  # a lone surrogate (a YAML "\\udcff" escape), which orjson refuses:
+        # the same format, the surrogate written as the JSON escape that reads back as it
+        return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
 
 
 def dumps_for_html(doc) -> bytes:

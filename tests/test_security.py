@@ -91,3 +91,87 @@ def test_report_html_escapes_every_piece_of_scraped_text():
     assert [t for t, _ in tags].count("script") == 1
     assert not [a for _, attrs in tags for a, _ in attrs if a.startswith("on") or a in ("src", "href")]
     assert page.count("<!--") == 0
+
+
+# ------------------------------------------------------------------ file names (item 6)
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from pipeline.write import dumps  # noqa: E402
+
+from .conftest import ROOT, SEEDS  # noqa: E402
+
+CAFE = """---
+title: "Reset the Network Adapter on a Café Laptop"
+---
+
+Open **Settings > Network & internet > Advanced network settings** and select **Network reset**.
+Restart the laptop, then join the café's Wi-Fi again.
+"""
+
+
+def _cli_build(input_dir, output_dir, env=None, *extra):
+    """A real build in a fresh interpreter, as CI runs it (the locale is read at start-up)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "pipeline", "build", "--input", input_dir, "--output", output_dir,
+                           "-q", *extra], env=env, capture_output=True, cwd=ROOT, timeout=120)
+
+
+def test_a_file_name_that_is_not_utf8_is_data_in_every_output(tmp_path):
+    src = tmp_path / "in"
+    write(src, "ok.md", (SEEDS / "000_aea70502640bc831.txt").read_text("utf-8"))
+    write(src, "café.md", CAFE)
+    (src / "sub").mkdir()
+    os.rename(write(src, "printer.md", PRINTER), os.path.join(os.fsencode(src / "sub"), b"\xff\xfe printer.md"))
+    outputs = {}
+    for label, env in [("utf8", {}), ("C", {"LC_ALL": "C", "PYTHONUTF8": "0", "LANG": "C"})]:
+        out = tmp_path / label
+        res = _cli_build(src, out, env, "--format", "howto", "-j", "2")
+        assert res.returncode == 0, res.stderr.decode()
+        outputs[label] = {name: (out / name).read_bytes()
+                          for name in ("kb.json", "build-report.json", "report.html", "howto.jsonld")}
+    assert outputs["utf8"]["kb.json"] == outputs["C"]["kb.json"]  # whatever the locale
+    kb = json.loads(outputs["utf8"]["kb.json"])
+    assert kb["rejected"] == [] and kb["stats"]["inputs"] == 3
+    paths = sorted(s["path"] for e in kb["entries"] for s in e["sources"])
+    assert paths == ["café.md", "ok.md", "sub/\\xff\\xfe printer.md"]
+    assert "café.md".encode() in outputs["utf8"]["kb.json"]  # kb.json keeps its usual byte format
+    for label in outputs:
+        assert b"sub/\\\\xff\\\\xfe printer.md" in outputs[label]["build-report.json"]
+        assert b"sub/\\xff\\xfe printer.md" in outputs[label]["report.html"]
+        outputs[label]["report.html"].decode("utf-8")  # valid UTF-8, no surrogates
+    # the cache finds the file again by its name on disk
+    res = _cli_build(src, tmp_path / "utf8", {}, "-j", "1")
+    assert res.returncode == 0, res.stderr.decode()
+    assert (tmp_path / "utf8" / "kb.json").read_bytes() == outputs["utf8"]["kb.json"]
+
+
+def test_names_with_control_characters_and_clashing_escapes(tmp_path):
+    src = tmp_path / "in"
+    write(src, "fix\nwifi\u202e.md", CAFE)
+    write(src, "\\xff.md", PRINTER)  # literally a backslash, x, f, f
+    os.rename(write(src, "other.md", CAFE.replace("Café", "Office")), os.path.join(os.fsencode(src), b"\xff.md"))
+    res = _cli_build(src, tmp_path / "out")
+    assert res.returncode == 0, res.stderr.decode()
+    kb = json.loads((tmp_path / "out" / "kb.json").read_bytes())
+    assert sorted(s["path"] for e in kb["entries"] for s in e["sources"]) == ["\\xff.md", "fix\\x0awifi\\u202e.md"]
+    (rej,) = kb["rejected"]
+    assert rej["path"] == "\\xff.md" and "another file's name" in rej["error"]
+    assert kb["stats"]["inputs"] == 3
+
+
+def test_kb_json_keeps_its_byte_format_with_a_lone_surrogate():
+    doc = {"title": "Café \udcff", "n": [1, 2.5]}
+    assert dumps(doc) == dumps({"title": "Café \\udcff", "n": [1, 2.5]}).replace(b"\\\\udcff", b"\\udcff")
+    assert json.loads(dumps(doc))["title"] == "Café \udcff"
+
+
+def test_clean_command_reads_a_file_whose_name_is_not_utf8(tmp_path):
+    path = os.path.join(os.fsencode(tmp_path), b"\xff.md")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(CAFE)
+    res = CliRunner().invoke(main, ["clean", os.fsdecode(path)])
+    assert res.exit_code == 0, res.output
+    assert "Network reset" in res.output
