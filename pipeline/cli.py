@@ -17,7 +17,7 @@ from .rules import RulesError, load_rules
 from .howto import howto_document
 from .report import write_reports
 from .runner import build as run_build, display_name
-from .write import dumps_for_html, write_atomic
+from .write import OutputBusy, dumps_for_html, output_lock, write_atomic
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -70,12 +70,13 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, no_cache, rules_f
     options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
     show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     try:
-        result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
-                           use_cache=not no_cache)
-        write_reports(result.kb_path.parent, result.doc, result.timings, result.notes)
-        if "howto" in formats:
-            write_atomic(result.kb_path.parent / "howto.jsonld", dumps_for_html(howto_document(result.doc)))
-    except InputError as exc:
+        with output_lock(output_dir):  # the reports too: one build at a time per output folder
+            result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
+                               use_cache=not no_cache)
+            write_reports(result.kb_path.parent, result.doc, result.timings, result.notes)
+            if "howto" in formats:
+                write_atomic(result.kb_path.parent / "howto.jsonld", dumps_for_html(howto_document(result.doc)))
+    except (InputError, OutputBusy) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"cannot write to {output_dir}: {exc.strerror or exc}") from None

@@ -30,7 +30,7 @@ from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .safety import scrub
 from .structure import Structurer
-from .write import kb_document, write_outputs
+from .write import kb_document, output_lock, write_outputs
 
 CACHE_DIR = ".cache"
 
@@ -268,12 +268,13 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
     collecting = gc.isenabled()
     gc.disable()
     try:
-        try:
-            return _build(input_dir, output_dir, options, rules, progress, use_cache)
-        except StaleCache as exc:  # rare (a damaged pack): build again with a new cache
-            result = _build(input_dir, output_dir, options, rules, progress, use_cache, fresh_cache=True)
-            result.notes[:0] = exc.args[0]
-            return result
+        with output_lock(output_dir):  # (OutputBusy when another build is writing there)
+            try:
+                return _build(input_dir, output_dir, options, rules, progress, use_cache)
+            except StaleCache as exc:  # rare (a damaged pack): build again with a new cache
+                result = _build(input_dir, output_dir, options, rules, progress, use_cache, fresh_cache=True)
+                result.notes[:0] = exc.args[0]
+                return result
     finally:
         if collecting:
             gc.enable()

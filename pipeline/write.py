@@ -1,12 +1,14 @@
 """Stage 5: serialise the knowledge base deterministically and write it atomically."""
 from __future__ import annotations
 
+import fcntl
 import glob
 import json
 
 import orjson
 import os
 import tempfile
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -74,7 +76,7 @@ OUTPUT_FILES = ("kb.json", "kb.schema.json", "howto.jsonld", ".cache/index", ".c
 
 def remove_stale_temps(output_dir: Path) -> None:
     """Temporary files that a build killed mid-write left beside the outputs (never read,
-    but they would pile up). Two builds into one output folder at once are not supported."""
+    but they would pile up). Two builds into one output folder never run at once (output_lock)."""
     for name in OUTPUT_FILES:
         folder, base = os.path.split(name)
         for tmp in (Path(output_dir) / folder).glob("." + glob.escape(base) + ".*.tmp"):
@@ -92,3 +94,38 @@ def write_outputs(output_dir: Path, doc: dict) -> Path:
     kb = output_dir / "kb.json"
     write_atomic(kb, dumps(doc))
     return kb
+
+
+class OutputBusy(Exception):
+    """Another build is writing the output folder (it holds OUTPUT/.lock)."""
+
+
+_LOCKED: set[str] = set()  # output folders this process holds the lock of
+
+
+@contextmanager
+def output_lock(output_dir: Path):
+    """One build at a time per output folder: an exclusive flock on OUTPUT/.lock, taken
+    without waiting (OutputBusy if another process holds it). The kernel releases it when
+    the process ends, however it ends, so a killed build never leaves the folder locked.
+    Taken again inside this process (the command holds it around the build and its
+    reports), it is already held."""
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    key = os.path.realpath(output_dir)
+    if key in _LOCKED:
+        yield
+        return
+    fd = os.open(output_dir / ".lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(f"another build is writing {output_dir}") from None
+        _LOCKED.add(key)
+        try:
+            yield
+        finally:
+            _LOCKED.discard(key)
+    finally:
+        os.close(fd)  # (releases the lock)

@@ -175,3 +175,26 @@ def test_clean_command_reads_a_file_whose_name_is_not_utf8(tmp_path):
     res = CliRunner().invoke(main, ["clean", os.fsdecode(path)])
     assert res.exit_code == 0, res.output
     assert "Network reset" in res.output
+
+
+# ------------------------------------------------------------------ one build at a time (item 9)
+
+import fcntl  # noqa: E402
+
+
+def test_a_second_build_into_the_same_output_fails_clearly_and_writes_nothing(tmp_path):
+    write(tmp_path / "in", "printer-offline.md", PRINTER)
+    out = tmp_path / "out"
+    out.mkdir()
+    fd = os.open(out / ".lock", os.O_RDWR | os.O_CREAT)  # as the first build holds it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        res = _cli_build(tmp_path / "in", out)
+        assert res.returncode == 1
+        assert res.stderr.decode().strip() == f"Error: another build is writing {out}"
+        assert sorted(p.name for p in out.iterdir()) == [".lock"]
+    finally:
+        os.close(fd)
+    res = _cli_build(tmp_path / "in", out)  # the first build is over (or was killed: the kernel frees it)
+    assert res.returncode == 0, res.stderr.decode()
+    assert (out / "kb.json").exists() and (out / "report.html").exists()
