@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, islice
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -36,6 +36,18 @@ _MASK = np.uint64(0xFFFFFFFF)
 _MIX = np.uint64(0x100000001B3)  # FNV-64 prime
 # Members of one cluster a body is verified against before it counts as a different problem.
 REPS_TRIED = 3
+# Clusters a body is verified against (the most similar first), and clusters an LSH bucket
+# remembers (the first seen): template pages for a thousand products all share most bands
+# and all differ, so without bounds each would be judged against every other (2,000 pages:
+# 2.0M verdicts held and cached). With them the verdicts grow linearly with the bodies; a
+# body's true near-duplicate still shares the bands its own words make, which no other
+# template fills. (The variety corpus, 19k files, needs at most 7 of each.)
+CLUSTERS_TRIED = 10
+BUCKET_CLUSTERS = 32
+# Sections (or steps) a section is compared with by fuzzy matching, either side of where
+# it is expected: verifying and merging stay linear in the sections of a huge article, and
+# bodies of up to this many sections are compared with every section, as before.
+ALIGN_WINDOW = 100
 
 
 class Group:
@@ -158,7 +170,7 @@ class Clusterer:
                     if e >= o.candidate_jaccard:
                         by_root[find(j)].append((-e, j))
                 self.stats["candidates"] += sum(len(v) for v in by_root.values())
-                for root in sorted(by_root, key=lambda x: min(by_root[x])):
+                for root in sorted(by_root, key=lambda x: min(by_root[x]))[:CLUSTERS_TRIED]:
                     for _, j in sorted(by_root[root])[:REPS_TRIED]:
                         if find(i) == find(j):
                             break
@@ -170,10 +182,7 @@ class Clusterer:
             root = find(i)
             for key in keys:
                 bucket = reps.setdefault(key, [])
-                for j in bucket:
-                    if find(j) == root:
-                        break
-                else:
+                if len(bucket) < BUCKET_CLUSTERS and all(find(j) != root for j in bucket):
                     bucket.append(i)
             self.seconds += time.perf_counter() - t0
         if verdicts is not None:  # keep only this build's verdicts
@@ -245,8 +254,9 @@ def _codes(g: Group) -> frozenset[str]:
 def _verified(section, at: int, candidates, o: Options) -> bool:
     """The section (at index `at` of its body) has a counterpart whose heading and body
     both match, or whose body matches closely (a reworded heading). Candidates near the
-    same index are tried first: that is where a near-duplicate's counterpart usually is."""
-    for k in _nearest_first(at, len(candidates)):
+    same index are tried first: that is where a near-duplicate's counterpart usually is;
+    at most 2 * ALIGN_WINDOW + 1 of them (a huge body's check stays linear in its sections)."""
+    for k in islice(_nearest_first(at, len(candidates)), 2 * ALIGN_WINDOW + 1):
         c = candidates[k]
         text = fuzz.ratio(section.text, c.text, score_cutoff=min(o.section_body_match, o.section_match))
         if section.text and text >= o.section_match:
@@ -271,22 +281,6 @@ def _nearest_first(at: int, n: int):
 
 def _size(sections) -> int:
     return sum(len(s.text) + len(s.heading) for s in sections)
-
-
-def _best(section, candidates, o: Options):
-    """(index, score) of the best-aligned section among candidates, or (None, 0)."""
-    best, score = None, 0.0
-    for k, c in enumerate(candidates):
-        if section.heading and c.heading:
-            s = fuzz.ratio(section.heading.lower(), c.heading.lower())
-            if s >= o.section_match and s > score:
-                best, score = k, s
-                continue
-        if not section.heading and not c.heading or score < o.section_match:
-            s = fuzz.ratio(section.text, c.text, score_cutoff=o.section_match)
-            if s > score:
-                best, score = k, s
-    return (best, score) if score >= o.section_match else (None, 0.0)
 
 
 @lru_cache(maxsize=65536)
@@ -331,39 +325,59 @@ def _merge_lists(lists: list[tuple[list, list[str]]], key, o: Options) -> tuple[
     item they follow. `key(item)` gives (heading, text) for alignment. Items of one list
     are different items even when they look alike (two "Step 1" under two methods): each
     aligns only with a slot that no item of its own list holds. Returns the slots, and
-    the slot of every item (by id())."""
+    the slot of every item (by id()).
+
+    Linear-ish: an exact match (the usual case) is found through an index of the slots by
+    heading (or text, for a slot without one), fuzzy matching looks only ALIGN_WINDOW
+    slots either side of where the list has got to, and a list's new slots are put in
+    place once the list is done."""
     slots: list[_Slot] = []
     placed: dict[int, _Slot] = {}
+    by_key: dict[tuple, list[_Slot]] = {}  # exact key -> its slots, in slot order
     for items, sources in lists:
-        last = -1
+        pos = {id(s): k for k, s in enumerate(slots)}  # the slots before this list, in place
+        last = -1  # (the position, among those, of the last slot this list's items held)
         held: set[int] = set()  # id() of the slots this list's items hold
+        seen: dict[tuple, int] = {}  # exact key -> how many of its slots are held for sure
+        new: list[tuple[int, _Slot]] = []  # this list's new slots, each after slots[position]
         for it in items:
             head, text = key(it)
-            at = _align(head, text, slots, o, held)
-            if at is None:
-                last += 1
-                slots.insert(last, _Slot(item=it, head=head, text=text, sources=list(sources)))
-                held.add(id(slots[last]))
-                placed[id(it)] = slots[last]
-                continue
-            slot = slots[at]
+            k = ("h", head.lower()) if head else ("t", text)
+            slot = _exact(by_key.get(k, ()), held, seen, k)
+            if slot is None:
+                slot = _fuzzy(head, text, slots, last + 1, o, held)
+            if slot is None:
+                slot = _Slot(item=it, head=head, text=text, sources=list(sources))
+                new.append((last, slot))
+                by_key.setdefault(k, []).append(slot)  # (after every slot of its key: those are held)
+            else:
+                last = max(last, pos[id(slot)])
+                slot.sources.extend(sources)
+                if text != slot.text and " ".join(text.split()) != slot.norm:
+                    slot.variants.setdefault(text, []).extend(sources)
             held.add(id(slot))
             placed[id(it)] = slot
-            slot.sources.extend(sources)
-            if text != slot.text and " ".join(text.split()) != slot.norm:
-                slot.variants.setdefault(text, []).extend(sources)
-            last = max(last, at)
+        if new:
+            slots = _interleave(slots, new)
     return slots, placed
 
 
-def _align(head, text, slots: list[_Slot], o: Options, held: set[int] = frozenset()):
-    """Index of the best-matching slot (the first of the best) not in `held`, or None."""
+def _exact(candidates: list[_Slot], held: set[int], seen: dict, k) -> _Slot | None:
+    """The first slot of `candidates` (those a perfect score would align with) not in
+    `held`. seen[k]: how many at its start are held (they stay held for the list)."""
+    n = seen.get(k, 0)
+    while n < len(candidates) and id(candidates[n]) in held:
+        n += 1
+    seen[k] = n
+    return candidates[n] if n < len(candidates) else None
+
+
+def _fuzzy(head, text, slots: list[_Slot], at: int, o: Options, held: set[int]) -> _Slot | None:
+    """The best-matching slot (the first of the best) not in `held`, among those within
+    ALIGN_WINDOW of position `at`, or None."""
     low = head.lower()
-    exact = _exact(head, low, text, slots, held)  # the usual case, found without fuzzy matching
-    if exact is not None:
-        return exact
     best, score = None, 0.0
-    for k, slot in enumerate(slots):
+    for slot in slots[max(0, at - ALIGN_WINDOW):at + ALIGN_WINDOW]:
         if id(slot) in held:
             continue
         if head and slot.head:
@@ -371,18 +385,20 @@ def _align(head, text, slots: list[_Slot], o: Options, held: set[int] = frozense
         else:
             s = fuzz.ratio(text, slot.text, score_cutoff=o.section_match) if (not head and not slot.head) else 0
         if s >= o.section_match and s > score:
-            best, score = k, s
+            best, score = slot, s
     return best
 
 
-def _exact(head, low, text, slots: list[_Slot], held: set[int]):
-    """The first slot not in `held` that _align would score 100, if any."""
+def _interleave(slots: list[_Slot], new: list[tuple[int, _Slot]]) -> list[_Slot]:
+    """The slots with each new one after slots[position] (-1: first), in the order given."""
+    out = [s for p, s in new if p < 0]
+    j = len(out)
     for k, slot in enumerate(slots):
-        if id(slot) in held:
-            continue
-        if (slot.low == low) if head and slot.head else (not head and not slot.head and slot.text == text):
-            return k
-    return None
+        out.append(slot)
+        while j < len(new) and new[j][0] == k:
+            out.append(new[j][1])
+            j += 1
+    return out
 
 
 # --------------------------------------------------------------------- entries
