@@ -1,7 +1,8 @@
 """Per-article cache under the output folder: an accelerator for rebuilds, never a source of truth.
 
 What is cached is what costs time per file and depends only on the file's bytes:
-each path's size, mtime and sha256 (an unchanged file is not even read again),
+each path's stat signature (size, mtime, ctime and inode) and sha256 (a file whose
+signature is unchanged is not even read again; see `unchanged`),
 ingest + clean results keyed by the file's sha256, cleaned bodies keyed by their own
 sha256, structure + MinHash signature keyed by (title, body), look-alike verdicts keyed by
 the two bodies judged, and each entry keyed by what it is made of (consolidate.cluster_key:
@@ -26,6 +27,10 @@ their record (checked when the pack is opened, and again when the record is read
 anywhere costs the work of recomputing, never a different kb.json: a record found damaged
 after the build has gone past recomputing it makes the build start over without the cache.
 
+Only regular files are opened (not through a symlink, never waiting on a FIFO), and never
+read past the size they had when opened; anything else under a cache name is ignored with
+a note, and a `.cache` that is not a folder is replaced.
+
 Trust: the cache sits in the output folder and is trusted as much as kb.json itself (whoever
 can write one can write the other); the checks above catch corruption, not forgery.
 """
@@ -34,6 +39,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
+import time
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +49,7 @@ import orjson
 from .model import Section, Step, Structure
 from .write import write_atomic
 
-FORMAT = 6
+FORMAT = 7  # 7: a file's record holds its ctime and inode too
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts")
@@ -51,6 +58,10 @@ _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
 _CHECKED_LINE = re.compile(rb"([sme]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
+# A file modified or changed this close to a build's start (or after it) is not given a
+# stat signature: it could change again within the file system's timestamp granularity and
+# keep its signature ("racily clean", as git says). It is hashed again next build.
+RACY_NS = 2 * 10**9
 
 
 def sha(text: str) -> str:
@@ -77,7 +88,8 @@ class ArticleCache:
         self.folder = folder
         self.key = key
         self.scratch = scratch  # a build's scratch space only: bodies are kept, nothing else, never saved
-        self.files: dict[str, list] = {}  # relative path -> [size, mtime_ns, file sha256]
+        self.files: dict[str, list] = {}  # relative path -> [*its stat signature, file sha256]
+        self.started = time.time_ns()
         self.articles: dict[str, dict] = {}  # file sha256 -> ingest+clean record
         # (kind, key) -> (pack, offset of its line): bodies ("b"), structures ("s") and
         # entries ("e") are read when needed, not held (at 100k articles the bodies'
@@ -102,14 +114,24 @@ class ArticleCache:
     def open(cls, folder: Path | None, key: str) -> "ArticleCache":
         """The cache in `folder` (None: a disabled cache that never hits and never saves)."""
         cache = cls(folder, key)
-        path = folder / INDEX if folder is not None else None
-        if path is None or not path.exists():
+        if folder is None:
             return cache
         try:
-            digest, _, payload = path.read_bytes().partition(b"\n")
+            if _replace_non_folder(folder):
+                cache.notes.append(f"cache {folder} was not a folder; replaced by a new cache")
+                return cache
+        except OSError as exc:
+            cache.notes.append(f"cache {folder} is not a folder and cannot be replaced "
+                               f"({exc.strerror or exc}); building without the cache")
+            return cls(None, key)
+        path = folder / INDEX
+        try:
+            digest, _, payload = _read_regular(path).partition(b"\n")
             if _digest(payload) != digest:
                 raise ValueError("its content does not match its checksum")
             data = orjson.loads(payload)
+        except FileNotFoundError:
+            return cache
         except (OSError, ValueError) as exc:
             cache.notes.append(f"cache {path} is unreadable ({exc}); ignored and rebuilt")
             return cache
@@ -140,8 +162,9 @@ class ArticleCache:
         path = self.folder / name
         bad, size, pos = 0, 0, 0
         try:
-            with open(path, "rb") as fh:
-                for line in fh:
+            fh, end = _open_regular(path)
+            with fh:
+                while pos < end and (line := fh.readline(end - pos)):  # (no further than its size when opened)
                     at, pos = pos, pos + len(line)
                     if not line.endswith(b"\n"):
                         bad += 1
@@ -168,16 +191,21 @@ class ArticleCache:
             self.notes.append(f"cache pack {path}: {bad} damaged record(s) ignored")
 
     # --------------------------------------------------------------------- files
-    def unchanged(self, relpath: str, stat: tuple[int, int] | None) -> bool:
-        """The file has the size and modification time (ns) recorded when its bytes were
-        hashed, so its hash is known without reading it (as git's index does)."""
+    def unchanged(self, relpath: str, sig: tuple[int, ...] | None) -> bool:
+        """The file has the stat signature recorded when its bytes were hashed (size,
+        mtime_ns, ctime_ns, inode: runner._stat_all), so its hash is known without reading
+        it, as git's index does. An edit that keeps the size and puts the mtime back (touch
+        -r, cp -p, tar, rsync -t) still changes the ctime, which no tool can set, and a
+        copied or restored checkout has other inodes and ctimes: such files are hashed again."""
         rec = self.files.get(relpath)
-        return (stat is not None and isinstance(rec, list) and len(rec) == 3 and rec[:2] == list(stat)
-                and isinstance(rec[2], str) and rec[2] in self.articles)
+        return (sig is not None and isinstance(rec, list) and len(rec) == len(sig) + 1 and rec[:-1] == list(sig)
+                and isinstance(rec[-1], str) and rec[-1] in self.articles)
 
-    def put_file(self, relpath: str, stat: tuple[int, int] | None, file_sha: str) -> None:
-        if stat is not None:
-            self.files[relpath] = [stat[0], stat[1], file_sha]
+    def put_file(self, relpath: str, sig: tuple[int, ...] | None, file_sha: str) -> None:
+        """Record the signature taken before the file was read (a change while it was read
+        changes the ctime), unless the file changed just before the build (RACY_NS)."""
+        if sig is not None and max(sig[1], sig[2]) < self.started - RACY_NS:
+            self.files[relpath] = [*sig, file_sha]
             self.used["files"].add(relpath)
 
     # ------------------------------------------------------------------ articles
@@ -239,7 +267,7 @@ class ArticleCache:
         if self._new is not None and pack == self._new[0]:
             self._new[1].flush()
         try:
-            fh = self._readers.get(pack) or self._readers.setdefault(pack, open(self.folder / pack, "rb"))
+            fh = self._readers.get(pack) or self._readers.setdefault(pack, _open_regular(self.folder / pack)[0])
             fh.seek(at)
             return fh.readline()
         except OSError:
@@ -347,6 +375,7 @@ class ArticleCache:
     def _new_pack(self) -> str:
         """This build's pack (opened when first written to)."""
         if self._new is None:
+            _replace_non_folder(self.folder)
             self.folder.mkdir(parents=True, exist_ok=True)
             name = f"pack-{os.urandom(8).hex()}"
             self._new = (name, open(self.folder / name, "wb", buffering=1 << 20))
@@ -406,6 +435,38 @@ ENTRY_FIELDS = ["id", "title", "alternate_titles", "summary", "sections", "steps
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "warnings": list, "removed": dict, "key": str,
                    "head": str, "body": str}
+
+
+def _replace_non_folder(folder: Path) -> bool:
+    """Remove whatever is at `folder` if it is not a folder (a file, a FIFO, a symlink,
+    which is not followed); True if something was removed."""
+    try:
+        if stat.S_ISDIR(os.lstat(folder).st_mode):
+            return False
+    except FileNotFoundError:
+        return False
+    os.unlink(folder)
+    return True
+
+
+def _open_regular(path: Path):
+    """(binary file, its size) if `path` is a regular file; OSError otherwise. A symlink
+    is not followed and a FIFO or device never opened, so nothing here blocks or reads
+    without end."""
+    if not stat.S_ISREG(os.lstat(path).st_mode):
+        raise OSError(f"{path.name} is not a regular file")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):  # (swapped since the lstat)
+        os.close(fd)
+        raise OSError(f"{path.name} is not a regular file")
+    return os.fdopen(fd, "rb"), st.st_size
+
+
+def _read_regular(path: Path) -> bytes:
+    fh, size = _open_regular(path)
+    with fh:
+        return fh.read(size)
 
 
 def _loads(line: bytes | None):

@@ -311,7 +311,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         hits = 0
         for p in paths:
             if p in unchanged:
-                resolver.add(("hit", p, cache.files[p][2]))
+                resolver.add(("hit", p, cache.files[p][-1]))
                 hits += 1
         ahead = _ReadAhead(str(input_dir), [on_disk.get(p, p) for p in todo]) if workers.jobs > 1 else None
         try:
@@ -658,14 +658,16 @@ class _Workers:
         self.pools = []
 
 
-def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[int, int]]:
+def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[int, int, int, int]]:
+    """Each file's stat signature for the cache (see ArticleCache.unchanged), taken before
+    any file is read."""
     out = {}
     for p in paths:
         try:
             st = os.stat(os.path.join(root, on_disk.get(p, p)))
         except OSError:
             continue
-        out[p] = (st.st_size, st.st_mtime_ns)
+        out[p] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     return out
 
 

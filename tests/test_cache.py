@@ -4,6 +4,7 @@ import json
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -392,3 +393,117 @@ def test_a_rebuild_after_any_edits_gives_what_a_build_without_the_cache_gives(tm
         assert res.notes == []
         build(src, base / f"plain-{k}", Options(jobs=1), use_cache=False)
         assert (base / "out" / "kb.json").read_bytes() == (base / f"plain-{k}" / "kb.json").read_bytes(), (op, n)
+
+
+# ------------------------------------------------- issue 22, item 8: what the cache trusts
+
+def _same_size_edit_keeping_mtime(path):
+    st = os.stat(path)
+    text = path.read_bytes()
+    path.write_bytes(text.replace(b"Restart the Printer", b"Reboot! the Printer"))
+    assert os.stat(path).st_size == st.st_size
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # as touch -r, cp -p, tar, rsync -t keep it
+
+
+def _trust_old_stats(monkeypatch):
+    """Files written by a test are seconds old; by default the cache does not trust the
+    stat of a file changed that close to a build (racily clean, as git says)."""
+    from pipeline import cache
+    monkeypatch.setattr(cache, "RACY_NS", -10**12)
+
+
+def test_a_same_size_edit_with_the_mtime_kept_is_not_missed(tmp_path, monkeypatch):
+    _trust_old_stats(monkeypatch)
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    _same_size_edit_keeping_mtime(src / "printer.md")
+    build(src, tmp_path / "out", Options(jobs=1))
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert b"Reboot!" in (tmp_path / "plain" / "kb.json").read_bytes()
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_cache_restored_beside_another_checkout_is_not_trusted_for_its_stats(tmp_path, monkeypatch):
+    _trust_old_stats(monkeypatch)
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    other = tmp_path / "other"
+    shutil.copytree(src, other)  # (copy2: sizes and mtimes kept)
+    _same_size_edit_keeping_mtime(other / "printer.md")
+    shutil.copytree(tmp_path / "out" / ".cache", tmp_path / "out2" / ".cache")
+    # the checkout's path is what the cache records: move it where the first one was
+    shutil.rmtree(src)
+    other.rename(src)
+    res = build(src, tmp_path / "out2", Options(jobs=1))
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out2" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    assert res.cache_hits == 2  # (the unchanged files are read and hashed, then found in the cache)
+
+
+def test_files_changed_just_before_a_build_are_hashed_again_next_time(tmp_path):
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    _same_size_edit_keeping_mtime(src / "printer.md")  # (even were the ctime the same)
+    build(src, tmp_path / "out", Options(jobs=1))
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def _build_in_a_process(src, out, timeout=30):
+    """A build in its own process, with a time and memory limit (the old code hung on a
+    FIFO and read /dev/zero until the machine ran out of memory)."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run([sys.executable, "-m", "pipeline", "build", "--input", str(src), "--output", str(out),
+                           "--quiet", "--jobs", "1"], cwd=Path(__file__).resolve().parent.parent,
+                          capture_output=True, text=True, timeout=timeout, preexec_fn=limit)
+
+
+@pytest.mark.parametrize("what", ["index-fifo", "pack-fifo", "pack-dev-zero", "index-dev-zero", "pack-dir"])
+def test_special_files_in_the_cache_are_not_opened(tmp_path, what):
+    src = corpus(tmp_path)
+    out = tmp_path / "out"
+    build(src, out, Options(jobs=1))
+    expected = (out / "kb.json").read_bytes()
+    cache = out / ".cache"
+    target = cache / ("index" if what.startswith("index") else _index(cache)["packs"][0])
+    target.unlink()
+    if what.endswith("fifo"):
+        os.mkfifo(target)
+    elif what.endswith("dev-zero"):
+        os.symlink("/dev/zero", target)
+    else:
+        target.mkdir()
+    (out / "kb.json").unlink()
+    proc = _build_in_a_process(src, out)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (out / "kb.json").read_bytes() == expected
+    again = build(src, out, Options(jobs=1))  # the cache works again
+    assert (out / "kb.json").read_bytes() == expected and again.cache_hits == 3
+
+
+@pytest.mark.parametrize("kind", ["file", "fifo", "symlink"])
+def test_a_cache_that_is_not_a_folder_is_replaced(tmp_path, kind):
+    src = corpus(tmp_path)
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    if kind == "file":
+        (out / ".cache").write_text("not a folder")
+    elif kind == "fifo":
+        os.mkfifo(out / ".cache")
+    else:
+        (tmp_path / "elsewhere").mkdir()
+        os.symlink(tmp_path / "elsewhere", out / ".cache")
+    res = build(src, out, Options(jobs=1))
+    assert (out / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    assert any("not a folder" in n for n in res.notes)
+    assert (out / ".cache").is_dir() and not (out / ".cache").is_symlink()
+    assert not list((tmp_path / "elsewhere").iterdir()) if kind == "symlink" else True
+    again = build(src, out, Options(jobs=1))
+    assert again.notes == [] and again.cache_hits == 3
