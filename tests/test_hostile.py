@@ -167,3 +167,16 @@ def test_an_overflowing_date_is_dropped_with_a_warning(tmp_path):
     source = doc["entries"][0]["sources"][0]
     assert source["date"] is None
     assert any("out of range" in w for w in source["warnings"])
+
+
+def test_one_warning_for_thousands_of_unterminated_markers_between_paragraphs(tmp_path):
+    ad = ('<!-- affiliate ads begin -->\n<div class="ad"><a href="https://shop.example/pcrepair">Buy PC Repair Pro'
+          '</a></div>\n\nIf the error stays, reset the Windows Update components.\n\n')
+    write(tmp_path / "in", "update-error.md", "---\ntitle: Fix Windows Update Error 0x80070005\n---\n\n"
+          "Run the Windows Update troubleshooter first.\n\n" + ad * 3000)
+    result = build(tmp_path / "in", tmp_path / "out", Options(jobs=1))
+    kb = json.loads((tmp_path / "out" / "kb.json").read_bytes())
+    (source,) = kb["entries"][0]["sources"]
+    assert len(source["warnings"]) == 1 and source["warnings"][0].startswith("3000 ad begin markers")
+    assert result.warnings == kb["stats"]["warnings"] == 1
+    assert source["removed"]["ad_block"] == 3000
