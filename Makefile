@@ -8,7 +8,7 @@ JOBS   ?=
 FUZZ_MINUTES   ?= 10
 FUZZ_ARTIFACTS ?= fuzz/artifacts/
 
-.PHONY: build test bench fuzz clean venv
+.PHONY: build test bench eval fuzz clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py
+
+# The quality yardstick (not part of `make test`): builds the sample and variety corpora
+# (../shared/corpus) and scores them against the hand-labelled gold in eval/gold.
+# EVAL_FLAGS=--write updates eval/results.md; --details lists each article's problems.
+eval: $(VENV)/.installed
+	$(BIN)/python eval/run.py $(EVAL_FLAGS)
 
 # Coverage-guided fuzzing of the per-article path (not part of `make test`); stops at the
 # first finding, which lands in $(FUZZ_ARTIFACTS). Extra libFuzzer flags: FUZZ_FLAGS=...

@@ -1,0 +1,57 @@
+"""Seeded draw of the gold articles (issue #23): distinct bodies, not picked by hand.
+
+Groups every file of the corpora into spun groups by a crude key that does not use the
+pipeline: the body's words once ad blocks, link farms, HTML tags, links (text and target: spun
+copies differ in their related-post lists) and the title heading are dropped. On the sample this
+gives 236 groups where the pipeline finds 233 distinct problems. Then it draws groups per site with
+a fixed seed and splits them once into a tuning and a check half.
+
+    python eval/draw.py CORPUS_DIR > eval/draw.json
+
+CORPUS_DIR holds the unpacked corpora (techidaily/<site>/*.md).
+"""
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+SEED = 23
+PER_SITE = {
+    "network-issues": 25, "site-printer-issues": 25,          # the sample's two sites
+    "site-win-forum": 12, "site-hardware-tips": 12, "site-app-tips": 12,  # the variety corpus
+}
+_AD = re.compile(r"<!--\s*affiliate ads begin\s*-->.*?<!--\s*affiliate ads end\s*-->", re.S | re.I)
+_FARM = re.compile(r'<span class="atpl-alsoreadstyle">.*?</div>', re.S)
+_TAG = re.compile(r"<[^>\n]{0,2000}>")
+_LINK = re.compile(r"!?\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_HEAD = re.compile(r"\A\s*#{1,6} [^\n]*\n")
+
+
+def body_key(text: str) -> str:
+    body = text.split("\n---", 2)[-1] if text.startswith("---") else text
+    body = _LINK.sub(" ", _TAG.sub(" ", _FARM.sub(" ", _AD.sub(" ", body))))
+    body = _HEAD.sub("", body.lstrip(), count=1)
+    return hashlib.sha1(" ".join(re.findall(r"\w+", body.lower())).encode()).hexdigest()[:10]
+
+
+def main(root: Path) -> None:
+    rng = random.Random(SEED)
+    drawn = []
+    for site, n in PER_SITE.items():
+        groups: dict[str, list[str]] = {}
+        for path in sorted((root / "techidaily" / site).glob("*.md")):
+            key = body_key(path.read_text(encoding="utf-8", errors="replace"))
+            groups.setdefault(key, []).append(f"techidaily/{site}/{path.name}")
+        for key in rng.sample(sorted(groups), n):
+            drawn.append({"id": f"{site}-{key}", "site": site, "files": groups[key]})
+    ids = [d["id"] for d in drawn]
+    check = set(rng.sample(ids, len(ids) // 2))
+    for d in drawn:
+        d["half"] = "check" if d["id"] in check else "tuning"
+    json.dump(drawn, sys.stdout, indent=1)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
