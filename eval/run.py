@@ -39,7 +39,7 @@ def main() -> int:
                        check=True, cwd=ROOT)
         kbs.append(str(out / "kb.json"))
     args = kbs + (["--results", str(HERE / "results.md")] if "--write" in sys.argv else [])
-    args += ["--details"] if "--details" in sys.argv else []
+    args += [a for a in sys.argv[1:] if a.startswith("--details")]
     return subprocess.run([sys.executable, str(HERE / "score.py"), *args], cwd=ROOT).returncode
 
 
