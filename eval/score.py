@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -32,6 +33,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, os.environ.get("KB_PIPELINE_ROOT", str(HERE.parent)))  # (search uses the pipeline's index)
 _WORD = re.compile(r"\w+")
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)")
 _TAG = re.compile(r"<[^<>]{0,500}>")
@@ -169,6 +171,35 @@ def detectors(doc: dict) -> dict:
             "no_steps_by_kind": {k: f"{no_steps[k]}/{by_kind[k]}" for k in sorted(by_kind)}}
 
 
+# ---------------------------------------------------------------- search
+
+def search_figures(queries: list[dict], docs: dict[str, dict]) -> dict:
+    """MRR@5 and hit@1 of `pipeline search` on the committed queries (eval/queries.json: a
+    query as a user would type it, from the gold titles, and the file whose entry answers
+    it), each asked of the build that holds that file."""
+    from pipeline.export.sqlite import fill
+    from pipeline.search import search
+    import sqlite_utils
+
+    dbs, owner = {}, {}
+    for name, doc in docs.items():
+        db = dbs[name] = sqlite_utils.Database(memory=True)
+        fill(db, doc)
+        owner.update({s["path"]: (name, e["id"]) for e in doc["entries"] for s in e["sources"]})
+    rr = {h: [] for h in ("tuning", "check")}
+    for q in queries:
+        name, want = owner.get(q["file"], (None, None))
+        ranks = [r["id"] for r in search(dbs[name], q["query"], 5)] if name else []
+        rr[q["half"]].append(1 / (ranks.index(want) + 1) if want in ranks else 0.0)
+    out = {}
+    for h, v in rr.items():
+        out[h] = {"mrr5": sum(v) / max(len(v), 1), "hit1": sum(x == 1 for x in v) / max(len(v), 1), "n": len(v)}
+    allv = rr["tuning"] + rr["check"]
+    out["all"] = {"mrr5": sum(allv) / max(len(allv), 1), "hit1": sum(x == 1 for x in allv) / max(len(allv), 1),
+                  "n": len(allv)}
+    return out
+
+
 # ---------------------------------------------------------------- driver
 
 def load_gold(folder: Path) -> list[dict]:
@@ -193,11 +224,15 @@ FIGURES = [("fix_recall", "fix recall", "{:.3f}", "≥ 0.97"), ("step_precision"
            "{}", "0"), ("content_kept", "content kept", "{:.3f}", "1.000"), ("articles", "articles", "{}", "")]
 
 
-def table(halves: dict, corpora: dict[str, dict]) -> str:
+def table(halves: dict, corpora: dict[str, dict], searched: dict | None = None) -> str:
     lines = ["| figure | tuning | check | all | target |", "|---|---:|---:|---:|---|"]
     for key, label, fmt, target in FIGURES:
         lines.append(f"| {label} | " + " | ".join(fmt.format(halves[h][key]) for h in ("tuning", "check", "all"))
                      + f" | {target} |")
+    if searched:
+        for key, label, target in (("mrr5", "search MRR@5", "≥ 0.90"), ("hit1", "search hit@1", "")):
+            lines.append(f"| {label} ({searched['all']['n']} queries) | "
+                         + " | ".join(f"{searched[h][key]:.3f}" for h in ("tuning", "check", "all")) + f" | {target} |")
     lines += ["", "| corpus | entries | residue /100 | chrome /100 | executable | summaries: contents / ad / >1500 |"
               " entries without steps, by kind |", "|---|---:|---:|---:|---:|---|---|"]
     for name, d in corpora.items():
@@ -244,7 +279,9 @@ def main(argv=None) -> int:
     docs = {p.parent.name: json.loads(p.read_text("utf-8")) for p in args.kb}
     halves, rows = evaluate(load_gold(args.gold), list(docs.values()))
     corpora = {name: detectors(doc) for name, doc in docs.items()}
-    text = table(halves, corpora)
+    queries = HERE / "queries.json"
+    searched = search_figures(json.loads(queries.read_text("utf-8")), docs) if queries.exists() else None
+    text = table(halves, corpora, searched)
     print(text)
     if args.details or args.details_check:
         print("\n" + details(rows, ("tuning", "check") if args.details_check else ("tuning",)))

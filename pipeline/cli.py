@@ -1,6 +1,7 @@
 """Thin command line over the library: parse options, call it, map its errors to exit codes."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import replace
@@ -14,10 +15,11 @@ from .diff import DiffError, as_json, as_markdown, as_text, diff_kb, load_kb
 from .ingest import InputError, parse_article, read_bytes
 from .model import Options, Rejected
 from .rules import RulesError, load_rules
-from .howto import howto_document
+from .export import FORMATS, write_formats
 from .report import write_reports
 from .runner import build as run_build, display_name
-from .write import OutputBusy, dumps_for_html, output_lock, write_atomic
+from .search import SearchError, open_index, search as run_search
+from .write import OutputBusy, output_lock
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -50,8 +52,9 @@ def main():
               help="Worker processes for per-article stages [default: CPU cores].")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["howto"]),
-              help="Also write OUTPUT/howto.jsonld: schema.org HowTo JSON-LD, one per entry with steps.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+              help="Also write OUTPUT/howto.jsonld (schema.org HowTo JSON-LD), OUTPUT/kb.jsonl (one entry a "
+                   "line) or OUTPUT/kb.sqlite (tables + FTS5, for Datasette and `search`); repeatable.")
 @click.option("--no-cache", is_flag=True,
               help="Ignore and do not write the per-article cache (OUTPUT/.cache); same kb.json, slower.")
 @rules_option
@@ -65,6 +68,7 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, no_cache, rules_f
     Example:
         python -m pipeline build --input input --output output --jobs 2 --strict
         python -m pipeline build --format howto   # also output/howto.jsonld
+        python -m pipeline build --format sqlite --format jsonl
     """
     rules = _rules(rules_files)
     options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
@@ -74,8 +78,7 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, no_cache, rules_f
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
                                use_cache=not no_cache)
             write_reports(result.kb_path.parent, result.doc, result.timings, result.notes)
-            if "howto" in formats:
-                write_atomic(result.kb_path.parent / "howto.jsonld", dumps_for_html(howto_document(result.doc)))
+            write_formats(result.kb_path.parent, result.doc, formats)
     except (InputError, OutputBusy) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
@@ -151,3 +154,29 @@ def diff(old, new, fmt, fail_on_removed):
     if fail_on_removed and result["removed"]:
         click.echo(f"{len(result['removed'])} entries removed", err=True)
         sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("query")
+@click.option("--output", "output_dir", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="Build folder: its kb.sqlite, or kb.json indexed on the fly.")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def search(query, output_dir, limit, fmt):
+    """Which entries answer QUERY: ranked by BM25 (titles weigh most), each with its
+    best-matching step.
+
+    \b
+    Example:
+        python -m pipeline search "printer offline after update" --limit 3
+    """
+    try:
+        results = run_search(open_index(output_dir), query, limit)
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    for r in results:
+        step = f"\n    step: {r['step']['title']}" if r["step"] else ""
+        click.echo(f"{r['score']:8.3f}  {r['id']}  {r['title']}{step}")
