@@ -159,9 +159,10 @@ def parse_article(relpath: str, data: bytes, options: Options) -> Article | Reje
     if not body or body.isspace():
         return Rejected(relpath, "no article body (the file holds only front matter)")
 
-    title = _CONTROLS.sub("", plain_text(_title(meta, body, relpath, warnings)))
+    # (controls go first: removed after, `</scri\x03pt>` would become a tag)
+    title = plain_text(_CONTROLS.sub("", _title(meta, body, relpath, warnings)))
     # (a title that cleans to nothing falls back on the file name, made inert the same way)
-    title = title or _CONTROLS.sub("", plain_text(Path(relpath).stem)).strip() or "Untitled"
+    title = title or plain_text(_CONTROLS.sub("", Path(relpath).stem)).strip() or "Untitled"
     date = _date(meta.get("date"), warnings)
     return Article(
         path=relpath,
