@@ -8,7 +8,8 @@ in the builds by its first file (the entry whose sources hold it) and scored:
 - fix recall: a gold fix is found when one step's title + text + instructions contains its key;
 - step precision: steps of the entry that contain some key or match a gold fix title;
 - promotion agreement: on found fixes, the step's `promotional` equals the gold's;
-- titles acceptable: the entry's title holds every `title_terms` term (a|b: either), no
+- titles acceptable: the entry's title holds every `title_terms` term (a|b: either; a term's
+  last word may be a stem: "flicker" matches "flickering"), no
   `title_never` term, and is not one of `title_bad`;
 - kinds: the entry's `kind` equals the gold's;
 - chrome leaks: gold chrome sentences found anywhere in the entry's text;
@@ -64,13 +65,20 @@ def entry_words(entry: dict) -> str:
     return words("\n".join(parts))
 
 
+def has_term(title_words: str, term: str) -> bool:
+    """The term's words in the title, its last one as a word's start (a stem: "flicker"
+    is in "Screen Flickering", "detect" in "Not Detected")."""
+    needle = words(term).strip()
+    return bool(needle) and (" " + needle) in title_words
+
+
 def title_ok(title: str, gold: dict) -> bool:
     w = words(title)
-    if any(contains(w, t) for t in gold.get("title_never", [])):
+    if any(has_term(w, t) for t in gold.get("title_never", [])):
         return False
-    if any(words(title) == words(b) for b in gold.get("title_bad", [])):
+    if any(w == words(b) for b in gold.get("title_bad", [])):
         return False
-    return all(any(contains(w, alt) for alt in term.split("|")) for term in gold.get("title_terms", []))
+    return all(any(has_term(w, alt) for alt in term.split("|")) for term in gold.get("title_terms", []))
 
 
 def score_article(gold: dict, entry: dict | None) -> dict:
