@@ -55,10 +55,11 @@ def main():
 @click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
               help="Also write OUTPUT/howto.jsonld (schema.org HowTo JSON-LD), OUTPUT/kb.jsonl (one entry a "
                    "line) or OUTPUT/kb.sqlite (tables + FTS5, for Datasette and `search`); repeatable.")
+@click.option("--base-url", help="With --format howto: absolute url and @id for each HowTo (BASE/ENTRY_ID).")
 @click.option("--no-cache", is_flag=True,
               help="Ignore and do not write the per-article cache (OUTPUT/.cache); same kb.json, slower.")
 @rules_option
-def build(input_dir, output_dir, jobs, strict, quiet, formats, no_cache, rules_files):
+def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cache, rules_files):
     """Build OUTPUT/kb.json from every article under INPUT.
 
     Rejected inputs are listed in kb.json under "rejected" with the reason; the build
@@ -78,7 +79,7 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, no_cache, rules_f
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
                                use_cache=not no_cache)
             write_reports(result.kb_path.parent, result.doc, result.timings, result.notes)
-            write_formats(result.kb_path.parent, result.doc, formats)
+            write_formats(result.kb_path.parent, result.doc, formats, base_url)
     except (InputError, OutputBusy) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

@@ -1,44 +1,75 @@
 """schema.org HowTo JSON-LD for the entries of a knowledge base, the shape search engines and
-many tools already read. One HowTo per entry that has steps; nothing is added that kb.json
-does not hold."""
+many tools already read. One HowTo per entry with a step that is not a pitch; pitches (steps
+flagged `promotional`) are left out; nothing is added that kb.json does not hold.
+
+A step with sub-steps is a HowToSection of HowToSteps (one per instruction); text is plain,
+rendered by the CommonMark parser, not stripped by patterns. With a base URL, each HowTo
+gets an absolute `url` and `@id` (BASE/ENTRY_ID), each step `BASE/ENTRY_ID#STEP_ID`.
+"""
 from __future__ import annotations
 
-import re
+from html.parser import HTMLParser
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARK = re.compile(r"(\*\*|__|`+|^#+\s*|^>\s*)", re.M)
+import pyromark
+
+ALTERNATE_NAMES = 5  # at most this many alternate titles (spun entries have up to 150)
+_BLOCKS = frozenset("p br li ul ol h1 h2 h3 h4 h5 h6 blockquote pre tr td th div".split())
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.handle_starttag(tag, ())
+
+    def handle_data(self, data):
+        self.parts.append(data)
 
 
 def plain(markdown: str) -> str:
-    """Markdown to one line of plain text (links keep their text, images and markup go)."""
-    text = _MD_LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), markdown)
-    return " ".join(_MD_MARK.sub("", text).split())
+    """Markdown to one line of plain text: links keep their text, images and markup go."""
+    parser = _Text()
+    parser.feed(pyromark.html(markdown or ""))
+    parser.close()
+    return " ".join("".join(parser.parts).split())
 
 
-def howto_document(doc: dict) -> dict:
-    graph = [howto(e) for e in doc["entries"] if e["steps"]]
+def howto_document(doc: dict, base_url: str | None = None) -> dict:
+    graph = [h for e in doc["entries"] if (h := howto(e, base_url)) is not None]
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def howto(entry: dict) -> dict:
-    out = {
-        "@type": "HowTo",
-        "@id": f"#{entry['id']}",
-        "name": entry["title"],
-        "description": plain(entry["summary"]),
-    }
+def howto(entry: dict, base_url: str | None = None) -> dict | None:
+    steps = [s for s in entry["steps"] if not s.get("promotional")]
+    if not steps:
+        return None
+    url = f"{base_url.rstrip('/')}/{entry['id']}" if base_url else None
+    out = {"@type": "HowTo", "@id": url or f"#{entry['id']}"}
+    if url:
+        out["url"] = url
+    out["name"] = entry["title"]
+    out["description"] = plain(entry["summary"])
     if entry["alternate_titles"]:
-        out["alternateName"] = entry["alternate_titles"]
-    out["step"] = [_step(s) for s in entry["steps"]]
+        out["alternateName"] = entry["alternate_titles"][:ALTERNATE_NAMES]
+    out["step"] = [_step(s, k, url) for k, s in enumerate(steps, 1)]
     return out
 
 
-def _step(step: dict) -> dict:
-    out = {"@type": "HowToStep", "@id": f"#{step['id']}", "position": step["order"], "name": step["title"],
-           "text": plain(step["text"])}
-    if step["instructions"]:
-        out["itemListElement"] = [{"@type": "HowToDirection", "position": k, "text": t}
-                                  for k, t in enumerate(step["instructions"], 1)]
+def _step(step: dict, position: int, url: str | None) -> dict:
+    ident = f"{url or ''}#{step['id']}"
+    texts = [t for t in map(plain, step["instructions"]) if t]  # (an empty sub-step is no direction)
+    if texts:
+        return {"@type": "HowToSection", "@id": ident, "position": position, "name": step["title"],
+                "itemListElement": [{"@type": "HowToStep", "position": k, "text": t}
+                                    for k, t in enumerate(texts, 1)]}
+    out = {"@type": "HowToStep", "@id": ident, "position": position, "name": step["title"],
+           "text": plain(step["text"]) or step["title"]}
     if step["images"]:
         out["image"] = [i["url"] for i in step["images"]]
     return out

@@ -11,18 +11,20 @@ from .jsonl import write_jsonl
 from .sqlite import write_sqlite
 
 
-def write_howto(output_dir: Path, doc: dict) -> Path:
+def write_howto(output_dir: Path, doc: dict, base_url: str | None = None) -> Path:
     path = Path(output_dir) / "howto.jsonld"
-    write_atomic(path, dumps_for_html(howto_document(doc)))
+    write_atomic(path, dumps_for_html(howto_document(doc, base_url)))
     return path
 
 
-FORMATS: dict[str, Callable[[Path, dict], Path]] = {
+# name -> writer(output_dir, doc, **settings): the settings a writer takes (howto: base_url)
+FORMATS: dict[str, Callable[..., Path]] = {
     "howto": write_howto,   # OUTPUT/howto.jsonld: schema.org HowTo JSON-LD
     "jsonl": write_jsonl,   # OUTPUT/kb.jsonl: one entry per line
     "sqlite": write_sqlite,  # OUTPUT/kb.sqlite: tables + FTS5, opened by Datasette as it is
 }
 
 
-def write_formats(output_dir: Path, doc: dict, names) -> list[Path]:
-    return [FORMATS[name](output_dir, doc) for name in sorted(set(names))]
+def write_formats(output_dir: Path, doc: dict, names, base_url: str | None = None) -> list[Path]:
+    return [FORMATS[name](output_dir, doc, **({"base_url": base_url} if name == "howto" else {}))
+            for name in sorted(set(names))]
