@@ -9,7 +9,10 @@ from pipeline.rules import load_rules
 from pipeline.runner import build
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "input"
+# The seed articles are the tests' own: input/ is the user's folder (it ships with copies of
+# them as the default corpus) and no test depends on what it holds.
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+SEEDS_KB = ROOT / "tests" / "fixtures" / "seeds-kb.json"  # the build of SEEDS
 CORPUS = ROOT.parent / "shared" / "corpus" / "techidaily-sample.tar.xz"
 
 

@@ -113,7 +113,7 @@ def cleaner(rules):
     return Cleaner(rules)
 
 
-# Annotated by hand from input/000_aea70502640bc831.txt: its headings and, per paragraph or
+# Annotated by hand from tests/fixtures/seeds/000_aea70502640bc831.txt: its headings and, per paragraph or
 # item, a phrase that only that paragraph holds.
 SEED_BY_HAND = [
     "Solving the Issue: Why Isn't My iPhone Sending or Receiving iMessages?",
