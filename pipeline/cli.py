@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -58,8 +61,10 @@ def main():
 @click.option("--base-url", help="With --format howto: absolute url and @id for each HowTo (BASE/ENTRY_ID).")
 @click.option("--no-cache", is_flag=True,
               help="Ignore and do not write the per-article cache (OUTPUT/.cache); same kb.json, slower.")
+@click.option("--allow-shrink", is_flag=True,
+              help="Write kb.json even when it drops more than half of the entries of the one in OUTPUT.")
 @rules_option
-def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cache, rules_files):
+def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cache, allow_shrink, rules_files):
     """Build OUTPUT/kb.json from every article under INPUT.
 
     Rejected inputs are listed in kb.json under "rejected" with the reason; the build
@@ -75,9 +80,9 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cach
     options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
     show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     try:
-        with output_lock(output_dir):  # the reports too: one build at a time per output folder
+        with _exit_cleanly_on_sigterm(), output_lock(output_dir):  # the reports too: one build at a time per output folder
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
-                               use_cache=not no_cache)
+                               use_cache=not no_cache, allow_shrink=allow_shrink)
             write_reports(result.kb_path.parent, result.doc, result.timings, result.notes)
             write_formats(result.kb_path.parent, result.doc, formats, base_url)
     except (InputError, OutputBusy) as exc:
@@ -88,7 +93,7 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cach
         click.echo("", err=True)
     if not quiet:
         click.echo(
-            f"{result.inputs} inputs -> {result.entries} entries, {result.rejected} rejected, "
+            f"{_count(result.inputs, 'input')} -> {_count(result.entries, 'entry', 'entries')}, {result.rejected} rejected, "
             f"{result.warnings} warnings in {result.timings['total']:.2f}s; wrote {result.kb_path}",
             err=True)
         for note in result.notes:
@@ -101,12 +106,33 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cach
         sys.exit(1)
 
 
+@contextmanager
+def _exit_cleanly_on_sigterm():
+    """SIGTERM ends the build as Ctrl-C does, through its cleanup (workers terminated, the
+    scratch folder removed, kb.json untouched), with exit code 143 (128 + SIGTERM)."""
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second one kills at once
+        sys.exit(128 + signum)
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _progress(label: str, done: int, total: int) -> None:
     click.echo(f"\r{label}: {done}/{total}", err=True, nl=False)
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--stats", is_flag=True, help="Also print removals by kind and warnings to stderr.")
 @rules_option
 def clean(file, stats, rules_files):
@@ -115,9 +141,17 @@ def clean(file, stats, rules_files):
     \b
     Example:
         python -m pipeline clean input/000_aea70502640bc831.txt --stats
+        python -m pipeline clean - < article.md   # FILE "-": standard input
     """
     rules = _rules(rules_files)
-    data = read_bytes(file.parent, file.name, Options())
+    if str(file) == "-":  # standard input, under the same size limit as a file
+        limit = Options().max_file_bytes
+        data = sys.stdin.buffer.read(limit + 1)
+        file = Path("stdin")
+        if len(data) > limit:
+            raise click.ClickException(f"stdin: more than {limit} bytes, above the limit")
+    else:
+        data = read_bytes(file.parent, file.name, Options())
     art = data if isinstance(data, Rejected) else parse_article(display_name(file.name), data, Options())
     if isinstance(art, Rejected):
         raise click.ClickException(f"{file}: {art.error}")
@@ -153,7 +187,7 @@ def diff(old, new, fmt, fail_on_removed):
         raise click.ClickException(str(exc)) from None
     click.echo({"text": as_text, "json": as_json, "markdown": as_markdown}[fmt](result), nl=False)
     if fail_on_removed and result["removed"]:
-        click.echo(f"{len(result['removed'])} entries removed", err=True)
+        click.echo(f"{_count(len(result['removed']), 'entry', 'entries')} removed", err=True)
         sys.exit(1)
 
 

@@ -5,11 +5,14 @@ article at once, so it runs after them in this process. A per-article cache unde
 output folder skips the work for files and bodies seen before (see cache.py)."""
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import json
 import os
 import re
+import signal
+import sys
 import tempfile
 import threading
 import time
@@ -20,12 +23,14 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
+import orjson
+
 from . import __version__
 from .cache import ArticleCache, sha, structure_key
 from .clean import Cleaned, Cleaner, Split, join_parts, merge_counts
 from .consolidate import Clusterer, Group, article_order, body_key, build_entries
 from .deadline import Timeout, deadline, timeout_reason
-from .ingest import discover, parse_article, prefetch, read_bytes, source_id
+from .ingest import InputError, discover, parse_article, prefetch, read_bytes, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .safety import scrub
@@ -222,6 +227,22 @@ def _init(rules: Rules, options: Options, known: frozenset, on_disk: dict) -> No
     _WORKER = _Worker(rules, options, known, on_disk)
 
 
+def _init_worker(parent: int, *initargs) -> None:
+    """A worker process: Ctrl-C is its parent's to handle (the parent terminates it), and it
+    dies with its parent, however the parent ends (SIGKILL too): on Linux the kernel sends it
+    SIGTERM then (PR_SET_PDEATHSIG); a parent gone before that was set is seen by getppid."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the parent's handler, forked with it)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+    _init(*initargs)
+
+
 def _prepare_chunk(root: str, relpaths: list[str]):
     """The chunk's results, then the seconds this chunk spent in each stage (a dict)."""
     before = dict(_WORKER.seconds)
@@ -259,9 +280,42 @@ def cache_key(rules: Rules, options: Options) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
 
+class WouldShrink(InputError):
+    """The build would drop most of the entries of the kb.json already in the output folder."""
+
+
+def _previous_entries(output_dir: Path) -> list[tuple[str, str, list[str]]]:
+    """(id, title, source paths) of each entry of OUTPUT/kb.json, [] when there is none that
+    parses. Read before the build, so that only these stay in memory."""
+    try:
+        doc = orjson.loads((Path(output_dir) / "kb.json").read_bytes())
+        return [(str(e["id"]), str(e.get("title", "")), [str(s.get("path")) for s in e.get("sources") or []])
+                for e in doc["entries"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []
+
+
+def _check_shrink(previous: list[tuple[str, str, list[str]]], entries: list[dict], kb: Path) -> None:
+    """Refuse (WouldShrink) a build that drops more than half of the previous kb.json's
+    entries: a wrong --input or a half-synced scrape, not a change of the articles. An entry
+    is kept when its id is still there or more than half of its sources are (a new rule set
+    can change an id; `diff` pairs them so)."""
+    ids = {e["id"] for e in entries}
+    paths = {s["path"] for e in entries for s in e["sources"]}
+    dropped = [(i, t) for i, t, srcs in previous
+               if i not in ids and 2 * sum(p in paths for p in srcs) <= len(srcs)]
+    if 2 * len(dropped) > len(previous):
+        shown = "; ".join(f"{i} {t!r}" for i, t in dropped[:5]) + (f"; ... {len(dropped) - 5} more" if len(dropped) > 5 else "")
+        raise WouldShrink(f"this build would drop {len(dropped)} of the {len(previous)} entries of {kb} "
+                          f"({shown}); kb.json was not written. Check the input folder, or pass --allow-shrink")
+
+
 def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None = None,
-          progress: Callable[[str, int, int], None] | None = None, use_cache: bool = True) -> BuildResult:
-    """Build OUTPUT/kb.json from every article under INPUT (see the module docstring)."""
+          progress: Callable[[str, int, int], None] | None = None, use_cache: bool = True,
+          allow_shrink: bool = True) -> BuildResult:
+    """Build OUTPUT/kb.json from every article under INPUT (see the module docstring).
+    InputError when INPUT holds no input file; WouldShrink (unless allow_shrink) when the
+    build would drop more than half of the entries of the kb.json in OUTPUT."""
     # This process holds one record per article and frees little until the end: the cyclic
     # garbage collector would rescan them all again and again (a third of the time at 100k
     # articles). The workers, which parse HTML into cyclic trees, keep theirs on.
@@ -270,9 +324,10 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
     try:
         with output_lock(output_dir):  # (OutputBusy when another build is writing there)
             try:
-                return _build(input_dir, output_dir, options, rules, progress, use_cache)
+                return _build(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink=allow_shrink)
             except StaleCache as exc:  # rare (a damaged pack): build again with a new cache
-                result = _build(input_dir, output_dir, options, rules, progress, use_cache, fresh_cache=True)
+                result = _build(input_dir, output_dir, options, rules, progress, use_cache, fresh_cache=True,
+                                allow_shrink=allow_shrink)
                 result.notes[:0] = exc.args[0]
                 return result
     finally:
@@ -282,13 +337,16 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
 
 def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None,
            progress: Callable[[str, int, int], None] | None, use_cache: bool,
-           fresh_cache: bool = False) -> BuildResult:
+           fresh_cache: bool = False, allow_shrink: bool = True) -> BuildResult:
     rules = rules or load_rules()
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     exclude = output_dir if _inside(output_dir, input_dir) else None
     paths, on_disk, clashes = _names(discover(input_dir, exclude=exclude))
+    if not paths and not clashes:  # an empty kb.json over a good one is never what was meant
+        raise InputError(f"no input files (.md, .markdown, .txt) under {input_dir}; kb.json was not written")
+    previous = None if allow_shrink else _previous_entries(output_dir)
     folder = output_dir / CACHE_DIR if use_cache else None
     key = cache_key(rules, options)
     scratch = None
@@ -340,6 +398,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         cache.keep_verdicts(verdicts)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     except BaseException:
+        workers.terminate()
         cache.close()
         if scratch:
             scratch.cleanup()
@@ -357,6 +416,8 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"))
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
     try:
+        if previous:
+            _check_shrink(previous, entries, output_dir / "kb.json")
         kb = write_outputs(output_dir, doc)
         try:
             cache.save()
@@ -604,7 +665,8 @@ class _Workers:
     def slots(self, total: int) -> int:
         """Start the workers (or this process's one) for `total` items; how many there are."""
         if not self.pools and self.jobs > 1 and total > 1:
-            self.pools = [ProcessPoolExecutor(1, initializer=_init, initargs=self.initargs) for _ in range(self.jobs)]
+            self.pools = [ProcessPoolExecutor(1, initializer=_init_worker, initargs=(os.getpid(), *self.initargs))
+                          for _ in range(self.jobs)]
         if not self.pools and not self.local:
             _init(*self.initargs)
             self.local = True
@@ -653,8 +715,34 @@ class _Workers:
                 callback(fut.result())
 
     def close(self) -> None:
+        try:
+            for pool in self.pools:
+                pool.shutdown()
+        except BaseException:  # interrupted while waiting for them
+            self.terminate()
+            raise
+        self.pools = []
+
+    def terminate(self) -> None:
+        """The build stops (Ctrl-C, SIGTERM, an error): the workers are killed, not waited
+        for (waiting on a pool whose worker was mid-task is what hung Ctrl-C)."""
+        procs = [p for pool in self.pools for p in (pool._processes or {}).values()]
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            p.join(2)
+            if p.is_alive():
+                p.kill()
+                p.join(1)
         for pool in self.pools:
-            pool.shutdown()
+            # A worker killed while sending a result leaves half a message in the result
+            # pipe, which the executor's thread then waits on for ever (and the interpreter,
+            # at exit, on it): with this process's write end closed too, it reads EOF.
+            try:
+                pool._result_queue._writer.close()
+            except (AttributeError, OSError):
+                pass
+            pool.shutdown(wait=False, cancel_futures=True)
         self.pools = []
 
 

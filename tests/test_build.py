@@ -139,3 +139,90 @@ def test_an_article_added_to_input_breaks_no_test(tmp_path):
                    for f in (ROOT / "tests").glob("*.py") if f.name != "test_build.py"
                    for line in f.read_text("utf-8").splitlines()), "a test reads input/"
 
+
+def _build_cli(src, out, *extra):
+    return CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(out), "-q", "-j", "1", *extra])
+
+
+def test_empty_input_is_an_error_and_keeps_the_old_kb(tmp_path):
+    out = tmp_path / "out"
+    assert _build_cli(SEEDS, out).exit_code == 0
+    before = (out / "kb.json").read_bytes()
+    (tmp_path / "empty").mkdir()
+    write(tmp_path / "empty", "notes.pdf", "not an article")
+    for flags in ((), ("--strict",), ("--allow-shrink",)):
+        res = _build_cli(tmp_path / "empty", out, *flags)
+        assert res.exit_code == 1, res.output
+        assert "Error: no input files" in res.output and "Traceback" not in res.output
+        assert (out / "kb.json").read_bytes() == before
+
+
+def test_a_build_that_drops_most_entries_refuses_unless_allowed(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    for i, topic in enumerate(["Printer offline", "Wi-Fi drops", "No sound", "Blue screen"]):
+        write(src, f"a{i}.md", FM.format(t=topic, b=f"## Fix 1: {topic} fix\n\nDo the {topic} thing {i}."))
+    assert _build_cli(src, out).exit_code == 0
+    before = (out / "kb.json").read_bytes()
+    for name in ("a1.md", "a2.md"):  # two of four gone: half, not more than half
+        (src / name).unlink()
+    assert _build_cli(src, out).exit_code == 0
+    assert json.loads((out / "kb.json").read_text())["stats"]["entries"] == 2
+    two = (out / "kb.json").read_bytes()
+    (src / "a3.md").unlink()  # one of the two left: still half
+    assert _build_cli(src, out).exit_code == 0
+    (out / "kb.json").write_bytes(before)
+    res = _build_cli(src, out)  # one of four left: three dropped
+    assert res.exit_code == 1
+    assert "would drop 3 of the 4 entries" in res.output and "'Wi-Fi drops'" in res.output
+    assert "--allow-shrink" in res.output and "Traceback" not in res.output
+    assert (out / "kb.json").read_bytes() == before
+    res = _build_cli(src, out, "--allow-shrink")
+    assert res.exit_code == 0, res.output
+    assert json.loads((out / "kb.json").read_text())["stats"]["entries"] == 1
+    assert two != before
+
+
+@pytest.mark.parametrize("toml, says", [
+    ('[affiliate_hosts]\nhost = ["x.com"]\n', "[affiliate_hosts] host: unknown key"),
+    ('[affiliate_host]\nhosts = ["x.com"]\n', "unknown group [affiliate_host]"),
+    ('[section_kinds]\nsymptom = ["symptoms?"]\n', "[section_kinds] symptom: unknown section kind"),
+    ('[section_kinds]\nfix = ["(unclosed"]\n', "[section_kinds] fix: invalid regular expression"),
+    ('[title_spin]\nprefixes = ["[a-"]\n', "[title_spin] prefixes: invalid regular expression"),
+    ('[tag_lists]\nmax_words = ["seven"]\n', "[tag_lists] max_words must be one whole number"),
+    ('[tracking_pixels]\nmax_size = ["1", "2"]\n', "[tracking_pixels] max_size must be one whole number"),
+    ('[outros]\nrequests = []\n', "[outros] requests is empty"),
+    (b'[promotional]\nphrases = ["caf\xe9"]\n', "not UTF-8"),
+    ('[promotional\n', "Expected ']'"),
+])
+def test_a_bad_rule_file_is_an_error_naming_file_and_key(tmp_path, toml, says):
+    rules = tmp_path / "mine.toml"
+    rules.write_bytes(toml if isinstance(toml, bytes) else toml.encode())
+    for cmd in (["build", "--input", str(SEEDS), "--output", str(tmp_path / "out")],
+                ["clean", str(SEEDS / "000_aea70502640bc831.txt")]):
+        res = CliRunner().invoke(main, [*cmd, "--rules", str(rules)])
+        assert res.exit_code == 1, res.output
+        assert res.output.startswith(f"Error: {rules}: ") and says in res.output, res.output
+        assert res.exception is None or isinstance(res.exception, SystemExit)
+    assert not (tmp_path / "out" / "kb.json").exists()
+
+
+def test_numeric_thresholds_can_be_lowered(tmp_path):
+    from pipeline.rules import load_rules
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[tag_lists]\nmax_words = ["3"]\n\n[title_choice]\nmin_shared_words = ["1"]\n')
+    loaded = load_rules([str(rules)])
+    assert loaded.get("tag_lists", "max_words") == ["3"] and loaded.get("title_choice", "min_shared_words") == ["1"]
+    assert loaded.digest != load_rules().digest
+    kinds = tmp_path / "kinds.toml"  # new patterns for a kind the schema has are fine
+    kinds.write_text('[section_kinds]\nfaq = ["questions and answers"]\n\n[ad_block_kinds]\npopup = ["<dialog"]\n')
+    assert "questions and answers" in load_rules([str(kinds)]).get("section_kinds", "faq")
+
+
+def test_one_entry_is_said_so_and_clean_reads_stdin(tmp_path):
+    write(tmp_path / "in", "a.md", FM.format(t="Printer offline", b="## Fix 1: Restart\n\nTurn it off and on."))
+    res = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "out")])
+    assert res.exit_code == 0 and "1 input -> 1 entry, 0 rejected" in res.output, res.output
+    text = (SEEDS / "000_aea70502640bc831.txt").read_bytes()
+    res = CliRunner().invoke(main, ["clean", "-"], input=text)
+    assert res.exit_code == 0, res.output
+    assert res.output == CliRunner().invoke(main, ["clean", str(SEEDS / "000_aea70502640bc831.txt")]).output

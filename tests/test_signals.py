@@ -1,0 +1,121 @@
+"""Stopping a build: Ctrl-C (SIGINT to the whole process group, as a terminal sends it),
+SIGTERM, or killing the main process alone. Each ends the build promptly, leaves no
+process and no scratch folder behind, and never a half-written kb.json."""
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEEDS, write
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+
+
+def _corpus(folder: Path, n: int) -> None:
+    body = (SEEDS / "000_aea70502640bc831.txt").read_text("utf-8").split("\n---\n", 1)[1]
+    rng = random.Random(7)
+    words = body.split()
+    for i in range(n):
+        extra = " ".join(rng.choice(words) for _ in range(80))
+        write(folder, f"a{i:03d}.md", f"---\ntitle: Article {i}\n---\n{body}\n\n## Note {i}\n\n{extra}\n")
+
+
+def _start(src: Path, out: Path, tmp: Path) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(tmp))
+    return subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--input", str(src), "--output", str(out),
+                             "-q", "-j", "2", "--no-cache"], env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _alive_in_group(pgid: int) -> list[int]:
+    """Processes of the group that are still running (zombies waiting for a reaper aside)."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(int(stat.parent.name))
+    return alive
+
+
+def _gone(pgid: int, seconds: float = 5.0) -> bool:
+    end = time.monotonic() + seconds
+    while _alive_in_group(pgid):
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    src = tmp_path_factory.mktemp("sig-in")
+    _corpus(src, 60)
+    return src
+
+
+def test_ctrl_c_at_random_moments_ends_every_build_cleanly(corpus, tmp_path):
+    rng = random.Random(27)
+    out, tmp = tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    stopped = 0
+    for i in range(20):
+        proc = _start(corpus, out, tmp)
+        time.sleep(rng.uniform(0.0, 1.5))
+        sent = time.monotonic()
+        try:
+            os.killpg(proc.pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail(f"build {i} still running 5 s after Ctrl-C")
+        err = proc.stderr.read().decode()
+        proc.stderr.close()
+        if proc.returncode == 0 and time.monotonic() - sent > 0.5:
+            continue  # it had finished before the signal came
+        stopped += 1
+        assert proc.returncode != 0, err
+        assert "Traceback" not in err, err
+        assert _gone(proc.pid, 5 - (time.monotonic() - sent) + 1), f"build {i} left processes running"
+        assert list(tmp.iterdir()) == [], f"build {i} left {list(tmp.iterdir())}"
+    assert stopped >= 10
+
+
+def test_sigterm_removes_the_scratch_folder_and_the_workers(corpus, tmp_path):
+    out, tmp = tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    proc = _start(corpus, out, tmp)
+    end = time.monotonic() + 20
+    while not any(p.name.startswith("kb-build-") for p in tmp.iterdir()) and time.monotonic() < end:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    os.kill(proc.pid, signal.SIGTERM)  # the main process only, as `kill PID` does
+    assert proc.wait(timeout=5) == 128 + signal.SIGTERM, proc.stderr.read().decode()
+    proc.stderr.close()
+    assert _gone(proc.pid)
+    assert list(tmp.iterdir()) == []
+    assert not (out / "kb.json").exists()
+
+
+def test_killing_the_main_process_leaves_no_worker(corpus, tmp_path):
+    out, tmp = tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    proc = _start(corpus, out, tmp)
+    end = time.monotonic() + 20
+    while len(_alive_in_group(proc.pid)) < 3 and time.monotonic() < end:  # the build and its 2 workers
+        time.sleep(0.02)
+    assert len(_alive_in_group(proc.pid)) >= 3
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=5)
+    proc.stderr.close()
+    assert _gone(proc.pid), "workers outlived their parent"
