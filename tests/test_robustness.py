@@ -419,7 +419,7 @@ def test_killing_a_build_at_any_moment_keeps_the_previous_kb_json(corpus_dir, tm
     for moment in (0.1, 0.5, "write", "write"):
         if moment == "write" and killed_during_write:
             break
-        proc = subprocess.Popen(_build_cmd(corpus_dir, out, "-j", "2"), cwd=ROOT, env=_env(),
+        proc = subprocess.Popen(_build_cmd(corpus_dir, out, "-j", "2", "--allow-shrink"), cwd=ROOT, env=_env(),
                                 start_new_session=True)
         if moment == "write":  # as soon as a temporary output file appears
             deadline = time.perf_counter() + full * 3 + 10
@@ -441,7 +441,7 @@ def test_killing_a_build_at_any_moment_keeps_the_previous_kb_json(corpus_dir, tm
             assert now == before, f"kb.json changed by a build killed at {moment:.0%}"
     assert killed_during_write, "no kill landed while the output was being written"
 
-    subprocess.run(_build_cmd(corpus_dir, out, "-j", "2"), check=True, cwd=ROOT, env=_env())
+    subprocess.run(_build_cmd(corpus_dir, out, "-j", "2", "--allow-shrink"), check=True, cwd=ROOT, env=_env())
     assert (out / "kb.json").read_bytes() == expected
     assert _temps(out) == []
 
