@@ -431,9 +431,9 @@ class ArticleCache:
 
 
 # what an entry record must hold, in order (consolidate._entry makes them so)
-ENTRY_FIELDS = ["id", "title", "alternate_titles", "summary", "sections", "steps", "causes", "sources"]
+ENTRY_FIELDS = ["id", "title", "alternate_titles", "summary", "categories", "tags", "sections", "steps", "causes", "sources"]
 
-_ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "warnings": list, "removed": dict, "key": str,
+_ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
                    "head": str, "body": str}
 
 
@@ -488,7 +488,7 @@ def _valid_article(rec) -> bool:
     if not isinstance(rec, dict) or set(rec) != set(_ARTICLE_FIELDS):
         return False
     return (all(isinstance(rec[k], t) for k, t in _ARTICLE_FIELDS.items())
-            and all(isinstance(w, str) for w in rec["warnings"])
+            and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"])
             and all(isinstance(k, str) and isinstance(v, int) for k, v in rec["removed"].items()))
 
 

@@ -20,6 +20,7 @@ from .model import Options, Rejected
 from .rules import RulesError, load_rules
 from .export import FORMATS, write_formats
 from .report import write_reports
+from .kinds import KINDS
 from .runner import build as run_build, display_name
 from .search import SearchError, open_index, search as run_search
 from .write import OutputBusy, output_lock
@@ -63,8 +64,12 @@ def main():
               help="Ignore and do not write the per-article cache (OUTPUT/.cache); same kb.json, slower.")
 @click.option("--allow-shrink", is_flag=True,
               help="Write kb.json even when it drops more than half of the entries of the one in OUTPUT.")
+@click.option("--kinds", "kinds", multiple=True, metavar="KIND[,KIND...]",
+              help="Keep only entries of these page kinds in kb.json (repeatable or comma list; "
+                   f"{', '.join(KINDS)}) [default: all]; the others are counted in stats and listed in "
+                   "build-report.json.")
 @rules_option
-def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cache, allow_shrink, rules_files):
+def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cache, allow_shrink, rules_files, kinds):
     """Build OUTPUT/kb.json from every article under INPUT.
 
     Rejected inputs are listed in kb.json under "rejected" with the reason; the build
@@ -75,15 +80,17 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cach
         python -m pipeline build --input input --output output --jobs 2 --strict
         python -m pipeline build --format howto   # also output/howto.jsonld
         python -m pipeline build --format sqlite --format jsonl
+        python -m pipeline build --kinds troubleshooting,how-to
     """
+    wanted = _kinds(kinds)
     rules = _rules(rules_files)
     options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
     show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     try:
         with _exit_cleanly_on_sigterm(), output_lock(output_dir):  # the reports too: one build at a time per output folder
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
-                               use_cache=not no_cache, allow_shrink=allow_shrink)
-            write_reports(result.kb_path.parent, result.doc, result.timings, result.notes)
+                               use_cache=not no_cache, allow_shrink=allow_shrink, kinds=wanted)
+            write_reports(result.kb_path.parent, result.doc, result.timings, result.notes, result.filtered_out)
             write_formats(result.kb_path.parent, result.doc, formats, base_url)
     except (InputError, OutputBusy) as exc:
         raise click.ClickException(str(exc)) from None
@@ -125,6 +132,17 @@ def _exit_cleanly_on_sigterm():
 
 def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def _kinds(values: tuple[str, ...]) -> frozenset[str] | None:
+    if not values:
+        return None
+    kinds = {k.strip() for v in values for k in v.split(",") if k.strip()}
+    unknown = sorted(kinds - set(KINDS))
+    if unknown or not kinds:
+        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; kinds are {', '.join(KINDS)}",
+                                 param_hint="--kinds")
+    return frozenset(kinds)
 
 
 def _progress(label: str, done: int, total: int) -> None:

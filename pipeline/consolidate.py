@@ -29,6 +29,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .model import Article, Options, Structure
 from .rules import Rules
+from .kinds import KindClassifier
 from .structure import same_title
 
 _WORD = re.compile(r"\w+(?:[.\-']\w+)*")
@@ -479,6 +480,7 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
             if key:
                 memo.put_entry(key, entry)
         entries.append(entry)
+    entries = finish_entries(entries, rules)
     stats = {"distinct_bodies": len(groups), "clusters": len(clusters),
              "near_duplicate_candidates": clusterer.stats.get("candidates", 0),
              "merged_near_duplicates": clusterer.stats.get("same", 0),
@@ -486,6 +488,17 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
     if timings is not None:
         timings["consolidate"] = time.perf_counter() - t0 - waited
     return entries, stats
+
+
+def finish_entries(entries: list[dict], rules: Rules) -> list[dict]:
+    """What an entry is read from the whole build, not its own cluster (so not memoized):
+    each entry's `kind` (kinds.py). New dicts: the memoized records stay as they were."""
+    classify = KindClassifier(rules)
+    out = []
+    for e in entries:
+        head = {"id": e["id"], "title": e["title"], "alternate_titles": e["alternate_titles"], "kind": classify(e)}
+        out.append(head | {k: v for k, v in e.items() if k not in head})
+    return out
 
 
 def cluster_key(groups: list[Group]) -> str | None:
@@ -565,11 +578,22 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
         "title": title,
         "alternate_titles": alternates,
         "summary": canonical.structure.summary,
+        "categories": _labels(a.categories for a in sorted(members, key=article_order)),
+        "tags": _labels(a.tags for a in sorted(members, key=article_order)),
         "sections": sections,
         "steps": steps,
         "causes": [{"text": t, "sources": sorted(set(s))} for t, s in causes.items()],
         "sources": [_source(a) for a in members],
     }
+
+
+def _labels(lists) -> list[str]:
+    """The members' front matter labels, each once (first spelling, earliest article first)."""
+    seen = {}
+    for labels in lists:
+        for label in labels:
+            seen.setdefault(label.lower(), label)
+    return list(seen.values())
 
 
 def _canonical_title(front_matter: str, heading: str) -> str:

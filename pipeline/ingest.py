@@ -28,7 +28,8 @@ _SIMPLE_KV = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
 # python-frontmatter's YAML loader: PyYAML's safe loader, its C version where built
 _LOADER = default_handlers.SafeLoader
 # The front matter keys the pipeline reads; the others are parsed but never constructed.
-_KEYS = frozenset({"title", "date"})
+_KEYS = frozenset({"title", "date", "categories", "tags"})
+_LIST_KEYS = frozenset({"categories", "tags"})  # (lists of labels: kept on the entry)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 # Encodings tried for files that are not UTF-8: the common legacy encodings of web pages.
 # Detection over every code page picks look-alikes (cp1257 for French cp1252 text), which is
@@ -165,6 +166,8 @@ def parse_article(relpath: str, data: bytes, options: Options) -> Article | Reje
     title = title or plain_text(_CONTROLS.sub("", Path(relpath).stem)).strip() or "Untitled"
     date = _date(meta.get("date"), warnings)
     return Article(
+        categories=labels(meta.get("categories")),
+        tags=labels(meta.get("tags")),
         path=relpath,
         source_id=source_id(relpath),
         sha256=hashlib.sha256(data).hexdigest(),
@@ -283,9 +286,14 @@ def _fast_front_matter(fm_text: str) -> dict | None:
             continue
         if line[0] == " " or line[0] == "-":
             m = _FM_ITEM.match(line)
-            if not (in_list and m and (indent is None or m.group(1) == indent) and _fast_scalar(m.group(2).rstrip(" "))):
+            item = m and _fast_scalar(m.group(2).rstrip(" "))
+            if not (in_list and item and (indent is None or m.group(1) == indent)):
                 return None
             indent = m.group(1)
+            if key in _LIST_KEYS:
+                if item[0] not in "'\"" and _RESOLVER.resolve(yaml.ScalarNode, item, (True, False)) != _STR_TAG:
+                    return None  # (a number, date or boolean: PyYAML says which)
+                meta.setdefault(key, []).append(item)
             continue
         m = _FM_KEY.match(line)
         if m is None or m.group(1).lower() in _NOT_STR_KEYS:
@@ -294,12 +302,14 @@ def _fast_front_matter(fm_text: str) -> dict | None:
         value = value and value.rstrip(" ")
         in_list, indent = not value, None
         if in_list:
-            if key in _KEYS:
+            if key in _KEYS and key not in _LIST_KEYS:
                 return None  # (a list, or null: PyYAML says which)
             continue
         text = _fast_scalar(value)
         if text is None:
             return None
+        if key in _LIST_KEYS:
+            return None  # (a scalar label: PyYAML reads it)
         if key in _KEYS:
             tag = _STR_TAG if value[0] in "'\"" else _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
             if tag == _STR_TAG:
@@ -390,6 +400,19 @@ def _title(meta: dict, body: str, relpath: str, warnings: list[str]) -> str:
         if line.strip():
             return " ".join(line.split())[:120]
     return Path(relpath).stem
+
+
+def labels(value) -> list[str]:
+    """Front matter categories/tags as a list of plain labels (one label, a list of them,
+    or anything else: none), in order, without repeats."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for v in items:
+        if isinstance(v, (str, int, float)) and not isinstance(v, bool):
+            text = " ".join(_CONTROLS.sub("", plain_text(str(v))).split())
+            if text and text not in out:
+                out.append(text)
+    return out
 
 
 def _date(value, warnings: list[str]) -> str | None:

@@ -55,6 +55,8 @@ class Article:
     date: str | None
     body: str
     meta: dict = field(default_factory=dict)
+    categories: list[str] = field(default_factory=list)  # front matter labels, as written
+    tags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     removed: dict[str, int] = field(default_factory=dict)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from .write import dumps, write_atomic
 
 
-def build_report(doc: dict, timings: dict, notes: list[str]) -> dict:
+def build_report(doc: dict, timings: dict, notes: list[str], filtered_out: list[dict] = ()) -> dict:
     entries = doc["entries"]
     return {
         "report_version": "1.0",
@@ -28,12 +28,14 @@ def build_report(doc: dict, timings: dict, notes: list[str]) -> dict:
         "warnings": [{"path": s["path"], "warning": w} for e in entries for s in e["sources"]
                      for w in s["warnings"]],
         "rejected": doc["rejected"],
+        "filtered_out": list(filtered_out),  # entries `build --kinds` left out of kb.json
         "notes": list(notes),
     }
 
 
-def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str]) -> None:
-    report = build_report(doc, timings, notes)
+def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str],
+                  filtered_out: list[dict] = ()) -> None:
+    report = build_report(doc, timings, notes, filtered_out)
     write_atomic(Path(output_dir) / "build-report.json", dumps(report))
     write_atomic(Path(output_dir) / "report.html", render_html(report, doc).encode("utf-8", "backslashreplace"))
 

@@ -16,12 +16,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import orjson
 
@@ -51,6 +51,7 @@ class BuildResult:
     doc: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # about the build itself (cache), not in kb.json
     cache_hits: int = 0
+    filtered_out: list[dict] = field(default_factory=list)  # entries left out by `kinds`: id, title, kind, sources
 
 
 class _Worker:
@@ -312,10 +313,12 @@ def _check_shrink(previous: list[tuple[str, str, list[str]]], entries: list[dict
 
 def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None = None,
           progress: Callable[[str, int, int], None] | None = None, use_cache: bool = True,
-          allow_shrink: bool = True) -> BuildResult:
+          allow_shrink: bool = True, kinds: Iterable[str] | None = None) -> BuildResult:
     """Build OUTPUT/kb.json from every article under INPUT (see the module docstring).
     InputError when INPUT holds no input file; WouldShrink (unless allow_shrink) when the
-    build would drop more than half of the entries of the kb.json in OUTPUT."""
+    build would drop more than half of the entries of the kb.json in OUTPUT. `kinds`: keep
+    only entries of these page kinds in kb.json (None: all); the others are counted in stats
+    and listed in BuildResult.filtered_out."""
     # This process holds one record per article and frees little until the end: the cyclic
     # garbage collector would rescan them all again and again (a third of the time at 100k
     # articles). The workers, which parse HTML into cyclic trees, keep theirs on.
@@ -324,10 +327,11 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
     try:
         with output_lock(output_dir):  # (OutputBusy when another build is writing there)
             try:
-                return _build(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink=allow_shrink)
+                return _build(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink=allow_shrink,
+                              kinds=kinds)
             except StaleCache as exc:  # rare (a damaged pack): build again with a new cache
                 result = _build(input_dir, output_dir, options, rules, progress, use_cache, fresh_cache=True,
-                                allow_shrink=allow_shrink)
+                                allow_shrink=allow_shrink, kinds=kinds)
                 result.notes[:0] = exc.args[0]
                 return result
     finally:
@@ -337,7 +341,7 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
 
 def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None,
            progress: Callable[[str, int, int], None] | None, use_cache: bool,
-           fresh_cache: bool = False, allow_shrink: bool = True) -> BuildResult:
+           fresh_cache: bool = False, allow_shrink: bool = True, kinds: Iterable[str] | None = None) -> BuildResult:
     rules = rules or load_rules()
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     timings: dict[str, float] = {}
@@ -412,7 +416,15 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
              "entries": len(entries), **cstats, "removed": _sum_removed(groups),
              "warnings": sum(len(a.warnings) for g in groups for a in g.members),
              "steps": sum(len(e["steps"]) for e in entries),
-             "entries_with_steps": sum(1 for e in entries if e["steps"])}
+             "entries_with_steps": sum(1 for e in entries if e["steps"]),
+             "kinds": dict(sorted(Counter(e["kind"] for e in entries).items()))}
+    filtered_out = []
+    if kinds is not None:
+        wanted = frozenset(kinds)
+        filtered_out = [e for e in entries if e["kind"] not in wanted]
+        entries = [e for e in entries if e["kind"] in wanted]
+        stats["filtered_out"] = len(filtered_out)
+        stats["entries"] = len(entries)
     entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"))
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
     try:
@@ -430,7 +442,9 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(entries), rejected=len(rejected),
-                       warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits)
+                       warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits,
+                       filtered_out=[{"entry": e["id"], "title": e["title"], "kind": e["kind"],
+                                      "sources": [s["path"] for s in e["sources"]]} for e in filtered_out])
 
 
 def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
@@ -574,7 +588,7 @@ class _Resolver:
             rec = cache.article(file_sha)
             if rec is not None:
                 art = Article(path=relpath, source_id=source_id(relpath), sha256=file_sha, title=rec["title"],
-                              date=rec["date"], body="", warnings=list(rec["warnings"]),
+                              date=rec["date"], categories=list(rec["categories"]), tags=list(rec["tags"]), body="", warnings=list(rec["warnings"]),
                               removed=dict(rec["removed"]))
                 self.items.append((art, rec["key"], rec))
                 self._offer(art, rec["key"], rec, None)
@@ -585,7 +599,8 @@ class _Resolver:
             self.rejected.append(res)
             return
         art, key, *parts = res
-        cache.put_article(art.sha256, {"title": art.title, "date": art.date, "warnings": art.warnings,
+        cache.put_article(art.sha256, {"title": art.title, "date": art.date, "categories": art.categories, "tags": art.tags,
+                                       "warnings": art.warnings,
                                        "removed": art.removed, "key": key}, body=art.body,
                           parts=parts[0] if parts else None)
         self._offer(art, key, cache.articles[art.sha256], art.body)

@@ -158,13 +158,13 @@ FAST_SHAPES = [
 def test_fast_front_matter_reads_what_pyyaml_reads():
     """The fast reading gives PyYAML's title and date, or declines (None); a shape it
     reads wrongly would show here as a difference from PyYAML's value."""
-    from pipeline.ingest import _fast_front_matter, _load_yaml
+    from pipeline.ingest import _KEYS, _fast_front_matter, _load_yaml
     accepted = []
     for fm in FAST_SHAPES:
         fast = _fast_front_matter(fm)
         if fast is not None:
             accepted.append(fm)
-            assert fast == {k: v for k, v in _load_yaml(fm).items() if k in ("title", "date")}, fm
+            assert fast == {k: v for k, v in _load_yaml(fm).items() if k in _KEYS}, fm
     # what it reads: only text and timestamps, in the plainest one-line shapes
     assert accepted == FAST_SHAPES[:3] + ["title: x\ntitle: y\n", 'title: "x"   \n']
 

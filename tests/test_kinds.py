@@ -1,0 +1,111 @@
+"""Page kinds (pipeline/kinds.py), front matter categories/tags on entries, `build --kinds`."""
+import json
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.ingest import parse_article
+from pipeline.kinds import KindClassifier
+from pipeline.model import Options
+from pipeline.rules import load_rules
+
+from .conftest import write
+
+TROUBLE = """---
+title: Printer Woes Vanquished
+categories:
+  - PrinterIssues
+tags:
+  - win10
+  - Printer
+---
+Your Canon printer is not working after an update? Don't worry, here are fixes to try.
+
+## Fix 1: Restart the print spooler
+
+Press Win + R, type services.msc and restart the Print Spooler service.
+
+## Fix 2: Reinstall the printer driver
+
+Open Device Manager, uninstall the printer and restart your PC.
+"""
+
+REVIEW = """---
+title: Sound Made Simple
+tags: [audio, Review]
+---
+The Acme X1 is a fine pair of speakers with a thin bass.
+
+## Acme X1
+
+## Design: Sleek and small
+
+The cabinet is walnut and feels solid. Rating: 4.2 / 5
+
+## Acme X1 vs. Boom 2
+
+The Boom 2 is louder.
+
+## Specs
+
+- Weight 2 kg
+
+[View On Amazon](https://example.com/x1)
+"""
+
+NEWS = """---
+title: Big Things Ahead
+---
+Acme announced on Tuesday that its new phone will be available in March, the company said in a statement.
+
+According to a report, the phone ships this week in the US.
+"""
+
+
+def _entry(text):
+    from pipeline.consolidate import _labels
+    art = parse_article("a.md", text.encode(), Options())
+    return {"summary": art.body, "sections": [], "steps": [],
+            "categories": _labels([art.categories]), "tags": _labels([art.tags])}
+
+
+def test_front_matter_categories_and_tags_are_read_as_lists():
+    art = parse_article("a.md", TROUBLE.encode(), Options())
+    assert art.categories == ["PrinterIssues"] and art.tags == ["win10", "Printer"]
+    flow = parse_article("b.md", REVIEW.encode(), Options())  # (a flow list: read by PyYAML)
+    assert flow.tags == ["audio", "Review"]
+    one = parse_article("c.md", b"---\ntitle: T\ncategories: Drivers\n---\nBody.\n", Options())
+    assert one.categories == ["Drivers"] and one.tags == []
+
+
+def test_kind_is_read_from_the_text_shape(tmp_path):
+    kind = KindClassifier(load_rules())
+    assert kind(_entry(NEWS)) == "news"
+    assert kind({"summary": "", "sections": [], "steps": []}) == "other"
+    write(tmp_path / "in", "t.md", TROUBLE)
+    write(tmp_path / "in", "r.md", REVIEW)
+    res = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "o"), "-q"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads((tmp_path / "o" / "kb.json").read_text("utf-8"))
+    by_kind = {e["kind"]: e for e in doc["entries"]}
+    assert set(by_kind) == {"troubleshooting", "review"}
+    assert by_kind["troubleshooting"]["categories"] == ["PrinterIssues"]
+    assert by_kind["troubleshooting"]["tags"] == ["win10", "Printer"]
+    assert by_kind["review"]["tags"] == ["audio", "Review"]
+    assert doc["stats"]["kinds"] == {"review": 1, "troubleshooting": 1}
+
+
+def test_build_kinds_keeps_only_those_kinds_and_lists_the_others(tmp_path):
+    write(tmp_path / "in", "t.md", TROUBLE)
+    write(tmp_path / "in", "r.md", REVIEW)
+    res = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "o"), "-q",
+                                    "--kinds", "troubleshooting,how-to", "--kinds", "news"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads((tmp_path / "o" / "kb.json").read_text("utf-8"))
+    assert [e["kind"] for e in doc["entries"]] == ["troubleshooting"]
+    assert doc["stats"]["entries"] == 1 and doc["stats"]["filtered_out"] == 1
+    report = json.loads((tmp_path / "o" / "build-report.json").read_text("utf-8"))
+    assert [(f["kind"], f["sources"]) for f in report["filtered_out"]] == [("review", ["r.md"])]
+    bad = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "o"),
+                                    "--kinds", "recipes"])
+    assert bad.exit_code == 2 and "unknown kind recipes" in bad.output
