@@ -167,6 +167,9 @@ class Cleaner:
         self.hosts = frozenset(h.lower() for h in g("affiliate_hosts", "hosts"))
         self.url_parts = tuple(p.lower() for p in g("affiliate_url_parts", "parts"))
         self.redirect_params = _host_params(g("affiliate_redirects", "params"))
+        self.any_redirect_params = frozenset(k.lower() for k in g("affiliate_redirects", "any_host"))
+        self.host_shapes = re.compile("|".join(f"(?:{p})" for p in g("affiliate_hosts", "host_shapes")), re.I)
+        self.path_shapes = re.compile("|".join(f"(?:{p})" for p in g("affiliate_hosts", "path_shapes")), re.I)
         self.tag_params = _host_params(g("affiliate_tags", "params"))
         self.pixel_styles = tuple(s.lower().replace(" ", "") for s in g("tracking_pixels", "styles"))
         self.pixel_max = max(int(v) for v in g("tracking_pixels", "max_size"))
@@ -428,6 +431,11 @@ def _unwrap_once(url: str, ctx) -> str | None:
             if not cut:
                 return None
             return urlunsplit(parts._replace(query="".join(kept).lstrip("&?")))
+    # any other host: a parameter of the redirect shape holding a whole web address
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        value = value.strip()
+        if key.lower() in ctx.any_redirect_params and value.lower().startswith(("http://", "https://")):
+            return None if _CONTROL.search(value) else value
     return None
 
 
@@ -447,10 +455,14 @@ def _url_is_affiliate(url: str, ctx) -> bool:
     if low.startswith("//"):
         low = "http:" + low
     try:
-        host = (urlsplit(low).hostname or "").rstrip(".")
+        parts = urlsplit(low)
+        host = (parts.hostname or "").rstrip(".")
     except ValueError:
         return False
-    return any(d in ctx.hosts for d in _domains(host))  # the host or any parent domain of it is listed
+    if any(d in ctx.hosts for d in _domains(host)):  # the host or any parent domain of it is listed
+        return True
+    # the shipped hosts are seeds: redirects are known by their shape too
+    return bool(host) and (ctx.host_shapes.search(host) is not None or ctx.path_shapes.search(parts.path) is not None)
 
 
 def _domains(host: str) -> list[str]:
@@ -486,6 +498,10 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
             close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
             for j in range(i + 1, len(lines)):
                 if close.match(lines[j]):
+                    if not m.group(2).strip() and _not_code(lines[i + 1:j]):
+                        # bare stray fences around page content: debris, the opener is no
+                        # fence (a fence naming its language, ```html, is code as written)
+                        break
                     end = offsets[j] + len(lines[j])
                     blocks.append((offsets[i], end))
                     i = j
@@ -494,6 +510,25 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
                 unclosed[fence[0]] = len(fence)
         i += 1
     return blocks
+
+
+# What a fenced block of real code never holds: a broken conversion's stray fences pair up
+# around page content (ad markup, headings, images, links, prose), which is debris, not code.
+_PAGE_MARKUP = re.compile(r"<!--|<(?:a|img|video|iframe|ins|span|div|p|h[1-6]|ul|ol|li|figure|source)\s[^<>]*=|"
+                          r"^ {0,3}#{2,6}[ \t]+\S|!\[[^\]\n]*\]\(|\[[^\]\n]+\]\(https?://", re.I | re.M)
+_PROSE = re.compile(r"^[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?[\"“‘*_]*[A-Z][a-z’']*(?:[ \t]+[^\s;{}=$|<>\\]+){7,}[.!?:]"
+                    r"[\"”’*_)]*[ \t]*$")
+
+
+def _not_code(lines: list[str]) -> bool:
+    """Lines between a fence pair that are page content, not code: page markup, or mostly
+    sentences (two or more, and more than half of the lines that are not blank)."""
+    text = "\n".join(lines)
+    if _PAGE_MARKUP.search(text):
+        return True
+    filled = [ln for ln in lines if ln.strip()]
+    prose = sum(1 for ln in filled if _PROSE.match(ln))
+    return prose >= 2 and 2 * prose > len(filled)
 
 
 def _code_spans(line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -603,6 +638,10 @@ def _protect(text: str, ctx, removed: Counter) -> tuple[str, list[str]]:
         return text, saved
 
     def autolink(m: re.Match) -> str:
+        if text.endswith("](", 0, m.start()) and not re.search(r"[\s()]", m.group(1)):
+            # a link's own destination in brackets (`[text](<https://...>)`): the same
+            # destination without them, to be judged by the link's rules (affiliate, unsafe)
+            return m.group(1)
         if url_is_safe(m.group(1), ctx):
             return keep(m.group(0))
         removed["unsafe_url"] += 1

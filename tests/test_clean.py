@@ -496,3 +496,37 @@ def test_a_body_without_a_title_heading_of_its_own_is_cleaned_whole(cleaner):
                  "## <b>Title</b>\n\nText.\n"):
         assert cleaner.split(body).head is None
     assert cleaner.split("  ## Title  \n \nText.\n").head == "  ## Title  \n \n"
+
+
+# ---- issue 26: mechanisms that hold on sites no rule names
+
+def test_a_stray_bare_fence_pair_around_ads_and_prose_is_debris_not_code(cleaner):
+    md = ("Restart the router to fix it.\n````\n\n## Method 2: Update the driver\n\n" + BEGIN + "\n"
+          '<a href="https://x.unknown-aff.net/c/1/2/3"><img src="https://img.example.com/ad.jpg" /></a>\n' + END
+          + "\n\nOpen Device Manager and update the network adapter driver from the list.\n\n````\n\n"
+          "```\nnetsh winsock reset\n```\n")
+    r = clean(cleaner, md)
+    assert "<a " not in r.text and "````" not in r.text and "ad.jpg" not in r.text
+    assert "## Method 2: Update the driver" in r.text and "Open Device Manager and update" in r.text
+    assert "```\nnetsh winsock reset\n```" in r.text  # real code stays
+    assert r.removed.get("backtick_debris") == 2 and r.removed.get("ad_block") == 1
+    assert clean(cleaner, r.text).text == r.text
+
+
+@pytest.mark.parametrize("url,expected", [
+    # a query parameter carrying a whole address, on a host no rule names: the link gets it back
+    ("https://target.georiot-like.example/Proxy.ashx?tsid=1&GR_URL=https%3A%2F%2Fwww.example.com%2Fp", "https://www.example.com/p"),
+    ("https://go.redirect-unknown.example/?id=9&url=https%3A%2F%2Fwww.example.com%2Fmac", "https://www.example.com/mac"),
+    # Impact's click path on an unlisted vanity domain, and a numbered Impact host: text only
+    ("https://deals.qwzx.example/c/123456/789/4321", None),
+    ("https://imp.i357552.net/abc", None),
+])
+def test_an_unknown_redirect_host_is_known_by_its_shape(cleaner, url, expected):
+    r = clean(cleaner, f"See [the deal]({url}) here.\n")
+    assert r.text == (f"See [the deal]({expected}) here.\n" if expected else "See the deal here.\n")
+    assert r.removed == {"affiliate_link": 1}
+
+
+def test_a_bracketed_link_destination_is_judged_like_any_other(cleaner):
+    r = clean(cleaner, "Get [it](<https://shop-links.co/link/?url=https%3A%2F%2Fwww.example.com%2Fx>) now.\n")
+    assert r.text == "Get [it](https://www.example.com/x) now.\n" and r.removed == {"affiliate_link": 1}
