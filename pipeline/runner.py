@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 import orjson
 
 from . import __version__
+from .boilerplate import Boilerplate
 from .cache import ArticleCache, sha, structure_key
 from .clean import Cleaned, Cleaner, Split, join_parts, merge_counts
 from .consolidate import Clusterer, Group, article_order, body_key, build_entries
@@ -397,7 +398,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
         groups: list[Group] = []
         verdicts = dict(cache.verdicts)
-        entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups),
+        entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules),
                                         options, rules, timings, verdicts, memo=cache)
         cache.keep_verdicts(verdicts)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
@@ -609,7 +610,7 @@ class _Resolver:
 
 
 def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", progress, rejected: list,
-            options: Options, out: list[Group]):
+            options: Options, out: list[Group], rules: Rules):
     """Articles sharing a body key form a group; each group's canonical body is structured
     once, unless the cache has its structure (then it is read only if consolidation asks
     for it). Yields the groups in key order as their structures arrive, and appends them
@@ -622,17 +623,27 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", pro
     bodies = [resolver.first[k][3] for k in keys]
     resolver.first.clear()
     sig_len = options.minhash_bands * options.minhash_rows
-    idents = [structure_key(a.title, rec["head"], rec["body"]) for a, rec in firsts]
+    for i in range(len(keys)):
+        if bodies[i] is None:
+            bodies[i] = cache.body(firsts[i][1])
+            if bodies[i] is None:
+                raise StaleCache(cache.notes + ["the cache listed a body it could not give back; "
+                                                "it was ignored and rebuilt"])
+    # site chrome, known by its repetition across the distinct bodies (boilerplate.py): each
+    # body loses its chrome lines before it is structured, and its structure is keyed by
+    # what is left
+    chrome = [0] * len(keys)
+    boiler = Boilerplate(rules)
+    repeated = boiler.repeated(bodies)
+    idents = []
+    for i, (a, rec) in enumerate(firsts):
+        bodies[i], chrome[i] = boiler.strip(bodies[i], repeated)
+        idents.append(structure_key(a.title, rec["head"], rec["body"] if not chrome[i] else sha(bodies[i])))
     signatures = [cache.signature(ident, sig_len) for ident in idents]
     todo = [i for i, s in enumerate(signatures) if s is None]
     for i in range(len(keys)):
         if signatures[i] is not None:
             bodies[i] = None
-        elif bodies[i] is None:
-            bodies[i] = cache.body(firsts[i][1])
-            if bodies[i] is None:
-                raise StaleCache(cache.notes + ["the cache listed a body it could not give back; "
-                                                "it was ignored and rebuilt"])
     if todo:
         fresh = workers.imap(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
                                                                      workers.jobs)], progress, "structure", len(todo))
@@ -640,6 +651,9 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", pro
         workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):
         members = [a for a, _ in by_key[k]]
+        if chrome[i]:
+            for a in members:
+                a.removed = dict(sorted({**a.removed, "chrome": a.removed.get("chrome", 0) + chrome[i]}.items()))
         structure, signature = None, signatures[i]
         if signature is None:  # fresh results come in the order of `todo`
             structure, signature = next(fresh)

@@ -1,0 +1,176 @@
+"""Site chrome found by repetition (issue 26): a newsletter sign-up, a comment form, a
+"View Deal" button or a list of the site's other articles is written into many *distinct*
+articles of a site, verbatim; an article's own text is not (its spun copies and reworded
+variants repeat it, but they are one article). Over the distinct cleaned bodies of a build,
+each line (a paragraph, list item or heading of the scraped markdown) is counted once per
+family of bodies, a family being the bodies linked by sharing a longer line few bodies hold
+(one article's variants); a line found in `min_families` families or more is repeated.
+
+Frequency alone does not make chrome: a step ("Restart your computer.") repeats across a
+site's articles and is still a step in each. A repeated line goes (kind `chrome`) only when
+it does not read as content (not an action, not a numbered step, not code) and it looks like
+chrome: mostly links, a short label without a full stop ("View Deal", "Newsletters"), at the
+body's start or end, or beside another such line (chrome comes in blocks). A heading goes
+when everything under it went. Rules: `[boilerplate]`."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+
+_WORD = re.compile(r"\w+")
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
+_LEAD = re.compile(r"^\s*(?:>\s*)?(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__|[*_])?"
+                   r"(?:(?:step|fix|method|option|solution|way)\s*\d{1,2}\s*[:.)\-–—]\s*)?", re.I)
+_NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\d{1,2}\\?[.)]")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s")
+_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$")  # "**Weight**": a label of what follows
+_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
+
+
+def _key(line: str) -> bytes | None:
+    words = _WORD.findall(_LINK.sub(r" \1 ", line).lower())
+    if not words:
+        return None
+    return hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+def _units(body: str) -> list[tuple[int, bytes | None]]:
+    """(line number, key) of each non-blank line outside code fences; key None: never chrome."""
+    out, fence = [], False
+    for i, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fence = not fence
+            out.append((i, None))
+            continue
+        if not line.strip():
+            continue
+        out.append((i, None if fence else _key(line)))
+    return out
+
+
+class Boilerplate:
+    def __init__(self, rules):
+        g = rules.get
+        self.min_families = int(g("boilerplate", "min_families")[0])
+        self.link_df = int(g("boilerplate", "family_link_bodies")[0])
+        self.short_words = int(g("boilerplate", "short_label_words")[0])
+        verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
+        self.verbs = frozenset(v.lower() for v in verbs)
+        self.openers = frozenset(w.lower() for w in g("step_shapes", "sequence_words")) | {"or", "and", "also"}
+        # a tool the article pitches is its own text, flagged promotional, never removed
+        products = g("promotional", "products")
+        self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in products) + r")\b", re.I)
+
+    def repeated(self, bodies: list[str]) -> set[bytes]:
+        """Keys of the lines found in min_families or more families of the distinct bodies."""
+        keysets = []
+        df: dict[bytes, int] = defaultdict(int)
+        for body in bodies:
+            keys = set()
+            for i, k in _units(body):
+                if k is not None:
+                    keys.add(k)
+            keysets.append(keys)
+            for k in keys:
+                df[k] += 1
+        parent = list(range(len(bodies)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        # one article's variants share most of their lines: bodies that share more than half
+        # of the smaller one's lines, among lines few bodies hold, are one family
+        holders: dict[bytes, list[int]] = defaultdict(list)
+        for b, keys in enumerate(keysets):
+            for k in keys:
+                if 1 < df[k] <= self.link_df:
+                    holders[k].append(b)
+        shared: dict[tuple[int, int], int] = defaultdict(int)
+        for bs in holders.values():
+            for x in range(len(bs)):
+                for y in range(x + 1, len(bs)):
+                    shared[bs[x], bs[y]] += 1
+        for (x, y), n in shared.items():
+            if 2 * n > min(len(keysets[x]), len(keysets[y])):
+                parent[find(x)] = find(y)
+        families: dict[bytes, set[int]] = defaultdict(set)
+        for b, keys in enumerate(keysets):
+            root = find(b)
+            for k in keys:
+                if df[k] >= self.min_families:
+                    families[k].add(root)
+        return {k for k, f in families.items() if len(f) >= self.min_families}
+
+    def _content(self, line: str) -> bool:
+        """A line that reads as an article's content whatever its repetition: an action, a
+        numbered step, a bold label, the article's pitch for a tool it sells."""
+        if _NUMBERED.match(line) or _BOLD_LABEL.match(line) or self.products.search(line):
+            return True
+        rest = _LEAD.sub("", line, count=1)
+        words = _WORD.findall(rest.lower())
+        if words and words[0] in self.openers:
+            words = words[1:]  # "Then click ...", "Or click ..."
+        return bool(words) and words[0] in self.verbs
+
+    def _links(self, line: str) -> bool:
+        """Mostly links: a list of the site's other articles, a shop button."""
+        words = _WORD.findall(_LINK.sub(r"\1", line))
+        linked = sum(len(_WORD.findall(m.group(1))) for m in _LINK.finditer(line)
+                     if "](#" not in m.group(0) and "/#" not in m.group(0))  # (in-page: a contents list)
+        return bool(words) and 2 * linked >= len(words)
+
+    def _label(self, line: str) -> bool:
+        """A short line without a full stop: a button, a caption, a credit ("View Deal")."""
+        text = _LINK.sub(r"\1", line)
+        plain = text.strip(" \t*_#>").rstrip()
+        return len(_WORD.findall(text)) <= self.short_words and not plain.endswith((".", "!", "?", ":"))
+
+    def strip(self, body: str, repeated: set[bytes]) -> tuple[str, int]:
+        """The body without its chrome lines, and how many went."""
+        units = _units(body)
+        if not repeated or not units:
+            return body, 0
+        lines = body.split("\n")
+        rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and not self._content(lines[i])
+               for i, k in units]
+        n = len(units)
+        # a single word alone ("Pros", "Google", "Yes") is a label or a value of the text
+        # around it, however often it repeats; chrome says more
+        wide = [len(_WORD.findall(_LINK.sub(r"\1", lines[i]))) >= 2 for i, _ in units]
+        drop = set()
+        for u, (i, k) in enumerate(units):
+            if not rep[u]:
+                continue
+            if wide[u] and self._links(lines[i]):
+                drop.add(u)
+            elif u + 1 < n and _LIST.match(lines[units[u + 1][0]]) and not _LIST.match(lines[i]):
+                continue  # the label of the list under it ("What We Like")
+            elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1])
+                              or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._label(lines[i])):
+                drop.add(u)
+        # a heading goes when every line under it (to the next heading as high) went
+        for u, (i, k) in enumerate(units):
+            m = _HEADING.match(lines[i])
+            if not m:
+                continue
+            level, v, under = len(m.group(1)), u + 1, []
+            while v < n:
+                h = _HEADING.match(lines[units[v][0]])
+                if h and len(h.group(1)) <= level:
+                    break
+                if not h:
+                    under.append(v)
+                v += 1
+            if under and all(w in drop for w in under) and u > 0:
+                drop.add(u)
+        if not drop:
+            return body, 0
+        gone = {units[u][0] for u in drop}
+        kept = [line for i, line in enumerate(lines) if i not in gone]
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
+        return text, len(drop)

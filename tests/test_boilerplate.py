@@ -1,0 +1,51 @@
+"""Issue 26: chrome known by repetition across distinct articles; template look-alikes that
+differ in a device word stay apart."""
+import json
+
+from pipeline.model import Options
+from pipeline.runner import build
+
+from .conftest import write
+
+FM = "---\ntitle: \"{title}\"\ndate: 2024-01-0{n}\n---\n\n"
+TOPICS = ["printer spooler", "wifi adapter", "bluetooth mouse", "usb hub", "sound card", "graphics card"]
+SIGNUP = ("Stay On the Cutting Edge: Get the Example Weekly Newsletter\n\n"
+          "Join our readers who get the best tech news and deep dives every single week in their inbox.\n\n"
+          "By submitting your information you agree to the Terms & Conditions and Privacy Policy and are aged 16 or over.\n")
+
+
+def distinct_article(topic: str, n: int) -> str:
+    words = topic.split()
+    return (FM.format(title=f"Fix the {topic} problem", n=n) + f"# Fix the {topic} problem\n\n"
+            f"The {topic} on a {words[0]}-{n} machine stops answering after sleep, with the {words[-1]} shown "
+            f"greyed out in the list of devices for model {n}{words[0][:2]}.\n\n"
+            f"## Fix 1: Reinstall the {topic} driver\n\n"
+            "Restart your computer and check whether the problem is gone.\n\n"
+            f"Open Device Manager, right-click the {topic} entry and uninstall it, then reboot so that "
+            f"Windows puts the {words[-1]} driver back by itself for unit {n}.\n\n" + SIGNUP)
+
+
+def test_a_block_repeated_across_distinct_articles_is_chrome_a_repeated_step_is_not(tmp_path):
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        write(src, f"{n}.md", distinct_article(topic, n))
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    for e in doc["entries"]:
+        text = json.dumps(e)
+        assert "Newsletter" not in text and "By submitting" not in text and "Join our readers" not in text
+        assert "Restart your computer and check whether the problem is gone." in text  # a step, repeated
+        assert "uninstall it" in text
+    assert all(s["removed"].get("chrome") == 3 for e in doc["entries"] for s in e["sources"])
+
+
+def test_spun_copies_of_one_article_do_not_make_its_text_chrome(tmp_path):
+    src = tmp_path / "in"
+    body = distinct_article("printer spooler", 1).split("---\n\n", 1)[1].replace(SIGNUP, "")
+    for n in range(1, 8):  # reworded variants of one article: one family, not seven
+        write(src, f"{n}.md", FM.format(title=f"Printer spooler fix {n}", n=n) + body.replace("after sleep", f"after sleep ({n})")
+              + f"\nSee you next time, reader number {n}.\n")
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert all("chrome" not in s["removed"] for e in doc["entries"] for s in e["sources"])
+
