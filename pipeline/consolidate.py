@@ -293,6 +293,7 @@ def _substitutions(wa: list[str], wb: list[str]) -> bool:
     """True when two texts (as words) differ by the same name/number swap made more than
     once: the mark of pages generated from one template for different products."""
     swaps: Counter = Counter()
+    words: Counter = Counter()  # one plain word for another ("webcam" for "fingerprint")
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(wa, wb).as_list():
         if tag != "replace":
             continue
@@ -301,7 +302,12 @@ def _substitutions(wa: list[str], wb: list[str]) -> bool:
         news = [w for w in wb[j1:j2] if _identity(w)]
         if olds and news and fuzz.ratio(old.lower(), new.lower()) < 80:
             swaps[(" ".join(olds).strip(".,:;!?"), " ".join(news).strip(".,:;!?"))] += 1
-    return any(n >= 2 for n in swaps.values())
+        elif (i2 - i1 == 1 and j2 - j1 == 1 and min(len(old), len(new)) >= 4 and old.isalpha() and new.isalpha()
+              and fuzz.ratio(old.lower(), new.lower()) < 60):
+            words[(old.lower(), new.lower())] += 1
+    # a name or number swapped twice, or a device word swapped throughout (three times or
+    # more): one template filled in for two products
+    return any(n >= 2 for n in swaps.values()) or any(n >= 3 for n in words.values())
 
 
 # --------------------------------------------------------------------- merging

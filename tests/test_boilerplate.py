@@ -49,3 +49,28 @@ def test_spun_copies_of_one_article_do_not_make_its_text_chrome(tmp_path):
     doc = json.loads((tmp_path / "out" / "kb.json").read_text())
     assert all("chrome" not in s["removed"] for e in doc["entries"] for s in e["sources"])
 
+
+DRIVER = """## Fix HP {device} driver issue
+
+Your HP {device} stops working after a Windows update, and the {device} is shown with a yellow mark.
+The steps below bring the {device} back on most HP laptops.
+
+## Fix 1: Roll back the {device} driver
+
+Open Device Manager, expand the category of the {device}, right-click it and choose Properties, then
+click Roll Back Driver on the Driver tab and restart the laptop when asked.
+
+## Fix 2: Reinstall the driver
+
+Uninstall the device from Device Manager and restart the laptop: Windows installs the driver again.
+Check whether the problem is gone after the restart and try the device again.
+"""
+
+
+def test_template_pages_that_differ_in_the_device_word_stay_two_entries(tmp_path):
+    src = tmp_path / "in"
+    for n, device in enumerate(["webcam", "fingerprint"], 1):
+        write(src, f"{device}.md", FM.format(title=f"Fix HP {device} driver issue", n=n) + DRIVER.format(device=device))
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert sorted(e["title"] for e in doc["entries"]) == ["Fix HP fingerprint driver issue", "Fix HP webcam driver issue"]
