@@ -153,7 +153,8 @@ class Boilerplate:
             elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1])
                               or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._label(lines[i])):
                 drop.add(u)
-        # a heading goes when every line under it (to the next heading as high) went
+        # a heading goes when every line under it (to the next heading as high) went, or
+        # when it and every line under it repeat
         for u, (i, k) in enumerate(units):
             m = _HEADING.match(lines[i])
             if not m:
@@ -166,8 +167,16 @@ class Boilerplate:
                 if not h:
                     under.append(v)
                 v += 1
-            if under and all(w in drop for w in under) and u > 0:
+            if not under or u == 0:
+                continue
+            if all(w in drop for w in under):
                 drop.add(u)
+            elif (k in repeated and not self._content(_HEADING.sub("", lines[i]))
+                  and all(units[w][1] in repeated for w in under)):
+                # a whole section, heading and every line, repeated across distinct
+                # articles: the site's block ("Get the Newsletter", "Contact me with news"),
+                # imperatives and all; a step's heading ("Update your driver") keeps it
+                drop.update([u, *under])
         if not drop:
             return body, 0
         gone = {units[u][0] for u in drop}

@@ -22,7 +22,9 @@ def distinct_article(topic: str, n: int) -> str:
             f"## Fix 1: Reinstall the {topic} driver\n\n"
             "Restart your computer and check whether the problem is gone.\n\n"
             f"Open Device Manager, right-click the {topic} entry and uninstall it, then reboot so that "
-            f"Windows puts the {words[-1]} driver back by itself for unit {n}.\n\n" + SIGNUP)
+            f"Windows puts the {words[-1]} driver back by itself for unit {n}.\n\n"
+            f"## Why the {topic} fails\n\nA {words[0]} setting of build {n} turns the {words[-1]} off to save power.\n\n"
+            f"When the {topic} still fails on the {n}th try, the {words[-1]} itself may be faulty.\n\n" + SIGNUP)
 
 
 def test_a_block_repeated_across_distinct_articles_is_chrome_a_repeated_step_is_not(tmp_path):
@@ -74,3 +76,17 @@ def test_template_pages_that_differ_in_the_device_word_stay_two_entries(tmp_path
     build(src, tmp_path / "out", Options(jobs=1))
     doc = json.loads((tmp_path / "out" / "kb.json").read_text())
     assert sorted(e["title"] for e in doc["entries"]) == ["Fix HP fingerprint driver issue", "Fix HP webcam driver issue"]
+
+
+def test_a_repeated_section_goes_whole_imperatives_and_all_a_repeated_step_section_stays(tmp_path):
+    src = tmp_path / "in"
+    box = ("## Stay On the Cutting Edge: Get the Example Newsletter\n\n"
+           "Get the best news and in-depth reviews from our writers, straight to your inbox.\n\n"
+           "Contact me with news and offers from other brands of the group.\n")
+    step = "## Fix 2: Restart your computer\n\nRestart your computer and check whether the problem is gone.\n\n"
+    for n, topic in enumerate(TOPICS, 1):
+        write(src, f"{n}.md", distinct_article(topic, n).replace(SIGNUP, step + box))
+    build(src, tmp_path / "out", Options(jobs=1))
+    text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
+    assert "Newsletter" not in text and "Contact me" not in text and "in-depth reviews" not in text
+    assert "Restart your computer and check whether the problem is gone." in text
