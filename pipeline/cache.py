@@ -515,7 +515,7 @@ def structure_from_dict(d: dict) -> Structure:
         for s in st.sections) and all(
         isinstance(t.title, str) and isinstance(t.text, str) and type(t.section) is int and 0 <= t.section < n
         and isinstance(t.promotional, bool)
-        and all(isinstance(x, str) for x in t.instructions + t.shortcuts + t.commands)
+        and all(isinstance(x, str) for x in t.instructions + t.shortcuts + t.commands + t.pitch)
         and all(isinstance(p, list) and all(isinstance(x, str) for x in p) for p in t.ui_paths)
         and all(isinstance(x, dict) and all(isinstance(v, str) for v in x.values()) for x in t.images + t.links)
         for t in st.steps) and all(isinstance(c.get("text"), str) for c in st.causes)

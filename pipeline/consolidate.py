@@ -570,7 +570,7 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
             "id": step_ids[k], "order": k + 1, "title": st.title, "text": st.text,
             "instructions": st.instructions, "ui_paths": st.ui_paths, "shortcuts": st.shortcuts,
             "commands": st.commands, "images": st.images, "links": st.links,
-            "promotional": st.promotional, "section": sec_ids[sk],
+            "promotional": st.promotional, "pitch": st.pitch, "section": sec_ids[sk],
             "sources": sorted(set(slot.sources)), "variants": _variants(slot),
         })
 

@@ -1,6 +1,7 @@
 """schema.org HowTo JSON-LD for the entries of a knowledge base, the shape search engines and
 many tools already read. One HowTo per entry with a step that is not a pitch; pitches (steps
-flagged `promotional`) are left out; nothing is added that kb.json does not hold.
+flagged `promotional`: a pitch with no manual way) are left out, and so are a step's `pitch`
+passages from its text; nothing is added that kb.json does not hold.
 
 A step with sub-steps is a HowToSection of HowToSteps (one per instruction); text is plain,
 rendered by the CommonMark parser, not stripped by patterns. With a base URL, each HowTo
@@ -68,8 +69,11 @@ def _step(step: dict, position: int, url: str | None) -> dict:
         return {"@type": "HowToSection", "@id": ident, "position": position, "name": step["title"],
                 "itemListElement": [{"@type": "HowToStep", "position": k, "text": t}
                                     for k, t in enumerate(texts, 1)]}
+    text = step["text"]
+    for passage in step.get("pitch", []):
+        text = text.replace(passage, "")
     out = {"@type": "HowToStep", "@id": ident, "position": position, "name": step["title"],
-           "text": plain(step["text"]) or step["title"]}
+           "text": plain(text) or step["title"]}
     if step["images"]:
         out["image"] = [i["url"] for i in step["images"]]
     return out

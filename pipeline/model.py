@@ -87,7 +87,8 @@ class Step:
     commands: list[str] = field(default_factory=list)
     images: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
-    promotional: bool = False
+    promotional: bool = False  # a pitch with no manual way
+    pitch: list[str] = field(default_factory=list)  # the passages of `text` that pitch a tool, verbatim
 
 
 @dataclass

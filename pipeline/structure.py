@@ -40,6 +40,9 @@ class Structurer:
         self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
+        self.manual_cue = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_cues")), flags)
+        self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
+                                      + r")\b", flags)
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
         self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.get("promotional", "products")) + r")\b",
                                    flags)
@@ -317,38 +320,102 @@ class Structurer:
             s = secs[i]
             own = [i] + _descendants(secs, i)
             sblocks = [b for k in own for b in secs[k].blocks]
-            text_parts = []
+            units: list[tuple[str, str, _Block | None]] = [("", s.heading, None)]  # (markdown, plain, block)
             for k in own:
                 if k != i and not secs[k].lead:  # (a lead's text says its heading: `**1)** Press ...`)
                     heading = _md_escape(secs[k].heading)  # plain text back into markdown
-                    text_parts.append(("#" * min(secs[k].level, 6) + " " + heading) if not secs[k].pseudo
-                                      else f"**{heading}**")
-                if secs[k].text:
-                    text_parts.append(secs[k].text)
+                    units.append((("#" * min(secs[k].level, 6) + " " + heading) if not secs[k].pseudo
+                                  else f"**{heading}**", secs[k].heading, None))
+                units += [(b.text, b.plain, b) for b in secs[k].blocks if not b.contents and b.text]
             title = self._numbered(s.heading) or s.heading
-            # a step is the pitch when its own section is, or a part of it by its wording: a part
-            # headed with the tool's name ("Option 2: ... with Driver Easy") is flagged as a
-            # section, but the step holds the manual way too
-            promotional = s.kind == "promotional" or any(
-                secs[k].kind == "promotional" and self._promo_text(secs[k].heading + "\n" + secs[k].text) for k in own[1:])
-            steps.append(self._step(title, "\n\n".join(text_parts), i, sblocks, promotional))
+            steps.append(self._step(title, i, units, sblocks))
         return steps
 
-    def _step(self, title: str, text: str, section: int, sblocks: list[_Block], promotional: bool,
-              sub: list[_Block] | None = None) -> Step:
-        """A step read from sblocks; its instructions from `sub` (default: all of them)."""
+    def _step(self, title: str, section: int, units: list[tuple[str, str, _Block | None]], sblocks: list[_Block],
+              sub: list[_Block] | None = None, lead: bool = False) -> Step:
+        """A step read from its units (its heading, sub-headings and blocks, in order): its
+        text is theirs; its instructions from `sub` (default: all of its blocks). The passages
+        that pitch a tool are its `pitch` (`_pitch`); it is promotional when the rest gives no
+        manual way (or `lead`: the paragraph leading into its run was a pitch), and then its
+        fields come from all of it, else from the manual way only."""
+        text, ranges, pitched, manual = self._pitch(units)
+        pitch = [text[a:b] for a, b in ranges]
+        promotional = lead or (bool(pitch) and not manual)
+        if lead and not pitch and text:
+            pitch = [text]
+        keep = sblocks if promotional or not pitch else [b for b in sblocks if id(b) not in pitched]
+        kept = {id(b) for b in keep}
         return Step(
             title=title.strip(),
-            text=text.strip(),
+            text=text,
             section=section,
-            instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents]),
-            ui_paths=_dedupe(p for b in sblocks for p in b.ui_paths),
-            shortcuts=_dedupe(m.group(0) for b in sblocks if "+" in b.plain for m in self.shortcut.finditer(b.plain)),
-            commands=_dedupe(c for b in sblocks for c in b.code_and_strong if self._is_command(c)),
+            instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept]),
+            ui_paths=_dedupe(p for b in keep for p in b.ui_paths),
+            shortcuts=_dedupe(m.group(0) for b in keep if "+" in b.plain for m in self.shortcut.finditer(b.plain)),
+            commands=_dedupe(c for b in keep for c in b.code_and_strong if self._is_command(c)),
             images=_dedupe(b_img for b in sblocks for b_img in b.images),
             links=_dedupe(lk for b in sblocks for lk in b.links),
             promotional=promotional,
+            pitch=pitch,
         )
+
+    def _pitch(self, units: list[tuple[str, str, _Block | None]]) -> tuple[str, list[tuple[int, int]], set, bool]:
+        """(text, pitch ranges in it, id() of the blocks that pitch, whether the rest gives a
+        manual way). A pitch starts at the sentence that names a tool or says a pitch phrase
+        ("... you can do it automatically with **Driver Easy**.") and runs over the blocks
+        after it (the tool's own procedure, its screenshots) until a part of the step that
+        does not pitch opens: a sub-heading, a bold label, an "OR" / "Alternatively" line.
+        The rest gives a manual way when it has sub-steps, a settings path, a shortcut, a
+        command or a screenshot, or names one (rules [promotional] manual_cues: "the manufacturer's website")."""
+        parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
+        for md, plain, b in units:
+            start = size + 2 if parts else 0
+            cut = start
+            if b is None or self._opener(b, plain):
+                in_pitch = self._pitchy(plain)
+            elif not in_pitch and self._pitchy(plain):
+                in_pitch = True
+                if b.kind == "paragraph":  # the sentences before the pitch are the step's own
+                    at = self._pitch_sentence(md)
+                    cut = start + at
+                    manual = manual or bool(self.manual_cue.search(md[:at]))
+            if md:
+                parts.append(md)
+                size = start + len(md)
+            if in_pitch:
+                if b is not None:
+                    pitched.add(id(b))
+                if md and ranges and ranges[-1][1] == start - 2:
+                    ranges[-1] = (ranges[-1][0], size)
+                elif md:
+                    ranges.append((cut, size))
+            elif md and not manual:
+                manual = bool(self.manual_cue.search(plain)) or (b is not None and (
+                    bool(b.ordered_items or b.ui_paths or b.images or (b.code and any(self._is_command(c) for c in b.code))
+                         or ("+" in b.plain and self.shortcut.search(b.plain)))))
+        return "\n\n".join(parts), ranges, pitched, manual
+
+    def _opener(self, b: _Block, plain: str) -> bool:
+        """A block that opens a part of a step: a bold label (not a number: `**2)** Run ...`
+        is the procedure going on) or an alternative ("OR", "Alternatively, ...")."""
+        if b.kind != "paragraph":
+            return False
+        if b.strong and b.source.startswith(("**", "__")) and plain.lstrip().startswith(b.strong[0]) and (
+                len(b.strong[0]) >= 4 and not b.strong[0][:1].isdigit()):
+            return True
+        return self.alternative.match(plain) is not None
+
+    def _pitchy(self, text: str) -> bool:
+        low = text.lower()
+        return self.products.search(text) is not None or any(p in low for p in self.promo)
+
+    def _pitch_sentence(self, md: str) -> int:
+        """Where in a paragraph's markdown the first sentence that pitches starts."""
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(md)]
+        for a, b in zip(starts, starts[1:] + [len(md)]):
+            if self._pitchy(_MD_MARKS.sub("", md[a:b])):
+                return a
+        return 0
 
     def _paragraph_steps(self, blocks: list[_Block], body: str) -> list[Step]:
         """For a body whose headings give no step: its procedure written as numbered
@@ -378,10 +445,9 @@ class Structurer:
                     if b.section != blocks[k].section or (j + 1 == len(run) and not b.only_images):
                         break
                     own.append(b)
-                text = "\n\n".join(b.text for b in own if not b.contents)
                 title = _clip(_SENTENCE_END.split(rest, 1)[0].strip())
-                promotional = lead or self._promo_text(text) or self.products.search(title) is not None
-                steps.append(self._step(title, text, blocks[k].section, own, promotional, sub=own[1:]))
+                units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
+                steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:], lead=lead))
         return steps
 
     def _overviews(self, secs: list[_Sec]) -> set[int]:
@@ -526,6 +592,7 @@ _TOC_MAX = 40  # a table of contents has at most this many items, matched agains
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 
 
+_MD_MARKS = re.compile(r"[*_`]+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
 
 

@@ -77,3 +77,15 @@ def test_every_howto_of_the_sample_is_valid(corpus_kb):
     for h in graph:
         _valid_howto(h, absolute=False)
         assert all("promotional" not in s for s in h["step"])
+def test_howto_leaves_pitches_out():
+    def step(n, text, promotional=False, pitch=()):
+        return {"id": f"step-{n}", "order": n, "title": f"S{n}", "text": text, "instructions": [], "images": [],
+                "promotional": promotional, "pitch": list(pitch)}
+    entry = {"id": "kb-1", "title": "T", "summary": "", "alternate_titles": [], "steps": [
+        step(1, "Go to the vendor's website.\n\nOr let **Tool** do it.", pitch=["Or let **Tool** do it."]),
+        step(2, "Buy **Tool**.", promotional=True, pitch=["Buy **Tool**."]),
+        step(3, "Restart.")]}
+    doc = howto_document({"entries": [entry, dict(entry, id="kb-2", steps=[entry["steps"][1]])]})
+    (h,) = doc["@graph"]
+    assert [(s["name"], s["position"], s["text"]) for s in h["step"]] == [
+        ("S1", 1, "Go to the vendor's website."), ("S3", 2, "Restart.")]

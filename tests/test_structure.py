@@ -605,3 +605,37 @@ def test_a_label_line_leading_the_intro_is_not_the_summary(st):
     assert st.structure(kept, "Intel driver").summary == (
         "Install Intel Graphics Driver but got error message\n\nThe driver finds a second video card.\n\n"
         "**Cause for Error**")
+
+
+_UPDATE_INTRO = ("The screen may flicker if your graphics driver is outdated. So you should update it to see if "
+                 "that helps.\n\n")
+_PITCH = ("If you don't have the time or patience, you can do it automatically with **Driver Easy**.\n\n"
+          "1. Download and install Driver Easy.\n2. Click **Scan Now**.\n\n"
+          "With the Pro version it takes just 2 clicks.\n")
+
+
+def test_a_fix_that_gives_the_manual_way_and_pitches_a_tool_keeps_its_fix_and_marks_the_pitch(st):
+    manual = "**Manually** – Go to the manufacturer's website and download the latest driver.\n\n**OR**\n\n"
+    body = f"## Fix 1: Restart\n\nRestart it.\n\n## Fix 2: Update your driver\n\n{_UPDATE_INTRO}{manual}{_PITCH}"
+    s = st.structure(body, "Flicker")
+    fix = s.steps[1]
+    assert (fix.title, fix.promotional) == ("Update your driver", False)
+    # the pitch is marked, verbatim, from the sentence that names the tool to the end
+    assert fix.pitch == [fix.text[fix.text.index("If you don't"):]]
+    assert "manufacturer's website" in fix.text and "manufacturer's website" not in fix.pitch[0]
+    assert fix.instructions == []  # the tool's procedure is no sub-step of the fix
+    assert s.steps[0].pitch == []
+
+
+def test_a_manual_sentence_before_the_pitch_in_one_paragraph_is_the_manual_way(st):
+    body = ("## Fix 2: Update your driver\n\nYou can go to the vendor's official website to download it. "
+            + _PITCH)
+    (fix,) = st.structure(body, "Flicker").steps
+    assert not fix.promotional and fix.pitch[0].startswith("If you don't")
+
+
+def test_a_fix_whose_only_way_is_the_tool_is_promotional(st):
+    body = f"## Fix 2: Update your driver\n\n{_UPDATE_INTRO}{_PITCH}"
+    (fix,) = st.structure(body, "Flicker").steps
+    assert fix.promotional and fix.pitch and fix.text.startswith("The screen may flicker")
+    assert fix.instructions == ["Download and install Driver Easy.", "Click Scan Now."]
