@@ -136,7 +136,13 @@ class Structurer:
             leads = {}  # one bold-numbered paragraph is emphasis, not a list of steps
         heads = self._headings([b for b in blocks if id(b) not in leads and (
             b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b)))], blocks)
+        counted: dict[int, tuple[str, int]] = {}  # section -> its heading's (numbering word, number)
+        named = self._empty_headings_named(blocks, heads, leads)
+        taken = {id(b) for a, b in zip(blocks, blocks[1:]) if id(a) in named}
         for b in blocks:
+            if id(b) in taken:  # (the name of the empty heading before it)
+                b.section = len(secs) - 1
+                continue
             if id(b) in leads:  # "**1.** Update the driver. ..." opens a step and is its text
                 while stack and secs[stack[-1]].level >= 7:
                     stack.pop()
@@ -148,16 +154,23 @@ class Structurer:
                 continue
             if id(b) in heads:
                 level = b.level if b.kind == "heading" else 7
-                text = _stray_emphasis(b.plain.strip())
+                text = _stray_emphasis(b.plain.strip()) or named.get(id(b), "")
                 if title_heading is None and len(secs) == 1 and b.kind == "heading" and (
                         same_title(text, title) or self._opens_body(b, blocks, text)):
                     title_heading = text
                     b.section = 0
                     continue
+                count = _COUNT.match(text) if self._numbered(text) is not None else None
+                if count:  # `### Fix 2` under `## Fix 1` (uneven levels) is its peer, not its part
+                    key = (count.group(1).lower(), int(count.group(2)))
+                    level = next((secs[k].level for k in stack if (c := counted.get(k)) and c[0] == key[0]
+                                  and c[1] < key[1]), level)
                 while stack and secs[stack[-1]].level >= level:
                     stack.pop()
                 parent = stack[-1] if stack else None
                 secs.append(_Sec(heading=text, level=level, kind="other", parent=parent, pseudo=b.kind != "heading"))
+                if count:
+                    counted[len(secs) - 1] = key
                 stack.append(len(secs) - 1)
                 b.section = len(secs) - 1
                 continue
@@ -177,6 +190,17 @@ class Structurer:
             if i and self._promotional(s):
                 s.kind = "promotional"
         return secs, title_heading or ""
+
+    def _empty_headings_named(self, blocks: list[_Block], heads: set[int], leads: dict) -> dict[int, str]:
+        """An empty heading (`##` alone) whose name is the short line after it (`2\\. Reset the
+        adapter`): {id() of the heading: the name}."""
+        out = {}
+        for a, b in zip(blocks, blocks[1:]):
+            if (a.kind == "heading" and id(a) in heads and not a.plain.strip() and b.kind == "paragraph"
+                    and id(b) not in heads and id(b) not in leads and not b.images
+                    and 0 < len(b.plain.strip()) <= 120 and "\n" not in b.plain.strip()):
+                out[id(a)] = _stray_emphasis(b.plain.strip())
+        return out
 
     def _headings(self, heads: list[_Block], blocks: list[_Block]) -> set[int]:
         """id() of the candidate headings that open sections. A bold line with nothing under it
@@ -588,6 +612,7 @@ class _Sec:
         self.lead = lead  # its heading is read off its first paragraph, which its text opens with
 
 
+_COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*#?\s*(\d{1,2})\b")  # a numbered heading's word and number
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 

@@ -639,3 +639,17 @@ def test_a_fix_whose_only_way_is_the_tool_is_promotional(st):
     (fix,) = st.structure(body, "Flicker").steps
     assert fix.promotional and fix.pitch and fix.text.startswith("The screen may flicker")
     assert fix.instructions == ["Download and install Driver Easy.", "Click Scan Now."]
+
+
+def test_a_numbered_heading_nested_under_its_predecessor_by_uneven_levels_is_its_peer(st):
+    body = ("## Method 1: Restart\n\nRestart it.\n\n## Method 2: Update the driver\n\nGo to the vendor's website.\n\n"
+            "### Method 3: Check the cable\n\nPlug the cable in again.\n\n#### Step 1: Unplug it\n\nUnplug it.\n")
+    s = st.structure(body, "t")
+    assert [x.title for x in s.steps] == ["Restart", "Update the driver", "Check the cable"]
+    assert "Plug the cable" not in s.steps[1].text and "Unplug it" in s.steps[2].text
+
+
+def test_an_empty_heading_is_named_by_the_line_after_it(st):
+    body = "## Fix 1: Restart\n\nRestart it.\n\n##\n\n2\\. Reset the adapter\n\nClick **Reset**.\n"
+    s = st.structure(body, "t")
+    assert [(x.title, x.text) for x in s.steps] == [("Restart", "Restart it."), ("Reset the adapter", "Click **Reset**.")]
