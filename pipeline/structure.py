@@ -40,6 +40,7 @@ class Structurer:
         self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
+        self.manual_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_labels")), flags)
         self.manual_cue = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_cues")), flags)
         self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
                                       + r")\b", flags)
@@ -390,13 +391,17 @@ class Structurer:
         after it (the tool's own procedure, its screenshots) until a part of the step that
         does not pitch opens: a sub-heading, a bold label, an "OR" / "Alternatively" line.
         The rest gives a manual way when it has sub-steps, a settings path, a shortcut, a
-        command or a screenshot, or names one (rules [promotional] manual_cues: "the manufacturer's website")."""
+        command or a screenshot, or names one (rules [promotional] manual_cues: "the manufacturer's website"),
+        or a part of it is labelled so ("**Option 1 – Manually**", manual_labels)."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
         for md, plain, b in units:
             start = size + 2 if parts else 0
             cut = start
             if b is None or self._opener(b, plain):
                 in_pitch = self._pitchy(plain)
+                if md and not in_pitch:  # (not the step's own heading: "Update your driver manually")
+                    label = plain if b is None else b.strong[0] if b.strong and plain.lstrip().startswith(b.strong[0]) else ""
+                    manual = manual or self.manual_label.search(label) is not None
             elif not in_pitch and self._pitchy(plain):
                 in_pitch = True
                 if b.kind == "paragraph":  # the sentences before the pitch are the step's own

@@ -653,3 +653,13 @@ def test_an_empty_heading_is_named_by_the_line_after_it(st):
     body = "## Fix 1: Restart\n\nRestart it.\n\n##\n\n2\\. Reset the adapter\n\nClick **Reset**.\n"
     s = st.structure(body, "t")
     assert [(x.title, x.text) for x in s.steps] == [("Restart", "Restart it."), ("Reset the adapter", "Click **Reset**.")]
+
+
+def test_a_part_labelled_as_the_manual_way_is_a_manual_way(st):
+    body = ("## Fix 2: Update your driver\n\n" + _UPDATE_INTRO + "**Option 1 – Manually**: find the right driver "
+            "online, download it and install it step by step.\n\n" + _PITCH)
+    (fix,) = st.structure(body, "Flicker").steps
+    assert not fix.promotional and fix.pitch
+    # the manufacturers' websites, plural, say it too
+    body = "## Fix 2: Update your driver\n\nDownload it from the vendors' websites. " + _PITCH
+    assert not st.structure(body, "Flicker").steps[0].promotional
