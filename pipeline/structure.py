@@ -81,6 +81,8 @@ class Structurer:
                 found = self._steps(secs, again) or self._paragraph_steps(again, split)
                 if len(found) > len(steps):
                     blocks, sections, title_heading, steps = again, secs, heading, found
+        if not steps and len(sections) == 1:  # nor numbers nor headings: sentences that each say
+            steps = self._shot_steps(blocks)  # what to do over a screenshot may
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
         summary = _summary(sections)
@@ -477,6 +479,32 @@ class Structurer:
                 title = _clip(_SENTENCE_END.split(rest, 1)[0].strip())
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
                 steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:], lead=lead))
+        return steps
+
+    def _shot_steps(self, blocks: list[_Block]) -> list[Step]:
+        """For a body with neither headings nor numbers: its procedure written as short
+        paragraphs that start with an action ("First, open the Messages app ...", "Select
+        ...") each with a screenshot after it (within two blocks), three or more in a section
+        in a row: a list whose numbers the scrape lost. A step runs to the next one; the last
+        one to its screenshot."""
+        marks = [k for k, b in enumerate(blocks) if b.kind == "paragraph" and not b.only_images and not b.contents
+                 and len(b.plain) <= 300 and self.action.match(b.plain.strip())
+                 and any(c.only_images and c.section == b.section for c in blocks[k + 1:k + 3])]
+        runs: list[list[int]] = []
+        for k in marks:
+            if runs and blocks[runs[-1][-1]].section == blocks[k].section and k - runs[-1][-1] <= 3:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        steps = []
+        for run in (r for r in runs if len(r) >= 3):
+            for j, k in enumerate(run):
+                end = run[j + 1] if j + 1 < len(run) else next(
+                    m + 1 for m in range(k + 1, len(blocks)) if blocks[m].only_images)
+                own = blocks[k:end]
+                title = _clip(_SENTENCE_END.split(blocks[k].plain.strip(), 1)[0])
+                units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
+                steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:]))
         return steps
 
     def _overviews(self, secs: list[_Sec]) -> set[int]:

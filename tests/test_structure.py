@@ -663,3 +663,16 @@ def test_a_part_labelled_as_the_manual_way_is_a_manual_way(st):
     # the manufacturers' websites, plural, say it too
     body = "## Fix 2: Update your driver\n\nDownload it from the vendors' websites. " + _PITCH
     assert not st.structure(body, "Flicker").steps[0].promotional
+
+
+def test_actions_each_over_a_screenshot_are_the_steps_of_a_body_without_numbers(st):
+    shot = "![](https://x.example/{}.png)"
+    body = ("The app groups your messages. Here is how to turn that off.\n\n"
+            f"First, open the app and tap your profile icon.\n\n{shot.format(1)}\n\n"
+            f"Select \"Settings\" from the menu.\n\n{shot.format(2)}\n\n"
+            "Toggle off the switch for \"Categories\".\n\nYou need it for auto-delete, though.\n\n"
+            f"{shot.format(3)}\n\nThat's all there is to it. Your inbox is back to normal.\n")
+    s = st.structure(body, "Turn off categories")
+    assert [x.title for x in s.steps] == ["First, open the app and tap your profile icon.",
+                                         "Select \"Settings\" from the menu.", "Toggle off the switch for \"Categories\"."]
+    assert "auto-delete" in s.steps[2].text and "That's all" not in s.steps[2].text
