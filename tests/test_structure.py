@@ -676,3 +676,9 @@ def test_actions_each_over_a_screenshot_are_the_steps_of_a_body_without_numbers(
     assert [x.title for x in s.steps] == ["First, open the app and tap your profile icon.",
                                          "Select \"Settings\" from the menu.", "Toggle off the switch for \"Categories\"."]
     assert "auto-delete" in s.steps[2].text and "That's all" not in s.steps[2].text
+
+
+def test_sibling_headings_that_say_find_or_show_are_steps(st):
+    body = ("Intro.\n\n## Find the guide on your phone\n\nOpen **Settings > Help**.\n\n"
+            "## Find the guide online\n\nSearch the maker's site.\n\n## Show hidden files\n\nTick the box.\n")
+    assert steps(st, body) == ["Find the guide on your phone", "Find the guide online", "Show hidden files"]
