@@ -58,6 +58,12 @@ class Structurer:
         key = "(?:" + "|".join(re.escape(k) for k in keys) + ")"
         self.shortcut = re.compile(
             r"\b" + key + r"(?:\s*\+\s*(?:" + key + r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
+        # ...or in words: "the Windows logo key and R at the same time"
+        ikey = "(?i:" + "|".join(re.escape(k) for k in keys) + ")"
+        other = r"(?:" + ikey + r"|F\d{1,2}|[A-Z](?![\w-])|\d(?!\w)|(?i:up|down|left|right|esc|enter|tab|delete)\b)"
+        self.worded_shortcut = re.compile(r"\b" + ikey + r"(?:\s+(?i:key))?(?:\s*(?:,|\band\b|\+)\s*(?:the\s+)?"
+                                          + other + r"(?:\s+(?i:key))?)+(?=\s+(?i:at the same time|together|simultaneously))")
+        self.key_names = {a.lower(): b for a, _, b in (n.partition("=") for n in rules.get("extract", "shortcut_names"))}
         # what a heading's words say, memoised: a body's headings are asked about many
         # times, and the variants of an article repeat them
         self._numbered_memo: dict[str, str | None] = {}
@@ -378,7 +384,7 @@ class Structurer:
             section=section,
             instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept]),
             ui_paths=_dedupe(p for b in keep for p in b.ui_paths),
-            shortcuts=_dedupe(m.group(0) for b in keep if "+" in b.plain for m in self.shortcut.finditer(b.plain)),
+            shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
             commands=_dedupe(c for b in keep for c in b.code_and_strong if self._is_command(c)),
             images=_dedupe(b_img for b in sblocks for b_img in b.images),
             links=_dedupe(lk for b in sblocks for lk in b.links),
@@ -435,6 +441,18 @@ class Structurer:
                 len(b.strong[0]) >= 4 and not b.strong[0][:1].isdigit()):
             return True
         return self.alternative.match(plain) is not None
+
+    def _shortcuts(self, plain: str) -> list[str]:
+        """The key combinations a text names, in one spelling (rules [extract] shortcut_names)."""
+        found = [m for m in self.shortcut.finditer(plain)] if "+" in plain else []
+        found += [m for m in self.worded_shortcut.finditer(plain)
+                  if not any(f.start() <= m.start() < f.end() for f in found)]
+        out = []
+        for m in sorted(found, key=lambda m: m.start()):
+            keys = [re.sub(r"^the\s+|\s+key$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(m.group(0))]
+            keys = [self.key_names.get(k.lower(), self.key_names.get(k.lower() + " key", k)) for k in keys if k]
+            out.append(" + ".join(k.upper() if len(k) == 1 else k[:1].upper() + k[1:] for k in keys))
+        return out
 
     def _pitchy(self, text: str) -> bool:
         low = text.lower()
@@ -645,6 +663,7 @@ class _Sec:
         self.lead = lead  # its heading is read off its first paragraph, which its text opens with
 
 
+_KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
 _COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*#?\s*(\d{1,2})\b")  # a numbered heading's word and number
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")

@@ -412,7 +412,7 @@ def test_numbered_paragraphs_are_the_steps_of_a_body_without_step_headings(st):
     first, second, last = s.steps
     assert first.images == [{"url": "https://img.example/run.png", "alt": "run"}]
     assert "Device Manager opens." in second.text and "3)" not in second.text
-    assert first.shortcuts == ["Win+R"] and second.commands == ["devmgmt.msc"]
+    assert first.shortcuts == ["Win + R"] and second.commands == ["devmgmt.msc"]  # (one spelling: Win + R)
     # the last step keeps its screenshot, not the article's closing text
     assert last.text.startswith("3) In the **Driver** tab") and "uninstall.png" in last.text
     assert "After uninstalling" not in last.text
@@ -682,3 +682,10 @@ def test_sibling_headings_that_say_find_or_show_are_steps(st):
     body = ("Intro.\n\n## Find the guide on your phone\n\nOpen **Settings > Help**.\n\n"
             "## Find the guide online\n\nSearch the maker's site.\n\n## Show hidden files\n\nTick the box.\n")
     assert steps(st, body) == ["Find the guide on your phone", "Find the guide online", "Show hidden files"]
+
+
+def test_shortcuts_written_in_words_or_with_plus_are_given_in_one_spelling(st):
+    body = ("## Fix 1: Open Run\n\n1. On your keyboard, press the **Windows logo key** and **R** at the same time.\n"
+            "2. Press Ctrl, Shift and Esc together.\n3. Press **Ctrl + Alt + Up Arrow**.\n4. Press Windows key+I.\n")
+    (step,) = st.structure(body, "t").steps
+    assert step.shortcuts == ["Win + R", "Ctrl + Shift + Esc", "Ctrl + Alt + Up", "Win + I"]
