@@ -29,11 +29,26 @@ _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$")  # "**Weight
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 
 
+# A cross-link to another article: a short label, a colon, one link and nothing else
+# ("Related: [How to ...](...)", "**Also:** [...](...)"). Each such line is unique, its
+# label is the site's: the label is what repeats across distinct articles.
+_LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*:\s*(?:\*\*|__)?\s*(?:\*\*|__)?"
+                            r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\s*$")  # (not an in-page pointer)
+_DIGITS = re.compile(r"\d+")
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
 def _key(line: str) -> bytes | None:
-    words = _WORD.findall(_LINK.sub(r" \1 ", line).lower())
+    """A line's key: its words, numbers as one symbol (a rating's votes, a price, a date
+    differ from page to page: "Rating: 4.8 / 5 (based on 173 votes)")."""
+    words = _WORD.findall(_DIGITS.sub("0", _LINK.sub(r" \1 ", line).lower()))
     if not words:
         return None
-    return hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    m = _LABELLED_LINK.match(line)
+    return _digest("link-label " + m.group(1).lower()) if m else _digest(" ".join(words))
 
 
 def _units(body: str) -> list[tuple[int, bytes | None]]:

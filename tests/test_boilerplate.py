@@ -90,3 +90,19 @@ def test_a_repeated_section_goes_whole_imperatives_and_all_a_repeated_step_secti
     text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
     assert "Newsletter" not in text and "Contact me" not in text and "in-depth reviews" not in text
     assert "Restart your computer and check whether the problem is gone." in text
+
+
+def test_labelled_cross_links_and_numbered_widgets_go_by_their_repeated_shape(tmp_path):
+    """'Related: [another article](url)' and 'Rating: 4.8 / 5 (based on 173 votes)' are unique
+    lines whose shape the site repeats: the label, the numbers aside."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        body = distinct_article(topic, n).replace(
+            SIGNUP, f"Related: [How to clean a {topic} keyboard number {n}](https://site.example/{topic.replace(' ', '-')}-{n})\n\n"
+                    f"Rating: 4.{n} / 5 (based on {100 + n} votes)\n\n"
+                    f"BONUS TIP: [Keep the {topic} settings](#tip)\n")
+        write(src, f"{n}.md", body)
+    build(src, tmp_path / "out", Options(jobs=1))
+    text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
+    assert "Related" not in text and "based on" not in text
+    assert text.count("BONUS TIP") == len(TOPICS)  # a pointer into the page is its own text
