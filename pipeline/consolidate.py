@@ -31,6 +31,7 @@ from .model import Article, Options, Structure
 from .rules import Rules
 from .kinds import KindClassifier
 from .structure import same_title
+from .titles import TitleChooser
 
 _WORD = re.compile(r"\w+(?:[.\-']\w+)*")
 _MASK = np.uint64(0xFFFFFFFF)
@@ -498,11 +499,16 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
 
 def finish_entries(entries: list[dict], rules: Rules) -> list[dict]:
     """What an entry is read from the whole build, not its own cluster (so not memoized):
-    each entry's `kind` (kinds.py). New dicts: the memoized records stay as they were."""
+    each entry's title, the candidate that best names what its text is about, weighed
+    against the other entries (titles.py; the title it replaces joins the alternates), and
+    its `kind` (kinds.py). New dicts: the memoized records stay as they were."""
     classify = KindClassifier(rules)
+    chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
     out = []
-    for e in entries:
-        head = {"id": e["id"], "title": e["title"], "alternate_titles": e["alternate_titles"], "kind": classify(e)}
+    for k, e in enumerate(entries):
+        title = chooser.choose(k, e)
+        alternates = sorted((set(e["alternate_titles"]) | {e["title"]}) - {title})
+        head = {"id": e["id"], "title": title, "alternate_titles": alternates, "kind": classify(e)}
         out.append(head | {k: v for k, v in e.items() if k not in head})
     return out
 

@@ -29,6 +29,8 @@ class Structurer:
             for kind, pats in rules.data["section_kinds"].items()
         ]
         self.numbered = [re.compile(p, flags) for p in rules.get("step_shapes", "numbered")]
+        self.summary_contents = re.compile("|".join(f"(?:{p})" for p in rules.get("summary", "contents_labels")))
+        self.summary_ads = re.compile("|".join(f"(?:{p})" for p in rules.get("summary", "ad_lines")))
         # a bold numbered label: every run-on step label (_split_run_on_steps) is one of these
         self.bold_numbered = re.compile(r"\*\*(?!\[)\s*(?:"
                                         + "|".join(f"(?:{p})" for p in rules.get("step_shapes", "numbered")) + ")", flags)
@@ -91,7 +93,7 @@ class Structurer:
             steps = self._shot_steps(blocks)  # what to do over a screenshot may
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
-        summary = _summary(sections)
+        summary = _summary(sections, self.summary_contents, self.summary_ads)
         out_sections = [
             Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
             for s in sections
@@ -702,13 +704,20 @@ def _after_sentence(text: str, at: int) -> bool:
     return bool(before.strip()) and (before.endswith("  ") or before.rstrip()[-1] in ".!?:)")
 
 
-def _summary(secs: list[_Sec]) -> str:
+SUMMARY_MAX = 1000  # characters: a longer intro ends at the paragraph (or sentence) before
+
+
+def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Pattern | None = None) -> str:
     """The intro: the text paragraphs before the first heading. A body without headings has
     its procedure there too: its intro ends at the first list or numbered paragraph. A label
     line leading the intro (a product name, a breadcrumb: "Video Repair") is not part of it.
     An intro left empty (a body that opens with a heading: "Why update your printer
     driver?", a review's product name) gives way to the first paragraph that reads as a
-    sentence under a later heading, outside promotional and fix sections."""
+    sentence under a later heading, outside promotional and fix sections. A table of
+    contents (a paragraph naming two fixes by their labels, "**Method 1:** ... **Method
+    2:** ...") and an ad line ("Use Fortect to fix it now!") are not part of it (rules
+    [summary]), and it ends at the paragraph that would take it over SUMMARY_MAX characters
+    (a first paragraph that long: at the sentence that would)."""
     intro: list[_Block] = []
     for b in secs[0].blocks:
         if len(secs) == 1 and (b.kind == "list" or _step_number(b) is not None):
@@ -718,7 +727,34 @@ def _summary(secs: list[_Sec]) -> str:
     if not intro:
         intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
                       for b in s.blocks if _is_text(b) and not _short_line(b)), [])
-    return "\n\n".join(b.text for b in intro).strip()
+    out: list[str] = []
+    for text in (b.text.strip() for b in intro):
+        if ads is not None and ads.search(text):
+            continue
+        labels = list(contents.finditer(text)) if contents is not None else []
+        if labels and labels[0].start() == len(text) - len(text.lstrip("*_ ")):  # one opens it: a contents line
+            continue
+        if len(labels) >= 2:  # a contents list: what comes before its first label, if a sentence
+            text = _sentences_within(text[:labels[0].start()].rstrip(" *_\n"), len(text))
+            if out and not text:
+                break
+        if not text:
+            continue
+        size = sum(len(t) + 2 for t in out) + len(text)
+        if size > SUMMARY_MAX:
+            if not out:
+                out.append(_sentences_within(text, SUMMARY_MAX))
+            break
+        out.append(text)
+    return "\n\n".join(t for t in out if t).strip()
+
+
+def _sentences_within(text: str, limit: int) -> str:
+    """The text's whole sentences that fit in `limit` characters (none: empty)."""
+    if len(text) <= limit and (not text or _SENTENCE_CLOSE.search(text)):
+        return text
+    ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)\]*_]*(?=\s|$)", text) if m.end() <= limit]
+    return text[:ends[-1]].strip() if ends else ""
 
 
 def _is_text(b: _Block) -> bool:

@@ -689,3 +689,29 @@ def test_shortcuts_written_in_words_or_with_plus_are_given_in_one_spelling(st):
             "2. Press Ctrl, Shift and Esc together.\n3. Press **Ctrl + Alt + Up Arrow**.\n4. Press Windows key+I.\n")
     (step,) = st.structure(body, "t").steps
     assert step.shortcuts == ["Win + R", "Ctrl + Shift + Esc", "Ctrl + Alt + Up", "Win + I"]
+
+
+def test_the_summary_leaves_out_a_contents_list_and_an_ad_line(st):
+    body = ("Your printer says it is offline. Here is how to bring it back.\n\n"
+            "**Method 1:** Restart the printer **Method 2:** Update the driver\n\n"
+            "Use Fortect to fix it now!\n\n"
+            "It usually takes a minute.\n\n"
+            "## Method 1: Restart the printer\n\nTurn it off and on again.\n")
+    summary = st.structure(body, "Printer offline").summary
+    assert summary == "Your printer says it is offline. Here is how to bring it back.\n\nIt usually takes a minute."
+
+
+def test_contents_labels_run_into_the_intro_end_it_at_the_sentence_before(st):
+    body = ("Your printer says it is offline. Follow these steps. **Step 1: Check the cable** **Step 2: Restart it**\n\n"
+            "## Step 1: Check the cable\n\nPlug it in again.\n")
+    assert st.structure(body, "Printer offline").summary == "Your printer says it is offline. Follow these steps."
+
+
+def test_a_long_intro_ends_at_a_paragraph_never_mid_sentence(st):
+    para = "The printer stops printing when the spooler hangs, and this sentence says so at length. " * 6
+    body = "\n\n".join([para.strip()] * 4) + "\n\n## Fix 1: Restart the spooler\n\nRestart it.\n"
+    summary = st.structure(body, "Printer offline").summary
+    assert summary == para.strip()  # (two paragraphs would be over 1,000 characters)
+    one = st.structure(("A long sentence about the printer that never seems to end. " * 30) + "\n\n## Fix 1: X\n\nY.\n",
+                       "Printer offline").summary
+    assert len(one) <= 1000 and one.endswith("end.")

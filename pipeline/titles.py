@@ -1,0 +1,155 @@
+"""The entry's title, chosen by how well each candidate names what the text is about.
+
+Candidates: every title the entry was published under (its title and alternate titles) and
+the body's headings that name the article rather than a part of it (not a fix, not a
+review's "Design: ..." section; "5 Ways to Lock your Windows PC" as "Lock your Windows
+PC"). Each candidate word the text uses scores how widely it is spread over the text (log
+of how many of its parts say it) times how specific it is to this article (inverse document
+frequency over the build's entries); a word the text never says counts against it, a Windows
+version the text never names (spinners swap 10 and 11) and spin ([title_choice]
+spin_patterns: "Fixed! ✅", "[2020 Fixes]", "Easily", "Unveiled") more. The sum is divided by
+the square root of the candidate's length, so that a long title does not win by saying many
+things. Words that name no subject ([title_choice] generic_words) do not count either way.
+
+An error code the text repeats (`0x803f8001`) that the best candidate garbles ("0X80amoor")
+is put back; when no candidate names the subject at all, a plain title is composed of the
+text's own most specific terms ("Messages Categories", "<code> error: Minecraft Launcher").
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|https?://\S+|<[^<>\n]{0,300}>")
+_CODE = re.compile(r"\b0x[0-9a-f]{6,8}\b", re.I)
+_CODEISH = re.compile(r"\b0x\w+", re.I)
+_WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,2}))*)", re.I)
+# a heading that names a part of the article, not the article: a fix, a step, a list number,
+# a review's section label ("Design: ...", "Setup: Easier than most")
+_PART = re.compile(r"(?:fix|method|solution|step|option|way|part|top|also|see also|bonus|tip)\s*#?\d|\d+[.):]\s|[ivx]+\.\s"
+                   r"|[\w-]+(?: [\w-]+)?\s*:\s", re.I)
+# "5 Ways to Lock your Windows PC", "6 Fixes for Personalized Settings (Not Responding)"
+_COUNTED = re.compile(r"^\s*(?:top\s+)?\d+\s+(?:quick\s+|easy\s+|simple\s+)?(?:ways|fixes|methods|solutions|tips)\s+"
+                      r"(?:to\s+fix\s+|for\s+(?:fixing\s+)?|to\s+)?", re.I)
+
+
+HEADING_HANDICAP = 2.0
+MIN_BUILD = 50
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def plain(text: str) -> str:
+    """The text without link targets, URLs and markup (a link keeps its text)."""
+    return _LINK.sub(lambda m: m.group(1) or " ", text or "")
+
+
+def words(text: str) -> list[str]:
+    return [stem(w.replace("'s", "").strip("'-")) for w in _WORD.findall(text.lower().replace("’", "'"))]
+
+
+def chunks(entry: dict) -> list[str]:
+    """The text in parts: the summary, each section (heading and text)."""
+    secs = [plain(s.get("heading", "") + "\n" + s.get("text", "")) for s in entry.get("sections", [])]
+    intro = any(s.get("level") == 0 for s in entry.get("sections", []))  # (it holds the summary)
+    return secs if intro else [plain(entry.get("summary", ""))] + secs
+
+
+def _versions(text: str) -> set[str]:
+    out = set()
+    for m in _WINDOWS.finditer(text):
+        out.add(m.group(1).lower())
+        out.update(v.strip(" /") for v in m.group(2).split("/") if v.strip(" /"))
+    return out
+
+
+class TitleChooser:
+    def __init__(self, generic, entries: list[dict], spin=()):
+        self.generic = frozenset(stem(w.lower()) for w in generic)
+        self.spin = [re.compile(p, re.I) for p in spin]
+        self.texts = [chunks(e) for e in entries]
+        # how widely each word is spread over the text: in how many of its parts it occurs
+        self.tf = [Counter(w for c in cs for w in set(words(c)) if w not in self.generic) for cs in self.texts]
+        df = Counter(w for tf in self.tf for w in tf)
+        n = max(len(entries), MIN_BUILD)  # (a small build tells little of what is common)
+        self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        self.unknown = math.log(n + 1) / 2  # (a word no entry says)
+
+    def score(self, candidate: str, tf: Counter, versions: set[str] = frozenset()) -> float:
+        ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
+        if len(ws) < 2 and not _CODE.search(candidate):
+            return float("-inf")
+        total = 0.0
+        for w in ws:
+            idf = self.idf.get(w, self.unknown)
+            total += math.log1p(tf[w]) * idf if tf[w] else -max(idf, 1.0)
+        total -= 4.0 * len(_versions(candidate) - versions)  # a Windows version the text never names
+        total -= 2.0 * sum(bool(p.search(candidate)) for p in self.spin)
+        return total / math.sqrt(max(len(ws), 1))
+
+    def candidates(self, entry: dict) -> list[str]:
+        out, heads = [entry["title"], *entry["alternate_titles"]], 0
+        for s in entry.get("sections", []):
+            if heads == 2:
+                break
+            h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
+            counted = _COUNTED.sub("", h)
+            if counted != h and len(counted.split()) >= 2:
+                out.append(counted[:1].upper() + counted[1:])
+                heads += 1
+            elif 2 <= len(h.split()) <= 16 and not _PART.match(h):
+                out.append(h)
+                heads += 1
+        return out
+
+    def choose(self, k: int, entry: dict) -> str:
+        tf = self.tf[k]
+        text = "\n".join(self.texts[k])
+        versions = _versions(text)
+        cands = self.candidates(entry)
+        titles = 1 + len(entry["alternate_titles"])
+        # a heading names a part of the article more often than the whole: it must do twice as well
+        scored = [(s / HEADING_HANDICAP if i >= titles and s > 0 else s, -i, c)
+                  for i, c in enumerate(cands) for s in [self.score(c, tf, versions)]]
+        best_score, _, best = max(scored)
+        codes = Counter(c.lower() for c in _CODE.findall(text))
+        code = codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None
+        if code and code not in best.lower():
+            with_code = [(s, i, c) for s, i, c in scored if code in c.lower()]
+            if with_code:
+                return max(with_code)[2]
+            garbled = _CODEISH.search(best)
+            if garbled:
+                return best[:garbled.start()] + code + best[garbled.end():]
+        if best_score > 0:
+            return best
+        return self.compose(k, cands, code) or best
+
+    def compose(self, k: int, cands: list[str], code: str | None) -> str:
+        """A plain title of the text's own most specific terms, in the order the text says
+        them, as it spells them: the words spread over most of its parts, rare in the build,
+        that most candidates say (spinning rewords a title around its subject)."""
+        tf = self.tf[k]
+        said = Counter(w for c in cands for w in set(words(c)))
+        def weight(w):
+            return (said[w] / len(cands) + 0.1) * math.log1p(tf[w]) * self.idf.get(w, 0.0)
+        ranked = sorted((w for w in tf if tf[w] >= 2 and not w.isdigit() and len(w) > 1 and not _CODE.fullmatch(w)),
+                        key=lambda w: (-weight(w), w))[:3]
+        if len(ranked) < 2 and not code:
+            return ""
+        text = "\n".join(self.texts[k])
+        spelled = {}
+        for m in re.finditer(_WORD.pattern, text.replace("’", "'"), re.I):
+            w = stem(m.group().lower().replace("’", "'").replace("'s", "").strip("'-"))
+            if w in ranked and w not in spelled:
+                spelled[w] = (m.start(), m.group().replace("’s", "").replace("'s", ""))
+        terms = [t for _, t in sorted(spelled.values())]
+        terms = [t[:1].upper() + t[1:] for t in terms]
+        return (f"{code} error: " if code else "") + " ".join(terms)

@@ -1,0 +1,73 @@
+"""Entry titles chosen by how well they name what the text is about (pipeline/titles.py)."""
+import pytest
+
+from pipeline.titles import TitleChooser
+
+
+def entry(title, alternates, summary, sections=()):
+    return {"title": title, "alternate_titles": list(alternates), "summary": summary,
+            "sections": [{"heading": h, "text": t} for h, t in sections]}
+
+
+# other entries of the build: what is common to every article is not specific to one
+OTHERS = [entry(f"Other {k}", [], f"Your printer {k} is offline on Windows 10. Restart it and try again.",
+                [("Fix 1: Restart your printer", "Turn it off and on again.")]) for k in range(12)]
+
+
+@pytest.fixture
+def chooser(rules):
+    def make(e):
+        entries = [e] + OTHERS
+        c = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
+        return c.choose(0, e)
+    return make
+
+
+MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
+           "driver or the refresh rate.")
+MONITOR_SECTIONS = [("Fix 1: Change the monitor refresh rate", "Open Settings on Windows 10, the Dell monitor ..."),
+                    ("Fix 2: Update the display driver", "The flicker stops once the monitor has the new driver.")]
+
+
+def test_the_candidate_naming_the_texts_subject_wins_over_a_vague_one(chooser):
+    e = entry("Glitch Gone: Display Drama Defeated", ["Dell Monitor Flickering on Windows 10", "Screen Saga Ended"],
+              MONITOR, MONITOR_SECTIONS)
+    assert chooser(e) == "Dell Monitor Flickering on Windows 10"
+
+
+def test_a_windows_version_the_text_never_names_and_spin_count_against(chooser):
+    e = entry("Dell Monitor Flickering on Windows 11", ["Dell Monitor Flickering on Windows 10 – Fixed! ✅",
+                                                       "Fix Dell Monitor Flicker in Windows 10"], MONITOR, MONITOR_SECTIONS)
+    assert chooser(e) == "Fix Dell Monitor Flicker in Windows 10"
+
+
+def test_a_reviews_section_heading_is_no_title_but_its_product_heading_is(chooser):
+    e = entry("Enjoying Free TV with Style", [], "The Antop AT-127 is a stylish antenna with a short cable.",
+              [("Antop AT-127", "The Antop AT-127 antenna looks like wood."),
+               ("Design: Reversible faux wood finish", "The Antop AT-127 antenna is reversible, wood or black."),
+               ("Performance: Almost two dozen channels", "The AT-127 antenna found channels.")])
+    assert chooser(e) == "Antop AT-127"
+
+
+def test_a_garbled_error_code_is_put_back_from_the_text(chooser):
+    text = "Minecraft Launcher shows error code 0x803f8001 when it starts. The error 0x803f8001 means the Store ..."
+    e = entry("Repairing Minecraft Launcher's 0X80amoor", [], text,
+              [("Fix 1: Reinstall Minecraft Launcher", "Remove Minecraft Launcher, then install it; 0x803f8001 goes.")])
+    assert chooser(e) == "Repairing Minecraft Launcher's 0x803f8001"
+
+
+def test_a_counted_heading_names_the_article(chooser):
+    e = entry("Social Media Giants: Facebook, Twitter and YouTube", [],
+              "Locking your PC keeps your data safe when you step away from the desk.",
+              [("5 Ways to Lock your Windows PC", ""), ("I. Lock the PC from the Start menu", "Click Start, lock."),
+               ("II. Lock the PC with Ctrl + Alt + Delete", "Press Ctrl + Alt + Delete, then lock the PC.")])
+    assert chooser(e) == "Lock your Windows PC"
+
+
+def test_when_no_candidate_names_the_subject_a_plain_title_is_composed_of_the_texts_terms(chooser):
+    e = entry("Last Call Alert: Easy Steps", ["Smartphone Lockout Solutions Unveiled"],
+              "LG is leaving the phone business, so this is your last chance to unlock your bootloader.",
+              [("", "LG shuts its developer site: the LG bootloader unlock ends."),
+               ("", "To unlock the LG bootloader you need the developer site.")])
+    title = chooser(e)
+    assert "LG" in title and "bootloader" in title.lower()
