@@ -37,6 +37,11 @@ _COUNTED = re.compile(r"^\s*(?:top\s+)?\d+\s+(?:quick\s+|easy\s+|simple\s+)?(?:w
 
 HEADING_HANDICAP = 2.0
 MIN_BUILD = 50
+SHARED_HEADING = 3  # entries
+
+
+def _key(heading: str) -> str:
+    return " ".join(heading.lower().split())
 
 
 def stem(word: str) -> str:
@@ -75,6 +80,10 @@ class TitleChooser:
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.texts = [chunks(e) for e in entries]
+        # a heading that several entries share is the site's chrome ("Get the ... Newsletter"), no title
+        self.shared_headings = {h for h, c in Counter(h for e in entries for h in {_key(s.get("heading", ""))
+                                                                           for s in e.get("sections", [])}).items()
+                                if c >= SHARED_HEADING}
         # how widely each word is spread over the text: in how many of its parts it occurs
         self.tf = [Counter(w for c in cs for w in set(words(c)) if w not in self.generic) for cs in self.texts]
         df = Counter(w for tf in self.tf for w in tf)
@@ -100,6 +109,8 @@ class TitleChooser:
             if heads == 2:
                 break
             h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
+            if _key(h) in self.shared_headings:
+                continue
             counted = _COUNTED.sub("", h)
             if counted != h and len(counted.split()) >= 2:
                 out.append(counted[:1].upper() + counted[1:])

@@ -71,3 +71,11 @@ def test_when_no_candidate_names_the_subject_a_plain_title_is_composed_of_the_te
                ("", "To unlock the LG bootloader you need the developer site.")])
     title = chooser(e)
     assert "LG" in title and "bootloader" in title.lower()
+
+
+def test_a_heading_several_entries_share_is_chrome_not_a_title(rules):
+    chrome = ("Stay On the Cutting Edge: Get the Newsletter Today", "Join now: the Newsletter for all our readers.")
+    entries = [entry(f"Glitch Gone {k}", [], f"The newsletter widget {k} shows for readers.", [chrome])
+               for k in range(4)] + OTHERS
+    c = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
+    assert all(c.choose(k, entries[k]) != chrome[0] for k in range(4))
