@@ -105,9 +105,12 @@ class TitleChooser:
 
     def candidates(self, entry: dict) -> list[str]:
         out, heads = [entry["title"], *entry["alternate_titles"]], 0
+        steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         for s in entry.get("sections", []):
             if heads == 2:
                 break
+            if s.get("id") in steps:
+                continue
             h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
             if _key(h) in self.shared_headings:
                 continue
@@ -139,8 +142,8 @@ class TitleChooser:
             garbled = _CODEISH.search(best)
             if garbled:
                 return best[:garbled.start()] + code + best[garbled.end():]
-        if best_score > 0:
-            return best
+        if best_score > 0 or any(tf[w] >= 2 for w in words(best) if w not in self.generic):
+            return best  # (it names something the text says more than once)
         return self.compose(k, cands, code) or best
 
     def compose(self, k: int, cands: list[str], code: str | None) -> str:

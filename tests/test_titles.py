@@ -79,3 +79,20 @@ def test_a_heading_several_entries_share_is_chrome_not_a_title(rules):
                for k in range(4)] + OTHERS
     c = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
     assert all(c.choose(k, entries[k]) != chrome[0] for k in range(4))
+
+
+def test_a_steps_heading_is_no_title(chooser):
+    e = entry("Step-by-Step Guide: Obtaining Your Android Device's User Manual", [],
+              "Your Android phone has a user manual. Find the manual on the phone or find the manual online.",
+              [("Find the Manual Online", "Search the maker's site for the manual of your Android phone model."),
+               ("Find the Manual on Your Phone", "Open the manual app on the Android phone.")])
+    e["sections"][0]["id"], e["sections"][1]["id"] = "sec-1", "sec-2"
+    e["steps"] = [{"section": "sec-1"}, {"section": "sec-2"}]
+    assert chooser(e) == "Step-by-Step Guide: Obtaining Your Android Device's User Manual"
+
+
+def test_a_title_naming_a_word_the_text_repeats_is_kept_rather_than_composed(chooser):
+    e = entry("Zoom Keeps Disconnecting Unexpectedly Everywhere", [],
+              "Zoom drops your meeting every few minutes when the connection is unstable.",
+              [("Fix 1: Restart your router", "Unplug the router, then start Zoom again; the meeting drops less.")])
+    assert chooser(e) == "Zoom Keeps Disconnecting Unexpectedly Everywhere"
