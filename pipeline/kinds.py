@@ -8,6 +8,11 @@ distinct cue its text matches (a repeated_<kind> cue: one per match, up to 3: a 
 kinds that are made of steps. Front matter categories and tags that name a kind
 ([page_kinds] labels_<kind>) count two points. The highest score wins; ties go to the
 kind listed first in KINDS; a page with no cue at all is `other`.
+
+The step kinds need an instructional shape: steps found by the structure stage, or a share
+of sentences that open with an imperative verb ([page_kinds] imperative_verbs,
+imperative_percent; "On a Pixel, go to ..." counts), or menu paths ("Settings > Help"). A page without that shape (a news story that says "problem", a review
+that mentions an "issue") is no step kind.
 """
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ class KindClassifier:
         self.repeated = {k: [re.compile(p, re.I | re.M) for p in group.get("repeated_" + k, [])] for k in KINDS}
         self.labels = {k: {v.lower() for v in group.get("labels_" + k, [])} for k in KINDS}
         self.step_kinds = tuple(group.get("step_kinds", ["troubleshooting", "how-to"]))
+        self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
+        self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
 
     def scores(self, entry: dict) -> dict[str, int]:
         text = page_text(entry)
@@ -36,9 +43,12 @@ class KindClassifier:
             score += 2 * len(labels & self.labels[k])
             out[k] = score
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
+        instructional = steps >= 2 or imperative_share(text, self.verbs) >= self.share or len(MENU_PATH.findall(text)) >= 2
         for k in self.step_kinds:
             if out[k]:
-                out[k] += min(steps, 3)
+                out[k] = out[k] + min(steps, 3) if instructional else 0
+        if instructional and not any(out[k] for k in self.step_kinds):
+            out["how-to"] = 1  # instructions with no problem named
         return out
 
     def __call__(self, entry: dict) -> str:
@@ -48,6 +58,22 @@ class KindClassifier:
 
 
 TEXT_LIMIT = 40_000  # characters read: a page shows its shape early; ~40 regexes over a 3 MB body took 10 s
+
+
+LEAD = re.compile(r"^[\s>*_#\d.)!\[-]*(?:(?:first|then|next|now|finally|after that|once done|alternatively)\W+)?"
+                  r"(?:(?:on|in|from|under|if|when|once|after|to)\b[^,.]{0,60},\s*)?", re.I)
+MENU_PATH = re.compile(r"\w[\w*]* > [*\w]")  # "Settings > Tips and Help": a way through a program's menus
+
+
+def imperative_share(text: str, verbs: set[str]) -> float:
+    """The share of the text's sentences (3+ words; headings aside) whose first word is an
+    imperative verb ("Open Settings.", "2. Click Update.", "Then, restart the PC.")."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+|\n+", text) if len(x.split()) >= 3 and not x.startswith("#")]
+    hits = 0
+    for x in sentences:
+        word = re.match(r"[a-z-]*", LEAD.sub("", x).lower()).group()
+        hits += word in verbs
+    return hits / max(len(sentences), 1)
 
 
 def page_text(entry: dict) -> str:

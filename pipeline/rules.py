@@ -39,7 +39,8 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("scrape_artifacts", "lone_patterns"), ("title_spin", "prefixes"), ("title_spin", "suffixes"),
               ("causes", "bold_phrases_under"), ("step_shapes", "numbered"),
               ("tables_of_contents", "labels"), ("tables_of_contents", "navigation")}
-NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words")}
+NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
+               ("page_kinds", "imperative_percent")}
 # Groups whose keys are names the user may add: any kind of ad block; section kinds that
 # the schema of kb.json allows.
 OPEN_GROUPS = {"ad_block_kinds"}

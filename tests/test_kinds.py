@@ -109,3 +109,41 @@ def test_build_kinds_keeps_only_those_kinds_and_lists_the_others(tmp_path):
     bad = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "o"),
                                     "--kinds", "recipes"])
     assert bad.exit_code == 2 and "unknown kind recipes" in bad.output
+
+
+STORY = """---
+title: Chip Maker Looks Ahead
+---
+The new chip fixes a heat problem that held back the last generation, and the error rate of
+the memory controller is lower. Engineers say the issue with the old socket is gone.
+
+## A wider socket
+
+The socket is wider, which leaves room for more pins and a bigger cooler.
+"""
+
+GUIDE = """---
+title: Finding a Phone Manual
+---
+A user manual is handy to have, and most phones carry one. We'll show you where to find it.
+
+## On the phone itself
+
+On a Samsung Galaxy, go to Settings > Tips and Help > Help. You can read the manual there.
+
+## On the web
+
+If your phone has no help section, open the maker's support site. On a Pixel, go to
+Settings > Tips & Support.
+"""
+
+
+def test_a_page_without_an_instructional_shape_is_no_step_kind():
+    kind = KindClassifier(load_rules())
+    # Problem words alone ("problem", "error", "issue") made this story a troubleshooting page.
+    assert kind(_entry(STORY)) == "other"
+
+
+def test_instructions_inside_prose_and_menu_paths_make_a_how_to():
+    kind = KindClassifier(load_rules())
+    assert kind(_entry(GUIDE)) == "how-to"
