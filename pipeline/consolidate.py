@@ -501,14 +501,15 @@ def finish_entries(entries: list[dict], rules: Rules) -> list[dict]:
     """What an entry is read from the whole build, not its own cluster (so not memoized):
     each entry's title, the candidate that best names what its text is about, weighed
     against the other entries (titles.py; the title it replaces joins the alternates), and
-    its `kind` (kinds.py). New dicts: the memoized records stay as they were."""
-    classify = KindClassifier(rules)
+    its `kind` (kinds.py, which learns what the build's labels mean). New dicts: the
+    memoized records stay as they were."""
+    kinds = KindClassifier(rules).classify_all(entries)
     chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
     out = []
-    for k, e in enumerate(entries):
+    for k, (e, kind) in enumerate(zip(entries, kinds)):
         title = chooser.choose(k, e)
         alternates = sorted((set(e["alternate_titles"]) | {e["title"]}) - {title})
-        head = {"id": e["id"], "title": title, "alternate_titles": alternates, "kind": classify(e)}
+        head = {"id": e["id"], "title": title, "alternate_titles": alternates, "kind": kind}
         out.append(head | {k: v for k, v in e.items() if k not in head})
     return out
 

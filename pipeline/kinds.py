@@ -17,6 +17,7 @@ that mentions an "issue") is no step kind.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .rules import Rules
 
@@ -33,14 +34,16 @@ class KindClassifier:
         self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
         self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
 
-    def scores(self, entry: dict) -> dict[str, int]:
+    def scores(self, entry: dict, learned: dict[str, str] | None = None) -> dict[str, int]:
+        """`learned`: label -> the kind most of the build's pages with that label have (see classify_all)."""
         text = page_text(entry)
         labels = {x.lower() for x in entry.get("categories", []) + entry.get("tags", [])}
+        told = {learned[x] for x in labels if x in (learned or {})}
         out = {}
         for k in KINDS:
             score = sum(1 for cue in self.cues[k] if cue.search(text))
             score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
-            score += 2 * len(labels & self.labels[k])
+            score += 2 * len(labels & self.labels[k]) + 2 * (k in told)
             out[k] = score
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
         instructional = steps >= 2 or imperative_share(text, self.verbs) >= self.share or len(MENU_PATH.findall(text)) >= 2
@@ -51,10 +54,32 @@ class KindClassifier:
             out["how-to"] = 1  # instructions with no problem named
         return out
 
-    def __call__(self, entry: dict) -> str:
-        scores = self.scores(entry)
+    def __call__(self, entry: dict, learned: dict[str, str] | None = None) -> str:
+        scores = self.scores(entry, learned)
         best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
         return best if scores[best] > 0 else "other"
+
+    def classify_all(self, entries: list[dict]) -> list[str]:
+        """Every entry's kind, read twice: once from its own text, then again with what the
+        build's labels mean: a category or tag that at least LABEL_PAGES pages carry, of which
+        LABEL_SHARE read as one kind (not `other`, not a step kind:
+        steps or none tell those apart), counts two points for that kind on each
+        page carrying it (once per kind). A site's "BestProducts" category thus tells a review
+        whose own text says too little."""
+        first = [self(e) for e in entries]
+        seen: dict[str, Counter] = {}
+        for e, k in zip(entries, first):
+            for x in {x.lower() for x in e.get("categories", []) + e.get("tags", [])}:
+                seen.setdefault(x, Counter())[k] += 1
+        learned = {}
+        for x, c in seen.items():
+            k, n = c.most_common(1)[0]
+            if k not in ("other",) + self.step_kinds and sum(c.values()) >= LABEL_PAGES and n >= LABEL_SHARE * sum(c.values()):
+                learned[x] = k
+        return [self(e, learned) for e in entries]
+
+
+LABEL_PAGES, LABEL_SHARE = 5, 0.8
 
 
 TEXT_LIMIT = 40_000  # characters read: a page shows its shape early; ~40 regexes over a 3 MB body took 10 s

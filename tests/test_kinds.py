@@ -147,3 +147,19 @@ def test_a_page_without_an_instructional_shape_is_no_step_kind():
 def test_instructions_inside_prose_and_menu_paths_make_a_how_to():
     kind = KindClassifier(load_rules())
     assert kind(_entry(GUIDE)) == "how-to"
+
+
+def _labelled(text, category):
+    return {"summary": text, "sections": [], "steps": [], "categories": [category], "tags": []}
+
+
+def test_what_a_category_means_is_learned_from_the_build():
+    kind = KindClassifier(load_rules())
+    reviews = [_labelled(f"Model {i} review. Pros: light. Cons: loud. Rating: 4/5. Our verdict: buy it.", "Gear")
+               for i in range(5)]
+    terse = _labelled("The Model Z is a small speaker with a warm sound and a short cable.", "Gear")
+    assert kind(terse) == "other"  # its own text says too little
+    assert kind.classify_all(reviews + [terse]) == ["review"] * 6
+    # a category its pages do not agree on teaches nothing
+    mixed = [_labelled("Acme announced on Tuesday that its phone ships this week.", "Gear")] * 3
+    assert kind.classify_all(reviews[:2] + mixed + [terse])[-1] == "other"
