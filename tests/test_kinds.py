@@ -163,3 +163,13 @@ def test_what_a_category_means_is_learned_from_the_build():
     # a category its pages do not agree on teaches nothing
     mixed = [_labelled("Acme announced on Tuesday that its phone ships this week.", "Gear")] * 3
     assert kind.classify_all(reviews[:2] + mixed + [terse])[-1] == "other"
+
+
+def test_reporting_verbs_make_news_and_price_drops_make_a_deal():
+    kind = KindClassifier(load_rules())
+    story = _entry("Acme confirmed the recall. Its rival unveiled a new chip, and a third maker launches a phone. "
+                   "The board acknowledged the delay.")
+    assert kind(story) == "news"
+    offer = _entry("The Acme 27 monitor is now $199 at Shopmart (was $259). Its sibling is marked down $40, "
+                   "and the stand drops to $29.")
+    assert kind(offer) == "deal"
