@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: steps[].pitch, entries[].kind, categories, tags, stats.executable_stripped
 
 
 @dataclass(frozen=True)
