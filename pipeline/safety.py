@@ -25,6 +25,8 @@ _SQUEEZE = re.compile(r"[\s\x00-\x20\x7f-\x9f\\\"'`<]+")
 _TAG_EXEC = re.compile(r"<\s*/?\s*script\b[^<>]{0,2000}>?|<[A-Za-z][^<>]{0,2000}?[\s/\"']on[a-z]{3,30}\s*=[^<>]{0,2000}>?",
                        re.I)
 _WINDOW_MAX = 4096
+_QUOTE = re.compile(r"\s*([\"'])?")  # an attribute value's opening quote, if any
+_VALUE_END = re.compile(r"[\s>]")  # ...and the end of an unquoted one
 
 
 def squeezed(url: str) -> str:
@@ -75,11 +77,11 @@ class Scrubber:
     def _window_end(s: str, start: int, closer: str | None, nested: bool = True) -> int:
         limit = min(len(s), start + _WINDOW_MAX)
         if closer is None:  # an attribute value: quoted, or up to a blank or `>`
-            m = re.compile(r"\s*([\"'])?").match(s, start)
+            m = _QUOTE.match(s, start)
             q = m.group(1)
             end = s.find(q, m.end(), limit) if q else -1
             if end < 0:
-                stop = re.compile(r"[\s>]").search(s, m.end(), limit)
+                stop = _VALUE_END.search(s, m.end(), limit)
                 end = stop.start() if stop else limit
             return end
         if closer == ")" and nested:  # a destination may hold balanced parentheses: `alert(1)`
