@@ -1,23 +1,19 @@
 """Chains the stages. Per-article work (ingest, clean) and per-body work (structure, MinHash
-signature) run in worker processes; what spun copies share (the rest of a body after its
+signature) run in worker processes (tasks.py, on an executor: executors/); what spun copies share (the rest of a body after its
 title heading) is cleaned once per build (`_prepare_all`); consolidation needs every
 article at once, so it runs after them in this process. A per-article cache under the
 output folder skips the work for files and bodies seen before (see cache.py)."""
 from __future__ import annotations
 
-import ctypes
 import gc
 import hashlib
 import json
 import os
 import re
-import signal
-import sys
 import tempfile
 import threading
 import time
 from collections import Counter, deque
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -28,14 +24,14 @@ import orjson
 from . import __version__
 from .boilerplate import Boilerplate
 from .cache import ArticleCache, sha, structure_key
-from .clean import Cleaned, Cleaner, Split, join_parts, merge_counts
-from .consolidate import Clusterer, Group, article_order, body_key, build_entries
-from .deadline import Timeout, deadline, timeout_reason
-from .ingest import InputError, discover, parse_article, prefetch, read_bytes, source_id
+from .clean import Cleaned
+from .consolidate import Group, article_order, build_entries
+from .executors import LocalExecutor, chunks as chunked
+from .ingest import InputError, discover, prefetch, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .safety import scrub
-from .structure import Structurer
+from .tasks import Part, Rest, Worker, clean_rests, finish, heading_line, init, prepare_chunk, structure_chunk
 from .write import kb_document, output_lock, write_outputs
 
 CACHE_DIR = ".cache"
@@ -55,229 +51,14 @@ class BuildResult:
     filtered_out: list[dict] = field(default_factory=list)  # entries left out by `kinds`: id, title, kind, sources
 
 
-class _Worker:
-    """What one process needs for per-article work: the compiled rules, and the cache's
-    article table (file sha256 -> record) so that unchanged files are only hashed."""
-
-    def __init__(self, rules: Rules, options: Options, known: frozenset, on_disk: dict | None = None):
-        self.options = options
-        self.on_disk = on_disk or {}  # file name -> its name on disk, where they differ (display_name)
-        self.cleaner = Cleaner(rules)
-        self.structurer = Structurer(rules)
-        self.clusterer = Clusterer(options)
-        self.known = known
-        self.seconds = {"ingest": 0.0, "clean": 0.0}  # this process's time in each stage
-        self.shipped: set[bytes] = set()  # digests of the rests this process has sent out
-        self.rests: dict[bytes, _Rest] = {}  # (prepare_whole's)
-
-    def prepare(self, root: str, relpath: str):
-        """One file -> ('hit', relpath, sha256) when the cache knows its bytes; Rejected;
-        a finished (Article with cleaned body, body key); or, for a body that splits into
-        title heading and rest, a _Part whose rest is cleaned apart (`clean_rests`), once
-        per distinct rest in the whole build."""
-        t0 = time.perf_counter()
-        try:
-            with deadline(self.options.file_seconds):
-                return self._prepare(root, relpath, t0)
-        except Timeout:
-            return Rejected(relpath, timeout_reason("reading and cleaning it", self.options.file_seconds))
-        finally:
-            self.seconds["clean"] += time.perf_counter() - t0
-
-    def _prepare(self, root: str, relpath: str, t0: float):
-        data = read_bytes(root, self.on_disk.get(relpath, relpath), self.options)
-        if isinstance(data, Rejected):
-            return Rejected(relpath, data.error)
-        if self.known:
-            file_sha = hashlib.sha256(data).hexdigest()
-            if file_sha in self.known:
-                return ("hit", relpath, file_sha)
-        try:
-            art = parse_article(relpath, data, self.options)
-        except Exception as exc:  # an ingest bug must cost one file, never the build
-            return Rejected(relpath, f"internal error while reading: {type(exc).__name__}: {exc}")
-        t1 = time.perf_counter()
-        self.seconds["ingest"] += t1 - t0
-        self.seconds["clean"] -= t1 - t0
-        if isinstance(art, Rejected):
-            return art
-        art.meta = {}
-        try:
-            split = self.cleaner.split(art.body)
-            art.body = ""
-            if split.head is None:
-                return finish(art, split, None, self.clean_rest(split.rest))
-            head = self.cleaner.clean_part(split.head)
-        except Exception as exc:  # a cleaner bug must cost one file, never the build
-            return Rejected(relpath, f"internal error while cleaning: {type(exc).__name__}: {exc}")
-        rest, split.rest = split.rest, ""
-        digest = hashlib.blake2b(rest.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        if digest in self.shipped:
-            return _Part(art, split, head, digest, None, None)
-        self.shipped.add(digest)
-        family = hashlib.blake2b(" ".join(rest.split(None, 200)[:200]).encode("utf-8", "surrogatepass"),
-                                 digest_size=8).digest()  # its first 200 words
-        return _Part(art, split, head, digest, rest, family)
-
-    def prepare_whole(self, root: str, relpath: str):
-        """`prepare`, with the rest of a split body cleaned here too (the fallback in the
-        main process for a cache hit whose record turns out malformed)."""
-        res = self.prepare(root, relpath)
-        if not isinstance(res, _Part):
-            return res
-        if res.rest is not None:
-            self.rests[res.digest] = self.clean_rest(res.rest)
-        return finish(res.art, res.split, res.head, self.rests[res.digest])
-
-    def clean_rest(self, rest: str) -> "_Rest":
-        try:
-            with deadline(self.options.file_seconds):
-                cleaned = self.cleaner.clean_part(rest)
-        except Timeout:
-            return _Rest(None, "", True, "", timeout_reason("cleaning its body", self.options.file_seconds))
-        except Exception as exc:  # a cleaner bug must cost its articles, never the build
-            return _Rest(None, "", True, "", f"internal error while cleaning: {type(exc).__name__}: {exc}")
-        norm = " ".join(cleaned.text.split())
-        return _Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(_stored(cleaned.text)),
-                     None)
-
-    def structure(self, body: str, title: str):
-        try:
-            with deadline(self.options.file_seconds):
-                return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1])
-        except Timeout:
-            return None, timeout_reason("structuring its body", self.options.file_seconds)
-        except Exception as exc:  # a structure bug costs the articles with this body, never the build
-            return None, f"internal error while structuring: {type(exc).__name__}: {exc}"
-
-
-@dataclass
-class _Part:
-    """A fresh article whose body split: its title heading cleaned, its rest to be
-    cleaned once for all the articles that share it (each worker sends `rest` the first
-    time it meets it, None afterwards)."""
-    art: Article
-    split: Split
-    head: Cleaned
-    digest: bytes
-    rest: str | None
-    family: bytes | None  # with `rest`: the same for every whitespace variant of it
-
-
-@dataclass
-class _Rest:
-    """A rest of a body cleaned, with its body key (as body_key gives it when a title
-    heading goes before it) and the sha256 of the text the cache keeps for it. Once in
-    the cache, its text is dropped here (`cleaned.text` None) and read back if needed."""
-    cleaned: Cleaned | None
-    key: str
-    empty: bool
-    stored_sha: str
-    error: str | None
-
-    @property
-    def stored(self) -> str | None:
-        return None if self.cleaned.text is None else _stored(self.cleaned.text)
-
-
-def _stored(rest: str) -> str:
-    """A cleaned rest as the cache keeps it after a one-line title heading: the rest of the
-    body that join_parts puts together, after the heading's line (ArticleCache.put_article)."""
-    return "\n" + rest.strip("\n") + "\n"
-
-
-def _heading_line(head: Cleaned | None) -> str | None:
-    """The cleaned title heading as the first line of the body, when it is one line (else
-    None: the body is put together and keyed as a whole, by body_key)."""
-    if head is None or not head.text.startswith("#"):
-        return None
-    line = head.text.strip("\n")
-    return None if "\n" in line else line + "\n"
-
-
-def finish(art: Article, split: Split, head: Cleaned | None, rest: _Rest, with_body: bool = True):
-    """The article (with its cleaned body unless with_body is false and the cache can give
-    it back), its body key and, where known, the cache's split of its body (first line,
-    rest text or None, sha256 of the rest); or Rejected."""
-    if rest.error:
-        return Rejected(art.path, rest.error)
-    line = _heading_line(head)
-    if line is not None:
-        if rest.empty:  # what body_key would find: nothing after the heading
-            return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
-        art.removed, warnings = merge_counts(split, (head, rest.cleaned))
-        art.warnings.extend(warnings)
-        stored = rest.stored
-        art.body = line + stored if with_body else None
-        return art, rest.key, (line, stored, rest.stored_sha)
-    cleaned = join_parts(split, head, rest.cleaned)
-    art.removed = cleaned.removed
-    art.warnings.extend(cleaned.warnings)
-    art.body = cleaned.text
-    key, norm = body_key(cleaned.text)
-    if not norm.strip():
-        return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
-    return art, key
-
-
-_WORKER: _Worker | None = None
-
-
-def _init(rules: Rules, options: Options, known: frozenset, on_disk: dict) -> None:
-    global _WORKER
-    gc.enable()
-    _WORKER = _Worker(rules, options, known, on_disk)
-
-
-def _init_worker(parent: int, *initargs) -> None:
-    """A worker process: Ctrl-C is its parent's to handle (the parent terminates it), and it
-    dies with its parent, however the parent ends (SIGKILL too): on Linux the kernel sends it
-    SIGTERM then (PR_SET_PDEATHSIG); a parent gone before that was set is seen by getppid."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the parent's handler, forked with it)
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
-        os._exit(1)
-    _init(*initargs)
-
-
-def _prepare_chunk(root: str, relpaths: list[str]):
-    """The chunk's results, then the seconds this chunk spent in each stage (a dict)."""
-    before = dict(_WORKER.seconds)
-    out = [_WORKER.prepare(root, p) for p in relpaths]
-    return out + [{k: v - before[k] for k, v in _WORKER.seconds.items()}]
-
-
-def _clean_rests(rests: list[str]):
-    before = dict(_WORKER.seconds)
-    t0 = time.perf_counter()
-    out = [_WORKER.clean_rest(r) for r in rests]
-    _WORKER.seconds["clean"] += time.perf_counter() - t0
-    return out + [{k: v - before[k] for k, v in _WORKER.seconds.items()}]
-
-
-def _structure_chunk(items: list[tuple[str, str]]):
-    return [_WORKER.structure(body, title) for body, title in items]
-
-
-def _chunks(items: list, n: int) -> list[list]:
-    """Small enough that the workers finish together (the last chunk of 256 bodies left
-    one worker idle for a third of a second), large enough to amortise the messages."""
-    size = max(1, min(64, len(items) // (n * 8) or 1))
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
 def cache_key(rules: Rules, options: Options) -> str:
     """What cached results depend on: the pipeline's code (its source files, so that an
     edited checkout never reuses stale results), the rules and the options."""
     opts = {k: v for k, v in asdict(options).items() if k != "jobs"}
     code = hashlib.sha256()
-    for src in sorted(Path(__file__).parent.glob("*.py")):
-        code.update(src.read_bytes())
+    here = Path(__file__).parent
+    for src in sorted(here.rglob("*.py"), key=lambda p: p.relative_to(here).as_posix()):  # (packages too)
+        code.update(src.relative_to(here).as_posix().encode() + b"\0" + src.read_bytes())
     blob = json.dumps([__version__, code.hexdigest(), rules.digest, opts], sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
@@ -365,7 +146,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     stats = _stat_all(input_dir, paths, on_disk)
     unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
     todo = [p for p in paths if p not in unchanged]
-    workers = _Workers(max(1, options.jobs), (rules, options, frozenset(cache.articles), on_disk))
+    workers = LocalExecutor(max(1, options.jobs), init, (rules, options, frozenset(cache.articles), on_disk))
     try:
         # Results are resolved as they arrive: each fresh body goes into the cache once and
         # leaves its article, so the spun copies' texts are never all held at once.
@@ -448,7 +229,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                                       "sources": [s["path"] for s in e["sources"]]} for e in filtered_out])
 
 
-def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
+def _prepare_all(workers: "LocalExecutor", root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
     """Every fresh file prepared (read, cut, split) and every distinct rest of a body
     cleaned once: a rest goes out (in batches) as soon as a worker sends it, ahead of more
     files, so the rests waiting are few, and to the worker that cleans the other rests of
@@ -457,15 +238,15 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
     to be cache hits."""
     spent = {"ingest": 0.0, "clean": 0.0}
     hits = 0
-    rests: dict[bytes, _Rest] = {}  # digest -> the rest cleaned
-    waiting: dict[bytes, list[_Part]] = {}  # digest -> articles whose rest is being cleaned
+    rests: dict[bytes, Rest] = {}  # digest -> the rest cleaned
+    waiting: dict[bytes, list[Part]] = {}  # digest -> articles whose rest is being cleaned
     slots = workers.slots(len(todo))
     queues: list[list[tuple[bytes, str]]] = [[] for _ in range(slots)]  # rests to send to each worker
     sent: set[bytes] = set()
     done = 0
 
-    def settle(part: _Part, rest: _Rest) -> None:
-        if rest.cleaned is not None and rest.cleaned.text is None and _heading_line(part.head) is None:
+    def settle(part: Part, rest: Rest) -> None:
+        if rest.cleaned is not None and rest.cleaned.text is None and heading_line(part.head) is None:
             text = resolver.cache.rest(rest.stored_sha)  # (dropped below; this body is put together whole)
             if text is None:
                 raise StaleCache(resolver.cache.notes + ["the cache lost a body while it was being built"])
@@ -482,7 +263,7 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
             done += 1
             if ahead:
                 ahead.slots.release()
-            if isinstance(res, _Part):
+            if isinstance(res, Part):
                 if res.digest in rests:
                     settle(res, rests[res.digest])
                 else:
@@ -507,7 +288,7 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
                 rest.cleaned.text = None  # the cache has it: at 100k articles, rests are gigabytes
         take(results[len(batch):])
 
-    chunks = deque(_chunks(todo, workers.jobs))
+    chunks = deque(chunked(todo, workers.jobs))
     batch_size = max(1, min(32, len(chunks[0]) if chunks else 1))
 
     def next_task(worker: int):
@@ -519,8 +300,8 @@ def _prepare_all(workers: "_Workers", root: str, todo: list[str], resolver: "_Re
         if queue and (len(queue) >= batch_size or not chunks):
             batch = queue[:batch_size]
             del queue[:batch_size]
-            return (_clean_rests, ([r for _, r in batch],), lambda results: cleaned([d for d, _ in batch], results))
-        return (_prepare_chunk, (root, chunks.popleft()), take) if chunks else None
+            return (clean_rests, ([r for _, r in batch],), lambda results: cleaned([d for d, _ in batch], results))
+        return (prepare_chunk, (root, chunks.popleft()), take) if chunks else None
 
     workers.schedule(next_task, len(todo))
     if waiting:  # cannot happen: every worker sends each rest the first time it meets it
@@ -570,7 +351,7 @@ class _Resolver:
         self.on_disk = on_disk
         self.rejected: list[Rejected] = []
         self.items: list[tuple] = []
-        self.fallback: _Worker | None = None
+        self.fallback: Worker | None = None
         # body key -> (order, Article, record, cleaned body or None) of the canonical
         # (earliest) article seen with that body: the only body of the group a build needs
         # (None: read it from the cache). Other copies' bodies are not kept.
@@ -594,7 +375,7 @@ class _Resolver:
                 self.items.append((art, rec["key"], rec))
                 self._offer(art, rec["key"], rec, None)
                 return
-            self.fallback = self.fallback or _Worker(self.rules, self.options, frozenset(), self.on_disk)
+            self.fallback = self.fallback or Worker(self.rules, self.options, frozenset(), self.on_disk)
             res = self.fallback.prepare_whole(str(self.input_dir), relpath)
         if isinstance(res, Rejected):
             self.rejected.append(res)
@@ -609,7 +390,7 @@ class _Resolver:
         self.items.append((art, key, cache.articles[art.sha256]))
 
 
-def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", progress, rejected: list,
+def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "LocalExecutor", progress, rejected: list,
             options: Options, out: list[Group], rules: Rules):
     """Articles sharing a body key form a group; each group's canonical body is structured
     once, unless the cache has its structure (then it is read only if consolidation asks
@@ -645,7 +426,7 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "_Workers", pro
         if signatures[i] is not None:
             bodies[i] = None
     if todo:
-        fresh = workers.imap(_structure_chunk, [(c,) for c in _chunks([(bodies[i], firsts[i][0].title) for i in todo],
+        fresh = workers.imap(structure_chunk, [(c,) for c in chunked([(bodies[i], firsts[i][0].title) for i in todo],
                                                                      workers.jobs)], progress, "structure", len(todo))
     else:
         workers.close()  # every structure is cached: the workers are done
@@ -678,101 +459,6 @@ def _cached_structure(cache: ArticleCache, ident: str):
     if structure is None:  # too late to structure it again: the build starts over, without it
         raise StaleCache(cache.notes + ["the cache lost a structure while it was being used"])
     return structure
-
-
-class _Workers:
-    """The worker processes, started only when there is work for more than one: one
-    single-process executor each, so that a task can go to a chosen worker (the rests of
-    one article's copies go to the worker that holds their paragraphs in its memo)."""
-
-    def __init__(self, jobs: int, initargs: tuple):
-        self.jobs = jobs
-        self.initargs = initargs
-        self.pools: list[ProcessPoolExecutor] = []
-        self.local = False
-
-    def slots(self, total: int) -> int:
-        """Start the workers (or this process's one) for `total` items; how many there are."""
-        if not self.pools and self.jobs > 1 and total > 1:
-            self.pools = [ProcessPoolExecutor(1, initializer=_init_worker, initargs=(os.getpid(), *self.initargs))
-                          for _ in range(self.jobs)]
-        if not self.pools and not self.local:
-            _init(*self.initargs)
-            self.local = True
-        return len(self.pools) or 1
-
-    def imap(self, fn, arglist, progress, label, total):
-        """fn over arglist (each call returns a list), results flattened, in order."""
-        n = self.slots(total)
-        done = 0
-        if self.pools:
-            results = (f.result() for f in [self.pools[i % n].submit(fn, *a) for i, a in enumerate(arglist)])
-        else:
-            results = (fn(*a) for a in arglist)
-        for chunk in results:
-            yield from chunk
-            done += sum(1 for x in chunk if not isinstance(x, dict))
-            if progress:
-                progress(label, done, total)
-
-    def schedule(self, next_task, total: int) -> None:
-        """Run tasks until there are none: next_task(worker) gives a task for that worker,
-        (fn, args, callback), or None; the callback is given fn's result. At most two tasks
-        per worker are in flight, so the tasks results bring in go out soon."""
-        n = self.slots(total)
-        if not self.pools:
-            while (task := next_task(0)) is not None:
-                fn, args, callback = task
-                callback(fn(*args))
-            return
-        inflight: dict = {}  # future -> (order, worker, callback)
-        load = [0] * n
-        seq = 0
-        while True:
-            for w in sorted(range(n), key=load.__getitem__):
-                while load[w] < 2 and (task := next_task(w)) is not None:
-                    fn, args, callback = task
-                    inflight[self.pools[w].submit(fn, *args)] = (seq, w, callback)
-                    load[w] += 1
-                    seq += 1
-            if not inflight:
-                return
-            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
-            for fut in sorted(done, key=lambda f: inflight[f][0]):
-                _, w, callback = inflight.pop(fut)
-                load[w] -= 1
-                callback(fut.result())
-
-    def close(self) -> None:
-        try:
-            for pool in self.pools:
-                pool.shutdown()
-        except BaseException:  # interrupted while waiting for them
-            self.terminate()
-            raise
-        self.pools = []
-
-    def terminate(self) -> None:
-        """The build stops (Ctrl-C, SIGTERM, an error): the workers are killed, not waited
-        for (waiting on a pool whose worker was mid-task is what hung Ctrl-C)."""
-        procs = [p for pool in self.pools for p in (pool._processes or {}).values()]
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            p.join(2)
-            if p.is_alive():
-                p.kill()
-                p.join(1)
-        for pool in self.pools:
-            # A worker killed while sending a result leaves half a message in the result
-            # pipe, which the executor's thread then waits on for ever (and the interpreter,
-            # at exit, on it): with this process's write end closed too, it reads EOF.
-            try:
-                pool._result_queue._writer.close()
-            except (AttributeError, OSError):
-                pass
-            pool.shutdown(wait=False, cancel_futures=True)
-        self.pools = []
 
 
 def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[int, int, int, int]]:

@@ -123,15 +123,15 @@ def check_article(data: bytes, rules=None) -> None:
 
 def check_build_path(art, cleaned, rules) -> None:
     """The build puts a body together from its parts, cleaned apart and in other
-    processes (runner.finish): the same text, counts, warnings and body key as
+    processes (tasks.finish): the same text, counts, warnings and body key as
     Cleaner.clean and body_key give, or the same rejection."""
     from dataclasses import replace
 
     from pipeline.consolidate import body_key
     from pipeline.model import Options, Rejected
-    from pipeline.runner import _Worker, finish
+    from pipeline.tasks import Worker, finish
 
-    worker = _Worker(rules, Options(), frozenset())
+    worker = Worker(rules, Options(), frozenset())
     part = worker.cleaner.split(art.body)
     head = None if part.head is None else worker.cleaner.clean_part(part.head)
     res = finish(replace(art, warnings=list(art.warnings)), part, head, worker.clean_rest(part.rest))

@@ -92,7 +92,7 @@ def test_clean_command_prints_cleaned_markdown():
 def test_the_rest_spun_copies_share_is_cleaned_once_per_build(tmp_path, monkeypatch, jobs):
     """Forty copies under other titles with other ads: one rest, cleaned once in the
     whole build (in the worker its first words choose), and one entry with all forty."""
-    from pipeline import runner
+    from pipeline import runner, tasks
     from pipeline.model import Options
     from .test_clean import BANNER, PIXEL, spun_copy
     src = tmp_path / "in"
@@ -101,14 +101,14 @@ def test_the_rest_spun_copies_share_is_cleaned_once_per_build(tmp_path, monkeypa
         write(src, f"copy-{i:02}.md", FM.format(t=f"Wi-Fi fix number {i}",
                                                 b=spun_copy(f"Wi-Fi fix number {i}", *ads, [f"farm{i}"])))
     log = tmp_path / "cleaned.log"
-    clean_rest = runner._Worker.clean_rest
+    clean_rest = tasks.Worker.clean_rest
 
     def counted(self, rest):  # (the workers are forked: they log to a file)
         with open(log, "a") as fh:
             fh.write(f"{len(rest)}\n")
         return clean_rest(self, rest)
 
-    monkeypatch.setattr(runner._Worker, "clean_rest", counted)
+    monkeypatch.setattr(tasks.Worker, "clean_rest", counted)
     res = runner.build(src, tmp_path / "out", Options(jobs=jobs), use_cache=False)
     assert res.entries == 1 and res.rejected == 0
     assert len(log.read_text().split()) == 1

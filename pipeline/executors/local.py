@@ -1,0 +1,120 @@
+"""The local executor: worker processes on this machine (see executors/__init__.py)."""
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+
+def _start(parent: int, initializer, *initargs) -> None:
+    """A worker process: Ctrl-C is its parent's to handle (the parent terminates it), and it
+    dies with its parent, however the parent ends (SIGKILL too): on Linux the kernel sends it
+    SIGTERM then (PR_SET_PDEATHSIG); a parent gone before that was set is seen by getppid."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the parent's handler, forked with it)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+    initializer(*initargs)
+
+
+class LocalExecutor:
+    """The worker processes, started only when there is work for more than one: one
+    single-process executor each, so that a task can go to a chosen worker (the rests of
+    one article's copies go to the worker that holds their paragraphs in its memo)."""
+
+    def __init__(self, jobs: int, initializer, initargs: tuple):
+        self.jobs = jobs
+        self.initializer, self.initargs = initializer, initargs
+        self.pools: list[ProcessPoolExecutor] = []
+        self.local = False
+
+    def slots(self, total: int) -> int:
+        """Start the workers (or this process's one) for `total` items; how many there are."""
+        if not self.pools and self.jobs > 1 and total > 1:
+            self.pools = [ProcessPoolExecutor(1, initializer=_start,
+                                              initargs=(os.getpid(), self.initializer, *self.initargs))
+                          for _ in range(self.jobs)]
+        if not self.pools and not self.local:
+            self.initializer(*self.initargs)
+            self.local = True
+        return len(self.pools) or 1
+
+    def imap(self, fn, arglist, progress, label, total):
+        """fn over arglist (each call returns a list), results flattened, in order."""
+        n = self.slots(total)
+        done = 0
+        if self.pools:
+            results = (f.result() for f in [self.pools[i % n].submit(fn, *a) for i, a in enumerate(arglist)])
+        else:
+            results = (fn(*a) for a in arglist)
+        for chunk in results:
+            yield from chunk
+            done += sum(1 for x in chunk if not isinstance(x, dict))
+            if progress:
+                progress(label, done, total)
+
+    def schedule(self, next_task, total: int) -> None:
+        """Run tasks until there are none: next_task(worker) gives a task for that worker,
+        (fn, args, callback), or None; the callback is given fn's result. At most two tasks
+        per worker are in flight, so the tasks results bring in go out soon."""
+        n = self.slots(total)
+        if not self.pools:
+            while (task := next_task(0)) is not None:
+                fn, args, callback = task
+                callback(fn(*args))
+            return
+        inflight: dict = {}  # future -> (order, worker, callback)
+        load = [0] * n
+        seq = 0
+        while True:
+            for w in sorted(range(n), key=load.__getitem__):
+                while load[w] < 2 and (task := next_task(w)) is not None:
+                    fn, args, callback = task
+                    inflight[self.pools[w].submit(fn, *args)] = (seq, w, callback)
+                    load[w] += 1
+                    seq += 1
+            if not inflight:
+                return
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            for fut in sorted(done, key=lambda f: inflight[f][0]):
+                _, w, callback = inflight.pop(fut)
+                load[w] -= 1
+                callback(fut.result())
+
+    def close(self) -> None:
+        try:
+            for pool in self.pools:
+                pool.shutdown()
+        except BaseException:  # interrupted while waiting for them
+            self.terminate()
+            raise
+        self.pools = []
+
+    def terminate(self) -> None:
+        """The build stops (Ctrl-C, SIGTERM, an error): the workers are killed, not waited
+        for (waiting on a pool whose worker was mid-task is what hung Ctrl-C)."""
+        procs = [p for pool in self.pools for p in (pool._processes or {}).values()]
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            p.join(2)
+            if p.is_alive():
+                p.kill()
+                p.join(1)
+        for pool in self.pools:
+            # A worker killed while sending a result leaves half a message in the result
+            # pipe, which the executor's thread then waits on for ever (and the interpreter,
+            # at exit, on it): with this process's write end closed too, it reads EOF.
+            try:
+                pool._result_queue._writer.close()
+            except (AttributeError, OSError):
+                pass
+            pool.shutdown(wait=False, cancel_futures=True)
+        self.pools = []

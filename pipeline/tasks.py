@@ -1,0 +1,214 @@
+"""The per-article stage work a worker process does (ingest, clean, structure, signature),
+and the task functions an executor runs over chunks of items. Each worker holds one
+`Worker`, made by `init`; a task returns its results as a list (the prepare and clean
+tasks end theirs with the seconds spent per stage, a dict). What spun copies share (the
+rest of a body after its title heading) is cleaned once per build: `Worker.prepare`
+ships a `Part`, the runner sends each distinct rest back to `clean_rests`."""
+from __future__ import annotations
+
+import gc
+import hashlib
+import time
+from dataclasses import dataclass
+
+from .cache import sha
+from .clean import Cleaned, Cleaner, Split, join_parts, merge_counts
+from .consolidate import Clusterer, body_key
+from .deadline import Timeout, deadline, timeout_reason
+from .ingest import parse_article, read_bytes
+from .model import Article, Options, Rejected
+from .rules import Rules
+from .structure import Structurer
+
+
+class Worker:
+    """What one process needs for per-article work: the compiled rules, and the cache's
+    article table (file sha256 -> record) so that unchanged files are only hashed."""
+
+    def __init__(self, rules: Rules, options: Options, known: frozenset, on_disk: dict | None = None):
+        self.options = options
+        self.on_disk = on_disk or {}  # file name -> its name on disk, where they differ (display_name)
+        self.cleaner = Cleaner(rules)
+        self.structurer = Structurer(rules)
+        self.clusterer = Clusterer(options)
+        self.known = known
+        self.seconds = {"ingest": 0.0, "clean": 0.0}  # this process's time in each stage
+        self.shipped: set[bytes] = set()  # digests of the rests this process has sent out
+        self.rests: dict[bytes, Rest] = {}  # (prepare_whole's)
+
+    def prepare(self, root: str, relpath: str):
+        """One file -> ('hit', relpath, sha256) when the cache knows its bytes; Rejected;
+        a finished (Article with cleaned body, body key); or, for a body that splits into
+        title heading and rest, a Part whose rest is cleaned apart (`clean_rests`), once
+        per distinct rest in the whole build."""
+        t0 = time.perf_counter()
+        try:
+            with deadline(self.options.file_seconds):
+                return self._prepare(root, relpath, t0)
+        except Timeout:
+            return Rejected(relpath, timeout_reason("reading and cleaning it", self.options.file_seconds))
+        finally:
+            self.seconds["clean"] += time.perf_counter() - t0
+
+    def _prepare(self, root: str, relpath: str, t0: float):
+        data = read_bytes(root, self.on_disk.get(relpath, relpath), self.options)
+        if isinstance(data, Rejected):
+            return Rejected(relpath, data.error)
+        if self.known:
+            file_sha = hashlib.sha256(data).hexdigest()
+            if file_sha in self.known:
+                return ("hit", relpath, file_sha)
+        try:
+            art = parse_article(relpath, data, self.options)
+        except Exception as exc:  # an ingest bug must cost one file, never the build
+            return Rejected(relpath, f"internal error while reading: {type(exc).__name__}: {exc}")
+        t1 = time.perf_counter()
+        self.seconds["ingest"] += t1 - t0
+        self.seconds["clean"] -= t1 - t0
+        if isinstance(art, Rejected):
+            return art
+        art.meta = {}
+        try:
+            split = self.cleaner.split(art.body)
+            art.body = ""
+            if split.head is None:
+                return finish(art, split, None, self.clean_rest(split.rest))
+            head = self.cleaner.clean_part(split.head)
+        except Exception as exc:  # a cleaner bug must cost one file, never the build
+            return Rejected(relpath, f"internal error while cleaning: {type(exc).__name__}: {exc}")
+        rest, split.rest = split.rest, ""
+        digest = hashlib.blake2b(rest.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if digest in self.shipped:
+            return Part(art, split, head, digest, None, None)
+        self.shipped.add(digest)
+        family = hashlib.blake2b(" ".join(rest.split(None, 200)[:200]).encode("utf-8", "surrogatepass"),
+                                 digest_size=8).digest()  # its first 200 words
+        return Part(art, split, head, digest, rest, family)
+
+    def prepare_whole(self, root: str, relpath: str):
+        """`prepare`, with the rest of a split body cleaned here too (the fallback in the
+        main process for a cache hit whose record turns out malformed)."""
+        res = self.prepare(root, relpath)
+        if not isinstance(res, Part):
+            return res
+        if res.rest is not None:
+            self.rests[res.digest] = self.clean_rest(res.rest)
+        return finish(res.art, res.split, res.head, self.rests[res.digest])
+
+    def clean_rest(self, rest: str) -> "Rest":
+        try:
+            with deadline(self.options.file_seconds):
+                cleaned = self.cleaner.clean_part(rest)
+        except Timeout:
+            return Rest(None, "", True, "", timeout_reason("cleaning its body", self.options.file_seconds))
+        except Exception as exc:  # a cleaner bug must cost its articles, never the build
+            return Rest(None, "", True, "", f"internal error while cleaning: {type(exc).__name__}: {exc}")
+        norm = " ".join(cleaned.text.split())
+        return Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(_stored(cleaned.text)),
+                     None)
+
+    def structure(self, body: str, title: str):
+        try:
+            with deadline(self.options.file_seconds):
+                return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1])
+        except Timeout:
+            return None, timeout_reason("structuring its body", self.options.file_seconds)
+        except Exception as exc:  # a structure bug costs the articles with this body, never the build
+            return None, f"internal error while structuring: {type(exc).__name__}: {exc}"
+
+
+@dataclass
+class Part:
+    """A fresh article whose body split: its title heading cleaned, its rest to be
+    cleaned once for all the articles that share it (each worker sends `rest` the first
+    time it meets it, None afterwards)."""
+    art: Article
+    split: Split
+    head: Cleaned
+    digest: bytes
+    rest: str | None
+    family: bytes | None  # with `rest`: the same for every whitespace variant of it
+
+
+@dataclass
+class Rest:
+    """A rest of a body cleaned, with its body key (as body_key gives it when a title
+    heading goes before it) and the sha256 of the text the cache keeps for it. Once in
+    the cache, its text is dropped here (`cleaned.text` None) and read back if needed."""
+    cleaned: Cleaned | None
+    key: str
+    empty: bool
+    stored_sha: str
+    error: str | None
+
+    @property
+    def stored(self) -> str | None:
+        return None if self.cleaned.text is None else _stored(self.cleaned.text)
+
+
+def _stored(rest: str) -> str:
+    """A cleaned rest as the cache keeps it after a one-line title heading: the rest of the
+    body that join_parts puts together, after the heading's line (ArticleCache.put_article)."""
+    return "\n" + rest.strip("\n") + "\n"
+
+
+def heading_line(head: Cleaned | None) -> str | None:
+    """The cleaned title heading as the first line of the body, when it is one line (else
+    None: the body is put together and keyed as a whole, by body_key)."""
+    if head is None or not head.text.startswith("#"):
+        return None
+    line = head.text.strip("\n")
+    return None if "\n" in line else line + "\n"
+
+
+def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_body: bool = True):
+    """The article (with its cleaned body unless with_body is false and the cache can give
+    it back), its body key and, where known, the cache's split of its body (first line,
+    rest text or None, sha256 of the rest); or Rejected."""
+    if rest.error:
+        return Rejected(art.path, rest.error)
+    line = heading_line(head)
+    if line is not None:
+        if rest.empty:  # what body_key would find: nothing after the heading
+            return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
+        art.removed, warnings = merge_counts(split, (head, rest.cleaned))
+        art.warnings.extend(warnings)
+        stored = rest.stored
+        art.body = line + stored if with_body else None
+        return art, rest.key, (line, stored, rest.stored_sha)
+    cleaned = join_parts(split, head, rest.cleaned)
+    art.removed = cleaned.removed
+    art.warnings.extend(cleaned.warnings)
+    art.body = cleaned.text
+    key, norm = body_key(cleaned.text)
+    if not norm.strip():
+        return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
+    return art, key
+
+
+WORKER: Worker | None = None
+
+
+def init(rules: Rules, options: Options, known: frozenset, on_disk: dict) -> None:
+    global WORKER
+    gc.enable()
+    WORKER = Worker(rules, options, known, on_disk)
+
+
+def prepare_chunk(root: str, relpaths: list[str]):
+    """The chunk's results, then the seconds this chunk spent in each stage (a dict)."""
+    before = dict(WORKER.seconds)
+    out = [WORKER.prepare(root, p) for p in relpaths]
+    return out + [{k: v - before[k] for k, v in WORKER.seconds.items()}]
+
+
+def clean_rests(rests: list[str]):
+    before = dict(WORKER.seconds)
+    t0 = time.perf_counter()
+    out = [WORKER.clean_rest(r) for r in rests]
+    WORKER.seconds["clean"] += time.perf_counter() - t0
+    return out + [{k: v - before[k] for k, v in WORKER.seconds.items()}]
+
+
+def structure_chunk(items: list[tuple[str, str]]):
+    return [WORKER.structure(body, title) for body, title in items]
