@@ -31,7 +31,8 @@ from .ingest import InputError, discover, prefetch, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .safety import scrub
-from .tasks import Part, Rest, Worker, clean_rests, finish, heading_line, init, prepare_chunk, structure_chunk
+from .tasks import (Hit, Part, Ready, Rest, Spent, Worker, clean_rests, finish, heading_line, init, prepare_chunk,
+                    structure_chunk)
 from .write import kb_document, output_lock, write_outputs
 
 CACHE_DIR = ".cache"
@@ -155,7 +156,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         hits = 0
         for p in paths:
             if p in unchanged:
-                resolver.add(("hit", p, cache.files[p][-1]))
+                resolver.add(Hit(p, cache.files[p][-1]))
                 hits += 1
         ahead = _ReadAhead(str(input_dir), [on_disk.get(p, p) for p in todo]) if workers.jobs > 1 else None
         try:
@@ -256,9 +257,9 @@ def _prepare_all(workers: "LocalExecutor", root: str, todo: list[str], resolver:
     def take(results: list) -> None:
         nonlocal hits, done
         for res in results:
-            if isinstance(res, dict):
+            if isinstance(res, Spent):
                 for k in spent:
-                    spent[k] += res[k]
+                    spent[k] += res.seconds[k]
                 continue
             done += 1
             if ahead:
@@ -274,7 +275,7 @@ def _prepare_all(workers: "LocalExecutor", root: str, todo: list[str], resolver:
                         queues[res.family[0] % slots].append((res.digest, res.rest))
                     res.rest = res.family = None
             else:
-                hits += isinstance(res, tuple) and res[0] == "hit"
+                hits += isinstance(res, Hit)
                 resolver.add(res)
         if progress:
             progress("clean", done, len(todo))
@@ -365,8 +366,8 @@ class _Resolver:
 
     def add(self, res) -> None:
         cache = self.cache
-        if isinstance(res, tuple) and res[0] == "hit":
-            _, relpath, file_sha = res
+        if isinstance(res, Hit):
+            relpath, file_sha = res.path, res.sha256
             rec = cache.article(file_sha)
             if rec is not None:
                 art = Article(path=relpath, source_id=source_id(relpath), sha256=file_sha, title=rec["title"],
@@ -380,11 +381,11 @@ class _Resolver:
         if isinstance(res, Rejected):
             self.rejected.append(res)
             return
-        art, key, *parts = res
+        art, key = res.art, res.key
         cache.put_article(art.sha256, {"title": art.title, "date": art.date, "categories": art.categories, "tags": art.tags,
                                        "warnings": art.warnings,
                                        "removed": art.removed, "key": key}, body=art.body,
-                          parts=parts[0] if parts else None)
+                          parts=res.parts)
         self._offer(art, key, cache.articles[art.sha256], art.body)
         art.body = ""  # spun copies must not each keep one
         self.items.append((art, key, cache.articles[art.sha256]))
@@ -437,14 +438,15 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "LocalExecutor"
                 a.removed = dict(sorted({**a.removed, "chrome": a.removed.get("chrome", 0) + chrome[i]}.items()))
         structure, signature = None, signatures[i]
         if signature is None:  # fresh results come in the order of `todo`
-            structure, signature = next(fresh)
+            done = next(fresh)
+            structure, signature = done.structure, done.signature
             bodies[i] = None
             if i == todo[-1]:  # the last one: let the progress report finish, free the workers
                 for _ in fresh:
                     pass
                 workers.close()
-            if structure is None:  # `signature` holds the reason
-                rejected.extend(Rejected(a.path, signature) for a in members)
+            if structure is None:
+                rejected.extend(Rejected(a.path, done.error) for a in members)
                 continue
             cache.put_structure(idents[i], structure, signature)
         # the group keeps no copy of its body: consolidation works on the structure and

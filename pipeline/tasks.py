@@ -21,6 +21,37 @@ from .rules import Rules
 from .structure import Structurer
 
 
+# The messages a worker sends back (besides Rejected, Part and Rest):
+@dataclass
+class Hit:
+    """A file whose bytes the cache knows: only its hash was computed."""
+    path: str
+    sha256: str
+
+
+@dataclass
+class Ready:
+    """An article cleaned: its body (None when the cache can give it back), its body key and,
+    where known, the cache's split of its body (first line, rest text, sha256 of the rest)."""
+    art: Article
+    key: str
+    parts: tuple[str, str | None, str] | None = None
+
+
+@dataclass
+class Spent:
+    """The seconds a task spent in each stage (ingest, clean): the last item of its results."""
+    seconds: dict[str, float]
+
+
+@dataclass
+class Structured:
+    """A body structured and its MinHash signature, or the reason it could not be."""
+    structure: dict | None
+    signature: object = None
+    error: str | None = None
+
+
 class Worker:
     """What one process needs for per-article work: the compiled rules, and the cache's
     article table (file sha256 -> record) so that unchanged files are only hashed."""
@@ -37,8 +68,7 @@ class Worker:
         self.rests: dict[bytes, Rest] = {}  # (prepare_whole's)
 
     def prepare(self, root: str, relpath: str):
-        """One file -> ('hit', relpath, sha256) when the cache knows its bytes; Rejected;
-        a finished (Article with cleaned body, body key); or, for a body that splits into
+        """One file -> Hit when the cache knows its bytes; Rejected; Ready; or, for a body that splits into
         title heading and rest, a Part whose rest is cleaned apart (`clean_rests`), once
         per distinct rest in the whole build."""
         t0 = time.perf_counter()
@@ -57,7 +87,7 @@ class Worker:
         if self.known:
             file_sha = hashlib.sha256(data).hexdigest()
             if file_sha in self.known:
-                return ("hit", relpath, file_sha)
+                return Hit(relpath, file_sha)
         try:
             art = parse_article(relpath, data, self.options)
         except Exception as exc:  # an ingest bug must cost one file, never the build
@@ -110,11 +140,11 @@ class Worker:
     def structure(self, body: str, title: str):
         try:
             with deadline(self.options.file_seconds):
-                return self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1])
+                return Structured(self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1]))
         except Timeout:
-            return None, timeout_reason("structuring its body", self.options.file_seconds)
+            return Structured(None, error=timeout_reason("structuring its body", self.options.file_seconds))
         except Exception as exc:  # a structure bug costs the articles with this body, never the build
-            return None, f"internal error while structuring: {type(exc).__name__}: {exc}"
+            return Structured(None, error=f"internal error while structuring: {type(exc).__name__}: {exc}")
 
 
 @dataclass
@@ -161,10 +191,9 @@ def heading_line(head: Cleaned | None) -> str | None:
     return None if "\n" in line else line + "\n"
 
 
-def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_body: bool = True):
-    """The article (with its cleaned body unless with_body is false and the cache can give
-    it back), its body key and, where known, the cache's split of its body (first line,
-    rest text or None, sha256 of the rest); or Rejected."""
+def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_body: bool = True) -> Ready | Rejected:
+    """The article put together from its cleaned parts (its body left out when with_body is
+    false and the cache can give it back), or Rejected."""
     if rest.error:
         return Rejected(art.path, rest.error)
     line = heading_line(head)
@@ -175,7 +204,7 @@ def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_bo
         art.warnings.extend(warnings)
         stored = rest.stored
         art.body = line + stored if with_body else None
-        return art, rest.key, (line, stored, rest.stored_sha)
+        return Ready(art, rest.key, (line, stored, rest.stored_sha))
     cleaned = join_parts(split, head, rest.cleaned)
     art.removed = cleaned.removed
     art.warnings.extend(cleaned.warnings)
@@ -183,7 +212,7 @@ def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_bo
     key, norm = body_key(cleaned.text)
     if not norm.strip():
         return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
-    return art, key
+    return Ready(art, key)
 
 
 WORKER: Worker | None = None
@@ -196,10 +225,10 @@ def init(rules: Rules, options: Options, known: frozenset, on_disk: dict) -> Non
 
 
 def prepare_chunk(root: str, relpaths: list[str]):
-    """The chunk's results, then the seconds this chunk spent in each stage (a dict)."""
+    """The chunk's results, then the seconds it spent in each stage (Spent)."""
     before = dict(WORKER.seconds)
     out = [WORKER.prepare(root, p) for p in relpaths]
-    return out + [{k: v - before[k] for k, v in WORKER.seconds.items()}]
+    return out + [Spent({k: v - before[k] for k, v in WORKER.seconds.items()})]
 
 
 def clean_rests(rests: list[str]):
@@ -207,7 +236,7 @@ def clean_rests(rests: list[str]):
     t0 = time.perf_counter()
     out = [WORKER.clean_rest(r) for r in rests]
     WORKER.seconds["clean"] += time.perf_counter() - t0
-    return out + [{k: v - before[k] for k, v in WORKER.seconds.items()}]
+    return out + [Spent({k: v - before[k] for k, v in WORKER.seconds.items()})]
 
 
 def structure_chunk(items: list[tuple[str, str]]):

@@ -139,10 +139,10 @@ def check_build_path(art, cleaned, rules) -> None:
     if isinstance(res, Rejected):
         assert not norm.strip(), f"rejected by the build, not by Cleaner.clean: {res.error}"
         return
-    got, got_key = res[0], res[1]
+    got, got_key = res.art, res.key
     assert (got.body, got.removed, got.warnings[len(art.warnings):], got_key) == (
         cleaned.text, cleaned.removed, cleaned.warnings, key), "the build's body differs from Cleaner.clean's"
-    if len(res) > 2:  # the cache's split of it, as ArticleCache.put_article would make it
+    if res.parts is not None:  # the cache's split of it, as ArticleCache.put_article would make it
         from pipeline.cache import _split_head, sha
-        line, stored, stored_sha = res[2]
+        line, stored, stored_sha = res.parts
         assert (line, stored, stored_sha) == (*_split_head(got.body), sha(stored))

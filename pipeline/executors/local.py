@@ -56,7 +56,7 @@ class LocalExecutor:
             results = (fn(*a) for a in arglist)
         for chunk in results:
             yield from chunk
-            done += sum(1 for x in chunk if not isinstance(x, dict))
+            done += len(chunk)
             if progress:
                 progress(label, done, total)
 
