@@ -15,13 +15,13 @@ import click
 from . import __version__
 from .clean import Cleaner
 from .diff import DiffError, as_json, as_markdown, as_text, diff_kb, load_kb
-from .ingest import InputError, parse_article, read_bytes
+from .ingest import InputError, display_name, parse_article, read_bytes
 from .model import Options, Rejected
 from .rules import RulesError, load_rules
 from .export import FORMATS, write_formats
 from .report import write_reports
 from .kinds import KINDS
-from .runner import build as run_build, display_name
+from .runner import build as run_build
 from .search import SearchError, open_index, search as run_search
 from .write import OutputBusy, output_lock
 

@@ -17,13 +17,12 @@ import yaml
 
 from .clean import plain_text, unsentinel
 from .model import Article, Options, Rejected
+from .text import CONTROLS, UNPRINTABLE
 
 EXTENSIONS = (".md", ".markdown", ".txt")
 # (trailing blanks and closing #s are stripped in code: `(.+?)[ \t#]*$` is quadratic on a
 # long line of spaces)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+([^\n]+)", re.M)
-# Control characters and bidirectional overrides (U+202E) that YAML escapes put in titles
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SIMPLE_KV = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)")
 # python-frontmatter's YAML loader: PyYAML's safe loader, its C version where built
 _LOADER = default_handlers.SafeLoader
@@ -161,9 +160,9 @@ def parse_article(relpath: str, data: bytes, options: Options) -> Article | Reje
         return Rejected(relpath, "no article body (the file holds only front matter)")
 
     # (controls go first: removed after, `</scri\x03pt>` would become a tag)
-    title = plain_text(_CONTROLS.sub("", _title(meta, body, relpath, warnings)))
+    title = plain_text(CONTROLS.sub("", _title(meta, body, relpath, warnings)))
     # (a title that cleans to nothing falls back on the file name, made inert the same way)
-    title = title or plain_text(_CONTROLS.sub("", Path(relpath).stem)).strip() or "Untitled"
+    title = title or plain_text(CONTROLS.sub("", Path(relpath).stem)).strip() or "Untitled"
     date = _date(meta.get("date"), warnings)
     return Article(
         categories=labels(meta.get("categories")),
@@ -409,7 +408,7 @@ def labels(value) -> list[str]:
     out = []
     for v in items:
         if isinstance(v, (str, int, float)) and not isinstance(v, bool):
-            text = " ".join(_CONTROLS.sub("", plain_text(str(v))).split())
+            text = " ".join(CONTROLS.sub("", plain_text(str(v))).split())
             if text and text not in out:
                 out.append(text)
     return out
@@ -437,3 +436,29 @@ def _date(value, warnings: list[str]) -> str | None:
         return _date(parsed, warnings)
     warnings.append(f"front matter date is a {type(value).__name__}; ignored")
     return None
+
+
+def display_name(relpath: str) -> str:
+    """A file name as the text every output shows (kb.json, the reports, the terminal): valid
+    UTF-8 and the same whatever the locale. The name's bytes on disk are decoded as UTF-8; a
+    byte that is not UTF-8 is written `\\xff`, and a control or bidi-override character
+    `\\x0a` or `\\u202e`. (os.walk gives a name that is not UTF-8, or any non-ASCII name
+    under LC_ALL=C, with lone surrogates, which no UTF-8 output can hold.)"""
+    name = os.fsencode(relpath).decode("utf-8", "backslashreplace")
+    return UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if m[0] < "\x80" else f"\\u{ord(m[0]):04x}", name)
+
+
+def display_names(found: list[str]) -> tuple[list[str], dict[str, str], list[Rejected]]:
+    """discover's names as display names, sorted; the name on disk of each that differs;
+    and, rejected, a file whose escaped name is another file's name (a file literally
+    named `\\xff.md` beside one whose name holds the byte 0xff: the first keeps it)."""
+    names: dict[str, str] = {}
+    clashes = []
+    for p in sorted(found, key=lambda p: display_name(p) != p):  # names shown as they are first
+        name = display_name(p)
+        if name in names:
+            clashes.append(Rejected(name, "file name is not UTF-8 (or holds control characters) and, escaped as "
+                                          "shown, is another file's name; not read"))
+        else:
+            names[name] = p
+    return sorted(names), {n: p for n, p in names.items() if n != p}, clashes

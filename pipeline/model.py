@@ -39,8 +39,6 @@ class Options:
     # Share of the smaller article's text (by characters) that must sit in aligned
     # sections for two articles to count as the same problem.
     same_problem_share: float = 0.8
-    # Titles/headings compared to drop the title heading repeated in the body.
-    title_heading_match: float = 85.0
     jobs: int = 1
 
 

@@ -9,7 +9,6 @@ import gc
 import hashlib
 import json
 import os
-import re
 import tempfile
 import threading
 import time
@@ -27,7 +26,7 @@ from .cache import ArticleCache, sha, structure_key
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
 from .executors import LocalExecutor, chunks as chunked
-from .ingest import InputError, discover, prefetch, source_id
+from .ingest import InputError, discover, display_names, prefetch, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .safety import scrub
@@ -130,7 +129,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     exclude = output_dir if _inside(output_dir, input_dir) else None
-    paths, on_disk, clashes = _names(discover(input_dir, exclude=exclude))
+    paths, on_disk, clashes = display_names(discover(input_dir, exclude=exclude))
     if not paths and not clashes:  # an empty kb.json over a good one is never what was meant
         raise InputError(f"no input files (.md, .markdown, .txt) under {input_dir}; kb.json was not written")
     previous = None if allow_shrink else _previous_entries(output_dir)
@@ -474,35 +473,6 @@ def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[in
             continue
         out[p] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     return out
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def display_name(relpath: str) -> str:
-    """A file name as the text every output shows (kb.json, the reports, the terminal): valid
-    UTF-8 and the same whatever the locale. The name's bytes on disk are decoded as UTF-8; a
-    byte that is not UTF-8 is written `\\xff`, and a control or bidi-override character
-    `\\x0a` or `\\u202e`. (os.walk gives a name that is not UTF-8, or any non-ASCII name
-    under LC_ALL=C, with lone surrogates, which no UTF-8 output can hold.)"""
-    name = os.fsencode(relpath).decode("utf-8", "backslashreplace")
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if m[0] < "\x80" else f"\\u{ord(m[0]):04x}", name)
-
-
-def _names(found: list[str]) -> tuple[list[str], dict[str, str], list[Rejected]]:
-    """discover's names as display names, sorted; the name on disk of each that differs;
-    and, rejected, a file whose escaped name is another file's name (a file literally
-    named `\\xff.md` beside one whose name holds the byte 0xff: the first keeps it)."""
-    names: dict[str, str] = {}
-    clashes = []
-    for p in sorted(found, key=lambda p: display_name(p) != p):  # names shown as they are first
-        name = display_name(p)
-        if name in names:
-            clashes.append(Rejected(name, "file name is not UTF-8 (or holds control characters) and, escaped as "
-                                          "shown, is another file's name; not read"))
-        else:
-            names[name] = p
-    return sorted(names), {n: p for n, p in names.items() if n != p}, clashes
 
 
 def _inside(child: Path, parent: Path) -> bool:

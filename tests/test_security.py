@@ -163,6 +163,16 @@ def test_names_with_control_characters_and_clashing_escapes(tmp_path):
     assert kb["stats"]["inputs"] == 3
 
 
+def test_file_names_and_titles_lose_the_same_bidi_marks():
+    """One definition (text.py) for both: a name escapes every bidi mark a title drops."""
+    from pipeline.ingest import display_name
+    from pipeline.text import CONTROLS
+    name = "setup\u061c\u2066exe.md"
+    assert display_name(name) == "setup\\u061c\\u2066exe.md"
+    assert CONTROLS.sub("", name) == "setupexe.md"
+    assert CONTROLS.sub("", "a\tb\nc") == "a\tb\nc"  # tab and newline stay in titles (made plain later)
+
+
 def test_kb_json_keeps_its_byte_format_with_a_lone_surrogate():
     doc = {"title": "Café \udcff", "n": [1, 2.5]}
     assert dumps(doc) == dumps({"title": "Café \\udcff", "n": [1, 2.5]}).replace(b"\\\\udcff", b"\\udcff")
