@@ -69,7 +69,12 @@ def test_ctrl_c_at_random_moments_ends_every_build_cleanly(corpus, tmp_path):
     stopped = 0
     for i in range(20):
         proc = _start(corpus, out, tmp)
-        time.sleep(rng.uniform(0.0, 1.5))
+        # at a random moment of the build (its scratch folder is there), not of Python's own
+        # start-up, which a loaded machine can make longer than the build
+        end = time.monotonic() + 20
+        while not list(tmp.iterdir()) and proc.poll() is None and time.monotonic() < end:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 1.2))
         if proc.poll() is not None:  # it had finished (a zombie still takes the signal: no error)
             proc.stderr.close()
             continue

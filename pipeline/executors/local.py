@@ -12,7 +12,8 @@ def _start(parent: int, initializer, *initargs) -> None:
     """A worker process: Ctrl-C is its parent's to handle (the parent terminates it), and it
     dies with its parent, however the parent ends (SIGKILL too): on Linux the kernel sends it
     SIGTERM then (PR_SET_PDEATHSIG); a parent gone before that was set is seen by getppid."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (a Ctrl-C pending since the fork is dropped)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # (not the parent's handler, forked with it)
     if sys.platform.startswith("linux"):
         try:
@@ -41,6 +42,15 @@ class LocalExecutor:
             self.pools = [ProcessPoolExecutor(1, initializer=_start,
                                               initargs=(os.getpid(), self.initializer, *self.initargs))
                           for _ in range(self.jobs)]
+            # Each worker is forked now, with Ctrl-C blocked: a SIGINT to the process group
+            # between the fork and the worker's SIG_IGN raised KeyboardInterrupt in its
+            # start-up (a traceback on stderr); this process takes it once they are up.
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                for f in [pool.submit(int) for pool in self.pools]:
+                    f.result()
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         if not self.pools and not self.local:
             self.initializer(*self.initargs)
             self.local = True
