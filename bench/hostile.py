@@ -2,6 +2,8 @@
 
     python bench/hostile.py long N        # one article of N numbered paragraphs, plus a spun copy
     python bench/hostile.py templates N   # N template pages for N products: none merges
+    python bench/hostile.py headless N    # one article that is one paragraph of N words, plus a spun copy
+    python bench/hostile.py wide N        # one article of N sections of 8,000 characters, plus a spun copy
 
 Each run builds the crafted corpus in a fresh process (`python -m pipeline build`, cache
 on) and prints the wall time, the peak RSS (resource.getrusage, this process's children:
@@ -35,6 +37,29 @@ def long_sections(n: int, title: str = "How to fix a very long page", day: int =
     secs = "\n\n".join(f"## Part {i}: setting {i * 7919 % 100003}\n\nChange value {i * 31} in panel {i}, "
                        f"then restart service {i % 97}." for i in range(1, n + 1))
     return FM.format(title=title, day=day) + f"# {title}\n\n{secs}\n"
+
+
+def headless(n: int, title: str = "Why the long page", day: int = 1, swap: int = 0) -> str:
+    """One article whose body is a single paragraph of n words (no heading: one headless
+    section), every 50th word changed from position `swap` on (a spun copy)."""
+    words = [f"w{i * 7919 % 1000003}" for i in range(n)]
+    for k in range(swap, n if swap else 0, 50):
+        words[k] = "z" + words[k]
+    return FM.format(title=title, day=day) + " ".join(words) + ".\n"
+
+
+def wide(n: int, title: str = "How to fix a very wide page", day: int = 1, spun: bool = False) -> str:
+    """One article of n sections, each a heading and one paragraph of 8,000 characters; a
+    spun copy rewrites every 4th paragraph in other characters (no counterpart anywhere, yet
+    the copy shares enough to be verified against the original section by section)."""
+    def para(i):
+        words = " ".join(f"v{(i * 7919 + j * 104729) % 100003}" for j in range(1200))[:8000]
+        return words.translate(_LETTERS) if spun and i % 4 == 0 else words
+    secs = "\n\n".join(f"## Part {i}: setting {i}\n\n{para(i)}." for i in range(1, n + 1))
+    return FM.format(title=title, day=day) + f"# {title}\n\n{secs}\n"
+
+
+_LETTERS = str.maketrans("0123456789v", "qwertyuiopk")
 
 
 TEMPLATE = """# How to fix the {model} printer offline error
@@ -85,6 +110,12 @@ def write_corpus(kind: str, n: int, folder: Path) -> None:
         (folder / "long.md").write_text(long_sections(n), "utf-8")
         spun = long_sections(n, title="[Updated] How to fix a very long page", day=2)
         (folder / "long-copy.md").write_text(spun.replace("in panel 1,", "in the panel 1,"), "utf-8")
+    elif kind == "headless":
+        (folder / "long.md").write_text(headless(n), "utf-8")
+        (folder / "long-copy.md").write_text(headless(n, "[Updated] Why the long page", 2, swap=7), "utf-8")
+    elif kind == "wide":
+        (folder / "wide.md").write_text(wide(n), "utf-8")
+        (folder / "wide-copy.md").write_text(wide(n, "[Updated] How to fix a very wide page", 2, spun=True), "utf-8")
     elif kind == "templates":
         for k in range(n):
             (folder / f"t{k:05d}.md").write_text(template_page(k), "utf-8")

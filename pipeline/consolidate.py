@@ -50,6 +50,18 @@ BUCKET_CLUSTERS = 32
 # it is expected: verifying and merging stay linear in the sections of a huge article, and
 # bodies of up to this many sections are compared with every section, as before.
 ALIGN_WINDOW = 100
+# Characters of a text that fuzzy matching compares (rapidfuzz's cost is the product of
+# the two lengths): two longer texts are judged by their openings and their lengths, so a
+# huge headless section costs no more than this (the variety corpus's longest section has
+# 31,905). And the characters a section or step is compared with in all, over the
+# candidates its length does not rule out (the variety corpus needs 11,396 at most): with
+# both, aligning a body of many long sections stays linear in its size.
+FUZZY_CHARS = 40_000
+ALIGN_CHARS = 60_000
+# Words of each side that `_substitutions` aligns (its cost is the product of the two
+# counts; the variety corpus's longest is 1,718): a template's swaps show in its first
+# words as in the rest.
+SUBST_WORDS = 10_000
 
 
 class Group:
@@ -257,17 +269,48 @@ def _verified(section, at: int, candidates, o: Options) -> bool:
     """The section (at index `at` of its body) has a counterpart whose heading and body
     both match, or whose body matches closely (a reworded heading). Candidates near the
     same index are tried first: that is where a near-duplicate's counterpart usually is;
-    at most 2 * ALIGN_WINDOW + 1 of them (a huge body's check stays linear in its sections)."""
+    at most 2 * ALIGN_WINDOW + 1 of them, and ALIGN_CHARS of their text (a huge body's
+    check stays linear in its size)."""
+    cutoff, spent = min(o.section_body_match, o.section_match), 0
     for k in islice(_nearest_first(at, len(candidates)), 2 * ALIGN_WINDOW + 1):
         c = candidates[k]
-        text = fuzz.ratio(section.text, c.text, score_cutoff=min(o.section_body_match, o.section_match))
+        if spent > ALIGN_CHARS:
+            break
+        spent += _cost(section.text, c.text, cutoff)
+        text = _ratio(section.text, c.text, cutoff)
         if section.text and text >= o.section_match:
             return True
-        if text >= o.section_body_match and (section.heading == c.heading or (
-                section.heading and c.heading
-                and fuzz.ratio(section.heading.lower(), c.heading.lower()) >= o.section_match)):
+        if text < o.section_body_match:
+            continue
+        if section.heading == c.heading:
             return True
+        if section.heading and c.heading:
+            spent += min(len(c.heading), FUZZY_CHARS)
+            if _ratio(section.heading.lower(), c.heading.lower()) >= o.section_match:
+                return True
     return False
+
+
+def _ratio(a: str, b: str, cutoff: float = 0.0) -> float:
+    """fuzz.ratio(a, b, score_cutoff=cutoff) on at most FUZZY_CHARS of each text: two
+    longer texts score as their openings do, and no more than their lengths allow."""
+    if len(a) <= FUZZY_CHARS and len(b) <= FUZZY_CHARS:
+        return fuzz.ratio(a, b, score_cutoff=cutoff)
+    bound = _bound(a, b)
+    if bound < cutoff:
+        return 0.0
+    return min(bound, fuzz.ratio(a[:FUZZY_CHARS], b[:FUZZY_CHARS], score_cutoff=cutoff))
+
+
+def _bound(a: str, b: str) -> float:
+    """The highest ratio two texts of these lengths can have."""
+    return 200.0 * min(len(a), len(b)) / (len(a) + len(b)) if a or b else 100.0
+
+
+def _cost(a: str, b: str, cutoff: float) -> int:
+    """The characters of `b` a comparison with `a` reads (none when the lengths alone
+    rule the cutoff out)."""
+    return min(len(b), FUZZY_CHARS) if _bound(a, b) >= cutoff else 0
 
 
 def _nearest_first(at: int, n: int):
@@ -295,16 +338,17 @@ def _substitutions(wa: list[str], wb: list[str]) -> bool:
     once: the mark of pages generated from one template for different products."""
     swaps: Counter = Counter()
     words: Counter = Counter()  # one plain word for another ("webcam" for "fingerprint")
+    wa, wb = wa[:SUBST_WORDS], wb[:SUBST_WORDS]
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(wa, wb).as_list():
         if tag != "replace":
             continue
         old, new = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
         olds = [w for w in wa[i1:i2] if _identity(w)]
         news = [w for w in wb[j1:j2] if _identity(w)]
-        if olds and news and fuzz.ratio(old.lower(), new.lower()) < 80:
+        if olds and news and _ratio(old.lower(), new.lower()) < 80:
             swaps[(" ".join(olds).strip(".,:;!?"), " ".join(news).strip(".,:;!?"))] += 1
         elif (i2 - i1 == 1 and j2 - j1 == 1 and min(len(old), len(new)) >= 4 and old.isalpha() and new.isalpha()
-              and fuzz.ratio(old.lower(), new.lower()) < 60):
+              and _ratio(old.lower(), new.lower()) < 60):
             words[(old.lower(), new.lower())] += 1
     # a name or number swapped twice, or a device word swapped throughout (three times or
     # more): one template filled in for two products
@@ -382,16 +426,22 @@ def _exact(candidates: list[_Slot], held: set[int], seen: dict, k) -> _Slot | No
 
 def _fuzzy(head, text, slots: list[_Slot], at: int, o: Options, held: set[int]) -> _Slot | None:
     """The best-matching slot (the first of the best) not in `held`, among those within
-    ALIGN_WINDOW of position `at`, or None."""
+    ALIGN_WINDOW of position `at` (and ALIGN_CHARS of their text), or None."""
     low = head.lower()
-    best, score = None, 0.0
+    best, score, spent = None, 0.0, 0
     for slot in slots[max(0, at - ALIGN_WINDOW):at + ALIGN_WINDOW]:
         if id(slot) in held:
             continue
+        if spent > ALIGN_CHARS:
+            break
         if head and slot.head:
-            s = fuzz.ratio(low, slot.low)
+            spent += _cost(low, slot.low, o.section_match)
+            s = _ratio(low, slot.low)
+        elif not head and not slot.head:
+            spent += _cost(text, slot.text, o.section_match)
+            s = _ratio(text, slot.text, o.section_match)
         else:
-            s = fuzz.ratio(text, slot.text, score_cutoff=o.section_match) if (not head and not slot.head) else 0
+            s = 0
         if s >= o.section_match and s > score:
             best, score = slot, s
     return best

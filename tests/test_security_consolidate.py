@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipeline import consolidate
 from pipeline.consolidate import _merge_lists
-from pipeline.model import Options, Section
+from pipeline.model import Options, Section, Structure
 from pipeline.runner import build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -87,3 +87,87 @@ def test_template_pages_cost_verdicts_linear_in_their_number(tmp_path, monkeypat
     assert [sorted(s["path"] for s in e["sources"]) for e in merged] == [["copy.md", f"t{n - 1:05d}.md"]]
     index = (tmp_path / "out" / ".cache" / "index").read_bytes().partition(b"\n")[2]
     assert len(json.loads(index)["verdicts"]) <= limit
+
+
+class _Body:
+    """A body as same_problem reads it: its sections, no codes in its title or headings."""
+
+    def __init__(self, sections):
+        self.structure = Structure(summary="", sections=sections, steps=[], causes=[])
+        self.codes = frozenset()
+
+
+def _paragraph(n, every=0):
+    """n words; with `every`, every such word changed (a spun copy)."""
+    words = [f"w{i * 7919 % 1000003}" for i in range(n)]
+    for k in range(7, n if every else 0, every or 1):
+        words[k] = "z" + words[k]
+    return " ".join(words)
+
+
+def _counting_fuzz(monkeypatch, work, compute=True):
+    """Record, for each fuzz.ratio consolidation makes, the product of the two lengths
+    (rapidfuzz's cost); with compute=False every comparison scores 0 (nothing matches)."""
+    real = consolidate.fuzz.ratio
+
+    class Counting:
+        @staticmethod
+        def ratio(a, b, **kw):
+            work.append(len(a) * len(b))
+            return real(a, b, **kw) if compute else 0.0
+
+    monkeypatch.setattr(consolidate, "fuzz", Counting)
+
+
+def test_a_huge_headless_section_is_compared_by_a_bounded_opening(monkeypatch):
+    # two copies of one 400,000-character paragraph: every fuzzy comparison read both whole
+    # (a product of 1.6e11) and the word alignment of the rest held 70,000 x 70,000 words
+    work, aligned = [], []
+    _counting_fuzz(monkeypatch, work)
+    real = consolidate.Levenshtein.opcodes
+    monkeypatch.setattr(consolidate.Levenshtein, "opcodes", lambda a, b: aligned.append(len(a) * len(b)) or real(a, b))
+    a, b = _paragraph(70_000), _paragraph(70_000, every=50)
+    chars, words = 50_000, 20_000  # read at most (consolidate.FUZZY_CHARS and SUBST_WORDS)
+    sa, sb = ([Section(heading="", level=0, kind="other", text=t)] for t in (a, b))
+    assert consolidate.same_problem(_Body(sa), _Body(sb), O) == "same"
+    assert work and max(work) <= chars ** 2
+    assert aligned and max(aligned) <= words ** 2
+    # merging them reads as little, and still aligns the copy with the original
+    work.clear()
+    slots, placed = _merge_lists([(sa, ["a"]), (sb, ["b"])], lambda s: (s.heading, s.text), O)
+    assert len(slots) == 1 and placed[id(sa[0])] is placed[id(sb[0])]
+    assert max(work) <= chars ** 2
+
+
+def _wide(n, length, salt=""):
+    return [Section(heading="", level=0, kind="other", text=(f"{salt}{i} " * length)[:length]) for i in range(n)]
+
+
+def _verify_work(monkeypatch, length):
+    work = []
+    _counting_fuzz(monkeypatch, work, compute=False)
+    consolidate.same_problem(_Body(_wide(300, length)), _Body(_wide(300, length, "x")), O)
+    return sum(work)
+
+
+def _merge_work(monkeypatch, length):
+    work = []
+    _counting_fuzz(monkeypatch, work, compute=False)
+    _merge_lists([(_wide(300, length), ["a"]), (_wide(300, length, "x"), ["b"])], lambda s: (s.heading, s.text), O)
+    return sum(work)
+
+
+def test_a_body_of_long_sections_costs_work_linear_in_its_size(monkeypatch):
+    # 300 sections that match nothing, each compared with the 201 nearest of the other body
+    # whatever their length: 4x longer sections cost 16x the work (300 x 8,000 characters:
+    # a product of 3.9e12, minutes); linear: 4x
+    for measure in (_verify_work, _merge_work):
+        small, big = measure(monkeypatch, 2_000), measure(monkeypatch, 8_000)
+        assert big <= 6 * small, (measure.__name__, small, big)
+
+
+def test_huge_headless_article_and_its_copy_build_as_one_entry(tmp_path):
+    hostile.write_corpus("headless", 30_000, tmp_path / "in")
+    result = build(tmp_path / "in", tmp_path / "out", Options(jobs=1))
+    [entry] = result.doc["entries"]
+    assert len(entry["sources"]) == 2
