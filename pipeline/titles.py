@@ -22,7 +22,12 @@ import re
 from collections import Counter
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|https?://\S+|<[^<>\n]{0,300}>")
+# where a link (`[text](target)`, `![alt](src)`), a URL or a tag may start; the URL and the
+# tag as they are removed
+_START = re.compile(r"!?\[|https?://\S|<")
+_URL = re.compile(r"https?://\S+")
+_TAG = re.compile(r"<[^<>\n]{0,300}>")
+_URL_OR_TAG = re.compile(f"{_URL.pattern}|{_TAG.pattern}")
 _CODE = re.compile(r"\b0x[0-9a-f]{6,8}\b", re.I)
 _CODEISH = re.compile(r"\b0x\w+", re.I)
 _WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,2}))*)", re.I)
@@ -52,8 +57,39 @@ def stem(word: str) -> str:
 
 
 def plain(text: str) -> str:
-    """The text without link targets, URLs and markup (a link keeps its text)."""
-    return _LINK.sub(lambda m: m.group(1) or " ", text or "")
+    """The text without link targets, URLs and markup (a link keeps its text, anything else
+    becomes a space): from left to right, a link runs from `[` to the first `]`, then `(`
+    to the first `)`. Linear: a `]` or `)` is searched for once for all the brackets before
+    it (a regex tried at each of 40,000 `[` scanned the rest of the text from each: 25 s)."""
+    text = text or ""
+    out, pos, n = [], 0, len(text)
+    found = {"]": -1, ")": -1}  # the first of each at or after the last place searched from
+
+    def first(ch: str, start: int) -> int:
+        if found[ch] < start:
+            at = text.find(ch, start)
+            found[ch] = n if at < 0 else at
+        return found[ch]
+
+    m = _START.search(text)
+    while m:
+        i, end, keep = m.start(), -1, " "
+        if text[i] in "![":
+            j = i + (text[i] == "!")
+            close = first("]", j + 1)
+            if close == n or first(")", close + 2) == n:  # no link can close from here on
+                return "".join(out) + text[pos:i] + _URL_OR_TAG.sub(" ", text[i:])
+            if close + 1 < n and text[close + 1] == "(" and (par := first(")", close + 2)) < n:
+                end, keep = par + 1, text[j + 1:close] or " "
+        if end < 0 and (u := _URL.match(text, i) or _TAG.match(text, i)):
+            end = u.end()
+        if end < 0:
+            m = _START.search(text, i + 1)
+            continue
+        out += [text[pos:i], keep]
+        pos = end
+        m = _START.search(text, end)
+    return "".join(out) + text[pos:]
 
 
 def words(text: str) -> list[str]:

@@ -6,10 +6,15 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from pipeline import consolidate
 from pipeline.consolidate import _merge_lists
+from pipeline.kinds import KindClassifier
 from pipeline.model import Options, Section, Structure
+from pipeline.rules import load_rules
 from pipeline.runner import build
+from pipeline.titles import plain
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import hostile  # noqa: E402
@@ -171,3 +176,43 @@ def test_huge_headless_article_and_its_copy_build_as_one_entry(tmp_path):
     result = build(tmp_path / "in", tmp_path / "out", Options(jobs=1))
     [entry] = result.doc["entries"]
     assert len(entry["sources"]) == 2
+
+
+# The whole-build passes after consolidation (not under the per-file budget): reading an
+# entry's text for its title (titles.plain) and its kind (kinds cues, menu paths) must be
+# linear in that text. Each shape below took seconds to minutes on one entry.
+def _seconds(f, arg):
+    t0 = time.perf_counter()
+    f(arg)
+    return time.perf_counter() - t0
+
+
+def _linear(f, unit, n):
+    small = min(_seconds(f, unit * n) for _ in range(3))
+    big = min(_seconds(f, unit * (4 * n)) for _ in range(2))
+    return big < 8 * small + 0.05, (small, big)  # linear: ~4x; quadratic: ~16x
+
+
+@pytest.mark.parametrize("unit", ["[", "[a](", "![", "[a]b", "<a "])
+def test_plain_text_for_titles_is_linear(unit):
+    # a regex tried at each `[` scanned the rest of the text from each: 40,000 `[[`, 25 s
+    ok, figures = _linear(plain, unit, 10_000)
+    assert ok, figures
+
+
+def test_plain_text_keeps_link_texts_and_drops_targets():
+    assert plain("See [the guide](https://x.com/a) or ![img](i.png) <b>now</b> https://y.org/b ok") == \
+        "See the guide or img  now    ok"
+    assert plain("[a [b](u) c](v) [x](no close") == "a [b c](v) [x](no close"  # (to the first `]`)
+
+
+@pytest.mark.parametrize("unit", ["a*", "a", "was $1 ", "deal ", "cookie ", "best ", "\n"])
+def test_page_kinds_read_an_entry_in_linear_time(unit):
+    # `\w[\w*]* > ` from each character of a word (20,000 "a*": 19 s), `was \$\d.*\bnow` from
+    # each "was $1" (20,000: 21 s), and the like; the text is 40,000 characters at most
+    kinds = KindClassifier(load_rules())
+
+    def score(text):
+        kinds.scores({"summary": "", "sections": [{"heading": "driver " * (len(text) // 50), "text": text}]})
+    ok, figures = _linear(score, unit, 8_000 // len(unit))
+    assert ok, figures
