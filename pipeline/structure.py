@@ -41,6 +41,7 @@ class Structurer:
         acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
         self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
+        self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
         self.manual_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_labels")), flags)
         self.manual_cue = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_cues")), flags)
@@ -145,8 +146,9 @@ class Structurer:
         leads = {id(b): h for b in blocks if (h := self._lead_label(b))}
         if len(leads) < 2:
             leads = {}  # one bold-numbered paragraph is emphasis, not a list of steps
+        into_count = {id(a) for a, b in zip(blocks, blocks[1:]) if _starts_count(b)}
         heads = self._headings([b for b in blocks if id(b) not in leads and (
-            b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b)))], blocks)
+            b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b, id(b) in into_count)))], blocks)
         counted: dict[int, tuple[str, int]] = {}  # section -> its heading's (numbering word, number)
         named = self._empty_headings_named(blocks, heads, leads)
         taken = {id(b) for a, b in zip(blocks, blocks[1:]) if id(a) in named}
@@ -271,11 +273,15 @@ class Structurer:
         heading before anything else, and not a numbered step."""
         return b is blocks[0] and b.level <= 2 and self._numbered(text) is None
 
-    def _pseudo_heading(self, b: _Block) -> bool:
+    def _pseudo_heading(self, b: _Block, into_count: bool = False) -> bool:
+        """A bold line alone that heads what follows: numbered, a question, an imperative, or
+        (`into_count`) the line that a numbered procedure follows ("**Follow these steps to
+        change the setting.**" before `1\\. In Device Manager ...`)."""
         text = b.plain.strip()
         if not b.all_strong or b.toc or not text or len(text) > 120 or "\n" in text:
             return False
-        return self._numbered(text) is not None or text.endswith("?") or bool(self.imperative.match(text))
+        return (into_count or self._numbered(text) is not None or text.endswith("?")
+                or bool(self.imperative.match(text)))
 
     def _lead_label(self, b: _Block) -> str | None:
         """A heading for a paragraph that opens with a bold step number and goes on with text
@@ -338,13 +344,16 @@ class Structurer:
     # ---------------------------------------------------------------------- steps
     def _steps(self, secs: list[_Sec], blocks: list[_Block]) -> list[Step]:
         chosen: list[int] = []
-        peers: dict[tuple, int] = {}  # (parent, level) -> sections whose heading reads as a step
-        for t in secs[1:]:
-            if self._reads_as_step(t.heading):
+        # (parent, level) -> sections whose heading reads as a step, or that give a numbered
+        # procedure of their own: siblings that each do are alternatives, the steps' grain
+        peers: dict[tuple, int] = {}
+        procedures = {i for i, t in enumerate(secs) if i and t.kind != "explanation" and self._owns_procedure(t)}
+        for i, t in enumerate(secs[1:], 1):
+            if self._reads_as_step(t.heading) or i in procedures:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         overviews = self._overviews(secs)
         self._overviews_of = (secs, overviews)  # (for _hide_overview_lists: the same sections, asked again)
-        is_step = [i not in overviews and self._is_step(secs, i, peers) for i in range(len(secs))]
+        is_step = [i not in overviews and self._is_step(secs, i, peers, i in procedures) for i in range(len(secs))]
         for i in range(1, len(secs)):
             if any(is_step[a] for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
@@ -565,7 +574,7 @@ class Structurer:
                     b.contents = True
             s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
 
-    def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int]) -> bool:
+    def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int], procedure: bool = False) -> bool:
         s = secs[i]
         if i == 0 or s.kind in ("cause", "faq", "conclusion"):
             return False
@@ -573,9 +582,22 @@ class Structurer:
             return True
         if s.parent is not None and secs[s.parent].kind == "fix":
             return True
-        if self.imperative.match(s.heading):
+        if procedure or self.imperative.match(s.heading):
             return peers.get((s.parent, s.level), 0) >= 2
-        return False
+        return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
+
+    def _owns_procedure(self, s: _Sec) -> bool:
+        """The section's own blocks give a numbered procedure: two or more items counting
+        from 1 (a list, or `1\\.` paragraphs), most of them starting with an action (a
+        news story's numbered findings do not read so)."""
+        numbered = []
+        for b in s.blocks:
+            if b.kind == "list" and len(b.ordered_items) >= 2 and _FIRST_ITEM.match(b.source):
+                numbered += list(enumerate(b.ordered_items, 1))
+            elif (found := _step_number(b)) is not None:
+                numbered.append(found)
+        runs = [run for run in _counts(numbered) if len(run) >= 2]
+        return any(2 * sum(bool(self.action.match(it.strip(" *_"))) for it in run) >= len(run) for run in runs)
 
     def _is_command(self, text: str) -> bool:
         t = text.strip()
@@ -944,6 +966,18 @@ def _split_run_on_numbers(body: str, blocks: list[_Block]) -> str | None:
     return _break_before(raw, cuts, b" \t\n") if cuts else None
 
 
+_FIRST_ITEM = re.compile(r"\s*1[.)]")
+
+
+def _starts_count(b: _Block) -> bool:
+    """A block that starts a numbered procedure: an ordered list from 1, or a paragraph
+    numbered 1 (`1\\. In Device Manager ...`)."""
+    if b.kind == "list":
+        return bool(b.ordered_items) and _FIRST_ITEM.match(b.source) is not None
+    found = _step_number(b)
+    return found is not None and found[0] == 1
+
+
 def _counts(numbered: list[tuple[int, object]]) -> list[list]:
     """The runs that count 1, 2, ... in (number, item) pairs, in order, as lists of their
     items: a 1 starts a new run, a number out of turn is passed over."""
@@ -1057,9 +1091,15 @@ _INLINE_NUM = re.compile(r"(?:^|(?<=[.!?:)\]*]\s)|(?<=\n))\s*(\d{1,2})\)\s+")
 
 
 def _instructions(blocks: list[_Block]) -> list[str]:
-    ordered = [it for b in blocks for it in b.ordered_items]
-    if ordered:
+    ordered = [" ".join(it.replace("**", "").split()) for b in blocks for it in b.ordered_items]  # (bold marks
+    if ordered:  # the parse left as text: `**Some other ways to try **`)
         return ordered
+    # paragraphs that markdown does not read as a list (`1\\. In Device Manager ...`, `6)**Exit**`)
+    runs = _counts([(found[0], " ".join(found[1].replace("**", "").split()))  # (bold marks the parse left as text)
+                    for b in blocks if (found := _step_number(b))])
+    numbered = [it for run in runs if len(run) >= 2 for it in run if it]
+    if numbered:
+        return numbered
     # "1) Do this. 2) Then that." written inline, as in many scraped driver guides
     text = "\n".join(b.plain for b in blocks if b.kind == "paragraph")
     marks = []

@@ -154,7 +154,7 @@ class TitleChooser:
             if counted != h and len(counted.split()) >= 2:
                 out.append(counted[:1].upper() + counted[1:])
                 heads += 1
-            elif 2 <= len(h.split()) <= 16 and not _PART.match(h):
+            elif 2 <= len(h.split()) <= 16 and not _PART.match(h) and not h.endswith(":"):  # (a label: "I'm on Windows 7:")
                 out.append(h)
                 heads += 1
         return out

@@ -715,3 +715,68 @@ def test_a_long_intro_ends_at_a_paragraph_never_mid_sentence(st):
     one = st.structure(("A long sentence about the printer that never seems to end. " * 30) + "\n\n## Fix 1: X\n\nY.\n",
                        "Printer offline").summary
     assert len(one) <= 1000 and one.endswith("end.")
+
+
+BOLD_LINES_WITH_PROCEDURES = """\
+After waking from sleep the printer stays silent.
+
+**First, try updating your printer drivers.**
+
+Outdated drivers stop the printer. Follow these steps:
+
+1\\. In Device Manager, expand **Print queues** and right-click the printer.
+
+![](https://img.example/one.png)
+
+2\\. Click **Update driver**.
+
+If that does not help, the hub may be sleeping: Windows can turn it off to save power.
+
+**Follow these steps to change the power setting of the hub.**
+
+1\\. In Device Manager, double-click **USB Root Hub**.
+
+2\\. Click the **Power Management** tab.
+
+3\\. Clear the box and click **OK**.
+"""
+
+
+def test_bold_lines_each_followed_by_their_own_numbered_procedure_are_the_steps(st):
+    # the numbered paragraphs are sub-steps of the bold line above them, not steps of their own
+    s = st.structure(BOLD_LINES_WITH_PROCEDURES, "Printer silent after sleep")
+    assert [x.title for x in s.steps] == ["First, try updating your printer drivers.",
+                                          "Follow these steps to change the power setting of the hub."]
+    first, second = s.steps
+    assert first.instructions == ["In Device Manager, expand Print queues and right-click the printer.",
+                                  "Click Update driver."]
+    assert "turn it off to save power" in first.text
+    assert second.instructions[-1] == "Clear the box and click OK."
+
+
+def test_one_bold_line_before_a_procedure_is_not_a_step_of_its_own(st):
+    body = "Intro.\n\n**Here is what to do:**\n\n1\\. Click **Start**.\n\n2\\. Type **cmd**.\n"
+    assert steps(st, body) == ["Click Start.", "Type cmd."]
+
+
+def test_headings_numbered_in_roman_numerals_are_steps(st):
+    body = ("## 3 ways to lock your PC\n\nThere are a few.\n\n## I. Lock through the Start menu\n\n"
+            "Click your name and then **Lock**.\n\n## II. Lock with a shortcut\n\nPress **Win + L**.\n")
+    assert steps(st, body, "Lock your PC") == ["Lock through the Start menu", "Lock with a shortcut"]
+
+
+def test_sibling_sections_with_numbered_points_that_are_no_actions_give_no_steps(st):
+    body = ("A survey.\n\n## AI tops the agenda\n\n1. Most marketers plan to spend more.\n2. Budgets grew by a third.\n\n"
+            "## Data comes first\n\n1. Half the firms lack clean data.\n2. Few of them trust it.\n")
+    assert steps(st, body, "Marketing survey") == []
+    actions = body.replace("1. Most", "1. Open").replace("1. Half", "1. Click").replace("2. Budgets", "2. Click")
+    assert steps(st, actions.replace("2. Few", "2. Select"), "Marketing survey") == [
+        "AI tops the agenda", "Data comes first"]
+
+
+def test_a_check_before_the_fixes_is_a_step_among_them(st):
+    body = ("The game will not start.\n\n## Before you start\n\nRestart your PC and check the requirements.\n\n"
+            "## Fix 1: Update the driver\n\nUpdate it.\n\n## Fix 2: Reinstall the game\n\nReinstall it.\n")
+    assert steps(st, body) == ["Before you start", "Update the driver", "Reinstall the game"]
+    assert steps(st, body.replace("## Fix 1: Update the driver\n\nUpdate it.\n\n", "")) == [
+        "Reinstall the game"]  # (alone with one fix it is not among alternatives)
