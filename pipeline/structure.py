@@ -58,12 +58,15 @@ class Structurer:
             r"^(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:\s|$)"
             r"|^\S+\.(?:exe|msc|cpl)\b", flags)
         keys = sorted(rules.get("extract", "shortcut_keys"), key=len, reverse=True)
-        key = "(?:" + "|".join(re.escape(k) for k in keys) + ")"
-        self.shortcut = re.compile(
-            r"\b" + key + r"(?:\s*\+\s*(?:" + key + r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
+        alts = "|".join(re.escape(k) for k in keys)
+        named = "|".join(re.escape(k) for k in rules.get("extract", "named_keys"))
+        self.shortcut = re.compile(  # (`CTRL+C` too: a key in any case, spelled as the rules do)
+            r"\b(?i:" + alts + r")(?:\s*\+\s*(?:(?i:" + alts + r"|" + named + r")\b"
+            r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
+        self.key_spelling = {k.lower(): k for k in keys}
         # ...or in words: "the Windows logo key and R at the same time"
-        ikey = "(?i:" + "|".join(re.escape(k) for k in keys) + ")"
-        other = r"(?:" + ikey + r"|F\d{1,2}|[A-Z](?![\w-])|\d(?!\w)|(?i:up|down|left|right|esc|enter|tab|delete)\b)"
+        ikey = "(?i:" + alts + ")"
+        other = r"(?:" + ikey + r"|F\d{1,2}|[A-Z](?![\w-])|\d(?!\w)|(?i:" + named + r")\b)"
         self.worded_shortcut = re.compile(r"\b" + ikey + r"(?:\s+(?i:key))?(?:\s*(?:,|\band\b|\+)\s*(?:the\s+)?"
                                           + other + r"(?:\s+(?i:key))?)+(?=\s+(?i:at the same time|together|simultaneously))")
         self.key_names = {a.lower(): b for a, _, b in (n.partition("=") for n in rules.get("extract", "shortcut_names"))}
@@ -461,7 +464,8 @@ class Structurer:
         out = []
         for m in sorted(found, key=lambda m: m.start()):
             keys = [re.sub(r"^the\s+|\s+key$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(m.group(0))]
-            keys = [self.key_names.get(k.lower(), self.key_names.get(k.lower() + " key", k)) for k in keys if k]
+            keys = [self.key_names.get(k.lower(), self.key_names.get(k.lower() + " key", self.key_spelling.get(k.lower(), k)))
+                    for k in keys if k]
             out.append(" + ".join(k.upper() if len(k) == 1 else k[:1].upper() + k[1:] for k in keys))
         return out
 
@@ -660,12 +664,16 @@ class _Block:
 
     @property
     def ui_paths(self) -> list[list[str]]:
+        """Paths written in one bold run (`**Settings > Update**`) or as bold names joined by
+        `>` (`**Start** button > **Settings** > **Devices**`), each name as the screen says it."""
         paths = []
         for t in self.strong:
             if ">" in t:
                 parts = [" ".join(p.split()) for p in t.split(">")]
                 if len(parts) >= 2 and all(0 < len(p) <= 60 for p in parts):
                     paths.append(parts)
+        if ">" in self.source:
+            paths += [[" ".join(n.split()) for n in _BOLD_NAME.findall(m.group(0))] for m in _BOLD_PATH.finditer(self.source)]
         return paths
 
     @property
@@ -687,6 +695,9 @@ class _Sec:
         self.lead = lead  # its heading is read off its first paragraph, which its text opens with
 
 
+# bold names joined by `>`, each maybe followed by what it is: `**Start** button > **Settings**`
+_BOLD_NAME = re.compile(r"\*\*([^*\n>]{1,60})\*\*")
+_BOLD_PATH = re.compile(r"\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?(?:\s*(?:>|&gt;|→)\s*\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?)+")
 _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
 _COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*#?\s*(\d{1,2})\b")  # a numbered heading's word and number
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it

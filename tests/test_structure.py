@@ -780,3 +780,20 @@ def test_a_check_before_the_fixes_is_a_step_among_them(st):
     assert steps(st, body) == ["Before you start", "Update the driver", "Reinstall the game"]
     assert steps(st, body.replace("## Fix 1: Update the driver\n\nUpdate it.\n\n", "")) == [
         "Reinstall the game"]  # (alone with one fix it is not among alternatives)
+
+
+def test_shortcuts_in_any_case_are_written_in_one_spelling(st):
+    body = ("## Fix 1: Copy it\n\nCopy the cells by pressing CTRL+C, or Command+C on a Mac.\n\n"
+            "## Fix 2: End the task\n\nPress ctrl+shift+esc and end it, or press Ctrl, Alt and Up together.\n")
+    first, second = st.structure("Intro.\n\n" + body, "Copy cells").steps
+    assert first.shortcuts == ["Ctrl + C", "Cmd + C"]
+    assert second.shortcuts == ["Ctrl + Shift + Esc", "Ctrl + Alt + Up"]
+
+
+
+def test_a_path_of_bold_names_joined_by_arrows_is_a_ui_path(st):
+    body = ("Intro.\n\n## Fix 1: Pair it\n\nClick the **Start** button > **Settings** > **Devices**, "
+            "then **Settings > Bluetooth**.\n\n## Fix 2: Restart\n\nClick **Start** and **Power**.\n")
+    first, second = st.structure(body, "Pair it").steps
+    assert first.ui_paths == [["Settings", "Bluetooth"], ["Start", "Settings", "Devices"]]
+    assert second.ui_paths == []  # (bold names not joined by `>` are no path)
