@@ -1,13 +1,16 @@
 """The entry's title, chosen by how well each candidate names what the text is about.
 
-Candidates: every title the entry was published under (its title and alternate titles) and
+Candidates: every title the entry was published under (its title and alternate titles), the
+same without the site's name (learned from the build: a word the tails of many entries'
+titles say, "… | ZDNET", "… - Insights From ZDNet"; it also counts against a title), and
 the body's headings that name the article rather than a part of it (not a fix, not a
 review's "Design: ..." section; "5 Ways to Lock your Windows PC" as "Lock your Windows
 PC"). Each candidate word the text uses scores how widely it is spread over the text (log
 of how many of its parts say it) times how specific it is to this article (inverse document
-frequency over the build's entries); a word the text never says counts against it, a Windows
-version the text never names (spinners swap 10 and 11) and spin ([title_choice]
-spin_patterns: "Fixed! ✅", "[2020 Fixes]", "Easily", "Unveiled") more. The sum is divided by
+frequency over the build's entries), up to CONSENSUS more the more of the entry's other
+titles say it (spinning rewords a title around its subject); a word the text never says
+counts against it, a Windows version the text never names (spinners swap 10 and 11) and
+spin ([title_choice] spin_patterns: "Fixed! ✅", "[2020 Fixes]", "Easily", "Unveiled") more. The sum is divided by
 the square root of the candidate's length, so that a long title does not win by saying many
 things. Words that name no subject ([title_choice] generic_words) do not count either way.
 
@@ -43,6 +46,50 @@ _COUNTED = re.compile(r"^\s*(?:top\s+)?\d+\s+(?:quick\s+|easy\s+|simple\s+)?(?:w
 HEADING_HANDICAP = 2.0
 MIN_BUILD = 50
 SHARED_HEADING = 3  # entries
+CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
+# a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
+# SITE_TAIL_SHARE times as many as say it elsewhere in their titles
+SITE_ENTRIES, SITE_TAIL_SHARE = 5, 1.5
+# the parts of a title: "… | ZDNET", "… - Insights From ZDNet", "ZDNet Reveals: …"
+_SEGMENT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
+_TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+# "… by ZDNet", "… An Analysis by ZDNet" (a short sentence of its own)
+_BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){0,2}|\s+)(?:by|from|at|on|with)\s+(?:[\w.]+\s+){0,2}"
+
+
+def site_words(titles: list[list[str]], generic: frozenset = frozenset()) -> frozenset:
+    """The words that name the site the titles were published on, learned from them: a word
+    that the tail of a title (after its last " | ", " - ") says, in many distinct entries,
+    clearly more often than the rest of their titles does ("… | ZDNET", "… - TechRadar").
+    `titles`: each entry's titles. Words with a digit and generic words are no name."""
+    tail, rest = Counter(), Counter()
+    for ts in titles:
+        t_words, r_words = set(), set()
+        for t in ts:
+            parts = _TAIL.split(t)
+            if len(parts) > 1:
+                t_words.update(words(parts[-1]))
+            r_words.update(w for p in parts[:-1] if len(parts) > 1 for w in words(p))
+            r_words.update(words(t) if len(parts) == 1 else ())
+        tail.update(t_words)
+        rest.update(r_words)
+    return frozenset(w for w, n in tail.items() if n >= SITE_ENTRIES and n >= SITE_TAIL_SHARE * rest[w]
+                     and w.isalpha() and w not in generic)
+
+
+def without_site(title: str, site: frozenset) -> str:
+    """The title without its parts that name the site ("Insights From ZDNet", "| ZDNET",
+    "ZDNet Reveals:", "… by ZDNet"); the title itself if nothing is left or nothing names it."""
+    if not site or not site & set(words(title)):
+        return title
+    names = "|".join(sorted(re.escape(w) for w in site))
+    seps = _SEGMENT.findall(title)
+    parts = _SEGMENT.split(title)
+    parts[0] = re.sub(_BY_SITE + rf"(?:{names})\w*\s*$", "", parts[0], flags=re.I)  # (a tail's own "From X" goes whole)
+    kept = [(sep, p) for sep, p in zip([""] + seps, parts) if not site & set(words(p))]
+    out = "".join((sep if k else "") + p for k, (sep, p) in enumerate(kept)).strip(" |–—-:")
+    out = re.sub(_BY_SITE + rf"(?:{names})\w*\s*$", "", out, flags=re.I)
+    return out if len(out.split()) >= 2 else title
 
 
 def _key(heading: str) -> str:
@@ -126,21 +173,41 @@ class TitleChooser:
         n = max(len(entries), MIN_BUILD)  # (a small build tells little of what is common)
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self.unknown = math.log(n + 1) / 2  # (a word no entry says)
+        self.site = site_words([[e["title"], *e["alternate_titles"]] for e in entries], self.generic)
 
-    def score(self, candidate: str, tf: Counter, versions: set[str] = frozenset()) -> float:
+    def score(self, candidate: str, tf: Counter, versions: set[str] = frozenset(), said: dict | None = None) -> float:
+        """`said`: see `said` (spinning rewords a title around its subject, so the subject is
+        what most of the titles keep; a word counts up to CONSENSUS more for it)."""
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
         if len(ws) < 2 and not _CODE.search(candidate):
             return float("-inf")
+        said = said or {None: 1}
+
+        def share(w):  # (of the other titles: a heading repeats a title's words more often than not)
+            return max(said.get(w, 0) - 1, 0) / max(said[None] - 1, 1)
         total = 0.0
         for w in ws:
             idf = self.idf.get(w, self.unknown)
-            total += math.log1p(tf[w]) * idf if tf[w] else -max(idf, 1.0)
+            total += math.log1p(tf[w]) * idf * (1 + CONSENSUS * share(w)) if tf[w] else -max(idf, 1.0)
         total -= 4.0 * len(_versions(candidate) - versions)  # a Windows version the text never names
         total -= 2.0 * sum(bool(p.search(candidate)) for p in self.spin)
+        total -= 2.0 * len(self.site & set(ws))  # (the site's name says nothing of the article)
         return total / math.sqrt(max(len(ws), 1))
 
+    def titles(self, entry: dict) -> list[str]:
+        """The titles the entry was published under, then those of them without the site's name."""
+        titles = [entry["title"], *entry["alternate_titles"]]
+        return titles + [t for t in dict.fromkeys(without_site(t, self.site) for t in titles) if t not in titles]
+
+    @staticmethod
+    def said(entry: dict) -> Counter:
+        """Word -> how many of the entry's titles (as published) say it; None -> how many
+        titles there are. A candidate's word counts more the more of the other titles say it."""
+        titles = {entry["title"], *entry["alternate_titles"]}
+        return Counter(w for t in titles for w in set(words(t))) | {None: len(titles)}
+
     def candidates(self, entry: dict) -> list[str]:
-        out, heads = [entry["title"], *entry["alternate_titles"]], 0
+        out, heads = self.titles(entry), 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         for s in entry.get("sections", []):
             if heads == 2:
@@ -164,10 +231,10 @@ class TitleChooser:
         text = "\n".join(self.texts[k])
         versions = _versions(text)
         cands = self.candidates(entry)
-        titles = 1 + len(entry["alternate_titles"])
+        titles, said = len(self.titles(entry)), self.said(entry)
         # a heading names a part of the article more often than the whole: it must do twice as well
         scored = [(s / HEADING_HANDICAP if i >= titles and s > 0 else s, -i, c)
-                  for i, c in enumerate(cands) for s in [self.score(c, tf, versions)]]
+                  for i, c in enumerate(cands) for s in [self.score(c, tf, versions, said)]]
         best_score, _, best = max(scored)
         codes = Counter(c.lower() for c in _CODE.findall(text))
         code = codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None

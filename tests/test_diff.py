@@ -136,3 +136,29 @@ def test_diff_on_the_sample_corpus(corpus_kb, tmp_path):
     assert d["counts"]["unchanged"] == len(doc["entries"]) - 1 - len(changed)
     md = run(tmp_path, doc, new, "--format", "markdown", "--fail-on-removed")
     assert md.exit_code == 1 and gone["id"] in md.output
+
+
+def test_a_rebuilt_entry_whose_title_changed_is_changed_not_removed(tmp_path):
+    # the same article built twice, the second time with a rule that cleans its title
+    # differently: `pipeline diff` reports the entry as changed, with both titles, not as
+    # one entry removed and another added
+    src = tmp_path / "in"
+    src.mkdir()
+    body = ("Your Wi-Fi drops every few minutes on the laptop. The router or the adapter's power saving "
+            "is to blame.\n\n## Fix 1: Restart your router\n\nUnplug the router for a minute, then plug it in.\n\n"
+            "## Fix 2: Turn off power saving\n\nOpen Device Manager and clear the power saving box.\n")
+    (src / "wifi.md").write_text('---\ntitle: "Wi-Fi Keeps Dropping on a Laptop - Wifi Helpdesk"\n---\n\n' + body, "utf-8")
+    extra = tmp_path / "more.toml"
+    extra.write_text("[title_spin]\nsuffixes = ['\\s*-\\s*wifi helpdesk$']\n", "utf-8")
+    for out, more in (("old", []), ("new", ["--rules", str(extra)])):
+        res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / out), "-q", "-j", "1",
+                                        "--no-cache", *more])
+        assert res.exit_code == 0, res.output
+    old, new = (json.loads((tmp_path / n / "kb.json").read_text("utf-8")) for n in ("old", "new"))
+    assert old["entries"][0]["title"] != new["entries"][0]["title"]
+    d = diff_kb(old, new)
+    assert d["counts"]["removed"] == d["counts"]["added"] == 0 and d["counts"]["changed"] == 1
+    assert d["changed"][0]["title_changed"] == {"old": old["entries"][0]["title"], "new": new["entries"][0]["title"]}
+    r = CliRunner().invoke(main, ["diff", str(tmp_path / "old" / "kb.json"), str(tmp_path / "new" / "kb.json"),
+                                  "--fail-on-removed"])
+    assert r.exit_code == 0 and "0 removed, 1 changed" in r.output

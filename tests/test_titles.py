@@ -1,7 +1,7 @@
 """Entry titles chosen by how well they name what the text is about (pipeline/titles.py)."""
 import pytest
 
-from pipeline.titles import TitleChooser
+from pipeline.titles import TitleChooser, without_site
 
 
 def entry(title, alternates, summary, sections=()):
@@ -96,3 +96,38 @@ def test_a_title_naming_a_word_the_text_repeats_is_kept_rather_than_composed(cho
               "Zoom drops your meeting every few minutes when the connection is unstable.",
               [("Fix 1: Restart your router", "Unplug the router, then start Zoom again; the meeting drops less.")])
     assert chooser(e) == "Zoom Keeps Disconnecting Unexpectedly Everywhere"
+
+
+def test_a_sites_name_is_learned_from_the_tails_of_many_entries_titles_and_left_out(rules):
+    # a news site appends its name to every spun title ("… | Newsbeat", "… - Insights From Newsbeat")
+    subjects = ["Proton Pass password manager", "Travelers car insurance", "Lexmark IoT platform",
+                "Epson laser printers", "Apache Log4j patch", "Cisco collaboration tools"]
+    entries = [entry(f"{s} launches | NEWSBEAT", [f"{s} explained - Insights From Newsbeat"],
+                     f"{s} is here. Newsbeat readers asked about {s}.",
+                     [("", f"The {s} arrives this week; {s} costs less.")]) for s in subjects] + OTHERS
+    c = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
+    assert "newsbeat" in c.site and not c.site & {"proton", "insurance", "printer", "launch", "explain"}
+    assert all("newsbeat" not in c.choose(k, entries[k]).lower() for k in range(len(subjects)))
+    assert c.choose(0, entries[0]).startswith("Proton Pass password manager")
+    # one entry's tail is no site's name
+    lone = [entry("Dell Monitor Flickering - Dell Support", [], MONITOR, MONITOR_SECTIONS)] + OTHERS
+    assert not TitleChooser(rules.get("title_choice", "generic_words"), lone).site
+
+
+def test_without_site_drops_the_parts_that_name_it():
+    site = frozenset({"newsbeat"})
+    assert without_site("Car Insurance Priced on Driving Data | NEWSBEAT", site) == "Car Insurance Priced on Driving Data"
+    assert without_site("Newsbeat Reveals: How Many Teams Use AI", site) == "How Many Teams Use AI"
+    assert without_site("Marketing Teams Embrace AI by Newsbeat", site) == "Marketing Teams Embrace AI"
+    assert without_site("Newsbeat", site) == "Newsbeat"
+
+
+def test_the_subject_most_titles_keep_wins_over_a_reworded_one(chooser):
+    # spinning rewords a title around its subject: what most of them keep ("car insurance") is it
+    text = "Telematics sets personalized premiums for your car insurance."
+    sections = [("", "The telematics box sets personalized premiums for car insurance."),
+                ("", "Telematics: personalized premiums reward safe drivers."),
+                ("", "Your car insurance drops with telematics and personalized premiums.")]
+    e = entry("Personalized Telematics Premiums", ["Car Insurance by Telematics", "Car Insurance Pricing",
+                                                   "Usage-Based Car Insurance"], text, sections)
+    assert chooser(e) == "Car Insurance by Telematics"
