@@ -173,3 +173,16 @@ def test_reporting_verbs_make_news_and_price_drops_make_a_deal():
     offer = _entry("The Acme 27 monitor is now $199 at Shopmart (was $259). Its sibling is marked down $40, "
                    "and the stand drops to $29.")
     assert kind(offer) == "deal"
+
+
+def test_quoted_speech_attributed_to_someone_makes_news():
+    kind = KindClassifier(load_rules())
+    # a reported story: no dateline or press-release words, but what a named person told the writer
+    story = _entry("One of the largest insurers is beginning the rollout of a driving-based policy in two states. "
+                   "I spoke with Joe Smith of Acme Insurance, who told me drivers will save.\n\n"
+                   "\"Safe drivers can save right away,\" Smith says. The best cars of the year qualify.")
+    assert kind(story) == "news"
+    # a quotation of a product's maker in a review is still a review
+    review = _entry("Our verdict: a fine lamp. Pros: bright. Cons: pricey. Rating: 4/5.\n\n"
+                    "\"It lasts ten years,\" the maker says.")
+    assert kind(review) == "review"
