@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 
 _WORD = re.compile(r"\w+")
-_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\s*\)")  # (a title may hold "(...)")
 _LEAD = re.compile(r"^\s*(?:>\s*)?(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__|[*_])?"
                    r"(?:(?:step|fix|method|option|solution|way)\s*\d{1,2}\s*[:.)\-–—]\s*)?", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\d{1,2}\\?[.)]")
@@ -126,6 +126,8 @@ class Boilerplate:
         numbered step, a bold label, the article's pitch for a tool it sells."""
         if _NUMBERED.match(line) or _BOLD_LABEL.match(line) or self.products.search(line):
             return True
+        if _LABELLED_LINK.match(line):
+            return False  # "Also: [Stop ignoring ...](url)": another article's title, not an action
         rest = _LEAD.sub("", line, count=1)
         words = _WORD.findall(rest.lower())
         if words and words[0] in self.openers:
@@ -153,6 +155,19 @@ class Boilerplate:
         lines = body.split("\n")
         rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and not self._content(lines[i])
                for i, k in units]
+        drop = self._lines(units, lines, rep)
+        self._runs(units, lines, rep, drop)
+        self._headings(units, lines, repeated, rep, drop)
+        if not drop:
+            return body, 0
+        gone = {units[u][0] for u in drop}
+        kept = [line for i, line in enumerate(lines) if i not in gone]
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
+        return text, len(drop)
+
+    def _lines(self, units, lines: list[str], rep: list[bool]) -> set[int]:
+        """The repeated lines that look like chrome: mostly links, a short label, at the body's
+        start or end, or beside another such line."""
         n = len(units)
         # a single word alone ("Pros", "Google", "Yes") is a label or a value of the text
         # around it, however often it repeats; chrome says more
@@ -163,13 +178,35 @@ class Boilerplate:
                 continue
             if wide[u] and self._links(lines[i]):
                 drop.add(u)
-            elif u + 1 < n and _LIST.match(lines[units[u + 1][0]]) and not _LIST.match(lines[i]):
+            elif self._list_label(units, lines, u):
                 continue  # the label of the list under it ("What We Like")
             elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1])
                               or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._label(lines[i])):
                 drop.add(u)
-        # a heading goes when every line under it (to the next heading as high) went, or
-        # when it and every line under it repeat
+        return drop
+
+    def _list_label(self, units, lines: list[str], u: int, drop: set[int] = frozenset()) -> bool:
+        """A line just above a list (that stays) and not itself an item of one."""
+        v = u + 1
+        return (v < len(units) and v not in drop and bool(_LIST.match(lines[units[v][0]]))
+                and not _LIST.match(lines[units[u][0]]))
+
+    def _runs(self, units, lines: list[str], rep: list[bool], drop: set[int]) -> None:
+        """Chrome comes in blocks: a repeated line next to a chrome line is chrome too, a
+        single word among them as well ("Subscribe" between a sign-up's lines, a rating
+        widget's "1" ... "5" and "Excellent" above its "Rating: 4.8 / 5")."""
+        for order in (range(len(units)), range(len(units) - 1, -1, -1)):  # (a block grows both ways)
+            for u in order:
+                if (rep[u] and u not in drop and ((u - 1) in drop or (u + 1) in drop)
+                        and not self._list_label(units, lines, u, drop)):
+                    drop.add(u)
+
+    def _headings(self, units, lines: list[str], repeated: set[bytes], rep: list[bool], drop: set[int]) -> None:
+        """A heading goes when every line under it (to the next heading as high) went, or when
+        it and every line under it repeat; a repeated heading goes with the links or the
+        chrome right under it ("See also" and its articles), and any heading goes with a
+        list of links under it that repeats ("Innovation" and the site's articles)."""
+        n = len(units)
         for u, (i, k) in enumerate(units):
             m = _HEADING.match(lines[i])
             if not m:
@@ -184,17 +221,17 @@ class Boilerplate:
                 v += 1
             if not under or u == 0:
                 continue
+            own = k in repeated and not self._content(_HEADING.sub("", lines[i]))
+            links = [self._links(lines[units[w][0]]) for w in under]
+            lead = next((j for j, w in enumerate(under) if not (links[j] or w in drop)), len(under))
             if all(w in drop for w in under):
                 drop.add(u)
-            elif (k in repeated and not self._content(_HEADING.sub("", lines[i]))
-                  and all(units[w][1] in repeated for w in under)):
+            elif own and all(units[w][1] in repeated for w in under):
                 # a whole section, heading and every line, repeated across distinct
                 # articles: the site's block ("Get the Newsletter", "Contact me with news"),
                 # imperatives and all; a step's heading ("Update your driver") keeps it
                 drop.update([u, *under])
-        if not drop:
-            return body, 0
-        gone = {units[u][0] for u in drop}
-        kept = [line for i, line in enumerate(lines) if i not in gone]
-        text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
-        return text, len(drop)
+            elif own and lead:
+                drop.update([u, *under[:lead]])  # "See also" and the articles under it
+            elif len(under) >= 2 and all(links) and 2 * sum(rep[w] for w in under) >= len(under):
+                drop.update([u, *under])

@@ -183,12 +183,14 @@ class Cleaner:
         self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
         self.cta_anchors = tuple(a.lower() for a in g("calls_to_action", "anchors"))
         self.cta_offers = tuple(o.lower() for o in g("calls_to_action", "offers"))
+        self.cta_buttons = re.compile("|".join(f"(?:{p})" for p in g("calls_to_action", "buttons")), re.I)
         self.tag_words = max(int(v) for v in g("tag_lists", "max_words"))
         self.tag_urls = tuple(p.lower() for p in g("tag_lists", "url_parts"))
         self.outro_requests = re.compile("|".join(f"(?:{p})" for p in g("outros", "requests")), re.I)
         self.outro_sign_offs = re.compile("|".join(f"(?:{p})" for p in g("outros", "sign_offs")), re.I)
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
+        self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
         self._memo: dict[str, tuple] = {}
         self._part_memo: dict[str, tuple] = {}
@@ -888,10 +890,12 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     out = []
     last = ""  # the block the last one kept was cleaned from
     posts = False  # the blocks before were posts whose links an affiliate hijacked
+    picture = False  # the block before was a picture alone
     i = 0
     while i < len(blocks):
         block = blocks[i]
         i += 1
+        after_picture, picture = picture, False
         if out and _LINK_ONLY.match(block) and (posts or ctx.posts_lead.search(out[-1])) and _hijacked(block, ctx):
             # "... please see if the following posts meet your need:" and the posts: a link
             # farm, and the sentence that leads into it goes with it
@@ -914,8 +918,12 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         block, counts = ctx.block(block)
         for kind, n in counts:
             removed[kind] += n
+        if after_picture and ctx.credit.fullmatch(block.strip()):
+            removed["scrape_artifact"] += 1  # the picture's credit ("Eoneren/Getty Images")
+            continue
         if block.strip():
             out.append(block)
+            picture = bool(_IMAGE_ONLY.fullmatch(block))
             last = source
         elif ("call_to_action", 1) in counts:
             cut = _banner_before(out, ctx)
@@ -1259,8 +1267,10 @@ def _call_to_action(block: str, ctx) -> bool:
     links = list(_CTA_LINK.finditer(block))
     if not links or _CTA_LINK.sub("", block).strip():
         return False
-    if not all(not m.group(1) and 0 < len(m.group(2)) <= 60
-               and " ".join(m.group(2).strip("*_ ").lower().split()).startswith(ctx.cta_anchors) for m in links):
+    anchors = [" ".join(m.group(2).strip("*_ ").lower().split()) for m in links]
+    if all(not m.group(1) and ctx.cta_buttons.fullmatch(a) for m, a in zip(links, anchors)):
+        return True  # a shop's buttons, to whatever host
+    if not all(not m.group(1) and 0 < len(a) <= 60 and a.startswith(ctx.cta_anchors) for m, a in zip(links, anchors)):
         return False
     return any(url_is_affiliate(url := _destination(m.group(3)), ctx) or unwrapped(url, ctx) is not None
                for m in links)

@@ -106,3 +106,34 @@ def test_labelled_cross_links_and_numbered_widgets_go_by_their_repeated_shape(tm
     text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
     assert "Related" not in text and "based on" not in text
     assert text.count("BONUS TIP") == len(TOPICS)  # a pointer into the page is its own text
+
+
+def test_related_reading_and_signup_blocks_go_whole_with_their_headings_and_single_words(tmp_path):
+    """Blocks a site puts in every article: a sign-up whose one-word 'Subscribe' sits among its
+    repeated lines; 'See also' over links to other articles (each article's own); a topic
+    heading over the site's list of articles; a cross-link whose title starts with a verb.
+    An article's own list of download links under its own heading stays."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        slug = topic.replace(" ", "-")
+        extra = ("#### Newsletters\n\nExample Today\n\nExample Today is a daily briefing of the newest stories, "
+                 "five days a week.\n\nSubscribe\n\n[See all](https://site.example/newsletters/)\n\n"
+                 f"The {topic} keeps a log of each failure number {n} in its own folder.\n\n"
+                 f"#### See also\n\n[How to pick a {topic} for model {n}](https://site.example/pick-{slug})\n\n"
+                 f"[The {topic} buying guide, edition {n}](https://site.example/guide-{slug})\n\n"
+                 f"**Also:** [Stop ignoring your {topic} warning number {n}](https://site.example/warn-{slug})\n\n"
+                 f"#### Stories about {topic} {n}\n\n* [The best laptops you can buy](https://site.example/best-laptops)\n"
+                 "* [The best phones you can buy](https://site.example/best-phones)\n\n"
+                 f"#### {topic.title()} downloads {n}\n\n* [{topic} driver {n} for Windows 11](https://vendor.example/{slug}/{n})\n"
+                 f"* [{topic} tool {n} for Windows 10](https://vendor.example/{slug}/tool-{n})\n\n")
+        write(src, f"{n}.md", distinct_article(topic, n).replace(SIGNUP, extra))
+    build(src, tmp_path / "out", Options(jobs=1))
+    entries = json.loads((tmp_path / "out" / "kb.json").read_text())["entries"]
+    text = json.dumps(entries)
+    for gone in ("Newsletters", "Subscribe", "Example Today", "See all", "See also", "How to pick", "buying guide",
+                 "Stop ignoring", "Stories about", "best laptops"):
+        assert gone not in text, gone
+    for n, topic in enumerate(TOPICS, 1):
+        assert f"keeps a log of each failure number {n}" in text
+        assert f"{topic} driver {n} for Windows 11" in text and f"{topic.title()} downloads {n}" in text
+    assert "Restart your computer and check whether the problem is gone." in text

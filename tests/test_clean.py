@@ -254,6 +254,27 @@ def test_a_reviews_shop_buttons_go_as_a_call_to_action(cleaner):
     assert r.removed == {"call_to_action": 1}
 
 
+@pytest.mark.parametrize("md, kept, removed", [
+    # "View On Walmart $29" to walmart.com, no affiliate anywhere: a shop's button by its shape;
+    # a link to the vendor's download page, alone in its paragraph, is the article's
+    ("The antenna picks up local channels well.\n\n[View On Walmart $29](https://www.walmart.com/ip/612208092)\n\n"
+     "[View now at Best Buy](https://www.bestbuy.com/site/6511661.p)[Check price on Newegg](https://newegg.com/p/1)\n\n"
+     "[Download the latest driver](https://support.hp.com/drivers)\n\n[View the photos](https://example.com/photos)\n",
+     "The antenna picks up local channels well.\n\n[Download the latest driver](https://support.hp.com/drivers)"
+     "\n\n[View the photos](https://example.com/photos)\n", {"call_to_action": 2}),
+    # a photo's credit right under the picture, on any site; the same shape elsewhere stays
+    ("![A car on the road](https://example.com/car.jpg)\n\nR. Classen / Shutterstock\n\nInsurers track drivers.\n\n"
+     "![Chart](https://example.com/c.png)\n\nEoneren/Getty Images\n\nSettings / Privacy\n\n"
+     "Open Control Panel / Devices to see it.\n",
+     "![A car on the road](https://example.com/car.jpg)\n\nInsurers track drivers.\n\n"
+     "![Chart](https://example.com/c.png)\n\nSettings / Privacy\n\nOpen Control Panel / Devices to see it.\n",
+     {"scrape_artifact": 2}),
+])
+def test_shop_buttons_and_photo_credits_go_by_their_shape_on_any_site(cleaner, md, kept, removed):
+    r = clean(cleaner, md)
+    assert r.text == kept and r.removed == removed
+
+
 def test_affiliate_image_is_removed(cleaner):
     r = clean(cleaner, "Text.\n\n![](https://ursime.pxf.io/i/5597632/2092236/16384)\n\nMore.\n")
     assert r.text == "Text.\n\nMore.\n" and r.removed == {"affiliate_image": 1}
