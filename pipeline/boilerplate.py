@@ -71,6 +71,7 @@ class Boilerplate:
         self.min_families = int(g("boilerplate", "min_families")[0])
         self.link_df = int(g("boilerplate", "family_link_bodies")[0])
         self.short_words = int(g("boilerplate", "short_label_words")[0])
+        self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
         self.openers = frozenset(w.lower() for w in g("step_shapes", "sequence_words")) | {"or", "and", "also"}

@@ -471,6 +471,48 @@ def _url_is_affiliate(url: str, ctx) -> bool:
     return bool(host) and (ctx.host_shapes.search(host) is not None or ctx.path_shapes.search(parts.path) is not None)
 
 
+# A link to a web page (not an image), its text and host: `[text](https://host/path "title")`
+_WEB_LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?https?://([A-Za-z0-9.-]+)[^\s()<>]*>?"
+                       r"(?:\s+\"[^\"\n]*\")?\s*\)")
+
+
+def _site(host: str) -> str:
+    """The domain a host belongs to: `ai-video-tools.techidaily.com` -> `techidaily.com`,
+    `shop.example.co.uk` -> `example.co.uk`."""
+    labels = host.lower().rstrip(".").split(".")
+    n = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-n:])
+
+
+def unlink_network(text: str, min_hosts: int, page: str | None = None) -> tuple[str, int]:
+    """The text with its links into a farm's network of sites turned into their text, and how
+    many: a domain is a network when the page (the text as it was before its chrome went, by
+    default the text) links to `min_hosts` distinct hosts of it (see the rules'
+    [affiliate_hosts] network_hosts). Fenced code is left as it is. (Run on a whole cleaned
+    body at build time, after chrome, which is known partly by its links.)"""
+    page = text if page is None else page
+    if page.count("](") < min_hosts:
+        return text, 0
+    fences = _fenced_blocks(text) if "```" in text or "~~~" in text else []
+    hosts: dict[str, set[str]] = {}
+    for m in _WEB_LINK.finditer(page):
+        host = m.group(2).lower().removeprefix("www.")
+        hosts.setdefault(_site(host), set()).add(host)
+    farms = {d for d, hs in hosts.items() if len(hs) >= min_hosts}
+    if not farms:
+        return text, 0
+    n = 0
+
+    def unlink(m: re.Match) -> str:
+        nonlocal n
+        if (_site(m.group(2).lower().removeprefix("www.")) not in farms
+                or any(s <= m.start() < e for s, e in fences)):
+            return m.group(0)
+        n += 1
+        return m.group(1)
+    return _WEB_LINK.sub(unlink, text), n
+
+
 def _domains(host: str) -> list[str]:
     """The host and every domain above it: `a.b.com`, `b.com`, `com`."""
     labels = host.split(".")

@@ -23,7 +23,7 @@ import orjson
 from . import __version__
 from .boilerplate import Boilerplate
 from .cache import ArticleCache, sha, structure_key
-from .clean import Cleaned
+from .clean import Cleaned, unlink_network
 from .consolidate import Group, article_order, build_entries
 from .executors import LocalExecutor, chunks as chunked
 from .ingest import InputError, discover, display_names, prefetch, source_id
@@ -410,16 +410,7 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "LocalExecutor"
             if bodies[i] is None:
                 raise StaleCache(cache.notes + ["the cache listed a body it could not give back; "
                                                 "it was ignored and rebuilt"])
-    # site chrome, known by its repetition across the distinct bodies (boilerplate.py): each
-    # body loses its chrome lines before it is structured, and its structure is keyed by
-    # what is left
-    chrome = [0] * len(keys)
-    boiler = Boilerplate(rules)
-    repeated = boiler.repeated(bodies)
-    idents = []
-    for i, (a, rec) in enumerate(firsts):
-        bodies[i], chrome[i] = boiler.strip(bodies[i], repeated)
-        idents.append(structure_key(a.title, rec["head"], rec["body"] if not chrome[i] else sha(bodies[i])))
+    chrome, network, idents = _site_chrome(rules, firsts, bodies)
     signatures = [cache.signature(ident, sig_len) for ident in idents]
     todo = [i for i, s in enumerate(signatures) if s is None]
     for i in range(len(keys)):
@@ -432,9 +423,9 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "LocalExecutor"
         workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):
         members = [a for a, _ in by_key[k]]
-        if chrome[i]:
-            for a in members:
-                a.removed = dict(sorted({**a.removed, "chrome": a.removed.get("chrome", 0) + chrome[i]}.items()))
+        for kind, n in (("chrome", chrome[i]), ("affiliate_link", network[i])):
+            for a in members if n else ():
+                a.removed = dict(sorted({**a.removed, kind: a.removed.get(kind, 0) + n}.items()))
         structure, signature = None, signatures[i]
         if signature is None:  # fresh results come in the order of `todo`
             done = next(fresh)
@@ -453,6 +444,24 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "LocalExecutor"
         out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=idents[i],
                          load=partial(_cached_structure, cache, idents[i])))
         yield out[-1]
+
+
+def _site_chrome(rules: Rules, firsts: list, bodies: list[str]) -> tuple[list[int], list[int], list[str]]:
+    """Site chrome, known by its repetition across the distinct bodies (boilerplate.py): each
+    body loses its chrome lines before it is structured, then its links into a farm's network
+    of sites (clean.unlink_network), and its structure is keyed by what is left. Returns the
+    chrome lines and network links each body lost, and the structure keys."""
+    chrome, network = [0] * len(bodies), [0] * len(bodies)
+    boiler = Boilerplate(rules)
+    repeated = boiler.repeated(bodies)
+    idents = []
+    for i, (a, rec) in enumerate(firsts):
+        page = bodies[i]
+        bodies[i], chrome[i] = boiler.strip(page, repeated)
+        bodies[i], network[i] = unlink_network(bodies[i], boiler.network_hosts, page)
+        changed = chrome[i] or network[i]
+        idents.append(structure_key(a.title, rec["head"], rec["body"] if not changed else sha(bodies[i])))
+    return chrome, network, idents
 
 
 def _cached_structure(cache: ArticleCache, ident: str):

@@ -2,7 +2,7 @@
 import pyromark
 import pytest
 
-from pipeline.clean import Cleaner
+from pipeline.clean import Cleaner, unlink_network
 from pipeline.rules import RulesError, load_rules
 
 BEGIN, END = "<!-- affiliate ads begin -->", "<!-- affiliate ads end -->"
@@ -273,6 +273,24 @@ def test_a_reviews_shop_buttons_go_as_a_call_to_action(cleaner):
 def test_shop_buttons_and_photo_credits_go_by_their_shape_on_any_site(cleaner, md, kept, removed):
     r = clean(cleaner, md)
     assert r.text == kept and r.removed == removed
+
+
+def test_links_into_a_farms_network_of_sites_lose_their_url_on_a_host_no_rule_names():
+    """A page that links to five or more hosts of one domain links into a network of sites (the
+    farm rewrote its links): those links keep their text only, outside code. Four hosts of a
+    domain, as a page citing Microsoft's sites has, stay links."""
+    sites = ["ai-video-tools", "app-tips", "screen-capture", "android-location", "unlock-android"]
+    ms = " Read [the guide](https://learn.microsoft.com/a) or [ask](https://answers.microsoft.com/b)."
+    md = "\n\n".join(f"Turn off [alarm {i}](https://{s}.farm.example/post-{i}/).{ms}" for i, s in enumerate(sites))
+    code = "\n\n```markdown\n[x](https://a.farm.example/)\n```\n"
+    text, n = unlink_network(md + code, 5)
+    assert text.startswith("Turn off alarm 0. Read [the guide](https://learn.microsoft.com/a) or [ask](")
+    assert "alarm 4." in text and text.count("](https://") == 11 and text.endswith(code) and n == 5
+    assert unlink_network(text, 5) == (text, 0)
+    four = "\n\n".join(f"Turn off [alarm {i}](https://{s}.farm.example/post-{i}/)." for i, s in enumerate(sites[:4]))
+    assert unlink_network(four, 5) == (four, 0)
+    # the page counted as it was before its chrome went (its contents list into the network)
+    assert unlink_network(four, 5, four + "\n\n* [more](https://fifth.farm.example/)")[1] == 4
 
 
 def test_affiliate_image_is_removed(cleaner):
