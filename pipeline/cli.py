@@ -19,7 +19,7 @@ from .ingest import InputError, display_name, parse_article, read_bytes
 from .model import Options, Rejected
 from .rules import RulesError, load_rules
 from .export import FORMATS, write_formats
-from .report import write_reports
+from .report import stash_previous, write_reports
 from .kinds import KINDS
 from .runner import build as run_build
 from .search import SearchError, open_index, search as run_search
@@ -51,7 +51,7 @@ def main():
               type=click.Path(file_okay=True, dir_okay=True, path_type=Path),
               help="Folder of scraped articles (.md, .markdown, .txt), searched recursively.")
 @click.option("--output", "output_dir", default="output", show_default=True,
-              type=click.Path(path_type=Path), help="Folder to write kb.json, kb.schema.json, build-report.json and report.html into.")
+              type=click.Path(path_type=Path), help="Folder to write kb.json, kb.schema.json, build-report.json, report.html and report/ into.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for per-article stages [default: CPU cores].")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
@@ -88,9 +88,11 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cach
     show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     try:
         with _exit_cleanly_on_sigterm(), output_lock(output_dir):  # the reports too: one build at a time per output folder
+            stash_previous(output_dir)  # for the report's comparison with the previous build
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
                                use_cache=not no_cache, allow_shrink=allow_shrink, kinds=wanted)
-            write_reports(result.kb_path.parent, result.doc, result.timings, result.notes, result.filtered_out)
+            write_reports(result.kb_path.parent, result.doc, result.timings, result.notes, result.filtered_out,
+                          input_dir=input_dir, rules=rules)
             write_formats(result.kb_path.parent, result.doc, formats, base_url)
     except (InputError, OutputBusy) as exc:
         raise click.ClickException(str(exc)) from None

@@ -142,7 +142,7 @@ def as_text(d: dict) -> str:
         lines.append(f"- {e['id']}  {_one_line(e['title'])}")
     for e in d["changed"]:
         lines.append(f"~ {e['id']}  {_one_line(e['title'])}")
-        lines.extend(f"    {line}" for line in _change_lines(e, _one_line))
+        lines.extend(f"    {line}" for line in change_lines(e, _one_line))
     return "\n".join(lines) + "\n"
 
 
@@ -161,7 +161,7 @@ def as_markdown(d: dict) -> str:
         out += ["<details><summary>Changed entries</summary>", ""]
         for e in d["changed"]:
             out.append(f"- `{e['id']}` {md_escape(e['title'])}")
-            out.extend(f"  - {line}" for line in _change_lines(e, md_escape))
+            out.extend(f"  - {line}" for line in change_lines(e, md_escape))
         out += ["", "</details>", ""]
     return "\n".join(out)
 
@@ -171,7 +171,7 @@ def _tally(c: dict) -> str:
     return f"{c['added']} added, {c['removed']} removed, {c['changed']} changed{moved}, {c['unchanged']} unchanged"
 
 
-def _change_lines(e: dict, show) -> list[str]:
+def change_lines(e: dict, show) -> list[str]:
     lines = []
     if "id_changed" in e:
         lines.append(f"id: {e['id_changed']['old']} → {e['id_changed']['new']}")

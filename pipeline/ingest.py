@@ -204,6 +204,20 @@ def _first_bad_line(data: bytes) -> int:
         return data.count(b"\n", 0, exc.start) + 1
 
 
+def body_text(data: bytes) -> str | None:
+    """The body of a file read as parse_article reads it, without reading the front
+    matter (None when it cannot be decoded)."""
+    text = _decode(data, [])
+    if text is None:
+        return None
+    text = unsentinel(text.replace("\r\n", "\n").replace("\r", "\n"))
+    first_nl = text.find("\n")
+    if not text.startswith("---") or text[:first_nl].strip() != "---":
+        return text
+    end = _closing_fence(text, first_nl + 1)
+    return text if end is None else text[end[1]:]
+
+
 def _split_front_matter(text: str, options: Options, warnings: list[str]):
     """Return (meta, body, error). Broken YAML is recovered line by line with a warning."""
     if not text.startswith("---"):

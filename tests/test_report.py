@@ -1,5 +1,6 @@
-"""build-report.json and report.html: counts that match kb.json, escaped untrusted content,
-and the page as a real browser (headless Chromium) renders it."""
+"""build-report.json and report.html with its pages: counts that match kb.json, the text the
+cleaner removed before/after, the comparison with the previous build, escaped untrusted
+content, and the page as a real browser (headless Chromium) renders and filters it."""
 import json
 import re
 import shutil
@@ -10,6 +11,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline import report as report_module
 from pipeline.report import write_reports
 
 from .conftest import SEEDS, write
@@ -41,8 +43,96 @@ def test_build_writes_both_reports_matching_kb(tmp_path):
     assert report["removed"] == kb["stats"]["removed"]
     assert report["clusters"][0]["sources"] == sorted(s["path"] for s in kb["entries"][0]["sources"])
     assert set(report["timings_seconds"]) >= {"ingest", "clean", "structure", "consolidate", "write", "total"}
-    page = BeautifulSoup((tmp_path / "report.html").read_text("utf-8"), "html.parser")
-    assert [d.h3.get_text() for d in page.select("div.entry")] == [kb["entries"][0]["title"]]
+    page = BeautifulSoup((tmp_path / "report" / "entries-0001.html").read_text("utf-8"), "html.parser")
+    assert [d.h2.get_text() for d in page.select("section.entry")] == [kb["entries"][0]["title"]]
+    rows = _index_rows(tmp_path)
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [(e["id"], e["title"], len(e["sources"]), len(e["steps"]))
+                                                        for e in kb["entries"]]
+
+
+def _index_rows(out):
+    page = BeautifulSoup((out / "report.html").read_text("utf-8"), "html.parser")
+    return json.loads(page.find("script", id="data").get_text())["rows"]
+
+
+AD = """---
+title: "Fix Wi-Fi That Keeps Dropping"
+---
+## Why does Wi-Fi drop?
+
+Power saving turns the adapter off. Get the [best router deal](https://www.amazon.com/dp/B000?tag=spam-20) today.
+
+<iframe src="https://ads.example.net/banner?id=7" width="300" height="250"></iframe>
+
+<script>document.write('<a href="javascript:alert(1)">win</a>')</script>
+
+## Fix 1: Restart the router
+
+Unplug it for 30 seconds, then plug it back in.
+"""
+
+
+def _removed_rows(out):
+    page = BeautifulSoup((out / "report" / "entries-0001.html").read_text("utf-8"), "html.parser")
+    return [[td.get_text() for td in tr.find_all("td")] for tr in page.select("table.removed tr")[1:]]
+
+
+def test_entry_page_shows_what_the_cleaner_removed_before_and_after(tmp_path):
+    write(tmp_path / "in", "wifi.md", AD)
+    kb = build_cli(tmp_path / "in", tmp_path / "out")
+    assert kb["entries"][0]["sources"][0]["removed"] == {"affiliate_link": 1, "iframe": 1, "script": 1}
+    rows = _removed_rows(tmp_path / "out")
+    edited, iframe, script = rows
+    assert "?tag=spam-20" in edited[1] and "(https://www.amazon.com/dp/B000) today." in edited[2]
+    assert iframe[1].startswith('<iframe src="https://ads.example.net/banner') and iframe[2] == "(removed)"
+    assert "document.write" in script[1] and "javascript" not in script[1] and "<script" not in script[1]
+    assert [r[3] for r in rows] == ["1", "1", "1"]  # from one source each
+    html = (tmp_path / "out" / "report" / "entries-0001.html").read_text("utf-8")
+    assert "<iframe" not in html and "&lt;iframe" in html
+    assert "affiliate_link 1, iframe 1, script 1" in html
+
+
+def test_removed_text_is_shown_only_for_the_file_the_build_read(tmp_path):
+    write(tmp_path / "in", "wifi.md", AD)
+    kb = build_cli(tmp_path / "in", tmp_path / "out")
+    write(tmp_path / "in", "wifi.md", AD.replace("30 seconds", "a minute"))
+    write_reports(tmp_path / "out", kb, {"total": 0.0}, [], input_dir=tmp_path / "in")
+    assert _removed_rows(tmp_path / "out") == []
+    assert "source changed or unreadable since the build" in (tmp_path / "out" / "report" / "entries-0001.html").read_text("utf-8")
+
+
+def test_report_compares_with_the_previous_build_in_the_folder(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "wifi.md", AD)
+    build_cli(src, out)
+    assert "No previous build" in (out / "report.html").read_text("utf-8")
+    assert {r[8] for r in _index_rows(out)} == {""}
+    write(src, "wifi.md", AD.replace("## Fix 1: Restart the router", "## Fix 1: Restart the router\n\nFirst.\n\n"
+                                     "## Fix 2: Update the driver\n\nInstall the latest driver."))
+    shutil.copytree(SEEDS, src / "seeds")
+    kb = build_cli(src, out)
+    states = {r[1]: r[8] for r in _index_rows(out)}
+    assert sorted(states.values()) == ["changed", "new"] and len(kb["entries"]) == 2
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    assert report["previous_build"] | {} == {"old": 1, "new": 2, "added": 1, "removed": 0, "changed": 1,
+                                             "unchanged": 0, "id_changed": report["previous_build"]["id_changed"]}
+    page = (out / "report" / "entries-0001.html").read_text("utf-8")
+    assert "step added: Update the driver" in page and "new since the previous build" in page
+    assert not (out / report_module.PREVIOUS).exists()  # the old kb.json is not kept beyond the report
+
+
+def test_entry_pages_of_a_larger_build_do_not_linger(tmp_path, monkeypatch):
+    monkeypatch.setattr(report_module, "PAGE_ENTRIES", 1)
+    src = tmp_path / "in"
+    write(src, "wifi.md", AD)
+    shutil.copytree(SEEDS, src / "seeds")
+    build_cli(src, tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out" / "report").iterdir()) == [
+        "entries-0001.html", "entries-0002.html", "problems.html"]
+    assert [r[7] for r in _index_rows(tmp_path / "out")] == [0, 1]
+    shutil.rmtree(src / "seeds")
+    build_cli(src, tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out" / "report").iterdir()) == ["entries-0001.html", "problems.html"]
 
 
 def test_report_lists_rejected_files_and_warnings(tmp_path):
@@ -54,25 +144,32 @@ def test_report_lists_rejected_files_and_warnings(tmp_path):
     report = json.loads((tmp_path / "out" / "build-report.json").read_text("utf-8"))
     assert report["rejected"] == [{"path": "empty.md", "error": "empty file"}]
     assert any(w["path"] == "broken.md" and "YAML" in w["warning"] for w in report["warnings"])
-    html = (tmp_path / "out" / "report.html").read_text("utf-8")
+    html = (tmp_path / "out" / "report" / "problems.html").read_text("utf-8")
     assert "empty.md" in html and "broken.md" in html
+    assert "1 rejected files, 1 warnings" in (tmp_path / "out" / "report.html").read_text("utf-8")
 
 
 def test_untrusted_content_is_escaped(tmp_path):
     src = tmp_path / "in"
     write(src, "hostile.md", HOSTILE)
     build_cli(src, tmp_path / "out")
-    html = (tmp_path / "out" / "report.html").read_text("utf-8")
-    page = BeautifulSoup(html, "html.parser")
-    scripts = page.find_all("script")
-    assert len(scripts) == 1 and "alert" not in scripts[0].get_text()  # only the page's own
-    for tag in page.find_all(True):
-        assert not any(a.lower().startswith("on") for a in tag.attrs), tag
-        assert not any("javascript:" in str(tag.get(a, "")).lower() for a in ("href", "src", "action")), tag
-    assert not page.select("div.entry img, div.entry b, div.entry a, td img, td b, td a")
-    assert "<script>alert(1)" not in html and "onerror=alert(2)>" not in html
-    csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-    assert "default-src 'none'" in csp and "script-src 'sha256-" in csp
+    for path in [tmp_path / "out" / "report.html", *(tmp_path / "out" / "report").glob("*.html")]:
+        html = path.read_text("utf-8")
+        page = BeautifulSoup(html, "html.parser")
+        scripts = page.find_all("script")
+        assert all("alert" not in s.get_text() for s in scripts if s.get("type") != "application/json")
+        assert all("<" not in s.get_text() for s in scripts if s.get("type") == "application/json")  # cannot end it
+        assert len(scripts) == (2 if path.name == "report.html" else 0)  # the page's own, and its data
+        for tag in page.find_all(True):
+            assert not any(a.lower().startswith("on") for a in tag.attrs), tag
+            assert not any("javascript:" in str(tag.get(a, "")).lower() for a in ("href", "src", "action")), tag
+        assert not page.select("img") and not page.select("section.entry a, td a")
+        assert {a["href"] for a in page.select("a")} <= {"report/problems.html", "../report.html"}
+        assert "Wi-Fi</b>" not in html  # the source's markup is text, not tags
+        assert "<script>alert(1)" not in html and "onerror=alert(2)>" not in html
+        csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        assert "default-src 'none'" in csp
+        assert ("script-src 'sha256-" in csp) == (path.name == "report.html")
 
 
 def _chromium():
@@ -88,27 +185,64 @@ def _run_chromium(args, profile):
 
 @pytest.fixture(scope="module")
 def report_page(request, tmp_path_factory):
-    """The report of the sample corpus when present, else of the seeds."""
+    """The report of the sample corpus when present (with the text removed from its sources),
+    else of the seeds."""
     out = tmp_path_factory.mktemp("report")
     try:
         _, kb, _ = request.getfixturevalue("corpus_kb")
+        src = request.getfixturevalue("corpus_dir")
     except pytest.skip.Exception:
-        kb = build_cli(SEEDS, out)
-    write_reports(out, kb, {"total": 0.0}, [])
-    return out / "report.html", len(kb["entries"])
+        kb, src = build_cli(SEEDS, out), SEEDS
+    write_reports(out, kb, {"total": 0.0}, [], input_dir=src)
+    return out / "report.html", kb["entries"]
 
 
-@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
-def test_report_renders_in_headless_chromium(report_page, tmp_path):
-    page, n_entries = report_page
-    dom = _run_chromium(["--dump-dom", page.as_uri()], tmp_path / "profile")
+def _dom(page, tmp_path, fragment=""):
+    dom = _run_chromium(["--dump-dom", page.as_uri() + fragment], tmp_path / "profile")
     assert dom.returncode == 0, dom.stderr[-2000:]
-    shown = re.search(r'id="shown" data-count="(\d+)"', dom.stdout)  # set by the page's script
-    assert shown and int(shown.group(1)) == n_entries
-    assert dom.stdout.count('class="entry"') == n_entries
-    assert re.search(r'<pre id="errors"></pre>', dom.stdout)  # window errors land there
     console = [ln for ln in dom.stderr.splitlines() if "CONSOLE" in ln or "Uncaught" in ln or "Refused" in ln]
     assert console == []
+    assert re.search(r'<pre id="errors"></pre>', dom.stdout)  # window errors land there
+    shown = re.search(r'id="shown" data-count="(\d+)"', dom.stdout)  # set by the page's script
+    return int(shown.group(1)) if shown else None, dom.stdout.count('<tr class="row">'), dom.stdout
+
+
+needs_chromium = pytest.mark.skipif(_chromium() is None,
+                                    reason="Chromium is not installed (.ci/run installs Debian's chromium)")
+
+
+@needs_chromium
+def test_report_renders_in_headless_chromium(report_page, tmp_path):
+    page, entries = report_page
+    shown, rows, _ = _dom(page, tmp_path)
+    assert shown == len(entries) and rows == min(len(entries), 100)  # a page of rows at a time
     shot = tmp_path / "report.png"
     r = _run_chromium([f"--screenshot={shot}", "--window-size=1280,1600", page.as_uri()], tmp_path / "profile2")
     assert r.returncode == 0 and shot.stat().st_size > 10_000
+
+
+@needs_chromium
+def test_report_filters_from_the_url_in_headless_chromium(report_page, tmp_path):
+    page, entries = report_page
+    no_steps = [e for e in entries if not e["steps"]]
+    shown, rows, dom = _dom(page, tmp_path, "#f=nosteps")
+    assert 0 < shown == len(no_steps) < len(entries) and rows == min(shown, 100)
+    single_promo = [e for e in entries if len(e["sources"]) == 1 and any(s["promotional"] for s in e["steps"])]
+    kind = entries[0]["kind"]
+    shown, _, _ = _dom(page, tmp_path, "#f=single,promo")
+    assert shown == len(single_promo)
+    shown, _, dom = _dom(page, tmp_path, f"#kind={kind}&sort=-sources")
+    assert shown == sum(1 for e in entries if e["kind"] == kind)
+    first = re.search(r'<tr class="row"><td><a href="report/(entries-\d+\.html)#([^"]+)"', dom)
+    most = max((e for e in entries if e["kind"] == kind), key=lambda e: len(e["sources"]))
+    assert first and len(next(e for e in entries if e["id"] == first.group(2))["sources"]) == len(most["sources"])
+    assert (page.parent / "report" / first.group(1)).exists()
+
+
+@needs_chromium
+def test_entry_page_renders_in_headless_chromium(report_page, tmp_path):
+    page, _ = report_page
+    entry_page = page.parent / "report" / "entries-0001.html"
+    dom = _run_chromium(["--dump-dom", entry_page.as_uri()], tmp_path / "profile")
+    assert dom.returncode == 0 and dom.stdout.count('<section class="entry"') == min(len(report_page[1]), 100)
+    assert [ln for ln in dom.stderr.splitlines() if "CONSOLE" in ln or "Refused" in ln] == []

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.report import render_html
+from pipeline.report import write_reports
 
 from .conftest import write
 
@@ -76,22 +76,29 @@ class _Tags(HTMLParser):
         return p.tags
 
 
-def test_report_html_escapes_every_piece_of_scraped_text():
+def test_report_html_escapes_every_piece_of_scraped_text(tmp_path):
     evil = '"><img src=x onerror=alert(1)>' + BREAKOUT + "<!--"
-    source = {"path": f"a/{evil}.md", "title": evil, "removed": {evil: 1}, "warnings": [evil]}
-    entry = {"id": f"kb-{evil}", "title": evil, "sources": [source], "steps": [],
+    source = {"path": f"a/{evil}.md", "title": evil, "removed": {evil: 1}, "warnings": [evil], "sha256": ""}
+    step = {"title": evil, "text": evil, "promotional": True, "pitch": [evil]}
+    entry = {"id": f"kb-{evil}", "title": evil, "kind": evil, "summary": evil, "sources": [source], "steps": [step],
              "sections": [{"level": 2, "heading": evil, "kind": evil, "sources": [1], "variants": []}]}
-    doc = {"entries": [entry], "rejected": [{"path": evil, "error": evil}], "stats": {"inputs": 2, evil: 1}}
-    report = {"counts": {"inputs": 2, evil: 1}, "removed": {evil: 1}, "rejected": doc["rejected"],
-              "warnings": [{"path": evil, "warning": evil}], "notes": [evil]}
-    page = render_html(report, doc)
-    tags = _Tags.of(page)
-    assert {t for t, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "div", "p",
-                                    "span", "b", "pre", "input", "code", "details", "summary", "table", "tr", "th",
-                                    "td", "script"}
-    assert [t for t, _ in tags].count("script") == 1
-    assert not [a for _, attrs in tags for a, _ in attrs if a.startswith("on") or a in ("src", "href")]
-    assert page.count("<!--") == 0
+    doc = {"entries": [entry], "rejected": [{"path": evil, "error": evil}], "stats": {"inputs": 2, evil: 1,
+                                                                                      "removed": {evil: 1}}}
+    write_reports(tmp_path, doc, {"total": 0.0}, [evil], input_dir=tmp_path)
+    pages = [tmp_path / "report.html", *sorted((tmp_path / "report").glob("*.html"))]
+    assert [p.name for p in pages] == ["report.html", "entries-0001.html", "problems.html"]
+    for path in pages:
+        page = path.read_text("utf-8")
+        tags = _Tags.of(page)
+        assert {t for t, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "div", "p",
+                                        "span", "b", "pre", "input", "code", "details", "summary", "table", "tr",
+                                        "th", "td", "script", "section", "ol", "ul", "li", "a", "label", "select",
+                                        "option", "button", "thead", "tbody"}, path
+        assert [t for t, _ in tags].count("script") == (2 if path.name == "report.html" else 0)
+        assert not [a for _, attrs in tags for a, _ in attrs if a.startswith("on") or a == "src"]
+        assert {v for _, attrs in tags for a, v in attrs if a == "href"} <= {"report/problems.html", "../report.html"}
+        assert page.count("<!--") == 0 and "<img" not in page
+    assert evil not in (tmp_path / "report" / "entries-0001.html").read_text("utf-8")
 
 
 # ------------------------------------------------------------------ file names (item 6)
@@ -141,8 +148,10 @@ def test_a_file_name_that_is_not_utf8_is_data_in_every_output(tmp_path):
     assert "café.md".encode() in outputs["utf8"]["kb.json"]  # kb.json keeps its usual byte format
     for label in outputs:
         assert b"sub/\\\\xff\\\\xfe printer.md" in outputs[label]["build-report.json"]
-        assert b"sub/\\xff\\xfe printer.md" in outputs[label]["report.html"]
-        outputs[label]["report.html"].decode("utf-8")  # valid UTF-8, no surrogates
+        page = (tmp_path / label / "report" / "entries-0001.html").read_bytes()
+        assert b"sub/\\xff\\xfe printer.md" in page
+        page.decode("utf-8")  # valid UTF-8, no surrogates
+        outputs[label]["report.html"].decode("utf-8")
     # the cache finds the file again by its name on disk
     res = _cli_build(src, tmp_path / "utf8", {}, "-j", "1")
     assert res.returncode == 0, res.stderr.decode()

@@ -1,0 +1,181 @@
+"""The build report: `build-report.json` for machines, and for people `report.html` with
+its pages under `report/`.
+
+report.html is small at any size: the counts, what was removed by kind, the comparison
+with the previous build in the folder, and one row per entry as JSON that its script
+filters, sorts and shows a page of rows at a time (the view kept in the URL's hash). Each
+row links to the entry on a static page of PAGE_ENTRIES entries (report/entries-NNNN.html):
+summary, steps (promotional ones and pitches flagged), merged sections, and per source
+what the cleaner removed, by kind and as text before/after (removed.py). report/problems.html
+lists rejected files, warnings, notes, entries left out and entries gone since the previous
+build. No network, no script but the index's own (allowed by hash in a strict
+Content-Security-Policy; it writes text only, never markup); every piece of scraped text is
+escaped.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from importlib import resources
+from pathlib import Path
+
+from ..diff import DiffError, diff_kb, load_kb
+from ..rules import load_rules
+from ..safety import Scrubber
+from ..write import dumps, write_atomic
+from .pages import e, entry_html, table
+
+PAGE_ENTRIES = 100
+PREVIOUS = ".report-previous-kb.json"  # the folder's kb.json as it was before this build
+
+
+def build_report(doc: dict, timings: dict, notes: list[str], filtered_out: list[dict] = ()) -> dict:
+    entries = doc["entries"]
+    return {
+        "report_version": "1.0",
+        "counts": {**{k: v for k, v in doc["stats"].items() if not isinstance(v, dict)},
+                   "sections": sum(len(e["sections"]) for e in entries)},
+        "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
+        "removed": doc["stats"].get("removed", {}),
+        "clusters": [{"entry": e["id"], "title": e["title"], "size": len(e["sources"]),
+                      "sources": [s["path"] for s in e["sources"]]} for e in entries],
+        "warnings": [{"path": s["path"], "warning": w} for e in entries for s in e["sources"]
+                     for w in s["warnings"]],
+        "rejected": doc["rejected"],
+        "filtered_out": list(filtered_out),  # entries `build --kinds` left out of kb.json
+        "notes": list(notes),
+    }
+
+
+def stash_previous(output_dir: Path) -> None:
+    """Keep the folder's kb.json, before a build replaces it, for the report to compare
+    with: a hard link (kb.json is replaced by rename, so the link keeps the old file at no
+    cost), or a copy where links are refused."""
+    kb, keep = Path(output_dir) / "kb.json", Path(output_dir) / PREVIOUS
+    keep.unlink(missing_ok=True)
+    if not kb.is_file():
+        return
+    try:
+        os.link(kb, keep)
+    except OSError:
+        write_atomic(keep, kb.read_bytes(), durable=False)
+
+
+def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str], filtered_out: list[dict] = (),
+                  input_dir: Path | None = None, rules=None) -> None:
+    """build-report.json, report.html and report/*.html. `input_dir`: where the sources are,
+    to show the text the cleaner removed (none without it)."""
+    output_dir = Path(output_dir)
+    report = build_report(doc, timings, notes, filtered_out)
+    diff = _previous_diff(output_dir, doc, report)
+    write_atomic(output_dir / "build-report.json", dumps(report))
+    rules = rules or load_rules()
+    scrub = Scrubber(rules.get("safe_schemes", "never"))
+    pages = write_pages(output_dir / "report", doc, report, diff, input_dir, scrub)
+    write_atomic(output_dir / "report.html", render_index(report, doc, diff, pages).encode("utf-8", "backslashreplace"))
+
+
+def _previous_diff(output_dir: Path, doc: dict, report: dict) -> dict | None:
+    keep = output_dir / PREVIOUS
+    if not keep.is_file():
+        return None
+    try:
+        diff = diff_kb(load_kb(keep), doc)
+    except DiffError as exc:
+        report["notes"].append(f"previous build not compared: {exc}")
+        return None
+    finally:
+        keep.unlink(missing_ok=True)
+    report["previous_build"] = diff["counts"]
+    return diff
+
+
+def write_pages(folder: Path, doc: dict, report: dict, diff: dict | None, input_dir, scrub: Scrubber) -> list[str]:
+    """The entry pages and problems.html; stale entry pages of a larger build removed.
+    Returns the entry pages' names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changes = {} if diff is None else {**{a["id"]: {} for a in diff["added"]}, **{c["id"]: c for c in diff["changed"]}}
+    entries = doc["entries"]
+    names = []
+    for start in range(0, len(entries), PAGE_ENTRIES):
+        names.append(f"entries-{start // PAGE_ENTRIES + 1:04d}.html")
+        chunk = entries[start:start + PAGE_ENTRIES]
+        body = "\n".join(entry_html(x, changes.get(x["id"]), input_dir, scrub) for x in chunk)
+        title = f"Entries {start + 1}-{start + len(chunk)} of {len(entries)}"
+        write_atomic(folder / names[-1], _page(title, body), durable=False)
+    for old in folder.glob("entries-*.html"):
+        if old.name not in names:
+            old.unlink(missing_ok=True)
+    write_atomic(folder / "problems.html", _page("Rejected files, warnings and notes", _problems(report, diff)),
+                 durable=False)
+    return names
+
+
+def _problems(report: dict, diff: dict | None) -> str:
+    gone = diff["removed"] if diff else []
+    return "\n".join([
+        f"<h2>Rejected files ({len(report['rejected'])})</h2>",
+        table(["file", "reason"], [[r["path"], r["error"]] for r in report["rejected"]]),
+        f"<h2>Warnings ({len(report['warnings'])})</h2>",
+        table(["file", "warning"], [[w["path"], w["warning"]] for w in report["warnings"]]),
+        f"<h2>Entries gone since the previous build ({len(gone)})</h2>",
+        table(["id", "title", "steps", "sources"], [[g["id"], g["title"], g["steps"], g["sources"]] for g in gone]),
+        f"<h2>Entries left out by --kinds ({len(report['filtered_out'])})</h2>",
+        table(["id", "title", "kind"], [[f.get("id"), f.get("title"), f.get("kind")] for f in report["filtered_out"]]),
+        f"<h2>Build notes ({len(report['notes'])})</h2>", table(["note"], [[n] for n in report["notes"]])])
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text("utf-8")
+
+
+_SLOT = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """One pass: text put into a slot is never read for slots itself."""
+    return _SLOT.sub(lambda m: values[m.group(1)], template)
+
+
+def _page(title: str, body: str) -> bytes:
+    return _fill(_asset("page.html"), {"TITLE": e(title), "STYLE": _asset("report.css"), "BODY": body}).encode(
+        "utf-8", "backslashreplace")
+
+
+def _json_for_script(data) -> str:
+    """JSON that cannot end its <script> element: ASCII, with <, > and & as escapes."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_index(report: dict, doc: dict, diff: dict | None, pages: list[str]) -> str:
+    script = _asset("report.js")
+    changes = {} if diff is None else {**{a["id"]: "new" for a in diff["added"]},
+                                       **{c["id"]: "changed" for c in diff["changed"]}}
+    rows = [[x["id"], x["title"], x.get("kind", ""), len(x["sources"]), len(x["steps"]),
+             sum(1 for s in x["steps"] if s.get("promotional")),
+             sum(n for s in x["sources"] for n in s["removed"].values()), i // PAGE_ENTRIES, changes.get(x["id"], "")]
+            for i, x in enumerate(doc["entries"])]
+    kinds = sorted({r[2] for r in rows})
+    return _fill(_asset("index.html"), {
+        "SCRIPT_HASH": base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii"),
+        "STYLE": _asset("report.css"), "SCRIPT": script, "N": str(len(rows)),
+        "COUNTS": "".join(f"<span>{e(k.replace('_', ' '))}: <b>{e(v)}</b></span>" for k, v in report["counts"].items()),
+        "REMOVED": ", ".join(f"{e(k)} {e(v)}" for k, v in report["removed"].items()) or "nothing",
+        "DIFF": _diff_line(diff), "KIND_OPTIONS": "".join(f'<option value="{e(k)}">{e(k)}</option>' for k in kinds),
+        "LINKS": f'<a href="report/problems.html">{len(report["rejected"])} rejected files, '
+                 f'{len(report["warnings"])} warnings, {len(report["notes"])} notes</a>',
+        "DATA": _json_for_script({"pages": pages, "rows": rows}),
+    })
+
+
+def _diff_line(diff: dict | None) -> str:
+    if diff is None:
+        return "No previous build in this folder to compare with."
+    c = diff["counts"]
+    return (f"Since the previous build in this folder: {c['old']} → {c['new']} entries, {c['added']} new, "
+            f"{c['changed']} changed ({c['id_changed']} with a new id), {c['removed']} gone, "
+            f"{c['unchanged']} unchanged.")
