@@ -211,6 +211,15 @@ needs_chromium = pytest.mark.skipif(_chromium() is None,
                                     reason="Chromium is not installed (.ci/run installs Debian's chromium)")
 
 
+def test_index_page_stays_small_whatever_the_sources(report_page):
+    """report.html holds a row per entry, never the sources or their text: the pages do."""
+    page, entries = report_page
+    html = page.read_text("utf-8")
+    assert len(html.encode("utf-8")) < 8_000 + 300 * len(entries)
+    assert entries[0]["sources"][0]["path"] not in html
+    assert entries[0]["sources"][0]["path"] in (page.parent / "report" / "entries-0001.html").read_text("utf-8")
+
+
 @needs_chromium
 def test_report_renders_in_headless_chromium(report_page, tmp_path):
     page, entries = report_page
