@@ -83,13 +83,23 @@ def test_entry_page_shows_what_the_cleaner_removed_before_and_after(tmp_path):
     assert kb["entries"][0]["sources"][0]["removed"] == {"affiliate_link": 1, "iframe": 1, "script": 1}
     rows = _removed_rows(tmp_path / "out")
     edited, iframe, script = rows
-    assert "?tag=spam-20" in edited[1] and "(https://www.amazon.com/dp/B000) today." in edited[2]
-    assert iframe[1].startswith('<iframe src="https://ads.example.net/banner') and iframe[2] == "(removed)"
-    assert "document.write" in script[1] and "javascript" not in script[1] and "<script" not in script[1]
-    assert [r[3] for r in rows] == ["1", "1", "1"]  # from one source each
+    assert [r[1] for r in rows] == ["affiliate_link", "iframe", "script"]  # each block's kind
+    assert "?tag=spam-20" in edited[2] and "(https://www.amazon.com/dp/B000) today." in edited[3]
+    assert iframe[2].startswith('<iframe src="https://ads.example.net/banner') and iframe[3] == "(removed)"
+    assert "document.write" in script[2] and "javascript" not in script[2] and "<script" not in script[2]
+    assert [r[4] for r in rows] == ["1", "1", "1"]  # from one source each
     html = (tmp_path / "out" / "report" / "entries-0001.html").read_text("utf-8")
     assert "<iframe" not in html and "&lt;iframe" in html
     assert "affiliate_link 1, iframe 1, script 1" in html
+
+
+def test_a_block_removed_from_spun_copies_is_shown_once(tmp_path):
+    write(tmp_path / "in", "wifi.md", AD)
+    write(tmp_path / "in", "wifi-again.md", AD.replace("Fix Wi-Fi That Keeps Dropping", "Wi-Fi Drops: Fixed"))
+    kb = build_cli(tmp_path / "in", tmp_path / "out")
+    assert len(kb["entries"]) == 1 and len(kb["entries"][0]["sources"]) == 2
+    assert [(r[1], r[4]) for r in _removed_rows(tmp_path / "out")] == [
+        ("affiliate_link", "2"), ("iframe", "2"), ("script", "2")]
 
 
 def test_removed_text_is_shown_only_for_the_file_the_build_read(tmp_path):

@@ -22,11 +22,12 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from ..clean import Cleaner
 from ..diff import DiffError, diff_kb, load_kb
 from ..rules import load_rules
 from ..safety import Scrubber
 from ..write import dumps, write_atomic
-from .pages import e, entry_html, table
+from .pages import Sources, e, entry_html, table
 
 PAGE_ENTRIES = 100
 PREVIOUS = ".report-previous-kb.json"  # the folder's kb.json as it was before this build
@@ -73,8 +74,8 @@ def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str], 
     diff = _previous_diff(output_dir, doc, report)
     write_atomic(output_dir / "build-report.json", dumps(report))
     rules = rules or load_rules()
-    scrub = Scrubber(rules.get("safe_schemes", "never"))
-    pages = write_pages(output_dir / "report", doc, report, diff, input_dir, scrub)
+    src = Sources(input_dir, Scrubber(rules.get("safe_schemes", "never")), Cleaner(rules))
+    pages = write_pages(output_dir / "report", doc, report, diff, src)
     write_atomic(output_dir / "report.html", render_index(report, doc, diff, pages).encode("utf-8", "backslashreplace"))
 
 
@@ -93,7 +94,7 @@ def _previous_diff(output_dir: Path, doc: dict, report: dict) -> dict | None:
     return diff
 
 
-def write_pages(folder: Path, doc: dict, report: dict, diff: dict | None, input_dir, scrub: Scrubber) -> list[str]:
+def write_pages(folder: Path, doc: dict, report: dict, diff: dict | None, src: Sources) -> list[str]:
     """The entry pages and problems.html; stale entry pages of a larger build removed.
     Returns the entry pages' names."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -103,7 +104,7 @@ def write_pages(folder: Path, doc: dict, report: dict, diff: dict | None, input_
     for start in range(0, len(entries), PAGE_ENTRIES):
         names.append(f"entries-{start // PAGE_ENTRIES + 1:04d}.html")
         chunk = entries[start:start + PAGE_ENTRIES]
-        body = "\n".join(entry_html(x, changes.get(x["id"]), input_dir, scrub) for x in chunk)
+        body = "\n".join(entry_html(x, changes.get(x["id"]), src) for x in chunk)
         title = f"Entries {start + 1}-{start + len(chunk)} of {len(entries)}"
         write_atomic(folder / names[-1], _page(title, body), durable=False)
     for old in folder.glob("entries-*.html"):

@@ -6,14 +6,35 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from dataclasses import dataclass, field
 
+from ..clean import Cleaner
 from ..diff import change_lines
 from ..safety import Scrubber
 from .removed import kept_lines, removed_blocks, source_body
 
 TEXT_MAX = 700  # characters of a summary or step text shown
 MAX_DISTINCT = 16  # removed blocks shown per entry (a block repeated across sources once)
+MEMO_LIMIT = 20_000  # removed blocks whose kinds are remembered
 MAX_COMPARED = 6  # sources per entry read again for their removed text (spun copies repeat it)
+
+
+@dataclass
+class Sources:
+    """Where the sources are (None: not given), and what reads what was removed from them."""
+    root: object
+    scrub: Scrubber
+    cleaner: Cleaner
+    memo: dict = field(default_factory=dict)  # the same ads recur across articles
+
+    def kinds(self, block: str) -> str:
+        """What the cleaner finds in the block alone (in its article, context such as a
+        lead-in or repetition across articles may have counted too)."""
+        if block not in self.memo:
+            if len(self.memo) >= MEMO_LIMIT:
+                self.memo.clear()
+            self.memo[block] = ", ".join(self.cleaner.clean(block).removed) or "-"
+        return self.memo[block]
 
 
 def e(value) -> str:
@@ -24,7 +45,7 @@ def _short(text: str) -> str:
     return text if len(text) <= TEXT_MAX else text[:TEXT_MAX] + " …"
 
 
-def entry_html(entry: dict, change: dict | None, root, scrub: Scrubber) -> str:
+def entry_html(entry: dict, change: dict | None, src: Sources) -> str:
     n_promo = sum(1 for s in entry["steps"] if s.get("promotional"))
     state = "new since the previous build" if change == {} else ("changed" if change else "")
     parts = [f'<section class="entry" id="{e(entry["id"])}"><h2>{e(entry["title"])}</h2>',
@@ -37,7 +58,7 @@ def entry_html(entry: dict, change: dict | None, root, scrub: Scrubber) -> str:
     parts.append(f'<h3>Summary</h3><p class="summary">{e(_short(entry.get("summary", ""))) or "(none)"}</p>')
     parts.append(_steps_html(entry["steps"]))
     parts.append(_sections_html(entry["sections"]))
-    parts.append(_sources_html(entry, root, scrub))
+    parts.append(_sources_html(entry, src))
     return "".join(parts) + "</section>"
 
 
@@ -62,17 +83,17 @@ def _sections_html(sections: list[dict]) -> str:
         ["section", "kind", "sources", "variants"], rows) + "</details>"
 
 
-def _sources_html(entry: dict, root, scrub: Scrubber) -> str:
+def _sources_html(entry: dict, src: Sources) -> str:
     """Each source with what the cleaner removed by kind, and the removed text: distinct
-    blocks once, before/after, with the sources they came from by number."""
-    kept = kept_lines(entry) if root is not None else None
+    blocks once, before/after and their kinds, with how many sources they came from."""
+    kept = kept_lines(entry) if src.root is not None else None
     seen: dict[tuple[str, str], int] = {}
     counts: Counter = Counter()
     rows = []
     for i, s in enumerate(entry["sources"], 1):
         refs = "not compared (no input folder given)" if kept is None else "(not compared: one of many copies)"
         if kept is not None and i <= MAX_COMPARED:
-            body = source_body(root, s)
+            body = source_body(src.root, s)
             refs = "source changed or unreadable since the build" if body is None else ""
             for b in removed_blocks(body or "", kept):
                 n = seen.setdefault((b.before, b.after), len(seen) + 1)
@@ -83,11 +104,13 @@ def _sources_html(entry: dict, root, scrub: Scrubber) -> str:
     out = [f"<details open><summary>Sources and what the cleaner removed ({len(rows)})</summary>",
            table(["#", "source", "published title", "removed (by kind)", "warnings", "removed text"], rows)]
     if seen:
-        out.append('<table class="removed"><tr><th>#</th><th>before (in the source)</th>'
+        out.append('<table class="removed"><tr><th>#</th><th>kind</th><th>before (in the source)</th>'
                    "<th>after (in the entry)</th><th>sources</th></tr>")
         for (before, after), n in list(seen.items())[:MAX_DISTINCT]:
-            out.append(f'<tr><td>#{n}</td><td><pre class="before">{e(scrub.text(before))}</pre></td>'
-                       f'<td><pre class="after">{e(scrub.text(after)) or "(removed)"}</pre></td><td>{counts[n]}</td></tr>')
+            out.append(f'<tr><td>#{n}</td><td>{e(src.kinds(before))}</td>'
+                       f'<td><pre class="before">{e(src.scrub.text(before))}</pre></td>'
+                       f'<td><pre class="after">{e(src.scrub.text(after)) or "(removed)"}</pre></td>'
+                       f'<td>{counts[n]}</td></tr>')
         out.append("</table>")
         if len(seen) > MAX_DISTINCT:
             out.append(f'<p class="meta">and {len(seen) - MAX_DISTINCT} more distinct removed blocks</p>')
