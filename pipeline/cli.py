@@ -18,12 +18,11 @@ from .diff import DiffError, as_json, as_markdown, as_text, diff_kb, load_kb
 from .ingest import InputError, display_name, parse_article, read_bytes
 from .model import Options, Rejected
 from .rules import RulesError, load_rules
-from .export import FORMATS, write_formats
-from .report import stash_previous, write_reports
+from .export import CHOICES
 from .kinds import KINDS
 from .runner import build as run_build
 from .search import SearchError, open_index, search as run_search
-from .write import OutputBusy, output_lock
+from .write import OutputBusy
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -56,7 +55,7 @@ def main():
               help="Worker processes for per-article stages [default: CPU cores].")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(FORMATS)),
+@click.option("--format", "formats", multiple=True, type=click.Choice(CHOICES),
               help="Also write OUTPUT/howto.jsonld (schema.org HowTo JSON-LD), OUTPUT/kb.jsonl (one entry a "
                    "line) or OUTPUT/kb.sqlite (tables + FTS5, for Datasette and `search`); repeatable.")
 @click.option("--base-url", help="With --format howto: absolute url and @id for each HowTo (BASE/ENTRY_ID).")
@@ -87,13 +86,10 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cach
     options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
     show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     try:
-        with _exit_cleanly_on_sigterm(), output_lock(output_dir):  # the reports too: one build at a time per output folder
-            stash_previous(output_dir)  # for the report's comparison with the previous build
+        with _exit_cleanly_on_sigterm():
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
-                               use_cache=not no_cache, allow_shrink=allow_shrink, kinds=wanted)
-            write_reports(result.kb_path.parent, result.doc, result.timings, result.notes, result.filtered_out,
-                          input_dir=input_dir, rules=rules)
-            write_formats(result.kb_path.parent, result.doc, formats, base_url)
+                               use_cache=not no_cache, allow_shrink=allow_shrink, kinds=wanted,
+                               formats=("report", *formats), base_url=base_url)
     except (InputError, OutputBusy) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

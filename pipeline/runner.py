@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 import orjson
 
-from . import __version__
+from . import __version__, export
 from .boilerplate import Boilerplate
 from .cache import ArticleCache, sha, structure_key
 from .clean import Cleaned, unlink_network
@@ -32,7 +32,7 @@ from .rules import Rules, load_rules
 from .safety import scrub
 from .tasks import (Hit, Part, Ready, Rest, Spent, Worker, clean_rests, finish, heading_line, init, prepare_chunk,
                     structure_chunk)
-from .write import kb_document, output_lock, write_outputs
+from .write import kb_document, output_lock
 
 CACHE_DIR = ".cache"
 
@@ -95,27 +95,39 @@ def _check_shrink(previous: list[tuple[str, str, list[str]]], entries: list[dict
 
 def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None = None,
           progress: Callable[[str, int, int], None] | None = None, use_cache: bool = True,
-          allow_shrink: bool = True, kinds: Iterable[str] | None = None) -> BuildResult:
+          allow_shrink: bool = True, kinds: Iterable[str] | None = None, formats: Iterable[str] = (),
+          base_url: str | None = None) -> BuildResult:
     """Build OUTPUT/kb.json from every article under INPUT (see the module docstring).
     InputError when INPUT holds no input file; WouldShrink (unless allow_shrink) when the
     build would drop more than half of the entries of the kb.json in OUTPUT. `kinds`: keep
     only entries of these page kinds in kb.json (None: all); the others are counted in stats
-    and listed in BuildResult.filtered_out."""
+    and listed in BuildResult.filtered_out. `formats`: names in export.FORMATS to write
+    besides kb.json ("report", "howto", ...); `base_url` is howto's."""
+    formats = [name for name in export.wanted(formats) if name != "write"]  # (kb.json is always written)
+    rules = rules or load_rules()
+    with output_lock(output_dir):  # (OutputBusy when another build is writing there), the exports too
+        export.prepare(output_dir, formats)
+        result = _build_once(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink, kinds)
+        export.write_formats(export.Export(result.kb_path.parent, result.doc, result.timings, result.notes,
+                                           result.filtered_out, Path(input_dir), rules, base_url), formats)
+    return result
+
+
+def _build_once(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink, kinds) -> BuildResult:
     # This process holds one record per article and frees little until the end: the cyclic
     # garbage collector would rescan them all again and again (a third of the time at 100k
     # articles). The workers, which parse HTML into cyclic trees, keep theirs on.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with output_lock(output_dir):  # (OutputBusy when another build is writing there)
-            try:
-                return _build(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink=allow_shrink,
-                              kinds=kinds)
-            except StaleCache as exc:  # rare (a damaged pack): build again with a new cache
-                result = _build(input_dir, output_dir, options, rules, progress, use_cache, fresh_cache=True,
-                                allow_shrink=allow_shrink, kinds=kinds)
-                result.notes[:0] = exc.args[0]
-                return result
+        try:
+            return _build(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink=allow_shrink,
+                          kinds=kinds)
+        except StaleCache as exc:  # rare (a damaged pack): build again with a new cache
+            result = _build(input_dir, output_dir, options, rules, progress, use_cache, fresh_cache=True,
+                            allow_shrink=allow_shrink, kinds=kinds)
+            result.notes[:0] = exc.args[0]
+            return result
     finally:
         if collecting:
             gc.enable()
@@ -124,7 +136,6 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
 def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None,
            progress: Callable[[str, int, int], None] | None, use_cache: bool,
            fresh_cache: bool = False, allow_shrink: bool = True, kinds: Iterable[str] | None = None) -> BuildResult:
-    rules = rules or load_rules()
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -212,7 +223,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     try:
         if previous:
             _check_shrink(previous, entries, output_dir / "kb.json")
-        kb = write_outputs(output_dir, doc)
+        kb = export.FORMATS["write"].write(export.Export(output_dir, doc))
         try:
             cache.save()
         except OSError as exc:

@@ -142,3 +142,26 @@ def test_the_readme_sql_examples_run(built):
     db = sqlite3.connect(out / "kb.sqlite")
     results = [db.execute(q).fetchall() for q in queries]
     assert len(queries) == 2 and len(results[0]) == 3 and results[1] == [("Printer Offline After Windows Update",)]
+
+
+def test_a_library_build_writes_the_report_and_formats_without_the_cli(tmp_path):
+    """runner.build, not only the CLI, writes what export.FORMATS names: the report (compared
+    with the kb.json the build replaced) and the --format choices, and none it was not asked for."""
+    from pipeline.model import Options
+    from pipeline.runner import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    write(src, "printer.md", PRINTER)
+    build(src, out, Options(jobs=1), formats=("report", "jsonl"), use_cache=False)
+    assert (out / "report.html").is_file() and (out / "kb.jsonl").read_text("utf-8").count("\n") == 1
+    assert not (out / "kb.sqlite").exists() and not (out / "howto.jsonld").exists()
+    write(src, "zoom.md", ZOOM)
+    build(src, out, Options(jobs=1), formats=("report", "howto"), base_url="https://kb.example.com", use_cache=False)
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    assert report["previous_build"]["old"] == 1 and report["previous_build"]["added"] == 1
+    howto = json.loads((out / "howto.jsonld").read_text("utf-8"))
+    assert all(h["url"].startswith("https://kb.example.com/") for h in howto["@graph"])
+    with pytest.raises(ValueError, match="unknown format pdf"):
+        build(src, tmp_path / "other", Options(jobs=1), formats=("pdf",))
+    assert not (tmp_path / "other").exists()  # refused before anything is written
