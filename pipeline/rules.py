@@ -8,27 +8,38 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+# Every group and key the code reads (a missing one is an error here, not a KeyError in a
+# worker; tests/test_rules_schema.py checks that the code reads no other). [page_kinds] is
+# read key by key with defaults (kinds.py): PAGE_KIND_KEYS.
 REQUIRED_GROUPS = {
     "ad_markers": ("begin", "end"),
     "ad_block_kinds": None,
     "drop_elements": ("tags",),
     "adsense": ("classes",),
     "text_ads": ("classes",),
-    "link_farms": ("classes", "phrases"),
-    "affiliate_hosts": ("hosts",),
+    "link_farms": ("classes", "phrases", "headings", "lead_ins"),
+    "affiliate_hosts": ("hosts", "host_shapes", "path_shapes", "network_hosts"),
+    "affiliate_redirects": ("params", "any_host"),
+    "affiliate_tags": ("params",),
     "affiliate_url_parts": ("parts",),
     "tracking_pixels": ("styles", "max_size"),
     "safe_schemes": ("schemes", "never"),
     "disclaimers": ("first", "second"),
-    "calls_to_action": ("anchors", "offers"),
-    "scrape_artifacts": ("lone_lines", "lone_patterns"),
+    "calls_to_action": ("anchors", "offers", "buttons"),
+    "tag_lists": ("max_words", "url_parts"),
+    "outros": ("requests", "sign_offs"),
+    "scrape_artifacts": ("lone_lines", "lone_patterns", "credits"),
     "html_elements": ("names",),
     "title_spin": ("prefixes", "suffixes"),
-    "promotional": ("phrases",),
+    "title_choice": ("generic_words", "min_shared_words", "spin_patterns"),
+    "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products"),
     "section_kinds": None,
+    "tables_of_contents": ("labels", "navigation"),
+    "summary": ("contents_labels", "ad_lines"),
     "causes": ("bold_phrases_under",),
-    "step_shapes": ("numbered", "imperative_verbs"),
-    "extract": ("command_words", "shortcut_keys"),
+    "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "preliminary"),
+    "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
+    "boilerplate": ("min_families", "family_link_bodies", "short_label_words"),
 }
 
 
@@ -36,15 +47,31 @@ REQUIRED_GROUPS = {
 # its file and key, never a traceback from a worker), and numbers (one integer; a later
 # file's value replaces the earlier one, so a threshold can be lowered as well as raised).
 REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "sign_offs"),
-              ("scrape_artifacts", "lone_patterns"), ("title_spin", "prefixes"), ("title_spin", "suffixes"),
-              ("causes", "bold_phrases_under"), ("step_shapes", "numbered"),
-              ("tables_of_contents", "labels"), ("tables_of_contents", "navigation")}
+              ("scrape_artifacts", "lone_patterns"), ("scrape_artifacts", "credits"),
+              ("title_spin", "prefixes"), ("title_spin", "suffixes"), ("title_choice", "spin_patterns"),
+              ("causes", "bold_phrases_under"), ("step_shapes", "numbered"), ("step_shapes", "preliminary"),
+              ("tables_of_contents", "labels"), ("tables_of_contents", "navigation"),
+              ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"),
+              ("summary", "contents_labels"), ("summary", "ad_lines"),
+              ("promotional", "manual_labels"), ("promotional", "manual_cues")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
-               ("page_kinds", "imperative_percent")}
+               ("page_kinds", "imperative_percent"), ("affiliate_hosts", "network_hosts"),
+               ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"),
+               ("boilerplate", "short_label_words")}
 # Groups whose keys are names the user may add: any kind of ad block; section kinds that
 # the schema of kb.json allows.
 OPEN_GROUPS = {"ad_block_kinds"}
 SECTION_KINDS = ("intro", "explanation", "cause", "fix", "faq", "conclusion", "promotional", "other")
+
+
+def page_kind_keys() -> dict[str, str]:
+    """[page_kinds] key -> what it holds, for every key kinds.py reads: per page kind its cues
+    (regex), repeated_KIND cues (regex) and labels_KIND (words); step_kinds (kind names)."""
+    from .kinds import KINDS  # (kinds.py reads Rules from here)
+    keys = {"step_kinds": "kinds", "imperative_verbs": "words", "imperative_percent": "number"}
+    for k in KINDS:
+        keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words"})
+    return keys
 
 
 class RulesError(Exception):
@@ -113,11 +140,14 @@ def _check(name: str, group: str, key: str, values, shipped: dict) -> None:
         raise RulesError(f"{where} is empty; an empty rule group is an error")
     if group == "section_kinds" and key not in SECTION_KINDS:
         raise RulesError(f"{where}: unknown section kind; kb.json's schema allows {', '.join(SECTION_KINDS)}")
-    if shipped and group not in OPEN_GROUPS | {"section_kinds"} and key not in shipped[group]:
+    if group == "page_kinds":
+        _check_page_kind(where, key, values)
+    elif shipped and group not in OPEN_GROUPS | {"section_kinds"} and key not in shipped[group]:
         raise RulesError(f"{where}: unknown key; [{group}] has {', '.join(sorted(shipped[group]))}")
     if (group, key) in NUMBER_KEYS and (len(values) != 1 or not values[0].strip().isdigit()):
         raise RulesError(f"{where} must be one whole number, as in [\"3\"] (got {values!r})")
-    if (group, key) in REGEX_KEYS or group == "section_kinds":
+    if (group, key) in REGEX_KEYS or group == "section_kinds" or (
+            group == "page_kinds" and page_kind_keys()[key] == "regex"):
         for v in values:
             try:
                 re.compile(v)
@@ -125,4 +155,12 @@ def _check(name: str, group: str, key: str, values, shipped: dict) -> None:
                 raise RulesError(f"{where}: invalid regular expression {v!r}: {exc}") from None
 
 
-
+def _check_page_kind(where: str, key: str, values: list[str]) -> None:
+    from .kinds import KINDS
+    keys = page_kind_keys()
+    if key not in keys:
+        raise RulesError(f"{where}: unknown key; [page_kinds] has a key per page kind ({', '.join(KINDS)}), "
+                         "repeated_KIND, labels_KIND, step_kinds, imperative_verbs, imperative_percent")
+    if keys[key] == "kinds" and not set(values) <= set(KINDS):
+        raise RulesError(f"{where}: unknown page kind {', '.join(sorted(set(values) - set(KINDS)))}; "
+                         f"the kinds are {', '.join(KINDS)}")

@@ -191,6 +191,11 @@ def test_a_build_that_drops_most_entries_refuses_unless_allowed(tmp_path):
     ('[tag_lists]\nmax_words = ["seven"]\n', "[tag_lists] max_words must be one whole number"),
     ('[tracking_pixels]\nmax_size = ["1", "2"]\n', "[tracking_pixels] max_size must be one whole number"),
     ('[outros]\nrequests = []\n', "[outros] requests is empty"),
+    ('[summary]\nad_lines = ["(x"]\n', "[summary] ad_lines: invalid regular expression"),
+    ('[page_kinds]\nnews = ["(x"]\n', "[page_kinds] news: invalid regular expression"),
+    ('[boilerplate]\nmin_families = ["many"]\n', "[boilerplate] min_families must be one whole number"),
+    ('[page_kinds]\nstep_kinds = ["recipe"]\n', "[page_kinds] step_kinds: unknown page kind recipe"),
+    ('[page_kinds]\nrepeated_nws = ["x"]\n', "[page_kinds] repeated_nws: unknown key"),
     (b'[promotional]\nphrases = ["caf\xe9"]\n', "not UTF-8"),
     ('[promotional\n', "Expected ']'"),
 ])

@@ -1,0 +1,43 @@
+"""Every rule the code reads is declared in pipeline/rules.py, so a shipped file without it,
+or a user file that mistypes or misshapes it, is an `Error: FILE: ...` before any work."""
+import ast
+
+from pipeline.rules import REQUIRED_GROUPS, load_rules, page_kind_keys
+
+from .conftest import ROOT
+
+
+def _reads(groups) -> set[tuple[str, str | None]]:
+    """(group, key) of each call f("group", "key", ...) and (group, None) of each x["group"]
+    in the package, where "group" names a rule group."""
+    out = set()
+    for path in (ROOT / "pipeline").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and len(node.args) >= 2 and all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2]):
+                if node.args[0].value in groups:
+                    out.add((node.args[0].value, node.args[1].value))
+            elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value in groups:
+                out.add((node.slice.value, None))
+    return out
+
+
+def test_every_rule_the_code_reads_is_declared_and_shipped():
+    shipped = load_rules().data
+    reads = {(g, k) for g, k in _reads(set(shipped)) if k != ""}  # ("summary", "") is an entry's field
+    assert ("boilerplate", "min_families") in reads and ("ad_block_kinds", None) in reads  # (the scan finds them)
+    undeclared = sorted((g, k) for g, k in reads if g != "page_kinds" and g not in REQUIRED_GROUPS
+                        or k is not None and REQUIRED_GROUPS.get(g) is not None and k not in REQUIRED_GROUPS[g])
+    assert undeclared == []
+    assert all(k in shipped[g] for g, keys in REQUIRED_GROUPS.items() for k in keys or ())
+    assert set(shipped["page_kinds"]) <= set(page_kind_keys())
+
+
+def test_a_user_number_replaces_the_shipped_one_and_a_page_kind_key_the_code_reads_is_allowed(tmp_path):
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[boilerplate]\nmin_families = ["9"]\n\n[affiliate_hosts]\nnetwork_hosts = ["2"]\n\n'
+                    '[page_kinds]\nrepeated_review = ["\\\\bout of 10\\\\b"]\n')
+    rules = load_rules([str(mine)])
+    # (appended to the shipped ["5"], the user's number was never read: boilerplate.py reads [0])
+    assert rules.get("boilerplate", "min_families") == ["9"] and rules.get("affiliate_hosts", "network_hosts") == ["2"]
+    assert rules.get("page_kinds", "repeated_review") == ["\\bout of 10\\b"]
