@@ -16,7 +16,7 @@ from frontmatter import default_handlers
 import yaml
 
 from .clean import plain_text, unsentinel
-from .model import Article, Options, Rejected
+from .model import Article, Limits, Rejected
 from .text import CONTROLS, UNPRINTABLE
 
 EXTENSIONS = (".md", ".markdown", ".txt")
@@ -72,7 +72,7 @@ def source_id(relpath: str) -> str:
     return "src-" + hashlib.sha256(relpath.encode("utf-8")).hexdigest()[:12]
 
 
-def read_article(root: Path, relpath: str, options: Options) -> Article | Rejected:
+def read_article(root: Path, relpath: str, options: Limits) -> Article | Rejected:
     """Read, decode and split one file. Returns a Rejected for anything unusable."""
     data = read_bytes(root, relpath, options)
     return data if isinstance(data, Rejected) else parse_article(relpath, data, options)
@@ -96,7 +96,7 @@ def prefetch(root: Path | str, relpath: str) -> None:
         os.close(fd)
 
 
-def read_bytes(root: Path | str, relpath: str, options: Options) -> bytes | Rejected:
+def read_bytes(root: Path | str, relpath: str, options: Limits) -> bytes | Rejected:
     """The file's bytes, never more than the size limit (a larger file is not read)."""
     path = os.path.join(root, relpath)
     try:
@@ -134,7 +134,7 @@ def _link_inside(root: Path | str, relpath: str) -> str | None:
     return None if any(part.startswith(".") for part in inside.split("/")) else real
 
 
-def parse_article(relpath: str, data: bytes, options: Options) -> Article | Rejected:
+def parse_article(relpath: str, data: bytes, options: Limits) -> Article | Rejected:
     """Turn raw bytes into an Article (pure: no file system access)."""
     warnings: list[str] = []
     nul = data.find(b"\x00")
@@ -218,7 +218,7 @@ def body_text(data: bytes) -> str | None:
     return text if end is None else text[end[1]:]
 
 
-def _split_front_matter(text: str, options: Options, warnings: list[str]):
+def _split_front_matter(text: str, options: Limits, warnings: list[str]):
     """Return (meta, body, error). Broken YAML is recovered line by line with a warning."""
     if not text.startswith("---"):
         return {}, text, None

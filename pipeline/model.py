@@ -11,24 +11,28 @@ SCHEMA_VERSION = "1.1"  # 1.1: steps[].pitch, entries[].kind, categories, tags, 
 
 
 @dataclass(frozen=True)
-class Options:
-    """Tunable limits and thresholds, loaded once and passed down unchanged.
-
-    Defaults are justified by measurements on the sample corpus (see README, "Thresholds").
-    """
-
-    # Ingestion limits: bigger inputs are rejected with a reason, never half-read.
+class Limits:
+    """What one input may cost: bigger inputs are rejected with a reason, never half-read."""
     max_file_bytes: int = 4 * 1024 * 1024
     max_front_matter_bytes: int = 64 * 1024
     # Per-file time budget (seconds) for each per-article stage (read and cut, clean,
     # structure); a file over it is rejected with reason `timeout`. The slowest file of
     # the corpora and the crafted hard cases takes well under a second (bench/hostile.py).
     file_seconds: float = 10.0
-    # Consolidation. Candidate pairs come from MinHash-LSH over word 5-shingles of the
-    # cleaned body (num_perm = bands * rows); a pair is then verified section by section.
+
+
+@dataclass(frozen=True)
+class MinHashConfig:
+    """Candidate pairs come from MinHash-LSH over word shingles of the cleaned body
+    (num_perm = bands * rows); a signature's length depends on these alone."""
     shingle_words: int = 5
     minhash_bands: int = 32
     minhash_rows: int = 4
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a candidate pair is the same problem, verified section by section (consolidate.py)."""
     # Minimum estimated Jaccard of two bodies before a pair is verified at all.
     candidate_jaccard: float = 0.5
     # Two sections align when their rapidfuzz ratio (0-100) reaches this.
@@ -39,6 +43,16 @@ class Options:
     # Share of the smaller article's text (by characters) that must sit in aligned
     # sections for two articles to count as the same problem.
     same_problem_share: float = 0.8
+
+
+@dataclass(frozen=True)
+class Options(Thresholds, MinHashConfig, Limits):
+    """Every tunable, loaded once and passed down unchanged: the three concerns above
+    (fields flat, so `Options(jobs=2)` and `options.section_match` read as before; a stage
+    may take just its concern's type) and the number of worker processes.
+
+    Defaults are justified by measurements on the sample corpus (see README, "Thresholds").
+    """
     jobs: int = 1
 
 

@@ -4,7 +4,7 @@ import tracemalloc
 import pytest
 
 from pipeline.ingest import discover, parse_article, read_article
-from pipeline.model import Article, Options, Rejected
+from pipeline.model import Article, Limits, Options, Rejected
 
 from .conftest import SEEDS, write
 
@@ -122,6 +122,13 @@ def test_oversized_file_is_rejected_without_reading(tmp_path):
     write(tmp_path, "big.md", "x" * 2048)
     rej = read_article(tmp_path, "big.md", Options(max_file_bytes=1024))
     assert isinstance(rej, Rejected) and "above the limit of 1024 bytes" in rej.error
+
+
+def test_ingest_needs_only_the_limits_concern_of_the_options(tmp_path):
+    """Options joins Limits, MinHashConfig and Thresholds; ingest reads with Limits alone."""
+    write(tmp_path, "big.md", "x" * 2048)
+    assert "above the limit of 1024 bytes" in read_article(tmp_path, "big.md", Limits(max_file_bytes=1024)).error
+    assert isinstance(Options(), Limits) and not hasattr(Limits(), "section_match")
 
 
 def test_unclosed_front_matter_is_body_with_warning():
