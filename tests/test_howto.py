@@ -1,4 +1,4 @@
-from pipeline.howto import howto_document, plain
+from pipeline.export.howto import howto_document, plain
 
 
 def test_seed_entry_as_schema_org_howto(seeds_kb):

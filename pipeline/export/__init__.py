@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..howto import howto_document
+from .howto import howto_document
 from ..report import stash_previous, write_reports
 from ..rules import Rules
 from ..write import dumps_for_html, write_atomic, write_outputs

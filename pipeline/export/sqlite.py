@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..howto import plain
+from .howto import plain
 
 SEARCH_COLUMNS = ["title", "alternate_titles", "summary", "steps"]
 
