@@ -18,7 +18,6 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
-import orjson
 
 from . import __version__, export
 from .boilerplate import Boilerplate
@@ -30,6 +29,7 @@ from .ingest import InputError, discover, display_names, prefetch, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .safety import scrub
+from .shrink import check_shrink, previous_entries
 from .tasks import (Hit, Part, Ready, Rest, Spent, Worker, clean_rests, finish, heading_line, init, prepare_chunk,
                     structure_chunk)
 from .write import kb_document, output_lock
@@ -63,42 +63,12 @@ def cache_key(rules: Rules, options: Options) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
 
-class WouldShrink(InputError):
-    """The build would drop most of the entries of the kb.json already in the output folder."""
-
-
-def _previous_entries(output_dir: Path) -> list[tuple[str, str, list[str]]]:
-    """(id, title, source paths) of each entry of OUTPUT/kb.json, [] when there is none that
-    parses. Read before the build, so that only these stay in memory."""
-    try:
-        doc = orjson.loads((Path(output_dir) / "kb.json").read_bytes())
-        return [(str(e["id"]), str(e.get("title", "")), [str(s.get("path")) for s in e.get("sources") or []])
-                for e in doc["entries"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return []
-
-
-def _check_shrink(previous: list[tuple[str, str, list[str]]], entries: list[dict], kb: Path) -> None:
-    """Refuse (WouldShrink) a build that drops more than half of the previous kb.json's
-    entries: a wrong --input or a half-synced scrape, not a change of the articles. An entry
-    is kept when its id is still there or more than half of its sources are (a new rule set
-    can change an id; `diff` pairs them so)."""
-    ids = {e["id"] for e in entries}
-    paths = {s["path"] for e in entries for s in e["sources"]}
-    dropped = [(i, t) for i, t, srcs in previous
-               if i not in ids and 2 * sum(p in paths for p in srcs) <= len(srcs)]
-    if 2 * len(dropped) > len(previous):
-        shown = "; ".join(f"{i} {t!r}" for i, t in dropped[:5]) + (f"; ... {len(dropped) - 5} more" if len(dropped) > 5 else "")
-        raise WouldShrink(f"this build would drop {len(dropped)} of the {len(previous)} entries of {kb} "
-                          f"({shown}); kb.json was not written. Check the input folder, or pass --allow-shrink")
-
-
 def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None = None,
           progress: Callable[[str, int, int], None] | None = None, use_cache: bool = True,
           allow_shrink: bool = True, kinds: Iterable[str] | None = None, formats: Iterable[str] = (),
           base_url: str | None = None) -> BuildResult:
     """Build OUTPUT/kb.json from every article under INPUT (see the module docstring).
-    InputError when INPUT holds no input file; WouldShrink (unless allow_shrink) when the
+    InputError when INPUT holds no input file; shrink.WouldShrink (unless allow_shrink) when the
     build would drop more than half of the entries of the kb.json in OUTPUT. `kinds`: keep
     only entries of these page kinds in kb.json (None: all); the others are counted in stats
     and listed in BuildResult.filtered_out. `formats`: names in export.FORMATS to write
@@ -143,7 +113,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     paths, on_disk, clashes = display_names(discover(input_dir, exclude=exclude))
     if not paths and not clashes:  # an empty kb.json over a good one is never what was meant
         raise InputError(f"no input files (.md, .markdown, .txt) under {input_dir}; kb.json was not written")
-    previous = None if allow_shrink else _previous_entries(output_dir)
+    previous = None if allow_shrink else previous_entries(output_dir)
     folder = output_dir / CACHE_DIR if use_cache else None
     key = cache_key(rules, options)
     scratch = None
@@ -222,7 +192,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
     try:
         if previous:
-            _check_shrink(previous, entries, output_dir / "kb.json")
+            check_shrink(previous, entries, output_dir / "kb.json")
         kb = export.FORMATS["write"].write(export.Export(output_dir, doc))
         try:
             cache.save()
