@@ -27,6 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from .deadline import Budget
 from .model import Article, Options, Structure
 from .rules import Rules
 from .kinds import KindClassifier
@@ -516,8 +517,9 @@ _TITLE_WORD = re.compile(r"[a-z0-9][a-z0-9]+")
 
 
 def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timings: dict | None = None,
-                  verdicts: dict[str, str] | None = None, memo=None) -> tuple[list[dict], dict]:
+                  verdicts: dict[str, str] | None = None, memo=None, notes: list[str] | None = None) -> tuple[list[dict], dict]:
     """Entries and consolidation stats from the groups (an iterable: consumed as it comes).
+    `notes`, if given, gets a warning per entry whose title or kind ran out of budget.
     `timings`, if given, gets "consolidate": the seconds spent here, not waiting;
     `verdicts` is passed to Clusterer.clusters. `memo` (the cache: `entry(key)`,
     `put_entry(key, entry)`) holds entries made of the same clusters in earlier builds."""
@@ -527,17 +529,21 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
     waited = time.perf_counter() - t0 - clusterer.seconds
     groups = clusterer.groups
     clean_title = TitleCleaner(rules)
+    budget = Budget(options.file_seconds)
     entries = []
     for cluster in clusters:
         members = [groups[k] for k in cluster]
         key = cluster_key(members) if memo is not None else None
         entry = memo.entry(key) if key else None
         if entry is None:
-            entry = _entry(members, options, clean_title)
-            if key:
+            before = len(budget.notes)
+            entry = _entry(members, options, clean_title, budget)
+            if key and len(budget.notes) == before:  # (a fallback is the machine's load, not the input's)
                 memo.put_entry(key, entry)
         entries.append(entry)
-    entries = finish_entries(entries, rules)
+    entries = finish_entries(entries, rules, budget)
+    if notes is not None:
+        notes += budget.notes
     stats = {"distinct_bodies": len(groups), "clusters": len(clusters),
              "near_duplicate_candidates": clusterer.stats.get("candidates", 0),
              "merged_near_duplicates": clusterer.stats.get("same", 0),
@@ -547,21 +553,39 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
     return entries, stats
 
 
-def finish_entries(entries: list[dict], rules: Rules) -> list[dict]:
+def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = None) -> list[dict]:
     """What an entry is read from the whole build, not its own cluster (so not memoized):
     each entry's title, the candidate that best names what its text is about, weighed
     against the other entries (titles.py; the title it replaces joins the alternates), and
     its `kind` (kinds.py, which learns what the build's labels mean). New dicts: the
-    memoized records stay as they were."""
-    kinds = KindClassifier(rules).classify_all(entries)
+    memoized records stay as they were. Each entry's title and kind run under `budget`
+    (user rule regexes may backtrack): over it, the title stays, the kind is `other`, and
+    the entry's first source gets a warning."""
+    budget = budget or Budget(0)
+    warned: dict[int, list[str]] = defaultdict(list)
+
+    def bounded(group, k, fn, fallback, instead):
+        value, note = budget.run(group, k, fn, fallback, entries[k]["sources"][0]["path"], instead)
+        warned[k] += [note] if note else []
+        return value
+    kinds = KindClassifier(rules).classify_all(
+        entries, lambda k, classify: bounded("[page_kinds]", k, classify, "other", "kind `other`"))
     chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
     out = []
     for k, (e, kind) in enumerate(zip(entries, kinds)):
-        title = chooser.choose(k, e)
+        title = bounded("[title_choice]", k, lambda: chooser.choose(k, e), e["title"], "title it had")
         alternates = sorted((set(e["alternate_titles"]) | {e["title"]}) - {title})
         head = {"id": e["id"], "title": title, "alternate_titles": alternates, "kind": kind}
-        out.append(head | {k: v for k, v in e.items() if k not in head})
+        out.append(head | {k: v for k, v in e.items() if k not in head} | _warned(e, warned.get(k)))
     return out
+
+
+def _warned(entry: dict, notes: list[str] | None) -> dict:
+    """{"sources": ...} with `notes` added to the first source's warnings (new dicts), or {}."""
+    if not notes:
+        return {}
+    first = entry["sources"][0]
+    return {"sources": [first | {"warnings": first["warnings"] + notes}] + entry["sources"][1:]}
 
 
 def cluster_key(groups: list[Group]) -> str | None:
@@ -579,15 +603,12 @@ def cluster_key(groups: list[Group]) -> str | None:
     return h.hexdigest()[:32]
 
 
-def _entry(groups: list[Group], o: Options, clean_title) -> dict:
+def _entry(groups: list[Group], o: Options, clean_title, budget: Budget) -> dict:
     groups = sorted(groups, key=lambda g: article_order(g.first))
     canonical = groups[0]
-    first = canonical.first
     entry_id = "kb-" + canonical.key[:12]
     members = sorted((a for g in groups for a in g.members), key=lambda a: a.path)
-    shown = clean_title(_canonical_title(first.title, canonical.structure.title_heading))
-    titles = [t for a in sorted(members, key=article_order) if (t := clean_title(a.title))]
-    title = clean_title.telling(shown, titles, canonical.structure)
+    (shown, titles, title), note = _titles(canonical, members, clean_title, budget)
     # every other title, cleaned as the title is (each source keeps its raw `title`)
     alternates = sorted(set(titles) - {title} | ({shown} - {title}))
 
@@ -632,6 +653,7 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
         })
 
     causes: dict[str, list[str]] = {}
+    sources = [_source(a) for a in members]
     for g in groups:
         for c in g.structure.causes:
             causes.setdefault(c["text"], []).extend(a.source_id for a in g.members)
@@ -646,8 +668,24 @@ def _entry(groups: list[Group], o: Options, clean_title) -> dict:
         "sections": sections,
         "steps": steps,
         "causes": [{"text": t, "sources": sorted(set(s))} for t, s in causes.items()],
-        "sources": [_source(a) for a in members],
-    }
+        "sources": sources,
+    } | _warned({"sources": sources}, [note] if note else None)
+
+
+def _titles(canonical: Group, members: list[Article], clean_title, budget: Budget):
+    """((the title shown, every title cleaned, the title), the warning or None): cleaned of
+    spin under `budget` ([title_spin] rules may backtrack: over it, the titles as published)."""
+    raw = [a.title for a in sorted(members, key=article_order)]
+    shown = _canonical_title(canonical.first.title, canonical.structure.title_heading)
+
+    def cleaned():
+        c_shown = clean_title(shown)
+        titles = [t for r in raw if (t := clean_title(r))]
+        return c_shown, titles, clean_title.telling(c_shown, titles, canonical.structure)
+    published = [t for r in raw if (t := " ".join(r.split()))]
+    shown = " ".join(shown.split())
+    return budget.run("[title_spin]", "kb-" + canonical.key[:12], cleaned, (shown, published, shown),
+                      members[0].path, "titles as published")
 
 
 def _labels(lists) -> list[str]:

@@ -38,3 +38,40 @@ def deadline(seconds: float):
 
 def timeout_reason(what: str, seconds: float) -> str:
     return f"timeout: {what} took more than {seconds:g} s (the per-file budget); skipped"
+
+
+class Budget:
+    """Stage code run item by item under the per-file budget, outside the workers (an
+    entry's title and kind, read after consolidation with the user's rule regexes): an item
+    over budget gets its fallback and one warning; a rule group that ran out on STRIKES
+    items is not tried again in the build (each later item gets its fallback at once), so a
+    backtracking rule costs a few budgets, not one per entry."""
+
+    STRIKES = 3
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.over: set[tuple[str, object]] = set()  # (group, item) that ran out
+        self.strikes: dict[str, int] = {}
+        self.notes: list[str] = []  # every warning given, in order
+
+    def run(self, group: str, item, fn, fallback, source: str, instead: str):
+        """(fn() or `fallback`, the warning given for this item or None). `group`: the rule
+        group fn applies ("[page_kinds]"); `item`: what fn is for (asked again, an item that
+        ran out gets its fallback at once, with no second warning); `source`: its first
+        source; `instead`: what the fallback is, for the warning ("kind `other`")."""
+        if (group, item) in self.over:
+            return fallback, None
+        if self.strikes.get(group, 0) < self.STRIKES:
+            try:
+                with deadline(self.seconds):
+                    return fn(), None
+            except Timeout:
+                self.strikes[group] = self.strikes.get(group, 0) + 1
+                why = f"took more than {self.seconds:g} s (the per-file budget)"
+        else:
+            why = f"skipped: they ran out of the per-file budget on {self.STRIKES} entries already"
+        self.over.add((group, item))
+        note = f"{source}: {group} rules {why}; its entry keeps the {instead}"
+        self.notes.append(note)
+        return fallback, note

@@ -59,14 +59,16 @@ class KindClassifier:
         best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
         return best if scores[best] > 0 else "other"
 
-    def classify_all(self, entries: list[dict]) -> list[str]:
+    def classify_all(self, entries: list[dict], each=None) -> list[str]:
         """Every entry's kind, read twice: once from its own text, then again with what the
         build's labels mean: a category or tag that at least LABEL_PAGES pages carry, of which
         LABEL_SHARE read as one kind (not `other`, not a step kind:
         steps or none tell those apart), counts two points for that kind on each
         page carrying it (once per kind). A site's "BestProducts" category thus tells a review
-        whose own text says too little."""
-        first = [self(e) for e in entries]
+        whose own text says too little. `each(k, classify)`, if given, runs entry k's
+        classification (a zero-argument call) and returns its kind (consolidate: under a budget)."""
+        each = each or (lambda k, classify: classify())
+        first = [each(k, lambda: self(e)) for k, e in enumerate(entries)]
         seen: dict[str, Counter] = {}
         for e, k in zip(entries, first):
             for x in {x.lower() for x in e.get("categories", []) + e.get("tags", [])}:
@@ -76,7 +78,7 @@ class KindClassifier:
             k, n = c.most_common(1)[0]
             if k not in ("other",) + self.step_kinds and sum(c.values()) >= LABEL_PAGES and n >= LABEL_SHARE * sum(c.values()):
                 learned[x] = k
-        return [self(e, learned) for e in entries]
+        return [each(k, lambda: self(e, learned)) for k, e in enumerate(entries)]
 
 
 LABEL_PAGES, LABEL_SHARE = 5, 0.8

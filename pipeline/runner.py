@@ -160,8 +160,10 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
         groups: list[Group] = []
         verdicts = dict(cache.verdicts)
+        late: list[str] = []  # warnings on entries (title or kind over budget)
         entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules),
-                                        options, rules, timings, verdicts, memo=cache)
+                                        options, rules, timings, verdicts, memo=cache, notes=late)
+        cache.notes += late
         cache.keep_verdicts(verdicts)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     except BaseException:
@@ -177,7 +179,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     n_articles = sum(len(g.members) for g in groups)
     stats = {"inputs": len(paths) + len(clashes), "articles": n_articles, "rejected": len(rejected),
              "entries": len(entries), **cstats, "removed": _sum_removed(groups),
-             "warnings": sum(len(a.warnings) for g in groups for a in g.members),
+             "warnings": sum(len(a.warnings) for g in groups for a in g.members) + len(late),
              "steps": sum(len(e["steps"]) for e in entries),
              "entries_with_steps": sum(1 for e in entries if e["steps"]),
              "kinds": dict(sorted(Counter(e["kind"] for e in entries).items()))}

@@ -102,6 +102,46 @@ def test_a_backtracking_user_rule_costs_its_file_not_the_build(tmp_path):
     assert got["evil.md"].startswith("timeout:")
 
 
+# A line that "(a+)+b" backtracks on for ~20 s per search (2^26 ways), 40 s and more a build
+# before entries' titles and kinds ran under the budget
+STALL = "a" * 26 + "c"
+
+
+def _build_with_rule(tmp_path, rule: str, files: dict[str, str]) -> tuple[dict, list[str], float]:
+    src = tmp_path / "in"
+    for name, text in files.items():
+        write(src, name, text)
+    rules = load_rules([write(tmp_path, "r.toml", rule)])
+    t0 = time.perf_counter()
+    result = build(src, tmp_path / "out", Options(jobs=1, file_seconds=1.0), rules=rules, use_cache=False)
+    return json.loads((tmp_path / "out" / "kb.json").read_text("utf-8")), result.notes, time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("rule, title, kind", [
+    ('[page_kinds]\nother = ["(a+)+b"]\n', "Printer offline", "other"),
+    ('[title_choice]\nspin_patterns = ["(a+)+b"]\n', f"Printer {STALL} offline", "troubleshooting"),
+    ('[title_spin]\nsuffixes = ["(a+)+b"]\n', f"Printer {STALL} offline", "troubleshooting"),
+])
+def test_a_backtracking_rule_on_entries_costs_its_entry_not_the_build(tmp_path, rule, title, kind):
+    evil = GOOD.replace("title: Printer offline", f"title: {title}") + f"\n{STALL}\n"
+    doc, notes, seconds = _build_with_rule(tmp_path, rule, {"evil.md": evil})
+    assert seconds < 20
+    group = rule.split("]")[0] + "]"
+    [entry] = doc["entries"]
+    assert (entry["title"], entry["kind"]) == (title, kind)  # the title as published
+    assert [w.split(" rules ")[0] for w in entry["sources"][0]["warnings"]] == [f"evil.md: {group}"]
+    assert notes == entry["sources"][0]["warnings"] and doc["stats"]["warnings"] == 1
+
+
+def test_a_rule_group_out_of_budget_on_3_entries_is_not_tried_on_more(tmp_path):
+    topics = ["printer is offline", "mouse cursor freezes", "speaker makes no sound", "webcam shows black"]
+    files = {f"e{k}.md": f"---\ntitle: My {t}\n---\n\nWhy the {t} {k} {k} {k}.\n\n{STALL}\n" for k, t in enumerate(topics)}
+    doc, notes, seconds = _build_with_rule(tmp_path, '[page_kinds]\nother = ["(a+)+b"]\n', files)
+    assert len(doc["entries"]) == 4 and {e["kind"] for e in doc["entries"]} == {"other"}
+    assert [n.split(" rules ")[1].split(" ")[0] for n in notes] == ["took", "took", "took", "skipped:"]
+    assert seconds < 20
+
+
 def test_the_deadline_holds_in_worker_processes(tmp_path):
     rules_file = write(tmp_path, "r.toml", '[scrape_artifacts]\nlone_patterns = ["(a+)+b"]\n')
     src = tmp_path / "in"
