@@ -2,6 +2,7 @@
 nothing executable survives, whatever the encoding tricks."""
 import json
 import os
+import random
 import time
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from pipeline.model import Options
 from pipeline.rules import load_rules
 from pipeline.runner import build
-from pipeline.safety import scrub
+from pipeline import safety
+from pipeline.safety import Scrubber, scrub, squeezed
 
 from .conftest import write
 
@@ -182,6 +184,43 @@ def test_scrub_empties_executable_urls_and_tags_and_counts_them():
     # prose and safe links stay as they are
     kept = [{"t": "Enable JavaScript: open Settings. See [docs](https://example.com/a?b=c) and <support@x.com>."}]
     assert scrub(kept, never) == (kept, 0)
+
+
+NEVER = ["javascript:", "vbscript:", "livescript:", "data:"]
+
+
+@pytest.mark.parametrize("unit", ["[a](", "[a](&", "[a](%", "<a href=", "[a](" + " " * 30])
+def test_scrub_decodes_a_bounded_prefix_of_each_url_start(monkeypatch, unit):
+    # each URL start decoded its own 4,096-character window: 40,000 `[a](`, 9 s (1,000
+    # characters decoded per character of text); a prefix tells, read further when it does not
+    decoded = []
+    monkeypatch.setattr(safety, "squeezed", lambda url: decoded.append(len(url)) or squeezed(url))
+    text = unit * 4000 + "[x](java&#10;script:alert(1))"
+    out, n = scrub([{"t": text}], NEVER)
+    assert n == 1 and "alert" not in out[0]["t"]
+    assert sum(decoded) < 128 * len(text), sum(decoded) / len(text)
+
+
+def _hostile_url(rnd: random.Random) -> str:
+    pieces = ["java", "script", ":", "alert(1)", " ", "\t", "&#10;", "&#x0D;", "&NewLine;", "&colon;", "%0A", "%3A",
+              "%26%2358;", "&#" + "0" * rnd.randrange(1, 400) + "58;", "&amp", "&notin", "\u0130", "%E2%80%AE", "a",
+              " " * rnd.randrange(1, 600), "&", "%"]
+    return "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 120)))
+
+
+# escapes that decode to a blank (squeezed away) only when whole, once decoded or twice:
+# cut in two, the prefix reads 19+ characters of name where the window reads nothing
+_LONG_BLANKS = ["%26NonBreakingSpace%3B", "%2526NonBreakingSpace%253B", "&amp;NonBreakingSpace;",
+                "%26amp%3BNonBreakingSpace%3B", "&NonBreakingSpace;"]
+
+
+def test_scrub_decides_on_a_prefix_as_on_the_whole_window():
+    # the prefix's verdict is the window's, whatever escape the cut falls in
+    rnd, scrubber = random.Random(22), Scrubber(NEVER)
+    cut = [" " * o + b + "javascript:alert(1)" + "x" * 5000 for o in range(0, 600, 3) for b in _LONG_BLANKS]
+    for url in cut + [_hostile_url(rnd) for _ in range(2000)]:
+        whole = squeezed(url).startswith(scrubber.never)
+        assert scrubber._executable(url, 0, len(url)) == whole, url
 
 
 def test_title_from_a_file_name_is_made_inert(tmp_path):
