@@ -8,7 +8,7 @@ JOBS   ?=
 FUZZ_MINUTES   ?= 10
 FUZZ_ARTIFACTS ?= fuzz/artifacts/
 
-.PHONY: build test bench eval fuzz clean venv
+.PHONY: build test bench eval fuzz fuzz-build clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ fuzz: $(VENV)/.installed
 	mkdir -p fuzz/corpus $(FUZZ_ARTIFACTS)
 	$(BIN)/python fuzz/fuzz_article.py -max_total_time=$$(( $(FUZZ_MINUTES) * 60 )) -timeout=20 \
 		-rss_limit_mb=4096 -artifact_prefix=$(FUZZ_ARTIFACTS) $(FUZZ_FLAGS) fuzz/corpus fuzz/seeds $(INPUT)
+
+# The same for whole builds of 2-3 generated files (consolidation, titles, kinds, scrub)
+fuzz-build: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	mkdir -p fuzz/corpus-build $(FUZZ_ARTIFACTS)
+	$(BIN)/python fuzz/fuzz_build.py -max_total_time=$$(( $(FUZZ_MINUTES) * 60 )) -timeout=60 \
+		-rss_limit_mb=4096 -artifact_prefix=$(FUZZ_ARTIFACTS) $(FUZZ_FLAGS) fuzz/corpus-build fuzz/seeds-build fuzz/seeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

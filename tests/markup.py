@@ -86,10 +86,13 @@ def structure_problem(st) -> str | None:
         plain += [s.title] + s.instructions + s.shortcuts + [p for path in s.ui_paths for p in path]
         plain += [i["alt"] for i in s.images] + [lk["text"] for lk in s.links]
         urls += [i["url"] for i in s.images] + [lk["url"] for lk in s.links]
+    return _fields_problem(md, plain, urls)
+
+
+def _fields_problem(md: list[str], plain: list[str], urls: list[str]) -> str | None:
     for check, values in ((markdown_problem, md), (plain_problem, plain), (url_problem, urls)):
         for v in values:
-            bad = check(v)
-            if bad:
+            if bad := check(v):
                 return bad
     return None
 
@@ -146,3 +149,56 @@ def check_build_path(art, cleaned, rules) -> None:
         from pipeline.cache import _split_head, sha
         line, stored, stored_sha = res.parts
         assert (line, stored, stored_sha) == (*_split_head(got.body), sha(stored))
+
+
+def entry_problem(entry: dict) -> str | None:
+    """Every field of a kb.json entry: markdown fields, plain ones and URLs."""
+    md = [entry["summary"]] + [s["text"] for s in entry["sections"]] + [s["text"] for s in entry["steps"]]
+    plain = [entry["title"], *entry["alternate_titles"]] + [s["heading"] for s in entry["sections"]]
+    plain += [c["text"] for c in entry["causes"]]
+    urls = []
+    for s in entry["steps"]:
+        plain += [s["title"]] + s["instructions"] + s["shortcuts"] + [p for path in s["ui_paths"] for p in path]
+        plain += [i["alt"] for i in s["images"]] + [lk["text"] for lk in s["links"]]
+        urls += [i["url"] for i in s["images"]] + [lk["url"] for lk in s["links"]]
+    return _fields_problem(md, plain, urls)
+
+
+def build_files(data: bytes) -> list[bytes]:
+    """The files a build fuzz input stands for: split on 0x1E, 3 at most; a single part
+    with a spun copy of itself (its title prefixed "[2024 Updated] "), which the build merges."""
+    parts = data.split(b"\x1e")[:3]
+    if len(parts) == 1:
+        parts.append(data.replace(b"title:", b"title: [2024 Updated] ", 1))
+    return parts
+
+
+def check_build(data: bytes, rules=None) -> None:
+    """A whole build of build_files(data) (--jobs 1, no cache, no per-file budget: under the
+    fuzzer, libFuzzer's -timeout holds the SIGALRM timer). Raises AssertionError on an input
+    neither in an entry nor rejected, a kind that is not one, or executable markup in any
+    field of an entry; any other exception is a bug."""
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from pipeline.kinds import KINDS
+    from pipeline.model import Options
+    from pipeline.rules import load_rules
+    from pipeline.runner import build
+
+    files = build_files(data)
+    names = [f"{c}.md" for c in "abc"[:len(files)]]
+    with tempfile.TemporaryDirectory(prefix="build-check-") as tmp:
+        src, out = Path(tmp, "in"), Path(tmp, "out")
+        src.mkdir()
+        for name, body in zip(names, files):
+            (src / name).write_bytes(body)
+        build(src, out, Options(jobs=1, file_seconds=0), rules=rules or load_rules(), use_cache=False)
+        doc = json.loads((out / "kb.json").read_text("utf-8"))
+    seen = {s["path"] for e in doc["entries"] for s in e["sources"]} | {r["path"] for r in doc["rejected"]}
+    assert seen == set(names), (seen, names)
+    for e in doc["entries"]:
+        assert e["kind"] in KINDS, e["kind"]
+        bad = entry_problem(e)
+        assert bad is None, bad

@@ -24,7 +24,7 @@ from pipeline.runner import build
 from pipeline.structure import Structurer
 
 from .conftest import ROOT, SEEDS, write
-from .markup import check_article, markdown_problem, plain_problem, structure_problem
+from .markup import check_article, check_build, markdown_problem, plain_problem, structure_problem
 
 OPT = Options()
 FM = '---\ntitle: "{t}"\ndate: 2024-08-27T14:40:32.804Z\n---\n\n{b}\n'
@@ -311,12 +311,20 @@ def test_unsafe_markup_never_reaches_kb_json(tmp_path):
             assert markdown_problem(s["text"]) is None
 
 
-FUZZ_FINDINGS = sorted((ROOT / "tests" / "fuzz_regressions").iterdir())
+FUZZ_FINDINGS = sorted(p for p in (ROOT / "tests" / "fuzz_regressions").iterdir() if p.is_file())
 
 
 @pytest.mark.parametrize("path", FUZZ_FINDINGS, ids=[p.name for p in FUZZ_FINDINGS])
 def test_fuzzer_findings_stay_fixed(path):
     check_article(path.read_bytes())
+
+
+BUILD_CASES = sorted((ROOT / "fuzz" / "seeds-build").iterdir()) + sorted((ROOT / "tests" / "fuzz_regressions" / "build").glob("*"))
+
+
+@pytest.mark.parametrize("path", BUILD_CASES, ids=[p.name for p in BUILD_CASES])
+def test_whole_builds_of_the_build_fuzzer_seeds_and_findings(path):
+    check_build(path.read_bytes())
 
 
 # ------------------------------------------------------------------- file system
