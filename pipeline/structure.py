@@ -192,12 +192,17 @@ class Structurer:
                 continue
             b.section = len(secs) - 1
             secs[-1].blocks.append(b)
+        self._fill(secs)
+        return secs, title_heading or ""
+
+    def _fill(self, secs: list[_Sec]) -> None:
+        """Each section's text and kind: what its heading names; a troubleshooting parent
+        makes its children fixes, numbered headings are fixes; promotion overrides."""
         for s in secs:
             s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
         for i, s in enumerate(secs):
             if i:
                 s.kind = self._kind(s.heading)
-        # a troubleshooting parent makes its children fixes; numbered headings are fixes
         for i, s in enumerate(secs):
             if i and (self._numbered(s.heading) is not None or
                       (s.parent is not None and secs[s.parent].kind == "fix" and s.kind not in ("cause", "faq", "conclusion"))):
@@ -205,7 +210,6 @@ class Structurer:
         for i, s in enumerate(secs):
             if i and self._promotional(s):
                 s.kind = "promotional"
-        return secs, title_heading or ""
 
     def _empty_headings_named(self, blocks: list[_Block], heads: set[int], leads: dict) -> dict[int, str]:
         """An empty heading (`##` alone) whose name is the short line after it (`2\\. Reset the
