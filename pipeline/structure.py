@@ -41,6 +41,8 @@ class Structurer:
         acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
         self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
+        self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
+                                            flags)
         self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
         self.manual_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_labels")), flags)
@@ -93,8 +95,8 @@ class Structurer:
                 found = self._steps(secs, again) or self._paragraph_steps(again, split)
                 if len(found) > len(steps):
                     blocks, sections, title_heading, steps = again, secs, heading, found
-        if not steps and len(sections) == 1:  # nor numbers nor headings: sentences that each say
-            steps = self._shot_steps(blocks)  # what to do over a screenshot may
+        if not steps:  # nor numbers nor headings: sentences that each say what to do over a
+            steps = self._shot_steps(blocks, sections)  # screenshot may, headless or under a how-to heading
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
         summary = _summary(sections, self.summary_contents, self.summary_ads)
@@ -518,14 +520,17 @@ class Structurer:
                 steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:], lead=lead))
         return steps
 
-    def _shot_steps(self, blocks: list[_Block]) -> list[Step]:
-        """For a body with neither headings nor numbers: its procedure written as short
+    def _shot_steps(self, blocks: list[_Block], secs: list[_Sec]) -> list[Step]:
+        """For a body whose headings and numbers give no step: its procedure written as short
         paragraphs that start with an action ("First, open the Messages app ...", "Select
-        ...") each with a screenshot after it (within two blocks), three or more in a section
-        in a row: a list whose numbers the scrape lost. A step runs to the next one; the last
+        ...") each with a screenshot after it (within two blocks), three or more in a row in
+        the body's one section or under a heading that names a procedure ("How to Link or
+        Embed ...", rules [step_shapes] procedure_headings): a list whose numbers the scrape
+        lost. The paragraph just before the run opens it too when its last sentence is an
+        action ("... Start by opening both files."). A step runs to the next one; the last
         one to its screenshot."""
-        marks = [k for k, b in enumerate(blocks) if b.kind == "paragraph" and not b.only_images and not b.contents
-                 and len(b.plain) <= 300 and self.action.match(b.plain.strip())
+        ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and self.procedure_heading.match(s.heading))}
+        marks = [k for k, b in enumerate(blocks) if b.section in ok and self._shot_mark(b)
                  and any(c.only_images and c.section == b.section for c in blocks[k + 1:k + 3])]
         runs: list[list[int]] = []
         for k in marks:
@@ -535,14 +540,31 @@ class Structurer:
                 runs.append([k])
         steps = []
         for run in (r for r in runs if len(r) >= 3):
+            k = run[0] - 1
+            if k >= 0 and blocks[k].section == blocks[run[0]].section and self._lead_in(blocks[k]):
+                run.insert(0, k)
             for j, k in enumerate(run):
                 end = run[j + 1] if j + 1 < len(run) else next(
                     m + 1 for m in range(k + 1, len(blocks)) if blocks[m].only_images)
                 own = blocks[k:end]
-                title = _clip(_SENTENCE_END.split(blocks[k].plain.strip(), 1)[0])
+                said = [t for t in _SENTENCE_END.split(blocks[k].plain.strip()) if t.strip()]
+                title = _clip(said[-1] if j == 0 and k not in marks else said[0])
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
                 steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:]))
         return steps
+
+    def _shot_mark(self, b: _Block) -> bool:
+        return (b.kind == "paragraph" and not b.only_images and not b.contents and len(b.plain) <= 300
+                and self.action.match(b.plain.strip()) is not None)
+
+    def _lead_in(self, b: _Block) -> bool:
+        """A paragraph whose last sentence says what to do first ("... Start by opening both
+        the worksheet and the document.")."""
+        if b.kind != "paragraph" or b.only_images or b.contents or b.images:
+            return False
+        last = [t.strip() for t in _SENTENCE_END.split(b.plain.strip()) if t.strip()]
+        return bool(last) and len(last[-1]) <= 300 and self.action.match(last[-1]) is not None and (
+            _CONTRACTION.match(last[-1]) is None)  # ("Let's get rid of it.": the writer's, not an action)
 
     def _overviews(self, secs: list[_Sec]) -> set[int]:
         """Sections that list the steps later headings give ("Try these fixes:" and the
@@ -708,6 +730,7 @@ _TOC_MAX = 40  # a table of contents has at most this many items, matched agains
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 
 
+_CONTRACTION = re.compile(r"\w+['’]\w")
 _MD_MARKS = re.compile(r"[*_`]+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
 

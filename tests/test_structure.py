@@ -667,7 +667,7 @@ def test_a_part_labelled_as_the_manual_way_is_a_manual_way(st):
 
 def test_actions_each_over_a_screenshot_are_the_steps_of_a_body_without_numbers(st):
     shot = "![](https://x.example/{}.png)"
-    body = ("The app groups your messages. Here is how to turn that off.\n\n"
+    body = ("The app groups your messages. Let's turn that off.\n\n"
             f"First, open the app and tap your profile icon.\n\n{shot.format(1)}\n\n"
             f"Select \"Settings\" from the menu.\n\n{shot.format(2)}\n\n"
             "Toggle off the switch for \"Categories\".\n\nYou need it for auto-delete, though.\n\n"
@@ -676,6 +676,25 @@ def test_actions_each_over_a_screenshot_are_the_steps_of_a_body_without_numbers(
     assert [x.title for x in s.steps] == ["First, open the app and tap your profile icon.",
                                          "Select \"Settings\" from the menu.", "Toggle off the switch for \"Categories\"."]
     assert "auto-delete" in s.steps[2].text and "That's all" not in s.steps[2].text
+
+
+def test_actions_over_screenshots_under_a_how_to_heading_are_steps_and_its_lead_in_opens_them(st):
+    shot = "![](https://x.example/{}.png)"
+    run = ("Linking a sheet is simple, and embedding is the same. Start by opening both the sheet and the "
+           "document.\n\n"
+           f"In the sheet, select the cells you want to link.\n\n{shot.format(1)}\n\n"
+           f"Copy those cells by pressing Ctrl+C.\n\n{shot.format(2)}\n\n"
+           "Now, switch to the document and choose Paste Special.\n\nThe window opens.\n\n"
+           f"{shot.format(3)}\n\nThe cells now show in the document.\n")
+    intro = "## What is the difference?\n\nA link keeps a connection; an embedded copy does not.\n\n"
+    s = st.structure(intro + "## How to Link a Sheet in a Document\n\n" + run, "Link a sheet")
+    assert [x.title for x in s.steps] == ["Start by opening both the sheet and the document.",
+                                         "In the sheet, select the cells you want to link.",
+                                         "Copy those cells by pressing Ctrl+C.",
+                                         "Now, switch to the document and choose Paste Special."]
+    assert "Linking a sheet is simple" in s.steps[0].text and "now show" not in s.steps[3].text
+    # under a heading that names no procedure (a review's verdict), the same paragraphs are no steps
+    assert st.structure(intro + "## Our verdict\n\n" + run, "Link a sheet").steps == []
 
 
 def test_sibling_headings_that_say_find_or_show_are_steps(st):
