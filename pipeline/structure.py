@@ -516,9 +516,21 @@ class Structurer:
                         break
                     own.append(b)
                 title = _clip(_SENTENCE_END.split(rest, 1)[0].strip())
-                units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
-                steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:], lead=lead))
+                said = (self._lead_text(blocks, first) if j == 0 else []) + own
+                units = [("", title, None)] + [(b.text, b.plain, b) for b in said if not b.contents and b.text]
+                steps.append(self._step(title, blocks[k].section, units, said, sub=own[1:], lead=lead))
         return steps
+
+    def _lead_text(self, blocks: list[_Block], first: int) -> list[_Block]:
+        """The text paragraphs (two at most) just before a numbered procedure in its section,
+        up to a screenshot, list or table: what the procedure is for ("... first, uninstall
+        the older driver. You can follow these steps:"), which the first step opens with."""
+        out: list[_Block] = []
+        for b in reversed(blocks[max(0, first - 2):first]):
+            if b.kind != "paragraph" or b.images or b.contents or b.section != blocks[first].section:
+                break
+            out.insert(0, b)
+        return out
 
     def _shot_steps(self, blocks: list[_Block], secs: list[_Sec]) -> list[Step]:
         """For a body whose headings and numbers give no step: its procedure written as short

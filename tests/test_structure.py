@@ -411,6 +411,8 @@ def test_numbered_paragraphs_are_the_steps_of_a_body_without_step_headings(st):
     ]
     first, second, last = s.steps
     assert first.images == [{"url": "https://img.example/run.png", "alt": "run"}]
+    # the first step opens with what the procedure is for, the paragraphs leading into it
+    assert first.text.startswith("If Windows tells you") and "these steps to uninstall the old driver" in first.text
     assert "Device Manager opens." in second.text and "3)" not in second.text
     assert first.shortcuts == ["Win + R"] and second.commands == ["devmgmt.msc"]  # (one spelling: Win + R)
     # the last step keeps its screenshot, not the article's closing text
