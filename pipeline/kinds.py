@@ -6,7 +6,9 @@ in which every heading is a line of its own starting "# "); a kind scores one po
 distinct cue its text matches (a repeated_<kind> cue: one per match, up to 3: a listicle's
 "Top 3:" headings), and the steps the structure stage found count for the
 kinds that are made of steps. Front matter categories and tags that name a kind
-([page_kinds] labels_<kind>) count two points. The highest score wins; ties go to the
+([page_kinds] labels_<kind>) count two points, and so does a kind that more than half the
+entry's titles name ([page_kinds] title_<kind>: "… Audio Review: …" outweighs a quotation
+in the text). The highest score wins; ties go to the
 kind listed first in KINDS; a page with no cue at all is `other`.
 
 The step kinds need an instructional shape: steps found by the structure stage, or a share
@@ -30,21 +32,24 @@ class KindClassifier:
         self.cues = {k: [re.compile(p, re.I | re.M) for p in group.get(k, [])] for k in KINDS}
         self.repeated = {k: [re.compile(p, re.I | re.M) for p in group.get("repeated_" + k, [])] for k in KINDS}
         self.labels = {k: {v.lower() for v in group.get("labels_" + k, [])} for k in KINDS}
+        self.titled = {k: [re.compile(p, re.I) for p in group.get("title_" + k, [])] for k in KINDS}
         self.step_kinds = tuple(group.get("step_kinds", ["troubleshooting", "how-to"]))
         self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
         self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
 
-    def scores(self, entry: dict, learned: dict[str, str] | None = None) -> dict[str, int]:
-        """`learned`: label -> the kind most of the build's pages with that label have (see classify_all)."""
+    def scores(self, entry: dict, learned: dict[tuple[str, str], str] | None = None) -> dict[str, int]:
+        """`learned`: (site, label) -> the kind that label means on that site (see classify_all)."""
         text = page_text(entry)
-        labels = {x.lower() for x in entry.get("categories", []) + entry.get("tags", [])}
-        told = {learned[x] for x in labels if x in (learned or {})}
+        labels = entry_labels(entry)
+        told = {learned[(site_of(entry), x)] for x in labels if (site_of(entry), x) in (learned or {})}
+        titles = [t for t in [entry.get("title", ""), *entry.get("alternate_titles", [])] if t]
         out = {}
         for k in KINDS:
             score = sum(1 for cue in self.cues[k] if cue.search(text))
             score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
             score += 2 * len(labels & self.labels[k]) + 2 * (k in told)
-            out[k] = score
+            named = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
+            out[k] = score + 2 * (named * 2 > len(titles))
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
         instructional = steps >= 2 or imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2
         for k in self.step_kinds:
@@ -60,28 +65,53 @@ class KindClassifier:
         return best if scores[best] > 0 else "other"
 
     def classify_all(self, entries: list[dict], each=None) -> list[str]:
-        """Every entry's kind, read twice: once from its own text, then again with what the
-        build's labels mean: a category or tag that at least LABEL_PAGES pages carry, of which
-        LABEL_SHARE read as one kind (not `other`, not a step kind:
-        steps or none tell those apart), counts two points for that kind on each
-        page carrying it (once per kind). A site's "BestProducts" category thus tells a review
-        whose own text says too little. `each(k, classify)`, if given, runs entry k's
-        classification (a zero-argument call) and returns its kind (consolidate: under a budget)."""
+        """Every entry's kind, read twice: once from its own text, then again with what each
+        site's labels mean (learn_labels): such a label counts two points for its kind on
+        each page of the site carrying it. A site's "BestProducts" category thus tells a
+        review whose own text says too little. `each(k, classify)`, if given, runs entry k's
+        classification (a zero-argument call) and returns its result, or a fallback kind
+        (consolidate: under a budget; a page whose scores fell back teaches nothing)."""
         each = each or (lambda k, classify: classify())
-        first = [each(k, lambda: self(e)) for k, e in enumerate(entries)]
-        seen: dict[str, Counter] = {}
-        for e, k in zip(entries, first):
-            for x in {x.lower() for x in e.get("categories", []) + e.get("tags", [])}:
-                seen.setdefault(x, Counter())[k] += 1
-        learned = {}
-        for x, c in seen.items():
-            k, n = c.most_common(1)[0]
-            if k not in ("other",) + self.step_kinds and sum(c.values()) >= LABEL_PAGES and n >= LABEL_SHARE * sum(c.values()):
-                learned[x] = k
-        return [each(k, lambda: self(e, learned)) for k, e in enumerate(entries)]
+        first = [each(k, lambda e=e: self.scores(e)) for k, e in enumerate(entries)]
+        first = [s if isinstance(s, dict) else dict.fromkeys(KINDS, 0) for s in first]
+        learned = learn_labels(entries, first, ("other",) + self.step_kinds)
+        return [each(k, lambda e=e: self(e, learned)) for k, e in enumerate(entries)]
+
+
+def learn_labels(entries: list[dict], scores: list[dict[str, int]], unlearnable: tuple) -> dict[tuple[str, str], str]:
+    """What a site's categories and tags mean, from the pages whose own text says clearly what
+    they are (a winner of at least STRONG points, STRONG_MARGIN ahead of the next kind): a
+    label that at least LABEL_PAGES such pages of one site (the folder its pages came from)
+    carry, LABEL_SHARE of them one kind, means that kind there. Not `other` or a step kind
+    (steps or none tell those apart). Per site: "tech" on one site says nothing of another."""
+    seen: dict[tuple[str, str], Counter] = {}
+    for e, s in zip(entries, scores):
+        ranked = sorted(s.values(), reverse=True)
+        best = max(KINDS, key=lambda k: (s[k], -KINDS.index(k)))
+        if ranked[0] < STRONG or ranked[0] - ranked[1] < STRONG_MARGIN:
+            continue
+        for x in entry_labels(e):
+            seen.setdefault((site_of(e), x), Counter())[best] += 1
+    learned = {}
+    for key, c in seen.items():
+        k, n = c.most_common(1)[0]
+        if k not in unlearnable and n >= LABEL_PAGES and n >= LABEL_SHARE * sum(c.values()):
+            learned[key] = k
+    return learned
+
+
+def entry_labels(entry: dict) -> set[str]:
+    return {x.lower() for x in entry.get("categories", []) + entry.get("tags", [])}
+
+
+def site_of(entry: dict) -> str:
+    """The folder the entry's first source came from: a scrape keeps a site's pages together."""
+    sources = entry.get("sources") or [{}]
+    return str(sources[0].get("path", "")).rpartition("/")[0]
 
 
 LABEL_PAGES, LABEL_SHARE = 5, 0.8
+STRONG, STRONG_MARGIN = 3, 2  # points
 
 
 TEXT_LIMIT = 40_000  # characters read: a page shows its shape early; ~40 regexes over a 3 MB body took 10 s

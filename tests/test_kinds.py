@@ -153,9 +153,13 @@ def _labelled(text, category):
     return {"summary": text, "sections": [], "steps": [], "categories": [category], "tags": []}
 
 
+def _at(entry, site):
+    return entry | {"sources": [{"path": f"scrape/{site}/page.md"}]}
+
+
 def test_what_a_category_means_is_learned_from_the_build():
     kind = KindClassifier(load_rules())
-    reviews = [_labelled(f"Model {i} review. Pros: light. Cons: loud. Rating: 4/5. Our verdict: buy it.", "Gear")
+    reviews = [_labelled(f"Model {i} review. Rating: 4/5. We tested it for a week.\n# Specs\n# Verdict\nBuy it.", "Gear")
                for i in range(5)]
     terse = _labelled("The Model Z is a small speaker with a warm sound and a short cable.", "Gear")
     assert kind(terse) == "other"  # its own text says too little
@@ -186,3 +190,29 @@ def test_quoted_speech_attributed_to_someone_makes_news():
     review = _entry("Our verdict: a fine lamp. Pros: bright. Cons: pricey. Rating: 4/5.\n\n"
                     "\"It lasts ten years,\" the maker says.")
     assert kind(review) == "review"
+
+
+def test_a_label_means_a_kind_on_its_own_site_only():
+    kind = KindClassifier(load_rules())
+    reviews = [_at(_labelled(f"Model {i} review. Rating: 4/5. We tested it for a week.\n# Specs\n# Verdict\nBuy.",
+                             "Tech"), "gadgets") for i in range(5)]
+    terse = _labelled("The Model Z is a small speaker with a warm sound and a short cable.", "Tech")
+    assert kind.classify_all(reviews + [_at(terse, "gadgets")])[-1] == "review"
+    # the same word on another site says nothing of that site's pages
+    assert kind.classify_all(reviews + [_at(terse, "forum")])[-1] == "other"
+    # pages whose text is unclear (one cue each) teach nothing, however many carry the label
+    weak = [_at(_labelled(f"Model {i}: rating 4/5.", "Tech"), "gadgets") for i in range(8)]
+    assert kind.classify_all(weak + [_at(terse, "gadgets")])[-1] == "other"
+
+
+def test_a_review_in_the_title_outweighs_a_quotation():
+    kind = KindClassifier(load_rules())
+    text = ("The Acme Boom is a party speaker. Pressing the bass button once \u201cdeepens the low end.\u201d "
+            "A second press adds a \u201csense of scale\u201d, and the app is available for phones.\n\n"
+            "# Key Takeaways\n* Loud and heavy.")
+    page = _entry(text) | {"title": "Acme Boom Audio Review: The Ultimate Party Speaker", "alternate_titles": []}
+    assert kind(page) == "review"
+    # a quotation without speech punctuation and a speaker is no reported speech
+    assert kind.scores(_entry(text))["news"] <= 1
+    # "review your settings" is an instruction, not a review
+    assert kind.scores(_entry(text) | {"title": "Review your privacy settings", "alternate_titles": []})["review"] == 1
