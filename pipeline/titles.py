@@ -50,6 +50,7 @@ CONSENSUS = 0.5  # how much more a word counts that every other title of the ent
 # a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
 # SITE_TAIL_SHARE times as many as say it elsewhere in their titles
 SITE_ENTRIES, SITE_TAIL_SHARE = 5, 1.5
+SITE_TAIL_WORDS = 4  # a tail that names a site is short ("Insights From ZDNet"); a longer one is the title's own
 # the parts of a title: "… | ZDNET", "… - Insights From ZDNet", "ZDNet Reveals: …"
 _SEGMENT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
 _TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
@@ -60,14 +61,15 @@ _BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){0,2}|\s+)(?:by|from|at|on|with)\s+(?:
 def site_words(titles: list[list[str]], generic: frozenset = frozenset()) -> frozenset:
     """The words that name the site the titles were published on, learned from them: a word
     that the tail of a title (after its last " | ", " - ") says, in many distinct entries,
-    clearly more often than the rest of their titles does ("… | ZDNET", "… - TechRadar").
+    clearly more often than the rest of their titles does ("… | ZDNET", "… - TechRadar"), in
+    tails of at most SITE_TAIL_WORDS words ("… - Silicone Cases That Shop Well" names no site).
     `titles`: each entry's titles. Words with a digit and generic words are no name."""
     tail, rest = Counter(), Counter()
     for ts in titles:
         t_words, r_words = set(), set()
         for t in ts:
             parts = _TAIL.split(t)
-            if len(parts) > 1:
+            if len(parts) > 1 and len(words(parts[-1])) <= SITE_TAIL_WORDS:
                 t_words.update(words(parts[-1]))
             r_words.update(w for p in parts[:-1] if len(parts) > 1 for w in words(p))
             r_words.update(words(t) if len(parts) == 1 else ())

@@ -112,6 +112,10 @@ def test_a_sites_name_is_learned_from_the_tails_of_many_entries_titles_and_left_
     # one entry's tail is no site's name
     lone = [entry("Dell Monitor Flickering - Dell Support", [], MONITOR, MONITOR_SECTIONS)] + OTHERS
     assert not TitleChooser(rules.get("title_choice", "generic_words"), lone).site
+    # a word the long tails of many titles share ("… - Silicone Cases That Keep Your Phone Safe") is no name
+    cases = [entry(f"{s} review - Silicone Cases That Keep Your Phone Safe", [f"{s} in depth"],
+                   f"{s} is here.", [("", f"The {s} arrives this week.")]) for s in subjects] + OTHERS
+    assert "silicone" not in TitleChooser(rules.get("title_choice", "generic_words"), cases).site
 
 
 def test_without_site_drops_the_parts_that_name_it():
