@@ -14,7 +14,9 @@ kind listed first in KINDS; a page with no cue at all is `other`.
 The step kinds need an instructional shape: steps found by the structure stage, or a share
 of sentences that open with an imperative verb ([page_kinds] imperative_verbs,
 imperative_percent; "On a Pixel, go to ..." counts), or menu paths ("Settings > Help"). A page without that shape (a news story that says "problem", a review
-that mentions an "issue") is no step kind.
+that mentions an "issue") is no step kind. A kind in [page_kinds] lead_weighted (troubleshooting)
+counts half its cues when neither the titles nor the intro (LEAD_CHARS) say any of them or a
+lead_<kind> word: a how-to whose closing tip mentions "display issues" names no problem.
 """
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ class KindClassifier:
         self.repeated = {k: [re.compile(p, re.I | re.M) for p in group.get("repeated_" + k, [])] for k in KINDS}
         self.labels = {k: {v.lower() for v in group.get("labels_" + k, [])} for k in KINDS}
         self.titled = {k: [re.compile(p, re.I) for p in group.get("title_" + k, [])] for k in KINDS}
+        self.lead_weighted = set(group.get("lead_weighted", []))
+        self.lead = {k: [re.compile(p, re.I) for p in group.get("lead_" + k, [])] for k in KINDS}
         self.step_kinds = tuple(group.get("step_kinds", ["troubleshooting", "how-to"]))
         self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
         self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
@@ -43,9 +47,12 @@ class KindClassifier:
         labels = entry_labels(entry)
         told = {learned[(site_of(entry), x)] for x in labels if (site_of(entry), x) in (learned or {})}
         titles = [t for t in [entry.get("title", ""), *entry.get("alternate_titles", [])] if t]
+        lead = "\n".join(titles + [entry.get("summary", "")[:LEAD_CHARS]])
         out = {}
         for k in KINDS:
             score = sum(1 for cue in self.cues[k] if cue.search(text))
+            if k in self.lead_weighted and not any(cue.search(lead) for cue in self.cues[k] + self.lead[k]):
+                score /= 2  # the page never names its problem up front
             score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
             score += 2 * len(labels & self.labels[k]) + 2 * (k in told)
             named = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
@@ -111,6 +118,7 @@ def site_of(entry: dict) -> str:
 
 
 LABEL_PAGES, LABEL_SHARE = 5, 0.8
+LEAD_CHARS = 1000  # the intro read as the page's lead, with its titles
 STRONG, STRONG_MARGIN = 3, 2  # points
 
 

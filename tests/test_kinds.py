@@ -216,3 +216,20 @@ def test_a_review_in_the_title_outweighs_a_quotation():
     assert kind.scores(_entry(text))["news"] <= 1
     # "review your settings" is an instruction, not a review
     assert kind.scores(_entry(text) | {"title": "Review your privacy settings", "alternate_titles": []})["review"] == 1
+
+
+def test_problem_words_count_less_when_neither_title_nor_intro_names_a_problem():
+    kind = KindClassifier(load_rules())
+    sections = [{"heading": "Check the resolution",
+                 "text": "Right-click the desktop and select Display settings. Open Advanced settings."},
+                {"heading": "Also", "text": "If you have display issues like a flickering screen, an error or a crash, "
+                                            "update the driver; a problem driver is the usual cause."}]
+
+    def page(title, intro):
+        return {"title": title, "alternate_titles": [], "summary": intro, "sections": sections, "steps": [],
+                "categories": [], "tags": []}
+    assert kind(page("A Simple Guide to Check Screen Resolution", "Want to know your screen resolution? Here it is.")) \
+        == "how-to"
+    # the same body under an intro that names the problem is troubleshooting
+    assert kind(page("Screen Resolution Wrong", "Your screen is flickering after an update? Don't worry.")) \
+        == "troubleshooting"
