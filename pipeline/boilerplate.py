@@ -225,6 +225,12 @@ class Boilerplate:
             own = k in repeated and not self._content(_HEADING.sub("", lines[i]))
             links = [self._links(lines[units[w][0]]) for w in under]
             lead = next((j for j, w in enumerate(under) if not (links[j] or w in drop)), len(under))
+            # a repeated heading over repeated lines, one of them not content, then the
+            # article going on with no heading of its own: the sign-up box ("Get ...
+            # straight to your inbox", "By submitting your information ...") sits on top
+            run = next((j for j, w in enumerate(under) if units[w][1] not in repeated), len(under))
+            if own and any(rep[w] for w in under[:run]):
+                lead = max(lead, run)
             if all(w in drop for w in under):
                 drop.add(u)
             elif own and all(units[w][1] in repeated for w in under):

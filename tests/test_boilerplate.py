@@ -137,3 +137,21 @@ def test_related_reading_and_signup_blocks_go_whole_with_their_headings_and_sing
         assert f"keeps a log of each failure number {n}" in text
         assert f"{topic} driver {n} for Windows 11" in text and f"{topic.title()} downloads {n}" in text
     assert "Restart your computer and check whether the problem is gone." in text
+
+
+def test_a_repeated_signup_box_goes_when_the_article_goes_on_under_its_heading(tmp_path):
+    """The box sits mid-article and the article's next paragraphs have no heading of their
+    own, so they fall under the box's heading: the box goes, the paragraphs stay."""
+    src = tmp_path / "in"
+    box = ("## Stay On the Cutting Edge: Get the Example Newsletter\n\n"
+           "Get the best news and in-depth reviews from our writers, straight to your inbox.\n\n"
+           "By submitting your information you agree to the Terms & Conditions and are aged 16 or over.\n\n")
+    for n, topic in enumerate(TOPICS, 1):
+        body = distinct_article(topic, n).replace(SIGNUP, "")
+        after = f"The {topic} of batch {n} was tested for a week with the {topic.split()[-1]} at full load.\n"
+        write(src, f"{n}.md", body.replace("## Why the", box + after + "\n## Why the"))
+    build(src, tmp_path / "out", Options(jobs=1))
+    text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
+    assert "Newsletter" not in text and "By submitting" not in text and "in-depth reviews" not in text
+    assert all(f"was tested for a week with the {t.split()[-1]}" in text for t in TOPICS)
+    assert "Restart your computer and check whether the problem is gone." in text
