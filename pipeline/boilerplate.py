@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\s*\)")  # (a title may hold "(...)")
@@ -35,6 +36,8 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*:\s*(?:\*\*|__)?\s*(?:\*\*|__)?"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
+_ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s]+/[^()\s]+)\)"
+                        r"(?:\*\*|__)?\s*$")
 
 
 def _digest(text: str) -> bytes:
@@ -71,6 +74,7 @@ class Boilerplate:
         self.min_families = int(g("boilerplate", "min_families")[0])
         self.link_df = int(g("boilerplate", "family_link_bodies")[0])
         self.short_words = int(g("boilerplate", "short_label_words")[0])
+        self.min_echoes = int(g("boilerplate", "min_echoes_in_body")[0])
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
@@ -151,12 +155,13 @@ class Boilerplate:
     def strip(self, body: str, repeated: set[bytes]) -> tuple[str, int]:
         """The body without its chrome lines, and how many went."""
         units = _units(body)
-        if not repeated or not units:
+        if not units:
             return body, 0
         lines = body.split("\n")
         rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and not self._content(lines[i])
                for i, k in units]
-        drop = self._lines(units, lines, rep)
+        drop = self._lines(units, lines, rep) | self._echoes(units, lines)
+        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
         self._runs(units, lines, rep, drop)
         self._headings(units, lines, repeated, rep, drop)
         if not drop:
@@ -185,6 +190,36 @@ class Boilerplate:
                               or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._label(lines[i])):
                 drop.add(u)
         return drop
+
+    def _echoes(self, units, lines: list[str]) -> set[int]:
+        """A widget's label the page repeats under each of its items ("Show Expert Take Show
+        less", "Show less"): a short line of two words or more without a full stop, min_echoes
+        times or more in the one body, word for word ("Step 1" is not "Step 2"), whatever its
+        verb; not a picture (a screenshot's alt text), a list item, a bold label, a heading, a
+        table row or a numbered step."""
+        seen: dict[str, list[int]] = defaultdict(list)
+        for u, (i, k) in enumerate(units):
+            line = lines[i]
+            if k is None or "![" in line or not self._label(line) or len(_WORD.findall(_LINK.sub(r"\1", line))) < 2:
+                continue
+            if not (_LIST.match(line) or _BOLD_LABEL.match(line) or _NUMBERED.match(line)
+                    or _HEADING.match(line) or line.lstrip().startswith("|")):
+                seen[" ".join(_WORD.findall(line.lower()))].append(u)
+        return {u for us in seen.values() if len(us) >= self.min_echoes for u in us}
+
+    def _read_next(self, line: str) -> bool:
+        """A line that is one link to another article and nothing else, the link's text that
+        article's title: its words are the words of the page's address ("[The Best Gaming
+        Consoles of 2024](https://site.example/best-gaming-consoles-4154610)"), a read-next
+        card or a related-articles list's item. A link to act on ("Download ...") stays."""
+        m = _ONLY_LINK.match(line)
+        if not m or _NUMBERED.match(line) or self._content(m.group(1)):
+            return False
+        title = m.group(1).strip()
+        words = [w for w in _WORD.findall(title.lower()) if len(w) > 2 and not w.isdigit()]
+        path = {w[:5] for w in _WORD.findall(urlsplit(m.group(2)).path.lower().replace("_", " "))}
+        return (len(_WORD.findall(title)) >= 3 and not title.endswith((".", "!", "?"))
+                and sum(w[:5] in path for w in words) >= max(2, len(words) / 2))  # (a stem: "charger[s]")
 
     def _list_label(self, units, lines: list[str], u: int, drop: set[int] = frozenset()) -> bool:
         """A line just above a list (that stays) and not itself an item of one."""

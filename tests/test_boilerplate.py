@@ -155,3 +155,43 @@ def test_a_repeated_signup_box_goes_when_the_article_goes_on_under_its_heading(t
     assert "Newsletter" not in text and "By submitting" not in text and "in-depth reviews" not in text
     assert all(f"was tested for a week with the {t.split()[-1]}" in text for t in TOPICS)
     assert "Restart your computer and check whether the problem is gone." in text
+
+
+def test_a_widget_label_one_page_repeats_under_each_item_goes_its_bold_labels_stay(tmp_path):
+    """One article, no other to compare with: "Show Expert Take Show less" under each of its
+    product picks is the page's widget; "**Pros**" over each pick's list is the text's label."""
+    src = tmp_path / "in"
+    picks = "".join(f"## {name} case\n\nThe {name} case is {adj} and protects the phone from drops of {n} feet.\n\n"
+                    f"Step {n}\n\n![Phone Case](https://img.example/{name}.png)\n\n"
+                    "**Pros**\n\n* Light\n* Cheap\n\nShow Expert Take Show less\n\nShow less\n\n"
+                    for n, (name, adj) in enumerate([("Oak", "wooden"), ("Reef", "recycled"), ("Wave", "compostable"),
+                                                     ("Puff", "soft")], 3))
+    write(src, "cases.md", FM.format(title="The best green phone cases", n=1) + "# The best green phone cases\n\n"
+          "We tested eco-friendly cases for a month on our own phones.\n\n" + picks)
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    text = json.dumps(doc["entries"])
+    assert "Show Expert Take" not in text and "Show less" not in text
+    assert text.count("Pros") == 4 and "compostable and protects the phone" in text
+    assert "Step 6" in text and text.count("img.example") == 4  # a numbered label, a screenshot
+    assert doc["entries"][0]["sources"][0]["removed"].get("chrome") == 8
+
+
+def test_a_read_next_card_goes_by_its_link_text_naming_the_linked_page(tmp_path):
+    """A line that is one link whose text is the linked article's title (the words of its
+    address) is a read-next card; a link to act on, or one whose text is not the address's
+    title, stays."""
+    src = tmp_path / "in"
+    write(src, "luna.md", FM.format(title="Amazon Luna review", n=1) + "# Amazon Luna review\n\n"
+          "Luna streams games to a browser, a phone or a TV stick, and it works well on a fast line.\n\n"
+          "[The Best Gaming Consoles of 2024](https://www.review.example/best-gaming-consoles-4154610)\n\n"
+          "* [Sony PlayStation VR Review](https://www.review.example/sony-playstation-vr-review-4692684)\n\n"
+          "[Download the Luna controller app](https://apps.example/download-luna-controller-app)\n\n"
+          "[Our measured latency figures](https://data.example/r/7731)\n\n"
+          "The controller connects over Wi-Fi straight to the cloud, which cuts the lag by a few milliseconds.\n")
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    text = json.dumps(doc["entries"])
+    assert "Best Gaming Consoles" not in text and "PlayStation VR Review" not in text
+    assert "Download the Luna controller app" in text and "Our measured latency figures" in text
+    assert "cuts the lag" in text and doc["entries"][0]["sources"][0]["removed"].get("chrome") == 2
