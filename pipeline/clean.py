@@ -183,7 +183,9 @@ class Cleaner:
         self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
         self.cta_anchors = tuple(a.lower() for a in g("calls_to_action", "anchors"))
         self.cta_offers = tuple(o.lower() for o in g("calls_to_action", "offers"))
+        self.cta_pointers = tuple(o.lower() for o in g("calls_to_action", "pointers"))
         self.cta_buttons = re.compile("|".join(f"(?:{p})" for p in g("calls_to_action", "buttons")), re.I)
+        self.cta_card = re.compile(r"\S.{40,}?[\s.!?](?:" + self.cta_buttons.pattern + ")", re.I | re.S)
         self.tag_words = max(int(v) for v in g("tag_lists", "max_words"))
         self.tag_urls = tuple(p.lower() for p in g("tag_lists", "url_parts"))
         self.outro_requests = re.compile("|".join(f"(?:{p})" for p in g("outros", "requests")), re.I)
@@ -1290,8 +1292,10 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
         if all(_only_links(ln) for ln in rest) and _only_links(_after_phrase(_EMPHASIS.sub("", first), ctx)):
             removed["link_farm"] += 1
             return ""
-    # the call to action of a banner ad ("[Download Now](affiliate redirect)")
-    if "](" in stripped and _call_to_action(stripped, ctx):
+    # the call to action of a banner ad ("[Download Now](affiliate redirect)"), or a promo
+    # whose link is the offer and whose text points at it ("[50% off ...](...). Sign up via
+    # the link before June")
+    if "](" in stripped and (_call_to_action(stripped, ctx) or _promo(stripped, low, ctx)):
         removed["call_to_action"] += 1
         return ""
     # lone scrape artifacts ("Close")
@@ -1303,6 +1307,12 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
     return block
 
 
+def _promo(block: str, low: str, ctx) -> bool:
+    """A short paragraph that points at its own link, the link's text an offer."""
+    return (len(low) < 400 and any(p in low for p in ctx.cta_pointers)
+            and any(o in m.group(2).lower() for m in _LINK.finditer(block) for o in ctx.cta_offers))
+
+
 def _call_to_action(block: str, ctx) -> bool:
     """The block is nothing but links whose anchors are calls to action, one of them to
     an affiliate redirect."""
@@ -1312,6 +1322,8 @@ def _call_to_action(block: str, ctx) -> bool:
     anchors = [" ".join(m.group(2).strip("*_ ").lower().split()) for m in links]
     if all(not m.group(1) and ctx.cta_buttons.fullmatch(a) for m, a in zip(links, anchors)):
         return True  # a shop's buttons, to whatever host
+    if len(links) == 1 and not links[0].group(1) and ctx.cta_card.fullmatch(anchors[0]):
+        return True  # a product card that is one link, its button at the end ("... View at Amazon")
     if not all(not m.group(1) and 0 < len(a) <= 60 and a.startswith(ctx.cta_anchors) for m, a in zip(links, anchors)):
         return False
     return any(url_is_affiliate(url := _destination(m.group(3)), ctx) or unwrapped(url, ctx) is not None

@@ -269,6 +269,19 @@ def test_a_reviews_shop_buttons_go_as_a_call_to_action(cleaner):
      "![A car on the road](https://example.com/car.jpg)\n\nInsurers track drivers.\n\n"
      "![Chart](https://example.com/c.png)\n\nSettings / Privacy\n\nOpen Control Panel / Devices to see it.\n",
      {"scrape_artifact": 2}),
+    # a product card whose whole text is one link ending in its button goes; a sentence
+    # that links to a shop, the button's words in its middle, stays
+    ("[BEST PRICE Pela case This biodegradable case protects your phone from drops. View at Amazon]"
+     "(https://shop.example/pela?id=3)\n\n[The case we view at Amazon is sold out in green and blue "
+     "colors](https://shop.example/pela)\n",
+     "[The case we view at Amazon is sold out in green and blue colors](https://shop.example/pela)\n",
+     {"call_to_action": 1}),
+    # a promo points at its own link, the link's text an offer; an offer in the text stays
+    ("Suite X opens old files well.\n\nSuite X is offering readers [50% off on a Home or Business "
+     "subscription](https://suite.example/plans?code=rd50). Sign up via the link before June to enjoy it.\n\n"
+     "The [20% discount on Suite X](https://suite.example/plans) ended in May, so we paid the full price.\n",
+     "Suite X opens old files well.\n\nThe [20% discount on Suite X](https://suite.example/plans) ended in May, "
+     "so we paid the full price.\n", {"call_to_action": 1}),
 ])
 def test_shop_buttons_and_photo_credits_go_by_their_shape_on_any_site(cleaner, md, kept, removed):
     r = clean(cleaner, md)
