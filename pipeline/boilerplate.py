@@ -36,6 +36,7 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*:\s*(?:\*\*|__)?\s*(?:\*\*|__)?"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
+_CARD = re.compile(r"^\s*[-*+]\s+!\[[^\]\n]*\]\([^()\s]+\)\s*\S")  # "* ![alt](pic) Title ..."
 _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s]+/[^()\s]+)\)"
                         r"(?:\*\*|__)?\s*$")
 
@@ -66,6 +67,23 @@ def _units(body: str) -> list[tuple[int, bytes | None]]:
             continue
         out.append((i, None if fence else _key(line)))
     return out
+
+
+def _card_list(units, lines: list[str], v: int) -> list[int]:
+    """The list from unit v on (its items and their indented lines) when each item opens
+    with a picture: a list of cards (picture, another article's title, its blurb)."""
+    out, items, last = [], 0, units[v][0] - 1
+    for w in range(v, len(units)):
+        i = units[w][0]
+        item = _LIST.match(lines[i])
+        if not item and not (i == last + 1 and lines[i][:1].isspace()):
+            break
+        if item and not _CARD.match(lines[i]):
+            return []
+        items += bool(item)
+        out.append(w)
+        last = i
+    return out if items >= 2 else []
 
 
 class Boilerplate:
@@ -185,7 +203,8 @@ class Boilerplate:
             if wide[u] and self._links(lines[i]):
                 drop.add(u)
             elif self._list_label(units, lines, u):
-                continue  # the label of the list under it ("What We Like")
+                cards = _card_list(units, lines, u + 1) if wide[u] else []
+                drop.update([u, *cards] if cards else ())  # "More Reading" over its cards, or a list's label
             elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1])
                               or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._label(lines[i])):
                 drop.add(u)

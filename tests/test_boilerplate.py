@@ -195,3 +195,19 @@ def test_a_read_next_card_goes_by_its_link_text_naming_the_linked_page(tmp_path)
     assert "Best Gaming Consoles" not in text and "PlayStation VR Review" not in text
     assert "Download the Luna controller app" in text and "Our measured latency figures" in text
     assert "cuts the lag" in text and doc["entries"][0]["sources"][0]["removed"].get("chrome") == 2
+
+
+def test_a_repeated_label_over_a_list_of_cards_goes_with_them_a_label_over_a_plain_list_stays(tmp_path):
+    """'More Reading' over cards (a picture, another article's title, its blurb), each article
+    its own cards: the label repeats, so label and cards go; 'What We Like' over a list stays."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        slug = topic.replace(" ", "-")
+        cards = "".join(f"* ![{topic} {k}](https://img.example/more/{slug}-{k}-{n}.jpg) Best {topic} tools number {k}{n}\n"
+                        f" Want the best {topic} tool {k}? This page lists {k + n} of them.\n" for k in (1, 2, 3))
+        extra = f"What We Like\n\n* The {topic} is quiet at {n} dB\n* It costs less than a {topic.split()[0]} cable\n\nMore Reading\n\n{cards}"
+        write(src, f"{n}.md", distinct_article(topic, n).replace(SIGNUP, extra))
+    build(src, tmp_path / "out", Options(jobs=1))
+    text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
+    assert "More Reading" not in text and "tools number" not in text and "This page lists" not in text
+    assert text.count("What We Like") == len(TOPICS) and "is quiet at 3 dB" in text
