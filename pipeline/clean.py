@@ -1294,8 +1294,9 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
             return ""
     # the call to action of a banner ad ("[Download Now](affiliate redirect)"), or a promo
     # whose link is the offer and whose text points at it ("[50% off ...](...). Sign up via
-    # the link before June")
-    if "](" in stripped and (_call_to_action(stripped, ctx) or _promo(stripped, low, ctx)):
+    # the link before June"), or a button's words alone, its link lost ("View at Amazon")
+    if ("](" in stripped and (_call_to_action(stripped, ctx) or _promo(stripped, low, ctx))
+            or "\n" not in stripped and ctx.cta_buttons.fullmatch(_EMPHASIS.sub("", stripped).strip())):
         removed["call_to_action"] += 1
         return ""
     # lone scrape artifacts ("Close")

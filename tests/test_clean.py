@@ -279,9 +279,10 @@ def test_a_reviews_shop_buttons_go_as_a_call_to_action(cleaner):
     # a promo points at its own link, the link's text an offer; an offer in the text stays
     ("Suite X opens old files well.\n\nSuite X is offering readers [50% off on a Home or Business "
      "subscription](https://suite.example/plans?code=rd50). Sign up via the link before June to enjoy it.\n\n"
-     "The [20% discount on Suite X](https://suite.example/plans) ended in May, so we paid the full price.\n",
+     "The [20% discount on Suite X](https://suite.example/plans) ended in May, so we paid the full price.\n\n"
+     "View at Amazon\n",
      "Suite X opens old files well.\n\nThe [20% discount on Suite X](https://suite.example/plans) ended in May, "
-     "so we paid the full price.\n", {"call_to_action": 1}),
+     "so we paid the full price.\n", {"call_to_action": 2}),
 ])
 def test_shop_buttons_and_photo_credits_go_by_their_shape_on_any_site(cleaner, md, kept, removed):
     r = clean(cleaner, md)
