@@ -25,7 +25,7 @@ REQUIRED_GROUPS = {
     "tracking_pixels": ("styles", "max_size"),
     "safe_schemes": ("schemes", "never"),
     "disclaimers": ("first", "second"),
-    "calls_to_action": ("anchors", "offers", "buttons"),
+    "calls_to_action": ("anchors", "offers", "buttons", "pointers"),
     "tag_lists": ("max_words", "url_parts"),
     "outros": ("requests", "sign_offs"),
     "scrape_artifacts": ("lone_lines", "lone_patterns", "credits"),
@@ -37,9 +37,10 @@ REQUIRED_GROUPS = {
     "tables_of_contents": ("labels", "navigation"),
     "summary": ("contents_labels", "ad_lines"),
     "causes": ("bold_phrases_under",),
-    "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "preliminary"),
+    "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "preliminary",
+                    "procedure_headings"),
     "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
-    "boilerplate": ("min_families", "family_link_bodies", "short_label_words"),
+    "boilerplate": ("min_families", "family_link_bodies", "short_label_words", "min_echoes_in_body"),
 }
 
 
@@ -50,6 +51,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("scrape_artifacts", "lone_patterns"), ("scrape_artifacts", "credits"),
               ("title_spin", "prefixes"), ("title_spin", "suffixes"), ("title_choice", "spin_patterns"),
               ("causes", "bold_phrases_under"), ("step_shapes", "numbered"), ("step_shapes", "preliminary"),
+              ("step_shapes", "procedure_headings"),
               ("tables_of_contents", "labels"), ("tables_of_contents", "navigation"),
               ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"),
               ("summary", "contents_labels"), ("summary", "ad_lines"),
@@ -57,7 +59,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("affiliate_hosts", "network_hosts"),
                ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"),
-               ("boilerplate", "short_label_words")}
+               ("boilerplate", "short_label_words"), ("boilerplate", "min_echoes_in_body")}
 # Groups whose keys are names the user may add: any kind of ad block; section kinds that
 # the schema of kb.json allows.
 OPEN_GROUPS = {"ad_block_kinds"}
@@ -68,9 +70,11 @@ def page_kind_keys() -> dict[str, str]:
     """[page_kinds] key -> what it holds, for every key kinds.py reads: per page kind its cues
     (regex), repeated_KIND cues (regex) and labels_KIND (words); step_kinds (kind names)."""
     from .kinds import KINDS  # (kinds.py reads Rules from here)
-    keys = {"step_kinds": "kinds", "imperative_verbs": "words", "imperative_percent": "number"}
+    keys = {"step_kinds": "kinds", "imperative_verbs": "words", "imperative_percent": "number",
+            "lead_weighted": "kinds"}
     for k in KINDS:
-        keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words"})
+        keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words", "title_" + k: "regex",
+                     "lead_" + k: "regex"})
     return keys
 
 
@@ -160,7 +164,8 @@ def _check_page_kind(where: str, key: str, values: list[str]) -> None:
     keys = page_kind_keys()
     if key not in keys:
         raise RulesError(f"{where}: unknown key; [page_kinds] has a key per page kind ({', '.join(KINDS)}), "
-                         "repeated_KIND, labels_KIND, step_kinds, imperative_verbs, imperative_percent")
+                         "repeated_KIND, labels_KIND, title_KIND, lead_KIND, lead_weighted, step_kinds, imperative_verbs, "
+                         "imperative_percent")
     if keys[key] == "kinds" and not set(values) <= set(KINDS):
         raise RulesError(f"{where}: unknown page kind {', '.join(sorted(set(values) - set(KINDS)))}; "
                          f"the kinds are {', '.join(KINDS)}")
