@@ -7,8 +7,13 @@ gives 236 groups where the pipeline finds 233 distinct problems. Then it draws g
 a fixed seed and splits them once into a tuning and a check half.
 
     python eval/draw.py CORPUS_DIR > eval/draw.json
+    python eval/draw.py --more CORPUS_DIR [CORPUS_DIR ...] < eval/draw.json > eval/draw-more.json
 
-CORPUS_DIR holds the unpacked corpora (techidaily/<site>/*.md).
+CORPUS_DIR holds the unpacked corpora (techidaily/<site>/*.md). `--more` is the second draw
+(session 10): the first tuning half held no deal, driver-download or product-page page, so every
+kind rule was fitted to one side of the check half's boundaries. It draws further groups with its
+own seed, never one of the first draw's, and puts all of them in the tuning half: the check half
+stays as it was, measured and unread.
 """
 import hashlib
 import json
@@ -22,6 +27,9 @@ PER_SITE = {
     "network-issues": 25, "site-printer-issues": 25,          # the sample's two sites
     "site-win-forum": 12, "site-hardware-tips": 12, "site-app-tips": 12,  # the variety corpus
 }
+MORE_SEED = 2026
+MORE_PER_SITE = {"network-issues": 3, "site-printer-issues": 3,
+                 "site-win-forum": 10, "site-hardware-tips": 10, "site-app-tips": 10}
 _AD = re.compile(r"<!--\s*affiliate ads begin\s*-->.*?<!--\s*affiliate ads end\s*-->", re.S | re.I)
 _FARM = re.compile(r'<span class="atpl-alsoreadstyle">.*?</div>', re.S)
 _TAG = re.compile(r"<[^>\n]{0,2000}>")
@@ -36,14 +44,32 @@ def body_key(text: str) -> str:
     return hashlib.sha1(" ".join(re.findall(r"\w+", body.lower())).encode()).hexdigest()[:10]
 
 
+def site_groups(roots: list[Path], site: str) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for root in roots:
+        for path in sorted((root / "techidaily" / site).glob("*.md")):
+            key = body_key(path.read_text(encoding="utf-8", errors="replace"))
+            groups.setdefault(key, []).append(f"techidaily/{site}/{path.name}")
+    return groups
+
+
+def more(roots: list[Path], first: list[dict]) -> None:
+    rng = random.Random(MORE_SEED)
+    taken = {d["id"] for d in first}
+    drawn = []
+    for site, n in MORE_PER_SITE.items():
+        groups = site_groups(roots, site)
+        free = [k for k in sorted(groups) if f"{site}-{k}" not in taken]
+        for key in rng.sample(free, n):
+            drawn.append({"id": f"{site}-{key}", "site": site, "files": groups[key], "half": "tuning"})
+    json.dump(drawn, sys.stdout, indent=1)
+
+
 def main(root: Path) -> None:
     rng = random.Random(SEED)
     drawn = []
     for site, n in PER_SITE.items():
-        groups: dict[str, list[str]] = {}
-        for path in sorted((root / "techidaily" / site).glob("*.md")):
-            key = body_key(path.read_text(encoding="utf-8", errors="replace"))
-            groups.setdefault(key, []).append(f"techidaily/{site}/{path.name}")
+        groups = site_groups([root], site)
         for key in rng.sample(sorted(groups), n):
             drawn.append({"id": f"{site}-{key}", "site": site, "files": groups[key]})
     ids = [d["id"] for d in drawn]
@@ -54,4 +80,7 @@ def main(root: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1] == "--more":
+        more([Path(a) for a in sys.argv[2:]], json.load(sys.stdin))
+    else:
+        main(Path(sys.argv[1]))
