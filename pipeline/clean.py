@@ -31,7 +31,8 @@ import pyromark
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .rules import Rules, load_rules
+from .rules import Rules
+from .text import ESCAPED_TAG, PLAIN_TAG, Inert, is_markup
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _SENTINEL = re.compile(OPEN + r"(\d+)" + CLOSE)
@@ -79,44 +80,6 @@ def merge_counts(part: Split, parts) -> tuple[dict[str, int], list[str]]:
 
 
 # ---------------------------------------------------------------------------- public
-
-_DEFAULT = load_rules()
-HTML_ELEMENTS = frozenset(n.lower() for n in _DEFAULT.get("html_elements", "names"))
-# A tag as a browser reads one (`<` then a letter, up to the next `>` or the text's end),
-# and comments, also unclosed.
-_PLAIN_TAG = re.compile(r"<!--.*?(?:-->|\Z)|</?([A-Za-z][A-Za-z0-9]*)([^>]*)(?:>|\Z)", re.S)
-# A bare URL with a script or data scheme in prose (`javascript:alert(1)`): the scheme
-# followed by anything but a space. "JavaScript: enable it" and "Winsock data:" stay.
-_UNSAFE_SCHEME = r"(?:" + "|".join(re.escape(t[:-1]) for t in _DEFAULT.get("safe_schemes", "never")) + r"):[^\s]+"
-_BARE_UNSAFE = re.compile(r"(?<![A-Za-z0-9])" + _UNSAFE_SCHEME, re.I)
-_UNSAFE_ANYWHERE = re.compile(_UNSAFE_SCHEME, re.I)
-
-
-def _is_markup(tag: re.Match, elements: frozenset) -> bool:
-    """A _PLAIN_TAG match that is a comment, a known element or has attributes: not a
-    `<placeholder>`."""
-    name, rest = tag.group(1), tag.group(2)
-    return name is None or name.lower() in elements or "=" in rest or "<" in rest
-
-
-def plain_text(text: str) -> str:
-    """A plain-text field (title, heading, step title, link text) made inert: HTML tags of
-    known elements, tags with attribute values, comments and bare script URLs are removed;
-    `<placeholders>` like `oem<NUMBER>.inf` are kept. Whitespace is collapsed where
-    something was removed."""
-    if "<" not in text and ":" not in text and "&" not in text:
-        return text
-
-    def tag(m: re.Match) -> str:
-        return " " if _is_markup(m, HTML_ELEMENTS) else m.group(0)
-
-    out = _PLAIN_TAG.sub(tag, text) if "<" in text else text
-    out = _ESCAPED_TAG.sub(tag, out) if "&" in out else out
-    out = _BARE_UNSAFE.sub(" ", out) if ":" in out else out
-    if "&" in out and ":" in out and _BARE_UNSAFE.search(html.unescape(out)):
-        out = _UNSAFE_ANYWHERE.sub(" ", out)  # an entity hides the boundary (`&#3888data:`)
-    return out if out == text else " ".join(out.split())
-
 
 # What CommonMark can read as a link or image with a destination: inline `](dest` or a
 # `]: dest` definition whose destination is not a plain web, mail or phone URL, or an
@@ -193,7 +156,8 @@ class Cleaner:
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
-        self.elements = frozenset(n.lower() for n in g("html_elements", "names"))
+        self.inert = Inert.of(rules)
+        self.elements = self.inert.elements
         self._memo: dict[str, tuple] = {}
         self._part_memo: dict[str, tuple] = {}
         self._rest_memo: dict[str, Cleaned] = {}
@@ -292,16 +256,17 @@ class Cleaner:
         if " ](" in md:
             md = _BROKEN_IMAGE_LINK.sub(r"![\1](\2)", md)
         md = _rewrite_links(md, self, counts)
-        if ":" in md and _BARE_UNSAFE.search(md):
-            md = _BARE_UNSAFE.sub(lambda m: counts.update(["unsafe_url"]) or "", md)
-        if "&" in md and ":" in md and _BARE_UNSAFE.search(html.unescape(md)):
+        bare = self.inert.bare_unsafe
+        if ":" in md and bare.search(md):
+            md = bare.sub(lambda m: counts.update(["unsafe_url"]) or "", md)
+        if "&" in md and ":" in md and bare.search(html.unescape(md)):
             # entities hide a script or data scheme, or the boundary before one
             # (`&#3888data:...`, fuzzer): the block's entities are shown as typed, and any
             # such scheme goes
             counts["unsafe_url"] += 1
-            md = _UNSAFE_ANYWHERE.sub("", md.replace("&", "&amp;"))
-        if "&" in md and _ESCAPED_TAG.search(md):
-            md = _ESCAPED_TAG.sub(lambda m: self._escaped_tag(m, counts), md)
+            md = self.inert.unsafe_anywhere.sub("", md.replace("&", "&amp;"))
+        if "&" in md and ESCAPED_TAG.search(md):
+            md = ESCAPED_TAG.sub(lambda m: self._escaped_tag(m, counts), md)
         return _repair(md)
 
     def block(self, block: str, whole: bool = True) -> tuple[str, tuple]:
@@ -338,14 +303,6 @@ class Cleaner:
         return m.group(0)
 
 
-# Markup written as entities in prose (`&lt;img src=x onerror=...&gt;`): shown as text, but
-# one decoding away from a tag, so a tag of a known element or with attributes goes.
-# Browsers also decode `&lt` and `&#60` without the semicolon.
-_LT, _GT = r"&(?:lt;?|#0*60(?![0-9]);?|#x0*3c(?![0-9a-f]);?)", r"&(?:gt;?|#0*62(?![0-9]);?|#x0*3e(?![0-9a-f]);?)"
-_ESCAPED_TAG = re.compile(
-    _LT + r"/?([A-Za-z][A-Za-z0-9]*)([^<>&\n]*(?:&(?!lt|gt|#0*6[02](?![0-9])|#x0*3[ce](?![0-9a-f]))[^<>&\n]*)*)"
-    r"(?:" + _GT + "|$|(?=[<>]|" + _LT + "))",
-    re.I | re.M)
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -1494,7 +1451,7 @@ def _guard_links(text: str, ctx, removed: Counter) -> str:
     of code spans and fences can differ from CommonMark's on broken input, as the fuzzer
     showed.) Only text with a suspicious destination or tag is parsed."""
     if (_SUSPECT_LINK.search(text) is None and _SUSPECT_AUTOLINK.search(text) is None
-            and ("<" not in text or not any(_is_markup(m, ctx.elements) for m in _PLAIN_TAG.finditer(text)))):
+            and ("<" not in text or not any(is_markup(m, ctx.elements) for m in PLAIN_TAG.finditer(text)))):
         return text
     raw = text.encode("utf-8")
     cuts, depth, words = [], 0, []  # cuts: [start, end, replacement, kind]
@@ -1520,7 +1477,7 @@ def _guard_links(text: str, ctx, removed: Counter) -> str:
             words.append(ev.get("Text") or ev.get("Code"))
         html = ev.get("InlineHtml") or ev.get("Html")
         if not depth and html and "<" in html:
-            kept = _PLAIN_TAG.sub(lambda m: " " if _is_markup(m, ctx.elements) else m.group(0), html)
+            kept = PLAIN_TAG.sub(lambda m: " " if is_markup(m, ctx.elements) else m.group(0), html)
             if kept != html:
                 cuts.append([rng["start"], rng["end"], kept.strip(" ") if kept.strip() else "", "html_removed"])
     if not cuts:

@@ -168,10 +168,11 @@ def clean(file, stats, rules_files):
             raise click.ClickException(f"stdin: more than {limit} bytes, above the limit")
     else:
         data = read_bytes(file.parent, file.name, Options())
-    art = data if isinstance(data, Rejected) else parse_article(display_name(file.name), data, Options())
+    cleaner = Cleaner(rules)
+    art = data if isinstance(data, Rejected) else parse_article(display_name(file.name), data, Options(), cleaner.inert)
     if isinstance(art, Rejected):
         raise click.ClickException(f"{file}: {art.error}")
-    result = Cleaner(rules).clean(art.body)
+    result = cleaner.clean(art.body)
     click.echo(result.text, nl=False)
     if stats:
         for kind, n in result.removed.items():

@@ -15,9 +15,10 @@ from pathlib import Path
 from frontmatter import default_handlers
 import yaml
 
-from .clean import plain_text, unsentinel
+from .clean import unsentinel
 from .model import Article, Limits, Rejected
-from .text import CONTROLS, UNPRINTABLE
+from .rules import load_rules
+from .text import CONTROLS, UNPRINTABLE, Inert
 
 EXTENSIONS = (".md", ".markdown", ".txt")
 # (trailing blanks and closing #s are stripped in code: `(.+?)[ \t#]*$` is quadratic on a
@@ -72,10 +73,10 @@ def source_id(relpath: str) -> str:
     return "src-" + hashlib.sha256(relpath.encode("utf-8")).hexdigest()[:12]
 
 
-def read_article(root: Path, relpath: str, options: Limits) -> Article | Rejected:
+def read_article(root: Path, relpath: str, options: Limits, inert: Inert | None = None) -> Article | Rejected:
     """Read, decode and split one file. Returns a Rejected for anything unusable."""
     data = read_bytes(root, relpath, options)
-    return data if isinstance(data, Rejected) else parse_article(relpath, data, options)
+    return data if isinstance(data, Rejected) else parse_article(relpath, data, options, inert)
 
 
 def prefetch(root: Path | str, relpath: str) -> None:
@@ -134,8 +135,10 @@ def _link_inside(root: Path | str, relpath: str) -> str | None:
     return None if any(part.startswith(".") for part in inside.split("/")) else real
 
 
-def parse_article(relpath: str, data: bytes, options: Limits) -> Article | Rejected:
-    """Turn raw bytes into an Article (pure: no file system access)."""
+def parse_article(relpath: str, data: bytes, options: Limits, inert: Inert | None = None) -> Article | Rejected:
+    """Turn raw bytes into an Article (pure: no file system access). Its title and labels are
+    made inert with `inert` (the build's rules; the shipped rules when not given)."""
+    inert = inert or Inert.of(load_rules())
     warnings: list[str] = []
     nul = data.find(b"\x00")
     if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -160,13 +163,13 @@ def parse_article(relpath: str, data: bytes, options: Limits) -> Article | Rejec
         return Rejected(relpath, "no article body (the file holds only front matter)")
 
     # (controls go first: removed after, `</scri\x03pt>` would become a tag)
-    title = plain_text(CONTROLS.sub("", _title(meta, body, relpath, warnings)))
+    title = inert.plain(CONTROLS.sub("", _title(meta, body, relpath, warnings)))
     # (a title that cleans to nothing falls back on the file name, made inert the same way)
-    title = title or plain_text(CONTROLS.sub("", Path(relpath).stem)).strip() or "Untitled"
+    title = title or inert.plain(CONTROLS.sub("", Path(relpath).stem)).strip() or "Untitled"
     date = _date(meta.get("date"), warnings)
     return Article(
-        categories=labels(meta.get("categories")),
-        tags=labels(meta.get("tags")),
+        categories=labels(meta.get("categories"), inert),
+        tags=labels(meta.get("tags"), inert),
         path=relpath,
         source_id=source_id(relpath),
         sha256=hashlib.sha256(data).hexdigest(),
@@ -415,14 +418,14 @@ def _title(meta: dict, body: str, relpath: str, warnings: list[str]) -> str:
     return Path(relpath).stem
 
 
-def labels(value) -> list[str]:
+def labels(value, inert: Inert) -> list[str]:
     """Front matter categories/tags as a list of plain labels (one label, a list of them,
     or anything else: none), in order, without repeats."""
     items = value if isinstance(value, list) else [value]
     out = []
     for v in items:
         if isinstance(v, (str, int, float)) and not isinstance(v, bool):
-            text = " ".join(CONTROLS.sub("", plain_text(str(v))).split())
+            text = " ".join(CONTROLS.sub("", inert.plain(str(v))).split())
             if text and text not in out:
                 out.append(text)
     return out

@@ -10,9 +10,10 @@ import re
 import pyromark
 from rapidfuzz import fuzz
 
-from .clean import _HTML_START, _SENTENCE_END, _remember, plain_text
+from .clean import _HTML_START, _SENTENCE_END, _remember
 from .model import Section, Step, Structure
 from .rules import Rules
+from .text import Inert
 
 _PARSE_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 
@@ -24,6 +25,7 @@ class Structurer:
 
     def __init__(self, rules: Rules):
         flags = re.I
+        self.inert = Inert.of(rules)
         self.kinds = [  # one alternation per kind: a heading is searched once per kind
             (kind, re.compile("|".join(f"(?:{p})" for p in pats), flags))
             for kind, pats in rules.data["section_kinds"].items()
@@ -83,14 +85,14 @@ class Structurer:
         split = self._split_run_on_steps(body, blocks)
         if split is not None:
             body, blocks = split, _blocks(split)
-        blocks = self._without_contents(_inert(blocks))
+        blocks = self._without_contents(_inert(blocks, self.inert))
         sections, title_heading = self._sections(blocks, title)
         steps = self._steps(sections, blocks)
         if not steps:  # no heading gives a step: numbered paragraphs may
             steps = self._paragraph_steps(blocks, body)
             split = _split_run_on_numbers(body, blocks)
             if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
-                again = self._without_contents(_inert(_blocks(split)))
+                again = self._without_contents(_inert(_blocks(split), self.inert))
                 secs, heading = self._sections(again, title)
                 found = self._steps(secs, again) or self._paragraph_steps(again, split)
                 if len(found) > len(steps):
@@ -499,7 +501,7 @@ class Structurer:
         that leads into its run does ("... with the Pro version it takes just 2 clicks:
         1) Download ...")."""
         raw = body.encode("utf-8")
-        blocks = [one for b in blocks for one in _list_items(b, raw)]
+        blocks = [one for b in blocks for one in _list_items(b, raw, self.inert)]
         numbered = [(found[0], (k, found[1])) for k, b in enumerate(blocks) if (found := _step_number(b))]
         steps = []
         for run in _counts(numbered):
@@ -982,7 +984,7 @@ _STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`
 _INLINE_STEP = re.compile(r"(?<=[.!?:)*])\s+(\d{1,2})(?:\\?\.|\))(?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")
 
 
-def _list_items(b: _Block, raw: bytes) -> list[_Block]:
+def _list_items(b: _Block, raw: bytes, inert: Inert) -> list[_Block]:
     """An ordered list of several items as one block per item (each item's markdown read
     on its own, in the list's section: `3) ...` and `4) ...` that a blank line keeps in one
     list are two numbered steps); any other block as it is."""
@@ -990,7 +992,7 @@ def _list_items(b: _Block, raw: bytes) -> list[_Block]:
         return [b]
     out = []
     for start, end in b.item_spans:
-        item = _inert(_blocks(raw[start:end].decode("utf-8", "replace").strip()))
+        item = _inert(_blocks(raw[start:end].decode("utf-8", "replace").strip()), inert)
         for one in item:
             one.section = b.section
         out += item
@@ -1094,9 +1096,10 @@ def _unlink_anchors(raw: bytes, b: _Block) -> str:
 _MARKUP_START = re.compile(_HTML_START.pattern + r"|&#?[A-Za-z0-9]")  # a tag or an entity opening
 
 
-def _inert(blocks: list[_Block]) -> list[_Block]:
+def _inert(blocks: list[_Block], inert: Inert) -> list[_Block]:
     """Plain text read out of markdown has its entities decoded (`&lt;script&gt;`): make
     every plain-text field inert before headings, titles and items are taken from it."""
+    plain_text = inert.plain
     for b in blocks:
         b.plain = plain_text(b.plain)
         b.strong = [plain_text(t) for t in b.strong]

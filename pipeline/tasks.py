@@ -89,7 +89,7 @@ class Worker:
             if file_sha in self.known:
                 return Hit(relpath, file_sha)
         try:
-            art = parse_article(relpath, data, self.options)
+            art = parse_article(relpath, data, self.options, self.cleaner.inert)
         except Exception as exc:  # an ingest bug must cost one file, never the build
             return Rejected(relpath, f"internal error while reading: {type(exc).__name__}: {exc}")
         t1 = time.perf_counter()

@@ -41,3 +41,32 @@ def test_a_user_number_replaces_the_shipped_one_and_a_page_kind_key_the_code_rea
     # (appended to the shipped ["5"], the user's number was never read: boilerplate.py reads [0])
     assert rules.get("boilerplate", "min_families") == ["9"] and rules.get("affiliate_hosts", "network_hosts") == ["2"]
     assert rules.get("page_kinds", "repeated_review") == ["\\bout of 10\\b"]
+
+
+def test_a_user_rule_reaches_titles_headings_prose_and_labels(tmp_path):
+    # A `--rules` addition used to reach the cleaner's links only: the plain-text checks read
+    # the shipped file at import, so `ms-its:` stayed in prose, headings and titles.
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text(
+        "---\ntitle: 'Printer offline <zorp>now</zorp> ms-its:help.chm::/t.htm'\ntags: ['ms-its:x.chm']\n---\n"
+        "Your printer shows offline after an update; open ms-its:printer.chm::/offline.htm to read more.\n\n"
+        "## Restart the spooler ms-its:spool.chm\n\nOpen **Services**, find Print Spooler and restart it.\n\n"
+        "## Update the driver\n\nOpen **Device Manager** and update the printer's driver.\n", "utf-8")
+    (tmp_path / "more.toml").write_text('[safe_schemes]\nnever = ["ms-its:"]\n[html_elements]\nnames = ["zorp"]\n')
+    out = tmp_path / "out"
+    args = ["build", "--input", str(tmp_path / "in"), "--output", str(out), "-q"]
+    assert CliRunner().invoke(main, args, catch_exceptions=False).exit_code == 0
+    plain = (out / "kb.json").read_text("utf-8")
+    assert "ms-its:" in plain and "<zorp>" in plain  # without the rule both are text
+    assert CliRunner().invoke(main, args + ["--rules", str(tmp_path / "more.toml")],
+                              catch_exceptions=False).exit_code == 0
+    entry = json.loads((out / "kb.json").read_text("utf-8"))["entries"][0]
+    text = json.dumps(entry)
+    assert "ms-its:" not in text and "<zorp>" not in text
+    assert entry["title"].startswith("Printer offline") and "Restart the spooler" in text
