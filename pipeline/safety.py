@@ -29,7 +29,10 @@ _WINDOW_MAX = 4096
 # garbles its decoded character and those after it: at most 33 characters a round (the
 # longest entity; a numeric one of any length decodes to one), 3 rounds, doubled by
 # lower-casing ("İ" is 2): _GARBLED.
-_PREFIX, _GARBLED = 64, 256
+_PREFIX, _GARBLED = 16, 256
+# A character that is part of no escape in any round of decoding (an entity is `&`, a name
+# or number and `;`; a %-escape `%` and two hex digits), so text decodes apart on each side.
+_BOUNDARY = re.compile(r"[^A-Za-z0-9#;&%]")
 _QUOTE = re.compile(r"\s*([\"'])?")  # an attribute value's opening quote, if any
 _VALUE_END = re.compile(r"[\s>]")  # ...and the end of an unquoted one
 
@@ -76,19 +79,28 @@ class Scrubber:
     def _executable(self, s: str, start: int, end: int) -> bool:
         """Whether squeezed(s[start:end]) starts with a `never` scheme, decided on a prefix
         of the window when that tells, read 8 times longer when not: every URL start's own
-        4,096-character window, decoded whole, cost 9 s on 160 KB of `[a](`. Before the
-        first `&` or `%` nothing decodes, so the prefix's squeezed text is the window's own;
-        past it, a cut can garble only the last _GARBLED of its decoded characters (an
-        escape cut in two and what follows it, over 3 rounds of decoding)."""
+        4,096-character window, decoded whole, cost 9 s on 160 KB of `[a](`. A prefix that
+        ends before a character no escape can hold (_BOUNDARY) decodes exactly as the window
+        does there: every round of decoding leaves that character as it is, and an entity's
+        name, a number or a %-escape cannot run past it. A prefix cut inside a run of such
+        characters: before its first `&` or `%` nothing decodes, so its squeezed text is the
+        window's own; past it, a cut can garble only the last _GARBLED of its decoded
+        characters (an escape cut in two and what follows it, over 3 rounds of decoding)."""
         n = _PREFIX
         while start + n < end:
-            raw = s[start:start + n]
-            cut = min((i for i in (raw.find("&"), raw.find("%")) if i >= 0), default=n)
-            head = squeezed(raw[:cut])
-            if len(head) >= self.longest:
-                return head.startswith(self.never)
-            if cut < n and len(d := squeezed(raw)) - _GARBLED >= self.longest:
-                return d.startswith(self.never)
+            stop = _BOUNDARY.search(s, start + n, min(end, start + 2 * n))
+            if stop:
+                head = squeezed(s[start:stop.start()])
+                if len(head) >= self.longest:
+                    return head.startswith(self.never)
+            else:
+                raw = s[start:start + n]
+                cut = min((i for i in (raw.find("&"), raw.find("%")) if i >= 0), default=n)
+                head = squeezed(raw[:cut])
+                if len(head) >= self.longest:
+                    return head.startswith(self.never)
+                if cut < n and len(d := squeezed(raw)) - _GARBLED >= self.longest:
+                    return d.startswith(self.never)
             n *= 8
         return squeezed(s[start:end]).startswith(self.never)
 
