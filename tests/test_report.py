@@ -263,5 +263,22 @@ def test_entry_page_renders_in_headless_chromium(report_page, tmp_path):
     page, _ = report_page
     entry_page = page.parent / "report" / "entries-0001.html"
     dom = _run_chromium(["--dump-dom", entry_page.as_uri()], tmp_path / "profile")
-    assert dom.returncode == 0 and dom.stdout.count('<section class="entry"') == min(len(report_page[1]), 100)
+    first = sum(1 for r in _index_rows(page.parent) if r[7] == 0)  # the entries the index links to page 1
+    assert 10 < first <= 100 and dom.returncode == 0 and dom.stdout.count('<section class="entry"') == first
     assert [ln for ln in dom.stderr.splitlines() if "CONSOLE" in ln or "Refused" in ln] == []
+
+
+def test_a_page_closes_at_its_byte_budget_and_the_index_links_each_entry_to_its_page(tmp_path, monkeypatch):
+    # 100 entries to a page made 3.7 MB pages on the variety corpus (entries of hundreds of copies)
+    monkeypatch.setattr(report_module, "PAGE_BYTES", 1)
+    src = tmp_path / "in"
+    write(src, "wifi.md", AD)
+    write(src, "printer.md", "---\ntitle: Printer offline\n---\n\nYour printer shows offline.\n\n"
+                             "## Fix 1: Restart the spooler\n\nOpen Services and restart Print Spooler.\n")
+    shutil.copytree(SEEDS, src / "seeds")
+    build_cli(src, tmp_path / "out")
+    rows = _index_rows(tmp_path / "out")
+    assert [r[7] for r in rows] == [0, 1, 2]
+    for r in rows:
+        page = (tmp_path / "out" / "report" / f"entries-{r[7] + 1:04d}.html").read_text("utf-8")
+        assert r[0] in page and page.count('class="entry"') == 1

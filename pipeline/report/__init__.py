@@ -4,7 +4,8 @@ its pages under `report/`.
 report.html is small at any size: the counts, what was removed by kind, the comparison
 with the previous build in the folder, and one row per entry as JSON that its script
 filters, sorts and shows a page of rows at a time (the view kept in the URL's hash). Each
-row links to the entry on a static page of PAGE_ENTRIES entries (report/entries-NNNN.html):
+row links to the entry on a static page of at most PAGE_ENTRIES entries and about PAGE_BYTES
+(report/entries-NNNN.html; an entry of hundreds of spun copies fills a page alone):
 summary, steps (promotional ones and pitches flagged), merged sections, and per source
 what the cleaner removed, by kind and as text before/after (removed.py). report/problems.html
 lists rejected files, warnings, notes, entries left out and entries gone since the previous
@@ -30,6 +31,7 @@ from ..write import dumps, write_atomic
 from .pages import Sources, e, entry_html, table
 
 PAGE_ENTRIES = 100
+PAGE_BYTES = 1 << 20  # a page closes once it holds this much (an entry is never split)
 PREVIOUS = ".report-previous-kb.json"  # the folder's kb.json as it was before this build
 
 
@@ -75,8 +77,9 @@ def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str], 
     write_atomic(output_dir / "build-report.json", dumps(report))
     rules = rules or load_rules()
     src = Sources(input_dir, Scrubber(rules.get("safe_schemes", "never")), Cleaner(rules))
-    pages = write_pages(output_dir / "report", doc, report, diff, src)
-    write_atomic(output_dir / "report.html", render_index(report, doc, diff, pages).encode("utf-8", "backslashreplace"))
+    pages, page_of = write_pages(output_dir / "report", doc, report, diff, src)
+    write_atomic(output_dir / "report.html",
+                 render_index(report, doc, diff, pages, page_of).encode("utf-8", "backslashreplace"))
 
 
 def _previous_diff(output_dir: Path, doc: dict, report: dict) -> dict | None:
@@ -94,25 +97,31 @@ def _previous_diff(output_dir: Path, doc: dict, report: dict) -> dict | None:
     return diff
 
 
-def write_pages(folder: Path, doc: dict, report: dict, diff: dict | None, src: Sources) -> list[str]:
+def write_pages(folder: Path, doc: dict, report: dict, diff: dict | None, src: Sources) -> tuple[list[str], list[int]]:
     """The entry pages and problems.html; stale entry pages of a larger build removed.
-    Returns the entry pages' names."""
+    Returns the entry pages' names and each entry's page (its index in the names)."""
     folder.mkdir(parents=True, exist_ok=True)
     changes = {} if diff is None else {**{a["id"]: {} for a in diff["added"]}, **{c["id"]: c for c in diff["changed"]}}
     entries = doc["entries"]
-    names = []
-    for start in range(0, len(entries), PAGE_ENTRIES):
-        names.append(f"entries-{start // PAGE_ENTRIES + 1:04d}.html")
-        chunk = entries[start:start + PAGE_ENTRIES]
-        body = "\n".join(entry_html(x, changes.get(x["id"]), src) for x in chunk)
-        title = f"Entries {start + 1}-{start + len(chunk)} of {len(entries)}"
-        write_atomic(folder / names[-1], _page(title, body), durable=False)
+    names: list[str] = []
+    page_of: list[int] = []
+    chunk: list[str] = []
+    size = 0
+    for i, x in enumerate(entries):
+        chunk.append(entry_html(x, changes.get(x["id"]), src))
+        size += len(chunk[-1])
+        page_of.append(len(names))
+        if len(chunk) == PAGE_ENTRIES or size >= PAGE_BYTES or i == len(entries) - 1:
+            names.append(f"entries-{len(names) + 1:04d}.html")
+            title = f"Entries {i + 2 - len(chunk)}-{i + 1} of {len(entries)}"
+            write_atomic(folder / names[-1], _page(title, "\n".join(chunk)), durable=False)
+            chunk, size = [], 0
     for old in folder.glob("entries-*.html"):
         if old.name not in names:
             old.unlink(missing_ok=True)
     write_atomic(folder / "problems.html", _page("Rejected files, warnings and notes", _problems(report, diff)),
                  durable=False)
-    return names
+    return names, page_of
 
 
 def _problems(report: dict, diff: dict | None) -> str:
@@ -152,13 +161,13 @@ def _json_for_script(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_index(report: dict, doc: dict, diff: dict | None, pages: list[str]) -> str:
+def render_index(report: dict, doc: dict, diff: dict | None, pages: list[str], page_of: list[int]) -> str:
     script = _asset("report.js")
     changes = {} if diff is None else {**{a["id"]: "new" for a in diff["added"]},
                                        **{c["id"]: "changed" for c in diff["changed"]}}
     rows = [[x["id"], x["title"], x.get("kind", ""), len(x["sources"]), len(x["steps"]),
              sum(1 for s in x["steps"] if s.get("promotional")),
-             sum(n for s in x["sources"] for n in s["removed"].values()), i // PAGE_ENTRIES, changes.get(x["id"], "")]
+             sum(n for s in x["sources"] for n in s["removed"].values()), page_of[i], changes.get(x["id"], "")]
             for i, x in enumerate(doc["entries"])]
     kinds = sorted({r[2] for r in rows})
     return _fill(_asset("index.html"), {
