@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .removals import REMOVALS
+
 # Every group and key the code reads (a missing one is an error here, not a KeyError in a
 # worker; tests/test_rules_schema.py checks that the code reads no other). [page_kinds] is
 # read key by key with defaults (kinds.py): PAGE_KIND_KEYS.
@@ -60,8 +62,8 @@ NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("ti
                ("page_kinds", "imperative_percent"), ("affiliate_hosts", "network_hosts"),
                ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"),
                ("boilerplate", "short_label_words"), ("boilerplate", "min_echoes_in_body")}
-# Groups whose keys are names the user may add: any kind of ad block; section kinds that
-# the schema of kb.json allows.
+# Groups whose keys are names the user may add: an ad block counted as any removal kind of
+# pipeline/removals.py; section kinds that the schema of kb.json allows.
 OPEN_GROUPS = {"ad_block_kinds"}
 SECTION_KINDS = ("intro", "explanation", "cause", "fix", "faq", "conclusion", "promotional", "other")
 
@@ -144,6 +146,9 @@ def _check(name: str, group: str, key: str, values, shipped: dict) -> None:
         raise RulesError(f"{where} is empty; an empty rule group is an error")
     if group == "section_kinds" and key not in SECTION_KINDS:
         raise RulesError(f"{where}: unknown section kind; kb.json's schema allows {', '.join(SECTION_KINDS)}")
+    if group == "ad_block_kinds" and key not in REMOVALS:
+        raise RulesError(f"{where}: unknown removal kind; kb.json's schema allows those of pipeline/removals.py: "
+                         f"{', '.join(REMOVALS)}")
     if group == "page_kinds":
         _check_page_kind(where, key, values)
     elif shipped and group not in OPEN_GROUPS | {"section_kinds"} and key not in shipped[group]:

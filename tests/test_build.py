@@ -219,8 +219,14 @@ def test_numeric_thresholds_can_be_lowered(tmp_path):
     assert loaded.get("tag_lists", "max_words") == ["3"] and loaded.get("title_choice", "min_shared_words") == ["1"]
     assert loaded.digest != load_rules().digest
     kinds = tmp_path / "kinds.toml"  # new patterns for a kind the schema has are fine
-    kinds.write_text('[section_kinds]\nfaq = ["questions and answers"]\n\n[ad_block_kinds]\npopup = ["<dialog"]\n')
+    kinds.write_text('[section_kinds]\nfaq = ["questions and answers"]\n\n[ad_block_kinds]\nother_ad = ["<dialog"]\n')
     assert "questions and answers" in load_rules([str(kinds)]).get("section_kinds", "faq")
+    assert "<dialog" in load_rules([str(kinds)]).get("ad_block_kinds", "other_ad")
+    popup = tmp_path / "popup.toml"  # a removal kind kb.json's schema does not name would break it
+    popup.write_text('[ad_block_kinds]\npopup = ["<dialog"]\n')
+    res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(tmp_path / "out"),
+                                    "--rules", str(popup)])
+    assert res.exit_code == 1 and "[ad_block_kinds] popup: unknown removal kind" in res.output, res.output
 
 
 def test_one_entry_is_said_so_and_clean_reads_stdin(tmp_path):

@@ -1,0 +1,37 @@
+"""Every kind of removal the cleaner counts (sources[].removed in kb.json), once, with what it
+means. The schema's `removed` names exactly these (tests/test_removals.py checks the schema,
+README and the rules against this table); a new kind of ad or chrome is added here first."""
+from __future__ import annotations
+
+REMOVALS: dict[str, str] = {
+    "ad_block": "a block between the site's ad markers (<!-- affiliate ads begin/end -->)",
+    "video": "an ad block or element that is a video player (<video>, <source>, <audio>)",
+    "iframe": "an ad block or element that is an embedded frame (<iframe>)",
+    "text_ad": "an ad block or element of text ads (rules [text_ads], [ad_block_kinds])",
+    "banner": "an ad block that is an image banner",
+    "other_ad": "an ad block of other markup",
+    "empty_ad": "an ad block with nothing in it",
+    "adsense": "an AdSense unit (<ins class=adsbygoogle>, rules [adsense])",
+    "script": "a <script> element",
+    "style": "a <style> element",
+    "html_removed": "an HTML element that is never content (rules [drop_elements]), or markup in plain text",
+    "html_comment": "an HTML comment",
+    "html_other": "an HTML declaration or processing instruction",
+    "html_too_deep": "HTML nested too deep to render: its text kept, its markup dropped",
+    "unknown_tag": "a tag of no known element, with attributes",
+    "tracking_pixel": "a tiny or hidden image that only tracks (rules [tracking_pixels])",
+    "escaped_html": "markup written as entities in prose (&lt;img onerror=...&gt;)",
+    "stray_marker": "an ad end marker with no begin",
+    "link_farm": "a block or list of links to other posts (rules [link_farms])",
+    "tag_list": "the page's tags as a list of links ending the body (rules [tag_lists])",
+    "call_to_action": "a banner, shop button, product card or promo line (rules [calls_to_action])",
+    "outro": "the article's sign-off sentences at the end of its body (rules [outros])",
+    "disclaimer": "an affiliate disclaimer (rules [disclaimers])",
+    "scrape_artifact": "a scrape's leftover: a lone label line, a photo credit (rules [scrape_artifacts])",
+    "backtick_debris": "stray code fences around page content",
+    "affiliate_link": "a link to an affiliate redirect, unlinked or given back its destination",
+    "affiliate_image": "an image served through an affiliate redirect",
+    "empty_link": "a link with no text",
+    "unsafe_url": "a URL with a script or data scheme (rules [safe_schemes])",
+    "chrome": "site chrome found by repetition across the build's distinct bodies (pipeline/boilerplate.py)",
+}
