@@ -237,3 +237,17 @@ def test_one_entry_is_said_so_and_clean_reads_stdin(tmp_path):
     res = CliRunner().invoke(main, ["clean", "-"], input=text)
     assert res.exit_code == 0, res.output
     assert res.output == CliRunner().invoke(main, ["clean", str(SEEDS / "000_aea70502640bc831.txt")]).output
+
+
+def test_every_package_folder_and_data_file_is_declared_for_install():
+    # pipeline/executors and pipeline/export were missing from [tool.setuptools] packages:
+    # an editable install imports them from the folder, a `pip install .` had neither
+    import tomllib
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    folders = {p.parent for p in (ROOT / "pipeline").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    wanted = {".".join(f.relative_to(ROOT).parts) for f in folders}
+    assert sorted(wanted - set(conf["packages"])) == []
+    for folder in folders:
+        name = ".".join(folder.relative_to(ROOT).parts)
+        data = {f.suffix for f in folder.iterdir() if f.is_file() and f.suffix != ".py"}
+        assert sorted(s for s in data if f"*{s}" not in conf["package-data"].get(name, [])) == [], name
