@@ -142,6 +142,11 @@ def test_the_readme_sql_examples_run(built):
     db = sqlite3.connect(out / "kb.sqlite")
     results = [db.execute(q).fetchall() for q in queries]
     assert len(queries) == 2 and len(results[0]) == 3 and results[1] == [("Printer Offline After Windows Update",)]
+    duck = [line.split('"', 1)[1].rsplit('"', 1)[0] for line in block.splitlines() if line.startswith("duckdb ")]
+    duckdb = pytest.importorskip("duckdb")
+    con = duckdb.connect()
+    rows = con.execute(duck[0].replace("output/kb.jsonl", str(out / "kb.jsonl"))).fetchall()
+    assert sorted(rows) == sorted((e["title"], len(e["steps"])) for e in json.loads((out / "kb.json").read_text())["entries"])
 
 
 def test_a_library_build_writes_the_report_and_formats_without_the_cli(tmp_path):
