@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from .rules import Rules
-from .text import ESCAPED_TAG, PLAIN_TAG, Inert, is_markup
+from .text import ESCAPED_TAG, HTML_START, PLAIN_TAG, SENTENCE_END, Inert, is_markup, remember
 
 OPEN, CLOSE = "\ue000", "\ue001"
 _SENTINEL = re.compile(OPEN + r"(\d+)" + CLOSE)
@@ -177,7 +177,7 @@ class Cleaner:
             return join_parts(part, None, self.clean_part(part.rest))
         rest = self._rest_memo.get(part.rest)
         if rest is None:
-            rest = _remember(self._rest_memo, part.rest, self.clean_part(part.rest), self.REST_MEMO_LIMIT)
+            rest = remember(self._rest_memo, part.rest, self.clean_part(part.rest), self.REST_MEMO_LIMIT)
         return join_parts(part, self.clean_part(part.head), rest)
 
     def split(self, body: str) -> "Split":
@@ -250,7 +250,7 @@ class Cleaner:
         if self.farm_shape.match(md):  # fast path for the commonest HTML block
             counts["link_farm"] += 1
             return ""
-        if "<" in md and _HTML_START.search(md):
+        if "<" in md and HTML_START.search(md):
             md = _Renderer(self, counts).render(_soup(md))
         md = _drop_text_junk(md, self, counts)
         if " ](" in md:
@@ -293,7 +293,7 @@ class Cleaner:
                     if part.strip():
                         kept.append(part)
                 md = "\n\n".join(kept)
-            hit = _remember(memo, block, (md, tuple(sorted(counts.items()))), self.MEMO_LIMIT)
+            hit = remember(memo, block, (md, tuple(sorted(counts.items()))), self.MEMO_LIMIT)
         return hit
 
     def _escaped_tag(self, m: re.Match, counts: Counter) -> str:
@@ -330,17 +330,8 @@ def _memo_url(memo: dict, key: tuple, fn, url: str, ctx) -> bool:
     """fn(url, ctx), memoised: spun copies and their variants repeat the same URLs."""
     hit = memo.get(key)
     if hit is None:
-        hit = _remember(memo, key, fn(url, ctx), ctx.MEMO_LIMIT)
+        hit = remember(memo, key, fn(url, ctx), ctx.MEMO_LIMIT)
     return hit
-
-
-def _remember(memo: dict, key, value, limit: int):
-    """memo[key] = value, the memo emptied first when it holds `limit` items (a bound on
-    memory that costs a little recomputing); returns value."""
-    if len(memo) >= limit:
-        memo.clear()
-    memo[key] = value
-    return value
 
 
 def _host_params(pairs) -> dict[str, frozenset[str]]:
@@ -860,7 +851,6 @@ def _end_of_html_run(text: str, pos: int) -> int:
 
 # ------------------------------------------------------------ 4. HTML blocks
 
-_HTML_START = re.compile(r"<[A-Za-z!/?]")
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
 # A `<` that opens no complete tag before the next `<` is text. Escaped before parsing: the
 # standard library's HTML parser rescans the rest of the block for each one (quadratic).
@@ -902,7 +892,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             # farm, and the sentence that leads into it goes with it
             removed["link_farm"] += 1
             if not posts:
-                out[-1] = " ".join(_SENTENCE_END.split(out[-1].strip())[:-1])
+                out[-1] = " ".join(SENTENCE_END.split(out[-1].strip())[:-1])
                 if not out[-1]:
                     out.pop()
                 posts = True
@@ -913,7 +903,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             removed["link_farm"] += 1  # "### Similar Products We've Reviewed" and its list of links
             i += 1
             continue
-        if "<" in block and _HTML_START.search(block):
+        if "<" in block and HTML_START.search(block):
             block, i = _merge_open_constructs(block, blocks, i, warnings)
         source = block
         block, counts = ctx.block(block)
@@ -944,7 +934,6 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     return "\n\n".join(out)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
 _LEAD_MARKUP = re.compile(r"[\s*_“\"]*")
 
@@ -956,7 +945,7 @@ def _without_outro(block: str, ctx) -> str | None:
     block = block.strip()
     if _NOT_PROSE.match(block) or block[:1].isdigit() and "\n" in block:
         return None  # a heading, list, quote, table, image, HTML or code: the article's
-    sentences = _SENTENCE_END.split(block)
+    sentences = SENTENCE_END.split(block)
     keep, outro = [], False
     for s in sentences:
         if ctx.outro_requests.search(s) or ctx.outro_sign_offs.match(s, _LEAD_MARKUP.match(s).end()):

@@ -10,10 +10,9 @@ import re
 import pyromark
 from rapidfuzz import fuzz
 
-from .clean import _HTML_START, _SENTENCE_END, _remember
 from .model import Section, Step, Structure
 from .rules import Rules
-from .text import Inert
+from .text import HTML_START, SENTENCE_END, Inert, remember
 
 _PARSE_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 
@@ -305,7 +304,7 @@ class Structurer:
             return None
         if _BARE_NUMBER.match(label):
             rest = b.plain.lstrip()[len(label):].strip()
-            sentence = _SENTENCE_END.split(rest, 1)[0].strip()
+            sentence = SENTENCE_END.split(rest, 1)[0].strip()
             return f"{label.rstrip('.):')}. {_clip(sentence)}" if sentence else None
         return label if self._numbered(label) is not None and len(label) <= 120 else None
 
@@ -315,7 +314,7 @@ class Structurer:
             return self._kind_memo[heading]
         except KeyError:
             found = next((kind for kind, pattern in self.kinds if pattern.search(heading)), "other")
-            return _remember(self._kind_memo, heading, found, self.MEMO_LIMIT)
+            return remember(self._kind_memo, heading, found, self.MEMO_LIMIT)
 
     def _promotional(self, s: _Sec) -> bool:
         return self.products.search(s.heading) is not None or self._promo_text(s.heading + "\n" + s.text)
@@ -342,7 +341,7 @@ class Structurer:
         try:
             return self._numbered_memo[heading]
         except KeyError:
-            return _remember(self._numbered_memo, heading, self._numbering(heading), self.MEMO_LIMIT)
+            return remember(self._numbered_memo, heading, self._numbering(heading), self.MEMO_LIMIT)
 
     def _numbering(self, heading: str) -> str | None:
         for p in self.numbered:
@@ -483,7 +482,7 @@ class Structurer:
 
     def _pitch_sentence(self, md: str) -> int:
         """Where in a paragraph's markdown the first sentence that pitches starts."""
-        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(md)]
+        starts = [0] + [m.end() for m in SENTENCE_END.finditer(md)]
         for a, b in zip(starts, starts[1:] + [len(md)]):
             if self._pitchy(_MD_MARKS.sub("", md[a:b])):
                 return a
@@ -517,7 +516,7 @@ class Structurer:
                     if b.section != blocks[k].section or (j + 1 == len(run) and not b.only_images):
                         break
                     own.append(b)
-                title = _clip(_SENTENCE_END.split(rest, 1)[0].strip())
+                title = _clip(SENTENCE_END.split(rest, 1)[0].strip())
                 said = (self._lead_text(blocks, first) if j == 0 else []) + own
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in said if not b.contents and b.text]
                 steps.append(self._step(title, blocks[k].section, units, said, sub=own[1:], lead=lead))
@@ -561,7 +560,7 @@ class Structurer:
                 end = run[j + 1] if j + 1 < len(run) else next(
                     m + 1 for m in range(k + 1, len(blocks)) if blocks[m].only_images)
                 own = blocks[k:end]
-                said = [t for t in _SENTENCE_END.split(blocks[k].plain.strip()) if t.strip()]
+                said = [t for t in SENTENCE_END.split(blocks[k].plain.strip()) if t.strip()]
                 title = _clip(said[-1] if j == 0 and k not in marks else said[0])
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
                 steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:]))
@@ -576,7 +575,7 @@ class Structurer:
         the worksheet and the document.")."""
         if b.kind != "paragraph" or b.only_images or b.contents or b.images:
             return False
-        last = [t.strip() for t in _SENTENCE_END.split(b.plain.strip()) if t.strip()]
+        last = [t.strip() for t in SENTENCE_END.split(b.plain.strip()) if t.strip()]
         return bool(last) and len(last[-1]) <= 300 and self.action.match(last[-1]) is not None and (
             _CONTRACTION.match(last[-1]) is None)  # ("Let's get rid of it.": the writer's, not an action)
 
@@ -1093,7 +1092,7 @@ def _unlink_anchors(raw: bytes, b: _Block) -> str:
     return text
 
 
-_MARKUP_START = re.compile(_HTML_START.pattern + r"|&#?[A-Za-z0-9]")  # a tag or an entity opening
+_MARKUP_START = re.compile(HTML_START.pattern + r"|&#?[A-Za-z0-9]")  # a tag or an entity opening
 
 
 def _inert(blocks: list[_Block], inert: Inert) -> list[_Block]:

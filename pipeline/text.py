@@ -13,6 +13,21 @@ CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 # mark; escaped (ingest.display_name).
 UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 
+# Where HTML may start: `<` and a letter, `!`, `/` or `?`.
+HTML_START = re.compile(r"<[A-Za-z!/?]")
+# The blank after a sentence's end: split on it to get sentences.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def remember(memo: dict, key, value, limit: int):
+    """memo[key] = value, the memo emptied first when it holds `limit` items (a bound on
+    memory that costs a little recomputing); returns value."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 # A tag as a browser reads one (`<` then a letter, up to the next `>` or the text's end),
 # and comments, also unclosed.
 PLAIN_TAG = re.compile(r"<!--.*?(?:-->|\Z)|</?([A-Za-z][A-Za-z0-9]*)([^>]*)(?:>|\Z)", re.S)
