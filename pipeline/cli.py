@@ -20,6 +20,7 @@ from .model import Options, Rejected
 from .rules import RulesError, load_rules
 from .export import CHOICES
 from .kinds import KINDS
+from .executors import EngineError
 from .runner import build as run_build
 from .search import SearchError, open_index, search as run_search
 from .write import OutputBusy
@@ -53,6 +54,12 @@ def main():
               type=click.Path(path_type=Path), help="Folder to write kb.json, kb.schema.json, build-report.json, report.html and report/ into.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for per-article stages [default: CPU cores].")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where per-article stages run: this machine's process pool, or a Dask cluster "
+                   "(pip install 'kb-pipeline[dask]'); the same kb.json either way.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: local:N starts a local cluster of N workers [default: local:JOBS]; "
+                   "tcp://host:8786 uses a running one (input on a filesystem its workers share).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(CHOICES),
@@ -68,7 +75,8 @@ def main():
                    f"{', '.join(KINDS)}) [default: all]; the others are counted in stats and listed in "
                    "build-report.json.")
 @rules_option
-def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cache, allow_shrink, rules_files, kinds):
+def build(input_dir, output_dir, jobs, engine, scheduler, strict, quiet, formats, base_url, no_cache, allow_shrink,
+          rules_files, kinds):
     """Build OUTPUT/kb.json from every article under INPUT.
 
     Rejected inputs are listed in kb.json under "rejected" with the reason; the build
@@ -80,17 +88,21 @@ def build(input_dir, output_dir, jobs, strict, quiet, formats, base_url, no_cach
         python -m pipeline build --format howto   # also output/howto.jsonld
         python -m pipeline build --format sqlite --format jsonl
         python -m pipeline build --kinds troubleshooting,how-to
+        python -m pipeline build --engine dask --scheduler tcp://scheduler:8786
     """
     wanted = _kinds(kinds)
     rules = _rules(rules_files)
-    options = replace(Options(), jobs=jobs or os.cpu_count() or 1)
+    jobs = jobs or os.cpu_count() or 1
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler is for --engine dask")
+    options = replace(Options(), jobs=jobs, scheduler=(scheduler or f"local:{jobs}") if engine == "dask" else None)
     show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
     try:
         with _exit_cleanly_on_sigterm():
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
                                use_cache=not no_cache, allow_shrink=allow_shrink, kinds=wanted,
                                formats=("report", *formats), base_url=base_url)
-    except (InputError, OutputBusy) as exc:
+    except (InputError, OutputBusy, EngineError) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"cannot write to {output_dir}: {exc.strerror or exc}") from None

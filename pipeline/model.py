@@ -49,11 +49,14 @@ class Thresholds:
 class Options(Thresholds, MinHashConfig, Limits):
     """Every tunable, loaded once and passed down unchanged: the three concerns above
     (fields flat, so `Options(jobs=2)` and `options.section_match` read as before; a stage
-    may take just its concern's type) and the number of worker processes.
+    may take just its concern's type), the number of worker processes and the engine that
+    runs them: `scheduler` None is this machine's process pool, else a Dask scheduler
+    (`local:N` or an address; pipeline/executors). Neither changes a byte of the output.
 
     Defaults are justified by measurements on the sample corpus (see README, "Thresholds").
     """
     jobs: int = 1
+    scheduler: str | None = None
 
 
 @dataclass

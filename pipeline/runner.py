@@ -24,7 +24,7 @@ from .boilerplate import Boilerplate
 from .cache import ArticleCache, sha, structure_key
 from .clean import Cleaned, unlink_network
 from .consolidate import Group, article_order, build_entries
-from .executors import LocalExecutor, chunks as chunked
+from .executors import Executor, chunks as chunked, executor
 from .ingest import InputError, discover, display_names, prefetch, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
@@ -54,7 +54,7 @@ class BuildResult:
 def cache_key(rules: Rules, options: Options) -> str:
     """What cached results depend on: the pipeline's code (its source files, so that an
     edited checkout never reuses stale results), the rules and the options."""
-    opts = {k: v for k, v in asdict(options).items() if k != "jobs"}
+    opts = {k: v for k, v in asdict(options).items() if k not in ("jobs", "scheduler")}
     code = hashlib.sha256()
     here = Path(__file__).parent
     for src in sorted(here.rglob("*.py"), key=lambda p: p.relative_to(here).as_posix()):  # (packages too)
@@ -127,7 +127,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     stats = _stat_all(input_dir, paths, on_disk)
     unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
     todo = [p for p in paths if p not in unchanged]
-    workers = LocalExecutor(max(1, options.jobs), init, (rules, options, frozenset(cache.articles), on_disk))
+    workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
     try:
         # Results are resolved as they arrive: each fresh body goes into the cache once and
         # leaves its article, so the spun copies' texts are never all held at once.
@@ -212,7 +212,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                                       "sources": [s["path"] for s in e["sources"]]} for e in filtered_out])
 
 
-def _prepare_all(workers: "LocalExecutor", root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
+def _prepare_all(workers: Executor, root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
     """Every fresh file prepared (read, cut, split) and every distinct rest of a body
     cleaned once: a rest goes out (in batches) as soon as a worker sends it, ahead of more
     files, so the rests waiting are few, and to the worker that cleans the other rests of
@@ -373,7 +373,7 @@ class _Resolver:
         self.items.append((art, key, cache.articles[art.sha256]))
 
 
-def _groups(resolver: "_Resolver", cache: ArticleCache, workers: "LocalExecutor", progress, rejected: list,
+def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progress, rejected: list,
             options: Options, out: list[Group], rules: Rules):
     """Articles sharing a body key form a group; each group's canonical body is structured
     once, unless the cache has its structure (then it is read only if consolidation asks

@@ -9,12 +9,44 @@ what the stages do (pipeline/tasks.py). One interface, which another engine impl
   results can bring in new tasks, for the worker that should run them).
 - `close()` when done; `terminate()` when the build stops early (Ctrl-C, an error).
 
-`LocalExecutor` (local.py) is the default: a pool of local processes."""
+`LocalExecutor` (local.py) is the default: a pool of local processes. `DaskExecutor`
+(dask_engine.py, the optional `dask` extra) runs the same tasks on a Dask cluster."""
 from __future__ import annotations
+
+from typing import Protocol
 
 from .local import LocalExecutor
 
-__all__ = ["LocalExecutor", "chunks"]
+__all__ = ["EngineError", "Executor", "LocalExecutor", "chunks", "executor"]
+
+
+class EngineError(Exception):
+    """The engine asked for cannot run: not installed, or its scheduler not reachable."""
+
+
+class Executor(Protocol):
+    jobs: int
+
+    def slots(self, total: int) -> int: ...
+    def imap(self, fn, arglist, progress, label, total): ...
+    def schedule(self, next_task, total: int) -> None: ...
+    def close(self) -> None: ...
+    def terminate(self) -> None: ...
+
+
+def executor(options, initializer, initargs: tuple) -> Executor:
+    """The engine `options.scheduler` names: None, this machine's process pool of
+    `options.jobs` workers; `local:N` or a scheduler's address, Dask."""
+    if options.scheduler is None:
+        return LocalExecutor(max(1, options.jobs), initializer, initargs)
+    try:
+        from .dask_engine import DaskExecutor  # (only when asked for: dask is an optional extra)
+    except ImportError:
+        raise EngineError("the Dask engine needs the dask extra: pip install 'kb-pipeline[dask]'") from None
+    try:
+        return DaskExecutor(options.scheduler, initializer, initargs)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise EngineError(f"Dask scheduler {options.scheduler}: {exc}") from None
 
 
 def chunks(items: list, n: int) -> list[list]:
