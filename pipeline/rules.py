@@ -146,6 +146,10 @@ def _check(name: str, group: str, key: str, values, shipped: dict) -> None:
         raise RulesError(f"{where} is empty; an empty rule group is an error")
     if group == "section_kinds" and key not in SECTION_KINDS:
         raise RulesError(f"{where}: unknown section kind; kb.json's schema allows {', '.join(SECTION_KINDS)}")
+    if (group, key) == ("safe_schemes", "never"):
+        for v in values:
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:", v):
+                raise RulesError(f"{where}: {v!r} is not a URL scheme and its colon, as in \"javascript:\"")
     if group == "ad_block_kinds" and key not in REMOVALS:
         raise RulesError(f"{where}: unknown removal kind; kb.json's schema allows those of pipeline/removals.py: "
                          f"{', '.join(REMOVALS)}")

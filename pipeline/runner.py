@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 
-from . import __version__, export
+from . import __version__, code_digest, export
 from .boilerplate import Boilerplate
 from .cache import ArticleCache, sha, structure_key
 from .clean import Cleaned, unlink_network
@@ -52,14 +52,10 @@ class BuildResult:
 
 
 def cache_key(rules: Rules, options: Options) -> str:
-    """What cached results depend on: the pipeline's code (its source files, so that an
-    edited checkout never reuses stale results), the rules and the options."""
+    """What cached results depend on: the pipeline's code (its source files), the rules and
+    the options."""
     opts = {k: v for k, v in asdict(options).items() if k not in ("jobs", "scheduler")}
-    code = hashlib.sha256()
-    here = Path(__file__).parent
-    for src in sorted(here.rglob("*.py"), key=lambda p: p.relative_to(here).as_posix()):  # (packages too)
-        code.update(src.relative_to(here).as_posix().encode() + b"\0" + src.read_bytes())
-    blob = json.dumps([__version__, code.hexdigest(), rules.digest, opts], sort_keys=True)
+    blob = json.dumps([__version__, code_digest(), rules.digest, opts], sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import threading
 import time
 from dataclasses import dataclass
 
@@ -66,6 +67,15 @@ class Worker:
         self.seconds = {"ingest": 0.0, "clean": 0.0}  # this process's time in each stage
         self.shipped: set[bytes] = set()  # digests of the rests this process has sent out
         self.rests: dict[bytes, Rest] = {}  # (prepare_whole's)
+
+    def run(self, fn, args: tuple):
+        """fn(*args) for this worker's build, in a process that may serve several builds at
+        once (a Dask worker): the task functions read the worker of the thread running them."""
+        _RUNNING.worker = self
+        try:
+            return fn(*args)
+        finally:
+            _RUNNING.worker = None
 
     def prepare(self, root: str, relpath: str):
         """One file -> Hit when the cache knows its bytes; Rejected; Ready; or, for a body that splits into
@@ -215,29 +225,38 @@ def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_bo
     return Ready(art, key)
 
 
-WORKER: Worker | None = None
+WORKER: Worker | None = None  # this process's (a local worker process's)
+_RUNNING = threading.local()  # the Worker a thread runs a task for (Worker.run: one process, several builds)
 
 
-def init(rules: Rules, options: Options, known: frozenset, on_disk: dict) -> None:
+def init(rules: Rules, options: Options, known: frozenset, on_disk: dict) -> Worker:
     global WORKER
     gc.enable()
     WORKER = Worker(rules, options, known, on_disk)
+    return WORKER
+
+
+def _worker() -> Worker:
+    return getattr(_RUNNING, "worker", None) or WORKER
 
 
 def prepare_chunk(root: str, relpaths: list[str]):
     """The chunk's results, then the seconds it spent in each stage (Spent)."""
-    before = dict(WORKER.seconds)
-    out = [WORKER.prepare(root, p) for p in relpaths]
-    return out + [Spent({k: v - before[k] for k, v in WORKER.seconds.items()})]
+    w = _worker()
+    before = dict(w.seconds)
+    out = [w.prepare(root, p) for p in relpaths]
+    return out + [Spent({k: v - before[k] for k, v in w.seconds.items()})]
 
 
 def clean_rests(rests: list[str]):
-    before = dict(WORKER.seconds)
+    w = _worker()
+    before = dict(w.seconds)
     t0 = time.perf_counter()
-    out = [WORKER.clean_rest(r) for r in rests]
-    WORKER.seconds["clean"] += time.perf_counter() - t0
-    return out + [Spent({k: v - before[k] for k, v in WORKER.seconds.items()})]
+    out = [w.clean_rest(r) for r in rests]
+    w.seconds["clean"] += time.perf_counter() - t0
+    return out + [Spent({k: v - before[k] for k, v in w.seconds.items()})]
 
 
 def structure_chunk(items: list[tuple[str, str]]):
-    return [WORKER.structure(body, title) for body, title in items]
+    w = _worker()
+    return [w.structure(body, title) for body, title in items]

@@ -23,7 +23,7 @@ def test_the_sample_on_a_two_worker_local_cluster_is_byte_identical(corpus_dir, 
 
 def test_a_worker_killed_mid_build_costs_time_not_bytes(corpus_dir, corpus_kb, tmp_path):
     _, _, local_out = corpus_kb
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                        silence_logs=50)
     client = distributed.Client(cluster, set_as_default=False)
     killed = []
@@ -55,3 +55,55 @@ def test_cli_engine_options(tmp_path):
     res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(out), "--engine", "dask",
                                     "--scheduler", "local:two"])
     assert res.exit_code == 1 and "Error: Dask scheduler local:two" in res.output and "Traceback" not in res.output
+
+
+def _cluster():
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                       silence_logs=50)
+    return cluster, distributed.Client(cluster, set_as_default=False)
+
+
+def _states():  # (run on a worker: its module's table, not a copy of this process's)
+    import importlib
+    return sorted(importlib.import_module("pipeline.executors.dask_engine")._STATES)
+
+
+def test_builds_sharing_a_cluster_keep_their_own_worker_state():
+    # one plugin name for every build: a second build's setup replaced the first's rules and
+    # options on every worker, and stayed registered after both ended
+    from pipeline import tasks
+    from pipeline.executors.dask_engine import DaskExecutor, _run
+    from pipeline.rules import load_rules
+    cluster, client = _cluster()
+    try:
+        a = DaskExecutor(cluster.scheduler_address, tasks.init, (load_rules(), Options(file_seconds=111), frozenset(), {}))
+        b = DaskExecutor(cluster.scheduler_address, tasks.init, (load_rules(), Options(file_seconds=222), frozenset(), {}))
+        seconds = [x.client.submit(_run, x.name, tasks._worker, (), pure=False).result().options.file_seconds
+                   for x in (a, b)]
+        assert seconds == [111, 222]
+        a.close()
+        assert client.run(_states) == {w: [b.name] for w in client.nthreads()}
+        b.close()
+        assert client.run(_states) == {w: [] for w in client.nthreads()}
+    finally:
+        client.close()
+        cluster.close()
+
+
+def test_a_worker_of_other_code_or_no_scheduler_is_a_clean_error(tmp_path):
+    cluster, client = _cluster()
+    try:
+        client.run(lambda: __import__("pipeline.executors.dask_engine").executors.dask_engine.__dict__.update(
+            code_digest=lambda: "0" * 64))  # the workers run "other code"
+        res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(tmp_path / "a"), "-q",
+                                        "--engine", "dask", "--scheduler", cluster.scheduler_address])
+        assert res.exit_code == 1 and "run other pipeline code than this build" in res.output, res.output
+    finally:
+        client.close()
+        cluster.close()
+    res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(tmp_path / "b"), "-q",
+                                    "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert res.exit_code == 1 and "Error: Dask scheduler tcp://127.0.0.1:9" in res.output, res.output
+    res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(tmp_path / "c"), "-q",
+                                    "--engine", "dask", "--scheduler", "local:0"])
+    assert res.exit_code == 1 and "needs N >= 1" in res.output, res.output

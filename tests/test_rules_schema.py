@@ -2,6 +2,8 @@
 or a user file that mistypes or misshapes it, is an `Error: FILE: ...` before any work."""
 import ast
 
+import pytest
+
 from pipeline.rules import REQUIRED_GROUPS, load_rules, page_kind_keys
 
 from .conftest import ROOT
@@ -70,3 +72,15 @@ def test_a_user_rule_reaches_titles_headings_prose_and_labels(tmp_path):
     text = json.dumps(entry)
     assert "ms-its:" not in text and "<zorp>" not in text
     assert entry["title"].startswith("Printer offline") and "Restart the spooler" in text
+
+
+def test_a_never_scheme_must_be_a_scheme_and_its_colon(tmp_path):
+    # `never = ["ms-its"]` was accepted: plain text then removed "ms-it:…" and kept "ms-its:…"
+    from pipeline.rules import RulesError
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[safe_schemes]\nnever = ["ms-its"]\n')
+    with pytest.raises(RulesError, match="is not a URL scheme and its colon"):
+        load_rules([str(bad)])
+    good = tmp_path / "good.toml"
+    good.write_text('[safe_schemes]\nnever = ["ms-its:"]\n')
+    assert "ms-its:" in load_rules([str(good)]).get("safe_schemes", "never")

@@ -45,8 +45,10 @@ def executor(options, initializer, initargs: tuple) -> Executor:
         raise EngineError("the Dask engine needs the dask extra: pip install 'kb-pipeline[dask]'") from None
     try:
         return DaskExecutor(options.scheduler, initializer, initargs)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise EngineError(f"Dask scheduler {options.scheduler}: {exc}") from None
+    except EngineError:
+        raise
+    except Exception as exc:  # unreachable, no worker, a worker that cannot be set up
+        raise EngineError(f"Dask scheduler {options.scheduler}: {type(exc).__name__}: {exc}") from None
 
 
 def chunks(items: list, n: int) -> list[list]:

@@ -4,64 +4,146 @@ executors/__init__.py, so the stages and the bytes they produce are the local en
 
 - `local:N` starts a LocalCluster of N single-threaded worker processes on this machine
   (closed with the build); any other address (`tcp://host:8786`) is a running scheduler,
-  whose workers must have this pipeline installed, at this version, and see the input
-  folder at the same path (a shared filesystem): tasks carry paths, never file contents.
-- Each worker holds the build's `Worker` (rules, options, the cache's known hashes), set up
-  by a worker plugin, also on a worker that joins or is restarted mid-build.
+  whose workers must run this pipeline's very code (checked: a worker whose source files
+  differ is refused, it would clean differently and fill the cache with it) and see the
+  input folder at the same path (a shared filesystem). Reading tasks carry paths; the tasks
+  that clean a body's shared rest and structure a body carry that text.
+- Each build registers a worker plugin of its own name, which builds that build's `Worker`
+  (rules, options, the cache's known hashes) on every worker, also one that joins or is
+  restarted mid-build, and is removed when the build ends: builds sharing a cluster never
+  see each other's state.
 - A task lost with its worker is run again by Dask on another one; results are taken in
   this process as they come and put in order, so the output does not depend on which
-  worker ran what, nor on a worker lost on the way.
+  worker ran what, nor on a worker lost on the way. No worker left for a minute, a lost
+  scheduler or a task Dask gave up on (KilledWorker) ends the build with an EngineError.
+- Ctrl-C stops the build within seconds and closes a local cluster, but its worker
+  processes, in the terminal's process group, print their own KeyboardInterrupt tracebacks
+  (the local engine's workers ignore Ctrl-C; a Dask worker cannot be made to in time
+  without risking that the build itself misses the Ctrl-C).
 - The per-file budget (deadline.py) needs a process's main thread, and Dask runs tasks in
   worker threads: on this engine a file that stalls its stage stalls that task (Dask has
   no task timeout); build untrusted input with the local engine.
 """
 from __future__ import annotations
 
-from distributed import Client, LocalCluster, as_completed
+import time
+import uuid
+
+from distributed import Client, LocalCluster
+from distributed.client import FutureCancelledError
 from distributed.diagnostics.plugin import WorkerPlugin
+from distributed.scheduler import KilledWorker
+
+from .. import code_digest
+from . import EngineError
+
+_STATES: dict[str, object] = {}  # plugin name -> that build's worker state, in a worker process
+_NO_WORKERS = 60.0  # seconds without any worker before the build gives up
+_POLL = 0.005
 
 
 class _Setup(WorkerPlugin):
-    """Runs the build's worker initializer on every worker, present and future."""
+    """Builds one build's worker state on every worker, present and future."""
 
-    name = "kb-pipeline-setup"
-
-    def __init__(self, initializer, initargs: tuple):
+    def __init__(self, name: str, digest: str, initializer, initargs: tuple):
+        self.name, self.digest = name, digest
         self.initializer, self.initargs = initializer, initargs
 
     def setup(self, worker) -> None:
-        self.initializer(*self.initargs)
+        if code_digest() != self.digest:
+            raise RuntimeError(f"this worker runs other pipeline code than the build ({code_digest()[:12]} "
+                               f"!= {self.digest[:12]})")
+        _STATES[self.name] = self.initializer(*self.initargs)
+
+    def teardown(self, worker) -> None:
+        _STATES.pop(self.name, None)
+
+
+def _run(name: str, fn, args: tuple):
+    if name not in _STATES:
+        raise RuntimeError("this worker was not set up for the build (see its log)")
+    return _STATES[name].run(fn, args)
+
+
+def _digest() -> str:
+    return code_digest()
 
 
 class DaskExecutor:
     def __init__(self, scheduler: str, initializer, initargs: tuple):
-        self.cluster = None
+        self.cluster = self.client = None
+        self.name = f"kb-pipeline-{uuid.uuid4().hex}"
+        self.workers: list[str] = []
+        self.jobs = 1
+        self.registered = False
+        try:
+            self._connect(scheduler)
+            self._check_versions()
+            self.client.register_plugin(_Setup(self.name, code_digest(), initializer, initargs), name=self.name)
+            self.registered = True
+        except BaseException:
+            self.close()
+            raise
+
+    def _connect(self, scheduler: str) -> None:
         if scheduler.startswith("local:"):
             n = int(scheduler.split(":", 1)[1])  # (ValueError: not a number)
+            if n < 1:
+                raise ValueError("local:N needs N >= 1 workers")
             self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=40)
+                                        dashboard_address=":0", silence_logs=40)
             self.client = Client(self.cluster, set_as_default=False)
         else:
-            self.client = Client(scheduler, set_as_default=False, timeout=30)
-        self.jobs = max(1, len(self.client.scheduler_info()["workers"]))
-        self.client.register_plugin(_Setup(initializer, initargs))
-        self.workers: list[str] = []
+            self.client = Client(scheduler, set_as_default=False, timeout=15)
+        self.client.wait_for_workers(1, timeout=_NO_WORKERS)
+
+    def _check_versions(self) -> None:
+        theirs = self.client.run(_digest)
+        other = sorted(w for w, d in theirs.items() if d != code_digest())
+        if other:
+            raise EngineError(f"{len(other)} Dask worker(s) run other pipeline code than this build "
+                              f"({', '.join(other[:3])}): install this version on them")
 
     def slots(self, total: int) -> int:
         if not self.workers:
-            self.client.wait_for_workers(1)
-            self.workers = sorted(self.client.scheduler_info()["workers"])
+            self.workers = sorted(self.client.nthreads())
             self.jobs = len(self.workers)
         return len(self.workers)
+
+    def _submit(self, fn, args: tuple, worker: str | None = None):
+        where = {"workers": [worker], "allow_other_workers": True} if worker else {}
+        return self.client.submit(_run, self.name, fn, args, pure=False, **where)
+
+    def _result(self, fut):
+        try:
+            result = fut.result()
+        except (FutureCancelledError, KilledWorker, OSError) as exc:
+            raise EngineError(f"Dask lost a task: {type(exc).__name__}: {exc}") from None
+        fut.release()
+        return result
+
+    def _waiting(self, since: float) -> float:
+        """Sleep a little; fail when the cluster has had no worker for _NO_WORKERS seconds."""
+        time.sleep(_POLL)
+        now = time.monotonic()
+        if now - since < 1.0:
+            return since
+        if self.client.nthreads():
+            return now
+        if now - since > _NO_WORKERS:
+            raise EngineError("no Dask worker left")
+        return since
 
     def imap(self, fn, arglist, progress, label, total):
         """fn over arglist (each call returns a list), results flattened, in order."""
         self.slots(total)
-        futures = [self.client.submit(fn, *a, pure=False) for a in arglist]
+        futures = [self._submit(fn, a) for a in arglist]
         done = 0
         for f in futures:
-            chunk = f.result()
-            f.release()
+            seen = time.monotonic()
+            while not f.done():
+                seen = self._waiting(seen)
+            chunk = self._result(f)
             yield from chunk
             done += len(chunk)
             if progress:
@@ -71,33 +153,42 @@ class DaskExecutor:
         """As LocalExecutor.schedule: next_task(worker) gives that worker's next task; each
         goes to its worker while it is there (else to any), at most two in flight a worker."""
         n = self.slots(total)
-        inflight: dict = {}  # future -> (worker, callback)
+        inflight: dict = {}  # future -> (order, worker, callback)
         load = [0] * n
-        running = as_completed(loop=self.client.loop)
-
-        def fill() -> None:
+        seq = 0
+        seen = time.monotonic()
+        while True:
             for w in sorted(range(n), key=load.__getitem__):
                 while load[w] < 2 and (task := next_task(w)) is not None:
                     fn, args, callback = task
-                    fut = self.client.submit(fn, *args, pure=False, workers=[self.workers[w]],
-                                             allow_other_workers=True)
-                    inflight[fut] = (w, callback)
-                    running.add(fut)
+                    inflight[self._submit(fn, args, self.workers[w])] = (seq, w, callback)
                     load[w] += 1
-
-        fill()
-        for fut in running:
-            w, callback = inflight.pop(fut)
-            load[w] -= 1
-            result = fut.result()
-            fut.release()
-            callback(result)
-            fill()
+                    seq += 1
+            if not inflight:
+                return
+            done = sorted((f for f in inflight if f.done()), key=lambda f: inflight[f][0])
+            if not done:
+                seen = self._waiting(seen)
+                continue
+            for fut in done:
+                _, w, callback = inflight.pop(fut)
+                load[w] -= 1
+                callback(self._result(fut))
 
     def close(self) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        try:
+            if self.client is not None:
+                if self.registered:
+                    try:
+                        self.client.unregister_worker_plugin(self.name)
+                    except Exception:  # the cluster is gone
+                        pass
+                self.client.close()
+        finally:
+            self.client = None
+            if self.cluster is not None:
+                self.cluster.close()
+                self.cluster = None
 
     def terminate(self) -> None:
         self.close()

@@ -109,7 +109,7 @@ def write_pages(folder: Path, doc: dict, report: dict, diff: dict | None, src: S
     size = 0
     for i, x in enumerate(entries):
         chunk.append(entry_html(x, changes.get(x["id"]), src))
-        size += len(chunk[-1])
+        size += len(chunk[-1].encode("utf-8", "surrogatepass"))
         page_of.append(len(names))
         if len(chunk) == PAGE_ENTRIES or size >= PAGE_BYTES or i == len(entries) - 1:
             names.append(f"entries-{len(names) + 1:04d}.html")
