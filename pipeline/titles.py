@@ -31,8 +31,15 @@ _START = re.compile(r"!?\[|https?://\S|<")
 _URL = re.compile(r"https?://\S+")
 _TAG = re.compile(r"<[^<>\n]{0,300}>")
 _URL_OR_TAG = re.compile(f"{_URL.pattern}|{_TAG.pattern}")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _CODE = re.compile(r"\b0x[0-9a-f]{6,8}\b", re.I)
 _CODEISH = re.compile(r"\b0x\w+", re.I)
+# a title's token the way a generator garbles it ("7.abbbb GHz", "2N4", "100%%", "Windows 1지원",
+# "Windows 1#", "GS3^[GS32Q](…)"): digits run into letters or marks, another script, markup; and a
+# title cut short ("… Windows 11, 10, 8 &"). Counted only where the text does not spell the token.
+_GARBLED = re.compile(r"\d\.[^\W\d_]|^\$?[12]\d{0,2}[^\W\d_]\d{1,2}$|%%|\d#|\^\[|\]\(|[^\W\d_\x00-\u024f]")
+_CUT_SHORT = re.compile(r"[&,(\[]\s*$")
+_EDGES = "\"'“”‘’.,:;!?*()[]"
 _WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,2}))*)", re.I)
 # a heading that names a part of the article, not the article: a fix, a step, a list number,
 # a review's section label ("Design: ...", "Setup: Easier than most")
@@ -46,6 +53,9 @@ _COUNTED = re.compile(r"^\s*(?:top\s+)?\d+\s+(?:quick\s+|easy\s+|simple\s+)?(?:w
 HEADING_HANDICAP = 2.0
 MIN_BUILD = 50
 SHARED_HEADING = 3  # entries
+VERSION_SHARE = 0.6
+LIST_ITEMS = 4  # headings
+GARBLED = 3.0  # against a candidate, for each garbled token
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
 # a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
 # SITE_TAIL_SHARE times as many as say it elsewhere in their titles
@@ -129,7 +139,7 @@ def plain(text: str) -> str:
             if close == n or first(")", close + 2) == n:  # no link can close from here on
                 return "".join(out) + text[pos:i] + _URL_OR_TAG.sub(" ", text[i:])
             if close + 1 < n and text[close + 1] == "(" and (par := first(")", close + 2)) < n:
-                end, keep = par + 1, text[j + 1:close] or " "
+                end, keep = par + 1, f" {text[j + 1:close]} "  # ("has[achieved](…)": two words)
         if end < 0 and (u := _URL.match(text, i) or _TAG.match(text, i)):
             end = u.end()
         if end < 0:
@@ -146,18 +156,53 @@ def words(text: str) -> list[str]:
 
 
 def chunks(entry: dict) -> list[str]:
-    """The text in parts: the summary, each section (heading and text)."""
-    secs = [plain(s.get("heading", "") + "\n" + s.get("text", "")) for s in entry.get("sections", [])]
+    """The text in parts: the summary's and each section's paragraphs (a section's heading
+    with its first), so that how widely a word is spread tells on a text of one section too."""
+    secs = [s.get("heading", "") + "\n" + s.get("text", "") for s in entry.get("sections", [])]
     intro = any(s.get("level") == 0 for s in entry.get("sections", []))  # (it holds the summary)
-    return secs if intro else [plain(entry.get("summary", ""))] + secs
+    parts = secs if intro else [entry.get("summary", "")] + secs
+    return [p for part in parts for p in map(plain, _PARAGRAPH.split(part)) if p.strip()]
 
 
-def _versions(text: str) -> set[str]:
-    out = set()
+def _versions(text: str) -> Counter:
+    """How often the text names each Windows version ("10", "xp")."""
+    out = Counter()
     for m in _WINDOWS.finditer(text):
-        out.add(m.group(1).lower())
+        out[m.group(1).lower()] += 1
         out.update(v.strip(" /") for v in m.group(2).split("/") if v.strip(" /"))
     return out
+
+
+def version_penalty(candidate: str, versions: Counter) -> float:
+    """Against a candidate: 4 for each Windows version the text never names (spinners swap 10
+    and 11), 2 when it names only versions the text names less than VERSION_SHARE as often
+    as its main one (a Windows 10 end-of-support article that mentions Windows 11 too)."""
+    said = set(_versions(candidate))
+    if not said:
+        return 0.0
+    top = max(versions.values(), default=0)
+    main = {v for v, c in versions.items() if c >= VERSION_SHARE * top}
+    return 4.0 * len(said - set(versions)) + (2.0 if not said & main else 0.0)
+
+
+def tokens(text: str) -> frozenset:
+    """The text's whitespace-separated tokens, lower case, without quotes and end marks."""
+    return frozenset(t.strip(_EDGES) for t in text.lower().split())
+
+
+def garbled(candidate: str, spelled: frozenset) -> list[str]:
+    """The candidate's tokens that look garbled (`_GARBLED`) and the text does not spell."""
+    return [t for t in tokens(candidate) if _GARBLED.search(t) and t not in spelled]
+
+
+def without_garbled(title: str, spelled: frozenset) -> str:
+    """The title without its parts (`_SEGMENT`) that hold a garbled token ("Core i9-11900K
+    Breaks a Record: 7.abbbb GHz" as "Core i9-11900K Breaks a Record"); the title itself when
+    none does or fewer than two words are left."""
+    seps, parts = _SEGMENT.findall(title), _SEGMENT.split(title)
+    kept = [(sep, p) for sep, p in zip([""] + seps, parts) if not garbled(p, spelled)]
+    out = "".join((sep if k else "") + p for k, (sep, p) in enumerate(kept)).strip(" |–—-:")
+    return out if len(kept) < len(parts) and len(out.split()) >= 2 else title
 
 
 class TitleChooser:
@@ -177,9 +222,11 @@ class TitleChooser:
         self.unknown = math.log(n + 1) / 2  # (a word no entry says)
         self.site = site_words([[e["title"], *e["alternate_titles"]] for e in entries], self.generic)
 
-    def score(self, candidate: str, tf: Counter, versions: set[str] = frozenset(), said: dict | None = None) -> float:
+    def score(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
+              spelled: frozenset = frozenset()) -> float:
         """`said`: see `said` (spinning rewords a title around its subject, so the subject is
-        what most of the titles keep; a word counts up to CONSENSUS more for it)."""
+        what most of the titles keep; a word counts up to CONSENSUS more for it). `spelled`:
+        the text's tokens (`tokens`), against which a garbled-looking token is checked."""
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
         if len(ws) < 2 and not _CODE.search(candidate):
             return float("-inf")
@@ -191,15 +238,18 @@ class TitleChooser:
         for w in ws:
             idf = self.idf.get(w, self.unknown)
             total += math.log1p(tf[w]) * idf * (1 + CONSENSUS * share(w)) if tf[w] else -max(idf, 1.0)
-        total -= 4.0 * len(_versions(candidate) - versions)  # a Windows version the text never names
+        total -= version_penalty(candidate, versions)
+        total -= GARBLED * (len(garbled(candidate, spelled)) + bool(_CUT_SHORT.search(candidate)))
         total -= 2.0 * sum(bool(p.search(candidate)) for p in self.spin)
         total -= 2.0 * len(self.site & set(ws))  # (the site's name says nothing of the article)
         return total / math.sqrt(max(len(ws), 1))
 
     def titles(self, entry: dict) -> list[str]:
-        """The titles the entry was published under, then those of them without the site's name."""
+        """The titles the entry was published under, then those of them without the site's name
+        and with "%%" put back to "%"."""
         titles = [entry["title"], *entry["alternate_titles"]]
-        return titles + [t for t in dict.fromkeys(without_site(t, self.site) for t in titles) if t not in titles]
+        repaired = (without_site(t, self.site).replace("%%", "%") for t in titles)  # ("100%%": a template's escape)
+        return titles + [t for t in dict.fromkeys(repaired) if t not in titles]
 
     @staticmethod
     def said(entry: dict) -> Counter:
@@ -211,10 +261,14 @@ class TitleChooser:
     def candidates(self, entry: dict) -> list[str]:
         out, heads = self.titles(entry), 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
-        for s in entry.get("sections", []):
+        items = self.list_items(entry, steps)
+        for k, s in enumerate(entry.get("sections", [])):
             if heads == 2:
                 break
             if s.get("id") in steps:
+                continue
+            if k in items:  # (it takes a heading's turn: the headings after a list's first items name less)
+                heads += 1
                 continue
             h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
             if _key(h) in self.shared_headings:
@@ -228,15 +282,35 @@ class TitleChooser:
                 heads += 1
         return out
 
+    def list_items(self, entry: dict, steps: set) -> set[int]:
+        """The sections whose headings are a list's items, not the article's name: after text
+        (a heading that opens the body names it), one of LIST_ITEMS or more plain headings of
+        one level ("Bixby Routines", "Secure Folder", "Samsung DeX" under an intro), not
+        steps, numbered parts or labels."""
+        secs = entry.get("sections", [])
+        plain_at: dict = {}
+        for k, s in enumerate(secs):
+            h = plain(s.get("heading", "")).strip()
+            if h and s.get("id") not in steps and not _PART.match(h) and _key(h) not in self.shared_headings:
+                plain_at.setdefault(s.get("level"), []).append(k)
+        text_before = bool(plain(entry.get("summary", "")).strip()) and not any(s.get("level") == 0 for s in secs)
+        out = set()
+        for k, s in enumerate(secs):
+            text_before = text_before or (k > 0 and bool(secs[k - 1].get("text", "").strip()))
+            if text_before and len(plain_at.get(s.get("level"), ())) >= LIST_ITEMS:
+                out.add(k)
+        return out
+
     def choose(self, k: int, entry: dict) -> str:
         tf = self.tf[k]
         text = "\n".join(self.texts[k])
-        versions = _versions(text)
-        cands = self.candidates(entry)
-        titles, said = len(self.titles(entry)), self.said(entry)
+        versions, spelled = _versions(text), tokens(text)
+        cands, titles, said = self.candidates(entry), len(self.titles(entry)), self.said(entry)
+        ungarbled = [u for u in dict.fromkeys(without_garbled(c, spelled) for c in cands[:titles]) if u not in cands]
+        cands, titles = cands[:titles] + ungarbled + cands[titles:], titles + len(ungarbled)
         # a heading names a part of the article more often than the whole: it must do twice as well
         scored = [(s / HEADING_HANDICAP if i >= titles and s > 0 else s, -i, c)
-                  for i, c in enumerate(cands) for s in [self.score(c, tf, versions, said)]]
+                  for i, c in enumerate(cands) for s in [self.score(c, tf, versions, said, spelled)]]
         best_score, _, best = max(scored)
         codes = Counter(c.lower() for c in _CODE.findall(text))
         code = codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None

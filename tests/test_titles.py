@@ -135,3 +135,56 @@ def test_the_subject_most_titles_keep_wins_over_a_reworded_one(chooser):
     e = entry("Personalized Telematics Premiums", ["Car Insurance by Telematics", "Car Insurance Pricing",
                                                    "Usage-Based Car Insurance"], text, sections)
     assert chooser(e) == "Car Insurance by Telematics"
+
+
+def test_a_text_of_one_section_is_read_by_paragraphs(chooser):
+    # a news body with no headings under the site's praise titles: the subject is what its
+    # paragraphs repeat, though it sits in one section, and the title is composed of it
+    paragraphs = ["Eligible MacBook owners have started to receive payments from the butterfly keyboard lawsuit.",
+                  "Apple introduced its butterfly keyboard in 2015; dust could stop the keyboard's keys.",
+                  "The butterfly keyboard settlement pays up to $395 to each owner who filed a claim."]
+    e = entry("Expert Hardware Insights from the Hub", ["Hardware Guides by the Hub's Experts"], "\n\n".join(paragraphs))
+    assert "butterfly keyboard" in chooser(e).lower()
+
+
+def test_a_listicles_item_heading_is_no_title(chooser):
+    # after an intro, one of several plain headings of one level names an item, not the article
+    items = [("Bixby Routines", "Samsung phones run Bixby Routines; Pixel phones have nothing like it."),
+             ("Secure Folder", "Samsung's Secure Folder hides apps, and Bixby Routines can lock it."),
+             ("Samsung DeX", "DeX turns a Samsung phone into a desktop; Bixby Routines can start it."),
+             ("Good Lock", "Good Lock themes a Samsung phone; no Pixel phone has it.")]
+    e = entry("Essential Innovations for Future Pixel Devices", [],
+              "Pixel phones are great, but Samsung phones have features Pixel phones lack.", items)
+    e["sections"] = [{"heading": h, "text": t, "level": 2} for h, t in items]
+    assert chooser(e) != "Bixby Routines"
+    # the same heading opening the body (no text before it) names the article, and so do
+    # three sections of an article ("How to Watch the Event", "What to Expect", "What Else")
+    opening = entry("Tech Gear Insights", [], "", [("How to force quit an app on Windows 11",
+                                                    "Force quit the app when it stops responding on Windows 11."),
+                                                   ("How to force quit with Task Manager", "Force quit the app there."),
+                                                   ("How to force quit with Settings", "Force quit the app in Settings.")])
+    opening["sections"] = [{"heading": h, "text": t, "level": 2} for h, t in
+                           [(s["heading"], s["text"]) for s in opening["sections"]]]
+    assert chooser(opening) == "How to force quit an app on Windows 11"
+
+
+def test_a_garbled_title_loses_to_a_clean_one_and_a_template_escape_is_put_back(chooser):
+    text = ("Cooler Master set a record: the Core i9-11900K ran at 7.314 GHz on liquid nitrogen.\n\n"
+            "The Core i9-11900K record beats the old one. Disk usage stayed at 100% during the run.")
+    e = entry("Core i9-11900K Record: Shatters Expectations at 7.abbbb GHz",
+              ["Core i9-11900K Record at 7.314 GHz (7N4 Edition)", "Core i9-11900K Sets a Record"], text)
+    assert chooser(e) in ("Core i9-11900K Sets a Record", "Core i9-11900K Record")
+    # when every title is garbled, the title without its garbled part
+    e = entry("Core i9-11900K Record: Shatters Expectations at 7.abbbb GHz",
+              ["Core i9-11900K Record Run at 7.314 GHz (7N4 Edition)"], text)
+    assert chooser(e) == "Core i9-11900K Record"
+    e = entry("Core i9-11900K Record Run at 100%% Disk Usage", [], text)
+    assert chooser(e) == "Core i9-11900K Record Run at 100% Disk Usage"
+
+
+def test_a_windows_version_the_text_names_less_often_counts_against(chooser):
+    text = "\n\n".join(["Windows 10 support ends next year; Windows 10 PCs will get no more fixes."] * 3
+                       + ["Some Windows 10 PCs can move to Windows 11, and Windows 10 users may pay for support."])
+    e = entry("Windows 11 PCs After Support Ends", ["Windows 10 PCs After Support Ends"], text)
+    assert chooser(e) == "Windows 10 PCs After Support Ends"
+
