@@ -55,6 +55,7 @@ MIN_BUILD = 50
 SHARED_HEADING = 3  # entries
 VERSION_SHARE = 0.6
 LIST_ITEMS = 4  # headings
+AFFIX_ENTRIES = 5  # distinct entries whose titles wear one affix
 GARBLED = 3.0  # against a candidate, for each garbled token
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
 # a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
@@ -87,6 +88,35 @@ def site_words(titles: list[list[str]], generic: frozenset = frozenset()) -> fro
         rest.update(r_words)
     return frozenset(w for w, n in tail.items() if n >= SITE_ENTRIES and n >= SITE_TAIL_SHARE * rest[w]
                      and w.isalpha() and w not in generic)
+
+
+def _affix_key(part: str) -> str:
+    return re.sub(r"\d", "#", " ".join(part.lower().split()))
+
+
+def spin_affixes(titles: list[list[str]]) -> frozenset:
+    """The spin a build's titles are wrapped in, learned from them: a first or last part of a
+    title (`_SEGMENT`: "Step-by-Step Guide: …", "… - A Comprehensive Guide", "… | Quickly &
+    Easily!"; digits as "#": "[2024 Fixes]" and "[2020 Fixes]" are one) that the titles of
+    AFFIX_ENTRIES distinct entries or more have: a part of one article's subject recurs in
+    its own spun titles, not across many articles'. `titles`: each entry's titles."""
+    seen = Counter()
+    for ts in titles:
+        parts = (_SEGMENT.split(t) for t in ts)
+        seen.update({_affix_key(p) for ps in parts if len(ps) > 1 for p in (ps[0], ps[-1])})
+    return frozenset(a for a, n in seen.items() if n >= AFFIX_ENTRIES)
+
+
+def without_affixes(title: str, affixes: frozenset) -> str:
+    """The title without a first or last part that is a spin affix (`spin_affixes`); the
+    title itself when fewer than two words would be left."""
+    seps, parts = _SEGMENT.findall(title), _SEGMENT.split(title)
+    if len(parts) < 2:
+        return title
+    lo = int(_affix_key(parts[0]) in affixes)
+    hi = len(parts) - int(_affix_key(parts[-1]) in affixes)
+    out = "".join((seps[k - 1] if k > lo else "") + parts[k] for k in range(lo, hi)).strip(" |–—-:")
+    return out if len(out.split()) >= 2 else title
 
 
 def without_site(title: str, site: frozenset) -> str:
@@ -221,6 +251,7 @@ class TitleChooser:
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self.unknown = math.log(n + 1) / 2  # (a word no entry says)
         self.site = site_words([[e["title"], *e["alternate_titles"]] for e in entries], self.generic)
+        self.affixes = spin_affixes([[e["title"], *e["alternate_titles"]] for e in entries])
 
     def score(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
               spelled: frozenset = frozenset()) -> float:
@@ -246,9 +277,10 @@ class TitleChooser:
 
     def titles(self, entry: dict) -> list[str]:
         """The titles the entry was published under, then those of them without the site's name
-        and with "%%" put back to "%"."""
+        and the build's spin affixes, and with "%%" put back to "%"."""
         titles = [entry["title"], *entry["alternate_titles"]]
-        repaired = (without_site(t, self.site).replace("%%", "%") for t in titles)  # ("100%%": a template's escape)
+        repaired = (without_affixes(without_site(t, self.site), self.affixes).replace("%%", "%")  # (a template's escape)
+                    for t in titles)
         return titles + [t for t in dict.fromkeys(repaired) if t not in titles]
 
     @staticmethod
@@ -308,16 +340,17 @@ class TitleChooser:
         cands, titles, said = self.candidates(entry), len(self.titles(entry)), self.said(entry)
         ungarbled = [u for u in dict.fromkeys(without_garbled(c, spelled) for c in cands[:titles]) if u not in cands]
         cands, titles = cands[:titles] + ungarbled + cands[titles:], titles + len(ungarbled)
-        # a heading names a part of the article more often than the whole: it must do twice as well
-        scored = [(s / HEADING_HANDICAP if i >= titles and s > 0 else s, -i, c)
+        # a heading names a part of the article more often than the whole: it must do twice as well;
+        # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words)
+        scored = [(s / HEADING_HANDICAP if i >= titles and s > 0 else s, -len(c.split()), -i, c)
                   for i, c in enumerate(cands) for s in [self.score(c, tf, versions, said, spelled)]]
-        best_score, _, best = max(scored)
+        best_score, *_, best = max(scored)
         codes = Counter(c.lower() for c in _CODE.findall(text))
         code = codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None
         if code and code not in best.lower():
-            with_code = [(s, i, c) for s, i, c in scored if code in c.lower()]
+            with_code = [sc for sc in scored if code in sc[-1].lower()]
             if with_code:
-                return max(with_code)[2]
+                return max(with_code)[-1]
             garbled = _CODEISH.search(best)
             if garbled:
                 return best[:garbled.start()] + code + best[garbled.end():]

@@ -1,7 +1,7 @@
 """Entry titles chosen by how well they name what the text is about (pipeline/titles.py)."""
 import pytest
 
-from pipeline.titles import TitleChooser, without_site
+from pipeline.titles import TitleChooser, without_affixes, without_site
 
 
 def entry(title, alternates, summary, sections=()):
@@ -188,3 +188,21 @@ def test_a_windows_version_the_text_names_less_often_counts_against(chooser):
     e = entry("Windows 11 PCs After Support Ends", ["Windows 10 PCs After Support Ends"], text)
     assert chooser(e) == "Windows 10 PCs After Support Ends"
 
+
+def test_an_affix_the_titles_of_many_entries_wear_is_spin_and_left_out(rules):
+    subjects = ["Proton Pass password manager", "Travelers car insurance", "Lexmark IoT platform",
+                "Epson laser printers", "Apache Log4j patch"]
+    entries = [entry(f"Expert Picks: {s} - A Comprehensive Guide", [f"{s} Is Here"], f"The {s} arrives.",
+                     [("", f"The {s} costs less.")]) for s in subjects] + OTHERS
+    c = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
+    assert {"expert picks", "a comprehensive guide"} <= c.affixes
+    assert "Proton Pass password manager" in c.titles(entries[0])
+    # one article's own first part ("Proton Pass: ...") is no affix
+    assert not {"proton pass", "is here"} & c.affixes
+    assert without_affixes("Windows 10: Printer Offline", frozenset({"windows ##"})) == "Printer Offline"
+    assert without_affixes("Expert Picks: Pixel", frozenset({"expert picks"})) == "Expert Picks: Pixel"
+    # spin of generic words only ("Problem Solved") scores as the title without it: the shorter wins
+    solved = [entry(f"{s} - Problem Solved", [], f"The {s} arrives.", [("", f"The {s} costs less.")])
+              for s in subjects] + OTHERS
+    c = TitleChooser(rules.get("title_choice", "generic_words"), solved, rules.get("title_choice", "spin_patterns"))
+    assert c.choose(0, solved[0]) == "Proton Pass password manager"
