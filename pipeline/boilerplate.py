@@ -36,9 +36,13 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*:\s*(?:\*\*|__)?\s*(?:\*\*|__)?"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
+_PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^\[\]\n]*\s\S[^\[\]\n]*\]"
+                           r"\((?:https?:)?//[^()\s]+\)\s*$")  # "[![pic](p.jpg) Title blurb  Read now](url)"
+_EMPTY_ITEM = re.compile(r"^\s*[*+]\s*$")  # (not "-": a heading's underline)
+_SPEC = re.compile(r"\w[^:\n]*:\s+\S")  # "Weight: 1.2 kg"
 _CARD = re.compile(r"^\s*[-*+]\s+!\[[^\]\n]*\]\([^()\s]+\)\s*\S")  # "* ![alt](pic) Title ..."
-_ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s]+/[^()\s]+)\)"
-                        r"(?:\*\*|__)?\s*$")
+_ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s]+/[^()\s]+)"
+                        r"(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__)?\s*$")  # (a link's title: `(url "Title")`)
 
 
 def _digest(text: str) -> bytes:
@@ -91,6 +95,8 @@ class Boilerplate:
         g = rules.get
         self.min_families = int(g("boilerplate", "min_families")[0])
         self.link_df = int(g("boilerplate", "family_link_bodies")[0])
+        self.family_words = int(g("boilerplate", "family_line_words")[0])
+        self.seeds = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "seeds")), re.I)
         self.short_words = int(g("boilerplate", "short_label_words")[0])
         self.min_echoes = int(g("boilerplate", "min_echoes_in_body")[0])
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
@@ -103,14 +109,18 @@ class Boilerplate:
 
     def repeated(self, bodies: list[str]) -> set[bytes]:
         """Keys of the lines found in min_families or more families of the distinct bodies."""
-        keysets = []
+        keysets, prose = [], []
         df: dict[bytes, int] = defaultdict(int)
         for body in bodies:
-            keys = set()
+            keys, long = set(), set()
+            lines = body.split("\n")
             for i, k in _units(body):
                 if k is not None:
                     keys.add(k)
+                    if len(_WORD.findall(_LINK.sub(r"\1", lines[i]))) >= self.family_words:
+                        long.add(k)
             keysets.append(keys)
+            prose.append(long)
             for k in keys:
                 df[k] += 1
         parent = list(range(len(bodies)))
@@ -121,10 +131,11 @@ class Boilerplate:
                 x = parent[x]
             return x
 
-        # one article's variants share most of their lines: bodies that share more than half
-        # of the smaller one's lines, among lines few bodies hold, are one family
+        # one article's variants share most of their sentences: bodies that share more than
+        # half of the smaller one's longer lines, among lines few bodies hold, are one family
+        # (a widget's lines, many and short, must not make two articles one)
         holders: dict[bytes, list[int]] = defaultdict(list)
-        for b, keys in enumerate(keysets):
+        for b, keys in enumerate(prose):
             for k in keys:
                 if 1 < df[k] <= self.link_df:
                     holders[k].append(b)
@@ -134,7 +145,7 @@ class Boilerplate:
                 for y in range(x + 1, len(bs)):
                     shared[bs[x], bs[y]] += 1
         for (x, y), n in shared.items():
-            if 2 * n > min(len(keysets[x]), len(keysets[y])):
+            if 2 * n > min(len(prose[x]), len(prose[y])):
                 parent[find(x)] = find(y)
         families: dict[bytes, set[int]] = defaultdict(set)
         for b, keys in enumerate(keysets):
@@ -147,10 +158,12 @@ class Boilerplate:
     def _content(self, line: str) -> bool:
         """A line that reads as an article's content whatever its repetition: an action, a
         numbered step, a bold label, the article's pitch for a tool it sells."""
+        if _LABELLED_LINK.match(line) or _ONLY_LINK.match(line):
+            # "**Also: [Stop ignoring ...](url)**", "**[The best VPN services](url)**": another
+            # article's title, bold or not, not an action nor a label of what follows
+            return bool(self.products.search(line))
         if _NUMBERED.match(line) or _BOLD_LABEL.match(line) or self.products.search(line):
             return True
-        if _LABELLED_LINK.match(line):
-            return False  # "Also: [Stop ignoring ...](url)": another article's title, not an action
         rest = _LEAD.sub("", line, count=1)
         words = _WORD.findall(rest.lower())
         if words and words[0] in self.openers:
@@ -164,11 +177,12 @@ class Boilerplate:
                      if "](#" not in m.group(0) and "/#" not in m.group(0))  # (in-page: a contents list)
         return bool(words) and 2 * linked >= len(words)
 
-    def _label(self, line: str) -> bool:
-        """A short line without a full stop: a button, a caption, a credit ("View Deal")."""
+    def _label(self, line: str, most: int = 0) -> bool:
+        """A short line (most words, short_label_words by default) without a full stop: a
+        button, a caption, a credit ("View Deal")."""
         text = _LINK.sub(r"\1", line)
         plain = text.strip(" \t*_#>").rstrip()
-        return len(_WORD.findall(text)) <= self.short_words and not plain.endswith((".", "!", "?", ":"))
+        return len(_WORD.findall(text)) <= (most or self.short_words) and not plain.endswith((".", "!", "?", ":"))
 
     def strip(self, body: str, repeated: set[bytes]) -> tuple[str, int]:
         """The body without its chrome lines, and how many went."""
@@ -179,7 +193,15 @@ class Boilerplate:
         rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and not self._content(lines[i])
                for i, k in units]
         drop = self._lines(units, lines, rep) | self._echoes(units, lines)
+        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i]))
+        # list items with nothing in them, one after another, are a widget's leftovers (a share
+        # bar's icons: "* Share", "*", "*", "*"; one alone may mark the item after it: "+"
+        # over "Quiet operation"); the repeated lines beside them go with them (_runs)
+        empty = [bool(_EMPTY_ITEM.match(lines[i])) for i, _ in units]
+        drop.update(u for u in range(len(units)) if empty[u] and ((u and empty[u - 1])
+                                                                   or (u + 1 < len(units) and empty[u + 1])))
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
+        drop.update(self._related(units, lines))
         self._runs(units, lines, rep, drop)
         self._headings(units, lines, repeated, rep, drop)
         if not drop:
@@ -206,9 +228,19 @@ class Boilerplate:
                 cards = _card_list(units, lines, u + 1) if wide[u] else []
                 drop.update([u, *cards] if cards else ())  # "More Reading" over its cards, or a list's label
             elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1])
-                              or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._label(lines[i])):
+                              or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._caption(lines[i])):
                 drop.add(u)
         return drop
+
+    def _caption(self, line: str) -> bool:
+        """A repeated line that is no sentence and not a table's row (a review's "| Pros |
+        Cons |"): a label ("(Image credit: Site)"), or up to twice a label's length when not a
+        spec's "Name: value" ("Screen Size / Aspect Ratio: 14 inches / 16:9"), a widget's
+        caption ("LATEST VIDEOS FROM tomshardware Tom's Hardware", "We check over 250 million
+        products every day for the best prices")."""
+        if line.lstrip().startswith("|"):
+            return False
+        return self._label(line) or (not _SPEC.search(_LINK.sub(r"\1", line)) and self._label(line, 2 * self.short_words))
 
     def _echoes(self, units, lines: list[str]) -> set[int]:
         """A widget's label the page repeats under each of its items ("Show Expert Take Show
@@ -226,19 +258,50 @@ class Boilerplate:
                 seen[" ".join(_WORD.findall(line.lower()))].append(u)
         return {u for us in seen.values() if len(us) >= self.min_echoes for u in us}
 
-    def _read_next(self, line: str) -> bool:
+    def _notice(self, line: str) -> bool:
+        """A site's notice the rules' [boilerplate] seeds name by its wording, found in one page
+        as well as in many (a cookie notice, a sign-up's consent line); not an instruction
+        ("Click Accept to allow the cookies ...")."""
+        return self.seeds.search(line) is not None and not self._content(line)
+
+    def _read_next(self, line: str, most: bool = True) -> bool:
         """A line that is one link to another article and nothing else, the link's text that
         article's title: its words are the words of the page's address ("[The Best Gaming
-        Consoles of 2024](https://site.example/best-gaming-consoles-4154610)"), a read-next
-        card or a related-articles list's item. A link to act on ("Download ...") stays."""
+        Consoles of 2024](https://site.example/best-gaming-consoles-4154610)"), most of them
+        (or, `most` False, two of the words of a slug of three or more), a read-next card or
+        a related-articles list's item. A link to act on ("Download ...") stays."""
         m = _ONLY_LINK.match(line)
         if not m or _NUMBERED.match(line) or self._content(m.group(1)):
             return False
         title = m.group(1).strip()
         words = [w for w in _WORD.findall(title.lower()) if len(w) > 2 and not w.isdigit()]
-        path = {w[:5] for w in _WORD.findall(urlsplit(m.group(2)).path.lower().replace("_", " "))}
+        path = urlsplit(m.group(2)).path.lower().replace("_", " ")
+        if not most:  # two words are enough in an article's slug ("best-home-ev-charger"), not in
+            path = max(path.split("/"), key=lambda seg: len(_WORD.findall(seg)))  # "printer-spooler/1"
+            if len(_WORD.findall(path)) < 3:
+                return False
+        stems = {w[:5] for w in _WORD.findall(path)}
         return (len(_WORD.findall(title)) >= 3 and not title.endswith((".", "!", "?"))
-                and sum(w[:5] in path for w in words) >= max(2, len(words) / 2))  # (a stem: "charger[s]")
+                and sum(w[:5] in stems for w in words) >= max(2, len(words) / 2 if most else 0))  # (a stem: "charger[s]")
+
+    def _related(self, units, lines: list[str]) -> set[int]:
+        """Lines one after another, each one link to a page of one host whose address holds two
+        words of the link's text or more: a related-articles list ("[The top home EV chargers:
+        Easily fuel up your car](https://site.example/article/best-home-ev-charger/)"); and a
+        picture card: one link around a picture and another article's title, its blurb."""
+        out, run, host = set(), [], None
+        for u, (i, k) in enumerate(units + [(len(lines), None)]):
+            m = _ONLY_LINK.match(lines[i]) if k is not None else None
+            here = urlsplit(m.group(2)).hostname if m and self._read_next(lines[i], most=False) else None
+            if here is None or here != host:
+                out.update(run if len(run) >= 2 else ())
+                run = []
+            if here is not None:
+                run.append(u)
+            host = here
+            if k is not None and _PICTURE_CARD.match(lines[i]):
+                out.add(u)
+        return out
 
     def _list_label(self, units, lines: list[str], u: int, drop: set[int] = frozenset()) -> bool:
         """A line just above a list (that stays) and not itself an item of one."""
@@ -249,11 +312,12 @@ class Boilerplate:
     def _runs(self, units, lines: list[str], rep: list[bool], drop: set[int]) -> None:
         """Chrome comes in blocks: a repeated line next to a chrome line is chrome too, a
         single word among them as well ("Subscribe" between a sign-up's lines, a rating
-        widget's "1" ... "5" and "Excellent" above its "Rating: 4.8 / 5")."""
+        widget's "1" ... "5" and "Excellent" above its "Rating: 4.8 / 5"); not a table's row
+        ("| Pros | Cons |" under a product's picture card)."""
         for order in (range(len(units)), range(len(units) - 1, -1, -1)):  # (a block grows both ways)
             for u in order:
                 if (rep[u] and u not in drop and ((u - 1) in drop or (u + 1) in drop)
-                        and not self._list_label(units, lines, u, drop)):
+                        and not self._list_label(units, lines, u, drop) and not lines[units[u][0]].lstrip().startswith("|")):
                     drop.add(u)
 
     def _headings(self, units, lines: list[str], repeated: set[bytes], rep: list[bool], drop: set[int]) -> None:

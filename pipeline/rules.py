@@ -42,7 +42,8 @@ REQUIRED_GROUPS = {
     "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "preliminary",
                     "procedure_headings"),
     "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
-    "boilerplate": ("min_families", "family_link_bodies", "short_label_words", "min_echoes_in_body"),
+    "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
+                    "min_echoes_in_body", "seeds"),
 }
 
 
@@ -57,10 +58,10 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("tables_of_contents", "labels"), ("tables_of_contents", "navigation"),
               ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"),
               ("summary", "contents_labels"), ("summary", "ad_lines"),
-              ("promotional", "manual_labels"), ("promotional", "manual_cues")}
+              ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("boilerplate", "seeds")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("affiliate_hosts", "network_hosts"),
-               ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"),
+               ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"), ("boilerplate", "family_line_words"),
                ("boilerplate", "short_label_words"), ("boilerplate", "min_echoes_in_body")}
 # Groups whose keys are names the user may add: an ad block counted as any removal kind of
 # pipeline/removals.py; section kinds that the schema of kb.json allows.

@@ -211,3 +211,116 @@ def test_a_repeated_label_over_a_list_of_cards_goes_with_them_a_label_over_a_pla
     text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
     assert "More Reading" not in text and "tools number" not in text and "This page lists" not in text
     assert text.count("What We Like") == len(TOPICS) and "is quiet at 3 dB" in text
+
+
+def built(src, tmp_path) -> dict:
+    """kb.json of a build of src."""
+    build(src, tmp_path / "out", Options(jobs=1))
+    return json.loads((tmp_path / "out" / "kb.json").read_text())
+
+
+def test_a_bold_cross_link_and_a_titled_related_list_go_an_articles_bold_label_stays(tmp_path):
+    """'**Also: [another article](url)**' is bold all over, and still another article's title;
+    a related list's links carry a title (`(url "Title")`); '**Weight**' over a value is the
+    text's own label, however often it repeats."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        slug = topic.replace(" ", "-")
+        extra = (f"**Also: [Stop ignoring your {topic} warning number {n}](https://site.example/warn-{slug}-{n})**\n\n"
+                 f"**Weight**\n\n{n}.5 pounds for the {topic} kit\n\n"
+                 f"#### More how-tos\n\n[How to reset a {topic} in {n} minutes](https://site.example/how-to-reset-a-"
+                 f"{slug}-in-{n}-minutes/ \"How to reset a {topic} in {n} minutes\")\n\n"
+                 f"[Why every {topic} fails twice](https://site.example/why-every-{slug}-fails-twice/ "
+                 f"\"Why every {topic} fails twice\")\n")
+        write(src, f"{n}.md", distinct_article(topic, n).replace(SIGNUP, extra))
+    text = json.dumps(built(src, tmp_path)["entries"])
+    for gone in ("Stop ignoring", "More how-tos", "How to reset a", "fails twice"):
+        assert gone not in text, gone
+    assert text.count("Weight") == len(TOPICS) and "2.5 pounds for the wifi adapter kit" in text
+
+
+PLAYER = ("Video Player is loading.\n\nPlay Video\n\nMute\n\nCurrent Time 0:00\n\nDuration {n}:41\n\nPlayback Rate\n\n"
+          "Chapters\n\nCaptions\n\n* captions off, selected\n\nAudio Track\n\nFullscreen\n\nThis is a modal window.\n\n"
+          "End of dialog window.\n\nShare:\n\nDirect LinkEmbed Code\n\n")
+
+
+def test_a_widget_of_many_short_lines_does_not_make_distinct_articles_one_article(tmp_path):
+    """Distinct articles are told apart by their sentences: a video player's many short lines,
+    the same in each, must not make them variants of one article, whose shared lines are
+    never chrome; so the player goes, each article's text stays."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        body = distinct_article(topic, n).replace(SIGNUP, "")
+        write(src, f"{n}.md", body.replace(f"# Fix the {topic} problem\n\n",
+                                           f"# Fix the {topic} problem\n\n" + PLAYER.format(n=n), 1))
+    text = json.dumps(built(src, tmp_path)["entries"])
+    for gone in ("Video Player", "Playback Rate", "captions off", "modal window", "Embed Code", "Duration"):
+        assert gone not in text, gone
+    assert all(f"turns the {t.split()[-1]} off to save power" in text for t in TOPICS)
+    assert "Restart your computer and check whether the problem is gone." in text
+
+
+def test_a_share_bar_of_empty_items_and_a_repeated_caption_go_a_marker_a_spec_and_a_table_stay(tmp_path):
+    """'* Share' over three empty items, and 'LATEST VIDEOS FROM Example Example Site' (no
+    sentence, seven words) repeat across the site's articles and go; a lone '+' marking the
+    item under it, a spec's 'Screen Size: N inches' and a table's header row stay."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        extra = (f"LATEST VIDEOS FROM example Example Site\n\n#### Reasons to buy\n\n+\n\n"
+                 f"Screen Size / Aspect Ratio: {10 + n} inches / 16:9\n\nQuiet {topic} number {n}\n\n"
+                 "| Pros | Cons |\n| --- | --- |\n"
+                 f"| Quiet {topic} | Costs {n} dollars |\n")
+        body = distinct_article(topic, n).replace(SIGNUP, "").replace("## Why the", extra + "\n## Why the")
+        write(src, f"{n}.md", body.replace(f"# Fix the {topic} problem\n\n",
+                                           f"# Fix the {topic} problem\n\n* Share\n*\n*\n*\n\n", 1))
+    entries = built(src, tmp_path)["entries"]
+    text = json.dumps(entries)
+    assert "Share" not in text and "LATEST VIDEOS" not in text and '"*' not in text and "\\n*\\n" not in text
+    for n, topic in enumerate(TOPICS, 1):
+        assert f"Quiet {topic} number {n}" in text and f"Aspect Ratio: {10 + n} inches" in text
+        assert f"Costs {n} dollars" in text
+    for kept in ("| Pros | Cons |", "+\\n\\nScreen Size", "Reasons to buy"):
+        assert sum(kept in json.dumps(e) for e in entries) == len(TOPICS), kept
+
+
+def test_a_cookie_notice_and_a_signup_consent_go_from_one_page_an_instruction_about_cookies_stays(tmp_path):
+    """The rules' seeds name a notice by its wording, in any of several languages, found in
+    one page as well as in many; an instruction that names cookies stays."""
+    src = tmp_path / "in"
+    write(src, "clear.md", FM.format(title="How to clear cookies in Firefox", n=1) + "# How to clear cookies in Firefox\n\n"
+          "Firefox keeps the cookies of every site you visit until you clear them yourself.\n\n"
+          "## Clear the cookies\n\n1. Open Settings and go to Privacy & Security.\n"
+          "2. Click Accept to agree to the removal of all cookies, then restart Firefox.\n\n"
+          "We use cookies to improve the services we offer you. By continuing to browse this site, you consent to "
+          "keep them in accordance with our Privacy Policy.\n\n"
+          "Nous utilisons des cookies pour améliorer nos services. En poursuivant votre navigation, vous acceptez "
+          "de les conserver.\n\n"
+          "By signing up, I agree to receive marketing emails from Example and agree to its Privacy Policy.\n")
+    doc = built(src, tmp_path)
+    text = json.dumps(doc["entries"], ensure_ascii=False)
+    assert "We use cookies" not in text and "Nous utilisons" not in text and "By signing up" not in text
+    assert "Click Accept to agree to the removal of all cookies" in text and "keeps the cookies of every site" in text
+    assert doc["entries"][0]["sources"][0]["removed"].get("chrome") == 3
+
+
+def test_a_run_of_links_to_titled_articles_and_a_picture_card_go_a_list_of_tools_stays(tmp_path):
+    """One page, nothing to compare with: three links one after another to one host, each
+    address holding words of its text, are a related list; a link around a picture, a title
+    and a blurb is a card. A list of tools the article names stays."""
+    src = tmp_path / "in"
+    write(src, "ev.md", FM.format(title="Insurers read your car's data", n=1) + "# Insurers read your car's data\n\n"
+          "Connected cars report how they are driven, and insurers now price policies on it.\n\n"
+          "* [The 5 best electric cars: Plus, the cheapest EV available](https://news.example/article/best-electric-car/)\n"
+          "* [The top home EV chargers: Easily fuel up your car](https://news.example/article/best-home-ev-charger/)\n"
+          "* [Our favorite electric lawn mowers: The best alternatives](https://news.example/article/best-electric-mower/)\n\n"
+          "[![key.jpg](https://img.example/key.jpg) The best security key While robust passwords help, a key "
+          "takes security further.  Read now](https://news.example/article/best-security-key/)\n\n"
+          "Drivers can refuse to share the data with these tools:\n\n"
+          "* [VeraCrypt](https://www.veracrypt.fr/en/Home.html)\n* [7-Zip archive tool](https://www.7-zip.org/download.html)\n\n"
+          "The programme reads speed, braking and the hour of each trip from the car itself.\n")
+    doc = built(src, tmp_path)
+    text = json.dumps(doc["entries"])
+    for gone in ("best electric cars", "home EV chargers", "lawn mowers", "security key", "Read now"):
+        assert gone not in text, gone
+    assert "VeraCrypt" in text and "7-Zip archive tool" in text and "hour of each trip" in text
+    assert doc["entries"][0]["sources"][0]["removed"].get("chrome") == 4
