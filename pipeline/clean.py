@@ -434,23 +434,31 @@ def _site(host: str) -> str:
     return ".".join(labels[-n:])
 
 
-def unlink_network(text: str, min_hosts: int, page: str | None = None) -> tuple[str, int]:
-    """The text with its links into a farm's network of sites turned into their text, and how
-    many: a domain is a network when the page (the text as it was before its chrome went, by
-    default the text) links to `min_hosts` distinct hosts of it (see the rules'
-    [affiliate_hosts] network_hosts). Fenced code is left as it is. (Run on a whole cleaned
-    body at build time, after chrome, which is known partly by its links.)"""
-    page = text if page is None else page
+def network_domains(page: str, min_hosts: int) -> set[str]:
+    """The domains the page links to `min_hosts` distinct hosts of or more: a farm's network."""
     if page.count("](") < min_hosts:
-        return text, 0
-    fences = _fenced_blocks(text) if "```" in text or "~~~" in text else []
+        return set()
     hosts: dict[str, set[str]] = {}
     for m in _WEB_LINK.finditer(page):
         host = m.group(2).lower().removeprefix("www.")
         hosts.setdefault(_site(host), set()).add(host)
-    farms = {d for d, hs in hosts.items() if len(hs) >= min_hosts}
-    if not farms:
+    return {d for d, hs in hosts.items() if len(hs) >= min_hosts}
+
+
+def unlink_network(text: str, min_hosts: int, page: str | None = None,
+                   known: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """The text with its links into a farm's network of sites turned into their text, and how
+    many: a domain is a network when the page (the text as it was before its chrome went, by
+    default the text) links to `min_hosts` distinct hosts of it (see the rules'
+    [affiliate_hosts] network_hosts), or when it is one of the `known` networks (found so in
+    other pages of the build: a page with two links into the farm is rewritten as well).
+    Fenced code is left as it is. (Run on a whole cleaned body at build time, after chrome,
+    which is known partly by its links.)"""
+    page = text if page is None else page
+    farms = network_domains(page, min_hosts) | known
+    if not farms or "](" not in text:
         return text, 0
+    fences = _fenced_blocks(text) if "```" in text or "~~~" in text else []
     n = 0
 
     def unlink(m: re.Match) -> str:

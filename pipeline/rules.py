@@ -20,7 +20,7 @@ REQUIRED_GROUPS = {
     "adsense": ("classes",),
     "text_ads": ("classes",),
     "link_farms": ("classes", "phrases", "headings", "lead_ins"),
-    "affiliate_hosts": ("hosts", "host_shapes", "path_shapes", "network_hosts"),
+    "affiliate_hosts": ("hosts", "host_shapes", "path_shapes", "network_hosts", "network_pages"),
     "affiliate_redirects": ("params", "any_host"),
     "affiliate_tags": ("params",),
     "affiliate_url_parts": ("parts",),
@@ -61,6 +61,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("boilerplate", "seeds")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("affiliate_hosts", "network_hosts"),
+               ("affiliate_hosts", "network_pages"),
                ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"), ("boilerplate", "family_line_words"),
                ("boilerplate", "short_label_words"), ("boilerplate", "min_echoes_in_body")}
 # Groups whose keys are names the user may add: an ad block counted as any removal kind of

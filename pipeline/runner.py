@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 from . import __version__, code_digest, export
 from .boilerplate import Boilerplate
 from .cache import ArticleCache, sha, structure_key
-from .clean import Cleaned, unlink_network
+from .clean import Cleaned, network_domains, unlink_network
 from .consolidate import Group, article_order, build_entries
 from .executors import Executor, chunks as chunked, executor
 from .ingest import InputError, discover, display_names, prefetch, source_id
@@ -433,14 +433,25 @@ def _site_chrome(rules: Rules, firsts: list, bodies: list[str]) -> tuple[list[in
     chrome, network = [0] * len(bodies), [0] * len(bodies)
     boiler = Boilerplate(rules)
     repeated = boiler.repeated(bodies)
+    networks = _networks(bodies, boiler.network_hosts, int(rules.get("affiliate_hosts", "network_pages")[0]))
     idents = []
     for i, (a, rec) in enumerate(firsts):
         page = bodies[i]
         bodies[i], chrome[i] = boiler.strip(page, repeated)
-        bodies[i], network[i] = unlink_network(bodies[i], boiler.network_hosts, page)
+        bodies[i], network[i] = unlink_network(bodies[i], boiler.network_hosts, page, networks)
         changed = chrome[i] or network[i]
         idents.append(structure_key(a.title, rec["head"], rec["body"] if not changed else sha(bodies[i])))
     return chrome, network, idents
+
+
+def _networks(bodies: list[str], min_hosts: int, min_pages: int) -> frozenset[str]:
+    """The farms' networks of the build: the domains that min_pages distinct bodies or more
+    each link to min_hosts hosts of (clean.network_domains)."""
+    pages: dict[str, int] = {}
+    for body in bodies:
+        for d in network_domains(body, min_hosts):
+            pages[d] = pages.get(d, 0) + 1
+    return frozenset(d for d, n in pages.items() if n >= min_pages)
 
 
 def _cached_structure(cache: ArticleCache, ident: str):

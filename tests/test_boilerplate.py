@@ -324,3 +324,22 @@ def test_a_run_of_links_to_titled_articles_and_a_picture_card_go_a_list_of_tools
         assert gone not in text, gone
     assert "VeraCrypt" in text and "7-Zip archive tool" in text and "hour of each trip" in text
     assert doc["entries"][0]["sources"][0]["removed"].get("chrome") == 4
+
+
+def test_a_farms_network_found_in_other_pages_loses_its_links_in_a_page_with_few(tmp_path):
+    """Two pages link into five hosts each of one domain: the farm's network. A third page with
+    two links into it loses them too (their text stays); its link to a vendor stays."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS[:3], 1):
+        hosts = 5 if n < 3 else 2
+        links = " ".join(f"[{topic} tip {k}](https://tips-{k}.farm.example/{topic.replace(' ', '-')}-{n}/)"
+                         for k in range(hosts))
+        body = distinct_article(topic, n).replace(SIGNUP, f"Read more: {links}.\n\n"
+                                                          f"Get the [vendor tool {n}](https://vendor.example/tool-{n}).\n")
+        write(src, f"{n}.md", body)
+    entries = built(src, tmp_path)["entries"]
+    text = json.dumps(entries)
+    assert "farm.example" not in text
+    assert "bluetooth mouse tip 1" in text and text.count("https://vendor.example/tool-") == 3
+    third = next(e for e in entries if "bluetooth" in e["title"].lower())
+    assert third["sources"][0]["removed"].get("affiliate_link") == 2
