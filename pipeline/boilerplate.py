@@ -202,7 +202,12 @@ class Boilerplate:
                                                                    or (u + 1 < len(units) and empty[u + 1])))
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
         drop.update(self._related(units, lines))
-        self._runs(units, lines, rep, drop)
+        # a line said twice in a row is a widget's too (a video's title over its player, and
+        # again for small screens): beside chrome it goes as a repeated line would (_runs)
+        twice = [k is not None and "![" not in lines[i] and not _HEADING.match(lines[i]) and not self._content(lines[i])
+                 and any(0 <= v < len(units) and lines[units[v][0]].strip() == lines[i].strip() for v in (u - 1, u + 1))
+                 for u, (i, k) in enumerate(units)]
+        self._runs(units, lines, [r or t for r, t in zip(rep, twice)], drop)
         self._headings(units, lines, repeated, rep, drop)
         if not drop:
             return body, 0

@@ -251,11 +251,14 @@ def test_a_widget_of_many_short_lines_does_not_make_distinct_articles_one_articl
     src = tmp_path / "in"
     for n, topic in enumerate(TOPICS, 1):
         body = distinct_article(topic, n).replace(SIGNUP, "")
+        title = f"Why the {topic} of batch {n} hangs\n\n"  # the video's, said twice over its player
         write(src, f"{n}.md", body.replace(f"# Fix the {topic} problem\n\n",
-                                           f"# Fix the {topic} problem\n\n" + PLAYER.format(n=n), 1))
+                                           f"# Fix the {topic} problem\n\n" + 2 * title + PLAYER.format(n=n), 1)
+              + f"\nThe {topic} was quiet.\n\nThe {topic} was quiet.\n")
     text = json.dumps(built(src, tmp_path)["entries"])
-    for gone in ("Video Player", "Playback Rate", "captions off", "modal window", "Embed Code", "Duration"):
+    for gone in ("Video Player", "Playback Rate", "captions off", "modal window", "Embed Code", "Duration", "hangs"):
         assert gone not in text, gone
+    assert all(f"The {t} was quiet." in text for t in TOPICS)  # said twice, not beside chrome
     assert all(f"turns the {t.split()[-1]} off to save power" in text for t in TOPICS)
     assert "Restart your computer and check whether the problem is gone." in text
 
