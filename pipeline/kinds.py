@@ -8,7 +8,10 @@ distinct cue its text matches (a repeated_<kind> cue: one per match, up to 3: a 
 kinds that are made of steps. Front matter categories and tags that name a kind
 ([page_kinds] labels_<kind>) count two points, and so does a kind that more than half the
 entry's titles name ([page_kinds] title_<kind>: "… Audio Review: …" outweighs a quotation
-in the text). The highest score wins; ties go to the
+in the text). A kind in title_goals (driver-download) that GOAL_SHARE of the titles name,
+and twice as many as name a problem, wins outright: "HP 4630 Driver Download & Update" has
+install steps and a body that mentions "driver problems", yet a driver is what it is for.
+The highest score wins otherwise; ties go to the
 kind listed first in KINDS; a page with no cue at all is `other`.
 
 The step kinds need an instructional shape: steps found by the structure stage, or a share
@@ -36,6 +39,7 @@ class KindClassifier:
         self.labels = {k: {v.lower() for v in group.get("labels_" + k, [])} for k in KINDS}
         self.titled = {k: [re.compile(p, re.I) for p in group.get("title_" + k, [])] for k in KINDS}
         self.lead_weighted = set(group.get("lead_weighted", []))
+        self.goals = tuple(group.get("title_goals", []))
         self.lead = {k: [re.compile(p, re.I) for p in group.get("lead_" + k, [])] for k in KINDS}
         self.step_kinds = tuple(group.get("step_kinds", ["troubleshooting", "how-to"]))
         self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
@@ -48,15 +52,15 @@ class KindClassifier:
         told = {learned[(site_of(entry), x)] for x in labels if (site_of(entry), x) in (learned or {})}
         titles = [t for t in [entry.get("title", ""), *entry.get("alternate_titles", [])] if t]
         lead = "\n".join(titles + [entry.get("summary", "")[:LEAD_CHARS]])
-        out = {}
+        out, named = {}, {}
         for k in KINDS:
             score = sum(1 for cue in self.cues[k] if cue.search(text))
             if k in self.lead_weighted and not any(cue.search(lead) for cue in self.cues[k] + self.lead[k]):
                 score /= 2  # the page never names its problem up front
             score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
             score += 2 * len(labels & self.labels[k]) + 2 * (k in told)
-            named = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
-            out[k] = score + 2 * (named * 2 > len(titles))
+            named[k] = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
+            out[k] = score + 2 * (named[k] * 2 > len(titles))
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
         instructional = steps >= 2 or imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2
         for k in self.step_kinds:
@@ -64,6 +68,10 @@ class KindClassifier:
                 out[k] = out[k] + min(steps, 3) if instructional else 0
         if instructional and not any(out[k] for k in self.step_kinds):
             out["how-to"] = 1  # instructions with no problem named
+        problems = sum(1 for t in titles if any(c.search(t) for c in self.cues["troubleshooting"] + self.lead["troubleshooting"]))
+        for k in self.goals:  # "… Driver Download & Update": what the page is for, its steps the means
+            if named[k] >= GOAL_SHARE * len(titles) and problems * 2 < named[k]:
+                out[k] = max(out.values()) + 1
         return out
 
     def __call__(self, entry: dict, learned: dict[str, str] | None = None) -> str:
@@ -118,6 +126,7 @@ def site_of(entry: dict) -> str:
 
 
 LABEL_PAGES, LABEL_SHARE = 5, 0.8
+GOAL_SHARE = 0.15  # of an entry's titles (most are spun, and spin names no goal) naming a title_goals kind
 LEAD_CHARS = 1000  # the intro read as the page's lead, with its titles
 STRONG, STRONG_MARGIN = 3, 2  # points
 

@@ -75,7 +75,7 @@ def page_kind_keys() -> dict[str, str]:
     (regex), repeated_KIND cues (regex) and labels_KIND (words); step_kinds (kind names)."""
     from .kinds import KINDS  # (kinds.py reads Rules from here)
     keys = {"step_kinds": "kinds", "imperative_verbs": "words", "imperative_percent": "number",
-            "lead_weighted": "kinds"}
+            "lead_weighted": "kinds", "title_goals": "kinds"}
     for k in KINDS:
         keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words", "title_" + k: "regex",
                      "lead_" + k: "regex"})
@@ -175,7 +175,7 @@ def _check_page_kind(where: str, key: str, values: list[str]) -> None:
     keys = page_kind_keys()
     if key not in keys:
         raise RulesError(f"{where}: unknown key; [page_kinds] has a key per page kind ({', '.join(KINDS)}), "
-                         "repeated_KIND, labels_KIND, title_KIND, lead_KIND, lead_weighted, step_kinds, imperative_verbs, "
+                         "repeated_KIND, labels_KIND, title_KIND, lead_KIND, lead_weighted, title_goals, step_kinds, imperative_verbs, "
                          "imperative_percent")
     if keys[key] == "kinds" and not set(values) <= set(KINDS):
         raise RulesError(f"{where}: unknown page kind {', '.join(sorted(set(values) - set(KINDS)))}; "

@@ -121,8 +121,8 @@ def _build_with_rule(tmp_path, rule: str, files: dict[str, str]) -> tuple[dict, 
 
 @pytest.mark.parametrize("rule, title, kind", [
     ('[page_kinds]\nother = ["(a+)+b"]\n', "Printer offline", "other"),
-    ('[title_choice]\nspin_patterns = ["(a+)+b"]\n', f"Printer {STALL} offline", "how-to"),  # (its kind as read without the rule: see note)
-    ('[title_spin]\nsuffixes = ["(a+)+b"]\n', f"Printer {STALL} offline", "how-to"),  # (its kind as read without the rule: see note)
+    ('[title_choice]\nspin_patterns = ["(a+)+b"]\n', f"Printer {STALL} offline", "troubleshooting"),  # (its kind as read without the rule: see note)
+    ('[title_spin]\nsuffixes = ["(a+)+b"]\n', f"Printer {STALL} offline", "troubleshooting"),  # (its kind as read without the rule: see note)
 ])
 def test_a_backtracking_rule_on_entries_costs_its_entry_not_the_build(tmp_path, rule, title, kind):
     evil = GOOD.replace("title: Printer offline", f"title: {title}") + f"\n{STALL}\n"

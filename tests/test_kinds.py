@@ -215,7 +215,8 @@ def test_a_review_in_the_title_outweighs_a_quotation():
     # a quotation without speech punctuation and a speaker is no reported speech
     assert kind.scores(_entry(text))["news"] <= 1
     # "review your settings" is an instruction, not a review
-    assert kind.scores(_entry(text) | {"title": "Review your privacy settings", "alternate_titles": []})["review"] == 1
+    plain = kind.scores(_entry(text))["review"]
+    assert kind.scores(_entry(text) | {"title": "Review your privacy settings", "alternate_titles": []})["review"] == plain
 
 
 def test_problem_words_count_less_when_neither_title_nor_intro_names_a_problem():
@@ -233,3 +234,51 @@ def test_problem_words_count_less_when_neither_title_nor_intro_names_a_problem()
     # the same body under an intro that names the problem is troubleshooting
     assert kind(page("Screen Resolution Wrong", "Your screen is flickering after an update? Don't worry.")) \
         == "troubleshooting"
+
+
+def test_a_summary_box_makes_no_review_and_a_credited_source_makes_news():
+    kind = KindClassifier(load_rules())
+    # a "Key Takeaways" box heads every kind of page on some sites: an explainer stays `other`
+    explainer = _entry("# Key Takeaways\n* Molex plugs are old.\n\nThe four-pin plug powered drives for decades. "
+                       "Few parts use it now; the case fan is its last home.")
+    assert kind(explainer) == "other"
+    # a short report that credits its source and names who said what, with no press-release words
+    brief = _entry("Unihertz has a new phone with a huge battery. Unihertz says it lasts 38 hours of games, "
+                   "and it sells in China for now.\n\nSource: [Liliputing](https://example.com/tank)")
+    assert kind(brief) == "news"
+    assert kind(_entry(brief["summary"].rsplit("\n", 1)[0].replace("Unihertz says", "it can"))) == "other"
+
+
+def _titled(body, titles, steps=2):
+    return {"title": titles[0], "alternate_titles": titles[1:], "summary": body, "sections": [],
+            "steps": [{"text": f"step {i}"} for i in range(steps)], "categories": [], "tags": []}
+
+
+DRIVER = ("Keep your printer working: an outdated driver causes problems and errors.\n\n"
+          "# Method 1: Update the driver manually\nOpen Device Manager. Right-click the printer and choose "
+          "Update driver.\n# Method 2: Update it automatically\nRun the updater and click Scan.")
+
+
+def test_a_driver_named_as_the_goal_by_the_titles_makes_a_driver_download():
+    kind = KindClassifier(load_rules())
+    spun = ["HP Officejet 4630 Driver Download & Update", "Boost Print Speed", "Effortless Officejet Updates",
+            "Peak Performance for Officejets", "Print Better Today"]
+    assert kind(_titled(DRIVER, spun)) == "driver-download"
+    # the same body, its titles naming a symptom as often: a troubleshooting page
+    trouble = ["Drivers Not Installing: HP Officejet 4630", "Can't Install the HP 4630 Driver",
+               "HP 4630 Driver Download & Update", "Officejet Woes", "Print Better Today"]
+    assert kind(_titled(DRIVER, trouble)) == "troubleshooting"
+    # a driver named by one title in twenty (spin names no goal) says nothing
+    assert kind(_titled(DRIVER, spun[:1] + [f"Printing Tip {i}" for i in range(19)])) != "driver-download"
+
+
+def test_a_symptom_in_the_lead_names_a_problem_without_a_problem_word():
+    kind = KindClassifier(load_rules())
+
+    def page(title, intro, heading):
+        return _titled(intro, [title], steps=1) | {
+            "sections": [{"heading": heading, "text": "Open Services and restart Print Spooler."}]}
+    assert kind(page("Printer offline", "Your printer shows offline after an update.", "Fix 1: Restart the spooler")) \
+        == "troubleshooting"
+    assert kind(page("Share a printer", "Your printer is new and you want to share it.", "Step 1: Open Services")) \
+        == "how-to"
