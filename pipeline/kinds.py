@@ -45,11 +45,12 @@ class KindClassifier:
         self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
         self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
 
-    def scores(self, entry: dict, learned: dict[tuple[str, str], str] | None = None) -> dict[str, int]:
-        """`learned`: (site, label) -> the kind that label means on that site (see classify_all)."""
+    def scores(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> dict[str, int]:
+        """`learned`: (site, label) -> the kind that label means on that site and the points
+        it counts (see learn_labels)."""
         text = page_text(entry)
         labels = entry_labels(entry)
-        told = {learned[(site_of(entry), x)] for x in labels if (site_of(entry), x) in (learned or {})}
+        told = dict(sorted(learned[(site_of(entry), x)] for x in labels if (site_of(entry), x) in (learned or {})))
         titles = [t for t in [entry.get("title", ""), *entry.get("alternate_titles", [])] if t]
         lead = "\n".join(titles + [entry.get("summary", "")[:LEAD_CHARS]])
         out, named = {}, {}
@@ -58,7 +59,7 @@ class KindClassifier:
             if k in self.lead_weighted and not any(cue.search(lead) for cue in self.cues[k] + self.lead[k]):
                 score /= 2  # the page never names its problem up front
             score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
-            score += 2 * len(labels & self.labels[k]) + 2 * (k in told)
+            score += 2 * len(labels & self.labels[k]) + told.get(k, 0)
             named[k] = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
             out[k] = score + 2 * (named[k] * 2 > len(titles))
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
@@ -74,15 +75,15 @@ class KindClassifier:
                 out[k] = max(out.values()) + 1
         return out
 
-    def __call__(self, entry: dict, learned: dict[str, str] | None = None) -> str:
+    def __call__(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> str:
         scores = self.scores(entry, learned)
         best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
         return best if scores[best] > 0 else "other"
 
     def classify_all(self, entries: list[dict], each=None) -> list[str]:
         """Every entry's kind, read twice: once from its own text, then again with what each
-        site's labels mean (learn_labels): such a label counts two points for its kind on
-        each page of the site carrying it. A site's "BestProducts" category thus tells a
+        site's labels mean (learn_labels): such a label counts two points (one if it is on most
+        of the site's pages) for its kind on each page of the site carrying it. A site's "BestProducts" category thus tells a
         review whose own text says too little. `each(k, classify)`, if given, runs entry k's
         classification (a zero-argument call) and returns its result, or a fallback kind
         (consolidate: under a budget; a page whose scores fell back teaches nothing)."""
@@ -93,13 +94,18 @@ class KindClassifier:
         return [each(k, lambda e=e: self(e, learned)) for k, e in enumerate(entries)]
 
 
-def learn_labels(entries: list[dict], scores: list[dict[str, int]], unlearnable: tuple) -> dict[tuple[str, str], str]:
+def learn_labels(entries: list[dict], scores: list[dict[str, int]], unlearnable: tuple) -> dict[tuple[str, str], tuple[str, int]]:
     """What a site's categories and tags mean, from the pages whose own text says clearly what
     they are (a winner of at least STRONG points, STRONG_MARGIN ahead of the next kind): a
     label that at least LABEL_PAGES such pages of one site (the folder its pages came from)
-    carry, LABEL_SHARE of them one kind, means that kind there. Not `other` or a step kind
+    carry, LABEL_SHARE of them one kind, means that kind there: (kind, points), 2 points, or
+    1 for a label on more than LABEL_COVER of the site's pages (a blanket "tech" says more of
+    what the site mostly is than of what kind a page is, and the pages read as strong are
+    those of the kinds with strong cues: news, not how-to). Not `other` or a step kind
     (steps or none tell those apart). Per site: "tech" on one site says nothing of another."""
     seen: dict[tuple[str, str], Counter] = {}
+    pages = Counter(site_of(e) for e in entries)
+    carried = Counter((site_of(e), x) for e in entries for x in entry_labels(e))
     for e, s in zip(entries, scores):
         ranked = sorted(s.values(), reverse=True)
         best = max(KINDS, key=lambda k: (s[k], -KINDS.index(k)))
@@ -111,7 +117,7 @@ def learn_labels(entries: list[dict], scores: list[dict[str, int]], unlearnable:
     for key, c in seen.items():
         k, n = c.most_common(1)[0]
         if k not in unlearnable and n >= LABEL_PAGES and n >= LABEL_SHARE * sum(c.values()):
-            learned[key] = k
+            learned[key] = (k, 2 if carried[key] <= LABEL_COVER * pages[key[0]] else 1)
     return learned
 
 
@@ -125,7 +131,7 @@ def site_of(entry: dict) -> str:
     return str(sources[0].get("path", "")).rpartition("/")[0]
 
 
-LABEL_PAGES, LABEL_SHARE = 5, 0.8
+LABEL_PAGES, LABEL_SHARE, LABEL_COVER = 5, 0.8, 0.5
 GOAL_SHARE = 0.15  # of an entry's titles (most are spun, and spin names no goal) naming a title_goals kind
 LEAD_CHARS = 1000  # the intro read as the page's lead, with its titles
 STRONG, STRONG_MARGIN = 3, 2  # points

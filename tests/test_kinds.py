@@ -282,3 +282,24 @@ def test_a_symptom_in_the_lead_names_a_problem_without_a_problem_word():
         == "troubleshooting"
     assert kind(page("Share a printer", "Your printer is new and you want to share it.", "Step 1: Open Services")) \
         == "how-to"
+
+
+def test_a_label_on_most_of_a_site_counts_less():
+    kind = KindClassifier(load_rules())
+    news = [_at(_labelled(f"Acme announced on Tuesday that phone {i} ships this week, the company said in a statement.",
+                          "Tech"), "blog") for i in range(6)]
+    # a how-to whose text says little: one point for how-to, one for `other`'s opinion cue
+    howto = _at({"summary": "I think this is handy. Open Settings and tap Privacy. Then tap Passwords.",
+                 "sections": [], "steps": [], "categories": ["Tech"], "tags": []}, "blog")
+    # "Tech" on every page of the site says more of what the site mostly is than of this page
+    assert kind.classify_all(news + [howto])[-1] == "how-to"
+    # the same label on the news pages alone, beside as many pages without it, outweighs it
+    plain = [_at(_labelled(f"Gadget {i} has a case.", "Gear"), "blog") for i in range(7)]
+    assert kind.classify_all(news + plain + [howto])[-1] == "news"
+
+
+def test_that_said_is_no_one_reporting():
+    kind = KindClassifier(load_rules())
+    essay = _entry("Zip ties keep a desk tidy. That said, velcro straps are kinder to cables and easy to reuse.")
+    assert kind.scores(essay)["news"] == 0
+    assert kind.scores(_entry(essay["summary"].replace("That said", "Velcro said")))["news"] == 1
