@@ -364,6 +364,7 @@ class Structurer:
         overviews = self._overviews(secs)
         self._overviews_of = (secs, overviews)  # (for _hide_overview_lists: the same sections, asked again)
         is_step = [i not in overviews and self._is_step(secs, i, peers, i in procedures) for i in range(len(secs))]
+        self._fill_runs(secs, is_step, overviews)
         for i in range(1, len(secs)):
             if any(is_step[a] for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
@@ -570,6 +571,13 @@ class Structurer:
         return (b.kind == "paragraph" and not b.only_images and not b.contents and len(b.plain) <= 300
                 and self.action.match(b.plain.strip()) is not None)
 
+    def _says_an_action(self, b: _Block) -> bool:
+        """A paragraph one of whose sentences says what to do ("A menu pops up. Click
+        \"Delete\"."), a screenshot's instruction."""
+        if b.kind != "paragraph" or b.only_images or b.contents or len(b.plain) > 600:
+            return False
+        return any(self.action.match(t.strip()) for t in _SENTENCE_END.split(b.plain.strip()))
+
     def _lead_in(self, b: _Block) -> bool:
         """A paragraph whose last sentence says what to do first ("... Start by opening both
         the worksheet and the document.")."""
@@ -630,9 +638,14 @@ class Structurer:
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
 
     def _owns_procedure(self, s: _Sec) -> bool:
-        """The section's own blocks give a numbered procedure: two or more items counting
-        from 1 (a list, or `1\\.` paragraphs), most of them starting with an action (a
-        news story's numbered findings do not read so)."""
+        """The section's own blocks give a procedure: two or more items counting from 1 (a
+        list, or `1\\.` paragraphs), most of them starting with an action (a news story's
+        numbered findings do not read so), or two or more action paragraphs each over a
+        screenshot (a procedure written without numbers: "Select \"Widgets\"." ![...])."""
+        shots = [k for k, b in enumerate(s.blocks) if self._says_an_action(b)
+                 and any(c.only_images for c in s.blocks[k + 1:k + 3])]
+        if len(shots) >= 2:
+            return True
         numbered = []
         for b in s.blocks:
             if b.kind == "list" and len(b.ordered_items) >= 2 and _FIRST_ITEM.match(b.source):
@@ -641,6 +654,24 @@ class Structurer:
                 numbered.append(found)
         runs = [run for run in _counts(numbered) if len(run) >= 2]
         return any(2 * sum(bool(self.action.match(it.strip(" *_"))) for it in run) >= len(run) for run in runs)
+
+    def _fill_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
+        """A heading between two sibling steps, of their level, is a step too when its words
+        name no other kind of section ("Optimize in-game graphics settings" between "Set the
+        power plan" and "Modify graphics card settings": a verb the rules do not list; "Another
+        Way to Clear All Data" between two procedures). Not within a count ("1. InnoCN",
+        "2. Elecrow"): what the numbers leave out is not one of them ("Best Value")."""
+        siblings: dict[tuple, list[int]] = {}
+        for i in range(1, len(secs)):
+            siblings.setdefault((secs[i].parent, secs[i].level), []).append(i)
+        for run in siblings.values():
+            marks = [j for j, i in enumerate(run) if is_step[i]]
+            if len(marks) < 2 or any(self._numbered(secs[run[j]].heading) is not None for j in marks):
+                continue
+            for i in run[marks[0] + 1:marks[-1]]:
+                t = secs[i]
+                if t.kind in ("other", "fix") and not t.pseudo and i not in skip and t.text:
+                    is_step[i] = True
 
     def _is_command(self, text: str) -> bool:
         t = text.strip()

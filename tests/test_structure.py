@@ -818,3 +818,30 @@ def test_a_path_of_bold_names_joined_by_arrows_is_a_ui_path(st):
     first, second = st.structure(body, "Pair it").steps
     assert first.ui_paths == [["Settings", "Bluetooth"], ["Start", "Settings", "Devices"]]
     assert second.ui_paths == []  # (bold names not joined by `>` are no path)
+
+
+def test_sibling_sections_that_each_give_actions_over_screenshots_are_the_steps(st):
+    shot = "![](https://x.example/{}.png)"
+    body = ("Voice notes are handy.\n\n## What a voice note is\n\nA short recording you keep.\n\n"
+            "## How to Take Voice Notes on a Samsung Phone\n\nThe widgets live on the lock screen. "
+            f"Swipe down and tap the gear icon.\n\n{shot.format(1)}\n\nNext, scroll down to \"Lock Screen.\"\n\n"
+            f"{shot.format(2)}\n\nThat's the fastest way.\n\n"
+            "## How to Take Voice Notes on a Pixel Phone\n\nThe Recorder app can transcribe. A tile opens it. "
+            f"Tap the pencil icon.\n\n{shot.format(3)}\n\nDrag the \"Recorder\" tile to the top.\n\n{shot.format(4)}\n")
+    assert steps(st, body, "Voice notes") == ["How to Take Voice Notes on a Samsung Phone",
+                                              "How to Take Voice Notes on a Pixel Phone"]
+    # one such section among explanations is no procedure of the page's
+    one = body.split("## How to Take Voice Notes on a Pixel")[0]
+    assert steps(st, one + "## Why record\n\nIt is quick.\n", "Voice notes") == []
+
+
+def test_a_heading_between_two_sibling_steps_is_one_of_them(st):
+    body = ("FPS drops.\n\n## Update your graphics driver\n\nGet it from the vendor.\n\n"
+            "## Optimize in-game graphics settings\n\nLower the shadows.\n\n"
+            "## Disable overlays\n\nTurn the Steam overlay off.\n\n## Thoughts of the author\n\nGood luck.\n")
+    assert steps(st, body, "FPS drops") == ["Update your graphics driver", "Optimize in-game graphics settings",
+                                            "Disable overlays"]
+    # within a count, what the numbers leave out is something else
+    counted = ("Monitors.\n\n### 1. Restart the monitor\n\nDo it.\n\n### Best value\n\nA cheap one.\n\n"
+               "### 2. Reset the monitor\n\nDo it.\n")
+    assert steps(st, counted, "Monitors") == ["Restart the monitor", "Reset the monitor"]
