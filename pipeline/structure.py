@@ -44,6 +44,9 @@ class Structurer:
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
                                             flags)
+        self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
+        self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
+                                   + r")\b", flags)
         self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
         self.manual_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_labels")), flags)
@@ -206,13 +209,46 @@ class Structurer:
         for i, s in enumerate(secs):
             if i:
                 s.kind = self._kind(s.heading)
+        self._mark_counted(secs)
         for i, s in enumerate(secs):
-            if i and (self._numbered(s.heading) is not None or
+            if i and (s.counted or
                       (s.parent is not None and secs[s.parent].kind == "fix" and s.kind not in ("cause", "faq", "conclusion"))):
                 s.kind = "fix"
         for i, s in enumerate(secs):
             if i and self._promotional(s):
                 s.kind = "promotional"
+
+    def _mark_counted(self, secs: list[_Sec]) -> None:
+        """Which numbered headings are steps: numbered by a word that names a step ("Fix 2",
+        "Method 3"), or by a bare number ("3. ...") among siblings at least half of whose
+        words read as steps too ("1. Restart the router", "2. Windows Update"): a list of
+        things numbered so ("3. Cubism iTunes Visualizer", "1. InnoCN 15A1F") is no
+        procedure. A part of the page ("Part 2: 7 Ways to ...", rules [step_shapes]
+        division_words) is not a step by its number: its own steps are."""
+        bare: dict[tuple, list[_Sec]] = {}
+        for s in secs[1:]:
+            if self._numbered(s.heading) is None:
+                continue
+            count = _COUNT.match(s.heading)  # (None: Roman numerals, a count of their own)
+            word = count.group(1).lower() if count else "-"
+            if not word or word in self.division_words:
+                bare.setdefault((s.parent, s.level, word), []).append(s)
+            else:
+                s.counted = True
+        for (_, _, word), group in bare.items():
+            if word:
+                continue
+            said = sum(1 for s in group if self._says_step(s))
+            for s in group:
+                s.counted = 2 * said >= len(group)
+
+    def _says_step(self, s: _Sec, questions: bool = True) -> bool:
+        """A heading's title that reads as a step: an action, a procedure, a fix by its words, or
+        a question (a check: "How can I prevent display issues", its question mark lost)."""
+        title = self._numbered(s.heading) or s.heading
+        return (self.action.match(title) is not None or self.procedure_heading.match(title) is not None
+                or self._kind(title) == "fix" or (questions and (
+                    title.endswith("?") or self.question.match(title) is not None)))
 
     def _empty_headings_named(self, blocks: list[_Block], heads: set[int], leads: dict) -> dict[int, str]:
         """An empty heading (`##` alone) whose name is the short line after it (`2\\. Reset the
@@ -359,11 +395,15 @@ class Structurer:
         peers: dict[tuple, int] = {}
         procedures = {i for i, t in enumerate(secs) if i and t.kind != "explanation" and self._owns_procedure(t)}
         for i, t in enumerate(secs[1:], 1):
-            if self._reads_as_step(t.heading) or i in procedures:
+            if t.counted or self.imperative.match(t.heading) or i in procedures:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         overviews = self._overviews(secs)
         self._overviews_of = (secs, overviews)  # (for _hide_overview_lists: the same sections, asked again)
-        is_step = [i not in overviews and self._is_step(secs, i, peers, i in procedures) for i in range(len(secs))]
+        counts: dict[tuple, int] = {}  # (parent, level) -> sections whose number marks them steps
+        for t in secs[1:]:
+            counts[(t.parent, t.level)] = counts.get((t.parent, t.level), 0) + t.counted
+        is_step = [i not in overviews and self._is_step(secs, i, peers, i in procedures, counts)
+                   for i in range(len(secs))]
         self._fill_runs(secs, is_step, overviews)
         for i in range(1, len(secs)):
             if any(is_step[a] for a in _ancestors(secs, i)):
@@ -593,7 +633,8 @@ class Structurer:
         worded as the headings are): the article's table of contents, not a step (its items
         would each be another step's double). A list naming later headings that do not read
         as steps ("If you're on Windows 10"), or describing them, is the step's own."""
-        keyed = [(i, self._name(s.heading)) for i, s in enumerate(secs) if i and self._reads_as_step(s.heading)]
+        keyed = [(i, self._name(s.heading)) for i, s in enumerate(secs) if i and (
+            s.counted or self.imperative.match(s.heading))]
         out = set()
         nxt = 0  # the first keyed section after i
         for i in range(1, len(secs)):
@@ -625,14 +666,19 @@ class Structurer:
                     b.contents = True
             s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
 
-    def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int], procedure: bool = False) -> bool:
+    def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int], procedure: bool = False,
+                 counts: dict[tuple, int] | None = None) -> bool:
+        """A section is a step by its number, by its place (under a section of fixes: but not
+        a heading that reads as no step among numbered ones, "What you might concern…" before
+        "Method 1"), or as one of two or more siblings that read as steps or give procedures."""
         s = secs[i]
         if i == 0 or s.kind in ("cause", "faq", "conclusion"):
             return False
-        if self._numbered(s.heading) is not None:
+        if s.counted:
             return True
         if s.parent is not None and secs[s.parent].kind == "fix":
-            return True
+            return (counts or {}).get((s.parent, s.level), 0) < 2 or procedure or self._says_step(s, False) or (
+                self.imperative.match(s.heading) is not None)
         if procedure or self.imperative.match(s.heading):
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
@@ -666,7 +712,7 @@ class Structurer:
             siblings.setdefault((secs[i].parent, secs[i].level), []).append(i)
         for run in siblings.values():
             marks = [j for j, i in enumerate(run) if is_step[i]]
-            if len(marks) < 2 or any(self._numbered(secs[run[j]].heading) is not None for j in marks):
+            if len(marks) < 2 or any(secs[run[j]].counted for j in marks):
                 continue
             for i in run[marks[0] + 1:marks[-1]]:
                 t = secs[i]
@@ -752,7 +798,7 @@ class _Block:
 
 
 class _Sec:
-    __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo", "lead")
+    __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo", "lead", "counted")
 
     def __init__(self, heading, level, kind, parent, pseudo=False, lead=False):
         self.heading = heading
@@ -763,6 +809,7 @@ class _Sec:
         self.text = ""
         self.pseudo = pseudo
         self.lead = lead  # its heading is read off its first paragraph, which its text opens with
+        self.counted = False  # its heading's number marks it as one of the page's steps (_mark_counted)
 
 
 # bold names joined by `>`, each maybe followed by what it is: `**Start** button > **Settings**`

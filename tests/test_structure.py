@@ -845,3 +845,36 @@ def test_a_heading_between_two_sibling_steps_is_one_of_them(st):
     counted = ("Monitors.\n\n### 1. Restart the monitor\n\nDo it.\n\n### Best value\n\nA cheap one.\n\n"
                "### 2. Reset the monitor\n\nDo it.\n")
     assert steps(st, counted, "Monitors") == ["Restart the monitor", "Reset the monitor"]
+
+
+def test_things_numbered_in_a_list_are_no_steps_but_numbered_actions_are(st):
+    body = ("Visualizers make music visible.\n\n## 1. G-Force iTunes Visualizer\n\nA commercial plug-in.\n\n"
+            "## 2. Cubism iTunes Visualizer\n\nA 3D bar graph.\n\n## 3. Dragon iTunes Visualizer\n\nA dragon.\n")
+    assert steps(st, body, "iTunes visualizers") == []
+    # one that reads as a step among them counts them all ("2. Windows Update" is a fix)
+    fixes = body.replace("1. G-Force iTunes Visualizer", "1. Restart the player").replace(
+        "2. Cubism iTunes Visualizer", "2. Reinstall the plug-in")
+    assert steps(st, fixes, "iTunes visualizers") == ["Restart the player", "Reinstall the plug-in",
+                                                      "Dragon iTunes Visualizer"]
+
+
+def test_a_numbered_part_of_the_page_is_no_step_its_methods_are(st):
+    body = ("Convert ePub.\n\n## Part 1: What is ePub\n\nAn e-book format.\n\n"
+            "## Part 2: 3 Online Ways to Convert ePub to TXT\n\nHere they are.\n\n"
+            "### Method 1: Convert with Zamzar\n\nUpload the file to Zamzar.\n\n"
+            "### Method 2: Convert with Convertio\n\nUpload the file to Convertio.\n")
+    assert steps(st, body, "ePub to TXT") == ["Convert with Zamzar", "Convert with Convertio"]
+
+
+def test_a_heading_that_reads_as_no_step_among_numbered_methods_is_none(st):
+    body = ("TDR error.\n\n## Try these fixes\n\nTwo methods.\n\n### What you might concern\n\nTDR means a timeout.\n\n"
+            "### Method 1: Update your driver\n\nGet it from the vendor.\n\n"
+            "### Method 2: Change the timeout\n\nSet TdrDelay to 8.\n")
+    assert steps(st, body, "TDR error") == ["Update your driver", "Change the timeout"]
+
+
+def test_numbered_questions_are_checks(st):
+    body = ("Display.\n\n### 1. What is my screen resolution and how to change it\n\nOpen Display settings.\n\n"
+            "### 2. How can I prevent display issues\n\nUpdate the graphics driver.\n")
+    assert steps(st, body, "Screen resolution") == ["What is my screen resolution and how to change it",
+                                                    "How can I prevent display issues"]
