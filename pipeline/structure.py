@@ -578,12 +578,14 @@ class Structurer:
         """For a body whose headings and numbers give no step: its procedure written as short
         paragraphs that start with an action ("First, open the Messages app ...", "Select
         ...") each with a screenshot after it (within two blocks), three or more in a row in
-        the body's one section or under a heading that names a procedure ("How to Link or
-        Embed ...", rules [step_shapes] procedure_headings): a list whose numbers the scrape
-        lost. The paragraph just before the run opens it too when its last sentence is an
+        the body's one section (or the one under its only heading, when no text comes before
+        it) or under a heading that names a procedure ("How to Link or Embed ...", rules
+        [step_shapes] procedure_headings): a list whose numbers the scrape lost. The paragraph just before the run opens it too when its last sentence is an
         action ("... Start by opening both files."). A step runs to the next one; the last
         one to its screenshot."""
         ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and self.procedure_heading.match(s.heading))}
+        if len(secs) == 2 and not any(_is_text(b) for b in secs[0].blocks):
+            ok.add(1)  # (the page's one heading, a label over a box: "Key Takeaways", then the text)
         marks = [k for k, b in enumerate(blocks) if b.section in ok and self._shot_mark(b)
                  and any(c.only_images and c.section == b.section for c in blocks[k + 1:k + 3])]
         runs: list[list[int]] = []

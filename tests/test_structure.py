@@ -878,3 +878,14 @@ def test_numbered_questions_are_checks(st):
             "### 2. How can I prevent display issues\n\nUpdate the graphics driver.\n")
     assert steps(st, body, "Screen resolution") == ["What is my screen resolution and how to change it",
                                                     "How can I prevent display issues"]
+
+
+def test_actions_over_screenshots_after_the_one_heading_a_box_label_are_the_steps(st):
+    shot = "![](https://x.example/{}.png)"
+    run = (f"First, open Settings.\n\n{shot.format(1)}\n\nNext, select \"Google.\"\n\n{shot.format(2)}\n\n"
+           f"Tap \"Add Another Account.\"\n\n{shot.format(3)}\n\nThat's it.\n")
+    box = "### Key Takeaways\n\n* Add accounts in Settings.\n\nGoogle accounts are tied to Android.\n\n"
+    assert steps(st, box + run, "Add a Google account") == ["First, open Settings.", "Next, select \"Google.\"",
+                                                             "Tap \"Add Another Account.\""]
+    # text before that heading makes it one section among others, whose words name no procedure
+    assert steps(st, "Accounts matter.\n\n" + box + run, "Add a Google account") == []
