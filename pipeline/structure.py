@@ -369,6 +369,12 @@ class Structurer:
         its numbering, lowercased, spaces collapsed."""
         return " ".join((self._numbered(text.strip()) or text).lower().split())
 
+    def _imperative(self, heading: str) -> bool:
+        """A heading that says what to do, maybe after a short label ("(Advanced) Try
+        automatic overclocking", "Tips – Keep your printer driver up to date")."""
+        return self.imperative.match(heading) is not None or self.imperative.match(
+            _HEADING_LABEL.sub("", heading, count=1)) is not None
+
     def _reads_as_step(self, heading: str) -> bool:
         return bool(self.imperative.match(heading)) or self._numbered(heading) is not None
 
@@ -395,7 +401,7 @@ class Structurer:
         peers: dict[tuple, int] = {}
         procedures = {i for i, t in enumerate(secs) if i and t.kind != "explanation" and self._owns_procedure(t)}
         for i, t in enumerate(secs[1:], 1):
-            if t.counted or self.imperative.match(t.heading) or i in procedures:
+            if t.counted or self._imperative(t.heading) or i in procedures:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         overviews = self._overviews(secs)
         self._overviews_of = (secs, overviews)  # (for _hide_overview_lists: the same sections, asked again)
@@ -636,7 +642,7 @@ class Structurer:
         would each be another step's double). A list naming later headings that do not read
         as steps ("If you're on Windows 10"), or describing them, is the step's own."""
         keyed = [(i, self._name(s.heading)) for i, s in enumerate(secs) if i and (
-            s.counted or self.imperative.match(s.heading))]
+            s.counted or self._imperative(s.heading))]
         out = set()
         nxt = 0  # the first keyed section after i
         for i in range(1, len(secs)):
@@ -680,8 +686,8 @@ class Structurer:
             return True
         if s.parent is not None and secs[s.parent].kind == "fix":
             return (counts or {}).get((s.parent, s.level), 0) < 2 or procedure or self._says_step(s, False) or (
-                self.imperative.match(s.heading) is not None)
-        if procedure or self.imperative.match(s.heading):
+                self._imperative(s.heading))
+        if procedure or self._imperative(s.heading):
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
 
@@ -824,6 +830,8 @@ _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 
 
 _CONTRACTION = re.compile(r"\w+['’]\w")
+# a short label before a heading's words: "(Advanced) ", "Tips – ", "Bonus tip: " (no number: "Top 4: GO ...")
+_HEADING_LABEL = re.compile(r"^\s*(?:\([^()\n]{1,20}\)|[^\W\d][\w']*(?: [^\W\d][\w']*)?\s*(?::|\s[–—-]))\s+")
 _MD_MARKS = re.compile(r"[*_`]+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
 

@@ -889,3 +889,14 @@ def test_actions_over_screenshots_after_the_one_heading_a_box_label_are_the_step
                                                              "Tap \"Add Another Account.\""]
     # text before that heading makes it one section among others, whose words name no procedure
     assert steps(st, "Accounts matter.\n\n" + box + run, "Add a Google account") == []
+
+
+def test_a_heading_that_says_what_to_do_after_a_short_label_reads_as_a_step(st):
+    body = ("Slow games.\n\n## Update your drivers\n\nGet them.\n\n## Enable Game Mode\n\nTurn it on.\n\n"
+            "## (Advanced) Try automatic overclocking\n\nLet the tool do it.\n\n## Tips – Keep Windows updated\n\n"
+            "Check often.\n\n## The bottom line\n\nFaster now.\n")
+    assert steps(st, body, "Faster games") == ["Update your drivers", "Enable Game Mode",
+                                               "(Advanced) Try automatic overclocking", "Tips – Keep Windows updated"]
+    # a numbering before a name is no label: "Top 4: GO Contact Widget" is a thing, not "go"
+    assert steps(st, "Widgets.\n\n## Top 1: Open Contacts Widget\n\nNice.\n\n## Top 2: GO Contact Widget\n\nFast.\n\n"
+                 "## Top 3: Favorite Contacts\n\nBlur.\n", "Widgets") == []
