@@ -624,7 +624,7 @@ class Structurer:
         \"Delete\"."), a screenshot's instruction."""
         if b.kind != "paragraph" or b.only_images or b.contents or len(b.plain) > 600:
             return False
-        return any(self.action.match(t.strip()) for t in _SENTENCE_END.split(b.plain.strip()))
+        return any(self.action.match(t.strip()) for t in SENTENCE_END.split(b.plain.strip()))
 
     def _lead_in(self, b: _Block) -> bool:
         """A paragraph whose last sentence says what to do first ("... Start by opening both
