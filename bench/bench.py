@@ -1,6 +1,7 @@
 """Benchmark: the pipeline against the hand-written anchor, per stage, at scale, incremental.
 
     python bench/bench.py [--repeat 3] [--jobs N] [--scale 10000,30000,100000] [--scale-repeat 3] [--results FILE]
+    python bench/bench.py --scale-only --scale 10000,30000   # the rebuild table alone
 
 Every measured run is a fresh `python -m pipeline build` (as `make build` runs it, reports
 included), timed from the outside, with its peak memory sampled as the summed RSS of the
@@ -15,6 +16,8 @@ import argparse
 import json
 import os
 import platform
+import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -58,8 +61,10 @@ def _tree_rss(pid: int) -> int:
 
 
 def measure(cmd: list[str], report: Path | None = None) -> dict:
-    """Run cmd; wall seconds, peak summed RSS, and what the build reported in `report`
-    (its build-report.json: stage timings and counts), if given."""
+    """Run cmd; wall seconds, CPU seconds (user + system, of the process and the workers it
+    waited for: what a loaded machine's other work does not inflate), peak summed RSS, and
+    what the build reported in `report` (its build-report.json: stage timings and counts)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak, done = 0, threading.Event()
@@ -73,15 +78,17 @@ def measure(cmd: list[str], report: Path | None = None) -> dict:
     sampler.start()
     out, err = proc.communicate()
     wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime
     done.set()
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
     if report is None:
-        return {"wall": wall, "rss": peak}
+        return {"wall": wall, "cpu": cpu, "rss": peak}
     rep = json.loads(report.read_text(encoding="utf-8"))
     c = rep["counts"]
-    return {"wall": wall, "rss": peak, "timings": rep["timings_seconds"], "entries": c["entries"],
+    return {"wall": wall, "cpu": cpu, "rss": peak, "timings": rep["timings_seconds"], "entries": c["entries"],
             "inputs": c["inputs"], "rejected": c["rejected"], "distinct": c["distinct_bodies"]}
 
 
@@ -165,37 +172,63 @@ def incremental_table(corpus: Path, work: Path, jobs: int, repeat: int) -> list[
     ]
 
 
+REBUILDS = ("no change", "+1%", "-1%")
+
+
+def rebuild_runs(src: Path, out: Path, n: int, jobs: int, k: int, variants: int, corpus: Path) -> dict:
+    """A full build into an empty output folder, then rebuilds with the cache it wrote:
+    nothing changed; 1% new articles added (new copies and new problems: one variant more);
+    1% of the first articles deleted (put back afterwards)."""
+    shutil.rmtree(out, ignore_errors=True)
+    runs = {"full": pipeline_run(src, out, jobs), "no change": pipeline_run(src, out, jobs)}
+    synth.synthesise(corpus, src / "new", max(1, n // 100), seed=100 + k, variants=variants + 1)
+    runs["+1%"] = pipeline_run(src, out, jobs)
+    gone = src.parent / f"{src.name}-gone"
+    files = sorted(p for p in src.rglob("*.md") if p.parent.name != "new")
+    removed = random.Random(7 + k).sample(files, max(1, n // 100))
+    for f in removed:
+        (gone / f.relative_to(src)).parent.mkdir(parents=True, exist_ok=True)
+        f.rename(gone / f.relative_to(src))
+    runs["-1%"] = pipeline_run(src, out, jobs)
+    for f in removed:
+        (gone / f.relative_to(src)).rename(f)
+    shutil.rmtree(gone)
+    shutil.rmtree(src / "new")
+    shutil.rmtree(out)
+    return runs
+
+
 def scale_table(corpus: Path, work: Path, sizes: list[int], jobs: int, repeat: int) -> list[str]:
-    """Each size built `repeat` times (each a first build, then a rebuild after adding 1%):
-    the median run's figures, the highest peak memory, and every run's time."""
+    """Each size built `repeat` times, each a full build then its rebuilds (rebuild_runs):
+    the median time of each, its ratio to the full build's median, the highest peak memory."""
     lines = [
-        f"Scale: synthetic corpora from the sample (bench/synth.py: spun copies + ~25% perturbed "
-        f"variants), median of {repeat} runs each, --jobs {jobs}, a first build into an empty output folder "
-        f"(it writes the cache)",
+        f"Scale: synthetic corpora from the sample (bench/synth.py: spun copies, ~25% perturbed variants, and "
+        f"problem variants by device-word and model-number substitution, one per {synth.ARTICLES_PER_VARIANT:,} "
+        f"articles), median of {repeat} runs each, --jobs {jobs}; a full build into an empty output folder (it "
+        "writes the cache), then rebuilds with its cache: nothing changed, 1% new articles, 1% of the first deleted",
         "",
-        "| articles | distinct bodies | entries | " + " | ".join(STAGES)
-        + " | wall s | articles/s | peak RSS | +1% rebuild s | ratio |",
-        "|---:|---:|---:|" + "---:|" * len(STAGES) + "---:|---:|---:|---:|---:|",
+        "| articles | distinct bodies | entries | full s | " + " | ".join(f"{r} s (ratio)" for r in REBUILDS)
+        + " | full CPU s | " + " | ".join(f"{r} CPU s (ratio)" for r in REBUILDS) + " | peak RSS full | peak RSS rebuilds |",
+        "|---:|---:|---:|---:|" + "---:|" * (2 * len(REBUILDS) + 1) + "---:|---:|",
     ]
     walls = []
     for n in sizes:
         src, out = work / f"synth-{n}", work / f"synth-out-{n}"
-        synth.synthesise(corpus, src, n)
-        runs, incs = [], []
-        for _ in range(repeat):
-            runs.append(pipeline_run(src, out, jobs))
-            synth.synthesise(corpus, src / "new", max(1, n // 100), seed=100)  # then 1% new articles
-            incs.append(pipeline_run(src, out, jobs))
-            shutil.rmtree(src / "new")
-            shutil.rmtree(out)
-        r = sorted(runs, key=lambda x: x["wall"])[len(runs) // 2]
-        inc = statistics.median(x["wall"] for x in incs)
-        t = r["timings"]
-        lines.append(f"| {n:,} | {r['distinct']:,} | {r['entries']:,} | "
-                     + " | ".join(f"{t[s]:.1f}" for s in STAGES)
-                     + f" | {r['wall']:.1f} | {n / r['wall']:,.0f} | {mb(max(x['rss'] for x in runs))}"
-                     + f" | {inc:.1f} | {inc / r['wall']:.2f} |")
-        walls.append(f"- {n:,}: builds {_walls(runs)} s; +1% rebuilds {_walls(incs)} s")
+        variants = synth.problem_variants(n)
+        synth.synthesise(corpus, src, n, variants=variants)
+        runs = [rebuild_runs(src, out, n, jobs, k, variants, corpus) for k in range(repeat)]
+        med = {kind: statistics.median(r[kind]["wall"] for r in runs) for kind in ("full", *REBUILDS)}
+        cpu = {kind: statistics.median(r[kind]["cpu"] for r in runs) for kind in ("full", *REBUILDS)}
+        first = runs[0]["full"]
+        lines.append(f"| {n:,} | {first['distinct']:,} | {first['entries']:,} | {med['full']:.2f} | "
+                     + " | ".join(f"{med[r]:.2f} ({med[r] / med['full']:.3f})" for r in REBUILDS)
+                     + f" | {cpu['full']:.2f} | " + " | ".join(f"{cpu[r]:.2f} ({cpu[r] / cpu['full']:.3f})" for r in REBUILDS)
+                     + f" | {mb(max(r['full']['rss'] for r in runs))}"
+                     + f" | {mb(max(r[kind]['rss'] for r in runs for kind in REBUILDS))} |")
+        walls.append(f"- {n:,}: " + "; ".join(f"{kind} {_walls([r[kind] for r in runs])} s"
+                                               for kind in ("full", *REBUILDS))
+                     + "; CPU " + "; ".join(f"{kind} " + ", ".join(f"{r[kind]['cpu']:.2f}" for r in runs)
+                                           for kind in ("full", *REBUILDS)))
         print(lines[-1], file=sys.stderr)
         shutil.rmtree(src)
     return lines + ["", "All runs:", *walls]
@@ -208,6 +241,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--scale", default="10000,30000,100000", help="synthetic sizes; '' to skip")
     ap.add_argument("--scale-repeat", type=int, default=3, help="runs of each synthetic size (the median is shown)")
+    ap.add_argument("--scale-only", action="store_true", help="only the scale table (no sample, no anchor)")
     ap.add_argument("--results", type=Path, default=HERE / "results.md", help="write the tables here too")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -224,8 +258,8 @@ def main() -> None:
                 f"measured {time.strftime('%Y-%m-%d')} with `make bench` (`python bench/bench.py`).", ""]
         print("\n".join(head), flush=True)
         parts = []
-        for make in (lambda: sample_table(corpus, work, args.repeat, args.jobs)[0],
-                     lambda: incremental_table(corpus, work, args.jobs, args.repeat),
+        for make in (lambda: [] if args.scale_only else sample_table(corpus, work, args.repeat, args.jobs)[0],
+                     lambda: [] if args.scale_only else incremental_table(corpus, work, args.jobs, args.repeat),
                      lambda: scale_table(corpus, work, [int(s) for s in args.scale.split(",") if s], args.jobs,
                                          args.scale_repeat)
                      if args.scale else []):

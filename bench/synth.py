@@ -7,7 +7,16 @@ Each synthetic article starts from a random sample article and is either
 So about a quarter of the bodies are distinct, and every variant is still the same
 problem as its source: a good build consolidates them back to the sample's entries.
 
-    python bench/synth.py N OUT_DIR [--corpus DIR] [--seed S]
+Real scrapes also grow in problems, not only in copies: with `variants` V > 1 each article
+is first given a problem variant v in 0..V-1; v > 0 rewrites its title and body with v's
+substitution (device and brand words swapped, e.g. Intel -> AMD, printer -> scanner, and
+the digits of model numbers and error codes permuted), so the copies of one sample problem
+under one v are a new problem, a template look-alike of the others (which the look-alike
+guard must keep apart). v > 0 draws from a quarter of the sample, so the share of distinct
+bodies stays about that of v = 0. `problem_variants(n)` gives about one sample's worth of
+problems per 6,000 articles.
+
+    python bench/synth.py N OUT_DIR [--corpus DIR] [--seed S] [--variants V]
 """
 from __future__ import annotations
 
@@ -28,6 +37,15 @@ _FM = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _TITLE = re.compile(r"^title:.*$", re.M)
 _DATE = re.compile(r"^date:.*$", re.M)
 _SECTION = re.compile(r"(?m)^(?=## )")
+# words a problem variant swaps within their group (case kept); the digits of numbers of 3+
+# digits and of tokens mixing letters and digits (model numbers, error codes) are permuted
+WORD_GROUPS = [("Intel", "AMD", "Nvidia"), ("Lenovo", "Dell", "Asus", "Acer", "HP"), ("Zoom", "Teams", "Skype"),
+               ("Windows 10", "Windows 11", "Windows 8"), ("W10", "W11", "W8"), ("iPhone", "iPad", "Pixel", "Galaxy"),
+               ("printer", "scanner", "plotter"), ("keyboard", "mouse", "touchpad"), ("Chrome", "Firefox", "Edge"),
+               ("laptop", "desktop", "tablet"), ("Wi-Fi", "Bluetooth", "Ethernet"), ("Valorant", "Fortnite", "Overwatch"),
+               ("Steam", "Origin", "Uplay"), ("webcam", "microphone", "headset"), ("Radeon", "GeForce", "Arc")]
+_NUMBER = re.compile(r"\b(?=[\w-]*\d)(?!(?:19|20)\d\d\b)(?:\d{3,}|[A-Za-z0-9][\w-]{2,})\b")
+ARTICLES_PER_VARIANT = 6000
 
 
 def load(corpus: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
@@ -74,6 +92,39 @@ def perturb(body: str, rng: random.Random) -> str:
     return "\n\n".join(paras)
 
 
+def problem_variants(n: int) -> int:
+    return max(1, round(n / ARTICLES_PER_VARIANT))
+
+
+class Variant:
+    """Problem variant v's substitution (v = 0: none); the same for every article."""
+
+    def __init__(self, v: int):
+        rng = random.Random(f"variant-{v}")
+        self.v, self.map = v, {}
+        for group in WORD_GROUPS:
+            shift = rng.randrange(1, len(group))
+            for i, word in enumerate(group):
+                self.map[word.lower()] = group[(i + shift) % len(group)]
+        digits = list("0123456789")
+        rng.shuffle(digits)
+        self.digits = str.maketrans("0123456789", "".join(digits))
+        words = sorted(self.map, key=len, reverse=True)
+        self.words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+    def _word(self, m: re.Match) -> str:
+        old, new = m.group(0), self.map[m.group(0).lower()]
+        if old.islower():
+            return new.lower()
+        return new[:1].upper() + new[1:] if old[:1].isupper() and not new[:1].isupper() else new
+
+    def __call__(self, text: str) -> str:
+        if not self.v:
+            return text
+        text = _NUMBER.sub(lambda m: m.group(0).translate(self.digits), text)
+        return self.words.sub(self._word, text)
+
+
 def respin(front: str, title: str, body: str, ads: list[str], rng: random.Random, n: int) -> str:
     new_title = rng.choice(SPIN_PREFIXES) + title + rng.choice(SPIN_SUFFIXES)
     front = _TITLE.sub(lambda _: "title: " + json.dumps(new_title), front, count=1)
@@ -87,12 +138,20 @@ def respin(front: str, title: str, body: str, ads: list[str], rng: random.Random
     return f"---\n{front}\n---\n" + "\n\n".join(paras)
 
 
-def synthesise(corpus: Path, out: Path, n: int, seed: int = 1, distinct_share: float = 0.25) -> int:
+def synthesise(corpus: Path, out: Path, n: int, seed: int = 1, distinct_share: float = 0.25,
+               variants: int = 1) -> int:
     articles, ads = load(corpus)
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
+    subs = [Variant(v) for v in range(variants)]
     for i in range(n):
-        front, title, body = articles[rng.randrange(len(articles))]
+        v = rng.randrange(variants)
+        if v:  # a quarter of the sample, the same for every article of this variant
+            a = random.Random(f"subset-{v}-{rng.randrange(len(articles) // 4)}").randrange(len(articles))
+            front, title, body = articles[a]
+            title, body = subs[v](title), subs[v](body)
+        else:
+            front, title, body = articles[rng.randrange(len(articles))]
         if rng.random() < distinct_share:
             body = perturb(body, rng)
         folder = out / f"part{i % 64:02d}"
@@ -107,8 +166,9 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--corpus", type=Path, required=True, help="unpacked sample corpus")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--variants", type=int, help="problem variants (default: problem_variants(N))")
     args = ap.parse_args()
-    synthesise(args.corpus, args.out, args.n, args.seed)
+    synthesise(args.corpus, args.out, args.n, args.seed, variants=args.variants or problem_variants(args.n))
 
 
 if __name__ == "__main__":
