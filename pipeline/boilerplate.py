@@ -109,21 +109,29 @@ class Boilerplate:
 
     def repeated(self, bodies: list[str]) -> set[bytes]:
         """Keys of the lines found in min_families or more families of the distinct bodies."""
-        keysets, prose = [], []
+        return self.repeated_in([self.line_keys(body) for body in bodies])
+
+    def line_keys(self, body: str) -> tuple[set[bytes], set[bytes]]:
+        """The keys of the body's lines that could be chrome (what `repeated` counts), and of
+        those the longer ones (family_line_words or more: what makes two bodies one family)."""
+        keys, long = set(), set()
+        lines = body.split("\n")
+        for i, k in _units(body):
+            if k is not None:
+                keys.add(k)
+                if len(_WORD.findall(_LINK.sub(r"\1", lines[i]))) >= self.family_words:
+                    long.add(k)
+        return keys, long
+
+    def repeated_in(self, units: list[tuple[set[bytes], set[bytes]]]) -> set[bytes]:
+        """`repeated`, from each body's line_keys (a rebuild keeps them, not the bodies)."""
+        keysets = [keys for keys, _ in units]
+        prose = [long for _, long in units]
         df: dict[bytes, int] = defaultdict(int)
-        for body in bodies:
-            keys, long = set(), set()
-            lines = body.split("\n")
-            for i, k in _units(body):
-                if k is not None:
-                    keys.add(k)
-                    if len(_WORD.findall(_LINK.sub(r"\1", lines[i]))) >= self.family_words:
-                        long.add(k)
-            keysets.append(keys)
-            prose.append(long)
+        for keys in keysets:
             for k in keys:
                 df[k] += 1
-        parent = list(range(len(bodies)))
+        parent = list(range(len(keysets)))
 
         def find(x: int) -> int:
             while parent[x] != x:
@@ -185,7 +193,8 @@ class Boilerplate:
         return len(_WORD.findall(text)) <= (most or self.short_words) and not plain.endswith((".", "!", "?", ":"))
 
     def strip(self, body: str, repeated: set[bytes]) -> tuple[str, int]:
-        """The body without its chrome lines, and how many went."""
+        """The body without its chrome lines, and how many went. Depends on the body and on
+        which of its own line_keys are in `repeated`, nothing else (the runner memoises it so)."""
         units = _units(body)
         if not units:
             return body, 0

@@ -49,14 +49,15 @@ import orjson
 from .model import Section, Step, Structure
 from .write import write_atomic
 
-FORMAT = 7  # 7: a file's record holds its ctime and inode too
+FORMAT = 8  # 8: bodies' line keys ("u"), chrome verdicts ("c") and entries' own kind scores ("k")
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_CHECKED_LINE = re.compile(rb"([sme]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([smeuck]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
+_HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
 # A file modified or changed this close to a build's start (or after it) is not given a
 # stat signature: it could change again within the file system's timestamp granularity and
@@ -100,7 +101,7 @@ class ArticleCache:
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(),
-                     "entries": set()}
+                     "entries": set(), "units": set(), "chrome": set(), "kinds": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
         # pack -> bytes of the records read from it (in bytes, not records: an entry can
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
@@ -343,10 +344,56 @@ class ArticleCache:
         return rec
 
     def put_entry(self, k: str, entry: dict) -> None:
+        self._keep("e", "entries", k, entry)
+
+    def kind_scores(self, k: str) -> dict | None:
+        """The page-kind scores the entry with cluster key k has on its own text
+        (kinds.KindClassifier.scores), from an earlier build, or None."""
+        return self._valid("k", "kinds", k, lambda rec: isinstance(rec, dict) and all(
+            isinstance(n, (int, float)) for n in rec.values()))
+
+    def put_kind_scores(self, k: str, scores: dict) -> None:
+        self._keep("k", "kinds", k, scores)
+
+    # --------------------------------------------------------------- site chrome
+    def units(self, k: str) -> tuple[set[bytes], set[bytes], set[str], set[str]] | None:
+        """What chrome.SiteChrome reads of a body, stored under k: its boilerplate line keys,
+        those of its long lines, its network domains and linked domains; or None."""
+        rec = self._valid("u", "units", k, lambda rec: isinstance(rec, list) and len(rec) == 4 and all(
+            isinstance(x, str) and _HEX_KEYS.fullmatch(x) for x in rec[:2]) and all(
+            isinstance(x, list) and all(isinstance(d, str) for d in x) for x in rec[2:]))
+        if rec is None:
+            return None
+        keys, long = ({bytes.fromhex(h[j:j + 16]) for j in range(0, len(h), 16)} for h in rec[:2])
+        return keys, long, set(rec[2]), set(rec[3])
+
+    def put_units(self, k: str, units: tuple) -> None:
+        keys, long, nets, linked = units
+        self._keep("u", "units", k, [b"".join(sorted(keys)).hex(), b"".join(sorted(long)).hex(), sorted(nets),
+                                     sorted(linked)])
+
+    def chrome(self, k: str) -> list | None:
+        """[chrome lines, network links, sha256 of the body left or None] stored under k."""
+        return self._valid("c", "chrome", k, lambda rec: isinstance(rec, list) and len(rec) == 3 and all(
+            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str)))
+
+    def put_chrome(self, k: str, verdict: list) -> None:
+        self._keep("c", "chrome", k, verdict)
+
+    def _valid(self, kind: str, used: str, k: str, ok):
+        """The record of `kind` stored under k if ok(record), else None."""
+        rec = self._checked(kind, k)
+        if not ok(rec):
+            return None
+        self.used[used].add(k)
+        return rec
+
+    def _keep(self, kind: str, used: str, k: str, value) -> None:
+        """Written to this build's pack at once (never by a scratch cache)."""
         if self.folder is None or self.scratch:
             return
-        self._append("e", k, entry)
-        self.used["entries"].add(k)
+        self._append(kind, k, value)
+        self.used[used].add(k)
 
     # ------------------------------------------------------------------ verdicts
     def keep_verdicts(self, verdicts: dict[str, str]) -> None:
@@ -390,7 +437,8 @@ class ArticleCache:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         used = {"b": self.used["bodies"], "s": self.used["structures"], "m": self.used["structures"],
-                "e": self.used["entries"]}
+                "e": self.used["entries"], "u": self.used["units"], "c": self.used["chrome"],
+                "k": self.used["kinds"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
         for (kind, k), (pack, size) in self._origin.items():
             if k in used[kind]:
@@ -428,6 +476,11 @@ class ArticleCache:
         for fh in self._readers.values():
             fh.close()
         self._readers.clear()
+
+
+class StaleCache(Exception):
+    """The cache turned out not to hold what its index said, too late to recompute one
+    file; args[0]: the cache's notes so far."""
 
 
 # what an entry record must hold, in order (consolidate._entry makes them so)

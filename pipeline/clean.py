@@ -445,6 +445,11 @@ def network_domains(page: str, min_hosts: int) -> set[str]:
     return {d for d, hs in hosts.items() if len(hs) >= min_hosts}
 
 
+def linked_domains(page: str) -> set[str]:
+    """The domains the page links to (what `known` networks unlink_network can act on)."""
+    return {_site(m.group(2).lower().removeprefix("www.")) for m in _WEB_LINK.finditer(page)}
+
+
 def unlink_network(text: str, min_hosts: int, page: str | None = None,
                    known: frozenset[str] = frozenset()) -> tuple[str, int]:
     """The text with its links into a farm's network of sites turned into their text, and how

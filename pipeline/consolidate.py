@@ -530,10 +530,11 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
     groups = clusterer.groups
     clean_title = TitleCleaner(rules)
     budget = Budget(options.file_seconds)
-    entries = []
+    entries, keys = [], []
     for cluster in clusters:
         members = [groups[k] for k in cluster]
         key = cluster_key(members) if memo is not None else None
+        keys.append(key)
         entry = memo.entry(key) if key else None
         if entry is None:
             before = len(budget.notes)
@@ -541,7 +542,7 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
             if key and len(budget.notes) == before:  # (a fallback is the machine's load, not the input's)
                 memo.put_entry(key, entry)
         entries.append(entry)
-    entries = finish_entries(entries, rules, budget)
+    entries = finish_entries(entries, rules, budget, memo, keys)
     if notes is not None:
         notes += budget.notes
     stats = {"distinct_bodies": len(groups), "clusters": len(clusters),
@@ -553,14 +554,16 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
     return entries, stats
 
 
-def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = None) -> list[dict]:
+def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = None, memo=None,
+                   keys: list[str | None] = ()) -> list[dict]:
     """What an entry is read from the whole build, not its own cluster (so not memoized):
     each entry's title, the candidate that best names what its text is about, weighed
     against the other entries (titles.py; the title it replaces joins the alternates), and
     its `kind` (kinds.py, which learns what the build's labels mean). New dicts: the
     memoized records stay as they were. Each entry's title and kind run under `budget`
     (user rule regexes may backtrack): over it, the title stays, the kind is `other`, and
-    the entry's first source gets a warning."""
+    the entry's first source gets a warning. `memo` (the cache: kind_scores, put_kind_scores)
+    keeps each entry's own kind scores under its cluster key (`keys`), read once."""
     budget = budget or Budget(0)
     warned: dict[int, list[str]] = defaultdict(list)
 
@@ -568,8 +571,8 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
         value, note = budget.run(group, k, fn, fallback, entries[k]["sources"][0]["path"], instead)
         warned[k] += [note] if note else []
         return value
-    kinds = KindClassifier(rules).classify_all(
-        entries, lambda k, classify: bounded("[page_kinds]", k, classify, "other", "kind `other`"))
+    kinds = _kinds(entries, rules, memo, keys, lambda k, classify: bounded("[page_kinds]", k, classify, "other",
+                                                                          "kind `other`"))
     chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
     out = []
     for k, (e, kind) in enumerate(zip(entries, kinds)):
@@ -578,6 +581,18 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
         head = {"id": e["id"], "title": title, "alternate_titles": alternates, "kind": kind}
         out.append(head | {k: v for k, v in e.items() if k not in head} | _warned(e, warned.get(k)))
     return out
+
+
+def _kinds(entries: list[dict], rules: Rules, memo, keys, each) -> list[str]:
+    """KindClassifier.classify_all, with the entries' own scores kept in `memo` by cluster key."""
+    keys = list(keys) if memo is not None and len(keys) == len(entries) else [None] * len(entries)
+    known = [memo.kind_scores(k) if k else None for k in keys]
+    fresh = {k for k, s in zip(keys, known) if k and s is None}
+    kinds = KindClassifier(rules).classify_all(entries, each, known)
+    for k, s in zip(keys, known):
+        if k in fresh and s is not None:
+            memo.put_kind_scores(k, s)
+    return kinds
 
 
 def _warned(entry: dict, notes: list[str] | None) -> dict:

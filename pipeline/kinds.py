@@ -76,22 +76,39 @@ class KindClassifier:
         return out
 
     def __call__(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> str:
-        scores = self.scores(entry, learned)
-        best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
-        return best if scores[best] > 0 else "other"
+        return _best(self.scores(entry, learned))
 
-    def classify_all(self, entries: list[dict], each=None) -> list[str]:
+    def classify_all(self, entries: list[dict], each=None, known: list | None = None) -> list[str]:
         """Every entry's kind, read twice: once from its own text, then again with what each
         site's labels mean (learn_labels): such a label counts two points (one if it is on most
         of the site's pages) for its kind on each page of the site carrying it. A site's "BestProducts" category thus tells a
         review whose own text says too little. `each(k, classify)`, if given, runs entry k's
         classification (a zero-argument call) and returns its result, or a fallback kind
-        (consolidate: under a budget; a page whose scores fell back teaches nothing)."""
+        (consolidate: under a budget; a page whose scores fell back teaches nothing).
+        `known`, if given: entry k's own scores where an earlier build has them, else None;
+        filled in with the scores read now (a fallback stays None). An entry no learned
+        label applies to is not read again: its own scores are its scores then."""
         each = each or (lambda k, classify: classify())
-        first = [each(k, lambda e=e: self.scores(e)) for k, e in enumerate(entries)]
-        first = [s if isinstance(s, dict) else dict.fromkeys(KINDS, 0) for s in first]
+        known = known if known is not None else [None] * len(entries)
+        for k, e in enumerate(entries):
+            if known[k] is None:
+                s = each(k, lambda e=e: self.scores(e))
+                known[k] = s if isinstance(s, dict) else None
+        first = [s if s is not None else dict.fromkeys(KINDS, 0) for s in known]
         learned = learn_labels(entries, first, ("other",) + self.step_kinds)
-        return [each(k, lambda e=e: self(e, learned)) for k, e in enumerate(entries)]
+        return [each(k, (lambda e=e: self(e, learned)) if _told(e, learned) else (lambda s=s: _best(s)))
+                for k, (e, s) in enumerate(zip(entries, first))]
+
+
+def _best(scores: dict) -> str:
+    best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
+    return best if scores[best] > 0 else "other"
+
+
+def _told(entry: dict, learned: dict) -> bool:
+    """A label the build learned applies to the entry (its scores differ with `learned`)."""
+    site = site_of(entry)
+    return any((site, x) in learned for x in entry_labels(entry))
 
 
 def learn_labels(entries: list[dict], scores: list[dict[str, int]], unlearnable: tuple) -> dict[tuple[str, str], tuple[str, int]]:

@@ -20,9 +20,9 @@ from typing import Callable, Iterable
 
 
 from . import __version__, code_digest, export
-from .boilerplate import Boilerplate
-from .cache import ArticleCache, sha, structure_key
-from .clean import Cleaned, network_domains, unlink_network
+from .cache import ArticleCache, StaleCache, sha, structure_key
+from .chrome import SiteChrome
+from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
 from .executors import Executor, chunks as chunked, executor
 from .ingest import InputError, discover, display_names, prefetch, source_id
@@ -289,11 +289,6 @@ def _prepare_all(workers: Executor, root: str, todo: list[str], resolver: "_Reso
     return spent, hits
 
 
-class StaleCache(Exception):
-    """The cache turned out not to hold what its index said, too late to recompute one
-    file; args[0]: the cache's notes so far."""
-
-
 class _ReadAhead(threading.Thread):
     """Has the kernel read the files the workers will ask for next, at most AHEAD files
     ahead of the results: on a cold page cache each worker otherwise waits for the disk
@@ -380,23 +375,17 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         by_key.setdefault(key, []).append((art, rec))
     keys = sorted(by_key)
     firsts = [resolver.first[k][1:3] for k in keys]
-    bodies = [resolver.first[k][3] for k in keys]
+    site = SiteChrome(rules, cache, firsts, [resolver.first[k][3] for k in keys])
     resolver.first.clear()
     sig_len = options.minhash_bands * options.minhash_rows
-    for i in range(len(keys)):
-        if bodies[i] is None:
-            bodies[i] = cache.body(firsts[i][1])
-            if bodies[i] is None:
-                raise StaleCache(cache.notes + ["the cache listed a body it could not give back; "
-                                                "it was ignored and rebuilt"])
-    chrome, network, idents = _site_chrome(rules, firsts, bodies)
+    chrome, network, idents = zip(*map(site.verdict, range(len(keys)))) if keys else ((), (), ())
     signatures = [cache.signature(ident, sig_len) for ident in idents]
     todo = [i for i, s in enumerate(signatures) if s is None]
     for i in range(len(keys)):
         if signatures[i] is not None:
-            bodies[i] = None
+            site.forget(i)
     if todo:
-        fresh = workers.imap(structure_chunk, [(c,) for c in chunked([(bodies[i], firsts[i][0].title) for i in todo],
+        fresh = workers.imap(structure_chunk, [(c,) for c in chunked([(site.body(i), firsts[i][0].title) for i in todo],
                                                                      workers.jobs)], progress, "structure", len(todo))
     else:
         workers.close()  # every structure is cached: the workers are done
@@ -409,7 +398,7 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         if signature is None:  # fresh results come in the order of `todo`
             done = next(fresh)
             structure, signature = done.structure, done.signature
-            bodies[i] = None
+            site.forget(i)
             if i == todo[-1]:  # the last one: let the progress report finish, free the workers
                 for _ in fresh:
                     pass
@@ -423,35 +412,6 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=idents[i],
                          load=partial(_cached_structure, cache, idents[i])))
         yield out[-1]
-
-
-def _site_chrome(rules: Rules, firsts: list, bodies: list[str]) -> tuple[list[int], list[int], list[str]]:
-    """Site chrome, known by its repetition across the distinct bodies (boilerplate.py): each
-    body loses its chrome lines before it is structured, then its links into a farm's network
-    of sites (clean.unlink_network), and its structure is keyed by what is left. Returns the
-    chrome lines and network links each body lost, and the structure keys."""
-    chrome, network = [0] * len(bodies), [0] * len(bodies)
-    boiler = Boilerplate(rules)
-    repeated = boiler.repeated(bodies)
-    networks = _networks(bodies, boiler.network_hosts, int(rules.get("affiliate_hosts", "network_pages")[0]))
-    idents = []
-    for i, (a, rec) in enumerate(firsts):
-        page = bodies[i]
-        bodies[i], chrome[i] = boiler.strip(page, repeated)
-        bodies[i], network[i] = unlink_network(bodies[i], boiler.network_hosts, page, networks)
-        changed = chrome[i] or network[i]
-        idents.append(structure_key(a.title, rec["head"], rec["body"] if not changed else sha(bodies[i])))
-    return chrome, network, idents
-
-
-def _networks(bodies: list[str], min_hosts: int, min_pages: int) -> frozenset[str]:
-    """The farms' networks of the build: the domains that min_pages distinct bodies or more
-    each link to min_hosts hosts of (clean.network_domains)."""
-    pages: dict[str, int] = {}
-    for body in bodies:
-        for d in network_domains(body, min_hosts):
-            pages[d] = pages.get(d, 0) + 1
-    return frozenset(d for d, n in pages.items() if n >= min_pages)
 
 
 def _cached_structure(cache: ArticleCache, ident: str):

@@ -109,6 +109,12 @@ def test_tampered_records_are_not_trusted(tmp_path):
             lines.append(_forge(line, _forge_json(lambda st: st["sections"][0].update(level="x"))))
         elif line.startswith(b"m "):  # a signature of the wrong length
             lines.append(_forge(line, lambda sig: sig[:-2]))
+        elif line.startswith(b"u "):  # a body's line keys cut short of a whole key
+            lines.append(_forge(line, lambda keys: keys[:-3] + b'"'))
+        elif line.startswith(b"c "):  # a chrome verdict of the wrong shape
+            lines.append(_forge(line, lambda verdict: b'["1", 0, null]'))
+        elif line.startswith(b"k "):  # kind scores that are no numbers
+            lines.append(_forge(line, lambda scores: b'{"how-to": "9"}'))
         else:  # an entry of the wrong shape
             lines.append(_forge(line, _forge_json(lambda e: e.pop("steps"))))
     (cache / pack).write_bytes(b"".join(lines) + b"s 0123 trunc")
@@ -230,15 +236,16 @@ def _three_articles_built(tmp_path):
 def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     before = (cache / first).read_bytes()
-    # a body, a structure, its signature and an entry for each article
-    assert [kind for kind, _ in _records(cache / first)] == ["b"] * 3 + ["e"] * 3 + ["m"] * 3 + ["s"] * 3
+    # a body, its chrome verdict, an entry, its kind scores, a structure, its signature and the body's line keys
+    # for each article
+    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcekmsu" for _ in range(3)]
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     packs = _packs(cache)
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
-    assert [kind for kind, _ in _records(cache / packs[1])] == ["b", "e", "m", "s"]  # the new article's only
+    assert [kind for kind, _ in _records(cache / packs[1])] == list("bcekmsu")  # the new article's only
     assert res.cache_hits == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
@@ -253,7 +260,7 @@ def test_a_new_spun_copy_merges_again_only_the_entry_it_joins(tmp_path):
     packs = _packs(cache)
     # its body's rest and its group's structure were known: one entry was made again, the
     # other two came from the cache
-    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == ["e"]
+    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == ["e", "k"]
     (printer,) = [e for e in res.doc["entries"] if e["title"] == "Printer offline"]
     assert [s["path"] for s in printer["sources"]] == ["1-spun.md", "1.md"]
     assert printer["alternate_titles"] == ["Fix your offline printer fast"]
@@ -277,16 +284,16 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         _spun(src, n, rest)
     build(src, tmp_path / "out", Options(jobs=1))
     kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
-    assert kinds == [["b", "e", "m", "s"]]
+    assert kinds == [list("bcekmsu")]
     for n, extra in [(200, True), (201, False)]:
         (before,) = _packs(cache)
         _spun(src, n, rest)  # a new copy: the printer's entry is made anew
         if extra:
             write(src, "mouse.md", FM.format(t="Mouse lag", m=3))
         build(src, tmp_path / "out", Options(jobs=1))
-        (after,) = _packs(cache)  # 3 records of 4, then 7 of 8, in use: but not their bytes
+        (after,) = _packs(cache)  # 6 records of 7, then 13 of 14, in use: but not their bytes
         assert after != before and not (cache / before).exists()
-        assert sorted(kind for kind, _ in _records(cache / after)) == ["b", "b", "e", "e", "m", "m", "s", "s"]
+        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcekmsu" * 2)
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -297,13 +304,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 4 of the first pack's 12 records stay in use
+    (src / "3.md").unlink()  # 7 of the first pack's 21 records stay in use
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 4 and len(_records(cache / pack)) == 8
+    assert len(moved) == 7 and len(_records(cache / pack)) == 14
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -373,10 +380,13 @@ def _mutate(src, op: str, n: int) -> None:
         write(src, path.relative_to(src).as_posix(), _DATE_LINE.sub("date: 2020-01-01", text, count=1))
     elif op == "touch":  # a new mtime, the same bytes
         os.utime(path, ns=(n + 1, n + 1))
+    elif op == "rename":  # the same bytes under another name, in another folder
+        (src / f"moved-{n}").mkdir(exist_ok=True)
+        path.rename(src / f"moved-{n}" / f"renamed-{path.name}")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(ops=st.lists(st.tuples(st.sampled_from(["spin", "edit", "drop", "retitle", "earlier", "touch"]),
+@given(ops=st.lists(st.tuples(st.sampled_from(["spin", "edit", "drop", "retitle", "earlier", "touch", "rename"]),
                               st.integers(0, 40)), min_size=1, max_size=4))
 def test_a_rebuild_after_any_edits_gives_what_a_build_without_the_cache_gives(tmp_path_factory, ops):
     """Whatever new, changed, removed or retitled articles a rebuild meets, the entries it
@@ -393,6 +403,29 @@ def test_a_rebuild_after_any_edits_gives_what_a_build_without_the_cache_gives(tm
         assert res.notes == []
         build(src, base / f"plain-{k}", Options(jobs=1), use_cache=False)
         assert (base / "out" / "kb.json").read_bytes() == (base / f"plain-{k}" / "kb.json").read_bytes(), (op, n)
+
+
+def test_chrome_learned_again_when_new_articles_make_a_line_repeated_and_unlearned_when_they_go(tmp_path):
+    """The cache keeps each body's chrome verdict under the body and which of its lines the
+    build found repeated: a sign-up block in 4 distinct articles is their text; 2 more make
+    it chrome in all 6 (the first 4's verdicts are made again); deleting them undoes it."""
+    from .test_boilerplate import SIGNUP, TOPICS, distinct_article
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS[:4], 1):
+        write(src, f"{n}.md", distinct_article(topic, n))
+    for step, topics in enumerate([TOPICS[:4], TOPICS, TOPICS[:4]]):
+        for n, topic in enumerate(TOPICS, 1):
+            if topic in topics:
+                write(src, f"{n}.md", distinct_article(topic, n))
+            else:
+                (src / f"{n}.md").unlink(missing_ok=True)
+        res = build(src, tmp_path / "out", Options(jobs=1))
+        build(src, tmp_path / f"plain-{step}", Options(jobs=1), use_cache=False)
+        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"plain-{step}" / "kb.json").read_bytes()
+        chrome = {s["removed"].get("chrome") for e in res.doc["entries"] for s in e["sources"]}
+        # (its consent line goes in every build: a sign-up seed of the rules, repeated or not)
+        assert chrome == ({3} if len(topics) == 6 else {1})
+        assert (SIGNUP.split("\n")[0] in json.dumps(res.doc)) == (len(topics) == 4)
 
 
 # ------------------------------------------------- issue 22, item 8: what the cache trusts
@@ -507,3 +540,21 @@ def test_a_cache_that_is_not_a_folder_is_replaced(tmp_path, kind):
     assert not list((tmp_path / "elsewhere").iterdir()) if kind == "symlink" else True
     again = build(src, out, Options(jobs=1))
     assert again.notes == [] and again.cache_hits == 3
+
+
+def test_kind_scores_known_from_an_earlier_build_are_not_read_again(tmp_path, monkeypatch):
+    """A rebuild takes each cached entry's own kind scores from the cache (the regexes run
+    once per entry, ever), and an entry no learned site label applies to keeps the kind its
+    scores give without a second reading; the kinds stay those of a build from scratch."""
+    from pipeline.kinds import KindClassifier
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    read = []
+    scores = KindClassifier.scores
+    monkeypatch.setattr(KindClassifier, "scores", lambda self, e, learned=None: read.append(e["id"]) or scores(self, e, learned))
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    wifi = [e["id"] for e in res.doc["entries"] if e["title"] == "Wi-Fi drops"]
+    assert read == wifi  # the new entry's, once; the others' came from the cache
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
