@@ -110,44 +110,21 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     if not paths and not clashes:  # an empty kb.json over a good one is never what was meant
         raise InputError(f"no input files (.md, .markdown, .txt) under {input_dir}; kb.json was not written")
     previous = None if allow_shrink else previous_entries(output_dir)
-    folder = output_dir / CACHE_DIR if use_cache else None
-    key = cache_key(rules, options)
-    scratch = None
-    if folder is None:
-        # --no-cache: nothing is read from the output folder or kept there, but the rests of
-        # bodies still go to a pack, in a scratch folder, to be read back when needed
-        scratch = tempfile.TemporaryDirectory(prefix="kb-build-")
-        cache = ArticleCache(Path(scratch.name), key, scratch=True)
-    else:
-        cache = ArticleCache(folder, key) if fresh_cache else ArticleCache.open(folder, key)
+    cache, scratch = _open_cache(output_dir, use_cache, cache_key(rules, options), fresh_cache)
     stats = _stat_all(input_dir, paths, on_disk)
     unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
-    todo = [p for p in paths if p not in unchanged]
     workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
     try:
         # Results are resolved as they arrive: each fresh body goes into the cache once and
         # leaves its article, so the spun copies' texts are never all held at once.
         resolver = _Resolver(cache, input_dir, rules, options, on_disk)
         resolver.rejected.extend(clashes)
-        hits = 0
-        for p in paths:
-            if p in unchanged:
-                resolver.add(Hit(p, cache.files[p][-1]))
-                hits += 1
-        ahead = _ReadAhead(str(input_dir), [on_disk.get(p, p) for p in todo]) if workers.jobs > 1 else None
-        try:
-            spent, known = _prepare_all(workers, str(input_dir), todo, resolver, ahead, progress)
-        finally:
-            if ahead:
-                ahead.stop()
-        hits += known
-        rejected, items = resolver.rejected, resolver.items
-        for art, _, _ in items:
-            cache.put_file(art.path, stats.get(art.path), art.sha256)
+        hits = _read_all(workers, input_dir, paths, unchanged, stats, resolver, progress)
+        rejected = resolver.rejected
         # ingest and clean run interleaved in the workers: the phase's wall time is split
         # in proportion to the time the workers spent in each
         phase = time.perf_counter() - t0
-        share = spent["ingest"] / max(spent["ingest"] + spent["clean"], 1e-9)
+        share = resolver.spent["ingest"] / max(resolver.spent["ingest"] + resolver.spent["clean"], 1e-9)
         timings["ingest"], timings["clean"] = phase * share, phase * (1 - share)
 
         # Structure results stream into consolidation, whose clustering runs while the
@@ -172,22 +149,10 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         workers.close()
 
     t3 = time.perf_counter()
-    n_articles = sum(len(g.members) for g in groups)
-    stats = {"inputs": len(paths) + len(clashes), "articles": n_articles, "rejected": len(rejected),
-             "entries": len(entries), **cstats, "removed": _sum_removed(groups),
-             "warnings": sum(len(a.warnings) for g in groups for a in g.members) + len(late),
-             "steps": sum(len(e["steps"]) for e in entries),
-             "entries_with_steps": sum(1 for e in entries if e["steps"]),
-             "kinds": dict(sorted(Counter(e["kind"] for e in entries).items()))}
-    filtered_out = []
-    if kinds is not None:
-        wanted = frozenset(kinds)
-        filtered_out = [e for e in entries if e["kind"] not in wanted]
-        entries = [e for e in entries if e["kind"] in wanted]
-        stats["filtered_out"] = len(filtered_out)
-        stats["entries"] = len(entries)
-    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"))
-    doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
+    stats = {"inputs": len(paths) + len(clashes), "articles": sum(len(g.members) for g in groups),
+             "rejected": len(rejected), "entries": len(entries), **cstats, "removed": _sum_removed(groups),
+             "warnings": sum(len(a.warnings) for g in groups for a in g.members) + len(late)}
+    doc, entries, filtered_out = _document(entries, rejected, stats, kinds, rules)
     try:
         if previous:
             check_shrink(previous, entries, output_dir / "kb.json")
@@ -206,6 +171,57 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                        warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits,
                        filtered_out=[{"entry": e["id"], "title": e["title"], "kind": e["kind"],
                                       "sources": [s["path"] for s in e["sources"]]} for e in filtered_out])
+
+
+def _open_cache(output_dir: Path, use_cache: bool, key: str, fresh: bool):
+    """The build's cache, and the scratch folder that holds it under --no-cache (else None):
+    nothing is read from the output folder or kept there then, but the rests of bodies still
+    go to a pack, to be read back when needed."""
+    if not use_cache:
+        scratch = tempfile.TemporaryDirectory(prefix="kb-build-")
+        return ArticleCache(Path(scratch.name), key, scratch=True), scratch
+    folder = output_dir / CACHE_DIR
+    return (ArticleCache(folder, key) if fresh else ArticleCache.open(folder, key)), None
+
+
+def _read_all(workers: Executor, input_dir: Path, paths: list[str], unchanged: set[str], stats: dict,
+              resolver: "_Resolver", progress) -> int:
+    """Every file into the resolver: the unchanged ones as cache hits, the others read,
+    cleaned and split by the workers (read ahead of them when there are several). Returns
+    how many were cache hits."""
+    hits = 0
+    for p in paths:
+        if p in unchanged:
+            resolver.add(Hit(p, resolver.cache.files[p][-1]))
+            hits += 1
+    todo = [p for p in paths if p not in unchanged]
+    ahead = _ReadAhead(str(input_dir), [resolver.on_disk.get(p, p) for p in todo]) if workers.jobs > 1 else None
+    try:
+        resolver.spent, known = _prepare_all(workers, str(input_dir), todo, resolver, ahead, progress)
+    finally:
+        if ahead:
+            ahead.stop()
+    for art, _, _ in resolver.items:
+        resolver.cache.put_file(art.path, stats.get(art.path), art.sha256)
+    return hits + known
+
+
+def _document(entries: list[dict], rejected: list, stats: dict, kinds, rules: Rules):
+    """kb.json's document: the entries of the kinds asked for, scrubbed, with the stats
+    completed. Returns it, its entries, and the entries left out."""
+    stats.update({"entries": len(entries), "steps": sum(len(e["steps"]) for e in entries),
+                  "entries_with_steps": sum(1 for e in entries if e["steps"]),
+                  "kinds": dict(sorted(Counter(e["kind"] for e in entries).items()))})
+    filtered_out = []
+    if kinds is not None:
+        wanted = frozenset(kinds)
+        filtered_out = [e for e in entries if e["kind"] not in wanted]
+        entries = [e for e in entries if e["kind"] in wanted]
+        stats["filtered_out"] = len(filtered_out)
+        stats["entries"] = len(entries)
+    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"))
+    doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
+    return doc, entries, filtered_out
 
 
 def _prepare_all(workers: Executor, root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
@@ -325,6 +341,7 @@ class _Resolver:
         self.on_disk = on_disk
         self.rejected: list[Rejected] = []
         self.items: list[tuple] = []
+        self.spent = {"ingest": 0.0, "clean": 0.0}  # the workers' seconds per stage (_read_all)
         self.fallback: Worker | None = None
         # body key -> (order, Article, record, cleaned body or None) of the canonical
         # (earliest) article seen with that body: the only body of the group a build needs
