@@ -37,7 +37,7 @@ REQUIRED_GROUPS = {
     "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products"),
     "section_kinds": None,
     "tables_of_contents": ("labels", "navigation"),
-    "summary": ("contents_labels", "ad_lines"),
+    "summary": ("contents_labels", "ad_lines", "credit_lines"),
     "causes": ("bold_phrases_under",),
     "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "preliminary",
                     "procedure_headings", "division_words", "question_words"),
@@ -57,7 +57,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("step_shapes", "procedure_headings"),
               ("tables_of_contents", "labels"), ("tables_of_contents", "navigation"),
               ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"),
-              ("summary", "contents_labels"), ("summary", "ad_lines"),
+              ("summary", "contents_labels"), ("summary", "ad_lines"), ("summary", "credit_lines"),
               ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("boilerplate", "seeds")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("affiliate_hosts", "network_hosts"),

@@ -32,6 +32,7 @@ class Structurer:
         self.numbered = [re.compile(p, flags) for p in rules.get("step_shapes", "numbered")]
         self.summary_contents = re.compile("|".join(f"(?:{p})" for p in rules.get("summary", "contents_labels")))
         self.summary_ads = re.compile("|".join(f"(?:{p})" for p in rules.get("summary", "ad_lines")))
+        self.summary_credits = re.compile("|".join(f"(?:{p})" for p in rules.get("summary", "credit_lines")))
         # a bold numbered label: every run-on step label (_split_run_on_steps) is one of these
         self.bold_numbered = re.compile(r"\*\*(?!\[)\s*(?:"
                                         + "|".join(f"(?:{p})" for p in rules.get("step_shapes", "numbered")) + ")", flags)
@@ -103,7 +104,7 @@ class Structurer:
             steps = self._shot_steps(blocks, sections)  # screenshot may, headless or under a how-to heading
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
-        summary = _summary(sections, self.summary_contents, self.summary_ads)
+        summary = _summary(sections, self.summary_contents, self.summary_ads, self.summary_credits)
         out_sections = [
             Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
             for s in sections
@@ -868,10 +869,12 @@ def _after_sentence(text: str, at: int) -> bool:
 SUMMARY_MAX = 1000  # characters: a longer intro ends at the paragraph (or sentence) before
 
 
-def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Pattern | None = None) -> str:
+def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Pattern | None = None,
+             credits: re.Pattern | None = None) -> str:
     """The intro: the text paragraphs before the first heading. A body without headings has
     its procedure there too: its intro ends at the first list or numbered paragraph. A label
-    line leading the intro (a product name, a breadcrumb: "Video Repair") is not part of it.
+    line leading the intro (a product name, a breadcrumb: "Video Repair"; a picture's credit,
+    rules [summary] credit_lines) is not part of it.
     An intro left empty (a body that opens with a heading: "Why update your printer
     driver?", a review's product name) gives way to the first paragraph that reads as a
     sentence under a later heading, outside promotional and fix sections. A table of
@@ -883,7 +886,7 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     for b in secs[0].blocks:
         if len(secs) == 1 and (b.kind == "list" or _step_number(b) is not None):
             break
-        if _is_text(b) and (intro or not _label_line(b)):
+        if _is_text(b) and (intro or not (_label_line(b) or _credit_line(b, credits))):
             intro.append(b)
     if not intro:
         intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
@@ -932,6 +935,11 @@ def _short_line(b: _Block) -> bool:
     Kelsey Simon", "89 views Jan 11, 2023")."""
     text = " ".join(b.plain.split())
     return len(text) <= 80 and not _SENTENCE_CLOSE.search(text)
+
+
+def _credit_line(b: _Block, credits: re.Pattern | None) -> bool:
+    """A short line that credits a picture ("simonkr/Getty Images", "(Image credit: …)")."""
+    return credits is not None and _short_line(b) and credits.search(" ".join(b.plain.split())) is not None
 
 
 def _label_line(b: _Block) -> bool:

@@ -589,6 +589,17 @@ def test_a_body_opening_with_a_heading_takes_its_summary_from_the_first_paragrap
     assert st.structure(body, "Wi-Fi drops").summary == "The router drops its address."
 
 
+def test_a_picture_credit_leading_the_intro_is_not_the_summary(st):
+    # 17 variety summaries opened with "simonkr/Getty Images" or "(Image credit: ...)"
+    for credit in ("simonkr/Getty Images", "(Image credit: Shutterstock)", "Lucas Gouveia / How-To Geek | Shutterstock",
+                   "Nvidia GeForce RTX 3080 Founders Edition  (Image credit: Tom's Hardware)"):
+        body = f"{credit}\n\nYou hate your printer. Of course you do.\n\n## Why printers fail\n\nInk runs out.\n"
+        assert st.structure(body, "Why you hate your printer").summary == "You hate your printer. Of course you do."
+    # a short opening line with a slash that credits nobody stays
+    body = "TCP/IP settings\n\nOpen the adapter's properties.\n\n## Reset\n\nRun netsh.\n"
+    assert st.structure(body, "TCP/IP settings").summary.startswith("TCP/IP settings")
+
+
 def test_a_label_line_leading_the_intro_is_not_the_summary(st):
     """A site's product label or breadcrumb scraped above the text ("Video Repair",
     "Stellar® Data Recovery Technician") was the whole summary of 3 sample entries."""
