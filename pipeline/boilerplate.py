@@ -289,7 +289,7 @@ class Boilerplate:
             return False
         title = m.group(1).strip()
         words = [w for w in _WORD.findall(title.lower()) if len(w) > 2 and not w.isdigit()]
-        path = urlsplit(m.group(2)).path.lower().replace("_", " ")
+        path = _url_parts(m.group(2))[0].lower().replace("_", " ")
         if not most:  # two words are enough in an article's slug ("best-home-ev-charger"), not in
             path = max(path.split("/"), key=lambda seg: len(_WORD.findall(seg)))  # "printer-spooler/1"
             if len(_WORD.findall(path)) < 3:
@@ -306,7 +306,7 @@ class Boilerplate:
         out, run, host = set(), [], None
         for u, (i, k) in enumerate(units + [(len(lines), None)]):
             m = _ONLY_LINK.match(lines[i]) if k is not None else None
-            here = urlsplit(m.group(2)).hostname if m and self._read_next(lines[i], most=False) else None
+            here = _url_parts(m.group(2))[1] if m and self._read_next(lines[i], most=False) else None
             if here is None or here != host:
                 out.update(run if len(run) >= 2 else ())
                 run = []
@@ -374,3 +374,13 @@ class Boilerplate:
                 drop.update([u, *under[:lead]])  # "See also" and the articles under it
             elif len(under) >= 2 and all(links) and 2 * sum(rep[w] for w in under) >= len(under):
                 drop.update([u, *under])
+
+
+def _url_parts(url: str) -> tuple[str, str | None]:
+    """The URL's path and host; a URL urllib cannot read (`http://[x`: "Invalid IPv6 URL",
+    found by the build fuzzer, which stopped the whole build) has neither."""
+    try:
+        parts = urlsplit(url)
+        return parts.path, parts.hostname
+    except ValueError:
+        return "", None
