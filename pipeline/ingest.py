@@ -6,6 +6,7 @@ line, where known); nothing in this module raises for bad content.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import os
 import re
@@ -135,10 +136,16 @@ def _link_inside(root: Path | str, relpath: str) -> str | None:
     return None if any(part.startswith(".") for part in inside.split("/")) else real
 
 
+@functools.cache
+def _shipped_inert() -> Inert:
+    """The shipped rules' Inert, for callers that pass none (loaded once, not per file)."""
+    return Inert.of(load_rules())
+
+
 def parse_article(relpath: str, data: bytes, options: Limits, inert: Inert | None = None) -> Article | Rejected:
     """Turn raw bytes into an Article (pure: no file system access). Its title and labels are
     made inert with `inert` (the build's rules; the shipped rules when not given)."""
-    inert = inert or Inert.of(load_rules())
+    inert = inert or _shipped_inert()
     warnings: list[str] = []
     nul = data.find(b"\x00")
     if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
