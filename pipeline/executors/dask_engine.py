@@ -35,7 +35,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from distributed.scheduler import KilledWorker
 
 from .. import code_digest
-from . import EngineError
+from . import EngineError, loop
 
 _STATES: dict[str, object] = {}  # plugin name -> that build's worker state, in a worker process
 _NO_WORKERS = 60.0  # seconds without any worker before the build gives up
@@ -151,29 +151,15 @@ class DaskExecutor:
 
     def schedule(self, next_task, total: int) -> None:
         """As LocalExecutor.schedule: next_task(worker) gives that worker's next task; each
-        goes to its worker while it is there (else to any), at most two in flight a worker."""
-        n = self.slots(total)
-        inflight: dict = {}  # future -> (order, worker, callback)
-        load = [0] * n
-        seq = 0
+        goes to its worker while it is there (else to any)."""
+        loop.schedule(self.slots(total), next_task, lambda w, fn, args: self._submit(fn, args, self.workers[w]),
+                      self._finished, self._result)
+
+    def _finished(self, futures) -> list:
         seen = time.monotonic()
-        while True:
-            for w in sorted(range(n), key=load.__getitem__):
-                while load[w] < 2 and (task := next_task(w)) is not None:
-                    fn, args, callback = task
-                    inflight[self._submit(fn, args, self.workers[w])] = (seq, w, callback)
-                    load[w] += 1
-                    seq += 1
-            if not inflight:
-                return
-            done = sorted((f for f in inflight if f.done()), key=lambda f: inflight[f][0])
-            if not done:
-                seen = self._waiting(seen)
-                continue
-            for fut in done:
-                _, w, callback = inflight.pop(fut)
-                load[w] -= 1
-                callback(self._result(fut))
+        while not (done := [f for f in futures if f.done()]):
+            seen = self._waiting(seen)
+        return done
 
     def close(self) -> None:
         try:

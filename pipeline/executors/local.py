@@ -7,6 +7,8 @@ import signal
 import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+from . import loop
+
 
 def _start(parent: int, initializer, *initargs) -> None:
     """A worker process: Ctrl-C is its parent's to handle (the parent terminates it), and it
@@ -72,31 +74,15 @@ class LocalExecutor:
 
     def schedule(self, next_task, total: int) -> None:
         """Run tasks until there are none: next_task(worker) gives a task for that worker,
-        (fn, args, callback), or None; the callback is given fn's result. At most two tasks
-        per worker are in flight, so the tasks results bring in go out soon."""
+        (fn, args, callback), or None; the callback is given fn's result (loop.schedule)."""
         n = self.slots(total)
         if not self.pools:
             while (task := next_task(0)) is not None:
                 fn, args, callback = task
                 callback(fn(*args))
             return
-        inflight: dict = {}  # future -> (order, worker, callback)
-        load = [0] * n
-        seq = 0
-        while True:
-            for w in sorted(range(n), key=load.__getitem__):
-                while load[w] < 2 and (task := next_task(w)) is not None:
-                    fn, args, callback = task
-                    inflight[self.pools[w].submit(fn, *args)] = (seq, w, callback)
-                    load[w] += 1
-                    seq += 1
-            if not inflight:
-                return
-            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
-            for fut in sorted(done, key=lambda f: inflight[f][0]):
-                _, w, callback = inflight.pop(fut)
-                load[w] -= 1
-                callback(fut.result())
+        loop.schedule(n, next_task, lambda w, fn, args: self.pools[w].submit(fn, *args),
+                      lambda fs: wait(fs, return_when=FIRST_COMPLETED)[0], lambda f: f.result())
 
     def close(self) -> None:
         try:
