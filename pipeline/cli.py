@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
@@ -97,6 +98,7 @@ def build(input_dir, output_dir, jobs, engine, scheduler, strict, quiet, formats
         raise click.UsageError("--scheduler is for --engine dask")
     options = replace(Options(), jobs=jobs, scheduler=(scheduler or f"local:{jobs}") if engine == "dask" else None)
     show_progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+    _say_on_stderr(logging.getLogger("pipeline"), quiet)  # what an engine says (the Dask dashboard)
     try:
         with _exit_cleanly_on_sigterm():
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
@@ -121,6 +123,13 @@ def build(input_dir, output_dir, jobs, engine, scheduler, strict, quiet, formats
             click.echo(f"  ... and {result.rejected - 20} more (see kb.json \"rejected\")", err=True)
     if strict and result.rejected:
         sys.exit(1)
+
+
+def _say_on_stderr(log: logging.Logger, quiet: bool) -> None:
+    log.handlers = [logging.StreamHandler(sys.stderr)]  # (this call's stderr: CliRunner swaps it)
+    log.handlers[0].setFormatter(logging.Formatter("%(message)s"))
+    log.setLevel(logging.WARNING if quiet else logging.INFO)
+    log.propagate = False
 
 
 @contextmanager

@@ -1,6 +1,7 @@
 """The Dask engine (issue 31): the same bytes as the local engine, also when a worker dies
 mid-build. Runs where dask.distributed is installed (the dev extra; CI installs it)."""
 import os
+import re
 import signal
 
 import pytest
@@ -50,6 +51,11 @@ def test_cli_engine_options(tmp_path):
                                     "--engine", "dask", "--scheduler", "local:1"])
     assert res.exit_code == 0, res.output
     assert (out / "kb.json").read_bytes() == SEEDS_KB.read_bytes()
+    assert "dashboard" not in res.output  # (-q)
+    res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(out), "--engine", "dask",
+                                    "--scheduler", "local:1"])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"^Dask dashboard: http://127\.0\.0\.1:\d+/status$", res.output, re.M), res.output
     res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(out), "--scheduler", "local:2"])
     assert res.exit_code == 2 and "--scheduler is for --engine dask" in res.output
     res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(out), "--engine", "dask",

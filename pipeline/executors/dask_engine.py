@@ -16,6 +16,8 @@ executors/__init__.py, so the stages and the bytes they produce are the local en
   this process as they come and put in order, so the output does not depend on which
   worker ran what, nor on a worker lost on the way. No worker left for a minute, a lost
   scheduler or a task Dask gave up on (KilledWorker) ends the build with an EngineError.
+- The cluster's dashboard address, when it has one, is logged (the CLI prints it unless -q):
+  the task stream there shows the build's progress on the workers.
 - Ctrl-C stops the build within seconds and closes a local cluster, but its worker
   processes, in the terminal's process group, print their own KeyboardInterrupt tracebacks
   (the local engine's workers ignore Ctrl-C; a Dask worker cannot be made to in time
@@ -26,6 +28,7 @@ executors/__init__.py, so the stages and the bytes they produce are the local en
 """
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 
@@ -37,6 +40,7 @@ from distributed.scheduler import KilledWorker
 from .. import code_digest
 from . import EngineError, loop
 
+_log = logging.getLogger("pipeline")
 _STATES: dict[str, object] = {}  # plugin name -> that build's worker state, in a worker process
 _NO_WORKERS = 60.0  # seconds without any worker before the build gives up
 _POLL = 0.005
@@ -96,6 +100,8 @@ class DaskExecutor:
         else:
             self.client = Client(scheduler, set_as_default=False, timeout=15)
         self.client.wait_for_workers(1, timeout=_NO_WORKERS)
+        if "dashboard" in self.client.scheduler_info().get("services", {}):
+            _log.info("Dask dashboard: %s", self.client.dashboard_link)
 
     def _check_versions(self) -> None:
         theirs = self.client.run(_digest)
