@@ -40,7 +40,7 @@ REQUIRED_GROUPS = {
     "summary": ("contents_labels", "ad_lines", "credit_lines"),
     "causes": ("bold_phrases_under",),
     "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "preliminary",
-                    "procedure_headings", "division_words", "question_words"),
+                    "procedure_headings", "division_words", "question_words", "gerund_objects"),
     "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
                     "min_echoes_in_body", "seeds"),

@@ -40,6 +40,9 @@ class Structurer:
         seq = sorted(set(w.lower() for w in rules.get("step_shapes", "sequence_words")), key=len, reverse=True)
         self.imperative = re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"
                                      r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
+        self.gerund = re.compile(r"^(?:" + "|".join(re.escape(g) for g in _gerunds(verbs)) + r")\s+(?:"
+                                 + "|".join(re.escape(w) for w in rules.get("step_shapes", "gerund_objects")) + r")\b",
+                                 flags)
         acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
         self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
                                  + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
@@ -102,6 +105,8 @@ class Structurer:
                     blocks, sections, title_heading, steps = again, secs, heading, found
         if not steps:  # nor numbers nor headings: sentences that each say what to do over a
             steps = self._shot_steps(blocks, sections)  # screenshot may, headless or under a how-to heading
+        if not steps:  # nor those: sibling sections headed "How to ..." are the ways it gives
+            steps = self._steps(sections, blocks, named=True)
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
         summary = _summary(sections, self.summary_contents, self.summary_ads, self.summary_credits)
@@ -372,9 +377,12 @@ class Structurer:
 
     def _imperative(self, heading: str) -> bool:
         """A heading that says what to do, maybe after a short label ("(Advanced) Try
-        automatic overclocking", "Tips – Keep your printer driver up to date")."""
+        automatic overclocking", "Tips – Keep your printer driver up to date"), or names the
+        doing to a thing ("Opening the Keychain Access tool", "Restarting your router": a
+        gerund of one of the verbs, then an article or a possessive; "Testing Methodology"
+        names no doing)."""
         return self.imperative.match(heading) is not None or self.imperative.match(
-            _HEADING_LABEL.sub("", heading, count=1)) is not None
+            _HEADING_LABEL.sub("", heading, count=1)) is not None or self.gerund.match(heading) is not None
 
     def _reads_as_step(self, heading: str) -> bool:
         return bool(self.imperative.match(heading)) or self._numbered(heading) is not None
@@ -395,12 +403,15 @@ class Structurer:
         return None
 
     # ---------------------------------------------------------------------- steps
-    def _steps(self, secs: list[_Sec], blocks: list[_Block]) -> list[Step]:
+    def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False) -> list[Step]:
+        """The steps the headings give: (`named`) sibling headings that each name a procedure
+        count too, the last resort of a body that gives its steps no other way."""
         chosen: list[int] = []
         # (parent, level) -> sections whose heading reads as a step, or that give a numbered
         # procedure of their own: siblings that each do are alternatives, the steps' grain
         peers: dict[tuple, int] = {}
-        procedures = {i for i, t in enumerate(secs) if i and t.kind != "explanation" and self._owns_procedure(t)}
+        procedures = {i for i, t in enumerate(secs) if i and t.kind != "explanation" and (
+            self._owns_procedure(t) or (named and self._names_procedure(secs, i)))}
         for i, t in enumerate(secs[1:], 1):
             if t.counted or self._imperative(t.heading) or i in procedures:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
@@ -411,7 +422,8 @@ class Structurer:
             counts[(t.parent, t.level)] = counts.get((t.parent, t.level), 0) + t.counted
         is_step = [i not in overviews and self._is_step(secs, i, peers, i in procedures, counts)
                    for i in range(len(secs))]
-        self._fill_runs(secs, is_step, overviews)
+        if not named:  # (between two "How to ..." sections: a question, a note, not a way)
+            self._fill_runs(secs, is_step, overviews)
         for i in range(1, len(secs)):
             if any(is_step[a] for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
@@ -692,6 +704,13 @@ class Structurer:
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
 
+    def _names_procedure(self, secs: list[_Sec], i: int) -> bool:
+        """A heading that names a procedure ("How to Calculate Age in Months", rules
+        [step_shapes] procedure_headings) over text of its own and no sub-heading: the
+        procedure is its text (one with sub-headings is a part whose steps they are)."""
+        s = secs[i]
+        return bool(s.text) and self.procedure_heading.match(s.heading) is not None and not _descendants(secs, i)
+
     def _owns_procedure(self, s: _Sec) -> bool:
         """The section's own blocks give a procedure: two or more items counting from 1 (a
         list, or `1\\.` paragraphs), most of them starting with an action (a news story's
@@ -835,6 +854,22 @@ _CONTRACTION = re.compile(r"\w+['’]\w")
 _HEADING_LABEL = re.compile(r"^\s*(?:\([^()\n]{1,20}\)|[^\W\d][\w']*(?: [^\W\d][\w']*)?\s*(?::|\s[–—-]))\s+")
 _MD_MARKS = re.compile(r"[*_`]+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
+
+
+def _gerunds(verbs: list[str]) -> list[str]:
+    """The -ing forms a verb may take ("use" -> "using", "run" -> "running", "open" ->
+    "opening"; a phrasal verb's first word: "set up" -> "setting up"), longest first. A
+    spelling no word has ("openning") is harmless: nothing matches it."""
+    out = set()
+    for verb in verbs:
+        word, _, rest = verb.partition(" ")
+        if len(word) < 2 or not word.isalpha():
+            continue
+        forms = {word + "ing", word + word[-1] + "ing"}
+        if word.endswith("e") and not word.endswith("ee"):
+            forms.add(word[:-1] + "ing")
+        out |= {f + (" " + rest if rest else "") for f in forms}
+    return sorted(out, key=len, reverse=True)
 
 
 def _clip(sentence: str, limit: int = 120) -> str:

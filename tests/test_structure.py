@@ -911,3 +911,24 @@ def test_a_heading_that_says_what_to_do_after_a_short_label_reads_as_a_step(st):
     # a numbering before a name is no label: "Top 4: GO Contact Widget" is a thing, not "go"
     assert steps(st, "Widgets.\n\n## Top 1: Open Contacts Widget\n\nNice.\n\n## Top 2: GO Contact Widget\n\nFast.\n\n"
                  "## Top 3: Favorite Contacts\n\nBlur.\n", "Widgets") == []
+
+
+def test_gerund_sibling_headings_are_steps_a_gerund_noun_phrase_is_not(st):
+    """"Opening the Keychain Access tool" names a doing done to a thing, as "Open the ..."
+    would; "Testing Methodology" and "Testing configuration" name no doing."""
+    body = ("Intro.\n\n## Opening the Keychain Access tool\n\nClick on the Launchpad in the Dock.\n\n"
+            "## Viewing a password\n\nDouble-click the entry.\n\n"
+            "## Creating a password entry\n\nClick the New icon at the top.\n\n## Wrapping up\n\nThat is all.\n")
+    assert steps(st, body) == ["Opening the Keychain Access tool", "Viewing a password",
+                               "Creating a password entry"]
+    review = ("Intro.\n\n## Testing Methodology\n\nWe ran each cooler for an hour.\n\n"
+              "## Testing configuration\n\nAn Intel LGA1700 board.\n\n## Verdict\n\nGood.\n")
+    assert steps(st, review) == []
+
+
+def test_sibling_how_to_headings_are_steps(st):
+    body = ("Intro.\n\n## How to Calculate Age in Years\n\nType =DATEDIF(B2,TODAY(),\"Y\") in C2.\n\n"
+            "## How to Calculate Age in Months\n\nType =DATEDIF(B2,TODAY(),\"M\") in C2.\n\n"
+            "## How to Calculate Age in Days\n\nType =DATEDIF(B2,TODAY(),\"D\") in C2.\n")
+    assert steps(st, body) == ["How to Calculate Age in Years", "How to Calculate Age in Months",
+                               "How to Calculate Age in Days"]
