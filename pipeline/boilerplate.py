@@ -31,10 +31,11 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 
 
 # A cross-link to another article: a short label, a colon, one link and nothing else
-# ("Related: [How to ...](...)", "**Also:** [...](...)"). Each such line is unique, its
+# ("Related: [How to ...](...)", "**Also:** [...](...)", "**See also:** [**...**](...).", "**Review** **:**
+# [**1Password**](...)"). Each such line is unique, its
 # label is the site's: the label is what repeats across distinct articles.
-_LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*:\s*(?:\*\*|__)?\s*(?:\*\*|__)?"
-                            r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\s*$")  # (not an in-page pointer)
+_LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*"
+                            r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\.?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
 _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^\[\]\n]*\s\S[^\[\]\n]*\]"
                            r"\((?:https?:)?//[^()\s]+\)\s*$")  # "[![pic](p.jpg) Title blurb  Read now](url)"
@@ -199,8 +200,8 @@ class Boilerplate:
         if not units:
             return body, 0
         lines = body.split("\n")
-        rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and not self._content(lines[i])
-               for i, k in units]
+        rep = [k is not None and k in repeated and not _HEADING.match(lines[i])
+               and (not self._content(lines[i]) or self._table_hint(units, lines, u)) for u, (i, k) in enumerate(units)]
         drop = self._lines(units, lines, rep) | self._echoes(units, lines)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i]))
         # list items with nothing in them, one after another, are a widget's leftovers (a share
@@ -372,8 +373,30 @@ class Boilerplate:
                 drop.update([u, *under])
             elif own and lead:
                 drop.update([u, *under[:lead]])  # "See also" and the articles under it
+            elif self._widget_label(lines[i], [w in drop for w in under], links):
+                drop.add(u)  # "### More Crypto Coach" over the site's articles, gone, on one page
             elif len(under) >= 2 and all(links) and 2 * sum(rep[w] for w in under) >= len(under):
                 drop.update([u, *under])
+
+
+    def _table_hint(self, units, lines: list[str], u: int) -> bool:
+        """A short label without a full stop right over a table, whatever its verb: the
+        table widget's hint ("Swipe to scroll horizontally"); repeated, it is chrome."""
+        line = lines[units[u][0]]
+        return (u + 1 < len(units) and lines[units[u + 1][0]].lstrip().startswith("|") and self._label(line)
+                and not (_LIST.match(line) or _NUMBERED.match(line) or _BOLD_LABEL.match(line) or line.lstrip().startswith("|")))
+
+    def _widget_label(self, heading: str, gone: list[bool], links: list[bool]) -> bool:
+        """A heading, found on one page only, that labelled a widget gone right under it,
+        the article going on below it: two lines of links or more ("### More Crypto Coach"
+        over four of the site's articles), or one line when the heading opens in lower case
+        as no article's heading does ("### latest developments" over a picture card). Not
+        a step's heading ("## Update the driver") nor one with nothing left under it."""
+        run = next((j for j, g in enumerate(gone) if not g), len(gone))
+        if not run or run == len(gone) or self._content(_HEADING.sub("", heading)):
+            return False
+        text = _HEADING.sub("", heading).strip(" *_#")
+        return (run >= 2 and all(links[:run])) or text[:1].islower()
 
 
 def _url_parts(url: str) -> tuple[str, str | None]:

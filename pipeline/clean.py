@@ -156,6 +156,7 @@ class Cleaner:
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
+        self.caption_credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "caption_credits")))
         self.inert = Inert.of(rules)
         self.elements = self.inert.elements
         self._memo: dict[str, tuple] = {}
@@ -922,9 +923,12 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         block, counts = ctx.block(block)
         for kind, n in counts:
             removed[kind] += n
-        if after_picture and ctx.credit.fullmatch(block.strip()):
+        if after_picture and _credit(block, ctx):
             removed["scrape_artifact"] += 1  # the picture's credit ("Eoneren/Getty Images")
             continue
+        if after_picture and "\n" not in block.strip() and ctx.caption_credit.search(block):
+            removed["scrape_artifact"] += 1  # "Xyber XPC ports  (Image credit: Taki Udon / YouTube)"
+            block = ctx.caption_credit.sub("", block)
         if block.strip():
             out.append(block)
             picture = bool(_IMAGE_ONLY.fullmatch(block))
@@ -945,6 +949,13 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             break
         out.pop()
     return "\n\n".join(out)
+
+
+def _credit(block: str, ctx) -> bool:
+    """One line that credits the picture above it, its links and emphasis aside
+    ("_[Quardia/Shutterstock.com](https://...)_", "How-To Geek | [LariBat](...) / Shutterstock")."""
+    plain = _LINK.sub(lambda m: m.group(0) if m.group(1) else m.group(2), block.strip()).strip("*_ \t")
+    return "\n" not in plain and ctx.credit.fullmatch(plain) is not None
 
 
 _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
@@ -1255,7 +1266,7 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
     # whose link is the offer and whose text points at it ("[50% off ...](...). Sign up via
     # the link before June"), or a button's words alone, its link lost ("View at Amazon")
     if ("](" in stripped and (_call_to_action(stripped, ctx) or _promo(stripped, low, ctx))
-            or "\n" not in stripped and ctx.cta_buttons.fullmatch(_EMPHASIS.sub("", stripped).strip())):
+            or _lone_buttons(stripped, ctx)):
         removed["call_to_action"] += 1
         return ""
     # lone scrape artifacts ("Close")
@@ -1265,6 +1276,16 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
         removed["scrape_artifact"] += len(lines) - len(kept)
         block = "\n".join(kept)
     return block
+
+
+def _lone_buttons(block: str, ctx) -> bool:
+    """One line of a shop's buttons, some or all of them without their link (its affiliate's
+    link was lost: "[See at Ring](https://ring.com/...) $100 at Amazon", "$279 at jabra")."""
+    if "\n" in block:
+        return False
+    rest = _CTA_LINK.sub(lambda m: " " if not m.group(1) and ctx.cta_buttons.fullmatch(
+        " ".join(m.group(2).strip("*_ ").split())) else m.group(0), block)
+    return ctx.cta_buttons.fullmatch(" ".join(_EMPHASIS.sub("", rest).split())) is not None
 
 
 def _promo(block: str, low: str, ctx) -> bool:

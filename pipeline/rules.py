@@ -30,7 +30,7 @@ REQUIRED_GROUPS = {
     "calls_to_action": ("anchors", "offers", "buttons", "pointers"),
     "tag_lists": ("max_words", "url_parts"),
     "outros": ("requests", "sign_offs"),
-    "scrape_artifacts": ("lone_lines", "lone_patterns", "credits"),
+    "scrape_artifacts": ("lone_lines", "lone_patterns", "credits", "caption_credits"),
     "html_elements": ("names",),
     "title_spin": ("prefixes", "suffixes"),
     "title_choice": ("generic_words", "min_shared_words", "spin_patterns"),
@@ -51,7 +51,7 @@ REQUIRED_GROUPS = {
 # its file and key, never a traceback from a worker), and numbers (one integer; a later
 # file's value replaces the earlier one, so a threshold can be lowered as well as raised).
 REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "sign_offs"),
-              ("scrape_artifacts", "lone_patterns"), ("scrape_artifacts", "credits"),
+              ("scrape_artifacts", "lone_patterns"), ("scrape_artifacts", "credits"), ("scrape_artifacts", "caption_credits"),
               ("title_spin", "prefixes"), ("title_spin", "suffixes"), ("title_choice", "spin_patterns"),
               ("causes", "bold_phrases_under"), ("step_shapes", "numbered"), ("step_shapes", "preliminary"),
               ("step_shapes", "procedure_headings"),

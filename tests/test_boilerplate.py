@@ -346,3 +346,53 @@ def test_a_farms_network_found_in_other_pages_loses_its_links_in_a_page_with_few
     assert "bluetooth mouse tip 1" in text and text.count("https://vendor.example/tool-") == 3
     third = next(e for e in entries if "bluetooth" in e["title"].lower())
     assert third["sources"][0]["removed"].get("affiliate_link") == 2
+
+
+def test_a_widget_heading_over_links_gone_a_byline_and_a_foreign_consent_go_from_one_page(tmp_path):
+    """One page, nothing to compare with: a heading whose links (the site's other articles)
+    went, the article going on under it, goes too, as does a lower-case heading over a card
+    that went; a step's heading over a link stays. A byline with its date and a sign-up's
+    consent in French go by the rules' seeds; a sentence saying who updated a driver stays."""
+    src = tmp_path / "in"
+    write(src, "bits.md", FM.format(title="Bitcoin privacy is weaker than thought", n=1)
+          + "# Bitcoin privacy is weaker than thought\n\n"
+          "A new paper traces early Bitcoin addresses back to the people who mined them.\n\n"
+          "### More Crypto Coach\n\n"
+          "* [How do I buy Bitcoin? Here's how it works](https://news.example/article/how-do-i-buy-bitcoin/)\n"
+          "* [How to protect your seed phrase](https://news.example/article/protect-your-seed-phrase/)\n"
+          "* [How to set up a cold storage wallet](https://news.example/article/set-up-cold-storage-wallet/)\n\n"
+          "The scheme finds two patterns that point to users and links their addresses.\n\n"
+          "### latest developments\n\n"
+          "[![virus.jpg](https://img.example/virus.jpg) The pandemic and your privacy What the new rules "
+          "mean for tracing apps.  Read now](https://news.example/article/pandemic-privacy/)\n\n"
+          "The authors warn that many cryptocurrencies may be open to the same attack.\n\n"
+          "## Update your wallet software\n\n[Download the wallet](https://wallet.example/download)\n\n"
+          "The wallet was updated by its developers to hide the change addresses.\n\n"
+          " January 20, 2021 09:55 / Updated byJenny Ryan toPDF ,App\n\n"
+          "En vous inscrivant, vous acceptez de recevoir nos courriels de marketing.\n")
+    text = json.dumps(built(src, tmp_path)["entries"], ensure_ascii=False)
+    for gone in ("More Crypto Coach", "seed phrase", "latest developments", "tracing apps", "Jenny Ryan", "En vous inscrivant"):
+        assert gone not in text, gone
+    for kept in ("two patterns that point to users", "same attack", "Update your wallet software", "Download the wallet",
+                 "updated by its developers"):
+        assert kept in text, kept
+
+
+def test_a_tables_repeated_hint_and_bold_cross_links_with_a_stop_go_the_table_stays(tmp_path):
+    """'Swipe to scroll horizontally' over each table of a site starts with a verb, as a step
+    does, but it is a short label right over a table: repeated, it goes. A cross-link whose
+    label is bold apart from its colon, or that ends in a full stop, is the labelled link."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        slug = topic.replace(" ", "-")
+        extra = (f"**See also:** [**How to reset a {topic} for model {n}**](https://site.example/reset-{slug}).\n\n"
+                 f"**Review** **:** [**The {topic} {n} Pro**](https://site.example/review-{slug})\n\n"
+                 f"Swipe to scroll horizontally\n\n| Model | Score |\n| --- | --- |\n| {topic} {n} | {90 + n} |\n")
+        write(src, f"{n}.md", distinct_article(topic, n).replace(SIGNUP, extra))
+    doc = built(src, tmp_path)
+    text = json.dumps(doc["entries"])
+    for gone in ("Swipe to scroll", "See also", "How to reset", "Review", "Pro**"):
+        assert gone not in text, gone
+    for n, topic in enumerate(TOPICS, 1):
+        assert f"{topic} {n} | {90 + n}" in text
+    assert "Restart your computer and check whether the problem is gone." in text

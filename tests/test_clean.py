@@ -583,3 +583,39 @@ def test_an_unknown_redirect_host_is_known_by_its_shape(cleaner, url, expected):
 def test_a_bracketed_link_destination_is_judged_like_any_other(cleaner):
     r = clean(cleaner, "Get [it](<https://shop-links.co/link/?url=https%3A%2F%2Fwww.example.com%2Fx>) now.\n")
     assert r.text == "Get [it](https://www.example.com/x) now.\n" and r.removed == {"affiliate_link": 1}
+
+
+def test_a_pictures_credit_goes_in_any_of_its_shapes_a_caption_keeps_its_words(cleaner):
+    """Under a picture: a credit whose names are links or in emphasis, several names with
+    slashes and bars, a stock agency alone or after its photographer, "(Image credit: ...)";
+    a caption ending in a credit loses the credit only. A path with a slash stays."""
+    md = ("![Chips](https://e.example/a.jpg)\n\n_[Quardia/Shutterstock.com](https://www.shutterstock.com/image-1)_\n\n"
+          "Gains get smaller each year.\n\n![RAM](https://e.example/b.jpg)\n\nLucas Gouveia / Justin Duino / How-To Geek | "
+          "[LariBat](https://www.shutterstock.com/en/image-2) / Shutterstock\n\nEnable XMP in the BIOS.\n\n"
+          "![Vault](https://e.example/c.jpg)\n\n1Password/ZDNET\n\n![Keys](https://e.example/d.jpg)\n\nGetty\n\n"
+          "![Mine](https://e.example/e.jpg)\n\nBy Jiap -- Shutterstock\n\n![Score](https://e.example/f.png)\n\n"
+          "(Image credit: HWBot)\n\n![Ports](https://e.example/g.png)\n\nXyber XPC ports  (Image credit: Taki Udon / YouTube)\n\n"
+          "![Menu](https://e.example/h.png)\n\nSettings / Privacy and security\n")
+    r = clean(cleaner, md)
+    assert r.text == ("![Chips](https://e.example/a.jpg)\n\nGains get smaller each year.\n\n![RAM](https://e.example/b.jpg)\n\n"
+                      "Enable XMP in the BIOS.\n\n![Vault](https://e.example/c.jpg)\n\n![Keys](https://e.example/d.jpg)\n\n"
+                      "![Mine](https://e.example/e.jpg)\n\n![Score](https://e.example/f.png)\n\n![Ports](https://e.example/g.png)\n\n"
+                      "Xyber XPC ports\n\n![Menu](https://e.example/h.png)\n\nSettings / Privacy and security\n")
+    assert r.removed == {"scrape_artifact": 7}
+    assert cleaner.clean(r.text).text == r.text
+
+
+def test_a_price_at_a_shop_is_a_button_and_a_sponsors_note_a_disclaimer(cleaner):
+    """"$100 at Amazon" beside "See at Ring", "$279 at jabra" alone, a product's name before
+    its price at a shop: buttons, with their links or without or some of each (an affiliate's
+    link lost). A sentence that gives the price
+    at a shop stays. "This article is sponsored by ..." with its sponsor's opinions goes."""
+    md = ("This article is sponsored by Acronis. The product choices and opinions expressed are those of the "
+          "sponsor.\n\nThe doorbell now sees from head to toe.\n\n[See at Ring](https://ring.com/products/doorbell) "
+          "[$100 at Amazon](https://www.amazon.com/dp/B0BZWRSRWV)\n\n$279 at jabra\n\n"
+          "[See at Best Buy](https://www.bestbuy.com/site/6550180.p) $168 at Amazon\n\nDashlane password manager $1 at Dashlane\n\n"
+          "You can pre-order it for $100 at [Amazon](https://www.amazon.com/dp/B0BZWRSRWV).\n")
+    r = clean(cleaner, md)
+    assert r.text == ("The doorbell now sees from head to toe.\n\n"
+                      "You can pre-order it for $100 at [Amazon](https://www.amazon.com/dp/B0BZWRSRWV).\n")
+    assert r.removed == {"disclaimer": 1, "call_to_action": 4}
