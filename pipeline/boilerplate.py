@@ -228,7 +228,7 @@ class Boilerplate:
 
     def _lines(self, units, lines: list[str], rep: list[bool]) -> set[int]:
         """The repeated lines that look like chrome: mostly links, a short label, at the body's
-        start or end, or beside another such line."""
+        start or end, beside another such line, or alone between two headings."""
         n = len(units)
         # a single word alone ("Pros", "Google", "Yes") is a label or a value of the text
         # around it, however often it repeats; chrome says more
@@ -242,7 +242,7 @@ class Boilerplate:
             elif self._list_label(units, lines, u):
                 cards = _card_list(units, lines, u + 1) if wide[u] else []
                 drop.update([u, *cards] if cards else ())  # "More Reading" over its cards, or a list's label
-            elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1])
+            elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1]) or _alone(units, lines, u)
                               or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._caption(lines[i])):
                 drop.add(u)
         return drop
@@ -397,6 +397,13 @@ class Boilerplate:
             return False
         text = _HEADING.sub("", heading).strip(" *_#")
         return (run >= 2 and all(links[:run])) or text[:1].islower()
+
+
+def _alone(units, lines: list[str], u: int) -> bool:
+    """Unit u is the only line between two headings: a section of one line ("Why you can
+    trust Tom's Hardware  Our expert reviewers ...", under a buying guide's heading)."""
+    return (0 < u < len(units) - 1 and bool(_HEADING.match(lines[units[u - 1][0]]))
+            and bool(_HEADING.match(lines[units[u + 1][0]])))
 
 
 def _url_parts(url: str) -> tuple[str, str | None]:

@@ -396,3 +396,21 @@ def test_a_tables_repeated_hint_and_bold_cross_links_with_a_stop_go_the_table_st
     for n, topic in enumerate(TOPICS, 1):
         assert f"{topic} {n} | {90 + n}" in text
     assert "Restart your computer and check whether the problem is gone." in text
+
+
+def test_a_repeated_line_alone_in_its_section_goes_a_repeated_step_alone_stays(tmp_path):
+    """A site's note that opens each buying guide's list, the only line under its heading,
+    repeats across distinct articles: chrome, and its heading with nothing left goes too. A
+    repeated step alone under its fix's heading stays."""
+    src = tmp_path / "in"
+    note = ("## Best {t} models you can buy\n\nWhy you can trust Example Weekly  Our expert reviewers spend hours "
+            "testing and comparing products so you can choose the best for you.\n\n"
+            "## Fix 3: Restart the computer\n\nRestart your computer and check whether the problem is gone.\n\n"
+            "## Our picks\n\n")
+    for n, topic in enumerate(TOPICS, 1):
+        write(src, f"{n}.md", distinct_article(topic, n).replace(SIGNUP, note.format(t=topic) + f"The {topic} {n} Pro is our pick.\n"))
+    entries = built(src, tmp_path)["entries"]
+    text = json.dumps(entries)
+    assert "Why you can trust" not in text and "models you can buy" not in text
+    assert len(entries) == len(TOPICS) and "Pro is our pick" in text
+    assert all("Restart your computer and check" in json.dumps(e) for e in entries)
