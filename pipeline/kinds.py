@@ -20,6 +20,9 @@ imperative_percent; "On a Pixel, go to ..." counts), or menu paths ("Settings > 
 that mentions an "issue") is no step kind. A kind in [page_kinds] lead_weighted (troubleshooting)
 counts half its cues when neither the titles nor the intro (LEAD_CHARS) say any of them or a
 lead_<kind> word: a how-to whose closing tip mentions "display issues" names no problem.
+A kind in flat_kinds (news) is a report told in a few sections: a page cut into more than
+flat_max_headings headed sections scores nothing for it, cues and learned labels alike (a
+listicle, buying guide, explainer or review names launches and quotes makers too).
 """
 from __future__ import annotations
 
@@ -44,6 +47,8 @@ class KindClassifier:
         self.step_kinds = tuple(group.get("step_kinds", ["troubleshooting", "how-to"]))
         self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
         self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
+        self.flat = tuple(group.get("flat_kinds", []))
+        self.flat_max = int(group.get("flat_max_headings", ["4"])[0])
 
     def scores(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> dict[str, int]:
         """`learned`: (site, label) -> the kind that label means on that site and the points
@@ -62,6 +67,8 @@ class KindClassifier:
             score += 2 * len(labels & self.labels[k]) + told.get(k, 0)
             named[k] = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
             out[k] = score + 2 * (named[k] * 2 > len(titles))
+        if sum(1 for s in entry.get("sections", []) if s.get("heading")) > self.flat_max:
+            out.update(dict.fromkeys(self.flat, 0))  # a report is told in a few sections, not cut into many
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
         instructional = steps >= 2 or imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2
         for k in self.step_kinds:

@@ -303,3 +303,44 @@ def test_that_said_is_no_one_reporting():
     essay = _entry("Zip ties keep a desk tidy. That said, velcro straps are kinder to cables and easy to reuse.")
     assert kind.scores(essay)["news"] == 0
     assert kind.scores(_entry(essay["summary"].replace("That said", "Velcro said")))["news"] == 1
+
+
+def _sectioned(intro, sections, labels=()):
+    return {"summary": intro, "steps": [], "categories": list(labels), "tags": [],
+            "sections": [{"heading": h, "text": t} for h, t in sections]}
+
+
+def test_a_page_cut_into_many_sections_is_no_news_story():
+    kind = KindClassifier(load_rules())
+    launch = "Acme announced the Z9 phone this week; it is now available in the US, the company said."
+    assert kind(_sectioned(launch, [("Price and availability", "It costs $499 from Friday.")])) == "news"
+    # the same launch words at the head of an explainer cut into six headed sections
+    parts = [(f"Why the Z9 matters, part {i}", "The camera is better than the last one's.") for i in range(6)]
+    assert kind(_sectioned(launch, parts)) == "other"
+    # whatever the site's labels say: a label learned as news adds nothing to a sectioned page
+    reports = [_at(_sectioned(launch, [], ["Mobile"]), "phones") for _ in range(6)]
+    guide = _at(_sectioned("A phone lasts longer with care.", parts, ["Mobile"]), "phones")
+    assert kind.classify_all(reports + [guide]) == ["news"] * 6 + ["other"]
+
+
+def test_a_vendor_announcing_its_own_product_makes_a_product_page():
+    kind = KindClassifier(load_rules())
+    own = _entry("We are very excited to announce the latest version of Acme Cleaner, Acme Cleaner Pro 5. "
+                 "This update brings a new interface and faster scans.")
+    assert kind(own) == "product-page"
+    # the maker quoted in a reporter's story is not the page's own voice
+    quoted = _entry("Acme has a new cooling fan. \"We are excited to announce the Fan Mini,\" she said.")
+    assert kind(quoted) == "news"
+    sponsored = _entry("This article is sponsored by Acme. Acme Backup keeps every file safe.")
+    assert kind(sponsored) == "product-page"
+
+
+def test_specification_and_test_method_headings_make_a_review():
+    kind = KindClassifier(load_rules())
+    review = _sectioned("The Acme K2 is a large 3D printer that prints well once tuned.",
+                        [("Specifications: Acme K2", "Build volume 420 mm."), ("Included in the box", "Tools."),
+                         ("Testing methodology", "We printed ten models."), ("Design of the Acme K2", "Tall.")])
+    assert kind(review) == "review"
+    # a heading that merely says "specs" in passing is no spec sheet
+    essay = _sectioned("The Acme K2 phone is a smart pick.", [("Flagship Specs, Affordable Price", "It is cheap.")])
+    assert kind(essay) == "other"
