@@ -914,14 +914,15 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     driver?", a review's product name) gives way to the first paragraph that reads as a
     sentence under a later heading, outside promotional and fix sections. A table of
     contents (a paragraph naming two fixes by their labels, "**Method 1:** ... **Method
-    2:** ...") and an ad line ("Use Fortect to fix it now!") are not part of it (rules
+    2:** ..."), a paragraph of links only, an ad line ("Use Fortect to fix it now!") and a
+    cookie notice are not part of it (rules
     [summary]), and it ends at the paragraph that would take it over SUMMARY_MAX characters
     (a first paragraph that long: at the sentence that would)."""
     intro: list[_Block] = []
     for b in secs[0].blocks:
         if len(secs) == 1 and (b.kind == "list" or _step_number(b) is not None):
             break
-        if _is_text(b) and (intro or not (_label_line(b) or _credit_line(b, credits))):
+        if _is_text(b) and not _only_links(b) and (intro or not (_label_line(b) or _credit_line(b, credits))):
             intro.append(b)
     if not intro:
         intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
@@ -954,6 +955,13 @@ def _sentences_within(text: str, limit: int) -> str:
         return text
     ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)\]*_]*(?=\s|$)", text) if m.end() <= limit]
     return text[:ends[-1]].strip() if ends else ""
+
+
+def _only_links(b: _Block) -> bool:
+    """A paragraph that is links and nothing else: a button ("Free Download"), a breadcrumb or
+    a run of links to other pages, not the intro's prose."""
+    said = len(re.sub(r"\W", "", b.plain))  # (letters counted: a paragraph may hold thousands of links)
+    return bool(b.links) and said <= sum(len(re.sub(r"\W", "", link.get("text", ""))) for link in b.links)
 
 
 def _is_text(b: _Block) -> bool:

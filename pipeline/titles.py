@@ -35,9 +35,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _CODE = re.compile(r"\b0x[0-9a-f]{6,8}\b", re.I)
 _CODEISH = re.compile(r"\b0x\w+", re.I)
 # a title's token the way a generator garbles it ("7.abbbb GHz", "2N4", "100%%", "Windows 1지원",
-# "Windows 1#", "GS3^[GS32Q](…)"): digits run into letters or marks, another script, markup; and a
+# "Windows 1#", "GS3^[GS32Q](…)", "$1N"): digits run into letters or marks, another script, markup; and a
 # title cut short ("… Windows 11, 10, 8 &"). Counted only where the text does not spell the token.
-_GARBLED = re.compile(r"\d\.[^\W\d_]|^\$?[12]\d{0,2}[^\W\d_]\d{1,2}$|%%|\d#|\^\[|\]\(|[^\W\d_\x00-\u024f]")
+_GARBLED = re.compile(r"\d\.[^\W\d_]|^\$?[12]\d{0,2}[^\W\d_]\d{1,2}$|^\$\d+[^\W\d_]$|%%|\d#|\^\[|\]\(|[^\W\d_\x00-\u024f]")
 _CUT_SHORT = re.compile(r"[&,(\[]\s*$")
 _EDGES = "\"'“”‘’.,:;!?*()[]"
 _WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,2}))*)", re.I)
@@ -45,12 +45,17 @@ _WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,
 # a review's section label ("Design: ...", "Setup: Easier than most")
 _PART = re.compile(r"(?:fix|method|solution|step|option|way|part|top|also|see also|bonus|tip)\s*#?\d|\d+[.):]\s|[ivx]+\.\s"
                    r"|[\w-]+(?: [\w-]+)?\s*:\s", re.I)
+# a heading numbered as one of a list's items ("1  Make the Login Process Easier", "2  Remove ...")
+_NUMBERED = re.compile(r"\d{1,2}\s+\S")
 # "5 Ways to Lock your Windows PC", "6 Fixes for Personalized Settings (Not Responding)"
 _COUNTED = re.compile(r"^\s*(?:top\s+)?\d+\s+(?:quick\s+|easy\s+|simple\s+)?(?:ways|fixes|methods|solutions|tips)\s+"
                       r"(?:to\s+fix\s+|for\s+(?:fixing\s+)?|to\s+)?", re.I)
 
 
 HEADING_HANDICAP = 2.0
+QUOTED = 2.0  # for a published title the intro sets off word for word ("fix **Printer Offline on Windows 7**")
+# a run the intro sets off: bold, or in quotes
+_SET_OFF = re.compile(r"\*\*([^*\n]{3,150})\*\*|__([^_\n]{3,150})__|[“\"]([^”\"\n]{3,150})[”\"]")
 MIN_BUILD = 50
 SHARED_HEADING = 3  # entries
 VERSION_SHARE = 0.6
@@ -235,6 +240,41 @@ def without_garbled(title: str, spelled: frozenset) -> str:
     return out if len(kept) < len(parts) and len(out.split()) >= 2 else title
 
 
+# a part of a title left opening or closing with a conjunction ("Printer Compatibility: and Canon's MP620")
+_DANGLING = re.compile(r"(?:^|[:|–—-])\s*(?:and|&|or|vs)\b|\b(?:and|&|or|on|in|for|by|with|to|under)\s*(?:$|[:|–—-])", re.I)
+_V = r"(?:\d{1,2}|xp|vista)\b"
+# where a title names Windows versions, with its preposition: " in Windows 11", " on Win 10 & 7", " (Windows 11/10)"
+_VERSIONS = (r"\bwin(?:dows)?\s*" + _V + r"(?:\s*(?:/|,|&|\band\b|\bor\b)\s*(?:win(?:dows)?\s*)?" + _V + r")*[)\]]?")
+_AFTER = r",\s*|\s+(?:in|on|for|with|under)\s+|\s*[(\[]\s*"
+_VERSION_PHRASE = re.compile(f"(?:{_AFTER})?{_VERSIONS}", re.I)
+# such a phrase that is a part of the title of its own, which can go: after a preposition or a mark, or
+# opening the title, and ending a part ("New Windows 11 - ...", "Windows 11 Driver List" and "Win11 Systems" name things)
+_VERSION_END = re.compile(f"(?:^|{_AFTER}){_VERSIONS}" + r"(?=\s*(?:$|[:|–—,(-]))", re.I)
+
+
+def true_version(title: str, versions: Counter) -> str:
+    """The title with the Windows versions it names put right when the text contradicts them
+    (`version_penalty`; spinners swap 10 and 11): one version as the one the text names most
+    ("Windows 11 Display Too Big" on a Windows 10 article as "Windows 10 Display Too Big");
+    without them when the text names none or several as often ("High CPU Usage by
+    svchost.exe in Windows 11" as "High CPU Usage by svchost.exe"), or when the title names
+    several and the text none of them ("... Driver for Windows 11/10"). Otherwise, or when
+    fewer than two words would be left, the title itself."""
+    phrases = list(_VERSION_PHRASE.finditer(title))
+    if not version_penalty(title, versions) or len(phrases) != 1:
+        return title
+    named = {v.lower() for v in re.findall(_V, phrases[0].group(0), re.I)}
+    (top, n), *rest = versions.most_common(2) or [(None, 0)]
+    if len(named) == 1 and n and not (rest and rest[0][1] == n):
+        return title.replace(phrases[0].group(0), re.sub(_V, top, phrases[0].group(0), flags=re.I))
+    if named & set(versions):
+        return title
+    out = " ".join(_VERSION_END.sub(" ", title).split()).strip(" |–—-:,&")
+    if _VERSION_PHRASE.search(out):  # (a version it could not take out)
+        return title
+    return out if len(out.split()) >= 2 and not _DANGLING.search(out) else title
+
+
 class TitleChooser:
     def __init__(self, generic, entries: list[dict], spin=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
@@ -294,10 +334,11 @@ class TitleChooser:
         out, heads = self.titles(entry), 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         items = self.list_items(entry, steps)
+        numbered = [k for k, s in enumerate(entry.get("sections", [])) if _NUMBERED.match(plain(s.get("heading", "")))]
         for k, s in enumerate(entry.get("sections", [])):
             if heads == 2:
                 break
-            if s.get("id") in steps:
+            if s.get("id") in steps or (k in numbered and len(numbered) >= 2):  # (items of a numbered list)
                 continue
             if k in items:  # (it takes a heading's turn: the headings after a list's first items name less)
                 heads += 1
@@ -334,16 +375,8 @@ class TitleChooser:
         return out
 
     def choose(self, k: int, entry: dict) -> str:
-        tf = self.tf[k]
         text = "\n".join(self.texts[k])
-        versions, spelled = _versions(text), tokens(text)
-        cands, titles, said = self.candidates(entry), len(self.titles(entry)), self.said(entry)
-        ungarbled = [u for u in dict.fromkeys(without_garbled(c, spelled) for c in cands[:titles]) if u not in cands]
-        cands, titles = cands[:titles] + ungarbled + cands[titles:], titles + len(ungarbled)
-        # a heading names a part of the article more often than the whole: it must do twice as well;
-        # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words)
-        scored = [(s / HEADING_HANDICAP if i >= titles and s > 0 else s, -len(c.split()), -i, c)
-                  for i, c in enumerate(cands) for s in [self.score(c, tf, versions, said, spelled)]]
+        scored = self.scored(k, entry, text)
         best_score, *_, best = max(scored)
         codes = Counter(c.lower() for c in _CODE.findall(text))
         code = codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None
@@ -354,9 +387,57 @@ class TitleChooser:
             garbled = _CODEISH.search(best)
             if garbled:
                 return best[:garbled.start()] + code + best[garbled.end():]
-        if best_score > 0 or any(tf[w] >= 2 for w in words(best) if w not in self.generic):
+        if best_score > 0 or any(self.tf[k][w] >= 2 for w in words(best) if w not in self.generic):
             return best  # (it names something the text says more than once)
-        return self.compose(k, cands, code) or best
+        return self.compose(k, [sc[-1] for sc in scored], code) or best
+
+    def scored(self, k: int, entry: dict, text: str) -> list[tuple]:
+        """(score, -words, -index, candidate) of each candidate: the published titles, those
+        without a garbled part or a Windows version the text contradicts, then the headings a
+        title does not cover (`covered`)."""
+        tf, versions, spelled = self.tf[k], _versions(text), tokens(text)
+        cands, said = self.candidates(entry), self.said(entry)
+        titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
+        repaired = (r for c in titles for r in (without_garbled(c, spelled), true_version(c, versions)))
+        titles += [r for r in dict.fromkeys(repaired) if r not in titles]
+        main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
+        clean = [t for t in titles if not garbled(t, spelled) and not _CUT_SHORT.search(t)]
+        heads = [h for h in heads if not self.covered(h, clean, main)]
+        cands = titles + heads
+        quoted = self.set_off(entry)
+        # a heading names a part of the article more often than the whole: it must do twice as well;
+        # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words)
+        out = []
+        for i, c in enumerate(cands):
+            s = self.score(c, tf, versions, said, spelled)
+            if i >= len(cands) - len(heads):
+                s = s / HEADING_HANDICAP if s > 0 else s
+            elif len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted):
+                s += QUOTED
+            out.append((s, -len(c.split()), -i, c))
+        return out
+
+    @staticmethod
+    def set_off(entry: dict) -> list[str]:
+        """The runs the entry's intro sets off (`_SET_OFF`), as padded word strings: an intro
+        often restates the article's own title in bold ("fix **Printer Offline Issue on
+        Windows 7**"), which a spun copy's title then rewords."""
+        intro = [s.get("text", "") for s in entry.get("sections", []) if s.get("level") == 0][:1]
+        runs = (m.group(m.lastindex) for t in [entry.get("summary", ""), *intro] for m in _SET_OFF.finditer(t))
+        return [f" {' '.join(words(plain(r)))} " for r in runs]
+
+    def covered(self, heading: str, titles: list[str], main: str | None) -> bool:
+        """A heading that is no better a title than the published ones: a title says all its
+        words ("What is svchost.exe?" under "High CPU Usage by svchost.exe"; not a heading of
+        names only, a review's "Bose SoundLink Max": it is the title without spin), or it lacks
+        the word the text says most, weighed by how specific it is (`main`), that a title
+        says (a section "Title bar" of an article about the Windows Terminal)."""
+        all_words = words(heading)
+        said = {w for w in all_words if w not in self.generic}
+        in_titles = [set(words(t)) for t in titles]
+        if main not in said and any(main in t for t in in_titles):
+            return True
+        return len(said) < len(all_words) and any(said <= t for t in in_titles)
 
     def compose(self, k: int, cands: list[str], code: str | None) -> str:
         """A plain title of the text's own most specific terms, in the order the text says

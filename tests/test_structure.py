@@ -733,6 +733,20 @@ def test_the_summary_leaves_out_a_contents_list_and_an_ad_line(st):
     assert summary == "Your printer says it is offline. Here is how to bring it back.\n\nIt usually takes a minute."
 
 
+def test_the_summary_leaves_out_a_cookie_notice_and_paragraphs_of_links_only(st):
+    body = ("為了改善提供給您的服務，我們會使用 Cookie。繼續瀏覽本網站，即表示您同意遵守我們的 [隱私政策](https://example.com/privacy).\n\n"
+            "[Photo Viewer](https://example.com/a)[Photo Editor](https://example.com/b)[FAQ](https://example.com/c)\n\n"
+            "[免費下載](https://example.com/download)\n\n"
+            "Windows 10 has no photo viewer of its own, so here are the best ones. We tried each of them.\n\n"
+            "## Photo Editor\n\nIt edits photos.\n")
+    summary = st.structure(body, "Photo viewers").summary
+    assert summary == "Windows 10 has no photo viewer of its own, so here are the best ones. We tried each of them."
+    # an intro that speaks of cookies is kept, and so is a sentence with a link in it
+    body = ("Clear your browser's [cookies](https://example.com/c) first, then flush the DNS cache.\n\n"
+            "## Fix 1: Flush DNS\n\nRun ipconfig /flushdns.\n")
+    assert st.structure(body, "Flush DNS").summary.startswith("Clear your browser's [cookies]")
+
+
 def test_contents_labels_run_into_the_intro_end_it_at_the_sentence_before(st):
     body = ("Your printer says it is offline. Follow these steps. **Step 1: Check the cable** **Step 2: Restart it**\n\n"
             "## Step 1: Check the cable\n\nPlug it in again.\n")

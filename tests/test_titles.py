@@ -1,7 +1,9 @@
 """Entry titles chosen by how well they name what the text is about (pipeline/titles.py)."""
 import pytest
 
-from pipeline.titles import TitleChooser, without_affixes, without_site
+from collections import Counter
+
+from pipeline.titles import TitleChooser, true_version, without_affixes, without_site
 
 
 def entry(title, alternates, summary, sections=()):
@@ -38,7 +40,11 @@ def test_the_candidate_naming_the_texts_subject_wins_over_a_vague_one(chooser):
 def test_a_windows_version_the_text_never_names_and_spin_count_against(chooser):
     e = entry("Dell Monitor Flickering on Windows 11", ["Dell Monitor Flickering on Windows 10 – Fixed! ✅",
                                                        "Fix Dell Monitor Flicker in Windows 10"], MONITOR, MONITOR_SECTIONS)
-    assert chooser(e) == "Fix Dell Monitor Flicker in Windows 10"
+    # the version a spinner swapped is put right rather than the title lost; the spun one loses
+    assert chooser(e) == "Dell Monitor Flickering on Windows 10"
+    e = entry("Dell Monitor Flickering on Windows 11", ["Dell Monitor Flickering on Windows 10 – Fixed! ✅"], MONITOR,
+              MONITOR_SECTIONS)
+    assert chooser(e) == "Dell Monitor Flickering on Windows 10"
 
 
 def test_a_reviews_section_heading_is_no_title_but_its_product_heading_is(chooser):
@@ -206,3 +212,56 @@ def test_an_affix_the_titles_of_many_entries_wear_is_spin_and_left_out(rules):
               for s in subjects] + OTHERS
     c = TitleChooser(rules.get("title_choice", "generic_words"), solved, rules.get("title_choice", "spin_patterns"))
     assert c.choose(0, solved[0]) == "Proton Pass password manager"
+
+
+SVCHOST = ("If you see many svchost.exe items hogging your CPU usage, you are not alone. Many Windows 10 users report "
+           "high CPU usage by svchost.exe.")
+
+
+def test_a_section_heading_a_title_says_all_of_loses_to_the_title_but_a_name_heading_does_not(chooser):
+    e = entry("Tackling Heavy CPU Drain by svchost.exe", [], SVCHOST,
+              [("What is svchost.exe?", "svchost.exe is a host process: svchost.exe runs the services of Windows 10."),
+               ("Fix 1: Scan for viruses", "A virus can hog the CPU as svchost.exe does.")])
+    assert chooser(e) == "Tackling Heavy CPU Drain by svchost.exe"
+    review = entry("Comprehensive Bose SoundLink Max Evaluation: A Flawless Audio Experience", [],
+                   "The Bose SoundLink Max is a big Bluetooth speaker with big sound.",
+                   [("Bose SoundLink Max", "The Bose SoundLink Max costs $399; the SoundLink Max plays loud.")])
+    assert chooser(review) == "Bose SoundLink Max"
+
+
+def test_a_heading_without_the_word_the_text_is_most_about_loses_to_a_title_with_it(chooser):
+    text = "Windows Terminal looks plain. Change the Terminal theme, font and colors; the Terminal title bar too."
+    e = entry("Transforming Your Windows Terminal with Eye-Catching Upgrades", [], text,
+              [("Title bar", "The Terminal title bar can be hidden in the Terminal settings."),
+               ("Fonts", "Pick a Terminal font in the Terminal settings.")])
+    assert chooser(e) == "Transforming Your Windows Terminal with Eye-Catching Upgrades"
+
+
+def test_headings_numbered_as_a_lists_items_are_no_title(chooser):
+    items = [("1  Make the Login Process Easier", "Let a first-time user sign in with a PIN on the Windows laptop."),
+             ("2  Teach Them Basic Windows Actions", "Show the first-time user how to open apps on the Windows laptop.")]
+    e = entry("Beginner's Guide: Prepare Your New Windows Laptop", [],
+              "Set up a Windows laptop for a first-time user so that it is easy to use.", items)
+    e["sections"] = [{"heading": h, "text": t, "level": 2} for h, t in items]
+    assert chooser(e) == "Beginner's Guide: Prepare Your New Windows Laptop"
+
+
+def test_a_title_the_text_says_word_for_word_wins(chooser):
+    text = ("If you see the **Printer offline** message, your PC cannot reach your printer. Learn 4 methods to fix "
+            "**Printer Offline Issue on Windows 7**. Printers from Epson, HP and Canon show it.")
+    sections = [("Method 1: Set the printer as default", "Set the printer you use as the default printer."),
+                ("Method 2: Disable Use Printer Offline", "Untick Use Printer Offline so the printer prints.")]
+    e = entry("Epson Printer Offline No More, Windows 7", ["Printer Offline Issue on Windows 7"], text, sections)
+    assert chooser(e) == "Printer Offline Issue on Windows 7"
+
+
+def test_true_version_puts_right_a_windows_version_the_text_contradicts():
+    tens = Counter({"10": 3, "7": 1})
+    assert true_version("High CPU Usage by svchost.exe in Windows 11", tens) == "High CPU Usage by svchost.exe in Windows 10"
+    assert true_version("High CPU Usage by svchost.exe in Windows 10", tens) == "High CPU Usage by svchost.exe in Windows 10"
+    # a text naming no version: the version goes, with its preposition; a list the text names part of stays
+    assert true_version("WiFi Adapter Driver Download for Windows 11/10", Counter()) == "WiFi Adapter Driver Download"
+    assert true_version("Ethernet Not Working on Windows 11 & 7", tens) == "Ethernet Not Working on Windows 11 & 7"
+    # nothing is left dangling
+    assert true_version("Printer Compatibility: Windows 11 and Canon's MP620", Counter()) == \
+        "Printer Compatibility: Windows 11 and Canon's MP620"
