@@ -922,7 +922,8 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     for b in secs[0].blocks:
         if len(secs) == 1 and (b.kind == "list" or _step_number(b) is not None):
             break
-        if _is_text(b) and not _only_links(b) and (intro or not (_label_line(b) or _credit_line(b, credits))):
+        opening = intro or not (_label_line(b) or _credit_line(b, credits) or (ads and ads.search(b.text)))
+        if _is_text(b) and not _only_links(b) and opening:  # (after an ad or a cookie notice, a label still opens nothing)
             intro.append(b)
     if not intro:
         intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")

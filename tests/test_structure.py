@@ -736,7 +736,7 @@ def test_the_summary_leaves_out_a_contents_list_and_an_ad_line(st):
 def test_the_summary_leaves_out_a_cookie_notice_and_paragraphs_of_links_only(st):
     body = ("為了改善提供給您的服務，我們會使用 Cookie。繼續瀏覽本網站，即表示您同意遵守我們的 [隱私政策](https://example.com/privacy).\n\n"
             "[Photo Viewer](https://example.com/a)[Photo Editor](https://example.com/b)[FAQ](https://example.com/c)\n\n"
-            "[免費下載](https://example.com/download)\n\n"
+            "[免費下載](https://example.com/download)\n\n目錄\n\n"
             "Windows 10 has no photo viewer of its own, so here are the best ones. We tried each of them.\n\n"
             "## Photo Editor\n\nIt edits photos.\n")
     summary = st.structure(body, "Photo viewers").summary
