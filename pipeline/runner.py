@@ -75,7 +75,8 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
         export.prepare(output_dir, formats)
         result = _build_once(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink, kinds)
         export.write_formats(export.Export(result.kb_path.parent, result.doc, result.timings, result.notes,
-                                           result.filtered_out, Path(input_dir), rules, base_url), formats)
+                                           result.filtered_out, Path(input_dir), rules, base_url,
+                                           Path(output_dir) / CACHE_DIR if use_cache else None), formats)
     return result
 
 

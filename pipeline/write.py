@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fcntl
 import glob
+import hashlib
 import json
 
 import orjson
@@ -31,6 +32,15 @@ def dumps(doc) -> bytes:
     except orjson.JSONEncodeError:  # a lone surrogate (a YAML "\\udcff" escape), which orjson refuses:
         # the same format, the surrogate written as the JSON escape that reads back as it
         return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+
+
+def digest(value) -> str | None:
+    """A key for what the value holds: the sha256 (32 hex digits) of its compact JSON;
+    None when orjson cannot write it (a lone surrogate), so that nothing is kept under it."""
+    try:
+        return hashlib.sha256(orjson.dumps(value)).hexdigest()[:32]
+    except orjson.JSONEncodeError:
+        return None
 
 
 def dumps_for_html(doc) -> bytes:

@@ -282,3 +282,32 @@ def test_a_page_closes_at_its_byte_budget_and_the_index_links_each_entry_to_its_
     for r in rows:
         page = (tmp_path / "out" / "report" / f"entries-{r[7] + 1:04d}.html").read_text("utf-8")
         assert r[0] in page and page.count('class="entry"') == 1
+
+
+def _pages(out):
+    return {p.name: p.read_bytes() for p in sorted((out / "report").iterdir())}
+
+
+def test_a_rebuild_reads_no_source_again_for_the_report_until_one_changes(tmp_path, monkeypatch):
+    """Each entry's sources table (its sources read again) is kept in OUTPUT/.cache: a
+    rebuild with nothing changed reads no source and writes the same pages as a build
+    without the cache; a source changed since the build is read again (its stat signature
+    is in the key), even when the entry is the same."""
+    from pipeline import cache
+    from pipeline.report import pages
+    monkeypatch.setattr(cache, "RACY_NS", -10**12)  # (the test's files are seconds old)
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "wifi.md", AD)
+    kb = build_cli(src, out)
+    read, real = [], pages.source_body
+    monkeypatch.setattr(pages, "source_body", lambda root, s: read.append(s["path"]) or real(root, s))
+    build_cli(src, out)
+    assert read == []
+    r = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / "plain"), "--jobs", "1",
+                                  "--quiet", "--no-cache"])
+    assert r.exit_code == 0, r.output
+    assert read == ["wifi.md"] and _pages(out) == _pages(tmp_path / "plain")
+    assert len(_removed_rows(out)) == 3
+    write(src, "wifi.md", AD.replace("30 seconds", "a minute"))
+    write_reports(out, kb, {"total": 0.0}, [], input_dir=src, cache_dir=out / ".cache")
+    assert read == ["wifi.md", "wifi.md"] and _removed_rows(out) == []

@@ -27,6 +27,7 @@ class Export:
     input_dir: Path | None = None  # where the sources are (the report shows what the cleaner removed)
     rules: Rules | None = None
     base_url: str | None = None  # howto: absolute url and @id for each HowTo (BASE/ENTRY_ID)
+    cache_dir: Path | None = None  # where a writer may keep what it reuses next build (None: nowhere)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def write_howto(x: Export) -> Path:
 
 
 def _report(x: Export) -> Path:
-    write_reports(x.output_dir, x.doc, x.timings, x.notes, x.filtered_out, input_dir=x.input_dir, rules=x.rules)
+    write_reports(x.output_dir, x.doc, x.timings, x.notes, x.filtered_out, input_dir=x.input_dir, rules=x.rules,
+                  cache_dir=x.cache_dir)
     return Path(x.output_dir) / "report.html"
 
 

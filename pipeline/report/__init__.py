@@ -23,11 +23,14 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from .. import code_digest
 from ..clean import Cleaner
 from ..diff import DiffError, diff_kb, load_kb
 from ..rules import load_rules
 from ..safety import Scrubber
 from ..write import dumps, write_atomic
+from . import memo
+from .memo import FragmentMemo
 from .pages import Sources, e, entry_html, table
 
 PAGE_ENTRIES = 100
@@ -68,16 +71,19 @@ def stash_previous(output_dir: Path) -> None:
 
 
 def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str], filtered_out: list[dict] = (),
-                  input_dir: Path | None = None, rules=None) -> None:
+                  input_dir: Path | None = None, rules=None, cache_dir: Path | None = None) -> None:
     """build-report.json, report.html and report/*.html. `input_dir`: where the sources are,
-    to show the text the cleaner removed (none without it)."""
+    to show the text the cleaner removed (none without it); `cache_dir`: where the tables
+    that text fills are kept between builds (memo.py; None: not kept)."""
     output_dir = Path(output_dir)
     report = build_report(doc, timings, notes, filtered_out)
     diff = _previous_diff(output_dir, doc, report)
     write_atomic(output_dir / "build-report.json", dumps(report))
     rules = rules or load_rules()
-    src = Sources(input_dir, Scrubber(rules.get("safe_schemes", "never")), Cleaner(rules))
+    fragments = FragmentMemo(cache_dir and Path(cache_dir) / memo.NAME, f"{code_digest()} {rules.digest}")
+    src = Sources(input_dir, Scrubber(rules.get("safe_schemes", "never")), Cleaner(rules), fragments=fragments)
     pages, page_of = write_pages(output_dir / "report", doc, report, diff, src)
+    fragments.save()
     write_atomic(output_dir / "report.html",
                  render_index(report, doc, diff, pages, page_of).encode("utf-8", "backslashreplace"))
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..clean import Cleaner
 from ..diff import change_lines
 from ..safety import Scrubber
+from .memo import FragmentMemo
 from .removed import kept_lines, removed_blocks, source_body
 
 TEXT_MAX = 700  # characters of a summary or step text shown
@@ -26,6 +27,7 @@ class Sources:
     scrub: Scrubber
     cleaner: Cleaner
     memo: dict = field(default_factory=dict)  # the same ads recur across articles
+    fragments: FragmentMemo = field(default_factory=lambda: FragmentMemo(None, ""))  # earlier builds' tables
 
     def kinds(self, block: str) -> str:
         """What the cleaner finds in the block alone (in its article, context such as a
@@ -84,6 +86,16 @@ def _sections_html(sections: list[dict]) -> str:
 
 
 def _sources_html(entry: dict, src: Sources) -> str:
+    """_compared_sources, or the same table an earlier build made of the same entry and files."""
+    key = src.fragments.key(entry, src.root, [s["path"] for s in entry["sources"][:MAX_COMPARED]])
+    out = src.fragments.get(key)
+    if out is None:
+        out = _compared_sources(entry, src)
+        src.fragments.put(key, out)
+    return out
+
+
+def _compared_sources(entry: dict, src: Sources) -> str:
     """Each source with what the cleaner removed by kind, and the removed text: distinct
     blocks once, before/after and their kinds, with how many sources they came from."""
     kept = kept_lines(entry) if src.root is not None else None

@@ -1,0 +1,95 @@
+"""The entry pages' costly part kept between builds: each entry's sources table (its
+sources read again and compared with the entry, pages._sources_html), keyed by what it
+depends on, so a rebuild reads again only the sources of entries that changed.
+
+Key: the code and rules (`salt`), the input folder, the entry as serialised, and the stat
+signature (size, mtime, ctime, inode) of each source the table reads. A source that is a
+link, missing, or modified too recently to trust its signature (cache.RACY_NS) makes the
+table uncacheable: it is computed, not kept. The file (`.cache/report`) starts with the
+sha256 of the rest; one that does not check is ignored. An accelerator only: without it
+the pages have the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import time
+from pathlib import Path
+
+import orjson
+
+from .. import cache
+from ..cache import _digest, _read_regular
+from ..write import digest, write_atomic
+
+NAME = "report"
+
+
+class FragmentMemo:
+    """key -> HTML fragment, read from `path` (None: nothing read or saved)."""
+
+    def __init__(self, path: Path | None, salt: str):
+        self.path, self.salt = path, salt
+        self.known: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        self.started = time.time_ns()
+        if path is not None:
+            self.known = _load(path, salt)
+
+    def key(self, entry: dict, root, paths: list[str]) -> str | None:
+        """The key of a fragment made of `entry` and the files `paths` under `root`; None
+        when one of them cannot be trusted by its stat signature."""
+        held = digest(entry) if self.path is not None and root is not None else None
+        if held is None:
+            return None
+        h = hashlib.sha256(f"{self.salt}\0{os.path.realpath(root)}\0{held}".encode("utf-8", "surrogatepass"))
+        for p in paths:
+            sig = self._signature(root, p)
+            if sig is None:
+                return None
+            h.update(f"\0{p}\0{sig}".encode("utf-8", "surrogatepass"))
+        return h.hexdigest()[:32]
+
+    def _signature(self, root, path: str) -> str | None:
+        try:
+            st = os.lstat(os.path.join(root, os.fsdecode(path.encode("utf-8"))))
+        except (OSError, UnicodeError, ValueError):
+            return None
+        if not stat.S_ISREG(st.st_mode) or max(st.st_mtime_ns, st.st_ctime_ns) > self.started - cache.RACY_NS:
+            return None
+        return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+
+    def get(self, key: str | None) -> str | None:
+        if key is None or key not in self.known:
+            return None
+        self.used[key] = self.known[key]
+        return self.used[key]
+
+    def put(self, key: str | None, fragment: str) -> None:
+        if key is not None:
+            self.used[key] = fragment
+
+    def save(self) -> None:
+        """Keeps the fragments this build used (a folder that is not there is not made)."""
+        if self.path is None or not self.path.parent.is_dir():
+            return
+        payload = orjson.dumps({"salt": self.salt, "fragments": self.used})
+        try:
+            write_atomic(self.path, _digest(payload) + b"\n" + payload, durable=False)
+        except OSError:
+            pass
+
+
+def _load(path: Path, salt: str) -> dict[str, str]:
+    try:
+        head, _, payload = _read_regular(path).partition(b"\n")
+        if _digest(payload) != head:
+            return {}
+        data = orjson.loads(payload)
+    except (OSError, ValueError):
+        return {}
+    fragments = data.get("fragments") if isinstance(data, dict) and data.get("salt") == salt else None
+    if not isinstance(fragments, dict):
+        return {}
+    return {k: v for k, v in fragments.items() if isinstance(v, str)}
