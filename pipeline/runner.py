@@ -153,7 +153,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     stats = {"inputs": len(paths) + len(clashes), "articles": sum(len(g.members) for g in groups),
              "rejected": len(rejected), "entries": len(entries), **cstats, "removed": _sum_removed(groups),
              "warnings": sum(len(a.warnings) for g in groups for a in g.members) + len(late)}
-    doc, entries, filtered_out = _document(entries, rejected, stats, kinds, rules)
+    doc, entries, filtered_out = _document(entries, rejected, stats, kinds, rules, cache)
     try:
         if previous:
             check_shrink(previous, entries, output_dir / "kb.json")
@@ -207,9 +207,10 @@ def _read_all(workers: Executor, input_dir: Path, paths: list[str], unchanged: s
     return hits + known
 
 
-def _document(entries: list[dict], rejected: list, stats: dict, kinds, rules: Rules):
-    """kb.json's document: the entries of the kinds asked for, scrubbed, with the stats
-    completed. Returns it, its entries, and the entries left out."""
+def _document(entries: list[dict], rejected: list, stats: dict, kinds, rules: Rules, cache: ArticleCache):
+    """kb.json's document: the entries of the kinds asked for, scrubbed (what the cache
+    knows to be clean is not walked again), with the stats completed. Returns it, its
+    entries, and the entries left out."""
     stats.update({"entries": len(entries), "steps": sum(len(e["steps"]) for e in entries),
                   "entries_with_steps": sum(1 for e in entries if e["steps"]),
                   "kinds": dict(sorted(Counter(e["kind"] for e in entries).items()))})
@@ -220,7 +221,7 @@ def _document(entries: list[dict], rejected: list, stats: dict, kinds, rules: Ru
         entries = [e for e in entries if e["kind"] in wanted]
         stats["filtered_out"] = len(filtered_out)
         stats["entries"] = len(entries)
-    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"))
+    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"), cache)
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
     return doc, entries, filtered_out
 

@@ -16,6 +16,8 @@ import html
 import re
 from urllib.parse import unquote
 
+from .write import digest
+
 # Where a URL starts. The window it spans ends at the first closing character.
 _URL_START = re.compile(
     r"\]\s*\(|^[ \t]{0,3}\[[^\]\n]{0,999}\]:|<|\b(?:href|src|action|formaction|xlink:href|background|poster)\s*=",
@@ -145,9 +147,20 @@ class Scrubber:
         return value
 
 
-def scrub(entries: list[dict], never: list[str]) -> tuple[list[dict], int]:
+def scrub(entries: list[dict], never: list[str], memo=None) -> tuple[list[dict], int]:
     """The entries with every executable URL emptied and every script/handler tag removed,
-    and how many were."""
+    and how many were. `memo` (the cache: `scrubbed(key)`, `put_scrubbed(key)`) knows the
+    entries an earlier build found with nothing to remove, by write.digest: those are
+    returned as they are, not walked again."""
     s = Scrubber(never)
-    out = s.walk(entries)
+    out = []
+    for entry in entries:
+        key = digest(entry) if memo is not None else None
+        if key and memo.scrubbed(key):
+            out.append(entry)
+            continue
+        before = s.count
+        out.append(s.walk(entry))
+        if key and s.count == before and out[-1] == entry:
+            memo.put_scrubbed(key)
     return out, s.count

@@ -115,6 +115,8 @@ def test_tampered_records_are_not_trusted(tmp_path):
             lines.append(_forge(line, lambda verdict: b'["1", 0, null]'))
         elif line.startswith(b"k "):  # kind scores that are no numbers
             lines.append(_forge(line, lambda scores: b'{"how-to": "9"}'))
+        elif line.startswith(b"x "):  # an entry's clean mark of the wrong shape: walked again
+            lines.append(_forge(line, lambda mark: b'[]'))
         else:  # an entry of the wrong shape
             lines.append(_forge(line, _forge_json(lambda e: e.pop("steps"))))
     (cache / pack).write_bytes(b"".join(lines) + b"s 0123 trunc")
@@ -236,16 +238,16 @@ def _three_articles_built(tmp_path):
 def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     before = (cache / first).read_bytes()
-    # a body, its chrome verdict, an entry, its kind scores, a structure, its signature and the body's line keys
-    # for each article
-    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcekmsu" for _ in range(3)]
+    # a body, its chrome verdict, an entry, its kind scores, a structure, its signature, the body's line keys
+    # and the finished entry's clean mark, for each article
+    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcekmsux" for _ in range(3)]
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     packs = _packs(cache)
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
-    assert [kind for kind, _ in _records(cache / packs[1])] == list("bcekmsu")  # the new article's only
+    assert [kind for kind, _ in _records(cache / packs[1])] == list("bcekmsux")  # the new article's only
     assert res.cache_hits == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
@@ -260,7 +262,7 @@ def test_a_new_spun_copy_merges_again_only_the_entry_it_joins(tmp_path):
     packs = _packs(cache)
     # its body's rest and its group's structure were known: one entry was made again, the
     # other two came from the cache
-    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == ["e", "k"]
+    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == ["e", "k", "x"]
     (printer,) = [e for e in res.doc["entries"] if e["title"] == "Printer offline"]
     assert [s["path"] for s in printer["sources"]] == ["1-spun.md", "1.md"]
     assert printer["alternate_titles"] == ["Fix your offline printer fast"]
@@ -284,16 +286,16 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         _spun(src, n, rest)
     build(src, tmp_path / "out", Options(jobs=1))
     kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
-    assert kinds == [list("bcekmsu")]
+    assert kinds == [list("bcekmsux")]
     for n, extra in [(200, True), (201, False)]:
         (before,) = _packs(cache)
         _spun(src, n, rest)  # a new copy: the printer's entry is made anew
         if extra:
             write(src, "mouse.md", FM.format(t="Mouse lag", m=3))
         build(src, tmp_path / "out", Options(jobs=1))
-        (after,) = _packs(cache)  # 6 records of 7, then 13 of 14, in use: but not their bytes
+        (after,) = _packs(cache)  # 7 records of 8, then 15 of 16, in use: but not their bytes
         assert after != before and not (cache / before).exists()
-        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcekmsu" * 2)
+        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcekmsux" * 2)
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -304,13 +306,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 7 of the first pack's 21 records stay in use
+    (src / "3.md").unlink()  # 8 of the first pack's 24 records stay in use
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 7 and len(_records(cache / pack)) == 14
+    assert len(moved) == 8 and len(_records(cache / pack)) == 16
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -557,4 +559,17 @@ def test_kind_scores_known_from_an_earlier_build_are_not_read_again(tmp_path, mo
     wifi = [e["id"] for e in res.doc["entries"] if e["title"] == "Wi-Fi drops"]
     assert read == wifi  # the new entry's, once; the others' came from the cache
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_rebuild_does_not_scrub_again_the_entries_it_found_clean(tmp_path, monkeypatch):
+    from pipeline.safety import Scrubber
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    walked, real = [], Scrubber.walk
+    monkeypatch.setattr(Scrubber, "walk", lambda self, v: walked.append(v) or real(self, v))
+    again = build(src, tmp_path / "out", Options(jobs=1))
+    assert walked == [] and again.doc["stats"]["executable_stripped"] == 0
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert len([w for w in walked if isinstance(w, dict) and "steps" in w]) == 2
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()

@@ -189,6 +189,28 @@ def test_scrub_empties_executable_urls_and_tags_and_counts_them():
 NEVER = ["javascript:", "vbscript:", "livescript:", "data:"]
 
 
+class _Clean(set):
+    """A stand-in for the cache's record of entries found clean."""
+    scrubbed = set.__contains__
+    put_scrubbed = set.add
+
+
+def test_scrub_walks_again_only_entries_not_known_clean(monkeypatch):
+    bad = {"t": "a [x](javascript:alert(1)) b"}
+    good = {"t": "Open [Settings](https://example.com/a). Enable JavaScript: it is off."}
+    memo, walked = _Clean(), []
+    real = Scrubber.walk
+    monkeypatch.setattr(Scrubber, "walk", lambda self, v: walked.append(v) or real(self, v))
+    first = scrub([bad, good], NEVER, memo)
+    assert first == ([{"t": "a [x]() b"}, good], 1) and len(memo) == 1  # (only the clean one is known)
+    walked.clear()
+    again = scrub([bad, dict(good), {"t": good["t"] + " <script>x</script>"}], NEVER, memo)
+    assert again[1] == 3 and again[0][:2] == first[0] and "script" not in again[0][2]["t"]
+    assert [w for w in walked if isinstance(w, dict)] == [bad, {"t": good["t"] + " <script>x</script>"}]  # the clean one (by content) not again
+    # what cannot be keyed (a lone surrogate orjson refuses) is walked, never kept
+    assert scrub([{"t": "\udcff [x](javascript:y)"}], NEVER, memo)[1] == 1 and len(memo) == 1
+
+
 @pytest.mark.parametrize("unit", ["[a](", "[a](&", "[a](%", "<a href=", "[a](" + " " * 30, "[a](&amp;", "[a](&a",
                                   "[a](&#1"])
 def test_scrub_decodes_a_bounded_prefix_of_each_url_start(monkeypatch, unit):
