@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # where a link (`[text](target)`, `![alt](src)`), a URL or a tag may start; the URL and the
@@ -143,6 +144,7 @@ def _key(heading: str) -> str:
     return " ".join(heading.lower().split())
 
 
+@lru_cache(maxsize=1 << 17)  # (a build stems a million words, of a few tens of thousands)
 def stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
