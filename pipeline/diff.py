@@ -12,7 +12,19 @@ from __future__ import annotations
 
 import json
 import re
+
+import orjson
 from pathlib import Path
+
+
+def _loads(data: bytes):
+    """json.loads of the UTF-8 text; orjson first (a 70 MB kb.json in a tenth of the time),
+    json for what orjson refuses (a lone surrogate's escape, NaN, a huge integer) and for
+    the error's line."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8"))
 
 
 class DiffError(Exception):
@@ -21,7 +33,7 @@ class DiffError(Exception):
 
 def load_kb(path: Path) -> dict:
     try:
-        doc = json.loads(Path(path).read_text("utf-8"))
+        doc = _loads(Path(path).read_bytes())
     except OSError as exc:
         raise DiffError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -8,6 +8,7 @@ import json
 
 import orjson
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from importlib import resources
@@ -100,10 +101,22 @@ def write_outputs(output_dir: Path, doc: dict) -> Path:
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(output_dir)
-    write_atomic(output_dir / "kb.schema.json", schema_text().encode("utf-8"))
+    _write_changed(output_dir / "kb.schema.json", schema_text().encode("utf-8"))
     kb = output_dir / "kb.json"
-    write_atomic(kb, dumps(doc))
+    _write_changed(kb, dumps(doc))
     return kb
+
+
+def _write_changed(path: Path, data: bytes) -> None:
+    """write_atomic, unless the path is a regular file that holds these bytes already (a
+    rebuild with nothing changed rewrites and syncs nothing: at 30k articles, 70 MB)."""
+    try:
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode) and st.st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    write_atomic(path, data)
 
 
 class OutputBusy(Exception):

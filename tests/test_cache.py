@@ -573,3 +573,15 @@ def test_a_rebuild_does_not_scrub_again_the_entries_it_found_clean(tmp_path, mon
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert len([w for w in walked if isinstance(w, dict) and "steps" in w]) == 2
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_rebuild_with_nothing_changed_does_not_rewrite_kb_json(tmp_path):
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    kb = tmp_path / "out" / "kb.json"
+    os.utime(kb, ns=(1, 1))  # (a rewrite would give it the time of now)
+    build(src, tmp_path / "out", Options(jobs=1))
+    assert os.stat(kb).st_mtime_ns == 1
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
+    build(src, tmp_path / "out", Options(jobs=1))
+    assert os.stat(kb).st_mtime_ns > 1 and b"Wi-Fi drops" in kb.read_bytes()

@@ -162,3 +162,15 @@ def test_a_rebuilt_entry_whose_title_changed_is_changed_not_removed(tmp_path):
     r = CliRunner().invoke(main, ["diff", str(tmp_path / "old" / "kb.json"), str(tmp_path / "new" / "kb.json"),
                                   "--fail-on-removed"])
     assert r.exit_code == 0 and "0 removed, 1 changed" in r.output
+
+
+def test_load_kb_reads_what_json_reads_and_names_the_line_of_what_it_does_not(tmp_path):
+    from pipeline.diff import DiffError, load_kb
+    doc = {"entries": [{"id": "a", "title": "caf\u00e9 \udcff"}], "stats": {"n": 10**30, "x": float("nan")}}
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(doc, indent=2), "utf-8")  # (a lone surrogate's escape, a huge integer, NaN)
+    got = load_kb(path)
+    assert got["entries"] == doc["entries"] and got["stats"]["n"] == 10**30
+    path.write_text('{\n"entries": [\n}', "utf-8")
+    with pytest.raises(DiffError, match=r"not valid JSON \(line 3\)"):
+        load_kb(path)
