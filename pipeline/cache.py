@@ -16,7 +16,8 @@ so deleting the cache or building with --no-cache gives the same kb.json.
 Layout: `index` holds the small tables (files, articles, verdicts) and names the packs; a
 pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m"), entries ("e") and
 the other per-body or per-entry results below (chrome units and verdicts, kind scores, the
-finished entries found with nothing to scrub: "x"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
+finished entries found with nothing to scrub: "x", entries' word counts "t" and chosen
+titles "h"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
 articles serialises the whole cache at once; a pack whose bytes are mostly in records no
 longer used is compacted into the new one. Bodies, structures and entries are only located when
@@ -56,7 +57,7 @@ OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on s
 TABLES = ("files", "articles", "verdicts")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_CHECKED_LINE = re.compile(rb"([smeuckx]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([smeuckxth]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 _HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
@@ -102,7 +103,8 @@ class ArticleCache:
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(),
-                     "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set()}
+                     "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set(),
+                     "words": set(), "titles": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
         # pack -> bytes of the records read from it (in bytes, not records: an entry can
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
@@ -364,6 +366,21 @@ class ArticleCache:
     def put_scrubbed(self, k: str) -> None:
         self._keep("x", "scrubbed", k, 0)
 
+    def word_counts(self, k: str) -> dict | None:
+        """The word counts (titles.TitleChooser) of the entry whose write.digest is k."""
+        return self._valid("t", "words", k, lambda rec: isinstance(rec, dict) and all(
+            type(n) is int for n in rec.values()))
+
+    def put_word_counts(self, k: str, counts: dict) -> None:
+        self._keep("t", "words", k, counts)
+
+    def title(self, k: str) -> str | None:
+        """The title titles.TitleChooser chose under key k (its state and the entry)."""
+        return self._valid("h", "titles", k, lambda rec: isinstance(rec, str))
+
+    def put_title(self, k: str, title: str) -> None:
+        self._keep("h", "titles", k, title)
+
     # --------------------------------------------------------------- site chrome
     def units(self, k: str) -> tuple[set[bytes], set[bytes], set[str], set[str]] | None:
         """What chrome.SiteChrome reads of a body, stored under k: its boilerplate line keys,
@@ -447,7 +464,8 @@ class ArticleCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         used = {"b": self.used["bodies"], "s": self.used["structures"], "m": self.used["structures"],
                 "e": self.used["entries"], "u": self.used["units"], "c": self.used["chrome"],
-                "k": self.used["kinds"], "x": self.used["scrubbed"]}
+                "k": self.used["kinds"], "x": self.used["scrubbed"],
+                "t": self.used["words"], "h": self.used["titles"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
         for (kind, k), (pack, size) in self._origin.items():
             if k in used[kind]:

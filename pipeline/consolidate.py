@@ -573,10 +573,11 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
         return value
     kinds = _kinds(entries, rules, memo, keys, lambda k, classify: bounded("[page_kinds]", k, classify, "other",
                                                                           "kind `other`"))
-    chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
+    chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"),
+                           memo)
     out = []
     for k, (e, kind) in enumerate(zip(entries, kinds)):
-        title = bounded("[title_choice]", k, lambda: chooser.choose(k, e), e["title"], "title it had")
+        title = bounded("[title_choice]", k, lambda: chooser.chosen(k, e), e["title"], "title it had")
         alternates = sorted((set(e["alternate_titles"]) | {e["title"]}) - {title})
         head = {"id": e["id"], "title": title, "alternate_titles": alternates, "kind": kind}
         out.append(head | {k: v for k, v in e.items() if k not in head} | _warned(e, warned.get(k)))

@@ -20,10 +20,13 @@ text's own most specific terms ("Messages Categories", "<code> error: Minecraft 
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
 from functools import lru_cache
+
+from .write import digest
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # where a link (`[text](target)`, `![alt](src)`), a URL or a tag may start; the URL and the
@@ -277,23 +280,74 @@ def true_version(title: str, versions: Counter) -> str:
     return out if len(out.split()) >= 2 and not _DANGLING.search(out) else title
 
 
+def canonical(value):
+    """The value in a form whose repr does not depend on the order of sets and dicts."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(canonical, value), key=repr)
+    if isinstance(value, dict):
+        return sorted(((canonical(k), canonical(v)) for k, v in value.items()), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    if isinstance(value, re.Pattern):
+        return ("re", value.pattern, value.flags)
+    return value
+
+
 class TitleChooser:
-    def __init__(self, generic, entries: list[dict], spin=()):
+    """`memo` (the cache: word_counts/put_word_counts, title/put_title), if given, keeps
+    each entry's word counts by its content (write.digest), and each title chosen by the
+    entry and everything else the choice reads of the build (`_state`)."""
+    NOT_STATE = ("texts", "tf", "memo", "keys", "state")  # (what `_state` leaves out: the entries' own)
+
+    def __init__(self, generic, entries: list[dict], spin=(), memo=None):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
+        self.memo, self.state = memo, None
+        self.keys = [digest(e) if memo is not None else None for e in entries]
         self.texts = [chunks(e) for e in entries]
         # a heading that several entries share is the site's chrome ("Get the ... Newsletter"), no title
         self.shared_headings = {h for h, c in Counter(h for e in entries for h in {_key(s.get("heading", ""))
                                                                            for s in e.get("sections", [])}).items()
                                 if c >= SHARED_HEADING}
         # how widely each word is spread over the text: in how many of its parts it occurs
-        self.tf = [Counter(w for c in cs for w in set(words(c)) if w not in self.generic) for cs in self.texts]
+        self.tf = [self._counted(k) for k in range(len(entries))]
         df = Counter(w for tf in self.tf for w in tf)
         n = max(len(entries), MIN_BUILD)  # (a small build tells little of what is common)
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self.unknown = math.log(n + 1) / 2  # (a word no entry says)
         self.site = site_words([[e["title"], *e["alternate_titles"]] for e in entries], self.generic)
         self.affixes = spin_affixes([[e["title"], *e["alternate_titles"]] for e in entries])
+
+    def _counted(self, k: int) -> Counter:
+        """The entry's words (not generic) -> in how many of its parts it says them."""
+        known = self.memo.word_counts(self.keys[k]) if self.keys[k] else None
+        if known is not None:
+            return Counter(known)
+        tf = Counter(w for c in self.texts[k] for w in set(words(c)) if w not in self.generic)
+        if self.keys[k]:
+            self.memo.put_word_counts(self.keys[k], dict(tf))
+        return tf
+
+    def _state(self) -> str:
+        """A digest of everything but the entry that a choice reads (every attribute but
+        NOT_STATE's: what a later version adds is in it too)."""
+        h = hashlib.sha256()
+        for name, value in sorted(vars(self).items()):
+            if name not in self.NOT_STATE:
+                h.update(f"{name}={canonical(value)!r}\n".encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def chosen(self, k: int, entry: dict) -> str:
+        """`choose`, or what it chose for the same entry in a build of the same state."""
+        if self.keys[k] and self.state is None:
+            self.state = self._state()
+        key = self.keys[k] and digest([self.state, self.keys[k]])
+        title = self.memo.title(key) if key else None
+        if title is None:
+            title = self.choose(k, entry)
+            if key:
+                self.memo.put_title(key, title)
+        return title
 
     def score(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
               spelled: frozenset = frozenset()) -> float:

@@ -117,6 +117,10 @@ def test_tampered_records_are_not_trusted(tmp_path):
             lines.append(_forge(line, lambda scores: b'{"how-to": "9"}'))
         elif line.startswith(b"x "):  # an entry's clean mark of the wrong shape: walked again
             lines.append(_forge(line, lambda mark: b'[]'))
+        elif line.startswith(b"t "):  # word counts that are no numbers
+            lines.append(_forge(line, lambda counts: b'{"printer": "2"}'))
+        elif line.startswith(b"h "):  # a chosen title that is no text
+            lines.append(_forge(line, lambda title: b'["Printer"]'))
         else:  # an entry of the wrong shape
             lines.append(_forge(line, _forge_json(lambda e: e.pop("steps"))))
     (cache / pack).write_bytes(b"".join(lines) + b"s 0123 trunc")
@@ -238,16 +242,17 @@ def _three_articles_built(tmp_path):
 def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     before = (cache / first).read_bytes()
-    # a body, its chrome verdict, an entry, its kind scores, a structure, its signature, the body's line keys
-    # and the finished entry's clean mark, for each article
-    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcekmsux" for _ in range(3)]
+    # a body, its chrome verdict, an entry, its chosen title, its kind scores, a structure, its signature,
+    # its word counts, the body's line keys and the finished entry's clean mark, for each article
+    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcehkmstux" for _ in range(3)]
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     packs = _packs(cache)
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
-    assert [kind for kind, _ in _records(cache / packs[1])] == list("bcekmsux")  # the new article's only
+    # the new article's only, and each entry's title (a new entry changes what is rare in the build)
+    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bcekmstux" + "hhhh")
     assert res.cache_hits == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
@@ -262,7 +267,7 @@ def test_a_new_spun_copy_merges_again_only_the_entry_it_joins(tmp_path):
     packs = _packs(cache)
     # its body's rest and its group's structure were known: one entry was made again, the
     # other two came from the cache
-    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == ["e", "k", "x"]
+    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == list("ehktx")
     (printer,) = [e for e in res.doc["entries"] if e["title"] == "Printer offline"]
     assert [s["path"] for s in printer["sources"]] == ["1-spun.md", "1.md"]
     assert printer["alternate_titles"] == ["Fix your offline printer fast"]
@@ -286,7 +291,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         _spun(src, n, rest)
     build(src, tmp_path / "out", Options(jobs=1))
     kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
-    assert kinds == [list("bcekmsux")]
+    assert kinds == [list("bcehkmstux")]
     for n, extra in [(200, True), (201, False)]:
         (before,) = _packs(cache)
         _spun(src, n, rest)  # a new copy: the printer's entry is made anew
@@ -295,7 +300,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         build(src, tmp_path / "out", Options(jobs=1))
         (after,) = _packs(cache)  # 7 records of 8, then 15 of 16, in use: but not their bytes
         assert after != before and not (cache / before).exists()
-        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcekmsux" * 2)
+        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcehkmstux" * 2)
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -306,13 +311,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 8 of the first pack's 24 records stay in use
+    (src / "3.md").unlink()  # 9 of the first pack's 30 records stay in use (not 1.md's title: the build changed)
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 8 and len(_records(cache / pack)) == 16
+    assert len(moved) == 9 and len(_records(cache / pack)) == 20
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)

@@ -265,3 +265,40 @@ def test_true_version_puts_right_a_windows_version_the_text_contradicts():
     # nothing is left dangling
     assert true_version("Printer Compatibility: Windows 11 and Canon's MP620", Counter()) == \
         "Printer Compatibility: Windows 11 and Canon's MP620"
+
+
+class _Memo(dict):
+    """A stand-in for the cache's word counts and titles (by key)."""
+    def word_counts(self, k):
+        return self.get(("t", k))
+
+    def put_word_counts(self, k, counts):
+        self[("t", k)] = counts
+
+    def title(self, k):
+        return self.get(("h", k))
+
+    def put_title(self, k, title):
+        self[("h", k)] = title
+
+
+def test_a_choice_is_kept_by_entry_and_build_and_made_again_when_the_build_differs(rules, monkeypatch):
+    args = rules.get("title_choice", "generic_words"), rules.get("title_choice", "spin_patterns")
+    entries = [entry("Fix Dell monitor flicker", ["Dell Monitor Flickering? Try These Fixes"], MONITOR,
+                     MONITOR_SECTIONS)] + OTHERS
+    fresh = TitleChooser(args[0], entries, args[1])
+    expected = [fresh.choose(k, e) for k, e in enumerate(entries)]
+    memo = _Memo()
+    first = TitleChooser(args[0], entries, args[1], memo)
+    assert [first.chosen(k, e) for k, e in enumerate(entries)] == expected and first.tf == fresh.tf
+    assert len(memo) == 2 * len(entries)
+    made = []
+    real = TitleChooser.choose
+    monkeypatch.setattr(TitleChooser, "choose", lambda self, k, e: made.append(k) or real(self, k, e))
+    again = TitleChooser(args[0], [dict(e) for e in entries], args[1], memo)
+    assert [again.chosen(k, e) for k, e in enumerate(entries)] == expected and made == [] and again.tf == fresh.tf
+    # one more entry changes what is rare in the build: every choice is made again
+    more = entries + [entry("Printer offline again", [], "The printer went offline again.")]
+    grown = TitleChooser(args[0], more, args[1], memo)
+    assert [grown.chosen(k, e) for k, e in enumerate(more)] == [real(grown, k, e) for k, e in enumerate(more)]
+    assert made == list(range(len(more)))
