@@ -17,7 +17,7 @@ Layout: `index` holds the small tables (files, articles, verdicts) and names the
 pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m"), entries ("e") and
 the other per-body or per-entry results below (chrome units and verdicts, kind scores, the
 finished entries found with nothing to scrub: "x", entries' word counts "t" and chosen
-titles "h"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
+titles "h", chrome verdicts by the build's bodies "v"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
 articles serialises the whole cache at once; a pack whose bytes are mostly in records no
 longer used is compacted into the new one. Bodies, structures and entries are only located when
@@ -57,7 +57,7 @@ OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on s
 TABLES = ("files", "articles", "verdicts")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_CHECKED_LINE = re.compile(rb"([smeuckxth]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([smeuckxthv]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 _HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
@@ -104,7 +104,7 @@ class ArticleCache:
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(),
                      "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set(),
-                     "words": set(), "titles": set()}
+                     "words": set(), "titles": set(), "verdicts by build": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
         # pack -> bytes of the records read from it (in bytes, not records: an entry can
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
@@ -406,6 +406,24 @@ class ArticleCache:
     def put_chrome(self, k: str, verdict: list) -> None:
         self._keep("c", "chrome", k, verdict)
 
+    def build_chrome(self, k: str) -> list | None:
+        """[chrome lines, network links, sha256 of the body left or None, the key of the
+        body's own `chrome` record] stored under k (chrome.SiteChrome.verdict); the body's
+        units and own record are kept too, as if read (a later build of other bodies needs them)."""
+        rec = self._valid("v", "verdicts by build", k, lambda rec: isinstance(rec, list) and len(rec) == 4 and all(
+            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], str))
+        if rec is not None and ("c", rec[3]) in self._at:
+            self.used["chrome"].add(rec[3])
+        return rec
+
+    def put_build_chrome(self, k: str, verdict: list) -> None:
+        self._keep("v", "verdicts by build", k, verdict)
+
+    def retain_units(self, k: str) -> None:
+        """The units stored under k are kept though this build did not read them."""
+        if ("u", k) in self._at:
+            self.used["units"].add(k)
+
     def _valid(self, kind: str, used: str, k: str, ok):
         """The record of `kind` stored under k if ok(record), else None."""
         rec = self._checked(kind, k)
@@ -465,7 +483,7 @@ class ArticleCache:
         used = {"b": self.used["bodies"], "s": self.used["structures"], "m": self.used["structures"],
                 "e": self.used["entries"], "u": self.used["units"], "c": self.used["chrome"],
                 "k": self.used["kinds"], "x": self.used["scrubbed"],
-                "t": self.used["words"], "h": self.used["titles"]}
+                "t": self.used["words"], "h": self.used["titles"], "v": self.used["verdicts by build"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
         for (kind, k), (pack, size) in self._origin.items():
             if k in used[kind]:

@@ -29,14 +29,25 @@ class SiteChrome:
         self.cache, self.firsts, self.bodies = cache, firsts, bodies
         self.stripped: set[int] = set()  # bodies[i] is the body without its chrome
         self.units = [sha(f"units\0{rec['head']}\0{rec['body']}")[:KEY_LEN] for _, rec in firsts]
-        found = [self._found(i) for i in range(len(firsts))]
+        self.rules, self.learnt = rules, False
+        # the build's distinct bodies, all of them: what each verdict depends on besides its body
+        self.build = sha("build\0" + "".join(self.units))[:KEY_LEN]
+
+    def _learn(self) -> None:
+        """What is learnt over every body of the build (once, and only if a verdict is not
+        cached under the same bodies): each body's keys and domains, the repeated lines,
+        the farms' networks."""
+        if self.learnt:
+            return
+        self.learnt = True
+        found = [self._found(i) for i in range(len(self.firsts))]
         self.keysets = [keys for keys, _, _, _ in found]
         self.linked = [linked for _, _, _, linked in found]
         self.repeated = self.boiler.repeated_in([(keys, long) for keys, long, _, _ in found])
         # the farms' networks of the build: the domains that network_pages distinct bodies or
         # more each link to network_hosts hosts of
         pages = Counter(d for _, _, nets, _ in found for d in nets)
-        min_pages = int(rules.get("affiliate_hosts", "network_pages")[0])
+        min_pages = int(self.rules.get("affiliate_hosts", "network_pages")[0])
         self.networks = frozenset(d for d, n in pages.items() if n >= min_pages)
 
     def _body(self, i: int) -> str:
@@ -61,6 +72,7 @@ class SiteChrome:
     def strip(self, i: int) -> tuple[str, int, int]:
         """Body i without its chrome and its links into a farm's network (kept in bodies[i]),
         and how many lines and links it lost."""
+        self._learn()
         page = self._body(i)
         body, chrome = self.boiler.strip(page, self.repeated)
         body, network = unlink_network(body, self.boiler.network_hosts, page, self.networks)
@@ -69,8 +81,23 @@ class SiteChrome:
         return body, chrome, network
 
     def verdict(self, i: int) -> tuple[int, int, str]:
-        """(chrome lines, network links, structure key) of body i."""
+        """(chrome lines, network links, structure key) of body i: kept under the build's
+        bodies and body i (a rebuild of the same bodies learns nothing again), and under body
+        i and what the build found in it (a rebuild of other bodies strips it only if that
+        differs)."""
         art, rec = self.firsts[i]
+        same = sha(f"{self.build}\0{self.units[i]}")[:KEY_LEN]
+        got = self.cache.build_chrome(same)
+        if got is None:
+            got = self._verdict(i)
+            self.cache.put_build_chrome(same, got)
+        else:
+            self.cache.retain_units(self.units[i])
+        return got[0], got[1], structure_key(art.title, rec["head"], got[2] or rec["body"])
+
+    def _verdict(self, i: int) -> list:
+        """[chrome lines, network links, sha256 of the body left or None, the key it is kept under]."""
+        self._learn()
         rep = sorted(self.repeated & self.keysets[i])
         nets = sorted(self.networks & self.linked[i])
         k = sha(self.units[i] + b"".join(rep).hex() + "\0" + ",".join(nets))[:KEY_LEN]
@@ -79,7 +106,7 @@ class SiteChrome:
             body, chrome, network = self.strip(i)
             got = [chrome, network, sha(body) if chrome or network else None]
             self.cache.put_chrome(k, got)
-        return got[0], got[1], structure_key(art.title, rec["head"], got[2] or rec["body"])
+        return got + [k]
 
     def body(self, i: int) -> str:
         """Body i without its chrome (to be structured)."""

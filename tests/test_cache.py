@@ -121,6 +121,8 @@ def test_tampered_records_are_not_trusted(tmp_path):
             lines.append(_forge(line, lambda counts: b'{"printer": "2"}'))
         elif line.startswith(b"h "):  # a chosen title that is no text
             lines.append(_forge(line, lambda title: b'["Printer"]'))
+        elif line.startswith(b"v "):  # a chrome verdict by the build's bodies of the wrong shape
+            lines.append(_forge(line, lambda verdict: b'[1, 0, null, 5]'))
         else:  # an entry of the wrong shape
             lines.append(_forge(line, _forge_json(lambda e: e.pop("steps"))))
     (cache / pack).write_bytes(b"".join(lines) + b"s 0123 trunc")
@@ -243,16 +245,17 @@ def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     before = (cache / first).read_bytes()
     # a body, its chrome verdict, an entry, its chosen title, its kind scores, a structure, its signature,
-    # its word counts, the body's line keys and the finished entry's clean mark, for each article
-    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcehkmstux" for _ in range(3)]
+    # its word counts, the body's line keys, its chrome verdict by the build's bodies and the finished
+    # entry's clean mark, for each article
+    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcehkmstuvx" for _ in range(3)]
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     packs = _packs(cache)
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
-    # the new article's only, and each entry's title (a new entry changes what is rare in the build)
-    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bcekmstux" + "hhhh")
+    # the new article's only, and each entry's title and chrome verdict (a new body changes the build)
+    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bcekmstux" + "hhhh" + "vvvv")
     assert res.cache_hits == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
@@ -291,7 +294,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         _spun(src, n, rest)
     build(src, tmp_path / "out", Options(jobs=1))
     kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
-    assert kinds == [list("bcehkmstux")]
+    assert kinds == [list("bcehkmstuvx")]
     for n, extra in [(200, True), (201, False)]:
         (before,) = _packs(cache)
         _spun(src, n, rest)  # a new copy: the printer's entry is made anew
@@ -300,7 +303,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         build(src, tmp_path / "out", Options(jobs=1))
         (after,) = _packs(cache)  # 7 records of 8, then 15 of 16, in use: but not their bytes
         assert after != before and not (cache / before).exists()
-        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcehkmstux" * 2)
+        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcehkmstuvx" * 2)
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -311,13 +314,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 9 of the first pack's 30 records stay in use (not 1.md's title: the build changed)
+    (src / "3.md").unlink()  # 9 of the first pack's 33 stay in use (not 1.md's title and verdict by the build's)
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 9 and len(_records(cache / pack)) == 20
+    assert len(moved) == 9 and len(_records(cache / pack)) == 22
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -590,3 +593,25 @@ def test_a_rebuild_with_nothing_changed_does_not_rewrite_kb_json(tmp_path):
     write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
     build(src, tmp_path / "out", Options(jobs=1))
     assert os.stat(kb).st_mtime_ns > 1 and b"Wi-Fi drops" in kb.read_bytes()
+
+
+def test_a_rebuild_of_the_same_bodies_learns_no_chrome_again_and_keeps_what_the_next_needs(tmp_path, monkeypatch):
+    """The chrome verdicts are kept under the build's bodies too: a rebuild of the same
+    bodies reads no body's line keys and counts no repeated line; what a later build of
+    other bodies needs (each body's keys, its own verdict) stays in the cache all the same."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.cache import ArticleCache
+    src, cache, first = _three_articles_built(tmp_path)
+    counted, units, bodies = [], [], []
+    real_repeated, real_units, real_body = Boilerplate.repeated_in, ArticleCache.units, ArticleCache.body
+    monkeypatch.setattr(Boilerplate, "repeated_in", lambda self, u: counted.append(len(u)) or real_repeated(self, u))
+    monkeypatch.setattr(ArticleCache, "units", lambda self, k: units.append(k) or real_units(self, k))
+    monkeypatch.setattr(ArticleCache, "body", lambda self, rec: bodies.append(rec) or real_body(self, rec))
+    build(src, tmp_path / "out", Options(jobs=1))
+    assert counted == [] and units == [] and _packs(cache) == [first]
+    write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
+    build(src, tmp_path / "out", Options(jobs=1))
+    # the three known bodies' keys from the cache, not their texts: only the new body is read
+    assert counted == [4] and len(units) == 4 and [rec["title"] for rec in bodies] == ["Wi-Fi drops"]
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
