@@ -627,15 +627,33 @@ def _entry(groups: list[Group], o: Options, clean_title, budget: Budget) -> dict
     (shown, titles, title), note = _titles(canonical, members, clean_title, budget)
     # every other title, cleaned as the title is (each source keeps its raw `title`)
     alternates = sorted(set(titles) - {title} | ({shown} - {title}))
+    sections, section_id = _merged_sections(entry_id, groups, o)
+    sources = [_source(a) for a in members]
+    return {
+        "id": entry_id,
+        "title": title,
+        "alternate_titles": alternates,
+        "summary": canonical.structure.summary,
+        "categories": _labels(a.categories for a in sorted(members, key=article_order)),
+        "tags": _labels(a.tags for a in sorted(members, key=article_order)),
+        "sections": sections,
+        "steps": _merged_steps(entry_id, groups, section_id, o),
+        "causes": _merged_causes(groups),
+        "sources": sources,
+    } | _warned({"sources": sources}, [note] if note else None)
 
+
+def _merged_sections(entry_id: str, groups: list[Group], o: Options) -> tuple[list[dict], Callable]:
+    """The cluster's sections merged (the canonical body's, the others' extras where they
+    align), and a function from any member's section to its merged section's id."""
     sec_lists = [(g.structure.sections, sorted(a.source_id for a in g.members)) for g in groups]
     sec_slots, placed = _merge_lists(sec_lists, lambda s: (s.heading, s.text), o)
     sec_ids = _ids(entry_id, "sec", [s.item.heading or "intro" for s in sec_slots])
     # parent links and steps' sections: any member's section -> the index of its merged slot
     slot_at = {id(slot): k for k, slot in enumerate(sec_slots)}
 
-    def index_of(section) -> int:
-        return slot_at[id(placed[id(section)])]
+    def section_id(section) -> str:
+        return sec_ids[slot_at[id(placed[id(section)])]]
 
     owner_of = {id(x): g for g in reversed(groups) for x in g.structure.sections}  # first owner wins
     sections = []
@@ -643,13 +661,16 @@ def _entry(groups: list[Group], o: Options, clean_title, budget: Budget) -> dict
         s = slot.item
         parent = None
         if s.parent is not None:
-            parent = sec_ids[index_of(owner_of[id(s)].structure.sections[s.parent])]
+            parent = section_id(owner_of[id(s)].structure.sections[s.parent])
         sections.append({
             "id": sec_ids[k], "heading": s.heading, "level": s.level, "kind": s.kind,
             "parent": parent, "text": s.text, "sources": sorted(set(slot.sources)),
             "variants": _variants(slot),
         })
+    return sections, section_id
 
+
+def _merged_steps(entry_id: str, groups: list[Group], section_id: Callable, o: Options) -> list[dict]:
     step_lists = []
     for g in groups:
         srcs = sorted(a.source_id for a in g.members)
@@ -659,33 +680,22 @@ def _entry(groups: list[Group], o: Options, clean_title, budget: Budget) -> dict
     steps = []
     for k, slot in enumerate(step_slots):
         st, g = slot.item
-        sk = index_of(g.structure.sections[st.section])
         steps.append({
             "id": step_ids[k], "order": k + 1, "title": st.title, "text": st.text,
             "instructions": st.instructions, "ui_paths": st.ui_paths, "shortcuts": st.shortcuts,
             "commands": st.commands, "images": st.images, "links": st.links,
-            "promotional": st.promotional, "pitch": st.pitch, "section": sec_ids[sk],
+            "promotional": st.promotional, "pitch": st.pitch, "section": section_id(g.structure.sections[st.section]),
             "sources": sorted(set(slot.sources)), "variants": _variants(slot),
         })
+    return steps
 
+
+def _merged_causes(groups: list[Group]) -> list[dict]:
     causes: dict[str, list[str]] = {}
-    sources = [_source(a) for a in members]
     for g in groups:
         for c in g.structure.causes:
             causes.setdefault(c["text"], []).extend(a.source_id for a in g.members)
-
-    return {
-        "id": entry_id,
-        "title": title,
-        "alternate_titles": alternates,
-        "summary": canonical.structure.summary,
-        "categories": _labels(a.categories for a in sorted(members, key=article_order)),
-        "tags": _labels(a.tags for a in sorted(members, key=article_order)),
-        "sections": sections,
-        "steps": steps,
-        "causes": [{"text": t, "sources": sorted(set(s))} for t, s in causes.items()],
-        "sources": sources,
-    } | _warned({"sources": sources}, [note] if note else None)
+    return [{"text": t, "sources": sorted(set(s))} for t, s in causes.items()]
 
 
 def _titles(canonical: Group, members: list[Article], clean_title, budget: Budget):
