@@ -233,78 +233,84 @@ def _prepare_all(workers: Executor, root: str, todo: list[str], resolver: "_Reso
     the same article (their paragraphs are in its memo: a third less time than spreading
     them). Returns the seconds the workers spent per stage and how many files turned out
     to be cache hits."""
-    spent = {"ingest": 0.0, "clean": 0.0}
-    hits = 0
-    rests: dict[bytes, Rest] = {}  # digest -> the rest cleaned
-    waiting: dict[bytes, list[Part]] = {}  # digest -> articles whose rest is being cleaned
-    slots = workers.slots(len(todo))
-    queues: list[list[tuple[bytes, str]]] = [[] for _ in range(slots)]  # rests to send to each worker
-    sent: set[bytes] = set()
-    done = 0
+    prep = _Preparing(workers, root, todo, resolver, ahead, progress)
+    workers.schedule(prep.next_task, len(todo))
+    if prep.waiting:  # cannot happen: every worker sends each rest the first time it meets it
+        raise RuntimeError(f"{len(prep.waiting)} rest(s) of bodies never sent to be cleaned")
+    resolver.items.sort(key=lambda item: item[0].path)  # (they arrive in no set order)
+    return prep.spent, prep.hits
 
-    def settle(part: Part, rest: Rest) -> None:
-        if rest.cleaned is not None and rest.cleaned.text is None and heading_line(part.head) is None:
-            text = resolver.cache.rest(rest.stored_sha)  # (dropped below; this body is put together whole)
-            if text is None:
-                raise StaleCache(resolver.cache.notes + ["the cache lost a body while it was being built"])
-            rest = replace(rest, cleaned=Cleaned(text[1:], rest.cleaned.removed, rest.cleaned.warnings))
-        resolver.add(finish(part.art, part.split, part.head, rest, with_body=False))
 
-    def take(results: list) -> None:
-        nonlocal hits, done
-        for res in results:
-            if isinstance(res, Spent):
-                for k in spent:
-                    spent[k] += res.seconds[k]
-                continue
-            done += 1
-            if ahead:
-                ahead.slots.release()
-            if isinstance(res, Part):
-                if res.digest in rests:
-                    settle(res, rests[res.digest])
-                else:
-                    waiting.setdefault(res.digest, []).append(res)
-                    if res.rest is not None and res.digest not in sent:
-                        sent.add(res.digest)  # (every worker sends each rest the first time it meets it)
-                        # one article's rests (whitespace variants) go to one worker
-                        queues[res.family[0] % slots].append((res.digest, res.rest))
-                    res.rest = res.family = None
-            else:
-                hits += isinstance(res, Hit)
-                resolver.add(res)
-        if progress:
-            progress("clean", done, len(todo))
+class _Preparing:
+    """The state of _prepare_all: the files still to send, the rests each worker is to
+    clean, the articles waiting for their rest, and what came back."""
 
-    def cleaned(batch: list[bytes], results: list) -> None:
-        for digest, rest in zip(batch, results):
-            rests[digest] = rest
-            for part in waiting.pop(digest):
-                settle(part, rest)
-            if rest.cleaned is not None and resolver.cache.has(rest.stored_sha):
-                rest.cleaned.text = None  # the cache has it: at 100k articles, rests are gigabytes
-        take(results[len(batch):])
+    def __init__(self, workers: Executor, root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
+        self.root, self.total, self.resolver, self.ahead, self.progress = root, len(todo), resolver, ahead, progress
+        self.spent = {"ingest": 0.0, "clean": 0.0}
+        self.hits = self.done = 0
+        self.rests: dict[bytes, Rest] = {}  # digest -> the rest cleaned
+        self.waiting: dict[bytes, list[Part]] = {}  # digest -> articles whose rest is being cleaned
+        self.slots = workers.slots(len(todo))
+        self.queues: list[list[tuple[bytes, str]]] = [[] for _ in range(self.slots)]  # rests to send to each worker
+        self.sent: set[bytes] = set()
+        self.chunks = deque(chunked(todo, workers.jobs))
+        self.batch_size = max(1, min(32, len(self.chunks[0]) if self.chunks else 1))
 
-    chunks = deque(chunked(todo, workers.jobs))
-    batch_size = max(1, min(32, len(chunks[0]) if chunks else 1))
-
-    def next_task(worker: int):
+    def next_task(self, worker: int):
         """Rests for this worker first (a full batch while files remain); then files; at
         the end, any worker's rests."""
-        queue = queues[worker]
-        if not chunks and not queue:
-            queue = max(queues, key=len)
-        if queue and (len(queue) >= batch_size or not chunks):
-            batch = queue[:batch_size]
-            del queue[:batch_size]
-            return (clean_rests, ([r for _, r in batch],), lambda results: cleaned([d for d, _ in batch], results))
-        return (prepare_chunk, (root, chunks.popleft()), take) if chunks else None
+        queue = self.queues[worker]
+        if not self.chunks and not queue:
+            queue = max(self.queues, key=len)
+        if queue and (len(queue) >= self.batch_size or not self.chunks):
+            batch = queue[:self.batch_size]
+            del queue[:self.batch_size]
+            return (clean_rests, ([r for _, r in batch],), lambda results: self.cleaned([d for d, _ in batch], results))
+        return (prepare_chunk, (self.root, self.chunks.popleft()), self.take) if self.chunks else None
 
-    workers.schedule(next_task, len(todo))
-    if waiting:  # cannot happen: every worker sends each rest the first time it meets it
-        raise RuntimeError(f"{len(waiting)} rest(s) of bodies never sent to be cleaned")
-    resolver.items.sort(key=lambda item: item[0].path)  # (they arrive in no set order)
-    return spent, hits
+    def take(self, results: list) -> None:
+        for res in results:
+            if isinstance(res, Spent):
+                for k in self.spent:
+                    self.spent[k] += res.seconds[k]
+                continue
+            self.done += 1
+            if self.ahead:
+                self.ahead.slots.release()
+            if isinstance(res, Part):
+                if res.digest in self.rests:
+                    self.settle(res, self.rests[res.digest])
+                else:
+                    self.waiting.setdefault(res.digest, []).append(res)
+                    if res.rest is not None and res.digest not in self.sent:
+                        self.sent.add(res.digest)  # (every worker sends each rest the first time it meets it)
+                        # one article's rests (whitespace variants) go to one worker
+                        self.queues[res.family[0] % self.slots].append((res.digest, res.rest))
+                    res.rest = res.family = None
+            else:
+                self.hits += isinstance(res, Hit)
+                self.resolver.add(res)
+        if self.progress:
+            self.progress("clean", self.done, self.total)
+
+    def cleaned(self, batch: list[bytes], results: list) -> None:
+        for digest, rest in zip(batch, results):
+            self.rests[digest] = rest
+            for part in self.waiting.pop(digest):
+                self.settle(part, rest)
+            if rest.cleaned is not None and self.resolver.cache.has(rest.stored_sha):
+                rest.cleaned.text = None  # the cache has it: at 100k articles, rests are gigabytes
+        self.take(results[len(batch):])
+
+    def settle(self, part: Part, rest: Rest) -> None:
+        cache = self.resolver.cache
+        if rest.cleaned is not None and rest.cleaned.text is None and heading_line(part.head) is None:
+            text = cache.rest(rest.stored_sha)  # (dropped below; this body is put together whole)
+            if text is None:
+                raise StaleCache(cache.notes + ["the cache lost a body while it was being built"])
+            rest = replace(rest, cleaned=Cleaned(text[1:], rest.cleaned.removed, rest.cleaned.warnings))
+        self.resolver.add(finish(part.art, part.split, part.head, rest, with_body=False))
 
 
 class _ReadAhead(threading.Thread):
