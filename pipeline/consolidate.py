@@ -157,56 +157,61 @@ class Clusterer:
         known = verdicts if verdicts is not None else {}
         self.verdicts_used: set[str] = set()
         self.groups, self.stats, self.seconds = [], Counter(), 0.0
-        parent: list[int] = []
-        sigs: list[np.ndarray] = []
-
-        def find(x):
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        r, o = self.o.minhash_rows, self.o
-        bands = [(band.to_bytes(2, "little"), band * 8 * r) for band in range(o.minhash_bands)]
-        reps: dict[bytes, list[int]] = {}  # LSH bucket -> one member per cluster seen in it
+        self._parent: list[int] = []
+        self._sigs: list[np.ndarray] = []
+        self._reps: dict[bytes, list[int]] = {}  # LSH bucket -> one member per cluster seen in it
+        r = self.o.minhash_rows
+        bands = [(band.to_bytes(2, "little"), band * 8 * r) for band in range(self.o.minhash_bands)]
         for i, g in enumerate(groups):
             t0 = time.perf_counter()
-            self.groups.append(g)
-            parent.append(i)
-            sig = np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64)
-            sigs.append(sig)
-            raw, w = sig.tobytes(), 8 * r
-            keys = [prefix + raw[k:k + w] for prefix, k in bands]
-            near = sorted({j for key in keys for j in reps.get(key, ())})
-            if near:
-                est = (np.stack([sigs[j] for j in near]) == sig).mean(axis=1)
-                by_root: dict[int, list] = defaultdict(list)
-                for e, j in zip(est.tolist(), near):
-                    if e >= o.candidate_jaccard:
-                        by_root[find(j)].append((-e, j))
-                self.stats["candidates"] += sum(len(v) for v in by_root.values())
-                for root in sorted(by_root, key=lambda x: min(by_root[x]))[:CLUSTERS_TRIED]:
-                    for _, j in sorted(by_root[root])[:REPS_TRIED]:
-                        if find(i) == find(j):
-                            break
-                        verdict = self._verdict(g, self.groups[j], known)
-                        self.stats[verdict] += 1
-                        if verdict == "same":
-                            parent[find(i)] = find(j)
-                            break
-            root = find(i)
-            for key in keys:
-                bucket = reps.setdefault(key, [])
-                if len(bucket) < BUCKET_CLUSTERS and all(find(j) != root for j in bucket):
-                    bucket.append(i)
+            self._add(i, g, bands, known)
             self.seconds += time.perf_counter() - t0
         if verdicts is not None:  # keep only this build's verdicts
             for pair in [p for p in verdicts if p not in self.verdicts_used]:
                 del verdicts[pair]
         out: dict[int, list[int]] = defaultdict(list)
         for i in range(len(self.groups)):
-            out[find(i)].append(i)
+            out[self._find(i)].append(i)
         return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
+
+    def _find(self, x: int) -> int:
+        parent = self._parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def _add(self, i: int, g: Group, bands: list[tuple[bytes, int]], known: dict[str, str]) -> None:
+        """Group i joins the cluster of the first candidate verified the same problem."""
+        o, find = self.o, self._find
+        self.groups.append(g)
+        self._parent.append(i)
+        sig = np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64)
+        self._sigs.append(sig)
+        raw, w = sig.tobytes(), 8 * o.minhash_rows
+        keys = [prefix + raw[k:k + w] for prefix, k in bands]
+        near = sorted({j for key in keys for j in self._reps.get(key, ())})
+        if near:
+            est = (np.stack([self._sigs[j] for j in near]) == sig).mean(axis=1)
+            by_root: dict[int, list] = defaultdict(list)
+            for e, j in zip(est.tolist(), near):
+                if e >= o.candidate_jaccard:
+                    by_root[find(j)].append((-e, j))
+            self.stats["candidates"] += sum(len(v) for v in by_root.values())
+            for root in sorted(by_root, key=lambda x: min(by_root[x]))[:CLUSTERS_TRIED]:
+                for _, j in sorted(by_root[root])[:REPS_TRIED]:
+                    if find(i) == find(j):
+                        break
+                    verdict = self._verdict(g, self.groups[j], known)
+                    self.stats[verdict] += 1
+                    if verdict == "same":
+                        self._parent[find(i)] = find(j)
+                        break
+        root = find(i)
+        for key in keys:
+            bucket = self._reps.setdefault(key, [])
+            if len(bucket) < BUCKET_CLUSTERS and all(find(j) != root for j in bucket):
+                bucket.append(i)
 
     def _verdict(self, a: Group, b: Group, known: dict[str, str]) -> str:
         """same_problem(a, b), from `known` when an earlier build judged the same pair."""
