@@ -71,7 +71,7 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _digest(payload: bytes) -> bytes:
+def checksum(payload: bytes) -> bytes:
     """The checksum the index and the structure records carry: sha256, hex, as bytes."""
     return hashlib.sha256(payload).hexdigest().encode("ascii")
 
@@ -130,8 +130,8 @@ class ArticleCache:
             return cls(None, key)
         path = folder / INDEX
         try:
-            digest, _, payload = _read_regular(path).partition(b"\n")
-            if _digest(payload) != digest:
+            digest, _, payload = read_regular(path).partition(b"\n")
+            if checksum(payload) != digest:
                 raise ValueError("its content does not match its checksum")
             data = orjson.loads(payload)
         except FileNotFoundError:
@@ -178,7 +178,7 @@ class ArticleCache:
                         kind, key = "b", m.group(1).decode("ascii")
                     else:
                         m = _CHECKED_LINE.match(line)
-                        if not (m and _digest(line[m.end():-1]) == m.group(3)):
+                        if not (m and checksum(line[m.end():-1]) == m.group(3)):
                             bad += 1
                             continue
                         kind, key = m.group(1).decode("ascii"), m.group(2).decode("ascii")
@@ -283,7 +283,7 @@ class ArticleCache:
         line = self._line(kind, k)
         m = _CHECKED_LINE.match(line) if line else None
         if not (m and line.endswith(b"\n") and m.group(1) == kind.encode() and m.group(2) == k.encode()
-                and _digest(line[m.end():-1]) == m.group(3)):
+                and checksum(line[m.end():-1]) == m.group(3)):
             return None
         return _loads(line[m.end():-1])
 
@@ -455,7 +455,7 @@ class ArticleCache:
         if kind == "b":
             line = b"b %s %s\n" % (k.encode("ascii"), payload)
         else:  # (a signature is not kept: this build has it in hand, a later one reads it)
-            line = b"%s %s %s %s\n" % (kind.encode("ascii"), k.encode("ascii"), _digest(payload), payload)
+            line = b"%s %s %s %s\n" % (kind.encode("ascii"), k.encode("ascii"), checksum(payload), payload)
         self._write_line(kind, k, line)
 
     def _write_line(self, kind: str, k: str, line: bytes) -> None:
@@ -503,7 +503,7 @@ class ArticleCache:
             table = getattr(self, name)
             data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
         payload = orjson.dumps(data)
-        write_atomic(self.folder / INDEX, _digest(payload) + b"\n" + payload, durable=False)
+        write_atomic(self.folder / INDEX, checksum(payload) + b"\n" + payload, durable=False)
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:
@@ -561,7 +561,7 @@ def _open_regular(path: Path):
     return os.fdopen(fd, "rb"), st.st_size
 
 
-def _read_regular(path: Path) -> bytes:
+def read_regular(path: Path) -> bytes:
     fh, size = _open_regular(path)
     with fh:
         return fh.read(size)

@@ -20,7 +20,7 @@ from pathlib import Path
 import orjson
 
 from .. import cache
-from ..cache import _digest, _read_regular
+from ..cache import checksum, read_regular
 from ..write import digest, write_atomic
 
 NAME = "report"
@@ -76,15 +76,15 @@ class FragmentMemo:
             return
         payload = orjson.dumps({"salt": self.salt, "fragments": self.used})
         try:
-            write_atomic(self.path, _digest(payload) + b"\n" + payload, durable=False)
+            write_atomic(self.path, checksum(payload) + b"\n" + payload, durable=False)
         except OSError:
             pass
 
 
 def _load(path: Path, salt: str) -> dict[str, str]:
     try:
-        head, _, payload = _read_regular(path).partition(b"\n")
-        if _digest(payload) != head:
+        head, _, payload = read_regular(path).partition(b"\n")
+        if checksum(payload) != head:
             return {}
         data = orjson.loads(payload)
     except (OSError, ValueError):
