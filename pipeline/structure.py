@@ -66,19 +66,21 @@ class Structurer:
         words = rules.get("extract", "command_words")
         self.command = re.compile(
             r"^(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:\s|$)"
-            r"|^\S+\.(?:exe|msc|cpl)\b", flags)
+            r"|^\S+\.(?:exe|msc|cpl)\b|^%\w+%", flags)  # (`%temp%`: a folder typed into a box)
         keys = sorted(rules.get("extract", "shortcut_keys"), key=len, reverse=True)
         alts = "|".join(re.escape(k) for k in keys)
         named = "|".join(re.escape(k) for k in rules.get("extract", "named_keys"))
-        self.shortcut = re.compile(  # (`CTRL+C` too: a key in any case, spelled as the rules do)
-            r"\b(?i:" + alts + r")(?:\s*\+\s*(?:(?i:" + alts + r"|" + named + r")\b"
+        # (`CTRL+C` too: a key in any case, spelled as the rules do; `pressingCtrl+L`: a scrape lost the space)
+        self.shortcut = re.compile(
+            r"(?:\b|(?<=[a-z])(?=[A-Z]))(?i:" + alts + r")(?:\s*\+\s*(?:(?i:" + alts + r"|" + named + r")\b"
             r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
         self.key_spelling = {k.lower(): k for k in keys}
-        # ...or in words: "the Windows logo key and R at the same time"
+        # ...or in words: "the Windows logo key and R (on your keyboard) at the same time"
         ikey = "(?i:" + alts + ")"
         other = r"(?:" + ikey + r"|F\d{1,2}|[A-Z](?![\w-])|\d(?!\w)|(?i:" + named + r")\b)"
         self.worded_shortcut = re.compile(r"\b" + ikey + r"(?:\s+(?i:key))?(?:\s*(?:,|\band\b|\+)\s*(?:the\s+)?"
-                                          + other + r"(?:\s+(?i:key))?)+(?=\s+(?i:at the same time|together|simultaneously))")
+                                          + other + r"(?:\s+(?i:key))?)+(?=(?:\s+[a-z]+){0,3}?\s+"
+                                          r"(?i:at the same time|together|simultaneously))")
         self.key_names = {a.lower(): b for a, _, b in (n.partition("=") for n in rules.get("extract", "shortcut_names"))}
         # what a heading's words say, memoised: a body's headings are asked about many
         # times, and the variants of an article repeat them
@@ -466,7 +468,8 @@ class Structurer:
             instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept]),
             ui_paths=_dedupe(p for b in keep for p in b.ui_paths),
             shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
-            commands=_dedupe(c for b in keep for c in b.code_and_strong if self._is_command(c)),
+            commands=_dedupe(c for b in keep for c in b.code + [t for t in b.strong if not _label(t)]
+                             if self._is_command(c)),
             images=_dedupe(b_img for b in sblocks for b_img in b.images),
             links=_dedupe(lk for b in sblocks for lk in b.links),
             promotional=promotional,
@@ -1251,6 +1254,16 @@ def _inert(blocks: list[_Block], inert: Inert) -> list[_Block]:
     return blocks
 
 
+_TITLE_WORD = re.compile(r"[A-Z][\w'&-]*$")
+
+
+def _label(text: str) -> bool:
+    """A name as a screen shows it, of two or more capitalised words (`Control Panel`,
+    `Command Prompt`): a bold label, not something typed (`control`, `netsh winsock reset`)."""
+    words = text.split()
+    return len(words) >= 2 and all(_TITLE_WORD.match(w) for w in words)
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<])")
 
 
@@ -1279,34 +1292,34 @@ def _descendants(secs, i):
     return out
 
 
-_INLINE_NUM = re.compile(r"(?:^|(?<=[.!?:)\]*]\s)|(?<=\n))\s*(\d{1,2})\)\s+")
+# a sub-step's number, in every form the corpus writes one: `1.`, `2\\.` (plain `2.`), `3)`, `4)Exit` (the
+# space lost), `Step 5.`; at a paragraph's start, at a line's start (`![](shot.png)\\n6. Click`: an item
+# that a screenshot's paragraph swallowed), or after a sentence (`... the Run box. 2) Type ...`)
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:)\]]\s))[ \t]*(?:(?i:step)\s*)?(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]))(?=\S)")
+_LIST_START = re.compile(r"\s*(\d{1,9})[.)]")
+
+
+def _numbered_items(b: _Block) -> list[tuple[int, str]]:
+    """(number, text) of each sub-step a block gives: an ordered list's items numbered
+    from its start, or the numbered parts of a paragraph's text."""
+    if b.kind == "list" and b.ordered_items:
+        m = _LIST_START.match(b.source)
+        first = int(m.group(1)) if m else 1
+        return [(first + k, it) for k, it in enumerate(b.ordered_items)]
+    if b.kind != "paragraph":
+        return []
+    text = b.plain
+    marks = list(_ITEM_NUMBER.finditer(text))
+    return [(int(m.group(1)), text[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(text)])
+            for k, m in enumerate(marks)]
 
 
 def _instructions(blocks: list[_Block]) -> list[str]:
-    ordered = [" ".join(it.replace("**", "").split()) for b in blocks for it in b.ordered_items]  # (bold marks
-    if ordered:  # the parse left as text: `**Some other ways to try **`)
-        return ordered
-    # paragraphs that markdown does not read as a list (`1\\. In Device Manager ...`, `6)**Exit**`)
-    runs = _counts([(found[0], " ".join(found[1].replace("**", "").split()))  # (bold marks the parse left as text)
-                    for b in blocks if (found := _step_number(b))])
-    numbered = [it for run in runs if len(run) >= 2 for it in run if it]
-    if numbered:
-        return numbered
-    # "1) Do this. 2) Then that." written inline, as in many scraped driver guides
-    text = "\n".join(b.plain for b in blocks if b.kind == "paragraph")
-    marks = []
-    expect = 1
-    for m in _INLINE_NUM.finditer(text):
-        if int(m.group(1)) == expect:
-            marks.append(m)
-            expect += 1
-    if len(marks) < 2:
-        return []
-    out = []
-    for k, m in enumerate(marks):
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        out.append(" ".join(text[m.end():end].split()))
-    return [o for o in out if o]
+    """A step's sub-steps: the runs that count 1, 2, ... (two or more) over its list
+    items and numbered paragraphs, however numbered, in order (a screenshot, a note or
+    an ad between two items does not end the procedure)."""
+    numbered = [(n, " ".join(t.replace("**", "").split())) for b in blocks for n, t in _numbered_items(b)]
+    return [it for run in _counts(numbered) if len(run) >= 2 for it in run if it]
 
 
 def _dedupe(items):

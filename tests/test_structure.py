@@ -946,3 +946,39 @@ def test_sibling_how_to_headings_are_steps(st):
             "## How to Calculate Age in Days\n\nType =DATEDIF(B2,TODAY(),\"D\") in C2.\n")
     assert steps(st, body) == ["How to Calculate Age in Years", "How to Calculate Age in Months",
                                "How to Calculate Age in Days"]
+
+
+def test_sub_steps_numbered_in_every_form_and_split_by_screenshots_are_all_instructions(st):
+    """Items a screenshot's paragraph swallowed (`![](shot)\\n3. Click`), `Step 2\\.` and
+    `**2)**` numbers all count; a lone list item numbered 4 under a step is no procedure."""
+    body = ("## Fix 1: Connect manually\n\n1. Type **Control Panel** in the search box.\n"
+            "![](https://example.com/1.png)\n2. Click **Network and Sharing Center**.\n\n"
+            "![](https://example.com/2.png)\n3. Click **Set up a new connection**.\n\n"
+            "![](https://example.com/3.png)\n4. Follow the on-screen instructions.\n\n"
+            "## Fix 2: Update with the tool\n\nStep 1. **Scan**\n\nStep 2\\. Choose **Update**.\n\n"
+            "Step 3.**Install** the driver.\n\n"
+            "## Fix 3: Run it again\n\n**1)Download** the tool.\n\n**2)** Run it and click **Scan Now**.\n\n"
+            "## Fix 4: Check the hardware\n\nLook at the cable.\n\n4. Check the hardware requirements.\n")
+    s = st.structure(body, "Wi-Fi")
+    assert [x.instructions for x in s.steps] == [
+        ["Type Control Panel in the search box.", "Click Network and Sharing Center.",
+         "Click Set up a new connection.", "Follow the on-screen instructions."],
+        ["Scan", "Choose Update.", "Install the driver."],
+        ["Download the tool.", "Run it and click Scan Now."],
+        []]
+
+
+def test_commands_are_what_is_typed_not_a_bold_window_name(st):
+    body = ("## Fix 1: Clear the cache\n\n1. Open **Control Panel** and then **Command Prompt**.\n"
+            "2. Type **control** and press Enter.\n3. Paste **%temp%** into the address bar.\n"
+            "4. Run `netsh winsock reset`.\n")
+    (step,) = st.structure(body, "Cache").steps
+    assert step.commands == ["netsh winsock reset", "control", "%temp%"]
+
+
+def test_shortcuts_with_a_lost_space_or_words_before_at_the_same_time(st):
+    body = ("## Fix 1: Open Run\n\n1. Press the **Windows logo key** ![](https://example.com/k.png) and **R** "
+            "on your keyboard at the same time.\n2. Open the bar by pressingCtrl+L.\n"
+            "3. Press **Shift** and keep going until the list is done at the same time tomorrow.\n")
+    (step,) = st.structure(body, "Run").steps
+    assert step.shortcuts == ["Win + R", "Ctrl + L"]
