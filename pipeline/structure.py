@@ -843,9 +843,9 @@ class _Sec:
         self.counted = False  # its heading's number marks it as one of the page's steps (_mark_counted)
 
 
-# bold names joined by `>`, each maybe followed by what it is: `**Start** button > **Settings**`
+# bold names joined by `>` (`\>` when escaped), each maybe followed by what it is: `**Start** button > **Settings**`
 _BOLD_NAME = re.compile(r"\*\*([^*\n>]{1,60})\*\*")
-_BOLD_PATH = re.compile(r"\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?(?:\s*(?:>|&gt;|→)\s*\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?)+")
+_BOLD_PATH = re.compile(r"\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?(?:\s*(?:\\?>|&gt;|→)\s*\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?)+")
 _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
 _COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*#?\s*(\d{1,2})\b")  # a numbered heading's word and number
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
@@ -1315,11 +1315,26 @@ def _numbered_items(b: _Block) -> list[tuple[int, str]]:
 
 
 def _instructions(blocks: list[_Block]) -> list[str]:
-    """A step's sub-steps: the runs that count 1, 2, ... (two or more) over its list
+    """A step's sub-steps: the runs that count 1, 2, ... (two or more; `_loose_counts`) over its list
     items and numbered paragraphs, however numbered, in order (a screenshot, a note or
     an ad between two items does not end the procedure)."""
     numbered = [(n, " ".join(t.replace("**", "").split())) for b in blocks for n, t in _numbered_items(b)]
-    return [it for run in _counts(numbered) if len(run) >= 2 for it in run if it]
+    return [it for run in _loose_counts(numbered) if len(run) >= 2 for it in run if it]
+
+
+def _loose_counts(numbered: list[tuple[int, str]]) -> list[list[str]]:
+    """Like `_counts`, but a procedure goes on past a number its writer repeated or
+    skipped (1, 2, 2, 3 or 1, 2, 3, 5): a 1 starts a new run; a number up to two past
+    the last continues it; any other is passed over."""
+    runs: list[list[str]] = [[]]
+    last = 0
+    for n, item in numbered:
+        if n == 1 or (runs[-1] and last <= n <= last + 2):
+            if n == 1:
+                runs.append([])
+            runs[-1].append(item)
+            last = n
+    return runs
 
 
 def _dedupe(items):

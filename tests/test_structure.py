@@ -982,3 +982,18 @@ def test_shortcuts_with_a_lost_space_or_words_before_at_the_same_time(st):
             "3. Press **Shift** and keep going until the list is done at the same time tomorrow.\n")
     (step,) = st.structure(body, "Run").steps
     assert step.shortcuts == ["Win + R", "Ctrl + L"]
+
+
+def test_a_path_whose_arrow_markdown_escaped_is_a_ui_path(st):
+    body = "## Fix 1: Reinstall\n\n1. Open **Library**.\n2. Right-click it and click **Manage** \\>**Uninstall**.\n"
+    (step,) = st.structure(body, "Reinstall").steps
+    assert step.ui_paths == [["Manage", "Uninstall"]]
+
+
+def test_a_procedure_goes_on_past_a_repeated_or_skipped_number(st):
+    body = ("## Fix 1: Reinstall the driver\n\n1) Press **Win + R**.\n\n2) Type **devmgmt.msc**.\n\n"
+            "![](https://example.com/a.png)\n\n2) Expand **Sound**.\n\n3) Click **Uninstall**.\n\n"
+            "5) Restart your PC.\n\nThen play.\n\n9\\. It is 9 o'clock.\n")
+    (step,) = st.structure(body, "Sound").steps
+    assert step.instructions == ["Press Win + R.", "Type devmgmt.msc.", "Expand Sound.", "Click Uninstall.",
+                                 "Restart your PC."]
