@@ -528,7 +528,7 @@ class StaleCache(Exception):
     file; args[0]: the cache's notes so far."""
 
 
-# what an entry record must hold, in order (consolidate._entry makes them so)
+# what an entry record must hold, in order (consolidate.entries._entry makes them so)
 ENTRY_FIELDS = ["id", "title", "alternate_titles", "summary", "categories", "tags", "sections", "steps", "causes", "sources"]
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,

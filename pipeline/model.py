@@ -32,7 +32,7 @@ class MinHashConfig:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """When a candidate pair is the same problem, verified section by section (consolidate.py)."""
+    """When a candidate pair is the same problem, verified section by section (consolidate/cluster.py)."""
     # Minimum estimated Jaccard of two bodies before a pair is verified at all.
     candidate_jaccard: float = 0.5
     # Two sections align when their rapidfuzz ratio (0-100) reaches this.

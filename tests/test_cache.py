@@ -212,7 +212,7 @@ def test_look_alike_verdicts_are_reused_and_a_bad_verdict_table_is_ignored(tmp_p
         raise AssertionError("a verdict the cache holds was judged again")
 
     with monkeypatch.context() as m:
-        m.setattr("pipeline.consolidate.same_problem", no_judging)
+        m.setattr("pipeline.consolidate.cluster.same_problem", no_judging)
         again = build(src, tmp_path / "out", Options(jobs=1))
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected and again.notes == []
 

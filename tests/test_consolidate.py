@@ -288,7 +288,7 @@ def test_counterpart_sections_are_tried_nearest_first_the_earlier_of_two_first()
     # _verified stops at the first counterpart that matches, so the order decides which
     # one a section is matched with: it must be by distance from the section's index, the
     # earlier of two equally near first, for any index inside or past the candidates.
-    from pipeline.consolidate import _nearest_first
+    from pipeline.consolidate.cluster import _nearest_first
 
     assert list(_nearest_first(2, 5)) == [2, 1, 3, 0, 4]
     assert list(_nearest_first(0, 3)) == [0, 1, 2]

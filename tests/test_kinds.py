@@ -63,7 +63,7 @@ According to a report, the phone ships this week in the US.
 
 
 def _entry(text):
-    from pipeline.consolidate import _labels
+    from pipeline.consolidate.entries import _labels
     art = parse_article("a.md", text.encode(), Options())
     return {"summary": art.body, "sections": [], "steps": [],
             "categories": _labels([art.categories]), "tags": _labels([art.tags])}

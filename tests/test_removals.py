@@ -6,7 +6,8 @@ import re
 
 import jsonschema
 
-from pipeline.clean import _DROP_KIND, Cleaner
+from pipeline.clean import Cleaner
+from pipeline.clean.html_blocks import _DROP_KIND
 from pipeline.removals import REMOVALS
 from pipeline.rules import load_rules
 

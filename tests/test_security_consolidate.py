@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import consolidate
-from pipeline.consolidate import _merge_lists
+from pipeline.consolidate import cluster
+from pipeline.consolidate.merge import _merge_lists
 from pipeline.kinds import KindClassifier
 from pipeline.model import Options, Section, Structure
 from pipeline.rules import load_rules
@@ -49,15 +49,15 @@ def test_merging_reworded_headings_compares_a_bounded_window(monkeypatch):
         @staticmethod
         def ratio(*args, **kw):
             calls.append(1)
-            return consolidate.fuzz_ratio(*args, **kw)
+            return cluster.fuzz_ratio(*args, **kw)
 
-    monkeypatch.setattr(consolidate, "fuzz_ratio", consolidate.fuzz.ratio, raising=False)
-    monkeypatch.setattr(consolidate, "fuzz", Counting)
+    monkeypatch.setattr(cluster, "fuzz_ratio", cluster.fuzz.ratio, raising=False)
+    monkeypatch.setattr(cluster, "fuzz", Counting)
     n = 2000
     a, b = _sections(n), _sections(n, "Part {i} - setting {i}")
     slots, placed = _merge_lists([(a, ["a"]), (b, ["b"])], lambda s: (s.heading, s.text), O)
     assert len(slots) == n and all(placed[id(x)] is placed[id(y)] for x, y in zip(a, b))
-    assert len(calls) <= 2 * consolidate.ALIGN_WINDOW * n  # all slots each: n * n / 2
+    assert len(calls) <= 2 * cluster.ALIGN_WINDOW * n  # all slots each: n * n / 2
 
 
 def test_huge_article_and_its_copy_build_as_one_entry(tmp_path):
@@ -71,16 +71,16 @@ def test_template_pages_cost_verdicts_linear_in_their_number(tmp_path, monkeypat
     # N pages of one template for N products: all candidates of each other, none the same
     # problem; every pair was judged (2,000 pages: 2.0M verdicts held and cached)
     n = 400
-    limit = (consolidate.CLUSTERS_TRIED + 2) * n
+    limit = (cluster.CLUSTERS_TRIED + 2) * n
     judged = []
-    real = consolidate.same_problem
+    real = cluster.same_problem
 
     def counting(a, b, o):
         judged.append(1)
         assert len(judged) <= limit, "verdicts grow faster than the bodies"
         return real(a, b, o)
 
-    monkeypatch.setattr(consolidate, "same_problem", counting)
+    monkeypatch.setattr(cluster, "same_problem", counting)
     src = tmp_path / "in"
     hostile.write_corpus("templates", n, src)
     # a spun copy of the last page still finds it among the full buckets
@@ -113,7 +113,7 @@ def _paragraph(n, every=0):
 def _counting_fuzz(monkeypatch, work, compute=True):
     """Record, for each fuzz.ratio consolidation makes, the product of the two lengths
     (rapidfuzz's cost); with compute=False every comparison scores 0 (nothing matches)."""
-    real = consolidate.fuzz.ratio
+    real = cluster.fuzz.ratio
 
     class Counting:
         @staticmethod
@@ -121,7 +121,7 @@ def _counting_fuzz(monkeypatch, work, compute=True):
             work.append(len(a) * len(b))
             return real(a, b, **kw) if compute else 0.0
 
-    monkeypatch.setattr(consolidate, "fuzz", Counting)
+    monkeypatch.setattr(cluster, "fuzz", Counting)
 
 
 def test_a_huge_headless_section_is_compared_by_a_bounded_opening(monkeypatch):
@@ -129,12 +129,12 @@ def test_a_huge_headless_section_is_compared_by_a_bounded_opening(monkeypatch):
     # (a product of 1.6e11) and the word alignment of the rest held 70,000 x 70,000 words
     work, aligned = [], []
     _counting_fuzz(monkeypatch, work)
-    real = consolidate.Levenshtein.opcodes
-    monkeypatch.setattr(consolidate.Levenshtein, "opcodes", lambda a, b: aligned.append(len(a) * len(b)) or real(a, b))
+    real = cluster.Levenshtein.opcodes
+    monkeypatch.setattr(cluster.Levenshtein, "opcodes", lambda a, b: aligned.append(len(a) * len(b)) or real(a, b))
     a, b = _paragraph(70_000), _paragraph(70_000, every=50)
-    chars, words = 50_000, 20_000  # read at most (consolidate.FUZZY_CHARS and SUBST_WORDS)
+    chars, words = 50_000, 20_000  # read at most (cluster.FUZZY_CHARS and SUBST_WORDS)
     sa, sb = ([Section(heading="", level=0, kind="other", text=t)] for t in (a, b))
-    assert consolidate.same_problem(_Body(sa), _Body(sb), O) == "same"
+    assert cluster.same_problem(_Body(sa), _Body(sb), O) == "same"
     assert work and max(work) <= chars ** 2
     assert aligned and max(aligned) <= words ** 2
     # merging them reads as little, and still aligns the copy with the original
@@ -151,7 +151,7 @@ def _wide(n, length, salt=""):
 def _verify_work(monkeypatch, length):
     work = []
     _counting_fuzz(monkeypatch, work, compute=False)
-    consolidate.same_problem(_Body(_wide(300, length)), _Body(_wide(300, length, "x")), O)
+    cluster.same_problem(_Body(_wide(300, length)), _Body(_wide(300, length, "x")), O)
     return sum(work)
 
 

@@ -1,0 +1,209 @@
+"""Markdown links: network (farm) links unlinked, affiliate and unsafe destinations dropped, links guarded."""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+import pyromark
+
+from ..text import PLAIN_TAG, is_markup
+from .code import _fenced_blocks
+from .urls import _md_url, unwrapped, url_is_affiliate, url_is_safe
+
+# ---------------------------------------------------------------------------- public
+
+# What CommonMark can read as a link or image with a destination: inline `](dest` or a
+# `]: dest` definition whose destination is not a plain web, mail or phone URL, or an
+# autolink `<scheme:...>` of another scheme. Text with neither gets no CommonMark parse in
+# the last check. (Two searches with a literal first character: one regex with
+# alternatives makes the engine try every position: 4x slower on the sample.)
+_SUSPECT_LINK = re.compile(r"\]\s*+[(:]\s*+<?\s*+(?!(?:https?|ftp)://|mailto:|tel:|[/#.?)\s])")
+
+_SUSPECT_AUTOLINK = re.compile(r"<(?!(?:https?|ftp|mailto|tel):)[A-Za-z][A-Za-z0-9+.\-]{1,31}:")
+
+_MD_TEXT_ESCAPE = re.compile(r"([\\`*_\[\]()<>!])")
+
+_MD_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
+
+# An escaped `<` (`&lt`, `&#60`, `&#x3c`); searched only when the text has a `&`: an
+# alternation without a literal first character is tried at every position (19 us/article).
+_ESCAPED_LT = re.compile(r"&(?:lt|#0*60|#x0*3c)", re.I)
+
+
+def _needs_recheck(text: str) -> bool:
+    return "<" in text or "```" in text or "~~~" in text or ("&" in text and _ESCAPED_LT.search(text) is not None)
+
+# A link to a web page (not an image), its text and host: `[text](https://host/path "title")`
+_WEB_LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?https?://([A-Za-z0-9.-]+)[^\s()<>]*>?"
+                       r"(?:\s+\"[^\"\n]*\")?\s*\)")
+
+
+def _site(host: str) -> str:
+    """The domain a host belongs to: `ai-video-tools.techidaily.com` -> `techidaily.com`,
+    `shop.example.co.uk` -> `example.co.uk`."""
+    labels = host.lower().rstrip(".").split(".")
+    n = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-n:])
+
+
+def network_domains(page: str, min_hosts: int) -> set[str]:
+    """The domains the page links to `min_hosts` distinct hosts of or more: a farm's network."""
+    if page.count("](") < min_hosts:
+        return set()
+    hosts: dict[str, set[str]] = {}
+    for m in _WEB_LINK.finditer(page):
+        host = m.group(2).lower().removeprefix("www.")
+        hosts.setdefault(_site(host), set()).add(host)
+    return {d for d, hs in hosts.items() if len(hs) >= min_hosts}
+
+
+def linked_domains(page: str) -> set[str]:
+    """The domains the page links to (what `known` networks unlink_network can act on)."""
+    return {_site(m.group(2).lower().removeprefix("www.")) for m in _WEB_LINK.finditer(page)}
+
+
+def unlink_network(text: str, min_hosts: int, page: str | None = None,
+                   known: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """The text with its links into a farm's network of sites turned into their text, and how
+    many: a domain is a network when the page (the text as it was before its chrome went, by
+    default the text) links to `min_hosts` distinct hosts of it (see the rules'
+    [affiliate_hosts] network_hosts), or when it is one of the `known` networks (found so in
+    other pages of the build: a page with two links into the farm is rewritten as well).
+    Fenced code is left as it is. (Run on a whole cleaned body at build time, after chrome,
+    which is known partly by its links.)"""
+    page = text if page is None else page
+    farms = network_domains(page, min_hosts) | known
+    if not farms or "](" not in text:
+        return text, 0
+    fences = _fenced_blocks(text) if "```" in text or "~~~" in text else []
+    n = 0
+
+    def unlink(m: re.Match) -> str:
+        nonlocal n
+        if (_site(m.group(2).lower().removeprefix("www.")) not in farms
+                or any(s <= m.start() < e for s, e in fences)):
+            return m.group(0)
+        n += 1
+        return m.group(1)
+    return _WEB_LINK.sub(unlink, text), n
+
+# ---------------------------------------------------------- 5b. markdown links
+
+# (possessive `*+`/`++`: a destination of 300k spaces backtracked quadratically, at every `](`)
+_DEST = (r"\(\s*+(<[^<>\n]*>|[^\s()<>]*+(?:\([^\s()]*\)[^\s()<>]*+)*+)"
+         r"(\s++(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*+\)")
+
+_LINK = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _DEST)
+
+# A destination left dangling by a broken scrape (`[img](x.png) Title ](affiliate-url)`):
+# its opening bracket is gone, so it is no link, but its URL still is an ad or unsafe.
+_DANGLING = re.compile(r"\]" + _DEST)
+
+_REFDEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t].*)?$", re.M)
+
+
+def _rewrite_links(text: str, ctx, removed: Counter) -> str:
+    if "](" in text:
+        text = _LINK.sub(lambda m: _link(m, ctx, removed), text)
+        text = _DANGLING.sub(lambda m: _dangling(m, ctx, removed), text)
+    if "]:" in text:
+        text = _REFDEF.sub(lambda m: m.group(0) if _bad_url(m.group(1), ctx, removed) is None else "", text)
+    return text
+
+
+def _dangling(m: re.Match, ctx, removed: Counter) -> str:
+    real = unwrapped(_destination(m.group(1)), ctx)
+    if real is not None:
+        removed["affiliate_link"] += 1
+        return "" if _bad_url(real, ctx, removed) is not None else f"]({_md_url(real)})"
+    return m.group(0) if _bad_url(m.group(1), ctx, removed) is None else ""
+
+
+def _destination(url: str) -> str:
+    """A link destination without the angle brackets it may be written in (`(<a b.png>)`)."""
+    return url[1:-1] if url.startswith("<") else url
+
+
+def _bad_url(url: str, ctx, removed: Counter, image: bool = False) -> str | None:
+    """Why a markdown destination must go ('unsafe_url', 'affiliate_link', 'affiliate_image'),
+    counted; None for a URL to keep."""
+    url = _destination(url)
+    if not url_is_safe(url, ctx):
+        kind = "unsafe_url"
+    elif url_is_affiliate(url, ctx):
+        kind = "affiliate_image" if image else "affiliate_link"
+    else:
+        return None
+    removed[kind] += 1
+    return kind
+
+
+def _link(m: re.Match, ctx, removed: Counter) -> str:
+    bang, label = m.group(1), m.group(2)
+    if "](" in label:
+        label = _LINK.sub(lambda n: _link(n, ctx, removed), label)
+    real = unwrapped(_destination(m.group(3)), ctx)
+    if real is not None:  # an affiliate rewriting of a link whose destination is had back
+        removed["affiliate_link"] += 1
+        if _bad_url(real, ctx, removed, image=bool(bang)) is not None:
+            return "" if bang else label
+        return f"{bang}[{label}]({_md_url(real)}{m.group(4) or ''})"
+    if _bad_url(m.group(3), ctx, removed, image=bool(bang)) is not None:
+        return "" if bang else label
+    if not bang and not label.strip():
+        # nothing to click: the scrape's copy of the link beside it (`go to the
+        # [](https://support.hp.com/) **[HP support website](https://support.hp.com/)**`)
+        removed["empty_link"] += 1
+        return ""
+    if label != m.group(2):
+        return f"[{label}]{m.group(0)[len(m.group(2)) + 2:]}"
+    return m.group(0)
+
+
+def _guard_links(text: str, ctx, removed: Counter) -> str:
+    """Last line of defence, in the renderer's own terms: every link or image that a
+    CommonMark parser finds in the cleaned text and whose URL is unsafe becomes its plain
+    text, and every raw HTML tag it finds that is markup goes. (The cleaner's own reading
+    of code spans and fences can differ from CommonMark's on broken input, as the fuzzer
+    showed.) Only text with a suspicious destination or tag is parsed."""
+    if (_SUSPECT_LINK.search(text) is None and _SUSPECT_AUTOLINK.search(text) is None
+            and ("<" not in text or not any(is_markup(m, ctx.elements) for m in PLAIN_TAG.finditer(text)))):
+        return text
+    raw = text.encode("utf-8")
+    cuts, depth, words = [], 0, []  # cuts: [start, end, replacement, kind]
+    for ev, rng in pyromark.events_with_range(text, options=_MD_OPTIONS):
+        if not isinstance(ev, dict):
+            continue
+        start = ev.get("Start")
+        if isinstance(start, dict) and ("Link" in start or "Image" in start):
+            info = start.get("Link") or start.get("Image")
+            if depth or not url_is_safe(info["dest_url"], ctx):
+                depth += 1
+                if depth == 1:
+                    cuts.append([rng["start"], rng["end"], "" if "Image" in start else None, "unsafe_url"])
+                    words = []
+            continue
+        end = ev.get("End")
+        if depth and end in ("Link", "Image"):
+            depth -= 1
+            if depth == 0 and cuts[-1][2] is None:
+                cuts[-1][2] = _MD_TEXT_ESCAPE.sub(r"\\\1", "".join(words))
+            continue
+        if depth and ("Text" in ev or "Code" in ev):
+            words.append(ev.get("Text") or ev.get("Code"))
+        html = ev.get("InlineHtml") or ev.get("Html")
+        if not depth and html and "<" in html:
+            kept = PLAIN_TAG.sub(lambda m: " " if is_markup(m, ctx.elements) else m.group(0), html)
+            if kept != html:
+                cuts.append([rng["start"], rng["end"], kept.strip(" ") if kept.strip() else "", "html_removed"])
+    if not cuts:
+        return text
+    out, pos = [], 0
+    for start, end, replacement, kind in cuts:
+        out.append(raw[pos:start].decode("utf-8"))
+        out.append(replacement or "")
+        removed[kind] += 1
+        pos = end
+    out.append(raw[pos:].decode("utf-8"))
+    return "".join(out)

@@ -1,0 +1,351 @@
+"""Near-duplicates: MinHash-LSH candidates verified section by section; template look-alikes refused."""
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from functools import cached_property, lru_cache
+from itertools import chain, islice
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from ..model import Article, Options, Structure
+
+_WORD = re.compile(r"\w+(?:[.\-']\w+)*")
+
+_MASK = np.uint64(0xFFFFFFFF)
+
+_MIX = np.uint64(0x100000001B3)  # FNV-64 prime
+
+# Members of one cluster a body is verified against before it counts as a different problem.
+REPS_TRIED = 3
+
+# Clusters a body is verified against (the most similar first), and clusters an LSH bucket
+# remembers (the first seen): template pages for a thousand products all share most bands
+# and all differ, so without bounds each would be judged against every other (2,000 pages:
+# 2.0M verdicts held and cached). With them the verdicts grow linearly with the bodies; a
+# body's true near-duplicate still shares the bands its own words make, which no other
+# template fills. (The variety corpus, 19k files, needs at most 7 of each.)
+CLUSTERS_TRIED = 10
+
+BUCKET_CLUSTERS = 32
+
+# Sections (or steps) a section is compared with by fuzzy matching, either side of where
+# it is expected: verifying and merging stay linear in the sections of a huge article, and
+# bodies of up to this many sections are compared with every section, as before.
+ALIGN_WINDOW = 100
+
+# Characters of a text that fuzzy matching compares (rapidfuzz's cost is the product of
+# the two lengths): two longer texts are judged by their openings and their lengths, so a
+# huge headless section costs no more than this (the variety corpus's longest section has
+# 31,905). And the characters a section or step is compared with in all, over the
+# candidates its length does not rule out (the variety corpus needs 11,396 at most): with
+# both, aligning a body of many long sections stays linear in its size.
+FUZZY_CHARS = 40_000
+
+ALIGN_CHARS = 60_000
+
+# Words of each side that `_substitutions` aligns (its cost is the product of the two
+# counts; the variety corpus's longest is 1,718): a template's swaps show in its first
+# words as in the rest.
+SUBST_WORDS = 10_000
+
+
+class Group:
+    """Articles sharing one cleaned body: its structure (or `load`, which gives it when
+    first asked: a rebuild needs the structures of the clusters new articles join only),
+    the MinHash `signature` of its text (computed in the workers), and `ident`, what the
+    structure and the verdicts on the group depend on (its canonical title and body)."""
+
+    def __init__(self, key: str, members: list[Article], structure: Structure | None = None, cleaned: str = "",
+                 signature: np.ndarray | None = None, ident: str = "", load: Callable[[], Structure] | None = None):
+        self.key, self.members, self.cleaned = key, members, cleaned
+        self.signature, self.ident = signature, ident
+        self._structure, self._load = structure, load
+
+    @property
+    def structure(self) -> Structure:
+        if self._structure is None:
+            self._structure = self._load()
+        return self._structure
+
+    @property
+    def text(self) -> str:
+        """The normalised body (computed when asked: a build keeps one copy of each body)."""
+        return body_key(self.cleaned)[1]
+
+    @cached_property
+    def codes(self) -> frozenset[str]:
+        """Model numbers and error codes in the title and headings."""
+        return _codes(self)
+
+    @property
+    def first(self) -> Article:
+        return min(self.members, key=article_order)
+
+
+def article_order(a: Article):
+    """The documented canonical order: earliest published first, then path."""
+    return (a.date is None, a.date or "", a.path)
+
+
+def body_key(cleaned: str) -> tuple[str, str]:
+    """(key, normalised text) of a cleaned body: whitespace-insensitive and blind to the
+    leading title heading, which spinning rewrites in every copy."""
+    text = cleaned.lstrip()
+    if text.startswith("#"):
+        nl = text.find("\n")
+        text = "" if nl < 0 else text[nl + 1:]
+    norm = " ".join(text.split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest(), norm
+
+
+# ------------------------------------------------------------------ clustering
+
+class Clusterer:
+    def __init__(self, options: Options):
+        self.o = options
+        n = options.minhash_bands * options.minhash_rows
+        rng = np.random.default_rng(20240827)  # fixed: signatures must be reproducible
+        self.a = rng.integers(1, 2**32, size=n, dtype=np.uint64) | np.uint64(1)
+        self.b = rng.integers(0, 2**32, size=n, dtype=np.uint64)
+        self.a32, self.b32 = self.a.astype(np.uint32), self.b.astype(np.uint32)
+
+    def signature(self, text: str) -> np.ndarray:
+        """MinHash of the text's word k-shingles (words split at whitespace). Each word is
+        hashed once (crc32) and a shingle's hash combines its k word hashes, so no shingle
+        string is ever built."""
+        # whitespace tokens (8x cheaper than a word regex); `text` is normalised (body_key),
+        # so its words are split by single spaces, and are split as bytes: encoded once
+        words = text.lower().encode("utf-8").split(b" ")
+        h = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+        k = min(self.o.shingle_words, len(h))
+        shingles = np.zeros(len(h) - k + 1, dtype=np.uint64)
+        for j in range(k):  # polynomial in the word hashes, wrapping at 2**64
+            shingles = shingles * _MIX + h[j:len(h) - k + 1 + j]
+        shingles = ((shingles >> np.uint64(16)) & _MASK).astype(np.uint32)  # repeats leave the min alone
+        # (a * x + b) mod 2**32 for each of the permutations: uint32 arithmetic wraps by itself
+        m = np.multiply.outer(self.a32, shingles)
+        m += self.b32[:, None]
+        return m.min(axis=1).astype(np.uint64)
+
+    def clusters(self, groups: Iterable[Group], verdicts: dict[str, str] | None = None) -> list[list[int]]:
+        """Indexes of groups (into self.groups), clustered; deterministic for a given input.
+
+        Groups are taken in order, as they come (the runner streams them from the workers,
+        so clustering overlaps the structure stage); each is verified against the clusters
+        that share an LSH band with it, through a few representatives per cluster (the most
+        similar first), never against every member: families of near-identical bodies stay
+        linear. self.seconds: time spent here, not waiting for the next group.
+
+        `verdicts` (pair of group idents -> verdict) holds verdicts known from an earlier
+        build; it is left holding exactly the verdicts this build needed."""
+        known = verdicts if verdicts is not None else {}
+        self.verdicts_used: set[str] = set()
+        self.groups, self.stats, self.seconds = [], Counter(), 0.0
+        self._parent: list[int] = []
+        self._sigs: list[np.ndarray] = []
+        self._reps: dict[bytes, list[int]] = {}  # LSH bucket -> one member per cluster seen in it
+        r = self.o.minhash_rows
+        bands = [(band.to_bytes(2, "little"), band * 8 * r) for band in range(self.o.minhash_bands)]
+        for i, g in enumerate(groups):
+            t0 = time.perf_counter()
+            self._add(i, g, bands, known)
+            self.seconds += time.perf_counter() - t0
+        if verdicts is not None:  # keep only this build's verdicts
+            for pair in [p for p in verdicts if p not in self.verdicts_used]:
+                del verdicts[pair]
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.groups)):
+            out[self._find(i)].append(i)
+        return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
+
+    def _find(self, x: int) -> int:
+        parent = self._parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def _add(self, i: int, g: Group, bands: list[tuple[bytes, int]], known: dict[str, str]) -> None:
+        """Group i joins the cluster of the first candidate verified the same problem."""
+        o, find = self.o, self._find
+        self.groups.append(g)
+        self._parent.append(i)
+        sig = np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64)
+        self._sigs.append(sig)
+        raw, w = sig.tobytes(), 8 * o.minhash_rows
+        keys = [prefix + raw[k:k + w] for prefix, k in bands]
+        near = sorted({j for key in keys for j in self._reps.get(key, ())})
+        if near:
+            est = (np.stack([self._sigs[j] for j in near]) == sig).mean(axis=1)
+            by_root: dict[int, list] = defaultdict(list)
+            for e, j in zip(est.tolist(), near):
+                if e >= o.candidate_jaccard:
+                    by_root[find(j)].append((-e, j))
+            self.stats["candidates"] += sum(len(v) for v in by_root.values())
+            for root in sorted(by_root, key=lambda x: min(by_root[x]))[:CLUSTERS_TRIED]:
+                for _, j in sorted(by_root[root])[:REPS_TRIED]:
+                    if find(i) == find(j):
+                        break
+                    verdict = self._verdict(g, self.groups[j], known)
+                    self.stats[verdict] += 1
+                    if verdict == "same":
+                        self._parent[find(i)] = find(j)
+                        break
+        root = find(i)
+        for key in keys:
+            bucket = self._reps.setdefault(key, [])
+            if len(bucket) < BUCKET_CLUSTERS and all(find(j) != root for j in bucket):
+                bucket.append(i)
+
+    def _verdict(self, a: Group, b: Group, known: dict[str, str]) -> str:
+        """same_problem(a, b), from `known` when an earlier build judged the same pair."""
+        if not (a.ident and b.ident):
+            return same_problem(a, b, self.o)
+        pair = a.ident + b.ident
+        verdict = known.get(pair)
+        if verdict is None:
+            verdict = known[pair] = same_problem(a, b, self.o)
+        self.verdicts_used.add(pair)
+        return verdict
+
+
+def same_problem(a: Group, b: Group, o: Options) -> str:
+    """'same', 'different-text' or 'look-alike' for two distinct bodies.
+
+    Text similarity alone cannot tell a spun copy from a template page for another product,
+    so 'same' needs three things: most of the smaller article sits in sections that align
+    (heading and body), the two name no different products or error codes in their titles
+    and headings, and their texts do not differ by a repeated name/number swap.
+    """
+    sa, sb = a.structure.sections, b.structure.sections
+    small, big = (sa, sb) if _size(sa) <= _size(sb) else (sb, sa)
+    exact = {s.text for s in big if s.text}  # spun variants share most sections verbatim
+    matched = sum(len(s.text) + len(s.heading) for i, s in enumerate(small)
+                  if s.text in exact or _verified(s, i, big, o))
+    if matched < o.same_problem_share * max(_size(small), 1):
+        return "different-text"
+    ca, cb = a.codes, b.codes
+    if ca - cb and cb - ca:
+        return "look-alike"
+    shared = {(s.heading, s.text) for s in sa} & {(s.heading, s.text) for s in sb}
+    if _substitutions(_rest(sa, shared), _rest(sb, shared)):
+        return "look-alike"
+    return "same"
+
+
+def _rest(sections, shared) -> list[str]:
+    """The words of the sections not found verbatim in the other body, in order: where
+    any swap of names or numbers must be."""
+    return list(chain.from_iterable(_words(s.heading, s.text) for s in sections if (s.heading, s.text) not in shared))
+
+
+@lru_cache(maxsize=8192)
+def _words(heading: str, text: str) -> tuple[str, ...]:
+    """A section's words (cached: near-duplicate variants share most sections verbatim)."""
+    return tuple(_WORD.findall(f"{heading}\n{text}"))
+
+# Model numbers and error codes: tokens mixing letters and digits (M404, 0x80070005,
+# KB5001330, Win11) or numbers of three or more digits that are not years (error 519).
+_CODE = re.compile(r"\b(?:(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]{2,}|(?!(?:19|20)\d\d\b)\d{3,})\b")
+
+
+def _codes(g: Group) -> frozenset[str]:
+    names = [g.first.title] + [s.heading for s in g.structure.sections]
+    return frozenset(m.group(0).lower() for t in names for m in _CODE.finditer(t))
+
+
+def _verified(section, at: int, candidates, o: Options) -> bool:
+    """The section (at index `at` of its body) has a counterpart whose heading and body
+    both match, or whose body matches closely (a reworded heading). Candidates near the
+    same index are tried first: that is where a near-duplicate's counterpart usually is;
+    at most 2 * ALIGN_WINDOW + 1 of them, and ALIGN_CHARS of their text (a huge body's
+    check stays linear in its size)."""
+    cutoff, spent = min(o.section_body_match, o.section_match), 0
+    for k in islice(_nearest_first(at, len(candidates)), 2 * ALIGN_WINDOW + 1):
+        c = candidates[k]
+        if spent > ALIGN_CHARS:
+            break
+        spent += _cost(section.text, c.text, cutoff)
+        text = _ratio(section.text, c.text, cutoff)
+        if section.text and text >= o.section_match:
+            return True
+        if text < o.section_body_match:
+            continue
+        if section.heading == c.heading:
+            return True
+        if section.heading and c.heading:
+            spent += min(len(c.heading), FUZZY_CHARS)
+            if _ratio(section.heading.lower(), c.heading.lower()) >= o.section_match:
+                return True
+    return False
+
+
+def _ratio(a: str, b: str, cutoff: float = 0.0) -> float:
+    """fuzz.ratio(a, b, score_cutoff=cutoff) on at most FUZZY_CHARS of each text: two
+    longer texts score as their openings do, and no more than their lengths allow."""
+    if len(a) <= FUZZY_CHARS and len(b) <= FUZZY_CHARS:
+        return fuzz.ratio(a, b, score_cutoff=cutoff)
+    bound = _bound(a, b)
+    if bound < cutoff:
+        return 0.0
+    return min(bound, fuzz.ratio(a[:FUZZY_CHARS], b[:FUZZY_CHARS], score_cutoff=cutoff))
+
+
+def _bound(a: str, b: str) -> float:
+    """The highest ratio two texts of these lengths can have."""
+    return 200.0 * min(len(a), len(b)) / (len(a) + len(b)) if a or b else 100.0
+
+
+def _cost(a: str, b: str, cutoff: float) -> int:
+    """The characters of `b` a comparison with `a` reads (none when the lengths alone
+    rule the cutoff out)."""
+    return min(len(b), FUZZY_CHARS) if _bound(a, b) >= cutoff else 0
+
+
+def _nearest_first(at: int, n: int):
+    """0..n-1 by distance from `at`, the lower first of two as near: at, at-1, at+1, ..."""
+    if 0 <= at < n:
+        yield at
+    for d in range(1, max(at + 1, n - at)):
+        if 0 <= at - d < n:
+            yield at - d
+        if 0 <= at + d < n:
+            yield at + d
+
+
+def _size(sections) -> int:
+    return sum(len(s.text) + len(s.heading) for s in sections)
+
+
+@lru_cache(maxsize=65536)
+def _identity(token: str) -> bool:
+    return any(ch.isdigit() for ch in token) or token[:1].isupper()
+
+
+def _substitutions(wa: list[str], wb: list[str]) -> bool:
+    """True when two texts (as words) differ by the same name/number swap made more than
+    once: the mark of pages generated from one template for different products."""
+    swaps: Counter = Counter()
+    words: Counter = Counter()  # one plain word for another ("webcam" for "fingerprint")
+    wa, wb = wa[:SUBST_WORDS], wb[:SUBST_WORDS]
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(wa, wb).as_list():
+        if tag != "replace":
+            continue
+        old, new = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
+        olds = [w for w in wa[i1:i2] if _identity(w)]
+        news = [w for w in wb[j1:j2] if _identity(w)]
+        if olds and news and _ratio(old.lower(), new.lower()) < 80:
+            swaps[(" ".join(olds).strip(".,:;!?"), " ".join(news).strip(".,:;!?"))] += 1
+        elif (i2 - i1 == 1 and j2 - j1 == 1 and min(len(old), len(new)) >= 4 and old.isalpha() and new.isalpha()
+              and _ratio(old.lower(), new.lower()) < 60):
+            words[(old.lower(), new.lower())] += 1
+    # a name or number swapped twice, or a device word swapped throughout (three times or
+    # more): one template filled in for two products
+    return any(n >= 2 for n in swaps.values()) or any(n >= 3 for n in words.values())

@@ -1,0 +1,302 @@
+"""The parse tree as blocks: markdown source spans with their kind, level and text."""
+from __future__ import annotations
+
+import re
+
+import pyromark
+from rapidfuzz import fuzz
+
+from ..text import HTML_START, Inert
+
+_PARSE_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
+
+
+# ------------------------------------------------------------------- parse helpers
+
+class _Block:
+    """One top-level markdown block with what the extractors need from it."""
+
+    __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
+                 "list_items", "ordered_items", "section", "all_strong", "only_images", "toc", "contents",
+                 "span", "anchor_links", "text", "item_spans")
+
+    def __init__(self, kind: str, level: int, source: str):
+        self.kind = kind
+        self.level = level
+        self.source = source
+        self.text = source  # the markdown it gives kb.json (links to in-page anchors unlinked)
+        self.plain = ""
+        self.strong: list[str] = []
+        self.code: list[str] = []
+        self.links: list[dict] = []
+        self.images: list[dict] = []
+        self.list_items: list[str] = []
+        self.ordered_items: list[str] = []
+        self.section = 0
+        self.all_strong = False
+        self.only_images = False
+        self.toc = False  # all its text links to anchors in the page: a table-of-contents line
+        self.contents = False  # a paragraph or list all of whose text links to anchors in the page
+        self.span = (0, 0)  # its byte range in the body
+        self.anchor_links: list[tuple[int, int]] = []  # byte ranges of its links to in-page anchors
+        self.item_spans: list[tuple[int, int]] = []  # byte ranges of a list's top-level items
+
+    @property
+    def ui_paths(self) -> list[list[str]]:
+        """Paths written in one bold run (`**Settings > Update**`) or as bold names joined by
+        `>` (`**Start** button > **Settings** > **Devices**`), each name as the screen says it."""
+        paths = []
+        for t in self.strong:
+            if ">" in t:
+                parts = [" ".join(p.split()) for p in t.split(">")]
+                if len(parts) >= 2 and all(0 < len(p) <= 60 for p in parts):
+                    paths.append(parts)
+        if ">" in self.source:
+            paths += [[" ".join(n.split()) for n in _BOLD_NAME.findall(m.group(0))] for m in _BOLD_PATH.finditer(self.source)]
+        return paths
+
+    @property
+    def code_and_strong(self) -> list[str]:
+        return self.code + self.strong
+
+
+class _Sec:
+    __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo", "lead", "counted")
+
+    def __init__(self, heading, level, kind, parent, pseudo=False, lead=False):
+        self.heading = heading
+        self.level = level
+        self.kind = kind
+        self.parent = parent
+        self.blocks: list[_Block] = []
+        self.text = ""
+        self.pseudo = pseudo
+        self.lead = lead  # its heading is read off its first paragraph, which its text opens with
+        self.counted = False  # its heading's number marks it as one of the page's steps (_mark_counted)
+
+# bold names joined by `>` (`\>` when escaped), each maybe followed by what it is: `**Start** button > **Settings**`
+_BOLD_NAME = re.compile(r"\*\*([^*\n>]{1,60})\*\*")
+
+_BOLD_PATH = re.compile(r"\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?(?:\s*(?:\\?>|&gt;|→)\s*\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?)+")
+
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
+
+
+def _clip(sentence: str, limit: int = 120) -> str:
+    """A sentence made a title: spaces tidied (`Click **Repair** .` reads `Click Repair .` as
+    text), at most `limit` characters, cut at a word, with an ellipsis."""
+    sentence = _SPACE_BEFORE_MARK.sub("", " ".join(sentence.split()))
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit - 1]
+    return (cut.rsplit(None, 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
+
+
+def _stray_emphasis(text: str) -> str:
+    """A heading without the unpaired `**` or `__` it starts or ends with (a scrape that
+    dropped the closing one: `## **Video Error 3: Playback issues`)."""
+    for mark in ("**", "__"):
+        if text.count(mark) % 2:
+            if text.startswith(mark):
+                text = text[2:].lstrip()
+            elif text.endswith(mark):
+                text = text[:-2].rstrip()
+    return text
+
+
+def _is_text(b: _Block) -> bool:
+    """A paragraph of text (not a table-of-contents line nor only pictures)."""
+    return b.kind == "paragraph" and bool(b.plain.strip()) and not b.toc and not b.only_images
+
+
+def same_title(heading: str, title: str) -> bool:
+    """A heading that words the title (nearly) the same, or is part of it."""
+    return fuzz.ratio(heading.lower(), title.lower()) >= 85 or heading.lower() in title.lower()
+
+# A bold run that is not a link's text nor wraps one's start: a candidate step label.
+_BOLD_RUN = re.compile(r"(?<![\[\w*])\*\*(?!\[)([^*\n]{3,120}?)\*\*(?!\]\()")
+
+_HEADING_LEVEL = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
+
+
+def _blocks(body: str) -> list[_Block]:
+    raw = body.encode("utf-8")
+    blocks: list[_Block] = []
+    depth = 0
+    cur: _Block | None = None
+    plain: list[str] = []
+    strong_depth = 0
+    strong_buf: list[str] = []
+    link_stack: list[tuple[str, str, list[str]]] = []
+    anchors = 0  # open links to an anchor in the page (`[Fix 2](#fix2)`)
+    list_stack: list[bool] = []  # ordered?
+    item_buf: list[list[str]] = []
+    text_outside_strong = text_outside_anchor = False
+    for event, rng in pyromark.events_with_range(body, options=_PARSE_OPTIONS):
+        if "Start" in event:
+            tag = event["Start"]
+            name = tag if isinstance(tag, str) else next(iter(tag))
+            if depth == 0:
+                kind, level = "other", 0
+                if name == "Heading":
+                    kind, level = "heading", _HEADING_LEVEL[tag["Heading"]["level"]]
+                elif name == "Paragraph":
+                    kind = "paragraph"
+                elif name == "List":
+                    kind = "list"
+                cur = _Block(kind, level, raw[rng["start"]:rng["end"]].decode("utf-8", "replace").strip())
+                cur.span = (rng["start"], rng["end"])
+                plain, text_outside_strong, text_outside_anchor = [], False, False
+                blocks.append(cur)
+            depth += 1
+            if name == "Strong":
+                strong_depth += 1
+                if strong_depth == 1:
+                    strong_buf = []
+            elif name in ("Link", "Image"):
+                info = tag[name]
+                link_stack.append((name, info["dest_url"], []))
+                if name == "Link" and _in_page(info["dest_url"]):
+                    anchors += 1
+                    if cur is not None and anchors == 1:
+                        cur.anchor_links.append((rng["start"], rng["end"]))
+            elif name == "List":
+                list_stack.append(tag["List"] is not None)
+            elif name == "Item":
+                item_buf.append([] if len(list_stack) == 1 else None)  # only top-level items are kept
+                if len(list_stack) == 1 and cur is not None:
+                    cur.item_spans.append((rng["start"], rng["end"]))
+            continue
+        if "End" in event:
+            tag = event["End"]
+            name = tag if isinstance(tag, str) else next(iter(tag))
+            depth -= 1
+            if name == "Strong":
+                strong_depth -= 1
+                if strong_depth == 0 and cur is not None:
+                    cur.strong.append("".join(strong_buf).strip())
+            elif name in ("Link", "Image") and link_stack:
+                kind, url, buf = link_stack.pop()
+                anchors -= kind == "Link" and _in_page(url)
+                text = " ".join("".join(buf).split())
+                if cur is not None:
+                    if kind == "Image":
+                        cur.images.append({"url": url, "alt": text})
+                    elif not _in_page(url):
+                        cur.links.append({"url": url, "text": text})
+            elif name == "Item" and item_buf:
+                buf = item_buf.pop()
+                text = " ".join("".join(buf).split()) if buf is not None else ""
+                if cur is not None and list_stack:
+                    if len(list_stack) == 1:
+                        cur.list_items.append(text)
+                        if list_stack[-1]:
+                            cur.ordered_items.append(text)
+            elif name == "List" and list_stack:
+                list_stack.pop()
+            if depth == 0 and cur is not None:
+                if cur.anchor_links:
+                    cur.text = _unlink_anchors(raw, cur)
+                cur.plain = "".join(plain)
+                cur.all_strong = bool(cur.strong) and not text_outside_strong
+                cur.contents = cur.kind in ("paragraph", "list") and bool(cur.plain.strip()) and not text_outside_anchor
+                cur.toc = cur.contents and cur.kind == "paragraph"
+                cur.only_images = bool(cur.images) and not cur.plain.strip(" \n") .replace("".join(i["alt"] for i in cur.images), "").strip()
+                cur = None
+            continue
+        text = None
+        if "Text" in event:
+            text = event["Text"]
+        elif "Code" in event:
+            text = event["Code"]
+            if cur is not None:
+                cur.code.append(text)
+        elif "SoftBreak" in event or "HardBreak" in event:
+            text = "\n" if "HardBreak" in event else " "
+        if text is None:
+            continue
+        if cur is not None and cur.kind == "other" and "Text" in event and depth and _in_codeblock(cur):
+            cur.code.extend(line for line in text.split("\n") if line.strip())
+        plain.append(text)
+        if strong_depth:
+            strong_buf.append(text)
+        elif text.strip():
+            text_outside_strong = True
+        if not anchors and not text_outside_anchor and text.strip():
+            text_outside_anchor = True
+        for _, _, buf in link_stack:
+            buf.append(text)
+        if item_buf and item_buf[0] is not None:
+            item_buf[0].append(text)
+    return blocks
+
+# A link to an anchor in the page: `#fix2`, or `https://www.lifewire.com/#toc-plot` (the
+# scrape resolved the page's `#toc-plot` against the site's root: 18 entries' contents lists)
+_ROOT_FRAGMENT = re.compile(r"https?://[^/?#\s]+/?#")
+
+
+def _in_page(url: str) -> bool:
+    return url.startswith("#") or _ROOT_FRAGMENT.match(url) is not None
+
+
+def _unlink_anchors(raw: bytes, b: _Block) -> str:
+    """The block's markdown with its links to in-page anchors (`[Fix 2](#fix2)`) reduced to
+    their text: kb.json has no such anchors, so the links would lead nowhere."""
+    out, pos = [], b.span[0]
+    for start, end in b.anchor_links:
+        label_end = raw.rfind(b"](", start, end)
+        if raw[start:start + 1] != b"[" or label_end < 0:
+            continue  # (a reference-style link: left as it is)
+        out += [raw[pos:start], raw[start + 1:label_end]]
+        pos = end
+    out.append(raw[pos:b.span[1]])
+    text = b"".join(out).decode("utf-8", "replace").strip()
+    # joining the text around a link must never make a tag or an entity (`<[b](#x)>`)
+    if len(_MARKUP_START.findall(text)) > len(_MARKUP_START.findall(b.source)):
+        return b.source
+    return text
+
+_MARKUP_START = re.compile(HTML_START.pattern + r"|&#?[A-Za-z0-9]")  # a tag or an entity opening
+
+
+def _inert(blocks: list[_Block], inert: Inert) -> list[_Block]:
+    """Plain text read out of markdown has its entities decoded (`&lt;script&gt;`): make
+    every plain-text field inert before headings, titles and items are taken from it."""
+    plain_text = inert.plain
+    for b in blocks:
+        b.plain = plain_text(b.plain)
+        b.strong = [plain_text(t) for t in b.strong]
+        b.list_items = [plain_text(t) for t in b.list_items]
+        b.ordered_items = [plain_text(t) for t in b.ordered_items]
+        for d in b.links:
+            d["text"] = plain_text(d["text"])
+        for d in b.images:
+            d["alt"] = plain_text(d["alt"])
+    return blocks
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+
+
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _in_codeblock(b: _Block) -> bool:
+    return b.source.startswith(("```", "~~~", "    "))
+
+
+def _ancestors(secs, i):
+    p = secs[i].parent
+    while p is not None:
+        yield p
+        p = secs[p].parent
+
+
+def _descendants(secs, i):
+    """Sections nest in document order: a section's descendants directly follow it."""
+    out = []
+    for k in range(i + 1, len(secs)):
+        if not any(a == i for a in _ancestors(secs, k)):
+            break
+        out.append(k)
+    return out

@@ -1,0 +1,91 @@
+"""Tables of contents and overview lists: recognised so they are neither steps nor summary."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .blocks import _Block, _Sec
+
+_TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
+
+_TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
+
+
+class Contents:
+    """Contents lists and overviews, told apart from fixes."""
+
+    def _without_contents(self, blocks: list[_Block]) -> list[_Block]:
+        """The blocks without the label of the article's table of contents ("Table of
+        contents", "In this article", "Expand": a heading or line that says only that,
+        just before it; rules [tables_of_contents]). The table itself, nothing but links to
+        anchors in the page (a list of two or more, lines of them one after another, or a
+        line that navigates: "Jump to Review"), or a list after such a label, stays a block
+        (it tells which section lists the steps) but gives no text: kb.json has no such
+        anchors, and the sections and steps it names follow anyway."""
+        n = len(blocks)
+        ahead = [k for k in range(1, n) if blocks[k].kind == "list" or blocks[k].contents]  # (labels go before these)
+        if not ahead and not (n and blocks[0].contents):
+            return blocks
+        labelled = {k for k in ahead if self._contents_label(blocks[k - 1])}
+        lines = [b.contents and b.kind == "paragraph" for b in blocks]
+        for k, b in enumerate(blocks):
+            if lines[k]:  # one line of its own is a table's only when another follows or precedes it
+                b.contents = (k > 0 and lines[k - 1]) or (k + 1 < n and lines[k + 1]) or (
+                    self.contents_link.match(b.plain.strip()) is not None)  # ("Jump to Review": navigation)
+            elif b.contents:
+                b.contents = len(b.item_spans) >= 2
+            if k in labelled and b.kind == "list":
+                b.contents = True  # (its links, hijacked by an affiliate, were unlinked)
+        if not any(b.contents for b in blocks):
+            return blocks
+        out: list[_Block] = []
+        for b in blocks:
+            if b.contents:
+                while out and self._contents_label(out[-1]):
+                    out.pop()
+            out.append(b)
+        return out
+
+    def _contents_label(self, b: _Block) -> bool:
+        return b.kind in ("heading", "paragraph") and not b.contents and len(b.plain) < 40 and (
+            self.contents_label.fullmatch(b.plain.strip()) is not None)
+
+    def _overviews(self, secs: list[_Sec]) -> set[int]:
+        """Sections that list the steps later headings give ("Try these fixes:" and the
+        fixes' names, as short list items or numbered lines, often in-page links, not always
+        worded as the headings are): the article's table of contents, not a step (its items
+        would each be another step's double). A list naming later headings that do not read
+        as steps ("If you're on Windows 10"), or describing them, is the step's own."""
+        keyed = [(i, self._name(s.heading)) for i, s in enumerate(secs) if i and (
+            s.counted or self._imperative(s.heading))]
+        out = set()
+        nxt = 0  # the first keyed section after i
+        for i in range(1, len(secs)):
+            while nxt < len(keyed) and keyed[nxt][0] <= i:
+                nxt += 1
+            items = [it for b in secs[i].blocks for it in b.list_items if len(it) <= 80] + [
+                b.plain for b in secs[i].blocks
+                if b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)]
+            if not 2 <= len(items) <= _TOC_MAX or nxt == len(keyed):
+                continue
+            later = [k for _, k in keyed[nxt:nxt + _TOC_MAX]]  # bounded: linear time on any input
+            named = sum(1 for it in items if any(
+                fuzz.token_set_ratio(_TOC_NUMBER.sub("", it).lower(), k) >= 90 for k in later))
+            if named >= 2 and named * 4 >= len(items) * 3:
+                out.add(i)
+        return out
+
+    def _hide_overview_lists(self, secs: list[_Sec]) -> None:
+        """An overview's list of the steps gives no text, as a table of contents of in-page
+        links does (`_without_contents`): the ones whose links an affiliate hijacked
+        (`3. **[Close bandwidth hogging applications](https://tools.techidaily.com/...)**`)
+        were unlinked by the cleaner, and only their wording tells them."""
+        last, found = self._overviews_of
+        for i in (found if last is secs else self._overviews(secs)):
+            s = secs[i]
+            for b in s.blocks:
+                if (b.kind == "list" and b.list_items and all(len(it) <= 80 for it in b.list_items)) or (
+                        b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)):
+                    b.contents = True
+            s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()

@@ -1,0 +1,258 @@
+"""Sections from the parse tree: headings (empty, uneven, pseudo), numbered labels, what counts as a fix."""
+from __future__ import annotations
+
+import re
+
+from ..text import SENTENCE_END, remember
+from .blocks import _BOLD_RUN, _Block, _Sec, _clip, _stray_emphasis, same_title
+from .steps import _break_before, _starts_count
+from .summary import _after_sentence
+
+_COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*#?\s*(\d{1,2})\b")  # a numbered heading's word and number
+
+_BARE_NUMBER = re.compile(r"^\d{1,2}\s*[.):]?$")
+
+
+class Sections:
+    """Sections and the fixes they hold."""
+
+    # ------------------------------------------------------------------- sections
+    def _sections(self, blocks: list[_Block], title: str) -> tuple[list[_Sec], str]:
+        secs = [_Sec(heading="", level=0, kind="intro", parent=None)]
+        stack: list[int] = []  # indexes of open heading sections
+        title_heading = None
+        leads = {id(b): h for b in blocks if (h := self._lead_label(b))}
+        if len(leads) < 2:
+            leads = {}  # one bold-numbered paragraph is emphasis, not a list of steps
+        into_count = {id(a) for a, b in zip(blocks, blocks[1:]) if _starts_count(b)}
+        heads = self._headings([b for b in blocks if id(b) not in leads and (
+            b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b, id(b) in into_count)))], blocks)
+        counted: dict[int, tuple[str, int]] = {}  # section -> its heading's (numbering word, number)
+        named = self._empty_headings_named(blocks, heads, leads)
+        taken = {id(b) for a, b in zip(blocks, blocks[1:]) if id(a) in named}
+        for b in blocks:
+            if id(b) in taken:  # (the name of the empty heading before it)
+                b.section = len(secs) - 1
+                continue
+            if id(b) in leads:  # "**1.** Update the driver. ..." opens a step and is its text
+                while stack and secs[stack[-1]].level >= 7:
+                    stack.pop()
+                secs.append(_Sec(heading=leads[id(b)], level=7, kind="other", parent=stack[-1] if stack else None,
+                                 pseudo=True, lead=True))
+                stack.append(len(secs) - 1)
+                b.section = len(secs) - 1
+                secs[-1].blocks.append(b)
+                continue
+            if id(b) in heads:
+                level = b.level if b.kind == "heading" else 7
+                text = _stray_emphasis(b.plain.strip()) or named.get(id(b), "")
+                if title_heading is None and len(secs) == 1 and b.kind == "heading" and (
+                        same_title(text, title) or self._opens_body(b, blocks, text)):
+                    title_heading = text
+                    b.section = 0
+                    continue
+                count = _COUNT.match(text) if self._numbered(text) is not None else None
+                if count:  # `### Fix 2` under `## Fix 1` (uneven levels) is its peer, not its part
+                    key = (count.group(1).lower(), int(count.group(2)))
+                    level = next((secs[k].level for k in stack if (c := counted.get(k)) and c[0] == key[0]
+                                  and c[1] < key[1]), level)
+                while stack and secs[stack[-1]].level >= level:
+                    stack.pop()
+                parent = stack[-1] if stack else None
+                secs.append(_Sec(heading=text, level=level, kind="other", parent=parent, pseudo=b.kind != "heading"))
+                if count:
+                    counted[len(secs) - 1] = key
+                stack.append(len(secs) - 1)
+                b.section = len(secs) - 1
+                continue
+            b.section = len(secs) - 1
+            secs[-1].blocks.append(b)
+        self._fill(secs)
+        return secs, title_heading or ""
+
+    def _fill(self, secs: list[_Sec]) -> None:
+        """Each section's text and kind: what its heading names; a troubleshooting parent
+        makes its children fixes, numbered headings are fixes; promotion overrides."""
+        for s in secs:
+            s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
+        for i, s in enumerate(secs):
+            if i:
+                s.kind = self._kind(s.heading)
+        self._mark_counted(secs)
+        for i, s in enumerate(secs):
+            if i and (s.counted or
+                      (s.parent is not None and secs[s.parent].kind == "fix" and s.kind not in ("cause", "faq", "conclusion"))):
+                s.kind = "fix"
+        for i, s in enumerate(secs):
+            if i and self._promotional(s):
+                s.kind = "promotional"
+
+    def _mark_counted(self, secs: list[_Sec]) -> None:
+        """Which numbered headings are steps: numbered by a word that names a step ("Fix 2",
+        "Method 3"), or by a bare number ("3. ...") among siblings at least half of whose
+        words read as steps too ("1. Restart the router", "2. Windows Update"): a list of
+        things numbered so ("3. Cubism iTunes Visualizer", "1. InnoCN 15A1F") is no
+        procedure. A part of the page ("Part 2: 7 Ways to ...", rules [step_shapes]
+        division_words) is not a step by its number: its own steps are."""
+        bare: dict[tuple, list[_Sec]] = {}
+        for s in secs[1:]:
+            if self._numbered(s.heading) is None:
+                continue
+            count = _COUNT.match(s.heading)  # (None: Roman numerals, a count of their own)
+            word = count.group(1).lower() if count else "-"
+            if not word or word in self.division_words:
+                bare.setdefault((s.parent, s.level, word), []).append(s)
+            else:
+                s.counted = True
+        for (_, _, word), group in bare.items():
+            if word:
+                continue
+            said = sum(1 for s in group if self._says_step(s))
+            for s in group:
+                s.counted = 2 * said >= len(group)
+
+    def _says_step(self, s: _Sec, questions: bool = True) -> bool:
+        """A heading's title that reads as a step: an action, a procedure, a fix by its words, or
+        a question (a check: "How can I prevent display issues", its question mark lost)."""
+        title = self._numbered(s.heading) or s.heading
+        return (self.action.match(title) is not None or self.procedure_heading.match(title) is not None
+                or self._kind(title) == "fix" or (questions and (
+                    title.endswith("?") or self.question.match(title) is not None)))
+
+    def _empty_headings_named(self, blocks: list[_Block], heads: set[int], leads: dict) -> dict[int, str]:
+        """An empty heading (`##` alone) whose name is the short line after it (`2\\. Reset the
+        adapter`): {id() of the heading: the name}."""
+        out = {}
+        for a, b in zip(blocks, blocks[1:]):
+            if (a.kind == "heading" and id(a) in heads and not a.plain.strip() and b.kind == "paragraph"
+                    and id(b) not in heads and id(b) not in leads and not b.images
+                    and 0 < len(b.plain.strip()) <= 120 and "\n" not in b.plain.strip()):
+                out[id(a)] = _stray_emphasis(b.plain.strip())
+        return out
+
+    def _headings(self, heads: list[_Block], blocks: list[_Block]) -> set[int]:
+        """id() of the candidate headings that open sections. A bold line with nothing under it
+        whose words name another heading is a table-of-contents line (the article lists its
+        fixes before or after giving them), and so is the last line of such a list, which
+        has the text before the first fix under it: they stay paragraphs, or each would be an
+        empty step and the real one's double."""
+        out = {id(b) for b in heads}
+        if not any(b.kind == "paragraph" for b in heads):
+            return out
+        after = {id(a): b for a, b in zip(blocks, blocks[1:])}
+        before = {id(b): a for a, b in zip(blocks, blocks[1:])}
+        keys = None
+        for k, b in enumerate(heads):
+            if b.kind != "paragraph":
+                continue
+            nxt, prev = after.get(id(b)), before.get(id(b))
+            if not (nxt is None or id(nxt) in out or (prev is not None and prev.toc)):
+                continue
+            keys = keys or [self._name(h.plain) for h in heads]
+            if any(
+                    other == keys[k] or (len(other) >= 8 and other in keys[k])
+                    for j, other in enumerate(keys) if j != k):
+                b.toc = True
+                out.discard(id(b))
+        return out
+
+    def _split_run_on_steps(self, body: str, blocks: list[_Block]) -> str | None:
+        """The body with a paragraph break before each bold step label (`**Step 2: Set
+        Default Printer**`) that follows a sentence on its line, when the body has two or
+        more: what a scrape that lost the line breaks of an article leaves. A label has a
+        title after its number and no link. None when there is nothing to split."""
+        labels = 0  # found in the whole body with one search first: most bodies stop here
+        for m in self.bold_numbered.finditer(body):
+            close = body.find("**", m.start() + 2)
+            labels += close > 0 and _after_sentence(body, m.start()) and self._label(body[m.start() + 2:close])
+        if labels < 2:  # (each cut below is one of these)
+            return None
+        raw, cuts = body.encode("utf-8"), []
+        for b in blocks:
+            if b.kind not in ("paragraph", "list") or "**" not in b.source or "`" in b.source or "]:" in b.source:
+                continue  # (a list: its last item's line can run on into the next step; a
+                # line cut short could become a link reference definition: not touched)
+            seg = raw[b.span[0]:b.span[1]].decode("utf-8")
+            cuts += [b.span[0] + len(seg[:m.start()].encode("utf-8")) for m in _BOLD_RUN.finditer(seg)
+                     if self._label(m.group(1)) and _after_sentence(seg, m.start())]
+        return _break_before(raw, cuts, b" \t") if len(cuts) >= 2 else None
+
+    def _label(self, bold: str) -> bool:
+        """Bold text that is a step label with a title (`Step 2: Set Default Printer`)."""
+        bold = bold.strip()
+        return "](" not in bold and self._numbered(bold) not in (None, bold)
+
+    def _opens_body(self, b: _Block, blocks: list[_Block], text: str) -> bool:
+        """The body opens with its own title heading, worded apart from the front matter's
+        title when a spun copy got a new one (the scraped sites all start so): a top-level
+        heading before anything else, and not a numbered step."""
+        return b is blocks[0] and b.level <= 2 and self._numbered(text) is None
+
+    def _pseudo_heading(self, b: _Block, into_count: bool = False) -> bool:
+        """A bold line alone that heads what follows: numbered, a question, an imperative, or
+        (`into_count`) the line that a numbered procedure follows ("**Follow these steps to
+        change the setting.**" before `1\\. In Device Manager ...`)."""
+        text = b.plain.strip()
+        if not b.all_strong or b.toc or not text or len(text) > 120 or "\n" in text:
+            return False
+        return (into_count or self._numbered(text) is not None or text.endswith("?")
+                or bool(self.imperative.match(text)))
+
+    def _lead_label(self, b: _Block) -> str | None:
+        """A heading for a paragraph that opens with a bold step number and goes on with text
+        (`**1.** The driver may be outdated. ...`, `**Step 2: Set Default Printer** Click ...`)."""
+        if (b.kind != "paragraph" or b.all_strong or b.toc or not b.strong
+                or not b.source.startswith(("**", "__"))):
+            return None
+        label = b.strong[0].strip()
+        if not b.plain.lstrip().startswith(label):
+            return None
+        if _BARE_NUMBER.match(label):
+            rest = b.plain.lstrip()[len(label):].strip()
+            sentence = SENTENCE_END.split(rest, 1)[0].strip()
+            return f"{label.rstrip('.):')}. {_clip(sentence)}" if sentence else None
+        return label if self._numbered(label) is not None and len(label) <= 120 else None
+
+    def _kind(self, heading: str) -> str:
+        """The kind a heading's words name."""
+        try:
+            return self._kind_memo[heading]
+        except KeyError:
+            found = next((kind for kind, pattern in self.kinds if pattern.search(heading)), "other")
+            return remember(self._kind_memo, heading, found, self.MEMO_LIMIT)
+
+    def _name(self, text: str) -> str:
+        """What a heading or a contents line names, to match one with the other: without
+        its numbering, lowercased, spaces collapsed."""
+        return " ".join((self._numbered(text.strip()) or text).lower().split())
+
+    def _numbered(self, heading: str) -> str | None:
+        """The title without its numbering when the heading is numbered, else None."""
+        try:
+            return self._numbered_memo[heading]
+        except KeyError:
+            return remember(self._numbered_memo, heading, self._numbering(heading), self.MEMO_LIMIT)
+
+    def _numbering(self, heading: str) -> str | None:
+        for p in self.numbered:
+            m = p.match(heading)
+            if m:
+                rest = heading[m.end():].lstrip(" :.-–—)").strip()
+                return rest or heading.strip()
+        return None
+
+
+def _gerunds(verbs: list[str]) -> list[str]:
+    """The -ing forms a verb may take ("use" -> "using", "run" -> "running", "open" ->
+    "opening"; a phrasal verb's first word: "set up" -> "setting up"), longest first. A
+    spelling no word has ("openning") is harmless: nothing matches it."""
+    out = set()
+    for verb in verbs:
+        word, _, rest = verb.partition(" ")
+        if len(word) < 2 or not word.isalpha():
+            continue
+        forms = {word + "ing", word + word[-1] + "ing"}
+        if word.endswith("e") and not word.endswith("ee"):
+            forms.add(word[:-1] + "ing")
+        out |= {f + (" " + rest if rest else "") for f in forms}
+    return sorted(out, key=len, reverse=True)

@@ -1,0 +1,432 @@
+"""Steps and their fields: instructions from every list numbering, commands, shortcuts, UI paths."""
+from __future__ import annotations
+
+import re
+
+from ..model import Step
+from ..text import SENTENCE_END, Inert
+from .blocks import _Block, _Sec, _ancestors, _blocks, _clip, _descendants, _inert, _is_text, _md_escape
+
+_KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
+
+_CONTRACTION = re.compile(r"\w+['’]\w")
+
+# a short label before a heading's words: "(Advanced) ", "Tips – ", "Bonus tip: " (no number: "Top 4: GO ...")
+_HEADING_LABEL = re.compile(r"^\s*(?:\([^()\n]{1,20}\)|[^\W\d][\w']*(?: [^\W\d][\w']*)?\s*(?::|\s[–—-]))\s+")
+
+
+class Steps:
+    """Steps and their fields."""
+
+    def _imperative(self, heading: str) -> bool:
+        """A heading that says what to do, maybe after a short label ("(Advanced) Try
+        automatic overclocking", "Tips – Keep your printer driver up to date"), or names the
+        doing to a thing ("Opening the Keychain Access tool", "Restarting your router": a
+        gerund of one of the verbs, then an article or a possessive; "Testing Methodology"
+        names no doing)."""
+        return self.imperative.match(heading) is not None or self.imperative.match(
+            _HEADING_LABEL.sub("", heading, count=1)) is not None or self.gerund.match(heading) is not None
+
+    def _reads_as_step(self, heading: str) -> bool:
+        return bool(self.imperative.match(heading)) or self._numbered(heading) is not None
+
+    # ---------------------------------------------------------------------- steps
+    def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False) -> list[Step]:
+        """The steps the headings give: (`named`) sibling headings that each name a procedure
+        count too, the last resort of a body that gives its steps no other way."""
+        chosen: list[int] = []
+        # (parent, level) -> sections whose heading reads as a step, or that give a numbered
+        # procedure of their own: siblings that each do are alternatives, the steps' grain
+        peers: dict[tuple, int] = {}
+        procedures = {i for i, t in enumerate(secs) if i and t.kind != "explanation" and (
+            self._owns_procedure(t) or (named and self._names_procedure(secs, i)))}
+        for i, t in enumerate(secs[1:], 1):
+            if t.counted or self._imperative(t.heading) or i in procedures:
+                peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
+        overviews = self._overviews(secs)
+        self._overviews_of = (secs, overviews)  # (for _hide_overview_lists: the same sections, asked again)
+        counts: dict[tuple, int] = {}  # (parent, level) -> sections whose number marks them steps
+        for t in secs[1:]:
+            counts[(t.parent, t.level)] = counts.get((t.parent, t.level), 0) + t.counted
+        is_step = [i not in overviews and self._is_step(secs, i, peers, i in procedures, counts)
+                   for i in range(len(secs))]
+        if not named:  # (between two "How to ..." sections: a question, a note, not a way)
+            self._fill_runs(secs, is_step, overviews)
+        for i in range(1, len(secs)):
+            if any(is_step[a] for a in _ancestors(secs, i)):
+                continue  # part of an enclosing step
+            if is_step[i]:
+                chosen.append(i)
+        steps = []
+        for i in chosen:
+            s = secs[i]
+            own = [i] + _descendants(secs, i)
+            sblocks = [b for k in own for b in secs[k].blocks]
+            units: list[tuple[str, str, _Block | None]] = [("", s.heading, None)]  # (markdown, plain, block)
+            for k in own:
+                if k != i and not secs[k].lead:  # (a lead's text says its heading: `**1)** Press ...`)
+                    heading = _md_escape(secs[k].heading)  # plain text back into markdown
+                    units.append((("#" * min(secs[k].level, 6) + " " + heading) if not secs[k].pseudo
+                                  else f"**{heading}**", secs[k].heading, None))
+                units += [(b.text, b.plain, b) for b in secs[k].blocks if not b.contents and b.text]
+            title = self._numbered(s.heading) or s.heading
+            steps.append(self._step(title, i, units, sblocks))
+        return steps
+
+    def _step(self, title: str, section: int, units: list[tuple[str, str, _Block | None]], sblocks: list[_Block],
+              sub: list[_Block] | None = None, lead: bool = False) -> Step:
+        """A step read from its units (its heading, sub-headings and blocks, in order): its
+        text is theirs; its instructions from `sub` (default: all of its blocks). The passages
+        that pitch a tool are its `pitch` (`_pitch`); it is promotional when the rest gives no
+        manual way (or `lead`: the paragraph leading into its run was a pitch), and then its
+        fields come from all of it, else from the manual way only."""
+        text, ranges, pitched, manual = self._pitch(units)
+        pitch = [text[a:b] for a, b in ranges]
+        promotional = lead or (bool(pitch) and not manual)
+        if lead and not pitch and text:
+            pitch = [text]
+        keep = sblocks if promotional or not pitch else [b for b in sblocks if id(b) not in pitched]
+        kept = {id(b) for b in keep}
+        return Step(
+            title=title.strip(),
+            text=text,
+            section=section,
+            instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept]),
+            ui_paths=_dedupe(p for b in keep for p in b.ui_paths),
+            shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
+            commands=_dedupe(c for b in keep for c in b.code + [t for t in b.strong if not _label(t)]
+                             if self._is_command(c)),
+            images=_dedupe(b_img for b in sblocks for b_img in b.images),
+            links=_dedupe(lk for b in sblocks for lk in b.links),
+            promotional=promotional,
+            pitch=pitch,
+        )
+
+    def _shortcuts(self, plain: str) -> list[str]:
+        """The key combinations a text names, in one spelling (rules [extract] shortcut_names)."""
+        found = [m for m in self.shortcut.finditer(plain)] if "+" in plain else []
+        found += [m for m in self.worded_shortcut.finditer(plain)
+                  if not any(f.start() <= m.start() < f.end() for f in found)]
+        out = []
+        for m in sorted(found, key=lambda m: m.start()):
+            keys = [re.sub(r"^the\s+|\s+key$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(m.group(0))]
+            keys = [self.key_names.get(k.lower(), self.key_names.get(k.lower() + " key", self.key_spelling.get(k.lower(), k)))
+                    for k in keys if k]
+            out.append(" + ".join(k.upper() if len(k) == 1 else k[:1].upper() + k[1:] for k in keys))
+        return out
+
+    def _paragraph_steps(self, blocks: list[_Block], body: str) -> list[Step]:
+        """For a body whose headings give no step: its procedure written as numbered
+        paragraphs or list items (`1) On your keyboard, press ...`, `2\\. Type ...`, with a
+        screenshot or a remark between them). A run that counts 1, 2, ... where at least
+        half of the paragraphs start with an action ("Click", "In the Driver tab, click")
+        gives one step per paragraph; a review's numbered points do not read so. A step
+        runs to the next numbered paragraph in its section; the last one keeps only the
+        screenshots after it (what follows the procedure is the article's closing text).
+        A step is promotional when its text holds the promotional phrases, or the paragraph
+        that leads into its run does ("... with the Pro version it takes just 2 clicks:
+        1) Download ...")."""
+        raw = body.encode("utf-8")
+        blocks = [one for b in blocks for one in _list_items(b, raw, self.inert)]
+        numbered = [(found[0], (k, found[1])) for k, b in enumerate(blocks) if (found := _step_number(b))]
+        steps = []
+        for run in _counts(numbered):
+            if len(run) < 2 or 2 * sum(bool(self.action.match(rest)) for _, rest in run) < len(run):
+                continue
+            first = run[0][0]
+            lead = self._promo_text(blocks[first - 1].text) if first and (
+                blocks[first - 1].section == blocks[first].section) else False
+            for j, (k, rest) in enumerate(run):
+                end = run[j + 1][0] if j + 1 < len(run) else len(blocks)
+                own = [blocks[k]]
+                for b in blocks[k + 1:end]:
+                    if b.section != blocks[k].section or (j + 1 == len(run) and not b.only_images):
+                        break
+                    own.append(b)
+                title = _clip(SENTENCE_END.split(rest, 1)[0].strip())
+                said = (self._lead_text(blocks, first) if j == 0 else []) + own
+                units = [("", title, None)] + [(b.text, b.plain, b) for b in said if not b.contents and b.text]
+                steps.append(self._step(title, blocks[k].section, units, said, sub=own[1:], lead=lead))
+        return steps
+
+    def _lead_text(self, blocks: list[_Block], first: int) -> list[_Block]:
+        """The text paragraphs (two at most) just before a numbered procedure in its section,
+        up to a screenshot, list or table: what the procedure is for ("... first, uninstall
+        the older driver. You can follow these steps:"), which the first step opens with."""
+        out: list[_Block] = []
+        for b in reversed(blocks[max(0, first - 2):first]):
+            if b.kind != "paragraph" or b.images or b.contents or b.section != blocks[first].section:
+                break
+            out.insert(0, b)
+        return out
+
+    def _shot_steps(self, blocks: list[_Block], secs: list[_Sec]) -> list[Step]:
+        """For a body whose headings and numbers give no step: its procedure written as short
+        paragraphs that start with an action ("First, open the Messages app ...", "Select
+        ...") each with a screenshot after it (within two blocks), three or more in a row in
+        the body's one section (or the one under its only heading, when no text comes before
+        it) or under a heading that names a procedure ("How to Link or Embed ...", rules
+        [step_shapes] procedure_headings): a list whose numbers the scrape lost. The paragraph just before the run opens it too when its last sentence is an
+        action ("... Start by opening both files."). A step runs to the next one; the last
+        one to its screenshot."""
+        ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and self.procedure_heading.match(s.heading))}
+        if len(secs) == 2 and not any(_is_text(b) for b in secs[0].blocks):
+            ok.add(1)  # (the page's one heading, a label over a box: "Key Takeaways", then the text)
+        marks = [k for k, b in enumerate(blocks) if b.section in ok and self._shot_mark(b)
+                 and any(c.only_images and c.section == b.section for c in blocks[k + 1:k + 3])]
+        runs: list[list[int]] = []
+        for k in marks:
+            if runs and blocks[runs[-1][-1]].section == blocks[k].section and k - runs[-1][-1] <= 3:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        steps = []
+        for run in (r for r in runs if len(r) >= 3):
+            k = run[0] - 1
+            if k >= 0 and blocks[k].section == blocks[run[0]].section and self._lead_in(blocks[k]):
+                run.insert(0, k)
+            for j, k in enumerate(run):
+                end = run[j + 1] if j + 1 < len(run) else next(
+                    m + 1 for m in range(k + 1, len(blocks)) if blocks[m].only_images)
+                own = blocks[k:end]
+                said = [t for t in SENTENCE_END.split(blocks[k].plain.strip()) if t.strip()]
+                title = _clip(said[-1] if j == 0 and k not in marks else said[0])
+                units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
+                steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:]))
+        return steps
+
+    def _shot_mark(self, b: _Block) -> bool:
+        return (b.kind == "paragraph" and not b.only_images and not b.contents and len(b.plain) <= 300
+                and self.action.match(b.plain.strip()) is not None)
+
+    def _says_an_action(self, b: _Block) -> bool:
+        """A paragraph one of whose sentences says what to do ("A menu pops up. Click
+        \"Delete\"."), a screenshot's instruction."""
+        if b.kind != "paragraph" or b.only_images or b.contents or len(b.plain) > 600:
+            return False
+        return any(self.action.match(t.strip()) for t in SENTENCE_END.split(b.plain.strip()))
+
+    def _lead_in(self, b: _Block) -> bool:
+        """A paragraph whose last sentence says what to do first ("... Start by opening both
+        the worksheet and the document.")."""
+        if b.kind != "paragraph" or b.only_images or b.contents or b.images:
+            return False
+        last = [t.strip() for t in SENTENCE_END.split(b.plain.strip()) if t.strip()]
+        return bool(last) and len(last[-1]) <= 300 and self.action.match(last[-1]) is not None and (
+            _CONTRACTION.match(last[-1]) is None)  # ("Let's get rid of it.": the writer's, not an action)
+
+    def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int], procedure: bool = False,
+                 counts: dict[tuple, int] | None = None) -> bool:
+        """A section is a step by its number, by its place (under a section of fixes: but not
+        a heading that reads as no step among numbered ones, "What you might concern…" before
+        "Method 1"), or as one of two or more siblings that read as steps or give procedures."""
+        s = secs[i]
+        if i == 0 or s.kind in ("cause", "faq", "conclusion"):
+            return False
+        if s.counted:
+            return True
+        if s.parent is not None and secs[s.parent].kind == "fix":
+            return (counts or {}).get((s.parent, s.level), 0) < 2 or procedure or self._says_step(s, False) or (
+                self._imperative(s.heading))
+        if procedure or self._imperative(s.heading):
+            return peers.get((s.parent, s.level), 0) >= 2
+        return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
+
+    def _names_procedure(self, secs: list[_Sec], i: int) -> bool:
+        """A heading that names a procedure ("How to Calculate Age in Months", rules
+        [step_shapes] procedure_headings) over text of its own and no sub-heading: the
+        procedure is its text (one with sub-headings is a part whose steps they are)."""
+        s = secs[i]
+        return bool(s.text) and self.procedure_heading.match(s.heading) is not None and not _descendants(secs, i)
+
+    def _owns_procedure(self, s: _Sec) -> bool:
+        """The section's own blocks give a procedure: two or more items counting from 1 (a
+        list, or `1\\.` paragraphs), most of them starting with an action (a news story's
+        numbered findings do not read so), or two or more action paragraphs each over a
+        screenshot (a procedure written without numbers: "Select \"Widgets\"." ![...])."""
+        shots = [k for k, b in enumerate(s.blocks) if self._says_an_action(b)
+                 and any(c.only_images for c in s.blocks[k + 1:k + 3])]
+        if len(shots) >= 2:
+            return True
+        numbered = []
+        for b in s.blocks:
+            if b.kind == "list" and len(b.ordered_items) >= 2 and _FIRST_ITEM.match(b.source):
+                numbered += list(enumerate(b.ordered_items, 1))
+            elif (found := _step_number(b)) is not None:
+                numbered.append(found)
+        runs = [run for run in _counts(numbered) if len(run) >= 2]
+        return any(2 * sum(bool(self.action.match(it.strip(" *_"))) for it in run) >= len(run) for run in runs)
+
+    def _fill_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
+        """A heading between two sibling steps, of their level, is a step too when its words
+        name no other kind of section ("Optimize in-game graphics settings" between "Set the
+        power plan" and "Modify graphics card settings": a verb the rules do not list; "Another
+        Way to Clear All Data" between two procedures). Not within a count ("1. InnoCN",
+        "2. Elecrow"): what the numbers leave out is not one of them ("Best Value")."""
+        siblings: dict[tuple, list[int]] = {}
+        for i in range(1, len(secs)):
+            siblings.setdefault((secs[i].parent, secs[i].level), []).append(i)
+        for run in siblings.values():
+            marks = [j for j, i in enumerate(run) if is_step[i]]
+            if len(marks) < 2 or any(secs[run[j]].counted for j in marks):
+                continue
+            for i in run[marks[0] + 1:marks[-1]]:
+                t = secs[i]
+                if t.kind in ("other", "fix") and not t.pseudo and i not in skip and t.text:
+                    is_step[i] = True
+
+    def _is_command(self, text: str) -> bool:
+        t = text.strip()
+        return 0 < len(t) <= 200 and bool(self.command.match(t))
+
+_STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`3.Click`: a scrape lost the space)
+
+# A step number inside a paragraph, after a sentence, a colon or a screenshot: `... yourself:
+# 1) Go to ...`, `... ![](shot.png) 4) Go to ...`, and a line that markdown does not read as a
+# list (`2\. Type`, or a list that would interrupt a paragraph without starting at 1)
+_INLINE_STEP = re.compile(r"(?<=[.!?:)*])\s+(\d{1,2})(?:\\?\.|\))(?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")
+
+
+def _list_items(b: _Block, raw: bytes, inert: Inert) -> list[_Block]:
+    """An ordered list of several items as one block per item (each item's markdown read
+    on its own, in the list's section: `3) ...` and `4) ...` that a blank line keeps in one
+    list are two numbered steps); any other block as it is."""
+    if b.kind != "list" or len(b.item_spans) < 2 or not b.ordered_items or b.anchor_links:
+        return [b]
+    out = []
+    for start, end in b.item_spans:
+        item = _inert(_blocks(raw[start:end].decode("utf-8", "replace").strip()), inert)
+        for one in item:
+            one.section = b.section
+        out += item
+    return out
+
+
+def _split_run_on_numbers(body: str, blocks: list[_Block]) -> str | None:
+    """The body with a paragraph break before each step number inside a paragraph or list
+    that continues a count (1, 2, ...) of numbered blocks and such numbers, in a run of two
+    or more: the steps a scrape ran into one paragraph (`... yourself: 1) Go to ... 2) In
+    the support website ...`). None when there is nothing to split."""
+    raw, marks = body.encode("utf-8"), []  # (number, where to cut, or None: a block's own number)
+    for b in blocks:
+        found = _step_number(b)
+        if found is not None:
+            marks.append((found[0], None))
+        if b.kind not in ("paragraph", "list") or "`" in b.source or "]:" in b.source:
+            continue  # (code spans and link reference definitions are not cut)
+        seg = raw[b.span[0]:b.span[1]].decode("utf-8")
+        marks += [(int(m.group(1)), b.span[0] + len(seg[:m.start(1)].encode("utf-8")))
+                  for m in _INLINE_STEP.finditer(seg)]
+    cuts = sorted(at for run in _counts(marks) if len(run) >= 2 for at in run if at is not None)
+    return _break_before(raw, cuts, b" \t\n") if cuts else None
+
+_FIRST_ITEM = re.compile(r"\s*1[.)]")
+
+
+def _starts_count(b: _Block) -> bool:
+    """A block that starts a numbered procedure: an ordered list from 1, or a paragraph
+    numbered 1 (`1\\. In Device Manager ...`)."""
+    if b.kind == "list":
+        return bool(b.ordered_items) and _FIRST_ITEM.match(b.source) is not None
+    found = _step_number(b)
+    return found is not None and found[0] == 1
+
+
+def _counts(numbered: list[tuple[int, object]]) -> list[list]:
+    """The runs that count 1, 2, ... in (number, item) pairs, in order, as lists of their
+    items: a 1 starts a new run, a number out of turn is passed over."""
+    runs: list[list] = [[]]
+    for n, item in numbered:
+        if n == len(runs[-1]) + 1:
+            runs[-1].append(item)
+        elif n == 1:
+            runs.append([item])
+    return runs
+
+
+def _break_before(raw: bytes, cuts: list[int], strip: bytes) -> str:
+    """The markdown with a paragraph break at each offset in cuts (the `strip` bytes
+    before each dropped)."""
+    pieces, pos = [], 0
+    for at in cuts:
+        pieces += [raw[pos:at].rstrip(strip), b"\n\n"]
+        pos = at
+    pieces.append(raw[pos:])
+    return b"".join(pieces).decode("utf-8")
+
+
+def _step_number(b: _Block) -> tuple[int, str] | None:
+    """(number, text after it) of a paragraph written as one numbered step (`2\\. Type
+    ...`, which markdown leaves a paragraph) or of a list of one item (`2) Expand ...`,
+    a list that starts at 2), else None."""
+    if b.kind == "paragraph" and b.source[:1].isdigit():
+        m = _STEP_NUMBER.match(b.plain)  # (the plain text of `2\. Type` reads `2. Type`)
+        return (int(m.group(1)), b.plain[m.end():].strip()) if m else None
+    if b.kind == "list" and len(b.list_items) == 1 and b.ordered_items:
+        m = _STEP_NUMBER.match(b.source)
+        return (int(m.group(1)), b.list_items[0]) if m else None
+    return None
+
+_TITLE_WORD = re.compile(r"[A-Z][\w'&-]*$")
+
+
+def _label(text: str) -> bool:
+    """A name as a screen shows it, of two or more capitalised words (`Control Panel`,
+    `Command Prompt`): a bold label, not something typed (`control`, `netsh winsock reset`)."""
+    words = text.split()
+    return len(words) >= 2 and all(_TITLE_WORD.match(w) for w in words)
+
+# a sub-step's number, in every form the corpus writes one: `1.`, `2\\.` (plain `2.`), `3)`, `4)Exit` (the
+# space lost), `Step 5.`; at a paragraph's start, at a line's start (`![](shot.png)\\n6. Click`: an item
+# that a screenshot's paragraph swallowed), or after a sentence (`... the Run box. 2) Type ...`)
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:)\]]\s))[ \t]*(?:(?i:step)\s*)?(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]))(?=\S)")
+
+_LIST_START = re.compile(r"\s*(\d{1,9})[.)]")
+
+
+def _numbered_items(b: _Block) -> list[tuple[int, str]]:
+    """(number, text) of each sub-step a block gives: an ordered list's items numbered
+    from its start, or the numbered parts of a paragraph's text."""
+    if b.kind == "list" and b.ordered_items:
+        m = _LIST_START.match(b.source)
+        first = int(m.group(1)) if m else 1
+        return [(first + k, it) for k, it in enumerate(b.ordered_items)]
+    if b.kind != "paragraph":
+        return []
+    text = b.plain
+    marks = list(_ITEM_NUMBER.finditer(text))
+    return [(int(m.group(1)), text[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(text)])
+            for k, m in enumerate(marks)]
+
+
+def _instructions(blocks: list[_Block]) -> list[str]:
+    """A step's sub-steps: the runs that count 1, 2, ... (two or more; `_loose_counts`) over its list
+    items and numbered paragraphs, however numbered, in order (a screenshot, a note or
+    an ad between two items does not end the procedure)."""
+    numbered = [(n, " ".join(t.replace("**", "").split())) for b in blocks for n, t in _numbered_items(b)]
+    return [it for run in _loose_counts(numbered) if len(run) >= 2 for it in run if it]
+
+
+def _loose_counts(numbered: list[tuple[int, str]]) -> list[list[str]]:
+    """Like `_counts`, but a procedure goes on past a number its writer repeated or
+    skipped (1, 2, 2, 3 or 1, 2, 3, 5): a 1 starts a new run; a number up to two past
+    the last continues it; any other is passed over."""
+    runs: list[list[str]] = [[]]
+    last = 0
+    for n, item in numbered:
+        if n == 1 or (runs[-1] and last <= n <= last + 2):
+            if n == 1:
+                runs.append([])
+            runs[-1].append(item)
+            last = n
+    return runs
+
+
+def _dedupe(items):
+    seen, out = set(), []
+    for it in items:
+        key = it if isinstance(it, str) else repr(it)  # one call's items are all of one type
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out

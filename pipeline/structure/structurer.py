@@ -1,0 +1,118 @@
+"""The structurer: rules compiled once, a body read into sections, steps, causes and a summary."""
+from __future__ import annotations
+
+import re
+
+from ..model import Section, Structure
+from ..rules import Rules
+from ..text import Inert
+from .blocks import _blocks, _inert
+from .causes import Causes
+from .contents import Contents
+from .pitch import Pitch
+from .sections import Sections, _gerunds
+from .steps import Steps, _split_run_on_numbers
+from .summary import _summary
+
+
+class Structurer(Contents, Sections, Pitch, Steps, Causes):
+    """Heading, step and extraction rules compiled once."""
+
+    MEMO_LIMIT = 65536
+
+    def __init__(self, rules: Rules):
+        flags = re.I
+        self.inert = Inert.of(rules)
+        self.kinds = [  # one alternation per kind: a heading is searched once per kind
+            (kind, re.compile("|".join(f"(?:{p})" for p in pats), flags))
+            for kind, pats in rules.data["section_kinds"].items()
+        ]
+        self.numbered = [re.compile(p, flags) for p in rules.get("step_shapes", "numbered")]
+        self.summary_contents = re.compile("|".join(f"(?:{p})" for p in rules.get("summary", "contents_labels")))
+        self.summary_ads = re.compile("|".join(f"(?:{p})" for p in rules.get("summary", "ad_lines")))
+        self.summary_credits = re.compile("|".join(f"(?:{p})" for p in rules.get("summary", "credit_lines")))
+        # a bold numbered label: every run-on step label (_split_run_on_steps) is one of these
+        self.bold_numbered = re.compile(r"\*\*(?!\[)\s*(?:"
+                                        + "|".join(f"(?:{p})" for p in rules.get("step_shapes", "numbered")) + ")", flags)
+        verbs = sorted(set(v.lower() for v in rules.get("step_shapes", "imperative_verbs")), key=len, reverse=True)
+        seq = sorted(set(w.lower() for w in rules.get("step_shapes", "sequence_words")), key=len, reverse=True)
+        self.imperative = re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"
+                                     r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
+        self.gerund = re.compile(r"^(?:" + "|".join(re.escape(g) for g in _gerunds(verbs)) + r")\s+(?:"
+                                 + "|".join(re.escape(w) for w in rules.get("step_shapes", "gerund_objects")) + r")\b",
+                                 flags)
+        acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
+        self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
+                                 + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
+        self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
+                                            flags)
+        self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
+        self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
+                                   + r")\b", flags)
+        self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
+        self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
+        self.manual_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_labels")), flags)
+        self.manual_cue = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_cues")), flags)
+        self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
+                                      + r")\b", flags)
+        self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
+        self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.get("promotional", "products")) + r")\b",
+                                   flags)
+        self.contents_label = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "labels")) + r")\W*", flags)
+        self.contents_link = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "navigation")) + r")\b", flags)
+        self.bold_causes = re.compile("|".join(f"(?:{p})" for p in rules.get("causes", "bold_phrases_under")), flags)
+        words = rules.get("extract", "command_words")
+        self.command = re.compile(
+            r"^(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:\s|$)"
+            r"|^\S+\.(?:exe|msc|cpl)\b|^%\w+%", flags)  # (`%temp%`: a folder typed into a box)
+        keys = sorted(rules.get("extract", "shortcut_keys"), key=len, reverse=True)
+        alts = "|".join(re.escape(k) for k in keys)
+        named = "|".join(re.escape(k) for k in rules.get("extract", "named_keys"))
+        # (`CTRL+C` too: a key in any case, spelled as the rules do; `pressingCtrl+L`: a scrape lost the space)
+        self.shortcut = re.compile(
+            r"(?:\b|(?<=[a-z])(?=[A-Z]))(?i:" + alts + r")(?:\s*\+\s*(?:(?i:" + alts + r"|" + named + r")\b"
+            r"|[A-Z][A-Za-z]{0,8}|F\d{1,2}|\d|[A-Za-z]))+\b")
+        self.key_spelling = {k.lower(): k for k in keys}
+        # ...or in words: "the Windows logo key and R (on your keyboard) at the same time"
+        ikey = "(?i:" + alts + ")"
+        other = r"(?:" + ikey + r"|F\d{1,2}|[A-Z](?![\w-])|\d(?!\w)|(?i:" + named + r")\b)"
+        self.worded_shortcut = re.compile(r"\b" + ikey + r"(?:\s+(?i:key))?(?:\s*(?:,|\band\b|\+)\s*(?:the\s+)?"
+                                          + other + r"(?:\s+(?i:key))?)+(?=(?:\s+[a-z]+){0,3}?\s+"
+                                          r"(?i:at the same time|together|simultaneously))")
+        self.key_names = {a.lower(): b for a, _, b in (n.partition("=") for n in rules.get("extract", "shortcut_names"))}
+        # what a heading's words say, memoised: a body's headings are asked about many
+        # times, and the variants of an article repeat them
+        self._numbered_memo: dict[str, str | None] = {}
+        self._kind_memo: dict[str, str] = {}
+
+    # ---------------------------------------------------------------- entry point
+    def structure(self, body: str, title: str) -> Structure:
+        blocks = _blocks(body)
+        split = self._split_run_on_steps(body, blocks)
+        if split is not None:
+            body, blocks = split, _blocks(split)
+        blocks = self._without_contents(_inert(blocks, self.inert))
+        sections, title_heading = self._sections(blocks, title)
+        steps = self._steps(sections, blocks)
+        if not steps:  # no heading gives a step: numbered paragraphs may
+            steps = self._paragraph_steps(blocks, body)
+            split = _split_run_on_numbers(body, blocks)
+            if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
+                again = self._without_contents(_inert(_blocks(split), self.inert))
+                secs, heading = self._sections(again, title)
+                found = self._steps(secs, again) or self._paragraph_steps(again, split)
+                if len(found) > len(steps):
+                    blocks, sections, title_heading, steps = again, secs, heading, found
+        if not steps:  # nor numbers nor headings: sentences that each say what to do over a
+            steps = self._shot_steps(blocks, sections)  # screenshot may, headless or under a how-to heading
+        if not steps:  # nor those: sibling sections headed "How to ..." are the ways it gives
+            steps = self._steps(sections, blocks, named=True)
+        self._hide_overview_lists(sections)
+        causes = self._causes(sections, blocks)
+        summary = _summary(sections, self.summary_contents, self.summary_ads, self.summary_credits)
+        out_sections = [
+            Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
+            for s in sections
+        ]
+        return Structure(summary=summary, sections=out_sections, steps=steps, causes=causes,
+                         title_heading=title_heading)

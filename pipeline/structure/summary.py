@@ -1,0 +1,100 @@
+"""The summary: the intro's paragraphs, without contents lists, ad lines or a procedure, bounded."""
+from __future__ import annotations
+
+import re
+
+from .blocks import _Block, _Sec, _is_text
+from .steps import _step_number
+
+
+def _after_sentence(text: str, at: int) -> bool:
+    """The line before `at` ends a sentence (or a list item's number), or ends in two
+    spaces: where a lost line break used to be."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return bool(before.strip()) and (before.endswith("  ") or before.rstrip()[-1] in ".!?:)")
+
+SUMMARY_MAX = 1000  # characters: a longer intro ends at the paragraph (or sentence) before
+
+
+def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Pattern | None = None,
+             credits: re.Pattern | None = None) -> str:
+    """The intro: the text paragraphs before the first heading. A body without headings has
+    its procedure there too: its intro ends at the first list or numbered paragraph. A label
+    line leading the intro (a product name, a breadcrumb: "Video Repair"; a picture's credit,
+    rules [summary] credit_lines) is not part of it.
+    An intro left empty (a body that opens with a heading: "Why update your printer
+    driver?", a review's product name) gives way to the first paragraph that reads as a
+    sentence under a later heading, outside promotional and fix sections. A table of
+    contents (a paragraph naming two fixes by their labels, "**Method 1:** ... **Method
+    2:** ..."), a paragraph of links only, an ad line ("Use Fortect to fix it now!") and a
+    cookie notice are not part of it (rules
+    [summary]), and it ends at the paragraph that would take it over SUMMARY_MAX characters
+    (a first paragraph that long: at the sentence that would)."""
+    intro: list[_Block] = []
+    for b in secs[0].blocks:
+        if len(secs) == 1 and (b.kind == "list" or _step_number(b) is not None):
+            break
+        opening = intro or not (_label_line(b) or _credit_line(b, credits) or (ads and ads.search(b.text)))
+        if _is_text(b) and not _only_links(b) and opening:  # (after an ad or a cookie notice, a label still opens nothing)
+            intro.append(b)
+    if not intro:
+        intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
+                      for b in s.blocks if _is_text(b) and not _short_line(b)), [])
+    out: list[str] = []
+    for text in (b.text.strip() for b in intro):
+        if ads is not None and ads.search(text):
+            continue
+        labels = list(contents.finditer(text)) if contents is not None else []
+        if labels and labels[0].start() == len(text) - len(text.lstrip("*_ ")):  # one opens it: a contents line
+            continue
+        if len(labels) >= 2:  # a contents list: what comes before its first label, if a sentence
+            text = _sentences_within(text[:labels[0].start()].rstrip(" *_\n"), len(text))
+            if out and not text:
+                break
+        if not text:
+            continue
+        size = sum(len(t) + 2 for t in out) + len(text)
+        if size > SUMMARY_MAX:
+            if not out:
+                out.append(_sentences_within(text, SUMMARY_MAX))
+            break
+        out.append(text)
+    return "\n\n".join(t for t in out if t).strip()
+
+
+def _sentences_within(text: str, limit: int) -> str:
+    """The text's whole sentences that fit in `limit` characters (none: empty)."""
+    if len(text) <= limit and (not text or _SENTENCE_CLOSE.search(text)):
+        return text
+    ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)\]*_]*(?=\s|$)", text) if m.end() <= limit]
+    return text[:ends[-1]].strip() if ends else ""
+
+
+def _only_links(b: _Block) -> bool:
+    """A paragraph that is links and nothing else: a button ("Free Download"), a breadcrumb or
+    a run of links to other pages, not the intro's prose."""
+    said = len(re.sub(r"\W", "", b.plain))  # (letters counted: a paragraph may hold thousands of links)
+    return bool(b.links) and said <= sum(len(re.sub(r"\W", "", link.get("text", ""))) for link in b.links)
+
+_SENTENCE_CLOSE = re.compile(r"[.!?:;…][\"'”’)\]*_\s]*$")
+
+_LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
+
+
+def _short_line(b: _Block) -> bool:
+    """A short line that ends no sentence: a label or a caption ("What We Like", "Lifewire /
+    Kelsey Simon", "89 views Jan 11, 2023")."""
+    text = " ".join(b.plain.split())
+    return len(text) <= 80 and not _SENTENCE_CLOSE.search(text)
+
+
+def _credit_line(b: _Block, credits: re.Pattern | None) -> bool:
+    """A short line that credits a picture ("simonkr/Getty Images", "(Image credit: …)")."""
+    return credits is not None and _short_line(b) and credits.search(" ".join(b.plain.split())) is not None
+
+
+def _label_line(b: _Block) -> bool:
+    """Such a line naming something (its longer words capitalized: "Stellar® Data Recovery
+    Technician", "Stellar Eraser for Mobile /4. Working with the Software"), not a sentence
+    that lost its full stop ("Install Intel Graphics Driver but got error message")."""
+    return _short_line(b) and not _LOWER_WORD.search(b.plain)
