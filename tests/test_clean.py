@@ -606,16 +606,37 @@ def test_a_pictures_credit_goes_in_any_of_its_shapes_a_caption_keeps_its_words(c
 
 
 def test_a_price_at_a_shop_is_a_button_and_a_sponsors_note_a_disclaimer(cleaner):
-    """"$100 at Amazon" beside "See at Ring", "$279 at jabra" alone, a product's name before
-    its price at a shop: buttons, with their links or without or some of each (an affiliate's
-    link lost). A sentence that gives the price
-    at a shop stays. "This article is sponsored by ..." with its sponsor's opinions goes."""
+    """"$100 at Amazon" beside "See at Ring", "$279 at jabra" alone: buttons, with their links
+    or without or some of each (an affiliate's link lost). Words before a price at a shop make
+    it a sentence, which stays (a product card's "Dashlane password manager $1 at Dashlane" too:
+    the shape cannot tell it from "A replacement adapter costs $25 on Amazon"). "This article
+    is sponsored by ..." with its sponsor's opinions goes."""
     md = ("This article is sponsored by Acronis. The product choices and opinions expressed are those of the "
           "sponsor.\n\nThe doorbell now sees from head to toe.\n\n[See at Ring](https://ring.com/products/doorbell) "
           "[$100 at Amazon](https://www.amazon.com/dp/B0BZWRSRWV)\n\n$279 at jabra\n\n"
           "[See at Best Buy](https://www.bestbuy.com/site/6550180.p) $168 at Amazon\n\nDashlane password manager $1 at Dashlane\n\n"
           "You can pre-order it for $100 at [Amazon](https://www.amazon.com/dp/B0BZWRSRWV).\n")
     r = clean(cleaner, md)
-    assert r.text == ("The doorbell now sees from head to toe.\n\n"
+    assert r.text == ("The doorbell now sees from head to toe.\n\nDashlane password manager $1 at Dashlane\n\n"
                       "You can pre-order it for $100 at [Amazon](https://www.amazon.com/dp/B0BZWRSRWV).\n")
-    assert r.removed == {"disclaimer": 1, "call_to_action": 4}
+    assert r.removed == {"disclaimer": 1, "call_to_action": 3}
+
+
+@pytest.mark.parametrize("line", ["Settings / Update & Security / Windows Update", "Control Panel | Programs | Uninstall",
+                                  "HP / Canon / Epson"])
+def test_a_menu_path_under_a_screenshot_is_no_photo_credit(cleaner, line):
+    out = cleaner.clean(f"Open the page.\n\n![shot](https://example.com/a.png)\n\n{line}\n\nThen click OK.\n").text
+    assert line in out
+
+
+@pytest.mark.parametrize("line", ["Lucas Gouveia / Justin Duino / How-To Geek | LariBat / Shutterstock",
+                                  "Eoneren/Getty Images", "By Jiap -- Shutterstock", "1Password/ZDNET"])
+def test_a_photo_credit_under_a_picture_goes(cleaner, line):
+    out = cleaner.clean(f"Intro text here.\n\n![shot](https://example.com/a.png)\n\n{line}\n\nThen click OK.\n").text
+    assert line not in out and "Then click OK." in out
+
+
+def test_a_price_at_a_shop_alone_is_a_button_but_a_sentence_giving_one_stays(cleaner):
+    for line in ("A replacement adapter costs $25 on Amazon.", "A replacement adapter costs $25 on Amazon"):
+        assert line in cleaner.clean(f"Intro text here.\n\n{line}\n\nThen click OK.\n").text
+    assert "$100 at Amazon" not in cleaner.clean("Intro text here.\n\n$100 at Amazon\n\nThen click OK.\n").text

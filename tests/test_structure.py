@@ -997,3 +997,13 @@ def test_a_procedure_goes_on_past_a_repeated_or_skipped_number(st):
     (step,) = st.structure(body, "Sound").steps
     assert step.instructions == ["Press Win + R.", "Type devmgmt.msc.", "Expand Sound.", "Click Uninstall.",
                                  "Restart your PC."]
+
+
+def test_a_cookie_notice_is_no_summary_but_an_intro_about_cookies_is(st):
+    about = ("Cookies track you. Many sites ask for consent and link their privacy policy; here is how to clear "
+             "cookies in Chrome.")
+    s = st.structure(f"{about}\n\n## Step 1: Open settings\n\nOpen Chrome settings.\n", "How to Clear Cookies in Chrome")
+    assert s.summary == about
+    notice = "為了改善提供給您的服務，我們會使用 Cookie。繼續瀏覽本網站，即表示您同意遵守我們的隱私政策."
+    s = st.structure(f"{notice}\n\nThe real intro of the article is here.\n\n## Fix 1\n\nDo it.\n", "T")
+    assert s.summary == "The real intro of the article is here."
