@@ -23,6 +23,9 @@ lead_<kind> word: a how-to whose closing tip mentions "display issues" names no 
 A kind in flat_kinds (news) is a report told in a few sections: a page cut into more than
 flat_max_headings headed sections scores nothing for it, cues and learned labels alike (a
 listicle, buying guide, explainer or review names launches and quotes makers too).
+A kind in spread_kinds (deal) is what a page is built around: on a page cut into more than
+flat_max_headings headed sections it scores nothing unless its cues fire in two sections or
+more and in spread_percent of them (a review's one "on sale for $469" aside is no deal).
 """
 from __future__ import annotations
 
@@ -49,6 +52,8 @@ class KindClassifier:
         self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
         self.flat = tuple(group.get("flat_kinds", []))
         self.flat_max = int(group.get("flat_max_headings", ["4"])[0])
+        self.spread = tuple(group.get("spread_kinds", []))
+        self.spread_share = int(group.get("spread_percent", ["20"])[0]) / 100
 
     def scores(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> dict[str, int]:
         """`learned`: (site, label) -> the kind that label means on that site and the points
@@ -67,8 +72,10 @@ class KindClassifier:
             score += 2 * len(labels & self.labels[k]) + told.get(k, 0)
             named[k] = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
             out[k] = score + 2 * (named[k] * 2 > len(titles))
-        if sum(1 for s in entry.get("sections", []) if s.get("heading")) > self.flat_max:
+        headed = [s for s in entry.get("sections", []) if s.get("heading")]
+        if len(headed) > self.flat_max:
             out.update(dict.fromkeys(self.flat, 0))  # a report is told in a few sections, not cut into many
+            out.update({k: 0 for k in self.spread if not self._spread(k, headed)})
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
         instructional = steps >= 2 or imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2
         for k in self.step_kinds:
@@ -81,6 +88,14 @@ class KindClassifier:
             if named[k] >= GOAL_SHARE * len(titles) and problems * 2 < named[k]:
                 out[k] = max(out.values()) + 1
         return out
+
+    def _spread(self, kind: str, headed: list[dict]) -> bool:
+        """The kind's cues fire in at least two of the headed sections and in spread_percent of
+        them: a page built around offers, not a review or listicle with one "save $50" aside."""
+        cues = self.cues[kind] + self.repeated[kind]
+        hits = sum(1 for s in headed if any(c.search("# " + s["heading"] + "\n" + s.get("text", "")[:TEXT_LIMIT])
+                                            for c in cues))
+        return hits >= 2 and hits >= self.spread_share * len(headed)
 
     def __call__(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> str:
         return _best(self.scores(entry, learned))

@@ -60,7 +60,8 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("summary", "contents_labels"), ("summary", "ad_lines"), ("summary", "credit_lines"),
               ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("boilerplate", "seeds")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
-               ("page_kinds", "imperative_percent"), ("page_kinds", "flat_max_headings"), ("affiliate_hosts", "network_hosts"),
+               ("page_kinds", "imperative_percent"), ("page_kinds", "flat_max_headings"), ("page_kinds", "spread_percent"),
+               ("affiliate_hosts", "network_hosts"),
                ("affiliate_hosts", "network_pages"),
                ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"), ("boilerplate", "family_line_words"),
                ("boilerplate", "short_label_words"), ("boilerplate", "min_echoes_in_body")}
@@ -75,7 +76,8 @@ def page_kind_keys() -> dict[str, str]:
     (regex), repeated_KIND cues (regex) and labels_KIND (words); step_kinds (kind names)."""
     from .kinds import KINDS  # (kinds.py reads Rules from here)
     keys = {"step_kinds": "kinds", "imperative_verbs": "words", "imperative_percent": "number",
-            "lead_weighted": "kinds", "title_goals": "kinds", "flat_kinds": "kinds", "flat_max_headings": "number"}
+            "lead_weighted": "kinds", "title_goals": "kinds", "flat_kinds": "kinds", "flat_max_headings": "number",
+            "spread_kinds": "kinds", "spread_percent": "number"}
     for k in KINDS:
         keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words", "title_" + k: "regex",
                      "lead_" + k: "regex"})
@@ -176,7 +178,7 @@ def _check_page_kind(where: str, key: str, values: list[str]) -> None:
     if key not in keys:
         raise RulesError(f"{where}: unknown key; [page_kinds] has a key per page kind ({', '.join(KINDS)}), "
                          "repeated_KIND, labels_KIND, title_KIND, lead_KIND, lead_weighted, title_goals, step_kinds, imperative_verbs, "
-                         "imperative_percent, flat_kinds, flat_max_headings")
+                         "imperative_percent, flat_kinds, flat_max_headings, spread_kinds, spread_percent")
     if keys[key] == "kinds" and not set(values) <= set(KINDS):
         raise RulesError(f"{where}: unknown page kind {', '.join(sorted(set(values) - set(KINDS)))}; "
                          f"the kinds are {', '.join(KINDS)}")

@@ -344,3 +344,25 @@ def test_specification_and_test_method_headings_make_a_review():
     # a heading that merely says "specs" in passing is no spec sheet
     essay = _sectioned("The Acme K2 phone is a smart pick.", [("Flagship Specs, Affordable Price", "It is cheap.")])
     assert kind(essay) == "other"
+
+
+def test_a_deal_is_a_page_built_around_offers_not_one_price_aside():
+    kind = KindClassifier(load_rules())
+    parts = [("Specifications: Acme K2", "Build volume 420 mm."), ("Included in the box", "Tools and a spare nozzle."),
+             ("Design of the Acme K2", "Tall and steady."), ("Leveling the Acme K2", "It levels itself."),
+             ("Printing with the Acme K2", "Prints are clean once tuned.")]
+    aside = ("Bottom line", "The Acme K2 lists for $599 but is on sale for $469, the lowest price we have seen. "
+                            "Save $130 while it lasts.")
+    review = _sectioned("The Acme K2 is a large 3D printer that prints well once tuned. We tested it for a month.",
+                        parts + [aside])
+    assert kind.scores(review)["deal"] == 0
+    assert kind(review) == "review"
+    # a roundup whose sections are offer after offer stays a deal, however many sections it has
+    offers = [(f"Acme gadget {i} for ${i}9", f"The Acme gadget {i} is now ${i}9 at Shopmart (was ${i + 2}9). "
+                                              "It is the lowest price yet.") for i in range(1, 7)]
+    roundup = _sectioned("Summer sales are here: these are the best offers this weekend.", offers)
+    assert kind(roundup) == "deal"
+    # and a short page with one offer in it still counts it
+    short = _sectioned("The Acme 27 monitor is now $199 at Shopmart (was $259), its lowest price ever.",
+                       parts[:2])
+    assert kind(short) == "deal"
