@@ -217,6 +217,8 @@ def test_a_review_in_the_title_outweighs_a_quotation():
     # "review your settings" is an instruction, not a review
     plain = kind.scores(_entry(text))["review"]
     assert kind.scores(_entry(text) | {"title": "Review your privacy settings", "alternate_titles": []})["review"] == plain
+    # nor is a "Week in Review" roundup of the week's stories
+    assert kind.scores(_entry(text) | {"title": "Week in Review: New Phones", "alternate_titles": []})["review"] == plain
 
 
 def test_problem_words_count_less_when_neither_title_nor_intro_names_a_problem():
