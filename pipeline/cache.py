@@ -51,7 +51,9 @@ import orjson
 from .model import Section, Step, Structure
 from .write import write_atomic
 
-FORMAT = 8  # 8: bodies' line keys ("u"), chrome verdicts ("c") and entries' own kind scores ("k")
+# 8: bodies' line keys ("u"), chrome verdicts ("c"), entries' own kind scores ("k"); 9: clean
+# entries ("x"), entries' word counts ("t"), titles ("h"), chrome verdicts by all bodies ("v")
+FORMAT = 9
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts")
