@@ -48,7 +48,7 @@ from pathlib import Path
 import numpy as np
 import orjson
 
-from .model import Section, Step, Structure
+from .model import Merged, Section, Step, Structure
 from .write import write_atomic
 
 # 8: bodies' line keys ("u"), chrome verdicts ("c"), entries' own kind scores ("k"); 9: clean
@@ -530,8 +530,7 @@ class StaleCache(Exception):
     file; args[0]: the cache's notes so far."""
 
 
-# what an entry record must hold, in order (consolidate.entries._entry makes them so)
-ENTRY_FIELDS = ["id", "title", "alternate_titles", "summary", "categories", "tags", "sections", "steps", "causes", "sources"]
+ENTRY_FIELDS = list(Merged.__annotations__)  # what an entry record must hold, in order
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
                    "head": str, "body": str}

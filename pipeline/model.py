@@ -6,6 +6,7 @@ drops carries a reason (`Rejected.error`, `Article.removed`, `Article.warnings`)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 SCHEMA_VERSION = "1.1"  # 1.1: steps[].pitch, entries[].kind, categories, tags, stats.executable_stripped
 
@@ -115,3 +116,20 @@ class Structure:
     steps: list[Step]
     causes: list[dict]
     title_heading: str = ""  # the heading the body opens with, taken as its title ("" if none)
+
+
+class Merged(TypedDict):
+    """An entry as consolidation merges it from a cluster (consolidate.entries._entry), before
+    its kind is decided and its title chosen against the whole build: what the cache keeps per
+    cluster, in this order. kb.json's entry (the schema's `entry`) is this and its `kind`."""
+
+    id: str
+    title: str
+    alternate_titles: list[str]
+    summary: str
+    categories: list[str]
+    tags: list[str]
+    sections: list[dict]
+    steps: list[dict]
+    causes: list[dict]
+    sources: list[dict]

@@ -84,3 +84,15 @@ def test_a_never_scheme_must_be_a_scheme_and_its_colon(tmp_path):
     good = tmp_path / "good.toml"
     good.write_text('[safe_schemes]\nnever = ["ms-its:"]\n')
     assert "ms-its:" in load_rules([str(good)]).get("safe_schemes", "never")
+
+
+def test_the_typed_entry_the_cache_checks_is_the_schemas_entry_without_its_kind():
+    import json
+
+    from pipeline.cache import ENTRY_FIELDS
+    from pipeline.model import Merged
+    from pipeline.write import schema_text
+
+    entry = json.loads(schema_text())["$defs"]["entry"]
+    assert ENTRY_FIELDS == list(Merged.__annotations__)
+    assert [f for f in entry["required"] if f != "kind"] == ENTRY_FIELDS

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 from ..deadline import Budget
-from ..model import Article, Options
+from ..model import Article, Merged, Options
 from ..rules import Rules
 from ..kinds import KindClassifier
 from ..titles import TitleChooser
@@ -119,7 +119,7 @@ def cluster_key(groups: list[Group]) -> str | None:
     return h.hexdigest()[:32]
 
 
-def _entry(groups: list[Group], o: Options, clean_title, budget: Budget) -> dict:
+def _entry(groups: list[Group], o: Options, clean_title, budget: Budget) -> Merged:
     groups = sorted(groups, key=lambda g: article_order(g.first))
     canonical = groups[0]
     entry_id = "kb-" + canonical.key[:12]
