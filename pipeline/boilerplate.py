@@ -389,14 +389,15 @@ class Boilerplate:
     def _widget_label(self, heading: str, gone: list[bool], links: list[bool]) -> bool:
         """A heading, found on one page only, that labelled a widget gone right under it,
         the article going on below it: two lines of links or more ("### More Crypto Coach"
-        over four of the site's articles), or one line when the heading opens in lower case
-        as no article's heading does ("### latest developments" over a picture card). Not
+        over four of the site's articles), or one line when the heading opens with a lower-case
+        word as no article's heading does ("### latest developments" over a picture card;
+        "### iPhone wallets exposed" opens with a name). Not
         a step's heading ("## Update the driver") nor one with nothing left under it."""
         run = next((j for j, g in enumerate(gone) if not g), len(gone))
         if not run or run == len(gone) or self._content(_HEADING.sub("", heading)):
             return False
-        text = _HEADING.sub("", heading).strip(" *_#")
-        return (run >= 2 and all(links[:run])) or text[:1].islower()
+        words = _HEADING.sub("", heading).strip(" *_#").split()
+        return (run >= 2 and all(links[:run])) or bool(words) and words[0].islower()  # (not "iPhone", "macOS")
 
 
 def _alone(units, lines: list[str], u: int) -> bool:

@@ -366,6 +366,10 @@ def test_a_widget_heading_over_links_gone_a_byline_and_a_foreign_consent_go_from
           "[![virus.jpg](https://img.example/virus.jpg) The pandemic and your privacy What the new rules "
           "mean for tracing apps.  Read now](https://news.example/article/pandemic-privacy/)\n\n"
           "The authors warn that many cryptocurrencies may be open to the same attack.\n\n"
+          "### iPhone wallets exposed\n\n"
+          "[![phone.jpg](https://img.example/phone.jpg) Your phone and your keys What a lost phone "
+          "means for your coins.  Read now](https://news.example/article/lost-phone/)\n\n"
+          "Mobile wallets reuse the same change addresses too.\n\n"
           "## Update your wallet software\n\n[Download the wallet](https://wallet.example/download)\n\n"
           "The wallet was updated by its developers to hide the change addresses.\n\n"
           " January 20, 2021 09:55 / Updated byJenny Ryan toPDF ,App\n\n"
@@ -374,7 +378,7 @@ def test_a_widget_heading_over_links_gone_a_byline_and_a_foreign_consent_go_from
     for gone in ("More Crypto Coach", "seed phrase", "latest developments", "tracing apps", "Jenny Ryan", "En vous inscrivant"):
         assert gone not in text, gone
     for kept in ("two patterns that point to users", "same attack", "Update your wallet software", "Download the wallet",
-                 "updated by its developers"):
+                 "updated by its developers", "iPhone wallets exposed", "same change addresses"):
         assert kept in text, kept
 
 
