@@ -55,10 +55,6 @@ class _Block:
             paths += [[" ".join(n.split()) for n in _BOLD_NAME.findall(m.group(0))] for m in _BOLD_PATH.finditer(self.source)]
         return paths
 
-    @property
-    def code_and_strong(self) -> list[str]:
-        return self.code + self.strong
-
 
 class _Sec:
     __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo", "lead", "counted")

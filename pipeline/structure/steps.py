@@ -27,9 +27,6 @@ class Steps:
         return self.imperative.match(heading) is not None or self.imperative.match(
             _HEADING_LABEL.sub("", heading, count=1)) is not None or self.gerund.match(heading) is not None
 
-    def _reads_as_step(self, heading: str) -> bool:
-        return bool(self.imperative.match(heading)) or self._numbered(heading) is not None
-
     # ---------------------------------------------------------------------- steps
     def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False) -> list[Step]:
         """The steps the headings give: (`named`) sibling headings that each name a procedure
