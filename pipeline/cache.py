@@ -210,7 +210,7 @@ class ArticleCache:
     def put_file(self, relpath: str, sig: tuple[int, ...] | None, file_sha: str) -> None:
         """Record the signature taken before the file was read (a change while it was read
         changes the ctime), unless the file changed just before the build (RACY_NS)."""
-        if sig is not None and max(sig[1], sig[2]) < self.started - RACY_NS:
+        if sig is not None and settled(sig, self.started):
             self.files[relpath] = [*sig, file_sha]
             self.used["files"].add(relpath)
 
@@ -523,6 +523,17 @@ class ArticleCache:
         for fh in self._readers.values():
             fh.close()
         self._readers.clear()
+
+
+def signature(st: os.stat_result) -> tuple[int, int, int, int]:
+    """A file's stat signature: size, mtime_ns, ctime_ns, inode (ArticleCache.unchanged)."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def settled(sig: tuple[int, ...], started_ns: int) -> bool:
+    """The file had not changed for RACY_NS before `started_ns`: its signature can stand for
+    its bytes (a change within the same clock tick would keep it)."""
+    return max(sig[1], sig[2]) < started_ns - RACY_NS
 
 
 class StaleCache(Exception):

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 
 from . import __version__, code_digest, export
-from .cache import ArticleCache, StaleCache, sha, structure_key
+from .cache import ArticleCache, StaleCache, sha, signature, structure_key
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
@@ -455,7 +455,7 @@ def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[in
             st = os.stat(os.path.join(root, on_disk.get(p, p)))
         except OSError:
             continue
-        out[p] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        out[p] = signature(st)
     return out
 
 

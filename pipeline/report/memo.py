@@ -56,9 +56,10 @@ class FragmentMemo:
             st = os.lstat(os.path.join(root, os.fsdecode(path.encode("utf-8"))))
         except (OSError, UnicodeError, ValueError):
             return None
-        if not stat.S_ISREG(st.st_mode) or max(st.st_mtime_ns, st.st_ctime_ns) > self.started - cache.RACY_NS:
+        sig = cache.signature(st)
+        if not stat.S_ISREG(st.st_mode) or not cache.settled(sig, self.started):
             return None
-        return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+        return " ".join(map(str, sig))
 
     def get(self, key: str | None) -> str | None:
         if key is None or key not in self.known:
