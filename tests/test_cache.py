@@ -615,3 +615,26 @@ def test_a_rebuild_of_the_same_bodies_learns_no_chrome_again_and_keeps_what_the_
     assert counted == [4] and len(units) == 4 and [rec["title"] for rec in bodies] == ["Wi-Fi drops"]
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_an_entry_made_under_a_fallback_leaves_nothing_in_the_cache(tmp_path, monkeypatch):
+    """A title that ran out of budget (the machine's load, not the input's) gives a fallback
+    entry: neither it nor the kind scores read from it may serve a later build."""
+    from pipeline.consolidate import titling
+    src = tmp_path / "in"
+    write(src, "printer.md", "---\ntitle: The HP M404 printer\n---\n\nThe HP M404 prints 40 pages a minute.\n")
+    real = titling._titles
+
+    def over_budget(canonical, members, clean_title, budget):
+        budget.notes.append("printer.md: [title_spin] rules took more than 1 s (the per-file budget)")
+        deal = "Printer Review: the HP M404"
+        return (deal, [deal], deal), None
+
+    with monkeypatch.context() as m:
+        m.setattr("pipeline.consolidate.entries._titles", over_budget)
+        fallback = build(src, tmp_path / "out", Options(jobs=1))
+    assert fallback.doc["entries"][0]["title"] == "Printer Review: the HP M404" and fallback.doc["entries"][0]["kind"] == "review"
+    assert titling._titles is real
+    build(src, tmp_path / "out", Options(jobs=1))
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()

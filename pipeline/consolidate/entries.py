@@ -34,13 +34,15 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
     for cluster in clusters:
         members = [groups[k] for k in cluster]
         key = cluster_key(members) if memo is not None else None
-        keys.append(key)
         entry = memo.entry(key) if key else None
         if entry is None:
             before = len(budget.notes)
             entry = _entry(members, options, clean_title, budget)
-            if key and len(budget.notes) == before:  # (a fallback is the machine's load, not the input's)
+            if len(budget.notes) != before:  # a fallback is the machine's load, not the input's:
+                key = None  # nothing read from this entry (its kind scores neither) is kept
+            elif key:
                 memo.put_entry(key, entry)
+        keys.append(key)
         entries.append(entry)
     entries = finish_entries(entries, rules, budget, memo, keys)
     if notes is not None:
