@@ -26,6 +26,10 @@ listicle, buying guide, explainer or review names launches and quotes makers too
 A kind in spread_kinds (deal) is what a page is built around: on a page cut into more than
 flat_max_headings headed sections it scores nothing unless its cues fire in two sections or
 more and in spread_percent of them (a review's one "on sale for $469" aside is no deal).
+A kind in aside_kinds (deal) needs two points or a title naming it: one cue firing on a page
+whose title and labels do not name the kind is an aside ("the X just went on sale for $899"
+in a launch story, "$9 at Amazon" under a columnist's pick), not what the page is built
+around. The scores keep that point (learn_labels reads them as they are); the choice drops it.
 """
 from __future__ import annotations
 
@@ -54,6 +58,7 @@ class KindClassifier:
         self.flat_max = int(group.get("flat_max_headings", ["4"])[0])
         self.spread = tuple(group.get("spread_kinds", []))
         self.spread_share = int(group.get("spread_percent", ["20"])[0]) / 100
+        self.aside = tuple(group.get("aside_kinds", []))
 
     def scores(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> dict[str, int]:
         """`learned`: (site, label) -> the kind that label means on that site and the points
@@ -98,7 +103,14 @@ class KindClassifier:
         return hits >= 2 and hits >= self.spread_share * len(headed)
 
     def __call__(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> str:
-        return _best(self.scores(entry, learned))
+        return self.decide(entry, self.scores(entry, learned))
+
+    def decide(self, entry: dict, scores: dict) -> str:
+        """The winning kind, an aside_kinds kind left out at one point unless the entry's title
+        names it. Apart from scores(), which learn_labels reads as they are."""
+        title = entry.get("title", "")
+        asides = {k: 0 for k in self.aside if scores[k] < 2 and not any(c.search(title) for c in self.titled[k])}
+        return _best(scores | asides)
 
     def classify_all(self, entries: list[dict], each=None, known: list | None = None) -> list[str]:
         """Every entry's kind, read twice: once from its own text, then again with what each
@@ -118,7 +130,7 @@ class KindClassifier:
                 known[k] = s if isinstance(s, dict) else None
         first = [s if s is not None else dict.fromkeys(KINDS, 0) for s in known]
         learned = learn_labels(entries, first, ("other",) + self.step_kinds)
-        return [each(k, (lambda e=e: self(e, learned)) if _told(e, learned) else (lambda s=s: _best(s)))
+        return [each(k, (lambda e=e: self(e, learned)) if _told(e, learned) else (lambda e=e, s=s: self.decide(e, s)))
                 for k, (e, s) in enumerate(zip(entries, first))]
 
 

@@ -77,7 +77,7 @@ def page_kind_keys() -> dict[str, str]:
     from .kinds import KINDS  # (kinds.py reads Rules from here)
     keys = {"step_kinds": "kinds", "imperative_verbs": "words", "imperative_percent": "number",
             "lead_weighted": "kinds", "title_goals": "kinds", "flat_kinds": "kinds", "flat_max_headings": "number",
-            "spread_kinds": "kinds", "spread_percent": "number"}
+            "spread_kinds": "kinds", "spread_percent": "number", "aside_kinds": "kinds"}
     for k in KINDS:
         keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words", "title_" + k: "regex",
                      "lead_" + k: "regex"})

@@ -368,3 +368,17 @@ def test_a_deal_is_a_page_built_around_offers_not_one_price_aside():
     short = _sectioned("The Acme 27 monitor is now $199 at Shopmart (was $259), its lowest price ever.",
                        parts[:2])
     assert kind(short) == "deal"
+
+
+def test_one_price_line_is_an_aside_unless_the_title_names_an_offer():
+    kind = KindClassifier(load_rules())
+    launch = _entry("Acme's dual-screen X1 laptop went on sale this month, at $899 from its website. It was first shown "
+                    "at a trade fair in June, and its hinge opens the two screens side by side.")
+    launch["title"] = "Dual-Screen Laptop From Acme: Meet the X1"
+    assert kind.scores(launch)["deal"] == 1
+    assert kind(launch) != "deal"
+    offer = dict(launch, title="Get a $100 Discount on Acme's Dual-Screen X1 Laptop")
+    assert kind(offer) == "deal"
+    assert kind(dict(launch, title="Acme X1: Save Big on a Dual-Screen Laptop")) == "deal"
+    # the scores learn_labels reads keep the aside's point
+    assert kind.scores(dict(launch, title="Meet the X1"))["deal"] == 1
