@@ -1007,3 +1007,66 @@ def test_a_cookie_notice_is_no_summary_but_an_intro_about_cookies_is(st):
     notice = "為了改善提供給您的服務，我們會使用 Cookie。繼續瀏覽本網站，即表示您同意遵守我們的隱私政策."
     s = st.structure(f"{notice}\n\nThe real intro of the article is here.\n\n## Fix 1\n\nDo it.\n", "T")
     assert s.summary == "The real intro of the article is here."
+
+
+def test_siblings_before_the_first_step_or_worded_alike_after_the_last_are_steps_too(st):
+    # two in three siblings are steps (each gives a numbered procedure): the ones before and
+    # after them that are worded as they are (`1  ...`, `6  ...`) are steps too
+    proc = "1. Open the Settings app.\n2. Click the switch.\n"
+    body = ("A new laptop.\n\n## 1  Make the login easier\n\nA short password helps.\n\n"
+            + "".join(f"## {n}  Tidy part {n}\n\n{proc}\n" for n in range(2, 6))
+            + "## 6  Teach them the basics\n\nShow them the help app.\n")
+    assert steps(st, body, "Laptop") == ["1  Make the login easier"] + [f"{n}  Tidy part {n}" for n in range(2, 6)] + [
+        "6  Teach them the basics"]
+    # after the last, a heading worded otherwise is the page's closing remark; before the first,
+    # one that names the ways is their overview
+    closing = body.replace("6  Teach them the basics", "Thoughts on laptops")
+    assert "Thoughts on laptops" not in steps(st, closing, "Laptop")
+    overview = body.replace("1  Make the login easier", "Three Ways to Tidy a Laptop")
+    assert "Three Ways to Tidy a Laptop" not in steps(st, overview, "Laptop")
+    # two in five are no such run: the others stay what they are
+    few = body.replace("## 4  Tidy part 4\n\n" + proc, "## 4  Tidy part 4\n\nIt varies.\n").replace(
+        "## 5  Tidy part 5\n\n" + proc, "## 5  Tidy part 5\n\nIt varies.\n")
+    assert "1  Make the login easier" not in steps(st, few, "Laptop")
+
+
+def test_a_sentence_that_says_what_to_do_inside_a_paragraph_over_a_screenshot_is_a_step(st):
+    shot = "![](https://x.example/{}.png)"
+    body = ("Apps can be defaults.\n\n"
+            f"The process is the same everywhere. First, on your phone, swipe down and tap the gear icon.\n\n"
+            f"{shot.format(1)}\n\nNext, go to \"Apps.\"\n\n{shot.format(2)}\n\n"
+            f"Here are the categories. Tap one to see the options.\n\n{shot.format(3)}\n\n"
+            f"That's all there is to it.\n")
+    assert steps(st, body, "Default apps") == ["First, on your phone, swipe down and tap the gear icon.",
+                                               "Next, go to \"Apps.\"", "Tap one to see the options."]
+    # a sentence in the writer's voice ("Let's ...") says no action
+    chat = body.replace("Here are the categories. Tap one to see the options.", "Let's get rid of it.")
+    assert steps(st, chat, "Default apps") == []
+
+
+def test_sibling_how_to_sections_are_the_ways_when_only_one_gives_actions_over_screenshots(st):
+    shot = "![](https://x.example/{}.png)"
+    body = ("Lockdown hides the fingerprint unlock.\n\n## What is lockdown\n\nA mode.\n\n"
+            "## How to Enable Lockdown\n\n"
+            f"Swipe down and tap the gear icon.\n\n{shot.format(1)}\n\nNext, go to \"Lock Screen.\"\n\n{shot.format(2)}\n\n"
+            f"Now open \"Secure Lock Settings.\"\n\n{shot.format(3)}\n\n"
+            "## How to Use Lockdown\n\nHold the power button. Tap \"Lockdown\" in the menu.\n")
+    assert steps(st, body, "Lockdown") == ["How to Enable Lockdown", "How to Use Lockdown"]
+    # the one how-to section alone keeps its actions as the steps
+    one = body.split("## How to Use")[0]
+    assert len(steps(st, one, "Lockdown")) == 3
+
+
+def test_a_step_heading_set_a_level_above_the_steps_around_it_is_their_peer(st):
+    body = ("Buzzing.\n\n## Why it buzzes\n\nNotifications.\n\n## How to Stop the Buzzing\n\nTry these.\n\n"
+            "### Restart Your Phone\n\nHold the button.\n\n### Turn Off Haptic Feedback\n\nOpen Settings.\n\n"
+            "## Close All Open Apps\n\nTap Close All.\n\n### Update All Your Apps\n\nOpen the store.\n\n"
+            "### Reset Your Device\n\nWipe it.\n")
+    assert steps(st, body, "Buzzing") == ["Restart Your Phone", "Turn Off Haptic Feedback", "Close All Open Apps",
+                                          "Update All Your Apps", "Reset Your Device"]
+    # under a step of its own ("Fix 1: ..."), a deeper heading before it is that step's part: the
+    # heading after is the next fix, with its own parts
+    fixes = ("Buzzing.\n\n## Fix 1: Restart\n\nDo it.\n\n### Restart the phone\n\nHold it.\n\n"
+             "## Update the apps\n\nTwo ways.\n\n### Update in the store\n\nOpen it.\n\n"
+             "### Update from the web\n\nSign in.\n")
+    assert steps(st, fixes, "Buzzing") == ["Restart", "Update the apps"]

@@ -67,8 +67,34 @@ class Sections:
                 continue
             b.section = len(secs) - 1
             secs[-1].blocks.append(b)
+        self._even_levels(secs)
         self._fill(secs)
         return secs, title_heading or ""
+
+    def _even_levels(self, secs: list[_Sec]) -> None:
+        """A heading one level above the steps around it (`## Close All Open Apps` after `###
+        Restart Your Phone`, `### Turn Off Haptic Feedback`, over `### Update All Your Apps`,
+        `### Factory Reset Your Device`) is their peer set at an uneven level, not a part of the
+        page: when it and the section before it both read as steps, that one is deeper, under a
+        section of its level that is no step ("How to Stop Random Vibrations"), and two or more
+        of its own sub-sections read as steps too, it and they are made siblings of the one
+        before."""
+        children: dict[int, list[int]] = {}
+        for k, t in enumerate(secs):
+            children.setdefault(t.parent, []).append(k)
+        for i in range(2, len(secs)):
+            s, prev = secs[i], secs[i - 1]
+            kids = children.get(i, [])
+            if (not kids or s.pseudo or prev.pseudo or prev.level <= s.level or prev.parent is None
+                    or secs[prev.parent].level != s.level or any(secs[k].level != prev.level for k in kids)):
+                continue
+            part = secs[prev.parent].heading  # (a step itself, "Fix 1: Restart": it is one of them)
+            if self._imperative(s.heading) and self._imperative(prev.heading) and not (
+                    self._imperative(part) or self._numbered(part) is not None) and (
+                    sum(self._imperative(secs[k].heading) for k in kids) >= 2):
+                s.level, s.parent = prev.level, prev.parent
+                for k in kids:
+                    secs[k].parent = prev.parent
 
     def _fill(self, secs: list[_Sec]) -> None:
         """Each section's text and kind: what its heading names; a troubleshooting parent

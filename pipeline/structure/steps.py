@@ -187,14 +187,20 @@ class Steps:
                     m + 1 for m in range(k + 1, len(blocks)) if blocks[m].only_images)
                 own = blocks[k:end]
                 said = [t for t in SENTENCE_END.split(blocks[k].plain.strip()) if t.strip()]
-                title = _clip(said[-1] if j == 0 and k not in marks else said[0])
+                title = _clip(said[-1] if j == 0 and k not in marks else (self._acts(said) or said)[0])
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
                 steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:]))
         return steps
 
     def _shot_mark(self, b: _Block) -> bool:
+        """A short paragraph one of whose sentences says what to do ("Select ...", "Here are
+        the categories. Tap one to see the options.")."""
         return (b.kind == "paragraph" and not b.only_images and not b.contents and len(b.plain) <= 300
-                and self.action.match(b.plain.strip()) is not None)
+                and bool(self._acts(SENTENCE_END.split(b.plain.strip()))))
+
+    def _acts(self, sentences: list[str]) -> list[str]:
+        """The sentences that say what to do ("Let's get rid of it.": the writer's, not an action)."""
+        return [t for t in sentences if self.action.match(t.strip()) and not _CONTRACTION.match(t.strip())]
 
     def _says_an_action(self, b: _Block) -> bool:
         """A paragraph one of whose sentences says what to do ("A menu pops up. Click
@@ -258,8 +264,12 @@ class Steps:
         """A heading between two sibling steps, of their level, is a step too when its words
         name no other kind of section ("Optimize in-game graphics settings" between "Set the
         power plan" and "Modify graphics card settings": a verb the rules do not list; "Another
-        Way to Clear All Data" between two procedures). Not within a count ("1. InnoCN",
-        "2. Elecrow"): what the numbers leave out is not one of them ("Best Value")."""
+        Way to Clear All Data" between two procedures); so is one before the first or after
+        the last when two in three of the siblings are steps and it is worded as they are
+        ("Resize Desktop Icons" before "Resize Taskbar Icons", "Resize File Explorer Icons";
+        `8  Teach ...` after `7  Customize ...`), or after them names a fix ("Take It in for
+        Repair"); not "Three Ways to Uninstall a Printer" before them. Not within a count ("1. InnoCN", "2. Elecrow"): what the numbers leave out is
+        not one of them ("Best Value")."""
         siblings: dict[tuple, list[int]] = {}
         for i in range(1, len(secs)):
             siblings.setdefault((secs[i].parent, secs[i].level), []).append(i)
@@ -267,14 +277,25 @@ class Steps:
             marks = [j for j, i in enumerate(run) if is_step[i]]
             if len(marks) < 2 or any(secs[run[j]].counted for j in marks):
                 continue
-            for i in run[marks[0] + 1:marks[-1]]:
-                t = secs[i]
-                if t.kind in ("other", "fix") and not t.pseudo and i not in skip and t.text:
-                    is_step[i] = True
+            fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
+                    for i in run]
+            for k, i in enumerate(run):
+                is_step[i] = is_step[i] or (fits[k] and marks[0] < k < marks[-1])
+            if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
+                firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
+                for k, i in enumerate(run):  # (after the last, a fix by its words too; a question asks
+                    h = secs[i].heading  # what the page is about: "Which Method to Use?")
+                    is_step[i] = is_step[i] or fits[k] and not (h.endswith("?") or self.question.match(h)) and (
+                        _first_word(h) in firsts or (k > marks[-1] and secs[i].kind == "fix"))
 
     def _is_command(self, text: str) -> bool:
         t = text.strip()
         return 0 < len(t) <= 200 and bool(self.command.match(t))
+
+def _first_word(heading: str) -> str:
+    """A heading's first word, lower-cased, any number as `#` (`1  Make ...`, `8  Teach ...`)."""
+    words = heading.split()
+    return re.sub(r"\d+", "#", words[0].lower()) if words else ""
 
 _STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`3.Click`: a scrape lost the space)
 

@@ -42,8 +42,9 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                  + "|".join(re.escape(w) for w in rules.get("step_shapes", "gerund_objects")) + r")\b",
                                  flags)
         acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
-        self.action = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
-                                 + r"),?\s+)?(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
+        first = r"(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"  # ("First, on your phone, swipe")
+        self.action = re.compile(r"^" + first + r"(?:[^,.:;!?\n]{1,60},\s+)?" + first
+                                 + r"(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
                                             flags)
         self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
@@ -103,10 +104,12 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                 found = self._steps(secs, again) or self._paragraph_steps(again, split)
                 if len(found) > len(steps):
                     blocks, sections, title_heading, steps = again, secs, heading, found
-        if not steps:  # nor numbers nor headings: sentences that each say what to do over a
-            steps = self._shot_steps(blocks, sections)  # screenshot may, headless or under a how-to heading
-        if not steps:  # nor those: sibling sections headed "How to ..." are the ways it gives
-            steps = self._steps(sections, blocks, named=True)
+        if not steps:  # nor numbers nor headings: sentences that each say what to do over a screenshot
+            steps = self._shot_steps(blocks, sections)  # may, headless or under a how-to heading; or
+            named = self._steps(sections, blocks, named=True)  # sibling sections headed "How to ..."
+            shots = {s.section for s in steps}  # (the ways it gives: those of one of them are its parts)
+            if len(named) > len(shots) and shots <= {s.section for s in named}:
+                steps = named
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
         summary = _summary(sections, self.summary_contents, self.summary_ads, self.summary_credits)
