@@ -260,3 +260,14 @@ def clean_rests(rests: list[str]):
 def structure_chunk(items: list[tuple[str, str]]):
     w = _worker()
     return [w.structure(body, title) for body, title in items]
+
+
+def stalled(fn, item):
+    """The result of task function fn for an item its worker died on, alone too: a stall
+    the worker's budget could only stop by ending its process (deadline.in_threads)."""
+    why = "timeout: it stopped its worker (over the per-file budget, or a crash there); skipped"
+    if fn is prepare_chunk:
+        return Rejected(item, why)
+    if fn is clean_rests:
+        return Rest(None, "", True, "", why)
+    return Structured(None, error=why)

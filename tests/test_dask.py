@@ -1,5 +1,6 @@
 """The Dask engine (issue 31): the same bytes as the local engine, also when a worker dies
 mid-build. Runs where dask.distributed is installed (the dev extra; CI installs it)."""
+import json
 import os
 import re
 import signal
@@ -113,3 +114,55 @@ def test_a_worker_of_other_code_or_no_scheduler_is_a_clean_error(tmp_path):
     res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(tmp_path / "c"), "-q",
                                     "--engine", "dask", "--scheduler", "local:0"])
     assert res.exit_code == 1 and "needs N >= 1" in res.output, res.output
+
+
+GOOD = ("---\ntitle: Printer offline {i}\n---\n\nYour printer {i} shows offline after an update.\n\n"
+        "## Fix 1: Restart the spooler\n\nOpen Services and restart Print Spooler {i}.\n")
+
+
+def test_a_file_that_stalls_a_worker_is_rejected_and_the_build_goes_on(tmp_path, monkeypatch):
+    # a backtracking user rule holds the interpreter in the regex engine, where no timer of
+    # the worker's can interrupt its task thread: the worker process ends, Dask retries,
+    # and the file that stalls its worker alone too is rejected; before, the build hung
+    from pipeline.executors import dask_engine
+    from pipeline.rules import load_rules
+    monkeypatch.setattr(dask_engine, "_NO_WORKERS", 600.0)  # (a loaded machine restarts workers slowly)
+    rules_file = tmp_path / "r.toml"
+    rules_file.write_text('[scrape_artifacts]\nlone_patterns = ["(a+)+b"]\n')
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"good{i}.md").write_text(GOOD.format(i=i))
+    (src / "evil.md").write_text("---\ntitle: t\n---\n\nintro\n\n" + "a" * 40 + "c\n")
+    build(src, tmp_path / "out", Options(jobs=2, scheduler="local:2", file_seconds=1.0),
+          rules=load_rules([rules_file]), use_cache=False)
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text("utf-8"))
+    assert [(r["path"], r["error"].split(":")[0]) for r in doc["rejected"]] == [("evil.md", "timeout")]
+    assert sorted(s["path"] for e in doc["entries"] for s in e["sources"]) == [f"good{i}.md" for i in range(6)]
+
+
+def test_the_budget_interrupts_python_code_in_a_task_thread(monkeypatch):
+    import threading
+    import time
+
+    from pipeline import deadline
+    monkeypatch.setitem(deadline._THREADS, "on", True)
+    got = []
+
+    def stall():
+        try:
+            with deadline.deadline(0.3):
+                while True:
+                    pass
+        except deadline.Timeout:
+            got.append("timeout")
+        with deadline.deadline(0.3):  # done in time: no Timeout later
+            pass
+        time.sleep(0.6)
+        got.append("after")
+
+    t = threading.Thread(target=stall)
+    t.start()
+    t.join(10)
+    assert got == ["timeout", "after"]
+    assert deadline._ITEMS == {}

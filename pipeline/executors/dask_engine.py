@@ -22,9 +22,11 @@ executors/__init__.py, so the stages and the bytes they produce are the local en
   processes, in the terminal's process group, print their own KeyboardInterrupt tracebacks
   (the local engine's workers ignore Ctrl-C; a Dask worker cannot be made to in time
   without risking that the build itself misses the Ctrl-C).
-- The per-file budget (deadline.py) needs a process's main thread, and Dask runs tasks in
-  worker threads: on this engine a file that stalls its stage stalls that task (Dask has
-  no task timeout); build untrusted input with the local engine.
+- The per-file budget (deadline.py) holds in the workers' task threads: a file over it is
+  rejected as on the local engine, and one that stalls C code (a backtracking regex) ends
+  its worker process at twice the budget. Dask then runs the task again elsewhere, and
+  when it gives up on it (KilledWorker), the task's items are run one by one: the one that
+  kills its worker again is rejected (tasks.stalled), the build goes on.
 """
 from __future__ import annotations
 
@@ -32,12 +34,14 @@ import logging
 import time
 import uuid
 
+import dask
 from distributed import Client, LocalCluster
 from distributed.client import FutureCancelledError
 from distributed.diagnostics.plugin import WorkerPlugin
 from distributed.scheduler import KilledWorker
 
-from .. import code_digest
+from .. import code_digest, tasks
+from ..deadline import in_threads
 from . import EngineError, loop
 
 _log = logging.getLogger("pipeline")
@@ -57,6 +61,7 @@ class _Setup(WorkerPlugin):
         if code_digest() != self.digest:
             raise RuntimeError(f"this worker runs other pipeline code than the build ({code_digest()[:12]} "
                                f"!= {self.digest[:12]})")
+        in_threads()
         _STATES[self.name] = self.initializer(*self.initargs)
 
     def teardown(self, worker) -> None:
@@ -80,6 +85,7 @@ class DaskExecutor:
         self.workers: list[str] = []
         self.jobs = 1
         self.registered = False
+        self.sent: dict[str, tuple] = {}  # a future's key -> its task (fn, args)
         try:
             self._connect(scheduler)
             self._check_versions()
@@ -94,8 +100,11 @@ class DaskExecutor:
             n = int(scheduler.split(":", 1)[1])  # (ValueError: not a number)
             if n < 1:
                 raise ValueError("local:N needs N >= 1 workers")
-            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                        dashboard_address=":0", silence_logs=40)
+            # a task whose worker dies is run item by item (_one_by_one) at once, not after 4
+            # deaths: the item that stalls its worker costs two restarts, not eight
+            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+                self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                            dashboard_address=":0", silence_logs=40)
             self.client = Client(self.cluster, set_as_default=False)
         else:
             self.client = Client(scheduler, set_as_default=False, timeout=15)
@@ -116,17 +125,46 @@ class DaskExecutor:
             self.jobs = len(self.workers)
         return len(self.workers)
 
-    def _submit(self, fn, args: tuple, worker: str | None = None):
-        where = {"workers": [worker], "allow_other_workers": True} if worker else {}
-        return self.client.submit(_run, self.name, fn, args, pure=False, **where)
+    def _submit(self, fn, args: tuple):
+        fut = self.client.submit(_run, self.name, fn, args, pure=False)
+        self.sent[fut.key] = (fn, args)
+        return fut
 
-    def _result(self, fut):
+    def _result(self, fut, alone: bool = False):
+        fn, args = self.sent.pop(fut.key)
+        seen = time.monotonic()
         try:
-            result = fut.result()
-        except (FutureCancelledError, KilledWorker, OSError) as exc:
+            while True:  # (a result lost with its worker is computed again: no worker, no wait for ever)
+                try:
+                    result = fut.result(timeout=1)
+                    break
+                except TimeoutError:
+                    seen = self._waiting(seen)
+        except KilledWorker:
+            if alone:
+                return [tasks.stalled(fn, args[-1][0])]
+            return self._one_by_one(fn, args)
+        except (FutureCancelledError, OSError) as exc:
             raise EngineError(f"Dask lost a task: {type(exc).__name__}: {exc}") from None
         fut.release()
         return result
+
+    def _one_by_one(self, fn, args: tuple) -> list:
+        """A task Dask gave up on (its workers died), its items run alone (the last argument
+        of a task function is its list of items): the results, with one Spent at the end."""
+        futures = [self._submit(fn, (*args[:-1], [item])) for item in args[-1]]
+        out, spent = [], None
+        for f in futures:
+            seen = time.monotonic()
+            while not f.done():
+                seen = self._waiting(seen)
+            for res in self._result(f, alone=True):
+                if isinstance(res, tasks.Spent):
+                    spent = res if spent is None else tasks.Spent({k: v + res.seconds[k]
+                                                                   for k, v in spent.seconds.items()})
+                else:
+                    out.append(res)
+        return out + ([spent] if spent else [])
 
     def _waiting(self, since: float) -> float:
         """Sleep a little; fail when the cluster has had no worker for _NO_WORKERS seconds."""
@@ -156,9 +194,10 @@ class DaskExecutor:
                 progress(label, done, total)
 
     def schedule(self, next_task, total: int) -> None:
-        """As LocalExecutor.schedule: next_task(worker) gives that worker's next task; each
-        goes to its worker while it is there (else to any)."""
-        loop.schedule(self.slots(total), next_task, lambda w, fn, args: self._submit(fn, args, self.workers[w]),
+        """As LocalExecutor.schedule, but a task goes to whichever worker Dask picks: a task
+        bound to a worker (loosely) that died stayed unscheduled ('no-worker') with other
+        workers idle, and the build waited for ever."""
+        loop.schedule(self.slots(total), next_task, lambda w, fn, args: self._submit(fn, args),
                       self._finished, self._result)
 
     def _finished(self, futures) -> list:
