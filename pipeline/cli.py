@@ -49,8 +49,9 @@ def main():
 
 @main.command(context_settings=CONTEXT)
 @click.option("--input", "input_dir", default="input", show_default=True,
-              type=click.Path(file_okay=True, dir_okay=True, path_type=Path),
-              help="Folder of scraped articles (.md, .markdown, .txt), searched recursively.")
+              type=click.Path(file_okay=True, dir_okay=True, path_type=str),
+              help="Folder of scraped articles (.md, .markdown, .txt), searched recursively; or an fsspec "
+                   "URL (s3://bucket/scrape, gs://…, file://…), read by the workers themselves.")
 @click.option("--output", "output_dir", default="output", show_default=True,
               type=click.Path(path_type=Path), help="Folder to write kb.json, kb.schema.json, build-report.json, report.html and report/ into.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,

@@ -18,6 +18,7 @@ import yaml
 
 from .clean import unsentinel
 from .model import Article, Limits, Rejected
+from . import remote
 from .rules import load_rules
 from .text import CONTROLS, UNPRINTABLE, Inert
 
@@ -100,6 +101,8 @@ def prefetch(root: Path | str, relpath: str) -> None:
 
 def read_bytes(root: Path | str, relpath: str, options: Limits) -> bytes | Rejected:
     """The file's bytes, never more than the size limit (a larger file is not read)."""
+    if remote.is_remote(root):
+        return remote.read(root, relpath, options.max_file_bytes)
     path = os.path.join(root, relpath)
     try:
         if stat.S_ISLNK(os.lstat(path).st_mode):

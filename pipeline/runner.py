@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 
-from . import __version__, code_digest, export
+from . import __version__, code_digest, export, remote
 from .cache import ArticleCache, StaleCache, sha, signature, structure_key
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
 from .executors import Executor, chunks as chunked, executor
-from .ingest import InputError, discover, display_names, prefetch, source_id
+from .ingest import EXTENSIONS, InputError, discover, display_names, prefetch, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .safety import scrub
@@ -71,11 +71,12 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
     besides kb.json ("report", "howto", ...); `base_url` is howto's."""
     formats = [name for name in export.wanted(formats) if name != "write"]  # (kb.json is always written)
     rules = rules or load_rules()
+    input_dir = remote.local(input_dir)
     with output_lock(output_dir):  # (OutputBusy when another build is writing there), the exports too
         export.prepare(output_dir, formats)
         result = _build_once(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink, kinds)
         export.write_formats(export.Export(result.kb_path.parent, result.doc, result.timings, result.notes,
-                                           result.filtered_out, Path(input_dir), rules, base_url,
+                                           result.filtered_out, _sources(input_dir), rules, base_url,
                                            Path(output_dir) / CACHE_DIR if use_cache else None), formats)
     return result
 
@@ -103,16 +104,16 @@ def _build_once(input_dir, output_dir, options, rules, progress, use_cache, allo
 def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None,
            progress: Callable[[str, int, int], None] | None, use_cache: bool,
            fresh_cache: bool = False, allow_shrink: bool = True, kinds: Iterable[str] | None = None) -> BuildResult:
-    input_dir, output_dir = Path(input_dir), Path(output_dir)
+    url = remote.is_remote(input_dir)
+    input_dir, output_dir = input_dir if url else Path(input_dir), Path(output_dir)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    exclude = output_dir if _inside(output_dir, input_dir) else None
-    paths, on_disk, clashes = display_names(discover(input_dir, exclude=exclude))
+    paths, on_disk, clashes = display_names(_discover(input_dir, output_dir))
     if not paths and not clashes:  # an empty kb.json over a good one is never what was meant
         raise InputError(f"no input files (.md, .markdown, .txt) under {input_dir}; kb.json was not written")
     previous = None if allow_shrink else previous_entries(output_dir)
     cache, scratch = _open_cache(output_dir, use_cache, cache_key(rules, options), fresh_cache)
-    stats = _stat_all(input_dir, paths, on_disk)
+    stats = remote.signatures(input_dir, paths) if url else _stat_all(input_dir, paths, on_disk)
     unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
     workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
     try:
@@ -196,7 +197,8 @@ def _read_all(workers: Executor, input_dir: Path, paths: list[str], unchanged: s
             resolver.add(Hit(p, resolver.cache.files[p][-1]))
             hits += 1
     todo = [p for p in paths if p not in unchanged]
-    ahead = _ReadAhead(str(input_dir), [resolver.on_disk.get(p, p) for p in todo]) if workers.jobs > 1 else None
+    local = workers.jobs > 1 and not remote.is_remote(input_dir)
+    ahead = _ReadAhead(str(input_dir), [resolver.on_disk.get(p, p) for p in todo]) if local else None
     try:
         resolver.spent, known = _prepare_all(workers, str(input_dir), todo, resolver, ahead, progress)
     finally:
@@ -457,6 +459,22 @@ def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[in
             continue
         out[p] = signature(st)
     return out
+
+
+def _discover(input_dir, output_dir: Path) -> list[str]:
+    """The input files: under a folder (not the output folder, when it is inside), or a URL."""
+    if not remote.is_remote(input_dir):
+        return discover(input_dir, exclude=output_dir if _inside(output_dir, input_dir) else None)
+    try:
+        return remote.discover(input_dir, EXTENSIONS)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot list the input {input_dir}: {type(exc).__name__}: {exc}") from None
+
+
+def _sources(input_dir):
+    """Where the report reads the sources again (not from a URL: its entry pages then show
+    no removed blocks)."""
+    return None if remote.is_remote(input_dir) else Path(input_dir)
 
 
 def _inside(child: Path, parent: Path) -> bool:

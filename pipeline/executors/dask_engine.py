@@ -6,7 +6,8 @@ executors/__init__.py, so the stages and the bytes they produce are the local en
   (closed with the build); any other address (`tcp://host:8786`) is a running scheduler,
   whose workers must run this pipeline's very code (checked: a worker whose source files
   differ is refused, it would clean differently and fill the cache with it) and see the
-  input folder at the same path (a shared filesystem). Reading tasks carry paths; the tasks
+  input folder at the same path (a shared filesystem) or the object store an `--input` URL
+  names (pipeline/remote.py). Reading tasks carry paths; the tasks
   that clean a body's shared rest and structure a body carry that text.
 - Each build registers a worker plugin of its own name, which builds that build's `Worker`
   (rules, options, the cache's known hashes) on every worker, also one that joins or is
