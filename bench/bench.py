@@ -37,8 +37,8 @@ sys.path.insert(0, str(HERE))
 import synth  # noqa: E402
 
 
-def _tree_rss(pid: int) -> int:
-    """Summed resident memory (bytes) of `pid` and all its descendants."""
+def _tree_rss(pid: int) -> tuple[int, list[int]]:
+    """Summed resident memory (bytes) of `pid` and all its descendants, and their pids."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -48,31 +48,46 @@ def _tree_rss(pid: int) -> int:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [pid]
+    total, todo, seen = 0, [pid], []
     while todo:
         p = todo.pop()
+        seen.append(p)
         todo.extend(children.get(p, []))
         try:
             with open(f"/proc/{p}/statm") as fh:
                 total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
         except (OSError, IndexError, ValueError):
             pass
-    return total
+    return total, seen
+
+
+def _hwm(pid: int) -> int:
+    """A process's peak resident memory so far (VmHWM, bytes), 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmHWM:")), 0)
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def measure(cmd: list[str], report: Path | None = None) -> dict:
     """Run cmd; wall seconds, CPU seconds (user + system, of the process and the workers it
-    waited for: what a loaded machine's other work does not inflate), peak summed RSS, and
-    what the build reported in `report` (its build-report.json: stage timings and counts)."""
+    waited for: what a loaded machine's other work does not inflate), peak summed RSS, the
+    peak RSS of each process (`peaks`: pid -> bytes, the client's under `client`), and what
+    the build reported in `report` (its build-report.json: stage timings and counts)."""
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak, done = 0, threading.Event()
+    peaks: dict = {}
 
     def sample():
         nonlocal peak
         while not done.wait(0.05):
-            peak = max(peak, _tree_rss(proc.pid))
+            total, pids = _tree_rss(proc.pid)
+            peak = max(peak, total)
+            for pid in pids:
+                peaks[pid] = max(peaks.get(pid, 0), _hwm(pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -84,20 +99,24 @@ def measure(cmd: list[str], report: Path | None = None) -> dict:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    client = peaks.pop(proc.pid, 0)
+    workers = sorted((v for v in peaks.values() if v > 60 * 2**20), reverse=True)  # (not the small helpers)
     if report is None:
-        return {"wall": wall, "cpu": cpu, "rss": peak}
+        return {"wall": wall, "cpu": cpu, "rss": peak, "client": client, "workers": workers}
     rep = json.loads(report.read_text(encoding="utf-8"))
     c = rep["counts"]
-    return {"wall": wall, "cpu": cpu, "rss": peak, "timings": rep["timings_seconds"], "entries": c["entries"],
+    return {"wall": wall, "cpu": cpu, "rss": peak, "client": client, "workers": workers,
+            "timings": rep["timings_seconds"], "entries": c["entries"],
             "inputs": c["inputs"], "rejected": c["rejected"], "distinct": c["distinct_bodies"]}
 
 
-def pipeline_run(input_dir: Path, output_dir: Path, jobs: int, cache: bool = True) -> dict:
+def pipeline_run(input_dir: Path, output_dir: Path, jobs: int, cache: bool = True, engine: str = "local") -> dict:
     """`python -m pipeline build` as a user runs it (kb.json, the reports and, unless
     cache=False, the cache: a first build into an empty output folder writes it), measured
-    from the outside."""
+    from the outside; engine "dask" runs it on a LocalCluster of `jobs` workers."""
     cmd = [sys.executable, "-m", "pipeline", "build", "--input", str(input_dir), "--output", str(output_dir),
-           "--jobs", str(jobs), "--quiet", *([] if cache else ["--no-cache"])]
+           "--jobs", str(jobs), "--quiet", *([] if cache else ["--no-cache"]),
+           *(["--engine", "dask", "--scheduler", f"local:{jobs}"] if engine == "dask" else [])]
     return measure(cmd, report=output_dir / "build-report.json")
 
 
@@ -234,6 +253,33 @@ def scale_table(corpus: Path, work: Path, sizes: list[int], jobs: int, repeat: i
     return lines + ["", "All runs:", *walls]
 
 
+def engine_table(corpus: Path, work: Path, sizes: list[int], jobs: int) -> list[str]:
+    """Each size built once on each engine (a full build, --no-cache), alternately: wall and
+    CPU seconds, the client's peak RSS and each worker's (issue 31: the worker's bounded as
+    the corpus grows, the client's not beyond the entries it writes), and whether the bytes
+    are the same."""
+    lines = [
+        f"Engines: the local process pool (--jobs {jobs}) vs Dask (--engine dask --scheduler local:{jobs}), a full "
+        "build with --no-cache of the scale corpora above, one run each",
+        "",
+        "| articles | engine | wall s | CPU s | peak RSS client | peak RSS per worker | peak RSS total | same kb.json |",
+        "|---:|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for n in sizes:
+        src = work / f"synth-{n}"
+        synth.synthesise(corpus, src, n, variants=synth.problem_variants(n))
+        runs = {e: pipeline_run(src, work / f"engine-{e}-{n}", jobs, cache=False, engine=e) for e in ("local", "dask")}
+        same = (work / f"engine-local-{n}" / "kb.json").read_bytes() == (work / f"engine-dask-{n}" / "kb.json").read_bytes()
+        for e, r in runs.items():
+            lines.append(f"| {n:,} | {e} | {r['wall']:.2f} | {r['cpu']:.2f} | {mb(r['client'])} | "
+                         f"{', '.join(mb(w) for w in r['workers']) or '-'} | {mb(r['rss'])} | {'yes' if same else 'NO'} |")
+            print(lines[-1], file=sys.stderr)
+        for e in runs:
+            shutil.rmtree(work / f"engine-{e}-{n}")
+        shutil.rmtree(src)
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="the sample .tar.xz (or an unpacked folder)")
@@ -242,6 +288,8 @@ def main() -> None:
     ap.add_argument("--scale", default="10000,30000,100000", help="synthetic sizes; '' to skip")
     ap.add_argument("--scale-repeat", type=int, default=3, help="runs of each synthetic size (the median is shown)")
     ap.add_argument("--scale-only", action="store_true", help="only the scale table (no sample, no anchor)")
+    ap.add_argument("--engines", default="", help="sizes to build on both engines, local and Dask (the dask extra)")
+    ap.add_argument("--engines-only", action="store_true", help="only the engines table")
     ap.add_argument("--results", type=Path, default=HERE / "results.md", help="write the tables here too")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -258,11 +306,13 @@ def main() -> None:
                 f"measured {time.strftime('%Y-%m-%d')} with `make bench` (`python bench/bench.py`).", ""]
         print("\n".join(head), flush=True)
         parts = []
-        for make in (lambda: [] if args.scale_only else sample_table(corpus, work, args.repeat, args.jobs)[0],
-                     lambda: [] if args.scale_only else incremental_table(corpus, work, args.jobs, args.repeat),
+        alone = args.scale_only or args.engines_only
+        for make in (lambda: [] if alone else sample_table(corpus, work, args.repeat, args.jobs)[0],
+                     lambda: [] if alone else incremental_table(corpus, work, args.jobs, args.repeat),
                      lambda: scale_table(corpus, work, [int(s) for s in args.scale.split(",") if s], args.jobs,
                                          args.scale_repeat)
-                     if args.scale else []):
+                     if args.scale and not args.engines_only else [],
+                     lambda: engine_table(corpus, work, [int(s) for s in args.engines.split(",") if s], args.jobs)):
             lines = make()
             if lines:
                 print("\n".join(lines) + "\n", flush=True)
