@@ -384,21 +384,22 @@ class ArticleCache:
         self._keep("h", "titles", k, title)
 
     # --------------------------------------------------------------- site chrome
-    def units(self, k: str) -> tuple[set[bytes], set[bytes], set[str], set[str]] | None:
+    def units(self, k: str) -> tuple[set[bytes], set[bytes], set[str], set[str], set[str]] | None:
         """What chrome.SiteChrome reads of a body, stored under k: its boilerplate line keys,
-        those of its long lines, its network domains and linked domains; or None."""
-        rec = self._valid("u", "units", k, lambda rec: isinstance(rec, list) and len(rec) == 4 and all(
+        those of its long lines, its network domains, linked domains and the names it sells
+        (products.Products.sold_in); or None."""
+        rec = self._valid("u", "units", k, lambda rec: isinstance(rec, list) and len(rec) == 5 and all(
             isinstance(x, str) and _HEX_KEYS.fullmatch(x) for x in rec[:2]) and all(
             isinstance(x, list) and all(isinstance(d, str) for d in x) for x in rec[2:]))
         if rec is None:
             return None
         keys, long = ({bytes.fromhex(h[j:j + 16]) for j in range(0, len(h), 16)} for h in rec[:2])
-        return keys, long, set(rec[2]), set(rec[3])
+        return keys, long, set(rec[2]), set(rec[3]), set(rec[4])
 
     def put_units(self, k: str, units: tuple) -> None:
-        keys, long, nets, linked = units
+        keys, long, nets, linked, sold = units
         self._keep("u", "units", k, [b"".join(sorted(keys)).hex(), b"".join(sorted(long)).hex(), sorted(nets),
-                                     sorted(linked)])
+                                     sorted(linked), sorted(sold)])
 
     def chrome(self, k: str) -> list | None:
         """[chrome lines, network links, sha256 of the body left or None] stored under k."""
@@ -410,10 +411,12 @@ class ArticleCache:
 
     def build_chrome(self, k: str) -> list | None:
         """[chrome lines, network links, sha256 of the body left or None, the key of the
-        body's own `chrome` record] stored under k (chrome.SiteChrome.verdict); the body's
-        units and own record are kept too, as if read (a later build of other bodies needs them)."""
-        rec = self._valid("v", "verdicts by build", k, lambda rec: isinstance(rec, list) and len(rec) == 4 and all(
-            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], str))
+        body's own `chrome` record, the products the build learnt] stored under k
+        (chrome.SiteChrome.verdict); the body's units and own record are kept too, as if
+        read (a later build of other bodies needs them)."""
+        rec = self._valid("v", "verdicts by build", k, lambda rec: isinstance(rec, list) and len(rec) == 5 and all(
+            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], str)
+            and isinstance(rec[4], list) and all(isinstance(n, str) for n in rec[4]))
         if rec is not None and ("c", rec[3]) in self._at:
             self.used["chrome"].add(rec[3])
         return rec

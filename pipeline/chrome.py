@@ -17,6 +17,7 @@ from collections import Counter
 from .boilerplate import Boilerplate
 from .cache import KEY_LEN, ArticleCache, StaleCache, sha, structure_key
 from .clean import linked_domains, network_domains, unlink_network
+from .products import Products
 from .rules import Rules
 
 
@@ -26,6 +27,8 @@ class SiteChrome:
 
     def __init__(self, rules: Rules, cache: ArticleCache, firsts: list, bodies: list[str | None]):
         self.boiler = Boilerplate(rules)
+        self.products = Products(rules)
+        self.sold: tuple[str, ...] = ()  # the products the build learnt (products.Products.learnt)
         self.cache, self.firsts, self.bodies = cache, firsts, bodies
         self.stripped: set[int] = set()  # bodies[i] is the body without its chrome
         self.units = [sha(f"units\0{rec['head']}\0{rec['body']}")[:KEY_LEN] for _, rec in firsts]
@@ -41,12 +44,13 @@ class SiteChrome:
             return
         self.learnt = True
         found = [self._found(i) for i in range(len(self.firsts))]
-        self.keysets = [keys for keys, _, _, _ in found]
-        self.linked = [linked for _, _, _, linked in found]
-        self.repeated = self.boiler.repeated_in([(keys, long) for keys, long, _, _ in found])
+        self.keysets = [keys for keys, *_ in found]
+        self.linked = [f[3] for f in found]
+        self.repeated = self.boiler.repeated_in([(keys, long) for keys, long, *_ in found])
+        self.sold = self.products.learnt([f[4] for f in found], [art.title for art, _ in self.firsts])
         # the farms' networks of the build: the domains that network_pages distinct bodies or
         # more each link to network_hosts hosts of
-        pages = Counter(d for _, _, nets, _ in found for d in nets)
+        pages = Counter(d for f in found for d in f[2])
         min_pages = int(self.rules.get("affiliate_hosts", "network_pages")[0])
         self.networks = frozenset(d for d, n in pages.items() if n >= min_pages)
 
@@ -58,14 +62,15 @@ class SiteChrome:
                                                      "it was ignored and rebuilt"])
         return self.bodies[i]
 
-    def _found(self, i: int) -> tuple[set[bytes], set[bytes], set[str], set[str]]:
+    def _found(self, i: int) -> tuple[set[bytes], set[bytes], set[str], set[str], set[str]]:
         """Body i's line keys, its long lines' keys, the domains it links to network_hosts
-        hosts of, and every domain it links to."""
+        hosts of, every domain it links to, and the names it sells."""
         got = self.cache.units(self.units[i])
         if got is None:
             body = self._body(i)
             keys, long = self.boiler.line_keys(body)
-            got = (keys, long, network_domains(body, self.boiler.network_hosts), linked_domains(body))
+            got = (keys, long, network_domains(body, self.boiler.network_hosts), linked_domains(body),
+                   self.products.sold_in(body))
             self.cache.put_units(self.units[i], got)
         return got
 
@@ -84,7 +89,8 @@ class SiteChrome:
         """(chrome lines, network links, structure key) of body i: kept under the build's
         bodies and body i (a rebuild of the same bodies learns nothing again), and under body
         i and what the build found in it (a rebuild of other bodies strips it only if that
-        differs)."""
+        differs). The structure is keyed by the products the build learnt too (self.sold,
+        which it depends on)."""
         art, rec = self.firsts[i]
         same = sha(f"{self.build}\0{self.units[i]}")[:KEY_LEN]
         got = self.cache.build_chrome(same)
@@ -93,10 +99,13 @@ class SiteChrome:
             self.cache.put_build_chrome(same, got)
         else:
             self.cache.retain_units(self.units[i])
-        return got[0], got[1], structure_key(art.title, rec["head"], got[2] or rec["body"])
+        self.sold = tuple(got[4])
+        sold = "\0" + "\0".join(self.sold) if self.sold else ""
+        return got[0], got[1], structure_key(art.title, rec["head"], (got[2] or rec["body"]) + sold)
 
     def _verdict(self, i: int) -> list:
-        """[chrome lines, network links, sha256 of the body left or None, the key it is kept under]."""
+        """[chrome lines, network links, sha256 of the body left or None, the key it is kept
+        under, the products the build learnt]."""
         self._learn()
         rep = sorted(self.repeated & self.keysets[i])
         nets = sorted(self.networks & self.linked[i])
@@ -106,7 +115,7 @@ class SiteChrome:
             body, chrome, network = self.strip(i)
             got = [chrome, network, sha(body) if chrome or network else None]
             self.cache.put_chrome(k, got)
-        return got + [k]
+        return got + [k, list(self.sold)]
 
     def body(self, i: int) -> str:
         """Body i without its chrome (to be structured)."""

@@ -147,10 +147,11 @@ class Worker:
         return Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(_stored(cleaned.text)),
                      None)
 
-    def structure(self, body: str, title: str):
+    def structure(self, body: str, title: str, sold: tuple[str, ...] = ()):
         try:
             with deadline(self.options.file_seconds):
-                return Structured(self.structurer.structure(body, title), self.clusterer.signature(body_key(body)[1]))
+                return Structured(self.structurer.structure(body, title, sold),
+                                  self.clusterer.signature(body_key(body)[1]))
         except Timeout:
             return Structured(None, error=timeout_reason("structuring its body", self.options.file_seconds))
         except Exception as exc:  # a structure bug costs the articles with this body, never the build
@@ -257,9 +258,11 @@ def clean_rests(rests: list[str]):
     return out + [Spent({k: v - before[k] for k, v in w.seconds.items()})]
 
 
-def structure_chunk(items: list[tuple[str, str]]):
+def structure_chunk(sold: tuple[str, ...], items: list[tuple[str, str]]):
+    """Bodies structured, with the products the build learnt besides the rules' (`sold`).
+    (Items last, as in every task function: an engine retries a task's items one by one.)"""
     w = _worker()
-    return [w.structure(body, title) for body, title in items]
+    return [w.structure(body, title, sold) for body, title in items]
 
 
 def stalled(fn, item):

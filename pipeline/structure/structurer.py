@@ -57,8 +57,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
                                       + r")\b", flags)
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
-        self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in rules.get("promotional", "products")) + r")\b",
-                                   flags)
+        self.seed_products = tuple(rules.get("promotional", "products"))
+        self.products, self._sold = self._products_of(()), ()
         self.contents_label = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "labels")) + r")\W*", flags)
         self.contents_link = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "navigation")) + r")\b", flags)
         self.bold_causes = re.compile("|".join(f"(?:{p})" for p in rules.get("causes", "bold_phrases_under")), flags)
@@ -86,8 +86,18 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self._numbered_memo: dict[str, str | None] = {}
         self._kind_memo: dict[str, str] = {}
 
+    def _products_of(self, sold: tuple[str, ...]) -> re.Pattern:
+        """The products' names as one pattern: the rules' and those the build learnt (`sold`)."""
+        names = sorted(set(self.seed_products) | set(sold), key=len, reverse=True)
+        if not names:  # (an empty alternation would match everywhere)
+            return re.compile(r"(?!)")
+        return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in names) + r")\b", re.I)
+
     # ---------------------------------------------------------------- entry point
-    def structure(self, body: str, title: str) -> Structure:
+    def structure(self, body: str, title: str, sold: tuple[str, ...] = ()) -> Structure:
+        """Body read into a Structure; `sold`: the products the build learnt (products.py)."""
+        if sold != self._sold:
+            self.products, self._sold = self._products_of(sold), sold
         blocks = _blocks(body)
         split = self._split_run_on_steps(body, blocks)
         if split is not None:

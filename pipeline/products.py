@@ -1,0 +1,169 @@
+"""The tools a build's corpus sells, learnt at build time (the rules' product list is a seed).
+
+A name is sold in a body when a paragraph of it says so: it offers the name to download,
+install, run or try, or names its editions ("the Pro version of X", "X's free version"),
+in a paragraph that speaks of editions, trials or licences (rules [promotional]
+sell_words). An app the article fixes is named as often, but not so: its name is the
+subject of the article (in its title), not offered with a licence. A name is a product of
+the build when it is sold in `min_bodies` distinct bodies or more, and in more of them
+than twice as many as the bodies whose titles name it. What a body sells depends on the body alone (kept
+in the cache with its chrome units); the learnt set depends on the build's bodies, never
+on their order.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from .rules import Rules
+
+# A product's name: one to three capitalised words (a version number may follow the first)
+_WORD = r"[A-Z][\w+-]*[\w+]"
+_NAME = r"(" + _WORD + r"(?:[ \t]+(?:" + _WORD + r"|\d+))?(?:[ \t]+" + _WORD + r")?)"
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
+
+
+def _plain(md: str) -> str:
+    """Markdown without its emphasis, code marks and link targets (a literal first: fast)."""
+    md = _LINK_TARGET.sub("", md)
+    for mark in ("!", "*", "_", "`", "["):
+        md = md.replace("![" if mark == "!" else mark, "")
+    return md
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+_AFTER_WORD = re.compile(r"[\w,;)][ \t]+$")  # (what comes before a name inside a sentence)
+
+
+def _opens(before: str) -> bool:
+    """Whether a match after `before` opens a sentence (or a line)."""
+    return re.search(r"(?:^|[.!?:][ \t]+|\n[ \t]*(?:[-*+][ \t]+)?)$", before) is not None
+
+
+class _Page:
+    """A body, asked about a few names (memoised: a page repeats its pitch)."""
+
+    def __init__(self, body: str):
+        self.body, self._plain, self.memo = body, None, {}
+
+    def _ask(self, key: tuple, fn):
+        if key not in self.memo:
+            self.memo[key] = fn()
+        return self.memo[key]
+
+    @property
+    def plain(self) -> str:
+        if self._plain is None:
+            self._plain = _plain(self.body)
+        return self._plain
+
+    def _at(self, text: str, word: str):
+        """Where text writes word as a whole word, in the same case."""
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")) and not (
+                    end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+                yield at
+            at = text.find(word, end)
+
+    def written(self, word: str) -> bool:
+        """Whether the body writes word as a whole word, in the same case."""
+        return self._ask(("n", word), lambda: next(self._at(self.body, word), None) is not None)
+
+    def inside(self, name: str, not_after: str) -> bool:
+        """Whether the body writes name after another word of its sentence (not `not_after`)."""
+        def found() -> bool:
+            for at in self._at(self.plain, name):
+                before = self.plain[max(0, at - 60):at]
+                if _AFTER_WORD.search(before) and not (not_after and before.rstrip(" \t").endswith(
+                        (" " + not_after, "\n" + not_after))):
+                    return True
+            return False
+        return self._ask(("i", name, not_after), found)
+
+    def shown(self, name: str) -> bool:
+        """Whether the body names it in a heading or in bold."""
+        def found() -> bool:
+            for at in self._at(self.body, name):
+                line = self.body[self.body.rfind("\n", 0, at) + 1:at]
+                if line.lstrip().startswith("#") or line.count("**") % 2:
+                    return True
+            return False
+        return self._ask(("s", name), found)
+
+
+class Products:
+    """What a body sells, and what a build's bodies sell between them."""
+
+    def __init__(self, rules: Rules):
+        self.seed = tuple(rules.get("promotional", "products"))
+        # (each searched on its own in the lower-cased body: a pattern that opens with a letter
+        # is searched fast, an alternation of them or `\b` first a hundred times slower)
+        self.sell = [re.compile(p) for p in rules.get("promotional", "sell_words")]
+        self.edition_names = {w.lower() for w in rules.get("promotional", "editions")}
+        offers = "|".join(re.escape(w) for w in rules.get("promotional", "offer_verbs"))
+        editions = "(?i:" + "|".join(re.escape(w) for w in rules.get("promotional", "editions")) + r")[ \t]+(?i:version)"
+        self.offered = re.compile(r"\b(?i:" + offers + r")[ \t]+(?:(?i:and|&)[ \t]+(?i:" + offers + r")[ \t]+)?"
+                                  r"(?:(?i:the)[ \t]+)?" + _NAME)
+        self.edition = re.compile(r"\b" + editions + r"[ \t]+(?i:of)[ \t]+" + _NAME
+                                  + r"|" + _NAME + r"(?:'s|[ \t]+(?i:has)(?:[ \t]+(?i:a))?)[ \t]+" + editions)
+        self.edition_word = re.compile(r"[ \t]+(?:" + "|".join(re.escape(w.title()) for w in rules.get(
+            "promotional", "editions")) + r")$")
+        self.min_bodies = int(rules.get("promotional", "min_bodies")[0])
+
+    def sold_in(self, body: str) -> set[str]:
+        """The names body offers for sale (see the module's note)."""
+        out: set[str] = set()
+        page, done = _Page(body), -1
+        breaks = [(m.start(), m.end()) for m in _PARAGRAPHS.finditer(body)] + [(len(body), len(body))]
+        for hit in self._selling(body):  # the paragraphs that sell
+            if hit < done:
+                continue
+            j = bisect.bisect_left(breaks, (hit, hit))
+            begin, done = breaks[j - 1][1] if j else 0, breaks[j][0]
+            text = _plain(body[begin:done])
+            for m in (*self.offered.finditer(text), *self.edition.finditer(text)):
+                at = next(i for i in range(1, m.lastindex + 1) if m.group(i))
+                name = self._name(m.group(at), _opens(text[:m.start(at)]), page)
+                if name:
+                    out.add(name)
+        return out
+
+    def _selling(self, body: str) -> list[int]:
+        """Where body speaks of selling: a sell word, or "<edition> version"."""
+        low = body.lower()
+        hits = [m.start() for p in self.sell for m in p.finditer(low) if not (m.start() and low[m.start() - 1].isalnum())]
+        at = low.find(" version")
+        while at >= 0:
+            word = low[max(0, at - 12):at].rsplit(None, 1)[-1:]  # the word before " version"
+            if word and word[0].strip("*_[(") in self.edition_names:
+                hits.append(at)
+            at = low.find(" version", at + 8)
+        return sorted(hits)
+
+    def _name(self, name: str, opens: bool, page: "_Page") -> str | None:
+        """The name without its edition ("X Pro") or the word opening its sentence ("With X",
+        "Although X": a word the body also writes in lower case, when the rest is found
+        after other words too). None for a word of the text (one word the body writes in
+        lower case too), a name only ever opening a sentence, or one the body does not show
+        off (in a heading or in bold)."""
+        name = self.edition_word.sub("", name)
+        first, _, rest = name.partition(" ")
+        common = page.written(first.lower())
+        if common and rest and opens and page.inside(rest.strip(), first):
+            return self._name(rest.strip(), False, page)
+        if (common and not rest) or self.edition_word.match(" " + name) or not page.inside(name, ""):
+            return None
+        return name if page.shown(name) else None
+
+    def learnt(self, sold: list[set[str]], titles: list[str]) -> tuple[str, ...]:
+        """The build's products beyond the seed, sorted: `sold[i]` is what body i sells,
+        `titles[i]` its article's title."""
+        seed = {p.lower() for p in self.seed}
+        counts = Counter(n for names in sold for n in names if n.lower() not in seed)
+        found = [n for n, c in counts.items() if c >= self.min_bodies]
+        if not found:
+            return ()
+        titled = Counter(n for t in titles for n in found if re.search(r"\b" + re.escape(n) + r"\b", t, re.I))
+        return tuple(sorted(n for n in found if counts[n] > 2 * titled[n]))

@@ -1,0 +1,84 @@
+"""A tool the corpus itself shows being sold is a product, whatever the rules' list says."""
+import dataclasses
+
+from pipeline.model import Options
+from pipeline.products import Products
+from pipeline.runner import build
+from pipeline.structure import Structurer
+
+from .conftest import write
+
+# An article about Outlook (the app it fixes: in its title, its headings, and once next to
+# an edition's name) that pitches FixMaster Pro, a tool no rule names, in its third fix.
+ARTICLE = """---
+title: "Outlook not sending mail on PC {n}"
+date: 2024-01-0{n}
+---
+
+Outlook stopped sending mail on computer number {n}. Here is how to fix it.
+
+## Fix 1: Restart Outlook
+
+Close **Outlook**, then run Outlook again. If you use the trial version of Office, sign in again first.
+
+## Fix 2: Check the outbox
+
+Open the **Outbox** folder and delete the stuck message number {n}.
+
+## Fix 3: Repair the mail profile
+
+If you don't have the time, you can do it automatically with **FixMaster Pro**.
+
+1. Download and install FixMaster Pro.
+2. Open it and click **Scan**. The trial version only scans; enter a licence key to repair what it found.
+"""
+
+
+def _bodies(n: int) -> list[str]:
+    return [ARTICLE.format(n=i).split("---\n", 2)[2] for i in range(1, n + 1)]
+
+
+def test_a_tool_offered_with_its_editions_is_sold_and_the_app_fixed_is_not(rules):
+    products = Products(rules)
+    body = _bodies(1)[0]
+    assert products.sold_in(body) == {"FixMaster", "Outlook"}  # ("run Outlook" next to "the trial version")
+    titles = [f"Outlook not sending mail on PC {i}" for i in range(1, 7)]
+    sold = [products.sold_in(b) for b in _bodies(6)]
+    assert products.learnt(sold, titles) == ("FixMaster",)  # Outlook: named by every title
+    assert products.learnt(sold[:4], titles[:4]) == ()  # fewer bodies than min_bodies
+    assert products.sold_in(body.replace("The trial version only scans; enter a licence key", "It")) == {"Outlook"}
+
+
+def _steps(doc) -> dict[str, bool]:
+    return {s["title"]: s["promotional"] for e in doc["entries"] for s in e["steps"]}
+
+
+def test_the_pitch_of_a_learnt_tool_is_flagged_and_cache_agrees(rules, tmp_path):
+    (step,) = [s for s in Structurer(rules).structure(_bodies(1)[0], "t").steps if "profile" in s.title]
+    assert not step.promotional  # the rules alone do not know FixMaster
+    assert [s.promotional for s in Structurer(rules).structure(_bodies(1)[0], "t").steps] == [False] * 3
+    src = tmp_path / "in"
+    for i in range(1, 7):
+        write(src, f"outlook-{i}.md", ARTICLE.format(n=i))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert _steps(res.doc) == {"Restart Outlook": False, "Check the outbox": False, "Repair the mail profile": True}
+    again = build(src, tmp_path / "out", Options(jobs=1))
+    assert again.cache_hits == 6
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    # with four articles the tool is not learnt: a rebuild with the cache restructures them
+    for i in (5, 6):
+        (src / f"outlook-{i}.md").unlink()
+    fewer = build(src, tmp_path / "out", Options(jobs=1), allow_shrink=True)
+    assert _steps(fewer.doc)["Repair the mail profile"] is False
+    build(src, tmp_path / "plain2", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain2" / "kb.json").read_bytes()
+
+
+def test_with_no_product_in_the_rules_only_what_the_build_learnt_is_a_pitch(rules):
+    promotional = {**rules.data["promotional"], "products": []}
+    st = Structurer(dataclasses.replace(rules, data={**rules.data, "promotional": promotional}))
+    body = _bodies(1)[0]
+    assert [s.promotional for s in st.structure(body, "t").steps] == [False] * 3
+    assert [s.promotional for s in st.structure(body, "t", ("FixMaster",)).steps] == [False, False, True]
+    assert [s.promotional for s in st.structure(body, "t").steps] == [False] * 3
