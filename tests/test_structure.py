@@ -1070,3 +1070,16 @@ def test_a_step_heading_set_a_level_above_the_steps_around_it_is_their_peer(st):
              "## Update the apps\n\nTwo ways.\n\n### Update in the store\n\nOpen it.\n\n"
              "### Update from the web\n\nSign in.\n")
     assert steps(st, fixes, "Buzzing") == ["Restart", "Update the apps"]
+
+
+def test_a_link_to_the_vendors_support_page_is_a_manual_way(st):
+    body = ("## Fix 2: Update your graphics driver\n\n"
+            "Manufacturers keep releasing new drivers. Check for updates in [NVIDIA](https://www.nvidia.com/Download/index.aspx)"
+            " or [AMD](https://www.amd.com/en/support) and install the latest driver.\n\n"
+            "Besides doing it yourself, you can do it automatically with **Driver Easy**. It will find the right drivers.\n")
+    (step,) = st.structure(body, "Game lags").steps
+    assert not step.promotional and len(step.pitch) == 1
+    unlinked = body.replace("(https://www.nvidia.com/Download/index.aspx)", "(https://www.nvidia.com/news/)").replace(
+        "(https://www.amd.com/en/support)", "(https://www.amd.com/en/about)")
+    (step,) = st.structure(unlinked, "Game lags").steps
+    assert step.promotional

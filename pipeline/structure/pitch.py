@@ -31,7 +31,7 @@ class Pitch:
         after it (the tool's own procedure, its screenshots) until a part of the step that
         does not pitch opens: a sub-heading, a bold label, an "OR" / "Alternatively" line.
         The rest gives a manual way when it has sub-steps, a settings path, a shortcut, a
-        command or a screenshot, or names one (rules [promotional] manual_cues: "the manufacturer's website"),
+        command, a screenshot or a link to a download or support page (manual_links), or names one (rules [promotional] manual_cues: "the manufacturer's website"),
         or a part of it is labelled so ("**Option 1 – Manually**", manual_labels)."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
         for md, plain, b in units:
@@ -61,6 +61,7 @@ class Pitch:
             elif md and not manual:
                 manual = bool(self.manual_cue.search(plain)) or (b is not None and (
                     bool(b.ordered_items or b.ui_paths or b.images or (b.code and any(self._is_command(c) for c in b.code))
+                         or any(self.manual_link.search(link["url"]) for link in b.links)
                          or ("+" in b.plain and self.shortcut.search(b.plain)))))
         return "\n\n".join(parts), ranges, pitched, manual
 

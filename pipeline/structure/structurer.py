@@ -54,6 +54,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
         self.manual_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_labels")), flags)
         self.manual_cue = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_cues")), flags)
+        self.manual_link = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_links")), flags)
         self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
                                       + r")\b", flags)
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
