@@ -640,3 +640,26 @@ def test_a_price_at_a_shop_alone_is_a_button_but_a_sentence_giving_one_stays(cle
     for line in ("A replacement adapter costs $25 on Amazon.", "A replacement adapter costs $25 on Amazon"):
         assert line in cleaner.clean(f"Intro text here.\n\n{line}\n\nThen click OK.\n").text
     assert "$100 at Amazon" not in cleaner.clean("Intro text here.\n\n$100 at Amazon\n\nThen click OK.\n").text
+
+
+def test_a_product_card_inside_a_story_goes_with_its_buttons_a_card_heading_a_list_item_stays(cleaner):
+    """A card (picture, a minor heading naming the product, a blurb, shop buttons) set in the
+    middle of a story, its prose going on under no heading, is an inset: it all goes. The same
+    card followed by the next item's heading is an item of the article's own list: only its
+    buttons go. So does a section that goes on with a screenshot after its download button."""
+    story = ("## Doorbells get wider views\n\nThe new doorbell sees from head to toe.\n\n"
+             "![Doorbell](https://img.example/bell.jpg)\n\n#####  Acme Bell 2\n\n"
+             "With its wide view and long battery life, the Acme Bell 2 is an excellent pick.\n\n"
+             "[See at Acme](https://acme.example/bell) [$100 at Amazon](https://www.amazon.com/dp/B0X?tag=site-20)\n\n"
+             "While it is nice to see these features at this price, the pricier model keeps the radar.\n")
+    r = clean(cleaner, story)
+    assert r.text == ("## Doorbells get wider views\n\nThe new doorbell sees from head to toe.\n\n"
+                      "While it is nice to see these features at this price, the pricier model keeps the radar.\n")
+    assert r.removed == {"call_to_action": 4}
+    listed = story.replace("While it is nice", "##### Acme Bell 3\n\nWhile it is nice")
+    r = clean(cleaner, listed)
+    assert "#####  Acme Bell 2" in r.text and "the Acme Bell 2 is an excellent pick." in r.text
+    assert "$100" not in r.text and r.removed == {"call_to_action": 1}
+    shots = story.replace("While it is nice", "![Step one](https://img.example/s1.png)\n\nWhile it is nice")
+    assert "#####  Acme Bell 2" in clean(cleaner, shots).text
+

@@ -49,6 +49,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     last = ""  # the block the last one kept was cleaned from
     posts = False  # the blocks before were posts whose links an affiliate hijacked
     picture = False  # the block before was a picture alone
+    card = 0  # the last kept blocks are a product card whose shop buttons just went
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -83,6 +84,10 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             removed["scrape_artifact"] += 1  # "Xyber XPC ports  (Image credit: Taki Udon / YouTube)"
             block = ctx.caption_credit.sub("", block)
         if block.strip():
+            if card and not _NOT_PROSE.match(block):
+                del out[-card:]  # the article's prose goes on under no heading: the card was an inset
+                removed["call_to_action"] += card
+            card = 0
             out.append(block)
             picture = bool(_IMAGE_ONLY.fullmatch(block))
             last = source
@@ -92,6 +97,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 del out[-cut:]
                 removed["call_to_action"] += cut
                 last = ""  # (what came before the banner is the article's)
+            card = _card_before(out)
     if out and last and _tag_list(last, ctx):
         out.pop()
         removed["tag_list"] += 1
@@ -177,6 +183,34 @@ def _banner_before(out: list[str], ctx) -> int:
     if before and len(out) > before and _IMAGE_ONLY.fullmatch(out[-1 - before]):
         return before + 1
     return run
+
+
+_HEADING = re.compile(r" {0,3}(#{1,6})[ \t]")
+
+
+def _card_before(out: list[str]) -> int:
+    """How many of the last kept paragraphs are a product card whose shop buttons were just
+    removed: a minor heading (the product's name, level 3 or deeper and deeper than the
+    heading before it), one short paragraph (its blurb), maybe a picture above. Whether it
+    goes is known from what follows (_clean_blocks): the article's prose going on under no
+    heading of its own means the card sat inside its text (a news story's "##### Ring Battery
+    Doorbell" box); a heading next means the card was an item of the article's own list, a
+    picture or a list next that the section goes on (a bonus tip's screenshots)."""
+    m = _HEADING.match(out[-2]) if len(out) >= 2 and len(out[-1]) <= 12 * _CARD_BLURB_WORDS else None
+    if not m or len(m.group(1)) < 3 or _HEADING.match(out[-1]) or "\n" in out[-1].strip() \
+            or len(out[-1].split()) > _CARD_BLURB_WORDS:
+        return 0
+    # (the heading before it within _CARD_LOOK_BACK paragraphs, and no long blurb read: a
+    # crafted body of many buttons costs linear time)
+    above = next((h for k in range(len(out) - 3, max(-1, len(out) - 3 - _CARD_LOOK_BACK), -1)
+                  if (h := _HEADING.match(out[k]))), None)
+    if above and len(above.group(1)) >= len(m.group(1)):
+        return 0
+    return 3 if len(out) > 2 and _IMAGE_ONLY.fullmatch(out[-3]) else 2
+
+
+_CARD_BLURB_WORDS = 80
+_CARD_LOOK_BACK = 50
 
 
 def _merge_open_constructs(block: str, blocks: list[str], i: int, warnings: list[str]):
