@@ -27,7 +27,7 @@ REQUIRED_GROUPS = {
     "tracking_pixels": ("styles", "max_size"),
     "safe_schemes": ("schemes", "never"),
     "disclaimers": ("first", "second"),
-    "calls_to_action": ("anchors", "offers", "buttons", "pointers"),
+    "calls_to_action": ("anchors", "offers", "buttons", "pointers", "button_verbs"),
     "tag_lists": ("max_words", "url_parts"),
     "outros": ("requests", "sign_offs"),
     "scrape_artifacts": ("lone_lines", "lone_patterns", "credits", "caption_credits"),

@@ -663,3 +663,21 @@ def test_a_product_card_inside_a_story_goes_with_its_buttons_a_card_heading_a_li
     shots = story.replace("While it is nice", "![Step one](https://img.example/s1.png)\n\nWhile it is nice")
     assert "#####  Acme Bell 2" in clean(cleaner, shots).text
 
+
+def test_shop_buttons_to_affiliate_links_go_by_their_labels_a_products_name_stays(cleaner):
+    """A paragraph of nothing but links to tagged shop pages or affiliate redirects whose
+    labels are buttons' (a shop's verb and a few words, a price alone, a name ending in a
+    price at a shop) goes; the product's name alone as such a link, a sentence that says
+    "check" and a button's label to a page no affiliate tags stay."""
+    shop = "https://www.amazon.com/dp/B0X?tag=site-20"
+    md = (f"The case is thin.\n\n[Check Amazon]({shop})\n\n[View]({shop}) [$59.99]({shop})\n\n"
+          f"[Get Acme Backup]({shop})\n\n[Acme password manager $1 at Acme]({shop})\n\n"
+          f"[Acme Leather Case]({shop})\n\n[Check the cable before you buy a new one.]({shop})\n\n"
+          "[Check Amazon](https://acme.example/where-to-buy)\n")
+    r = clean(cleaner, md)
+    bare = "https://www.amazon.com/dp/B0X"  # (the affiliate's tag gone)
+    assert r.text == (f"The case is thin.\n\n[Acme Leather Case]({bare})\n\n"
+                      f"[Check the cable before you buy a new one.]({bare})\n\n"
+                      "[Check Amazon](https://acme.example/where-to-buy)\n")
+    assert r.removed["call_to_action"] == 4
+

@@ -102,6 +102,8 @@ class Cleaner:
         self.cta_pointers = tuple(o.lower() for o in g("calls_to_action", "pointers"))
         self.cta_buttons = re.compile("|".join(f"(?:{p})" for p in g("calls_to_action", "buttons")), re.I)
         self.cta_card = re.compile(r"\S.{40,}?[\s.!?](?:" + self.cta_buttons.pattern + ")", re.I | re.S)
+        self.cta_verbs = frozenset(v.lower() for v in g("calls_to_action", "button_verbs"))
+        self.cta_ending = re.compile(r"(?:^|.*\s)(?:" + self.cta_buttons.pattern + ")", re.I | re.S)
         self.tag_words = max(int(v) for v in g("tag_lists", "max_words"))
         self.tag_urls = tuple(p.lower() for p in g("tag_lists", "url_parts"))
         self.outro_requests = re.compile("|".join(f"(?:{p})" for p in g("outros", "requests")), re.I)

@@ -73,10 +73,29 @@ def _call_to_action(block: str, ctx) -> bool:
         return True  # a shop's buttons, to whatever host
     if len(links) == 1 and not links[0].group(1) and ctx.cta_card.fullmatch(anchors[0]):
         return True  # a product card that is one link, its button at the end ("... View at Amazon")
+    if all(not m.group(1) and _button_label(a, ctx) and _to_shop(_destination(m.group(3)), ctx)
+           for m, a in zip(links, anchors)):
+        return True  # a shop's buttons by their labels, to affiliate links ("Check Amazon", "$59.99")
     if not all(not m.group(1) and 0 < len(a) <= 60 and a.startswith(ctx.cta_anchors) for m, a in zip(links, anchors)):
         return False
     return any(url_is_affiliate(url := _destination(m.group(3)), ctx) or unwrapped(url, ctx) is not None
                for m in links)
+
+
+_PRICE = re.compile(r"[$€£]\s?\d[\d,.]*")
+
+
+def _button_label(anchor: str, ctx) -> bool:
+    """A button's label (lower case, emphasis gone): up to four words opening with a shop's
+    verb and no full stop, a price alone, or anything ending in a shop's button."""
+    words = anchor.split()
+    return bool(words) and ((len(words) <= 4 and words[0] in ctx.cta_verbs and not anchor.endswith((".", "!", "?")))
+                            or _PRICE.fullmatch(anchor) is not None or ctx.cta_ending.fullmatch(anchor) is not None)
+
+
+def _to_shop(url: str, ctx) -> bool:
+    return url_is_affiliate(url, ctx) or unwrapped(url, ctx) is not None
+
 
 _LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*)+$")
 
