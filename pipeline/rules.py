@@ -30,7 +30,7 @@ REQUIRED_GROUPS = {
     "calls_to_action": ("anchors", "offers", "buttons", "pointers", "button_verbs"),
     "tag_lists": ("max_words", "url_parts"),
     "outros": ("requests", "sign_offs"),
-    "scrape_artifacts": ("lone_lines", "lone_patterns", "credits", "caption_credits"),
+    "scrape_artifacts": ("lone_lines", "lone_patterns", "credits", "caption_credits", "name_credit_labels"),
     "html_elements": ("names",),
     "title_spin": ("prefixes", "suffixes"),
     "title_choice": ("generic_words", "min_shared_words", "spin_patterns"),

@@ -681,3 +681,19 @@ def test_shop_buttons_to_affiliate_links_go_by_their_labels_a_products_name_stay
                       "[Check Amazon](https://acme.example/where-to-buy)\n")
     assert r.removed["call_to_action"] == 4
 
+
+@pytest.mark.parametrize("line, after, gone", [
+    ("_Motorola_", "The back has two cameras.", True),       # a maker's credit in emphasis
+    ("Image: Brilliant", "Of course, it works.", True),      # a label and the name
+    ("_[Google](https://www.youtube.com/watch?v=x)_", "Source: the blog.", True),
+    ("Click OK", "Then restart the computer.", False),       # a step under its screenshot
+    ("Step 2", "Open the Settings app.", False),             # a step's number
+    ("Swinsian", "Swinsian is a media player for Mac.", False),  # the name of what follows
+    ("**Event Types**", "The task watches three kinds of events.", False),  # a bold label
+    ("Device Manager", "* Expand Printers", False),          # a caption over a list
+])
+def test_a_name_alone_under_a_picture_is_its_credit_when_the_prose_goes_on_about_else(cleaner, line, after, gone):
+    md = f"The story opens here.\n\n![A phone](https://img.example/phone.jpg)\n\n{line}\n\n{after}\n"
+    r = clean(cleaner, md)
+    assert (line not in r.text) == gone and after.lstrip("* ") in r.text
+    assert r.removed.get("scrape_artifact", 0) == int(gone)

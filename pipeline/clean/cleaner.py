@@ -112,6 +112,10 @@ class Cleaner:
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.caption_credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "caption_credits")))
+        labels = "|".join(re.escape(w) for w in g("scrape_artifacts", "name_credit_labels"))
+        self.name_credit = re.compile(r"(?:(?:" + labels + r"):\s*)?[A-Z0-9][\w.&’\x27/-]*(?: [A-Z0-9][\w.&’\x27/-]*){0,2}")
+        self.verbs = frozenset(v.lower() for v in g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
+                               + g("page_kinds", "imperative_verbs"))
         self.inert = Inert.of(rules)
         self.elements = self.inert.elements
         self._memo: dict[str, tuple] = {}

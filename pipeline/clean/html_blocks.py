@@ -77,7 +77,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         block, counts = ctx.block(block)
         for kind, n in counts:
             removed[kind] += n
-        if after_picture and _credit(block, ctx):
+        if after_picture and (_credit(block, ctx) or _name_credit(block, blocks[i] if i < len(blocks) else "", ctx)):
             removed["scrape_artifact"] += 1  # the picture's credit ("Eoneren/Getty Images")
             continue
         if after_picture and "\n" not in block.strip() and ctx.caption_credit.search(block):
@@ -115,6 +115,21 @@ def _credit(block: str, ctx) -> bool:
     ("_[Quardia/Shutterstock.com](https://...)_", "How-To Geek | [LariBat](...) / Shutterstock")."""
     plain = _LINK.sub(lambda m: m.group(0) if m.group(1) else m.group(2), block.strip()).strip("*_ \t")
     return "\n" not in plain and ctx.credit.fullmatch(plain) is not None
+
+
+def _name_credit(block: str, after: str, ctx) -> bool:
+    """A name alone under a picture, the article's prose going on after it about something
+    else: the picture's credit ("_Motorola_", "Image: Brilliant"); not an instruction ("Click
+    OK"), a step's number ("Step 2"), a bold label ("**Event Types**") nor the name of what the
+    prose after it is about (an item's label: "Swinsian" over "Swinsian is a media player ...")."""
+    if block.lstrip().startswith(("**", "__")):
+        return False
+    plain = _LINK.sub(lambda m: m.group(0) if m.group(1) else m.group(2), block.strip()).strip("*_ \t")
+    words = plain.lower().split()
+    return (bool(words) and "\n" not in plain and ctx.name_credit.fullmatch(plain) is not None
+            and words[0] not in ctx.verbs and not any(w.isdigit() for w in words) and not plain.endswith((".", ":"))
+            and bool(after.strip()) and not _NOT_PROSE.match(after)
+            and not after.lstrip(" *_").lower().startswith(words[-1] if words[0].endswith(":") else words[0]))
 
 _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
 
