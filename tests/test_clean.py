@@ -162,6 +162,13 @@ def test_lone_close_lines_are_dropped_but_not_the_word(cleaner):
     assert r.removed == {"scrape_artifact": 1}
 
 
+def test_a_rating_widgets_stars_alone_on_a_line_go_stars_in_a_sentence_stay(cleaner):
+    md = "The monitor is bright.\n\n ☆  ☆  ☆  ☆  ☆\n\nWe gave it ★★★★ out of five.\n"
+    r = clean(cleaner, md)
+    assert r.text == "The monitor is bright.\n\nWe gave it ★★★★ out of five.\n"
+    assert r.removed == {"scrape_artifact": 1}
+
+
 @pytest.mark.parametrize("url", [
     "https://tools.techidaily.com/wondershare/drfone/drfone-toolkit/",
     "https://ursime.pxf.io/c/5597632/2092236/16384",
