@@ -33,7 +33,7 @@ REQUIRED_GROUPS = {
     "scrape_artifacts": ("lone_lines", "lone_patterns", "credits", "caption_credits", "name_credit_labels"),
     "html_elements": ("names",),
     "title_spin": ("prefixes", "suffixes"),
-    "title_choice": ("generic_words", "min_shared_words", "spin_patterns"),
+    "title_choice": ("generic_words", "min_shared_words", "spin_patterns", "compose_openers", "compose_pronouns"),
     "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products", "sell_words", "offer_verbs",
                     "editions", "min_bodies", "manual_links"),
     "section_kinds": None,

@@ -15,8 +15,10 @@ the square root of the candidate's length, so that a long title does not win by 
 things. Words that name no subject ([title_choice] generic_words) do not count either way.
 
 An error code the text repeats (`0x803f8001`) that the best candidate garbles ("0X80amoor")
-is put back; when no candidate names the subject at all, a plain title is composed of the
-text's own most specific terms ("Messages Categories", "<code> error: Minecraft Launcher").
+is put back; when no candidate names the subject at all, the title is a span of the text as
+written: the opening of one of the intro's first sentences, up to a clause boundary, that holds
+the text's most specific terms ("Asus is launching its first gaming mini-PC with the ROG NUC"),
+or the best candidate when no sentence reads as a title.
 """
 from __future__ import annotations
 
@@ -66,6 +68,18 @@ VERSION_SHARE = 0.6
 LIST_ITEMS = 4  # headings
 AFFIX_ENTRIES = 5  # distinct entries whose titles wear one affix
 GARBLED = 3.0  # against a candidate, for each garbled token
+# a composed title (TitleChooser.compose): of the most specific COMPOSE_TERMS terms, from the first
+# COMPOSE_SENTENCES sentences, COMPOSE_MIN to COMPOSE_WORDS words
+COMPOSE_TERMS, COMPOSE_SENTENCES, COMPOSE_MIN, COMPOSE_WORDS = 3, 4, 4, 16
+# (not after an initial: "the U.S. State Department")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[\"“‘'(]?[A-Z0-9])")
+# a list's item ("1. Turn on ...", "Method 1:Re-install ...", "Step 2) Open ..."): a step, not a title
+_ITEM = re.compile(r"(?:\w+\s+)?\d{1,2}\s*\\?[.):]")
+# a sentence's lead-in of up to three words ("Recently, ", "On Wednesday, ")
+_LEAD_IN = re.compile(r"(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+")
+# where a clause ends within a sentence: a mark, or a relative or linking word after a comma-less clause
+_CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
+                     r"|\s+(?:which|who|whose|according to|thanks to|because|but|so that)\s", re.I)
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
 # a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
 # SITE_TAIL_SHARE times as many as say it elsewhere in their titles
@@ -299,9 +313,10 @@ class TitleChooser:
     entry and everything else the choice reads of the build (`_state`)."""
     NOT_STATE = ("texts", "tf", "memo", "keys", "state")  # (what `_state` leaves out: the entries' own)
 
-    def __init__(self, generic, entries: list[dict], spin=(), memo=None):
+    def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
+        self.openers, self.pronouns = frozenset(openers), frozenset(pronouns)
         self.memo, self.state = memo, None
         self.keys = [digest(e) if memo is not None else None for e in entries]
         self.texts = [chunks(e) for e in entries]
@@ -496,23 +511,65 @@ class TitleChooser:
         return len(said) < len(all_words) and any(said <= t for t in in_titles)
 
     def compose(self, k: int, cands: list[str], code: str | None) -> str:
-        """A plain title of the text's own most specific terms, in the order the text says
-        them, as it spells them: the words spread over most of its parts, rare in the build,
-        that most candidates say (spinning rewords a title around its subject)."""
+        """A title that is a span of the text itself, when no candidate names the subject: the
+        opening of one of the intro's first sentences (`phrase`), up to a clause boundary, that
+        holds the text's most specific terms (`terms`) and the error code the text repeats;
+        kept as written. "" when no sentence does (the best candidate stays)."""
+        terms = self.terms(k, cands)
+        if not terms:
+            return ""
+        best, covered = "", 0
+        for sentence in self.sentences(k):
+            span = self.phrase(sentence, terms, code)
+            n = sum(t in set(words(span)) for t in terms)
+            if n > covered:
+                best, covered = span, n
+            if covered >= min(2, len(terms)):
+                break
+        return best if covered and terms[0] in set(words(best)) else ""
+
+    def terms(self, k: int, cands: list[str]) -> list[str]:
+        """The text's most specific terms, most specific first: words it says in two parts or
+        more, rare in the build, weighed up by how many candidates say them (spinning rewords a
+        title around its subject)."""
         tf = self.tf[k]
         said = Counter(w for c in cands for w in set(words(c)))
+
         def weight(w):
-            return (said[w] / len(cands) + 0.1) * math.log1p(tf[w]) * self.idf.get(w, 0.0)
-        ranked = sorted((w for w in tf if tf[w] >= 2 and not w.isdigit() and len(w) > 1 and not _CODE.fullmatch(w)),
-                        key=lambda w: (-weight(w), w))[:3]
-        if len(ranked) < 2 and not code:
+            return (said[w] / max(len(cands), 1) + 0.1) * math.log1p(tf[w]) * self.idf.get(w, 0.0)
+        ranked = sorted((w for w in tf if tf[w] >= 2 and not w.isdigit() and len(w) > 1), key=lambda w: (-weight(w), w))
+        return ranked[:COMPOSE_TERMS]
+
+    def sentences(self, k: int) -> list[str]:
+        """The first COMPOSE_SENTENCES sentences of the text's opening paragraphs, without markup
+        marks, then the runs they set off (`_SET_OFF`: an error message in bold or in quotes)."""
+        out, runs = [], []
+        for para in self.texts[k][:3]:
+            runs += [" ".join(m.group(m.lastindex).split()) for m in _SET_OFF.finditer(para)]
+            for line in para.splitlines():
+                line = " ".join(line.replace("**", "").replace("__", "").split()).lstrip("#>-*+ ")
+                out += [s for s in _SENTENCE_END.split(line) if s]
+        return out[:COMPOSE_SENTENCES] + runs
+
+    def phrase(self, sentence: str, terms: list[str], code: str | None) -> str:
+        """The sentence's opening up to its first clause boundary (`_CLAUSE`) after COMPOSE_MIN
+        words, without a short lead-in ("Recently, "), if it holds one of `terms` (and `code`)
+        and is at most COMPOSE_WORDS long; "" for a question, a sentence that opens with a word
+        that leans on what came before or on the reader ([title_choice] compose_openers: "This",
+        "If", "You") or in lower case ("MaxSun, one of the ..."), or a span that speaks to the
+        reader or in the writer's voice (compose_pronouns: "your", "we")."""
+        lead = _LEAD_IN.match(sentence)
+        sentence = sentence[lead.end():] if lead else sentence
+        ws = sentence.split()
+        first = ws[0].strip(_EDGES).lower().replace("’", "'") if ws else ""
+        if (len(ws) < COMPOSE_MIN or sentence.rstrip().endswith("?") or first in self.openers or _ITEM.match(sentence)
+                or not sentence[:1].isupper() and not sentence[:1].isdigit()):
             return ""
-        text = "\n".join(self.texts[k])
-        spelled = {}
-        for m in re.finditer(_WORD.pattern, text.replace("’", "'"), re.I):
-            w = stem(m.group().lower().replace("’", "'").replace("'s", "").strip("'-"))
-            if w in ranked and w not in spelled:
-                spelled[w] = (m.start(), m.group().replace("’s", "").replace("'s", ""))
-        terms = [t for _, t in sorted(spelled.values())]
-        terms = [t[:1].upper() + t[1:] for t in terms]
-        return (f"{code} error: " if code else "") + " ".join(terms)
+        end = next((m.start() for m in _CLAUSE.finditer(sentence) if len(sentence[:m.start()].split()) >= COMPOSE_MIN),
+                   len(sentence))
+        span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,"))
+        said = {t.strip(_EDGES).lower().replace("’", "'") for t in span.split()}
+        if (len(span.split()) > COMPOSE_WORDS or self.pronouns & said or not set(terms) & set(words(span))
+                or (code and code not in span.lower())):
+            return ""
+        return span

@@ -20,9 +20,14 @@ OTHERS = [entry(f"Other {k}", [], f"Your printer {k} is offline on Windows 10. R
 def chooser(rules):
     def make(e):
         entries = [e] + OTHERS
-        c = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"))
-        return c.choose(0, e)
+        return composing(rules, entries).choose(0, e)
     return make
+
+
+def composing(rules, entries):
+    """A chooser with the shipped rules, as the build makes it."""
+    return TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"),
+                        None, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"))
 
 
 MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
@@ -70,13 +75,26 @@ def test_a_counted_heading_names_the_article(chooser):
     assert chooser(e) == "Lock your Windows PC"
 
 
-def test_when_no_candidate_names_the_subject_a_plain_title_is_composed_of_the_texts_terms(chooser):
+def test_when_no_candidate_names_the_subject_the_title_is_a_span_of_the_text_as_written(chooser):
+    # praise titles of the site over a news body: the title is the opening of the first sentence
+    # that holds the text's specific terms, up to a clause boundary, after its lead-in
     e = entry("Last Call Alert: Easy Steps", ["Smartphone Lockout Solutions Unveiled"],
-              "LG is leaving the phone business, so this is your last chance to unlock your bootloader.",
+              "Recently, LG announced that the LG bootloader unlock service ends in December, as the phone "
+              "business closes.",
               [("", "LG shuts its developer site: the LG bootloader unlock ends."),
                ("", "To unlock the LG bootloader you need the developer site.")])
-    title = chooser(e)
-    assert "LG" in title and "bootloader" in title.lower()
+    assert chooser(e) == "LG announced that the LG bootloader unlock service ends in December"
+
+
+def test_no_span_is_composed_of_a_question_a_step_an_aside_or_a_sentence_leaning_on_another(chooser):
+    sections = [("", "Then the developer site of LG shuts, and the bootloader unlock ends."),
+                ("", "So the bootloader unlock of LG phones needs the developer site now.")]
+    for intro in ["Do you want to unlock the LG bootloader before the developer site closes?",  # a question
+                  "Unlock your LG bootloader before the developer site of LG closes.",  # a step: speaks to the reader
+                  "LG, the maker whose bootloader unlock site is closing, stops selling phones.",  # an aside
+                  "This means the LG bootloader unlock is over for good when the site closes."]:  # leans on before
+        e = entry("Last Call Alert: Easy Steps", ["Smartphone Lockout Solutions Unveiled"], intro, sections)
+        assert chooser(e) in ("Last Call Alert: Easy Steps", "Smartphone Lockout Solutions Unveiled"), intro
 
 
 def test_a_heading_several_entries_share_is_chrome_not_a_title(rules):
@@ -150,7 +168,7 @@ def test_a_text_of_one_section_is_read_by_paragraphs(chooser):
                   "Apple introduced its butterfly keyboard in 2015; dust could stop the keyboard's keys.",
                   "The butterfly keyboard settlement pays up to $395 to each owner who filed a claim."]
     e = entry("Expert Hardware Insights from the Hub", ["Hardware Guides by the Hub's Experts"], "\n\n".join(paragraphs))
-    assert "butterfly keyboard" in chooser(e).lower()
+    assert chooser(e) == "Eligible MacBook owners have started to receive payments from the butterfly keyboard lawsuit"
 
 
 def test_a_listicles_item_heading_is_no_title(chooser):

@@ -76,7 +76,7 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
     kinds = _kinds(entries, rules, memo, keys, lambda k, classify: bounded("[page_kinds]", k, classify, "other",
                                                                           "kind `other`"))
     chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"),
-                           memo)
+                           memo, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"))
     out = []
     for k, (e, kind) in enumerate(zip(entries, kinds)):
         title = bounded("[title_choice]", k, lambda: chooser.chosen(k, e), e["title"], "title it had")
