@@ -68,6 +68,7 @@ VERSION_SHARE = 0.6
 LIST_ITEMS = 4  # headings
 AFFIX_ENTRIES = 5  # distinct entries whose titles wear one affix
 GARBLED = 3.0  # against a candidate, for each garbled token
+UNSAID_KEEP = 3  # words (not generic) a title keeps when its spin goes (`without_unsaid`)
 # a composed title (TitleChooser.compose): of the most specific COMPOSE_TERMS terms, from the first
 # COMPOSE_SENTENCES sentences, COMPOSE_MIN to COMPOSE_WORDS words
 COMPOSE_TERMS, COMPOSE_SENTENCES, COMPOSE_MIN, COMPOSE_WORDS = 3, 4, 4, 16
@@ -257,6 +258,26 @@ def without_garbled(title: str, spelled: frozenset) -> str:
     kept = [(sep, p) for sep, p in zip([""] + seps, parts) if not garbled(p, spelled)]
     out = "".join((sep if k else "") + p for k, (sep, p) in enumerate(kept)).strip(" |–—-:")
     return out if len(kept) < len(parts) and len(out.split()) >= 2 else title
+
+
+def without_unsaid(title: str, tf: Counter, generic: frozenset) -> str:
+    """The title without an opening or closing part (`_SEGMENT`) of which the text says no word
+    ("Complete Walkthrough: …", "…: Effective Strategies", "… - Find Out More") and without an
+    opening adverb it never says ("Easily Access …"): the spin a republisher wraps a title in;
+    the title itself when fewer than UNSAID_KEEP words that are not generic would be left ("USB
+    Printer Error: Unresponsive on Win7 Restart" is not "USB Printer Error"), or nothing goes.
+    Generic words say nothing either way."""
+    def unsaid(part):  # (a part with a number names a model, a code or a version: it stays)
+        return not any(tf[w] for w in words(part) if w not in generic) and not re.search(r"\d", part)
+    seps, parts = _SEGMENT.findall(title), _SEGMENT.split(title)
+    lo = int(len(parts) > 1 and unsaid(parts[0]))
+    hi = len(parts) - int(len(parts) > lo + 1 and unsaid(parts[-1]))
+    out = "".join((seps[k - 1] if k > lo else "") + parts[k] for k in range(lo, hi)).strip(" |–—-:")
+    first, _, rest = out.partition(" ")
+    if first.lower().endswith("ly") and first[:1].isupper() and unsaid(first) and len(rest.split()) >= 3:
+        out = rest[:1].upper() + rest[1:]
+    kept = [w for w in words(out) if w not in generic]
+    return out if len(kept) >= UNSAID_KEEP and not _DANGLING.search(out) else title
 
 
 # a part of a title left opening or closing with a conjunction ("Printer Compatibility: and Canon's MP620")
@@ -469,7 +490,8 @@ class TitleChooser:
         tf, versions, spelled = self.tf[k], _versions(text), tokens(text)
         cands, said = self.candidates(entry), self.said(entry)
         titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
-        repaired = (r for c in titles for r in (without_garbled(c, spelled), true_version(c, versions)))
+        repaired = (r for c in titles for r in (without_garbled(c, spelled), true_version(c, versions),
+                                                 without_unsaid(c, tf, self.generic)))
         titles += [r for r in dict.fromkeys(repaired) if r not in titles]
         main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
         clean = [t for t in titles if not garbled(t, spelled) and not _CUT_SHORT.search(t)]
@@ -553,13 +575,17 @@ class TitleChooser:
 
     def phrase(self, sentence: str, terms: list[str], code: str | None) -> str:
         """The sentence's opening up to its first clause boundary (`_CLAUSE`) after COMPOSE_MIN
-        words, without a short lead-in ("Recently, "), if it holds one of `terms` (and `code`)
-        and is at most COMPOSE_WORDS long; "" for a question, a sentence that opens with a word
-        that leans on what came before or on the reader ([title_choice] compose_openers: "This",
-        "If", "You") or in lower case ("MaxSun, one of the ..."), or a span that speaks to the
-        reader or in the writer's voice (compose_pronouns: "your", "we")."""
+        words, without a short lead-in ("Recently, "; "On Wednesday, the" as "The"), if it holds
+        one of `terms` (and `code`) and is at most COMPOSE_WORDS long; "" for a question, a
+        sentence that opens with a word that leans on what came before or on the reader
+        ([title_choice] compose_openers: "This", "If", "You") or in lower case ("MaxSun, one of
+        the ..."), or a span that speaks to the reader or in the writer's voice
+        (compose_pronouns: "your", "we")."""
         lead = _LEAD_IN.match(sentence)
         sentence = sentence[lead.end():] if lead else sentence
+        if lead and lead.group().split()[0].lower() in self.openers and re.match(r"(?:the|a|an)\s", sentence):
+            # (an adverbial's: "On Wednesday, the U.S. State Department ..."; not an aside's: "LG, the maker ...")
+            sentence = sentence[:1].upper() + sentence[1:]
         ws = sentence.split()
         first = ws[0].strip(_EDGES).lower().replace("’", "'") if ws else ""
         if (len(ws) < COMPOSE_MIN or sentence.rstrip().endswith("?") or first in self.openers or _ITEM.match(sentence)

@@ -141,15 +141,16 @@ def test_diff_on_the_sample_corpus(corpus_kb, tmp_path):
 def test_a_rebuilt_entry_whose_title_changed_is_changed_not_removed(tmp_path):
     # the same article built twice, the second time with a rule that cleans its title
     # differently: `pipeline diff` reports the entry as changed, with both titles, not as
-    # one entry removed and another added
+    # one entry removed and another added (a suffix the text says a word of: the title choice
+    # itself leaves out one it never says)
     src = tmp_path / "in"
     src.mkdir()
     body = ("Your Wi-Fi drops every few minutes on the laptop. The router or the adapter's power saving "
             "is to blame.\n\n## Fix 1: Restart your router\n\nUnplug the router for a minute, then plug it in.\n\n"
             "## Fix 2: Turn off power saving\n\nOpen Device Manager and clear the power saving box.\n")
-    (src / "wifi.md").write_text('---\ntitle: "Wi-Fi Keeps Dropping on a Laptop - Wifi Helpdesk"\n---\n\n' + body, "utf-8")
+    (src / "wifi.md").write_text('---\ntitle: "Wi-Fi Keeps Dropping on a Laptop - Router Helpdesk"\n---\n\n' + body, "utf-8")
     extra = tmp_path / "more.toml"
-    extra.write_text("[title_spin]\nsuffixes = ['\\s*-\\s*wifi helpdesk$']\n", "utf-8")
+    extra.write_text("[title_spin]\nsuffixes = ['\\s*-\\s*router helpdesk$']\n", "utf-8")
     for out, more in (("old", []), ("new", ["--rules", str(extra)])):
         res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(tmp_path / out), "-q", "-j", "1",
                                         "--no-cache", *more])

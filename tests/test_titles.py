@@ -84,6 +84,11 @@ def test_when_no_candidate_names_the_subject_the_title_is_a_span_of_the_text_as_
               [("", "LG shuts its developer site: the LG bootloader unlock ends."),
                ("", "To unlock the LG bootloader you need the developer site.")])
     assert chooser(e) == "LG announced that the LG bootloader unlock service ends in December"
+    e = entry("Expert Hardware Insights from the Hub", ["Hardware Guides by the Hub's Experts"],
+              "On Wednesday, the State Department put sanctions on DeepCool, a maker of PC cases and coolers.",
+              [("", "So DeepCool sold coolers to Russia, the State Department says; the DeepCool sanctions start now."),
+               ("", "Then DeepCool cases stay on sale.")])
+    assert chooser(e) == "The State Department put sanctions on DeepCool"
 
 
 def test_no_span_is_composed_of_a_question_a_step_an_aside_or_a_sentence_leaning_on_another(chooser):
@@ -112,7 +117,7 @@ def test_a_steps_heading_is_no_title(chooser):
                ("Find the Manual on Your Phone", "Open the manual app on the Android phone.")])
     e["sections"][0]["id"], e["sections"][1]["id"] = "sec-1", "sec-2"
     e["steps"] = [{"section": "sec-1"}, {"section": "sec-2"}]
-    assert chooser(e) == "Step-by-Step Guide: Obtaining Your Android Device's User Manual"
+    assert chooser(e) == "Obtaining Your Android Device's User Manual"  # (its spin, "Step-by-Step Guide:", out)
 
 
 def test_a_title_naming_a_word_the_text_repeats_is_kept_rather_than_composed(chooser):
@@ -261,7 +266,7 @@ def test_headings_numbered_as_a_lists_items_are_no_title(chooser):
     e = entry("Beginner's Guide: Prepare Your New Windows Laptop", [],
               "Set up a Windows laptop for a first-time user so that it is easy to use.", items)
     e["sections"] = [{"heading": h, "text": t, "level": 2} for h, t in items]
-    assert chooser(e) == "Beginner's Guide: Prepare Your New Windows Laptop"
+    assert chooser(e) == "Prepare Your New Windows Laptop"  # (without "Beginner's Guide:", which the text never says)
 
 
 def test_a_title_the_text_says_word_for_word_wins(chooser):
@@ -320,3 +325,31 @@ def test_a_choice_is_kept_by_entry_and_build_and_made_again_when_the_build_diffe
     grown = TitleChooser(args[0], more, args[1], memo)
     assert [grown.chosen(k, e) for k, e in enumerate(more)] == [real(grown, k, e) for k, e in enumerate(more)]
     assert made == list(range(len(more)))
+
+
+def test_a_titles_opening_or_closing_part_the_text_never_says_is_spin_and_left_out(rules):
+    from pipeline.titles import without_unsaid, words
+    generic = frozenset(rules.get("title_choice", "generic_words"))
+    text = ("Android phones fill up with deleted files: the trash on Android keeps them for 30 days. Delete the trash "
+            "to free up space; Android asks before it deletes the files.")
+    tf = Counter(words(text))
+    assert without_unsaid("Complete Walkthrough: Freeing Up Space by Deleting the Trash on Android Phones", tf,
+                          generic) == "Freeing Up Space by Deleting the Trash on Android Phones"
+    assert without_unsaid("Deleting the Trash on Android: Effective Strategies", tf, generic) == "Deleting the Trash on Android"
+    assert without_unsaid("Deleting the Trash on Android Phones - Find Out More Today", tf, generic) == \
+        "Deleting the Trash on Android Phones"
+    assert without_unsaid("Effortlessly Free Up Space on Android Phones", tf, generic) == "Free Up Space on Android Phones"
+    # a part the text says stays; so does a title that would be left with less than three words (not generic)
+    assert without_unsaid("Android Trash: Free Up Space", tf, generic) == "Android Trash: Free Up Space"
+    assert without_unsaid("Spectacular Savings: Android Trash", tf, generic) == "Spectacular Savings: Android Trash"
+    assert without_unsaid("Android Trash Failure - Error 0xc0000022", tf, generic) == "Android Trash Failure - Error 0xc0000022"
+    assert without_unsaid("Android Trash Error: Unresponsive on Win7 Restart", tf, generic) == \
+        "Android Trash Error: Unresponsive on Win7 Restart"
+
+
+def test_the_title_without_its_spin_wins(chooser):
+    text = ("Android phones fill up with deleted files: the trash on Android keeps them for 30 days. Delete the trash "
+            "to free up space on Android phones.")
+    e = entry("Complete Walkthrough: Freeing Up Space by Deleting the Trash on Android Phones", [], text,
+              [("Fix 1: Empty the trash", "Open Files on the Android phone, then empty the trash to free up space.")])
+    assert chooser(e) == "Freeing Up Space by Deleting the Trash on Android Phones"
