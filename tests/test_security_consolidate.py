@@ -71,7 +71,7 @@ def test_template_pages_cost_verdicts_linear_in_their_number(tmp_path, monkeypat
     # N pages of one template for N products: all candidates of each other, none the same
     # problem; every pair was judged (2,000 pages: 2.0M verdicts held and cached)
     n = 400
-    limit = (cluster.CLUSTERS_TRIED + 2) * n
+    limit = (cluster.TOP_CANDIDATES + 2) * n
     judged = []
     real = cluster.same_problem
 

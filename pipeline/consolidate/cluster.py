@@ -22,18 +22,15 @@ _MASK = np.uint64(0xFFFFFFFF)
 
 _MIX = np.uint64(0x100000001B3)  # FNV-64 prime
 
-# Members of one cluster a body is verified against before it counts as a different problem.
-REPS_TRIED = 3
+# Candidates a body keeps (the most similar first), and groups an LSH bucket offers (the
+# first by key): template pages for a thousand products all share most bands and all
+# differ, so without bounds each would be judged against every other (2,000 pages: 2.0M
+# verdicts held and cached). With them the verdicts grow linearly with the bodies; a body's
+# true near-duplicate still shares the bands its own words make, which no other template
+# fills.
+TOP_CANDIDATES = 10
 
-# Clusters a body is verified against (the most similar first), and clusters an LSH bucket
-# remembers (the first seen): template pages for a thousand products all share most bands
-# and all differ, so without bounds each would be judged against every other (2,000 pages:
-# 2.0M verdicts held and cached). With them the verdicts grow linearly with the bodies; a
-# body's true near-duplicate still shares the bands its own words make, which no other
-# template fills. (The variety corpus, 19k files, needs at most 7 of each.)
-CLUSTERS_TRIED = 10
-
-BUCKET_CLUSTERS = 32
+BUCKET_MEMBERS = 32
 
 # Sections (or steps) a section is compared with by fuzzy matching, either side of where
 # it is expected: verifying and merging stay linear in the sections of a huge article, and
@@ -134,75 +131,67 @@ class Clusterer:
         m += self.b32[:, None]
         return m.min(axis=1).astype(np.uint64)
 
-    def clusters(self, groups: Iterable[Group], verdicts: dict[str, str] | None = None) -> list[list[int]]:
-        """Indexes of groups (into self.groups), clustered; deterministic for a given input.
+    def band_keys(self, sig: np.ndarray) -> list[bytes]:
+        """The LSH buckets of a signature: one per band (band number + its rows)."""
+        raw, w = np.asarray(sig, dtype=np.uint64).tobytes(), 8 * self.o.minhash_rows
+        return [band.to_bytes(2, "little") + raw[band * w:(band + 1) * w] for band in range(self.o.minhash_bands)]
 
-        Groups are taken in order, as they come (the runner streams them from the workers,
-        so clustering overlaps the structure stage); each is verified against the clusters
-        that share an LSH band with it, through a few representatives per cluster (the most
-        similar first), never against every member: families of near-identical bodies stay
-        linear. self.seconds: time spent here, not waiting for the next group.
+    def clusters(self, groups: Iterable[Group], verdicts: dict[str, str] | None = None) -> list[list[int]]:
+        """Indexes of groups (into self.groups), clustered; the clusters (and the order of
+        their members: by key) do not depend on the order the groups come in.
+
+        The groups are indexed by LSH band as they come (the runner streams them from the
+        workers); then each group's candidates are the groups sharing a band with it whose
+        estimated Jaccard reaches the threshold, of which it keeps the TOP_CANDIDATES most
+        similar (ties: by key); those pairs are verified, the most similar first, and the
+        clusters are the connected components of the pairs verified the same problem (a
+        pair already connected is not verified: it could not change the components).
+        Families of near-identical bodies stay linear. self.seconds: time spent here, not
+        waiting for the next group.
 
         `verdicts` (pair of group idents -> verdict) holds verdicts known from an earlier
         build; it is left holding exactly the verdicts this build needed."""
         known = verdicts if verdicts is not None else {}
         self.verdicts_used: set[str] = set()
         self.groups, self.stats, self.seconds = [], Counter(), 0.0
-        self._parent: list[int] = []
-        self._sigs: list[np.ndarray] = []
-        self._reps: dict[bytes, list[int]] = {}  # LSH bucket -> one member per cluster seen in it
-        r = self.o.minhash_rows
-        bands = [(band.to_bytes(2, "little"), band * 8 * r) for band in range(self.o.minhash_bands)]
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        sigs = []
         for i, g in enumerate(groups):
             t0 = time.perf_counter()
-            self._add(i, g, bands, known)
+            self.groups.append(g)
+            sigs.append(np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64))
+            for key in self.band_keys(sigs[-1]):
+                buckets[key].append(i)
             self.seconds += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        order = sorted(range(len(self.groups)), key=lambda i: (self.groups[i].key, i))
+        rank = [0] * len(order)
+        for r, i in enumerate(order):
+            rank[i] = r
+        pairs = candidate_pairs(np.stack(sigs) if sigs else np.zeros((0, 0), np.uint64), buckets, rank, self.o)
+        self.stats["candidates"] = len(pairs)
+        root = self._join(pairs, rank, known)
         if verdicts is not None:  # keep only this build's verdicts
             for pair in [p for p in verdicts if p not in self.verdicts_used]:
                 del verdicts[pair]
         out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.groups)):
-            out[self._find(i)].append(i)
+        for i in order:
+            out[root(i)].append(i)
+        self.seconds += time.perf_counter() - t0
         return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
 
-    def _find(self, x: int) -> int:
-        parent = self._parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def _add(self, i: int, g: Group, bands: list[tuple[bytes, int]], known: dict[str, str]) -> None:
-        """Group i joins the cluster of the first candidate verified the same problem."""
-        o, find = self.o, self._find
-        self.groups.append(g)
-        self._parent.append(i)
-        sig = np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64)
-        self._sigs.append(sig)
-        raw, w = sig.tobytes(), 8 * o.minhash_rows
-        keys = [prefix + raw[k:k + w] for prefix, k in bands]
-        near = sorted({j for key in keys for j in self._reps.get(key, ())})
-        if near:
-            est = (np.stack([self._sigs[j] for j in near]) == sig).mean(axis=1)
-            by_root: dict[int, list] = defaultdict(list)
-            for e, j in zip(est.tolist(), near):
-                if e >= o.candidate_jaccard:
-                    by_root[find(j)].append((-e, j))
-            self.stats["candidates"] += sum(len(v) for v in by_root.values())
-            for root in sorted(by_root, key=lambda x: min(by_root[x]))[:CLUSTERS_TRIED]:
-                for _, j in sorted(by_root[root])[:REPS_TRIED]:
-                    if find(i) == find(j):
-                        break
-                    verdict = self._verdict(g, self.groups[j], known)
-                    self.stats[verdict] += 1
-                    if verdict == "same":
-                        self._parent[find(i)] = find(j)
-                        break
-        root = find(i)
-        for key in keys:
-            bucket = self._reps.setdefault(key, [])
-            if len(bucket) < BUCKET_CLUSTERS and all(find(j) != root for j in bucket):
-                bucket.append(i)
+    def _join(self, pairs: dict[tuple[int, int], float], rank: list[int], known: dict[str, str]):
+        """Union-find over the candidate pairs verified the same problem, the most similar
+        pair first (ties: by the keys); returns the find function."""
+        sets = DisjointSets(len(rank))
+        for (i, j), _ in sorted(pairs.items(), key=lambda p: (-p[1], rank[p[0][0]], rank[p[0][1]])):
+            if sets.find(i) == sets.find(j):
+                continue
+            verdict = self._verdict(self.groups[i], self.groups[j], known)
+            self.stats[verdict] += 1
+            if verdict == "same":
+                sets.join(i, j)
+        return sets.find
 
     def _verdict(self, a: Group, b: Group, known: dict[str, str]) -> str:
         """same_problem(a, b), from `known` when an earlier build judged the same pair."""
@@ -214,6 +203,51 @@ class Clusterer:
             verdict = known[pair] = same_problem(a, b, self.o)
         self.verdicts_used.add(pair)
         return verdict
+
+
+class DisjointSets:
+    """Union-find over 0..n-1 (path halving); `join` makes the first one's root the root."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+
+def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], rank: list[int],
+                    o: Options) -> dict[tuple[int, int], float]:
+    """Candidate pairs (i, j), i before j by rank, with their estimated Jaccard: each group
+    keeps the TOP_CANDIDATES groups sharing a band with it that are most similar (at least
+    o.candidate_jaccard; ties by rank). A bucket holding more than BUCKET_MEMBERS groups
+    (a template family) offers only its first BUCKET_MEMBERS by rank: each group's work
+    stays bounded, and a true near-duplicate still shares the bands its own words make."""
+    offered = {}
+    for key, members in buckets.items():
+        offered[key] = members if len(members) <= BUCKET_MEMBERS else sorted(members, key=rank.__getitem__)[:BUCKET_MEMBERS]
+    of: dict[int, set[int]] = defaultdict(set)
+    for key, members in buckets.items():
+        if len(members) > 1:
+            for i in members:
+                of[i].update(offered[key])
+    pairs: dict[tuple[int, int], float] = {}
+    for i, near in of.items():
+        near.discard(i)
+        if not near:
+            continue
+        near = sorted(near, key=rank.__getitem__)
+        est = (sigs[near] == sigs[i]).mean(axis=1)
+        best = sorted((-e, rank[j], j) for e, j in zip(est.tolist(), near) if e >= o.candidate_jaccard)
+        for e, _, j in best[:TOP_CANDIDATES]:
+            pairs[(i, j) if rank[i] < rank[j] else (j, i)] = -e
+    return pairs
 
 
 def same_problem(a: Group, b: Group, o: Options) -> str:
