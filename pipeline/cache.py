@@ -52,11 +52,12 @@ from .model import Merged, Section, Step, Structure
 from .write import write_atomic
 
 # 8: bodies' line keys ("u"), chrome verdicts ("c"), entries' own kind scores ("k"); 9: clean
-# entries ("x"), entries' word counts ("t"), titles ("h"), chrome verdicts by all bodies ("v")
-FORMAT = 9
+# entries ("x"), entries' word counts ("t"), titles ("h"), chrome verdicts by all bodies ("v");
+# 10: verdicts keyed in the canonical order of the pair, each body's kept candidates ("near")
+FORMAT = 10
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
-TABLES = ("files", "articles", "verdicts")
+TABLES = ("files", "articles", "verdicts", "near")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
 _CHECKED_LINE = re.compile(rb"([smeuckxthv]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
@@ -103,8 +104,9 @@ class ArticleCache:
         self._at: dict[tuple[str, str], tuple[str, int]] = {}
         self.signatures: dict[str, bytes] = {}  # structure key -> its body's MinHash ("m" lines, hex)
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
+        self.near: dict[str, str] = {}  # a group's structure key -> its kept candidates' keys, concatenated
         self.notes: list[str] = []
-        self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(),
+        self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(), "near": set(),
                      "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set(),
                      "words": set(), "titles": set(), "verdicts by build": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
@@ -153,6 +155,10 @@ class ArticleCache:
         if not all(isinstance(k, str) and len(k) == 2 * KEY_LEN and v in VERDICTS for k, v in cache.verdicts.items()):
             cache.notes.append(f"cache {path}: 'verdicts' is malformed; ignored")
             cache.verdicts = {}
+        if not all(isinstance(k, str) and len(k) == KEY_LEN and isinstance(v, str) and len(v) % KEY_LEN == 0
+                   for k, v in cache.near.items()):
+            cache.notes.append(f"cache {path}: 'near' is malformed; ignored")
+            cache.near = {}
         packs = data.get("packs")
         if not (isinstance(packs, list) and all(isinstance(p, str) and _PACK_NAME.match(p) for p in packs)):
             cache.notes.append(f"cache {path}: 'packs' is malformed; bodies and structures recomputed")
@@ -449,6 +455,21 @@ class ArticleCache:
         """The verdicts this build needed (Clusterer.clusters leaves only those)."""
         self.verdicts = verdicts
         self.used["verdicts"] = set(verdicts)
+
+    def keep_near(self, near: dict[str, str]) -> None:
+        """Each body's kept candidates in this build (Clusterer.clusters leaves only those)."""
+        self.near = near
+        self.used["near"] = set(near)
+
+    def past_signature(self, k: str, sig_len: int) -> np.ndarray | None:
+        """The MinHash signature an earlier build kept for structure key k (a body gone
+        since: the LSH buckets it leaves), or None; not kept for the next build."""
+        hexed = self.signatures.get(k)
+        try:
+            signature = np.frombuffer(bytes.fromhex(hexed.decode("ascii")), "<u8") if hexed else None
+        except ValueError:
+            return None
+        return signature if signature is not None and signature.size == sig_len else None
 
     # ---------------------------------------------------------------------- save
     def _append(self, kind: str, k: str, value) -> None:

@@ -134,12 +134,13 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         t1 = time.perf_counter()
         timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
         groups: list[Group] = []
-        verdicts = dict(cache.verdicts)
+        verdicts, near = dict(cache.verdicts), dict(cache.near)
         late: list[str] = []  # warnings on entries (title or kind over budget)
         entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules),
-                                        options, rules, timings, verdicts, memo=cache, notes=late)
+                                        options, rules, timings, verdicts, memo=cache, notes=late, near=near)
         cache.notes += late
         cache.keep_verdicts(verdicts)
+        cache.keep_near(near)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     except BaseException:
         workers.terminate()

@@ -637,3 +637,49 @@ def test_an_entry_made_under_a_fallback_leaves_nothing_in_the_cache(tmp_path, mo
     build(src, tmp_path / "out", Options(jobs=1))
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_rebuild_reuses_the_candidates_of_untouched_bodies_and_gives_the_bytes_of_a_fresh_build(tmp_path, monkeypatch):
+    # 60 template pages (their LSH buckets hold more than a bucket offers), spun copies of
+    # two, and a chain; each edit below, then a rebuild with the cache and one without:
+    # the same bytes, and the rebuild computed again only the candidates of the bodies
+    # sharing a bucket whose offer changed.
+    from pipeline.consolidate import cluster
+
+    from . import test_consolidate as tc
+    from .test_security_consolidate import hostile
+    src = tmp_path / "in"
+    hostile.write_corpus("templates", 60, src)
+    for k in (3, 41):
+        write(src, f"copy-{k}.md", hostile.template_page(k).replace('title: "', 'title: "[New] ', 1)
+              .replace("thirty seconds", "thirty secnods"))
+    for name, numbers in (("a", range(1, 11)), ("b", range(3, 13)), ("c", range(5, 15))):
+        write(src, f"{name}.md", tc.FM.format(title=f"Chain {name}", date="2024-01-01") + tc._sections(numbers))
+    recomputed = []
+    real = cluster.candidate_pairs
+
+    def counting(sigs, buckets, band_keys, rank, o, kept):
+        recomputed.append(len(sigs) - len(kept))
+        return real(sigs, buckets, band_keys, rank, o, kept)
+    monkeypatch.setattr(cluster, "candidate_pairs", counting)
+    build(src, tmp_path / "out", Options(jobs=1))
+    # (the most bodies whose candidates a rebuild may compute again: a template page can
+    # enter the offer of buckets all the templates share)
+    edits = [("add a copy", 66, lambda: write(src, "copy-17.md", hostile.template_page(17).replace("thirty seconds", "30 s"))),
+             ("add a page", 66, lambda: write(src, "t00060.md", hostile.template_page(60))),
+             ("delete a page", 66, lambda: (src / "t00041.md").unlink()),
+             ("delete the chain's middle", 2, lambda: (src / "b.md").unlink()),
+             ("change a page", 66, lambda: write(src, "t00007.md", hostile.template_page(7).replace("offline", "off-line"))),
+             ("rename", 0, lambda: (src / "t00009.md").rename(src / "renamed.md")),
+             ("put the middle back", 3, lambda: write(src, "b.md", tc.FM.format(title="Chain b", date="2024-01-01")
+                                                   + tc._sections(range(3, 13))))]
+    for k, (what, most, edit) in enumerate(edits):
+        edit()
+        recomputed.clear()
+        build(src, tmp_path / "out", Options(jobs=1))
+        assert recomputed and recomputed[0] <= most, (what, recomputed)
+        build(src, tmp_path / f"fresh-{k}", Options(jobs=1), use_cache=False)
+        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"fresh-{k}" / "kb.json").read_bytes(), what
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    merged = sorted(sorted(s["path"] for s in e["sources"]) for e in doc["entries"] if len(e["sources"]) > 1)
+    assert merged == [["a.md", "b.md", "c.md"], ["copy-17.md", "t00017.md"], ["copy-3.md", "t00003.md"]]

@@ -22,15 +22,25 @@ _MASK = np.uint64(0xFFFFFFFF)
 
 _MIX = np.uint64(0x100000001B3)  # FNV-64 prime
 
-# Candidates a body keeps (the most similar first), and groups an LSH bucket offers (the
-# first by key): template pages for a thousand products all share most bands and all
-# differ, so without bounds each would be judged against every other (2,000 pages: 2.0M
-# verdicts held and cached). With them the verdicts grow linearly with the bodies; a body's
-# true near-duplicate still shares the bands its own words make, which no other template
-# fills.
+# Candidates a body keeps (the most similar first: CANDIDATES_KEPT), of which it has
+# verified, in each of up to ROUNDS rounds, the most similar in each of TOP_CANDIDATES
+# clusters other than its own; and groups an LSH bucket offers (the first by rank):
+# template pages for a thousand products all share most bands and all differ, so without
+# bounds each would be judged against every other (2,000 pages: 2.0M verdicts held and
+# cached). With them the verdicts grow linearly with the bodies; a body's true
+# near-duplicate still shares the bands its own words make, which no other template fills.
+# Rounds by cluster, not one pass over the most similar bodies: a family of spun variants
+# of one page has look-alikes (the same page for other products) more similar to each
+# variant than the variants are to each other.
 TOP_CANDIDATES = 10
 
+CANDIDATES_KEPT = 30
+
+ROUNDS = 3
+
 BUCKET_MEMBERS = 32
+
+KEY_CHARS = 32  # a group's ident (cache.structure_key), as `near` concatenates them
 
 # Sections (or steps) a section is compared with by fuzzy matching, either side of where
 # it is expected: verifying and merging stay linear in the sections of a huge article, and
@@ -136,21 +146,26 @@ class Clusterer:
         raw, w = np.asarray(sig, dtype=np.uint64).tobytes(), 8 * self.o.minhash_rows
         return [band.to_bytes(2, "little") + raw[band * w:(band + 1) * w] for band in range(self.o.minhash_bands)]
 
-    def clusters(self, groups: Iterable[Group], verdicts: dict[str, str] | None = None) -> list[list[int]]:
+    def clusters(self, groups: Iterable[Group], verdicts: dict[str, str] | None = None,
+                 near: dict[str, str] | None = None,
+                 signature_of: Callable[[str], np.ndarray | None] | None = None) -> list[list[int]]:
         """Indexes of groups (into self.groups), clustered; the clusters (and the order of
         their members: by key) do not depend on the order the groups come in.
 
         The groups are indexed by LSH band as they come (the runner streams them from the
         workers); then each group's candidates are the groups sharing a band with it whose
-        estimated Jaccard reaches the threshold, of which it keeps the TOP_CANDIDATES most
-        similar (ties: by key); those pairs are verified, the most similar first, and the
+        estimated Jaccard reaches the threshold, of which it keeps the CANDIDATES_KEPT most
+        similar (ties: by rank); pairs of those are verified in rounds (_join), and the
         clusters are the connected components of the pairs verified the same problem (a
         pair already connected is not verified: it could not change the components).
         Families of near-identical bodies stay linear. self.seconds: time spent here, not
         waiting for the next group.
 
         `verdicts` (pair of group idents -> verdict) holds verdicts known from an earlier
-        build; it is left holding exactly the verdicts this build needed."""
+        build; it is left holding exactly the verdicts this build needed. `near` (group
+        ident -> its kept candidates' idents, concatenated) likewise: the candidates of a
+        group none of whose buckets changed are taken from it, not recomputed
+        (`signature_of` gives a past group's signature: the buckets it leaves)."""
         known = verdicts if verdicts is not None else {}
         self.verdicts_used: set[str] = set()
         self.groups, self.stats, self.seconds = [], Counter(), 0.0
@@ -164,33 +179,92 @@ class Clusterer:
                 buckets[key].append(i)
             self.seconds += time.perf_counter() - t0
         t0 = time.perf_counter()
-        order = sorted(range(len(self.groups)), key=lambda i: (self.groups[i].key, i))
-        rank = [0] * len(order)
-        for r, i in enumerate(order):
-            rank[i] = r
-        pairs = candidate_pairs(np.stack(sigs) if sigs else np.zeros((0, 0), np.uint64), buckets, rank, self.o)
+        rank = _ranks(self.groups)
+        sig = np.stack(sigs) if sigs else np.zeros((0, self.o.minhash_bands * self.o.minhash_rows), np.uint64)
+        kept = self._kept(near, buckets, sig, signature_of) if near else {}
+        pairs, top = candidate_pairs(sig, buckets, self.band_keys, rank, self.o, kept)
+        if near is not None:
+            near.clear()
+            near.update((self.groups[i].ident, "".join(self.groups[j].ident for j in js)) for i, js in top.items())
         self.stats["candidates"] = len(pairs)
-        root = self._join(pairs, rank, known)
+        root = self._join(top, pairs, rank, known)
         if verdicts is not None:  # keep only this build's verdicts
             for pair in [p for p in verdicts if p not in self.verdicts_used]:
                 del verdicts[pair]
         out: dict[int, list[int]] = defaultdict(list)
-        for i in order:
+        for i in sorted(range(len(self.groups)), key=lambda i: (self.groups[i].key, rank[i])):
             out[root(i)].append(i)
         self.seconds += time.perf_counter() - t0
         return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
 
-    def _join(self, pairs: dict[tuple[int, int], float], rank: list[int], known: dict[str, str]):
-        """Union-find over the candidate pairs verified the same problem, the most similar
-        pair first (ties: by the keys); returns the find function."""
-        sets = DisjointSets(len(rank))
-        for (i, j), _ in sorted(pairs.items(), key=lambda p: (-p[1], rank[p[0][0]], rank[p[0][1]])):
-            if sets.find(i) == sets.find(j):
-                continue
-            verdict = self._verdict(self.groups[i], self.groups[j], known)
-            self.stats[verdict] += 1
-            if verdict == "same":
-                sets.join(i, j)
+    def _kept(self, near: dict[str, str], buckets: dict[bytes, list[int]], sig: np.ndarray,
+              signature_of) -> dict[int, list[int]]:
+        """The groups whose candidates `near` (an earlier build's) still holds: every group
+        but the new ones and the members of the buckets whose offer changed (a group came or
+        went); {} when a group has no ident or a past group's signature is unknown."""
+        at = {g.ident: i for i, g in enumerate(self.groups)}
+        if "" in at or signature_of is None:
+            return {}
+        changed: dict[bytes, list[str]] = defaultdict(list)  # bucket -> the past groups it lost
+        for ident in near.keys() - at.keys():
+            past = signature_of(ident)
+            if past is None:
+                return {}
+            for key in self.band_keys(past):
+                changed[key].append(ident)
+        new = [i for ident, i in at.items() if ident not in near]
+        for i in new:
+            for key in self.band_keys(sig[i]):
+                changed.setdefault(key, [])
+        touched = set(new)
+        for key, lost in changed.items():
+            members = buckets.get(key, [])
+            if len(members) + len(lost) > 1 and _offer_changed(members, lost, self.groups, near):
+                touched.update(members)
+        kept = {}
+        for ident, i in at.items():
+            js = near.get(ident)
+            if i not in touched and js is not None:
+                idx = [at.get(js[k:k + KEY_CHARS]) for k in range(0, len(js), KEY_CHARS)]
+                if None not in idx:
+                    kept[i] = idx
+        return kept
+
+    def _join(self, top: dict[int, list[int]], est: dict[tuple[int, int], float], rank: list[int],
+              known: dict[str, str]):
+        """Union-find over candidate pairs verified the same problem, in rounds: in each,
+        every group picks its most similar candidate in each of up to TOP_CANDIDATES other
+        clusters (as the last round left them; a pair once picked is not picked again; after
+        the first, only groups whose cluster or a candidate's grew), and the picks are
+        verified the most similar first (ties: by rank), a pair already connected skipped.
+        What a round picks depends on the clusters, not on any order the groups came in.
+        Returns the find function."""
+        sets, picked, active = DisjointSets(len(rank)), set(), top
+        for _ in range(ROUNDS):
+            pairs = set()
+            for i, js in active.items():
+                seen = {sets.find(i)}
+                for j in js:
+                    pair, root = ((i, j) if rank[i] < rank[j] else (j, i)), sets.find(j)
+                    if root not in seen and pair not in picked:
+                        seen.add(root)
+                        pairs.add(pair)
+                        if len(seen) > TOP_CANDIDATES:
+                            break
+            picked |= pairs
+            joined = set()
+            for i, j in sorted(pairs, key=lambda p: (-est[p], rank[p[0]], rank[p[1]])):
+                if sets.find(i) != sets.find(j):
+                    verdict = self._verdict(self.groups[i], self.groups[j], known)
+                    self.stats[verdict] += 1
+                    if verdict == "same":
+                        sets.join(i, j)
+                        joined.add(i)
+            # the next round: groups whose cluster, or a candidate's, grew in this one
+            grown = {sets.find(i) for i in joined}
+            active = {i: js for i, js in top.items() if sets.find(i) in grown or any(sets.find(j) in grown for j in js)}
+            if not active:
+                break
         return sets.find
 
     def _verdict(self, a: Group, b: Group, known: dict[str, str]) -> str:
@@ -222,32 +296,58 @@ class DisjointSets:
         self.parent[self.find(b)] = self.find(a)
 
 
-def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], rank: list[int],
-                    o: Options) -> dict[tuple[int, int], float]:
-    """Candidate pairs (i, j), i before j by rank, with their estimated Jaccard: each group
-    keeps the TOP_CANDIDATES groups sharing a band with it that are most similar (at least
-    o.candidate_jaccard; ties by rank). A bucket holding more than BUCKET_MEMBERS groups
-    (a template family) offers only its first BUCKET_MEMBERS by rank: each group's work
-    stays bounded, and a true near-duplicate still shares the bands its own words make."""
-    offered = {}
-    for key, members in buckets.items():
-        offered[key] = members if len(members) <= BUCKET_MEMBERS else sorted(members, key=rank.__getitem__)[:BUCKET_MEMBERS]
-    of: dict[int, set[int]] = defaultdict(set)
-    for key, members in buckets.items():
-        if len(members) > 1:
-            for i in members:
-                of[i].update(offered[key])
-    pairs: dict[tuple[int, int], float] = {}
-    for i, near in of.items():
-        near.discard(i)
-        if not near:
+def _ranks(groups: list[Group]) -> list[int]:
+    """Each group's place in the canonical order: by ident (what a later build can compare
+    a past group by), by key when groups have none."""
+    order = sorted(range(len(groups)), key=lambda i: (groups[i].ident, groups[i].key, i))
+    rank = [0] * len(order)
+    for r, i in enumerate(order):
+        rank[i] = r
+    return rank
+
+
+def _offer_changed(members: list[int], lost: list[str], groups: list[Group], near: dict[str, str]) -> bool:
+    """Whether a bucket now holding `members`, and before them the past groups `lost`,
+    offers other groups than it did: any change when it offers all its members, a change
+    in the first BUCKET_MEMBERS (by ident) when it offers only those."""
+    now = [groups[i].ident for i in members]
+    before = [k for k in now if k in near] + lost
+    if len(now) <= BUCKET_MEMBERS and len(before) <= BUCKET_MEMBERS:
+        return len(before) != len(now) or bool(lost)
+    return sorted(now)[:BUCKET_MEMBERS] != sorted(before)[:BUCKET_MEMBERS]
+
+
+def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], band_keys, rank: list[int], o: Options,
+                    kept: dict[int, list[int]]) -> tuple[dict[tuple[int, int], float], dict[int, list[int]]]:
+    """Candidate pairs (i, j), i before j by rank, with their estimated Jaccard, and each
+    group's kept candidates: the CANDIDATES_KEPT groups sharing a band with it that are most
+    similar (at least o.candidate_jaccard; ties by rank), or those `kept` gives. A bucket
+    holding more than BUCKET_MEMBERS groups (a template family) offers only its first
+    BUCKET_MEMBERS by rank: each group's work stays bounded, and a true near-duplicate
+    still shares the bands its own words make."""
+    offered: dict[bytes, list[int]] = {}
+    top = dict(kept)
+    for i in range(len(sigs)):
+        if i in kept:
             continue
+        near = set()
+        for key in band_keys(sigs[i]):
+            members = buckets[key]
+            if len(members) > 1:
+                if key not in offered:
+                    offered[key] = members if len(members) <= BUCKET_MEMBERS else sorted(
+                        members, key=rank.__getitem__)[:BUCKET_MEMBERS]
+                near.update(offered[key])
+        near.discard(i)
         near = sorted(near, key=rank.__getitem__)
-        est = (sigs[near] == sigs[i]).mean(axis=1)
-        best = sorted((-e, rank[j], j) for e, j in zip(est.tolist(), near) if e >= o.candidate_jaccard)
-        for e, _, j in best[:TOP_CANDIDATES]:
-            pairs[(i, j) if rank[i] < rank[j] else (j, i)] = -e
-    return pairs
+        est = (sigs[near] == sigs[i]).mean(axis=1).tolist() if near else []
+        best = sorted((-e, rank[j], j) for e, j in zip(est, near) if e >= o.candidate_jaccard)
+        top[i] = [j for _, _, j in best[:CANDIDATES_KEPT]]
+    pairs = sorted({(i, j) if rank[i] < rank[j] else (j, i) for i, js in top.items() for j in js})
+    if not pairs:
+        return {}, top
+    a, b = np.array(pairs).T
+    return dict(zip(pairs, (sigs[a] == sigs[b]).mean(axis=1).tolist())), top
 
 
 def same_problem(a: Group, b: Group, o: Options) -> str:
