@@ -66,6 +66,9 @@ def _in_thread(seconds: float):
     past its hard end: the watchdog re-arms it every _TICK, for no sooner than 2 _TICK, so
     an item that ended in time never ends the process, unless nothing could run for that long."""
     tid, now = threading.get_ident(), time.monotonic()
+    if tid in _ITEMS:  # nested (prepare's clean_rest): the outer budget holds, as in the main thread
+        yield
+        return
     item = [now + seconds, now + 2 * seconds + 1, False]
     with _COND:
         if _THREADS["watchdog"] is None:

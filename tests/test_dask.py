@@ -132,14 +132,16 @@ def test_a_file_that_stalls_a_worker_is_rejected_and_the_build_goes_on(tmp_path,
     rules_file.write_text('[scrape_artifacts]\nlone_patterns = ["(a+)+b"]\n')
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(6):
-        (src / f"good{i}.md").write_text(GOOD.format(i=i))
-    (src / "evil.md").write_text("---\ntitle: t\n---\n\nintro\n\n" + "a" * 40 + "c\n")
+    # (60 files: tasks of several files each, so the one that stalls shares its task and its
+    # worker's queue with others, which must not be rejected with it)
+    for i in range(60):
+        (src / f"good{i:02d}.md").write_text(GOOD.format(i=i))
+    (src / "good30x_evil.md").write_text("---\ntitle: t\n---\n\nintro\n\n" + "a" * 40 + "c\n")
     build(src, tmp_path / "out", Options(jobs=2, scheduler="local:2", file_seconds=1.0),
           rules=load_rules([rules_file]), use_cache=False)
     doc = json.loads((tmp_path / "out" / "kb.json").read_text("utf-8"))
-    assert [(r["path"], r["error"].split(":")[0]) for r in doc["rejected"]] == [("evil.md", "timeout")]
-    assert sorted(s["path"] for e in doc["entries"] for s in e["sources"]) == [f"good{i}.md" for i in range(6)]
+    assert [(r["path"], r["error"].split(":")[0]) for r in doc["rejected"]] == [("good30x_evil.md", "timeout")]
+    assert sorted(s["path"] for e in doc["entries"] for s in e["sources"]) == [f"good{i:02d}.md" for i in range(60)]
 
 
 def test_the_budget_interrupts_python_code_in_a_task_thread(monkeypatch):
@@ -167,3 +169,30 @@ def test_the_budget_interrupts_python_code_in_a_task_thread(monkeypatch):
     t.join(10)
     assert got == ["timeout", "after"]
     assert deadline._ITEMS == {}
+
+
+def test_a_nested_budget_in_a_task_thread_keeps_the_outer_one(monkeypatch):
+    """prepare runs clean_rest under its own deadline: the item's budget must still hold
+    after the inner block ends (the reviewer's case: 1 s outer, 1 s inner, then 3 s of work)."""
+    import threading
+    import time
+
+    from pipeline import deadline
+    monkeypatch.setitem(deadline._THREADS, "on", True)
+    got = []
+
+    def nested():
+        t0 = time.monotonic()
+        try:
+            with deadline.deadline(0.5):
+                with deadline.deadline(0.5):
+                    pass
+                while time.monotonic() - t0 < 3:
+                    pass
+        except deadline.Timeout:
+            got.append(time.monotonic() - t0)
+
+    t = threading.Thread(target=nested)
+    t.start()
+    t.join(10)
+    assert len(got) == 1 and got[0] < 2 and deadline._ITEMS == {}

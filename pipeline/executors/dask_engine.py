@@ -152,10 +152,12 @@ class DaskExecutor:
 
     def _one_by_one(self, fn, args: tuple) -> list:
         """A task Dask gave up on (its workers died), its items run alone (the last argument
-        of a task function is its list of items): the results, with one Spent at the end."""
-        futures = [self._submit(fn, (*args[:-1], [item])) for item in args[-1]]
+        of a task function is its list of items): the results, with one Spent at the end.
+        One at a time: a worker that dies takes every task queued on it down with it, so an
+        item sent beside the one that stalls would be rejected with it."""
         out, spent = [], None
-        for f in futures:
+        for item in args[-1]:
+            f = self._submit(fn, (*args[:-1], [item]))
             seen = time.monotonic()
             while not f.done():
                 seen = self._waiting(seen)
