@@ -35,16 +35,24 @@ _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _AFTER_WORD = re.compile(r"[\w,;)][ \t]+$")  # (what comes before a name inside a sentence)
 
 
-def _opens(before: str) -> bool:
-    """Whether a match after `before` opens a sentence (or a line)."""
-    return re.search(r"(?:^|[.!?:][ \t]+|\n[ \t]*(?:[-*+][ \t]+)?)$", before) is not None
+_OPENER = re.compile(r"(?:[.!?:][ \t]+|\n[ \t]*(?:[-*+][ \t]+)?)$")
+
+# Names a body is asked about (each costs a few scans of it): a crafted body offering
+# thousands of names stays linear in its size.
+MAX_NAMES = 40
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether a match at `at` of text opens a sentence (or a line): read from the few
+    characters before it, never the whole text before it."""
+    return at == 0 or _OPENER.search(text, max(0, at - 40), at) is not None
 
 
 class _Page:
     """A body, asked about a few names (memoised: a page repeats its pitch)."""
 
     def __init__(self, body: str):
-        self.body, self._plain, self.memo = body, None, {}
+        self.body, self._plain, self.memo, self._words = body, None, {}, None
 
     def _ask(self, key: tuple, fn):
         if key not in self.memo:
@@ -69,6 +77,10 @@ class _Page:
 
     def written(self, word: str) -> bool:
         """Whether the body writes word as a whole word, in the same case."""
+        if re.fullmatch(r"[\w-]+", word):  # (the body's words, found once)
+            if self._words is None:
+                self._words = set(re.findall(r"[\w-]+", self.body))
+            return word in self._words
         return self._ask(("n", word), lambda: next(self._at(self.body, word), None) is not None)
 
     def inside(self, name: str, not_after: str) -> bool:
@@ -115,6 +127,7 @@ class Products:
     def sold_in(self, body: str) -> set[str]:
         """The names body offers for sale (see the module's note)."""
         out: set[str] = set()
+        asked: set[str] = set()
         page, done = _Page(body), -1
         breaks = [(m.start(), m.end()) for m in _PARAGRAPHS.finditer(body)] + [(len(body), len(body))]
         for hit in self._selling(body):  # the paragraphs that sell
@@ -125,7 +138,10 @@ class Products:
             text = _plain(body[begin:done])
             for m in (*self.offered.finditer(text), *self.edition.finditer(text)):
                 at = next(i for i in range(1, m.lastindex + 1) if m.group(i))
-                name = self._name(m.group(at), _opens(text[:m.start(at)]), page)
+                if m.group(at) not in asked and len(asked) >= MAX_NAMES:
+                    return out
+                asked.add(m.group(at))
+                name = self._name(m.group(at), _opens(text, m.start(at)), page)
                 if name:
                     out.add(name)
         return out
@@ -165,5 +181,12 @@ class Products:
         found = [n for n, c in counts.items() if c >= self.min_bodies]
         if not found:
             return ()
-        titled = Counter(n for t in titles for n in found if re.search(r"\b" + re.escape(n) + r"\b", t, re.I))
-        return tuple(sorted(n for n in found if counts[n] > 2 * titled[n]))
+        low = {n.lower() for n in found}
+        titled = Counter(g for t in titles for g in _grams(t) if g in low)  # (each title read once)
+        return tuple(sorted(n for n in found if counts[n] > 2 * titled[n.lower()]))
+
+
+def _grams(title: str) -> set[str]:
+    """The runs of one to four words of a title, lower-cased (a name has at most four)."""
+    words = re.findall(r"\w[\w+-]*", title.lower())
+    return {" ".join(words[i:i + k]) for k in range(1, 5) for i in range(len(words) - k + 1)}

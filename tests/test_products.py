@@ -41,12 +41,27 @@ def _bodies(n: int) -> list[str]:
 def test_a_tool_offered_with_its_editions_is_sold_and_the_app_fixed_is_not(rules):
     products = Products(rules)
     body = _bodies(1)[0]
-    assert products.sold_in(body) == {"FixMaster", "Outlook"}  # ("run Outlook" next to "the trial version")
+    # "run Outlook" next to "the trial version": the reader runs the app the article fixes,
+    # a tool is offered to download, install or try
+    assert products.sold_in(body) == {"FixMaster"}
     titles = [f"Outlook not sending mail on PC {i}" for i in range(1, 7)]
     sold = [products.sold_in(b) for b in _bodies(6)]
-    assert products.learnt(sold, titles) == ("FixMaster",)  # Outlook: named by every title
+    assert products.learnt(sold, titles) == ("FixMaster",)
+    # titles that do not name the app (the reviewer's case): still not sold
+    assert products.learnt(sold, [f"Mail stuck in the outbox on PC {i}" for i in range(1, 7)]) == ("FixMaster",)
     assert products.learnt(sold[:4], titles[:4]) == ()  # fewer bodies than min_bodies
-    assert products.sold_in(body.replace("The trial version only scans; enter a licence key", "It")) == {"Outlook"}
+    assert products.sold_in(body.replace("The trial version only scans; enter a licence key", "It")) == set()
+    # a name that titles name as often as bodies sell it is the subject, not a product
+    assert products.learnt([{"FixMaster"}] * 6, [f"FixMaster crashes on PC {i}" for i in range(6)]) == ()
+
+
+def test_a_body_offering_thousands_of_names_costs_linear_time(rules):
+    import time
+    products = Products(rules)
+    names = " ".join(f"Download **Tool{k} Max** or the free version of **Tool{k} Max**." for k in range(3000))
+    t0 = time.perf_counter()
+    assert len(products.sold_in(names + "\n")) <= 40
+    assert time.perf_counter() - t0 < 5
 
 
 def _steps(doc) -> dict[str, bool]:
