@@ -669,6 +669,12 @@ def test_a_product_card_inside_a_story_goes_with_its_buttons_a_card_heading_a_li
     assert "$100" not in r.text and r.removed == {"call_to_action": 1}
     shots = story.replace("While it is nice", "![Step one](https://img.example/s1.png)\n\nWhile it is nice")
     assert "#####  Acme Bell 2" in clean(cleaner, shots).text
+    # a step under a minor heading, a shop button after it, then more prose: no card (the reviewer's case)
+    step = ("## Fix the driver\n\nThe printer shows offline.\n\n### Step 1: Open Device Manager\n\n"
+            "Press Win+X and choose Device Manager.\n\n[Buy now at Amazon](https://www.amazon.com/dp/B0X?tag=site-20)\n\n"
+            "Then expand Printers and update the driver.\n")
+    r = clean(cleaner, step)
+    assert "### Step 1: Open Device Manager\n\nPress Win+X and choose Device Manager." in r.text
 
 
 def test_shop_buttons_to_affiliate_links_go_by_their_labels_a_products_name_stays(cleaner):
@@ -698,9 +704,16 @@ def test_shop_buttons_to_affiliate_links_go_by_their_labels_a_products_name_stay
     ("Swinsian", "Swinsian is a media player for Mac.", False),  # the name of what follows
     ("**Event Types**", "The task watches three kinds of events.", False),  # a bold label
     ("Device Manager", "* Expand Printers", False),          # a caption over a list
+    # a label the picture does not name stays (the reviewer's finds: a section's label under
+    # a screenshot, a listicle's item whose bulleted text names it)
+    ("Safe Mode", "Restart and hold Shift to get there.", False),
+    ("Conclusion", "That is all it takes.", False),
+    ("Alternatively", "You can reset the app.", False),
+    ("Google Cardboard", "• Google Cardboard is the cheapest viewer.", False),
 ])
 def test_a_name_alone_under_a_picture_is_its_credit_when_the_prose_goes_on_about_else(cleaner, line, after, gone):
-    md = f"The story opens here.\n\n![A phone](https://img.example/phone.jpg)\n\n{line}\n\n{after}\n"
+    picture = "![A Motorola phone beside a Google Cardboard viewer](https://img.example/phone.jpg)"
+    md = f"The story opens here.\n\n{picture}\n\n{line}\n\n{after}\n"
     r = clean(cleaner, md)
     assert (line not in r.text) == gone and after.lstrip("* ") in r.text
     assert r.removed.get("scrape_artifact", 0) == int(gone)

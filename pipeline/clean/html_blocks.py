@@ -77,7 +77,8 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         block, counts = ctx.block(block)
         for kind, n in counts:
             removed[kind] += n
-        if after_picture and (_credit(block, ctx) or _name_credit(block, blocks[i] if i < len(blocks) else "", ctx)):
+        if after_picture and (_credit(block, ctx) or _name_credit(block, out[-1] if out else "",
+                                                                  blocks[i] if i < len(blocks) else "", ctx)):
             removed["scrape_artifact"] += 1  # the picture's credit ("Eoneren/Getty Images")
             continue
         if after_picture and "\n" not in block.strip() and ctx.caption_credit.search(block):
@@ -97,7 +98,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 del out[-cut:]
                 removed["call_to_action"] += cut
                 last = ""  # (what came before the banner is the article's)
-            card = _card_before(out)
+            card = _card_before(out, ctx)
     if out and last and _tag_list(last, ctx):
         out.pop()
         removed["tag_list"] += 1
@@ -117,19 +118,28 @@ def _credit(block: str, ctx) -> bool:
     return "\n" not in plain and ctx.credit.fullmatch(plain) is not None
 
 
-def _name_credit(block: str, after: str, ctx) -> bool:
+def _name_credit(block: str, picture: str, after: str, ctx) -> bool:
     """A name alone under a picture, the article's prose going on after it about something
-    else: the picture's credit ("_Motorola_", "Image: Brilliant"); not an instruction ("Click
-    OK"), a step's number ("Step 2"), a bold label ("**Event Types**") nor the name of what the
-    prose after it is about (an item's label: "Swinsian" over "Swinsian is a media player ...")."""
+    else: the picture's credit, labelled ("Image: Brilliant") or named by the picture itself
+    (its alt text or address: "_Motorola_" under ".../motorola-edge.jpg"); not an instruction
+    ("Click OK"), a step's number ("Step 2"), a bold label ("**Event Types**"), a label the
+    picture does not name ("Safe Mode", "Conclusion"), nor the name of what the prose after it
+    is about (an item's label: "Swinsian" over "Swinsian is a media player ...")."""
     if block.lstrip().startswith(("**", "__")):
         return False
     plain = _LINK.sub(lambda m: m.group(0) if m.group(1) else m.group(2), block.strip()).strip("*_ \t")
     words = plain.lower().split()
-    return (bool(words) and "\n" not in plain and ctx.name_credit.fullmatch(plain) is not None
+    if not (words and "\n" not in plain and ctx.name_credit.fullmatch(plain) is not None
             and words[0] not in ctx.verbs and not any(w.isdigit() for w in words) and not plain.endswith((".", ":"))
-            and bool(after.strip()) and not _NOT_PROSE.match(after)
-            and not after.lstrip(" *_").lower().startswith(words[-1] if words[0].endswith(":") else words[0]))
+            and after.strip() and not _NOT_PROSE.match(after)):
+        return False
+    name = _squashed(" ".join(words[1:] if words[0].endswith(":") else words))
+    return bool(name) and name not in _squashed(after) and (words[0].endswith(":") or name in _squashed(picture))
+
+
+def _squashed(text: str) -> str:
+    """Lower-case letters and digits only ("Google Cardboard" and "google-cardboard.jpg" meet)."""
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
 
 _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
 
@@ -203,17 +213,19 @@ def _banner_before(out: list[str], ctx) -> int:
 _HEADING = re.compile(r" {0,3}(#{1,6})[ \t]")
 
 
-def _card_before(out: list[str]) -> int:
+def _card_before(out: list[str], ctx) -> int:
     """How many of the last kept paragraphs are a product card whose shop buttons were just
     removed: a minor heading (the product's name, level 3 or deeper and deeper than the
     heading before it), one short paragraph (its blurb), maybe a picture above. Whether it
     goes is known from what follows (_clean_blocks): the article's prose going on under no
     heading of its own means the card sat inside its text (a news story's "##### Ring Battery
     Doorbell" box); a heading next means the card was an item of the article's own list, a
-    picture or a list next that the section goes on (a bonus tip's screenshots)."""
+    picture or a list next that the section goes on (a bonus tip's screenshots). A heading or
+    blurb that reads as a step ("### Step 1: Open Device Manager", "Press Win+X ...") is none."""
     m = _HEADING.match(out[-2]) if len(out) >= 2 and len(out[-1]) <= 12 * _CARD_BLURB_WORDS else None
     if not m or len(m.group(1)) < 3 or _HEADING.match(out[-1]) or "\n" in out[-1].strip() \
-            or len(out[-1].split()) > _CARD_BLURB_WORDS:
+            or len(out[-1].split()) > _CARD_BLURB_WORDS or _reads_as_step(out[-2].lstrip("#"), ctx) \
+            or _reads_as_step(out[-1], ctx):
         return 0
     # (the heading before it within _CARD_LOOK_BACK paragraphs, and no long blurb read: a
     # crafted body of many buttons costs linear time)
@@ -222,6 +234,11 @@ def _card_before(out: list[str]) -> int:
     if above and len(above.group(1)) >= len(m.group(1)):
         return 0
     return 3 if len(out) > 2 and _IMAGE_ONLY.fullmatch(out[-3]) else 2
+
+
+def _reads_as_step(text: str, ctx) -> bool:
+    words = text.strip(" \t*_").lower().split()
+    return bool(words) and (words[0].strip(":.") in ctx.verbs or words[0] == "step")
 
 
 _CARD_BLURB_WORDS = 80
