@@ -53,8 +53,9 @@ def plain(relpath: str) -> bool:
 
 
 def discover(root: str, extensions: tuple[str, ...]) -> list[str]:
-    """The article files under the URL, relative, sorted (hidden names and names that are
-    no plain path under the root left out)."""
+    """The article files under the URL, relative, sorted (hidden names left out). A name
+    that is no plain path under the root ("a\\b.md", "x/../y.md": legal object keys) is
+    listed too: `read` rejects it with its reason, unread, so no input goes unaccounted."""
     fs, base = _fs(root)
     if not fs.isdir(base):
         raise FileNotFoundError(root)
@@ -64,7 +65,8 @@ def discover(root: str, extensions: tuple[str, ...]) -> list[str]:
         if not path.startswith(base + "/"):
             continue
         rel = path[len(base) + 1:]
-        if plain(rel) and not any(p.startswith(".") for p in rel.split("/")) and rel.lower().endswith(extensions):
+        hidden = any(p.startswith(".") and p not in (".", "..") for p in rel.split("/"))
+        if not hidden and rel.lower().endswith(extensions):
             found.append(rel)
     return sorted(found)
 
@@ -76,7 +78,7 @@ def signatures(root: str, paths: list[str]) -> dict[str, tuple[int, int, int, in
     hashed every build."""
     fs, base = _fs(root)
     out = {}
-    for p in paths:
+    for p in filter(plain, paths):  # (no other name is looked at)
         try:
             info = fs.info(f"{base}/{p}")
         except (OSError, ValueError):

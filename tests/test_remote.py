@@ -73,3 +73,17 @@ def test_a_filesystem_with_links_or_no_input_is_a_clean_error(tmp_path):
     for url, says in (("sftp://host/scrape", "not an object store"), ("memory://nothing-here", "cannot list")):
         res = CliRunner().invoke(main, ["build", "--input", url, "--output", str(tmp_path / "o"), "-q"])
         assert res.exit_code == 1 and says in res.output and "Traceback" not in res.output, res.output
+
+
+def test_a_key_that_is_no_plain_path_is_rejected_unread_not_lost(memory, tmp_path):
+    # object stores allow keys such as "b\c.md" or "sub/../d.md": each is an input, so it
+    # ends in `rejected` with its reason (the reviewer found them missing from both lists)
+    memory.pipe("/scrape/a.md", ARTICLE.format(i=1).encode())
+    memory.pipe("/scrape/b\\c.md", ARTICLE.format(i=2).encode())
+    memory.pipe("/scrape/sub/../d.md", ARTICLE.format(i=3).encode())
+    build("memory://scrape", tmp_path / "out", Options(jobs=1), use_cache=False)
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text("utf-8"))
+    assert [s["path"] for e in doc["entries"] for s in e["sources"]] == ["a.md"]
+    assert sorted(r["path"] for r in doc["rejected"]) == ["b\\c.md", "sub/../d.md"]
+    assert {r["error"] for r in doc["rejected"]} == {"not a plain path under the input URL; not read"}
+    assert doc["stats"]["inputs"] == 3
