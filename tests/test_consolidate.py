@@ -338,3 +338,17 @@ def test_clusters_and_bytes_do_not_depend_on_the_order_the_groups_come_in(tmp_pa
     sources = sorted(sorted(s["path"] for s in e["sources"]) for e in json.loads(doc)["entries"])
     assert sources == [["a-copy.md", "a.md", "b.md", "c.md"], ["p0-spun.md", "p0.md"], ["p1-spun.md", "p1.md"],
                        ["p2-spun.md", "p2.md"]]
+
+
+def test_candidates_kept_from_an_earlier_build_are_not_used_when_two_bodies_share_an_ident():
+    # (the reviewer's case: bodies differing only in site chrome can share a structure key;
+    # `near` is keyed by ident, so a kept list could name the body itself for its twin)
+    import numpy as np
+
+    from pipeline.consolidate.cluster import Clusterer, Group
+    c = Clusterer(Options())
+    c.groups = [Group("a", [], ident="x"), Group("b", [], ident="x"), Group("c", [], ident="y")]
+    sig = np.zeros((3, 4), np.uint64)
+    assert c._kept({"x": "y", "y": "x"}, {}, sig, lambda ident: None) == {}
+    c.groups[1] = Group("b", [], ident="z")
+    assert c._kept({"x": "y", "y": "x", "z": ""}, {}, sig, lambda ident: None) != {}

@@ -201,10 +201,10 @@ class Clusterer:
               signature_of) -> dict[int, list[int]]:
         """The groups whose candidates `near` (an earlier build's) still holds: every group
         but the new ones and the members of the buckets whose offer changed (a group came or
-        went); {} when a group has no ident or a past group's signature is unknown."""
+        went); {} when a group has no ident, two share one, or a past group's signature is unknown."""
         at = {g.ident: i for i, g in enumerate(self.groups)}
-        if "" in at or signature_of is None:
-            return {}
+        if "" in at or signature_of is None or len(at) < len(self.groups):
+            return {}  # (two groups of one ident: their kept candidates could not be told apart)
         changed: dict[bytes, list[str]] = defaultdict(list)  # bucket -> the past groups it lost
         for ident in near.keys() - at.keys():
             past = signature_of(ident)
