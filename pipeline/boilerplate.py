@@ -19,6 +19,8 @@ import re
 from collections import defaultdict
 from urllib.parse import urlsplit
 
+from .unionfind import DisjointSets
+
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\s*\)")  # (a title may hold "(...)")
 _LEAD = re.compile(r"^\s*(?:>\s*)?(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__|[*_])?"
@@ -132,14 +134,7 @@ class Boilerplate:
         for keys in keysets:
             for k in keys:
                 df[k] += 1
-        parent = list(range(len(keysets)))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        sets = DisjointSets(len(keysets))
         # one article's variants share most of their sentences: bodies that share more than
         # half of the smaller one's longer lines, among lines few bodies hold, are one family
         # (a widget's lines, many and short, must not make two articles one)
@@ -155,10 +150,10 @@ class Boilerplate:
                     shared[bs[x], bs[y]] += 1
         for (x, y), n in shared.items():
             if 2 * n > min(len(prose[x]), len(prose[y])):
-                parent[find(x)] = find(y)
+                sets.join(y, x)
         families: dict[bytes, set[int]] = defaultdict(set)
         for b, keys in enumerate(keysets):
-            root = find(b)
+            root = sets.find(b)
             for k in keys:
                 if df[k] >= self.min_families:
                     families[k].add(root)

@@ -348,7 +348,7 @@ def test_candidates_kept_from_an_earlier_build_are_not_used_when_two_bodies_shar
     from pipeline.consolidate.cluster import Clusterer, Group
     c = Clusterer(Options())
     c.groups = [Group("a", [], ident="x"), Group("b", [], ident="x"), Group("c", [], ident="y")]
-    sig = np.zeros((3, 4), np.uint64)
-    assert c._kept({"x": "y", "y": "x"}, {}, sig, lambda ident: None) == {}
+    keys = [c.band_keys(np.zeros(c.o.minhash_bands * c.o.minhash_rows, np.uint64))] * 3
+    assert c._kept({"x": "y", "y": "x"}, {}, keys, lambda ident: None) == {}
     c.groups[1] = Group("b", [], ident="z")
-    assert c._kept({"x": "y", "y": "x", "z": ""}, {}, sig, lambda ident: None) != {}
+    assert c._kept({"x": "y", "y": "x", "z": ""}, {}, keys, lambda ident: None) != {}

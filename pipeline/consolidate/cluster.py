@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Article, Options, Structure
+from ..unionfind import DisjointSets
 
 _WORD = re.compile(r"\w+(?:[.\-']\w+)*")
 
@@ -170,19 +171,20 @@ class Clusterer:
         self.verdicts_used: set[str] = set()
         self.groups, self.stats, self.seconds = [], Counter(), 0.0
         buckets: dict[bytes, list[int]] = defaultdict(list)
-        sigs = []
+        sigs, keys = [], []  # (each group's signature and its LSH buckets)
         for i, g in enumerate(groups):
             t0 = time.perf_counter()
             self.groups.append(g)
             sigs.append(np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64))
-            for key in self.band_keys(sigs[-1]):
+            keys.append(self.band_keys(sigs[-1]))
+            for key in keys[-1]:
                 buckets[key].append(i)
             self.seconds += time.perf_counter() - t0
         t0 = time.perf_counter()
         rank = _ranks(self.groups)
         sig = np.stack(sigs) if sigs else np.zeros((0, self.o.minhash_bands * self.o.minhash_rows), np.uint64)
-        kept = self._kept(near, buckets, sig, signature_of) if near else {}
-        pairs, top = candidate_pairs(sig, buckets, self.band_keys, rank, self.o, kept)
+        kept = self._kept(near, buckets, keys, signature_of) if near else {}
+        pairs, top = candidate_pairs(sig, buckets, keys, rank, self.o, kept)
         if near is not None:
             near.clear()
             near.update((self.groups[i].ident, "".join(self.groups[j].ident for j in js)) for i, js in top.items())
@@ -197,7 +199,7 @@ class Clusterer:
         self.seconds += time.perf_counter() - t0
         return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
 
-    def _kept(self, near: dict[str, str], buckets: dict[bytes, list[int]], sig: np.ndarray,
+    def _kept(self, near: dict[str, str], buckets: dict[bytes, list[int]], keys: list[list[bytes]],
               signature_of) -> dict[int, list[int]]:
         """The groups whose candidates `near` (an earlier build's) still holds: every group
         but the new ones and the members of the buckets whose offer changed (a group came or
@@ -214,7 +216,7 @@ class Clusterer:
                 changed[key].append(ident)
         new = [i for ident, i in at.items() if ident not in near]
         for i in new:
-            for key in self.band_keys(sig[i]):
+            for key in keys[i]:
                 changed.setdefault(key, [])
         touched = set(new)
         for key, lost in changed.items():
@@ -279,23 +281,6 @@ class Clusterer:
         return verdict
 
 
-class DisjointSets:
-    """Union-find over 0..n-1 (path halving); `join` makes the first one's root the root."""
-
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def join(self, a: int, b: int) -> None:
-        self.parent[self.find(b)] = self.find(a)
-
-
 def _ranks(groups: list[Group]) -> list[int]:
     """Each group's place in the canonical order: by ident (what a later build can compare
     a past group by), by key when groups have none."""
@@ -317,11 +302,12 @@ def _offer_changed(members: list[int], lost: list[str], groups: list[Group], nea
     return sorted(now)[:BUCKET_MEMBERS] != sorted(before)[:BUCKET_MEMBERS]
 
 
-def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], band_keys, rank: list[int], o: Options,
-                    kept: dict[int, list[int]]) -> tuple[dict[tuple[int, int], float], dict[int, list[int]]]:
+def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], keys: list[list[bytes]], rank: list[int],
+                    o: Options, kept: dict[int, list[int]]) -> tuple[dict[tuple[int, int], float], dict[int, list[int]]]:
     """Candidate pairs (i, j), i before j by rank, with their estimated Jaccard, and each
-    group's kept candidates: the CANDIDATES_KEPT groups sharing a band with it that are most
-    similar (at least o.candidate_jaccard; ties by rank), or those `kept` gives. A bucket
+    group's kept candidates: the CANDIDATES_KEPT groups sharing a band (`keys[i]`: group i's
+    LSH buckets) with it that are most similar (at least o.candidate_jaccard; ties by rank),
+    or those `kept` gives. A bucket
     holding more than BUCKET_MEMBERS groups (a template family) offers only its first
     BUCKET_MEMBERS by rank: each group's work stays bounded, and a true near-duplicate
     still shares the bands its own words make."""
@@ -331,7 +317,7 @@ def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], band_keys
         if i in kept:
             continue
         near = set()
-        for key in band_keys(sigs[i]):
+        for key in keys[i]:
             members = buckets[key]
             if len(members) > 1:
                 if key not in offered:
