@@ -52,6 +52,11 @@ def plain(relpath: str) -> bool:
     return bool(relpath) and "\\" not in relpath and not any(p in ("", ".", "..") for p in parts)
 
 
+def _hidden(relpath: str) -> bool:
+    """A name with a part that starts with a dot (`.` and `..` aside: no plain path, not hidden)."""
+    return any(p.startswith(".") and p not in (".", "..") for p in relpath.split("/"))
+
+
 def discover(root: str, extensions: tuple[str, ...]) -> list[str]:
     """The article files under the URL, relative, sorted (hidden names left out). A name
     that is no plain path under the root ("a\\b.md", "x/../y.md": legal object keys) is
@@ -65,8 +70,7 @@ def discover(root: str, extensions: tuple[str, ...]) -> list[str]:
         if not path.startswith(base + "/"):
             continue
         rel = path[len(base) + 1:]
-        hidden = any(p.startswith(".") and p not in (".", "..") for p in rel.split("/"))
-        if not hidden and rel.lower().endswith(extensions):
+        if not _hidden(rel) and rel.lower().endswith(extensions):
             found.append(rel)
     return sorted(found)
 
@@ -93,7 +97,7 @@ def signatures(root: str, paths: list[str]) -> dict[str, tuple[int, int, int, in
 
 def read(root: str, relpath: str, limit: int) -> bytes | Rejected:
     """The file's bytes, never more than `limit` (a larger file is not read)."""
-    if not plain(relpath) or any(p.startswith(".") for p in relpath.split("/")):
+    if not plain(relpath) or _hidden(relpath):
         return Rejected(relpath, "not a plain path under the input URL; not read")
     try:
         fs, base = _fs(root)

@@ -543,7 +543,8 @@ class TitleChooser:
         best, covered = "", 0
         for sentence in self.sentences(k):
             span = self.phrase(sentence, terms, code)
-            n = sum(t in set(words(span)) for t in terms)
+            said = set(words(span))
+            n = sum(t in said for t in terms)
             if n > covered:
                 best, covered = span, n
             if covered >= min(2, len(terms)):

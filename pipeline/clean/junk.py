@@ -78,8 +78,7 @@ def _call_to_action(block: str, ctx) -> bool:
         return True  # a shop's buttons by their labels, to affiliate links ("Check Amazon", "$59.99")
     if not all(not m.group(1) and 0 < len(a) <= 60 and a.startswith(ctx.cta_anchors) for m, a in zip(links, anchors)):
         return False
-    return any(url_is_affiliate(url := _destination(m.group(3)), ctx) or unwrapped(url, ctx) is not None
-               for m in links)
+    return any(_to_shop(_destination(m.group(3)), ctx) for m in links)
 
 
 _PRICE = re.compile(r"[$€£]\s?\d[\d,.]*")
