@@ -17,7 +17,7 @@ Layout: `index` holds the small tables (files, articles, verdicts) and names the
 pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m"), entries ("e") and
 the other per-body or per-entry results below (chrome units and verdicts, kind scores, the
 finished entries found with nothing to scrub: "x", entries' word counts "t" and chosen
-titles "h", chrome verdicts by the build's bodies "v"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
+titles "h", chrome verdicts by the build's bodies "v", the learnt products a body names "n"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
 articles serialises the whole cache at once; a pack whose bytes are mostly in records no
 longer used is compacted into the new one. Bodies, structures and entries are only located when
@@ -53,14 +53,15 @@ from .write import write_atomic
 
 # 8: bodies' line keys ("u"), chrome verdicts ("c"), entries' own kind scores ("k"); 9: clean
 # entries ("x"), entries' word counts ("t"), titles ("h"), chrome verdicts by all bodies ("v");
-# 10: verdicts keyed in the canonical order of the pair, each body's kept candidates ("near")
-FORMAT = 10
+# 10: verdicts keyed in the canonical order of the pair, each body's kept candidates ("near");
+# 11: a body's structure keyed by the learnt products it names ("n"), not by all of them
+FORMAT = 11
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts", "near")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_CHECKED_LINE = re.compile(rb"([smeuckxthv]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([smeuckxthvn]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 _HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
@@ -108,7 +109,7 @@ class ArticleCache:
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(), "near": set(),
                      "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set(),
-                     "words": set(), "titles": set(), "verdicts by build": set()}
+                     "words": set(), "titles": set(), "verdicts by build": set(), "named": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
         # pack -> bytes of the records read from it (in bytes, not records: an entry can
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
@@ -430,6 +431,13 @@ class ArticleCache:
     def put_build_chrome(self, k: str, verdict: list) -> None:
         self._keep("v", "verdicts by build", k, verdict)
 
+    def named(self, k: str) -> list[str] | None:
+        """The learnt products a body names (chrome.SiteChrome._named), stored under k."""
+        return self._valid("n", "named", k, lambda rec: isinstance(rec, list) and all(isinstance(n, str) for n in rec))
+
+    def put_named(self, k: str, names: list[str]) -> None:
+        self._keep("n", "named", k, names)
+
     def retain_units(self, k: str) -> None:
         """The units stored under k are kept though this build did not read them."""
         if ("u", k) in self._at:
@@ -509,7 +517,8 @@ class ArticleCache:
         used = {"b": self.used["bodies"], "s": self.used["structures"], "m": self.used["structures"],
                 "e": self.used["entries"], "u": self.used["units"], "c": self.used["chrome"],
                 "k": self.used["kinds"], "x": self.used["scrubbed"],
-                "t": self.used["words"], "h": self.used["titles"], "v": self.used["verdicts by build"]}
+                "t": self.used["words"], "h": self.used["titles"], "v": self.used["verdicts by build"],
+                "n": self.used["named"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
         for (kind, k), (pack, size) in self._origin.items():
             if k in used[kind]:

@@ -17,7 +17,7 @@ from collections import Counter
 from .boilerplate import Boilerplate
 from .cache import KEY_LEN, ArticleCache, StaleCache, sha, structure_key
 from .clean import linked_domains, network_domains, unlink_network
-from .products import Products
+from .products import Products, mentioned
 from .rules import Rules
 
 
@@ -29,6 +29,7 @@ class SiteChrome:
         self.boiler = Boilerplate(rules)
         self.products = Products(rules)
         self.sold: tuple[str, ...] = ()  # the products the build learnt (products.Products.learnt)
+        self.named: list[tuple[str, ...]] = [()] * len(firsts)  # those each body names (verdict)
         self.cache, self.firsts, self.bodies = cache, firsts, bodies
         self.stripped: set[int] = set()  # bodies[i] is the body without its chrome
         self.units = [sha(f"units\0{rec['head']}\0{rec['body']}")[:KEY_LEN] for _, rec in firsts]
@@ -89,8 +90,8 @@ class SiteChrome:
         """(chrome lines, network links, structure key) of body i: kept under the build's
         bodies and body i (a rebuild of the same bodies learns nothing again), and under body
         i and what the build found in it (a rebuild of other bodies strips it only if that
-        differs). The structure is keyed by the products the build learnt too (self.sold,
-        which it depends on)."""
+        differs). The structure is keyed by the products the build learnt that the body
+        names too (self.named[i], the structure depends on them and on no other learnt name)."""
         art, rec = self.firsts[i]
         same = sha(f"{self.build}\0{self.units[i]}")[:KEY_LEN]
         got = self.cache.build_chrome(same)
@@ -99,13 +100,13 @@ class SiteChrome:
             self.cache.put_build_chrome(same, got)
         else:
             self.cache.retain_units(self.units[i])
-        self.sold = tuple(got[4])
-        sold = "\0" + "\0".join(self.sold) if self.sold else ""
-        return got[0], got[1], structure_key(art.title, rec["head"], (got[2] or rec["body"]) + sold)
+        self.named[i] = tuple(got[4])
+        named = "\0" + "\0".join(self.named[i]) if self.named[i] else ""
+        return got[0], got[1], structure_key(art.title, rec["head"], (got[2] or rec["body"]) + named)
 
     def _verdict(self, i: int) -> list:
         """[chrome lines, network links, sha256 of the body left or None, the key it is kept
-        under, the products the build learnt]."""
+        under, the products the build learnt that the body left names]."""
         self._learn()
         rep = sorted(self.repeated & self.keysets[i])
         nets = sorted(self.networks & self.linked[i])
@@ -115,7 +116,20 @@ class SiteChrome:
             body, chrome, network = self.strip(i)
             got = [chrome, network, sha(body) if chrome or network else None]
             self.cache.put_chrome(k, got)
-        return got + [k, list(self.sold)]
+        return got + [k, self._named(i, got[2] or self.firsts[i][1]["body"])]
+
+    def _named(self, i: int, left: str) -> list[str]:
+        """The learnt products that body i, once stripped (`left`: its sha256), names
+        (products.mentioned): kept under that body and the learnt set, so that only a change
+        of the learnt set reads the bodies again."""
+        if not self.sold:
+            return []
+        k = sha("named\0" + left + "\0" + "\0".join(self.sold))[:KEY_LEN]
+        got = self.cache.named(k)
+        if got is None:
+            got = list(mentioned(self.body(i), self.sold))
+            self.cache.put_named(k, got)
+        return got
 
     def body(self, i: int) -> str:
         """Body i without its chrome (to be structured)."""

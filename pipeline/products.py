@@ -186,6 +186,21 @@ class Products:
         return tuple(sorted(n for n in found if counts[n] > 2 * titled[n.lower()]))
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def mentioned(body: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names (of those given, in their order) whose every word the body writes, in any
+    case: all that a body's structure can depend on of the products a build learnt (the
+    structurer searches them as whole words, case-insensitive), so that a structure is
+    keyed by these, not by the whole learnt set (a newly learnt product costs only the
+    bodies naming it their structure)."""
+    if not names:
+        return ()
+    words = set(_WORDS.findall(body.casefold()))
+    return tuple(n for n in names if all(w in words for w in _WORDS.findall(n.casefold())))
+
+
 def _grams(title: str) -> set[str]:
     """The runs of one to four words of a title, lower-cased (a name has at most four)."""
     words = re.findall(r"\w[\w+-]*", title.lower())

@@ -413,8 +413,9 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         if signatures[i] is not None:
             site.forget(i)
     if todo:
-        fresh = workers.imap(structure_chunk, [(site.sold, c) for c in chunked(
-            [(site.body(i), firsts[i][0].title) for i in todo], workers.jobs)], progress, "structure", len(todo))
+        fresh = workers.imap(structure_chunk, [(c,) for c in chunked(
+            [(site.body(i), firsts[i][0].title, site.named[i]) for i in todo], workers.jobs)], progress, "structure",
+            len(todo))
     else:
         workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):

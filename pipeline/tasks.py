@@ -258,11 +258,11 @@ def clean_rests(rests: list[str]):
     return out + [Spent({k: v - before[k] for k, v in w.seconds.items()})]
 
 
-def structure_chunk(sold: tuple[str, ...], items: list[tuple[str, str]]):
-    """Bodies structured, with the products the build learnt besides the rules' (`sold`).
-    (Items last, as in every task function: an engine retries a task's items one by one.)"""
+def structure_chunk(items: list[tuple[str, str, tuple[str, ...]]]):
+    """Bodies structured: (body, title, the products the build learnt that it names, besides
+    the rules'). (Items last, as in every task function: an engine retries a task's items one by one.)"""
     w = _worker()
-    return [w.structure(body, title, sold) for body, title in items]
+    return [w.structure(body, title, tuple(sold)) for body, title, sold in items]
 
 
 def stalled(fn, item):

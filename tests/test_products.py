@@ -97,3 +97,48 @@ def test_with_no_product_in_the_rules_only_what_the_build_learnt_is_a_pitch(rule
     assert [s.promotional for s in st.structure(body, "t").steps] == [False] * 3
     assert [s.promotional for s in st.structure(body, "t", ("FixMaster",)).steps] == [False, False, True]
     assert [s.promotional for s in st.structure(body, "t").steps] == [False] * 3
+
+
+PRINTER = """---
+title: "Printer prints blank pages"
+date: 2024-02-01
+---
+
+The printer feeds the paper but prints nothing on it.
+
+## Fix 1: Clean the print head
+
+Open the printer's **Maintenance** menu and choose **Head cleaning**.
+
+## Fix 2: Replace the cartridge
+
+Take the empty cartridge out and put a new one in.
+"""
+
+
+def test_a_newly_learnt_product_restructures_only_the_bodies_naming_it(rules, tmp_path, monkeypatch):
+    """A structure is keyed by the learnt products its body names, not by the whole learnt
+    set: when a rebuild learns FixMaster, the articles naming it are structured again (their
+    pitch is now flagged) and the printer article's cached structure serves as it is."""
+    structured = []
+    real = Structurer.structure
+    monkeypatch.setattr(Structurer, "structure", lambda self, body, title, sold=(): structured.append(
+        (title, tuple(sold))) or real(self, body, title, sold))
+    src = tmp_path / "in"
+    write(src, "printer.md", PRINTER)
+    for i in range(1, 5):
+        write(src, f"outlook-{i}.md", ARTICLE.format(n=i))
+    first = build(src, tmp_path / "out", Options(jobs=1))
+    assert _steps(first.doc)["Repair the mail profile"] is False  # four bodies: not learnt yet
+    for i in (5, 6):
+        write(src, f"outlook-{i}.md", ARTICLE.format(n=i))
+    structured.clear()
+    again = build(src, tmp_path / "out", Options(jobs=1))
+    assert _steps(again.doc)["Repair the mail profile"] is True
+    assert sorted(structured) == [(f"Outlook not sending mail on PC {i}", ("FixMaster",)) for i in range(1, 7)]
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    # the set learnt again from the cache on a rebuild of the same bodies: nothing structured
+    structured.clear()
+    build(src, tmp_path / "out", Options(jobs=1))
+    assert structured == []

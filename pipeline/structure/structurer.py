@@ -59,7 +59,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                       + r")\b", flags)
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
         self.seed_products = tuple(rules.get("promotional", "products"))
-        self.products, self._sold = self._products_of(()), ()
+        self._patterns: dict[tuple[str, ...], re.Pattern] = {}  # learnt names -> products' pattern
+        self.products = self._products_of(())
         self.contents_label = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "labels")) + r")\W*", flags)
         self.contents_link = re.compile(r"(?:" + "|".join(rules.get("tables_of_contents", "navigation")) + r")\b", flags)
         self.bold_causes = re.compile("|".join(f"(?:{p})" for p in rules.get("causes", "bold_phrases_under")), flags)
@@ -88,7 +89,15 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self._kind_memo: dict[str, str] = {}
 
     def _products_of(self, sold: tuple[str, ...]) -> re.Pattern:
-        """The products' names as one pattern: the rules' and those the build learnt (`sold`)."""
+        """The products' names as one pattern: the rules' and those the build learnt (`sold`:
+        those the body names, each body its own; memoised)."""
+        if sold not in self._patterns:
+            if len(self._patterns) >= 256:
+                self._patterns.clear()
+            self._patterns[sold] = self._pattern(sold)
+        return self._patterns[sold]
+
+    def _pattern(self, sold: tuple[str, ...]) -> re.Pattern:
         names = sorted(set(self.seed_products) | set(sold), key=len, reverse=True)
         if not names:  # (an empty alternation would match everywhere)
             return re.compile(r"(?!)")
@@ -97,8 +106,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
     # ---------------------------------------------------------------- entry point
     def structure(self, body: str, title: str, sold: tuple[str, ...] = ()) -> Structure:
         """Body read into a Structure; `sold`: the products the build learnt (products.py)."""
-        if sold != self._sold:
-            self.products, self._sold = self._products_of(sold), sold
+        self.products = self._products_of(tuple(sold))
         blocks = _blocks(body)
         split = self._split_run_on_steps(body, blocks)
         if split is not None:
