@@ -35,7 +35,7 @@ REQUIRED_GROUPS = {
     "title_spin": ("prefixes", "suffixes"),
     "title_choice": ("generic_words", "min_shared_words", "spin_patterns", "compose_openers", "compose_pronouns"),
     "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products", "sell_words", "offer_verbs",
-                    "editions", "min_bodies", "manual_links"),
+                    "editions", "min_bodies", "manual_links", "sequence_labels"),
     "section_kinds": None,
     "tables_of_contents": ("labels", "navigation"),
     "summary": ("contents_labels", "ad_lines", "credit_lines"),
@@ -60,7 +60,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"),
               ("summary", "contents_labels"), ("summary", "ad_lines"), ("summary", "credit_lines"),
               ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("promotional", "sell_words"),
-              ("promotional", "manual_links"), ("boilerplate", "seeds")}
+              ("promotional", "manual_links"), ("promotional", "sequence_labels"), ("boilerplate", "seeds")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("page_kinds", "flat_max_headings"), ("page_kinds", "spread_percent"),
                ("affiliate_hosts", "network_hosts"),

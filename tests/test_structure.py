@@ -1083,3 +1083,121 @@ def test_a_link_to_the_vendors_support_page_is_a_manual_way(st):
         "(https://www.amd.com/en/support)", "(https://www.amd.com/en/about)")
     (step,) = st.structure(unlinked, "Game lags").steps
     assert step.promotional
+
+
+def test_a_bold_command_before_the_pitch_is_a_manual_way(st):
+    body = ("## Fix 4: Repair system files\n\nCorrupted system files can make the game lag. To check them, open "
+            "Command Prompt as an administrator, type **sfc /scannow,** and hit Enter.\n\n"
+            "Or you can use a dedicated repair tool, **Fortect**, to automate this. Its FREE scan finds damaged files.\n\n"
+            "1. Download and install Fortect.\n2. Open it and click **Start Repair**.\n")
+    (fix,) = st.structure(body, "Lag").steps
+    assert not fix.promotional and fix.pitch == [fix.text[fix.text.index("Or you can use"):]]
+    assert fix.commands == ["sfc /scannow,"] and fix.instructions == []
+    # the same words with the command in plain text give no manual way of their own, nor does a
+    # program's name in bold
+    plain = body.replace("**sfc /scannow,**", "the command")
+    assert st.structure(plain, "Lag").steps[0].promotional
+    named = plain.replace("Corrupted system files", "Corrupted system files used by **svchost.exe**")
+    assert st.structure(named, "Lag").steps[0].promotional
+
+
+def test_a_paragraph_opening_with_the_manual_way_ends_the_pitch(st):
+    body = ("## Fix 3: Reinstall the camera driver\n\nYour camera may still act up after the driver is up to date. "
+            "To fix it quickly, launch **Driver Easy** and click **Uninstall driver** next to your webcam.\n\n"
+            "![](https://x.example/uninstall.jpg)\n\n"
+            "If you prefer to do it manually, you can uninstall the driver in Device Manager and restart.\n\n"
+            "1) Type **devmgmt.msc** in the Run box and click **OK**.\n\n2) Right-click your camera and select "
+            "**Uninstall device**.\n")
+    (fix,) = st.structure(body, "Camera").steps
+    assert not fix.promotional and len(fix.pitch) == 1 and "manually" not in fix.pitch[0]
+    assert fix.instructions == ["Type devmgmt.msc in the Run box and click OK.",
+                                "Right-click your camera and select Uninstall device."]
+    # a paragraph going on about the tool is still its pitch
+    tool = body.replace("If you prefer to do it manually, you can uninstall the driver in Device Manager and restart.",
+                        "It removes the driver for you.").replace("1) Type **devmgmt.msc** in the Run box and click **OK**.\n\n2) ", "")
+    assert st.structure(tool, "Camera").steps[0].promotional
+
+
+def test_a_bare_or_inside_the_tools_procedure_does_not_end_the_pitch(st):
+    body = ("## Fix 2: Update your graphics driver\n\n#### Option 1: Manually\n\nGo to the manufacturer's website, "
+            "download the latest driver and install it.\n\n#### Option 2: Automatically\n\n"
+            "If you don't have the time, you can do it automatically with **Driver Easy**.\n\n"
+            "1) Run Driver Easy and click **Scan Now**.\n\n2) Click **Update** next to the flagged driver (you can do "
+            "this with the FREE version).\n\n**OR**\n\nClick **Update All** to download and install all the drivers "
+            "that are missing. (This requires the **Pro version**. You'll be prompted to upgrade.)\n\n"
+            "3) Restart your computer.\n")
+    (fix,) = st.structure(body, "Lag").steps
+    assert not fix.promotional and len(fix.pitch) == 1
+    assert fix.pitch[0].startswith("If you don't") and "Click **Update All**" in fix.pitch[0]
+    # an "OR" that opens a manual part ends the pitch before it
+    manual = body.replace("Click **Update All** to download and install all the drivers that are missing. (This "
+                          "requires the **Pro version**. You'll be prompted to upgrade.)",
+                          "Open Device Manager, right-click your graphics card and select Update driver.")
+    (fix,) = st.structure(manual, "Lag").steps
+    assert fix.pitch[0].endswith("(you can do this with the FREE version).") and "Device Manager" not in fix.pitch[0]
+
+
+def test_a_pointer_to_another_post_after_the_pitch_is_no_manual_way(st):
+    body = ("## Fix 1: Restart the printer\n\nTurn it off and on.\n\n## Fix 2: Use Driver Easy\n\n**Driver Easy** finds and updates your drivers. The free version scans; "
+            "the Pro version updates all of them with one click.\n\n"
+            "If you are not sure how to update your drivers manually, please refer to [this post](https://x.example/p).\n")
+    step = st.structure(body, "Dell driver").steps[1]
+    assert step.promotional and "this post" not in step.pitch[0]
+
+
+def test_the_tools_own_procedure_under_step_labels_stays_in_its_pitch(st):
+    tool = ("The quickest way is **FoneLab Data Recovery**, a tool that recovers deleted files. Its free version scans "
+            "your drive.\n\n**Step 1:** Download and install FoneLab Data Recovery.\n\n**Step 2:** Click **Scan** and "
+            "wait.\n\n![](https://x.example/scan.png)\n\n**Step 3:** Select the files and click **Recover**.\n")
+    body = "## Fix 1: Restart\n\nRestart your PC.\n\n## Fix 2: Recover your lost files\n\n" + tool
+    fix = st.structure(body, "Lost files", ("FoneLab Data Recovery",)).steps[1]
+    assert fix.promotional and fix.pitch == [fix.text]
+    # with a manual way before it, the fix is the manual way and the whole procedure its pitch
+    manual = body.replace("## Fix 2: Recover your lost files\n\n", "## Fix 2: Recover your lost files\n\n"
+                          "1. Open the **Recycle Bin**.\n2. Right-click the file and select **Restore**.\n\n")
+    fix = st.structure(manual, "Lost files", ("FoneLab Data Recovery",)).steps[1]
+    assert not fix.promotional and fix.pitch == [fix.text[fix.text.index("The quickest"):]]
+    # a bold label that is no step number still opens a part of its own
+    labelled = manual.replace("**Step 3:** Select the files", "**Recover from a backup:** Open File History, select "
+                              "the files")
+    fix = st.structure(labelled, "Lost files", ("FoneLab Data Recovery",)).steps[1]
+    assert "File History" not in fix.pitch[-1]
+
+
+def test_a_manual_procedure_that_mentions_the_tool_in_passing_is_the_fix(st):
+    body = ("## Fix 3: Reinstall your printer driver\n\nYou can use the following steps to reinstall the driver:\n\n"
+            "1. Press **Win+R** and type **devmgmt.msc**.\n2. Expand **Print queues**, right-click your printer and select "
+            "**Uninstall device**. (If you can't find your printer, you can download **Driver Easy** to scan for it.)\n"
+            "3. Click **Uninstall** and restart.\n\n"
+            "If you don't have the time, you can update the driver automatically with **Driver Easy**.\n")
+    (fix,) = st.structure(body, "Spooler").steps
+    assert not fix.promotional and fix.pitch == ["If you don't have the time, you can update the driver automatically "
+                                                 "with **Driver Easy**."]
+    assert len(fix.instructions) == 3
+    # the tool's own list, from its first item, is its pitch
+    tool = body.replace("1. Press **Win+R** and type **devmgmt.msc**.", "1. Download and install **Driver Easy**.")
+    assert st.structure(tool, "Spooler").steps[0].promotional
+
+
+def test_a_list_giving_the_manual_way_then_the_tool_pitches_from_the_tools_item(st):
+    body = ("## Fix 2: Update your wireless adapter driver\n\nThere are two ways to update it: manually and "
+            "automatically.\n\n* **Manually update your driver**: go to the website of your adapter's maker, download the "
+            "latest driver and install it.\n* **Automatically update your driver**: if you don't have the time, you can do "
+            "it automatically with **Driver Easy**.\n\nDriver Easy will find the correct driver for you. It takes just 2 "
+            "clicks with the Pro version.\n")
+    (fix,) = st.structure(body, "Wi-Fi").steps
+    assert not fix.promotional and len(fix.pitch) == 1
+    assert fix.pitch[0].startswith("* **Automatically update") and "Manually update" not in fix.pitch[0]
+
+
+def test_a_paragraph_led_by_a_manual_label_gives_the_manual_way(st):
+    body = ("## Fix 1: Restart\n\nRestart it.\n\n## Fix 2: Update your graphics card driver\n\nThere are two ways to update "
+            "it.\n\nManual driver update – you need to find exactly the right driver online, download it and install it "
+            "step by step.\n\nAutomatic driver update – if you don't have the time, you can do it automatically with "
+            "**Driver Easy**. It takes just 2 clicks with the Pro version.\n")
+    fix = st.structure(body, "GPU").steps[1]
+    assert not fix.promotional and fix.pitch[0].startswith("Automatic driver update")
+    # saying there is a manual way, and not giving it, gives none
+    said = body.replace("Manual driver update – you need to find exactly the right driver online, download it and "
+                        "install it step by step.", "You can update your driver manually or automatically.")
+    assert st.structure(said, "GPU").steps[1].promotional

@@ -5,8 +5,12 @@ import re
 
 from ..text import SENTENCE_END
 from .blocks import _Block, _Sec
+from .steps import _label
 
 _MD_MARKS = re.compile(r"[*_`]+")
+_CLAUSE = re.compile(r"[,:;.!?–—]")
+_LEAD_LABEL = re.compile(r"\s*([^\n.!?,;:–—]{1,60}?)\s*(?::|\s[–—-]\s)")
+_ITEM = re.compile(r"(?m)^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")  # a list item's start
 
 
 class Pitch:
@@ -29,25 +33,38 @@ class Pitch:
         manual way). A pitch starts at the sentence that names a tool or says a pitch phrase
         ("... you can do it automatically with **Driver Easy**.") and runs over the blocks
         after it (the tool's own procedure, its screenshots) until a part of the step that
-        does not pitch opens: a sub-heading, a bold label, an "OR" / "Alternatively" line.
-        The rest gives a manual way when it has sub-steps, a settings path, a shortcut, a
-        command, a screenshot or a link to a download or support page (manual_links), or names one (rules [promotional] manual_cues: "the manufacturer's website"),
+        does not pitch opens: a sub-heading, a bold label, an "OR" / "Alternatively" line,
+        a paragraph opening with a manual label ("If you prefer to do it manually, ..."); after
+        a bare "OR" line, the block after it says whether the part it opens pitches.
+        A list pitches from its first item on when that one does, or from the run of items
+        that pitch to its end (`_pitch_start`). The rest gives a manual way when it is led by a
+        manual label ("Manual driver update – ..."), has sub-steps, a settings path, a shortcut, a
+        command (code, or bold with its arguments: "type **sfc /scannow**", not a name such as
+        "**svchost.exe**"), a screenshot or a link to a download or support page (manual_links), or names one (rules [promotional] manual_cues: "the manufacturer's website"),
         or a part of it is labelled so ("**Option 1 – Manually**", manual_labels)."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
+        held = None  # (whether the pitch ran, where it ended) before a bare "OR": its part opens after it
         for md, plain, b in units:
             start = size + 2 if parts else 0
             cut = start
-            if b is None or self._opener(b, plain):
+            if b is not None and b.kind == "paragraph" and self._bare_alternative(plain):
+                held = (in_pitch, size)
+            elif held is not None or b is None or self._opener(b, plain):
                 in_pitch = self._pitchy(plain)
+                if held is not None and held[0] and not in_pitch and ranges:  # ("OR" opened a part that is no pitch)
+                    ranges[-1] = (ranges[-1][0], held[1])
+                held = None
                 if md and not in_pitch:  # (not the step's own heading: "Update your driver manually")
                     label = plain if b is None else b.strong[0] if b.strong and plain.lstrip().startswith(b.strong[0]) else ""
                     manual = manual or self.manual_label.search(label) is not None
-            elif not in_pitch and self._pitchy(plain):
-                in_pitch = True
-                if b.kind == "paragraph":  # the sentences before the pitch are the step's own
-                    at = self._pitch_sentence(md)
-                    cut = start + at
-                    manual = manual or bool(self.manual_cue.search(md[:at]))
+            elif in_pitch and b.kind == "paragraph" and not self._pitchy(plain) and self._manual_opening(plain):
+                in_pitch = False  # ("If you prefer to do it manually, ...": the pitch is over; what it gives, below, says
+                # whether it is a manual way: "If you are not sure how to do it manually, read this post" is none)
+            elif not in_pitch and self._pitchy(plain) and (at := self._pitch_start(b, md)) is not None:
+                in_pitch = True  # (the sentences or list items before the pitch are the step's own)
+                cut = start + at
+                manual = manual or bool(self.manual_cue.search(md[:at])) or (
+                    b.kind == "list" and len(_ITEM.findall(md[:at])) >= 2 and bool(b.ordered_items))
             if md:
                 parts.append(md)
                 size = start + len(md)
@@ -59,21 +76,58 @@ class Pitch:
                 elif md:
                     ranges.append((cut, size))
             elif md and not manual:
-                manual = bool(self.manual_cue.search(plain)) or (b is not None and (
-                    bool(b.ordered_items or b.ui_paths or b.images or (b.code and any(self._is_command(c) for c in b.code))
+                manual = bool(self.manual_cue.search(plain) or self._manual_lead(plain)) or (b is not None and (
+                    bool(b.ordered_items or b.ui_paths or b.images
+                         or any(self._is_command(c) for c in b.code + [t for t in b.strong if " " in t.strip() and not _label(t)])
                          or any(self.manual_link.search(link["url"]) for link in b.links)
                          or ("+" in b.plain and self.shortcut.search(b.plain)))))
         return "\n\n".join(parts), ranges, pitched, manual
 
     def _opener(self, b: _Block, plain: str) -> bool:
         """A block that opens a part of a step: a bold label (not a number: `**2)** Run ...`
-        is the procedure going on) or an alternative ("OR", "Alternatively, ...")."""
+        or `**Step 2:** Click ...` is the procedure going on) or an alternative ("OR",
+        "Alternatively, ...")."""
         if b.kind != "paragraph":
             return False
         if b.strong and b.source.startswith(("**", "__")) and plain.lstrip().startswith(b.strong[0]) and (
                 len(b.strong[0]) >= 4 and not b.strong[0][:1].isdigit()):
-            return True
+            return self.sequence_label.match(b.strong[0].strip()) is None  # (`**Step 2:** Click ...` goes on)
         return self.alternative.match(plain) is not None
+
+    def _pitch_start(self, b: _Block, md: str) -> int | None:
+        """Where in a block that names a tool its pitch starts: a paragraph's first sentence
+        that pitches; a list's first item that does when all after it do too (the tool's
+        procedure after the manual one, "* **Manually**: ... * **Automatically**: with X"),
+        the whole list when its first item does, None when only items in its middle do (a
+        manual procedure that mentions the tool in passing is no pitch)."""
+        if b.kind == "paragraph":
+            return self._pitch_sentence(md)
+        starts = [m.start() for m in _ITEM.finditer(md)]
+        if b.kind != "list" or len(starts) < 2 or starts[0] != 0:
+            return 0
+        pitchy = [self._pitchy(_MD_MARKS.sub("", md[a:e])) for a, e in zip(starts, starts[1:] + [len(md)])]
+        k = len(pitchy)
+        while k and pitchy[k - 1]:
+            k -= 1
+        return 0 if pitchy[0] or k == 0 else starts[k] if k < len(pitchy) else None
+
+    def _manual_lead(self, plain: str) -> bool:
+        """A paragraph led by a label that says it is the manual way ("Manual driver update –
+        find the right driver online ...", "Manually: ..."; rules [promotional] manual_labels)."""
+        m = _LEAD_LABEL.match(plain)
+        return m is not None and self.manual_label.search(m.group(1)) is not None
+
+    def _manual_opening(self, plain: str) -> bool:
+        """A paragraph whose first clause says the way it gives is the manual one ("If you
+        prefer to do it manually, ...", "To do it by hand:"; rules [promotional] manual_labels)."""
+        clause = _CLAUSE.split(plain.strip(), 1)[0]
+        return len(clause) <= 80 and self.manual_label.search(clause) is not None
+
+    def _bare_alternative(self, plain: str) -> bool:
+        """A paragraph that is an alternative's word alone ("**OR**"): the part it opens is
+        the block after it (the tool's "Click **Update All** ... the Pro version" goes on with
+        the pitch)."""
+        return plain.strip(" \t*_:.,;-–—").lower() in self.alternative_words
 
     def _pitchy(self, text: str) -> bool:
         low = text.lower()

@@ -55,6 +55,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.manual_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_labels")), flags)
         self.manual_cue = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_cues")), flags)
         self.manual_link = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_links")), flags)
+        self.sequence_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "sequence_labels")), flags)
+        self.alternative_words = {w.lower() for w in rules.get("promotional", "alternatives")}
         self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
                                       + r")\b", flags)
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
