@@ -1201,3 +1201,24 @@ def test_a_paragraph_led_by_a_manual_label_gives_the_manual_way(st):
     said = body.replace("Manual driver update – you need to find exactly the right driver online, download it and "
                         "install it step by step.", "You can update your driver manually or automatically.")
     assert st.structure(said, "GPU").steps[1].promotional
+
+
+def test_a_numbered_step_that_acts_before_it_pitches_keeps_its_action(st):
+    body = ("Windows can't find the driver, so it is time you did it yourself:\n\n"
+            "1) Go to the support website of Canon and enter your printer's model.\n\n"
+            "2) Click the **Drivers** button and download the setup file.\n\n"
+            "3) Now install the setup as you install other setup files. After the installation, restart your computer. "
+            "If you don't have the time, you can do it automatically with **Driver Easy**. It takes just 2 clicks with "
+            "the Pro version.\n")
+    steps = st.structure(body, "Canon driver").steps
+    assert [s.promotional for s in steps] == [False, False, False]
+    assert steps[2].pitch[0].startswith("If you don't") and "restart your computer" not in steps[2].pitch[0]
+    # a numbered step that opens with the pitch is the tool's
+    tool = body.replace("3) Now install the setup as you install other setup files. After the installation, restart "
+                        "your computer. ", "3) ")
+    assert [s.promotional for s in st.structure(tool, "Canon driver").steps] == [False, False, True]
+    # a step's number alone before the pitch is no action (`1\. Open X and run a scan.`, split out of a paragraph)
+    run_on = ("**Cause:**\n\nThe installer finds a second video card. **Please follow these steps:** 1\\. Open Driver Easy "
+              "and run a scan. 2\\. Click **Update** to download the Intel driver.\n\n![](https://x.example/1.png)\n\n"
+              "3.Click the icon near **Update**. Choose **Hide this Update**.\n")
+    assert [s.promotional for s in st.structure(run_on, "Intel").steps] == [True, False, False]

@@ -10,6 +10,7 @@ from .steps import _label
 _MD_MARKS = re.compile(r"[*_`]+")
 _CLAUSE = re.compile(r"[,:;.!?–—]")
 _LEAD_LABEL = re.compile(r"\s*([^\n.!?,;:–—]{1,60}?)\s*(?::|\s[–—-]\s)")
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # (a step's number alone, `1\. `, says nothing)
 _ITEM = re.compile(r"(?m)^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")  # a list item's start
 
 
@@ -28,7 +29,8 @@ class Pitch:
                     return True
         return False
 
-    def _pitch(self, units: list[tuple[str, str, _Block | None]]) -> tuple[str, list[tuple[int, int]], set, bool]:
+    def _pitch(self, units: list[tuple[str, str, _Block | None]],
+               action: _Block | None = None) -> tuple[str, list[tuple[int, int]], set, bool]:
         """(text, pitch ranges in it, id() of the blocks that pitch, whether the rest gives a
         manual way). A pitch starts at the sentence that names a tool or says a pitch phrase
         ("... you can do it automatically with **Driver Easy**.") and runs over the blocks
@@ -41,7 +43,9 @@ class Pitch:
         manual label ("Manual driver update – ..."), has sub-steps, a settings path, a shortcut, a
         command (code, or bold with its arguments: "type **sfc /scannow**", not a name such as
         "**svchost.exe**"), a screenshot or a link to a download or support page (manual_links), or names one (rules [promotional] manual_cues: "the manufacturer's website"),
-        or a part of it is labelled so ("**Option 1 – Manually**", manual_labels)."""
+        or a part of it is labelled so ("**Option 1 – Manually**", manual_labels), or the
+        numbered paragraph of a procedure's step (`action`) says what to do before it pitches
+        ("5) Install the setup, then restart. If you don't have the time, ... with X")."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
         held = None  # (whether the pitch ran, where it ended) before a bare "OR": its part opens after it
         for md, plain, b in units:
@@ -63,7 +67,7 @@ class Pitch:
             elif not in_pitch and self._pitchy(plain) and (at := self._pitch_start(b, md)) is not None:
                 in_pitch = True  # (the sentences or list items before the pitch are the step's own)
                 cut = start + at
-                manual = manual or bool(self.manual_cue.search(md[:at])) or (
+                manual = manual or bool(self.manual_cue.search(md[:at])) or (b is action and _WORDS.search(md[:at]) is not None) or (
                     b.kind == "list" and len(_ITEM.findall(md[:at])) >= 2 and bool(b.ordered_items))
             if md:
                 parts.append(md)
@@ -95,14 +99,14 @@ class Pitch:
         return self.alternative.match(plain) is not None
 
     def _pitch_start(self, b: _Block, md: str) -> int | None:
-        """Where in a block that names a tool its pitch starts: a paragraph's first sentence
-        that pitches; a list's first item that does when all after it do too (the tool's
+        """Where in a block that names a tool its pitch starts: a paragraph's (or a one-item
+        list's) first sentence that pitches; a list's first item that does when all after it do too (the tool's
         procedure after the manual one, "* **Manually**: ... * **Automatically**: with X"),
         the whole list when its first item does, None when only items in its middle do (a
         manual procedure that mentions the tool in passing is no pitch)."""
-        if b.kind == "paragraph":
-            return self._pitch_sentence(md)
         starts = [m.start() for m in _ITEM.finditer(md)]
+        if b.kind == "paragraph" or (b.kind == "list" and len(starts) == 1):
+            return self._pitch_sentence(md)
         if b.kind != "list" or len(starts) < 2 or starts[0] != 0:
             return 0
         pitchy = [self._pitchy(_MD_MARKS.sub("", md[a:e])) for a, e in zip(starts, starts[1:] + [len(md)])]

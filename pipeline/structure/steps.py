@@ -71,13 +71,14 @@ class Steps:
         return steps
 
     def _step(self, title: str, section: int, units: list[tuple[str, str, _Block | None]], sblocks: list[_Block],
-              sub: list[_Block] | None = None, lead: bool = False) -> Step:
+              sub: list[_Block] | None = None, lead: bool = False, action: _Block | None = None) -> Step:
         """A step read from its units (its heading, sub-headings and blocks, in order): its
         text is theirs; its instructions from `sub` (default: all of its blocks). The passages
         that pitch a tool are its `pitch` (`_pitch`); it is promotional when the rest gives no
-        manual way (or `lead`: the paragraph leading into its run was a pitch), and then its
+        manual way (or `lead`: the paragraph leading into its run was a pitch; `action`: its
+        numbered paragraph, whose sentences before a pitch are a manual action), and then its
         fields come from all of it, else from the manual way only."""
-        text, ranges, pitched, manual = self._pitch(units)
+        text, ranges, pitched, manual = self._pitch(units, action)
         pitch = [text[a:b] for a, b in ranges]
         promotional = lead or (bool(pitch) and not manual)
         if lead and not pitch and text:
@@ -143,7 +144,7 @@ class Steps:
                 title = _clip(SENTENCE_END.split(rest, 1)[0].strip())
                 said = (self._lead_text(blocks, first) if j == 0 else []) + own
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in said if not b.contents and b.text]
-                steps.append(self._step(title, blocks[k].section, units, said, sub=own[1:], lead=lead))
+                steps.append(self._step(title, blocks[k].section, units, said, sub=own[1:], lead=lead, action=blocks[k]))
         return steps
 
     def _lead_text(self, blocks: list[_Block], first: int) -> list[_Block]:
