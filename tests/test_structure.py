@@ -1222,3 +1222,23 @@ def test_a_numbered_step_that_acts_before_it_pitches_keeps_its_action(st):
               "and run a scan. 2\\. Click **Update** to download the Intel driver.\n\n![](https://x.example/1.png)\n\n"
               "3.Click the icon near **Update**. Choose **Hide this Update**.\n")
     assert [s.promotional for s in st.structure(run_on, "Intel").steps] == [True, False, False]
+
+
+def test_parts_whose_sub_steps_are_numbered_without_a_mark_are_steps(st):
+    """`1 Open iTunes` and `Step 2 Check ...` (a number, a space, a capital: no `.` or `)`)
+    number a part's sub-steps on some sites: each "Part N" owns a procedure, so it is a step."""
+    body = ("Lost your songs? Here are the ways to get them back.\n\n"
+            "## Part 1\\. How to download the music to your iPhone\n\nSign in with your Apple ID first.\n\n"
+            "1 Go to iTunes Store\n\nOpen iTunes Store on your iPhone. Tap Purchased, then tap Music.\n\n"
+            "2 Find the songs you want to download\n\n3 Tap the Download icon to start downloading.\n\n"
+            "## Part 2\\. How to get the music back with iTunes\n\n"
+            "Step 1 Open iTunes on your computer and sign in with your Apple ID.\n\n"
+            "Step 2 Click your name and select Purchased.\n\n"
+            "5 Pro plans and 3 Free ones are left.\n")
+    s = st.structure(body, "Download music from iCloud")
+    assert [x.title for x in s.steps] == ["How to download the music to your iPhone",
+                                          "How to get the music back with iTunes"]
+    assert s.steps[0].instructions == ["Go to iTunes Store", "Find the songs you want to download",
+                                       "Tap the Download icon to start downloading."]
+    assert s.steps[1].instructions == ["Open iTunes on your computer and sign in with your Apple ID.",
+                                       "Click your name and select Purchased."]

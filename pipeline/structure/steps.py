@@ -300,6 +300,10 @@ def _first_word(heading: str) -> str:
 
 _STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`3.Click`: a scrape lost the space)
 
+# a paragraph numbered with no mark after its number, as some sites write their sub-steps: `1 Go
+# to iTunes Store`, `Step 2 Check ...` (a number, a space, a capital): only in a run that counts
+_BARE_NUMBER = re.compile(r"(?:(?i:step)[ \t]*)?(\d{1,2})[ \t]+(?=[A-Z\"“])")
+
 # A step number inside a paragraph, after a sentence, a colon or a screenshot: `... yourself:
 # 1) Go to ...`, `... ![](shot.png) 4) Go to ...`, and a line that markdown does not read as a
 # list (`2\. Type`, or a list that would interrupt a paragraph without starting at 1)
@@ -378,8 +382,8 @@ def _step_number(b: _Block) -> tuple[int, str] | None:
     """(number, text after it) of a paragraph written as one numbered step (`2\\. Type
     ...`, which markdown leaves a paragraph) or of a list of one item (`2) Expand ...`,
     a list that starts at 2), else None."""
-    if b.kind == "paragraph" and b.source[:1].isdigit():
-        m = _STEP_NUMBER.match(b.plain)  # (the plain text of `2\. Type` reads `2. Type`)
+    if b.kind == "paragraph" and (b.source[:1].isdigit() or b.source[:4].lower() == "step"):
+        m = _STEP_NUMBER.match(b.plain) or _BARE_NUMBER.match(b.plain)  # (the plain text of `2\. Type` reads `2. Type`)
         return (int(m.group(1)), b.plain[m.end():].strip()) if m else None
     if b.kind == "list" and len(b.list_items) == 1 and b.ordered_items:
         m = _STEP_NUMBER.match(b.source)
@@ -413,7 +417,7 @@ def _numbered_items(b: _Block) -> list[tuple[int, str]]:
     if b.kind != "paragraph":
         return []
     text = b.plain
-    marks = list(_ITEM_NUMBER.finditer(text))
+    marks = list(_ITEM_NUMBER.finditer(text)) or [m for m in [_BARE_NUMBER.match(text)] if m]
     return [(int(m.group(1)), text[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(text)])
             for k, m in enumerate(marks)]
 
