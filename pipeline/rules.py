@@ -40,7 +40,7 @@ REQUIRED_GROUPS = {
     "tables_of_contents": ("labels", "navigation"),
     "summary": ("contents_labels", "ad_lines", "credit_lines"),
     "causes": ("bold_phrases_under",),
-    "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "preliminary",
+    "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "action_adverbs", "preliminary",
                     "procedure_headings", "division_words", "question_words", "gerund_objects"),
     "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",

@@ -1242,3 +1242,21 @@ def test_parts_whose_sub_steps_are_numbered_without_a_mark_are_steps(st):
                                        "Tap the Download icon to start downloading."]
     assert s.steps[1].instructions == ["Open iTunes on your computer and sign in with your Apple ID.",
                                        "Click your name and select Purchased."]
+
+
+def test_a_remark_over_a_screenshot_between_actions_does_not_end_the_procedure(st):
+    """Paragraphs over screenshots, most of them actions: a result or remark between two
+    (with its own screenshot) is part of the step before, and "Now simply tap" is an action."""
+    shot = "![](https://x.example/{}.png)"
+    body = ("Media widgets pile up in Quick Settings.\n\nRelated: How to Use Quick Settings\n\n"
+            f"To remove a widget, first swipe down to reveal the Quick Settings panel.\n\n{shot.format(1)}\n\n"
+            f"Next, find the widget that you want to remove. Tap and hold it.\n\n{shot.format(2)}\n\n"
+            f"On some devices, a menu shows up right away.\n\n{shot.format(3)}\n\n"
+            f"Now simply tap \"Dismiss.\"\n\n{shot.format(4)}\n\nThat's all there is to it.\n")
+    s = st.structure(body, "Remove media widgets")
+    assert [x.title for x in s.steps] == ["To remove a widget, first swipe down to reveal the Quick Settings panel.",
+                                          "Next, find the widget that you want to remove.", "Now simply tap \"Dismiss.\""]
+    assert "a menu shows up right away" in s.steps[1].text
+    # two actions and two remarks are no procedure
+    few = body.replace("Now simply tap \"Dismiss.\"", "The widget is gone now.")
+    assert steps(st, few, "Remove media widgets") == []

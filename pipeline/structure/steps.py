@@ -160,8 +160,10 @@ class Steps:
 
     def _shot_steps(self, blocks: list[_Block], secs: list[_Sec]) -> list[Step]:
         """For a body whose headings and numbers give no step: its procedure written as short
-        paragraphs that start with an action ("First, open the Messages app ...", "Select
-        ...") each with a screenshot after it (within two blocks), three or more in a row in
+        paragraphs each with a screenshot after it (within two blocks), the first and at least
+        half of them, and three or more, saying what to do ("First, open the Messages app ...",
+        "Select ..."; the others, a result, "The cells are merged.", or a remark, are part of
+        the step before), in the same section: in
         the body's one section (or the one under its only heading, when no text comes before
         it) or under a heading that names a procedure ("How to Link or Embed ...", rules
         [step_shapes] procedure_headings): a list whose numbers the scrape lost. The paragraph just before the run opens it too when its last sentence is an
@@ -170,22 +172,25 @@ class Steps:
         ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and self.procedure_heading.match(s.heading))}
         if len(secs) == 2 and not any(_is_text(b) for b in secs[0].blocks):
             ok.add(1)  # (the page's one heading, a label over a box: "Key Takeaways", then the text)
-        marks = [k for k, b in enumerate(blocks) if b.section in ok and self._shot_mark(b)
+        shots = [k for k, b in enumerate(blocks) if b.section in ok and _shot_text(b)
                  and any(c.only_images and c.section == b.section for c in blocks[k + 1:k + 3])]
+        marks = {k for k in shots if self._shot_mark(blocks[k])}
         runs: list[list[int]] = []
-        for k in marks:
-            if runs and blocks[runs[-1][-1]].section == blocks[k].section and k - runs[-1][-1] <= 3:
+        for k in shots:
+            if runs and blocks[runs[-1][-1]].section == blocks[k].section:
                 runs[-1].append(k)
             else:
                 runs.append([k])
+        runs = [r[next(j for j, k in enumerate(r) if k in marks):] for r in runs if marks.intersection(r)]
         steps = []
-        for run in (r for r in runs if len(r) >= 3):
+        for shown in (r for r in runs if len(marks.intersection(r)) >= 3 and 2 * len(marks.intersection(r)) >= len(r)):
+            run = [k for k in shown if k in marks]
             k = run[0] - 1
             if k >= 0 and blocks[k].section == blocks[run[0]].section and self._lead_in(blocks[k]):
                 run.insert(0, k)
             for j, k in enumerate(run):
                 end = run[j + 1] if j + 1 < len(run) else next(
-                    m + 1 for m in range(k + 1, len(blocks)) if blocks[m].only_images)
+                    m + 1 for m in range(shown[-1] + 1, len(blocks)) if blocks[m].only_images)
                 own = blocks[k:end]
                 said = [t for t in SENTENCE_END.split(blocks[k].plain.strip()) if t.strip()]
                 title = _clip(said[-1] if j == 0 and k not in marks else (self._acts(said) or said)[0])
@@ -196,8 +201,7 @@ class Steps:
     def _shot_mark(self, b: _Block) -> bool:
         """A short paragraph one of whose sentences says what to do ("Select ...", "Here are
         the categories. Tap one to see the options.")."""
-        return (b.kind == "paragraph" and not b.only_images and not b.contents and len(b.plain) <= 300
-                and bool(self._acts(SENTENCE_END.split(b.plain.strip()))))
+        return _shot_text(b) and len(b.plain) <= 300 and bool(self._acts(SENTENCE_END.split(b.plain.strip())))
 
     def _acts(self, sentences: list[str]) -> list[str]:
         """The sentences that say what to do ("Let's get rid of it.": the writer's, not an action)."""
@@ -292,6 +296,11 @@ class Steps:
     def _is_command(self, text: str) -> bool:
         t = text.strip()
         return 0 < len(t) <= 200 and bool(self.command.match(t))
+
+def _shot_text(b: _Block) -> bool:
+    """A paragraph of text that a screenshot may illustrate."""
+    return b.kind == "paragraph" and not b.only_images and not b.contents and bool(b.plain.strip())
+
 
 def _first_word(heading: str) -> str:
     """A heading's first word, lower-cased, any number as `#` (`1  Make ...`, `8  Teach ...`)."""
