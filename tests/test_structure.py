@@ -1260,3 +1260,39 @@ def test_a_remark_over_a_screenshot_between_actions_does_not_end_the_procedure(s
     # two actions and two remarks are no procedure
     few = body.replace("Now simply tap \"Dismiss.\"", "The widget is gone now.")
     assert steps(st, few, "Remove media widgets") == []
+
+
+def test_a_menu_path_in_plain_text_is_a_ui_path_without_the_verb_that_leads_to_it(st):
+    body = ("## Fix 1: Update Windows\n\n1. Go to Settings > Update & Security > Windows Update and click Check.\n"
+            "2. Open Control Panel> Hardware and Sound> Devices and Printers.\n"
+            "3. Tap \"Settings\" > \"General\" > \"Software Update\".\n4. Then click More tools > Clear browsing data.\n"
+            "5. Click **Start** button > **Settings** > **Devices**.\n"
+            "6. Type `=IF(A2>5,1,0)` in C2; 5 > 3 and Windows 10 > 8 are no paths.\n"
+            "7. Click **Change settings** > **Allow another app**.\n")
+    (step,) = st.structure(body, "Windows Update").steps
+    assert step.ui_paths == [["Settings", "Update & Security", "Windows Update"],
+                             ["Control Panel", "Hardware and Sound", "Devices and Printers"],
+                             ["Settings", "General", "Software Update"], ["More tools", "Clear browsing data"],
+                             ["Start", "Settings", "Devices"], ["Change settings", "Allow another app"]]
+
+
+def test_shortcuts_written_win_key_plus_or_press_and_press_at_the_same_time(st):
+    body = ("## Fix 1: Open Run\n\n1. Press **Win Key + S** to open search.\n"
+            "2. Hold down the **Windows logo key** and press the **R** key on your keyboard at the same time.\n")
+    (step,) = st.structure(body, "Run").steps
+    assert step.shortcuts == ["Win + S", "Win + R"]
+
+
+def test_a_command_on_a_line_of_its_own_is_a_command_and_stray_markup_is_not(st):
+    body = ("## Fix 4: Run SFC\n\n1) Type the following command and press **Enter**.\n\nsfc /scannow\n\n"
+            "2) If problem remains, run a DISM check:\n\nDISM /Online /Cleanup-Image /RestoreHealth\n\n"
+            "3) Type****dxdiag **and click****OK**.\n\nControl Panel\n")
+    (step,) = st.structure(body, "SFC").steps
+    assert step.commands == ["sfc /scannow", "DISM /Online /Cleanup-Image /RestoreHealth"]
+
+
+def test_no_path_from_a_sentence_and_no_command_from_a_caption(st):
+    body = ("## Fix 1: Tune it\n\n1. Select Adjust for best performance > Apply > OK.\n\n"
+            "“Explorer.exe” in Windows 7’s Task Manager\n\n2. Type **DISM.exe /Online /Cleanup-image /Restorehealth**.\n")
+    (step,) = st.structure(body, "Tune").steps
+    assert step.ui_paths == [] and step.commands == ["DISM.exe /Online /Cleanup-image /Restorehealth"]

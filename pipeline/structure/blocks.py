@@ -43,16 +43,26 @@ class _Block:
 
     @property
     def ui_paths(self) -> list[list[str]]:
-        """Paths written in one bold run (`**Settings > Update**`) or as bold names joined by
-        `>` (`**Start** button > **Settings** > **Devices**`), each name as the screen says it."""
+        return [p for p, _ in self.paths]
+
+    @property
+    def paths(self) -> list[tuple[list[str], bool]]:
+        """Paths written in one bold run (`**Settings > Update**`), as bold names joined by
+        `>` (`**Start** button > **Settings** > **Devices**`) or in plain text (`Settings > Update &
+        Security`, `"Settings" > "General"`), each name as the screen says it, in the text's order;
+        each with whether it was plain text (its first name may hold the verb that leads to it)."""
         paths = []
         for t in self.strong:
             if ">" in t:
                 parts = [" ".join(p.split()) for p in t.split(">")]
                 if len(parts) >= 2 and all(0 < len(p) <= 60 for p in parts):
-                    paths.append(parts)
-        if ">" in self.source:
-            paths += [[" ".join(n.split()) for n in _BOLD_NAME.findall(m.group(0))] for m in _BOLD_PATH.finditer(self.source)]
+                    paths.append((parts, False))
+        if ">" in self.source or "→" in self.source:
+            found = [(m.start(), [" ".join(n.split()) for n in _BOLD_NAME.findall(m.group(0))], False)
+                     for m in _BOLD_PATH.finditer(self.source)]
+            found += [(m.start(), [n.strip("\"“” .,;:") for n in _PATH_SEP.split(m.group(0))], True)
+                      for m in _PLAIN_PATH.finditer(self.source) if not any(c in m.group(0) for c in "*[]()`<")]
+            paths += [(p, plain) for _, p, plain in sorted(found, key=lambda f: f[0])]
         return paths
 
 
@@ -74,6 +84,17 @@ class _Sec:
 _BOLD_NAME = re.compile(r"\*\*([^*\n>]{1,60})\*\*")
 
 _BOLD_PATH = re.compile(r"\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?(?:\s*(?:\\?>|&gt;|→)\s*\*\*[^*\n>]{1,60}\*\*(?:\s+[a-z]{2,8})?)+")
+
+# a path written in plain text: `Settings > Update & Security > Windows Update`, `"Settings" > "General"`;
+# each name a quoted label or capitalised words (`Update & Security`, `Programs and Features`, `More tools`),
+# the last one ending before what the sentence goes on with ("... > Windows Update and click ...")
+_NAME = r"(?:\"[^\"\n>]{1,40}\"|“[^”\n>]{1,40}”|[A-Z][\w'&-]*(?:\.\w[\w'&-]*)*(?:[ \t]+(?:&|and|of|for|to|the|[A-Za-z0-9][\w'&-]*(?:\.\w[\w'&-]*)*)){0,3})"
+_LAST = (r"(?:\"[^\"\n>]{1,40}\"|“[^”\n>]{1,40}”|[A-Z][\w'&-]*(?:\.\w[\w'&-]*)*(?:[ \t]+(?:(?:&|and|of|for|the)[ \t]+)?[A-Z0-9][\w'&-]*"
+         r"|[ \t]+(?!(?:and|then|or|to|in|on|from|at|for|with|button|tab|menu|option|icon|section|window|page|link|box)\b)"
+         r"[a-z0-9][\w'&-]*){0,3})")
+_PATH_SEP = re.compile(r"[ \t]*(?:\\?>|&gt;|→)[ \t]*")
+_PLAIN_PATH = re.compile(r"(?<![\w>\\-])" + _NAME + r"(?:[ \t]*(?:\\?>|&gt;|→)[ \t]*" + _NAME + r")*[ \t]*(?:\\?>|&gt;|→)[ \t]*"
+                         + _LAST)
 
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
 

@@ -11,6 +11,8 @@ _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
 
 _CONTRACTION = re.compile(r"\w+['’]\w")
 
+_LEAD_WORDS = re.compile(r"^(?:\s*\b(?:to|on|in|into|the|up|open)\b)*\s*", re.I)  # ("Go to the Settings", "Click on Apply")
+
 # a short label before a heading's words: "(Advanced) ", "Tips – ", "Bonus tip: " (no number: "Top 4: GO ...")
 _HEADING_LABEL = re.compile(r"^\s*(?:\([^()\n]{1,20}\)|[^\W\d][\w']*(?: [^\W\d][\w']*)?\s*(?::|\s[–—-]))\s+")
 
@@ -90,15 +92,25 @@ class Steps:
             text=text,
             section=section,
             instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept]),
-            ui_paths=_dedupe(p for b in keep for p in b.ui_paths),
+            ui_paths=_dedupe(q for b in keep for p, plain in b.paths if (q := self._ui_path(p) if plain else p)),
             shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
-            commands=_dedupe(c for b in keep for c in b.code + [t for t in b.strong if not _label(t)]
-                             if self._is_command(c)),
+            commands=_dedupe(c.strip("* ") for b in keep for c in b.code + [t for t in b.strong + _own_line(b) if not _label(t)]
+                             if self._is_command(c.strip("* "))),
             images=_dedupe(b_img for b in sblocks for b_img in b.images),
             links=_dedupe(lk for b in sblocks for lk in b.links),
             promotional=promotional,
             pitch=pitch,
         )
+
+    def _ui_path(self, path: list[str]) -> list[str] | None:
+        """A plain-text path as the screen names it: its first name without the verb that leads
+        to it ("Go to Settings > ...", "Click Apply > OK"); None when that leaves no name."""
+        first = path[0]
+        m = self.action.match(first) or self.imperative.match(first)
+        if m and not re.match(r"\s*(?:&|and\b|$)", first[m.end():]):  # ("Start" alone, "Update & Security": names)
+            first = _LEAD_WORDS.sub("", first[m.end():])
+        path = [first] + path[1:]  # (a name starts with a capital: "Adjust for best performance > Apply" is none)
+        return path if all(path) and not first[0].islower() else None
 
     def _shortcuts(self, plain: str) -> list[str]:
         """The key combinations a text names, in one spelling (rules [extract] shortcut_names)."""
@@ -107,7 +119,7 @@ class Steps:
                   if not any(f.start() <= m.start() < f.end() for f in found)]
         out = []
         for m in sorted(found, key=lambda m: m.start()):
-            keys = [re.sub(r"^the\s+|\s+key$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(m.group(0))]
+            keys = [re.sub(r"^(?:(?:press|hit)\s+)?(?:the\s+)?|\s+key$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(m.group(0))]
             keys = [self.key_names.get(k.lower(), self.key_names.get(k.lower() + " key", self.key_spelling.get(k.lower(), k)))
                     for k in keys if k]
             out.append(" + ".join(k.upper() if len(k) == 1 else k[:1].upper() + k[1:] for k in keys))
@@ -294,12 +306,20 @@ class Steps:
                         _first_word(h) in firsts or (k > marks[-1] and secs[i].kind == "fix"))
 
     def _is_command(self, text: str) -> bool:
-        t = text.strip()
-        return 0 < len(t) <= 200 and bool(self.command.match(t))
+        t = text.strip()  # (never stray markup: `Type****dxdiag **and click****OK**` gave "dxdiag **and click")
+        return 0 < len(t) <= 200 and "*" not in t and bool(self.command.match(t))
 
 def _shot_text(b: _Block) -> bool:
     """A paragraph of text that a screenshot may illustrate."""
     return b.kind == "paragraph" and not b.only_images and not b.contents and bool(b.plain.strip())
+
+
+def _own_line(b: _Block) -> list[str]:
+    """A paragraph of one short line, which may be a command typed as it stands (`sfc /scannow`
+    under "Type the following command")."""
+    text = b.plain.strip()
+    return [text] if (b.kind == "paragraph" and 0 < len(text) <= 100 and "\n" not in text and not b.links
+                      and not any(q in text for q in "\"“”’")) else []  # (a caption: "“Explorer.exe” in Windows 7’s ...")
 
 
 def _first_word(heading: str) -> str:
