@@ -10,9 +10,16 @@ of how many of its parts say it) times how specific it is to this article (inver
 frequency over the build's entries), up to CONSENSUS more the more of the entry's other
 titles say it (spinning rewords a title around its subject); a word the text never says
 counts against it, a Windows version the text never names (spinners swap 10 and 11) and
-spin ([title_choice] spin_patterns: "Fixed! ✅", "[2020 Fixes]", "Easily", "Unveiled") more. The sum is divided by
+spin ([title_choice] spin_patterns: "Fixed! ✅", "[2020 Fixes]", "Easily", "Unveiled") more; spin
+and the site's name count nothing for a candidate even where the text says them too ("fix it
+easily", "ZDNET's buying advice"), and each title also competes without a part or closing words
+that are spin only ("… | Quickly & Easily!"). The sum is divided by
 the square root of the candidate's length, so that a long title does not win by saying many
 things. Words that name no subject ([title_choice] generic_words) do not count either way.
+A weak best candidate (scoring under WEAK) that lacks the word the text is most about
+(`main_term`: "doorbell") gives way to a published title that says it, or to a span of the
+intro that does ("The all-new Ring Battery Doorbell is now available" over "Ring Elevates
+Entry-Level Security").
 
 An error code the text repeats (`0x803f8001`) that the best candidate garbles ("0X80amoor")
 is put back; when no candidate names the subject at all, the title is a span of the text as
@@ -81,6 +88,8 @@ _LEAD_IN = re.compile(r"(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+")
 # where a clause ends within a sentence: a mark, or a relative or linking word after a comma-less clause
 _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
                      r"|\s+(?:which|who|whose|according to|thanks to|because|but|so that)\s", re.I)
+MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
+WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
 # a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
 # SITE_TAIL_SHARE times as many as say it elsewhere in their titles
@@ -280,6 +289,30 @@ def without_unsaid(title: str, tf: Counter, generic: frozenset) -> str:
     return out if len(kept) >= UNSAID_KEEP and not _DANGLING.search(out) else title
 
 
+def without_spin(title: str, spin: list, generic: frozenset) -> str:
+    """The title without an opening or closing part (`_SEGMENT`) that says nothing but spin ([title_choice]
+    spin_patterns and generic words: "… | Quickly & Easily!", "Ultimate Guide: …") and without the spin words
+    it ends with ("… on Laptop Screen. Easily", "… Effortlessly", "… ✅"); the title itself when
+    fewer than two words that are not generic would be left, or nothing goes."""
+    def is_spin(part):
+        return any(p.search(part) for p in spin)
+
+    def only_spin(part):  # (spin and generic words only: "Quickly & Easily!", "Ultimate Guide")
+        spun = {w for p in spin for m in p.finditer(part) for w in words(m.group())}
+        return is_spin(part) and not [w for w in words(part) if w not in generic and w not in spun]
+    seps, parts = _SEGMENT.findall(title), _SEGMENT.split(title)
+    lo = int(len(parts) > 1 and only_spin(parts[0]))
+    hi = len(parts) - int(len(parts) > lo + 1 and only_spin(parts[-1]))
+    out = "".join((seps[k - 1] if k > lo else "") + parts[k] for k in range(lo, hi)).strip(" |–—-:")
+    toks = out.split()
+    while toks and (toks[-1].strip(_EDGES).lower() in ("&", "and", "") or is_spin(toks[-1].strip(_EDGES))
+                    and re.search(r"(?:ly|ed)$|^[^\w]*$", toks[-1].strip(_EDGES).lower())):  # (not "Must Master")
+        toks.pop()
+    out = " ".join(toks).rstrip(" .,;:&|–—-")
+    kept = [w for w in words(out) if w not in generic]
+    return out if len(kept) >= 2 and not _DANGLING.search(out) else title
+
+
 # a part of a title left opening or closing with a conjunction ("Printer Compatibility: and Canon's MP620")
 _DANGLING = re.compile(r"(?:^|[:|–—-])\s*(?:and|&|or|vs)\b|\b(?:and|&|or|on|in|for|by|with|to|under)\s*(?:$|[:|–—-])", re.I)
 _V = r"(?:\d{1,2}|xp|vista)\b"
@@ -390,6 +423,8 @@ class TitleChooser:
         """`said`: see `said` (spinning rewords a title around its subject, so the subject is
         what most of the titles keep; a word counts up to CONSENSUS more for it). `spelled`:
         the text's tokens (`tokens`), against which a garbled-looking token is checked."""
+        # (spin and the site's name say nothing of the article, even where the text says them too)
+        spun = {w for p in self.spin for m in p.finditer(candidate) for w in words(m.group())} | self.site
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
         if len(ws) < 2 and not _CODE.search(candidate):
             return float("-inf")
@@ -400,7 +435,10 @@ class TitleChooser:
         total = 0.0
         for w in ws:
             idf = self.idf.get(w, self.unknown)
-            total += math.log1p(tf[w]) * idf * (1 + CONSENSUS * share(w)) if tf[w] else -max(idf, 1.0)
+            if not tf[w]:
+                total -= max(idf, 1.0)
+            elif w not in spun:
+                total += math.log1p(tf[w]) * idf * (1 + CONSENSUS * share(w))
         total -= version_penalty(candidate, versions)
         total -= GARBLED * (len(garbled(candidate, spelled)) + bool(_CUT_SHORT.search(candidate)))
         total -= 2.0 * sum(bool(p.search(candidate)) for p in self.spin)
@@ -479,9 +517,27 @@ class TitleChooser:
             garbled = _CODEISH.search(best)
             if garbled:
                 return best[:garbled.start()] + code + best[garbled.end():]
+        main = self.main_term(k)
+        if main and main not in words(best) and best_score < WEAK:  # (a weak title must name what the text is most about)
+            heads = set(self.candidates(entry)[len(self.titles(entry)):])  # (a heading names a part: "Use Small Taskbar Icons")
+            with_main = [sc for sc in scored if main in words(sc[-1]) and sc[0] > 0 and sc[-1] not in heads]
+            if with_main:
+                return max(with_main)[-1]
+            composed = self.compose(k, [sc[-1] for sc in scored], code, runs=False)  # (a bold run is a label)
+            if main in words(composed):
+                return composed
         if best_score > 0 or any(self.tf[k][w] >= 2 for w in words(best) if w not in self.generic):
             return best  # (it names something the text says more than once)
         return self.compose(k, [sc[-1] for sc in scored], code) or best
+
+    def main_term(self, k: int) -> str | None:
+        """The word the text is most about: of the words it says in MAIN_PARTS parts or more
+        (not the site's name nor a number), the one whose spread times specificity is highest,
+        if that is MAIN_WEIGHT or more (a short or plain text is about no one word)."""
+        tf = self.tf[k]
+        ranked = sorted(((math.log1p(tf[w]) * self.idf.get(w, 0.0), w) for w in tf
+                         if tf[w] >= MAIN_PARTS and w not in self.site and not w.isdigit()), reverse=True)
+        return ranked[0][1] if ranked and ranked[0][0] >= MAIN_WEIGHT else None
 
     def scored(self, k: int, entry: dict, text: str) -> list[tuple]:
         """(score, -words, -index, candidate) of each candidate: the published titles, those
@@ -491,7 +547,8 @@ class TitleChooser:
         cands, said = self.candidates(entry), self.said(entry)
         titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
         repaired = (r for c in titles for r in (without_garbled(c, spelled), true_version(c, versions),
-                                                 without_unsaid(c, tf, self.generic)))
+                                                 without_unsaid(c, tf, self.generic),
+                                                 without_spin(c, self.spin, self.generic)))
         titles += [r for r in dict.fromkeys(repaired) if r not in titles]
         main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
         clean = [t for t in titles if not garbled(t, spelled) and not _CUT_SHORT.search(t)]
@@ -532,7 +589,7 @@ class TitleChooser:
             return True
         return len(said) < len(all_words) and any(said <= t for t in in_titles)
 
-    def compose(self, k: int, cands: list[str], code: str | None) -> str:
+    def compose(self, k: int, cands: list[str], code: str | None, runs: bool = True) -> str:
         """A title that is a span of the text itself, when no candidate names the subject: the
         opening of one of the intro's first sentences (`phrase`), up to a clause boundary, that
         holds the text's most specific terms (`terms`) and the error code the text repeats;
@@ -541,7 +598,7 @@ class TitleChooser:
         if not terms:
             return ""
         best, covered = "", 0
-        for sentence in self.sentences(k):
+        for sentence in self.sentences(k, runs):
             span = self.phrase(sentence, terms, code)
             said = set(words(span))
             n = sum(t in said for t in terms)
@@ -563,16 +620,16 @@ class TitleChooser:
         ranked = sorted((w for w in tf if tf[w] >= 2 and not w.isdigit() and len(w) > 1), key=lambda w: (-weight(w), w))
         return ranked[:COMPOSE_TERMS]
 
-    def sentences(self, k: int) -> list[str]:
+    def sentences(self, k: int, runs: bool = True) -> list[str]:
         """The first COMPOSE_SENTENCES sentences of the text's opening paragraphs, without markup
-        marks, then the runs they set off (`_SET_OFF`: an error message in bold or in quotes)."""
-        out, runs = [], []
+        marks, then (if `runs`) the runs they set off (`_SET_OFF`: an error message in bold or in quotes)."""
+        out, set_off = [], []
         for para in self.texts[k][:3]:
-            runs += [" ".join(m.group(m.lastindex).split()) for m in _SET_OFF.finditer(para)]
+            set_off += [" ".join(m.group(m.lastindex).split()) for m in _SET_OFF.finditer(para)]
             for line in para.splitlines():
                 line = " ".join(line.replace("**", "").replace("__", "").split()).lstrip("#>-*+ ")
                 out += [s for s in _SENTENCE_END.split(line) if s]
-        return out[:COMPOSE_SENTENCES] + runs
+        return out[:COMPOSE_SENTENCES] + (set_off if runs else [])
 
     def phrase(self, sentence: str, terms: list[str], code: str | None) -> str:
         """The sentence's opening up to its first clause boundary (`_CLAUSE`) after COMPOSE_MIN
