@@ -1296,3 +1296,21 @@ def test_no_path_from_a_sentence_and_no_command_from_a_caption(st):
             "“Explorer.exe” in Windows 7’s Task Manager\n\n2. Type **DISM.exe /Online /Cleanup-image /Restorehealth**.\n")
     (step,) = st.structure(body, "Tune").steps
     assert step.ui_paths == [] and step.commands == ["DISM.exe /Online /Cleanup-image /Restorehealth"]
+
+
+def test_the_summary_leaves_out_contents_items_bold_numbered_or_linking_into_the_page(st):
+    body = ("Your printer is in an error state. You can give the methods below a try.\n\n"
+            "**1)Check the connection and restart your devices**\n\n**2)Update or reinstall printer driver**\n\n"
+            "## 1) Check the connection\n\nPlug the cable in again.\n\n## 2) Update the driver\n\nUpdate it.\n")
+    assert st.structure(body, "Printer in error state").summary == \
+        "Your printer is in an error state. You can give the methods below a try."
+    body = ("The Intel HD Graphics driver may stop videos from playing. Here are three ways to update it.\n\n"
+            "[**Way 3 (Recommended): Automatically Update the driver**](#Way 3)\n\n"
+            "**[1\\. Troubleshoot your hardware](#Fix ONE: Troubleshoot your hardware)**\n\n**``**``\n\n"
+            "## Way 1: Update it in Device Manager\n\nOpen Device Manager.\n")
+    assert st.structure(body, "Update Intel HD Graphics").summary == \
+        "The Intel HD Graphics driver may stop videos from playing. Here are three ways to update it."
+    # a bold sentence of the intro that opens with a number stays
+    body = ("**10) printers** is what the model is called, and it goes offline often.\n\n"
+            "## Fix 1: Restart it\n\nRestart it.\n")
+    assert st.structure(body, "Printer offline").summary.startswith("**10) printers**")

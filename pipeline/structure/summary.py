@@ -26,7 +26,7 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     driver?", a review's product name) gives way to the first paragraph that reads as a
     sentence under a later heading, outside promotional and fix sections. A table of
     contents (a paragraph naming two fixes by their labels, "**Method 1:** ... **Method
-    2:** ..."), a paragraph of links only, an ad line ("Use Fortect to fix it now!") and a
+    2:** ..."), an item of one (`_contents_entry`), a paragraph of links only, an ad line ("Use Fortect to fix it now!") and a
     cookie notice are not part of it (rules
     [summary]), and it ends at the paragraph that would take it over SUMMARY_MAX characters
     (a first paragraph that long: at the sentence that would)."""
@@ -42,7 +42,7 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
                       for b in s.blocks if _is_text(b) and not _short_line(b)), [])
     out: list[str] = []
     for text in (b.text.strip() for b in intro):
-        if ads is not None and ads.search(text):
+        if ads is not None and ads.search(text) or _contents_entry(text):
             continue
         labels = list(contents.finditer(text)) if contents is not None else []
         if labels and labels[0].start() == len(text) - len(text.lstrip("*_ ")):  # one opens it: a contents line
@@ -68,6 +68,22 @@ def _sentences_within(text: str, limit: int) -> str:
         return text
     ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)\]*_]*(?=\s|$)", text) if m.end() <= limit]
     return text[:ends[-1]].strip() if ends else ""
+
+
+_ANCHOR_LINK = re.compile(r"\]\(#[^)\n]*\)")
+_BOLD_NUMBERED = re.compile(r"(?:\*\*|__)\[?(?:\*\*|__)?\d{1,2}\s*\\?[.)]")
+
+
+def _contents_entry(text: str) -> bool:
+    """A paragraph that is an item of a table of contents, not the intro's prose: a link into
+    the page itself ("[**Way 3 (Recommended): Update the driver**](#Way 3)"), a line of bold
+    that opens with an item's number ("**1)Check the connection and restart your devices**"),
+    or marks without a word (conversion debris: "**``**``")."""
+    t = text.strip()
+    if not re.search(r"[^\W_]", t):
+        return True
+    opens_link = t.lstrip("*_ ").startswith("[")
+    return bool(opens_link and _ANCHOR_LINK.search(t)) or bool(_BOLD_NUMBERED.match(t) and t.endswith(("**", "__")))
 
 
 def _only_links(b: _Block) -> bool:
