@@ -9,6 +9,8 @@ import gc
 import hashlib
 import json
 import os
+
+import orjson
 import tempfile
 import threading
 import time
@@ -20,7 +22,7 @@ from typing import Callable, Iterable
 
 
 from . import __version__, code_digest, export, remote
-from .cache import ArticleCache, StaleCache, sha, signature, structure_key
+from .cache import ArticleCache, StaleCache, checksum, read_regular, settled, sha, signature, structure_key
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
@@ -32,9 +34,10 @@ from .safety import scrub
 from .shrink import check_shrink, previous_entries
 from .tasks import (Hit, Part, Ready, Rest, Spent, Worker, clean_rests, finish, heading_line, init, prepare_chunk,
                     structure_chunk)
-from .write import kb_document, output_lock
+from .write import kb_document, output_lock, write_atomic, write_schema
 
 CACHE_DIR = ".cache"
+LAST_BUILD = "last-build"  # (in CACHE_DIR) what the last build read and the kb.json it wrote: _unchanged_build
 
 
 @dataclass
@@ -111,17 +114,27 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     paths, on_disk, clashes = display_names(_discover(input_dir, output_dir))
     if not paths and not clashes:  # an empty kb.json over a good one is never what was meant
         raise InputError(f"no input files (.md, .markdown, .txt) under {input_dir}; kb.json was not written")
+    key = cache_key(rules, options)
+    begun = time.time_ns()  # (before any file is stat-ed: see cache.settled)
+    sigs = remote.signatures(input_dir, paths) if url else _stat_all(input_dir, paths, on_disk)
+    listing = None if url or not use_cache else _listing(paths, on_disk, clashes, sigs, kinds)
+    if listing and not fresh_cache:
+        same = _unchanged_build(output_dir, key, listing, paths, t0)
+        if same:
+            return same
+    if listing:
+        _forget_build(output_dir)
     previous = None if allow_shrink else previous_entries(output_dir)
-    cache, scratch = _open_cache(output_dir, use_cache, cache_key(rules, options), fresh_cache)
-    stats = remote.signatures(input_dir, paths) if url else _stat_all(input_dir, paths, on_disk)
-    unchanged = {p for p in paths if cache.unchanged(p, stats.get(p))}
+    cache, scratch = _open_cache(output_dir, use_cache, key, fresh_cache)
+    cache.started = min(cache.started, begun)
+    unchanged = {p for p in paths if cache.unchanged(p, sigs.get(p))}
     workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
     try:
         # Results are resolved as they arrive: each fresh body goes into the cache once and
         # leaves its article, so the spun copies' texts are never all held at once.
         resolver = _Resolver(cache, input_dir, rules, options, on_disk)
         resolver.rejected.extend(clashes)
-        hits = _read_all(workers, input_dir, paths, unchanged, stats, resolver, progress)
+        hits = _read_all(workers, input_dir, paths, unchanged, sigs, resolver, progress)
         rejected = resolver.rejected
         # ingest and clean run interleaved in the workers: the phase's wall time is split
         # in proportion to the time the workers spent in each
@@ -156,6 +169,8 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
              "rejected": len(rejected), "entries": len(entries), **cstats, "removed": _sum_removed(groups),
              "warnings": sum(len(a.warnings) for g in groups for a in g.members) + len(late)}
     doc, entries, filtered_out = _document(entries, rejected, stats, kinds, rules, cache)
+    filtered_out = [{"entry": e["id"], "title": e["title"], "kind": e["kind"], "sources": [s["path"] for s in e["sources"]]}
+                    for e in filtered_out]
     try:
         if previous:
             check_shrink(previous, entries, output_dir / "kb.json")
@@ -164,6 +179,10 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             cache.save()
         except OSError as exc:
             cache.notes.append(f"cache not saved: {exc.strerror or exc}")
+        else:  # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
+            if listing and not late and all(settled(sigs[p], cache.started) for p in paths) and not any(
+                    r.error.startswith("timeout") for r in rejected):
+                _keep_build(output_dir, key, listing, kb, filtered_out)
     finally:
         cache.close()
         if scratch:
@@ -172,8 +191,62 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(entries), rejected=len(rejected),
                        warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits,
-                       filtered_out=[{"entry": e["id"], "title": e["title"], "kind": e["kind"],
-                                      "sources": [s["path"] for s in e["sources"]]} for e in filtered_out])
+                       filtered_out=filtered_out)
+
+
+def _listing(paths: list[str], on_disk: dict, clashes: list, stats: dict, kinds) -> str | None:
+    """A digest of the build's input as the file system shows it: every path, its name on
+    disk and stat signature (None: one has none), the clashing names, the kinds asked for."""
+    if any(p not in stats for p in paths):
+        return None
+    h = hashlib.sha256(json.dumps([None if kinds is None else sorted(kinds), [r.path for r in clashes]]).encode())
+    for p in paths:
+        h.update(f"\0{p}\0{on_disk.get(p, '')}\0{stats[p]}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _keep_build(output_dir: Path, key: str, listing: str, kb: Path, filtered_out: list[dict]) -> None:
+    """Record that the files of `listing` (each unchanged for RACY_NS before the build
+    started) give kb.json as it now is, under the cache key."""
+    payload = orjson.dumps({"key": key, "listing": listing, "kb": hashlib.sha256(kb.read_bytes()).hexdigest(),
+                            "filtered_out": filtered_out})
+    try:
+        write_atomic(output_dir / CACHE_DIR / LAST_BUILD, checksum(payload) + b"\n" + payload, durable=False)
+    except OSError:
+        pass  # (an accelerator only)
+
+
+def _forget_build(output_dir: Path) -> None:
+    try:
+        (output_dir / CACHE_DIR / LAST_BUILD).unlink()
+    except OSError:
+        pass
+
+
+def _unchanged_build(output_dir: Path, key: str, listing: str, paths: list[str], t0: float) -> BuildResult | None:
+    """The build, when its input is the last build's, file for file, with the same code,
+    rules and options, and kb.json is still what it wrote: that kb.json, not rebuilt (a
+    rebuild with nothing changed costs a walk of the input folder). None otherwise."""
+    try:
+        digest, _, payload = read_regular(output_dir / CACHE_DIR / LAST_BUILD).partition(b"\n")
+        rec = orjson.loads(payload) if checksum(payload) == digest else None
+        if not (isinstance(rec, dict) and rec.get("key") == key and rec.get("listing") == listing):
+            return None
+        kb = output_dir / "kb.json"
+        data = read_regular(kb)
+        if hashlib.sha256(data).hexdigest() != rec.get("kb"):
+            return None
+        doc = orjson.loads(data)
+    except (OSError, ValueError):
+        return None
+    write_schema(output_dir)
+    stats = doc["stats"]
+    timings = dict.fromkeys(("ingest", "clean", "structure", "consolidate", "write"), 0.0)
+    timings["total"] = time.perf_counter() - t0
+    return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(doc["entries"]), rejected=len(doc["rejected"]),
+                       warnings=stats["warnings"], timings=timings, doc=doc,
+                       cache_hits=len(set(paths) - {r["path"] for r in doc["rejected"]}),
+                       filtered_out=rec.get("filtered_out") or [])
 
 
 def _open_cache(output_dir: Path, use_cache: bool, key: str, fresh: bool):

@@ -100,11 +100,16 @@ def remove_stale_temps(output_dir: Path) -> None:
 def write_outputs(output_dir: Path, doc: dict) -> Path:
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(output_dir)
-    _write_changed(output_dir / "kb.schema.json", schema_text().encode("utf-8"))
+    write_schema(output_dir)
     kb = output_dir / "kb.json"
     _write_changed(kb, dumps(doc))
     return kb
+
+
+def write_schema(output_dir: Path) -> None:
+    """kb.schema.json (and no temporary file left by a killed build)."""
+    remove_stale_temps(output_dir)
+    _write_changed(output_dir / "kb.schema.json", schema_text().encode("utf-8"))
 
 
 def _write_changed(path: Path, data: bytes) -> None:

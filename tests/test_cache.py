@@ -683,3 +683,62 @@ def test_a_rebuild_reuses_the_candidates_of_untouched_bodies_and_gives_the_bytes
     doc = json.loads((tmp_path / "out" / "kb.json").read_text())
     merged = sorted(sorted(s["path"] for s in e["sources"]) for e in doc["entries"] if len(e["sources"]) > 1)
     assert merged == [["a.md", "b.md", "c.md"], ["copy-17.md", "t00017.md"], ["copy-3.md", "t00003.md"]]
+
+
+# ------------------------------------------- issue 30: a rebuild with nothing changed is a walk
+
+def _no_consolidation(monkeypatch):
+    def refused(*args, **kwargs):
+        raise AssertionError("built again")
+    monkeypatch.setattr("pipeline.runner.build_entries", refused)
+
+
+def test_a_rebuild_of_the_same_files_gives_the_kb_json_it_wrote_without_building(tmp_path, monkeypatch):
+    """Every file's stat signature as the last build found it (and settled then), the same
+    code, rules, options and kinds, kb.json still what that build wrote: nothing is read or
+    built again. Any other change (added, changed, deleted, renamed file; kb.json edited; other
+    kinds) builds, and gives what a build without the cache gives."""
+    _trust_old_stats(monkeypatch)
+    src = corpus(tmp_path)
+    out, kb = tmp_path / "out", tmp_path / "out" / "kb.json"
+    first = build(src, out, Options(jobs=1), allow_shrink=False, formats=("report", "jsonl"))
+    written = kb.read_bytes()
+    with monkeypatch.context() as m:
+        _no_consolidation(m)
+        again = build(src, out, Options(jobs=1), allow_shrink=False, formats=("report", "jsonl"))
+        assert kb.read_bytes() == written and again.doc == first.doc and again.cache_hits == 3
+        assert (again.inputs, again.entries, again.rejected) == (first.inputs, first.entries, first.rejected)
+        assert "0 changed" in (out / "report.html").read_text() and (out / "kb.jsonl").exists()
+        with pytest.raises(AssertionError, match="built again"):
+            build(src, out, Options(jobs=1), kinds=["troubleshooting"])
+
+    def same_as_fresh():
+        build(src, out, Options(jobs=1))
+        shutil.rmtree(tmp_path / "plain", ignore_errors=True)
+        build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+        assert kb.read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+    same_as_fresh()
+    kb.write_bytes(written.replace(b"Printer offline", b"Printer online"))  # (an edited kb.json is not trusted)
+    same_as_fresh()
+    assert b"Printer online" not in kb.read_bytes()
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
+    same_as_fresh()
+    write(src, "printer.md", FM.format(t="Scanner offline", m=2))
+    same_as_fresh()
+    (src / "wifi.md").rename(src / "wireless.md")
+    same_as_fresh()
+    (src / "empty.md").unlink()
+    same_as_fresh()
+    with monkeypatch.context() as m:
+        _no_consolidation(m)
+        assert build(src, out, Options(jobs=1)).doc == json.loads(kb.read_bytes())
+
+
+def test_files_changed_just_before_a_build_leave_no_record_of_it(tmp_path, monkeypatch):
+    src = corpus(tmp_path)  # (written now: their signatures cannot stand for their bytes yet)
+    build(src, tmp_path / "out", Options(jobs=1))
+    assert not (tmp_path / "out" / ".cache" / "last-build").exists()
+    _no_consolidation(monkeypatch)
+    with pytest.raises(AssertionError, match="built again"):
+        build(src, tmp_path / "out", Options(jobs=1))

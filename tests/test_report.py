@@ -131,6 +131,24 @@ def test_report_compares_with_the_previous_build_in_the_folder(tmp_path):
     assert not (out / report_module.PREVIOUS).exists()  # the old kb.json is not kept beyond the report
 
 
+def test_a_kb_json_the_build_did_not_replace_is_compared_without_being_read_again(tmp_path, monkeypatch):
+    """kb.json kept as it was (the same bytes): the previous build is the document in hand."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "wifi.md", AD)
+    build_cli(src, out)
+
+    def unread(path):
+        raise AssertionError(f"{path} read again")
+    monkeypatch.setattr(report_module, "load_kb", unread)
+    build_cli(src, out)
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    assert report["previous_build"]["unchanged"] == 1 and report["previous_build"]["changed"] == 0
+    assert not (out / report_module.PREVIOUS).exists()
+    write(src, "wifi.md", AD.replace("30 seconds", "a minute"))
+    with pytest.raises(AssertionError):
+        build_cli(src, out)
+
+
 def test_entry_pages_of_a_larger_build_do_not_linger(tmp_path, monkeypatch):
     monkeypatch.setattr(report_module, "PAGE_ENTRIES", 1)
     src = tmp_path / "in"

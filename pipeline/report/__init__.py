@@ -92,9 +92,9 @@ def _previous_diff(output_dir: Path, doc: dict, report: dict) -> dict | None:
     keep = output_dir / PREVIOUS
     if not keep.is_file():
         return None
-    try:
-        diff = diff_kb(load_kb(keep), doc)
-    except DiffError as exc:
+    try:  # (kb.json not replaced, its bytes being the same: it is `doc`, not read again)
+        diff = diff_kb(doc if os.path.samefile(keep, output_dir / "kb.json") else load_kb(keep), doc)
+    except (DiffError, OSError) as exc:
         report["notes"].append(f"previous build not compared: {exc}")
         return None
     finally:
