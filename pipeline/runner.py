@@ -117,9 +117,9 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     key = cache_key(rules, options)
     begun = time.time_ns()  # (before any file is stat-ed: see cache.settled)
     sigs = remote.signatures(input_dir, paths) if url else _stat_all(input_dir, paths, on_disk)
-    listing = None if url or not use_cache else _listing(paths, on_disk, clashes, sigs, kinds)
+    listing = (paths, on_disk, clashes, sigs, kinds) if use_cache and not url and all(p in sigs for p in paths) else None
     if listing and not fresh_cache:
-        same = _unchanged_build(output_dir, key, listing, paths, t0)
+        same = _unchanged_build(output_dir, key, listing, input_dir, t0)
         if same:
             return same
     if listing:
@@ -180,9 +180,11 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         except OSError as exc:
             cache.notes.append(f"cache not saved: {exc.strerror or exc}")
         else:  # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
-            if listing and not late and all(settled(sigs[p], cache.started) for p in paths) and not any(
+            read = {art.path: art.sha256 for art, _, _ in resolver.items}
+            racy = {p: read.get(p) for p in paths if not settled(sigs[p], cache.started)}
+            if listing and not late and None not in racy.values() and not any(
                     r.error.startswith("timeout") for r in rejected):
-                _keep_build(output_dir, key, listing, kb, filtered_out)
+                _keep_build(output_dir, key, listing, kb, filtered_out, racy)
     finally:
         cache.close()
         if scratch:
@@ -194,22 +196,24 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                        filtered_out=filtered_out)
 
 
-def _listing(paths: list[str], on_disk: dict, clashes: list, stats: dict, kinds) -> str | None:
+def _listing(paths: list[str], on_disk: dict, clashes: list, sigs: dict, kinds, racy=()) -> str | None:
     """A digest of the build's input as the file system shows it: every path, its name on
-    disk and stat signature (None: one has none), the clashing names, the kinds asked for."""
-    if any(p not in stats for p in paths):
+    disk and stat signature (but those of `racy`: their bytes are checked instead), the
+    clashing names, the kinds asked for; None when a file has no signature."""
+    if any(p not in sigs for p in paths):
         return None
     h = hashlib.sha256(json.dumps([None if kinds is None else sorted(kinds), [r.path for r in clashes]]).encode())
     for p in paths:
-        h.update(f"\0{p}\0{on_disk.get(p, '')}\0{stats[p]}".encode("utf-8", "surrogatepass"))
+        h.update(f"\0{p}\0{on_disk.get(p, '')}\0{None if p in racy else sigs[p]}".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
-def _keep_build(output_dir: Path, key: str, listing: str, kb: Path, filtered_out: list[dict]) -> None:
-    """Record that the files of `listing` (each unchanged for RACY_NS before the build
-    started) give kb.json as it now is, under the cache key."""
-    payload = orjson.dumps({"key": key, "listing": listing, "kb": hashlib.sha256(kb.read_bytes()).hexdigest(),
-                            "filtered_out": filtered_out})
+def _keep_build(output_dir: Path, key: str, listing: tuple, kb: Path, filtered_out: list[dict], racy: dict) -> None:
+    """Record that the files of the listing give kb.json as it now is, under the cache key:
+    each by its stat signature, but the files of `racy` (path -> sha256), changed too
+    close to the build's start for a signature to stand for their bytes (cache.settled)."""
+    payload = orjson.dumps({"key": key, "listing": _listing(*listing, racy=racy), "racy": racy,
+                            "kb": hashlib.sha256(kb.read_bytes()).hexdigest(), "filtered_out": filtered_out})
     try:
         write_atomic(output_dir / CACHE_DIR / LAST_BUILD, checksum(payload) + b"\n" + payload, durable=False)
     except OSError:
@@ -223,21 +227,27 @@ def _forget_build(output_dir: Path) -> None:
         pass
 
 
-def _unchanged_build(output_dir: Path, key: str, listing: str, paths: list[str], t0: float) -> BuildResult | None:
-    """The build, when its input is the last build's, file for file, with the same code,
-    rules and options, and kb.json is still what it wrote: that kb.json, not rebuilt (a
-    rebuild with nothing changed costs a walk of the input folder). None otherwise."""
+def _unchanged_build(output_dir: Path, key: str, listing: tuple, input_dir: Path, t0: float) -> BuildResult | None:
+    """The build, when its input is the last build's, file for file (the racy ones read and
+    hashed), with the same code, rules and options, and kb.json is still what it wrote: that
+    kb.json, not rebuilt (a rebuild with nothing changed costs a walk of the input folder).
+    None otherwise."""
+    paths, on_disk = listing[0], listing[1]
     try:
         digest, _, payload = read_regular(output_dir / CACHE_DIR / LAST_BUILD).partition(b"\n")
         rec = orjson.loads(payload) if checksum(payload) == digest else None
-        if not (isinstance(rec, dict) and rec.get("key") == key and rec.get("listing") == listing):
+        racy = rec.get("racy") if isinstance(rec, dict) and rec.get("key") == key else None
+        if not (isinstance(racy, dict) and rec.get("listing") == _listing(*listing, racy=racy)):
             return None
+        for p, file_sha in racy.items():
+            if hashlib.sha256(read_regular(Path(input_dir) / on_disk.get(p, p))).hexdigest() != file_sha:
+                return None
         kb = output_dir / "kb.json"
         data = read_regular(kb)
         if hashlib.sha256(data).hexdigest() != rec.get("kb"):
             return None
         doc = orjson.loads(data)
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         return None
     write_schema(output_dir)
     stats = doc["stats"]
