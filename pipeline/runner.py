@@ -38,6 +38,7 @@ from .write import kb_document, output_lock, write_atomic, write_schema
 
 CACHE_DIR = ".cache"
 LAST_BUILD = "last-build"  # (in CACHE_DIR) what the last build read and the kb.json it wrote: _unchanged_build
+RACY_HASHED = 0.01  # the share of its files a build may leave to be hashed again by the next (_keep_build)
 
 
 @dataclass
@@ -182,8 +183,8 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         else:  # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
             read = {art.path: art.sha256 for art, _, _ in resolver.items}
             racy = {p: read.get(p) for p in paths if not settled(sigs[p], cache.started)}
-            if listing and not late and None not in racy.values() and not any(
-                    r.error.startswith("timeout") for r in rejected):
+            if (listing and not late and None not in racy.values() and len(racy) <= RACY_HASHED * len(paths)
+                    and not any(r.error.startswith("timeout") for r in rejected)):
                 _keep_build(output_dir, key, listing, kb, filtered_out, racy)
     finally:
         cache.close()

@@ -741,6 +741,9 @@ def test_files_changed_just_before_the_last_build_are_read_and_hashed_again(tmp_
     src = corpus(tmp_path)  # (written now)
     (src / "empty.md").unlink()  # (a file rejected just after it changed leaves no record: no hash of what was read)
     build(src, tmp_path / "out", Options(jobs=1))
+    assert not (tmp_path / "out" / ".cache" / "last-build").exists()  # (more than RACY_HASHED of the files)
+    monkeypatch.setattr("pipeline.runner.RACY_HASHED", 1.0)
+    build(src, tmp_path / "out", Options(jobs=1))
     with monkeypatch.context() as m:
         _no_consolidation(m)
         build(src, tmp_path / "out", Options(jobs=1))
