@@ -38,7 +38,7 @@ from .write import kb_document, output_lock, write_atomic, write_schema
 
 CACHE_DIR = ".cache"
 LAST_BUILD = "last-build"  # (in CACHE_DIR) what the last build read and the kb.json it wrote: _unchanged_build
-RACY_HASHED = 0.01  # the share of its files a build may leave to be hashed again by the next (_keep_build)
+RACY_HASHED = 0.05  # the share of its files a build may leave to be hashed again by the next (_keep_build)
 
 
 @dataclass
