@@ -213,9 +213,11 @@ def _keep_build(output_dir: Path, key: str, listing: tuple, kb: Path, filtered_o
     """Record that the files of the listing give kb.json as it now is, under the cache key:
     each by its stat signature, but the files of `racy` (path -> sha256), changed too
     close to the build's start for a signature to stand for their bytes (cache.settled)."""
-    payload = orjson.dumps({"key": key, "listing": _listing(*listing, racy=racy), "racy": racy,
-                            "kb": hashlib.sha256(kb.read_bytes()).hexdigest(), "filtered_out": filtered_out})
     try:
+        with open(kb, "rb") as fh:  # (streamed: kb.json is 70 MB at 30k articles, the build's peak memory is near)
+            kb_sha = hashlib.file_digest(fh, "sha256").hexdigest()
+        payload = orjson.dumps({"key": key, "listing": _listing(*listing, racy=racy), "racy": racy, "kb": kb_sha,
+                                "filtered_out": filtered_out})
         write_atomic(output_dir / CACHE_DIR / LAST_BUILD, checksum(payload) + b"\n" + payload, durable=False)
     except OSError:
         pass  # (an accelerator only)
