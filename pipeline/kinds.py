@@ -18,8 +18,10 @@ The step kinds need an instructional shape: steps found by the structure stage, 
 of sentences that open with an imperative verb ([page_kinds] imperative_verbs,
 imperative_percent; "On a Pixel, go to ..." counts), or menu paths ("Settings > Help"). A page without that shape (a news story that says "problem", a review
 that mentions an "issue") is no step kind. A kind in [page_kinds] lead_weighted (troubleshooting)
-counts half its cues when neither the titles nor the intro (LEAD_CHARS) say any of them or a
-lead_<kind> word: a how-to whose closing tip mentions "display issues" names no problem.
+counts none of its cues when neither the titles nor the intro (LEAD_CHARS) say any of them or a
+lead_<kind> word: a how-to whose closing tip mentions "display issues" names no problem, and
+a guide whose asides say "an app may crash" or "that error" is no less a guide for saying it
+four times (half a point a cue made such guides troubleshooting).
 A kind in flat_kinds (news) is a report told in a few sections: a page cut into more than
 flat_max_headings headed sections scores nothing for it, cues and learned labels alike (a
 listicle, buying guide, explainer or review names launches and quotes makers too).
@@ -72,7 +74,7 @@ class KindClassifier:
         for k in KINDS:
             score = sum(1 for cue in self.cues[k] if cue.search(text))
             if k in self.lead_weighted and not any(cue.search(lead) for cue in self.cues[k] + self.lead[k]):
-                score /= 2  # the page never names its problem up front
+                score = 0  # the page never names a problem up front: its problem words are asides
             score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
             score += 2 * len(labels & self.labels[k]) + told.get(k, 0)
             named[k] = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))

@@ -382,3 +382,17 @@ def test_one_price_line_is_an_aside_unless_the_title_names_an_offer():
     assert kind(dict(launch, title="Acme X1: Save Big on a Dual-Screen Laptop")) == "deal"
     # the scores learn_labels reads keep the aside's point
     assert kind.scores(dict(launch, title="Meet the X1"))["deal"] == 1
+
+
+def test_problem_words_alone_make_no_troubleshooting_page_when_the_lead_names_no_problem():
+    kind = KindClassifier(load_rules())
+    intro = "Apps you install collect data about you. A free tool shows you those trackers and blocks them."
+    sections = [{"heading": "Setting Up the Tool", "text": "Install the app from the store. Launch it and allow the VPN "
+                                                          "connection. Select the apps to watch."},
+                {"heading": "Blocking Trackers", "text": "Some apps may stop working, show an error or crash when "
+                                                         "a tracker is blocked. Unblock it if that issue appears."}]
+    page = {"title": "Block App Trackers on Android", "alternate_titles": [], "summary": intro,
+            "sections": sections, "steps": [], "categories": [], "tags": []}
+    assert kind(page) == "how-to"
+    # the same body under a lead that names the problem is troubleshooting
+    assert kind(page | {"title": "Android Apps Crashing After Blocking Trackers"}) == "troubleshooting"
