@@ -396,3 +396,16 @@ def test_problem_words_alone_make_no_troubleshooting_page_when_the_lead_names_no
     assert kind(page) == "how-to"
     # the same body under a lead that names the problem is troubleshooting
     assert kind(page | {"title": "Android Apps Crashing After Blocking Trackers"}) == "troubleshooting"
+
+
+def test_a_setup_tutorial_the_titles_name_is_a_how_to():
+    kind = KindClassifier(load_rules())
+    body = ("No idea how to get the wireless working on your printer? Don't worry, it's not hard.\n\n"
+            "# Try these methods\nYou may not need to try them all.\n"
+            "# Option 1: Auto wireless connect\nOpen the printer software and click Setup.\n"
+            "# Option 2: Wireless setup wizard\nPress the Wireless button and choose your network.\n"
+            "# Bonus: Troubleshoot problems\nIf the printer is offline or shows an error, update its driver.")
+    tutorial = ["HP Wireless Printer Setup Tutorial", "Set Up Wireless Printing on HP Printers", "Printer Freedom"]
+    assert kind(_titled(body, tutorial, steps=3)) == "how-to"
+    # the same body under titles that name no task reads as the fixes it lists
+    assert kind(_titled(body, ["Printer Freedom", "Wireless Printing Made Simple"], steps=3)) == "troubleshooting"
