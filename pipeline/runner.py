@@ -9,8 +9,6 @@ import gc
 import hashlib
 import json
 import os
-
-import orjson
 import tempfile
 import threading
 import time
@@ -20,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
+import orjson
 
 from . import __version__, code_digest, export, remote
 from .cache import ArticleCache, StaleCache, checksum, read_regular, settled, sha, signature, structure_key
