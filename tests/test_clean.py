@@ -386,6 +386,16 @@ def test_scrape_formatting_damage_is_repaired(cleaner):
     assert clean(cleaner, intact).text == intact
 
 
+def test_a_deals_picture_whose_bang_was_lost_is_a_picture_title_and_all_not_a_shop_link(cleaner):
+    pic = "https://cdn.example-cdn.net/JUC8yG-200-100.png"
+    shop = "https://shop-links.co/link/?exclusive=1&url=https%3A%2F%2Fwww.dell.com%2Fmonitor-aw32"
+    md = (f'[Example 32-Inch OLED Monitor: now $999 at Dell]({pic} "Example 32-Inch OLED Monitor: now $999 at Dell") ]({shop})\n\n'
+          "A top-end gaming monitor with extremely impressive specifications and a low price.\n")
+    text = clean(cleaner, md).text
+    assert text.startswith(f"![Example 32-Inch OLED Monitor: now $999 at Dell]({pic})\n")
+    assert "shop-links" not in text and "](" + shop not in text and "impressive specifications" in text
+
+
 def test_the_space_before_a_stop_after_bold_or_a_link_goes(cleaner):
     md = ("Click **Manage** . Do it _manually_ , see [HP](https://support.hp.com/) ; then restart "
           "(see the next fix) . Install Microsoft .NET Framework and open the .inf file .\n\n"

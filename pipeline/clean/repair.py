@@ -6,8 +6,10 @@ import re
 # -------------------------------------------------------------- 6. repairs
 
 # A linked thumbnail (`[![2](thumb.png)](full.png)`) whose `![` the scrape lost reads as a
-# link "2" and a stray "](full.png)" (343 in 129 files of the sample): the image again.
-_BROKEN_IMAGE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{0,100})\]\(([^()\s]+?\.(?:png|jpe?g|gif|webp|svg))\)[ \t]*\]\([^()\s]*\)",
+# link "2" and a stray "](full.png)" (343 in 129 files of the sample): the image again; also
+# with its title ("[Monitor: now $999 at Dell](m.png "Monitor ...") ](shop link)": a deal's
+# picture, its shop link no button).
+_BROKEN_IMAGE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{0,100})\]\(([^()\s]+?\.(?:png|jpe?g|gif|webp|svg))(?:\s+\"[^\"\n]*\")?\)[ \t]*\]\([^()\s]*\)",
                                 re.I)
 
 _HEADING_NUM = re.compile(r"^( {0,3}#{1,6}[ \t]+(?:\*\*|__)?)(\d+)\\([.)])", re.M)
