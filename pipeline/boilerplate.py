@@ -11,7 +11,9 @@ site's articles and is still a step in each. A repeated line goes (kind `chrome`
 it does not read as content (not an action, not a numbered step, not code) and it looks like
 chrome: mostly links, a short label without a full stop ("View Deal", "Newsletters"), at the
 body's start or end, or beside another such line (chrome comes in blocks). A heading goes
-when everything under it went. Rules: `[boilerplate]`."""
+when everything under it went. By position, whatever the repetition: a short line with chrome
+right above and under it, a table of contents' lead-in, a list marker alone on its line; and a
+repeated label heading in the page's opening block ("Key Takeaways"). Rules: `[boilerplate]`."""
 from __future__ import annotations
 
 import hashlib
@@ -39,9 +41,11 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\.?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
+_ANCHOR_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\[[^\[\]\n]+\]\((?:https?://[^()\s#]*)?#[^()\s]*\)"
+                          r"(?:\*\*|__)?\s*$")  # "1. [**Update your drivers**](#a)", "[1: Check it](#fix1)"
 _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^\[\]\n]*\s\S[^\[\]\n]*\]"
                            r"\((?:https?:)?//[^()\s]+\)\s*$")  # "[![pic](p.jpg) Title blurb  Read now](url)"
-_EMPTY_ITEM = re.compile(r"^\s*[*+]\s*$")  # (not "-": a heading's underline)
+_EMPTY_ITEM = re.compile(r"^\s*(?:[*+]|\\[-*+])\s*$")  # (not "-": a heading's underline; "\-": escaped)
 _SPEC = re.compile(r"\w[^:\n]*:\s+\S")  # "Weight: 1.2 kg"
 _CARD = re.compile(r"^\s*[-*+]\s+!\[[^\]\n]*\]\([^()\s]+\)\s*\S")  # "* ![alt](pic) Title ..."
 _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s]+/[^()\s]+)"
@@ -103,6 +107,7 @@ class Boilerplate:
         self.short_words = int(g("boilerplate", "short_label_words")[0])
         self.min_echoes = int(g("boilerplate", "min_echoes_in_body")[0])
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
+        self.contents_labels = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels")) + r")\W*", re.I)
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
         self.openers = frozenset(w.lower() for w in g("step_shapes", "sequence_words")) | {"or", "and", "also"}
@@ -200,8 +205,7 @@ class Boilerplate:
         drop = self._lines(units, lines, rep) | self._echoes(units, lines)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i]))
         # list items with nothing in them, one after another, are a widget's leftovers (a share
-        # bar's icons: "* Share", "*", "*", "*"; one alone may mark the item after it: "+"
-        # over "Quiet operation"); the repeated lines beside them go with them (_runs)
+        # bar's icons: "* Share", "*", "*", "*"); the repeated lines beside them go with them (_runs)
         empty = [bool(_EMPTY_ITEM.match(lines[i])) for i, _ in units]
         drop.update(u for u in range(len(units)) if empty[u] and ((u and empty[u - 1])
                                                                    or (u + 1 < len(units) and empty[u + 1])))
@@ -213,13 +217,93 @@ class Boilerplate:
                  and any(0 <= v < len(units) and lines[units[v][0]].strip() == lines[i].strip() for v in (u - 1, u + 1))
                  for u, (i, k) in enumerate(units)]
         self._runs(units, lines, [r or t for r, t in zip(rep, twice)], drop)
+        self._sandwiched(units, lines, drop)
+        drop.update(self._contents_lead(units, lines, rep))
         self._headings(units, lines, repeated, rep, drop)
+        # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
+        # own, then "*" again): the text it marked stays (after the blocks: no repeated line
+        # goes for being beside a marker)
+        drop.update(u for u in range(len(units)) if empty[u])
+        self._opening_label(units, lines, repeated, drop)
         if not drop:
             return body, 0
         gone = {units[u][0] for u in drop}
         kept = [line for i, line in enumerate(lines) if i not in gone]
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
         return text, len(drop)
+
+    def _contents_lead(self, units, lines: list[str], rep: list[bool]) -> set[int]:
+        """The line right over a table of contents (two lines or items or more, each one link to
+        an anchor of the page) that leads into it: a repeated line ("You may not have to try
+        them all; just work your way down the list ...") or a short one ending with a colon
+        ("There are two fixes you can try:"). A longer one of one page's says more ("Here are
+        two easy fixes that have helped other users get normal display on their screen
+        again."); the table's own label ("Expand", as structure's rules name it) and the
+        table itself are left to structure."""
+        out = set()
+        for u, (i, k) in enumerate(units[:-2]):
+            line = lines[i]
+            if (k is not None and not _HEADING.match(line) and not _LIST.match(line) and not self._contents_label(line)
+                    and all(_ANCHOR_ONLY.match(lines[units[v][0]]) for v in (u + 1, u + 2))
+                    and (rep[u] or line.rstrip(" *_").endswith(":")
+                         and len(_WORD.findall(_LINK.sub(r"\1", line))) <= 2 * self.short_words)):
+                out.add(u)
+        return out
+
+    def _sandwiched(self, units, lines: list[str], drop: set[int]) -> None:
+        """A short line (up to three labels' length) that is no heading, numbered step, list
+        item, bold label, table row, spec under a spec, list's label (a contents list's
+        "Expand"), action ("Enter the verification code." between a screenshot's credits) or
+        statement, with chrome gone right above and right under it (lines without words
+        aside): a widget's line too ("Share: Are you prepared for ...?" under a video player)."""
+        worded = [u for u, (i, k) in enumerate(units) if k is not None]
+        for x in range(1, len(worded) - 1):
+            u, i = worded[x], units[worded[x]][0]
+            line = lines[i]
+            if (u in drop or worded[x - 1] not in drop or worded[x + 1] not in drop or _HEADING.match(line)
+                    or _LIST.match(line) or line.lstrip().startswith("|") or _NUMBERED.match(line)
+                    or _BOLD_LABEL.match(line) or self.products.search(line) or self._contents_label(line)
+                    or (u + 1 < len(units) and _LIST.match(lines[units[u + 1][0]]))
+                    or _SPEC.match(line) and _SPEC.match(lines[units[worded[x - 1]][0]])  # (a spec list's last)
+                    or self._content(line) or self._statement(line)
+                    or len(_WORD.findall(_LINK.sub(r"\1", line))) > 3 * self.short_words):
+                continue
+            drop.add(u)
+
+    def _statement(self, line: str) -> bool:
+        """A sentence longer than a label, ending with a full stop: a caption that says
+        something ("Like LastPass, the browser extension will let you fill in your login
+        information." between a photo's credits)."""
+        return line.rstrip(" *_").endswith(".") and len(_WORD.findall(_LINK.sub(r"\1", line))) > self.short_words
+
+    def _opening_label(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
+        """A heading in the page's opening block (under the page's title, with nothing but
+        headings, list items and pictures above it: no prose yet), a short label without a
+        stop found in many distinct articles: the template's label over its summary box ("Key
+        Takeaways", "Read update"); what is under it stays, and so does a table of contents'
+        label (structure's rules name those)."""
+        title = True
+        for u, (i, k) in enumerate(units):
+            if k is None or u in drop:
+                continue
+            line = lines[i]
+            heading = _HEADING.match(line)
+            if title:
+                if not heading:
+                    return
+                title = False
+                continue
+            if not heading:
+                if _LIST.match(line) or line.lstrip().startswith("!["):
+                    continue
+                return
+            text = _HEADING.sub("", line)
+            if (k in repeated and self._label(text) and not _NUMBERED.match(text.strip(" *_"))
+                    and not _LEAD.match(text).group(0).strip(" \t*_") and not self._contents_label(text)):
+                drop.add(u)
+
+    def _contents_label(self, line: str) -> bool:
+        return self.contents_labels.fullmatch(line.strip(" \t#*_>")) is not None
 
     def _lines(self, units, lines: list[str], rep: list[bool]) -> set[int]:
         """The repeated lines that look like chrome: mostly links, a short label, at the body's

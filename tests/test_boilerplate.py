@@ -265,8 +265,8 @@ def test_a_widget_of_many_short_lines_does_not_make_distinct_articles_one_articl
 
 def test_a_share_bar_of_empty_items_and_a_repeated_caption_go_a_marker_a_spec_and_a_table_stay(tmp_path):
     """'* Share' over three empty items, and 'LATEST VIDEOS FROM Example Example Site' (no
-    sentence, seven words) repeat across the site's articles and go; a lone '+' marking the
-    item under it, a spec's 'Screen Size: N inches' and a table's header row stay."""
+    sentence, seven words) repeat across the site's articles and go, and so does a lone '+'
+    (a widget's list marker); a spec's 'Screen Size: N inches' and a table's header row stay."""
     src = tmp_path / "in"
     for n, topic in enumerate(TOPICS, 1):
         extra = (f"LATEST VIDEOS FROM example Example Site\n\n#### Reasons to buy\n\n+\n\n"
@@ -282,7 +282,8 @@ def test_a_share_bar_of_empty_items_and_a_repeated_caption_go_a_marker_a_spec_an
     for n, topic in enumerate(TOPICS, 1):
         assert f"Quiet {topic} number {n}" in text and f"Aspect Ratio: {10 + n} inches" in text
         assert f"Costs {n} dollars" in text
-    for kept in ("| Pros | Cons |", "+\\n\\nScreen Size", "Reasons to buy"):
+    assert "+\\n" not in text
+    for kept in ("| Pros | Cons |", "Reasons to buy"):
         assert sum(kept in json.dumps(e) for e in entries) == len(TOPICS), kept
 
 
@@ -418,3 +419,85 @@ def test_a_repeated_line_alone_in_its_section_goes_a_repeated_step_alone_stays(t
     assert "Why you can trust" not in text and "models you can buy" not in text
     assert len(entries) == len(TOPICS) and "Pro is our pick" in text
     assert all("Restart your computer and check" in json.dumps(e) for e in entries)
+
+
+def test_an_opening_label_and_lone_markers_go_a_line_between_chrome_goes_whatever_its_verb(tmp_path):
+    """'## Key Takeaways' opens many distinct articles, right under their titles: a template's
+    label (its list stays); a widget's '*' or '\\-' alone on a line goes, the text written under
+    it stays; 'Stream Type LIVE' (one page's) sits between a player's repeated lines.
+    A repeated heading further down ('## Key Takeaways' after the intro) and a step between
+    two paragraphs stay."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        body = distinct_article(topic, n).replace(SIGNUP, "")
+        top = (f"## Key Takeaways\n\n* The {topic} takeaway number {n} for readers.\n\n")
+        player = ("Video Player Loading Soon\n\nCurrent Time Stamp Shown\n\n"
+                  + ("Stream Type LIVE\n\n" if n == 1 else "") + "Modal Window Caption Area\n\n")
+        widget = f"#### Reasons to buy\n\n*\n\nQuiet {topic} number {n}\n\n\\-\n\nHeavy {topic} of {n} kg\n\n*\n\n"
+        body = body.replace(f"# Fix the {topic} problem\n\n", f"# Fix the {topic} problem\n\n{top}", 1)
+        body = body.replace("## Why the", player + widget + "## Why the")
+        if n == 2:
+            body = body.replace("## Fix 1:", "## Key Takeaways\n\nA takeaway paragraph written for this page only.\n\n## Fix 1:")
+        write(src, f"{n}.md", body)
+    entries = built(src, tmp_path)["entries"]
+    text = json.dumps(entries)
+    assert "Stream Type" not in text and "Video Player" not in text
+    assert '\\n*\\n' not in text and '\\\\-' not in text and '*\\n\\n#' not in text and '\\n*"' not in text
+    for n, topic in enumerate(TOPICS, 1):
+        e = next(e for e in entries if any(s["path"] == f"{n}.md" for s in e["sources"]))
+        one = json.dumps(e)
+        assert f"The {topic} takeaway number {n} for readers." in one
+        assert f"Quiet {topic} number {n}" in one and f"Heavy {topic} of {n} kg" in one
+        assert "Restart your computer and check whether the problem is gone." in one
+        headings = [s["heading"] for s in e["sections"]]
+        assert headings.count("Key Takeaways") == (n == 2), (n, headings)
+
+
+def test_the_lead_in_of_a_table_of_contents_goes_a_lead_in_of_a_list_of_steps_stays(tmp_path):
+    """A sentence every article of the site writes over its table of contents (links to the
+    page's anchors), or a short one ending with a colon there, leads into the table; one page's
+    longer lead-in, 'Here are the steps:' over a list of steps, and a fix's own text under its
+    heading over links to the page's parts stay."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        lead = ("There are two fixes you can try:" if n == 1 else
+                "You don't have to try them all, just work your way down the list until you find the one that works!")
+        contents = f"## Try these fixes\n\n{lead}\n\n1. [Reinstall the {topic} driver](#f1)\n2. [Check the {topic}](#f2)\n\n"
+        if n == 1:
+            contents += ("## More fixes\n\nHere are two easy fixes that have helped other users of this device get "
+                         "it going again.\n\n1. [Reset it](#m1)\n2. [Replace it](#m2)\n\n")
+        body = distinct_article(topic, n).replace(SIGNUP, "").replace("## Fix 1:", contents + "## Fix 1:")
+        body = body.replace("## Why the", f"Here are the steps:\n\n1. Open the {topic} settings.\n2. Click OK.\n\n"
+                            f"## Fix 2: Adjust the {topic} resolution\n\nAnother trick is to set the {topic} to the "
+                            f"recommended resolution for unit {n}.\n\n[Windows 10](#w10)\n\n[Windows 8](#w8)\n\n## Why the")
+        write(src, f"{n}.md", body)
+    entries = built(src, tmp_path)["entries"]
+    text = json.dumps(entries)
+    assert "fixes you can try" not in text and "work your way down" not in text
+    assert "have helped other users of this device" in text  # (one page's, and it says more)
+    assert len(entries) == len(TOPICS) and all("Here are the steps:" in json.dumps(e) for e in entries)
+    assert all(f"Open the {topic} settings." in text for topic in TOPICS)
+    assert all(f"recommended resolution for unit {n}." in text for n in range(1, len(TOPICS) + 1))  # (a fix's own)
+
+
+def test_a_spec_under_a_spec_stays_between_chrome_a_players_line_goes():
+    """Between lines gone as chrome, a player's line goes ('Share: Are you ready ...?'); a spec's
+    last line under another spec ('Adaptive-Sync: ...' over the deals widget's label), a step
+    and a caption that says something between a screenshot's credits stay."""
+    from pipeline.boilerplate import Boilerplate, _key
+    from pipeline.rules import load_rules
+    body = ("## The monitor\n\nIntro prose long enough to be a sentence of prose here, about the monitor.\n\n"
+            "#### Specifications\n\nScreen Size & Aspect Ratio: 34 inches / 21:9\n\nResponse Time (GTG): 0.5ms\n\n"
+            "Adaptive-Sync: FreeSync & G-Sync Compatible\n\nToday's Best Deals\n\n#### Reasons to buy\n\n"
+            "Stunning SDR and HDR images\n\nVideo Player Loading Soon\n\nShare: Are you ready for the monitors of 2030?\n\n"
+            "Current Time Stamp Shown\n\nThe article goes on with prose long enough to be prose and not a label at all.\n\n"
+            "Maria Example/ZDNET\n\nEnter the verification code.\n\nMaria Example/ZDNET\n\n"
+            "Like the app, the browser extension will let you fill in your login information.\n\nMaria Example/ZDNET\n\n"
+            "The article ends with prose long enough to be prose and not a label at all.\n")
+    repeated = {_key(x) for x in ["Response Time (GTG): 0.5ms", "Screen Size & Aspect Ratio: 34 inches / 21:9",
+                                  "Today's Best Deals", "Video Player Loading Soon", "Current Time Stamp Shown",
+                                  "Maria Example/ZDNET"]}
+    text, _ = Boilerplate(load_rules()).strip(body, repeated)
+    assert "Adaptive-Sync: FreeSync" in text and "Stunning SDR" in text and "The article goes on" in text
+    assert "Share: Are you ready" not in text and "Today's Best Deals" not in text and "ZDNET" not in text
+    assert "Enter the verification code." in text and "the browser extension will let you" in text
