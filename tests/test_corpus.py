@@ -116,8 +116,11 @@ def test_numbered_paragraphs_give_the_steps_of_real_guides_without_step_headings
         "Right-click the setup file and click Properties.",
         "Go to Compatibility tab, then check the box for Run this program in compatibility for: and select "
         "Windows 8 from the…"]
-    # (the text of its step 5 runs on into the pitch for the tool's own three steps)
-    assert [s["promotional"] for s in canon["steps"]] == [False] * 4 + [True] * 4
+    # its step 5 says what to do, then runs on into the pitch for the tool's own three steps:
+    # the action is the step's manual way, the pitch is marked as such
+    assert [s["promotional"] for s in canon["steps"]] == [False] * 5 + [True] * 3
+    assert canon["steps"][4]["title"] == "Now install the setup as you install other setup files."
+    assert [p[:21] for p in canon["steps"][4]["pitch"]] == ["If you don’t have the"]
 
 
 def test_no_article_is_merged_with_itself(corpus_kb):
