@@ -25,7 +25,7 @@ from .cache import ArticleCache, StaleCache, checksum, read_regular, settled, sh
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
-from .executors import Executor, chunks as chunked, executor
+from .executors import Executor, check_scheduler, chunks as chunked, executor
 from .ingest import EXTENSIONS, InputError, discover, display_names, prefetch, source_id
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
@@ -118,6 +118,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     begun = time.time_ns()  # (before any file is stat-ed: see cache.settled)
     sigs = remote.signatures(input_dir, paths) if url else _stat_all(input_dir, paths, on_disk)
     listing = (paths, on_disk, clashes, sigs, kinds) if use_cache and not url and all(p in sigs for p in paths) else None
+    check_scheduler(options.scheduler)
     if listing and not fresh_cache:
         same = _unchanged_build(output_dir, key, listing, input_dir, t0)
         if same:
@@ -180,11 +181,11 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         except OSError as exc:
             cache.notes.append(f"cache not saved: {exc.strerror or exc}")
         else:  # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
-            read = {art.path: art.sha256 for art, _, _ in resolver.items}
-            racy = {p: read.get(p) for p in paths if not settled(sigs[p], cache.started)}
-            if (listing and not late and None not in racy.values() and len(racy) <= RACY_HASHED * len(paths)
-                    and not any(r.error.startswith("timeout") for r in rejected)):
-                _keep_build(output_dir, key, listing, kb, filtered_out, racy)
+            if listing and not late and not any(r.error.startswith("timeout") for r in rejected):
+                read = {art.path: art.sha256 for art, _, _ in resolver.items}
+                racy = {p: read.get(p) for p in paths if not settled(sigs[p], cache.started)}
+                if None not in racy.values() and len(racy) <= RACY_HASHED * len(paths):
+                    _keep_build(output_dir, key, listing, kb, filtered_out, racy)
     finally:
         cache.close()
         if scratch:

@@ -53,10 +53,12 @@ def test_cli_engine_options(tmp_path):
     assert res.exit_code == 0, res.output
     assert (out / "kb.json").read_bytes() == SEEDS_KB.read_bytes()
     assert "dashboard" not in res.output  # (-q)
-    res = CliRunner().invoke(main, ["build", "--input", f"file://{SEEDS}", "--output", str(out), "--engine", "dask",
-                                    "--scheduler", "local:1"])  # (an fsspec URL: the worker reads the folder)
+    # (an fsspec URL: the worker reads the folder; a fresh output folder, or the rebuild of
+    # unchanged input would reuse kb.json and start no cluster)
+    res = CliRunner().invoke(main, ["build", "--input", f"file://{SEEDS}", "--output", str(tmp_path / "out2"),
+                                    "--engine", "dask", "--scheduler", "local:1"])
     assert res.exit_code == 0, res.output
-    assert (out / "kb.json").read_bytes() == SEEDS_KB.read_bytes()
+    assert (tmp_path / "out2" / "kb.json").read_bytes() == SEEDS_KB.read_bytes()
     assert re.search(r"^Dask dashboard: http://127\.0\.0\.1:\d+/status$", res.output, re.M), res.output
     res = CliRunner().invoke(main, ["build", "--input", str(SEEDS), "--output", str(out), "--scheduler", "local:2"])
     assert res.exit_code == 2 and "--scheduler is for --engine dask" in res.output

@@ -51,6 +51,15 @@ def executor(options, initializer, initargs: tuple) -> Executor:
         raise EngineError(f"Dask scheduler {options.scheduler}: {type(exc).__name__}: {exc}") from None
 
 
+def check_scheduler(scheduler: str | None) -> None:
+    """An EngineError for a `local:N` whose N is no count of workers, before any work (a
+    rebuild of unchanged input starts no engine, but a mistyped option is still an error)."""
+    if scheduler and scheduler.startswith("local:"):
+        n = scheduler.split(":", 1)[1]
+        if not (n.isascii() and n.isdigit() and int(n) >= 1):
+            raise EngineError(f"Dask scheduler {scheduler}: local:N needs N >= 1 workers")
+
+
 def chunks(items: list, n: int) -> list[list]:
     """Small enough that the workers finish together (the last chunk of 256 bodies left
     one worker idle for a third of a second), large enough to amortise the messages."""
