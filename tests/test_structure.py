@@ -948,6 +948,42 @@ def test_sibling_how_to_headings_are_steps(st):
                                "How to Calculate Age in Days"]
 
 
+def test_bullets_nested_in_a_numbered_item_keep_their_words_apart(st):
+    """A numbered item stays one instruction (the writer's number is the consumer's step), but the
+    bullets and paragraphs inside it are joined so each keeps its words: no `one.ipconfig`,
+    `/flushdnsipconfig`, `PromptOpen`."""
+    body = ("## Fix 1: Reset the network\n\n1. Open **Command Prompt** as administrator.\n"
+            "2. Type the following commands and hit **Enter** after each one.\n"
+            "   - ipconfig /flushdns\n   - ipconfig /release\n   - ipconfig /renew\n"
+            "3. Using Command Prompt\n   - Open the **Start** menu\n   - Type cmd\n\n"
+            "4. Check your printer connection:\n\n   If it is connected by USB, check the cable.\n\n"
+            "   Restart the printer\n\n5. Restart your PC.\n")
+    s = st.structure(body, "Network reset")
+    assert s.steps[0].instructions == [
+        "Open Command Prompt as administrator.",
+        "Type the following commands and hit Enter after each one. ipconfig /flushdns; ipconfig /release; ipconfig /renew",
+        "Using Command Prompt: Open the Start menu; Type cmd",
+        "Check your printer connection: If it is connected by USB, check the cable. Restart the printer",
+        "Restart your PC."]
+
+
+def test_lettered_sub_steps_are_instructions(st):
+    """Sub-steps lettered `**a)**`, `a.` or `(a)` give instructions as numbered ones do."""
+    body = ("## Fix 1: Update the driver automatically\n\n"
+            "**a)** [**Download**](https://example.com/dl/) and install the tool.\n\n"
+            "**b)** Run it and click the **Scan Now** button.\n\n"
+            "**c)** Click **Update** next to your touch screen driver.\n\n"
+            "## Fix 2: Turn it off and on\n\na. Completely **shut down** your laptop.\n\n"
+            "b. Unplug the charger.\n\n(c) Press the power button.\n\n"
+            "## Fix 3: Check it\n\na. lone letter is no procedure.\n")
+    s = st.structure(body, "Touch screen not working")
+    assert [x.instructions for x in s.steps] == [
+        ["Download and install the tool.", "Run it and click the Scan Now button.",
+         "Click Update next to your touch screen driver."],
+        ["Completely shut down your laptop.", "Unplug the charger.", "Press the power button."],
+        []]
+
+
 def test_sub_steps_numbered_in_every_form_and_split_by_screenshots_are_all_instructions(st):
     """Items a screenshot's paragraph swallowed (`![](shot)\\n3. Click`), `Step 2\\.` and
     `**2)**` numbers all count; a lone list item numbered 4 under a step is no procedure."""

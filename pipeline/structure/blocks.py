@@ -148,6 +148,7 @@ def _blocks(body: str) -> list[_Block]:
     anchors = 0  # open links to an anchor in the page (`[Fix 2](#fix2)`)
     list_stack: list[bool] = []  # ordered?
     item_buf: list[list[str]] = []
+    item_break = ""  # what the next text of a top-level item follows: a nested "list", "item" or "block"
     text_outside_strong = text_outside_anchor = False
     for event, rng in pyromark.events_with_range(body, options=_PARSE_OPTIONS):
         if "Start" in event:
@@ -179,7 +180,13 @@ def _blocks(body: str) -> list[_Block]:
                         cur.anchor_links.append((rng["start"], rng["end"]))
             elif name == "List":
                 list_stack.append(tag["List"] is not None)
+                if len(list_stack) > 1:
+                    item_break = "list"
             elif name == "Item":
+                if len(list_stack) == 1:
+                    item_break = ""
+                elif item_break != "list":
+                    item_break = "item"
                 item_buf.append([] if len(list_stack) == 1 else None)  # only top-level items are kept
                 if len(list_stack) == 1 and cur is not None:
                     cur.item_spans.append((rng["start"], rng["end"]))
@@ -211,6 +218,8 @@ def _blocks(body: str) -> list[_Block]:
                             cur.ordered_items.append(text)
             elif name == "List" and list_stack:
                 list_stack.pop()
+            if item_buf and name in _ITEM_BLOCKS:
+                item_break = item_break or "block"
             if depth == 0 and cur is not None:
                 if cur.anchor_links:
                     cur.text = _unlink_anchors(raw, cur)
@@ -244,8 +253,22 @@ def _blocks(body: str) -> list[_Block]:
         for _, _, buf in link_stack:
             buf.append(text)
         if item_buf and item_buf[0] is not None:
+            if item_break and text.strip():
+                item_buf[0].append(_item_separator("".join(item_buf[0]).rstrip(), item_break))
+                item_break = ""
             item_buf[0].append(text)
     return blocks
+
+_ITEM_BLOCKS = {"Paragraph", "Heading", "CodeBlock", "BlockQuote", "Item", "List"}
+
+
+def _item_separator(before: str, where: str) -> str:
+    """What goes between a list item's text and the block inside it that follows (a paragraph,
+    a nested list): its words stay apart, and a nested bullet reads as a part of the item
+    (`... after each one. ipconfig /flushdns; ipconfig /release`; `Using Command Prompt: Open ...`)."""
+    if not before or before[-1] in ".!?:;,":
+        return " "
+    return {"list": ": ", "item": "; "}.get(where, ". ")
 
 # A link to an anchor in the page: `#fix2`, or `https://www.lifewire.com/#toc-plot` (the
 # scrape resolved the page's `#toc-plot` against the site's root: 18 entries' contents lists)

@@ -456,7 +456,16 @@ def _instructions(blocks: list[_Block]) -> list[str]:
     items and numbered paragraphs, however numbered, in order (a screenshot, a note or
     an ad between two items does not end the procedure)."""
     numbered = [(n, " ".join(t.replace("**", "").split())) for b in blocks for n, t in _numbered_items(b)]
-    return [it for run in _loose_counts(numbered) if len(run) >= 2 for it in run if it]
+    found = [it for run in _loose_counts(numbered) if len(run) >= 2 for it in run if it]
+    if found:
+        return found
+    # sub-steps lettered instead (`**a)** Download ...`, `a. Select ...`, `(a) Run ...`), one a paragraph
+    lettered = [(ord(m.group(1)) - 96, " ".join(b.plain[m.end():].replace("**", "").split()))
+                for b in blocks if b.kind == "paragraph" for m in [_LETTER.match(b.plain)] if m]
+    return [it for run in _loose_counts(lettered) if len(run) >= 2 for it in run if it]
+
+# a sub-step's letter opening a paragraph: `a.`, `a)`, `(a)` (bold or not: plain text has no `**`)
+_LETTER = re.compile(r"[ \t]*\(?([a-z])[.)][ \t]+(?=\S)")
 
 
 def _loose_counts(numbered: list[tuple[int, str]]) -> list[list[str]]:
