@@ -191,10 +191,11 @@ _WORDS = re.compile(r"\w+")
 
 def mentioned(body: str, names: tuple[str, ...]) -> tuple[str, ...]:
     """The names (of those given, in their order) whose every word the body writes, in any
-    case: all that a body's structure can depend on of the products a build learnt (the
-    structurer searches them as whole words, case-insensitive), so that a structure is
-    keyed by these, not by the whole learnt set (a newly learnt product costs only the
-    bodies naming it their structure)."""
+    case (case-folded words): the learnt products a body's structure is made with, and keyed
+    by, instead of the whole learnt set (a newly learnt product costs only the bodies naming
+    it their structure). Cached or not, the structurer gets only these names, so the bytes
+    never depend on the cache; a spelling the structurer's own search would also find, a
+    dotless "FıxMaster" or "**Fix**Master", is not among them and pitches no learnt product."""
     if not names:
         return ()
     words = set(_WORDS.findall(body.casefold()))

@@ -117,7 +117,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     key = cache_key(rules, options)
     begun = time.time_ns()  # (before any file is stat-ed: see cache.settled)
     sigs = remote.signatures(input_dir, paths) if url else _stat_all(input_dir, paths, on_disk)
-    listing = (paths, on_disk, clashes, sigs, kinds) if use_cache and not url and all(p in sigs for p in paths) else None
+    listing = (paths, on_disk, clashes, sigs, kinds, os.path.realpath(input_dir)) if use_cache and not url and all(p in sigs for p in paths) else None
     check_scheduler(options.scheduler)
     if listing and not fresh_cache:
         same = _unchanged_build(output_dir, key, listing, input_dir, t0)
@@ -197,13 +197,15 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                        filtered_out=filtered_out)
 
 
-def _listing(paths: list[str], on_disk: dict, clashes: list, sigs: dict, kinds, racy=()) -> str | None:
+def _listing(paths: list[str], on_disk: dict, clashes: list, sigs: dict, kinds, root: str, racy=()) -> str | None:
     """A digest of the build's input as the file system shows it: every path, its name on
     disk and stat signature (but those of `racy`: their bytes are checked instead), the
-    clashing names, the kinds asked for; None when a file has no signature."""
+    clashing names, the kinds asked for, the input folder's real path (which links lead out
+    of it depends on it); None when a file has no signature."""
     if any(p not in sigs for p in paths):
         return None
-    h = hashlib.sha256(json.dumps([None if kinds is None else sorted(kinds), [r.path for r in clashes]]).encode())
+    h = hashlib.sha256(json.dumps([None if kinds is None else sorted(kinds), [r.path for r in clashes], root],
+                                  ensure_ascii=True).encode())
     for p in paths:
         h.update(f"\0{p}\0{on_disk.get(p, '')}\0{None if p in racy else sigs[p]}".encode("utf-8", "surrogatepass"))
     return h.hexdigest()

@@ -59,6 +59,11 @@ STALLS = {
     "unterminated ad markers": "intro\n\n" + "x <!-- affiliate ads begin --> y\n" * 100_000,
     "link farms": "".join('<span class="atpl-alsoreadstyle">Also read:</span><div><ul><li>'
                           '<a href="https://x.com/a">a</a></li></ul></div>\n\npara\n\n' for _ in range(20_000)),
+    # a step's paragraph led by thousands of no-break spaces (a manual-way label's pattern)
+    # and a list of keys never said to be pressed together ("Win key" or "Win" + "key": 2^n)
+    "spaces before a step": ("## Method 1: Restart\n\n" + "\u00a0 " * 10_000
+                             + "Turn off the printer and wait a minute before you turn it on again.\n"),
+    "keys in a row": "## Fix 1: Restart\n\nPress the " + "Win key, " * 20_000 + "and then wait.\n",
 }
 
 

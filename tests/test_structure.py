@@ -535,6 +535,10 @@ def test_the_summary_of_a_body_without_headings_stops_where_its_procedure_starts
     assert st.structure(body, "Ghost printer").summary == (
         "You removed the old printer, but its icon is still there, grayed out.\n\n"
         "Luckily, this is easy to solve. Follow the steps below.")
+    # a sentence opening with a number is no step that ends the intro ("5 GHz" is no "5) ")
+    ghz = ("5 GHz Wi-Fi carries more data than 2.4 GHz, but its signal does not pass walls as well.\n\n"
+           "2 Bands on one router let you pick the one that suits each room.\n")
+    assert st.structure(ghz, "Wi-Fi bands").summary == ghz.strip()
     # steps a scrape ran into the intro's paragraph are cut off it too
     assert st.structure(RUN_ON, "Printer driver").summary == (
         "Windows says the best driver is already installed, so it is time you did it yourself:")
@@ -1322,8 +1326,10 @@ def test_shortcuts_written_win_key_plus_or_press_and_press_at_the_same_time(st):
 def test_a_command_on_a_line_of_its_own_is_a_command_and_stray_markup_is_not(st):
     body = ("## Fix 4: Run SFC\n\n1) Type the following command and press **Enter**.\n\nsfc /scannow\n\n"
             "2) If problem remains, run a DISM check:\n\nDISM /Online /Cleanup-Image /RestoreHealth\n\n"
-            "3) Type****dxdiag **and click****OK**.\n\nControl Panel\n")
+            "3) Type****dxdiag **and click****OK**.\n\nControl Panel\n\nShutdown your laptop and unplug the charger.\n\n"
+            "Gpedit.msc command in the Run tool\n\nnetsh winsock reset`\n")
     (step,) = st.structure(body, "SFC").steps
+    # a line that reads as a sentence, or carries a stray backtick, is not typed as it stands
     assert step.commands == ["sfc /scannow", "DISM /Online /Cleanup-Image /RestoreHealth"]
 
 

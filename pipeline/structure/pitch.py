@@ -9,7 +9,7 @@ from .steps import _label
 
 _MD_MARKS = re.compile(r"[*_`]+")
 _CLAUSE = re.compile(r"[,:;.!?–—]")
-_LEAD_LABEL = re.compile(r"\s*([^\n.!?,;:–—]{1,60}?)\s*(?::|\s[–—-]\s)")
+_LEAD_LABEL = re.compile(r"\s*+([^\n.!?,;:–—]{1,60}?)\s*+(?::|(?<=\s)[–—-]\s)")  # (possessive: linear in a run of spaces)
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # (a step's number alone, `1\. `, says nothing)
 _ITEM = re.compile(r"(?m)^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")  # a list item's start
 

@@ -8,6 +8,7 @@ from ..text import SENTENCE_END, Inert
 from .blocks import _Block, _Sec, _ancestors, _blocks, _clip, _descendants, _inert, _is_text, _md_escape
 
 _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
+_TOGETHER = re.compile(r"(?i:at the same time|together|simultaneously)")  # (what ends a worded shortcut)
 
 _CONTRACTION = re.compile(r"\w+['’]\w")
 
@@ -115,8 +116,7 @@ class Steps:
     def _shortcuts(self, plain: str) -> list[str]:
         """The key combinations a text names, in one spelling (rules [extract] shortcut_names)."""
         found = [m for m in self.shortcut.finditer(plain)] if "+" in plain else []
-        found += [m for m in self.worded_shortcut.finditer(plain)
-                  if not any(f.start() <= m.start() < f.end() for f in found)]
+        found += [m for m in self._worded(plain) if not any(f.start() <= m.start() < f.end() for f in found)]
         out = []
         for m in sorted(found, key=lambda m: m.start()):
             keys = [re.sub(r"^(?:(?:press|hit)\s+)?(?:the\s+)?|\s+key$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(m.group(0))]
@@ -124,6 +124,15 @@ class Steps:
                     for k in keys if k]
             out.append(" + ".join(k.upper() if len(k) == 1 else k[:1].upper() + k[1:] for k in keys))
         return out
+
+    def _worded(self, plain: str):
+        """worded_shortcut's matches, each looked for only in the 200 characters before an "at
+        the same time" (its pattern fails on a long list of keys from each of them in turn:
+        quadratic on a paragraph of thousands)."""
+        last = 0
+        for t in _TOGETHER.finditer(plain):
+            yield from self.worded_shortcut.finditer(plain, max(last, t.start() - 200), t.end())
+            last = t.end()
 
     def _paragraph_steps(self, blocks: list[_Block], body: str) -> list[Step]:
         """For a body whose headings give no step: its procedure written as numbered
@@ -318,8 +327,12 @@ def _own_line(b: _Block) -> list[str]:
     """A paragraph of one short line, which may be a command typed as it stands (`sfc /scannow`
     under "Type the following command")."""
     text = b.plain.strip()
+    first = text.split(maxsplit=1)[0] if text else ""
+    # as typed: not a sentence ("Shutdown your laptop and unplug the charger.": a capital then
+    # lower case, a full stop), no stray backtick, no quote (a caption: "“Explorer.exe” in Windows 7’s ...")
+    typed = (first.islower() or first.isupper()) and text[-1] not in ".!?" and not any(q in text for q in "\"“”’`")
     return [text] if (b.kind == "paragraph" and 0 < len(text) <= 100 and "\n" not in text and not b.links
-                      and not any(q in text for q in "\"“”’")) else []  # (a caption: "“Explorer.exe” in Windows 7’s ...")
+                      and typed) else []
 
 
 def _first_word(heading: str) -> str:
@@ -407,12 +420,13 @@ def _break_before(raw: bytes, cuts: list[int], strip: bytes) -> str:
     return b"".join(pieces).decode("utf-8")
 
 
-def _step_number(b: _Block) -> tuple[int, str] | None:
+def _step_number(b: _Block, bare: bool = True) -> tuple[int, str] | None:
     """(number, text after it) of a paragraph written as one numbered step (`2\\. Type
     ...`, which markdown leaves a paragraph) or of a list of one item (`2) Expand ...`,
-    a list that starts at 2), else None."""
+    a list that starts at 2), else None. `bare`: also a number with no mark after it (`1 Go
+    to ...`), which only a run that counts makes a step ("5 GHz Wi-Fi ..." is a sentence)."""
     if b.kind == "paragraph" and (b.source[:1].isdigit() or b.source[:4].lower() == "step"):
-        m = _STEP_NUMBER.match(b.plain) or _BARE_NUMBER.match(b.plain)  # (the plain text of `2\. Type` reads `2. Type`)
+        m = _STEP_NUMBER.match(b.plain) or (_BARE_NUMBER.match(b.plain) if bare else None)  # (the plain text of `2\. Type` reads `2. Type`)
         return (int(m.group(1)), b.plain[m.end():].strip()) if m else None
     if b.kind == "list" and len(b.list_items) == 1 and b.ordered_items:
         m = _STEP_NUMBER.match(b.source)

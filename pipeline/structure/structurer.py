@@ -82,8 +82,10 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         # ...or in words: "the Windows logo key and R (on your keyboard) at the same time"
         ikey = "(?i:" + alts + ")"
         other = r"(?:" + ikey + r"|F\d{1,2}|[A-Z](?![\w-])|\d(?!\w)|(?i:" + named + r")\b)"
-        self.worded_shortcut = re.compile(r"\b" + ikey + r"(?:\s+(?i:key))?(?:\s*(?:,|\band\b(?:\s+(?:press|hit))?|\+)\s*(?:the\s+)?"
-                                          + other + r"(?:\s+(?i:key))?)+(?=(?:\s+[a-z]+){0,3}?\s+"
+        # (atomic: "Win key" is the key "Win key" or "Win" and the word "key" -- tried both ways
+        # in a long list of keys, that is 2^n ways to fail)
+        self.worded_shortcut = re.compile(r"\b(?>" + ikey + r"(?:\s+(?i:key))?)(?:\s*(?:,|\band\b(?:\s+(?:press|hit))?|\+)\s*"
+                                          r"(?:the\s+)?(?>" + other + r"(?:\s+(?i:key))?))+(?=(?:\s+[a-z]+){0,3}?\s+"
                                           r"(?i:at the same time|together|simultaneously))")
         self.key_names = {a.lower(): b for a, _, b in (n.partition("=") for n in rules.get("extract", "shortcut_names"))}
         # what a heading's words say, memoised: a body's headings are asked about many
