@@ -539,6 +539,11 @@ def test_the_summary_of_a_body_without_headings_stops_where_its_procedure_starts
     ghz = ("5 GHz Wi-Fi carries more data than 2.4 GHz, but its signal does not pass walls as well.\n\n"
            "2 Bands on one router let you pick the one that suits each room.\n")
     assert st.structure(ghz, "Wi-Fi bands").summary == ghz.strip()
+    # bullets before any prose (a "Key Takeaways" list whose label went as chrome) end no intro
+    takeaways = ("* Snapseed can flip a photo.\n* Google Photos cannot.\n\n"
+                 "Photo editing on Android has come a long way, but flipping a picture is still hard to find.\n\n"
+                 "![](https://img.example/a.png)\n\nFirst, download Snapseed from the Play Store.\n")
+    assert st.structure(takeaways, "Flip a photo").summary.startswith("Photo editing on Android has come")
     # steps a scrape ran into the intro's paragraph are cut off it too
     assert st.structure(RUN_ON, "Printer driver").summary == (
         "Windows says the best driver is already installed, so it is time you did it yourself:")

@@ -33,7 +33,9 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     intro: list[_Block] = []
     for b in secs[0].blocks:
         if len(secs) == 1 and (b.kind == "list" or _step_number(b, bare=False) is not None):
-            break
+            if intro or b.kind != "list" or b.ordered_items:
+                break
+            continue  # (bullets before any prose, "Key Takeaways" whose label went as chrome, lead into no intro)
         opening = intro or not (_label_line(b) or _credit_line(b, credits) or (ads and ads.search(b.text)))
         if _is_text(b) and not _only_links(b) and opening:  # (after an ad or a cookie notice, a label still opens nothing)
             intro.append(b)
