@@ -63,6 +63,7 @@ STALLS = {
     # and a list of keys never said to be pressed together ("Win key" or "Win" + "key": 2^n)
     "spaces before a step": ("## Method 1: Restart\n\n" + "\u00a0 " * 10_000
                              + "Turn off the printer and wait a minute before you turn it on again.\n"),
+    "bullets nested in one item": "## Fix 1: Flush DNS\n\n1. Type these:\n" + "   - ipconfig /flushdns\n" * 60_000,
     "keys in a row": "## Fix 1: Restart\n\nPress the " + "Win key, " * 20_000 + "and then wait.\n",
 }
 

@@ -254,12 +254,18 @@ def _blocks(body: str) -> list[_Block]:
             buf.append(text)
         if item_buf and item_buf[0] is not None:
             if item_break and text.strip():
-                item_buf[0].append(_item_separator("".join(item_buf[0]).rstrip(), item_break))
+                item_buf[0].append(_item_separator(_last_text(item_buf[0]), item_break))
                 item_break = ""
             item_buf[0].append(text)
     return blocks
 
 _ITEM_BLOCKS = {"Paragraph", "Heading", "CodeBlock", "BlockQuote", "Item", "List"}
+
+
+def _last_text(pieces: list[str]) -> str:
+    """The last piece with words of an item's text so far, right-stripped (not the whole
+    text joined again at each nested block: quadratic in an item of thousands of them)."""
+    return next((p.rstrip() for p in reversed(pieces) if p.strip()), "")
 
 
 def _item_separator(before: str, where: str) -> str:
