@@ -25,6 +25,13 @@ from .unionfind import DisjointSets
 
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\s*\)")  # (a title may hold "(...)")
+
+
+def _shown_words(line: str) -> list[str]:
+    """The words a reader sees of a line: its links' texts, not their targets."""
+    return _WORD.findall(_LINK.sub(r"\1", line))
+
+
 _LEAD = re.compile(r"^\s*(?:>\s*)?(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__|[*_])?"
                    r"(?:(?:step|fix|method|option|solution|way)\s*\d{1,2}\s*[:.)\-–—]\s*)?", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\d{1,2}\\?[.)]")
@@ -127,7 +134,7 @@ class Boilerplate:
         for i, k in _units(body):
             if k is not None:
                 keys.add(k)
-                if len(_WORD.findall(_LINK.sub(r"\1", lines[i]))) >= self.family_words:
+                if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
         return keys, long
 
@@ -181,7 +188,7 @@ class Boilerplate:
 
     def _links(self, line: str) -> bool:
         """Mostly links: a list of the site's other articles, a shop button."""
-        words = _WORD.findall(_LINK.sub(r"\1", line))
+        words = _shown_words(line)
         linked = sum(len(_WORD.findall(m.group(1))) for m in _LINK.finditer(line)
                      if "](#" not in m.group(0) and "/#" not in m.group(0))  # (in-page: a contents list)
         return bool(words) and 2 * linked >= len(words)
@@ -246,7 +253,7 @@ class Boilerplate:
             if (k is not None and not _HEADING.match(line) and not _LIST.match(line) and not self._contents_label(line)
                     and all(_ANCHOR_ONLY.match(lines[units[v][0]]) for v in (u + 1, u + 2))
                     and (rep[u] or line.rstrip(" *_").endswith(":")
-                         and len(_WORD.findall(_LINK.sub(r"\1", line))) <= 2 * self.short_words)):
+                         and len(_shown_words(line)) <= 2 * self.short_words)):
                 out.add(u)
         return out
 
@@ -266,7 +273,7 @@ class Boilerplate:
                     or (u + 1 < len(units) and _LIST.match(lines[units[u + 1][0]]))
                     or _SPEC.match(line) and _SPEC.match(lines[units[worded[x - 1]][0]])  # (a spec list's last)
                     or self._content(line) or self._statement(line)
-                    or len(_WORD.findall(_LINK.sub(r"\1", line))) > 3 * self.short_words):
+                    or len(_shown_words(line)) > 3 * self.short_words):
                 continue
             drop.add(u)
 
@@ -274,7 +281,7 @@ class Boilerplate:
         """A sentence longer than a label, ending with a full stop: a caption that says
         something ("Like LastPass, the browser extension will let you fill in your login
         information." between a photo's credits)."""
-        return line.rstrip(" *_").endswith(".") and len(_WORD.findall(_LINK.sub(r"\1", line))) > self.short_words
+        return line.rstrip(" *_").endswith(".") and len(_shown_words(line)) > self.short_words
 
     def _opening_label(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
         """A heading in the page's opening block (under the page's title, with nothing but
@@ -311,7 +318,7 @@ class Boilerplate:
         n = len(units)
         # a single word alone ("Pros", "Google", "Yes") is a label or a value of the text
         # around it, however often it repeats; chrome says more
-        wide = [len(_WORD.findall(_LINK.sub(r"\1", lines[i]))) >= 2 for i, _ in units]
+        wide = [len(_shown_words(lines[i])) >= 2 for i, _ in units]
         drop = set()
         for u, (i, k) in enumerate(units):
             if not rep[u]:
@@ -345,7 +352,7 @@ class Boilerplate:
         seen: dict[str, list[int]] = defaultdict(list)
         for u, (i, k) in enumerate(units):
             line = lines[i]
-            if k is None or "![" in line or not self._label(line) or len(_WORD.findall(_LINK.sub(r"\1", line))) < 2:
+            if k is None or "![" in line or not self._label(line) or len(_shown_words(line)) < 2:
                 continue
             if not (_LIST.match(line) or _BOLD_LABEL.match(line) or _NUMBERED.match(line)
                     or _HEADING.match(line) or line.lstrip().startswith("|")):

@@ -289,6 +289,11 @@ def without_unsaid(title: str, tf: Counter, generic: frozenset) -> str:
     return out if len(kept) >= UNSAID_KEEP and not _DANGLING.search(out) else title
 
 
+def spin_words(text: str, spin: list) -> set[str]:
+    """The words of a text that its spin ([title_choice] spin_patterns) says."""
+    return {w for p in spin for m in p.finditer(text) for w in words(m.group())}
+
+
 def without_spin(title: str, spin: list, generic: frozenset) -> str:
     """The title without an opening or closing part (`_SEGMENT`) that says nothing but spin ([title_choice]
     spin_patterns and generic words: "… | Quickly & Easily!", "Ultimate Guide: …") and without the spin words
@@ -298,7 +303,7 @@ def without_spin(title: str, spin: list, generic: frozenset) -> str:
         return any(p.search(part) for p in spin)
 
     def only_spin(part):  # (spin and generic words only: "Quickly & Easily!", "Ultimate Guide")
-        spun = {w for p in spin for m in p.finditer(part) for w in words(m.group())}
+        spun = spin_words(part, spin)
         return is_spin(part) and not [w for w in words(part) if w not in generic and w not in spun]
     seps, parts = _SEGMENT.findall(title), _SEGMENT.split(title)
     lo = int(len(parts) > 1 and only_spin(parts[0]))
@@ -424,7 +429,7 @@ class TitleChooser:
         what most of the titles keep; a word counts up to CONSENSUS more for it). `spelled`:
         the text's tokens (`tokens`), against which a garbled-looking token is checked."""
         # (spin and the site's name say nothing of the article, even where the text says them too)
-        spun = {w for p in self.spin for m in p.finditer(candidate) for w in words(m.group())} | self.site
+        spun = spin_words(candidate, self.spin) | self.site
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
         if len(ws) < 2 and not _CODE.search(candidate):
             return float("-inf")
