@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, os.environ.get("KB_PIPELINE_ROOT", str(HERE.parent)))  # (search uses the pipeline's index)
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # (underscores are markdown italics, not word letters)
 _MD_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)")
 _TAG = re.compile(r"<[^<>]{0,500}>")
 

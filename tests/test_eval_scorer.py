@@ -71,3 +71,32 @@ def test_halves_are_summarised_apart_and_detectors_count_residue():
     d = score.detectors(doc)
     assert d["summaries_toc"] == 1 and d["residue_per_100"] == 50.0 and d["executable"] == 0
     assert d["no_steps_by_kind"] == {"troubleshooting": "1/2"}
+
+
+def test_italics_with_underscores_are_read_as_their_words():
+    # "_We purchased … it._" is how a reader sees "We purchased … it." — a chrome line the
+    # scorer could not find while the underscores counted as letters of its first and last words.
+    leaked = score.score_article(GOLD | {"chrome": ["We purchased it to test it."]},
+                                 entry(summary="_We purchased it to test it._ Your HP printer shows offline."))
+    assert leaked["leaks"] == 1
+
+
+def test_check_gold_reports_labels_the_scorer_could_not_score(tmp_path):
+    spec = importlib.util.spec_from_file_location("check_gold", ROOT / "eval" / "check_gold.py")
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "a.md").write_text(
+        "---\ntitle: HP Printer Offline Fix\n---\nYour HP printer shows offline after an update.\n\n"
+        "## Fix 1\nOpen Services and restart the Print Spooler service.\n\n## Fix 2\nUse Driver Easy: Driver Easy "
+        "will automatically recognize your system.\n\nLeave a comment below\n", encoding="utf-8")
+    (tmp_path / "s" / "b.md").write_text("---\ntitle: Glitch Gone: Printing Drama Defeated\n---\nsame\n",
+                                         encoding="utf-8")
+    assert check.problems(GOLD, [tmp_path]) == [
+        "fix 'Update the driver': key not verbatim in the first file: 'download the latest driver from HP'"]
+    bad = GOLD | {"kind": "howto", "titles_ok": ["HP Printer Offline on Windows 11"], "title_bad": ["Made up"]}
+    assert check.problems(bad, [tmp_path]) == [
+        "unknown kind 'howto'",
+        "fix 'Update the driver': key not verbatim in the first file: 'download the latest driver from HP'",
+        "titles_ok 'HP Printer Offline on Windows 11' fails title_terms/title_never",
+        "title_bad 'Made up' is no file's front-matter title"]
