@@ -100,3 +100,21 @@ def test_check_gold_reports_labels_the_scorer_could_not_score(tmp_path):
         "fix 'Update the driver': key not verbatim in the first file: 'download the latest driver from HP'",
         "titles_ok 'HP Printer Offline on Windows 11' fails title_terms/title_never",
         "title_bad 'Made up' is no file's front-matter title"]
+
+
+def test_agreement_matches_fixes_by_key_or_title_and_judges_titles_both_ways():
+    spec = importlib.util.spec_from_file_location("agreement", ROOT / "eval" / "agreement.py")
+    agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(agreement)
+    second = GOLD | {
+        "kind": "how-to", "titles_ok": ["HP Printer Not Responding", "Printer Problems"],
+        "title_terms": ["hp", "printer"],
+        "fixes": [{"title": "Restart the Print Spooler service", "key": "open Services", "promotional": False},
+                  {"title": "Get the newest HP driver", "key": "download the latest driver from HP",
+                   "promotional": True},
+                  {"title": "Reinstall the printer", "key": "remove the printer from Devices", "promotional": False}]}
+    r = agreement.compare(GOLD, second)
+    assert r["kind"] is False
+    assert (r["gold_fixes"], r["second_fixes"], r["matched"], r["promo_agree"]) == (3, 3, 2, 1)
+    assert r["titles_b_by_a"] == (1, 2)   # "Printer Problems" names no "offline|not responding"
+    assert r["titles_a_by_b"] == (1, 1)   # "HP Printer Offline" holds the second's "hp" and "printer"
