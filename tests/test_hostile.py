@@ -72,9 +72,9 @@ STALLS = {
 def test_crafted_bodies_build_in_linear_time(tmp_path, name):
     src = tmp_path / "in"
     write(src, "a.md", "---\ntitle: t\n---\n\n" + STALLS[name])
-    t0 = time.perf_counter()
-    doc = build_doc(src, tmp_path / "out")
-    assert time.perf_counter() - t0 < 8, name
+    t0 = time.process_time()  # (CPU seconds of this process, jobs=1: a guard against stalls that the
+    doc = build_doc(src, tmp_path / "out")  # machine's load does not trip; the quadratic cases took minutes)
+    assert time.process_time() - t0 < 8, name
     assert len(outcome(doc)) == 1
 
 
@@ -82,9 +82,9 @@ def test_heading_and_broken_yaml_of_spaces_are_linear(tmp_path):
     src = tmp_path / "in"
     write(src, "heading.md", "# a" + " " * N + "x\n\nbody text here\n")
     write(src, "kv.md", "---\ntitle: 'a' b\nfoo: a" + " " * 60_000 + "x\n---\n\nbody text\n")  # (under the front matter limit)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     doc = build_doc(src, tmp_path / "out")
-    assert time.perf_counter() - t0 < 8
+    assert time.process_time() - t0 < 8
     assert set(outcome(doc).values()) == {"ok"}
 
 

@@ -59,9 +59,9 @@ def test_a_body_offering_thousands_of_names_costs_linear_time(rules):
     import time
     products = Products(rules)
     names = " ".join(f"Download **Tool{k} Max** or the free version of **Tool{k} Max**." for k in range(3000))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assert len(products.sold_in(names + "\n")) <= 40
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
 
 
 def _steps(doc) -> dict[str, bool]:

@@ -167,10 +167,10 @@ def test_ten_thousand_nested_markdown_blocks(cleaner, structurer):
 
 def test_very_long_lines(cleaner, structurer):
     line = ("word **bold** [link](https://example.com/x) `code` <b>b</b> " * 40000).strip()
-    t = time.perf_counter()
+    t = time.process_time()
     r = cleaner.clean(line + "\n")
     structurer.structure(r.text, "t")
-    assert time.perf_counter() - t < 20
+    assert time.process_time() - t < 20
     assert r.text.count("[link](https://example.com/x)") == 40000 and r.text.count("`code`") == 40000
 
 
@@ -206,9 +206,9 @@ def test_processing_time_is_linear(shape, rules):
             gc.collect()
             gc.disable()
             try:
-                t = time.perf_counter()
+                t = time.process_time()
                 Structurer(rules).structure(Cleaner(rules).clean(body).text, "t")
-                best = min(best, time.perf_counter() - t)
+                best = min(best, time.process_time() - t)
             finally:
                 gc.enable()
         return best
