@@ -1,0 +1,84 @@
+"""The promotion audit (eval/promo_audit.py) finds, on a tiny hand-made KB, the fixes hidden as
+promotional and the pitches served as fixes, and nothing in the steps that are right."""
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("promo_audit", ROOT / "eval" / "promo_audit.py")
+audit = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(audit)
+
+PITCH = ("If you don't have the time or patience, you can do it automatically with **Driver Easy**.\n\n"
+         "You can update your drivers with either the FREE or the **Pro version** of Driver Easy.\n\n"
+         "1) **Download** and install Driver Easy.\n\n"
+         "2) Run Driver Easy and click the **Scan Now** button.\n\n"
+         "3) Click **Update All** (this requires the **Pro version**).\n\n"
+         "4) Restart your computer and check if the screen still flickers.")
+MANUAL_THEN_PITCH = ("There are two ways to update the driver.\n\n"
+                     "**Option 1 – Manually**: go to the manufacturer's website and download the latest driver "
+                     "for your card.\n\nOR\n\n**Option 2 – Automatically**: " + PITCH)
+PASSING_MENTION = ("Step 1\n\nRun Driver Easy to make sure the graphics drivers are up to date.\n\n"
+                   "Step 2\n\nRight-click the desktop, choose **Display settings** and set the recommended "
+                   "resolution.\n\nStep 3\n\nUnplug the monitor cable at both ends and straighten any bent pins.")
+SOLD_ONLY_HERE = ("Your disk is full of junk. **QuickFixer** cleans it in one click.\n\n"
+                  "Download QuickFixer and start the free trial; the full version costs $29.")
+
+
+def step(title, text, promotional):
+    return {"title": title, "text": text, "instructions": [], "promotional": promotional}
+
+
+def entry(eid, steps, title="Monitor flickering on Windows 10", sections=()):
+    return {"id": eid, "title": title, "alternate_titles": [], "summary": "The screen flickers.",
+            "sections": [{"heading": h, "level": 2, "text": t} for h, t in sections], "steps": steps}
+
+
+def kb():
+    return {"entries": [
+        entry("kb-1", [step("Update your graphics driver", PITCH, True),  # a pitch, flagged: right
+                       step("Update the driver", MANUAL_THEN_PITCH, False),  # manual way + pitch: right
+                       step("Check the monitor", PASSING_MENTION, True),  # (a)
+                       step("Update your display driver", PITCH, False)]),  # (b)
+        entry("kb-2", [step("Restart your router", "Unplug your router for 30 seconds, then plug it back in.", False),
+                       step("Clean your disk", SOLD_ONLY_HERE, False)],  # (b): a name this article sells
+              title="Slow PC", sections=[("Clean your disk", SOLD_ONLY_HERE)]),
+    ]}
+
+
+def test_finds_hidden_manual_fixes_and_unflagged_pitches():
+    found = audit.Audit(kb()["entries"]).audit(kb())
+    assert [(eid, i, kind) for eid, i, kind, _, _ in found] == [
+        ("kb-1", 2, "a"), ("kb-1", 3, "b"), ("kb-2", 1, "b")]
+    why = {(eid, i): w for eid, i, _, _, w in found}
+    assert why[("kb-1", 2)] == "Right-click"  # (the procedure after the passing mention)
+    assert why[("kb-2", 1)].startswith("names QuickFixer")
+
+
+def test_the_subject_of_an_article_is_not_its_pitch():
+    # An app the article is about ("How to set up QuickFixer") is not sold by it, even with prices.
+    doc = kb()
+    doc["entries"][1]["sections"].append({"heading": "How to set up QuickFixer", "level": 2, "text": "Open it."})
+    found = audit.Audit(doc["entries"]).audit(doc)
+    assert ("kb-2", 1) not in {(eid, i) for eid, i, *_ in found}
+
+
+def test_a_vendor_link_or_a_command_is_a_manual_way_a_check_is_not():
+    hosts = {"drivereasy"}
+    assert audit._manual_block("Go to [AMD's support page](https://www.amd.com/en/support).", hosts)
+    assert audit._manual_block("By executing the \u201csfc /scannow\u201d command, it repairs files.", hosts)
+    assert audit._manual_block("Press **Win + R** and type devmgmt.msc.", hosts)
+    assert audit._manual_block("You can do this in Windows Device Manager, but it may fail.", hosts)
+    assert not audit._manual_block("Restart and check if the NVIDIA Control Panel opens.", hosts)
+    assert not audit._manual_block("There may be something wrong with your network settings.", hosts)
+    assert not audit._manual_block("Get it at [Driver Easy](https://www.drivereasy.com/buy).", hosts)
+
+
+def test_counts_per_build_and_list(tmp_path, capsys):
+    import json
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps(kb()), encoding="utf-8")
+    assert audit.main([str(path), "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "(a) 1 promotional steps with a manual way (hidden fix) in 1 entries" in out
+    assert "(b) 2 unflagged pitch steps in 2 entries" in out
+    assert "  a\tkb-1\t2\tCheck the monitor\t[Right-click]" in out
