@@ -468,6 +468,10 @@ class TitleChooser:
     def candidates(self, entry: dict) -> list[str]:
         out, heads = self.titles(entry), 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
+        parts = set()  # (and so does a heading of one of its parts, which takes its turn)
+        for s in entry.get("sections", []):
+            if s.get("parent") in steps or s.get("parent") in parts:
+                parts.add(s.get("id"))
         items = self.list_items(entry, steps)
         numbered = [k for k, s in enumerate(entry.get("sections", [])) if _NUMBERED.match(plain(s.get("heading", "")))]
         for k, s in enumerate(entry.get("sections", [])):
@@ -475,7 +479,7 @@ class TitleChooser:
                 break
             if s.get("id") in steps or (k in numbered and len(numbered) >= 2):  # (items of a numbered list)
                 continue
-            if k in items:  # (it takes a heading's turn: the headings after a list's first items name less)
+            if k in items or s.get("id") in parts:  # (it takes a heading's turn: the headings after a list's first items name less)
                 heads += 1
                 continue
             h = " ".join(plain(s.get("heading", "")).replace("*", "").split())

@@ -1361,3 +1361,57 @@ def test_the_summary_leaves_out_contents_items_bold_numbered_or_linking_into_the
     body = ("**10) printers** is what the model is called, and it goes offline often.\n\n"
             "## Fix 1: Restart it\n\nRestart it.\n")
     assert st.structure(body, "Printer offline").summary.startswith("**10) printers**")
+
+
+def test_bold_lines_between_numbered_solutions_are_their_parts(st):
+    body = (
+        "Intro text about the display driver error.\n\n"
+        "**Solution 1: Change Power Supply**\n\nMake sure the power plan is set to high performance.\n\n"
+        "**Solution 2: Fix Faulty Graphics Card Driver**\n\nThe error may be caused by a faulty driver.\n\n"
+        "**Uninstall the Nvidia Driver**\n\n1. Open Device Manager.\n2. Right-click the card and select Uninstall.\n\n"
+        "**Update the Nvidia Graphics Card Driver**\n\nGo to the manufacturer's website and download the driver.\n\n"
+        "**Solution 3: Add Two Related Registry Keys**\n\nOpen the registry editor and add the keys.\n"
+    )
+    found = st.structure(body, "Display driver stopped responding").steps
+    assert [s.title for s in found] == [
+        "Change Power Supply", "Fix Faulty Graphics Card Driver", "Add Two Related Registry Keys"]
+    assert "download the driver" in found[1].text and found[1].instructions[0] == "Open Device Manager."
+
+
+def test_options_counted_after_a_step_are_its_ways(st):
+    body = (
+        "Fortnite will not start.\n\n"
+        "### Fix 1: Restart your computer\n\nRestart it and launch the game again.\n\n"
+        "### Fix 2: Verify your game files\n\nOpen the launcher and click Verify.\n\n"
+        "### Bonus tip: Update your graphics driver\n\nYou can update it manually or automatically.\n\n"
+        "### Option 1 – Download and install the driver manually\n\nGo to the vendor's website, "
+        "find the driver for your card and install it.\n\n"
+        "### Option 2 – Automatically update your graphics driver\n\nRun Driver Easy and click "
+        "**Update All** (this requires the Pro version).\n"
+    )
+    found = st.structure(body, "Fortnite entry point not found").steps
+    assert [s.title for s in found] == [
+        "Restart your computer", "Verify your game files", "Bonus tip: Update your graphics driver"]
+    assert "find the driver for your card" in found[2].text and not found[2].promotional
+
+
+def test_options_with_no_other_count_stay_steps(st):
+    body = (
+        "The printer is offline.\n\n"
+        "## Update the printer driver\n\nThere are two ways.\n\n"
+        "## Option 1: Manually\n\nGo to the vendor's website and download the driver.\n\n"
+        "## Option 2: With Device Manager\n\nOpen Device Manager and update the driver.\n"
+    )
+    assert steps(st, body, "Printer offline") == ["Update the printer driver", "Manually", "With Device Manager"]
+
+
+def test_a_numbered_label_run_into_the_paragraph_before_it_opens_its_step(st):
+    body = (
+        "The printer says communication not available.\n\n"
+        " **Solution 1: Turn off your printer and reboot your computer.** This may solve it. "
+        "**Solution 2：Stop and Start the print spooler** Follow these steps: press Win+R and type services.msc.\n\n"
+        "**Solution 3: Uninstall the printer and update the driver** Uninstall it first, then install the new driver.\n"
+    )
+    assert steps(st, body, "Printer communication error") == [
+        "Turn off your printer and reboot your computer.", "Stop and Start the print spooler",
+        "Uninstall the printer and update the driver"]

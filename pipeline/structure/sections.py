@@ -67,9 +67,61 @@ class Sections:
                 continue
             b.section = len(secs) - 1
             secs[-1].blocks.append(b)
+        self._nest_parts(secs)
         self._even_levels(secs)
         self._fill(secs)
         return secs, title_heading or ""
+
+    def _nest_parts(self, secs: list[_Sec]) -> None:
+        """Sections that the page's numbering shows to be the parts of the one before them,
+        though their headings stand at its level: a bold line with no number between two
+        bold lines numbered by one word (`**Uninstall the driver**` between `**Solution 2:
+        ...**` and `**Solution 3: ...**`: bold lines have no level), and a run counted by
+        another word (`### Option 1`, `### Option 2`) after a sibling that reads as a step,
+        among siblings counted by a first word (`### Fix 1` ... `### Bonus tip: Update the
+        driver`): the ways of that step, not steps of the page."""
+        groups: dict[tuple, list[int]] = {}
+        for i in range(1, len(secs)):
+            groups.setdefault((secs[i].parent, secs[i].level), []).append(i)
+        for run in groups.values():
+            if len(run) < 3:
+                continue
+            words = [self._count_word(secs[i].heading) for i in run]
+            moves: dict[int, int] = {}  # section -> its new parent
+            for k, i in enumerate(run):  # a bold line between two of one count
+                if words[k] is None and secs[i].pseudo and 0 < k < len(run) - 1:
+                    j = next(j for j in range(k - 1, -1, -1) if words[j] is not None or j == 0)
+                    if (words[j] is not None and secs[run[j]].pseudo
+                            and any(w == words[j] for w in words[k + 1:])):
+                        moves[i] = run[j]
+            firsts = [w for w in words if w]
+            for k in range(1, len(run)):  # a count of another word after a step
+                w = words[k]
+                if (not w or words[k - 1] == w or run[k - 1] in moves or not self._count_starts(secs[run[k]].heading)
+                        or not any(firsts.count(o) >= 2 and words.index(o) < k for o in set(firsts) - {w})):
+                    continue
+                prev = secs[run[k - 1]]
+                if not (words[k - 1] or self._imperative(prev.heading)):
+                    continue
+                m = k
+                while m < len(run) and words[m] == w:
+                    moves[run[m]] = run[k - 1]
+                    m += 1
+            for i, parent in moves.items():
+                secs[i].parent = parent
+                secs[i].level = secs[parent].level + 1
+
+    def _count_word(self, heading: str) -> str | None:
+        """The word a heading is numbered by ("fix" in "Fix 2: ..."), "" for a bare number, None
+        when it is not numbered."""
+        if self._numbered(heading) is None:
+            return None
+        count = _COUNT.match(heading)
+        return count.group(1).lower() if count else ""
+
+    def _count_starts(self, heading: str) -> bool:
+        count = _COUNT.match(heading) if self._numbered(heading) is not None else None
+        return bool(count) and int(count.group(2)) == 1
 
     def _even_levels(self, secs: list[_Sec]) -> None:
         """A heading one level above the steps around it (`## Close All Open Apps` after `###
@@ -185,13 +237,15 @@ class Sections:
     def _split_run_on_steps(self, body: str, blocks: list[_Block]) -> str | None:
         """The body with a paragraph break before each bold step label (`**Step 2: Set
         Default Printer**`) that follows a sentence on its line, when the body has two or
-        more: what a scrape that lost the line breaks of an article leaves. A label has a
+        more labels: what a scrape that lost the line breaks of an article leaves. A label has a
         title after its number and no link. None when there is nothing to split."""
-        labels = 0  # found in the whole body with one search first: most bodies stop here
+        labels = run_on = 0  # found in the whole body with one search first: most bodies stop here
         for m in self.bold_numbered.finditer(body):
             close = body.find("**", m.start() + 2)
-            labels += close > 0 and _after_sentence(body, m.start()) and self._label(body[m.start() + 2:close])
-        if labels < 2:  # (each cut below is one of these)
+            if close > 0 and self._label(body[m.start() + 2:close]):
+                labels += 1  # (`**Solution 1: ...** text **Solution 2: ...** text`, then a paragraph
+                run_on += _after_sentence(body, m.start())  # `**Solution 3: ...**`: one run-on label)
+        if labels < 2 or not run_on:  # (each cut below is one of the run-on ones)
             return None
         raw, cuts = body.encode("utf-8"), []
         for b in blocks:
@@ -201,7 +255,7 @@ class Sections:
             seg = raw[b.span[0]:b.span[1]].decode("utf-8")
             cuts += [b.span[0] + len(seg[:m.start()].encode("utf-8")) for m in _BOLD_RUN.finditer(seg)
                      if self._label(m.group(1)) and _after_sentence(seg, m.start())]
-        return _break_before(raw, cuts, b" \t") if len(cuts) >= 2 else None
+        return _break_before(raw, cuts, b" \t") if cuts else None
 
     def _label(self, bold: str) -> bool:
         """Bold text that is a step label with a title (`Step 2: Set Default Printer`)."""
@@ -263,7 +317,7 @@ class Sections:
         for p in self.numbered:
             m = p.match(heading)
             if m:
-                rest = heading[m.end():].lstrip(" :.-–—)").strip()
+                rest = heading[m.end():].lstrip(" :：.-–—)").strip()
                 return rest or heading.strip()
         return None
 
