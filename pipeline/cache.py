@@ -55,8 +55,9 @@ from .write import write_atomic
 # entries ("x"), entries' word counts ("t"), titles ("h"), chrome verdicts by all bodies ("v");
 # 10: verdicts keyed in the canonical order of the pair, each body's kept candidates ("near");
 # 11: a body's structure keyed by the learnt products it names ("n"), not by all of them;
-# 12: structures read with parts nested by their numbering, run-on labels, typed commands
-FORMAT = 12
+# 12: structures read with parts nested by their numbering and run-on labels; 13: a nested bold
+# line keeps level 7
+FORMAT = 13
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts", "near")

@@ -1415,3 +1415,15 @@ def test_a_numbered_label_run_into_the_paragraph_before_it_opens_its_step(st):
     assert steps(st, body, "Printer communication error") == [
         "Turn off your printer and reboot your computer.", "Stop and Start the print spooler",
         "Uninstall the printer and update the driver"]
+
+
+def test_a_nested_bold_line_keeps_the_level_of_a_bold_line(st):
+    body = (
+        "**Solution 1: Change Power Supply**\n\nSet the power plan to high performance.\n\n"
+        "**Solution 2: Fix the Driver**\n\nThe driver may be faulty.\n\n"
+        "**Uninstall the Driver**\n\nOpen Device Manager and uninstall it.\n\n"
+        "**Solution 3: Add Registry Keys**\n\nOpen the registry editor.\n"
+    )
+    secs = st.structure(body, "Display driver stopped responding").sections
+    part = next(s for s in secs if s.heading == "Uninstall the Driver")
+    assert part.level == 7 and secs[part.parent].heading == "Solution 2: Fix the Driver"

@@ -107,9 +107,8 @@ class Sections:
                 while m < len(run) and words[m] == w:
                     moves[run[m]] = run[k - 1]
                     m += 1
-            for i, parent in moves.items():
+            for i, parent in moves.items():  # (its level stays its heading's shape: 7, a bold line)
                 secs[i].parent = parent
-                secs[i].level = secs[parent].level + 1
 
     def _count_word(self, heading: str) -> str | None:
         """The word a heading is numbered by ("fix" in "Fix 2: ..."), "" for a bare number, None
