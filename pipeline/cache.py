@@ -56,8 +56,9 @@ from .write import write_atomic
 # 10: verdicts keyed in the canonical order of the pair, each body's kept candidates ("near");
 # 11: a body's structure keyed by the learnt products it names ("n"), not by all of them;
 # 12: structures read with parts nested by their numbering and run-on labels; 13: a nested bold
-# line keeps level 7
-FORMAT = 13
+# line keeps level 7; 14: steps' typed commands (code, the object of "type", a line after a
+# colon), held-down shortcuts, product names a scrape ran into the word before
+FORMAT = 14
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts", "near")

@@ -1427,3 +1427,40 @@ def test_a_nested_bold_line_keeps_the_level_of_a_bold_line(st):
     secs = st.structure(body, "Display driver stopped responding").sections
     part = next(s for s in secs if s.heading == "Uninstall the Driver")
     assert part.level == 7 and secs[part.parent].heading == "Solution 2: Fix the Driver"
+
+def test_commands_typed_in_code_bold_objects_and_lines_after_a_colon(st):
+    body = (
+        "## Fix 1: Check the battery\n\nOpen the Terminal and run the report:\n\n"
+        "        `Powercfg /batteryreport`\n\n"
+        "Then type `adb devices` and `sfc/scannow`. In the cell type `=A2*B2` or `SUMIF(A1:A5, 1)`; "
+        "check `B2`, `A1:A5`, `sum_range`, `DATEDIF` and `Disk Cleanup`.\n\n"
+        "## Fix 2: Open the privacy page\n\n1. Press **Win + R**.\n2. Type in **ms-settings:privacy-webcam** and "
+        "press **Enter**. Type **Camera**, **update** or **turn windows** in the search box.\n\n"
+        "In PowerShell, type the following command and press Enter:\n\nGet-Printer\n\n"
+        "Then type the following command:\n\ndocker compose up -d\n\n"
+        "Here is how:\n\nRestart your computer\n\nSet the **Startup type** to **Automatic**.\n"
+    )
+    one, two = st.structure(body, "Fix it").steps
+    assert one.commands == ["Powercfg /batteryreport", "adb devices", "sfc/scannow"]
+    assert two.commands == ["ms-settings:privacy-webcam", "Get-Printer", "docker compose up -d"]
+
+def test_a_product_whose_bold_name_lost_the_space_before_it_is_a_pitch(st):
+    body = (
+        "## Fix 1: Restart the spooler\n\nOpen Services and restart the Print Spooler service.\n\n"
+        "## Fix 2: Update your printer driver\n\n"
+        "If you don't have the time or patience, you can do it automatically with**Driver Easy**. "
+        "It will find the correct driver for you.\n"
+    )
+    one, two = st.structure(body, "Printer offline").steps
+    assert not one.promotional and two.promotional and two.pitch
+
+def test_keys_held_down_together_are_a_shortcut(st):
+    body = (
+        "## Fix 1: Run the printer troubleshooter\n\n"
+        "1) On your keyboard, hold down the **Windows Logo key** and the **R key**, type control panel, and hit Enter.\n"
+        "2) Click **Devices and Printers**.\n\n"
+        "## Fix 2: Restart in safe mode\n\nHold the power button for 10 seconds. Hold down the **Ctrl** and "
+        "**Alt** keys on your keyboard, then press the up arrow.\n"
+    )
+    one, two = st.structure(body, "Printer not connected").steps
+    assert one.shortcuts == ["Win + R"] and two.shortcuts == []

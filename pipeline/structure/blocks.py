@@ -18,7 +18,7 @@ class _Block:
 
     __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
                  "list_items", "ordered_items", "section", "all_strong", "only_images", "toc", "contents",
-                 "span", "anchor_links", "text", "item_spans")
+                 "span", "anchor_links", "text", "item_spans", "code_block")
 
     def __init__(self, kind: str, level: int, source: str):
         self.kind = kind
@@ -28,6 +28,7 @@ class _Block:
         self.plain = ""
         self.strong: list[str] = []
         self.code: list[str] = []
+        self.code_block = False  # a fenced or indented code block
         self.links: list[dict] = []
         self.images: list[dict] = []
         self.list_items: list[str] = []
@@ -163,6 +164,7 @@ def _blocks(body: str) -> list[_Block]:
                 elif name == "List":
                     kind = "list"
                 cur = _Block(kind, level, raw[rng["start"]:rng["end"]].decode("utf-8", "replace").strip())
+                cur.code_block = name == "CodeBlock"
                 cur.span = (rng["start"], rng["end"])
                 plain, text_outside_strong, text_outside_anchor = [], False, False
                 blocks.append(cur)
@@ -328,7 +330,7 @@ def _md_escape(text: str) -> str:
 
 
 def _in_codeblock(b: _Block) -> bool:
-    return b.source.startswith(("```", "~~~", "    "))
+    return b.code_block or b.source.startswith(("```", "~~~", "    "))
 
 
 def _ancestors(secs, i):

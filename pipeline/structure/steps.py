@@ -5,10 +5,11 @@ import re
 
 from ..model import Step
 from ..text import SENTENCE_END, Inert
-from .blocks import _Block, _Sec, _ancestors, _blocks, _clip, _descendants, _inert, _is_text, _md_escape
+from .blocks import _Block, _Sec, _ancestors, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape
 
 _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
 _TOGETHER = re.compile(r"(?i:at the same time|together|simultaneously)")  # (what ends a worded shortcut)
+_HOLD = re.compile(r"\b(?i:press and hold|hold down|hold)\s+(?:(?i:the)\s+)?")  # (what opens one: "hold down the ...")
 
 _CONTRACTION = re.compile(r"\w+['’]\w")
 
@@ -95,8 +96,8 @@ class Steps:
             instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept]),
             ui_paths=_dedupe(q for b in keep for p, plain in b.paths if (q := self._ui_path(p) if plain else p)),
             shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
-            commands=_dedupe(c.strip("* ") for b in keep for c in b.code + [t for t in b.strong + _own_line(b) if not _label(t)]
-                             if self._is_command(c.strip("* "))),
+            commands=_dedupe(c.strip("*` ") for a, b in zip([None] + keep, keep) for c, typed in _typed(b, a)
+                             if self._is_command(c.strip("*` ")) or (typed and _looks_typed(c.strip("*` "), typed))),
             images=_dedupe(b_img for b in sblocks for b_img in b.images),
             links=_dedupe(lk for b in sblocks for lk in b.links),
             promotional=promotional,
@@ -128,11 +129,16 @@ class Steps:
     def _worded(self, plain: str):
         """worded_shortcut's matches, each looked for only in the 200 characters before an "at
         the same time" (its pattern fails on a long list of keys from each of them in turn:
-        quadratic on a paragraph of thousands)."""
+        quadratic on a paragraph of thousands), and the keys said right after "hold down"."""
         last = 0
         for t in _TOGETHER.finditer(plain):
             yield from self.worded_shortcut.finditer(plain, max(last, t.start() - 200), t.end())
             last = t.end()
+        for h in _HOLD.finditer(plain):  # (or after "hold down", no "at the same time" needed,
+            m = self.held_keys.match(plain, h.end(), h.end() + 200)  # when it ends with a key that
+            last = re.sub(r"(?i)^(?:press\s+|hit\s+)?(?:the\s+)?|\s+key$", "", _KEY_SPLIT.split(m.group(0))[-1].strip()) if m else ""
+            if m and last.lower() not in self.key_spelling:  # is no modifier: "hold down Ctrl and Alt
+                yield m  # keys, then press the up arrow" is not "Ctrl + Alt")
 
     def _paragraph_steps(self, blocks: list[_Block], body: str) -> list[Step]:
         """For a body whose headings give no step: its procedure written as numbered
@@ -317,6 +323,60 @@ class Steps:
     def _is_command(self, text: str) -> bool:
         t = text.strip()  # (never stray markup: `Type****dxdiag **and click****OK**` gave "dxdiag **and click")
         return 0 < len(t) <= 200 and "*" not in t and bool(self.command.match(t))
+
+def _typed(b: _Block, before: _Block | None) -> list[tuple[str, str]]:
+    """What a block may give as commands, each with how it is set apart: ("code", a code span),
+    ("block", a line of a code block of three lines at most: a thing to type, not a program),
+    ("bold", the bold object of "type"/"run"/"paste": `Type in **ms-settings:privacy-webcam**`),
+    ("line", a short line alone after a paragraph that ends with a colon: "... type the
+    following command:" then `docker compose up -d`, a code block the scrape made text), or
+    ("", other bold text and short lines: a command only by the rules' command words)."""
+    block = "block" if b.kind == "other" and _in_codeblock(b) and len(b.code) <= 3 else ""
+    out = [(c, block or ("code" if b.kind != "other" else "")) for c in b.code]
+    out += [(t, "bold") for t in _TYPED.findall(b.source) if not _label(t)]
+    line = _alone(b) if before is not None and before.kind == "paragraph" and before.plain.rstrip().endswith(":") else []
+    return out + [(t, "line") for t in line] + [(t, "") for t in b.strong + _own_line(b) if not _label(t)]
+
+
+def _alone(b: _Block) -> list[str]:
+    """A paragraph of one short line with no link and no sentence's end."""
+    text = b.plain.strip()
+    return [text] if (b.kind == "paragraph" and 0 < len(text) <= 120 and "\n" not in text and not b.links
+                      and not b.images and text[-1] not in ".!?:") else []
+
+# the bold object of a typing verb: `Type **sfc /scannow**`, `type in **ms-settings:privacy-webcam**`
+_TYPED = re.compile(r"\b(?i:type|enter|paste|run|input|execute)(?:\s+(?:in|or\s+paste|the\s+following(?:\s+command)?))?"
+                    r"\s*:?\s*\*\*(?!\s)([^*\n]{1,100}?)(?<!\s)\*\*")  # (not "**Startup type** to **Automatic**")
+_FUNCTION = re.compile(r"^[A-Za-z_][\w.]*\(")  # (a spreadsheet's `SUMIF(range, ...)`: a formula, not a command)
+_LOWER_WORD = re.compile(r"^(?:\.{0,2}/)?[a-z][\w.:/\\-]*$")  # (`adb`, `sfc/scannow`, `ms-settings:privacy-webcam`)
+_FLAG = re.compile(r"(?:^|\s)(?:/|--?)[A-Za-z?]")  # (`/batteryreport`, `-Name`, `--all`)
+_WORD = re.compile(r"^[A-Za-z][\w.:\\-]*$")
+_MARKED = re.compile(r"^%\w+%|\w[-.:/\\]+\w")  # (a mark inside a word: `-`, `.`, `:`, `/`, `\\`)
+_PLAIN_WORD = re.compile(r"^[a-z][a-z0-9]*$")
+_CELLS = re.compile(r"^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$")
+
+
+def _looks_typed(text: str, how: str) -> bool:
+    """Text set apart as typed that reads as a command: a word with switches after it
+    (`Powercfg /batteryreport`, `Remove-Printer -Name "Printer"`); one word with a mark inside
+    (`ms-settings:privacy-webcam`, `Get-Printer`, `C:\\Windows\\System32`, `%temp%`); in code or
+    a line of its own, also one lower-case word (`adb`, `eventvwr`) or words after a lower-case one
+    (`adb devices`, `docker compose up -d`). Not a search's word in bold ("type **update** in the
+    box"), a formula (`=A2*B2`, `SUMIF(...)`), a cell or an argument (`B2`, `sum_range`), a value
+    or a screen label or path (`Computer Configuration > ...`)."""
+    t = text.strip()
+    if (not t or len(t) > 200 or "\n" in t or "*" in t or "`" in t or t[0] in "=@" or _FUNCTION.match(t)
+            or " > " in t):
+        return False
+    first, _, rest = t.partition(" ")
+    if _WORD.match(first) and _FLAG.search(rest):
+        return True
+    if not rest:  # (not a cell range, `A1:A5`, nor a formula, `X=(Y-B)/A`)
+        if _CELLS.match(first) or "=" in first or "(" in first:
+            return False
+        return bool(_MARKED.search(first)) or (how != "bold" and _PLAIN_WORD.match(first) is not None)
+    return how != "bold" and _LOWER_WORD.match(first) is not None
+
 
 def _shot_text(b: _Block) -> bool:
     """A paragraph of text that a screenshot may illustrate."""

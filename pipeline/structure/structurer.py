@@ -84,9 +84,11 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         other = r"(?:" + ikey + r"|F\d{1,2}|[A-Z](?![\w-])|\d(?!\w)|(?i:" + named + r")\b)"
         # (atomic: "Win key" is the key "Win key" or "Win" and the word "key" -- tried both ways
         # in a long list of keys, that is 2^n ways to fail)
-        self.worded_shortcut = re.compile(r"\b(?>" + ikey + r"(?:\s+(?i:key))?)(?:\s*(?:,|\band\b(?:\s+(?:press|hit))?|\+)\s*"
-                                          r"(?:the\s+)?(?>" + other + r"(?:\s+(?i:key))?))+(?=(?:\s+[a-z]+){0,3}?\s+"
+        keys_said = (r"\b(?>" + ikey + r"(?:\s+(?i:key))?)(?:\s*(?:,|\band\b(?:\s+(?:press|hit))?|\+)\s*"
+                     r"(?:the\s+)?(?>" + other + r"(?:\s+(?i:key))?))+")
+        self.worded_shortcut = re.compile(keys_said + r"(?=(?:\s+[a-z]+){0,3}?\s+"
                                           r"(?i:at the same time|together|simultaneously))")
+        self.held_keys = re.compile(keys_said)  # (after "hold down": "hold down the Windows logo key and the R key")
         self.key_names = {a.lower(): b for a, _, b in (n.partition("=") for n in rules.get("extract", "shortcut_names"))}
         # what a heading's words say, memoised: a body's headings are asked about many
         # times, and the variants of an article repeat them
@@ -106,7 +108,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         names = sorted(set(self.seed_products) | set(sold), key=len, reverse=True)
         if not names:  # (an empty alternation would match everywhere)
             return re.compile(r"(?!)")
-        return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in names) + r")\b", re.I)
+        # (`withDriver Easy`: a scrape lost the space before the bold name, `with**Driver Easy**`)
+        return re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))(?i:" + "|".join(re.escape(p) for p in names) + r")\b")
 
     # ---------------------------------------------------------------- entry point
     def structure(self, body: str, title: str, sold: tuple[str, ...] = ()) -> Structure:
