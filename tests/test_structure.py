@@ -1269,6 +1269,65 @@ def test_a_numbered_step_that_acts_before_it_pitches_keeps_its_action(st):
     assert [s.promotional for s in st.structure(run_on, "Intel").steps] == [True, False, False]
 
 
+def test_a_command_quoted_in_prose_before_the_pitch_is_a_manual_way(st):
+    body = ("## Fix 3: Repair system files\n\nBroken system files can make the screen flicker. The System File Checker "
+            "helps: by running the “sfc /scannow” command in an elevated prompt, you start a scan that repairs missing "
+            "files.\n\nIf that is not enough, a dedicated repair tool is recommended. **Fortect** finds and replaces "
+            "broken files.\n\n1. Download and install Fortect.\n2. Click **Start Repair**.\n")
+    (fix,) = st.structure(body, "Flicker").steps
+    assert not fix.promotional and fix.pitch[0].startswith("**Fortect** finds")
+    # a bracketed installer named in a sentence is one too ("run its installer (usually “setup.exe”)")
+    disc = ("## Step 2: Install the driver\n\nPut in the driver disc that came with the scanner and run its installer "
+            "(usually “setup.exe”) to install the driver.\n\nIf you lost the disc, you can do it automatically with "
+            "**Driver Easy**.\n\n1. Download and install Driver Easy.\n2. Click **Scan Now**.\n")
+    assert not st.structure(disc, "Scanner").steps[0].promotional
+    # quoting a name that is no command gives no manual way
+    named = body.replace("the “sfc /scannow” command", "the “System File Checker” tool")
+    assert st.structure(named, "Flicker").steps[0].promotional
+    # nor does a command in brackets, naming the tool in passing
+    aside = body.replace("by running the “sfc /scannow” command in an elevated prompt, you start a scan that repairs "
+                         "missing files.", "normally you can use the checker (sfc /scannow). However, it does not help "
+                         "much here.")
+    assert st.structure(aside, "Flicker").steps[0].promotional
+
+
+def test_an_edition_word_alone_does_not_sell_a_tool_the_build_does_not_know(st):
+    body = ("## Fix 1: Test your memory with MemCheck\n\nFor a deeper test, download [MemCheck](http://memcheck.example/). "
+            "Newer releases offer a paid version with extras, although the free version does all you need.\n\n"
+            "Write the image to a USB stick, restart and boot from it.\n")
+    (fix,) = st.structure(body, "RAM").steps
+    assert not fix.promotional and fix.pitch == []
+    # a product the build learnt is sold by its name
+    assert st.structure(body, "RAM", ("MemCheck",)).steps[0].promotional
+    # an edition word that opens its sentence is a call to action
+    call = ("## Fix 2: Recover with a tool\n\nA recovery tool helps here.\n\nNow free download Kitten Recovery from the "
+            "links above and launch it. Connect your phone.\n\nClick **Start** and wait.\n")
+    (fix,) = st.structure(call, "Lost photos").steps
+    assert fix.promotional and fix.pitch[0].startswith("Now free download")
+    said = call.replace("Now free download Kitten Recovery", "The tool lets you free download Kitten Recovery")
+    assert not st.structure(said, "Lost photos").steps[0].promotional
+    # inside a product's pitch, its editions go on with it past an "Or ..." part
+    tool = ("## Fix 2: Update your driver\n\nIf you don't have the time, you can do it automatically with **Driver Easy**."
+            "\n\n1) Run Driver Easy and click **Scan Now**.\n\n2) Click **Update** next to the flagged driver.\n\n"
+            "Or click **Update All** to update all of them (this requires the Pro version).\n\n"
+            "![](https://x.example/update-all.png)\n")
+    (fix,) = st.structure(tool, "Driver").steps
+    assert fix.promotional and "Update All" in fix.pitch[-1]
+
+
+def test_the_tools_numbered_procedure_going_on_after_a_note_stays_in_its_pitch(st):
+    body = ("## Fix 2: Update your scanner driver\n\nIf you don't have the time to update the driver manually, you can "
+            "do it automatically with **Driver Easy**.\n\n1) Download and install Driver Easy.\n\n 2) Run it and click "
+            "**Scan Now**.\n\n3) Click **Update All** (this requires the Pro version).\n\n**Note:** You can do it for "
+            "free if you like, but it's partly manual.\n\n4) Don't forget to restart your computer for the changes to "
+            "take effect.\n")
+    (fix,) = st.structure(body, "Scanner").steps
+    assert fix.promotional and fix.pitch[-1].startswith("4) Don't forget")
+    # a list that starts its own numbering after the note is a part of its own
+    own = body.replace("4) Don't forget to restart", "1) Or open Device Manager and restart")
+    assert not st.structure(own, "Scanner").steps[0].promotional
+
+
 def test_parts_whose_sub_steps_are_numbered_without_a_mark_are_steps(st):
     """`1 Open iTunes` and `Step 2 Check ...` (a number, a space, a capital: no `.` or `)`)
     number a part's sub-steps on some sites: each "Part N" owns a procedure, so it is a step."""

@@ -12,6 +12,9 @@ _CLAUSE = re.compile(r"[,:;.!?–—]")
 _LEAD_LABEL = re.compile(r"\s*+([^\n.!?,;:–—]{1,60}?)\s*+(?::|(?<=\s)[–—-]\s)")  # (possessive: linear in a run of spaces)
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # (a step's number alone, `1\. `, says nothing)
 _ITEM = re.compile(r"(?m)^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")  # a list item's start
+_NUMBER = re.compile(r"(?m)^[ ]{0,3}(\d{1,9})[.)]")  # an ordered list item's number
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,80})[”\"]")  # a quoted span of prose: what is typed (a bracket glosses)
+_SENTENCE_BREAK = re.compile(r"[.!?:]\s+")
 
 
 class Pitch:
@@ -48,13 +51,16 @@ class Pitch:
         ("5) Install the setup, then restart. If you don't have the time, ... with X")."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
         held = None  # (whether the pitch ran, where it ended) before a bare "OR": its part opens after it
+        number = 0  # the last number of the pitch's numbered list (its procedure goes on at number + 1)
         for md, plain, b in units:
             start = size + 2 if parts else 0
             cut = start
-            if b is not None and b.kind == "paragraph" and self._bare_alternative(plain):
+            if not in_pitch and number and b is not None and b.kind == "list" and _numbers(md)[:1] == [number + 1]:
+                in_pitch = True  # (the tool's procedure going on after a note: "**Note:** ... 4) Restart your PC")
+            elif b is not None and b.kind == "paragraph" and self._bare_alternative(plain):
                 held = (in_pitch, size)
             elif held is not None or b is None or self._opener(b, plain):
-                in_pitch = self._pitchy(plain)
+                in_pitch = self._pitchy(plain, in_pitch or (held is not None and held[0]))
                 if held is not None and held[0] and not in_pitch and ranges:  # ("OR" opened a part that is no pitch)
                     ranges[-1] = (ranges[-1][0], held[1])
                 held = None
@@ -67,11 +73,14 @@ class Pitch:
             elif not in_pitch and self._pitchy(plain) and (at := self._pitch_start(b, md)) is not None:
                 in_pitch = True  # (the sentences or list items before the pitch are the step's own)
                 cut = start + at
-                manual = manual or bool(self.manual_cue.search(md[:at])) or (b is action and _WORDS.search(md[:at]) is not None) or (
+                manual = manual or bool(self.manual_cue.search(md[:at])) or self._quoted_command(md[:at]) or (
+                    b is action and _WORDS.search(md[:at]) is not None) or (
                     b.kind == "list" and len(_ITEM.findall(md[:at])) >= 2 and bool(b.ordered_items))
             if md:
                 parts.append(md)
                 size = start + len(md)
+            if b is None or b.kind == "list":
+                number = (_numbers(md) or [0])[-1] if in_pitch and cut == start and b is not None else 0  # (all of it the tool's)
             if in_pitch:
                 if b is not None:
                     pitched.add(id(b))
@@ -83,7 +92,7 @@ class Pitch:
                 manual = bool(self.manual_cue.search(plain) or self._manual_lead(plain)) or (b is not None and (
                     bool(b.ordered_items or b.ui_paths or b.images
                          or any(self._is_command(c) for c in b.code + [t for t in b.strong if " " in t.strip() and not _label(t)])
-                         or any(self.manual_link.search(link["url"]) for link in b.links)
+                         or any(self.manual_link.search(link["url"]) for link in b.links) or self._quoted_command(b.plain)
                          or ("+" in b.plain and self.shortcut.search(b.plain)))))
         return "\n\n".join(parts), ranges, pitched, manual
 
@@ -133,9 +142,35 @@ class Pitch:
         the pitch)."""
         return plain.strip(" \t*_:.,;-–—").lower() in self.alternative_words
 
-    def _pitchy(self, text: str) -> bool:
+    def _pitchy(self, text: str, going: bool = False) -> bool:
+        """Whether a passage pitches; `going`: it opens a part after a pitch (the tool's
+        editions go on with it: "Or click **Update All** (this requires the Pro version)")."""
         low = text.lower()
-        return self.products.search(text) is not None or any(p in low for p in self.promo)
+        return self.products.search(text) is not None or any(going or self._selling(low, p) for p in self.promo if p in low)
+
+    def _selling(self, low: str, phrase: str) -> bool:
+        """Whether a pitch phrase in a lower-cased passage sells: one that names an edition
+        ("free version", "free download") only opening its sentence, as a call to action
+        ("Free download X ...", "2. Now free download ..."); a tool with a free version,
+        named in passing, is not sold ("install the free version of WinRAR", "although the
+        free version should do", "it lets you free download music"): a product the build knows
+        pitches by its name."""
+        if phrase not in self.edition_phrases:
+            return True
+        at = low.find(phrase)
+        while at >= 0:
+            before = _SENTENCE_BREAK.split(low[max(0, at - 60):at])
+            if (len(before) > 1 or at <= 60) and self.call_opening.fullmatch(before[-1]):
+                return True
+            at = low.find(phrase, at + 1)
+        return False
+
+    def _quoted_command(self, text: str) -> bool:
+        """Whether prose quotes a command ("By executing the “sfc /scannow” command", "run the
+        setup application (usually “setup.exe”)"): a manual way written in a sentence. A command
+        in brackets names a tool in passing ("the system checker (sfc /scannow). However, it
+        doesn't help much"): none."""
+        return any(self._is_command(q) for q in _QUOTED.findall(_MD_MARKS.sub("", text)))
 
     def _pitch_sentence(self, md: str) -> int:
         """Where in a paragraph's markdown the first sentence that pitches starts."""
@@ -144,3 +179,8 @@ class Pitch:
             if self._pitchy(_MD_MARKS.sub("", md[a:b])):
                 return a
         return 0
+
+
+def _numbers(md: str) -> list[int]:
+    """The numbers of a list's ordered items, in order."""
+    return [int(n) for n in _NUMBER.findall(md)]

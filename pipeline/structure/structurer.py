@@ -58,6 +58,12 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.manual_link = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_links")), flags)
         self.sequence_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "sequence_labels")), flags)
         self.alternative_words = {w.lower() for w in rules.get("promotional", "alternatives")}
+        # a phrase naming an edition ("free version", "free download") sells only with a product, or as a call to
+        # action opening its sentence ("Free download X ...", "Now free download ...": Pitch._selling)
+        editions = {w.lower() for w in rules.get("promotional", "editions")}
+        self.edition_phrases = frozenset(p for p in self.promo if p.split()[0] in editions)
+        self.call_opening = re.compile(r"\W*(?:\d{1,3}[.)]?\s+)?(?:(?:" + "|".join(re.escape(w) for w in seq)
+                                       + r"),?\s+)?\W*")  # (what may come before it in its sentence: fullmatch)
         self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
                                       + r")\b", flags)
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
