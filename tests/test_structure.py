@@ -1328,6 +1328,15 @@ def test_the_tools_numbered_procedure_going_on_after_a_note_stays_in_its_pitch(s
     assert not st.structure(own, "Scanner").steps[0].promotional
 
 
+
+def test_a_coupon_code_for_a_shops_system_is_a_pitch(st):
+    item = ("Use coupon code GAME5 at the checkout for $50 off Tower {n} systems.\n\n![Tower {n}](https://x.example/t{n}.png)"
+            "\n\n**Tower {n}:** [**now $1,049 at PCShop**](https://pcshop.example/store/tower-{n}) (was $1,299)\n\n"
+            "The Tower {n} is a starter gaming PC that plays at 1080p.\n\n")
+    steps = st.structure("".join(item.format(n=n) for n in (1, 2, 3)), "Gaming PC deals").steps
+    assert [s.promotional for s in steps] == [True, True, True]
+    assert steps[0].pitch[0].startswith("Use coupon code GAME5")
+
 def test_parts_whose_sub_steps_are_numbered_without_a_mark_are_steps(st):
     """`1 Open iTunes` and `Step 2 Check ...` (a number, a space, a capital: no `.` or `)`)
     number a part's sub-steps on some sites: each "Part N" owns a procedure, so it is a step."""

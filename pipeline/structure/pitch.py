@@ -45,10 +45,12 @@ class Pitch:
         that pitch to its end (`_pitch_start`). The rest gives a manual way when it is led by a
         manual label ("Manual driver update – ..."), has sub-steps, a settings path, a shortcut, a
         command (code, or bold with its arguments: "type **sfc /scannow**", not a name such as
-        "**svchost.exe**"), a screenshot or a link to a download or support page (manual_links), or names one (rules [promotional] manual_cues: "the manufacturer's website"),
+        "**svchost.exe**"; or quoted in prose: the “sfc /scannow” command), a screenshot or a link to a download or support page (manual_links), or names one (rules [promotional] manual_cues: "the manufacturer's website"),
         or a part of it is labelled so ("**Option 1 – Manually**", manual_labels), or the
         numbered paragraph of a procedure's step (`action`) says what to do before it pitches
-        ("5) Install the setup, then restart. If you don't have the time, ... with X")."""
+        ("5) Install the setup, then restart. If you don't have the time, ... with X"). A list
+        numbering on from the pitch's own numbered list is the tool's procedure going on
+        ("**Note:** ... 4) Restart"), whatever came between."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
         held = None  # (whether the pitch ran, where it ended) before a bare "OR": its part opens after it
         number = 0  # the last number of the pitch's numbered list (its procedure goes on at number + 1)
