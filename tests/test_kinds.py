@@ -409,3 +409,17 @@ def test_a_setup_tutorial_the_titles_name_is_a_how_to():
     assert kind(_titled(body, tutorial, steps=3)) == "how-to"
     # the same body under titles that name no task reads as the fixes it lists
     assert kind(_titled(body, ["Printer Freedom", "Wireless Printing Made Simple"], steps=3)) == "troubleshooting"
+
+
+def test_a_buying_advice_heading_makes_a_review_and_a_heading_naming_a_deal_makes_a_deal():
+    kind = KindClassifier(load_rules())
+    review = _sectioned("Password managers keep your logins safe. Acme Vault costs $36 a year.",
+                        [("Key takeaways", "Acme Vault is a premium password manager with a clean interface."),
+                         ("Installation and setup", "The app installs in a minute on every device."),
+                         ("Acme Vault basics", "It fills passwords and flags weak ones."),
+                         ("Our buying advice", "Acme Vault is worth its price for families.")])
+    assert kind(review) == "review"
+    offer = _sectioned("The Acme Watch Ultra is $150 off at Shopmart for the long weekend.",
+                       [("What's the deal?", "The Acme Watch Ultra sells for $349 at Shopmart, its lowest price yet."),
+                        ("Why this deal is recommended", "It is the best Acme watch we have worn.")])
+    assert kind(offer) == "deal"
