@@ -17,7 +17,7 @@ Layout: `index` holds the small tables (files, articles, verdicts) and names the
 pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m"), entries ("e") and
 the other per-body or per-entry results below (chrome units and verdicts, kind scores, the
 finished entries found with nothing to scrub: "x", entries' word counts "t" and chosen
-titles "h", chrome verdicts by the build's bodies "v", the learnt products a body names "n"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
+titles "h", chrome verdicts by the build's bodies "v", the learnt products a body names "n", entries' title candidates "p"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
 articles serialises the whole cache at once; a pack whose bytes are mostly in records no
 longer used is compacted into the new one. Bodies, structures and entries are only located when
@@ -57,14 +57,15 @@ from .write import write_atomic
 # 11: a body's structure keyed by the learnt products it names ("n"), not by all of them;
 # 12: structures read with parts nested by their numbering and run-on labels; 13: a nested bold
 # line keeps level 7; 14: steps' typed commands (code, the object of "type", a line after a
-# colon), held-down shortcuts, product names a scrape ran into the word before
-FORMAT = 14
+# colon), held-down shortcuts, product names a scrape ran into the word before; 15: entries'
+# title candidates as titles.TitleChooser.prepared reads them ("p")
+FORMAT = 15
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts", "near")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_CHECKED_LINE = re.compile(rb"([smeuckxthvn]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([smeuckxthvnp]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 _HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
@@ -112,7 +113,7 @@ class ArticleCache:
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(), "near": set(),
                      "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set(),
-                     "words": set(), "titles": set(), "verdicts by build": set(), "named": set()}
+                     "words": set(), "titles": set(), "verdicts by build": set(), "named": set(), "prepared": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
         # pack -> bytes of the records read from it (in bytes, not records: an entry can
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
@@ -393,6 +394,18 @@ class ArticleCache:
     def put_title(self, k: str, title: str) -> None:
         self._keep("h", "titles", k, title)
 
+    def prepared(self, k: str) -> dict | None:
+        """An entry's title candidates as titles.TitleChooser.prepared reads them, stored under k."""
+        return self._valid("p", "prepared", k, _valid_prepared)
+
+    def put_prepared(self, k: str, prep: dict) -> None:
+        self._keep("p", "prepared", k, prep)
+
+    def retain_prepared(self, k: str | None) -> None:
+        """The title candidates stored under k are kept though this build did not read them."""
+        if ("p", k) in self._at:
+            self.used["prepared"].add(k)
+
     # --------------------------------------------------------------- site chrome
     def units(self, k: str) -> tuple[set[bytes], set[bytes], set[str], set[str], set[str]] | None:
         """What chrome.SiteChrome reads of a body, stored under k: its boilerplate line keys,
@@ -521,7 +534,7 @@ class ArticleCache:
                 "e": self.used["entries"], "u": self.used["units"], "c": self.used["chrome"],
                 "k": self.used["kinds"], "x": self.used["scrubbed"],
                 "t": self.used["words"], "h": self.used["titles"], "v": self.used["verdicts by build"],
-                "n": self.used["named"]}
+                "n": self.used["named"], "p": self.used["prepared"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
         for (kind, k), (pack, size) in self._origin.items():
             if k in used[kind]:
@@ -636,6 +649,31 @@ def _valid_article(rec) -> bool:
     return (all(isinstance(rec[k], t) for k, t in _ARTICLE_FIELDS.items())
             and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"])
             and all(isinstance(k, str) and isinstance(v, int) for k, v in rec["removed"].items()))
+
+
+def _valid_form(form) -> bool:
+    """A candidate's form (titles.TitleChooser.form): None, or [[word, spread, weight], ...],
+    [4 numbers], a count."""
+    if form is None:
+        return True
+    num = (int, float)
+    return (isinstance(form, list) and len(form) == 3 and isinstance(form[0], list) and all(
+        isinstance(t, list) and len(t) == 3 and isinstance(t[0], str) and (t[1] is None or isinstance(t[1], num))
+        and isinstance(t[2], num) for t in form[0]) and isinstance(form[1], list) and len(form[1]) == 4
+        and all(isinstance(n, num) for n in form[1]) and type(form[2]) is int)
+
+
+def _valid_prepared(rec) -> bool:
+    return (isinstance(rec, dict) and set(rec) == {"titles", "heads", "code", "asked"}
+            and (rec["code"] is None or isinstance(rec["code"], str))
+            and isinstance(rec["asked"], dict) and all(isinstance(v, bool) for v in rec["asked"].values())
+            and isinstance(rec["titles"], list) and all(
+                isinstance(t, list) and len(t) == 3 and isinstance(t[0], str) and _valid_form(t[1])
+                and isinstance(t[2], bool) for t in rec["titles"])
+            and isinstance(rec["heads"], list) and all(
+                isinstance(h, list) and len(h) == 4 and isinstance(h[0], str) and _valid_form(h[1])
+                and isinstance(h[2], bool) and isinstance(h[3], list) and all(isinstance(w, str) for w in h[3])
+                for h in rec["heads"]))
 
 
 def structure_to_dict(st: Structure) -> dict:

@@ -128,7 +128,7 @@ class KindClassifier:
         known = known if known is not None else [None] * len(entries)
         for k, e in enumerate(entries):
             if known[k] is None:
-                s = each(k, lambda e=e: self.scores(e))
+                s = each(k, lambda e=e: self.scores(own(e)))
                 known[k] = s if isinstance(s, dict) else None
         first = [s if s is not None else dict.fromkeys(KINDS, 0) for s in known]
         learned = learn_labels(entries, first, ("other",) + self.step_kinds)
@@ -172,6 +172,17 @@ def learn_labels(entries: list[dict], scores: list[dict[str, int]], unlearnable:
         if k not in unlearnable and n >= LABEL_PAGES and n >= LABEL_SHARE * sum(c.values()):
             learned[key] = (k, 2 if carried[key] <= LABEL_COVER * pages[key[0]] else 1)
     return learned
+
+
+def own(entry: dict) -> dict:
+    """What `scores` reads of an entry without learned labels, and only that: an entry's own
+    scores are read from this (consolidate keeps them by it: a spun copy more changes an
+    entry's sources, seldom this)."""
+    return {"title": entry.get("title", ""), "alternate_titles": entry.get("alternate_titles", []),
+            "summary": entry.get("summary", ""), "categories": entry.get("categories", []),
+            "tags": entry.get("tags", []),
+            "sections": [{"heading": s.get("heading", ""), "text": s.get("text", "")} for s in entry.get("sections", [])],
+            "steps": [{"promotional": s.get("promotional", False)} for s in entry.get("steps", [])]}
 
 
 def entry_labels(entry: dict) -> set[str]:

@@ -366,19 +366,37 @@ def canonical(value):
     return value
 
 
+class _Asked(frozenset):
+    """A set that notes what it was asked about (`in`) and its answers: `asked`."""
+    def __new__(cls, items):
+        out = super().__new__(cls, items)
+        out.asked = {}
+        return out
+
+    def __contains__(self, item) -> bool:
+        self.asked[item] = found = frozenset.__contains__(self, item)
+        return found
+
+
 class TitleChooser:
-    """`memo` (the cache: word_counts/put_word_counts, title/put_title), if given, keeps
-    each entry's word counts by its content (write.digest), and each title chosen by the
-    entry and everything else the choice reads of the build (`_state`)."""
-    NOT_STATE = ("texts", "tf", "memo", "keys", "state")  # (what `_state` leaves out: the entries' own)
+    """`memo` (the cache: word_counts/put_word_counts, title/put_title, prepared/put_prepared),
+    if given, keeps each entry's word counts by its content (write.digest), each title chosen
+    by the entry and everything else the choice reads of the build (`_state`), and each
+    entry's candidates as `prepared` reads them, by the entry and the state but its idf (a
+    new entry moves every word's idf: the candidates are scored again, not found again)."""
+    NOT_STATE = ("texts", "tf", "memo", "keys", "state", "entries", "prep_state")  # (the entries' own)
+    # (what `prepared` does not read of the state, or reads only in part: the shared headings it
+    # asks about are kept with what it found, which holds while they are shared as they were)
+    NOT_PREPARED = ("idf", "unknown", "shared_headings")
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.openers, self.pronouns = frozenset(openers), frozenset(pronouns)
-        self.memo, self.state = memo, None
+        self.memo, self.state, self.prep_state = memo, None, None
         self.keys = [digest(e) if memo is not None else None for e in entries]
-        self.texts = [chunks(e) for e in entries]
+        self.entries = entries
+        self.texts: list[list[str] | None] = [None] * len(entries)  # (chunks, read when needed: `parts`)
         # a heading that several entries share is the site's chrome ("Get the ... Newsletter"), no title
         self.shared_headings = {h for h, c in Counter(h for e in entries for h in {_key(s.get("heading", ""))
                                                                            for s in e.get("sections", [])}).items()
@@ -397,17 +415,23 @@ class TitleChooser:
         known = self.memo.word_counts(self.keys[k]) if self.keys[k] else None
         if known is not None:
             return Counter(known)
-        tf = Counter(w for c in self.texts[k] for w in set(words(c)) if w not in self.generic)
+        tf = Counter(w for c in self.parts(k) for w in set(words(c)) if w not in self.generic)
         if self.keys[k]:
             self.memo.put_word_counts(self.keys[k], dict(tf))
         return tf
 
-    def _state(self) -> str:
+    def parts(self, k: int) -> list[str]:
+        """Entry k's text in parts (`chunks`)."""
+        if self.texts[k] is None:
+            self.texts[k] = chunks(self.entries[k])
+        return self.texts[k]
+
+    def _state(self, leave_out=()) -> str:
         """A digest of everything but the entry that a choice reads (every attribute but
-        NOT_STATE's: what a later version adds is in it too)."""
+        NOT_STATE's and `leave_out`'s: what a later version adds is in it too)."""
         h = hashlib.sha256()
         for name, value in sorted(vars(self).items()):
-            if name not in self.NOT_STATE:
+            if name not in self.NOT_STATE and name not in leave_out:
                 h.update(f"{name}={canonical(value)!r}\n".encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
@@ -421,6 +445,8 @@ class TitleChooser:
             title = self.choose(k, entry)
             if key:
                 self.memo.put_title(key, title)
+        elif key:  # (its candidates stay for a build whose idf differs)
+            self.memo.retain_prepared(self._prepared_key(k))
         return title
 
     def score(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
@@ -428,27 +454,45 @@ class TitleChooser:
         """`said`: see `said` (spinning rewords a title around its subject, so the subject is
         what most of the titles keep; a word counts up to CONSENSUS more for it). `spelled`:
         the text's tokens (`tokens`), against which a garbled-looking token is checked."""
+        return self.value(self.form(candidate, tf, versions, said, spelled))
+
+    def form(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
+             spelled: frozenset = frozenset()) -> list | None:
+        """`score` but for the words' idf, which `value` weighs it with: [[word, log1p of
+        its spread or None (a word the text never says), its weight], what counts against,
+        the number of words], or None for a candidate that names nothing."""
         # (spin and the site's name say nothing of the article, even where the text says them too)
         spun = spin_words(candidate, self.spin) | self.site
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
         if len(ws) < 2 and not _CODE.search(candidate):
-            return float("-inf")
+            return None
         said = said or {None: 1}
 
         def share(w):  # (of the other titles: a heading repeats a title's words more often than not)
             return max(said.get(w, 0) - 1, 0) / max(said[None] - 1, 1)
+        terms = [[w, math.log1p(tf[w]) if tf[w] else None, 1 + CONSENSUS * share(w) if tf[w] else 0]
+                 for w in ws if not tf[w] or w not in spun]
+        against = [version_penalty(candidate, versions),
+                   GARBLED * (len(garbled(candidate, spelled)) + bool(_CUT_SHORT.search(candidate))),
+                   2.0 * sum(bool(p.search(candidate)) for p in self.spin),
+                   2.0 * len(self.site & set(ws))]  # (the site's name says nothing of the article)
+        return [terms, against, len(ws)]
+
+    def value(self, form: list | None) -> float:
+        """The score of a candidate's `form` under the build's idf."""
+        if form is None:
+            return float("-inf")
+        terms, against, n = form
         total = 0.0
-        for w in ws:
+        for w, spread, weight in terms:
             idf = self.idf.get(w, self.unknown)
-            if not tf[w]:
+            if spread is None:
                 total -= max(idf, 1.0)
-            elif w not in spun:
-                total += math.log1p(tf[w]) * idf * (1 + CONSENSUS * share(w))
-        total -= version_penalty(candidate, versions)
-        total -= GARBLED * (len(garbled(candidate, spelled)) + bool(_CUT_SHORT.search(candidate)))
-        total -= 2.0 * sum(bool(p.search(candidate)) for p in self.spin)
-        total -= 2.0 * len(self.site & set(ws))  # (the site's name says nothing of the article)
-        return total / math.sqrt(max(len(ws), 1))
+            else:
+                total += spread * idf * weight
+        for points in against:
+            total -= points
+        return total / math.sqrt(max(n, 1))
 
     def titles(self, entry: dict) -> list[str]:
         """The titles the entry was published under, then those of them without the site's name
@@ -514,11 +558,10 @@ class TitleChooser:
         return out
 
     def choose(self, k: int, entry: dict) -> str:
-        text = "\n".join(self.texts[k])
-        scored = self.scored(k, entry, text)
+        prep = self.prepared(k, entry)
+        scored = self.scored(k, entry, prep)
         best_score, *_, best = max(scored)
-        codes = Counter(c.lower() for c in _CODE.findall(text))
-        code = codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None
+        code = prep["code"]
         if code and code not in best.lower():
             with_code = [sc for sc in scored if code in sc[-1].lower()]
             if with_code:
@@ -528,7 +571,7 @@ class TitleChooser:
                 return best[:garbled.start()] + code + best[garbled.end():]
         main = self.main_term(k)
         if main and main not in words(best) and best_score < WEAK:  # (a weak title must name what the text is most about)
-            heads = set(self.candidates(entry)[len(self.titles(entry)):])  # (a heading names a part: "Use Small Taskbar Icons")
+            heads = {h for h, *_ in prep["heads"]}  # (a heading names a part: "Use Small Taskbar Icons")
             with_main = [sc for sc in scored if main in words(sc[-1]) and sc[0] > 0 and sc[-1] not in heads]
             if with_main:
                 return max(with_main)[-1]
@@ -548,10 +591,37 @@ class TitleChooser:
                          if tf[w] >= MAIN_PARTS and w not in self.site and not w.isdigit()), reverse=True)
         return ranked[0][1] if ranked and ranked[0][0] >= MAIN_WEIGHT else None
 
-    def scored(self, k: int, entry: dict, text: str) -> list[tuple]:
-        """(score, -words, -index, candidate) of each candidate: the published titles, those
-        without a garbled part or a Windows version the text contradicts, then the headings a
-        title does not cover (`covered`)."""
+    def prepared(self, k: int, entry: dict) -> dict:
+        """What `scored` and `choose` read of entry k but the idf: "titles", the published
+        titles and those without a garbled part or a Windows version the text contradicts,
+        each [title, its `form`, whether the intro sets it off]; "heads", the headings, each
+        [heading, its `form`, what `covers` says of it]; "code", the error code the text
+        repeats, or None; "asked", the shared headings (`shared_headings`) it asked about, and
+        the answers. Kept in the memo by the entry and the state but its idf and its shared
+        headings, used while those it asked about are shared as they were (a few more entries
+        make another site's headings shared)."""
+        key = self._prepared_key(k)
+        prep = self.memo.prepared(key) if key else None
+        if prep is not None and all((h in self.shared_headings) == v for h, v in prep["asked"].items()):
+            return prep
+        shared, self.shared_headings = self.shared_headings, _Asked(self.shared_headings)
+        try:
+            prep = self._prepare(k, entry)
+            prep["asked"] = self.shared_headings.asked
+        finally:
+            self.shared_headings = shared
+        if key:
+            self.memo.put_prepared(key, prep)
+        return prep
+
+    def _prepared_key(self, k: int) -> str | None:
+        if not self.keys[k]:
+            return None
+        self.prep_state = self.prep_state or self._state(self.NOT_PREPARED)
+        return digest(["prepared", self.prep_state, self.keys[k]])
+
+    def _prepare(self, k: int, entry: dict) -> dict:
+        text = "\n".join(self.parts(k))
         tf, versions, spelled = self.tf[k], _versions(text), tokens(text)
         cands, said = self.candidates(entry), self.said(entry)
         titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
@@ -559,21 +629,35 @@ class TitleChooser:
                                                  without_unsaid(c, tf, self.generic),
                                                  without_spin(c, self.spin, self.generic)))
         titles += [r for r in dict.fromkeys(repaired) if r not in titles]
-        main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
         clean = [t for t in titles if not garbled(t, spelled) and not _CUT_SHORT.search(t)]
-        heads = [h for h in heads if not self.covered(h, clean, main)]
-        cands = titles + heads
         quoted = self.set_off(entry)
+        codes = Counter(c.lower() for c in _CODE.findall(text))
+        prep = {"titles": [[c, self.form(c, tf, versions, said, spelled),
+                            len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted)] for c in titles],
+                "heads": [[h, self.form(h, tf, versions, said, spelled), *self.covers(h, clean)] for h in heads],
+                "code": codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None}
+        return prep
+
+    def scored(self, k: int, entry: dict, prep: dict | None = None) -> list[tuple]:
+        """(score, -words, -index, candidate) of each candidate: the published titles, those
+        without a garbled part or a Windows version the text contradicts, then the headings a
+        title does not cover (`covered`)."""
+        prep = prep or self.prepared(k, entry)
+        tf = self.tf[k]
+        main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
+        titles = prep["titles"]
+        heads = [h for h in prep["heads"] if not (h[2] or main in h[3])]  # (`covered`)
         # a heading names a part of the article more often than the whole: it must do twice as well;
         # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words)
         out = []
-        for i, c in enumerate(cands):
-            s = self.score(c, tf, versions, said, spelled)
-            if i >= len(cands) - len(heads):
-                s = s / HEADING_HANDICAP if s > 0 else s
-            elif len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted):
+        for i, (c, form, quoted) in enumerate(titles):
+            s = self.value(form)
+            if quoted:
                 s += QUOTED
             out.append((s, -len(c.split()), -i, c))
+        for i, (c, form, *_) in enumerate(heads, len(titles)):
+            s = self.value(form)
+            out.append((s / HEADING_HANDICAP if s > 0 else s, -len(c.split()), -i, c))
         return out
 
     @staticmethod
@@ -591,12 +675,16 @@ class TitleChooser:
         names only, a review's "Bose SoundLink Max": it is the title without spin), or it lacks
         the word the text says most, weighed by how specific it is (`main`), that a title
         says (a section "Title bar" of an article about the Windows Terminal)."""
+        always, by = self.covers(heading, titles)
+        return always or main in by
+
+    def covers(self, heading: str, titles: list[str]) -> tuple[bool, list[str]]:
+        """`covered` but for the main word: (whether the titles cover the heading whatever it
+        is, the main words for which they do)."""
         all_words = words(heading)
         said = {w for w in all_words if w not in self.generic}
         in_titles = [set(words(t)) for t in titles]
-        if main not in said and any(main in t for t in in_titles):
-            return True
-        return len(said) < len(all_words) and any(said <= t for t in in_titles)
+        return len(said) < len(all_words) and any(said <= t for t in in_titles), sorted(set().union(*in_titles) - said)
 
     def compose(self, k: int, cands: list[str], code: str | None, runs: bool = True) -> str:
         """A title that is a span of the text itself, when no candidate names the subject: the
@@ -633,7 +721,7 @@ class TitleChooser:
         """The first COMPOSE_SENTENCES sentences of the text's opening paragraphs, without markup
         marks, then (if `runs`) the runs they set off (`_SET_OFF`: an error message in bold or in quotes)."""
         out, set_off = [], []
-        for para in self.texts[k][:3]:
+        for para in self.parts(k)[:3]:
             set_off += [" ".join(m.group(m.lastindex).split()) for m in _SET_OFF.finditer(para)]
             for line in para.splitlines():
                 line = " ".join(line.replace("**", "").replace("__", "").split()).lstrip("#>-*+ ")

@@ -122,6 +122,8 @@ def test_tampered_records_are_not_trusted(tmp_path):
             lines.append(_forge(line, lambda title: b'["Printer"]'))
         elif line.startswith(b"v "):  # a chrome verdict by the build's bodies of the wrong shape
             lines.append(_forge(line, lambda verdict: b'[1, 0, null, 5]'))
+        elif line.startswith(b"p "):  # title candidates with an error code that is no text
+            lines.append(_forge(line, _forge_json(lambda prep: prep.update(code=5))))
         else:  # an entry of the wrong shape
             lines.append(_forge(line, _forge_json(lambda e: e.pop("steps"))))
     (cache / pack).write_bytes(b"".join(lines) + b"s 0123 trunc")
@@ -244,17 +246,18 @@ def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     before = (cache / first).read_bytes()
     # a body, its chrome verdict, an entry, its chosen title, its kind scores, a structure, its signature,
-    # its word counts, the body's line keys, its chrome verdict by the build's bodies and the finished
-    # entry's clean mark, for each article
-    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcehkmstuvx" for _ in range(3)]
+    # its word counts, its title candidates, the body's line keys, its chrome verdict by the build's bodies
+    # and the finished entry's clean mark, for each article
+    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcehkmpstuvx" for _ in range(3)]
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     packs = _packs(cache)
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
-    # the new article's only, and each entry's title and chrome verdict (a new body changes the build)
-    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bcekmstux" + "hhhh" + "vvvv")
+    # the new article's only, and each entry's title and chrome verdict (a new body changes the build;
+    # the others' title candidates are scored again, not found again)
+    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bcekmpstux" + "hhhh" + "vvvv")
     assert res.cache_hits == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
@@ -269,7 +272,7 @@ def test_a_new_spun_copy_merges_again_only_the_entry_it_joins(tmp_path):
     packs = _packs(cache)
     # its body's rest and its group's structure were known: one entry was made again, the
     # other two came from the cache
-    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == list("ehktx")
+    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == list("ehkptx")
     (printer,) = [e for e in res.doc["entries"] if e["title"] == "Printer offline"]
     assert [s["path"] for s in printer["sources"]] == ["1-spun.md", "1.md"]
     assert printer["alternate_titles"] == ["Fix your offline printer fast"]
@@ -293,7 +296,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         _spun(src, n, rest)
     build(src, tmp_path / "out", Options(jobs=1))
     kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
-    assert kinds == [list("bcehkmstuvx")]
+    assert kinds == [list("bcehkmpstuvx")]
     for n, extra in [(200, True), (201, False)]:
         (before,) = _packs(cache)
         _spun(src, n, rest)  # a new copy: the printer's entry is made anew
@@ -302,7 +305,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         build(src, tmp_path / "out", Options(jobs=1))
         (after,) = _packs(cache)  # 7 records of 8, then 15 of 16, in use: but not their bytes
         assert after != before and not (cache / before).exists()
-        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcehkmstuvx" * 2)
+        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcehkmpstuvx" * 2)
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -313,13 +316,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 9 of the first pack's 33 stay in use (not 1.md's title and verdict by the build's)
+    (src / "3.md").unlink()  # 10 of the first pack's 36 stay in use (not 1.md's title and verdict by the build's)
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 9 and len(_records(cache / pack)) == 22
+    assert len(moved) == 10 and len(_records(cache / pack)) == 24
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -560,13 +563,47 @@ def test_kind_scores_known_from_an_earlier_build_are_not_read_again(tmp_path, mo
     build(src, tmp_path / "out", Options(jobs=1))
     read = []
     scores = KindClassifier.scores
-    monkeypatch.setattr(KindClassifier, "scores", lambda self, e, learned=None: read.append(e["id"]) or scores(self, e, learned))
+    monkeypatch.setattr(KindClassifier, "scores", lambda self, e, learned=None: read.append(e["title"]) or scores(self, e, learned))
     write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
-    res = build(src, tmp_path / "out", Options(jobs=1))
-    wifi = [e["id"] for e in res.doc["entries"] if e["title"] == "Wi-Fi drops"]
-    assert read == wifi  # the new entry's, once; the others' came from the cache
+    build(src, tmp_path / "out", Options(jobs=1))
+    assert read == ["Wi-Fi drops"]  # the new entry's, once; the others' came from the cache
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    # a copy more of an article (another file, another cluster) leaves what its scores read as
+    # it was: they are not read again
+    read.clear()
+    write(src, "printer-copy.md", FM.format(t="Printer offline", m=1))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert read == [] and any(len(e["sources"]) == 2 for e in res.doc["entries"])
+    build(src, tmp_path / "plain2", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain2" / "kb.json").read_bytes()
+
+
+def test_a_new_entry_moves_every_idf_but_other_titles_are_only_scored_again(tmp_path, monkeypatch):
+    """Every title is chosen against the build's idf, which a new entry moves: a rebuild
+    scores each entry's candidates again (titles.TitleChooser.value) but finds them (its
+    headings, the titles repaired, what they say) only for the new entry, and for the entries
+    with a heading that the new entry makes shared (the site's chrome: no title); the titles
+    are a fresh build's."""
+    from pipeline.titles import TitleChooser
+    news = "\n## Our weekly newsletter\n\nSign up for more tips.\n"
+    src = corpus(tmp_path)
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3) + news)
+    build(src, tmp_path / "out", Options(jobs=1))
+    found, real = [], TitleChooser.candidates
+    monkeypatch.setattr(TitleChooser, "candidates", lambda self, e: found.append(e["title"]) or real(self, e))
+    # (its fix's heading is its own: a third "Fix 1: Restart" would make a step's heading shared)
+    write(src, "mouse.md", FM.format(t="Mouse lag", m=4).replace("Fix 1: Restart", "Fix 1: Plug it in again") + news)
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert len(res.doc["entries"]) == 4 and found == ["Mouse lag"]
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    found.clear()
+    write(src, "keyboard.md", FM.format(t="Keyboard types twice", m=5).replace("Fix 1: Restart", "Fix 1: Dry it") + news)
+    build(src, tmp_path / "out", Options(jobs=1))
+    assert sorted(found) == ["Keyboard types twice", "Mouse lag", "Wi-Fi drops"]
+    build(src, tmp_path / "plain2", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain2" / "kb.json").read_bytes()
 
 
 def test_a_rebuild_does_not_scrub_again_the_entries_it_found_clean(tmp_path, monkeypatch):

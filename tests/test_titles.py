@@ -306,6 +306,15 @@ class _Memo(dict):
     def put_title(self, k, title):
         self[("h", k)] = title
 
+    def prepared(self, k):
+        return self.get(("p", k))
+
+    def put_prepared(self, k, prep):
+        self[("p", k)] = prep
+
+    def retain_prepared(self, k):
+        pass
+
 
 def test_a_choice_is_kept_by_entry_and_build_and_made_again_when_the_build_differs(rules, monkeypatch):
     args = rules.get("title_choice", "generic_words"), rules.get("title_choice", "spin_patterns")
@@ -316,17 +325,21 @@ def test_a_choice_is_kept_by_entry_and_build_and_made_again_when_the_build_diffe
     memo = _Memo()
     first = TitleChooser(args[0], entries, args[1], memo)
     assert [first.chosen(k, e) for k, e in enumerate(entries)] == expected and first.tf == fresh.tf
-    assert len(memo) == 2 * len(entries)
-    made = []
-    real = TitleChooser.choose
+    assert len(memo) == 3 * len(entries)
+    made, found = [], []
+    real, real_prepare = TitleChooser.choose, TitleChooser._prepare
     monkeypatch.setattr(TitleChooser, "choose", lambda self, k, e: made.append(k) or real(self, k, e))
+    monkeypatch.setattr(TitleChooser, "_prepare", lambda self, k, e: found.append(k) or real_prepare(self, k, e))
     again = TitleChooser(args[0], [dict(e) for e in entries], args[1], memo)
     assert [again.chosen(k, e) for k, e in enumerate(entries)] == expected and made == [] and again.tf == fresh.tf
-    # one more entry changes what is rare in the build: every choice is made again
+    # one more entry changes what is rare in the build: every choice is made again, but the
+    # candidates are found again for the new entry only (the others' are scored again)
     more = entries + [entry("Printer offline again", [], "The printer went offline again.")]
     grown = TitleChooser(args[0], more, args[1], memo)
     assert [grown.chosen(k, e) for k, e in enumerate(more)] == [real(grown, k, e) for k, e in enumerate(more)]
-    assert made == list(range(len(more)))
+    assert made == list(range(len(more))) and found == [len(entries)]
+    assert [grown.chosen(k, e) for k, e in enumerate(more)] == [TitleChooser(args[0], more, args[1]).choose(k, e)
+                                                                for k, e in enumerate(more)]
 
 
 def test_a_titles_opening_or_closing_part_the_text_never_says_is_spin_and_left_out(rules):

@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable
 from ..deadline import Budget
 from ..model import Article, Merged, Options
 from ..rules import Rules
-from ..kinds import KindClassifier
+from ..kinds import KindClassifier, own
 from ..titles import TitleChooser
+from ..write import digest
 from .cluster import Clusterer, Group, article_order
 from .merge import _Slot, _merge_lists, _short
 from .titling import TitleCleaner, _titles
@@ -89,8 +90,10 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
 
 
 def _kinds(entries: list[dict], rules: Rules, memo, keys, each) -> list[str]:
-    """KindClassifier.classify_all, with the entries' own scores kept in `memo` by cluster key."""
-    keys = list(keys) if memo is not None and len(keys) == len(entries) else [None] * len(entries)
+    """KindClassifier.classify_all, with the entries' own scores kept in `memo` by what they
+    are read from (kinds.own; none for an entry without a cluster key: see build_entries)."""
+    keys = ([k and digest(["kinds", own(e)]) for k, e in zip(keys, entries)]
+            if memo is not None and len(keys) == len(entries) else [None] * len(entries))
     known = [memo.kind_scores(k) if k else None for k in keys]
     fresh = {k for k, s in zip(keys, known) if k and s is None}
     kinds = KindClassifier(rules).classify_all(entries, each, known)
