@@ -122,10 +122,12 @@ class ArticleCache:
         self._new_end = 0  # its size so far (counted here: tell() is a system call per record)
         self._readers: dict[str, object] = {}  # pack -> open file, for reading bodies
         self._written_packs: list[str] = []  # this build's pack, once closed
+        self._unread: list[str] = []  # packs the index names, not yet read (`read_packs`)
 
     @classmethod
-    def open(cls, folder: Path | None, key: str) -> "ArticleCache":
-        """The cache in `folder` (None: a disabled cache that never hits and never saves)."""
+    def open(cls, folder: Path | None, key: str, read: bool = True) -> "ArticleCache":
+        """The cache in `folder` (None: a disabled cache that never hits and never saves);
+        its packs left unread unless `read` (`read_packs`)."""
         cache = cls(folder, key)
         if folder is None:
             return cache
@@ -168,9 +170,17 @@ class ArticleCache:
         if not (isinstance(packs, list) and all(isinstance(p, str) and _PACK_NAME.match(p) for p in packs)):
             cache.notes.append(f"cache {path}: 'packs' is malformed; bodies and structures recomputed")
             packs = []
-        for name in packs:
-            cache._read_pack(name)
+        cache._unread = packs
+        if read:
+            cache.read_packs()
         return cache
+
+    def read_packs(self) -> None:
+        """Locate the records of the packs the index names (`open` can leave them unread: a
+        build forks its workers first, which then do not hold this process's copy of them)."""
+        for name in self._unread:
+            self._read_pack(name)
+        self._unread = []
 
     def _read_pack(self, name: str) -> None:
         """Checksummed records (structures, signatures, entries) are checked, and

@@ -131,6 +131,10 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     unchanged = {p for p in paths if cache.unchanged(p, sigs.get(p))}
     workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
     try:
+        # the workers start (fork) before the cache's packs are located: they need none of it, and
+        # a rebuild's workers forked after were each counted its size again (10k: 131 MB, not 68)
+        workers.slots(len(paths) - len(unchanged))
+        cache.read_packs()
         # Results are resolved as they arrive: each fresh body goes into the cache once and
         # leaves its article, so the spun copies' texts are never all held at once.
         resolver = _Resolver(cache, input_dir, rules, options, on_disk)
@@ -272,7 +276,7 @@ def _open_cache(output_dir: Path, use_cache: bool, key: str, fresh: bool):
         scratch = tempfile.TemporaryDirectory(prefix="kb-build-")
         return ArticleCache(Path(scratch.name), key, scratch=True), scratch
     folder = output_dir / CACHE_DIR
-    return (ArticleCache(folder, key) if fresh else ArticleCache.open(folder, key)), None
+    return (ArticleCache(folder, key) if fresh else ArticleCache.open(folder, key, read=False)), None
 
 
 def _read_all(workers: Executor, input_dir: Path, paths: list[str], unchanged: set[str], stats: dict,
