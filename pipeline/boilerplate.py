@@ -48,6 +48,8 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\.?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
+_CREDIT_SEP = re.compile(r"\s*(?:/|\||--|–|—)\s*")  # "Jane Doe / Getty Images", "By Jiap -- Shutterstock"
+_LABEL_FIRST = re.compile(r"^[\s>*_]*\w+\s*:")  # "_Note: ..._", "*Update:* ..."
 _ANCHOR_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\[[^\[\]\n]+\]\((?:https?://[^()\s#]*)?#[^()\s]*\)"
                           r"(?:\*\*|__)?\s*$")  # "1. [**Update your drivers**](#a)", "[1: Check it](#fix1)"
 _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^\[\]\n]*\s\S[^\[\]\n]*\]"
@@ -61,6 +63,33 @@ _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:htt
 
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+# A whole paragraph in emphasis, a sentence: the site's note to the reader ("_We purchased the
+# Antop AT-127 so our expert reviewer could thoroughly test and assess it. Keep reading for our
+# full product review._"), templated with a product's name swapped in
+_NOTE = re.compile(r"^\s*(?:>\s*)?([_*])(?![_*\s]).*[^_*\s\\]\1\s*$")
+
+
+def _shape(line: str) -> bytes | None:
+    """The key of a line's shape: its words with each run of names and numbers (a word opening
+    with a capital or a digit, the first word aside) as one symbol; None when nothing is
+    masked (the line's own key says the same). Two lines of one template that differ in the
+    product they name share it."""
+    words = _WORD.findall(_LINK.sub(r" \1 ", line))
+    out: list[str] = []
+    for j, w in enumerate(words):
+        if j and (w[0].isupper() or w[0].isdigit()):
+            if out[-1] != "*":
+                out.append("*")
+        else:
+            out.append(w.lower())
+    return _digest("shape " + " ".join(out)) if "*" in out else None
+
+
+def _few(k: bytes) -> bytes:
+    """The key that says line key k is found in two families or more (Boilerplate.repeated_in)."""
+    return hashlib.blake2b(b"few\0" + k, digest_size=8).digest()
 
 
 def _key(line: str) -> bytes | None:
@@ -114,6 +143,7 @@ class Boilerplate:
         self.short_words = int(g("boilerplate", "short_label_words")[0])
         self.min_echoes = int(g("boilerplate", "min_echoes_in_body")[0])
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
+        self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.contents_labels = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels")) + r")\W*", re.I)
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
@@ -131,11 +161,15 @@ class Boilerplate:
         those the longer ones (family_line_words or more: what makes two bodies one family)."""
         keys, long = set(), set()
         lines = body.split("\n")
-        for i, k in _units(body):
+        units = _units(body)
+        for u, (i, k) in enumerate(units):
             if k is not None:
                 keys.add(k)
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
+                keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i])) if x)
+                if self._contents_next(units, lines, u):
+                    keys.add(_few(k))
         return keys, long
 
     def repeated_in(self, units: list[tuple[set[bytes], set[bytes]]]) -> set[bytes]:
@@ -167,9 +201,13 @@ class Boilerplate:
         for b, keys in enumerate(keysets):
             root = sets.find(b)
             for k in keys:
-                if df[k] >= self.min_families:
+                if df[k] >= 2:
                     families[k].add(root)
-        return {k for k, f in families.items() if len(f) >= self.min_families}
+        # ...and a contents list's lead-in found in two families or more (its _few key, which
+        # the body holds when the line leads into a contents list there): a template's
+        # line as well, though fewer articles hold it
+        return ({k for k, f in families.items() if len(f) >= self.min_families}
+                | {_few(k) for k, f in families.items() if len(f) >= 2 and _few(k) in df})
 
     def _content(self, line: str) -> bool:
         """A line that reads as an article's content whatever its repetition: an action, a
@@ -225,7 +263,17 @@ class Boilerplate:
                  for u, (i, k) in enumerate(units)]
         self._runs(units, lines, [r or t for r, t in zip(rep, twice)], drop)
         self._sandwiched(units, lines, drop)
-        drop.update(self._contents_lead(units, lines, rep))
+        # a note to the reader, a template's ("_We purchased the ... so our expert reviewer ..._"),
+        # and a photo's credit in the site's shape ("Anker/ZDNET", "Jane Doe/Getty Images") found in
+        # many distinct articles, under a picture or not; after the blocks: a credit is no widget's
+        # line (a product card's title between "more buying choices" and its credit stays)
+        for u, (i, k) in enumerate(units):
+            note, credit = (self._note_shape(lines[i]), self._credit_key(lines[i])) if k is not None else (None, None)
+            if note in repeated and not self._content(lines[i]):
+                drop.add(u)
+            elif credit in repeated:
+                drop.add(u)
+        drop.update(self._contents_lead(units, lines, rep, repeated))
         self._headings(units, lines, repeated, rep, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
         # own, then "*" again): the text it marked stays (after the blocks: no repeated line
@@ -239,23 +287,41 @@ class Boilerplate:
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
         return text, len(drop)
 
-    def _contents_lead(self, units, lines: list[str], rep: list[bool]) -> set[int]:
+    def _contents_lead(self, units, lines: list[str], rep: list[bool], repeated: set[bytes]) -> set[int]:
         """The line right over a table of contents (two lines or items or more, each one link to
         an anchor of the page) that leads into it: a repeated line ("You may not have to try
-        them all; just work your way down the list ...") or a short one ending with a colon
+        them all; just work your way down the list ...", found over a contents list in two
+        families or more will do: "You don't have to try them all, just work your way down the
+        list until you find the one that does the trick!") or a short one ending with a colon
         ("There are two fixes you can try:"). A longer one of one page's says more ("Here are
         two easy fixes that have helped other users get normal display on their screen
         again."); the table's own label ("Expand", as structure's rules name it) and the
         table itself are left to structure."""
         out = set()
-        for u, (i, k) in enumerate(units[:-2]):
+        for u, (i, k) in enumerate(units):
             line = lines[i]
-            if (k is not None and not _HEADING.match(line) and not _LIST.match(line) and not self._contents_label(line)
-                    and all(_ANCHOR_ONLY.match(lines[units[v][0]]) for v in (u + 1, u + 2))
-                    and (rep[u] or line.rstrip(" *_").endswith(":")
-                         and len(_shown_words(line)) <= 2 * self.short_words)):
+            if self._contents_next(units, lines, u) and (
+                    rep[u] or _few(k) in repeated and not self._fix_text(units, lines, u)
+                    or line.rstrip(" *_").endswith(":") and len(_shown_words(line)) <= 2 * self.short_words):
                 out.add(u)
         return out
+
+    def _fix_text(self, units, lines: list[str], u: int) -> bool:
+        """Unit u is under a step's heading ("### Fix 2: Adjust the screen resolution" over
+        "Another trick you can try is to adjust ... Here's how:" and its links to the ways for
+        each system): the step's own text."""
+        for i, _ in reversed(units[:u]):
+            if _HEADING.match(lines[i]):
+                return bool(_LEAD.match(_HEADING.sub("", lines[i])).group(0).strip(" \t*_"))
+        return False
+
+    def _contents_next(self, units, lines: list[str], u: int) -> bool:
+        """Unit u, a line of text (no heading, list item or contents label), is right over a
+        table of contents: the next two lines are each one link to an anchor of the page."""
+        i, k = units[u]
+        line = lines[i]
+        return (k is not None and u + 2 < len(units) and not _HEADING.match(line) and not _LIST.match(line)
+                and not _ANCHOR_ONLY.match(line) and not self._contents_label(line) and all(_ANCHOR_ONLY.match(lines[units[v][0]]) for v in (u + 1, u + 2)))
 
     def _sandwiched(self, units, lines: list[str], drop: set[int]) -> None:
         """A short line (up to three labels' length) that is no heading, numbered step, list
@@ -276,6 +342,23 @@ class Boilerplate:
                     or len(_shown_words(line)) > 3 * self.short_words):
                 continue
             drop.add(u)
+
+    def _note_shape(self, line: str) -> bytes | None:
+        """The shape key (_shape) of a note to the reader: a sentence longer than two labels,
+        wholly in emphasis, not a labelled one ("_Note: ..._", the article's own)."""
+        if not _NOTE.match(line) or len(_shown_words(line)) <= 2 * self.short_words or _LABEL_FIRST.match(line):
+            return None
+        return _shape(line)
+
+    def _credit_key(self, line: str) -> bytes | None:
+        """A photo's credit ([scrape_artifacts] credits: "Anker/ZDNET"), keyed by whom it credits
+        last (the site, the stock agency: "zdnet", "getty images"), the names before it aside."""
+        plain = _LINK.sub(r"\1", line).strip(" \t*_")
+        parts = _CREDIT_SEP.split(plain)
+        if len(parts) < 2 or not self.credit.fullmatch(plain):
+            return None
+        last = _WORD.findall(parts[-1].lower())
+        return _digest("credit " + " ".join(last)) if sum(map(len, last)) >= 2 else None
 
     def _statement(self, line: str) -> bool:
         """A sentence longer than a label, ending with a full stop: a caption that says
@@ -329,9 +412,18 @@ class Boilerplate:
                 cards = _card_list(units, lines, u + 1) if wide[u] else []
                 drop.update([u, *cards] if cards else ())  # "More Reading" over its cards, or a list's label
             elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1]) or _alone(units, lines, u)
-                              or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._caption(lines[i])):
+                              or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._caption(lines[i])
+                              or self._empty_label(units, lines, u)):
                 drop.add(u)
         return drop
+
+    def _empty_label(self, units, lines: list[str], u: int) -> bool:
+        """A short label ending with a colon, no link in it, with a heading (or nothing) right
+        under it: a widget's label whose value is gone ("Our expert review:" over a product's
+        "#### Specifications", its stars and links removed)."""
+        line = lines[units[u][0]]
+        return (line.rstrip(" *_").endswith(":") and "](" not in line and len(_shown_words(line)) <= self.short_words
+                and (u + 1 == len(units) or bool(_HEADING.match(lines[units[u + 1][0]]))))
 
     def _caption(self, line: str) -> bool:
         """A repeated line that is no sentence and not a table's row (a review's "| Pros |

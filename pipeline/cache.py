@@ -58,8 +58,9 @@ from .write import write_atomic
 # 12: structures read with parts nested by their numbering and run-on labels; 13: a nested bold
 # line keeps level 7; 14: steps' typed commands (code, the object of "type", a line after a
 # colon), held-down shortcuts, product names a scrape ran into the word before; 15: entries'
-# title candidates as titles.TitleChooser.prepared reads them ("p")
-FORMAT = 15
+# title candidates as titles.TitleChooser.prepared reads them ("p"); 16: bodies' line keys ("u")
+# hold the shapes of notes, the credits' sites and contents lead-ins
+FORMAT = 16
 INDEX = "index"
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts", "near")

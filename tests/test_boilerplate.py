@@ -501,3 +501,89 @@ def test_a_spec_under_a_spec_stays_between_chrome_a_players_line_goes():
     assert "Adaptive-Sync: FreeSync" in text and "Stunning SDR" in text and "The article goes on" in text
     assert "Share: Are you ready" not in text and "Today's Best Deals" not in text and "ZDNET" not in text
     assert "Enter the verification code." in text and "the browser extension will let you" in text
+
+
+PRODUCTS = ["Antop AT-127", "ClearStream 2V Indoor Antenna", "Roku Express", "Eero Pro Mesh System",
+            "Netgear Nighthawk RAX120", "Acer Chromebook 15"]
+THINGS = ["antenna", "antenna", "streamer", "router", "router", "laptop"]
+
+
+def _review(n: int, product: str, thing: str) -> str:
+    """A distinct review of one product, with the site's templated note and credit."""
+    return (f"## {product}\n\n![{product}](https://img.example/{n}.jpg)\n\n"
+            f"Our verdict on unit {n}: the {thing} number {n} works, though its cable of {n} feet is short.\n\n"
+            f" _We purchased the {product} so our expert reviewer could thoroughly test and assess it. "
+            "Keep reading for our full product review._\n\n"
+            f"The {product} took {n} hours of testing across {n + 2} rooms before the {thing} settled down.\n\n"
+            f"[{product} best {thing} of {2020 + n}](https://shop.example/p/{n})\n\n{product.split()[0]}/EXAMPLENEWS\n\n"
+            f"Download the {product} firmware {n}.{n} from the maker's site before you set up the {thing}.\n\n"
+            f"In the end the {thing} from test {n} earns its place on a shelf in room {n}.\n")
+
+
+def test_a_templated_note_and_a_sites_credit_are_chrome_a_templated_step_is_not():
+    """A note to the reader in emphasis, the same sentence with another product's name swapped
+    in, in many distinct articles ("_We purchased the ... so our expert reviewer could ..._"),
+    goes; so does a photo's credit in the site's shape ("Roku/EXAMPLENEWS"), a picture above it
+    or not. A step templated the same way ("Download the ... firmware ...") stays, and so do a
+    labelled note and a product card's title."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [_review(n, p, t) for n, (p, t) in enumerate(zip(PRODUCTS, THINGS), 1)]
+    bodies = [body.replace("\n\nIn the end", f"\n\n_Note: The screenshots of the {p} come from Windows {n}, but the "
+                                              "steps work on Windows 11 too._\n\nIn the end")
+              for n, (body, p) in enumerate(zip(bodies, PRODUCTS), 1)]
+    repeated = b.repeated(bodies)
+    for n, body in enumerate(bodies, 1):
+        text, gone = b.strip(body, repeated)
+        assert "so our expert reviewer could thoroughly" not in text and "/EXAMPLENEWS" not in text
+        assert f"Download the {PRODUCTS[n - 1]} firmware" in text
+        assert f"[{PRODUCTS[n - 1]} best" in text and f"earns its place on a shelf in room {n}." in text
+        assert gone == 2
+        assert "_Note: The screenshots of the" in text
+    # one article's: a note found in fewer than min_families distinct articles stays
+    few = b.repeated(bodies[:3])
+    assert "so our expert reviewer could thoroughly" in b.strip(bodies[0], few)[0]
+
+
+def _fixes(n: int, topic: str, lead: str) -> str:
+    return (f"## Fix the {topic} for good\n\nThe {topic} of unit {n} stops after each of the {n} restarts we tried.\n\n"
+            f"## Try these fixes\n\n{lead}\n\n[1: Restart the {topic}](#fix1)\n\n[2: Update the {topic} driver](#fix2)\n\n"
+            f"## Fix 1: Restart the {topic}\n\nTurn the {topic} off, wait {n} seconds and turn it back on.\n\n"
+            f"## Fix 2: Update the {topic} driver\n\nAnother trick you can try is to update the driver. Here's how:\n\n"
+            f"[**On Windows 10:**](#w10)\n\n[**On Windows 7:**](#w7)\n\nOpen Device Manager and update the {topic} {n} driver.\n")
+
+
+def test_a_contents_lead_in_found_in_two_distinct_articles_is_chrome():
+    """The line over a table of contents that two distinct articles or more share ("You don't
+    have to try them all, ...") goes, though fewer than min_families hold it; one article's own
+    lead-in stays, and so does a fix's text over links to its ways for each system."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    shared = "You don't have to try them all, just work your way down the list until you find the one that does the trick!"
+    own = "Here are the two fixes that brought the wifi adapter of this laptop back after its update!"
+    bodies = [_fixes(1, "printer spooler", shared), _fixes(2, "sound card", shared), _fixes(3, "wifi adapter", own)]
+    repeated = b.repeated(bodies)
+    for body in bodies[:2]:
+        text, _ = b.strip(body, repeated)
+        assert "try them all" not in text and "[1: Restart the" in text and "Another trick you can try" in text
+    assert own in b.strip(bodies[2], repeated)[0]
+
+
+def test_a_repeated_label_with_its_value_gone_is_chrome():
+    """"Our expert review:" over a heading in many distinct articles (its stars and links were
+    removed) goes; a link to a part of the page labelled so ("[I'm using Windows 7](#w7):")
+    stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [_review(n, p, t).replace("\n\nIn the end", f"\n\nOur expert review:\n\n#### Specifications of the {p}\n\n"
+                                       f"The {p} weighs {n} kilograms with its stand.\n\n**[I'm using Windows 7](#w7)** **:**\n\n### On Windows 7 with "
+                                       f"unit {n}\n\nThe {t} of unit {n} needs the driver from the disc.\n\nIn the end")
+              for n, (p, t) in enumerate(zip(PRODUCTS, THINGS), 1)]
+    repeated = b.repeated(bodies)
+    for body in bodies:
+        text, _ = b.strip(body, repeated)
+        assert "Our expert review:" not in text and "#### Specifications of the" in text
+        assert "[I'm using Windows 7](#w7)" in text

@@ -639,6 +639,19 @@ def test_a_price_at_a_shop_is_a_button_and_a_sponsors_note_a_disclaimer(cleaner)
     assert r.removed == {"disclaimer": 1, "call_to_action": 3}
 
 
+def test_a_sponsored_posts_note_is_a_disclaimer(cleaner):
+    """"This is a sponsored post" with its sponsor's opinions goes, in emphasis or not; a
+    sentence about sponsored content stays."""
+    md = ("_This is a sponsored post. The product choices and opinions expressed in this article are from the "
+          "sponsor and do not reflect the editorial direction of Example Geek or its staff._\n\n"
+          "Salmon en croute is salmon wrapped in pastry.\n\n"
+          "The store shows sponsored posts and ads based on the apps you download.\n")
+    r = clean(cleaner, md)
+    assert r.text == ("Salmon en croute is salmon wrapped in pastry.\n\n"
+                      "The store shows sponsored posts and ads based on the apps you download.\n")
+    assert r.removed == {"disclaimer": 1}
+
+
 @pytest.mark.parametrize("line", ["Settings / Update & Security / Windows Update", "Control Panel | Programs | Uninstall",
                                   "HP / Canon / Epson"])
 def test_a_menu_path_under_a_screenshot_is_no_photo_credit(cleaner, line):
