@@ -438,8 +438,8 @@ class Boilerplate:
     def _echoes(self, units, lines: list[str]) -> set[int]:
         """A widget's label the page repeats under each of its items ("Show Expert Take Show
         less", "Show less"): a short line of two words or more without a full stop, min_echoes
-        times or more in the one body, word for word ("Step 1" is not "Step 2"), whatever its
-        verb; not a picture (a screenshot's alt text), a list item, a bold label, a heading, a
+        times or more in the one body, word for word ("Step 1" is not "Step 2"), a link read as
+        its text ("[Read more below](...#section-one)", "(...#section-two)"), whatever its verb; not a picture (a screenshot's alt text), a list item, a bold label, a heading, a
         table row or a numbered step."""
         seen: dict[str, list[int]] = defaultdict(list)
         for u, (i, k) in enumerate(units):
@@ -448,7 +448,7 @@ class Boilerplate:
                 continue
             if not (_LIST.match(line) or _BOLD_LABEL.match(line) or _NUMBERED.match(line)
                     or _HEADING.match(line) or line.lstrip().startswith("|")):
-                seen[" ".join(_WORD.findall(line.lower()))].append(u)
+                seen[" ".join(_shown_words(line.lower()))].append(u)
         return {u for us in seen.values() if len(us) >= self.min_echoes for u in us}
 
     def _notice(self, line: str) -> bool:

@@ -159,11 +159,13 @@ def test_a_repeated_signup_box_goes_when_the_article_goes_on_under_its_heading(t
 
 def test_a_widget_label_one_page_repeats_under_each_item_goes_its_bold_labels_stay(tmp_path):
     """One article, no other to compare with: "Show Expert Take Show less" under each of its
-    product picks is the page's widget; "**Pros**" over each pick's list is the text's label."""
+    product picks is the page's widget, and so is a button that says the same over links to
+    other places ("Read more below"); "**Pros**" over each pick's list is the text's label."""
     src = tmp_path / "in"
     picks = "".join(f"## {name} case\n\nThe {name} case is {adj} and protects the phone from drops of {n} feet.\n\n"
                     f"Step {n}\n\n![Phone Case](https://img.example/{name}.png)\n\n"
                     "**Pros**\n\n* Light\n* Cheap\n\nShow Expert Take Show less\n\nShow less\n\n"
+                    f"[**Read more below**](https://site.example/best-cases#section-{name.lower()})\n\n"
                     for n, (name, adj) in enumerate([("Oak", "wooden"), ("Reef", "recycled"), ("Wave", "compostable"),
                                                      ("Puff", "soft")], 3))
     write(src, "cases.md", FM.format(title="The best green phone cases", n=1) + "# The best green phone cases\n\n"
@@ -171,10 +173,10 @@ def test_a_widget_label_one_page_repeats_under_each_item_goes_its_bold_labels_st
     build(src, tmp_path / "out", Options(jobs=1))
     doc = json.loads((tmp_path / "out" / "kb.json").read_text())
     text = json.dumps(doc["entries"])
-    assert "Show Expert Take" not in text and "Show less" not in text
+    assert "Show Expert Take" not in text and "Show less" not in text and "Read more below" not in text
     assert text.count("Pros") == 4 and "compostable and protects the phone" in text
     assert "Step 6" in text and text.count("img.example") == 4  # a numbered label, a screenshot
-    assert doc["entries"][0]["sources"][0]["removed"].get("chrome") == 8
+    assert doc["entries"][0]["sources"][0]["removed"].get("chrome") == 12
 
 
 def test_a_read_next_card_goes_by_its_link_text_naming_the_linked_page(tmp_path):

@@ -632,11 +632,12 @@ def test_a_price_at_a_shop_is_a_button_and_a_sponsors_note_a_disclaimer(cleaner)
           "sponsor.\n\nThe doorbell now sees from head to toe.\n\n[See at Ring](https://ring.com/products/doorbell) "
           "[$100 at Amazon](https://www.amazon.com/dp/B0BZWRSRWV)\n\n$279 at jabra\n\n"
           "[See at Best Buy](https://www.bestbuy.com/site/6550180.p) $168 at Amazon\n\nDashlane password manager $1 at Dashlane\n\n"
+          "[View at Back Market (US)](https://www.awin1.com/pclick.php?p=3767&a=1035)\n\n"
           "You can pre-order it for $100 at [Amazon](https://www.amazon.com/dp/B0BZWRSRWV).\n")
     r = clean(cleaner, md)
     assert r.text == ("The doorbell now sees from head to toe.\n\nDashlane password manager $1 at Dashlane\n\n"
                       "You can pre-order it for $100 at [Amazon](https://www.amazon.com/dp/B0BZWRSRWV).\n")
-    assert r.removed == {"disclaimer": 1, "call_to_action": 3}
+    assert r.removed == {"disclaimer": 1, "call_to_action": 4}
 
 
 def test_a_sponsored_posts_note_is_a_disclaimer(cleaner):
