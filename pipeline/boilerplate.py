@@ -23,7 +23,10 @@ from urllib.parse import urlsplit
 
 from .unionfind import DisjointSets
 
-_WORD = re.compile(r"\w+")
+# a word; in scripts written without spaces (Chinese, Japanese) each character is one ("免費下載",
+# "Free Download", is four, as a label; not one, as a sentence would be)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[^\W{_CJK}]+|[{_CJK}]")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\s*\)")  # (a title may hold "(...)")
 
 
@@ -48,8 +51,8 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\.?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
-_CREDIT_SEP = re.compile(r"\s*(?:/|\||--|–|—)\s*")  # "Jane Doe / Getty Images", "By Jiap -- Shutterstock"
-_LABEL_FIRST = re.compile(r"^[\s>*_]*\w+\s*:")  # "_Note: ..._", "*Update:* ..."
+_CREDIT_SEP = re.compile(r"/|\||--|–|—")  # "Jane Doe / Getty Images", "By Jiap -- Shutterstock"
+_LABEL_FIRST = re.compile(r"^[\s>*_]*[^\W_]+\s*:")  # "_Note: ..._", "*Update:* ..."
 _ANCHOR_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\[[^\[\]\n]+\]\((?:https?://[^()\s#]*)?#[^()\s]*\)"
                           r"(?:\*\*|__)?\s*$")  # "1. [**Update your drivers**](#a)", "[1: Check it](#fix1)"
 _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^\[\]\n]*\s\S[^\[\]\n]*\]"
@@ -236,7 +239,8 @@ class Boilerplate:
         button, a caption, a credit ("View Deal")."""
         text = _LINK.sub(r"\1", line)
         plain = text.strip(" \t*_#>").rstrip()
-        return len(_WORD.findall(text)) <= (most or self.short_words) and not plain.endswith((".", "!", "?", ":"))
+        return (len(_WORD.findall(text)) <= (most or self.short_words)
+                and not plain.endswith((".", "!", "?", ":", "。", "！", "？", "：")))
 
     def strip(self, body: str, repeated: set[bytes]) -> tuple[str, int]:
         """The body without its chrome lines, and how many went. Depends on the body and on
@@ -321,7 +325,8 @@ class Boilerplate:
         i, k = units[u]
         line = lines[i]
         return (k is not None and u + 2 < len(units) and not _HEADING.match(line) and not _LIST.match(line)
-                and not _ANCHOR_ONLY.match(line) and not self._contents_label(line) and all(_ANCHOR_ONLY.match(lines[units[v][0]]) for v in (u + 1, u + 2)))
+                and not _ANCHOR_ONLY.match(line) and not self._contents_label(line)
+                and all(_ANCHOR_ONLY.match(lines[units[v][0]]) for v in (u + 1, u + 2)))
 
     def _sandwiched(self, units, lines: list[str], drop: set[int]) -> None:
         """A short line (up to three labels' length) that is no heading, numbered step, list
@@ -353,6 +358,8 @@ class Boilerplate:
     def _credit_key(self, line: str) -> bytes | None:
         """A photo's credit ([scrape_artifacts] credits: "Anker/ZDNET"), keyed by whom it credits
         last (the site, the stock agency: "zdnet", "getty images"), the names before it aside."""
+        if len(line) > 300 or not _CREDIT_SEP.search(line):  # (a credit is a short line)
+            return None
         plain = _LINK.sub(r"\1", line).strip(" \t*_")
         parts = _CREDIT_SEP.split(plain)
         if len(parts) < 2 or not self.credit.fullmatch(plain):
@@ -439,8 +446,9 @@ class Boilerplate:
         """A widget's label the page repeats under each of its items ("Show Expert Take Show
         less", "Show less"): a short line of two words or more without a full stop, min_echoes
         times or more in the one body, word for word ("Step 1" is not "Step 2"), a link read as
-        its text ("[Read more below](...#section-one)", "(...#section-two)"), whatever its verb; not a picture (a screenshot's alt text), a list item, a bold label, a heading, a
-        table row or a numbered step."""
+        its text ("[Read more below](...#section-one)", "(...#section-two)"), whatever its verb;
+        not a picture (a screenshot's alt text), a list item, a bold label, a heading, a table
+        row or a numbered step."""
         seen: dict[str, list[int]] = defaultdict(list)
         for u, (i, k) in enumerate(units):
             line = lines[i]
@@ -459,8 +467,9 @@ class Boilerplate:
 
     def _read_next(self, line: str, most: bool = True) -> bool:
         """A line that is one link to another article and nothing else, the link's text that
-        article's title: its words are the words of the page's address ("[The Best Gaming
-        Consoles of 2024](https://site.example/best-gaming-consoles-4154610)"), most of them
+        article's title (a question's too: "[Can You Expand iPhone Memory?](...)"): its words
+        are the words of the page's address ("[The Best Gaming Consoles of
+        2024](https://site.example/best-gaming-consoles-4154610)"), most of them
         (or, `most` False, two of the words of a slug of three or more), a read-next card or
         a related-articles list's item. A link to act on ("Download ...") stays."""
         m = _ONLY_LINK.match(line)
@@ -474,7 +483,7 @@ class Boilerplate:
             if len(_WORD.findall(path)) < 3:
                 return False
         stems = {w[:5] for w in _WORD.findall(path)}
-        return (len(_WORD.findall(title)) >= 3 and not title.endswith((".", "!", "?"))
+        return (len(_WORD.findall(title)) >= 3 and not title.endswith((".", "!"))
                 and sum(w[:5] in stems for w in words) >= max(2, len(words) / 2 if most else 0))  # (a stem: "charger[s]")
 
     def _related(self, units, lines: list[str]) -> set[int]:

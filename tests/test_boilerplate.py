@@ -181,22 +181,23 @@ def test_a_widget_label_one_page_repeats_under_each_item_goes_its_bold_labels_st
 
 def test_a_read_next_card_goes_by_its_link_text_naming_the_linked_page(tmp_path):
     """A line that is one link whose text is the linked article's title (the words of its
-    address) is a read-next card; a link to act on, or one whose text is not the address's
+    address), a question as well, is a read-next card; a link to act on, or one whose text is not the address's
     title, stays."""
     src = tmp_path / "in"
     write(src, "luna.md", FM.format(title="Amazon Luna review", n=1) + "# Amazon Luna review\n\n"
           "Luna streams games to a browser, a phone or a TV stick, and it works well on a fast line.\n\n"
           "[The Best Gaming Consoles of 2024](https://www.review.example/best-gaming-consoles-4154610)\n\n"
           "* [Sony PlayStation VR Review](https://www.review.example/sony-playstation-vr-review-4692684)\n\n"
+          "* [Can You Expand iPhone Memory?](https://www.review.example/can-you-upgrade-iphone-memory-1999878)\n\n"
           "[Download the Luna controller app](https://apps.example/download-luna-controller-app)\n\n"
           "[Our measured latency figures](https://data.example/r/7731)\n\n"
           "The controller connects over Wi-Fi straight to the cloud, which cuts the lag by a few milliseconds.\n")
     build(src, tmp_path / "out", Options(jobs=1))
     doc = json.loads((tmp_path / "out" / "kb.json").read_text())
     text = json.dumps(doc["entries"])
-    assert "Best Gaming Consoles" not in text and "PlayStation VR Review" not in text
+    assert "Best Gaming Consoles" not in text and "PlayStation VR Review" not in text and "iPhone Memory" not in text
     assert "Download the Luna controller app" in text and "Our measured latency figures" in text
-    assert "cuts the lag" in text and doc["entries"][0]["sources"][0]["removed"].get("chrome") == 2
+    assert "cuts the lag" in text and doc["entries"][0]["sources"][0]["removed"].get("chrome") == 3
 
 
 def test_a_repeated_label_over_a_list_of_cards_goes_with_them_a_label_over_a_plain_list_stays(tmp_path):
@@ -589,3 +590,16 @@ def test_a_repeated_label_with_its_value_gone_is_chrome():
         text, _ = b.strip(body, repeated)
         assert "Our expert review:" not in text and "#### Specifications of the" in text
         assert "[I'm using Windows 7](#w7)" in text
+
+
+def test_words_of_a_script_without_spaces_are_its_characters():
+    """Chinese is written without spaces: "免費下載" ("Free Download") is a button's label of four
+    words, said again under each product, and goes as its English twin would; "優點：" ("Pros:")
+    ends with a colon and stays, and so does the prose."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    items = "".join(f"## 相片檢視器 {n}\n\n這款軟體可以快速瀏覽第 {n} 個資料夾中的所有相片，而且介面清楚易用。\n\n免費下載\n\n"
+                    "優點：\n\n* 速度快\n\n" for n in range(1, 5))
+    text, gone = Boilerplate(load_rules()).strip("# 最佳相片檢視器\n\n" + items, set())
+    assert "免費下載" not in text and gone == 4
+    assert text.count("優點：") == 4 and "這款軟體可以快速瀏覽第 3 個資料夾中的所有相片" in text
