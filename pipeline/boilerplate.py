@@ -95,6 +95,13 @@ def _few(k: bytes) -> bytes:
     return hashlib.blake2b(b"few\0" + k, digest_size=8).digest()
 
 
+def _fix_text(heading: str | None) -> bool:
+    """A line under this heading is a step's own text ("### Fix 2: Adjust the screen resolution"
+    over "Another trick you can try is to adjust ... Here's how:" and its links to the ways for
+    each system)."""
+    return heading is not None and bool(_LEAD.match(_HEADING.sub("", heading)).group(0).strip(" \t*_"))
+
+
 def _key(line: str) -> bytes | None:
     """A line's key: its words, numbers as one symbol (a rating's votes, a price, a date
     differ from page to page: "Rating: 4.8 / 5 (based on 173 votes)")."""
@@ -210,7 +217,7 @@ class Boilerplate:
         # the body holds when the line leads into a contents list there): a template's
         # line as well, though fewer articles hold it
         return ({k for k, f in families.items() if len(f) >= self.min_families}
-                | {_few(k) for k, f in families.items() if len(f) >= 2 and _few(k) in df})
+                | {_few(k) for k in families if len(families.get(_few(k), ())) >= 2})
 
     def _content(self, line: str) -> bool:
         """A line that reads as an article's content whatever its repetition: an action, a
@@ -301,23 +308,16 @@ class Boilerplate:
         two easy fixes that have helped other users get normal display on their screen
         again."); the table's own label ("Expand", as structure's rules name it) and the
         table itself are left to structure."""
-        out = set()
+        out, heading = set(), None
         for u, (i, k) in enumerate(units):
             line = lines[i]
             if self._contents_next(units, lines, u) and (
-                    rep[u] or _few(k) in repeated and not self._fix_text(units, lines, u)
+                    rep[u] or _few(k) in repeated and not _fix_text(heading)
                     or line.rstrip(" *_").endswith(":") and len(_shown_words(line)) <= 2 * self.short_words):
                 out.add(u)
+            if _HEADING.match(line):
+                heading = line
         return out
-
-    def _fix_text(self, units, lines: list[str], u: int) -> bool:
-        """Unit u is under a step's heading ("### Fix 2: Adjust the screen resolution" over
-        "Another trick you can try is to adjust ... Here's how:" and its links to the ways for
-        each system): the step's own text."""
-        for i, _ in reversed(units[:u]):
-            if _HEADING.match(lines[i]):
-                return bool(_LEAD.match(_HEADING.sub("", lines[i])).group(0).strip(" \t*_"))
-        return False
 
     def _contents_next(self, units, lines: list[str], u: int) -> bool:
         """Unit u, a line of text (no heading, list item or contents label), is right over a

@@ -603,3 +603,30 @@ def test_words_of_a_script_without_spaces_are_its_characters():
     text, gone = Boilerplate(load_rules()).strip("# 最佳相片檢視器\n\n" + items, set())
     assert "免費下載" not in text and gone == 4
     assert text.count("優點：") == 4 and "這款軟體可以快速瀏覽第 3 個資料夾中的所有相片" in text
+
+
+LEAD = "You don't have to try them all, just work your way down the list until you find the one that does the trick!"
+
+
+def test_a_contents_lead_in_goes_only_when_it_leads_a_contents_list_in_two_families():
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    listed = (f"Alpha article intro about printers and their drivers today.\n\n{LEAD}\n\n"
+              "1. [Update the driver](#one)\n2. [Restart the spooler](#two)\n\n## Update the driver\n\nOpen it.\n")
+    prose = f"Bravo article about keyboards and how to clean them well.\n\n{LEAD}\n\nThe first one worked best.\n"
+    assert LEAD in b.strip(listed, b.repeated([listed, prose]))[0]  # (over a list in one family only)
+    other = listed.replace("Alpha article intro about printers", "Gamma story on scanners")
+    assert LEAD not in b.strip(listed, b.repeated([listed, other]))[0]
+
+
+def test_contents_lead_ins_are_found_in_linear_time():
+    import time
+    from pipeline.boilerplate import Boilerplate, _few, _key
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    body = "Intro paragraph of the article here.\n\n" + "".join(
+        f"{LEAD}\n\n1. [Fix one {i}](#a{i})\n2. [Fix two {i}](#b{i})\n\n" for i in range(16_000))
+    t0 = time.process_time()  # (each lead-in looked back over every line before it: 79 s)
+    text, _ = b.strip(body, {_few(_key(LEAD))})
+    assert time.process_time() - t0 < 10 and LEAD not in text

@@ -1506,7 +1506,8 @@ def test_commands_typed_in_code_bold_objects_and_lines_after_a_colon(st):
         "press **Enter**. Type **Camera**, **update** or **turn windows** in the search box.\n\n"
         "In PowerShell, type the following command and press Enter:\n\nGet-Printer\n\n"
         "Then type the following command:\n\ndocker compose up -d\n\n"
-        "Here is how:\n\nRestart your computer\n\nSet the **Startup type** to **Automatic**.\n"
+        "Here is how:\n\nRestart your computer\n\nSet the **Startup type** to **Automatic**.\n\n"
+        "On the taskbar you will see the following message:\n\nno internet, secured\n"  # (a message, no command)
     )
     one, two = st.structure(body, "Fix it").steps
     assert one.commands == ["Powercfg /batteryreport", "adb devices", "sfc/scannow"]
@@ -1532,3 +1533,15 @@ def test_keys_held_down_together_are_a_shortcut(st):
     )
     one, two = st.structure(body, "Printer not connected").steps
     assert one.shortcuts == ["Win + R"] and two.shortcuts == []
+
+
+def test_bold_lines_between_numbered_solutions_are_nested_in_linear_time(st):
+    import time
+    body = ("Intro.\n\n**Solution 1: Update the driver**\n\nText.\n\n"
+            + "".join(f"**Uninstall the driver {i}**\n\nDo it.\n\n" for i in range(16_000))
+            + "**Solution 2: Restart**\n\nText.\n")
+    t0 = time.process_time()  # (each bold line looked back to the run's start and copied the rest: 12 s)
+    secs = st.structure(body, "How to fix it").sections
+    assert time.process_time() - t0 < 8
+    assert sum(s.heading.startswith("Uninstall the driver") and secs[s.parent].heading.startswith("Solution 1")
+               for s in secs) == 16_000

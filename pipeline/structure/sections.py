@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..text import SENTENCE_END, remember
 from .blocks import _BOLD_RUN, _Block, _Sec, _clip, _stray_emphasis, same_title
 from .steps import _break_before, _starts_count
 from .summary import _after_sentence
 
-_COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*#?\s*(\d{1,2})\b")  # a numbered heading's word and number
+_COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*+#?\s*+(\d{1,2})\b")  # a numbered heading's word and number
 
 _BARE_NUMBER = re.compile(r"^\d{1,2}\s*[.):]?$")
 
@@ -88,17 +89,24 @@ class Sections:
                 continue
             words = [self._count_word(secs[i].heading) for i in run]
             moves: dict[int, int] = {}  # section -> its new parent
+            last_at = {w: k for k, w in enumerate(words) if w is not None}  # (each count word's last place)
+            j = 0  # (the last numbered one before k, or the first)
             for k, i in enumerate(run):  # a bold line between two of one count
-                if words[k] is None and secs[i].pseudo and 0 < k < len(run) - 1:
-                    j = next(j for j in range(k - 1, -1, -1) if words[j] is not None or j == 0)
-                    if (words[j] is not None and secs[run[j]].pseudo
-                            and any(w == words[j] for w in words[k + 1:])):
-                        moves[i] = run[j]
-            firsts = [w for w in words if w]
+                if (words[k] is None and secs[i].pseudo and 0 < k < len(run) - 1 and words[j] is not None
+                        and secs[run[j]].pseudo and last_at[words[j]] > k):
+                    moves[i] = run[j]
+                if words[k] is not None:
+                    j = k
+            counts = Counter(w for w in words if w)
+            first_at: dict[str, int] = {}
+            for k, w in enumerate(words):
+                if w:
+                    first_at.setdefault(w, k)
+            early = sorted((first_at[o], o) for o in counts if counts[o] >= 2)[:2]  # (the two counts begun first)
             for k in range(1, len(run)):  # a count of another word after a step
                 w = words[k]
                 if (not w or words[k - 1] == w or run[k - 1] in moves or not self._count_starts(secs[run[k]].heading)
-                        or not any(firsts.count(o) >= 2 and words.index(o) < k for o in set(firsts) - {w})):
+                        or not any(at < k and o != w for at, o in early)):
                     continue
                 prev = secs[run[k - 1]]
                 if not (words[k - 1] or self._imperative(prev.heading)):

@@ -345,8 +345,8 @@ def _alone(b: _Block) -> list[str]:
                       and not b.images and text[-1] not in ".!?:") else []
 
 # the bold object of a typing verb: `Type **sfc /scannow**`, `type in **ms-settings:privacy-webcam**`
-_TYPED = re.compile(r"\b(?i:type|enter|paste|run|input|execute)(?:\s+(?:in|or\s+paste|the\s+following(?:\s+command)?))?"
-                    r"\s*:?\s*\*\*(?!\s)([^*\n]{1,100}?)(?<!\s)\*\*")  # (not "**Startup type** to **Automatic**")
+_TYPED = re.compile(r"\b(?i:type|enter|paste|run|input|execute)(?:\s++(?:in|or\s+paste|the\s+following(?:\s+command)?))?"
+                    r"\s*+:?\s*+\*\*(?!\s)([^*\n]{1,100}?)(?<!\s)\*\*")  # (not "**Startup type** to **Automatic**")
 _FUNCTION = re.compile(r"^[A-Za-z_][\w.]*\(")  # (a spreadsheet's `SUMIF(range, ...)`: a formula, not a command)
 _LOWER_WORD = re.compile(r"^(?:\.{0,2}/)?[a-z][\w.:/\\-]*$")  # (`adb`, `sfc/scannow`, `ms-settings:privacy-webcam`)
 _FLAG = re.compile(r"(?:^|\s)(?:/|--?)[A-Za-z?]")  # (`/batteryreport`, `-Name`, `--all`)
@@ -361,7 +361,8 @@ def _looks_typed(text: str, how: str) -> bool:
     (`Powercfg /batteryreport`, `Remove-Printer -Name "Printer"`); one word with a mark inside
     (`ms-settings:privacy-webcam`, `Get-Printer`, `C:\\Windows\\System32`, `%temp%`); in code or
     a line of its own, also one lower-case word (`adb`, `eventvwr`) or words after a lower-case one
-    (`adb devices`, `docker compose up -d`). Not a search's word in bold ("type **update** in the
+    (`adb devices`, `docker compose up -d`; a line of its own needs switches or a mark, or the
+    rules' command words). Not a search's word in bold ("type **update** in the
     box"), a formula (`=A2*B2`, `SUMIF(...)`), a cell or an argument (`B2`, `sum_range`), a value
     or a screen label or path (`Computer Configuration > ...`)."""
     t = text.strip()
@@ -374,8 +375,11 @@ def _looks_typed(text: str, how: str) -> bool:
     if not rest:  # (not a cell range, `A1:A5`, nor a formula, `X=(Y-B)/A`)
         if _CELLS.match(first) or "=" in first or "(" in first:
             return False
-        return bool(_MARKED.search(first)) or (how != "bold" and _PLAIN_WORD.match(first) is not None)
-    return how != "bold" and _LOWER_WORD.match(first) is not None
+        return bool(_MARKED.search(first)) or (how in _AS_TYPED and _PLAIN_WORD.match(first) is not None)
+    return how in _AS_TYPED and _LOWER_WORD.match(first) is not None
+
+
+_AS_TYPED = ("code", "block")  # (set apart as typed: a line after a colon may be a message, "no internet, secured")
 
 
 def _shot_text(b: _Block) -> bool:
