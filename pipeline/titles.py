@@ -449,18 +449,14 @@ class TitleChooser:
             self.memo.retain_prepared(self._prepared_key(k))
         return title
 
-    def score(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
-              spelled: frozenset = frozenset()) -> float:
-        """`said`: see `said` (spinning rewords a title around its subject, so the subject is
-        what most of the titles keep; a word counts up to CONSENSUS more for it). `spelled`:
-        the text's tokens (`tokens`), against which a garbled-looking token is checked."""
-        return self.value(self.form(candidate, tf, versions, said, spelled))
-
     def form(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
              spelled: frozenset = frozenset()) -> list | None:
-        """`score` but for the words' idf, which `value` weighs it with: [[word, log1p of
-        its spread or None (a word the text never says), its weight], what counts against,
-        the number of words], or None for a candidate that names nothing."""
+        """A candidate's score but for the words' idf, which `value` weighs it with: [[word,
+        log1p of its spread or None (a word the text never says), its weight], what counts
+        against, the number of words], or None for a candidate that names nothing. `said`: see
+        `said` (spinning rewords a title around its subject, so the subject is what most of the
+        titles keep; a word counts up to CONSENSUS more for it). `spelled`: the text's tokens
+        (`tokens`), against which a garbled-looking token is checked."""
         # (spin and the site's name say nothing of the article, even where the text says them too)
         spun = spin_words(candidate, self.spin) | self.site
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
@@ -646,7 +642,7 @@ class TitleChooser:
         tf = self.tf[k]
         main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
         titles = prep["titles"]
-        heads = [h for h in prep["heads"] if not (h[2] or main in h[3])]  # (`covered`)
+        heads = [h for h in prep["heads"] if not self.covered(h[2:], main)]
         # a heading names a part of the article more often than the whole: it must do twice as well;
         # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words)
         out = []
@@ -669,18 +665,20 @@ class TitleChooser:
         runs = (m.group(m.lastindex) for t in [entry.get("summary", ""), *intro] for m in _SET_OFF.finditer(t))
         return [f" {' '.join(words(plain(r)))} " for r in runs]
 
-    def covered(self, heading: str, titles: list[str], main: str | None) -> bool:
-        """A heading that is no better a title than the published ones: a title says all its
-        words ("What is svchost.exe?" under "High CPU Usage by svchost.exe"; not a heading of
-        names only, a review's "Bose SoundLink Max": it is the title without spin), or it lacks
-        the word the text says most, weighed by how specific it is (`main`), that a title
-        says (a section "Title bar" of an article about the Windows Terminal)."""
-        always, by = self.covers(heading, titles)
+    @staticmethod
+    def covered(covers: tuple[bool, list[str]], main: str | None) -> bool:
+        """A heading (what `covers` says of it) that is no better a title than the published
+        ones: a title says all its words ("What is svchost.exe?" under "High CPU Usage by
+        svchost.exe"; not a heading of names only, a review's "Bose SoundLink Max": it is the
+        title without spin), or it lacks the word the text says most, weighed by how specific
+        it is (`main`), that a title says (a section "Title bar" of an article about the
+        Windows Terminal)."""
+        always, by = covers
         return always or main in by
 
     def covers(self, heading: str, titles: list[str]) -> tuple[bool, list[str]]:
-        """`covered` but for the main word: (whether the titles cover the heading whatever it
-        is, the main words for which they do)."""
+        """What `covered` reads of a heading but the main word: (whether the titles cover it
+        whatever that is, the main words for which they do)."""
         all_words = words(heading)
         said = {w for w in all_words if w not in self.generic}
         in_titles = [set(words(t)) for t in titles]
