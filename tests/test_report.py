@@ -329,3 +329,31 @@ def test_a_rebuild_reads_no_source_again_for_the_report_until_one_changes(tmp_pa
     write(src, "wifi.md", AD.replace("30 seconds", "a minute"))
     write_reports(out, kb, {"total": 0.0}, [], input_dir=src, cache_dir=out / ".cache")
     assert read == ["wifi.md", "wifi.md"] and _removed_rows(out) == []
+
+
+def test_a_changed_entry_cleans_again_only_removed_blocks_no_build_has_seen(tmp_path, monkeypatch):
+    """What the cleaner finds in a removed block alone is kept in OUTPUT/.cache by the block:
+    a spun copy more changes the entry, so its sources are compared again, but their ads
+    are the ones seen before and are not cleaned again; the pages are a build without the
+    cache's."""
+    from pipeline import cache
+    monkeypatch.setattr(cache, "RACY_NS", -10**12)  # (the test's files are seconds old)
+    cleaned = []
+
+    class Counting(report_module.Cleaner):
+        def clean(self, text, *a, **k):
+            cleaned.append(text)
+            return super().clean(text, *a, **k)
+    monkeypatch.setattr(report_module, "Cleaner", Counting)
+    src, out, plain = tmp_path / "in", tmp_path / "out", tmp_path / "plain"
+    nocache = ["build", "--input", str(src), "--output", str(plain), "--jobs", "1", "--quiet", "--no-cache"]
+    write(src, "wifi.md", AD)
+    build_cli(src, out)
+    assert len(cleaned) == 3  # (the three removed blocks, each alone)
+    assert CliRunner().invoke(main, nocache).exit_code == 0 and len(cleaned) == 6
+    write(src, "wifi-again.md", AD.replace("Fix Wi-Fi That Keeps Dropping", "Wi-Fi Drops: Fixed"))
+    kb = build_cli(src, out)
+    assert len(kb["entries"][0]["sources"]) == 2 and len(cleaned) == 6
+    assert [(r[1], r[4]) for r in _removed_rows(out)] == [("affiliate_link", "2"), ("iframe", "2"), ("script", "2")]
+    assert CliRunner().invoke(main, nocache).exit_code == 0
+    assert len(cleaned) == 9 and _pages(out) == _pages(plain)

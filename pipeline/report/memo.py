@@ -1,6 +1,9 @@
 """The entry pages' costly part kept between builds: each entry's sources table (its
 sources read again and compared with the entry, pages._sources_html), keyed by what it
-depends on, so a rebuild reads again only the sources of entries that changed.
+depends on, so a rebuild reads again only the sources of entries that changed; and what the
+cleaner finds in each removed block alone (pages.Sources.kinds), keyed by the block, so that
+the table of an entry that changed cleans again only the blocks no build has seen (a
+source more in an entry: its ads are the site's, seen before).
 
 Key: the code and rules (`salt`), the input folder, the entry as serialised, and the stat
 signature (size, mtime, ctime, inode) of each source the table reads. A source that is a
@@ -24,6 +27,7 @@ from ..cache import checksum, read_regular
 from ..write import digest, write_atomic
 
 NAME = "report"
+KINDS_KEPT = 20_000  # removed blocks' kinds kept (those this build used first, then the earlier ones)
 
 
 class FragmentMemo:
@@ -33,9 +37,11 @@ class FragmentMemo:
         self.path, self.salt = path, salt
         self.known: dict[str, str] = {}
         self.used: dict[str, str] = {}
+        self.kinds_known: dict[str, str] = {}  # block digest -> its kinds (Sources.kinds)
+        self.kinds_used: dict[str, str] = {}
         self.started = time.time_ns()
         if path is not None:
-            self.known = _load(path, salt)
+            self.known, self.kinds_known = _load(path, salt)
 
     def key(self, entry: dict, root, paths: list[str]) -> str | None:
         """The key of a fragment made of `entry` and the files `paths` under `root`; None
@@ -71,26 +77,50 @@ class FragmentMemo:
         if key is not None:
             self.used[key] = fragment
 
+    def kinds(self, block: str) -> str | None:
+        """What the cleaner found in the block alone, as an earlier build kept it, or None."""
+        k = _block_key(block)
+        found = self.kinds_used.get(k) or self.kinds_known.get(k)
+        if found is not None:
+            self.kinds_used[k] = found
+        return found
+
+    def put_kinds(self, block: str, kinds: str) -> None:
+        if self.path is not None:
+            self.kinds_used[_block_key(block)] = kinds
+
     def save(self) -> None:
-        """Keeps the fragments this build used (a folder that is not there is not made)."""
+        """Keeps the fragments this build used (a folder that is not there is not made), and
+        the blocks' kinds it used, then as many of those known before as KINDS_KEPT allows
+        (an entry whose table is kept reads none, yet its blocks recur when it changes)."""
         if self.path is None or not self.path.parent.is_dir():
             return
-        payload = orjson.dumps({"salt": self.salt, "fragments": self.used})
+        kinds = dict(self.kinds_used)
+        for k, v in self.kinds_known.items():
+            if len(kinds) >= KINDS_KEPT:
+                break
+            kinds.setdefault(k, v)
+        payload = orjson.dumps({"salt": self.salt, "fragments": self.used, "kinds": kinds})
         try:
             write_atomic(self.path, checksum(payload) + b"\n" + payload, durable=False)
         except OSError:
             pass
 
 
-def _load(path: Path, salt: str) -> dict[str, str]:
+def _block_key(block: str) -> str:
+    return hashlib.sha256(block.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _load(path: Path, salt: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(fragments, blocks' kinds) of the file, each {} when it does not check."""
     try:
         head, _, payload = read_regular(path).partition(b"\n")
         if checksum(payload) != head:
-            return {}
+            return {}, {}
         data = orjson.loads(payload)
     except (OSError, ValueError):
-        return {}
-    fragments = data.get("fragments") if isinstance(data, dict) and data.get("salt") == salt else None
-    if not isinstance(fragments, dict):
-        return {}
-    return {k: v for k, v in fragments.items() if isinstance(v, str)}
+        return {}, {}
+    if not (isinstance(data, dict) and data.get("salt") == salt):
+        return {}, {}
+    return tuple({k: v for k, v in table.items() if isinstance(v, str)} if isinstance(table, dict) else {}
+                 for table in (data.get("fragments"), data.get("kinds")))

@@ -31,11 +31,16 @@ class Sources:
 
     def kinds(self, block: str) -> str:
         """What the cleaner finds in the block alone (in its article, context such as a
-        lead-in or repetition across articles may have counted too)."""
+        lead-in or repetition across articles may have counted too); an earlier build's
+        answer when `fragments` kept it."""
         if block not in self.memo:
             if len(self.memo) >= MEMO_LIMIT:
                 self.memo.clear()
-            self.memo[block] = ", ".join(self.cleaner.clean(block).removed) or "-"
+            found = self.fragments.kinds(block)
+            if found is None:
+                found = ", ".join(self.cleaner.clean(block).removed) or "-"
+                self.fragments.put_kinds(block, found)
+            self.memo[block] = found
         return self.memo[block]
 
 
