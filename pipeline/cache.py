@@ -21,7 +21,8 @@ titles "h", chrome verdicts by the build's bodies "v", the learnt products a bod
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
 articles serialises the whole cache at once; a pack whose bytes are mostly in records no
 longer used is compacted into the new one. Bodies, structures and entries are only located when
-a pack is opened, and read when a build needs them.
+a pack is opened, and read when a build needs them. Every body's chrome units are kept in one more file, `units`
+(a build that learns the chrome reads them all: one read, not a record each).
 
 Every byte is checked before it is used: the index starts with the sha256 of the rest of
 it, a body's line is keyed by the sha256 of the body, the other lines carry the sha256 of
@@ -62,6 +63,7 @@ from .write import write_atomic
 # hold the shapes of notes, the credits' sites and contents lead-ins
 FORMAT = 16
 INDEX = "index"
+UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts", "near")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
@@ -124,6 +126,7 @@ class ArticleCache:
         self._readers: dict[str, object] = {}  # pack -> open file, for reading bodies
         self._written_packs: list[str] = []  # this build's pack, once closed
         self._unread: list[str] = []  # packs the index names, not yet read (`read_packs`)
+        self._units_all: dict[str, list] | None = None  # the UNITS file's records, read when first asked
 
     @classmethod
     def open(cls, folder: Path | None, key: str, read: bool = True) -> "ArticleCache":
@@ -421,19 +424,45 @@ class ArticleCache:
     def units(self, k: str) -> tuple[set[bytes], set[bytes], set[str], set[str], set[str]] | None:
         """What chrome.SiteChrome reads of a body, stored under k: its boilerplate line keys,
         those of its long lines, its network domains, linked domains and the names it sells
-        (products.Products.sold_in); or None."""
-        rec = self._valid("u", "units", k, lambda rec: isinstance(rec, list) and len(rec) == 5 and all(
-            isinstance(x, str) and _HEX_KEYS.fullmatch(x) for x in rec[:2]) and all(
-            isinstance(x, list) and all(isinstance(d, str) for d in x) for x in rec[2:]))
-        if rec is None:
-            return None
-        keys, long = ({bytes.fromhex(h[j:j + 16]) for j in range(0, len(h), 16)} for h in rec[:2])
-        return keys, long, set(rec[2]), set(rec[3]), set(rec[4])
+        (products.Products.sold_in); or None. Read from the UNITS file, which holds every
+        body's of the last build that read them (a build learns over all its bodies: one
+        file read, not a record per body), else from the body's own record."""
+        table = self._units_table()
+        rec = table.get(k)
+        if _valid_units(rec):
+            self.used["units"].add(k)  # (its own record is kept too)
+        else:
+            rec = self._valid("u", "units", k, _valid_units)
+            if rec is None:
+                return None
+            table[k] = rec
+        out = []
+        for h in rec[:2]:
+            raw = bytes.fromhex(h)
+            out.append({raw[j:j + 8] for j in range(0, len(raw), 8)})
+        return out[0], out[1], set(rec[2]), set(rec[3]), set(rec[4])
 
     def put_units(self, k: str, units: tuple) -> None:
         keys, long, nets, linked, sold = units
-        self._keep("u", "units", k, [b"".join(sorted(keys)).hex(), b"".join(sorted(long)).hex(), sorted(nets),
-                                     sorted(linked), sorted(sold)])
+        rec = [b"".join(sorted(keys)).hex(), b"".join(sorted(long)).hex(), sorted(nets), sorted(linked), sorted(sold)]
+        self._keep("u", "units", k, rec)
+        if self.folder is not None and not self.scratch:
+            self._units_table()[k] = rec
+
+    def _units_table(self) -> dict[str, list]:
+        """The UNITS file's records (k -> units record, checked when used), read once; {}
+        when it is missing, damaged or of another cache key."""
+        if self._units_all is None:
+            self._units_all = {}
+            if self.folder is not None and not self.scratch:
+                try:
+                    digest, _, payload = read_regular(self.folder / UNITS).partition(b"\n")
+                    data = orjson.loads(payload) if checksum(payload) == digest else None
+                except (OSError, ValueError):
+                    data = None
+                if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("units"), dict):
+                    self._units_all = data["units"]
+        return self._units_all
 
     def chrome(self, k: str) -> list | None:
         """[chrome lines, network links, sha256 of the body left or None] stored under k."""
@@ -566,6 +595,10 @@ class ArticleCache:
             data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
         payload = orjson.dumps(data)
         write_atomic(self.folder / INDEX, checksum(payload) + b"\n" + payload, durable=False)
+        if self._units_all is not None:  # (a build that read no units leaves the file as it is)
+            units = {k: self._units_all[k] for k in sorted(self.used["units"]) if k in self._units_all}
+            payload = orjson.dumps({"key": self.key, "units": units})
+            write_atomic(self.folder / UNITS, checksum(payload) + b"\n" + payload, durable=False)
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:
@@ -652,6 +685,11 @@ def _split_head(body: str) -> tuple[str, str]:
         if nl >= 0:
             return body[:nl + 1], body[nl + 1:]
     return "", body
+
+
+def _valid_units(rec) -> bool:
+    return (isinstance(rec, list) and len(rec) == 5 and all(isinstance(x, str) and _HEX_KEYS.fullmatch(x) for x in rec[:2])
+            and all(isinstance(x, list) and all(isinstance(d, str) for d in x) for x in rec[2:]))
 
 
 def _valid_article(rec) -> bool:

@@ -320,7 +320,7 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
-    assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack])
+    assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack, "units"])
     moved = set(_records(cache / pack)) & set(kept)
     assert len(moved) == 10 and len(_records(cache / pack)) == 24
     again = build(src, tmp_path / "out", Options(jobs=1))
@@ -651,6 +651,34 @@ def test_a_rebuild_of_the_same_bodies_learns_no_chrome_again_and_keeps_what_the_
     assert counted == [4] and len(units) == 4 and [rec["title"] for rec in bodies] == ["Wi-Fi drops"]
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_rebuild_learning_chrome_again_reads_the_known_bodies_units_from_one_file(tmp_path, monkeypatch):
+    """A new body makes a rebuild learn the chrome over every body again: the known bodies'
+    line keys come from `.cache/units` (one file, every body's), not from a record each; a
+    units file damaged or from other options is not used (the records are), and the bytes
+    are a build without the cache's either way."""
+    from pipeline import cache as cache_module
+    src, cache, _ = _three_articles_built(tmp_path)
+    assert (cache / cache_module.UNITS).is_file()
+    read, real = [], cache_module.ArticleCache._checked
+    monkeypatch.setattr(cache_module.ArticleCache, "_checked", lambda self, kind, k: read.append(kind) or real(self, kind, k))
+    for n, damage in enumerate([None, b"X", b"KEY"], 4):
+        if damage == b"X":
+            raw = (cache / cache_module.UNITS).read_bytes()
+            (cache / cache_module.UNITS).write_bytes(raw[:-2] + damage + raw[-1:])
+        elif damage == b"KEY":
+            digest, _, payload = (cache / cache_module.UNITS).read_bytes().partition(b"\n")
+            data = json.loads(payload)
+            data["key"] = "0" * len(data["key"])
+            payload = json.dumps(data).encode()
+            (cache / cache_module.UNITS).write_bytes(cache_module.checksum(payload) + b"\n" + payload)
+        read.clear()
+        write(src, f"{n}.md", FM.format(t=f"Wi-Fi drops {n}", m=n))
+        res = build(src, tmp_path / "out", Options(jobs=1))
+        assert res.notes == [] and read.count("u") == (1 if damage is None else n), damage  # (the new body: no record)
+        build(src, tmp_path / f"plain-{n}", Options(jobs=1), use_cache=False)
+        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"plain-{n}" / "kb.json").read_bytes()
 
 
 def test_an_entry_made_under_a_fallback_leaves_nothing_in_the_cache(tmp_path, monkeypatch):
