@@ -32,6 +32,11 @@ A kind in aside_kinds (deal) needs two points or a title naming it: one cue firi
 whose title and labels do not name the kind is an aside ("the X just went on sale for $899"
 in a launch story, "$9 at Amazon" under a columnist's pick), not what the page is built
 around. The scores keep that point (learn_labels reads them as they are); the choice drops it.
+A kind in impersonal_kinds (news) is told in the third person: a page whose sentences speak
+in the first person singular (personal_percent) or ask questions (question_percent), quoted
+speech aside, is a column, essay or feature ("my favourite earbuds", "So, are you ready to
+...?") and scores nothing for it, unless its titles or intro (LEAD_CHARS) say one of the
+kind's cues: a launch told up front, then tried by the writer, is still a report.
 """
 from __future__ import annotations
 
@@ -61,6 +66,10 @@ class KindClassifier:
         self.spread = tuple(group.get("spread_kinds", []))
         self.spread_share = int(group.get("spread_percent", ["20"])[0]) / 100
         self.aside = tuple(group.get("aside_kinds", []))
+        self.impersonal = tuple(group.get("impersonal_kinds", []))
+        self.first_person = set(group.get("first_person", []))
+        self.personal = int(group.get("personal_percent", ["100"])[0]) / 100
+        self.asking = int(group.get("question_percent", ["100"])[0]) / 100
 
     def scores(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> dict[str, int]:
         """`learned`: (site, label) -> the kind that label means on that site and the points
@@ -73,9 +82,9 @@ class KindClassifier:
         out, named = {}, {}
         for k in KINDS:
             score = sum(1 for cue in self.cues[k] if cue.search(text))
+            score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
             if k in self.lead_weighted and not any(cue.search(lead) for cue in self.cues[k] + self.lead[k]):
                 score = 0  # the page never names a problem up front: its problem words are asides
-            score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
             score += 2 * len(labels & self.labels[k]) + told.get(k, 0)
             named[k] = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
             out[k] = score + 2 * (named[k] * 2 > len(titles))
@@ -83,6 +92,9 @@ class KindClassifier:
         if len(headed) > self.flat_max:
             out.update(dict.fromkeys(self.flat, 0))  # a report is told in a few sections, not cut into many
             out.update({k: 0 for k in self.spread if not self._spread(k, headed)})
+        mine, asked = voice(text, self.first_person)
+        if mine >= self.personal or asked >= self.asking:  # a column or feature, unless its lead reports
+            out.update({k: 0 for k in self.impersonal if not any(c.search(lead) for c in self.cues[k] + self.repeated[k])})
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
         instructional = steps >= 2 or imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2
         for k in self.step_kinds:
@@ -199,6 +211,7 @@ LABEL_PAGES, LABEL_SHARE, LABEL_COVER = 5, 0.8, 0.5
 GOAL_SHARE = 0.15  # of an entry's titles (most are spun, and spin names no goal) naming a title_goals kind
 LEAD_CHARS = 1000  # the intro read as the page's lead, with its titles
 STRONG, STRONG_MARGIN = 3, 2  # points
+VOICE_SENTENCES = 5  # a page's voice is read from this many sentences or more
 
 
 TEXT_LIMIT = 40_000  # characters read: a page shows its shape early; ~40 regexes over a 3 MB body took 10 s
@@ -225,6 +238,28 @@ def imperative_share(text: str, verbs: set[str]) -> float:
         word = re.match(r"[a-z-]*", LEAD.sub("", x).lower()).group()
         hits += word in verbs
     return hits / max(len(sentences), 1)
+
+
+QUOTED = re.compile(r'[“"][^“”"\n]{0,400}[”"]')
+
+
+def voice(text: str, first_person: set[str]) -> tuple[float, float]:
+    """The shares of the text's sentences (4+ words; headings and quoted speech aside) that
+    speak in the first person singular ("I tried", "my favourite") and that ask a question:
+    a column, an essay or a feature talks to its reader; a report tells what happened."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+|\n+", QUOTED.sub(" ", text))
+                 if len(x.split()) >= 4 and not x.startswith("#")]
+    mine = sum(1 for x in sentences if _speaks(re.findall(r"[\w’']+", x), first_person))
+    asked = sum(1 for x in sentences if x.rstrip(" *_)").endswith("?"))
+    if len(sentences) < VOICE_SENTENCES:
+        return 0.0, 0.0  # too few to tell a voice
+    return mine / len(sentences), asked / len(sentences)
+
+
+def _speaks(words: list[str], first_person: set[str]) -> bool:
+    """A first-person word as written ("I", "my"), or capitalised as the sentence's first word
+    ("My"): "Find My Device" mid-sentence is a name."""
+    return bool(first_person & set(words)) or bool(words) and words[0].lower() in first_person
 
 
 def page_text(entry: dict) -> str:

@@ -423,3 +423,68 @@ def test_a_buying_advice_heading_makes_a_review_and_a_heading_naming_a_deal_make
                        [("What's the deal?", "The Acme Watch Ultra sells for $349 at Shopmart, its lowest price yet."),
                         ("Why this deal is recommended", "It is the best Acme watch we have worn.")])
     assert kind(offer) == "deal"
+
+
+def test_a_column_in_the_first_person_or_asking_questions_is_no_news_story():
+    kind = KindClassifier(load_rules())
+    intro = ("Most earbuds look alike. My favourite pair breaks the mold, and I have yet to find another like it. "
+             "I bought the Acme Loop two years ago. I wear them on my bike every day. They sit loosely in the ear.")
+    later = ("Acme launched a follow-up last spring, the company said, but it looks nothing like the original. "
+             "I will keep mine.")
+    column = _sectioned(intro, [("The follow-up", later)])
+    assert kind(column) == "other"
+    # the same facts told in the third person are a report
+    third = {"My favourite pair breaks": "The Acme Loop breaks", "I have yet to find": "there is hardly",
+             "I bought the Acme Loop": "The Acme Loop came out", "I wear them on my bike": "Cyclists wear them",
+             "I will keep mine": "It costs $99."}
+    report = column
+    for a, b in third.items():
+        report = report | {"summary": report["summary"].replace(a, b),
+                           "sections": [{"heading": "The follow-up", "text": report["sections"][0]["text"].replace(a, b)}]}
+    assert kind(report) == "news"
+    # a feature that talks to its reader in questions
+    feature = _sectioned("What makes a good IT leader today? Is it still a matter of running the servers? Leaders now "
+                         "steer the whole business as well as the team. Are IT teams ready for that change? The answer "
+                         "depends on whom you ask.",
+                         [("", "Many are not, according to a recent survey of 200 chief information officers.")])
+    assert kind(feature) == "other"
+    assert kind(feature | {"summary": "Leaders now steer the whole business as well as the team."}) == "news"
+    # a launch told up front, then tried by the writer, is still a report
+    hands_on = ("Acme has just released its Vault password manager, unveiled on Wednesday after a beta.\n\n"
+                "I tried it for a week. I liked the autofill and my passwords moved over in minutes. "
+                "I found the app quick. The free plan covers one device.")
+    assert kind(_entry(hands_on)) == "news"
+    # a name is not the writer speaking: "Find My Device"
+    named = report["summary"].replace("They sit loosely", "They work with Find My Device and sit loosely")
+    assert kind(report | {"summary": named}) == "news"
+    # "has released" reports a release as "launched" does
+    assert kind(_entry("Acme has released two 8TB drives for desktops and laptops.")) == "news"
+
+
+TWITCH_FIXES = [("Fix 1: Restart your network", "Unplug the router, wait a minute and plug it back in."),
+                ("Fix 2: Change your DNS", "Open Settings and set the DNS server to 1.1.1.1."),
+                ("Fix 3: Update the graphics driver", "Open Device Manager and update the display adapter."),
+                ("Fix 4: Enable hardware acceleration", "Open the browser's settings and turn it on.")]
+
+
+def test_each_fix_heading_counts_for_troubleshooting():
+    kind = KindClassifier(load_rules())
+    intro = ("Twitch shows a black screen for many streamers. Here's how to get the stream back.\n\n"
+             "1. Restart your browser first.")
+    page = _titled(intro, ["Banishing Invisible Stream Obstacles", "Stream Woes Gone", "Twitch Black Screen"],
+                   steps=4) | {"sections": [{"heading": h, "text": t} for h, t in TWITCH_FIXES]}
+    assert kind(page) == "troubleshooting"
+    # the fix headings count only when the titles or the intro name a problem
+    calm = page | {"summary": intro.replace("shows a black screen for many streamers", "is popular"),
+                   "title": "Stream Tips", "alternate_titles": []}
+    assert kind.scores(calm)["troubleshooting"] == 0
+
+
+def test_titles_naming_a_problem_make_instructions_troubleshooting():
+    kind = KindClassifier(load_rules())
+    body = ("Your display driver may need a new setting.\n\n# Step 1: Open the registry\nPress Win + R, type regedit "
+            "and press Enter.\n# Step 2: Add the value\nRight-click the key and choose New > DWORD.")
+    titles = ["Display Driver Stopped Working and Has Recovered", "Display Driver Keeps Crashing",
+              "Screen Goes Black: Solved", "A Better Desktop"]
+    assert kind(_titled(body, titles, steps=2)) == "troubleshooting"
+    assert kind(_titled(body, ["Add a Registry Value for Your Display", "A Better Desktop"], steps=2)) == "how-to"
