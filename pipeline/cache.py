@@ -60,8 +60,9 @@ from .write import write_atomic
 # line keeps level 7; 14: steps' typed commands (code, the object of "type", a line after a
 # colon), held-down shortcuts, product names a scrape ran into the word before; 15: entries'
 # title candidates as titles.TitleChooser.prepared reads them ("p"); 16: bodies' line keys ("u")
-# hold the shapes of notes, the credits' sites and contents lead-ins
-FORMAT = 16
+# hold the shapes of notes, the credits' sites and contents lead-ins; 17: structures read with
+# headings numbered by a spaced number (`1  Ensure ...`)
+FORMAT = 17
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

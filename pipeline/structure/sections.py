@@ -12,6 +12,7 @@ from .summary import _after_sentence
 _COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*+#?\s*+(\d{1,2})\b")  # a numbered heading's word and number
 
 _BARE_NUMBER = re.compile(r"^\d{1,2}\s*[.):]?$")
+_MARKED = re.compile(r"\d{1,2}\s*[.):\-–—]")  # (a bare number with a mark after it: `3. `, `3) `)
 
 
 class Sections:
@@ -193,8 +194,12 @@ class Sections:
             if word:
                 continue
             said = sum(1 for s in group if self._says_step(s))
+            # (numbers with no mark, `1  Use a Motherboard ...`, rank a listicle's picks as often:
+            # most of their sections must also say what to do, "Check under Settings > Wi-Fi ...")
+            acting = len(group) if any(_MARKED.match(s.heading) for s in group) else sum(
+                1 for s in group if any(self.action.match(t.strip()) for t in SENTENCE_END.split(s.text)))
             for s in group:
-                s.counted = 2 * said >= len(group)
+                s.counted = 2 * said >= len(group) and 2 * acting >= len(group)
 
     def _says_step(self, s: _Sec, questions: bool = True) -> bool:
         """A heading's title that reads as a step: an action, a procedure, a fix by its words, or
