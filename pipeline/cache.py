@@ -61,7 +61,8 @@ from .write import write_atomic
 # colon), held-down shortcuts, product names a scrape ran into the word before; 15: entries'
 # title candidates as titles.TitleChooser.prepared reads them ("p"); 16: bodies' line keys ("u")
 # hold the shapes of notes, the credits' sites and contents lead-ins; 17: structures read with
-# headings numbered by a spaced number (`1  Ensure ...`)
+# headings numbered by a spaced number (`1  Ensure ...`), a last sibling that gives a procedure,
+# "How to" parts told in ways of their own, sentences that end inside their quote marks
 FORMAT = 17
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

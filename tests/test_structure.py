@@ -1563,3 +1563,39 @@ def test_headings_numbered_by_a_spaced_number_are_steps_when_their_text_acts(st)
              "## 2  Get Custom PSU Cables\n\nSleeved cables look far tidier than the stock ones.\n\n"
              "## 3  Mount the GPU Vertically\n\nA vertical mount shows off the card's cooler.\n\n")
     assert steps(st, "A clean build is a joy to look at.\n\n" + picks) == []
+
+
+def test_a_how_to_way_beside_one_told_in_ways_of_its_own_is_a_step(st):
+    body = ("Apps vanish from the stores. Here is how to get them back.\n\n"
+            "## How to Download Removed Apps on iPhone\n\nOpen the App Store and tap your account icon. "
+            "Tap Purchased and find the app.\n\n"
+            "## How to Download Removed Apps on Android\n\nThere are two ways on Android.\n\n"
+            "### How to Install Removed Apps From Google Play\n\nOpen the Play Store and tap Manage Apps.\n\n"
+            "### How to Sideload Removed Apps\n\nDownload the APK from a mirror and open it.\n")
+    assert steps(st, body) == ["How to Download Removed Apps on iPhone", "How to Install Removed Apps From Google Play",
+                               "How to Sideload Removed Apps"]
+
+
+def test_the_last_sibling_after_a_run_of_steps_is_one_when_its_text_says_what_to_do(st):
+    run = ("Phones misbehave. Here is what to try.\n\n"
+           "## Restart Your Device\n\nPress and hold the power button, then tap Restart.\n\n"
+           "## Clear App Cache\n\nOpen Settings > Apps and tap Storage, then Clear Cache.\n\n"
+           "## Update Apps\n\nOpen the Play Store and tap Update next to the app.\n\n")
+    last = ("## Factory Reset Your Device\n\nThis wipes the phone. To perform a factory reset, go to Settings > "
+            "General Management > Reset. Tap Factory Data Reset and confirm.\n")
+    assert steps(st, run + last)[-1] == "Factory Reset Your Device"
+    # ...not a closing section that only tells, or says one thing to do
+    assert steps(st, run + "## Phones Are Complicated\n\nMost problems go away on their own.\n")[-1] == "Update Apps"
+    assert steps(st, run + "## Thoughts on Phones\n\nMost problems go away. Restart it now and then.\n")[-1] == "Update Apps"
+
+
+def test_an_action_after_a_sentence_that_ends_inside_its_quote_marks_a_screenshot_step(st):
+    shot = "![](https://x.example/{}.png)"
+    body = ("Apps can read your clipboard.\n\n"
+            "Let's turn on the alert. First, swipe down from the top and tap the gear icon.\n\n" + shot.format(1) + "\n\n"
+            "Next, scroll down to the \"Privacy\" section.\n\n" + shot.format(2) + "\n\n"
+            "Here you'll see the \"Privacy Dashboard.\" Keep scrolling to \"Show Clipboard Access.\" Toggle it on.\n\n"
+            + shot.format(3) + "\n\nThat's it!\n")
+    assert steps(st, body, "Clipboard alerts") == [
+        "First, swipe down from the top and tap the gear icon.", "Next, scroll down to the \"Privacy\" section.",
+        "Keep scrolling to \"Show Clipboard Access.\""]

@@ -196,10 +196,16 @@ class Sections:
             said = sum(1 for s in group if self._says_step(s))
             # (numbers with no mark, `1  Use a Motherboard ...`, rank a listicle's picks as often:
             # most of their sections must also say what to do, "Check under Settings > Wi-Fi ...")
-            acting = len(group) if any(_MARKED.match(s.heading) for s in group) else sum(
-                1 for s in group if any(self.action.match(t.strip()) for t in SENTENCE_END.split(s.text)))
+            acting = len(group) if any(_MARKED.match(s.heading) for s in group) else sum(map(self._acts_in, group))
             for s in group:
                 s.counted = 2 * said >= len(group) and 2 * acting >= len(group)
+
+    def _acts_in(self, s: _Sec, least: int = 1) -> bool:
+        """`least` of the sentences (or list items) of the section's own text say what to do ("Check
+        under Settings > Wi-Fi ...", "To perform a factory reset, go to Settings > ...")."""
+        said = [t for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
+                for t in (b.list_items or [b.plain])]
+        return sum(bool(self.action.match(t.strip(" *_"))) for t in said for t in SENTENCE_END.split(t)) >= least
 
     def _says_step(self, s: _Sec, questions: bool = True) -> bool:
         """A heading's title that reads as a step: an action, a procedure, a fix by its words, or

@@ -12,6 +12,8 @@ _TOGETHER = re.compile(r"(?i:at the same time|together|simultaneously)")  # (wha
 _HOLD = re.compile(r"\b(?i:press and hold|hold down|hold)\s+(?:(?i:the)\s+)?")  # (what opens one: "hold down the ...")
 
 _CONTRACTION = re.compile(r"\w+['’]\w")
+# a sentence's end, also after the quote that closes it: `... see "Show Clipboard Access." Toggle it on.`
+_SENTENCES = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+")
 
 _LEAD_WORDS = re.compile(r"^(?:\s*\b(?:to|on|in|into|the|up|open)\b)*\s*", re.I)  # ("Go to the Settings", "Click on Apply")
 
@@ -41,8 +43,12 @@ class Steps:
         peers: dict[tuple, int] = {}
         procedures = {i for i, t in enumerate(secs) if i and t.kind != "explanation" and (
             self._owns_procedure(t) or (named and self._names_procedure(secs, i)))}
+        # (`named`: a way told in ways of its own, "How to ... From Google Play" over two "How to ...",
+        # is a peer of the ways beside it, "How to ... From the App Store")
+        parts = {p for p in {secs[i].parent for i in procedures} - {None} if named and self.procedure_heading.match(
+            secs[p].heading) and all(k in procedures for k in range(1, len(secs)) if secs[k].parent == p)}
         for i, t in enumerate(secs[1:], 1):
-            if t.counted or self._imperative(t.heading) or i in procedures:
+            if t.counted or self._imperative(t.heading) or i in procedures or i in parts:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         overviews = self._overviews(secs)
         self._overviews_of = (secs, overviews)  # (for _hide_overview_lists: the same sections, asked again)
@@ -219,7 +225,7 @@ class Steps:
                 end = run[j + 1] if j + 1 < len(run) else next(
                     m + 1 for m in range(shown[-1] + 1, len(blocks)) if blocks[m].only_images)
                 own = blocks[k:end]
-                said = [t for t in SENTENCE_END.split(blocks[k].plain.strip()) if t.strip()]
+                said = [t for t in _SENTENCES.split(blocks[k].plain.strip()) if t.strip()]
                 title = _clip(said[-1] if j == 0 and k not in marks else (self._acts(said) or said)[0])
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
                 steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:]))
@@ -228,7 +234,7 @@ class Steps:
     def _shot_mark(self, b: _Block) -> bool:
         """A short paragraph one of whose sentences says what to do ("Select ...", "Here are
         the categories. Tap one to see the options.")."""
-        return _shot_text(b) and len(b.plain) <= 300 and bool(self._acts(SENTENCE_END.split(b.plain.strip())))
+        return _shot_text(b) and len(b.plain) <= 300 and bool(self._acts(_SENTENCES.split(b.plain.strip())))
 
     def _acts(self, sentences: list[str]) -> list[str]:
         """The sentences that say what to do ("Let's get rid of it.": the writer's, not an action)."""
@@ -246,7 +252,7 @@ class Steps:
         the worksheet and the document.")."""
         if b.kind != "paragraph" or b.only_images or b.contents or b.images:
             return False
-        last = [t.strip() for t in SENTENCE_END.split(b.plain.strip()) if t.strip()]
+        last = [t.strip() for t in _SENTENCES.split(b.plain.strip()) if t.strip()]
         return bool(last) and len(last[-1]) <= 300 and self.action.match(last[-1]) is not None and (
             _CONTRACTION.match(last[-1]) is None)  # ("Let's get rid of it.": the writer's, not an action)
 
@@ -315,10 +321,12 @@ class Steps:
                 is_step[i] = is_step[i] or (fits[k] and marks[0] < k < marks[-1])
             if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
                 firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
-                for k, i in enumerate(run):  # (after the last, a fix by its words too; a question asks
-                    h = secs[i].heading  # what the page is about: "Which Method to Use?")
-                    is_step[i] = is_step[i] or fits[k] and not (h.endswith("?") or self.question.match(h)) and (
-                        _first_word(h) in firsts or (k > marks[-1] and secs[i].kind == "fix"))
+                for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
+                    h = secs[i].heading  # all when its text gives a procedure, two actions: "Factory Reset
+                    is_step[i] = is_step[i] or fits[k] and not (  # Your Device"; a question asks what the
+                        h.endswith("?") or self.question.match(h)) and (  # page is about: "Which Method to Use?")
+                        _first_word(h) in firsts or (k > marks[-1] and secs[i].kind == "fix")
+                        or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2)))
 
     def _is_command(self, text: str) -> bool:
         t = text.strip()  # (never stray markup: `Type****dxdiag **and click****OK**` gave "dxdiag **and click")
