@@ -1599,3 +1599,27 @@ def test_an_action_after_a_sentence_that_ends_inside_its_quote_marks_a_screensho
     assert steps(st, body, "Clipboard alerts") == [
         "First, swipe down from the top and tap the gear icon.", "Next, scroll down to the \"Privacy\" section.",
         "Keep scrolling to \"Show Clipboard Access.\""]
+
+
+def test_actions_over_screenshots_count_when_a_third_of_the_screenshots_say_what_to_do(st):
+    # a walk-through whose screenshots mostly show options described ("Here's where you can ...") between
+    # the actions: one in three of them saying what to do is still a procedure
+    shot = "![](https://x.example/{}.png)"
+    said = ["First, open Settings and select Wallpaper.", "Here's where the clock styles are.",
+            "The colors come next.", "Tap \"Clock Color.\"", "The size tab lets the clock grow.",
+            "Scrolling down, more options show.", "Tap \"Shortcuts\" to change them.",
+            "Notifications can be hidden here."]
+    body = "Pixel lock screens are plain.\n\n" + "".join(f"{t}\n\n{shot.format(k)}\n\n" for k, t in enumerate(said))
+    assert steps(st, body, "Pixel lock screen") == [said[0], said[3], said[6]]
+    # fewer (one in four) is a page that shows things, not a procedure
+    more = body + "".join(f"A remark {k}.\n\n{shot.format(k)}\n\n" for k in range(20, 24))
+    assert steps(st, more, "Pixel lock screen") == []
+
+
+def test_actions_over_screenshots_under_the_one_heading_that_says_what_to_do_are_steps(st):
+    shot = "![](https://x.example/{}.png)"
+    run = (f"Open your sheet and go to the Review tab.\n\n{shot.format(1)}\n\nSelect the sheet you want.\n\n"
+           f"{shot.format(2)}\n\nClick \"Workbook Statistics.\"\n\n{shot.format(3)}\n\n")
+    intro = "Counting formulas is easy.\n\n"
+    assert steps(st, intro + "## Get Workbook Statistics in Excel\n\n" + run, "Stats") == [
+        "Open your sheet and go to the Review tab.", "Select the sheet you want.", "Click \"Workbook Statistics.\""]

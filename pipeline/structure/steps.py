@@ -202,7 +202,8 @@ class Steps:
         [step_shapes] procedure_headings): a list whose numbers the scrape lost. The paragraph just before the run opens it too when its last sentence is an
         action ("... Start by opening both files."). A step runs to the next one; the last
         one to its screenshot."""
-        ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and self.procedure_heading.match(s.heading))}
+        ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and (
+            self.procedure_heading.match(s.heading) or self._imperative(s.heading)))}
         if len(secs) == 2 and not any(_is_text(b) for b in secs[0].blocks):
             ok.add(1)  # (the page's one heading, a label over a box: "Key Takeaways", then the text)
         shots = [k for k, b in enumerate(blocks) if b.section in ok and _shot_text(b)
@@ -216,7 +217,7 @@ class Steps:
                 runs.append([k])
         runs = [r[next(j for j, k in enumerate(r) if k in marks):] for r in runs if marks.intersection(r)]
         steps = []
-        for shown in (r for r in runs if len(marks.intersection(r)) >= 3 and 2 * len(marks.intersection(r)) >= len(r)):
+        for shown in (r for r in runs if len(marks.intersection(r)) >= 3 and 3 * len(marks.intersection(r)) >= len(r)):
             run = [k for k in shown if k in marks]
             k = run[0] - 1
             if k >= 0 and blocks[k].section == blocks[run[0]].section and self._lead_in(blocks[k]):
