@@ -864,9 +864,13 @@ def test_sibling_sections_that_each_give_actions_over_screenshots_are_the_steps(
             f"Tap the pencil icon.\n\n{shot.format(3)}\n\nDrag the \"Recorder\" tile to the top.\n\n{shot.format(4)}\n")
     assert steps(st, body, "Voice notes") == ["How to Take Voice Notes on a Samsung Phone",
                                               "How to Take Voice Notes on a Pixel Phone"]
-    # one such section among explanations is no procedure of the page's
+    # one such section among explanations is the page's one procedure (it says two things to do);
+    # one that says a single thing is none
     one = body.split("## How to Take Voice Notes on a Pixel")[0]
-    assert steps(st, one + "## Why record\n\nIt is quick.\n", "Voice notes") == []
+    assert steps(st, one + "## Why record\n\nIt is quick.\n", "Voice notes") == [
+        "How to Take Voice Notes on a Samsung Phone"]
+    assert steps(st, one.replace("Next, scroll down to", "It leads to") + "## Why record\n\nIt is quick.\n",
+                 "Voice notes") == []
 
 
 def test_a_heading_between_two_sibling_steps_is_one_of_them(st):
@@ -1599,6 +1603,24 @@ def test_an_action_after_a_sentence_that_ends_inside_its_quote_marks_a_screensho
     assert steps(st, body, "Clipboard alerts") == [
         "First, swipe down from the top and tap the gear icon.", "Next, scroll down to the \"Privacy\" section.",
         "Keep scrolling to \"Show Clipboard Access.\""]
+
+
+def test_the_one_section_named_for_a_procedure_is_the_step_of_a_page_that_gives_no_other(st):
+    intro = "Folders keep chats apart.\n\n## Why You Should Organize Your Chats\n\nI miss news otherwise.\n\n"
+    how = ("## How to Organize Telegram Chats Into Folders\n\nOpen the Telegram app and tap the menu icon, then "
+           "Settings. Tap \"Chat Folders\" and press \"Create New Folder.\"\n\nName the folder. Press \"Save\" at the "
+           "top right when you are done.\n")
+    assert steps(st, intro + how, "Telegram folders") == ["How to Organize Telegram Chats Into Folders"]
+    # ...not one whose text says only one thing to do (two such sections are peers: the ways of the page)
+    assert steps(st, intro + how.replace(" Press \"Save\" at the top right when you are done.", "")
+                 .replace("Tap \"Chat Folders\" and press \"Create New Folder.\"", "Folders are there."),
+                 "Telegram folders") == []
+    other = how.replace("How to Organize Telegram Chats Into Folders", "Use the Desktop App")
+    assert steps(st, intro + how + "\n## Pets\n\nMy cat.\n\n" + other, "Telegram folders") == [
+        "How to Organize Telegram Chats Into Folders", "Use the Desktop App"]
+    # a name that opens with a verb's word, or a call to action, names no procedure
+    for name in ("Make", "Try Movavi Slideshow Maker!"):
+        assert steps(st, intro + how.replace("How to Organize Telegram Chats Into Folders", name), "T") == []
 
 
 def test_actions_over_screenshots_count_when_a_third_of_the_screenshots_say_what_to_do(st):

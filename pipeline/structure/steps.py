@@ -59,6 +59,11 @@ class Steps:
                    for i in range(len(secs))]
         if not named:  # (between two "How to ..." sections: a question, a note, not a way)
             self._fill_runs(secs, is_step, overviews)
+        elif not any(is_step):  # the page's one procedure: the only section named for what it does
+            lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
+                    and self._names_doing(t.heading) and self._acts_in(t, 2)]
+            if len(lone) == 1:
+                is_step[lone[0]] = True
         for i in range(1, len(secs)):
             if any(is_step[a] for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
@@ -194,12 +199,13 @@ class Steps:
     def _shot_steps(self, blocks: list[_Block], secs: list[_Sec]) -> list[Step]:
         """For a body whose headings and numbers give no step: its procedure written as short
         paragraphs each with a screenshot after it (within two blocks), the first and at least
-        half of them, and three or more, saying what to do ("First, open the Messages app ...",
+        a third of them, and three or more, saying what to do ("First, open the Messages app ...",
         "Select ..."; the others, a result, "The cells are merged.", or a remark, are part of
         the step before), in the same section: in
         the body's one section (or the one under its only heading, when no text comes before
         it) or under a heading that names a procedure ("How to Link or Embed ...", rules
-        [step_shapes] procedure_headings): a list whose numbers the scrape lost. The paragraph just before the run opens it too when its last sentence is an
+        [step_shapes] procedure_headings) or says what to do ("Get Workbook Statistics"): a list
+        whose numbers the scrape lost. The paragraph just before the run opens it too when its last sentence is an
         action ("... Start by opening both files."). A step runs to the next one; the last
         one to its screenshot."""
         ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and (
@@ -273,6 +279,13 @@ class Steps:
         if procedure or self._imperative(s.heading):
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
+
+    def _names_doing(self, heading: str) -> bool:
+        """A heading that names a procedure or a doing ("How to Organize Chats Into Folders", "Setting
+        Up TrackerControl", "Use the Evaluate Formula Tool"), not a name that opens with a verb's
+        word ("Make", a product; "Keep learning") nor a call to action ("Try Movavi Slideshow Maker!")."""
+        return self.procedure_heading.match(heading) is not None or self.gerund.match(heading) is not None or (
+            self._imperative(heading) and len(heading.split()) >= 3 and not heading.rstrip().endswith("!"))
 
     def _names_procedure(self, secs: list[_Sec], i: int) -> bool:
         """A heading that names a procedure ("How to Calculate Age in Months", rules
