@@ -62,8 +62,9 @@ from .write import write_atomic
 # title candidates as titles.TitleChooser.prepared reads them ("p"); 16: bodies' line keys ("u")
 # hold the shapes of notes, the credits' sites and contents lead-ins; 17: structures read with
 # headings numbered by a spaced number (`1  Ensure ...`), a last sibling that gives a procedure,
-# "How to" parts told in ways of their own, sentences that end inside their quote marks
-FORMAT = 17
+# "How to" parts told in ways of their own, sentences that end inside their quote marks; 18: title candidates ("p")
+# hold the headings of a how-to's list of sections ("loose") and titles with a garbled token put back
+FORMAT = 18
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -714,17 +715,20 @@ def _valid_form(form) -> bool:
         and all(isinstance(n, num) for n in form[1]) and type(form[2]) is int)
 
 
+def _valid_heads(heads) -> bool:
+    return isinstance(heads, list) and all(
+        isinstance(h, list) and len(h) == 4 and isinstance(h[0], str) and _valid_form(h[1])
+        and isinstance(h[2], bool) and isinstance(h[3], list) and all(isinstance(w, str) for w in h[3]) for h in heads)
+
+
 def _valid_prepared(rec) -> bool:
-    return (isinstance(rec, dict) and set(rec) == {"titles", "heads", "code", "asked"}
+    return (isinstance(rec, dict) and set(rec) == {"titles", "heads", "loose", "code", "asked"}
             and (rec["code"] is None or isinstance(rec["code"], str))
             and isinstance(rec["asked"], dict) and all(isinstance(v, bool) for v in rec["asked"].values())
             and isinstance(rec["titles"], list) and all(
                 isinstance(t, list) and len(t) == 3 and isinstance(t[0], str) and _valid_form(t[1])
                 and isinstance(t[2], bool) for t in rec["titles"])
-            and isinstance(rec["heads"], list) and all(
-                isinstance(h, list) and len(h) == 4 and isinstance(h[0], str) and _valid_form(h[1])
-                and isinstance(h[2], bool) and isinstance(h[3], list) and all(isinstance(w, str) for w in h[3])
-                for h in rec["heads"]))
+            and _valid_heads(rec["heads"]) and (rec["loose"] is None or _valid_heads(rec["loose"])))
 
 
 def structure_to_dict(st: Structure) -> dict:

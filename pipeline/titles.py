@@ -269,6 +269,22 @@ def without_garbled(title: str, spelled: frozenset) -> str:
     return out if len(kept) < len(parts) and len(out.split()) >= 2 else title
 
 
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\x00-\u024f]+")
+
+
+def unscrambled(title: str, spelled: frozenset) -> str:
+    """The title with each token that a generator ran another script into ("HD 지620S") as the
+    text spells it without those letters ("HD 620S"); the title itself when the text spells
+    no such token, or when the title is written in another script ("無料で使えるMovavi: ...")."""
+    if len("".join(_OTHER_SCRIPT.findall(title))) * 5 > len(re.findall(r"[^\W\d_]", title)):
+        return title
+    def put_right(m):
+        token = m.group()
+        bare = _OTHER_SCRIPT.sub("", token)
+        return bare if bare != token and bare.lower().strip(_EDGES) in spelled and bare.strip(_EDGES) else token
+    return re.sub(r"\S+", put_right, title)
+
+
 def without_unsaid(title: str, tf: Counter, generic: frozenset) -> str:
     """The title without an opening or closing part (`_SEGMENT`) of which the text says no word
     ("Complete Walkthrough: …", "…: Effective Strategies", "… - Find Out More") and without an
@@ -506,13 +522,19 @@ class TitleChooser:
         return Counter(w for t in titles for w in set(words(t))) | {None: len(titles)}
 
     def candidates(self, entry: dict) -> list[str]:
-        out, heads = self.titles(entry), 0
+        """The titles, then the headings that name the article (`headings`)."""
+        return self.titles(entry) + self.headings(entry)
+
+    def headings(self, entry: dict, loose: bool = False) -> list[str]:
+        """Up to two headings that name the article: not a step's, a numbered item's or a list's
+        item (`list_items`; `loose`: of plain headings that are no step's)."""
+        out, heads = [], 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         parts = set()  # (and so does a heading of one of its parts, which takes its turn)
         for s in entry.get("sections", []):
             if s.get("parent") in steps or s.get("parent") in parts:
                 parts.add(s.get("id"))
-        items = self.list_items(entry, steps)
+        items = self.list_items(entry, steps, loose)
         numbered = [k for k, s in enumerate(entry.get("sections", [])) if _NUMBERED.match(plain(s.get("heading", "")))]
         for k, s in enumerate(entry.get("sections", [])):
             if heads == 2:
@@ -534,16 +556,18 @@ class TitleChooser:
                 heads += 1
         return out
 
-    def list_items(self, entry: dict, steps: set) -> set[int]:
+    def list_items(self, entry: dict, steps: set, loose: bool = False) -> set[int]:
         """The sections whose headings are a list's items, not the article's name: after text
         (a heading that opens the body names it), one of LIST_ITEMS or more plain headings of
         one level ("Bixby Routines", "Secure Folder", "Samsung DeX" under an intro), not
-        steps, numbered parts or labels."""
+        numbered parts or labels. A step's plain heading is one of them ("Disable Microsoft
+        Defender Using the Registry Editor" beside "When Should You Permanently Disable ...":
+        a how-to's sections are its list), unless `loose`."""
         secs = entry.get("sections", [])
         plain_at: dict = {}
         for k, s in enumerate(secs):
             h = plain(s.get("heading", "")).strip()
-            if h and s.get("id") not in steps and not _PART.match(h) and _key(h) not in self.shared_headings:
+            if h and (not loose or s.get("id") not in steps) and not _PART.match(h) and _key(h) not in self.shared_headings:
                 plain_at.setdefault(s.get("level"), []).append(k)
         text_before = bool(plain(entry.get("summary", "")).strip()) and not any(s.get("level") == 0 for s in secs)
         out = set()
@@ -556,6 +580,13 @@ class TitleChooser:
     def choose(self, k: int, entry: dict) -> str:
         prep = self.prepared(k, entry)
         scored = self.scored(k, entry, prep)
+        named, main = [w for w in words(max(scored)[-1]) if w not in self.generic and self.tf[k][w]], self.main_term(k)
+        if prep["loose"] is not None and (len(set(named)) < 2 or main not in (*named, None)):
+            # (no title names the text, "Mastering, Advanced, Sophisticated, and Unlocking", or what it is most
+            # about: a how-to's heading may, "Entering Criteria for an Advanced Filter in Excel", "What Does a
+            # Factory Reset Do on Android?")
+            loose = self.scored(k, entry, prep, loose=True)
+            scored = loose if len(set(named)) < 2 or main in words(max(loose)[-1]) else scored
         best_score, *_, best = max(scored)
         code = prep["code"]
         if code and code not in best.lower():
@@ -591,7 +622,8 @@ class TitleChooser:
         """What `scored` and `choose` read of entry k but the idf: "titles", the published
         titles and those without a garbled part or a Windows version the text contradicts,
         each [title, its `form`, whether the intro sets it off]; "heads", the headings, each
-        [heading, its `form`, what `covers` says of it]; "code", the error code the text
+        [heading, its `form`, what `covers` says of it]; "loose", the same of the headings
+        `candidates` finds when loose, or None when they are the same; "code", the error code the text
         repeats, or None; "asked", the shared headings (`shared_headings`) it asked about, and
         the answers. Kept in the memo by the entry and the state but its idf and its shared
         headings, used while those it asked about are shared as they were (a few more entries
@@ -621,6 +653,8 @@ class TitleChooser:
         tf, versions, spelled = self.tf[k], _versions(text), tokens(text)
         cands, said = self.candidates(entry), self.said(entry)
         titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
+        loose = self.headings(entry, loose=True)
+        titles = list(dict.fromkeys(unscrambled(c, spelled) for c in titles))
         repaired = (r for c in titles for r in (without_garbled(c, spelled), true_version(c, versions),
                                                  without_unsaid(c, tf, self.generic),
                                                  without_spin(c, self.spin, self.generic)))
@@ -631,18 +665,21 @@ class TitleChooser:
         prep = {"titles": [[c, self.form(c, tf, versions, said, spelled),
                             len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted)] for c in titles],
                 "heads": [[h, self.form(h, tf, versions, said, spelled), *self.covers(h, clean)] for h in heads],
+                "loose": None if loose == heads else [[h, self.form(h, tf, versions, said, spelled),
+                                                       *self.covers(h, clean)] for h in loose],
                 "code": codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None}
         return prep
 
-    def scored(self, k: int, entry: dict, prep: dict | None = None) -> list[tuple]:
+    def scored(self, k: int, entry: dict, prep: dict | None = None, loose: bool = False) -> list[tuple]:
         """(score, -words, -index, candidate) of each candidate: the published titles, those
         without a garbled part or a Windows version the text contradicts, then the headings a
-        title does not cover (`covered`)."""
+        title does not cover (`covered`; `loose`: the headings `candidates` finds when loose)."""
         prep = prep or self.prepared(k, entry)
         tf = self.tf[k]
         main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
         titles = prep["titles"]
-        heads = [h for h in prep["heads"] if not self.covered(h[2:], main)]
+        heads = [h for h in (prep["loose"] if loose and prep["loose"] is not None else prep["heads"])
+                 if not self.covered(h[2:], main)]
         # a heading names a part of the article more often than the whole: it must do twice as well;
         # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words)
         out = []

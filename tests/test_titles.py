@@ -415,3 +415,39 @@ def test_a_weak_title_without_the_word_the_text_is_most_about_gives_way_to_a_spa
     # a title that names it stays
     e = entry("Ring Battery Doorbell Gets a Head-to-Toe View", [], text, sections)
     assert chooser(e) == "Ring Battery Doorbell Gets a Head-to-Toe View"
+
+
+def test_a_how_tos_question_heading_among_its_step_headings_is_a_lists_item(chooser):
+    # five plain headings of one level after the intro, three of them steps: the one that is
+    # no step ("When Should You ...") is an item of that list, not the article's name
+    sections = [("When Should You Permanently Disable Microsoft Defender Antivirus",
+                 "Microsoft Defender Antivirus protects the PC; permanently disable Microsoft Defender Antivirus "
+                 "only to test another antivirus app."),
+                ("Turn Off Tamper Protection in the Windows Security App",
+                 "Open Windows Security and turn off Tamper Protection of Microsoft Defender."),
+                ("Disable Microsoft Defender Using the Registry Editor",
+                 "Open the Registry Editor and disable Microsoft Defender with a DisableAntiSpyware value."),
+                ("Disable Microsoft Defender Using the Group Policy Editor",
+                 "Open the Group Policy Editor to permanently disable Microsoft Defender Antivirus."),
+                ("Check the State of Microsoft Defender Antivirus",
+                 "Run Get-MpComputerStatus to see whether Microsoft Defender Antivirus is permanently disabled.")]
+    e = entry("Steps to Turn Off Microsoft Defender Forever in Windows 11", [],
+              "Microsoft Defender protects your PC. We'll show you how to permanently disable Microsoft Defender on "
+              "Windows 11.")
+    e["sections"] = [{"id": f"sec-{k}", "heading": h, "text": t, "level": 2} for k, (h, t) in enumerate(sections)]
+    e["steps"] = [{"section": "sec-1"}, {"section": "sec-2"}, {"section": "sec-3"}]
+    assert chooser(e) == "Steps to Turn Off Microsoft Defender Forever in Windows 11"
+    # ...unless no title names the text: then such a heading may ("Mastering, Advanced, ...")
+    e["title"] = "Mastering, Sophisticated, and Unlocking."
+    assert chooser(e) == "When Should You Permanently Disable Microsoft Defender Antivirus"
+
+
+def test_a_token_run_into_another_script_is_put_back_as_the_text_spells_it(chooser):
+    e = entry("Sennheiser's High-End HD 지620S Audiophile Headphones: New Low Price", ["Tom's Tech Review: Gadget Insights"],
+              "Today's deal brings the Sennheiser HD 620S headphones down to $299. The Sennheiser HD 620S is a "
+              "wired headphone; the HD 620S audiophile headphones were $349.")
+    assert chooser(e) == "Sennheiser's High-End HD 620S Audiophile Headphones"
+    # a title written in another script is the page's own, not a garbled one
+    from pipeline.titles import tokens, unscrambled
+    title = "無料で使えるMovavi: JPEGとPNGに容易に切り替え可能なオンライン画像変換ツール"
+    assert unscrambled(title, tokens("Movavi: convert JPEG to PNG online")) == title
