@@ -100,6 +100,8 @@ _SEGMENT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
 _TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 # "… by ZDNet", "… An Analysis by ZDNet" (a short sentence of its own)
 _BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){0,2}|\s+)(?:by|from|at|on|with)\s+(?:[\w.]+\s+){0,2}"
+# "…, According to ZDNet", "… Spotlighted by ZDNet", "… as Explained by ZDNet": how a part of a title of its own ends
+_BY_SITE_PART = r",?(?:\s+(?:as\s+)?[\w-]+ed)?\s+(?:by|from|at|on|with|according\s+to)\s+(?:[\w.]+\s+){0,2}"
 
 
 def site_words(titles: list[list[str]], generic: frozenset = frozenset()) -> frozenset:
@@ -154,13 +156,19 @@ def without_affixes(title: str, affixes: frozenset) -> str:
 
 def without_site(title: str, site: frozenset) -> str:
     """The title without its parts that name the site ("Insights From ZDNet", "| ZDNET",
-    "ZDNet Reveals:", "… by ZDNet"); the title itself if nothing is left or nothing names it."""
+    "ZDNet Reveals:", "… by ZDNet"), but for a part that says more than a site's tail: it loses
+    only its closing "…, According to ZDNet", "… Spotlighted by ZDNet"; the title itself if
+    nothing is left or nothing names it."""
     if not site or not site & set(words(title)):
         return title
     names = "|".join(sorted(re.escape(w) for w in site))
     seps = _SEGMENT.findall(title)
     parts = _SEGMENT.split(title)
     parts[0] = re.sub(_BY_SITE + rf"(?:{names})\w*\s*$", "", parts[0], flags=re.I)  # (a tail's own "From X" goes whole)
+    # (a later part that says more than a site's tail does loses its "by X" and stays: "The Future Is AI: How
+    # Multiple Machine Learning Models Will Power Your Business, According to ZDNet")
+    by_site = re.compile(_BY_SITE_PART + rf"(?:{names})\w*\s*$", re.I)
+    parts[1:] = [q if len(q.split()) > SITE_TAIL_WORDS else p for p in parts[1:] for q in [by_site.sub("", p)]]
     kept = [(sep, p) for sep, p in zip([""] + seps, parts) if not site & set(words(p))]
     out = "".join((sep if k else "") + p for k, (sep, p) in enumerate(kept)).strip(" |–—-:")
     out = re.sub(_BY_SITE + rf"(?:{names})\w*\s*$", "", out, flags=re.I)

@@ -153,6 +153,16 @@ def test_without_site_drops_the_parts_that_name_it():
     assert without_site("Newsbeat Reveals: How Many Teams Use AI", site) == "How Many Teams Use AI"
     assert without_site("Marketing Teams Embrace AI by Newsbeat", site) == "Marketing Teams Embrace AI"
     assert without_site("Newsbeat", site) == "Newsbeat"
+    # a part that says more than a site's tail keeps what it says, not its "by" phrase
+    assert without_site("The Future Is AI: How Multiple Machine Learning Models Will Power Your Business, According "
+                        "to Newsbeat", site) == \
+        "The Future Is AI: How Multiple Machine Learning Models Will Power Your Business"
+    assert without_site("Harnessing IoT for Environmental Monitoring: IBM Teams with The Nature Conservancy in India, "
+                        "Spotlighted by Newsbeat", site) == \
+        "Harnessing IoT for Environmental Monitoring: IBM Teams with The Nature Conservancy in India"
+    assert without_site("How to Prove Generative AI Worth: ROI Challenges as Explained by Newsbeat", site) == \
+        "How to Prove Generative AI Worth"  # (a short part goes whole)
+    assert without_site("Going Green With Your Gadgets - Expert Tips From Newsbeat", site) == "Going Green With Your Gadgets"
 
 
 def test_the_subject_most_titles_keep_wins_over_a_reworded_one(chooser):
