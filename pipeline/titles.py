@@ -19,7 +19,10 @@ things. Words that name no subject ([title_choice] generic_words) do not count e
 A weak best candidate (scoring under WEAK) that lacks the word the text is most about
 (`main_term`: "doorbell") gives way to a published title that says it, or to a span of the
 intro that does ("The all-new Ring Battery Doorbell is now available" over "Ring Elevates
-Entry-Level Security").
+Entry-Level Security"); and one that lacks the name the text repeats (`main_name`: "Moto Tag")
+gives way to a candidate that says it, or to a span of the intro that does ("Motorola just
+launched the Moto Tag" over "Google Enhances Locator Capabilities with Moto's Tracking
+Technology").
 
 An error code the text repeats (`0x803f8001`) that the best candidate garbles ("0X80amoor")
 is put back; when no candidate names the subject at all, the title is a span of the text as
@@ -88,6 +91,8 @@ _LEAD_IN = re.compile(r"(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+")
 # where a clause ends within a sentence: a mark, or a relative or linking word after a comma-less clause
 _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
                      r"|\s+(?:which|who|whose|according to|thanks to|because|but|so that)\s", re.I)
+# two capitalised words in a row (found overlapping: "The Moto Tag" holds "Moto Tag")
+_NAME = re.compile(r"\b(?=([A-Z][\w'’.-]*|[a-z]+[A-Z][\w-]*)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
@@ -613,9 +618,33 @@ class TitleChooser:
             composed = self.compose(k, [sc[-1] for sc in scored], code, runs=False)  # (a bold run is a label)
             if main in words(composed):
                 return composed
+        name = self.main_name(k) if best_score < WEAK else None
+        if name and name not in " ".join(words(best)):
+            named = [sc for sc in scored if name in " ".join(words(sc[-1])) and sc[0] > 0]
+            if named:
+                return max(named)[-1]
+            composed = self.compose(k, [sc[-1] for sc in scored], name, runs=False)
+            if composed:
+                return composed
         if best_score > 0 or any(self.tf[k][w] >= 2 for w in words(best) if w not in self.generic):
             return best  # (it names something the text says more than once)
         return self.compose(k, [sc[-1] for sc in scored], code) or best
+
+    def main_name(self, k: int) -> str | None:
+        """The name the text repeats: of two capitalised words in a row ("Moto Tag", "Game Bar",
+        "Proton Pass") that MAIN_PARTS of its parts say or more, neither generic, the one whose
+        words weigh most (spread times specificity), as its words joined by a space."""
+        tf, seen = self.tf[k], Counter()
+        for part in self.parts(k):
+            found = set()
+            for m in _NAME.finditer(part.replace("*", "")):
+                ws = words(m.group(1)) + words(m.group(2))
+                if len(ws) == 2 and not set(ws) & self.generic and not ws[0].isdigit():
+                    found.add(" ".join(ws))
+            seen.update(found)
+        ranked = sorted(((sum(math.log1p(tf[w]) * self.idf.get(w, 0.0) for w in n.split()), n)
+                         for n, c in seen.items() if c >= MAIN_PARTS), reverse=True)
+        return ranked[0][1] if ranked else None
 
     def main_term(self, k: int) -> str | None:
         """The word the text is most about: of the words it says in MAIN_PARTS parts or more
@@ -791,9 +820,9 @@ class TitleChooser:
             return ""
         end = next((m.start() for m in _CLAUSE.finditer(sentence) if len(sentence[:m.start()].split()) >= COMPOSE_MIN),
                    len(sentence))
-        span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,"))
+        span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,\\"))
         said = {t.strip(_EDGES).lower().replace("’", "'") for t in span.split()}
         if (len(span.split()) > COMPOSE_WORDS or self.pronouns & said or not set(terms) & set(words(span))
-                or (code and code not in span.lower())):
+                or (code and code not in span.lower() and code not in " ".join(words(span)))):
             return ""
         return span

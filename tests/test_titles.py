@@ -461,3 +461,16 @@ def test_a_token_run_into_another_script_is_put_back_as_the_text_spells_it(choos
     from pipeline.titles import tokens, unscrambled
     title = "無料で使えるMovavi: JPEGとPNGに容易に切り替え可能なオンライン画像変換ツール"
     assert unscrambled(title, tokens("Movavi: convert JPEG to PNG online")) == title
+
+
+def test_a_weak_title_without_the_name_the_text_repeats_gives_way_to_a_span_that_says_it(chooser):
+    # every scraped title is vague; the text repeats a product's name ("Moto Tag") in most of its parts
+    text = "Motorola just launched the Moto Tag, a tracker for Android phones."
+    sections = [("", "The Moto Tag works with the Find My Device network. It costs $29."),
+                ("", "Like an AirTag, the Moto Tag uses UWB to point the way to lost keys."),
+                ("", "The Moto Tag ships on August 2nd in two colors.")]
+    e = entry("Google Enhances Locator Capabilities with Moto's Tracking Tag", [], text, sections)
+    assert chooser(e) == "Motorola just launched the Moto Tag"
+    # a title that says the name stays
+    e = entry("Moto Tag Joins the Find My Device Network", [], text, sections)
+    assert chooser(e) == "Moto Tag Joins the Find My Device Network"
