@@ -13,7 +13,12 @@ chrome: mostly links, a short label without a full stop ("View Deal", "Newslette
 body's start or end, or beside another such line (chrome comes in blocks). A heading goes
 when everything under it went. By position, whatever the repetition: a short line with chrome
 right above and under it, a table of contents' lead-in, a list marker alone on its line; and a
-repeated label heading in the page's opening block ("Key Takeaways"). Rules: `[boilerplate]`."""
+repeated label heading in the page's opening block ("Key Takeaways"). Some chrome repeats in
+shape rather than word for word, and is counted so: a name alone under pictures (a maker's
+press shots' credit, "Google"), a label templated with a product's name ("Today's best <name>
+deals", "<name>: Price Comparison"); and a widget's parts go wherever they are: a lone verb
+("Expand", a button), a table's header with no row left, shop logos between chrome, a product's
+box (picture, name, list) that ends in chrome. Rules: `[boilerplate]`."""
 from __future__ import annotations
 
 import hashlib
@@ -59,6 +64,10 @@ _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^
                            r"\((?:https?:)?//[^()\s]+\)\s*$")  # "[![pic](p.jpg) Title blurb  Read now](url)"
 _EMPTY_ITEM = re.compile(r"^\s*(?:[*+]|\\[-*+])\s*$")  # (not "-": a heading's underline; "\-": escaped)
 _SPEC = re.compile(r"\w[^:\n]*:\s+\S")  # "Weight: 1.2 kg"
+_PICTURE_LINE = re.compile(r"^\s*\[?!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^()\n]*\")?\)(?:\]\([^()\s]*\))?\s*$")  # ("[![pic](p.jpg "T")](shop)")
+_ICON_TEXT = re.compile(r"^\s*!\[[^\]\n]*\]\([^()\s]*\)\s*[^\s!\[]")  # "![Secure](s.svg) 100% Secure. No Ads."
+# a name alone, its words capitalised ("Google", "_Microsoft_", "📷 Google", "(Screengrab)", "Image: Lenovo")
+_NAME = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,2}")
 _CARD = re.compile(r"^\s*[-*+]\s+!\[[^\]\n]*\]\([^()\s]+\)\s*\S")  # "* ![alt](pic) Title ..."
 _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s]+/[^()\s]+)"
                         r"(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__)?\s*$")  # (a link's title: `(url "Title")`)
@@ -88,6 +97,11 @@ def _shape(line: str) -> bytes | None:
         else:
             out.append(w.lower())
     return _digest("shape " + " ".join(out)) if "*" in out else None
+
+
+def _table_rule(line: str) -> bool:
+    """A table's rule under its header row ("| --- | --- |")."""
+    return "|" in line and "---" in line and not line.strip(" |-:")
 
 
 def _few(k: bytes) -> bytes:
@@ -154,6 +168,7 @@ class Boilerplate:
         self.min_echoes = int(g("boilerplate", "min_echoes_in_body")[0])
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
+        self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*")
         self.contents_labels = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels")) + r")\W*", re.I)
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
@@ -177,7 +192,8 @@ class Boilerplate:
                 keys.add(k)
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
-                keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i])) if x)
+                keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i]),
+                                        self._name_key(units, lines, u), *self._affixes(lines[i])) if x)
                 if self._contents_next(units, lines, u):
                     keys.add(_few(k))
         return keys, long
@@ -282,9 +298,16 @@ class Boilerplate:
             note, credit = (self._note_shape(lines[i]), self._credit_key(lines[i])) if k is not None else (None, None)
             if note in repeated and not self._content(lines[i]):
                 drop.add(u)
-            elif credit in repeated:
+            elif credit in repeated or self._name_key(units, lines, u) in repeated and not self._list_label(units, lines, u):
                 drop.add(u)
+            elif k is not None and not (self._content(lines[i]) or self._list_label(units, lines, u)):
+                prefix, suffix = self._affixes(lines[i])
+                if prefix in repeated or suffix in repeated and not any(
+                        0 <= v < len(units) and _SPEC.match(lines[units[v][0]]) for v in (u - 1, u + 1)):
+                    drop.add(u)  # (not a spec among specs: "Display Color: Space Gray" under "Weight: 1.2 kg")
         drop.update(self._contents_lead(units, lines, rep, repeated))
+        self._picture_runs(units, lines, rep, drop)
+        drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._headings(units, lines, repeated, rep, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
         # own, then "*" again): the text it marked stays (after the blocks: no repeated line
@@ -347,6 +370,19 @@ class Boilerplate:
                     or len(_shown_words(line)) > 3 * self.short_words):
                 continue
             drop.add(u)
+
+    def _picture_runs(self, units, lines: list[str], rep: list[bool], drop: set[int]) -> None:
+        """Pictures one after another, a repeated one among them (a shop's logo: "![Amazon](...)",
+        "![Prime](...)"), with chrome right above them and right under them or the body's end:
+        a price widget's product shots and logos ("Today's best ... deals" over them)."""
+        n, u = len(units), 0
+        while u < n:
+            v = u
+            while v < n and units[v][1] is not None and _PICTURE_LINE.match(lines[units[v][0]]):
+                v += 1
+            if v > u and u > 0 and (u - 1) in drop and (v == n or v in drop) and any(rep[u:v]):
+                drop.update(range(u, v))
+            u = max(v, u + 1)
 
     def _note_shape(self, line: str) -> bytes | None:
         """The shape key (_shape) of a note to the reader: a sentence longer than two labels,
@@ -420,7 +456,7 @@ class Boilerplate:
                 drop.update([u, *cards] if cards else ())  # "More Reading" over its cards, or a list's label
             elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1]) or _alone(units, lines, u)
                               or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._caption(lines[i])
-                              or self._empty_label(units, lines, u)):
+                              or self._empty_label(units, lines, u) or _ICON_TEXT.match(lines[i])):
                 drop.add(u)
         return drop
 
@@ -564,13 +600,98 @@ class Boilerplate:
                 drop.add(u)  # "### More Crypto Coach" over the site's articles, gone, on one page
             elif len(under) >= 2 and all(links) and 2 * sum(rep[w] for w in under) >= len(under):
                 drop.update([u, *under])
+            elif self._box(units, lines, under, drop) and not self._content(_HEADING.sub("", lines[i])):
+                drop.update([u, *under])  # "### Best Photo & Movie Maker you may want to know" and its box
 
+
+    def _name_key(self, units, lines: list[str], u: int) -> bytes | None:
+        """The credit key (as _credit_key's) of a name alone right under a picture, or under the
+        picture's caption: "Google", "_Microsoft_", "📷 Google", "(Screengrab)", "Image: Lenovo",
+        up to three capitalised words, no verb first. The same name under pictures in many
+        distinct articles is a credit (a maker's press pictures: "Google", "Intel"); a name
+        under one page's picture ("Zerofy" over "Zerofy is a European app ...") is not known so."""
+        i, k = units[u]
+        line = lines[i]
+        if k is None or u == 0 or len(line) > 100 or _HEADING.match(line) or _LIST.match(line) or "![" in line:
+            return None
+        above = lines[units[u - 1][0]]
+        if not _PICTURE_LINE.match(above) and not (
+                u > 1 and _PICTURE_LINE.match(lines[units[u - 2][0]]) and len(_shown_words(above)) > self.short_words
+                and not (_HEADING.match(above) or _LIST.match(above) or _BOLD_LABEL.match(above) or "|" in above)):
+            return None
+        plain = _LINK.sub(r"\1", line).strip(" \t*_()\U0001f4f7")
+        label = self.name_label.match(plain)
+        plain = plain[label.end():] if label else plain
+        words = _WORD.findall(plain.lower())
+        if not words or words[0] in self.verbs or not _NAME.fullmatch(plain):
+            return None
+        return _digest("credit " + " ".join(words))
+
+    def _affixes(self, line: str) -> tuple[bytes | None, bytes | None]:
+        """The keys of a widget's label templated with a product's name swapped in: its first
+        three words ("Today's best <name> deals") and the two after its colon ("<name>: Price
+        Comparison"), for a short line without a full stop that is no heading, list item, bold
+        label, table row or picture; None where the line has no such part."""
+        if (len(line) > 200 or not self._label(line, 2 * self.short_words) or "![" in line or line.lstrip().startswith("|")
+                or _HEADING.match(line) or _LIST.match(line) or _BOLD_LABEL.match(line)):
+            return None, None
+        words = _shown_words(line.lower())
+        head, colon, tail = _LINK.sub(r"\1", line).rpartition(":")
+        tail = _WORD.findall(tail.lower())
+        named = colon and len(tail) == 2 and len(_WORD.findall(head)) > 1 and not any(w.isdigit() for w in tail)
+        return (_digest("prefix " + " ".join(words[:3])) if len(words) >= 5 and not _SPEC.match(line) else None,
+                _digest("suffix " + " ".join(tail)) if named else None)
+
+    def _buttons(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> set[int]:
+        """Repeated lines that are a widget's whatever their place: a button, one verb alone
+        ("Expand" under a product's specifications; a step says what to act on), and a table's
+        header with no row left under it ("| **How Did We Research** |  |", its rule, and its
+        rows that went: "| Models Evaluated | Hours Researched |")."""
+        out = set()
+        for u, (i, k) in enumerate(units):
+            if k is None or k not in repeated:
+                continue
+            line = lines[i]
+            words = _shown_words(line)
+            if (len(words) == 1 and words[0].lower() in self.verbs and "](" not in line
+                    and not (_LIST.match(line) or _HEADING.match(line) or _BOLD_LABEL.match(line))
+                    and not self._list_label(units, lines, u)):  # (a contents list's "Expand": structure's)
+                out.add(u)
+            elif line.lstrip().startswith("|") and u + 1 < len(units) and _table_rule(lines[units[u + 1][0]]):
+                rows = range(u + 2, next((v for v in range(u + 2, len(units))
+                                          if not lines[units[v][0]].lstrip().startswith("|")), len(units)))
+                if all(v in drop for v in rows):
+                    out.update((u, u + 1))
+        return out
+
+    def _box(self, units, lines: list[str], under: list[int], drop: set[int]) -> bool:
+        """A section that is a product's box: its picture, its name (a short label), the list of
+        what it does, and chrome at its end ("![Secure](...) 100% Secure. No Ads." gone); no
+        prose, spec, bold label, table or step in it (a review's specifications are its own)."""
+        if not under or under[-1] not in drop:
+            return False
+        kinds = set()
+        for w in under:
+            if w in drop or units[w][1] is None:
+                continue
+            line = lines[units[w][0]]
+            if _PICTURE_LINE.match(line):
+                kinds.add("picture")
+            elif _LIST.match(line) and not _NUMBERED.match(line):
+                kinds.add("list")
+            elif self._label(line) and not (_BOLD_LABEL.match(line) or _SPEC.match(line) or _NUMBERED.match(line)
+                                            or line.lstrip().startswith("|")):
+                kinds.add("label")
+            else:
+                return False
+        return kinds == {"picture", "list", "label"}
 
     def _table_hint(self, units, lines: list[str], u: int) -> bool:
         """A short label without a full stop right over a table, whatever its verb: the
         table widget's hint ("Swipe to scroll horizontally"); repeated, it is chrome."""
         line = lines[units[u][0]]
-        return (u + 1 < len(units) and lines[units[u + 1][0]].lstrip().startswith("|") and self._label(line)
+        v = u + 2 if u + 2 < len(units) and _BOLD_LABEL.match(lines[units[u + 1][0]]) else u + 1  # (over its caption)
+        return (v < len(units) and lines[units[v][0]].lstrip().startswith("|") and self._label(line)
                 and not (_LIST.match(line) or _NUMBERED.match(line) or _BOLD_LABEL.match(line) or line.lstrip().startswith("|")))
 
     def _widget_label(self, heading: str, gone: list[bool], links: list[bool]) -> bool:

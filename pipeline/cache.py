@@ -65,8 +65,10 @@ from .write import write_atomic
 # "How to" parts told in ways of their own, sentences that end inside their quote marks; 18: title candidates ("p")
 # hold the headings of a how-to's list of sections ("loose") and titles with a garbled token put back;
 # 19: title candidates keep the titles' parts that say more than a site's tail, without their "by <site>";
-# 20: titles ("h") chosen to name the name the text repeats (titles.TitleChooser.main_name)
-FORMAT = 20
+# 20: titles ("h") chosen to name the name the text repeats (titles.TitleChooser.main_name);
+# 21: bodies' line keys ("u") hold the names alone under pictures and the fixed words of templated
+# labels (boilerplate._name_key, _affixes)
+FORMAT = 21
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -630,3 +630,98 @@ def test_contents_lead_ins_are_found_in_linear_time():
     t0 = time.process_time()  # (each lead-in looked back over every line before it: 79 s)
     text, _ = b.strip(body, {_few(_key(LEAD))})
     assert time.process_time() - t0 < 10 and LEAD not in text
+
+
+SHOPS = ["Shopmart", "Buyly", "Dealz", "Cartwell", "Pricebay", "Storely"]
+
+
+COLOURS = ["red", "green", "blue", "amber", "violet", "silver"]
+ROOMS = ["kitchen", "garage", "attic", "office", "bedroom", "cellar"]
+
+
+def _widgets(n: int, product: str, thing: str) -> str:
+    """A distinct review with the site's widgets: credits of the maker's pictures, a specs box
+    with its "Expand" button, a research table left without rows, a price widget and a
+    table's scroll hint over its caption."""
+    c, r = COLOURS[n - 1], ROOMS[n - 1]
+    return (f"## {product}\n\nOur verdict on the {c} {thing}: it works in the {r}, though its {c} cable is short.\n\n"
+            f"![The {thing} on a desk](https://img.example/{n}.jpg)\n\nExamplecorp\n\n"
+            f"The {product} took hours of testing in the {r} before the {c} {thing} settled down.\n\n"
+            f"![Its {c} box](https://img.example/box{n}.jpg)\n\nBoxmaker{c.title()}\n\n"
+            f"The {c} box holds a cable, a stand and screws for the {thing} we kept in the {r}.\n\n"
+            f"#### Specifications\n\n**Colour**\n\n{c.title()}\n\n**Flight safe**\n\nYes\n\nExpand\n\n"
+            f"| **How We Tested** |  |\n| --- | --- |\n\n## Setting up the {thing}\n\n"
+            f"Expand the Network adapters category, then right-click the {c} {thing} from the {r}.\n\n"
+            f"Swipe to scroll horizontally\n\n__{product} model comparison__\n\n| Model | Weight |\n| --- | --- |\n"
+            f"| {product} | {n} kg |\n\nThe {c} {thing} is the lightest of all we weighed in the {r} this year.\n\n"
+            f"Weight: {n} kg without its {c} stand, more with it\n\n"
+            f"Today's best {product} deals\n\n[![{product} {c}...](https://img.example/p{n}.jpg)](https://shop.example/{n})\n\n"
+            f"![Shopmart](https://img.example/logos/shopmart.png)\n\n![{SHOPS[n - 1]}](https://img.example/logos/{n}.png)\n\n"
+            "More deals from these shops\n\n"
+            f"{product}: Price Comparison\n\n"
+            f"### The {c} studio app you may want to know\n\n![box](https://img.example/app{n}.png)\n\n"
+            f"Examplesoft {c.title()} Studio\n\n* Cuts your {c} videos to music.\n* Adds {r} filters to photos.\n\n"
+            "![Secure](https://img.example/secure.svg) 100% Secure. No Ads.\n\n## Wrap up\n\n"
+            f"In the end the {c} {thing} earns its place on a shelf in the {r}.\n")
+
+
+def test_widgets_repeated_in_shape_across_distinct_articles_are_chrome_their_content_stays():
+    """Across distinct articles: a name alone under pictures ("Examplecorp", the maker's press
+    shots' credit) goes, one page's name under its picture stays; a lone verb found in many
+    ("Expand", a button) goes, a step that says what to expand stays, and so does a spec's value
+    beside the button; a table's header with no row under it goes; a label templated with a
+    product's name ("Today's best ... deals", "...: Price Comparison") goes, and the pictures
+    and shop logos between it and the widget's other line go with it; a table's scroll hint
+    over the table's caption goes, the table stays; a product's box (picture, name, list, and
+    the site's "100% Secure" line) goes with its heading, the specifications' box stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [_widgets(n, p, t) for n, (p, t) in enumerate(zip(PRODUCTS, THINGS), 1)]
+    repeated = b.repeated(bodies)
+    for n, (body, product) in enumerate(zip(bodies, PRODUCTS), 1):
+        text, _ = b.strip(body, repeated)
+        lines = {line.strip() for line in text.split("\n")}
+        assert "Examplecorp" not in lines and f"Boxmaker{COLOURS[n - 1].title()}" in lines
+        assert "Expand" not in lines and "Yes" in lines and COLOURS[n - 1].title() in lines
+        assert "Expand the Network adapters category, then right-click" in text
+        assert "How We Tested" not in text and "| Model | Weight |" in text
+        assert "Swipe to scroll" not in text and f"__{product} model comparison__" in lines
+        assert "Today's best" not in text and "Price Comparison" not in text and "logos/" not in text
+        assert f"https://img.example/p{n}.jpg" not in text and "More deals from" not in text
+        assert f"Weight: {n} kg without its" in text and f"https://img.example/{n}.jpg" in text
+        assert f"earns its place on a shelf in the {ROOMS[n - 1]}." in text
+        assert "studio app" not in text and "Studio" not in text and "filters to photos" not in text
+        assert "#### Specifications" in text and "100% Secure" not in text
+
+
+def test_a_contents_lists_expand_and_a_table_with_rows_stay():
+    """"Expand" over a contents list is the list's label (structure's), not a button; a
+    repeated table header over rows that stay is the table's."""
+    from pipeline.boilerplate import Boilerplate, _key
+    from pipeline.rules import load_rules
+    body = ("## The monitor\n\nIntro prose long enough to be a sentence of prose here, about the monitor.\n\n"
+            "Expand\n\n* [Design](#design)\n* [Display](#display)\n\n## Design\n\nPlain prose about its design here.\n\n"
+            "| **How We Tested** |  |\n| --- | --- |\n| Models | 12 |\n\nThe article ends with prose long enough.\n")
+    text, _ = Boilerplate(load_rules()).strip(body, {_key("Expand"), _key("| **How We Tested** |  |")})
+    assert "Expand" in text and "How We Tested" in text and "| Models | 12 |" in text
+
+
+def test_the_widget_shapes_are_read_in_linear_time():
+    """Hostile lines for the picture, icon, name and templated-label shapes, and a run of
+    100,000 pictures between two chrome lines."""
+    import time
+    from pipeline.boilerplate import Boilerplate, _key
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    hostile = ["![" + "a" * 300_000, "[![x](" + "a " * 150_000, "![x](y \"" + "\" " * 150_000,
+               "| " + "-" * 300_000, "|" + " -|" * 100_000, "A" + " A" * 150_000, "Today's best " + "X " * 150_000,
+               "x: " + "Price " * 50_000, "Image: " + "B" * 300_000]
+    body = "".join(f"![pic](https://img.example/a.jpg)\n\n{line}\n\nProse about the thing goes here now.\n\n"
+                   for line in hostile)
+    t0 = time.process_time()
+    keys = b.line_keys(body)
+    b.strip(body, keys[0])
+    run = "Label of a widget\n\n" + "![Shopmart](https://img.example/logo.png)\n\n" * 100_000 + "Label of a widget\n"
+    text, _ = b.strip(run, {_key("Label of a widget"), _key("![Shopmart](https://img.example/logo.png)")})
+    assert time.process_time() - t0 < 20 and "Shopmart" not in text
