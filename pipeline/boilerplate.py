@@ -99,6 +99,17 @@ def _shape(line: str) -> bytes | None:
     return _digest("shape " + " ".join(out)) if "*" in out else None
 
 
+_PARENS = re.compile(r"\([^()\n]*\)")
+_ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
+
+
+def _picture_only(line: str) -> bool:
+    """A line of pictures and their links only, broken ones too ("[![Monitor 27" QHD...](p.jpg
+    "Monitor 27" QHD...")](p.jpg "...") ](shop)": a scrape's nested picture link)."""
+    text = line.strip()
+    return text.startswith(("![", "[![")) and _WORD.search(_ALT.sub("", _PARENS.sub("", text))) is None
+
+
 def _table_rule(line: str) -> bool:
     """A table's rule under its header row ("| --- | --- |")."""
     return "|" in line and "---" in line and not line.strip(" |-:")
@@ -373,14 +384,16 @@ class Boilerplate:
 
     def _picture_runs(self, units, lines: list[str], rep: list[bool], drop: set[int]) -> None:
         """Pictures one after another, a repeated one among them (a shop's logo: "![Amazon](...)",
-        "![Prime](...)"), with chrome right above them and right under them or the body's end:
-        a price widget's product shots and logos ("Today's best ... deals" over them)."""
+        "![Prime](...)"), with chrome right above them and right under them or the body's end,
+        or two such logos among them, each named in a word or two: a price widget's product
+        shots and logos ("Today's best ... deals" over them; the widget again at the end)."""
         n, u = len(units), 0
         while u < n:
             v = u
-            while v < n and units[v][1] is not None and _PICTURE_LINE.match(lines[units[v][0]]):
+            while v < n and units[v][1] is not None and _picture_only(lines[units[v][0]]):
                 v += 1
-            if v > u and u > 0 and (u - 1) in drop and (v == n or v in drop) and any(rep[u:v]):
+            logos = sum(rep[w] and len(_shown_words(lines[units[w][0]])) <= 2 for w in range(u, v))
+            if v > u and (logos >= 2 or u > 0 and (u - 1) in drop and (v == n or v in drop) and any(rep[u:v])):
                 drop.update(range(u, v))
             u = max(v, u + 1)
 

@@ -662,7 +662,12 @@ def _widgets(n: int, product: str, thing: str) -> str:
             f"### The {c} studio app you may want to know\n\n![box](https://img.example/app{n}.png)\n\n"
             f"Examplesoft {c.title()} Studio\n\n* Cuts your {c} videos to music.\n* Adds {r} filters to photos.\n\n"
             "![Secure](https://img.example/secure.svg) 100% Secure. No Ads.\n\n## Wrap up\n\n"
-            f"In the end the {c} {thing} earns its place on a shelf in the {r}.\n")
+            f"In the end the {c} {thing} earns its place on a shelf in the {r}.\n\n"
+            f"![The {c} {thing} from the front](https://img.example/front{n}.jpg)\n\n"
+            f"![The {c} {thing} from the back](https://img.example/back{n}.jpg)\n\n"
+            f"A last word on the {c} {thing}: we keep it in the {r} for good now.\n\n"
+            f"[![{product} {c}...](https://img.example/q{n}.jpg \"{product} {c}\")](https://img.example/q{n}.jpg) ](https://shop.example/q{n})\n\n"
+            "![Shopmart](https://img.example/logos/shopmart.png)\n\n![Prime](https://img.example/logos/prime.png)\n")
 
 
 def test_widgets_repeated_in_shape_across_distinct_articles_are_chrome_their_content_stays():
@@ -673,7 +678,9 @@ def test_widgets_repeated_in_shape_across_distinct_articles_are_chrome_their_con
     product's name ("Today's best ... deals", "...: Price Comparison") goes, and the pictures
     and shop logos between it and the widget's other line go with it; a table's scroll hint
     over the table's caption goes, the table stays; a product's box (picture, name, list, and
-    the site's "100% Secure" line) goes with its heading, the specifications' box stays."""
+    the site's "100% Secure" line) goes with its heading, the specifications' box stays; the
+    price widget again at the body's end, two shop logos in it, goes; the article's own
+    pictures one after another stay."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
@@ -693,6 +700,7 @@ def test_widgets_repeated_in_shape_across_distinct_articles_are_chrome_their_con
         assert f"earns its place on a shelf in the {ROOMS[n - 1]}." in text
         assert "studio app" not in text and "Studio" not in text and "filters to photos" not in text
         assert "#### Specifications" in text and "100% Secure" not in text
+        assert f"front{n}.jpg" in text and f"back{n}.jpg" in text and f"q{n}.jpg" not in text and "prime" not in text
 
 
 def test_a_contents_lists_expand_and_a_table_with_rows_stay():
@@ -716,7 +724,8 @@ def test_the_widget_shapes_are_read_in_linear_time():
     b = Boilerplate(load_rules())
     hostile = ["![" + "a" * 300_000, "[![x](" + "a " * 150_000, "![x](y \"" + "\" " * 150_000,
                "| " + "-" * 300_000, "|" + " -|" * 100_000, "A" + " A" * 150_000, "Today's best " + "X " * 150_000,
-               "x: " + "Price " * 50_000, "Image: " + "B" * 300_000]
+               "x: " + "Price " * 50_000, "Image: " + "B" * 300_000,
+               "[![" + "(x" * 150_000, "[![a](" + "![" * 150_000]
     body = "".join(f"![pic](https://img.example/a.jpg)\n\n{line}\n\nProse about the thing goes here now.\n\n"
                    for line in hostile)
     t0 = time.process_time()
