@@ -10,7 +10,10 @@
 
 Signals that hold on any site: products are the pipeline's seed list, what the pipeline would
 learn from these entries (pipeline/products.py), and the names an entry itself offers for sale
-(not its subject: a name in its titles or headings); a passage that names a product or links
+(not its subject: a name in its titles or headings), in its text or, with --input (the folders
+the sources are under), in its source files' links: a name linked to an affiliate redirect or a
+shop's page whose address spells it ("[iPhone Data Recovery](https://tools.techidaily.com/
+aiseesoft-iphone-data-recovery/)"; products.Products.linked), learnt as the text's are; a passage that names a product or links
 to its site starts a pitch, which runs over the tool's procedure up to a part opener that does
 not sell (a heading, a bold label, "OR", a manual label: "Option 1 – Manually", "If you prefer
 to do it manually, ..."); the tool's buttons ("Scan Now", "Update All") are the bold labels the
@@ -77,6 +80,9 @@ BLOCKS = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)]|\*\*\d{1,3}[.)]
 ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}\\?[.)]|\*\*\d{1,3}[.)]\*\*|[a-z][.)])")
 
 
+MAX_SOURCES = 5  # (spun copies of one body: their links differ little)
+
+
 def _squash(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
@@ -84,14 +90,27 @@ def _squash(s: str) -> str:
 class Audit:
     """The product names of a build, and each step's verdict."""
 
-    def __init__(self, entries: list[dict]):
+    def __init__(self, entries: list[dict], inputs: list[str] = ()):
         self.seller = Products(load_rules())
-        sold = [self.seller.sold_in(_body(e)) for e in entries]
+        sold = [self.seller.sold_in(_body(e)) | self._linked(e, inputs) for e in entries]
         self.sold = dict(zip((e["id"] for e in entries), sold))
         titles = [e["title"] for e in entries]
         self.products = {p for p in self.seller.seed} | set(self.seller.learnt(sold, titles))
         self.tool_labels: set[str] = set()
         self.tool_labels = self._tool_labels(entries)  # (learnt from a first walk without them)
+
+    def _linked(self, entry: dict, inputs: list[str]) -> set[str]:
+        """The names the entry's source files (found under one of the input folders, up to
+        MAX_SOURCES of them) link to an affiliate redirect or a shop's page that spells them
+        (products.Products.linked): the corpus selling a tool its cleaned text no longer shows."""
+        out: set[str] = set()
+        for src in entry.get("sources", [])[:MAX_SOURCES] if inputs else ():
+            for root in inputs:
+                path = Path(root) / src["path"]
+                if path.is_file():
+                    out |= self.seller.linked(path.read_text(encoding="utf-8", errors="replace"))
+                    break
+        return out
 
     def names(self, entry: dict) -> set[str]:
         """The build's products and the names this entry offers for sale, but not its subject (a
@@ -229,10 +248,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("kb", nargs="+")
     ap.add_argument("--list", action="store_true", help="print every candidate")
+    ap.add_argument("--input", action="append", default=[], metavar="DIR",
+                    help="a folder the builds' sources are under (repeatable): their links tell products too")
     a = ap.parse_args(argv)
     for path in a.kb:
         kb = json.loads(Path(path).read_text(encoding="utf-8"))
-        found = Audit(kb["entries"]).audit(kb)
+        found = Audit(kb["entries"], a.input).audit(kb)
         steps = sum(len(e["steps"]) for e in kb["entries"])
         promo = sum(s["promotional"] for e in kb["entries"] for s in e["steps"])
         for kind, what in (("a", "promotional steps with a manual way (hidden fix)"),

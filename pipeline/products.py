@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 from .rules import Rules
 
@@ -22,6 +23,11 @@ from .rules import Rules
 _WORD = r"[A-Z][\w+-]*[\w+]"
 _NAME = r"(" + _WORD + r"(?:[ \t]+(?:" + _WORD + r"|\d+))?(?:[ \t]+" + _WORD + r")?)"
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
+# A link in raw markdown or HTML: its text and its address
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{2,60})\]\(\s*<?([^)\s>]{4,500})")
+_A_LINK = re.compile(r"<a\s[^>]{0,300}?href=[\"']([^\"'\s]{4,500})[\"'][^>]{0,300}>([^<\n]{2,60})</a>", re.I)
+# A shop's page: its path buys ("/buy/", "/pricing", "/store/"; not "/download": a vendor's drivers are a manual way)
+_SHOP_PATH = re.compile(r"(?i)/(?:[^?#]*[/_-])?(?:buy|purchase|checkout|cart|order|pricing|store|shop)(?:[/?#._-]|$)")
 
 
 def _plain(md: str) -> str:
@@ -123,6 +129,39 @@ class Products:
         self.edition_word = re.compile(r"[ \t]+(?:" + "|".join(re.escape(w.title()) for w in rules.get(
             "promotional", "editions")) + r")$")
         self.min_bodies = int(rules.get("promotional", "min_bodies")[0])
+        self.redirects = tuple(h.lower() for h in rules.get("affiliate_hosts", "hosts"))
+        self.redirect_shapes = [re.compile(p, re.I) for p in rules.get("affiliate_hosts", "host_shapes")]
+        self.redirect_paths = [re.compile(p, re.I) for p in rules.get("affiliate_hosts", "path_shapes")]
+        self.buttons = {w.lower() for w in (*rules.get("calls_to_action", "button_verbs"),
+                                            *rules.get("promotional", "offer_verbs"))}
+
+    def linked(self, raw: str) -> set[str]:
+        """The names a raw body (before cleaning: its links still there) links to a page that
+        sells them: an affiliate redirect or a shop's page whose address spells the
+        name ("[iPhone Data Recovery](https://tools.techidaily.com/aiseesoft-iphone-data-recovery/)",
+        "[Driver Easy](https://…/drivereasy/)"). Not a button's label ("Download", "Buy Now"),
+        nor a sentence, nor a name linked to its own site alone (a reference: "[The Verge](https://www.theverge.com/…)")."""
+        out = set()
+        links = [(m.group(1), m.group(2)) for m in _MD_LINK.finditer(raw)]
+        links += [(m.group(2), m.group(1)) for m in _A_LINK.finditer(raw)]
+        for text, url in links:
+            name = _plain(text).strip(" \t.,;:!?")
+            words = name.split()
+            if not 1 <= len(words) <= 5 or not any(c.isupper() for c in name) or words[0].lower() in self.buttons:
+                continue
+            try:
+                parts = urlsplit(url)
+            except ValueError:
+                continue
+            host = parts.netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
+            key = re.sub(r"[^a-z0-9]", "", name.lower())
+            if len(key) < 4 or key not in re.sub(r"[^a-z0-9]", "", host + parts.path.lower()):
+                continue
+            redirect = any(host == h or host.endswith("." + h) for h in self.redirects) or any(
+                p.search(host) for p in self.redirect_shapes) or any(p.search(parts.path) for p in self.redirect_paths)
+            if redirect or _SHOP_PATH.search(parts.path):
+                out.add(name)
+        return out
 
     def sold_in(self, body: str) -> set[str]:
         """The names body offers for sale (see the module's note)."""

@@ -55,6 +55,21 @@ def test_a_tool_offered_with_its_editions_is_sold_and_the_app_fixed_is_not(rules
     assert products.learnt([{"FixMaster"}] * 6, [f"FixMaster crashes on PC {i}" for i in range(6)]) == ()
 
 
+def test_a_name_linked_to_a_redirect_or_shop_that_spells_it_is_sold(rules):
+    products = Products(rules)
+    raw = ("To get your chats back you need [iPhone Data Recovery](https://tools.techidaily.com/aiseesoft-iphone-data-"
+           "recovery/) .\n\n[Free Download](https://secure.2checkout.com/order/cart.php?PRODS=1&AFFILIATE=2) "
+           "[Download](https://tools.techidaily.com/aiseesoft-iphone-data-recovery/download/)\n\n"
+           "Or buy <a href=\"https://www.example-soft.com/store/disk-doctor-pro.html\">Disk Doctor Pro</a>.\n\n"
+           "* [Part 1. Recover chats directly](https://tools.techidaily.com/aiseesoft-iphone-data-recovery/)\n"
+           "Get the driver from [NVIDIA](https://www.nvidia.com/download/index.aspx) or read [The Verge]"
+           "(https://www.theverge.com/2024/review). Open [Device Manager](https://support.example.com/device-manager).\n")
+    # a redirect or shop page that spells the name sells it; a button's label, a contents line, a vendor's
+    # download page, a reference to a site and a help page do not
+    assert products.linked(raw) == {"iPhone Data Recovery", "Disk Doctor Pro"}
+    assert products.linked(raw.replace("tools.techidaily.com", "www.aiseesoft.com")) == {"Disk Doctor Pro"}
+
+
 def test_a_body_offering_thousands_of_names_costs_linear_time(rules):
     import time
     products = Products(rules)

@@ -82,3 +82,18 @@ def test_counts_per_build_and_list(tmp_path, capsys):
     assert "(a) 1 promotional steps with a manual way (hidden fix) in 1 entries" in out
     assert "(b) 2 unflagged pitch steps in 2 entries" in out
     assert "  a\tkb-1\t2\tCheck the monitor\t[Right-click]" in out
+
+
+def test_a_name_the_sources_link_to_a_shop_is_a_product_with_input(tmp_path):
+    # The cleaned text no longer links it: "iPhone Data Recovery" sells only in the source file's links.
+    text = ("You need a recovery tool, iPhone Data Recovery.\n\nStep 1 Download and install iPhone Data Recovery "
+            "on your computer.\n\nStep 2 Click **Start Scan** and select the chats to recover.")
+    doc = {"entries": [entry("kb-3", [step("Recover your chats directly", text, False)], title="Lost WhatsApp chats")]}
+    doc["entries"][0]["sources"] = [{"path": "site/chats.md"}]
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "chats.md").write_text(
+        "You need a recovery tool, [iPhone Data Recovery](https://tools.techidaily.com/aiseesoft-iphone-data-recovery/)."
+        "\n", encoding="utf-8")
+    assert audit.Audit(doc["entries"]).audit(doc) == []
+    found = audit.Audit(doc["entries"], [str(tmp_path / "nowhere"), str(tmp_path)]).audit(doc)
+    assert [(eid, i, kind) for eid, i, kind, _, _ in found] == [("kb-3", 0, "b")]
