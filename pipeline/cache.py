@@ -67,8 +67,9 @@ from .write import write_atomic
 # 19: title candidates keep the titles' parts that say more than a site's tail, without their "by <site>";
 # 20: titles ("h") chosen to name the name the text repeats (titles.TitleChooser.main_name);
 # 21: bodies' line keys ("u") hold the names alone under pictures and the fixed words of templated
-# labels (boilerplate._name_key, _affixes)
-FORMAT = 21
+# labels (boilerplate._name_key, _affixes);
+# 22: a pitch inside a procedure's labelled step ends at the next bare step label
+FORMAT = 22
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

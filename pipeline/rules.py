@@ -35,7 +35,7 @@ REQUIRED_GROUPS = {
     "title_spin": ("prefixes", "suffixes"),
     "title_choice": ("generic_words", "min_shared_words", "spin_patterns", "compose_openers", "compose_pronouns"),
     "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products", "sell_words", "offer_verbs",
-                    "editions", "min_bodies", "manual_links", "sequence_labels"),
+                    "editions", "min_bodies", "manual_links", "sequence_labels", "tool_nouns"),
     "section_kinds": None,
     "tables_of_contents": ("labels", "navigation"),
     "summary": ("contents_labels", "ad_lines", "credit_lines"),

@@ -1228,6 +1228,31 @@ def test_a_manual_procedure_that_mentions_the_tool_in_passing_is_the_fix(st):
     assert st.structure(tool, "Spooler").steps[0].promotional
 
 
+def test_a_pitch_inside_a_labelled_step_of_a_manual_procedure_ends_at_the_next_label(st):
+    labels = "".join(f"Step {i}\n\n{t}\n\n" for i, t in enumerate([
+        "Run Driver Easy on the computer to make sure the graphics drivers are up to date. Old drivers may not "
+        "support the monitor.",
+        "Right-click on the desktop, choose the “Screen Resolution” option and set the recommended resolution.",
+        "Disconnect both ends of the cable that connects the monitor to the computer.",
+        "Reconnect the cable and check whether the lines are still there."], 1))
+    body = "## Fix 1: Restart\n\nRestart it.\n\n## Fix 2: Check the monitor's connection\n\n" + labels
+    fix = st.structure(body, "Vertical lines").steps[1]
+    assert not fix.promotional and fix.pitch == [fix.text.split("\n\n")[1]]
+    # the tool's own procedure under bare labels stays its pitch
+    tool = body.replace(labels, "".join(f"Step {i}\n\n{t}\n\n" for i, t in enumerate([
+        "Download and install Driver Easy.", "Run Driver Easy and click **Scan Now**.",
+        "Click **Update All** to update every driver (this requires the Pro version)."], 1)))
+    fix = st.structure(tool, "Drivers").steps[1]
+    assert fix.promotional and fix.pitch[0].startswith("Download") and fix.pitch[0].endswith("Pro version).")
+    # ...also when its procedure starts inside a labelled step and goes on speaking of "the software"
+    unnamed = body.replace(labels, "".join(f"Step {i}.\n\n{t}\n\n" for i, t in enumerate([
+        "Free download Driver Easy from the link above and launch it.",
+        "Select the device in the list and click **Start**. When the software finds its driver, click **Update**.",
+        "Restart the computer."], 1)))
+    fix = st.structure(unnamed, "Drivers").steps[1]
+    assert fix.promotional and fix.pitch[0].startswith("Free download") and fix.pitch[0].endswith("the computer.")
+
+
 def test_a_list_giving_the_manual_way_then_the_tool_pitches_from_the_tools_item(st):
     body = ("## Fix 2: Update your wireless adapter driver\n\nThere are two ways to update it: manually and "
             "automatically.\n\n* **Manually update your driver**: go to the website of your adapter's maker, download the "

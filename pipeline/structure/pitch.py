@@ -50,30 +50,46 @@ class Pitch:
         numbered paragraph of a procedure's step (`action`) says what to do before it pitches
         ("5) Install the setup, then restart. If you don't have the time, ... with X"). A list
         numbering on from the pitch's own numbered list is the tool's procedure going on
-        ("**Note:** ... 4) Restart"), whatever came between."""
+        ("**Note:** ... 4) Restart"), whatever came between. A procedure's bare step label
+        ("Step 2") after a pitch that started inside the step before it (after its own label:
+        "Step 1 / Run X to update the drivers.") is as a bare "OR": the part it opens ends the
+        pitch unless it pitches too or speaks of the tool ("the software", rules [promotional]
+        tool_nouns; then the labels are the tool's procedure), and is a manual step when not; a pitch that started before the labels keeps them (the tool's
+        "Step 1: Download X ... Step 2: Click Scan")."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
         held = None  # (whether the pitch ran, where it ended) before a bare "OR": its part opens after it
         number = 0  # the last number of the pitch's numbered list (its procedure goes on at number + 1)
+        labelled = False  # a procedure's bare step label ("Step 1") was met outside the pitch
+        inside = False  # the pitch started inside such a numbered step: it is that step's, not the procedure's
+        step_held = False  # `held` is a bare step label's, whose part is the procedure's next step
         for md, plain, b in units:
             start = size + 2 if parts else 0
             cut = start
+            label = b is not None and b.kind == "paragraph" and self._bare_step_label(plain)
             if not in_pitch and number and b is not None and b.kind == "list" and _numbers(md)[:1] == [number + 1]:
                 in_pitch = True  # (the tool's procedure going on after a note: "**Note:** ... 4) Restart your PC")
-            elif b is not None and b.kind == "paragraph" and self._bare_alternative(plain):
-                held = (in_pitch, size)
+            elif b is not None and b.kind == "paragraph" and (self._bare_alternative(plain) or (label and in_pitch and inside)):
+                held, step_held = (in_pitch, size), bool(label)  # (a step label after a pitch that started in the
+                # step before: "Step 1 / Run X to update the drivers. / Step 2 / Right-click the desktop ...")
             elif held is not None or b is None or self._opener(b, plain):
-                in_pitch = self._pitchy(plain, in_pitch or (held is not None and held[0]))
+                in_pitch = self._pitchy(plain, in_pitch or (held is not None and held[0])) or (
+                    step_held and held[0] and self.tool_noun.search(plain) is not None)  # ("When the software detects ...")
                 if held is not None and held[0] and not in_pitch and ranges:  # ("OR" opened a part that is no pitch)
                     ranges[-1] = (ranges[-1][0], held[1])
-                held = None
+                if step_held:  # (the procedure's next step says whose procedure it is: the tool's, or a manual one)
+                    inside = inside and not in_pitch
+                    manual = manual or (not in_pitch and _WORDS.search(plain) is not None)
+                held, step_held = None, False
                 if md and not in_pitch:  # (not the step's own heading: "Update your driver manually")
                     label = plain if b is None else b.strong[0] if b.strong and plain.lstrip().startswith(b.strong[0]) else ""
                     manual = manual or self.manual_label.search(label) is not None
             elif in_pitch and b.kind == "paragraph" and not self._pitchy(plain) and self._manual_opening(plain):
                 in_pitch = False  # ("If you prefer to do it manually, ...": the pitch is over; what it gives, below, says
                 # whether it is a manual way: "If you are not sure how to do it manually, read this post" is none)
+            elif label and not in_pitch:
+                labelled = True
             elif not in_pitch and self._pitchy(plain) and (at := self._pitch_start(b, md)) is not None:
-                in_pitch = True  # (the sentences or list items before the pitch are the step's own)
+                in_pitch, inside = True, labelled  # (the sentences or list items before the pitch are the step's own)
                 cut = start + at
                 manual = manual or bool(self.manual_cue.search(md[:at])) or self._quoted_command(md[:at]) or (
                     b is action and _WORDS.search(md[:at]) is not None) or (
@@ -137,6 +153,12 @@ class Pitch:
         prefer to do it manually, ...", "To do it by hand:"; rules [promotional] manual_labels)."""
         clause = _CLAUSE.split(plain.strip(), 1)[0]
         return len(clause) <= 80 and self.manual_label.search(clause) is not None
+
+    def _bare_step_label(self, plain: str) -> bool:
+        """A paragraph that is a procedure's step label alone ("Step 2", "**Step 2:**"; rules
+        [promotional] sequence_labels)."""
+        bare = plain.strip(" \t*_:.,;-–—")
+        return len(bare) <= 12 and (m := self.sequence_label.match(bare)) is not None and m.end() == len(bare)
 
     def _bare_alternative(self, plain: str) -> bool:
         """A paragraph that is an alternative's word alone ("**OR**"): the part it opens is

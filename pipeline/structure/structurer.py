@@ -58,6 +58,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.manual_link = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_links")), flags)
         self.sequence_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "sequence_labels")), flags)
         self.alternative_words = {w.lower() for w in rules.get("promotional", "alternatives")}
+        self.tool_noun = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:" + "|".join(
+            re.escape(w) for w in rules.get("promotional", "tool_nouns")) + r")\b", flags)
         # a phrase naming an edition ("free version", "free download") sells only with a product, or as a call to
         # action opening its sentence ("Free download X ...", "Now free download ...": Pitch._selling)
         editions = {w.lower() for w in rules.get("promotional", "editions")}
