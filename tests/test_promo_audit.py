@@ -71,6 +71,28 @@ def test_a_vendor_link_or_a_command_is_a_manual_way_a_check_is_not():
     assert not audit._manual_block("Restart and check if the NVIDIA Control Panel opens.", hosts)
     assert not audit._manual_block("There may be something wrong with your network settings.", hosts)
     assert not audit._manual_block("Get it at [Driver Easy](https://www.drivereasy.com/buy).", hosts)
+    # a command in brackets names a tool in passing; quoted, it is run ("usually “setup.exe”")
+    assert not audit._manual_block("Normally you can use the system checker (sfc /scannow). However, it fails.", hosts)
+    assert audit._manual_block("Run the setup application (usually \u201csetup.exe\u201d) to install it.", hosts)
+    # "Windows and macOS" is no shortcut; "the Windows logo key and R" is one
+    assert not audit._manual_block("It runs on both Windows and macOS.", hosts)
+    assert audit._manual_block("Press the Windows logo key and R at the same time.", hosts)
+
+
+def test_a_manual_first_clause_is_a_manual_way_only_with_one_a_manual_label_is_one():
+    pointer = PITCH + "\n\nIf you are not sure how to update your drivers manually, please refer to this post."
+    lead = ("Manual driver update – you need to find the right driver online, download it and install it.\n\n"
+            "Automatic driver update – if you don't have the time, " + PITCH)
+    doc = {"entries": [entry("kb-4", [step("Update the driver", PITCH, True), step("Update it", pointer, True),
+                                      step("Update it again", lead, False)])]}
+    assert audit.Audit(doc["entries"]).audit(doc) == []
+    # a manual label whose passage has one of the tool's buttons in bold ("**Download**": bold in the
+    # pitches of 3+ entries) is still one
+    button = ("**Manually –** go to the official [download page](https://www.microsoft.com/en-us/download/details.aspx?"
+              "id=1) and select **Download**.\n\n**Automatically –** " + PITCH)
+    doc = {"entries": [entry(f"kb-{k}", [step("Update the driver", PITCH, True)]) for k in range(4)]}
+    doc["entries"].append(entry("kb-9", [step("Update the GPU driver", button, False)]))
+    assert audit.Audit(doc["entries"]).audit(doc) == []
 
 
 def test_counts_per_build_and_list(tmp_path, capsys):
