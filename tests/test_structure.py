@@ -1251,6 +1251,11 @@ def test_a_pitch_inside_a_labelled_step_of_a_manual_procedure_ends_at_the_next_l
         "Restart the computer."], 1)))
     fix = st.structure(unnamed, "Drivers").steps[1]
     assert fix.promotional and fix.pitch[0].startswith("Free download") and fix.pitch[0].endswith("the computer.")
+    # step labels of an earlier part of the step say nothing of the tool's procedure in a later one
+    parts = body.replace(labels, labels + "### Do it automatically\n\nWith Driver Easy it takes 2 clicks.\n\n"
+                         "Step 1\n\nClick **Scan Now**.\n\nStep 2\n\nClick **Update All** and restart.\n\n")
+    fix = st.structure(parts, "Vertical lines").steps[1]
+    assert not fix.promotional and fix.pitch[-1].startswith("With Driver Easy") and fix.pitch[-1].endswith("restart.")
 
 
 def test_a_list_giving_the_manual_way_then_the_tool_pitches_from_the_tools_item(st):

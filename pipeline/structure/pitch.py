@@ -79,6 +79,8 @@ class Pitch:
                 if step_held:  # (the procedure's next step says whose procedure it is: the tool's, or a manual one)
                     inside = inside and not in_pitch
                     manual = manual or (not in_pitch and _WORDS.search(plain) is not None)
+                else:  # (a new part: the step labels met before it are another part's)
+                    labelled = inside = False
                 held, step_held = None, False
                 if md and not in_pitch:  # (not the step's own heading: "Update your driver manually")
                     label = plain if b is None else b.strong[0] if b.strong and plain.lstrip().startswith(b.strong[0]) else ""
