@@ -68,8 +68,10 @@ from .write import write_atomic
 # 20: titles ("h") chosen to name the name the text repeats (titles.TitleChooser.main_name);
 # 21: bodies' line keys ("u") hold the names alone under pictures and the fixed words of templated
 # labels (boilerplate._name_key, _affixes);
-# 22: a pitch inside a procedure's labelled step ends at the next bare step label
-FORMAT = 22
+# 22: a pitch inside a procedure's labelled step ends at the next bare step label;
+# 23: articles' records keep the names their raw links sell ("linked"), evidence for the learnt
+# products and each body's own
+FORMAT = 23
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -645,7 +647,7 @@ class StaleCache(Exception):
 ENTRY_FIELDS = list(Merged.__annotations__)  # what an entry record must hold, in order
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
-                   "head": str, "body": str}
+                   "linked": list, "head": str, "body": str}
 
 
 def _replace_non_folder(folder: Path) -> bool:
@@ -704,7 +706,7 @@ def _valid_article(rec) -> bool:
     if not isinstance(rec, dict) or set(rec) != set(_ARTICLE_FIELDS):
         return False
     return (all(isinstance(rec[k], t) for k, t in _ARTICLE_FIELDS.items())
-            and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"])
+            and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"] + rec["linked"])
             and all(isinstance(k, str) and isinstance(v, int) for k, v in rec["removed"].items()))
 
 

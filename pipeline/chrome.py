@@ -17,7 +17,7 @@ from collections import Counter
 from .boilerplate import Boilerplate
 from .cache import KEY_LEN, ArticleCache, StaleCache, sha, structure_key
 from .clean import linked_domains, network_domains, unlink_network
-from .products import Products, mentioned
+from .products import Products, mentioned, with_linked
 from .rules import Rules
 
 
@@ -32,7 +32,8 @@ class SiteChrome:
         self.named: list[tuple[str, ...]] = [()] * len(firsts)  # those each body names (verdict)
         self.cache, self.firsts, self.bodies = cache, firsts, bodies
         self.stripped: set[int] = set()  # bodies[i] is the body without its chrome
-        self.units = [sha(f"units\0{rec['head']}\0{rec['body']}")[:KEY_LEN] for _, rec in firsts]
+        self.units = [sha(f"units\0{rec['head']}\0{rec['body']}\0{chr(0).join(rec['linked'])}")[:KEY_LEN]
+                      for _, rec in firsts]
         self.rules, self.learnt = rules, False
         # the build's distinct bodies, all of them: what each verdict depends on besides its body
         self.build = sha("build\0" + "".join(self.units))[:KEY_LEN]
@@ -48,7 +49,8 @@ class SiteChrome:
         self.keysets = [keys for keys, *_ in found]
         self.linked = [f[3] for f in found]
         self.repeated = self.boiler.repeated_in([(keys, long) for keys, long, *_ in found])
-        self.sold = self.products.learnt([f[4] for f in found], [art.title for art, _ in self.firsts])
+        self.sold = self.products.learnt([f[4] | set(rec["linked"]) for f, (_, rec) in zip(found, self.firsts)],
+                                         [art.title for art, _ in self.firsts])
         # the farms' networks of the build: the domains that network_pages distinct bodies or
         # more each link to network_hosts hosts of
         pages = Counter(d for f in found for d in f[2])
@@ -100,7 +102,7 @@ class SiteChrome:
             self.cache.put_build_chrome(same, got)
         else:
             self.cache.retain_units(self.units[i])
-        self.named[i] = tuple(got[4])
+        self.named[i] = with_linked(got[4], rec["linked"], art.title + "\n" + rec["head"])
         named = "\0" + "\0".join(self.named[i]) if self.named[i] else ""
         return got[0], got[1], structure_key(art.title, rec["head"], (got[2] or rec["body"]) + named)
 

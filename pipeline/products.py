@@ -26,6 +26,9 @@ _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 # A link in raw markdown or HTML: its text and its address
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{2,60})\]\(\s*<?([^)\s>]{4,500})")
 _A_LINK = re.compile(r"<a\s[^>]{0,300}?href=[\"']([^\"'\s]{4,500})[\"'][^>]{0,300}>([^<\n]{2,60})</a>", re.I)
+# A help page, at the end of a redirect too ("…/links/36/https://www.verizon.com/support/contact-us/"):
+# "contact your carrier ([Verizon](…))" is a manual way, whoever is paid for the click
+_HELP_PATH = re.compile(r"(?i)/(?:support|help|contact(?:[_-]?us)?)(?:[/?#._-]|$)")
 # A shop's page: its path buys ("/buy/", "/pricing", "/store/"; not "/download": a vendor's drivers are a manual way)
 _SHOP_PATH = re.compile(r"(?i)/(?:[^?#]*[/_-])?(?:buy|purchase|checkout|cart|order|pricing|store|shop)(?:[/?#._-]|$)")
 
@@ -155,7 +158,8 @@ class Products:
                 continue
             host = parts.netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
             key = re.sub(r"[^a-z0-9]", "", name.lower())
-            if len(key) < 4 or key not in re.sub(r"[^a-z0-9]", "", host + parts.path.lower()):
+            if len(key) < 4 or key not in re.sub(r"[^a-z0-9]", "", host + parts.path.lower()) or _HELP_PATH.search(
+                    parts.path):
                 continue
             redirect = any(host == h or host.endswith("." + h) for h in self.redirects) or any(
                 p.search(host) for p in self.redirect_shapes) or any(p.search(parts.path) for p in self.redirect_paths)
@@ -239,6 +243,16 @@ def mentioned(body: str, names: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     words = set(_WORDS.findall(body.casefold()))
     return tuple(n for n in names if all(w in words for w in _WORDS.findall(n.casefold())))
+
+
+def with_linked(named: list[str], linked: list[str], subject: str) -> tuple[str, ...]:
+    """The names a body is structured with: the learnt products it names, then the names its
+    own raw links sell (Products.linked; a page's pitch for a tool it links to a store is
+    one, however few other pages sell that tool) but for the article's subject, a name its
+    `subject` (title and first heading) writes: the game it fixes, linked to the game's store."""
+    words = set(_WORDS.findall(subject.casefold()))
+    return tuple(named) + tuple(n for n in sorted(linked) if n not in named
+                                and not all(w in words for w in _WORDS.findall(n.casefold())))
 
 
 def _grams(title: str) -> set[str]:

@@ -477,7 +477,7 @@ class _Resolver:
         art, key = res.art, res.key
         cache.put_article(art.sha256, {"title": art.title, "date": art.date, "categories": art.categories, "tags": art.tags,
                                        "warnings": art.warnings,
-                                       "removed": art.removed, "key": key}, body=art.body,
+                                       "removed": art.removed, "key": key, "linked": list(res.linked)}, body=art.body,
                           parts=res.parts)
         self._offer(art, key, cache.articles[art.sha256], art.body)
         art.body = ""  # spun copies must not each keep one

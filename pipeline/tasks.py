@@ -18,6 +18,7 @@ from .consolidate import Clusterer, body_key
 from .deadline import Timeout, deadline, timeout_reason
 from .ingest import parse_article, read_bytes
 from .model import Article, Options, Rejected
+from .products import Products
 from .rules import Rules
 from .structure import Structurer
 
@@ -37,6 +38,7 @@ class Ready:
     art: Article
     key: str
     parts: tuple[str, str | None, str] | None = None
+    linked: tuple[str, ...] = ()  # the names its raw links sell (Rest.linked)
 
 
 @dataclass
@@ -61,6 +63,7 @@ class Worker:
         self.options = options
         self.on_disk = on_disk or {}  # file name -> its name on disk, where they differ (display_name)
         self.cleaner = Cleaner(rules)
+        self.products = Products(rules)
         self.structurer = Structurer(rules)
         self.clusterer = Clusterer(options)
         self.known = known
@@ -139,13 +142,14 @@ class Worker:
         try:
             with deadline(self.options.file_seconds):
                 cleaned = self.cleaner.clean_part(rest)
+                linked = self.products.linked(rest)
         except Timeout:
             return Rest(None, "", True, "", timeout_reason("cleaning its body", self.options.file_seconds))
         except Exception as exc:  # a cleaner bug must cost its articles, never the build
             return Rest(None, "", True, "", f"internal error while cleaning: {type(exc).__name__}: {exc}")
         norm = " ".join(cleaned.text.split())
         return Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(_stored(cleaned.text)),
-                     None)
+                     None, tuple(sorted(linked)))
 
     def structure(self, body: str, title: str, sold: tuple[str, ...] = ()):
         try:
@@ -181,6 +185,7 @@ class Rest:
     empty: bool
     stored_sha: str
     error: str | None
+    linked: tuple[str, ...] = ()  # the names its links sell before cleaning drops them (products.Products.linked)
 
     @property
     def stored(self) -> str | None:
@@ -215,7 +220,7 @@ def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_bo
         art.warnings.extend(warnings)
         stored = rest.stored
         art.body = line + stored if with_body else None
-        return Ready(art, rest.key, (line, stored, rest.stored_sha))
+        return Ready(art, rest.key, (line, stored, rest.stored_sha), rest.linked)
     cleaned = join_parts(split, head, rest.cleaned)
     art.removed = cleaned.removed
     art.warnings.extend(cleaned.warnings)
@@ -223,7 +228,7 @@ def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_bo
     key, norm = body_key(cleaned.text)
     if not norm.strip():
         return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
-    return Ready(art, key)
+    return Ready(art, key, linked=rest.linked)
 
 
 WORKER: Worker | None = None  # this process's (a local worker process's)

@@ -63,9 +63,11 @@ def test_a_name_linked_to_a_redirect_or_shop_that_spells_it_is_sold(rules):
            "Or buy <a href=\"https://www.example-soft.com/store/disk-doctor-pro.html\">Disk Doctor Pro</a>.\n\n"
            "* [Part 1. Recover chats directly](https://tools.techidaily.com/aiseesoft-iphone-data-recovery/)\n"
            "Get the driver from [NVIDIA](https://www.nvidia.com/download/index.aspx) or read [The Verge]"
-           "(https://www.theverge.com/2024/review). Open [Device Manager](https://support.example.com/device-manager).\n")
+           "(https://www.theverge.com/2024/review). Open [Device Manager](https://support.example.com/device-manager).\n"
+           "Ask your carrier ([Verizon](https://www.anrdoezrs.net/links/36/type/dlg/https://www.verizon.com/support/"
+           "contact-us/)).\n")
     # a redirect or shop page that spells the name sells it; a button's label, a contents line, a vendor's
-    # download page, a reference to a site and a help page do not
+    # download page, a reference to a site and a help page (behind a redirect too) do not
     assert products.linked(raw) == {"iPhone Data Recovery", "Disk Doctor Pro"}
     assert products.linked(raw.replace("tools.techidaily.com", "www.aiseesoft.com")) == {"Disk Doctor Pro"}
 
@@ -157,3 +159,78 @@ def test_a_newly_learnt_product_restructures_only_the_bodies_naming_it(rules, tm
     structured.clear()
     build(src, tmp_path / "out", Options(jobs=1))
     assert structured == []
+
+
+# An article whose second fix is a tool's procedure, the tool named once and linked to its
+# shop's page: no sell word, no edition, nothing in the cleaned text but the name.
+CHATS = """---
+title: "Deleted chats on phone {n}"
+date: 2024-03-0{n}
+---
+
+The chats you deleted on phone number {n} are not gone yet. Here is how to get them back.
+
+## Fix 1: Restore the chats from your cloud backup
+
+Delete the app, install it again and tap **Restore** when it offers the backup of phone {n}.
+
+## Fix 2: Recover the chats from the phone directly
+
+To get the deleted chats back without a backup, you need a chat recovery program, {tool}.
+
+Step 1 Connect your phone to the computer with its cable.
+
+Step 2 Click **Start Scan** and wait until the chats are listed.
+
+Step 3 Tick the chats you want and click **Recover**.
+"""
+GAME = """---
+title: "Orbit Games PC Version - Fixed Issues"
+date: 2024-03-09
+---
+
+## Fixed: Stellar Drift crashing on PC
+
+[Stellar Drift](https://www.epicgames.com/store/en-US/p/stellar-drift?epic_creator_id=1) keeps crashing on launch.
+
+## Fix 1: Verify the game files
+
+Open the launcher, right-click **Stellar Drift** and choose **Verify**.
+
+## Fix 2: Lower the graphics settings
+
+Start Stellar Drift, open **Settings** > **Graphics** and set the preset to **Low**.
+"""
+LINKED = "[ChatSaver Recovery](https://www.chatsaver-soft.com/store/chatsaver-recovery.html)"
+
+
+def test_a_tool_a_page_links_to_its_shop_is_that_pages_pitch_and_cache_agrees(rules, tmp_path):
+    src = tmp_path / "in"
+    write(src, "chats-1.md", CHATS.format(n=1, tool=LINKED))
+    write(src, "chats-2.md", CHATS.format(n=2, tool="ChatSaver Recovery"))  # named, not linked: no pitch of its own
+    # the game an article fixes (its first heading names it: the spun title does not), linked to its
+    # store page, is its subject, not a pitch
+    write(src, "game.md", GAME)
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    flags = {e["sources"][0]["path"]: [s["promotional"] for s in e["steps"]] for e in res.doc["entries"]}
+    assert flags == {"chats-1.md": [False, True], "chats-2.md": [False, False], "game.md": [False, False]}
+    build(src, tmp_path / "out", Options(jobs=1))
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_tool_many_pages_link_to_a_redirect_is_learnt_for_every_page(rules, tmp_path):
+    src = tmp_path / "in"
+    redirect = "[ChatSaver Recovery](https://tools.techidaily.com/chatsaver-recovery/)"
+    for i in range(1, 6):
+        write(src, f"chats-{i}.md", CHATS.format(n=i, tool=redirect))
+    write(src, "chats-6.md", CHATS.format(n=6, tool="ChatSaver Recovery"))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert [s["promotional"] for e in res.doc["entries"] for s in e["steps"]
+            if e["sources"][0]["path"] == "chats-6.md"] == [False, True]
+    (src / "chats-5.md").unlink()  # four pages link it: not learnt, the sixth page's fix is no pitch
+    fewer = build(src, tmp_path / "out", Options(jobs=1), allow_shrink=True)
+    assert [s["promotional"] for e in fewer.doc["entries"] for s in e["steps"]
+            if e["sources"][0]["path"] == "chats-6.md"] == [False, False]
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
