@@ -89,6 +89,7 @@ ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}\\?[.)]|\*\*\d{1,3}[.)]\*\*|[a-z][.)]
 
 
 MAX_SOURCES = 5  # (spun copies of one body: their links differ little)
+MAX_BYTES = 16 * 1024 * 1024  # (a source larger than any article is not read)
 
 
 def _squash(s: str) -> str:
@@ -113,9 +114,10 @@ class Audit:
         (products.Products.linked): the corpus selling a tool its cleaned text no longer shows."""
         out: set[str] = set()
         for src in entry.get("sources", [])[:MAX_SOURCES] if inputs else ():
-            for root in inputs:
-                path = Path(root) / src["path"]
-                if path.is_file():
+            for root in inputs:  # kb.json names the path: it must stay inside the folder given
+                base = Path(root).resolve()
+                path = (base / src["path"]).resolve()
+                if path.is_relative_to(base) and path.is_file() and path.stat().st_size <= MAX_BYTES:
                     out |= self.seller.linked(path.read_text(encoding="utf-8", errors="replace"))
                     break
         return out

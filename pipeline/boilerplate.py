@@ -660,7 +660,14 @@ class Boilerplate:
         ("Expand" under a product's specifications; a step says what to act on), and a table's
         header with no row left under it ("| **How Did We Research** |  |", its rule, and its
         rows that went: "| Models Evaluated | Hours Researched |")."""
-        out = set()
+        out, n = set(), len(units)
+        # where the table a line is in ends, and its first row that stays, from each line on (one
+        # backward pass: looking ahead from each header was quadratic in a run of headers)
+        ends, kept = [n] * (n + 1), [n] * (n + 1)
+        for v in range(n - 1, -1, -1):
+            row = lines[units[v][0]].lstrip().startswith("|")
+            ends[v] = ends[v + 1] if row else v
+            kept[v] = v if row and v not in drop else kept[v + 1]
         for u, (i, k) in enumerate(units):
             if k is None or k not in repeated:
                 continue
@@ -671,9 +678,7 @@ class Boilerplate:
                     and not self._list_label(units, lines, u)):  # (a contents list's "Expand": structure's)
                 out.add(u)
             elif line.lstrip().startswith("|") and u + 1 < len(units) and _table_rule(lines[units[u + 1][0]]):
-                rows = range(u + 2, next((v for v in range(u + 2, len(units))
-                                          if not lines[units[v][0]].lstrip().startswith("|")), len(units)))
-                if all(v in drop for v in rows):
+                if kept[u + 2] >= ends[u + 2]:  # every row under it went (or there is none)
                     out.update((u, u + 1))
         return out
 

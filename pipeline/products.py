@@ -30,7 +30,30 @@ _A_LINK = re.compile(r"<a\s[^>]{0,300}?href=[\"']([^\"'\s]{4,500})[\"'][^>]{0,30
 # "contact your carrier ([Verizon](…))" is a manual way, whoever is paid for the click
 _HELP_PATH = re.compile(r"(?i)/(?:support|help|contact(?:[_-]?us)?)(?:[/?#._-]|$)")
 # A shop's page: its path buys ("/buy/", "/pricing", "/store/"; not "/download": a vendor's drivers are a manual way)
-_SHOP_PATH = re.compile(r"(?i)/(?:[^?#]*[/_-])?(?:buy|purchase|checkout|cart|order|pricing|store|shop)(?:[/?#._-]|$)")
+_SHOP_PATH = re.compile(r"(?i)(?:^|[/_-])(?:buy|purchase|checkout|cart|order|pricing|store|shop)(?:[/?#._-]|$)")
+
+
+_HIDDEN = (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"), ("<noscript", "</noscript"),
+           ("<template", "</template"), ("<textarea", "</textarea"))
+
+
+def _shown(raw: str) -> str:
+    """raw without what a reader never sees: comments and script, style, noscript, template and
+    textarea elements (to their end, or to the text's end when unclosed). A link hidden there
+    sells nothing to the reader, and must not make a manual fix a pitch. One pass per kind."""
+    low = raw.lower()
+    for start, end in _HIDDEN:
+        if start not in low:
+            continue
+        keep, pos = [], 0
+        while (i := low.find(start, pos)) >= 0:
+            keep.append((pos, i))
+            j = low.find(end, i + len(start))
+            pos = len(low) if j < 0 else j + len(end)
+        keep.append((pos, len(low)))
+        raw = " ".join(raw[a:b] for a, b in keep)
+        low = " ".join(low[a:b] for a, b in keep)
+    return raw
 
 
 def _plain(md: str) -> str:
@@ -145,6 +168,7 @@ class Products:
         "[Driver Easy](https://…/drivereasy/)"). Not a button's label ("Download", "Buy Now"),
         nor a sentence, nor a name linked to its own site alone (a reference: "[The Verge](https://www.theverge.com/…)")."""
         out = set()
+        raw = _shown(raw)
         links = [(m.group(1), m.group(2)) for m in _MD_LINK.finditer(raw)]
         links += [(m.group(2), m.group(1)) for m in _A_LINK.finditer(raw)]
         for text, url in links:

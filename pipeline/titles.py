@@ -92,7 +92,7 @@ _LEAD_IN = re.compile(r"(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+")
 _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
                      r"|\s+(?:which|who|whose|according to|thanks to|because|but|so that)\s", re.I)
 # two capitalised words in a row (found overlapping: "The Moto Tag" holds "Moto Tag")
-_NAME = re.compile(r"\b(?=([A-Z][\w'’.-]*|[a-z]+[A-Z][\w-]*)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
+_NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too

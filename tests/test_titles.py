@@ -474,3 +474,17 @@ def test_a_weak_title_without_the_name_the_text_repeats_gives_way_to_a_span_that
     # a title that says the name stays
     e = entry("Moto Tag Joins the Find My Device Network", [], text, sections)
     assert chooser(e) == "Moto Tag Joins the Find My Device Network"
+
+
+def test_the_repeated_name_is_found_in_linear_time(chooser):
+    """A section of one long dotted token ('A.A.A.…'): the name pattern started at every word
+    boundary inside it and read to its end (102 s at 80,000 characters), so a few such files spent
+    the title budget and left later entries their fallback titles."""
+    import time
+    from pipeline.titles import _NAME
+    assert [m.groups() for m in _NAME.finditer("Meet the Moto Tag. Moto-Tag X")] == [
+        ("Moto", "Tag"), ("Tag.", "Moto-Tag"), ("Moto-Tag", "X")]  # (not "Tag" inside "Moto-Tag")
+    t0 = time.process_time()
+    for hostile in ("A." * 150_000, "Ab " * 100_000, "aB " * 100_000):
+        list(_NAME.finditer(hostile))
+    assert time.process_time() - t0 < 3
