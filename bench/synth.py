@@ -111,9 +111,14 @@ class Variant:
         self.digits = str.maketrans("0123456789", "".join(digits))
         words = sorted(self.map, key=len, reverse=True)
         self.words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        # the same words matched in the lower-cased text: twice as fast as re.I (len-preserving text only)
+        self.lower = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
     def _word(self, m: re.Match) -> str:
-        old, new = m.group(0), self.map[m.group(0).lower()]
+        return self._swap(m.group(0))
+
+    def _swap(self, old: str) -> str:
+        new = self.map[old.lower()]
         if old.islower():
             return new.lower()
         return new[:1].upper() + new[1:] if old[:1].isupper() and not new[:1].isupper() else new
@@ -122,7 +127,16 @@ class Variant:
         if not self.v:
             return text
         text = _NUMBER.sub(lambda m: m.group(0).translate(self.digits), text)
-        return self.words.sub(self._word, text)
+        low = text.lower()
+        if len(low) != len(text):  # (a character whose lower case is longer: positions would shift)
+            return self.words.sub(self._word, text)
+        out, last = [], 0
+        for m in self.lower.finditer(low):
+            start, end = m.span()
+            out += (text[last:start], self._swap(text[start:end]))
+            last = end
+        out.append(text[last:])
+        return "".join(out)
 
 
 def respin(front: str, title: str, body: str, ads: list[str], rng: random.Random, n: int) -> str:
@@ -144,19 +158,24 @@ def synthesise(corpus: Path, out: Path, n: int, seed: int = 1, distinct_share: f
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     subs = [Variant(v) for v in range(variants)]
+    substituted: dict[tuple[int, int], tuple[str, str]] = {}  # (v, article) -> its title and body under v
+    folders = [out / f"part{k:02d}" for k in range(min(n, 64))]
+    for folder in folders:
+        folder.mkdir(exist_ok=True)
     for i in range(n):
         v = rng.randrange(variants)
         if v:  # a quarter of the sample, the same for every article of this variant
             a = random.Random(f"subset-{v}-{rng.randrange(len(articles) // 4)}").randrange(len(articles))
             front, title, body = articles[a]
-            title, body = subs[v](title), subs[v](body)
+            if (v, a) not in substituted:  # (the substitution was 9 in 10 of the time: made once per article)
+                substituted[v, a] = subs[v](title), subs[v](body)
+            title, body = substituted[v, a]
         else:
             front, title, body = articles[rng.randrange(len(articles))]
         if rng.random() < distinct_share:
             body = perturb(body, rng)
-        folder = out / f"part{i % 64:02d}"
-        folder.mkdir(exist_ok=True)
-        (folder / f"article-{i:06d}.md").write_text(respin(front, title, body, ads, rng, i), "utf-8")
+        with open(folders[i % 64] / f"article-{i:06d}.md", "w", encoding="utf-8") as fh:
+            fh.write(respin(front, title, body, ads, rng, i))
     return n
 
 
