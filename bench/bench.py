@@ -70,16 +70,30 @@ def _hwm(pid: int) -> int:
         return 0
 
 
+def _role(pid: int) -> str:
+    """What a process of a build is: a Dask scheduler or nanny process of its own (`dask spec`),
+    or a worker (the pool's, Dask's)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            cmd = fh.read()
+    except OSError:
+        return "worker"
+    return "scheduler" if b"distributed.Scheduler" in cmd else "nanny" if b"distributed.Nanny" in cmd else "worker"
+
+
 def measure(cmd: list[str], report: Path | None = None) -> dict:
     """Run cmd; wall seconds, CPU seconds (user + system, of the process and the workers it
     waited for: what a loaded machine's other work does not inflate), peak summed RSS, the
-    peak RSS of each process (`peaks`: pid -> bytes, the client's under `client`), and what
-    the build reported in `report` (its build-report.json: stage timings and counts)."""
+    peak RSS of the client process (`client`), of each worker (`workers`) and of the other
+    processes of a Dask cluster (`others`: its scheduler's and nannies', when they are not in
+    the client), and what the build reported in `report` (its build-report.json: stage
+    timings and counts)."""
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak, done = 0, threading.Event()
     peaks: dict = {}
+    roles: dict = {}
 
     def sample():
         nonlocal peak
@@ -88,6 +102,8 @@ def measure(cmd: list[str], report: Path | None = None) -> dict:
             peak = max(peak, total)
             for pid in pids:
                 peaks[pid] = max(peaks.get(pid, 0), _hwm(pid))
+                if pid not in roles:
+                    roles[pid] = _role(pid)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -100,12 +116,14 @@ def measure(cmd: list[str], report: Path | None = None) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
     client = peaks.pop(proc.pid, 0)
-    workers = sorted((v for v in peaks.values() if v > 60 * 2**20), reverse=True)  # (not the small helpers)
+    big = {pid: v for pid, v in peaks.items() if v > 60 * 2**20}  # (not the small helpers)
+    workers = sorted((v for pid, v in big.items() if roles.get(pid) == "worker"), reverse=True)
+    others = sorted(((roles[pid], v) for pid, v in big.items() if roles.get(pid) != "worker"), reverse=True)
     if report is None:
-        return {"wall": wall, "cpu": cpu, "rss": peak, "client": client, "workers": workers}
+        return {"wall": wall, "cpu": cpu, "rss": peak, "client": client, "workers": workers, "others": others}
     rep = json.loads(report.read_text(encoding="utf-8"))
     c = rep["counts"]
-    return {"wall": wall, "cpu": cpu, "rss": peak, "client": client, "workers": workers,
+    return {"wall": wall, "cpu": cpu, "rss": peak, "client": client, "workers": workers, "others": others,
             "timings": rep["timings_seconds"], "entries": c["entries"],
             "inputs": c["inputs"], "rejected": c["rejected"], "distinct": c["distinct_bodies"]}
 
@@ -262,8 +280,9 @@ def engine_table(corpus: Path, work: Path, sizes: list[int], jobs: int) -> list[
         f"Engines: the local process pool (--jobs {jobs}) vs Dask (--engine dask --scheduler local:{jobs}), a full "
         "build with --no-cache of the scale corpora above, one run each",
         "",
-        "| articles | engine | wall s | CPU s | peak RSS client | peak RSS per worker | peak RSS total | same kb.json |",
-        "|---:|---|---:|---:|---:|---:|---:|---|",
+        "| articles | engine | wall s | CPU s | peak RSS client | peak RSS per worker | peak RSS scheduler, nannies "
+        "| peak RSS total | same kb.json |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for n in sizes:
         src = work / f"synth-{n}"
@@ -272,7 +291,9 @@ def engine_table(corpus: Path, work: Path, sizes: list[int], jobs: int) -> list[
         same = (work / f"engine-local-{n}" / "kb.json").read_bytes() == (work / f"engine-dask-{n}" / "kb.json").read_bytes()
         for e, r in runs.items():
             lines.append(f"| {n:,} | {e} | {r['wall']:.2f} | {r['cpu']:.2f} | {mb(r['client'])} | "
-                         f"{', '.join(mb(w) for w in r['workers']) or '-'} | {mb(r['rss'])} | {'yes' if same else 'NO'} |")
+                         f"{', '.join(mb(w) for w in r['workers']) or '-'} | "
+                         f"{', '.join(mb(v) for _, v in r['others']) or '- (in the client)' if e == 'dask' else '-'} | "
+                         f"{mb(r['rss'])} | {'yes' if same else 'NO'} |")
             print(lines[-1], file=sys.stderr)
         for e in runs:
             shutil.rmtree(work / f"engine-{e}-{n}")
