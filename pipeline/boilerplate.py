@@ -285,7 +285,7 @@ class Boilerplate:
         lines = body.split("\n")
         rep = [k is not None and k in repeated and not _HEADING.match(lines[i])
                and (not self._content(lines[i]) or self._table_hint(units, lines, u)) for u, (i, k) in enumerate(units)]
-        drop = self._lines(units, lines, rep) | self._echoes(units, lines)
+        drop = self._lines(units, lines, rep) | self._echoes(units, lines) | self._echo_blocks(units, lines)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i]))
         # list items with nothing in them, one after another, are a widget's leftovers (a share
         # bar's icons: "* Share", "*", "*", "*"); the repeated lines beside them go with them (_runs)
@@ -490,6 +490,33 @@ class Boilerplate:
         if line.lstrip().startswith("|"):
             return False
         return self._label(line) or (not _SPEC.search(_LINK.sub(r"\1", line)) and self._label(line, 2 * self.short_words))
+
+    def _echo_blocks(self, units, lines: list[str]) -> set[int]:
+        """A widget the page says twice: a block of lines (three distinct ones or more) that
+        repeats, word for word and in order, a block earlier in the one body, the two apart (a
+        review's product box, picture, name, score and blurb, again at the page's end); the second
+        copy goes, the first stays. Not a procedure nor prose: no numbered step or action in it,
+        a picture or a heading in it but not pictures only, and prose for less than half of it (a
+        recap, two ways that share their steps or their screenshots, stay). Each line is looked at once (linear on a long body)."""
+        first: dict[str, int] = {}
+        out, n, u = set(), len(units), 0
+        text = [lines[i].strip() if k is not None else None for i, k in units]
+        while u < n:
+            p = first.setdefault(text[u], u) if text[u] is not None else u
+            run = 0
+            while p + run < u and u + run < n and text[u + run] is not None and text[u + run] == text[p + run]:
+                run += 1
+            block = [lines[units[w][0]] for w in range(u, u + run)]
+            pictures = sum(bool(_PICTURE_LINE.match(x)) for x in block)
+            if (len(set(text[u:u + run])) >= 3 and 0 < pictures + sum(bool(_HEADING.match(x)) for x in block)
+                    and pictures < run  # (a procedure's screenshots shown again for its second part stay)
+                    and 2 * sum(self._statement(x) and not _HEADING.match(x) for x in block) < run
+                    and not any(_NUMBERED.match(x) or (self._content(x) and not _BOLD_LABEL.match(x)) for x in block)):
+                out.update(range(u, u + run))
+            for w in range(u + 1, u + run):
+                first.setdefault(text[w], w)
+            u += max(run, 1)
+        return out
 
     def _echoes(self, units, lines: list[str]) -> set[int]:
         """A widget's label the page repeats under each of its items ("Show Expert Take Show

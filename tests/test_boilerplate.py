@@ -739,3 +739,33 @@ def test_the_widget_shapes_are_read_in_linear_time():
     t0 = time.process_time()
     b.strip(headers, set(b.line_keys(headers)[0]))
     assert time.process_time() - t0 < 5  # 16 s before
+
+
+def test_a_product_box_the_page_says_twice_loses_its_second_copy_steps_and_a_recap_said_twice_stay():
+    """A review's product box (picture, name, score, blurb) again at the page's end: the second
+    copy goes as chrome, the first stays. Two ways that share their steps, a procedure's
+    screenshots shown again and a recap of prose paragraphs, each said twice, stay whole."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    box = ("![Acme Pods 3 on a white background](https://img.example/pods3.png)\n\n##### Acme Pods 3\n\n7/ 10\n\n"
+           "Acme Pods 3 bring a long battery life and a small case to a budget price for most listeners.\n\n")
+    body = ("# Acme Pods 3 review\n\nThe Acme Pods 3 are the maker's cheapest earbuds yet, and they show it.\n\n" + box
+            + "**Pros**\n\n* Long battery life\n* Small case\n\n## Sound\n\nThe bass is thin, the treble sharp, and the "
+            "mids are fine for podcasts on a commute.\n\n## Should you buy the Acme Pods 3?\n\nFor the price, yes: "
+            "few earbuds last a whole day of calls.\n\n" + box)
+    text, n = b.strip(body, set())
+    assert n == 4 and text.count("##### Acme Pods 3") == 1 and text.count("7/ 10") == 1
+    assert text.count("Acme Pods 3 bring a long battery life") == 1 and text.count("pods3.png") == 1
+    assert text.rstrip().endswith("few earbuds last a whole day of calls.")
+    steps = ("Press Windows + R to open the Run box.\n\nType services.msc and press Enter.\n\n"
+             "![The Services window](https://img.example/services.png)\n\nFind the Print Spooler service in the list.\n\n")
+    recap = ("## In short\n\nThe spooler holds the jobs that wait for the printer to take them.\n\n"
+             "A stuck job keeps every other job waiting behind it.\n\nClearing the folder of jobs frees the queue.\n\n")
+    shots = "".join(f"![The spooler's {w} tab](https://img.example/{w}.png)\n\n" for w in ("General", "Security", "Recovery"))
+    page = ("# Fix the print spooler\n\n" + recap + "## Way 1: On Windows 11\n\n" + steps + "## Way 2: On Windows 10\n\n"
+            + steps + "## Way 3: Set the service to restart\n\nOpen the spooler's properties.\n\n" + shots
+            + "Set each failure to Restart the Service.\n\nOpen the spooler's properties again.\n\n" + shots
+            + "## Summary\n\n" + recap.replace("## In short\n\n", ""))
+    kept, n = b.strip(page, set())
+    assert n == 0 and kept == page
