@@ -497,7 +497,8 @@ class Boilerplate:
         review's product box, picture, name, score and blurb, again at the page's end); the second
         copy goes, the first stays. Not a procedure nor prose: no numbered step or action in it,
         a picture or a heading in it but not pictures only, and prose for less than half of it (a
-        recap, two ways that share their steps or their screenshots, stay). Each line is looked at once (linear on a long body)."""
+        recap, two ways that share their steps or their screenshots, stay). Each line is looked
+        at once (linear on a long body)."""
         first: dict[str, int] = {}
         out, n, u = set(), len(units), 0
         text = [lines[i].strip() if k is not None else None for i, k in units]
