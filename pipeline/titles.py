@@ -543,6 +543,9 @@ class TitleChooser:
         item (`list_items`; `loose`: of plain headings that are no step's)."""
         out, heads = [], 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
+        headed = [s.get("id") for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()]
+        if len(headed) == 1:  # (unless it is the text's only heading: "How to install and activate Revo ...")
+            steps -= set(headed)
         parts = set()  # (and so does a heading of one of its parts, which takes its turn)
         for s in entry.get("sections", []):
             if s.get("parent") in steps or s.get("parent") in parts:
@@ -725,9 +728,18 @@ class TitleChooser:
             if quoted:
                 s += QUOTED
             out.append((s, -len(c.split()), -i, c))
+        # (not the heading that opens the body when it names what the text repeats, a name no published title
+        # says: "[Solved] How to Fix iCloud Photo Sharing Not Working on iPhone" over "Steps to Update Your iCloud
+        # Settings on an iPhone"; a later heading names a part, "Try Movavi Slideshow Maker!")
+        name = self.main_name(k) if heads else None
+        name = name if name and not any(f" {name} " in f" {' '.join(words(c))} " for c, *_ in titles) else None
+        first = next((words(plain(s.get("heading", ""))) for s in entry.get("sections", [])
+                      if plain(s.get("heading", "")).strip()), [])
         for i, (c, form, *_) in enumerate(heads, len(titles)):
-            s = self.value(form)
-            out.append((s / HEADING_HANDICAP if s > 0 else s, -len(c.split()), -i, c))
+            s, said = self.value(form), words(c)
+            opens = bool(said) and first[len(first) - len(said):] == said  # ("5 Ways to Lock ..." as "Lock ...")
+            handicap = 1.0 if name and opens and f" {name} " in f" {' '.join(said)} " else HEADING_HANDICAP
+            out.append((s / handicap if s > 0 else s, -len(c.split()), -i, c))
         return out
 
     @staticmethod

@@ -488,3 +488,37 @@ def test_the_repeated_name_is_found_in_linear_time(chooser):
     for hostile in ("A." * 150_000, "Ab " * 100_000, "aB " * 100_000):
         list(_NAME.finditer(hostile))
     assert time.process_time() - t0 < 3
+
+
+def test_a_heading_naming_what_the_text_repeats_is_not_halved_below_a_title_of_fix_words(chooser):
+    # the body's heading names the feature the text repeats ("iCloud Photo Sharing") and its symptom; the
+    # published titles say "iCloud" and the words of a fix ("Update Your iCloud Settings"), not that name
+    text = ("iCloud Photo Sharing is not working on your iPhone: shared albums stay empty. Update your iCloud "
+            "settings on the iPhone and check iCloud Photo Sharing again.")
+    sections = [("How to Fix iCloud Photo Sharing Not Working on iPhone",
+                 "When iCloud Photo Sharing stops, the shared albums on the iPhone stop updating."),
+                ("Part 1. Enable iCloud Photo Sharing", "Open iCloud > Photos on the iPhone and turn on iCloud Photo "
+                 "Sharing."),
+                ("Part 2. Sign in again", "Sign out of iCloud on the iPhone, sign in and check iCloud Photo Sharing.")]
+    e = entry("Steps to Update Your iCloud Settings on an iPhone", ["Update iCloud Settings on iPhone Today"],
+              text, sections)
+    assert chooser(e) == "How to Fix iCloud Photo Sharing Not Working on iPhone"
+    # a title that says the name keeps the heading's handicap
+    e = entry("iCloud Photo Sharing Stopped on iPhone", [], text, sections)
+    assert chooser(e) == "iCloud Photo Sharing Stopped on iPhone"
+    # and so does a heading that does not open the body (it names a part: "Try Movavi Slideshow Maker!")
+    e = entry("Steps to Update Your iCloud Settings on an iPhone", ["Update iCloud Settings on iPhone Today"],
+              text, [("Why the shared albums stay empty", "The iPhone lost its connection to iCloud.")] + sections)
+    assert chooser(e) == "Steps to Update Your iCloud Settings on an iPhone"
+
+
+def test_the_only_heading_of_a_text_is_a_candidate_though_its_section_holds_the_steps(chooser):
+    # the article's one heading opens its procedure: it names the article, not a part of it
+    e = entry("Mastering Computer Maintenance: A Defrag on Windows 11", [],
+              "Revo Uninstaller Mobile removes apps cleanly. Install Revo Uninstaller Mobile, then activate it.",
+              [("How to install and activate Revo Uninstaller Mobile",
+                "1. Download Revo Uninstaller Mobile from the store.\n2. Open Revo Uninstaller Mobile and enter "
+                "the license key to activate it.")])
+    e["sections"][0]["id"] = "sec-1"
+    e["steps"] = [{"section": "sec-1"}, {"section": "sec-1"}]
+    assert chooser(e) == "How to install and activate Revo Uninstaller Mobile"
