@@ -99,7 +99,9 @@ def test_template_look_alikes_for_different_models_stay_apart(tmp_path):
 
 def test_spin_titles_are_cleaned_and_the_earliest_member_is_canonical(tmp_path):
     src = tmp_path / "in"
-    body = article("x", "2024-05-01").split("---\n\n", 1)[1]
+    # (the body names its printer as the titles do: a heading that names a model no title says is
+    # taken over them, test_titles' concern)
+    body = article("x", "2024-05-01", model="HP Printer").split("---\n\n", 1)[1]
     titles = {"1.md": "In 2024, Quick Fixes for HP Printer Offline | Dr.fone", "2.md": "[SOLVED] HP Printer Offline? Fix It Now",
               "3.md": "HP Printer Offline? Fix It Now [Solved]", "4.md": "Quick Fixes for HP Printer Offline (Updated)",
               "5.md": "Updated System, HP Printer Offline"}
