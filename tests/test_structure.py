@@ -1675,3 +1675,14 @@ def test_actions_over_screenshots_under_the_one_heading_that_says_what_to_do_are
     intro = "Counting formulas is easy.\n\n"
     assert steps(st, intro + "## Get Workbook Statistics in Excel\n\n" + run, "Stats") == [
         "Open your sheet and go to the Review tab.", "Select the sheet you want.", "Click \"Workbook Statistics.\""]
+
+
+def test_how_to_parts_over_how_to_ways_are_read_in_linear_time(st):
+    """Each "How to" part asked every section whether it was one of its children (8,000 parts:
+    6.6 s, quadratic); its children are now gathered once."""
+    import time
+    body = "Intro text about the thing.\n\n" + "".join(
+        f"## How to set up part {i}\n\n### How to open panel {i}\n\nOpen the panel and click Save.\n\n" for i in range(16_000))
+    t0 = time.process_time()
+    st.structure(body, "How to set up the panels")
+    assert time.process_time() - t0 < 10  # (~26 s before)

@@ -45,8 +45,11 @@ class Steps:
             self._owns_procedure(t) or (named and self._names_procedure(secs, i)))}
         # (`named`: a way told in ways of its own, "How to ... From Google Play" over two "How to ...",
         # is a peer of the ways beside it, "How to ... From the App Store")
+        children: dict[int, list[int]] = {}
+        for k in range(1, len(secs)):
+            children.setdefault(secs[k].parent, []).append(k)
         parts = {p for p in {secs[i].parent for i in procedures} - {None} if named and self.procedure_heading.match(
-            secs[p].heading) and all(k in procedures for k in range(1, len(secs)) if secs[k].parent == p)}
+            secs[p].heading) and all(k in procedures for k in children.get(p, ()))}
         for i, t in enumerate(secs[1:], 1):
             if t.counted or self._imperative(t.heading) or i in procedures or i in parts:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
