@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
+from .clean.urls import Redirects
 from .rules import Rules
 
 # A product's name: one to three capitalised words (a version number may follow the first)
@@ -155,9 +156,7 @@ class Products:
         self.edition_word = re.compile(r"[ \t]+(?:" + "|".join(re.escape(w.title()) for w in rules.get(
             "promotional", "editions")) + r")$")
         self.min_bodies = int(rules.get("promotional", "min_bodies")[0])
-        self.redirects = tuple(h.lower() for h in rules.get("affiliate_hosts", "hosts"))
-        self.redirect_shapes = [re.compile(p, re.I) for p in rules.get("affiliate_hosts", "host_shapes")]
-        self.redirect_paths = [re.compile(p, re.I) for p in rules.get("affiliate_hosts", "path_shapes")]
+        self.redirects = Redirects.of(rules)
         self.buttons = {w.lower() for w in (*rules.get("calls_to_action", "button_verbs"),
                                             *rules.get("promotional", "offer_verbs"))}
 
@@ -180,14 +179,12 @@ class Products:
                 parts = urlsplit(url)
             except ValueError:
                 continue
-            host = parts.netloc.lower().rsplit("@", 1)[-1].split(":", 1)[0]
+            host = (parts.hostname or "").rstrip(".")
             key = re.sub(r"[^a-z0-9]", "", name.lower())
             if len(key) < 4 or key not in re.sub(r"[^a-z0-9]", "", host + parts.path.lower()) or _HELP_PATH.search(
                     parts.path):
                 continue
-            redirect = any(host == h or host.endswith("." + h) for h in self.redirects) or any(
-                p.search(host) for p in self.redirect_shapes) or any(p.search(parts.path) for p in self.redirect_paths)
-            if redirect or _SHOP_PATH.search(parts.path):
+            if self.redirects.redirect_host(host, parts.path) or _SHOP_PATH.search(parts.path):
                 out.add(name)
         return out
 

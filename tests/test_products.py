@@ -1,6 +1,10 @@
 """A tool the corpus itself shows being sold is a product, whatever the rules' list says."""
 import dataclasses
 
+import pytest
+
+from pipeline.clean import Cleaner
+from pipeline.clean.urls import url_is_affiliate
 from pipeline.model import Options
 from pipeline.products import Products
 from pipeline.runner import build
@@ -70,6 +74,23 @@ def test_a_name_linked_to_a_redirect_or_shop_that_spells_it_is_sold(rules):
     # download page, a reference to a site and a help page (behind a redirect too) do not
     assert products.linked(raw) == {"iPhone Data Recovery", "Disk Doctor Pro"}
     assert products.linked(raw.replace("tools.techidaily.com", "www.aiseesoft.com")) == {"Disk Doctor Pro"}
+
+
+@pytest.mark.parametrize("url, redirect", [
+    ("https://pxf.io/photo-fixer", True),  # a listed host
+    ("https://go.PXF.io/photo-fixer", True),  # ...a subdomain of it
+    ("https://user@pxf.io:443/photo-fixer", True),
+    ("https://pxf.io./photo-fixer", True),  # (a host's trailing dot)
+    ("https://imp.i357552.net/photo-fixer", True),  # a host of a redirect's shape
+    ("https://photofixer.example.com/c/123/456/789", True),  # a redirect's path on a vanity domain
+    ("/c/123/456/789/photo-fixer", False),  # ...but a relative link stays on its page's site
+    ("https://www.photofixer.com/photo-fixer", False),  # the vendor's own page
+])
+def test_a_link_is_a_redirect_to_the_products_as_to_the_cleaner(rules, url, redirect):
+    """Products.linked and the cleaner share one redirect test (clean.urls.Redirects): the
+    name linked sells exactly when the cleaner drops the link as an affiliate's."""
+    assert url_is_affiliate(url, Cleaner(rules)) is redirect
+    assert Products(rules).linked(f"Repair the photos with [Photo Fixer]({url}).") == ({"Photo Fixer"} if redirect else set())
 
 
 def test_a_link_the_reader_never_sees_sells_nothing(rules):

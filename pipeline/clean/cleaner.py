@@ -14,7 +14,7 @@ from .junk import _drop_text_junk
 from .links import _guard_links, _needs_recheck, _rewrite_links
 from .markers import _cut_link_farms, _cut_marker_blocks, _split_title
 from .repair import _BROKEN_IMAGE_LINK, _normalise_space, _repair
-from .urls import _host_params
+from .urls import Redirects, _host_params
 
 
 @dataclass
@@ -82,12 +82,10 @@ class Cleaner:
         self.posts_lead = re.compile("|".join(f"(?:{p})" for p in g("link_farms", "lead_ins")), re.I)
         # ...anywhere in a text, at the end of any of its lines (the recheck's test)
         self.posts_lead_line = re.compile(self.posts_lead.pattern, re.I | re.M)
-        self.hosts = frozenset(h.lower() for h in g("affiliate_hosts", "hosts"))
+        self.redirects = Redirects.of(rules)
         self.url_parts = tuple(p.lower() for p in g("affiliate_url_parts", "parts"))
         self.redirect_params = _host_params(g("affiliate_redirects", "params"))
         self.any_redirect_params = frozenset(k.lower() for k in g("affiliate_redirects", "any_host"))
-        self.host_shapes = re.compile("|".join(f"(?:{p})" for p in g("affiliate_hosts", "host_shapes")), re.I)
-        self.path_shapes = re.compile("|".join(f"(?:{p})" for p in g("affiliate_hosts", "path_shapes")), re.I)
         self.tag_params = _host_params(g("affiliate_tags", "params"))
         self.pixel_styles = tuple(s.lower().replace(" ", "") for s in g("tracking_pixels", "styles"))
         self.pixel_max = max(int(v) for v in g("tracking_pixels", "max_size"))

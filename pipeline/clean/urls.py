@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from ..text import remember
@@ -121,10 +122,33 @@ def _url_is_affiliate(url: str, ctx) -> bool:
         host = (parts.hostname or "").rstrip(".")
     except ValueError:
         return False
-    if any(d in ctx.hosts for d in _domains(host)):  # the host or any parent domain of it is listed
-        return True
-    # the shipped hosts are seeds: redirects are known by their shape too
-    return bool(host) and (ctx.host_shapes.search(host) is not None or ctx.path_shapes.search(parts.path) is not None)
+    return ctx.redirects.redirect_host(host, parts.path)
+
+
+@dataclass(frozen=True)
+class Redirects:
+    """The rules' [affiliate_hosts] hosts, host_shapes and path_shapes, compiled: what the
+    address of an affiliate redirect looks like (the cleaner's test, its url_parts aside, and
+    the test of Products.linked)."""
+    hosts: frozenset[str]
+    host_shapes: re.Pattern
+    path_shapes: re.Pattern
+
+    @classmethod
+    def of(cls, rules) -> "Redirects":
+        g = rules.get
+        return cls(frozenset(h.lower() for h in g("affiliate_hosts", "hosts")),
+                   re.compile("|".join(f"(?:{p})" for p in g("affiliate_hosts", "host_shapes")), re.I),
+                   re.compile("|".join(f"(?:{p})" for p in g("affiliate_hosts", "path_shapes")), re.I))
+
+    def redirect_host(self, host: str, path: str) -> bool:
+        """Whether a link to host (lower case, without port or trailing dot) and path goes
+        through a redirect: the host or a domain above it is listed, or the host or the path
+        has a redirect's shape (the listed hosts are seeds). A link without a host (relative)
+        stays on its page's site."""
+        if any(d in self.hosts for d in _domains(host)):
+            return True
+        return bool(host) and (self.host_shapes.search(host) is not None or self.path_shapes.search(path) is not None)
 
 
 def _domains(host: str) -> list[str]:
