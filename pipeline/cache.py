@@ -71,8 +71,10 @@ from .write import write_atomic
 # 22: a pitch inside a procedure's labelled step ends at the next bare step label;
 # 23: articles' records keep the names their raw links sell ("linked"), evidence for the learnt
 # products and each body's own; 24: chrome verdicts drop a block a body says twice (boilerplate._echo_blocks);
-# 25: title candidates: the opening heading naming the repeated name unhalved, a text's only heading
-FORMAT = 25
+# 25: title candidates: the opening heading naming the repeated name unhalved, a text's only heading;
+# 26: sentences end after the quote mark that closes them everywhere (text.SENTENCE_END: cleaned
+# bodies' lead-ins and outros, structures' sections and pitches)
+FORMAT = 26
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

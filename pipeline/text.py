@@ -15,8 +15,9 @@ UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 
 # Where HTML may start: `<` and a letter, `!`, `/` or `?`.
 HTML_START = re.compile(r"<[A-Za-z!/?]")
-# The blank after a sentence's end: split on it to get sentences.
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# The blank after a sentence's end, also after the quote mark that closes it (`... see "Show
+# Clipboard Access." Toggle it on.`): split on it to get sentences.
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+")
 
 
 def remember(memo: dict, key, value, limit: int):

@@ -68,6 +68,9 @@ STALLS = {
     "credit-shaped line": "Intro text.\n\n" + ("A" + "--A" * 95 + "--x\n\n") * 3,
     "spaces after type": "## Fix 1: Flush DNS\n\nThen type" + " " * 300_000 + "x and press Enter.\n",
     "keys in a row": "## Fix 1: Restart\n\nPress the " + "Win key, " * 20_000 + "and then wait.\n",
+    # one line of sentences each ending inside its quote mark (text.SENTENCE_END), and spaces after one
+    "sentences closing in quotes": "## Fix 1: Reset\n\n" + "Tap \u201cOK.\u201d Select \"Apply.\" " * 10_000 + "\n",
+    "spaces after a closing quote": "## Fix 1: Reset\n\nTap \"OK.\"" + " " * N + "Then wait.\n",
 }
 
 

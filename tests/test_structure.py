@@ -1635,6 +1635,29 @@ def test_an_action_after_a_sentence_that_ends_inside_its_quote_marks_a_screensho
         "Keep scrolling to \"Show Clipboard Access.\""]
 
 
+def test_every_sentence_ends_after_the_quote_mark_that_closes_it(st):
+    """One splitter (text.SENTENCE_END) for every sentence the structurer reads: a screenshot's
+    action after a sentence closed inside its quotes counts ("... select \"Security.\" On the right
+    pane, choose ..."), and a numbered step's title is its first sentence, not the picture's text after it."""
+    shot = "![](https://x.example/{}.png)"
+    body = ("Passkeys replace passwords.\n\n## What Is a Passkey?\n\nA key your PC keeps.\n\n"
+            "## How to Create a Passkey on Your PC\n\nYou'll make the key on the website's account page.\n\n"
+            "After signing in, from the left sidebar, select \"Security.\" On the right pane, choose \"Passkeys.\"\n\n"
+            + shot.format(1) + "\n\nClick \"Create a Passkey\" at the top of the page.\n\n" + shot.format(2) + "\n\n"
+            "## How to Sign In With a Passkey\n\nOpen the site and click \"Sign In.\"\n\n" + shot.format(3) + "\n\n"
+            "Choose \"Use a Passkey\" and confirm with your PIN.\n\n" + shot.format(4) + "\n\n"
+            "## How to Delete a Passkey\n\nOpen Settings and click \"Accounts.\"\n\n" + shot.format(5) + "\n\n"
+            "Select the key's menu and choose \"Delete.\"\n\n" + shot.format(6) + "\n")
+    assert steps(st, body, "Windows 11 passkeys") == [
+        "How to Create a Passkey on Your PC", "How to Sign In With a Passkey", "How to Delete a Passkey"]
+    body = ("Startup programs can break Windows.\n\n1. Press Windows + R, type \u201cmsconfig,\u201d and hit Enter.\n"
+            "2. In the System Configuration window, open the Services tab.\n"
+            "3. Click on \u201cDisable all\u201d and then go to the Startup tab, selecting \u201cOpen Task Manager.\u201d\n"
+            "   ![system configuration](https://x.example/c.png)\n4. Disable the startup applications one by one.\n")
+    assert steps(st, body, "Clean boot")[2] == (
+        "Click on \u201cDisable all\u201d and then go to the Startup tab, selecting \u201cOpen Task Manager.\u201d")
+
+
 def test_the_one_section_named_for_a_procedure_is_the_step_of_a_page_that_gives_no_other(st):
     intro = "Folders keep chats apart.\n\n## Why You Should Organize Your Chats\n\nI miss news otherwise.\n\n"
     how = ("## How to Organize Telegram Chats Into Folders\n\nOpen the Telegram app and tap the menu icon, then "

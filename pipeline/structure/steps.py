@@ -12,8 +12,6 @@ _TOGETHER = re.compile(r"(?i:at the same time|together|simultaneously)")  # (wha
 _HOLD = re.compile(r"\b(?i:press and hold|hold down|hold)\s+(?:(?i:the)\s+)?")  # (what opens one: "hold down the ...")
 
 _CONTRACTION = re.compile(r"\w+['’]\w")
-# a sentence's end, also after the quote that closes it: `... see "Show Clipboard Access." Toggle it on.`
-_SENTENCES = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+")
 
 _LEAD_WORDS = re.compile(r"^(?:\s*\b(?:to|on|in|into|the|up|open)\b)*\s*", re.I)  # ("Go to the Settings", "Click on Apply")
 
@@ -235,7 +233,7 @@ class Steps:
                 end = run[j + 1] if j + 1 < len(run) else next(
                     m + 1 for m in range(shown[-1] + 1, len(blocks)) if blocks[m].only_images)
                 own = blocks[k:end]
-                said = [t for t in _SENTENCES.split(blocks[k].plain.strip()) if t.strip()]
+                said = [t for t in SENTENCE_END.split(blocks[k].plain.strip()) if t.strip()]
                 title = _clip(said[-1] if j == 0 and k not in marks else (self._acts(said) or said)[0])
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in own if not b.contents and b.text]
                 steps.append(self._step(title, blocks[k].section, units, own, sub=own[1:]))
@@ -244,7 +242,7 @@ class Steps:
     def _shot_mark(self, b: _Block) -> bool:
         """A short paragraph one of whose sentences says what to do ("Select ...", "Here are
         the categories. Tap one to see the options.")."""
-        return _shot_text(b) and len(b.plain) <= 300 and bool(self._acts(_SENTENCES.split(b.plain.strip())))
+        return _shot_text(b) and len(b.plain) <= 300 and bool(self._acts(SENTENCE_END.split(b.plain.strip())))
 
     def _acts(self, sentences: list[str]) -> list[str]:
         """The sentences that say what to do ("Let's get rid of it.": the writer's, not an action)."""
@@ -262,7 +260,7 @@ class Steps:
         the worksheet and the document.")."""
         if b.kind != "paragraph" or b.only_images or b.contents or b.images:
             return False
-        last = [t.strip() for t in _SENTENCES.split(b.plain.strip()) if t.strip()]
+        last = [t.strip() for t in SENTENCE_END.split(b.plain.strip()) if t.strip()]
         return bool(last) and len(last[-1]) <= 300 and self.action.match(last[-1]) is not None and (
             _CONTRACTION.match(last[-1]) is None)  # ("Let's get rid of it.": the writer's, not an action)
 
