@@ -73,8 +73,10 @@ from .write import write_atomic
 # products and each body's own; 24: chrome verdicts drop a block a body says twice (boilerplate._echo_blocks);
 # 25: title candidates: the opening heading naming the repeated name unhalved, a text's only heading;
 # 26: sentences end after the quote mark that closes them everywhere (text.SENTENCE_END: cleaned
-# bodies' lead-ins and outros, structures' sections and pitches)
-FORMAT = 26
+# bodies' lead-ins and outros, structures' sections and pitches);
+# 27: title candidates ("p") and titles ("h"): headings without [title_spin]'s spin, titles without a short
+# aside naming the site, composed spans ending at a relative "that", outside quotation marks
+FORMAT = 27
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

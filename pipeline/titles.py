@@ -86,11 +86,13 @@ COMPOSE_TERMS, COMPOSE_SENTENCES, COMPOSE_MIN, COMPOSE_WORDS = 3, 4, 4, 16
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[\"“‘'(]?[A-Z0-9])")
 # a list's item ("1. Turn on ...", "Method 1:Re-install ...", "Step 2) Open ..."): a step, not a title
 _ITEM = re.compile(r"(?:\w+\s+)?\d{1,2}\s*\\?[.):]")
+# a quotation within a sentence (to its end when it is not closed)
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 # a sentence's lead-in of up to three words ("Recently, ", "On Wednesday, ")
 _LEAD_IN = re.compile(r"(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+")
 # where a clause ends within a sentence: a mark, or a relative or linking word after a comma-less clause
 _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
-                     r"|\s+(?:which|who|whose|according to|thanks to|because|but|so that)\s", re.I)
+                     r"|\s+(?:which|that|who|whose|according to|thanks to|because|but|so that)\s", re.I)
 # two capitalised words in a row (found overlapping: "The Moto Tag" holds "Moto Tag")
 _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
@@ -130,6 +132,27 @@ def site_words(titles: list[list[str]], generic: frozenset = frozenset()) -> fro
                      and w.isalpha() and w not in generic)
 
 
+def without_spin_affixes(title: str, prefixes: list, suffixes: list) -> str:
+    """The title without the spin a republisher wraps it in ([title_spin] prefixes and suffixes, compiled:
+    "[Solved] ...", "... in 2024"), removed until none is left, its first plain word capitalized; the
+    title itself when nothing would be left. The one cleaning of every candidate: a published title
+    (consolidate/titling.TitleCleaner) and a heading (TitleChooser.unspun)."""
+    t = " ".join(title.split())
+    for _ in range(6):
+        before = t
+        for p in prefixes:
+            t = p.sub("", t, count=1)
+        for p in suffixes:
+            t = p.sub("", t)
+        t = t.strip(" ,:-–|")
+        if t == before:
+            break
+    t = t or title.strip()
+    # a plain word is capitalized ("in 2024, how to ..."); a file or brand name is as written
+    first = t.split(" ", 1)[0].rstrip(",:;!?").replace("-", "")
+    return t[:1].upper() + t[1:] if first.isalpha() and first.islower() else t
+
+
 def _affix_key(part: str) -> str:
     return re.sub(r"\d", "#", " ".join(part.lower().split()))
 
@@ -167,6 +190,11 @@ def without_site(title: str, site: frozenset) -> str:
     if not site or not site & set(words(title)):
         return title
     names = "|".join(sorted(re.escape(w) for w in site))
+    # (a short aside that names it goes alone, wherever it is: "... Password Manager (ZDNet Recommended)")
+    aside = re.sub(rf"\s*\((?=[^()]*\b(?:{names}))[^()]*(?:\)|$)",
+                   lambda m: "" if len(words(m.group())) <= SITE_TAIL_WORDS else m.group(), title, flags=re.I)
+    if aside != title and len(aside.split()) >= 2:
+        return without_site(aside, site)
     seps = _SEGMENT.findall(title)
     parts = _SEGMENT.split(title)
     parts[0] = re.sub(_BY_SITE + rf"(?:{names})\w*\s*$", "", parts[0], flags=re.I)  # (a tail's own "From X" goes whole)
@@ -348,7 +376,7 @@ def without_spin(title: str, spin: list, generic: frozenset) -> str:
 
 
 # a part of a title left opening or closing with a conjunction ("Printer Compatibility: and Canon's MP620")
-_DANGLING = re.compile(r"(?:^|[:|–—-])\s*(?:and|&|or|vs)\b|\b(?:and|&|or|on|in|for|by|with|to|under)\s*(?:$|[:|–—-])", re.I)
+_DANGLING = re.compile(r"(?:^|[:|–—-])\s*(?:and|&|or|vs)\b|\b(?:and|&|or|on|in|for|by|with|to|under|at|of|from)\s*(?:$|[:|–—-])", re.I)
 _V = r"(?:\d{1,2}|xp|vista)\b"
 # where a title names Windows versions, with its preposition: " in Windows 11", " on Win 10 & 7", " (Windows 11/10)"
 _VERSIONS = (r"\bwin(?:dows)?\s*" + _V + r"(?:\s*(?:/|,|&|\band\b|\bor\b)\s*(?:win(?:dows)?\s*)?" + _V + r")*[)\]]?")
@@ -418,9 +446,12 @@ class TitleChooser:
     # asks about are kept with what it found, which holds while they are shared as they were)
     NOT_PREPARED = ("idf", "unknown", "shared_headings")
 
-    def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=()):
+    def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ())):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
+        # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
+        self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
+        self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
         self.openers, self.pronouns = frozenset(openers), frozenset(pronouns)
         self.memo, self.state, self.prep_state = memo, None, None
         self.keys = [digest(e) if memo is not None else None for e in entries]
@@ -693,7 +724,8 @@ class TitleChooser:
         tf, versions, spelled = self.tf[k], _versions(text), tokens(text)
         cands, said = self.candidates(entry), self.said(entry)
         titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
-        loose = self.headings(entry, loose=True)
+        loose = [self.unspun(h, tf) for h in self.headings(entry, loose=True)]
+        heads = [self.unspun(h, tf) for h in heads]
         titles = list(dict.fromkeys(unscrambled(c, spelled) for c in titles))
         repaired = (r for c in titles for r in (without_garbled(c, spelled), true_version(c, versions),
                                                  without_unsaid(c, tf, self.generic),
@@ -737,10 +769,22 @@ class TitleChooser:
                       if plain(s.get("heading", "")).strip()), [])
         for i, (c, form, *_) in enumerate(heads, len(titles)):
             s, said = self.value(form), words(c)
-            opens = bool(said) and first[len(first) - len(said):] == said  # ("5 Ways to Lock ..." as "Lock ...")
+            # ("5 Ways to Lock ..." as "Lock ...", "[Solved] How to Fix ... in 2024" without its spin)
+            opens = bool(said) and f" {' '.join(said)} " in f" {' '.join(first)} "
             handicap = 1.0 if name and opens and f" {name} " in f" {' '.join(said)} " else HEADING_HANDICAP
             out.append((s / handicap if s > 0 else s, -len(c.split()), -i, c))
         return out
+
+    def unspun(self, heading: str, tf: Counter) -> str:
+        """The heading without the spin a published title loses (`without_spin_affixes`: "[Solved] How to
+        Fix ...", "... Unavailable in 2024"); the heading itself when fewer than two words would be left, it
+        would end on a word that leans on the spin ("Deals on Computers at [Your Site Name]"), or what goes
+        holds a number the text says elsewhere ("Apple iPad Pro 11-Inch (2018)": a model's year)."""
+        out = without_spin_affixes(heading, self.spin_prefixes, self.spin_suffixes)
+        if out == heading or len(out.split()) < 2 or _DANGLING.search(out):
+            return heading
+        gone = set(re.findall(r"\d+", heading)) - set(re.findall(r"\d+", out))
+        return heading if any(tf[n] >= 2 for n in gone) else out
 
     @staticmethod
     def set_off(entry: dict) -> list[str]:
@@ -819,7 +863,9 @@ class TitleChooser:
         sentence that opens with a word that leans on what came before or on the reader
         ([title_choice] compose_openers: "This", "If", "You") or in lower case ("MaxSun, one of
         the ..."), or a span that speaks to the reader or in the writer's voice
-        (compose_pronouns: "your", "we")."""
+        (compose_pronouns: "your", "we"), or an exclamation. A mark inside quotation marks ends no
+        clause, and the span does not end on a word that leans on what follows (a compose_openers
+        word or an article: '... a dedicated "AI prompt button" that')."""
         lead = _LEAD_IN.match(sentence)
         sentence = sentence[lead.end():] if lead else sentence
         if lead and lead.group().split()[0].lower() in self.openers and re.match(r"(?:the|a|an)\s", sentence):
@@ -827,12 +873,17 @@ class TitleChooser:
             sentence = sentence[:1].upper() + sentence[1:]
         ws = sentence.split()
         first = ws[0].strip(_EDGES).lower().replace("’", "'") if ws else ""
-        if (len(ws) < COMPOSE_MIN or sentence.rstrip().endswith("?") or first in self.openers or _ITEM.match(sentence)
-                or not sentence[:1].isupper() and not sentence[:1].isdigit()):
+        if (len(ws) < COMPOSE_MIN or sentence.rstrip().endswith(("?", "!")) or first in self.openers
+                or _ITEM.match(sentence) or not sentence[:1].isupper() and not sentence[:1].isdigit()):
             return ""
-        end = next((m.start() for m in _CLAUSE.finditer(sentence) if len(sentence[:m.start()].split()) >= COMPOSE_MIN),
-                   len(sentence))
+        # (a mark inside quotation marks ends no clause of the sentence: 'intended for “content creators, AI-savvy ...”')
+        quoted = [m.span() for m in _QUOTED.finditer(sentence)]
+        end = next((m.start() for m in _CLAUSE.finditer(sentence) if len(sentence[:m.start()].split()) >= COMPOSE_MIN
+                    and not any(a < m.start() < b for a, b in quoted)), len(sentence))
         span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,\\"))
+        # (nor on a word that leans on what was cut: '... a dedicated "AI prompt button" that')
+        while len(span.split()) > COMPOSE_MIN and span.split()[-1].lower() in self.openers | {"the", "a", "an"}:
+            span = span[:span.rstrip().rfind(" ")].rstrip(" ,;:")
         said = {t.strip(_EDGES).lower().replace("’", "'") for t in span.split()}
         if (len(span.split()) > COMPOSE_WORDS or self.pronouns & said or not set(terms) & set(words(span))
                 or (code and code not in span.lower() and code not in " ".join(words(span)))):

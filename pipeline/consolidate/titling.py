@@ -7,6 +7,7 @@ from ..deadline import Budget
 from ..model import Article
 from ..rules import Rules
 from ..structure import same_title
+from ..titles import without_spin_affixes
 from .cluster import Group, article_order
 
 
@@ -41,20 +42,7 @@ class TitleCleaner:
         return {w for w in _TITLE_WORD.findall(text.lower()) if w not in self.generic}
 
     def __call__(self, title: str) -> str:
-        t = " ".join(title.split())
-        for _ in range(6):
-            before = t
-            for p in self.prefixes:
-                t = p.sub("", t, count=1)
-            for p in self.suffixes:
-                t = p.sub("", t)
-            t = t.strip(" ,:-–|")
-            if t == before:
-                break
-        t = t or title.strip()
-        # a plain word is capitalized ("in 2024, how to ..."); a file or brand name is as written
-        first = t.split(" ", 1)[0].rstrip(",:;!?").replace("-", "")
-        return t[:1].upper() + t[1:] if first.isalpha() and first.islower() else t
+        return without_spin_affixes(title, self.prefixes, self.suffixes)
 
 _TITLE_WORD = re.compile(r"[a-z0-9][a-z0-9]+")
 
