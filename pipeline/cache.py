@@ -75,7 +75,8 @@ from .write import write_atomic
 # 26: sentences end after the quote mark that closes them everywhere (text.SENTENCE_END: cleaned
 # bodies' lead-ins and outros, structures' sections and pitches);
 # 27: title candidates ("p") and titles ("h"): headings without [title_spin]'s spin, titles without a short
-# aside naming the site, composed spans ending at a relative "that", outside quotation marks
+# aside naming the site, composed spans ending at a relative "that", outside quotation marks; no heading
+# that is a label several entries' headings are with a name ("PNY CS3150 Specifications")
 FORMAT = 27
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -52,9 +52,9 @@ _CODE = re.compile(r"\b0x[0-9a-f]{6,8}\b", re.I)
 _CODEISH = re.compile(r"\b0x\w+", re.I)
 # a title's token the way a generator garbles it ("7.abbbb GHz", "2N4", "100%%", "Windows 1지원",
 # "Windows 1#", "GS3^[GS32Q](…)", "$1N"): digits run into letters or marks, another script, markup; and a
-# title cut short ("… Windows 11, 10, 8 &"). Counted only where the text does not spell the token.
+# title cut short ("… Windows 11, 10, 8 &", "… Safe Torrenting Tips for 'Spider-Man": a quotation never closed). Counted only where the text does not spell the token.
 _GARBLED = re.compile(r"\d\.[^\W\d_]|^\$?[12]\d{0,2}[^\W\d_]\d{1,2}$|^\$\d+[^\W\d_]$|%%|\d#|\^\[|\]\(|[^\W\d_\x00-\u024f]")
-_CUT_SHORT = re.compile(r"[&,(\[]\s*$")
+_CUT_SHORT = re.compile(r"[&,(\[]\s*$|(?:^|\s)[\"“‘'][^\"”’']*$")
 _EDGES = "\"'“”‘’.,:;!?*()[]"
 _WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,2}))*)", re.I)
 # a heading that names a part of the article, not the article: a fix, a step, a list number,
@@ -552,10 +552,11 @@ class TitleChooser:
 
     def titles(self, entry: dict) -> list[str]:
         """The titles the entry was published under, then those of them without the site's name
-        and the build's spin affixes, and with "%%" put back to "%"."""
+        and the build's spin affixes, and with "%%" put back to "%" (but not one cut short there)."""
         titles = [entry["title"], *entry["alternate_titles"]]
-        repaired = (without_affixes(without_site(t, self.site), self.affixes).replace("%%", "%")  # (a template's escape)
-                    for t in titles)
+        repaired = (r for t in titles for r in [without_affixes(without_site(t, self.site), self.affixes)
+                                                .replace("%%", "%")]  # (a template's escape)
+                    if not _CUT_SHORT.search(r) or _CUT_SHORT.search(t))  # (not cut in a quotation: "for 'Spider-Man")
         return titles + [t for t in dict.fromkeys(repaired) if t not in titles]
 
     @staticmethod
@@ -571,7 +572,8 @@ class TitleChooser:
 
     def headings(self, entry: dict, loose: bool = False) -> list[str]:
         """Up to two headings that name the article: not a step's, a numbered item's or a list's
-        item (`list_items`; `loose`: of plain headings that are no step's)."""
+        item (`list_items`; `loose`: of plain headings that are no step's), nor one that opens or
+        closes with a word that is a heading of several entries (a label: "Specifications")."""
         out, heads = [], 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         headed = [s.get("id") for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()]
@@ -594,6 +596,9 @@ class TitleChooser:
             h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
             if _key(h) in self.shared_headings:
                 continue
+            ends = {w.strip(_EDGES).lower() for w in (h.split()[:1] + h.split()[-1:])} - {""}
+            if len(h.split()) >= 2 and any(w in self.shared_headings for w in sorted(ends)):
+                continue  # (a label many entries' headings are, with a name: "PNY CS3150 Specifications")
             counted = _COUNTED.sub("", h)
             if counted != h and len(counted.split()) >= 2:
                 out.append(counted[:1].upper() + counted[1:])

@@ -570,3 +570,28 @@ def test_a_composed_span_ends_at_a_clause_outside_quotation_marks_and_on_no_lean
               "The Corsair One i500 has a \"wood panel\" that, when pressed, opens.", sections)
     assert chooser(e) == 'The Corsair One i500 has a "wood panel"'
 
+
+def test_a_heading_made_of_a_label_many_entries_share_and_a_name_is_no_title(rules):
+    # "Specifications" heads a section of many reviews: "PNY CS3150 Specifications" names a part of this one
+    spec = [("Specifications", "Capacity, interface and speed of the drive.")]
+    others = [entry(f"Review of drive {k}", [], f"Drive {k} is a fast SSD.", spec) for k in range(4)]
+    e = entry("Comprehensive Guide to the PNY 1TB SSD CS3150 With Dual Fans", [],
+              "The PNY CS3150 is a fast PCIe 5.0 SSD with two fans. The PNY CS3150 costs $150.",
+              [("PNY CS3150 Specifications", "The PNY CS3150 reads at 12,000 MB/s."),
+               ("", "The PNY CS3150 stays cool under load.")])
+    c = composing(rules, [e] + others + OTHERS)
+    assert "PNY CS3150 Specifications" not in c.headings(e)
+    assert c.choose(0, e) != "PNY CS3150 Specifications"  # (it was: it opens the body with the name no title says)
+    # a heading that merely says the label's word inside is a heading as before
+    assert "How Specifications Changed the PNY CS3150" in c.headings(
+        entry("PNY CS3150", [], "", [("How Specifications Changed the PNY CS3150", "The PNY CS3150 ...")]))
+
+
+def test_a_title_is_not_cut_inside_a_quotation_when_the_sites_name_goes(rules):
+    titles = [[f"Story {k} | Newsbeat", f"Other story {k} - Newsbeat"] for k in range(6)]
+    entries = [entry(a, [b], "A story.") for a, b in titles]
+    e = entry("Safe Torrenting Tips for 'Spider-Man: No Way Home' by Newsbeat Experts", [],
+              "ReasonLabs warns fans of Spider-Man: No Way Home of miners in torrents of Spider-Man.")
+    c = composing(rules, [e] + entries + OTHERS)
+    assert "newsbeat" in c.site
+    assert "Safe Torrenting Tips for 'Spider-Man" not in c.titles(e)
