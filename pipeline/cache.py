@@ -76,8 +76,9 @@ from .write import write_atomic
 # bodies' lead-ins and outros, structures' sections and pitches);
 # 27: title candidates ("p") and titles ("h"): headings without [title_spin]'s spin, titles without a short
 # aside naming the site, composed spans ending at a relative "that", outside quotation marks; no heading
-# that is a label several entries' headings are with a name ("PNY CS3150 Specifications")
-FORMAT = 27
+# that is a label several entries' headings are with a name ("PNY CS3150 Specifications");
+# 28: a bold word its sentence goes on from is no part opener of a pitch
+FORMAT = 28
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

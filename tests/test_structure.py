@@ -1213,6 +1213,22 @@ def test_the_tools_own_procedure_under_step_labels_stays_in_its_pitch(st):
     assert "File History" not in fix.pitch[-1]
 
 
+def test_a_bold_word_its_sentence_goes_on_from_does_not_end_the_tools_pitch(st):
+    tool = ("To get your deleted chats back, you need a recovery tool, **PhoneSaver Recovery**. It reads the lost "
+            "messages from your phone.\n\nStep 1 Download and install PhoneSaver Recovery on your computer.\n\n"
+            "**Connect** your **iPhone** to the computer via USB cable and in the main window, choose "
+            "**Recover from Device**.\n\n![](https://x.example/connect.png)\n\nStep 2 Click **Start Scan** and "
+            "select the chats to restore.\n")
+    body = "## Way 1: Restart the app\n\nClose the app and open it again.\n\n## Way 2: Recover the chats directly\n\n" + tool
+    fix = st.structure(body, "Lost chats", ("PhoneSaver Recovery",)).steps[1]
+    assert fix.promotional and fix.pitch == [fix.text]
+    # a bold label alone, or closed by a colon, still opens a part of its own
+    for label in ("**Connect by hand**\n\nConnect", "**Connect by hand:** connect"):
+        labelled = body.replace("**Connect** your", label + " your")
+        fix = st.structure(labelled, "Lost chats", ("PhoneSaver Recovery",)).steps[1]
+        assert not fix.promotional and "Recover from Device" not in fix.pitch[0]
+
+
 def test_a_manual_procedure_that_mentions_the_tool_in_passing_is_the_fix(st):
     body = ("## Fix 3: Reinstall your printer driver\n\nYou can use the following steps to reinstall the driver:\n\n"
             "1. Press **Win+R** and type **devmgmt.msc**.\n2. Expand **Print queues**, right-click your printer and select "

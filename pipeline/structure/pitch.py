@@ -15,6 +15,7 @@ _ITEM = re.compile(r"(?m)^[ ]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")  # a list i
 _NUMBER = re.compile(r"(?m)^[ ]{0,3}(\d{1,9})[.)]")  # an ordered list item's number
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,80})[”\"]")  # a quoted span of prose: what is typed (a bracket glosses)
 _SENTENCE_BREAK = re.compile(r"[.!?:]\s+")
+_SENTENCE_GOES_ON = re.compile(r"[ \t]*[a-z]")  # (after a bold word: its sentence goes on)
 
 
 class Pitch:
@@ -119,11 +120,14 @@ class Pitch:
     def _opener(self, b: _Block, plain: str) -> bool:
         """A block that opens a part of a step: a bold label (not a number: `**2)** Run ...`
         or `**Step 2:** Click ...` is the procedure going on) or an alternative ("OR",
-        "Alternatively, ...")."""
+        "Alternatively, ..."). A bold word its sentence goes on from in lower case is emphasis,
+        not a label ("**Connect** your **iPhone** to the computer ...": the tool's procedure goes on)."""
         if b.kind != "paragraph":
             return False
         if b.strong and b.source.startswith(("**", "__")) and plain.lstrip().startswith(b.strong[0]) and (
                 len(b.strong[0]) >= 4 and not b.strong[0][:1].isdigit()):
+            if _SENTENCE_GOES_ON.match(plain.lstrip()[len(b.strong[0]):]) and b.strong[0].rstrip()[-1:].isalnum():
+                return False
             return self.sequence_label.match(b.strong[0].strip()) is None  # (`**Step 2:** Click ...` goes on)
         return self.alternative.match(plain) is not None
 
