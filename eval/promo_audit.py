@@ -30,6 +30,15 @@ unflagged steps naming a product or a sell word (see the commit message). Read a
 that gives nothing no longer count as a manual way): (a) 1 of 4 sample and 0 of 2 variety
 candidates real, (b) 0 of 1 and 1 of 1; a draw of 50 steps outside the gold (seed 1524, 25
 flagged) had no wrong flag.
+Read again on main's 12ef7b7 builds (session 16): all 6 readable candidates were false positives, now
+not candidates: a precondition of the steps below ("boot into Safe Mode, then follow the instructions
+below") and a shell named without what to type in it ("by running the Command Prompt. But it will take
+time") are no manual way, nor a link in a passage that does not act on it (a deal's "Preferred partner
+(what does this mean?)"); a procedure's steps numbered on after the one that installs the tool ("1 Free
+download, install and run this software") act in the tool; a numbered step that acts before it pitches
+("5) Now install the setup ... If you don't have the time, ... Driver Easy") is a manual way. Checked on
+the same builds with every flag of a step that pitches flipped: the audit finds all it found before and
+5 more (sample (a) 126 -> 127 of 127, (b) 106 -> 109 of 118; variety (a) 20 of 20, (b) 9 -> 11 of 22).
 Prints, per build, the counts of steps and entries of each kind; --list adds the candidates
 (kind, entry id, step index, title, the evidence)."""
 from __future__ import annotations
@@ -54,14 +63,16 @@ SELL = re.compile(r"(?i)\b(?:free trial|(?:pro|full|free|paid|premium|trial|regi
                   r"|money.back|guarantee|download now|free download|try (?:it )?(?:for )?free|have a try|give it a try"
                   r"|upgrade to|subscri(?:be|ption)|discount|coupon|\d+% off|[$€£]\s?\d)")
 # Where a manual way acts: the system's own tools and a vendor's site (enough alone), and
-# places that are one only with a word that acts there ("open Settings", not "your network settings")
-STRONG = re.compile(r"(?i)\b(?:device manager|control panel|command prompt|powershell|registry editor|regedit"
+# places that are one only with a word that acts there ("open Settings", not "your network settings"); a
+# shell (Command Prompt, PowerShell, Terminal) is one only with what to type in it (a command, below): "you can
+# repair the system files by running the Command Prompt. But it will take time" gives none
+STRONG = re.compile(r"(?i)\b(?:device manager|control panel|registry editor|regedit"
                     r"|task manager|task scheduler|bios|uefi|windows update|safe mode|system restore|system preferences"
                     r"|programs and features|apps (?:&|and) features|disk management|file explorer|event viewer"
                     r"|(?:manufacturer|vendor|maker)(?:'|’)?s?\b[^.\n]{0,40}\b(?:website|site|page)|official (?:website|site)"
                     r"|from (?:the|your|its) (?:\w+ )?(?:manufacturer|vendor)|support (?:page|site|website)"
                     r"|download (?:center|centre|page))\b")
-PLACE = re.compile(r"(?i)\b(?:settings|terminal|services|network and sharing|troubleshooter|group policy|properties"
+PLACE = re.compile(r"(?i)\b(?:settings|services|network and sharing|troubleshooter|group policy|properties"
                    r"|(?:app|play) store|web ?sites?|right.click|double.click)\b")
 ACT = re.compile(r"(?i)\b(?:go|going|goes|open|opening|visit|visiting|navigate|click|clicking|right.click|press|type|run"
                  r"|select|choose|download|downloading|uninstall|reinstall|install|update|updating|use|launch|head"
@@ -81,6 +92,8 @@ MANUAL = re.compile(r"(?i)\bmanual(?:ly)?\b|\bby hand\b|\byourself\b")
 BOLD = re.compile(r"\*\*([^*\n]{2,40})\*\*")
 LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(([^)\s]+)[^)]*\)")
 BUY_PATH = re.compile(r"(?i)/(?:[^?#]*[/-])?(?:buy|purchase|checkout|cart|order|pricing|store|shop)(?:[/?#.-]|$)")
+NUMBERED = re.compile(r"(?i)^\W{0,4}(?:step\s*)?(\d{1,2})(?:\\?[.)]|\s)\W*")  # a procedure's numbered step
+INSTALLS = re.compile(r"(?i)\b(?:download|install)")
 LEAD = re.compile(r"^\W*[^\n.!?:–—]{2,40}?(?::|\s[–—-]\s)")  # a paragraph's leading label ("Manually: ...")
 CLAUSE = re.compile(r"^\W*[^\n.!?:,;–—]{2,60}?,")  # a first clause ("If you prefer to do it manually, ...")
 SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_\[(])")
@@ -152,9 +165,17 @@ class Audit:
         hosts = {_squash(n) for n in names}
         tools = self.tool_labels
         in_pitch = False
+        tool_step = 0  # the number of the tool's procedure's last step (one that installs the tool: "1 Free download,
+        # install and run this software"); the steps numbered on after it act in the tool, not on the system
         yield step["title"], False, ""
         for b in _blocks(step["text"]) or step["instructions"]:
             plain = BOLD.sub(r"\1", b)
+            number = NUMBERED.match(plain)
+            if tool_step and number and int(number.group(1)) == tool_step + 1:
+                tool_step += 1
+                in_pitch = True
+                yield b, True, f"sells (the tool's step {tool_step})"
+                continue
             links = [u for _, u in LINK.findall(b)]
             sold = [u for u in links if _sells(u, hosts)]
             named = _names(b, names)
@@ -170,15 +191,22 @@ class Audit:
                     yield b, False, _manual_block(b, hosts) if clause else "manual label"
                     continue
             if named or sold:
-                if not in_pitch and not (ITEM.match(b) or LABEL.match(b)):  # (the sentences before the one naming it)
+                if not in_pitch and (number or not (ITEM.match(b) or LABEL.match(b))):  # (the sentences before the
+                    # one naming it; in a procedure's numbered step, what it does first: "5) Now install the setup.
+                    # After the installation, restart your computer. If you don't have the time, ... with X")
                     for sentence in SENTENCES.split(b):
                         if _names(sentence, names) or any(_sells(u, hosts) for _, u in LINK.findall(sentence)):
                             break
-                        yield sentence, False, _manual_block(sentence, hosts)
+                        acts = ACT.search(sentence) if number and not _CHECK.search(sentence) else None
+                        yield sentence, False, _manual_block(sentence, hosts) or ("a numbered step: " + acts.group(0) if acts else "")
                 in_pitch = True
+                if number and (tool_step or INSTALLS.search(plain)):
+                    tool_step = int(number.group(1))
                 yield b, True, "names " + ", ".join(sorted(named)) if named else "links " + sold[0]
                 continue
             if tool or SELL.search(plain):
+                if number and (tool_step or INSTALLS.search(plain) and SELL.match(plain, number.end())):
+                    tool_step, in_pitch = int(number.group(1)), True  # ("1 Free download, install and run this software")
                 yield b, in_pitch, "sells " + (sorted(tool) or [SELL.search(plain).group(0)])[0]
             else:
                 yield b, in_pitch, _manual_block(b, hosts)
@@ -234,7 +262,10 @@ def _sells(url: str, hosts: set[str]) -> bool:
 
 
 _PITCHY = ("names ", "links ", "sells ")
-_CHECK = re.compile(r"(?i)\b(?:check|see|verify)\s+(?:if|whether)\b|\bto see if\b")
+_CHECK = re.compile(r"(?i)\b(?:check|see|verify)\s+(?:if|whether)\b|\bto see if\b"
+                    r"|\b(?:follow|perform|try|do)\b[^.!?\n]{0,40}\b(?:below|the following)\b")  # (a precondition
+# of what follows: "If you can't log in, boot into Safe Mode, then follow the instructions below")
+_LINK_ACT = re.compile(ACT.pattern + r"|(?i:\b(?:contact|call|ask|follow|sign|log)\b)")  # (a link is a way to act on)
 
 
 def _manual_block(b: str, hosts: set[str]) -> str:
@@ -247,7 +278,7 @@ def _manual_block(b: str, hosts: set[str]) -> str:
     plain = BOLD.sub(r"\1", b)
     for sentence in SENTENCES.split(plain):
         if _CHECK.search(sentence):
-            continue  # ("Restart and check if the Control Panel opens": a check, no way)
+            continue  # ("Restart and check if the Control Panel opens": a check, no way; nor a precondition)
         m = STRONG.search(sentence) or (PLACE.search(sentence) if ACT.search(sentence) else None)
         if m:
             return m.group(0)
@@ -259,7 +290,7 @@ def _manual_block(b: str, hosts: set[str]) -> str:
     quoted = next((q for q in QUOTED.findall(plain) if COMMAND.search(q) or RUN_FILE.match(q.strip())), "")
     if quoted:  # (quoted, in brackets too: "run the setup application (usually “setup.exe”)")
         return quoted
-    links = [u for _, u in LINK.findall(b)]
+    links = [u for _, u in LINK.findall(b)] if _LINK_ACT.search(LINK.sub(r"\1", plain)) else []
     return next((u for u in links if urlsplit(u).scheme in ("http", "https") and not _sells(u, hosts)), "")
 
 

@@ -119,3 +119,31 @@ def test_a_name_the_sources_link_to_a_shop_is_a_product_with_input(tmp_path):
     assert audit.Audit(doc["entries"]).audit(doc) == []
     found = audit.Audit(doc["entries"], [str(tmp_path / "nowhere"), str(tmp_path)]).audit(doc)
     assert [(eid, i, kind) for eid, i, kind, _, _ in found] == [("kb-3", 0, "b")]
+
+
+def test_what_only_names_a_way_or_acts_in_the_tool_is_no_manual_way():
+    """Read on main's 12ef7b7 builds: each (a) candidate was an audit false positive (gold: promotional)."""
+    hosts = {"drivereasy"}
+    # a precondition of the steps below; a shell without what to type in it; a link to click for a disclosure
+    assert not audit._manual_block("If you can't log in, boot into **Safe Mode with network**, then follow the "
+                                   "instructions below.", hosts)
+    assert not audit._manual_block("You can repair the system files by running the Command Prompt. But it takes "
+                                   "time.", hosts)
+    assert audit._manual_block("Open Command Prompt and type `sfc /scannow`.", hosts)
+    assert not audit._manual_block("_Preferred partner (_ [_what does this mean?_](https://news.example.com/funding) _)_",
+                                   hosts)
+    assert audit._manual_block("Contact your carrier ([Verizon](https://www.verizon.com/contact)).", hosts)
+    # the tool's procedure numbered on after the step that installs it acts in the tool
+    tool = ("What you need is FoneSaver.\n\n1 Free download, install and run this software on your computer. Choose "
+            "Recover from iCloud.\n\n2 Pick one backup, and click Download > Select App Audio.\n\n3 Select the files "
+            "and click Recover.")
+    # a procedure's numbered step that acts before it pitches is a manual way ("5) Now install the setup ...")
+    acts = ("5) Now install the setup as you install other setup files. After the installation, restart your "
+            "computer. If you don't have the time, you can do it automatically with **Driver Easy**. You can update "
+            "your drivers with either the FREE or the Pro version of Driver Easy.")
+    doc = {"entries": [entry("kb-5", [step("Recover music from iCloud", tool, True),
+                                      step("Now install the setup", acts, False)])]}
+    assert audit.Audit(doc["entries"]).audit(doc) == []
+    flipped = {"entries": [entry("kb-5", [step("Recover music from iCloud", tool, False),
+                                          step("Now install the setup", acts, True)])]}
+    assert [(i, kind) for _, i, kind, _, _ in audit.Audit(flipped["entries"]).audit(flipped)] == [(0, "b"), (1, "a")]
