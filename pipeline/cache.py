@@ -77,7 +77,8 @@ from .write import write_atomic
 # 27: title candidates ("p") and titles ("h"): headings without [title_spin]'s spin, titles without a short
 # aside naming the site, composed spans ending at a relative "that", outside quotation marks; no heading
 # that is a label several entries' headings are with a name ("PNY CS3150 Specifications");
-# 28: a bold word its sentence goes on from is no part opener of a pitch
+# 28: a bold word its sentence goes on from is no part opener of a pitch; a shop word only inside a
+# link's slug is no shop (records' "linked")
 FORMAT = 28
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -30,8 +30,30 @@ _A_LINK = re.compile(r"<a\s[^>]{0,300}?href=[\"']([^\"'\s]{4,500})[\"'][^>]{0,30
 # A help page, at the end of a redirect too ("…/links/36/https://www.verizon.com/support/contact-us/"):
 # "contact your carrier ([Verizon](…))" is a manual way, whoever is paid for the click
 _HELP_PATH = re.compile(r"(?i)/(?:support|help|contact(?:[_-]?us)?)(?:[/?#._-]|$)")
-# A shop's page: its path buys ("/buy/", "/pricing", "/store/"; not "/download": a vendor's drivers are a manual way)
-_SHOP_PATH = re.compile(r"(?i)(?:^|[/_-])(?:buy|purchase|checkout|cart|order|pricing|store|shop)(?:[/?#._-]|$)")
+# A shop's page: a part of its path buys ("/buy/", "/pricing", "/store/…", "/order/checkout.php"; not
+# "/download": a vendor's drivers are a manual way). A part that only ends with such a word is a headline's
+# words ("/news/intel-13th-gen-raptor-lake-release-date-specifications-pricing-…", "/best-tv-antennas-to-buy-…"):
+# an article about "Raptor Lake", which a news site links in every post, sells nothing
+_SHOP_PATH = re.compile(r"(?i)(?:^|/)(?:buy|purchase|checkout|cart|order|pricing|store|shop)(?:[/?#._-]|$)")
+
+
+# The destination a redirect's path carries ("…/links/3607085/type/dlg/https://www.philips-hue.com/en-us"):
+# its host and path; a site's home page is its root or a locale's ("/", "/en-us", "/uk/")
+_EMBEDDED = re.compile(r"(?i)https?:/{1,2}([^/?#&]+)([^?#&]*)")
+_HOME_PATH = re.compile(r"(?i)/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?")
+
+
+def _to_home_page(host: str, path: str, key: str) -> bool:
+    """Whether a redirect leads to a site's home page and only that site's address spells the
+    name (`key`, squashed): a brand or a shop named in passing ("others, like [Philips Hue](…),
+    need a bit more setup"), monetised, as a direct link to its site is a reference. A
+    redirect that spells the name itself ("tools.example.com/fixmaster/") or leads to a
+    product's page sells it."""
+    m = _EMBEDDED.search(path)
+    if m is None:
+        return False
+    own = re.sub(r"[^a-z0-9]", "", (host + path[:m.start()]).lower())
+    return key not in own and _HOME_PATH.fullmatch(m.group(2)) is not None
 
 
 _HIDDEN = (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"), ("<noscript", "</noscript"),
@@ -184,7 +206,10 @@ class Products:
             if len(key) < 4 or key not in re.sub(r"[^a-z0-9]", "", host + parts.path.lower()) or _HELP_PATH.search(
                     parts.path):
                 continue
-            if self.redirects.redirect_host(host, parts.path) or _SHOP_PATH.search(parts.path):
+            redirect = self.redirects.redirect_host(host, parts.path)
+            if redirect and _to_home_page(host, parts.path, key):
+                continue  # (a redirect to "philips-hue.com/en-us": the brand named in passing, as a direct link names it)
+            if redirect or _SHOP_PATH.search(parts.path):
                 out.add(name)
         return out
 

@@ -93,6 +93,32 @@ def test_a_link_is_a_redirect_to_the_products_as_to_the_cleaner(rules, url, redi
     assert Products(rules).linked(f"Repair the photos with [Photo Fixer]({url}).") == ({"Photo Fixer"} if redirect else set())
 
 
+def test_a_headline_whose_words_end_in_a_shop_word_is_no_shop(rules):
+    """A news site links a chip's name to its article in every post ("[Raptor Lake](…/news/intel-13th-gen-raptor-lake-
+    release-date-specifications-pricing-benchmarks)"): a slug's "pricing" or "to-buy" is a headline's word, not a
+    shop's page, and the chip, linked in 31 bodies, would be learnt as a product the corpus sells."""
+    products = Products(rules)
+    raw = ("Intel's [Raptor Lake](https://www.example-news.com/news/intel-13th-gen-raptor-lake-release-date-"
+           "specifications-pricing-benchmarks) chips beat [Zen 4](https://www.example-news.com/news/amd-zen-4-release-"
+           "pricing). See the [Best TV Antennas](https://www.example-guide.com/best-tv-antennas-to-buy-4078201).\n\n"
+           "Get [Disk Doctor Pro](https://www.example-soft.com/shop/disk-doctor-pro.html) or [Revo Uninstaller]"
+           "(https://store.revouninstaller.example/order/checkout.php?p=1) or [Doc Fixer](https://docfixer.example"
+           ".com/pricing-plans/doc-fixer).\n")
+    assert products.linked(raw) == {"Disk Doctor Pro", "Revo Uninstaller", "Doc Fixer"}
+
+
+def test_a_brand_linked_through_a_redirect_to_its_home_page_is_not_sold(rules):
+    """A review site sends every brand it names through an affiliate redirect: "others, like [Philips Hue](→ its
+    home page), might need a bit more setup" names the brand in passing, as a direct link to its site does; a
+    redirect to a product's page, or one whose own address spells the name, sells it."""
+    products = Products(rules)
+    raw = ("Devices like [Philips Hue](https://www.anrdoezrs.net/links/3607085/type/dlg/sid/UU2/https://www.philips-hue"
+           ".com/en-us) and [Acme Home](https://www.anrdoezrs.net/links/36/type/dlg/https://www.acmehome.com/) need "
+           "more setup.\n\nGet the [Jabra Elite 10](https://www.anrdoezrs.net/links/36/type/dlg/https://www.jabra.com/"
+           "headsets/jabra-elite-10) or [FixMaster](https://tools.techidaily.com/fixmaster/https://fixmaster.com/).\n")
+    assert products.linked(raw) == {"Jabra Elite 10", "FixMaster"}
+
+
 def test_a_link_the_reader_never_sees_sells_nothing(rules):
     """A shop link in a comment or a script is no pitch the reader sees: counted, it made a manual
     fix naming "Device Manager" a pitch (reviewer's find)."""
