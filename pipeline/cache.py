@@ -78,7 +78,8 @@ from .write import write_atomic
 # aside naming the site, composed spans ending at a relative "that", outside quotation marks; no heading
 # that is a label several entries' headings are with a name ("PNY CS3150 Specifications");
 # 28: a bold word its sentence goes on from is no part opener of a pitch; a shop word only inside a
-# link's slug is no shop (records' "linked")
+# link's slug is no shop, a name linked with its edition or maker's prefix is sold as the address spells it
+# (records' "linked")
 FORMAT = 28
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -86,6 +86,8 @@ def _plain(md: str) -> str:
         md = md.replace("![" if mark == "!" else mark, "")
     return md
 
+_PREFIX = re.compile(r"^[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]+[-–—:][ \t]+")  # a maker's name (one or two
+# capitalised words) before a product's ("FoneLab - "; not a page's title before its site's: "… app – Movavi")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _AFTER_WORD = re.compile(r"[\w,;)][ \t]+$")  # (what comes before a name inside a sentence)
 
@@ -202,6 +204,7 @@ class Products:
             except ValueError:
                 continue
             host = (parts.hostname or "").rstrip(".")
+            name = self._spelled(name, re.sub(r"[^a-z0-9]", "", host + parts.path.lower()))
             key = re.sub(r"[^a-z0-9]", "", name.lower())
             if len(key) < 4 or key not in re.sub(r"[^a-z0-9]", "", host + parts.path.lower()) or _HELP_PATH.search(
                     parts.path):
@@ -212,6 +215,15 @@ class Products:
             if redirect or _SHOP_PATH.search(parts.path):
                 out.add(name)
         return out
+
+    def _spelled(self, name: str, address: str) -> str:
+        """The name as the link's address spells it: whole, or without its edition ("[Revo Uninstaller Pro]
+        (…store.revouninstaller.com/order/…)") or its maker's prefix ("[FoneLab - iPhone Data Recovery]
+        (…/aiseesoft-iphone-data-recovery/)"): the name its text names it by too."""
+        for part in (name, self.edition_word.sub("", name), _PREFIX.sub("", name)):
+            if len(key := re.sub(r"[^a-z0-9]", "", part.lower())) >= 4 and key in address:
+                return part
+        return name
 
     def sold_in(self, body: str) -> set[str]:
         """The names body offers for sale (see the module's note)."""

@@ -119,6 +119,18 @@ def test_a_brand_linked_through_a_redirect_to_its_home_page_is_not_sold(rules):
     assert products.linked(raw) == {"Jabra Elite 10", "FixMaster"}
 
 
+def test_a_name_linked_with_its_edition_or_its_makers_prefix_is_sold_by_the_name_its_address_spells(rules):
+    """"[Revo Uninstaller Pro](…store.revouninstaller.com/order/…)" and "[FoneLab - iPhone Data Recovery](…/aiseesoft-
+    iphone-data-recovery/)": the address spells the product, not the edition or the maker's prefix; the text
+    names it so ("Products such asRevo Uninstaller Pro give you ...", "... with iPhone Data Recovery")."""
+    products = Products(rules)
+    raw = ("Products such as[Revo Uninstaller Pro](https://store.revouninstaller.com/order/checkout.php?PRODS=2&"
+           "AFFILIATE=1) clean it.\n\n[FoneLab - iPhone Data Recovery](https://tools.techidaily.com/aiseesoft-iphone-"
+           "data-recovery/)\n\nSee [Acme - Disk Tools Pro](https://www.example.com/shop/other-thing) and [Best photo apps of "
+           "2024 – Movavi](https://tools.techidaily.com/movavi/products/).\n")  # (a page's title, then its site's)
+    assert products.linked(raw) == {"Revo Uninstaller", "iPhone Data Recovery"}
+
+
 def test_a_link_the_reader_never_sees_sells_nothing(rules):
     """A shop link in a comment or a script is no pitch the reader sees: counted, it made a manual
     fix naming "Device Manager" a pitch (reviewer's find)."""
