@@ -39,6 +39,9 @@ download, install and run this software") act in the tool; a numbered step that 
 ("5) Now install the setup ... If you don't have the time, ... Driver Easy") is a manual way. Checked on
 the same builds with every flag of a step that pitches flipped: the audit finds all it found before and
 5 more (sample (a) 126 -> 127 of 127, (b) 106 -> 109 of 118; variety (a) 20 of 20, (b) 9 -> 11 of 22).
+A sentence that says where to go or what to touch in an app's screens ("Navigate to the Sticker Store",
+"Tap ...") is a manual way outside a pitch, but not after a passage naming the tool the fix is named for
+("1. Open Revo Uninstaller Pro 2. Navigate to Tools").
 Prints, per build, the counts of steps and entries of each kind; --list adds the candidates
 (kind, entry id, step index, title, the evidence)."""
 from __future__ import annotations
@@ -77,6 +80,10 @@ PLACE = re.compile(r"(?i)\b(?:settings|services|network and sharing|troubleshoot
 ACT = re.compile(r"(?i)\b(?:go|going|goes|open|opening|visit|visiting|navigate|click|clicking|right.click|press|type|run"
                  r"|select|choose|download|downloading|uninstall|reinstall|install|update|updating|use|launch|head"
                  r"|via|through|expand|find|search|check|enter|tap)\b")
+# A sentence that tells where to go or what to touch in an app's screens ("Navigate to the Sticker Store to
+# download what you want", "Tap on it", "Click the button \u201cfree\u201d"): a way on any device, not only a PC's
+UI_ACT = re.compile(r"(?i)^\W{0,4}(?:\d{1,2}\W{1,3})?(?:navigate|tap|go to|open|click|right.click|double.click|select"
+                    r"|press|toggle|turn (?:on|off)|enable|disable|swipe)\b")
 OFFER = re.compile(r"\b(?i:download|install|try|use|using|run|launch|get|with|recommend)\b(?:\s+\S+){0,3}?\s+[A-Z]")
 PATH = re.compile(r"\S[^\n>]{0,40}\s>\s\S")
 SHORTCUT = re.compile(r"(?i)\b(?:win(?:dows)?(?: logo)?(?: key)?|ctrl|alt|shift|cmd|command|option|fn)\s*\+\s*\w"
@@ -165,6 +172,8 @@ class Audit:
         hosts = {_squash(n) for n in names}
         tools = self.tool_labels
         in_pitch = False
+        offered = self.sold.get(entry["id"], set())  # (its subject's too: "1. Open Revo Uninstaller Pro 2. Navigate to
+        in_tool = False  # Tools" acts in the tool its fix is named for, after a passage that names it)
         tool_step = 0  # the number of the tool's procedure's last step (one that installs the tool: "1 Free download,
         # install and run this software"); the steps numbered on after it act in the tool, not on the system
         yield step["title"], False, ""
@@ -209,7 +218,9 @@ class Audit:
                     tool_step, in_pitch = int(number.group(1)), True  # ("1 Free download, install and run this software")
                 yield b, in_pitch, "sells " + (sorted(tool) or [SELL.search(plain).group(0)])[0]
             else:
-                yield b, in_pitch, _manual_block(b, hosts)
+                in_tool = in_tool or bool(_names(b, offered))
+                why = _manual_block(b, hosts)
+                yield b, in_pitch, "" if in_tool and why.startswith(_UI) else why
 
     def step(self, entry: dict, step: dict) -> tuple[str, str]:
         """(what pitches a product, what gives a manual way; "" for nothing): the manual way is a
@@ -223,7 +234,7 @@ class Audit:
         m = SELL.search(text) or OFFER.search(text)
         pitch = sold or (next(why for _, p, why in rows if p) + ", " + m.group(0) if m else "")
         manual = next((why for i, (_, in_pitch, why) in enumerate(rows)
-                       if why and not why.startswith(_PITCHY) and (not in_pitch or i > last)), "")
+                       if why and not why.startswith(_PITCHY) and (not in_pitch or i > last and not why.startswith(_UI))), "")
         return pitch, manual
 
     def audit(self, kb: dict) -> list[tuple[str, int, str, str, str]]:
@@ -262,6 +273,7 @@ def _sells(url: str, hosts: set[str]) -> bool:
 
 
 _PITCHY = ("names ", "links ", "sells ")
+_UI = "in an app: "  # (a way in an app's screens: after a pitch, the tool's own ("Open the tool. Click Scan"))
 _CHECK = re.compile(r"(?i)\b(?:check|see|verify)\s+(?:if|whether)\b|\bto see if\b"
                     r"|\b(?:follow|perform|try|do)\b[^.!?\n]{0,40}\b(?:below|the following)\b")  # (a precondition
 # of what follows: "If you can't log in, boot into Safe Mode, then follow the instructions below")
@@ -291,7 +303,9 @@ def _manual_block(b: str, hosts: set[str]) -> str:
     if quoted:  # (quoted, in brackets too: "run the setup application (usually “setup.exe”)")
         return quoted
     links = [u for _, u in LINK.findall(b)] if _LINK_ACT.search(LINK.sub(r"\1", plain)) else []
-    return next((u for u in links if urlsplit(u).scheme in ("http", "https") and not _sells(u, hosts)), "")
+    link = next((u for u in links if urlsplit(u).scheme in ("http", "https") and not _sells(u, hosts)), "")
+    ui = next((m.group(0) for m in map(UI_ACT.match, SENTENCES.split(plain)) if m), "")
+    return link or (_UI + ui if ui else "")  # (an app's screens: a way only outside a pitch, see Audit.step)
 
 
 def main(argv=None) -> int:

@@ -147,3 +147,15 @@ def test_what_only_names_a_way_or_acts_in_the_tool_is_no_manual_way():
     flipped = {"entries": [entry("kb-5", [step("Recover music from iCloud", tool, False),
                                           step("Now install the setup", acts, True)])]}
     assert [(i, kind) for _, i, kind, _, _ in audit.Audit(flipped["entries"]).audit(flipped)] == [(0, "b"), (1, "a")]
+
+
+def test_a_way_in_an_apps_screens_counts_outside_a_pitch_not_in_the_tool_a_fix_is_named_for():
+    # ("Navigate to the Sticker Store ..." is the fix; the tool named after it is its pitch)
+    stickers = "Navigate to the **Sticker Store** and tap the basket icon to add them.\n\n" + SOLD_ONLY_HERE
+    # (the tool the fix is named for, its subject: its own screens are no way without it)
+    tool = "1. Open QuickFixer.\n2. Navigate to **Tools**.\n3. Click **Clean** and wait."
+    doc = {"entries": [entry("kb-6", [step("Download more stickers", stickers, False)], title="Stickers",
+                             sections=[("Download more stickers", stickers)]),
+                       entry("kb-7", [step("Clean junk with QuickFixer", tool, True)], title="Slow PC",
+                             sections=[("Clean junk with QuickFixer", SOLD_ONLY_HERE + "\n\n" + tool)])]}
+    assert audit.Audit(doc["entries"]).audit(doc) == []
