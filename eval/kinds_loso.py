@@ -4,8 +4,9 @@
 
 The kind rules are cues written by reading the tuning half; a cue that only that reading
 supports does not carry to a site nobody has read. Leave one site out: for each site of the
-tuning gold, keep only the cues (text, repeated and title cues of [page_kinds]) that fire on
-some tuning article of *another* site whose gold kind is the cue's kind, re-read every entry
+tuning gold, keep only the cues (text, repeated, title and lead_<kind> cues of [page_kinds];
+a lead cue counts as firing when the text says it anywhere) that fire on some tuning article
+of *another* site whose gold kind is the cue's kind, re-read every entry
 of the builds with those (per-site labels are learned again, unsupervised, as the build
 does) and score that site's tuning articles, and count the share of all the site's entries
 that are not troubleshooting (a review or news site never seen should read as one: >= 90%).
@@ -25,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 from pipeline.kinds import KindClassifier, page_text  # noqa: E402
 from pipeline.rules import load_rules  # noqa: E402
 
-GROUPS = ("cues", "repeated", "titled")
+GROUPS = ("cues", "repeated", "titled", "lead")
 
 
 def fired(kc: KindClassifier, entry: dict) -> set[tuple[str, str, int]]:
