@@ -18,12 +18,15 @@ shape rather than word for word, and is counted so: a name alone under pictures 
 press shots' credit, "Google"), a label templated with a product's name ("Today's best <name>
 deals", "<name>: Price Comparison"); and a widget's parts go wherever they are: a lone verb
 ("Expand", a button), a table's header with no row left, shop logos between chrome, a product's
-box (picture, name, list) that ends in chrome. Rules: `[boilerplate]`."""
+box (picture, name, list) that ends in chrome. Some chrome is known on one page by its
+shape: a table of contents at the page's top worded as the headings below it, the short lines
+of a sign-up box over its consent notice, a name under two of the page's pictures, a line
+labelled a credit ("Image: Forust"). Rules: `[boilerplate]`."""
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 from .unionfind import DisjointSets
@@ -42,7 +45,7 @@ def _shown_words(line: str) -> list[str]:
 
 _LEAD = re.compile(r"^\s*(?:>\s*)?(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__|[*_])?"
                    r"(?:(?:step|fix|method|option|solution|way)\s*\d{1,2}\s*[:.)\-–—]\s*)?", re.I)
-_NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\d{1,2}\\?[.)]")
+_NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\d{1,2}\\?[.)](?!\d)")  # (not "1.5M+ users")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s")
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$")  # "**Weight**": a label of what follows
@@ -100,6 +103,10 @@ def _shape(line: str) -> bytes | None:
 
 
 _PARENS = re.compile(r"\([^()\n]*\)")
+# a link to an anchor of the page, maybe resolved against the site's root ("(#fix-2)", "(https://site.example/#fix-2)");
+# not one to another page's anchor ("(https://site.example/finance/story/#link=...)", a cross-link's)
+_IN_PAGE = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#")
+_TOC_MAX = 40  # a bar of sections names at most this many of the headings after it
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
 
 
@@ -265,7 +272,7 @@ class Boilerplate:
         """Mostly links: a list of the site's other articles, a shop button."""
         words = _shown_words(line)
         linked = sum(len(_WORD.findall(m.group(1))) for m in _LINK.finditer(line)
-                     if "](#" not in m.group(0) and "/#" not in m.group(0))  # (in-page: a contents list)
+                     if not _IN_PAGE.search(m.group(0)))  # (in-page: a contents list)
         return bool(words) and 2 * linked >= len(words)
 
     def _label(self, line: str, most: int = 0) -> bool:
@@ -286,7 +293,9 @@ class Boilerplate:
         rep = [k is not None and k in repeated and not _HEADING.match(lines[i])
                and (not self._content(lines[i]) or self._table_hint(units, lines, u)) for u, (i, k) in enumerate(units)]
         drop = self._lines(units, lines, rep) | self._echoes(units, lines) | self._echo_blocks(units, lines)
-        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i]))
+        notices = [u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i])]
+        drop.update(notices)
+        drop.update(self._box_over(units, lines, notices))
         # list items with nothing in them, one after another, are a widget's leftovers (a share
         # bar's icons: "* Share", "*", "*", "*"); the repeated lines beside them go with them (_runs)
         empty = [bool(_EMPTY_ITEM.match(lines[i])) for i, _ in units]
@@ -305,11 +314,17 @@ class Boilerplate:
         # and a photo's credit in the site's shape ("Anker/ZDNET", "Jane Doe/Getty Images") found in
         # many distinct articles, under a picture or not; after the blocks: a credit is no widget's
         # line (a product card's title between "more buying choices" and its credit stays)
+        # ...and a name alone under two pictures or more of the one page ("_Google_" under each of
+        # a maker's press shots), as found under pictures in many distinct articles
+        names = [self._name_key(units, lines, u) for u in range(len(units))]
+        pictured = Counter(n for n in names if n is not None)
         for u, (i, k) in enumerate(units):
             note, credit = (self._note_shape(lines[i]), self._credit_key(lines[i])) if k is not None else (None, None)
             if note in repeated and not self._content(lines[i]):
                 drop.add(u)
-            elif credit in repeated or self._name_key(units, lines, u) in repeated and not self._list_label(units, lines, u):
+            elif credit in repeated or (names[u] in repeated or pictured[names[u]] >= 2) and not self._list_label(units, lines, u):
+                drop.add(u)
+            elif k is not None and self._labelled_credit(lines[i]) and not self._list_label(units, lines, u):
                 drop.add(u)
             elif k is not None and not (self._content(lines[i]) or self._list_label(units, lines, u)):
                 prefix, suffix = self._affixes(lines[i])
@@ -317,6 +332,7 @@ class Boilerplate:
                         0 <= v < len(units) and _SPEC.match(lines[units[v][0]]) for v in (u - 1, u + 1)):
                     drop.add(u)  # (not a spec among specs: "Display Color: Space Gray" under "Weight: 1.2 kg")
         drop.update(self._contents_lead(units, lines, rep, repeated))
+        drop.update(self._contents_list(units, lines))
         self._picture_runs(units, lines, rep, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._headings(units, lines, repeated, rep, drop)
@@ -352,6 +368,55 @@ class Boilerplate:
             if _HEADING.match(line):
                 heading = line
         return out
+
+    def _contents_list(self, units, lines: list[str]) -> set[int]:
+        """A list in the page's opening block (no sentence above it yet) whose items, three
+        quarters of them and two or more, each say nothing but the words of a heading further
+        down, whatever they link to ("* [Perform a Standard Restart](...)" over "## Perform a
+        Standard Restart"; a farm rewrote the anchors, or they were unlinked): the page's table
+        of contents ("Quick Links"), and the short line right over it that leads into it; a line
+        of such links and nothing else too (a page's bar of its sections); a
+        heading over it stays, _headings' to judge. A list of the steps after the intro tells
+        structure which section gives them (structure.contents), and stays."""
+        last: dict[str, int] = {}  # a heading's words -> where it last is
+        heads = []
+        for u, (i, k) in enumerate(units):
+            if k is not None and _HEADING.match(lines[i]):
+                last[_heading_words(_HEADING.sub("", lines[i]))] = u
+                heads.append((u, _heading_words(_HEADING.sub("", lines[i])).split()))
+        if len(last) < 2:
+            return set()
+        out, run = set(), []
+        for u, (i, k) in enumerate(units + [(len(lines), None)]):
+            if k is not None and _LIST.match(lines[i]):
+                run.append(u)
+                continue
+            if k is not None and not run and not _HEADING.match(lines[i]) and u < 40 and self._headings_bar(
+                    _heading_words(lines[i]).split(), [h for v, h in heads if v > u][:_TOC_MAX]):
+                out.add(u)  # a bar of the sections ("[Quick fixes](...)[Advanced fixes](...)", maybe unlinked)
+                continue
+            named = sum(last.get(_heading_words(lines[units[w][0]]), -1) > w for w in run)
+            if named >= 2 and 4 * named >= 3 * len(run):
+                out.update(run)
+                v = run[0] - 1
+                above = lines[units[v][0]] if v >= 0 and units[v][1] is not None else ""
+                if above and not (_LIST.match(above) or _HEADING.match(above)) and (self._label(above) or (
+                        above.rstrip(" *_").endswith(":") and len(_shown_words(above)) <= 2 * self.short_words)):
+                    out.add(v)
+            run = []
+            if k is not None and not _HEADING.match(lines[i]) and self._statement(lines[i]):
+                break  # the prose began: a list of the steps after it is the procedure's overview (structure's)
+        return out
+
+    @staticmethod
+    def _headings_bar(words: list[str], heads: list[list[str]]) -> bool:
+        """The words are those of two headings or more of `heads`, one after another in their
+        order, and nothing else."""
+        at = named = 0
+        for h in heads:
+            if h and words[at:at + len(h)] == h:
+                at, named = at + len(h), named + 1
+        return named >= 2 and at == len(words)
 
     def _contents_next(self, units, lines: list[str], u: int) -> bool:
         """Unit u, a line of text (no heading, list item or contents label), is right over a
@@ -420,7 +485,7 @@ class Boilerplate:
         """A sentence longer than a label, ending with a full stop: a caption that says
         something ("Like LastPass, the browser extension will let you fill in your login
         information." between a photo's credits)."""
-        return line.rstrip(" *_").endswith(".") and len(_shown_words(line)) > self.short_words
+        return line.rstrip(" *_").endswith((".", "。")) and len(_shown_words(line)) > self.short_words
 
     def _opening_label(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
         """A heading in the page's opening block (under the page's title, with nothing but
@@ -541,6 +606,24 @@ class Boilerplate:
         as well as in many (a cookie notice, a sign-up's consent line); not an instruction
         ("Click Accept to allow the cookies ...")."""
         return self.seeds.search(line) is not None and not self._content(line)
+
+    def _box_over(self, units, lines: list[str], notices: list[int]) -> set[int]:
+        """The sign-up box a notice ends: the lines right over it, up to a heading, a list, a
+        sentence or a longer line, that are short (two labels' length at most) and no action
+        ("Join us for offers and tips!", "1.5M+ users already subscribed to our newsletter",
+        "Your email address", "Sign me up" over "By signing up, you agree ..."), pictures too."""
+        out = set()
+        for u in notices:
+            v = u - 1
+            while v >= 0 and v not in out and units[v][1] is not None:
+                line = lines[units[v][0]]
+                if not _picture_only(line) and (
+                        _HEADING.match(line) or _LIST.match(line) or self._statement(line) or self._content(line)
+                        or len(_shown_words(line)) > 2 * self.short_words):
+                    break
+                out.add(v)
+                v -= 1
+        return out
 
     def _read_next(self, line: str, most: bool = True) -> bool:
         """A line that is one link to another article and nothing else, the link's text that
@@ -668,6 +751,18 @@ class Boilerplate:
             return None
         return _digest("credit " + " ".join(words))
 
+    def _labelled_credit(self, line: str) -> bool:
+        """A line that says it credits, with a name and nothing else ("Image: Forust", "_Photo:
+        Desktop Metal_"; the rules' name_credit_labels; "📷 Google"), wherever it is: under a caption whose
+        picture the scrape lost, on one page as well as on many."""
+        if len(line) > 100 or _HEADING.match(line) or _LIST.match(line):
+            return False
+        plain = _LINK.sub(r"\1", line).strip(" \t*_()")
+        if plain.startswith("\U0001f4f7"):  # ("📷 Google": the camera says it credits)
+            return _NAME.fullmatch(plain.lstrip("\U0001f4f7 ")) is not None
+        label = self.name_label.match(plain)
+        return label is not None and _NAME.fullmatch(plain[label.end():]) is not None
+
     def _affixes(self, line: str) -> tuple[bytes | None, bytes | None]:
         """The keys of a widget's label templated with a product's name swapped in: its first
         three words ("Today's best <name> deals") and the two after its colon ("<name>: Price
@@ -752,6 +847,12 @@ class Boilerplate:
             return False
         words = _HEADING.sub("", heading).strip(" *_#").split()
         return (run >= 2 and all(links[:run])) or bool(words) and words[0].islower()  # (not "iPhone", "macOS")
+
+
+def _heading_words(line: str) -> str:
+    """A heading's or list item's shown words, lower case, its list mark, emphasis and
+    number ("Fix 2:", "3.") aside."""
+    return " ".join(_shown_words(_LEAD.sub("", line, count=1).lower()))
 
 
 def _alone(units, lines: list[str], u: int) -> bool:

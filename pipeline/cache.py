@@ -79,8 +79,12 @@ from .write import write_atomic
 # that is a label several entries' headings are with a name ("PNY CS3150 Specifications");
 # 28: a bold word its sentence goes on from is no part opener of a pitch; a shop word only inside a
 # link's slug is no shop, a name linked with its edition or maker's prefix is sold as the address spells it
-# (records' "linked")
-FORMAT = 28
+# (records' "linked");
+# 29: cleaned bodies keep sign-offs that name the subject and a space where an unlinked link's text
+# touched a word, lose credits labelled so and monthly-price and "Visit Site" buttons; chrome verdicts drop
+# tables of contents worded as the headings, sign-up boxes over a notice, names under two pictures,
+# labelled credits, cross-links to another page's anchor
+FORMAT = 29
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

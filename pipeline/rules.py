@@ -29,7 +29,7 @@ REQUIRED_GROUPS = {
     "disclaimers": ("first", "second"),
     "calls_to_action": ("anchors", "offers", "buttons", "pointers", "button_verbs"),
     "tag_lists": ("max_words", "url_parts"),
-    "outros": ("requests", "sign_offs"),
+    "outros": ("requests", "sign_offs", "generic"),
     "scrape_artifacts": ("lone_lines", "lone_patterns", "credits", "caption_credits", "name_credit_labels"),
     "html_elements": ("names",),
     "title_spin": ("prefixes", "suffixes"),

@@ -769,3 +769,131 @@ def test_a_product_box_the_page_says_twice_loses_its_second_copy_steps_and_a_rec
             + "## Summary\n\n" + recap.replace("## In short\n\n", ""))
     kept, n = b.strip(page, set())
     assert n == 0 and kept == page
+
+
+def test_a_list_worded_as_the_headings_below_is_a_table_of_contents_a_list_of_other_words_stays():
+    """A list at the page's top whose items say the words of headings further down is the page's
+    table of contents, whatever its links point to (a farm rewrote them; one was unlinked), and so
+    are the line that leads into it and a bar of the headings' words; one after the intro (structure's to read), a list naming
+    things no heading names, or headings above it, stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    body = ("## How to Restart an Android Phone\n\nPerform a Standard Restart Use ADB to Reboot From Your PC\n\n"
+            "### Quick Links\n\nThese are the ways:\n\n"
+            "* [Perform a Standard Restart](https://farm-a.example.com/other-article/)\n"
+            "* [Turn It Off and Back On](https://farm-b.example.com/another-article/)\n"
+            "* Use ADB to Reboot From Your PC\n\n"
+            "Occasionally restarting your Android device will clear its memory and speed things up.\n\n"
+            "There are three ways:\n\n* **Perform a standard restart**\n* Turn it off and back on\n"
+            "* Use ADB to reboot from your PC\n\n"
+            "## Perform a Standard Restart\n\nPress and hold the power button for a few seconds.\n\n"
+            "* Tap Restart\n* Wait for the phone\n\n"
+            "## Turn It Off and Back On\n\nTap Power Off and wait for the phone to shut down.\n\n"
+            "## Use ADB to Reboot From Your PC\n\nConnect the phone and type the reboot command.\n\n"
+            "* Perform a Standard Restart\n* Turn It Off and Back On\n")
+    text, n = b.strip(body, set())
+    assert n == 5 and "Restart Use ADB" not in text and "farm-a" not in text and "These are the ways" not in text and "* Use ADB to Reboot" not in text
+    assert "### Quick Links" in text and "## Perform a Standard Restart" in text and "* Tap Restart" in text
+    # after the intro, a list of the steps stays (structure reads which section gives them)
+    assert "There are three ways:\n\n* **Perform a standard restart**\n* Turn it off" in text
+    assert text.endswith("* Perform a Standard Restart\n* Turn It Off and Back On\n")  # (no heading below it)
+
+
+def test_a_name_under_two_pictures_of_one_page_is_their_credit_a_name_under_one_stays():
+    """A name alone under two of one page's pictures credits them ("_Google_" under each of a
+    maker's press shots), though no other article of the build has it; a name under one picture
+    ("Netgear", maybe the product's label) is not known so and stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("## Pixel pricing\n\nGoogle priced its phones like the iPhone for years, and it did not work.\n\n"
+            "![Pixel Watch in two styles](https://img.example/watch.jpg)\n\n_Google_\n\n"
+            "The very first Pixel started at $649 in 2016, the same as the iPhone 7.\n\n"
+            "![Attaching a band](https://img.example/band.gif)\n\n_Google_\n\n"
+            "Google copies Apple's proprietary bands as well, which makes the watch a hard sell.\n\n"
+            "![Router](https://img.example/router.jpg)\n\nNetgear\n\nThe router ships in the autumn for $300.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 2 and "_Google_" not in text and "Netgear\n" in text and "The very first Pixel" in text
+
+
+def test_the_signup_box_over_a_consent_notice_goes_on_one_page_the_article_above_it_stays():
+    """A sign-up box found on one page only (its site's other pages are not in the build): the
+    short lines right over its consent notice go with it ("1.5M+ users already subscribed ..."
+    is no numbered step), up to the article's last sentence; its heading, left empty, goes too."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("## Optimiser Windows 10 pour les jeux\n\nLe matériel est plus important que les autres "
+            "caractéristiques de conception ou de logiciel.\n\n## Avez-vous des questions?\n\n"
+            "Visitez notre centre d'assistance\n\nVisitez notre centre d'assistance\n\n"
+            "Rejoignez-nous et obtenez des offres promo et des astuces!\n\n"
+            "1.5M+ utilisateurs déjà abonnés à notre newsletter\n\nVotre adresse de messagerie\n\nJe m'inscris\n\n"
+            "En vous inscrivant, vous acceptez de recevoir nos courriels de marketing et acceptez que Movavi "
+            "utilise vos données personnelles.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 8 and text.rstrip().endswith("conception ou de logiciel.") and "questions" not in text
+    # a notice in a script without spaces: a cookie notice, a sign-up's consent
+    notices = ("当社はお客様に提供するサービスを向上するため、Cookieを使用しています。当サイトを閲覧し続けることで、"
+               "Cookieを保存することに同意したものとみなされます。\n\n"
+               "サインアップすると、マーケティング電子メールを受信することに同意します。\n")
+    text, n = Boilerplate(load_rules()).strip("## 変換\n\nM4AをM4Bに変換します。\n\n" + notices, set())
+    assert n == 2 and "Cookie" not in text and "サインアップ" not in text
+    # an article's last step over a cookie notice stays
+    body = ("## Clear your cookies\n\nOpen the browser's settings.\n\nClick Clear data\n\n"
+            "We use cookies to improve our services. By continuing, you agree to our use of cookies.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 1 and "Click Clear data" in text
+
+
+def test_a_repeated_cross_link_to_another_pages_anchor_goes_a_link_to_this_pages_anchor_stays():
+    """'**Also:** [**...**](https://site.example/story/#link=...)' points at another page (its
+    anchor aside), in the middle of the text: a repeated cross-link, gone for its links as
+    'Related: [...](...)' is; a link to an anchor of the page resolved against the site's root
+    ('(https://site.example/#fix-2)'), not repeated, is the page's own pointer."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    also = ("**Also:** [**Singapore and Australia among four central banks to test a cross-border payments platform**](https://site.example/finance/"
+            "banking/singapore-banks-payments/#link=%7B%22role%22:%22standard%22,%22href%22:%22https://site.example"
+            "/finance/banking/singapore-banks-payments/%22,%22linkText%22:%22%3Cstrong%3ESingapore%3C/strong%3E%22%7D)")
+    pointer = "[Jump to the second fix](https://site.example/#fix-2)"
+    body = ("## Payments in Asia\n\nAsia leads the world in payments made without cash, a study says.\n\n"
+            f"Cards still lead in Europe, where cash is falling fast.\n\n{pointer}\n\n"
+            f"The study projects that instant payments will grow by a fifth.\n\n{also}\n\n"
+            "Fraud worries most of the payment executives asked, the study adds.\n\nBanks plan to share data.\n")
+    from pipeline.boilerplate import _key
+    text, n = b.strip(body, {_key(also)})
+    assert n == 1 and "Singapore" not in text and pointer in text
+
+
+def test_a_line_labelled_a_credit_goes_on_one_page_a_label_over_words_stays():
+    """'Image: Forust' under a caption whose picture the scrape lost credits the picture, on one
+    page as well as on many, and so does '📷 Google'; 'Image: the settings page is shown' says
+    something, and stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("## Printing wood\n\nForust prints objects from sawdust, layer by layer, with a grain of any wood.\n\n"
+            "The Shop System Forust Edition 3D printer at work.\n\nImage: Forust\n\n"
+            "The printer sells for $300,000 to firms that make furniture.\n\n"
+            "Image: the settings page is shown\n\nThe print head can build a fifth of an inch an hour.\n\n"
+            "\U0001f4f7 Google\n\nBig screens get a two-column layout and a taskbar.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 2 and "Image: Forust" not in text and "Image: the settings page is shown" in text
+    assert "Google" not in text
+
+
+def test_contents_lists_boxes_and_labelled_credits_are_read_in_linear_time():
+    """Hostile lines of 300,000 characters for the contents list, the bar of headings, the box
+    over a notice and the labelled credit; and 20,000 list items under as many headings."""
+    import time
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    hostile = ["Image: " + "A" * 300_000, "\U0001f4f7 " + "Ab " * 100_000, "* " + "a " * 150_000,
+               "## " + "Word " * 60_000, "[a](b)" * 50_000, "x " * 150_000 + "By signing up, you agree to it"]
+    body = "## Title\n\n" + "".join(f"{line}\n\n" for line in hostile) + "Prose that ends the page here.\n"
+    t0 = time.process_time()
+    b.strip(body, set())
+    toc = "## Title\n\n" + "".join(f"* Step {n}\n" for n in range(20_000)) + "\n" + "".join(
+        f"## Step {n}\n\nDo it.\n\n" for n in range(20_000))
+    text, n = b.strip(toc, set())
+    assert time.process_time() - t0 < 20 and n == 20_000

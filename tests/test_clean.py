@@ -290,6 +290,12 @@ def test_a_reviews_shop_buttons_go_as_a_call_to_action(cleaner):
      "View at Amazon\n",
      "Suite X opens old files well.\n\nThe [20% discount on Suite X](https://suite.example/plans) ended in May, "
      "so we paid the full price.\n", {"call_to_action": 2}),
+    # a VPN's monthly price at its shop and a "Visit Site" button go; a sentence saying to visit it stays
+    ("The VPN unblocks streaming sites.\n\n[$3.99/mo at NordVPN](https://nordvpn.example/pricing)\n\n"
+     "[Visit Site](https://www.newegg.example/p/0RN-002U)\n\n[Visit the site](https://support.hp.com/drivers) to "
+     "download the driver.\n",
+     "The VPN unblocks streaming sites.\n\n[Visit the site](https://support.hp.com/drivers) to download the driver.\n",
+     {"call_to_action": 2}),
 ])
 def test_shop_buttons_and_photo_credits_go_by_their_shape_on_any_site(cleaner, md, kept, removed):
     r = clean(cleaner, md)
@@ -661,7 +667,10 @@ def test_a_menu_path_under_a_screenshot_is_no_photo_credit(cleaner, line):
 
 
 @pytest.mark.parametrize("line", ["Lucas Gouveia / Justin Duino / How-To Geek | LariBat / Shutterstock",
-                                  "Eoneren/Getty Images", "By Jiap -- Shutterstock", "1Password/ZDNET"])
+                                  "Eoneren/Getty Images", "By Jiap -- Shutterstock", "1Password/ZDNET",
+                                  "marchmeena29/Getty Images", "piya kunkayan / Shutterstock", "Dibakar Ghosh | How-To Geek",
+                                  "Lucas Gouveia / How-To Geek | Best Buy", "Bing | Maria Diaz/ZDNET",
+                                  "Screenshot via Charlie Osborne | ZDNET"])
 def test_a_photo_credit_under_a_picture_goes(cleaner, line):
     out = cleaner.clean(f"Intro text here.\n\n![shot](https://example.com/a.png)\n\n{line}\n\nThen click OK.\n").text
     assert line not in out and "Then click OK." in out
@@ -741,3 +750,53 @@ def test_a_name_alone_under_a_picture_is_its_credit_when_the_prose_goes_on_about
     r = clean(cleaner, md)
     assert (line not in r.text) == gone and after.lstrip("* ") in r.text
     assert r.removed.get("scrape_artifact", 0) == int(gone)
+
+
+def test_a_sign_off_that_names_the_subject_stays_a_generic_one_goes(cleaner):
+    """A sign-off sentence that names what the article is about says something ("Hopefully the
+    speakers on your laptop work correctly now."); one any article could end with ("In short, I
+    hope this article is helpful to you.") and a request for comments go."""
+    body = ("## Fix 2: Update your audio driver\n\nOpen Device Manager and update the driver of your laptop "
+            "speakers, then restart the laptop.\n\n")
+    r = clean(cleaner, body + "Hopefully the speakers on your laptop work correctly now. Any problems just feel "
+              "free to leave your comment below, thanks.\n")
+    assert r.text == body + "Hopefully the speakers on your laptop work correctly now.\n"
+    assert r.removed == {"outro": 1}
+    assert clean(cleaner, r.text).text == r.text
+    r = clean(cleaner, body + "In short, I hope this article is helpful to you. If you have any questions, "
+              "please feel free to leave a comment below.\n")
+    assert r.text == body.rstrip("\n") + "\n" and r.removed == {"outro": 1}
+    # the body's words are read once, however many sign-off paragraphs end it
+    import time
+    t0 = time.process_time()
+    r = clean(cleaner, body + "Hope this helps you now.\n\n" * 30_000)
+    assert time.process_time() - t0 < 10 and r.removed == {"outro": 30_000}
+
+
+def test_an_unlinked_links_text_keeps_apart_from_the_words_it_touched(cleaner):
+    """A scrape's link glued to the words around it (`the[Raspberry Pi](...)is`) reads as its
+    words once the affiliate link goes: "the Raspberry Pi is", not "theRaspberry Piis"."""
+    r = clean(cleaner, "Computers like the[Raspberry Pi](https://tools.techidaily.com)are small, "
+              "and[more](https://tools.techidaily.com/x) here; (see [this](https://tools.techidaily.com/y)).\n")
+    assert r.text == "Computers like the Raspberry Pi are small, and more here; (see this).\n"
+    r = clean(cleaner, "[Quick fixes](https://tools.techidaily.com/a)[Advanced fixes](https://tools.techidaily.com/b)\n\n"
+              "Nevertheless,[early tests](https://tools.techidaily.com/c) agree.\n")
+    assert r.text == "Quick fixes Advanced fixes\n\nNevertheless, early tests agree.\n"
+    assert clean(cleaner, r.text).text == r.text
+
+
+def test_a_credit_labelled_so_under_a_picture_goes_on_one_page_a_name_the_prose_is_about_stays(cleaner):
+    """Under a picture, a credit that says it is one goes, even when the prose after it is about
+    whom it credits ("Image: HagenHinderdael" over "[HagenHinderdael](...), a London firm ..."),
+    in parentheses or after a camera too; a photographer's handle before a stock agency is a
+    credit; a name alone that the prose after it is about ("Zerofy") stays."""
+    body = ("![A lamp](https://img.example/lamp.jpg)\n\nImage: HagenHinderdael\n\n[HagenHinderdael]"
+            "(https://hagenhinderdael.example/), a London-based firm, made the lamp with sawdust.\n\n"
+            "![A phone](https://img.example/phone.jpg)\n\n(Image: NordPass)\n\nNordPass keeps your logins safe.\n\n"
+            "![Layout](https://img.example/layout.png)\n\n📷 Google\n\nThe layout shows more on a big screen.\n\n"
+            "![Bank](https://img.example/bank.jpg)\n\nmarchmeena29/Getty Images\n\nBanks look at AI again.\n\n"
+            "![Zerofy app](https://img.example/app.jpg)\n\nZerofy\n\nZerofy is a European app that charges your car.\n")
+    r = clean(cleaner, body)
+    assert r.removed == {"scrape_artifact": 4}
+    assert "Image:" not in r.text and "Google" not in r.text and "Getty" not in r.text
+    assert "[HagenHinderdael](" in r.text and "NordPass keeps" in r.text and "Zerofy\n\nZerofy is" in r.text

@@ -102,7 +102,13 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     if out and last and _tag_list(last, ctx):
         out.pop()
         removed["tag_list"] += 1
-    while out and (rest := _without_outro(out[-1], ctx)) is not None:
+    said: list[set[str]] = []  # the subject's words: those of the blocks before the last, read once
+
+    def subject() -> set[str]:
+        if not said:
+            said.append({w.lower() for b in out[:-1] for w in _TERM.findall(b)} - ctx.outro_generic)
+        return said[0]
+    while out and (rest := _without_outro(out[-1], ctx, subject)) is not None:
         removed["outro"] += 1
         if rest:
             out[-1] = rest
@@ -119,8 +125,9 @@ def _credit(block: str, ctx) -> bool:
 
 
 def _name_credit(block: str, picture: str, after: str, ctx) -> bool:
-    """A name alone under a picture, the article's prose going on after it about something
-    else: the picture's credit, labelled ("Image: Brilliant") or named by the picture itself
+    """A name alone under a picture: the picture's credit when labelled so ("Image: Brilliant",
+    "(Image: NordPass)", "📷 Google"), whatever the prose after it is about, or, the article's
+    prose going on after it about something else, named by the picture itself
     (its alt text or address: "_Motorola_" under ".../motorola-edge.jpg"); not an instruction
     ("Click OK"), a step's number ("Step 2"), a bold label ("**Event Types**"), a label the
     picture does not name ("Safe Mode", "Conclusion"), nor the name of what the prose after it
@@ -128,13 +135,19 @@ def _name_credit(block: str, picture: str, after: str, ctx) -> bool:
     if block.lstrip().startswith(("**", "__")):
         return False
     plain = _LINK.sub(lambda m: m.group(0) if m.group(1) else m.group(2), block.strip()).strip("*_ \t")
+    camera = plain.startswith("\U0001f4f7")  # ("📷 Google": the camera says it credits)
+    if camera or plain.startswith("(") and plain.endswith(")"):
+        plain = plain.strip("()\U0001f4f7 \t")  # ("(Image: NordPass)")
     words = plain.lower().split()
     if not (words and "\n" not in plain and ctx.name_credit.fullmatch(plain) is not None
-            and words[0] not in ctx.verbs and not any(w.isdigit() for w in words) and not plain.endswith((".", ":"))
-            and after.strip() and not _NOT_PROSE.match(after)):
+            and words[0] not in ctx.verbs and not any(w.isdigit() for w in words) and not plain.endswith((".", ":"))):
         return False
-    name = _squashed(" ".join(words[1:] if words[0].endswith(":") else words))
-    return bool(name) and name not in _squashed(after) and (words[0].endswith(":") or name in _squashed(picture))
+    if camera or words[0].endswith(":"):
+        return True  # labelled a credit ("Image: Forust" over "Forust ...", the maker the prose is about)
+    if not after.strip() or _NOT_PROSE.match(after):
+        return False
+    name = _squashed(" ".join(words))
+    return bool(name) and name not in _squashed(after) and name in _squashed(picture)
 
 
 def _squashed(text: str) -> str:
@@ -146,18 +159,26 @@ _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
 _LEAD_MARKUP = re.compile(r"[\s*_“\"]*")
 
 
-def _without_outro(block: str, ctx) -> str | None:
+def _without_outro(block: str, ctx, subject=frozenset) -> str | None:
     """A paragraph that ends a body without the sentences that sign off or ask for comments
     (and the questions to the reader and emoji beside them), "" if it was nothing else; None
-    when it has no such sentence (see the rules' [outros])."""
+    when it has no such sentence (see the rules' [outros]). A sign-off that names what the
+    article is about (two of the words `subject()` gives: the body's before it, not the rules'
+    generic ones: "Hopefully the speakers on your laptop work correctly now.") says something
+    and stays."""
     block = block.strip()
     if _NOT_PROSE.match(block) or block[:1].isdigit() and "\n" in block:
         return None  # a heading, list, quote, table, image, HTML or code: the article's
     sentences = SENTENCE_END.split(block)
     keep, outro = [], False
     for s in sentences:
-        if ctx.outro_requests.search(s) or ctx.outro_sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
+        if ctx.outro_requests.search(s):
             outro = True
+        elif ctx.outro_sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
+            if len({w.lower() for w in _TERM.findall(s)} & subject()) >= 2:
+                keep.append(s)
+            else:
+                outro = True
         elif s.rstrip(" *_”\"").endswith("?") or not any(c.isalnum() for c in s):
             pass  # ("Did it fix your webcam issue?", "🙂": with an outro, its own)
         else:
@@ -165,6 +186,9 @@ def _without_outro(block: str, ctx) -> str | None:
     if not outro:
         return None
     return " ".join(keep)
+
+
+_TERM = re.compile(r"[^\W\d_]{4,}")  # a word that may name a subject (not "the", "it")
 
 # A list item that is one link and nothing else: `* [printer](https://...)`
 _LINK_ITEM = re.compile(r"[ \t]*[*+-][ \t]+\[([^\[\]\n]+)\]\([ \t]*<?([^()\s<>]+)>?[ \t]*\)[ \t]*")

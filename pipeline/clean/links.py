@@ -85,8 +85,23 @@ def unlink_network(text: str, min_hosts: int, page: str | None = None,
                 or any(s <= m.start() < e for s, e in fences)):
             return m.group(0)
         n += 1
-        return m.group(1)
+        return unlinked(m, m.group(1))
     return _WEB_LINK.sub(unlink, text), n
+
+
+def unlinked(m: re.Match, label: str) -> str:
+    """A link's text in its place, the link gone: set apart by a space from a word it
+    touches, as the link set it apart (`the[Raspberry Pi](...)is` read "the Raspberry Pi is",
+    not "theRaspberry Piis"; "Nevertheless,[early benchmarks](...)": "Nevertheless, early"), or
+    from the link right beside it (`[Quick fixes](...)[Advanced
+    fixes](...)`)."""
+    before = m.string[m.start() - 1:m.start()]
+    after = m.string[m.end():m.end() + 1]
+    if before and (before.isalnum() or before in "),;!?") and label[:1].isalnum():  # (")": a link right before: a nav bar's)
+        label = " " + label
+    if after.isalnum() and label[-1:].isalnum():
+        label += " "
+    return label
 
 # ---------------------------------------------------------- 5b. markdown links
 
@@ -147,10 +162,10 @@ def _link(m: re.Match, ctx, removed: Counter) -> str:
     if real is not None:  # an affiliate rewriting of a link whose destination is had back
         removed["affiliate_link"] += 1
         if _bad_url(real, ctx, removed, image=bool(bang)) is not None:
-            return "" if bang else label
+            return "" if bang else unlinked(m, label)
         return f"{bang}[{label}]({_md_url(real)}{m.group(4) or ''})"
     if _bad_url(m.group(3), ctx, removed, image=bool(bang)) is not None:
-        return "" if bang else label
+        return "" if bang else unlinked(m, label)
     if not bang and not label.strip():
         # nothing to click: the scrape's copy of the link beside it (`go to the
         # [](https://support.hp.com/) **[HP support website](https://support.hp.com/)**`)
