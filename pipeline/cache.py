@@ -83,8 +83,9 @@ from .write import write_atomic
 # 29: cleaned bodies keep sign-offs that name the subject and a space where an unlinked link's text
 # touched a word, lose credits labelled so and monthly-price and "Visit Site" buttons; chrome verdicts drop
 # tables of contents worded as the headings, sign-up boxes over a notice, names under two pictures,
-# labelled credits, cross-links to another page's anchor
-FORMAT = 29
+# labelled credits, cross-links to another page's anchor;
+# 30: structures read with steps among steps by a verb's shape and a first sibling that gives a procedure
+FORMAT = 30
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

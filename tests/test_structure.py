@@ -1725,3 +1725,43 @@ def test_how_to_parts_over_how_to_ways_are_read_in_linear_time(st):
     t0 = time.process_time()
     st.structure(body, "How to set up the panels")
     assert time.process_time() - t0 < 10  # (~26 s before)
+
+
+def test_headings_opening_with_a_verb_the_rules_do_not_list_are_steps_among_steps(st):
+    """Among sibling headings of which two or more read as steps ("Keep ...", "Get ..."), one that
+    opens with a word of a verb's bare shape and then an article or a possessive ("Choose a ...",
+    "Handle Your ...") is a step though the rules do not list the verb, and so is one between
+    them; alone, such headings are no steps (a comparison's "Choose an iPhone for ..."), nor is
+    "Meet the ..." or "Inside the ..." (not a doing)."""
+    body = ("Your hard drive will last longer if you treat it well.\n\n"
+            "## Choose a Reliable Manufacturer\n\nPick a brand with a long warranty and good reviews.\n\n"
+            "## Handle Your Hard Drive With Care\n\nNever drop the drive or move the PC while it spins.\n\n"
+            "## Avoid Exposure to Static Electricity\n\nTouch a grounded metal object before you open the case.\n\n"
+            "## Keep Your Drive Safe From Overheating\n\nLeave room around the case for the air to flow.\n\n"
+            "## Get a Surge Protector\n\nA spike in the mains can ruin the drive's board.\n")
+    assert steps(st, body, "Make your hard drive last") == [
+        "Choose a Reliable Manufacturer", "Handle Your Hard Drive With Care",
+        "Avoid Exposure to Static Electricity", "Keep Your Drive Safe From Overheating", "Get a Surge Protector"]
+    versus = ("Both phones are good; here is how they differ.\n\n"
+              "## Choose an iPhone for Better Compatibility\n\nIt works with your Mac.\n\n"
+              "## Choose a Samsung for Better Customization\n\nYou can change the launcher.\n\n"
+              "## Choose an iPhone for Regular OS Updates\n\nUpdates come for six years.\n")
+    assert steps(st, versus, "iPhone vs Samsung") == []
+    news = ("The phone goes on sale next week.\n\n## Meet the Pixel 9\n\nIt has a new camera bar.\n\n"
+            "## Inside the Box\n\nA cable and a SIM tool.\n\n## Check the Price\n\nIt costs $799.\n\n"
+            "## Try the Camera\n\nIt is good at night.\n")
+    assert steps(st, news, "Google announces the Pixel 9") == ["Check the Price", "Try the Camera"]
+
+
+def test_the_first_of_a_run_of_steps_is_one_when_its_text_gives_two_actions(st):
+    """Before the first heading that reads as a step, a sibling whose verb the rules do not know and
+    whose text says two things to do is the first step of the run, not the page's preamble."""
+    body = ("My battery drained in a day. Here are the settings I changed.\n\n"
+            "## Put Unused Apps to Sleep\n\nSleeping apps use no battery in the background.\n\n"
+            "To put an app to sleep on a Galaxy phone, open Settings and go to Battery > Background Usage Limits. "
+            "Next, tap \"Deep Sleeping Apps\" and add the apps.\n\n"
+            "## Disable Always-On Display\n\nOpen Settings, go to Lock Screen and switch off Always On Display.\n\n"
+            "## Adjust Screen Timeout\n\nOpen Settings and go to Display > Screen Timeout.\n\n"
+            "## Turn Off Wi-Fi Scanning\n\nOpen Settings and go to Location > Location Services.\n")
+    assert steps(st, body, "Make your Android battery last") == [
+        "Put Unused Apps to Sleep", "Disable Always-On Display", "Adjust Screen Timeout", "Turn Off Wi-Fi Scanning"]

@@ -321,7 +321,12 @@ class Steps:
         the last when two in three of the siblings are steps and it is worded as they are
         ("Resize Desktop Icons" before "Resize Taskbar Icons", "Resize File Explorer Icons";
         `8  Teach ...` after `7  Customize ...`), or after them names a fix ("Take It in for
-        Repair"); not "Three Ways to Uninstall a Printer" before them. Not within a count ("1. InnoCN", "2. Elecrow"): what the numbers leave out is
+        Repair"), and the first of all when its text gives a procedure, two actions ("Put Unused Apps to
+        Sleep" before "Disable Always-On Display", ...); not "Three Ways to Uninstall a Printer" before them.
+        Among two or more such steps, a heading that opens with a word of a verb's shape the rules do not
+        list, then an article or a possessive, is one too ("Choose a Reliable Manufacturer" before "Keep
+        Your Drive Cool"; alone, "Choose an iPhone for ..." in a comparison is none: rules [step_shapes]
+        not_verbs). Not within a count ("1. InnoCN", "2. Elecrow"): what the numbers leave out is
         not one of them ("Best Value")."""
         siblings: dict[tuple, list[int]] = {}
         for i in range(1, len(secs)):
@@ -332,6 +337,9 @@ class Steps:
                 continue
             fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
                     for i in run]
+            for k, i in enumerate(run):  # (a verb the rules do not list, by its shape: "Choose a ...")
+                is_step[i] = is_step[i] or (fits[k] and self.verb_shaped.match(secs[i].heading) is not None)
+            marks = [j for j, i in enumerate(run) if is_step[i]]
             for k, i in enumerate(run):
                 is_step[i] = is_step[i] or (fits[k] and marks[0] < k < marks[-1])
             if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
@@ -341,7 +349,8 @@ class Steps:
                     is_step[i] = is_step[i] or fits[k] and not (  # Your Device"; a question asks what the
                         h.endswith("?") or self.question.match(h)) and (  # page is about: "Which Method to Use?")
                         _first_word(h) in firsts or (k > marks[-1] and secs[i].kind == "fix")
-                        or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2)))
+                        or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2))
+                        or (k == 0 == marks[0] - 1 and self._acts_in(secs[i], 2)))
 
     def _is_command(self, text: str) -> bool:
         t = text.strip()  # (never stray markup: `Type****dxdiag **and click****OK**` gave "dxdiag **and click")

@@ -41,6 +41,12 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.gerund = re.compile(r"^(?:" + "|".join(re.escape(g) for g in _gerunds(verbs)) + r")\s+(?:"
                                  + "|".join(re.escape(w) for w in rules.get("step_shapes", "gerund_objects")) + r")\b",
                                  flags)
+        # (a verb the rules do not list, by its shape: "Choose a ...", "Handle Your ...", "Back Up the ...")
+        not_verbs = {w.lower() for w in rules.get("step_shapes", "not_verbs") + rules.get("step_shapes", "question_words")}
+        self.verb_shaped = re.compile(r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(not_verbs)) + r")\b)"
+                                      r"[A-Z][a-z]+(?:-[a-z]+)?(?<!ing)(?<!ed)(?<!ly)(?<![^s]s)\s+(?i:"
+                                      + "|".join(re.escape(w) for w in rules.get("step_shapes", "gerund_objects"))
+                                      + r")\b(?!.*[?!]\s*$)")
         acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
         first = r"(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"  # ("First, on your phone, swipe")
         adverbs = r"(?:(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "action_adverbs")) + r")\s+)?"
