@@ -1765,3 +1765,28 @@ def test_the_first_of_a_run_of_steps_is_one_when_its_text_gives_two_actions(st):
             "## Turn Off Wi-Fi Scanning\n\nOpen Settings and go to Location > Location Services.\n")
     assert steps(st, body, "Make your Android battery last") == [
         "Put Unused Apps to Sleep", "Disable Always-On Display", "Adjust Screen Timeout", "Turn Off Wi-Fi Scanning"]
+
+
+def test_headings_that_name_what_goes_wrong_are_the_fixes_of_a_page_about_a_problem(st):
+    """A page about a problem ("Why Is My iPhone Lagging?") whose sibling sections are headed by
+    what goes wrong (`## 2. Low Storage`), most of them saying what to do about it, gives those
+    sections as its fixes; the same shape on a page that is about no problem gives none."""
+    body = ("## Why Is My iPhone Lagging? The 4 Main Issues and Remedies\n\n"
+            "Sometimes your phone is slower than it should be. Here is why.\n\n"
+            "## 1. Outdated Software\n\nOld software can slow the phone down. To check for updates, "
+            "go to Settings > General and tap Software Update.\n\n"
+            "## 2. Low Storage\n\nA full phone is a slow phone. Open Settings and go to General > iPhone Storage "
+            "to see which apps take the most space.\n\n"
+            "## 3. An App Is Stuck in the Background\n\nA buggy app may keep running. Swipe up and close every app.\n\n"
+            "## 4. Cold Weather\n\nBelow freezing, the battery cannot keep up. Keep the phone in an inner pocket.\n")
+    assert steps(st, body, "Why Is My iPhone Lagging?") == [
+        "Outdated Software", "Low Storage", "An App Is Stuck in the Background", "Cold Weather"]
+    review = body.replace("## Why Is My iPhone Lagging? The 4 Main Issues and Remedies", "## Four Things I Noticed")
+    assert steps(st, review, "Four Things I Noticed on My iPhone") == []
+    # the page's own "How to Fix ..." heading before them is none of them; examples under a part are none
+    headed = body.replace("## 1. Outdated Software", "## How to Fix a Lagging iPhone\n\nRestart it first.\n\n"
+                          "## 1. Outdated Software")
+    assert steps(st, headed, "Why Is My iPhone Lagging?")[0] == "Outdated Software"
+    nested = body.replace("\n## ", "\n### ").replace("## Why Is My iPhone Lagging? The 4 Main Issues and Remedies",
+                                                     "## Why Is My iPhone Lagging?\n\n## Examples")
+    assert steps(st, nested, "Why Is My iPhone Lagging?") == []

@@ -60,6 +60,7 @@ class Steps:
                    for i in range(len(secs))]
         if not named:  # (between two "How to ..." sections: a question, a note, not a way)
             self._fill_runs(secs, is_step, overviews)
+            self._remedy_runs(secs, is_step, overviews)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
                     and self._names_doing(t.heading) and self._acts_in(t, 2)]
@@ -351,6 +352,33 @@ class Steps:
                         _first_word(h) in firsts or (k > marks[-1] and secs[i].kind == "fix")
                         or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2))
                         or (k == 0 == marks[0] - 1 and self._acts_in(secs[i], 2)))
+
+    def _remedy_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
+        """On a page about a problem (its title or opening heading names fixes or causes: "... Issues and
+        Fixes", "Why Is My iPhone Lagging?"), three or more sibling sections none of which reads as a step,
+        headed by what goes wrong ("The Touchpad Was Disabled in Settings", `## 2. Low Storage`), are its
+        fixes when two in three of them say what to do ("In Windows, open Settings > ...", "Delete any apps
+        you don't recognize"): those that do, and the ones between them. Only at the page's top level or
+        under a section of fixes or causes (not "Example Uses" with its "Example Search in Word", ...), and
+        not a first "How to ..." over headings of another shape (the page's own: "[Solved] How to Fix ...")."""
+        if not any(self._kind(t) in ("fix", "cause") for t in self._page_titles if t):
+            return
+        siblings: dict[tuple, list[int]] = {}
+        for i in range(1, len(secs)):
+            siblings.setdefault((secs[i].parent, secs[i].level), []).append(i)
+        for run in siblings.values():
+            parent = secs[run[0]].parent
+            if len(run) < 3 or (parent is not None and secs[parent].kind not in ("fix", "cause")) or any(
+                    is_step[i] or any(is_step[a] for a in _ancestors(secs, i)) for i in run):
+                continue
+            fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
+                    and not secs[i].heading.rstrip().endswith("?") for i in run]
+            named = [self.procedure_heading.match(secs[i].heading) is not None for i in run]
+            fits[0] = fits[0] and not (named[0] and not any(named[1:]))
+            acting = [k for k, i in enumerate(run) if fits[k] and self._acts_in(secs[i])]
+            if len(acting) >= 3 and 3 * len(acting) >= 2 * len(run):
+                for k in range(acting[0], acting[-1] + 1):
+                    is_step[run[k]] = fits[k]
 
     def _is_command(self, text: str) -> bool:
         t = text.strip()  # (never stray markup: `Type****dxdiag **and click****OK**` gave "dxdiag **and click")

@@ -74,6 +74,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                        + r"),?\s+)?\W*")  # (what may come before it in its sentence: fullmatch)
         self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
                                       + r")\b", flags)
+        self._page_titles: tuple[str, ...] = ()
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
         self.seed_products = tuple(rules.get("promotional", "products"))
         self._patterns: dict[tuple[str, ...], re.Pattern] = {}  # learnt names -> products' pattern
@@ -135,6 +136,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
             body, blocks = split, _blocks(split)
         blocks = self._without_contents(_inert(blocks, self.inert))
         sections, title_heading = self._sections(blocks, title)
+        self._page_titles = (title, title_heading)  # (what the page is about, for Steps._remedy_runs)
         steps = self._steps(sections, blocks)
         if not steps:  # no heading gives a step: numbered paragraphs may
             steps = self._paragraph_steps(blocks, body)
