@@ -85,7 +85,7 @@ from .write import write_atomic
 # tables of contents worded as the headings, sign-up boxes over a notice, names under two pictures,
 # labelled credits, cross-links to another page's anchor;
 # 30: structures read with steps among steps by a verb's shape, a first sibling that gives a procedure, and
-# the sections headed by what goes wrong on a page about a problem
+# the sections headed by what goes wrong on a page about a problem; no "..., let's begin." opening a procedure
 FORMAT = 30
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

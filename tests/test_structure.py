@@ -1790,3 +1790,14 @@ def test_headings_that_name_what_goes_wrong_are_the_fixes_of_a_page_about_a_prob
     nested = body.replace("\n## ", "\n### ").replace("## Why Is My iPhone Lagging? The 4 Main Issues and Remedies",
                                                      "## Why Is My iPhone Lagging?\n\n## Examples")
     assert steps(st, nested, "Why Is My iPhone Lagging?") == []
+
+
+def test_what_the_writer_will_do_does_not_open_a_procedure(st):
+    """A paragraph ending "..., let's begin." says what the writer will do, not what the reader should:
+    it does not open a procedure of actions over screenshots (its next paragraph does)."""
+    shots = ("You need Android 14 for this. With that out of the way, let's begin.\n\n"
+             "Open the Settings app and tap \"About Phone.\"\n\n![About Phone](https://example.com/1.png)\n\n"
+             "Find the \"Build Number\" option and tap it seven times.\n\n![Build number](https://example.com/2.png)\n\n"
+             "Go to System > Developer Options.\n\n![Developer options](https://example.com/3.png)\n\n"
+             "Enable the \"Disable Absolute Volume\" toggle.\n\n![Toggle](https://example.com/4.png)\n")
+    assert steps(st, shots, "Turn off absolute volume")[0] == 'Open the Settings app and tap "About Phone."'

@@ -247,7 +247,13 @@ class Steps:
 
     def _acts(self, sentences: list[str]) -> list[str]:
         """The sentences that say what to do ("Let's get rid of it.": the writer's, not an action)."""
-        return [t for t in sentences if self.action.match(t.strip()) and not _CONTRACTION.match(t.strip())]
+        return [t for t in sentences if self._writer_acts(t.strip())]
+
+    def _writer_acts(self, sentence: str) -> bool:
+        """A sentence that says what to do, not what the writer will do ("Let's get rid of it.",
+        "With that out of the way, let's begin.": its verb a contraction's first word)."""
+        m = self.action.match(sentence)
+        return m is not None and not _CONTRACTION.match(sentence) and sentence[m.end():m.end() + 1] not in "'’"
 
     def _says_an_action(self, b: _Block) -> bool:
         """A paragraph one of whose sentences says what to do ("A menu pops up. Click
@@ -262,8 +268,7 @@ class Steps:
         if b.kind != "paragraph" or b.only_images or b.contents or b.images:
             return False
         last = [t.strip() for t in SENTENCE_END.split(b.plain.strip()) if t.strip()]
-        return bool(last) and len(last[-1]) <= 300 and self.action.match(last[-1]) is not None and (
-            _CONTRACTION.match(last[-1]) is None)  # ("Let's get rid of it.": the writer's, not an action)
+        return bool(last) and len(last[-1]) <= 300 and self._writer_acts(last[-1])
 
     def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int], procedure: bool = False,
                  counts: dict[tuple, int] | None = None) -> bool:
