@@ -49,6 +49,7 @@ from pathlib import Path
 import numpy as np
 import orjson
 
+from .kinds import KINDS
 from .model import Merged, Section, Step, Structure
 from .write import write_atomic
 
@@ -410,6 +411,17 @@ class ArticleCache:
     def put_kind_scores(self, k: str, scores: dict) -> None:
         self._keep("k", "kinds", k, scores)
 
+    def kind_text(self, k: str) -> dict | None:
+        """What the page-kind scores read of an entry's text alone
+        (kinds.KindClassifier.text_features), stored under k (a "k" record too), or None."""
+        return self._valid("k", "kinds", k, lambda rec: isinstance(rec, dict) and list(rec) == _KIND_TEXT and (
+            isinstance(rec["cues"], list) and len(rec["cues"]) == len(KINDS) and all(type(n) is int for n in rec["cues"])
+            and isinstance(rec["unspread"], list) and all(x in KINDS for x in rec["unspread"])
+            and all(type(rec[x]) is bool for x in ("many", "personal", "instructive"))))
+
+    def put_kind_text(self, k: str, features: dict) -> None:
+        self._keep("k", "kinds", k, features)
+
     def scrubbed(self, k: str) -> bool:
         """Whether an earlier build found nothing executable (safety.scrub) in the entry
         whose write.digest is k."""
@@ -425,6 +437,14 @@ class ArticleCache:
 
     def put_word_counts(self, k: str, counts: dict) -> None:
         self._keep("t", "words", k, counts)
+
+    def names(self, k: str) -> list[str] | None:
+        """The names titles.TitleChooser.main_name ranks in an entry, stored under k (a "t"
+        record too), or None."""
+        return self._valid("t", "words", k, lambda rec: isinstance(rec, list) and all(isinstance(n, str) for n in rec))
+
+    def put_names(self, k: str, names: list[str]) -> None:
+        self._keep("t", "words", k, names)
 
     def title(self, k: str) -> str | None:
         """The title titles.TitleChooser chose under key k (its state and the entry)."""
@@ -659,7 +679,8 @@ class StaleCache(Exception):
     file; args[0]: the cache's notes so far."""
 
 
-ENTRY_FIELDS = list(Merged.__annotations__)  # what an entry record must hold, in order
+ENTRY_FIELDS = list(Merged.__annotations__)
+_KIND_TEXT = ["cues", "many", "unspread", "personal", "instructive"]  # (kinds.KindClassifier.text_features)  # what an entry record must hold, in order
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
                    "linked": list, "head": str, "body": str}

@@ -44,12 +44,18 @@ import re
 from collections import Counter
 
 from .rules import Rules
+from .write import digest
 
 KINDS = ("troubleshooting", "how-to", "driver-download", "review", "deal", "product-page", "news", "other")
 
 
 class KindClassifier:
-    def __init__(self, rules: Rules):
+    """`memo` (the cache: kind_text, put_kind_text), if given, keeps what `scores` reads of
+    an entry's text alone (`text_features`) by that text: a spun copy more changes an entry's
+    titles, not its text, and the regexes over the text are most of the scoring."""
+
+    def __init__(self, rules: Rules, memo=None):
+        self.memo = memo
         group = rules.data.get("page_kinds", {})
         self.cues = {k: [re.compile(p, re.I | re.M) for p in group.get(k, [])] for k in KINDS}
         self.repeated = {k: [re.compile(p, re.I | re.M) for p in group.get("repeated_" + k, [])] for k in KINDS}
@@ -74,29 +80,25 @@ class KindClassifier:
     def scores(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> dict[str, int]:
         """`learned`: (site, label) -> the kind that label means on that site and the points
         it counts (see learn_labels)."""
-        text = page_text(entry)
+        text = self.text_features(entry)
         labels = entry_labels(entry)
         told = dict(sorted(learned[(site_of(entry), x)] for x in labels if (site_of(entry), x) in (learned or {})))
         titles = [t for t in [entry.get("title", ""), *entry.get("alternate_titles", [])] if t]
         lead = "\n".join(titles + [entry.get("summary", "")[:LEAD_CHARS]])
         out, named = {}, {}
-        for k in KINDS:
-            score = sum(1 for cue in self.cues[k] if cue.search(text))
-            score += sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k])
+        for k, score in zip(KINDS, text["cues"]):
             if k in self.lead_weighted and not any(cue.search(lead) for cue in self.cues[k] + self.lead[k]):
                 score = 0  # the page never names a problem up front: its problem words are asides
             score += 2 * len(labels & self.labels[k]) + told.get(k, 0)
             named[k] = sum(1 for t in titles if any(cue.search(t) for cue in self.titled[k]))
             out[k] = score + 2 * (named[k] * 2 > len(titles))
-        headed = [s for s in entry.get("sections", []) if s.get("heading")]
-        if len(headed) > self.flat_max:
+        if text["many"]:
             out.update(dict.fromkeys(self.flat, 0))  # a report is told in a few sections, not cut into many
-            out.update({k: 0 for k in self.spread if not self._spread(k, headed)})
-        mine, asked = voice(text, self.first_person)
-        if mine >= self.personal or asked >= self.asking:  # a column or feature, unless its lead reports
+            out.update(dict.fromkeys(text["unspread"], 0))
+        if text["personal"]:  # a column or feature, unless its lead reports
             out.update({k: 0 for k in self.impersonal if not any(c.search(lead) for c in self.cues[k] + self.repeated[k])})
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
-        instructional = steps >= 2 or imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2
+        instructional = steps >= 2 or text["instructive"]
         for k in self.step_kinds:
             if out[k]:
                 out[k] = out[k] + min(steps, 3) if instructional else 0
@@ -107,6 +109,31 @@ class KindClassifier:
             if named[k] >= GOAL_SHARE * len(titles) and problems * 2 < named[k]:
                 out[k] = max(out.values()) + 1
         return out
+
+    def text_features(self, entry: dict) -> dict:
+        """What `scores` reads of the entry's text alone (its summary and sections' headings
+        and texts): each kind's cue points ("cues", in KINDS' order), whether it is cut into
+        more than flat_max_headings headed sections ("many") and the spread_kinds whose cues
+        are not spread over them ("unspread"), whether it speaks as a column does ("personal"),
+        and whether its sentences or menu paths instruct ("instructive"). Kept in the memo by
+        that text."""
+        key = self.memo and digest(["kind text", entry.get("summary", ""),
+                                    [[s.get("heading", ""), s.get("text", "")] for s in entry.get("sections", [])]])
+        got = self.memo.kind_text(key) if key else None
+        if got is not None:
+            return got
+        text = page_text(entry)
+        headed = [s for s in entry.get("sections", []) if s.get("heading")]
+        mine, asked = voice(text, self.first_person)
+        got = {"cues": [sum(1 for cue in self.cues[k] if cue.search(text))
+                        + sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k]) for k in KINDS],
+               "many": len(headed) > self.flat_max,
+               "unspread": [k for k in self.spread if not self._spread(k, headed)] if len(headed) > self.flat_max else [],
+               "personal": mine >= self.personal or asked >= self.asking,
+               "instructive": imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2}
+        if key:
+            self.memo.put_kind_text(key, got)
+        return got
 
     def _spread(self, kind: str, headed: list[dict]) -> bool:
         """The kind's cues fire in at least two of the headed sections and in spread_percent of

@@ -436,12 +436,12 @@ class _Asked(frozenset):
 
 
 class TitleChooser:
-    """`memo` (the cache: word_counts/put_word_counts, title/put_title, prepared/put_prepared),
+    """`memo` (the cache: word_counts/put_word_counts, names/put_names, title/put_title, prepared/put_prepared),
     if given, keeps each entry's word counts by its content (write.digest), each title chosen
     by the entry and everything else the choice reads of the build (`_state`), and each
     entry's candidates as `prepared` reads them, by the entry and the state but its idf (a
     new entry moves every word's idf: the candidates are scored again, not found again)."""
-    NOT_STATE = ("texts", "tf", "memo", "keys", "state", "entries", "prep_state")  # (the entries' own)
+    NOT_STATE = ("texts", "tf", "memo", "keys", "state", "entries", "prep_state", "names")  # (the entries' own)
     # (what `prepared` does not read of the state, or reads only in part: the shared headings it
     # asks about are kept with what it found, which holds while they are shared as they were)
     NOT_PREPARED = ("idf", "unknown", "shared_headings")
@@ -457,6 +457,7 @@ class TitleChooser:
         self.keys = [digest(e) if memo is not None else None for e in entries]
         self.entries = entries
         self.texts: list[list[str] | None] = [None] * len(entries)  # (chunks, read when needed: `parts`)
+        self.names: dict[int, list[str]] = {}  # (entry k's names, `_names`)
         # a heading that several entries share is the site's chrome ("Get the ... Newsletter"), no title
         self.shared_headings = {h for h, c in Counter(h for e in entries for h in {_key(s.get("heading", ""))
                                                                            for s in e.get("sections", [])}).items()
@@ -673,17 +674,32 @@ class TitleChooser:
         """The name the text repeats: of two capitalised words in a row ("Moto Tag", "Game Bar",
         "Proton Pass") that MAIN_PARTS of its parts say or more, neither generic, the one whose
         words weigh most (spread times specificity), as its words joined by a space."""
-        tf, seen = self.tf[k], Counter()
-        for part in self.parts(k):
-            found = set()
-            for m in _NAME.finditer(part.replace("*", "")):
-                ws = words(m.group(1)) + words(m.group(2))
-                if len(ws) == 2 and not set(ws) & self.generic and not ws[0].isdigit():
-                    found.add(" ".join(ws))
-            seen.update(found)
+        tf = self.tf[k]
         ranked = sorted(((sum(math.log1p(tf[w]) * self.idf.get(w, 0.0) for w in n.split()), n)
-                         for n, c in seen.items() if c >= MAIN_PARTS), reverse=True)
+                         for n in self._names(k)), reverse=True)
         return ranked[0][1] if ranked else None
+
+    def _names(self, k: int) -> list[str]:
+        """The names `main_name` ranks: those that MAIN_PARTS of entry k's parts say or more,
+        sorted. Found once a build, and kept in the memo by the entry (`main_name` runs again
+        for every entry each build: the idf it ranks them by moves with any new entry)."""
+        if k not in self.names:
+            key = self.keys[k] and digest(["names", self.keys[k]])
+            got = self.memo.names(key) if key else None
+            if got is None:
+                seen = Counter()
+                for part in self.parts(k):
+                    found = set()
+                    for m in _NAME.finditer(part.replace("*", "")):
+                        ws = words(m.group(1)) + words(m.group(2))
+                        if len(ws) == 2 and not set(ws) & self.generic and not ws[0].isdigit():
+                            found.add(" ".join(ws))
+                    seen.update(found)
+                got = sorted(n for n, c in seen.items() if c >= MAIN_PARTS)
+                if key:
+                    self.memo.put_names(key, got)
+            self.names[k] = got
+        return self.names[k]
 
     def main_term(self, k: int) -> str | None:
         """The word the text is most about: of the words it says in MAIN_PARTS parts or more

@@ -839,3 +839,90 @@ def test_a_rebuilds_workers_start_before_the_cache_packs_are_read(tmp_path, monk
     assert events[:2] == ["workers", "pack"] and res.cache_hits == 3 and res.notes == []
     build(src, tmp_path / "plain", Options(jobs=2), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_kind_text_features_are_kept_by_the_text_and_read_again_when_it_changes(tmp_path, monkeypatch):
+    """A spun copy more (a new title, the same body) changes what an entry's kind reads of its
+    titles, not of its text: the text's cues are not searched again (kinds.page_text is not
+    built). The memo is keyed by the summary, each heading and each section text: a copy that
+    differs in any one of them is read again (a key missing one would give the kind the other
+    text gave), and every build gives the bytes of a build without the cache."""
+    import pipeline.kinds as kinds_mod
+    from pipeline.kinds import KindClassifier
+    from pipeline.rules import load_rules
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    read, real = [], kinds_mod.page_text
+    monkeypatch.setattr(kinds_mod, "page_text", lambda e: read.append(e.get("title")) or real(e))
+    spun = "Printer offline - Easy Guide"
+    write(src, "printer-spun.md", f"---\ntitle: \"{spun}\"\ndate: 2024-03-01\n---\n\n## {spun}\n\n"
+                                  "Intro for Printer offline.\n\n## Fix 1: Restart\n\nRestart the Printer offline.\n")
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert read == [] and any(spun in e["alternate_titles"] + [e["title"]] for e in res.doc["entries"])
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    # each part of the text the key holds: a deal's summary, heading or text, each alone
+    memo = {}
+
+    class Memo:
+        def kind_text(self, k):
+            return memo.get(k)
+
+        def put_kind_text(self, k, v):
+            memo[k] = v
+    plain = {"summary": "A printer guide.", "sections": [{"heading": "Setup", "text": "Plug it in."}]}
+    dealt = [plain | {"summary": "Save $50 on this printer."},
+             plain | {"sections": [{"heading": "Printer deals", "text": "Plug it in."}]},
+             plain | {"sections": [{"heading": "Setup", "text": "It hit an all-time low."}]}]
+    cached, fresh = KindClassifier(load_rules(), Memo()), KindClassifier(load_rules())
+    assert cached.text_features(plain) == fresh.text_features(plain)
+    for e in dealt:
+        assert cached.text_features(e) == fresh.text_features(e) != fresh.text_features(plain)
+    assert len(memo) == 4
+
+
+def test_the_names_an_entry_repeats_are_found_once_and_again_when_its_text_changes(monkeypatch):
+    """titles.TitleChooser.main_name ranks the names an entry's text repeats by the build's
+    idf, which a new entry moves, so it runs again for every entry; the names themselves are
+    kept by the entry: a later build finds them only in the entries that changed, and an
+    entry whose text names another thing gets that name, not the one kept."""
+    import pipeline.titles as titles_mod
+    from pipeline.rules import load_rules
+    found, real = [], titles_mod._NAME
+
+    class Counting:
+        def finditer(self, text):
+            found.append(text)
+            return real.finditer(text)
+    monkeypatch.setattr(titles_mod, "_NAME", Counting())
+    kept = {}
+
+    class Memo:
+        def word_counts(self, k):
+            return None
+
+        def put_word_counts(self, k, v):
+            pass
+
+        def names(self, k):
+            return kept.get(k)
+
+        def put_names(self, k, v):
+            kept[k] = v
+
+    def entry(name):
+        return {"title": f"{name} not opening", "alternate_titles": [], "summary": f"The {name} stops answering.",
+                "sections": [{"heading": h, "level": 2, "text": f"Close the {name} and open the {name} again."}
+                             for h in ("Reset overlay shortcuts", "Reinstall companion drivers", "Check the logs")]}
+
+    def chooser(entries):
+        return TitleChooser(load_rules().get("title_choice", "generic_words"), entries, memo=Memo())
+    from pipeline.titles import TitleChooser
+    first = chooser([entry("Game Bar"), entry("Proton Pass")])
+    assert [first.main_name(0), first.main_name(1)] == ["game bar", "proton pass"] and found
+    found.clear()
+    again = chooser([entry("Game Bar"), entry("Proton Pass"), entry("Moto Tag")])
+    assert [again.main_name(k) for k in range(3)] == ["game bar", "proton pass", "moto tag"]
+    assert found and all("Moto Tag" in t for t in found)  # (the two others' came from the memo)
+    changed = chooser([entry("Game Bar"), entry("Proton Drive")])
+    assert changed.main_name(1) == "proton drive"

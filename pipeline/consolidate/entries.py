@@ -97,7 +97,7 @@ def _kinds(entries: list[dict], rules: Rules, memo, keys, each) -> list[str]:
             if memo is not None and len(keys) == len(entries) else [None] * len(entries))
     known = [memo.kind_scores(k) if k else None for k in keys]
     fresh = {k for k, s in zip(keys, known) if k and s is None}
-    kinds = KindClassifier(rules).classify_all(entries, each, known)
+    kinds = KindClassifier(rules, memo).classify_all(entries, each, known)
     for k, s in zip(keys, known):
         if k in fresh and s is not None:
             memo.put_kind_scores(k, s)
