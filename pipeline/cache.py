@@ -422,6 +422,12 @@ class ArticleCache:
     def put_kind_text(self, k: str, features: dict) -> None:
         self._keep("k", "kinds", k, features)
 
+    def retain_kind_text(self, k: str) -> None:
+        """The features stored under k are kept though this build did not read them (an
+        entry whose own scores were known: its next title reads them)."""
+        if ("k", k) in self._at:
+            self.used["kinds"].add(k)
+
     def scrubbed(self, k: str) -> bool:
         """Whether an earlier build found nothing executable (safety.scrub) in the entry
         whose write.digest is k."""
@@ -445,6 +451,10 @@ class ArticleCache:
 
     def put_names(self, k: str, names: list[str]) -> None:
         self._keep("t", "words", k, names)
+
+    def retain_names(self, k: str) -> None:
+        if ("t", k) in self._at:
+            self.used["words"].add(k)
 
     def title(self, k: str) -> str | None:
         """The title titles.TitleChooser chose under key k (its state and the entry)."""

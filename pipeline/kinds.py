@@ -117,8 +117,7 @@ class KindClassifier:
         are not spread over them ("unspread"), whether it speaks as a column does ("personal"),
         and whether its sentences or menu paths instruct ("instructive"). Kept in the memo by
         that text."""
-        key = self.memo and digest(["kind text", entry.get("summary", ""),
-                                    [[s.get("heading", ""), s.get("text", "")] for s in entry.get("sections", [])]])
+        key = self._text_key(entry)
         got = self.memo.kind_text(key) if key else None
         if got is not None:
             return got
@@ -134,6 +133,10 @@ class KindClassifier:
         if key:
             self.memo.put_kind_text(key, got)
         return got
+
+    def _text_key(self, entry: dict) -> str | None:
+        return self.memo and digest(["kind text", entry.get("summary", ""),
+                                     [[s.get("heading", ""), s.get("text", "")] for s in entry.get("sections", [])]])
 
     def _spread(self, kind: str, headed: list[dict]) -> bool:
         """The kind's cues fire in at least two of the headed sections and in spread_percent of
@@ -169,6 +172,8 @@ class KindClassifier:
             if known[k] is None:
                 s = each(k, lambda e=e: self.scores(own(e)))
                 known[k] = s if isinstance(s, dict) else None
+            elif self.memo is not None:  # (not read: kept for a build that changes the entry's titles)
+                self.memo.retain_kind_text(self._text_key(e))
         first = [s if s is not None else dict.fromkeys(KINDS, 0) for s in known]
         learned = learn_labels(entries, first, ("other",) + self.step_kinds)
         return [each(k, (lambda e=e: self(e, learned)) if _told(e, learned) else (lambda e=e, s=s: self.decide(e, s)))

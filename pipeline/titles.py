@@ -506,8 +506,9 @@ class TitleChooser:
             title = self.choose(k, entry)
             if key:
                 self.memo.put_title(key, title)
-        elif key:  # (its candidates stay for a build whose idf differs)
+        elif key:  # (its candidates and names stay for a build whose idf differs)
             self.memo.retain_prepared(self._prepared_key(k))
+            self.memo.retain_names(digest(["names", self.keys[k]]))
         return title
 
     def form(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
