@@ -87,7 +87,9 @@ from .write import write_atomic
 # labelled credits, cross-links to another page's anchor;
 # 30: structures read with steps among steps by a verb's shape, a first sibling that gives a procedure, and
 # the sections headed by what goes wrong on a page about a problem; no "..., let's begin." opening a procedure
-FORMAT = 30
+# 31: a bold alternative's word its sentence goes on from ("**Alternatively** you can ...") opens a part of a
+# pitch
+FORMAT = 31
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

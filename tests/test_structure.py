@@ -1229,6 +1229,22 @@ def test_a_bold_word_its_sentence_goes_on_from_does_not_end_the_tools_pitch(st):
         assert not fix.promotional and "Recover from Device" not in fix.pitch[0]
 
 
+def test_a_bold_alternative_its_sentence_goes_on_from_still_opens_a_part(st):
+    """"**Alternatively** you can restore them ..." after a tool's pitch is another way, not the tool's
+    procedure going on (as "**Alternatively**, you can ..." is)."""
+    tool = ("To get your deleted chats back, you need a recovery tool, **PhoneSaver Recovery**. It reads the lost "
+            "messages from your phone.\n\nStep 1 Download and install PhoneSaver Recovery on your computer.\n\n"
+            "Step 2 Click **Start Scan** and select the chats to restore.\n\n")
+    for word in ("Alternatively", "Otherwise", "Instead"):
+        for comma in (",", ""):
+            alt = f"**{word}**{comma} you can restore them from an iCloud backup: open Settings > General > Reset and " \
+                  "tap **Erase All Content**.\n"
+            body = ("## Way 1: Restart the app\n\nClose the app and open it again.\n\n## Way 2: Recover the chats\n\n"
+                    + tool + alt)
+            fix = st.structure(body, "Lost chats", ("PhoneSaver Recovery",)).steps[1]
+            assert not fix.promotional and "iCloud" not in fix.pitch[-1], (word, comma)
+
+
 def test_a_manual_procedure_that_mentions_the_tool_in_passing_is_the_fix(st):
     body = ("## Fix 3: Reinstall your printer driver\n\nYou can use the following steps to reinstall the driver:\n\n"
             "1. Press **Win+R** and type **devmgmt.msc**.\n2. Expand **Print queues**, right-click your printer and select "

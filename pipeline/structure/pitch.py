@@ -121,13 +121,14 @@ class Pitch:
         """A block that opens a part of a step: a bold label (not a number: `**2)** Run ...`
         or `**Step 2:** Click ...` is the procedure going on) or an alternative ("OR",
         "Alternatively, ..."). A bold word its sentence goes on from in lower case is emphasis,
-        not a label ("**Connect** your **iPhone** to the computer ...": the tool's procedure goes on)."""
+        not a label ("**Connect** your **iPhone** to the computer ...": the tool's procedure goes on), unless
+        it is an alternative's word ("**Alternatively** you can restore them from a backup ...")."""
         if b.kind != "paragraph":
             return False
         if b.strong and b.source.startswith(("**", "__")) and plain.lstrip().startswith(b.strong[0]) and (
                 len(b.strong[0]) >= 4 and not b.strong[0][:1].isdigit()):
             if _SENTENCE_GOES_ON.match(plain.lstrip()[len(b.strong[0]):]) and b.strong[0].rstrip()[-1:].isalnum():
-                return False
+                return self.alternative.match(plain) is not None
             return self.sequence_label.match(b.strong[0].strip()) is None  # (`**Step 2:** Click ...` goes on)
         return self.alternative.match(plain) is not None
 
