@@ -88,7 +88,7 @@ from .write import write_atomic
 # 30: structures read with steps among steps by a verb's shape, a first sibling that gives a procedure, and
 # the sections headed by what goes wrong on a page about a problem; no "..., let's begin." opening a procedure
 # 31: a bold alternative's word its sentence goes on from ("**Alternatively** you can ...") opens a part of a
-# pitch
+# pitch; a linked name is sold shortened only to a name's shape (records' "linked": not "[Windows Pro]" as "Windows")
 FORMAT = 31
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -88,6 +88,8 @@ def _plain(md: str) -> str:
 
 _PREFIX = re.compile(r"^[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]+[-–—:][ \t]+")  # a maker's name (one or two
 # capitalised words) before a product's ("FoneLab - "; not a page's title before its site's: "… app – Movavi")
+# ...and a name shortened to what its link's address spells: two words or more, each capitalised or a number
+_SHORT_NAME = re.compile(r"[a-z]?[A-Z][\w+.-]*(?:[ \t]+(?:[a-z]?[A-Z][\w+.-]*|\d[\w.]*))+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _AFTER_WORD = re.compile(r"[\w,;)][ \t]+$")  # (what comes before a name inside a sentence)
 
@@ -219,9 +221,12 @@ class Products:
     def _spelled(self, name: str, address: str) -> str:
         """The name as the link's address spells it: whole, or without its edition ("[Revo Uninstaller Pro]
         (…store.revouninstaller.com/order/…)") or its maker's prefix ("[FoneLab - iPhone Data Recovery]
-        (…/aiseesoft-iphone-data-recovery/)"): the name its text names it by too."""
+        (…/aiseesoft-iphone-data-recovery/)"): the name its text names it by too. A shortened name must
+        still look like one (two words or more, each capitalised): "[Windows Pro](…/store/b/windows)" is not
+        "Windows", "[FoneLab - data recovery](…/data-recovery/)" not "data recovery"; the full name is kept."""
         for part in (name, self.edition_word.sub("", name), _PREFIX.sub("", name)):
-            if len(key := re.sub(r"[^a-z0-9]", "", part.lower())) >= 4 and key in address:
+            if len(key := re.sub(r"[^a-z0-9]", "", part.lower())) >= 4 and key in address and (
+                    part == name or _SHORT_NAME.fullmatch(part)):
                 return part
         return name
 

@@ -129,6 +129,12 @@ def test_a_name_linked_with_its_edition_or_its_makers_prefix_is_sold_by_the_name
            "data-recovery/)\n\nSee [Acme - Disk Tools Pro](https://www.example.com/shop/other-thing) and [Best photo apps of "
            "2024 – Movavi](https://tools.techidaily.com/movavi/products/).\n")  # (a page's title, then its site's)
     assert products.linked(raw) == {"Revo Uninstaller", "iPhone Data Recovery"}
+    # ...but only to a name still shaped as one: not a word ("[Windows Pro](…/store/b/windows)" is no "Windows")
+    # nor lower-case words; the full name, which the address does not spell, sells nothing
+    raw = ("You may need a [Windows Pro](https://www.microsoft.com/en-us/store/b/windows) licence, or [Office Pro]"
+           "(https://www.microsoft.com/en-us/store/b/office).\n\n[FoneLab - data recovery](https://www.fonelab.example"
+           "/store/data-recovery/) and [FoneLab - Data Recovery 2](https://www.fonelab.example/store/data-recovery-2/)\n")
+    assert products.linked(raw) == {"Data Recovery 2"}
 
 
 def test_a_link_the_reader_never_sees_sells_nothing(rules):
