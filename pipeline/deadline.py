@@ -127,7 +127,10 @@ class Budget:
     entry's title and kind, read after consolidation with the user's rule regexes): an item
     over budget gets its fallback and one warning; a rule group that ran out on STRIKES
     items is not tried again in the build (each later item gets its fallback at once), so a
-    backtracking rule costs a few budgets, not one per entry."""
+    backtracking rule costs a few budgets, not one per entry. An item whose code raises (a
+    bug a hostile title finds) gets its fallback and a warning too, as a file whose stage
+    raises in a worker is rejected: it costs its entry, never the build (no strike: the
+    next item may not raise)."""
 
     STRIKES = 3
 
@@ -151,6 +154,8 @@ class Budget:
             except Timeout:
                 self.strikes[group] = self.strikes.get(group, 0) + 1
                 why = f"took more than {self.seconds:g} s (the per-file budget)"
+            except Exception as exc:  # (deterministic: the same input raises the same way)
+                why = f"raised an internal error ({type(exc).__name__}: {str(exc)[:200]})"
         else:
             why = f"skipped: they ran out of the per-file budget on {self.STRIKES} entries already"
         self.over.add((group, item))

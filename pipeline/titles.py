@@ -102,6 +102,7 @@ CONSENSUS = 0.5  # how much more a word counts that every other title of the ent
 # SITE_TAIL_SHARE times as many as say it elsewhere in their titles
 SITE_ENTRIES, SITE_TAIL_SHARE = 5, 1.5
 SITE_TAIL_WORDS = 4  # a tail that names a site is short ("Insights From ZDNet"); a longer one is the title's own
+ASIDE_PASSES = 3  # asides in asides that name the site, removed one level a pass
 # the parts of a title: "… | ZDNET", "… - Insights From ZDNet", "ZDNet Reveals: …"
 _SEGMENT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
 _TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
@@ -190,11 +191,16 @@ def without_site(title: str, site: frozenset) -> str:
     if not site or not site & set(words(title)):
         return title
     names = "|".join(sorted(re.escape(w) for w in site))
-    # (a short aside that names it goes alone, wherever it is: "... Password Manager (ZDNet Recommended)")
-    aside = re.sub(rf"\s*\((?=[^()]*\b(?:{names}))[^()]*(?:\)|$)",
-                   lambda m: "" if len(words(m.group())) <= SITE_TAIL_WORDS else m.group(), title, flags=re.I)
-    if aside != title and len(aside.split()) >= 2:
-        return without_site(aside, site)
+    # (a short aside that names it goes alone, wherever it is: "... Password Manager (ZDNet Recommended)";
+    # an aside in one goes in the next pass, for ASIDE_PASSES: a title of thousands nested is spam, not work)
+    aside_re = re.compile(rf"\s*\((?=[^()]*\b(?:{names}))[^()]*(?:\)|$)", re.I)
+    for _ in range(ASIDE_PASSES):
+        aside = aside_re.sub(lambda m: "" if len(words(m.group())) <= SITE_TAIL_WORDS else m.group(), title)
+        if aside == title or len(aside.split()) < 2:
+            break
+        title = aside
+        if not site & set(words(title)):
+            return title
     seps = _SEGMENT.findall(title)
     parts = _SEGMENT.split(title)
     parts[0] = re.sub(_BY_SITE + rf"(?:{names})\w*\s*$", "", parts[0], flags=re.I)  # (a tail's own "From X" goes whole)

@@ -156,6 +156,30 @@ def test_a_rule_group_out_of_budget_on_3_entries_is_not_tried_on_more(tmp_path):
     assert seconds < 20
 
 
+@pytest.mark.parametrize("where", ["pipeline.titles.TitleChooser.chosen", "pipeline.kinds.KindClassifier.decide"])
+def test_an_entry_whose_title_or_kind_code_raises_costs_its_entry_not_the_build(tmp_path, monkeypatch, where):
+    """A title bug a hostile title finds (a RecursionError) ended the whole build: Budget.run
+    caught only Timeout. Now the entry keeps its fallback and its first source a warning."""
+    module, cls, name = where.rsplit(".", 2)
+    fn = getattr(getattr(__import__(module, fromlist=[cls]), cls), name)
+
+    def raising(self, *args):  # (chosen(k, entry), decide(entry, scores))
+        if any(isinstance(a, dict) and a.get("title", "").startswith("Mouse") for a in args):
+            raise RecursionError("maximum recursion depth exceeded")
+        return fn(self, *args)
+    monkeypatch.setattr(where, raising)
+    mouse = ("---\ntitle: Mouse cursor jumps\n---\n\nThe mouse cursor jumps across the screen while you type on a "
+             "laptop.\n\n## Fix 1: Turn off the touchpad\n\nOpen Settings, then Devices, and switch the touchpad off.\n")
+    doc, notes, _ = _build_with_rule(tmp_path, "", {"good.md": GOOD, "mouse.md": mouse})
+    by_path = {e["sources"][0]["path"]: e for e in doc["entries"]}
+    assert by_path["mouse.md"]["title"] == "Mouse cursor jumps"
+    if "kinds" in where:
+        assert by_path["mouse.md"]["kind"] == "other"
+    assert notes == by_path["mouse.md"]["sources"][0]["warnings"] and len(notes) == 1
+    assert notes[0].startswith("mouse.md: [") and "RecursionError" in notes[0]
+    assert by_path["good.md"]["sources"][0]["warnings"] == [] and by_path["good.md"]["kind"] != "other"
+
+
 def test_the_deadline_holds_in_worker_processes(tmp_path):
     rules_file = write(tmp_path, "r.toml", '[scrape_artifacts]\nlone_patterns = ["(a+)+b"]\n')
     src = tmp_path / "in"

@@ -605,3 +605,16 @@ def test_a_title_is_not_cut_inside_a_quotation_when_the_sites_name_goes(rules):
     c = composing(rules, [e] + entries + OTHERS)
     assert "newsbeat" in c.site
     assert "Safe Torrenting Tips for 'Spider-Man" not in c.titles(e)
+
+
+def test_without_site_removes_nested_asides_in_bounded_passes():
+    """An aside that names the site went by recursing once per nesting level: a title of 3,000
+    '(Newsbeat ' and 3,000 ')' raised RecursionError and ended the whole build."""
+    import time
+    site = frozenset({"newsbeat"})
+    # an aside inside an aside both go (one level a pass)
+    assert without_site("Fix a Mouse That Jumps (Newsbeat Pick (by Newsbeat))", site) == "Fix a Mouse That Jumps"
+    t0 = time.process_time()
+    hostile = "How to Fix Mouse Jumping " + "(Newsbeat " * 3000 + ")" * 3000
+    assert without_site(hostile, site).startswith("How to Fix Mouse Jumping")
+    assert time.process_time() - t0 < 5
