@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -87,6 +88,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[\"“‘'(]?[A-Z0-9]
 # a list's item ("1. Turn on ...", "Method 1:Re-install ...", "Step 2) Open ..."): a step, not a title
 _ITEM = re.compile(r"(?:\w+\s+)?\d{1,2}\s*\\?[.):]")
 # a quotation within a sentence (to its end when it is not closed)
+_WORD_RUN = re.compile(r"\S+")
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 # a sentence's lead-in of up to three words ("Recently, ", "On Wednesday, ")
 _LEAD_IN = re.compile(r"(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+")
@@ -905,13 +907,25 @@ class TitleChooser:
                 or _ITEM.match(sentence) or not sentence[:1].isupper() and not sentence[:1].isdigit()):
             return ""
         # (a mark inside quotation marks ends no clause of the sentence: 'intended for “content creators, AI-savvy ...”')
+        # (the words before a mark, and the quotation it may be in, found by bisection: a sentence of
+        # thousands of commas in one quotation is read once, not once a comma)
         quoted = [m.span() for m in _QUOTED.finditer(sentence)]
-        end = next((m.start() for m in _CLAUSE.finditer(sentence) if len(sentence[:m.start()].split()) >= COMPOSE_MIN
-                    and not any(a < m.start() < b for a, b in quoted)), len(sentence))
+        starts, opens = [m.start() for m in _WORD_RUN.finditer(sentence)], [a for a, _ in quoted]
+
+        def ends_clause(at: int) -> bool:
+            q = bisect_left(opens, at)  # (the quotations opened before it)
+            return bisect_left(starts, at) >= COMPOSE_MIN and (q == 0 or at >= quoted[q - 1][1])
+        end = next((m.start() for m in _CLAUSE.finditer(sentence) if ends_clause(m.start())), len(sentence))
         span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,\\"))
-        # (nor on a word that leans on what was cut: '... a dedicated "AI prompt button" that')
-        while len(span.split()) > COMPOSE_MIN and span.split()[-1].lower() in self.openers | {"the", "a", "an"}:
-            span = span[:span.rstrip().rfind(" ")].rstrip(" ,;:")
+        # (nor on a word that leans on what was cut: '... a dedicated "AI prompt button" that'; its words
+        # found once, the last dropped each time with the marks before it)
+        leaning = self.openers | {"the", "a", "an"}
+        runs = [m.span() for m in _WORD_RUN.finditer(span)]
+        while len(runs) > COMPOSE_MIN and span[slice(*runs[-1])].lower() in leaning:
+            span = span[:runs.pop()[0]].rstrip(" ,;:")
+            while runs and runs[-1][0] >= len(span):
+                runs.pop()
+            runs[-1:] = [(runs[-1][0], min(runs[-1][1], len(span)))] if runs else []
         said = {t.strip(_EDGES).lower().replace("’", "'") for t in span.split()}
         if (len(span.split()) > COMPOSE_WORDS or self.pronouns & said or not set(terms) & set(words(span))
                 or (code and code not in span.lower() and code not in " ".join(words(span)))):

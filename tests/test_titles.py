@@ -618,3 +618,18 @@ def test_without_site_removes_nested_asides_in_bounded_passes():
     hostile = "How to Fix Mouse Jumping " + "(Newsbeat " * 3000 + ")" * 3000
     assert without_site(hostile, site).startswith("How to Fix Mouse Jumping")
     assert time.process_time() - t0 < 5
+
+
+def test_a_composed_span_is_found_in_linear_time(rules):
+    """Each comma inside a quotation counted the words of the whole sentence before it, and each
+    trailing 'the' dropped split the span again: 40,000 of either took 20-45 s."""
+    import time
+    c = composing(rules, OTHERS)
+    t0 = time.process_time()
+    assert c.phrase("Apple Mac Pro Tower “" + "a, " * 40_000 + "end", ["apple"], None) == ""  # (too long a span)
+    assert c.phrase("Apple Mac Pro Tower has " + "the " * 40_000, ["apple"], None) == "Apple Mac Pro Tower has"
+    assert time.process_time() - t0 < 5
+    # as before: a comma in a quotation ends nothing, one after it does; a leaning word and its comma go
+    assert c.phrase('Apple Mac Pro Tower has a "wood, glass panel" that, when pressed, opens', ["apple"], None) == \
+        'Apple Mac Pro Tower has a "wood, glass panel"'
+    assert c.phrase("Apple Mac Pro Tower is the best, the a, when new", ["apple"], None) == "Apple Mac Pro Tower is the best"
