@@ -53,9 +53,11 @@ _CODE = re.compile(r"\b0x[0-9a-f]{6,8}\b", re.I)
 _CODEISH = re.compile(r"\b0x\w+", re.I)
 # a title's token the way a generator garbles it ("7.abbbb GHz", "2N4", "100%%", "Windows 1지원",
 # "Windows 1#", "GS3^[GS32Q](…)", "$1N"): digits run into letters or marks, another script, markup; and a
-# title cut short ("… Windows 11, 10, 8 &", "… Safe Torrenting Tips for 'Spider-Man": a quotation never closed). Counted only where the text does not spell the token.
+# title cut short ("… Windows 11, 10, 8 &", "… Safe Torrenting Tips for 'Spider-Man": a quotation never closed,
+# up to the next quotation mark of any kind, so a title of thousands of “ is read once; an apostrophe before a
+# number opens none: "Best Laptops of '24", "‘90s"). Counted only where the text does not spell the token.
 _GARBLED = re.compile(r"\d\.[^\W\d_]|^\$?[12]\d{0,2}[^\W\d_]\d{1,2}$|^\$\d+[^\W\d_]$|%%|\d#|\^\[|\]\(|[^\W\d_\x00-\u024f]")
-_CUT_SHORT = re.compile(r"[&,(\[]\s*$|(?:^|\s)[\"“‘'][^\"”’']*$")
+_CUT_SHORT = re.compile(r"[&,(\[]\s*$|(?:^|\s)[\"“‘'](?!\d)[^\"“”‘’']*$")
 _EDGES = "\"'“”‘’.,:;!?*()[]"
 _WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,2}))*)", re.I)
 # a heading that names a part of the article, not the article: a fix, a step, a list number,
