@@ -86,10 +86,12 @@ from .write import write_atomic
 # tables of contents worded as the headings, sign-up boxes over a notice, names under two pictures,
 # labelled credits, cross-links to another page's anchor;
 # 30: structures read with steps among steps by a verb's shape, a first sibling that gives a procedure, and
-# the sections headed by what goes wrong on a page about a problem; no "..., let's begin." opening a procedure
+# the sections headed by what goes wrong on a page about a problem; no "..., let's begin." opening a procedure;
 # 31: a bold alternative's word its sentence goes on from ("**Alternatively** you can ...") opens a part of a
-# pitch; a linked name is sold shortened only to a name's shape (records' "linked": not "[Windows Pro]" as "Windows")
-FORMAT = 31
+# pitch; a linked name is sold shortened only to a name's shape (records' "linked": not "[Windows Pro]" as "Windows");
+# 32: title candidates ("p") and titles ("h"): an apostrophe before a number ('24) opens no quotation cut
+# short; a heading with a label several entries' headings are is no candidate only when the rest is a name
+FORMAT = 32
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -608,8 +608,7 @@ class TitleChooser:
             h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
             if _key(h) in self.shared_headings:
                 continue
-            ends = {w.strip(_EDGES).lower() for w in (h.split()[:1] + h.split()[-1:])} - {""}
-            if len(h.split()) >= 2 and any(w in self.shared_headings for w in sorted(ends)):
+            if len(h.split()) >= 2 and self.labelled(h):
                 continue  # (a label many entries' headings are, with a name: "PNY CS3150 Specifications")
             counted = _COUNTED.sub("", h)
             if counted != h and len(counted.split()) >= 2:
@@ -619,6 +618,26 @@ class TitleChooser:
                 out.append(h)
                 heads += 1
         return out
+
+    def labelled(self, heading: str) -> bool:
+        """A heading that is a label several entries' headings are (`shared_headings`: "Specs")
+        with a name before or after it ("PNY CS3150 Specifications", "Specifications of the Gigabyte
+        B650"): the rest, but the generic words next to the label, each with a capital or a digit and
+        none generic. Not a heading that says more with it ("Fix Bluetooth Not Working on Android" where
+        "Android" heads a section of several how-tos, beside "Windows", "Mac")."""
+        ws = heading.split()
+        return self._label_and_name(ws[0], ws[1:]) or self._label_and_name(ws[-1], ws[-2::-1])
+
+    def _label_and_name(self, label: str, rest: list[str]) -> bool:
+        """`label` is a shared heading and `rest` (the heading's other words, from the label on) a name."""
+        label = label.strip(_EDGES).lower()
+        if not label or label not in self.shared_headings:
+            return False
+        rest = [w for w in rest if w.strip(_EDGES)]
+        while rest and stem(rest[0].strip(_EDGES).lower()) in self.generic:  # ("of the", "for", "on")
+            rest = rest[1:]
+        return bool(rest) and all(any(ch.isupper() or ch.isdigit() for ch in w)  # ("CS3150", "eGPU", "40-inch")
+                                  and stem(w.strip(_EDGES).lower()) not in self.generic for w in rest)
 
     def list_items(self, entry: dict, steps: set, loose: bool = False) -> set[int]:
         """The sections whose headings are a list's items, not the article's name: after text

@@ -653,3 +653,22 @@ def test_a_year_after_an_apostrophe_is_no_quotation_cut_short_and_many_quotes_ar
     t0 = time.process_time()
     assert not _CUT_SHORT.search("Fix Zorbix Driver" + " “a" * 30_000 + "”")
     assert time.process_time() - t0 < 5
+
+
+def test_a_heading_that_says_more_than_a_shared_label_and_a_name_stays_a_candidate(rules):
+    """A platform heading several how-tos share ("## Windows", "## Mac", "## Android") made every
+    heading that opens or closes with it no candidate: "Fix Bluetooth Not Working on Android" too."""
+    platforms = [("Windows", "Press PrtSc."), ("Mac", "Press Cmd+Shift+3."), ("Android", "Press power and volume down."),
+                 ("iPhone", "Press the side button and volume up.")]
+    others = [entry(f"Take a screenshot on any device {k}", [], f"Screenshots {k} are easy.", platforms) for k in range(3)]
+    e = entry("Elite Wireless Magic Unveiled", [],
+              "Bluetooth not working on Android is common. Bluetooth pairing on Android fails after updates.",
+              [("Fix Bluetooth Not Working on Android", "Bluetooth on Android fails to pair. Turn Bluetooth off and on "
+                "in Android settings."), ("", "Forget the Bluetooth device on Android and pair again.")])
+    c = composing(rules, [e] + others + OTHERS)
+    assert "android" in c.shared_headings
+    assert c.headings(e) == ["Fix Bluetooth Not Working on Android"]
+    assert c.choose(0, e) == "Fix Bluetooth Not Working on Android"
+    # a shared label with a name before or after it is still no candidate
+    for part in ("Google Pixel 8 Android", "Android of the Nokia X30", "Wiko Hi GT Cube eGPU Android"):
+        assert c.headings(entry("Phones", [], "", [(part, "The Nokia X30 runs Android 14.")])) == []
