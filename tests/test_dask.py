@@ -198,3 +198,38 @@ def test_a_nested_budget_in_a_task_thread_keeps_the_outer_one(monkeypatch):
     t.start()
     t.join(10)
     assert len(got) == 1 and got[0] < 2 and deadline._ITEMS == {}
+
+
+def test_imap_keeps_a_bounded_window_of_tasks_ahead_of_its_consumer():
+    # every task was sent at once: the scheduler held the stage's arguments (every body to
+    # structure) and the workers every result the client had not taken yet
+    from pipeline import tasks
+    from pipeline.executors import loop
+    from pipeline.executors.dask_engine import DaskExecutor
+    from pipeline.rules import load_rules
+    cluster, client = _cluster()
+    ex = DaskExecutor(cluster.scheduler_address, tasks.init, (load_rules(), Options(), frozenset(), {}))
+    try:
+        taken, ahead = [], []
+        for x in ex.imap(list, [((i,),) for i in range(40)], None, "test", 40):
+            taken.append(x)
+            ahead.append(len(ex.sent))
+        assert taken == list(range(40)) and max(ahead) <= loop.AHEAD
+    finally:
+        ex.close()
+        client.close()
+        cluster.close()
+
+
+def test_a_local_clusters_workers_run_no_profiler():
+    # the profiler kept a tree of sampled stacks per second for the last 1,000 seconds: a
+    # worker's memory grew with the length of the build
+    from pipeline import tasks
+    from pipeline.executors.dask_engine import DaskExecutor
+    from pipeline.rules import load_rules
+    ex = DaskExecutor("local:1", tasks.init, (load_rules(), Options(), frozenset(), {}))
+    try:
+        running = ex.client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+        assert running and all("profile" not in names and "heartbeat" in names for names in running.values())
+    finally:
+        ex.close()

@@ -3,7 +3,8 @@ what the stages do (pipeline/tasks.py). One interface, which another engine impl
 
 - `slots(total)`: start the workers for `total` items; how many there are.
 - `imap(fn, arglist, progress, label, total)`: fn(*args) for each args (each call returns a
-  list), the results flattened, in the order of arglist.
+  list), the results flattened, in the order of arglist; a few tasks per worker ahead of
+  the consumer, not all at once (loop.ordered).
 - `schedule(next_task, total)`: run tasks until next_task(worker) gives None; a task is
   (fn, args, callback) and the callback gets fn's result in this process (so a task's
   results can bring in new tasks, for the worker that should run them).

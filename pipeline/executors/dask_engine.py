@@ -102,8 +102,12 @@ class DaskExecutor:
             if n < 1:
                 raise ValueError("local:N needs N >= 1 workers")
             # a task whose worker dies is run item by item (_one_by_one) at once, not after 4
-            # deaths: the item that stalls its worker costs two restarts, not eight
-            with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+            # deaths: the item that stalls its worker costs two restarts, not eight. No
+            # profiler in the workers: it samples their stacks every 10 ms and keeps a tree of
+            # them per second for the last 1,000 seconds, so a worker's memory grew with the
+            # build's length (the 100k build's busier worker: 1.54x its 10k peak)
+            with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                                  "distributed.worker.profile.enabled": False}):
                 self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                             dashboard_address=":0", silence_logs=40)
             self.client = Client(self.cluster, set_as_default=False)
@@ -150,6 +154,13 @@ class DaskExecutor:
         fut.release()
         return result
 
+    def _wait(self, fut, alone: bool = False):
+        """The future's result, once it is done (see _result)."""
+        seen = time.monotonic()
+        while not fut.done():
+            seen = self._waiting(seen)
+        return self._result(fut, alone)
+
     def _one_by_one(self, fn, args: tuple) -> list:
         """A task Dask gave up on (its workers died), its items run alone (the last argument
         of a task function is its list of items): the results, with one Spent at the end.
@@ -158,10 +169,7 @@ class DaskExecutor:
         out, spent = [], None
         for item in args[-1]:
             f = self._submit(fn, (*args[:-1], [item]))
-            seen = time.monotonic()
-            while not f.done():
-                seen = self._waiting(seen)
-            for res in self._result(f, alone=True):
+            for res in self._wait(f, alone=True):
                 if isinstance(res, tasks.Spent):
                     spent = res if spent is None else tasks.Spent({k: v + res.seconds[k]
                                                                    for k, v in spent.seconds.items()})
@@ -183,14 +191,8 @@ class DaskExecutor:
 
     def imap(self, fn, arglist, progress, label, total):
         """fn over arglist (each call returns a list), results flattened, in order."""
-        self.slots(total)
-        futures = [self._submit(fn, a) for a in arglist]
         done = 0
-        for f in futures:
-            seen = time.monotonic()
-            while not f.done():
-                seen = self._waiting(seen)
-            chunk = self._result(f)
+        for chunk in loop.ordered(self.slots(total), arglist, lambda i, a: self._submit(fn, a), self._wait):
             yield from chunk
             done += len(chunk)
             if progress:

@@ -63,7 +63,7 @@ class LocalExecutor:
         n = self.slots(total)
         done = 0
         if self.pools:
-            results = (f.result() for f in [self.pools[i % n].submit(fn, *a) for i, a in enumerate(arglist)])
+            results = loop.ordered(n, arglist, lambda i, a: self.pools[i % n].submit(fn, *a), lambda f: f.result())
         else:
             results = (fn(*a) for a in arglist)
         for chunk in results:
