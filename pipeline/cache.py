@@ -90,8 +90,10 @@ from .write import write_atomic
 # 31: a bold alternative's word its sentence goes on from ("**Alternatively** you can ...") opens a part of a
 # pitch; a linked name is sold shortened only to a name's shape (records' "linked": not "[Windows Pro]" as "Windows");
 # 32: title candidates ("p") and titles ("h"): an apostrophe before a number ('24) opens no quotation cut
-# short; a heading with a label several entries' headings are is no candidate only when the rest is a name
-FORMAT = 32
+# short; a heading with a label several entries' headings are is no candidate only when the rest is a name;
+# 33: an action that ends its sentence ("Then restart") is one again; a preposition, conjunction or
+# determiner opening a heading is no verb's shape; a re-split parse reads its own opening heading
+FORMAT = 33
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

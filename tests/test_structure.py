@@ -1817,3 +1817,40 @@ def test_what_the_writer_will_do_does_not_open_a_procedure(st):
              "Go to System > Developer Options.\n\n![Developer options](https://example.com/3.png)\n\n"
              "Enable the \"Disable Absolute Volume\" toggle.\n\n![Toggle](https://example.com/4.png)\n")
     assert steps(st, shots, "Turn off absolute volume")[0] == 'Open the Settings app and tap "About Phone."'
+
+
+def test_an_action_that_ends_its_sentence_is_still_an_action_over_a_screenshot(st):
+    # ("Then restart" at the sentence's end: no quote mark follows the verb, so not "Let's ...")
+    body = ("## Fix the update error\n\nWindows may fail to install an update. Here is what to do.\n\n"
+            "Open Settings and go to Windows Update. Click Check for updates\n\n![shot](https://img.example/a.png)\n\n"
+            "The download takes a few minutes. Then restart\n\n![shot](https://img.example/b.png)\n\n"
+            "Sign in again and open Windows Update. Click Retry\n\n![shot](https://img.example/c.png)\n")
+    assert len(steps(st, body, "Fix the update error")) == 3
+    assert st._writer_acts("Once it finishes, restart") and not st._writer_acts("Let's begin.")
+
+
+def test_a_heading_that_opens_with_a_preposition_is_not_verb_shaped(st):
+    for h in ("Across Your Devices", "Between the Lines", "Against the Odds", "Around the House",
+              "Within the App", "Among the Best", "Toward the Future", "Upon a Time"):
+        assert not st.verb_shaped.match(h), h
+    assert st.verb_shaped.match("Handle Your Files")
+    body = ("Sync problems have a few fixes.\n\n"
+            "## Restart Your Phone\n\nHold the power button and tap Restart.\n\n"
+            "## Update the App\n\nOpen the store and tap Update.\n\n"
+            "## Across Your Devices\n\nSync works the same on tablets and laptops, so what you see here holds there too.\n")
+    assert steps(st, body, "How to Fix Sync Problems") == ["Restart Your Phone", "Update the App"]
+
+
+def test_the_re_split_parse_reads_its_own_opening_heading_for_remedy_runs(st, monkeypatch):
+    # split, "**Follow these steps:**" heads the count and the title's heading is no longer the opening one
+    seen, remedy = [], st._remedy_runs
+
+    def spy(*a, **k):
+        seen.append(st._page_titles)
+        return remedy(*a, **k)
+    monkeypatch.setattr(st, "_remedy_runs", spy)
+    body = ("**Follow these steps:** 1) Open Settings and go to Devices. 2) Click Printers and scanners.\n\n"
+            "## Printer Offline? Causes and Fixes\n\nThe printer goes offline for a few reasons.\n")
+    title = "Printer Offline? Causes and Fixes"
+    assert steps(st, body, title) == ["Open Settings and go to Devices.", "Click Printers and scanners."]
+    assert seen[0] == (title, title) and seen[-1] == (title, "") and st._page_titles == (title, "")

@@ -251,9 +251,10 @@ class Steps:
 
     def _writer_acts(self, sentence: str) -> bool:
         """A sentence that says what to do, not what the writer will do ("Let's get rid of it.",
-        "With that out of the way, let's begin.": its verb a contraction's first word)."""
+        "With that out of the way, let's begin.": its verb a contraction's first word; "Then restart"
+        at the sentence's end is an action)."""
         m = self.action.match(sentence)
-        return m is not None and not _CONTRACTION.match(sentence) and sentence[m.end():m.end() + 1] not in "'’"
+        return m is not None and not _CONTRACTION.match(sentence) and not sentence.startswith(("'", "’"), m.end())
 
     def _says_an_action(self, b: _Block) -> bool:
         """A paragraph one of whose sentences says what to do ("A menu pops up. Click

@@ -144,9 +144,11 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
             if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
                 again = self._without_contents(_inert(_blocks(split), self.inert))
                 secs, heading = self._sections(again, title)
+                self._page_titles = (title, heading)  # (this parse's opening heading, for _remedy_runs)
                 found = self._steps(secs, again) or self._paragraph_steps(again, split)
                 if len(found) > len(steps):
                     blocks, sections, title_heading, steps = again, secs, heading, found
+                self._page_titles = (title, title_heading)  # (the parse kept)
         if not steps:  # nor numbers nor headings: sentences that each say what to do over a screenshot
             steps = self._shot_steps(blocks, sections)  # may, headless or under a how-to heading; or
             named = self._steps(sections, blocks, named=True)  # sibling sections headed "How to ..."
