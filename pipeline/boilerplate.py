@@ -611,15 +611,30 @@ class Boilerplate:
         """The sign-up box a notice ends: the lines right over it, up to a heading, a list, a
         sentence or a longer line, that are short (two labels' length at most) and no action
         ("Join us for offers and tips!", "1.5M+ users already subscribed to our newsletter",
-        "Your email address", "Sign me up" over "By signing up, you agree ..."), pictures too."""
+        "Your email address", "Sign me up" over "By signing up, you agree ..."), pictures too.
+        A picture goes with the box only when the box goes on over it: the last screenshot of an
+        article over a notice stays, and so does its caption when that is the one line between."""
+        def boxed(v: int) -> bool:
+            line = lines[units[v][0]] if v >= 0 else ""
+            return v >= 0 and units[v][1] is not None and not (
+                _HEADING.match(line) or _LIST.match(line) or self._statement(line) or self._content(line)
+                or len(_shown_words(line)) > 2 * self.short_words)
         out = set()
         for u in notices:
             v = u - 1
             while v >= 0 and v not in out and units[v][1] is not None:
-                line = lines[units[v][0]]
-                if not _picture_only(line) and (
-                        _HEADING.match(line) or _LIST.match(line) or self._statement(line) or self._content(line)
-                        or len(_shown_words(line)) > 2 * self.short_words):
+                if _picture_only(lines[units[v][0]]):
+                    w = v - 1
+                    while w >= 0 and units[w][1] is not None and _picture_only(lines[units[w][0]]):
+                        w -= 1
+                    if not boxed(w):
+                        if u - v == 2:  # (only its caption between the picture and the notice)
+                            out.discard(u - 1)
+                        break
+                    out.update(range(w + 1, v + 1))
+                    v = w
+                    continue
+                if not boxed(v):
                     break
                 out.add(v)
                 v -= 1

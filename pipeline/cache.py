@@ -92,8 +92,10 @@ from .write import write_atomic
 # 32: title candidates ("p") and titles ("h"): an apostrophe before a number ('24) opens no quotation cut
 # short; a heading with a label several entries' headings are is no candidate only when the rest is a name;
 # 33: an action that ends its sentence ("Then restart") is one again; a preposition, conjunction or
-# determiner opening a heading is no verb's shape; a re-split parse reads its own opening heading
-FORMAT = 33
+# determiner opening a heading is no verb's shape; a re-split parse reads its own opening heading;
+# 34: chrome verdicts read each notice seed's gap bounded and keep an article's last picture (and its
+# caption) over a notice unless the box goes on over it
+FORMAT = 34
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
