@@ -404,8 +404,10 @@ class Boilerplate:
                         above.rstrip(" *_").endswith(":") and len(_shown_words(above)) <= 2 * self.short_words)):
                     out.add(v)
             run = []
-            if k is not None and not _HEADING.match(lines[i]) and self._statement(lines[i]):
-                break  # the prose began: a list of the steps after it is the procedure's overview (structure's)
+            if k is not None and not _HEADING.match(lines[i]) and (self._statement(lines[i]) or (
+                    len(_shown_words(lines[i])) > 2 * self.short_words and not self._links(lines[i]))):
+                break  # the prose began (whatever ends it: "... here are the fixes that work:"): a list of
+                # the steps after it is the procedure's overview (structure's)
         return out
 
     @staticmethod

@@ -93,8 +93,9 @@ from .write import write_atomic
 # short; a heading with a label several entries' headings are is no candidate only when the rest is a name;
 # 33: an action that ends its sentence ("Then restart") is one again; a preposition, conjunction or
 # determiner opening a heading is no verb's shape; a re-split parse reads its own opening heading;
-# 34: chrome verdicts read each notice seed's gap bounded and keep an article's last picture (and its
-# caption) over a notice unless the box goes on over it
+# 34: chrome verdicts read each notice seed's gap bounded, keep an article's last picture (and its caption)
+# over a notice unless the box goes on over it and end the opening block at any longer prose line; cleaned
+# bodies read a sign-off's subject without the blocks popped and put no space by an unlinked link in CJK
 FORMAT = 34
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

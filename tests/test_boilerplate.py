@@ -932,3 +932,21 @@ def test_an_articles_last_picture_and_its_caption_stay_over_a_cookie_notice():
            "By signing up, you agree to our terms and privacy policy.\n")
     text, n = b.strip(box, set())
     assert n == 4 and text == "## Change the wallpaper\n\nOpen Settings and pick Personalization.\n\n"
+
+
+def test_an_overview_after_an_intro_ending_in_a_colon_is_no_table_of_contents():
+    """The opening block ended only at a sentence ending in a full stop: an intro ending ":"
+    let the overview list of fixes after it be eaten as the page's table of contents."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("## Printer offline after update\n\n"
+            "Is your printer offline after a Windows update? It happens to many users, and here are the fixes that work:\n\n"
+            "* Restart the print spooler\n* Update the printer driver\n* Run the printer troubleshooter\n\n"
+            "## Restart the print spooler\n\nOpen Services and restart the Print Spooler service.\n\n"
+            "## Update the printer driver\n\nOpen Device Manager and update the driver.\n\n"
+            "## Run the printer troubleshooter\n\nOpen Settings and run the troubleshooter.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 0 and text == body
+    toc = body.replace("It happens to many users, and here are the fixes that work:", "Quick Links")
+    text, n = Boilerplate(load_rules()).strip(toc, set())
+    assert n == 3 and "* Restart" not in text
