@@ -800,3 +800,28 @@ def test_a_credit_labelled_so_under_a_picture_goes_on_one_page_a_name_the_prose_
     assert r.removed == {"scrape_artifact": 4}
     assert "Image:" not in r.text and "Google" not in r.text and "Getty" not in r.text
     assert "[HagenHinderdael](" in r.text and "NordPass keeps" in r.text and "Zerofy\n\nZerofy is" in r.text
+
+
+def test_a_sign_off_under_a_popped_one_does_not_name_itself_and_cleaning_again_changes_nothing():
+    """The subject's words were read once from the blocks before the last: a sign-off popped,
+    the new last block matched its own words and stayed, and cleaning the text again took it."""
+    from pipeline.clean.cleaner import Cleaner
+    from pipeline.rules import load_rules
+    c = Cleaner(load_rules())
+    body = ("## Fix 2: Update your audio driver\n\nOpen Device Manager and update the driver of your laptop "
+            "speakers, then restart the laptop.\n\n")
+    so = "Thanks for stopping by, cheers friends and readers!"
+    for tail in (so + "\n\nThanks for reading.\n", so + "\n\nHope this helps.\n"):
+        text = c.clean(body + tail).text
+        assert "Thanks for stopping by" not in text and "restart the laptop." in text
+        assert c.clean(text).text == text
+
+
+def test_an_unlinked_link_in_a_script_without_spaces_gets_no_space():
+    """str.isalnum() holds for CJK letters too: an unlinked link's text in a Japanese sentence
+    was set apart by spaces the script does not write."""
+    from pipeline.clean.cleaner import Cleaner
+    from pipeline.rules import load_rules
+    c = Cleaner(load_rules())
+    assert c.clean("設定を開き、[デバイス](javascript:void(0))を選択します。\n").text == "設定を開き、デバイスを選択します。\n"
+    assert c.clean("Open the[Settings](javascript:void(0))app.\n").text == "Open the Settings app.\n"

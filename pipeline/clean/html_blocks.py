@@ -102,11 +102,21 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     if out and last and _tag_list(last, ctx):
         out.pop()
         removed["tag_list"] += 1
-    said: list[set[str]] = []  # the subject's words: those of the blocks before the last, read once
+    # the subject's words: those of the blocks before the last, read once, and how many of those
+    # blocks have each; a sign-off popped, the new last block's words leave it (its own words named
+    # itself: "Thanks for stopping by, cheers friends and readers!" over "Thanks for reading." stayed,
+    # and cleaning the text again took it)
+    said: list[set[str]] = []
+    blocks_with: Counter = Counter()
+
+    def words(b: str) -> set[str]:
+        return {w.lower() for w in _TERM.findall(b)} - ctx.outro_generic
 
     def subject() -> set[str]:
         if not said:
-            said.append({w.lower() for b in out[:-1] for w in _TERM.findall(b)} - ctx.outro_generic)
+            for b in out[:-1]:
+                blocks_with.update(words(b))
+            said.append(set(blocks_with))
         return said[0]
     while out and (rest := _without_outro(out[-1], ctx, subject)) is not None:
         removed["outro"] += 1
@@ -114,6 +124,11 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             out[-1] = rest
             break
         out.pop()
+        if said and out:
+            for w in words(out[-1]):
+                blocks_with[w] -= 1
+                if not blocks_with[w]:
+                    said[0].discard(w)
     return "\n\n".join(out)
 
 

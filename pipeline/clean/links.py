@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 
 import pyromark
@@ -94,14 +95,21 @@ def unlinked(m: re.Match, label: str) -> str:
     touches, as the link set it apart (`the[Raspberry Pi](...)is` read "the Raspberry Pi is",
     not "theRaspberry Piis"; "Nevertheless,[early benchmarks](...)": "Nevertheless, early"), or
     from the link right beside it (`[Quick fixes](...)[Advanced
-    fixes](...)`)."""
+    fixes](...)`).
+    A script written without spaces gets none: a wide letter either side ("設定を開き、[デバイス](...)を")."""
     before = m.string[m.start() - 1:m.start()]
     after = m.string[m.end():m.end() + 1]
-    if before and (before.isalnum() or before in "),;!?") and label[:1].isalnum():  # (")": a link right before: a nav bar's)
+    if (before and (before.isalnum() or before in "),;!?") and label[:1].isalnum()  # (")": a link right before: a nav bar's)
+            and not _wide(before + label[:1])):
         label = " " + label
-    if after.isalnum() and label[-1:].isalnum():
+    if after.isalnum() and label[-1:].isalnum() and not _wide(label[-1:] + after):
         label += " "
     return label
+
+
+def _wide(chars: str) -> bool:
+    """A letter of a script written without spaces between words (CJK: East Asian wide or full width)."""
+    return any(unicodedata.east_asian_width(ch) in "WF" for ch in chars)
 
 # ---------------------------------------------------------- 5b. markdown links
 
