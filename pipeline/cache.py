@@ -96,6 +96,7 @@ from .write import write_atomic
 # 34: chrome verdicts read each notice seed's gap bounded, keep an article's last picture (and its caption)
 # over a notice unless the box goes on over it and end the opening block at any longer prose line; cleaned
 # bodies read a sign-off's subject without the blocks popped and put no space by an unlinked link in CJK
+# and keep a lone "Visit Site" link unless it goes to a shop or sits beside other buttons
 FORMAT = 34
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -27,7 +27,7 @@ REQUIRED_GROUPS = {
     "tracking_pixels": ("styles", "max_size"),
     "safe_schemes": ("schemes", "never"),
     "disclaimers": ("first", "second"),
-    "calls_to_action": ("anchors", "offers", "buttons", "pointers", "button_verbs"),
+    "calls_to_action": ("anchors", "offers", "buttons", "weak_buttons", "pointers", "button_verbs"),
     "tag_lists": ("max_words", "url_parts"),
     "outros": ("requests", "sign_offs", "generic"),
     "scrape_artifacts": ("lone_lines", "lone_patterns", "credits", "caption_credits", "name_credit_labels"),
@@ -58,7 +58,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("causes", "bold_phrases_under"), ("step_shapes", "numbered"), ("step_shapes", "preliminary"),
               ("step_shapes", "procedure_headings"),
               ("tables_of_contents", "labels"), ("tables_of_contents", "navigation"),
-              ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"),
+              ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"), ("calls_to_action", "weak_buttons"),
               ("summary", "contents_labels"), ("summary", "ad_lines"), ("summary", "credit_lines"),
               ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("promotional", "sell_words"),
               ("promotional", "manual_links"), ("promotional", "sequence_labels"), ("boilerplate", "seeds")}

@@ -825,3 +825,23 @@ def test_an_unlinked_link_in_a_script_without_spaces_gets_no_space():
     c = Cleaner(load_rules())
     assert c.clean("設定を開き、[デバイス](javascript:void(0))を選択します。\n").text == "設定を開き、デバイスを選択します。\n"
     assert c.clean("Open the[Settings](javascript:void(0))app.\n").text == "Open the Settings app.\n"
+
+
+def test_a_visit_site_link_to_a_vendors_own_page_stays_beside_buttons_or_to_a_shop_it_goes():
+    """"Visit Site" alone was a shop's button to whatever host: an official vendor's support
+    link went. It goes now to a shop or an affiliate, or beside other buttons."""
+    from pipeline.clean.cleaner import Cleaner
+    from pipeline.rules import load_rules
+    c = Cleaner(load_rules())
+    md = ("To get the driver, open HP's official support page:\n\n[Visit Site](https://support.hp.com/us-en/drivers)\n\n"
+          "Then pick your model.\n")
+    assert c.clean(md).text == md
+    shop = md.replace("https://support.hp.com/us-en/drivers", "https://www.amazon.com/dp/B0TEST?tag=site-20")
+    assert "Visit Site" not in c.clean(shop).text
+    pair = md.replace("[Visit Site](https://support.hp.com/us-en/drivers)",
+                      "[Visit Site](https://vendor.example/a) [View at Best Buy](https://vendor.example/b)")
+    assert "Visit Site" not in c.clean(pair).text
+    after = md.replace("\n\nThen", "\n\n[$3.99/mo at NordVPN](https://nordvpn.example/pricing)\n\nThen")
+    assert c.clean(after).text == "To get the driver, open HP's official support page:\n\nThen pick your model.\n"
+    card = md.replace("To get the driver, open HP's official support page:", "Cooling: Passive\n\nSize: 105 x 95 x 40 mm")
+    assert "Visit Site" not in c.clean(card).text

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 from ..text import HTML_START, SENTENCE_END
 from .code import OPEN
-from .junk import _LINK_ONLY, _farm_heading, _hijacked, _only_links
+from .junk import _LINK_ONLY, _farm_heading, _hijacked, _lone_button_link, _only_links
 from .links import _LINK
 from .urls import _md_url, unwrapped, url_is_affiliate, url_is_safe
 
@@ -50,10 +50,12 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     posts = False  # the blocks before were posts whose links an affiliate hijacked
     picture = False  # the block before was a picture alone
     card = 0  # the last kept blocks are a product card whose shop buttons just went
+    button = False  # the block before was a shop's button that went
     i = 0
     while i < len(blocks):
         block = blocks[i]
         i += 1
+        after_button, button = button, False
         after_picture, picture = picture, False
         if out and _LINK_ONLY.match(block) and (posts or ctx.posts_lead.search(out[-1])) and _hijacked(block, ctx):
             # "... please see if the following posts meet your need:" and the posts: a link
@@ -77,6 +79,13 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
         block, counts = ctx.block(block)
         for kind, n in counts:
             removed[kind] += n
+        button = _button_gone(block, counts)
+        if _lone_button_link(block, ctx) and (after_button or i < len(blocks) and _button_gone(*ctx.block(blocks[i]))
+                                              or not (out and out[-1].rstrip(" *_").endswith((".", ":", "!", "?", "。", "：")))):
+            removed["call_to_action"] += 1  # "[Visit Site](...)" beside a shop's other buttons, or under no
+            # sentence that leads to it (a product card's, under its specs: "Size: 105 x 95 x 40 mm")
+            button = True
+            continue
         if after_picture and (_credit(block, ctx) or _name_credit(block, out[-1] if out else "",
                                                                   blocks[i] if i < len(blocks) else "", ctx)):
             removed["scrape_artifact"] += 1  # the picture's credit ("Eoneren/Getty Images")
@@ -130,6 +139,11 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 if not blocks_with[w]:
                     said[0].discard(w)
     return "\n\n".join(out)
+
+
+def _button_gone(block: str, counts) -> bool:
+    """The block went as a call to action (a shop's button)."""
+    return not block.strip() and any(kind == "call_to_action" for kind, _ in counts)
 
 
 def _credit(block: str, ctx) -> bool:

@@ -56,6 +56,13 @@ def _lone_buttons(block: str, ctx) -> bool:
     return ctx.cta_buttons.fullmatch(" ".join(_EMPHASIS.sub("", rest).split())) is not None
 
 
+def _lone_button_link(block: str, ctx) -> bool:
+    """One link alone whose text is a button's ("[Visit Site](https://support.hp.com/...)")."""
+    links = list(_CTA_LINK.finditer(block))
+    return (len(links) == 1 and not links[0].group(1) and not _CTA_LINK.sub("", block).strip()
+            and ctx.cta_buttons.fullmatch(" ".join(links[0].group(2).strip("*_ ").lower().split())) is not None)
+
+
 def _promo(block: str, low: str, ctx) -> bool:
     """A short paragraph that points at its own link, the link's text an offer."""
     return (len(low) < 400 and any(p in low for p in ctx.cta_pointers)
@@ -69,8 +76,9 @@ def _call_to_action(block: str, ctx) -> bool:
     if not links or _CTA_LINK.sub("", block).strip():
         return False
     anchors = [" ".join(m.group(2).strip("*_ ").lower().split()) for m in links]
-    if all(not m.group(1) and ctx.cta_buttons.fullmatch(a) for m, a in zip(links, anchors)):
-        return True  # a shop's buttons, to whatever host
+    if all(not m.group(1) and ctx.cta_buttons.fullmatch(a) for m, a in zip(links, anchors)) and (
+            len(links) > 1 or ctx.cta_strong.fullmatch(anchors[0]) or _to_shop(_destination(links[0].group(3)), ctx)):
+        return True  # a shop's buttons, to whatever host ("Visit Site" alone: to a shop's)
     if len(links) == 1 and not links[0].group(1) and ctx.cta_card.fullmatch(anchors[0]):
         return True  # a product card that is one link, its button at the end ("... View at Amazon")
     if all(not m.group(1) and _button_label(a, ctx) and _to_shop(_destination(m.group(3)), ctx)
