@@ -206,10 +206,10 @@ class Products:
             except ValueError:
                 continue
             host = (parts.hostname or "").rstrip(".")
-            name = self._spelled(name, re.sub(r"[^a-z0-9]", "", host + parts.path.lower()))
+            address = re.sub(r"[^a-z0-9]", "", host + parts.path.lower())  # (what spells the name)
+            name = self._spelled(name, address)
             key = re.sub(r"[^a-z0-9]", "", name.lower())
-            if len(key) < 4 or key not in re.sub(r"[^a-z0-9]", "", host + parts.path.lower()) or _HELP_PATH.search(
-                    parts.path):
+            if len(key) < 4 or key not in address or _HELP_PATH.search(parts.path):
                 continue
             redirect = self.redirects.redirect_host(host, parts.path)
             if redirect and _to_home_page(host, parts.path, key):

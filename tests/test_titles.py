@@ -501,16 +501,21 @@ def test_the_repeated_name_is_found_in_linear_time(chooser):
     assert time.process_time() - t0 < 3
 
 
+def _icloud(opening: str) -> tuple[str, list[tuple[str, str]]]:
+    """An iCloud Photo Sharing article's text and sections, opened by the heading `opening`: the text
+    repeats the feature's name ("iCloud Photo Sharing"), which the published titles of its tests do not say."""
+    text = ("iCloud Photo Sharing is not working on your iPhone: shared albums stay empty. Update your iCloud "
+            "settings on the iPhone and check iCloud Photo Sharing again.")
+    return text, [(opening, "When iCloud Photo Sharing stops, the shared albums on the iPhone stop updating."),
+                  ("Part 1. Enable iCloud Photo Sharing", "Open iCloud > Photos on the iPhone and turn on iCloud "
+                   "Photo Sharing."),
+                  ("Part 2. Sign in again", "Sign out of iCloud on the iPhone, sign in and check iCloud Photo Sharing.")]
+
+
 def test_a_heading_naming_what_the_text_repeats_is_not_halved_below_a_title_of_fix_words(chooser):
     # the body's heading names the feature the text repeats ("iCloud Photo Sharing") and its symptom; the
     # published titles say "iCloud" and the words of a fix ("Update Your iCloud Settings"), not that name
-    text = ("iCloud Photo Sharing is not working on your iPhone: shared albums stay empty. Update your iCloud "
-            "settings on the iPhone and check iCloud Photo Sharing again.")
-    sections = [("How to Fix iCloud Photo Sharing Not Working on iPhone",
-                 "When iCloud Photo Sharing stops, the shared albums on the iPhone stop updating."),
-                ("Part 1. Enable iCloud Photo Sharing", "Open iCloud > Photos on the iPhone and turn on iCloud Photo "
-                 "Sharing."),
-                ("Part 2. Sign in again", "Sign out of iCloud on the iPhone, sign in and check iCloud Photo Sharing.")]
+    text, sections = _icloud("How to Fix iCloud Photo Sharing Not Working on iPhone")
     e = entry("Steps to Update Your iCloud Settings on an iPhone", ["Update iCloud Settings on iPhone Today"],
               text, sections)
     assert chooser(e) == "How to Fix iCloud Photo Sharing Not Working on iPhone"
@@ -537,13 +542,7 @@ def test_the_only_heading_of_a_text_is_a_candidate_though_its_section_holds_the_
 
 def test_a_heading_loses_the_spin_a_published_title_loses(chooser, rules):
     # the body's opening heading is taken (it names what no title says) and is cleaned as a title is
-    text = ("iCloud Photo Sharing is not working on your iPhone: shared albums stay empty. Update your iCloud "
-            "settings on the iPhone and check iCloud Photo Sharing again.")
-    sections = [("[Solved] How to Fix iCloud Photo Sharing Not Working on iPhone in 2024",
-                 "When iCloud Photo Sharing stops, the shared albums on the iPhone stop updating."),
-                ("Part 1. Enable iCloud Photo Sharing", "Open iCloud > Photos on the iPhone and turn on iCloud Photo "
-                 "Sharing."),
-                ("Part 2. Sign in again", "Sign out of iCloud on the iPhone, sign in and check iCloud Photo Sharing.")]
+    text, sections = _icloud("[Solved] How to Fix iCloud Photo Sharing Not Working on iPhone in 2024")
     e = entry("Steps to Update Your iCloud Settings on an iPhone", ["Update iCloud Settings on iPhone Today"],
               text, sections)
     assert chooser(e) == "How to Fix iCloud Photo Sharing Not Working on iPhone"

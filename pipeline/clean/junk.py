@@ -56,11 +56,16 @@ def _lone_buttons(block: str, ctx) -> bool:
     return ctx.cta_buttons.fullmatch(" ".join(_EMPHASIS.sub("", rest).split())) is not None
 
 
+def _anchor(m: re.Match) -> str:
+    """A _CTA_LINK's text as the button rules read it: lower case, its emphasis and spacing aside."""
+    return " ".join(m.group(2).strip("*_ ").lower().split())
+
+
 def _lone_button_link(block: str, ctx) -> bool:
     """One link alone whose text is a button's ("[Visit Site](https://support.hp.com/...)")."""
     links = list(_CTA_LINK.finditer(block))
     return (len(links) == 1 and not links[0].group(1) and not _CTA_LINK.sub("", block).strip()
-            and ctx.cta_buttons.fullmatch(" ".join(links[0].group(2).strip("*_ ").lower().split())) is not None)
+            and ctx.cta_buttons.fullmatch(_anchor(links[0])) is not None)
 
 
 def _promo(block: str, low: str, ctx) -> bool:
@@ -75,7 +80,7 @@ def _call_to_action(block: str, ctx) -> bool:
     links = list(_CTA_LINK.finditer(block))
     if not links or _CTA_LINK.sub("", block).strip():
         return False
-    anchors = [" ".join(m.group(2).strip("*_ ").lower().split()) for m in links]
+    anchors = [_anchor(m) for m in links]
     if all(not m.group(1) and ctx.cta_buttons.fullmatch(a) for m, a in zip(links, anchors)) and (
             len(links) > 1 or ctx.cta_strong.fullmatch(anchors[0]) or _to_shop(_destination(links[0].group(3)), ctx)):
         return True  # a shop's buttons, to whatever host ("Visit Site" alone: to a shop's)

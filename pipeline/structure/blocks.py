@@ -333,6 +333,15 @@ def _in_codeblock(b: _Block) -> bool:
     return b.code_block or b.source.startswith(("```", "~~~", "    "))
 
 
+def _siblings(secs) -> list[list[int]]:
+    """The sections (but the first, the page's opening) grouped by parent and level: each group
+    siblings, in document order, the groups in the order of their first section."""
+    groups: dict[tuple, list[int]] = {}
+    for i in range(1, len(secs)):
+        groups.setdefault((secs[i].parent, secs[i].level), []).append(i)
+    return list(groups.values())
+
+
 def _ancestors(secs, i):
     p = secs[i].parent
     while p is not None:

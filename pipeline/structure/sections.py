@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from ..text import SENTENCE_END, remember
-from .blocks import _BOLD_RUN, _Block, _Sec, _clip, _stray_emphasis, same_title
+from .blocks import _BOLD_RUN, _Block, _Sec, _clip, _siblings, _stray_emphasis, same_title
 from .steps import _break_before, _starts_count
 from .summary import _after_sentence
 
@@ -82,10 +82,7 @@ class Sections:
         another word (`### Option 1`, `### Option 2`) after a sibling that reads as a step,
         among siblings counted by a first word (`### Fix 1` ... `### Bonus tip: Update the
         driver`): the ways of that step, not steps of the page."""
-        groups: dict[tuple, list[int]] = {}
-        for i in range(1, len(secs)):
-            groups.setdefault((secs[i].parent, secs[i].level), []).append(i)
-        for run in groups.values():
+        for run in _siblings(secs):
             if len(run) < 3:
                 continue
             words = [self._count_word(secs[i].heading) for i in run]

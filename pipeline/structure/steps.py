@@ -5,7 +5,8 @@ import re
 
 from ..model import Step
 from ..text import SENTENCE_END, Inert
-from .blocks import _Block, _Sec, _ancestors, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape
+from .blocks import (_Block, _Sec, _ancestors, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
+                     _siblings)
 
 _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
 _TOGETHER = re.compile(r"(?i:at the same time|together|simultaneously)")  # (what ends a worded shortcut)
@@ -335,10 +336,7 @@ class Steps:
         Your Drive Cool"; alone, "Choose an iPhone for ..." in a comparison is none: rules [step_shapes]
         not_verbs). Not within a count ("1. InnoCN", "2. Elecrow"): what the numbers leave out is
         not one of them ("Best Value")."""
-        siblings: dict[tuple, list[int]] = {}
-        for i in range(1, len(secs)):
-            siblings.setdefault((secs[i].parent, secs[i].level), []).append(i)
-        for run in siblings.values():
+        for run in _siblings(secs):
             marks = [j for j, i in enumerate(run) if is_step[i]]
             if len(marks) < 2 or any(secs[run[j]].counted for j in marks):
                 continue
@@ -369,10 +367,7 @@ class Steps:
         not a first "How to ..." over headings of another shape (the page's own: "[Solved] How to Fix ...")."""
         if not any(self._kind(t) in ("fix", "cause") for t in self._page_titles if t):
             return
-        siblings: dict[tuple, list[int]] = {}
-        for i in range(1, len(secs)):
-            siblings.setdefault((secs[i].parent, secs[i].level), []).append(i)
-        for run in siblings.values():
+        for run in _siblings(secs):
             parent = secs[run[0]].parent
             if len(run) < 3 or (parent is not None and secs[parent].kind not in ("fix", "cause")) or any(
                     is_step[i] or any(is_step[a] for a in _ancestors(secs, i)) for i in run):
