@@ -97,7 +97,9 @@ from .write import write_atomic
 # over a notice unless the box goes on over it and end the opening block at any longer prose line; cleaned
 # bodies read a sign-off's subject without the blocks popped and put no space by an unlinked link in CJK
 # and keep a lone "Visit Site" link unless it goes to a shop or sits beside other buttons
-FORMAT = 34
+# 35: title candidates ("p") and titles ("h"): a title loses the participle its "by <site>" hangs on, and a
+# composed title the space a scrape left before its end mark
+FORMAT = 35
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -110,8 +110,9 @@ ASIDE_PASSES = 3  # asides in asides that name the site, removed one level a pas
 # the parts of a title: "… | ZDNET", "… - Insights From ZDNet", "ZDNet Reveals: …"
 _SEGMENT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
 _TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
-# "… by ZDNet", "… An Analysis by ZDNet" (a short sentence of its own)
-_BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){0,2}|\s+)(?:by|from|at|on|with)\s+(?:[\w.]+\s+){0,2}"
+# "… by ZDNet", "… An Analysis by ZDNet" (a short sentence of its own), "… Covered by ZDNet" (its
+# participle goes too: not "How Crypto.com CEO Tackles Login Challenges Post $31 Million Hack Incident Covered")
+_BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){0,2}|(?:,?\s+(?:as\s+)?[\w-]+ed)?\s+)(?:by|from|at|on|with)\s+(?:[\w.]+\s+){0,2}"
 # "…, According to ZDNet", "… Spotlighted by ZDNet", "… as Explained by ZDNet": how a part of a title of its own ends
 _BY_SITE_PART = r",?(?:\s+(?:as\s+)?[\w-]+ed)?\s+(?:by|from|at|on|with|according\s+to)\s+(?:[\w.]+\s+){0,2}"
 
@@ -937,7 +938,8 @@ class TitleChooser:
             q = bisect_left(opens, at)  # (the quotations opened before it)
             return bisect_left(starts, at) >= COMPOSE_MIN and (q == 0 or at >= quoted[q - 1][1])
         end = next((m.start() for m in _CLAUSE.finditer(sentence) if ends_clause(m.start())), len(sentence))
-        span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,\\"))
+        # (nor with the space a scrape left before its end mark: "Apple sells a lot of  iPhones .")
+        span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,\\ "))
         # (nor on a word that leans on what was cut: '... a dedicated "AI prompt button" that'; its words
         # found once, the last dropped each time with the marks before it)
         leaning = self.openers | {"the", "a", "an"}

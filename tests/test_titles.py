@@ -153,6 +153,12 @@ def test_without_site_drops_the_parts_that_name_it():
     assert without_site("Car Insurance Priced on Driving Data | NEWSBEAT", site) == "Car Insurance Priced on Driving Data"
     assert without_site("Newsbeat Reveals: How Many Teams Use AI", site) == "How Many Teams Use AI"
     assert without_site("Marketing Teams Embrace AI by Newsbeat", site) == "Marketing Teams Embrace AI"
+    # (and the participle its "by" phrase hangs on: not "... After a $31 Million Hack Covered")
+    assert without_site("How the CEO Answers Login Complaints After a $31 Million Hack Covered by Newsbeat", site) == \
+        "How the CEO Answers Login Complaints After a $31 Million Hack"
+    # (and the participle its "by" phrase hangs on: not "... After a $31 Million Hack Covered")
+    assert without_site("How the CEO Answers Login Complaints After a $31 Million Hack Covered by Newsbeat", site) == \
+        "How the CEO Answers Login Complaints After a $31 Million Hack"
     assert without_site("Newsbeat", site) == "Newsbeat"
     # a part that says more than a site's tail keeps what it says, not its "by" phrase
     assert without_site("The Future Is AI: How Multiple Machine Learning Models Will Power Your Business, According "
@@ -578,6 +584,10 @@ def test_a_composed_span_ends_at_a_clause_outside_quotation_marks_and_on_no_lean
     e = entry("Elite Meets Elegance", ["Elegance Unveiled in Style"],
               "The Corsair One i500 has a \"wood panel\" that, when pressed, opens.", sections)
     assert chooser(e) == 'The Corsair One i500 has a "wood panel"'
+    # nor with the space a scrape left before the end mark ("... iPhones ." as "... iPhones", not "... iPhones ")
+    e = entry("Elite Meets Elegance", ["Elegance Unveiled in Style"],
+              "The Corsair One i500 has real wood panels . It costs more.", sections)
+    assert chooser(e) == "The Corsair One i500 has real wood panels"
 
 
 def test_a_heading_made_of_a_label_many_entries_share_and_a_name_is_no_title(rules):
