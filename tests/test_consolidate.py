@@ -253,6 +253,9 @@ def test_sections_repeated_within_one_article_stay_apart(tmp_path):
     ("[Error Fixing] Unable to Add HP D1360 Drivers", "Unable to Add HP D1360 Drivers"),
     ("How to Fix GTX 950 Not Detected (Updated)", "How to Fix GTX 950 Not Detected"),
     ("[New] 2024 Approved HP LaserJet Pro M404 Offline Fixes", "HP LaserJet Pro M404 Offline Fixes"),
+    ("2024'S Ultimate Guide to Quality Riding Mowers", "Ultimate Guide to Quality Riding Mowers"),
+    ("2022’S Top Printers for Home Offices", "Top Printers for Home Offices"),
+    ("2024's Biggest Printer Stories", "2024's Biggest Printer Stories"),  # (as a writer spells it: no spinner's)
     ("Fix Error [0x80070005] in Windows Update", "Fix Error [0x80070005] in Windows Update"),
     ("1. How to Fix an Unreliable Zoom Connection", "How to Fix an Unreliable Zoom Connection"),
     ("5 Ways to Fix Zoom Lag", "5 Ways to Fix Zoom Lag"),
