@@ -66,6 +66,7 @@ _PART = re.compile(r"(?:fix|method|solution|step|option|way|part|top|also|see al
                    r"|[\w-]+(?: [\w-]+)?\s*:\s", re.I)
 # a heading numbered as one of a list's items ("1  Make the Login Process Easier", "2  Remove ...")
 _NUMBERED = re.compile(r"\d{1,2}\s+\S")
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # ("1. Outdated Software", "2) Low Storage")
 # "5 Ways to Lock your Windows PC", "6 Fixes for Personalized Settings (Not Responding)"
 _COUNTED = re.compile(r"^\s*(?:top\s+)?\d+\s+(?:quick\s+|easy\s+|simple\s+)?(?:ways|fixes|methods|solutions|tips)\s+"
                       r"(?:to\s+fix\s+|for\s+(?:fixing\s+)?|to\s+)?", re.I)
@@ -115,6 +116,21 @@ _TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){0,2}|(?:,?\s+(?:as\s+)?[\w-]+ed)?\s+)(?:by|from|at|on|with)\s+(?:[\w.]+\s+){0,2}"
 # "…, According to ZDNet", "… Spotlighted by ZDNet", "… as Explained by ZDNet": how a part of a title of its own ends
 _BY_SITE_PART = r",?(?:\s+(?:as\s+)?[\w-]+ed)?\s+(?:by|from|at|on|with|according\s+to)\s+(?:[\w.]+\s+){0,2}"
+
+
+def _after_list(sections: list[dict]) -> set[int]:
+    """The sections whose heading comes after two numbered headings of its level or more ("1. Outdated
+    Software", ..., "6. Cold Weather", then "Fix Your Slow iPhone With These Tips"; "10. Silly and Fun
+    Accessories", then "3D Printing Is As Useful As It's Fun"; "Honorable Mention"): the list's last
+    item or its conclusion, which the article's name comes before."""
+    out, seen = set(), Counter()
+    for k, s in enumerate(sections):
+        h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
+        if _NUMBERED.match(h) or _LIST_NUMBER.match(h):
+            seen[s.get("level")] += 1
+        elif h and seen[s.get("level")] >= 2:
+            out.add(k)
+    return out
 
 
 def site_words(titles: list[list[str]], generic: frozenset = frozenset()) -> frozenset:
@@ -598,10 +614,11 @@ class TitleChooser:
                 parts.add(s.get("id"))
         items = self.list_items(entry, steps, loose)
         numbered = [k for k, s in enumerate(entry.get("sections", [])) if _NUMBERED.match(plain(s.get("heading", "")))]
+        tail = _after_list(entry.get("sections", []))
         for k, s in enumerate(entry.get("sections", [])):
             if heads == 2:
                 break
-            if s.get("id") in steps or (k in numbered and len(numbered) >= 2):  # (items of a numbered list)
+            if s.get("id") in steps or (k in numbered and len(numbered) >= 2) or k in tail:  # (items of a numbered list)
                 continue
             if k in items or s.get("id") in parts:  # (it takes a heading's turn: the headings after a list's first items name less)
                 heads += 1

@@ -681,3 +681,15 @@ def test_a_heading_that_says_more_than_a_shared_label_and_a_name_stays_a_candida
     # a shared label with a name before or after it is still no candidate
     for part in ("Google Pixel 8 Android", "Android of the Nokia X30", "Wiko Hi GT Cube eGPU Android"):
         assert c.headings(entry("Phones", [], "", [(part, "The Nokia X30 runs Android 14.")])) == []
+
+
+def test_a_heading_after_a_numbered_list_is_its_conclusion_not_the_title(chooser):
+    # "1. Outdated Software" ... "3. Low Storage" then "Fix Your Slow iPhone With These Tips": the list's
+    # conclusion; the published title names the article
+    items = [("1. Outdated Software", "An old iOS version slows the iPhone down. Update iOS in Settings."),
+             ("2. Low Storage", "An iPhone with full storage is slow. Delete old apps and photos."),
+             ("3. Malware", "A rogue profile slows the iPhone. Remove profiles you do not know.")]
+    e = entry("Why Is My iPhone Lagging? The Main Issues and Remedies", [],
+              "iPhones are reliable, but sometimes your iPhone is slower than expected.",
+              items + [("Fix Your Slow iPhone With These Tips", "A slow iPhone can be fixed: keep iOS up to date.")])
+    assert chooser(e) == "Why Is My iPhone Lagging? The Main Issues and Remedies"
