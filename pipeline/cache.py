@@ -98,8 +98,10 @@ from .write import write_atomic
 # bodies read a sign-off's subject without the blocks popped and put no space by an unlinked link in CJK
 # and keep a lone "Visit Site" link unless it goes to a shop or sits beside other buttons
 # 35: title candidates ("p") and titles ("h"): a title loses the participle its "by <site>" hangs on, and a
-# composed title the space a scrape left before its end mark
-FORMAT = 35
+# composed title the space a scrape left before its end mark;
+# 36: a list linking each item to the page's anchors under a heading that is no step is contents; a
+# count of sections mostly steps is all steps; "How to prevent/avoid" names fixes; "Let’s ..." is no step
+FORMAT = 36
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -260,6 +260,53 @@ def test_a_section_listing_the_fixes_given_later_is_not_a_step(st):
     assert steps(st, nested) == ["Lower your game settings", "Turn off game mode"]
 
 
+def test_a_list_linking_each_item_to_the_page_is_contents_however_worded(st):
+    """A list whose every item links to an anchor of the page names the fixes after it, even
+    worded far from their headings ("Remove the CMOS battery to reset BIOS" over "Reset BIOS
+    by removing the CMOS battery") or with a stray `**` left by the scrape: it is no step, and
+    the fixes nested under it are the steps (it swallowed both of them)."""
+    body = ("Your graphics card shows error code 22.\n\n## Two fixes for graphics error code 22\n\n"
+            "1. [**Use your keyboard to reach Device Manager**](#f1)\n"
+            "2. **[Remove the CMOS battery to reset BIOS](#f2) **\n\n"
+            "### Fix 1: Enable the card from Device Manager\n\n1. Restart your PC.\n2. Press **Windows** and **R**.\n"
+            "3. Type **devmgmt.msc** and press **Enter**.\n\n"
+            "### Fix 2: Reset BIOS by removing the CMOS battery\n\n1. Shut down your computer.\n"
+            "2. Open the case and take the battery out.\n3. Put it back after two minutes.\n\n"
+            "## Bonus tip\n\nAn outdated driver can also cause it.\n\n1. Download the driver from the vendor.\n"
+            "2. Run the installer.\n3. Restart your PC.\n")
+    s = st.structure(body, "Graphics error code 22")
+    assert [x.title for x in s.steps] == [
+        "Enable the card from Device Manager", "Reset BIOS by removing the CMOS battery", "Bonus tip"]
+    assert len(s.steps[0].instructions) == 3
+
+
+def test_a_numbered_count_of_sections_most_of_them_steps_is_all_steps(st):
+    """`## 1  cd: ...` to `## 5  del: ...`: the numbers make them one list of alike items; when
+    most of them read as steps, those whose words the rules do not read ("move: Move Files ...")
+    are steps too."""
+    items = [("cd", "Change Directories", "1. Open a terminal.\n2. Type `cd Documents`."),
+             ("dir", "List Directory Contents", "The dir command lists what a folder holds."),
+             ("mkdir", "Create New Directories", "1. Open a terminal.\n2. Type `mkdir NewFolder`."),
+             ("move", "Move Files to a New Location", "The move command moves files: `move file.txt C:\\Backup`."),
+             ("tree", "Display Directory Structure", "The tree command draws the folders: `tree C:\\Users`.")]
+    body = "Commands every user should know.\n\n" + "".join(
+        f"## {n}  {c}: {t}\n\n{x}\n\n" for n, (c, t, x) in enumerate(items, 1))
+    assert steps(st, body, "Five command line tools") == [f"{c}: {t}" for c, t, _ in items]
+
+
+def test_how_to_prevent_a_problem_gives_its_sections_as_fixes(st):
+    """Under "How To Prevent ... Overheating?" each section is a way to try, also those whose
+    verb the rules do not list ("Avoid ...", "Be Cautious ...") or whose action names a cause."""
+    body = ("Phones get hot.\n\n## How To Prevent Your Phone from Overheating?\n\nHere is what helps.\n\n"
+            "### Avoid Keeping The Phone in Hot Places\n\nDo not leave it on the dashboard.\n\n"
+            "### Uninstall Apps Known To Cause Overheating\n\nOpen Settings and remove the app.\n\n"
+            "### Be Cautious With New Software Updates\n\nWait a week before you update.\n\n"
+            "### Keep The Screen at Moderate Brightness\n\nTurn on adaptive brightness.\n")
+    assert steps(st, body, "Phone overheating") == [
+        "Avoid Keeping The Phone in Hot Places", "Uninstall Apps Known To Cause Overheating",
+        "Be Cautious With New Software Updates", "Keep The Screen at Moderate Brightness"]
+
+
 def test_links_to_in_page_anchors_keep_only_their_text(st):
     body = ("Intro: see [**the fix below**](#fix1) or [the vendor](https://example.com/help).\n\n"
             "## Fix 1: Update the driver\n\nTwo ways:\n\n* **[Option 1 – Manually](#m)**: download it\n* **[Option 2](#a)**"
@@ -1854,3 +1901,13 @@ def test_the_re_split_parse_reads_its_own_opening_heading_for_remedy_runs(st, mo
     title = "Printer Offline? Causes and Fixes"
     assert steps(st, body, title) == ["Open Settings and go to Devices.", "Click Printers and scanners."]
     assert seen[0] == (title, title) and seen[-1] == (title, "") and st._page_titles == (title, "")
+
+
+def test_a_heading_in_the_writers_voice_is_no_step(st):
+    """"Let’s Do a Few Benchmarks" opens with "let", a verb of the rules, but as the writer's
+    contraction: what the writer does, not a way for the reader; the procedure beside it stays."""
+    body = ("VRAM can be overclocked.\n\n## What Happens When You Overclock VRAM\n\nIt runs faster.\n\n"
+            "## Let’s Do a Few Benchmarks\n\nI ran 3DMark three times and the score went up a little.\n\n"
+            "## How to Overclock Your VRAM\n\nOpen AMD Software and raise the memory clock by 100MHz.\n\n"
+            "## Use MSI Afterburner\n\nDrag the Memory Clock slider to the right and click Apply.\n")
+    assert steps(st, body, "Overclocking VRAM") == ["How to Overclock Your VRAM", "Use MSI Afterburner"]

@@ -56,7 +56,10 @@ class Contents:
         fixes' names, as short list items or numbered lines, often in-page links, not always
         worded as the headings are): the article's table of contents, not a step (its items
         would each be another step's double). A list naming later headings that do not read
-        as steps ("If you're on Windows 10"), or describing them, is the step's own."""
+        as steps ("If you're on Windows 10"), or describing them, is the step's own. A list whose
+        items each link to an anchor of the page, under a heading that reads as no step and before two
+        or more that do, is one however its items are worded ("Remove the CMOS battery to reset BIOS"
+        over "Reset BIOS by removing the CMOS battery")."""
         keyed = [(i, self._name(s.heading)) for i, s in enumerate(secs) if i and (
             s.counted or self._imperative(s.heading))]
         out = set()
@@ -69,6 +72,10 @@ class Contents:
                 if b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)]
             if not 2 <= len(items) <= _TOC_MAX or nxt == len(keyed):
                 continue
+            if len(keyed) - nxt >= 2 and not (secs[i].counted or self._imperative(secs[i].heading)) and any(
+                    b.kind == "list" and len(b.anchor_links) >= len(b.item_spans) for b in secs[i].blocks):
+                out.add(i)  # (a heading that is no step over a list linking each item to the page's own
+                continue  # sections, steps after it: a table of contents, however worded)
             later = [k for _, k in keyed[nxt:nxt + _TOC_MAX]]  # bounded: linear time on any input
             named = sum(1 for it in items if any(
                 fuzz.token_set_ratio(_TOC_NUMBER.sub("", it).lower(), k) >= 90 for k in later))

@@ -29,6 +29,8 @@ class Steps:
         doing to a thing ("Opening the Keychain Access tool", "Restarting your router": a
         gerund of one of the verbs, then an article or a possessive; "Testing Methodology"
         names no doing)."""
+        if _CONTRACTION.match(heading):  # (the writer's "Let’s Do a Few Benchmarks", not the reader's doing)
+            return False
         return self.imperative.match(heading) is not None or self.imperative.match(
             _HEADING_LABEL.sub("", heading, count=1)) is not None or self.gerund.match(heading) is not None
 
@@ -277,8 +279,8 @@ class Steps:
         """A section is a step by its number, by its place (under a section of fixes: but not
         a heading that reads as no step among numbered ones, "What you might concern…" before
         "Method 1"), or as one of two or more siblings that read as steps or give procedures."""
-        s = secs[i]
-        if i == 0 or s.kind in ("cause", "faq", "conclusion"):
+        s = secs[i]  # (a cause's words in an action, "Uninstall Apps Known To Cause Overheating", make no cause)
+        if i == 0 or s.kind in ("faq", "conclusion") or (s.kind == "cause" and not self._imperative(s.heading)):
             return False
         if s.counted:
             return True
@@ -335,7 +337,9 @@ class Steps:
         list, then an article or a possessive, is one too ("Choose a Reliable Manufacturer" before "Keep
         Your Drive Cool"; alone, "Choose an iPhone for ..." in a comparison is none: rules [step_shapes]
         not_verbs). Not within a count ("1. InnoCN", "2. Elecrow"): what the numbers leave out is
-        not one of them ("Best Value")."""
+        not one of them ("Best Value"); but a run of sibling headings numbered 1, 2, 3, ... and nothing
+        else, half of them steps, is a list of alike items: all of them are (`7  move: Move Files ...`
+        after `1  cd: ...` to `6  copy: ...`)."""
         for run in _siblings(secs):
             marks = [j for j, i in enumerate(run) if is_step[i]]
             if len(marks) < 2 or any(secs[run[j]].counted for j in marks):
@@ -347,6 +351,9 @@ class Steps:
             marks = [j for j, i in enumerate(run) if is_step[i]]
             for k, i in enumerate(run):
                 is_step[i] = is_step[i] or (fits[k] and marks[0] < k < marks[-1])
+            if _counted_run(secs, run) and 2 * sum(is_step[i] for i in run) >= len(run):  # (`1  cd: ...` to `10  tree: ...`:
+                for k, i in enumerate(run):  # a count's items are alike; most of them steps, all are)
+                    is_step[i] = is_step[i] or fits[k]
             if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
                 firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
                 for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
@@ -458,6 +465,12 @@ def _own_line(b: _Block) -> list[str]:
     typed = (first.islower() or first.isupper()) and text[-1] not in ".!?" and not any(q in text for q in "\"“”’`")
     return [text] if (b.kind == "paragraph" and 0 < len(text) <= 100 and "\n" not in text and not b.links
                       and typed) else []
+
+
+def _counted_run(secs: list[_Sec], run: list[int]) -> bool:
+    """Three or more sibling headings numbered 1, 2, 3, ... in order, and nothing else."""
+    nums = [re.match(r"\s*(\d{1,2})\b", secs[i].heading) for i in run]
+    return len(run) >= 3 and all(m and int(m.group(1)) == k for k, m in enumerate(nums, 1))
 
 
 def _first_word(heading: str) -> str:
