@@ -100,7 +100,8 @@ from .write import write_atomic
 # 35: title candidates ("p") and titles ("h"): a title loses the participle its "by <site>" hangs on, and a
 # composed title the space a scrape left before its end mark;
 # 36: a list linking each item to the page's anchors under a heading that is no step is contents; a
-# count of sections mostly steps is all steps; "How to prevent/avoid" names fixes; "Let’s ..." is no step
+# count of sections mostly steps is all steps; "How to prevent/avoid" names fixes; "Let’s ..." is no step;
+# a section the contents links name is a step
 FORMAT = 36
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -1911,3 +1911,18 @@ def test_a_heading_in_the_writers_voice_is_no_step(st):
             "## How to Overclock Your VRAM\n\nOpen AMD Software and raise the memory clock by 100MHz.\n\n"
             "## Use MSI Afterburner\n\nDrag the Memory Clock slider to the right and click Apply.\n")
     assert steps(st, body, "Overclocking VRAM") == ["How to Overclock Your VRAM", "Use MSI Afterburner"]
+
+
+def test_a_section_the_contents_links_name_is_a_fix_whatever_its_words(st):
+    """The contents list of in-page links names seven fixes; the seventh's heading, after the six
+    counted ones, has no number and no verb ("Some other modifications"): the list says it is one.
+    A section the list does not name stays out ("Final words")."""
+    body = ("Slow internet on Windows?\n\n## 3 fixes for slow Internet\n\n"
+            "1. **[Disable Peer-to-Peer Update](#F1)**\n2. **[Disable Auto-Tuning](#F2)**\n"
+            "3. **[Some other modifications to try](#more) **\n\n"
+            "## Fix 1: Disable Peer to Peer Update\n\nOpen **Delivery Optimization** and turn it off.\n\n"
+            "## Fix 2: Disable Windows Auto-Tuning\n\nRun `netsh int tcp set global autotuninglevel=disabled`.\n\n"
+            "## Some other modifications\n\n* **Use a wired connection** instead of Wi-Fi.\n"
+            "* **Update your router firmware**.\n\n## Final words\n\nHope this helps you.\n")
+    assert steps(st, body, "Slow Internet") == [
+        "Disable Peer to Peer Update", "Disable Windows Auto-Tuning", "Some other modifications"]

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from ..model import Step
 from ..text import SENTENCE_END, Inert
+from .contents import _TOC_NUMBER
 from .blocks import (_Block, _Sec, _ancestors, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
                      _siblings)
 
@@ -64,6 +67,7 @@ class Steps:
         if not named:  # (between two "How to ..." sections: a question, a note, not a way)
             self._fill_runs(secs, is_step, overviews)
             self._remedy_runs(secs, is_step, overviews)
+            self._listed_runs(secs, is_step, overviews)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
                     and self._names_doing(t.heading) and self._acts_in(t, 2)]
@@ -387,6 +391,26 @@ class Steps:
             if len(acting) >= 3 and 3 * len(acting) >= 2 * len(run):
                 for k in range(acting[0], acting[-1] + 1):
                     is_step[run[k]] = fits[k]
+
+    def _listed_runs(self, secs: list[_Sec], is_step: list[bool], overviews: set[int]) -> None:
+        """A section that the page's contents list of in-page links names (`7. [Some other modifications
+        to try](#network)` over `## Some other modifications`), beside steps of its level, is one of them
+        too, whatever its words: the list says what the fixes are (not a question, a cause or a closing)."""
+        for o in sorted(overviews):
+            lists = [b for b in secs[o].blocks if b.kind == "list" and len(b.anchor_links) >= len(b.item_spans) >= 2]
+            items = [_TOC_NUMBER.sub("", it.replace("*", "")).lower() for b in lists for it in b.list_items if len(it) <= 80]
+            if not items:
+                continue
+            for run in _siblings(secs):
+                if not any(is_step[i] for i in run):
+                    continue
+                for i in (i for i in run if i > o):
+                    t = secs[i]
+                    if is_step[i] or t.kind not in ("other", "fix") or t.pseudo or not t.text or i in overviews or (
+                            t.heading.rstrip().endswith("?")):
+                        continue
+                    name = self._name(t.heading)
+                    is_step[i] = any(fuzz.token_set_ratio(it, name) >= 90 for it in items)
 
     def _is_command(self, text: str) -> bool:
         t = text.strip()  # (never stray markup: `Type****dxdiag **and click****OK**` gave "dxdiag **and click")
