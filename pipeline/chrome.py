@@ -9,6 +9,11 @@ which of its keys the build found repeated and which of its domains the build fo
 networks, the lines and links it lost and the hash of what was left
 (boilerplate.Boilerplate.strip and clean.unlink_network depend on nothing else). A rebuild reads a body only when
 that verdict, or its structure, is not cached: the same result, bodies read or not.
+
+What is read of each body, and its stripping, runs under the per-file budget (deadline.Budget,
+as an entry's title and kind do: this runs in the build's own process, outside the workers'
+budget): a body over it (a hostile one, or a user rule that backtracks) counts for no line,
+keeps its chrome and gets a warning naming its file; nothing learnt in such a build is cached.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from collections import Counter
 
 from .boilerplate import Boilerplate
 from .cache import KEY_LEN, ArticleCache, StaleCache, sha, structure_key
+from .deadline import Budget
 from .clean import linked_domains, network_domains, unlink_network
 from .products import Products, mentioned, with_linked
 from .rules import Rules
@@ -23,9 +29,13 @@ from .rules import Rules
 
 class SiteChrome:
     """`firsts`: (canonical Article, its cache record) per distinct body; `bodies`: each
-    body's text where the build has it in hand, else None (read from the cache if needed)."""
+    body's text where the build has it in hand, else None (read from the cache if needed);
+    `seconds`: the per-file budget (0: none)."""
 
-    def __init__(self, rules: Rules, cache: ArticleCache, firsts: list, bodies: list[str | None]):
+    GROUP, INSTEAD = "[boilerplate]", "body with its site chrome"
+
+    def __init__(self, rules: Rules, cache: ArticleCache, firsts: list, bodies: list[str | None],
+                 seconds: float = 0):
         self.boiler = Boilerplate(rules)
         self.products = Products(rules)
         self.sold: tuple[str, ...] = ()  # the products the build learnt (products.Products.learnt)
@@ -35,6 +45,9 @@ class SiteChrome:
         self.units = [sha(f"units\0{rec['head']}\0{rec['body']}\0{chr(0).join(rec['linked'])}")[:KEY_LEN]
                       for _, rec in firsts]
         self.rules, self.learnt = rules, False
+        self.budget = Budget(seconds)
+        self.late: dict[int, str] = {}  # body i over the budget -> its warning (it keeps its chrome)
+        self.unlearnt = False  # a body's keys were over the budget: what the build learnt is not cached
         # the build's distinct bodies, all of them: what each verdict depends on besides its body
         self.build = sha("build\0" + "".join(self.units))[:KEY_LEN]
 
@@ -71,10 +84,23 @@ class SiteChrome:
         got = self.cache.units(self.units[i])
         if got is None:
             body = self._body(i)
-            keys, long = self.boiler.line_keys(body)
-            got = (keys, long, network_domains(body, self.boiler.network_hosts), linked_domains(body),
-                   self.products.sold_in(body))
+
+            def read():
+                keys, long = self.boiler.line_keys(body)
+                return (keys, long, network_domains(body, self.boiler.network_hosts), linked_domains(body),
+                        self.products.sold_in(body))
+            got = self._bounded(i, read, None)
+            if got is None:  # over the budget: the body counts for nothing (and keeps its chrome)
+                self.unlearnt = True
+                return set(), set(), set(), set(), set()
             self.cache.put_units(self.units[i], got)
+        return got
+
+    def _bounded(self, i: int, fn, fallback):
+        """fn() under the per-file budget, or `fallback` and a warning naming body i's file."""
+        got, note = self.budget.run(self.GROUP, i, fn, fallback, self.firsts[i][0].path, self.INSTEAD)
+        if note:
+            self.late[i] = note
         return got
 
     def strip(self, i: int) -> tuple[str, int, int]:
@@ -82,8 +108,12 @@ class SiteChrome:
         and how many lines and links it lost."""
         self._learn()
         page = self._body(i)
-        body, chrome = self.boiler.strip(page, self.repeated)
-        body, network = unlink_network(body, self.boiler.network_hosts, page, self.networks)
+
+        def strip():
+            body, chrome = self.boiler.strip(page, self.repeated)
+            body, network = unlink_network(body, self.boiler.network_hosts, page, self.networks)
+            return body, chrome, network
+        body, chrome, network = self._bounded(i, strip, (page, 0, 0))
         self.bodies[i] = body
         self.stripped.add(i)
         return body, chrome, network
@@ -99,12 +129,22 @@ class SiteChrome:
         got = self.cache.build_chrome(same)
         if got is None:
             got = self._verdict(i)
-            self.cache.put_build_chrome(same, got)
+            if not self.unlearnt and i not in self.late:  # (a fallback is the machine's load, not the input's)
+                self.cache.put_build_chrome(same, got)
         else:
             self.cache.retain_units(self.units[i])
         self.named[i] = with_linked(got[4], rec["linked"], art.title + "\n" + rec["head"])
+        return got[0], got[1], self._ident(i, got[2])
+
+    def _ident(self, i: int, left: str | None) -> str:
+        art, rec = self.firsts[i]
         named = "\0" + "\0".join(self.named[i]) if self.named[i] else ""
-        return got[0], got[1], structure_key(art.title, rec["head"], (got[2] or rec["body"]) + named)
+        return structure_key(art.title, rec["head"], (left or rec["body"]) + named)
+
+    def kept(self, i: int) -> str:
+        """The structure key of body i as it is, chrome and all (when its stripping was over
+        the budget: see `late`)."""
+        return self._ident(i, None)
 
     def _verdict(self, i: int) -> list:
         """[chrome lines, network links, sha256 of the body left or None, the key it is kept
@@ -117,7 +157,8 @@ class SiteChrome:
         if got is None:
             body, chrome, network = self.strip(i)
             got = [chrome, network, sha(body) if chrome or network else None]
-            self.cache.put_chrome(k, got)
+            if i not in self.late:
+                self.cache.put_chrome(k, got)
         return got + [k, self._named(i, got[2] or self.firsts[i][1]["body"])]
 
     def _named(self, i: int, left: str) -> list[str]:

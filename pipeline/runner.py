@@ -154,9 +154,11 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         groups: list[Group] = []
         verdicts, near = dict(cache.verdicts), dict(cache.near)
         late: list[str] = []  # warnings on entries (title or kind over budget)
-        entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules),
+        over: list[str] = []  # warnings on bodies kept with their chrome (over budget)
+        entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules,
+                                                over),
                                         options, rules, timings, verdicts, memo=cache, notes=late, near=near)
-        cache.notes += late
+        cache.notes += late + over
         cache.keep_verdicts(verdicts)
         cache.keep_near(near)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
@@ -185,7 +187,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         except OSError as exc:
             cache.notes.append(f"cache not saved: {exc.strerror or exc}")
         else:  # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
-            if listing and not late and not any(r.error.startswith("timeout") for r in rejected):
+            if listing and not late and not over and not any(r.error.startswith("timeout") for r in rejected):
                 read = {art.path: art.sha256 for art, _, _ in resolver.items}
                 racy = {p: read.get(p) for p in paths if not settled(sigs[p], cache.started)}
                 if None not in racy.values() and len(racy) <= RACY_HASHED * len(paths):
@@ -485,17 +487,18 @@ class _Resolver:
 
 
 def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progress, rejected: list,
-            options: Options, out: list[Group], rules: Rules):
+            options: Options, out: list[Group], rules: Rules, over: list[str]):
     """Articles sharing a body key form a group; each group's canonical body is structured
     once, unless the cache has its structure (then it is read only if consolidation asks
     for it). Yields the groups in key order as their structures arrive, and appends them
-    to `out`."""
+    to `out`. A body whose chrome stripping ran over the per-file budget keeps its chrome: its
+    first article gets the warning, and `over` too."""
     by_key: dict[str, list] = {}
     for art, key, rec in resolver.items:
         by_key.setdefault(key, []).append((art, rec))
     keys = sorted(by_key)
     firsts = [resolver.first[k][1:3] for k in keys]
-    site = SiteChrome(rules, cache, firsts, [resolver.first[k][3] for k in keys])
+    site = SiteChrome(rules, cache, firsts, [resolver.first[k][3] for k in keys], options.file_seconds)
     resolver.first.clear()
     sig_len = options.minhash_bands * options.minhash_rows
     chrome, network, idents = zip(*map(site.verdict, range(len(keys)))) if keys else ((), (), ())
@@ -512,7 +515,14 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):
         members = [a for a, _ in by_key[k]]
-        for kind, n in (("chrome", chrome[i]), ("affiliate_link", network[i])):
+        ident, late = idents[i], site.late.get(i)
+        if late:  # (its verdict may have been cached, its stripping over budget now)
+            ident, chrome_i, network_i = site.kept(i), 0, 0
+            firsts[i][0].warnings = [*firsts[i][0].warnings, late]  # (not the cache record's list)
+            over.append(late)
+        else:
+            chrome_i, network_i = chrome[i], network[i]
+        for kind, n in (("chrome", chrome_i), ("affiliate_link", network_i)):
             for a in members if n else ():
                 a.removed = dict(sorted({**a.removed, kind: a.removed.get(kind, 0) + n}.items()))
         structure, signature = None, signatures[i]
@@ -527,11 +537,11 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
             if structure is None:
                 rejected.extend(Rejected(a.path, done.error) for a in members)
                 continue
-            cache.put_structure(idents[i], structure, signature)
+            cache.put_structure(ident, structure, signature)
         # the group keeps no copy of its body: consolidation works on the structure and
         # the signature (a copy per distinct body was a tenth of the peak memory at 100k)
-        out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=idents[i],
-                         load=partial(_cached_structure, cache, idents[i])))
+        out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=ident,
+                         load=partial(_cached_structure, cache, ident)))
         yield out[-1]
 
 

@@ -320,3 +320,21 @@ def test_one_warning_for_thousands_of_unterminated_markers_between_paragraphs(tm
     assert len(source["warnings"]) == 1 and source["warnings"][0].startswith("3000 ad begin markers")
     assert result.warnings == kb["stats"]["warnings"] == 1
     assert source["removed"]["ad_block"] == 3000
+
+
+def test_chrome_stripping_over_budget_costs_its_body_not_the_build(tmp_path):
+    """Site chrome is learnt and stripped in the build's own process, outside the workers'
+    budget: a user seed that backtracks on a line of a body (or a body too slow to strip)
+    stalled the build there. The body keeps its chrome, its file gets a warning; the build
+    is not kept, nothing learnt in it is cached as if it were."""
+    mouse = ("---\ntitle: Mouse cursor jumps\n---\n\nThe mouse cursor jumps across the screen while you type on a "
+             f"laptop.\n\n{STALL}\n\n## Fix 1: Turn off the touchpad\n\nOpen Settings and switch the touchpad off.\n")
+    files = {"good.md": GOOD, "evil.md": mouse}
+    doc, notes, seconds = _build_with_rule(tmp_path, '[boilerplate]\nseeds = ["(a+)+b"]\n', files)
+    assert seconds < 20
+    by_path = {e["sources"][0]["path"]: e for e in doc["entries"]}
+    assert STALL in json.dumps(by_path["evil.md"])  # kept, chrome and all
+    [warning] = by_path["evil.md"]["sources"][0]["warnings"]
+    assert warning.startswith("evil.md: [boilerplate] rules took more than 1 s") and "site chrome" in warning
+    assert by_path["good.md"]["sources"][0]["warnings"] == []
+    assert doc["stats"]["warnings"] == 1 and notes == [warning]
