@@ -308,6 +308,11 @@ class Boilerplate:
         twice = [k is not None and "![" not in lines[i] and not _HEADING.match(lines[i]) and not self._content(lines[i])
                  and any(0 <= v < len(units) and lines[units[v][0]].strip() == lines[i].strip() for v in (u - 1, u + 1))
                  for u, (i, k) in enumerate(units)]
+        # ...and on its own when it is a label (no statement, list item or table row): a button
+        # or a credit laid out twice, whose link the cleaner may have unwrapped ("Free Download
+        # for Windows" twice, then "... for Mac" twice)
+        drop.update(u for u, (i, _) in enumerate(units) if twice[u] and not _LIST.match(lines[i])
+                    and not lines[i].lstrip().startswith("|") and self._label(lines[i], 2 * self.short_words))
         self._runs(units, lines, [r or t for r, t in zip(rep, twice)], drop)
         self._sandwiched(units, lines, drop)
         # a note to the reader, a template's ("_We purchased the ... so our expert reviewer ..._"),

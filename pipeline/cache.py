@@ -101,8 +101,9 @@ from .write import write_atomic
 # composed title the space a scrape left before its end mark;
 # 36: a list linking each item to the page's anchors under a heading that is no step is contents; a
 # count of sections mostly steps is all steps; "How to prevent/avoid" names fixes; "Let’s ..." is no step;
-# a section the contents links name is a step
-FORMAT = 36
+# a section the contents links name is a step;
+# 37: chrome verdicts drop a label said twice in a row on its own (a button or credit laid out twice)
+FORMAT = 37
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -950,3 +950,29 @@ def test_an_overview_after_an_intro_ending_in_a_colon_is_no_table_of_contents():
     toc = body.replace("It happens to many users, and here are the fixes that work:", "Quick Links")
     text, n = Boilerplate(load_rules()).strip(toc, set())
     assert n == 3 and "* Restart" not in text
+
+
+def test_a_label_said_twice_in_a_row_is_a_widgets_a_sentence_a_step_or_an_item_said_twice_stays():
+    """A download button laid out twice (for wide and narrow screens), its link unwrapped by the
+    cleaner, and a photo credit under a picture said twice: each pair goes on its own, with no
+    chrome beside it and repeated in no other article. A sentence, an action, a list item and a
+    heading said twice in a row stay (a scrape's slip, the article's own text)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    body = ("# Best photo viewers for Windows\n\nThe built-in viewer is slow on large folders of pictures.\n\n"
+            "## Acme Viewer\n\nAcme Viewer opens a folder of ten thousand pictures in a second.\n\n"
+            "Téléchargement gratuit, version Windows\n\nTéléchargement gratuit, version Windows\n\n"
+            "Téléchargement gratuit, version Mac\n\nTéléchargement gratuit, version Mac\n\n"
+            "Its gallery shows every picture of a folder as a thumbnail.\n\n"
+            "It reads RAW files from most cameras.\n\nIt reads RAW files from most cameras.\n\n"
+            "Open the folder in Acme Viewer\n\nOpen the folder in Acme Viewer\n\n"
+            "![Acme Viewer's gallery](https://img.example/acme.png)\n\nJane Roe/Example\n\nJane Roe/Example\n\n"
+            "Its thumbnails load while you scroll the folder.\n\n"
+            "* Fast thumbnails\n* Fast thumbnails\n\n## Verdict\n\n## Verdict\n\n"
+            "Acme Viewer is the one to get for a big library of pictures.\n")
+    text, n = b.strip(body, set())
+    assert "Téléchargement" not in text and "Jane Roe" not in text and n == 6
+    for kept in ("It reads RAW files from most cameras.", "Open the folder in Acme Viewer", "* Fast thumbnails",
+                 "## Verdict"):
+        assert text.count(kept) == 2, kept

@@ -70,6 +70,9 @@ STALLS = {
     "keys in a row": "## Fix 1: Restart\n\nPress the " + "Win key, " * 20_000 + "and then wait.\n",
     # one line of sentences each ending inside its quote mark (text.SENTENCE_END), and spaces after one
     "sentences closing in quotes": "## Fix 1: Reset\n\n" + "Tap \u201cOK.\u201d Select \"Apply.\" " * 10_000 + "\n",
+    # a shop's monthly price over a run of spaces, linked and not; a label said twice in a row, long
+    "price button of spaces": "Intro.\n\n[$1 " + "/ " * 100_000 + "](https://x.example/a)\n\n$1" + " " * N + "/mth at x y\n",
+    "a long line said twice": "Intro.\n\n" + ("Acme " * 60_000 + "\n\n") * 2,
     "spaces after a closing quote": "## Fix 1: Reset\n\nTap \"OK.\"" + " " * N + "Then wait.\n",
 }
 
