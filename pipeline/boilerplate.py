@@ -323,6 +323,11 @@ class Boilerplate:
         # a maker's press shots), as found under pictures in many distinct articles
         names = [self._name_key(units, lines, u) for u in range(len(units))]
         pictured = Counter(n for n in names if n is not None)
+        # ...and a credit's shape under pictures whose site (or author) is the same under two
+        # pictures or more of the page ("Thingiverse / 3Derp", "Thingiverse / ztxdk")
+        parts = [self._credit_parts(units, lines, u) for u in range(len(units))]
+        sites = Counter(x for p in parts for x in set(p))
+        drop.update(u for u, p in enumerate(parts) if p and max(sites[x] for x in p) >= 2)
         for u, (i, k) in enumerate(units):
             note, credit = (self._note_shape(lines[i]), self._credit_key(lines[i])) if k is not None else (None, None)
             if note in repeated and not self._content(lines[i]):
@@ -756,14 +761,8 @@ class Boilerplate:
         up to three capitalised words, no verb first. The same name under pictures in many
         distinct articles is a credit (a maker's press pictures: "Google", "Intel"); a name
         under one page's picture ("Zerofy" over "Zerofy is a European app ...") is not known so."""
-        i, k = units[u]
-        line = lines[i]
-        if k is None or u == 0 or len(line) > 100 or _HEADING.match(line) or _LIST.match(line) or "![" in line:
-            return None
-        above = lines[units[u - 1][0]]
-        if not _PICTURE_LINE.match(above) and not (
-                u > 1 and _PICTURE_LINE.match(lines[units[u - 2][0]]) and len(_shown_words(above)) > self.short_words
-                and not (_HEADING.match(above) or _LIST.match(above) or _BOLD_LABEL.match(above) or "|" in above)):
+        line = lines[units[u][0]]
+        if not self._under_picture(units, lines, u):
             return None
         plain = _LINK.sub(r"\1", line).strip(" \t*_()\U0001f4f7")
         label = self.name_label.match(plain)
@@ -772,6 +771,32 @@ class Boilerplate:
         if not words or words[0] in self.verbs or not _NAME.fullmatch(plain):
             return None
         return _digest("credit " + " ".join(words))
+
+    def _under_picture(self, units, lines: list[str], u: int) -> bool:
+        """A short line (no heading, list item or picture) right under a picture, or under the
+        picture's caption: where a picture's credit is."""
+        i, k = units[u]
+        line = lines[i]
+        if k is None or u == 0 or len(line) > 100 or _HEADING.match(line) or _LIST.match(line) or "![" in line:
+            return False
+        above = lines[units[u - 1][0]]
+        return bool(_PICTURE_LINE.match(above)) or (
+            u > 1 and bool(_PICTURE_LINE.match(lines[units[u - 2][0]])) and len(_shown_words(above)) > self.short_words
+            and not (_HEADING.match(above) or _LIST.match(above) or _BOLD_LABEL.match(above) or "|" in above))
+
+    def _credit_parts(self, units, lines: list[str], u: int) -> tuple[str, ...]:
+        """The two parts of a credit's shape under a picture, whatever their case ("Thingiverse /
+        3Derp", "Thingiverse / gubutek": a site and a user): two names of up to three words
+        each, one separator, no verb first."""
+        if not self._under_picture(units, lines, u):
+            return ()
+        plain = _LINK.sub(r"\1", lines[units[u][0]]).strip(" \t*_")
+        parts = _CREDIT_SEP.split(plain)
+        words = [_WORD.findall(p.lower()) for p in parts]
+        if (len(parts) != 2 or not all(0 < len(w) <= 3 and p.strip() == " ".join(p.split()) for p, w in zip(parts, words))
+                or words[0][0] in self.verbs or not re.fullmatch(r"[\w.&’' -]+", plain.replace("/", "").replace("|", ""))):
+            return ()
+        return " ".join(words[0]), " ".join(words[1])
 
     def _labelled_credit(self, line: str) -> bool:
         """A line that says it credits, with a name and nothing else ("Image: Forust", "_Photo:

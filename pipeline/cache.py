@@ -102,7 +102,8 @@ from .write import write_atomic
 # 36: a list linking each item to the page's anchors under a heading that is no step is contents; a
 # count of sections mostly steps is all steps; "How to prevent/avoid" names fixes; "Let’s ..." is no step;
 # a section the contents links name is a step;
-# 37: chrome verdicts drop a label said twice in a row on its own (a button or credit laid out twice)
+# 37: chrome verdicts drop a label said twice in a row on its own (a button or credit laid out twice) and a
+# credit's shape whose site is under two pictures of the page; cleaned bodies lose monthly-price buttons
 FORMAT = 37
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -976,3 +976,22 @@ def test_a_label_said_twice_in_a_row_is_a_widgets_a_sentence_a_step_or_an_item_s
     for kept in ("It reads RAW files from most cameras.", "Open the folder in Acme Viewer", "* Fast thumbnails",
                  "## Verdict"):
         assert text.count(kept) == 2, kept
+
+
+def test_a_credit_shape_whose_site_is_under_two_pictures_goes_captions_of_other_parts_stay():
+    """'Thingiverse / 3Derp' and 'Thingiverse / gubutek' under two pictures of one page (a site
+    and its users, lower case or a digit first: no credit rule's case): the site said under two
+    pictures makes them credits. Two captions that share no part, and a sentence naming a path,
+    stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    body = ("# Prints for your desk\n\nA 3D printer makes small things for a desk in an afternoon.\n\n"
+            "![A cable holder](https://img.example/a.png)\n\nThingiverse / 3Derp\n\n"
+            "A cable holder keeps cords tidy on the desk.\n\n![A headset hook](https://img.example/b.png)\n\n"
+            "Thingiverse / gubutek\n\n![Settings](https://img.example/c.png)\n\nSettings / Privacy\n\n"
+            "![Control Panel](https://img.example/d.png)\n\nControl Panel / Network\n\n"
+            "Open Settings / Privacy and turn the camera off.\n")
+    text, n = b.strip(body, set())
+    assert "Thingiverse" not in text and n == 2
+    assert "Settings / Privacy\n" in text and "Control Panel / Network" in text and "Open Settings / Privacy" in text
