@@ -488,3 +488,21 @@ def test_titles_naming_a_problem_make_instructions_troubleshooting():
               "Screen Goes Black: Solved", "A Better Desktop"]
     assert kind(_titled(body, titles, steps=2)) == "troubleshooting"
     assert kind(_titled(body, ["Add a Registry Value for Your Display", "A Better Desktop"], steps=2)) == "how-to"
+
+
+def test_sections_that_are_ways_to_get_a_driver_make_a_driver_download():
+    kind = KindClassifier(load_rules())
+    intro = ("A missing or outdated WiFi adapter driver may stop your computer from connecting to WiFi, so keep "
+             "it up to date. There are two ways you can update your WiFi adapter driver.")
+    fix = ("You can get the driver from the maker's website: choose the one for your model and your version of "
+           "Windows, then double-click the downloaded file and follow the on-screen instructions.")
+    page = _titled(intro, ["Bridge Your Connectivity", "Easy Wi-Fi Adapter Setup", "Direct Steps for PCs"], steps=2)
+    page["sections"] = [{"heading": "Option 1: Download and install the driver manually", "text": fix},
+                        {"heading": "Option 2: Automatically update your WiFi adapter driver", "text": fix}]
+    assert kind(page) == "driver-download"
+    # the same sections as a troubleshooting page's fixes: one about a driver among others
+    page["sections"] = [{"heading": "Fix 1: Restart your router", "text": fix},
+                        {"heading": "Fix 2: Reset the network settings", "text": fix},
+                        {"heading": "Fix 3: Update your WiFi adapter driver", "text": fix}]
+    assert kind(page) == "troubleshooting"
+
