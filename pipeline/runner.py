@@ -541,7 +541,7 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         # the group keeps no copy of its body: consolidation works on the structure and
         # the signature (a copy per distinct body was a tenth of the peak memory at 100k)
         out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=ident,
-                         load=partial(_cached_structure, cache, ident)))
+                         load=partial(_cached_structure, cache, ident), late=bool(late)))
         yield out[-1]
 
 

@@ -4,6 +4,7 @@ import json
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -926,3 +927,39 @@ def test_the_names_an_entry_repeats_are_found_once_and_again_when_its_text_chang
     assert found and all("Moto Tag" in t for t in found)  # (the two others' came from the memo)
     changed = chooser([entry("Game Bar"), entry("Proton Drive")])
     assert changed.main_name(1) == "proton drive"
+
+
+def _slow_strip(monkeypatch, marker: str):
+    """Stripping a body holding `marker` takes over the budget (the machine under load)."""
+    from pipeline import boilerplate
+    real = boilerplate.Boilerplate.strip
+
+    def slow(self, page, repeated):
+        if marker in page:
+            time.sleep(3)
+        return real(self, page, repeated)
+    monkeypatch.setattr(boilerplate.Boilerplate, "strip", slow)
+
+
+def test_an_entry_whose_chrome_stripping_ran_over_budget_does_not_serve_a_build_on_time(tmp_path, monkeypatch):
+    """A body whose stripping ran over the budget keeps its chrome and its entry a warning; a
+    body with no chrome has the same structure key either way, and the entry made late served
+    the next build, warning and all (no entry of a late group is kept nor read)."""
+    src = tmp_path / "in"
+    write(src, "printer.md", "---\ntitle: Printer offline\n---\n\nYour printer shows offline after an update.\n\n"
+          "## Fix 1: Restart the spooler\n\nOpen Services and restart Print Spooler.\n")
+    write(src, "mouse.md", "---\ntitle: Mouse cursor jumps\n---\n\nThe mouse cursor jumps across the screen while "
+          "you type.\n\n## Fix 1: Turn off the touchpad\n\nOpen Settings and switch the touchpad off.\n")
+    opts = Options(jobs=1, file_seconds=1.0)
+
+    def built(out, late, **kw):
+        with monkeypatch.context() as m:
+            if late:
+                _slow_strip(m, "mouse cursor")
+            return build(src, tmp_path / out, opts, **kw)
+    assert built("out", True).notes
+    write(src, "scanner.md", "---\ntitle: Scanner offline\n---\n\nYour scanner shows offline after an update.\n\n"
+          "## Fix 1: Restart the WIA service\n\nOpen Services and restart Windows Image Acquisition.\n")
+    assert not built("out", False).notes
+    built("fresh", False, use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "fresh" / "kb.json").read_bytes()

@@ -68,12 +68,15 @@ class Group:
     """Articles sharing one cleaned body: its structure (or `load`, which gives it when
     first asked: a rebuild needs the structures of the clusters new articles join only),
     the MinHash `signature` of its text (computed in the workers), and `ident`, what the
-    structure and the verdicts on the group depend on (its canonical title and body)."""
+    structure and the verdicts on the group depend on (its canonical title and body).
+    `late`: its body's chrome stripping ran over the per-file budget (the machine's load, not
+    the input's: its entry, which carries the warning, is not kept for a later build)."""
 
     def __init__(self, key: str, members: list[Article], structure: Structure | None = None, cleaned: str = "",
-                 signature: np.ndarray | None = None, ident: str = "", load: Callable[[], Structure] | None = None):
+                 signature: np.ndarray | None = None, ident: str = "", load: Callable[[], Structure] | None = None,
+                 late: bool = False):
         self.key, self.members, self.cleaned = key, members, cleaned
-        self.signature, self.ident = signature, ident
+        self.signature, self.ident, self.late = signature, ident, late
         self._structure, self._load = structure, load
 
     @property

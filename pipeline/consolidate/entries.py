@@ -116,8 +116,9 @@ def cluster_key(groups: list[Group]) -> str | None:
     """What a cluster's entry depends on, besides the code, rules and options (which key
     the whole cache): each group's body and canonical title (its ident) and its members'
     paths and file hashes (their titles, dates and removals follow from those). None when
-    a group has no ident (built outside the runner)."""
-    if not all(g.ident for g in groups):
+    a group has no ident (built outside the runner), or its chrome stripping ran over budget
+    (its entry carries a warning a build on time does not give: neither is read for the other)."""
+    if not all(g.ident and not g.late for g in groups):
         return None
     h = hashlib.sha256()
     for g in sorted(groups, key=lambda g: g.key):
