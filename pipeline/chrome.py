@@ -45,7 +45,7 @@ class SiteChrome:
         self.units = [sha(f"units\0{rec['head']}\0{rec['body']}\0{chr(0).join(rec['linked'])}")[:KEY_LEN]
                       for _, rec in firsts]
         self.rules, self.learnt = rules, False
-        self.budget = Budget(seconds)
+        self.budget = Budget(seconds, strikes=None)  # (a body over it costs itself: big ones are slow, not hostile)
         self.late: dict[int, str] = {}  # body i over the budget -> its warning (it keeps its chrome)
         self.unlearnt = False  # a body's keys were over the budget: what the build learnt is not cached
         # the build's distinct bodies, all of them: what each verdict depends on besides its body

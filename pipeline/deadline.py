@@ -130,12 +130,13 @@ class Budget:
     backtracking rule costs a few budgets, not one per entry. An item whose code raises (a
     bug a hostile title finds) gets its fallback and a warning too, as a file whose stage
     raises in a worker is rejected: it costs its entry, never the build (no strike: the
-    next item may not raise)."""
+    next item may not raise). `strikes` None: no group is ever given up (items that are
+    bodies: one slow to read, a big one, costs itself only, not the bodies after it)."""
 
     STRIKES = 3
 
-    def __init__(self, seconds: float):
-        self.seconds = seconds
+    def __init__(self, seconds: float, strikes: int | None = STRIKES):
+        self.seconds, self.limit = seconds, strikes
         self.over: set[tuple[str, object]] = set()  # (group, item) that ran out
         self.strikes: dict[str, int] = {}
         self.notes: list[str] = []  # every warning given, in order
@@ -147,7 +148,7 @@ class Budget:
         source; `instead`: what the fallback is, for the warning ("kind `other`")."""
         if (group, item) in self.over:
             return fallback, None
-        if self.strikes.get(group, 0) < self.STRIKES:
+        if self.limit is None or self.strikes.get(group, 0) < self.limit:
             try:
                 with deadline(self.seconds):
                     return fn(), None
@@ -157,7 +158,7 @@ class Budget:
             except Exception as exc:  # (deterministic: the same input raises the same way)
                 why = f"raised an internal error ({type(exc).__name__}: {str(exc)[:200]})"
         else:
-            why = f"skipped: they ran out of the per-file budget on {self.STRIKES} entries already"
+            why = f"skipped: they ran out of the per-file budget on {self.limit} entries already"
         self.over.add((group, item))
         note = f"{source}: {group} rules {why}; its entry keeps the {instead}"
         self.notes.append(note)

@@ -341,3 +341,31 @@ def test_chrome_stripping_over_budget_costs_its_body_not_the_build(tmp_path):
     assert warning.startswith("evil.md: [boilerplate] rules took more than 1 s") and "site chrome" in warning
     assert by_path["good.md"]["sources"][0]["warnings"] == []
     assert doc["stats"]["warnings"] == 1 and notes == [warning]
+
+
+def test_bodies_over_the_chrome_budget_cost_themselves_not_the_bodies_after_them(tmp_path, monkeypatch):
+    """A body is slow to strip when it is big (3.8 MB of plain lines: 16 s), not hostile: three
+    such bodies gave every later body its fallback at once (the rule groups' 3 strikes),
+    chrome kept, harmless ones too. Here the first three bodies stripped are over the budget:
+    the fourth is still stripped."""
+    from pipeline import boilerplate
+    real, calls = boilerplate.Boilerplate.strip, []
+
+    def slow(self, page, repeated):
+        calls.append(page)
+        if len(calls) <= 3:
+            time.sleep(3)
+        return real(self, page, repeated)
+    monkeypatch.setattr(boilerplate.Boilerplate, "strip", slow)
+    notice = "We use cookies to improve your visit. By staying on this site you agree to our cookie policy."
+    topics = ["printer", "scanner", "keyboard", "webcam"]
+    src = tmp_path / "in"
+    for t in topics:
+        write(src, f"{t}.md", f"---\ntitle: {t.title()} offline\n---\n\nYour {t} shows offline after an update.\n\n"
+              f"{notice}\n\n## Fix 1: Restart the {t}\n\nOpen Settings and restart the {t} driver.\n")
+    result = build(src, tmp_path / "out", Options(jobs=1, file_seconds=1.0), use_cache=False)
+    assert len(calls) == 4 and len(result.notes) == 3
+    assert all("took more than 1 s" in n for n in result.notes)
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text("utf-8"))
+    kept = {e["sources"][0]["path"]: "cookie" in json.dumps(e) for e in doc["entries"]}
+    assert sorted(kept.values()) == [False, True, True, True]
