@@ -156,9 +156,6 @@ def test_without_site_drops_the_parts_that_name_it():
     # (and the participle its "by" phrase hangs on: not "... After a $31 Million Hack Covered")
     assert without_site("How the CEO Answers Login Complaints After a $31 Million Hack Covered by Newsbeat", site) == \
         "How the CEO Answers Login Complaints After a $31 Million Hack"
-    # (and the participle its "by" phrase hangs on: not "... After a $31 Million Hack Covered")
-    assert without_site("How the CEO Answers Login Complaints After a $31 Million Hack Covered by Newsbeat", site) == \
-        "How the CEO Answers Login Complaints After a $31 Million Hack"
     assert without_site("Newsbeat", site) == "Newsbeat"
     # a part that says more than a site's tail keeps what it says, not its "by" phrase
     assert without_site("The Future Is AI: How Multiple Machine Learning Models Will Power Your Business, According "
