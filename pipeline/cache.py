@@ -103,8 +103,10 @@ from .write import write_atomic
 # count of sections mostly steps is all steps; "How to prevent/avoid" names fixes; "Let’s ..." is no step;
 # a section the contents links name is a step;
 # 37: chrome verdicts drop a label said twice in a row on its own (a button or credit laid out twice) and a
-# credit's shape whose site is under two pictures of the page; cleaned bodies lose monthly-price buttons
-FORMAT = 37
+# credit's shape whose site is under two pictures of the page; cleaned bodies lose monthly-price buttons;
+# 39: title candidates ("p") and titles ("h"): only a participle of [title_choice] site_participles goes with a
+# "by <site>" (not "Speed", "Feed", "Need")
+FORMAT = 39
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

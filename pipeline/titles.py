@@ -112,10 +112,11 @@ ASIDE_PASSES = 3  # asides in asides that name the site, removed one level a pas
 _SEGMENT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
 _TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 # "… by ZDNet", "… An Analysis by ZDNet" (a short sentence of its own), "… Covered by ZDNet" (its
-# participle goes too: not "How Crypto.com CEO Tackles Login Challenges Post $31 Million Hack Incident Covered")
-_BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){0,2}|(?:,?\s+(?:as\s+)?[\w-]+ed)?\s+)(?:by|from|at|on|with)\s+(?:[\w.]+\s+){0,2}"
+# participle goes too: not "How Crypto.com CEO Tackles Login Challenges Post $31 Million Hack Incident Covered";
+# {P}: the participles, [title_choice] site_participles, not any word ending in "ed": "... Internet Speed With ...")
+_BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){{0,2}}|(?:,?\s+(?:as\s+)?(?:\w+-)?(?:{P}))?\s+)(?:by|from|at|on|with)\s+(?:[\w.]+\s+){{0,2}}"
 # "…, According to ZDNet", "… Spotlighted by ZDNet", "… as Explained by ZDNet": how a part of a title of its own ends
-_BY_SITE_PART = r",?(?:\s+(?:as\s+)?[\w-]+ed)?\s+(?:by|from|at|on|with|according\s+to)\s+(?:[\w.]+\s+){0,2}"
+_BY_SITE_PART = r",?(?:\s+(?:as\s+)?(?:\w+-)?(?:{P}))?\s+(?:by|from|at|on|with|according\s+to)\s+(?:[\w.]+\s+){{0,2}}"
 
 
 def _after_list(sections: list[dict]) -> set[int]:
@@ -204,14 +205,17 @@ def without_affixes(title: str, affixes: frozenset) -> str:
     return out if len(out.split()) >= 2 else title
 
 
-def without_site(title: str, site: frozenset) -> str:
+def without_site(title: str, site: frozenset, participles=()) -> str:
     """The title without its parts that name the site ("Insights From ZDNet", "| ZDNET",
     "ZDNet Reveals:", "… by ZDNet"), but for a part that says more than a site's tail: it loses
     only its closing "…, According to ZDNet", "… Spotlighted by ZDNet"; the title itself if
-    nothing is left or nothing names it."""
+    nothing is left or nothing names it. `participles` ([title_choice] site_participles: "covered",
+    "featured") go with the "by" phrase they lead to; another word ending in "ed" stays ("Speed", "Feed")."""
     if not site or not site & set(words(title)):
         return title
     names = "|".join(sorted(re.escape(w) for w in site))
+    led = "|".join(sorted(re.escape(w) for w in participles)) or "(?!)"  # ((?!): none)
+    by_site_end, by_part_end = _BY_SITE.format(P=led), _BY_SITE_PART.format(P=led)
     # (a short aside that names it goes alone, wherever it is: "... Password Manager (ZDNet Recommended)";
     # an aside in one goes in the next pass, for ASIDE_PASSES: a title of thousands nested is spam, not work)
     aside_re = re.compile(rf"\s*\((?=[^()]*\b(?:{names}))[^()]*(?:\)|$)", re.I)
@@ -224,14 +228,14 @@ def without_site(title: str, site: frozenset) -> str:
             return title
     seps = _SEGMENT.findall(title)
     parts = _SEGMENT.split(title)
-    parts[0] = re.sub(_BY_SITE + rf"(?:{names})\w*\s*$", "", parts[0], flags=re.I)  # (a tail's own "From X" goes whole)
+    parts[0] = re.sub(by_site_end + rf"(?:{names})\w*\s*$", "", parts[0], flags=re.I)  # (a tail's own "From X" goes whole)
     # (a later part that says more than a site's tail does loses its "by X" and stays: "The Future Is AI: How
     # Multiple Machine Learning Models Will Power Your Business, According to ZDNet")
-    by_site = re.compile(_BY_SITE_PART + rf"(?:{names})\w*\s*$", re.I)
+    by_site = re.compile(by_part_end + rf"(?:{names})\w*\s*$", re.I)
     parts[1:] = [q if len(q.split()) > SITE_TAIL_WORDS else p for p in parts[1:] for q in [by_site.sub("", p)]]
     kept = [(sep, p) for sep, p in zip([""] + seps, parts) if not site & set(words(p))]
     out = "".join((sep if k else "") + p for k, (sep, p) in enumerate(kept)).strip(" |–—-:")
-    out = re.sub(_BY_SITE + rf"(?:{names})\w*\s*$", "", out, flags=re.I)
+    out = re.sub(by_site_end + rf"(?:{names})\w*\s*$", "", out, flags=re.I)
     return out if len(out.split()) >= 2 else title
 
 
@@ -473,13 +477,15 @@ class TitleChooser:
     # asks about are kept with what it found, which holds while they are shared as they were)
     NOT_PREPARED = ("idf", "unknown", "shared_headings")
 
-    def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ())):
+    def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
+                 participles=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
         self.openers, self.pronouns = frozenset(openers), frozenset(pronouns)
+        self.participles = tuple(sorted({w.lower() for w in participles}))  # (`without_site`)
         self.memo, self.state, self.prep_state = memo, None, None
         self.keys = [digest(e) if memo is not None else None for e in entries]
         self.entries = entries
@@ -583,7 +589,7 @@ class TitleChooser:
         """The titles the entry was published under, then those of them without the site's name
         and the build's spin affixes, and with "%%" put back to "%" (but not one cut short there)."""
         titles = [entry["title"], *entry["alternate_titles"]]
-        repaired = (r for t in titles for r in [without_affixes(without_site(t, self.site), self.affixes)
+        repaired = (r for t in titles for r in [without_affixes(without_site(t, self.site, self.participles), self.affixes)
                                                 .replace("%%", "%")]  # (a template's escape)
                     if not _CUT_SHORT.search(r) or _CUT_SHORT.search(t))  # (not cut in a quotation: "for 'Spider-Man")
         return titles + [t for t in dict.fromkeys(repaired) if t not in titles]
