@@ -105,7 +105,8 @@ from .write import write_atomic
 # 37: chrome verdicts drop a label said twice in a row on its own (a button or credit laid out twice) and a
 # credit's shape whose site is under two pictures of the page; cleaned bodies lose monthly-price buttons;
 # 39: title candidates ("p") and titles ("h"): only a participle of [title_choice] site_participles goes with a
-# "by <site>" (not "Speed", "Feed", "Need")
+# "by <site>" (not "Speed", "Feed", "Need"); [title_spin] leaving one word of two or more keeps the title, and a
+# year ending in 0 keeps its "'S" (a decade)
 FORMAT = 39
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

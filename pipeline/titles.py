@@ -158,8 +158,9 @@ def site_words(titles: list[list[str]], generic: frozenset = frozenset()) -> fro
 def without_spin_affixes(title: str, prefixes: list, suffixes: list) -> str:
     """The title without the spin a republisher wraps it in ([title_spin] prefixes and suffixes, compiled:
     "[Solved] ...", "... in 2024"), removed until none is left, its first plain word capitalized; the
-    title itself when nothing would be left. The one cleaning of every candidate: a published title
-    (consolidate/titling.TitleCleaner) and a heading (TitleChooser.unspun)."""
+    title itself when it would leave fewer than two words of two or more ("2024'S Guide", "[Solved]
+    Printer": one word names nothing; unspun's guard too). The one cleaning of every candidate: a
+    published title (consolidate/titling.TitleCleaner) and a heading (TitleChooser.unspun)."""
     t = " ".join(title.split())
     for _ in range(6):
         before = t
@@ -170,7 +171,7 @@ def without_spin_affixes(title: str, prefixes: list, suffixes: list) -> str:
         t = t.strip(" ,:-–|")
         if t == before:
             break
-    t = t or title.strip()
+    t = t if len(t.split()) >= min(2, len(title.split())) else title.strip()
     # a plain word is capitalized ("in 2024, how to ..."); a file or brand name is as written
     first = t.split(" ", 1)[0].rstrip(",:;!?").replace("-", "")
     return t[:1].upper() + t[1:] if first.isalpha() and first.islower() else t
