@@ -104,6 +104,8 @@ from .write import write_atomic
 # a section the contents links name is a step;
 # 37: chrome verdicts drop a label said twice in a row on its own (a button or credit laid out twice) and a
 # credit's shape whose site is under two pictures of the page; cleaned bodies lose monthly-price buttons;
+# 38: a contents list links every item and is its section's content; a section it names matches by
+# fragment or words and acts;
 # 39: title candidates ("p") and titles ("h"): only a participle of [title_choice] site_participles goes with a
 # "by <site>" (not "Speed", "Feed", "Need"); [title_spin] leaving one word of two or more keeps the title, and a
 # year ending in 0 keeps its "'S" (a decade)

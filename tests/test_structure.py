@@ -1926,3 +1926,22 @@ def test_a_section_the_contents_links_name_is_a_fix_whatever_its_words(st):
             "* **Update your router firmware**.\n\n## Final words\n\nHope this helps you.\n")
     assert steps(st, body, "Slow Internet") == [
         "Disable Peer to Peer Update", "Disable Windows Auto-Tuning", "Some other modifications"]
+
+
+def test_a_list_of_anchors_inside_a_section_or_in_one_item_is_no_contents(st):
+    """A "go on with:" list of in-page links after a procedure is the section's own (the section
+    stays a step); a "What you need" list with links in one item keeps its text."""
+    body = ("Printer offline?\n\n## Restart the printer\n\n1. Turn the printer off.\n2. Wait ten seconds.\n"
+            "3. Turn it on.\n\n## The print spooler service\n\n1. Press Win+R and type services.msc.\n"
+            "2. Right-click Print Spooler and click Restart.\n3. Close the window.\n\n"
+            "If this did not help, go on with:\n\n- [the driver fix](#f3)\n- [reinstalling](#f4)\n\n"
+            "## Update the driver\n\n1. Open Device Manager.\n2. Right-click the printer and click Update driver.\n\n"
+            "## Reinstall the printer\n\n1. Open Settings.\n2. Remove the printer and add it again.\n")
+    assert steps(st, body, "Printer offline") == [
+        "Restart the printer", "The print spooler service", "Update the driver", "Reinstall the printer"]
+    need = ("Reinstall Windows.\n\n## What you need\n\n- A USB drive of 8 GB or more (used in [Fix 2](#f2) and "
+            "[Fix 3](#f3))\n- Your product key\n\n## Back up your files\n\n1. Open File History.\n2. Click Back up now."
+            "\n\n## Create the install media\n\n1. Download the Media Creation Tool.\n2. Run it.\n\n"
+            "## Reset this PC\n\n1. Open Settings.\n2. Click Reset.\n")
+    got = {x.heading: x.text for x in st.structure(need, "How to reinstall Windows").sections}
+    assert "Your product key" in got["What you need"]

@@ -12,6 +12,30 @@ _TOC_MAX = 40  # a table of contents has at most this many items, matched agains
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 
 
+def _each_linked(b: _Block) -> bool:
+    """A list of two or more items each of which holds a link to an anchor of the page."""
+    spans = b.item_spans
+    if b.kind != "list" or len(spans) < 2:
+        return False
+    k = 0
+    for start, end in spans:  # (both in document order)
+        while k < len(b.anchor_links) and b.anchor_links[k][0] < start:
+            k += 1
+        if k == len(b.anchor_links) or b.anchor_links[k][0] >= end:
+            return False
+    return True
+
+
+def _only_linked_list(blocks: list[_Block]) -> bool:
+    """The section is a list that links each item to the page's anchors, and at most a short lead-in
+    ("Try these fixes:"): no procedure, list or prose of its own beside it ("If this did not help, go
+    on with: - [the driver fix](#f3)" after a procedure; "What you need" with links in one item)."""
+    lists = [b for b in blocks if b.kind == "list"]
+    prose = [b for b in blocks if b.kind not in ("list", "heading") and not b.only_images]
+    return len(lists) == 1 and _each_linked(lists[0]) and len(prose) <= 1 and all(
+        b.kind == "paragraph" and len(b.plain) <= 200 for b in prose)
+
+
 class Contents:
     """Contents lists and overviews, told apart from fixes."""
 
@@ -72,8 +96,8 @@ class Contents:
                 if b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)]
             if not 2 <= len(items) <= _TOC_MAX or nxt == len(keyed):
                 continue
-            if len(keyed) - nxt >= 2 and not (secs[i].counted or self._imperative(secs[i].heading)) and any(
-                    b.kind == "list" and len(b.anchor_links) >= len(b.item_spans) for b in secs[i].blocks):
+            if len(keyed) - nxt >= 2 and not (secs[i].counted or self._imperative(secs[i].heading)) and (
+                    _only_linked_list(secs[i].blocks)):
                 out.add(i)  # (a heading that is no step over a list linking each item to the page's own
                 continue  # sections, steps after it: a table of contents, however worded)
             later = [k for _, k in keyed[nxt:nxt + _TOC_MAX]]  # bounded: linear time on any input
