@@ -369,3 +369,21 @@ def test_bodies_over_the_chrome_budget_cost_themselves_not_the_bodies_after_them
     doc = json.loads((tmp_path / "out" / "kb.json").read_text("utf-8"))
     kept = {e["sources"][0]["path"]: "cookie" in json.dumps(e) for e in doc["entries"]}
     assert sorted(kept.values()) == [False, True, True, True]
+
+
+def test_many_contents_lists_and_sections_are_matched_in_linear_time(tmp_path):
+    """2,000 contents lists of in-page links and 2,000 sections after them (220 KB): each section is
+    matched once, against the nearest list before it (they were 4,000,000 matches, 20 s: rejected as
+    a timeout)."""
+    n = 2000
+    body = "Intro text here.\n\n" + "".join(f"## Overview {k}\n\n- [alpha {k}](#a{k})\n- [beta {k}](#b{k})\n\n"
+                                          for k in range(n)) + "".join(
+        f"## Background {k}\n\nSome words about thing {k}.\n\n" for k in range(n)) + (
+        "## Restart the router\n\n1. Unplug it.\n2. Plug it in.\n\n## Update the driver\n\n1. Open Device Manager.\n"
+        "2. Click Update.\n")
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: How to fix it\n---\n\n" + body)
+    t0 = time.process_time()
+    doc = build_doc(src, tmp_path / "out")
+    assert time.process_time() - t0 < 8
+    assert outcome(doc) == {"a.md": "ok"}

@@ -1916,16 +1916,57 @@ def test_a_heading_in_the_writers_voice_is_no_step(st):
 def test_a_section_the_contents_links_name_is_a_fix_whatever_its_words(st):
     """The contents list of in-page links names seven fixes; the seventh's heading, after the six
     counted ones, has no number and no verb ("Some other modifications"): the list says it is one.
-    A section the list does not name stays out ("Final words")."""
+    A section the list does not name stays out ("Final words", and an ordinary "Other" whose one
+    word an item holds)."""
     body = ("Slow internet on Windows?\n\n## 3 fixes for slow Internet\n\n"
             "1. **[Disable Peer-to-Peer Update](#F1)**\n2. **[Disable Auto-Tuning](#F2)**\n"
             "3. **[Some other modifications to try](#more) **\n\n"
             "## Fix 1: Disable Peer to Peer Update\n\nOpen **Delivery Optimization** and turn it off.\n\n"
             "## Fix 2: Disable Windows Auto-Tuning\n\nRun `netsh int tcp set global autotuninglevel=disabled`.\n\n"
             "## Some other modifications\n\n* **Use a wired connection** instead of Wi-Fi.\n"
-            "* **Update your router firmware**.\n\n## Final words\n\nHope this helps you.\n")
+            "* **Update your router firmware**.\n\n## Other\n\nRestart it once a week. Keep it in the open.\n\n"
+            "## Final words\n\nHope this helps you.\n")
     assert steps(st, body, "Slow Internet") == [
         "Disable Peer to Peer Update", "Disable Windows Auto-Tuning", "Some other modifications"]
+
+
+def test_a_section_the_contents_links_name_is_matched_by_its_words_or_its_anchor_and_acts(st):
+    """Only a section the list names, by most of both's words ("## Windows" is one word of "Disable
+    startup apps in Windows"; "## Author" of "About the author") or by the link's fragment
+    (`(#the-network-reset)` over "## The network reset"), and whose text acts (a listicle's
+    "## NordVPN" is named but says nothing to do); a parent over fixes ("## More fixes") stays
+    their parent, not one step that swallows them."""
+    body = ("Slow PC.\n\n## Three fixes for a slow PC\n\n- [Disable startup apps in Windows](#a)\n- [Clear the cache in Windows](#b)\n"
+            "- [Another way](#the-network-reset)\n- [About the author](#c)\n- [NordVPN](#nord)\n\n"
+            "## Disable startup apps\n\n1. Open Task Manager.\n2. Disable the apps.\n\n"
+            "## Clear the cache\n\n1. Open Disk Cleanup.\n2. Click OK.\n\n"
+            "## The network reset\n\nOpen Settings and click Network reset.\n\n"
+            "## NordVPN\n\nFast servers and a good price.\n\n"
+            "## Windows\n\nOpen the Start menu to find your apps.\n\n## Author\n\nClick her name to read more.\n")
+    assert steps(st, body, "Slow PC") == ["Disable startup apps", "Clear the cache", "The network reset"]
+    parent = ("Wi-Fi drops.\n\n## Fixes for Wi-Fi drops\n\n1. [Restart the router](#f1)\n2. [Update the driver](#f2)\n"
+              "3. [More fixes](#more)\n\n## Fix 1: Restart the router\n\n1. Unplug the router.\n2. Plug it back in.\n\n"
+              "## Fix 2: Update the driver\n\n1. Open Device Manager.\n2. Click Update driver.\n\n"
+              "## More fixes\n\nIf those did not help, try these.\n\n### Forget the network\n\n1. Open Settings.\n"
+              "2. Click Forget.\n\n### Reset the network settings\n\n1. Open Settings.\n2. Click Network reset.\n")
+    assert steps(st, parent, "Wi-Fi keeps dropping") == [
+        "Restart the router", "Update the driver", "Forget the network", "Reset the network settings"]
+
+
+def test_a_section_the_page_contents_name_is_matched_past_a_fixs_own_contents(st):
+    """The page's contents list names the last section ("Some other tweaks"); between them a fix lists
+    its own two ways as in-page links (its sub-sections): the section is matched against the page's
+    list, not against the fix's, the nearest before it (it was lost so)."""
+    body = ("Slow internet?\n\n## 3 fixes for slow Internet\n\nWork down the list.\n\n"
+            "1. **[Disable Peer-to-Peer Update](#F1)**\n2. **[Repair system files](#RE)**\n"
+            "3. **[Some other tweaks to try](#more)**\n\n"
+            "## Fix 1: Disable Peer to Peer Update\n\nOpen **Delivery Optimization** and turn it off.\n\n"
+            "## Fix 2: Repair system files\n\n1. [**Run SFC scan**](#SFC)\n2. [**Run DISM**](#DISM)\n\n"
+            "### Run SFC scan\n\n1. Open Command Prompt.\n2. Type `sfc /scannow`.\n\n"
+            "### Run DISM\n\n1. Open Command Prompt.\n2. Type `DISM /Online /Cleanup-Image /RestoreHealth`.\n\n"
+            "## Some other tweaks\n\n* **Use a wired connection** instead of Wi-Fi.\n* **Update your router firmware**.\n")
+    assert steps(st, body, "Slow Internet") == [
+        "Disable Peer to Peer Update", "Run SFC scan", "Run DISM", "Some other tweaks"]
 
 
 def test_a_list_of_anchors_inside_a_section_or_in_one_item_is_no_contents(st):

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-
-from rapidfuzz import fuzz
+from bisect import bisect_left
 
 from ..model import Step
 from ..text import SENTENCE_END, Inert
-from .contents import _TOC_NUMBER
+from .contents import _TOC_MAX, _TOC_NUMBER, _each_linked
 from .blocks import (_Block, _Sec, _ancestors, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
                      _siblings)
 
@@ -395,22 +394,37 @@ class Steps:
     def _listed_runs(self, secs: list[_Sec], is_step: list[bool], overviews: set[int]) -> None:
         """A section that the page's contents list of in-page links names (`7. [Some other modifications
         to try](#network)` over `## Some other modifications`), beside steps of its level, is one of them
-        too, whatever its words: the list says what the fixes are (not a question, a cause or a closing)."""
-        for o in sorted(overviews):
-            lists = [b for b in secs[o].blocks if b.kind == "list" and len(b.anchor_links) >= len(b.item_spans) >= 2]
-            items = [_TOC_NUMBER.sub("", it.replace("*", "")).lower() for b in lists for it in b.list_items if len(it) <= 80]
-            if not items:
+        too, whatever its words: the list says what the fixes are (not a question, a cause or a closing).
+        Named by the link's fragment (the heading's slug), or by most of the item's words being the
+        heading's and most of the heading's the item's (not "## Windows" for "Disable startup apps in
+        Windows"); only a section whose text says what to do (not a listicle's "## NordVPN") and that
+        holds no steps of its own (a "## More fixes" over its fixes is their parent, not one of them).
+        Each section is matched once, against the nearest contents list before it (at most _TOC_MAX
+        items): linear time on any input."""
+        if not overviews:
+            return
+        order = sorted(overviews)
+        listed = {o: _linked_items(secs[o].blocks)[:_TOC_MAX] for o in order}
+        for run in _siblings(secs):
+            if not any(is_step[i] for i in run):
                 continue
-            for run in _siblings(secs):
-                if not any(is_step[i] for i in run):
+            for i in run:
+                t = secs[i]
+                if is_step[i] or t.kind not in ("other", "fix") or t.pseudo or not t.text or (
+                        i in overviews or t.heading.rstrip().endswith("?")):
                     continue
-                for i in (i for i in run if i > o):
-                    t = secs[i]
-                    if is_step[i] or t.kind not in ("other", "fix") or t.pseudo or not t.text or i in overviews or (
-                            t.heading.rstrip().endswith("?")):
-                        continue
-                    name = self._name(t.heading)
-                    is_step[i] = any(fuzz.token_set_ratio(it, name) >= 90 for it in items)
+                # the nearest contents list before i, but one over sub-sections of its own that i is not
+                # one of ("Fix 4: Repair system files" over its two ways): it names those (3 looks at most)
+                at = bisect_left(order, i)
+                near = [o for o in order[max(0, at - 3):at] if not (
+                    o + 1 < len(secs) and secs[o + 1].parent == o and o not in _ancestors(secs, i))]
+                items = listed[near[-1]] if near else []
+                name, slug = set(_WORD.findall(self._name(t.heading))), _slug(t.heading)
+                if not any(frag and frag in (slug, _slug(self._name(t.heading))) or (
+                        2 * len(words & name) > len(words) and 2 * len(words & name) > len(name))
+                        for words, frag in items):
+                    continue
+                is_step[i] = self._acts_in(t) and not any(is_step[k] for k in _descendants(secs, i))
 
     def _is_command(self, text: str) -> bool:
         t = text.strip()  # (never stray markup: `Type****dxdiag **and click****OK**` gave "dxdiag **and click")
@@ -489,6 +503,32 @@ def _own_line(b: _Block) -> list[str]:
     typed = (first.islower() or first.isupper()) and text[-1] not in ".!?" and not any(q in text for q in "\"“”’`")
     return [text] if (b.kind == "paragraph" and 0 < len(text) <= 100 and "\n" not in text and not b.links
                       and typed) else []
+
+
+_WORD = re.compile(r"\w+")
+_FRAGMENT = re.compile(r"\]\(\s*<?[^()\s#]*#([^()\s>]{1,80})")  # a link's fragment: `[...](#fix-2)`
+
+
+def _slug(text: str) -> str:
+    """A heading's anchor as sites make it: lower-cased words joined by dashes."""
+    return "-".join(_WORD.findall(text.lower()))
+
+
+def _linked_items(blocks: list[_Block]) -> list[tuple[set[str], str]]:
+    """The items of the lists that link each item to an in-page anchor: each item's words (without its
+    numbering or `*`) and its link's fragment, lower-cased."""
+    out = []
+    for b in blocks:
+        if b.kind != "list" or len(b.item_spans) < 2 or len(b.list_items) != len(b.item_spans) or not _each_linked(b):
+            continue
+        raw = b.source.encode("utf-8")
+        for (start, end), it in zip(b.item_spans, b.list_items):
+            if len(it) > 80:
+                continue
+            m = _FRAGMENT.search(raw[max(0, start - b.span[0]):end - b.span[0]].decode("utf-8", "replace"))
+            out.append((set(_WORD.findall(_TOC_NUMBER.sub("", it.replace("*", "")).lower())),
+                        m.group(1).lower() if m else ""))
+    return out
 
 
 def _counted_run(secs: list[_Sec], run: list[int]) -> bool:
