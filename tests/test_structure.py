@@ -285,13 +285,24 @@ def test_a_numbered_count_of_sections_most_of_them_steps_is_all_steps(st):
     most of them read as steps, those whose words the rules do not read ("move: Move Files ...")
     are steps too."""
     items = [("cd", "Change Directories", "1. Open a terminal.\n2. Type `cd Documents`."),
-             ("dir", "List Directory Contents", "The dir command lists what a folder holds."),
+             ("dir", "List Directory Contents", "The dir command lists a folder. To list one, type `dir`. Press Enter."),
              ("mkdir", "Create New Directories", "1. Open a terminal.\n2. Type `mkdir NewFolder`."),
-             ("move", "Move Files to a New Location", "The move command moves files: `move file.txt C:\\Backup`."),
-             ("tree", "Display Directory Structure", "The tree command draws the folders: `tree C:\\Users`.")]
+             ("move", "Move Files to a New Location", "To move a file, use the move command. Type `move a.txt C:\\Backup`."),
+             ("tree", "Display Directory Structure", "To draw the folders, use tree. Type `tree C:\\Users`.")]
     body = "Commands every user should know.\n\n" + "".join(
         f"## {n}  {c}: {t}\n\n{x}\n\n" for n, (c, t, x) in enumerate(items, 1))
     assert steps(st, body, "Five command line tools") == [f"{c}: {t}" for c, t, _ in items]
+
+
+def test_a_numbered_count_adds_only_sections_that_act_and_ask_nothing(st):
+    """A listicle's numbered products ("## 1  Adobe Acrobat Reader", a blurb and a price) beside two
+    that give a procedure are not steps; nor a numbered question ("## 4  Is PDFgear safe?")."""
+    proc = "1. Download the app.\n2. Open your PDF and click Edit.\n3. Save the file.\n\n"
+    body = ("The best free PDF editors.\n\n## 1  Adobe Acrobat Reader\n\nThe standard reader, free with ads "
+            "for the paid plan. Rated 4.5.\n\n## 2  PDFgear\n\nA free editor with AI.\n\n" + proc +
+            "## 3  Sejda\n\nAn online editor.\n\n" + proc + "## 4  Is PDFgear safe?\n\nYes. Open it and "
+            "click Settings. Turn off sharing.\n\n")
+    assert steps(st, body, "Best free PDF editors") == ["PDFgear", "Sejda"]
 
 
 def test_how_to_prevent_a_problem_gives_its_sections_as_fixes(st):
@@ -1901,6 +1912,22 @@ def test_the_re_split_parse_reads_its_own_opening_heading_for_remedy_runs(st, mo
     title = "Printer Offline? Causes and Fixes"
     assert steps(st, body, title) == ["Open Settings and go to Devices.", "Click Printers and scanners."]
     assert seen[0] == (title, title) and seen[-1] == (title, "") and st._page_titles == (title, "")
+
+
+def test_how_to_avoid_gives_as_fixes_only_sections_worded_as_actions(st):
+    """"How to avoid buying a fake Pixel" in a review over statements ("Fakes ship with older
+    Android"): no way to try; a heading that finds a cause over the causes is no step either
+    ("Find Out What Causes ...", its "Power saving mode" reading as an action)."""
+    review = ("Our review of the Pixel 8.\n\n## Design\n\nGlass and aluminium.\n\n## How to avoid buying a fake Pixel\n\n"
+              "Some tips.\n\n### Genuine boxes have a hologram\n\nThe hologram is on the back.\n\n"
+              "### Fakes ship with older Android\n\nThey run Android 11.\n\n### The price is too good\n\n"
+              "A fake costs half.\n\n## Verdict\n\nBuy it.\n")
+    assert steps(st, review, "Pixel 8 review") == []
+    causes = ("Wi-Fi drops.\n\n## Find Out What Causes Wi-Fi to Drop\n\nThe usual reasons:\n\n- An outdated driver\n"
+              "- Power saving mode\n- Interference from a microwave\n\n## Update the network driver\n\n"
+              "1. Open Device Manager.\n2. Click Update driver.\n\n## Turn off power saving\n\n"
+              "1. Open Device Manager.\n2. Untick the power box.\n")
+    assert steps(st, causes, "Wi-Fi keeps dropping") == ["Update the network driver", "Turn off power saving"]
 
 
 def test_a_heading_in_the_writers_voice_is_no_step(st):

@@ -282,14 +282,18 @@ class Steps:
         """A section is a step by its number, by its place (under a section of fixes: but not
         a heading that reads as no step among numbered ones, "What you might concern…" before
         "Method 1"), or as one of two or more siblings that read as steps or give procedures."""
-        s = secs[i]  # (a cause's words in an action, "Uninstall Apps Known To Cause Overheating", make no cause)
-        if i == 0 or s.kind in ("faq", "conclusion") or (s.kind == "cause" and not self._imperative(s.heading)):
-            return False
+        s = secs[i]  # (a cause's words in an action under fixes or over two, "Uninstall Apps Known To Cause
+        if i == 0 or s.kind in ("faq", "conclusion") or (s.kind == "cause" and not (  # Overheating", make no cause;
+                self._imperative(s.heading) and (self._acts_in(s, 2) or (  # "Find Out What Causes ..." over its
+                    s.parent is not None and secs[s.parent].kind == "fix")))):  # causes, "Power saving mode" read
+            return False  # as an action, stays one)
         if s.counted:
             return True
         if s.parent is not None and secs[s.parent].kind == "fix":
-            return (counts or {}).get((s.parent, s.level), 0) < 2 or procedure or self._says_step(s, False) or (
-                self._imperative(s.heading))
+            acts = procedure or self._says_step(s, False) or self._imperative(s.heading)
+            if self.prevention.search(secs[s.parent].heading):  # ("How to avoid buying a fake": ways to do, if
+                return acts or self.avoiding.match(s.heading) is not None  # worded so; not "Fakes ship with ...")
+            return (counts or {}).get((s.parent, s.level), 0) < 2 or acts
         if procedure or self._imperative(s.heading):
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
@@ -355,8 +359,10 @@ class Steps:
             for k, i in enumerate(run):
                 is_step[i] = is_step[i] or (fits[k] and marks[0] < k < marks[-1])
             if _counted_run(secs, run) and 2 * sum(is_step[i] for i in run) >= len(run):  # (`1  cd: ...` to `10  tree: ...`:
-                for k, i in enumerate(run):  # a count's items are alike; most of them steps, all are)
-                    is_step[i] = is_step[i] or fits[k]
+                for k, i in enumerate(run):  # a count's items are alike; most of them steps, all that act (two actions) are:
+                    h = secs[i].heading  # not a listicle's blurb, "## 1  Adobe Acrobat Reader", nor a question)
+                    is_step[i] = is_step[i] or fits[k] and self._acts_in(secs[i], 2) and not (
+                        h.rstrip().endswith("?") or self.question.match(self._numbered(h) or h))
             if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
                 firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
                 for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
