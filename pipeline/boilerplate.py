@@ -788,8 +788,8 @@ class Boilerplate:
         """The two parts of a credit's shape under a picture, whatever their case ("Thingiverse /
         3Derp", "Thingiverse / gubutek": a site and a user): two names of up to three words
         each, one separator, no verb first."""
-        if not self._under_picture(units, lines, u):
-            return ()
+        if not _CREDIT_SEP.search(lines[units[u][0]]) or not self._under_picture(units, lines, u):
+            return ()  # (a line with no separator first: the cheaper test, for every line of a body)
         plain = _LINK.sub(r"\1", lines[units[u][0]]).strip(" \t*_")
         parts = _CREDIT_SEP.split(plain)
         words = [_WORD.findall(p.lower()) for p in parts]
