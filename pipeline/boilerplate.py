@@ -66,6 +66,7 @@ _ANCHOR_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\[[^\[\]
 _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^\[\]\n]*\s\S[^\[\]\n]*\]"
                            r"\((?:https?:)?//[^()\s]+\)\s*$")  # "[![pic](p.jpg) Title blurb  Read now](url)"
 _EMPTY_ITEM = re.compile(r"^\s*(?:[*+]|\\[-*+])\s*$")  # (not "-": a heading's underline; "\-": escaped)
+_TWIN_TEXT = re.compile(r"^(?: {4}|\t| {0,3}>)")  # code indented 4 columns, a quote: the article's text
 _SPEC = re.compile(r"\w[^:\n]*:\s+\S")  # "Weight: 1.2 kg"
 _PICTURE_LINE = re.compile(r"^\s*\[?!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^()\n]*\")?\)(?:\]\([^()\s]*\))?\s*$")  # ("[![pic](p.jpg "T")](shop)")
 _ICON_TEXT = re.compile(r"^\s*!\[[^\]\n]*\]\([^()\s]*\)\s*[^\s!\[]")  # "![Secure](s.svg) 100% Secure. No Ads."
@@ -305,14 +306,17 @@ class Boilerplate:
         drop.update(self._related(units, lines))
         # a line said twice in a row is a widget's too (a video's title over its player, and
         # again for small screens): beside chrome it goes as a repeated line would (_runs)
+        # (not code indented 4 columns, a quote, a table row or code in backticks: "    git pull" twice)
         twice = [k is not None and "![" not in lines[i] and not _HEADING.match(lines[i]) and not self._content(lines[i])
+                 and not _TWIN_TEXT.match(lines[i]) and not any(c in lines[i] for c in "|`")
                  and any(0 <= v < len(units) and lines[units[v][0]].strip() == lines[i].strip() for v in (u - 1, u + 1))
                  for u, (i, k) in enumerate(units)]
-        # ...and on its own when it is a label (no statement, list item or table row): a button
-        # or a credit laid out twice, whose link the cleaner may have unwrapped ("Free Download
-        # for Windows" twice, then "... for Mac" twice)
+        # ...and on its own when it is a button or a credit laid out twice, each copy its own
+        # paragraph ("[Free Download for Windows](...)" twice, "Jane Roe/Example" twice): a link
+        # or a credit's shape is the evidence; a bare short line said twice ("F12", "重启电脑",
+        # "Version 2.3.1") is the article's
         drop.update(u for u, (i, _) in enumerate(units) if twice[u] and not _LIST.match(lines[i])
-                    and not lines[i].lstrip().startswith("|") and self._label(lines[i], 2 * self.short_words))
+                    and self._label(lines[i], 2 * self.short_words) and self._twin_widget(units, lines, u))
         self._runs(units, lines, [r or t for r, t in zip(rep, twice)], drop)
         self._sandwiched(units, lines, drop)
         # a note to the reader, a template's ("_We purchased the ... so our expert reviewer ..._"),
@@ -783,6 +787,25 @@ class Boilerplate:
         return bool(_PICTURE_LINE.match(above)) or (
             u > 1 and bool(_PICTURE_LINE.match(lines[units[u - 2][0]])) and len(_shown_words(above)) > self.short_words
             and not (_HEADING.match(above) or _LIST.match(above) or _BOLD_LABEL.match(above) or "|" in above))
+
+    def _twin_widget(self, units, lines: list[str], u: int) -> bool:
+        """A twin (the line said again right before or after it) that shows a widget's evidence:
+        a link in the line, or a credit's shape; and its copy a paragraph of its own."""
+        i = units[u][0]
+        line = lines[i]
+        if not (_LINK.search(line) or self._credit_key(line) is not None or self._credit_shape(line)):
+            return False
+        return any(0 <= v < len(units) and lines[units[v][0]].strip() == line.strip()
+                   and abs(units[v][0] - i) > 1 and not lines[min(i, units[v][0]) + 1].strip() for v in (u - 1, u + 1))
+
+    def _credit_shape(self, line: str) -> bool:
+        """Two names, each of up to three words, the first capitalised, one separator between
+        ("Jane Roe/Example", "Thingiverse / 3Derp")."""
+        if len(line) > 100 or not _CREDIT_SEP.search(line):
+            return False
+        parts = _CREDIT_SEP.split(_LINK.sub(r"\1", line).strip(" \t*_"))
+        return (len(parts) == 2 and _NAME.fullmatch(parts[0].strip()) is not None
+                and 0 < len(_WORD.findall(parts[1])) <= 3 and re.fullmatch(r"[\w.&’' -]+", parts[1]) is not None)
 
     def _credit_parts(self, units, lines: list[str], u: int) -> tuple[str, ...]:
         """The two parts of a credit's shape under a picture, whatever their case ("Thingiverse /

@@ -109,7 +109,8 @@ from .write import write_atomic
 # 39: title candidates ("p") and titles ("h"): only a participle of [title_choice] site_participles goes with a
 # "by <site>" (not "Speed", "Feed", "Need"); [title_spin] leaving one word of two or more keeps the title, and a
 # year ending in 0 keeps its "'S" (a decade)
-FORMAT = 39
+# 40: chrome keeps a twin with no link or credit shape and captions no credit; cleaned bodies keep a bare monthly price
+FORMAT = 40
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

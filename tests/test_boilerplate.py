@@ -2,6 +2,8 @@
 differ in a device word stay apart."""
 import json
 
+import pytest
+
 from pipeline.model import Options
 from pipeline.runner import build
 
@@ -962,8 +964,10 @@ def test_a_label_said_twice_in_a_row_is_a_widgets_a_sentence_a_step_or_an_item_s
     b = Boilerplate(load_rules())
     body = ("# Best photo viewers for Windows\n\nThe built-in viewer is slow on large folders of pictures.\n\n"
             "## Acme Viewer\n\nAcme Viewer opens a folder of ten thousand pictures in a second.\n\n"
-            "Téléchargement gratuit, version Windows\n\nTéléchargement gratuit, version Windows\n\n"
-            "Téléchargement gratuit, version Mac\n\nTéléchargement gratuit, version Mac\n\n"
+            "[Téléchargement gratuit, version Windows](https://acme.example/dl/win)\n\n"
+            "[Téléchargement gratuit, version Windows](https://acme.example/dl/win)\n\n"
+            "[Téléchargement gratuit, version Mac](https://acme.example/dl/mac)\n\n"
+            "[Téléchargement gratuit, version Mac](https://acme.example/dl/mac)\n\n"
             "Its gallery shows every picture of a folder as a thumbnail.\n\n"
             "It reads RAW files from most cameras.\n\nIt reads RAW files from most cameras.\n\n"
             "Open the folder in Acme Viewer\n\nOpen the folder in Acme Viewer\n\n"
@@ -995,3 +999,24 @@ def test_a_credit_shape_whose_site_is_under_two_pictures_goes_captions_of_other_
     text, n = b.strip(body, set())
     assert "Thingiverse" not in text and n == 2
     assert "Settings / Privacy\n" in text and "Control Panel / Network" in text and "Open Settings / Privacy" in text
+
+
+@pytest.mark.parametrize("twins", [
+    "    git pull\n    git pull\n",          # code indented four columns
+    "> Error 0x80070005\n> Error 0x80070005\n",  # a quote of a log
+    "Offline mode | Yes | Yes\nOffline mode | Yes | Yes\n",  # a table row without pipes at its ends
+    "F12\n\nF12\n",                            # a key pressed twice
+    "重启电脑\n\n重启电脑\n",                  # a step said twice, no link
+    "Version 2.3.1\nVersion 2.3.1\n",          # one paragraph of two lines
+    "Never gonna give you up\n\nNever gonna give you up\n",
+])
+def test_a_short_line_said_twice_without_a_link_or_a_credits_shape_stays_and_its_heading_too(twins):
+    """A twin goes on its own only with a widget's evidence (a link, a credit's shape) and each
+    copy its own paragraph: code, a quote, a table row, a key, a step or a lyric said twice stay,
+    and the heading over them stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("# Boot menu keys\n\nThe boot menu key depends on the maker of the laptop.\n\n## Dell\n\n" + twins
+            + "\n## HP\n\nPress Esc and then F9 when the logo shows.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 0 and text == body
