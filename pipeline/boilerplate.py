@@ -329,9 +329,17 @@ class Boilerplate:
         pictured = Counter(n for n in names if n is not None)
         # ...and a credit's shape under pictures whose site (or author) is the same under two
         # pictures or more of the page ("Thingiverse / 3Derp", "Thingiverse / ztxdk")
+        # (its users differing: "Before | After" twice is no credit; a site the page's own text
+        # names is the page's subject: "Settings / Privacy" under a sentence that opens Settings)
         parts = [self._credit_parts(units, lines, u) for u in range(len(units))]
-        sites = Counter(x for p in parts for x in set(p))
-        drop.update(u for u, p in enumerate(parts) if p and max(sites[x] for x in p) >= 2)
+        users = defaultdict(set)
+        for p in parts:
+            if p:
+                users[p[0]].add(p[1])
+        sites = {x for x, us in users.items() if len(us) >= 2}
+        if sites:
+            sites -= self._said(units, lines, parts, {len(x.split()) for x in sites})
+        drop.update(u for u, p in enumerate(parts) if p and p[0] in sites)
         for u, (i, k) in enumerate(units):
             note, credit = (self._note_shape(lines[i]), self._credit_key(lines[i])) if k is not None else (None, None)
             if note in repeated and not self._content(lines[i]):
@@ -811,15 +819,33 @@ class Boilerplate:
         """The two parts of a credit's shape under a picture, whatever their case ("Thingiverse /
         3Derp", "Thingiverse / gubutek": a site and a user): two names of up to three words
         each, one separator, no verb first."""
-        if not _CREDIT_SEP.search(lines[units[u][0]]) or not self._under_picture(units, lines, u):
+        i = units[u][0]
+        if not _CREDIT_SEP.search(lines[i]) or not self._under_picture(units, lines, u):
             return ()  # (a line with no separator first: the cheaper test, for every line of a body)
-        plain = _LINK.sub(r"\1", lines[units[u][0]]).strip(" \t*_")
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if (after and set(after) <= set("|-: ") and "-" in after) or ("|" in lines[i] and after):
+            return ()  # a table's header without pipes at its ends ("Spec | Value" over "---|---")
+        plain = _LINK.sub(r"\1", lines[i]).strip(" \t*_")
         parts = _CREDIT_SEP.split(plain)
         words = [_WORD.findall(p.lower()) for p in parts]
         if (len(parts) != 2 or not all(0 < len(w) <= 3 and p.strip() == " ".join(p.split()) for p, w in zip(parts, words))
                 or words[0][0] in self.verbs or not re.fullmatch(r"[\w.&’' -]+", plain.replace("/", "").replace("|", ""))):
             return ()
+        if (not _NAME.fullmatch(parts[0].strip()) or any(w.isdigit() or w == "step" for ws in words for w in ws)
+                or not (len(words[1]) == 1 or _NAME.fullmatch(parts[1].strip()))):
+            return ()  # a site is a name, its user one word or a name ("Settings / Privacy & security", "Step 1 / 4")
         return " ".join(words[0]), " ".join(words[1])
+
+    @staticmethod
+    def _said(units, lines: list[str], parts, sizes: set[int]) -> set[str]:
+        """The runs of words (of the given sizes) the page's own lines say, its pictures and
+        credit shapes aside: a site so named elsewhere is the page's subject, no credit."""
+        said = set()
+        for u, (i, _) in enumerate(units):
+            if not parts[u] and "![" not in lines[i]:
+                words = _WORD.findall(lines[i].lower())
+                said.update(" ".join(words[j:j + n]) for n in sizes for j in range(len(words) - n + 1))
+        return said
 
     def _labelled_credit(self, line: str) -> bool:
         """A line that says it credits, with a name and nothing else ("Image: Forust", "_Photo:

@@ -1020,3 +1020,23 @@ def test_a_short_line_said_twice_without_a_link_or_a_credits_shape_stays_and_its
             + "\n## HP\n\nPress Esc and then F9 when the logo shows.\n")
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert n == 0 and text == body
+
+
+@pytest.mark.parametrize("under", [
+    ("Settings / Privacy & security", "Settings / Bluetooth & devices"),  # a screenshot's place in an app
+    ("Step 1 / 4", "Step 2 / 4"),                                          # a wizard's screens
+    ("Before | After", "Before | After"),                                  # the same caption twice
+    ("Spec | Value\n---|---\nRAM | 8 GB", "Spec | Value\n---|---\nRAM | 12 GB"),  # a table without end pipes
+    ("Acme / 3Derp", "Acme / gubutek"),                                    # a site the page's text names
+])
+def test_captions_in_a_credits_shape_under_two_pictures_stay_when_no_site_credits_its_users(under):
+    """A credit's shape goes under two pictures only when its first part is a name said by no
+    other line of the page and its second parts differ, each a user's word or a name: a path
+    in an app, step counters, a caption said twice and a table's header stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("# Acme prints\n\nAcme prints small things for a desk in an afternoon.\n\n"
+            f"![a](https://img.example/a.png)\n\n{under[0]}\n\nThe first one is done.\n\n"
+            f"![b](https://img.example/b.png)\n\n{under[1]}\n\nThe second one is done too.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 0 and text == body
