@@ -290,13 +290,15 @@ def test_a_reviews_shop_buttons_go_as_a_call_to_action(cleaner):
      "View at Amazon\n",
      "Suite X opens old files well.\n\nThe [20% discount on Suite X](https://suite.example/plans) ended in May, "
      "so we paid the full price.\n", {"call_to_action": 2}),
-    # a VPN's monthly price at its shop and a "Visit Site" button go; a sentence saying to visit it stays
+    # a VPN's monthly price at its shop, a monthly price alone linking to an affiliate and a "Visit
+    # Site" button go; a sentence saying to visit it and a plan's bare monthly price stay
     ("The VPN unblocks streaming sites.\n\n[$3.99/mo at NordVPN](https://nordvpn.example/pricing)\n\n"
      "[$2.03  /mth  at Acme VPN](https://acmevpn.example/offer?aff_click_id=7)\n\n£6 /mth at Mole VPN\n\n"
-     "[$2.19  /mth](https://acmevpn.example/offer/24-month)\n\n"
+     "[$2.19  /mth](https://acmevpn.sjv.io/c/1/2/3)\n\nPricing\n\n$4.99/month\n\n€5 / year\n\n"
      "[Visit Site](https://www.newegg.example/p/0RN-002U)\n\n[Visit the site](https://support.hp.com/drivers) to "
      "download the driver.\n",
-     "The VPN unblocks streaming sites.\n\n[Visit the site](https://support.hp.com/drivers) to download the driver.\n",
+     "The VPN unblocks streaming sites.\n\nPricing\n\n$4.99/month\n\n€5 / year\n\n"
+     "[Visit the site](https://support.hp.com/drivers) to download the driver.\n",
      {"call_to_action": 5}),
 ])
 def test_shop_buttons_and_photo_credits_go_by_their_shape_on_any_site(cleaner, md, kept, removed):

@@ -94,7 +94,7 @@ def _call_to_action(block: str, ctx) -> bool:
     return any(_to_shop(_destination(m.group(3)), ctx) for m in links)
 
 
-_PRICE = re.compile(r"[$€£]\s?\d[\d,.]*")
+_PRICE = re.compile(r"[$€£]\s?\d[\d,.]*(?: */ *(?:mo(?:nth)?|mth|yr|year))?")  # ("$59.99", "$6  /mth")
 
 
 def _button_label(anchor: str, ctx) -> bool:
