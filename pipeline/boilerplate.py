@@ -798,10 +798,12 @@ class Boilerplate:
 
     def _twin_widget(self, units, lines: list[str], u: int) -> bool:
         """A twin (the line said again right before or after it) that shows a widget's evidence:
-        a link in the line, or a credit's shape; and its copy a paragraph of its own."""
+        a link in the line, a credit's shape or a name alone under a picture; and its copy a
+        paragraph of its own."""
         i = units[u][0]
         line = lines[i]
-        if not (_LINK.search(line) or self._credit_key(line) is not None or self._credit_shape(line)):
+        if not (_LINK.search(line) or self._credit_key(line) is not None or self._credit_shape(line)
+                or self._name_key(units, lines, u) is not None):  # (a name alone under a picture: "Lenovo")
             return False
         return any(0 <= v < len(units) and lines[units[v][0]].strip() == line.strip()
                    and abs(units[v][0] - i) > 1 and not lines[min(i, units[v][0]) + 1].strip() for v in (u - 1, u + 1))

@@ -1040,3 +1040,15 @@ def test_captions_in_a_credits_shape_under_two_pictures_stay_when_no_site_credit
             f"![b](https://img.example/b.png)\n\n{under[1]}\n\nThe second one is done too.\n")
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert n == 0 and text == body
+
+
+def test_a_name_alone_under_a_picture_said_twice_goes_a_key_said_twice_stays():
+    """A maker's name under its press picture, laid out twice, is a credit; "F12" said twice
+    with no picture over it is the article's."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("# Open the boot menu\n\nThe boot menu key depends on the maker of the laptop.\n\n"
+            "![The laptop's keyboard](https://img.example/kb.png)\n\n_Acme_\n\n_Acme_\n\n"
+            "When the logo shows, tap the key twice:\n\nF12\n\nF12\n\nThe menu lists every drive.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 2 and "_Acme_" not in text and text.count("F12\n") == 2
