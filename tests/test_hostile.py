@@ -64,7 +64,8 @@ STALLS = {
     # and a list of keys never said to be pressed together ("Win key" or "Win" + "key": 2^n)
     "spaces before a step": ("## Method 1: Restart\n\n" + "\u00a0 " * 10_000
                              + "Turn off the printer and wait a minute before you turn it on again.\n"),
-    "bullets nested in one item": "## Fix 1: Flush DNS\n\n1. Type these:\n" + "   - ipconfig /flushdns\n" * 60_000,
+    # (30,000 bullets: a linear build of them takes ~3 CPU s, 60,000 took 6-8 s against the 8 s bound)
+    "bullets nested in one item": "## Fix 1: Flush DNS\n\n1. Type these:\n" + "   - ipconfig /flushdns\n" * 30_000,
     # a credit's shape ("By Jiap -- Shutterstock") read 2^n ways; "type" then a run of spaces (n^2)
     "credit-shaped line": "Intro text.\n\n" + ("A" + "--A" * 95 + "--x\n\n") * 3,
     "spaces after type": "## Fix 1: Flush DNS\n\nThen type" + " " * 300_000 + "x and press Enter.\n",

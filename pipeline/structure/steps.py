@@ -282,11 +282,14 @@ class Steps:
         """A section is a step by its number, by its place (under a section of fixes: but not
         a heading that reads as no step among numbered ones, "What you might concern…" before
         "Method 1"), or as one of two or more siblings that read as steps or give procedures."""
-        s = secs[i]  # (a cause's words in an action under fixes or over two, "Uninstall Apps Known To Cause
-        if i == 0 or s.kind in ("faq", "conclusion") or (s.kind == "cause" and not (  # Overheating", make no cause;
-                self._imperative(s.heading) and (self._acts_in(s, 2) or (  # "Find Out What Causes ..." over its
-                    s.parent is not None and secs[s.parent].kind == "fix")))):  # causes, "Power saving mode" read
-            return False  # as an action, stays one)
+        s = secs[i]
+        if i == 0 or s.kind in ("faq", "conclusion"):
+            return False
+        # a cause's words in a heading that acts, under fixes or over two actions, make no cause ("Uninstall
+        # Apps Known To Cause Overheating"); "Find Out What Causes ..." over its causes stays one
+        if s.kind == "cause" and not (self._imperative(s.heading) and (
+                self._acts_in(s, 2) or (s.parent is not None and secs[s.parent].kind == "fix"))):
+            return False
         if s.counted:
             return True
         if s.parent is not None and secs[s.parent].kind == "fix":
@@ -358,9 +361,11 @@ class Steps:
             marks = [j for j, i in enumerate(run) if is_step[i]]
             for k, i in enumerate(run):
                 is_step[i] = is_step[i] or (fits[k] and marks[0] < k < marks[-1])
-            if _counted_run(secs, run) and 2 * sum(is_step[i] for i in run) >= len(run):  # (`1  cd: ...` to `10  tree: ...`:
-                for k, i in enumerate(run):  # a count's items are alike; most of them steps, all that act (two actions) are:
-                    h = secs[i].heading  # not a listicle's blurb, "## 1  Adobe Acrobat Reader", nor a question)
+            # a count's items are alike (`1  cd: ...` to `10  tree: ...`): most of them steps, all that act
+            # (two actions) are; not a listicle's blurb ("## 1  Adobe Acrobat Reader") nor a question
+            if _counted_run(secs, run) and 2 * sum(is_step[i] for i in run) >= len(run):
+                for k, i in enumerate(run):
+                    h = secs[i].heading
                     is_step[i] = is_step[i] or fits[k] and self._acts_in(secs[i], 2) and not (
                         h.rstrip().endswith("?") or self.question.match(self._numbered(h) or h))
             if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
