@@ -2013,3 +2013,12 @@ def test_a_list_of_anchors_inside_a_section_or_in_one_item_is_no_contents(st):
             "## Reset this PC\n\n1. Open Settings.\n2. Click Reset.\n")
     got = {x.heading: x.text for x in st.structure(need, "How to reinstall Windows").sections}
     assert "Your product key" in got["What you need"]
+
+
+def test_a_command_opens_with_a_word_not_any_run_of_word_characters():
+    """A command's first word is a word (`Powercfg /batteryreport`); a plan's "5GB /month" in code is
+    none (the steps module once rebound its first-word pattern to any run of word characters)."""
+    from pipeline.structure.steps import _looks_typed
+    assert _looks_typed("Powercfg /batteryreport", "code")
+    assert not _looks_typed("5GB /month", "code")
+    assert not _looks_typed("Error%1 /x", "code")

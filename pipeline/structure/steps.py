@@ -430,7 +430,7 @@ class Steps:
                 near = [o for o in order[max(0, at - 3):at] if not (
                     o + 1 < len(secs) and secs[o + 1].parent == o and o not in _ancestors(secs, i))]
                 items = listed[near[-1]] if near else []
-                name, slug = set(_WORD.findall(self._name(t.heading))), _slug(t.heading)
+                name, slug = set(_WORD_RUN.findall(self._name(t.heading))), _slug(t.heading)
                 if not any(frag and frag in (slug, _slug(self._name(t.heading))) or (
                         2 * len(words & name) > len(words) and 2 * len(words & name) > len(name))
                         for words, frag in items):
@@ -516,13 +516,13 @@ def _own_line(b: _Block) -> list[str]:
                       and typed) else []
 
 
-_WORD = re.compile(r"\w+")
+_WORD_RUN = re.compile(r"\w+")  # (not _WORD above: a command's first word, which this name shadowed)
 _FRAGMENT = re.compile(r"\]\(\s*<?[^()\s#]*#([^()\s>]{1,80})")  # a link's fragment: `[...](#fix-2)`
 
 
 def _slug(text: str) -> str:
     """A heading's anchor as sites make it: lower-cased words joined by dashes."""
-    return "-".join(_WORD.findall(text.lower()))
+    return "-".join(_WORD_RUN.findall(text.lower()))
 
 
 def _linked_items(blocks: list[_Block]) -> list[tuple[set[str], str]]:
@@ -537,7 +537,7 @@ def _linked_items(blocks: list[_Block]) -> list[tuple[set[str], str]]:
             if len(it) > 80:
                 continue
             m = _FRAGMENT.search(raw[max(0, start - b.span[0]):end - b.span[0]].decode("utf-8", "replace"))
-            out.append((set(_WORD.findall(_TOC_NUMBER.sub("", it.replace("*", "")).lower())),
+            out.append((set(_WORD_RUN.findall(_TOC_NUMBER.sub("", it.replace("*", "")).lower())),
                         m.group(1).lower() if m else ""))
     return out
 
