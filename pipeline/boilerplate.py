@@ -77,6 +77,13 @@ _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:htt
                         r"(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__)?\s*$")  # (a link's title: `(url "Title")`)
 
 
+def _credit_text(line: str) -> tuple[str, list[str]]:
+    """A credit's shown text (its links' texts, emphasis and spaces at its ends aside) and its
+    parts between separators ("Jane Doe / Getty Images": "Jane Doe ", " Getty Images")."""
+    plain = _LINK.sub(r"\1", line).strip(" \t*_")
+    return plain, _CREDIT_SEP.split(plain)
+
+
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
@@ -498,8 +505,7 @@ class Boilerplate:
         last (the site, the stock agency: "zdnet", "getty images"), the names before it aside."""
         if len(line) > 300 or not _CREDIT_SEP.search(line):  # (a credit is a short line)
             return None
-        plain = _LINK.sub(r"\1", line).strip(" \t*_")
-        parts = _CREDIT_SEP.split(plain)
+        plain, parts = _credit_text(line)
         if len(parts) < 2 or not self.credit.fullmatch(plain):
             return None
         last = _WORD.findall(parts[-1].lower())
@@ -813,7 +819,7 @@ class Boilerplate:
         ("Jane Roe/Example", "Thingiverse / 3Derp")."""
         if len(line) > 100 or not _CREDIT_SEP.search(line):
             return False
-        parts = _CREDIT_SEP.split(_LINK.sub(r"\1", line).strip(" \t*_"))
+        parts = _credit_text(line)[1]
         return (len(parts) == 2 and _NAME.fullmatch(parts[0].strip()) is not None
                 and 0 < len(_WORD.findall(parts[1])) <= 3 and re.fullmatch(r"[\w.&’' -]+", parts[1]) is not None)
 
@@ -827,8 +833,7 @@ class Boilerplate:
         after = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if (after and set(after) <= set("|-: ") and "-" in after) or ("|" in lines[i] and after):
             return ()  # a table's header without pipes at its ends ("Spec | Value" over "---|---")
-        plain = _LINK.sub(r"\1", lines[i]).strip(" \t*_")
-        parts = _CREDIT_SEP.split(plain)
+        plain, parts = _credit_text(lines[i])
         words = [_WORD.findall(p.lower()) for p in parts]
         if (len(parts) != 2 or not all(0 < len(w) <= 3 and p.strip() == " ".join(p.split()) for p, w in zip(parts, words))
                 or words[0][0] in self.verbs or not re.fullmatch(r"[\w.&’' -]+", plain.replace("/", "").replace("|", ""))):
