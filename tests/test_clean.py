@@ -178,6 +178,9 @@ def test_a_rating_widgets_stars_alone_on_a_line_go_stars_in_a_sentence_stay(clea
     "https://secure.2checkout.com/order/checkout.php?PRODS=1&QTY=1",
     "https://store.nero.com/order/checkout.php?PRODS=42296740&QTY=1&AFFILIATE=108875&CART=1",
     "https://www.example.com/buy?AFFILIATE=123",
+    # an affiliate network's click and affiliate ids, their keys percent-encoded (`_` as %5F)
+    "https://www.vpn.example/offer/spring%5Fx?aff%5Fclick%5Fid=site-us-1141439305988749798&aff%5Fsub2=https%3A%2F%2Fsite.example%2Freviews",
+    "https://go.pass.example/aff%5Fc?offer%5Fid=645&aff%5Fid=307&url%5Fid=24693",
 ])
 def test_hijacked_link_keeps_its_text_and_loses_the_url(cleaner, url):
     r = clean(cleaner, f"See [Method 2: Update the driver]({url}) below.\n")
@@ -849,3 +852,11 @@ def test_a_visit_site_link_to_a_vendors_own_page_stays_beside_buttons_or_to_a_sh
     assert c.clean(after).text == "To get the driver, open HP's official support page:\n\nThen pick your model.\n"
     card = md.replace("To get the driver, open HP's official support page:", "Cooling: Passive\n\nSize: 105 x 95 x 40 mm")
     assert "Visit Site" not in c.clean(card).text
+
+
+def test_a_link_whose_encoded_keys_name_no_affiliate_keeps_its_url(cleaner):
+    # percent-encoded keys are read decoded: `article_id`, `model_name` are no affiliate's
+    md = "See [the HP Envy guide](https://www.example.com/guide?article%5Fid=5&model%5Fname=HP%20Envy) first.\n"
+    r = clean(cleaner, md)
+    assert r.text == md
+    assert not r.removed
