@@ -111,6 +111,7 @@ def _shape(line: str) -> bytes | None:
 
 
 _PARENS = re.compile(r"\([^()\n]*\)")
+_TARGET = re.compile(r"\]\(((?:https?:)?//[^()\s]+)")  # a link's target, a web address
 # a link to an anchor of the page, maybe resolved against the site's root ("(#fix-2)", "(https://site.example/#fix-2)");
 # not one to another page's anchor ("(https://site.example/finance/story/#link=...)", a cross-link's)
 _IN_PAGE = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#")
@@ -311,6 +312,7 @@ class Boilerplate:
                                                                    or (u + 1 < len(units) and empty[u + 1])))
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
         drop.update(self._related(units, lines))
+        drop.update(self._thread(units, lines))
         # a line said twice in a row is a widget's too (a video's title over its player, and
         # again for small screens): beside chrome it goes as a repeated line would (_runs)
         # (not code indented 4 columns, a quote, a table row or code in backticks: "    git pull" twice)
@@ -334,6 +336,9 @@ class Boilerplate:
         # a maker's press shots), as found under pictures in many distinct articles
         names = [self._name_key(units, lines, u) for u in range(len(units))]
         pictured = Counter(n for n in names if n is not None)
+        # ...when a name of the page's own: under two pictures, or under one when the page's text
+        # names it elsewhere too (_own_names); not a label ("Our Verdict" under two pictures)
+        own = self._own_names(units, lines, names, pictured) if pictured else set()
         # ...and a credit's shape under pictures whose site (or author) is the same under two
         # pictures or more of the page ("Thingiverse / 3Derp", "Thingiverse / ztxdk")
         # (its users differing: "Before | After" twice is no credit; a site the page's own text
@@ -351,7 +356,7 @@ class Boilerplate:
             note, credit = (self._note_shape(lines[i]), self._credit_key(lines[i])) if k is not None else (None, None)
             if note in repeated and not self._content(lines[i]):
                 drop.add(u)
-            elif credit in repeated or (names[u] in repeated or pictured[names[u]] >= 2) and not self._list_label(units, lines, u):
+            elif credit in repeated or (names[u] in repeated or u in own) and not self._list_label(units, lines, u):
                 drop.add(u)
             elif k is not None and self._labelled_credit(lines[i]) and not self._list_label(units, lines, u):
                 drop.add(u)
@@ -691,6 +696,40 @@ class Boilerplate:
         return (len(_WORD.findall(title)) >= 3 and not title.endswith((".", "!"))
                 and sum(w[:5] in stems for w in words) >= max(2, len(words) / 2 if most else 0))  # (a stem: "charger[s]")
 
+    def _thread(self, units, lines: list[str]) -> set[int]:
+        """The thread of comments under an article: a button that is one link alone on its line,
+        no action ("[Reply](...)", not "[Download](...)"), said min_echoes times or more with the
+        same text and target (under each comment), and the lines from the first that links to
+        that target above them (the thread's opener: "11 Comments [Comment from the forums](...)")
+        to the last that does ("[View All 11 Comments](...)"), with no heading or numbered step
+        among them and three sentences of the article or more above the opener."""
+        buttons: dict[tuple[str, str], list[int]] = defaultdict(list)
+        linking: dict[str, list[int]] = defaultdict(list)  # a target -> the lines linking to it
+        n = len(units)
+        breaks, said = [0] * (n + 1), [0] * (n + 1)  # headings and numbered steps, sentences, before each line
+        for u, (i, k) in enumerate(units):
+            line = lines[i]
+            breaks[u + 1] = breaks[u] + bool(k is not None and (_HEADING.match(line) or _NUMBERED.match(line)))
+            said[u + 1] = said[u] + bool(k is not None and self._statement(line))
+            if k is None or "](" not in line:
+                continue
+            for target in dict.fromkeys(_TARGET.findall(line)):
+                linking[target].append(u)
+            m = _ONLY_LINK.match(line)
+            words = _WORD.findall(m.group(1).lower()) if m else ()
+            if 0 < len(words) <= 2 and words[0] not in self.verbs:
+                buttons[m.group(1).strip(), m.group(2)].append(u)
+        spans = []
+        for (_, target), us in buttons.items():
+            first, last = linking[target][0], linking[target][-1]
+            if len(us) >= self.min_echoes and first < us[0] and said[first] >= 3 and breaks[last + 1] == breaks[first]:
+                spans.append((first, last))
+        out, end = set(), -1
+        for first, last in sorted(spans):  # (each line once, however many threads overlap)
+            out.update(v for v in range(max(first, end + 1), last + 1) if units[v][1] is not None)
+            end = max(end, last)
+        return out
+
     def _related(self, units, lines: list[str]) -> set[int]:
         """Lines one after another, each one link to a page of one host whose address holds two
         words of the link's text or more: a related-articles list ("[The top home EV chargers:
@@ -782,13 +821,49 @@ class Boilerplate:
         line = lines[units[u][0]]
         if not self._under_picture(units, lines, u):
             return None
-        plain = _LINK.sub(r"\1", line).strip(" \t*_()\U0001f4f7")
-        label = self.name_label.match(plain)
-        plain = plain[label.end():] if label else plain
+        plain = self._plain_name(line)
         words = _WORD.findall(plain.lower())
         if not words or words[0] in self.verbs or not _NAME.fullmatch(plain):
             return None
         return _digest("credit " + " ".join(words))
+
+    def _own_names(self, units, lines: list[str], names: list[bytes | None], pictured: Counter) -> set[int]:
+        """The names alone under pictures (names[u]: _name_key), no bold label ("**NEAR**" over
+        what it names), that are credits by the page alone: under two pictures or more, unless
+        the page writes each of their words in lower case elsewhere (a label of common words:
+        "Our Verdict"); or under one, a proper name (the page writes none of its words in lower
+        case: not "Best Budget TV") that the page's own text names elsewhere, written the same
+        ("Corsair" under a press shot in a page about Corsair's PC; so nothing is lost), the line
+        under it not opening with it nor a "•" item (not the label of the item it heads: "MobileGo"
+        over "MobileGo is one of ...", "Jaunt VR" over "• Download free Jaunt VR ...")."""
+        lower, said, plains = set(), set(), {}
+        for u, (i, k) in enumerate(units):
+            if k is None or "![" in lines[i]:
+                continue
+            if names[u] is not None:
+                if not _BOLD_LABEL.match(lines[i]):
+                    plains[u] = _WORD.findall(self._plain_name(lines[i]))
+                continue
+            words = _WORD.findall(_LINK.sub(r"\1", lines[i]))
+            lower.update(w for w in words if w.islower())
+            said.update(" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1))
+        out = set()
+        for u, words in plains.items():
+            common = [w.lower() in lower for w in words]
+            if pictured[names[u]] >= 2:
+                if not all(common):
+                    out.add(u)
+            elif not any(common) and " ".join(words) in said:
+                after = lines[units[u + 1][0]] if u + 1 < len(units) else ""
+                if _WORD.findall(_LINK.sub(r"\1", after))[:len(words)] != words and not after.lstrip().startswith("•"):
+                    out.add(u)
+        return out
+
+    def _plain_name(self, line: str) -> str:
+        """The name a name alone under a picture says (_name_key), its emphasis, brackets and label aside."""
+        plain = _LINK.sub(r"\1", line).strip(" \t*_()\U0001f4f7")
+        label = self.name_label.match(plain)
+        return plain[label.end():] if label else plain
 
     def _under_picture(self, units, lines: list[str], u: int) -> bool:
         """A short line (no heading, list item or picture) right under a picture, or under the

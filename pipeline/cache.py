@@ -110,7 +110,10 @@ from .write import write_atomic
 # "by <site>" (not "Speed", "Feed", "Need"); [title_spin] leaving one word of two or more keeps the title, and a
 # year ending in 0 keeps its "'S" (a decade)
 # 40: chrome keeps a twin with no link or credit shape and captions no credit; cleaned bodies keep a bare monthly price
-FORMAT = 40
+# 41: cleaned bodies unlink affiliate URLs whose parts are percent-encoded (aff%5Fclick%5Fid); chrome verdicts drop
+# a proper name under one picture that the page names elsewhere, keep a label of common words under two, and drop
+# a thread of comments (its opener to its last link, the same "Reply" button under each comment)
+FORMAT = 41
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -818,6 +818,33 @@ def test_a_name_under_two_pictures_of_one_page_is_their_credit_a_name_under_one_
     assert n == 2 and "_Google_" not in text and "Netgear\n" in text and "The very first Pixel" in text
 
 
+def test_a_proper_name_under_one_picture_the_page_names_is_its_credit_a_label_stays():
+    """A name alone under one picture is a credit when the page's own text names it too, written
+    the same, and writes none of its words in lower case ("Corsair" under a press shot of a page
+    about Corsair's PC); a label stays: one whose words the page writes in lower case ("Our
+    Verdict" under two pictures, "Best Budget Router"), a bold label, and a name over a paragraph
+    that opens with it ("MobileGo" over "MobileGo is ...") or a "•" item ("VR Sniper" over "• Play ...")."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("## A PC in a wooden case\n\nCorsair said in a press release that the PC is smaller than a tower.\n\n"
+            "![Cutaway view of the case](https://img.example/cut.jpg)\n\nCorsair\n\n"
+            "The case opens from the side, and our tester found the slots easy to reach.\n\n"
+            "![The front panel](https://img.example/front.jpg)\n\nOur Verdict\n\n"
+            "The wood looks good, but the price is high for what you get: our verdict is mixed.\n\n"
+            "![The back panel](https://img.example/back.jpg)\n\nOur Verdict\n\n"
+            "The best router for the money is the cheapest one that reaches every room.\n\n"
+            "![A router](https://img.example/router.jpg)\n\nBest Budget Router\n\n"
+            "It costs $80 and covers a small flat.\n\n"
+            "![A phone manager](https://img.example/mgo.jpg)\n\nMobileGo\n\n"
+            "MobileGo is a phone manager that copies contacts and messages to the PC.\n\n"
+            "![A rifle scope](https://img.example/vrs.jpg)\n\nVR Sniper\n\n• Play VR Sniper in a scope.\n\n"
+            "![Search box](https://img.example/near.png)\n\n**NEAR**\n\nUsing NEAR finds words close to each other.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 1 and "\nCorsair\n" not in text and "Corsair said" in text
+    assert text.count("Our Verdict") == 2 and "Best Budget Router" in text and "MobileGo\n\nMobileGo is" in text
+    assert "VR Sniper\n\n•" in text and "**NEAR**" in text
+
+
 def test_the_signup_box_over_a_consent_notice_goes_on_one_page_the_article_above_it_stays():
     """A sign-up box found on one page only (its site's other pages are not in the build): the
     short lines right over its consent notice go with it ("1.5M+ users already subscribed ..."
@@ -1052,3 +1079,29 @@ def test_a_name_alone_under_a_picture_said_twice_goes_a_key_said_twice_stays():
             "When the logo shows, tap the key twice:\n\nF12\n\nF12\n\nThe menu lists every drive.\n")
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert n == 2 and "_Acme_" not in text and text.count("F12\n") == 2
+
+
+def test_a_thread_of_comments_under_the_article_goes_a_procedures_repeated_button_stays():
+    """The comments under an article, each with its "[Reply](thread)" button (the same link
+    three times or more, alone on its line, no action), go from the thread's opener (the first
+    line linking to the thread) to its last link; a procedure's "[Download](...)" said after
+    each step stays, and so does a thread with a heading inside it (no comments' run)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    t = "https://forums.example/threads/launch-day-live-blog.3847323/"
+    intro = ("## Testing the laptops\n\nWe set up the laptop and it took an hour to finish the first boot.\n\n"
+             "The battery lasted ten hours in our web test, longer than the Intel model.\n\n"
+             "The screen is bright enough for use outside in the sun.\n\n")
+    thread = (f"11 Comments [Comment from the forums]({t})\n\n* Its gaming performance is not very good right now.\n\n"
+              f"[Reply]({t})\n\n* Notton  \n Where are the naysayers that were out in droves?\n[Reply]({t})\n"
+              f"* mikeztm  \n The single core performance is slower than an M2!\n[Reply]({t})\n"
+              f"* [View All 11 Comments]({t})\n")
+    b = Boilerplate(load_rules())
+    text, n = b.strip(intro + thread, set())
+    assert n == 10 and text.rstrip("\n") == intro.rstrip("\n") and "naysayers" not in text
+    d = "https://vendor.example/download/tool-setup.exe"
+    steps = (f"Get the tool from [the vendor's page]({d}).\n\n* Unpack it and run the setup.\n\n[Download]({d})\n\n"
+             f"* Restart and run it again.\n\n[Download]({d})\n\n* Open its log.\n\n[Download]({d})\n")
+    assert b.strip(intro + steps, set()) == (intro + steps, 0)
+    headed = thread.replace("* Notton", "## Our second test\n\n* Notton")
+    assert b.strip(intro + headed, set()) == (intro + headed, 0)

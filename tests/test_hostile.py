@@ -76,6 +76,14 @@ STALLS = {
     "price button of spaces": "Intro.\n\n[$1 " + "/ " * 100_000 + "](https://x.example/a)\n\n$1" + " " * N + "/mth at x y\n",
     "a long line said twice": "Intro.\n\n" + ("Acme " * 60_000 + "\n\n") * 2,
     "spaces after a closing quote": "## Fix 1: Reset\n\nTap \"OK.\"" + " " * N + "Then wait.\n",
+    # a query of percent-escapes (read decoded for affiliate parts); names under pictures, each named by the page
+    "percent-encoded query": "Intro [a](https://x.example/?" + "%5F" * 100_000 + "aff%5Fid=1)\n",
+    "names under pictures": "Intro.\n\n" + "".join(f"![p](https://i.example/{i}.jpg)\n\nAcme Co{i}\n\nIt ships from "
+                                                  f"Acme Co{i} today.\n\n" for i in range(10_000)),
+    # a thousand comment threads' buttons interleaved over the whole body (each line looked at once)
+    "reply buttons": "One long sentence.\n\nTwo long sentences.\n\nThree long sentences.\n\n" + "".join(
+        f"[Open {i % 1000}](https://f.example/t/{i % 1000}/x)\n\n[Reply](https://f.example/t/{i % 1000}/x)\n\n"
+        for i in range(10_000)),
 }
 
 
