@@ -112,8 +112,9 @@ from .write import write_atomic
 # 40: chrome keeps a twin with no link or credit shape and captions no credit; cleaned bodies keep a bare monthly price
 # 41: cleaned bodies unlink affiliate URLs whose parts are percent-encoded (aff%5Fclick%5Fid); chrome verdicts drop
 # a proper name under one picture that the page names elsewhere, keep a label of common words under two, and drop
-# a thread of comments (its opener to its last link, the same "Reply" button under each comment)
-FORMAT = 41
+# a thread of comments (its opener to its last link, the same "Reply" button under each comment);
+# 42: title candidates ("p") and titles ("h"): a short part of a title naming the site counts nothing, as spin
+FORMAT = 42
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -194,6 +194,14 @@ def spin_affixes(titles: list[list[str]]) -> frozenset:
     return frozenset(a for a, n in seen.items() if n >= AFFIX_ENTRIES)
 
 
+def site_part_words(title: str, site: frozenset) -> set[str]:
+    """The words of the title's parts (`_SEGMENT`) but its first that name the site in at most
+    SITE_TAIL_WORDS words ("… | ZDNET Analysis", "… - Insights From ZDNet"): the site's tail, which
+    says nothing of the article even where the text says its words ("analysis")."""
+    parts = _SEGMENT.split(title)[1:]
+    return {w for p in parts for ws in [words(p)] if len(ws) <= SITE_TAIL_WORDS and site & set(ws) for w in ws}
+
+
 def without_affixes(title: str, affixes: frozenset) -> str:
     """The title without a first or last part that is a spin affix (`spin_affixes`); the
     title itself when fewer than two words would be left."""
@@ -553,8 +561,9 @@ class TitleChooser:
         `said` (spinning rewords a title around its subject, so the subject is what most of the
         titles keep; a word counts up to CONSENSUS more for it). `spelled`: the text's tokens
         (`tokens`), against which a garbled-looking token is checked."""
-        # (spin and the site's name say nothing of the article, even where the text says them too)
-        spun = spin_words(candidate, self.spin) | self.site
+        # (spin and the site's name say nothing of the article, even where the text says them too; nor
+        # does a short part that names the site, "… | ZDNET Analysis", "… - Insights From ZDNet")
+        spun = spin_words(candidate, self.spin) | self.site | site_part_words(candidate, self.site)
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
         if len(ws) < 2 and not _CODE.search(candidate):
             return None

@@ -703,3 +703,30 @@ def test_a_heading_after_a_numbered_list_is_its_conclusion_not_the_title(chooser
               "iPhones are reliable, but sometimes your iPhone is slower than expected.",
               items + [("Fix Your Slow iPhone With These Tips", "A slow iPhone can be fixed: keep iOS up to date.")])
     assert chooser(e) == "Why Is My iPhone Lagging? The Main Issues and Remedies"
+
+
+def test_a_short_part_naming_the_site_counts_nothing_even_where_the_text_says_its_words(rules):
+    # "… | NEWSBEAT Analysis" over a text that says "analysis" throughout: the site's tail is no gain
+    subjects = ["Travelers car insurance", "Lexmark IoT platform", "Epson laser printers", "Apache Log4j patch",
+                "Cisco collaboration tools"]
+    entries = [entry(f"{s} launches | NEWSBEAT", [f"{s} explained - Insights From Newsbeat"],
+                     f"{s} is here. Newsbeat readers asked about {s}.",
+                     [("", f"The {s} arrives this week; {s} costs less.")]) for s in subjects]
+    proton = entry("Proton Pass launches | NEWSBEAT Analysis", ["Proton Pass explained - Insights From Newsbeat"],
+                   "Proton Pass is out of beta, Newsbeat hears.", [(h, f"Our analysis: it {t}.") for h, t in
+                                                   [("Pricing", "costs less"), ("Vaults", "shares vaults"),
+                                                    ("Passkeys", "keeps passkeys"), ("Verdict", "is worth it")]])
+    entries = [proton] + entries + OTHERS
+    c = composing(rules, entries)
+    assert "newsbeat" in c.site
+    assert c.choose(0, proton) == "Proton Pass launches"
+
+
+def test_a_call_to_action_closing_a_title_is_spin(chooser):
+    text = ("Choosing an iPad video player is hard: we install and test each app before we rank it. "
+            "VLC, Infuse and PlayerXtreme play every format.")
+    e = entry("Top 5 Trusted iPad Video Player Apps - Install Now", ["Get Started With Tango Video Chat"], text,
+              [("VLC Media Player", "Install VLC from the App Store; VLC plays MKV and AVI on the iPad."),
+               ("Infuse", "Install Infuse to stream from a NAS; the iPad video player syncs with Trakt."),
+               ("PlayerXtreme", "PlayerXtreme is a free iPad video player; install it and open a file.")])
+    assert chooser(e) == "Top 5 Trusted iPad Video Player Apps"
