@@ -618,7 +618,8 @@ class TitleChooser:
     def headings(self, entry: dict, loose: bool = False) -> list[str]:
         """Up to two headings that name the article: not a step's, a numbered item's or a list's
         item (`list_items`; `loose`: of plain headings that are no step's), nor one that opens or
-        closes with a word that is a heading of several entries (a label: "Specifications")."""
+        closes with a word that is a heading of several entries (a label: "Specifications") next to a
+        name, which is one instead ("PNY CS3150" of "PNY CS3150 Specifications": `unlabelled`)."""
         out, heads = [], 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         headed = [s.get("id") for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()]
@@ -643,7 +644,13 @@ class TitleChooser:
             if _key(h) in self.shared_headings:
                 continue
             if len(h.split()) >= 2 and self.labelled(h):
-                continue  # (a label many entries' headings are, with a name: "PNY CS3150 Specifications")
+                # (a label many entries' headings are, with a name: "PNY CS3150 Specifications"; the name is one,
+                # "Qualcomm Snapdragon Dev Kit for Windows" of its "... Specifications" on a page about it)
+                name = self.unlabelled(h)
+                if len(name.split()) >= 2:
+                    out.append(name)
+                    heads += 1
+                continue
             counted = _COUNTED.sub("", h)
             if counted != h and len(counted.split()) >= 2:
                 out.append(counted[:1].upper() + counted[1:])
@@ -661,6 +668,17 @@ class TitleChooser:
         "Android" heads a section of several how-tos, beside "Windows", "Mac")."""
         ws = heading.split()
         return self._label_and_name(ws[0], ws[1:]) or self._label_and_name(ws[-1], ws[-2::-1])
+
+    def unlabelled(self, heading: str) -> str:
+        """A `labelled` heading without its label and the lower-case generic words next to it ("of the"):
+        the name ("Specifications of the Gigabyte B650" as "Gigabyte B650")."""
+        ws = heading.split()
+        ws = ws[1:] if self._label_and_name(ws[0], ws[1:]) else ws[:-1]
+        while ws and ws[0].islower() and stem(ws[0].strip(_EDGES).lower()) in self.generic:
+            ws = ws[1:]
+        while ws and ws[-1].islower() and stem(ws[-1].strip(_EDGES).lower()) in self.generic:
+            ws = ws[:-1]
+        return " ".join(ws).strip(" :-–|")
 
     def _label_and_name(self, label: str, rest: list[str]) -> bool:
         """`label` is a shared heading and `rest` (the heading's other words, from the label on) a name."""

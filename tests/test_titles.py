@@ -600,7 +600,7 @@ def test_a_composed_span_ends_at_a_clause_outside_quotation_marks_and_on_no_lean
     assert chooser(e) == "The Corsair One i500 has real wood panels"
 
 
-def test_a_heading_made_of_a_label_many_entries_share_and_a_name_is_no_title(rules):
+def test_a_heading_made_of_a_label_many_entries_share_and_a_name_is_no_title_but_its_name_is(rules):
     # "Specifications" heads a section of many reviews: "PNY CS3150 Specifications" names a part of this one
     spec = [("Specifications", "Capacity, interface and speed of the drive.")]
     others = [entry(f"Review of drive {k}", [], f"Drive {k} is a fast SSD.", spec) for k in range(4)]
@@ -611,6 +611,12 @@ def test_a_heading_made_of_a_label_many_entries_share_and_a_name_is_no_title(rul
     c = composing(rules, [e] + others + OTHERS)
     assert "PNY CS3150 Specifications" not in c.headings(e)
     assert c.choose(0, e) != "PNY CS3150 Specifications"  # (it was: it opens the body with the name no title says)
+    # the name it gives is one: over a title that names nothing the text says
+    spun = entry("Elite Storage Unveiled: Dual Fans and Stunning Lighting", [], e["summary"],
+                 [(s["heading"], s["text"]) for s in e["sections"]])
+    c = composing(rules, [spun] + others + OTHERS)
+    assert "PNY CS3150" in c.headings(spun)
+    assert c.choose(0, spun) == "PNY CS3150"
     # a heading that merely says the label's word inside is a heading as before
     assert "How Specifications Changed the PNY CS3150" in c.headings(
         entry("PNY CS3150", [], "", [("How Specifications Changed the PNY CS3150", "The PNY CS3150 ...")]))
@@ -688,9 +694,10 @@ def test_a_heading_that_says_more_than_a_shared_label_and_a_name_stays_a_candida
     assert "android" in c.shared_headings
     assert c.headings(e) == ["Fix Bluetooth Not Working on Android"]
     assert c.choose(0, e) == "Fix Bluetooth Not Working on Android"
-    # a shared label with a name before or after it is still no candidate
-    for part in ("Google Pixel 8 Android", "Android of the Nokia X30", "Wiko Hi GT Cube eGPU Android"):
-        assert c.headings(entry("Phones", [], "", [(part, "The Nokia X30 runs Android 14.")])) == []
+    # a shared label with a name before or after it is still no candidate; its name is
+    for part, name in (("Google Pixel 8 Android", "Google Pixel 8"), ("Android of the Nokia X30", "Nokia X30"),
+                       ("Wiko Hi GT Cube eGPU Android", "Wiko Hi GT Cube eGPU")):
+        assert c.headings(entry("Phones", [], "", [(part, "The Nokia X30 runs Android 14.")])) == [name]
 
 
 def test_a_heading_after_a_numbered_list_is_its_conclusion_not_the_title(chooser):
@@ -730,3 +737,4 @@ def test_a_call_to_action_closing_a_title_is_spin(chooser):
                ("Infuse", "Install Infuse to stream from a NAS; the iPad video player syncs with Trakt."),
                ("PlayerXtreme", "PlayerXtreme is a free iPad video player; install it and open a file.")])
     assert chooser(e) == "Top 5 Trusted iPad Video Player Apps"
+
