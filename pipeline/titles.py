@@ -619,7 +619,9 @@ class TitleChooser:
         """Up to two headings that name the article: not a step's, a numbered item's or a list's
         item (`list_items`; `loose`: of plain headings that are no step's), nor one that opens or
         closes with a word that is a heading of several entries (a label: "Specifications") next to a
-        name, which is one instead ("PNY CS3150" of "PNY CS3150 Specifications": `unlabelled`)."""
+        name, which is one instead ("PNY CS3150" of "PNY CS3150 Specifications": `unlabelled`). A
+        heading opening with a label of generic words is one without it ("Error Solved: 5 Common Video
+        Errors" as "5 Common Video Errors": `unlabelled_generic`)."""
         out, heads = [], 0
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         headed = [s.get("id") for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()]
@@ -651,7 +653,7 @@ class TitleChooser:
                     out.append(name)
                     heads += 1
                 continue
-            counted = _COUNTED.sub("", h)
+            counted = self.unlabelled_generic(_COUNTED.sub("", h))
             if counted != h and len(counted.split()) >= 2:
                 out.append(counted[:1].upper() + counted[1:])
                 heads += 1
@@ -668,6 +670,15 @@ class TitleChooser:
         "Android" heads a section of several how-tos, beside "Windows", "Mac")."""
         ws = heading.split()
         return self._label_and_name(ws[0], ws[1:]) or self._label_and_name(ws[-1], ws[-2::-1])
+
+    def unlabelled_generic(self, heading: str) -> str:
+        """The heading without an opening label of generic words only ("Error Solved: 5 Common Video Errors"
+        as "5 Common Video Errors"); the heading itself when it has none."""
+        label, sep, rest = heading.partition(": ")
+        said = words(label)
+        if sep and said and len(said) <= 3 and all(w in self.generic for w in said) and not re.search(r"\d", label):
+            return rest.strip()
+        return heading
 
     def unlabelled(self, heading: str) -> str:
         """A `labelled` heading without its label and the lower-case generic words next to it ("of the"):

@@ -738,3 +738,13 @@ def test_a_call_to_action_closing_a_title_is_spin(chooser):
                ("PlayerXtreme", "PlayerXtreme is a free iPad video player; install it and open a file.")])
     assert chooser(e) == "Top 5 Trusted iPad Video Player Apps"
 
+
+def test_a_heading_opening_with_a_label_of_generic_words_names_the_article_without_it(chooser):
+    # "Error Solved: 5 Common Video Errors" heads a page of video errors under a title naming one of them
+    e = entry("Correcting Common Color Distortion Glitches", [],
+              "The most common video errors are described here with their fixes: no sound, codecs, playback.",
+              [("Error Solved: 5 Common Video Errors", "Common video errors spoil a video."),
+               ("Video Error 1: No Sound", "A video without sound needs its audio codec. Video players skip it."),
+               ("Video Error 2: Codec issues", "A video codec missing stops playback of the video."),
+               ("Video Error 3: Distortion in video", "Color distortion in a video comes from a damaged file.")])
+    assert chooser(e) == "5 Common Video Errors"
