@@ -114,8 +114,9 @@ from .write import write_atomic
 # a proper name under one picture that the page names elsewhere, keep a label of common words under two, and drop
 # a thread of comments (its opener to its last link, the same "Reply" button under each comment);
 # 42: title candidates ("p") and titles ("h"): a short part of a title naming the site counts nothing, as spin;
-# a heading of a shared label and a name gives the name as a candidate, one opening with a generic label its rest
-FORMAT = 42
+# a heading of a shared label and a name gives the name as a candidate, one opening with a generic label its rest;
+# 43: structures read a check asked as a question beside steps as one, and instructions without images' alt text
+FORMAT = 43
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

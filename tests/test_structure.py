@@ -2022,3 +2022,51 @@ def test_a_command_opens_with_a_word_not_any_run_of_word_characters():
     assert _looks_typed("Powercfg /batteryreport", "code")
     assert not _looks_typed("5GB /month", "code")
     assert not _looks_typed("Error%1 /x", "code")
+
+
+def test_a_check_asked_as_a_question_beside_steps_is_one(st):
+    """A question that asks the reader to check something or what to do in a case, among sibling steps,
+    is a check: between two of them, or first or last when its text says what to do ("Can Your PSU
+    Power the GPU?"); not a question that asks what something is, nor one whose text only tells."""
+    body = ("Intro.\n\n## What Is a PSU?\n\nIt converts AC power. Open any PC to see it.\n\n"
+            "## Can Your PSU Power the GPU?\n\nTo check that, go to the maker's website. Add up the watts of the parts.\n\n"
+            "## Check the Power Connector Type\n\nThe connector can be 6-pin or 8-pin. Look at your cables.\n\n"
+            "## What if the Card Is Not Detected?\n\nThe card may sit loose in its slot.\n\n"
+            "## Check the PCIe Slot Version\n\nNote the slot version on the maker's website.\n\n"
+            "## Will the GPU Meet Your Needs?\n\nLastly, keep in mind what you will use it for. For games, get more VRAM.\n\n"
+            "## Is It Worth It?\n\nA faster card costs more. For prices, check out our deals page.\n")
+    assert steps(st, body, "Will a new GPU work in your PC") == [
+        "Can Your PSU Power the GPU?", "Check the Power Connector Type", "What if the Card Is Not Detected?",
+        "Check the PCIe Slot Version", "Will the GPU Meet Your Needs?"]
+
+
+def test_instructions_leave_out_the_alt_text_of_screenshots(st):
+    """A screenshot's alt text is no words of an item or a heading (`3. Click **Clear** ![Clear option](...)`,
+    `### ![shot](...)Clear the App Cache`), and an item after a screenshot with alt text still counts
+    (`![ipv4](...)\\n4. Double-click ...`, which markdown reads as one paragraph)."""
+    body = ("## Fix 1: Clear the history\n\n1. Open the **Start Menu** and type **File Explorer Options**\n"
+            "2. Click **File Explorer Options** ![file explorer options](https://example.com/1.png)\n"
+            "3. Click the **Clear** button\n\n![clear option](https://example.com/2.png)\n\n"
+            "### ![Update highlighted in the store.](https://example.com/3.png)Fix 2: Change your DNS server\n\n"
+            "1. Press **Win + R**.\n2. Type **ncpa.cpl** and press **Enter**.\n\n"
+            "![ipv4](https://example.com/4.png)\n3. Double-click **Internet Protocol Version 4**.\n\n"
+            "![dns](https://example.com/5.png)\n4. Click **OK** to apply.\n")
+    s = st.structure(body, "Explorer keeps crashing")
+    assert [x.title for x in s.steps] == ["Clear the history", "Change your DNS server"]
+    assert [x.instructions for x in s.steps] == [
+        ["Open the Start Menu and type File Explorer Options", "Click File Explorer Options",
+         "Click the Clear button"],
+        ["Press Win + R.", "Type ncpa.cpl and press Enter.", "Double-click Internet Protocol Version 4.",
+         "Click OK to apply."]]
+
+
+def test_a_list_item_holding_the_next_numbers_gives_them_as_instructions(st):
+    """Items a scrape ran into one (`3) Check it is listed.  4) Right click ...`) are one sub-step each;
+    a number that does not continue the item's count is its text ("... set it to 5) ...")."""
+    body = ("## Fix 1: Enable the microphone\n\n1) Open **Control Panel**. 5) Sound opens in a window.\n"
+            "2) Click the **Recording** tab.\n3) Check if your microphone is listed.  4) Right click on it, "
+            "and select **Enable**.  5) Click **OK**.\n")
+    s = st.structure(body, "Microphone not working")
+    assert s.steps[0].instructions == [
+        "Open Control Panel. 5) Sound opens in a window.", "Click the Recording tab.",
+        "Check if your microphone is listed.", "Right click on it, and select Enable.", "Click OK."]

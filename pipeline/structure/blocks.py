@@ -18,7 +18,7 @@ class _Block:
 
     __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
                  "list_items", "ordered_items", "section", "all_strong", "only_images", "toc", "contents",
-                 "span", "anchor_links", "text", "item_spans", "code_block")
+                 "span", "anchor_links", "text", "item_spans", "code_block", "bare")
 
     def __init__(self, kind: str, level: int, source: str):
         self.kind = kind
@@ -26,6 +26,7 @@ class _Block:
         self.source = source
         self.text = source  # the markdown it gives kb.json (links to in-page anchors unlinked)
         self.plain = ""
+        self.bare = ""  # its plain text without its images' alt text
         self.strong: list[str] = []
         self.code: list[str] = []
         self.code_block = False  # a fenced or indented code block
@@ -147,6 +148,8 @@ def _blocks(body: str) -> list[_Block]:
     strong_buf: list[str] = []
     link_stack: list[tuple[str, str, list[str]]] = []
     anchors = 0  # open links to an anchor in the page (`[Fix 2](#fix2)`)
+    pictures = 0  # open images: their alt text is no words of a heading or a list item (`3. Click **Clear** ![Clear option](...)`)
+    worded: list[str] = []  # the block's text outside its images
     list_stack: list[bool] = []  # ordered?
     item_buf: list[list[str]] = []
     item_break = ""  # what the next text of a top-level item follows: a nested "list", "item" or "block"
@@ -166,7 +169,7 @@ def _blocks(body: str) -> list[_Block]:
                 cur = _Block(kind, level, raw[rng["start"]:rng["end"]].decode("utf-8", "replace").strip())
                 cur.code_block = name == "CodeBlock"
                 cur.span = (rng["start"], rng["end"])
-                plain, text_outside_strong, text_outside_anchor = [], False, False
+                plain, worded, text_outside_strong, text_outside_anchor = [], [], False, False
                 blocks.append(cur)
             depth += 1
             if name == "Strong":
@@ -176,6 +179,7 @@ def _blocks(body: str) -> list[_Block]:
             elif name in ("Link", "Image"):
                 info = tag[name]
                 link_stack.append((name, info["dest_url"], []))
+                pictures += name == "Image"
                 if name == "Link" and _in_page(info["dest_url"]):
                     anchors += 1
                     if cur is not None and anchors == 1:
@@ -203,6 +207,7 @@ def _blocks(body: str) -> list[_Block]:
                     cur.strong.append("".join(strong_buf).strip())
             elif name in ("Link", "Image") and link_stack:
                 kind, url, buf = link_stack.pop()
+                pictures -= kind == "Image"
                 anchors -= kind == "Link" and _in_page(url)
                 text = " ".join("".join(buf).split())
                 if cur is not None:
@@ -226,6 +231,9 @@ def _blocks(body: str) -> list[_Block]:
                 if cur.anchor_links:
                     cur.text = _unlink_anchors(raw, cur)
                 cur.plain = "".join(plain)
+                cur.bare = "".join(worded)
+                if cur.kind == "heading" and cur.bare.strip():  # (`### ![shot](...)Clear the App Cache`)
+                    cur.plain = cur.bare
                 cur.all_strong = bool(cur.strong) and not text_outside_strong
                 cur.contents = cur.kind in ("paragraph", "list") and bool(cur.plain.strip()) and not text_outside_anchor
                 cur.toc = cur.contents and cur.kind == "paragraph"
@@ -246,6 +254,8 @@ def _blocks(body: str) -> list[_Block]:
         if cur is not None and cur.kind == "other" and "Text" in event and depth and _in_codeblock(cur):
             cur.code.extend(line for line in text.split("\n") if line.strip())
         plain.append(text)
+        if not pictures:
+            worded.append(text)
         if strong_depth:
             strong_buf.append(text)
         elif text.strip():
@@ -254,7 +264,7 @@ def _blocks(body: str) -> list[_Block]:
             text_outside_anchor = True
         for _, _, buf in link_stack:
             buf.append(text)
-        if item_buf and item_buf[0] is not None:
+        if item_buf and item_buf[0] is not None and not pictures:
             if item_break and text.strip():
                 item_buf[0].append(_item_separator(_last_text(item_buf[0]), item_break))
                 item_break = ""
@@ -313,6 +323,7 @@ def _inert(blocks: list[_Block], inert: Inert) -> list[_Block]:
     plain_text = inert.plain
     for b in blocks:
         b.plain = plain_text(b.plain)
+        b.bare = plain_text(b.bare)
         b.strong = [plain_text(t) for t in b.strong]
         b.list_items = [plain_text(t) for t in b.list_items]
         b.ordered_items = [plain_text(t) for t in b.ordered_items]

@@ -368,6 +368,17 @@ class Steps:
                     h = secs[i].heading
                     is_step[i] = is_step[i] or fits[k] and self._acts_in(secs[i], 2) and not (
                         h.rstrip().endswith("?") or self.question.match(self._numbered(h) or h))
+            # a check asked as a question among them (rules [step_shapes] check_questions): between two, or
+            # next to the first or the last when its own text says what to do twice (not "Is Recording Calls
+            # Legal?" with its "For more, check out the Wikipedia page"); not a part over steps of its own
+            marks = [j for j, i in enumerate(run) if is_step[i]]
+            for k, i in enumerate(run):
+                t = secs[i]
+                if (not is_step[i] and marks[0] - 1 <= k <= marks[-1] + 1 and t.kind in ("other", "fix", "explanation")
+                        and not t.pseudo and i not in skip and t.text and self.check_question.search(t.heading)
+                        and (marks[0] < k < marks[-1] or self._acts_in(t, 2))
+                        and not any(is_step[d] for d in _descendants(secs, i))):
+                    is_step[i] = True
             if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
                 firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
                 for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
@@ -658,7 +669,7 @@ def _label(text: str) -> bool:
 # a sub-step's number, in every form the corpus writes one: `1.`, `2\\.` (plain `2.`), `3)`, `4)Exit` (the
 # space lost), `Step 5.`; at a paragraph's start, at a line's start (`![](shot.png)\\n6. Click`: an item
 # that a screenshot's paragraph swallowed), or after a sentence (`... the Run box. 2) Type ...`)
-_ITEM_NUMBER = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:)\]]\s))[ \t]*(?:(?i:step)\s*)?(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]))(?=\S)")
+_ITEM_NUMBER = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:)\]]\s))[ \t\u00a0]*(?:(?i:step)\s*)?(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]))(?=\S)")
 
 _LIST_START = re.compile(r"\s*(\d{1,9})[.)]")
 
@@ -669,13 +680,27 @@ def _numbered_items(b: _Block) -> list[tuple[int, str]]:
     if b.kind == "list" and b.ordered_items:
         m = _LIST_START.match(b.source)
         first = int(m.group(1)) if m else 1
-        return [(first + k, it) for k, it in enumerate(b.ordered_items)]
+        return [part for k, it in enumerate(b.ordered_items) for part in _run_on(first + k, it)]
     if b.kind != "paragraph":
         return []
-    text = b.plain
+    text = b.bare  # (not a screenshot's alt text: `![ipv4](...)\n4. Double-click ...` reads `ipv4 4. Double-click`)
     marks = list(_ITEM_NUMBER.finditer(text)) or [m for m in [_BARE_NUMBER.match(text)] if m]
     return [(int(m.group(1)), text[m.end():marks[k + 1].start() if k + 1 < len(marks) else len(text)])
             for k, m in enumerate(marks)]
+
+
+def _run_on(n: int, item: str) -> list[tuple[int, str]]:
+    """A list item numbered n as the sub-steps it holds: the numbers n + 1, n + 2, ... after a sentence in
+    its text start sub-steps of their own (`3) Check if it is listed.  4) Right click ...`: a scrape ran
+    two items into one)."""
+    cuts = []  # (number, where its mark starts, where it ends)
+    for m in _ITEM_NUMBER.finditer(item):
+        if m.start() and int(m.group(1)) == n + len(cuts) + 1:
+            cuts.append((int(m.group(1)), m.start(), m.end()))
+    if not cuts:
+        return [(n, item)]
+    ends = [at for _, at, _ in cuts[1:]] + [len(item)]
+    return [(n, item[:cuts[0][1]])] + [(k, item[end:stop]) for (k, _, end), stop in zip(cuts, ends)]
 
 
 def _instructions(blocks: list[_Block]) -> list[str]:

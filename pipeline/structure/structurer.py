@@ -57,6 +57,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
         self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
                                    + r")\b", flags)
+        self.check_question = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "check_questions")) or "(?!)",
+                                         flags)
         self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
         self.prevention = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "prevention")) or "(?!)", flags)
         self.avoiding = re.compile(r"^(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "avoiding_words"))
