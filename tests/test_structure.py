@@ -2070,3 +2070,36 @@ def test_a_list_item_holding_the_next_numbers_gives_them_as_instructions(st):
     assert s.steps[0].instructions == [
         "Open Control Panel. 5) Sound opens in a window.", "Click the Recording tab.",
         "Check if your microphone is listed.", "Right click on it, and select Enable.", "Click OK."]
+
+
+def test_numbered_questions_that_only_tell_are_no_steps_and_the_fixes_under_them_are(st):
+    """Bold numbered questions over what a thing is and why it fails ("**1\\. What is WPF render thread?**")
+    say no step: their numbers list the page's parts, and the fixes numbered `1)`...`4)` under the last
+    are the steps."""
+    body = ("These errors come from video drivers.\n\n**1\\. What is WPF render thread?**\n\n"
+            "WPF is a graphical subsystem for rendering user interfaces.\n\n"
+            "**2\\. Why would an application encounter this exception?**\n\nThe render thread failed.\n\n"
+            "**3\\. What are the common reasons for failure?**\n\nMost often a video driver.\n\n"
+            "**4\\. How to fix the problem?**\n\nThere is no single fix. Try these one by one.\n\n"
+            "1) Try different video hardware and update your video drivers.\n\n"
+            "2) Upgrade to the latest version of the .Net Framework.\n\n"
+            "3) If you are on Windows XP, test on a newer operating system.\n\n"
+            "4) If the problem comes back, file the bug on the Microsoft site.\n")
+    assert steps(st, body, "WPF render thread error") == [
+        "Try different video hardware and update your video drivers.",
+        "Upgrade to the latest version of the .Net Framework.",
+        "If you are on Windows XP, test on a newer operating system.",
+        "If the problem comes back, file the bug on the Microsoft site."]
+
+
+def test_a_procedure_beside_a_part_whose_sections_are_the_ways_is_one_more_way(st):
+    """"Part 3: ... on Android" gives its Step 1 ... Step 3 itself, where "Part 2: ... on iPhone" gives its
+    ways as sub-sections: it is a way of the page too; a part that only tells is not."""
+    proc = "Step 1 Open the **Settings** app.\n\nStep 2 Tap **Security**.\n\nStep 3 Enable **Unknown sources**.\n\n"
+    body = ("Get the store.\n\n## Part 1. What Is the Store?\n\nAn app store. Find apps in it.\n\n"
+            "## Part 2. How to Use It on iPhone\n\n### How to Install It\n\n" + proc +
+            "### How to Use It Once Installed\n\n" + proc.replace("Settings", "Store") +
+            "## Part 3. How to Use It on Android\n\nIt works on Android too.\n\n" + proc +
+            "## Conclusion\n\nEnjoy.\n")
+    assert steps(st, body, "How to use the store") == [
+        "How to Install It", "How to Use It Once Installed", "How to Use It on Android"]

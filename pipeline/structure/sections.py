@@ -190,7 +190,10 @@ class Sections:
         for (_, _, word), group in bare.items():
             if word:
                 continue
-            said = sum(1 for s in group if self._says_step(s))
+            # (a question says a step only over text that says what to do: "1. What is WPF render thread?"
+            # over its definition is no check, "1. What is my screen resolution and how to change it" over
+            # "Open Display settings." is one)
+            said = sum(1 for s in group if self._says_step(s, self._acts_in(s)))
             # (numbers with no mark, `1  Use a Motherboard ...`, rank a listicle's picks as often:
             # most of their sections must also say what to do, "Check under Settings > Wi-Fi ...")
             acting = len(group) if any(_MARKED.match(s.heading) for s in group) else sum(map(self._acts_in, group))

@@ -67,6 +67,7 @@ class Steps:
             self._fill_runs(secs, is_step, overviews)
             self._remedy_runs(secs, is_step, overviews)
             self._listed_runs(secs, is_step, overviews)
+            self._way_runs(secs, is_step, procedures, overviews)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
                     and self._names_doing(t.heading) and self._acts_in(t, 2)]
@@ -388,6 +389,20 @@ class Steps:
                         _first_word(h) in firsts or (k > marks[-1] and secs[i].kind == "fix")
                         or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2))
                         or (k == 0 == marks[0] - 1 and self._acts_in(secs[i], 2)))
+
+    def _way_runs(self, secs: list[_Sec], is_step: list[bool], procedures: set[int], skip: set[int]) -> None:
+        """A section that gives a numbered procedure of its own beside a sibling whose sub-sections are the
+        steps ("Part 3: How to Use AppCake on Android" with its Step 1 ... Step 4, after "Part 2: ... on
+        iPhone" over "How to Install AppCake" and "How to Use AppCake"): one more way, of the page's
+        grain told one level up. Linear: each step marks its ancestors (headings nest a few deep)."""
+        over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
+        for run in _siblings(secs):
+            if not any(i in over and not is_step[i] for i in run):
+                continue
+            for i in run:
+                if (i in procedures and not is_step[i] and i not in over and i not in skip
+                        and secs[i].kind in ("other", "fix") and not any(is_step[a] for a in _ancestors(secs, i))):
+                    is_step[i] = True
 
     def _remedy_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
         """On a page about a problem (its title or opening heading names fixes or causes: "... Issues and
