@@ -84,6 +84,15 @@ STALLS = {
     "reply buttons": "One long sentence.\n\nTwo long sentences.\n\nThree long sentences.\n\n" + "".join(
         f"[Open {i % 1000}](https://f.example/t/{i % 1000}/x)\n\n[Reply](https://f.example/t/{i % 1000}/x)\n\n"
         for i in range(10_000)),
+    # 2,000 check questions beside steps; parts over ways beside procedures of their own; one list item
+    # running its next numbers on, and one of no-break spaces before a number
+    "questions beside steps": "Intro.\n\n" + "## Check the cable\n\nCheck it.\n\n## Is the cable in?\n\nCheck it. "
+                              "Plug it in.\n\n" * 1_000,
+    "parts beside procedures": "Intro.\n\n" + ("## Part 1. On a phone\n\n### How to do it\n\n1. Click a.\n2. Click b.\n\n"
+                                "## Part 2. On a PC\n\n1. Click a.\n2. Click b.\n\n") * 500,
+    "numbers run into one item": "## Fix 1: Reset\n\n1. Open it. " + "2) Click it. 3) Tap it. " * 20_000 + "\n",
+    "no-break spaces before a number": "## Fix 1: Reset\n\n1. Open it.\n2. Click it. " + "\u00a0" * N + "3) Tap.\n",
+    "pictures in a heading": "## " + "![a](https://x.example/a.png)" * 20_000 + "Fix 1: Reset\n\n1. Open.\n2. Tap.\n",
 }
 
 
