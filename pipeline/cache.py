@@ -116,7 +116,8 @@ from .write import write_atomic
 # 42: title candidates ("p") and titles ("h"): a short part of a title naming the site counts nothing, as spin;
 # a heading of a shared label and a name gives the name as a candidate, one opening with a generic label its rest;
 # 43: structures read a check asked as a question beside steps as one, instructions and headings without images'
-# alt text, a numbered question over no action as no step, and a procedure beside a part over its ways as a way
+# alt text, a numbered question over no action as no step, a procedure beside a part over its ways as a way,
+# and a numbered list of fixes with nested sub-steps as one step per fix, named by its label, with them as instructions
 FORMAT = 43
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -92,6 +92,8 @@ STALLS = {
                                 "## Part 2. On a PC\n\n1. Click a.\n2. Click b.\n\n") * 500,
     "numbers run into one item": "## Fix 1: Reset\n\n1. Open it. " + "2) Click it. 3) Tap it. " * 20_000 + "\n",
     "no-break spaces before a number": "## Fix 1: Reset\n\n1. Open it.\n2. Click it. " + "\u00a0" * N + "3) Tap.\n",
+    "two items over nested lists": "Intro.\n\n1. Type these:\n" + "   - ipconfig /flushdns\n" * 30_000
+                                   + "2. Then these:\n" + "   1. Open it.\n" * 30_000,
     "pictures in a heading": "## " + "![a](https://x.example/a.png)" * 20_000 + "Fix 1: Reset\n\n1. Open.\n2. Tap.\n",
 }
 

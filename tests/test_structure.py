@@ -2103,3 +2103,28 @@ def test_a_procedure_beside_a_part_whose_sections_are_the_ways_is_one_more_way(s
             "## Conclusion\n\nEnjoy.\n")
     assert steps(st, body, "How to use the store") == [
         "How to Install It", "How to Use It Once Installed", "How to Use It on Android"]
+
+
+def test_a_numbered_list_of_fixes_with_sub_steps_gives_one_step_per_fix_named_by_its_label(st):
+    """Fixes numbered as a list whose items hold their sub-steps as nested lists ("3. Run the
+    troubleshooter: If ...\\n   1. Open Settings ...") are one step each, not one per nested number too, each
+    named by its label before the colon; an item that is a heading (`1. ### Via Windows Update`) so too."""
+    body = ("The error is common.\n\n## So how do you resolve the error?\n\n"
+            "1. Restart your computer: A simple restart often helps. Click Start and choose Restart.\n"
+            "2. Update Windows 11: Updates fix bugs.\n   1. Go to Settings, select Windows Update.\n"
+            "   2. Click on **Check for updates**.\n"
+            "3. Run the troubleshooter: If updating did not help, run it.\n   1. Open the Settings app.\n"
+            "   2. Select Troubleshoot.\n   ![troubleshoot](https://example.com/t.png)\n   3. Click Run.\n")
+    s = st.structure(body, "Something didn't go as planned")
+    assert [x.title for x in s.steps] == ["Restart your computer", "Update Windows 11", "Run the troubleshooter"]
+    assert [x.instructions for x in s.steps] == [
+        [], ["Go to Settings, select Windows Update.", "Click on Check for updates."],
+        ["Open the Settings app.", "Select Troubleshoot.", "Click Run."]]
+    heads = ("Drivers matter.\n\n## How to update Windows 10 drivers?\n\n1. ### Via Windows Update\n"
+             "   1. Press Win + I and click **Updates & Security**.\n   2. Click **Check for updates**.\n"
+             "2. ### Use the Device Manager\n   1. Open Device Manager.\n   2. Right-click the device.\n")
+    s = st.structure(heads, "Update drivers")
+    assert [x.title for x in s.steps] == ["Via Windows Update", "Use the Device Manager"]
+    assert [x.instructions for x in s.steps] == [
+        ["Press Win + I and click Updates & Security.", "Click Check for updates."],
+        ["Open Device Manager.", "Right-click the device."]]

@@ -95,7 +95,8 @@ class Steps:
         return steps
 
     def _step(self, title: str, section: int, units: list[tuple[str, str, _Block | None]], sblocks: list[_Block],
-              sub: list[_Block] | None = None, lead: bool = False, action: _Block | None = None) -> Step:
+              sub: list[_Block] | None = None, lead: bool = False, action: _Block | None = None,
+              inner: list[_Block] = ()) -> Step:
         """A step read from its units (its heading, sub-headings and blocks, in order): its
         text is theirs; its instructions from `sub` (default: all of its blocks). The passages
         that pitch a tool are its `pitch` (`_pitch`); it is promotional when the rest gives no
@@ -109,6 +110,8 @@ class Steps:
             pitch = [text]
         keep = sblocks if promotional or not pitch else [b for b in sblocks if id(b) not in pitched]
         kept = {id(b) for b in keep}
+        if action is not None and id(action) in kept:  # (its numbered item's nested sub-steps go with it)
+            kept |= {id(b) for b in inner}
         return Step(
             title=title.strip(),
             text=text,
@@ -188,10 +191,12 @@ class Steps:
                     if b.section != blocks[k].section or (j + 1 == len(run) and not b.only_images):
                         break
                     own.append(b)
-                title = _clip(SENTENCE_END.split(rest, 1)[0].strip())
+                title = _clip(_label_of(SENTENCE_END.split(rest, 1)[0].strip()))
                 said = (self._lead_text(blocks, first) if j == 0 else []) + own
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in said if not b.contents and b.text]
-                steps.append(self._step(title, blocks[k].section, units, said, sub=own[1:], lead=lead, action=blocks[k]))
+                inner = _inner(blocks[k], self.inert)  # (the sub-steps nested in its item, then those below it)
+                steps.append(self._step(title, blocks[k].section, units, said, sub=inner + own[1:], lead=lead,
+                                        action=blocks[k], inner=inner))
         return steps
 
     def _lead_text(self, blocks: list[_Block], first: int) -> list[_Block]:
@@ -574,6 +579,15 @@ def _counted_run(secs: list[_Sec], run: list[int]) -> bool:
     return len(run) >= 3 and all(m and int(m.group(1)) == k for k, m in enumerate(nums, 1))
 
 
+def _label_of(sentence: str) -> str:
+    """A numbered item's name when it opens with one before a colon ("Restart your computer: A simple restart
+    ...", `1. ### Via Windows Update` over its sub-steps, which reads "Via Windows Update: Press ..."): its
+    first sentence otherwise (not "... type C: and hit Enter", "Note: Press ...": a name is two words or
+    more, and a sentence starts after it)."""
+    label, colon, rest = sentence.partition(": ")
+    return label if colon and rest[:1].isupper() and 2 <= len(label.split()) <= 8 and len(label) <= 60 else sentence
+
+
 def _first_word(heading: str) -> str:
     """A heading's first word, lower-cased, any number as `#` (`1  Make ...`, `8  Teach ...`)."""
     words = heading.split()
@@ -606,6 +620,24 @@ def _list_items(b: _Block, raw: bytes, inert: Inert) -> list[_Block]:
     return out
 
 
+_ITEM_MARK = re.compile(r"[ \t]*\d{1,9}[.)][ \t]*")
+
+
+def _inner(b: _Block, inert: Inert) -> list[_Block]:
+    """The blocks inside a list of one item (`3. Run the troubleshooter: ...` over its nested `1. Open ...`,
+    `2. ...`; `1. ### Via Windows Update` over its sub-steps): its markdown without the item's number, its
+    lines moved back by the number's width, read again. [] for any other block."""
+    m = _ITEM_MARK.match(b.source)
+    if b.kind != "list" or len(b.item_spans) != 1 or "\n" not in b.source or not m:
+        return []
+    width, lines = m.end(), b.source.split("\n")
+    body = "\n".join([lines[0][width:]] + [ln[width:] if not ln[:width].strip() else ln.lstrip() for ln in lines[1:]])
+    out = _inert(_blocks(body), inert)
+    for one in out:
+        one.section = b.section
+    return out
+
+
 def _split_run_on_numbers(body: str, blocks: list[_Block]) -> str | None:
     """The body with a paragraph break before each step number inside a paragraph or list
     that continues a count (1, 2, ...) of numbered blocks and such numbers, in a run of two
@@ -616,8 +648,9 @@ def _split_run_on_numbers(body: str, blocks: list[_Block]) -> str | None:
         found = _step_number(b)
         if found is not None:
             marks.append((found[0], None))
-        if b.kind not in ("paragraph", "list") or "`" in b.source or "]:" in b.source:
-            continue  # (code spans and link reference definitions are not cut)
+        if b.kind not in ("paragraph", "list") or "`" in b.source or "]:" in b.source or len(b.item_spans) > 1:
+            continue  # (code spans and link reference definitions are not cut, nor a list of items: its
+            # items are one block each, and the numbers of the lists nested in them are their sub-steps)
         seg = raw[b.span[0]:b.span[1]].decode("utf-8")
         marks += [(int(m.group(1)), b.span[0] + len(seg[:m.start(1)].encode("utf-8")))
                   for m in _INLINE_STEP.finditer(seg)]
