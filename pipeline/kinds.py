@@ -11,6 +11,10 @@ entry's titles name ([page_kinds] title_<kind>: "… Audio Review: …" outweigh
 in the text). A kind in title_goals (driver-download) that GOAL_SHARE of the titles name,
 and twice as many as name a problem, wins outright: "HP 4630 Driver Download & Update" has
 install steps and a body that mentions "driver problems", yet a driver is what it is for.
+A step kind in title_goals (how-to) so named only chooses between the step kinds, on an
+instructional page whose headings do not number the other's items ("Fix 1:"): "How to Connect
+a Canon Printer to WiFi" is a task's instructions though its intro says "not working" and
+"error", and still no driver-download when the driver is what the page is for.
 The highest score wins otherwise; ties go to the
 kind listed first in KINDS; a page with no cue at all is `other`.
 
@@ -106,9 +110,20 @@ class KindClassifier:
             out["how-to"] = 1  # instructions with no problem named
         problems = sum(1 for t in titles if any(c.search(t) for c in self.cues["troubleshooting"] + self.lead["troubleshooting"]))
         for k in self.goals:  # "… Driver Download & Update": what the page is for, its steps the means
-            if named[k] >= GOAL_SHARE * len(titles) and problems * 2 < named[k]:
+            if named[k] < GOAL_SHARE * len(titles) or problems * 2 >= named[k]:
+                continue
+            if k not in self.step_kinds:
                 out[k] = max(out.values()) + 1
+            elif instructional and not self._numbers_rival(entry, k):  # a task's instructions, not fixes
+                best = max(out[j] for j in self.step_kinds)
+                out.update({j: min(out[j], best - 1) for j in self.step_kinds if j != k} | {k: best})
         return out
+
+    def _numbers_rival(self, entry: dict, kind: str) -> bool:
+        """The page's headings number the items of another step kind ("Fix 1:", "Fix 2:"): it
+        says what its sections are, whatever task its titles name."""
+        text = page_text(entry)
+        return any(c.search(text) for j in self.step_kinds if j != kind for c in self.repeated[j])
 
     def text_features(self, entry: dict) -> dict:
         """What `scores` reads of the entry's text alone (its summary and sections' headings
@@ -257,18 +272,28 @@ LEAD = re.compile(r"^[\s>*_#\d.)!\[-]*(?:(?:first|then|next|now|finally|after th
 MENU_PATH = re.compile(r"\w[\w*]*+(?P<menu> > [*\w])?")
 
 
+# a link (its text and target) or a picture's target: what differs between the lines of one
+# template ("**Download**: [Opera GX](https://www.opera.com/gx)", "![Get it on Google Play](…/app1)");
+# each part stops at the next bracket, so a line of 40,000 "[" is read once, not once from each
+TEMPLATED = re.compile(r"(?<!!)\[[^\[\]\n]*+\]\([^()\n]*+\)|(?<=\])\([^()\n]*+\)")
+
+
 def menu_paths(text: str) -> int:
     return sum(1 for m in MENU_PATH.finditer(text) if m.group("menu"))
 
 
 def imperative_share(text: str, verbs: set[str]) -> float:
-    """The share of the text's sentences (3+ words; headings aside) whose first word is an
-    imperative verb ("Open Settings.", "2. Click Update.", "Then, restart the PC.")."""
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+|\n+", text) if len(x.split()) >= 3 and not x.startswith("#")]
-    hits = 0
-    for x in sentences:
-        word = re.match(r"[a-z-]*", LEAD.sub("", x).lower()).group()
-        hits += word in verbs
+    """The share of the text's distinct sentences (3+ words; headings aside; links and the
+    targets of pictures aside) whose first word is an imperative verb ("Open Settings.", "2.
+    Click Update.", "Then, restart the PC."): a listicle's download button under each app
+    ("![Download from Google Play](…)", "**Download**: [Brave](…) (Free)") is one line of its
+    template, not ten instructions, and an intro that the summary and its section both hold
+    is read once."""
+    sentences = {}
+    for x in re.split(r"(?<=[.!?])\s+|\n+", text):
+        if len(x.split()) >= 3 and not x.startswith("#"):
+            sentences.setdefault(" ".join(TEMPLATED.sub("[]", x).lower().split()), x)
+    hits = sum(1 for x in sentences.values() if re.match(r"[a-z-]*", LEAD.sub("", x).lower()).group() in verbs)
     return hits / max(len(sentences), 1)
 
 

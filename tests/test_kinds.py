@@ -506,3 +506,65 @@ def test_sections_that_are_ways_to_get_a_driver_make_a_driver_download():
                         {"heading": "Fix 3: Update your WiFi adapter driver", "text": fix}]
     assert kind(page) == "troubleshooting"
 
+
+
+CANON = ("Trying to set up your Canon printer on your WiFi network? This guide is for you. If the printer "
+         "is not working afterwards or shows an error, Part 3 addresses the problem.\n\n"
+         "# Part 1: Connect the printer to your WiFi\nPress the Settings button. Select LAN settings and press OK.\n"
+         "# Part 2: Add the printer to your computer\nOpen Settings > Devices > Printers & scanners. Click Add.\n"
+         "# Part 3: What to do if the printer acts weird\nRestart the printer and update its driver.")
+
+
+def test_a_task_the_titles_name_makes_instructions_a_how_to_even_when_the_intro_names_a_problem():
+    kind = KindClassifier(load_rules())
+    # (read as troubleshooting: the intro's "not working", "error" and "problem" outscored the task)
+    spun = ["How to Connect a Canon Printer to WiFi", "Canon Wireless Made Simple", "Cut the Cord on Canon",
+            "Canon WiFi Setup: A Quick Guide", "Print From Anywhere", "Smooth Linking for Canon Printers"]
+    assert kind(_titled(CANON, spun, steps=3)) == "how-to"
+    # the same body, its titles naming a problem as often as the task: the fixes of a problem
+    trouble = ["How to Connect a Canon Printer to WiFi", "Canon Printer Not Connecting to WiFi? Fixed",
+               "Canon WiFi Problems Solved", "Print From Anywhere"]
+    assert kind(_titled(CANON, trouble, steps=3)) == "troubleshooting"
+    # ... and the same titles over a body numbering fixes ("Fix 1:"): the page says what its sections are
+    fixes = CANON.replace("# Part 1:", "# Fix 1:").replace("# Part 2:", "# Fix 2:").replace("# Part 3:", "# Fix 3:")
+    assert kind(_titled(fixes, spun, steps=3)) == "troubleshooting"
+    # a task in the titles of a page with no instructions makes no how-to
+    report = ("Google announced on Tuesday that the Pixel 6 will be unveiled at an event this week, "
+              "the company said in a statement. The event has a problem: it clashes with another launch.")
+    assert kind(_titled(report, ["How to Watch the Pixel 6 Event", "Pixel 6 Launch Date Set"], steps=0)) == "news"
+
+
+def test_a_task_the_titles_name_does_not_outrank_a_driver_download():
+    kind = KindClassifier(load_rules())
+    spun = ["Realtek WiFi Driver Download and Install", "Realtek WiFi Driver Download for Windows 11",
+            "How to Install a WiFi Adapter on Windows", "How To Set Up a Wireless Adapter", "Wireless Freedom",
+            "Network Joy", "Adapter Magic", "Go Wireless"]
+    body = ("Download the latest Realtek WiFi driver for Windows 11.\n\n"
+            "# Option 1: Download and install the driver manually\nGo to the Realtek site and download the driver.\n"
+            "# Option 2: Update your WiFi adapter driver automatically\nRun the updater and click Update All.")
+    assert kind(_titled(body, spun)) == "driver-download"
+
+
+LISTICLE = "\n".join(
+    ["Looking for a VR app for your phone? Here are the best ones to try."]
+    + [f"# {name}\n{name} plays 360 videos and games on a headset. It is free and rated {r}. "
+       f"{name} works with any Cardboard viewer. {name} was updated in {r * 2:.0f} weeks.\n"
+       f"![Download from Google Play Store](https://example.com/play-{n}.png)\n"
+       f"[Download from App Store](https://apps.example.com/{n})"
+       for n, (name, r) in enumerate([("Cardboard", 4.1), ("Within", 4.3), ("Jaunt", 3.9),
+                                      ("Fulldive", 4.0), ("Orbulus", 3.8), ("Sisters", 4.2)])])
+
+
+def test_a_store_button_repeated_under_each_app_is_no_instruction():
+    kind = KindClassifier(load_rules())
+    # 12 "Download from ..." buttons among 38 lines and sentences read as a how-to; the two
+    # buttons, each read once, are no instructional shape
+    assert kind(_titled(LISTICLE, ["Best VR Apps for Your Phone"], steps=0)) == "other"
+    # ... and so is a download link naming each product under a label ("**Download**: [Brave](…)")
+    browsers = "\n".join(
+        ["If you're looking for a gaming browser on Windows, a few options can meet your needs."]
+        + [f"# {n} {name}\n{name} is built on {engine}. It has a tab limiter and a RAM cap. "
+           f"Its sidebar holds {n + 2} chat apps.\n**Download**: [{name}](https://{name.lower()}.example.com/get) (Free)"
+           for n, (name, engine) in enumerate([("Opera", "Chromium"), ("Chrome", "Blink"), ("Edge", "Chromium"),
+                                               ("Brave", "Chromium"), ("Vivaldi", "Blink")], 1)])
+    assert kind(_titled(browsers, ["The Best Browsers for Gamers"], steps=0)) == "other"
