@@ -118,8 +118,9 @@ from .write import write_atomic
 # 43: structures read a check asked as a question beside steps as one, instructions and headings without images'
 # alt text, a numbered question over no action as no step, a procedure beside a part over its ways as a way,
 # and a numbered list of fixes with nested sub-steps as one step per fix, named by its label, with them as instructions;
-# 44: kind text features ("k"): a sentence counts once, its links aside (a listicle's store button under each app)
-FORMAT = 44
+# 44: kind text features ("k"): a sentence counts once, its links aside (a listicle's store button under each app);
+# 45: title candidates and titles: only a title's last " | ", " - " part names the site
+FORMAT = 45
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

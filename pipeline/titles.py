@@ -195,11 +195,13 @@ def spin_affixes(titles: list[list[str]]) -> frozenset:
 
 
 def site_part_words(title: str, site: frozenset) -> set[str]:
-    """The words of the title's parts (`_SEGMENT`) but its first that name the site in at most
-    SITE_TAIL_WORDS words ("… | ZDNET Analysis", "… - Insights From ZDNet"): the site's tail, which
-    says nothing of the article even where the text says its words ("analysis")."""
-    parts = _SEGMENT.split(title)[1:]
-    return {w for p in parts for ws in [words(p)] if len(ws) <= SITE_TAIL_WORDS and site & set(ws) for w in ws}
+    """The words of the title's last part after " | " or " - " (`_TAIL`, the part `site_words` learns
+    from) when it names the site in at most SITE_TAIL_WORDS words ("… | ZDNET Analysis", "… - Insights
+    From ZDNet"): the site's tail, which says nothing of the article even where the text says its words
+    ("analysis"). Not a part after ":", which is the title's own ("Electric Motorcycle Review: Verge TS Ultra")."""
+    parts = _TAIL.split(title)
+    ws = words(parts[-1]) if len(parts) > 1 else []
+    return set(ws) if len(ws) <= SITE_TAIL_WORDS and site & set(ws) else set()
 
 
 def without_affixes(title: str, affixes: frozenset) -> str:

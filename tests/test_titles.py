@@ -729,6 +729,23 @@ def test_a_short_part_naming_the_site_counts_nothing_even_where_the_text_says_it
     assert c.choose(0, proton) == "Proton Pass launches"
 
 
+def test_a_part_after_a_colon_that_says_the_sites_name_is_the_titles_own(rules):
+    # "The Verge" names the site in its titles' tails; "Verge TS Ultra" after a colon is the product reviewed
+    subjects = ["Travelers car insurance", "Lexmark IoT platform", "Epson laser printers", "Apache Log4j patch",
+                "Cisco collaboration tools", "Dell XPS laptops"]
+    site = [entry(f"{s} launches | The Verge", [], f"{s} is here. {s} costs less.", [("", f"The {s} arrives.")])
+            for s in subjects]
+    text = ("The Verge Motorcycles TS Ultra is an electric motorcycle from a Finnish startup with a hubless motor. "
+            "Verge Motorcycles builds the TS Ultra in Finland. The TS Ultra motor gives 1,000 Nm of torque.")
+    e = entry("Electric Motorcycle Review: Verge TS Ultra", ["Finnish Electric Motorcycle Startup Rethinks the Ride"],
+              text, [("Motor", "The hubless motor of the TS Ultra sits in the rear wheel; Verge calls it the One."),
+                     ("Range", "The TS Ultra rides 350 km on a charge, Verge Motorcycles says."),
+                     ("Price", "The TS Ultra costs 30,000 euros.")])
+    c = composing(rules, [e] + site + OTHERS)
+    assert "verge" in c.site
+    assert c.choose(0, e) == "Electric Motorcycle Review: Verge TS Ultra"
+
+
 def test_a_call_to_action_closing_a_title_is_spin(chooser):
     text = ("Choosing an iPad video player is hard: we install and test each app before we rank it. "
             "VLC, Infuse and PlayerXtreme play every format.")
