@@ -1,4 +1,7 @@
 """Entry titles chosen by how well they name what the text is about (pipeline/titles.py)."""
+import re
+import time
+
 import pytest
 
 from collections import Counter
@@ -754,6 +757,32 @@ def test_a_call_to_action_closing_a_title_is_spin(chooser):
                ("Infuse", "Install Infuse to stream from a NAS; the iPad video player syncs with Trakt."),
                ("PlayerXtreme", "PlayerXtreme is a free iPad video player; install it and open a file.")])
     assert chooser(e) == "Top 5 Trusted iPad Video Player Apps"
+
+
+def test_a_call_to_action_is_spin_only_as_a_titles_closing_part_and_not_as_a_question(chooser, rules):
+    # "Buy now, pay later" is the subject, not a call to action; "Should You Install Now?" asks
+    klarna = ("Klarna lets shoppers buy now and pay later. Buy now, pay later plans split a purchase into four "
+              "payments. Klarna payment plans charge no interest.")
+    e = entry("Buy Now, Pay Later With Klarna", ["Klarna Payment Plans Explained"], klarna,
+              [("How buy now, pay later works", "Klarna payment plans split the purchase; buy now, pay later costs "
+                                                "nothing when paid on time."),
+               ("Fees", "Klarna charges late fees on payment plans.")])
+    assert chooser(e) == "Buy Now, Pay Later With Klarna"
+    e = entry("iOS 18.2 Update: Should You Install Now?", ["Apple Drops New Software for iPhone"],
+              "Apple released iOS 18.2 today. iOS 18.2 fixes bugs; whether to install iOS 18.2 now depends on your apps.",
+              [("What iOS 18.2 fixes", "iOS 18.2 patches Safari."),
+               ("Install now or wait", "Install iOS 18.2 now if your apps support it.")])
+    assert chooser(e) == "iOS 18.2 Update: Should You Install Now?"
+    # a call to action closing a part is one in any case, and the pattern reads a hostile title once
+    cta = [re.compile(p, re.I) for p in rules.get("title_choice", "spin_patterns") if "now" in p]
+    assert len(cta) == 1
+    assert [bool(p.search(t)) for p in cta for t in ("Best VPN Apps - Download Now!", "VLC: Get It Now.",
+                                                     "Buy Now, Pay Later", "Should You Install Now?")] == [
+        True, True, False, False]
+    hostile = "- install now " + " " * 200_000 + "x" + " - get now" * 20_000 + "?"
+    t = time.process_time()
+    assert not any(p.search(hostile) for p in cta)
+    assert time.process_time() - t < 1.0
 
 
 def test_a_heading_opening_with_a_label_of_generic_words_names_the_article_without_it(chooser):
