@@ -683,15 +683,21 @@ class TitleChooser:
         return heading
 
     def unlabelled(self, heading: str) -> str:
-        """A `labelled` heading without its label and the lower-case generic words next to it ("of the"):
+        """A `labelled` heading without its label and the generic words next to it ("of the", "For The"):
         the name ("Specifications of the Gigabyte B650" as "Gigabyte B650")."""
         ws = heading.split()
-        ws = ws[1:] if self._label_and_name(ws[0], ws[1:]) else ws[:-1]
-        while ws and ws[0].islower() and stem(ws[0].strip(_EDGES).lower()) in self.generic:
+        if self._label_and_name(ws[0], ws[1:]):
             ws = ws[1:]
-        while ws and ws[-1].islower() and stem(ws[-1].strip(_EDGES).lower()) in self.generic:
-            ws = ws[:-1]
+            ws = ws[self._joiners(ws):]
+        else:
+            ws = ws[-2::-1]
+            ws = ws[self._joiners(ws):][::-1]
         return " ".join(ws).strip(" :-–|")
+
+    def _joiners(self, ws: list[str]) -> int:
+        """How many of `ws`, from the first, are generic words, in any case ("of the", "For The", "on"):
+        the words that join a label to a name. (Counted once: a hostile heading has 100,000 of them.)"""
+        return next((k for k, w in enumerate(ws) if stem(w.strip(_EDGES).lower()) not in self.generic), len(ws))
 
     def _label_and_name(self, label: str, rest: list[str]) -> bool:
         """`label` is a shared heading and `rest` (the heading's other words, from the label on) a name."""
@@ -699,8 +705,7 @@ class TitleChooser:
         if not label or label not in self.shared_headings:
             return False
         rest = [w for w in rest if w.strip(_EDGES)]
-        while rest and stem(rest[0].strip(_EDGES).lower()) in self.generic:  # ("of the", "for", "on")
-            rest = rest[1:]
+        rest = rest[self._joiners(rest):]  # ("of the", "for", "on")
         return bool(rest) and all(any(ch.isupper() or ch.isdigit() for ch in w)  # ("CS3150", "eGPU", "40-inch")
                                   and stem(w.strip(_EDGES).lower()) not in self.generic for w in rest)
 

@@ -794,3 +794,28 @@ def test_a_heading_opening_with_a_label_of_generic_words_names_the_article_witho
                ("Video Error 2: Codec issues", "A video codec missing stops playback of the video."),
                ("Video Error 3: Distortion in video", "Color distortion in a video comes from a damaged file.")])
     assert chooser(e) == "5 Common Video Errors"
+
+
+def specs_others():
+    spec = [("Specifications", "Capacity, interface and speed of the drive.")]
+    return [entry(f"Review of drive {k}", [], f"Drive {k} is a fast SSD.", spec) for k in range(4)]
+
+
+def test_a_labels_joining_words_go_in_any_case_as_the_label_test_reads_them(rules):
+    # `labelled` reads "For The" as joining words; the name it gives has none of them either
+    for heading in ("Specifications For The PNY CS3150", "SPECIFICATIONS FOR THE PNY CS3150",
+                    "Specifications of the PNY CS3150", "PNY CS3150 The Specifications"):
+        e = entry("Elite Storage", [], "The PNY CS3150 is fast.", [(heading, "It reads at 12,000 MB/s.")])
+        c = composing(rules, [e] + specs_others() + OTHERS)
+        assert c.headings(e) == ["PNY CS3150"], heading
+
+
+def test_a_hostile_label_heading_is_read_in_linear_time(rules):
+    # 100,000 joining words between a label and a name (a quadratic strip took 14.5 s and 27 s)
+    for heading in ("Specifications " + "of " * 100_000 + "PNY CS3150", "PNY CS3150 " + "the " * 100_000 + "Specifications"):
+        e = entry("Elite Storage", [], "The PNY CS3150 is fast.", [(heading, "The PNY CS3150 reads fast.")])
+        c = composing(rules, [e] + specs_others() + OTHERS)
+        t = time.process_time()
+        assert c.headings(e) == ["PNY CS3150"]
+        c.choose(0, e)
+        assert time.process_time() - t < 3.0
