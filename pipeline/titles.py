@@ -204,6 +204,13 @@ def site_part_words(title: str, site: frozenset) -> set[str]:
     return set(ws) if len(ws) <= SITE_TAIL_WORDS and site & set(ws) else set()
 
 
+def says(text: str, phrase: str) -> bool:
+    """The text says the phrase word for word, in its case ("The iPhone 15 Pro Max costs ..."). A phrase of
+    more than 16 words (no title) is not looked for."""
+    ws = phrase.split()
+    return 0 < len(ws) <= 16 and bool(re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, ws)) + r"(?!\w)", text))
+
+
 def without_affixes(title: str, affixes: frozenset) -> str:
     """The title without a first or last part that is a spin affix (`spin_affixes`); the
     title itself when fewer than two words would be left."""
@@ -624,7 +631,7 @@ class TitleChooser:
         name, which is one instead ("PNY CS3150" of "PNY CS3150 Specifications": `unlabelled`). A
         heading opening with a label of generic words is one without it ("Error Solved: 5 Common Video
         Errors" as "5 Common Video Errors": `unlabelled_generic`)."""
-        out, heads = [], 0
+        out, heads, text = [], 0, None
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         headed = [s.get("id") for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()]
         if len(headed) == 1:  # (unless it is the text's only heading: "How to install and activate Revo ...")
@@ -650,7 +657,11 @@ class TitleChooser:
             if len(h.split()) >= 2 and self.labelled(h):
                 # (a label many entries' headings are, with a name: "PNY CS3150 Specifications"; the name is one,
                 # "Qualcomm Snapdragon Dev Kit for Windows" of its "... Specifications" on a page about it)
-                name = self.unlabelled(h)
+                # (but the label may be the name's own word: "iPhone 15 Pro Max" where "iPhone" heads sections of
+                # how-tos beside "Android", "Windows"; then the whole heading is one where the text says it so)
+                if text is None:
+                    text = "\n".join([entry.get("summary", "")] + [x.get("text", "") for x in entry.get("sections", [])])
+                name = h if says(text, h) else self.unlabelled(h)
                 if len(name.split()) >= 2:
                     out.append(name)
                     heads += 1
@@ -684,15 +695,17 @@ class TitleChooser:
 
     def unlabelled(self, heading: str) -> str:
         """A `labelled` heading without its label and the generic words next to it ("of the", "For The"):
-        the name ("Specifications of the Gigabyte B650" as "Gigabyte B650")."""
+        the name ("Specifications of the Gigabyte B650" as "Gigabyte B650", "PNY CS3150 Specifications" as
+        "PNY CS3150"). Nothing for a label that opens the heading with no such word after it, which may
+        be the name's own first word ("iPhone 15 Pro Max")."""
         ws = heading.split()
-        if self._label_and_name(ws[0], ws[1:]):
-            ws = ws[1:]
-            ws = ws[self._joiners(ws):]
-        else:
-            ws = ws[-2::-1]
-            ws = ws[self._joiners(ws):][::-1]
-        return " ".join(ws).strip(" :-–|")
+        joined = self._joiners(ws[1:])
+        if joined and self._label_and_name(ws[0], ws[1:]):
+            return " ".join(ws[1 + joined:]).strip(" :-–|")
+        if self._label_and_name(ws[-1], ws[-2::-1]):
+            before = ws[-2::-1]
+            return " ".join(before[self._joiners(before):][::-1]).strip(" :-–|")
+        return ""
 
     def _joiners(self, ws: list[str]) -> int:
         """How many of `ws`, from the first, are generic words, in any case ("of the", "For The", "on"):

@@ -819,3 +819,26 @@ def test_a_hostile_label_heading_is_read_in_linear_time(rules):
         assert c.headings(e) == ["PNY CS3150"]
         c.choose(0, e)
         assert time.process_time() - t < 3.0
+
+
+def test_a_shared_label_opening_a_name_with_no_joining_word_is_the_names_own(rules):
+    # "iPhone" heads a section of several how-tos (beside "Windows", "Mac"): in "iPhone 15 Pro Max" it is the name's
+    platforms = [("Windows", "Press PrtSc."), ("Mac", "Press Cmd+Shift+3."), ("Android", "Press power and volume down."),
+                 ("iPhone", "Press the side button and volume up.")]
+    others = [entry(f"Take a screenshot on any device {k}", [], f"Screenshots {k} are easy.", platforms) for k in range(3)]
+    text = "The iPhone 15 Pro Max has a titanium frame and a 5x camera. The iPhone 15 Pro Max costs $1,199."
+    sections = [("iPhone 15 Pro Max", "The iPhone 15 Pro Max is the biggest iPhone; the Pro Max camera zooms 5x."),
+                ("Camera", "The 15 Pro Max tetraprism camera zooms 5x."), ("Battery", "It lasts two days.")]
+    e = entry("Apple's Flagship Impresses", [], text, sections)
+    c = composing(rules, [e] + others + OTHERS)
+    assert "iphone" in c.shared_headings
+    assert c.headings(e) == ["iPhone 15 Pro Max"]  # (the text says it word for word)
+    assert c.choose(0, e) == "iPhone 15 Pro Max"
+    # where the text does not say it, the label's word is not cut off the name: no candidate, as "15 Pro Max" names nothing
+    e = entry("Apple's Flagship Impresses", [], "Apple's largest phone has a titanium frame.",
+              [("iPhone 15 Pro Max", "It has a 5x camera."), ("Battery", "It lasts two days.")])
+    assert composing(rules, [e] + others + OTHERS).headings(e) == []
+    # a label joined by generic words or closing the heading goes as before
+    for heading, name in (("iPhone of the Apple Store", "Apple Store"), ("Apple Store iPhone", "Apple Store")):
+        e = entry("Apple's Flagship Impresses", [], "Apple's largest phone.", [(heading, "It has a 5x camera.")])
+        assert composing(rules, [e] + others + OTHERS).headings(e) == [name], heading
