@@ -64,6 +64,8 @@ _WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,
 # a review's section label ("Design: ...", "Setup: Easier than most")
 _PART = re.compile(r"(?:fix|method|solution|step|option|way|part|top|also|see also|bonus|tip)\s*#?\d|\d+[.):]\s|[ivx]+\.\s"
                    r"|[\w-]+(?: [\w-]+)?\s*:\s", re.I)
+# a label that names a part: a heading it opens names one of the article's fixes, steps or tips ("Quick Fix: ...")
+_PART_LABEL = re.compile(r"\b(?:fix|fixes|method|methods|solution|solutions|step|steps|tip|tips)\b", re.I)
 # a heading numbered as one of a list's items ("1  Make the Login Process Easier", "2  Remove ...")
 _NUMBERED = re.compile(r"\d{1,2}\s+\S")
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")  # ("1. Outdated Software", "2) Low Storage")
@@ -632,6 +634,8 @@ class TitleChooser:
         heading opening with a label of generic words is one without it ("Error Solved: 5 Common Video
         Errors" as "5 Common Video Errors": `unlabelled_generic`)."""
         out, heads, text = [], 0, None
+        # (the labels the headings open with: one that two of them open with labels parts, "Fix: ...", "Update: ...")
+        opened = Counter(_key(plain(s.get("heading", "")).partition(": ")[0]) for s in entry.get("sections", []))
         steps = {st.get("section") for st in entry.get("steps", [])}  # (a step's heading names a part)
         headed = [s.get("id") for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()]
         if len(headed) == 1:  # (unless it is the text's only heading: "How to install and activate Revo ...")
@@ -666,8 +670,8 @@ class TitleChooser:
                     out.append(name)
                     heads += 1
                 continue
-            counted = self.unlabelled_generic(_COUNTED.sub("", h))
-            if counted != h and len(counted.split()) >= 2:
+            counted = _COUNTED.sub("", self.unlabelled_generic(h, opened))  # (the label first: "Solved: 5 Ways to ...")
+            if counted != h and 2 <= len(counted.split()) <= 16:
                 out.append(counted[:1].upper() + counted[1:])
                 heads += 1
             elif 2 <= len(h.split()) <= 16 and not _PART.match(h) and not h.endswith(":"):  # (a label: "I'm on Windows 7:")
@@ -684,13 +688,18 @@ class TitleChooser:
         ws = heading.split()
         return self._label_and_name(ws[0], ws[1:]) or self._label_and_name(ws[-1], ws[-2::-1])
 
-    def unlabelled_generic(self, heading: str) -> str:
+    def unlabelled_generic(self, heading: str, opened: Counter) -> str:
         """The heading without an opening label of generic words only ("Error Solved: 5 Common Video Errors"
-        as "5 Common Video Errors"); the heading itself when it has none."""
+        as "5 Common Video Errors"); the heading itself when it has none, when its label names a part ("Fix:",
+        "Quick Tip:": `_PART_LABEL`) or opens two of the entry's headings or more (`opened`: label -> how
+        many), or when the rest is a part's heading ("Solved: Step 2: Restart ...") or longer than a title."""
         label, sep, rest = heading.partition(": ")
         said = words(label)
-        if sep and said and len(said) <= 3 and all(w in self.generic for w in said) and not re.search(r"\d", label):
-            return rest.strip()
+        rest = rest.strip()
+        if (sep and said and len(said) <= 3 and all(w in self.generic for w in said) and not re.search(r"\d", label)
+                and not _PART_LABEL.search(label) and opened[_key(label)] < 2
+                and not _PART.match(rest) and len(rest.split()) <= 16):
+            return rest
         return heading
 
     def unlabelled(self, heading: str) -> str:

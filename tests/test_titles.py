@@ -842,3 +842,31 @@ def test_a_shared_label_opening_a_name_with_no_joining_word_is_the_names_own(rul
     for heading, name in (("iPhone of the Apple Store", "Apple Store"), ("Apple Store iPhone", "Apple Store")):
         e = entry("Apple's Flagship Impresses", [], "Apple's largest phone.", [(heading, "It has a 5x camera.")])
         assert composing(rules, [e] + others + OTHERS).headings(e) == [name], heading
+
+
+PRINTER = ("Your HP printer shows offline on Windows 10. The printer goes offline when the print spooler stops or "
+           "the driver is old.")
+
+
+@pytest.mark.parametrize("sections", [
+    # a label naming a part: each heading is one of the article's fixes
+    [("Fix: Restart the Print Spooler Service", "Open Services, restart the Print Spooler; the printer is back."),
+     ("Quick Fix: Update the HP Printer Driver", "Download the HP printer driver and install it."),
+     ("Tip: Set the Printer Online", "Open the printer queue and untick Use Printer Offline.")],
+    # a label the rest of which is a part's heading
+    [("Solved: Step 2: Restart the Print Spooler", "Open Services, restart the Print Spooler; the printer is back.")],
+    # a label two of the headings open with labels parts
+    [("Solved: Printer Shows Offline", "Restart the Print Spooler; the printer comes back online."),
+     ("Solved: Printer Prints Blank Pages", "Clean the print head of the HP printer.")],
+    # the rest is no title: longer than one
+    [("Solved: " + " ".join(["printer"] * 20), "The printer is back.")]])
+def test_a_generic_label_naming_a_part_or_before_a_part_is_no_title(rules, sections):
+    e = entry("Printer Troubles Tamed", [], PRINTER, sections)
+    assert composing(rules, [e] + OTHERS).headings(e) == []
+
+
+def test_a_generic_label_goes_before_the_count(rules):
+    # "Solved: 5 Ways to Fix Printer Offline" names what "5 Ways to Fix Printer Offline" does
+    for heading in ("Solved: 5 Ways to Fix Printer Offline", "5 Ways to Fix Printer Offline"):
+        e = entry("Printer Troubles Tamed", [], PRINTER, [(heading, "Restart the spooler; update the driver.")])
+        assert composing(rules, [e] + OTHERS).headings(e) == ["Printer Offline"], heading
