@@ -119,7 +119,8 @@ from .write import write_atomic
 # alt text, a numbered question over no action as no step, a procedure beside a part over its ways as a way,
 # and a numbered list of fixes with nested sub-steps as one step per fix, named by its label, with them as instructions;
 # 44: kind text features ("k"): a sentence counts once, its links aside (a listicle's store button under each app);
-# 45: title candidates and titles: only a title's last " | ", " - " part names the site
+# 45: title candidates and titles: only a title's last " | ", " - " part names the site; a call to action is spin only closing
+# a title; a shared label opening a heading unjoined is the name's; a generic label naming a part ("Fix:") stays
 FORMAT = 45
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -705,11 +705,11 @@ class TitleChooser:
     def unlabelled(self, heading: str) -> str:
         """A `labelled` heading without its label and the generic words next to it ("of the", "For The"):
         the name ("Specifications of the Gigabyte B650" as "Gigabyte B650", "PNY CS3150 Specifications" as
-        "PNY CS3150"). Nothing for a label that opens the heading with no such word after it, which may
-        be the name's own first word ("iPhone 15 Pro Max")."""
+        "PNY CS3150", "Specifications: PNY CS3150" too). Nothing for a label that opens the heading with no
+        such word or colon after it, which may be the name's own first word ("iPhone 15 Pro Max")."""
         ws = heading.split()
         joined = self._joiners(ws[1:])
-        if joined and self._label_and_name(ws[0], ws[1:]):
+        if (joined or ws[0].endswith(":")) and self._label_and_name(ws[0], ws[1:]):  # ("Specifications: ...")
             return " ".join(ws[1 + joined:]).strip(" :-–|")
         if self._label_and_name(ws[-1], ws[-2::-1]):
             before = ws[-2::-1]

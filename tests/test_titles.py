@@ -838,8 +838,9 @@ def test_a_shared_label_opening_a_name_with_no_joining_word_is_the_names_own(rul
     e = entry("Apple's Flagship Impresses", [], "Apple's largest phone has a titanium frame.",
               [("iPhone 15 Pro Max", "It has a 5x camera."), ("Battery", "It lasts two days.")])
     assert composing(rules, [e] + others + OTHERS).headings(e) == []
-    # a label joined by generic words or closing the heading goes as before
-    for heading, name in (("iPhone of the Apple Store", "Apple Store"), ("Apple Store iPhone", "Apple Store")):
+    # a label joined by generic words or a colon, or closing the heading, goes as before
+    for heading, name in (("iPhone of the Apple Store", "Apple Store"), ("iPhone: Apple Store", "Apple Store"),
+                          ("Apple Store iPhone", "Apple Store")):
         e = entry("Apple's Flagship Impresses", [], "Apple's largest phone.", [(heading, "It has a 5x camera.")])
         assert composing(rules, [e] + others + OTHERS).headings(e) == [name], heading
 
