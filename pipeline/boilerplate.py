@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
@@ -68,6 +69,7 @@ _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^
 _EMPTY_ITEM = re.compile(r"^\s*(?:[*+]|\\[-*+])\s*$")  # (not "-": a heading's underline; "\-": escaped)
 _TWIN_TEXT = re.compile(r"^(?: {4}|\t| {0,3}>)")  # code indented 4 columns, a quote: the article's text
 _SPEC = re.compile(r"\w[^:\n]*:\s+\S")  # "Weight: 1.2 kg"
+_STEP = re.compile(r"^\W*step\s*\d", re.I)  # "Step 2: ...", "**Step 2**"
 _PICTURE_LINE = re.compile(r"^\s*\[?!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^()\n]*\")?\)(?:\]\([^()\s]*\))?\s*$")  # ("[![pic](p.jpg "T")](shop)")
 _ICON_TEXT = re.compile(r"^\s*!\[[^\]\n]*\]\([^()\s]*\)\s*[^\s!\[]")  # "![Secure](s.svg) 100% Secure. No Ads."
 # a name alone, its words capitalised ("Google", "_Microsoft_", "📷 Google", "(Screengrab)", "Image: Lenovo")
@@ -193,6 +195,8 @@ class Boilerplate:
         self.seeds = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "seeds")), re.I)
         self.short_words = int(g("boilerplate", "short_label_words")[0])
         self.min_echoes = int(g("boilerplate", "min_echoes_in_body")[0])
+        self.comment_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "comment_buttons"))
+        self.comment_words = frozenset(w.lower() for w in g("boilerplate", "comment_words"))
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*")
@@ -698,18 +702,25 @@ class Boilerplate:
 
     def _thread(self, units, lines: list[str]) -> set[int]:
         """The thread of comments under an article: a button that is one link alone on its line,
-        no action ("[Reply](...)", not "[Download](...)"), said min_echoes times or more with the
-        same text and target (under each comment), and the lines from the first that links to
-        that target above them (the thread's opener: "11 Comments [Comment from the forums](...)")
-        to the last that does ("[View All 11 Comments](...)"), with no heading or numbered step
-        among them and three sentences of the article or more above the opener."""
+        said min_echoes times or more with the same text and target (under each comment), and the
+        lines from the thread's opener (the last line linking to that target above the first
+        button: "11 Comments [Comment from the forums](...)") to the last button, and on to the
+        lines right after it that link there too ("[View All 11 Comments](...)"). Only with a
+        comment thread's evidence: the button is a comment's ([boilerplate] comment_buttons:
+        "Reply", "Quote", "Report"), or the opener or the last line names comments
+        (comment_words, in a label's line: "11 Comments", "Discuss in the forum"); and not when a heading or
+        anything that reads as content (_content: an action, a numbered step, a bold label;
+        "Step 2") is among them, when the opener is a sentence of the article that does not
+        name comments, or with fewer than three sentences of the article above the opener (an
+        FAQ's "[Read more](guide)", a fix's "[Source](thread)", a procedure's "[Next](page 2)")."""
         buttons: dict[tuple[str, str], list[int]] = defaultdict(list)
         linking: dict[str, list[int]] = defaultdict(list)  # a target -> the lines linking to it
         n = len(units)
-        breaks, said = [0] * (n + 1), [0] * (n + 1)  # headings and numbered steps, sentences, before each line
+        breaks, said = [0] * (n + 1), [0] * (n + 1)  # headings and content lines, sentences, before each line
         for u, (i, k) in enumerate(units):
             line = lines[i]
-            breaks[u + 1] = breaks[u] + bool(k is not None and (_HEADING.match(line) or _NUMBERED.match(line)))
+            breaks[u + 1] = breaks[u] + bool(k is not None and (_HEADING.match(line) or _STEP.match(line)
+                                                                or self._content(line)))
             said[u + 1] = said[u] + bool(k is not None and self._statement(line))
             if k is None or "](" not in line:
                 continue
@@ -717,12 +728,37 @@ class Boilerplate:
                 linking[target].append(u)
             m = _ONLY_LINK.match(line)
             words = _WORD.findall(m.group(1).lower()) if m else ()
-            if 0 < len(words) <= 2 and words[0] not in self.verbs:
+            if words and (" ".join(words) in self.comment_buttons or len(words) <= 2 and words[0] not in self.verbs):
                 buttons[m.group(1).strip(), m.group(2)].append(u)
+
+        def names_comments(u: int) -> bool:  # (a label's line, not a sentence: "A user on the forum found ...")
+            line = lines[units[u][0]]
+            return (self._label(line, 2 * self.short_words) and not self._statement(line)
+                    and not self.comment_words.isdisjoint(_WORD.findall(_LINK.sub(r"\1", line).lower())))
+
+        runs: dict[str, list[int]] = {}  # a target -> for each line linking to it, the last of its run of such lines
+
+        def run_end(target: str, at: int) -> int:
+            if target not in runs:
+                links, ends = linking[target], list(linking[target])
+                for x in range(len(links) - 2, -1, -1):
+                    if links[x + 1] == links[x] + 1:
+                        ends[x] = ends[x + 1]
+                runs[target] = ends
+            return runs[target][at]
+
         spans = []
-        for (_, target), us in buttons.items():
-            first, last = linking[target][0], linking[target][-1]
-            if len(us) >= self.min_echoes and first < us[0] and said[first] >= 3 and breaks[last + 1] == breaks[first]:
+        for (label, target), us in buttons.items():
+            links = linking[target]
+            at = bisect_left(links, us[0])
+            if len(us) < self.min_echoes or at == 0:
+                continue
+            first, last = links[at - 1], run_end(target, bisect_left(links, us[-1]))  # (the lines right after it only)
+            opener = lines[units[first][0]]
+            evidence = (" ".join(_WORD.findall(label.lower())) in self.comment_buttons
+                        or names_comments(first) or names_comments(last))
+            if (evidence and said[first] >= 3 and breaks[last + 1] == breaks[first]
+                    and (names_comments(first) or not self._statement(opener))):
                 spans.append((first, last))
         out, end = set(), -1
         for first, last in sorted(spans):  # (each line once, however many threads overlap)

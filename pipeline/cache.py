@@ -120,8 +120,9 @@ from .write import write_atomic
 # and a numbered list of fixes with nested sub-steps as one step per fix, named by its label, with them as instructions;
 # 44: kind text features ("k"): a sentence counts once, its links aside (a listicle's store button under each app);
 # 45: title candidates and titles: only a title's last " | ", " - " part names the site; a call to action is spin only closing
-# a title; a shared label opening a heading unjoined is the name's; a generic label naming a part ("Fix:") stays
-FORMAT = 45
+# a title; a shared label opening a heading unjoined is the name's; a generic label naming a part ("Fix:") stays;
+# 46: chrome drops a thread of comments only with a thread's evidence and no content among it, to its last button
+FORMAT = 46
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1105,3 +1105,74 @@ def test_a_thread_of_comments_under_the_article_goes_a_procedures_repeated_butto
     assert b.strip(intro + steps, set()) == (intro + steps, 0)
     headed = thread.replace("* Notton", "## Our second test\n\n* Notton")
     assert b.strip(intro + headed, set()) == (intro + headed, 0)
+
+
+def _lost(b, body):
+    """The lines of body the boilerplate pass drops (none repeated across the build)."""
+    kept = b.strip(body, set())[0].split("\n")
+    return [x for x in body.split("\n") if x.strip() and x not in kept]
+
+
+_ROUTER_INTRO = ("We tested every router in our lab for two weeks this spring.\n\n"
+                 "Each one was set up in a three-bedroom flat with thick walls.\n\n"
+                 "We measured speed in every room and at the far end of the garden.\n\n")
+
+
+def test_a_short_link_said_three_times_is_no_thread_without_a_comment_threads_evidence():
+    """An FAQ's "[Read more](guide)" under each answer, a fix's "[Source](thread)" under each of
+    its steps, a procedure's "[Next](page 2)" under each item: the same short link three times,
+    no action, but no comment's button ("Reply") and nothing naming comments above or after it,
+    and content (bold questions, actions) among them: every statement, question and step stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    g = "https://site.example/router-reset-guide/"
+    faq = (f"Our [router reset guide]({g}) has the details; the short answers are below.\n\n"
+           "**How do I reset the router?**\n\nHold the reset button for ten seconds until the light blinks.\n\n"
+           f"[Read more]({g})\n\n**What if the light stays red?**\n\nUnplug the router, wait a minute, and plug it back in.\n\n"
+           f"[Read more]({g})\n\n**Will I lose my settings?**\n\nYes, a reset restores the factory password and network name.\n\n"
+           f"[Read more]({g})\n")
+    # (the three "[Read more]" go as a widget's echoed label, _echoes, as before: no content)
+    assert [x for x in _lost(b, _ROUTER_INTRO + faq) if not x.startswith("[Read more]")] == []
+    s = "https://www.reddit.com/r/sysadmin/comments/abc123/printer_spooler_fix/"
+    src = (f"A user on [Reddit]({s}) found a fix that works on Windows 11.\n\n"
+           "Stop the Print Spooler service and delete the files in the spool folder.\n\n"
+           f"[Source]({s})\n\nThen start the service again and print a test page.\n\n"
+           f"[Source]({s})\n\nIf it still fails, the printer's driver is corrupt and needs a clean copy.\n\n"
+           f"[Source]({s})\n")
+    assert _lost(b, _ROUTER_INTRO + src) == []
+    # (a sentence naming the forum is no thread's opener)
+    forum = (src.replace("A user on [Reddit]", "A user in a [forum thread]")
+             .replace("Stop the Print Spooler service and delete", "The fix is to stop the service and empty")
+             .replace("Then start the service again and print", "After that the service starts again and prints"))
+    assert _lost(b, _ROUTER_INTRO + forum) == []
+    p = "https://site.example/setup-guide/page-2/"
+    proc = (f"This guide has two pages; [page two]({p}) covers the advanced options.\n\n"
+            "* Plug the router into the modem with the yellow cable.\n\n"
+            f"[Next]({p})\n\n* Open 192.168.1.1 in a browser and log in with admin.\n\n"
+            f"[Next]({p})\n\n* Change the Wi-Fi password and save.\n\n[Next]({p})\n")
+    assert _lost(b, _ROUTER_INTRO + proc) == []
+
+
+def test_a_thread_of_comments_ends_at_its_last_link_not_at_a_later_line_to_the_same_forum():
+    """A thread goes from its opener to its last "Reply" and the links right after it; a line of
+    the article further down that links to the same forum thread does not stretch it over the
+    article's paragraphs between (nor does a comment's "Reply" button stretch the thread over a
+    step the article numbers)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    t = "https://forums.example/threads/router-mesh-test.42/"
+    thread = (f"3 Comments [Join the discussion]({t})\n\n* anna  \n Mine drops out every night at two.\n[Reply]({t})\n"
+              f"* bob  \n Same here with the older model.\n[Reply]({t})\n"
+              f"* carl  \n Mine has been fine for a year now.\n[Reply]({t})\n")
+    later = ("The router ships in June for $300 in most countries.\n\n"
+             "Its app shows each room's speed on a map of the flat.\n\n"
+             f"Readers in [our forum]({t}) asked about the price.\n")
+    lost = _lost(b, _ROUTER_INTRO + thread + "\n" + later)
+    assert "Mine drops out every night at two." in "\n".join(lost) and len(lost) == 10
+    assert not any(x in later for x in lost)
+    # a thread that reads as a procedure (an action, "Step 2") among its lines is no thread
+    stepped = thread.replace(" Same here with the older model.", "**Step 2:** Reset the router from its app.")
+    assert _lost(b, _ROUTER_INTRO + stepped) == []
+
