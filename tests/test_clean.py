@@ -181,6 +181,7 @@ def test_a_rating_widgets_stars_alone_on_a_line_go_stars_in_a_sentence_stay(clea
     # an affiliate network's click and affiliate ids, their keys percent-encoded (`_` as %5F)
     "https://www.vpn.example/offer/spring%5Fx?aff%5Fclick%5Fid=site-us-1141439305988749798&aff%5Fsub2=https%3A%2F%2Fsite.example%2Freviews",
     "https://go.pass.example/aff%5Fc?offer%5Fid=645&aff%5Fid=307&url%5Fid=24693",
+    "https://vendor.example/dl?aff_sub2=x",  # (the first key of a query as the later ones)
 ])
 def test_hijacked_link_keeps_its_text_and_loses_the_url(cleaner, url):
     r = clean(cleaner, f"See [Method 2: Update the driver]({url}) below.\n")
@@ -860,3 +861,15 @@ def test_a_link_whose_encoded_keys_name_no_affiliate_keeps_its_url(cleaner):
     r = clean(cleaner, md)
     assert r.text == md
     assert not r.removed
+
+
+@pytest.mark.parametrize("url", [
+    # a value percent-encoded: its `%3F`, `%26`, `%3D` are no `?`, `&`, `=` of the address
+    "https://download.example.com/files/tool-setup.exe?return=%2Fhelp%3Faffiliate%3Dnone",
+    "https://github.com/x/y/releases/download/v1/tool.zip?response-content-disposition=attachment%3B%20filename%3D%22tool.zip%22%26aff%5Fid%3D0",
+    "https://www.google.com/search?q=what%20is%20an%20affiliate%3D%20link",
+])
+def test_a_link_whose_encoded_value_reads_as_an_affiliate_key_keeps_its_url(cleaner, url):
+    md = f"Get [the installer]({url}) now.\n"
+    r = clean(cleaner, md)
+    assert r.text == md and not r.removed

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from ..text import remember
 
@@ -113,8 +113,9 @@ def _url_is_safe(url: str, ctx) -> bool:
 def _url_is_affiliate(url: str, ctx) -> bool:
     u = _plain_url(url)
     low = u.lower()
-    # (a part percent-encoded too: `?aff%5Fclick%5Fid=`, `&aff%5Fid=` are `?aff_click_id=`, `&aff_id=`)
-    if any(p in low for p in ctx.url_parts) or ("%" in low and any(p in unquote(low) for p in ctx.url_parts)):
+    # (a key's `_` percent-encoded too: `?aff%5Fclick%5Fid=`, `&aff%5Fid=` are `?aff_click_id=`, `&aff_id=`;
+    # only `%5f`: decoding the whole address would make `?`, `&`, `=` of a value's `%3F`, `%26`, `%3D`)
+    if any(p in low for p in ctx.url_parts) or ("%5f" in low and any(p in low.replace("%5f", "_") for p in ctx.url_parts)):
         return True
     if low.startswith("//"):
         low = "http:" + low
