@@ -69,6 +69,8 @@ _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^
 _EMPTY_ITEM = re.compile(r"^\s*(?:[*+]|\\[-*+])\s*$")  # (not "-": a heading's underline; "\-": escaped)
 _TWIN_TEXT = re.compile(r"^(?: {4}|\t| {0,3}>)")  # code indented 4 columns, a quote: the article's text
 _SPEC = re.compile(r"\w[^:\n]*:\s+\S")  # "Weight: 1.2 kg"
+_DOMAIN = re.compile(r"\w\.[a-z]{2,}\b|//")  # a web address in a word: "microsoft.com/windowsinsider"
+_LABEL_LINE = re.compile(r"^[\s>*_]*[^\W_]+(?:[ -][^\W_]+){0,2}\s*(?:\*\*|__|[*_])?\s*:(?:\*\*|__|[*_])?\s+\S")  # "Price: $300", "**Best for:** ..."
 _STEP = re.compile(r"^\W*step\s*\d", re.I)  # "Step 2: ...", "**Step 2**"
 _PICTURE_LINE = re.compile(r"^\s*\[?!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^()\n]*\")?\)(?:\]\([^()\s]*\))?\s*$")  # ("[![pic](p.jpg "T")](shop)")
 _ICON_TEXT = re.compile(r"^\s*!\[[^\]\n]*\]\([^()\s]*\)\s*[^\s!\[]")  # "![Secure](s.svg) 100% Secure. No Ads."
@@ -867,11 +869,13 @@ class Boilerplate:
         """The names alone under pictures (names[u]: _name_key), no bold label ("**NEAR**" over
         what it names), that are credits by the page alone: under two pictures or more, unless
         the page writes each of their words in lower case elsewhere (a label of common words:
-        "Our Verdict"); or under one, a proper name (the page writes none of its words in lower
-        case: not "Best Budget TV") that the page's own text names elsewhere, written the same
-        ("Corsair" under a press shot in a page about Corsair's PC; so nothing is lost), the line
-        under it not opening with it nor a "•" item (not the label of the item it heads: "MobileGo"
-        over "MobileGo is one of ...", "Jaunt VR" over "• Download free Jaunt VR ...")."""
+        "Our Verdict"; a web address's words are none: "microsoft.com/windowsinsider"); or under one,
+        a proper name (the page writes none of its words in lower case: not "Best Budget TV") that
+        the page's own text names elsewhere, written the same ("Corsair" under a press shot in a
+        page about Corsair's PC; so nothing is lost), the line under it not opening with it, nor a
+        "•" item, nor a label's line (not the label of the item it heads: "MobileGo" over "MobileGo
+        is one of ...", "Jaunt VR" over "• Download free Jaunt VR ...", a roundup's "Netgear Orbi
+        RBK752" over "Price: $300 ...")."""
         lower, said, plains = set(), set(), {}
         for u, (i, k) in enumerate(units):
             if k is None or "![" in lines[i]:
@@ -880,7 +884,8 @@ class Boilerplate:
                 if not _BOLD_LABEL.match(lines[i]):
                     plains[u] = _WORD.findall(self._plain_name(lines[i]))
                 continue
-            words = _WORD.findall(_LINK.sub(r"\1", lines[i]))
+            # (a web address's words aside: "microsoft" of "microsoft.com/windowsinsider" is no common word)
+            words = _WORD.findall(" ".join(t for t in _LINK.sub(r"\1", lines[i]).split() if not _DOMAIN.search(t)))
             lower.update(w for w in words if w.islower())
             said.update(" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1))
         out = set()
@@ -891,7 +896,8 @@ class Boilerplate:
                     out.add(u)
             elif not any(common) and " ".join(words) in said:
                 after = lines[units[u + 1][0]] if u + 1 < len(units) else ""
-                if _WORD.findall(_LINK.sub(r"\1", after))[:len(words)] != words and not after.lstrip().startswith("•"):
+                if (_WORD.findall(_LINK.sub(r"\1", after))[:len(words)] != words and not after.lstrip().startswith("•")
+                        and not _LABEL_LINE.match(after)):  # (over its "Price: $300 ...": a product's label)
                     out.add(u)
         return out
 

@@ -122,7 +122,8 @@ from .write import write_atomic
 # 45: title candidates and titles: only a title's last " | ", " - " part names the site; a call to action is spin only closing
 # a title; a shared label opening a heading unjoined is the name's; a generic label naming a part ("Fix:") stays;
 # 46: chrome drops a thread of comments only with a thread's evidence and no content among it, to its last button
-# (43) cleaned bodies read only `%5F` as `_` in affiliate URL parts (a value's %3F/%26/%3D stay), `?aff_sub2=` a part
+# and cleaned bodies read only `%5F` as `_` in affiliate URL parts (a value's %3F/%26/%3D stay), `?aff_sub2=` a part;
+# a name under one picture over a label's line ("Price: ...") stays, and a web address's words are no common words
 FORMAT = 46
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

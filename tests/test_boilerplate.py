@@ -1176,3 +1176,27 @@ def test_a_thread_of_comments_ends_at_its_last_link_not_at_a_later_line_to_the_s
     stepped = thread.replace(" Same here with the older model.", "**Step 2:** Reset the router from its app.")
     assert _lost(b, _ROUTER_INTRO + stepped) == []
 
+
+def test_a_product_name_over_its_price_under_one_picture_stays():
+    """A product's name alone under its picture, over its "Price: ..." line, is that product's
+    label (a roundup), though the page names it again later; a maker's name over prose goes."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    rnd = ("![Router one](https://img.example/1.jpg)\n\nNetgear Orbi RBK752\n\nPrice: $300. It covered every room and the garden.\n\n"
+           "![Router two](https://img.example/2.jpg)\n\nTP-Link Deco X20\n\nRating: 4/5. It was fast but dropped out twice.\n\n"
+           "Overall the Netgear Orbi RBK752 is our pick, and the TP-Link Deco X20 is the budget choice.\n")
+    assert _lost(b, _ROUTER_INTRO + rnd) == []
+    pressed = rnd.replace("Price: $300. It", "It")
+    assert _lost(b, _ROUTER_INTRO + pressed) == ["Netgear Orbi RBK752"]
+
+
+def test_a_name_under_two_pictures_is_their_credit_though_a_web_address_spells_it_in_lower_case():
+    """"Microsoft" under two pictures is their credit: "microsoft.com/windowsinsider" in the text
+    is a web address, not the page writing the word in lower case (a label of common words)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("Windows 11 gets a new Start menu this autumn, and here is how it looks.\n\n"
+            "![Start menu](https://img.example/1.jpg)\n\nMicrosoft\n\nThe menu now groups apps into folders by type.\n\n"
+            "![Settings](https://img.example/2.jpg)\n\nMicrosoft\n\nGet the preview at microsoft.com/windowsinsider today.\n")
+    assert _lost(Boilerplate(load_rules()), body) == ["Microsoft", "Microsoft"]
