@@ -2128,3 +2128,22 @@ def test_a_numbered_list_of_fixes_with_sub_steps_gives_one_step_per_fix_named_by
     assert [x.instructions for x in s.steps] == [
         ["Press Win + I and click Updates & Security.", "Click Check for updates."],
         ["Open Device Manager.", "Right-click the device."]]
+
+
+def test_an_image_between_words_or_saying_all_of_an_item_keeps_its_alt_text(st):
+    """Only an image at an edge of its line, with other words left, loses its alt text: an icon between
+    words is a word of the instruction ("Tap the ![Gear](...) icon"), an item or a paragraph that is only
+    a screenshot says its step by it, and a numbered heading that is only an image keeps it as its name."""
+    body = ("## Fix 1: Turn off Low Power Mode\n\n1. Tap the ![Gear](https://x.example/g.png) icon.\n"
+            "2. Tap ![Battery](https://x.example/b.png).\n3. Turn off **Low Power Mode**. ![switch](https://x.example/s.png)\n\n"
+            "## Fix 2: Free up storage\n\n1. ![Open Settings and tap General](https://x.example/1.png)\n"
+            "2. ![Tap iPhone Storage](https://x.example/2.png)\n3. ![Offload unused apps](https://x.example/3.png)\n")
+    s = st.structure(body, "iPhone battery drains fast")
+    assert [x.instructions for x in s.steps] == [
+        ["Tap the Gear icon.", "Tap Battery.", "Turn off Low Power Mode."],
+        ["Open Settings and tap General", "Tap iPhone Storage", "Offload unused apps"]]
+    body = ("Intro.\n\n## 1. ![Restart the printer](https://x.example/h.png)\n\nTurn it off. Wait and turn it on.\n\n"
+            "## 2. ![Update the printer driver](https://x.example/a.png)\n\nOpen Device Manager. Click Update driver.\n\n"
+            "## 3. ![Reinstall the printer](https://x.example/i.png)\n\nRemove it in Settings. Add it again.\n")
+    assert steps(st, body, "Printer prints blank pages") == [
+        "Restart the printer", "Update the printer driver", "Reinstall the printer"]

@@ -18,7 +18,8 @@ class _Block:
 
     __slots__ = ("kind", "level", "source", "plain", "strong", "code", "links", "images",
                  "list_items", "ordered_items", "section", "all_strong", "only_images", "toc", "contents",
-                 "span", "anchor_links", "text", "item_spans", "code_block", "bare")
+                 "span", "anchor_links", "text", "item_spans", "code_block", "bare", "item_numbers",
+                 "nested_spans")
 
     def __init__(self, kind: str, level: int, source: str):
         self.kind = kind
@@ -26,7 +27,9 @@ class _Block:
         self.source = source
         self.text = source  # the markdown it gives kb.json (links to in-page anchors unlinked)
         self.plain = ""
-        self.bare = ""  # its plain text without its images' alt text
+        self.bare = ""  # its plain text without the alt text of its images at an edge of their line
+        self.item_numbers: list[int | None] = []  # the number its source writes before each top-level item
+        self.nested_spans: list[tuple[int, int]] = []  # the lists nested in its items (offsets in the body)
         self.strong: list[str] = []
         self.code: list[str] = []
         self.code_block = False  # a fenced or indented code block
@@ -146,13 +149,16 @@ def _blocks(body: str) -> list[_Block]:
     plain: list[str] = []
     strong_depth = 0
     strong_buf: list[str] = []
-    link_stack: list[tuple[str, str, list[str]]] = []
+    link_stack: list[tuple[str, str, list[str], bool]] = []  # (kind, url, text, an image at an edge?)
     anchors = 0  # open links to an anchor in the page (`[Fix 2](#fix2)`)
-    pictures = 0  # open images: their alt text is no words of a heading or a list item (`3. Click **Clear** ![Clear option](...)`)
-    worded: list[str] = []  # the block's text outside its images
+    pictures = 0  # open images at an edge of their line: their alt text is no words of a heading or a list item
+    # (`3. Click **Clear** ![Clear option](...)`), unless it is all of them; an image between words is one
+    images = 0  # open images
+    at_start = True  # no letters yet on the block's line (or the item's, the paragraph's in it)
+    worded: list[str] = []  # the block's text outside its images at an edge
     list_stack: list[bool] = []  # ordered?
     item_buf: list[list[str]] = []
-    item_break = ""  # what the next text of a top-level item follows: a nested "list", "item" or "block"
+    item_break = ["", ""]  # what the next text of a top-level item follows: a nested "list", "item" or "block"
     text_outside_strong = text_outside_anchor = False
     for event, rng in pyromark.events_with_range(body, options=_PARSE_OPTIONS):
         if "Start" in event:
@@ -172,14 +178,17 @@ def _blocks(body: str) -> list[_Block]:
                 plain, worded, text_outside_strong, text_outside_anchor = [], [], False, False
                 blocks.append(cur)
             depth += 1
+            at_start = at_start or name in _ITEM_BLOCKS or depth == 1
             if name == "Strong":
                 strong_depth += 1
                 if strong_depth == 1:
                     strong_buf = []
             elif name in ("Link", "Image"):
                 info = tag[name]
-                link_stack.append((name, info["dest_url"], []))
-                pictures += name == "Image"
+                edge = name == "Image" and (at_start or _LINE_END.match(raw, rng["end"]) is not None)
+                link_stack.append((name, info["dest_url"], [], edge))
+                pictures += edge
+                images += name == "Image"
                 if name == "Link" and _in_page(info["dest_url"]):
                     anchors += 1
                     if cur is not None and anchors == 1:
@@ -187,15 +196,19 @@ def _blocks(body: str) -> list[_Block]:
             elif name == "List":
                 list_stack.append(tag["List"] is not None)
                 if len(list_stack) > 1:
-                    item_break = "list"
+                    item_break = ["list", "list"]
+                    if len(list_stack) == 2 and cur is not None:
+                        cur.nested_spans.append((rng["start"], rng["end"]))
             elif name == "Item":
                 if len(list_stack) == 1:
-                    item_break = ""
-                elif item_break != "list":
-                    item_break = "item"
-                item_buf.append([] if len(list_stack) == 1 else None)  # only top-level items are kept
+                    item_break = ["", ""]
+                else:
+                    item_break = [w if w == "list" else "item" for w in item_break]
+                item_buf.append([[], []] if len(list_stack) == 1 else None)  # only top-level items are kept
                 if len(list_stack) == 1 and cur is not None:
                     cur.item_spans.append((rng["start"], rng["end"]))
+                    number = _ITEM_NUMBER.match(raw, rng["start"])
+                    cur.item_numbers.append(int(number.group(1)) if number else None)
             continue
         if "End" in event:
             tag = event["End"]
@@ -206,8 +219,9 @@ def _blocks(body: str) -> list[_Block]:
                 if strong_depth == 0 and cur is not None:
                     cur.strong.append("".join(strong_buf).strip())
             elif name in ("Link", "Image") and link_stack:
-                kind, url, buf = link_stack.pop()
-                pictures -= kind == "Image"
+                kind, url, buf, edge = link_stack.pop()
+                pictures -= edge
+                images -= kind == "Image"
                 anchors -= kind == "Link" and _in_page(url)
                 text = " ".join("".join(buf).split())
                 if cur is not None:
@@ -216,8 +230,9 @@ def _blocks(body: str) -> list[_Block]:
                     elif not _in_page(url):
                         cur.links.append({"url": url, "text": text})
             elif name == "Item" and item_buf:
-                buf = item_buf.pop()
-                text = " ".join("".join(buf).split()) if buf is not None else ""
+                buf = item_buf.pop()  # (its words outside images at an edge, or all of them when that leaves no letter)
+                bare, full = (" ".join("".join(b).split()) for b in buf) if buf is not None else ("", "")
+                text = bare if _LETTER.search(bare) else full
                 if cur is not None and list_stack:
                     if len(list_stack) == 1:
                         cur.list_items.append(text)
@@ -226,13 +241,15 @@ def _blocks(body: str) -> list[_Block]:
             elif name == "List" and list_stack:
                 list_stack.pop()
             if item_buf and name in _ITEM_BLOCKS:
-                item_break = item_break or "block"
+                item_break = [w or "block" for w in item_break]
             if depth == 0 and cur is not None:
                 if cur.anchor_links:
                     cur.text = _unlink_anchors(raw, cur)
                 cur.plain = "".join(plain)
                 cur.bare = "".join(worded)
-                if cur.kind == "heading" and cur.bare.strip():  # (`### ![shot](...)Clear the App Cache`)
+                if not _LETTER.search(cur.bare):  # (`1. ![Open Settings](...)`: the picture says the step)
+                    cur.bare = cur.plain
+                if cur.kind == "heading":  # (`### ![shot](...)Clear the App Cache`; not `## 1. ![Restart ...](...)`)
                     cur.plain = cur.bare
                 cur.all_strong = bool(cur.strong) and not text_outside_strong
                 cur.contents = cur.kind in ("paragraph", "list") and bool(cur.plain.strip()) and not text_outside_anchor
@@ -249,8 +266,11 @@ def _blocks(body: str) -> list[_Block]:
                 cur.code.append(text)
         elif "SoftBreak" in event or "HardBreak" in event:
             text = "\n" if "HardBreak" in event else " "
+            at_start = True
         if text is None:
             continue
+        if not images and _LETTER.search(text):
+            at_start = False
         if cur is not None and cur.kind == "other" and "Text" in event and depth and _in_codeblock(cur):
             cur.code.extend(line for line in text.split("\n") if line.strip())
         plain.append(text)
@@ -262,16 +282,23 @@ def _blocks(body: str) -> list[_Block]:
             text_outside_strong = True
         if not anchors and not text_outside_anchor and text.strip():
             text_outside_anchor = True
-        for _, _, buf in link_stack:
+        for _, _, buf, _ in link_stack:
             buf.append(text)
-        if item_buf and item_buf[0] is not None and not pictures:
-            if item_break and text.strip():
-                item_buf[0].append(_item_separator(_last_text(item_buf[0]), item_break))
-                item_break = ""
-            item_buf[0].append(text)
+        if item_buf and item_buf[0] is not None:
+            for k, buf in enumerate(item_buf[0]):  # (its words outside images at an edge, and all of them)
+                if k == 0 and pictures:
+                    continue
+                if item_break[k] and text.strip():
+                    buf.append(_item_separator(_last_text(buf), item_break[k]))
+                    item_break[k] = ""
+                buf.append(text)
     return blocks
 
 _ITEM_BLOCKS = {"Paragraph", "Heading", "CodeBlock", "BlockQuote", "Item", "List"}
+_LETTER = re.compile(r"[^\W\d_]")
+_ITEM_NUMBER = re.compile(rb"\s*(\d{1,9})[.)]")
+# what may follow an image that ends its line: emphasis closing, the link it is in (`[![alt](a.png)](url)`)
+_LINE_END = re.compile(rb"[ \t*_]*(?:\]\([^()\s]*\)[ \t*_]*)?(?:\r?\n|\Z)")
 
 
 def _last_text(pieces: list[str]) -> str:
