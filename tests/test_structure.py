@@ -2147,3 +2147,61 @@ def test_an_image_between_words_or_saying_all_of_an_item_keeps_its_alt_text(st):
             "## 3. ![Reinstall the printer](https://x.example/i.png)\n\nRemove it in Settings. Add it again.\n")
     assert steps(st, body, "Printer prints blank pages") == [
         "Restart the printer", "Update the printer driver", "Reinstall the printer"]
+
+
+def test_an_items_own_count_and_a_value_after_a_colon_are_not_run_on_items(st):
+    """An item's numbers are the list's next items run into it only where the list's next item, as the
+    source numbers it, skips them: not its own count from 1 ("Reboot it: 1) Hold ... 2) ..."), nor a value
+    after a colon ("Set Quality to: 2. Tap Done.")."""
+    body = ("## Fix 1: Reset the speaker\n\n1. Reboot it: 1) Hold the power key. 2) Wait ten seconds. 3) Let go.\n"
+            "2. Pair it again.\n3. Play a song.\n\n## Fix 2: Lower the quality\n\n1. Open the app.\n"
+            "2. Set Quality to: 3. Tap Done.\n3. Restart the app.\n")
+    s = st.structure(body, "Bluetooth speaker cuts out")
+    assert [x.instructions for x in s.steps] == [
+        ["Reboot it: 1) Hold the power key. 2) Wait ten seconds. 3) Let go.", "Pair it again.", "Play a song."],
+        ["Open the app.", "Set Quality to: 3. Tap Done.", "Restart the app."]]
+
+
+def test_numbered_fixes_with_nested_sub_steps_apart_or_alone_are_one_step_each(st):
+    """Fixes numbered as one-item lists (a screenshot between them) nest their sub-steps: one step per
+    fix, as a single such fix is one step; the numbers run into a bullet's line are still steps, and an
+    ordered item's own count run into its line is its sub-steps."""
+    body = ("The sync fails often.\n\n## How do you get it syncing again?\n\n"
+            "1. Sign in again: This clears the token. Open the app and sign out.\n\n![out](https://x.example/o.png)\n\n"
+            "2. Clear the app cache: Old files block it.\n   1. Open Settings, then Apps.\n   2. Tap **Clear cache**.\n\n"
+            "![cache](https://x.example/c.png)\n\n3. Reinstall the app: As a last resort.\n   1. Uninstall it.\n"
+            "   2. Install it from the store.\n")
+    s = st.structure(body, "Notes app not syncing")
+    assert [x.title for x in s.steps] == ["Sign in again", "Clear the app cache", "Reinstall the app"]
+    assert [x.instructions for x in s.steps][1:] == [
+        ["Open Settings, then Apps.", "Tap Clear cache."], ["Uninstall it.", "Install it from the store."]]
+    one = st.structure("The sync fails often.\n\n## How do you get it syncing again?\n\n"
+                       "1. Clear the app cache: Old files block it.\n   1. Open Settings, then Apps.\n"
+                       "   2. Tap **Clear cache**.\n", "Notes app not syncing").steps
+    assert [(x.title, x.instructions) for x in one] == [
+        ("Clear the app cache", ["Open Settings, then Apps.", "Tap Clear cache."])]
+    assert steps(st, "If the sync still fails, ask for help.\n\n- By mail: 1) Open the help page. 2) Click "
+                 "Mail us. 3) Describe the problem.\n- By phone: call the number on the page.\n",
+                 "How to reach support") == ["Open the help page.", "Click Mail us.", "Describe the problem."]
+    s = st.structure("Here is how:\n\n1. Reset the hub: 1) Unplug it. 2) Count to ten. 3) Plug it in.\n"
+                     "2. Ask your provider if it still fails.\n", "How to fix a slow hub")
+    assert [(x.title, x.instructions) for x in s.steps][0] == (
+        "Reset the hub", ["Unplug it.", "Count to ten.", "Plug it in."])
+    # (a count run into an item after sentences of its own is a scrape's paragraph run in: steps of its own)
+    assert steps(st, "To reinstall the driver:\n\n1) Open Device Manager.\n\n2) Remove the driver.\n\n"
+                 "3) Now restart the PC. Windows installs it again. Or let a tool do it: 1) Download the tool. "
+                 "2) Click Scan. 3) Click Update.\n", "Mouse driver missing")[-3:] == [
+        "Download the tool.", "Click Scan.", "Click Update."]
+
+
+def test_a_colons_label_is_a_name_not_a_lead_in(st):
+    """A numbered item's name before a colon is not a lead-in ("Go to: Settings > Sound"), nor a remark's
+    label ("Quick tip: ..."); over nested sub-steps its name is the text above them, one word or more."""
+    assert steps(st, "Do this:\n\n1. Go to: Settings > Sound > Output.\n2. Pick your speakers.\n"
+                 "3. Click Test.\n", "How to change the sound output") == [
+        "Go to: Settings > Sound > Output.", "Pick your speakers.", "Click Test."]
+    assert steps(st, "Do this:\n\n1. Quick tip: Save your work first.\n2. Open Settings.\n3. Click Reset.\n",
+                 "How to reset the app")[0] == "Quick tip: Save your work first."
+    body = ("The error is common.\n\n## How to fix it\n\n1. Reboot\n   1. Click Start.\n   2. Click Power, then Restart.\n"
+            "2. Update\n   1. Open Settings.\n   2. Click Windows Update.\n")
+    assert steps(st, body, "Error 0x80070057") == ["Reboot", "Update"]

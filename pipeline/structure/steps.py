@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ..model import Step
 from ..text import SENTENCE_END, Inert
@@ -179,7 +179,10 @@ class Steps:
         numbered = [(found[0], (k, found[1])) for k, b in enumerate(blocks) if (found := _step_number(b))]
         steps = []
         for run in _counts(numbered):
-            if len(run) < 2 or 2 * sum(bool(self.action.match(rest)) for _, rest in run) < len(run):
+            # (one numbered item is a procedure of its own when it nests its sub-steps: "1. Update Windows 11:
+            # Updates fix bugs." over its "1. Go to Settings ...", "2. Click ...")
+            lone = len(run) == 1 and bool(blocks[run[0][0]].nested_spans)
+            if (len(run) < 2 and not lone) or 2 * sum(bool(self.action.match(rest)) for _, rest in run) < len(run):
                 continue
             first = run[0][0]
             lead = self._promo_text(blocks[first - 1].text) if first and (
@@ -191,10 +194,12 @@ class Steps:
                     if b.section != blocks[k].section or (j + 1 == len(run) and not b.only_images):
                         break
                     own.append(b)
+                inner = _inner(blocks[k], self.inert)  # (the sub-steps nested in its item, then those below it)
+                if blocks[k].nested_spans and inner and inner[0].kind in ("paragraph", "heading"):
+                    rest = inner[0].plain.strip()  # (its name is its text above the list it nests: "Restart")
                 title = _clip(_label_of(SENTENCE_END.split(rest, 1)[0].strip()))
                 said = (self._lead_text(blocks, first) if j == 0 else []) + own
                 units = [("", title, None)] + [(b.text, b.plain, b) for b in said if not b.contents and b.text]
-                inner = _inner(blocks[k], self.inert)  # (the sub-steps nested in its item, then those below it)
                 steps.append(self._step(title, blocks[k].section, units, said, sub=inner + own[1:], lead=lead,
                                         action=blocks[k], inner=inner))
         return steps
@@ -581,11 +586,16 @@ def _counted_run(secs: list[_Sec], run: list[int]) -> bool:
 
 def _label_of(sentence: str) -> str:
     """A numbered item's name when it opens with one before a colon ("Restart your computer: A simple restart
-    ...", `1. ### Via Windows Update` over its sub-steps, which reads "Via Windows Update: Press ..."): its
-    first sentence otherwise (not "... type C: and hit Enter", "Note: Press ...": a name is two words or
-    more, and a sentence starts after it)."""
+    ...", "Reset the router: 1) Unplug it ..."): its first sentence otherwise (not "... type C: and hit
+    Enter", "Note: Press ...": a name is two words or more, and a sentence starts after it; not a lead-in,
+    "Go to: Settings > Apps", "Type the following command: ...", nor a remark's label, "Pro tip: ...")."""
     label, colon, rest = sentence.partition(": ")
-    return label if colon and rest[:1].isupper() and 2 <= len(label.split()) <= 8 and len(label) <= 60 else sentence
+    return label if (colon and (rest[:1].isupper() or _ITEM_MARK.match(rest)) and ">" not in rest
+                     and 2 <= len(label.split()) <= 8 and len(label) <= 60 and not _LEAD_IN.search(label)) else sentence
+
+# a colon's label that leads into what follows it, or names a remark: no step's name
+_LEAD_IN = re.compile(r"(?i)\b(?:following|these|this|below|here)\b|\b(?:to|on|in|into|at|for|from|with|by|the|a|an"
+                      r"|note|tip|tips|warning|caution|important)\s*$")
 
 
 def _first_word(heading: str) -> str:
@@ -628,7 +638,7 @@ def _inner(b: _Block, inert: Inert) -> list[_Block]:
     `2. ...`; `1. ### Via Windows Update` over its sub-steps): its markdown without the item's number, its
     lines moved back by the number's width, read again. [] for any other block."""
     m = _ITEM_MARK.match(b.source)
-    if b.kind != "list" or len(b.item_spans) != 1 or "\n" not in b.source or not m:
+    if b.kind != "list" or len(b.item_spans) != 1 or not m:
         return []
     width, lines = m.end(), b.source.split("\n")
     body = "\n".join([lines[0][width:]] + [ln[width:] if not ln[:width].strip() else ln.lstrip() for ln in lines[1:]])
@@ -648,14 +658,37 @@ def _split_run_on_numbers(body: str, blocks: list[_Block]) -> str | None:
         found = _step_number(b)
         if found is not None:
             marks.append((found[0], None))
-        if b.kind not in ("paragraph", "list") or "`" in b.source or "]:" in b.source or len(b.item_spans) > 1:
-            continue  # (code spans and link reference definitions are not cut, nor a list of items: its
-            # items are one block each, and the numbers of the lists nested in them are their sub-steps)
-        seg = raw[b.span[0]:b.span[1]].decode("utf-8")
-        marks += [(int(m.group(1)), b.span[0] + len(seg[:m.start(1)].encode("utf-8")))
-                  for m in _INLINE_STEP.finditer(seg)]
+        if b.kind not in ("paragraph", "list") or "`" in b.source or "]:" in b.source:
+            continue  # (code spans and link reference definitions are not cut)
+        seg, found, at, pos = raw[b.span[0]:b.span[1]].decode("utf-8"), [], b.span[0], 0
+        for m in _INLINE_STEP.finditer(seg):  # (byte offsets counted on from the last: a list nests thousands)
+            at, pos = at + len(seg[pos:m.start(1)].encode("utf-8")), m.start(1)
+            found.append((int(m.group(1)), at))
+        marks += _own_marks(b, found, raw)
     cuts = sorted(at for run in _counts(marks) if len(run) >= 2 for at in run if at is not None)
     return _break_before(raw, cuts, b" \t\n") if cuts else None
+
+
+def _own_marks(b: _Block, marks: list[tuple[int, int]], raw: bytes) -> list[tuple[int, int]]:
+    """The (number, offset) marks found in a block that may start steps of their own: not those in a list
+    nested in a list item (`2. Update Windows 11: ...` over its `1. Go to Settings`, `2. Click ...`: that
+    item's sub-steps), nor, in an ordered list's item, those from a 1 after its name (`1. Reset the router:
+    1) Unplug it. 2) Wait ...`: the item's own count, which `_inner` reads; not a count after sentences of
+    its own, `5) Now install ... it takes just 2 clicks: 1) Download ...`, a scrape's paragraph run in)."""
+    nested, starts = b.nested_spans, [a for a, _ in b.item_spans]
+    out, counted = [], -1  # (the item whose own count started)
+    for n, at in marks:
+        k = bisect_right(nested, (at, float("inf"))) - 1
+        if k >= 0 and nested[k][0] <= at < nested[k][1]:
+            continue
+        item = bisect_right(starts, at) - 1
+        if item >= 0 and counted == item or (b.ordered_items and item >= 0 and n == 1 and at - starts[item] <= 200 and not
+                               SENTENCE_END.search(_ITEM_MARK.sub("", raw[starts[item]:at].decode("utf-8", "replace"), 1).strip())):
+            counted = item
+            continue
+        out.append((n, at))
+    return out
+
 
 _FIRST_ITEM = re.compile(r"\s*1[.)]")
 
@@ -728,7 +761,8 @@ def _numbered_items(b: _Block) -> list[tuple[int, str]]:
     if b.kind == "list" and b.ordered_items:
         m = _LIST_START.match(b.source)
         first = int(m.group(1)) if m else 1
-        return [part for k, it in enumerate(b.ordered_items) for part in _run_on(first + k, it)]
+        upto = b.item_numbers[1:] + [None] if len(b.item_numbers) == len(b.ordered_items) else [None] * len(b.ordered_items)
+        return [part for k, it in enumerate(b.ordered_items) for part in _run_on(first + k, it, upto[k])]
     if b.kind != "paragraph":
         return []
     text = b.bare  # (not a screenshot's alt text: `![ipv4](...)\n4. Double-click ...` reads `ipv4 4. Double-click`)
@@ -737,14 +771,21 @@ def _numbered_items(b: _Block) -> list[tuple[int, str]]:
             for k, m in enumerate(marks)]
 
 
-def _run_on(n: int, item: str) -> list[tuple[int, str]]:
+def _run_on(n: int, item: str, upto: int | None) -> list[tuple[int, str]]:
     """A list item numbered n as the sub-steps it holds: the numbers n + 1, n + 2, ... after a sentence in
     its text start sub-steps of their own (`3) Check if it is listed.  4) Right click ...`: a scrape ran
-    two items into one)."""
+    two items into one), below `upto`, the number the source writes on the list's next item (none on its
+    last). Not a value after a colon ("Set Copies to: 3. Click OK."), nor any number from a 1 on: the
+    item's own count ("Power cycle it: 1) Unplug it. 2) Wait ...")."""
     cuts = []  # (number, where its mark starts, where it ends)
     for m in _ITEM_NUMBER.finditer(item):
-        if m.start() and int(m.group(1)) == n + len(cuts) + 1:
-            cuts.append((int(m.group(1)), m.start(), m.end()))
+        k = int(m.group(1))
+        if not m.start() or item[m.start() - 2:m.start() - 1] == ":":
+            continue
+        if k == 1:
+            break
+        if k == n + len(cuts) + 1 and (upto is None or k < upto):
+            cuts.append((k, m.start(), m.end()))
     if not cuts:
         return [(n, item)]
     ends = [at for _, at, _ in cuts[1:]] + [len(item)]
