@@ -2026,8 +2026,8 @@ def test_a_command_opens_with_a_word_not_any_run_of_word_characters():
 
 def test_a_check_asked_as_a_question_beside_steps_is_one(st):
     """A question that asks the reader to check something or what to do in a case, among sibling steps,
-    is a check: between two of them, or first or last when its text says what to do ("Can Your PSU
-    Power the GPU?"); not a question that asks what something is, nor one whose text only tells."""
+    is a check when its text says what to do ("Can Your PSU Power the GPU?"); not a question that asks what
+    something is, nor one whose text only tells, even between two steps ("What if the Card Is Not Detected?")."""
     body = ("Intro.\n\n## What Is a PSU?\n\nIt converts AC power. Open any PC to see it.\n\n"
             "## Can Your PSU Power the GPU?\n\nTo check that, go to the maker's website. Add up the watts of the parts.\n\n"
             "## Check the Power Connector Type\n\nThe connector can be 6-pin or 8-pin. Look at your cables.\n\n"
@@ -2036,7 +2036,7 @@ def test_a_check_asked_as_a_question_beside_steps_is_one(st):
             "## Will the GPU Meet Your Needs?\n\nLastly, keep in mind what you will use it for. For games, get more VRAM.\n\n"
             "## Is It Worth It?\n\nA faster card costs more. For prices, check out our deals page.\n")
     assert steps(st, body, "Will a new GPU work in your PC") == [
-        "Can Your PSU Power the GPU?", "Check the Power Connector Type", "What if the Card Is Not Detected?",
+        "Can Your PSU Power the GPU?", "Check the Power Connector Type",
         "Check the PCIe Slot Version", "Will the GPU Meet Your Needs?"]
 
 
@@ -2192,6 +2192,35 @@ def test_numbered_fixes_with_nested_sub_steps_apart_or_alone_are_one_step_each(s
                  "3) Now restart the PC. Windows installs it again. Or let a tool do it: 1) Download the tool. "
                  "2) Click Scan. 3) Click Update.\n", "Mouse driver missing")[-3:] == [
         "Download the tool.", "Click Scan.", "Click Update."]
+
+
+def test_a_readers_question_beside_steps_is_no_check(st):
+    """A FAQ's question beside the fixes is none of them: one the reader asks of themselves ("Do I Need
+    to ..."), whether a thing is safe or worth it, or one its text answers with a yes or a no."""
+    body = ("The scanner stopped working.\n\n## Restart the Scanner\n\nTurn it off. Then turn it on again.\n\n"
+            "## Is It Safe to Delete the Scan Folder?\n\nYes, it only holds copies. Open Files and delete it.\n\n"
+            "## Update the Scanner Driver\n\nOpen Device Manager. Right-click the scanner and choose Update.\n\n"
+            "## Can the Scanner Work Over Wi-Fi?\n\nNo. Plug it in with the cable. Then restart it.\n\n"
+            "## Do I Need to Buy a New Scanner?\n\nTry the fixes above first. Contact support if they fail.\n")
+    assert steps(st, body, "Scanner not working") == ["Restart the Scanner", "Update the Scanner Driver"]
+
+
+def test_a_numbered_list_beside_parts_is_a_way_only_when_headed_as_one(st):
+    """A section with a numbered list of actions beside a sibling whose sub-sections are steps is one more
+    way only when its heading names a way or is a part as the sibling is: not "Our Review Method"."""
+    fixes = ("The mouse lags.\n\n## The Fixes\n\n### Change the Batteries\n\nOpen the cover. Put in new ones.\n\n"
+             "### Update the Driver\n\nOpen Device Manager. Click Update.\n\n"
+             "### Clean the Sensor\n\nTurn it over. Wipe the sensor.\n\n")
+    tail = "\n\n1. Use a mouse pad.\n2. Keep the receiver close.\n3. Charge it weekly.\n"
+    assert steps(st, fixes + "## Our Review Method" + tail, "Mouse lagging") == [
+        "Change the Batteries", "Update the Driver", "Clean the Sensor"]
+    assert steps(st, fixes + "## How to Keep It Smooth" + tail, "Mouse lagging")[-1] == "How to Keep It Smooth"
+    # (beside a part headed by the same words, a sibling over a numbered list is one more way)
+    ways = ("The sheets drift apart.\n\n## Sync the Sheets Using a Formula\n\n### Use a Cell Link in One Workbook\n\n"
+            "Select the cell. Type = and click the source cell.\n\n### Use a Cell Link Across Workbooks\n\n"
+            "Open both files. Type = and click the cell in the other file.\n\n## Sync the Sheets Using Paste Link"
+            "\n\n1. Copy the cells.\n2. Right-click the target cell.\n3. Click Paste Link.\n")
+    assert steps(st, ways, "How to sync two sheets")[-1] == "Sync the Sheets Using Paste Link"
 
 
 def test_a_colons_label_is_a_name_not_a_lead_in(st):

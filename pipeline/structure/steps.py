@@ -379,15 +379,16 @@ class Steps:
                     h = secs[i].heading
                     is_step[i] = is_step[i] or fits[k] and self._acts_in(secs[i], 2) and not (
                         h.rstrip().endswith("?") or self.question.match(self._numbered(h) or h))
-            # a check asked as a question among them (rules [step_shapes] check_questions): between two, or
-            # next to the first or the last when its own text says what to do twice (not "Is Recording Calls
-            # Legal?" with its "For more, check out the Wikipedia page"); not a part over steps of its own
+            # a check asked as a question among them (rules [step_shapes] check_questions): between two when
+            # its own text says what to do, next to the first or the last when it says so twice (not "Is
+            # Recording Calls Legal?" with its "For more, check out the Wikipedia page"), and answers no yes or
+            # no (a FAQ's "Yes, it only removes temporary files."); not a part over steps of its own
             marks = [j for j, i in enumerate(run) if is_step[i]]
             for k, i in enumerate(run):
                 t = secs[i]
                 if (not is_step[i] and marks[0] - 1 <= k <= marks[-1] + 1 and t.kind in ("other", "fix", "explanation")
                         and not t.pseudo and i not in skip and t.text and self.check_question.search(t.heading)
-                        and (marks[0] < k < marks[-1] or self._acts_in(t, 2))
+                        and self._acts_in(t, 1 if marks[0] < k < marks[-1] else 2) and not _answers(t)
                         and not any(is_step[d] for d in _descendants(secs, i))):
                     is_step[i] = True
             if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
@@ -407,11 +408,17 @@ class Steps:
         grain told one level up. Linear: each step marks its ancestors (headings nest a few deep)."""
         over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
         for run in _siblings(secs):
-            if not any(i in over and not is_step[i] for i in run):
+            parts = [i for i in run if i in over and not is_step[i]]
+            if not parts:
                 continue
+            # (headed as a way, "How to ...", "Using ...", or as a part is, "Part 3: ...", "Sync Excel
+            # Spreadsheets Using ..." beside "Sync Excel Spreadsheets Using a Formula": not "Our Testing
+            # Process" nor "Glossary of Terms" over a numbered list)
+            divisions = {_first_word(secs[i].heading) for i in parts}
             for i in run:
                 if (i in procedures and not is_step[i] and i not in over and i not in skip
-                        and secs[i].kind in ("other", "fix") and not any(is_step[a] for a in _ancestors(secs, i))):
+                        and secs[i].kind in ("other", "fix") and not any(is_step[a] for a in _ancestors(secs, i))
+                        and (self._names_doing(secs[i].heading) or _first_word(secs[i].heading) in divisions)):
                     is_step[i] = True
 
     def _remedy_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
@@ -576,6 +583,15 @@ def _linked_items(blocks: list[_Block]) -> list[tuple[set[str], str]]:
             out.append((set(_WORD_RUN.findall(_TOC_NUMBER.sub("", it.replace("*", "")).lower())),
                         m.group(1).lower() if m else ""))
     return out
+
+
+_YES_NO = re.compile(r"(?i)\s*(?:yes|no|nope|yep)\b")
+
+
+def _answers(s: _Sec) -> bool:
+    """A section whose text opens with a yes or a no: the answer to a question its heading asks."""
+    first = next((b for b in s.blocks if b.kind == "paragraph" and b.plain.strip()), None)
+    return first is not None and _YES_NO.match(first.plain) is not None
 
 
 def _counted_run(secs: list[_Sec], run: list[int]) -> bool:
