@@ -46,7 +46,7 @@ REQUIRED_GROUPS = {
                     "not_verbs", "prevention", "avoiding_words", "check_questions"),
     "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
-                    "min_echoes_in_body", "seeds"),
+                    "min_echoes_in_body", "seeds", "comment_buttons", "comment_words"),
 }
 
 
