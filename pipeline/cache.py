@@ -125,8 +125,9 @@ from .write import write_atomic
 # and cleaned bodies read only `%5F` as `_` in affiliate URL parts (a value's %3F/%26/%3D stay), `?aff_sub2=` a part;
 # a name under one picture over a label's line ("Price: ...") stays, and a web address's words are no common words;
 # 47: structures keep an image's alt text between words or when it is all the text, cut no item's own count,
-# read nested sub-steps of one-item lists, take no FAQ question nor unnamed numbered section as a step
-FORMAT = 47
+# read nested sub-steps of one-item lists, take no FAQ question nor unnamed numbered section as a step;
+# 48: kind scores ("k"): "Method N" headings stop a titled task's how-to
+FORMAT = 48
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -120,10 +120,11 @@ class KindClassifier:
         return out
 
     def _numbers_rival(self, entry: dict, kind: str) -> bool:
-        """The page's headings number the items of another step kind ("Fix 1:", "Fix 2:"): it
-        says what its sections are, whatever task its titles name."""
+        """The page's headings number the items of another step kind ("Fix 1:", "Method 2:"; its
+        repeated cues and its first cue, the numbered heading): it says what its sections are,
+        whatever task its titles name ("How to Get Your HP Printer Back Online")."""
         text = page_text(entry)
-        return any(c.search(text) for j in self.step_kinds if j != kind for c in self.repeated[j])
+        return any(c.search(text) for j in self.step_kinds if j != kind for c in self.repeated[j] + self.cues[j][:1])
 
     def text_features(self, entry: dict) -> dict:
         """What `scores` reads of the entry's text alone (its summary and sections' headings

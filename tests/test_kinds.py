@@ -534,6 +534,22 @@ def test_a_task_the_titles_name_makes_instructions_a_how_to_even_when_the_intro_
     assert kind(_titled(report, ["How to Watch the Pixel 6 Event", "Pixel 6 Launch Date Set"], steps=0)) == "news"
 
 
+OFFLINE = ("Is your HP printer showing offline and not printing? Don't worry, the problem is easy to fix.\n\n"
+           "# Method 1: Restart the printer and router\nTurn off the printer. Unplug the router for 30 seconds.\n"
+           "# Method 2: Set the printer as default\nOpen Control Panel. Right-click the printer and choose Set as default.\n"
+           "# Method 3: Update the printer driver\nOpen Device Manager. Right-click the printer and select Update driver.")
+
+
+def test_headings_numbering_methods_keep_fixes_troubleshooting_whatever_task_the_titles_name():
+    kind = KindClassifier(load_rules())
+    # (read as a how-to: only "Fix N" / "Solution N" headings stopped the titles' task)
+    assert kind(_titled(OFFLINE, ["How to Get Your HP Printer Back Online"], steps=3)) == "troubleshooting"
+    spun = ["How to Get Your HP Printer Back Online", "How to Bring an HP Printer Online", "Back to Printing"]
+    assert kind(_titled(OFFLINE, spun, steps=3)) == "troubleshooting"
+    # the same sections, unnumbered: the titles' task decides
+    parts = OFFLINE.replace("# Method 1:", "# First:").replace("# Method 2:", "# Then:").replace("# Method 3:", "# Last:")
+    assert kind(_titled(parts, spun, steps=3)) == "how-to"
+
 def test_a_task_the_titles_name_does_not_outrank_a_driver_download():
     kind = KindClassifier(load_rules())
     spun = ["Realtek WiFi Driver Download and Install", "Realtek WiFi Driver Download for Windows 11",
