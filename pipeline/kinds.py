@@ -108,9 +108,11 @@ class KindClassifier:
                 out[k] = out[k] + min(steps, 3) if instructional else 0
         if instructional and not any(out[k] for k in self.step_kinds):
             out["how-to"] = 1  # instructions with no problem named
-        problems = sum(1 for t in titles if any(c.search(t) for c in self.cues["troubleshooting"] + self.lead["troubleshooting"]))
+        problem = self.cues["troubleshooting"] + self.lead["troubleshooting"] + self.titled["troubleshooting"]
+        problems = sum(1 for t in titles if any(c.search(t) for c in problem))
         for k in self.goals:  # "… Driver Download & Update": what the page is for, its steps the means
-            if named[k] < GOAL_SHARE * len(titles) or problems * 2 >= named[k]:
+            share = STEP_GOAL_SHARE if k in self.step_kinds else GOAL_SHARE
+            if named[k] < share * len(titles) or problems * 2 >= named[k]:
                 continue
             if k not in self.step_kinds:
                 out[k] = max(out.values()) + 1
@@ -257,6 +259,9 @@ def site_of(entry: dict) -> str:
 
 LABEL_PAGES, LABEL_SHARE, LABEL_COVER = 5, 0.8, 0.5
 GOAL_SHARE = 0.15  # of an entry's titles (most are spun, and spin names no goal) naming a title_goals kind
+# ... naming a step kind's task ("How to ...", "... Tutorial"): one English title among five in other
+# languages (which name neither task nor problem) is no share; 0.3 lost a guide 7 of whose 33 titles name it
+STEP_GOAL_SHARE = 0.2
 LEAD_CHARS = 1000  # the intro read as the page's lead, with its titles
 STRONG, STRONG_MARGIN = 3, 2  # points
 VOICE_SENTENCES = 5  # a page's voice is read from this many sentences or more

@@ -550,6 +550,21 @@ def test_headings_numbering_methods_keep_fixes_troubleshooting_whatever_task_the
     parts = OFFLINE.replace("# Method 1:", "# First:").replace("# Method 2:", "# Then:").replace("# Method 3:", "# Last:")
     assert kind(_titled(parts, spun, steps=3)) == "how-to"
 
+def test_titles_solving_a_problem_or_in_another_language_make_no_task_of_it():
+    kind = KindClassifier(load_rules())
+    # "[Solved]", "Resolved" name a problem as "Not Connecting" does (read as a how-to: 2 titles naming
+    # the task, none a problem)
+    solved = ["How to Get the Canon Printer Online [Solved]", "How to Quickly Resolve Canon Printing Trouble",
+              "Canon Printing Trouble Solved", "Printing Trouble Resolved"]
+    assert kind(_titled(CANON, solved, steps=3)) == "troubleshooting"
+    # one English title naming the task among five no cue can read is no share of the titles
+    foreign = ["How to Connect a Canon Printer to WiFi", "Canon Drucker druckt nicht mehr",
+               "La impresora Canon no imprime nada", "L'imprimante Canon n'imprime plus",
+               "Canon プリンターが印刷できない", "Canon Drucker Hilfe"]
+    assert kind(_titled(CANON, foreign, steps=3)) == "troubleshooting"
+    # two of six English titles naming the task still do
+    assert kind(_titled(CANON, foreign[:1] + ["Canon WiFi Setup: A Quick Guide"] + foreign[2:], steps=3)) == "how-to"
+
 def test_a_task_the_titles_name_does_not_outrank_a_driver_download():
     kind = KindClassifier(load_rules())
     spun = ["Realtek WiFi Driver Download and Install", "Realtek WiFi Driver Download for Windows 11",
