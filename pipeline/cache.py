@@ -126,7 +126,7 @@ from .write import write_atomic
 # a name under one picture over a label's line ("Price: ...") stays, and a web address's words are no common words;
 # 47: structures keep an image's alt text between words or when it is all the text, cut no item's own count,
 # read nested sub-steps of one-item lists, take no FAQ question nor unnamed numbered section as a step;
-# 48: kind scores ("k"): "Method N" headings, "[Solved]" titles and a how-to share of 0.2 of the titles stop a titled task
+# 48: kind scores, text features ("k"): "Method N" headings, "[Solved]" titles, how-to share 0.2, link texts kept
 FORMAT = 48
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

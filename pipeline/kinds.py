@@ -282,6 +282,8 @@ MENU_PATH = re.compile(r"\w[\w*]*+(?P<menu> > [*\w])?")
 # template ("**Download**: [Opera GX](https://www.opera.com/gx)", "![Get it on Google Play](…/app1)");
 # each part stops at the next bracket, so a line of 40,000 "[" is read once, not once from each
 TEMPLATED = re.compile(r"(?<!!)\[[^\[\]\n]*+\]\([^()\n]*+\)|(?<=\])\([^()\n]*+\)")
+LINK_TARGET = re.compile(r"\]\([^()\n]*+\)")  # a link's or picture's target, its text kept
+WORD = re.compile(r"[^\W\d_]\w*")
 
 
 def menu_paths(text: str) -> int:
@@ -289,16 +291,20 @@ def menu_paths(text: str) -> int:
 
 
 def imperative_share(text: str, verbs: set[str]) -> float:
-    """The share of the text's distinct sentences (3+ words; headings aside; links and the
-    targets of pictures aside) whose first word is an imperative verb ("Open Settings.", "2.
-    Click Update.", "Then, restart the PC."): a listicle's download button under each app
-    ("![Download from Google Play](…)", "**Download**: [Brave](…) (Free)") is one line of its
-    template, not ten instructions, and an intro that the summary and its section both hold
-    is read once."""
+    """The share of the text's distinct sentences (3+ words; headings aside; links' and
+    pictures' targets aside, and links' texts too in a line of one or two words besides them)
+    whose first word is an imperative verb ("Open Settings.", "2. Click Update.", "Then,
+    restart the PC."): a listicle's download button under each app ("![Download from Google
+    Play](…)", "**Download**: [Brave](…) (Free)") is one line of its template, not ten
+    instructions, while steps that are links ("- [Download the Canon PRINT app](…)", "Go to
+    [Wireless](…) and save.") stay as many; an intro that the summary and its section both
+    hold is read once."""
     sentences = {}
     for x in re.split(r"(?<=[.!?])\s+|\n+", text):
         if len(x.split()) >= 3 and not x.startswith("#"):
-            sentences.setdefault(" ".join(TEMPLATED.sub("[]", x).lower().split()), x)
+            bare = TEMPLATED.sub("[]", x)  # a label and its links ("**Download**: [Opera](…) (Free)")
+            key = bare if 0 < len(WORD.findall(bare)) < 3 else LINK_TARGET.sub("]", x)
+            sentences.setdefault(" ".join(key.lower().split()), x)
     hits = sum(1 for x in sentences.values() if re.match(r"[a-z-]*", LEAD.sub("", x).lower()).group() in verbs)
     return hits / max(len(sentences), 1)
 

@@ -599,3 +599,15 @@ def test_a_store_button_repeated_under_each_app_is_no_instruction():
            for n, (name, engine) in enumerate([("Opera", "Chromium"), ("Chrome", "Blink"), ("Edge", "Chromium"),
                                                ("Brave", "Chromium"), ("Vivaldi", "Blink")], 1)])
     assert kind(_titled(browsers, ["The Best Browsers for Gamers"], steps=0)) == "other"
+
+
+def test_steps_that_are_links_are_instructions_each():
+    kind = KindClassifier(load_rules())
+    # link-only steps and "Go to [menu](…)" lines read as one sentence each ("[]"): 2 instructions
+    # among 33 sentences, and a how-to whose instructions are links read as other
+    facts = " ".join(f"The Canon PIXMA TS{i}20 has a {i}-inch screen and a tray of {100 + i} sheets." for i in range(30))
+    links = "\n".join(f"- [{step}](https://canon.example.com/setup/{n})" for n, step in enumerate(
+        ["Download the Canon PRINT app", "Install the Canon IJ Network Tool", "Connect the printer to your network"]))
+    menus = "\n".join(f"Go to [{page}](http://192.168.1.1/{page.lower()}) and save the page." for page in ["Wireless", "Security"])
+    body = "Here is how to set up a Canon PIXMA printer.\n" + facts + "\n" + links + "\n" + menus
+    assert kind(_titled(body, ["Canon PIXMA Printers"], steps=0)) == "how-to"
