@@ -11,8 +11,9 @@ entry's titles name ([page_kinds] title_<kind>: "… Audio Review: …" outweigh
 in the text). A kind in title_goals (driver-download) that GOAL_SHARE of the titles name,
 and twice as many as name a problem, wins outright: "HP 4630 Driver Download & Update" has
 install steps and a body that mentions "driver problems", yet a driver is what it is for.
-A step kind in title_goals (how-to) so named only chooses between the step kinds, on an
-instructional page whose headings do not number the other's items ("Fix 1:"): "How to Connect
+A step kind in title_goals (how-to) that STEP_GOAL_SHARE of the titles name, and twice as many
+as name a problem ("[Solved]" too), only chooses between the step kinds, on an instructional
+page whose headings do not number the other's items ("Fix 1:", "Method 2:"): "How to Connect
 a Canon Printer to WiFi" is a task's instructions though its intro says "not working" and
 "error", and still no driver-download when the driver is what the page is for.
 The highest score wins otherwise; ties go to the
