@@ -408,3 +408,17 @@ def test_many_contents_lists_and_sections_are_matched_in_linear_time(tmp_path):
     doc = build_doc(src, tmp_path / "out")
     assert time.process_time() - t0 < 8
     assert outcome(doc) == {"a.md": "ok"}
+
+
+def test_a_label_line_of_spaces_under_a_pictured_name_is_read_in_linear_time(tmp_path):
+    # the line under a name alone under a picture is asked whether it is a label's ("Price: $300"): a pattern
+    # with two runs of spaces around an optional mark took minutes on "Price" + 300,000 spaces, so the chrome
+    # pass ran over its budget and the body kept its chrome with a warning; read linearly, the credit goes
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: t\n---\n\nAcme Router is our pick.\n\n![p](https://i.example/1.jpg)\n\n"
+                       "Acme Router\n\nPrice" + " " * N + "x\n\nMore text about it here.\n")
+    t0 = time.process_time()
+    doc = build_doc(src, tmp_path / "out")
+    assert time.process_time() - t0 < 8
+    source = doc["entries"][0]["sources"][0]
+    assert source["warnings"] == [] and source["removed"] == {"chrome": 1}
