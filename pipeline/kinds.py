@@ -42,6 +42,10 @@ in the first person singular (personal_percent) or ask questions (question_perce
 speech aside, is a column, essay or feature ("my favourite earbuds", "So, are you ready to
 ...?") and scores nothing for it, unless its titles or intro (LEAD_CHARS) say one of the
 kind's cues: a launch told up front, then tried by the writer, is still a report.
+A kind in sponsored_kinds (product-page) wins outright on a page its sponsor wrote: most of
+its sources carried a sponsor's note ("The product choices and opinions expressed are those of
+the sponsor"), which the cleaner removes and counts (sources[].removed "sponsor_note"); an
+offer or a launch told by the vendor is still the vendor's page.
 """
 from __future__ import annotations
 
@@ -81,6 +85,7 @@ class KindClassifier:
         self.first_person = set(group.get("first_person", []))
         self.personal = int(group.get("personal_percent", ["100"])[0]) / 100
         self.asking = int(group.get("question_percent", ["100"])[0]) / 100
+        self.sponsored = tuple(group.get("sponsored_kinds", []))
 
     def scores(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> dict[str, int]:
         """`learned`: (site, label) -> the kind that label means on that site and the points
@@ -120,6 +125,8 @@ class KindClassifier:
             elif instructional and not self._numbers_rival(entry, k):  # a task's instructions, not fixes
                 best = max(out[j] for j in self.step_kinds)
                 out.update({j: min(out[j], best - 1) for j in self.step_kinds if j != k} | {k: best})
+        if sponsored(entry):  # the sponsor's own page, whatever it offers or reports
+            out.update(dict.fromkeys(self.sponsored, max(out.values()) + 1))
         return out
 
     def _numbers_rival(self, entry: dict, kind: str) -> bool:
@@ -245,7 +252,16 @@ def own(entry: dict) -> dict:
             "summary": entry.get("summary", ""), "categories": entry.get("categories", []),
             "tags": entry.get("tags", []),
             "sections": [{"heading": s.get("heading", ""), "text": s.get("text", "")} for s in entry.get("sections", [])],
-            "steps": [{"promotional": s.get("promotional", False)} for s in entry.get("steps", [])]}
+            "steps": [{"promotional": s.get("promotional", False)} for s in entry.get("steps", [])],
+            "sponsored": sponsored(entry)}
+
+
+def sponsored(entry: dict) -> bool:
+    """Most of the entry's sources carried a sponsor's note (an entry read by `own`: as it says)."""
+    if "sponsored" in entry:
+        return bool(entry["sponsored"])
+    sources = entry.get("sources", [])
+    return sum(1 for s in sources if s.get("removed", {}).get("sponsor_note")) * 2 > len(sources) > 0
 
 
 def entry_labels(entry: dict) -> set[str]:

@@ -26,7 +26,7 @@ REQUIRED_GROUPS = {
     "affiliate_url_parts": ("parts",),
     "tracking_pixels": ("styles", "max_size"),
     "safe_schemes": ("schemes", "never"),
-    "disclaimers": ("first", "second"),
+    "disclaimers": ("first", "second", "sponsor"),
     "calls_to_action": ("anchors", "offers", "buttons", "weak_buttons", "pointers", "button_verbs"),
     "tag_lists": ("max_words", "url_parts"),
     "outros": ("requests", "sign_offs", "generic"),
@@ -83,7 +83,7 @@ def page_kind_keys() -> dict[str, str]:
             "lead_weighted": "kinds", "title_goals": "kinds", "flat_kinds": "kinds", "flat_max_headings": "number",
             "spread_kinds": "kinds", "spread_percent": "number", "aside_kinds": "kinds",
             "impersonal_kinds": "kinds", "first_person": "words", "personal_percent": "number",
-            "question_percent": "number"}
+            "question_percent": "number", "sponsored_kinds": "kinds"}
     for k in KINDS:
         keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words", "title_" + k: "regex",
                      "lead_" + k: "regex"})

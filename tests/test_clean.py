@@ -636,12 +636,13 @@ def test_a_pictures_credit_goes_in_any_of_its_shapes_a_caption_keeps_its_words(c
     assert cleaner.clean(r.text).text == r.text
 
 
-def test_a_price_at_a_shop_is_a_button_and_a_sponsors_note_a_disclaimer(cleaner):
+def test_a_price_at_a_shop_is_a_button_and_a_sponsors_note_goes(cleaner):
     """"$100 at Amazon" beside "See at Ring", "$279 at jabra" alone: buttons, with their links
     or without or some of each (an affiliate's link lost). Words before a price at a shop make
     it a sentence, which stays (a product card's "Dashlane password manager $1 at Dashlane" too:
     the shape cannot tell it from "A replacement adapter costs $25 on Amazon"). "This article
-    is sponsored by ..." with its sponsor's opinions goes."""
+    is sponsored by ..." with its sponsor's opinions goes, counted apart from affiliate
+    disclaimers (page kinds read it: the page is its sponsor's)."""
     md = ("This article is sponsored by Acronis. The product choices and opinions expressed are those of the "
           "sponsor.\n\nThe doorbell now sees from head to toe.\n\n[See at Ring](https://ring.com/products/doorbell) "
           "[$100 at Amazon](https://www.amazon.com/dp/B0BZWRSRWV)\n\n$279 at jabra\n\n"
@@ -651,10 +652,10 @@ def test_a_price_at_a_shop_is_a_button_and_a_sponsors_note_a_disclaimer(cleaner)
     r = clean(cleaner, md)
     assert r.text == ("The doorbell now sees from head to toe.\n\nDashlane password manager $1 at Dashlane\n\n"
                       "You can pre-order it for $100 at [Amazon](https://www.amazon.com/dp/B0BZWRSRWV).\n")
-    assert r.removed == {"disclaimer": 1, "call_to_action": 4}
+    assert r.removed == {"sponsor_note": 1, "call_to_action": 4}
 
 
-def test_a_sponsored_posts_note_is_a_disclaimer(cleaner):
+def test_a_sponsored_posts_note_is_a_sponsor_note(cleaner):
     """"This is a sponsored post" with its sponsor's opinions goes, in emphasis or not; a
     sentence about sponsored content stays."""
     md = ("_This is a sponsored post. The product choices and opinions expressed in this article are from the "
@@ -664,7 +665,10 @@ def test_a_sponsored_posts_note_is_a_disclaimer(cleaner):
     r = clean(cleaner, md)
     assert r.text == ("Salmon en croute is salmon wrapped in pastry.\n\n"
                       "The store shows sponsored posts and ads based on the apps you download.\n")
-    assert r.removed == {"disclaimer": 1}
+    assert r.removed == {"sponsor_note": 1}
+    # an affiliate disclaimer is no sponsor's note
+    assert clean(cleaner, "> This post includes affiliate links; we may earn a commission.\n\nText here.\n").removed == {
+        "disclaimer": 1}
 
 
 @pytest.mark.parametrize("line", ["Settings / Update & Security / Windows Update", "Control Panel | Programs | Uninstall",

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.ingest import parse_article
-from pipeline.kinds import KindClassifier
+from pipeline.kinds import KindClassifier, own, sponsored
 from pipeline.model import Options
 from pipeline.rules import load_rules
 
@@ -613,3 +613,36 @@ def test_steps_that_are_links_are_instructions_each():
     menus = "\n".join(f"Go to [{page}](http://192.168.1.1/{page.lower()}) and save the page." for page in ["Wireless", "Security"])
     body = "Here is how to set up a Canon PIXMA printer.\n" + facts + "\n" + links + "\n" + menus
     assert kind(_titled(body, ["Canon PIXMA Printers"], steps=0)) == "how-to"
+
+
+SPONSORED = """---
+title: "Unbeatable Deals Await: Secure Acme Backup Now & Enjoy an Instant 20% Discount!"
+categories:
+  - tech
+---
+This article is sponsored by Acme. The product choices and opinions expressed are those of the sponsor and do not reflect the views of the Example Geek editorial staff.
+
+Acme has announced the return of its award-winning product, Acme Backup, previously known as Acme Home Office.
+
+For a limited time, readers can get the all-new Acme Backup for 20% off a one-year subscription with our exclusive discount code, the lowest price we have seen.
+
+## Backup, Recovery, and Disk Cloning
+
+Full PC backups or disk cloning started it all for Acme back in 2003. Save 20% on Acme Backup with the coupon code for $39.
+"""
+
+
+def test_a_page_its_sponsor_wrote_is_a_product_page_though_the_cleaner_removed_the_note(tmp_path):
+    """The cleaner removes the sponsor's note as it does an affiliate disclaimer, counting it apart
+    (sources[].removed "sponsor_note"): the page's offer and launch words would make it a deal."""
+    write(tmp_path / "in", "s.md", SPONSORED)
+    res = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / "o"), "-q"])
+    assert res.exit_code == 0, res.output
+    (entry,) = json.loads((tmp_path / "o" / "kb.json").read_text("utf-8"))["entries"]
+    assert "sponsor" not in entry["summary"] and entry["sources"][0]["removed"].get("sponsor_note") == 1
+    assert "disclaimer" not in entry["sources"][0]["removed"]
+    assert entry["kind"] == "product-page"
+    assert KindClassifier(load_rules())(own(entry) | {"sponsored": False}) == "deal"  # its offer, without the note
+    # one spun copy in three carrying the note does not make the entry its sponsor's
+    assert not sponsored({"sources": [{"removed": {"sponsor_note": 1}}, {"removed": {}}, {"removed": {"chrome": 2}}]})
+

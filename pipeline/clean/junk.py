@@ -18,9 +18,10 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
     if not stripped:
         return block
     low = stripped.lower()
-    # affiliate disclaimers (blockquote or paragraph)
+    # affiliate disclaimers (blockquote or paragraph), a sponsor's note counted apart: the page
+    # is its sponsor's, which the record carries to page kinds (the text no longer says it)
     if any(w in low for w in ctx.disc_first) and any(w in low for w in ctx.disc_second) and len(low) < 600:
-        removed["disclaimer"] += 1
+        removed["sponsor_note" if any(w in low for w in ctx.disc_sponsor) else "disclaimer"] += 1
         return ""
     # markdown "Also read:" link farms (the phrase maybe in emphasis: "**Related post**:")
     first = stripped.split("\n", 1)[0]
