@@ -646,3 +646,21 @@ def test_a_page_its_sponsor_wrote_is_a_product_page_though_the_cleaner_removed_t
     # one spun copy in three carrying the note does not make the entry its sponsor's
     assert not sponsored({"sources": [{"removed": {"sponsor_note": 1}}, {"removed": {}}, {"removed": {"chrome": 2}}]})
 
+
+def test_a_badge_or_a_features_heading_is_a_product_pages_not_a_faq_or_a_safe_in_prose():
+    kind = KindClassifier(load_rules())
+    vendor = _sectioned("Acme Recovery gets back lost files from any drive. 100% Safe & Secure to Use",
+                        [("What it recovers", "Photos, videos and documents from any drive.")])
+    assert kind(vendor) == "product-page"
+    ideas = _sectioned("Here are five cool ideas about what to do with an old TV.",
+                       [("Leave It on Your Patio", "Bear in mind that no TV is 100% safe outside, even with a cover."),
+                        ("Use It for Decoration", "Run ambiance videos on it."), ("FAQ", "Is it worth it? Often.")])
+    assert kind(ideas) != "product-page"
+
+
+def test_the_bottom_line_heading_closes_a_review():
+    kind = KindClassifier(load_rules())
+    review = _sectioned("The Acme Q1 is a wireless keyboard with magnetic switches.",
+                        [("Design and Construction of the Q1", "It is heavy."),
+                         ("The Bottom Line", "A fine keyboard, if pricey.")])
+    assert kind(review) == "review"
