@@ -127,8 +127,9 @@ from .write import write_atomic
 # 47: structures keep an image's alt text between words or when it is all the text, cut no item's own count,
 # read nested sub-steps of one-item lists, take no FAQ question nor unnamed numbered section as a step;
 # 48: kind scores, text features ("k"): "Method N" headings, "[Solved]" titles, how-to share 0.2, link texts kept
-# 49: cleaned bodies count a sponsor's note apart (removed "sponsor_note"); kind scores read it (kinds.own)
-FORMAT = 49
+# 49: cleaned bodies count a sponsor's note apart (removed "sponsor_note"); kind scores read it (kinds.own);
+# 50: structures: siblings worded as steps, "How to" ways beside one, a numbered fix over its ways one step, pitch sub-steps
+FORMAT = 50
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

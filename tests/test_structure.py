@@ -2234,3 +2234,18 @@ def test_a_colons_label_is_a_name_not_a_lead_in(st):
     body = ("The error is common.\n\n## How to fix it\n\n1. Reboot\n   1. Click Start.\n   2. Click Power, then Restart.\n"
             "2. Update\n   1. Open Settings.\n   2. Click Windows Update.\n")
     assert steps(st, body, "Error 0x80070057") == ["Reboot", "Update"]
+
+
+
+def test_labels_after_a_pitch_that_leads_into_them_with_a_colon_are_its_sub_steps(st):
+    body = ("## How to fix the error\n\n1) Update your graphics driver or try another graphics card.\n\n"
+            "We suggest **Driver Easy** to update the driver: its free version finds the driver you need. "
+            "Just two clicks:\n\n**a) Scan**.\n\n![](https://x.example/scan.png)\n\n**b) Update**.\n\n"
+            "![](https://x.example/update.png)\n\n2) Install the latest .NET Framework.\n\n"
+            "3) Test the app on a newer version of Windows.\n")
+    fix = st.structure(body, "Render thread failed").steps[0]
+    assert not fix.promotional and fix.instructions == [] and "**b) Update**" in fix.pitch[0]
+    # a manual label after the colon is no sub-step of the pitch
+    manual = body.replace("**a) Scan**.", "**Manually**: download the driver from the card maker's website.")
+    fix = st.structure(manual, "Render thread failed").steps[0]
+    assert "website" not in fix.pitch[0]

@@ -63,6 +63,7 @@ class Pitch:
         labelled = False  # a procedure's bare step label ("Step 1") was met outside the pitch
         inside = False  # the pitch started inside such a numbered step: it is that step's, not the procedure's
         step_held = False  # `held` is a bare step label's, whose part is the procedure's next step
+        led = False  # the pitch led into what follows with a colon: the labels after it are its sub-steps
         for md, plain, b in units:
             start = size + 2 if parts else 0
             cut = start
@@ -72,7 +73,8 @@ class Pitch:
             elif b is not None and b.kind == "paragraph" and (self._bare_alternative(plain) or (label and in_pitch and inside)):
                 held, step_held = (in_pitch, size), bool(label)  # (a step label after a pitch that started in the
                 # step before: "Step 1 / Run X to update the drivers. / Step 2 / Right-click the desktop ...")
-            elif held is not None or b is None or self._opener(b, plain):
+            elif held is not None or b is None or (self._opener(b, plain) and not (
+                    led and in_pitch and not self.alternative.match(plain) and not self.manual_label.search(plain))):
                 in_pitch = self._pitchy(plain, in_pitch or (held is not None and held[0])) or (
                     step_held and held[0] and self.tool_noun.search(plain) is not None)  # ("When the software detects ...")
                 if held is not None and held[0] and not in_pitch and ranges:  # ("OR" opened a part that is no pitch)
@@ -100,6 +102,7 @@ class Pitch:
             if md:
                 parts.append(md)
                 size = start + len(md)
+                led = (led or md.rstrip().endswith(":")) and in_pitch and b is not None  # (a heading ends it)
             if b is None or b.kind == "list":
                 number = (_numbers(md) or [0])[-1] if in_pitch and cut == start and b is not None else 0  # (all of it the tool's)
             if in_pitch:
