@@ -1983,7 +1983,8 @@ def test_a_section_the_contents_links_name_is_matched_by_its_words_or_its_anchor
 def test_a_section_the_page_contents_name_is_matched_past_a_fixs_own_contents(st):
     """The page's contents list names the last section ("Some other tweaks"); between them a fix lists
     its own two ways as in-page links (its sub-sections): the section is matched against the page's
-    list, not against the fix's, the nearest before it (it was lost so)."""
+    list, not against the fix's, the nearest before it (it was lost so). The fix with its two ways is one
+    step (its ways are unnumbered sub-sections: `_overviews`)."""
     body = ("Slow internet?\n\n## 3 fixes for slow Internet\n\nWork down the list.\n\n"
             "1. **[Disable Peer-to-Peer Update](#F1)**\n2. **[Repair system files](#RE)**\n"
             "3. **[Some other tweaks to try](#more)**\n\n"
@@ -1993,7 +1994,7 @@ def test_a_section_the_page_contents_name_is_matched_past_a_fixs_own_contents(st
             "### Run DISM\n\n1. Open Command Prompt.\n2. Type `DISM /Online /Cleanup-Image /RestoreHealth`.\n\n"
             "## Some other tweaks\n\n* **Use a wired connection** instead of Wi-Fi.\n* **Update your router firmware**.\n")
     assert steps(st, body, "Slow Internet") == [
-        "Disable Peer to Peer Update", "Run SFC scan", "Run DISM", "Some other tweaks"]
+        "Disable Peer to Peer Update", "Repair system files", "Some other tweaks"]
 
 
 def test_a_list_of_anchors_inside_a_section_or_in_one_item_is_no_contents(st):
@@ -2249,3 +2250,25 @@ def test_labels_after_a_pitch_that_leads_into_them_with_a_colon_are_its_sub_step
     manual = body.replace("**a) Scan**.", "**Manually**: download the driver from the card maker's website.")
     fix = st.structure(manual, "Render thread failed").steps[0]
     assert "website" not in fix.pitch[0]
+
+
+
+def test_a_numbered_fix_listing_its_own_unnumbered_ways_is_one_step(st):
+    body = ("## Try these fixes\n\n1. [Restart the spooler](#f1)\n2. [Repair system files](#f2)\n"
+            "3. [Reinstall the printer](#f3)\n\n"
+            "### Fix 1: Restart the spooler\n\nOpen **services.msc**, right-click **Print Spooler** and select "
+            "**Restart**.\n\n### Fix 2: Repair system files\n\nA damaged system file can stop every print job cold. "
+            "There are two ways to repair them:\n\n1. [Repair system files with Fortect](#a)\n2. [Run an SFC scan](#b)\n\n"
+            "#### Repair system files with Fortect\n\n**Fortect** replaces broken files for you. The full version comes "
+            "with a money-back guarantee.\n\n1. Download and install Fortect.\n2. Click **Start Repair**.\n\n"
+            "#### Run an SFC scan\n\n1. Open Command Prompt as an administrator.\n2. Type **sfc /scannow** and press "
+            "**Enter**.\n\n### Fix 3: Reinstall the printer\n\nRemove the printer in **Settings** and add it again.\n")
+    got = st.structure(body, "Printer will not print").steps
+    assert [s.title for s in got] == ["Restart the spooler", "Repair system files", "Reinstall the printer"]
+    fix = got[1]
+    assert "stop every print job cold" in fix.text and not fix.promotional and "Fortect" in fix.pitch[0]
+    # its ways numbered as fixes of their own ("Method 1", "Method 2") are the steps, the list their overview
+    methods = body.replace("#### Repair system files with Fortect", "#### Method 1: Repair system files with Fortect"
+                           ).replace("#### Run an SFC scan", "#### Method 2: Run an SFC scan")
+    assert [s.title for s in st.structure(methods, "Printer will not print").steps][1:3] == [
+        "Repair system files with Fortect", "Run an SFC scan"]

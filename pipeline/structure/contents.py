@@ -5,7 +5,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from .blocks import _Block, _Sec
+from .blocks import _Block, _Sec, _ancestors
 
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
 
@@ -83,7 +83,8 @@ class Contents:
         as steps ("If you're on Windows 10"), or describing them, is the step's own. A list whose
         items each link to an anchor of the page, under a heading that reads as no step and before two
         or more that do, is one however its items are worded ("Remove the CMOS battery to reset BIOS"
-        over "Reset BIOS by removing the CMOS battery")."""
+        over "Reset BIOS by removing the CMOS battery"). A numbered fix whose list names only its own unnumbered
+        sub-sections is no overview: the fix tells its ways."""
         keyed = [(i, self._name(s.heading)) for i, s in enumerate(secs) if i and (
             s.counted or self._imperative(s.heading))]
         out = set()
@@ -100,10 +101,14 @@ class Contents:
                     _only_linked_list(secs[i].blocks)):
                 out.add(i)  # (a heading that is no step over a list linking each item to the page's own
                 continue  # sections, steps after it: a table of contents, however worded)
-            later = [k for _, k in keyed[nxt:nxt + _TOC_MAX]]  # bounded: linear time on any input
-            named = sum(1 for it in items if any(
-                fuzz.token_set_ratio(_TOC_NUMBER.sub("", it).lower(), k) >= 90 for k in later))
-            if named >= 2 and named * 4 >= len(items) * 3:
+            later = keyed[nxt:nxt + _TOC_MAX]  # bounded: linear time on any input
+            hits = [next((j for j, k in later if fuzz.token_set_ratio(_TOC_NUMBER.sub("", it).lower(), k) >= 90), None)
+                    for it in items]
+            named = sum(j is not None for j in hits)
+            # (a numbered fix listing its own ways, unnumbered sub-sections, is that fix: "Fix 6: Repair system
+            # files" over "Repair ... with Fortect" and "Run SFC scan", one fix told two ways)
+            own = secs[i].counted and all(j is None or (i in _ancestors(secs, j) and not secs[j].counted) for j in hits)
+            if named >= 2 and named * 4 >= len(items) * 3 and not own:
                 out.add(i)
         return out
 
