@@ -2237,6 +2237,38 @@ def test_a_colons_label_is_a_name_not_a_lead_in(st):
     assert steps(st, body, "Error 0x80070057") == ["Reboot", "Update"]
 
 
+def test_a_sibling_worded_as_the_steps_is_one_beside_what_is_asides(st):
+    shot = "![](https://x.example/{}.png)\n\n"
+    body = ("Developer tools are hidden on most phones.\n\n## What Are Hidden Developer Settings?\n\nThey are settings "
+            "for app makers, kept out of sight because they can slow the phone down.\n\n"
+            "## How to Turn On Hidden Developer Settings\n\nOpen the Settings app.\n\n" + shot.format(1)
+            + "Tap **About phone** seven times.\n\n" + shot.format(2)
+            + "## What Is Wireless Debugging?\n\nIt lets a computer talk to the phone over the local network.\n\n"
+            "## How to Turn On Wireless Debugging\n\nOpen the hidden settings page.\n\n" + shot.format(3)
+            + "Switch on **Wireless debugging**.\n\n" + shot.format(4)
+            + "## How to Hide the Developer Settings Again\n\nThe page can go as easily as it came. Simply open the hidden "
+            "settings page and turn off the switch at its top.\n\n" + shot.format(5))
+    assert steps(st, body, "Phone developer settings") == [
+        "How to Turn On Hidden Developer Settings", "How to Turn On Wireless Debugging",
+        "How to Hide the Developer Settings Again"]
+
+
+def test_a_sibling_worded_as_a_step_and_a_part_over_ways_is_a_way_too(st):
+    shot = "![](https://x.example/{}.png)\n\n"
+    body = ("Linked cells keep two sheets in step.\n\n## Link Two Sheets With Paste Special\n\nCopy the cell you want "
+            "to follow.\n\n" + shot.format(1) + "Select the target cell and choose **Paste Link**.\n\n" + shot.format(2)
+            + "## Link Two Sheets With a Reference\n\nYou can also type the link yourself.\n\n"
+            "### Link Cells on Another Sheet\n\nType = in the target cell.\n\n" + shot.format(3)
+            + "Click the source sheet and then the source cell.\n\n" + shot.format(4)
+            + "### Link Cells in Another Workbook\n\nOpen both workbooks first.\n\n" + shot.format(5)
+            + "Type = and click the cell in the other workbook.\n\n" + shot.format(6)
+            + "## Link Two Sheets With a Search Formula\n\nA link to one cell breaks when rows move. A search formula "
+            "finds the row by its key, so the value follows the row wherever it goes.\n\n"
+            "=XLOOKUP(A2,Staff!A:A,Staff!D:D)\n\n")
+    assert steps(st, body, "Sheets that stay in step") == [
+        "Link Two Sheets With Paste Special", "Link Cells on Another Sheet", "Link Cells in Another Workbook",
+        "Link Two Sheets With a Search Formula"]
+
 
 def test_labels_after_a_pitch_that_leads_into_them_with_a_colon_are_its_sub_steps(st):
     body = ("## How to fix the error\n\n1) Update your graphics driver or try another graphics card.\n\n"
@@ -2250,7 +2282,6 @@ def test_labels_after_a_pitch_that_leads_into_them_with_a_colon_are_its_sub_step
     manual = body.replace("**a) Scan**.", "**Manually**: download the driver from the card maker's website.")
     fix = st.structure(manual, "Render thread failed").steps[0]
     assert "website" not in fix.pitch[0]
-
 
 
 def test_a_numbered_fix_listing_its_own_unnumbered_ways_is_one_step(st):
@@ -2272,3 +2303,20 @@ def test_a_numbered_fix_listing_its_own_unnumbered_ways_is_one_step(st):
                            ).replace("#### Run an SFC scan", "#### Method 2: Run an SFC scan")
     assert [s.title for s in st.structure(methods, "Printer will not print").steps][1:3] == [
         "Repair system files with Fortect", "Run an SFC scan"]
+
+
+def test_sibling_how_to_sections_that_say_what_to_do_are_ways_beside_one_that_is(st):
+    shot = "![](https://x.example/{}.png)\n\n"
+    body = ("Unwanted calls are a pest. We'll show you how to stop them.\n\n"
+            "## How to Block a Number\n\nFirst, open the Phone app and tap **Recents**. Select the caller and tap "
+            "**Block**.\n\n## How to Block Spam Calls\n\nOpen the Phone app's settings. Turn on **Filter spam calls**.\n\n"
+            "## How to Block Calls on a Galaxy Phone\n\nOpen the Phone app.\n\n" + shot.format(1)
+            + "Tap the three-dot menu and select **Settings**.\n\n" + shot.format(2)
+            + "Tap **Block numbers**.\n\n" + shot.format(3)
+            + "## How to Unblock a Number\n\nOpen the list of blocked numbers.\n\n" + shot.format(4)
+            + "Tap the minus sign next to the number.\n\n" + shot.format(5)
+            + "## How Blocking Works\n\nA blocked caller goes straight to voicemail; the phone never rings.\n\n"
+            "## How to Block Text Messages\n\nOpen the Messages app, long-press the thread and tap **Block**.\n")
+    assert steps(st, body, "Stop unwanted calls on Android") == [
+        "How to Block a Number", "How to Block Spam Calls", "How to Block Calls on a Galaxy Phone",
+        "How to Unblock a Number", "How to Block Text Messages"]

@@ -68,6 +68,7 @@ class Steps:
             self._remedy_runs(secs, is_step, overviews)
             self._listed_runs(secs, is_step, overviews)
             self._way_runs(secs, is_step, procedures, overviews)
+            self._alike_runs(secs, is_step, overviews)  # (beside the ways _way_runs found)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
                     and self._names_doing(t.heading) and self._acts_in(t, 2)]
@@ -361,12 +362,16 @@ class Steps:
         not one of them ("Best Value"); but a run of sibling headings numbered 1, 2, 3, ... and nothing
         else, half of them steps, is a list of alike items: all of them are (`7  move: Move Files ...`
         after `1  cd: ...` to `6  copy: ...`)."""
+        over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}  # (linear: a few deep)
         for run in _siblings(secs):
             marks = [j for j, i in enumerate(run) if is_step[i]]
-            if len(marks) < 2 or any(secs[run[j]].counted for j in marks):
-                continue
             fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
                     for i in run]
+            if any(secs[run[j]].counted for j in marks):
+                continue
+            if len(marks) < 2:
+                self._alike_tail(secs, run, is_step, fits, over)
+                continue
             for k, i in enumerate(run):  # (a verb the rules do not list, by its shape: "Choose a ...")
                 is_step[i] = is_step[i] or (fits[k] and self.verb_shaped.match(secs[i].heading) is not None)
             marks = [j for j, i in enumerate(run) if is_step[i]]
@@ -391,15 +396,58 @@ class Steps:
                         and self._acts_in(t, 1 if marks[0] < k < marks[-1] else 2) and not _answers(t)
                         and not any(is_step[d] for d in _descendants(secs, i))):
                     is_step[i] = True
-            if 3 * sum(is_step[i] for i in run) >= 2 * len(run):
-                firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
-                for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
-                    h = secs[i].heading  # all when its text gives a procedure, two actions: "Factory Reset
-                    is_step[i] = is_step[i] or fits[k] and not (  # Your Device"; a question asks what the
-                        h.endswith("?") or self.question.match(h)) and (  # page is about: "Which Method to Use?")
-                        _first_word(h) in firsts or (k > marks[-1] and secs[i].kind == "fix")
-                        or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2))
-                        or (k == 0 == marks[0] - 1 and self._acts_in(secs[i], 2)))
+            self._alike_tail(secs, run, is_step, fits, over)
+
+    def _alike_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
+        """`_alike_tail` over every run of siblings, but a count's, that holds a part over steps of its own."""
+        over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
+        for run in _siblings(secs):
+            if any(i in over for i in run) and not any(secs[i].counted and is_step[i] for i in run):
+                fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
+                        for i in run]
+                self._alike_tail(secs, run, is_step, fits, over)
+
+    def _alike_tail(self, secs: list[_Sec], run: list[int], is_step: list[bool], fits: list[bool], over: set[int]) -> None:
+        """When two in three of the siblings that may be ways (not a "What Is ...?" explanation, a cause,
+        a FAQ or a closing beside them) are steps, or parts over steps of their own ("Sync ... Using a
+        Formula" over its two ways), one worded as they are is a step too ("How to Disable Developer
+        Options" after "How to Enable ..." and "How to Enable USB Debugging", with "What Is ...?" between
+        them; "Sync ... Using a Lookup Function" after "Sync ... Using the Paste Link Feature" and the
+        part), and after the last, one that names a fix, and the last or first of all when its text gives
+        a procedure, two actions."""
+        ways = [j for j, i in enumerate(run) if is_step[i] or i in over]
+        marks = [j for j, i in enumerate(run) if is_step[i]]
+        if not marks:
+            return
+        # beside a step headed as a procedure ("How to Block Calls on Samsung Phones"), each sibling so headed
+        # whose text says what to do is one more ("How to Block Text Messages": "Open the Messages app ..."),
+        # before the first way when it says so twice (not a page's own "How to ..." title over its intro)
+        if any(self.procedure_heading.match(secs[run[j]].heading) for j in marks):
+            for k, i in enumerate(run):
+                if (not is_step[i] and fits[k] and i not in over and self.procedure_heading.match(secs[i].heading)
+                        and not secs[i].heading.rstrip().endswith("?") and self._acts_in(secs[i], 1 if k > ways[0] else 2)):
+                    is_step[i] = True
+            ways = [j for j, i in enumerate(run) if is_step[i] or i in over]
+            marks = [j for j, i in enumerate(run) if is_step[i]]
+        may = sum(secs[i].kind in ("other", "fix") for i in run)
+        if len(ways) < 2 or 3 * len(ways) < 2 * may:
+            return
+        # (two in three only once the asides are left out: a new step comes after the first way and says what
+        # to do, not a page's own title over its intro, "## How to Free Up Drive Space" before "## How to
+        # automatically free up ...")
+        first = run[ways[0]]
+        strict = 3 * len(marks) >= 2 * len(run)
+        told = 3 * len(ways) >= 2 * len(run) or (lambda i: i > first and self._acts_in(secs[i]))
+        firsts = {_first_word(secs[i].heading) for i in run if is_step[i] or i in over}
+        for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
+            h = secs[i].heading  # all when its text gives a procedure, two actions: "Factory Reset
+            is_step[i] = is_step[i] or fits[k] and i not in over and not (  # Your Device"; a question asks
+                h.endswith("?") or (self.question.match(h) and not (i > first and self.procedure_heading.match(h)))) and (
+                # (what the page is about: "Which Method to Use?"; "How to ..." after a way names one more)
+                (_first_word(h) in firsts and (told is True or told(i))) or strict and (
+                    (k > marks[-1] and secs[i].kind == "fix")
+                    or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2))
+                    or (k == 0 == marks[0] - 1 and self._acts_in(secs[i], 2))))
 
     def _way_runs(self, secs: list[_Sec], is_step: list[bool], procedures: set[int], skip: set[int]) -> None:
         """A section that gives a numbered procedure of its own beside a sibling whose sub-sections are the
