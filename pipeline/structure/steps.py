@@ -437,14 +437,14 @@ class Steps:
         # automatically free up ...")
         first = run[ways[0]]
         strict = 3 * len(marks) >= 2 * len(run)
-        told = 3 * len(ways) >= 2 * len(run) or (lambda i: i > first and self._acts_in(secs[i]))
+        relaxed = 3 * len(ways) < 2 * len(run)
         firsts = {_first_word(secs[i].heading) for i in run if is_step[i] or i in over}
         for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
             h = secs[i].heading  # all when its text gives a procedure, two actions: "Factory Reset
             is_step[i] = is_step[i] or fits[k] and i not in over and not (  # Your Device"; a question asks
                 h.endswith("?") or (self.question.match(h) and not (i > first and self.procedure_heading.match(h)))) and (
                 # (what the page is about: "Which Method to Use?"; "How to ..." after a way names one more)
-                (_first_word(h) in firsts and (told is True or told(i))) or strict and (
+                (_first_word(h) in firsts and (not relaxed or (i > first and self._acts_in(secs[i])))) or strict and (
                     (k > marks[-1] and secs[i].kind == "fix")
                     or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2))
                     or (k == 0 == marks[0] - 1 and self._acts_in(secs[i], 2))))
