@@ -60,6 +60,7 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\.?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
+_SITE_END = re.compile(r"\.(?:com|net|org|co)\s*$")  # a site's address's ending
 _CREDIT_SEP = re.compile(r"/|\||--|–|—")  # "Jane Doe / Getty Images", "By Jiap -- Shutterstock"
 _LABEL_FIRST = re.compile(r"^[\s>*_]*[^\W_]+\s*:")  # "_Note: ..._", "*Update:* ..."
 _ANCHOR_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\[[^\[\]\n]+\]\((?:https?://[^()\s#]*)?#[^()\s]*\)"
@@ -84,7 +85,7 @@ _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:htt
 def _credit_text(line: str) -> tuple[str, list[str]]:
     """A credit's shown text (its links' texts, emphasis and spaces at its ends aside) and its
     parts between separators ("Jane Doe / Getty Images": "Jane Doe ", " Getty Images")."""
-    plain = _LINK.sub(r"\1", line).strip(" \t*_")
+    plain = _LINK.sub(r"\1", line).replace("\\_", "_").strip(" \t*_")  # ("Zephyr\\_P/Shutterstock": an escape)
     return plain, _CREDIT_SEP.split(plain)
 
 
@@ -374,6 +375,7 @@ class Boilerplate:
         drop.update(self._contents_lead(units, lines, rep, repeated))
         drop.update(self._contents_list(units, lines))
         self._picture_runs(units, lines, rep, drop)
+        self._whole_tables(units, lines, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._headings(units, lines, repeated, rep, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
@@ -381,6 +383,7 @@ class Boilerplate:
         # goes for being beside a marker)
         drop.update(u for u in range(len(units)) if empty[u])
         self._opening_label(units, lines, repeated, drop)
+        self._last_label(units, lines, drop)
         if not drop:
             return body, 0
         gone = {units[u][0] for u in drop}
@@ -519,7 +522,7 @@ class Boilerplate:
         plain, parts = _credit_text(line)
         if len(parts) < 2 or not self.credit.fullmatch(plain):
             return None
-        last = _WORD.findall(parts[-1].lower())
+        last = _WORD.findall(_SITE_END.sub("", parts[-1].lower()))  # ("Shutterstock.com": the agency)
         return _digest("credit " + " ".join(last)) if sum(map(len, last)) >= 2 else None
 
     def _statement(self, line: str) -> bool:
@@ -1046,6 +1049,41 @@ class Boilerplate:
             else:
                 return False
         return kinds == {"picture", "list", "label"}
+
+    def _last_label(self, units, lines: list[str], drop: set[int]) -> None:
+        """The headings the body ends with, nothing under them, that are no step ("## More
+        Tech Deals" over the list of links the cleaner took): a widget's label whose widget
+        went; not when nothing but headings is left."""
+        kept = [u for u in range(len(units)) if u not in drop and units[u][1] is not None]
+        last = []
+        for u in reversed(kept):
+            line = lines[units[u][0]]
+            if not _HEADING.match(line) or self._content(_HEADING.sub("", line)):
+                break
+            last.append(u)
+        if len(last) < len(kept) and units[-1][1] is not None:  # (not a body ending in a code fence)
+            drop.update(last)
+
+    @staticmethod
+    def _whole_tables(units, lines: list[str], drop: set[int]) -> None:
+        """A table is one block: when some of its rows (under its header and rule) stay, the
+        ones that went for their repetition come back ("| Screen Size / Aspect Ratio | 27
+        inches / 16:9 |", the same in many monitor reviews, between the review's own rows).
+        A table none of whose rows stays is left to the rest (_buttons: its header goes)."""
+        u, n = 0, len(units)
+        while u < n:
+            i = units[u][0]
+            if not lines[i].lstrip().startswith("|"):
+                u += 1
+                continue
+            v = u + 1  # the table: its rows, one line after another
+            while v < n and units[v][0] == units[v - 1][0] + 1 and lines[units[v][0]].lstrip().startswith("|"):
+                v += 1
+            rule = next((w for w in range(u, v) if _table_rule(lines[units[w][0]])), None)
+            rows = range(rule + 1 if rule is not None else u, v)
+            if any(w not in drop for w in rows):
+                drop.difference_update(rows)
+            u = v
 
     def _table_hint(self, units, lines: list[str], u: int) -> bool:
         """A short label without a full stop right over a table, whatever its verb: the

@@ -1200,3 +1200,67 @@ def test_a_name_under_two_pictures_is_their_credit_though_a_web_address_spells_i
             "![Start menu](https://img.example/1.jpg)\n\nMicrosoft\n\nThe menu now groups apps into folders by type.\n\n"
             "![Settings](https://img.example/2.jpg)\n\nMicrosoft\n\nGet the preview at microsoft.com/windowsinsider today.\n")
     assert _lost(Boilerplate(load_rules()), body) == ["Microsoft", "Microsoft"]
+
+
+def _monitor(n: int, name: str) -> str:
+    """A distinct monitor review whose spec table shares rows with the other reviews (the
+    template's labels, the same panel sizes and response times) beside its own."""
+    return (f"## {name} review\n\nThe {name} is monitor number {n} of our tests, and it lasted {n + 3} weeks on the bench.\n\n"
+            f"## {name} Specs\n\n| Panel Type | {name} panel {n} |\n| --- | --- |\n"
+            "| Screen Size / Aspect Ratio | 27 inches / 16:9 |\n| Max Resolution and Refresh Rate | 2560x1440 @ 360 Hz |\n"
+            "| Response Time (GTG) | 0.03ms |\n"
+            f"| Brightness | {100 * n + 50} nits, our unit {n} |\n| Weight | {n}.5 pounds with the {name} stand |\n\n"
+            f"In the end the {name} earns its place on desk {n}, though its stand wobbles after {n} moves.\n\n"
+            "LATEST VIDEOS FROM examplehardware\n\nMore about monitors\n")
+
+
+def test_a_table_whose_rows_partly_stay_stays_whole():
+    """Rows of a spec table found in many distinct reviews ("| Screen Size / Aspect Ratio | 27
+    inches / 16:9 |") are the review's own when its other rows stay: a table is one block. The
+    widget's lines repeated beside them still go."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    names = ["Alienware AW2725DF", "Asus PG27AQDM", "LG 27GR95QE", "MSI MAG 271QPX", "Dell S2721DGF", "Gigabyte M27Q"]
+    bodies = [_monitor(n, name) for n, name in enumerate(names, 1)]
+    repeated = b.repeated(bodies)
+    for n, body in enumerate(bodies, 1):
+        text, gone = b.strip(body, repeated)
+        assert "| Screen Size / Aspect Ratio | 27 inches / 16:9 |\n| Max Resolution and Refresh Rate |" in text
+        assert "| Response Time (GTG) | 0.03ms |" in text and f"our unit {n} |" in text
+        assert "LATEST VIDEOS" not in text and "More about monitors" not in text and gone == 2
+
+
+def test_a_screenshot_credit_and_an_escaped_or_addressed_agency_are_credits():
+    """A credit written "Screenshot by <name>/<site>", "<name>/Shutterstock.com" or with the
+    scrape's escape ("Zephyr\\_P/Shutterstock") is the site's or the agency's credit, found in
+    many distinct articles as "Anker/EXAMPLENEWS" or "Jo Ray/Shutterstock" are: it goes."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [_review(n, p, t) for n, (p, t) in enumerate(zip(PRODUCTS, THINGS), 1)]
+    credits = ["Screenshot by Maria Diaz/EXAMPLENEWS", "[Crystal Ricketson/Shutterstock.com](https://www.shutterstock.com/p/1)",
+               "_[Zephyr\\_P/Shutterstock](https://www.shutterstock.com/p/2)_", "Jo Ray/Shutterstock", "Kim Lee/Shutterstock",
+               "Sam Orr/Shutterstock"]
+    bodies = [body.replace("\n\nIn the end", f"\n\n{c}\n\nIn the end") for body, c in zip(bodies, credits)]
+    repeated = b.repeated(bodies)
+    for body, c in zip(bodies, credits):
+        text, _ = b.strip(body, repeated)
+        assert c not in text and "In the end" in text
+
+
+def test_a_label_heading_the_body_ends_with_goes_a_step_heading_stays():
+    """A heading the body ends with, nothing under it (the cleaner took the list of links it
+    labelled: "## More Tech Deals"), goes; a step's heading with nothing under it stays, and so
+    does a body of headings only."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    body = ("## Today's best SSD deals\n\nThe 1TB Samsung T7 is down to $99 at Amazon, its lowest price this year.\n\n"
+            "## More Tech Deals\n")
+    text, n = b.strip(body, set())
+    assert n == 1 and text.rstrip().endswith("lowest price this year.")
+    for last in ("## Fix 4: Reinstall the driver\n", "### Update Windows\n"):
+        kept = body.replace("## More Tech Deals\n", last)
+        assert b.strip(kept, set()) == (kept, 0)
+    assert b.strip("## Deals\n\n## More Tech Deals\n", set())[1] == 0
