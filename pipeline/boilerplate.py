@@ -60,6 +60,7 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\.?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
+_TAIL_LINES = 6  # a shop widget at the body's end (Boilerplate._shop_tail) has this many lines or more
 _SITE_END = re.compile(r"\.(?:com|net|org|co)\s*$")  # a site's address's ending
 _CREDIT_SEP = re.compile(r"/|\||--|–|—")  # "Jane Doe / Getty Images", "By Jiap -- Shutterstock"
 _LABEL_FIRST = re.compile(r"^[\s>*_]*[^\W_]+\s*:")  # "_Note: ..._", "*Update:* ..."
@@ -377,6 +378,7 @@ class Boilerplate:
         self._picture_runs(units, lines, rep, drop)
         self._whole_tables(units, lines, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
+        self._shop_tail(units, lines, drop)
         self._headings(units, lines, repeated, rep, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
         # own, then "*" again): the text it marked stays (after the blocks: no repeated line
@@ -1049,6 +1051,34 @@ class Boilerplate:
             else:
                 return False
         return kinds == {"picture", "list", "label"}
+
+    def _shop_tail(self, units, lines: list[str], drop: set[int]) -> None:
+        """The body's end made of a shop widget: _TAIL_LINES lines or more, a third of them
+        pictures or more (product shots, shops' logos) and the rest short labels without a full
+        stop or lines of one link ("[Corsair RM550x 2021](shop)", "(Black)", "+3 months free",
+        "Windscribe 1 month"), maybe a button last ("Load more deals"); no sentence, heading,
+        list item, table row or step among them. It goes from its first line that is no
+        picture (pictures over it may be the article's: its charts)."""
+        run: list[int] = []
+        pictures = 0
+        for u in range(len(units) - 1, -1, -1):
+            if u in drop:
+                continue
+            i, k = units[u]
+            line = lines[i]
+            if k is None or _HEADING.match(line) or _LIST.match(line) or line.lstrip().startswith("|"):
+                break
+            if _PICTURE_LINE.match(line) or _picture_only(line):
+                pictures += 1
+            elif not (self._label(line) or len(line) <= 500 and self._label(line, 2 * self.short_words) and _ONLY_LINK.match(line)) or (
+                    self._content(line) and run):  # (a step's words: only the button the body ends with)
+                break
+            run.append(u)
+        while run and (_PICTURE_LINE.match(lines[units[run[-1]][0]]) or _picture_only(lines[units[run[-1]][0]])):
+            run.pop()  # (the topmost pictures stay)
+            pictures -= 1
+        if len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2:
+            drop.update(run)
 
     def _last_label(self, units, lines: list[str], drop: set[int]) -> None:
         """The headings the body ends with, nothing under them, that are no step ("## More

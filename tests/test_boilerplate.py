@@ -1264,3 +1264,28 @@ def test_a_label_heading_the_body_ends_with_goes_a_step_heading_stays():
         kept = body.replace("## More Tech Deals\n", last)
         assert b.strip(kept, set()) == (kept, 0)
     assert b.strip("## Deals\n\n## More Tech Deals\n", set())[1] == 0
+
+
+def test_a_shop_widget_the_body_ends_with_goes_a_gallery_of_steps_stays():
+    """The body's end made of a price widget, on one page only (product shots, shops' logos, a
+    product's name linked to a shop, "(Black)", "Load more deals"), goes from its first line
+    that is no picture (a chart over it stays); screenshots between the steps the body ends
+    with stay, and so do a product's pictures under a sentence."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = ("## Best thermal paste\n\nWe tested nine pastes on one cooler, and the charts below give each "
+             "paste's load temperature.\n\n![Thermal paste chart](https://img.example/chart1.png)\n\n")
+    widget = ("[Kooling Monster KOLD-01](https://shop.example/dp/B09NQKXX8J)\n\n"
+              "![PTM7950 40x80 Phase...](https://img.example/p/1.jpg)\n\n![Amazon](https://img.example/logos/amazon.png)\n\n"
+              "[Thermal Grizzly Kryosheet](https://shop.example/dp/B0C61NWNZH)\n\n(Black)\n\n"
+              "![Thermal Grizzly Conductonaut...](https://img.example/p/2.jpg)\n\n"
+              "![Walmart](https://img.example/logos/walmart.png)\n\nLoad more deals\n")
+    text, n = b.strip(intro + widget, set())
+    assert text.rstrip() == intro.rstrip() and n == 8
+    steps = ("## Turn on dark mode\n\nThe phone's dark mode takes four taps from the home screen.\n\n"
+             "![Home screen](https://img.example/s1.png)\n\nOpen Settings\n\n![Settings](https://img.example/s2.png)\n\n"
+             "Tap Display\n\n![Display](https://img.example/s3.png)\n\nTurn on Dark theme\n")
+    assert b.strip(steps, set()) == (steps, 0)
+    few = intro + "[Kooling Monster KOLD-01](https://shop.example/dp/B09NQKXX8J)\n\n![Amazon](https://img.example/logos/amazon.png)\n"
+    assert b.strip(few, set()) == (few, 0)  # (two lines: too few to tell)
