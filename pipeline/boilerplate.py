@@ -991,9 +991,10 @@ class Boilerplate:
     def _affixes(self, line: str) -> tuple[bytes | None, bytes | None]:
         """The keys of a widget's label templated with a product's name swapped in: its first
         three words ("Today's best <name> deals") and the two after its colon ("<name>: Price
-        Comparison"), for a short line without a full stop that is no heading, list item, bold
-        label, table row or picture; None where the line has no such part."""
-        if (len(line) > 200 or not self._label(line, 2 * self.short_words) or "![" in line or line.lstrip().startswith("|")
+        Comparison"), for a line of up to three labels' words (a product's name is long: "Today's
+        best Alienware 27 QD-OLED Gaming Monitor (AW2725DF) deals") without a full stop that is
+        no heading, list item, bold label, table row or picture; None where the line has no such part."""
+        if (len(line) > 200 or not self._label(line, 3 * self.short_words) or "![" in line or line.lstrip().startswith("|")
                 or _HEADING.match(line) or _LIST.match(line) or _BOLD_LABEL.match(line)):
             return None, None
         words = _shown_words(line.lower())

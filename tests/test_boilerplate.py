@@ -1289,3 +1289,21 @@ def test_a_shop_widget_the_body_ends_with_goes_a_gallery_of_steps_stays():
     assert b.strip(steps, set()) == (steps, 0)
     few = intro + "[Kooling Monster KOLD-01](https://shop.example/dp/B09NQKXX8J)\n\n![Amazon](https://img.example/logos/amazon.png)\n"
     assert b.strip(few, set()) == (few, 0)  # (two lines: too few to tell)
+
+
+def test_a_templated_label_with_a_long_product_name_is_chrome():
+    """"Today's best <name> deals" and "<name>: Price Comparison" go when the name is long
+    (eleven words and more in all: "Today's best Alienware 27 QD-OLED Gaming Monitor (AW2725DF)
+    deals"), as they do with a short one; the review's own sentences stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    names = ["Alienware 27 QD-OLED Gaming Monitor (AW2725DF)", "Xiaomi Curved Gaming Monitor 34-inch G34WQi",
+             "Monoprice 44394 40-inch Crystal Pro 144 Hz gaming monitor", "Lian Li Galahad II 360 LCD AIO cooler",
+             "Corsair Dominator Titanium First Edition DDR5-6600 C32 2x32GB", "HYTE Y70 Touch and Hyte THICC Q60 240mm AIO"]
+    bodies = [_widgets(n, p, t) for n, (p, t) in enumerate(zip(names, THINGS), 1)]
+    repeated = b.repeated(bodies)
+    for n, (body, name) in enumerate(zip(bodies, names), 1):
+        text, _ = b.strip(body, repeated)
+        assert f"Today's best {name} deals" not in text and f"{name}: Price Comparison" not in text
+        assert f"earns its place on a shelf in the {ROOMS[n - 1]}." in text
