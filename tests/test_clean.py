@@ -682,7 +682,9 @@ def test_a_menu_path_under_a_screenshot_is_no_photo_credit(cleaner, line):
                                   "Eoneren/Getty Images", "By Jiap -- Shutterstock", "1Password/ZDNET",
                                   "marchmeena29/Getty Images", "piya kunkayan / Shutterstock", "Dibakar Ghosh | How-To Geek",
                                   "Lucas Gouveia / How-To Geek | Best Buy", "Bing | Maria Diaz/ZDNET",
-                                  "Screenshot via Charlie Osborne | ZDNET"])
+                                  "Screenshot via Charlie Osborne | ZDNET", "Screenshot by Maria Diaz/ZDNET",
+                                  "Gorodenkoff/shutterstock.com", "Image: Maridav / Shutterstock",
+                                  "_[svetikd/istockphoto.com](https://www.istockphoto.com/photo/cellular-gm495957042)_"])
 def test_a_photo_credit_under_a_picture_goes(cleaner, line):
     out = cleaner.clean(f"Intro text here.\n\n![shot](https://example.com/a.png)\n\n{line}\n\nThen click OK.\n").text
     assert line not in out and "Then click OK." in out
