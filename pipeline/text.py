@@ -59,9 +59,10 @@ class Inert:
     def __init__(self, elements, never) -> None:
         self.elements = frozenset(n.lower() for n in elements)
         # a bare URL with a script or data scheme in prose (`javascript:alert(1)`): the
-        # scheme followed by anything but a space; "JavaScript: enable it" and "Winsock
-        # data:" stay
-        scheme = r"(?:" + "|".join(re.escape(t[:-1]) for t in never) + r"):[^\s]+"
+        # scheme followed by anything but a space, unless that is only closing marks
+        # ("**not about data:**", "(data:)"); "JavaScript: enable it" and "Winsock data:" stay
+        scheme = (r"(?:" + "|".join(re.escape(t[:-1]) for t in never) + r"):"
+                  r"(?![*_`~)\]}>\"'.,;:!?]*(?:\s|$))[^\s]+")
         self.bare_unsafe = re.compile(r"(?<![A-Za-z0-9])" + scheme, re.I)
         self.unsafe_anywhere = re.compile(scheme, re.I)
 

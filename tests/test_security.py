@@ -218,3 +218,32 @@ def test_a_second_build_into_the_same_output_fails_clearly_and_writes_nothing(tm
     res = _cli_build(tmp_path / "in", out)  # the first build is over (or was killed: the kernel frees it)
     assert res.returncode == 0, res.stderr.decode()
     assert (out / "kb.json").exists() and (out / "report.html").exists()
+
+
+def test_a_script_scheme_word_before_closing_marks_stays_a_bare_script_url_goes(tmp_path):
+    # "data:" before a heading's closing "**" or ")" is a word, not a URL (the chrome helper found
+    # "**Talk about outcomes, not about data:**" cut to "not about"); "javascript:alert(1)" still goes
+    write(tmp_path / "in", "sync.md", """---
+title: "How to Fix OneDrive Not Syncing on Windows 11"
+---
+
+OneDrive stops syncing and the icon shows a red cross. These fixes work.
+
+## Fix 1: **Reset the Cache, Not Your data:**
+
+Press Windows + R, run `%localappdata%\\Microsoft\\OneDrive\\onedrive.exe /reset` and wait for the icon.
+
+## Fix 2: Unlink the Account (Keep Your data:)
+
+Open OneDrive settings, choose Unlink this PC and sign in again with the same account.
+
+## Fix 3: Ignore Pages That Ask You to Run javascript:alert(1) in the Console
+
+Close such pages and install the latest OneDrive from Microsoft's site instead.
+""")
+    res = _build(["--input", tmp_path / "in", "--output", tmp_path / "out"])
+    assert res.exit_code == 0, res.output
+    (entry,) = json.loads((tmp_path / "out" / "kb.json").read_text())["entries"]
+    titles = [s["title"] for s in entry["steps"]]
+    assert "Not Your data:" in titles[0] and titles[1].endswith("(Keep Your data:)"), titles
+    assert "alert(1)" not in titles[2] and "javascript:" not in json.dumps(entry), titles
