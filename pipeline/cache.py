@@ -129,8 +129,10 @@ from .write import write_atomic
 # 48: kind scores, text features ("k"): "Method N" headings, "[Solved]" titles, how-to share 0.2, link texts kept
 # 49: cleaned bodies count a sponsor's note apart (removed "sponsor_note"); kind scores read it (kinds.own);
 # 50: structures: siblings worded as steps, "How to" ways beside one, a numbered fix over its ways one step, pitch sub-steps;
-# 51: chrome: a table whose rows partly stay stays whole, a body's trailing label headings go, credits keyed anew
-FORMAT = 51
+# 51: chrome: a table whose rows partly stay stays whole, a body's trailing label headings go, credits keyed anew;
+# 52: titles ("h"): a title astray (naming neither the main word nor its name) gives way to an intro span naming it, a
+# heading naming the name sums the text up when nothing else says it, no composed span holds an address
+FORMAT = 52
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

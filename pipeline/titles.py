@@ -104,6 +104,9 @@ _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
 _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
+STRONG = 10.0  # ... and under which it must name the main name when it names neither that nor the main term
+LONGEST_WORD = 30  # characters: a longer token is an address or a file's name, no word of a title
+SUMMARY_MIN, SUMMARY_WORDS = 3, 12  # the words of a heading or bold run that sums the text up (`summarised`)
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
 # a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
 # SITE_TAIL_SHARE times as many as say it elsewhere in their titles
@@ -461,6 +464,27 @@ def true_version(title: str, versions: Counter) -> str:
     return out if len(out.split()) >= 2 and not _DANGLING.search(out) else title
 
 
+def spelled_out(word: str, title: str) -> bool:
+    """The title spells the word out as its initials: "AMD Fluid Motion Frames" for "afmf", "Windows Subsystem
+    for Linux" for "wsl" (a small joining word may be left out)."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    initials = [w[0] for w in _WORD.findall(title.lower())]
+    small = [w in ("for", "of", "and", "the", "on", "in", "to") for w in _WORD.findall(title.lower())]
+    for start in range(len(initials)):
+        k, i = 0, start
+        while i < len(initials) and k < len(word):
+            if initials[i] == word[k]:
+                k, i = k + 1, i + 1
+            elif small[i] and i > start:
+                i += 1
+            else:
+                break
+        if k == len(word):
+            return True
+    return False
+
+
 def canonical(value):
     """The value in a form whose repr does not depend on the order of sets and dicts."""
     if isinstance(value, (set, frozenset)):
@@ -780,17 +804,60 @@ class TitleChooser:
             composed = self.compose(k, [sc[-1] for sc in scored], code, runs=False)  # (a bold run is a label)
             if main in words(composed):
                 return composed
-        name = self.main_name(k) if best_score < WEAK else None
-        if name and name not in " ".join(words(best)):
-            named = [sc for sc in scored if name in " ".join(words(sc[-1])) and sc[0] > 0]
+        # (a title that names neither the word the text is most about nor the name that word is part of names
+        # another subject, however well it scores: "Surpassing Apple & Google: The Longevity of Modular Android
+        # Phones Revealed" over a review of the Fairphone 5; the name is looked for only then, or under WEAK)
+        unnamed = bool(main) and main not in words(best) and best_score < STRONG and not spelled_out(main, best)
+        name = self.main_name(k) if best_score < WEAK or unnamed else None
+        astray = unnamed and bool(name) and main in name.split()
+        if name and name not in " ".join(words(best)) and (best_score < WEAK or astray):
+            # (a title that scores well but is astray gives way only to a span of the intro that says the name: the
+            # other candidates that say it are the spun titles and headings it won over)
+            named = [sc for sc in scored if name in " ".join(words(sc[-1])) and sc[0] > 0] if best_score < WEAK else []
             if named:
                 return max(named)[-1]
             composed = self.compose(k, [sc[-1] for sc in scored], name, runs=False)
+            if composed or best_score >= WEAK:
+                return composed or best
+            composed = self.summarised(k, entry, name)  # (a heading that says it, when nothing else does)
             if composed:
                 return composed
         if best_score > 0 or any(self.tf[k][w] >= 2 for w in words(best) if w not in self.generic):
             return best  # (it names something the text says more than once)
         return self.compose(k, [sc[-1] for sc in scored], code) or best
+
+    def summarised(self, k: int, entry: dict, name: str) -> str:
+        """A title that sums the text up by its name (`main_name`) in its own words, when no candidate and no
+        opening sentence says it: of the body's headings that open their level (a later sibling names a part)
+        and say the name, SUMMARY_MIN to SUMMARY_WORDS words long, not a step's, a part's or a list item's (`_PART`, `_ITEM`, `_NUMBERED`), a label (closing on ":")
+        nor one several entries share, the one that scores best as a title ("Introducing the Samsung Galaxy Ring"
+        over a column about it whose titles say "Celestial Ring Aspirations"); "" when none does, none scores
+        above nothing, or the name is not the text's subject: its opening part does not say it (a list's item,
+        "Best Budget TV: Hisense U6N", is named in its own section only)."""
+        parts = self.parts(k)
+        if not parts or f" {name} " not in f" {' '.join(words(parts[0]))} ":
+            return ""
+        tf, said = self.tf[k], self.said(entry)
+        text = "\n".join(parts)
+        versions, spelled = _versions(text), tokens(text)
+        steps = {st.get("section") for st in entry.get("steps", [])}
+        heads, levels = [], set()
+        for s in entry.get("sections", []):
+            h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
+            if h and s.get("level") not in levels:  # (a later sibling names a part: "Deactivate Alarms in Samsung's Clock App")
+                levels.add(s.get("level"))
+                heads += [h] if s.get("id") not in steps else []
+        best, top = "", 0.0
+        for run in dict.fromkeys(heads):
+            if (not SUMMARY_MIN <= len(run.split()) <= SUMMARY_WORDS or f" {name} " not in f" {' '.join(words(run))} "
+                    or _PART.match(run) or _ITEM.match(run) or _NUMBERED.match(run) or run.endswith(":")
+                    or _key(run) in self.shared_headings or not run[:1].isupper()
+                    or any(len(t) > LONGEST_WORD for t in run.split())):
+                continue
+            score = self.value(self.form(run, tf, versions, said, spelled))
+            if score > top:
+                best, top = run, score
+        return best
 
     def main_name(self, k: int) -> str | None:
         """The name the text repeats: of two capitalised words in a row ("Moto Tag", "Game Bar",
@@ -1042,6 +1109,7 @@ class TitleChooser:
             runs[-1:] = [(runs[-1][0], min(runs[-1][1], len(span)))] if runs else []
         said = {t.strip(_EDGES).lower().replace("’", "'") for t in span.split()}
         if (len(span.split()) > COMPOSE_WORDS or self.pronouns & said or not set(terms) & set(words(span))
+                or any(len(t) > LONGEST_WORD for t in said)  # (an address a broken picture left: "2:max_bytes(...)/_hero...")
                 or (code and code not in span.lower() and code not in " ".join(words(span)))):
             return ""
         return span

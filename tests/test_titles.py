@@ -506,6 +506,59 @@ def test_a_weak_title_without_the_name_the_text_repeats_gives_way_to_a_span_that
     assert chooser(e) == "Moto Tag Joins the Find My Device Network"
 
 
+def test_with_no_candidate_nor_sentence_naming_the_repeated_name_a_heading_that_says_it_sums_the_text_up(chooser):
+    # a column: every title vague, no opening sentence a title (each speaks to the reader or in the writer's
+    # voice), the name repeated in every part; the first heading says it, with its siblings a list's items
+    text = ("As a smart ring wearer, I was excited to see the Zeta Ring from Acme. I soon noticed its catch. You need "
+            "an Acme phone. If you have none, the Zeta Ring is of no use.")
+    sections = [("Introducing the Acme Zeta Ring", "You can wear the Zeta Ring to bed without paying a subscription."),
+                ("It Requires an Acme Phone", "You cannot pair the Zeta Ring with any other phone."),
+                ("That Is a Gamble", "If few people own an Acme phone, the Zeta Ring starts with few buyers."),
+                ("Acme Will Not Take My Money", "I will keep my Oura Ring until the Zeta Ring pairs with any phone.")]
+    e = entry("The Tale of How Acme Put the Damper on My Celestial Ring Aspirations",
+              ["Why My Galactic Rendezvous with Accessories Was Vetoed by Acme"], text, sections)
+    assert chooser(e) == "Introducing the Acme Zeta Ring"
+    # not a later sibling, which names a part ("Is the Acme Zeta Ring Worth It?" after "Introducing ...")
+    e["sections"][0]["heading"] = "Introducing a New Ring"
+    e["sections"][3]["heading"] = "Is the Acme Zeta Ring Worth It?"
+    assert chooser(e) == "The Tale of How Acme Put the Damper on My Celestial Ring Aspirations"
+    # nor when the opening part does not name it: then it is one of a list's items, not the subject
+    e["sections"][0]["heading"] = "Introducing the Acme Zeta Ring"
+    e["summary"] = ("As a smart ring wearer, I was excited to see new rings this year. I soon noticed a catch. You need "
+                    "a phone of the same maker. If you have none, a ring is of no use.")
+    assert chooser(e) == "The Tale of How Acme Put the Damper on My Celestial Ring Aspirations"
+
+
+def test_a_title_scoring_well_that_names_neither_the_main_word_nor_its_name_gives_way_to_a_span_that_says_it(chooser):
+    # a review whose titles speak of the longevity of modular phones; the text is about the Fairphone 5 throughout
+    text = "The new Fairphone 5 features the modular design of past Fairphone models. Its longevity beats Apple and Google phones."
+    sections = [("", "The Fairphone 5 has a removable battery, so its longevity is long: modular phones are easy to repair."),
+                ("", "Fairphone promises eight years of updates for the Fairphone 5, longevity Apple and Google do not match."),
+                ("", "The Fairphone 5 camera is fine, and modular phones cost more."),
+                ("", "All in all, the Fairphone 5 is a modular phone worth its price.")]
+    e = entry("Surpassing Apple & Google: The Longevity of Modular Android Phones",
+              ["How Modular Android Devices Can Outlast iPhones and Pixel Phones"], text, sections)
+    assert chooser(e) == "The new Fairphone 5 features the modular design of past Fairphone models"
+    # a title that says the name stays
+    e = entry("Fairphone 5 Review: The Longevity of Modular Phones", [], text, sections)
+    assert chooser(e) == "Fairphone 5 Review: The Longevity of Modular Phones"
+    # and so does one that spells the main word out ("AMD Fluid Motion Frames" for AFMF)
+    afmf = [(h, t.replace("Fairphone 5", "AFMF 2").replace("Fairphone", "AFMF")) for h, t in sections]
+    afmf[0] = ("", afmf[0][1] + " AMD Fluid Motion Frames doubles the frames.")
+    e = entry("What Is AMD Fluid Motion Frames? The Longevity of Modular Phones", [],
+              text.replace("Fairphone 5", "AFMF 2").replace("Fairphone", "AFMF"), afmf)
+    assert chooser(e) == "What Is AMD Fluid Motion Frames? The Longevity of Modular Phones"
+
+
+def test_a_composed_span_holds_no_address_a_broken_picture_left(chooser):
+    text = ("Oculus Quest 2:max_bytes(150000):strip_icc():format(webp)/_hero_horiz_Oculus-Quest-2-VR-Headset-1.jpg) "
+            "is a headset.")
+    sections = [("", "The Oculus Quest 2 runs games without a PC."), ("", "The Oculus Quest 2 costs $299."),
+                ("", "Buy the Oculus Quest 2 for its games.")]
+    e = entry("Virtual Worlds Await", [], text, sections)
+    assert "max_bytes" not in chooser(e)
+
+
 def test_the_repeated_name_is_found_in_linear_time(chooser):
     """A section of one long dotted token ('A.A.A.…'): the name pattern started at every word
     boundary inside it and read to its end (102 s at 80,000 characters), so a few such files spent
