@@ -829,11 +829,12 @@ class TitleChooser:
     def summarised(self, k: int, entry: dict, name: str) -> str:
         """A title that sums the text up by its name (`main_name`) in its own words, when no candidate and no
         opening sentence says it: of the body's headings that open their level (a later sibling names a part)
-        and say the name, SUMMARY_MIN to SUMMARY_WORDS words long, not a step's, a part's or a list item's (`_PART`, `_ITEM`, `_NUMBERED`), a label (closing on ":")
-        nor one several entries share, the one that scores best as a title ("Introducing the Samsung Galaxy Ring"
-        over a column about it whose titles say "Celestial Ring Aspirations"); "" when none does, none scores
-        above nothing, or the name is not the text's subject: its opening part does not say it (a list's item,
-        "Best Budget TV: Hisense U6N", is named in its own section only)."""
+        and say the name, SUMMARY_MIN to SUMMARY_WORDS words long, not a step's, a part's or a list item's
+        (`_PART`, `_ITEM`, `_NUMBERED`), a label (closing on ":") nor one several entries share, the one that
+        scores best as a title ("Introducing the Samsung Galaxy Ring" over a column about it whose titles say
+        "Celestial Ring Aspirations"); "" when none does, none scores above nothing, or the name is not the
+        text's subject: its opening part does not say it (a list's item, "Best Budget TV: Hisense U6N", is
+        named in its own section only)."""
         parts = self.parts(k)
         if not parts or f" {name} " not in f" {' '.join(words(parts[0]))} ":
             return ""
