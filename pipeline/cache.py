@@ -172,7 +172,7 @@ class ArticleCache:
     def __init__(self, folder: Path | None, key: str, scratch: bool = False):
         self.folder = folder
         self.key = key
-        self.scratch = scratch  # a build's scratch space only: bodies are kept, nothing else, never saved
+        self.scratch = scratch  # a build's scratch space only: bodies and structures are kept, nothing else, never saved
         self.files: dict[str, list] = {}  # relative path -> [*its stat signature, file sha256]
         self.started = time.time_ns()
         self.articles: dict[str, dict] = {}  # file sha256 -> ingest+clean record
@@ -421,14 +421,18 @@ class ArticleCache:
         self.used["structures"].add(k)
         return result
 
-    def put_structure(self, k: str, structure: Structure, signature: np.ndarray) -> None:
-        """Written to this build's pack at once, not kept: a structure is needed again only
-        by a later build (at 100k articles, keeping them was 300 MB)."""
-        if self.folder is None or self.scratch:
-            return
+    def put_structure(self, k: str, structure: Structure, signature: np.ndarray) -> bool:
+        """Written to this build's pack at once, not kept: consolidation reads it back when it
+        needs it (`structure`), and a later build (at 100k articles, keeping them was 300 MB).
+        A scratch cache keeps the structure for this build only (no signature). False when
+        there is nowhere to write it (a disabled cache): the caller keeps it."""
+        if self.folder is None:
+            return False
         self._append("s", k, structure_to_dict(structure))
-        self._append("m", k, signature.astype("<u8").tobytes().hex().encode("ascii"))
-        self.used["structures"].add(k)
+        if not self.scratch:
+            self._append("m", k, signature.astype("<u8").tobytes().hex().encode("ascii"))
+            self.used["structures"].add(k)
+        return True
 
     # ------------------------------------------------------------------- entries
     def entry(self, k: str) -> dict | None:

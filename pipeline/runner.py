@@ -537,7 +537,8 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
             if structure is None:
                 rejected.extend(Rejected(a.path, done.error) for a in members)
                 continue
-            cache.put_structure(ident, structure, signature)
+            if cache.put_structure(ident, structure, signature):
+                structure = None  # read back when consolidation needs it (Group.structure)
         # the group keeps no copy of its body: consolidation works on the structure and
         # the signature (a copy per distinct body was a tenth of the peak memory at 100k)
         out.append(Group(key=k, members=members, structure=structure, signature=signature, ident=ident,

@@ -362,3 +362,38 @@ def test_candidates_kept_from_an_earlier_build_are_not_used_when_two_bodies_shar
     assert c._kept({"x": "y", "y": "x"}, {}, keys, lambda ident: None) == {}
     c.groups[1] = Group("b", [], ident="z")
     assert c._kept({"x": "y", "y": "x", "z": ""}, {}, keys, lambda ident: None) != {}
+
+
+def test_consolidation_holds_the_structures_of_one_pair_or_one_cluster_at_a_time(tmp_path, monkeypatch):
+    # issue 31: no step holds the whole corpus in one process; the structures (~80 KB per
+    # distinct body at scale) go to the build's store as they arrive and are read back for
+    # a verdict or a merge, with the cache and with --no-cache (its scratch store) alike
+    import gc
+
+    from pipeline.consolidate import cluster, entries
+    src = tmp_path / "in"
+    models = ["HP LaserJet Pro M404", "HP LaserJet Pro M15w", "Brother HL-L2350DW", "Canon PIXMA TS3320"]
+    for n, model in enumerate(models):  # a near-duplicate of each, and look-alikes of the others
+        write(src, f"{n}a.md", article(f"Fix {model} Printer Offline", f"2024-01-0{n + 1}", model=model))
+        write(src, f"{n}b.md", article(f"[New] {model} Offline Fixes", f"2024-02-0{n + 1}", model=model, extra=EXTRA))
+    live: dict[str, list[int]] = {"verdict": [], "merge": []}
+
+    def counting(stage, fn):
+        def run(*args, **kwargs):
+            live[stage].append(sum(isinstance(o, Structure) for o in gc.get_objects()))
+            return fn(*args, **kwargs)
+        return run
+    monkeypatch.setattr(cluster, "same_problem", counting("verdict", cluster.same_problem))
+    monkeypatch.setattr(entries, "_entry", counting("merge", entries._entry))
+    outputs = []
+    for use_cache in (True, False):
+        for stage in live.values():
+            stage.clear()
+        build(src, tmp_path / f"out-{use_cache}", Options(jobs=1), use_cache=use_cache)
+        outputs.append((tmp_path / f"out-{use_cache}" / "kb.json").read_bytes())
+        doc = json.loads(outputs[-1])
+        assert doc["stats"]["merged_near_duplicates"] == 4 and doc["stats"]["look_alikes_kept_apart"] >= 3
+        # a pair's two while it is judged, a cluster's own while it is merged, no others
+        assert len(live["verdict"]) >= 7 and set(live["verdict"]) == {2}
+        assert live["merge"] == [2, 2, 2, 2]
+    assert outputs[0] == outputs[1]

@@ -65,25 +65,36 @@ SUBST_WORDS = 10_000
 
 
 class Group:
-    """Articles sharing one cleaned body: its structure (or `load`, which gives it when
-    first asked: a rebuild needs the structures of the clusters new articles join only),
-    the MinHash `signature` of its text (computed in the workers), and `ident`, what the
-    structure and the verdicts on the group depend on (its canonical title and body).
-    `late`: its body's chrome stripping ran over the per-file budget (the machine's load, not
-    the input's: its entry, which carries the warning, is not kept for a later build)."""
+    """Articles sharing one cleaned body: its structure (or `load`, which gives it each time
+    it is asked: the group does not hold it, so consolidation holds only the structures of
+    the pair it verifies or the cluster it merges, not the corpus's; a rebuild reads those of
+    the clusters new articles join only), the MinHash `signature` of its text (computed in
+    the workers), and `ident`, what the structure and the verdicts on the group depend on
+    (its canonical title and body). `late`: its body's chrome stripping ran over the per-file
+    budget (the machine's load, not the input's: its entry, which carries the warning, is not
+    kept for a later build)."""
 
     def __init__(self, key: str, members: list[Article], structure: Structure | None = None, cleaned: str = "",
                  signature: np.ndarray | None = None, ident: str = "", load: Callable[[], Structure] | None = None,
                  late: bool = False):
         self.key, self.members, self.cleaned = key, members, cleaned
         self.signature, self.ident, self.late = signature, ident, late
-        self._structure, self._load = structure, load
+        self._structure, self._load, self._held = structure, load, None
 
     @property
     def structure(self) -> Structure:
+        if self._structure is not None:
+            return self._structure
+        return self._held if self._held is not None else self._load()
+
+    def hold(self) -> None:
+        """Keep the structure `load` gives until `release` (a merge needs one object
+        throughout: it maps sections by identity)."""
         if self._structure is None:
-            self._structure = self._load()
-        return self._structure
+            self._held = self._load()
+
+    def release(self) -> None:
+        self._held = None
 
     @property
     def text(self) -> str:
@@ -193,6 +204,7 @@ class Clusterer:
             near.update((self.groups[i].ident, "".join(self.groups[j].ident for j in js)) for i, js in top.items())
         self.stats["candidates"] = len(pairs)
         root = self._join(top, pairs, rank, known)
+        _words.cache_clear()  # (the verdicts' memo holds sections' texts: the merges do not read it)
         if verdicts is not None:  # keep only this build's verdicts
             for pair in [p for p in verdicts if p not in self.verdicts_used]:
                 del verdicts[pair]
@@ -274,13 +286,19 @@ class Clusterer:
 
     def _verdict(self, a: Group, b: Group, known: dict[str, str]) -> str:
         """same_problem(a, b), from `known` when an earlier build judged the same pair."""
-        if not (a.ident and b.ident):
-            return same_problem(a, b, self.o)
-        pair = a.ident + b.ident
-        verdict = known.get(pair)
+        pair = a.ident + b.ident if a.ident and b.ident else None
+        verdict = known.get(pair) if pair else None
         if verdict is None:
-            verdict = known[pair] = same_problem(a, b, self.o)
-        self.verdicts_used.add(pair)
+            a.hold()  # (read once for the verdict, its codes too)
+            b.hold()
+            try:
+                verdict = same_problem(a, b, self.o)
+            finally:
+                a.release()
+                b.release()
+        if pair:
+            known[pair] = verdict
+            self.verdicts_used.add(pair)
         return verdict
 
 

@@ -40,7 +40,13 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
         entry = memo.entry(key) if key else None
         if entry is None:
             before = len(budget.notes)
-            entry = _entry(members, options, clean_title, budget)
+            for g in members:
+                g.hold()
+            try:
+                entry = _entry(members, options, clean_title, budget)
+            finally:  # (the cluster's structures leave with it)
+                for g in members:
+                    g.release()
             if len(budget.notes) != before:  # a fallback is the machine's load, not the input's:
                 key = None  # nothing read from this entry (its kind scores neither) is kept
             elif key:
