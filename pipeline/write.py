@@ -13,6 +13,7 @@ import tempfile
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Iterable
 
 from .model import SCHEMA_VERSION
 
@@ -34,6 +35,28 @@ def dumps(doc) -> bytes:
     except orjson.JSONEncodeError:  # a lone surrogate (a YAML "\\udcff" escape), which orjson refuses:
         # the same format, the surrogate written as the JSON escape that reads back as it
         return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+
+
+def dump_pieces(doc: dict):
+    """`dumps(doc)` in pieces, a list's items one at a time (kb.json's entries): the same
+    bytes, without the whole document's serialisation (and orjson's buffer) held at once.
+    orjson.JSONEncodeError where `dumps` falls back to json (the caller writes that instead).
+    orjson's indented output has no raw newline but between tokens, so an item's output
+    indented by its depth is what it is inside the whole."""
+    yield b"{"
+    for n, (key, value) in enumerate(doc.items()):
+        yield b"%s\n  %s: " % (b"," if n else b"", orjson.dumps(key))
+        if isinstance(value, list) and value:
+            for m, item in enumerate(value):
+                yield b"%s\n    " % (b"," if m else b"[") + _indented(item).replace(b"\n", b"\n    ")
+            yield b"\n  ]"
+        else:
+            yield _indented(value).replace(b"\n", b"\n  ")
+    yield b"\n}\n" if doc else b"}\n"
+
+
+def _indented(value) -> bytes:
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2)
 
 
 def digest(value) -> str | None:
@@ -61,26 +84,43 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool = True, unless_same: bool = False) -> None:
     """Write to a temporary file beside `path`, fsync, then rename over it: a reader (or a
-    killed build) only ever sees the old file or the complete new one. `durable=False`
-    skips the fsync (for files that may be lost, like the cache) but stays atomic."""
+    killed build) only ever sees the old file or the complete new one. `data`: bytes, or
+    pieces written as they come (kb.json's entries: never all serialised at once).
+    `durable=False` skips the fsync (for files that may be lost, like the cache) but stays
+    atomic. `unless_same`: a regular file at `path` that holds these bytes already is left
+    as it is (compared piece by piece as they are written; the temporary file is removed)."""
     path = Path(path)
+    try:
+        old = open(path, "rb") if unless_same and stat.S_ISREG(os.lstat(path).st_mode) else None
+    except OSError:
+        old = None
+    same = old is not None
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o644 & ~_UMASK)  # mkstemp's 0600 would hide kb.json from other users
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                fh.write(piece)
+                same = same and old.read(len(piece)) == piece
+            same = same and old.read(1) == b""
             fh.flush()
-            if durable:
+            if durable and not same:
                 os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if same:
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+    finally:
+        if old is not None:
+            old.close()
 
 
 OUTPUT_FILES = ("kb.json", "kb.schema.json", "howto.jsonld", ".cache/index", ".cache/articles.json")
@@ -103,7 +143,10 @@ def write_outputs(output_dir: Path, doc: dict) -> Path:
     output_dir.mkdir(parents=True, exist_ok=True)
     write_schema(output_dir)
     kb = output_dir / "kb.json"
-    _write_changed(kb, dumps(doc))
+    try:  # (streamed: the document's serialisation was the build's peak memory)
+        _write_changed(kb, dump_pieces(doc))
+    except orjson.JSONEncodeError:  # (a lone surrogate: json writes the whole document, as `dumps` does)
+        _write_changed(kb, dumps(doc))
     return kb
 
 
@@ -113,16 +156,10 @@ def write_schema(output_dir: Path) -> None:
     _write_changed(output_dir / "kb.schema.json", schema_text().encode("utf-8"))
 
 
-def _write_changed(path: Path, data: bytes) -> None:
+def _write_changed(path: Path, data: bytes | Iterable[bytes]) -> None:
     """write_atomic, unless the path is a regular file that holds these bytes already (a
-    rebuild with nothing changed rewrites and syncs nothing: at 30k articles, 70 MB)."""
-    try:
-        st = os.lstat(path)
-        if stat.S_ISREG(st.st_mode) and st.st_size == len(data) and path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    write_atomic(path, data)
+    rebuild with nothing changed renames and syncs nothing: at 30k articles, 70 MB)."""
+    write_atomic(path, data, unless_same=True)
 
 
 class OutputBusy(Exception):

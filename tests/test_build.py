@@ -251,3 +251,33 @@ def test_every_package_folder_and_data_file_is_declared_for_install():
         name = ".".join(folder.relative_to(ROOT).parts)
         data = {f.suffix for f in folder.iterdir() if f.is_file() and f.suffix != ".py"}
         assert sorted(s for s in data if f"*{s}" not in conf["package-data"].get(name, [])) == [], name
+
+
+def test_kb_json_is_written_entry_by_entry_in_the_same_bytes(tmp_path, monkeypatch):
+    # the build's peak memory was kb.json serialised whole (orjson's output and its buffer on
+    # top of the document): it is written an entry at a time, the bytes of one serialisation
+    from pipeline import write as w
+    entry = {"id": "kb-0", "title": "Café \"offline\"\nfix", "alternate_titles": [], "kind": "how-to",
+             "sections": [{"id": "sec-1", "variants": [], "sources": ["s1"]}], "steps": [], "causes": [],
+             "sources": [{"path": "a.md", "removed": {}, "warnings": ["w"], "date": None, "n": 2.5}]}
+    doc = {"schema_version": "1.0", "entries": [entry, dict(entry, id="kb-1", steps=[{"order": 1, "links": []}])],
+           "rejected": [{"path": "x.txt", "error": "empty"}], "stats": {"entries": 2, "kinds": {}, "filtered_out": 0}}
+    odd = dict(doc, entries=[dict(entry, title="Café \udcff")])  # (a lone surrogate: json writes it)
+    empty = dict(doc, entries=[], rejected=[])
+    expected = {name: w.dumps(d) for name, d in (("doc", doc), ("odd", odd), ("empty", empty))}
+    whole = w.dumps
+    monkeypatch.setattr(w, "dumps", lambda d: pytest.fail("kb.json serialised whole") if d is not odd else whole(d))
+    pieces = []
+    monkeypatch.setattr(w, "_indented", lambda value, real=w._indented: pieces.append(real(value)) or pieces[-1])
+    for name, d in (("doc", doc), ("odd", odd), ("empty", empty)):
+        out = tmp_path / name
+        w.write_outputs(out, d)
+        assert (out / "kb.json").read_bytes() == expected[name]
+    assert max(map(len, pieces)) < len(expected["doc"]) / 2
+    # the same bytes again: the file is left as it is; other bytes replace it
+    kb = tmp_path / "doc" / "kb.json"
+    inode = kb.stat().st_ino
+    w.write_outputs(tmp_path / "doc", doc)
+    assert kb.stat().st_ino == inode and kb.read_bytes() == expected["doc"]
+    w.write_outputs(tmp_path / "doc", empty)
+    assert kb.read_bytes() == expected["empty"] and not list((tmp_path / "doc").glob(".*.tmp"))
