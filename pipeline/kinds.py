@@ -42,10 +42,11 @@ in the first person singular (personal_percent) or ask questions (question_perce
 speech aside, is a column, essay or feature ("my favourite earbuds", "So, are you ready to
 ...?") and scores nothing for it, unless its titles or intro (LEAD_CHARS) say one of the
 kind's cues: a launch told up front, then tried by the writer, is still a report.
-A kind in sponsored_kinds (product-page) wins outright on a page its sponsor wrote: most of
-its sources carried a sponsor's note ("The product choices and opinions expressed are those of
-the sponsor"), which the cleaner removes and counts (sources[].removed "sponsor_note"); an
-offer or a launch told by the vendor is still the vendor's page.
+A kind in sponsored_kinds (product-page) outscores every kind but the step kinds on a page its
+sponsor wrote: most of its sources carried a sponsor's note ("The product choices and opinions
+expressed are those of the sponsor"), which the cleaner removes and counts (sources[].removed
+"sponsor_note"); an offer or a launch told by the vendor is still the vendor's page, but a
+sponsored guide whose fixes or instructions score as much stays a troubleshooting or how-to.
 """
 from __future__ import annotations
 
@@ -125,8 +126,9 @@ class KindClassifier:
             elif instructional and not self._numbers_rival(entry, k):  # a task's instructions, not fixes
                 best = max(out[j] for j in self.step_kinds)
                 out.update({j: min(out[j], best - 1) for j in self.step_kinds if j != k} | {k: best})
-        if sponsored(entry):  # the sponsor's own page, whatever it offers or reports
-            out.update(dict.fromkeys(self.sponsored, max(out.values()) + 1))
+        if sponsored(entry):  # the sponsor's own page, whatever it offers or reports: not its fixes
+            top = max(v for k, v in out.items() if k not in self.step_kinds) + 1
+            out.update({k: max(out[k], top) for k in self.sponsored})
         return out
 
     def _numbers_rival(self, entry: dict, kind: str) -> bool:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-SCHEMA_VERSION = "1.1"  # 1.1: steps[].pitch, entries[].kind, categories, tags, stats.executable_stripped
+SCHEMA_VERSION = "1.2"  # 1.1: steps[].pitch, entries[].kind, categories, tags, stats.executable_stripped;
+# 1.2: sources[].removed "sponsor_note" (a sponsor's note, no longer counted as "disclaimer")
 
 
 @dataclass(frozen=True)

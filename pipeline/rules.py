@@ -26,7 +26,7 @@ REQUIRED_GROUPS = {
     "affiliate_url_parts": ("parts",),
     "tracking_pixels": ("styles", "max_size"),
     "safe_schemes": ("schemes", "never"),
-    "disclaimers": ("first", "second", "sponsor"),
+    "disclaimers": ("first", "second", "sponsor", "sponsor_negations"),
     "calls_to_action": ("anchors", "offers", "buttons", "weak_buttons", "pointers", "button_verbs"),
     "tag_lists": ("max_words", "url_parts"),
     "outros": ("requests", "sign_offs", "generic"),
@@ -60,6 +60,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("step_shapes", "procedure_headings"), ("step_shapes", "prevention"), ("step_shapes", "check_questions"),
               ("tables_of_contents", "labels"), ("tables_of_contents", "navigation"),
               ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"), ("calls_to_action", "weak_buttons"),
+              ("disclaimers", "sponsor"), ("disclaimers", "sponsor_negations"),
               ("summary", "contents_labels"), ("summary", "ad_lines"), ("summary", "credit_lines"),
               ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("promotional", "sell_words"),
               ("promotional", "manual_links"), ("promotional", "sequence_labels"), ("boilerplate", "seeds")}

@@ -671,6 +671,26 @@ def test_a_sponsored_posts_note_is_a_sponsor_note(cleaner):
         "disclaimer": 1}
 
 
+@pytest.mark.parametrize("note", [
+    "Disclosure: This post is not sponsored by any brand. It contains affiliate links, and we may earn a commission "
+    "at no extra cost to you.",
+    "This post contains affiliate links; we may earn a commission. Read our policy on sponsored posts.",
+    "We are reader-supported and not sponsored by the companies we review. When you buy through our affiliate links "
+    "we may earn a commission.",
+    "This post was never written in partnership with a brand. It contains affiliate links; we may earn a commission."])
+def test_an_affiliate_disclaimer_naming_sponsors_is_no_sponsor_note(cleaner, note):
+    """A sponsor's note claims its page is the sponsor's ("This article is sponsored by", "are
+    those of the sponsor"); a disclaimer that only says the word, or denies it, is an affiliate's."""
+    r = clean(cleaner, note + "\n\nRestart the router and check the lights.\n")
+    assert r.text == "Restart the router and check the lights.\n" and r.removed == {"disclaimer": 1}
+
+
+def test_a_post_written_in_partnership_is_a_sponsor_note(cleaner):
+    r = clean(cleaner, "_This post was written in partnership with Acme. All opinions expressed are my own._\n\n"
+                       "Restart the router and check the lights.\n")
+    assert r.text == "Restart the router and check the lights.\n" and r.removed == {"sponsor_note": 1}
+
+
 @pytest.mark.parametrize("line", ["Settings / Update & Security / Windows Update", "Control Panel | Programs | Uninstall",
                                   "HP / Canon / Epson"])
 def test_a_menu_path_under_a_screenshot_is_no_photo_credit(cleaner, line):

@@ -647,15 +647,62 @@ def test_a_page_its_sponsor_wrote_is_a_product_page_though_the_cleaner_removed_t
     assert not sponsored({"sources": [{"removed": {"sponsor_note": 1}}, {"removed": {}}, {"removed": {"chrome": 2}}]})
 
 
-def test_a_badge_or_a_features_heading_is_a_product_pages_not_a_faq_or_a_safe_in_prose():
+def test_a_badge_is_a_product_pages_not_a_safe_in_prose():
+    """The badge's shape: a line of its own, "No Ads" after it, or its capitalised form ending a
+    line or a link; "100% safe" ending a sentence is prose."""
     kind = KindClassifier(load_rules())
-    vendor = _sectioned("Acme Recovery gets back lost files from any drive. 100% Safe & Secure to Use",
-                        [("What it recovers", "Photos, videos and documents from any drive.")])
-    assert kind(vendor) == "product-page"
+    for badge in ["Acme Recovery gets back lost files from any drive. 100% Safe & Secure to Use",
+                  "Acme Recovery gets back lost files from any drive.\n\n* 100% safe & secure to use",
+                  "Acme Recovery gets back lost files from any drive.\n\n![](https://acme.example/secure.svg) 100% Secure. No Ads."]:
+        assert kind(_sectioned(badge, [("What it recovers", "Photos, videos and documents from any drive.")])) == "product-page"
+    for prose in ["Bear in mind that no TV is 100% safe outside, even with a cover.",
+                  "Don't worry, this method is 100% safe.", "Nothing online is ever 100% secure.",
+                  "Is the tool safe? Yes, it is **100% safe**."]:
+        ideas = _sectioned("Here are five cool ideas about what to do with an old TV.",
+                           [("Leave It on Your Patio", prose), ("A Picture Frame", "Ambiance videos suit it well.")])
+        assert kind(ideas) != "product-page", prose
+
+
+def test_a_faq_heading_is_no_product_page():
+    """Any listicle has its FAQ (other keeps its faq cue); a product page has features and pricing."""
+    kind = KindClassifier(load_rules())
     ideas = _sectioned("Here are five cool ideas about what to do with an old TV.",
-                       [("Leave It on Your Patio", "Bear in mind that no TV is 100% safe outside, even with a cover."),
-                        ("Use It for Decoration", "Run ambiance videos on it."), ("FAQ", "Is it worth it? Often.")])
-    assert kind(ideas) != "product-page"
+                       [("Leave It on Your Patio", "A cover keeps the rain off it."),
+                        ("A Picture Frame", "Ambiance videos suit it well."), ("FAQ", "Is it worth it? Often.")])
+    assert kind(ideas) == "other"
+
+
+SPONSORED_FIX = """---
+title: "How to Fix Acme Backup Not Working on Windows 11"
+---
+This article is sponsored by Acme. The product choices and opinions expressed are those of the sponsor.
+
+Is Acme Backup not working after the latest Windows 11 update? This error is common; here are the fixes that work. Get 20% off Acme Backup for $39 with our coupon.
+
+## Fix 1: Restart the backup service
+
+Press Win + R, type services.msc and press Enter. Right-click Acme Backup Service and click Restart.
+
+## Fix 2: Run the backup as administrator
+
+Right-click the Acme Backup shortcut and choose Run as administrator. Then click Back up now.
+
+## Fix 3: Reinstall Acme Backup
+
+Open Settings > Apps > Installed apps, click Acme Backup and choose Uninstall. Then download it again and install it.
+"""
+
+
+def test_a_sponsored_guide_with_real_fixes_stays_troubleshooting(tmp_path):
+    """The sponsor's note outscores a page's offer (the Acronis post above), not its fix steps: a
+    sponsored troubleshooting guide stays one, and in `--kinds troubleshooting,how-to`."""
+    write(tmp_path / "in", "s.md", SPONSORED_FIX)
+    for name, extra in [("o", []), ("f", ["--kinds", "troubleshooting,how-to"])]:
+        res = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / name), "-q", *extra])
+        assert res.exit_code == 0, res.output
+        (entry,) = json.loads((tmp_path / name / "kb.json").read_text("utf-8"))["entries"]
+        assert entry["sources"][0]["removed"].get("sponsor_note") == 1 and len(entry["steps"]) == 3
+        assert entry["kind"] == "troubleshooting"
 
 
 def test_the_bottom_line_heading_closes_a_review():

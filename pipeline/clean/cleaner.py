@@ -95,7 +95,8 @@ class Cleaner:
             re.I)
         self.disc_first = tuple(w.lower() for w in g("disclaimers", "first"))
         self.disc_second = tuple(w.lower() for w in g("disclaimers", "second"))
-        self.disc_sponsor = tuple(w.lower() for w in g("disclaimers", "sponsor"))
+        self.disc_sponsor = [re.compile(p, re.I) for p in g("disclaimers", "sponsor")]
+        self.disc_negations = [re.compile(p, re.I) for p in g("disclaimers", "sponsor_negations")]
         self.cta_anchors = tuple(a.lower() for a in g("calls_to_action", "anchors"))
         self.cta_offers = tuple(o.lower() for o in g("calls_to_action", "offers"))
         self.cta_pointers = tuple(o.lower() for o in g("calls_to_action", "pointers"))

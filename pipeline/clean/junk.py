@@ -13,6 +13,12 @@ _CTA_LINK = re.compile(r"(?:\*\*|__|[*_])?" + _LINK.pattern + r"(?:\*\*|__|[*_])
 
 # --------------------------------------------------- 5. text-level junk blocks
 
+def _sponsor_note(low: str, ctx) -> bool:
+    """The disclaimer claims its page is a sponsor's ("This article is sponsored by ..."), no
+    negation right before the claim ("This post is not sponsored by any brand")."""
+    return any(not any(n.search(low, max(0, m.start() - 40), m.start()) for n in ctx.disc_negations)
+               for p in ctx.disc_sponsor for m in p.finditer(low))
+
 def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
     stripped = block.strip()
     if not stripped:
@@ -21,7 +27,7 @@ def _drop_text_junk(block: str, ctx, removed: Counter) -> str:
     # affiliate disclaimers (blockquote or paragraph), a sponsor's note counted apart: the page
     # is its sponsor's, which the record carries to page kinds (the text no longer says it)
     if any(w in low for w in ctx.disc_first) and any(w in low for w in ctx.disc_second) and len(low) < 600:
-        removed["sponsor_note" if any(w in low for w in ctx.disc_sponsor) else "disclaimer"] += 1
+        removed["sponsor_note" if _sponsor_note(low, ctx) else "disclaimer"] += 1
         return ""
     # markdown "Also read:" link farms (the phrase maybe in emphasis: "**Related post**:")
     first = stripped.split("\n", 1)[0]
