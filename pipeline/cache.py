@@ -131,8 +131,9 @@ from .write import write_atomic
 # 50: structures: siblings worded as steps, "How to" ways beside one, a numbered fix over its ways one step, pitch sub-steps;
 # 51: chrome: a table whose rows partly stay stays whole, a body's trailing label headings go, credits keyed anew;
 # 52: titles ("h"): a title astray (naming neither the main word nor its name) gives way to an intro span naming it, a
-# heading naming the name sums the text up when nothing else says it, no composed span holds an address
-FORMAT = 52
+# heading naming the name sums the text up when nothing else says it, no composed span holds an address;
+# 53: kind text features ("k"): "unanchored", a page quoting experts that tells no event is no news story
+FORMAT = 53
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -465,7 +466,7 @@ class ArticleCache:
         (kinds.KindClassifier.text_features), stored under k (a "k" record too), or None."""
         return self._valid("k", "kinds", k, lambda rec: isinstance(rec, dict) and list(rec) == _KIND_TEXT and (
             isinstance(rec["cues"], list) and len(rec["cues"]) == len(KINDS) and all(type(n) is int for n in rec["cues"])
-            and isinstance(rec["unspread"], list) and all(x in KINDS for x in rec["unspread"])
+            and all(isinstance(rec[x], list) and all(k in KINDS for k in rec[x]) for x in ("unspread", "unanchored"))
             and all(type(rec[x]) is bool for x in ("many", "personal", "instructive"))))
 
     def put_kind_text(self, k: str, features: dict) -> None:
@@ -739,7 +740,7 @@ class StaleCache(Exception):
 
 
 ENTRY_FIELDS = list(Merged.__annotations__)
-_KIND_TEXT = ["cues", "many", "unspread", "personal", "instructive"]  # (kinds.KindClassifier.text_features)  # what an entry record must hold, in order
+_KIND_TEXT = ["cues", "many", "unspread", "unanchored", "personal", "instructive"]  # (kinds.KindClassifier.text_features)  # what an entry record must hold, in order
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
                    "linked": list, "head": str, "body": str}

@@ -42,6 +42,12 @@ in the first person singular (personal_percent) or ask questions (question_perce
 speech aside, is a column, essay or feature ("my favourite earbuds", "So, are you ready to
 ...?") and scores nothing for it, unless its titles or intro (LEAD_CHARS) say one of the
 kind's cues: a launch told up front, then tried by the writer, is still a report.
+A kind in anchored_kinds (news) is about something that happened: a page built on what
+experts say (it names quoted_experts people or more by their role, [page_kinds] expert_roles:
+"... real-time data," says Nick Amabile, CEO of DAS42") none of whose anchor_<kind> cues (an
+announcement, launch or release, a finding published, "this week", a date) fire in its text,
+quoted speech and links' targets aside, scores nothing for it, cues and labels alike: it is a
+feature on a trend, not a report (the experts' "says" are what its news cues read).
 A kind in sponsored_kinds (product-page) outscores every kind but the step kinds on a page its
 sponsor wrote: most of its sources carried a sponsor's note ("The product choices and opinions
 expressed are those of the sponsor"), which the cleaner removes and counts (sources[].removed
@@ -87,6 +93,12 @@ class KindClassifier:
         self.personal = int(group.get("personal_percent", ["100"])[0]) / 100
         self.asking = int(group.get("question_percent", ["100"])[0]) / 100
         self.sponsored = tuple(group.get("sponsored_kinds", []))
+        self.anchored = tuple(group.get("anchored_kinds", []))
+        self.anchors = {k: [re.compile(p, re.I | re.M) for p in group.get("anchor_" + k, [])] for k in KINDS}
+        roles = "|".join(re.escape(r) for r in group.get("expert_roles", [])) or "(?!)"
+        # a quoted person named by role: ", CEO of DAS42", "says Pablo Montero, Lupe's cofounder"
+        self.expert = re.compile(r"(?:,|\bsays|\bsaid)[^\S\n]+(?:an? |the )?(?:[\w.’'-]+ ){0,4}?(?:%s)\b" % roles, re.I)
+        self.experts = int(group.get("quoted_experts", ["3"])[0])
 
     def scores(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> dict[str, int]:
         """`learned`: (site, label) -> the kind that label means on that site and the points
@@ -106,6 +118,7 @@ class KindClassifier:
         if text["many"]:
             out.update(dict.fromkeys(self.flat, 0))  # a report is told in a few sections, not cut into many
             out.update(dict.fromkeys(text["unspread"], 0))
+        out.update(dict.fromkeys(text["unanchored"], 0))  # no event told: a feature, explainer or essay
         if text["personal"]:  # a column or feature, unless its lead reports
             out.update({k: 0 for k in self.impersonal if not any(c.search(lead) for c in self.cues[k] + self.repeated[k])})
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
@@ -142,7 +155,8 @@ class KindClassifier:
         """What `scores` reads of the entry's text alone (its summary and sections' headings
         and texts): each kind's cue points ("cues", in KINDS' order), whether it is cut into
         more than flat_max_headings headed sections ("many") and the spread_kinds whose cues
-        are not spread over them ("unspread"), whether it speaks as a column does ("personal"),
+        are not spread over them ("unspread"), the anchored_kinds none of whose anchors fire
+        on a page quoting experts ("unanchored"), whether it speaks as a column does ("personal"),
         and whether its sentences or menu paths instruct ("instructive"). Kept in the memo by
         that text."""
         key = self._text_key(entry)
@@ -152,10 +166,13 @@ class KindClassifier:
         text = page_text(entry)
         headed = [s for s in entry.get("sections", []) if s.get("heading")]
         mine, asked = voice(text, self.first_person)
+        told = QUOTED.sub(" ", LINKED.sub(r"\1", text))  # the writer's own words, links' texts as words
         got = {"cues": [sum(1 for cue in self.cues[k] if cue.search(text))
                         + sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k]) for k in KINDS],
                "many": len(headed) > self.flat_max,
                "unspread": [k for k in self.spread if not self._spread(k, headed)] if len(headed) > self.flat_max else [],
+               "unanchored": [k for k in self.anchored if len(self.expert.findall(told)) >= self.experts
+                              and not any(a.search(told) for a in self.anchors[k])],
                "personal": mine >= self.personal or asked >= self.asking,
                "instructive": imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2}
         if key:
@@ -302,6 +319,7 @@ MENU_PATH = re.compile(r"\w[\w*]*+(?P<menu> > [*\w])?")
 # each part stops at the next bracket, so a line of 40,000 "[" is read once, not once from each
 TEMPLATED = re.compile(r"(?<!!)\[[^\[\]\n]*+\]\([^()\n]*+\)|(?<=\])\([^()\n]*+\)")
 LINK_TARGET = re.compile(r"\]\([^()\n]*+\)")  # a link's or picture's target, its text kept
+LINKED = re.compile(r"!?\[([^\[\]\n]*+)\]\([^()\n]*+\)")  # a link (or picture): its text, brackets and target aside
 WORD = re.compile(r"[^\W\d_]\w*")
 
 

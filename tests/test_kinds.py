@@ -711,3 +711,39 @@ def test_the_bottom_line_heading_closes_a_review():
                         [("Design and Construction of the Q1", "It is heavy."),
                          ("The Bottom Line", "A fine keyboard, if pricey.")])
     assert kind(review) == "review"
+
+
+def test_a_feature_told_through_experts_quotes_is_no_news_story_unless_it_tells_an_event():
+    kind = KindClassifier(load_rules())
+    trend = ("Low-code tools are taking work off IT teams. Business users now build their own apps.\n\n"
+             '"These tools mitigate talent shortages," says Ann Lee, vice president of product at Vonage. '
+             '"Anyone can build a prototype."\n\n'
+             'Citizen developers "have the potential to be the saving grace," says Bo Huang, co-founder and CTO '
+             "at Moxo. IT departments, Huang says, are freed up.\n\n"
+             '"The sweet spot is data-dense processes," says Mia Allen, CTO at Laserfiche. Apps built this way '
+             "have low throughput needs, Allen says.")
+    assert kind(_entry(trend)) == "other"
+    # the same quotes around a launch are a report, and so around a finding just published
+    assert kind(_entry(trend.replace("Business users now", "Acme launched LowCode 2 on Tuesday. Users now"))) == "news"
+    assert kind(_entry(trend.replace("Low-code tools are", "A new Forrester survey finds low-code tools"))) == "news"
+    # an event inside an expert's quotation is the expert's, not the page's
+    quoted = trend.replace('"Anyone can', '"Vendors announced new tools this week. Anyone can')
+    assert kind(_entry(quoted)) == "other"
+    # a page quoting one or two people is read as before
+    two = trend.split("\n\n\"The sweet spot")[0]
+    assert kind(_entry(two)) == "news"
+
+
+def test_a_launch_dated_to_a_past_year_is_history_not_news():
+    kind = KindClassifier(load_rules())
+    explainer = ("Smartphones put the world at our fingertips. The first iPhone was announced in 2007, and "
+                 "Android debuted all the way back in 2008. Minimalist phones try to undo some of that.")
+    assert kind(_entry(explainer)) == "other"
+    assert kind(_entry(explainer.replace("in 2007", "this week"))) == "news"
+
+
+def test_a_sites_opinion_or_column_label_makes_other():
+    kind = KindClassifier(load_rules())
+    page = "The new Acme phone will be available in March. Phones this thin are a mistake."
+    assert kind(_labelled(page, "Tech")) == "news"
+    assert kind(_labelled(page, "Opinion")) == "other"
