@@ -132,8 +132,9 @@ from .write import write_atomic
 # 51: chrome: a table whose rows partly stay stays whole, a body's trailing label headings go, credits keyed anew;
 # 52: titles ("h"): a title astray (naming neither the main word nor its name) gives way to an intro span naming it, a
 # heading naming the name sums the text up when nothing else says it, no composed span holds an address;
-# 53: kind text features ("k"): "unanchored", a page quoting experts that tells no event is no news story
-FORMAT = 53
+# 53: kind text features ("k"): "unanchored", a page quoting experts that tells no event is no news story;
+# 54: structures: an action after a comma that lost its space, unlisted verbs after the last of a run of steps
+FORMAT = 54
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -2320,3 +2320,44 @@ def test_sibling_how_to_sections_that_say_what_to_do_are_ways_beside_one_that_is
     assert steps(st, body, "Stop unwanted calls on Android") == [
         "How to Block a Number", "How to Block Spam Calls", "How to Block Calls on a Galaxy Phone",
         "How to Unblock a Number", "How to Block Text Messages"]
+
+
+def test_a_procedure_counts_a_sentence_whose_verb_lost_its_space_to_bold(st):
+    # `After signing up,**Click** ...`: the scrape lost the space after the comma; the sentence still
+    # says what to do, so the section's numbered paragraphs (1, 2, 2, 3, 4: one number repeated) are
+    # its procedure and the section is one more way beside its siblings
+    ways = "".join(f"## Printing way {n}\n\nFollow the steps:\n\n1. **Open the app** first.\n\n"
+                   f"2. **Click Print** then.\n\n" for n in (1, 2))
+    body = ("QR codes print well.\n\n" + ways + "## Customizing QR Codes\n\n"
+            "You can find codes online. To use this option:\n\n"
+            "1\\. Once you visit the site, it will launch the generator.\n\n"
+            "2\\. After signing up,**Click the** **Customize** button.\n\n"
+            "2\\. In the new window, it shows the code types.\n\n"
+            "3.**Click Generate** to modify the code.\n\n"
+            "4\\. You can also change the size.\n\n")
+    assert steps(st, body, "Print QR codes") == ["Printing way 1", "Printing way 2", "Customizing QR Codes"]
+    spaced = body.replace("up,**Click", "up, then it shows **Click")
+    assert "Customizing QR Codes" not in steps(st, spaced, "Print QR codes")
+
+
+def test_siblings_after_the_last_step_headed_by_an_unlisted_verb_that_say_what_to_do_are_steps(st):
+    # steps headed by what to do ("Remove ...", "Compare ...", "Locate ..."); after the last, headings
+    # opening with a word of a verb's shape the rules do not list ("Substitute", "Combine") whose text
+    # says what to do are steps too, up to the first that is not
+    fn = ("## {h}\n\nSome words on the function.\n\nTo use it in a sheet, enter this formula:\n\n"
+          "1. Select a cell.\n2. Type the formula.\n\n")
+    body = ("Text functions help.\n\n" + "".join(fn.format(h=h) for h in (
+        "Remove Spaces: TRIM", "Compare Text Strings: EXACT", "Locate Text Within a String: FIND"))
+        + "## Substitute Current With New Text: SUBSTITUTE\n\nSimilar to REPLACE, it changes text.\n\n"
+        "To change Smith to Jones in cell A1, use the following formula.\n\n"
+        "## Combine Text: CONCAT\n\nIt joins text.\n\nTo join two cells, enter =CONCAT(A1,B1).\n\n"
+        "## Excel Functions Are Handy\n\nThey save time.\n\n"
+        "## Merge Cells: MERGE\n\nTo merge two cells, select them.\n")
+    got = steps(st, body, "Excel text functions")
+    assert got == ["Remove Spaces: TRIM", "Compare Text Strings: EXACT", "Locate Text Within a String: FIND",
+                   "Substitute Current With New Text: SUBSTITUTE", "Combine Text: CONCAT"]
+    # a tail heading whose text says nothing to do, or that asks, is none
+    said = body.replace("To join two cells, enter =CONCAT(A1,B1).", "It came in Excel 2016.")
+    assert steps(st, said, "Excel text functions")[-1] == "Substitute Current With New Text: SUBSTITUTE"
+    asked = body.replace("## Substitute Current With New Text: SUBSTITUTE", "## Substitute or Replace?")
+    assert steps(st, asked, "Excel text functions")[-1] == "Locate Text Within a String: FIND"

@@ -69,6 +69,7 @@ class Steps:
             self._listed_runs(secs, is_step, overviews)
             self._way_runs(secs, is_step, procedures, overviews)
             self._alike_runs(secs, is_step, overviews)  # (beside the ways _way_runs found)
+            self._verb_tail(secs, is_step, overviews)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
                     and self._names_doing(t.heading) and self._acts_in(t, 2)]
@@ -397,6 +398,29 @@ class Steps:
                         and not any(is_step[d] for d in _descendants(secs, i))):
                     is_step[i] = True
             self._alike_tail(secs, run, is_step, fits, over)
+
+    def _verb_tail(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
+        """After the last of two or more sibling steps, two in three headed by what to do (or by a verb's
+        shape), when two in three of the siblings up to it are steps, the siblings that follow it headed by
+        a word of a verb's shape the rules do not list, whose own text says what to do, are steps too, up
+        to the first that is not
+        ("Substitute Current With New Text: SUBSTITUTE", "Combine Text: CONCAT" after "Remove Spaces:
+        TRIM" and "Compare Text Strings: EXACT"; "Share Content Between Two Windows PCs" after "Automate
+        Tasks With Task Scheduler"): not a question, a call to action, a closing, nor a part over steps."""
+        over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
+        for run in _siblings(secs):
+            marks = [k for k, i in enumerate(run) if is_step[i]]
+            if (len(marks) < 2 or 3 * len(marks) < 2 * (marks[-1] + 1) or any(secs[run[k]].counted for k in marks)
+                    or 3 * sum(bool(self._imperative(secs[run[k]].heading) or self.verb_word.match(secs[run[k]].heading))
+                               for k in marks) < 2 * len(marks)):
+                continue
+            for i in run[marks[-1] + 1:]:
+                t = secs[i]
+                if not (t.kind in ("other", "fix") and not t.pseudo and i not in skip and i not in over and t.text
+                        and self.verb_word.match(t.heading) and not t.heading.rstrip().endswith(("?", "!"))
+                        and self._acts_in(t)):
+                    break
+                is_step[i] = True
 
     def _alike_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
         """`_alike_tail` over every run of siblings, but a count's, that holds a part over steps of its own."""
