@@ -2361,3 +2361,31 @@ def test_siblings_after_the_last_step_headed_by_an_unlisted_verb_that_say_what_t
     assert steps(st, said, "Excel text functions")[-1] == "Substitute Current With New Text: SUBSTITUTE"
     asked = body.replace("## Substitute Current With New Text: SUBSTITUTE", "## Substitute or Replace?")
     assert steps(st, asked, "Excel text functions")[-1] == "Locate Text Within a String: FIND"
+
+
+def test_a_heading_whose_verb_after_a_sequence_word_is_a_contraction_is_no_step(st):
+    # "First let’s discover ..." is the writer's voice, not a thing to do, though "First" and "let" open steps
+    proc = "1. Press Win + X and click Device Manager.\n2. Expand the Network adapters menu.\n"
+    body = ("Wake on LAN is handy.\n\n## First let’s discover what exactly is Wake on LAN\n\nA magic packet.\n\n"
+            f"## How to Configure Wake On Lan in the BIOS\n\n{proc}\n## How to configure Wake on LAN\n\n{proc}")
+    assert steps(st, body, "Wake on LAN") == ["How to Configure Wake On Lan in the BIOS", "How to configure Wake on LAN"]
+    said = body.replace("First let’s discover what exactly is", "First check")
+    assert steps(st, said, "Wake on LAN")[0] == "First check Wake on LAN"
+    # the page's one procedure may still be named so, when its text says what to do twice
+    lone = ("Hunter Mode helps.\n\n## What is Hunter Mode\n\nA target icon.\n\n"
+            "## Now let’s look at how Hunter Mode works in practice\n\n"
+            "Click the Hunter Mode button. Drag the target onto the app.\n")
+    assert steps(st, lone, "Hunter Mode") == ["Now let’s look at how Hunter Mode works in practice"]
+
+
+def test_numbered_points_under_one_item_of_a_numbered_listicle_are_no_steps(st):
+    # "#1 VivaVideo - ..." is one of ten apps: its numbered features ("Clip, edit ...", "Make video a filter")
+    # are not the page's procedure, though half of them open with a verb
+    apps = "".join(f"## #{n} App{n} - A video editor for Android\n\nApp{n} is popular.\n\n" for n in range(2, 5))
+    body = ("Ten editors.\n\n## #1 VivaVideo - Free video editor for Android\n\nVivaVideo is popular.\n\n"
+            "1\\. Clip, edit, add text to videos\n\n2\\. Make video a filter\n\n3\\. Dub for videos\n\n"
+            "4\\. Share your edited videos on websites\n\n" + apps)
+    assert steps(st, body, "Best video editors") == []
+    # under a heading that says what to do, they are
+    fix = body.replace("#1 VivaVideo - Free video editor for Android", "#1 How to edit a video in VivaVideo")
+    assert steps(st, fix, "Best video editors")[:2] == ["Clip, edit, add text to videos", "Make video a filter"]

@@ -25,16 +25,18 @@ _HEADING_LABEL = re.compile(r"^\s*(?:\([^()\n]{1,20}\)|[^\W\d][\w']*(?: [^\W\d][
 class Steps:
     """Steps and their fields."""
 
-    def _imperative(self, heading: str) -> bool:
+    def _imperative(self, heading: str, writer: bool = False) -> bool:
         """A heading that says what to do, maybe after a short label ("(Advanced) Try
         automatic overclocking", "Tips – Keep your printer driver up to date"), or names the
         doing to a thing ("Opening the Keychain Access tool", "Restarting your router": a
         gerund of one of the verbs, then an article or a possessive; "Testing Methodology"
-        names no doing)."""
+        names no doing). `writer`: also the writer's "Now let’s look at how ..." after a sequence word."""
         if _CONTRACTION.match(heading):  # (the writer's "Let’s Do a Few Benchmarks", not the reader's doing)
             return False
-        return self.imperative.match(heading) is not None or self.imperative.match(
-            _HEADING_LABEL.sub("", heading, count=1)) is not None or self.gerund.match(heading) is not None
+        m = self.imperative.match(heading) or self.imperative.match(_HEADING_LABEL.sub("", heading, count=1))
+        # (nor after a sequence word: "First let’s discover what ... is", the verb a contraction's first word)
+        return (m is not None and (writer or not m.string.startswith(("'", "’"), m.end()))
+                or self.gerund.match(heading) is not None)
 
     # ---------------------------------------------------------------------- steps
     def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False) -> list[Step]:
@@ -72,7 +74,7 @@ class Steps:
             self._verb_tail(secs, is_step, overviews)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
-                    and self._names_doing(t.heading) and self._acts_in(t, 2)]
+                    and self._names_doing(t.heading, True) and self._acts_in(t, 2)]
             if len(lone) == 1:
                 is_step[lone[0]] = True
         for i in range(1, len(secs)):
@@ -165,7 +167,7 @@ class Steps:
             if m and last.lower() not in self.key_spelling:  # is no modifier: "hold down Ctrl and Alt
                 yield m  # keys, then press the up arrow" is not "Ctrl + Alt")
 
-    def _paragraph_steps(self, blocks: list[_Block], body: str) -> list[Step]:
+    def _paragraph_steps(self, blocks: list[_Block], body: str, secs: list[_Sec] = ()) -> list[Step]:
         """For a body whose headings give no step: its procedure written as numbered
         paragraphs or list items (`1) On your keyboard, press ...`, `2\\. Type ...`, with a
         screenshot or a remark between them). A run that counts 1, 2, ... where at least
@@ -175,16 +177,23 @@ class Steps:
         screenshots after it (what follows the procedure is the article's closing text).
         A step is promotional when its text holds the promotional phrases, or the paragraph
         that leads into its run does ("... with the Pro version it takes just 2 clicks:
-        1) Download ...")."""
+        1) Download ..."). Not a run within one of three or more sibling sections numbered as a count of
+        items, headed by no step ("#1 VivaVideo - Free video editor" over "1\\. Clip, edit ...", "2\\. Make
+        video a filter"): a listicle's item, its numbered points its features."""
         raw = body.encode("utf-8")
         blocks = [one for b in blocks for one in _list_items(b, raw, self.inert)]
         numbered = [(found[0], (k, found[1])) for k, b in enumerate(blocks) if (found := _step_number(b))]
+        items: dict[tuple, int] = {}  # (parent, level) -> sibling sections headed by a number
+        for t in secs[1:]:
+            items[(t.parent, t.level)] = items.get((t.parent, t.level), 0) + bool(_ITEM_HEAD.match(t.heading))
         steps = []
         for run in _counts(numbered):
             # (one numbered item is a procedure of its own when it nests its sub-steps: "1. Update Windows 11:
             # Updates fix bugs." over its "1. Go to Settings ...", "2. Click ...")
             lone = len(run) == 1 and bool(blocks[run[0][0]].nested_spans)
             if (len(run) < 2 and not lone) or 2 * sum(bool(self.action.match(rest)) for _, rest in run) < len(run):
+                continue
+            if len(where := {blocks[k].section for k, _ in run}) == 1 and self._an_item(secs, where.pop(), items):
                 continue
             first = run[0][0]
             lead = self._promo_text(blocks[first - 1].text) if first and (
@@ -205,6 +214,16 @@ class Steps:
                 steps.append(self._step(title, blocks[k].section, units, said, sub=inner + own[1:], lead=lead,
                                         action=blocks[k], inner=inner))
         return steps
+
+    def _an_item(self, secs: list[_Sec], i: int | None, items: dict[tuple, int]) -> bool:
+        """Section i is one of three or more siblings headed by a number (`items`: their count by parent
+        and level; "#1 VivaVideo ...", "2. AndroVid ..."), and its heading says no step (not "4. How to fix
+        the problem?")."""
+        m = _ITEM_HEAD.match(secs[i].heading) if i and i < len(secs) else None
+        if m is None or items.get((secs[i].parent, secs[i].level), 0) < 3:
+            return False
+        named = _Sec(secs[i].heading[m.end():].lstrip(" .):-–—"), secs[i].level, secs[i].kind, secs[i].parent)
+        return not self._says_step(named)  # (its words past the number: "#1 How to edit ...")
 
     def _lead_text(self, blocks: list[_Block], first: int) -> list[_Block]:
         """The text paragraphs (two at most) just before a numbered procedure in its section,
@@ -314,12 +333,13 @@ class Steps:
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
 
-    def _names_doing(self, heading: str) -> bool:
+    def _names_doing(self, heading: str, writer: bool = False) -> bool:
         """A heading that names a procedure or a doing ("How to Organize Chats Into Folders", "Setting
         Up TrackerControl", "Use the Evaluate Formula Tool"), not a name that opens with a verb's
-        word ("Make", a product; "Keep learning") nor a call to action ("Try Movavi Slideshow Maker!")."""
+        word ("Make", a product; "Keep learning") nor a call to action ("Try Movavi Slideshow Maker!");
+        `writer`: or the writer's "Now let’s look at how ..." (`_imperative`)."""
         return self.procedure_heading.match(heading) is not None or self.gerund.match(heading) is not None or (
-            self._imperative(heading) and len(heading.split()) >= 3 and not heading.rstrip().endswith("!"))
+            self._imperative(heading, writer) and len(heading.split()) >= 3 and not heading.rstrip().endswith("!"))
 
     def _names_procedure(self, secs: list[_Sec], i: int) -> bool:
         """A heading that names a procedure ("How to Calculate Age in Months", rules
@@ -690,6 +710,9 @@ def _first_word(heading: str) -> str:
     """A heading's first word, lower-cased, any number as `#` (`1  Make ...`, `8  Teach ...`)."""
     words = heading.split()
     return re.sub(r"\d+", "#", words[0].lower()) if words else ""
+
+# a heading numbered as an item of a count: `#1 VivaVideo ...`, `2. AndroVid Pro ...`, `(3) KineMaster`
+_ITEM_HEAD = re.compile(r"[#(№]?\d{1,2}\b")
 
 _STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`3.Click`: a scrape lost the space)
 

@@ -148,13 +148,13 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self._page_titles = (title, title_heading)  # (what the page is about, for Steps._remedy_runs)
         steps = self._steps(sections, blocks)
         if not steps:  # no heading gives a step: numbered paragraphs may
-            steps = self._paragraph_steps(blocks, body)
+            steps = self._paragraph_steps(blocks, body, sections)
             split = _split_run_on_numbers(body, blocks)
             if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
                 again = self._without_contents(_inert(_blocks(split), self.inert))
                 secs, heading = self._sections(again, title)
                 self._page_titles = (title, heading)  # (this parse's opening heading, for _remedy_runs)
-                found = self._steps(secs, again) or self._paragraph_steps(again, split)
+                found = self._steps(secs, again) or self._paragraph_steps(again, split, secs)
                 if len(found) > len(steps):
                     blocks, sections, title_heading, steps = again, secs, heading, found
                 self._page_titles = (title, title_heading)  # (the parse kept)
