@@ -61,7 +61,7 @@ _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\.?\s*$")  # (not an in-page pointer)
 _DIGITS = re.compile(r"\d+")
 _TAIL_LINES = 6  # a shop widget at the body's end (Boilerplate._shop_tail) has this many lines or more
-_SITE_END = re.compile(r"\.(?:com|net|org|co)\s*$")  # a site's address's ending
+_SITE_END = re.compile(r"\.(?:com|net|org|co)(?:\.[a-z]{2})?\s*$")  # a site's address's ending
 _CREDIT_SEP = re.compile(r"/|\||--|–|—")  # "Jane Doe / Getty Images", "By Jiap -- Shutterstock"
 _LABEL_FIRST = re.compile(r"^[\s>*_]*[^\W_]+\s*:")  # "_Note: ..._", "*Update:* ..."
 _ANCHOR_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\[[^\[\]\n]+\]\((?:https?://[^()\s#]*)?#[^()\s]*\)"
@@ -79,8 +79,15 @@ _ICON_TEXT = re.compile(r"^\s*!\[[^\]\n]*\]\([^()\s]*\)\s*[^\s!\[]")  # "![Secur
 # a name alone, its words capitalised ("Google", "_Microsoft_", "📷 Google", "(Screengrab)", "Image: Lenovo")
 _NAME = re.compile(r"[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,2}")
 _CARD = re.compile(r"^\s*[-*+]\s+!\[[^\]\n]*\]\([^()\s]+\)\s*\S")  # "* ![alt](pic) Title ..."
-_ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s]+/[^()\s]+)"
+_ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s/]+/[^()\s]+)"
                         r"(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__)?\s*$")  # (a link's title: `(url "Title")`)
+# (its host holds no "/": "[w](//////..." without a ")" was read again from each "/" on, quadratic)
+
+
+def _host(url: str) -> str:
+    """A link's host, lower-case, without "www." ("" when the address does not parse)."""
+    host = _url_parts(url)[1] or ""
+    return host[4:] if host.startswith("www.") else host
 
 
 def _credit_text(line: str) -> tuple[str, list[str]]:
@@ -202,6 +209,10 @@ class Boilerplate:
         self.comment_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "comment_buttons"))
         self.comment_words = frozenset(w.lower() for w in g("boilerplate", "comment_words"))
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
+        # a shop widget's evidence (_shop_tail): a price or a deal's word, links to affiliates or tagged shops
+        self.shop_labels = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "shop_labels")), re.I)
+        self.shop_hosts = tuple(sorted({h.lower() for h in g("affiliate_hosts", "hosts")}
+                                       | {p.split("=")[0].lower() for p in g("affiliate_tags", "params")}))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*")
         self.contents_labels = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels")) + r")\W*", re.I)
@@ -385,7 +396,7 @@ class Boilerplate:
         # goes for being beside a marker)
         drop.update(u for u in range(len(units)) if empty[u])
         self._opening_label(units, lines, repeated, drop)
-        self._last_label(units, lines, drop)
+        self._last_label(units, lines, repeated, drop)
         if not drop:
             return body, 0
         gone = {units[u][0] for u in drop}
@@ -997,11 +1008,20 @@ class Boilerplate:
         if (len(line) > 200 or not self._label(line, 3 * self.short_words) or "![" in line or line.lstrip().startswith("|")
                 or _HEADING.match(line) or _LIST.match(line) or _BOLD_LABEL.match(line)):
             return None, None
-        words = _shown_words(line.lower())
+        shown = _shown_words(line)
+        words = [w.lower() for w in shown]
+        # above two labels' words, the words between the first three and the last are a
+        # product's name, opening with a capital or a digit, two in three of them so ("Monoprice 44394
+        # 40-inch Crystal Pro 144 Hz gaming monitor"), not a caption's ("Cinebench R23
+        # multi-core scores of the <CPU> and rivals (higher is better)")
+        name = shown[3:-1]
+        named_run = len(shown) <= 2 * self.short_words or (
+            bool(name) and not name[0][0].islower() and 3 * sum(w[0].islower() for w in name) <= len(name)
+            or self.shop_labels.search(line) is not None)  # ("We check over 250 million products every day for the best prices")
         head, colon, tail = _LINK.sub(r"\1", line).rpartition(":")
         tail = _WORD.findall(tail.lower())
         named = colon and len(tail) == 2 and len(_WORD.findall(head)) > 1 and not any(w.isdigit() for w in tail)
-        return (_digest("prefix " + " ".join(words[:3])) if len(words) >= 5 and not _SPEC.match(line) else None,
+        return (_digest("prefix " + " ".join(words[:3])) if len(words) >= 5 and named_run and not _SPEC.match(line) else None,
                 _digest("suffix " + " ".join(tail)) if named else None)
 
     def _buttons(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> set[int]:
@@ -1058,10 +1078,15 @@ class Boilerplate:
         pictures or more (product shots, shops' logos) and the rest short labels without a full
         stop or lines of one link ("[Corsair RM550x 2021](shop)", "(Black)", "+3 months free",
         "Windscribe 1 month"), maybe a button last ("Load more deals"); no sentence, heading,
-        list item, table row or step among them. It goes from its first line that is no
-        picture (pictures over it may be the article's: its charts)."""
+        list item, table row or step among them, a linked one ("[Tap Display](...)") as well.
+        Only with a shop's evidence: a price or a deal's word (shop_labels), or two lines of
+        one link to shops (an affiliate's host, a tagged shop's) or to two hosts or more (a
+        how-to's screenshot gallery with "[Download Snapseed](store)" last stays). It goes
+        from its first line that is no picture (pictures over it may be the article's: its charts)."""
         run: list[int] = []
-        pictures = 0
+        pictures = shops = 0
+        hosts: set[str] = set()
+        shop = False
         for u in range(len(units) - 1, -1, -1):
             if u in drop:
                 continue
@@ -1071,34 +1096,59 @@ class Boilerplate:
                 break
             if _PICTURE_LINE.match(line) or _picture_only(line):
                 pictures += 1
-            elif not (self._label(line) or len(line) <= 500 and self._label(line, 2 * self.short_words) and _ONLY_LINK.match(line)) or (
-                    self._content(line) and run):  # (a step's words: only the button the body ends with)
+                run.append(u)
+                continue
+            link = _ONLY_LINK.match(line) if len(line) <= 500 else None
+            if not (self._label(line) or link and self._label(line, 2 * self.short_words)):
                 break
+            if run and (self._content(line) or link and self._acts(link.group(1))):
+                break  # (a step's words, linked or not: only the button the body ends with)
+            if link:
+                host = _host(link.group(2))
+                hosts.add(host)
+                shops += any(host == h or host.endswith("." + h) for h in self.shop_hosts)
+            shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
             run.append(u)
         while run and (_PICTURE_LINE.match(lines[units[run[-1]][0]]) or _picture_only(lines[units[run[-1]][0]])):
             run.pop()  # (the topmost pictures stay)
             pictures -= 1
-        if len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2:
+        if (len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2
+                and (shop or shops >= 2 or len(hosts) >= 2)):
             drop.update(run)
 
-    def _last_label(self, units, lines: list[str], drop: set[int]) -> None:
-        """The headings the body ends with, nothing under them, that are no step ("## More
-        Tech Deals" over the list of links the cleaner took): a widget's label whose widget
-        went; not when nothing but headings is left."""
-        kept = [u for u in range(len(units)) if u not in drop and units[u][1] is not None]
+    def _acts(self, text: str) -> bool:
+        """Words that open with an action ("Open Settings", "Then tap Display")."""
+        words = _WORD.findall(_LEAD.sub("", text, count=1).lower())
+        if words and words[0] in self.openers:
+            words = words[1:]
+        return bool(words) and words[0] in self.verbs
+
+    def _last_label(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
+        """The headings the body ends with, nothing under them (no text, code, picture or rule),
+        each a widget's label whose widget went: found in many distinct articles or worded as
+        a shop's ("## More Tech Deals" over the list of links the cleaner took); no step's
+        heading ("## Fix 2: Safe Mode", "## 8. Reset"), and not when nothing but headings is left."""
         last = []
-        for u in reversed(kept):
-            line = lines[units[u][0]]
-            if not _HEADING.match(line) or self._content(_HEADING.sub("", line)):
+        for u in range(len(units) - 1, -1, -1):
+            if u in drop:
+                continue
+            i, k = units[u]
+            line = lines[i]
+            if not _HEADING.match(line):
                 break
+            text = _HEADING.sub("", line).strip()
+            if (k is None or self._content(text) or _NUMBERED.match(text) or _LEAD.match(text).group(0).strip(" \t*_")
+                    or not (k in repeated or self.shop_labels.search(_LINK.sub(r"\1", text)))):
+                return  # (a step's heading, or one that may be the article's: it and all above stay)
             last.append(u)
-        if len(last) < len(kept) and units[-1][1] is not None:  # (not a body ending in a code fence)
-            drop.update(last)
+        else:
+            return  # (nothing but headings)
+        drop.update(last)
 
     @staticmethod
     def _whole_tables(units, lines: list[str], drop: set[int]) -> None:
         """A table is one block: when some of its rows (under its header and rule) stay, the
-        ones that went for their repetition come back ("| Screen Size / Aspect Ratio | 27
+        ones that went for their repetition come back, header and rule as well ("| Screen Size / Aspect Ratio | 27
         inches / 16:9 |", the same in many monitor reviews, between the review's own rows).
         A table none of whose rows stays is left to the rest (_buttons: its header goes)."""
         u, n = 0, len(units)
@@ -1111,9 +1161,8 @@ class Boilerplate:
             while v < n and units[v][0] == units[v - 1][0] + 1 and lines[units[v][0]].lstrip().startswith("|"):
                 v += 1
             rule = next((w for w in range(u, v) if _table_rule(lines[units[w][0]])), None)
-            rows = range(rule + 1 if rule is not None else u, v)
-            if any(w not in drop for w in rows):
-                drop.difference_update(rows)
+            if any(w not in drop for w in range(rule + 1 if rule is not None else u, v)):
+                drop.difference_update(range(u, v))  # (its header and rule too)
             u = v
 
     def _table_hint(self, units, lines: list[str], u: int) -> bool:

@@ -1307,3 +1307,104 @@ def test_a_templated_label_with_a_long_product_name_is_chrome():
         text, _ = b.strip(body, repeated)
         assert f"Today's best {name} deals" not in text and f"{name}: Price Comparison" not in text
         assert f"earns its place on a shelf in the {ROOMS[n - 1]}." in text
+
+
+def test_a_tail_of_pictures_and_links_goes_only_with_a_shops_evidence():
+    """A body that ends in screenshots under noun captions and a store's one link ("[Get
+    VLC](store)") is a how-to's gallery, and one whose links say what to do ("[Open Display
+    settings](...)") its steps: both stay. The same shape goes when a price, a deal's word or
+    links to two shops say it is a shop's widget."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = ("## Rip a DVD with VLC\n\nVLC copies a disc to a file in five clicks, and the screenshots below show "
+             "every window you pass through.\n\n")
+    gallery = ("![v1](https://img.example/v1.png)\n\nThe Media menu\n\n![v2](https://img.example/v2.png)\n\nThe Disc tab\n\n"
+               "![v3](https://img.example/v3.png)\n\nThe Convert window\n\n![v4](https://img.example/v4.png)\n\n"
+               "The finished file\n\n[Get VLC](https://apps.example-store.com/detail/vlc)\n")
+    assert _lost(b, intro + gallery) == []
+    linked = ("![p1](https://img.example/p1.png)\n\n[Open Display settings](https://help.example/go/display)\n\n"
+              "![p2](https://img.example/p2.png)\n\n[Choose Night light](https://help.example/go/night)\n\n"
+              "![p3](https://img.example/p3.png)\n\n[Set a schedule](https://help.example/go/schedule)\n\n"
+              "![p4](https://img.example/p4.png)\n\n[Turn it on](https://help.example/go/on)\n")
+    assert _lost(b, intro + linked) == []
+    priced = gallery.replace("The Disc tab", "$24.99")
+    assert _lost(b, intro + priced) == priced.strip().split("\n\n")[1:]  # (the first picture stays)
+    shops = (gallery.replace("The Disc tab", "[VLC Pro Pack](https://shop-one.example/dp/B01)")
+             .replace("The finished file", "[VLC Media Kit](https://shop-two.example/item/77)"))
+    assert len(_lost(b, intro + shops)) == 8
+
+
+def test_a_heading_the_body_ends_with_under_code_or_a_picture_or_a_steps_stays():
+    """Only a trailing heading found in many articles or worded as a shop's ("## More Tech
+    Deals") goes, under code or a picture as well as under text; a step's heading without a
+    verb ("## Fix 3: Safe Mode", "## Method 2: Using the Registry"), a product's name and the
+    heading over the code the body ends with stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = ("## Fix error 0x80070643\n\nThe update fails with 0x80070643 on some desktops, and the fixes below "
+             "work in order.\n\n## Fix 1: Run the troubleshooter\n\nRun it and restart.\n\n")
+    for last in ("## Fix 3: Safe Mode\n", "## Method 2: Using the Registry\n", "### Step 4: The result\n",
+                 "## Corsair K70 RGB Pro Mechanical Keyboard\n", "## Why it fails again after a restart\n"):
+        assert _lost(b, intro + last) == []
+    code = intro + "## The DISM command\n\n```\nDISM /Online /Cleanup-Image /RestoreHealth\n```\n\n"
+    assert _lost(b, code + "## Deals on SSDs\n") == ["## Deals on SSDs"]
+    assert _lost(b, code + "## Related\n") == []
+    shot = intro + "## The result\n\n![](https://img.example/done.png)\n\n## More Tech Deals\n"
+    assert _lost(b, shot) == ["## More Tech Deals"]
+    assert _lost(b, intro + "## Fix 2: The Registry\n\n---\n\n## Today's Best Prices\n") == ["## Today's Best Prices"]
+
+
+def test_a_long_caption_repeated_in_shape_stays_a_long_named_label_goes():
+    """A chart's caption of eleven words or more found in many reviews with the product's name
+    swapped in ("Geekbench 6 scores of the <phone> and rivals (higher is better)", 12 to 14
+    words) is the review's own: past ten words only a label whose middle is a name keys its
+    first words."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    phones = ["Pixel 8 Pro", "Galaxy S24 Ultra", "iPhone 15 Pro Max", "OnePlus 12", "Xperia 1 VI", "Moto Edge 50"]
+    places = ["desk", "car", "kitchen", "gym", "office", "train"]
+    bodies = [f"## {p} review\n\nWe used the {p} as our only phone in the {w} for {n + 2} weeks and ran each test twice.\n\n"
+              f"![Chart](https://img.example/c{n}.png)\n\n"
+              f"Geekbench 6 scores of the {p} and rivals (higher is better)\n\n"
+              f"The {p} came {n} points ahead of last year's model in the {w} tests.\n"
+              for n, (p, w) in enumerate(zip(phones, places), 1)]
+    repeated = b.repeated(bodies)
+    for body, p in zip(bodies, phones):
+        text, _ = b.strip(body, repeated)
+        assert f"Geekbench 6 scores of the {p} and rivals (higher is better)" in text
+
+
+def test_a_table_whose_rows_partly_stay_keeps_its_header_and_rule():
+    """A spec table whose header and rule are the same in many reviews (and some rows) comes
+    back whole when one of its rows is the review's own: header, rule and rows; the table
+    widget's hint over it, repeated, still goes."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    names = ["Sony WH-1000XM5", "Bose QC Ultra", "AKG N700NC", "Sennheiser Momentum 4", "Jabra Elite 85h", "Beats Studio Pro"]
+    bodies = [f"## {nm} review\n\nThe {nm} spent {n + 4} days on our testers' heads, on buses and in quiet rooms alike.\n\n"
+              "Scroll the table sideways\n\n| Spec | Value |\n| --- | --- |\n| Drivers | 40 mm dynamic |\n| Bluetooth | 5.3 |\n"
+              f"| Battery | {10 * n + 20} hours on the {nm} in our test |\n\n"
+              f"All told the {nm} is worth its price, though its case is {n} mm too thick for a coat pocket.\n"
+              for n, nm in enumerate(names, 1)]
+    repeated = b.repeated(bodies)
+    for n, body in enumerate(bodies, 1):
+        text, _ = b.strip(body, repeated)
+        assert f"| Spec | Value |\n| --- | --- |\n| Drivers | 40 mm dynamic |\n| Bluetooth | 5.3 |\n| Battery | {10 * n + 20}" in text
+        assert "Scroll the table sideways" not in text
+
+
+def test_a_link_to_a_run_of_slashes_is_read_in_linear_time():
+    """A line of one link's start whose address is a run of slashes with no ")" ("[w w](//////...")
+    was read again from each slash on (the one-link shape: quadratic, 9 s at 4,000 slashes)."""
+    import time
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    body = "Intro.\n\n" + ("[" + "w " * 9 + "](//" + "/" * 20_000 + "\n\n![a](https://i.example/a.png)\n\n(Black)\n\n") * 3 + "Load more deals\n"
+    t0 = time.process_time()
+    b.strip(body, set())
+    assert time.process_time() - t0 < 2

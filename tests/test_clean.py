@@ -692,7 +692,7 @@ def test_a_post_written_in_partnership_is_a_sponsor_note(cleaner):
 
 
 @pytest.mark.parametrize("line", ["Settings / Update & Security / Windows Update", "Control Panel | Programs | Uninstall",
-                                  "HP / Canon / Epson"])
+                                  "HP / Canon / Epson", "Screenshots via Windows / Snipping Tool"])
 def test_a_menu_path_under_a_screenshot_is_no_photo_credit(cleaner, line):
     out = cleaner.clean(f"Open the page.\n\n![shot](https://example.com/a.png)\n\n{line}\n\nThen click OK.\n").text
     assert line in out
@@ -704,7 +704,9 @@ def test_a_menu_path_under_a_screenshot_is_no_photo_credit(cleaner, line):
                                   "Lucas Gouveia / How-To Geek | Best Buy", "Bing | Maria Diaz/ZDNET",
                                   "Screenshot via Charlie Osborne | ZDNET", "Screenshot by Maria Diaz/ZDNET",
                                   "Gorodenkoff/shutterstock.com", "Image: Maridav / Shutterstock",
-                                  "_[svetikd/istockphoto.com](https://www.istockphoto.com/photo/cellular-gm495957042)_"])
+                                  "_[svetikd/istockphoto.com](https://www.istockphoto.com/photo/cellular-gm495957042)_",
+                                  "Kim\\_Lee/Shutterstock", "_[Jo\\_Ray/Shutterstock](https://www.shutterstock.com/g/2)_",
+                                  "Gorodenkoff/shutterstock.co.uk"])
 def test_a_photo_credit_under_a_picture_goes(cleaner, line):
     out = cleaner.clean(f"Intro text here.\n\n![shot](https://example.com/a.png)\n\n{line}\n\nThen click OK.\n").text
     assert line not in out and "Then click OK." in out

@@ -96,10 +96,13 @@ STALLS = {
     # corpus builds, against the 8 s bound; 7,500 / 15,000 / 30,000 took 1.7 / 3.0 / 5.9 s)
     "two items over nested lists": "Intro.\n\n1. Type these:\n" + "   - ipconfig /flushdns\n" * 15_000
                                    + "2. Then these:\n" + "   1. Open it.\n" * 15_000,
-    # a table of many rows (one block); a shop widget's lines at the body's end, one of a link to a run of slashes
+    # a table of many rows (one block); a shop widget's lines at the body's end, each one it takes (its walk
+    # reads them all: a price, a link to a shop, a picture), then one of a link to a run of slashes
     "a table of many rows": "Intro.\n\n| A | B |\n| --- | --- |\n" + "| x | 1 |\n" * 50_000,
     "a shop widget of long lines": "Intro.\n\n" + ("[" + "w " * 9 + "](//" + "/" * N + "\n\n![a](https://i.example/a.png)\n\n"
-                                                 "(Black)\n\n") * 3 + "Load more deals\n",
+                                                 "(Black)\n\n") * 3
+                                   + ("[" + "w " * 9 + "](https://shop.example/" + "a" * 400 + ")\n\n$19.99\n\n"
+                                      "![a](https://i.example/a.png)\n\n") * 5_000 + "Load more deals\n",
     "pictures in a heading": "## " + "![a](https://x.example/a.png)" * 20_000 + "Fix 1: Reset\n\n1. Open.\n2. Tap.\n",
 }
 

@@ -149,8 +149,8 @@ def _button_gone(block: str, counts) -> bool:
 def _credit(block: str, ctx) -> bool:
     """One line that credits the picture above it, its links and emphasis aside
     ("_[Quardia/Shutterstock.com](https://...)_", "How-To Geek | [LariBat](...) / Shutterstock")."""
-    plain = _LINK.sub(lambda m: m.group(0) if m.group(1) else m.group(2), block.strip()).strip("*_ \t")
-    return "\n" not in plain and ctx.credit.fullmatch(plain) is not None
+    plain = _LINK.sub(lambda m: m.group(0) if m.group(1) else m.group(2), block.strip()).replace("\\_", "_").strip("*_ \t")
+    return "\n" not in plain and ctx.credit.fullmatch(plain) is not None  # ("Zephyr\\_P/Shutterstock": an escape)
 
 
 def _name_credit(block: str, picture: str, after: str, ctx) -> bool:
