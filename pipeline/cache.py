@@ -134,8 +134,9 @@ from .write import write_atomic
 # heading naming the name sums the text up when nothing else says it, no composed span holds an address;
 # 53: kind text features ("k"): "unanchored", a page quoting experts that tells no event is no news story;
 # 54: structures: an action after a comma that lost its space, unlisted verbs after the last of a run of steps;
-# 55: chrome: a shop tail needs a shop's evidence, trailing headings only repeated or a shop's, long labels keyed only over a name, whole tables with header
-FORMAT = 55
+# 55: chrome: a shop tail needs a shop's evidence, trailing headings only repeated or a shop's, long labels keyed only over a name, whole tables with header;
+# 56: titles ("h"): no title astray naming a repeated name or the code; no note/pitch/list item/other language stands in
+FORMAT = 56
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

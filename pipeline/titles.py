@@ -105,7 +105,14 @@ _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 STRONG = 10.0  # ... and under which it must name the main name when it names neither that nor the main term
-LONGEST_WORD = 30  # characters: a longer token is an address or a file's name, no word of a title
+# a token that is an address or a picture's file, no word of a title ("2:max_bytes(150000)/_hero.jpg"): two of the
+# marks of an address inside it, or a picture's extension (not "TCP/IP", "24/7", "api-ms-win-crt-runtime-l1-1-0.dll")
+_ADDRESS = re.compile(r"\S[/(=:]\S*[/(=:]\S|\w\.(?:jpe?g|png|gif|webp|avif|svg)\b", re.I)
+# a sentence that opens with a label ("Disclosure: ...", "Editor's note: ...", "Update (March 2024): ...")
+_LABEL = re.compile(r"[\w'’]+(?:\s+[\w'’]+){0,2}(?:\s*\([^()]{0,40}\))?:\s")
+_BULLET = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s")  # a list's item line ("- Long battery life", "2. Tap Save")
+SPELLED_WORD, SPELLED_TITLE = 8, 30  # the longest word `spelled_out` reads, and how many of the title's words
+JOINING = frozenset(("for", "of", "and", "the", "on", "in", "to", "a", "an", "with"))
 SUMMARY_MIN, SUMMARY_WORDS = 3, 12  # the words of a heading or bold run that sums the text up (`summarised`)
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
 # a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
@@ -465,24 +472,15 @@ def true_version(title: str, versions: Counter) -> str:
 
 
 def spelled_out(word: str, title: str) -> bool:
-    """The title spells the word out as its initials: "AMD Fluid Motion Frames" for "afmf", "Windows Subsystem
-    for Linux" for "wsl" (a small joining word may be left out)."""
-    if len(word) < 3 or not word.isalpha():
+    """The title spells the word out as the initials of capitalised words in a row: "AMD Fluid Motion Frames"
+    for "afmf", "Windows Subsystem for Linux" for "wsl" (a joining word, JOINING, is passed over, whatever its
+    case: "Trackers And Gadgets" spells "tg", not "tag"). Only a word of 3 to SPELLED_WORD letters, in the
+    title's first SPELLED_TITLE words."""
+    if not 3 <= len(word) <= SPELLED_WORD or not word.isalpha():
         return False
-    initials = [w[0] for w in _WORD.findall(title.lower())]
-    small = [w in ("for", "of", "and", "the", "on", "in", "to") for w in _WORD.findall(title.lower())]
-    for start in range(len(initials)):
-        k, i = 0, start
-        while i < len(initials) and k < len(word):
-            if initials[i] == word[k]:
-                k, i = k + 1, i + 1
-            elif small[i] and i > start:
-                i += 1
-            else:
-                break
-        if k == len(word):
-            return True
-    return False
+    ws = [w for w in re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", title)[:SPELLED_TITLE] if w.lower() not in JOINING]
+    initials = "".join(w[0].lower() if w[0].isupper() else " " for w in ws)
+    return word.lower() in initials
 
 
 def canonical(value):
@@ -807,16 +805,20 @@ class TitleChooser:
         # (a title that names neither the word the text is most about nor the name that word is part of names
         # another subject, however well it scores: "Surpassing Apple & Google: The Longevity of Modular Android
         # Phones Revealed" over a review of the Fairphone 5; the name is looked for only then, or under WEAK)
-        unnamed = bool(main) and main not in words(best) and best_score < STRONG and not spelled_out(main, best)
+        # (nor is it astray when it says the error code the text repeats or any name the text repeats, a rival's
+        # too: "Nothing Phone (2) Review" over a text that names the Galaxy S24 in every part; nor when it spells
+        # the main word out and the text writes that word in capitals: "AMD Fluid Motion Frames" for AFMF)
+        unnamed = (bool(main) and main not in words(best) and best_score < STRONG and not (code and code in best.lower())
+                   and not (spelled_out(main, best) and self.in_capitals(k, main)))
         name = self.main_name(k) if best_score < WEAK or unnamed else None
-        astray = unnamed and bool(name) and main in name.split()
+        astray = unnamed and bool(name) and main in name.split() and not self.names_other(k, best, name)
         if name and name not in " ".join(words(best)) and (best_score < WEAK or astray):
             # (a title that scores well but is astray gives way only to a span of the intro that says the name: the
             # other candidates that say it are the spun titles and headings it won over)
             named = [sc for sc in scored if name in " ".join(words(sc[-1])) and sc[0] > 0] if best_score < WEAK else []
             if named:
                 return max(named)[-1]
-            composed = self.compose(k, [sc[-1] for sc in scored], name, runs=False)
+            composed = self.compose(k, [sc[-1] for sc in scored], name, runs=False, strict=best_score >= WEAK)
             if composed or best_score >= WEAK:
                 return composed or best
             composed = self.summarised(k, entry, name)  # (a heading that says it, when nothing else does)
@@ -842,18 +844,28 @@ class TitleChooser:
         text = "\n".join(parts)
         versions, spelled = _versions(text), tokens(text)
         steps = {st.get("section") for st in entry.get("steps", [])}
-        heads, levels = [], set()
+        heads, levels, top_level = [], set(), None
         for s in entry.get("sections", []):
             h = " ".join(plain(s.get("heading", "")).replace("*", "").split())
-            if h and s.get("level") not in levels:  # (a later sibling names a part: "Deactivate Alarms in Samsung's Clock App")
-                levels.add(s.get("level"))
-                heads += [h] if s.get("id") not in steps else []
+            level = s.get("level") if s.get("level") is not None else 1
+            if not h or level == 0:
+                continue
+            # (only the body's opening run, its first heading and those under it: a later heading at that level or
+            # above opens another part, "Frequently Asked Questions", "Verdict", whose questions and headings are none)
+            if top_level is not None and level <= top_level:
+                break
+            top_level = level if top_level is None else top_level
+            if s.get("id") in steps:  # (a step's heading and those under it name what to do)
+                break
+            if level not in levels:  # (a later sibling names a part: "Deactivate Alarms in Samsung's Clock App")
+                levels.add(level)
+                heads.append(h)
         best, top = "", 0.0
         for run in dict.fromkeys(heads):
             if (not SUMMARY_MIN <= len(run.split()) <= SUMMARY_WORDS or f" {name} " not in f" {' '.join(words(run))} "
                     or _PART.match(run) or _ITEM.match(run) or _NUMBERED.match(run) or run.endswith(":")
-                    or _key(run) in self.shared_headings or not run[:1].isupper()
-                    or any(len(t) > LONGEST_WORD for t in run.split())):
+                    or run.endswith("?") and run != heads[0]  # (a question under the first: "Should You Buy ...?")
+                    or _key(run) in self.shared_headings or not run[:1].isupper() or _ADDRESS.search(run)):
                 continue
             score = self.value(self.form(run, tf, versions, said, spelled))
             if score > top:
@@ -890,6 +902,24 @@ class TitleChooser:
                     self.memo.put_names(key, got)
             self.names[k] = got
         return self.names[k]
+
+    def names_other(self, k: int, title: str, name: str) -> bool:
+        """Whether the title says a name the text repeats (`_names`) that the text never writes next to `name`:
+        another subject's ("Nothing Phone" in a review naming the Galaxy S24 in every part), not the name's
+        other half ("Steam Closet" of the "LG Styler Steam Closet")."""
+        said = f" {' '.join(words(title))} "
+        others = [n for n in self._names(k) if f" {n} " in said and n != name]
+        joined = [f" {' '.join(words(part))} " for part in self.parts(k)] if others else []
+
+        def runs(a: list[str], b: list[str]) -> list[str]:  # (the two names in a row, or overlapping by a word)
+            return [f" {' '.join(a + b)} "] + ([f" {' '.join(a + b[1:])} "] if a[-1] == b[0] else [])
+        return any(not any(r in j for r in runs(name.split(), n.split()) + runs(n.split(), name.split()) for j in joined)
+                   for n in others)
+
+    def in_capitals(self, k: int, word: str) -> bool:
+        """Whether entry k's text writes the word in capitals, as initials are ("AFMF")."""
+        upper = re.compile(rf"(?<![\w-]){re.escape(word.upper())}(?![\w-])")
+        return any(upper.search(part) for part in self.parts(k))
 
     def main_term(self, k: int) -> str | None:
         """The word the text is most about: of the words it says in MAIN_PARTS parts or more
@@ -1025,17 +1055,19 @@ class TitleChooser:
         in_titles = [set(words(t)) for t in titles]
         return len(said) < len(all_words) and any(said <= t for t in in_titles), sorted(set().union(*in_titles) - said)
 
-    def compose(self, k: int, cands: list[str], code: str | None, runs: bool = True) -> str:
+    def compose(self, k: int, cands: list[str], code: str | None, runs: bool = True, strict: bool = False) -> str:
         """A title that is a span of the text itself, when no candidate names the subject: the
         opening of one of the intro's first sentences (`phrase`), up to a clause boundary, that
         holds the text's most specific terms (`terms`) and the error code the text repeats;
-        kept as written. "" when no sentence does (the best candidate stays)."""
+        kept as written. "" when no sentence does (the best candidate stays). When `strict` (a span
+        that is to replace a title scoring well), not a list's item line, a sentence that opens with a
+        label ("Disclosure: ...") nor a span without an English function word (another language's)."""
         terms = self.terms(k, cands)
         if not terms:
             return ""
         best, covered = "", 0
-        for sentence in self.sentences(k, runs):
-            span = self.phrase(sentence, terms, code)
+        for sentence in self.sentences(k, runs, strict):
+            span = self.phrase(sentence, terms, code, strict)
             said = set(words(span))
             n = sum(t in said for t in terms)
             if n > covered:
@@ -1056,18 +1088,28 @@ class TitleChooser:
         ranked = sorted((w for w in tf if tf[w] >= 2 and not w.isdigit() and len(w) > 1), key=lambda w: (-weight(w), w))
         return ranked[:COMPOSE_TERMS]
 
-    def sentences(self, k: int, runs: bool = True) -> list[str]:
+    def sentences(self, k: int, runs: bool = True, strict: bool = False) -> list[str]:
         """The first COMPOSE_SENTENCES sentences of the text's opening paragraphs, without markup
-        marks, then (if `runs`) the runs they set off (`_SET_OFF`: an error message in bold or in quotes)."""
+        marks, then (if `runs`) the runs they set off (`_SET_OFF`: an error message in bold or in quotes);
+        if `strict`, none of a list's item line ("- Long battery life": a review's pros)."""
         out, set_off = [], []
         for para in self.parts(k)[:3]:
             set_off += [" ".join(m.group(m.lastindex).split()) for m in _SET_OFF.finditer(para)]
             for line in para.splitlines():
-                line = " ".join(line.replace("**", "").replace("__", "").split()).lstrip("#>-*+ ")
+                line = " ".join(line.replace("**", "").replace("__", "").split())
+                if strict and _BULLET.match(line):
+                    continue
+                line = line.lstrip("#>-*+ ")
                 out += [s for s in _SENTENCE_END.split(line) if s]
         return out[:COMPOSE_SENTENCES] + (set_off if runs else [])
 
-    def phrase(self, sentence: str, terms: list[str], code: str | None) -> str:
+    def foreign(self, span: str) -> bool:
+        """A span in another language: four words in lower case or more, none an English function word
+        (compose_openers, articles): "Der neue Fairphone 5 hat das modular Design"; not a name ("LG Styler Steam Closet")."""
+        lower = {t.strip(_EDGES).replace("’", "'") for t in span.split() if t[:1].islower()}
+        return len(lower) >= 4 and not (self.openers | {"the", "a", "an"}) & lower
+
+    def phrase(self, sentence: str, terms: list[str], code: str | None, strict: bool = False) -> str:
         """The sentence's opening up to its first clause boundary (`_CLAUSE`) after COMPOSE_MIN
         words, without a short lead-in ("Recently, "; "On Wednesday, the" as "The"), if it holds
         one of `terms` (and `code`) and is at most COMPOSE_WORDS long; "" for a question, a
@@ -1077,6 +1119,8 @@ class TitleChooser:
         (compose_pronouns: "your", "we"), or an exclamation. A mark inside quotation marks ends no
         clause, and the span does not end on a word that leans on what follows (a compose_openers
         word or an article: '... a dedicated "AI prompt button" that')."""
+        if strict and _LABEL.match(sentence):  # (a note's label: "Disclosure: ...", "Update (March 2024): ...")
+            return ""
         lead = _LEAD_IN.match(sentence)
         sentence = sentence[lead.end():] if lead else sentence
         if lead and lead.group().split()[0].lower() in self.openers and re.match(r"(?:the|a|an)\s", sentence):
@@ -1110,7 +1154,8 @@ class TitleChooser:
             runs[-1:] = [(runs[-1][0], min(runs[-1][1], len(span)))] if runs else []
         said = {t.strip(_EDGES).lower().replace("’", "'") for t in span.split()}
         if (len(span.split()) > COMPOSE_WORDS or self.pronouns & said or not set(terms) & set(words(span))
-                or any(len(t) > LONGEST_WORD for t in said)  # (an address a broken picture left: "2:max_bytes(...)/_hero...")
+                or any(_ADDRESS.search(t) for t in span.split())  # (an address a broken picture left: "2:max_bytes(...)/_hero...")
+                or strict and self.foreign(span)
                 or (code and code not in span.lower() and code not in " ".join(words(span)))):
             return ""
         return span

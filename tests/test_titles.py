@@ -924,3 +924,108 @@ def test_a_generic_label_goes_before_the_count(rules):
     for heading in ("Solved: 5 Ways to Fix Printer Offline", "5 Ways to Fix Printer Offline"):
         e = entry("Printer Troubles Tamed", [], PRINTER, [(heading, "Restart the spooler; update the driver.")])
         assert composing(rules, [e] + OTHERS).headings(e) == ["Printer Offline"], heading
+
+
+FAIRPHONE = [("", "The Fairphone 5 has a removable battery, so its longevity is long: modular phones are easy to repair."),
+             ("", "Fairphone promises eight years of updates for the Fairphone 5, longevity Apple and Google do not match."),
+             ("", "The Fairphone 5 camera is fine, and modular phones cost more."),
+             ("", "All in all, the Fairphone 5 is a modular phone worth its price.")]
+ASTRAY = "Surpassing Apple & Google: The Longevity of Modular Android Phones"
+LATER = " Its longevity beats Apple and Google phones."
+
+
+@pytest.mark.parametrize("intro", [
+    "Disclosure: Fairphone sent the modular Fairphone 5 to the author for this review at no cost.",
+    "Editor's note: Fairphone 5 review units of the modular phone were provided by Fairphone.",
+    "Update (March 2024): Fairphone has cut the modular Fairphone 5 price in Europe.",
+    "Sponsored: The modular Fairphone 5 is available at Amazon with free shipping today.",
+    "Buy the modular Fairphone 5 today and save 20 percent at checkout.",
+    "Der neue Fairphone 5 hat das modular Design der alten Fairphone Modelle.",
+    "Pros:\n- Modular Fairphone 5 parts are easy to swap at home\n- Eight years of updates",
+])
+def test_a_note_a_pitch_a_list_item_or_another_language_does_not_replace_a_title_astray(chooser, intro):
+    # a title that scores well but names neither the main word nor its name gives way only to a plain sentence of
+    # the intro: not a note's label, a pitch, a review's pros or a sentence in another language
+    e = entry(ASTRAY, ["How Modular Android Devices Can Outlast iPhones and Pixel Phones"], intro + LATER, FAIRPHONE)
+    assert chooser(e) == ASTRAY
+    plain_intro = "The new Fairphone 5 features the modular design of past Fairphone models."
+    e = entry(ASTRAY, ["How Modular Android Devices Can Outlast iPhones and Pixel Phones"], plain_intro + LATER, FAIRPHONE)
+    assert chooser(e) == "The new Fairphone 5 features the modular design of past Fairphone models"
+
+
+def test_a_title_naming_a_name_the_text_repeats_or_its_error_code_is_not_astray(chooser):
+    # a review naming a rival in every part: the product's own title stays
+    intro = "Glyph lights set the Nothing Phone 2 apart from the Galaxy S24 and the iPhone. They are fun."
+    sections = [("Design", "The Glyph lights blink. The Galaxy S24 has no lights on its back."),
+                ("Camera", "The Galaxy S24 camera is sharper than the Nothing camera."),
+                ("Battery", "The Galaxy S24 lasts a day, the Nothing Phone (2) lasts longer with its Glyph lights off."),
+                ("Verdict", "Buy the Nothing Phone (2) over the Galaxy S24 if you like Glyph lights.")]
+    e = entry("Nothing Phone (2) Review: Glyph Lights Galore", [], intro, sections)
+    assert chooser(e) == "Nothing Phone (2) Review: Glyph Lights Galore"
+    # a title that says the error code the text repeats
+    intro = ("Minecraft Launcher players see a Store licence fault after an update. The error 0x803f8001 names the "
+             "licence fault.")
+    sections = [("Fix 1: Reinstall Minecraft Launcher", "Remove Minecraft Launcher, then install it; the licence fault goes."),
+                ("Fix 2: Reset Minecraft Launcher", "Reset the Minecraft Launcher app in Settings to renew the licence."),
+                ("Fix 3: Sign in again", "Sign out of Minecraft Launcher and in again; the 0x803f8001 licence refreshes.")]
+    e = entry("Store Licence Error 0x803f8001 After an Update", [], intro, sections)
+    assert chooser(e) == "Store Licence Error 0x803f8001 After an Update"
+    # but a name the text writes next to the main one is its other half, not another subject's
+    intro = "The Acme Styler Steam Closet freshens your clothes at home. It saves trips to the dry cleaner."
+    sections = [("", "The Acme Styler Steam Closet has three cycles: refresh, sanitize and dry."),
+                ("", "I put a dress shirt in the Acme Styler Steam Closet and the wrinkles went."),
+                ("", "The Acme Styler Steam Closet costs $1,299, and the Styler Manual lists its fabrics."),
+                ("", "All in all, the Acme Styler Steam Closet is worth it for office clothes.")]
+    e = entry("Revolutionize Your Laundry Experience with Acme's Steam Closet - Exclusive Deal Inside", [], intro, sections)
+    assert chooser(e) == "The Acme Styler Steam Closet has three cycles"
+
+
+@pytest.mark.parametrize("extra", [
+    [(2, "Frequently Asked Questions", ""), (3, "Can I Use the Acme Zeta Ring With an iPhone?", "No. It needs one.")],
+    [(2, "Conclusion", ""), (3, "Should You Buy the Zeta Ring?", "Only with an Acme phone.")],
+    [(2, "Verdict", ""), (3, "Zeta Ring Alternatives Worth Considering", "The Oura Ring works with any phone.")],
+    [(2, "Related", ""), (3, "Acme Zeta Ring Deals This Week", "Save on the Zeta Ring.")],
+])
+def test_only_the_bodys_opening_headings_sum_the_text_up(chooser, extra):
+    text = ("As a smart ring wearer, I was excited to see the Zeta Ring from Acme. I soon noticed its catch. You need "
+            "an Acme phone. If you have none, the Zeta Ring is of no use.")
+    base = [(2, "It Requires an Acme Phone", "You cannot pair the Zeta Ring with any other phone."),
+            (2, "That Is a Gamble", "If few people own an Acme phone, the Zeta Ring starts with few buyers."),
+            (2, "Acme Will Not Take My Money", "I will keep my Oura Ring until the Zeta Ring pairs with any phone.")]
+    title = "The Tale of How Acme Put the Damper on My Celestial Ring Aspirations"
+    e = entry(title, ["Why My Galactic Rendezvous with Accessories Was Vetoed by Acme"], text, [])
+    e["sections"] = [{"id": f"s{i}", "heading": h, "text": t, "level": lv} for i, (lv, h, t) in enumerate(base + extra)]
+    assert chooser(e) == title  # (a FAQ's question, a closing part's heading: no sum of the text)
+    e["sections"][0]["heading"] = "Introducing the Acme Zeta Ring"
+    assert chooser(e) == "Introducing the Acme Zeta Ring"
+
+
+def test_initials_are_read_from_capitalised_words_and_only_for_a_word_the_text_writes_in_capitals(chooser):
+    from pipeline.titles import spelled_out
+    assert spelled_out("afmf", "What Is AMD Fluid Motion Frames?") and spelled_out("wsl", "Windows Subsystem for Linux")
+    assert not spelled_out("tag", "The Longevity of Trackers And Gadgets")  # (a joining word is no initial)
+    assert not spelled_out("tag", "the longevity of trackers, apps, gadgets")  # (nor a word in lower case)
+    # a title whose words happen to spell the main word ("Trackers Against Google" for the Moto Tag) is astray
+    text = "The new Moto Tag features the modular design of past Motorola models. Its longevity beats Apple and Google tags."
+    sections = [(h, t.replace("Fairphone 5", "Moto Tag").replace("phones", "tags").replace("phone", "tag"))
+                for h, t in FAIRPHONE]
+    e = entry("Surpassing Apple & Google: The Longevity of Modular Trackers Against Google", [], text, sections)
+    assert chooser(e) == "The new Moto Tag features the modular design of past Motorola models"
+
+
+def test_initials_are_read_in_linear_time():
+    from pipeline.titles import spelled_out
+    t0 = time.process_time()
+    assert not spelled_out(("bc" * 1000)[:1999] + "x", " ".join(["B", "C"] * 20_000))
+    assert not spelled_out("bcbcbcbx", " ".join(["B", "C"] * 150_000))
+    assert time.process_time() - t0 < 1
+
+
+@pytest.mark.parametrize("token", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED", "api-ms-win-crt-runtime-l1-1-0.dll"])
+def test_a_composed_span_keeps_a_long_stop_code_or_library_name(chooser, token):
+    intro = f"The {token} blue screen stops Windows 10 from booting. Nvidia drivers cause the {token} crash."
+    sections = [("Fix 1: Update the Nvidia driver", f"A new driver ends the {token} crash."),
+                ("Fix 2: Roll back the Nvidia driver", f"An old driver may stop {token} too."),
+                ("Fix 3: Run SFC", f"SFC repairs files behind {token}.")]
+    e = entry("Glitch Gone: Display Drama Defeated", ["Screen Saga Ended"], intro, sections)
+    assert chooser(e) == f"The {token} blue screen stops Windows 10 from booting"
