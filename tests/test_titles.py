@@ -998,6 +998,8 @@ def test_only_the_bodys_opening_headings_sum_the_text_up(chooser, extra):
     assert chooser(e) == title  # (a FAQ's question, a closing part's heading: no sum of the text)
     e["sections"][0]["heading"] = "Introducing the Acme Zeta Ring"
     assert chooser(e) == "Introducing the Acme Zeta Ring"
+    e["sections"][0]["heading"] = "What Is the Acme Zeta Ring?"  # (a question opening the body sums it up)
+    assert chooser(e) == "What Is the Acme Zeta Ring?"
 
 
 def test_initials_are_read_from_capitalised_words_and_only_for_a_word_the_text_writes_in_capitals(chooser):
