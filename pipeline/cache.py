@@ -135,8 +135,9 @@ from .write import write_atomic
 # 53: kind text features ("k"): "unanchored", a page quoting experts that tells no event is no news story;
 # 54: structures: an action after a comma that lost its space, unlisted verbs after the last of a run of steps;
 # 55: chrome: a shop tail needs a shop's evidence, trailing headings only repeated or a shop's, long labels keyed only over a name, whole tables with header;
-# 56: titles ("h"): no title astray naming a repeated name or the code; no note/pitch/list item/other language stands in
-FORMAT = 56
+# 56: titles ("h"): no title astray naming a repeated name or the code; no note/pitch/list item/other language stands in;
+# 57: structures: a pitch keeps only the tool's labels after its colon, no "How to" way after a FAQ, a fix's list of other fixes an overview
+FORMAT = 57
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1983,8 +1983,8 @@ def test_a_section_the_contents_links_name_is_matched_by_its_words_or_its_anchor
 def test_a_section_the_page_contents_name_is_matched_past_a_fixs_own_contents(st):
     """The page's contents list names the last section ("Some other tweaks"); between them a fix lists
     its own two ways as in-page links (its sub-sections): the section is matched against the page's
-    list, not against the fix's, the nearest before it (it was lost so). The fix with its two ways is one
-    step (its ways are unnumbered sub-sections: `_overviews`)."""
+    list, not against the fix's, the nearest before it (it was lost so). The fix's two ways share none of
+    its words and none pitches: fixes of their own, the fix's list their overview (`_overviews`)."""
     body = ("Slow internet?\n\n## 3 fixes for slow Internet\n\nWork down the list.\n\n"
             "1. **[Disable Peer-to-Peer Update](#F1)**\n2. **[Repair system files](#RE)**\n"
             "3. **[Some other tweaks to try](#more)**\n\n"
@@ -1994,7 +1994,7 @@ def test_a_section_the_page_contents_name_is_matched_past_a_fixs_own_contents(st
             "### Run DISM\n\n1. Open Command Prompt.\n2. Type `DISM /Online /Cleanup-Image /RestoreHealth`.\n\n"
             "## Some other tweaks\n\n* **Use a wired connection** instead of Wi-Fi.\n* **Update your router firmware**.\n")
     assert steps(st, body, "Slow Internet") == [
-        "Disable Peer to Peer Update", "Repair system files", "Some other tweaks"]
+        "Disable Peer to Peer Update", "Run SFC scan", "Run DISM", "Some other tweaks"]
 
 
 def test_a_list_of_anchors_inside_a_section_or_in_one_item_is_no_contents(st):
@@ -2278,10 +2278,29 @@ def test_labels_after_a_pitch_that_leads_into_them_with_a_colon_are_its_sub_step
             "3) Test the app on a newer version of Windows.\n")
     fix = st.structure(body, "Render thread failed").steps[0]
     assert not fix.promotional and fix.instructions == [] and "**b) Update**" in fix.pitch[0]
-    # a manual label after the colon is no sub-step of the pitch
-    manual = body.replace("**a) Scan**.", "**Manually**: download the driver from the card maker's website.")
+    # a lettered label that says it is the manual way is no sub-step of the pitch (its first clause does not)
+    manual = body.replace("**b) Update**.", "**b) No tool?** Download the driver yourself from the card maker's website.")
     fix = st.structure(manual, "Render thread failed").steps[0]
-    assert "website" not in fix.pitch[0]
+    assert "**a) Scan**" in fix.pitch[0] and "website" not in fix.pitch[0]
+
+
+def test_a_pitch_led_into_with_a_colon_keeps_only_the_tools_own_labels(st):
+    # "or do it yourself in a few clicks:" leads into the manual way's labels, not the tool's
+    shot = "![](https://x.example/{}.png)\n\n"
+    tail = "## Fix 2: Reinstall the game\n\nUninstall it and install it again.\n\n## Fix 3: Restart your PC\n\nRestart it.\n"
+    body = ("## Fix 1: Update your graphics driver\n\nAn outdated driver makes the game crash. You can update it "
+            "automatically with **Driver Easy**, or do it yourself in a few clicks:\n\n**Open Device Manager**: "
+            "right-click the Start button and select **Device Manager**.\n\n" + shot.format(1) + "**Update the driver**: "
+            "right-click your graphics card and select **Update driver**.\n\n" + shot.format(2) + tail)
+    fix = st.structure(body, "Game crashes on launch").steps[0]
+    assert not fix.promotional and "Device Manager" not in fix.pitch[0]
+    # the tool's numbered list ends what the colon led into: the lettered way after it is the manual one
+    body = ("## Fix 1: Update your graphics driver\n\n**a) Automatically**: **Driver Easy** finds the right driver "
+            "for you. Here is how:\n\n1. Download and install Driver Easy.\n2. Click **Scan Now**.\n3. Click **Update All**.\n\n"
+            "**b) In Windows**: right-click the Start button, select **Device Manager**, right-click your card and pick "
+            "**Update driver**.\n\n" + tail)
+    fix = st.structure(body, "Game crashes on launch").steps[0]
+    assert not fix.promotional and "Update All" in fix.pitch[0] and "pick" not in fix.pitch[0]
 
 
 def test_a_numbered_fix_listing_its_own_unnumbered_ways_is_one_step(st):
@@ -2389,3 +2408,78 @@ def test_numbered_points_under_one_item_of_a_numbered_listicle_are_no_steps(st):
     # under a heading that says what to do, they are
     fix = body.replace("#1 VivaVideo - Free video editor for Android", "#1 How to edit a video in VivaVideo")
     assert steps(st, fix, "Best video editors")[:2] == ["Clip, edit, add text to videos", "Make video a filter"]
+
+
+def test_a_numbered_fixs_list_of_fixes_of_their_own_is_an_overview(st):
+    # the sub-sections share no word of the fix's and none pitches: three fixes, not one fix's ways
+    body = ("Your internet is slow.\n\n## Fix 1: Restart your router\n\nUnplug it for 30 seconds and plug it back in.\n\n"
+            "## Fix 2: Clean up your network stack\n\nIf restarting didn't help, try these three fixes in turn. Test your "
+            "connection after each one.\n\n- [Reset Winsock](#w)\n- [Flush the DNS cache](#d)\n- [Renew your IP address](#i)\n\n"
+            "### Reset Winsock\n\n1. Open Command Prompt as an administrator.\n2. Type `netsh winsock reset` and press "
+            "**Enter**.\n3. Restart your PC.\n\n### Flush the DNS cache\n\n1. Open Command Prompt as an administrator.\n"
+            "2. Type `ipconfig /flushdns` and press **Enter**.\n\n### Renew your IP address\n\n1. Open Command Prompt as "
+            "an administrator.\n2. Type `ipconfig /release`, then `ipconfig /renew`.\n\n"
+            "## Fix 3: Update your network driver\n\nOpen **Device Manager** and update the driver.\n")
+    assert steps(st, body, "Slow internet") == [
+        "Restart your router", "Reset Winsock", "Flush the DNS cache", "Renew your IP address", "Update your network driver"]
+    # ways of that fix share its words: it is one step over them
+    card = ("Games stutter.\n\n## Fix 1: Restart your PC\n\nRestart it.\n\n## Fix 2: Change your graphics card settings\n\n"
+            "The right settings depend on your card:\n\n- [Change NVIDIA graphics card settings](#n)\n- [Change AMD graphics card settings](#a)\n\n"
+            "### Change NVIDIA graphics card settings\n\n1. Open the **NVIDIA Control Panel**.\n2. Set **Power management mode** to "
+            "**Prefer maximum performance**.\n\n### Change AMD graphics card settings\n\n1. Open **AMD Software**.\n2. Turn off "
+            "**Radeon Chill**.\n\n## Fix 3: Update your graphics driver\n\nOpen **Device Manager** and update the driver.\n")
+    assert steps(st, card, "Games stutter") == ["Restart your PC", "Change your graphics card settings", "Update your graphics driver"]
+
+
+_HOWTO_WAYS = ("Is your Wi-Fi slow? Here is what to do.\n\n"
+               "## How to Restart Your Router\n\n1. Unplug the router.\n2. Wait 30 seconds.\n3. Plug it back in.\n\n"
+               "## How to Update the Router Firmware\n\n1. Open the router's admin page.\n2. Click **Firmware Update**.\n"
+               "3. Click **Install**.\n\n")
+
+
+def test_a_how_to_sibling_that_explains_is_no_way(st):
+    # one action, after an explanation: it tells how to know, it gives no way
+    body = _HOWTO_WAYS + ("## How to Know If Your Router Is Dying\n\nOld routers drop the connection every few hours "
+                          "and run hot. Check whether the lights blink amber.\n\n")
+    assert steps(st, body, "Slow Wi-Fi? Fix it") == ["How to Restart Your Router", "How to Update the Router Firmware"]
+    # headed as a way, it is one more; asked with a question mark, none
+    way = body.replace("## How to Know If Your Router Is Dying", "## How to Cool Down an Old Router")
+    assert steps(st, way, "Slow Wi-Fi? Fix it")[-1] == "How to Cool Down an Old Router"
+    asked = way.replace("## How to Cool Down an Old Router", "## How to Cool Down an Old Router?")
+    assert steps(st, asked, "Slow Wi-Fi? Fix it") == ["How to Restart Your Router", "How to Update the Router Firmware"]
+    # before the first way, one action opening its text is a page's own title over its intro, not a way
+    titled = ("Is your Wi-Fi slow?\n\n## How to Speed Up Slow Wi-Fi\n\nRestart everything first. Slow Wi-Fi has many "
+              "causes, and most are easy to fix.\n\n" + _HOWTO_WAYS.split("\n\n", 1)[1])
+    assert steps(st, titled, "Slow Wi-Fi? Fix it") == ["How to Restart Your Router", "How to Update the Router Firmware"]
+
+
+def test_how_to_siblings_after_a_faq_heading_are_its_questions(st):
+    body = _HOWTO_WAYS + ("## FAQs\n\n## How to check the router's temperature\n\nTouch the top of the router. "
+                          "Warm is fine, hot is not.\n\n## How to find the admin page\n\nType 192.168.1.1 in a browser. "
+                          "The address is on the router's label too.\n\n")
+    assert steps(st, body, "Slow Wi-Fi? Fix it") == ["How to Restart Your Router", "How to Update the Router Firmware"]
+
+
+def test_a_sibling_worded_only_as_a_part_over_ways_gives_a_way_to_be_one(st):
+    body = ("WhatsApp keeps crashing.\n\n## Restart WhatsApp\n\nClose the app and open it again.\n\n"
+            "## Clear the App Cache\n\nOpen **Settings > Apps > WhatsApp > Storage** and tap **Clear cache**.\n\n"
+            "## Alternatives on Android\n\nIf WhatsApp still crashes, switch apps for a while.\n\n"
+            "### Use Signal\n\nSignal is free and private. Install it from Google Play.\n\n"
+            "### Use Telegram\n\nTelegram has big group chats. Install it from Google Play.\n\n"
+            "## Alternatives on iPhone\n\niMessage and FaceTime come with every iPhone, and most of your contacts "
+            "already have them.\n\n")
+    assert "Alternatives on iPhone" not in steps(st, body, "WhatsApp keeps crashing")
+    acting = body.replace("iMessage and FaceTime come with every iPhone", "Open iMessage or FaceTime, which come with every iPhone")
+    assert steps(st, acting, "WhatsApp keeps crashing")[-1] == "Alternatives on iPhone"
+
+
+def test_a_sibling_worded_as_the_ways_among_asides_says_what_to_do_to_be_one(st):
+    # two ways among a "What Is ...?" and a cause: the share of ways is relaxed, a sibling worded as
+    # they are after them is one only when its text says what to do
+    body = ("Router slow?\n\n## Router Reboot\n\n1. Unplug the router.\n2. Wait 30 seconds.\n3. Plug it back in.\n\n"
+            "## What Is Firmware?\n\nIt is the router's own software.\n\n"
+            "## Router Firmware Update\n\n1. Open the router's admin page.\n2. Click **Firmware Update**.\n\n"
+            "## Why Do Routers Slow Down?\n\nThey run hot.\n\n## Router Lights\n\nA blinking light is normal.\n\n")
+    assert steps(st, body, "Router slow") == ["Router Reboot", "Router Firmware Update"]
+    acting = body.replace("A blinking light is normal.", "Check the lights: a blinking one is normal.")
+    assert steps(st, acting, "Router slow")[-1] == "Router Lights"

@@ -7,6 +7,8 @@ from rapidfuzz import fuzz
 
 from .blocks import _Block, _Sec, _ancestors
 
+_FILLER = frozenset("the and for you your with from that this these those into using when what then".split())  # (no word of a fix)
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
 
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
@@ -107,10 +109,20 @@ class Contents:
             named = sum(j is not None for j in hits)
             # (a numbered fix listing its own ways, unnumbered sub-sections, is that fix: "Fix 6: Repair system
             # files" over "Repair ... with Fortect" and "Run SFC scan", one fix told two ways)
-            own = secs[i].counted and all(j is None or (i in _ancestors(secs, j) and not secs[j].counted) for j in hits)
+            own = secs[i].counted and all(j is None or (i in _ancestors(secs, j) and not secs[j].counted) for j in hits) and (
+                self._ways_of(secs[i].heading, [secs[j].heading for j in hits if j is not None]))
             if named >= 2 and named * 4 >= len(items) * 3 and not own:
                 out.add(i)
         return out
+
+    def _ways_of(self, heading: str, subs: list[str]) -> bool:
+        """Whether sub-headings read as ways of the fix headed so: most of them share a word of it
+        ("Modify NVIDIA graphics card settings" under "Modify your graphics card settings"), or one pitches
+        a tool ("Repair system files with Fortect"); not fixes of their own ("Flush the DNS cache", "Renew
+        your IP address" under "Reset your network settings")."""
+        words = _content_words(self._numbered(heading) or heading)
+        shared = sum(bool(words & _content_words(h)) for h in subs)
+        return 2 * shared > len(subs) or any(self._pitchy(h) for h in subs)
 
     def _hide_overview_lists(self, secs: list[_Sec]) -> None:
         """An overview's list of the steps gives no text, as a table of contents of in-page
@@ -125,3 +137,8 @@ class Contents:
                         b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)):
                     b.contents = True
             s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
+
+
+def _content_words(heading: str) -> set[str]:
+    """A heading's words of three letters or more, lower-cased, but filler ("your", "with")."""
+    return {w for w in _WORD.findall(heading.lower()) if w not in _FILLER}

@@ -16,6 +16,7 @@ _NUMBER = re.compile(r"(?m)^[ ]{0,3}(\d{1,9})[.)]")  # an ordered list item's nu
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,80})[”\"]")  # a quoted span of prose: what is typed (a bracket glosses)
 _SENTENCE_BREAK = re.compile(r"[.!?:]\s+")
 _SENTENCE_GOES_ON = re.compile(r"[ \t]*[a-z]")  # (after a bold word: its sentence goes on)
+_LETTERED = re.compile(r"\s*\(?[a-zA-Z][.)]\s")  # a lettered label ("a) Scan"): a sub-step's
 
 
 class Pitch:
@@ -74,7 +75,7 @@ class Pitch:
                 held, step_held = (in_pitch, size), bool(label)  # (a step label after a pitch that started in the
                 # step before: "Step 1 / Run X to update the drivers. / Step 2 / Right-click the desktop ...")
             elif held is not None or b is None or (self._opener(b, plain) and not (
-                    led and in_pitch and not self.alternative.match(plain) and not self.manual_label.search(plain))):
+                    led and in_pitch and self._sub_step_label(b, plain))):
                 in_pitch = self._pitchy(plain, in_pitch or (held is not None and held[0])) or (
                     step_held and held[0] and self.tool_noun.search(plain) is not None)  # ("When the software detects ...")
                 if held is not None and held[0] and not in_pitch and ranges:  # ("OR" opened a part that is no pitch)
@@ -102,7 +103,8 @@ class Pitch:
             if md:
                 parts.append(md)
                 size = start + len(md)
-                led = (led or md.rstrip().endswith(":")) and in_pitch and b is not None  # (a heading ends it)
+                led = (led or md.rstrip().endswith(":")) and in_pitch and b is not None and b.kind != "list"  # (a heading
+                # ends it, and the tool's numbered list: "Here is how: 1. ... 3. Click **Update All**. **b) In Windows**: ...")
             if b is None or b.kind == "list":
                 number = (_numbers(md) or [0])[-1] if in_pitch and cut == start and b is not None else 0  # (all of it the tool's)
             if in_pitch:
@@ -134,6 +136,15 @@ class Pitch:
                 return self.alternative.match(plain) is not None
             return self.sequence_label.match(b.strong[0].strip()) is None  # (`**Step 2:** Click ...` goes on)
         return self.alternative.match(plain) is not None
+
+    def _sub_step_label(self, b: _Block, plain: str) -> bool:
+        """A bold label after a pitch that led into it with a colon that is the tool's own sub-step:
+        lettered ("**a) Scan**", "**b) Update**") or naming the tool, and neither an alternative nor
+        the manual way ("**b) Rather do it yourself?** ..."). Any other label ("**Open Device Manager**:
+        right-click ...") opens a part of its own."""
+        label = b.strong[0] if b.strong else ""
+        return bool(label) and (_LETTERED.match(label) is not None or self._pitchy(label)) and (
+            self.alternative.match(plain) is None and self.manual_label.search(plain) is None)
 
     def _pitch_start(self, b: _Block, md: str) -> int | None:
         """Where in a block that names a tool its pitch starts: a paragraph's (or a one-item

@@ -463,13 +463,22 @@ class Steps:
         marks = [j for j, i in enumerate(run) if is_step[i]]
         if not marks:
             return
+        # (no way after a FAQ or a closing: the "How to ..." siblings after "## FAQs" are its questions)
+        end = next((k for k, i in enumerate(run) if secs[i].kind in ("faq", "conclusion")), len(run))
+        fits = [f and k < end for k, f in enumerate(fits)]
         # beside a step headed as a procedure ("How to Block Calls on Samsung Phones"), each sibling so headed
         # whose text says what to do is one more ("How to Block Text Messages": "Open the Messages app ..."),
-        # before the first way when it says so twice (not a page's own "How to ..." title over its intro)
+        # before the first way when it says so twice (not a page's own "How to ..." title over its intro), nor,
+        # saying it once, one that asks whether ("How to Know If Your Router Is Dying": "Old routers drop ...
+        # Check whether the lights blink amber."; rules [step_shapes] indirect_questions)
+        def says(k: int, i: int) -> bool:
+            return self._acts_in(secs[i], 2) or (k > ways[0] and self.indirect_question.search(secs[i].heading) is None
+                                                 and self._acts_in(secs[i]))
+
         if any(self.procedure_heading.match(secs[run[j]].heading) for j in marks):
             for k, i in enumerate(run):
                 if (not is_step[i] and fits[k] and i not in over and self.procedure_heading.match(secs[i].heading)
-                        and not secs[i].heading.rstrip().endswith("?") and self._acts_in(secs[i], 1 if k > ways[0] else 2)):
+                        and not secs[i].heading.rstrip().endswith("?") and says(k, i)):
                     is_step[i] = True
             ways = [j for j, i in enumerate(run) if is_step[i] or i in over]
             marks = [j for j, i in enumerate(run) if is_step[i]]
@@ -482,13 +491,18 @@ class Steps:
         first = run[ways[0]]
         strict = 3 * len(marks) >= 2 * len(run)
         relaxed = 3 * len(ways) < 2 * len(run)
-        firsts = {_first_word(secs[i].heading) for i in run if is_step[i] or i in over}
+        firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
+        parts = {_first_word(secs[i].heading) for i in run if i in over} - firsts  # (worded as a part over steps
+        # only, it says what to do: not "Alternatives on iPhone" in prose beside "Alternatives on Android" over two)
         for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
             h = secs[i].heading  # all when its text gives a procedure, two actions: "Factory Reset
+            w = _first_word(h)
             is_step[i] = is_step[i] or fits[k] and i not in over and not (  # Your Device"; a question asks
                 h.endswith("?") or (self.question.match(h) and not (i > first and self.procedure_heading.match(h)))) and (
                 # (what the page is about: "Which Method to Use?"; "How to ..." after a way names one more)
-                (_first_word(h) in firsts and (not relaxed or (i > first and self._acts_in(secs[i])))) or strict and (
+                ((w in firsts or (w in parts and self._acts_in(secs[i])))
+                 and (not relaxed or (i > first and self._acts_in(secs[i])))
+                 and not (self.indirect_question.search(h) and not self._acts_in(secs[i], 2))) or strict and (
                     (k > marks[-1] and secs[i].kind == "fix")
                     or (k == len(run) - 1 == marks[-1] + 1 and self._acts_in(secs[i], 2))
                     or (k == 0 == marks[0] - 1 and self._acts_in(secs[i], 2))))

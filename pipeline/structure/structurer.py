@@ -63,6 +63,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                    + r")\b", flags)
         self.check_question = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "check_questions")) or "(?!)",
                                          flags)
+        self.indirect_question = re.compile(
+            "|".join(f"(?:{p})" for p in rules.get("step_shapes", "indirect_questions")) or "(?!)", flags)
         self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
         self.prevention = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "prevention")) or "(?!)", flags)
         self.avoiding = re.compile(r"^(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "avoiding_words"))
