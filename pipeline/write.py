@@ -42,16 +42,18 @@ def dump_pieces(doc: dict):
     bytes, without the whole document's serialisation (and orjson's buffer) held at once.
     orjson.JSONEncodeError where `dumps` falls back to json (the caller writes that instead).
     orjson's indented output has no raw newline but between tokens, so an item's output
-    indented by its depth is what it is inside the whole."""
+    indented by its depth is what it is inside the whole. Each piece is serialised at its
+    own depth (inside one list per level, cut off after), so that orjson's depth limit
+    fails a piece exactly where it would fail the whole document."""
     yield b"{"
     for n, (key, value) in enumerate(doc.items()):
-        yield b"%s\n  %s: " % (b"," if n else b"", orjson.dumps(key))
+        yield b"%s\n  %s: " % (b"," if n else b"", orjson.dumps({key: None})[1:-6])  # (a key orjson takes)
         if isinstance(value, list) and value:
             for m, item in enumerate(value):
-                yield b"%s\n    " % (b"," if m else b"[") + _indented(item).replace(b"\n", b"\n    ")
+                yield b"%s\n    " % (b"," if m else b"[") + _indented([[item]])[10:-6]  # "[\n  [\n    " ... "\n  ]\n]"
             yield b"\n  ]"
         else:
-            yield _indented(value).replace(b"\n", b"\n  ")
+            yield _indented([value])[4:-2]  # "[\n  " ... "\n]"
     yield b"\n}\n" if doc else b"}\n"
 
 
@@ -90,37 +92,69 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool = True
     pieces written as they come (kb.json's entries: never all serialised at once).
     `durable=False` skips the fsync (for files that may be lost, like the cache) but stays
     atomic. `unless_same`: a regular file at `path` that holds these bytes already is left
-    as it is (compared piece by piece as they are written; the temporary file is removed)."""
+    as it is, and nothing is written: the pieces are compared with it first, and the
+    temporary file is made only at the first that differs (the equal part copied from the
+    file, then the rest written as it comes)."""
     path = Path(path)
     try:
         old = open(path, "rb") if unless_same and stat.S_ISREG(os.lstat(path).st_mode) else None
     except OSError:
         old = None
-    same = old is not None
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    pieces = iter([data] if isinstance(data, bytes) else data)
+    fh = tmp = None
     try:
-        os.fchmod(fd, 0o644 & ~_UMASK)  # mkstemp's 0600 would hide kb.json from other users
-        with os.fdopen(fd, "wb") as fh:
-            for piece in [data] if isinstance(data, bytes) else data:
-                fh.write(piece)
-                same = same and old.read(len(piece)) == piece
-            same = same and old.read(1) == b""
-            fh.flush()
-            if durable and not same:
-                os.fsync(fh.fileno())
-        if same:
-            os.unlink(tmp)
+        if old is not None:
+            equal = 0  # bytes of the file the pieces so far matched
+            for piece in pieces:
+                if old.read(len(piece)) != piece:
+                    break
+                equal += len(piece)
+            else:
+                if old.read(1) == b"":
+                    return  # (the same bytes: nothing written, nothing renamed)
+                piece = b""
+            fh, tmp = _temporary(path)
+            old.seek(0)
+            while equal:
+                chunk = old.read(min(equal, 1 << 20))
+                if not chunk:  # (the file shrank under us: what it held is gone)
+                    raise OSError(f"{path} changed while it was being compared")
+                fh.write(chunk)
+                equal -= len(chunk)
+            fh.write(piece)
         else:
-            os.replace(tmp, path)
+            fh, tmp = _temporary(path)
+        for piece in pieces:
+            fh.write(piece)
+        fh.flush()
+        if durable:
+            os.fsync(fh.fileno())
+        fh.close()
+        os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if fh is not None:
+            fh.close()
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise
     finally:
         if old is not None:
             old.close()
+
+
+def _temporary(path: Path):
+    """An open temporary file beside `path`, and its name."""
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o644 & ~_UMASK)  # mkstemp's 0600 would hide kb.json from other users
+        return os.fdopen(fd, "wb"), tmp
+    except BaseException:
+        os.close(fd)
+        os.unlink(tmp)
+        raise
 
 
 OUTPUT_FILES = ("kb.json", "kb.schema.json", "howto.jsonld", ".cache/index", ".cache/articles.json")

@@ -281,3 +281,49 @@ def test_kb_json_is_written_entry_by_entry_in_the_same_bytes(tmp_path, monkeypat
     assert kb.stat().st_ino == inode and kb.read_bytes() == expected["doc"]
     w.write_outputs(tmp_path / "doc", empty)
     assert kb.read_bytes() == expected["empty"] and not list((tmp_path / "doc").glob(".*.tmp"))
+
+
+def test_an_unchanged_kb_json_is_compared_before_anything_is_written(tmp_path, monkeypatch):
+    # the review's case: a rebuild with nothing changed wrote a whole temporary copy of
+    # kb.json (70 MB at 30k articles) before finding it equal, and failed on a full disk
+    from pipeline import write as w
+    doc = {"schema_version": "1.0", "entries": [{"id": f"kb-{i}", "title": "Printer offline " * 20} for i in range(50)],
+           "rejected": [], "stats": {"entries": 50}}
+    w.write_outputs(tmp_path, doc)
+    kb = tmp_path / "kb.json"
+    expected = kb.read_bytes()
+    real = w.tempfile.mkstemp
+    monkeypatch.setattr(w.tempfile, "mkstemp", lambda *a, **k: pytest.fail("a temporary file for the same bytes"))
+    w.write_outputs(tmp_path, doc)  # kb.json and kb.schema.json alike
+    assert kb.read_bytes() == expected
+    monkeypatch.setattr(w.tempfile, "mkstemp", real)
+    # other bytes anywhere: the equal part copied from the file, the rest written as it comes
+    for old in (expected + b"x", expected[:-1], expected[:-2] + b"X\n", expected[:5000] + b"Y" + expected[5001:], b""):
+        kb.write_bytes(old)
+        w.write_outputs(tmp_path, doc)
+        assert kb.read_bytes() == expected and not list(tmp_path.glob(".*.tmp"))
+    kb.write_bytes(b"OLD")
+
+    def failing():
+        yield expected[:10]
+        raise RuntimeError("stopped")
+    with pytest.raises(RuntimeError):
+        w.write_atomic(kb, failing(), unless_same=True)
+    assert kb.read_bytes() == b"OLD" and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_kb_json_in_pieces_fails_over_to_json_where_the_whole_document_would(tmp_path):
+    # orjson's depth limit counts from the document's top: a piece serialised alone went 2
+    # levels deeper than orjson allows the whole, and wrote other bytes (1e+16 vs 1e16)
+    from pipeline import write as w
+    for depth in range(248, 258):
+        nested = "x"
+        for _ in range(depth):
+            nested = [nested]
+        doc = {"entries": [nested, 1e16, float("nan")], "stats": {}}
+        out = tmp_path / str(depth)
+        w.write_outputs(out, doc)
+        assert (out / "kb.json").read_bytes() == w.dumps(doc), depth
+    doc = {"entries": [], 1: [2]}  # (a key orjson refuses: json writes it, in pieces as whole)
+    w.write_outputs(tmp_path / "key", doc)
+    assert (tmp_path / "key" / "kb.json").read_bytes() == w.dumps(doc)
