@@ -380,6 +380,11 @@ class ArticleCache:
         except OSError:
             return None
 
+    def pack_of(self, kind: str, k: str) -> Path | None:
+        """The pack file that holds record (kind, k), or None."""
+        where = self._at.get((kind, k))
+        return None if where is None or self.folder is None else self.folder / where[0]
+
     def _checked(self, kind: str, k: str):
         """The parsed payload of a checksummed record (checked when its pack was opened,
         checked again now that it is read), or None."""
@@ -741,6 +746,11 @@ def settled(sig: tuple[int, ...], started_ns: int) -> bool:
 class StaleCache(Exception):
     """The cache turned out not to hold what its index said, too late to recompute one
     file; args[0]: the cache's notes so far."""
+
+
+class ScratchLost(Exception):
+    """A --no-cache build's scratch store lost what it wrote there (its folder, inside the
+    output folder, removed or changed while the build ran): the build cannot go on."""
 
 
 ENTRY_FIELDS = list(Merged.__annotations__)

@@ -24,6 +24,7 @@ from .kinds import KINDS
 from .executors import EngineError
 from .runner import build as run_build
 from .search import SearchError, open_index, search as run_search
+from .cache import ScratchLost
 from .write import OutputBusy
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -105,7 +106,7 @@ def build(input_dir, output_dir, jobs, engine, scheduler, strict, quiet, formats
             result = run_build(input_dir, output_dir, options, rules, progress=_progress if show_progress else None,
                                use_cache=not no_cache, allow_shrink=allow_shrink, kinds=wanted,
                                formats=("report", *formats), base_url=base_url)
-    except (InputError, OutputBusy, EngineError) as exc:
+    except (InputError, OutputBusy, EngineError, ScratchLost) as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"cannot write to {output_dir}: {exc.strerror or exc}") from None

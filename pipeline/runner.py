@@ -9,7 +9,6 @@ import gc
 import hashlib
 import json
 import os
-import tempfile
 import threading
 import time
 from collections import Counter, deque
@@ -21,7 +20,7 @@ from typing import Callable, Iterable
 import orjson
 
 from . import __version__, code_digest, export, remote
-from .cache import ArticleCache, StaleCache, checksum, read_regular, settled, sha, signature, structure_key
+from .cache import ArticleCache, ScratchLost, StaleCache, checksum, read_regular, settled, sha, signature, structure_key
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
@@ -33,7 +32,7 @@ from .safety import scrub
 from .shrink import check_shrink, previous_entries
 from .tasks import (Hit, Part, Ready, Rest, Spent, Worker, clean_rests, finish, heading_line, init, prepare_chunk,
                     structure_chunk)
-from .write import kb_document, output_lock, write_atomic, write_schema
+from .write import Scratch, kb_document, output_lock, write_atomic, write_schema
 
 CACHE_DIR = ".cache"
 LAST_BUILD = "last-build"  # (in CACHE_DIR) what the last build read and the kb.json it wrote: _unchanged_build
@@ -272,10 +271,11 @@ def _unchanged_build(output_dir: Path, key: str, listing: tuple, input_dir: Path
 
 def _open_cache(output_dir: Path, use_cache: bool, key: str, fresh: bool):
     """The build's cache, and the scratch folder that holds it under --no-cache (else None):
-    nothing is read from the output folder or kept there then, but the rests of bodies still
-    go to a pack, to be read back when needed."""
+    no cache is read or kept then, but the rests of bodies and the structures still go to a
+    pack, to be read back when needed, in a folder inside the output folder (nothing is
+    written outside the input and output folders), removed when the build ends."""
     if not use_cache:
-        scratch = tempfile.TemporaryDirectory(prefix="kb-build-")
+        scratch = Scratch(output_dir)
         return ArticleCache(Path(scratch.name), key, scratch=True), scratch
     folder = output_dir / CACHE_DIR
     return (ArticleCache(folder, key) if fresh else ArticleCache.open(folder, key, read=False)), None
@@ -403,8 +403,10 @@ class _Preparing:
     def settle(self, part: Part, rest: Rest) -> None:
         cache = self.resolver.cache
         if rest.cleaned is not None and rest.cleaned.text is None and heading_line(part.head) is None:
+            pack = cache.pack_of("b", rest.stored_sha)
             text = cache.rest(rest.stored_sha)  # (dropped below; this body is put together whole)
             if text is None:
+                _lost(cache, pack, "a body")
                 raise StaleCache(cache.notes + ["the cache lost a body while it was being built"])
             rest = replace(rest, cleaned=Cleaned(text[1:], rest.cleaned.removed, rest.cleaned.warnings))
         self.resolver.add(finish(part.art, part.split, part.head, rest, with_body=False))
@@ -547,10 +549,20 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
 
 
 def _cached_structure(cache: ArticleCache, ident: str):
+    pack = cache.pack_of("s", ident)
     structure = cache.structure(ident)
     if structure is None:  # too late to structure it again: the build starts over, without it
+        _lost(cache, pack, "a structure")
         raise StaleCache(cache.notes + ["the cache lost a structure while it was being used"])
     return structure
+
+
+def _lost(cache: ArticleCache, pack: Path | None, what: str) -> None:
+    """ScratchLost when a --no-cache build's scratch store lost a record (a cache's loss is
+    a StaleCache: the build starts over with a new cache; a scratch store is already new)."""
+    if cache.scratch:
+        raise ScratchLost(f"the build's scratch store lost {what} it had written to {pack or cache.folder} "
+                          f"(was the folder removed or changed while the build ran?); kb.json was not written")
 
 
 def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[int, int, int, int]]:

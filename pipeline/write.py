@@ -8,6 +8,7 @@ import json
 
 import orjson
 import os
+import shutil
 import stat
 import tempfile
 from contextlib import contextmanager
@@ -160,9 +161,29 @@ def _temporary(path: Path):
 OUTPUT_FILES = ("kb.json", "kb.schema.json", "howto.jsonld", ".cache/index", ".cache/articles.json")
 
 
+SCRATCH_PREFIX = ".kb-build-"
+_LIVE_SCRATCH: set[str] = set()  # this process's scratch folders in use
+
+
+class Scratch:
+    """A --no-cache build's scratch folder (the bodies and structures it reads back), inside
+    the output folder: OUTPUT/.kb-build-XXXXXXXX, removed by `cleanup` when the build ends,
+    or by the next build's remove_stale_temps when this one was killed (SIGKILL)."""
+
+    def __init__(self, output_dir: Path):
+        remove_stale_temps(output_dir)
+        self.name = tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=output_dir)
+        _LIVE_SCRATCH.add(os.path.realpath(self.name))
+
+    def cleanup(self) -> None:
+        shutil.rmtree(self.name, ignore_errors=True)
+        _LIVE_SCRATCH.discard(os.path.realpath(self.name))
+
+
 def remove_stale_temps(output_dir: Path) -> None:
-    """Temporary files that a build killed mid-write left beside the outputs (never read,
-    but they would pile up). Two builds into one output folder never run at once (output_lock)."""
+    """Temporary files and scratch folders that a killed build left in the output folder
+    (never read, but they would pile up). Two builds into one output folder never run at
+    once (output_lock): a scratch folder is stale unless this process's build is using it."""
     for name in OUTPUT_FILES:
         folder, base = os.path.split(name)
         for tmp in (Path(output_dir) / folder).glob("." + glob.escape(base) + ".*.tmp"):
@@ -170,6 +191,9 @@ def remove_stale_temps(output_dir: Path) -> None:
                 tmp.unlink()
             except OSError:
                 pass
+    for folder in Path(output_dir).glob(SCRATCH_PREFIX + "*"):
+        if os.path.realpath(folder) not in _LIVE_SCRATCH and folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_outputs(output_dir: Path, doc: dict) -> Path:

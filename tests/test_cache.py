@@ -963,3 +963,48 @@ def test_an_entry_whose_chrome_stripping_ran_over_budget_does_not_serve_a_build_
     assert not built("out", False).notes
     built("fresh", False, use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "fresh" / "kb.json").read_bytes()
+
+
+def test_no_cache_keeps_its_scratch_store_in_the_output_folder_and_a_killed_builds_goes(tmp_path, monkeypatch):
+    # review 19e: the scratch store (bodies and structures, ~22 KB a distinct body) was in
+    # $TMPDIR, outside the input and output folders, and stayed there for good after SIGKILL
+    import tempfile
+
+    from pipeline import runner
+    src = corpus(tmp_path)
+    out = tmp_path / "out"
+    elsewhere = tmp_path / "tmpdir"
+    elsewhere.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(elsewhere))
+    stale = out / ".kb-build-killed"  # (a build killed with SIGKILL left it)
+    write(stale, "pack-0123456789abcdef", "b 0 x\n" * 100)
+    seen = []
+    real = runner._cached_structure
+    monkeypatch.setattr(runner, "_cached_structure",
+                        lambda cache, ident: seen.append((cache.folder, sorted(out.glob(".kb-build-*")))) or real(cache, ident))
+    build(src, out, Options(jobs=1), use_cache=False)
+    assert seen and all(folder.parent == out and folders == [folder] for folder, folders in seen)
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "kb.json", "kb.schema.json"]
+    assert list(elsewhere.iterdir()) == []
+    assert b"kb-build" not in (out / "kb.json").read_bytes()
+    assert (out / "kb.json").read_bytes() == build(src, tmp_path / "cached", Options(jobs=1)).kb_path.read_bytes()
+
+
+def test_a_structure_the_scratch_store_lost_is_a_clean_error_naming_its_file(tmp_path, monkeypatch):
+    # review 19e: a --no-cache build whose scratch pack lost a structure ended in a raw
+    # StaleCache traceback naming no file
+    from pipeline import runner
+    src = corpus(tmp_path)
+    real = runner._cached_structure
+
+    def damaged(cache, ident):
+        for pack in cache.folder.iterdir():
+            pack.write_bytes(b"")  # (truncated under the build)
+        return real(cache, ident)
+    monkeypatch.setattr(runner, "_cached_structure", damaged)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(out), "-j", "1", "--no-cache"])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.output
+    assert "Traceback" not in res.output and "scratch store lost a structure" in res.output
+    assert re.search(re.escape(str(out)) + r"/\.kb-build-\w+/pack-\w+", res.output), res.output
+    assert not (out / "kb.json").exists() and not list(out.glob(".kb-build-*"))

@@ -33,6 +33,11 @@ def _start(src: Path, out: Path, tmp: Path) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def _scratch(out: Path) -> list[Path]:
+    """The build's scratch folders (inside the output folder, never in TMPDIR)."""
+    return list(out.glob(".kb-build-*")) if out.exists() else []
+
+
 def _alive_in_group(pgid: int) -> list[int]:
     """Processes of the group that are still running (zombies waiting for a reaper aside)."""
     alive = []
@@ -72,7 +77,7 @@ def test_ctrl_c_at_random_moments_ends_every_build_cleanly(corpus, tmp_path):
         # at a random moment of the build (its scratch folder is there), not of Python's own
         # start-up, which a loaded machine can make longer than the build
         end = time.monotonic() + 20
-        while not list(tmp.iterdir()) and proc.poll() is None and time.monotonic() < end:
+        while not _scratch(out) and proc.poll() is None and time.monotonic() < end:
             time.sleep(0.005)
         time.sleep(rng.uniform(0.0, 1.2))
         if proc.poll() is not None:  # it had finished (a zombie still takes the signal: no error)
@@ -94,13 +99,13 @@ def test_ctrl_c_at_random_moments_ends_every_build_cleanly(corpus, tmp_path):
             # it finished before the signal could stop it (also when the signal came while the
             # interpreter was exiting): a whole kb.json, nothing left behind
             json.loads((out / "kb.json").read_text("utf-8"))
-            assert list(tmp.iterdir()) == [], f"build {i} left {list(tmp.iterdir())}"
+            assert list(tmp.iterdir()) == [] and _scratch(out) == [], f"build {i} left {_scratch(out)}"
             continue
         stopped += 1
         assert proc.returncode != 0, err
         assert "Traceback" not in err, err
         assert _gone(proc.pid, 5 - (time.monotonic() - sent) + 1), f"build {i} left processes running"
-        assert list(tmp.iterdir()) == [], f"build {i} left {list(tmp.iterdir())}"
+        assert list(tmp.iterdir()) == [] and _scratch(out) == [], f"build {i} left {_scratch(out)}"
     assert stopped >= 10
 
 
@@ -109,14 +114,14 @@ def test_sigterm_removes_the_scratch_folder_and_the_workers(corpus, tmp_path):
     tmp.mkdir()
     proc = _start(corpus, out, tmp)
     end = time.monotonic() + 20
-    while not any(p.name.startswith("kb-build-") for p in tmp.iterdir()) and time.monotonic() < end:
+    while not _scratch(out) and time.monotonic() < end:
         time.sleep(0.02)
     time.sleep(0.3)
     os.kill(proc.pid, signal.SIGTERM)  # the main process only, as `kill PID` does
     assert proc.wait(timeout=5) == 128 + signal.SIGTERM, proc.stderr.read().decode()
     proc.stderr.close()
     assert _gone(proc.pid)
-    assert list(tmp.iterdir()) == []
+    assert list(tmp.iterdir()) == [] and _scratch(out) == []
     assert not (out / "kb.json").exists()
 
 
