@@ -753,6 +753,14 @@ class ScratchLost(Exception):
     output folder, removed or changed while the build ran): the build cannot go on."""
 
 
+def scratch_lost(cache: "ArticleCache", pack: Path | None, what: str) -> None:
+    """ScratchLost when a --no-cache build's scratch store lost a record (a cache's loss is
+    a StaleCache: the build starts over with a new cache; a scratch store is already new)."""
+    if cache.scratch:
+        raise ScratchLost(f"the build's scratch store lost {what} it had written to {pack or cache.folder} "
+                          f"(was the folder removed or changed while the build ran?); kb.json was not written")
+
+
 ENTRY_FIELDS = list(Merged.__annotations__)
 _KIND_TEXT = ["cues", "many", "unspread", "unanchored", "personal", "instructive"]  # (kinds.KindClassifier.text_features)  # what an entry record must hold, in order
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .boilerplate import Boilerplate
-from .cache import KEY_LEN, ArticleCache, StaleCache, sha, structure_key
+from .cache import KEY_LEN, ArticleCache, StaleCache, scratch_lost, sha, structure_key
 from .deadline import Budget
 from .clean import linked_domains, network_domains, unlink_network
 from .products import Products, mentioned, with_linked
@@ -74,6 +74,7 @@ class SiteChrome:
         if self.bodies[i] is None:
             self.bodies[i] = self.cache.body(self.firsts[i][1])
             if self.bodies[i] is None:
+                scratch_lost(self.cache, None, "a body")
                 raise StaleCache(self.cache.notes + ["the cache listed a body it could not give back; "
                                                      "it was ignored and rebuilt"])
         return self.bodies[i]

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 import orjson
 
 from . import __version__, code_digest, export, remote
-from .cache import ArticleCache, ScratchLost, StaleCache, checksum, read_regular, settled, sha, signature, structure_key
+from .cache import ArticleCache, StaleCache, checksum, read_regular, scratch_lost, settled, sha, signature, structure_key
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
@@ -406,7 +406,7 @@ class _Preparing:
             pack = cache.pack_of("b", rest.stored_sha)
             text = cache.rest(rest.stored_sha)  # (dropped below; this body is put together whole)
             if text is None:
-                _lost(cache, pack, "a body")
+                scratch_lost(cache, pack, "a body")
                 raise StaleCache(cache.notes + ["the cache lost a body while it was being built"])
             rest = replace(rest, cleaned=Cleaned(text[1:], rest.cleaned.removed, rest.cleaned.warnings))
         self.resolver.add(finish(part.art, part.split, part.head, rest, with_body=False))
@@ -552,17 +552,9 @@ def _cached_structure(cache: ArticleCache, ident: str):
     pack = cache.pack_of("s", ident)
     structure = cache.structure(ident)
     if structure is None:  # too late to structure it again: the build starts over, without it
-        _lost(cache, pack, "a structure")
+        scratch_lost(cache, pack, "a structure")
         raise StaleCache(cache.notes + ["the cache lost a structure while it was being used"])
     return structure
-
-
-def _lost(cache: ArticleCache, pack: Path | None, what: str) -> None:
-    """ScratchLost when a --no-cache build's scratch store lost a record (a cache's loss is
-    a StaleCache: the build starts over with a new cache; a scratch store is already new)."""
-    if cache.scratch:
-        raise ScratchLost(f"the build's scratch store lost {what} it had written to {pack or cache.folder} "
-                          f"(was the folder removed or changed while the build ran?); kb.json was not written")
 
 
 def _stat_all(root: Path, paths: list[str], on_disk: dict) -> dict[str, tuple[int, int, int, int]]:

@@ -1008,3 +1008,16 @@ def test_a_structure_the_scratch_store_lost_is_a_clean_error_naming_its_file(tmp
     assert "Traceback" not in res.output and "scratch store lost a structure" in res.output
     assert re.search(re.escape(str(out)) + r"/\.kb-build-\w+/pack-\w+", res.output), res.output
     assert not (out / "kb.json").exists() and not list(out.glob(".kb-build-*"))
+
+
+def test_a_body_the_scratch_store_lost_before_chrome_read_it_is_a_clean_error(tmp_path, monkeypatch):
+    # the third read-back of a --no-cache build (the chrome pass's bodies): a lost body ended in a
+    # StaleCache retried once, then a traceback; as a structure's (above), it is a clean error
+    from pipeline import cache as cache_mod
+    src = corpus(tmp_path)
+    monkeypatch.setattr(cache_mod.ArticleCache, "body", lambda self, key: None)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", "--input", str(src), "--output", str(out), "-j", "1", "--no-cache"])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.output
+    assert "Traceback" not in res.output and "scratch store lost a body" in res.output, res.output
+    assert not (out / "kb.json").exists() and not list(out.glob(".kb-build-*"))
