@@ -137,7 +137,8 @@ from .write import write_atomic
 # 55: chrome: a shop tail needs a shop's evidence, trailing headings only repeated or a shop's, long labels keyed only over a name, whole tables with header;
 # 56: titles ("h"): no title astray naming a repeated name or the code; no note/pitch/list item/other language stands in;
 # 57: structures: a pitch keeps only the tool's labels after its colon, no "How to" way after a FAQ, a fix's list of other fixes an overview
-FORMAT = 57
+# 59: structures: no closing heading in a verb tail, a comma before bold spaced, "Next, let’s <verb>" a step, a listicle item's led-in procedure kept
+FORMAT = 59
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

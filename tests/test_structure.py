@@ -2357,6 +2357,10 @@ def test_a_procedure_counts_a_sentence_whose_verb_lost_its_space_to_bold(st):
     assert steps(st, body, "Print QR codes") == ["Printing way 1", "Printing way 2", "Customizing QR Codes"]
     spaced = body.replace("up,**Click", "up, then it shows **Click")
     assert "Customizing QR Codes" not in steps(st, spaced, "Print QR codes")
+    # a tag line's comma with no space and no bold after it opens no action: "Posted in Windows,Update guides"
+    assert not st.action.match("Posted in Windows,Update guides")
+    tagged = body.replace("After signing up,**Click the** **Customize** button.", "Posted in Windows,Update guides")
+    assert "Customizing QR Codes" not in steps(st, tagged, "Print QR codes")
 
 
 def test_siblings_after_the_last_step_headed_by_an_unlisted_verb_that_say_what_to_do_are_steps(st):

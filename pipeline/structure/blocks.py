@@ -159,7 +159,7 @@ def _blocks(body: str) -> list[_Block]:
     list_stack: list[bool] = []  # ordered?
     item_buf: list[list[str]] = []
     item_break = ["", ""]  # what the next text of a top-level item follows: a nested "list", "item" or "block"
-    text_outside_strong = text_outside_anchor = False
+    text_outside_strong = text_outside_anchor = comma_gap = False
     for event, rng in pyromark.events_with_range(body, options=_PARSE_OPTIONS):
         if "Start" in event:
             tag = event["Start"]
@@ -183,6 +183,8 @@ def _blocks(body: str) -> list[_Block]:
                 strong_depth += 1
                 if strong_depth == 1:
                     strong_buf = []
+                # (a comma that lost its space to a bold word gets it back: `After signing up,**Click** ...`)
+                comma_gap = bool(plain) and plain[-1].endswith(",")
             elif name in ("Link", "Image"):
                 info = tag[name]
                 edge = name == "Image" and (at_start or _LINE_END.match(raw, rng["end"]) is not None)
@@ -269,6 +271,8 @@ def _blocks(body: str) -> list[_Block]:
             at_start = True
         if text is None:
             continue
+        said, text = text, (" " + text if comma_gap else text)
+        comma_gap = False
         if not images and _LETTER.search(text):
             at_start = False
         if cur is not None and cur.kind == "other" and "Text" in event and depth and _in_codeblock(cur):
@@ -277,7 +281,7 @@ def _blocks(body: str) -> list[_Block]:
         if not pictures:
             worded.append(text)
         if strong_depth:
-            strong_buf.append(text)
+            strong_buf.append(said)
         elif text.strip():
             text_outside_strong = True
         if not anchors and not text_outside_anchor and text.strip():

@@ -53,8 +53,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
         first = r"(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"  # ("First, on your phone, swipe")
         adverbs = r"(?:(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "action_adverbs")) + r")\s+)?"
-        # (an opening phrase's comma may have lost its space to a bold verb: `After signing up,**Click** ...`)
-        self.action = re.compile(r"^" + first + r"(?:[^,.:;!?\n]{1,60},\s*)?" + first + adverbs
+        # (an opening phrase's comma that lost its space to a bold verb has it back: `After signing up,**Click** ...`)
+        self.action = re.compile(r"^" + first + r"(?:[^,.:;!?\n]{1,60},\s+)?" + first + adverbs
                                  + r"(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
         self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
                                             flags)
