@@ -2414,6 +2414,15 @@ def test_numbered_points_under_one_item_of_a_numbered_listicle_are_no_steps(st):
     assert steps(st, fix, "Best video editors")[:2] == ["Clip, edit, add text to videos", "Make video a filter"]
 
 
+def test_a_heading_whose_sequence_words_lets_opens_an_action_is_a_step(st):
+    # "Next, let’s update the network driver": the reader's doing after the writer's "let’s"
+    body = ("Wi-Fi drops.\n\n## First, let’s restart the router\n\nUnplug the router and wait 30 seconds.\n\n"
+            "## Next, let’s update the network driver\n\nOpen Device Manager and update the driver.\n\n"
+            "## Finally, let's reset the network settings\n\nOpen Settings and click Network reset.\n\n")
+    assert steps(st, body, "Wi-Fi keeps dropping") == [
+        "First, let’s restart the router", "Next, let’s update the network driver", "Finally, let's reset the network settings"]
+
+
 def test_a_numbered_fixs_list_of_fixes_of_their_own_is_an_overview(st):
     # the sub-sections share no word of the fix's and none pitches: three fixes, not one fix's ways
     body = ("Your internet is slow.\n\n## Fix 1: Restart your router\n\nUnplug it for 30 seconds and plug it back in.\n\n"

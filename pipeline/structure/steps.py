@@ -15,6 +15,7 @@ _TOGETHER = re.compile(r"(?i:at the same time|together|simultaneously)")  # (wha
 _HOLD = re.compile(r"\b(?i:press and hold|hold down|hold)\s+(?:(?i:the)\s+)?")  # (what opens one: "hold down the ...")
 
 _CONTRACTION = re.compile(r"\w+['’]\w")
+_LETS = re.compile(r"^.*?\blet['’]s\s+", re.I)  # (up to the verb after a sequence word's "let’s")
 
 _LEAD_WORDS = re.compile(r"^(?:\s*\b(?:to|on|in|into|the|up|open)\b)*\s*", re.I)  # ("Go to the Settings", "Click on Apply")
 
@@ -34,9 +35,11 @@ class Steps:
         if _CONTRACTION.match(heading):  # (the writer's "Let’s Do a Few Benchmarks", not the reader's doing)
             return False
         m = self.imperative.match(heading) or self.imperative.match(_HEADING_LABEL.sub("", heading, count=1))
-        # (nor after a sequence word: "First let’s discover what ... is", the verb a contraction's first word)
-        return (m is not None and (writer or not m.string.startswith(("'", "’"), m.end()))
-                or self.gerund.match(heading) is not None)
+        # (nor after a sequence word: "First let’s discover what ... is", the verb a contraction's first word,
+        # unless an action verb follows it: "Next, let’s update the network driver")
+        if m is not None and not writer and m.string.startswith(("'", "’"), m.end()):
+            m = self.imperative.match(_LETS.sub("", m.string, count=1))
+        return m is not None or self.gerund.match(heading) is not None
 
     # ---------------------------------------------------------------------- steps
     def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False) -> list[Step]:
