@@ -2414,6 +2414,24 @@ def test_numbered_points_under_one_item_of_a_numbered_listicle_are_no_steps(st):
     assert steps(st, fix, "Best video editors")[:2] == ["Clip, edit, add text to videos", "Make video a filter"]
 
 
+def test_the_pages_closing_sections_after_its_steps_are_no_steps(st):
+    # after the last of a run of steps, a closing or a page's chrome is no step, whatever its first word
+    fixes = ("Your Wi-Fi keeps dropping.\n\n## Restart Your Router\n\nUnplug the router and wait 30 seconds.\n\n"
+             "## Update the Network Driver\n\nOpen Device Manager and update the driver.\n\n"
+             "## Reset the Network Settings\n\nOpen Settings and click Network reset.\n\n")
+    ways = ["Restart Your Router", "Update the Network Driver", "Reset the Network Settings"]
+    tail = ("## Quick Recap\n\nRestart the router, then update the driver.\n\n## Subscribe to Our Newsletter\n\n"
+            "Enter your email below.\n\n## Follow Us on Social Media\n\nFollow us on Twitter and like our Facebook page.\n\n"
+            "## Browse Similar Guides\n\nCheck our Bluetooth guide.\n\n")
+    assert steps(st, fixes + tail, "Wi-Fi keeps dropping") == ways
+    for one in ("## Pro Tip\n\nKeep your router away from walls.\n\n",
+                "## Still Having Problems? Contact Us\n\nContact our support team at help@example.com.\n\n"):
+        assert steps(st, fixes + one, "Wi-Fi keeps dropping") == ways
+    # a way told after them still is one
+    more = "## Choose a Different Channel\n\nOpen the router's page and select channel 6.\n\n"
+    assert steps(st, fixes + more, "Wi-Fi keeps dropping") == ways + ["Choose a Different Channel"]
+
+
 def test_a_heading_whose_sequence_words_lets_opens_an_action_is_a_step(st):
     # "Next, let’s update the network driver": the reader's doing after the writer's "let’s"
     body = ("Wi-Fi drops.\n\n## First, let’s restart the router\n\nUnplug the router and wait 30 seconds.\n\n"

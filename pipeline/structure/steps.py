@@ -429,7 +429,8 @@ class Steps:
         to the first that is not
         ("Substitute Current With New Text: SUBSTITUTE", "Combine Text: CONCAT" after "Remove Spaces:
         TRIM" and "Compare Text Strings: EXACT"; "Share Content Between Two Windows PCs" after "Automate
-        Tasks With Task Scheduler"): not a question, a call to action, a closing, nor a part over steps."""
+        Tasks With Task Scheduler"): not a question, a call to action, a closing (rules [step_shapes]
+        closing_headings: "Quick Recap", "Subscribe to Our Newsletter"), nor a part over steps."""
         over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
         for run in _siblings(secs):
             marks = [k for k, i in enumerate(run) if is_step[i]]
@@ -440,8 +441,8 @@ class Steps:
             for i in run[marks[-1] + 1:]:
                 t = secs[i]
                 if not (t.kind in ("other", "fix") and not t.pseudo and i not in skip and i not in over and t.text
-                        and self.verb_word.match(t.heading) and not t.heading.rstrip().endswith(("?", "!"))
-                        and self._acts_in(t)):
+                        and self.verb_word.match(t.heading) and not any(c in t.heading for c in "?!")
+                        and not self.closing_heading.search(t.heading) and self._acts_in(t)):
                     break
                 is_step[i] = True
 

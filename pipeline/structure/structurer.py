@@ -63,6 +63,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                    + r")\b", flags)
         self.check_question = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "check_questions")) or "(?!)",
                                          flags)
+        self.closing_heading = re.compile(
+            "|".join(f"(?:{p})" for p in rules.get("step_shapes", "closing_headings")) or "(?!)", flags)
         self.indirect_question = re.compile(
             "|".join(f"(?:{p})" for p in rules.get("step_shapes", "indirect_questions")) or "(?!)", flags)
         self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
