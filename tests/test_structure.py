@@ -2441,6 +2441,18 @@ def test_a_heading_whose_sequence_words_lets_opens_an_action_is_a_step(st):
         "First, let’s restart the router", "Next, let’s update the network driver", "Finally, let's reset the network settings"]
 
 
+def test_a_procedure_led_in_by_its_task_under_one_item_of_a_listicle_is_kept(st):
+    # a listicle of causes whose one item carries the page's procedure, led in by "To update it:"
+    tips = ("Wi-Fi drops.\n\n## 1. Outdated Network Driver\n\nAn old driver drops the link. To update it:\n\n"
+            "1\\. Open Device Manager.\n\n2\\. Right-click the adapter.\n\n3\\. Click Update driver.\n\n"
+            "## 2. Interference\n\nMicrowaves interfere.\n\n## 3. Router Firmware\n\nOld firmware has bugs.\n\n")
+    proc = ["Open Device Manager.", "Right-click the adapter.", "Click Update driver."]
+    assert steps(st, tips, "Wi-Fi keeps dropping") == proc
+    assert steps(st, tips.replace("To update it:", "Here's how:"), "Wi-Fi keeps dropping") == proc
+    # a list's label is no task: an app's features stay out
+    assert steps(st, tips.replace("To update it:", "Key features:"), "Wi-Fi keeps dropping") == []
+
+
 def test_a_numbered_fixs_list_of_fixes_of_their_own_is_an_overview(st):
     # the sub-sections share no word of the fix's and none pitches: three fixes, not one fix's ways
     body = ("Your internet is slow.\n\n## Fix 1: Restart your router\n\nUnplug it for 30 seconds and plug it back in.\n\n"

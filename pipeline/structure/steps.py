@@ -182,7 +182,8 @@ class Steps:
         that leads into its run does ("... with the Pro version it takes just 2 clicks:
         1) Download ..."). Not a run within one of three or more sibling sections numbered as a count of
         items, headed by no step ("#1 VivaVideo - Free video editor" over "1\\. Clip, edit ...", "2\\. Make
-        video a filter"): a listicle's item, its numbered points its features."""
+        video a filter"): a listicle's item, its numbered points its features, unless the paragraph leading
+        into them says their task ("An old driver drops the link. To update it:", "Here's how:")."""
         raw = body.encode("utf-8")
         blocks = [one for b in blocks for one in _list_items(b, raw, self.inert)]
         numbered = [(found[0], (k, found[1])) for k, b in enumerate(blocks) if (found := _step_number(b))]
@@ -196,9 +197,11 @@ class Steps:
             lone = len(run) == 1 and bool(blocks[run[0][0]].nested_spans)
             if (len(run) < 2 and not lone) or 2 * sum(bool(self.action.match(rest)) for _, rest in run) < len(run):
                 continue
-            if len(where := {blocks[k].section for k, _ in run}) == 1 and self._an_item(secs, where.pop(), items):
-                continue
             first = run[0][0]
+            if (len(where := {blocks[k].section for k, _ in run}) == 1 and self._an_item(secs, where.pop(), items)
+                    and not (first and blocks[first - 1].section == blocks[first].section
+                             and self._says_task(blocks[first - 1]))):
+                continue
             lead = self._promo_text(blocks[first - 1].text) if first and (
                 blocks[first - 1].section == blocks[first].section) else False
             for j, (k, rest) in enumerate(run):
@@ -217,6 +220,17 @@ class Steps:
                 steps.append(self._step(title, blocks[k].section, units, said, sub=inner + own[1:], lead=lead,
                                         action=blocks[k], inner=inner))
         return steps
+
+    def _says_task(self, block: _Block) -> bool:
+        """A paragraph that leads into a procedure by saying its task: its last sentence ends with a colon
+        and is "To <verb> ...:" ("An old driver drops the link. To update it:") or a lead of the rules
+        ([step_shapes] procedure_leads: "Here's how:"), not a list's label ("Key features:")."""
+        text = block.plain.strip() if block.kind == "paragraph" else ""
+        if not text.endswith(":"):
+            return False
+        last = SENTENCE_END.split(text)[-1].strip()
+        return bool(self.procedure_lead.search(last) or (
+            last[:3].lower() == "to " and self.action.match(last[3:])))
 
     def _an_item(self, secs: list[_Sec], i: int | None, items: dict[tuple, int]) -> bool:
         """Section i is one of three or more siblings headed by a number (`items`: their count by parent

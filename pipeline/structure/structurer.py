@@ -65,6 +65,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                          flags)
         self.closing_heading = re.compile(
             "|".join(f"(?:{p})" for p in rules.get("step_shapes", "closing_headings")) or "(?!)", flags)
+        self.procedure_lead = re.compile(
+            "|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_leads")) or "(?!)", flags)
         self.indirect_question = re.compile(
             "|".join(f"(?:{p})" for p in rules.get("step_shapes", "indirect_questions")) or "(?!)", flags)
         self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
