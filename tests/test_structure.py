@@ -2427,6 +2427,10 @@ def test_the_pages_closing_sections_after_its_steps_are_no_steps(st):
     for one in ("## Pro Tip\n\nKeep your router away from walls.\n\n",
                 "## Still Having Problems? Contact Us\n\nContact our support team at help@example.com.\n\n"):
         assert steps(st, fixes + one, "Wi-Fi keeps dropping") == ways
+    # nor are siblings worded alike after them ("Final Verdict", "Key Takeaways" beside "Reset the Network Settings")
+    for one in ("## Final Verdict\n\nTry the fixes above in order. Contact your ISP if none work.\n\n",
+                "## Key Takeaways\n\n- Restart your router first.\n- Update drivers often.\n\n"):
+        assert steps(st, fixes + one, "Wi-Fi keeps dropping") == ways
     # a way told after them still is one
     more = "## Choose a Different Channel\n\nOpen the router's page and select channel 6.\n\n"
     assert steps(st, fixes + more, "Wi-Fi keeps dropping") == ways + ["Choose a Different Channel"]

@@ -482,7 +482,9 @@ class Steps:
         if not marks:
             return
         # (no way after a FAQ or a closing: the "How to ..." siblings after "## FAQs" are its questions)
-        end = next((k for k, i in enumerate(run) if secs[i].kind in ("faq", "conclusion")), len(run))
+        # (nor after the last step at a closing or the page's chrome: "Final Verdict", rules [step_shapes] closing_headings)
+        end = next((k for k, i in enumerate(run) if secs[i].kind in ("faq", "conclusion") or (
+            k > marks[-1] and self.closing_heading.search(secs[i].heading))), len(run))
         fits = [f and k < end for k, f in enumerate(fits)]
         # beside a step headed as a procedure ("How to Block Calls on Samsung Phones"), each sibling so headed
         # whose text says what to do is one more ("How to Block Text Messages": "Open the Messages app ..."),
