@@ -137,8 +137,10 @@ from .write import write_atomic
 # 55: chrome: a shop tail needs a shop's evidence, trailing headings only repeated or a shop's, long labels keyed only over a name, whole tables with header;
 # 56: titles ("h"): no title astray naming a repeated name or the code; no note/pitch/list item/other language stands in;
 # 57: structures: a pitch keeps only the tool's labels after its colon, no "How to" way after a FAQ, a fix's list of other fixes an overview
-# 59: structures: no closing heading in a verb tail, a comma before bold spaced, "Next, let’s <verb>" a step, a listicle item's led-in procedure kept
-FORMAT = 59
+# 59: structures: no closing heading in a verb tail, a comma before bold spaced, "Next, let’s <verb>" a step, a listicle item's led-in procedure kept;
+# 60: kind text features ("k"): "unanchored" reads every news cue but attribution as an event, an inch mark is no quote,
+# "year" (the newest year the page names: an event "in YEAR" is history only before the year before it)
+FORMAT = 60
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -477,6 +479,7 @@ class ArticleCache:
         return self._valid("k", "kinds", k, lambda rec: isinstance(rec, dict) and list(rec) == _KIND_TEXT and (
             isinstance(rec["cues"], list) and len(rec["cues"]) == len(KINDS) and all(type(n) is int for n in rec["cues"])
             and all(isinstance(rec[x], list) and all(k in KINDS for k in rec[x]) for x in ("unspread", "unanchored"))
+            and (rec["year"] is None or type(rec["year"]) is int)
             and all(type(rec[x]) is bool for x in ("many", "personal", "instructive"))))
 
     def put_kind_text(self, k: str, features: dict) -> None:
@@ -763,7 +766,7 @@ def scratch_lost(cache: "ArticleCache", pack: Path | None, what: str) -> None:
 
 
 ENTRY_FIELDS = list(Merged.__annotations__)
-_KIND_TEXT = ["cues", "many", "unspread", "unanchored", "personal", "instructive"]  # (kinds.KindClassifier.text_features)  # what an entry record must hold, in order
+_KIND_TEXT = ["cues", "many", "unspread", "unanchored", "year", "personal", "instructive"]  # (kinds.KindClassifier.text_features)  # what an entry record must hold, in order
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
                    "linked": list, "head": str, "body": str}

@@ -118,7 +118,9 @@ class KindClassifier:
         if text["many"]:
             out.update(dict.fromkeys(self.flat, 0))  # a report is told in a few sections, not cut into many
             out.update(dict.fromkeys(text["unspread"], 0))
-        out.update(dict.fromkeys(text["unanchored"], 0))  # no event told: a feature, explainer or essay
+        for k in text["unanchored"]:  # no event told: a feature, explainer or essay, unless its titles tell one
+            if not any(fresh(a, strip_quoted(lead), text["year"]) for a in self.anchors[k]):
+                out[k] = 2 * len(labels & self.labels[k])  # the site's own label ("News") still counts
         if text["personal"]:  # a column or feature, unless its lead reports
             out.update({k: 0 for k in self.impersonal if not any(c.search(lead) for c in self.cues[k] + self.repeated[k])})
         steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
@@ -164,15 +166,18 @@ class KindClassifier:
         if got is not None:
             return got
         text = page_text(entry)
+        year = max((int(y) for y in YEAR.findall(text)), default=None)  # the newest year the page names
         headed = [s for s in entry.get("sections", []) if s.get("heading")]
         mine, asked = voice(text, self.first_person)
-        told = QUOTED.sub(" ", LINKED.sub(r"\1", text))  # the writer's own words, links' texts as words
-        got = {"cues": [sum(1 for cue in self.cues[k] if cue.search(text))
-                        + sum(min(len(cue.findall(text)), 3) for cue in self.repeated[k]) for k in KINDS],
+        told = strip_quoted(LINKED.sub(r"\1", text))  # the writer's own words, links' texts as words
+        got = {"cues": [sum(1 for cue in self.cues[k] if fresh(cue, text, year if k in self.anchored else None))
+                        + sum(min(fresh(cue, text, year if k in self.anchored else None, 3), 3) for cue in self.repeated[k])
+                        for k in KINDS],
                "many": len(headed) > self.flat_max,
                "unspread": [k for k in self.spread if not self._spread(k, headed)] if len(headed) > self.flat_max else [],
                "unanchored": [k for k in self.anchored if len(self.expert.findall(told)) >= self.experts
-                              and not any(a.search(told) for a in self.anchors[k])],
+                              and not any(fresh(a, told, year) for a in self.anchors[k])],
+               "year": year,
                "personal": mine >= self.personal or asked >= self.asking,
                "instructive": imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2}
         if key:
@@ -346,7 +351,34 @@ def imperative_share(text: str, verbs: set[str]) -> float:
     return hits / max(len(sentences), 1)
 
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+DATED = re.compile(r"(?: all the way)?(?: back)? in ((?:19|20)\d\d)\b")  # "launched (back) in 2007"
+ENDS_YEAR = re.compile(r"((?:19|20)\d\d)$")  # a date: "January 9, 2007"
+
+
+def fresh(cue: re.Pattern, text: str, year: int | None, most: int = 1) -> int:
+    """How many of the cue's hits in the text (up to `most`) tell no event of a past year: one
+    dated, by its own date or "in YEAR" after it, before the year before `year` is history."""
+    n = 0
+    for m in cue.finditer(text):
+        y = ENDS_YEAR.search(m.group()) or DATED.match(text, m.end())
+        if year is None or not y or int(y.group(1)) >= year - 1:
+            n += 1
+            if n >= most:
+                break
+    return n
+
+
 QUOTED = re.compile(r'[“"][^“”"\n]{0,400}[”"]')
+# quoted speech, a straight quote after a digit (13" laptop) an inch mark, not a quotation mark
+SPEECH = re.compile(r'(?:“|(?<!\d)")(?:[^“”"\n]|(?<=\d)"){0,400}+[”"]')
+STRAIGHT = re.compile(r'(?<!\d)"')
+
+
+def strip_quoted(text: str) -> str:
+    """The text with its quoted speech blanked, a line with an odd number of straight quotation
+    marks (one astray: which are the quotes cannot be told) left whole."""
+    return "\n".join(line if len(STRAIGHT.findall(line)) % 2 else SPEECH.sub(" ", line) for line in text.split("\n"))
 
 
 def voice(text: str, first_person: set[str]) -> tuple[float, float]:

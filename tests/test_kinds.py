@@ -737,9 +737,11 @@ def test_a_feature_told_through_experts_quotes_is_no_news_story_unless_it_tells_
 def test_a_launch_dated_to_a_past_year_is_history_not_news():
     kind = KindClassifier(load_rules())
     explainer = ("Smartphones put the world at our fingertips. The first iPhone was announced in 2007, and "
-                 "Android debuted all the way back in 2008. Minimalist phones try to undo some of that.")
+                 "Android debuted all the way back in 2008. Minimalist phones, a trend of 2026, try to undo that.")
     assert kind(_entry(explainer)) == "other"
     assert kind(_entry(explainer.replace("in 2007", "this week"))) == "news"
+    # a launch "in 2026" on a page of 2026 is the news (the year a page speaks from: the newest it names)
+    assert kind(_entry(explainer + " Acme launched its minimalist phone in 2026.")) == "news"
 
 
 def test_a_sites_opinion_or_column_label_makes_other():
@@ -747,3 +749,28 @@ def test_a_sites_opinion_or_column_label_makes_other():
     page = "The new Acme phone will be available in March. Phones this thin are a mistake."
     assert kind(_labelled(page, "Tech")) == "news"
     assert kind(_labelled(page, "Opinion")) == "other"
+
+
+def test_a_report_quoting_analysts_keeps_its_news_cues_label_and_titled_event():
+    kind = KindClassifier(load_rules())
+    quotes = ('"It changes the market," said Ann Lee, an analyst at Gartner. '
+              '"Rivals will respond," said Bo Huang, principal analyst at IDC. '
+              '"Prices will fall," said Mia Allen, research director at Forrester. Allen said demand was strong.')
+    # a news cue the writer says is an event told, not only the announced/launched anchors
+    for event in ["Acme has started to roll out its phone.", "Acme sued Beta over its patents.",
+                  "Acme has acquired Beta.", "Acme will ship the phone in May.", "Acme is launching a phone."]:
+        assert kind(_entry(event + "\n\n" + quotes)) == "news", event
+    feature = _entry("Phones keep getting pricier.\n\n" + quotes)
+    # a launch "in 2026" on a page of 2026 is an event; "in 2019" on it is history
+    assert kind(_entry("Acme launched its phone in 2026.\n\n" + quotes)) == "news"
+    assert kind(_entry("Acme's first phone launched in 2019. Phones keep getting pricier in 2026.\n\n" + quotes)) == "other"
+    assert kind(feature) == "other"
+    # an event in the title is the lead's, and the site's own News label still counts
+    assert kind(dict(feature, title="Acme Unveils the Acme Phone 3")) == "news"
+    assert kind(dict(feature, categories=["news"])) == "news"
+    # an inch mark is no quotation mark: the writer's own "unveiled" is not read as quoted speech
+    assert kind(_entry('Acme\'s 13" laptop goes on sale. It was unveiled on Tuesday. ' + quotes)) == "news"
+    # "today's workplace" and "new ways to use data" are no event; "chief among" no expert
+    assert kind(_entry("In today's hybrid workplace, teams need new ways to use their data.\n\n" + quotes)) == "other"
+    roles = ("Memory, chief among the culprits, is dear. " + quotes).replace(", principal analyst at IDC", ", the chief")
+    assert kind(_entry(roles)) == "news"
