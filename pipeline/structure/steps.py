@@ -400,7 +400,7 @@ class Steps:
         not one of them ("Best Value"); but a run of sibling headings numbered 1, 2, 3, ... and nothing
         else, half of them steps, is a list of alike items: all of them are (`7  move: Move Files ...`
         after `1  cd: ...` to `6  copy: ...`)."""
-        over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}  # (linear: a few deep)
+        over = _over_steps(secs, is_step)
         for run in _siblings(secs):
             marks = [j for j, i in enumerate(run) if is_step[i]]
             fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
@@ -445,7 +445,7 @@ class Steps:
         TRIM" and "Compare Text Strings: EXACT"; "Share Content Between Two Windows PCs" after "Automate
         Tasks With Task Scheduler"): not a question, a call to action, a closing (rules [step_shapes]
         closing_headings: "Quick Recap", "Subscribe to Our Newsletter"), nor a part over steps."""
-        over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
+        over = _over_steps(secs, is_step)
         for run in _siblings(secs):
             marks = [k for k, i in enumerate(run) if is_step[i]]
             if (len(marks) < 2 or 3 * len(marks) < 2 * (marks[-1] + 1) or any(secs[run[k]].counted for k in marks)
@@ -462,7 +462,7 @@ class Steps:
 
     def _alike_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
         """`_alike_tail` over every run of siblings, but a count's, that holds a part over steps of its own."""
-        over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
+        over = _over_steps(secs, is_step)
         for run in _siblings(secs):
             if any(i in over for i in run) and not any(secs[i].counted and is_step[i] for i in run):
                 fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
@@ -532,7 +532,7 @@ class Steps:
         steps ("Part 3: How to Use AppCake on Android" with its Step 1 ... Step 4, after "Part 2: ... on
         iPhone" over "How to Install AppCake" and "How to Use AppCake"): one more way, of the page's
         grain told one level up. Linear: each step marks its ancestors (headings nest a few deep)."""
-        over = {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
+        over = _over_steps(secs, is_step)
         for run in _siblings(secs):
             parts = [i for i in run if i in over and not is_step[i]]
             if not parts:
@@ -746,6 +746,11 @@ def _first_word(heading: str) -> str:
     return re.sub(r"\d+", "#", words[0].lower()) if words else ""
 
 # a heading numbered as an item of a count: `#1 VivaVideo ...`, `2. AndroVid Pro ...`, `(3) KineMaster`
+def _over_steps(secs: list[_Sec], is_step: list[bool]) -> set[int]:
+    """The sections that are parts over steps (an ancestor of one; linear: a few deep)."""
+    return {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
+
+
 _ITEM_HEAD = re.compile(r"[#(№]?\d{1,2}\b")
 
 _STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`3.Click`: a scrape lost the space)
