@@ -1700,6 +1700,29 @@ def test_a_how_to_way_beside_one_told_in_ways_of_its_own_is_a_step(st):
                                "How to Sideload Removed Apps"]
 
 
+def test_a_how_to_part_over_one_way_only_is_that_way(st):
+    """A "How to" section telling how over one "How to" sub-way ("How to Turn Off ...") is a way of
+    the page, the sub-way with it: alone, that sub-way has no peer to be a step among."""
+    body = ("Never miss a call. Here are all the ways.\n\n"
+            "## How to Set Up Call Forwarding on Android\n\nOpen the Phone app and tap the three dots. "
+            "Tap Settings, then Call Forwarding, and type the number.\n\n"
+            "### How to Turn Off Call Forwarding on Android\n\nOpen the same menu and tap Turn Off.\n\n"
+            "## How to Set Up Call Forwarding on iPhone\n\nOpen Settings > Phone > Call Forwarding and turn it on.\n\n"
+            "### How to Turn Off Call Forwarding on iPhone\n\nTap the toggle again to turn it off.\n\n"
+            "## How to Set Up Call Forwarding on Samsung Galaxy Phones\n\nOpen Settings > Supplementary Services.\n\n"
+            "## How to Turn Off Call Forwarding on Samsung Galaxy Phones\n\nTap Call Forwarding and disable it.\n")
+    found = st.structure(body, "Call forwarding").steps
+    assert [s.title for s in found] == [
+        "How to Set Up Call Forwarding on Android", "How to Set Up Call Forwarding on iPhone",
+        "How to Set Up Call Forwarding on Samsung Galaxy Phones", "How to Turn Off Call Forwarding on Samsung Galaxy Phones"]
+    assert "tap Turn Off" in found[0].text  # (its sub-way is in it)
+    # a part over two ways or more is no way: they are ("Part 2: How to ..." over "How to Install", "How to Use")
+    two = body.replace("### How to Turn Off Call Forwarding on iPhone", "### How to Block Calls on iPhone\n\n"
+                       "Open Settings > Phone > Blocked Contacts and add the number.\n\n"
+                       "### How to Turn Off Call Forwarding on iPhone")
+    assert "How to Block Calls on iPhone" in steps(st, two, "Call forwarding")
+
+
 def test_the_last_sibling_after_a_run_of_steps_is_one_when_its_text_says_what_to_do(st):
     run = ("Phones misbehave. Here is what to try.\n\n"
            "## Restart Your Device\n\nPress and hold the power button, then tap Restart.\n\n"

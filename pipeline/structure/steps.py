@@ -58,6 +58,9 @@ class Steps:
             children.setdefault(secs[k].parent, []).append(k)
         parts = {p for p in {secs[i].parent for i in procedures} - {None} if named and self.procedure_heading.match(
             secs[p].heading) and all(k in procedures for k in children.get(p, ()))}
+        # (a part over one way only, "How to Set Up ... on Android" telling how over "How to Turn Off ... on
+        # Android": that way has no peer to be a step among, the part saying what to do is the way, with it)
+        procedures |= {p for p in parts if len(children[p]) == 1 and secs[p].text}
         for i, t in enumerate(secs[1:], 1):
             if t.counted or self._imperative(t.heading) or i in procedures or i in parts:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
