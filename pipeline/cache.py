@@ -140,7 +140,8 @@ from .write import write_atomic
 # 59: structures: no closing heading in a verb tail, a comma before bold spaced, "Next, let’s <verb>" a step, a listicle item's led-in procedure kept;
 # 60: kind text features ("k"): "unanchored" reads every news cue but attribution as an event, an inch mark is no quote,
 # "year" (the newest year the page names: an event "in YEAR" is history only before the year before it)
-# 61: structures: a "How to" part over one way only is that way (its text and its sub-way one step);
+# 61: structures: a "How to" part over one way only is that way; screenshot steps under an unlisted verb's heading; a page of
+# no other steps: its sibling headings opening with a verb's word, each over an action; no article a verb;
 FORMAT = 61
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -1789,6 +1789,28 @@ def test_the_one_section_named_for_a_procedure_is_the_step_of_a_page_that_gives_
         assert steps(st, intro + how.replace("How to Organize Telegram Chats Into Folders", name), "T") == []
 
 
+def test_sibling_headings_of_a_verb_s_shape_each_over_an_action_are_the_ways_of_a_page_that_gives_no_other(st):
+    """A page whose headings give no step otherwise: sibling headings all opening with a word of a
+    verb's shape the rules do not list ("Double Tap ...", "Quick Launch ..."), each over text that
+    says what to do, are its ways; not when one of them only tells, nor a lone one."""
+    intro = "The best camera is the one you have with you.\n\n"
+    double = ("## Double Tap the Power Button\n\nYou can launch the camera in under a second. Open Settings > "
+              "Advanced Features and turn on the double-press camera.\n\n")
+    quick = ("## Quick Launch From the Lock Screen\n\nAll Galaxy phones have a shortcut. Tap the camera "
+             "icon and slide it to the left.\n\n")
+    assert steps(st, intro + double + quick, "Galaxy camera") == [
+        "Double Tap the Power Button", "Quick Launch From the Lock Screen"]
+    told = "## Quick Launch From the Lock Screen\n\nAll Galaxy phones have a shortcut in the corner.\n\n"
+    assert steps(st, intro + double + told, "Galaxy camera") == []
+    assert steps(st, intro + quick, "Galaxy camera") == []
+    # nor names that a statement's verb follows, nor headings opening with an article
+    for a, b in (("Ente Is Fully Open Source", "Ente Is End-to-End Encrypted"),
+                 ("The First Mobile Phone", "The First Smartphone")):
+        named = (intro + double + quick).replace("Double Tap the Power Button", a).replace(
+            "Quick Launch From the Lock Screen", b)
+        assert steps(st, named, "Galaxy camera") == []
+
+
 def test_actions_over_screenshots_count_when_a_third_of_the_screenshots_say_what_to_do(st):
     # a walk-through whose screenshots mostly show options described ("Here's where you can ...") between
     # the actions: one in three of them saying what to do is still a procedure
@@ -1811,6 +1833,20 @@ def test_actions_over_screenshots_under_the_one_heading_that_says_what_to_do_are
     intro = "Counting formulas is easy.\n\n"
     assert steps(st, intro + "## Get Workbook Statistics in Excel\n\n" + run, "Stats") == [
         "Open your sheet and go to the Review tab.", "Select the sheet you want.", "Click \"Workbook Statistics.\""]
+
+
+def test_actions_over_screenshots_under_a_heading_opening_with_an_unlisted_verb_are_steps(st):
+    """"Rotate Videos on Android ...": a verb the rules do not list, by its shape, says what to do
+    as "Get Workbook Statistics" does; a question ("Why Do Videos Turn Sideways?") does not."""
+    shot = "![](https://x.example/{}.png)"
+    run = (f"First, find the video that you'd like to rotate.\n\n{shot.format(1)}\n\n"
+           f"Next, tap the screen and tap \"Edit.\"\n\n{shot.format(2)}\n\n"
+           f"Now tap the rotate icon until the video is upright.\n\n{shot.format(3)}\n\n"
+           f"When you're done, tap \"Save Copy.\"\n\n{shot.format(4)}\n\n")
+    page = ("### Key Takeaways\n\n* Rotate a video in Google Photos.\n\nIt happens to all of us.\n\n"
+            "## {}\n\nWe'll use the Google Photos app.\n\n" + run)
+    assert len(steps(st, page.format("Rotate Videos on Android With Google Photos"), "Rotate videos")) == 4
+    assert steps(st, page.format("Why Do Videos Turn Sideways?"), "Rotate videos") == []
 
 
 def test_how_to_parts_over_how_to_ways_are_read_in_linear_time(st):

@@ -83,6 +83,13 @@ class Steps:
                     and self._names_doing(t.heading, True) and self._acts_in(t, 2)]
             if len(lone) == 1:
                 is_step[lone[0]] = True
+            else:  # or its ways: sibling headings all opening with a verb's word, each over an action
+                for run in _siblings(secs):  # ("Double Tap the Power Button", "Quick Launch From the Lock Screen")
+                    run = [i for i in run if secs[i].kind in ("other", "fix")]
+                    if len(run) >= 2 and all(not _descendants(secs, i) and self._verb_first(secs[i].heading)
+                                             and self._acts_in(secs[i]) for i in run):
+                        for i in run:
+                            is_step[i] = True
         for i in range(1, len(secs)):
             if any(is_step[a] for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
@@ -269,7 +276,8 @@ class Steps:
         action ("... Start by opening both files."). A step runs to the next one; the last
         one to its screenshot."""
         ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and (
-            self.procedure_heading.match(s.heading) or self._imperative(s.heading)))}
+            self.procedure_heading.match(s.heading) or self._imperative(s.heading)
+            or self._verb_first(s.heading)))}  # (a verb the rules do not list: "Rotate Videos on ...")
         if len(secs) == 2 and not any(_is_text(b) for b in secs[0].blocks):
             ok.add(1)  # (the page's one heading, a label over a box: "Key Takeaways", then the text)
         shots = [k for k, b in enumerate(blocks) if b.section in ok and _shot_text(b)
@@ -352,6 +360,15 @@ class Steps:
         if procedure or self._imperative(s.heading):
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
+
+    def _verb_first(self, heading: str) -> bool:
+        """A heading opening with a word of a verb's shape and its object ("Double Tap the Power Button",
+        "Truncate Text in Excel"), not a label ("Key Takeaways"), a name that a statement's verb follows
+        ("Ente Is Fully Open Source": rules [step_shapes] question_words) nor one that asks ("Part 3. Want
+        to Record the Game? Read This")."""
+        m = self.verb_word.match(heading)
+        return (m is not None and "?" not in heading and len(heading.split()) >= 3
+                and heading[m.end():].split(None, 1)[0].lower() not in self.asks)
 
     def _names_doing(self, heading: str, writer: bool = False) -> bool:
         """A heading that names a procedure or a doing ("How to Organize Chats Into Folders", "Setting

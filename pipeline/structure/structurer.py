@@ -43,6 +43,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                  flags)
         # (a verb the rules do not list, by its shape: "Choose a ...", "Handle Your ...", "Back Up the ...")
         not_verbs = {w.lower() for w in rules.get("step_shapes", "not_verbs") + rules.get("step_shapes", "question_words")}
+        self.asks = {w.lower() for w in rules.get("step_shapes", "question_words")}  # (after a name: a statement's verb)
         self.verb_shaped = re.compile(r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(not_verbs)) + r")\b)"
                                       r"[A-Z][a-z]+(?:-[a-z]+)?(?<!ing)(?<!ed)(?<!ly)(?<![^s]s)\s+(?i:"
                                       + "|".join(re.escape(w) for w in rules.get("step_shapes", "gerund_objects"))
