@@ -1,14 +1,27 @@
 """A per-item time budget for the workers: one hostile file must cost itself, never the
-build. The budget is a SIGALRM timer, which interrupts pure-Python code and the regex
-engine alike (a backtracking user rule included); it applies in a process's main thread
-(the workers', and the build's own when it runs without workers).
+build. The budget counts the CPU time the item spends, not the clock on the wall: the same
+input gets the same verdict however loaded the machine is (a wall-clock budget gave a slow
+entry its fallback title at load 14 and not at load 1). An item that blocks without spending
+CPU (a read that never returns: an object store that stops answering; a FIFO or a device is
+refused before it is read) is ended by a wall-clock backstop, BACKSTOP budgets after it
+began; that, like every timeout, is taken as the machine's fault: the build is not cached.
+
+In a process's main thread (the workers', and the build's own when it runs without workers)
+the budget is an ITIMER_PROF timer (the process's CPU time, then what the thread's own CPU
+clock says is left: other threads, a Dask client's, do not count) and the backstop an
+ITIMER_REAL one; their signals interrupt pure-Python code and the regex engine alike (a
+backtracking user rule included).
 
 Elsewhere it is a no-op, except in a process that called `in_threads()` (a Dask worker,
-which runs tasks in threads): there the budget raises Timeout in the thread when it next
-runs Python code, and, as C code holding the interpreter (the regex engine) can stall a
-thread past that, ends the whole process at twice the budget plus a second (faulthandler's
-watchdog, which needs no interpreter lock): the cluster restarts the worker, and the
-engine finds the item that did it (dask_engine.py).
+which runs tasks in threads): there a watchdog thread reads each item's thread CPU clock and
+raises Timeout in the thread when it next runs Python code; as C code holding the interpreter
+(the regex engine) can stall a thread past that, faulthandler's watchdog (which needs no
+interpreter lock) ends the whole process at the budget plus a second after the item's budget
+could have run out at the earliest (twice the budget plus a second when the item runs
+unhindered): the cluster restarts the worker, and the engine finds the item that did it
+(dask_engine.py). The kernel keeps counting a thread's CPU clock while the interpreter is
+held, not so the watchdog: one C call holding it for that long, under the budget but slowed
+by load, ends its worker too (the machine's fault, as above).
 """
 from __future__ import annotations
 
@@ -19,21 +32,28 @@ import threading
 import time
 from contextlib import contextmanager
 
+BACKSTOP = 10  # an item not done after this many budgets of wall-clock time is ended: so an item
+# that needs up to half its budget of CPU time gets the same verdict up to a load of 20 per core
 _TICK = 1.0  # seconds between the watchdog's rounds while items run
 _COND = threading.Condition()
-_ITEMS: dict[int, list] = {}  # thread -> [soft end, hard end, Timeout sent] of the item it runs
+_ITEMS: dict[int, "_Item"] = {}  # thread -> the item it runs
 _THREADS = {"on": False, "watchdog": None, "armed": False, "wake": float("inf")}
+
 
 class Timeout(BaseException):
     """The budget ran out (a BaseException: `except Exception` around stage code must not
     turn it into an internal error)."""
 
 
+class Blocked(Timeout):
+    """The wall-clock backstop ran out first: the item waited, it did not compute."""
+
+
 @contextmanager
 def deadline(seconds: float):
     usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread()
-              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+              and signal.getitimer(signal.ITIMER_PROF)[0] == 0 and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
     if not usable:
         if seconds and seconds > 0 and _THREADS["on"] and threading.current_thread() is not threading.main_thread():
             with _in_thread(seconds):
@@ -42,21 +62,69 @@ def deadline(seconds: float):
             yield
         return
 
-    def expire(signum, frame):
+    end, running = time.thread_time() + seconds, [True]
+
+    def spent(signum, frame):  # (the process's CPU time ran out: this thread's may not have)
+        left = end - time.thread_time()
+        if not running[0]:  # (the block is over: the timer must stay off)
+            return
+        if left > 0:
+            signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
+            return
         raise Timeout(seconds)
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    def blocked(signum, frame):
+        raise Blocked(seconds)
+
+    previous = signal.signal(signal.SIGPROF, spent), signal.signal(signal.SIGALRM, blocked)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_REAL, BACKSTOP * seconds)
     try:
         yield
     finally:
+        running[0] = False
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous[0])
+        signal.signal(signal.SIGALRM, previous[1])
 
 
 def in_threads() -> None:
     """The budget holds in this process's other threads too, at the cost of the process."""
     _THREADS["on"] = True
+
+
+def _clock(tid: int):
+    """The thread's CPU clock (None where there is none: the wall clock stands in)."""
+    try:
+        return time.pthread_getcpuclockid(tid)
+    except (AttributeError, OSError):
+        return None
+
+
+class _Item:
+    """An item running in a task thread: when the watchdog looks at it next (its CPU time cannot
+    run out sooner), when faulthandler may end the process for it, whether Timeout was sent."""
+    __slots__ = ("seconds", "clock", "cpu_end", "backstop", "check", "hard", "sent")
+
+    def __init__(self, tid: int, seconds: float, now: float):
+        self.seconds, self.clock = seconds, _clock(tid)
+        self.cpu_end, self.backstop = self.cpu() + seconds, now + BACKSTOP * seconds
+        self.check, self.hard, self.sent = now + seconds, now + 2 * seconds + 1, None
+
+    def cpu(self) -> float:
+        return time.monotonic() if self.clock is None else time.clock_gettime(self.clock)
+
+    def look(self, now: float):
+        """Timeout or Blocked if it is to be sent now (the hard end moved on by the budget and a
+        second), else None (the next look and the hard end moved to when the budget could run out)."""
+        left = self.cpu_end - self.cpu()
+        if left <= 0 or now >= self.backstop:
+            self.sent, self.hard = (Timeout if left <= 0 else Blocked), now + self.seconds + 1
+            return self.sent
+        self.check = min(now + left, self.backstop)
+        self.hard = now + left + self.seconds + 1
+        return None
 
 
 @contextmanager
@@ -69,7 +137,7 @@ def _in_thread(seconds: float):
     if tid in _ITEMS:  # nested (prepare's clean_rest): the outer budget holds, as in the main thread
         yield
         return
-    item = [now + seconds, now + 2 * seconds + 1, False]
+    item = _Item(tid, seconds, now)
     with _COND:
         if _THREADS["watchdog"] is None:
             _THREADS["watchdog"] = threading.Thread(target=_watchdog, name="kb-deadline", daemon=True)
@@ -77,7 +145,7 @@ def _in_thread(seconds: float):
         _ITEMS[tid] = item
         if not _THREADS["armed"]:
             _arm(now)
-        if item[0] < _THREADS["wake"]:
+        if item.check < _THREADS["wake"]:
             _COND.notify()
     try:
         yield
@@ -85,7 +153,7 @@ def _in_thread(seconds: float):
         while True:  # (a Timeout that lands here: the item is done, its budget is taken back)
             try:
                 with _COND:
-                    if item[2]:  # not raised yet (the block ended first): it must not be later
+                    if item.sent:  # not raised yet (the block ended first): it must not be later
                         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
                     _ITEMS.pop(tid, None)
                 break
@@ -98,19 +166,18 @@ def _watchdog() -> None:
         while True:
             now = time.monotonic()
             for tid, item in _ITEMS.items():
-                if not item[2] and item[0] <= now:
-                    item[2] = True
-                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(Timeout))
+                if not item.sent and item.check <= now and item.look(now):
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(item.sent))
             _arm(now)
-            soft = [item[0] for item in _ITEMS.values() if not item[2]]
+            soft = [item.check for item in _ITEMS.values() if not item.sent]
             _THREADS["wake"] = min([now + _TICK, *soft]) if _ITEMS else float("inf")
-            _COND.wait(None if not _ITEMS else _THREADS["wake"] - now)
+            _COND.wait(None if not _ITEMS else max(_THREADS["wake"] - now, 0))
 
 
 def _arm(now: float) -> None:
     """faulthandler set for the first hard end of the items running (under _COND)."""
     if _ITEMS:
-        left = min(item[1] for item in _ITEMS.values()) - now
+        left = min(item.hard for item in _ITEMS.values()) - now
         faulthandler.dump_traceback_later(max(left, 2 * _TICK) if left > 0 else 0.01, exit=True)
         _THREADS["armed"] = True
     elif _THREADS["armed"]:
@@ -118,8 +185,15 @@ def _arm(now: float) -> None:
         _THREADS["armed"] = False
 
 
-def timeout_reason(what: str, seconds: float) -> str:
-    return f"timeout: {what} took more than {seconds:g} s (the per-file budget); skipped"
+def timeout_reason(what: str, seconds: float, exc: Timeout | None = None) -> str:
+    return f"timeout: {what} {_over(seconds, exc)}; skipped"
+
+
+def _over(seconds: float, exc: Timeout | None) -> str:
+    if isinstance(exc, Blocked):
+        return (f"waited more than {BACKSTOP * seconds:g} s without using its per-file budget of {seconds:g} s "
+                "of CPU time (a read that did not return, or the machine too busy)")
+    return f"took more than {seconds:g} s (the per-file budget)"
 
 
 class Budget:
@@ -152,9 +226,9 @@ class Budget:
             try:
                 with deadline(self.seconds):
                     return fn(), None
-            except Timeout:
+            except Timeout as exc:
                 self.strikes[group] = self.strikes.get(group, 0) + 1
-                why = f"took more than {self.seconds:g} s (the per-file budget)"
+                why = _over(self.seconds, exc)
             except Exception as exc:  # (deterministic: the same input raises the same way)
                 why = f"raised an internal error ({type(exc).__name__}: {str(exc)[:200]})"
         else:

@@ -88,8 +88,8 @@ class Worker:
         try:
             with deadline(self.options.file_seconds):
                 return self._prepare(root, relpath, t0)
-        except Timeout:
-            return Rejected(relpath, timeout_reason("reading and cleaning it", self.options.file_seconds))
+        except Timeout as exc:
+            return Rejected(relpath, timeout_reason("reading and cleaning it", self.options.file_seconds, exc))
         finally:
             self.seconds["clean"] += time.perf_counter() - t0
 
@@ -143,8 +143,8 @@ class Worker:
             with deadline(self.options.file_seconds):
                 cleaned = self.cleaner.clean_part(rest)
                 linked = self.products.linked(rest)
-        except Timeout:
-            return Rest(None, "", True, "", timeout_reason("cleaning its body", self.options.file_seconds))
+        except Timeout as exc:
+            return Rest(None, "", True, "", timeout_reason("cleaning its body", self.options.file_seconds, exc))
         except Exception as exc:  # a cleaner bug must cost its articles, never the build
             return Rest(None, "", True, "", f"internal error while cleaning: {type(exc).__name__}: {exc}")
         norm = " ".join(cleaned.text.split())
@@ -156,8 +156,8 @@ class Worker:
             with deadline(self.options.file_seconds):
                 return Structured(self.structurer.structure(body, title, sold),
                                   self.clusterer.signature(body_key(body)[1]))
-        except Timeout:
-            return Structured(None, error=timeout_reason("structuring its body", self.options.file_seconds))
+        except Timeout as exc:
+            return Structured(None, error=timeout_reason("structuring its body", self.options.file_seconds, exc))
         except Exception as exc:  # a structure bug costs the articles with this body, never the build
             return Structured(None, error=f"internal error while structuring: {type(exc).__name__}: {exc}")
 

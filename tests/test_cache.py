@@ -930,13 +930,14 @@ def test_the_names_an_entry_repeats_are_found_once_and_again_when_its_text_chang
 
 
 def _slow_strip(monkeypatch, marker: str):
-    """Stripping a body holding `marker` takes over the budget (the machine under load)."""
+    """Stripping a body holding `marker` takes over the budget (CPU time: a body slow to strip)."""
     from pipeline import boilerplate
+    from .test_hostile import burn
     real = boilerplate.Boilerplate.strip
 
     def slow(self, page, repeated):
         if marker in page:
-            time.sleep(3)
+            burn(3)
         return real(self, page, repeated)
     monkeypatch.setattr(boilerplate.Boilerplate, "strip", slow)
 

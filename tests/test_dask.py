@@ -183,20 +183,20 @@ def test_a_nested_budget_in_a_task_thread_keeps_the_outer_one(monkeypatch):
     monkeypatch.setitem(deadline._THREADS, "on", True)
     got = []
 
-    def nested():
-        t0 = time.monotonic()
+    def nested():  # (in CPU seconds of the thread: what the budget counts)
+        t0 = time.thread_time()
         try:
             with deadline.deadline(0.5):
                 with deadline.deadline(0.5):
                     pass
-                while time.monotonic() - t0 < 3:
+                while time.thread_time() - t0 < 3:
                     pass
         except deadline.Timeout:
-            got.append(time.monotonic() - t0)
+            got.append(time.thread_time() - t0)
 
     t = threading.Thread(target=nested)
     t.start()
-    t.join(10)
+    t.join(60)
     assert len(got) == 1 and got[0] < 2 and deadline._ITEMS == {}
 
 

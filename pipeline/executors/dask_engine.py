@@ -23,11 +23,12 @@ executors/__init__.py, so the stages and the bytes they produce are the local en
   processes, in the terminal's process group, print their own KeyboardInterrupt tracebacks
   (the local engine's workers ignore Ctrl-C; a Dask worker cannot be made to in time
   without risking that the build itself misses the Ctrl-C).
-- The per-file budget (deadline.py) holds in the workers' task threads: a file over it is
-  rejected as on the local engine, and one that stalls C code (a backtracking regex) ends
-  its worker process at twice the budget. Dask then runs the task again elsewhere, and
-  when it gives up on it (KilledWorker), the task's items are run one by one: the one that
-  kills its worker again is rejected (tasks.stalled), the build goes on.
+- The per-file budget (deadline.py) holds in the workers' task threads: a file over it (its
+  thread's CPU time) is rejected as on the local engine, and one that stalls C code (a
+  backtracking regex) ends its worker process at twice the budget (wall clock). Dask then
+  runs the task again elsewhere, and when it gives up on it (KilledWorker), the task's items
+  are run one by one: the one that kills its worker again is rejected (tasks.stalled), the
+  build goes on.
 """
 from __future__ import annotations
 

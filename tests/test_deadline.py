@@ -1,0 +1,114 @@
+"""The per-file budget counts the CPU time an item spends, so the same input gets the same verdict
+however loaded the machine is; an item that waits without computing (a read that never returns) is
+ended by the wall-clock backstop, BACKSTOP budgets after it began."""
+import json
+import threading
+import time
+
+import pytest
+
+from pipeline import deadline
+from pipeline.model import Options
+from pipeline.runner import build
+
+from .conftest import write
+from .test_hostile import burn
+
+
+def _waits(seconds: float) -> None:
+    """Wait `seconds` of wall-clock time spending no CPU (as an item does on a loaded machine, or
+    on a read), in short sleeps: an exception sent to a task thread lands between them."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        time.sleep(0.02)
+
+
+def _run(in_thread: bool, monkeypatch, fn) -> list:
+    """fn() in this (the main) thread or in a task thread of a Dask-like worker: what it returned
+    or raised, and after how many seconds."""
+    got = []
+
+    def run():
+        t0 = time.monotonic()
+        try:
+            got.append(fn())
+        except deadline.Timeout as exc:
+            got.append(type(exc).__name__)
+        got.append(time.monotonic() - t0)
+    if not in_thread:
+        run()
+        return got
+    monkeypatch.setitem(deadline._THREADS, "on", True)
+    t = threading.Thread(target=run)
+    t.start()
+    t.join(30)
+    assert deadline._ITEMS == {}
+    return got
+
+
+def _under(seconds: float, fn):
+    def run():
+        with deadline.deadline(seconds):
+            return fn()
+    return run
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_an_item_slowed_down_but_under_its_cpu_budget_keeps_its_result(monkeypatch, in_thread):
+    # (a wall-clock budget ended it at 0.3 s: its verdict depended on the machine's load)
+    [result, seconds] = _run(in_thread, monkeypatch, _under(0.3, lambda: _waits(0.8) or "done"))
+    assert result == "done" and seconds >= 0.8
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_another_thread_spending_cpu_does_not_count(monkeypatch, in_thread):
+    # (the main thread's timer counts the process's CPU time, then asks the thread's own clock)
+    hog = threading.Thread(target=burn, args=(1.5,))
+
+    def item():
+        hog.start()
+        _waits(0.5)
+        return "done"
+    [result, seconds] = _run(in_thread, monkeypatch, _under(0.3, item))
+    hog.join()
+    assert result == "done"
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_an_item_over_its_cpu_budget_is_ended(monkeypatch, in_thread):
+    monkeypatch.setattr(deadline, "BACKSTOP", 1000)  # (however loaded the machine, its CPU time runs out first)
+    [result, seconds] = _run(in_thread, monkeypatch, _under(0.2, lambda: burn(5)))
+    assert result == "Timeout"
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_an_item_that_blocks_is_ended_by_the_backstop(monkeypatch, in_thread):
+    [result, seconds] = _run(in_thread, monkeypatch, _under(0.2, lambda: _waits(8)))
+    assert result == "Blocked" and 0.2 * deadline.BACKSTOP - 0.1 <= seconds < 0.2 * deadline.BACKSTOP + 2.5
+
+
+def test_a_body_slow_to_strip_on_a_busy_machine_is_stripped(tmp_path, monkeypatch):
+    """Stripping a body waited 1 s for the CPU (a machine under load) with a budget of 0.5 s: the body
+    kept its chrome with a warning, the build was not cached. It spent no more than its budget: now
+    it is stripped as on a quiet machine; a body that waits for ever is still ended, with a warning."""
+    from pipeline import boilerplate
+    real = boilerplate.Boilerplate.strip
+    waits = {"printer": 1.0, "scanner": 20}
+
+    def slow(self, page, repeated):
+        _waits(next((s for t, s in waits.items() if t in page), 0))
+        return real(self, page, repeated)
+    monkeypatch.setattr(boilerplate.Boilerplate, "strip", slow)
+    notice = "We use cookies to improve your visit. By staying on this site you agree to our cookie policy."
+    src = tmp_path / "in"
+    for t in ["printer", "scanner", "keyboard"]:
+        write(src, f"{t}.md", f"---\ntitle: {t.title()} offline\n---\n\nYour {t} shows offline after an update.\n\n"
+              f"{notice}\n\n## Fix 1: Restart the {t}\n\nOpen Settings and restart the {t} driver.\n")
+    t0 = time.monotonic()
+    result = build(src, tmp_path / "out", Options(jobs=1, file_seconds=0.5), use_cache=False)
+    assert time.monotonic() - t0 < 18
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text("utf-8"))
+    kept = {e["sources"][0]["path"]: "cookie" in json.dumps(e) for e in doc["entries"]}
+    assert kept == {"printer.md": False, "scanner.md": True, "keyboard.md": False}
+    [note] = result.notes
+    assert note.startswith("scanner.md: [boilerplate] rules waited more than 5 s without using its per-file budget")
