@@ -59,6 +59,9 @@ _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 # label is the site's: the label is what repeats across distinct articles.
 _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*"
                             r"\[[^\[\]\n]+\]\((?!#)[^()\s]+\)(?:\*\*|__)?\.?\s*$")  # (not an in-page pointer)
+# ...and its label alone before a title without the link ("**MORE:** **Best Gaming PCs**", "**Read:**
+# SilverStone PI02 Review"): the cleaner unwraps a cross-link hijacked to an affiliate's redirect
+_LINK_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*")
 _DIGITS = re.compile(r"\d+")
 _TAIL_LINES = 6  # a shop widget at the body's end (Boilerplate._shop_tail) has this many lines or more
 _SITE_END = re.compile(r"\.(?:com|net|org|co)(?:\.[a-z]{2})?\s*$")  # a site's address's ending
@@ -166,6 +169,13 @@ def _key(line: str) -> bytes | None:
     return _digest("link-label " + m.group(1).lower()) if m else _digest(" ".join(words))
 
 
+def _unlinked(k: bytes) -> bytes:
+    """The key that says cross-link label key k (a "link-label" _key) is a repeated one
+    (Boilerplate.repeated_in): a line with that label before a bare title is the same cross-link,
+    unwrapped (Boilerplate._unlinked_key)."""
+    return hashlib.blake2b(b"unlinked\0" + k, digest_size=8).digest()
+
+
 def _units(body: str) -> list[tuple[int, bytes | None]]:
     """(line number, key) of each non-blank line outside code fences; key None: never chrome."""
     out, fence = [], False
@@ -214,7 +224,8 @@ class Boilerplate:
         self.shop_hosts = tuple(sorted({h.lower() for h in g("affiliate_hosts", "hosts")}
                                        | {p.split("=")[0].lower() for p in g("affiliate_tags", "params")}))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
-        self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*")
+        self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
+                                     re.I)  # ("PHOTO: Amazon")
         self.contents_labels = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels")) + r")\W*", re.I)
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
@@ -238,7 +249,7 @@ class Boilerplate:
                 keys.add(k)
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
-                keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i]),
+                keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i]), self._unlinked_key(lines[i]),
                                         self._name_key(units, lines, u), *self._affixes(lines[i])) if x)
                 if self._contents_next(units, lines, u):
                     keys.add(_few(k))
@@ -278,8 +289,36 @@ class Boilerplate:
         # ...and a contents list's lead-in found in two families or more (its _few key, which
         # the body holds when the line leads into a contents list there): a template's
         # line as well, though fewer articles hold it
-        return ({k for k, f in families.items() if len(f) >= self.min_families}
-                | {_few(k) for k in families if len(families.get(_few(k), ())) >= 2})
+        common = {k for k, f in families.items() if len(f) >= self.min_families}
+        return common | {_few(k) for k in families if len(families.get(_few(k), ())) >= 2} | {_unlinked(k) for k in common}
+
+    def _unlinked_key(self, line: str) -> bytes | None:
+        """_unlinked of the cross-link label key a line would have with its title linked: a
+        short label, a colon and a title, two words or more, each word of four letters or more
+        capitalised ("**MORE:** **How to Buy a Gaming Laptop**"; not "**Tip:** Restart your PC",
+        "Power: 65 W", a sentence); None for any other line."""
+        m = _LINK_LABEL.match(line) if len(line) <= 200 and "](" not in line else None
+        if m is None or not m.group(1).strip():
+            return None
+        title = line[m.end():].strip().strip("*_").strip()
+        words = _WORD.findall(title)
+        if (len(words) < 2 or len(words) > 3 * self.short_words or title.endswith((".", "!", "?", ":"))
+                or any(c in title for c in "*_[]:") or words[0].lower() in self.verbs
+                or any(len(w) > 3 and not (w[0].isupper() or w[0].isdigit()) for w in words)):
+            return None
+        return _unlinked(_digest("link-label " + m.group(1).strip().lower()))
+
+    @staticmethod
+    def _among_specs(units, lines: list[str], u: int) -> bool:
+        """A label's line beside a line labelled otherwise ("Model: HP LaserJet Pro" over "Weight:
+        8 kg"): a spec among specs, not a cross-link's."""
+        label = _LINK_LABEL.match(lines[units[u][0]]).group(1).strip().lower()
+        for v in (u - 1, u + 1):
+            other = lines[units[v][0]] if 0 <= v < len(units) else ""
+            m = _LINK_LABEL.match(other) if _SPEC.match(other) else None
+            if m and m.group(1).strip().lower() != label:
+                return True
+        return False
 
     def _content(self, line: str) -> bool:
         """A line that reads as an article's content whatever its repetition: an action, a
@@ -330,6 +369,9 @@ class Boilerplate:
         drop.update(u for u in range(len(units)) if empty[u] and ((u and empty[u - 1])
                                                                    or (u + 1 < len(units) and empty[u + 1])))
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
+        # a site's cross-link whose link the cleaner unwrapped goes as the linked ones do (_lines: mostly links)
+        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._unlinked_key(lines[i]) in repeated
+                    and not self.products.search(lines[i]) and not self._among_specs(units, lines, u))
         drop.update(self._related(units, lines))
         drop.update(self._thread(units, lines))
         # a line said twice in a row is a widget's too (a video's title over its player, and
@@ -989,7 +1031,9 @@ class Boilerplate:
 
     def _labelled_credit(self, line: str) -> bool:
         """A line that says it credits, with a name and nothing else ("Image: Forust", "_Photo:
-        Desktop Metal_"; the rules' name_credit_labels; "📷 Google"), wherever it is: under a caption whose
+        Desktop Metal_", "PHOTO: Amazon"; the rules' name_credit_labels; "📷 Google"), or names
+        in a credit's shape ("Image: Maria Diaz/ZDNET", "Image: Jane Roe / EyeEm--Gettyimages":
+        up to three names, one separator between each), wherever it is: under a caption whose
         picture the scrape lost, on one page as well as on many."""
         if len(line) > 100 or _HEADING.match(line) or _LIST.match(line):
             return False
@@ -997,7 +1041,8 @@ class Boilerplate:
         if plain.startswith("\U0001f4f7"):  # ("📷 Google": the camera says it credits)
             return _NAME.fullmatch(plain.lstrip("\U0001f4f7 ")) is not None
         label = self.name_label.match(plain)
-        return label is not None and _NAME.fullmatch(plain[label.end():]) is not None
+        parts = _CREDIT_SEP.split(plain[label.end():], maxsplit=3) if label else []
+        return 0 < len(parts) <= 3 and all(_NAME.fullmatch(p.strip()) for p in parts)
 
     def _affixes(self, line: str) -> tuple[bytes | None, bytes | None]:
         """The keys of a widget's label templated with a product's name swapped in: its first

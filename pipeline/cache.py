@@ -142,7 +142,9 @@ from .write import write_atomic
 # "year" (the newest year the page names: an event "in YEAR" is history only before the year before it)
 # 61: structures: a "How to" part over one way only is that way; screenshot steps under an unlisted verb's heading; a page of
 # no other steps: its sibling headings opening with a verb's word, each over an action; no article a verb;
-FORMAT = 61
+# 62: chrome: a labelled credit in any case, "Photo credit:", names in a credit's shape ("Image: Jane Roe/ZDNET"); bodies'
+# line keys ("u") hold a cross-link's label before a bare title ("**MORE:** **Best Gaming PCs**"), gone as the linked ones;
+FORMAT = 62
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

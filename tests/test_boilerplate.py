@@ -1408,3 +1408,62 @@ def test_a_link_to_a_run_of_slashes_is_read_in_linear_time():
     t0 = time.process_time()
     b.strip(body, set())
     assert time.process_time() - t0 < 2
+
+
+def test_a_labelled_credit_in_a_credits_shape_or_capitals_goes_a_label_over_words_stays():
+    """'Image: Maria Roe/ZDNET', 'Image: Jane Doe / EyeEm--Gettyimages', 'PHOTO: Amazon' and
+    'Photo credit: Deako' credit a picture as 'Image: Forust' does; a label over a list
+    ('**Image**: JPEG, GIF, PNG') or over a sentence stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    credits = ["Image: Tide/Boompods", "Image: Jane Doe / EyeEm--Gettyimages", "PHOTO: Amazon",
+               "Photo credit: Deako", "_Image: Getty Images / Surasak Suwanmake_"]
+    kept = ["**Image**: JPEG, GIF, PNG, BMP, and others", "Image: the plastic is pressed / shipped",
+            "Source: Tide / Boompods / Swiss Lab / Plastics Institute"]
+    body = "## Speakers from the sea\n\n" + "".join(
+        f"The plastic collected by fishermen off Thailand goes to a plant, batch {n}.\n\n{line}\n\n"
+        for n, line in enumerate(credits + kept)) + "The speakers sell for $70 each.\n"
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == len(credits) and not any(c in text for c in credits) and all(k in text for k in kept)
+
+
+def test_an_unlinked_cross_link_goes_where_its_label_is_a_sites_cross_link_label():
+    """'**MORE:** [**Best Gaming PCs**](https://site.example/best-gaming-pcs)' in many distinct
+    articles makes 'MORE:' the site's cross-link label; the same line whose link the cleaner
+    unwrapped (an affiliate's redirect: '**MORE:** **Best Gaming PCs**') goes too. A label over
+    words that are no title ('**Tip:** Restart your PC'), a label no cross-link has ('Power
+    Management: **Prefer Maximum Performance**') and a spec among specs stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [f"## The {t} review\n\nThe {t} from maker {n} runs for {n + 8} hours on one charge in our tests.\n\n"
+              f"We measured its screen at {300 + n} nits, brighter than most of its rivals this year.\n\n"
+              f"**MORE:** [**Best {t.title()}s**](https://site.example/best-{t.replace(' ', '-')}s)\n\n"
+              f"In the end the {t} of maker {n} earns a place on our list of picks for room {n}.\n"
+              for n, t in enumerate(TOPICS, 1)]
+    unlinked = ("## The tablet stand review\n\nThe tablet stand folds flat and holds a tablet at six angles.\n\n"
+                "**MORE:** **How to Buy a Gaming Laptop**\n\n**Tip:** Restart your PC\n\n"
+                "Its hinge held up after we opened and closed it a thousand times.\n\n"
+                "Power Management: **Prefer Maximum Performance**\n\nThe stand weighs less than most tablets it holds.\n\n"
+                "**MORE:** **Best Ultrabooks and Premium Laptops**\n\nIts specifications, as the maker lists them:\n\n"
+                "Weight: 1.2 kg\n\nMore: Tablet Stand Pro Max\n\nColor: Space Gray\n\n"
+                "We liked it enough to keep it on the desk after the test was over.\n")
+    repeated = b.repeated(bodies + [unlinked])
+    text, gone = b.strip(unlinked, repeated)
+    assert "How to Buy a Gaming Laptop" not in text and "Best Ultrabooks" not in text and gone == 2
+    assert "**Tip:** Restart your PC" in text and "Prefer Maximum Performance" in text
+    assert "More: Tablet Stand Pro Max" in text  # (between specs)
+    # no cross-link label in the build: the titles stay
+    assert "How to Buy a Gaming Laptop" in b.strip(unlinked, b.repeated(bodies[:2] + [unlinked]))[0]
+
+
+def test_an_unlinked_cross_link_label_is_read_in_linear_time():
+    import time
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    hostile = ["**MORE:**" + " " * 300_000 + "x", "More:" + "** " * 100_000, "A" * 24 + ":" + " Ab" * 100_000]
+    body = "## Title\n\n" + "".join(f"{line}\n\n" for line in hostile) + "Prose that ends the page here.\n"
+    t0 = time.process_time()
+    b.strip(body, b.repeated([body] * 6))
+    assert time.process_time() - t0 < 10
