@@ -309,6 +309,12 @@ class Boilerplate:
         return _unlinked(_digest("link-label " + m.group(1).strip().lower()))
 
     @staticmethod
+    def _spec_among_specs(units, lines: list[str], u: int) -> bool:
+        """A spec ("Resolution: 3440 x 1440") right over or under another."""
+        return bool(_SPEC.match(lines[units[u][0]])) and any(
+            0 <= v < len(units) and _SPEC.match(lines[units[v][0]]) for v in (u - 1, u + 1))
+
+    @staticmethod
     def _among_specs(units, lines: list[str], u: int) -> bool:
         """A label's line beside a line labelled otherwise ("Model: HP LaserJet Pro" over "Weight:
         8 kg"): a spec among specs, not a cross-link's."""
@@ -661,8 +667,9 @@ class Boilerplate:
         review's product box, picture, name, score and blurb, again at the page's end); the second
         copy goes, the first stays. Not a procedure nor prose: no numbered step or action in it,
         a picture or a heading in it but not pictures only, and prose for less than half of it (a
-        recap, two ways that share their steps or their screenshots, stay). Each line is looked
-        at once (linear on a long body)."""
+        recap, two ways that share their steps or their screenshots, stay), nor specs that a list
+        of specs goes on from or into otherwise (a roundup's next item, its specs partly the
+        same). Each line is looked at once (linear on a long body)."""
         first: dict[str, int] = {}
         out, n, u = set(), len(units), 0
         text = [lines[i].strip() if k is not None else None for i, k in units]
@@ -673,7 +680,13 @@ class Boilerplate:
                 run += 1
             block = [lines[units[w][0]] for w in range(u, u + run)]
             pictures = sum(bool(_PICTURE_LINE.match(x)) for x in block)
+            after = text[u + run] if u + run < n else None
+            before = text[u - 1] if u else None
             if (len(set(text[u:u + run])) >= 3 and 0 < pictures + sum(bool(_HEADING.match(x)) for x in block)
+                    # (a list of specs that goes on, another item's: "Screen Size: 34 inches / 21:9" and
+                    # "Resolution: 3440 x 1440" as the first item had them, then "Panel Type: VA")
+                    and not (after and _SPEC.match(block[-1]) and _SPEC.match(after))
+                    and not (before and _SPEC.match(block[0]) and _SPEC.match(before))
                     and pictures < run  # (a procedure's screenshots shown again for its second part stay)
                     and 2 * sum(self._statement(x) and not _HEADING.match(x) for x in block) < run
                     and not any(_NUMBERED.match(x) or (self._content(x) and not _BOLD_LABEL.match(x)) for x in block)):
@@ -689,14 +702,14 @@ class Boilerplate:
         times or more in the one body, word for word ("Step 1" is not "Step 2"), a link read as
         its text ("[Read more below](...#section-one)", "(...#section-two)"), whatever its verb;
         not a picture (a screenshot's alt text), a list item, a bold label, a heading, a table
-        row or a numbered step."""
+        row, a numbered step or a spec among specs (a roundup's items that share "Resolution: 3440 x 1440")."""
         seen: dict[str, list[int]] = defaultdict(list)
         for u, (i, k) in enumerate(units):
             line = lines[i]
             if k is None or "![" in line or not self._label(line) or len(_shown_words(line)) < 2:
                 continue
             if not (_LIST.match(line) or _BOLD_LABEL.match(line) or _NUMBERED.match(line)
-                    or _HEADING.match(line) or line.lstrip().startswith("|")):
+                    or _HEADING.match(line) or line.lstrip().startswith("|") or self._spec_among_specs(units, lines, u)):
                 seen[" ".join(_shown_words(line.lower()))].append(u)
         return {u for us in seen.values() if len(us) >= self.min_echoes for u in us}
 

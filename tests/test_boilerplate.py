@@ -1467,3 +1467,22 @@ def test_an_unlinked_cross_link_label_is_read_in_linear_time():
     t0 = time.process_time()
     b.strip(body, b.repeated([body] * 6))
     assert time.process_time() - t0 < 10
+
+
+def test_a_roundups_specs_shared_by_its_items_stay():
+    """A roundup's items whose specs partly match ("Resolution: 3440 x 1440" under three
+    monitors, "Screen Size: 34 inches / 21:9" and the heading over them the same) keep them:
+    no widget said again, nor a label echoed under each item."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    items = [("Alienware AW3423DWF", "QD-OLED", "165 Hz"), ("ViewSonic Elite XG341C", "VA / Mini LED", "200 Hz"),
+             ("ASRock PG34WQ15R2B", "VA", "165 Hz"), ("Philips Evnia 34M2C", "OLED", "175 Hz")]
+    body = "## The best ultrawide monitors\n\nWe tested forty ultrawide monitors this year; these four won.\n\n" + "".join(
+        f"### {n}. {name}\n\n![{name}](https://cdn.example/{n}.jpg)\n\n#### Specifications\n\n"
+        f"Screen Size & Aspect Ratio: 34 inches / 21:9\n\nResolution: 3440 x 1440\n\nPanel Type: {panel}\n\n"
+        f"Refresh Rate: {rate}\n\nAdaptive-Sync: FreeSync & G-Sync Compatible\n\n"
+        f"The {name} earned its place with the best contrast we measured in its class.\n\n"
+        for n, (name, panel, rate) in enumerate(items, 1))
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 0 and text.count("Resolution: 3440 x 1440") == 4 and text.count("Screen Size & Aspect Ratio") == 4
+    assert text.count("Adaptive-Sync: FreeSync") == 4
