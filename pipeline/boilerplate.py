@@ -176,6 +176,23 @@ def _unlinked(k: bytes) -> bytes:
     return hashlib.blake2b(b"unlinked\0" + k, digest_size=8).digest()
 
 
+def _spec_lists(units, lines: list[str]) -> set[int]:
+    """The lines of lists of specs: three lines or more in a row, each a spec with no link
+    ("Resolution: 3440 x 1440", "Panel Type: VA", "Refresh Rate: 165 Hz"), a product's, though
+    other products share their shape (not a widget's pair: "Related: [...](...)" over
+    "Rating: 4.8 / 5 (based on 173 votes)")."""
+    out: set[int] = set()
+    run: list[int] = []
+    for u, (i, k) in enumerate([*units, (-1, None)]):
+        if k is not None and "](" not in lines[i] and _SPEC.match(lines[i]):
+            run.append(u)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
+
+
 def _units(body: str) -> list[tuple[int, bytes | None]]:
     """(line number, key) of each non-blank line outside code fences; key None: never chrome."""
     out, fence = [], False
@@ -363,7 +380,8 @@ class Boilerplate:
         if not units:
             return body, 0
         lines = body.split("\n")
-        rep = [k is not None and k in repeated and not _HEADING.match(lines[i])
+        specs = _spec_lists(units, lines)
+        rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and u not in specs
                and (not self._content(lines[i]) or self._table_hint(units, lines, u)) for u, (i, k) in enumerate(units)]
         drop = self._lines(units, lines, rep) | self._echoes(units, lines) | self._echo_blocks(units, lines)
         notices = [u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i])]

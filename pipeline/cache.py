@@ -144,7 +144,8 @@ from .write import write_atomic
 # no other steps: its sibling headings opening with a verb's word, each over an action; no article a verb;
 # 62: chrome: a labelled credit in any case, "Photo credit:", names in a credit's shape ("Image: Jane Roe/ZDNET"); bodies'
 # line keys ("u") hold a cross-link's label before a bare title ("**MORE:** **Best Gaming PCs**"), gone as the linked ones;
-# a roundup's specs shared by its items ("Resolution: 3440 x 1440") are no widget said again nor an echo;
+# a roundup's specs shared by its items ("Resolution: 3440 x 1440") are no widget said again nor an echo, and a list
+# of three specs or more no repeated lines;
 FORMAT = 62
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -1486,3 +1486,17 @@ def test_a_roundups_specs_shared_by_its_items_stay():
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert n == 0 and text.count("Resolution: 3440 x 1440") == 4 and text.count("Screen Size & Aspect Ratio") == 4
     assert text.count("Adaptive-Sync: FreeSync") == 4
+
+
+def test_a_list_of_specs_stays_though_other_products_share_its_lines_shape():
+    """'Resolution: 3440 x 1440', 'Panel Type: VA' (numbers aside, the same line in many
+    distinct roundups of a site) in a list of three specs or more are a product's specs."""
+    from pipeline.boilerplate import Boilerplate, _key
+    from pipeline.rules import load_rules
+    specs = ["Screen Size & Aspect Ratio: 34 inches / 21:9", "Resolution: 3440 x 1440", "Panel Type: VA",
+             "Refresh Rate: 165 Hz"]
+    body = ("## The ASRock PG34WQ15R2B review\n\nASRock's first ultrawide monitor costs less than $400.\n\n"
+            "![The monitor](https://cdn.example/m.jpg)\n\n#### Specifications\n\n" + "\n\n".join(specs)
+            + "\n\nIts contrast beat every other VA panel we measured this year.\n")
+    text, n = Boilerplate(load_rules()).strip(body, {_key(line) for line in specs})
+    assert n == 0 and all(line in text for line in specs)
