@@ -146,7 +146,8 @@ from .write import write_atomic
 # line keys ("u") hold a cross-link's label before a bare title ("**MORE:** **Best Gaming PCs**"), gone as the linked ones;
 # a roundup's specs shared by its items ("Resolution: 3440 x 1440") are no widget said again nor an echo, and a list
 # of three specs or more no repeated lines;
-FORMAT = 62
+# 63: verdicts: a run of kana, kanji, Hangul or Thai is a word apart from a name glued to it (the swap check sees "WAV" in "WAVファイル")
+FORMAT = 63
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -97,6 +97,55 @@ def test_template_look_alikes_for_different_models_stay_apart(tmp_path):
     assert doc["stats"]["look_alikes_kept_apart"] == 1
 
 
+# A converter page of one template per format pair, in Japanese (the variety corpus has such
+# pages in Japanese, Chinese and Korean): the format names sit inside runs of kana and kanji.
+CONVERTER = """## 無料オンライン{a} {b}変換
+
+1. メディアの追加をクリックして{a}ファイルをアップロードします。
+2. 出力フォーマットが{b}に設定されていることを確認します。
+
+## コンバーターによる{a} {b}変換の方法
+
+複数のファイルを変換する必要がある場合はデスクトップ版をお試しください。 このコンバーターは汎用のオーディオ、ビデオ、画像のコンバーターです。 {many}、 高速かつ簡単に変換できます。
+
+### ステップ 1. コンバーターのダウンロードとインストール
+
+まず、ソフトウェアをダウンロードして起動し、 画面の指示に従って進めてください。 アプリがインストールされたら、 次のステップに進みます。
+
+### ステップ 2. {a}ファイルの追加
+
+変換したい{a}ファイルを探し、 それをプログラムのウィンドウにドラッグアンドドロップします。 一度に転送できるファイルの数に制限はありません。
+
+### ステップ 3. {a}を{b}に変換
+
+保存先ボタンをクリックして出力フォルダーを指定します。 変換ボタンを押すと処理が開始され、 新しいファイルが選択されたフォルダーに保存されます。
+"""
+
+
+def test_template_pages_in_a_language_written_without_spaces_stay_apart(rules):
+    """A name glued to kana or kanji ("WAVファイルの追加") is a word of its own for the
+    swap check: read as one word with its run, the pages for WAV to OGG and FLAC to WMA
+    (no digit, so no model code either) were judged the same page. A spun copy with a
+    sentence reworded is still the same."""
+    from pipeline.consolidate import Group
+    from pipeline.consolidate.cluster import same_problem
+    from pipeline.model import Article
+    from pipeline.structure.structurer import Structurer
+
+    structurer = Structurer(rules)
+
+    def page(a, b, many="数多くのフォーマットに対応しており"):
+        title = f"{a}を{b}に無料で変換"
+        body = CONVERTER.format(a=a, b=b, many=many)
+        art = Article(path=f"{a}{b}.md", source_id=a + b, sha256="", title=title, date="2024-10-01", body=body)
+        return Group(a + b, [art], structurer.structure(body, title))
+
+    wav_ogg = page("WAV", "OGG")
+    assert same_problem(wav_ogg, page("FLAC", "WMA"), Options()) == "look-alike"
+    assert same_problem(wav_ogg, page("MKV", "AVI"), Options()) == "look-alike"
+    assert same_problem(wav_ogg, page("WAV", "OGG", many="多くの形式をサポートしており"), Options()) == "same"
+
+
 def test_spin_titles_are_cleaned_and_the_earliest_member_is_canonical(tmp_path):
     src = tmp_path / "in"
     # (the body names its printer as the titles do: a heading that names a model no title says is

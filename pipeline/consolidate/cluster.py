@@ -17,7 +17,14 @@ from rapidfuzz.distance import Levenshtein
 from ..model import Article, Options, Structure
 from ..unionfind import DisjointSets
 
-_WORD = re.compile(r"\w+(?:[.\-']\w+)*")
+# Scripts written without spaces between words (Thai, kana, CJK ideographs; Hangul, whose
+# particles join a Latin name: "MP4를"): a run of them is a word of its own, so a name
+# written next to them ("WAVファイルの追加" / "FLACファイルの追加") is a word its template's
+# swap check can see; a whole run read as one word hid it, and two such pages, one
+# template for other formats, were judged the same page.
+_UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+
+_WORD = re.compile(f"[{_UNSPACED}]+|[^\\W{_UNSPACED}]+(?:[.\\-'][^\\W{_UNSPACED}]+)*")
 
 _MASK = np.uint64(0xFFFFFFFF)
 
