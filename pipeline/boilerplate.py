@@ -62,6 +62,8 @@ _LABELLED_LINK = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?
 # ...and its label alone before a title without the link ("**MORE:** **Best Gaming PCs**", "**Read:**
 # SilverStone PI02 Review"): the cleaner unwraps a cross-link hijacked to an affiliate's redirect
 _LINK_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*\*|__)\s*)*:\s*(?:(?:\*\*|__)\s*)*")
+# ...not over a step's, a fix's or a version's number ("**See also:** Step 3", "Windows 11 Build 22621.1702")
+_NO_TITLE = re.compile(r"(?i)^(?:step|fix|method|way|solution|part|option)\s*#?\d|\d\.\d|\b(?:build|version)\s*\d")
 _DIGITS = re.compile(r"\d+")
 _TAIL_LINES = 6  # a shop widget at the body's end (Boilerplate._shop_tail) has this many lines or more
 _SITE_END = re.compile(r"\.(?:com|net|org|co)(?:\.[a-z]{2})?\s*$")  # a site's address's ending
@@ -176,21 +178,31 @@ def _unlinked(k: bytes) -> bytes:
     return hashlib.blake2b(b"unlinked\0" + k, digest_size=8).digest()
 
 
-def _spec_lists(units, lines: list[str]) -> set[int]:
+def _spec_lists(units, lines: list[str], repeated: set[bytes]) -> set[int]:
     """The lines of lists of specs: three lines or more in a row, each a spec with no link
     ("Resolution: 3440 x 1440", "Panel Type: VA", "Refresh Rate: 165 Hz"), a product's, though
     other products share their shape (not a widget's pair: "Related: [...](...)" over
-    "Rating: 4.8 / 5 (based on 173 votes)")."""
+    "Rating: 4.8 / 5 (based on 173 votes)"): one of them the product's own (a line not repeated:
+    "Model: ASRock PG34WQ15R2B"), or the list under the item's picture (maybe a heading between:
+    "#### Specifications"). Not a byline's, a deal's or a cookie banner's lines, each repeated
+    ("Author: Jane Roe", "Price: $19.99", "Analytics: Off")."""
     out: set[int] = set()
     run: list[int] = []
     for u, (i, k) in enumerate([*units, (-1, None)]):
         if k is not None and "](" not in lines[i] and _SPEC.match(lines[i]):
             run.append(u)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and (any(units[w][1] not in repeated for w in run) or _pictured(units, lines, run[0])):
             out.update(run)
         run = []
     return out
+
+
+def _pictured(units, lines: list[str], u: int) -> bool:
+    """Unit u right under a picture, or under a heading right under one."""
+    above = [lines[units[v][0]] for v in (u - 1, u - 2) if v >= 0]
+    return bool(above) and (bool(_PICTURE_LINE.match(above[0])) or (
+        len(above) == 2 and bool(_HEADING.match(above[0])) and bool(_PICTURE_LINE.match(above[1]))))
 
 
 def _units(body: str) -> list[tuple[int, bytes | None]]:
@@ -235,6 +247,7 @@ class Boilerplate:
         self.min_echoes = int(g("boilerplate", "min_echoes_in_body")[0])
         self.comment_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "comment_buttons"))
         self.comment_words = frozenset(w.lower() for w in g("boilerplate", "comment_words"))
+        self.cross_labels = frozenset(" ".join(w.lower().split()) for w in g("boilerplate", "cross_link_labels"))
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
         # a shop widget's evidence (_shop_tail): a price or a deal's word, links to affiliates or tagged shops
         self.shop_labels = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "shop_labels")), re.I)
@@ -311,17 +324,19 @@ class Boilerplate:
 
     def _unlinked_key(self, line: str) -> bytes | None:
         """_unlinked of the cross-link label key a line would have with its title linked: a
-        short label, a colon and a title, two words or more, each word of four letters or more
-        capitalised ("**MORE:** **How to Buy a Gaming Laptop**"; not "**Tip:** Restart your PC",
-        "Power: 65 W", a sentence); None for any other line."""
+        cross-link's label (the rules' cross_link_labels), a colon and a title, each word of four
+        letters or more capitalised, two such words or more ("**MORE:** **How to Buy a Gaming
+        Laptop**"; not "**Tip:** Restart your PC", "Power: 65 W", a sentence, "**See also:** Step 3",
+        a script without capitals); None for any other line."""
         m = _LINK_LABEL.match(line) if len(line) <= 200 and "](" not in line else None
-        if m is None or not m.group(1).strip():
+        if m is None or " ".join(m.group(1).lower().split()) not in self.cross_labels:
             return None
         title = line[m.end():].strip().strip("*_").strip()
         words = _WORD.findall(title)
-        if (len(words) < 2 or len(words) > 3 * self.short_words or title.endswith((".", "!", "?", ":"))
-                or any(c in title for c in "*_[]:") or words[0].lower() in self.verbs
-                or any(len(w) > 3 and not (w[0].isupper() or w[0].isdigit()) for w in words)):
+        if (len(words) < 2 or len(words) > 3 * self.short_words or title.endswith((".", "!", "?", ":", "。", "！", "？"))
+                or any(c in title for c in "*_[]:") or words[0].lower() in self.verbs or _NO_TITLE.search(title)
+                or any(len(w) > 3 and not (w[0].isupper() or w[0].isdigit()) for w in words)
+                or sum(len(w) > 3 and w[0].isupper() for w in words) < 2):
             return None
         return _unlinked(_digest("link-label " + m.group(1).strip().lower()))
 
@@ -335,7 +350,8 @@ class Boilerplate:
     def _among_specs(units, lines: list[str], u: int) -> bool:
         """A label's line beside a line labelled otherwise ("Model: HP LaserJet Pro" over "Weight:
         8 kg"): a spec among specs, not a cross-link's."""
-        label = _LINK_LABEL.match(lines[units[u][0]]).group(1).strip().lower()
+        m = _LINK_LABEL.match(lines[units[u][0]].lstrip(" \t*_"))
+        label = m.group(1).strip().lower() if m else None
         for v in (u - 1, u + 1):
             other = lines[units[v][0]] if 0 <= v < len(units) else ""
             m = _LINK_LABEL.match(other) if _SPEC.match(other) else None
@@ -380,7 +396,7 @@ class Boilerplate:
         if not units:
             return body, 0
         lines = body.split("\n")
-        specs = _spec_lists(units, lines)
+        specs = _spec_lists(units, lines, repeated)
         rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and u not in specs
                and (not self._content(lines[i]) or self._table_hint(units, lines, u)) for u, (i, k) in enumerate(units)]
         drop = self._lines(units, lines, rep) | self._echoes(units, lines) | self._echo_blocks(units, lines)
@@ -393,9 +409,16 @@ class Boilerplate:
         drop.update(u for u in range(len(units)) if empty[u] and ((u and empty[u - 1])
                                                                    or (u + 1 < len(units) and empty[u + 1])))
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
-        # a site's cross-link whose link the cleaner unwrapped goes as the linked ones do (_lines: mostly links)
-        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._unlinked_key(lines[i]) in repeated
-                    and not self.products.search(lines[i]) and not self._among_specs(units, lines, u))
+        # a site's cross-link whose link the cleaner unwrapped goes as the linked ones do (_lines: mostly links),
+        # in a cross-link's shape: its title bold ("**MORE:** **Best Gaming PCs**"), or beside one that went
+        # ("**Read:** Audeze Maxwell Review" under "**Read:** [Razer Barracuda Pro Review](...)")
+        cross = [u for u, (i, k) in enumerate(units) if k is not None and self._unlinked_key(lines[i]) in repeated
+                 and not self.products.search(lines[i]) and not self._among_specs(units, lines, u)]
+        for u in cross + cross[::-1]:
+            after = lines[units[u][0]].partition(":")[2]
+            if (after.count("**") + after.count("__") >= 2 and after.rstrip().endswith(("**", "__"))
+                    or any(v in drop or 0 <= v < len(rep) and rep[v] for v in (u - 1, u + 1))):
+                drop.add(u)
         drop.update(self._related(units, lines))
         drop.update(self._thread(units, lines))
         # a line said twice in a row is a widget's too (a video's title over its player, and
@@ -443,7 +466,7 @@ class Boilerplate:
                 drop.add(u)
             elif credit in repeated or (names[u] in repeated or u in own) and not self._list_label(units, lines, u):
                 drop.add(u)
-            elif k is not None and self._labelled_credit(lines[i]) and not self._list_label(units, lines, u):
+            elif k is not None and self._labelled_credit(units, lines, u) and not self._list_label(units, lines, u):
                 drop.add(u)
             elif k is not None and not (self._content(lines[i]) or self._list_label(units, lines, u)):
                 prefix, suffix = self._affixes(lines[i])
@@ -1060,20 +1083,28 @@ class Boilerplate:
                 said.update(" ".join(words[j:j + n]) for n in sizes for j in range(len(words) - n + 1))
         return said
 
-    def _labelled_credit(self, line: str) -> bool:
+    def _labelled_credit(self, units, lines: list[str], u: int) -> bool:
         """A line that says it credits, with a name and nothing else ("Image: Forust", "_Photo:
         Desktop Metal_", "PHOTO: Amazon"; the rules' name_credit_labels; "📷 Google"), or names
         in a credit's shape ("Image: Maria Diaz/ZDNET", "Image: Jane Roe / EyeEm--Gettyimages":
-        up to three names, one separator between each), wherever it is: under a caption whose
-        picture the scrape lost, on one page as well as on many."""
-        if len(line) > 100 or _HEADING.match(line) or _LIST.match(line):
+        up to three names, one separator between each, under a picture or one of them an outlet's:
+        a stock agency, a site's address or capitals, "Jane Roe/ZDNET"; not choices that share a
+        word, "Light Mode / Dark Mode"), wherever it is: under a
+        caption whose picture the scrape lost, on one page as well as on many. Not among specs
+        labelled otherwise ("Photos: Google Photos / Amazon Photos" under "Mail: Gmail / Outlook",
+        "SOURCE: Control Panel" over "Image: the new layout ...")."""
+        line = lines[units[u][0]]
+        if len(line) > 100 or _HEADING.match(line) or _LIST.match(line) or self._among_specs(units, lines, u):
             return False
         plain = _LINK.sub(r"\1", line).strip(" \t*_()")
         if plain.startswith("\U0001f4f7"):  # ("📷 Google": the camera says it credits)
             return _NAME.fullmatch(plain.lstrip("\U0001f4f7 ")) is not None
         label = self.name_label.match(plain)
-        parts = _CREDIT_SEP.split(plain[label.end():], maxsplit=3) if label else []
-        return 0 < len(parts) <= 3 and all(_NAME.fullmatch(p.strip()) for p in parts)
+        parts = [p.strip() for p in _CREDIT_SEP.split(plain[label.end():], maxsplit=3)] if label else []
+        words = [w.lower() for p in parts for w in _WORD.findall(p)]
+        return 0 < len(parts) <= 3 and all(_NAME.fullmatch(p) for p in parts) and (
+            len(parts) == 1 or len(set(words)) == len(words) and self._under_picture(units, lines, u)
+            or any(self.credit.search(p) or _SITE_END.search(p) or re.fullmatch(r"[A-Z]{3,}", p) for p in parts))
 
     def _affixes(self, line: str) -> tuple[bytes | None, bytes | None]:
         """The keys of a widget's label templated with a product's name swapped in: its first

@@ -146,8 +146,11 @@ from .write import write_atomic
 # line keys ("u") hold a cross-link's label before a bare title ("**MORE:** **Best Gaming PCs**"), gone as the linked ones;
 # a roundup's specs shared by its items ("Resolution: 3440 x 1440") are no widget said again nor an echo, and a list
 # of three specs or more no repeated lines;
-# 63: verdicts: a run of kana, kanji, Hangul or Thai is a word apart from a name glued to it (the swap check sees "WAV" in "WAVファイル")
-FORMAT = 63
+# 63: verdicts: a run of kana, kanji, Hangul or Thai is a word apart from a name glued to it (the swap check sees "WAV" in "WAVファイル");
+# 64: chrome: an unlinked cross-link only after a cross-link label of the rules (cross_link_labels, line keys "u") in a
+# cross-link's shape; a list of specs stays when one line is its own or it is under a picture; a credit of several names
+# under a picture or naming an outlet, not among specs labelled otherwise;
+FORMAT = 64
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1411,9 +1411,9 @@ def test_a_link_to_a_run_of_slashes_is_read_in_linear_time():
 
 
 def test_a_labelled_credit_in_a_credits_shape_or_capitals_goes_a_label_over_words_stays():
-    """'Image: Maria Roe/ZDNET', 'Image: Jane Doe / EyeEm--Gettyimages', 'PHOTO: Amazon' and
-    'Photo credit: Deako' credit a picture as 'Image: Forust' does; a label over a list
-    ('**Image**: JPEG, GIF, PNG') or over a sentence stays."""
+    """'Image: Tide/Boompods' under a picture, 'Image: Jane Doe / EyeEm--Gettyimages' (an agency),
+    'PHOTO: Amazon' and 'Photo credit: Deako' credit a picture as 'Image: Forust' does; a label over
+    a list ('**Image**: JPEG, GIF, PNG') or over a sentence stays."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     credits = ["Image: Tide/Boompods", "Image: Jane Doe / EyeEm--Gettyimages", "PHOTO: Amazon",
@@ -1421,7 +1421,8 @@ def test_a_labelled_credit_in_a_credits_shape_or_capitals_goes_a_label_over_word
     kept = ["**Image**: JPEG, GIF, PNG, BMP, and others", "Image: the plastic is pressed / shipped",
             "Source: Tide / Boompods / Swiss Lab / Plastics Institute"]
     body = "## Speakers from the sea\n\n" + "".join(
-        f"The plastic collected by fishermen off Thailand goes to a plant, batch {n}.\n\n{line}\n\n"
+        f"The plastic collected by fishermen off Thailand goes to a plant, batch {n}.\n\n"
+        + ("![The speaker](https://cdn.example/s.jpg)\n\n" if n == 0 else "") + f"{line}\n\n"
         for n, line in enumerate(credits + kept)) + "The speakers sell for $70 each.\n"
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert n == len(credits) and not any(c in text for c in credits) and all(k in text for k in kept)
@@ -1500,3 +1501,88 @@ def test_a_list_of_specs_stays_though_other_products_share_its_lines_shape():
             + "\n\nIts contrast beat every other VA panel we measured this year.\n")
     text, n = Boilerplate(load_rules()).strip(body, {_key(line) for line in specs})
     assert n == 0 and all(line in text for line in specs)
+
+
+def test_a_byline_a_deal_and_a_cookie_box_repeated_go_though_they_look_like_specs():
+    """'Author: Jane Roe' / 'Published: March 1, 2024' / 'Reading time: 4 min', 'Price: $19.99' /
+    'Store: Amazon' / 'Shipping: Free' and 'Necessary: Always active' / 'Analytics: Off' /
+    'Marketing: Off' in many distinct articles are a template's boxes, every line repeated and
+    under no picture: no product's list of specs. A list with a line of its own ('Model: ...')
+    stays, its other lines repeated or not."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    topics = TOPICS + ["web camera"]
+
+    def art(n, t, specs=""):
+        return (f"## Fix the {t} after sleep\n\n"
+                f"Author: Jane Roe\n\nPublished: March {n}, 2024\n\nReading time: {n + 3} min\n\n"
+                f"The {t} on machine {n} stops answering after sleep, shown greyed out in the list of devices.\n\n"
+                f"Open Device Manager, right-click the {t} entry and uninstall it, then reboot for unit {n}.\n\n{specs}"
+                f"A {t} setting of build {n} turns it off to save power, so untick that box in its properties.\n\n"
+                f"Price: ${n}9.99\n\nStore: Amazon\n\nShipping: Free\n\n[View Deal](https://amzn.example/deal{n})\n\n"
+                f"We use cookies to improve your experience.\n\n"
+                f"Necessary: Always active\n\nAnalytics: Off\n\nMarketing: Off\n\n"
+                f"When the {t} still fails on the {n}th try, the {t} itself may be faulty, model {n}.\n")
+    bodies = [art(n, t, f"Model: Acme {t.title()} X{n}\n\nWeight: 1.2 kg\n\nWarranty: 2 years\n\n")
+              for n, t in enumerate(topics, 1)]
+    text, n = b.strip(bodies[0], b.repeated(bodies))
+    assert "Model: Acme Printer Spooler X1" in text and "Weight: 1.2 kg" in text and "Warranty: 2 years" in text
+    for line in ("Author:", "Published:", "Reading time:", "Price:", "Store:", "Shipping:", "Necessary:", "Analytics:",
+                 "Marketing:"):
+        assert line not in text
+    assert "Open Device Manager" in text and "may be faulty" in text
+
+
+def test_an_unlinked_note_update_or_step_label_stays_though_the_label_carries_links_elsewhere():
+    """'**Note:**', '**Update:**', '**See also:**' with links in many distinct articles: the same
+    labels over a text of the page's own stay ('**Note:** Requires Administrator Rights', a line in
+    Chinese, '**Update:** Windows 11 Build 22621.1702', '**See also:** Step 3'), as does a
+    cross-link label's title in no cross-link's shape (not bold, nothing gone beside it); a title
+    in bold after a cross-link label, and one beside a linked cross-link, go."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [f"## The {t} review\n\nThe {t} from maker {n} runs for {n + 8} hours on one charge in our tests.\n\n"
+              f"We measured its screen at {300 + n} nits, brighter than most of its rivals this year.\n\n"
+              f"**See also:** [How we test every {t}](https://site.example/test-{n})\n\n"
+              f"**Update:** [Maker {n} recalls the {t}](https://site.example/recall-{n})\n\n"
+              f"**Note:** [Our {t} buying guide](https://site.example/guide-{n})\n\n"
+              f"**Read:** [Maker {n} {t.title()} Review](https://site.example/review-{n})\n\n"
+              f"In the end the {t} of maker {n} earns a place on our list of picks for room {n}.\n"
+              for n, t in enumerate(TOPICS, 1)]
+    own = ["**Note:** 重启电脑后再试一次。", "**Note:** 以管理员身份运行命令提示符", "**Note:** Requires Administrator Rights",
+           "**Update:** Windows 11 Build 22621.1702", "**See also:** Step 3", "**See also:** Driver Rollback Details"]
+    page = ("## Fix a driver that stops after sleep\n\n"
+            "The adapter disappears from Device Manager after the laptop wakes, and only a reboot brings it back.\n\n"
+            + "".join(f"{line}\n\nOpen Device Manager and right-click the adapter, attempt {n}.\n\n" for n, line in enumerate(own))
+            + "**See also:** **Best Wireless Adapters Tested**\n\nThat build changed the adapter's power policy.\n\n"
+            "**Read:** [Acme Wireless Adapter Review](https://site.example/acme)\n\n**Read:** Contoso Mesh Router Review\n\n"
+            "Untick the box that lets the computer turn off this device to save power, then click OK.\n")
+    text, n = b.strip(page, b.repeated(bodies + [page]))
+    assert all(line in text for line in own)
+    assert "Best Wireless Adapters" not in text and "Contoso Mesh Router" not in text and n == 3
+
+
+def test_a_label_over_names_that_are_the_pages_own_stays():
+    """Names after a credit's label ('Photos:', 'Source:', 'Image:') in a credit's shape are a
+    credit under a picture or naming an outlet, not the page's own: choices among specs labelled
+    otherwise ('Photos: Google Photos / Amazon Photos' under 'Mail: Gmail / Outlook'), a form's
+    field ('Source: Documents / Pictures / Desktop'), two choices that share a word under a
+    picture ('Image: Light Mode / Dark Mode'), a field over a spec-like line ('SOURCE: Control Panel')."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    own = ["Mail: Gmail / Outlook", "Photos: Google Photos / Amazon Photos", "Storage: Google Drive / OneDrive / Dropbox",
+           "Source: Documents / Pictures / Desktop", "Image: Light Mode / Dark Mode", "SOURCE: Control Panel",
+           "Image: the new layout shows the taskbar centred by default on every new install."]
+    body = ("## Move from an iPhone to an Android phone\n\n"
+            "Each of your iPhone's services has an Android counterpart that imports your data in a few minutes.\n\n"
+            + "\n\n".join(own[:3]) + "\n\nMost of them import your data over Wi-Fi while the phone charges overnight.\n\n"
+            f"In the backup job's dialog, fill in each field as follows.\n\n{own[3]}\n\n"
+            "The destination folder is made on the external drive when the first backup runs.\n\n"
+            f"![The two themes side by side](https://cdn.example/themes.png)\n\n{own[4]}\n\n"
+            f"Dark mode saves battery on an OLED screen, as the comparison above shows.\n\n{own[5]}\n\n{own[6]}\n\n"
+            "![The taskbar](https://cdn.example/taskbar.png)\n\nImage: Maria Roe/ZDNET\n\n"
+            "The update installs overnight.\n\nImage: Jane Doe / Shutterstock\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert all(line in text for line in own) and "Maria Roe" not in text and "Shutterstock" not in text and n == 2
