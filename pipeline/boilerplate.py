@@ -706,7 +706,7 @@ class Boilerplate:
         """A widget the page says twice: a block of lines (three distinct ones or more) that
         repeats, word for word and in order, a block earlier in the one body, the two apart (a
         review's product box, picture, name, score and blurb, again at the page's end); the second
-        copy goes, the first stays. Not a procedure nor prose: no numbered step or action in it,
+        copy goes (but a heading it ends on, over the text after it), the first stays. Not a procedure nor prose: no numbered step or action in it,
         a picture or a heading in it but not pictures only, and prose for less than half of it (a
         recap, two ways that share their steps or their screenshots, stay), nor specs that a list
         of specs goes on from or into otherwise (a roundup's next item, its specs partly the
@@ -721,7 +721,13 @@ class Boilerplate:
                 run += 1
             block = [lines[units[w][0]] for w in range(u, u + run)]
             pictures = sum(bool(_PICTURE_LINE.match(x)) for x in block)
+            # ...all but a heading the block ends on (bare markers after it at most) when text
+            # follows it: it heads what follows, which differs ("Today's Best Deals", then "#### Reasons to buy", "+", over
+            # each item's own reasons)
+            m = next((w for w in range(run - 1, -1, -1) if not _EMPTY_ITEM.match(block[w])), -1)
             after = text[u + run] if u + run < n else None
+            nxt = next((text[w] for w in range(u + run, min(n, u + run + 3)) if text[w] is not None), None)
+            m = m if m > 0 and _HEADING.match(block[m]) and nxt is not None and not _HEADING.match(nxt) else run
             before = text[u - 1] if u else None
             if (len(set(text[u:u + run])) >= 3 and 0 < pictures + sum(bool(_HEADING.match(x)) for x in block)
                     # (a list of specs that goes on, another item's: "Screen Size: 34 inches / 21:9" and
@@ -731,7 +737,7 @@ class Boilerplate:
                     and pictures < run  # (a procedure's screenshots shown again for its second part stay)
                     and 2 * sum(self._statement(x) and not _HEADING.match(x) for x in block) < run
                     and not any(_NUMBERED.match(x) or (self._content(x) and not _BOLD_LABEL.match(x)) for x in block)):
-                out.update(range(u, u + run))
+                out.update(range(u, u + m))
             for w in range(u + 1, u + run):
                 first.setdefault(text[w], w)
             u += max(run, 1)

@@ -150,7 +150,8 @@ from .write import write_atomic
 # 64: chrome: an unlinked cross-link only after a cross-link label of the rules (cross_link_labels, line keys "u") in a
 # cross-link's shape; a list of specs stays when one line is its own or it is under a picture; a credit of several names
 # under a picture or naming an outlet, not among specs labelled otherwise;
-FORMAT = 64
+# 65: chrome: a widget said again leaves the heading it ends on when content follows it ("#### Reasons to buy")
+FORMAT = 65
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

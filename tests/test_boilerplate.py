@@ -1586,3 +1586,36 @@ def test_a_label_over_names_that_are_the_pages_own_stays():
             "The update installs overnight.\n\nImage: Jane Doe / Shutterstock\n")
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert all(line in text for line in own) and "Maria Roe" not in text and "Shutterstock" not in text and n == 2
+
+
+def test_a_widget_said_again_leaves_the_heading_it_ends_on():
+    """A roundup's shop box said under each item ("Our expert review:", "Today's Best Deals", a
+    picture) goes from the second item on, but not the "#### Reasons to buy" it ends on: that
+    heading is over each item's own reasons, which differ."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    items = [("Acme VPN", ["Fast speeds", "Great price"]), ("Zeta VPN", ["No email needed", "Pay in cash"]),
+             ("Nord Tunnel", ["Servers in 60 countries", "Blocks trackers"])]
+    body = "## The best VPN services\n\nWe tested twenty services over a month of daily use.\n\n" + "".join(
+        f"### {name}\n\nOur expert review:\n\n![Rating stars](https://cdn.example/stars.png)\n\nToday's Best Deals\n\n"
+        "#### Reasons to buy\n\n+\n\n" + "\n\n+\n\n".join(pros) + f"\n\nThe {name} app took a minute to set up on each "
+        "of our laptops.\n\n" for name, pros in items)
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    later = text[text.index("### Zeta VPN"):]
+    assert text.count("#### Reasons to buy") == 3 and all(p in text for _, pros in items for p in pros)
+    assert "Today's Best Deals" not in later and "Our expert review:" not in later and "stars.png" not in later
+
+
+def test_a_widget_said_again_at_the_end_goes_with_its_heading():
+    """The box said again as the page's last lines keeps no "#### Reasons to buy" over nothing."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    box = ("![Acme VPN](https://cdn.example/acme.png)\n\nAcme VPN\n\nToday's Best Deals\n\n"
+           "#### Reasons to buy\n\n")
+    body = ("## The best VPN\n\nWe tested twenty services over a month of daily use.\n\n" + box
+            + "+\n\nFast speeds\n\n## Our verdict\n\nAcme VPN was the fastest service we tried this year.\n\n"
+            + box.rstrip("\n") + "\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert text.count("#### Reasons to buy") == 1 and text.count("Today's Best Deals") == 1
+    assert text.rstrip().endswith("fastest service we tried this year.")
+
