@@ -1,16 +1,19 @@
 """A per-item time budget for the workers: one hostile file must cost itself, never the
 build. The budget counts the CPU time the item spends, not the clock on the wall: the same
-input gets the same verdict however loaded the machine is (a wall-clock budget gave a slow
-entry its fallback title at load 14 and not at load 1). An item that blocks without spending
-CPU (a read that never returns: an object store that stops answering; a FIFO or a device is
-refused before it is read) is ended by a wall-clock backstop, BACKSTOP budgets after it
-began; that, like every timeout, is taken as the machine's fault: the build is not cached.
+input gets the same verdict on a loaded machine as on a quiet one (a wall-clock budget gave a
+slow entry its fallback title at load 14 and not at load 1), short of the backstop: an item
+that blocks without spending CPU (a read that never returns: an object store that stops
+answering; a FIFO or a device is refused before it is read) is ended by a wall-clock
+backstop, BACKSTOP budgets after it began; that, like every timeout, is taken as the
+machine's fault: the build is not cached.
 
 In a process's main thread (the workers', and the build's own when it runs without workers)
 the budget is an ITIMER_PROF timer (the process's CPU time, then what the thread's own CPU
 clock says is left: other threads, a Dask client's, do not count) and the backstop an
 ITIMER_REAL one; their signals interrupt pure-Python code and the regex engine alike (a
-backtracking user rule included).
+backtracking user rule included). The handlers, once set, stay set between items (see
+_on_signal); a profiler's ITIMER_PROF timer running is left alone (the ITIMER_REAL timer
+reads the thread's CPU clock instead: see _Main).
 
 Elsewhere it is a no-op, except in a process that called `in_threads()` (a Dask worker,
 which runs tasks in threads): there a watchdog thread reads each item's thread CPU clock and
@@ -51,42 +54,87 @@ class Blocked(Timeout):
 
 @contextmanager
 def deadline(seconds: float):
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread()
-              and signal.getitimer(signal.ITIMER_PROF)[0] == 0 and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
-    if not usable:
-        if seconds and seconds > 0 and _THREADS["on"] and threading.current_thread() is not threading.main_thread():
+    if not (seconds and seconds > 0):
+        yield
+        return
+    main = threading.current_thread() is threading.main_thread()
+    if not (main and hasattr(signal, "setitimer") and signal.getitimer(signal.ITIMER_REAL)[0] == 0):
+        if _THREADS["on"] and not main:  # (in the main thread, a timer running: a budget around this one)
             with _in_thread(seconds):
                 yield
         else:
             yield
         return
-
-    end, running = time.thread_time() + seconds, [True]
-
-    def spent(signum, frame):  # (the process's CPU time ran out: this thread's may not have)
-        left = end - time.thread_time()
-        if not running[0]:  # (the block is over: the timer must stay off)
-            return
-        if left > 0:
-            signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
-            return
-        raise Timeout(seconds)
-
-    def blocked(signum, frame):
-        raise Blocked(seconds)
-
-    previous = signal.signal(signal.SIGPROF, spent), signal.signal(signal.SIGALRM, blocked)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    signal.setitimer(signal.ITIMER_REAL, BACKSTOP * seconds)
+    item = _Main(seconds, cpu_timer=signal.getitimer(signal.ITIMER_PROF)[0] == 0)
+    item.start()
     try:
         yield
     finally:
-        running[0] = False
-        signal.setitimer(signal.ITIMER_PROF, 0)
+        item.stop()
+
+
+_MAIN: dict = {"item": None, "previous": {}}  # the main thread's item; the handlers ours replaced
+
+
+def _on_signal(signum, frame):
+    """SIGPROF's and SIGALRM's handler, once set kept while it replaced a default action: a signal
+    the kernel delivers after an item's timers were turned off (to another thread, or just then)
+    finds no item and does nothing; the default action ended the process ("Profiling timer
+    expired")."""
+    item = _MAIN["item"]
+    if item is not None:
+        item.signalled(signum)
+
+
+class _Main:
+    """An item in the main thread. Its CPU time is counted by the process's ITIMER_PROF timer, then
+    by the thread's own clock (time.thread_time) when that fires (other threads' CPU counts there:
+    the timer is set again for what is left); the backstop is an ITIMER_REAL timer. A profiler's
+    ITIMER_PROF already running is left alone: the ITIMER_REAL timer then looks at the thread's CPU
+    clock (first after the budget, then when it could have run out) and at the backstop. A signal
+    that ends the item turns both timers off before it raises, so one exception comes out (Timeout
+    when its CPU time ran out, whichever signal came first) and the next item has its budget."""
+
+    def __init__(self, seconds: float, cpu_timer: bool):
+        self.seconds, self.cpu_timer, self.running = seconds, cpu_timer, False
+        self.end, self.backstop = time.thread_time() + seconds, time.monotonic() + BACKSTOP * seconds
+
+    def start(self) -> None:
+        for sig in (signal.SIGALRM, signal.SIGPROF) if self.cpu_timer else (signal.SIGALRM,):
+            if signal.getsignal(sig) is not _on_signal:
+                _MAIN["previous"][sig] = signal.signal(sig, _on_signal)
+        self.running, _MAIN["item"] = True, self
+        if self.cpu_timer:
+            signal.setitimer(signal.ITIMER_PROF, self.seconds)
+        signal.setitimer(signal.ITIMER_REAL, BACKSTOP * self.seconds if self.cpu_timer else self.seconds)
+
+    def signalled(self, signum: int) -> None:
+        if not self.running:  # (the item is over: its timers stay off)
+            return
+        now, left = time.monotonic(), self.end - time.thread_time()
+        if left <= 0 or now >= self.backstop:
+            self.stop()
+            raise (Timeout if left <= 0 else Blocked)(self.seconds)
+        if signum == signal.SIGPROF:
+            signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
+        else:  # (the backstop came early by the clocks' rounding, or no CPU timer: look again)
+            wait = self.backstop - now if self.cpu_timer else min(left, self.backstop - now)
+            signal.setitimer(signal.ITIMER_REAL, max(wait, 0.001))
+
+    def stop(self) -> None:
+        """The timers off, the item gone; a handler ours replaced put back if it was a function (it
+        may then see a signal of ours sent late); a default action is not: that signal would end
+        the process."""
+        self.running = False
+        if self.cpu_timer:
+            signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGPROF, previous[0])
-        signal.signal(signal.SIGALRM, previous[1])
+        if _MAIN["item"] is self:
+            _MAIN["item"] = None
+        for sig, previous in list(_MAIN["previous"].items()):
+            if callable(previous):
+                signal.signal(sig, previous)
+                del _MAIN["previous"][sig]
 
 
 def in_threads() -> None:

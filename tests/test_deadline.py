@@ -1,9 +1,15 @@
 """The per-file budget counts the CPU time an item spends, so the same input gets the same verdict
 however loaded the machine is; an item that waits without computing (a read that never returns) is
 ended by the wall-clock backstop, BACKSTOP budgets after it began."""
+import hashlib
 import json
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -62,12 +68,15 @@ def test_an_item_slowed_down_but_under_its_cpu_budget_keeps_its_result(monkeypat
 
 @pytest.mark.parametrize("in_thread", [False, True])
 def test_another_thread_spending_cpu_does_not_count(monkeypatch, in_thread):
-    # (the main thread's timer counts the process's CPU time, then asks the thread's own clock)
-    hog = threading.Thread(target=burn, args=(1.5,))
+    # (the main thread's timer counts the process's CPU time, then asks the thread's own clock: the
+    # item waits until a sibling spent 1 s of CPU, so the process's 0.3 s certainly ran out)
+    monkeypatch.setattr(deadline, "BACKSTOP", 1000)
+    hog = threading.Thread(target=burn, args=(1.0,))
 
     def item():
         hog.start()
-        _waits(0.5)
+        while hog.is_alive():
+            time.sleep(0.02)
         return "done"
     [result, seconds] = _run(in_thread, monkeypatch, _under(0.3, item))
     hog.join()
@@ -112,3 +121,73 @@ def test_a_body_slow_to_strip_on_a_busy_machine_is_stripped(tmp_path, monkeypatc
     assert kept == {"printer.md": False, "scanner.md": True, "keyboard.md": False}
     [note] = result.notes
     assert note.startswith("scanner.md: [boilerplate] rules waited more than 5 s without using its per-file budget")
+
+
+def test_a_signal_the_timers_sent_late_does_not_end_the_process(tmp_path):
+    """A SIGPROF or SIGALRM the kernel delivers after the item's timers were turned off (to another
+    thread, or just then) met the default action the block's end had put back: the process ended
+    ("Profiling timer expired", exit 155), or a warning "Signal 27 ignored due to race condition"
+    was printed. Now it finds no item and does nothing; a program's own handler is put back."""
+    script = tmp_path / "late.py"
+    script.write_text("import signal\n"
+                      "from pipeline import deadline\n"
+                      "with deadline.deadline(1):\n"
+                      "    pass\n"
+                      "signal.raise_signal(signal.SIGPROF)\n"
+                      "signal.raise_signal(signal.SIGALRM)\n"
+                      "mine = lambda signum, frame: print('mine', signum)\n"
+                      "signal.signal(signal.SIGALRM, mine)\n"
+                      "with deadline.deadline(1):\n"
+                      "    pass\n"
+                      "print(signal.getsignal(signal.SIGALRM) is mine)\n"
+                      "signal.raise_signal(signal.SIGALRM)\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(deadline.__file__).parents[1])}
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=60)
+    assert (run.returncode, run.stdout, run.stderr) == (0, f"True\nmine {int(signal.SIGALRM)}\n", "")
+
+
+def _c_call(cpu_seconds: float):
+    """C code that checks for no signal while it runs, spending about `cpu_seconds` of CPU time."""
+    t0 = time.thread_time()
+    hashlib.pbkdf2_hmac("sha256", b"x", b"y", 20_000)
+    rounds = max(int(20_000 * cpu_seconds / max(time.thread_time() - t0, 1e-4)), 1)
+    return lambda: hashlib.pbkdf2_hmac("sha256", b"x", b"y", rounds)
+
+
+def test_both_timers_running_out_in_one_c_call_end_the_item_once(monkeypatch):
+    """A C call spends its CPU budget and outlasts the backstop: both signals are handled when it
+    returns. The backstop's raised Blocked, then the budget's Timeout came out of the block's end
+    (its context Blocked); a Blocked raised out of the block's end left the CPU timer running and
+    the handlers set, so the next item had no budget. Now: one Timeout (its CPU time ran out), both
+    timers off, and the next item is ended at its budget."""
+    monkeypatch.setattr(deadline, "BACKSTOP", 2)  # (0.02 s of wall clock: past in a 0.3 s C call)
+    call = _c_call(0.3)
+    for _ in range(3):
+        with pytest.raises(deadline.Timeout) as caught:
+            with deadline.deadline(0.01):
+                call()
+        assert type(caught.value) is deadline.Timeout and caught.value.__context__ is None
+        assert signal.getitimer(signal.ITIMER_PROF)[0] == signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    monkeypatch.setattr(deadline, "BACKSTOP", 1000)
+    [result, seconds] = _run(False, monkeypatch, _under(0.2, lambda: burn(5)))
+    assert result == "Timeout"
+
+
+def test_a_profilers_cpu_timer_is_left_alone_and_the_budget_still_holds(monkeypatch):
+    """A profiler's ITIMER_PROF already running turned the budget off (an item over it ran to its
+    end). Now the wall-clock timer looks at the thread's CPU clock instead, and the profiler's timer
+    and handler go on."""
+    ticks = []
+    previous = signal.signal(signal.SIGPROF, lambda signum, frame: ticks.append(signum))
+    signal.setitimer(signal.ITIMER_PROF, 0.01, 0.01)
+    try:
+        monkeypatch.setattr(deadline, "BACKSTOP", 1000)
+        [over, _] = _run(False, monkeypatch, _under(0.2, lambda: burn(5)))
+        monkeypatch.setattr(deadline, "BACKSTOP", 10)
+        [waited, seconds] = _run(False, monkeypatch, _under(0.2, lambda: _waits(8)))
+        [kept, _] = _run(False, monkeypatch, _under(0.3, lambda: _waits(0.5) or "done"))
+        assert signal.getitimer(signal.ITIMER_PROF)[1] == 0.01 and len(ticks) > 5
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+    assert (over, waited, kept) == ("Timeout", "Blocked", "done") and 1.9 <= seconds < 4.5
