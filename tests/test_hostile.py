@@ -11,7 +11,7 @@ import pytest
 from pipeline.model import Options
 from pipeline.rules import load_rules
 from pipeline.runner import build
-from pipeline import safety
+from pipeline import deadline, safety
 from pipeline.safety import Scrubber, scrub, squeezed
 
 from .conftest import write
@@ -362,7 +362,7 @@ def test_one_warning_for_thousands_of_unterminated_markers_between_paragraphs(tm
     assert source["removed"]["ad_block"] == 3000
 
 
-def test_chrome_stripping_over_budget_costs_its_body_not_the_build(tmp_path):
+def test_chrome_stripping_over_budget_costs_its_body_not_the_build(tmp_path, monkeypatch):
     """Site chrome is learnt and stripped in the build's own process, outside the workers'
     budget: a user seed that backtracks on a line of a body (or a body too slow to strip)
     stalled the build there. The body keeps its chrome, its file gets a warning; the build
@@ -370,6 +370,7 @@ def test_chrome_stripping_over_budget_costs_its_body_not_the_build(tmp_path):
     mouse = ("---\ntitle: Mouse cursor jumps\n---\n\nThe mouse cursor jumps across the screen while you type on a "
              f"laptop.\n\n{STALL}\n\n## Fix 1: Turn off the touchpad\n\nOpen Settings and switch the touchpad off.\n")
     files = {"good.md": GOOD, "evil.md": mouse}
+    monkeypatch.setattr(deadline, "BACKSTOP", 1000)  # (its CPU budget runs out first, however busy the machine)
     doc, notes, seconds = _build_with_rule(tmp_path, '[boilerplate]\nseeds = ["(a+)+b"]\n', files)
     assert seconds < 20
     by_path = {e["sources"][0]["path"]: e for e in doc["entries"]}
@@ -400,6 +401,7 @@ def test_bodies_over_the_chrome_budget_cost_themselves_not_the_bodies_after_them
     for t in topics:
         write(src, f"{t}.md", f"---\ntitle: {t.title()} offline\n---\n\nYour {t} shows offline after an update.\n\n"
               f"{notice}\n\n## Fix 1: Restart the {t}\n\nOpen Settings and restart the {t} driver.\n")
+    monkeypatch.setattr(deadline, "BACKSTOP", 1000)  # (their CPU budget runs out first, however busy the machine)
     result = build(src, tmp_path / "out", Options(jobs=1, file_seconds=1.0), use_cache=False)
     assert len(calls) == 4 and len(result.notes) == 3
     assert all("took more than 1 s" in n for n in result.notes)
