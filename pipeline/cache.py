@@ -150,8 +150,10 @@ from .write import write_atomic
 # 64: chrome: an unlinked cross-link only after a cross-link label of the rules (cross_link_labels, line keys "u") in a
 # cross-link's shape; a list of specs stays when one line is its own or it is under a picture; a credit of several names
 # under a picture or naming an outlet, not among specs labelled otherwise;
-# 65: chrome: a widget said again leaves the heading it ends on when content follows it ("#### Reasons to buy")
-FORMAT = 65
+# 65: chrome: a widget said again leaves the heading it ends on when content follows it ("#### Reasons to buy");
+# 66: structures: an unlisted verb's heading needs the page's evidence that its first word is a verb; a text-less "How to"
+# part's one sub-way is a way;
+FORMAT = 66
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1721,6 +1721,11 @@ def test_a_how_to_part_over_one_way_only_is_that_way(st):
                        "Open Settings > Phone > Blocked Contacts and add the number.\n\n"
                        "### How to Turn Off Call Forwarding on iPhone")
     assert "How to Block Calls on iPhone" in steps(st, two, "Call forwarding")
+    # a part with no text of its own over one way: that way is a way of the page, in the part's place
+    bare = body.replace("Open the Phone app and tap the three dots. Tap Settings, then Call Forwarding, and type "
+                        "the number.\n\n", "")
+    assert steps(st, bare, "Call forwarding")[:2] == [
+        "How to Turn Off Call Forwarding on Android", "How to Set Up Call Forwarding on iPhone"]
 
 
 def test_the_last_sibling_after_a_run_of_steps_is_one_when_its_text_says_what_to_do(st):
@@ -1796,7 +1801,7 @@ def test_sibling_headings_of_a_verb_s_shape_each_over_an_action_are_the_ways_of_
     intro = "The best camera is the one you have with you.\n\n"
     double = ("## Double Tap the Power Button\n\nYou can launch the camera in under a second. Open Settings > "
               "Advanced Features and turn on the double-press camera.\n\n")
-    quick = ("## Quick Launch From the Lock Screen\n\nAll Galaxy phones have a shortcut. Tap the camera "
+    quick = ("## Quick Launch From the Lock Screen\n\nAll Galaxy phones have a quick launch shortcut. Tap the camera "
              "icon and slide it to the left.\n\n")
     assert steps(st, intro + double + quick, "Galaxy camera") == [
         "Double Tap the Power Button", "Quick Launch From the Lock Screen"]
@@ -1809,6 +1814,52 @@ def test_sibling_headings_of_a_verb_s_shape_each_over_an_action_are_the_ways_of_
         named = (intro + double + quick).replace("Double Tap the Power Button", a).replace(
             "Quick Launch From the Lock Screen", b)
         assert steps(st, named, "Galaxy camera") == []
+
+
+def test_sibling_headings_shaped_like_a_verb_are_no_ways_without_a_verb_s_evidence(st):
+    """A heading's capitalised first word is a verb when the page uses it as one: an article after it
+    ("Reset the ..."), lower-case before a listed verb ("double-press" for "Double Tap"), after "to"
+    ("want to truncate text"); not a review's, a listicle's, news' or a closing's headings over text
+    with an action in it, nor "Example Search in ..." (its second word a verb, the page never saying
+    "example search"), nor a German heading."""
+    def ways(*secs, intro="We spent a week with it.\n\n"):
+        return steps(st, intro + "".join(f"## {h}\n\n{t}\n\n" for h, t in secs), "T")
+    assert ways(("Price and Availability", "It costs $799. Check out the deals at Amazon."),
+                ("Design and Build Quality", "It feels solid. Look at the titanium frame and you will see why."),
+                ("Battery Life Impressions", "It lasts a day. Turn on the saver mode and it lasts two.")) == []
+    assert ways(("Google Photos Video Editor", "It rotates clips in a tap.\n\nDownload: Android | iOS (Free)"),
+                ("Adobe Premiere Rush", "A pro editor in your pocket.\n\nDownload: Android | iOS (Free)"),
+                ("Video Rotate Plus", "It does one thing.\n\nDownload: Android (Free)")) == []
+    assert ways(("Smart Lock Features", "The lock learns your routine. Let's take a closer look."),
+                ("Screen Recorder Pro", "It gets a pro mode. Make no mistake, this is big.")) == []
+    assert ways(("Apple Unveils the iPhone 17", "It is thinner. Check out our hands-on for more."),
+                ("Samsung Announces One UI 8", "It lands in June. Find the changelog on Samsung's site.")) == []
+    assert ways(("Wiko Hi GT Cube eGPU Specifications", "Check the table below.\n\nSwipe to scroll horizontally"),
+                ("Stay On the Cutting Edge: Get the Tom's Hardware Newsletter", "Get the best news. Sign up below.")) == []
+    assert ways(("Unleash Your Creativity With Filmora!", "Download it now and start editing."),
+                ("Subscribe to Our Newsletter", "Enter your email below to get the latest tips.")) == []
+    assert ways(("Die neuen Funktionen im Detail", "Die Kamera ist besser. Tap to Pay funktioniert jetzt."),
+                ("Die besten Apps für Android", "Wir haben getestet. Download: Google Play.")) == []
+    example = [(f"Example Search in {app}", f"Rather than open the menu, type \"crop\" and select {what}.")
+               for app, what in (("Word", "Crop"), ("Excel", "Group"), ("PowerPoint", "Crop Picture"))]
+    assert ways(*example, intro="For example, select a shape to search for.\n\n") == []
+    # the page saying the verb as one: "to truncate"
+    truncate = [(f"Truncate Text in Excel with {f}", f"Enter the formula {f}(A2, 4) and press Enter.")
+                for f in ("RIGHT", "LEFT", "MID")]
+    assert ways(*truncate, intro="Three functions help you truncate text in a cell.\n\n") == [h for h, _ in truncate]
+    assert ways(*truncate, intro="Three functions shorten text in a cell.\n\n") == []
+
+
+def test_actions_over_screenshots_under_a_heading_with_no_verb_are_no_steps(st):
+    """A gallery's "Look at ..." captions over its samples under "Pixel 9 Pro Camera Samples": "Pixel"
+    opens the heading as a verb would, but nothing says it is one."""
+    shot = "![](https://x.example/{}.jpg)"
+    body = ("The Pixel 9 Pro has the best camera we have tested this year.\n\n## Pixel 9 Pro Camera Samples\n\n"
+            f"Look at the detail in the brickwork here.\n\n{shot.format(1)}\n\n"
+            f"Check out how the night mode lifts the shadows.\n\n{shot.format(2)}\n\n"
+            f"Look closely and you can see the noise in the sky.\n\n{shot.format(3)}\n\n"
+            f"Portrait mode nails the edges.\n\n{shot.format(4)}\n\n## Final Thoughts\n\nIt is great.\n\n")
+    assert steps(st, body, "Pixel 9 Pro camera review") == []
 
 
 def test_actions_over_screenshots_count_when_a_third_of_the_screenshots_say_what_to_do(st):

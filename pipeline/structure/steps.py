@@ -61,6 +61,8 @@ class Steps:
         # (a part over one way only, "How to Set Up ... on Android" telling how over "How to Turn Off ... on
         # Android": that way has no peer to be a step among, the part saying what to do is the way, with it)
         procedures |= {p for p in parts if len(children[p]) == 1 and secs[p].text}
+        # (with no text of its own, the part is only a label: its one sub-way is the way, in the part's place)
+        alone = {children[p][0]: p for p in parts if len(children[p]) == 1 and not secs[p].text}
         for i, t in enumerate(secs[1:], 1):
             if t.counted or self._imperative(t.heading) or i in procedures or i in parts:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
@@ -71,6 +73,8 @@ class Steps:
             counts[(t.parent, t.level)] = counts.get((t.parent, t.level), 0) + t.counted
         is_step = [i not in overviews and self._is_step(secs, i, peers, i in procedures, counts)
                    for i in range(len(secs))]
+        for i, p in alone.items():
+            is_step[i] = is_step[i] or (i not in overviews and peers.get((secs[p].parent, secs[p].level), 0) >= 2)
         if not named:  # (between two "How to ..." sections: a question, a note, not a way)
             self._fill_runs(secs, is_step, overviews)
             self._remedy_runs(secs, is_step, overviews)
@@ -84,10 +88,12 @@ class Steps:
             if len(lone) == 1:
                 is_step[lone[0]] = True
             else:  # or its ways: sibling headings all opening with a verb's word, each over an action
-                for run in _siblings(secs):  # ("Double Tap the Power Button", "Quick Launch From the Lock Screen")
-                    run = [i for i in run if secs[i].kind in ("other", "fix")]
-                    if len(run) >= 2 and all(not _descendants(secs, i) and self._verb_first(secs[i].heading)
-                                             and self._acts_in(secs[i]) for i in run):
+                uses = _verb_uses(blocks)  # ("Double Tap the Power Button", "Quick Launch From the Lock Screen")
+                for run in _siblings(secs):  # (not a closing: "Subscribe to Our Newsletter")
+                    run = [i for i in run if secs[i].kind in ("other", "fix")
+                           and not self.closing_heading.search(secs[i].heading)]
+                    if len(run) >= 2 and all(not _descendants(secs, i) and self._verb_first(secs[i], uses)
+                                             and self._acts(_said(secs[i])) for i in run):
                         for i in run:
                             is_step[i] = True
         for i in range(1, len(secs)):
@@ -275,9 +281,10 @@ class Steps:
         whose numbers the scrape lost. The paragraph just before the run opens it too when its last sentence is an
         action ("... Start by opening both files."). A step runs to the next one; the last
         one to its screenshot."""
+        uses = _verb_uses(blocks)
         ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and (
             self.procedure_heading.match(s.heading) or self._imperative(s.heading)
-            or self._verb_first(s.heading)))}  # (a verb the rules do not list: "Rotate Videos on ...")
+            or self._verb_first(s, uses)))}  # (a verb the rules do not list: "Rotate Videos on ...")
         if len(secs) == 2 and not any(_is_text(b) for b in secs[0].blocks):
             ok.add(1)  # (the page's one heading, a label over a box: "Key Takeaways", then the text)
         shots = [k for k, b in enumerate(blocks) if b.section in ok and _shot_text(b)
@@ -361,14 +368,28 @@ class Steps:
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
 
-    def _verb_first(self, heading: str) -> bool:
+    def _verb_first(self, s: _Sec, uses: dict[str, set[str]]) -> bool:
         """A heading opening with a word of a verb's shape and its object ("Double Tap the Power Button",
         "Truncate Text in Excel"), not a label ("Key Takeaways"), a name that a statement's verb follows
-        ("Ente Is Fully Open Source": rules [step_shapes] question_words) nor one that asks ("Part 3. Want
-        to Record the Game? Read This")."""
+        ("Ente Is Fully Open Source": rules [step_shapes] question_words), one that asks ("Part 3. Want
+        to Record the Game? Read This") or calls ("Unleash Your Creativity!"), when that word is a verb
+        indeed: an article or a possessive follows it ("Choose a ..."), or the page uses it as one,
+        lower-case before a listed verb ("double-press", "quick launch" for "Double Tap", "Quick Launch")
+        or after "to", "you" or "can" ("want to truncate text"), or the section's text opens a sentence
+        with it before an object ("Rotate the clip ..."); not "Price and Availability", "Pixel 9 Pro
+        Camera Samples" nor "Example Search in Word" (`uses`: `_verb_uses`)."""
+        heading = s.heading
         m = self.verb_word.match(heading)
-        return (m is not None and "?" not in heading and len(heading.split()) >= 3
-                and heading[m.end():].split(None, 1)[0].lower() not in self.asks)
+        words = heading.split()
+        if m is None or any(c in heading for c in "?!") or len(words) < 3 or words[1].lower() in self.asks:
+            return False
+        if self.verb_shaped.match(heading):
+            return True
+        first, second = words[0].lower(), words[1].lower()
+        if self.action.match(second) and any(t.startswith(second) or self.action.match(t) for t in uses.get(first, ())):
+            return True
+        return any(first in uses.get(w, ()) for w in ("to", "To", "you", "You", "can")) or any(
+            t.startswith(words[0] + " ") and self.verb_shaped.match(t) for t in _said(s))
 
     def _names_doing(self, heading: str, writer: bool = False) -> bool:
         """A heading that names a procedure or a doing ("How to Organize Chats Into Folders", "Setting
@@ -732,6 +753,23 @@ def _linked_items(blocks: list[_Block]) -> list[tuple[set[str], str]]:
 
 
 _YES_NO = re.compile(r"(?i)\s*(?:yes|no|nope|yep)\b")
+_NEXT_WORD = re.compile(r"([A-Za-z]+)[ \t-]+(?=([A-Za-z]+))")
+
+
+def _verb_uses(blocks: list[_Block]) -> dict[str, set[str]]:
+    """Each word of the page's text -> the words that follow it, after a space or a hyphen only ("for
+    example, select" pairs no words): `_verb_first`'s evidence, read once."""
+    after: dict[str, set[str]] = {}
+    for b in blocks:
+        for m in _NEXT_WORD.finditer(b.plain):
+            after.setdefault(m[1], set()).add(m[2])
+    return after
+
+
+def _said(s: _Sec) -> list[str]:
+    """The sentences (and list items) of a section's own text."""
+    return [t.strip(" *_") for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
+            for t in (b.list_items or [b.plain]) for t in SENTENCE_END.split(t) if t.strip(" *_")]
 
 
 def _answers(s: _Sec) -> bool:
