@@ -327,7 +327,7 @@ class ArticleCache:
     def put_file(self, relpath: str, sig: tuple[int, ...] | None, file_sha: str) -> None:
         """Record the signature taken before the file was read (a change while it was read
         changes the ctime), unless the file changed just before the build (RACY_NS)."""
-        if sig is not None and settled(sig, self.started):
+        if sig is not None and settled(sig, self.started) and not self.scratch:  # (a scratch cache is never saved)
             self.files[relpath] = [*sig, file_sha]
             self.used["files"].add(relpath)
 
@@ -344,7 +344,7 @@ class ArticleCache:
         del self.articles[file_sha]
         return None
 
-    def put_article(self, file_sha: str, rec: dict, body: str, parts: tuple[str, str, str] | None = None) -> None:
+    def put_article(self, file_sha: str, rec: dict, body: str, parts: tuple[str, str, str] | None = None) -> dict:
         """Spun copies differ in their first line (the title heading) only: the rest of the
         body is stored once, under its hash, and the record keeps the first line. `parts`:
         (first line, rest, sha256 of the rest) where the caller knows them."""
@@ -353,8 +353,11 @@ class ArticleCache:
         if ("b", k) not in self._at and self.folder is not None:
             self._append("b", k, rest)
         self.used["bodies"].add(k)
-        self.articles[file_sha] = dict(rec, head=head, body=k)
-        self.used["articles"].add(file_sha)
+        rec = dict(rec, head=head, body=k)
+        if not self.scratch:  # (a scratch cache is never saved nor asked for articles: the record is the caller's)
+            self.articles[file_sha] = rec
+            self.used["articles"].add(file_sha)
+        return rec
 
     def body(self, rec: dict) -> str | None:
         """The cleaned body of an article record, read from its pack (None if the stored

@@ -1022,3 +1022,38 @@ def test_a_body_the_scratch_store_lost_before_chrome_read_it_is_a_clean_error(tm
     assert res.exit_code == 1 and isinstance(res.exception, SystemExit), res.output
     assert "Traceback" not in res.output and "scratch store lost a body" in res.output, res.output
     assert not (out / "kb.json").exists() and not list(out.glob(".kb-build-*"))
+
+
+def _spun_with_labels(src, n: int) -> None:
+    title = f"Printer offline fix, take {n}"
+    write(src, f"labels-{n}.md", f"---\ntitle: \"{title}\"\ndate: 2024-03-0{n}\ncategories: [Printers, Windows]\n"
+          f"tags: [offline, spooler, driver]\n---\n\n## {title}\n\nThe printer shows offline.\n\n"
+          "<div class=\"ad-banner\">Buy now</div>\n\n## Fix 1: Restart the spooler\n\nRestart the print spooler.\n")
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_spun_copies_share_their_labels_and_a_scratch_cache_keeps_no_article_records(tmp_path, monkeypatch, use_cache):
+    """What the build holds per article until the end: spun copies' equal labels, removal
+    counts and body key are one object each (they arrive unpickled one per article), and under
+    --no-cache the scratch store keeps no article records nor file signatures (never saved)."""
+    from pipeline import runner
+    src = tmp_path / "in"
+    for n in (1, 2, 3):
+        _spun_with_labels(src, n)
+    seen = {}
+    real = runner._groups
+
+    def spy(resolver, cache, *args, **kwargs):
+        seen["items"], seen["cache"] = list(resolver.items), cache
+        return real(resolver, cache, *args, **kwargs)
+    monkeypatch.setattr(runner, "_groups", spy)
+    monkeypatch.setattr("pipeline.cache.RACY_NS", -10**12)  # (files just written count as settled)
+    build(src, tmp_path / "out", Options(jobs=2), use_cache=use_cache)
+    arts = [art for art, _, _ in seen["items"]]
+    assert len(arts) == 3 and arts[0].tags == ["offline", "spooler", "driver"]
+    for field in ("categories", "tags", "removed", "warnings"):
+        assert len({id(getattr(a, field)) for a in arts}) == 1, field
+    assert len({id(key) for _, key, _ in seen["items"]}) == 1
+    cache = seen["cache"]
+    assert (len(cache.articles), len(cache.files) > 0) == ((3, True) if use_cache else (0, False))
+    assert [rec is None for _, _, rec in seen["items"]] == [not use_cache] * 3
