@@ -140,6 +140,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         resolver = _Resolver(cache, input_dir, rules, options, on_disk)
         resolver.rejected.extend(clashes)
         hits = _read_all(workers, input_dir, paths, unchanged, sigs, resolver, progress)
+        resolver.shared.clear()  # (the objects stay shared; their keys are not held to the end)
         rejected = resolver.rejected
         # ingest and clean run interleaved in the workers: the phase's wall time is split
         # in proportion to the time the workers spent in each
@@ -484,8 +485,9 @@ class _Resolver:
                               date=rec["date"], categories=list(rec["categories"]), tags=list(rec["tags"]), body="", warnings=list(rec["warnings"]),
                               removed=dict(rec["removed"]))
                 self._share(art)
-                self.items.append((art, rec["key"], rec))
-                self._offer(art, rec["key"], rec, None)
+                key = sys.intern(rec["key"])
+                self.items.append((art, key, rec))
+                self._offer(art, key, rec, None)
                 return
             self.fallback = self.fallback or Worker(self.rules, self.options, frozenset(), self.on_disk)
             res = self.fallback.prepare_whole(str(self.input_dir), relpath)
@@ -542,8 +544,11 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         else:
             chrome_i, network_i = chrome[i], network[i]
         for kind, n in (("chrome", chrome_i), ("affiliate_link", network_i)):
+            made: dict[tuple, dict] = {}  # (copies that shared their counts share the new ones)
             for a in members if n else ():
-                a.removed = dict(sorted({**a.removed, kind: a.removed.get(kind, 0) + n}.items()))
+                old = a.removed
+                a.removed = made.get(tuple(old.items())) or made.setdefault(
+                    tuple(old.items()), dict(sorted({**old, kind: old.get(kind, 0) + n}.items())))
         structure, signature = None, signatures[i]
         if signature is None:  # fresh results come in the order of `todo`
             done = next(fresh)
