@@ -706,8 +706,9 @@ class Boilerplate:
         """A widget the page says twice: a block of lines (three distinct ones or more) that
         repeats, word for word and in order, a block earlier in the one body, the two apart (a
         review's product box, picture, name, score and blurb, again at the page's end); the second
-        copy goes (but a heading it ends on, over the text after it), the first stays. Not a procedure nor prose: no numbered step or action in it,
-        a picture or a heading in it but not pictures only, and prose for less than half of it (a
+        copy goes (but a heading it ends on, over the text after it), the first stays. Not a
+        procedure nor prose: no numbered step or action in it, a picture or a heading in it but
+        not pictures only, and prose for less than half of it (a
         recap, two ways that share their steps or their screenshots, stay), nor specs that a list
         of specs goes on from or into otherwise (a roundup's next item, its specs partly the
         same). Each line is looked at once (linear on a long body)."""
@@ -722,8 +723,8 @@ class Boilerplate:
             block = [lines[units[w][0]] for w in range(u, u + run)]
             pictures = sum(bool(_PICTURE_LINE.match(x)) for x in block)
             # ...all but a heading the block ends on (bare markers after it at most) when text
-            # follows it: it heads what follows, which differs ("Today's Best Deals", then "#### Reasons to buy", "+", over
-            # each item's own reasons)
+            # follows it: it heads what follows, which differs ("Today's Best Deals", then
+            # "#### Reasons to buy", "+", over each item's own reasons)
             m = next((w for w in range(run - 1, -1, -1) if not _EMPTY_ITEM.match(block[w])), -1)
             after = text[u + run] if u + run < n else None
             nxt = next((text[w] for w in range(u + run, min(n, u + run + 3)) if text[w] is not None), None)

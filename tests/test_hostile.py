@@ -110,6 +110,9 @@ STALLS = {
                                                  "(Black)\n\n") * 3
                                    + ("[" + "w " * 9 + "](https://shop.example/" + "a" * 400 + ")\n\n$19.99\n\n"
                                       "![a](https://i.example/a.png)\n\n") * 5_000 + "Load more deals\n",
+    # a word of 300,000 letters under a heading worded as a step (the page's word pairs read once, each from a word's start)
+    "a word of letters only": "## Rotate Videos on Android\n\nRotate the clip first.\n\n![a](https://i.example/a.png)\n\n"
+                              + "a" * N + "\n",
     "pictures in a heading": "## " + "![a](https://x.example/a.png)" * 20_000 + "Fix 1: Reset\n\n1. Open.\n2. Tap.\n",
 }
 

@@ -753,7 +753,7 @@ def _linked_items(blocks: list[_Block]) -> list[tuple[set[str], str]]:
 
 
 _YES_NO = re.compile(r"(?i)\s*(?:yes|no|nope|yep)\b")
-_NEXT_WORD = re.compile(r"([A-Za-z]+)[ \t-]+(?=([A-Za-z]+))")
+_NEXT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t-]+(?=([A-Za-z]+))")  # (from a word's start only: linear)
 
 
 def _verb_uses(blocks: list[_Block]) -> dict[str, set[str]]:
