@@ -728,7 +728,8 @@ class Boilerplate:
             m = next((w for w in range(run - 1, -1, -1) if not _EMPTY_ITEM.match(block[w])), -1)
             after = text[u + run] if u + run < n else None
             nxt = next((text[w] for w in range(u + run, min(n, u + run + 3)) if text[w] is not None), None)
-            m = m if m > 0 and _HEADING.match(block[m]) and nxt is not None and not _HEADING.match(nxt) else run
+            m = m if (m > 0 and _HEADING.match(block[m]) and nxt is not None and not _HEADING.match(nxt)
+                      and not _ONLY_LINK.match(nxt)) else run  # (over text, not over a related link)
             before = text[u - 1] if u else None
             if (len(set(text[u:u + run])) >= 3 and 0 < pictures + sum(bool(_HEADING.match(x)) for x in block)
                     # (a list of specs that goes on, another item's: "Screen Size: 34 inches / 21:9" and

@@ -153,7 +153,8 @@ from .write import write_atomic
 # 65: chrome: a widget said again leaves the heading it ends on when content follows it ("#### Reasons to buy");
 # 66: structures: an unlisted verb's heading needs the page's evidence that its first word is a verb; a text-less "How to"
 # part's one sub-way is a way;
-FORMAT = 66
+# 67: chrome: a widget said again keeps the heading it ends on only over text, not over a related link
+FORMAT = 67
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1619,3 +1619,17 @@ def test_a_widget_said_again_at_the_end_goes_with_its_heading():
     assert text.count("#### Reasons to buy") == 1 and text.count("Today's Best Deals") == 1
     assert text.rstrip().endswith("fastest service we tried this year.")
 
+
+def test_an_author_box_said_again_goes_with_its_heading_over_a_related_link():
+    """A repeated author box that ends on "### More from Jane" over a related link: the second copy
+    goes whole, its heading too (it heads a link, not the page's own text)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    box = "![Jane](https://cdn.example/jane.png)\n\nJane Roe\n\nSenior editor at Example\n\n### More from Jane\n\n"
+    body = ("## Mesh routers\n\nWe tested five mesh systems in a three-storey house for a month.\n\n" + box
+            + "[Wi-Fi 7 explained](https://site.example/wifi-7)\n\nThe Deco kit covered every room we tried.\n\n"
+            + box + "[Five mesh routers tested](https://site.example/mesh)\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert text.count("### More from Jane") == 1 and text.count("Senior editor at Example") == 1
+    assert "The Deco kit covered every room we tried." in text
+
