@@ -44,34 +44,33 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         # (a verb the rules do not list, by its shape: "Choose a ...", "Handle Your ...", "Back Up the ...")
         not_verbs = {w.lower() for w in rules.get("step_shapes", "not_verbs") + rules.get("step_shapes", "question_words")}
         self.asks = {w.lower() for w in rules.get("step_shapes", "question_words")}  # (after a name: a statement's verb)
-        self.verb_shaped = re.compile(r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(not_verbs)) + r")\b)"
-                                      r"[A-Z][a-z]+(?:-[a-z]+)?(?<!ing)(?<!ed)(?<!ly)(?<![^s]s)\s+(?i:"
-                                      + "|".join(re.escape(w) for w in rules.get("step_shapes", "gerund_objects"))
-                                      + r")\b(?!.*[?!]\s*$)")
+        shape = (r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(not_verbs)) + r")\b)"
+                 r"[A-Z][a-z]+(?:-[a-z]+)?(?<!ing)(?<!ed)(?<!ly)(?<![^s]s)\s+")  # (capital; no -ing, -ed, -ly, -s)
+        self.verb_shaped = re.compile(shape + r"(?i:" + "|".join(
+            re.escape(w) for w in rules.get("step_shapes", "gerund_objects")) + r")\b(?!.*[?!]\s*$)")
         # (a heading's first word of a verb's shape, whatever follows: "Combine Text: CONCAT", "Share Content ...")
-        self.verb_word = re.compile(r"(?!(?i:" + "|".join(re.escape(w) for w in sorted(not_verbs)) + r")\b)"
-                                    r"[A-Z][a-z]+(?:-[a-z]+)?(?<!ing)(?<!ed)(?<!ly)(?<![^s]s)\s+(?=\S)")
+        self.verb_word = re.compile(shape + r"(?=\S)")
         acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
         first = r"(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"  # ("First, on your phone, swipe")
         adverbs = r"(?:(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "action_adverbs")) + r")\s+)?"
         # (an opening phrase's comma that lost its space to a bold verb has it back: `After signing up,**Click** ...`)
         self.action = re.compile(r"^" + first + r"(?:[^,.:;!?\n]{1,60},\s+)?" + first + adverbs
                                  + r"(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
+
+        def one_of(key: str) -> re.Pattern:  # a [step_shapes] list of patterns, one alternation (empty: none matches)
+            return re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", key)) or "(?!)", flags)
+
         self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
                                             flags)
         self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
         self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
                                    + r")\b", flags)
-        self.check_question = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "check_questions")) or "(?!)",
-                                         flags)
-        self.closing_heading = re.compile(
-            "|".join(f"(?:{p})" for p in rules.get("step_shapes", "closing_headings")) or "(?!)", flags)
-        self.procedure_lead = re.compile(
-            "|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_leads")) or "(?!)", flags)
-        self.indirect_question = re.compile(
-            "|".join(f"(?:{p})" for p in rules.get("step_shapes", "indirect_questions")) or "(?!)", flags)
+        self.check_question = one_of("check_questions")
+        self.closing_heading = one_of("closing_headings")
+        self.procedure_lead = one_of("procedure_leads")
+        self.indirect_question = one_of("indirect_questions")
         self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
-        self.prevention = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "prevention")) or "(?!)", flags)
+        self.prevention = one_of("prevention")
         self.avoiding = re.compile(r"^(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "avoiding_words"))
                                    + r")\b" if rules.get("step_shapes", "avoiding_words") else "(?!)", flags)
         self.promo = tuple(p.lower() for p in rules.get("promotional", "phrases"))
