@@ -1,6 +1,7 @@
 """build-report.json and report.html with its pages: counts that match kb.json, the text the
 cleaner removed before/after, the comparison with the previous build, escaped untrusted
 content, and the page as a real browser (headless Chromium) renders and filters it."""
+import gc
 import json
 import re
 import shutil
@@ -147,6 +148,31 @@ def test_a_kb_json_the_build_did_not_replace_is_compared_without_being_read_agai
     write(src, "wifi.md", AD.replace("30 seconds", "a minute"))
     with pytest.raises(AssertionError):
         build_cli(src, out)
+
+
+def test_the_previous_kb_json_is_parsed_and_compared_without_the_cyclic_collector(tmp_path, monkeypatch):
+    """A parse of the old kb.json makes no cycles: the collector, which its objects would set
+    off again and again over the build's document, is off for it and on again after."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "wifi.md", AD)
+    build_cli(src, out)
+    write(src, "wifi.md", AD.replace("30 seconds", "a minute"))
+    seen = []
+    real_load, real_diff = report_module.load_kb, report_module.diff_kb
+
+    def load(path):
+        seen.append(("load", gc.isenabled()))
+        return real_load(path)
+
+    def diff(old, new):
+        seen.append(("diff", gc.isenabled()))
+        return real_diff(old, new)
+    monkeypatch.setattr(report_module, "load_kb", load)
+    monkeypatch.setattr(report_module, "diff_kb", diff)
+    kb = build_cli(src, out)
+    assert seen == [("load", False), ("diff", False)] and gc.isenabled()
+    assert json.loads((out / "build-report.json").read_text("utf-8"))["previous_build"]["changed"] == 1
+    assert len(kb["entries"]) == 1
 
 
 def test_entry_pages_of_a_larger_build_do_not_linger(tmp_path, monkeypatch):
