@@ -4,6 +4,7 @@ import json
 import os
 import re
 import signal
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -256,9 +257,15 @@ def test_a_tasks_arguments_are_not_kept_once_its_result_is_taken():
                 return isinstance(v, (bytes, bytearray, memoryview)) and b"rest-0" in bytes(v)
             except ValueError:  # a released memoryview
                 return False
-        gc.collect()  # (garbage is not what is kept)
-        kept = [type(o).__name__ for o in gc.get_objects() if isinstance(o, (list, tuple, dict, deque))
-                and any(map(held, o.values() if isinstance(o, dict) else o))]
-        assert kept == []
+        def kept():
+            gc.collect()  # (garbage is not what is kept)
+            return [type(o).__name__ for o in gc.get_objects() if isinstance(o, (list, tuple, dict, deque))
+                    and any(map(held, o.values() if isinstance(o, dict) else o))]
+        # the scheduler forgets a task on the release message that follows its result, which a
+        # loaded machine can delay: what is still held after 20 s is kept
+        deadline = time.monotonic() + 20
+        while (found := kept()) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert found == []
     finally:
         ex.close()
