@@ -50,6 +50,12 @@ BUCKET_MEMBERS = 32
 
 KEY_CHARS = 32  # a group's ident (cache.structure_key), as `near` concatenates them
 
+# Candidate pairs whose signatures are compared at once (candidate_pairs): each pair copies
+# its two signatures' rows (2 KB), so all pairs at once were a transient of 2 KB a pair, up
+# to CANDIDATES_KEPT pairs per distinct body: the client's peak (30k synthetic articles,
+# 117,643 pairs: 604 -> 417 MB; 100k, 468,526 pairs: ~0.9 GB of the 1.9 GB peak).
+PAIR_CHUNK = 4096
+
 # Sections (or steps) a section is compared with by fuzzy matching, either side of where
 # it is expected: verifying and merging stay linear in the sections of a huge article, and
 # bodies of up to this many sections are compared with every section, as before.
@@ -358,10 +364,11 @@ def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], keys: lis
         best = sorted((-e, rank[j], j) for e, j in zip(est, near) if e >= o.candidate_jaccard)
         top[i] = [j for _, _, j in best[:CANDIDATES_KEPT]]
     pairs = sorted({(i, j) if rank[i] < rank[j] else (j, i) for i, js in top.items() for j in js})
-    if not pairs:
-        return {}, top
-    a, b = np.array(pairs).T
-    return dict(zip(pairs, (sigs[a] == sigs[b]).mean(axis=1).tolist())), top
+    estimates: list[float] = []
+    for k in range(0, len(pairs), PAIR_CHUNK):  # (the same values as all at once: each row's mean is its own)
+        a, b = np.array(pairs[k:k + PAIR_CHUNK]).T
+        estimates += (sigs[a] == sigs[b]).mean(axis=1).tolist()
+    return dict(zip(pairs, estimates)), top
 
 
 def same_problem(a: Group, b: Group, o: Options) -> str:
