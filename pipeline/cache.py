@@ -154,7 +154,9 @@ from .write import write_atomic
 # 66: structures: an unlisted verb's heading needs the page's evidence that its first word is a verb; a text-less "How to"
 # part's one sub-way is a way;
 # 67: chrome: a widget said again keeps the heading it ends on only over text, not over a related link
-FORMAT = 67
+# 68: titles: a name the text never says counts UNSAID_NAME times against a candidate (the build's capitalised words,
+#     a model's shape: "R23"); prepared forms weigh such words
+FORMAT = 68
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

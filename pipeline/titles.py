@@ -9,13 +9,15 @@ PC"). Each candidate word the text uses scores how widely it is spread over the 
 of how many of its parts say it) times how specific it is to this article (inverse document
 frequency over the build's entries), up to CONSENSUS more the more of the entry's other
 titles say it (spinning rewords a title around its subject); a word the text never says
-counts against it, a Windows version the text never names (spinners swap 10 and 11) and
-spin ([title_choice] spin_patterns: "Fixed! ✅", "[2020 Fixes]", "Easily", "Unveiled") more; spin
-and the site's name count nothing for a candidate even where the text says them too ("fix it
-easily", "ZDNET's buying advice"), and each title also competes without a part or closing words
-that are spin only ("… | Quickly & Easily!"). The sum is divided by
-the square root of the candidate's length, so that a long title does not win by saying many
-things. Words that name no subject ([title_choice] generic_words) do not count either way.
+counts against it, a name UNSAID_NAME times as much (a word the build's texts write as a name,
+"Garmin", or a model's shape, "R23": another product than the text's), a Windows version the
+text never names (spinners swap 10 and 11) and spin ([title_choice] spin_patterns: "Fixed! ✅",
+"[2020 Fixes]", "Easily", "Unveiled") more; spin and the site's name count nothing for a
+candidate even where the text says them too ("fix it easily", "ZDNET's buying advice"), and
+each title also competes without a part or closing words that are spin only ("… | Quickly &
+Easily!"). The sum is divided by the square root of the candidate's length, so that a long
+title does not win by saying many things. Words that name no subject ([title_choice]
+generic_words) do not count either way.
 A weak best candidate (scoring under WEAK) that lacks the word the text is most about
 (`main_term`: "doorbell") gives way to a published title that says it, or to a span of the
 intro that does ("The all-new Ring Battery Doorbell is now available" over "Ring Elevates
@@ -115,6 +117,18 @@ SPELLED_WORD, SPELLED_TITLE = 8, 30  # the longest word `spelled_out` reads, and
 JOINING = frozenset(("for", "of", "and", "the", "on", "in", "to", "a", "an", "with"))
 SUMMARY_MIN, SUMMARY_WORDS = 3, 12  # the words of a heading or bold run that sums the text up (`summarised`)
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
+UNSAID_NAME = 2.0  # how many times more a name the text never says counts against a candidate than another such word
+# a word the build writes as a name: NAME_ENTRIES entries or more write it so (`capitalised`), NAME_SHARE of those that
+# say it ("Garmin"; not "Ultimate", "Elite": a product's name in some texts, a plain word in as many others)
+NAME_ENTRIES, NAME_SHARE = 3, 0.8
+# a word the text writes with a capital inside a sentence (after a lower-case word, a number or a comma: "made by
+# Garmin", "the new Epix"; a capital, then small letters only: not "CPUs", "OLED"), and a word it writes in lower case
+# (`capitalised`)
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?![\w'’-])")
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z0-9]*(?:['’-][a-z0-9]+)*")
+# a token that names a model by its shape, as a title writes it: letters then a digit ("R23", "X570", "i9"), or a
+# capital inside a word after a small letter ("ModelFarm", "iPhone"); not a figure ("6GHz", "5Th", "1TB") nor "Win10"
+_MODEL_SHAPE = re.compile(r"(?<![A-Za-z])(?![Ww]in\d)[A-Za-z]+-?\d|[a-z][A-Z]")
 # a site's name: a word in the tail of the titles of at least SITE_ENTRIES distinct entries,
 # SITE_TAIL_SHARE times as many as say it elsewhere in their titles
 SITE_ENTRIES, SITE_TAIL_SHARE = 5, 1.5
@@ -330,6 +344,16 @@ def chunks(entry: dict) -> list[str]:
     return [p for part in parts for p in map(plain, _PARAGRAPH.split(part)) if p.strip()]
 
 
+def capitalised(entry: dict) -> list[str]:
+    """The words (as `words` gives them, sorted) that the entry's text writes as a name: with a capital inside a
+    sentence ("the new Epix Pro", "made by Garmin") and never in lower case. Its summary and sections' texts, not
+    their headings (a heading capitalises every word: "How to Fix Brother Printer Not Printing")."""
+    texts = [plain(t) for t in [entry.get("summary", ""), *(s.get("text", "") for s in entry.get("sections", []))]]
+    caps = {w for t in texts for m in _MID_CAPITAL.findall(t) for w in words(m)}
+    lower = {w for t in texts for m in _LOWER_WORD.findall(t) for w in words(m)}
+    return sorted(caps - lower)
+
+
 def _versions(text: str) -> Counter:
     """How often the text names each Windows version ("10", "xp")."""
     out = Counter()
@@ -349,6 +373,11 @@ def version_penalty(candidate: str, versions: Counter) -> float:
     top = max(versions.values(), default=0)
     main = {v for v, c in versions.items() if c >= VERSION_SHARE * top}
     return 4.0 * len(said - set(versions)) + (2.0 if not said & main else 0.0)
+
+
+def squashed(text: str) -> str:
+    """The text in lower case, its letters and digits only ("Revo Uninstaller" as "revouninstaller")."""
+    return re.sub(r"[\W_]+", "", text.lower())
 
 
 def tokens(text: str) -> frozenset:
@@ -517,7 +546,7 @@ class TitleChooser:
     NOT_STATE = ("texts", "tf", "memo", "keys", "state", "entries", "prep_state", "names")  # (the entries' own)
     # (what `prepared` does not read of the state, or reads only in part: the shared headings it
     # asks about are kept with what it found, which holds while they are shared as they were)
-    NOT_PREPARED = ("idf", "unknown", "shared_headings")
+    NOT_PREPARED = ("idf", "unknown", "shared_headings", "proper")
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
                  participles=()):
@@ -543,6 +572,11 @@ class TitleChooser:
         n = max(len(entries), MIN_BUILD)  # (a small build tells little of what is common)
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self.unknown = math.log(n + 1) / 2  # (a word no entry says)
+        # the words the build's texts write as names: most entries that say one write it with a capital inside a
+        # sentence, never in lower case ("Garmin", "Cinebench"; not "zooming", "watch")
+        named = Counter(w for k in range(len(entries)) for w in self._capitalised(k))
+        self.proper = frozenset(w for w, c in named.items() if c >= NAME_ENTRIES and c >= NAME_SHARE * df[w]
+                                and w not in self.generic)
         self.site = site_words([[e["title"], *e["alternate_titles"]] for e in entries], self.generic)
         self.affixes = spin_affixes([[e["title"], *e["alternate_titles"]] for e in entries])
 
@@ -555,6 +589,16 @@ class TitleChooser:
         if self.keys[k]:
             self.memo.put_word_counts(self.keys[k], dict(tf))
         return tf
+
+    def _capitalised(self, k: int) -> list[str]:
+        """`capitalised` of entry k, kept in the memo by the entry."""
+        key = self.keys[k] and digest(["capitalised", self.keys[k]])
+        known = self.memo.names(key) if key else None
+        if known is None:
+            known = capitalised(self.entries[k])
+            if key:
+                self.memo.put_names(key, known)
+        return known
 
     def parts(self, k: int) -> list[str]:
         """Entry k's text in parts (`chunks`)."""
@@ -587,13 +631,15 @@ class TitleChooser:
         return title
 
     def form(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
-             spelled: frozenset = frozenset()) -> list | None:
+             spelled: frozenset = frozenset(), flat: str = "") -> list | None:
         """A candidate's score but for the words' idf, which `value` weighs it with: [[word,
         log1p of its spread or None (a word the text never says), its weight], what counts
         against, the number of words], or None for a candidate that names nothing. `said`: see
         `said` (spinning rewords a title around its subject, so the subject is what most of the
         titles keep; a word counts up to CONSENSUS more for it). `spelled`: the text's tokens
-        (`tokens`), against which a garbled-looking token is checked."""
+        (`tokens`), against which a garbled-looking token is checked. `flat`: the text as `squashed` gives it (lower
+        case, letters and digits only), in which a word the candidate writes in a model's shape is looked for ("RevoUninstaller"
+        where the text writes "Revo Uninstaller")."""
         # (spin and the site's name say nothing of the article, even where the text says them too; nor
         # does a short part that names the site, "… | ZDNET Analysis", "… - Insights From ZDNet")
         spun = spin_words(candidate, self.spin) | self.site | site_part_words(candidate, self.site)
@@ -604,7 +650,10 @@ class TitleChooser:
 
         def share(w):  # (of the other titles: a heading repeats a title's words more often than not)
             return max(said.get(w, 0) - 1, 0) / max(said[None] - 1, 1)
-        terms = [[w, math.log1p(tf[w]) if tf[w] else None, 1 + CONSENSUS * share(w) if tf[w] else 0]
+        # (a word the text never says weighs 1 when the candidate writes it in a model's shape, "R23", else 0)
+        shaped = {w for t in re.findall(r"\S+", candidate) if _MODEL_SHAPE.search(t) for w in words(t)
+                  if re.sub(r"[\W_]", "", w) not in flat}
+        terms = [[w, math.log1p(tf[w]) if tf[w] else None, 1 + CONSENSUS * share(w) if tf[w] else float(w in shaped)]
                  for w in ws if not tf[w] or w not in spun]
         against = [version_penalty(candidate, versions),
                    GARBLED * (len(garbled(candidate, spelled)) + bool(_CUT_SHORT.search(candidate))),
@@ -620,8 +669,8 @@ class TitleChooser:
         total = 0.0
         for w, spread, weight in terms:
             idf = self.idf.get(w, self.unknown)
-            if spread is None:
-                total -= max(idf, 1.0)
+            if spread is None:  # (a name the text never says names another subject: UNSAID_NAME)
+                total -= max(idf, 1.0) * (UNSAID_NAME if weight or w in self.proper else 1.0)
             else:
                 total += spread * idf * weight
         for points in against:
@@ -867,7 +916,7 @@ class TitleChooser:
                     or run.endswith("?") and run != heads[0]  # (a question under the first: "Should You Buy ...?")
                     or _key(run) in self.shared_headings or not run[:1].isupper() or _ADDRESS.search(run)):
                 continue
-            score = self.value(self.form(run, tf, versions, said, spelled))
+            score = self.value(self.form(run, tf, versions, said, spelled, squashed(text)))
             if score > top:
                 best, top = run, score
         return best
@@ -962,7 +1011,7 @@ class TitleChooser:
 
     def _prepare(self, k: int, entry: dict) -> dict:
         text = "\n".join(self.parts(k))
-        tf, versions, spelled = self.tf[k], _versions(text), tokens(text)
+        tf, versions, spelled, flat = self.tf[k], _versions(text), tokens(text), squashed(text)
         cands, said = self.candidates(entry), self.said(entry)
         titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
         loose = [self.unspun(h, tf) for h in self.headings(entry, loose=True)]
@@ -975,10 +1024,10 @@ class TitleChooser:
         clean = [t for t in titles if not garbled(t, spelled) and not _CUT_SHORT.search(t)]
         quoted = self.set_off(entry)
         codes = Counter(c.lower() for c in _CODE.findall(text))
-        prep = {"titles": [[c, self.form(c, tf, versions, said, spelled),
+        prep = {"titles": [[c, self.form(c, tf, versions, said, spelled, flat),
                             len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted)] for c in titles],
-                "heads": [[h, self.form(h, tf, versions, said, spelled), *self.covers(h, clean)] for h in heads],
-                "loose": None if loose == heads else [[h, self.form(h, tf, versions, said, spelled),
+                "heads": [[h, self.form(h, tf, versions, said, spelled, flat), *self.covers(h, clean)] for h in heads],
+                "loose": None if loose == heads else [[h, self.form(h, tf, versions, said, spelled, flat),
                                                        *self.covers(h, clean)] for h in loose],
                 "code": codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None}
         return prep

@@ -6,7 +6,7 @@ import pytest
 
 from collections import Counter
 
-from pipeline.titles import TitleChooser, true_version, without_affixes, without_site
+from pipeline.titles import TitleChooser, squashed, true_version, without_affixes, without_site
 
 
 def entry(title, alternates, summary, sections=()):
@@ -1031,3 +1031,46 @@ def test_a_composed_span_keeps_a_long_stop_code_or_library_name(chooser, token):
                 ("Fix 3: Run SFC", f"SFC repairs files behind {token}.")]
     e = entry("Glitch Gone: Display Drama Defeated", ["Screen Saga Ended"], intro, sections)
     assert chooser(e) == f"The {token} blue screen stops Windows 10 from booting"
+
+
+# other entries of a build about watches, which write "Garmin" as a name and "rugged" as a word
+WATCHES = [entry(f"Watch {k}", [], f"The new sports watch from Garmin lasts {k} days. A rugged watch by Garmin is tough.",
+                 [("Battery", f"We ran {k} rugged marathons with the Garmin on.")]) for k in range(4)]
+ULTRA = ("The Apple Watch Ultra 2 is on sale for $699 ahead of Labor Day. The Apple Watch Ultra 2 has a brighter display "
+         "and a titanium case.")
+ULTRA_SECTIONS = [("What's the deal?", "The Apple Watch Ultra 2 sale ends soon; the Ultra 2 was $799."),
+                  ("Should you buy it?", "If you run trails, the Apple Watch Ultra 2 is the watch to get.")]
+
+
+def test_a_name_the_text_never_says_counts_more_against_a_title_than_a_plain_word_it_never_says(rules):
+    # the build writes "Garmin" with a capital inside its sentences: a name, another product than the text's;
+    # "rugged" is a word (the same entries say both, so both are as specific)
+    e = entry("Apple Watch Ultra 2 and the Garmin Case", ["Apple Watch Ultra 2 and the Rugged Case"], ULTRA, ULTRA_SECTIONS)
+    c = composing(rules, [e] + OTHERS + WATCHES)
+    assert c.choose(0, e) == "Apple Watch Ultra 2 and the Rugged Case"
+    assert "garmin" in c.proper and "rugged" not in c.proper
+    # a word a few texts write as a name and as many others as a word is none ("Ultimate Edition", "the ultimate")
+    mixed = [entry(f"Mixed {k}", [], f"The {'Ultimate' if k % 2 else 'ultimate'} edition of the game {k} ships.")
+             for k in range(6)]
+    assert "ultimate" not in composing(rules, [e] + OTHERS + mixed).proper
+
+
+RYZEN = ("AMD's Ryzen 9 9950X was overclocked to 5.95 GHz and scored 3,706 points in Geekbench 6. The Ryzen 9 9950X "
+         "engineering sample ran in an Asus system with the Revo Uninstaller tool and Windows 11 24H2 installed.")
+RYZEN_SECTIONS = [("", "Geekbench 6 lists the Ryzen 9 9950X with 16 cores."), ("", "The Ryzen 9 9950X launches in July.")]
+
+
+def test_a_model_number_the_text_never_says_counts_as_a_name_but_not_one_it_spells_with_a_space(rules):
+    # "R23" (letters, then digits) is a model's name, which the text never says; "Runs" is a word no entry says either
+    e = entry("Ryzen 9 9950X Record in Cinebench R23", ["Ryzen 9 9950X Record in Cinebench Runs"], RYZEN, RYZEN_SECTIONS)
+    assert composing(rules, [e] + OTHERS).choose(0, e) == "Ryzen 9 9950X Record in Cinebench Runs"
+    # "RevoUninstaller" is said where the text writes "Revo Uninstaller", "24H2" where it says it: no name against
+    c = composing(rules, [e] + OTHERS)
+    tf = c.tf[0]
+    text = " ".join(c.parts(0))
+    for said in ("Ryzen 9 9950X Tested With RevoUninstaller", "Ryzen 9 9950X Tested on Windows 11 24H2"):
+        terms = c.form(said, tf, flat=squashed(text))[0]
+        assert all(weight == 0 for _, spread, weight in terms if spread is None)
+    # nor is a figure ("6GHz") or a Windows version ("Win11") a model's name
+    terms = c.form("Ryzen 9 9950X Hits 6GHz on Win11", tf, flat=squashed(text))[0]
+    assert all(weight == 0 for _, spread, weight in terms if spread is None)
