@@ -349,9 +349,13 @@ def capitalised(entry: dict) -> list[str]:
     sentence ("the new Epix Pro", "made by Garmin") and never in lower case. Its summary and sections' texts, not
     their headings (a heading capitalises every word: "How to Fix Brother Printer Not Printing")."""
     texts = [plain(t) for t in [entry.get("summary", ""), *(s.get("text", "") for s in entry.get("sections", []))]]
-    caps = {w for t in texts for m in _MID_CAPITAL.findall(t) for w in words(m)}
-    lower = {w for t in texts for m in _LOWER_WORD.findall(t) for w in words(m)}
-    return sorted(caps - lower)
+    caps = {w for m in {m for t in texts for m in _MID_CAPITAL.findall(t)} for w in words(m)}
+    if not caps:
+        return []
+    # (each lower-case token once; one of letters and digits only is its own word, stemmed, without `words`' regex)
+    lower = {m for t in texts for m in _LOWER_WORD.findall(t)}
+    said = {stem(m) for m in lower if m.isalnum()} | {w for m in lower if not m.isalnum() for w in words(m)}
+    return sorted(caps - said)
 
 
 def _versions(text: str) -> Counter:
