@@ -654,9 +654,11 @@ class TitleChooser:
 
         def share(w):  # (of the other titles: a heading repeats a title's words more often than not)
             return max(said.get(w, 0) - 1, 0) / max(said[None] - 1, 1)
-        # (a word the text never says weighs 1 when the candidate writes it in a model's shape, "R23", else 0)
-        shaped = {w for t in re.findall(r"\S+", candidate) if _MODEL_SHAPE.search(t) for w in words(t)
-                  if re.sub(r"[\W_]", "", w) not in flat}
+        # (a word the text never says weighs 1 when the candidate writes it in a model's shape, "R23", else 0; of a
+        # title's first SPELLED_TITLE tokens, each looked for in the text once: a front matter's title of 10,000
+        # such tokens over a text of megabytes took seconds a search each)
+        shaped = {w for t in dict.fromkeys(re.findall(r"\S+", candidate)[:SPELLED_TITLE]) if _MODEL_SHAPE.search(t)
+                  for w in words(t) if re.sub(r"[\W_]", "", w) not in flat}
         terms = [[w, math.log1p(tf[w]) if tf[w] else None, 1 + CONSENSUS * share(w) if tf[w] else float(w in shaped)]
                  for w in ws if not tf[w] or w not in spun]
         against = [version_penalty(candidate, versions),

@@ -1074,3 +1074,15 @@ def test_a_model_number_the_text_never_says_counts_as_a_name_but_not_one_it_spel
     # nor is a figure ("6GHz") or a Windows version ("Win11") a model's name
     terms = c.form("Ryzen 9 9950X Hits 6GHz on Win11", tf, flat=squashed(text))[0]
     assert all(weight == 0 for _, spread, weight in terms if spread is None)
+
+
+def test_a_title_of_thousands_of_model_shaped_tokens_over_a_long_text_is_valued_in_linear_time(rules):
+    # each model-shaped token of a candidate is looked for in the whole text: a 60,000-character front-matter title
+    # of them over a text of megabytes took seconds of the file's budget a token (16 s at 3 MB)
+    e = entry("Ryzen 9 9950X Record in Cinebench R23", [], RYZEN, RYZEN_SECTIONS)
+    c = composing(rules, [e] + OTHERS)
+    flat = squashed(RYZEN) * 12_000  # ~2.5 MB
+    t0 = time.process_time()
+    terms = c.form(" ".join(f"Q{k}X" for k in range(15_000)), c.tf[0], flat=flat)[0]
+    assert time.process_time() - t0 < 2
+    assert terms and any(weight == 1.0 for _, spread, weight in terms if spread is None)  # the first ones still count
