@@ -156,6 +156,9 @@ from .write import write_atomic
 # 67: chrome: a widget said again keeps the heading it ends on only over text, not over a related link
 # 68: titles: a name the text never says counts UNSAID_NAME times against a candidate (the build's capitalised words,
 #     a model's shape: "R23"); prepared forms weigh such words
+# 69: cleaned bodies: a paragraph that only asks for comments goes mid-body too; a sign-off names the subject by
+# the words it shows, not by its links' addresses
+FORMAT = 69
 FORMAT = 68
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -788,6 +788,46 @@ def test_a_name_alone_under_a_picture_is_its_credit_when_the_prose_goes_on_about
     assert r.removed.get("scrape_artifact", 0) == int(gone)
 
 
+def test_a_credit_whose_link_address_names_the_subject_is_no_subject_and_its_outro_goes(cleaner):
+    """A sign-off's words are the ones a reader sees: a photo credit linked to an address that
+    holds the body's words ("graphics", "card") names no subject, so it goes, and so does the
+    request for comments over it."""
+    body = ("## Update your graphics card driver\n\nOpen Device Manager, update the graphics card driver "
+            "and restart the computer.\n\n")
+    r = clean(cleaner, body + "Did this fix the crash? Please let me know in the comments. Thanks for reading!\n\n"
+              "Featured image by [Jane Roe](https://unsplash.com/photos/graphics-card-close-up) on "
+              "[Unsplash](https://unsplash.com/s/photos/graphics-card)\n")
+    assert r.text == body.rstrip("\n") + "\n" and r.removed == {"outro": 2}
+
+
+def test_a_paragraph_asking_for_comments_goes_wherever_it_is_a_mixed_one_stays(cleaner):
+    """A paragraph that is nothing but a request for comments (and the sign-offs and questions
+    beside it) goes mid-body too (a spun page joins two articles; a rating widget or a list of
+    other posts, which go later, follows it); one that says more stays, and a request with it."""
+    part = ("## Fix 2: Reinstall the launcher\n\nUninstall the launcher, restart the computer and install "
+            "it again from its website.\n\n")
+    ask = "Hopefully, one of the fixes above worked for you! Please feel free to leave a comment below.\n\n"
+    tail = "---\n\n## Bonus tip: Update your graphics driver\n\nAn old graphics driver makes the game crash at start.\n"
+    r = clean(cleaner, part + ask + tail)
+    assert r.text == part + tail and r.removed == {"outro": 1}
+    mixed = "4) Restart your computer. That’s it. Feel free to leave a comment below.\n\n"
+    r = clean(cleaner, part + mixed + tail)
+    assert r.text == part + mixed + tail and r.removed == {}
+    # a sign-off alone (no request) mid-body is the article's, and so is a how-to's sentence
+    # worded as a request (no sign-off or question to the reader beside it)
+    r = clean(cleaner, part + "That's it! Hope this helps.\n\n" + tail)
+    assert "Hope this helps" in r.text
+    how = ("We will show you how to add a comment to a formula.\n\nIn the Comments section of the Review tab, "
+           "click New Comment.\n\n")
+    r = clean(cleaner, part + how + tail)
+    assert r.text == part + how + tail and r.removed == {}
+    # many of them are read once each
+    import time
+    t0 = time.process_time()
+    r = clean(cleaner, part + ask * 30_000 + tail)
+    assert time.process_time() - t0 < 10 and r.text == part + tail and r.removed == {"outro": 30_000}
+
+
 def test_a_sign_off_that_names_the_subject_stays_a_generic_one_goes(cleaner):
     """A sign-off sentence that names what the article is about says something ("Hopefully the
     speakers on your laptop work correctly now."); one any article could end with ("In short, I

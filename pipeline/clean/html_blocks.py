@@ -138,6 +138,13 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 blocks_with[w] -= 1
                 if not blocks_with[w]:
                     said[0].discard(w)
+    # ...and, anywhere else, a paragraph that is nothing but a request for comments and a
+    # sign-off or a question to the reader beside it: one article of a spun page ends there, or
+    # the widgets after it go later (a rating, an author box, a "More Reading" list)
+    asks = {j for j, b in enumerate(out) if _without_outro(b, ctx, subject, asked=True) == ""}
+    if asks:
+        removed["outro"] += len(asks)
+        out = [b for j, b in enumerate(out) if j not in asks]
     return "\n\n".join(out)
 
 
@@ -188,33 +195,41 @@ _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
 _LEAD_MARKUP = re.compile(r"[\s*_“\"]*")
 
 
-def _without_outro(block: str, ctx, subject=frozenset) -> str | None:
+def _without_outro(block: str, ctx, subject=frozenset, asked: bool = False) -> str | None:
     """A paragraph that ends a body without the sentences that sign off or ask for comments
     (and the questions to the reader and emoji beside them), "" if it was nothing else; None
-    when it has no such sentence (see the rules' [outros]). A sign-off that names what the
-    article is about (two of the words `subject()` gives: the body's before it, not the rules'
-    generic ones: "Hopefully the speakers on your laptop work correctly now.") says something
-    and stays."""
+    when it has no such sentence (see the rules' [outros]), or, `asked`, none that asks for
+    comments beside a sign-off or a question to the reader (a how-to's "Click New Comment in the
+    Comments section." is none). A sign-off that names what the article is about (two of the
+    words `subject()` gives: the body's before it, not the rules' generic ones: "Hopefully the
+    speakers on your laptop work correctly now."; the words it shows, not its links' addresses:
+    "Featured image by [Jane Roe](https://unsplash.com/photos/graphics-card)") says something and
+    stays."""
     block = block.strip()
     if _NOT_PROSE.match(block) or block[:1].isdigit() and "\n" in block:
         return None  # a heading, list, quote, table, image, HTML or code: the article's
     sentences = SENTENCE_END.split(block)
-    keep, outro = [], False
+    keep, outro, request, closing = [], False, False, False
     for s in sentences:
         if ctx.outro_requests.search(s):
-            outro = True
+            outro = request = True
         elif ctx.outro_sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
-            if len({w.lower() for w in _TERM.findall(s)} & subject()) >= 2:
+            if len({w.lower() for w in _TERM.findall(_shown(s))} & subject()) >= 2:
                 keep.append(s)
             else:
-                outro = True
+                outro = closing = True
         elif s.rstrip(" *_”\"").endswith("?") or not any(c.isalnum() for c in s):
-            pass  # ("Did it fix your webcam issue?", "🙂": with an outro, its own)
+            closing = closing or "?" in s  # ("Did it fix your webcam issue?", "🙂": with an outro, its own)
         else:
             keep.append(s)
-    if not outro:
+    if not outro or asked and not (request and closing):
         return None
     return " ".join(keep)
+
+
+def _shown(text: str) -> str:
+    """Text as a reader sees it: its links' and pictures' texts, not their addresses."""
+    return _LINK.sub(lambda m: m.group(2), text) if "](" in text else text
 
 
 _TERM = re.compile(r"[^\W\d_]{4,}")  # a word that may name a subject (not "the", "it")
