@@ -65,6 +65,7 @@ _LINK_LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:(?:\*
 # ...not over a step's, a fix's or a version's number ("**See also:** Step 3", "Windows 11 Build 22621.1702")
 _NO_TITLE = re.compile(r"(?i)^(?:step|fix|method|way|solution|part|option)\s*#?\d|\d\.\d|\b(?:build|version)\s*\d")
 _DIGITS = re.compile(r"\d+")
+_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?[€£¥]")  # "$999", "399,99 €"
 _TAIL_LINES = 6  # a shop widget at the body's end (Boilerplate._shop_tail) has this many lines or more
 _SITE_END = re.compile(r"\.(?:com|net|org|co)(?:\.[a-z]{2})?\s*$")  # a site's address's ending
 _CREDIT_SEP = re.compile(r"/|\||--|–|—")  # "Jane Doe / Getty Images", "By Jiap -- Shutterstock"
@@ -253,6 +254,9 @@ class Boilerplate:
         self.shop_labels = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "shop_labels")), re.I)
         self.shop_hosts = tuple(sorted({h.lower() for h in g("affiliate_hosts", "hosts")}
                                        | {p.split("=")[0].lower() for p in g("affiliate_tags", "params")}))
+        # a shop's button: a price, and a shop named after one of these words that the link's host names (_shop_button)
+        self.shop_at = re.compile(r"\b(?:" + "|".join(map(re.escape, g("boilerplate", "shop_at"))) + r")\s+([^\W_][\w&.'’-]*)",
+                                  re.I)
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
@@ -372,7 +376,8 @@ class Boilerplate:
         words = _WORD.findall(rest.lower())
         if words and words[0] in self.openers:
             words = words[1:]  # "Then click ...", "Or click ..."
-        return bool(words) and words[0] in self.verbs
+        # (a verb's word before "of" is a noun: "End of dialog window.", "Start of the video")
+        return bool(words) and words[0] in self.verbs and words[1:2] != ["of"]
 
     def _links(self, line: str) -> bool:
         """Mostly links: a list of the site's other articles, a shop button."""
@@ -403,12 +408,14 @@ class Boilerplate:
         notices = [u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i])]
         drop.update(notices)
         drop.update(self._box_over(units, lines, notices))
+        drop.update(self._box_under(units, lines, notices))
         # list items with nothing in them, one after another, are a widget's leftovers (a share
         # bar's icons: "* Share", "*", "*", "*"); the repeated lines beside them go with them (_runs)
         empty = [bool(_EMPTY_ITEM.match(lines[i])) for i, _ in units]
         drop.update(u for u in range(len(units)) if empty[u] and ((u and empty[u - 1])
                                                                    or (u + 1 < len(units) and empty[u + 1])))
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
+        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._shop_button(lines[i]))
         # a site's cross-link whose link the cleaner unwrapped goes as the linked ones do (_lines: mostly links),
         # in a cross-link's shape: its title bold ("**MORE:** **Best Gaming PCs**"), or beside one that went
         # ("**Read:** Audeze Maxwell Review" under "**Read:** [Razer Barracuda Pro Review](...)")
@@ -768,6 +775,30 @@ class Boilerplate:
         ("Click Accept to allow the cookies ...")."""
         return self.seeds.search(line) is not None and not self._content(line)
 
+    def _boxed(self, units, lines: list[str], v: int, acts: bool = False) -> bool:
+        """Unit v is a line a notice's box may hold: short (two labels' length at most), no
+        heading, list item, sentence or action (`acts`: an action's words without a stop, a
+        button's: "Get the Latest Tech News Delivered Every Day", "Subscribe")."""
+        line = lines[units[v][0]] if 0 <= v < len(units) else ""
+        return 0 <= v < len(units) and units[v][1] is not None and not (
+            _HEADING.match(line) or _LIST.match(line) or self._statement(line)
+            or (self._content(line) if not acts else line.rstrip(" \t*_").endswith((".", ":", "。")))
+            or len(_shown_words(line)) > 2 * self.short_words)
+
+    def _box_under(self, units, lines: list[str], notices: list[int]) -> set[int]:
+        """The widget a notice that asks the reader a question opens ("Was this page helpful?"):
+        the lines right under it that a box may hold (_boxed: "Yes", "No", "Thanks for letting us
+        know!", "Tell us why!", "Submit", a button's words), up to the first that it may not (the
+        article going on)."""
+        out = set()
+        for u in notices:
+            if lines[units[u][0]].rstrip(" \t*_").endswith("?"):
+                v = u + 1
+                while self._boxed(units, lines, v, acts=True):
+                    out.add(v)
+                    v += 1
+        return out
+
     def _box_over(self, units, lines: list[str], notices: list[int]) -> set[int]:
         """The sign-up box a notice ends: the lines right over it, up to a heading, a list, a
         sentence or a longer line, that are short (two labels' length at most) and no action
@@ -776,10 +807,7 @@ class Boilerplate:
         A picture goes with the box only when the box goes on over it: the last screenshot of an
         article over a notice stays, and so does its caption when that is the one line between."""
         def boxed(v: int) -> bool:
-            line = lines[units[v][0]] if v >= 0 else ""
-            return v >= 0 and units[v][1] is not None and not (
-                _HEADING.match(line) or _LIST.match(line) or self._statement(line) or self._content(line)
-                or len(_shown_words(line)) > 2 * self.short_words)
+            return self._boxed(units, lines, v)
         out = set()
         for u in notices:
             v = u - 1
@@ -800,6 +828,20 @@ class Boilerplate:
                 out.add(v)
                 v -= 1
         return out
+
+    def _shop_button(self, line: str) -> bool:
+        """A shop's button, on one page as well as on many: a line that is one link and nothing
+        else (no label before it: "**Acme X:** [now $99 at Amazon](...)" is a deal's line), not
+        code, its text a price and a shop after "at" (the rules' shop_at) that the link's host
+        names ("[$399.99 at Kobo](https://us.kobobooks.com/...)", "[LG Gram 17 at Amazon  $999](...)",
+        "* [Acme X at Newegg for $99](...)"); not a link to a page the shop is not ("[$5 at
+        Acme](https://support.example/...)")."""
+        m = _ONLY_LINK.match(line) if len(line) <= 500 and not line.startswith(("    ", "\t")) else None
+        if m is None or not _PRICE.search(m.group(1)):
+            return False
+        host = re.sub(r"[^0-9a-z]", "", _host(m.group(2)))
+        return any(len(name) >= 2 and name in host for name in (
+            re.sub(r"[^0-9a-z]", "", a.group(1).lower()) for a in self.shop_at.finditer(m.group(1))))
 
     def _read_next(self, line: str, most: bool = True) -> bool:
         """A line that is one link to another article and nothing else, the link's text that
@@ -1249,6 +1291,9 @@ class Boilerplate:
                 continue
             i, k = units[u]
             line = lines[i]
+            if not last and k in repeated and self._lead_in(line):
+                last.append(u)  # ("**Related Stories:**", its list gone: it leads into nothing)
+                continue
             if not _HEADING.match(line):
                 break
             text = _HEADING.sub("", line).strip()
@@ -1259,6 +1304,14 @@ class Boilerplate:
         else:
             return  # (nothing but headings)
         drop.update(last)
+
+    def _lead_in(self, line: str) -> bool:
+        """A short line that ends with a colon, no heading, list item or step's label: it leads
+        into what follows it ("Extended Reading:", "**Related Stories:**")."""
+        plain = _LINK.sub(r"\1", line).strip(" \t*_>")
+        return (plain.endswith((":", "：")) and len(_WORD.findall(plain)) <= 2 * self.short_words
+                and not (_HEADING.match(line) or _LIST.match(line) or _NUMBERED.match(line) or _STEP.match(line)
+                         or _LEAD.match(line).group(0).strip(" \t*_")))
 
     @staticmethod
     def _whole_tables(units, lines: list[str], drop: set[int]) -> None:

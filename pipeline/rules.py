@@ -48,7 +48,7 @@ REQUIRED_GROUPS = {
     "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
                     "min_echoes_in_body", "seeds", "comment_buttons", "comment_words", "shop_labels",
-                    "cross_link_labels"),
+                    "cross_link_labels", "shop_at"),
 }
 
 

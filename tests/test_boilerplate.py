@@ -1633,3 +1633,79 @@ def test_an_author_box_said_again_goes_with_its_heading_over_a_related_link():
     assert text.count("### More from Jane") == 1 and text.count("Senior editor at Example") == 1
     assert "The Deco kit covered every room we tried." in text
 
+
+
+def test_a_repeated_noun_phrase_opening_with_a_verbs_word_is_no_action():
+    """"End of dialog window." (a video player's, beside its other repeated lines) reads as no
+    action: a verb's word before "of" is a noun. "End the task in Task Manager." stays a step."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    player = ("Video Player is loading.\n\nPlay Video\n\nBeginning of dialog window. Escape will cancel and close "
+              "the window.\n\nEnd of dialog window.\n\n")
+    bodies = [distinct_article(topic, n).split("---\n\n", 1)[1].replace(SIGNUP, "").replace(
+        "## Fix 1", player + "End the task in Task Manager.\n\n## Fix 1") for n, topic in enumerate(TOPICS, 1)]
+    b = Boilerplate(load_rules())
+    repeated = b.repeated(bodies)
+    for body in bodies:
+        text, n = b.strip(body, repeated)
+        assert "dialog" not in text.lower() and "Video Player" not in text
+        assert "End the task in Task Manager." in text and "Restart your computer" in text
+
+
+def test_a_feedback_widget_goes_from_one_page_with_its_box_the_text_after_it_stays():
+    """"Was this page helpful?" (the rules' seeds) opens a widget: the short lines under it go
+    (its answers, its thanks, a sign-up's button words, "Submit"), up to the article's next line."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("## Display\n\nA 17-inch screen shows two windows side by side without squinting.\n\n"
+            "Was this page helpful?\n\nThanks for letting us know!\n\nGet the Latest Tech News Delivered Every Day\n\n"
+            "[Subscribe](https://site.example/#)\n\nTell us why!\n\nOther  Not enough details  Hard to understand\n\n"
+            "Submit\n\n## Battery\n\nThe battery lasted nine hours in our video test.\n\n"
+            "### Was this article helpful?\n\nYES 0\n\nNO\n\nThe charger fills it in two hours.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert text == ("## Display\n\nA 17-inch screen shows two windows side by side without squinting.\n\n"
+                    "## Battery\n\nThe battery lasted nine hours in our video test.\n\n"
+                    "The charger fills it in two hours.\n")
+    assert n == 10
+    # a question of the article's stays
+    body = "## FAQ\n\nIs this printer good for photos?\n\nYes, it prints borderless photos up to A4.\n"
+    assert Boilerplate(load_rules()).strip(body, set()) == (body, 0)
+
+
+def test_a_price_at_shop_button_goes_from_one_page_a_deal_line_a_support_link_and_code_stay():
+    """A line that is one link and nothing else, its text a price and a shop after "at" that the
+    link's host names, is a shop's button wherever it is. Not a deal's line with its label, a
+    link to a page of another host, a link without a price, nor code."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    gone = ["[$399.99 at Kobo](https://us.kobobooks.com/products/kobo-elipsa-2e)",
+            "* [Acme 27 Monitor (Black) at Newegg for $299.99](https://www.newegg.com/p/N82E16824)",
+            "[Acme Laptop 17 at Amazon  $999](https://www.amazon.com/dp/B082XQR86P)",
+            "[399,99 € bei Kobo](https://www.kobo.com/de/de/ereaders/elipsa)"]
+    kept = ["**Acme 27 Monitor:** [now $299 at Amazon](https://www.amazon.com/dp/B0CV24GQ9W) (was $349)",
+            "[$5 at Acme Support](https://support.example.com/contact/form)",
+            "[Download at Microsoft](https://www.microsoft.com/en-us/download/details)",
+            "    [$5 at Amazon](https://www.amazon.com/dp/B0CV24GQ9W)"]
+    intro = "## Best e-readers\n\nWe read twenty books on each of these readers over two months.\n\n"
+    body = intro + "\n\n".join(line + "\n\nIts screen is sharp in daylight and at night." for line in gone + kept) + "\n"
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == len(gone) and all(line not in text for line in gone) and all(line in text for line in kept)
+
+
+def test_a_repeated_lead_in_the_body_ends_on_goes_a_lead_in_over_text_stays():
+    """"**Related Stories:**" found in many distinct articles, its list gone (or never there),
+    ends a body leading into nothing: it goes. Over the article's own list it stays, and so does
+    a lead-in of one page that ends a body."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    bodies = [distinct_article(topic, n).split("---\n\n", 1)[1].replace(SIGNUP, "**Related Stories:**\n")
+              for n, topic in enumerate(TOPICS, 1)]
+    bodies[0] = bodies[0].replace("**Related Stories:**\n", "**Related Stories:**\n\n* The spooler and the queue\n")
+    b = Boilerplate(load_rules())
+    repeated = b.repeated(bodies)
+    texts = [b.strip(body, repeated)[0] for body in bodies]
+    assert "**Related Stories:**\n\n* The spooler and the queue" in texts[0]
+    assert all("Related Stories" not in t and t.rstrip().endswith("may be faulty.") for t in texts[1:])
+    one = "## Fix it\n\nRestart the router and wait two minutes for the lights.\n\nHere is what to try next:\n"
+    assert b.strip(one, repeated) == (one, 0)
+
