@@ -257,6 +257,8 @@ class Boilerplate:
         # a shop's button: a price, and a shop named after one of these words that the link's host names (_shop_button)
         self.shop_at = re.compile(r"\b(?:" + "|".join(map(re.escape, g("boilerplate", "shop_at"))) + r")\s+([^\W_][\w&.'’-]*)",
                                   re.I)
+        # a feedback box's buttons: an action's words that do not end the box under its question (_box_under)
+        self.feedback_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "feedback_buttons"))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
@@ -788,15 +790,31 @@ class Boilerplate:
     def _box_under(self, units, lines: list[str], notices: list[int]) -> set[int]:
         """The widget a notice that asks the reader a question opens ("Was this page helpful?"):
         the lines right under it that a box may hold (_boxed: "Yes", "No", "Thanks for letting us
-        know!", "Tell us why!", "Submit", a button's words), up to the first that it may not (the
-        article going on)."""
+        know!", "Tell us why!", "Submit", a button's words), up to a bold line, a picture, another
+        notice or a line it may not hold (the article going on). A line that reads as an action or
+        content (_content, _acts: "Restart your computer") that is no feedback button (rules'
+        feedback_buttons: "Submit", "Yes") ends the box too, unless the box opened with another
+        line and runs to a heading, the body's end or another notice (a newsletter's "Get the
+        Latest Tech News" / "Subscribe" in it). Each walk stops at the next notice: linear."""
         out = set()
+        taken = set(notices)
         for u in notices:
-            if lines[units[u][0]].rstrip(" \t*_").endswith("?"):
-                v = u + 1
-                while self._boxed(units, lines, v, acts=True):
-                    out.add(v)
-                    v += 1
+            if not lines[units[u][0]].rstrip(" \t*_").endswith("?"):
+                continue
+            box, acted, v = [], None, u + 1
+            while v not in taken and self._boxed(units, lines, v, acts=True):
+                line = lines[units[v][0]]
+                if _BOLD_LABEL.match(line) or _PICTURE_LINE.match(line) or _picture_only(line):
+                    break
+                if acted is None and (self._content(line) or self._acts(_LINK.sub(r"\1", line))) and (
+                        " ".join(w for w in _shown_words(line.lower()) if not w.isdigit()) not in self.feedback_buttons):
+                    acted = len(box)
+                box.append(v)
+                v += 1
+            closed = v >= len(units) or v in taken or bool(_HEADING.match(lines[units[v][0]]))
+            if acted is not None and not (closed and acted > 0):
+                box = box[:acted]
+            out.update(box)
         return out
 
     def _box_over(self, units, lines: list[str], notices: list[int]) -> set[int]:

@@ -160,7 +160,9 @@ from .write import write_atomic
 # the words it shows, not by its links' addresses
 # 70: chrome: a verb's word before "of" is no action ("End of dialog window."); a feedback widget's question (seeds)
 # and the box under it, a price-at-shop button and a repeated lead-in the body ends on go from one page
-FORMAT = 70
+# 71: cleaned bodies: mid-body, a comment request goes only when addressed to the site; chrome: a feedback box
+# ends at a bold line, a picture or an action; a shop's button names its shop after "at", "bei", "chez" only
+FORMAT = 71
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

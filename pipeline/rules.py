@@ -29,7 +29,7 @@ REQUIRED_GROUPS = {
     "disclaimers": ("first", "second", "sponsor", "sponsor_negations"),
     "calls_to_action": ("anchors", "offers", "buttons", "weak_buttons", "pointers", "button_verbs"),
     "tag_lists": ("max_words", "url_parts"),
-    "outros": ("requests", "sign_offs", "generic"),
+    "outros": ("requests", "sign_offs", "generic", "addressed"),
     "scrape_artifacts": ("lone_lines", "lone_patterns", "credits", "caption_credits", "name_credit_labels"),
     "html_elements": ("names",),
     "title_spin": ("prefixes", "suffixes"),
@@ -48,14 +48,14 @@ REQUIRED_GROUPS = {
     "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
                     "min_echoes_in_body", "seeds", "comment_buttons", "comment_words", "shop_labels",
-                    "cross_link_labels", "shop_at"),
+                    "cross_link_labels", "shop_at", "feedback_buttons"),
 }
 
 
 # Rules that are regular expressions (compiled here, so that a bad one is an error naming
 # its file and key, never a traceback from a worker), and numbers (one integer; a later
 # file's value replaces the earlier one, so a threshold can be lowered as well as raised).
-REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "sign_offs"),
+REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "sign_offs"), ("outros", "addressed"),
               ("scrape_artifacts", "lone_patterns"), ("scrape_artifacts", "credits"), ("scrape_artifacts", "caption_credits"),
               ("title_spin", "prefixes"), ("title_spin", "suffixes"), ("title_choice", "spin_patterns"),
               ("causes", "bold_phrases_under"), ("step_shapes", "numbered"), ("step_shapes", "preliminary"),

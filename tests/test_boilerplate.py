@@ -1672,6 +1672,26 @@ def test_a_feedback_widget_goes_from_one_page_with_its_box_the_text_after_it_sta
     assert Boilerplate(load_rules()).strip(body, set()) == (body, 0)
 
 
+def test_a_feedback_box_ends_at_a_bold_line_a_picture_or_an_action_the_article_going_on():
+    """Under "Was this page helpful?" the box ends at a bold line, a picture, and at a line that
+    reads as an action or content unless it is a button's ("Yes", "Submit") or the box opened with
+    another line and runs to a heading or the body's end: the article's next step stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = "## Solution 1: Restart\n\nTurn the printer off and on again and wait one minute.\n\n"
+    cases = [("Was this article helpful?\n\nYes\n\nNo\n\n", "**Solution 2: Reset the printer**\n\n"
+              "Unplug the power cord for sixty seconds, then plug it back in.\n"),
+             ("Was this page helpful?\n\n", "Restart your computer\n\nThen open Settings and check for updates.\n"),
+             ("Was this page helpful?\n\n", "Restart your computer\n\n## Solution 2: Update the driver\n\n"
+              "Open Device Manager and update the printer driver.\n"),
+             ("Is this page helpful?\n\n", "![Settings window](https://site.example/a.png)\n\n"
+              "Click Save to keep the change and close the window.\n")]
+    for box, rest in cases:
+        text, n = b.strip(intro + box + rest, set())
+        assert text == intro + rest and n == box.count("\n\n"), (box, rest, text)
+
+
 def test_a_price_at_shop_button_goes_from_one_page_a_deal_line_a_support_link_and_code_stay():
     """A line that is one link and nothing else, its text a price and a shop after "at" that the
     link's host names, is a shop's button wherever it is. Not a deal's line with its label, a
@@ -1683,6 +1703,9 @@ def test_a_price_at_shop_button_goes_from_one_page_a_deal_line_a_support_link_an
             "[Acme Laptop 17 at Amazon  $999](https://www.amazon.com/dp/B082XQR86P)",
             "[399,99 € bei Kobo](https://www.kobo.com/de/de/ereaders/elipsa)"]
     kept = ["**Acme 27 Monitor:** [now $299 at Amazon](https://www.amazon.com/dp/B0CV24GQ9W) (was $349)",
+            # (only "at", "bei", "chez" name a shop: "from" and "on" also name a maker or a store's page)
+            "[Windows 11 Pro for $199 from Microsoft](https://www.microsoft.com/en-us/d/windows-11-pro/dg7g)",
+            "[Get it for $19.99 on Steam](https://store.steampowered.com/app/1091500/)",
             "[$5 at Acme Support](https://support.example.com/contact/form)",
             "[Download at Microsoft](https://www.microsoft.com/en-us/download/details)",
             "    [$5 at Amazon](https://www.amazon.com/dp/B0CV24GQ9W)"]

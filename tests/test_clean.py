@@ -828,6 +828,27 @@ def test_a_paragraph_asking_for_comments_goes_wherever_it_is_a_mixed_one_stays(c
     assert time.process_time() - t0 < 10 and r.text == part + tail and r.removed == {"outro": 30_000}
 
 
+def test_mid_body_only_a_request_addressed_to_the_site_goes_a_how_tos_words_about_comments_stay(cleaner):
+    """Mid-body, a question beside words about comments is a how-to's ("Need to reply to a
+    comment? ... write your comment."): the paragraph goes only when it asks the site's readers
+    for comments ("in the comments", "let me know", "comment section", "comment below")."""
+    head = "## Add a comment\n\nOpen the document in your browser and select the text you want to discuss.\n\n"
+    tail = "## Resolve a comment\n\nClick the check mark on the comment to mark it as resolved and hide it.\n"
+    kept = ["Need to reply to a comment? Hover over it, click Reply, then write your comment.",
+            "Want to give feedback in the app? Write your thoughts in the box and tap Send.",
+            "Can others see my notes? Yes, and they can leave comments on them too.",
+            "Don't see the button? Add the comment below the cell instead."]
+    for p in kept:
+        r = clean(cleaner, head + p + "\n\n" + tail)
+        assert p in r.text and r.removed == {}, p
+    gone = ["Did the printer print a test page? Please let me know in the comments. Thanks for reading!",
+            "So, what do you think about this app? Share your thoughts by leaving a review in the comment section.",
+            "That's it. You're welcome to leave a comment below to share your results."]
+    for p in gone:
+        r = clean(cleaner, head + p + "\n\n" + tail)
+        assert r.text == head + tail and r.removed == {"outro": 1}, p
+
+
 def test_a_sign_off_that_names_the_subject_stays_a_generic_one_goes(cleaner):
     """A sign-off sentence that names what the article is about says something ("Hopefully the
     speakers on your laptop work correctly now."); one any article could end with ("In short, I

@@ -113,6 +113,8 @@ STALLS = {
     # a word of 300,000 letters under a heading worded as a step (the page's word pairs read once, each from a word's start)
     "a word of letters only": "## Rotate Videos on Android\n\nRotate the clip first.\n\n![a](https://i.example/a.png)\n\n"
                               + "a" * N + "\n",
+    # feedback questions in a row, each one's box walked to the next (77 s at 8,000, each walk read the rest)
+    "feedback questions in a row": "## Fix 1: Reset\n\nOpen it.\n\n" + "Was this page helpful?\n\n" * 8_000,
     "pictures in a heading": "## " + "![a](https://x.example/a.png)" * 20_000 + "Fix 1: Reset\n\n1. Open.\n2. Tap.\n",
 }
 

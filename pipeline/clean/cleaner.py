@@ -110,6 +110,7 @@ class Cleaner:
         self.tag_urls = tuple(p.lower() for p in g("tag_lists", "url_parts"))
         self.outro_requests = re.compile("|".join(f"(?:{p})" for p in g("outros", "requests")), re.I)
         self.outro_sign_offs = re.compile("|".join(f"(?:{p})" for p in g("outros", "sign_offs")), re.I)
+        self.outro_addressed = re.compile("|".join(f"(?:{p})" for p in g("outros", "addressed")), re.I)
         self.outro_generic = frozenset(w.lower() for w in g("outros", "generic"))
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))

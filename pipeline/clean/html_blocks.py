@@ -198,11 +198,13 @@ _LEAD_MARKUP = re.compile(r"[\s*_“\"]*")
 def _without_outro(block: str, ctx, subject=frozenset, asked: bool = False) -> str | None:
     """A paragraph that ends a body without the sentences that sign off or ask for comments
     (and the questions to the reader and emoji beside them), "" if it was nothing else; None
-    when it has no such sentence (see the rules' [outros]), or, `asked`, none that asks for
-    comments beside a sign-off or a question to the reader (a how-to's "Click New Comment in the
-    Comments section." is none). A sign-off that names what the article is about (two of the
-    words `subject()` gives: the body's before it, not the rules' generic ones: "Hopefully the
-    speakers on your laptop work correctly now."; the words it shows, not its links' addresses:
+    when it has no such sentence (see the rules' [outros]), or, `asked` (mid-body), none that asks
+    the site's readers for comments (the rules' addressed: "Let me know in the comments.", not a
+    how-to's "Hover over it, click Reply, then write your comment.", which stays a sentence of its
+    own) beside a sign-off or a question to the reader. A sign-off that names what the article
+    is about (two of the words `subject()` gives: the body's before it, not the rules' generic
+    ones: "Hopefully the speakers on your laptop work correctly now."; the words it shows, not its
+    links' addresses:
     "Featured image by [Jane Roe](https://unsplash.com/photos/graphics-card)") says something and
     stays."""
     block = block.strip()
@@ -211,7 +213,7 @@ def _without_outro(block: str, ctx, subject=frozenset, asked: bool = False) -> s
     sentences = SENTENCE_END.split(block)
     keep, outro, request, closing = [], False, False, False
     for s in sentences:
-        if ctx.outro_requests.search(s):
+        if (ctx.outro_addressed if asked else ctx.outro_requests).search(s):
             outro = request = True
         elif ctx.outro_sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
             if len({w.lower() for w in _TERM.findall(_shown(s))} & subject()) >= 2:
