@@ -162,7 +162,8 @@ from .write import write_atomic
 # and the box under it, a price-at-shop button and a repeated lead-in the body ends on go from one page
 # 71: cleaned bodies: mid-body, a comment request goes only when addressed to the site; chrome: a feedback box
 # ends at a bold line, a picture or an action; a shop's button names its shop after "at", "bei", "chez" only
-FORMAT = 71
+# 72: structures: a list of one item numbered 1 after a screenshot goes on with the count before it
+FORMAT = 72
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

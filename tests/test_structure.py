@@ -2640,3 +2640,22 @@ def test_a_sibling_worded_as_the_ways_among_asides_says_what_to_do_to_be_one(st)
     assert steps(st, body, "Router slow") == ["Router Reboot", "Router Firmware Update"]
     acting = body.replace("A blinking light is normal.", "Check the lights: a blinking one is normal.")
     assert steps(st, acting, "Router slow")[-1] == "Router Lights"
+
+
+
+def test_a_count_that_starts_again_at_1_after_each_screenshot_goes_on(st):
+    """A headless procedure whose items after a screenshot each start a list of their own at 1 (`1. Open
+    ...`, `2. Choose ...`, a screenshot, `1. Type ...`, a screenshot, `1. Press ...`: a scrape that split
+    the list at each figure) gives every item as a step; a count that starts again with a 2 after it is
+    a procedure of its own."""
+    body = ("Finding a file takes a few clicks.\n\n"
+            "1. Open the search app. Its main page shows the search box.\n"
+            "2. Choose a category by clicking its icon.\n\n![](https://img.example/a.png)\n\n"
+            "1. Type the file's name in the search box.\n\n![](https://img.example/b.png)\n\n"
+            "1. Press Enter to start the search.\n\nThe results list every match.\n")
+    assert steps(st, body, "Find any file") == [
+        "Open the search app.", "Choose a category by clicking its icon.", "Type the file's name in the search box.",
+        "Press Enter to start the search."]
+    again = body.replace("1. Press Enter to start the search.\n", "1. Press Enter to start the search.\n"
+                         "2. Click a result to open it.\n")
+    assert steps(st, again, "Find any file")[3:] == ["Press Enter to start the search.", "Click a result to open it."]

@@ -202,7 +202,8 @@ class Steps:
         into them says their task ("An old driver drops the link. To update it:", "Here's how:")."""
         raw = body.encode("utf-8")
         blocks = [one for b in blocks for one in _list_items(b, raw, self.inert)]
-        numbered = [(found[0], (k, found[1])) for k, b in enumerate(blocks) if (found := _step_number(b))]
+        numbered = _continued([(found[0], (k, found[1])) for k, b in enumerate(blocks) if (found := _step_number(b))],
+                              blocks)
         items: dict[tuple, int] = {}  # (parent, level) -> sibling sections headed by a number
         for t in secs[1:]:
             items[(t.parent, t.level)] = items.get((t.parent, t.level), 0) + bool(_ITEM_HEAD.match(t.heading))
@@ -908,6 +909,22 @@ def _starts_count(b: _Block) -> bool:
         return bool(b.ordered_items) and _FIRST_ITEM.match(b.source) is not None
     found = _step_number(b)
     return found is not None and found[0] == 1
+
+
+def _continued(numbered: list[tuple[int, tuple[int, str]]], blocks: list[_Block]) -> list[tuple[int, tuple[int, str]]]:
+    """(number, (block, text)) pairs where a list of one item numbered 1 right after a numbered item of
+    its section, nothing but screenshots between them, continues that count (`1. Open ...`, `2. Choose
+    ...`, a screenshot, `1. Type ...`: a scrape that made each item after a screenshot a list of its own,
+    starting again at 1), unless a 2 comes next (a new count that starts there)."""
+    out: list[tuple[int, tuple[int, str]]] = []
+    for j, (n, (k, rest)) in enumerate(numbered):
+        if n == 1 and out and blocks[k].kind == "list" and (j + 1 == len(numbered) or numbered[j + 1][0] != 2):
+            last, (at, _) = out[-1]
+            between = blocks[at + 1:k]
+            if between and all(b.only_images for b in between) and blocks[at].section == blocks[k].section:
+                n = last + 1
+        out.append((n, (k, rest)))
+    return out
 
 
 def _counts(numbered: list[tuple[int, object]]) -> list[list]:
