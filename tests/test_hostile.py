@@ -270,6 +270,36 @@ def test_scrub_empties_executable_urls_and_tags_and_counts_them():
 NEVER = ["javascript:", "vbscript:", "livescript:", "data:"]
 
 
+def test_scrub_returns_what_it_leaves_unchanged_as_it_is_not_a_copy():
+    """Issue 31: the scrub copied every entry's lists and dicts while the originals were
+    still alive (at 100k articles, the client's peak). A clean document comes back as the
+    same objects, nearly nothing allocated; a changed string copies only the containers on
+    its way up, its clean siblings shared."""
+    import tracemalloc
+    step = {"text": "Open **Settings > Printers**, see [the guide](https://example.com/guide?p=1) and retry.",
+            "media": [{"src": "https://example.com/a.png", "alt": "The print queue"}], "n": 3}
+    entries = [{"id": f"e{i}", "title": f"Fix printer error {i}", "steps": [dict(step, media=[dict(m) for m in step["media"]])
+                                                                       for _ in range(20)],
+                "sources": [{"path": f"site/{i}/{j}.md", "sites": ["a.example", "b.example"]} for j in range(10)]}
+               for i in range(400)]
+    tracemalloc.start()
+    try:
+        size = tracemalloc.get_traced_memory()[0]
+        out, n = scrub(entries, NEVER)
+        peak = tracemalloc.get_traced_memory()[1] - size
+    finally:
+        tracemalloc.stop()
+    assert n == 0 and all(a is b for a, b in zip(out, entries)) and len(out) == len(entries)
+    assert peak < 64 * 1024  # (a copy of these entries is ~10 MB)
+    bad = entries[7]
+    bad["steps"][5]["media"][0]["alt"] = "x <img src=y onerror=alert(1)>"
+    out, n = scrub(entries, NEVER)
+    assert n == 1 and out[7] is not bad and out[7]["steps"][5]["media"][0]["alt"] == "x "
+    assert bad["steps"][5]["media"][0]["alt"] == "x <img src=y onerror=alert(1)>"  # the original untouched
+    assert out[7]["steps"] is not bad["steps"] and out[7]["steps"][4] is bad["steps"][4]
+    assert out[7]["sources"] is bad["sources"] and out[6] is entries[6]
+
+
 class _Clean(set):
     """A stand-in for the cache's record of entries found clean."""
     scrubbed = set.__contains__
