@@ -142,11 +142,10 @@ class Scrubber:
         to remove is returned as it is, not copied: a list or dict is copied only when a
         string inside it changed, so scrubbing a clean document holds no second copy of it
         beside the first (at 100k articles that copy was the client's peak). Every change
-        counts (`self.count`), so an unchanged count means an unchanged value."""
-        before = self.count
+        counts (`self.count`); a string is returned as it is only when its scrubbed text equals it."""
         if isinstance(value, str):
             scrubbed = self.text(value)
-            return value if self.count == before else scrubbed
+            return value if scrubbed == value else scrubbed
         if isinstance(value, list):
             items = enumerate(value)
         elif isinstance(value, dict):
