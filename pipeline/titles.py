@@ -897,7 +897,7 @@ class TitleChooser:
             return ""
         tf, said = self.tf[k], self.said(entry)
         text = "\n".join(parts)
-        versions, spelled = _versions(text), tokens(text)
+        versions, spelled, flat = _versions(text), tokens(text), squashed(text)
         steps = {st.get("section") for st in entry.get("steps", [])}
         heads, levels, top_level = [], set(), None
         for s in entry.get("sections", []):
@@ -922,7 +922,7 @@ class TitleChooser:
                     or run.endswith("?") and run != heads[0]  # (a question under the first: "Should You Buy ...?")
                     or _key(run) in self.shared_headings or not run[:1].isupper() or _ADDRESS.search(run)):
                 continue
-            score = self.value(self.form(run, tf, versions, said, spelled, squashed(text)))
+            score = self.value(self.form(run, tf, versions, said, spelled, flat))
             if score > top:
                 best, top = run, score
         return best
