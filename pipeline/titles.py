@@ -658,7 +658,7 @@ class TitleChooser:
         # title's first SPELLED_TITLE tokens, each looked for in the text once: a front matter's title of 10,000
         # such tokens over a text of megabytes took seconds a search each)
         shaped = {w for t in dict.fromkeys(re.findall(r"\S+", candidate)[:SPELLED_TITLE]) if _MODEL_SHAPE.search(t)
-                  for w in words(t) if re.sub(r"[\W_]", "", w) not in flat}
+                  for w in words(t) if squashed(w) not in flat}
         terms = [[w, math.log1p(tf[w]) if tf[w] else None, 1 + CONSENSUS * share(w) if tf[w] else float(w in shaped)]
                  for w in ws if not tf[w] or w not in spun]
         against = [version_penalty(candidate, versions),
