@@ -33,8 +33,10 @@ ROOT = HERE.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "techidaily-sample.tar.xz"
 STAGES = ["ingest", "clean", "structure", "consolidate", "write"]
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(ROOT))
 
 import synth  # noqa: E402
+from pipeline.cache import RACY_NS  # noqa: E402
 
 
 def _tree_rss(pid: int) -> tuple[int, list[int]]:
@@ -215,8 +217,14 @@ REBUILDS = ("no change", "+1%", "-1%")
 def rebuild_runs(src: Path, out: Path, n: int, jobs: int, k: int, variants: int, corpus: Path) -> dict:
     """A full build into an empty output folder, then rebuilds with the cache it wrote:
     nothing changed; 1% new articles added (new copies and new problems: one variant more);
-    1% of the first articles deleted (put back afterwards)."""
+    1% of the first articles deleted (put back afterwards). The full build starts RACY_NS
+    after the corpus was last written (synthesised, or its deleted files put back): a file
+    changed closer to a build's start is hashed again by the next build (cache.settled), and
+    with more than runner.RACY_HASHED of them the full build keeps no `last-build` record, so
+    the no-change rebuild was not the walk a real batch's is (30k: 0.039 of a full build, not
+    0.010)."""
     shutil.rmtree(out, ignore_errors=True)
+    time.sleep(RACY_NS / 1e9 + 0.5)
     runs = {"full": pipeline_run(src, out, jobs), "no change": pipeline_run(src, out, jobs)}
     synth.synthesise(corpus, src / "new", max(1, n // 100), seed=100 + k, variants=variants + 1)
     runs["+1%"] = pipeline_run(src, out, jobs)

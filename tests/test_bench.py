@@ -58,3 +58,25 @@ def test_the_processes_of_a_dask_cluster_are_told_from_its_workers():
         for p in procs:
             p.kill()
             p.wait()
+
+
+def test_the_rebuild_runs_full_build_starts_when_no_file_is_racily_clean(tmp_path, monkeypatch):
+    """A file changed within cache.RACY_NS of a build's start is hashed again by the next
+    build, and a build with many such files keeps no `last-build` record: the bench's full
+    build must start after the freshly synthesised corpus has settled, or its no-change
+    rebuild is not the walk a real batch's is."""
+    from pipeline.cache import settled, signature
+    corpus = _corpus(tmp_path / "in" / "site")
+    src = tmp_path / "src"
+    synth.synthesise(corpus.parent, src, 40, seed=3)
+    started = []
+
+    def run(input_dir, output_dir, jobs, cache=True, engine="local"):
+        now = time.time_ns()
+        started.append(all(settled(signature(p.stat()), now) for p in Path(input_dir).rglob("*.md")))
+        Path(output_dir).mkdir(parents=True, exist_ok=True)
+        return {}
+    monkeypatch.setattr(bench, "pipeline_run", run)
+    runs = bench.rebuild_runs(src, tmp_path / "out", 40, 1, 0, 1, corpus.parent)
+    assert list(runs) == ["full", "no change", "+1%", "-1%"]
+    assert started[0]  # the full build: every file settled
