@@ -738,11 +738,13 @@ class ArticleCache:
             table = getattr(self, name)
             data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
         payload = orjson.dumps(data)
-        write_atomic(self.folder / INDEX, checksum(payload) + b"\n" + payload, durable=False)
+        # (in pieces: the index is 31 MB at 30k articles, and a copy joined to its checksum was
+        # the build's peak memory, here at its end)
+        write_atomic(self.folder / INDEX, (checksum(payload), b"\n", payload), durable=False)
         if self._units_all is not None:  # (a build that read no units leaves the file as it is)
             units = {k: self._units_all[k] for k in sorted(self.used["units"]) if k in self._units_all}
             payload = orjson.dumps({"key": self.key, "units": units})
-            write_atomic(self.folder / UNITS, checksum(payload) + b"\n" + payload, durable=False)
+            write_atomic(self.folder / UNITS, (checksum(payload), b"\n", payload), durable=False)
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:

@@ -30,7 +30,7 @@ from .ingest import EXTENSIONS, InputError, discover, display_names, prefetch, s
 from .model import Article, Options, Rejected
 from .rules import Rules, load_rules
 from .safety import scrub
-from .shrink import check_shrink, previous_entries
+from .shrink import GUARD, check_shrink, previous_entries, remember_entries
 from .tasks import (Hit, Part, Ready, Rest, Spent, Worker, clean_rests, finish, heading_line, init, prepare_chunk,
                     structure_chunk)
 from .write import Scratch, kb_document, output_lock, write_atomic, write_schema
@@ -125,7 +125,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             return same
     if listing:
         _forget_build(output_dir)
-    previous = None if allow_shrink else previous_entries(output_dir)
+    previous = None if allow_shrink else previous_entries(output_dir, output_dir / CACHE_DIR / GUARD if use_cache else None)
     cache, scratch = _open_cache(output_dir, use_cache, key, fresh_cache)
     cache.started = min(cache.started, begun)
     unchanged = {p for p in paths if cache.unchanged(p, sigs.get(p))}
@@ -187,12 +187,16 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             cache.save()
         except OSError as exc:
             cache.notes.append(f"cache not saved: {exc.strerror or exc}")
-        else:  # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
-            if listing and not late and not over and not any(r.error.startswith("timeout") for r in rejected):
+        else:
+            kb_sha = _kb_sha(kb) if use_cache else None
+            if kb_sha:
+                remember_entries(output_dir / CACHE_DIR / GUARD, kb_sha, doc["entries"])
+            # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
+            if kb_sha and listing and not late and not over and not any(r.error.startswith("timeout") for r in rejected):
                 read = {art.path: art.sha256 for art, _, _ in resolver.items}
                 racy = {p: read.get(p) for p in paths if not settled(sigs[p], cache.started)}
                 if None not in racy.values() and len(racy) <= RACY_HASHED * len(paths):
-                    _keep_build(output_dir, key, listing, kb, filtered_out, racy)
+                    _keep_build(output_dir, key, listing, kb_sha, filtered_out, racy)
     finally:
         cache.close()
         if scratch:
@@ -218,13 +222,21 @@ def _listing(paths: list[str], on_disk: dict, clashes: list, sigs: dict, kinds, 
     return h.hexdigest()
 
 
-def _keep_build(output_dir: Path, key: str, listing: tuple, kb: Path, filtered_out: list[dict], racy: dict) -> None:
-    """Record that the files of the listing give kb.json as it now is, under the cache key:
-    each by its stat signature, but the files of `racy` (path -> sha256), changed too
-    close to the build's start for a signature to stand for their bytes (cache.settled)."""
+def _kb_sha(kb: Path) -> str | None:
+    """The sha256 of the kb.json this build wrote (what the records kept beside it are
+    trusted by), None when it cannot be read."""
     try:
         with open(kb, "rb") as fh:  # (streamed: kb.json is 70 MB at 30k articles, the build's peak memory is near)
-            kb_sha = hashlib.file_digest(fh, "sha256").hexdigest()
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _keep_build(output_dir: Path, key: str, listing: tuple, kb_sha: str, filtered_out: list[dict], racy: dict) -> None:
+    """Record that the files of the listing give kb.json as it now is (its sha256 `kb_sha`),
+    under the cache key: each by its stat signature, but the files of `racy` (path -> sha256),
+    changed too close to the build's start for a signature to stand for their bytes (cache.settled)."""
+    try:
         payload = orjson.dumps({"key": key, "listing": _listing(*listing, racy=racy), "racy": racy, "kb": kb_sha,
                                 "filtered_out": filtered_out})
         write_atomic(output_dir / CACHE_DIR / LAST_BUILD, checksum(payload) + b"\n" + payload, durable=False)

@@ -321,7 +321,7 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
-    assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack, "units"])
+    assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack, "units", "shrink-guard"])
     moved = set(_records(cache / pack)) & set(kept)
     assert len(moved) == 12 and len(_records(cache / pack)) == 28
     again = build(src, tmp_path / "out", Options(jobs=1))
@@ -1057,3 +1057,46 @@ def test_spun_copies_share_their_labels_and_a_scratch_cache_keeps_no_article_rec
     cache = seen["cache"]
     assert (len(cache.articles), len(cache.files) > 0) == ((3, True) if use_cache else (0, False))
     assert [rec is None for _, _, rec in seen["items"]] == [not use_cache] * 3
+
+
+def test_the_shrink_guard_reads_what_the_last_build_kept_only_while_kb_json_is_the_file_it_wrote(tmp_path, monkeypatch):
+    """The guard reads the previous kb.json's entries from the record the last build kept
+    (`.cache/shrink-guard`) while kb.json has the bytes it was kept for, not by parsing kb.json;
+    any other kb.json (put back, edited) is parsed. Rebuilds after edits, added, renamed and
+    deleted files give what a build without the cache gives, and the guard refuses and allows
+    as it does reading kb.json."""
+    from pipeline import shrink
+    from pipeline.shrink import WouldShrink
+    src, out, kb = tmp_path / "in", tmp_path / "out", tmp_path / "out" / "kb.json"
+    for i, topic in enumerate(["Printer offline", "Wi-Fi drops", "No sound", "Blue screen"]):
+        write(src, f"a{i}.md", FM.format(t=topic, m=i + 1))
+    parsed = []
+    real = shrink._parsed
+    monkeypatch.setattr(shrink, "_parsed", lambda path: parsed.append(path) or real(path))
+
+    def rebuild(**kw):
+        got = build(src, out, Options(jobs=1), allow_shrink=False, **kw)
+        shutil.rmtree(tmp_path / "plain", ignore_errors=True)
+        build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+        assert kb.read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+        return got
+
+    rebuild()
+    four = kb.read_bytes()
+    assert parsed == [kb] and (out / ".cache" / "shrink-guard").is_file()  # (no record yet: kb.json looked for)
+    parsed.clear()
+    write(src, "a0.md", FM.format(t="Scanner offline", m=1))
+    os.utime(src / "a0.md", ns=(1, 1))
+    write(src, "a4.md", FM.format(t="Keyboard lag", m=5))
+    (src / "a1.md").rename(src / "moved.md")
+    (src / "a2.md").unlink()
+    rebuild()
+    (src / "a3.md").unlink()
+    (src / "a4.md").unlink()
+    rebuild()  # two of four left: half dropped, allowed
+    assert parsed == [] and json.loads(kb.read_bytes())["stats"]["entries"] == 2
+    kb.write_bytes(four)  # kb.json put back as it was two builds ago: its own entries are what the guard weighs
+    (src / "moved.md").unlink()
+    with pytest.raises(WouldShrink, match="drop 3 of the 4 entries"):
+        build(src, out, Options(jobs=1), allow_shrink=False)
+    assert parsed == [kb] and kb.read_bytes() == four
