@@ -163,7 +163,9 @@ from .write import write_atomic
 # 71: cleaned bodies: mid-body, a comment request goes only when addressed to the site; chrome: a feedback box
 # ends at a bold line, a picture or an action; a shop's button names its shop after "at", "bei", "chez" only
 # 72: structures: a list of one item numbered 1 after a screenshot goes on with the count before it
-FORMAT = 72
+# 73: structures: a page that gives no step otherwise gives the problems it counts (1, 2, 3, naming what goes wrong
+#     past their label, under a title or lead naming fixes) as fixes when most advise doing something
+FORMAT = 73
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -2659,3 +2659,135 @@ def test_a_count_that_starts_again_at_1_after_each_screenshot_goes_on(st):
     again = body.replace("1. Press Enter to start the search.\n", "1. Press Enter to start the search.\n"
                          "2. Click a result to open it.\n")
     assert steps(st, again, "Find any file")[3:] == ["Press Enter to start the search.", "Click a result to open it."]
+
+
+def test_a_page_that_counts_its_problems_gives_each_problem_with_its_advice_as_a_fix(st):
+    """Numbered headings that each name what goes wrong ("1. Slicer Cannot Slice the Model", "Error 2:
+    Missing Supports"), each saying what to do only as advice ("To fix this, you need to ...", "You
+    should keep ...") or naming a cause ("4. Old firmware could be the cause."), under an intro that says they
+    come with their fixes, are the page's fixes, even when its (spun) title says nothing of fixes; a
+    sibling among them that is no item of the count (a newsletter box) is none of them."""
+    body = ("## Smooth Layers, Happy Makers\n\nSlicers fail in a few common ways. Here are the errors and their fixes.\n\n"
+            "## 1. Slicer Cannot Slice the Model\n\nThe model may be larger than the build plate. To fix this, "
+            "you need to change the model's scale until it fits.\n\n"
+            "## 2. Missing Supports\n\nThin overhangs get no supports by default. You can set the support "
+            "placement to Everywhere in the settings.\n\n"
+            "## Get Our Newsletter\n\nSubscribe to get the best guides straight to your inbox.\n\n"
+            "## 3. Settings Out of Range\n\nValues beyond the limits stop the slicer. You should keep each value "
+            "inside the range the slicer shows.\n\n"
+            "## 4. Old firmware could be the cause.\n\nPrinters ship with old firmware. You may need to update the "
+            "firmware from the maker's site.\n\n"
+            "## More Printing Guides\n\n* [Level a print bed](https://example.com/level)\n")
+    assert steps(st, body, "Smooth Layers, Happy Makers") == [
+        "Slicer Cannot Slice the Model", "Missing Supports", "Settings Out of Range", "Old firmware could be the cause."]
+    # the same items numbered as the page's parts are no count of problems, nor a page whose lead names no fixes
+    parts = body.replace("## 1.", "## Part 1:").replace("## 2.", "## Part 2:").replace("## 3.", "## Part 3:").replace(
+        "## 4.", "## Part 4:")
+    assert steps(st, parts, "Smooth Layers, Happy Makers") == []
+    quiet = body.replace("Here are the errors and their fixes.", "Here is what we saw this year.")
+    assert steps(st, quiet, "Smooth Layers, Happy Makers") == []
+    assert st.advice.match("If the file is too big, you can change its scale") and not st.advice.match(
+        "The slicer can change its scale")
+
+
+def test_numbered_points_that_give_no_advice_are_no_fixes_on_a_page_of_fixes(st):
+    # a news story's counted points under an intro naming a fix: they say what happened, not what to do
+    body = ("## Patch Day\n\nThe update fixes a long list of bugs. Here is what changed.\n\n"
+            "## 1. Faster Start\n\nThe app now starts in half the time on older phones.\n\n"
+            "## 2. New Icons\n\nThe icons were redrawn by the design team.\n\n"
+            "## 3. Fewer Crashes\n\nCrash reports fell by a third in the beta.\n")
+    assert steps(st, body, "Patch Day") == []
+
+
+def test_counted_items_that_name_no_problem_or_count_no_list_are_no_fixes(st):
+    """The count of problems (above) holds only where the items name what goes wrong and count 1, 2, 3:
+    a listicle's products or reasons to buy, a review's scores, a ranking, a live blog's times, a plan's
+    days give no fix, whatever advice their text gives ("You should check the deals") and whatever the
+    lead says ("the best ways to ...", a title that "fixes the old flaws")."""
+    def page(lead, heads, texts):
+        return f"## Page\n\n{lead}\n\n" + "".join(f"## {h}\n\n{t}\n\n" for h, t in zip(heads, texts))
+    advice = ["You should check the price before buying.", "You may want to update it at once.",
+              "You can use it free for a year.", "You need to reset it every week."]
+    pages = {
+        "10 Reasons to Buy the Phone": page("Here are the reasons to fix your choice on this phone.",
+                                            ["1. The Camera", "2. Clean Software", "3. Price:", "4. Battery Life"], advice),
+        "Best budget laptops": page("These are the best ways to fix a small budget.",
+                                    ["1. Acer Aspire 5", "2. Lenovo IdeaPad 3", "3. HP Pavilion 15", "4. Dell Inspiron 14"],
+                                    advice),
+        "Watch review: it fixes the old flaws": page("The new watch fixes most of what we disliked.",
+                                                     ["1. Design:", "2. Display:", "3. Price:", "4. Verdict:"], advice),
+        "Top antivirus apps to fix infections": page("The apps that fix the problem best.",
+                                                     ["Top 1 - Error Guard", "Top 2 - Crash Shield", "Top 3 - Bug Zapper"],
+                                                     advice),
+        "Launch live: the update that fixes battery issues": page(
+            "Follow along as the update that fixes battery problems is shown.",
+            ["10:05 – Problems on stage", "10:20 – Errors fixed", "10:45 – Release issues"], advice),
+        "Three days in Rome: tips to solve the crowd problem": page(
+            "Crowds are the problem. Here is how to solve it.",
+            ["Day 1: Queue problems at the Vatican", "Day 2: Crowd issues at the Colosseum", "Day 3: No crowds"],
+            advice),
+        "Fix iOS bugs": page("Each version brings bugs and their fixes.",
+                             ["iOS 17: Battery drain", "iOS 16: Wi-Fi drops", "iOS 15: Keyboard errors"], advice),
+    }
+    for title, body in pages.items():
+        assert steps(st, body, title) == [], title
+    # the same page counting its problems is a page of fixes
+    body = page("Here are the errors and their fixes.", ["1. Camera Not Working", "2. Software Crashes",
+                                                          "3. Price Errors", "4. Battery Drain"], advice)
+    assert steps(st, body, "Phone woes") == ["Camera Not Working", "Software Crashes", "Price Errors", "Battery Drain"]
+    # advice is a verb of the rules' after "you can", "please" is none: notes and photos are no fix
+    assert not st.advice.match("You can take stunning photos at night")
+    notes = page("Here are the errors and their fixes.", ["1. Error 404", "2. Error 500", "3. Error 503"],
+                 ["Please note that this page is informational only.", "Please keep in mind it is temporary.",
+                  "Please be aware the server is to blame."])
+    assert steps(st, notes, "Server errors") == []
+
+
+def test_counted_problems_are_no_fixes_on_a_page_whose_fixes_are_given_otherwise(st):
+    # counted causes beside the page's own "Fix N" sections: the fixes are those, the causes stay causes
+    body = ("## Printer not printing? Try these fixes\n\nHere is why it happens and how to fix it.\n\n"
+            "## Why is my printer not printing?\n\n"
+            "### 1. Outdated driver problem\n\nAn old driver may fail on a new system. You may need to update it.\n\n"
+            "### 2. Paper jam error\n\nA scrap of paper can block the rollers. You should check inside.\n\n"
+            "### 3. Printer offline issue\n\nWindows may show the printer offline. You can check the tray.\n\n"
+            "## Fix 1: Update the driver\n\nOpen Device Manager, right-click the printer and choose Update driver.\n\n"
+            "## Fix 2: Clear the jam\n\nOpen the cover and pull the paper out gently.\n\n"
+            "## Fix 3: Set the printer online\n\nGo to Settings > Printers and uncheck Use Printer Offline.\n")
+    assert steps(st, body, "Printer not printing") == ["Update the driver", "Clear the jam", "Set the printer online"]
+
+
+def test_counted_news_history_deals_and_app_lists_under_a_fix_title_are_no_fixes(st):
+    """Pages that count what happened, what is sold or what to install, each item labelled as a problem
+    ("Problem 1: Prices rise", "Issue 2: ...") or named with a fix/solution word, their text pointing the reader
+    somewhere to look ("You can find the full data on the BLS site", "visit", "search", "follow"), under a
+    title that says "fix": no fix. The label names no problem (the words after it must), a fix or solution
+    word names none, and pointing where to read is no advice on what to do."""
+    def page(lead, heads, texts):
+        return f"## Page\n\n{lead}\n\n" + "".join(f"## {h}\n\n{t}\n\n" for h, t in zip(heads, texts))
+    pages = {
+        "The Fed's fix for inflation falls short": page(
+            "The plan to fix prices meets three problems, the report says.",
+            ["Problem 1: Prices rise again", "Problem 2: Wages lag behind", "Problem 3: Rents keep climbing"],
+            ["Prices rose 3% in May. You can find the full data on the BLS site.",
+             "Pay grew 1%. You can visit the BLS pages for the tables.",
+             "Rents rose 5%. You can search the census site for your city."]),
+        "How the crew fixed Apollo 13": page(
+            "In 1970 the crew had to fix their ship on the way to the Moon.",
+            ["Problem 1: The oxygen tank", "Problem 2: The carbon dioxide fix", "Problem 3: A solution for power"],
+            ["A tank burst 56 hours in. You can visit the museum in Houston to see it.",
+             "Square filters met round holes. You should follow the timeline on the NASA site.",
+             "They shut down the command module. You can scroll through the transcripts online."]),
+        "Deals that fix your budget": page(
+            "These deals fix the budget problem for good.",
+            ["Issue 1: Laptop at $499", "Issue 2: Phone at $299", "Issue 3: Tablet at $199"],
+            ["You can find it at the shop for $499.", "You should search the shop for the blue one.",
+             "You can follow the link to the shop."]),
+        "Apps to fix your focus": page(
+            "Here are the apps that fix focus for good.",
+            ["Issue 1: Forest, the fix for phone habits", "Issue 2: Calm, a solution for sleep",
+             "Issue 3: Freedom fixes distraction"],
+            ["You can find it on the App Store.", "You can search for it on Google Play.",
+             "You should visit their website to sign up."]),
+    }
+    for title, body in pages.items():
+        assert steps(st, body, title) == [], title

@@ -42,9 +42,14 @@ class Steps:
         return m is not None or self.gerund.match(heading) is not None
 
     # ---------------------------------------------------------------------- steps
-    def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False) -> list[Step]:
+    def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False, counted: bool = False) -> list[Step]:
         """The steps the headings give: (`named`) sibling headings that each name a procedure
-        count too, the last resort of a body that gives its steps no other way."""
+        count too, the last resort of a body that gives its steps no other way; (`counted`) only
+        the problems a page counts (`_counted_remedies`), asked when it gives none any way else."""
+        if counted:
+            is_step = [False] * len(secs)
+            self._counted_remedies(secs, is_step, self._overviews(secs))
+            return self._chosen_steps(secs, is_step)
         chosen: list[int] = []
         # (parent, level) -> sections whose heading reads as a step, or that give a numbered
         # procedure of their own: siblings that each do are alternatives, the steps' grain
@@ -96,6 +101,11 @@ class Steps:
                                              and self._acts(_said(secs[i])) for i in run):
                         for i in run:
                             is_step[i] = True
+        return self._chosen_steps(secs, is_step)
+
+    def _chosen_steps(self, secs: list[_Sec], is_step: list[bool]) -> list[Step]:
+        """The steps of the sections chosen, each with its sub-sections (not those under a step)."""
+        chosen: list[int] = []
         for i in range(1, len(secs)):
             if any(is_step[a] for a in _ancestors(secs, i)):
                 continue  # part of an enclosing step
@@ -613,6 +623,68 @@ class Steps:
                 for k in range(acting[0], acting[-1] + 1):
                     is_step[run[k]] = fits[k]
 
+    def _counted_remedies(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
+        """On a page that gives no step any other way (Structurer.structure asks last), a run of siblings
+        that counts its problems gives each as a fix: three or more, and most of the run, headed by a count
+        that goes 1, 2, 3 ... ("1. Cura Unable to Slice", "Video Error 2: Codec issues", a bold `**3.**
+        Magnetic field may ...`; not "Part 2:", "Top 3 -", "Day 2:", a clock's "10:05", "iOS 17:"), most of
+        them naming what goes wrong (a problem or negation, rules [page_kinds] troubleshooting cues, or a
+        cause, "5. Hardware failure could be a cause.": a listicle's "1. VLC Media Player", a review's
+        "3. Price:" name none), and two in three of them saying what to do, also as advice ("To fix this,
+        you need to check the model": `_advises`). The page's title, or the text leading into the run (the
+        intro, the parent's own text), names fixes proper ("... and their easy fixes", "troubleshoot":
+        rules [step_shapes] fix_leads; not "reasons", "ways to"). A sibling not counted among them is no
+        item (a newsletter box, "More 3D Printer Tutorials")."""
+        titled = any(self.fix_lead.search(t) for t in self._page_titles if t)
+        for run in _siblings(secs):
+            parent = secs[run[0]].parent
+            numbers = [(n, k) for k, i in enumerate(run) if (n := self._item_count(secs[i].heading))]
+            items = set(max(_counts(numbers), key=len))
+            if len(items) < 3 or 2 * len(items) <= len(run):
+                continue
+            lead = secs[0].text if parent is None else secs[parent].text
+            if not (titled or self.fix_lead.search(lead)) or (
+                    parent is not None and secs[parent].kind not in ("fix", "cause", "other")):
+                continue
+            wrong = [k for k in items if self._names_wrong(secs[run[k]].heading)]
+            if 2 * len(wrong) <= len(items):
+                continue
+            fits = [k in items and secs[i].kind in ("other", "fix", "cause") and i not in skip and bool(secs[i].text)
+                    and not secs[i].heading.rstrip().endswith("?") for k, i in enumerate(run)]
+            acting = [k for k, i in enumerate(run) if fits[k] and self._advises(secs[i])]
+            if len(acting) >= 3 and 3 * len(acting) >= 2 * len(items):
+                for k in range(acting[0], acting[-1] + 1):
+                    is_step[run[k]] = fits[k]
+
+    def _item_count(self, heading: str) -> int | None:
+        """The number a heading counts an item of a list by ("1. ...", "Video Error 2: ..."), None when it
+        counts none: a part of the page ("Part 2: ...": rules [step_shapes] division_words), a rank or a
+        day ("Top 3 -", "Day 2:": not_items), a clock's time or a decimal ("10:05 -", "2.4 GHz")."""
+        m = _COUNT_HEAD.match(heading)
+        if m is None or any(w.lower() in self.division_words or w.lower() in self.not_items
+                            for w in m.group(1).split()):
+            return None
+        return int(m.group(2))
+
+    def _names_wrong(self, heading: str) -> bool:
+        """The heading names what goes wrong in its words past its count ("1. Cura Unable to Slice", "Video
+        Error 2: Codec issues", "Not Generating Supports": rules [page_kinds] troubleshooting cues), or a cause
+        ("... could be a cause", "The most likely reason is ..."): not by its label ("Problem 1: Prices rise",
+        "Issue 2: Phone at $299") nor by a word that names a remedy ("The carbon dioxide fix", "Solution: ...":
+        rules [step_shapes] remedy_words)."""
+        m = _COUNT_HEAD.match(heading)
+        said = self.remedy_word.sub(" ", heading[m.end():] if m else heading)
+        return self.problem.search(said) is not None or self._kind(said) == "cause"
+
+    def _advises(self, s: _Sec) -> bool:
+        """A sentence (or list item) of the section's own text says what to do, or advises doing one of the
+        rules' actions ("To fix this, you need to check the model", "You may want to update ...": rules
+        [step_shapes] advice_leads; not "You can take stunning photos", "Please note ...", nor where to look:
+        "You can find the full data on ...", "Visit the museum", browsing_verbs)."""
+        said = [t.strip(" *_") for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
+                for t in (b.list_items or [b.plain]) for t in SENTENCE_END.split(t)]
+        return any(self.advised_action.match(t) or self.advice.match(t) for t in said)
+
     def _listed_runs(self, secs: list[_Sec], is_step: list[bool], overviews: set[int]) -> None:
         """A section that the page's contents list of in-page links names (`7. [Some other modifications
         to try](#network)` over `## Some other modifications`), beside steps of its level, is one of them
@@ -810,6 +882,8 @@ def _over_steps(secs: list[_Sec], is_step: list[bool]) -> set[int]:
     return {a for k in range(1, len(secs)) if is_step[k] for a in _ancestors(secs, k)}
 
 
+# a heading that counts: "1. ...", "Video Error 2: ...", "Step 4 - ..." (not "Update Windows 10", "#1 VivaVideo")
+_COUNT_HEAD = re.compile(r"((?:[^\W\d]+[ \t]+){0,2})(\d{1,2})(?:[.:)](?![0-9])|[ \t]*[-–—])")
 _ITEM_HEAD = re.compile(r"[#(№]?\d{1,2}\b")
 
 _STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`3.Click`: a scrape lost the space)

@@ -54,8 +54,27 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         first = r"(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"  # ("First, on your phone, swipe")
         adverbs = r"(?:(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "action_adverbs")) + r")\s+)?"
         # (an opening phrase's comma that lost its space to a bold verb has it back: `After signing up,**Click** ...`)
-        self.action = re.compile(r"^" + first + r"(?:[^,.:;!?\n]{1,60},\s+)?" + first + adverbs
-                                 + r"(?:" + "|".join(re.escape(v) for v in acts) + r")\b", flags)
+        def acting(verbs: list[str]) -> re.Pattern:  # a sentence that opens with one of the verbs
+            return re.compile(r"^" + first + r"(?:[^,.:;!?\n]{1,60},\s+)?" + first + adverbs
+                              + r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
+
+        self.action = acting(acts)
+        # advice: "To fix this, you need to check ...", "Please run ..." (Steps._advises), on a verb that
+        # does something, not one that only says where to look ("You can find the data on ...": browsing_verbs)
+        browsing = {w.lower() for w in rules.get("step_shapes", "browsing_verbs")}
+        doing = [v for v in acts if v not in browsing]
+        self.advised_action = acting(doing)
+        leads = "|".join(f"(?:{p})" for p in rules.get("step_shapes", "advice_leads")) or "(?!)"
+        self.advice = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:then\s+)?(?:" + leads + r")\s+" + adverbs
+                                 + r"(?:also\s+)?(?:" + "|".join(re.escape(v) for v in doing) + r")\b", flags)
+        # a page's counted problems (Steps._counted_remedies): what names fixes proper, what names a problem
+        self.fix_lead = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "fix_leads")) or "(?!)", flags)
+        self.problem = re.compile("|".join(f"(?:{p})" for key in ("troubleshooting", "lead_troubleshooting",
+                                                                  "title_troubleshooting")
+                                           for p in rules.get("page_kinds", key)) or "(?!)", flags)
+        self.not_items = {w.lower() for w in rules.get("step_shapes", "not_items")}
+        self.remedy_word = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "remedy_words")) or "(?!)",
+                                      flags)
 
         def one_of(key: str) -> re.Pattern:  # a [step_shapes] list of patterns, one alternation (empty: none matches)
             return re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", key)) or "(?!)", flags)
@@ -170,6 +189,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
             shots = {s.section for s in steps}  # (the ways it gives: those of one of them are its parts)
             if len(named) > len(shots) and shots <= {s.section for s in named}:
                 steps = named
+        if not steps:  # no step any way else: the problems a page counts, each with advice on what to do
+            steps = self._steps(sections, blocks, counted=True)
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
         summary = _summary(sections, self.summary_contents, self.summary_ads, self.summary_credits)
