@@ -165,7 +165,8 @@ from .write import write_atomic
 # 72: structures: a list of one item numbered 1 after a screenshot goes on with the count before it
 # 73: structures: a page that gives no step otherwise gives the problems it counts (1, 2, 3, naming what goes wrong
 #     past their label, under a title or lead naming fixes) as fixes when most advise doing something
-FORMAT = 73
+# 74: structures: a counted problem whose heading or text names a price is a deal's item, no fix
+FORMAT = 74
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

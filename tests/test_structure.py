@@ -2791,3 +2791,20 @@ def test_counted_news_history_deals_and_app_lists_under_a_fix_title_are_no_fixes
     }
     for title, body in pages.items():
         assert steps(st, body, title) == [], title
+
+
+def test_counted_problems_that_name_a_price_are_a_deal_not_fixes(st):
+    """A deals page that counts problems and sells a product for each ("2. Overheating laptop", "A cooler is
+    $19. You can get one at Best Buy.") under a title naming a fix gives no fix: an item that names a price
+    sells what it names. The same page with its advice and no price is a page of fixes."""
+    def page(heads, texts):
+        return "## Page\n\nThese deals fix a slow PC.\n\n" + "".join(f"## {h}\n\n{t}\n\n" for h, t in zip(heads, texts))
+    heads = ["1. Slow boot problem", "2. Overheating laptop", "3. Wi-Fi keeps disconnecting"]
+    deals = page(heads, ["An SSD is $49 at Amazon. You can get it today.", "A cooler is $19. You can get one at Best Buy.",
+                         "A mesh router is €79. You can get it at Walmart."])
+    assert steps(st, deals, "Deals to fix your slow PC") == []
+    fixes = page(heads, ["An old disk is slow. You can get an SSD and clone the disk to it.",
+                         "Dust blocks the fan. You can get a can of air and clean the vents.",
+                         "The adapter sleeps. You can get the latest driver from the maker's site."])
+    assert steps(st, fixes, "Deals to fix your slow PC") == ["Slow boot problem", "Overheating laptop",
+                                                              "Wi-Fi keeps disconnecting"]

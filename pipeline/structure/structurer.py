@@ -73,6 +73,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                                                   "title_troubleshooting")
                                            for p in rules.get("page_kinds", key)) or "(?!)", flags)
         self.not_items = {w.lower() for w in rules.get("step_shapes", "not_items")}
+        self.price = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "prices")) or "(?!)", flags)
         self.remedy_word = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "remedy_words")) or "(?!)",
                                       flags)
 
