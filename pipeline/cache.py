@@ -166,7 +166,9 @@ from .write import write_atomic
 # 73: structures: a page that gives no step otherwise gives the problems it counts (1, 2, 3, naming what goes wrong
 #     past their label, under a title or lead naming fixes) as fixes when most advise doing something
 # 74: structures: a counted problem whose heading or text names a price is a deal's item, no fix
-FORMAT = 74
+# 75: steps read from counted problems are marked, kept only on a page of a step kind (read without them), titled
+#     without their count's label; a price only in the heading; entries keep the mark until kinds are read
+FORMAT = 75
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -913,7 +915,7 @@ def structure_from_dict(d: dict) -> Structure:
         and type(s.level) is int and (s.parent is None or (type(s.parent) is int and 0 <= s.parent < n))
         for s in st.sections) and all(
         isinstance(t.title, str) and isinstance(t.text, str) and type(t.section) is int and 0 <= t.section < n
-        and isinstance(t.promotional, bool)
+        and isinstance(t.promotional, bool) and isinstance(t.counted, bool)
         and all(isinstance(x, str) for x in t.instructions + t.shortcuts + t.commands + t.pitch)
         and all(isinstance(p, list) and all(isinstance(x, str) for x in p) for p in t.ui_paths)
         and all(isinstance(x, dict) and all(isinstance(v, str) for v in x.values()) for x in t.images + t.links)

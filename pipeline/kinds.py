@@ -5,8 +5,9 @@ Each kind has cues in the rules ([page_kinds]: regular expressions over the entr
 in which every heading is a line of its own starting "# "); a kind scores one point per
 distinct cue its text matches (a repeated_<kind> cue: one per match, up to 3: a listicle's
 "Top 3:" headings), and the steps the structure stage found count for the
-kinds that are made of steps. Front matter categories and tags that name a kind
-([page_kinds] labels_<kind>) count two points, and so does a kind that more than half the
+kinds that are made of steps (not those read from the problems a page counts: the kind, read
+without them, decides whether they stay; consolidate.entries._counted_kept). Front matter
+categories and tags that name a kind ([page_kinds] labels_<kind>) count two points, and so does a kind that more than half the
 entry's titles name ([page_kinds] title_<kind>: "… Audio Review: …" outweighs a quotation
 in the text). A kind in title_goals (driver-download) that GOAL_SHARE of the titles name,
 and twice as many as name a problem, wins outright: "HP 4630 Driver Download & Update" has
@@ -80,7 +81,7 @@ class KindClassifier:
         self.lead_weighted = set(group.get("lead_weighted", []))
         self.goals = tuple(group.get("title_goals", []))
         self.lead = {k: [re.compile(p, re.I) for p in group.get("lead_" + k, [])] for k in KINDS}
-        self.step_kinds = tuple(group.get("step_kinds", ["troubleshooting", "how-to"]))
+        self.step_kinds = step_kinds(rules)
         self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
         self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
         self.flat = tuple(group.get("flat_kinds", []))
@@ -123,7 +124,9 @@ class KindClassifier:
                 out[k] = 2 * len(labels & self.labels[k])  # the site's own label ("News") still counts
         if text["personal"]:  # a column or feature, unless its lead reports
             out.update({k: 0 for k in self.impersonal if not any(c.search(lead) for c in self.cues[k] + self.repeated[k])})
-        steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional"))
+        # (not the steps read from the problems a page counts, kept only on a page of a step kind: they would
+        # make the kind that keeps them; consolidate.entries._counted_kept)
+        steps = sum(1 for s in entry.get("steps", []) if not s.get("promotional") and not s.get("counted"))
         instructional = steps >= 2 or text["instructive"]
         for k in self.step_kinds:
             if out[k]:
@@ -276,8 +279,13 @@ def own(entry: dict) -> dict:
             "summary": entry.get("summary", ""), "categories": entry.get("categories", []),
             "tags": entry.get("tags", []),
             "sections": [{"heading": s.get("heading", ""), "text": s.get("text", "")} for s in entry.get("sections", [])],
-            "steps": [{"promotional": s.get("promotional", False)} for s in entry.get("steps", [])],
+            "steps": [{"promotional": s.get("promotional", False)} for s in entry.get("steps", []) if not s.get("counted")],
             "sponsored": sponsored(entry)}
+
+
+def step_kinds(rules: Rules) -> tuple[str, ...]:
+    """The kinds made of steps ([page_kinds] step_kinds)."""
+    return tuple(rules.data.get("page_kinds", {}).get("step_kinds", ["troubleshooting", "how-to"]))
 
 
 def sponsored(entry: dict) -> bool:

@@ -484,3 +484,75 @@ def test_candidate_pairs_compare_signatures_a_slice_of_pairs_at_a_time():
     assert peak < 40 * 2**20, peak
     some = list(pairs)[::997]
     assert [pairs[p] for p in some] == [float((sigs[i] == sigs[j]).mean()) for i, j in some]
+
+
+def _counted_page(title, lead, heads, texts):
+    return FM.format(title=title, date="2024-01-01") + f"## {title}\n\n{lead}\n\n" + "".join(
+        f"## {h}\n\n{t}\n\n" for h, t in zip(heads, texts))
+
+
+def test_counted_problems_are_fixes_only_on_a_page_of_a_step_kind(tmp_path):
+    """A finance story, a review's cons, an iPhone news story, a petition and a deals page count problems
+    under a title saying "fix" and advise the reader too ("You can get the full report from the SEC site",
+    "You'll want to keep a charger", "You can sign the petition", "You can get it at Walmart"): the
+    structure reads their problems as fixes, and the page's kind, read without those steps (they would make
+    the kind that keeps them), tells them apart from a page of fixes: only a troubleshooting or how-to
+    page keeps them, renumbered and unmarked."""
+    pages = {
+        "finance": ("3 problems Tesla must fix", "Tesla has to fix three issues, analysts say.",
+                    ["1. Margins problem", "2. Demand issues in China", "3. Cybertruck delays issue"],
+                    ["Margins fell to 17%. You can get the full report from the SEC site.",
+                     "Sales fell 10%. You should check the shares before earnings.",
+                     "Production is slow. You can try the Cybertruck at a showroom."]),
+        "cons": ("Pixel 8 review: Google fixed a lot, not all",
+                 "Google fixed many of the Pixel 7's flaws. Here are the cons we found.",
+                 ["Con 1: Battery drains fast", "Con 2: Charging is slow", "Con 3: Face unlock fails in the dark"],
+                 ["Screen-on time was five hours. You'll want to keep a charger in your bag.",
+                  "It takes 100 minutes. You may want to use a faster charger, but it won't help much.",
+                  "It fails below 10 lux. You'll need to use the fingerprint reader then."]),
+        "review": ("Cons: 1. Battery drains fast", "Our verdict on the fixes Google made since the Pixel 7.",
+                   ["1. Battery empties by dinner", "2. Charging is slow", "3. Face unlock fails in the dark"],
+                   ["Screen-on time was five hours in our test. You'll want to keep a power bank in your bag.",
+                    "It takes 100 minutes to fill. You may want to use a 45 W brick, but it won't help much.",
+                    "Unlock fails below 10 lux. You'll need to use the fingerprint reader at night."]),
+        "news": ("5 iPhone 15 problems and how Apple plans to fix them",
+                 "Early buyers report problems. Apple said it is working on a fix.",
+                 ["1. Overheating issues", "2. Battery drain", "3. Scratches on the titanium frame",
+                  "4. Wi-Fi keeps disconnecting"],
+                 ["Owners say it gets hot. Apple said iOS 17.0.3 will address it. You can expect it next week.",
+                  "Some users see a 20% drop overnight. You can check our battery test for the numbers.",
+                  "Reddit users posted scuffed frames. You may want to get a case, a colleague says.",
+                  "A forum thread has 400 replies. You can add your voice to the thread on Apple's forum."]),
+        "civic": ("3 problems the city must fix", "The council must fix these problems now.",
+                  ["1. Potholes problem", "2. Broken streetlights", "3. Missing bus shelters"],
+                  ["There are 4,000 potholes. You can sign the petition at city.gov.",
+                   "Half are dark. You should contact your council member.",
+                   "Riders wait in the rain. You can send a letter to the mayor."]),
+        "deals": ("Deals to fix your slow PC", "These deals fix a slow PC.",
+                  ["1. Slow boot problem", "2. Overheating laptop", "3. Wi-Fi keeps disconnecting"],
+                  ["An SSD is $49 at Amazon. You can get it today.", "A cooler is $19. You can get one at Best Buy.",
+                   "A mesh router is €79. You can get it at Walmart."]),
+        "fixes": ("Slicer errors and how to fix them",
+                  "Slicers fail in a few common ways. Here are the errors and their fixes.",
+                  ["Slicer Error 1: Unable to Slice the Model", "Slicer Error 2: Missing Supports",
+                   "Slicer Error 3: Model Not Manifold"],
+                  ["The model may be larger than the build plate. To fix this, you need to scale the model down. "
+                   "Select the model and open **Scale** to change its size.",
+                   "Thin overhangs get no supports by default. You can set the support placement to Everywhere: "
+                   "go to **Settings > Support > Placement**.",
+                   "Holes in the mesh stop the slicer. You should repair the mesh before you slice: go to "
+                   "**Analysis > Inspector** and click **Auto Repair All**."]),
+    }
+    src = tmp_path / "in"
+    for name, page in pages.items():
+        write(src, f"{name}.md", _counted_page(*page))
+    doc = kb(src, tmp_path / "out")
+    by_name = {e["sources"][0]["path"][:-3]: e for e in doc["entries"]}
+    assert set(by_name) == set(pages)
+    for name in ("finance", "cons", "review", "news", "civic", "deals"):
+        assert by_name[name]["steps"] == [], (name, by_name[name]["kind"])
+    fixes = by_name["fixes"]
+    assert fixes["kind"] == "troubleshooting"
+    assert [(s["order"], s["title"]) for s in fixes["steps"]] == [
+        (1, "Unable to Slice the Model"), (2, "Missing Supports"), (3, "Model Not Manifold")]
+    assert not any("counted" in s for e in doc["entries"] for s in e["steps"])

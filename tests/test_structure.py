@@ -2793,18 +2793,109 @@ def test_counted_news_history_deals_and_app_lists_under_a_fix_title_are_no_fixes
         assert steps(st, body, title) == [], title
 
 
-def test_counted_problems_that_name_a_price_are_a_deal_not_fixes(st):
-    """A deals page that counts problems and sells a product for each ("2. Overheating laptop", "A cooler is
-    $19. You can get one at Best Buy.") under a title naming a fix gives no fix: an item that names a price
-    sells what it names. The same page with its advice and no price is a page of fixes."""
+def test_counted_problems_whose_headings_name_a_price_are_a_deal_not_fixes(st):
+    """A deals page that counts problems and sells a product for each in its headings ("2. Overheating laptop:
+    cooler at $19") under a title naming a fix gives no fix: an item whose heading names a price sells what it
+    names. The same page with its advice and no price is a page of fixes. (A deals page whose prices are in
+    the items' text is told by its kind: test_consolidate's counted problems test.)"""
     def page(heads, texts):
         return "## Page\n\nThese deals fix a slow PC.\n\n" + "".join(f"## {h}\n\n{t}\n\n" for h, t in zip(heads, texts))
     heads = ["1. Slow boot problem", "2. Overheating laptop", "3. Wi-Fi keeps disconnecting"]
-    deals = page(heads, ["An SSD is $49 at Amazon. You can get it today.", "A cooler is $19. You can get one at Best Buy.",
-                         "A mesh router is €79. You can get it at Walmart."])
-    assert steps(st, deals, "Deals to fix your slow PC") == []
-    fixes = page(heads, ["An old disk is slow. You can get an SSD and clone the disk to it.",
-                         "Dust blocks the fan. You can get a can of air and clean the vents.",
-                         "The adapter sleeps. You can get the latest driver from the maker's site."])
-    assert steps(st, fixes, "Deals to fix your slow PC") == ["Slow boot problem", "Overheating laptop",
-                                                              "Wi-Fi keeps disconnecting"]
+    texts = ["An old disk is slow. You can get an SSD and clone the disk to it.",
+             "Dust blocks the fan. You can get a can of air and clean the vents.",
+             "The adapter sleeps. You can get the latest driver from the maker's site."]
+    priced = ["1. Slow boot problem: SSD at $49", "2. Overheating laptop: cooler for 19 dollars",
+              "3. Wi-Fi keeps disconnecting: mesh router €79"]
+    assert steps(st, page(priced, texts), "Deals to fix your slow PC") == []
+    assert steps(st, page(heads, texts), "Deals to fix your slow PC") == ["Slow boot problem", "Overheating laptop",
+                                                                           "Wi-Fi keeps disconnecting"]
+
+
+def test_a_counted_fix_that_names_its_cost_is_still_a_fix(st):
+    """A price in a counted problem's text is as often the cost of its fix ("a new one costs about $45") as a
+    deal's: the item still counts as advising, and the page keeps its fixes (reading the price anywhere in the
+    item dropped two of these three, and with them the page's every fix). One named in a heading is a deal's."""
+    def page(heads):
+        texts = ["Dust clogs the fan. Use a can of compressed air to clear the vents; a can costs about $8.",
+                 "Old batteries hold less charge. You may need to replace it: a new one costs about $45.",
+                 "A driver may be stuck. You should reinstall the keyboard driver from Device Manager."]
+        return ("## Laptop problems\n\nHere are the most common problems and their fixes.\n\n"
+                + "".join(f"## {h}\n\n{t}\n\n" for h, t in zip(heads, texts)))
+    heads = ["1. Laptop overheating", "2. Battery drains fast", "3. Keyboard not working"]
+    assert steps(st, page(heads), "Laptop problems") == ["Laptop overheating", "Battery drains fast",
+                                                         "Keyboard not working"]
+    assert steps(st, page(["1. Laptop overheating: a cooler at $19"] + heads[1:]), "Laptop problems") == []
+
+
+def test_a_price_is_looked_for_in_linear_time(st):
+    """The price rule read a number's digits and separators from every digit on ("\\b\\d[\\d,.]*\\s?usd"):
+    a 50,000-character line of "1,1,1,..." took 46 s; a number is read from its first digit now, 20 at most."""
+    import time
+    t0 = time.process_time()
+    for line in ("1," * 25_000, "1." * 25_000, "1" * 50_000, "12,345.67 " * 5_000):
+        assert st.price.search(line) is None
+        st.structure(f"## Page\n\nHere are the errors and their fixes.\n\n## 1. Error {line}\n\nRestart it.\n", "Fix it")
+    assert time.process_time() - t0 < 5
+    assert st.price.search("Router for 1,299.00 USD") and st.price.search("costs $19") and not st.price.search("USB 3.0")
+
+
+def _page(lead, heads, texts):
+    return f"## Page\n\n{lead}\n\n" + "".join(f"## {h}\n\n{t}\n\n" for h, t in zip(heads, texts))
+
+
+def test_counted_problems_whose_advice_only_says_where_to_look_are_no_fixes(st):
+    """Advice on where to look ("You can find the full tables on the BLS site", "visit", "search") says
+    nothing to do about a counted problem: no fix (rules [step_shapes] browsing_verbs). The same page
+    advising a verb that does something gives its problems, so this guard alone decides it (the page's
+    kind tells such a page from a page of fixes later: test_consolidate)."""
+    lead = "Economists say the plan to fix the economy meets three problems."
+    heads = ["1. Slow wage growth", "2. Broken supply chains", "3. Housing shortage problem"]
+    looking = ["Pay grew 1% last year. You can find the full tables on the BLS site.",
+               "Ports are still backed up. You should visit the port authority's page for the weekly data.",
+               "Starts fell 8%. You can search the census site for your county."]
+    assert steps(st, _page(lead, heads, looking), "The plan to fix the economy") == []
+    doing = [t.replace("find", "check").replace("visit the port authority's page", "download the port authority's sheet")
+             .replace("search", "use") for t in looking]
+    assert steps(st, _page(lead, heads, doing), "The plan to fix the economy") == [h[3:] for h in heads]
+
+
+def test_counted_headings_that_name_a_problem_only_by_a_remedy_word_are_no_fixes(st):
+    """"How the crew fixed the oxygen tank", "The filters, solved" name a remedy, not what goes wrong (rules
+    [step_shapes] remedy_words), though "fixed" and "solved" are problem cues of a page's kind: no fix. The
+    same page whose headings name what went wrong gives them, so the remedy words alone decide it."""
+    lead = "In 1970 the crew had to fix their ship on the way to the Moon."
+    texts = ["A tank burst 56 hours in. You should check the NASA transcript for the exact words.",
+             "Square filters met round holes. You can download the mission audio to hear the call.",
+             "They shut down the command module. You can use the NASA archive for the timeline."]
+    remedies = ["1. How the crew fixed the oxygen tank", "2. The filters, solved", "3. The power budget, fixed"]
+    assert steps(st, _page(lead, remedies, texts), "How the crew fixed Apollo 13") == []
+    wrong = ["1. The oxygen tank failed", "2. The filters were broken", "3. The power was not working"]
+    assert steps(st, _page(lead, wrong, texts), "How the crew fixed Apollo 13") == [h[3:] for h in wrong]
+
+
+def test_counted_problems_named_only_by_their_label_are_no_fixes(st):
+    """"Problem 1: Prices rise again" names its problem by its label only: the words past it name nothing
+    wrong, and no fix is read. The same page whose words past the label name what goes wrong ("Problem 2: Wages
+    stuck") gives them, without their labels, so the label alone decides it."""
+    lead = "Economists say the plan to fix the economy meets three problems."
+    texts = ["Prices rose 3% in May. You should check your budget each month.",
+             "Pay grew 1%. You may want to use a pay calculator before you ask for a raise.",
+             "Rents rose 5%. You can switch to a cheaper lease when you renew."]
+    labelled = ["Problem 1: Prices rise again", "Problem 2: Wages lag behind", "Problem 3: Rents keep climbing"]
+    assert steps(st, _page(lead, labelled, texts), "The plan to fix the economy") == []
+    wrong = ["Problem 1: Prices not dropping", "Problem 2: Wages stuck", "Problem 3: Rent issues"]
+    assert steps(st, _page(lead, wrong, texts), "The plan to fix the economy") == [
+        "Prices not dropping", "Wages stuck", "Rent issues"]
+
+
+def test_counted_problems_keep_no_count_label_in_their_titles(st):
+    """A step's title comes without its numbering: "Video Error 1: No Sound" gives "No Sound", as "1. No
+    Sound" does, and each step is marked as read from the page's count (its kind decides whether it stays)."""
+    body = _page("Here are the most common video errors and their easy fixes.",
+                 ["Video Error 1: No Sound", "Video Error 2: Codec issues", "Video Error 3: Black screen"],
+                 ["Audio may be muted. Make sure that the sound is on and check the speaker cable.",
+                  "A codec may be missing. You need to install the codec pack.",
+                  "The graphics card may be at fault. Turn off the hardware acceleration and reboot."])
+    found = st.structure(body, "Common video errors").steps
+    assert [s.title for s in found] == ["No Sound", "Codec issues", "Black screen"]
+    assert all(s.counted for s in found)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from ..deadline import Budget
 from ..model import Article, Merged, Options
 from ..rules import Rules
-from ..kinds import KindClassifier, own
+from ..kinds import KindClassifier, own, step_kinds
 from ..titles import TitleChooser
 from ..write import digest
 from .cluster import Clusterer, Group, article_order
@@ -84,6 +84,8 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
         return value
     kinds = _kinds(entries, rules, memo, keys, lambda k, classify: bounded("[page_kinds]", k, classify, "other",
                                                                           "kind `other`"))
+    made_of_steps = step_kinds(rules)
+    entries = [_counted_kept(e, kind in made_of_steps) for e, kind in zip(entries, kinds)]
     chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"),
                            memo, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"),
                            (rules.get("title_spin", "prefixes"), rules.get("title_spin", "suffixes")),
@@ -202,8 +204,20 @@ def _merged_steps(entry_id: str, groups: list[Group], section_id: Callable, o: O
             "commands": st.commands, "images": st.images, "links": st.links,
             "promotional": st.promotional, "pitch": st.pitch, "section": section_id(g.structure.sections[st.section]),
             "sources": sorted(set(slot.sources)), "variants": _variants(slot),
-        })
+        } | ({"counted": True} if st.counted else {}))
     return steps
+
+
+def _counted_kept(entry: dict, kept: bool) -> dict:
+    """The entry without the marks of the steps read from the problems its page counts
+    (Steps._counted_remedies), and without those steps unless `kept`, its kind (read without
+    them: kinds.KindClassifier.scores) being a step kind: a news story, a review's cons, a
+    petition count problems and advise too ("3 problems the city must fix ... You can sign the
+    petition"). A new dict when its steps change (the memoized entry stays as it was)."""
+    if not any(s.get("counted") for s in entry["steps"]):
+        return entry
+    steps = [{k: v for k, v in s.items() if k != "counted"} for s in entry["steps"] if kept or not s.get("counted")]
+    return entry | {"steps": [s | {"order": n} for n, s in enumerate(steps, 1)]}
 
 
 def _merged_causes(groups: list[Group]) -> list[dict]:

@@ -49,7 +49,13 @@ class Steps:
         if counted:
             is_step = [False] * len(secs)
             self._counted_remedies(secs, is_step, self._overviews(secs))
-            return self._chosen_steps(secs, is_step)
+            steps = self._chosen_steps(secs, is_step)
+            for st in steps:  # (a news story, review or petition counts problems too: its kind decides)
+                st.counted = True
+                # (the title without its count's label either, as without its number: "Video Error 1: No Sound")
+                heading = secs[st.section].heading
+                st.title = heading[_COUNT_HEAD.match(heading).end():].lstrip(" :：.-–—)").strip() or st.title
+            return steps
         chosen: list[int] = []
         # (parent, level) -> sections whose heading reads as a step, or that give a numbered
         # procedure of their own: siblings that each do are alternatives, the steps' grain
@@ -634,7 +640,8 @@ class Steps:
         you need to check the model": `_advises`). The page's title, or the text leading into the run (the
         intro, the parent's own text), names fixes proper ("... and their easy fixes", "troubleshoot":
         rules [step_shapes] fix_leads; not "reasons", "ways to"). A sibling not counted among them is no
-        item (a newsletter box, "More 3D Printer Tutorials"), nor one that names a price (a deal's "SSD at $49")."""
+        item (a newsletter box, "More 3D Printer Tutorials"), nor one whose heading names a price (a deal's "SSD at
+        $49")."""
         titled = any(self.fix_lead.search(t) for t in self._page_titles if t)
         for run in _siblings(secs):
             parent = secs[run[0]].parent
@@ -649,11 +656,12 @@ class Steps:
             wrong = [k for k in items if self._names_wrong(secs[run[k]].heading)]
             if 2 * len(wrong) <= len(items):
                 continue
-            # (an item that names a price sells what it names: "2. Overheating laptop: cooler at $19", "You can
-            # get it at Amazon for $49" is a deal, not a fix; rules [step_shapes] prices)
+            # (an item whose heading names a price sells what it names: "2. Overheating laptop: cooler at $19" is
+            # a deal, not a fix; a price in its text may be the fix's cost, "a new one costs about $15": rules
+            # [step_shapes] prices)
             fits = [k in items and secs[i].kind in ("other", "fix", "cause") and i not in skip and bool(secs[i].text)
                     and not secs[i].heading.rstrip().endswith("?")
-                    and self.price.search(secs[i].heading + "\n" + secs[i].text) is None for k, i in enumerate(run)]
+                    and self.price.search(secs[i].heading) is None for k, i in enumerate(run)]
             acting = [k for k, i in enumerate(run) if fits[k] and self._advises(secs[i])]
             if len(acting) >= 3 and 3 * len(acting) >= 2 * len(items):
                 for k in range(acting[0], acting[-1] + 1):
