@@ -384,6 +384,20 @@ def squashed(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+def spaced(text: str) -> str:
+    """The text's runs of letters and digits, lower case, one space apart and between spaces ("Revo Uninstaller,
+    v2" as " revo uninstaller v2 "): what `says_run` looks a word up in."""
+    return " " + " ".join(re.findall(r"[^\W_]+", text.lower())) + " "
+
+
+def says_run(flat: str, word: str) -> bool:
+    """The text (as `spaced` gives it) says the word's letters and digits as whole words in a row, written
+    together or apart: "RevoUninstaller" where it writes "Revo Uninstaller", "S24" where it writes "Galaxy S24";
+    not "S24" where it writes "lasts 24 hours", nor "X570" inside "MX5700"."""
+    chars = squashed(word)
+    return bool(chars) and re.search(" " + " ?".join(map(re.escape, chars)) + " ", flat) is not None
+
+
 def tokens(text: str) -> frozenset:
     """The text's whitespace-separated tokens, lower case, without quotes and end marks."""
     return frozenset(t.strip(_EDGES) for t in text.lower().split())
@@ -641,9 +655,10 @@ class TitleChooser:
         against, the number of words], or None for a candidate that names nothing. `said`: see
         `said` (spinning rewords a title around its subject, so the subject is what most of the
         titles keep; a word counts up to CONSENSUS more for it). `spelled`: the text's tokens
-        (`tokens`), against which a garbled-looking token is checked. `flat`: the text as `squashed` gives it (lower
-        case, letters and digits only), in which a word the candidate writes in a model's shape is looked for ("RevoUninstaller"
-        where the text writes "Revo Uninstaller")."""
+        (`tokens`), against which a garbled-looking token is checked. `flat`: the text as `spaced` gives it (lower
+        case, its words of letters and digits one space apart), in which a word the candidate writes in a model's shape is
+        looked for as whole words (`says_run`: "RevoUninstaller" where the text writes "Revo Uninstaller"; not "S24" where
+        it writes "lasts 24 hours")."""
         # (spin and the site's name say nothing of the article, even where the text says them too; nor
         # does a short part that names the site, "… | ZDNET Analysis", "… - Insights From ZDNet")
         spun = spin_words(candidate, self.spin) | self.site | site_part_words(candidate, self.site)
@@ -658,7 +673,7 @@ class TitleChooser:
         # title's first SPELLED_TITLE tokens, each looked for in the text once: a front matter's title of 10,000
         # such tokens over a text of megabytes took seconds a search each)
         shaped = {w for t in dict.fromkeys(re.findall(r"\S+", candidate)[:SPELLED_TITLE]) if _MODEL_SHAPE.search(t)
-                  for w in words(t) if squashed(w) not in flat}
+                  for w in words(t) if not says_run(flat, w)}
         terms = [[w, math.log1p(tf[w]) if tf[w] else None, 1 + CONSENSUS * share(w) if tf[w] else float(w in shaped)]
                  for w in ws if not tf[w] or w not in spun]
         against = [version_penalty(candidate, versions),
@@ -897,7 +912,7 @@ class TitleChooser:
             return ""
         tf, said = self.tf[k], self.said(entry)
         text = "\n".join(parts)
-        versions, spelled, flat = _versions(text), tokens(text), squashed(text)
+        versions, spelled, flat = _versions(text), tokens(text), spaced(text)
         steps = {st.get("section") for st in entry.get("steps", [])}
         heads, levels, top_level = [], set(), None
         for s in entry.get("sections", []):
@@ -1017,7 +1032,7 @@ class TitleChooser:
 
     def _prepare(self, k: int, entry: dict) -> dict:
         text = "\n".join(self.parts(k))
-        tf, versions, spelled, flat = self.tf[k], _versions(text), tokens(text), squashed(text)
+        tf, versions, spelled, flat = self.tf[k], _versions(text), tokens(text), spaced(text)
         cands, said = self.candidates(entry), self.said(entry)
         titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
         loose = [self.unspun(h, tf) for h in self.headings(entry, loose=True)]

@@ -6,7 +6,7 @@ import pytest
 
 from collections import Counter
 
-from pipeline.titles import TitleChooser, squashed, true_version, without_affixes, without_site
+from pipeline.titles import TitleChooser, spaced, true_version, without_affixes, without_site
 
 
 def entry(title, alternates, summary, sections=()):
@@ -1069,10 +1069,10 @@ def test_a_model_number_the_text_never_says_counts_as_a_name_but_not_one_it_spel
     tf = c.tf[0]
     text = " ".join(c.parts(0))
     for said in ("Ryzen 9 9950X Tested With RevoUninstaller", "Ryzen 9 9950X Tested on Windows 11 24H2"):
-        terms = c.form(said, tf, flat=squashed(text))[0]
+        terms = c.form(said, tf, flat=spaced(text))[0]
         assert all(weight == 0 for _, spread, weight in terms if spread is None)
     # nor is a figure ("6GHz") or a Windows version ("Win11") a model's name
-    terms = c.form("Ryzen 9 9950X Hits 6GHz on Win11", tf, flat=squashed(text))[0]
+    terms = c.form("Ryzen 9 9950X Hits 6GHz on Win11", tf, flat=spaced(text))[0]
     assert all(weight == 0 for _, spread, weight in terms if spread is None)
 
 
@@ -1081,8 +1081,27 @@ def test_a_title_of_thousands_of_model_shaped_tokens_over_a_long_text_is_valued_
     # of them over a text of megabytes took seconds of the file's budget a token (16 s at 3 MB)
     e = entry("Ryzen 9 9950X Record in Cinebench R23", [], RYZEN, RYZEN_SECTIONS)
     c = composing(rules, [e] + OTHERS)
-    flat = squashed(RYZEN) * 12_000  # ~2.5 MB
+    flat = spaced(RYZEN) * 12_000  # ~2.5 MB
     t0 = time.process_time()
     terms = c.form(" ".join(f"Q{k}X" for k in range(15_000)), c.tf[0], flat=flat)[0]
     assert time.process_time() - t0 < 2
     assert terms and any(weight == 1.0 for _, spread, weight in terms if spread is None)  # the first ones still count
+
+
+def test_a_model_number_is_said_only_by_whole_words_of_the_text_not_by_letters_and_digits_across_them(rules):
+    # "S24" is no model the text names where it writes "lasts 24 hours", nor "X570" where it writes "MX5700"; both
+    # count against the title as names. Written together or apart as whole words it is said: "Galaxy S24", "X 570"
+    text = ("The Pixel 8 Pro lasts 24 hours on a charge. The Pixel 8 Pro has a Logitech MX5700 keyboard case. "
+            "The Pixel 8 Pro camera beats last year's.")
+    e = entry("Pixel 8 Pro Battery Test", [], text, [("Battery", "The Pixel 8 Pro lasts 24 hours."),
+                                                     ("Camera", "The Pixel 8 Pro camera is sharp.")])
+    c = composing(rules, [e] + OTHERS)
+    for unsaid, word in (("Pixel 8 Pro Beats Galaxy S24 Battery", "s24"), ("Pixel 8 Pro Beats the X570 Battery", "x570")):
+        terms = {w: weight for w, spread, weight in c.form(unsaid, c.tf[0], flat=spaced(text))[0] if spread is None}
+        assert terms[word] == 1.0
+    for said_text in ("The Galaxy S24 lasts a day.", "The X 570 board is new."):
+        flat = spaced(text + " " + said_text)
+        terms = c.form("Pixel 8 Pro Beats Galaxy S24 X570 Battery", c.tf[0], flat=flat)[0]
+        word = "s24" if "S24" in said_text else "x570"
+        assert {w: weight for w, spread, weight in terms if spread is None}[word] == 0.0
+
