@@ -169,7 +169,9 @@ from .write import write_atomic
 # 75: steps read from counted problems are marked, kept only on a page of a step kind (read without them), titled
 #     without their count's label; a price only in the heading; entries keep the mark until kinds are read
 # 76: titles: a model-shaped word is said by the text's whole words only ("S24" not by "lasts 24 hours"); prepared forms
-FORMAT = 76
+# 77: titles: a model-shaped word is said by the text's whole words only ("S24" not by "lasts 24 hours"); prepared forms
+# 74: titles: a heading "Top 20 Paid Android Games ..." opening a body is a candidate; "Top 1: ..." labels an item
+FORMAT = 77
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

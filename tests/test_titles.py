@@ -1105,3 +1105,18 @@ def test_a_model_number_is_said_only_by_whole_words_of_the_text_not_by_letters_a
         word = "s24" if "S24" in said_text else "x570"
         assert {w: weight for w, spread, weight in terms if spread is None}[word] == 0.0
 
+
+def test_a_heading_that_counts_the_list_it_opens_is_a_title_but_a_list_items_top_label_is_not(chooser):
+    # "Top 20 Paid Android Games ..." opens the body and names it (the title of a copy of another article does not);
+    # "Top 1: Minecraft ..." labels one of its items, as "Top #2 -" does
+    intro = ("Paid Android games offer better experiences than free games. Here are the best paid Android games of the "
+             "year worth your money, from puzzle games to racing games.")
+    sections = [("Top 20 Paid Android Games that Cost Money", "These paid Android games have no ads."),
+                ("Top 1: Minecraft Pocket Edition ($6.99)", "Minecraft is the sandbox game Android players buy first."),
+                ("Top #2 - Monument Valley ($3.99)", "Monument Valley is a puzzle game of impossible architecture."),
+                ("Top 3: The Room ($0.99)", "The Room is a puzzle game of boxes, the best paid games have.")]
+    e = entry("Best 10 Apps to Enhance Your Android Device's Speed and Efficiency", [], intro, sections)
+    assert chooser(e) == "Top 20 Paid Android Games that Cost Money"
+    from pipeline.titles import _PART
+    assert _PART.match("Top 1: Minecraft Pocket Edition") and _PART.match("Top #2 - Monument Valley")
+    assert not _PART.match("Top 20 Paid Android Games that Cost Money")
