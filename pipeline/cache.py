@@ -171,7 +171,8 @@ from .write import write_atomic
 # 76: titles: a model-shaped word is said by the text's whole words only ("S24" not by "lasts 24 hours"); prepared forms
 # 77: titles: a model-shaped word is said by the text's whole words only ("S24" not by "lasts 24 hours"); prepared forms
 # 74: titles: a heading "Top 20 Paid Android Games ..." opening a body is a candidate; "Top 1: ..." labels an item
-FORMAT = 77
+# 78: titles: a word over 40 characters is no model name (not looked for in the text); prepared forms
+FORMAT = 78
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

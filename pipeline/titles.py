@@ -115,6 +115,7 @@ _ADDRESS = re.compile(r"\S[/(=:]\S*[/(=:]\S|\w\.(?:jpe?g|png|gif|webp|avif|svg)\
 # a sentence that opens with a label ("Disclosure: ...", "Editor's note: ...", "Update (March 2024): ...")
 _LABEL = re.compile(r"[\w'’]+(?:\s+[\w'’]+){0,2}(?:\s*\([^()]{0,40}\))?:\s")
 _BULLET = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s")  # a list's item line ("- Long battery life", "2. Tap Save")
+MODEL_WORD = 40  # the longest word a model's name has (a longer one in a model's shape is a plain word: `form`)
 SPELLED_WORD, SPELLED_TITLE = 8, 30  # the longest word `spelled_out` reads, and how many of the title's words
 JOINING = frozenset(("for", "of", "and", "the", "on", "in", "to", "a", "an", "with"))
 SUMMARY_MIN, SUMMARY_WORDS = 3, 12  # the words of a heading or bold run that sums the text up (`summarised`)
@@ -395,9 +396,10 @@ def spaced(text: str) -> str:
 def says_run(flat: str, word: str) -> bool:
     """The text (as `spaced` gives it) says the word's letters and digits as whole words in a row, written
     together or apart: "RevoUninstaller" where it writes "Revo Uninstaller", "S24" where it writes "Galaxy S24";
-    not "S24" where it writes "lasts 24 hours", nor "X570" inside "MX5700"."""
+    not "S24" where it writes "lasts 24 hours", nor "X570" inside "MX5700". Tried from each of the text's words
+    that opens with the word's first letter, as far as the letters go: keep the word short (`MODEL_WORD`)."""
     chars = squashed(word)
-    return bool(chars) and re.search(" " + " ?".join(map(re.escape, chars)) + " ", flat) is not None
+    return bool(chars) and re.search(" " + " ?+".join(map(re.escape, chars)) + " ", flat) is not None
 
 
 def tokens(text: str) -> frozenset:
@@ -673,9 +675,10 @@ class TitleChooser:
             return max(said.get(w, 0) - 1, 0) / max(said[None] - 1, 1)
         # (a word the text never says weighs 1 when the candidate writes it in a model's shape, "R23", else 0; of a
         # title's first SPELLED_TITLE tokens, each looked for in the text once: a front matter's title of 10,000
-        # such tokens over a text of megabytes took seconds a search each)
+        # such tokens over a text of megabytes took seconds a search each; and of MODEL_WORD characters at most: a
+        # 2,000-character word over a text of 2 MB that spelled its letters one a word took 9.6 s)
         shaped = {w for t in dict.fromkeys(re.findall(r"\S+", candidate)[:SPELLED_TITLE]) if _MODEL_SHAPE.search(t)
-                  for w in words(t) if not says_run(flat, w)}
+                  for w in words(t) if len(w) <= MODEL_WORD and not says_run(flat, w)}
         terms = [[w, math.log1p(tf[w]) if tf[w] else None, 1 + CONSENSUS * share(w) if tf[w] else float(w in shaped)]
                  for w in ws if not tf[w] or w not in spun]
         against = [version_penalty(candidate, versions),

@@ -1120,3 +1120,19 @@ def test_a_heading_that_counts_the_list_it_opens_is_a_title_but_a_list_items_top
     from pipeline.titles import _PART
     assert _PART.match("Top 1: Minecraft Pocket Edition") and _PART.match("Top #2 - Monument Valley")
     assert not _PART.match("Top 20 Paid Android Games that Cost Money")
+
+
+def test_a_long_word_in_a_models_shape_is_no_models_name_and_is_valued_fast_over_a_text_that_nearly_spells_it(rules):
+    # a word the candidate writes in a model's shape is looked for as the text's whole words written together or apart:
+    # a 2,000-character one ("abab…zA") over a text of 2 MB that spells its letters one a word ("a b a b …") was tried
+    # from each of the text's words to its end: 9.6 s (20,000 characters: 85 s). No model's name is that long (it
+    # weighs as a plain word the text never says); a model's name of the longest kind is still looked for, fast
+    e = entry("Ryzen 9 9950X Record in Cinebench R23", [], RYZEN, RYZEN_SECTIONS)
+    c = composing(rules, [e] + OTHERS)
+    flat = spaced(" ".join(["a", "b"] * 500_000))
+    long, longest = "ab" * 1_000 + "zA", "ab" * 19 + "zA"
+    t0 = time.process_time()
+    terms = c.form(f"Ryzen 9 9950X Tested in R23 {long} {longest}", c.tf[0], flat=flat)[0]
+    assert time.process_time() - t0 < 2
+    weights = {w: weight for w, spread, weight in terms if spread is None}
+    assert weights["r23"] == weights[longest.lower()] == 1.0 and weights[long.lower()] == 0.0
