@@ -172,7 +172,9 @@ from .write import write_atomic
 # 77: titles: a model-shaped word is said by the text's whole words only ("S24" not by "lasts 24 hours"); prepared forms
 # 74: titles: a heading "Top 20 Paid Android Games ..." opening a body is a candidate; "Top 1: ..." labels an item
 # 78: titles: a word over 40 characters is no model name (not looked for in the text); prepared forms
-FORMAT = 78
+# 79: titles: a word over 40 characters is no model name (not looked for in the text); prepared forms
+# 76: titles: a model-shaped word is said by the text with an ending stem takes off ("MacBooks" by "Mac Books"); prepared forms
+FORMAT = 79
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

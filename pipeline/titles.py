@@ -44,6 +44,7 @@ from functools import lru_cache
 from .write import digest
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_SUFFIXES = ("ing", "ed", "es", "s")  # what `stem` takes off a word's end
 # where a link (`[text](target)`, `![alt](src)`), a URL or a tag may start; the URL and the
 # tag as they are removed
 _START = re.compile(r"!?\[|https?://\S|<")
@@ -292,7 +293,7 @@ def _key(heading: str) -> str:
 
 @lru_cache(maxsize=1 << 17)  # (a build stems a million words, of a few tens of thousands)
 def stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in _SUFFIXES:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
@@ -395,11 +396,13 @@ def spaced(text: str) -> str:
 
 def says_run(flat: str, word: str) -> bool:
     """The text (as `spaced` gives it) says the word's letters and digits as whole words in a row, written
-    together or apart: "RevoUninstaller" where it writes "Revo Uninstaller", "S24" where it writes "Galaxy S24";
-    not "S24" where it writes "lasts 24 hours", nor "X570" inside "MX5700". Tried from each of the text's words
+    together or apart, the last maybe with an ending `stem` takes off: "RevoUninstaller" where it writes "Revo
+    Uninstaller", "S24" where it writes "Galaxy S24", "MacBook" (the stem of "MacBooks") where it writes "Mac Books";
+    not "S24" where it writes "lasts 24 hours", nor "X570" inside "MX5700" or "X5700". Tried from each of the text's words
     that opens with the word's first letter, as far as the letters go: keep the word short (`MODEL_WORD`)."""
     chars = squashed(word)
-    return bool(chars) and re.search(" " + " ?+".join(map(re.escape, chars)) + " ", flat) is not None
+    ending = "(?:" + "|".join(_SUFFIXES) + ")?"
+    return bool(chars) and re.search(" " + " ?+".join(map(re.escape, chars)) + ending + " ", flat) is not None
 
 
 def tokens(text: str) -> frozenset:

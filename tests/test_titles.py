@@ -1136,3 +1136,18 @@ def test_a_long_word_in_a_models_shape_is_no_models_name_and_is_valued_fast_over
     assert time.process_time() - t0 < 2
     weights = {w: weight for w, spread, weight in terms if spread is None}
     assert weights["r23"] == weights[longest.lower()] == 1.0 and weights[long.lower()] == 0.0
+
+
+def test_a_plural_model_name_written_together_is_said_by_the_text_that_writes_it_apart(rules):
+    # "AirPods" is the stem "airpod" run together: the text that writes "Air Pods" says it as whole words with the
+    # plural's ending, as "Mac Books" says "MacBooks" and "RTX 4090s" "RTX4090s"; a model's other digits are no
+    # ending ("Pixel8" is not said by "Pixel 8a", nor "X570" by "X5700")
+    text = ("We paired the Air Pods with two Mac Books and a desktop with RTX 4090s. The Air Pods stayed connected. "
+            "The Pixel 8a and an X5700 board sat beside them.")
+    e = entry("Air Pods on Mac Books", [], text, [("Pairing", "The Air Pods paired with the Mac Books at once.")])
+    c = composing(rules, [e] + OTHERS)
+    flat = spaced(text)
+    terms = c.form("AirPods and MacBooks Beside RTX4090s, Pixel8 and X570", c.tf[0], flat=flat)[0]
+    weights = {w: weight for w, spread, weight in terms if spread is None}
+    assert weights["airpod"] == weights["macbook"] == weights["rtx4090"] == 0.0
+    assert weights["pixel8"] == weights["x570"] == 1.0
