@@ -64,9 +64,9 @@ _CUT_SHORT = re.compile(r"[&,(\[]\s*$|(?:^|\s)[\"“‘'](?!\d)[^\"“”‘’'
 _EDGES = "\"'“”‘’.,:;!?*()[]"
 _WINDOWS = re.compile(r"\bwin(?:dows)?\s*(\d{1,2}|xp|vista)\b((?:\s*/\s*(?:\d{1,2}))*)", re.I)
 # a heading that names a part of the article, not the article: a fix, a step, a list number, a list's item
-# ("Top 1: Minecraft", "Top #2 - ..."; not the list's own heading, "Top 20 Paid Android Games"),
+# ("Top 1: Minecraft", "Top #2 - ...", "Top 3 – ..."; not the list's own heading, "Top 20 Paid Android Games"),
 # a review's section label ("Design: ...", "Setup: Easier than most")
-_PART = re.compile(r"(?:fix|method|solution|step|option|way|part|also|see also|bonus|tip)\s*#?\d|top\s*#?\d+\s*[.):-]"
+_PART = re.compile(r"(?:fix|method|solution|step|option|way|part|also|see also|bonus|tip)\s*#?\d|top\s*#?\d+\s*[.):–—-]"
                    r"|\d+[.):]\s|[ivx]+\.\s"
                    r"|[\w-]+(?: [\w-]+)?\s*:\s", re.I)
 # a label that names a part: a heading it opens names one of the article's fixes, steps or tips ("Quick Fix: ...")

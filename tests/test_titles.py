@@ -1151,3 +1151,17 @@ def test_a_plural_model_name_written_together_is_said_by_the_text_that_writes_it
     weights = {w: weight for w, spread, weight in terms if spread is None}
     assert weights["airpod"] == weights["macbook"] == weights["rtx4090"] == 0.0
     assert weights["pixel8"] == weights["x570"] == 1.0
+
+
+def test_a_list_items_top_label_with_a_dash_is_a_part_as_with_a_colon(chooser):
+    # "Top 2 – Monument Valley" labels one of the list's items as "Top 2: Monument Valley" does: no title of the
+    # article (over a copy's title of another article, one item's heading was chosen)
+    intro = ("Paid Android games offer better experiences than free games. Here are the best paid Android games of the "
+             "year worth your money, from puzzle games to racing games.")
+    titles = set()
+    for mark in (":", " –", " —"):
+        sections = [(f"Top 1{mark} Minecraft Pocket Edition ($6.99)", "Minecraft is the sandbox game Android players buy first."),
+                    (f"Top 2{mark} Monument Valley ($3.99)", "Monument Valley is a puzzle game of impossible architecture."),
+                    (f"Top 3{mark} The Room ($0.99)", "The Room is a puzzle game of boxes, the best paid games have.")]
+        titles.add(chooser(entry("Best 10 Apps to Enhance Your Android Device's Speed and Efficiency", [], intro, sections)))
+    assert titles == {"Paid Android games offer better experiences than free games"}
