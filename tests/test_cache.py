@@ -1100,3 +1100,33 @@ def test_the_shrink_guard_reads_what_the_last_build_kept_only_while_kb_json_is_t
     with pytest.raises(WouldShrink, match="drop 3 of the 4 entries"):
         build(src, out, Options(jobs=1), allow_shrink=False)
     assert parsed == [kb] and kb.read_bytes() == four
+
+
+def test_a_rebuild_where_a_learnt_name_comes_and_goes_gives_the_bytes_of_a_fresh_build(tmp_path):
+    """The names the build learns from its texts (titles.TitleChooser.proper) move titles that no file of theirs
+    changed: a third text that writes "Garmin" inside its sentences, not "garmin", makes it a name (the build's
+    words and their idf as they were), which then counts against "... the Garmin Case" more than "Rugged" does;
+    written in lower case again, it is a word. A rebuild with the cache chooses as a fresh build does, before,
+    when the name comes and when it goes."""
+    body = ("The Apple Watch Ultra 2 is on sale for $699 ahead of Labor Day. The Apple Watch Ultra 2 has a brighter "
+            "display and a titanium case.\n\n## What's the deal?\n\nThe Apple Watch Ultra 2 sale ends soon; the Ultra 2 "
+            "was $799.\n\n## Should you buy it?\n\nIf you run trails, the Apple Watch Ultra 2 is the watch to get.\n")
+    page = "---\ntitle: \"{t}\"\ndate: 2024-0{m}-01\n---\n\n" + body
+    garmin = ("---\ntitle: \"{t} watch\"\ndate: 2024-02-0{k}\n---\n\nThe {t} sports watch from Garmin lasts {k} days on "
+              "one charge. A rugged watch by Garmin is tough.\n\n## {t} battery\n\nWe ran {k} {t} marathons with the "
+              "Garmin on our {t} wrist.\n")
+    src = tmp_path / "in"
+    write(src, "ultra-a.md", page.format(t="Apple Watch Ultra 2 and the Garmin Case", m=1))
+    write(src, "ultra-b.md", page.format(t="Apple Watch Ultra 2 and the Rugged Case", m=2))
+    for k, name in enumerate(("Forerunner", "Venu"), 1):
+        write(src, f"garmin-{k}.md", garmin.format(t=name, k=k))
+    titles = []
+    for step, third in enumerate(("garmin", "Garmin", "garmin")):
+        write(src, "garmin-3.md", garmin.format(t="Instinct", k=3).replace("Garmin", third))
+        os.utime(src / "garmin-3.md", ns=(step + 1, step + 1))  # (a different mtime, as any edit gives)
+        res = build(src, tmp_path / "out", Options(jobs=1))
+        build(src, tmp_path / f"plain-{step}", Options(jobs=1), use_cache=False)
+        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"plain-{step}" / "kb.json").read_bytes()
+        titles.append(next(e["title"] for e in res.doc["entries"] if "Ultra 2" in e["title"]))
+    assert titles == ["Apple Watch Ultra 2 and the Garmin Case", "Apple Watch Ultra 2 and the Rugged Case",
+                      "Apple Watch Ultra 2 and the Garmin Case"]
