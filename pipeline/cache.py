@@ -169,11 +169,9 @@ from .write import write_atomic
 # 75: steps read from counted problems are marked, kept only on a page of a step kind (read without them), titled
 #     without their count's label; a price only in the heading; entries keep the mark until kinds are read
 # 76: titles: a model-shaped word is said by the text's whole words only ("S24" not by "lasts 24 hours"); prepared forms
-# 77: titles: a model-shaped word is said by the text's whole words only ("S24" not by "lasts 24 hours"); prepared forms
-# 74: titles: a heading "Top 20 Paid Android Games ..." opening a body is a candidate; "Top 1: ..." labels an item
+# 77: titles: a heading "Top 20 Paid Android Games ..." opening a body is a candidate; "Top 1: ..." labels an item
 # 78: titles: a word over 40 characters is no model name (not looked for in the text); prepared forms
-# 79: titles: a word over 40 characters is no model name (not looked for in the text); prepared forms
-# 76: titles: a model-shaped word is said by the text with an ending stem takes off ("MacBooks" by "Mac Books"); prepared forms
+# 79: titles: a model-shaped word is said by the text with an ending stem takes off ("MacBooks" by "Mac Books"); prepared forms
 # 80: titles: "Top 1 – ..." and "Top 1 — ..." label a list item as "Top 1: ..." does
 FORMAT = 80
 INDEX = "index"
