@@ -395,6 +395,14 @@ class ArticleCache:
             return None
         return text
 
+    def put_text(self, text: str) -> str:
+        """`text` stored as a body is, under its sha256, which is returned (read back with
+        `rest`): a scratch store's, for what the build reads back once (chrome.SiteChrome)."""
+        k = sha(text)
+        if ("b", k) not in self._at:
+            self._append("b", k, text)
+        return k
+
     def has(self, k: str) -> bool:
         """A rest of a body is stored under sha256 k (unchecked until read)."""
         return ("b", k) in self._at

@@ -30,7 +30,15 @@ from .rules import Rules
 class SiteChrome:
     """`firsts`: (canonical Article, its cache record) per distinct body; `bodies`: each
     body's text where the build has it in hand, else None (read from the cache if needed);
-    `seconds`: the per-file budget (0: none)."""
+    `seconds`: the per-file budget (0: none).
+
+    No body's text stays here once it has been read: learning reads every body and keeps
+    only its line keys (and of those, after learning, only the repeated ones: all a verdict
+    asks), a body is read again from the store to be stripped, and what stripping leaves goes
+    to a scratch store until its structure task takes it (`body`). A cache that outlives the
+    build is not given those texts (they would stay in its pack): there they are held here
+    until taken. At 10k articles the texts were 30 MB and the line keys 10 MB of the client,
+    growing with the distinct bodies."""
 
     GROUP, INSTEAD = "[boilerplate]", "body with its site chrome"
 
@@ -41,7 +49,10 @@ class SiteChrome:
         self.sold: tuple[str, ...] = ()  # the products the build learnt (products.Products.learnt)
         self.named: list[tuple[str, ...]] = [()] * len(firsts)  # those each body names (verdict)
         self.cache, self.firsts, self.bodies = cache, firsts, bodies
-        self.stripped: set[int] = set()  # bodies[i] is the body without its chrome
+        # body i without its chrome, until its structure task takes it: the sha256 it is
+        # stored under (None: stripping left it as it was, read it as it is), or `held`'s
+        self.left: dict[int, str | None] = {}
+        self.held: dict[int, str] = {}
         self.units = [sha(f"units\0{rec['head']}\0{rec['body']}\0{chr(0).join(rec['linked'])}")[:KEY_LEN]
                       for _, rec in firsts]
         self.rules, self.learnt = rules, False
@@ -59,8 +70,6 @@ class SiteChrome:
             return
         self.learnt = True
         found = [self._found(i) for i in range(len(self.firsts))]
-        self.keysets = [keys for keys, *_ in found]
-        self.linked = [f[3] for f in found]
         self.repeated = self.boiler.repeated_in([(keys, long) for keys, long, *_ in found])
         self.sold = self.products.learnt([f[4] | set(rec["linked"]) for f, (_, rec) in zip(found, self.firsts)],
                                          [art.title for art, _ in self.firsts])
@@ -69,15 +78,18 @@ class SiteChrome:
         pages = Counter(d for f in found for d in f[2])
         min_pages = int(self.rules.get("affiliate_hosts", "network_pages")[0])
         self.networks = frozenset(d for d, n in pages.items() if n >= min_pages)
+        # what a verdict reads of each body (_verdict): its repeated lines, its networks
+        self.repeats = [self.repeated & keys for keys, *_ in found]
+        self.nets = [self.networks & f[3] for f in found]
 
     def _body(self, i: int) -> str:
-        if self.bodies[i] is None:
-            self.bodies[i] = self.cache.body(self.firsts[i][1])
-            if self.bodies[i] is None:
-                scratch_lost(self.cache, None, "a body")
-                raise StaleCache(self.cache.notes + ["the cache listed a body it could not give back; "
-                                                     "it was ignored and rebuilt"])
-        return self.bodies[i]
+        """Body i as cleaned: in hand, else read from the cache (not kept)."""
+        body = self.bodies[i] if self.bodies[i] is not None else self.cache.body(self.firsts[i][1])
+        if body is None:
+            scratch_lost(self.cache, None, "a body")
+            raise StaleCache(self.cache.notes + ["the cache listed a body it could not give back; "
+                                                 "it was ignored and rebuilt"])
+        return body
 
     def _found(self, i: int) -> tuple[set[bytes], set[bytes], set[str], set[str], set[str]]:
         """Body i's line keys, its long lines' keys, the domains it links to network_hosts
@@ -105,8 +117,8 @@ class SiteChrome:
         return got
 
     def strip(self, i: int) -> tuple[str, int, int]:
-        """Body i without its chrome and its links into a farm's network (kept in bodies[i]),
-        and how many lines and links it lost."""
+        """Body i without its chrome and its links into a farm's network (kept until `body`
+        takes it: see `left`), and how many lines and links it lost."""
         self._learn()
         page = self._body(i)
 
@@ -115,8 +127,16 @@ class SiteChrome:
             body, network = unlink_network(body, self.boiler.network_hosts, page, self.networks)
             return body, chrome, network
         body, chrome, network = self._bounded(i, strip, (page, 0, 0))
-        self.bodies[i] = body
-        self.stripped.add(i)
+        if self.cache.has(self.firsts[i][1]["body"]):
+            self.bodies[i] = None  # (read again if asked)
+        self.held.pop(i, None)
+        if body == page and self.bodies[i] is None:
+            self.left[i] = None
+        elif self.cache.scratch:
+            self.left[i] = self.cache.put_text(body)
+        else:
+            self.left.pop(i, None)
+            self.held[i] = body
         return body, chrome, network
 
     def verdict(self, i: int) -> tuple[int, int, str]:
@@ -151,34 +171,52 @@ class SiteChrome:
         """[chrome lines, network links, sha256 of the body left or None, the key it is kept
         under, the products the build learnt that the body left names]."""
         self._learn()
-        rep = sorted(self.repeated & self.keysets[i])
-        nets = sorted(self.networks & self.linked[i])
+        rep = sorted(self.repeats[i])
+        nets = sorted(self.nets[i])
         k = sha(self.units[i] + b"".join(rep).hex() + "\0" + ",".join(nets))[:KEY_LEN]
-        got = self.cache.chrome(k)
+        got, body = self.cache.chrome(k), None
         if got is None:
             body, chrome, network = self.strip(i)
             got = [chrome, network, sha(body) if chrome or network else None]
             if i not in self.late:
                 self.cache.put_chrome(k, got)
-        return got + [k, self._named(i, got[2] or self.firsts[i][1]["body"])]
+        return got + [k, self._named(i, got[2] or self.firsts[i][1]["body"], body)]
 
-    def _named(self, i: int, left: str) -> list[str]:
-        """The learnt products that body i, once stripped (`left`: its sha256), names
-        (products.mentioned): kept under that body and the learnt set, so that only a change
-        of the learnt set reads the bodies again."""
+    def _named(self, i: int, left: str, body: str | None) -> list[str]:
+        """The learnt products that body i, once stripped (`left`: its sha256; `body`: its
+        text if in hand), names (products.mentioned): kept under that body and the learnt
+        set, so that only a change of the learnt set reads the bodies again."""
         if not self.sold:
             return []
         k = sha("named\0" + left + "\0" + "\0".join(self.sold))[:KEY_LEN]
         got = self.cache.named(k)
         if got is None:
-            got = list(mentioned(self.body(i), self.sold))
+            got = list(mentioned(self.body(i) if body is None else body, self.sold))
             self.cache.put_named(k, got)
         return got
 
+    def ready(self, i: int) -> None:
+        """Body i stripped now if it was not (its verdict came from the cache): a stripping
+        over the budget is known (`late`) before its group is made."""
+        if i not in self.left and i not in self.held:
+            self.strip(i)
+
     def body(self, i: int) -> str:
         """Body i without its chrome (to be structured)."""
-        return self.bodies[i] if i in self.stripped else self.strip(i)[0]
+        if i in self.held:
+            return self.held[i]
+        if i not in self.left:
+            return self.strip(i)[0]
+        k = self.left[i]
+        if k is None:
+            return self._body(i)
+        text = self.cache.rest(k)
+        if text is None:
+            scratch_lost(self.cache, self.cache.pack_of("b", k), "a body")
+            raise StaleCache(self.cache.notes + ["the cache lost a body while it was being built"])
+        return text
 
     def forget(self, i: int) -> None:
         self.bodies[i] = None
-        self.stripped.discard(i)
+        self.left.pop(i, None)
+        self.held.pop(i, None)

@@ -541,9 +541,11 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         if signatures[i] is not None:
             site.forget(i)
     if todo:
-        fresh = workers.imap(structure_chunk, [(c,) for c in chunked(
-            [(site.body(i), firsts[i][0].title, site.named[i]) for i in todo], workers.jobs)], progress, "structure",
-            len(todo))
+        for i in todo:
+            site.ready(i)
+        # (the tasks made as they go out: each body is read back then, not all held at once)
+        fresh = workers.imap(structure_chunk, (([(site.body(i), firsts[i][0].title, site.named[i]) for i in c],)
+                                               for c in chunked(todo, workers.jobs)), progress, "structure", len(todo))
     else:
         workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):

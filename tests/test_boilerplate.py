@@ -1732,3 +1732,49 @@ def test_a_repeated_lead_in_the_body_ends_on_goes_a_lead_in_over_text_stays():
     one = "## Fix it\n\nRestart the router and wait two minutes for the lights.\n\nHere is what to try next:\n"
     assert b.strip(one, repeated) == (one, 0)
 
+
+
+def test_the_chrome_verdicts_leave_no_body_text_held_and_only_the_repeated_line_keys(tmp_path):
+    """Issue 31 (the client's memory): SiteChrome reads every distinct body to learn the
+    chrome and again to strip it, but keeps none of their texts once a body's verdict is
+    made (under --no-cache the stripped text waits in the build's scratch store for its
+    structure task), nor the line keys of lines no other body has. It held both: every
+    stripped body until its structure went out (the tasks were listed at once), and every
+    body's keys for the whole build (at 10k articles 30 and 10 MB, growing with the bodies)."""
+    import tracemalloc
+
+    from pipeline.cache import ArticleCache, sha
+    from pipeline.chrome import SiteChrome
+    from pipeline.model import Article
+    from pipeline.rules import load_rules
+
+    cache = ArticleCache(tmp_path / "scratch", "key", scratch=True)
+    firsts, texts = [], []
+    for n in range(40):
+        topic = f"{TOPICS[n % len(TOPICS)]} {n}"
+        body = distinct_article(topic, n).split("---\n\n", 1)[1] + "\n\n" + "\n\n".join(
+            f"Check the {topic} log entry {n * 1000 + j} for the code 0x{n:02x}{j:03x} and note the time it shows."
+            for j in range(250))
+        rec = cache.put_article(sha(body), {"title": f"Fix the {topic} problem", "date": None, "categories": [],
+                                            "tags": [], "warnings": [], "removed": {}, "key": sha(body),
+                                            "linked": []}, body=body)
+        art = Article(path=f"{n}.md", source_id=str(n), sha256=sha(body), title=rec["title"], date=None,
+                      categories=[], tags=[], body="", warnings=[], removed={})
+        firsts.append((art, rec))
+        texts.append(body)
+    held = sum(len(t) for t in texts)
+    site = SiteChrome(load_rules(), cache, firsts, [None] * len(firsts))
+    stripped = {}
+    real = site.strip
+    site.strip = lambda i: (lambda got: stripped.setdefault(i, sha(got[0])) and got)(real(i))  # (not its text)
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    verdicts = [site.verdict(i) for i in range(len(firsts))]
+    grown = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert all(chrome == 3 for chrome, _, _ in verdicts)  # the newsletter box went from each
+    assert grown < held / 4, (grown, held)  # (before: more than every body's text)
+    # each stripped body is given back as it was made, for its structure task
+    for i in range(len(firsts)):
+        assert sha(site.body(i)) == stripped[i] and "Newsletter" not in site.body(i)
+        site.forget(i)
