@@ -135,6 +135,10 @@ _TARGET = re.compile(r"\]\(((?:https?:)?//[^()\s]+)")  # a link's target, a web 
 # not one to another page's anchor ("(https://site.example/finance/story/#link=...)", a cross-link's)
 _IN_PAGE = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#")
 _TOC_MAX = 40  # a bar of sections names at most this many of the headings after it
+# a link to an anchor of a page by the page's whole address ("[Best Overall](https://site.example/best-picks/best-x#section-best)")
+_PAGE_ANCHOR = re.compile(r"\[[^\[\]\n]*\]\(((?:https?:)?//[^/()\s#]+/[^()\s#]+)#[^()\s]+\)")
+_MARKS = re.compile(r"[\s*_.\\)+\-\d]*")  # what a line of such links may hold besides ("**1.**", " 2.", "* ")
+_PAGE_TOC = 3  # a run of such lines is a table of contents with this many links or more
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
 
 
@@ -484,6 +488,7 @@ class Boilerplate:
                     drop.add(u)  # (not a spec among specs: "Display Color: Space Gray" under "Weight: 1.2 kg")
         drop.update(self._contents_lead(units, lines, rep, repeated))
         drop.update(self._contents_list(units, lines))
+        drop.update(self._page_contents(units, lines))
         self._picture_runs(units, lines, rep, drop)
         self._whole_tables(units, lines, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
@@ -562,6 +567,36 @@ class Boilerplate:
                     len(_shown_words(lines[i])) > 2 * self.short_words and not self._links(lines[i]))):
                 break  # the prose began (whatever ends it: "... here are the fixes that work:"): a list of
                 # the steps after it is the procedure's overview (structure's)
+        return out
+
+    def _page_contents(self, units, lines: list[str]) -> set[int]:
+        """A table of contents whose links name their page by its whole address: lines one after
+        another, each nothing but links (a list's mark, a number, emphasis aside) to anchors of one
+        page, the same page on each line, _PAGE_TOC links or more in all ("[**The list in
+        brief**](https://site.example/best-picks/best-x#section-quick-list)", "**1.** [Best
+        Overall](https://site.example/best-picks/best-x#section-best-overall)", ...), and the short
+        label right over it ("Quick List", as _contents_list's lead-in; not a heading nor a picture). A link to an
+        anchor written "#fix2", or resolved against the site's root, is structure's to read
+        (structure.contents: a list of the steps tells which section gives them); one to another
+        page, or with words of its own beside it, stays."""
+        out: set[int] = set()
+        run, base, links = [], None, 0
+        for u, (i, k) in enumerate([*units, (len(lines), None)]):
+            line = lines[i] if k is not None else ""
+            pages = set(_PAGE_ANCHOR.findall(line)) if "](" in line else set()
+            here = next(iter(pages)) if len(pages) == 1 and _MARKS.fullmatch(_PAGE_ANCHOR.sub("", line)) else None
+            if here is None or here != base:
+                if links >= _PAGE_TOC:
+                    out.update(run)
+                    v = run[0] - 1
+                    above = lines[units[v][0]] if v >= 0 and units[v][1] is not None else ""
+                    if above and not (_LIST.match(above) or _HEADING.match(above) or "![" in above) and self._label(above):
+                        out.add(v)
+                run, links = [], 0
+            base = here
+            if here is not None:
+                run.append(u)
+                links += len(_PAGE_ANCHOR.findall(line))
         return out
 
     @staticmethod

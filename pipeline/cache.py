@@ -173,7 +173,8 @@ from .write import write_atomic
 # 78: titles: a word over 40 characters is no model name (not looked for in the text); prepared forms
 # 79: titles: a model-shaped word is said by the text with an ending stem takes off ("MacBooks" by "Mac Books"); prepared forms
 # 80: titles: "Top 1 – ..." and "Top 1 — ..." label a list item as "Top 1: ..." does
-FORMAT = 80
+# 81: chrome: a table of contents whose links name the page by its whole address goes (with its short label)
+FORMAT = 81
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

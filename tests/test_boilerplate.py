@@ -1778,3 +1778,34 @@ def test_the_chrome_verdicts_leave_no_body_text_held_and_only_the_repeated_line_
     for i in range(len(firsts)):
         assert sha(site.body(i)) == stripped[i] and "Newsletter" not in site.body(i)
         site.forget(i)
+
+
+def test_a_table_of_contents_linking_a_pages_own_address_goes_a_fix_list_and_other_pages_stay():
+    """A buying guide's table of contents whose links name the page by its whole address, each
+    to one of its anchors ("**1.** [Best Overall](https://site.example/best-picks/best-x#section-
+    best-overall)", two on one line too), goes on one page with the short label over it (a picture
+    over the label stays); a list of
+    the fixes linking "#fix1" (structure's), a list of other pages' anchors, a line with words of its
+    own beside such a link, and a run of two links stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    page = "https://site.example/best-picks/best-mice"
+    toc = (f"Quick List\n\n[**The list in brief**]({page}#section-quick-list)\n**1.** [Best Overall]({page}#section-best)\n"
+           f" 2.[Best Budget]({page}#section-budget)  3.[Best Wireless]({page}#section-wireless)\n"
+           f"**4.** [Shopping Tips]({page}#section-tips)\n\n")
+    intro = "A good mouse makes every game and every spreadsheet easier on the wrist and the eyes.\n\n"
+    fixes = "1. [Update the driver](#fix1)\n2. [Clean the sensor](#fix2)\n3. [Change the port](#fix3)\n\n"
+    others = ("* [Best keyboards](https://site.example/best-picks/best-keyboards#section-best)\n"
+              "* [Best monitors](https://site.example/best-picks/best-monitors#section-best)\n"
+              "* [Best headsets](https://site.example/best-picks/best-headsets#section-best)\n\n")
+    said = f"Read our [shopping tips]({page}#section-tips) before you buy any of these mice.\n\n"
+    two = f"[Best Overall]({page}#section-best)\n[Best Budget]({page}#section-budget)\n\n"
+    body = "# The best mice\n\n![The best mice](https://site.example/mice.jpg)\n\n" + toc + intro + fixes + others + said + two + "## Best Overall\n\nThe Acme M1 is light and fast.\n"
+    text, gone = Boilerplate(load_rules()).strip(body, set())
+    assert "Quick List" not in text and "list in brief" not in text and "#section-budget)  3." not in text
+    assert "Shopping Tips](" not in text and gone == 5
+    for kept in ("![The best mice](https://site.example/mice.jpg)", intro, fixes, others, said, two):
+        assert kept.strip() in text
+    pictured = body.replace("Quick List\n\n", "")  # (the picture right over the table)
+    text, gone = Boilerplate(load_rules()).strip(pictured, set())
+    assert gone == 4 and "![The best mice](https://site.example/mice.jpg)\n\n" + intro in text
