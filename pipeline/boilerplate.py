@@ -263,6 +263,10 @@ class Boilerplate:
                                   re.I)
         # a feedback box's buttons: an action's words that do not end the box under its question (_box_under)
         self.feedback_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "feedback_buttons"))
+        # a list widget's button ("Show More Deals", "Load more deals"): its words, maybe one after them (_more_button)
+        self.more_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "more_buttons"))
+        # the site's own voice: a repeated sentence with one of these words is the site's blurb (_house)
+        self.house_words = frozenset(w.lower() for w in g("boilerplate", "house_words"))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
@@ -493,6 +497,8 @@ class Boilerplate:
         self._whole_tables(units, lines, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._shop_tail(units, lines, drop)
+        # (after it: "Load more deals" is a shop widget's evidence there)
+        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
         self._headings(units, lines, repeated, rep, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
         # own, then "*" again): the text it marked stays (after the blocks: no repeated line
@@ -714,10 +720,13 @@ class Boilerplate:
         # around it, however often it repeats; chrome says more
         wide = [len(_shown_words(lines[i])) >= 2 for i, _ in units]
         drop = set()
+        opened = next((u for u in range(1, n) if _HEADING.match(lines[units[u][0]])), n)  # the opening block ends
         for u, (i, k) in enumerate(units):
             if not rep[u]:
                 continue
             if wide[u] and self._links(lines[i]):
+                drop.add(u)
+            elif u > opened and self._house(lines[i]):
                 drop.add(u)
             elif self._list_label(units, lines, u):
                 cards = _card_list(units, lines, u + 1) if wide[u] else []
@@ -727,6 +736,19 @@ class Boilerplate:
                               or self._empty_label(units, lines, u) or _ICON_TEXT.match(lines[i])):
                 drop.add(u)
         return drop
+
+    def _house(self, line: str) -> bool:
+        """A sentence in the site's own voice (the rules' house_words, not in capitals: "we", "our";
+        "US" is a country) that links to another page: a repeated one that is no action, under a
+        heading after the page's opening block, is the site's blurb about itself, pointing to its
+        own page ("Why you can trust Tom's Hardware  Our expert reviewers spend hours testing and
+        comparing products ... [Find out more about how we test](...)."); the article's repeated
+        explanations say "you" or name the subject, an intro's "We'll show you how" is in the
+        opening block, and a repeated piece of advice without a link ("We recommend a restore point
+        first.") stays."""
+        return self._statement(line) and any(
+            w.lower() in self.house_words and not w.isupper() for w in _shown_words(line)) and any(
+            not m.group(0).startswith("!") and not _IN_PAGE.search(m.group(0)) for m in _LINK.finditer(line))
 
     def _empty_label(self, units, lines: list[str], u: int) -> bool:
         """A short label ending with a colon, no link in it, with a heading (or nothing) right
@@ -895,6 +917,15 @@ class Boilerplate:
         host = re.sub(r"[^0-9a-z]", "", _host(m.group(2)))
         return any(len(name) >= 2 and name in host for name in (
             re.sub(r"[^0-9a-z]", "", a.group(1).lower()) for a in self.shop_at.finditer(m.group(1))))
+
+    def _more_button(self, line: str) -> bool:
+        """A list widget's button, on one page as well as on many: a line of the rules' more_buttons
+        words, maybe one word after them, marks aside ("Show More Deals", "Show More ⬇", "[Load more
+        deals](...)"); not a heading, a numbered step nor a picture (a screenshot's "![see all apps](...)")."""
+        if len(line) > 200 or "![" in line or _HEADING.match(line) or _NUMBERED.match(line):
+            return False
+        words = _shown_words(line.lower())
+        return len(words) in (2, 3) and " ".join(words[:2]) in self.more_buttons
 
     def _read_next(self, line: str, most: bool = True) -> bool:
         """A line that is one link to another article and nothing else, the link's text that

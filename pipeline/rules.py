@@ -49,7 +49,8 @@ REQUIRED_GROUPS = {
     "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
                     "min_echoes_in_body", "seeds", "comment_buttons", "comment_words", "shop_labels",
-                    "cross_link_labels", "shop_at", "feedback_buttons"),
+                    "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons",
+                    "house_words"),
 }
 
 

@@ -1809,3 +1809,51 @@ def test_a_table_of_contents_linking_a_pages_own_address_goes_a_fix_list_and_oth
     pictured = body.replace("Quick List\n\n", "")  # (the picture right over the table)
     text, gone = Boilerplate(load_rules()).strip(pictured, set())
     assert gone == 4 and "![The best mice](https://site.example/mice.jpg)\n\n" + intro in text
+
+
+def test_a_list_widgets_show_more_button_goes_from_one_page_a_step_a_heading_and_a_screenshot_stay():
+    """A list widget's button, a line of its own ("Show More Deals" under a table, "Show More ⬇"
+    between cards, "[Load more deals](...)", "Show more comments"), goes on one page as well as on
+    many (rules [boilerplate] more_buttons); a step that names the button, a numbered step, a
+    heading, a screenshot whose caption says the words and a longer line stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    kept = ["## Show more", "Tap **See more** under the list of apps.", "1. Show more",
+            "![see all apps](https://site.example/see-all.png)", "See more details in the app's settings page",
+            "| Warranty | 3 Years |"]
+    gone = ["Show More Deals", "Show More ⬇", "[Load more deals](https://site.example/deals)", "Show more comments"]
+    body = "# Acme B650 review\n\nThe board is white and fast, and it costs less than its rivals.\n\n"
+    body += "\n\n".join(kept[:3] + gone[:2] + kept[3:] + gone[2:]) + "\n\nThe board ships with two SATA cables.\n"
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == len(gone) and all(line not in text for line in gone)
+    assert all(line in text for line in kept) and text.rstrip().endswith("two SATA cables.")
+
+
+def test_a_repeated_blurb_in_the_sites_voice_with_a_link_goes_advice_and_an_intro_stay():
+    """A sentence in the site's own voice with a link, found in many distinct articles under a
+    heading after the opening block ("Why you can trust Example  Our experts spend hours testing
+    ... [Find out more about how we test](...).") goes: the site's blurb about itself. Repeated as
+    well: advice in the site's voice without a link, an intro's sentence in the opening block, and
+    an explanation with a link that does not speak for the site stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    blurb = ("Why you can trust Example  Our expert reviewers spend hours testing and comparing products so you can "
+             "choose the best for you. [Find out more about how we test](https://site.example/how-we-test).\n\n")
+    advice = "We recommend that you create a restore point before you change any of these settings.\n\n"
+    intro = "In this guide we show you the fixes that worked for [our readers](https://site.example/readers).\n\n"
+    explain = "A driver tells Windows how to talk to a device, as [the driver guide](https://site.example/drivers) says.\n\n"
+    bodies = []
+    for n, topic in enumerate(TOPICS, 1):
+        body = distinct_article(topic, n).split("---\n\n", 1)[1].replace(SIGNUP, "")
+        head, _, rest = body.partition("## Fix 1:")
+        own = [f"The {topic} of unit {n} was tested {m} times on build {n}{m} of the {topic.split()[0]} lab.\n\n"
+               for m in range(1, 9)]  # (each article's own sentences, between the repeated ones)
+        bodies.append(head + own[7] + intro + "## Fix 1:" + rest.replace(
+            "## Why the", "## Before you start\n\n" + own[0] + blurb + own[1] + advice + own[2] + explain + own[3]
+            + "".join(own[4:7]) + "## Why the"))
+    b = Boilerplate(load_rules())
+    repeated = b.repeated(bodies)
+    for body in bodies:
+        text, _ = b.strip(body, repeated)
+        assert "Why you can trust" not in text and "how we test" not in text
+        assert all(kept.strip() in text for kept in (advice, intro, explain))
