@@ -176,7 +176,8 @@ from .write import write_atomic
 # 81: chrome: a table of contents whose links name the page by its whole address goes (with its short label)
 # 82: chrome: a table of contents whose links name the page by its whole address goes (with its short label)
 # 74: chrome: a list widget's "Show More Deals" button goes on one page; a repeated sentence in the site's voice with a link goes
-FORMAT = 82
+# 83: chrome: a sign-up's consent in Chinese is a seed notice
+FORMAT = 83
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

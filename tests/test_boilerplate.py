@@ -1857,3 +1857,16 @@ def test_a_repeated_blurb_in_the_sites_voice_with_a_link_goes_advice_and_an_intr
         text, _ = b.strip(body, repeated)
         assert "Why you can trust" not in text and "how we test" not in text
         assert all(kept.strip() in text for kept in (advice, intro, explain))
+
+
+def test_a_chinese_sign_up_consent_goes_with_its_box_the_article_stays():
+    """A sign-up's consent in Chinese ("註冊即表示我同意接收來自 … 的行銷電子郵件", "註冊即代表您同意…",
+    rules [boilerplate] seeds), on one page, goes with the short lines of its box over it ("您的電子郵件",
+    "我要註冊"); the article's last sentence over the box stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    for consent in ("註冊即表示我同意接收來自 Acme 的行銷電子郵件並同意 Acme 的隱私權政策",
+                    "註冊即代表您同意接收我們的行銷電子郵件，以及同意 Acme 遵循我們的隱私權政策使用您的個人資料。"):
+        body = "## 轉換\n\n將 MOV 轉換為 MP4 只需三個步驟。\n\n您的電子郵件\n\n我要註冊\n\n" + consent + "\n"
+        text, n = Boilerplate(load_rules()).strip(body, set())
+        assert n == 3 and text.rstrip().endswith("只需三個步驟。") and "註冊" not in text
