@@ -136,7 +136,8 @@ _TARGET = re.compile(r"\]\(((?:https?:)?//[^()\s]+)")  # a link's target, a web 
 _IN_PAGE = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#")
 _TOC_MAX = 40  # a bar of sections names at most this many of the headings after it
 # a link to an anchor of a page by the page's whole address ("[Best Overall](https://site.example/best-picks/best-x#section-best)")
-_PAGE_ANCHOR = re.compile(r"\[[^\[\]\n]*\]\(((?:https?:)?//[^/()\s#]+/[^()\s#]+)#[^()\s]+\)")
+_PAGE_ANCHOR = re.compile(r"\[[^\[\]\n]*\]\(((?:https?:)?//[^/()\s#]+/[^()\s#]+)#([^()\s]+)\)")
+_SLUG_SEP = re.compile(r"[\W_]+")  # an anchor's slug's words ("section-best-overall")
 _MARKS = re.compile(r"[\s*_.\\)+\-\d]*")  # what a line of such links may hold besides ("**1.**", " 2.", "* ")
 _PAGE_TOC = 3  # a run of such lines is a table of contents with this many links or more
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
@@ -584,15 +585,28 @@ class Boilerplate:
         label right over it ("Quick List", as _contents_list's lead-in; not a heading nor a picture). A link to an
         anchor written "#fix2", or resolved against the site's root, is structure's to read
         (structure.contents: a list of the steps tells which section gives them); one to another
-        page, or with words of its own beside it, stays."""
+        page, or with words of its own beside it, stays, and so does a list none of whose anchors
+        names one of the _TOC_MAX headings after it (more than half the heading's words in the
+        anchor's slug: "#section-best-overall" over "## Best Overall"): it points into another
+        page's sections ("[Reset your PC](https://support.example.com/recovery#reset)" under "## Fix 3")."""
+        heads = [(u, set(_heading_words(_HEADING.sub("", lines[i])).split()))
+                 for u, (i, k) in enumerate(units) if k is not None and _HEADING.match(lines[i])]
+        if not heads:
+            return set()
+
+        def names_heading(run: list[int]) -> bool:
+            after = bisect_left(heads, (run[0],))
+            near = [h for _, h in heads[after:after + _TOC_MAX] if h]
+            return any(2 * len(h & set(_SLUG_SEP.split(m.group(2).lower()))) > len(h) for u in run
+                       for m in _PAGE_ANCHOR.finditer(lines[units[u][0]]) for h in near)
         out: set[int] = set()
         run, base, links = [], None, 0
         for u, (i, k) in enumerate([*units, (len(lines), None)]):
             line = lines[i] if k is not None else ""
-            pages = set(_PAGE_ANCHOR.findall(line)) if "](" in line else set()
+            pages = {m.group(1) for m in _PAGE_ANCHOR.finditer(line)} if "](" in line else set()
             here = next(iter(pages)) if len(pages) == 1 and _MARKS.fullmatch(_PAGE_ANCHOR.sub("", line)) else None
             if here is None or here != base:
-                if links >= _PAGE_TOC:
+                if links >= _PAGE_TOC and names_heading(run):
                     out.update(run)
                     v = run[0] - 1
                     above = lines[units[v][0]] if v >= 0 and units[v][1] is not None else ""
@@ -726,7 +740,7 @@ class Boilerplate:
                 continue
             if wide[u] and self._links(lines[i]):
                 drop.add(u)
-            elif u > opened and self._house(lines[i]):
+            elif u > opened and self._section_lead(units, lines, u) and self._house(lines[i]):
                 drop.add(u)
             elif self._list_label(units, lines, u):
                 cards = _card_list(units, lines, u + 1) if wide[u] else []
@@ -737,15 +751,24 @@ class Boilerplate:
                 drop.add(u)
         return drop
 
+    def _section_lead(self, units, lines: list[str], u: int) -> bool:
+        """Unit u is the first line right under a heading that is no step's ("## Quick Shopping
+        Tips"; not "## Fix 3: Reset the driver" nor "## Update your driver"): where a site's blurb
+        about itself sits (_house); advice in a fix's text, mid-section or under a step's heading,
+        is the article's."""
+        above = lines[units[u - 1][0]] if u > 0 else ""
+        return bool(_HEADING.match(above)) and not _fix_text(above) and not self._content(_HEADING.sub("", above))
+
     def _house(self, line: str) -> bool:
         """A sentence in the site's own voice (the rules' house_words, not in capitals: "we", "our";
-        "US" is a country) that links to another page: a repeated one that is no action, under a
-        heading after the page's opening block, is the site's blurb about itself, pointing to its
-        own page ("Why you can trust Tom's Hardware  Our expert reviewers spend hours testing and
-        comparing products ... [Find out more about how we test](...)."); the article's repeated
-        explanations say "you" or name the subject, an intro's "We'll show you how" is in the
-        opening block, and a repeated piece of advice without a link ("We recommend a restore point
-        first.") stays."""
+        "US" is a country) that links to another page: a repeated one that is no action, the first
+        line under a heading that is no step's after the page's opening block (_section_lead), is the
+        site's blurb about itself, pointing to its own page ("Why you can trust Tom's Hardware  Our
+        expert reviewers spend hours testing and comparing products ... [Find out more about how we
+        test](...)."); the article's repeated explanations say "you" or name the subject, an intro's
+        "We'll show you how" is in the opening block, and a repeated piece of advice without a link
+        ("We recommend a restore point first.") or inside a fix ("If the problem persists, contact our
+        [support team](...).") stays."""
         return self._statement(line) and any(
             w.lower() in self.house_words and not w.isupper() for w in _shown_words(line)) and any(
             not m.group(0).startswith("!") and not _IN_PAGE.search(m.group(0)) for m in _LINK.finditer(line))
@@ -921,8 +944,11 @@ class Boilerplate:
     def _more_button(self, line: str) -> bool:
         """A list widget's button, on one page as well as on many: a line of the rules' more_buttons
         words, maybe one word after them, marks aside ("Show More Deals", "Show More ⬇", "[Load more
-        deals](...)"); not a heading, a numbered step nor a picture (a screenshot's "![see all apps](...)")."""
-        if len(line) > 200 or "![" in line or _HEADING.match(line) or _NUMBERED.match(line):
+        deals](...)"); not a heading, a numbered step nor a picture (a screenshot's "![see all apps](...)"),
+        nor a list item, a whole bold line or a path (a step's UI labels: "- Show more options", "**See
+        all**", "See all > Settings")."""
+        if (len(line) > 200 or "![" in line or _HEADING.match(line) or _NUMBERED.match(line) or _LIST.match(line)
+                or _BOLD_LABEL.match(line) or ">" in _LINK.sub(r"\1", line)):
             return False
         words = _shown_words(line.lower())
         return len(words) in (2, 3) and " ".join(words[:2]) in self.more_buttons

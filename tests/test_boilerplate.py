@@ -1784,38 +1784,51 @@ def test_a_table_of_contents_linking_a_pages_own_address_goes_a_fix_list_and_oth
     """A buying guide's table of contents whose links name the page by its whole address, each
     to one of its anchors ("**1.** [Best Overall](https://site.example/best-picks/best-x#section-
     best-overall)", two on one line too), goes on one page with the short label over it (a picture
-    over the label stays); a list of
-    the fixes linking "#fix1" (structure's), a list of other pages' anchors, a line with words of its
-    own beside such a link, and a run of two links stay."""
+    over the label stays); its anchors are slugs of the page's own headings ("#section-best-overall-mouse"
+    over "## Best Overall"). A list of the fixes linking "#fix1" (structure's), a list of other pages'
+    anchors, a line with words of its own beside such a link, a run of two links, and a list of three
+    links into the sections of another page, none naming a heading here ("[Reset your PC](https://support.
+    example.com/recovery-options#reset)" under "## Fix 3: Reset your PC"), stay."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     page = "https://site.example/best-picks/best-mice"
-    toc = (f"Quick List\n\n[**The list in brief**]({page}#section-quick-list)\n**1.** [Best Overall]({page}#section-best)\n"
-           f" 2.[Best Budget]({page}#section-budget)  3.[Best Wireless]({page}#section-wireless)\n"
-           f"**4.** [Shopping Tips]({page}#section-tips)\n\n")
+    toc = (f"Quick List\n\n[**The list in brief**]({page}#section-quick-list)\n"
+           f"**1.** [Best Overall]({page}#section-best-overall-mouse)\n"
+           f" 2.[Best Budget]({page}#section-best-budget-mouse)  3.[Best Wireless]({page}#section-best-wireless-mouse)\n"
+           f"**4.** [Shopping Tips]({page}#section-shopping-tips-for-mice)\n\n")
     intro = "A good mouse makes every game and every spreadsheet easier on the wrist and the eyes.\n\n"
     fixes = "1. [Update the driver](#fix1)\n2. [Clean the sensor](#fix2)\n3. [Change the port](#fix3)\n\n"
     others = ("* [Best keyboards](https://site.example/best-picks/best-keyboards#section-best)\n"
               "* [Best monitors](https://site.example/best-picks/best-monitors#section-best)\n"
               "* [Best headsets](https://site.example/best-picks/best-headsets#section-best)\n\n")
-    said = f"Read our [shopping tips]({page}#section-tips) before you buy any of these mice.\n\n"
-    two = f"[Best Overall]({page}#section-best)\n[Best Budget]({page}#section-budget)\n\n"
-    body = "# The best mice\n\n![The best mice](https://site.example/mice.jpg)\n\n" + toc + intro + fixes + others + said + two + "## Best Overall\n\nThe Acme M1 is light and fast.\n"
+    said = f"Read our [shopping tips]({page}#section-shopping-tips-for-mice) before you buy any of these mice.\n\n"
+    two = f"[Best Overall]({page}#section-best-overall-mouse)\n[Best Budget]({page}#section-best-budget-mouse)\n\n"
+    sections = "".join(f"## {h}\n\nThe Acme M{n} is light and fast.\n\n" for n, h in enumerate(
+        ("Best Overall", "Best Budget", "Best Wireless", "Shopping Tips"), 1))
+    body = "# The best mice\n\n![The best mice](https://site.example/mice.jpg)\n\n" + toc + intro + fixes + others + said + two + sections
     text, gone = Boilerplate(load_rules()).strip(body, set())
-    assert "Quick List" not in text and "list in brief" not in text and "#section-budget)  3." not in text
+    assert "Quick List" not in text and "list in brief" not in text and "best-budget-mouse)  3." not in text
     assert "Shopping Tips](" not in text and gone == 5
     for kept in ("![The best mice](https://site.example/mice.jpg)", intro, fixes, others, said, two):
         assert kept.strip() in text
     pictured = body.replace("Quick List\n\n", "")  # (the picture right over the table)
     text, gone = Boilerplate(load_rules()).strip(pictured, set())
     assert gone == 4 and "![The best mice](https://site.example/mice.jpg)\n\n" + intro in text
+    other = "https://support.example.com/en-us/windows/recovery-options-in-windows"
+    elsewhere = ("# Fix a PC that will not start\n\nThe PC stops on a black screen after the update.\n\n"
+                 "## Fix 3: Reset your PC\n\nIf nothing else worked, Windows can reinstall itself, as each option shows.\n\n"
+                 f"- [Reset your PC]({other}#reset)\n- [Go back to a previous version]({other}#goback)\n"
+                 f"- [Use a recovery drive]({other}#drive)\n\nBack up your files first.\n")
+    assert Boilerplate(load_rules()).strip(elsewhere, set()) == (elsewhere, 0)
 
 
 def test_a_list_widgets_show_more_button_goes_from_one_page_a_step_a_heading_and_a_screenshot_stay():
     """A list widget's button, a line of its own ("Show More Deals" under a table, "Show More ⬇"
     between cards, "[Load more deals](...)", "Show more comments"), goes on one page as well as on
     many (rules [boilerplate] more_buttons); a step that names the button, a numbered step, a
-    heading, a screenshot whose caption says the words and a longer line stay."""
+    heading, a screenshot whose caption says the words and a longer line stay, and so do a how-to's
+    UI labels the same words make: a whole bold line under a step ("**Show more options**"), a list
+    item ("- Show more options", "* **See all apps**") and a path ("See all > Settings")."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     kept = ["## Show more", "Tap **See more** under the list of apps.", "1. Show more",
@@ -1827,14 +1840,24 @@ def test_a_list_widgets_show_more_button_goes_from_one_page_a_step_a_heading_and
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert n == len(gone) and all(line not in text for line in gone)
     assert all(line in text for line in kept) and text.rstrip().endswith("two SATA cables.")
+    labels = ["**Show more options**", "- Show more options", "* **See all apps**", "- Load more",
+              "**See more** > **Settings**", "See all > Settings"]
+    for label in labels:
+        howto = ("# How to open an app's settings in Windows 11\n\nEvery app has a menu of its own settings.\n\n"
+                 "## Steps\n\n1. Right-click the app's icon on the desktop.\n\n" + label
+                 + "\n\n2. Choose Properties and open the Compatibility tab.\n")
+        assert Boilerplate(load_rules()).strip(howto, set()) == (howto, 0), label
 
 
 def test_a_repeated_blurb_in_the_sites_voice_with_a_link_goes_advice_and_an_intro_stay():
-    """A sentence in the site's own voice with a link, found in many distinct articles under a
-    heading after the opening block ("Why you can trust Example  Our experts spend hours testing
-    ... [Find out more about how we test](...).") goes: the site's blurb about itself. Repeated as
-    well: advice in the site's voice without a link, an intro's sentence in the opening block, and
-    an explanation with a link that does not speak for the site stay."""
+    """A sentence in the site's own voice with a link, found in many distinct articles as the first
+    line right under a heading that is no step's, after the opening block ("## Before you start" over
+    "Why you can trust Example  Our experts spend hours testing ... [Find out more about how we
+    test](...).") goes: the site's blurb about itself. Repeated as well: advice in the site's voice
+    without a link, an intro's sentence in the opening block, an explanation with a link that does
+    not speak for the site, and the fixes' advice in the site's voice with a link stay: in a fix's
+    text ("If the problem persists, contact our [support team](...)."), a quoted note, a list item, and
+    the first line under a fix's heading."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     blurb = ("Why you can trust Example  Our expert reviewers spend hours testing and comparing products so you can "
@@ -1842,27 +1865,37 @@ def test_a_repeated_blurb_in_the_sites_voice_with_a_link_goes_advice_and_an_intr
     advice = "We recommend that you create a restore point before you change any of these settings.\n\n"
     intro = "In this guide we show you the fixes that worked for [our readers](https://site.example/readers).\n\n"
     explain = "A driver tells Windows how to talk to a device, as [the driver guide](https://site.example/drivers) says.\n\n"
+    in_fix = ["We recommend that you [back up your files](https://site.example/backup) before you reset the driver.\n\n",
+              "If the problem persists, contact our [support team](https://support.example.com/contact).\n\n",
+              "> **Note:** If you need help, our [support agents](https://support.example.com) are available 24/7.\n\n",
+              "- If the problem persists, contact our [support team](https://support.example.com/contact).\n\n"]
     bodies = []
     for n, topic in enumerate(TOPICS, 1):
         body = distinct_article(topic, n).split("---\n\n", 1)[1].replace(SIGNUP, "")
         head, _, rest = body.partition("## Fix 1:")
-        own = [f"The {topic} of unit {n} was tested {m} times on build {n}{m} of the {topic.split()[0]} lab.\n\n"
-               for m in range(1, 9)]  # (each article's own sentences, between the repeated ones)
-        bodies.append(head + own[7] + intro + "## Fix 1:" + rest.replace(
-            "## Why the", "## Before you start\n\n" + own[0] + blurb + own[1] + advice + own[2] + explain + own[3]
+        own = [f"The {topic} of unit {n} was tested for {w} on build {n}{m} of the {topic.split()[0]} lab.\n\n"
+               for m, w in enumerate(("heat", "dust", "noise", "load", "light", "water", "cold", "sound", "power",
+                                      "stress", "speed", "wear"))]  # (each article's own sentences, between the repeated ones)
+        title, _, steps = rest.partition("\n\n")
+        steps = steps.replace("Restart your computer and check whether the problem is gone.\n\n",
+                              "Restart your computer and check whether the problem is gone.\n\n"
+                              + "".join(o + a for o, a in zip(own[8:12], in_fix[1:])))
+        bodies.append(head + own[7] + intro + "## Fix 1:" + title + "\n\n" + in_fix[0] + steps.replace(
+            "## Why the", "## Before you start\n\n" + blurb + own[0] + own[1] + advice + own[2] + explain + own[3]
             + "".join(own[4:7]) + "## Why the"))
     b = Boilerplate(load_rules())
     repeated = b.repeated(bodies)
     for body in bodies:
         text, _ = b.strip(body, repeated)
         assert "Why you can trust" not in text and "how we test" not in text
-        assert all(kept.strip() in text for kept in (advice, intro, explain))
+        assert all(kept.strip() in text for kept in (advice, intro, explain, *in_fix))
 
 
 def test_a_chinese_sign_up_consent_goes_with_its_box_the_article_stays():
     """A sign-up's consent in Chinese ("註冊即表示我同意接收來自 … 的行銷電子郵件", "註冊即代表您同意…",
     rules [boilerplate] seeds), on one page, goes with the short lines of its box over it ("您的電子郵件",
-    "我要註冊"); the article's last sentence over the box stays."""
+    "我要註冊"); the article's last sentence over the box stays, and so does an unsubscribe how-to's
+    sentence that says the words mid-line ("取消訂閱即表示您不再同意接收我們的電子報…")."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     for consent in ("註冊即表示我同意接收來自 Acme 的行銷電子郵件並同意 Acme 的隱私權政策",
@@ -1870,3 +1903,7 @@ def test_a_chinese_sign_up_consent_goes_with_its_box_the_article_stays():
         body = "## 轉換\n\n將 MOV 轉換為 MP4 只需三個步驟。\n\n您的電子郵件\n\n我要註冊\n\n" + consent + "\n"
         text, n = Boilerplate(load_rules()).strip(body, set())
         assert n == 3 and text.rstrip().endswith("只需三個步驟。") and "註冊" not in text
+    # (the seed reads a line that opens on the sign-up: an unsubscribe how-to's sentence says the words too)
+    howto = ("## 如何取消訂閱電子報\n\n1. 打開任一封電子報，按一下底部的「取消訂閱」連結。\n\n"
+             "取消訂閱即表示您不再同意接收我們的電子報，但您的帳戶仍然有效。\n\n2. 按一下「確認」完成取消。\n")
+    assert Boilerplate(load_rules()).strip(howto, set()) == (howto, 0)
