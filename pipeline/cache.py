@@ -174,8 +174,7 @@ from .write import write_atomic
 # 79: titles: a model-shaped word is said by the text with an ending stem takes off ("MacBooks" by "Mac Books"); prepared forms
 # 80: titles: "Top 1 – ..." and "Top 1 — ..." label a list item as "Top 1: ..." does
 # 81: chrome: a table of contents whose links name the page by its whole address goes (with its short label)
-# 82: chrome: a table of contents whose links name the page by its whole address goes (with its short label)
-# 74: chrome: a list widget's "Show More Deals" button goes on one page; a repeated sentence in the site's voice with a link goes
+# 82: chrome: a list widget's "Show More Deals" button goes on one page; a repeated sentence in the site's voice with a link goes
 # 83: chrome: a sign-up's consent in Chinese is a seed notice
 FORMAT = 83
 INDEX = "index"
