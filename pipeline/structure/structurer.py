@@ -53,6 +53,10 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         acts = sorted(set(verbs) | {v.lower() for v in rules.get("step_shapes", "action_verbs")}, key=len, reverse=True)
         first = r"(?:(?:" + "|".join(re.escape(w) for w in seq) + r"),?\s+)?"  # ("First, on your phone, swipe")
         adverbs = r"(?:(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "action_adverbs")) + r")\s+)?"
+
+        def one_of(key: str) -> re.Pattern:  # a [step_shapes] list of patterns, one alternation (empty: none matches)
+            return re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", key)) or "(?!)", flags)
+
         # (an opening phrase's comma that lost its space to a bold verb has it back: `After signing up,**Click** ...`)
         def acting(verbs: list[str]) -> re.Pattern:  # a sentence that opens with one of the verbs
             return re.compile(r"^" + first + r"(?:[^,.:;!?\n]{1,60},\s+)?" + first + adverbs
@@ -68,17 +72,13 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.advice = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:then\s+)?(?:" + leads + r")\s+" + adverbs
                                  + r"(?:also\s+)?(?:" + "|".join(re.escape(v) for v in doing) + r")\b", flags)
         # a page's counted problems (Steps._counted_remedies): what names fixes proper, what names a problem
-        self.fix_lead = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "fix_leads")) or "(?!)", flags)
+        self.fix_lead = one_of("fix_leads")
         self.problem = re.compile("|".join(f"(?:{p})" for key in ("troubleshooting", "lead_troubleshooting",
                                                                   "title_troubleshooting")
                                            for p in rules.get("page_kinds", key)) or "(?!)", flags)
         self.not_items = {w.lower() for w in rules.get("step_shapes", "not_items")}
-        self.price = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "prices")) or "(?!)", flags)
-        self.remedy_word = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "remedy_words")) or "(?!)",
-                                      flags)
-
-        def one_of(key: str) -> re.Pattern:  # a [step_shapes] list of patterns, one alternation (empty: none matches)
-            return re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", key)) or "(?!)", flags)
+        self.price = one_of("prices")
+        self.remedy_word = one_of("remedy_words")
 
         self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
                                             flags)
