@@ -202,6 +202,26 @@ def checksum(payload: bytes) -> bytes:
     return hashlib.sha256(payload).hexdigest().encode("ascii")
 
 
+def write_record(path: Path, value) -> None:
+    """`value` as JSON under its checksum's line, replaced atomically, not made durable (a record
+    kept beside the cache: the last build's, the shrink guard's); `read_record` reads it back."""
+    payload = orjson.dumps(value)
+    write_atomic(path, (checksum(payload), b"\n", payload), durable=False)
+
+
+def read_record(path: Path):
+    """What `write_record` kept at `path`, None when its checksum does not hold (OSError and
+    ValueError go to the caller)."""
+    digest, _, payload = read_regular(path).partition(b"\n")
+    return orjson.loads(payload) if checksum(payload) == digest else None
+
+
+def file_sha256(path: Path) -> str:
+    """The file's sha256, hex, streamed (never held: kb.json is 70 MB at 30k articles)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 KEY_LEN = 32
 
 

@@ -21,7 +21,8 @@ from typing import Callable, Iterable
 import orjson
 
 from . import __version__, code_digest, export, remote
-from .cache import ArticleCache, StaleCache, checksum, read_regular, scratch_lost, settled, sha, signature, structure_key
+from .cache import (ArticleCache, StaleCache, file_sha256, read_record, read_regular, scratch_lost, settled, sha,
+                    signature, structure_key, write_record)
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
@@ -33,7 +34,7 @@ from .safety import scrub
 from .shrink import GUARD, check_shrink, previous_entries, remember_entries
 from .tasks import (Hit, Part, Ready, Rest, Spent, Worker, clean_rests, finish, heading_line, init, prepare_chunk,
                     structure_chunk)
-from .write import Scratch, kb_document, output_lock, write_atomic, write_schema
+from .write import Scratch, kb_document, output_lock, write_schema
 
 CACHE_DIR = ".cache"
 LAST_BUILD = "last-build"  # (in CACHE_DIR) what the last build read and the kb.json it wrote: _unchanged_build
@@ -226,8 +227,7 @@ def _kb_sha(kb: Path) -> str | None:
     """The sha256 of the kb.json this build wrote (what the records kept beside it are
     trusted by), None when it cannot be read."""
     try:
-        with open(kb, "rb") as fh:  # (streamed: kb.json is 70 MB at 30k articles, the build's peak memory is near)
-            return hashlib.file_digest(fh, "sha256").hexdigest()
+        return file_sha256(kb)  # (streamed: the build's peak memory is near)
     except OSError:
         return None
 
@@ -237,9 +237,8 @@ def _keep_build(output_dir: Path, key: str, listing: tuple, kb_sha: str, filtere
     under the cache key: each by its stat signature, but the files of `racy` (path -> sha256),
     changed too close to the build's start for a signature to stand for their bytes (cache.settled)."""
     try:
-        payload = orjson.dumps({"key": key, "listing": _listing(*listing, racy=racy), "racy": racy, "kb": kb_sha,
-                                "filtered_out": filtered_out})
-        write_atomic(output_dir / CACHE_DIR / LAST_BUILD, checksum(payload) + b"\n" + payload, durable=False)
+        write_record(output_dir / CACHE_DIR / LAST_BUILD, {"key": key, "listing": _listing(*listing, racy=racy),
+                                                            "racy": racy, "kb": kb_sha, "filtered_out": filtered_out})
     except OSError:
         pass  # (an accelerator only)
 
@@ -258,8 +257,7 @@ def _unchanged_build(output_dir: Path, key: str, listing: tuple, input_dir: Path
     None otherwise."""
     paths, on_disk = listing[0], listing[1]
     try:
-        digest, _, payload = read_regular(output_dir / CACHE_DIR / LAST_BUILD).partition(b"\n")
-        rec = orjson.loads(payload) if checksum(payload) == digest else None
+        rec = read_record(output_dir / CACHE_DIR / LAST_BUILD)
         racy = rec.get("racy") if isinstance(rec, dict) and rec.get("key") == key else None
         if not (isinstance(racy, dict) and rec.get("listing") == _listing(*listing, racy=racy)):
             return None

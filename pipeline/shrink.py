@@ -3,14 +3,12 @@ in the output folder is refused (a wrong --input or a half-synced scrape), unles
 --allow-shrink."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import orjson
 
-from .cache import checksum, read_regular
+from .cache import file_sha256, read_record, write_record
 from .ingest import InputError
-from .write import write_atomic
 
 
 class WouldShrink(InputError):
@@ -43,9 +41,8 @@ def _parsed(kb: Path) -> list[tuple[str, str, list[str]]]:
 def remember_entries(memo: Path, kb_sha: str, entries: list[dict]) -> None:
     """Keep what previous_entries reads of kb.json's `entries`, under kb.json's sha256."""
     rows = [[e["id"], e["title"], [s["path"] for s in e["sources"]]] for e in entries]
-    payload = orjson.dumps({"kb": kb_sha, "entries": rows})
     try:
-        write_atomic(memo, checksum(payload) + b"\n" + payload, durable=False)
+        write_record(memo, {"kb": kb_sha, "entries": rows})
     except OSError:
         pass  # (an accelerator only)
 
@@ -53,13 +50,9 @@ def remember_entries(memo: Path, kb_sha: str, entries: list[dict]) -> None:
 def _remembered(memo: Path, kb: Path) -> list[tuple[str, str, list[str]]] | None:
     """The entries `memo` keeps, if it is whole and kb.json's bytes are those it was kept for."""
     try:
-        digest, _, payload = read_regular(memo).partition(b"\n")
-        rec = orjson.loads(payload) if checksum(payload) == digest else None
-        if not isinstance(rec, dict):
+        rec = read_record(memo)
+        if not isinstance(rec, dict) or file_sha256(kb) != rec.get("kb"):
             return None
-        with open(kb, "rb") as fh:  # (streamed, never held)
-            if hashlib.file_digest(fh, "sha256").hexdigest() != rec.get("kb"):
-                return None
         rows = rec["entries"]
         if not (isinstance(rows, list) and all(
                 isinstance(r, list) and len(r) == 3 and isinstance(r[0], str) and isinstance(r[1], str)
