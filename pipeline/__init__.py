@@ -1,7 +1,9 @@
 """Scraped troubleshooting articles in, one consolidated JSON knowledge base out."""
 from __future__ import annotations
 
+import gc
 import hashlib
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,3 +19,17 @@ def code_digest() -> str:
     for src in sorted(here.rglob("*.py"), key=lambda p: p.relative_to(here).as_posix()):
         code.update(src.relative_to(here).as_posix().encode() + b"\0" + src.read_bytes())
     return code.hexdigest()
+
+
+@contextmanager
+def cyclic_gc_off():
+    """The cyclic garbage collector off inside the block, and on again after it if it was on:
+    for work over millions of objects that make no cycles (the build's records, a parsed
+    kb.json), which each collection would walk again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -5,7 +5,6 @@ article at once, so it runs after them in this process. A per-article cache unde
 output folder skips the work for files and bodies seen before (see cache.py)."""
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -20,7 +19,7 @@ from typing import Callable, Iterable
 
 import orjson
 
-from . import __version__, code_digest, export, remote
+from . import __version__, code_digest, cyclic_gc_off, export, remote
 from .cache import (ArticleCache, StaleCache, file_sha256, read_record, read_regular, scratch_lost, settled, sha,
                     signature, structure_key, write_record)
 from .chrome import SiteChrome
@@ -89,9 +88,7 @@ def _build_once(input_dir, output_dir, options, rules, progress, use_cache, allo
     # This process holds one record per article and frees little until the end: the cyclic
     # garbage collector would rescan them all again and again (a third of the time at 100k
     # articles). The workers, which parse HTML into cyclic trees, keep theirs on.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_off():
         try:
             return _build(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink=allow_shrink,
                           kinds=kinds)
@@ -100,9 +97,6 @@ def _build_once(input_dir, output_dir, options, rules, progress, use_cache, allo
                             allow_shrink=allow_shrink, kinds=kinds)
             result.notes[:0] = exc.args[0]
             return result
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | None,

@@ -16,7 +16,6 @@ escaped.
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
 import json
 import os
@@ -24,7 +23,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from .. import code_digest
+from .. import code_digest, cyclic_gc_off
 from ..clean import Cleaner
 from ..diff import DiffError, diff_kb, load_kb
 from ..rules import load_rules
@@ -96,16 +95,13 @@ def _previous_diff(output_dir: Path, doc: dict, report: dict) -> dict | None:
     # The cyclic garbage collector is off while the old kb.json is parsed and compared: JSON
     # makes no cycles, and each collection the parse's millions of objects set off would walk
     # them and the build's document again (30k articles: 0.65 -> 0.31 s of CPU).
-    collecting = gc.isenabled()
-    gc.disable()
     try:  # (kb.json not replaced, its bytes being the same: it is `doc`, not read again)
-        diff = diff_kb(doc if os.path.samefile(keep, output_dir / "kb.json") else load_kb(keep), doc)
+        with cyclic_gc_off():
+            diff = diff_kb(doc if os.path.samefile(keep, output_dir / "kb.json") else load_kb(keep), doc)
     except (DiffError, OSError) as exc:
         report["notes"].append(f"previous build not compared: {exc}")
         return None
     finally:
-        if collecting:
-            gc.enable()
         keep.unlink(missing_ok=True)
     report["previous_build"] = diff["counts"]
     return diff
