@@ -216,6 +216,14 @@ def read_record(path: Path):
     return orjson.loads(payload) if checksum(payload) == digest else None
 
 
+def record_for(path: Path, file: Path):
+    """The record `write_record` kept at `path` for `file` (under "kb", the file's sha256),
+    None when it is damaged or was kept for other bytes (OSError and ValueError go to the
+    caller): the shrink guard's and the report's, each kept for the kb.json the build wrote."""
+    rec = read_record(path)
+    return rec if isinstance(rec, dict) and rec.get("kb") == file_sha256(file) else None
+
+
 def file_sha256(path: Path) -> str:
     """The file's sha256, hex, streamed (never held: kb.json is 70 MB at 30k articles)."""
     with open(path, "rb") as fh:

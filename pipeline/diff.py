@@ -10,6 +10,7 @@ scraped text, so markdown output escapes them.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -45,11 +46,45 @@ def load_kb(path: Path) -> dict:
     return doc
 
 
+VIEW_FORMAT = 1  # (what `entry_view` keeps: a view kept by another version is not read)
+
+
 def diff_kb(old: dict, new: dict) -> dict:
     """{'added': [...], 'removed': [...], 'changed': [...], 'counts': {...}}, sorted by id
     (a changed entry whose id changed sorts by its new id and names its old one)."""
-    a = {e["id"]: e for e in old["entries"]}
-    b = {e["id"]: e for e in new["entries"]}
+    return diff_views([entry_view(e) for e in old["entries"]], [entry_view(e) for e in new["entries"]])
+
+
+def entry_view(e: dict) -> dict:
+    """What the comparison reads of an entry, its texts as digests (a few KB for an entry of
+    megabytes: the report keeps the views of the kb.json it wrote, so that the next build
+    compares with them and does not parse that kb.json again). Its keys: id, title (only
+    when the entry has one), how many steps and sources, the sources' paths, the steps' keys
+    with their titles and the digests of their texts, the digests of the summary, alternate
+    titles and causes, and of each section."""
+    steps = [s for s in e.get("steps") or [] if isinstance(s, dict)]
+    view = {"id": e["id"], "steps": len(e.get("steps") or []), "sources": len(e.get("sources") or []),
+            "paths": sorted(_paths(e)),
+            "step_list": [[_step_key(s), str(s.get("title", "")), _digest(str(s.get("text", "")))] for s in steps],
+            "texts": [_digest(json.dumps(e.get(f), sort_keys=True)) for f in TEXTS],
+            "sections": sorted({_digest(json.dumps([str(s.get("heading")), str(s.get("kind")), str(s.get("text"))]))
+                                for s in e.get("sections") or [] if isinstance(s, dict)})}
+    if "title" in e:
+        view["title"] = e["title"]
+    return view
+
+
+TEXTS = ("summary", "alternate_titles", "causes")  # (compared whole: entry_view's "texts")
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def diff_views(old: list[dict], new: list[dict]) -> dict:
+    """diff_kb over the entries' views (entry_view)."""
+    a = {e["id"]: e for e in old}
+    b = {e["id"]: e for e in new}
     moved = _moved(a, b)  # new id -> old id
     same = {i: i for i in a.keys() & b.keys()} | moved
     added = [_brief(b[i]) for i in sorted(b.keys() - same.keys())]
@@ -66,8 +101,8 @@ def _moved(a: dict, b: dict) -> dict[str, str]:
     """New id -> old id for the entries whose id changed: an old id missing from NEW and a
     new id missing from OLD whose sources (paths) are more than half the same, best overlap
     first (ties by id)."""
-    gone = {i: _paths(a[i]) for i in a.keys() - b.keys()}
-    new = {i: _paths(b[i]) for i in b.keys() - a.keys()}
+    gone = {i: set(a[i]["paths"]) for i in a.keys() - b.keys()}
+    new = {i: set(b[i]["paths"]) for i in b.keys() - a.keys()}
     owner = {p: i for i, paths in new.items() for p in paths}
     pairs = []
     for old_id, paths in gone.items():
@@ -82,9 +117,8 @@ def _moved(a: dict, b: dict) -> dict[str, str]:
     return out
 
 
-def _brief(e: dict) -> dict:
-    return {"id": e["id"], "title": str(e.get("title", "")), "steps": len(e.get("steps") or []),
-            "sources": len(e.get("sources") or [])}
+def _brief(v: dict) -> dict:
+    return {"id": v["id"], "title": str(v.get("title", "")), "steps": v["steps"], "sources": v["sources"]}
 
 
 def _changes(a: dict, b: dict) -> dict | None:
@@ -98,7 +132,7 @@ def _changes(a: dict, b: dict) -> dict | None:
         out["steps_added"] = added
     if gone := [sa[k] for k in sorted(sa.keys() - sb.keys())]:
         out["steps_removed"] = gone
-    pa, pb = _paths(a), _paths(b)
+    pa, pb = set(a["paths"]), set(b["paths"])
     if added := sorted(pb - pa):
         out["sources_added"] = added
     if gone := sorted(pa - pb):
@@ -112,27 +146,24 @@ def _text_changes(a: dict, b: dict) -> dict:
     """What else a reader would see changed: the summary, alternate titles or causes (True),
     how many sections differ (heading, kind or text), how many steps kept their title but
     not their text."""
-    out: dict = {f: True for f in ("summary", "alternate_titles", "causes") if a.get(f) != b.get(f)}
-    sa, sb = _sections(a), _sections(b)
+    out: dict = {f: True for f, x, y in zip(TEXTS, a["texts"], b["texts"]) if x != y}
+    sa, sb = set(a["sections"]), set(b["sections"])
     if differ := max(len(sa - sb), len(sb - sa)):
         out["sections"] = differ
-    ta, tb = _steps(a, "text"), _steps(b, "text")
+    ta, tb = _steps(a, 2), _steps(b, 2)
     if differ := sum(1 for k in ta.keys() & tb.keys() if ta[k] != tb[k]):
         out["steps"] = differ
     return out
 
 
-def _sections(e: dict) -> set[tuple]:
-    return {(str(s.get("heading")), str(s.get("kind")), str(s.get("text"))) for s in e.get("sections") or []
-            if isinstance(s, dict)}
+def _steps(v: dict, field: int = 1) -> dict[str, str]:
+    """Step key -> title (field 1) or its text's digest (2). Ids are stable; a step whose id
+    changed but whose title did not is the same step."""
+    return {s[0]: s[field] for s in v["step_list"]}
 
 
-def _steps(e: dict, field: str = "title") -> dict[str, str]:
-    """Step key -> title (or another field). Ids are stable; a step whose id changed but
-    whose title did not is the same step."""
-    steps = [s for s in e.get("steps") or [] if isinstance(s, dict)]
-    return {" ".join(str(s.get("title", "")).lower().split()) or str(s.get("id")): str(s.get(field, ""))
-            for s in steps}
+def _step_key(s: dict) -> str:
+    return " ".join(str(s.get("title", "")).lower().split()) or str(s.get("id"))
 
 
 def _paths(e: dict) -> set[str]:

@@ -52,6 +52,7 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)  # about the build itself (cache), not in kb.json
     cache_hits: int = 0
     filtered_out: list[dict] = field(default_factory=list)  # entries left out by `kinds`: id, title, kind, sources
+    kb_sha: str | None = None  # kb.json's sha256, when the build kept records for it beside the cache
 
 
 def cache_key(rules: Rules, options: Options) -> str:
@@ -80,7 +81,8 @@ def build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | No
         result = _build_once(input_dir, output_dir, options, rules, progress, use_cache, allow_shrink, kinds)
         export.write_formats(export.Export(result.kb_path.parent, result.doc, result.timings, result.notes,
                                            result.filtered_out, _sources(input_dir), rules, base_url,
-                                           Path(output_dir) / CACHE_DIR if use_cache else None), formats)
+                                           Path(output_dir) / CACHE_DIR if use_cache else None, result.kb_sha),
+                             formats)
     return result
 
 
@@ -178,6 +180,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         if previous:
             check_shrink(previous, entries, output_dir / "kb.json")
         kb = export.FORMATS["write"].write(export.Export(output_dir, doc))
+        kb_sha = None
         try:
             cache.save()
         except OSError as exc:
@@ -200,7 +203,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(entries), rejected=len(rejected),
                        warnings=stats["warnings"], timings=timings, doc=doc, notes=cache.notes, cache_hits=hits,
-                       filtered_out=filtered_out)
+                       filtered_out=filtered_out, kb_sha=kb_sha)
 
 
 def _listing(paths: list[str], on_disk: dict, clashes: list, sigs: dict, kinds, root: str, racy=()) -> str | None:
@@ -272,7 +275,7 @@ def _unchanged_build(output_dir: Path, key: str, listing: tuple, input_dir: Path
     return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(doc["entries"]), rejected=len(doc["rejected"]),
                        warnings=stats["warnings"], timings=timings, doc=doc,
                        cache_hits=len(set(paths) - {r["path"] for r in doc["rejected"]}),
-                       filtered_out=rec.get("filtered_out") or [])
+                       filtered_out=rec.get("filtered_out") or [], kb_sha=rec["kb"])
 
 
 def _open_cache(output_dir: Path, use_cache: bool, key: str, fresh: bool):

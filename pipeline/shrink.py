@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 
-from .cache import file_sha256, read_record, write_record
+from .cache import record_for, write_record
 from .ingest import InputError
 
 
@@ -50,8 +50,8 @@ def remember_entries(memo: Path, kb_sha: str, entries: list[dict]) -> None:
 def _remembered(memo: Path, kb: Path) -> list[tuple[str, str, list[str]]] | None:
     """The entries `memo` keeps, if it is whole and kb.json's bytes are those it was kept for."""
     try:
-        rec = read_record(memo)
-        if not isinstance(rec, dict) or file_sha256(kb) != rec.get("kb"):
+        rec = record_for(memo, kb)
+        if rec is None:
             return None
         rows = rec["entries"]
         if not (isinstance(rows, list) and all(

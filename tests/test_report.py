@@ -146,8 +146,84 @@ def test_a_kb_json_the_build_did_not_replace_is_compared_without_being_read_agai
     assert report["previous_build"]["unchanged"] == 1 and report["previous_build"]["changed"] == 0
     assert not (out / report_module.PREVIOUS).exists()
     write(src, "wifi.md", AD.replace("30 seconds", "a minute"))
+    (out / ".cache" / report_module.VIEWS).unlink()  # (without the views the last build kept, kb.json is read)
     with pytest.raises(AssertionError):
         build_cli(src, out)
+
+
+def _changed_pair(src):
+    """The seeds and a Wi-Fi article, then the Wi-Fi article changed, a step added, an article more."""
+    write(src, "wifi.md", AD)
+    shutil.copytree(SEEDS, src / "seeds")
+    yield
+    write(src, "wifi.md", AD.replace("## Fix 1: Restart the router", "## Fix 1: Restart the router\n\nFirst.\n\n"
+                                     "## Fix 2: Update the driver\n\nInstall the latest driver."))
+    write(src, "other.md", HOSTILE)
+    yield
+
+
+def _report_files(out):
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    del report["timings_seconds"]
+    return report, (out / "report.html").read_bytes(), {p.name: p.read_bytes() for p in (out / "report").iterdir()}
+
+
+def test_a_rebuild_compares_with_the_views_the_last_build_kept_not_kb_json_parsed_again(tmp_path, monkeypatch):
+    """The report's comparison reads the entries' views the previous build kept beside the cache
+    (a few MB, not kb.json's 70 MB parsed at 30k articles) and shows what a parse shows."""
+    src, out, parsed = tmp_path / "in", tmp_path / "out", tmp_path / "parsed"
+    steps = _changed_pair(src)
+    next(steps)
+    build_cli(src, out)
+    shutil.copytree(out, parsed)
+    (parsed / ".cache" / report_module.VIEWS).unlink()
+    next(steps, None)
+    build_cli(src, parsed)  # kb.json parsed: no views kept for it
+
+    def unread(path):
+        raise AssertionError(f"{path} read again")
+    monkeypatch.setattr(report_module, "load_kb", unread)
+    build_cli(src, out)
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    assert report["previous_build"] | {} == {"old": 2, "new": 3, "added": 1, "removed": 0, "changed": 1,
+                                             "unchanged": 1, "id_changed": report["previous_build"]["id_changed"]}
+    assert "step added: Update the driver" in _entry_pages(out)
+    assert _report_files(out) == _report_files(parsed)
+    assert (out / ".cache" / report_module.VIEWS).read_bytes() == (parsed / ".cache" / report_module.VIEWS).read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["kb.json rewritten", "views damaged", "views of another format"])
+def test_views_not_kept_for_the_previous_kb_json_are_not_used(tmp_path, damage):
+    """Views kept for other bytes than the kb.json replaced (it was edited since), damaged, or of
+    another version's format: kb.json is parsed, and what it now says is compared."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    steps = _changed_pair(src)
+    next(steps)
+    kb = build_cli(src, out)
+    views = out / ".cache" / report_module.VIEWS
+    if damage == "kb.json rewritten":  # (by hand: the views the build kept no longer say what it holds)
+        kb["entries"][0]["title"] = "Edited by hand"
+        (out / "kb.json").write_text(json.dumps(kb), "utf-8")
+    elif damage == "views damaged":
+        views.write_bytes(views.read_bytes().replace(b'"steps":', b'"steps":1', 1))
+    else:
+        digest, _, payload = views.read_bytes().partition(b"\n")
+        rec = json.loads(payload)
+        rec["format"] += 1
+        from pipeline.cache import write_record
+        write_record(views, rec)
+    next(steps, None)
+    build_cli(src, out)
+    report = json.loads((out / "build-report.json").read_text("utf-8"))
+    edited = damage == "kb.json rewritten"
+    assert report["previous_build"] | {} == {"old": 2, "new": 3, "added": 1, "removed": 0, "changed": 1 + edited,
+                                             "unchanged": 1 - edited, "id_changed": 1}
+    assert "step added: Update the driver" in _entry_pages(out)
+    assert ("title: Edited by hand" in _entry_pages(out)) == edited
+
+
+def _entry_pages(out):
+    return "".join(p.read_text("utf-8") for p in sorted((out / "report").glob("entries-*.html")))
 
 
 def test_the_previous_kb_json_is_parsed_and_compared_without_the_cyclic_collector(tmp_path, monkeypatch):
@@ -157,8 +233,9 @@ def test_the_previous_kb_json_is_parsed_and_compared_without_the_cyclic_collecto
     write(src, "wifi.md", AD)
     build_cli(src, out)
     write(src, "wifi.md", AD.replace("30 seconds", "a minute"))
+    (out / ".cache" / report_module.VIEWS).unlink()  # (kb.json is parsed only without them)
     seen = []
-    real_load, real_diff = report_module.load_kb, report_module.diff_kb
+    real_load, real_diff = report_module.load_kb, report_module.diff_views
 
     def load(path):
         seen.append(("load", gc.isenabled()))
@@ -168,7 +245,7 @@ def test_the_previous_kb_json_is_parsed_and_compared_without_the_cyclic_collecto
         seen.append(("diff", gc.isenabled()))
         return real_diff(old, new)
     monkeypatch.setattr(report_module, "load_kb", load)
-    monkeypatch.setattr(report_module, "diff_kb", diff)
+    monkeypatch.setattr(report_module, "diff_views", diff)
     kb = build_cli(src, out)
     assert seen == [("load", False), ("diff", False)] and gc.isenabled()
     assert json.loads((out / "build-report.json").read_text("utf-8"))["previous_build"]["changed"] == 1

@@ -28,6 +28,7 @@ class Export:
     rules: Rules | None = None
     base_url: str | None = None  # howto: absolute url and @id for each HowTo (BASE/ENTRY_ID)
     cache_dir: Path | None = None  # where a writer may keep what it reuses next build (None: nowhere)
+    kb_sha: str | None = None  # kb.json's sha256, when the build knows it (what a kept record is trusted by)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def write_howto(x: Export) -> Path:
 
 def _report(x: Export) -> Path:
     write_reports(x.output_dir, x.doc, x.timings, x.notes, x.filtered_out, input_dir=x.input_dir, rules=x.rules,
-                  cache_dir=x.cache_dir)
+                  cache_dir=x.cache_dir, kb_sha=x.kb_sha)
     return Path(x.output_dir) / "report.html"
 
 

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from .. import code_digest, cyclic_gc_off
 from ..clean import Cleaner
-from ..diff import DiffError, diff_kb, load_kb
+from ..cache import file_sha256, read_record, record_for, write_record
+from ..diff import VIEW_FORMAT, DiffError, diff_views, entry_view, load_kb
 from ..rules import load_rules
 from ..safety import Scrubber
 from ..write import dumps, write_atomic
@@ -36,6 +37,7 @@ from .pages import Sources, e, entry_html, table
 PAGE_ENTRIES = 100
 PAGE_BYTES = 1 << 20  # a page closes once it holds this much (an entry is never split)
 PREVIOUS = ".report-previous-kb.json"  # the folder's kb.json as it was before this build
+VIEWS = "report-views"  # (in the cache folder) the entries' views (diff.entry_view) of the kb.json the last build wrote
 
 
 def build_report(doc: dict, timings: dict, notes: list[str], filtered_out: list[dict] = ()) -> dict:
@@ -71,13 +73,15 @@ def stash_previous(output_dir: Path) -> None:
 
 
 def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str], filtered_out: list[dict] = (),
-                  input_dir: Path | None = None, rules=None, cache_dir: Path | None = None) -> None:
+                  input_dir: Path | None = None, rules=None, cache_dir: Path | None = None,
+                  kb_sha: str | None = None) -> None:
     """build-report.json, report.html and report/*.html. `input_dir`: where the sources are,
     to show the text the cleaner removed (none without it); `cache_dir`: where the tables
-    that text fills are kept between builds (memo.py; None: not kept)."""
+    that text fills and the entries' views the next build compares with are kept between
+    builds (memo.py, VIEWS; None: not kept); `kb_sha`: kb.json's sha256 if known."""
     output_dir = Path(output_dir)
     report = build_report(doc, timings, notes, filtered_out)
-    diff = _previous_diff(output_dir, doc, report)
+    diff = _previous_diff(output_dir, doc, report, cache_dir and Path(cache_dir) / VIEWS, kb_sha)
     write_atomic(output_dir / "build-report.json", dumps(report))
     rules = rules or load_rules()
     fragments = FragmentMemo(cache_dir and Path(cache_dir) / memo.NAME, f"{code_digest()} {rules.digest}")
@@ -88,23 +92,69 @@ def write_reports(output_dir: Path, doc: dict, timings: dict, notes: list[str], 
                  render_index(report, doc, diff, pages, page_of).encode("utf-8", "backslashreplace"))
 
 
-def _previous_diff(output_dir: Path, doc: dict, report: dict) -> dict | None:
-    keep = output_dir / PREVIOUS
-    if not keep.is_file():
-        return None
-    # The cyclic garbage collector is off while the old kb.json is parsed and compared: JSON
-    # makes no cycles, and each collection the parse's millions of objects set off would walk
-    # them and the build's document again (30k articles: 0.65 -> 0.31 s of CPU).
-    try:  # (kb.json not replaced, its bytes being the same: it is `doc`, not read again)
-        with cyclic_gc_off():
-            diff = diff_kb(doc if os.path.samefile(keep, output_dir / "kb.json") else load_kb(keep), doc)
-    except (DiffError, OSError) as exc:
-        report["notes"].append(f"previous build not compared: {exc}")
-        return None
-    finally:
-        keep.unlink(missing_ok=True)
-    report["previous_build"] = diff["counts"]
+def _previous_diff(output_dir: Path, doc: dict, report: dict, views: Path | None, kb_sha: str | None) -> dict | None:
+    """The comparison with the kb.json this build replaced (PREVIOUS), over the entries' views
+    (diff.entry_view): that kb.json's from `views`, kept by the build that wrote it, when they
+    were kept for its bytes, else from parsing it (30k articles: 70 MB parsed is 113 MB over the
+    rebuild's own peak; the views are a few MB). The new entries' views are kept there in turn."""
+    keep, kb = output_dir / PREVIOUS, output_dir / "kb.json"
+    diff = new = None
+    known = False  # the views kept are kept for this kb.json's bytes
+    if keep.is_file():
+        # The cyclic garbage collector is off while the views are made, read and compared: JSON
+        # makes no cycles, and each collection a parse's objects set off would walk them and
+        # the build's document again (30k articles: 0.65 -> 0.31 s of CPU).
+        try:
+            with cyclic_gc_off():
+                same = os.path.samefile(keep, kb)  # (kb.json not replaced, its bytes being the same: it is `doc`)
+                kept = _kept_views(views, keep, kb_sha if same else None)
+                known = same and kept is not None
+                new = kept if known else [entry_view(e) for e in doc["entries"]]
+                old = new if same else kept if kept is not None else [entry_view(e) for e in load_kb(keep)["entries"]]
+                diff = diff_views(old, new)
+        except (DiffError, OSError) as exc:
+            report["notes"].append(f"previous build not compared: {exc}")
+        finally:
+            keep.unlink(missing_ok=True)
+        if diff is not None:
+            report["previous_build"] = diff["counts"]
+    if views is not None and not known:
+        _keep_views(views, kb, kb_sha, new if new is not None else [entry_view(e) for e in doc["entries"]])
     return diff
+
+
+def _kept_views(views: Path | None, kb: Path, kb_sha: str | None = None) -> list[dict] | None:
+    """The views `views` keeps, when they are whole, of this version and kept for kb's bytes
+    (`kb_sha`: their sha256 if known, else kb is hashed)."""
+    if views is None:
+        return None
+    try:
+        rec = read_record(views) if kb_sha else record_for(views, kb)
+    except (OSError, ValueError):
+        return None
+    if not (isinstance(rec, dict) and rec.get("kb") == (kb_sha or rec.get("kb")) and rec.get("format") == VIEW_FORMAT
+            and _valid_views(rec.get("entries"))):
+        return None
+    return rec["entries"]
+
+
+def _valid_views(views) -> bool:
+    strs = lambda xs: isinstance(xs, list) and all(isinstance(x, str) for x in xs)  # noqa: E731
+    return isinstance(views, list) and all(
+        isinstance(v, dict) and isinstance(v.get("id"), str) and type(v.get("steps")) is int
+        and type(v.get("sources")) is int and strs(v.get("paths")) and strs(v.get("sections"))
+        and strs(v.get("texts")) and len(v["texts"]) == 3 and isinstance(v.get("step_list"), list)
+        and all(strs(s) and len(s) == 3 for s in v["step_list"]) for v in views)
+
+
+def _keep_views(views: Path, kb: Path, kb_sha: str | None, rows: list[dict]) -> None:
+    """The views of the kb.json just written, under its sha256, for the next build's comparison."""
+    try:
+        kb_sha = kb_sha or file_sha256(kb)
+        views.parent.mkdir(parents=True, exist_ok=True)
+        write_record(views, {"kb": kb_sha, "format": VIEW_FORMAT, "entries": rows})
+    except OSError:
+        pass  # (an accelerator only)
 
 
 def write_pages(folder: Path, doc: dict, report: dict, diff: dict | None, src: Sources) -> tuple[list[str], list[int]]:
