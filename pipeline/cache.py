@@ -176,7 +176,9 @@ from .write import write_atomic
 # 81: chrome: a table of contents whose links name the page by its whole address goes (with its short label)
 # 82: chrome: a list widget's "Show More Deals" button goes on one page; a repeated sentence in the site's voice with a link goes
 # 83: chrome: a sign-up's consent in Chinese is a seed notice
-FORMAT = 83
+# 84: structures: a page's problems read as its fixes by _remedy_runs are marked as counted ones are (kept only on a
+#     page of a step kind); neither path reads the writer's "Let's ..." as what to do
+FORMAT = 84
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -106,8 +106,8 @@ class Step:
     links: list[dict] = field(default_factory=list)
     promotional: bool = False  # a pitch with no manual way
     pitch: list[str] = field(default_factory=list)  # the passages of `text` that pitch a tool, verbatim
-    # read from the problems a page counts (Steps._counted_remedies): kept only where the page's kind, read
-    # without them, is a step kind (consolidate.entries.finish_entries); not in kb.json
+    # read from the problems a page counts or heads by what goes wrong (Steps._counted_remedies, _remedy_runs): kept
+    # only where the page's kind, read without them, is a step kind (consolidate.entries.finish_entries); not in kb.json
     counted: bool = False
 
 

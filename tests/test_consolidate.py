@@ -556,3 +556,168 @@ def test_counted_problems_are_fixes_only_on_a_page_of_a_step_kind(tmp_path):
     assert [(s["order"], s["title"]) for s in fixes["steps"]] == [
         (1, "Unable to Slice the Model"), (2, "Missing Supports"), (3, "Model Not Manifold")]
     assert not any("counted" in s for e in doc["entries"] for s in e["steps"])
+
+
+PAGES_OF_PROBLEMS = {
+    "news": """---
+title: "iOS 18 problems: 5 issues users report and how Apple plans to fix them"
+date: 2024-09-20
+---
+
+## iOS 18 problems: 5 issues users report and how Apple plans to fix them
+
+Apple released iOS 18 on Monday, and within hours owners began reporting problems on Reddit, Apple's
+support forums and social media. Some of the complaints are familiar from past launches; others look new.
+An Apple spokesperson told reporters on Wednesday that the company is "aware of a small number of reports"
+and is working on a fix for the most common ones. Here is what we know so far.
+
+## 1. Battery drain after the update
+
+The most common complaint is battery life. Several hundred users on Apple's forums say their iPhone 15 lost
+20% or more overnight after installing the update. Some drain after a major release is expected while the
+phone re-indexes photos and messages, and Apple has said as much in past years. Check back for updates as we
+test the release on our own phones over the coming week.
+
+## 2. Wi-Fi keeps disconnecting
+
+A thread on Reddit with more than 400 replies describes phones dropping their Wi-Fi connection every few
+minutes, mostly on mesh networks. Apple has not commented on this one. Let's hope the first point release
+addresses it, as iOS 17.0.3 did for a similar bug last year.
+
+## 3. Messages not syncing across devices
+
+Some users say new messages reach their iPhone but not their Mac or iPad. The company said a server-side
+change rolled out on Thursday should help, though reports were still coming in on Friday. Check out our
+coverage of the new Messages features for more on what changed in iOS 18.
+
+## 4. Home screen icons disappear
+
+A smaller group reports app icons vanishing from the redesigned home screen after it is customised. The bug
+appears to affect phones that were restored from an older backup. Keep in mind that early reports are often
+overblown, and only a few dozen cases have been posted so far.
+
+## 5. Overheating while charging
+
+Owners of older models say their phones get warm while charging overnight. Apple said in a support note
+that this is normal for the first days after an update. Let us know in the comments if you have seen it.
+
+Apple usually ships a first bug-fix release within two to three weeks of a major update. iOS 18.0.1 is
+already in testing with developers, according to people familiar with the matter.
+""",
+    "review": """---
+title: "Pixel 9 review: a great camera, but Google still has things to fix"
+date: 2024-09-02
+---
+
+## Pixel 9 review: a great camera, but Google still has things to fix
+
+The Pixel 9 is the best small Android phone Google has made. Its camera is superb in every light, the new
+Tensor G4 chip is quick enough for anything we threw at it, and the screen is brighter than last year's.
+After two weeks with it as my only phone, though, a few problems kept coming back.
+
+## Con 1: Battery drains fast with 5G on
+
+On a day of mixed use I ended at 15% by dinner, and with 5G on all day the phone needed a top-up in the
+afternoon. Standby drain was fine. Let's hope a software update improves the modem's efficiency, as the
+March update did for the Pixel 8.
+
+## Con 2: Slow charging
+
+The Pixel 9 tops out at 27 W with Google's own brick, and a full charge took 95 minutes in our test, well
+behind Samsung and OnePlus. Make peace with an hour on the cable, or plan to charge overnight.
+
+## Con 3: The fingerprint reader fails with wet fingers
+
+The ultrasonic reader is faster than last year's optical one, but it failed about one time in three after I
+washed my hands. Face unlock works as a backup in daylight. Get used to drying your hands first.
+
+## Verdict
+
+The Pixel 9 costs $799 and is easy to recommend for its camera and software support. If battery life matters
+most to you, the Pixel 9 Pro XL is the better buy.
+""",
+    "forum": """---
+title: "HP printer not printing after Windows update - how to fix?"
+date: 2024-05-14
+---
+
+## HP printer not printing after Windows update - how to fix?
+
+My HP OfficeJet 8015 stopped printing after last Tuesday's Windows 11 update. The printer shows as ready,
+jobs go into the queue and then nothing happens. The printer is fine from my phone. Any fix?
+
+## Reply 1 – Same problem here
+
+Same thing since Tuesday on my OfficeJet 9015, also on Windows 11. The queue says "printing" forever and the
+printer never wakes up. Let me know if you find anything.
+
+## Reply 2 – Also having this issue
+
+Me too, on a LaserJet at work. Our IT department says they are aware and have opened a case with HP. Very
+annoying, as we print labels all day. Let me know if HP replies to you.
+
+## Reply 3 – Same error on my Canon
+
+My Canon PIXMA does exactly the same since the update, so it looks like a Windows problem, not an HP one.
+Keep us posted!
+
+## Reply 4 – Still not working
+
+Tried everything I could think of and nothing works so far. Please update this thread if you find a fix.
+""",
+    "fixes": """---
+title: "Laptop touchpad not working? Causes and fixes"
+date: 2024-04-02
+---
+
+## Laptop touchpad not working? Causes and fixes
+
+A touchpad that stops responding is usually a setting or a driver, not broken hardware. Below are the
+common reasons, each with what to do about it, from the quickest check to the most involved.
+
+## The touchpad was turned off in Settings
+
+Windows can turn the touchpad off, for example when a mouse is plugged in. Open **Settings > Bluetooth &
+devices > Touchpad** and switch **Touchpad** on. Untick "Leave touchpad on when a mouse is connected" only
+if you want it off again later.
+
+## A function key disabled it
+
+Most laptops have a key that turns the touchpad off, often F6 or F9 with a touchpad icon. Press **Fn + F6**
+(or the key with the icon on your model) once and try the touchpad again.
+
+## The touchpad driver is outdated or corrupt
+
+A Windows update can leave an old driver in place. Open **Device Manager**, expand **Mice and other pointing
+devices**, right-click your touchpad and choose **Update driver**. If that finds nothing, choose **Uninstall
+device** and restart the laptop so Windows installs the driver again.
+
+## The laptop needs a restart
+
+A stuck driver often recovers after a full restart. Save your work, then restart the laptop from the Start
+menu, not by closing the lid.
+""",
+}
+
+def test_problems_a_page_names_are_fixes_only_on_a_page_of_a_step_kind(tmp_path):
+    """A news roundup ("1. Battery drain after the update ... Check back for updates", "Let us know in the
+    comments") and a forum thread ("Reply 1 – Same problem here ... Let me know if you find anything") name
+    problems under a title saying "fix", each over a sentence that opens with a verb: the structure reads them
+    as a page's problems and their remedies (Steps._remedy_runs). As for the problems a page counts, the
+    page's kind, read without those steps, decides: only a troubleshooting or how-to page keeps them (the
+    touchpad page, whose causes each say what to do). A review's cons ("Con 1: Battery drains fast ... Let's
+    hope a software update improves ...", "Make peace with an hour on the cable") give none either: the
+    writer's "Let's" is no advice (test_structure's test_the_writers_lets_is_no_advice_on_a_page_of_problems)."""
+    src = tmp_path / "in"
+    for name, page in PAGES_OF_PROBLEMS.items():
+        write(src, f"{name}.md", page)
+    doc = kb(src, tmp_path / "out")
+    by_name = {e["sources"][0]["path"][:-3]: e for e in doc["entries"]}
+    for name in ("news", "review", "forum"):
+        assert by_name[name]["steps"] == [], (name, by_name[name]["kind"])
+    fixes = by_name["fixes"]
+    assert fixes["kind"] == "troubleshooting"
+    assert [(s["order"], s["title"]) for s in fixes["steps"]] == [
+        (1, "The touchpad was turned off in Settings"), (2, "A function key disabled it"),
+        (3, "The touchpad driver is outdated or corrupt"), (4, "The laptop needs a restart")]
+    assert not any("counted" in s for e in doc["entries"] for s in e["steps"])

@@ -2899,3 +2899,31 @@ def test_counted_problems_keep_no_count_label_in_their_titles(st):
     found = st.structure(body, "Common video errors").steps
     assert [s.title for s in found] == ["No Sound", "Codec issues", "Black screen"]
     assert all(s.counted for s in found)
+
+
+def _sports(heads):
+    return ("## 3 problems the Lakers must fix before the playoffs\n\nThe Lakers have won six of their last eight, "
+            "but the wins have hidden problems that better teams will punish in April.\n\n" + "".join(
+                f"## {h}\n\n{t}\n\n" for h, t in zip(heads, [
+                    "Los Angeles averages 15.8 turnovers a game since the break, too many of them lazy passes out of "
+                    "the post. Let's look at the film from Tuesday's loss in Sacramento.",
+                    "The Lakers have trailed after the first quarter in 40 of their 73 games. Let's be honest: that is "
+                    "not good enough for a team with title hopes.",
+                    "The bench scores 27 points a game, last in the league. Let's see whether the new signing helps "
+                    "in the last nine games."])))
+
+
+def test_the_writers_lets_is_no_advice_on_a_page_of_problems(st):
+    """A sports column names its team's problems under a title saying "fix", each with the writer's "Let's look
+    at the film", "Let's be honest": the writer's doing, not the reader's (Steps._writer_acts), so they are no
+    fixes, whether the problems are counted ("1. Turnover problems": _counted_remedies) or not ("Turnover
+    problems": _remedy_runs). The same pages telling the reader what to do give their problems as before."""
+    title = "3 problems the Lakers must fix before the playoffs"
+    heads = ["Turnover problems", "Slow starts", "Bench issues"]
+    counted = [f"{n}. {h}" for n, h in enumerate(heads, 1)]
+    assert steps(st, _sports(heads), title) == []
+    assert steps(st, _sports(counted), title) == []
+    told = (lambda body: body.replace("Let's look at", "Check").replace("Let's be honest: that", "Check the box "
+            "scores: that").replace("Let's see whether", "Check whether"))
+    assert steps(st, told(_sports(heads)), title) == heads
+    assert steps(st, told(_sports(counted)), title) == heads

@@ -209,8 +209,8 @@ def _merged_steps(entry_id: str, groups: list[Group], section_id: Callable, o: O
 
 
 def _counted_kept(entry: dict, kept: bool) -> dict:
-    """The entry without the marks of the steps read from the problems its page counts
-    (Steps._counted_remedies), and without those steps unless `kept`, its kind (read without
+    """The entry without the marks of the steps read from the problems its page counts or heads by
+    what goes wrong (Steps._counted_remedies, _remedy_runs), and without those steps unless `kept`, its kind (read without
     them: kinds.KindClassifier.scores) being a step kind: a news story, a review's cons, a
     petition count problems and advise too ("3 problems the city must fix ... You can sign the
     petition"). A new dict when its steps change (the memoized entry stays as it was)."""

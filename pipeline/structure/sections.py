@@ -200,12 +200,14 @@ class Sections:
             for s in group:
                 s.counted = 2 * said >= len(group) and 2 * acting >= len(group)
 
-    def _acts_in(self, s: _Sec, least: int = 1) -> bool:
+    def _acts_in(self, s: _Sec, least: int = 1, reader: bool = False) -> bool:
         """`least` of the sentences (or list items) of the section's own text say what to do ("Check
-        under Settings > Wi-Fi ...", "To perform a factory reset, go to Settings > ...")."""
+        under Settings > Wi-Fi ...", "To perform a factory reset, go to Settings > ..."); `reader`: what
+        the reader is to do, not the writer's "Let's look at the film" (Steps._writer_acts)."""
         said = [t for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
                 for t in (b.list_items or [b.plain])]
-        return sum(bool(self.action.match(t.strip(" *_"))) for t in said for t in SENTENCE_END.split(t)) >= least
+        acts = self._writer_acts if reader else self.action.match
+        return sum(bool(acts(t.strip(" *_"))) for t in said for t in SENTENCE_END.split(t)) >= least
 
     def _says_step(self, s: _Sec, questions: bool = True) -> bool:
         """A heading's title that reads as a step: an action, a procedure, a fix by its words, or

@@ -86,9 +86,12 @@ class Steps:
                    for i in range(len(secs))]
         for i, p in alone.items():
             is_step[i] = is_step[i] or (i not in overviews and peers.get((secs[p].parent, secs[p].level), 0) >= 2)
+        remedies: set[int] = set()
         if not named:  # (between two "How to ..." sections: a question, a note, not a way)
             self._fill_runs(secs, is_step, overviews)
+            marked = list(is_step)
             self._remedy_runs(secs, is_step, overviews)
+            remedies = {i for i, (a, b) in enumerate(zip(marked, is_step)) if b and not a}
             self._listed_runs(secs, is_step, overviews)
             self._way_runs(secs, is_step, procedures, overviews)
             self._alike_runs(secs, is_step, overviews)  # (beside the ways _way_runs found)
@@ -107,7 +110,10 @@ class Steps:
                                              and self._acts(_said(secs[i])) for i in run):
                         for i in run:
                             is_step[i] = True
-        return self._chosen_steps(secs, is_step)
+        steps = self._chosen_steps(secs, is_step)
+        for st in steps:  # (a page's problems read as its fixes: its kind decides, as for counted ones)
+            st.counted = st.section in remedies
+        return steps
 
     def _chosen_steps(self, secs: list[_Sec], is_step: list[bool]) -> list[Step]:
         """The steps of the sections chosen, each with its sub-sections (not those under a step)."""
@@ -339,11 +345,11 @@ class Steps:
         """The sentences that say what to do ("Let's get rid of it.": the writer's, not an action)."""
         return [t for t in sentences if self._writer_acts(t.strip())]
 
-    def _writer_acts(self, sentence: str) -> bool:
+    def _writer_acts(self, sentence: str, verbs: re.Pattern | None = None) -> bool:
         """A sentence that says what to do, not what the writer will do ("Let's get rid of it.",
         "With that out of the way, let's begin.": its verb a contraction's first word; "Then restart"
-        at the sentence's end is an action)."""
-        m = self.action.match(sentence)
+        at the sentence's end is an action). `verbs`: the opening looked for (default: `action`)."""
+        m = (verbs or self.action).match(sentence)
         return m is not None and not _CONTRACTION.match(sentence) and not sentence.startswith(("'", "’"), m.end())
 
     def _says_an_action(self, b: _Block) -> bool:
@@ -609,10 +615,12 @@ class Steps:
         """On a page about a problem (its title or opening heading names fixes or causes: "... Issues and
         Fixes", "Why Is My iPhone Lagging?"), three or more sibling sections none of which reads as a step,
         headed by what goes wrong ("The Touchpad Was Disabled in Settings", `## 2. Low Storage`), are its
-        fixes when two in three of them say what to do ("In Windows, open Settings > ...", "Delete any apps
-        you don't recognize"): those that do, and the ones between them. Only at the page's top level or
-        under a section of fixes or causes (not "Example Uses" with its "Example Search in Word", ...), and
-        not a first "How to ..." over headings of another shape (the page's own: "[Solved] How to Fix ...")."""
+        fixes when two in three of them tell the reader what to do ("In Windows, open Settings > ...", "Delete
+        any apps you don't recognize"; not the writer's "Let's hope ..."): those that do, and the ones between
+        them. Only at the page's top level or under a section of fixes or causes (not "Example Uses" with its
+        "Example Search in Word", ...), and not a first "How to ..." over headings of another shape (the page's
+        own: "[Solved] How to Fix ..."). Marked as the counted problems are (`_steps`): a news roundup, a
+        review's cons, a forum's replies name problems and say "Check back for updates" too; the kind decides."""
         if not any(self._kind(t) in ("fix", "cause") for t in self._page_titles if t):
             return
         for run in _siblings(secs):
@@ -624,7 +632,7 @@ class Steps:
                     and not secs[i].heading.rstrip().endswith("?") for i in run]
             named = [self.procedure_heading.match(secs[i].heading) is not None for i in run]
             fits[0] = fits[0] and not (named[0] and not any(named[1:]))
-            acting = [k for k, i in enumerate(run) if fits[k] and self._acts_in(secs[i])]
+            acting = [k for k, i in enumerate(run) if fits[k] and self._acts_in(secs[i], reader=True)]
             if len(acting) >= 3 and 3 * len(acting) >= 2 * len(run):
                 for k in range(acting[0], acting[-1] + 1):
                     is_step[run[k]] = fits[k]
@@ -691,10 +699,11 @@ class Steps:
         """A sentence (or list item) of the section's own text says what to do, or advises doing one of the
         rules' actions ("To fix this, you need to check the model", "You may want to update ...": rules
         [step_shapes] advice_leads; not "You can take stunning photos", "Please note ...", nor where to look:
-        "You can find the full data on ...", "Visit the museum", browsing_verbs)."""
+        "You can find the full data on ...", "Visit the museum", browsing_verbs; nor the writer's "Let's look at
+        the film": `_writer_acts`)."""
         said = [t.strip(" *_") for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
                 for t in (b.list_items or [b.plain]) for t in SENTENCE_END.split(t)]
-        return any(self.advised_action.match(t) or self.advice.match(t) for t in said)
+        return any(self._writer_acts(t, self.advised_action) or self.advice.match(t) for t in said)
 
     def _listed_runs(self, secs: list[_Sec], is_step: list[bool], overviews: set[int]) -> None:
         """A section that the page's contents list of in-page links names (`7. [Some other modifications
