@@ -177,7 +177,7 @@ from .write import write_atomic
 # 82: chrome: a list widget's "Show More Deals" button goes on one page; a repeated sentence in the site's voice with a link goes
 # 83: chrome: a sign-up's consent in Chinese is a seed notice
 # 84: structures: a page's problems read as its fixes by _remedy_runs are marked as counted ones are (kept only on a
-#     page of a step kind); neither path reads the writer's "Let's ..." as what to do
+#     page of a step kind, read without the site's labels); neither path reads the writer's "Let's look ..." as what to do
 FORMAT = 84
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

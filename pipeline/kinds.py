@@ -6,7 +6,7 @@ in which every heading is a line of its own starting "# "); a kind scores one po
 distinct cue its text matches (a repeated_<kind> cue: one per match, up to 3: a listicle's
 "Top 3:" headings), and the steps the structure stage found count for the
 kinds that are made of steps (not those read from the problems a page counts: the kind, read
-without them, decides whether they stay; consolidate.entries._counted_kept). Front matter
+without them and without the site's labels, decides whether they stay; consolidate.entries._counted_kept). Front matter
 categories and tags that name a kind ([page_kinds] labels_<kind>) count two points, and so does a kind that more than half the
 entry's titles name ([page_kinds] title_<kind>: "… Audio Review: …" outweighs a quotation
 in the text). A kind in title_goals (driver-download) that GOAL_SHARE of the titles name,
@@ -22,7 +22,8 @@ kind listed first in KINDS; a page with no cue at all is `other`.
 
 The step kinds need an instructional shape: steps found by the structure stage, or a share
 of sentences that open with an imperative verb ([page_kinds] imperative_verbs,
-imperative_percent; "On a Pixel, go to ..." counts), or menu paths ("Settings > Help"). A page without that shape (a news story that says "problem", a review
+imperative_percent; "On a Pixel, go to ..." counts, and "Let's restart the router" but not the writer's
+"Let's take a look": [step_shapes] writer_verbs), or menu paths ("Settings > Help"). A page without that shape (a news story that says "problem", a review
 that mentions an "issue") is no step kind. A kind in [page_kinds] lead_weighted (troubleshooting)
 counts none of its cues when neither the titles nor the intro (LEAD_CHARS) say any of them or a
 lead_<kind> word: a how-to whose closing tip mentions "display issues" names no problem, and
@@ -84,6 +85,8 @@ class KindClassifier:
         self.step_kinds = step_kinds(rules)
         self.verbs = {v.lower() for v in group.get("imperative_verbs", [])}
         self.share = int(group.get("imperative_percent", ["8"])[0]) / 100
+        writers = rules.data.get("step_shapes", {}).get("writer_verbs", [])  # (after "Let's": the writer's doing)
+        self.writers = re.compile(r"(?:" + "|".join(re.escape(w) for w in writers) + r")\b" if writers else "(?!)", re.I)
         self.flat = tuple(group.get("flat_kinds", []))
         self.flat_max = int(group.get("flat_max_headings", ["4"])[0])
         self.spread = tuple(group.get("spread_kinds", []))
@@ -182,7 +185,7 @@ class KindClassifier:
                               and not any(fresh(a, told, year) for a in self.anchors[k])],
                "year": year,
                "personal": mine >= self.personal or asked >= self.asking,
-               "instructive": imperative_share(text, self.verbs) >= self.share or menu_paths(text) >= 2}
+               "instructive": imperative_share(text, self.verbs, self.writers) >= self.share or menu_paths(text) >= 2}
         if key:
             self.memo.put_kind_text(key, got)
         return got
@@ -201,6 +204,14 @@ class KindClassifier:
 
     def __call__(self, entry: dict, learned: dict[tuple[str, str], tuple[str, int]] | None = None) -> str:
         return self.decide(entry, self.scores(entry, learned))
+
+    def unlabelled(self, entry: dict) -> str:
+        """The entry's kind read from its own text and titles, not the site's labels (its categories and
+        tags, nor what the build learned of them): what decides whether the problems its page counts are
+        its fixes (consolidate.entries._counted_kept), so that a "Deals" category or the news pages beside
+        it in the build do not take a short troubleshooting page's fixes."""
+        bare = own(entry) | {"categories": [], "tags": []}
+        return self.decide(bare, self.scores(bare))
 
     def decide(self, entry: dict, scores: dict) -> str:
         """The winning kind, an aside_kinds kind left out at one point unless the entry's title
@@ -340,11 +351,12 @@ def menu_paths(text: str) -> int:
     return sum(1 for m in MENU_PATH.finditer(text) if m.group("menu"))
 
 
-def imperative_share(text: str, verbs: set[str]) -> float:
+def imperative_share(text: str, verbs: set[str], writers: re.Pattern = re.compile("(?!)")) -> float:
     """The share of the text's distinct sentences (3+ words; headings aside; links' and
     pictures' targets aside, and links' texts too in a line of one or two words besides them)
     whose first word is an imperative verb ("Open Settings.", "2. Click Update.", "Then,
-    restart the PC."): a listicle's download button under each app ("![Download from Google
+    restart the PC.") or is a verb after "Let's", not of the writer's doing (`writers`: "Let's
+    restart the router", not "Let's take a look"): a listicle's download button under each app ("![Download from Google
     Play](…)", "**Download**: [Brave](…) (Free)") is one line of its template, not ten
     instructions, while steps that are links ("- [Download the Canon PRINT app](…)", "Go to
     [Wireless](…) and save.") stay as many; an intro that the summary and its section both
@@ -355,10 +367,19 @@ def imperative_share(text: str, verbs: set[str]) -> float:
             bare = TEMPLATED.sub("[]", x)  # a label and its links ("**Download**: [Opera](…) (Free)")
             key = bare if 0 < len(WORD.findall(bare)) < 3 else LINK_TARGET.sub("]", x)
             sentences.setdefault(" ".join(key.lower().split()), x)
-    hits = sum(1 for x in sentences.values() if re.match(r"[a-z-]*", LEAD.sub("", x).lower()).group() in verbs)
+    hits = sum(1 for x in sentences.values() if _instructs(LEAD.sub("", x), verbs, writers))
     return hits / max(len(sentences), 1)
 
 
+def _instructs(sentence: str, verbs: set[str], writers: re.Pattern) -> bool:
+    """The sentence opens with one of the verbs, or with "Let's" and a verb not of the writer's doing."""
+    lets = LETS.match(sentence)
+    if lets is not None:
+        return writers.match(sentence, lets.end()) is None
+    return re.match(r"[a-z-]*", sentence.lower()).group() in verbs
+
+
+LETS = re.compile(r"let['’]s\s+(?=[a-z])", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATED = re.compile(r"(?: all the way)?(?: back)? in ((?:19|20)\d\d)\b")  # "launched (back) in 2007"
 ENDS_YEAR = re.compile(r"((?:19|20)\d\d)$")  # a date: "January 9, 2007"

@@ -2927,3 +2927,28 @@ def test_the_writers_lets_is_no_advice_on_a_page_of_problems(st):
             "scores: that").replace("Let's see whether", "Check whether"))
     assert steps(st, told(_sports(heads)), title) == heads
     assert steps(st, told(_sports(counted)), title) == heads
+
+
+def test_lets_before_the_readers_own_verb_is_a_fix(st):
+    """"Let's" before a verb that is no writer's doing ([step_shapes] writer_verbs: look, see, hope, be, ...)
+    tells the reader what to do, whether the rules list that verb ("Let's restart the printer first",
+    "Let's open Settings > Devices") or not ("Let's re-seat the cartridge"), as "Don't worry, clear the queue"
+    does after its opening phrase: a page of problems each with such a sentence gives them as its fixes
+    (Steps._remedy_runs), where the writer's "Let's look at", "Let's be honest" give none
+    (test_the_writers_lets_is_no_advice_on_a_page_of_problems)."""
+    title = "Printer not printing? Common problems and fixes"
+    heads = ["The printer has been on for days", "The spooler is stuck", "The cartridge sits loose",
+             "The queue is full of old jobs"]
+    texts = ["Printers hang after long stretches without a break. Let's restart the printer first: switch it off, "
+             "wait a minute and switch it back on.",
+             "Windows keeps jobs in a spooler that can freeze. Let's open Settings > Devices > Printers and remove "
+             "the printer, then add it back.",
+             "A cartridge that moved in transit breaks the contact. Let's re-seat the cartridge until it clicks.",
+             "Old jobs block the new ones. Don't worry, clear the queue from the printer's window and print again."]
+    body = "Printing stopped for no clear reason? These are the usual causes.\n\n" + "".join(
+        f"## {h}\n\n{t}\n\n" for h, t in zip(heads, texts))
+    assert steps(st, body, title) == heads
+    writer = body
+    for t in texts:  # (the writer's doing instead: no fixes)
+        writer = writer.replace(t.split(". ", 1)[1], "Let's look at why that happens.")
+    assert steps(st, writer, title) == []

@@ -85,7 +85,10 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
     kinds = _kinds(entries, rules, memo, keys, lambda k, classify: bounded("[page_kinds]", k, classify, "other",
                                                                           "kind `other`"))
     made_of_steps = step_kinds(rules)
-    entries = [_counted_kept(e, kind in made_of_steps) for e, kind in zip(entries, kinds)]
+    gate = KindClassifier(rules, memo)  # (the kind without the site's labels keeps a page's counted fixes)
+    entries = [_counted_kept(e, lambda k=k, e=e: bounded("[page_kinds]", k, lambda: gate.unlabelled(e), "other",
+                                                         "kind `other`") in made_of_steps)
+               for k, e in enumerate(entries)]
     chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"),
                            memo, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"),
                            (rules.get("title_spin", "prefixes"), rules.get("title_spin", "suffixes")),
@@ -208,14 +211,15 @@ def _merged_steps(entry_id: str, groups: list[Group], section_id: Callable, o: O
     return steps
 
 
-def _counted_kept(entry: dict, kept: bool) -> dict:
+def _counted_kept(entry: dict, kept: Callable[[], bool]) -> dict:
     """The entry without the marks of the steps read from the problems its page counts or heads by
-    what goes wrong (Steps._counted_remedies, _remedy_runs), and without those steps unless `kept`, its kind (read without
-    them: kinds.KindClassifier.scores) being a step kind: a news story, a review's cons, a
+    what goes wrong (Steps._counted_remedies, _remedy_runs), and without those steps unless `kept()`, its kind
+    (read without them and without the site's labels: kinds.KindClassifier.unlabelled) being a step kind: a news story, a review's cons, a
     petition count problems and advise too ("3 problems the city must fix ... You can sign the
     petition"). A new dict when its steps change (the memoized entry stays as it was)."""
     if not any(s.get("counted") for s in entry["steps"]):
         return entry
+    kept = kept()
     steps = [{k: v for k, v in s.items() if k != "counted"} for s in entry["steps"] if kept or not s.get("counted")]
     return entry | {"steps": [s | {"order": n} for n, s in enumerate(steps, 1)]}
 

@@ -206,7 +206,7 @@ class Sections:
         the reader is to do, not the writer's "Let's look at the film" (Steps._writer_acts)."""
         said = [t for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
                 for t in (b.list_items or [b.plain])]
-        acts = self._writer_acts if reader else self.action.match
+        acts = (lambda t: self._writer_acts(t, reader=True)) if reader else self.action.match
         return sum(bool(acts(t.strip(" *_"))) for t in said for t in SENTENCE_END.split(t)) >= least
 
     def _says_step(self, s: _Sec, questions: bool = True) -> bool:

@@ -15,6 +15,7 @@ _TOGETHER = re.compile(r"(?i:at the same time|together|simultaneously)")  # (wha
 _HOLD = re.compile(r"\b(?i:press and hold|hold down|hold)\s+(?:(?i:the)\s+)?")  # (what opens one: "hold down the ...")
 
 _CONTRACTION = re.compile(r"\w+['’]\w")
+_LETS_VERB = re.compile(r"[a-z][a-z-]*\b")  # (a word in lower case: the verb after "let's")
 _LETS = re.compile(r"^.*?\blet['’]s\s+", re.I)  # (up to the verb after a sequence word's "let’s")
 
 _LEAD_WORDS = re.compile(r"^(?:\s*\b(?:to|on|in|into|the|up|open)\b)*\s*", re.I)  # ("Go to the Settings", "Click on Apply")
@@ -345,12 +346,24 @@ class Steps:
         """The sentences that say what to do ("Let's get rid of it.": the writer's, not an action)."""
         return [t for t in sentences if self._writer_acts(t.strip())]
 
-    def _writer_acts(self, sentence: str, verbs: re.Pattern | None = None) -> bool:
+    def _writer_acts(self, sentence: str, verbs: re.Pattern | None = None, reader: bool = False) -> bool:
         """A sentence that says what to do, not what the writer will do ("Let's get rid of it.",
         "With that out of the way, let's begin.": its verb a contraction's first word; "Then restart"
-        at the sentence's end is an action). `verbs`: the opening looked for (default: `action`)."""
-        m = (verbs or self.action).match(sentence)
-        return m is not None and not _CONTRACTION.match(sentence) and not sentence.startswith(("'", "’"), m.end())
+        at the sentence's end is an action). `verbs`: the opening looked for (default: `action`).
+        `reader` (a page's problems and their remedies): "Let's" before a verb not of the writer's doing
+        ([step_shapes] writer_verbs; one of `verbs`, or one no rule lists: "Let's re-sync the controller")
+        tells the reader what to do ("Let's restart the router first"), and so does an action after an
+        opening phrase's contraction ("Don't worry, restart the router"); not on the screenshot path, where
+        "Let's enable this feature." is the writer's lead-in to the steps that do it."""
+        verbs = verbs or self.action
+        m = verbs.match(sentence)
+        if m is None:
+            return False
+        if sentence.startswith(("'", "’"), m.end()):  # (the verb a contraction's first word: "Let's ...")
+            rest = _LETS.sub("", sentence, count=1)
+            return reader and rest != sentence and not self.writer_verb.match(rest) and (
+                verbs.match(rest) is not None or self.action.match(rest) is None and _LETS_VERB.match(rest) is not None)
+        return not _CONTRACTION.match(sentence) or reader and "," in sentence[:m.end()]
 
     def _says_an_action(self, b: _Block) -> bool:
         """A paragraph one of whose sentences says what to do ("A menu pops up. Click
@@ -703,7 +716,7 @@ class Steps:
         the film": `_writer_acts`)."""
         said = [t.strip(" *_") for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
                 for t in (b.list_items or [b.plain]) for t in SENTENCE_END.split(t)]
-        return any(self._writer_acts(t, self.advised_action) or self.advice.match(t) for t in said)
+        return any(self._writer_acts(t, self.advised_action, reader=True) or self.advice.match(t) for t in said)
 
     def _listed_runs(self, secs: list[_Sec], is_step: list[bool], overviews: set[int]) -> None:
         """A section that the page's contents list of in-page links names (`7. [Some other modifications

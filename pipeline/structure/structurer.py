@@ -68,6 +68,9 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         browsing = {w.lower() for w in rules.get("step_shapes", "browsing_verbs")}
         doing = [v for v in acts if v not in browsing]
         self.advised_action = acting(doing)
+        # the writer's own doing after "Let's" ("Let's look at the film"; Steps._writer_acts)
+        self.writer_verb = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "writer_verbs"))
+                                      + r")\b", flags)
         leads = "|".join(f"(?:{p})" for p in rules.get("step_shapes", "advice_leads")) or "(?!)"
         self.advice = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:then\s+)?(?:" + leads + r")\s+" + adverbs
                                  + r"(?:also\s+)?(?:" + "|".join(re.escape(v) for v in doing) + r")\b", flags)
