@@ -30,6 +30,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
+import numpy as np
+
 from .unionfind import DisjointSets
 
 # a word; in scripts written without spaces (Chinese, Japanese) each character is one ("免費下載",
@@ -101,6 +103,34 @@ def _credit_text(line: str) -> tuple[str, list[str]]:
     parts between separators ("Jane Doe / Getty Images": "Jane Doe ", " Getty Images")."""
     plain = _LINK.sub(r"\1", line).replace("\\_", "_").strip(" \t*_")  # ("Zephyr\\_P/Shutterstock": an escape)
     return plain, _CREDIT_SEP.split(plain)
+
+
+KEY = np.dtype(">u8")  # a line key as a number: its 8 bytes big-endian (numbers sort as the bytes do)
+
+
+def packed(keys) -> bytes:
+    """Line keys (8 bytes each) as one run of them, sorted, each once: how a body's keys are
+    held while the build learns over every body (SiteChrome) and stored (cache units): ~8 B
+    a key, where a set of bytes objects took 65-95 (issue 31: at 100k articles, 163 MB)."""
+    return b"".join(sorted(set(keys)))
+
+
+def repacked(raw: bytes) -> bytes:
+    """8-byte keys read back (the cache's record of a body's keys) `packed`: as they are when
+    already sorted, each once, as written."""
+    keys = np.frombuffer(raw, KEY)
+    return raw if bool(np.all(keys[1:] > keys[:-1])) else packed(raw[j:j + 8] for j in range(0, len(raw), 8))
+
+
+def among(keys: bytes, these: np.ndarray) -> bytes:
+    """The `packed` keys that are among `these` (sorted, each once), packed."""
+    keys = np.frombuffer(keys, KEY)
+    return keys[np.isin(keys, these, assume_unique=True)].tobytes()
+
+
+def _listed(keys: np.ndarray) -> list[bytes]:
+    raw = keys.astype(KEY).tobytes()
+    return [raw[j:j + 8] for j in range(0, len(raw), 8)]
 
 
 def _digest(text: str) -> bytes:
@@ -281,7 +311,7 @@ class Boilerplate:
 
     def repeated(self, bodies: list[str]) -> set[bytes]:
         """Keys of the lines found in min_families or more families of the distinct bodies."""
-        return self.repeated_in([self.line_keys(body) for body in bodies])
+        return self.repeated_in([tuple(map(packed, self.line_keys(body))) for body in bodies])
 
     def line_keys(self, body: str) -> tuple[set[bytes], set[bytes]]:
         """The keys of the body's lines that could be chrome (what `repeated` counts), and of
@@ -300,42 +330,51 @@ class Boilerplate:
                     keys.add(_few(k))
         return keys, long
 
-    def repeated_in(self, units: list[tuple[set[bytes], set[bytes]]]) -> set[bytes]:
-        """`repeated`, from each body's line_keys (a rebuild keeps them, not the bodies)."""
-        keysets = [keys for keys, _ in units]
-        prose = [long for _, long in units]
-        df: dict[bytes, int] = defaultdict(int)
-        for keys in keysets:
-            for k in keys:
-                df[k] += 1
+    def repeated_in(self, units: list[tuple[bytes, bytes]]) -> set[bytes]:
+        """`repeated`, from each body's line_keys, each `packed` (a rebuild keeps them, not the
+        bodies): counted over one array of every body's keys, not a dict of bytes objects."""
+        if not units:
+            return set()
+        keysets = [np.frombuffer(keys, KEY) for keys, _ in units]
+        prose = [np.frombuffer(long, KEY) for _, long in units]
+        every = np.concatenate(keysets)
+        owner = np.repeat(np.arange(len(units)), [len(keys) for keys in keysets])
+        uniq, at, df = np.unique(every, return_inverse=True, return_counts=True)
         sets = DisjointSets(len(keysets))
         # one article's variants share most of their sentences: bodies that share more than
         # half of the smaller one's longer lines, among lines few bodies hold, are one family
         # (a widget's lines, many and short, must not make two articles one)
-        holders: dict[bytes, list[int]] = defaultdict(list)
-        for b, keys in enumerate(prose):
-            for k in keys:
-                if 1 < df[k] <= self.link_df:
-                    holders[k].append(b)
+        long = np.concatenate(prose)
+        holder = np.repeat(np.arange(len(units)), [len(keys) for keys in prose])
+        ldf = df[np.searchsorted(uniq, long)]
+        few = (ldf > 1) & (ldf <= self.link_df)
+        long, holder = long[few], holder[few]
+        order = np.lexsort((holder, long))  # each line's holders, in the bodies' order
+        long, holder = long[order], holder[order].tolist()
+        cuts = [0, *(np.flatnonzero(long[1:] != long[:-1]) + 1).tolist(), len(holder)]
         shared: dict[tuple[int, int], int] = defaultdict(int)
-        for bs in holders.values():
+        for a, z in zip(cuts, cuts[1:]):
+            bs = holder[a:z]
             for x in range(len(bs)):
                 for y in range(x + 1, len(bs)):
                     shared[bs[x], bs[y]] += 1
         for (x, y), n in shared.items():
             if 2 * n > min(len(prose[x]), len(prose[y])):
                 sets.join(y, x)
-        families: dict[bytes, set[int]] = defaultdict(set)
-        for b, keys in enumerate(keysets):
-            root = sets.find(b)
-            for k in keys:
-                if df[k] >= 2:
-                    families[k].add(root)
+        # the families each key held by two bodies or more is found in: its distinct
+        # (key, family) pairs, counted by key
+        roots = np.array([sets.find(b) for b in range(len(keysets))], dtype=np.int64)
+        held = df[at] >= 2
+        pairs = np.sort(at[held].astype(np.int64) * len(units) + roots[owner[held]])
+        pairs = pairs[np.diff(pairs, prepend=-1) != 0]
+        families = np.bincount(pairs // len(units), minlength=len(uniq))
         # ...and a contents list's lead-in found in two families or more (its _few key, which
         # the body holds when the line leads into a contents list there): a template's
         # line as well, though fewer articles hold it
-        common = {k for k, f in families.items() if len(f) >= self.min_families}
-        return common | {_few(k) for k in families if len(families.get(_few(k), ())) >= 2} | {_unlinked(k) for k in common}
+        common = _listed(uniq[families >= self.min_families])
+        two = set(_listed(uniq[families >= 2]))
+        return (set(common) | {f for f in map(_few, _listed(uniq[df >= 2])) if f in two}
+                | {_unlinked(k) for k in common})
 
     def _unlinked_key(self, line: str) -> bytes | None:
         """_unlinked of the cross-link label key a line would have with its title linked: a

@@ -49,6 +49,7 @@ from pathlib import Path
 import numpy as np
 import orjson
 
+from .boilerplate import repacked
 from .kinds import KINDS
 from .model import Merged, Section, Step, Structure
 from .write import write_atomic
@@ -616,9 +617,10 @@ class ArticleCache:
             self.used["prepared"].add(k)
 
     # --------------------------------------------------------------- site chrome
-    def units(self, k: str) -> tuple[set[bytes], set[bytes], set[str], set[str], set[str]] | None:
+    def units(self, k: str) -> tuple[bytes, bytes, set[str], set[str], set[str]] | None:
         """What chrome.SiteChrome reads of a body, stored under k: its boilerplate line keys,
-        those of its long lines, its network domains, linked domains and the names it sells
+        those of its long lines (each `boilerplate.packed`: one run of 8-byte keys, sorted, each
+        once), its network domains, linked domains and the names it sells
         (products.Products.sold_in); or None. Read from the UNITS file, which holds every
         body's of the last build that read them (a build learns over all its bodies: one
         file read, not a record per body), else from the body's own record."""
@@ -631,15 +633,12 @@ class ArticleCache:
             if rec is None:
                 return None
             table[k] = rec
-        out = []
-        for h in rec[:2]:
-            raw = bytes.fromhex(h)
-            out.append({raw[j:j + 8] for j in range(0, len(raw), 8)})
-        return out[0], out[1], set(rec[2]), set(rec[3]), set(rec[4])
+        keys, long = (repacked(bytes.fromhex(h)) for h in rec[:2])
+        return keys, long, set(rec[2]), set(rec[3]), set(rec[4])
 
     def put_units(self, k: str, units: tuple) -> None:
         keys, long, nets, linked, sold = units
-        rec = [b"".join(sorted(keys)).hex(), b"".join(sorted(long)).hex(), sorted(nets), sorted(linked), sorted(sold)]
+        rec = [keys.hex(), long.hex(), sorted(nets), sorted(linked), sorted(sold)]  # (keys, long: packed already)
         self._keep("u", "units", k, rec)
         if self.folder is not None and not self.scratch:
             self._units_table()[k] = rec

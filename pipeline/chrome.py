@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .boilerplate import Boilerplate
+import numpy as np
+
+from .boilerplate import KEY, Boilerplate, among, packed
 from .cache import KEY_LEN, ArticleCache, StaleCache, scratch_lost, sha, structure_key
 from .deadline import Budget
 from .clean import linked_domains, network_domains, unlink_network
@@ -78,8 +80,9 @@ class SiteChrome:
         pages = Counter(d for f in found for d in f[2])
         min_pages = int(self.rules.get("affiliate_hosts", "network_pages")[0])
         self.networks = frozenset(d for d, n in pages.items() if n >= min_pages)
-        # what a verdict reads of each body (_verdict): its repeated lines, its networks
-        self.repeats = [self.repeated & keys for keys, *_ in found]
+        # what a verdict reads of each body (_verdict): its repeated lines (packed), its networks
+        repeated = np.frombuffer(packed(self.repeated), KEY)
+        self.repeats = [among(keys, repeated) for keys, *_ in found]
         self.nets = [self.networks & f[3] for f in found]
 
     def _body(self, i: int) -> str:
@@ -91,21 +94,22 @@ class SiteChrome:
                                                  "it was ignored and rebuilt"])
         return body
 
-    def _found(self, i: int) -> tuple[set[bytes], set[bytes], set[str], set[str], set[str]]:
-        """Body i's line keys, its long lines' keys, the domains it links to network_hosts
-        hosts of, every domain it links to, and the names it sells."""
+    def _found(self, i: int) -> tuple[bytes, bytes, set[str], set[str], set[str]]:
+        """Body i's line keys and its long lines' keys (each `packed`: every body's are held
+        at once while the build learns), the domains it links to network_hosts hosts of,
+        every domain it links to, and the names it sells."""
         got = self.cache.units(self.units[i])
         if got is None:
             body = self._body(i)
 
             def read():
                 keys, long = self.boiler.line_keys(body)
-                return (keys, long, network_domains(body, self.boiler.network_hosts), linked_domains(body),
+                return (packed(keys), packed(long), network_domains(body, self.boiler.network_hosts), linked_domains(body),
                         self.products.sold_in(body))
             got = self._bounded(i, read, None)
             if got is None:  # over the budget: the body counts for nothing (and keeps its chrome)
                 self.unlearnt = True
-                return set(), set(), set(), set(), set()
+                return b"", b"", set(), set(), set()
             self.cache.put_units(self.units[i], got)
         return got
 
@@ -171,9 +175,8 @@ class SiteChrome:
         """[chrome lines, network links, sha256 of the body left or None, the key it is kept
         under, the products the build learnt that the body left names]."""
         self._learn()
-        rep = sorted(self.repeats[i])
         nets = sorted(self.nets[i])
-        k = sha(self.units[i] + b"".join(rep).hex() + "\0" + ",".join(nets))[:KEY_LEN]
+        k = sha(self.units[i] + self.repeats[i].hex() + "\0" + ",".join(nets))[:KEY_LEN]
         got, body = self.cache.chrome(k), None
         if got is None:
             body, chrome, network = self.strip(i)
