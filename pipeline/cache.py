@@ -179,6 +179,8 @@ from .write import write_atomic
 # 83: chrome: a sign-up's consent in Chinese is a seed notice
 # 84: structures: a page's problems read as its fixes by _remedy_runs are marked as counted ones are (kept only on a
 #     page of a step kind, read without the site's labels); neither path reads the writer's "Let's look ..." as what to do
+# 85: titles: the chosen title loses the spin inside it ([title_choice] spin_words) and a leading "1) "
+FORMAT = 85
 FORMAT = 84
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -490,6 +490,23 @@ def without_spin(title: str, spin: list, generic: frozenset) -> str:
     return out if len(kept) >= 2 and not _DANGLING.search(out) else title
 
 
+def without_spin_words(title: str, spin_words: list, flat: str) -> str:
+    """The title without the spin inside it ([title_choice] spin_words, compiled: "The Ultimate Guide to ..." as
+    "Guide to ...", "Unveiling the Power of Asus Zenbook S16" as "Asus Zenbook S16", "How to Quickly Uninstall ..."
+    as "How to Uninstall ...", "Fixed Printer Communication Error" as "Printer Communication Error"), its first letter
+    capitalised. A match stays where the text (`flat`, as `spaced` gives it) says it with the word after it: a name
+    ("Ultimate Ears Everboom", "Fixed Wireless Access"). The title itself when what is left has fewer than three words,
+    opens with a part of one word ("Mastering Security: My Experience ..." is not "Security: ...") or dangles."""
+    out = " ".join(title.split())
+    for p in spin_words:  # (each pattern's removal kept only where what is left stands as a title)
+        def drop(m, was=out):
+            after = re.match(r"\s*(\S+)", was[m.end():])
+            return m.group() if after and spaced(m.group() + " " + after.group(1)) in flat else ""
+        left = " ".join(p.sub(drop, out).split())
+        if len(left.split()) >= 3 and len(_SEGMENT.split(left)[0].split()) >= 2 and not _DANGLING.search(left):
+            out = left
+    return title if out == " ".join(title.split()) else out[:1].upper() + out[1:]
+
 # a part of a title left opening or closing with a conjunction ("Printer Compatibility: and Canon's MP620")
 _DANGLING = re.compile(r"(?:^|[:|–—-])\s*(?:and|&|or|vs)\b|\b(?:and|&|or|on|in|for|by|with|to|under|at|of|from)\s*(?:$|[:|–—-])", re.I)
 _V = r"(?:\d{1,2}|xp|vista)\b"
@@ -574,9 +591,10 @@ class TitleChooser:
     NOT_PREPARED = ("idf", "unknown", "shared_headings", "proper")
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
-                 participles=()):
+                 participles=(), spin_words=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
+        self.spin_words = [re.compile(p, re.I) for p in spin_words]  # (`without_spin_words`)
         # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
@@ -853,6 +871,15 @@ class TitleChooser:
         return out
 
     def choose(self, k: int, entry: dict) -> str:
+        """The candidate that best names what the text is about (`_choose`), without the spin inside it
+        (`without_spin_words`) when it is a published title or a heading; a span of the text stays as written."""
+        title, prep = self._choose(k, entry), self.prepared(k, entry)
+        published = {c for c, *_ in prep["titles"] + prep["heads"] + (prep["loose"] or [])}
+        if title not in published or not self.spin_words:
+            return title
+        return without_spin_words(title, self.spin_words, spaced("\n".join(self.parts(k))))
+
+    def _choose(self, k: int, entry: dict) -> str:
         prep = self.prepared(k, entry)
         scored = self.scored(k, entry, prep)
         named, main = [w for w in words(max(scored)[-1]) if w not in self.generic and self.tf[k][w]], self.main_term(k)

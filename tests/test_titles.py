@@ -32,7 +32,7 @@ def composing(rules, entries):
     return TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"),
                         None, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"),
                         (rules.get("title_spin", "prefixes"), rules.get("title_spin", "suffixes")),
-                        rules.get("title_choice", "site_participles"))
+                        rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"))
 
 
 MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
@@ -1165,3 +1165,61 @@ def test_a_list_items_top_label_with_a_dash_is_a_part_as_with_a_colon(chooser):
                     (f"Top 3{mark} The Room ($0.99)", "The Room is a puzzle game of boxes, the best paid games have.")]
         titles.add(chooser(entry("Best 10 Apps to Enhance Your Android Device's Speed and Efficiency", [], intro, sections)))
     assert titles == {"Paid Android games offer better experiences than free games"}
+
+
+EPSON = ("The Epson ET-2720 shows an ink pad error when its waste ink pad is full. Resetting the ink pad counter "
+         "clears the Epson ET-2720 ink pad error.\n\nThe ink pad counter lives in the printer's memory.")
+EPSON_SECTIONS = [("Fix 1: Reset the ink pad counter", "Run the adjustment program and reset the Epson ET-2720 ink pad "
+                   "counter."), ("Fix 2: Replace the ink pad", "A full ink pad must be replaced on the ET-2720.")]
+
+
+def test_a_spun_group_with_no_clean_title_gets_the_best_one_without_its_spin(chooser):
+    # every published title carries spin inside it; the best loses it, and only it
+    e = entry("The Ultimate Guide to Resetting the Epson ET-2720 Ink Pad",
+              ["Mastering the Epson ET-2720 Ink Pad Reset", "Effortless Ink Pad Fixes for Your Printer"], EPSON,
+              EPSON_SECTIONS)
+    assert chooser(e) in ("Guide to Resetting the Epson ET-2720 Ink Pad", "The Epson ET-2720 Ink Pad Reset")
+    e = entry("Fixed Epson ET-2720 Ink Pad Error", ["How to Quickly Reset the Epson ET-2720 Ink Pad Counter"], EPSON,
+              EPSON_SECTIONS)
+    assert chooser(e) in ("Epson ET-2720 Ink Pad Error", "How to Reset the Epson ET-2720 Ink Pad Counter")
+    e = entry("Solved: Epson ET-2720 Ink Pad Error", [], EPSON, EPSON_SECTIONS)
+    assert chooser(e) == "Epson ET-2720 Ink Pad Error"
+
+
+def test_a_pictures_alt_text_does_not_win_over_the_cleaned_title(chooser):
+    text = ("![Roborock S8 MaxV Ultra robot vacuum cleaning a rug in a bright living room](https://e.com/roborock.jpg)\n\n"
+            "The Roborock S8 MaxV Ultra mops and vacuums, then empties its own bin. The Roborock S8 MaxV Ultra "
+            "dock refills its water tank.\n\nThe S8 MaxV Ultra costs $1,799.")
+    sections = [("Design", "The Roborock S8 MaxV Ultra dock is large."), ("Cleaning", "The Roborock mops well.")]
+    e = entry("The Ultimate Guide to the Roborock S8 MaxV Ultra", [], text, sections)
+    assert chooser(e) == "Guide to the Roborock S8 MaxV Ultra"
+
+
+def test_a_real_fixed_or_ultimate_in_a_title_stays(chooser, rules):
+    from pipeline.titles import spaced, without_spin_words
+    spin = [re.compile(p, re.I) for p in rules.get("title_choice", "spin_words")]
+    fonts = ("Fixed-width fonts keep code aligned in the terminal. Pick a fixed-width font in the terminal settings.\n\n"
+             "Fixed-width fonts suit code.")
+    e = entry("Fixed-width Fonts for the Windows Terminal", [], fonts,
+              [("Fix 1: Pick a font", "Open the terminal settings and pick a fixed-width font.")])
+    assert chooser(e) == "Fixed-width Fonts for the Windows Terminal"
+    # a spin word the text says with the word after it is a name: "Ultimate Ears", "fixed wireless access"
+    ears = spaced("The Ultimate Ears Everboom floats. Ultimate Ears made it loud.")
+    assert without_spin_words("Ultimate Ears Everboom Review", spin, ears) == "Ultimate Ears Everboom Review"
+    wireless = spaced("T-Mobile sells fixed wireless access at home. Fixed wireless access needs no cable.")
+    assert without_spin_words("Fixed Wireless Access From T-Mobile", spin, wireless) == "Fixed Wireless Access From T-Mobile"
+    assert without_spin_words("Fixed Wireless Access From T-Mobile", spin, spaced("T-Mobile home internet.")) == \
+        "Wireless Access From T-Mobile"
+    # nor does it go where less than a title would be left ("Mastering Security: ..." is not "Security: ...")
+    assert without_spin_words("Mastering Security: My Passwordless Tools", spin, " ") == \
+        "Mastering Security: My Passwordless Tools"
+    assert without_spin_words("Mastering Telegram: How to Easily Sort Chats", spin, " ") == \
+        "Mastering Telegram: How to Sort Chats"
+
+
+def test_a_list_number_left_in_front_of_a_title_is_spin(rules):
+    from pipeline.titles import without_spin_affixes
+    prefixes = [re.compile("^(?:" + p + ")", re.I) for p in rules.get("title_spin", "prefixes")]
+    assert without_spin_affixes("1) Navigating the Challenges of Green Technology", prefixes, []) == \
+        "Navigating the Challenges of Green Technology"
+    assert without_spin_affixes("1. How to Fix Printer Offline", prefixes, []) == "How to Fix Printer Offline"
