@@ -180,7 +180,8 @@ from .write import write_atomic
 # 84: structures: a page's problems read as its fixes by _remedy_runs are marked as counted ones are (kept only on a
 #     page of a step kind, read without the site's labels); neither path reads the writer's "Let's look ..." as what to do
 # 85: titles: the chosen title loses the spin inside it ([title_choice] spin_words) and a leading "1) "
-FORMAT = 85
+# 86: titles: the chosen title loses the spin inside it ([title_choice] spin_words: an adverb only after to/can/you, a bare "Fixed" only against the group, never a preposition first) and a leading "1) "
+FORMAT = 86
 FORMAT = 84
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -490,22 +490,44 @@ def without_spin(title: str, spin: list, generic: frozenset) -> str:
     return out if len(kept) >= 2 and not _DANGLING.search(out) else title
 
 
-def without_spin_words(title: str, spin_words: list, flat: str) -> str:
+def without_spin_words(title: str, spin_words: list, flat: str, others=(), not_first=frozenset(),
+                       labels=frozenset()) -> str:
     """The title without the spin inside it ([title_choice] spin_words, compiled: "The Ultimate Guide to ..." as
-    "Guide to ...", "Unveiling the Power of Asus Zenbook S16" as "Asus Zenbook S16", "How to Quickly Uninstall ..."
-    as "How to Uninstall ...", "Fixed Printer Communication Error" as "Printer Communication Error"), its first letter
-    capitalised. A match stays where the text (`flat`, as `spaced` gives it) says it with the word after it: a name
-    ("Ultimate Ears Everboom", "Fixed Wireless Access"). The title itself when what is left has fewer than three words,
-    opens with a part of one word ("Mastering Security: My Experience ..." is not "Security: ...") or dangles."""
-    out = " ".join(title.split())
+    "Guide to ...", "Unveiling the Power of Asus Zenbook S16" as "Asus Zenbook S16", "How to Quickly Solve ..."
+    as "How to Solve ...", "Solved: printer offline" as "Printer offline"). A match stays where the text (`flat`, as
+    `spaced` gives it) says it with the word after it: a name ("Ultimate Ears Everboom", "Fixed Wireless Access"); a
+    status label of `labels` opening the title without a colon ("Fixed Printer Error") goes only when the entry has
+    other titles (`others`, its published titles) and none opens with the same two words. The title itself
+    when what is left has fewer than three words, opens with a part of one word ("Mastering Security: My Experience
+    ..." is not "Security: ..."), opens with a word of `not_first` ("Of the Galaxy ...") or dangles. Capitalised only
+    where a removal took the start and left a word all in lower case ("iPhone", "macOS" stay)."""
+    was = " ".join(title.split())
+    if len(was) > _MAX_SPUN_TITLE:  # (no title is that long: left as it is, the work kept linear)
+        return title
+    pairs = {" ".join(o.lower().split()[:2]) for o in others if " ".join(o.split()) != was}
+    out = was
     for p in spin_words:  # (each pattern's removal kept only where what is left stands as a title)
-        def drop(m, was=out):
-            after = re.match(r"\s*(\S+)", was[m.end():])
-            return m.group() if after and spaced(m.group() + " " + after.group(1)) in flat else ""
-        left = " ".join(p.sub(drop, out).split())
-        if len(left.split()) >= 3 and len(_SEGMENT.split(left)[0].split()) >= 2 and not _DANGLING.search(left):
+        def drop(m, text=out):
+            after = _NEXT_WORD.match(text, m.end())
+            if after and spaced(m.group() + " " + after.group(1)) in flat:
+                return m.group()
+            if m.start() == 0 and ":" not in m.group() and m.group().split()[0].lower() in labels:
+                pair = (m.group().split()[0] + " " + (after.group(1) if after else "")).lower()
+                return m.group() if not pairs or pair in pairs else ""
+            return ""
+        left = " ".join(p.sub(drop, out, count=_MAX_SPIN_MATCHES).split())
+        if (len(left.split()) >= 3 and len(_SEGMENT.split(left)[0].split()) >= 2 and not _DANGLING.search(left)
+                and left.split()[0].lower() not in not_first):
             out = left
-    return title if out == " ".join(title.split()) else out[:1].upper() + out[1:]
+    if out == was:
+        return title
+    first = out.split()[0]
+    return out[:1].upper() + out[1:] if first.islower() and not was.startswith(first) else out
+
+
+_MAX_SPUN_TITLE = 300  # characters
+_MAX_SPIN_MATCHES = 8  # a pattern's matches in one title
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 
 # a part of a title left opening or closing with a conjunction ("Printer Compatibility: and Canon's MP620")
 _DANGLING = re.compile(r"(?:^|[:|–—-])\s*(?:and|&|or|vs)\b|\b(?:and|&|or|on|in|for|by|with|to|under|at|of|from)\s*(?:$|[:|–—-])", re.I)
@@ -591,10 +613,12 @@ class TitleChooser:
     NOT_PREPARED = ("idf", "unknown", "shared_headings", "proper")
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
-                 participles=(), spin_words=()):
+                 participles=(), spin_words=(), spin_not_first=(), spin_labels=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.spin_words = [re.compile(p, re.I) for p in spin_words]  # (`without_spin_words`)
+        self.spin_not_first = frozenset(w.lower() for w in spin_not_first)
+        self.spin_labels = frozenset(w.lower() for w in spin_labels)
         # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
@@ -877,7 +901,9 @@ class TitleChooser:
         published = {c for c, *_ in prep["titles"] + prep["heads"] + (prep["loose"] or [])}
         if title not in published or not self.spin_words:
             return title
-        return without_spin_words(title, self.spin_words, spaced("\n".join(self.parts(k))))
+        return without_spin_words(title, self.spin_words, spaced("\n".join(self.parts(k))),
+                                  [entry["title"], *entry.get("alternate_titles", [])], self.spin_not_first,
+                                  self.spin_labels)
 
     def _choose(self, k: int, entry: dict) -> str:
         prep = self.prepared(k, entry)
