@@ -296,6 +296,8 @@ class Boilerplate:
         self.feedback_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "feedback_buttons"))
         # a list widget's button ("Show More Deals", "Load more deals"): its words, maybe one after them (_more_button)
         self.more_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "more_buttons"))
+        # a footer's last words: a copyright or rights line (_footer)
+        self.footer_marks = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "footer_marks")), re.I)
         # the site's own voice: a repeated sentence with one of these words is the site's blurb (_house)
         self.house_words = frozenset(w.lower() for w in g("boilerplate", "house_words"))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
@@ -537,6 +539,7 @@ class Boilerplate:
         self._whole_tables(units, lines, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._shop_tail(units, lines, drop)
+        self._footer(units, lines, drop)
         # (after it: "Load more deals" is a shop widget's evidence there)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
         self._headings(units, lines, repeated, rep, drop)
@@ -1421,6 +1424,68 @@ class Boilerplate:
         if (len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2
                 and (shop or shops >= 2 or len(hosts) >= 2)):
             drop.update(run)
+
+    def _footer(self, units, lines: list[str], drop: set[int]) -> None:
+        """The site's footer the body ends with: a line the rules' footer_marks name ("© Copyright
+        2024 Acme Ltd.", "All rights reserved."), no longer than a paragraph and no content, with only
+        short lines, pictures or links after it ("Legal Notice", "Follow Us" and its icons); and the
+        run of lines right over it that a footer holds (_footer_line: "About", "* Privacy Policy",
+        "* [Contact Us](...)", an address, a short heading), from its first line that is no picture
+        (the article's last screenshot stays), up to a line of content. A short label worded as an
+        action is a link's ("* Download", "* End User License Agreement") when the lines beside it
+        are not: two in a row are the article's steps ("* Restart the router", "* Try again"), and
+        the run does not open with one."""
+        after: list[int] = []
+        mark = None
+        for u in range(len(units) - 1, -1, -1):
+            if u in drop:
+                continue
+            line = lines[units[u][0]]
+            if units[u][1] is None:
+                return
+            if (self.footer_marks.search(line) and not _HEADING.match(line) and not self._content(line)
+                    and len(_shown_words(line)) <= 12 * self.short_words):
+                mark = u
+                break
+            if _HEADING.match(line) or not (_picture_only(line) or _PICTURE_LINE.match(line) or self._links(line)
+                                            or self._label(line, 2 * self.short_words)):
+                return
+            after.append(u)
+        if mark is None:
+            return
+        run: list[int] = []
+        acted = False  # (the line under this one named an action)
+        for u in range(mark - 1, -1, -1):
+            if u in drop:
+                continue
+            line = lines[units[u][0]]
+            acts = self._acts(_LINK.sub(r"\1", line))
+            if units[u][1] is None or not self._footer_line(line) or acts and acted:
+                break
+            run.append(u)
+            acted = acts
+        # (the topmost pictures stay, and so does an action the run would open with)
+        while run and (_PICTURE_LINE.match(lines[units[run[-1]][0]]) or _picture_only(lines[units[run[-1]][0]])
+                       or self._acts(_LINK.sub(r"\1", lines[units[run[-1]][0]]))):
+            run.pop()
+        drop.update(after + [mark] + run)
+
+    def _footer_line(self, line: str) -> bool:
+        """A line a footer holds over its copyright: a picture, a line of links ("* [Contact
+        Us](...)"), a short label, maybe in a list ("* Privacy Policy", "Useful Links", "Houston, Texas
+        77092-8227,"), a longer one with no sentence's end ("Technology You Can Trust A Brand Present
+        Across The Globe"), a short heading ("### Why Choose Acme?"); not content (an action, a
+        numbered step, a bold label, the pitch of a tool the article sells, an action longer than a
+        label), a spec ("Weight: 1.2 kg"), a table's row, a longer heading."""
+        if _picture_only(line) or _PICTURE_LINE.match(line):
+            return True
+        words = len(_shown_words(line))
+        if (_NUMBERED.match(line) or _BOLD_LABEL.match(line) or self.products.search(line) or _SPEC.match(line)
+                or line.lstrip().startswith("|") or self._acts(_LINK.sub(r"\1", line)) and words > self.short_words):
+            return False
+        if _HEADING.match(line):
+            return words <= self.short_words
+        return self._links(line) or words <= self.short_words or self._label(line, 2 * self.short_words)
 
     def _acts(self, text: str) -> bool:
         """Words that open with an action ("Open Settings", "Then tap Display")."""

@@ -181,8 +181,8 @@ from .write import write_atomic
 #     page of a step kind, read without the site's labels); neither path reads the writer's "Let's look ..." as what to do
 # 85: titles: the chosen title loses the spin inside it ([title_choice] spin_words) and a leading "1) "
 # 86: titles: the chosen title loses the spin inside it ([title_choice] spin_words: an adverb only after to/can/you, a bare "Fixed" only against the group, never a preposition first) and a leading "1) "
-FORMAT = 86
-FORMAT = 84
+# 87: chrome: a footer the body ends with, its copyright line and the short lines over it, goes from one page
+FORMAT = 87
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

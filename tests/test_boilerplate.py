@@ -1951,3 +1951,46 @@ def test_chrome_learning_holds_every_bodys_line_keys_packed_not_as_sets(tmp_path
     assert (held[0] - before) / keys < 20, (held[0] - before, keys)  # (before: 94 B a key)
     assert site.repeated == boiler.repeated(bodies) and len(site.repeated) >= 1
     assert [site.verdict(i)[0] for i in range(len(firsts))] == [1] * len(firsts)  # the newsletter line went from each
+
+
+def test_a_footer_ending_in_a_copyright_line_goes_from_one_page_the_articles_end_stays():
+    """A site's footer the body ends with, on one page (rules [boilerplate] footer_marks): the copyright
+    line, the short lines after it ("Legal Notice", "Follow Us" and its icons) and the run of the
+    footer's lines right over it (an address, "About", "* Privacy Policy", a nav item worded as an
+    action: "* Download", links, logos, a short heading) go, up to the article's last sentence; its
+    last screenshot stays. Look-alikes stay: a list of short pros and cons or specs the body ends
+    with and no copyright line; a copyright sign in the article's text with prose after it; two
+    actions in a row right over a copyright line (the article's steps); a numbered step."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    article = ("# Recover files from a RAID 5 array\n\nA failed RAID array can often be rebuilt from its members.\n\n"
+               "## Steps\n\n1. Connect every member drive to the computer.\n\n"
+               "2. Start the recovery tool and choose the array's drives.\n\n"
+               "When the scan ends, save the recovered files to another drive.\n\n"
+               "![The scan's results](https://site.example/scan.png)\n\n")
+    footer = ["### Why Choose Acme?", "* 0 M+", "Customers", "Technology You Can Trust Across The Globe",
+              "![ISO 27001](https://site.example/iso.png)", "Acme Data Recovery Inc.", "10301 Northwest Freeway Suite 314,",
+              "Houston, Texas 77092-8227,", "About", "* About us", "* [Privacy Policy](https://site.example/privacy)",
+              "* Download", "* Career", "* End User License Agreement", "Useful Links", "* [Contact Us](https://site.example/contact)",
+              "* Store", "Acme & Acme Data Recovery are Registered Trademarks of Acme Ltd. © Copyright 2024 Acme Ltd. "
+              "All Trademarks Acknowledged.", "Legal Notice",
+              "Follow Us ![Facebook](https://site.example/fb.png) ![Twitter](https://site.example/tw.png)"]
+    text, n = b.strip(article + "\n\n".join(footer) + "\n", set())
+    assert n == len(footer) and not any(line in text for line in footer)
+    assert text == article.rstrip("\n") + "\n" or text.rstrip("\n") == article.rstrip("\n"), text
+    # (a French one: "Tous droits réservés")
+    fr = article + "* Mentions légales\n\n* Contact\n\nAcme SA 2024. Tous droits réservés.\n"
+    assert b.strip(fr, set())[0].rstrip("\n") == article.rstrip("\n")
+    kept = [
+        article + "**Pros**\n\n* Fast scans\n\n* Cheap\n\n**Cons**\n\n* Bulky design\n\n* No Mac version\n",
+        article + "* Product Brand  Acme\n\n* Warranty  1 year\n\n* Weight: 1.2 kg\n",
+        article + "The logo © Acme is printed on the case.\n\nThe case ships with two drive bays and a fan.\n",
+        article + "If it fails:\n\n* Restart the computer\n\n* Run the scan again\n\n© 2024 Acme Ltd.\n",
+        article + "3. Click Save\n\n© 2024 Acme Ltd.\n",
+    ]
+    for body in kept[:3]:
+        assert b.strip(body, set()) == (body, 0), body
+    for body in kept[3:]:  # (the copyright line goes, the steps over it stay)
+        text, n = b.strip(body, set())
+        assert n == 1 and "© 2024" not in text and text.rstrip("\n") == body[:body.index("\n\n©")], text
