@@ -207,6 +207,34 @@ def _key(line: str) -> bytes | None:
     return _digest("link-label " + m.group(1).lower()) if m else _digest(" ".join(words))
 
 
+def _exact(line: str) -> bytes | None:
+    """A line's words, numbers as they are (_key's, whose numbers are one symbol, says that the
+    lines of a template that differ in a number are one: "The router of unit 3 needs ...")."""
+    words = _WORD.findall(_LINK.sub(r" \1 ", line).lower())
+    return _digest("exact " + " ".join(words)) if words else None
+
+
+def _tail(k: bytes) -> bytes:
+    """The key that says exact key k (_exact) is found in the body's last section, in two families
+    or more (Boilerplate.repeated_in): a site's closing section, below the min_families bar."""
+    return hashlib.blake2b(b"tail\0" + k, digest_size=8).digest()
+
+
+_CLOSING_SECTIONS = 3  # the body's last sections whose lines are counted as closing ones (_tail)
+
+
+def _closing_start(units, lines: list[str]) -> int:
+    """The unit of the heading that opens the body's last _CLOSING_SECTIONS sections (-1: no heading):
+    the site's closing section may be followed by widgets of its own ("#### Featured reviews")."""
+    found, start = 0, -1
+    for u in range(len(units) - 1, -1, -1):
+        if units[u][1] is not None and _HEADING.match(lines[units[u][0]]):
+            found, start = found + 1, u
+            if found == _CLOSING_SECTIONS:
+                break
+    return start
+
+
 def _unlinked(k: bytes) -> bytes:
     """The key that says cross-link label key k (a "link-label" _key) is a repeated one
     (Boilerplate.repeated_in): a line with that label before a bare title is the same cross-link,
@@ -321,9 +349,12 @@ class Boilerplate:
         keys, long = set(), set()
         lines = body.split("\n")
         units = _units(body)
+        first = _closing_start(units, lines)
         for u, (i, k) in enumerate(units):
             if k is not None:
                 keys.add(k)
+                if 0 <= first < u and (exact := _exact(lines[i])) is not None:
+                    keys.update((exact, _tail(exact)))
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
                 keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i]), self._unlinked_key(lines[i]),
@@ -375,7 +406,9 @@ class Boilerplate:
         # line as well, though fewer articles hold it
         common = _listed(uniq[families >= self.min_families])
         two = set(_listed(uniq[families >= 2]))
-        return (set(common) | {f for f in map(_few, _listed(uniq[df >= 2])) if f in two}
+        held = _listed(uniq[df >= 2])
+        # ...and a line of the body's last section found there in two families or more (its _tail key)
+        return (set(common) | {f for f in map(_few, held) if f in two} | {t for t in map(_tail, held) if t in two}
                 | {_unlinked(k) for k in common})
 
     def _unlinked_key(self, line: str) -> bytes | None:
@@ -540,6 +573,7 @@ class Boilerplate:
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._shop_tail(units, lines, drop)
         self._footer(units, lines, drop)
+        self._closing_section(units, lines, repeated, drop)
         # (after it: "Load more deals" is a shop widget's evidence there)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
         self._headings(units, lines, repeated, rep, drop)
@@ -1469,6 +1503,31 @@ class Boilerplate:
                        or self._acts(_LINK.sub(r"\1", lines[units[run[-1]][0]]))):
             run.pop()
         drop.update(after + [mark] + run)
+
+    def _closing_section(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
+        """The section the body ends with (the widgets after it that went aside: "#### Featured reviews"
+        over its links) when it is the site's, not the article's: its heading found in
+        min_families families or more ("## When will this deal expire?") and each of its lines found
+        at the end of bodies of two families or more (_tail: "Deals are subject to sell out or expire at
+        any time, though Example remains committed to ..."), none of them content (an action, a
+        numbered step, a bold label, code) nor the heading a fix's ("## Fix 5: Contact support"). A
+        step said at the end of many articles stays, and so does a closing heading of the site's over
+        the article's own words ("## Final thoughts" over its conclusion)."""
+        under: list[int] = []  # the lines that stay under the last heading that keeps any
+        last = len(units) - 1
+        while last >= 0 and (last in drop or units[last][1] is None or not _HEADING.match(lines[units[last][0]])
+                             or not under):
+            if last not in drop and not _HEADING.match(lines[units[last][0]]):
+                under.append(last)
+            last -= 1
+        if last < 0 or units[last][1] not in repeated or _fix_text(lines[units[last][0]]):
+            return
+
+        def closes(u: int) -> bool:
+            x = _exact(lines[units[u][0]]) if units[u][1] is not None else None
+            return x is not None and _tail(x) in repeated and not self._content(lines[units[u][0]])
+        if under and all(closes(u) for u in under):
+            drop.update([last] + under)
 
     def _footer_line(self, line: str) -> bool:
         """A line a footer holds over its copyright: a picture, a line of links ("* [Contact

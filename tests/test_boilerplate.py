@@ -1994,3 +1994,48 @@ def test_a_footer_ending_in_a_copyright_line_goes_from_one_page_the_articles_end
     for body in kept[3:]:  # (the copyright line goes, the steps over it stay)
         text, n = b.strip(body, set())
         assert n == 1 and "© 2024" not in text and text.rstrip("\n") == body[:body.index("\n\n©")], text
+
+
+DEAL_ITEMS = ["Fitbit Inspire 3", "Ring Spotlight Cam Pro", "Samsung S90C OLED TV", "Anker 737 charger", "Bose QC45 headphones",
+              "Kindle Paperwhite", "Roku Ultra streamer"]
+
+
+def _deal(n: int, item: str, closing: str) -> str:
+    """A distinct deal article of a site, ending with the section given."""
+    return (f"## {item} deal\n\nThe {item} is down to ${50 + n} today, its lowest price in {n + 2} months.\n\n"
+            f"## Why this deal is recommended\n\nI tested the {item} for {n + 3} weeks and it held up in room {n}, "
+            f"where the {item} ran every day.\n\nIts price of ${50 + n} beats the {item}'s usual ${90 + n}.\n\n" + closing)
+
+
+def test_a_closing_section_of_the_sites_goes_below_the_bar_a_closing_step_and_a_conclusion_stay():
+    """The section a body ends with goes when its heading is found in many distinct articles
+    ("## When will this deal expire?") and each of its lines closes bodies of two distinct articles
+    or more, below the min_families bar (the site's disclaimer, in two wordings), also with the site's
+    widget after it that goes too ("#### Featured reviews" over its links); the look-alikes
+    stay: the same heading over the article's own words, a closing step said at the end of many
+    articles ("## Contact support" over "Contact the maker's support team ..."), and the disclaimer's
+    section in the middle of a body."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    wordings = ["Deals are subject to sell out or expire at any time, though Example remains committed to finding the "
+                "best product deals for you.",
+                "Deals are subject to sell-out or expire at any time, though Example remains committed to finding, "
+                "sharing, and updating the best product deals for you to score the best savings."]
+    heading = "## When will this deal expire?\n\n"
+    widget = ("\n\n#### Featured reviews\n\n* [The best phones of the year](https://site.example/phones)\n"
+              "* [The best laptops of the year](https://site.example/laptops)\n")
+    bodies = [_deal(n, item, heading + wordings[n % 2] + widget) for n, item in enumerate(DEAL_ITEMS[:6])]
+    own = _deal(6, DEAL_ITEMS[6], heading + "The Roku Ultra deal ends on Sunday at midnight, its maker says.\n")
+    middle = _deal(7, "Echo Dot", heading + wordings[0] + "\n\n## Our verdict\n\nThe Echo Dot is the speaker to buy.\n")
+    step = "## Contact support\n\nContact the maker's support team if the printer still fails after these fixes.\n"
+    steps = [f"## Printer {n} offline\n\nThe printer number {n} went offline after update {n}, in room {n + 1}.\n\n"
+             f"## Restart the spooler\n\nOpen Services and restart the print spooler on computer {n}.\n\n" + step
+             for n in range(6)]
+    repeated = b.repeated(bodies + [own, middle] + steps)
+    for body in bodies:
+        text, n = b.strip(body, repeated)
+        assert "When will this deal expire" not in text and "Deals are subject" not in text and "best phones" not in text
+        assert text.rstrip().endswith("usual $" + str(90 + bodies.index(body)) + "."), text
+    for body in [own, middle] + steps:
+        assert b.strip(body, repeated) == (body, 0), body
