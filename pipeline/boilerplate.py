@@ -235,6 +235,12 @@ def _closing_start(units, lines: list[str]) -> int:
     return start
 
 
+_FOOTER_AFTER = 8  # the most lines a footer's copyright line has after it ("Legal Notice", "Follow Us" ...)
+_INDENTED = re.compile(r"^(?: {4}|\t)")  # code indented 4 columns: no footer's
+_COPYRIGHT_WORD = re.compile(r"(?i)\bcopyright\s*$")  # "Copyright © 2024": the mark opens the line
+_SENTENCE_END = re.compile(r"[.!?]\s*$")  # "... Ltd. © Copyright 2024": the mark opens a sentence
+
+
 def _unlinked(k: bytes) -> bytes:
     """The key that says cross-link label key k (a "link-label" _key) is a repeated one
     (Boilerplate.repeated_in): a line with that label before a bare title is the same cross-link,
@@ -572,7 +578,7 @@ class Boilerplate:
         self._whole_tables(units, lines, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._shop_tail(units, lines, drop)
-        self._footer(units, lines, drop)
+        self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
         # (after it: "Load more deals" is a shop widget's evidence there)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
@@ -1459,7 +1465,7 @@ class Boilerplate:
                 and (shop or shops >= 2 or len(hosts) >= 2)):
             drop.update(run)
 
-    def _footer(self, units, lines: list[str], drop: set[int]) -> None:
+    def _footer(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
         """The site's footer the body ends with: a line the rules' footer_marks name ("© Copyright
         2024 Acme Ltd.", "All rights reserved."), no longer than a paragraph and no content, with only
         short lines, pictures or links after it ("Legal Notice", "Follow Us" and its icons); and the
@@ -1468,16 +1474,21 @@ class Boilerplate:
         (the article's last screenshot stays), up to a line of content. A short label worded as an
         action is a link's ("* Download", "* End User License Agreement") when the lines beside it
         are not: two in a row are the article's steps ("* Restart the router", "* Try again"), and
-        the run does not open with one."""
+        the run does not open with one. The mark opens the line or a sentence ("... Ltd. © Copyright
+        2024", not "The script below is Copyright (c) 2023 ..."), never in code indented 4 columns, and
+        at most _FOOTER_AFTER lines follow it. The walk up crosses only lines the site repeats (their
+        key in `repeated`, or in the body's last sections their _tail or exact key: the keys line_keys
+        makes there, so a cached rebuild strips the same), pictures and lines of links: a single
+        page's short lines are the article's own ("## Supported models" over its 40 models)."""
         after: list[int] = []
         mark = None
         for u in range(len(units) - 1, -1, -1):
             if u in drop:
                 continue
             line = lines[units[u][0]]
-            if units[u][1] is None:
+            if units[u][1] is None or _INDENTED.match(line) or len(after) > _FOOTER_AFTER:
                 return
-            if (self.footer_marks.search(line) and not _HEADING.match(line) and not self._content(line)
+            if (self._footer_mark(line) and not _HEADING.match(line) and not self._content(line)
                     and len(_shown_words(line)) <= 12 * self.short_words):
                 mark = u
                 break
@@ -1489,12 +1500,14 @@ class Boilerplate:
             return
         run: list[int] = []
         acted = False  # (the line under this one named an action)
+        first = _closing_start(units, lines)
         for u in range(mark - 1, -1, -1):
             if u in drop:
                 continue
             line = lines[units[u][0]]
             acts = self._acts(_LINK.sub(r"\1", line))
-            if units[u][1] is None or not self._footer_line(line) or acts and acted:
+            if (units[u][1] is None or not self._footer_line(line) or acts and acted
+                    or not self._site_line(u, units, lines, repeated, first)):
                 break
             run.append(u)
             acted = acts
@@ -1503,6 +1516,26 @@ class Boilerplate:
                        or self._acts(_LINK.sub(r"\1", lines[units[run[-1]][0]]))):
             run.pop()
         drop.update(after + [mark] + run)
+
+    def _site_line(self, u: int, units, lines: list[str], repeated: set[bytes], first: int) -> bool:
+        """Unit u is a line the site repeats (its key in `repeated`; below the body's closing start
+        `first`, its exact or _tail key, the keys line_keys makes only there), a picture or a line
+        of links."""
+        line = lines[units[u][0]]
+        if units[u][1] in repeated or _picture_only(line) or _PICTURE_LINE.match(line) or self._links(line):
+            return True
+        x = _exact(line) if 0 <= first < u else None
+        return x is not None and (x in repeated or _tail(x) in repeated)
+
+    def _footer_mark(self, line: str) -> bool:
+        """The line holds a footer mark (rules footer_marks) that opens it or one of its sentences,
+        maybe after "Copyright" ("© 2024 Acme", "Copyright © 2024 Foo.", "... Ltd. © Copyright
+        2024"), not one inside a sentence ("The script below is Copyright (c) 2023 ...")."""
+        m = self.footer_marks.search(line)
+        if m is None:
+            return False
+        before = _COPYRIGHT_WORD.sub("", line[:m.start()])
+        return not before.strip(" \t*_>-+") or bool(_SENTENCE_END.search(before))
 
     def _closing_section(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
         """The section the body ends with (the widgets after it that went aside: "#### Featured reviews"
@@ -1520,7 +1553,9 @@ class Boilerplate:
             if last not in drop and not _HEADING.match(lines[units[last][0]]):
                 under.append(last)
             last -= 1
-        if last < 0 or units[last][1] not in repeated or _fix_text(lines[units[last][0]]):
+        # (a section before the body's last _CLOSING_SECTIONS has no _tail keys: line_keys made none there)
+        if (last < 0 or last < _closing_start(units, lines) or units[last][1] not in repeated
+                or _fix_text(lines[units[last][0]])):
             return
 
         def closes(u: int) -> bool:

@@ -183,7 +183,8 @@ from .write import write_atomic
 # 86: titles: the chosen title loses the spin inside it ([title_choice] spin_words: an adverb only after to/can/you, a bare "Fixed" only against the group, never a preposition first) and a leading "1) "
 # 87: chrome: a footer the body ends with, its copyright line and the short lines over it, goes from one page
 # 88: chrome: a closing section of the site's (its heading in many articles, its lines closing two or more) goes
-FORMAT = 88
+# 89: chrome: a footer's walk up crosses only the site's repeated lines; a closing section only within the body's last 3
+FORMAT = 89
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1953,22 +1953,31 @@ def test_chrome_learning_holds_every_bodys_line_keys_packed_not_as_sets(tmp_path
     assert [site.verdict(i)[0] for i in range(len(firsts))] == [1] * len(firsts)  # the newsletter line went from each
 
 
-def test_a_footer_ending_in_a_copyright_line_goes_from_one_page_the_articles_end_stays():
-    """A site's footer the body ends with, on one page (rules [boilerplate] footer_marks): the copyright
-    line, the short lines after it ("Legal Notice", "Follow Us" and its icons) and the run of the
-    footer's lines right over it (an address, "About", "* Privacy Policy", a nav item worded as an
-    action: "* Download", links, logos, a short heading) go, up to the article's last sentence; its
-    last screenshot stays. Look-alikes stay: a list of short pros and cons or specs the body ends
-    with and no copyright line; a copyright sign in the article's text with prose after it; two
-    actions in a row right over a copyright line (the article's steps); a numbered step."""
+def test_a_footer_ending_in_a_copyright_line_goes_with_the_sites_lines_over_it_the_articles_end_stays():
+    """A site's footer the body ends with (rules [boilerplate] footer_marks): the copyright line, the
+    short lines after it ("Legal Notice", "Follow Us" and its icons) and the run of the footer's lines
+    right over it that the site repeats across its articles (an address, "About", "* Privacy Policy",
+    a nav item worded as an action: "* Download", links, logos, a short heading) go, up to the
+    article's last sentence; its last screenshot stays. Look-alikes stay: a list of short pros and
+    cons or specs the body ends with and no copyright line; a copyright sign in the article's text
+    with prose after it; two actions in a row right over a copyright line (the article's steps); a
+    numbered step; a driver page's list of supported models (short lines of its own, not the site's);
+    a body of 50,000 short lines ending in a copyright line."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
-    article = ("# Recover files from a RAID 5 array\n\nA failed RAID array can often be rebuilt from its members.\n\n"
-               "## Steps\n\n1. Connect every member drive to the computer.\n\n"
-               "2. Start the recovery tool and choose the array's drives.\n\n"
-               "When the scan ends, save the recovered files to another drive.\n\n"
-               "![The scan's results](https://site.example/scan.png)\n\n")
+
+    topics = ["RAID array", "formatted SD card", "crashed laptop drive", "deleted Outlook mailbox", "lost iPhone photos",
+              "corrupt video file", "wiped USB stick", "dead NAS box", "emptied recycle bin", "broken SSD", "damaged DVD",
+              "reset Android phone"]
+
+    def article(n: int) -> str:
+        t = topics[n % len(topics)]
+        return (f"# Recover files from a {t}\n\nA {t} can often be read again by a recovery tool.\n\n"
+                f"## Steps\n\n1. Connect the {t} to the computer.\n\n"
+                f"2. Start the recovery tool and choose the {t}.\n\n"
+                f"When the scan of the {t} ends, save the recovered files to another drive.\n\n"
+                f"![The scan's results for the {t}](https://site.example/scan{n}.png)\n\n")
     footer = ["### Why Choose Acme?", "* 0 M+", "Customers", "Technology You Can Trust Across The Globe",
               "![ISO 27001](https://site.example/iso.png)", "Acme Data Recovery Inc.", "10301 Northwest Freeway Suite 314,",
               "Houston, Texas 77092-8227,", "About", "* About us", "* [Privacy Policy](https://site.example/privacy)",
@@ -1976,28 +1985,66 @@ def test_a_footer_ending_in_a_copyright_line_goes_from_one_page_the_articles_end
               "* Store", "Acme & Acme Data Recovery are Registered Trademarks of Acme Ltd. © Copyright 2024 Acme Ltd. "
               "All Trademarks Acknowledged.", "Legal Notice",
               "Follow Us ![Facebook](https://site.example/fb.png) ![Twitter](https://site.example/tw.png)"]
-    text, n = b.strip(article + "\n\n".join(footer) + "\n", set())
-    assert n == len(footer) and not any(line in text for line in footer)
-    assert text == article.rstrip("\n") + "\n" or text.rstrip("\n") == article.rstrip("\n"), text
+    fr_footer = "* Mentions légales\n\n* Plan du site\n\nAcme SA 2024. Tous droits réservés.\n"
+    pages = [article(n) + "\n\n".join(footer) + "\n" for n in range(6)]
+    fr_pages = [article(n) + fr_footer for n in range(6, 12)]
+    repeated = b.repeated(pages + fr_pages)
+    for n, page in enumerate(pages):
+        text, dropped = b.strip(page, repeated)
+        assert dropped == len(footer) and not any(line in text for line in footer), text
+        assert text.rstrip("\n") == article(n).rstrip("\n"), text
     # (a French one: "Tous droits réservés")
-    fr = article + "* Mentions légales\n\n* Contact\n\nAcme SA 2024. Tous droits réservés.\n"
-    assert b.strip(fr, set())[0].rstrip("\n") == article.rstrip("\n")
+    assert b.strip(fr_pages[0], repeated)[0].rstrip("\n") == article(6).rstrip("\n")
+    body = article(1)
     kept = [
-        article + "**Pros**\n\n* Fast scans\n\n* Cheap\n\n**Cons**\n\n* Bulky design\n\n* No Mac version\n",
-        article + "* Product Brand  Acme\n\n* Warranty  1 year\n\n* Weight: 1.2 kg\n",
-        article + "The logo © Acme is printed on the case.\n\nThe case ships with two drive bays and a fan.\n",
-        article + "If it fails:\n\n* Restart the computer\n\n* Run the scan again\n\n© 2024 Acme Ltd.\n",
-        article + "3. Click Save\n\n© 2024 Acme Ltd.\n",
+        body + "**Pros**\n\n* Fast scans\n\n* Cheap\n\n**Cons**\n\n* Bulky design\n\n* No Mac version\n",
+        body + "* Product Brand  Acme\n\n* Warranty  1 year\n\n* Weight: 1.2 kg\n",
+        body + "The logo © Acme is printed on the case.\n\nThe case ships with two drive bays and a fan.\n",
+        body + "If it fails:\n\n* Restart the computer\n\n* Run the scan again\n\n© 2024 Acme Ltd.\n",
+        body + "3. Click Save\n\n© 2024 Acme Ltd.\n",
+        ("# HP LaserJet driver download\n\nDownload the driver for your printer from the list below.\n\n"
+         "## Supported models\n\n" + "\n\n".join(f"* HP LaserJet P{1100 + i}" for i in range(40))
+         + "\n\n© 2024 DriverSite\n"),
+        "# Word list\n\n" + "\n\n".join(f"word{i} item" for i in range(50_000)) + "\n\n© 2024 Foo\n",
     ]
-    for body in kept[:3]:
-        assert b.strip(body, set()) == (body, 0), body
-    for body in kept[3:]:  # (the copyright line goes, the steps over it stay)
-        text, n = b.strip(body, set())
-        assert n == 1 and "© 2024" not in text and text.rstrip("\n") == body[:body.index("\n\n©")], text
+    for page in kept[:3]:
+        assert b.strip(page, repeated) == (page, 0), page
+    for page in kept[3:]:  # (the copyright line goes, the article's short lines over it stay)
+        text, n = b.strip(page, repeated)
+        assert n == 1 and "© 2024" not in text and text.rstrip("\n") == page[:page.index("\n\n©")], text[-300:]
+
+
+def test_a_footer_mark_inside_a_sentence_or_indented_code_is_no_footer_and_few_lines_follow_one():
+    """The copyright mark makes a footer only where it opens the line or a sentence ("... Ltd. ©
+    Copyright 2024" does): "The script below is Copyright (c) 2023 Jane Doe. All rights reserved."
+    with a licence's name after it is the article's prose, and an indented code block's licence
+    header ("    # All rights reserved.") is code; a copyright line with more lines after it than a
+    footer has ends no footer."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = ("# Fix Wi-Fi dropping on Windows 11\n\nWi-Fi that drops every few minutes is usually a power-saving "
+             "setting or an old driver.\n\n")
+    kept = [
+        intro + "## Licence\n\nThe script below is Copyright (c) 2023 Jane Doe. All rights reserved.\n\nMIT licence\n\nv1.2\n",
+        intro + "## The script\n\n    # Copyright (c) 2023 Jane Doe\n    # All rights reserved.\n    netsh wlan show drivers\n",
+        intro + "© 2024 Foo Media\n\n" + "\n\n".join(f"Tip {i}" for i in range(12)) + "\n",
+    ]
+    for page in kept:
+        assert b.strip(page, set()) == (page, 0), page
+    gone = intro + "Copyright © 2024 Foo.\n\nLegal Notice\n"
+    text, n = b.strip(gone, set())
+    assert n == 2 and text.rstrip("\n") == intro.rstrip("\n"), text
 
 
 DEAL_ITEMS = ["Fitbit Inspire 3", "Ring Spotlight Cam Pro", "Samsung S90C OLED TV", "Anker 737 charger", "Bose QC45 headphones",
               "Kindle Paperwhite", "Roku Ultra streamer"]
+# a deal site's closing disclaimer in two wordings, under its heading
+DEAL_DISCLAIMERS = ["Deals are subject to sell out or expire at any time, though Example remains committed to finding the "
+                    "best product deals for you.",
+                    "Deals are subject to sell-out or expire at any time, though Example remains committed to finding, "
+                    "sharing, and updating the best product deals for you to score the best savings."]
+DEAL_EXPIRY = "## When will this deal expire?\n\n"
 
 
 def _deal(n: int, item: str, closing: str) -> str:
@@ -2018,11 +2065,7 @@ def test_a_closing_section_of_the_sites_goes_below_the_bar_a_closing_step_and_a_
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
-    wordings = ["Deals are subject to sell out or expire at any time, though Example remains committed to finding the "
-                "best product deals for you.",
-                "Deals are subject to sell-out or expire at any time, though Example remains committed to finding, "
-                "sharing, and updating the best product deals for you to score the best savings."]
-    heading = "## When will this deal expire?\n\n"
+    wordings, heading = DEAL_DISCLAIMERS, DEAL_EXPIRY
     widget = ("\n\n#### Featured reviews\n\n* [The best phones of the year](https://site.example/phones)\n"
               "* [The best laptops of the year](https://site.example/laptops)\n")
     bodies = [_deal(n, item, heading + wordings[n % 2] + widget) for n, item in enumerate(DEAL_ITEMS[:6])]
@@ -2039,3 +2082,23 @@ def test_a_closing_section_of_the_sites_goes_below_the_bar_a_closing_step_and_a_
         assert text.rstrip().endswith("usual $" + str(90 + bodies.index(body)) + "."), text
     for body in [own, middle] + steps:
         assert b.strip(body, repeated) == (body, 0), body
+
+
+def test_a_closing_section_further_than_the_tails_keys_reach_strips_the_same_from_the_body_s_own_keys():
+    """A cached rebuild strips a body with the build's repeated keys that the body's own line_keys
+    made (repeated & own): the site's closing section followed by three widget sections of its own
+    lies before the body's last _CLOSING_SECTIONS sections, where line_keys made no _tail key, so it
+    must not go with the whole build's keys either (a cached rebuild would keep it: not
+    byte-identical to --no-cache)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    wordings, heading = DEAL_DISCLAIMERS, DEAL_EXPIRY
+    widgets = "".join(f"\n\n#### {t}\n\n* [The best phones of the year](https://site.example/phones)\n"
+                      "* [The best laptops of the year](https://site.example/laptops)\n"
+                      for t in ("Featured reviews", "Editor picks", "More reads"))
+    one = widgets[:widgets.index("\n\n#### Editor")] + "\n"
+    bodies = [_deal(n, item, heading + wordings[n % 2] + one) for n, item in enumerate(DEAL_ITEMS[:6])]
+    x = _deal(7, "Echo Dot", heading + wordings[0] + widgets)
+    repeated = b.repeated(bodies + [x])
+    assert b.strip(x, repeated) == b.strip(x, repeated & b.line_keys(x)[0])
