@@ -241,6 +241,26 @@ _COPYRIGHT_WORD = re.compile(r"(?i)\bcopyright\s*$")  # "Copyright © 2024": the
 _SENTENCE_END = re.compile(r"[.!?]\s*$")  # "... Ltd. © Copyright 2024": the mark opens a sentence
 
 
+# a picture, maybe linked ("![alt](p.svg)", "[![](badge.png)](url)"); group 2 its target
+_PICTURE = re.compile(r"(\[)?!\[[^\[\]\n]*\]\(([^()\s]+)(?:\s+\"[^\"\n]*\")?\)(?(1)\]\([^()\s]*\))")
+
+
+def _picture_key(target: str) -> bytes:
+    """The key of a picture's target, its query aside: the same picture in many distinct articles
+    (a placeholder, a badge, a logo) is the site's, whatever its alt text (Boilerplate._pictures)."""
+    return _digest("picture " + target.split("?", 1)[0].split("#", 1)[0])
+
+
+def _open_units(units, lines: list[str]):
+    """The units outside code fences (a fence's lines have no key, nor has a line without words)."""
+    fence = False
+    for u, (i, _) in enumerate(units):
+        if _FENCE.match(lines[i]):
+            fence = not fence
+        elif not fence:
+            yield u
+
+
 def _unlinked(k: bytes) -> bytes:
     """The key that says cross-link label key k (a "link-label" _key) is a repeated one
     (Boilerplate.repeated_in): a line with that label before a bare title is the same cross-link,
@@ -367,6 +387,8 @@ class Boilerplate:
                                         self._name_key(units, lines, u), *self._affixes(lines[i])) if x)
                 if self._contents_next(units, lines, u):
                     keys.add(_few(k))
+        keys.update(_picture_key(m.group(2)) for u in _open_units(units, lines)
+                    for m in _PICTURE.finditer(lines[units[u][0]]))
         return keys, long
 
     def repeated_in(self, units: list[tuple[bytes, bytes]]) -> set[bytes]:
@@ -589,12 +611,57 @@ class Boilerplate:
         drop.update(u for u in range(len(units)) if empty[u])
         self._opening_label(units, lines, repeated, drop)
         self._last_label(units, lines, repeated, drop)
-        if not drop:
+        pictures = self._pictures(units, lines, repeated, drop)
+        if not drop and not pictures:
             return body, 0
         gone = {units[u][0] for u in drop}
         kept = [line for i, line in enumerate(lines) if i not in gone]
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
-        return text, len(drop)
+        return text, len(drop) + pictures
+
+    def _pictures(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> int:
+        """The site's pictures, not the article's: a picture whose target is found in min_families
+        families of distinct bodies or more (a missing image's placeholder, a review badge, a play
+        button) goes, its line with it when nothing else is on it, the line's text staying otherwise;
+        not a screenshot of a numbered step ("2. Click **Scan Now**." and the picture under it in its
+        section: the same step in many articles of a site). Lines are edited in place; returns how many
+        pictures went from lines that stay (a line that goes is counted in drop)."""
+        gone = 0
+        steps = None
+        for u in _open_units(units, lines):
+            i = units[u][0]
+            if u in drop or "![" not in lines[i]:
+                continue
+            site = [m for m in _PICTURE.finditer(lines[i]) if _picture_key(m.group(2)) in repeated]
+            if not site:
+                continue
+            steps = steps or self._in_steps(units, lines)
+            if steps[u]:
+                continue
+            line = lines[i]
+            for m in reversed(site):  # (with the spaces after it: "![](badge.png) Our pick ..." keeps "Our pick ...")
+                end = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip(" \t"))
+                line = line[:m.start()] + line[end:]
+            lines[i] = line.rstrip()
+            if lines[i].strip(" \t>*+-"):
+                gone += len(site)
+            else:
+                drop.add(u)  # (counted as a line that went)
+        return gone
+
+    @staticmethod
+    def _in_steps(units, lines: list[str]) -> list[bool]:
+        """Each unit is a numbered step ("2. Run it ... ![](p.jpg)", "**Step 2:** ...") or sits under one
+        in its section (its picture, maybe under the step's other lines: "3) Click **Update**." over
+        "Or click **Update All** ..." over the screenshot)."""
+        out, step = [], False
+        for i, _ in units:
+            if _HEADING.match(lines[i]):
+                step = False
+            step = step or bool(_NUMBERED.match(lines[i]) or _STEP.match(lines[i]))
+            out.append(step)
+        return out
+        return False
 
     def _contents_lead(self, units, lines: list[str], rep: list[bool], repeated: set[bytes]) -> set[int]:
         """The line right over a table of contents (two lines or items or more, each one link to

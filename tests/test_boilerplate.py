@@ -544,7 +544,7 @@ def test_a_templated_note_and_a_sites_credit_are_chrome_a_templated_step_is_not(
         assert "so our expert reviewer could thoroughly" not in text and "/EXAMPLENEWS" not in text
         assert f"Download the {PRODUCTS[n - 1]} firmware" in text
         assert f"[{PRODUCTS[n - 1]} best" in text and f"earns its place on a shelf in room {n}." in text
-        assert gone == 2
+        assert gone == 2  # (the placeholder's line and the badge)
         assert "_Note: The screenshots of the" in text
     # one article's: a note found in fewer than min_families distinct articles stays
     few = b.repeated(bodies[:3])
@@ -2102,3 +2102,52 @@ def test_a_closing_section_further_than_the_tails_keys_reach_strips_the_same_fro
     x = _deal(7, "Echo Dot", heading + wordings[0] + widgets)
     repeated = b.repeated(bodies + [x])
     assert b.strip(x, repeated) == b.strip(x, repeated & b.line_keys(x)[0])
+
+
+PLACEHOLDER = "https://cdn.site.example/media/img/missing-image.svg"
+BADGE = "https://cdn.site.example/uploads/2024/01/best-of-2024.png"
+SHOT = "https://cdn.site.example/uploads/2020/10/scan-now.jpg"
+SHOT2 = "https://cdn.site.example/uploads/2019/08/update-all.png"
+
+
+def _picture_article(n: int, topic: str) -> str:
+    """A distinct article with the site's placeholder (each time its own alt text), its badge inside
+    a line of text, and the screenshot of a step the site's articles share."""
+    words = topic.split()
+    return (f"The {topic} on a {words[0]}-{n} machine stops answering after sleep, with the {words[-1]} "
+            f"greyed out in the list of devices for model {n}{words[0][:2]}.\n\n"
+            f"![{words[0].title()} model {n} {words[-1]}]({PLACEHOLDER}?w={100 + n})\n\n"
+            f"![]({BADGE}) Our pick for the {topic} of build {n}, tested in room {n + 1}.\n\n"
+            f"## Fix 1: Update the {topic} driver\n\n"
+            "1. Download and install the updater.\n"
+            "2. Run it and click the **Scan Now** button.\n\n"
+            f"![scan now]({SHOT})\n\n"
+            "3) Click **Update** next to the flagged driver.\n\n"
+            "Or click **Update All** to update every driver at once.\n\n"
+            f"![]({SHOT2})\n\n"
+            f"When the {topic} still fails on the {n}th try, the {words[-1]} itself may be faulty.\n")
+
+
+def test_a_picture_in_many_distinct_articles_is_the_sites_a_steps_shared_screenshot_stays():
+    """A picture whose target (its query aside) is found in min_families distinct articles or more
+    is the site's, whatever its alt text: a missing image's placeholder goes with its line, a badge
+    inside a line of text goes and the line's text stays; the screenshots of a numbered step, shared
+    by as many articles, stay (right under it, or under its other lines: "Or click **Update All** ...");
+    below the bar (4 articles) everything stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [_picture_article(n, topic) for n, topic in enumerate(TOPICS)]
+    repeated = b.repeated(bodies)
+    for n, body in enumerate(bodies):
+        text, gone = b.strip(body, repeated)
+        assert PLACEHOLDER not in text and BADGE not in text, text
+        assert f"Our pick for the {TOPICS[n]} of build {n}, tested in room {n + 1}." in text
+        assert f"**Scan Now** button.\n\n![scan now]({SHOT})\n\n3) Click" in text
+        assert f"at once.\n\n![]({SHOT2})\n\nWhen the" in text
+        assert gone == 2  # (the placeholder's line and the badge)
+        assert text.replace(f"![]({BADGE}) ", "") == text
+        assert "\n\n\n" not in text
+    few = b.repeated(bodies[:4])
+    for body in bodies[:4]:
+        assert b.strip(body, few) == (body, 0)

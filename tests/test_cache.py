@@ -422,19 +422,8 @@ def test_chrome_learned_again_when_new_articles_make_a_line_repeated_and_unlearn
     """The cache keeps each body's chrome verdict under the body and which of its lines the
     build found repeated: a sign-up block in 4 distinct articles is their text; 2 more make
     it chrome in all 6 (the first 4's verdicts are made again); deleting them undoes it."""
-    from .test_boilerplate import SIGNUP, TOPICS, distinct_article
-    src = tmp_path / "in"
-    for n, topic in enumerate(TOPICS[:4], 1):
-        write(src, f"{n}.md", distinct_article(topic, n))
-    for step, topics in enumerate([TOPICS[:4], TOPICS, TOPICS[:4]]):
-        for n, topic in enumerate(TOPICS, 1):
-            if topic in topics:
-                write(src, f"{n}.md", distinct_article(topic, n))
-            else:
-                (src / f"{n}.md").unlink(missing_ok=True)
-        res = build(src, tmp_path / "out", Options(jobs=1))
-        build(src, tmp_path / f"plain-{step}", Options(jobs=1), use_cache=False)
-        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"plain-{step}" / "kb.json").read_bytes()
+    from .test_boilerplate import SIGNUP, distinct_article
+    for topics, res in _four_six_four(tmp_path, lambda n, topic: distinct_article(topic, n)):
         chrome = {s["removed"].get("chrome") for e in res.doc["entries"] for s in e["sources"]}
         # (its consent line goes in every build: a sign-up seed of the rules, repeated or not)
         assert chrome == ({3} if len(topics) == 6 else {1})
@@ -1131,3 +1120,33 @@ def test_a_rebuild_where_a_learnt_name_comes_and_goes_gives_the_bytes_of_a_fresh
         titles.append(next(e["title"] for e in res.doc["entries"] if "Ultra 2" in e["title"]))
     assert titles == ["Apple Watch Ultra 2 and the Garmin Case", "Apple Watch Ultra 2 and the Rugged Case",
                       "Apple Watch Ultra 2 and the Garmin Case"]
+
+
+def test_a_picture_learnt_as_the_sites_is_learnt_again_and_unlearned_as_articles_come_and_go(tmp_path):
+    """A placeholder picture in 4 distinct articles stays, in 6 it goes from all of them (the first
+    4's verdicts made again), deleting 2 brings it back; cached rebuilds give --no-cache's bytes."""
+    from .test_boilerplate import distinct_article
+    pic = "![{}](https://cdn.site.example/media/img/missing-image.svg)\n\n"
+
+    def article(n, topic):
+        text = distinct_article(topic, n)
+        return text.replace("## Why the", pic.format(topic.title()) + "## Why the", 1)
+    for topics, res in _four_six_four(tmp_path, article):
+        assert ("missing-image.svg" in json.dumps(res.doc)) == (len(topics) == 4)
+
+
+def _four_six_four(tmp_path, article):
+    """Builds 4 distinct articles (article(n, topic)), then 6, then 4 again, each with the cache and
+    without it, the same bytes; yields each step's topics and cached build's result."""
+    from .test_boilerplate import TOPICS
+    src = tmp_path / "in"
+    for step, topics in enumerate([TOPICS[:4], TOPICS, TOPICS[:4]]):
+        for n, topic in enumerate(TOPICS, 1):
+            if topic in topics:
+                write(src, f"{n}.md", article(n, topic))
+            else:
+                (src / f"{n}.md").unlink(missing_ok=True)
+        res = build(src, tmp_path / "out", Options(jobs=1))
+        build(src, tmp_path / f"plain-{step}", Options(jobs=1), use_cache=False)
+        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"plain-{step}" / "kb.json").read_bytes()
+        yield topics, res
