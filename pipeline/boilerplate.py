@@ -125,7 +125,9 @@ def repacked(raw: bytes) -> bytes:
 def among(keys: bytes, these: np.ndarray) -> bytes:
     """The `packed` keys that are among `these` (sorted, each once), packed."""
     keys = np.frombuffer(keys, KEY)
-    return keys[np.isin(keys, these, assume_unique=True)].tobytes()
+    # (kind="sort": numpy's "table" way, which it picks when the keys' range is small, fails on
+    # big-endian numbers: "The `dtype` and `signature` arguments to ufuncs only select ...")
+    return keys[np.isin(keys, these, assume_unique=True, kind="sort")].tobytes()
 
 
 def _listed(keys: np.ndarray) -> list[bytes]:

@@ -2151,3 +2151,17 @@ def test_a_picture_in_many_distinct_articles_is_the_sites_a_steps_shared_screens
     few = b.repeated(bodies[:4])
     for body in bodies[:4]:
         assert b.strip(body, few) == (body, 0)
+
+
+def test_keys_among_a_few_high_ones_are_found_whatever_numpy_picks():
+    """`among` (the repeated ones of a body's packed line keys) with keys whose first bit is set
+    and close together, as one repeated key is: numpy's isin then takes its "table" way, which
+    failed on the big-endian numbers (TypeError in a build whose site repeats one such line)."""
+    import numpy as np
+
+    from pipeline.boilerplate import KEY, among, packed
+    key = lambda i: (2**64 - 1000 + i).to_bytes(8, "big")  # noqa: E731
+    keys = packed(key(i) for i in range(0, 40, 2))
+    for wanted in ([0], [0, 4, 8], list(range(0, 40, 4))):
+        these = np.frombuffer(packed(map(key, wanted)), KEY)
+        assert among(keys, these) == packed(map(key, wanted))
