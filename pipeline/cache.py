@@ -180,7 +180,7 @@ from .write import write_atomic
 # 84: structures: a page's problems read as its fixes by _remedy_runs are marked as counted ones are (kept only on a
 #     page of a step kind, read without the site's labels); neither path reads the writer's "Let's look ..." as what to do
 # 85: titles: the chosen title loses the spin inside it ([title_choice] spin_words) and a leading "1) "
-# 86: titles: the chosen title loses the spin inside it ([title_choice] spin_words: an adverb only after to/can/you, a bare "Fixed" only against the group, never a preposition first) and a leading "1) "
+# 86: titles: spin_words narrowed: an adverb only after to/can/you, a bare "Fixed" only against the group, never a preposition first
 # 87: chrome: a footer the body ends with, its copyright line and the short lines over it, goes from one page
 # 88: chrome: a closing section of the site's (its heading in many articles, its lines closing two or more) goes
 # 89: chrome: a footer's walk up crosses only the site's repeated lines; a closing section only within the body's last 3
