@@ -897,7 +897,8 @@ class TitleChooser:
     def choose(self, k: int, entry: dict) -> str:
         """The candidate that best names what the text is about (`_choose`), without the spin inside it
         (`without_spin_words`) when it is a published title or a heading; a span of the text stays as written."""
-        title, prep = self._choose(k, entry), self.prepared(k, entry)
+        prep = self.prepared(k, entry)
+        title = self._choose(k, entry, prep)
         published = {c for c, *_ in prep["titles"] + prep["heads"] + (prep["loose"] or [])}
         if title not in published or not self.spin_words:
             return title
@@ -905,8 +906,7 @@ class TitleChooser:
                                   [entry["title"], *entry.get("alternate_titles", [])], self.spin_not_first,
                                   self.spin_labels)
 
-    def _choose(self, k: int, entry: dict) -> str:
-        prep = self.prepared(k, entry)
+    def _choose(self, k: int, entry: dict, prep: dict) -> str:
         scored = self.scored(k, entry, prep)
         named, main = [w for w in words(max(scored)[-1]) if w not in self.generic and self.tf[k][w]], self.main_term(k)
         if prep["loose"] is not None and (len(set(named)) < 2 or main not in (*named, None)):
