@@ -187,9 +187,14 @@ def _table_rule(line: str) -> bool:
     return "|" in line and "---" in line and not line.strip(" |-:")
 
 
+def _tagged(tag: bytes, k: bytes) -> bytes:
+    """Key k marked with what `tag` says of it (_few, _tail, _unlinked), a key of its own."""
+    return hashlib.blake2b(tag + b"\0" + k, digest_size=8).digest()
+
+
 def _few(k: bytes) -> bytes:
     """The key that says line key k is found in two families or more (Boilerplate.repeated_in)."""
-    return hashlib.blake2b(b"few\0" + k, digest_size=8).digest()
+    return _tagged(b"few", k)
 
 
 def _fix_text(heading: str | None) -> bool:
@@ -202,24 +207,30 @@ def _fix_text(heading: str | None) -> bool:
 def _key(line: str) -> bytes | None:
     """A line's key: its words, numbers as one symbol (a rating's votes, a price, a date
     differ from page to page: "Rating: 4.8 / 5 (based on 173 votes)")."""
-    words = _WORD.findall(_DIGITS.sub("0", _LINK.sub(r" \1 ", line).lower()))
+    words = _line_words(line)
     if not words:
         return None
     m = _LABELLED_LINK.match(line)
-    return _digest("link-label " + m.group(1).lower()) if m else _digest(" ".join(words))
+    return _digest("link-label " + m.group(1).lower()) if m else _digest(_DIGITS.sub("0", " ".join(words)))
 
 
 def _exact(line: str) -> bytes | None:
     """A line's words, numbers as they are (_key's, whose numbers are one symbol, says that the
     lines of a template that differ in a number are one: "The router of unit 3 needs ...")."""
-    words = _WORD.findall(_LINK.sub(r" \1 ", line).lower())
+    words = _line_words(line)
     return _digest("exact " + " ".join(words)) if words else None
+
+
+def _line_words(line: str) -> list[str]:
+    """A line's words as _key and _exact read them: lower case, a link's text apart from its
+    neighbours ("see[the guide](url)now": "see", "the", "guide", "now")."""
+    return _WORD.findall(_LINK.sub(r" \1 ", line).lower())
 
 
 def _tail(k: bytes) -> bytes:
     """The key that says exact key k (_exact) is found in the body's last section, in two families
     or more (Boilerplate.repeated_in): a site's closing section, below the min_families bar."""
-    return hashlib.blake2b(b"tail\0" + k, digest_size=8).digest()
+    return _tagged(b"tail", k)
 
 
 _CLOSING_SECTIONS = 3  # the body's last sections whose lines are counted as closing ones (_tail)
@@ -253,21 +264,28 @@ def _picture_key(target: str) -> bytes:
     return _digest("picture " + target.split("?", 1)[0].split("#", 1)[0])
 
 
-def _open_units(units, lines: list[str]):
-    """The units outside code fences (a fence's lines have no key, nor has a line without words)."""
-    fence = False
-    for u, (i, _) in enumerate(units):
-        if _FENCE.match(lines[i]):
-            fence = not fence
-        elif not fence:
-            yield u
+def _fenced(lines: list[str]) -> list[bool]:
+    """Each line is a code fence's: its opening or closing line, or one between them."""
+    out, fence = [], False
+    for line in lines:
+        opens = bool(_FENCE.match(line))
+        fence ^= opens
+        out.append(fence or opens)
+    return out
+
+
+def _open_units(units, lines: list[str]) -> list[int]:
+    """The units outside code fences (their keys cannot say so: a fence's lines have no key, nor
+    has a line without words, a picture's)."""
+    fenced = _fenced(lines)
+    return [u for u, (i, _) in enumerate(units) if not fenced[i]]
 
 
 def _unlinked(k: bytes) -> bytes:
     """The key that says cross-link label key k (a "link-label" _key) is a repeated one
     (Boilerplate.repeated_in): a line with that label before a bare title is the same cross-link,
     unwrapped (Boilerplate._unlinked_key)."""
-    return hashlib.blake2b(b"unlinked\0" + k, digest_size=8).digest()
+    return _tagged(b"unlinked", k)
 
 
 def _spec_lists(units, lines: list[str], repeated: set[bytes]) -> set[int]:
@@ -298,17 +316,11 @@ def _pictured(units, lines: list[str], u: int) -> bool:
 
 
 def _units(body: str) -> list[tuple[int, bytes | None]]:
-    """(line number, key) of each non-blank line outside code fences; key None: never chrome."""
-    out, fence = [], False
-    for i, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
-            fence = not fence
-            out.append((i, None))
-            continue
-        if not line.strip():
-            continue
-        out.append((i, None if fence else _key(line)))
-    return out
+    """(line number, key) of each non-blank line; key None (a code fence's line, a line without
+    words): never chrome."""
+    lines = body.split("\n")
+    return [(i, None if fenced else _key(line)) for i, (line, fenced) in enumerate(zip(lines, _fenced(lines)))
+            if line.strip()]
 
 
 def _card_list(units, lines: list[str], v: int) -> list[int]:

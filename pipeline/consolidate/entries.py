@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from ..deadline import Budget
 from ..model import Article, Merged, Options
 from ..rules import Rules
-from ..kinds import KindClassifier, own, step_kinds
+from ..kinds import KindClassifier, own
 from ..titles import TitleChooser
 from ..write import digest
 from .cluster import Clusterer, Group, article_order
@@ -82,12 +82,12 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
         value, note = budget.run(group, k, fn, fallback, entries[k]["sources"][0]["path"], instead)
         warned[k] += [note] if note else []
         return value
-    kinds = _kinds(entries, rules, memo, keys, lambda k, classify: bounded("[page_kinds]", k, classify, "other",
-                                                                          "kind `other`"))
-    made_of_steps = step_kinds(rules)
-    gate = KindClassifier(rules, memo)  # (the kind without the site's labels keeps a page's counted fixes)
-    entries = [_counted_kept(e, lambda k=k, e=e: bounded("[page_kinds]", k, lambda: gate.unlabelled(e), "other",
-                                                         "kind `other`") in made_of_steps)
+    classifier = KindClassifier(rules, memo)
+    kinds = _kinds(entries, classifier, memo, keys, lambda k, classify: bounded("[page_kinds]", k, classify, "other",
+                                                                               "kind `other`"))
+    # (the kind without the site's labels keeps a page's counted fixes)
+    entries = [_counted_kept(e, lambda k=k, e=e: bounded("[page_kinds]", k, lambda: classifier.unlabelled(e), "other",
+                                                         "kind `other`") in classifier.step_kinds)
                for k, e in enumerate(entries)]
     chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"),
                            memo, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"),
@@ -103,14 +103,14 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
     return out
 
 
-def _kinds(entries: list[dict], rules: Rules, memo, keys, each) -> list[str]:
+def _kinds(entries: list[dict], classifier: KindClassifier, memo, keys, each) -> list[str]:
     """KindClassifier.classify_all, with the entries' own scores kept in `memo` by what they
     are read from (kinds.own; none for an entry without a cluster key: see build_entries)."""
     keys = ([k and digest(["kinds", own(e)]) for k, e in zip(keys, entries)]
             if memo is not None and len(keys) == len(entries) else [None] * len(entries))
     known = [memo.kind_scores(k) if k else None for k in keys]
     fresh = {k for k, s in zip(keys, known) if k and s is None}
-    kinds = KindClassifier(rules, memo).classify_all(entries, each, known)
+    kinds = classifier.classify_all(entries, each, known)
     for k, s in zip(keys, known):
         if k in fresh and s is not None:
             memo.put_kind_scores(k, s)
