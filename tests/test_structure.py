@@ -2952,3 +2952,25 @@ def test_lets_before_the_readers_own_verb_is_a_fix(st):
     for t in texts:  # (the writer's doing instead: no fixes)
         writer = writer.replace(t.split(". ", 1)[1], "Let's look at why that happens.")
     assert steps(st, writer, title) == []
+
+
+def test_an_opening_clause_of_purpose_may_be_long_before_the_action(st):
+    # "To join the text in cells A1 and B1 with a space between the words, use this formula:" says what to
+    # do though its purpose runs past 60 characters: the last function of the run is a step as its peers are
+    body = ("Text functions help.\n\n## Remove Spaces: TRIM\n\n1. Click cell B1.\n2. Enter =TRIM(A1).\n\n"
+            "## Compare Text Strings: EXACT\n\n1. Click cell C1.\n2. Enter =EXACT(A1,B1).\n\n"
+            "## Locate Text Within a String: FIND\n\n1. Click cell D1.\n2. Enter =FIND(\"QR1\",A1).\n\n"
+            "## Combine Text: CONCAT\n\nOne final function you may find helpful is CONCAT.\n\n"
+        "To join the text in cells A1 and B1 with a space between the words, use this formula:\n\n"
+        "=CONCAT(A1,\" \",B1)\n\nNotice that the quotes contain the space to add.\n")
+    got = steps(st, body, "Excel text functions")
+    assert got[-1] == "Combine Text: CONCAT"
+    assert st.action.match("To remove hidden permissions for apps draining the battery in the background, "
+                           "scroll through the Developer Options.")
+    # any other opening phrase stays within 60 characters, a condition too: a long one is as often a chooser
+    # between the ways that follow ("If you're only looking to ..., use the Settings app method")
+    assert not st.action.match("If you're only looking to remove the printer's connection from your PC and without "
+                               "deleting its drivers, use the Settings app method.")
+    assert not st.action.match("The best alternative for the tech-minded users among our readers this year, "
+                               "use KeePass.")
+    assert st.action.match("In the Driver tab, click Roll Back Driver.")

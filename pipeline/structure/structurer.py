@@ -58,8 +58,13 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
             return re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", key)) or "(?!)", flags)
 
         # (an opening phrase's comma that lost its space to a bold verb has it back: `After signing up,**Click** ...`)
+        # (an opening phrase of purpose may be longer: "To join the text in cells A1 and B1 with a
+        # space between the words, use ...")
+        clause = (r"(?:(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "clause_openers"))
+                  + r")\s[^,.:;!?\n]{1,120},\s+|[^,.:;!?\n]{1,60},\s+)?")
+
         def acting(verbs: list[str]) -> re.Pattern:  # a sentence that opens with one of the verbs
-            return re.compile(r"^" + first + r"(?:[^,.:;!?\n]{1,60},\s+)?" + first + adverbs
+            return re.compile(r"^" + first + clause + first + adverbs
                               + r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
 
         self.action = acting(acts)
