@@ -186,7 +186,8 @@ from .write import write_atomic
 # 89: chrome: a footer's walk up crosses only the site's repeated lines; a closing section only within the body's last 3
 # 90: chrome: a picture whose target is in many distinct articles (a placeholder, a badge) goes, not a numbered step's screenshot
 # 91: steps: an opening clause of purpose ("To ...,") may run to 120 characters before the action
-FORMAT = 91
+# 92: titles: the body's opening heading saying the repeated name in the plural ("Notes Apps") is not halved
+FORMAT = 92
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -339,6 +339,17 @@ def words(text: str) -> list[str]:
     return [stem(w.replace("'s", "").strip("'-")) for w in _WORD.findall(text.lower().replace("’", "'"))]
 
 
+def singular(word: str) -> str:
+    """A short word without the plural's "s" that `stem` leaves on it ("apps", "bugs", "tips")."""
+    return word[:-1] if len(word) == 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def names(text: str, name: str) -> bool:
+    """Whether the text says the name (words joined by a space, as `main_name` gives it) as a run of its
+    words, a word also in its plural: "10 Best Notes Apps for Android" says the "note app" of "Notes App"."""
+    return f" {' '.join(map(singular, name.split()))} " in f" {' '.join(map(singular, words(text)))} "
+
+
 def chunks(entry: dict) -> list[str]:
     """The text in parts: the summary's and each section's paragraphs (a section's heading
     with its first), so that how widely a word is spread tells on a text of one section too."""
@@ -1143,7 +1154,7 @@ class TitleChooser:
             s, said = self.value(form), words(c)
             # ("5 Ways to Lock ..." as "Lock ...", "[Solved] How to Fix ... in 2024" without its spin)
             opens = bool(said) and f" {' '.join(said)} " in f" {' '.join(first)} "
-            handicap = 1.0 if name and opens and f" {name} " in f" {' '.join(said)} " else HEADING_HANDICAP
+            handicap = 1.0 if name and opens and names(c, name) else HEADING_HANDICAP
             out.append((s / handicap if s > 0 else s, -len(c.split()), -i, c))
         return out
 

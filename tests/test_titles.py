@@ -1293,3 +1293,25 @@ def test_spin_words_take_linear_time_on_a_hostile_title(rules):
     for title in ("How to " + "Quickly " * 6000 + "Fix It", "Solved: " + "to quickly " * 25 + "fix the printer"):
         without_spin_words(title, spin, flat, ["Printer Offline"], frozenset())
     assert time.perf_counter() - started < 1.0
+
+
+def _notes(opening: str) -> dict:
+    """One body published under titles of other subjects (a spinner's): the text repeats a name ("Notes App")
+    and the words of the titles ("best", "free", "apps", "android"); `opening` is the body's first heading."""
+    sections = [(opening, "The best free apps for Android keep your lists, memos and reminders in one place. "
+                 "Here are the ten free apps we use.")]
+    sections += [(f"{n}. Notes App for Android - {app}", f"{app} is a free Notes App for Android: the best of "
+                  f"the apps for lists.") for n, app in enumerate(["Evernote", "ColorNote", "Google Keep",
+                                                                   "Simplenote", "OneNote"], 1)]
+    return entry("The Best Free Messaging Apps on Android: A Top 10 List",
+                 ["Best Chat Apps for Android Phones", "Top 15 Video Apps for Android and iPhone"],
+                 "Staying organized is hard. A Notes App keeps your memos on your phone: here is the best free "
+                 "Notes App for Android, of the apps for Android we tried.", sections)
+
+
+def test_a_heading_naming_the_repeated_name_in_its_plural_is_not_halved_below_an_unrelated_title(chooser):
+    # the body's opening heading says the name the text repeats in the plural ("Notes Apps"), as a name's
+    # plural is written: it is not halved as a heading naming a part is
+    assert chooser(_notes("10 Best Notes Apps for Android")) == "10 Best Notes Apps for Android"
+    # as the name is written, it was not halved already
+    assert chooser(_notes("10 Best Notes App for Android")) == "10 Best Notes App for Android"
