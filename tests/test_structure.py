@@ -2974,3 +2974,74 @@ def test_an_opening_clause_of_purpose_may_be_long_before_the_action(st):
     assert not st.action.match("The best alternative for the tech-minded users among our readers this year, "
                                "use KeePass.")
     assert st.action.match("In the Driver tab, click Roll Back Driver.")
+
+
+PARTS_PAGE = """Forgot your cloud password? In this article we show how to recover or reset it.
+
+* Part 1. What Is the Cloud Password
+* Part 2. How to Recover the Cloud Password When You Forget It
+* Part 3. FAQs of the Forgotten Cloud Password
+
+## Part 1. What Is the Cloud Password
+
+The account password signs you in to the cloud on any device and protects the data you sync.
+
+## Part 2. How to Recover the Cloud Password When You Forget It
+
+### Method 1. Reset it with email authentication
+
+Open the account page, choose **Get an Email** and click **Continue**.
+
+### Method 2. Answer the security questions
+
+Enter your birth date, click **Continue** and answer the questions.
+
+## Part 3. FAQs of the Forgotten Cloud Password
+
+Can I have more than one account? Yes, you can.
+"""
+
+
+def test_a_list_of_the_pages_later_headings_is_contents_however_they_read(st):
+    """Its items are the page's own later headings, in order ("Part N." and all): a table of
+    contents, so no section's text holds it; the sections it names keep theirs."""
+    got = st.structure(PARTS_PAGE, "Forgot cloud password")
+    texts = "\n".join([got.summary] + [s.text for s in got.sections])
+    assert "Part 1. What Is the Cloud Password" not in texts and "FAQs of the Forgotten" not in texts
+    heads = {s.heading: s.text for s in got.sections}
+    assert heads["Part 1. What Is the Cloud Password"].startswith("The account password signs you in")
+    assert "answer the questions" in heads["Method 2. Answer the security questions"]
+    assert got.summary.startswith("Forgot your cloud password?")
+    assert [s.title for s in got.steps] == ["Reset it with email authentication",
+                                           "Answer the security questions"]
+
+
+def test_a_list_of_fixes_no_later_heading_names_stays(st):
+    """The same shape whose items no later heading names (they are written only there), or
+    whose headings come before it, is the page's content."""
+    body = ("The printer stops printing when its queue jams.\n\n## What to try\n\n"
+            "* Restart the print spooler service\n* Clear the print queue folder\n* Reinstall the printer driver\n\n"
+            "## Restart the print spooler service\n\nIt did not help? Read on.\n\n## Why it happens\n\n"
+            "A stuck job blocks the queue.\n")
+    got = st.structure(body, "Printer stops printing")
+    what = next(s.text for s in got.sections if s.heading == "What to try")
+    assert "Clear the print queue folder" in what and "Reinstall the printer driver" in what
+
+
+def test_a_list_counting_the_pages_parts_by_their_numbers_is_contents_however_reworded(st):
+    """The list names the parts by their numbers; the headings say them in other words ("Part 1.
+    AI for Video Editing" over "Part 1. How Is AI Used for Video Editing and Its Benefits")."""
+    body = ("Editing video by hand is slow; these tools do it for you.\n\n"
+            "* Part 1. AI for Video Editing\n* Part 2. Top AI Video Editing Software\n* Part 3. FAQs of AI Editing\n\n"
+            "## Part 1. How Is AI Used for Video Editing and Its Benefits\n\nIt finds the best takes.\n\n"
+            "## Part 2. The Five Best AI Tools and Apps for Editing Videos\n\nDescript edits by text.\n\n"
+            "## Part 3. Questions About AI Video Editing Software\n\nIs it free? Some are.\n")
+    got = st.structure(body, "AI video editing")
+    assert not any("Part 2. Top AI Video Editing Software" in s.text for s in got.sections)
+    assert got.summary.startswith("Editing video by hand is slow")
+    # numbered by a step's word, a procedure's list over other fixes' steps stays
+    steps_body = ("## Fix 1: Reset the app\n\n* Step 1. Open Settings\n* Step 2. Tap Reset\n\n"
+                  "## Fix 2: Reinstall the app\n\n### Step 1. Delete the app from the home screen\n\nHold its icon.\n\n"
+                  "### Step 2. Install the app again from the store\n\nSearch for it.\n")
+    got = st.structure(steps_body, "App keeps crashing")
+    assert "Step 1. Open Settings" in next(s.text for s in got.sections if s.heading == "Fix 1: Reset the app")

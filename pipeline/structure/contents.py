@@ -12,6 +12,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
 
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
+_PART = re.compile(r"[\W_]*([^\W\d_]+)\s*+#?\s*+(\d{1,2})\b")  # a part's word and number: "Part 2. ..."
 
 
 def _each_linked(b: _Block) -> bool:
@@ -72,6 +73,34 @@ class Contents:
                     out.pop()
             out.append(b)
         return out
+
+    def _hide_heading_lists(self, secs: list[_Sec]) -> None:
+        """A list whose items are, in order, the page's own later headings ("* Part 1. What Is the
+        iCloud Password" ... over `## Part 1. What Is the iCloud Password` ...; their numbering
+        aside, fuzzily), or count the page's later parts by their numbers ("* Part 1. AI for Video
+        Editing" over `## Part 1. How Is AI Used for Video Editing`: a division word's, rules
+        [step_shapes] division_words), is the page's table of contents, however its headings read:
+        it gives no text, the sections it names follow. Three quarters of its items and two or more
+        must name a later heading each, in the page's order; a list of fixes that no later heading
+        names is the only place they are written, and stays."""
+        names = [(i, self._name(s.heading), self._part(s.heading)) for i, s in enumerate(secs)
+                 if i and s.heading.strip()]
+        at = 0  # the first named section after i
+        for i, s in enumerate(secs):
+            while at < len(names) and names[at][0] <= i:
+                at += 1
+            if len(names) - at < 2:
+                break
+            later = names[at:at + 2 * _TOC_MAX]  # bounded: linear time on any input
+            for b in s.blocks:
+                if b.kind == "list" and not b.contents and 2 <= len(b.item_spans) <= _TOC_MAX and len(
+                        b.list_items) == len(b.item_spans) and all(len(it) <= 160 for it in b.list_items):
+                    b.contents = _names_in_order([(self._name(it), self._part(it)) for it in b.list_items], later)
+
+    def _part(self, text: str) -> tuple[str, int] | None:
+        """A part's division word and number ("Part 2. ..." -> ("part", 2)), None for any other text."""
+        m = _PART.match(text)
+        return (m.group(1).lower(), int(m.group(2))) if m and m.group(1).lower() in self.division_words else None
 
     def _contents_label(self, b: _Block) -> bool:
         return b.kind in ("heading", "paragraph") and not b.contents and len(b.plain) < 40 and (
@@ -137,6 +166,23 @@ class Contents:
                         b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)):
                     b.contents = True
             s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
+
+
+def _names_in_order(items: list[tuple[str, tuple | None]], later: list[tuple[int, str, tuple | None]]) -> bool:
+    """Whether two or more of the items and three quarters of them each name one of the later
+    headings, in their order: by the same part's number, or by the same words (token set ratio
+    90 or more, neither name under half the other's length: "Windows" names no "Disable startup
+    apps in Windows")."""
+    named, k = 0, 0
+    for it, part in items:
+        for j in range(k, len(later)):
+            _, name, other = later[j]
+            if (part is not None and part == other) or (
+                    len(it) >= 4 and 2 * min(len(it), len(name)) >= max(len(it), len(name))
+                    and fuzz.token_set_ratio(it, name) >= 90):
+                named, k = named + 1, j + 1
+                break
+    return named >= 2 and 4 * named >= 3 * len(items)
 
 
 def _content_words(heading: str) -> set[str]:

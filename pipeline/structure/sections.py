@@ -155,7 +155,9 @@ class Sections:
 
     def _fill(self, secs: list[_Sec]) -> None:
         """Each section's text and kind: what its heading names; a troubleshooting parent
-        makes its children fixes, numbered headings are fixes; promotion overrides."""
+        makes its children fixes, numbered headings are fixes; promotion overrides. A list of
+        the page's own later headings gives none (`_hide_heading_lists`)."""
+        self._hide_heading_lists(secs)
         for s in secs:
             s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
         for i, s in enumerate(secs):
