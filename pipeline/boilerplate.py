@@ -124,10 +124,22 @@ def repacked(raw: bytes) -> bytes:
 
 def among(keys: bytes, these: np.ndarray) -> bytes:
     """The `packed` keys that are among `these` (sorted, each once), packed."""
-    keys = np.frombuffer(keys, KEY)
+    return among_each([keys], these)[0]
+
+
+def among_each(keysets: list[bytes], these: np.ndarray) -> list[bytes]:
+    """`among` of each of `keysets`, in one pass over all of them: a build that learns the
+    chrome asks it of every distinct body (at 30k articles, 7,424 calls of np.isin took 0.55 s
+    of a +1% rebuild's 18 CPU s)."""
+    every = np.frombuffer(b"".join(keysets), KEY)
     # (kind="sort": numpy's "table" way, which it picks when the keys' range is small, fails on
     # big-endian numbers: "The `dtype` and `signature` arguments to ufuncs only select ...")
-    return keys[np.isin(keys, these, assume_unique=True, kind="sort")].tobytes()
+    hit = np.isin(every, these, kind="sort")
+    kept = every[hit].tobytes()
+    # each body's end in `every`, then how many of the keys before it are kept: its end in `kept`
+    ends = np.cumsum([0] + [len(keys) // KEY.itemsize for keys in keysets])
+    cuts = (np.concatenate(([0], np.cumsum(hit)))[ends] * KEY.itemsize).tolist()
+    return [kept[a:z] for a, z in zip(cuts, cuts[1:])]
 
 
 def _listed(keys: np.ndarray) -> list[bytes]:

@@ -21,7 +21,7 @@ from collections import Counter
 
 import numpy as np
 
-from .boilerplate import KEY, Boilerplate, among, packed
+from .boilerplate import KEY, Boilerplate, among_each, packed
 from .cache import KEY_LEN, ArticleCache, StaleCache, scratch_lost, sha, structure_key
 from .deadline import Budget
 from .clean import linked_domains, network_domains, unlink_network
@@ -82,7 +82,7 @@ class SiteChrome:
         self.networks = frozenset(d for d, n in pages.items() if n >= min_pages)
         # what a verdict reads of each body (_verdict): its repeated lines (packed), its networks
         repeated = np.frombuffer(packed(self.repeated), KEY)
-        self.repeats = [among(keys, repeated) for keys, *_ in found]
+        self.repeats = among_each([keys for keys, *_ in found], repeated)
         self.nets = [self.networks & f[3] for f in found]
 
     def _body(self, i: int) -> str:
