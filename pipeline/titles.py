@@ -339,9 +339,15 @@ def words(text: str) -> list[str]:
     return [stem(w.replace("'s", "").strip("'-")) for w in _WORD.findall(text.lower().replace("’", "'"))]
 
 
+# Four-letter words whose "s" is no plural's ("news" is not "new", "bios" not "bio").
+_NOT_PLURAL = frozenset({"news", "bios", "lens", "plus", "this", "thus", "does", "goes", "axis", "bias", "iris",
+                         "alas", "sans"})
+
+
 def singular(word: str) -> str:
     """A short word without the plural's "s" that `stem` leaves on it ("apps", "bugs", "tips")."""
-    return word[:-1] if len(word) == 4 and word.endswith("s") and not word.endswith("ss") else word
+    return word[:-1] if (len(word) == 4 and word.endswith("s") and not word.endswith("ss")
+                         and word not in _NOT_PLURAL) else word
 
 
 def names(text: str, name: str) -> bool:

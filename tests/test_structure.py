@@ -5,6 +5,7 @@ import jsonschema
 import pytest
 
 from pipeline.clean import Cleaner
+from pipeline.rules import Rules
 from pipeline.structure import Structurer
 from pipeline.write import schema_text
 
@@ -3045,3 +3046,18 @@ def test_a_list_counting_the_pages_parts_by_their_numbers_is_contents_however_re
                   "### Step 2. Install the app again from the store\n\nSearch for it.\n")
     got = st.structure(steps_body, "App keeps crashing")
     assert "Step 1. Open Settings" in next(s.text for s in got.sections if s.heading == "Fix 1: Reset the app")
+
+
+def test_a_long_opening_phrase_is_a_purpose_only_before_a_verb_and_a_lower_case_action(st, rules):
+    # news prose whose long opening phrase is no purpose ("To the surprise of ...") or whose word after the
+    # comma is a name that is also a verb ("Switch 2 will ship") says nothing to do
+    assert not st.action.match("To the surprise of reviewers who had tested the previous model for weeks on end, "
+                               "power consumption dropped by a third.")
+    assert not st.action.match("To compete with Sony's PlayStation Portal and the upcoming handhelds from Asus and "
+                               "Lenovo, Switch 2 will ship with a larger screen.")
+    assert st.action.match("To check how many charge cycles the battery of your MacBook has been through so far, "
+                           "hold down the Option key and open System Information.")
+    # rules without openers make no long phrase an opening one
+    bare = Structurer(Rules({**rules.data, "step_shapes": {**rules.data["step_shapes"], "clause_openers": []}}, "-"))
+    assert not bare.action.match("Then,  if you are only looking to remove the printer's connection from your PC, "
+                                 "use the Settings app method.")

@@ -1315,3 +1315,11 @@ def test_a_heading_naming_the_repeated_name_in_its_plural_is_not_halved_below_an
     assert chooser(_notes("10 Best Notes Apps for Android")) == "10 Best Notes Apps for Android"
     # as the name is written, it was not halved already
     assert chooser(_notes("10 Best Notes App for Android")) == "10 Best Notes App for Android"
+
+
+def test_a_four_letter_word_whose_s_is_no_plural_is_not_its_singular():
+    # "news" is not "new", "bios" not "bio": a heading saying "New Tab" does not say the text's "News Tab"
+    from pipeline.titles import names
+    assert names("10 Best Notes Apps for Android", "note app")
+    assert not names("Google New Tab Page: 5 Hidden Settings", "google news")
+    assert not names("Bio Update Guide", "bios update")

@@ -59,9 +59,13 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
 
         # (an opening phrase's comma that lost its space to a bold verb has it back: `After signing up,**Click** ...`)
         # (an opening phrase of purpose may be longer: "To join the text in cells A1 and B1 with a
-        # space between the words, use ...")
-        clause = (r"(?:(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "clause_openers"))
-                  + r")\s[^,.:;!?\n]{1,120},\s+|[^,.:;!?\n]{1,60},\s+)?")
+        # space between the words, use ..."): its opener is followed by a verb, not by a noun's determiner
+        # ("To the surprise of reviewers ..."), and the action after it is written in lower case (not a
+        # name that is also a verb: "..., Switch 2 will ship")
+        openers = "|".join(re.escape(w) for w in rules.get("step_shapes", "clause_openers")) or "(?!)"
+        nouns = "|".join(re.escape(w) for w in rules.get("step_shapes", "clause_not_after")) or "(?!)"
+        clause = (r"(?:(?:" + openers + r")\s(?!(?:" + nouns + r")\b)[^,.:;!?\n]{1,120},\s+(?=(?-i:[a-z]))"
+                  + r"|[^,.:;!?\n]{1,60},\s+)?")
 
         def acting(verbs: list[str]) -> re.Pattern:  # a sentence that opens with one of the verbs
             return re.compile(r"^" + first + clause + first + adverbs
