@@ -339,6 +339,13 @@ def words(text: str) -> list[str]:
     return [stem(w.replace("'s", "").strip("'-")) for w in _WORD.findall(text.lower().replace("’", "'"))]
 
 
+def says_word(title: str, word: str) -> bool:
+    """Whether the title says the word (as `words` gives it), alone or as a part of a hyphenated word: the
+    "holographic" of "How 3D-Holographic Techniques Store Up To 576 Bits", which `words` keeps whole."""
+    said = words(title)
+    return word in said or any(word in map(stem, w.split("-")) for w in said if "-" in w)
+
+
 # Four-letter words whose "s" is no plural's ("news" is not "new", "bios" not "bio").
 _NOT_PLURAL = frozenset({"news", "bios", "lens", "plus", "this", "thus", "does", "goes", "axis", "bias", "iris",
                          "alas", "sans"})
@@ -942,9 +949,9 @@ class TitleChooser:
             if garbled:
                 return best[:garbled.start()] + code + best[garbled.end():]
         main = self.main_term(k)
-        if main and main not in words(best) and best_score < WEAK:  # (a weak title must name what the text is most about)
+        if main and not says_word(best, main) and best_score < WEAK:  # (a weak title must name what the text is most about)
             heads = {h for h, *_ in prep["heads"]}  # (a heading names a part: "Use Small Taskbar Icons")
-            with_main = [sc for sc in scored if main in words(sc[-1]) and sc[0] > 0 and sc[-1] not in heads]
+            with_main = [sc for sc in scored if says_word(sc[-1], main) and sc[0] > 0 and sc[-1] not in heads]
             if with_main:
                 return max(with_main)[-1]
             composed = self.compose(k, [sc[-1] for sc in scored], code, runs=False)  # (a bold run is a label)

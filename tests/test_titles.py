@@ -1317,6 +1317,35 @@ def test_a_heading_naming_the_repeated_name_in_its_plural_is_not_halved_below_an
     assert chooser(_notes("10 Best Notes App for Android")) == "10 Best Notes App for Android"
 
 
+_SPUN_PRINTING = ["Solving Non-Heating Issues with Your 3D Printer's Build Plate",
+                  "Top-Performing 3D Printers Tested",
+                  "How Recycled Plastics Become Excellent 3D Printing Materials",
+                  "Effective Strategies for Avoiding Knots in Your 3D Printing Filaments",
+                  "Beyond the Hype: Why Creating Gun Prototypes via 3D Printing Is Tougher Than It Seems"]
+
+
+def _holographic(own: str) -> dict:
+    """One news story published under six titles, five of them other 3D printing articles' (a scrape that put one
+    body under a site's other titles); `own` is the story's own title among them."""
+    return entry(_SPUN_PRINTING[0], _SPUN_PRINTING[1:] + [own],
+                 "There is no shortage of ways to store data: this week researchers added holographic encoding "
+                 "in printed plastic to them.",
+                 [("", "It reads the holographic pattern with a terahertz beam, from plastic made on a 3D printer's "
+                       "heated build plate."),
+                  ("", "This holographic piece holds up to 576 bits: keys and addresses fit in one."),
+                  ("", "So a holographic piece can be printed at home: the code is on GitHub.")])
+
+
+def test_a_weak_title_gives_way_to_one_that_says_the_main_term_inside_a_hyphenated_word(chooser):
+    # the text is about holography ("holographic" in every part); the only title that says it writes it inside a
+    # hyphenated word, which is one word to `words`: it names the text, the build plate title does not
+    own = "Revolutionary Data Encoding on Standard Plastics: How 3D-Holographic Techniques Store Up To 576 Bits"
+    assert chooser(_holographic(own)) == own
+    # written apart, it won already
+    own = "Revolutionary Data Encoding on Standard Plastics: How 3D Holographic Techniques Store Up To 576 Bits"
+    assert chooser(_holographic(own)) == own
+
+
 def test_a_four_letter_word_whose_s_is_no_plural_is_not_its_singular():
     # "news" is not "new", "bios" not "bio": a heading saying "New Tab" does not say the text's "News Tab"
     from pipeline.titles import names
