@@ -1,6 +1,7 @@
 """The cleaner: its passes in order over one body, and the parts a spun body is split into."""
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections import Counter
@@ -50,6 +51,16 @@ def merge_counts(part: Split, parts) -> tuple[dict[str, int], list[str]]:
             removed[k] = removed.get(k, 0) + n
         warnings += t.warnings
     return dict(sorted(removed.items())), list(dict.fromkeys(warnings))
+
+
+def _memo_key(block: str) -> bytes:
+    """A block's key in the cleaner's memos: its 16-byte digest, not its text. Every worker
+    keeps up to MEMO_LIMIT blocks, and a corpus's distinct paragraphs fill that as it grows
+    (a Dask worker: ~19k blocks at 10k articles, ~34k at 30k), so a memo holding each
+    block's text (and a second copy where cleaning left it as it was) was what grew in a
+    worker with the corpus: 11.4 MB at 10k, 23 MB at 30k, ~44 MB full; 5.4 MB at 10k now
+    (bench/results.md, issue 31)."""
+    return hashlib.blake2b(block.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class Cleaner:
@@ -122,8 +133,9 @@ class Cleaner:
                                + g("page_kinds", "imperative_verbs"))
         self.inert = Inert.of(rules)
         self.elements = self.inert.elements
-        self._memo: dict[str, tuple] = {}
-        self._part_memo: dict[str, tuple] = {}
+        # block digest -> (its cleaned text, None when cleaning left it as it was; removal counts)
+        self._memo: dict[bytes, tuple] = {}
+        self._part_memo: dict[bytes, tuple] = {}
         self._rest_memo: dict[str, Cleaned] = {}
         self.url_verdicts: dict[tuple[str, str], bool] = {}  # (question, URL) -> answer
 
@@ -240,7 +252,8 @@ class Cleaner:
         as the next cleaning would (the fuzzer found a disclaimer that a second cleaning
         removed because it first came as one block with a list of links)."""
         memo = self._memo if whole else self._part_memo  # (the results differ: two memos)
-        hit = memo.get(block)
+        key = _memo_key(block)
+        hit = memo.get(key)
         if hit is None:
             counts: Counter = Counter()
             md, before = self._block_once(block, counts), block
@@ -257,8 +270,8 @@ class Cleaner:
                     if part.strip():
                         kept.append(part)
                 md = "\n\n".join(kept)
-            hit = remember(memo, block, (md, tuple(sorted(counts.items()))), self.MEMO_LIMIT)
-        return hit
+            hit = remember(memo, key, (None if md == block else md, tuple(sorted(counts.items()))), self.MEMO_LIMIT)
+        return (block, hit[1]) if hit[0] is None else hit
 
     def _escaped_tag(self, m: re.Match, counts: Counter) -> str:
         if m.group(1).lower() in self.elements or "=" in m.group(2):
