@@ -475,3 +475,18 @@ def test_a_label_line_of_spaces_under_a_pictured_name_is_read_in_linear_time(tmp
     assert time.process_time() - t0 < 8
     source = doc["entries"][0]["sources"][0]
     assert source["warnings"] == [] and source["removed"] == {"chrome": 1}
+
+
+def test_many_lists_over_many_headings_are_matched_in_bounded_time():
+    """A page of lists under one heading, each list 40 items over 80 headings whose words they
+    half share: each list's matching stops once it cannot name three quarters of them, and the
+    page's comparisons are capped (all 1,000 lists against the headings took 3 CPU s to structure
+    alone, a 4 MB page of them ran over the 10 s budget and was rejected; main structured this in 0.2)."""
+    from pipeline.structure.structurer import Structurer
+    st = Structurer(load_rules())
+    body = ("## Intro\n\n" + "".join("".join(f"- ab cd {j}\n" for j in range(40)) + "\nP.\n\n" for _ in range(1000))
+            + "".join(f"## ab ef x{i}\n\nT.\n\n" for i in range(80)))
+    t0 = time.process_time()
+    got = st.structure(body, "t")
+    assert time.process_time() - t0 < 1.5
+    assert got.sections[0].text.count("- ab cd 39") == 1000  # (the lists name no heading: they stay)

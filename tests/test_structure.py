@@ -3061,3 +3061,46 @@ def test_a_long_opening_phrase_is_a_purpose_only_before_a_verb_and_a_lower_case_
     bare = Structurer(Rules({**rules.data, "step_shapes": {**rules.data["step_shapes"], "clause_openers": []}}, "-"))
     assert not bare.action.match("Then,  if you are only looking to remove the printer's connection from your PC, "
                                  "use the Settings app method.")
+
+
+def test_a_list_saying_more_than_the_headings_it_names_stays(st):
+    """Its items name the later headings and go on with what to do, which the sections under
+    them (a picture each) do not say: the list is where the page's instructions are."""
+    def said(body, title):
+        got = st.structure(body, title)
+        return "\n".join([got.summary] + [s.text for s in got.sections])
+
+    body = ("## How to Fix No Internet Connection on a Laptop\n\nTry these fixes one by one:\n\n"
+            "1. Restart the router and the modem \u2014 unplug both for 30 seconds.\n"
+            "2. Run the network troubleshooter \u2014 Settings > System > Troubleshoot.\n"
+            "3. Renew the IP address of the laptop \u2014 run ipconfig /renew in cmd.\n"
+            "4. Disable the VPN or proxy on the laptop \u2014 toggle both off in Settings.\n\n"
+            + "".join(f"## Fix {k}. {h}\n\n![p](https://example.com/img/{k}.png)\n\n" for k, h in enumerate(
+                ["Restart the router and the modem", "Run the network troubleshooter",
+                 "Renew the IP address of the laptop", "Disable the VPN or proxy on the laptop"], 1)))
+    texts = said(body, "How to Fix No Internet Connection on a Laptop")
+    assert "unplug both for 30 seconds" in texts and "toggle both off in Settings" in texts
+    # by its parts' numbers the same: each item goes on past its part's name
+    parts = ("## How to Recover Deleted Photos on Android\n\nLost photos can often come back. This guide has three parts:\n\n"
+             "- Part 1. Check the Trash folder: open Google Photos, tap Library > Trash, select the photos and tap Restore.\n"
+             "- Part 2. Restore from a Google backup: sign in on photos.google.com with the same account and download them.\n"
+             "- Part 3. Use a recovery app: install one on the computer, connect the phone by USB with debugging on, and scan.\n\n"
+             "## Part 1. Check the Trash Folder\n\n![t](https://example.com/img/t.png)\n\n"
+             "## Part 2. Restore from a Backup\n\n![b](https://example.com/img/b.png)\n\n"
+             "## Part 3. Use a Recovery App\n\n![a](https://example.com/img/a.png)\n")
+    texts = said(parts, "How to Recover Deleted Photos on Android")
+    assert "tap Library > Trash" in texts and "connect the phone by USB" in texts
+    # one item of four names no heading and says what to do: the list stays too
+    mixed = ("Your printer stops.\n\n* Part 1. Why the Printer Stops\n* Part 2. How to Restart the Spooler\n"
+             "* Or open Services, find Print Spooler, right-click it and choose Restart, then print again.\n"
+             "* Part 3. How to Clear the Queue\n\n"
+             "## Part 1. Why the Printer Stops\n\nA stuck job.\n\n## Part 2. How to Restart the Spooler\n\nSee above.\n\n"
+             "## Part 3. How to Clear the Queue\n\nDelete the files in the spool folder.\n")
+    assert "find Print Spooler, right-click it" in said(mixed, "Printer stops")
+    # a word or two more than its heading is still its name: the list is contents
+    named = ("The cable works on Wi-Fi only.\n\n1. **Check the router and cable situations**\n"
+             "2. **Restart your modem and wireless router**\n3. **Update the network card driver**\n\n"
+             "## Method 1: Check the router and cable situations\n\nLook at the cable.\n\n"
+             "## Method 2: Restart your modem and router\n\nUnplug both.\n\n"
+             "## Method 3: Update the network card driver\n\nOpen Device Manager.\n")
+    assert "wireless router" not in said(named, "Ethernet not working")

@@ -10,6 +10,7 @@ from .blocks import _Block, _Sec, _ancestors
 _FILLER = frozenset("the and for you your with from that this these those into using when what then".split())  # (no word of a fix)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
+_PAIRS_MAX = 20_000  # list item x later heading comparisons a page is given (then its lists stay as they are)
 
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
 _PART = re.compile(r"[\W_]*([^\W\d_]+)\s*+#?\s*+(\d{1,2})\b")  # a part's word and number: "Part 2. ..."
@@ -86,6 +87,7 @@ class Contents:
         names = [(i, self._name(s.heading), self._part(s.heading)) for i, s in enumerate(secs)
                  if i and s.heading.strip()]
         at = 0  # the first named section after i
+        budget = [_PAIRS_MAX]  # item x heading comparisons left on this page (then no more lists are hidden)
         for i, s in enumerate(secs):
             while at < len(names) and names[at][0] <= i:
                 at += 1
@@ -95,7 +97,10 @@ class Contents:
             for b in s.blocks:
                 if b.kind == "list" and not b.contents and 2 <= len(b.item_spans) <= _TOC_MAX and len(
                         b.list_items) == len(b.item_spans) and all(len(it) <= 160 for it in b.list_items):
-                    b.contents = _names_in_order([(self._name(it), self._part(it)) for it in b.list_items], later)
+                    if budget[0] <= 0:
+                        return
+                    b.contents = _names_in_order([(self._name(it), self._part(it)) for it in b.list_items], later,
+                                                 budget)
 
     def _part(self, text: str) -> tuple[str, int] | None:
         """A part's division word and number ("Part 2. ..." -> ("part", 2)), None for any other text."""
@@ -168,21 +173,37 @@ class Contents:
             s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
 
 
-def _names_in_order(items: list[tuple[str, tuple | None]], later: list[tuple[int, str, tuple | None]]) -> bool:
+def _names_in_order(items: list[tuple[str, tuple | None]], later: list[tuple[int, str, tuple | None]],
+                    budget: list[int]) -> bool:
     """Whether two or more of the items and three quarters of them each name one of the later
-    headings, in their order: by the same part's number, or by the same words (token set ratio
-    90 or more, neither name under half the other's length: "Windows" names no "Disable startup
-    apps in Windows")."""
-    named, k = 0, 0
-    for it, part in items:
+    headings, in their order, and say no more than its name: by the same part's number, or by
+    the same words (token set ratio 90 or more, neither name under half the other's length:
+    "Windows" names no "Disable startup apps in Windows"). An item that names a heading but goes
+    on ("1. Restart the router and the modem - unplug both for 30 seconds." over a picture under
+    `## Fix 1. Restart the router and the modem`: over 5/4 of the name's length and three words
+    or more that it has not) holds what the section does not: the list is the page's text and
+    stays ("Restart your modem and wireless router" over "Restart your modem and router" is its
+    name), as it does when an item that names no heading is longer than 5/4 of the longest name
+    matched. The matching stops when the list can no longer reach its three quarters, and when
+    the page's `budget` of comparisons is spent."""
+    need = max(2, -(-3 * len(items) // 4))
+    named, k, longest, unnamed = 0, 0, 0, 0  # (the longest name matched, the longest item not)
+    for n, (it, part) in enumerate(items):
+        if named + len(items) - n < need or budget[0] <= 0:
+            return False
         for j in range(k, len(later)):
+            budget[0] -= 1
             _, name, other = later[j]
             if (part is not None and part == other) or (
-                    len(it) >= 4 and 2 * min(len(it), len(name)) >= max(len(it), len(name))
-                    and fuzz.token_set_ratio(it, name) >= 90):
-                named, k = named + 1, j + 1
+                    len(it) >= 4 and 2 * len(it) >= len(name) and 2 * len(name) >= len(it)
+                    and fuzz.token_set_ratio(it, name, score_cutoff=90)):
+                if 4 * len(it) > 5 * len(name) and len(_content_words(it) - _content_words(name)) > 2:
+                    return False  # (a name and more: what to do)
+                named, k, longest = named + 1, j + 1, max(longest, len(name))
                 break
-    return named >= 2 and 4 * named >= 3 * len(items)
+        else:
+            unnamed = max(unnamed, len(it))
+    return named >= need and 4 * unnamed <= 5 * longest  # (nor is an item no heading names more than a name)
 
 
 def _content_words(heading: str) -> set[str]:
