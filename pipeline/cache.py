@@ -191,7 +191,8 @@ from .write import write_atomic
 # 94: steps: a long purpose clause only before a verb and a lower-case action; titles: "news", "bios" are no plurals
 # 95: titles: a weak title gives way to one that says the main term inside a hyphenated word ("3D-Holographic")
 # 96: structure: a heading list whose item says more than the heading it names (or than the names matched) stays; bounded matching
-FORMAT = 96
+# 97: clean: an unlinked link that cut a word in two (a lone letter on one side: "[O](...)ctober") leaves the word whole
+FORMAT = 97
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

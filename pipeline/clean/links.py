@@ -96,15 +96,43 @@ def unlinked(m: re.Match, label: str) -> str:
     not "theRaspberry Piis"; "Nevertheless,[early benchmarks](...)": "Nevertheless, early"), or
     from the link right beside it (`[Quick fixes](...)[Advanced
     fixes](...)`).
-    A script written without spaces gets none: a wide letter either side ("設定を開き、[デバイス](...)を")."""
-    before = m.string[m.start() - 1:m.start()]
-    after = m.string[m.end():m.end() + 1]
+    A script written without spaces gets none: a wide letter either side ("設定を開き、[デバイス](...)を").
+    Nor does a word a link cut in two, a lone letter on one side of the cut (an injected link
+    around a word's first letter: "[O](...)ctober 4", "[O](...)[ctober 4](...)"; or its last:
+    "[chief data office](...)r,"). (Not a letter before: "Microsoft's[Game Pass](...)", "Zero
+    W[mod](...)" lost their space.)"""
+    s, start, end = m.string, m.start(), m.end()
+    before = s[start - 1:start]
+    after = s[end:end + 1]
     if (before and (before.isalnum() or before in "),;!?") and label[:1].isalnum()  # (")": a link right before: a nav bar's)
-            and not _wide(before + label[:1])):
+            and not _wide(before + label[:1]) and not (before == ")" and _rest_of_word(label) and _after_letter_link(s, start))):
         label = " " + label
-    if after.isalnum() and label[-1:].isalnum() and not _wide(label[-1:] + after):
+    if (after.isalnum() and label[-1:].isalnum() and not _wide(label[-1:] + after)
+            and not _lone_letter(s[end:end + 2]) and not (len(label) == 1 and _lone_letter(label) and _rest_of_word(s[end:end + 40]))):
         label += " "
     return label
+
+
+def _lone_letter(text: str) -> bool:
+    """Whether the text starts with one letter alone, not a word of one letter ("a", "I"):
+    what is left of a word a link cut in two (`r,` after `[chief data office](...)`)."""
+    return text[:1].isalpha() and not text[1:2].isalnum() and text[:1] not in "aAI"
+
+
+def _rest_of_word(text: str) -> bool:
+    """Whether the text starts with a word in small letters ("ctober 4"; not "iOS apps", "Game")."""
+    word = _WORD_START.match(text)
+    return word is not None and word.group(0).islower()
+
+
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
+def _after_letter_link(s: str, start: int) -> bool:
+    """Whether a link whose text is one letter, a word's first ("[O](...)"), ends right before `start`."""
+    cut = s.rfind("](", max(0, start - 2048), start)
+    return (cut > 1 and not any(c.isspace() for c in s[cut:start]) and s[cut - 2] == "["
+            and not s[cut - 3:cut - 2].isalnum() and _lone_letter(s[cut - 1:cut]))
 
 
 def _wide(chars: str) -> bool:
