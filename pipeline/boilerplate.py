@@ -78,6 +78,9 @@ _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^
                            r"\((?:https?:)?//[^()\s]+\)\s*$")  # "[![pic](p.jpg) Title blurb  Read now](url)"
 _EMPTY_ITEM = re.compile(r"^\s*(?:[*+]|\\[-*+])\s*$")  # (not "-": a heading's underline; "\-": escaped)
 _TWIN_TEXT = re.compile(r"^(?: {4}|\t| {0,3}>)")  # code indented 4 columns, a quote: the article's text
+_QUOTE_NOT = re.compile(r"^(?: {4}|\t| {0,3}>|\s*(?:[-*+]|\d{1,2}[.)])\s|\s*\||\s*\[?!\[| {0,3}#)")  # not a pull-quote's line
+_QUOTE_HOSTS = 64  # a sentence in more paragraphs than this is a template's, not a pull-quote's
+_WHOLE_SENTENCE = re.compile(r"[.!?。！？][\s*_\"'”’)]*$")  # a whole sentence ends the line
 _SPEC = re.compile(r"\w[^:\n]*:\s+\S")  # "Weight: 1.2 kg"
 _DOMAIN = re.compile(r"\w\.[a-z]{2,}\b|//")  # a web address in a word: "microsoft.com/windowsinsider"
 _LABEL_LINE = re.compile(r"^[\s>*_]*[^\W_]+(?:[ -][^\W_]+){0,2}[ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?:(?:\*\*|__|[*_])?\s+\S")  # "Price: $300", "**Best for:** ..."
@@ -544,6 +547,7 @@ class Boilerplate:
         rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and u not in specs
                and (not self._content(lines[i]) or self._table_hint(units, lines, u)) for u, (i, k) in enumerate(units)]
         drop = self._lines(units, lines, rep) | self._echoes(units, lines) | self._echo_blocks(units, lines)
+        drop.update(self._pull_quotes(units, lines))
         notices = [u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i])]
         drop.update(notices)
         drop.update(self._box_over(units, lines, notices))
@@ -1007,6 +1011,47 @@ class Boilerplate:
             for w in range(u + 1, u + run):
                 first.setdefault(text[w], w)
             u += max(run, 1)
+        return out
+
+    def _pull_quotes(self, units, lines: list[str]) -> set[int]:
+        """A review's pull-quote: a paragraph of one line, a sentence or two (more words than a
+        label, at most 8 labels' worth), that a longer paragraph of the one body says word for
+        word (case, links and emphasis aside): a layout device, the text says it once more, so
+        it goes and the longer paragraph keeps every word. Never a list item, a heading, a table
+        row, a code or quoted line, a picture, nor a line that reads as content (an action, a
+        numbered step, a bold label: _content), nor the longer paragraph."""
+        fenced = _fenced(lines)
+        said = {}
+        for u, (i, k) in enumerate(units):
+            alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+            if k is not None and alone and not fenced[i] and not _QUOTE_NOT.match(lines[i]):
+                said[u] = " " + " ".join(_shown_words(lines[i].lower().replace("_", " "))) + " "  # ("_An ..._")
+        # (each distinct paragraph indexed by its runs of n words: a quote is looked for only in
+        # the paragraphs that have its rarest run, a few at most, so a long body costs linear time)
+        n = self.short_words + 1
+        texts = list(dict.fromkeys(said.values()))
+        runs: dict[str, list[int]] = defaultdict(list)  # (keys as text: no tuples left in the free lists)
+        for j, t in enumerate(texts):
+            ws = t.split()
+            for g in dict.fromkeys(" ".join(ws[k:k + n]) for k in range(len(ws) - n + 1)):
+                runs[g].append(j)
+        quoted: dict[str, bool] = {}
+        out = set()
+        for u, words in said.items():
+            line = lines[units[u][0]]
+            ws = words.split()
+            # (a paragraph alone under its heading is what the heading asks for: a FAQ's answer stays)
+            if not (n <= len(ws) <= 8 * self.short_words and _WHOLE_SENTENCE.search(line)
+                    and not (u and _HEADING.match(lines[units[u - 1][0]])
+                             and (u + 1 == len(units) or _HEADING.match(lines[units[u + 1][0]])))
+                    and not self._content(line)):
+                continue
+            if words not in quoted:
+                hosts = min((runs[" ".join(ws[k:k + n])] for k in range(len(ws) - n + 1)), key=len)
+                quoted[words] = len(hosts) <= _QUOTE_HOSTS and any(
+                    len(texts[j]) > len(words) and words in texts[j] for j in hosts)
+            if quoted[words]:
+                out.add(u)
         return out
 
     def _echoes(self, units, lines: list[str]) -> set[int]:

@@ -192,7 +192,8 @@ from .write import write_atomic
 # 95: titles: a weak title gives way to one that says the main term inside a hyphenated word ("3D-Holographic")
 # 96: structure: a heading list whose item says more than the heading it names (or than the names matched) stays; bounded matching
 # 97: clean: an unlinked link that cut a word in two (a lone letter on one side: "[O](...)ctober") leaves the word whole
-FORMAT = 97
+# 98: chrome: a pull-quote goes, a one-line paragraph a longer paragraph of the body says word for word (boilerplate._pull_quotes)
+FORMAT = 98
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -2185,3 +2185,45 @@ def test_the_repeated_keys_of_every_body_are_found_in_one_pass_as_one_by_one():
         got = among_each(bodies, np.frombuffer(packed(repeated), KEY))
         assert got == [packed(set(body[j:j + 8] for j in range(0, len(body), 8)) & repeated) for body in bodies]
         assert got == [among(body, np.frombuffer(packed(repeated), KEY)) for body in bodies]
+
+
+def test_a_reviews_pull_quotes_go_the_sentence_stays_in_its_paragraph(tmp_path):
+    """A pull-quote is a layout device: a one-line paragraph that a longer paragraph of the body
+    says word for word (case and emphasis aside). It goes, counted as chrome; the longer
+    paragraph keeps every word. A "Key takeaways" list that restates sentences stays, as do a
+    FAQ's answer under its question heading, a list item, a label-sized line and an instruction."""
+    src = tmp_path / "in"
+    write(src, "jump.md", FM.format(title="Jump starter review", n=1) + "# Jump starter review\n\n"
+          "## Key takeaways\n\n"
+          "* The battery holds its charge for months.\n"
+          "* Positioning the clamps is a little more difficult than it needs to be.\n\n"
+          "## Design\n\n"
+          "_An inexpensive option considering what it can do._\n\n"
+          "You can pick up this model for about $70, which makes it an inexpensive option considering what "
+          "it can do. The case feels thin, but it protects the starter well.\n\n"
+          "Positioning the clamps is a little more difficult than it needs to be.\n\n"
+          "The cables are short. Positioning the clamps is a little more difficult than it needs to be. "
+          "Plugging the module in and turning it on is the easy part.\n\n"
+          "## Charging\n\n"
+          "The battery holds its charge for months, so it is ready when the car is not.\n\n"
+          "Open the cover and press the power button to start charging your phone.\n\n"
+          "Open the cover and press the power button to start charging your phone. The light turns green "
+          "when it is done.\n\n"
+          "Cables are short.\n\n"
+          "## Can it start a diesel engine?\n\n"
+          "It starts diesel engines up to 3 litres.\n\n"
+          "## Verdict\n\n"
+          "It starts diesel engines up to 3 litres. For larger engines, buy the bigger model.\n")
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    entry = doc["entries"][0]
+    text = entry["summary"] + "\n\n" + "\n\n".join(s["text"] for s in entry["sections"])
+    assert "_An inexpensive option" not in text and "\n\nAn inexpensive option" not in text
+    assert "makes it an inexpensive option considering what it can do. The case" in text
+    assert text.count("Positioning the clamps is a little more difficult than it needs to be.") == 2  # list + paragraph
+    assert "* Positioning the clamps" in text and "The cables are short. Positioning the clamps" in text
+    assert "* The battery holds its charge for months." in text  # (a list restating a sentence stays)
+    assert text.count("Open the cover and press the power button") == 2  # (an instruction stays)
+    assert "Cables are short." in text  # (a label-sized line stays)
+    assert text.count("It starts diesel engines up to 3 litres.") == 2  # (a FAQ's answer under its heading)
+    assert entry["sources"][0]["removed"].get("chrome") == 2
