@@ -3104,3 +3104,41 @@ def test_a_list_saying_more_than_the_headings_it_names_stays(st):
              "## Method 2: Restart your modem and router\n\nUnplug both.\n\n"
              "## Method 3: Update the network card driver\n\nOpen Device Manager.\n")
     assert "wireless router" not in said(named, "Ethernet not working")
+
+
+def test_a_plain_conclusion_line_heads_its_own_section_after_a_faq(st):
+    """A template's plain label line ("Conclusion", no bold, no heading mark) before a paragraph
+    closes the FAQ at the FAQ's level: the conclusion is its own section, not the FAQ's last
+    answer nor a step; a one-word real paragraph ("Yes.") stays text, and a bold step label
+    stays the step's."""
+    body = ("Intro about the error.\n\n## Fix 1: Restart the PC\n\n**Step 1: Open Start**\n\n"
+            "Click the Start button and choose Restart.\n\n## Fix 2: Update the driver\n\n"
+            "Open Device Manager and update the driver.\n\n"
+            "## FAQs of the Error\n\n### Can I keep my files?\n\nYes.\n\nAll your files stay where they are.\n\n"
+            "Conclusion\n\nThis post showed two ways to get rid of the error. Try them in order.\n")
+    s = st.structure(body, "How to fix the error")
+    heads = [(x.heading, x.level, x.kind) for x in s.sections]
+    assert heads[-1] == ("Conclusion", 2, "conclusion")
+    assert s.sections[-1].parent is None
+    assert s.sections[-1].text == "This post showed two ways to get rid of the error. Try them in order."
+    faq_answer = next(x for x in s.sections if x.heading == "Can I keep my files?")
+    assert faq_answer.text == "Yes.\n\nAll your files stay where they are."
+    assert "Conclusion" not in faq_answer.text
+    assert [t.title for t in s.steps] == ["Restart the PC", "Update the driver"]
+    assert "Step 1: Open Start" in s.steps[0].text
+
+
+
+@pytest.mark.parametrize("body, heads, kept", [
+    # a short plain line of other words (a caption, "Modem") is the step's text
+    ("Intro.\n\n## Fix 1: Restart the router\n\nUnplug these two:\n\nModem\n\nWait a minute, then plug it back in.\n",
+     ["Fix 1: Restart the router"], "Modem\n\nWait a minute"),
+    # a label line right under a heading closes nothing: it opens that section's text
+    ("## Top 12 Alternatives to iTunes\n\nSummary\n\nWhen iTunes fails, try these twelve tools.\n\n"
+     "## Best 6 tools to manage data\n\nThe first tool syncs your data.\n",
+     ["Best 6 tools to manage data"], "Summary\n\nWhen iTunes fails"),
+])
+def test_a_short_plain_line_that_closes_nothing_stays_text(st, body, heads, kept):
+    s = st.structure(body, "How to fix it")
+    assert [x.heading for x in s.sections if x.heading] == heads
+    assert any(kept in x.text for x in s.sections)

@@ -12,6 +12,7 @@ from .summary import _after_sentence
 _COUNT = re.compile(r"[\W_]*([^\W\d_]*)\s*+#?\s*+(\d{1,2})\b")  # a numbered heading's word and number
 
 _BARE_NUMBER = re.compile(r"^\d{1,2}\s*[.):]?$")
+_SENTENCE_MARK = re.compile(r"[.!?:;,]")  # (a label line has none: "Conclusion", not "In conclusion, ...")
 _MARKED = re.compile(r"\d{1,2}\s*[.):\-–—]")  # (a bare number with a mark after it: `3. `, `3) `)
 
 
@@ -27,8 +28,11 @@ class Sections:
         if len(leads) < 2:
             leads = {}  # one bold-numbered paragraph is emphasis, not a list of steps
         into_count = {id(a) for a, b in zip(blocks, blocks[1:]) if _starts_count(b)}
+        labels = {id(a) for p, a, b in zip(blocks, blocks[1:], blocks[2:])
+                  if p.kind != "heading" and id(a) not in leads and self._label_line(a, b)}
         heads = self._headings([b for b in blocks if id(b) not in leads and (
-            b.kind == "heading" or (b.kind == "paragraph" and self._pseudo_heading(b, id(b) in into_count)))], blocks)
+            b.kind == "heading" or id(b) in labels
+            or (b.kind == "paragraph" and self._pseudo_heading(b, id(b) in into_count)))], blocks)
         counted: dict[int, tuple[str, int]] = {}  # section -> its heading's (numbering word, number)
         named = self._empty_headings_named(blocks, heads, leads)
         taken = {id(b) for a, b in zip(blocks, blocks[1:]) if id(a) in named}
@@ -47,6 +51,8 @@ class Sections:
                 continue
             if id(b) in heads:
                 level = b.level if b.kind == "heading" else 7
+                if id(b) in labels:  # (a closing label: it closes every open section, at the outermost's level)
+                    level = secs[stack[0]].level if stack else 2
                 text = _stray_emphasis(b.plain.strip()) or named.get(id(b), "")
                 if title_heading is None and len(secs) == 1 and b.kind == "heading" and (
                         same_title(text, title) or self._opens_body(b, blocks, text)):
@@ -299,6 +305,17 @@ class Sections:
             return False
         return (into_count or self._numbered(text) is not None or text.endswith("?")
                 or bool(self.imperative.match(text)))
+
+    def _label_line(self, b: _Block, nxt: _Block) -> bool:
+        """A plain line of one to four words with no sentence mark, alone as a paragraph before a
+        paragraph or a list, whose words name a FAQ or a conclusion (rules [section_kinds]): a
+        template's label that works as the heading of what follows ("Conclusion"), not its text.
+        (Only after a section's text, which it closes: "Summary" just under a heading opens it.)"""
+        text = b.plain.strip()
+        if (b.kind != "paragraph" or nxt.kind not in ("paragraph", "list") or b.strong or b.links or b.images
+                or b.code or b.toc or not text or "\n" in text or len(text.split()) > 4 or _SENTENCE_MARK.search(text)):
+            return False
+        return self._kind(text) in ("faq", "conclusion")
 
     def _lead_label(self, b: _Block) -> str | None:
         """A heading for a paragraph that opens with a bold step number and goes on with text
