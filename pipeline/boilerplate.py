@@ -1020,11 +1020,10 @@ class Boilerplate:
         it goes and the longer paragraph keeps every word. Never a list item, a heading, a table
         row, a code or quoted line, a picture, nor a line that reads as content (an action, a
         numbered step, a bold label: _content), nor the longer paragraph."""
-        fenced = _fenced(lines)
         said = {}
         for u, (i, k) in enumerate(units):
             alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
-            if k is not None and alone and not fenced[i] and not _QUOTE_NOT.match(lines[i]):
+            if k is not None and alone and not _QUOTE_NOT.match(lines[i]):  # (key None: a code fence's line too)
                 said[u] = " " + " ".join(_shown_words(lines[i].lower().replace("_", " "))) + " "  # ("_An ..._")
         # (each distinct paragraph indexed by its runs of n words: a quote is looked for only in
         # the paragraphs that have its rarest run, a few at most, so a long body costs linear time)
