@@ -1029,7 +1029,10 @@ def test_a_worker_holds_a_digest_per_cleaned_block_not_its_text():
     blocks = 40 * 5 * 8
     chars = sum(len(r) for b in batches for r in b)
     assert chars / blocks > 600  # paragraphs of a real article's length
-    assert held / blocks < 350, f"{held / blocks:.0f} bytes held per cleaned block"
+    # less than one copy of a block's text per block (the text and its copy held ~2 bytes per
+    # character before; a digest ~250-350 bytes per block with the dict's own growth, which
+    # depends on what ran before in the same process, so no tighter bound than this)
+    assert held / blocks < chars / blocks, f"{held / blocks:.0f} bytes held per cleaned block"
     # the memo still answers, with the same cleaned text (the affiliate tag gone from the first
     # paragraph, the others as they were)
     again = [r.cleaned.text for r in tasks.clean_rests(batches[0])[:-1]]
