@@ -778,6 +778,23 @@ def test_actions_over_screenshots_under_a_how_to_heading_are_steps_and_its_lead_
     assert st.structure(intro + "## Our verdict\n\n" + run, "Link a sheet").steps == []
 
 
+def test_sub_step_labels_alone_on_their_lines_number_the_paragraphs_after_them(st):
+    shot = "![](https://x.example/{}.png)"
+    fix = ("## Enable Photo Sharing\n\nIt is on by default, but check it first.\n\nStep 1.\n\n"
+           "Unlock your iPhone and open the \"Settings\" app.\n\n" + shot.format(1) + "\n\nStep 2.\n\n"
+           "Tap your Apple account, then \"iCloud\" and turn on Photo Sharing.\n\n"
+           "## Restart your iPhone\n\nA restart clears the glitch.\n\nStep 1\n\n"
+           "Press and hold the side button.\n\nStep 2\n\nDrag the slider, wait, then turn it on again.\n\n"
+           "## Update iOS\n\nStep 1.\n\nOpen \"Settings\" > \"General\" > \"Software Update\".\n\n"
+           "Updates fix many bugs.\n")
+    s = st.structure("# Photo Sharing not working\n\nIntro.\n\n" + fix, "Photo Sharing not working")
+    assert [x.instructions for x in s.steps] == [
+        ["Unlock your iPhone and open the \"Settings\" app.", "Tap your Apple account, then \"iCloud\" and turn on Photo Sharing."],
+        ["Press and hold the side button.", "Drag the slider, wait, then turn it on again."],
+        []]  # (one label counts nothing)
+    assert "Step 1.\n\nUnlock" in s.steps[0].text  # (the text as written)
+
+
 def test_sibling_headings_that_say_find_or_show_are_steps(st):
     body = ("Intro.\n\n## Find the guide on your phone\n\nOpen **Settings > Help**.\n\n"
             "## Find the guide online\n\nSearch the maker's site.\n\n## Show hidden files\n\nTick the box.\n")

@@ -1128,7 +1128,9 @@ def _instructions(blocks: list[_Block]) -> list[str]:
     """A step's sub-steps: the runs that count 1, 2, ... (two or more; `_loose_counts`) over its list
     items and numbered paragraphs, however numbered, in order (a screenshot, a note or
     an ad between two items does not end the procedure)."""
-    numbered = [(n, " ".join(t.replace("**", "").split())) for b in blocks for n, t in _numbered_items(b)]
+    labels = _lone_labels(blocks)
+    numbered = [(n, " ".join(t.replace("**", "").split())) for k, b in enumerate(blocks)
+                for n, t in ([labels[k]] if k in labels else _numbered_items(b))]
     found = [it for run in _loose_counts(numbered) if len(run) >= 2 for it in run if it]
     if found:
         return found
@@ -1136,6 +1138,17 @@ def _instructions(blocks: list[_Block]) -> list[str]:
     lettered = [(ord(m.group(1)) - 96, " ".join(b.plain[m.end():].replace("**", "").split()))
                 for b in blocks if b.kind == "paragraph" for m in [_LETTER.match(b.plain)] if m]
     return [it for run in _loose_counts(lettered) if len(run) >= 2 for it in run if it]
+
+# a sub-step's label alone on its line, its words in the paragraph below it (`Step 1.`, then `Unlock your iPhone ...`)
+_LONE_LABEL = re.compile(r"[ \t]*(?i:step)[ \t]*(\d{1,2})[ \t]*[.):]?[ \t]*")
+
+
+def _lone_labels(blocks: list[_Block]) -> dict[int, tuple[int, str]]:
+    """{index: (number, words)} of each paragraph that is a sub-step's label alone (`Step 1.`: a scrape that put
+    the number on a line of its own) before the paragraph that says the sub-step (`Unlock your iPhone ...`)."""
+    return {k: (int(m.group(1)), after.plain.strip()) for k, (b, after) in enumerate(zip(blocks, blocks[1:]))
+            if b.kind == "paragraph" and (m := _LONE_LABEL.fullmatch(b.plain)) is not None
+            and _shot_text(after) and _LONE_LABEL.fullmatch(after.plain) is None}
 
 # a sub-step's letter opening a paragraph: `a.`, `a)`, `(a)` (bold or not: plain text has no `**`)
 _LETTER = re.compile(r"[ \t]*\(?([a-z])[.)][ \t]+(?=\S)")
