@@ -1,9 +1,15 @@
 """The cleaner, one removal kind or keep-exactly case per test, on small articles."""
+import json
+
 import pyromark
 import pytest
 
 from pipeline.clean import Cleaner, unlink_network
+from pipeline.model import Options
 from pipeline.rules import RulesError, load_rules
+from pipeline.runner import build
+
+from .conftest import write
 
 BEGIN, END = "<!-- affiliate ads begin -->", "<!-- affiliate ads end -->"
 BANNER = ('<a href="https://ephamedtechinc.pxf.io/c/5597632/2097466/26400" target="_top">'
@@ -1040,3 +1046,34 @@ def test_a_worker_holds_a_digest_per_cleaned_block_not_its_text():
     assert all("tag=site-20" not in t and "(https://www.amazon.com/dp/B0TEST)" in t for t in again)
     assert all(t.split("\n\n")[1:] == r.split("\n\n")[1:] for t, r in zip(again, batches[0]))
     assert worker.cleaner._memo
+
+
+def test_a_product_card_over_a_thematic_break_goes_when_the_story_goes_on_under_no_heading(cleaner, tmp_path):
+    """A card (picture, a minor heading naming the product, a one-line blurb, its shop button) set
+    in a story, then a thematic break and the article's conclusion: the break does not end the story
+    (what follows it tells), so the card goes as an inset and the conclusion stays in the section it
+    came from, not under the card's heading. A card followed by a break and the next item's heading
+    is an item of the article's own list and stays."""
+    story = ("## Minimalist Phone Options\n\nMinimalist phones are a niche market.\n\n"
+             "Another choice is the Acme Jelly 2, a full Android phone with a tiny 3-inch display.\n\n"
+             "![Acme Jelly 2](https://img.example/jelly.jpg)\n\n#####  Acme Jelly 2\n\n"
+             "This phone runs the full Android OS, but its tiny display makes it a distraction-free second phone.\n\n"
+             "[$190 at Amazon](https://www.amazon.com/dp/B08WWQWGDN?tag=site-20)\n\n---\n\n"
+             "That's the story on minimalist phones: it may be time to throw a second phone at the problem.\n")
+    r = clean(cleaner, story)
+    assert r.text == ("## Minimalist Phone Options\n\nMinimalist phones are a niche market.\n\n"
+                      "Another choice is the Acme Jelly 2, a full Android phone with a tiny 3-inch display.\n\n---\n\n"
+                      "That's the story on minimalist phones: it may be time to throw a second phone at the problem.\n")
+    assert r.removed == {"call_to_action": 4}
+    listed = story.replace("That's the story", "##### Acme Jelly 3\n\nThat's the story")
+    r = clean(cleaner, listed)
+    assert "#####  Acme Jelly 2" in r.text and "a distraction-free second phone." in r.text and "$190" not in r.text
+    # built: the conclusion is the text of the section the card sat in
+    write(tmp_path / "in", "a.md", "---\ntitle: \"What Is a Minimalist Phone?\"\n---\n\n"
+          "Smartphones put the world at our fingertips, and some people want less of them.\n\n" + story)
+    build(tmp_path / "in", tmp_path / "out", Options(jobs=1))
+    entry = json.loads((tmp_path / "out" / "kb.json").read_text())["entries"][0]
+    last = entry["sections"][-1]
+    assert last["heading"] == "Minimalist Phone Options" and "throw a second phone" in last["text"]
+    assert all("Jelly 2" != s["heading"].strip() for s in entry["sections"])
+

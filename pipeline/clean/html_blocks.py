@@ -49,7 +49,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     last = ""  # the block the last one kept was cleaned from
     posts = False  # the blocks before were posts whose links an affiliate hijacked
     picture = False  # the block before was a picture alone
-    card = 0  # the last kept blocks are a product card whose shop buttons just went
+    card = card_at = 0  # the last kept blocks (from out[card_at]) are a product card whose shop buttons just went
     button = False  # the block before was a shop's button that went
     i = 0
     while i < len(blocks):
@@ -94,10 +94,12 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             removed["scrape_artifact"] += 1  # "Xyber XPC ports  (Image credit: Taki Udon / YouTube)"
             block = ctx.caption_credit.sub("", block)
         if block.strip():
-            if card and not _NOT_PROSE.match(block):
-                del out[-card:]  # the article's prose goes on under no heading: the card was an inset
+            rule = bool(card) and _THEMATIC_BREAK.fullmatch(block.strip()) is not None  # ("---": what follows it tells)
+            if card and not rule and not _NOT_PROSE.match(block):
+                del out[card_at:card_at + card]  # the article's prose goes on under no heading: the card was an inset
                 removed["call_to_action"] += card
-            card = 0
+            if not rule:
+                card = 0
             out.append(block)
             picture = bool(_IMAGE_ONLY.fullmatch(block))
             last = source
@@ -108,6 +110,7 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 removed["call_to_action"] += cut
                 last = ""  # (what came before the banner is the article's)
             card = _card_before(out, ctx)
+            card_at = len(out) - card
     if out and last and _tag_list(last, ctx):
         out.pop()
         removed["tag_list"] += 1
@@ -238,6 +241,9 @@ _TERM = re.compile(r"[^\W\d_]{4,}")  # a word that may name a subject (not "the"
 
 # A list item that is one link and nothing else: `* [printer](https://...)`
 _LINK_ITEM = re.compile(r"[ \t]*[*+-][ \t]+\[([^\[\]\n]+)\]\([ \t]*<?([^()\s<>]+)>?[ \t]*\)[ \t]*")
+
+
+_THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")  # ("---", "* * *"; stripped)
 
 
 def _tag_list(block: str, ctx) -> bool:
