@@ -108,6 +108,9 @@ def _credit_text(line: str) -> tuple[str, list[str]]:
     return plain, _CREDIT_SEP.split(plain)
 
 
+# (Boilerplate._marks: the units a body's stripping drops whatever the build repeats, before and
+# after it looks at cross-links)
+Marks = tuple[tuple[int, ...], tuple[int, ...]]
 KEY = np.dtype(">u8")  # a line key as a number: its 8 bytes big-endian (numbers sort as the bytes do)
 
 
@@ -539,26 +542,28 @@ class Boilerplate:
     def strip(self, body: str, repeated: set[bytes]) -> tuple[str, int]:
         """The body without its chrome lines, and how many went. Depends on the body and on
         which of its own line_keys are in `repeated`, nothing else (the runner memoises it so)."""
+        return self.strip_marked(body, repeated)[:2]
+
+    def strip_marked(self, body: str, repeated: set[bytes], marks: Marks | None = None) -> tuple[str, int, Marks]:
+        """`strip`, and the body's `marks`: what it finds in the body alone, whatever the build
+        repeats; given (a rebuild's, kept from an earlier build of the same body: chrome.SiteChrome),
+        they are not looked for again (a third of the time of stripping a body)."""
         units = _units(body)
         if not units:
-            return body, 0
+            return body, 0, ((), ())
         lines = body.split("\n")
+        if marks is None or any(u >= len(units) for part in marks for u in part):
+            marks = self._marks(units, lines)
         specs = _spec_lists(units, lines, repeated)
         rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and u not in specs
                and (not self._content(lines[i]) or self._table_hint(units, lines, u)) for u, (i, k) in enumerate(units)]
-        drop = self._lines(units, lines, rep) | self._echoes(units, lines) | self._echo_blocks(units, lines)
-        drop.update(self._pull_quotes(units, lines))
-        notices = [u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i])]
-        drop.update(notices)
-        drop.update(self._box_over(units, lines, notices))
-        drop.update(self._box_under(units, lines, notices))
+        drop = self._lines(units, lines, rep)
+        drop.update(marks[0])
         # list items with nothing in them, one after another, are a widget's leftovers (a share
         # bar's icons: "* Share", "*", "*", "*"); the repeated lines beside them go with them (_runs)
         empty = [bool(_EMPTY_ITEM.match(lines[i])) for i, _ in units]
         drop.update(u for u in range(len(units)) if empty[u] and ((u and empty[u - 1])
                                                                    or (u + 1 < len(units) and empty[u + 1])))
-        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
-        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._shop_button(lines[i]))
         # a site's cross-link whose link the cleaner unwrapped goes as the linked ones do (_lines: mostly links),
         # in a cross-link's shape: its title bold ("**MORE:** **Best Gaming PCs**"), or beside one that went
         # ("**Read:** Audeze Maxwell Review" under "**Read:** [Razer Barracuda Pro Review](...)")
@@ -569,8 +574,7 @@ class Boilerplate:
             if (after.count("**") + after.count("__") >= 2 and after.rstrip().endswith(("**", "__"))
                     or any(v in drop or 0 <= v < len(rep) and rep[v] for v in (u - 1, u + 1))):
                 drop.add(u)
-        drop.update(self._related(units, lines))
-        drop.update(self._thread(units, lines))
+        drop.update(marks[1])
         # a line said twice in a row is a widget's too (a video's title over its player, and
         # again for small screens): beside chrome it goes as a repeated line would (_runs)
         # (not code indented 4 columns, a quote, a table row or code in backticks: "    git pull" twice)
@@ -643,11 +647,27 @@ class Boilerplate:
         self._last_label(units, lines, repeated, drop)
         pictures = self._pictures(units, lines, repeated, drop)
         if not drop and not pictures:
-            return body, 0
+            return body, 0, marks
         gone = {units[u][0] for u in drop}
         kept = [line for i, line in enumerate(lines) if i not in gone]
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
-        return text, len(drop) + pictures
+        return text, len(drop) + pictures, marks
+
+    def _marks(self, units, lines: list[str]) -> Marks:
+        """The units `strip` drops whatever lines the build repeats, found in the body alone
+        (a pure function of it): those it drops before it looks at the site's cross-links (a
+        widget's label said over and over, a block said twice, a pull-quote, a notice and its
+        box, a "read next" or shop button), and those after (a related-articles list, a
+        comment thread), each sorted."""
+        first = self._echoes(units, lines) | self._echo_blocks(units, lines)
+        first.update(self._pull_quotes(units, lines))
+        notices = [u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i])]
+        first.update(notices)
+        first.update(self._box_over(units, lines, notices))
+        first.update(self._box_under(units, lines, notices))
+        first.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
+        first.update(u for u, (i, k) in enumerate(units) if k is not None and self._shop_button(lines[i]))
+        return tuple(sorted(first)), tuple(sorted(self._related(units, lines) | self._thread(units, lines)))
 
     def _pictures(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> int:
         """The site's pictures, not the article's: a picture whose target is found in min_families

@@ -17,7 +17,8 @@ Layout: `index` holds the small tables (files, articles, verdicts) and names the
 pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m"), entries ("e") and
 the other per-body or per-entry results below (chrome units and verdicts, kind scores, the
 finished entries found with nothing to scrub: "x", entries' word counts "t" and chosen
-titles "h", chrome verdicts by the build's bodies "v", the learnt products a body names "n", entries' title candidates "p"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
+titles "h", chrome verdicts by the build's bodies "v", the learnt products a body names "n", entries' title candidates "p", what stripping finds
+in a body alone "q"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
 articles serialises the whole cache at once; a pack whose bytes are mostly in records no
 longer used is compacted into the new one. Bodies, structures and entries are only located when
@@ -203,7 +204,7 @@ OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on s
 TABLES = ("files", "articles", "verdicts", "near")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_CHECKED_LINE = re.compile(rb"([smeuckxthvnp]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([smeuckxthvnpq]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 _HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
@@ -279,7 +280,8 @@ class ArticleCache:
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(), "near": set(),
                      "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set(),
-                     "words": set(), "titles": set(), "verdicts by build": set(), "named": set(), "prepared": set()}
+                     "words": set(), "titles": set(), "verdicts by build": set(), "named": set(), "prepared": set(),
+                     "marks": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
         # pack -> bytes of the records read from it (in bytes, not records: an entry can
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
@@ -705,6 +707,21 @@ class ArticleCache:
     def put_named(self, k: str, names: list[str]) -> None:
         self._keep("n", "named", k, names)
 
+    def marks(self, k: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+        """What stripping found in the body whose units are stored under k, the body alone
+        (boilerplate.Boilerplate.strip_marked's marks), or None."""
+        rec = self._valid("q", "marks", k, lambda rec: isinstance(rec, list) and len(rec) == 2 and all(
+            isinstance(part, list) and all(type(u) is int and u >= 0 for u in part) for part in rec))
+        return None if rec is None else (tuple(rec[0]), tuple(rec[1]))
+
+    def put_marks(self, k: str, marks: tuple) -> None:
+        self._keep("q", "marks", k, [list(part) for part in marks])
+
+    def retain_marks(self, k: str) -> None:
+        """The marks stored under k are kept though this build did not read them."""
+        if ("q", k) in self._at:
+            self.used["marks"].add(k)
+
     def retain_units(self, k: str) -> None:
         """The units stored under k are kept though this build did not read them."""
         if ("u", k) in self._at:
@@ -785,7 +802,7 @@ class ArticleCache:
                 "e": self.used["entries"], "u": self.used["units"], "c": self.used["chrome"],
                 "k": self.used["kinds"], "x": self.used["scrubbed"],
                 "t": self.used["words"], "h": self.used["titles"], "v": self.used["verdicts by build"],
-                "n": self.used["named"], "p": self.used["prepared"]}
+                "n": self.used["named"], "p": self.used["prepared"], "q": self.used["marks"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
         for (kind, k), (pack, size) in self._origin.items():
             if k in used[kind]:

@@ -123,6 +123,8 @@ def test_tampered_records_are_not_trusted(tmp_path):
             lines.append(_forge(line, lambda title: b'["Printer"]'))
         elif line.startswith(b"v "):  # a chrome verdict by the build's bodies of the wrong shape
             lines.append(_forge(line, lambda verdict: b'[1, 0, null, 5]'))
+        elif line.startswith(b"q "):  # what stripping found in a body, with a unit that is no number
+            lines.append(_forge(line, lambda marks: b'[["1"], []]'))
         elif line.startswith(b"p "):  # title candidates with an error code that is no text
             lines.append(_forge(line, _forge_json(lambda prep: prep.update(code=5))))
         else:  # an entry of the wrong shape
@@ -248,8 +250,9 @@ def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     before = (cache / first).read_bytes()
     # a body, its chrome verdict, an entry, its chosen title, its kind scores and what they read of its text,
     # a structure, its signature, its word counts and the words it writes as names, its title candidates, the
-    # body's line keys, its chrome verdict by the build's bodies and the finished entry's clean mark, for each article
-    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcehkkmpsttuvx" for _ in range(3)]
+    # body's line keys, what stripping found in it alone, its chrome verdict by the build's bodies and the finished
+    # entry's clean mark, for each article
+    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcehkkmpqsttuvx" for _ in range(3)]
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
@@ -258,7 +261,7 @@ def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
     # the new article's only, and each entry's title and chrome verdict (a new body changes the build;
     # the others' title candidates are scored again, not found again)
-    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bcekkmpsttux" + "hhhh" + "vvvv")
+    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bcekkmpqsttux" + "hhhh" + "vvvv")
     assert res.cache_hits == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
@@ -297,7 +300,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         _spun(src, n, rest)
     build(src, tmp_path / "out", Options(jobs=1))
     kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
-    assert kinds == [list("bcehkkmpstttuvx")]  # (three "t": its word counts, the names it repeats, its capitalised words)
+    assert kinds == [list("bcehkkmpqstttuvx")]  # (three "t": its word counts, the names it repeats, its capitalised words)
     for n, extra in [(200, True), (201, False)]:
         (before,) = _packs(cache)
         _spun(src, n, rest)  # a new copy: the printer's entry is made anew
@@ -306,7 +309,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         build(src, tmp_path / "out", Options(jobs=1))
         (after,) = _packs(cache)  # most records in use: but not their bytes
         assert after != before and not (cache / before).exists()
-        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcehkkmpstttuvx" + "bcehkkmpsttuvx")
+        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcehkkmpqstttuvx" + "bcehkkmpqsttuvx")
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -317,13 +320,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 12 of the first pack's 42 stay in use (not 1.md's title and verdict by the build's)
+    (src / "3.md").unlink()  # 13 of the first pack's 45 stay in use (not 1.md's title and verdict by the build's)
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack, "units", "shrink-guard"])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 12 and len(_records(cache / pack)) == 28
+    assert len(moved) == 13 and len(_records(cache / pack)) == 30
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -923,13 +926,13 @@ def _slow_strip(monkeypatch, marker: str):
     """Stripping a body holding `marker` takes over the budget (CPU time: a body slow to strip)."""
     from pipeline import boilerplate
     from .test_hostile import burn
-    real = boilerplate.Boilerplate.strip
+    real = boilerplate.Boilerplate.strip_marked
 
-    def slow(self, page, repeated):
+    def slow(self, page, repeated, marks=None):
         if marker in page:
             burn(3)
-        return real(self, page, repeated)
-    monkeypatch.setattr(boilerplate.Boilerplate, "strip", slow)
+        return real(self, page, repeated, marks)
+    monkeypatch.setattr(boilerplate.Boilerplate, "strip_marked", slow)
 
 
 def test_an_entry_whose_chrome_stripping_ran_over_budget_does_not_serve_a_build_on_time(tmp_path, monkeypatch):
@@ -1150,3 +1153,55 @@ def _four_six_four(tmp_path, article):
         build(src, tmp_path / f"plain-{step}", Options(jobs=1), use_cache=False)
         assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"plain-{step}" / "kb.json").read_bytes()
         yield topics, res
+
+
+def test_a_body_stripped_again_under_other_repeated_lines_reuses_what_it_found_alone(tmp_path, monkeypatch):
+    """A rebuild strips a body again when the lines the build repeats change in it (here the
+    site's newsletter link: in 4 articles, then 6, then 4 again); what stripping finds in the
+    body alone (a cookie notice) is kept by the body and not looked for again, and an edited
+    body is looked at anew: the same bytes as a build without the cache each time."""
+    from pipeline import boilerplate
+    looked: list[str] = []
+    real = boilerplate.Boilerplate._marks
+
+    def marks(self, units, lines):
+        looked.append("\n".join(lines))
+        return real(self, units, lines)
+    monkeypatch.setattr(boilerplate.Boilerplate, "_marks", marks)
+    link = "[Subscribe to our weekly newsletter](https://site.example/newsletter)"
+    notice = "We use cookies to improve your visit. By staying on this site you agree to our cookie policy."
+    topics = ["printer", "scanner", "keyboard", "webcam", "router", "monitor"]
+    src = tmp_path / "in"
+
+    def article(t: str, extra: str = "") -> None:
+        write(src, f"{t}.md", f"---\ntitle: {t.title()} stops working\n---\n\n{extra}Your {t} stops working "
+              f"after the latest system update was installed on {t} number {len(t)}.\n\n## Fix 1: Restart the {t}\n\n"
+              f"Open Settings and restart the {t} driver.\n\n{link}\n")
+
+    def same() -> list[str]:
+        """A rebuild with the cache gives the bytes of a build without it; the topics of the
+        bodies it looked at alone."""
+        looked.clear()
+        build(src, tmp_path / "out", Options(jobs=1))
+        seen = sorted(t for b in looked for t in topics if f"Your {t} stops" in b)
+        shutil.rmtree(tmp_path / "plain", ignore_errors=True)
+        build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+        return seen
+    for t in topics[:4]:
+        article(t, f"{notice}\n\n" if t == "printer" else "")
+    assert same() == sorted(topics[:4])
+    kb = json.loads((tmp_path / "out" / "kb.json").read_text())
+    printer = next(e for e in kb["entries"] if e["title"].startswith("Printer"))
+    assert link in json.dumps(printer["sections"], ensure_ascii=False) and "cookies" not in json.dumps(printer)
+    for t in topics[4:]:  # the link in 6 families: repeated, the printer's body stripped of it again
+        article(t)
+    assert same() == sorted(topics[4:])
+    kb = json.loads((tmp_path / "out" / "kb.json").read_text())
+    printer = next(e for e in kb["entries"] if e["title"].startswith("Printer"))
+    assert "newsletter" not in json.dumps(printer["sections"]) and "cookies" not in json.dumps(printer)
+    for t in topics[4:]:  # ...and back
+        (src / f"{t}.md").unlink()
+    assert same() == []
+    article("printer", f"{notice}\n\nA note from the editors.\n\n")  # an edited body: looked at anew
+    assert same() == ["printer"]

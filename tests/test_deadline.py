@@ -101,13 +101,13 @@ def test_a_body_slow_to_strip_on_a_busy_machine_is_stripped(tmp_path, monkeypatc
     kept its chrome with a warning, the build was not cached. It spent no more than its budget: now
     it is stripped as on a quiet machine; a body that waits for ever is still ended, with a warning."""
     from pipeline import boilerplate
-    real = boilerplate.Boilerplate.strip
+    real = boilerplate.Boilerplate.strip_marked
     waits = {"printer": 1.0, "scanner": 20}
 
-    def slow(self, page, repeated):
+    def slow(self, page, repeated, marks=None):
         _waits(next((s for t, s in waits.items() if t in page), 0))
-        return real(self, page, repeated)
-    monkeypatch.setattr(boilerplate.Boilerplate, "strip", slow)
+        return real(self, page, repeated, marks)
+    monkeypatch.setattr(boilerplate.Boilerplate, "strip_marked", slow)
     notice = "We use cookies to improve your visit. By staying on this site you agree to our cookie policy."
     src = tmp_path / "in"
     for t in ["printer", "scanner", "keyboard"]:
