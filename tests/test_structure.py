@@ -3159,3 +3159,38 @@ def test_a_short_plain_line_that_closes_nothing_stays_text(st, body, heads, kept
     s = st.structure(body, "How to fix it")
     assert [x.heading for x in s.sections if x.heading] == heads
     assert any(kept in x.text for x in s.sections)
+
+
+def test_a_pictures_caption_is_not_the_summary(st):
+    """A line under a picture that says what the picture shows (most of its words in the
+    picture's alt text or file name) is the picture's caption, not the intro: variety summaries
+    opened with "John Deere's electric excavator." and "The Anycubic Kobra Neo."."""
+    body = ("![John Deere electric excavator against a white background](https://img.example/excavatorblue.jpg)\n\n"
+            "John Deere's electric excavator.\n\n"
+            "For the first day of CES, John Deere announced two new technologies.\n\n"
+            "## ExactShot\n\nExactShot uses sensors to dispense fertilizer.\n")
+    assert st.structure(body, "John Deere launches electric machinery").summary == (
+        "For the first day of CES, John Deere announced two new technologies.")
+    # named by the picture's file name; and a caption further down the intro goes too
+    body = ("Normally a decent 3D printer costs more than $150.\n\n"
+            "![](https://img.example/2023/anycubic-kobra-neo.jpg)\n\nThe Anycubic Kobra Neo.\n\n"
+            "This one is on sale for $139.\n\n## Specs\n\nA 220 mm bed.\n")
+    assert st.structure(body, "Anycubic Kobra Neo deal").summary == (
+        "Normally a decent 3D printer costs more than $150.\n\nThis one is on sale for $139.")
+    # the article's first sentence under a picture whose alt text names something else stays,
+    # and so does a paragraph of more than one sentence that names what the picture shows
+    body = ("![piles-of-paper.jpg](https://img.example/piles-of-paper.jpg)\n\n"
+            "Printer maker Epson has announced it will stop selling laser printers.\n\n"
+            "Epson said heating wastes power.\n\n## Why\n\nLasers heat toner.\n")
+    assert st.structure(body, "Epson quits laser printers").summary.startswith("Printer maker Epson has announced")
+    body = ("![Smashing a printer with a hammer](https://img.example/printer-hammer.jpg)\n\n"
+            "You hate your printer. Of course you do, smashing it with a hammer.\n\n## Why\n\nInk runs out.\n")
+    assert st.structure(body, "Why you hate your printer").summary.startswith("You hate your printer.")
+    # a step under the screenshot before it, a label that leads on and a shop's card are no captions
+    body = ("Open the app's settings.\n\n![Select Notifications](https://img.example/select-notifications.png)\n\n"
+            "Select Notifications.\n\n![](https://img.example/error-message.jpg)\n\n**Error message:**\n\n"
+            "![Samsung 990 EVO](https://img.example/990-evo.jpg)\n\n"
+            "**Samsung 990 EVO:** [now $129 at Amazon](https://shop.example/990) (was $239)\n\n## Next\n\nTap Sound.\n")
+    assert st.structure(body, "Notification sounds").summary == (
+        "Open the app's settings.\n\nSelect Notifications.\n\n**Error message:**\n\n"
+        "**Samsung 990 EVO:** [now $129 at Amazon](https://shop.example/990) (was $239)")

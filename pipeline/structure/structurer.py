@@ -206,7 +206,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
             steps = self._steps(sections, blocks, counted=True)
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
-        summary = _summary(sections, self.summary_contents, self.summary_ads, self.summary_credits)
+        summary = _summary(sections, self.summary_contents, self.summary_ads, self.summary_credits,
+                           self.action)
         out_sections = [
             Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
             for s in sections

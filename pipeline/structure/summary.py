@@ -17,11 +17,12 @@ SUMMARY_MAX = 1000  # characters: a longer intro ends at the paragraph (or sente
 
 
 def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Pattern | None = None,
-             credits: re.Pattern | None = None) -> str:
+             credits: re.Pattern | None = None, acts: re.Pattern | None = None) -> str:
     """The intro: the text paragraphs before the first heading. A body without headings has
     its procedure there too: its intro ends at the first list or numbered paragraph. A label
     line leading the intro (a product name, a breadcrumb: "Video Repair"; a picture's credit,
-    rules [summary] credit_lines) is not part of it.
+    rules [summary] credit_lines) is not part of it, nor is a picture's caption (`_caption`; `acts`:
+    what opens an instruction, which a screenshot's alt text may repeat).
     An intro left empty (a body that opens with a heading: "Why update your printer
     driver?", a review's product name) gives way to the first paragraph that reads as a
     sentence under a later heading, outside promotional and fix sections. A table of
@@ -31,17 +32,19 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     [summary]), and it ends at the paragraph that would take it over SUMMARY_MAX characters
     (a first paragraph that long: at the sentence that would)."""
     intro: list[_Block] = []
-    for b in secs[0].blocks:
+    for b, before in zip(secs[0].blocks, [None, *secs[0].blocks]):
         if len(secs) == 1 and (b.kind == "list" or _step_number(b, bare=False) is not None):
             if intro or b.kind != "list" or b.ordered_items:
                 break
             continue  # (bullets before any prose, "Key Takeaways" whose label went as chrome, lead into no intro)
         opening = intro or not (_label_line(b) or _credit_line(b, credits) or (ads and ads.search(b.text)))
-        if _is_text(b) and not _only_links(b) and opening:  # (after an ad or a cookie notice, a label still opens nothing)
+        if _is_text(b) and not _only_links(b) and opening and not _caption(b, before, acts):
+            # (after an ad or a cookie notice, a label still opens nothing)
             intro.append(b)
     if not intro:
         intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
-                      for b in s.blocks if _is_text(b) and not _short_line(b)), [])
+                      for b, before in zip(s.blocks, [None, *s.blocks])
+                      if _is_text(b) and not _short_line(b) and not _caption(b, before, acts)), [])
     out: list[str] = []
     for text in (b.text.strip() for b in intro):
         if ads is not None and ads.search(text) or _contents_entry(text):
@@ -109,6 +112,30 @@ def _short_line(b: _Block) -> bool:
 def _credit_line(b: _Block, credits: re.Pattern | None) -> bool:
     """A short line that credits a picture ("simonkr/Getty Images", "(Image credit: …)")."""
     return credits is not None and _short_line(b) and credits.search(" ".join(b.plain.split())) is not None
+
+
+_CAPTION_WORD = re.compile(r"[^\W_]*\d[^\W_]*|[^\W\d_]{4,}")  # (a model number, or a word of four letters or more)
+CAPTION_MAX = 160  # characters
+
+
+def _caption(b: _Block, before: _Block | None, acts: re.Pattern | None = None) -> bool:
+    """A picture's caption: the one sentence (at most CAPTION_MAX characters, no link) right
+    under a picture, at least half of whose words the picture's alt text or file name says
+    ("John Deere's electric excavator." under "![John Deere electric excavator against a white
+    background](...)", "The Anycubic Kobra Neo." under ".../anycubic-kobra-neo.jpg"): it says
+    what the picture shows, not what the article is about. Not a label that leads on ("**Cause
+    for Error:**"), an instruction (`acts`: 'Select "Notifications."' under the screenshot
+    before it), nor a shop's card (a product's name and its price, linked: a deal's offer)."""
+    if before is None or not before.only_images or b.links:
+        return False
+    text = " ".join(b.plain.split())
+    if (len(text) > CAPTION_MAX or re.search(r"[.!?…]\s+\S", text) or text.rstrip(" *_").endswith(":")
+            or acts is not None and acts.match(text)):
+        return False
+    said = {w.lower() for w in _CAPTION_WORD.findall(text)}
+    shown = {w.lower() for i in before.images
+             for w in _CAPTION_WORD.findall(i["alt"] + " " + i["url"].rsplit("/", 1)[-1].rsplit(".", 1)[0])}
+    return bool(said) and 2 * len(said & shown) >= len(said)
 
 
 def _label_line(b: _Block) -> bool:
