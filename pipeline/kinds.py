@@ -4,7 +4,9 @@ product-page, news, other), read from the text's shape.
 Each kind has cues in the rules ([page_kinds]: regular expressions over the entry's text,
 in which every heading is a line of its own starting "# "); a kind scores one point per
 distinct cue its text matches (a repeated_<kind> cue: one per match, up to 3: a listicle's
-"Top 3:" headings), and the steps the structure stage found count for the
+"Top 3:" headings; a kind's once_<kind> cues, ONCE_POINTS when each fires exactly once in
+the body, its summary aside: one product's "Pros" and "Cons", a review's verdict, where a buying
+guide weighs each of its picks so), and the steps the structure stage found count for the
 kinds that are made of steps (not those read from the problems a page counts: the kind, read
 without them and without the site's labels, decides whether they stay; consolidate.entries._counted_kept). Front matter
 categories and tags that name a kind ([page_kinds] labels_<kind>) count two points, and so does a kind that more than half the
@@ -77,6 +79,7 @@ class KindClassifier:
         group = rules.data.get("page_kinds", {})
         self.cues = {k: [re.compile(p, re.I | re.M) for p in group.get(k, [])] for k in KINDS}
         self.repeated = {k: [re.compile(p, re.I | re.M) for p in group.get("repeated_" + k, [])] for k in KINDS}
+        self.once = {k: [re.compile(p, re.I | re.M) for p in group.get("once_" + k, [])] for k in KINDS}
         self.labels = {k: {v.lower() for v in group.get("labels_" + k, [])} for k in KINDS}
         self.titled = {k: [re.compile(p, re.I) for p in group.get("title_" + k, [])] for k in KINDS}
         self.lead_weighted = set(group.get("lead_weighted", []))
@@ -176,8 +179,10 @@ class KindClassifier:
         headed = [s for s in entry.get("sections", []) if s.get("heading")]
         mine, asked = voice(text, self.first_person)
         told = strip_quoted(LINKED.sub(r"\1", text))  # the writer's own words, links' texts as words
+        body = page_text(entry | {"summary": ""})  # (the summary is the intro's copy: once is once in the body)
         got = {"cues": [sum(1 for cue in self.cues[k] if fresh(cue, text, year if k in self.anchored else None))
                         + sum(min(fresh(cue, text, year if k in self.anchored else None, 3), 3) for cue in self.repeated[k])
+                        + ONCE_POINTS * _once(self.once[k], body)
                         for k in KINDS],
                "many": len(headed) > self.flat_max,
                "unspread": [k for k in self.spread if not self._spread(k, headed)] if len(headed) > self.flat_max else [],
@@ -242,6 +247,11 @@ class KindClassifier:
         learned = learn_labels(entries, first, ("other",) + self.step_kinds)
         return [each(k, (lambda e=e: self(e, learned)) if _told(e, learned) else (lambda e=e, s=s: self.decide(e, s)))
                 for k, (e, s) in enumerate(zip(entries, first))]
+
+
+def _once(cues: list[re.Pattern], text: str) -> bool:
+    """Each of the cues fires exactly once in the text: one product's pros weighed against its cons."""
+    return bool(cues) and all(fresh(cue, text, None, 2) == 1 for cue in cues)
 
 
 def _best(scores: dict) -> str:
@@ -324,6 +334,7 @@ GOAL_SHARE = 0.15  # of an entry's titles (most are spun, and spin names no goal
 STEP_GOAL_SHARE = 0.2
 LEAD_CHARS = 1000  # the intro read as the page's lead, with its titles
 STRONG, STRONG_MARGIN = 3, 2  # points
+ONCE_POINTS = 2  # a kind's once_<kind> cues each firing once in the body
 VOICE_SENTENCES = 5  # a page's voice is read from this many sentences or more
 
 

@@ -93,7 +93,7 @@ def page_kind_keys() -> dict[str, str]:
             "question_percent": "number", "sponsored_kinds": "kinds", "anchored_kinds": "kinds", "expert_roles": "words", "quoted_experts": "number"}
     for k in KINDS:
         keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words", "title_" + k: "regex",
-                     "lead_" + k: "regex", "anchor_" + k: "regex"})
+                     "lead_" + k: "regex", "anchor_" + k: "regex", "once_" + k: "regex"})
     return keys
 
 
@@ -190,7 +190,7 @@ def _check_page_kind(where: str, key: str, values: list[str]) -> None:
     keys = page_kind_keys()
     if key not in keys:
         raise RulesError(f"{where}: unknown key; [page_kinds] has a key per page kind ({', '.join(KINDS)}), "
-                         "repeated_KIND, labels_KIND, title_KIND, lead_KIND, lead_weighted, title_goals, step_kinds, imperative_verbs, "
+                         "repeated_KIND, labels_KIND, title_KIND, lead_KIND, once_KIND, lead_weighted, title_goals, step_kinds, imperative_verbs, "
                          "imperative_percent, flat_kinds, flat_max_headings, spread_kinds, spread_percent")
     if keys[key] == "kinds" and not set(values) <= set(KINDS):
         raise RulesError(f"{where}: unknown page kind {', '.join(sorted(set(values) - set(KINDS)))}; "

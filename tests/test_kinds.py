@@ -774,3 +774,26 @@ def test_a_report_quoting_analysts_keeps_its_news_cues_label_and_titled_event():
     assert kind(_entry("In today's hybrid workplace, teams need new ways to use their data.\n\n" + quotes)) == "other"
     roles = ("Memory, chief among the culprits, is dear. " + quotes).replace(", principal analyst at IDC", ", the chief")
     assert kind(_entry(roles)) == "news"
+
+
+def test_one_products_pros_and_cons_make_a_review_a_guide_weighs_many():
+    """Six app reviews of the variety corpus ("Part 1. Overview of InShot - Pros, Cons", an
+    alternative, FAQs) read as `other`: one pros-and-cons verdict is what a review gives; a buying
+    guide gives one per pick."""
+    kind = KindClassifier(load_rules())
+    verdict = "\n\n**Pros**\n\n* Free to start\n* A clean interface\n\n**Cons**\n\n* A watermark on exports"
+    parts = [("How much is Acme Cut?", "It costs $3 a month."),
+             ("Part 2. Acme Cut from a user's perspective", "Users like its speed."),
+             ("Part 3. An alternative to Acme Cut", "Zed Edit does the same for free."),
+             ("Part 4. FAQs about Acme Cut", "Is it safe? Yes, it is."), ("Conclusion", "A fine editor for clips.")]
+    review = _sectioned("Acme Cut is a video editor for phones. Here is what it does well and what it does not.",
+                        [("Part 1. Overview of Acme Cut", "Acme Cut trims, merges and adds music." + verdict)] + parts)
+    assert kind(review) == "review"
+    # "What We Like" / "What We Don't Like" is the same verdict
+    liked = verdict.replace("**Pros**", "What We Like").replace("**Cons**", "What We Don't Like")
+    assert kind(_sectioned(review["summary"], [("Part 1. Overview of Acme Cut", "It trims clips." + liked)] + parts)) == "review"
+    # a guide that weighs each of its picks is no review of one
+    picks = [(f"Part {i}. {name}", f"{name} trims and merges clips." + verdict)
+             for i, name in enumerate(["Acme Cut", "Zed Edit", "Clip Pro"], 1)]
+    guide = _sectioned("These are the best video editors for phones this year.", picks + parts[3:])
+    assert kind(guide) == "other"
