@@ -1,7 +1,8 @@
 """Chains the stages. Per-article work (ingest, clean) and per-body work (structure, MinHash
 signature) run in worker processes (tasks.py, on an executor: executors/); what spun copies share (the rest of a body after its
 title heading) is cleaned once per build (`_prepare_all`); consolidation needs every
-article at once, so it runs after them in this process. A per-article cache under the
+article at once, so it runs after them in this process (on Dask, but its LSH index, which
+the workers build by band: _by_band). A per-article cache under the
 output folder skips the work for files and bodies seen before (see cache.py)."""
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from .cache import (ArticleCache, StaleCache, file_sha256, read_record, read_reg
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
+from .consolidate.cluster import band_offers
 from .executors import Executor, check_scheduler, chunks as chunked, executor
 from .ingest import EXTENSIONS, InputError, discover, display_names, prefetch, source_id
 from .model import Article, Options, Rejected
@@ -153,9 +155,13 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         verdicts, near = dict(cache.verdicts), dict(cache.near)
         late: list[str] = []  # warnings on entries (title or kind over budget)
         over: list[str] = []  # warnings on bodies kept with their chrome (over budget)
+        # on Dask, the LSH index is built by band on the workers (when no earlier build's
+        # candidates are kept): the workers stay up for it
+        offers = _by_band(workers) if options.scheduler is not None and not near else None
         entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules,
-                                                over),
-                                        options, rules, timings, verdicts, memo=cache, notes=late, near=near)
+                                                over, keep=offers is not None),
+                                        options, rules, timings, verdicts, memo=cache, notes=late, near=near,
+                                        offers=offers)
         cache.notes += late + over
         cache.keep_verdicts(verdicts)
         cache.keep_near(near)
@@ -514,13 +520,25 @@ class _Resolver:
         self.items.append((art, key, cache.articles.get(art.sha256)))
 
 
+def _by_band(workers: Executor):
+    """Clusterer.clusters' `offers` on the engine's workers: the bands' LSH index, a few
+    bands a task, all sent at once; then the workers are done."""
+    def offers(rank, rows: int, bands: list) -> list:
+        try:
+            return workers.gather(band_offers, [(rank, rows, c) for c in chunked(bands, workers.jobs)])
+        finally:
+            workers.close()
+    return offers
+
+
 def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progress, rejected: list,
-            options: Options, out: list[Group], rules: Rules, over: list[str]):
+            options: Options, out: list[Group], rules: Rules, over: list[str], keep: bool = False):
     """Articles sharing a body key form a group; each group's canonical body is structured
     once, unless the cache has its structure (then it is read only if consolidation asks
     for it). Yields the groups in key order as their structures arrive, and appends them
     to `out`. A body whose chrome stripping ran over the per-file budget keeps its chrome: its
-    first article gets the warning, and `over` too."""
+    first article gets the warning, and `over` too. The workers are closed when the last
+    structure is in, unless `keep` (consolidation still has work for them)."""
     by_key: dict[str, list] = {}
     for art, key, rec in resolver.items:
         by_key.setdefault(key, []).append((art, rec))
@@ -541,7 +559,7 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         # (the tasks made as they go out: each body is read back then, not all held at once)
         fresh = workers.imap(structure_chunk, (([(site.body(i), firsts[i][0].title, site.named[i]) for i in c],)
                                                for c in chunked(todo, workers.jobs)), progress, "structure", len(todo))
-    else:
+    elif not keep:
         workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):
         members = [a for a, _ in by_key[k]]
@@ -566,7 +584,8 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
             if i == todo[-1]:  # the last one: let the progress report finish, free the workers
                 for _ in fresh:
                     pass
-                workers.close()
+                if not keep:
+                    workers.close()
             if structure is None:
                 rejected.extend(Rejected(a.path, done.error) for a in members)
                 continue

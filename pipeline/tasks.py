@@ -278,4 +278,6 @@ def stalled(fn, item):
         return Rejected(item, why)
     if fn is clean_rests:
         return Rest(None, "", True, "", why)
-    return Structured(None, error=why)
+    if fn is structure_chunk:
+        return Structured(None, error=why)
+    raise RuntimeError(f"{fn.__name__} stopped its worker on every try")  # (no item to skip: the LSH index's)

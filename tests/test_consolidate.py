@@ -448,6 +448,27 @@ def test_consolidation_holds_the_structures_of_one_pair_or_one_cluster_at_a_time
     assert outputs[0] == outputs[1]
 
 
+def _families(c, rng, families):
+    """Signatures of families of near-identical bodies, (how many, values changed in each)
+    a family, and the LSH index of them: (signatures, each one's band keys, buckets)."""
+    import numpy as np
+    width = c.o.minhash_bands * c.o.minhash_rows
+    sigs = []
+    for size, changed in families:
+        base = rng.integers(0, 2**32, size=width, dtype=np.uint64)
+        for _ in range(size):
+            s = base.copy()
+            s[rng.choice(width, changed, replace=False)] = rng.integers(0, 2**32, size=changed, dtype=np.uint64)
+            sigs.append(s)
+    sigs = np.stack(sigs)
+    keys = [c.band_keys(s) for s in sigs]
+    buckets: dict = {}
+    for i, ks in enumerate(keys):
+        for k in ks:
+            buckets.setdefault(k, []).append(i)
+    return sigs, keys, buckets
+
+
 def test_candidate_pairs_compare_signatures_a_slice_of_pairs_at_a_time():
     # issue 31: every candidate pair's two signature rows were copied at once (2 KB a pair,
     # up to 30 pairs per distinct body): the client's peak at 30k articles and ~0.9 GB of
@@ -458,21 +479,8 @@ def test_candidate_pairs_compare_signatures_a_slice_of_pairs_at_a_time():
 
     from pipeline.consolidate import cluster
     c = cluster.Clusterer(Options())
-    rng = np.random.default_rng(7)
-    width = c.o.minhash_bands * c.o.minhash_rows
-    sigs = []
-    for _ in range(100):  # families of 31 near-identical bodies: each body keeps 30 candidates
-        base = rng.integers(0, 2**32, size=width, dtype=np.uint64)
-        for _ in range(31):
-            s = base.copy()
-            s[rng.choice(width, 20, replace=False)] = rng.integers(0, 2**32, size=20, dtype=np.uint64)
-            sigs.append(s)
-    sigs = np.stack(sigs)
-    keys = [c.band_keys(s) for s in sigs]
-    buckets: dict = {}
-    for i, ks in enumerate(keys):
-        for k in ks:
-            buckets.setdefault(k, []).append(i)
+    # families of 31 near-identical bodies: each body keeps 30 candidates
+    sigs, keys, buckets = _families(c, np.random.default_rng(7), [(31, 20)] * 100)
     rank = list(range(len(sigs)))
     tracemalloc.start()
     try:
@@ -485,6 +493,30 @@ def test_candidate_pairs_compare_signatures_a_slice_of_pairs_at_a_time():
     some = list(pairs)[::997]
     assert [pairs[p] for p in some] == [float((sigs[i] == sigs[j]).mean()) for i, j in some]
 
+
+def test_the_bands_shuffled_apart_give_the_candidates_of_one_index():
+    # issue 31: the LSH index (each body's 32 band keys and the buckets holding them, ~7 KB
+    # a distinct body) was built in the build's process. On Dask each task now indexes a few
+    # bands and sends back the pairs they offer (band_offers); the candidates kept from
+    # those (offered_candidates) are the one index's, template families (a bucket of more
+    # than BUCKET_MEMBERS offering its first by rank) and any split of the bands included.
+    import numpy as np
+
+    from pipeline.consolidate import cluster
+    c = cluster.Clusterer(Options())
+    rng = np.random.default_rng(2531)
+    width, rows = c.o.minhash_bands * c.o.minhash_rows, c.o.minhash_rows
+    sigs, keys, buckets = _families(c, rng, [(90, 30), (45, 60), (20, 10), *[(3, 40)] * 60, *[(1, 0)] * 30])
+    assert max(map(len, buckets.values())) > cluster.BUCKET_MEMBERS
+    rank = rng.permutation(len(sigs)).tolist()
+    pairs, top = cluster.candidate_pairs(sigs, buckets, keys, rank, c.o, {})
+    assert len(pairs) > 1000 and max(map(len, top.values())) == cluster.CANDIDATES_KEPT
+    bands = [sigs[:, b:b + rows] for b in range(0, width, rows)]
+    for split in (32, 5, 1):
+        found = [a for k in range(0, len(bands), split)
+                 for a in cluster.band_offers(np.array(rank), rows, bands[k:k + split])]
+        got = cluster.offered_candidates(sigs, found, rank, c.o)
+        assert got == top and cluster.estimated_pairs(sigs, got, rank) == pairs
 
 def _counted_page(title, lead, heads, texts):
     return FM.format(title=title, date="2024-01-01") + f"## {title}\n\n{lead}\n\n" + "".join(

@@ -18,10 +18,16 @@ from .conftest import SEEDS, SEEDS_KB
 distributed = pytest.importorskip("distributed")
 
 
-def test_the_sample_on_a_two_worker_local_cluster_is_byte_identical(corpus_dir, corpus_kb, tmp_path):
+def test_the_sample_on_a_two_worker_local_cluster_is_byte_identical(corpus_dir, corpus_kb, tmp_path, monkeypatch):
+    # and the build's process keeps no LSH index: the workers index the bands and send back
+    # the pairs they offer (issue 31: the index was ~7 KB a distinct body in the client)
+    from pipeline.consolidate.cluster import Clusterer
+    keyed, band_keys = [], Clusterer.band_keys
+    monkeypatch.setattr(Clusterer, "band_keys", lambda self, sig: keyed.append(1) or band_keys(self, sig))
     _, _, local_out = corpus_kb
     build(corpus_dir, tmp_path, Options(jobs=2, scheduler="local:2"), use_cache=False)
     assert (tmp_path / "kb.json").read_bytes() == (local_out / "kb.json").read_bytes()
+    assert keyed == []
 
 
 def test_a_worker_killed_mid_build_costs_time_not_bytes(corpus_dir, corpus_kb, tmp_path):

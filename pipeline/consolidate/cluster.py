@@ -176,7 +176,8 @@ class Clusterer:
 
     def clusters(self, groups: Iterable[Group], verdicts: dict[str, str] | None = None,
                  near: dict[str, str] | None = None,
-                 signature_of: Callable[[str], np.ndarray | None] | None = None) -> list[list[int]]:
+                 signature_of: Callable[[str], np.ndarray | None] | None = None,
+                 offers: Callable | None = None) -> list[list[int]]:
         """Indexes of groups (into self.groups), clustered; the clusters (and the order of
         their members: by key) do not depend on the order the groups come in.
 
@@ -193,25 +194,47 @@ class Clusterer:
         build; it is left holding exactly the verdicts this build needed. `near` (group
         ident -> its kept candidates' idents, concatenated) likewise: the candidates of a
         group none of whose buckets changed are taken from it, not recomputed
-        (`signature_of` gives a past group's signature: the buckets it leaves)."""
+        (`signature_of` gives a past group's signature: the buckets it leaves).
+
+        `offers` (an engine's: `offers(rank, rows, bands)` gives band_offers' arrays for
+        the bands, computed elsewhere) shuffles the LSH index out of this process when no
+        earlier build's candidates are kept (`near` empty): the signatures are only held
+        here as one matrix, and the candidates come from the pairs the bands offer."""
         known = verdicts if verdicts is not None else {}
         self.verdicts_used: set[str] = set()
         self.groups, self.stats, self.seconds = [], Counter(), 0.0
+        shuffle = offers is not None and not near
         buckets: dict[bytes, list[int]] = defaultdict(list)
         sigs, keys = [], []  # (each group's signature and its LSH buckets)
+        rows = bytearray()  # (the signatures, one after the other, when the index is built elsewhere)
         for i, g in enumerate(groups):
             t0 = time.perf_counter()
             self.groups.append(g)
-            sigs.append(np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64))
-            keys.append(self.band_keys(sigs[-1]))
-            for key in keys[-1]:
-                buckets[key].append(i)
+            sig = np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64)
+            if shuffle:
+                rows += sig.tobytes()
+                g.signature = None  # (the matrix holds it)
+            else:
+                sigs.append(sig)
+                keys.append(self.band_keys(sig))
+                for key in keys[-1]:
+                    buckets[key].append(i)
             self.seconds += time.perf_counter() - t0
         t0 = time.perf_counter()
         rank = _ranks(self.groups)
-        sig = np.stack(sigs) if sigs else np.zeros((0, self.o.minhash_bands * self.o.minhash_rows), np.uint64)
-        kept = self._kept(near, buckets, keys, signature_of) if near else {}
-        pairs, top = candidate_pairs(sig, buckets, keys, rank, self.o, kept)
+        width = self.o.minhash_bands * self.o.minhash_rows
+        if shuffle:
+            sig = np.frombuffer(rows, dtype=np.uint64).reshape(-1, width)
+            waited = time.perf_counter()
+            found = offers(np.array(rank, dtype=np.int64), self.o.minhash_rows,
+                           [sig[:, b:b + self.o.minhash_rows] for b in range(0, width, self.o.minhash_rows)])
+            t0 += time.perf_counter() - waited  # (the workers' time, not this process's)
+            top = offered_candidates(sig, found, rank, self.o)
+            pairs = estimated_pairs(sig, top, rank)
+        else:
+            sig = np.stack(sigs) if sigs else np.zeros((0, width), np.uint64)
+            kept = self._kept(near, buckets, keys, signature_of) if near else {}
+            pairs, top = candidate_pairs(sig, buckets, keys, rank, self.o, kept)
         if near is not None:
             near.clear()
             near.update((self.groups[i].ident, "".join(self.groups[j].ident for j in js)) for i, js in top.items())
@@ -363,12 +386,64 @@ def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], keys: lis
         est = (sigs[near] == sigs[i]).mean(axis=1).tolist() if near else []
         best = sorted((-e, rank[j], j) for e, j in zip(est, near) if e >= o.candidate_jaccard)
         top[i] = [j for _, _, j in best[:CANDIDATES_KEPT]]
+    return estimated_pairs(sigs, top, rank), top
+
+
+def estimated_pairs(sigs: np.ndarray, top: dict[int, list[int]], rank) -> dict[tuple[int, int], float]:
+    """The candidate pairs of `top` (each group's kept candidates), i before j by rank,
+    with their estimated Jaccard."""
     pairs = sorted({(i, j) if rank[i] < rank[j] else (j, i) for i, js in top.items() for j in js})
     estimates: list[float] = []
     for k in range(0, len(pairs), PAIR_CHUNK):  # (the same values as all at once: each row's mean is its own)
         a, b = np.array(pairs[k:k + PAIR_CHUNK]).T
         estimates += (sigs[a] == sigs[b]).mean(axis=1).tolist()
-    return dict(zip(pairs, estimates)), top
+    return dict(zip(pairs, estimates))
+
+
+def band_offers(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[np.ndarray]:
+    """The LSH index of some bands, where they are sent (a task of the shuffle by band:
+    Clusterer.clusters' `offers`): each band is every group's `rows` values of it (a
+    matrix of one row per group), its buckets the groups with equal values. Returns the
+    pairs the bands offer, as one sorted array of codes i * n + j (group i is offered group
+    j: they share a bucket, which offers all its members or, holding more than
+    BUCKET_MEMBERS, its first BUCKET_MEMBERS by rank, as in candidate_pairs)."""
+    n = len(rank)
+    found = [np.zeros(0, np.int64)]
+    for band in bands:
+        values = np.ascontiguousarray(band, dtype=np.uint64)
+        _, bucket = np.unique(values.view(f"V{8 * values.shape[1]}").ravel(), return_inverse=True)
+        order = np.lexsort((rank, bucket.ravel()))  # by bucket, then by rank
+        starts = np.flatnonzero(np.r_[True, np.diff(bucket.ravel()[order]) != 0])
+        sizes = np.diff(np.r_[starts, n])
+        for s, m in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+            members = order[s:s + m]
+            offered = members[:BUCKET_MEMBERS]
+            found.append((members[:, None] * n + offered[None, :])[members[:, None] != offered[None, :]])
+    return [np.unique(np.concatenate(found))]
+
+
+def offered_candidates(sigs: np.ndarray, offers: list[np.ndarray], rank: list[int], o: Options) -> dict[int, list[int]]:
+    """Each group's kept candidates, as candidate_pairs keeps them, from the pairs the
+    bands offer (band_offers' arrays, each band in one of them): of the groups offered to
+    group i, the CANDIDATES_KEPT most similar, at least o.candidate_jaccard (ties by rank)."""
+    n = len(sigs)
+    codes = np.unique(np.concatenate(offers)) if offers else np.zeros(0, np.int64)
+    est = np.empty(len(codes))
+    for k in range(0, len(codes), PAIR_CHUNK):  # (each row's mean is its own: the same values)
+        a, b = np.divmod(codes[k:k + PAIR_CHUNK], n)
+        est[k:k + PAIR_CHUNK] = (sigs[a] == sigs[b]).mean(axis=1)
+    close = est >= o.candidate_jaccard
+    a, b = np.divmod(codes[close], n)
+    est = est[close]
+    ranks = np.asarray(rank, dtype=np.int64)
+    order = np.lexsort((ranks[b], -est, a))  # each group's offers, the most similar first
+    a, b = a[order], b[order]
+    first = np.searchsorted(a, a)  # (where each group's offers start)
+    keep = np.arange(len(a)) - first < CANDIDATES_KEPT
+    top: dict[int, list[int]] = {i: [] for i in range(n)}
+    for i, j in zip(a[keep].tolist(), b[keep].tolist()):
+        top[i].append(j)
+    return top
 
 
 def same_problem(a: Group, b: Group, o: Options) -> str:

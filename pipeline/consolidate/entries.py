@@ -19,16 +19,17 @@ from .titling import TitleCleaner, _titles
 
 def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timings: dict | None = None,
                   verdicts: dict[str, str] | None = None, memo=None, notes: list[str] | None = None,
-                  near: dict[str, str] | None = None) -> tuple[list[dict], dict]:
+                  near: dict[str, str] | None = None, offers=None) -> tuple[list[dict], dict]:
     """Entries and consolidation stats from the groups (an iterable: consumed as it comes).
     `notes`, if given, gets a warning per entry whose title or kind ran out of budget.
     `timings`, if given, gets "consolidate": the seconds spent here, not waiting;
-    `verdicts` and `near` are passed to Clusterer.clusters. `memo` (the cache: `entry(key)`,
+    `verdicts`, `near` and `offers` are passed to Clusterer.clusters. `memo` (the cache: `entry(key)`,
     `put_entry(key, entry)`) holds entries made of the same clusters in earlier builds."""
     t0 = time.perf_counter()
     clusterer = Clusterer(options)
     n = options.minhash_bands * options.minhash_rows
-    clusters = clusterer.clusters(groups, verdicts, near, None if memo is None else lambda k: memo.past_signature(k, n))
+    clusters = clusterer.clusters(groups, verdicts, near, None if memo is None else lambda k: memo.past_signature(k, n),
+                                  offers)
     waited = time.perf_counter() - t0 - clusterer.seconds
     groups = clusterer.groups
     clean_title = TitleCleaner(rules)

@@ -17,6 +17,8 @@ executors/__init__.py, so the stages and the bytes they produce are the local en
   this process as they come and put in order, so the output does not depend on which
   worker ran what, nor on a worker lost on the way. No worker left for a minute, a lost
   scheduler or a task Dask gave up on (KilledWorker) ends the build with an EngineError.
+- `gather` runs one stage's tasks as one task graph (all sent at once): consolidation's LSH
+  index, a few bands a task (runner._by_band), after the structure stage.
 - The cluster's dashboard address, when it has one, is logged (the CLI prints it unless -q):
   the task stream there shows the build's progress on the workers.
 - Ctrl-C stops the build within seconds and closes a local cluster, but its worker
@@ -205,6 +207,12 @@ class DaskExecutor:
             done += len(chunk)
             if progress:
                 progress(label, done, total)
+
+    def gather(self, fn, arglist) -> list:
+        """fn over arglist (each call returns a list), every task sent at once (one task
+        graph, no round trip per task), the results flattened, in order."""
+        futures = [self._submit(fn, args) for args in arglist]
+        return [x for f in futures for x in self._wait(f)]
 
     def schedule(self, next_task, total: int) -> None:
         """As LocalExecutor.schedule, but a task goes to whichever worker Dask picks: a task
