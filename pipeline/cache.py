@@ -199,7 +199,8 @@ from .write import write_atomic
 # 101: clean: a product card (minor heading, blurb, shop button) followed by a thematic break and prose goes as an inset, as one followed by prose does
 # 102: summary: a picture's caption (one sentence right under it, half of its words in the alt text or file name) is no part of the intro
 # 103: kinds: a body whose once_<kind> cues each fire exactly once (one pros-and-cons verdict) scores 2 for the kind (review)
-FORMAT = 103
+# 104: titles: a chosen title's token a spinner garbled ("$62N", "2E23", "P2nC") as the text spells it; a "Title: " label left in front goes
+FORMAT = 104
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -439,6 +439,77 @@ def garbled(candidate: str, spelled: frozenset) -> list[str]:
     return [t for t in tokens(candidate) if _GARBLED.search(t) and t not in spelled]
 
 
+# a token's part that mixes digits and letters ("$62N", "RTX 3Nce 3080", "LGA18n", "1440P/QHD", "K1-Carbon"; not
+# "8.9-Inch", "14-Year-Old": each part is a number or a word), read without a possessive's "'s"
+_MIXED = re.compile(r"(?=[^/-]*\d)(?=[^/-]*[^\W\d_])[^/-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_DECIMAL_POINTS = frozenset(f"{d}{p}" for d in "0123456789" for p in ".,")  # (a digit and a point: "15.n" of "15.6")
+
+
+def says_unit(flat: str, mixed: str) -> bool:
+    """The text (as `spaced` gives it) says a number with a closing letter as the number and a word of that letter
+    ("$620M" where it writes "$620 million", "1.4B" where it writes "1.4 billion")."""
+    m = re.fullmatch(r"(\d+)([a-z])", mixed)
+    return bool(m) and re.search(" " + " ?".join(m.group(1)) + " " + m.group(2), flat) is not None
+
+
+def unattested(candidate: str, spelled: frozenset, flat: str, titled: Counter) -> list[str]:
+    """The candidate's tokens that mix digits and letters (`_MIXED`) and that nothing attests: the text neither
+    spells them (`spelled`) nor says their letters and digits as words in a row (`says_run` in `flat`: "6.5GHz"
+    where it writes "6.5 GHz"), and fewer than two of the entry's distinct titles write them (`titled`). A spinner
+    garbles a number or a model into such a token ("$62N Million" where the text and another title say $620
+    million, "LGA18n" for LGA1851); a figure two titles agree on is the title's own. Of the candidate's first
+    SPELLED_TITLE tokens, each part of at most MODEL_WORD characters (`says_run` reads the whole text)."""
+    out = []
+    for t in dict.fromkeys(t.strip(_EDGES) for t in candidate.lower().split()[:SPELLED_TITLE]):
+        bare = _POSSESSIVE.sub("", t)
+        if bare in spelled or titled[t] >= 2:
+            continue
+        mixed = [squashed(m) for m in _MIXED.findall(bare)]
+        if any(m and (len(m) > MODEL_WORD or not says_run(flat, m) and not says_unit(flat, m)) for m in mixed):
+            out.append(t)
+    return out
+
+
+def attested(title: str, spelled: frozenset, flat: str, titled: Counter) -> str:
+    """The title with each token that nothing attests (`unattested`) or that looks garbled (`garbled`: "15.n", though
+    two spun titles write it) as the text spells it where a spinner put a letter for a digit ("$62N Million" as
+    "$620 Million" where the text says "$620 million", "2E23" as "2023", "15.n Inch" as "15.6 Inch" where it writes
+    "15.6-inch", "P2nC" as "P20C"): each letter next to a digit, or after a digit and a point, may stand for one
+    digit; the token is put right only when the text spells exactly one token of four characters or more so, alone
+    or as a part of a hyphenated word ("12" is no repair of "1K", "770" none of "7G"), and keeps its other letters
+    as the title writes them. Of the title's first SPELLED_TITLE tokens (each is looked for among the text's)."""
+    bad = set(unattested(title, spelled, flat, titled)) | set(garbled(" ".join(title.split()[:SPELLED_TITLE]), spelled))
+    if not bad:
+        return title
+    spelled = spelled | {p for t in spelled for p in re.split(r"[-/]", t)}  # ("15.6" of "15.6-inch")
+
+    right: dict[str, str] = {}  # (each token put right once: a title may repeat it)
+
+    def put_right(m):
+        lead, core, trail = m.group(1), m.group(2), m.group(3) + m.group(4)
+        if (core + m.group(3)).lower() not in bad or len(core) > MODEL_WORD:
+            return m.group()
+        if core not in right:
+            right[core] = one_right(core)
+        return lead + right[core] + trail
+
+    def one_right(core: str) -> str:
+        loose = [k for k, ch in enumerate(core) if k and ch.isascii() and ch.isalpha()
+                 and (core[k - 1].isdigit() or core[k + 1:k + 2].isdigit() or core[k - 2:k] in _DECIMAL_POINTS)]
+        if not loose:
+            return core
+        pattern = re.compile("".join(f"(?P<g{k}>{re.escape(ch.lower())}|\\d)" if k in loose else re.escape(ch.lower())
+                                     for k, ch in enumerate(core)))
+        found = [x for x in spelled if x != core.lower() and pattern.fullmatch(x) and len(x) >= 4]
+        if len(found) != 1:
+            return core
+        got = pattern.fullmatch(found[0])
+        return "".join(ch if k not in loose or got.group(f"g{k}") == ch.lower() else got.group(f"g{k}")
+                       for k, ch in enumerate(core))
+    return re.sub(r"([\"'“‘(\[]*)(\S+?)((?:['’]s)?)([\"'”’.,:;!?)\]]*)(?=\s|$)", put_right, title)
+
+
 def without_garbled(title: str, spelled: frozenset) -> str:
     """The title without its parts (`_SEGMENT`) that hold a garbled token ("Core i9-11900K
     Breaks a Record: 7.abbbb GHz" as "Core i9-11900K Breaks a Record"); the title itself when
@@ -782,6 +853,11 @@ class TitleChooser:
         return titles + [t for t in dict.fromkeys(repaired) if t not in titles]
 
     @staticmethod
+    def titled(entry: dict) -> Counter:
+        """Token (`tokens`) -> how many of the entry's distinct titles (as published) write it."""
+        return Counter(t for title in {entry["title"], *entry["alternate_titles"]} for t in tokens(title))
+
+    @staticmethod
     def said(entry: dict) -> Counter:
         """Word -> how many of the entry's titles (as published) say it; None -> how many
         titles there are. A candidate's word counts more the more of the other titles say it."""
@@ -924,9 +1000,15 @@ class TitleChooser:
         prep = self.prepared(k, entry)
         title = self._choose(k, entry, prep)
         published = {c for c, *_ in prep["titles"] + prep["heads"] + (prep["loose"] or [])}
-        if title not in published or not self.spin_words:
+        if title not in published:
             return title
-        return without_spin_words(title, self.spin_words, spaced("\n".join(self.parts(k))),
+        text = "\n".join(self.parts(k))
+        flat = spaced(text)
+        if re.search(r"\d", title):  # (only a token with a digit is put right: `attested`)
+            title = attested(title, tokens(text), flat, self.titled(entry))
+        if not self.spin_words:
+            return title
+        return without_spin_words(title, self.spin_words, flat,
                                   [entry["title"], *entry.get("alternate_titles", [])], self.spin_not_first,
                                   self.spin_labels)
 

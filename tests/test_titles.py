@@ -1352,3 +1352,53 @@ def test_a_four_letter_word_whose_s_is_no_plural_is_not_its_singular():
     assert names("10 Best Notes Apps for Android", "note app")
     assert not names("Google New Tab Page: 5 Hidden Settings", "google news")
     assert not names("Bio Update Guide", "bios update")
+
+
+FUNDING = ("Password manager 1Password said it closed its latest funding round on Wednesday, raising $620 million and "
+           "boosting its valuation to $6.8 billion. The funding round was led by investors who backed 1Password in "
+           "2021 and 2023.\n\n1Password will use the funding to grow its business; 150 million people use password "
+           "managers, it says, and 12 teams will hire.")
+
+
+def test_a_number_a_spinner_garbled_in_the_chosen_title_is_put_right_as_the_text_spells_it(chooser):
+    # (the spinner put a letter for a digit: "$62N", "2E23"; the text says "$620 million", "2023")
+    e = entry("1Password Achieves Unprecedented Growth with $62N Million Funding Round Boost",
+              ["Secures Massive Investment - Recent Financing News Covered by Tech Industry Leaders"], FUNDING)
+    assert chooser(e) == "1Password Achieves Unprecedented Growth with $620 Million Funding Round Boost"
+    e = entry("1Password Funding Round Closes Ahead of 2E23 Plans", [], FUNDING)
+    assert chooser(e) == "1Password Funding Round Closes Ahead of 2023 Plans"
+
+
+def test_a_figure_the_text_attests_or_cannot_put_right_stays_as_the_title_writes_it(chooser):
+    # "$150M" is said by "150 million"; "1K" is no "12", a short number the text happens to spell; "7G" no "2021"
+    for title in ("1Password Funding Round Serves $150M Password Users", "1Password Funding Round Passes 1K Hires",
+                  "1Password Funding Round Brings 7G Plans"):
+        assert chooser(entry(title, [], FUNDING)) == title
+    # a token the text could be put right to in two ways stays ("15.n" of "15.6-inch" and "15.4-inch")
+    text = ("The KYY K3 portable monitor has a 15.6-inch panel, larger than the 15.4-inch one of its rival.\n\n"
+            "The KYY K3 portable monitor costs $65.99 today.")
+    e = entry("Portable 15.n Inch KYY K3 Monitor Now Just $65.99", [], text)
+    assert chooser(e) == "Portable 15.n Inch KYY K3 Monitor Now Just $65.99"
+
+
+def test_a_garbled_title_is_put_right_in_linear_time(rules):
+    # (each garbled token is looked for among the text's tokens once, of the title's first tokens only: a title that
+    # repeats one costs about what the same title spelled right costs)
+    text = " ".join(f"Model P{k}C ships with {k} fans." for k in range(5000))
+
+    def cost(title):
+        e = entry(title, [], text)
+        chooser = composing(rules, [e] + OTHERS)
+        start = time.process_time()
+        chooser.choose(0, e)
+        return time.process_time() - start
+    assert cost("Antec P2nC Case " + "P2nC " * 5000) < 3 * cost("Antec P20C Case " + "P20C " * 5000) + 1.0
+
+
+def test_a_generators_title_label_left_in_front_of_a_title_is_spin(rules):
+    from pipeline.titles import without_spin_affixes
+    prefixes = [re.compile("^(?:" + p + ")", re.I) for p in rules.get("title_spin", "prefixes")]
+    assert without_spin_affixes("Title: Mastering GPU Benchmarks: A Step-by-Step Guide to Comparing Video Cards",
+                                prefixes, []) == "Mastering GPU Benchmarks: A Step-by-Step Guide to Comparing Video Cards"
+    assert without_spin_affixes("Title IX: What the New Rules Mean for Schools", prefixes, []) == \
+        "Title IX: What the New Rules Mean for Schools"
