@@ -439,11 +439,18 @@ def garbled(candidate: str, spelled: frozenset) -> list[str]:
     return [t for t in tokens(candidate) if _GARBLED.search(t) and t not in spelled]
 
 
-# a token's part that mixes digits and letters ("$62N", "RTX 3Nce 3080", "LGA18n", "1440P/QHD", "K1-Carbon"; not
-# "8.9-Inch", "14-Year-Old": each part is a number or a word), read without a possessive's "'s"
-_MIXED = re.compile(r"(?=[^/-]*\d)(?=[^/-]*[^\W\d_])[^/-]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _DECIMAL_POINTS = frozenset(f"{d}{p}" for d in "0123456789" for p in ".,")  # (a digit and a point: "15.n" of "15.6")
+# a letter that closes a number as its unit, never a digit a spinner put a letter for ("$10K", "$15M", "$20B", "1.5x",
+# "Node 18.x", "1080p", "100W", "5G", "24h", "3D")
+UNIT_LETTERS = frozenset("kmbtgxpwhsvacdf")
+
+
+def mixed_parts(token: str) -> list[str]:
+    """The token's parts (between "/" and "-") that mix digits and letters, squashed ("$62N" as "62n"; "1440P/QHD"
+    as "1440p"; none of "8.9-Inch", "14-Year-Old": each part is a number or a word)."""
+    return [squashed(p) for p in re.split("[/-]", token)
+            if any(ch.isdigit() for ch in p) and any(ch.isalpha() for ch in p)]
 
 
 def says_unit(flat: str, mixed: str) -> bool:
@@ -454,60 +461,74 @@ def says_unit(flat: str, mixed: str) -> bool:
 
 
 def unattested(candidate: str, spelled: frozenset, flat: str, titled: Counter) -> list[str]:
-    """The candidate's tokens that mix digits and letters (`_MIXED`) and that nothing attests: the text neither
+    """The candidate's tokens that mix digits and letters (`mixed_parts`) and that nothing attests: the text neither
     spells them (`spelled`) nor says their letters and digits as words in a row (`says_run` in `flat`: "6.5GHz"
-    where it writes "6.5 GHz"), and fewer than two of the entry's distinct titles write them (`titled`). A spinner
-    garbles a number or a model into such a token ("$62N Million" where the text and another title say $620
-    million, "LGA18n" for LGA1851); a figure two titles agree on is the title's own. Of the candidate's first
-    SPELLED_TITLE tokens, each part of at most MODEL_WORD characters (`says_run` reads the whole text)."""
+    where it writes "6.5 GHz") nor says the number with a word of its closing letter (`says_unit`: "$15M" where it
+    writes "$15 million"), and fewer than two of the entry's distinct titles write them (`titled`). A spinner
+    garbles a number or a model into such a token ("$62N Million" where the text says $620 million, "LGA18n" for
+    LGA1851); a figure two titles agree on is the title's own. Of the candidate's first SPELLED_TITLE tokens, each of
+    at most MODEL_WORD characters (`says_run` reads the whole text)."""
     out = []
     for t in dict.fromkeys(t.strip(_EDGES) for t in candidate.lower().split()[:SPELLED_TITLE]):
         bare = _POSSESSIVE.sub("", t)
-        if bare in spelled or titled[t] >= 2:
+        if len(t) > MODEL_WORD or bare in spelled or titled[t] >= 2:
             continue
-        mixed = [squashed(m) for m in _MIXED.findall(bare)]
-        if any(m and (len(m) > MODEL_WORD or not says_run(flat, m) and not says_unit(flat, m)) for m in mixed):
+        if any(not says_run(flat, m) and not says_unit(flat, m) for m in mixed_parts(bare)):
             out.append(t)
     return out
 
 
 def attested(title: str, spelled: frozenset, flat: str, titled: Counter) -> str:
-    """The title with each token that nothing attests (`unattested`) or that looks garbled (`garbled`: "15.n", though
-    two spun titles write it) as the text spells it where a spinner put a letter for a digit ("$62N Million" as
-    "$620 Million" where the text says "$620 million", "2E23" as "2023", "15.n Inch" as "15.6 Inch" where it writes
-    "15.6-inch", "P2nC" as "P20C"): each letter next to a digit, or after a digit and a point, may stand for one
-    digit; the token is put right only when the text spells exactly one token of four characters or more so, alone
-    or as a part of a hyphenated word ("12" is no repair of "1K", "770" none of "7G"), and keeps its other letters
-    as the title writes them. Of the title's first SPELLED_TITLE tokens (each is looked for among the text's)."""
-    bad = set(unattested(title, spelled, flat, titled)) | set(garbled(" ".join(title.split()[:SPELLED_TITLE]), spelled))
+    """The title with each token that nothing attests (`unattested`) as the text spells it where a spinner put a
+    letter for a digit ("$62N Million" as "$620 Million" where the text says "$620 million", "in 2E23" as "in 2023",
+    "P2nC" as "P20C"): each letter next to a digit, or after a digit and a point, may stand for one digit, but not a
+    unit letter closing the number (`UNIT_LETTERS`: "$10K" is no "$100", "1.5x" no "1.55"); the token is put right
+    only when the text spells exactly one token of four characters or more so, alone or as a part of a hyphenated
+    word ("12" is no repair of "1K"), and says it next to the word the title writes beside the token ("$620 million"
+    for "$62N Million"), and keeps its other letters as the title writes them. Of the title's first SPELLED_TITLE
+    tokens, each of at most MODEL_WORD characters."""
+    bad = set(unattested(title, spelled, flat, titled))
     if not bad:
         return title
     spelled = spelled | {p for t in spelled for p in re.split(r"[-/]", t)}  # ("15.6" of "15.6-inch")
+    pieces = re.split(r"(\s+)", title)  # (words at even places, the spaces between at odd ones)
+    words = pieces[::2]
+    right: dict[tuple, str] = {}  # (each token beside its words put right once: a title may repeat it)
 
-    right: dict[str, str] = {}  # (each token put right once: a title may repeat it)
-
-    def put_right(m):
-        lead, core, trail = m.group(1), m.group(2), m.group(3) + m.group(4)
-        if (core + m.group(3)).lower() not in bad or len(core) > MODEL_WORD:
-            return m.group()
-        if core not in right:
-            right[core] = one_right(core)
-        return lead + right[core] + trail
-
-    def one_right(core: str) -> str:
+    def one_right(core: str, neighbours: tuple) -> str:
+        last = len(core) - 1
         loose = [k for k, ch in enumerate(core) if k and ch.isascii() and ch.isalpha()
-                 and (core[k - 1].isdigit() or core[k + 1:k + 2].isdigit() or core[k - 2:k] in _DECIMAL_POINTS)]
+                 and (core[k - 1].isdigit() or core[k + 1:k + 2].isdigit() or core[k - 2:k] in _DECIMAL_POINTS)
+                 and not (k == last and ch.lower() in UNIT_LETTERS)]
         if not loose:
             return core
         pattern = re.compile("".join(f"(?P<g{k}>{re.escape(ch.lower())}|\\d)" if k in loose else re.escape(ch.lower())
                                      for k, ch in enumerate(core)))
-        found = [x for x in spelled if x != core.lower() and pattern.fullmatch(x) and len(x) >= 4]
-        if len(found) != 1:
+        found = [x for x in spelled if x != core.lower() and len(x) >= 4 and pattern.fullmatch(x)]
+        if len(found) != 1 or not beside(found[0], neighbours):
             return core
         got = pattern.fullmatch(found[0])
         return "".join(ch if k not in loose or got.group(f"g{k}") == ch.lower() else got.group(f"g{k}")
                        for k, ch in enumerate(core))
-    return re.sub(r"([\"'“‘(\[]*)(\S+?)((?:['’]s)?)([\"'”’.,:;!?)\]]*)(?=\s|$)", put_right, title)
+
+    def beside(spelling: str, neighbours: tuple) -> bool:
+        # (the text says the repair next to the title's word before it, or after it: "$620 million", "in 2023")
+        said = spaced(spelling).strip()
+        return bool(said) and any(n and (f" {said} {n} " in flat or f" {n} {said} " in flat) for n in neighbours)
+
+    for i, word in enumerate(words[:SPELLED_TITLE]):
+        inner = word.strip(_EDGES)
+        if not inner or len(inner) > MODEL_WORD:
+            continue
+        core = _POSSESSIVE.sub("", inner)
+        if inner.lower() not in bad:
+            continue
+        near = tuple(spaced(words[j].strip(_EDGES)).strip() for j in (i - 1, i + 1) if 0 <= j < len(words))
+        if (core, near) not in right:
+            right[core, near] = one_right(core, near)
+        lead = word[:word.index(inner)]
+        pieces[2 * i] = lead + right[core, near] + inner[len(core):] + word[len(lead) + len(inner):]
+    return "".join(pieces)
 
 
 def without_garbled(title: str, spelled: frozenset) -> str:

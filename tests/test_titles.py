@@ -1356,12 +1356,12 @@ def test_a_four_letter_word_whose_s_is_no_plural_is_not_its_singular():
 
 FUNDING = ("Password manager 1Password said it closed its latest funding round on Wednesday, raising $620 million and "
            "boosting its valuation to $6.8 billion. The funding round was led by investors who backed 1Password in "
-           "2021 and 2023.\n\n1Password will use the funding to grow its business; 150 million people use password "
+           "2021, ahead of 2023 plans.\n\n1Password will use the funding to grow its business; 150 million people use password "
            "managers, it says, and 12 teams will hire.")
 
 
 def test_a_number_a_spinner_garbled_in_the_chosen_title_is_put_right_as_the_text_spells_it(chooser):
-    # (the spinner put a letter for a digit: "$62N", "2E23"; the text says "$620 million", "2023")
+    # (the spinner put a letter for a digit: "$62N", "2E23"; the text says "$620 million", "of 2023")
     e = entry("1Password Achieves Unprecedented Growth with $62N Million Funding Round Boost",
               ["Secures Massive Investment - Recent Financing News Covered by Tech Industry Leaders"], FUNDING)
     assert chooser(e) == "1Password Achieves Unprecedented Growth with $620 Million Funding Round Boost"
@@ -1385,14 +1385,17 @@ def test_a_garbled_title_is_put_right_in_linear_time(rules):
     # (each garbled token is looked for among the text's tokens once, of the title's first tokens only: a title that
     # repeats one costs about what the same title spelled right costs)
     text = " ".join(f"Model P{k}C ships with {k} fans." for k in range(5000))
+    assert choosing_costs(rules, "Antec P2nC Case " + "P2nC " * 5000, text) < \
+        3 * choosing_costs(rules, "Antec P20C Case " + "P20C " * 5000, text) + 1.0
 
-    def cost(title):
-        e = entry(title, [], text)
-        chooser = composing(rules, [e] + OTHERS)
-        start = time.process_time()
-        chooser.choose(0, e)
-        return time.process_time() - start
-    assert cost("Antec P2nC Case " + "P2nC " * 5000) < 3 * cost("Antec P20C Case " + "P20C " * 5000) + 1.0
+
+def choosing_costs(rules, title, text):
+    """The processor time the build's chooser takes to choose the title of an entry of the title and the text."""
+    e = entry(title, [], text)
+    chooser = composing(rules, [e] + OTHERS)
+    start = time.process_time()
+    chooser.choose(0, e)
+    return time.process_time() - start
 
 
 def test_a_generators_title_label_left_in_front_of_a_title_is_spin(rules):
@@ -1402,3 +1405,39 @@ def test_a_generators_title_label_left_in_front_of_a_title_is_spin(rules):
                                 prefixes, []) == "Mastering GPU Benchmarks: A Step-by-Step Guide to Comparing Video Cards"
     assert without_spin_affixes("Title IX: What the New Rules Mean for Schools", prefixes, []) == \
         "Title IX: What the New Rules Mean for Schools"
+
+
+def test_a_figure_with_a_unit_letter_the_text_says_is_never_read_as_a_garbled_number(chooser):
+    # (the text attests "$15M" by "$15 million" though it spells "$150" too; "$10K" by "$10,000", not the "$100"
+    # coupon; "1.5x" is "1.5 times", not firmware 1.55; "Node 18.x" names a release line, not the text's 18.2)
+    funding = ("Acme raised $15 million in a Series A funding round led by Sequoia, which values the company at $150 "
+               "million. Acme will hire.\n\nAcme will hire engineers with the funding round.")
+    giveaway = ("Enter our giveaway to win a gaming PC worth $10,000. Every entrant also gets a $100 coupon for the "
+                "store. The gaming PC has 1000 watts of power.\n\nThe gaming PC giveaway ends in 2024.")
+    charging = ("Samsung's Galaxy S24 Ultra charges 1.5 times faster with firmware 1.55.\n\nThe Galaxy S24 Ultra "
+                "charging speed, and how to upgrade Node 18.2 on Ubuntu for the Galaxy tools.")
+    for title, text in (("Acme Raises $15M in Series A Funding", funding),
+                        ("Win a $10K Gaming PC in Our Giveaway", giveaway),
+                        ("Gaming PC Giveaway Hits 100K Entrants", giveaway),
+                        ("Galaxy S24 Ultra Gets 1.5x Faster Charging", charging),
+                        ("Upgrade Node 18.x on Ubuntu for Galaxy Tools", charging)):
+        assert chooser(entry(title, [], text)) == title
+
+
+def test_a_garbled_number_is_put_right_only_where_the_text_says_it_beside_the_titles_word(chooser):
+    # (the text spells "$620" and "2023" but never next to "Million" / "Funding" or "of" / "Plans" as the title has
+    # them: no context, no repair)
+    text = ("Password manager 1Password said it closed a funding round on Wednesday. It pays $620 each year for "
+            "servers, and 2023 saw its user count double.\n\n1Password will use the funding to grow its business.")
+    for title in ("1Password Achieves Growth with $62N Million Funding Round Boost",
+                  "1Password Funding Round Closes Ahead of 2E23 Plans"):
+        assert chooser(entry(title, [], text)) == title
+
+
+def test_one_long_token_in_a_title_costs_about_what_a_plain_title_of_its_length_costs(rules):
+    # (a 50,000-character token is no model's word: it is not looked for in the text, nor read again from each of
+    # its characters; bounded by a title of plain words as long)
+    text = " ".join(f"Acme raised ${k}20 million in 2023 for {k} teams." for k in range(500))
+    plain = choosing_costs(rules, "Acme Raises $620 Million " + " ".join(["funding"] * 6250), text)
+    for long_token in ("1" * 50000, "x" + "." * 50000 + "x"):
+        assert choosing_costs(rules, "Acme Raises $62N Million " + long_token, text) < 3 * plain + 1.0
