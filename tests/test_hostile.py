@@ -116,6 +116,10 @@ STALLS = {
     # feedback questions in a row, each one's box walked to the next (77 s at 8,000, each walk read the rest)
     "feedback questions in a row": "## Fix 1: Reset\n\nOpen it.\n\n" + "Was this page helpful?\n\n" * 8_000,
     "pictures in a heading": "## " + "![a](https://x.example/a.png)" * 20_000 + "Fix 1: Reset\n\n1. Open.\n2. Tap.\n",
+    # a sub-step label's shape over runs of spaces ("Step", spaces, a digit, spaces, a letter): each split of the
+    # spaces tried once took 6.6 s a paragraph of 100k (the review of this session's steps._LONE_LABEL)
+    "a step label over runs of spaces": "Intro.\n\n## Fix 1: Reset the router\n\nUnplug it.\n\n"
+                                        + ("Step" + " " * 60_000 + "1" + " " * 60_000 + "x\n\nPlug it in.\n\n") * 2,
 }
 
 

@@ -793,6 +793,10 @@ def test_sub_step_labels_alone_on_their_lines_number_the_paragraphs_after_them(s
         ["Press and hold the side button.", "Drag the slider, wait, then turn it on again."],
         []]  # (one label counts nothing)
     assert "Step 1.\n\nUnlock" in s.steps[0].text  # (the text as written)
+    # a label whose next paragraph is another label numbers nothing (not "Step 2." as step 1's words)
+    s = st.structure("# Reset fails\n\nIntro.\n\n## Fix 1: Reset the phone\n\nDo this first.\n\nStep 1.\n\nStep 2.\n\n"
+                     "Open Settings.\n\nStep 3.\n\nTap Reset.\n\n## Fix 2: Update\n\nUpdate it.\n", "Reset fails")
+    assert not any("Step 2." in i for x in s.steps for i in x.instructions)
 
 
 def test_sibling_headings_that_say_find_or_show_are_steps(st):
@@ -3194,3 +3198,30 @@ def test_a_pictures_caption_is_not_the_summary(st):
     assert st.structure(body, "Notification sounds").summary == (
         "Open the app's settings.\n\nSelect Notifications.\n\n**Error message:**\n\n"
         "**Samsung 990 EVO:** [now $129 at Amazon](https://shop.example/990) (was $239)")
+
+
+def test_a_caption_never_empties_the_summary_and_a_long_one_is_nearly_the_alt_text(st):
+    """The review of the caption rule: a hero picture whose alt text is the title, then the one
+    sentence of intro that says the same, then only fixes: the summary was left empty; and a
+    first sentence saying four of its seven words in the alt text ("… review") was taken for a
+    caption, leaving "It is big." as the summary."""
+    body = ("![Printer offline error in Windows 11](https://img.example/printer-offline.png)\n\n"
+            "The printer offline error in Windows 11 is common.\n\n"
+            "## Fix 1: Restart the printer\n\nTurn it off and on.\n\n## Fix 2: Set it as default\n\nOpen Settings.\n")
+    assert st.structure(body, "Printer offline in Windows 11").summary == (
+        "The printer offline error in Windows 11 is common.")
+    body = ("![Samsung Galaxy S23 Ultra review](https://img.example/s23-ultra.jpg)\n\n"
+            "The Samsung Galaxy S23 Ultra is the best Android phone you can buy.\n\nIt is big.\n\n"
+            "## Design\n\nGlass and metal.\n")
+    assert st.structure(body, "Galaxy S23 Ultra review").summary.startswith("The Samsung Galaxy S23 Ultra is the best")
+    # a short caption still goes at half its words in the alt text, a longer one at two thirds
+    body = ("![Bluetti AC70](https://img.example/ac70.jpg)\n\nBluetti AC70 power station.\n\n"
+            "Power cuts are common where I live.\n\n## Specs\n\n768 Wh.\n")
+    assert st.structure(body, "Bluetti AC70 review").summary == "Power cuts are common where I live."
+    body = ("![EcoFlow Blade with Sweeper Kit](https://img.example/blade.jpg)\n\n"
+            "The EcoFlow Blade with Sweeper Kit is a sight to behold.\n\nMowing the lawn is a privilege.\n\n## Setup\n\nIt maps.\n")
+    assert st.structure(body, "EcoFlow Blade review").summary == "Mowing the lawn is a privilege."
+    # a line with a link is no caption, however much of it the alt text says (a shop's card, a product named)
+    body = ("![Samsung 990 EVO](https://img.example/990-evo.jpg)\n\nThe [Samsung 990 EVO](https://shop.example/990) SSD.\n\n"
+            "It is fast.\n\n## Specs\n\n2 TB.\n")
+    assert st.structure(body, "Samsung 990 EVO review").summary.startswith("The [Samsung 990 EVO]")

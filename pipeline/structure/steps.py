@@ -1140,7 +1140,8 @@ def _instructions(blocks: list[_Block]) -> list[str]:
     return [it for run in _loose_counts(lettered) if len(run) >= 2 for it in run if it]
 
 # a sub-step's label alone on its line, its words in the paragraph below it (`Step 1.`, then `Unlock your iPhone ...`)
-_LONE_LABEL = re.compile(r"[ \t]*(?i:step)[ \t]*(\d{1,2})[ \t]*[.):]?[ \t]*")
+# (possessive runs: "Step" and 50k spaces, a digit, 50k spaces and a letter fail at once, not in n^2 splits of the spaces)
+_LONE_LABEL = re.compile(r"[ \t]*+(?i:step)[ \t]*+(\d{1,2})[ \t]*+[.):]?[ \t]*+")
 
 
 def _lone_labels(blocks: list[_Block]) -> dict[int, tuple[int, str]]:

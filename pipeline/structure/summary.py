@@ -17,7 +17,7 @@ SUMMARY_MAX = 1000  # characters: a longer intro ends at the paragraph (or sente
 
 
 def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Pattern | None = None,
-             credits: re.Pattern | None = None, acts: re.Pattern | None = None) -> str:
+             credits: re.Pattern | None = None, acts: re.Pattern | None = None, captions: bool = True) -> str:
     """The intro: the text paragraphs before the first heading. A body without headings has
     its procedure there too: its intro ends at the first list or numbered paragraph. A label
     line leading the intro (a product name, a breadcrumb: "Video Repair"; a picture's credit,
@@ -30,7 +30,9 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     2:** ..."), an item of one (`_contents_entry`), a paragraph of links only, an ad line ("Use Fortect to fix it now!") and a
     cookie notice are not part of it (rules
     [summary]), and it ends at the paragraph that would take it over SUMMARY_MAX characters
-    (a first paragraph that long: at the sentence that would)."""
+    (a first paragraph that long: at the sentence that would). A caption never empties the
+    summary: where nothing else would be left, it stays (`captions` off: a page's one-sentence
+    intro under a hero picture whose alt text says the same)."""
     intro: list[_Block] = []
     for b, before in zip(secs[0].blocks, [None, *secs[0].blocks]):
         if len(secs) == 1 and (b.kind == "list" or _step_number(b, bare=False) is not None):
@@ -38,13 +40,13 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
                 break
             continue  # (bullets before any prose, "Key Takeaways" whose label went as chrome, lead into no intro)
         opening = intro or not (_label_line(b) or _credit_line(b, credits) or (ads and ads.search(b.text)))
-        if _is_text(b) and not _only_links(b) and opening and not _caption(b, before, acts):
+        if _is_text(b) and not _only_links(b) and opening and not (captions and _caption(b, before, acts)):
             # (after an ad or a cookie notice, a label still opens nothing)
             intro.append(b)
     if not intro:
         intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
                       for b, before in zip(s.blocks, [None, *s.blocks])
-                      if _is_text(b) and not _short_line(b) and not _caption(b, before, acts)), [])
+                      if _is_text(b) and not _short_line(b) and not (captions and _caption(b, before, acts))), [])
     out: list[str] = []
     for text in (b.text.strip() for b in intro):
         if ads is not None and ads.search(text) or _contents_entry(text):
@@ -64,7 +66,10 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
                 out.append(_sentences_within(text, SUMMARY_MAX))
             break
         out.append(text)
-    return "\n\n".join(t for t in out if t).strip()
+    summary = "\n\n".join(t for t in out if t).strip()
+    if not summary and captions:
+        return _summary(secs, contents, ads, credits, acts, captions=False)
+    return summary
 
 
 def _sentences_within(text: str, limit: int) -> str:
@@ -116,6 +121,7 @@ def _credit_line(b: _Block, credits: re.Pattern | None) -> bool:
 
 _CAPTION_WORD = re.compile(r"[^\W_]*\d[^\W_]*|[^\W\d_]{4,}")  # (a model number, or a word of four letters or more)
 CAPTION_MAX = 160  # characters
+CAPTION_LONG_WORDS = 5  # a caption of this many words or more says two thirds of them in the alt text (not half)
 
 
 def _caption(b: _Block, before: _Block | None, acts: re.Pattern | None = None) -> bool:
@@ -135,7 +141,10 @@ def _caption(b: _Block, before: _Block | None, acts: re.Pattern | None = None) -
     said = {w.lower() for w in _CAPTION_WORD.findall(text)}
     shown = {w.lower() for i in before.images
              for w in _CAPTION_WORD.findall(i["alt"] + " " + i["url"].rsplit("/", 1)[-1].rsplit(".", 1)[0])}
-    return bool(said) and 2 * len(said & shown) >= len(said)
+    # (a longer line says more of the alt text: "The Samsung Galaxy S23 Ultra is the best Android phone
+    # you can buy." under "Samsung Galaxy S23 Ultra review", 4 of its 7 words, is the intro's first sentence)
+    shared = len(said & shown)
+    return bool(said) and (3 * shared >= 2 * len(said) if len(said) >= CAPTION_LONG_WORDS else 2 * shared >= len(said))
 
 
 def _label_line(b: _Block) -> bool:
