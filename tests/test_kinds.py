@@ -797,3 +797,8 @@ def test_one_products_pros_and_cons_make_a_review_a_guide_weighs_many():
              for i, name in enumerate(["Acme Cut", "Zed Edit", "Clip Pro"], 1)]
     guide = _sectioned("These are the best video editors for phones this year.", picks + parts[3:])
     assert kind(guide) == "other"
+    # a verdict in the intro is said once in the body, though the summary copies the intro
+    intro = "Acme Cut is a video editor for phones. Here is what it does well and what it does not." + verdict
+    echoed = _sectioned(intro, [("", intro)] + parts)
+    assert kind.scores(echoed)["review"] == kind.scores(echoed | {"summary": ""})["review"]
+    assert kind(echoed) == "review"
