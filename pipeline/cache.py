@@ -201,7 +201,8 @@ from .write import write_atomic
 # 103: kinds: a body whose once_<kind> cues each fire exactly once (one pros-and-cons verdict) scores 2 for the kind (review)
 # 104: titles: a chosen title's token a spinner garbled ("$62N", "2E23", "P2nC") as the text spells it; a "Title: " label left in front goes
 # 105: summary: a caption never empties the summary; a caption of 5+ words says two thirds of them in the alt text (was half)
-FORMAT = 105
+# 106: titles: a candidate's score is summed exactly (math.fsum): candidates of the same words in another order tie exactly
+FORMAT = 106
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -853,15 +853,18 @@ class TitleChooser:
         if form is None:
             return float("-inf")
         terms, against, n = form
-        total = 0.0
+        # (summed exactly, math.fsum, in no word's order: two candidates of the same words in another order tie
+        # exactly, and the tie goes to the shorter, then the earlier; a float sum in each one's own word order told
+        # them apart by its rounding, which the build's idf moved: "Epson Printer Not Printing" and "Printer Not
+        # Printing on Epson" changed places when entries unrelated to theirs were dropped)
+        points = []
         for w, spread, weight in terms:
             idf = self.idf.get(w, self.unknown)
             if spread is None:  # (a name the text never says names another subject: UNSAID_NAME)
-                total -= max(idf, 1.0) * (UNSAID_NAME if weight or w in self.proper else 1.0)
+                points.append(-max(idf, 1.0) * (UNSAID_NAME if weight or w in self.proper else 1.0))
             else:
-                total += spread * idf * weight
-        for points in against:
-            total -= points
+                points.append(spread * idf * weight)
+        total = math.fsum(points) - math.fsum(against)
         return total / math.sqrt(max(n, 1))
 
     def titles(self, entry: dict) -> list[str]:

@@ -1441,3 +1441,17 @@ def test_one_long_token_in_a_title_costs_about_what_a_plain_title_of_its_length_
     plain = choosing_costs(rules, "Acme Raises $620 Million " + " ".join(["funding"] * 6250), text)
     for long_token in ("1" * 50000, "x" + "." * 50000 + "x"):
         assert choosing_costs(rules, "Acme Raises $62N Million " + long_token, text) < 3 * plain + 1.0
+
+
+def test_a_title_choice_does_not_move_with_entries_unrelated_to_it(rules):
+    """Two published titles of the same words in another order ("Epson Printer Not Printing", "Printer Not
+    Printing: Epson") score the same however the build weighs the words: which one wins must not turn on how
+    many other entries say "prints" (the float sum in each title's own word order told them apart by its rounding,
+    so that a build of three such entries chose one and a build of four the other)."""
+    e = entry("Epson Printer Not Printing", ["Printer Not Printing: Epson"],
+              "Your Epson printer is not printing after a driver update. The Epson printer queue holds the job.",
+              [("Check the Epson printer queue", "Open the printer queue and clear the stuck job on the Epson."),
+               ("Reinstall the Epson driver", "The printer prints again once the Epson driver is reinstalled.")])
+    photos = [entry(f"Photo {j}", [], f"Your photo {j} prints blurry.", [("Clean the lens", "Wipe it.")]) for j in range(10)]
+    chosen = {composing(rules, [e] + OTHERS + photos[:n]).choose(0, e) for n in range(len(photos))}
+    assert chosen == {"Epson Printer Not Printing"}
