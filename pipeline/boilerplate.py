@@ -50,6 +50,8 @@ _LEAD = re.compile(r"^\s*(?:>\s*)?(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__|[*_])?"
                    r"(?:(?:step|fix|method|option|solution|way)\s*\d{1,2}\s*[:.)\-–—]\s*)?", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\d{1,2}\\?[.)](?!\d)")  # (not "1.5M+ users")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s")
+_BULLET = re.compile(r"^\s*[-*+]\s+")
+_SEPARATOR = re.compile(r"\s*[/|\\·•]+\s*")  # a line of separators only, no markdown's ("---", "***" are breaks)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s")
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$")  # "**Weight**": a label of what follows
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
@@ -93,6 +95,15 @@ _CARD = re.compile(r"^\s*[-*+]\s+!\[[^\]\n]*\]\([^()\s]+\)\s*\S")  # "* ![alt](p
 _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s/]+/[^()\s]+)"
                         r"(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__)?\s*$")  # (a link's title: `(url "Title")`)
 # (its host holds no "/": "[w](//////..." without a ")" was read again from each "/" on, quadratic)
+
+
+# A cross-link: a short label, a colon, one link ("**SEE:** [**Cloud security in 2022: ...**](...)",
+# "* **See also:** [...](...)", "**Read the review:** **[...](...)**"), a source's name maybe after it
+# ("... **TechRepublic**"): the label, and where the link starts
+_CROSS_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,24}?)\s*(?:\*\*|__)?:\s*(?:\*\*|__)?\s*"
+                          r"(?=(?:\*\*|__)?\[)")
+_CROSS_LINK = re.compile(r"(?:\*\*|__)?\[[^\[\]\n]+\]\((?:https?:)?//[^()\s]+\)(?:\*\*|__)?")
+_CROSS_SOURCE = re.compile(r"\s*(?:(?:\*\*|__)?\(?[A-Z][\w.&'’ -]{0,40}\)?(?:\*\*|__)?)?\.?\s*")  # "**TechRepublic**"
 
 
 def _host(url: str) -> str:
@@ -481,13 +492,21 @@ class Boilerplate:
         if m is None or " ".join(m.group(1).lower().split()) not in self.cross_labels:
             return None
         title = line[m.end():].strip().strip("*_").strip()
-        words = _WORD.findall(title)
-        if (len(words) < 2 or len(words) > 3 * self.short_words or title.endswith((".", "!", "?", ":", "。", "！", "？"))
-                or any(c in title for c in "*_[]:") or words[0].lower() in self.verbs or _NO_TITLE.search(title)
-                or any(len(w) > 3 and not (w[0].isupper() or w[0].isdigit()) for w in words)
-                or sum(len(w) > 3 and w[0].isupper() for w in words) < 2):
+        if any(c in title for c in "*_[]:") or not self._title(title, 2):
             return None
         return _unlinked(_digest("link-label " + m.group(1).strip().lower()))
+
+    def _title(self, title: str, fewest: int, lower: int = 0) -> bool:
+        """Another article's title, not a sentence: fewest words or more (at most three labels'
+        worth), no sentence's end, no verb first, no step's or version's number, each word of
+        four letters or more capitalised (but `lower` of them: "Review on AI Chat Bot with GPT"),
+        two such words or more."""
+        words = _WORD.findall(title)
+        return not (len(words) < fewest or len(words) > 3 * self.short_words
+                    or title.endswith((".", "!", "?", ":", "。", "！", "？")) or words[0].lower() in self.verbs
+                    or _NO_TITLE.search(title)
+                    or sum(len(w) > 3 and not (w[0].isupper() or w[0].isdigit()) for w in words) > lower
+                    or sum(len(w) > 3 and w[0].isupper() for w in words) < 2)
 
     @staticmethod
     def _spec_among_specs(units, lines: list[str], u: int) -> bool:
@@ -657,7 +676,7 @@ class Boilerplate:
         """The units `strip` drops whatever lines the build repeats, found in the body alone
         (a pure function of it): those it drops before it looks at the site's cross-links (a
         widget's label said over and over, a block said twice, a pull-quote, a notice and its
-        box, a "read next" or shop button), and those after (a related-articles list, a
+        box, a "read next" card or a labelled cross-link, a shop button), and those after (a related-articles list, a
         comment thread), each sorted."""
         first = self._echoes(units, lines) | self._echo_blocks(units, lines)
         first.update(self._pull_quotes(units, lines))
@@ -665,7 +684,8 @@ class Boilerplate:
         first.update(notices)
         first.update(self._box_over(units, lines, notices))
         first.update(self._box_under(units, lines, notices))
-        first.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
+        first.update(u for u, (i, k) in enumerate(units)
+                     if k is not None and (self._read_next(lines[i]) or self._cross_link(lines[i])))
         first.update(u for u, (i, k) in enumerate(units) if k is not None and self._shop_button(lines[i]))
         return tuple(sorted(first)), tuple(sorted(self._related(units, lines) | self._thread(units, lines)))
 
@@ -856,6 +876,9 @@ class Boilerplate:
                     or len(_shown_words(line)) > 3 * self.short_words):
                 continue
             drop.add(u)
+        # ...and a separator alone between chrome ("/" between a player's "Current Time 0:00" and "Duration 2:41")
+        drop.update(u for u in range(1, len(units) - 1) if units[u][1] is None and _SEPARATOR.fullmatch(lines[units[u][0]])
+                    and u - 1 in drop and u + 1 in drop)
 
     def _picture_runs(self, units, lines: list[str], rep: list[bool], drop: set[int]) -> None:
         """Pictures one after another, a repeated one among them (a shop's logo: "![Amazon](...)",
@@ -942,13 +965,30 @@ class Boilerplate:
             elif u > opened and self._section_lead(units, lines, u) and self._house(lines[i]):
                 drop.add(u)
             elif self._list_label(units, lines, u):
-                cards = _card_list(units, lines, u + 1) if wide[u] else []
-                drop.update([u, *cards] if cards else ())  # "More Reading" over its cards, or a list's label
+                # "More Reading" over its cards or other articles' titles, or a list's label
+                cards = (_card_list(units, lines, u + 1) or self._title_list(units, lines, u + 1)) if wide[u] else []
+                drop.update([u, *cards] if cards else ())
             elif wide[u] and (u < 2 or u >= n - 2 or (u > 0 and wide[u - 1] and rep[u - 1]) or _alone(units, lines, u)
                               or (u + 1 < n and wide[u + 1] and rep[u + 1]) or self._caption(lines[i])
                               or self._empty_label(units, lines, u) or _ICON_TEXT.match(lines[i])):
                 drop.add(u)
         return drop
+
+    def _title_list(self, units, lines: list[str], v: int) -> list[int]:
+        """The bulleted list from unit v on when each of its items (two or more) is another
+        article's title (_title, more words than a label's): the site's related-articles list
+        under its label, its links unwrapped by the cleaner ("Extended Reading:" over "* Top 4 AI
+        Logo and Watermark Removers Online for Videos"); not a list of actions, features or pros."""
+        out = []
+        for w in range(v, len(units)):
+            i, k = units[w]
+            m = _BULLET.match(lines[i])
+            if not m:
+                break
+            if k is None or not self._title(_LINK.sub(r"\1", lines[i][m.end():]).strip(), self.short_words + 1, 1):
+                return []
+            out.append(w)
+        return out if len(out) >= 2 else []
 
     def _section_lead(self, units, lines: list[str], u: int) -> bool:
         """Unit u is the first line right under a heading that is no step's ("## Quick Shopping
@@ -1198,11 +1238,16 @@ class Boilerplate:
         are the words of the page's address ("[The Best Gaming Consoles of
         2024](https://site.example/best-gaming-consoles-4154610)"), most of them
         (or, `most` False, two of the words of a slug of three or more), a read-next card or
-        a related-articles list's item. A link to act on ("Download ...") stays."""
+        a related-articles list's item. A link to act on ("Download ...") stays. A title bold
+        inside the link ("[**These old flaws are ...**](...)") is no bold label."""
         m = _ONLY_LINK.match(line)
-        if not m or _NUMBERED.match(line) or self._content(m.group(1)):
+        if not m or _NUMBERED.match(line):
             return False
         title = m.group(1).strip()
+        bold = _BOLD_LABEL.match(title)
+        title = title[2:-2].strip() if bold else title
+        if self._content(title):
+            return False
         words = [w for w in _WORD.findall(title.lower()) if len(w) > 2 and not w.isdigit()]
         path = _url_parts(m.group(2))[0].lower().replace("_", " ")
         if not most:  # two words are enough in an article's slug ("best-home-ev-charger"), not in
@@ -1212,6 +1257,20 @@ class Boilerplate:
         stems = {w[:5] for w in _WORD.findall(path)}
         return (len(_WORD.findall(title)) >= 3 and not title.endswith((".", "!"))
                 and sum(w[:5] in stems for w in words) >= max(2, len(words) / 2 if most else 0))  # (a stem: "charger[s]")
+
+    def _cross_link(self, line: str) -> bool:
+        """A labelled link to another article, on one page: a short label, a colon and a link
+        whose text is the linked page's title (_read_next), maybe its source's name after it
+        ("**SEE:** [**Cloud security in 2022: A business guide ...**](https://site.example/article/
+        cloud-security-a-business-guide-...)"), the label one of the rules' cross_link_labels (a
+        label of another kind over such a link is content's: "Model: [Chocolate Bunny by
+        Sandor](https://models.example/model/4987-chocolate-bunny)", what the picture shows)."""
+        m = _CROSS_LABEL.match(line)
+        if m is None or " ".join(m.group(1).lower().split()) not in self.cross_labels or self.products.search(line):
+            return False
+        link = _CROSS_LINK.match(line, m.end())
+        return (link is not None and _CROSS_SOURCE.fullmatch(line, link.end()) is not None
+                and self._read_next(line[m.end():link.end()]))
 
     def _thread(self, units, lines: list[str]) -> set[int]:
         """The thread of comments under an article: a button that is one link alone on its line,

@@ -202,7 +202,8 @@ from .write import write_atomic
 # 104: titles: a chosen title's token a spinner garbled ("$62N", "2E23", "P2nC") as the text spells it; a "Title: " label left in front goes
 # 105: summary: a caption never empties the summary; a caption of 5+ words says two thirds of them in the alt text (was half)
 # 106: titles: a candidate's score is summed exactly (math.fsum): candidates of the same words in another order tie exactly
-FORMAT = 106
+# 107: chrome: a related list of titles bold inside their links goes; a repeated label over a list of other articles' titles goes with it; a separator alone between chrome goes; a cross-link label ("SEE:") over another article's title goes on one page
+FORMAT = 107
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

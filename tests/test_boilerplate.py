@@ -2227,3 +2227,100 @@ def test_a_reviews_pull_quotes_go_the_sentence_stays_in_its_paragraph(tmp_path):
     assert "Cables are short." in text  # (a label-sized line stays)
     assert text.count("It starts diesel engines up to 3 litres.") == 2  # (a FAQ's answer under its heading)
     assert entry["sources"][0]["removed"].get("chrome") == 2
+
+
+def test_a_related_list_of_bold_titles_goes_with_its_heading_bold_tools_and_a_bold_action_stay(tmp_path):
+    """One page: a run of links to one host, each link's text bold inside the link and the
+    address holding its words ("[**These old flaws ...**](.../these-old-flaws-...)"), is a
+    related list like the plain one: bold inside is the title's emphasis, not a bold label; its
+    heading goes with it. Bold links to tools, and a bold link to act on, stay."""
+    src = tmp_path / "in"
+    write(src, "cloud.md", FM.format(title="Cloud accounts leak through weak passwords", n=1)
+          + "# Cloud accounts leak through weak passwords\n\n"
+          "Most cloud accounts allow weak passwords, and attackers test leaked ones against them.\n\n"
+          "Check which of your accounts reuse a password with these tools:\n\n"
+          "* [**KeePassXC**](https://keepassxc.org/download/)\n* [**Bitwarden CLI**](https://bitwarden.com/help/cli/)\n\n"
+          "* [**Download the audit script from GitHub**](https://github.example/audit/releases/latest)\n\n"
+          "Admin rights on every account make a stolen password worth much more to an intruder.\n\n"
+          "### **MORE ON SECURITY**\n\n"
+          "* [**These old security flaws are creating new chances for hackers**]"
+          "(https://news.example/article/these-old-security-flaws-are-creating-new-chances-for-hackers/)\n"
+          "* [**Two-factor sign-in is a great idea, but not enough people use it**]"
+          "(https://news.example/article/two-factor-sign-in-is-a-great-idea-but-not-enough-people-use-it/)\n"
+          "* **[Researchers tested cloud security and were shocked by what they found]"
+          "(https://news.example/article/researchers-tested-cloud-security-and-were-shocked/)**\n")
+    doc = built(src, tmp_path)
+    text = json.dumps(doc["entries"])
+    for gone in ("MORE ON SECURITY", "old security flaws", "Two-factor sign-in", "Researchers tested"):
+        assert gone not in text, gone
+    for kept in ("KeePassXC", "Bitwarden CLI", "Download the audit script", "worth much more to an intruder"):
+        assert kept in text, kept
+    assert doc["entries"][0]["sources"][0]["removed"].get("chrome") == 4
+
+
+def test_a_repeated_label_over_titles_goes_with_them_a_repeated_label_over_steps_features_or_pros_stays(tmp_path):
+    """'Extended Reading:' over other articles' titles whose links the cleaner unwrapped, in
+    distinct articles (each its own titles): the label repeats, so label and titles go. The
+    same repeated label's shape over a list of steps (a verb first), of features (sentences,
+    lower case) or of short pros in title case stays, and so does a step repeated across them."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        t = topic.title()
+        extra = (f"Extended Reading:\n\n* Top {n + 3} {t} Tools to Convert Your Old Videos to Text\n"
+                 f"* What Is {t} Gemini and Everything About the New Assistant {2020 + n}\n\n"
+                 f"Quick Steps:\n\n* Open The {t} Settings Page And Sign In Again\n* Restart Your Computer Twice\n\n"
+                 f"Key Features:\n\n* Convert the {topic} files to more than {n}00 formats\n"
+                 f"* Keep the {topic} settings when you move to a new computer\n\n"
+                 f"What We Like:\n\n* Great {t} Sound Quality\n* Long {t} Battery Life\n\n"
+                 f"The {topic} of build {n} also works with the older {topic.split()[0]} hub {n}X.\n")
+        write(src, f"{n}.md", distinct_article(topic, n).replace(SIGNUP, extra))
+    text = json.dumps(built(src, tmp_path)["entries"])
+    for gone in ("Extended Reading", "Tools to Convert Your Old Videos", "Gemini and Everything"):
+        assert gone not in text, gone
+    for kept in ("Quick Steps:", "Settings Page And Sign In Again", "Restart Your Computer Twice", "Key Features:",
+                 "more than 300 formats", "when you move to a new computer", "What We Like:", "Great Usb Hub Sound Quality",
+                 "Long Usb Hub Battery Life", "Restart your computer and check whether the problem is gone."):
+        assert kept in text, kept
+
+
+def test_a_separator_alone_between_a_players_lines_goes_a_separator_in_text_or_code_stays():
+    """A player's "Current Time 0:00", "/", "Duration 23:45": the two lines go as repeated
+    chrome, and the "/" between them, a line without words, with them. A "/" between lines of
+    the article, a thematic break between chrome and code stay."""
+    from pipeline.boilerplate import Boilerplate, _key
+    from pipeline.rules import load_rules
+    body = ("The article opens with prose long enough to be a sentence of prose, about routers.\n\n"
+            "Current Time 0:00\n\n/\n\nDuration 23:45\n\nLoaded: 0.41%\n\n"
+            "The article goes on with prose long enough to be prose and not a label at all.\n\n/\n\n"
+            "Type the path with a slash, as in the line above, and press Enter to open it.\n\n"
+            "Current Time 0:00\n\n---\n\nDuration 23:45\n\n```\ncd /\n/\nls\n```\n\n"
+            "The article ends with prose long enough to be prose and not a label at all.\n")
+    repeated = {_key(x) for x in ["Current Time 0:00", "Duration 23:45", "Loaded: 0.41%"]}
+    text, gone = Boilerplate(load_rules()).strip(body, repeated)
+    assert "Current Time" not in text and "Duration" not in text and "Loaded" not in text
+    assert "about routers.\n\nThe article goes on" in text
+    assert "label at all.\n\n/\n\nType the path" in text and "\n---\n" in text and "cd /\n/\nls" in text
+    assert gone == 3 + 2 + 1
+
+
+def test_a_labelled_cross_link_to_another_article_goes_on_one_page_a_source_a_model_and_an_action_stay():
+    """A cross-link's label (the rules' seeds: "SEE", "See also", "Also") over one link whose
+    text is the linked page's title, maybe with its source's name after it, goes from one
+    page; the same label over a link that is no title of its page, an action or a picture's
+    model under another label stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    body = ("Cloud accounts leak through weak passwords, and attackers test leaked ones against them.\n\n"
+            "**SEE:** [**Cloud security in 2024: A business guide to essential tools**]"
+            "(https://news.example/article/cloud-security-in-2024-a-business-guide-to-essential-tools/)\n\n"
+            "Admin rights on every account make a stolen password worth much more to an intruder.\n\n"
+            "* **See also:** [**Best online security degrees: Make a lasting difference**]"
+            "(https://news.example/education/best-online-security-degrees/)\n\n"
+            "**Also:** [**Why half of all companies are failing at password security**]"
+            "(https://other.example/article/why-half-of-all-companies-are-failing-at-password-security/) **OtherNews**\n\n"
+            "**See also:** [the vendor's support page](https://support.vendor.example/kb/4012)\n\n"
+            "**See:** [**Download the audit script from GitHub**](https://github.example/download-the-audit-script)\n\n"
+            "Model: [Chocolate Bunny by Sandor](https://models.example/model/4987-chocolate-bunny)\n\n"
+            "The article ends with prose long enough to be prose and not a label at all.\n")
+    assert _lost(b, body) == [line for line in body.split("\n") if line.startswith(("**SEE", "* **See also", "**Also"))]
