@@ -369,6 +369,20 @@ def _card_list(units, lines: list[str], v: int) -> list[int]:
     return out if items >= 2 else []
 
 
+def _shared_lines(lines: np.ndarray, holders: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair of bodies holding a line together (lines sorted, each line's holders in order):
+    the pairs as x * n + y (x before y among the line's holders), sorted, and how many lines each
+    pair shares. Counted by offset within a line's run of holders (at most family_link_bodies
+    long), not pair by pair in Python (at 30k articles, 0.7 s of a +1% rebuild)."""
+    ends = np.r_[np.flatnonzero(lines[1:] != lines[:-1]) + 1, len(lines)]
+    end = np.repeat(ends, np.diff(np.r_[0, ends]))  # where each position's line ends
+    at, codes = np.arange(len(lines)), [np.zeros(0, np.int64)]
+    for d in range(1, int(np.max(np.diff(np.r_[0, ends]), initial=1))):
+        both = at[:-d] + d < end[:-d]  # position p and p + d hold the same line
+        codes.append(holders[:-d][both].astype(np.int64) * n + holders[d:][both])
+    return np.unique(np.concatenate(codes), return_counts=True)
+
+
 class Boilerplate:
     def __init__(self, rules):
         g = rules.get
@@ -454,17 +468,12 @@ class Boilerplate:
         few = (ldf > 1) & (ldf <= self.link_df)
         long, holder = long[few], holder[few]
         order = np.lexsort((holder, long))  # each line's holders, in the bodies' order
-        long, holder = long[order], holder[order].tolist()
-        cuts = [0, *(np.flatnonzero(long[1:] != long[:-1]) + 1).tolist(), len(holder)]
-        shared: dict[tuple[int, int], int] = defaultdict(int)
-        for a, z in zip(cuts, cuts[1:]):
-            bs = holder[a:z]
-            for x in range(len(bs)):
-                for y in range(x + 1, len(bs)):
-                    shared[bs[x], bs[y]] += 1
-        for (x, y), n in shared.items():
-            if 2 * n > min(len(prose[x]), len(prose[y])):
-                sets.join(y, x)
+        long, holder = long[order], holder[order]
+        shared = _shared_lines(long, holder, len(units))
+        sizes = np.array([len(keys) for keys in prose], dtype=np.int64)
+        x, y = shared[0] // len(units), shared[0] % len(units)
+        for a, b in zip(*(v[2 * shared[1] > np.minimum(sizes[x], sizes[y])].tolist() for v in (x, y))):
+            sets.join(b, a)
         # the families each key held by two bodies or more is found in: its distinct
         # (key, family) pairs, counted by key
         roots = np.array([sets.find(b) for b in range(len(keysets))], dtype=np.int64)

@@ -19,9 +19,15 @@ from urllib.parse import unquote
 from .write import digest
 
 # Where a URL starts. The window it spans ends at the first closing character.
-_URL_START = re.compile(
-    r"\]\s*\(|^[ \t]{0,3}\[[^\]\n]{0,999}\]:|<|\b(?:href|src|action|formaction|xlink:href|background|poster)\s*=",
-    re.I | re.M)
+_LINK, _DEFINITION, _ANGLE = r"\]\s*\(", r"^[ \t]{0,3}\[[^\]\n]{0,999}\]:", "<"
+_ATTRIBUTE = r"\b(?:href|src|action|formaction|xlink:href|background|poster)\s*="
+# A text is searched only for the ways it can hold: a definition ends in "]:", an attribute in
+# "=", so in a text without them that way matches nowhere, and leaving it out finds the same
+# starts without trying its case-blind words at every character (0.9 s of the 1.3 s the scrub
+# took over a 30k-article build's entries). Keyed by ("]:" in the text, "=" in the text).
+_URL_STARTS = {(d, a): re.compile("|".join(way for way, held in ((_LINK, True), (_DEFINITION, d), (_ANGLE, True),
+                                                                  (_ATTRIBUTE, a)) if held), re.I | re.M)
+               for d in (False, True) for a in (False, True)}
 _WINDOW_END = {"(": ")", ":": "\n", "<": ">", "=": None}
 _SQUEEZE = re.compile(r"[\s\x00-\x20\x7f-\x9f\\\"'`<]+")
 _TAG_EXEC = re.compile(r"<\s*/?\s*script\b[^<>]{0,2000}>?|<[A-Za-z][^<>]{0,2000}?[\s/\"']on[a-z]{3,30}\s*=[^<>]{0,2000}>?",
@@ -62,7 +68,7 @@ class Scrubber:
         if not ("(" in s or ":" in s or "<" in s or "=" in s):
             return s
         out, pos = [], 0
-        for m in _URL_START.finditer(s):
+        for m in _URL_STARTS["]:" in s, "=" in s].finditer(s):
             start = m.end()
             if start < pos:
                 continue

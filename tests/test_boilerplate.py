@@ -2324,3 +2324,37 @@ def test_a_labelled_cross_link_to_another_article_goes_on_one_page_a_source_a_mo
             "Model: [Chocolate Bunny by Sandor](https://models.example/model/4987-chocolate-bunny)\n\n"
             "The article ends with prose long enough to be prose and not a label at all.\n")
     assert _lost(b, body) == [line for line in body.split("\n") if line.startswith(("**SEE", "* **See also", "**Also"))]
+
+
+def test_the_pairs_of_bodies_sharing_lines_are_counted_as_a_plain_count_of_each_lines_holders():
+    """Issue 30: which bodies share more than half their long lines (one article's family) was
+    counted pair by pair in a Python loop over each line's holders (0.7 s of a +1% rebuild at 30k
+    articles); it is counted in numpy now, by offset within each line's run of holders. The same
+    pairs and counts as the plain loop, on runs of every length up to family_link_bodies, runs of
+    one, a body listed twice under a line, bodies in any order and no line at all."""
+    import random
+    from collections import defaultdict
+
+    import numpy as np
+
+    from pipeline.boilerplate import _shared_lines
+
+    def plain(lines, holders, n):
+        shared = defaultdict(int)
+        cuts = [0, *(np.flatnonzero(lines[1:] != lines[:-1]) + 1).tolist(), len(holders)]
+        for a, z in zip(cuts, cuts[1:]):
+            bs = holders[a:z].tolist()
+            for x in range(len(bs)):
+                for y in range(x + 1, len(bs)):
+                    shared[bs[x] * n + bs[y]] += 1
+        return sorted(shared.items())
+
+    rng = random.Random(2626)
+    for trial in range(200):
+        n = rng.randint(1, 300)
+        runs = [sorted(rng.choices(range(n), k=rng.choice([1, 1, 2, 3, rng.randint(2, 40)])))
+                for _ in range(rng.randint(0, 80))]
+        lines = np.array([i for i, run in enumerate(runs) for _ in run], dtype=np.uint64)
+        holders = np.array([b for run in runs for b in run], dtype=np.int64)
+        pairs, counts = _shared_lines(lines, holders, n)
+        assert list(zip(pairs.tolist(), counts.tolist())) == plain(lines, holders, n), trial
