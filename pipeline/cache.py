@@ -203,7 +203,8 @@ from .write import write_atomic
 # 105: summary: a caption never empties the summary; a caption of 5+ words says two thirds of them in the alt text (was half)
 # 106: titles: a candidate's score is summed exactly (math.fsum): candidates of the same words in another order tie exactly
 # 107: chrome: a related list of titles bold inside their links goes; a repeated label over a list of other articles' titles goes with it; a separator alone between chrome goes; a cross-link label ("SEE:") over another article's title goes on one page
-FORMAT = 107
+# 108: steps: shortcuts said with plural "keys", as "Windows logo + R", or held down "then press" a key ("Ctrl + Alt + Up")
+FORMAT = 108
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1678,7 +1678,26 @@ def test_keys_held_down_together_are_a_shortcut(st):
         "**Alt** keys on your keyboard, then press the up arrow.\n"
     )
     one, two = st.structure(body, "Printer not connected").steps
-    assert one.shortcuts == ["Win + R"] and two.shortcuts == []
+    # (the modifiers held and the key pressed then are one shortcut, never the half "Ctrl + Alt")
+    assert one.shortcuts == ["Win + R"] and two.shortcuts == ["Ctrl + Alt + Up"]
+
+
+def test_keys_said_in_the_plural_or_held_then_pressed_are_a_shortcut(st):
+    body = (
+        "## Fix 1: End the tasks\n\n"
+        "1) On your keyboard, press the **Ctrl, Shift and Esc keys** at the same time to open Task Manager.\n"
+        "2) Press the **Windows logo + R** keys simultaneously, type **taskmgr** and press **Enter**.\n\n"
+        "## Fix 2: Turn the screen back\n\n"
+        "Hold down the **Ctrl** and **Alt** keys on your keyboard, then press the **up arrow key**. Or hold down the "
+        "**Windows logo key**, then press **Pause** to see your system.\n\n"
+        "## Fix 3: Reset the printer\n\n"
+        "Hold the power button for 10 seconds, then press the **Resume** button. Hold down **Shift**, then press "
+        "the **Restart** option.\n"
+    )
+    one, two, three = st.structure(body, "Screen upside down").steps
+    assert one.shortcuts == ["Ctrl + Shift + Esc", "Win + R"]
+    assert two.shortcuts == ["Ctrl + Alt + Up", "Win + Pause"]
+    assert three.shortcuts == []  # (a button or an option pressed then is no key)
 
 
 def test_bold_lines_between_numbered_solutions_are_nested_in_linear_time(st):

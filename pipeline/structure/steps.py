@@ -189,7 +189,8 @@ class Steps:
         found += [m for m in self._worded(plain) if not any(f.start() <= m.start() < f.end() for f in found)]
         out = []
         for m in sorted(found, key=lambda m: m.start()):
-            keys = [re.sub(r"^(?:(?:press|hit)\s+)?(?:the\s+)?|\s+key$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(m.group(0))]
+            said = " + ".join(m.groups()) if m.re.groups else m.group(0)  # (held_then: its groups, the keys)
+            keys = [re.sub(r"^(?:(?:press|hit)\s+)?(?:the\s+)?|\s+keys?$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(said)]
             keys = [self.key_names.get(k.lower(), self.key_names.get(k.lower() + " key", self.key_spelling.get(k.lower(), k)))
                     for k in keys if k]
             out.append(" + ".join(k.upper() if len(k) == 1 else k[:1].upper() + k[1:] for k in keys))
@@ -198,16 +199,21 @@ class Steps:
     def _worded(self, plain: str):
         """worded_shortcut's matches, each looked for only in the 200 characters before an "at
         the same time" (its pattern fails on a long list of keys from each of them in turn:
-        quadratic on a paragraph of thousands), and the keys said right after "hold down"."""
+        quadratic on a paragraph of thousands), and the keys said right after "hold down": those
+        held when the last is no modifier ("hold down the Windows logo key and the R key"), else
+        with the key pressed then ("hold down the Ctrl and Alt keys, then press the up arrow":
+        `Ctrl + Alt + Up`, never the half `Ctrl + Alt`; held_then's groups say the keys)."""
         last = 0
         for t in _TOGETHER.finditer(plain):
             yield from self.worded_shortcut.finditer(plain, max(last, t.start() - 200), t.end())
             last = t.end()
-        for h in _HOLD.finditer(plain):  # (or after "hold down", no "at the same time" needed,
-            m = self.held_keys.match(plain, h.end(), h.end() + 200)  # when it ends with a key that
-            last = re.sub(r"(?i)^(?:press\s+|hit\s+)?(?:the\s+)?|\s+key$", "", _KEY_SPLIT.split(m.group(0))[-1].strip()) if m else ""
-            if m and last.lower() not in self.key_spelling:  # is no modifier: "hold down Ctrl and Alt
-                yield m  # keys, then press the up arrow" is not "Ctrl + Alt")
+        for h in _HOLD.finditer(plain):  # (no "at the same time" needed)
+            m = self.held_keys.match(plain, h.end(), h.end() + 200)
+            last = re.sub(r"(?i)^(?:press\s+|hit\s+)?(?:the\s+)?|\s+keys?$", "", _KEY_SPLIT.split(m.group(0))[-1].strip()) if m else ""
+            if m and last.lower() not in self.key_spelling:
+                yield m
+            elif (then := self.held_then.match(plain, h.end(), h.end() + 300)) is not None:
+                yield then
 
     def _paragraph_steps(self, blocks: list[_Block], body: str, secs: list[_Sec] = ()) -> list[Step]:
         """For a body whose headings give no step: its procedure written as numbered

@@ -146,11 +146,17 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         other = r"(?:" + ikey + r"|F\d{1,2}|[A-Z](?![\w-])|\d(?!\w)|(?i:" + named + r")\b)"
         # (atomic: "Win key" is the key "Win key" or "Win" and the word "key" -- tried both ways
         # in a long list of keys, that is 2^n ways to fail)
-        keys_said = (r"\b(?>" + ikey + r"(?:\s+(?i:key))?)(?:\s*(?:,|\band\b(?:\s+(?:press|hit))?|\+)\s*"
-                     r"(?:the\s+)?(?>" + other + r"(?:\s+(?i:key))?))+")
+        # (a last key in the plural: "the Ctrl, Shift and Esc keys at the same time")
+        first_key = r"\b(?>" + ikey + r"(?:\s+(?i:keys?)\b)?)"
+        more_keys = r"(?:\s*(?:,|\band\b(?:\s+(?:press|hit))?|\+)\s*(?:the\s+)?(?>" + other + r"(?:\s+(?i:keys?)\b)?))"
+        keys_said = first_key + more_keys + "+"
         self.worded_shortcut = re.compile(keys_said + r"(?=(?:\s+[a-z]+){0,3}?\s+"
                                           r"(?i:at the same time|together|simultaneously))")
         self.held_keys = re.compile(keys_said)  # (after "hold down": "hold down the Windows logo key and the R key")
+        # (modifiers held down, "then press" the key that ends the shortcut: "hold down the Ctrl and Alt keys
+        # on your keyboard, then press the up arrow key"; its two groups say the keys)
+        self.held_then = re.compile(r"(" + first_key + more_keys + r"*)(?:\s+[a-z]+){0,4}?,?\s+(?:and\s+)?then\s+"
+                                    r"(?i:press|hit|tap)\s+(?:the\s+)?(" + other + r"(?:\s+(?i:arrow)\b)?)")
         self.key_names = {a.lower(): b for a, _, b in (n.partition("=") for n in rules.get("extract", "shortcut_names"))}
         # what a heading's words say, memoised: a body's headings are asked about many
         # times, and the variants of an article repeat them
