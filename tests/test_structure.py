@@ -3244,3 +3244,28 @@ def test_a_caption_never_empties_the_summary_and_a_long_one_is_nearly_the_alt_te
     body = ("![Samsung 990 EVO](https://img.example/990-evo.jpg)\n\nThe [Samsung 990 EVO](https://shop.example/990) SSD.\n\n"
             "It is fast.\n\n## Specs\n\n2 TB.\n")
     assert st.structure(body, "Samsung 990 EVO review").summary.startswith("The [Samsung 990 EVO]")
+
+
+def test_a_how_to_section_acting_twice_at_the_edge_of_the_steps_is_one_of_them(st):
+    intro = "Microsoft Defender is the antivirus built into Windows.\n\n"
+    when = ("## When Should You Disable Defender Permanently\n\nRarely: a security app that is not compatible with "
+            "Defender is the one good reason.\n\n")
+    ways = ("## Turn Off Real-Time Protection\n\nOpen Windows Security and choose \"Virus & Threat Protection\".\n\n"
+            "1. Click \"Manage Settings\".\n2. Turn off the \"Real-Time Protection\" toggle.\n\n"
+            "## Disable Defender Using the Registry Editor\n\nBack up the registry first.\n\n"
+            "1. Open the Registry Editor.\n2. Create the \"DisableAntiSpyware\" value and set it to 1.\n\n")
+    check = ("## How to Check the State of Defender\n\nOnce you have disabled it, check its state. To do this, open "
+             "the Start menu, type **PowerShell** and press Enter. Then, type the following command and hit Enter.\n")
+    assert steps(st, intro + when + ways + check, "Turn off Defender") == [
+        "Turn Off Real-Time Protection", "Disable Defender Using the Registry Editor", "How to Check the State of Defender"]
+    first = ("## How to Create a Custom Rule\n\nTo create your own rule, head to the Home tab and select the arrow in "
+             "the Rules box. Choose \"Create New.\" Alternatively, move your cursor to New Rule and pick \"Custom\".\n\n")
+    assert steps(st, intro + first + ways, "Custom rules") == [
+        "How to Create a Custom Rule", "Turn Off Real-Time Protection", "Disable Defender Using the Registry Editor"]
+    # (the page's own "How to ..." title over its intro, the first text of the page, is none, also when its
+    # contents list names what to do)
+    title = ("## How to Turn Off Defender\n\nDefender protects your computer. Sometimes you may want it off, for "
+             "instance while testing another antivirus.\n\n* Turn off real-time protection\n* Disable Defender for "
+             "good\n\n")
+    assert steps(st, "## Defender: 7 Secrets Revealed\n\n" + title + ways, "Defender: 7 secrets") == [
+        "Turn Off Real-Time Protection", "Disable Defender Using the Registry Editor"]
