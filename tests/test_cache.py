@@ -717,9 +717,9 @@ def test_a_rebuild_reuses_the_candidates_of_untouched_bodies_and_gives_the_bytes
     recomputed = []
     real = cluster.candidate_pairs
 
-    def counting(sigs, buckets, keys, rank, o, kept):
+    def counting(sigs, offers, rank, o, kept):
         recomputed.append(len(sigs) - len(kept))
-        return real(sigs, buckets, keys, rank, o, kept)
+        return real(sigs, offers, rank, o, kept)
     monkeypatch.setattr(cluster, "candidate_pairs", counting)
     build(src, tmp_path / "out", Options(jobs=1))
     # (the most bodies whose candidates a rebuild may compute again: a template page can

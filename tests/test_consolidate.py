@@ -482,9 +482,11 @@ def test_candidate_pairs_compare_signatures_a_slice_of_pairs_at_a_time():
     # families of 31 near-identical bodies: each body keeps 30 candidates
     sigs, keys, buckets = _families(c, np.random.default_rng(7), [(31, 20)] * 100)
     rank = list(range(len(sigs)))
+    found = cluster.band_offers(np.array(rank), c.o.minhash_rows, [sigs[:, b:b + c.o.minhash_rows]
+                                                                   for b in range(0, sigs.shape[1], c.o.minhash_rows)])
     tracemalloc.start()
     try:
-        pairs, top = cluster.candidate_pairs(sigs, buckets, keys, rank, c.o, {})
+        pairs, top = cluster.candidate_pairs(sigs, found, rank, c.o, {})
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -494,12 +496,14 @@ def test_candidate_pairs_compare_signatures_a_slice_of_pairs_at_a_time():
     assert [pairs[p] for p in some] == [float((sigs[i] == sigs[j]).mean()) for i, j in some]
 
 
-def test_the_bands_shuffled_apart_give_the_candidates_of_one_index():
-    # issue 31: the LSH index (each body's 32 band keys and the buckets holding them, ~7 KB
-    # a distinct body) was built in the build's process. On Dask each task now indexes a few
-    # bands and sends back the pairs they offer (band_offers); the candidates kept from
-    # those (offered_candidates) are the one index's, template families (a bucket of more
-    # than BUCKET_MEMBERS offering its first by rank) and any split of the bands included.
+def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_one_index():
+    # issue 31: on Dask each task indexes a few bands and sends back the pairs they offer
+    # (band_offers); in one process all of them at once: one rule either way (a twin of it,
+    # a dict of buckets read body by body, was the local engine's). Checked against the rule
+    # as written: each body's candidates are the CANDIDATES_KEPT most similar (at least the
+    # threshold, ties by rank) of the bodies sharing a bucket with it, a bucket of more than
+    # BUCKET_MEMBERS (a template family) offering only its first by rank; a body an earlier
+    # build's candidates are kept for keeps those.
     import numpy as np
 
     from pipeline.consolidate import cluster
@@ -509,14 +513,26 @@ def test_the_bands_shuffled_apart_give_the_candidates_of_one_index():
     sigs, keys, buckets = _families(c, rng, [(90, 30), (45, 60), (20, 10), *[(3, 40)] * 60, *[(1, 0)] * 30])
     assert max(map(len, buckets.values())) > cluster.BUCKET_MEMBERS
     rank = rng.permutation(len(sigs)).tolist()
-    pairs, top = cluster.candidate_pairs(sigs, buckets, keys, rank, c.o, {})
-    assert len(pairs) > 1000 and max(map(len, top.values())) == cluster.CANDIDATES_KEPT
+    want = {}
+    for i, ks in enumerate(keys):
+        offered = {j for k in ks for j in sorted(buckets[k], key=rank.__getitem__)[:cluster.BUCKET_MEMBERS]
+                   if len(buckets[k]) > 1} - {i}
+        est = {j: float((sigs[i] == sigs[j]).mean()) for j in offered}
+        want[i] = sorted((j for j in offered if est[j] >= c.o.candidate_jaccard),
+                         key=lambda j: (-est[j], rank[j]))[:cluster.CANDIDATES_KEPT]
+    assert sum(map(len, want.values())) > 2000 and max(map(len, want.values())) == cluster.CANDIDATES_KEPT
+    pairs = {(i, j) if rank[i] < rank[j] else (j, i) for i, js in want.items() for j in js}
     bands = [sigs[:, b:b + rows] for b in range(0, width, rows)]
     for split in (32, 5, 1):
         found = [a for k in range(0, len(bands), split)
                  for a in cluster.band_offers(np.array(rank), rows, bands[k:k + split])]
-        got = cluster.offered_candidates(sigs, found, rank, c.o)
-        assert got == top and cluster.estimated_pairs(sigs, got, rank) == pairs
+        got, top = cluster.candidate_pairs(sigs, found, rank, c.o, {})
+        assert top == want and set(got) == pairs
+        assert [got[p] for p in sorted(pairs)[::97]] == [float((sigs[i] == sigs[j]).mean()) for i, j in sorted(pairs)[::97]]
+    kept = {3: [7, 5], 100: []}
+    _, top = cluster.candidate_pairs(sigs, found, rank, c.o, kept)
+    assert top == {**want, **kept}
+
 
 def _counted_page(title, lead, heads, texts):
     return FM.format(title=title, date="2024-01-01") + f"## {title}\n\n{lead}\n\n" + "".join(

@@ -181,10 +181,11 @@ class Clusterer:
         """Indexes of groups (into self.groups), clustered; the clusters (and the order of
         their members: by key) do not depend on the order the groups come in.
 
-        The groups are indexed by LSH band as they come (the runner streams them from the
-        workers); then each group's candidates are the groups sharing a band with it whose
-        estimated Jaccard reaches the threshold, of which it keeps the CANDIDATES_KEPT most
-        similar (ties: by rank); pairs of those are verified in rounds (_join), and the
+        The groups' signatures are gathered into one matrix as they come (the runner streams
+        them from the workers); then its bands are indexed (band_offers) and each group's
+        candidates are the groups sharing a bucket with it whose estimated Jaccard reaches
+        the threshold, of which it keeps the CANDIDATES_KEPT most similar (ties: by rank;
+        candidate_pairs); pairs of those are verified in rounds (_join), and the
         clusters are the connected components of the pairs verified the same problem (a
         pair already connected is not verified: it could not change the components).
         Families of near-identical bodies stay linear. self.seconds: time spent here, not
@@ -198,43 +199,32 @@ class Clusterer:
 
         `offers` (an engine's: `offers(rank, rows, bands)` gives band_offers' arrays for
         the bands, computed elsewhere) shuffles the LSH index out of this process when no
-        earlier build's candidates are kept (`near` empty): the signatures are only held
-        here as one matrix, and the candidates come from the pairs the bands offer."""
+        earlier build's candidates are kept (`near` empty)."""
         known = verdicts if verdicts is not None else {}
         self.verdicts_used: set[str] = set()
         self.groups, self.stats, self.seconds = [], Counter(), 0.0
         shuffle = offers is not None and not near
-        buckets: dict[bytes, list[int]] = defaultdict(list)
-        sigs, keys = [], []  # (each group's signature and its LSH buckets)
-        rows = bytearray()  # (the signatures, one after the other, when the index is built elsewhere)
-        for i, g in enumerate(groups):
+        rows = bytearray()  # (the signatures, one after the other: one matrix)
+        for g in groups:
             t0 = time.perf_counter()
             self.groups.append(g)
             sig = np.asarray(self.signature(g.text) if g.signature is None else g.signature, dtype=np.uint64)
-            if shuffle:
-                rows += sig.tobytes()
-                g.signature = None  # (the matrix holds it)
-            else:
-                sigs.append(sig)
-                keys.append(self.band_keys(sig))
-                for key in keys[-1]:
-                    buckets[key].append(i)
+            rows += sig.tobytes()
+            g.signature = None  # (the matrix holds it)
             self.seconds += time.perf_counter() - t0
         t0 = time.perf_counter()
         rank = _ranks(self.groups)
-        width = self.o.minhash_bands * self.o.minhash_rows
+        r, width = self.o.minhash_rows, self.o.minhash_bands * self.o.minhash_rows
+        sig = np.frombuffer(rows, dtype=np.uint64).reshape(-1, width)
+        bands = [sig[:, b:b + r] for b in range(0, width, r)]
         if shuffle:
-            sig = np.frombuffer(rows, dtype=np.uint64).reshape(-1, width)
             waited = time.perf_counter()
-            found = offers(np.array(rank, dtype=np.int64), self.o.minhash_rows,
-                           [sig[:, b:b + self.o.minhash_rows] for b in range(0, width, self.o.minhash_rows)])
+            found = offers(np.array(rank, dtype=np.int64), r, bands)
             t0 += time.perf_counter() - waited  # (the workers' time, not this process's)
-            top = offered_candidates(sig, found, rank, self.o)
-            pairs = estimated_pairs(sig, top, rank)
         else:
-            sig = np.stack(sigs) if sigs else np.zeros((0, width), np.uint64)
-            kept = self._kept(near, buckets, keys, signature_of) if near else {}
-            pairs, top = candidate_pairs(sig, buckets, keys, rank, self.o, kept)
+            found = band_offers(np.array(rank, dtype=np.int64), r, bands)
+        kept = self._kept(near, *self._index(sig), signature_of) if near else {}
+        pairs, top = candidate_pairs(sig, found, rank, self.o, kept)
         if near is not None:
             near.clear()
             near.update((self.groups[i].ident, "".join(self.groups[j].ident for j in js)) for i, js in top.items())
@@ -249,6 +239,16 @@ class Clusterer:
             out[root(i)].append(i)
         self.seconds += time.perf_counter() - t0
         return sorted(out.values(), key=lambda c: min(article_order(m) for k in c for m in self.groups[k].members))
+
+    def _index(self, sig: np.ndarray) -> tuple[dict[bytes, list[int]], list[list[bytes]]]:
+        """The LSH buckets (bucket -> its groups) and each group's buckets, of the
+        signatures' rows: what `_kept` compares with an earlier build's."""
+        keys = [self.band_keys(row) for row in sig]
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for i, ks in enumerate(keys):
+            for key in ks:
+                buckets[key].append(i)
+        return buckets, keys
 
     def _kept(self, near: dict[str, str], buckets: dict[bytes, list[int]], keys: list[list[bytes]],
               signature_of) -> dict[int, list[int]]:
@@ -359,33 +359,16 @@ def _offer_changed(members: list[int], lost: list[str], groups: list[Group], nea
     return sorted(now)[:BUCKET_MEMBERS] != sorted(before)[:BUCKET_MEMBERS]
 
 
-def candidate_pairs(sigs: np.ndarray, buckets: dict[bytes, list[int]], keys: list[list[bytes]], rank: list[int],
-                    o: Options, kept: dict[int, list[int]]) -> tuple[dict[tuple[int, int], float], dict[int, list[int]]]:
+def candidate_pairs(sigs: np.ndarray, offers: list[np.ndarray], rank: list[int], o: Options,
+                    kept: dict[int, list[int]]) -> tuple[dict[tuple[int, int], float], dict[int, list[int]]]:
     """Candidate pairs (i, j), i before j by rank, with their estimated Jaccard, and each
-    group's kept candidates: the CANDIDATES_KEPT groups sharing a band (`keys[i]`: group i's
-    LSH buckets) with it that are most similar (at least o.candidate_jaccard; ties by rank),
-    or those `kept` gives. A bucket
-    holding more than BUCKET_MEMBERS groups (a template family) offers only its first
-    BUCKET_MEMBERS by rank: each group's work stays bounded, and a true near-duplicate
-    still shares the bands its own words make."""
-    offered: dict[bytes, list[int]] = {}
-    top = dict(kept)
-    for i in range(len(sigs)):
-        if i in kept:
-            continue
-        near = set()
-        for key in keys[i]:
-            members = buckets[key]
-            if len(members) > 1:
-                if key not in offered:
-                    offered[key] = members if len(members) <= BUCKET_MEMBERS else sorted(
-                        members, key=rank.__getitem__)[:BUCKET_MEMBERS]
-                near.update(offered[key])
-        near.discard(i)
-        near = sorted(near, key=rank.__getitem__)
-        est = (sigs[near] == sigs[i]).mean(axis=1).tolist() if near else []
-        best = sorted((-e, rank[j], j) for e, j in zip(est, near) if e >= o.candidate_jaccard)
-        top[i] = [j for _, _, j in best[:CANDIDATES_KEPT]]
+    group's kept candidates: those `kept` gives (an earlier build's, whose buckets offer
+    what they did), else the CANDIDATES_KEPT most similar of the groups its buckets offer
+    it (`offers`: band_offers' arrays, made here or on an engine's workers), at least
+    o.candidate_jaccard (offered_candidates)."""
+    top = offered_candidates(sigs, offers, rank, o, skip=kept)
+    for i, js in kept.items():
+        top[i] = js
     return estimated_pairs(sigs, top, rank), top
 
 
@@ -401,12 +384,14 @@ def estimated_pairs(sigs: np.ndarray, top: dict[int, list[int]], rank) -> dict[t
 
 
 def band_offers(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[np.ndarray]:
-    """The LSH index of some bands, where they are sent (a task of the shuffle by band:
-    Clusterer.clusters' `offers`): each band is every group's `rows` values of it (a
-    matrix of one row per group), its buckets the groups with equal values. Returns the
-    pairs the bands offer, as one sorted array of codes i * n + j (group i is offered group
-    j: they share a bucket, which offers all its members or, holding more than
-    BUCKET_MEMBERS, its first BUCKET_MEMBERS by rank, as in candidate_pairs)."""
+    """The LSH index of some bands (all of them in this process, or a few on a worker: a
+    task of the shuffle by band, Clusterer.clusters' `offers`): each band is every group's
+    `rows` values of it (a matrix of one row per group), its buckets the groups with equal
+    values. A bucket offers its members to each other: all of them or, holding more than
+    BUCKET_MEMBERS (a template family), its first BUCKET_MEMBERS by rank, so that each
+    group's work stays bounded (a true near-duplicate still shares the bands its own words
+    make). Returns the pairs offered, as one sorted array of codes i * n + j (group i is
+    offered group j)."""
     n = len(rank)
     found = [np.zeros(0, np.int64)]
     for band in bands:
@@ -415,19 +400,33 @@ def band_offers(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[np
         order = np.lexsort((rank, bucket.ravel()))  # by bucket, then by rank
         starts = np.flatnonzero(np.r_[True, np.diff(bucket.ravel()[order]) != 0])
         sizes = np.diff(np.r_[starts, n])
-        for s, m in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
-            members = order[s:s + m]
-            offered = members[:BUCKET_MEMBERS]
-            found.append((members[:, None] * n + offered[None, :])[members[:, None] != offered[None, :]])
+        starts, sizes = starts[sizes > 1], sizes[sizes > 1]
+        # each offered member (a bucket's first BUCKET_MEMBERS) with every member of its bucket
+        shown = np.minimum(sizes, BUCKET_MEMBERS)
+        offered = _ragged(starts, shown)
+        size = np.repeat(sizes, shown)
+        member = _ragged(np.repeat(starts, shown), size)
+        offered = np.repeat(offered, size)
+        other = member != offered
+        found.append(order[member[other]] * n + order[offered[other]])
     return [np.unique(np.concatenate(found))]
 
 
-def offered_candidates(sigs: np.ndarray, offers: list[np.ndarray], rank: list[int], o: Options) -> dict[int, list[int]]:
-    """Each group's kept candidates, as candidate_pairs keeps them, from the pairs the
-    bands offer (band_offers' arrays, each band in one of them): of the groups offered to
-    group i, the CANDIDATES_KEPT most similar, at least o.candidate_jaccard (ties by rank)."""
+def _ragged(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """start, start + 1, ..., start + count - 1 of each (start, count), one after the other."""
+    ends = np.cumsum(counts)
+    return np.repeat(starts - ends + counts, counts) + np.arange(ends[-1] if len(ends) else 0)
+
+
+def offered_candidates(sigs: np.ndarray, offers: list[np.ndarray], rank: list[int], o: Options,
+                       skip=()) -> dict[int, list[int]]:
+    """Each group's kept candidates from the pairs the bands offer (band_offers' arrays,
+    each band in one of them): of the groups offered to group i, the CANDIDATES_KEPT most
+    similar, at least o.candidate_jaccard (ties by rank); none for the groups in `skip`."""
     n = len(sigs)
     codes = np.unique(np.concatenate(offers)) if offers else np.zeros(0, np.int64)
+    if len(skip):
+        codes = codes[~np.isin(codes // max(n, 1), np.fromiter(skip, np.int64, len(skip)))]
     est = np.empty(len(codes))
     for k in range(0, len(codes), PAIR_CHUNK):  # (each row's mean is its own: the same values)
         a, b = np.divmod(codes[k:k + PAIR_CHUNK], n)
