@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import time
 import zlib
 from collections import Counter, defaultdict
@@ -477,8 +478,11 @@ def _rest(sections, shared) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _words(heading: str, text: str) -> tuple[str, ...]:
-    """A section's words (cached: near-duplicate variants share most sections verbatim)."""
-    return tuple(_WORD.findall(f"{heading}\n{text}"))
+    """A section's words (cached: near-duplicate variants share most sections verbatim;
+    88% of the calls at 10k synthetic articles), each distinct word one object (interned):
+    a word a string of its own was 60 bytes a word, the cache's 5,731 sections 55 MB of the
+    client's memory at 10k, which the process kept after the cache was cleared."""
+    return tuple(map(sys.intern, _WORD.findall(f"{heading}\n{text}")))
 
 # Model numbers and error codes: tokens mixing letters and digits (M404, 0x80070005,
 # KB5001330, Win11) or numbers of three or more digits that are not years (error 519).
