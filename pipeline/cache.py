@@ -205,7 +205,8 @@ from .write import write_atomic
 # 107: chrome: a related list of titles bold inside their links goes; a repeated label over a list of other articles' titles goes with it; a separator alone between chrome goes; a cross-link label ("SEE:") over another article's title goes on one page
 # 108: steps: shortcuts said with plural "keys", as "Windows logo + R", or held down "then press" a key ("Ctrl + Alt + Up")
 # 109: steps: a "How to ..." sibling right before or after a run of steps, its own text acting twice, is a step
-FORMAT = 109
+# 110: clean: a product card that is the first thing under its heading stays over a thematic break (a buying guide's pick)
+FORMAT = 110
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1077,3 +1077,26 @@ def test_a_product_card_over_a_thematic_break_goes_when_the_story_goes_on_under_
     assert last["heading"] == "Minimalist Phone Options" and "throw a second phone" in last["text"]
     assert all("Jelly 2" != s["heading"].strip() for s in entry["sections"])
 
+
+def test_a_pick_card_first_under_its_heading_stays_over_a_thematic_break(cleaner):
+    """A buying guide's pick: "## Best overall", its card (picture, the product's name as a minor
+    heading, a one-line blurb, a shop button), a thematic break, then the pick's own prose. The card
+    is the first thing under its heading, so it is the section's subject, not an inset in a story:
+    it stays (its button goes); a story's card with prose above it, over a break, still goes."""
+    def card(name, price):
+        return (f"![{name}](https://img.example/{name.split()[-1]}.jpg)\n\n### {name}\n\n"
+                "A compact phone with a battery that lasts two days.\n\n"
+                f"[${price} at Amazon](https://www.amazon.com/dp/B08WWQWGDN?tag=site-20)\n\n---\n\n")
+    guide = ("# Best small phones\n\nWe tested twelve small phones over a month.\n\n## Best overall\n\n"
+             + card("Acme Jelly 2", 190) + "The Jelly 2 is our pick because it runs full Android in a tiny body.\n\n"
+             "## Best budget\n\n" + card("Acme Phone 3", 99) + "The Phone 3 costs under $100 and still lasts two days.\n")
+    r = clean(cleaner, guide)
+    assert r.removed == {"call_to_action": 2}  # the two buttons, nothing else
+    for kept in ("## Best overall\n\n![Acme Jelly 2](https://img.example/2.jpg)\n\n### Acme Jelly 2\n\n"
+                 "A compact phone with a battery that lasts two days.\n\n---\n\nThe Jelly 2 is our pick",
+                 "## Best budget\n\n![Acme Phone 3](https://img.example/3.jpg)\n\n### Acme Phone 3\n\n"):
+        assert kept in r.text
+    story = guide.replace("## Best overall\n\n", "## Best overall\n\nThe Jelly 2 surprised us.\n\n")
+    r = clean(cleaner, story)
+    assert "### Acme Jelly 2" not in r.text and "### Acme Phone 3" in r.text
+

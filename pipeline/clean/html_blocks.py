@@ -95,6 +95,9 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
             block = ctx.caption_credit.sub("", block)
         if block.strip():
             rule = bool(card) and _THEMATIC_BREAK.fullmatch(block.strip()) is not None  # ("---": what follows it tells)
+            if rule and card_at and _HEADING.match(out[card_at - 1]):
+                card = 0  # the first thing under its heading, the card is the section's subject (a buying
+                # guide's "## Best overall" pick, its own prose after the break), not an inset in a story
             if card and not rule and not _NOT_PROSE.match(block):
                 del out[card_at:card_at + card]  # the article's prose goes on under no heading: the card was an inset
                 removed["call_to_action"] += card
