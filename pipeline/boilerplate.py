@@ -78,6 +78,7 @@ _ANCHOR_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\[[^\[\]
                           r"(?:\*\*|__)?\s*$")  # "1. [**Update your drivers**](#a)", "[1: Check it](#fix1)"
 _PICTURE_CARD = re.compile(r"^\s*(?:[-*+]\s+)?\[!\[[^\]\n]*\]\([^()\s]*\)\s*\S[^\[\]\n]*\s\S[^\[\]\n]*\]"
                            r"\((?:https?:)?//[^()\s]+\)\s*$")  # "[![pic](p.jpg) Title blurb  Read now](url)"
+_LABEL_TEXT = re.compile(r"[^\W\d_][^\W_]*(?:[ '’-][^\W_]+)*")  # "What We Don't Like", "PROS": words alone
 _EMPTY_ITEM = re.compile(r"^\s*(?:[*+]|\\[-*+])\s*$")  # (not "-": a heading's underline; "\-": escaped)
 _TWIN_TEXT = re.compile(r"^(?: {4}|\t| {0,3}>)")  # code indented 4 columns, a quote: the article's text
 _QUOTE_NOT = re.compile(r"^(?: {4}|\t| {0,3}>|\s*(?:[-*+]|\d{1,2}[.)])\s|\s*\||\s*\[?!\[| {0,3}#)")  # not a pull-quote's line
@@ -566,6 +567,21 @@ class Boilerplate:
         plain = text.strip(" \t*_#>").rstrip()
         return (len(_WORD.findall(text)) <= (most or self.short_words)
                 and not plain.endswith((".", "!", "?", ":", "。", "！", "？", "：")))
+
+    def labels(self, body: str, repeats: bytes) -> list[str]:
+        """The body's template labels: its plain lines of a few words (short_label_words or fewer) with
+        no sentence mark, no markup and no number, found in min_families families of the build's
+        bodies (`repeats`: the body's keys among the repeated ones, `packed`) -- "What We Like",
+        "PROS", "Final Verdict" over what the site writes under them. The structure stage reads
+        which of them head what follows (structure.sections._label_line), sorted, each once."""
+        if not repeats:
+            return []
+        held = {repeats[j:j + 8] for j in range(0, len(repeats), 8)}
+        lines = body.split("\n")
+        fenced = _fenced(lines)
+        return sorted({text for line, code in zip(lines, fenced)
+                       if not code and _LABEL_TEXT.fullmatch(text := line.strip())
+                       and len(_WORD.findall(text)) <= self.short_words and _key(text) in held})
 
     def strip(self, body: str, repeated: set[bytes]) -> tuple[str, int]:
         """The body without its chrome lines, and how many went. Depends on the body and on

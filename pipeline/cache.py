@@ -206,7 +206,8 @@ from .write import write_atomic
 # 108: steps: shortcuts said with plural "keys", as "Windows logo + R", or held down "then press" a key ("Ctrl + Alt + Up")
 # 109: steps: a "How to ..." sibling right before or after a run of steps, its own text acting twice, is a step
 # 110: clean: a product card that is the first thing under its heading stays over a thematic break (a buying guide's pick)
-FORMAT = 110
+# 111: structure: a plain label line the build finds in many distinct bodies (boilerplate.labels: "What We Like") heads a part of its section; verdicts hold the labels
+FORMAT = 111
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -687,21 +688,23 @@ class ArticleCache:
         return self._units_all
 
     def chrome(self, k: str) -> list | None:
-        """[chrome lines, network links, sha256 of the body left or None] stored under k."""
-        return self._valid("c", "chrome", k, lambda rec: isinstance(rec, list) and len(rec) == 3 and all(
-            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str)))
+        """[chrome lines, network links, sha256 of the body left or None, the template labels of the
+        body left (boilerplate.Boilerplate.labels)] stored under k."""
+        return self._valid("c", "chrome", k, lambda rec: isinstance(rec, list) and len(rec) == 4 and all(
+            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str))
+            and isinstance(rec[3], list) and all(isinstance(n, str) for n in rec[3]))
 
     def put_chrome(self, k: str, verdict: list) -> None:
         self._keep("c", "chrome", k, verdict)
 
     def build_chrome(self, k: str) -> list | None:
         """[chrome lines, network links, sha256 of the body left or None, the key of the
-        body's own `chrome` record, the products the build learnt] stored under k
+        body's own `chrome` record, the products the build learnt, the body's template labels] stored under k
         (chrome.SiteChrome.verdict); the body's units and own record are kept too, as if
         read (a later build of other bodies needs them)."""
-        rec = self._valid("v", "verdicts by build", k, lambda rec: isinstance(rec, list) and len(rec) == 5 and all(
+        rec = self._valid("v", "verdicts by build", k, lambda rec: isinstance(rec, list) and len(rec) == 6 and all(
             type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], str)
-            and isinstance(rec[4], list) and all(isinstance(n, str) for n in rec[4]))
+            and all(isinstance(part, list) and all(isinstance(n, str) for n in part) for part in rec[4:]))
         if rec is not None and ("c", rec[3]) in self._at:
             self.used["chrome"].add(rec[3])
         return rec

@@ -50,6 +50,7 @@ class SiteChrome:
         self.products = Products(rules)
         self.sold: tuple[str, ...] = ()  # the products the build learnt (products.Products.learnt)
         self.named: list[tuple[str, ...]] = [()] * len(firsts)  # those each body names (verdict)
+        self.labels: list[tuple[str, ...]] = [()] * len(firsts)  # each body's template labels (verdict)
         self.cache, self.firsts, self.bodies = cache, firsts, bodies
         # body i without its chrome, until its structure task takes it: the sha256 it is
         # stored under (None: stripping left it as it was, read it as it is), or `held`'s
@@ -155,7 +156,8 @@ class SiteChrome:
         bodies and body i (a rebuild of the same bodies learns nothing again), and under body
         i and what the build found in it (a rebuild of other bodies strips it only if that
         differs). The structure is keyed by the products the build learnt that the body
-        names too (self.named[i], the structure depends on them and on no other learnt name)."""
+        names too (self.named[i], the structure depends on them and on no other learnt name), and
+        by its lines that the build repeats as a template's labels (self.labels[i])."""
         art, rec = self.firsts[i]
         same = sha(f"{self.build}\0{self.units[i]}")[:KEY_LEN]
         got = self.cache.build_chrome(same)
@@ -167,11 +169,13 @@ class SiteChrome:
             self.cache.retain_units(self.units[i])
             self.cache.retain_marks(self.units[i])
         self.named[i] = with_linked(got[4], rec["linked"], art.title + "\n" + rec["head"])
+        self.labels[i] = tuple(got[5])
         return got[0], got[1], self._ident(i, got[2])
 
     def _ident(self, i: int, left: str | None) -> str:
         art, rec = self.firsts[i]
         named = "\0" + "\0".join(self.named[i]) if self.named[i] else ""
+        named += "\0\0" + "\0".join(self.labels[i]) if self.labels[i] else ""
         return structure_key(art.title, rec["head"], (left or rec["body"]) + named)
 
     def kept(self, i: int) -> str:
@@ -181,19 +185,20 @@ class SiteChrome:
 
     def _verdict(self, i: int) -> list:
         """[chrome lines, network links, sha256 of the body left or None, the key it is kept
-        under, the products the build learnt that the body left names]."""
+        under, the products the build learnt that the body left names, its template labels]."""
         self._learn()
         nets = sorted(self.nets[i])
         k = sha(self.units[i] + self.repeats[i].hex() + "\0" + ",".join(nets))[:KEY_LEN]
         got, body = self.cache.chrome(k), None
-        if got is None:
+        if got is None:  # (the body's labels depend on what stripping left and on its repeated lines: on k)
             body, chrome, network = self.strip(i)
-            got = [chrome, network, sha(body) if chrome or network else None]
+            got = [chrome, network, sha(body) if chrome or network else None,
+                   self.boiler.labels(body, self.repeats[i]) if i not in self.late else []]
             if i not in self.late:
                 self.cache.put_chrome(k, got)
         else:
             self.cache.retain_marks(self.units[i])
-        return got + [k, self._named(i, got[2] or self.firsts[i][1]["body"], body)]
+        return got[:3] + [k, self._named(i, got[2] or self.firsts[i][1]["body"], body), got[3]]
 
     def _named(self, i: int, left: str, body: str | None) -> list[str]:
         """The learnt products that body i, once stripped (`left`: its sha256; `body`: its

@@ -557,7 +557,7 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         for i in todo:
             site.ready(i)
         # (the tasks made as they go out: each body is read back then, not all held at once)
-        fresh = workers.imap(structure_chunk, (([(site.body(i), firsts[i][0].title, site.named[i]) for i in c],)
+        fresh = workers.imap(structure_chunk, (([(site.body(i), firsts[i][0].title, site.named[i], site.labels[i]) for i in c],)
                                                for c in chunked(todo, workers.jobs)), progress, "structure", len(todo))
     elif not keep:
         workers.close()  # every structure is cached: the workers are done

@@ -151,10 +151,10 @@ class Worker:
         return Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(_stored(cleaned.text)),
                      None, tuple(sorted(linked)))
 
-    def structure(self, body: str, title: str, sold: tuple[str, ...] = ()):
+    def structure(self, body: str, title: str, sold: tuple[str, ...] = (), labels: tuple[str, ...] = ()):
         try:
             with deadline(self.options.file_seconds):
-                return Structured(self.structurer.structure(body, title, sold),
+                return Structured(self.structurer.structure(body, title, sold, labels),
                                   self.clusterer.signature(body_key(body)[1]))
         except Timeout as exc:
             return Structured(None, error=timeout_reason("structuring its body", self.options.file_seconds, exc))
@@ -263,11 +263,12 @@ def clean_rests(rests: list[str]):
     return out + [Spent({k: v - before[k] for k, v in w.seconds.items()})]
 
 
-def structure_chunk(items: list[tuple[str, str, tuple[str, ...]]]):
+def structure_chunk(items: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]):
     """Bodies structured: (body, title, the products the build learnt that it names, besides
-    the rules'). (Items last, as in every task function: an engine retries a task's items one by one.)"""
+    the rules', its lines the build repeats as a template's labels). (Items last, as in every task
+    function: an engine retries a task's items one by one.)"""
     w = _worker()
-    return [w.structure(body, title, tuple(sold)) for body, title, sold in items]
+    return [w.structure(body, title, tuple(sold), tuple(labels)) for body, title, sold, labels in items]
 
 
 def stalled(fn, item):

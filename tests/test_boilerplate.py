@@ -5,7 +5,9 @@ import json
 import pytest
 
 from pipeline.model import Options
+from pipeline.rules import load_rules
 from pipeline.runner import build
+from pipeline.structure import Structurer
 
 from .conftest import write
 
@@ -2358,3 +2360,89 @@ def test_the_pairs_of_bodies_sharing_lines_are_counted_as_a_plain_count_of_each_
         holders = np.array([b for run in runs for b in run], dtype=np.int64)
         pairs, counts = _shared_lines(lines, holders, n)
         assert list(zip(pairs.tolist(), counts.tolist())) == plain(lines, holders, n), trial
+
+
+PRODUCTS = ["Acme Router", "Zeta Speaker", "Nova Headset", "Orbit Webcam", "Pixel Keyboard", "Terra Monitor"]
+
+
+def review(name: str, n: int) -> str:
+    """A distinct review of one site's template: its verdict's labels are the site's, the rest its own."""
+    word = name.split()[-1].lower()
+    return (FM.format(title=f"{name} {n} review", n=n) + f"# {name} {n} review\n\n"
+            f"The {name} {n} is the {word} we kept on our desk for {n + 2} weeks of testing in a small flat.\n\n"
+            f"## Design of the {name} {n}\n\nIts case is made of recycled {word} plastic in {n + 3} colours.\n\n"
+            f"Both matter most for a {word} that sits on a crowded desk all day long, says our tester {n}.\n\n"
+            f"![The {name} {n} on a desk](https://img.example/{word}-{n}.jpg)\n\n"
+            "What We Like\n\n"
+            f"* The {word} sets up without an app\n* Quiet {word} fan\n\n"
+            "What We Don't Like\n\n"
+            f"* The {name} costs more than rivals\n* Short {word} cable\n\n"
+            f"Overall the {name} {n} is a solid {word} for anyone who wants one that simply works at home.\n\n"
+            "Restart Your Device\n\n"
+            f"After an update the {word} may need a restart before its app sees it again on model {n}.\n\n"
+            f"## Is the {name} {n} worth it\n\nFor {n}9 dollars it is, if the {word} fits your desk.\n")
+
+
+def test_a_label_line_the_site_repeats_heads_its_section_a_step_or_a_run_of_short_lines_stays_text(tmp_path):
+    """Plain lines that open a block in many distinct articles of a site ("What We Like" over a list)
+    are its template's labels: each heads what follows it, as a part of the section it is in. A
+    repeated line that says what to do ("Restart Your Device") or that is one of a run of short
+    lines (a list written as paragraphs: "Small mouse size", "Low Price"; a table's value under its bold
+    key), a word joining two ways ("OR") or a name under a picture over the article's prose (the
+    picture's credit) stays text; so does a label that only one article of the build has."""
+    src = tmp_path / "in"
+    for n, name in enumerate(PRODUCTS, 1):
+        body = review(name, n)
+        if n == 1:
+            body = body.replace("Its case is made", "Highlights\n\nIts case is made")
+        write(src, f"{n}.md", body)
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert len(doc["entries"]) == len(PRODUCTS)
+    for e in doc["entries"]:
+        secs = {s["heading"]: s for s in e["sections"]}
+        design = next(s for h, s in secs.items() if h.startswith("Design of"))
+        like, dislike = secs["What We Like"], secs["What We Don't Like"]
+        assert like["text"].startswith("* The ") and dislike["text"].startswith("* The ")
+        assert like["parent"] == dislike["parent"] == design["id"]  # parts of the section
+        assert "What We Like" not in design["text"]
+        assert "Restart Your Device\n\nAfter an update" in dislike["text"]  # a step: text
+        assert not {"Restart Your Device", "Highlights"} & set(secs)
+    first = next(e for e in doc["entries"] if e["title"].startswith("Acme"))
+    assert "Highlights\n\nIts case" in json.dumps(first["sections"]).replace("\\n", "\n")
+    # (the structure stage, given the labels the build found: one of a run of short lines stays text)
+    st = Structurer(load_rules())
+    run = "A mouse for small hands.\n\n## Worth it\n\nWe liked two things.\n\nSmall mouse size\n\nLow Price\n\nBoth matter on a desk.\n"
+    assert [s.heading for s in st.structure(run, "t", (), ("Low Price",)).sections] == ["", "Worth it"]
+    alone = run.replace("Small mouse size\n\n", "")
+    assert [s.heading for s in st.structure(alone, "t", (), ("Low Price",)).sections] == ["", "Worth it", "Low Price"]
+    # ...and a table's value after its bold key, a word joining two ways, a name under a picture over prose;
+    # a label after a line that labels its own value ("Pricing: ...") heads what follows
+    for body, label, headed in (("**Water Resistance**\n\nIPX8\n\nIt survived a night in the sink.", "IPX8", False),
+                                ("Uninstall the driver.\n\nOR\n\nRoll the driver back to its last version.", "OR", False),
+                                ("![The Window key on a Chromebook](https://img.example/chromebook-key.jpg)\n\nASUS\n\n"
+                                 "Below are the three shortcuts that take a screenshot.", "ASUS", False),
+                                ("Pricing: Starts at $16.95 a month\n\nPROS\n\nIt exports without a watermark.", "PROS", True)):
+        md = "A mouse for small hands.\n\n## Worth it\n\nWe liked two things.\n\n" + body + "\n"
+        got = [s.heading for s in st.structure(md, "t", (), (label,)).sections]
+        assert got == ["", "Worth it"] + [label] * headed, label
+
+
+def test_a_rebuild_that_makes_a_line_a_sites_label_structures_the_bodies_it_had_kept(tmp_path):
+    """Whether a line is a template's label depends on the build's other bodies: four reviews hold
+    "What We Like" in too few families (text), two more make it the site's (a heading in all six),
+    and the cached build gives what a build from nothing gives."""
+    src = tmp_path / "in"
+    for n, name in enumerate(PRODUCTS[:4], 1):
+        write(src, f"{n}.md", review(name, n))
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert not any(s["heading"] == "What We Like" for e in doc["entries"] for s in e["sections"])
+    for n, name in enumerate(PRODUCTS[4:], 5):
+        write(src, f"{n}.md", review(name, n))
+    build(src, tmp_path / "out", Options(jobs=1))
+    again = (tmp_path / "out" / "kb.json").read_bytes()
+    doc = json.loads(again)
+    assert all(any(s["heading"] == "What We Like" for s in e["sections"]) for e in doc["entries"])
+    build(src, tmp_path / "fresh", Options(jobs=1))  # (a new folder: no cache)
+    assert (tmp_path / "fresh" / "kb.json").read_bytes() == again

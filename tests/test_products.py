@@ -224,8 +224,8 @@ def test_a_newly_learnt_product_restructures_only_the_bodies_naming_it(rules, tm
     pitch is now flagged) and the printer article's cached structure serves as it is."""
     structured = []
     real = Structurer.structure
-    monkeypatch.setattr(Structurer, "structure", lambda self, body, title, sold=(): structured.append(
-        (title, tuple(sold))) or real(self, body, title, sold))
+    monkeypatch.setattr(Structurer, "structure", lambda self, body, title, sold=(), labels=(): structured.append(
+        (title, tuple(sold))) or real(self, body, title, sold, labels))
     src = tmp_path / "in"
     write(src, "printer.md", PRINTER)
     for i in range(1, 5):

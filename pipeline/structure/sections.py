@@ -28,8 +28,9 @@ class Sections:
         if len(leads) < 2:
             leads = {}  # one bold-numbered paragraph is emphasis, not a list of steps
         into_count = {id(a) for a, b in zip(blocks, blocks[1:]) if _starts_count(b)}
-        labels = {id(a) for p, a, b in zip(blocks, blocks[1:], blocks[2:])
-                  if p.kind != "heading" and id(a) not in leads and self._label_line(a, b)}
+        # (a label line: {id(): it closes the open sections (a conclusion's, a FAQ's), or it heads a part of the current one}
+        labels = {id(a): closing for p, a, b in zip(blocks, blocks[1:], blocks[2:])
+                  if p.kind != "heading" and id(a) not in leads and (closing := self._label_line(a, b, p)) is not None}
         heads = self._headings([b for b in blocks if id(b) not in leads and (
             b.kind == "heading" or id(b) in labels
             or (b.kind == "paragraph" and self._pseudo_heading(b, id(b) in into_count)))], blocks)
@@ -51,7 +52,7 @@ class Sections:
                 continue
             if id(b) in heads:
                 level = b.level if b.kind == "heading" else 7
-                if id(b) in labels:  # (a closing label: it closes every open section, at the outermost's level)
+                if labels.get(id(b)):  # (a closing label: it closes every open section, at the outermost's level)
                     level = secs[stack[0]].level if stack else 2
                 text = _stray_emphasis(b.plain.strip()) or named.get(id(b), "")
                 if title_heading is None and len(secs) == 1 and b.kind == "heading" and (
@@ -306,16 +307,36 @@ class Sections:
         return (into_count or self._numbered(text) is not None or text.endswith("?")
                 or bool(self.imperative.match(text)))
 
-    def _label_line(self, b: _Block, nxt: _Block) -> bool:
+    def _label_line(self, b: _Block, nxt: _Block, prev: _Block) -> bool | None:
         """A plain line of one to four words with no sentence mark, alone as a paragraph before a
-        paragraph or a list, whose words name a FAQ or a conclusion (rules [section_kinds]): a
-        template's label that works as the heading of what follows ("Conclusion"), not its text.
-        (Only after a section's text, which it closes: "Summary" just under a heading opens it.)"""
-        text = b.plain.strip()
-        if (b.kind != "paragraph" or nxt.kind not in ("paragraph", "list") or b.strong or b.links or b.images
-                or b.code or b.toc or not text or "\n" in text or len(text.split()) > 4 or _SENTENCE_MARK.search(text)):
+        paragraph or a list: a template's label that works as the heading of what follows, not its
+        text, when its words name a FAQ or a conclusion (rules [section_kinds]: "Conclusion"; True,
+        it closes the open sections), or when the build found it in many distinct bodies (`labels`,
+        boilerplate.Boilerplate.labels: "What We Like", "PROS", "Specifications" over a list; False,
+        it heads a part of the section it is in), capitalised and no step ("Restart the router"),
+        not a word that joins two ways ("OR"), not one of a run of short lines (a list written as
+        paragraphs: "Low pixel density", "Expensive"; a table's rows: "**Brand**", "Samsung"), and, under
+        a picture, over a list (a name over the article's prose there is the picture's credit: "ASUS").
+        None: no label. (Only after a section's text: "Summary" just under a heading opens it.)"""
+        text = self._plain_line(b)
+        if not text or nxt.kind not in ("paragraph", "list"):
+            return None
+        if self._kind(text) in ("faq", "conclusion"):
+            return True
+        if (text in self.labels and text[0].isupper() and not _fragment(prev) and not _fragment(nxt)
+                and not self.action.match(text) and not {w.lower() for w in text.split()} <= self.connectors
+                and not (prev.images and nxt.kind != "list")):
             return False
-        return self._kind(text) in ("faq", "conclusion")
+        return None
+
+    @staticmethod
+    def _plain_line(b: _Block) -> str:
+        """The block's text when it is one plain line of one to four words with no sentence mark, else ""."""
+        text = b.plain.strip()
+        if (b.kind != "paragraph" or b.strong or b.links or b.images or b.code or b.toc or not text or "\n" in text
+                or len(text.split()) > 4 or _SENTENCE_MARK.search(text)):
+            return ""
+        return text
 
     def _lead_label(self, b: _Block) -> str | None:
         """A heading for a paragraph that opens with a bold step number and goes on with text
@@ -359,6 +380,18 @@ class Sections:
                 rest = heading[m.end():].lstrip(" :：.-–—)").strip()
                 return rest or heading.strip()
         return None
+
+
+def _fragment(b: _Block) -> bool:
+    """One line of a few words (FRAGMENT_WORDS) that ends with no sentence mark: an item of a list
+    written as paragraphs, a table's key or value ("Some keys run warm", "**Weight**", "Yes"); not a
+    picture, nor a line that labels its own value ("Pricing: Starts at $16.95 per month")."""
+    text = b.plain.strip()
+    return (b.kind == "paragraph" and not b.images and bool(text) and "\n" not in text and ":" not in text
+            and len(text.split()) <= FRAGMENT_WORDS and not text.rstrip("*_ )\"'”’").endswith((".", "!", "?", ":", "…")))
+
+
+FRAGMENT_WORDS = 12
 
 
 def _gerunds(verbs: list[str]) -> list[str]:

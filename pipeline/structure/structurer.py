@@ -122,6 +122,9 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.alternative = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in rules.get("promotional", "alternatives"))
                                       + r")\b", flags)
         self._page_titles: tuple[str, ...] = ()
+        self.labels: frozenset[str] = frozenset()  # the body's template labels (structure)
+        # a word that joins two ways ("OR" between two methods): never a label (Sections._label_line)
+        self.connectors = {w.lower() for w in rules.get("step_shapes", "connectors")}
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
         self.seed_products = tuple(rules.get("promotional", "products"))
         self._patterns: dict[tuple[str, ...], re.Pattern] = {}  # learnt names -> products' pattern
@@ -180,9 +183,11 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         return re.compile(r"(?:\b|(?<=[a-z])(?=[A-Z]))(?i:" + "|".join(re.escape(p) for p in names) + r")\b")
 
     # ---------------------------------------------------------------- entry point
-    def structure(self, body: str, title: str, sold: tuple[str, ...] = ()) -> Structure:
-        """Body read into a Structure; `sold`: the products the build learnt (products.py)."""
+    def structure(self, body: str, title: str, sold: tuple[str, ...] = (), labels: tuple[str, ...] = ()) -> Structure:
+        """Body read into a Structure; `sold`: the products the build learnt (products.py); `labels`:
+        the body's lines that the build repeats as a template's labels (boilerplate.Boilerplate.labels)."""
         self.products = self._products_of(tuple(sold))
+        self.labels = frozenset(labels)
         blocks = _blocks(body)
         split = self._split_run_on_steps(body, blocks)
         if split is not None:
