@@ -47,7 +47,7 @@ REQUIRED_GROUPS = {
                     "not_verbs", "prevention", "avoiding_words", "check_questions", "closing_headings",
                     "procedure_leads", "indirect_questions", "advice_leads", "fix_leads", "not_items", "browsing_verbs",
                     "remedy_words", "prices", "writer_verbs", "clause_openers", "clause_not_after", "connectors"),
-    "extract": ("command_words", "shortcut_keys", "named_keys", "shortcut_names"),
+    "extract": ("command_words", "shortcut_keys", "named_keys", "held_filler", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
                     "min_echoes_in_body", "seeds", "comment_buttons", "comment_words", "shop_labels",
                     "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "footer_marks",

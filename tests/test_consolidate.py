@@ -854,3 +854,16 @@ def test_the_section_words_memo_holds_each_distinct_word_once():
     assert words == [tuple(cluster._WORD.findall(f"Heading\n{t}")) for t in texts]
     # (each word a string of its own: more than one copy of the words; now less than half of one)
     assert held < sum(sys.getsizeof(w) for ws in words for w in ws) / 2
+
+
+def test_the_section_words_one_object_each_are_let_go_with_the_memo(tmp_path):
+    # (the words' one objects live in a table of the memo's, not in sys.intern's, whose strings
+    # Python 3.12 never frees: clustering clears it with the memo, so no build keeps them)
+    from pipeline.consolidate import cluster
+    src = tmp_path / "in"
+    write(src, "a.md", article("How to Fix HP LaserJet Pro M404 Printer Offline", "2024-01-01", typo=True))
+    write(src, "b.md", article("[New] 2024 Approved HP LaserJet Pro M404 Offline Fixes", "2024-03-01", extra=EXTRA))
+    cluster._words("Heading", "words said before the build")
+    assert cluster._SPELLED
+    assert kb(src, tmp_path / "out")["stats"]["merged_near_duplicates"] == 1
+    assert cluster._SPELLED == {} and cluster._words.cache_info().currsize == 0

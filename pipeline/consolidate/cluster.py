@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import time
 import zlib
 from collections import Counter, defaultdict
@@ -232,6 +231,7 @@ class Clusterer:
         self.stats["candidates"] = len(pairs)
         root = self._join(top, pairs, rank, known)
         _words.cache_clear()  # (the verdicts' memo holds sections' texts: the merges do not read it)
+        _SPELLED.clear()
         if verdicts is not None:  # keep only this build's verdicts
             for pair in [p for p in verdicts if p not in self.verdicts_used]:
                 del verdicts[pair]
@@ -479,10 +479,14 @@ def _rest(sections, shared) -> list[str]:
 @lru_cache(maxsize=8192)
 def _words(heading: str, text: str) -> tuple[str, ...]:
     """A section's words (cached: near-duplicate variants share most sections verbatim;
-    88% of the calls at 10k synthetic articles), each distinct word one object (interned):
+    88% of the calls at 10k synthetic articles), each distinct word one object (`_SPELLED`):
     a word a string of its own was 60 bytes a word, the cache's 5,731 sections 55 MB of the
-    client's memory at 10k, which the process kept after the cache was cleared."""
-    return tuple(map(sys.intern, _WORD.findall(f"{heading}\n{text}")))
+    client's memory at 10k, which the process kept after the cache was cleared. (Not
+    sys.intern: from Python 3.12 an interned string is never freed.)"""
+    return tuple(_SPELLED.setdefault(w, w) for w in _WORD.findall(f"{heading}\n{text}"))
+
+
+_SPELLED: dict[str, str] = {}  # each word `_words` has read -> its one object; cleared with `_words`' cache
 
 # Model numbers and error codes: tokens mixing letters and digits (M404, 0x80070005,
 # KB5001330, Win11) or numbers of three or more digits that are not years (error 519).

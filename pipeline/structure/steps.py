@@ -585,17 +585,16 @@ class Steps:
                     is_step[i] = True
             ways = [j for j, i in enumerate(run) if is_step[i] or i in over]
             marks = [j for j, i in enumerate(run) if is_step[i]]
-        # right before the first of two or more steps or right after the last, a sibling headed as a procedure
-        # whose own text says what to do twice is one more way, whatever the steps' headings: the page's first
-        # ("How to Create a Custom Quick Step": "... head to the Home tab ... Choose \"Create New.\"" before
-        # "1. File Your Message", after the page's intro) or the check after them ("How to Check the State of
-        # ...": "open the Start menu, type ..."); not the page's own "How to ..." title over its intro, the
-        # first text of the page ("How to Delete Files With Command Prompt": "... * Force Uninstall ...")
-        for k in (marks[0] - 1, marks[-1] + 1) if len(marks) >= 2 else ():
-            i = run[k] if 0 <= k < len(run) else None
-            if (i is not None and fits[k] and i not in over and self.procedure_heading.match(secs[i].heading)
-                    and not secs[i].heading.rstrip().endswith("?") and self._acts_in(secs[i], 2)
-                    and (k > marks[-1] or any(t.text for t in secs[:i]))):
+        # right after the last of two or more steps, a sibling headed as a procedure whose own text says what to
+        # do twice is one more way, whatever the steps' headings: the check after them ("How to Check the State
+        # of ...": "open the Start menu, type ..."). Not before the first: there a "How to ..." heading is most
+        # often the page's own title or an overview over the ways ("How to Fix Printer Offline": "Follow the steps
+        # below. Make sure you are signed in as an administrator first."), whatever text comes before it
+        k = marks[-1] + 1 if len(marks) >= 2 else len(run)
+        if k < len(run):
+            i = run[k]
+            if (fits[k] and i not in over and self.procedure_heading.match(secs[i].heading)
+                    and not secs[i].heading.rstrip().endswith("?") and self._acts_in(secs[i], 2)):
                 is_step[i] = True
         ways = [j for j, i in enumerate(run) if is_step[i] or i in over]
         marks = [j for j, i in enumerate(run) if is_step[i]]

@@ -157,8 +157,10 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                           r"(?i:at the same time|together|simultaneously))")
         self.held_keys = re.compile(keys_said)  # (after "hold down": "hold down the Windows logo key and the R key")
         # (modifiers held down, "then press" the key that ends the shortcut: "hold down the Ctrl and Alt keys
-        # on your keyboard, then press the up arrow key"; its two groups say the keys)
-        self.held_then = re.compile(r"(" + first_key + more_keys + r"*)(?:\s+[a-z]+){0,4}?,?\s+(?:and\s+)?then\s+"
+        # on your keyboard, then press the up arrow key"; its two groups say the keys; between them only the
+        # rules' held_filler words, no action: "hold down Ctrl while clicking ..., then press Delete")
+        filler = "|".join(re.escape(w) for w in rules.get("extract", "held_filler"))
+        self.held_then = re.compile(r"(" + first_key + more_keys + r"*)(?:\s+(?i:" + filler + r")\b){0,4}?,?\s+(?:and\s+)?then\s+"
                                     r"(?i:press|hit|tap)\s+(?:the\s+)?(" + other + r"(?:\s+(?i:arrow)\b)?)")
         self.key_names = {a.lower(): b for a, _, b in (n.partition("=") for n in rules.get("extract", "shortcut_names"))}
         # what a heading's words say, memoised: a body's headings are asked about many
