@@ -211,17 +211,27 @@ def _affix_key(part: str) -> str:
     return re.sub(r"\d", "#", " ".join(part.lower().split()))
 
 
-def spin_affixes(titles: list[list[str]]) -> frozenset:
+def spin_affixes(titles: list[list[str]], generic: frozenset = frozenset()) -> frozenset:
     """The spin a build's titles are wrapped in, learned from them: a first or last part of a
     title (`_SEGMENT`: "Step-by-Step Guide: …", "… - A Comprehensive Guide", "… | Quickly &
     Easily!"; digits as "#": "[2024 Fixes]" and "[2020 Fixes]" are one) that the titles of
     AFFIX_ENTRIES distinct entries or more have: a part of one article's subject recurs in
-    its own spun titles, not across many articles'. `titles`: each entry's titles."""
+    its own spun titles, not across many articles'. `titles`: each entry's titles. A part of
+    `generic` words only (and a year: "Step-by-Step Guide", "Fixes 2024"; not "Windows 7") says
+    nothing of any article: spin however many entries wear it (counted, it was spin in a build of
+    five such entries and none in a build of four, and a title moved with entries unrelated to it)."""
     seen = Counter()
     for ts in titles:
         parts = (_SEGMENT.split(t) for t in ts)
         seen.update({_affix_key(p) for ps in parts if len(ps) > 1 for p in (ps[0], ps[-1])})
-    return frozenset(a for a, n in seen.items() if n >= AFFIX_ENTRIES)
+    return frozenset(a for a, n in seen.items() if n >= AFFIX_ENTRIES or _says_nothing(a, generic))
+
+
+def _says_nothing(affix: str, generic: frozenset) -> bool:
+    """Whether an affix (`_affix_key`) is of generic words only, but for a year."""
+    rest = re.sub(r"(?<!#)####(?!#)", " ", affix)
+    said = words(rest)
+    return "#" not in rest and bool(said) and all(w in generic for w in said)
 
 
 def site_part_words(title: str, site: frozenset) -> set[str]:
@@ -761,7 +771,7 @@ class TitleChooser:
         self.proper = frozenset(w for w, c in named.items() if c >= NAME_ENTRIES and c >= NAME_SHARE * df[w]
                                 and w not in self.generic)
         self.site = site_words([[e["title"], *e["alternate_titles"]] for e in entries], self.generic)
-        self.affixes = spin_affixes([[e["title"], *e["alternate_titles"]] for e in entries])
+        self.affixes = spin_affixes([[e["title"], *e["alternate_titles"]] for e in entries], self.generic)
 
     def _counted(self, k: int) -> Counter:
         """The entry's words (not generic) -> in how many of its parts it says them."""

@@ -6,7 +6,7 @@ import pytest
 
 from collections import Counter
 
-from pipeline.titles import TitleChooser, spaced, true_version, without_affixes, without_site
+from pipeline.titles import TitleChooser, spaced, spin_affixes, true_version, without_affixes, without_site
 
 
 def entry(title, alternates, summary, sections=()):
@@ -105,7 +105,8 @@ def test_no_span_is_composed_of_a_question_a_step_an_aside_or_a_sentence_leaning
                   "LG, the maker whose bootloader unlock site is closing, stops selling phones.",  # an aside
                   "This means the LG bootloader unlock is over for good when the site closes."]:  # leans on before
         e = entry("Last Call Alert: Easy Steps", ["Smartphone Lockout Solutions Unveiled"], intro, sections)
-        assert chooser(e) in ("Last Call Alert: Easy Steps", "Smartphone Lockout Solutions"), intro  # (its spin out)
+        # (its spin out: "Easy Steps", generic words only, is spin however few titles wear it)
+        assert chooser(e) in ("Last Call Alert", "Last Call Alert: Easy Steps", "Smartphone Lockout Solutions"), intro
 
 
 def test_a_heading_several_entries_share_is_chrome_not_a_title(rules):
@@ -1455,3 +1456,22 @@ def test_a_title_choice_does_not_move_with_entries_unrelated_to_it(rules):
     photos = [entry(f"Photo {j}", [], f"Your photo {j} prints blurry.", [("Clean the lens", "Wipe it.")]) for j in range(10)]
     chosen = {composing(rules, [e] + OTHERS + photos[:n]).choose(0, e) for n in range(len(photos))}
     assert chosen == {"Epson Printer Not Printing"}
+
+
+def test_a_spin_affix_of_generic_words_is_spin_however_many_entries_wear_it(rules):
+    """A title's part of generic words only (": Step-by-Step Guide") says nothing of any article: whether it goes must
+    not turn on how many other entries wear it (counted, it went from five such entries on, and the entry's title
+    moved from one of its headings to "Updating Intel Graphics" when unrelated entries were added)."""
+    e = entry("Updating Intel Graphics on Win 7: Step-by-Step Guide", ["Refreshing the Drivers of Your PC"],
+              "Updating the Intel graphics driver fixes a blank screen. Open Device Manager to update Intel graphics.",
+              [("Update in Device Manager", "Expand Display adapters and update the Intel graphics driver."),
+               ("Download from Intel", "Get the Intel graphics driver from the Intel site and install it.")])
+    spun = [entry(f"Cleaning the {s} on Win 7: Step-by-Step Guide", [f"How to Clean the {s}"],
+                  f"Your {s} gathers dust. Clean the {s}.", [("Wipe", f"Wipe the {s} with a cloth.")])
+            for s in ("Keyboard", "Monitor", "Mouse", "Webcam", "Speaker", "Laptop Fan")]
+    chosen = {composing(rules, [e] + OTHERS + spun[:n]).choose(0, e) for n in range(len(spun) + 1)}
+    assert chosen == {"Updating Intel Graphics"}
+    # a part that names something stays unless many entries wear it: "Windows 7", "Expert Picks"
+    c = composing(rules, [e] + OTHERS)
+    assert not {"windows #", "expert picks"} & spin_affixes([["Windows 7: Printer Offline", "Expert Picks: Pixel"]],
+                                                            c.generic)
