@@ -209,7 +209,8 @@ from .write import write_atomic
 # 111: structure: a plain label line the build finds in many distinct bodies (boilerplate.labels: "What We Like") heads a part of its section; verdicts hold the labels
 # 112: steps: no "How to ..." sibling before the first step is a step; keys held with an action between them and "then press" are no shortcut
 # 113: titles: a title's first or last part of generic words only is spin however many entries wear it
-FORMAT = 113
+# 114: titles: of candidates tied exactly, the one with fewer shouted words (all capitals, 4+ letters)
+FORMAT = 114
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -349,6 +349,12 @@ def words(text: str) -> list[str]:
     return [stem(w.replace("'s", "").strip("'-")) for w in _WORD.findall(text.lower().replace("’", "'"))]
 
 
+def _shouted(title: str) -> int:
+    """How many of the title's words are shouted: four letters or more, all capitals ("MISSING"; a name such as
+    "NVIDIA" counts too, but two candidates tied on the same words both say it)."""
+    return sum(len(w) >= 4 and w.isalpha() and w.isupper() for w in title.split())
+
+
 def says_word(title: str, word: str) -> bool:
     """Whether the title says the word (as `words` gives it), alone or as a part of a hyphenated word: the
     "holographic" of "How 3D-Holographic Techniques Store Up To 576 Bits", which `words` keeps whole."""
@@ -1265,13 +1271,14 @@ class TitleChooser:
         heads = [h for h in (prep["loose"] if loose and prep["loose"] is not None else prep["heads"])
                  if not self.covered(h[2:], main)]
         # a heading names a part of the article more often than the whole: it must do twice as well;
-        # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words)
+        # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words), then the
+        # one with fewer words shouted ("Missing Advanced Display Settings" over "Advanced Display Settings MISSING")
         out = []
         for i, (c, form, quoted) in enumerate(titles):
             s = self.value(form)
             if quoted:
                 s += QUOTED
-            out.append((s, -len(c.split()), -i, c))
+            out.append((s, -len(c.split()), -_shouted(c), -i, c))
         # (not the heading that opens the body when it names what the text repeats, a name no published title
         # says: "[Solved] How to Fix iCloud Photo Sharing Not Working on iPhone" over "Steps to Update Your iCloud
         # Settings on an iPhone"; a later heading names a part, "Try Movavi Slideshow Maker!")
@@ -1284,7 +1291,7 @@ class TitleChooser:
             # ("5 Ways to Lock ..." as "Lock ...", "[Solved] How to Fix ... in 2024" without its spin)
             opens = bool(said) and f" {' '.join(said)} " in f" {' '.join(first)} "
             handicap = 1.0 if name and opens and names(c, name) else HEADING_HANDICAP
-            out.append((s / handicap if s > 0 else s, -len(c.split()), -i, c))
+            out.append((s / handicap if s > 0 else s, -len(c.split()), -_shouted(c), -i, c))
         return out
 
     def unspun(self, heading: str, tf: Counter) -> str:

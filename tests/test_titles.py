@@ -1475,3 +1475,14 @@ def test_a_spin_affix_of_generic_words_is_spin_however_many_entries_wear_it(rule
     c = composing(rules, [e] + OTHERS)
     assert not {"windows #", "expert picks"} & spin_affixes([["Windows 7: Printer Offline", "Expert Picks: Pixel"]],
                                                             c.generic)
+
+
+def test_of_two_titles_tied_on_the_same_words_the_one_that_does_not_shout_wins(rules):
+    """Summed exactly, "Advanced Display Settings MISSING" and "Missing Advanced Display Settings" tie, and the tie
+    went to the earlier published title; the one without a shouted word reads as a title should."""
+    for first, second in [("Advanced Display Settings MISSING", "Missing Advanced Display Settings"),
+                          ("Missing Advanced Display Settings", "Advanced Display Settings MISSING")]:
+        e = entry(first, [second], "The advanced display settings are missing in Windows 11 after an update.",
+                  [("Open the display settings", "Open Settings and choose Display, then Advanced display."),
+                   ("Update the display driver", "The advanced display settings come back with the driver.")])
+        assert composing(rules, [e] + OTHERS).choose(0, e) == "Missing Advanced Display Settings"
