@@ -70,15 +70,26 @@ class Worker:
         self.seconds = {"ingest": 0.0, "clean": 0.0}  # this process's time in each stage
         self.shipped: set[bytes] = set()  # digests of the rests this process has sent out
         self.rests: dict[bytes, Rest] = {}  # (prepare_whole's)
+        self.one = threading.RLock()  # (one task at a time: see run)
+
+    def __getstate__(self) -> dict:  # (a lock is no state to send: a copy gets its own)
+        return {k: v for k, v in self.__dict__.items() if k != "one"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, one=threading.RLock())
 
     def run(self, fn, args: tuple):
         """fn(*args) for this worker's build, in a process that may serve several builds at
-        once (a Dask worker): the task functions read the worker of the thread running them."""
-        _RUNNING.worker = self
-        try:
-            return fn(*args)
-        finally:
-            _RUNNING.worker = None
+        once (a Dask worker): the task functions read the worker of the thread running them.
+        One of this build's tasks at a time in the process: a Dask worker started with several
+        threads would otherwise run two at once on this worker's one Structurer, which keeps
+        the body's learnt products, labels and page titles on itself while it reads a body."""
+        with self.one:
+            _RUNNING.worker = self
+            try:
+                return fn(*args)
+            finally:
+                _RUNNING.worker = None
 
     def prepare(self, root: str, relpath: str):
         """One file -> Hit when the cache knows its bytes; Rejected; Ready; or, for a body that splits into

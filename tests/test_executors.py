@@ -22,3 +22,38 @@ def test_imap_keeps_a_bounded_window_of_tasks_ahead_of_its_consumer():
         assert taken == list(range(200)) and len(sent) == 200
     finally:
         ex.terminate()
+
+
+def test_a_builds_worker_runs_one_task_at_a_time_whatever_the_threads_of_its_process():
+    """A Dask worker started with several threads (`dask worker --nthreads 4`, Dask's default is
+    one per core) runs tasks at once in one process, on the one Worker of the build, whose
+    Structurer keeps the body it reads by (its learnt products, labels, page titles) on itself:
+    a second task must wait for the first, not read a body under the first one's labels."""
+    import threading
+
+    from pipeline.model import Options
+    from pipeline.rules import load_rules
+    from pipeline.tasks import Worker
+
+    worker = Worker(load_rules(), Options(), frozenset())
+    inside, release, order = threading.Event(), threading.Event(), []
+
+    def first():
+        order.append("first in")
+        inside.set()
+        release.wait(5)
+        order.append("first out")
+
+    def second():
+        order.append("second in")
+
+    a = threading.Thread(target=worker.run, args=(first, ()))
+    a.start()
+    assert inside.wait(5)
+    b = threading.Thread(target=worker.run, args=(second, ()))
+    b.start()
+    b.join(0.3)  # (the second task is held while the first runs)
+    release.set()
+    a.join(5)
+    b.join(5)
+    assert order == ["first in", "first out", "second in"]
