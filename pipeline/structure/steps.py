@@ -11,6 +11,7 @@ from .blocks import (_Block, _Sec, _ancestors, _blocks, _clip, _descendants, _in
                      _siblings)
 
 _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
+_KEY_WORDS = re.compile(r"^(?:(?:press|hit)\s+)?(?:the\s+)?|\s+keys?$", re.I)  # round a key's name: "press the", " key(s)"
 _TOGETHER = re.compile(r"(?i:at the same time|together|simultaneously)")  # (what ends a worded shortcut)
 _HOLD = re.compile(r"\b(?i:press and hold|hold down|hold)\s+(?:(?i:the)\s+)?")  # (what opens one: "hold down the ...")
 
@@ -190,7 +191,7 @@ class Steps:
         out = []
         for m in sorted(found, key=lambda m: m.start()):
             said = " + ".join(m.groups()) if m.re.groups else m.group(0)  # (held_then: its groups, the keys)
-            keys = [re.sub(r"^(?:(?:press|hit)\s+)?(?:the\s+)?|\s+keys?$", "", k.strip(), flags=re.I) for k in _KEY_SPLIT.split(said)]
+            keys = [_KEY_WORDS.sub("", k.strip()) for k in _KEY_SPLIT.split(said)]
             keys = [self.key_names.get(k.lower(), self.key_names.get(k.lower() + " key", self.key_spelling.get(k.lower(), k)))
                     for k in keys if k]
             out.append(" + ".join(k.upper() if len(k) == 1 else k[:1].upper() + k[1:] for k in keys))
@@ -209,7 +210,7 @@ class Steps:
             last = t.end()
         for h in _HOLD.finditer(plain):  # (no "at the same time" needed)
             m = self.held_keys.match(plain, h.end(), h.end() + 200)
-            last = re.sub(r"(?i)^(?:press\s+|hit\s+)?(?:the\s+)?|\s+keys?$", "", _KEY_SPLIT.split(m.group(0))[-1].strip()) if m else ""
+            last = _KEY_WORDS.sub("", _KEY_SPLIT.split(m.group(0))[-1].strip()) if m else ""
             if m and last.lower() not in self.key_spelling:
                 yield m
             elif (then := self.held_then.match(plain, h.end(), h.end() + 300)) is not None:
