@@ -71,6 +71,8 @@ def test_schema_rejects_a_broken_document(seeds_kb):
     ("**Option 9**", "Option 9"),
     ("**Fix 10: Roll back the driver**", "Roll back the driver"),
     ("### Top Method 3: Plug the monitor into the graphics card", "Plug the monitor into the graphics card"),
+    ("## Step 1, make sure your speakers are not the problem", "make sure your speakers are not the problem"),
+    ("## Way 2, the Control Panel", "the Control Panel"),
 ])
 def test_each_numbered_heading_shape_is_a_step(st, heading, title):
     other = heading.replace("9", "1").replace("10", "11")

@@ -377,7 +377,7 @@ class Sections:
         for p in self.numbered:
             m = p.match(heading)
             if m:
-                rest = heading[m.end():].lstrip(" :：.-–—)").strip()
+                rest = heading[m.end():].lstrip(" :：.,-–—)").strip()
                 return rest or heading.strip()
         return None
 
