@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from .clean.links import _site
 from .unionfind import DisjointSets
 
 # a word; in scripts written without spaces (Chinese, Japanese) each character is one ("免費下載",
@@ -709,8 +710,8 @@ class Boilerplate:
         first.update(notices)
         first.update(self._box_over(units, lines, notices))
         first.update(self._box_under(units, lines, notices))
-        first.update(u for u, (i, k) in enumerate(units)
-                     if k is not None and (self._read_next(lines[i]) or self._cross_link(lines[i])))
+        first.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
+        first.update(self._own_cross_links(units, lines))
         first.update(u for u, (i, k) in enumerate(units) if k is not None and self._shop_button(lines[i]))
         return tuple(sorted(first)), tuple(sorted(self._related(units, lines) | self._thread(units, lines)))
 
@@ -1296,6 +1297,19 @@ class Boilerplate:
         link = _CROSS_LINK.match(line, m.end())
         return (link is not None and _CROSS_SOURCE.fullmatch(line, link.end()) is not None
                 and self._read_next(line[m.end():link.end()]))
+
+    def _own_cross_links(self, units, lines: list[str]) -> set[int]:
+        """The page's labelled links to another article of its own site (_cross_link) whose
+        link's domain two other lines of the page or more link to too: the site the page links
+        across (its own articles, its cross-links, its network: "**Also:** [...](zdnet.com/...)"
+        on a page with 20 more links there), not a vendor's page a fix points to once ("See: [How
+        to reset your PC](https://support.vendor.example/reset-your-pc)" stays, wherever it is)."""
+        cross = [u for u, (i, k) in enumerate(units) if k is not None and self._cross_link(lines[i])]
+        if not cross:
+            return set()
+        domains = Counter(d for i, _ in units for d in {_site(_host(t)) for t in _TARGET.findall(lines[i])})
+        # (each line counted once a domain; the cross-link's own line is one of them)
+        return {u for u in cross if domains[_site(_host(_TARGET.search(lines[units[u][0]]).group(1)))] - 1 >= 2}
 
     def _thread(self, units, lines: list[str]) -> set[int]:
         """The thread of comments under an article: a button that is one link alone on its line,

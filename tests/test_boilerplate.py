@@ -2308,12 +2308,16 @@ def test_a_separator_alone_between_a_players_lines_goes_a_separator_in_text_or_c
 def test_a_labelled_cross_link_to_another_article_goes_on_one_page_a_source_a_model_and_an_action_stay():
     """A cross-link's label (the rules' seeds: "SEE", "See also", "Also") over one link whose
     text is the linked page's title, maybe with its source's name after it, goes from one
-    page; the same label over a link that is no title of its page, an action or a picture's
-    model under another label stay."""
+    page when the page links to the link's site from two other lines or more (its own site, or
+    a sister site it links across: the prose's links here); the same label over a link that is
+    no title of its page, an action or a picture's model under another label stay."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
-    body = ("Cloud accounts leak through weak passwords, and attackers test leaked ones against them.\n\n"
+    body = ("Cloud accounts leak through [weak passwords](https://news.example/article/weak-passwords/), and "
+            "attackers test leaked ones against them, as [OtherNews found](https://other.example/article/leaks/).\n\n"
+            "The [same survey](https://other.example/article/survey/) counted the [admin accounts]"
+            "(https://news.example/article/admin-accounts/) of each company.\n\n"
             "**SEE:** [**Cloud security in 2024: A business guide to essential tools**]"
             "(https://news.example/article/cloud-security-in-2024-a-business-guide-to-essential-tools/)\n\n"
             "Admin rights on every account make a stolen password worth much more to an intruder.\n\n"
@@ -2326,6 +2330,34 @@ def test_a_labelled_cross_link_to_another_article_goes_on_one_page_a_source_a_mo
             "Model: [Chocolate Bunny by Sandor](https://models.example/model/4987-chocolate-bunny)\n\n"
             "The article ends with prose long enough to be prose and not a label at all.\n")
     assert _lost(b, body) == [line for line in body.split("\n") if line.startswith(("**SEE", "* **See also", "**Also"))]
+
+
+def test_a_labelled_link_to_a_vendors_page_stays_one_into_the_pages_own_site_goes():
+    """A cross-link's label over a link whose text is its page's title goes from one page only
+    when the link points into the page's own site (a domain two other lines of the page link to
+    as well): "See: [How to reset ...](vendor's support page)" inside a fix, the vendor linked once more on the page, is the fix's pointer to the vendor's procedure, and
+    stays; "See also: [...]" into the site the page links across goes."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    vendor = ("See: [How to reset the network stack in Windows]"
+              "(https://support.vendor.example/windows/how-to-reset-the-network-stack-in-windows)")
+    own = ("**See also:** [**The best mesh routers for a big house**]"
+           "(https://www.tips.example/best-picks/the-best-mesh-routers-for-a-big-house)")
+    body = ("Wi-Fi drops after an update when the [network driver](https://www.tips.example/guides/network-driver) "
+            "and the stack disagree; our [router guide](https://tips.example/guides/routers) explains why.\n\n"
+            "## Fix 2: Reset the network stack\n\n"
+            "1. Open **Settings** > **Network & internet** > **Advanced network settings**.\n\n"
+            "2. Click **Network reset**, then **Reset now**, and restart the PC when it asks.\n\n"
+            + vendor + "\n\n"
+            "3. Sign in to your Wi-Fi network again once the computer has restarted.\n\n"
+            "## Fix 3: Update the driver\n\n"
+            "Get the newest driver from the [vendor's download page](https://support.vendor.example/downloads) "
+            "and install it over the old one; [our driver checklist](https://tips.example/guides/drivers) lists "
+            "what to back up first.\n\n"
+            + own + "\n\n"
+            "The article ends with prose long enough to be prose and not a label at all.\n")
+    assert _lost(b, body) == [own]
 
 
 def test_the_pairs_of_bodies_sharing_lines_are_counted_as_a_plain_count_of_each_lines_holders():
