@@ -663,7 +663,8 @@ class Boilerplate:
             note, credit = (self._note_shape(lines[i]), self._credit_key(lines[i])) if k is not None else (None, None)
             if note in repeated and not self._content(lines[i]):
                 drop.add(u)
-            elif credit in repeated or (names[u] in repeated or u in own) and not self._list_label(units, lines, u):
+            elif (credit in repeated or (names[u] in repeated or u in own or self._outlet_credit(units, lines, u, repeated))
+                  and not self._list_label(units, lines, u)):
                 drop.add(u)
             elif k is not None and self._labelled_credit(units, lines, u) and not self._list_label(units, lines, u):
                 drop.add(u)
@@ -1568,6 +1569,30 @@ class Boilerplate:
                 or not (len(words[1]) == 1 or _NAME.fullmatch(parts[1].strip()))):
             return ()  # a site is a name, its user one word or a name ("Settings / Privacy & security", "Step 1 / 4")
         return " ".join(words[0]), " ".join(words[1])
+
+    def _outlet_credit(self, units, lines: list[str], u: int, repeated: set[bytes]) -> bool:
+        """A picture's credit in any shape of names: right under a picture (or its caption), two or
+        three parts between separators, each of up to four words and no sentence, the first no
+        verb ("Screenshot by jdoe/ZDNET", "Jane Roe/HyperX/ZDNET", "Jane Roe / How-To Geek /
+        Samsung"), one of whose parts after the first is an outlet the build's credits name in many
+        distinct articles (its credit key, as _credit_key keys "Maria Diaz/ZDNET", repeated): the
+        site's credit, whatever the names around it. Where the scrape lost the picture, the same
+        when the outlet closes it and each part is a name ("Taylor Clemons/HyperX/ZDNET" under a
+        paragraph: the site's shape, one name more). A caption of the picture's parts ("Settings /
+        Privacy & security", "Before / After") names no such outlet and stays."""
+        i = units[u][0]
+        line = lines[i]
+        if len(line) > 120 or not _CREDIT_SEP.search(line) or "|" in line or _HEADING.match(line) or _LIST.match(line):
+            return False
+        plain, parts = _credit_text(line)
+        words = [_WORD.findall(_SITE_END.sub("", p.lower())) for p in parts]
+        if (not 2 <= len(parts) <= 3 or not all(0 < len(w) <= 4 for w in words) or words[0][0] in self.verbs
+                or not re.fullmatch(r"[\w.&’' /–—-]+", plain)):
+            return False
+        outlets = [_digest("credit " + " ".join(w)) in repeated for w in words]
+        if self._under_picture(units, lines, u):
+            return any(outlets[1:])
+        return outlets[-1] and all(_NAME.fullmatch(p.strip()) for p in parts)
 
     @staticmethod
     def _said(units, lines: list[str], parts, sizes: set[int]) -> set[str]:

@@ -553,6 +553,38 @@ def test_a_templated_note_and_a_sites_credit_are_chrome_a_templated_step_is_not(
     assert "so our expert reviewer could thoroughly" in b.strip(bodies[0], few)[0]
 
 
+def test_a_credit_of_any_names_under_a_picture_goes_when_an_outlet_of_it_is_the_sites_captions_stay():
+    """A picture's credit whose names the site's credits do not share ("Screenshot by jdoe/
+    EXAMPLENEWS", a lower-case handle; three parts, "Jane Roe/Acme Press/EXAMPLENEWS", "John Doe /
+    EXAMPLENEWS / Samsung") goes when it sits right under a picture and one of its parts after the
+    first is the outlet the site's credits ("Acme/EXAMPLENEWS") name in many distinct articles;
+    with no picture above (the scrape lost it), when the outlet closes it and each part is a name.
+    Captions under pictures that name no such outlet ("Settings / Privacy & security", "Before /
+    After", "OnePlus Open / Samsung Galaxy S22") stay, and so do a sentence naming the outlet and,
+    with no picture above, names with the outlet among them ("John Doe / EXAMPLENEWS / Samsung")."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    credits = ["Screenshot by jdoe/EXAMPLENEWS", "Jane Roe/Acme Press/EXAMPLENEWS", "John Doe / EXAMPLENEWS / Samsung"]
+    captions = ["Settings / Privacy & security", "Before / After", "OnePlus Open / Samsung Galaxy S22"]
+    prose = ["The admin page lists every device that joined the network this week, with its address.",
+             "The router sits on the top shelf, where its signal reaches the garden and the garage.",
+             "Both phones kept the connection at the far end of the flat, the older one a bit slower.",
+             "Open the page and turn off the option that shares your location with the router's app.",
+             "The speed doubled once the router moved away from the microwave oven in the kitchen.",
+             "Neither phone lost the network when we walked from the kitchen to the garden.",
+             "Jane Roe/Acme Press/EXAMPLENEWS is the team that tested this router in the spring."]
+    extra = "".join(f"![Picture {j}](https://img.example/extra-{j}.jpg)\n\n{line}\n\n{prose[j]}\n\n"
+                    for j, line in enumerate(credits + captions)) + prose[-1] + "\n\n"
+    extra += "Taylor Roe/HyperX/EXAMPLENEWS\n\n" + prose[0].replace("admin", "setup") + "\n\n"
+    extra += "John Roe / EXAMPLENEWS / Samsung\n\n" + prose[1].replace("top", "lower") + "\n\n"
+    bodies = [_review(n, p, t) for n, (p, t) in enumerate(zip(PRODUCTS, THINGS), 1)]
+    bodies[0] = bodies[0].replace("In the end", extra + "In the end")
+    text = b.strip(bodies[0], b.repeated(bodies))[0].split("\n")
+    assert [line for line in credits + captions + prose if line in text] == captions + prose
+    assert "Taylor Roe/HyperX/EXAMPLENEWS" not in text and "John Roe / EXAMPLENEWS / Samsung" in text
+
+
 def _fixes(n: int, topic: str, lead: str) -> str:
     return (f"## Fix the {topic} for good\n\nThe {topic} of unit {n} stops after each of the {n} restarts we tried.\n\n"
             f"## Try these fixes\n\n{lead}\n\n[1: Restart the {topic}](#fix1)\n\n[2: Update the {topic} driver](#fix2)\n\n"
