@@ -213,7 +213,8 @@ from .write import write_atomic
 # 115: steps: a heading numbered by a step's word may end its number with a comma ("Step 1, make sure ...")
 # 116: chrome: a one-page labelled cross-link goes only into a domain two other lines of the page link to (not a vendor's page)
 # 117: chrome: a credit of two or three names right under a picture goes when a part after the first is an outlet the build's credits name
-FORMAT = 117
+# 118: structure: a template label over a list heads the list only; the paragraph after it is the section's again (a verdict after "Cons")
+FORMAT = 118
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -2453,7 +2453,8 @@ def test_a_label_line_the_site_repeats_heads_its_section_a_step_or_a_run_of_shor
     repeated line that says what to do ("Restart Your Device") or that is one of a run of short
     lines (a list written as paragraphs: "Small mouse size", "Low Price"; a table's value under its bold
     key), a word joining two ways ("OR") or a name under a picture over the article's prose (the
-    picture's credit) stays text; so does a label that only one article of the build has."""
+    picture's credit) stays text; so does a label that only one article of the build has. A label
+    over a list heads the list, not the verdict paragraph after it: that is the section's text again."""
     src = tmp_path / "in"
     for n, name in enumerate(PRODUCTS, 1):
         body = review(name, n)
@@ -2470,7 +2471,10 @@ def test_a_label_line_the_site_repeats_heads_its_section_a_step_or_a_run_of_shor
         assert like["text"].startswith("* The ") and dislike["text"].startswith("* The ")
         assert like["parent"] == dislike["parent"] == design["id"]  # parts of the section
         assert "What We Like" not in design["text"]
-        assert "Restart Your Device\n\nAfter an update" in dislike["text"]  # a step: text
+        assert "Restart Your Device\n\nAfter an update" in design["text"]  # a step: text
+        # a label over a list heads the list only: the verdict after the last list is the section's
+        assert dislike["text"].rstrip().endswith("cable") and "Overall the " not in dislike["text"]
+        assert "Overall the " in design["text"].split("Both matter most")[1]
         assert not {"Restart Your Device", "Highlights"} & set(secs)
     first = next(e for e in doc["entries"] if e["title"].startswith("Acme"))
     assert "Highlights\n\nIts case" in json.dumps(first["sections"]).replace("\\n", "\n")

@@ -37,11 +37,17 @@ class Sections:
         counted: dict[int, tuple[str, int]] = {}  # section -> its heading's (numbering word, number)
         named = self._empty_headings_named(blocks, heads, leads)
         taken = {id(b) for a, b in zip(blocks, blocks[1:]) if id(a) in named}
+        over_list = {id(a) for a, b in zip(blocks, blocks[1:]) if b.kind == "list"}
+        # a template's label over a list heads that list, not the text after it: the verdict after
+        # "What We Don't Like" and its list is the section's again (`part`: the label's part, while
+        # its list lasts; `home`: where the blocks after it go)
+        part, home = None, None
         for b in blocks:
             if id(b) in taken:  # (the name of the empty heading before it)
                 b.section = len(secs) - 1
                 continue
             if id(b) in leads:  # "**1.** Update the driver. ..." opens a step and is its text
+                part = home = None
                 while stack and secs[stack[-1]].level >= 7:
                     stack.pop()
                 secs.append(_Sec(heading=leads[id(b)], level=7, kind="other", parent=stack[-1] if stack else None,
@@ -51,6 +57,7 @@ class Sections:
                 secs[-1].blocks.append(b)
                 continue
             if id(b) in heads:
+                part = home = None
                 level = b.level if b.kind == "heading" else 7
                 if labels.get(id(b)):  # (a closing label: it closes every open section, at the outermost's level)
                     level = secs[stack[0]].level if stack else 2
@@ -73,9 +80,13 @@ class Sections:
                     counted[len(secs) - 1] = key
                 stack.append(len(secs) - 1)
                 b.section = len(secs) - 1
+                if labels.get(id(b)) is False and id(b) in over_list and parent is not None:
+                    part = len(secs) - 1
                 continue
-            b.section = len(secs) - 1
-            secs[-1].blocks.append(b)
+            if part is not None and b.kind != "list":
+                part, home = None, secs[part].parent
+            b.section = len(secs) - 1 if home is None else home
+            secs[b.section].blocks.append(b)
         self._nest_parts(secs)
         self._even_levels(secs)
         self._fill(secs)
