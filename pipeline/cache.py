@@ -214,7 +214,8 @@ from .write import write_atomic
 # 116: chrome: a one-page labelled cross-link goes only into a domain two other lines of the page link to (not a vendor's page)
 # 117: chrome: a credit of two or three names right under a picture goes when a part after the first is an outlet the build's credits name
 # 118: structure: a template label over a list heads the list only; the paragraph after it is the section's again (a verdict after "Cons")
-FORMAT = 118
+# 119: structure: contents lines written as paragraphs ("Solution 1:**Perform a power reset**"), each naming a later heading, give no text
+FORMAT = 119
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -3076,6 +3076,60 @@ def test_a_list_of_fixes_no_later_heading_names_stays(st):
     assert "Clear the print queue folder" in what and "Reinstall the printer driver" in what
 
 
+def test_contents_lines_written_as_paragraphs_give_no_text(st):
+    """A table of contents written as lines of one paragraph or as paragraphs of their own, each the
+    name of a later heading ("Solution 1:**Perform a power reset**", its in-page link unlinked;
+    "**1)Update the graphics driver**"): no section's text holds it; the sentences over it, and the
+    sections it names, keep theirs."""
+    lines = ("Your NVIDIA card stopped with Code 43. We've included two solutions that usually fix it.\n\n"
+             "Solution 1:[**Perform a power reset**](#s1)\n Solution 2: **[Update the driver](#s2)**\n\n"
+             "## Solution 1: Perform a power reset\n\nHold the power button for a minute.\n\n"
+             "## Solution 2: Update the driver\n\nGet it from the vendor's site.\n")
+    got = st.structure(lines, "NVIDIA Code 43")
+    assert got.sections[0].text == "Your NVIDIA card stopped with Code 43. We've included two solutions that usually fix it."
+    assert [(s.title, s.text) for s in got.steps] == [
+        ("Perform a power reset", "Hold the power button for a minute."),
+        ("Update the driver", "Get it from the vendor's site.")]
+    paragraphs = ("The screen of your laptop went dim. Here are three methods that can help you:\n\n"
+                  "**1)Update the graphics driver**\n\n**2)Press the brightness-up key when starting up**\n\n"
+                  "**3)Modify the registry**\n\n## 1) Update the graphics driver\n\nRun Windows Update.\n\n"
+                  "## 2) Press the brightness-up key when starting up\n\nHold F12 while it starts.\n\n"
+                  "## 3) Modify the registry\n\nSet the brightness value to 100.\n")
+    got = st.structure(paragraphs, "Laptop screen dim")
+    assert got.sections[0].text == "The screen of your laptop went dim. Here are three methods that can help you:"
+    assert [s.text for s in got.steps] == ["Run Windows Update.", "Hold F12 while it starts.",
+                                           "Set the brightness value to 100."]
+    # ...and lines pointing a fix's reader to its own sub-sections, under the fix's short lead-in
+    pointers = ("## Fix 1: Change the refresh rate\n\nSet it to 60 Hz. Here is how to do it:\n\n"
+                "**[I'm using Windows 10](#w10) :**\n\n**[I'm using Windows 7 or 8](#w7) :**\n\n"
+                "### I'm using Windows 10:\n\nOpen Display settings.\n\n### I'm using Windows 7 or 8.1:\n\n"
+                "Open Screen resolution.\n")
+    got = st.structure(pointers, "Screen flickering")
+    assert next(s.text for s in got.sections if s.heading == "Fix 1: Change the refresh rate") == (
+        "Set it to 60 Hz. Here is how to do it:")
+
+
+def test_lines_that_say_more_than_a_later_headings_name_stay(st):
+    """Lines that name later headings but say what to do (a full stop ends them) or more than the
+    name are the page's text, not its table of contents."""
+    body = ("Before you start:\n\n**Restart the router.**\n\n**Update the driver.**\n\n"
+            "## Restart the router\n\nUnplug it for a minute.\n\n## Update the driver\n\nRun Windows Update.\n")
+    intro = st.structure(body, "No internet").sections[0].text
+    assert "Restart the router." in intro and "Update the driver." in intro
+    more = ("The printer is offline.\n\n**Restart the printer and wait until its light stops blinking, then print "
+            "a test page**\n\n**Reinstall the driver**\n\n## Restart the printer\n\nTurn it off.\n\n"
+            "## Reinstall the driver\n\nRemove it first.\n")
+    intro = st.structure(more, "Printer offline").sections[0].text
+    assert "wait until its light stops blinking" in intro and "Reinstall the driver" in intro
+    # a quick list's cards: each pick's name and label over its blurb, the picks' sections after them
+    cards = ("## Quick List\n\n1\\. Alienware AW3423DWF\n\n_**Best Overall Monitor**_\n\nA vibrant QD-OLED panel.\n\n"
+             "2\\. LG UltraGear 45GR75DC\n\n_**Best 200Hz Monitor**_\n\nA bright VA panel at 200Hz.\n\n"
+             "## The Best Ultrawide Monitors\n\n### 1. Alienware AW3423DWF\n\n#### Best Overall Monitor\n\nIt does "
+             "everything well.\n\n### 2. LG UltraGear 45GR75DC\n\n#### Best 200Hz Monitor\n\nIt is bright.\n")
+    quick = next(s.text for s in st.structure(cards, "Best ultrawide monitors").sections if "QD-OLED" in s.text)
+    assert "Alienware AW3423DWF" in quick and "Best 200Hz Monitor" in quick
+
+
 def test_a_list_counting_the_pages_parts_by_their_numbers_is_contents_however_reworded(st):
     """The list names the parts by their numbers; the headings say them in other words ("Part 1.
     AI for Video Editing" over "Part 1. How Is AI Used for Video Editing and Its Benefits")."""

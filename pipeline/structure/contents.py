@@ -5,11 +5,13 @@ import re
 
 from rapidfuzz import fuzz
 
-from .blocks import _Block, _Sec, _ancestors
+from .blocks import _Block, _blocks, _Sec, _ancestors
 
 _FILLER = frozenset("the and for you your with from that this these those into using when what then".split())  # (no word of a fix)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _TOC_MAX = 40  # a table of contents has at most this many items, matched against as many step headings after it
+_LABEL_WORDS = 8  # a line ending with a colon names a section with at most this many words ("I'm using Windows 7 or 8:")
+_GLUED_NUMBER = re.compile(r"^(\d{1,2}[.)])(?=[^\W\d_])")  # "1)Update graphics driver": a contents item's number
 _PAIRS_MAX = 20_000  # list item x later heading comparisons a page is given (then its lists stay as they are)
 
 _TOC_NUMBER = re.compile(r"^\s*\d{1,2}\s*[:.)\-–]\s*")
@@ -83,7 +85,12 @@ class Contents:
         [step_shapes] division_words), is the page's table of contents, however its headings read:
         it gives no text, the sections it names follow. Three quarters of its items and two or more
         must name a later heading each, in the page's order; a list of fixes that no later heading
-        names is the only place they are written, and stays."""
+        names is the only place they are written, and stays. Lines written as paragraphs, one
+        after another, are such a list too (`_name_lines`: "Solution 1:**Perform a power reset**",
+        "**Option 2: Update Printer Driver Manually**", each its own paragraph or lines of one,
+        their in-page links unlinked or hijacked by an affiliate and unlinked by the cleaner), when
+        they are the section's only such run: several, between its prose, each head the prose under
+        it (a quick list's cards, "1\\. Alienware AW3423DWF" and "_**Best Overall Monitor**_" over a blurb)."""
         names = [(i, self._name(s.heading), self._part(s.heading)) for i, s in enumerate(secs)
                  if i and s.heading.strip()]
         at = 0  # the first named section after i
@@ -101,6 +108,18 @@ class Contents:
                         return
                     b.contents = _names_in_order([(self._name(it), self._part(it)) for it in b.list_items], later,
                                                  budget)
+            found = []
+            for run, items in _name_lines(s.blocks):
+                for skip in (0, len(_item_lines(run[0]))):  # (the run, or after its first paragraph: a lead-in, a caption)
+                    if budget[0] <= 0:
+                        return
+                    if len(items) - skip >= 2 and _names_in_order(
+                            [(self._name(it), self._part(it)) for it in items[skip:]], later, budget):
+                        found.append(run[bool(skip):])
+                        break
+            if len(found) == 1:  # (runs between the section's prose head it: a quick list's cards, a name over each blurb)
+                for b in found[0]:
+                    b.contents = True
 
     def _part(self, text: str) -> tuple[str, int] | None:
         """A part's division word and number ("Part 2. ..." -> ("part", 2)), None for any other text."""
@@ -171,6 +190,38 @@ class Contents:
                         b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)):
                     b.contents = True
             s.text = "\n\n".join(b.text for b in s.blocks if not b.contents).strip()
+
+
+def _name_lines(blocks: list[_Block]) -> list[tuple[list[_Block], list[str]]]:
+    """Runs of paragraphs, one after another, whose lines might each be a contents list's item
+    (`_item_lines`), two lines or more in all and at most _TOC_MAX: each run with its lines' plain text."""
+    out, run, items = [], [], []
+    for b in [*blocks, None]:
+        lines = _item_lines(b) if b is not None else None
+        if lines and len(items) + len(lines) <= _TOC_MAX:
+            run.append(b)
+            items += lines
+            continue
+        if len(items) >= 2:
+            out.append((run, items))
+        run, items = ([b], list(lines)) if lines else ([], [])
+    return out
+
+
+def _item_lines(b: _Block) -> list[str] | None:
+    """The plain text of a paragraph's lines when each might be a contents list's item: short (160
+    characters), no picture, no sentence that ends with a full stop ("Unplug the printer." is a
+    step's; "What is WPF render thread?" and "I'm using Windows 10:" may name sections) or a longer one's
+    colon ("Here are three methods that can help you:" leads into them)."""
+    if b.kind != "paragraph" or b.contents or b.images:
+        return None
+    lines = b.text.splitlines()
+    if len(lines) > _TOC_MAX or any(len(line) > 400 for line in lines):
+        return None
+    plain = [_GLUED_NUMBER.sub(r"\1 ", t) for t in (
+        [b.plain.strip()] if len(lines) == 1 else [" ".join(p.plain for p in _blocks(line)).strip() for line in lines])]
+    return plain if all(0 < len(t) <= 160 and not t.endswith((".", ";", ",")) and not (
+        t.endswith(":") and len(t.split()) > _LABEL_WORDS) for t in plain) else None
 
 
 def _names_in_order(items: list[tuple[str, tuple | None]], later: list[tuple[int, str, tuple | None]],
