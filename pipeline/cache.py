@@ -215,7 +215,8 @@ from .write import write_atomic
 # 117: chrome: a credit of two or three names right under a picture goes when a part after the first is an outlet the build's credits name
 # 118: structure: a template label over a list heads the list only; the paragraph after it is the section's again (a verdict after "Cons")
 # 119: structure: contents lines written as paragraphs ("Solution 1:**Perform a power reset**"), each naming a later heading, give no text
-FORMAT = 119
+# 120: titles: a version list loses the versions the text never names when it names no other; a hyphenated word says the main word
+FORMAT = 120
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -679,8 +679,9 @@ def true_version(title: str, versions: Counter) -> str:
     ("Windows 11 Display Too Big" on a Windows 10 article as "Windows 10 Display Too Big");
     without them when the text names none or several as often ("High CPU Usage by
     svchost.exe in Windows 11" as "High CPU Usage by svchost.exe"), or when the title names
-    several and the text none of them ("... Driver for Windows 11/10"). Otherwise, or when
-    fewer than two words would be left, the title itself."""
+    several and the text none of them ("... Driver for Windows 11/10"); without those the text never
+    names when it names the others (`said_versions`: "Windows 11/10/8/7" over a text on 10, 8 and 7).
+    Otherwise, or when fewer than two words would be left, the title itself."""
     phrases = list(_VERSION_PHRASE.finditer(title))
     if not version_penalty(title, versions) or len(phrases) != 1:
         return title
@@ -689,11 +690,24 @@ def true_version(title: str, versions: Counter) -> str:
     if len(named) == 1 and n and not (rest and rest[0][1] == n):
         return title.replace(phrases[0].group(0), re.sub(_V, top, phrases[0].group(0), flags=re.I))
     if named & set(versions):
-        return title
+        return title.replace(phrases[0].group(0), said_versions(phrases[0].group(0), versions))
     out = " ".join(_VERSION_END.sub(" ", title).split()).strip(" |–—-:,&")
     if _VERSION_PHRASE.search(out):  # (a version it could not take out)
         return title
     return out if len(out.split()) >= 2 and not _DANGLING.search(out) else title
+
+
+def said_versions(phrase: str, versions: Counter) -> str:
+    """A phrase naming several Windows versions (`_VERSIONS`) without those the text never names, when the text names
+    no version the phrase does not: a spinner added one to the list ("Windows 11/10/8/7" over a text on 10, 8 and 7 as
+    "Windows 10/8/7"). Otherwise the phrase itself: a version swapped for another ("Windows 11/7" over a text on 10
+    and 7) is no version added, and leaving it out would say less than the text ("Windows 7")."""
+    items = list(re.finditer(_V, phrase, re.I))
+    kept = [m.group(0) for m in items if m.group(0).lower() in versions]
+    if len(items) < 2 or len(kept) in (0, len(items)) or set(versions) - {v.lower() for v in kept}:
+        return phrase
+    between = re.sub(r"win(?:dows)?\s*", "", phrase[items[0].end():items[1].start()], flags=re.I)
+    return phrase[:items[0].start()] + between.join(kept) + phrase[items[-1].end():]
 
 
 def spelled_out(word: str, title: str) -> bool:
@@ -1055,12 +1069,12 @@ class TitleChooser:
     def _choose(self, k: int, entry: dict, prep: dict) -> str:
         scored = self.scored(k, entry, prep)
         named, main = [w for w in words(max(scored)[-1]) if w not in self.generic and self.tf[k][w]], self.main_term(k)
-        if prep["loose"] is not None and (len(set(named)) < 2 or main not in (*named, None)):
+        if prep["loose"] is not None and (len(set(named)) < 2 or (main and not says_word(max(scored)[-1], main))):
             # (no title names the text, "Mastering, Advanced, Sophisticated, and Unlocking", or what it is most
             # about: a how-to's heading may, "Entering Criteria for an Advanced Filter in Excel", "What Does a
-            # Factory Reset Do on Android?")
+            # Factory Reset Do on Android?"; a hyphenated word says its parts, `says_word`: "Wake-on-LAN" says "lan")
             loose = self.scored(k, entry, prep, loose=True)
-            scored = loose if len(set(named)) < 2 or main in words(max(loose)[-1]) else scored
+            scored = loose if len(set(named)) < 2 or says_word(max(loose)[-1], main) else scored
         best_score, *_, best = max(scored)
         code = prep["code"]
         if code and code not in best.lower():
@@ -1085,7 +1099,7 @@ class TitleChooser:
         # (nor is it astray when it says the error code the text repeats or any name the text repeats, a rival's
         # too: "Nothing Phone (2) Review" over a text that names the Galaxy S24 in every part; nor when it spells
         # the main word out and the text writes that word in capitals: "AMD Fluid Motion Frames" for AFMF)
-        unnamed = (bool(main) and main not in words(best) and best_score < STRONG and not (code and code in best.lower())
+        unnamed = (bool(main) and not says_word(best, main) and best_score < STRONG and not (code and code in best.lower())
                    and not (spelled_out(main, best) and self.in_capitals(k, main)))
         name = self.main_name(k) if best_score < WEAK or unnamed else None
         astray = unnamed and bool(name) and main in name.split() and not self.names_other(k, best, name)

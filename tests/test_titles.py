@@ -1486,3 +1486,55 @@ def test_of_two_titles_tied_on_the_same_words_the_one_that_does_not_shout_wins(r
                   [("Open the display settings", "Open Settings and choose Display, then Advanced display."),
                    ("Update the display driver", "The advanced display settings come back with the driver.")])
         assert composing(rules, [e] + OTHERS).choose(0, e) == "Missing Advanced Display Settings"
+
+
+def test_a_version_list_loses_the_version_a_spinner_added_not_one_it_swapped():
+    # the text names Windows 10, 8 and 7: the 11 of "11/10/8/7" was added; a swapped one ("11/7" over 10 and 7) stays
+    said = Counter({"10": 3, "7": 2, "8": 1})
+    assert true_version("Microsoft Basic Render Driver Issues in Windows 11/10/8/7", said) == \
+        "Microsoft Basic Render Driver Issues in Windows 10/8/7"
+    assert true_version("Basic Render Driver Fix (Win 11 & Win 10)", Counter({"10": 2})) == \
+        "Basic Render Driver Fix (Win 10)"
+    assert true_version("HP Printer Offline Status on Windows 11/7", Counter({"10": 1, "7": 1})) == \
+        "HP Printer Offline Status on Windows 11/7"
+    assert true_version("HP Printer Offline Status on Windows 10/7", Counter({"10": 1, "7": 1})) == \
+        "HP Printer Offline Status on Windows 10/7"
+
+
+def test_a_title_whose_version_list_adds_one_is_chosen_without_it_over_a_spun_one(chooser):
+    text = ("Your PC uses the Microsoft Basic Render driver instead of your graphics card on Windows 10. Games say "
+            "\"Please update your Microsoft Basic Render driver\". It happens on Windows 8 and Windows 7 too.")
+    sections = [("What is Microsoft Basic Render driver", "Microsoft Basic Render driver comes with Windows 10, "
+                 "Windows 8 and Windows 7 when no graphics driver is installed."),
+                ("Fix 1: Enable your dedicated graphics card", "Open Device Manager on Windows 10 and enable it."),
+                ("Fix 2: Update your graphics card driver", "The Basic Render driver goes once the graphics driver "
+                 "is installed.")]
+    e = entry("Fixed Microsoft's Basic Render in Windows Series",
+              ["Microsoft Basic Render Driver Issues in Windows 11/10/8/7", "BDR Update: Microsoft's Enhancements"],
+              text, sections)
+    assert chooser(e) == "Microsoft Basic Render Driver Issues in Windows 10/8/7"
+
+
+def test_a_title_that_writes_the_main_word_in_a_hyphenated_name_says_it(chooser):
+    # "Wake-on-LAN" says the "lan" the text repeats: the body's opening heading is not passed over for a later
+    # part's heading that writes "Wake on LAN" apart (the spinner's titles name other articles)
+    texts = [("", ""),
+             ("How to activate Wake-on-LAN in Windows 10 and 11",
+              "Wake on Lan is a very neat Windows 10 and Windows 11 feature, that does not get much attention. Used by "
+              "network administrators for years, this feature allows the user to remotely turn on their PCs."),
+             ("First let's discover what exactly is Wake on LAN in Windows 10/11",
+              "As mentioned above Wake on LAN give you the power to turn on your computer remotely. A small magic "
+              "packet is sent to the BIOS over a wired Ethernet cable.\n\nWake on LAN can be super handy."),
+             ("How to Configure Wake On Lan on Windows 10/11",
+              "In order to activate Wake On LAN feature on your Windows 10/11 PC, do the following:\n\n"
+              "1. Open the Start Menu and click on PC settings\n2. Click on Recovery and restart into the BIOS"),
+             ("How to configure Wake on LAN",
+              "In order to configure Wake on LAN in Windows 10/11 do the following:\n\n1. Press Win Key + X and "
+              "click Device Manager\n2. Enable Wake on Magic Packet on the Ethernet controller")]
+    e = {"title": "The Big Four of Social Networks: Diving Deep Into Facebook, Twitter, Instagram and YouTube",
+         "alternate_titles": ["Connecting Across Networks: Mastering Facebook, Twitter, Instagram, and YouTube Use",
+                              "Demystifying the Social Media Giants: A Guide to Facebook, Twitter, Instagram & Youtube"],
+         "summary": "", "sections": [{"id": f"s{k}", "heading": h, "text": t, "level": 2 if h else 0, "parent": None}
+                                     for k, (h, t) in enumerate(texts)],
+         "steps": [{"title": texts[3][0], "section": "s3"}, {"title": texts[4][0], "section": "s4"}]}
+    assert chooser(e) == "How to activate Wake-on-LAN in Windows 10 and 11"
