@@ -2496,6 +2496,21 @@ def test_a_label_line_the_site_repeats_heads_its_section_a_step_or_a_run_of_shor
         assert got == ["", "Worth it"] + [label] * headed, label
 
 
+
+def test_a_label_over_a_fixs_list_keeps_the_fixs_text_in_order():
+    """Only a pros/cons pair (a label's list right after another label's list) gives the text after its
+    last list back to the section: a site's one label over a fix's steps ("Procedure Details") heads
+    all of them, a picture, the next list and the closing note in their order, as written."""
+    st = Structurer(load_rules())
+    md = ("The printer stops after three restarts.\n\n## Fix 1: Reset the printer\n\nA reset clears the queue.\n\n"
+          "Procedure Details\n\n1. Unplug the printer for ten seconds.\n2. Plug the printer back in.\n\n"
+          "![The printer panel](https://img.example/p.jpg)\n\n3. Press the reset button.\n4. Print a test page.\n\n"
+          "If the printer still stops, hold the power key for a minute.\n\n## Fix 2: Update the driver\n\nGet the driver.\n")
+    secs = {s.heading: s for s in st.structure(md, "t", (), ("Procedure Details",)).sections}
+    part = secs["Procedure Details"].text
+    assert part.index("1. Unplug") < part.index("3. Press") < part.index("If the printer still stops")
+    assert "If the printer" not in secs["Fix 1: Reset the printer"].text
+
 def test_a_rebuild_that_makes_a_line_a_sites_label_structures_the_bodies_it_had_kept(tmp_path):
     """Whether a line is a template's label depends on the build's other bodies: four reviews hold
     "What We Like" in too few families (text), two more make it the site's (a heading in all six),

@@ -37,10 +37,13 @@ class Sections:
         counted: dict[int, tuple[str, int]] = {}  # section -> its heading's (numbering word, number)
         named = self._empty_headings_named(blocks, heads, leads)
         taken = {id(b) for a, b in zip(blocks, blocks[1:]) if id(a) in named}
-        over_list = {id(a) for a, b in zip(blocks, blocks[1:]) if b.kind == "list"}
-        # a template's label over a list heads that list, not the text after it: the verdict after
-        # "What We Don't Like" and its list is the section's again (`part`: the label's part, while
-        # its list lasts; `home`: where the blocks after it go)
+        # the second of a pros/cons pair (a template's label over a list right after another label's list)
+        # heads that list, not the text after it: the verdict after "What We Don't Like" and its list is
+        # the section's again (`part`: the label's part, while its list lasts; `home`: where the blocks
+        # after it go). A label over a fix's list heads the whole fix's text, in its order.
+        template = {id(b) for b in blocks if labels.get(id(b)) is False}
+        paired = {id(c) for a, b, c, d in zip(blocks, blocks[1:], blocks[2:], blocks[3:])
+                  if id(a) in template and b.kind == "list" and id(c) in template and d.kind == "list"}
         part, home = None, None
         for b in blocks:
             if id(b) in taken:  # (the name of the empty heading before it)
@@ -80,7 +83,7 @@ class Sections:
                     counted[len(secs) - 1] = key
                 stack.append(len(secs) - 1)
                 b.section = len(secs) - 1
-                if labels.get(id(b)) is False and id(b) in over_list and parent is not None:
+                if id(b) in paired and parent is not None:
                     part = len(secs) - 1
                 continue
             if part is not None and b.kind != "list":
