@@ -1079,6 +1079,38 @@ def test_lettered_sub_steps_are_instructions(st):
         []]
 
 
+def test_a_way_written_as_prose_gives_its_actions_as_instructions(st):
+    """A way told in sentences, no list: each sentence that says what to do is a sub-step, whole (one that goes
+    on in lower case after a quote's mark is one sentence), in order; not what is said between them (a result,
+    a description), nor a command alone on its line. One action, a list, a pitch, sub-headings (alternatives:
+    "On Windows", "On a Mac"), step numbers the counts did not read (`To restore it:**1)** Click ...`) or more
+    actions than PROSE_ACTIONS_MAX give none."""
+    body = ("## Method 1: Update Windows\n\nUpdates fix many bugs. Open **Settings**. Click Update & Security, "
+            "then Check for updates.\n\n![](https://example.com/1.png)\n\nA list of updates appears. Restart your PC "
+            "when it is done.\n\n"
+            "## Method 2: Turn on developer mode\n\nGo to Settings > About phone. Tap Build number seven times "
+            "until you see the \u201cYou are now a developer!\u201d message. Then go back to Settings.\n\n"
+            "## Method 3: Make a file\n\nOpen Command Prompt. Type the following command:\n\ntype nul > a.txt\n\n"
+            "## Method 4: Restart the router\n\nThe router may hang. Unplug it for a minute.\n\n"
+            "## Method 5: Clear the cache\n\nOpen the app. Close it again.\n\n- Tap Storage.\n- Tap Clear cache.\n\n"
+            "## Method 6: Repair it with Driver Easy\n\nDownload Driver Easy. Run it and click Scan Now. "
+            "With the Pro version it takes just 2 clicks and you get a 30-day money back guarantee.\n\n"
+            "## Method 7: Go through every setting\n\n" + " ".join(f"Open menu {n}." for n in range(1, 14)) + "\n\n"
+            "## Method 8: Use the app for your system\n\nPick yours.\n\n### On Windows\n\nOpen Settings. Click Apps.\n\n"
+            "### On a Mac\n\nOpen System Settings. Click General.\n\n"
+            "## Method 9: Restore the system\n\nTo restore it:**1)** Click **Start**. Then type \u201crestore\u201d.**2)** Open "
+            "the wizard. Then click Next.\n")
+    s = st.structure(body, "Fix it")
+    assert [x.instructions for x in s.steps] == [
+        ["Open Settings.", "Click Update & Security, then Check for updates.", "Restart your PC when it is done."],
+        ["Go to Settings > About phone.",
+         "Tap Build number seven times until you see the \u201cYou are now a developer!\u201d message.",
+         "Then go back to Settings."],
+        ["Open Command Prompt.", "Type the following command:"],
+        [], [], [], [], [], []]
+    assert [x.promotional for x in s.steps] == [False] * 5 + [True, False, False, False]
+
+
 def test_sub_steps_numbered_in_every_form_and_split_by_screenshots_are_all_instructions(st):
     """Items a screenshot's paragraph swallowed (`![](shot)\\n3. Click`), `Step 2\\.` and
     `**2)**` numbers all count; a lone list item numbered 4 under a step is no procedure."""

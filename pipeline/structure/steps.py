@@ -163,7 +163,9 @@ class Steps:
             title=title.strip(),
             text=text,
             section=section,
-            instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept]),
+            instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept],
+                                       # (a way headed and written as prose: its actions, not a pitch's)
+                                       self._writer_acts if sub is None and not promotional else None),
             ui_paths=_dedupe(q for b in keep for p, plain in b.paths if (q := self._ui_path(p) if plain else p)),
             shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
             commands=_dedupe(c.strip("*` ") for a, b in zip([None] + keep, keep) for c, typed in _typed(b, a)
@@ -1144,10 +1146,11 @@ def _run_on(n: int, item: str, upto: int | None) -> list[tuple[int, str]]:
     return [(n, item[:cuts[0][1]])] + [(k, item[end:stop]) for (k, _, end), stop in zip(cuts, ends)]
 
 
-def _instructions(blocks: list[_Block]) -> list[str]:
+def _instructions(blocks: list[_Block], acts=None) -> list[str]:
     """A step's sub-steps: the runs that count 1, 2, ... (two or more; `_loose_counts`) over its list
     items and numbered paragraphs, however numbered, in order (a screenshot, a note or
-    an ad between two items does not end the procedure)."""
+    an ad between two items does not end the procedure); else its lettered ones; else, `acts` given
+    (a sentence that says what to do), those of a way written as prose (`_prose_actions`)."""
     labels = _lone_labels(blocks)
     numbered = [(n, " ".join(t.replace("**", "").split())) for k, b in enumerate(blocks)
                 for n, t in ([labels[k]] if k in labels else _numbered_items(b))]
@@ -1157,7 +1160,44 @@ def _instructions(blocks: list[_Block]) -> list[str]:
     # sub-steps lettered instead (`**a)** Download ...`, `a. Select ...`, `(a) Run ...`), one a paragraph
     lettered = [(ord(m.group(1)) - 96, " ".join(b.plain[m.end():].replace("**", "").split()))
                 for b in blocks if b.kind == "paragraph" for m in [_LETTER.match(b.plain)] if m]
-    return [it for run in _loose_counts(lettered) if len(run) >= 2 for it in run if it]
+    found = [it for run in _loose_counts(lettered) if len(run) >= 2 for it in run if it]
+    return found or (_prose_actions(blocks, acts) if acts is not None else [])
+
+
+PROSE_ACTIONS_MAX = 12  # (more sentences that act than this in prose: an essay on the subject, no one procedure)
+
+
+def _prose_actions(blocks: list[_Block], acts) -> list[str]:
+    """A way told in sentences, not a list ("Open Settings. Click Update & Security, then Check for updates.
+    Restart when it is done."): its sentences that say what to do, whole and in order, two or more and at most
+    PROSE_ACTIONS_MAX; not a note, a result or a description between them ("A window opens."). None when it
+    has a list (its items, unnumbered, are options or notes as often as sub-steps) or sub-headings (their
+    actions are alternatives as often as parts of one procedure: "On Windows 10", "On Windows 7")."""
+    if any(b.kind == "list" for b in blocks) or len({b.section for b in blocks}) > 1:
+        return []
+    texts = [b.bare for b in blocks if _shot_text(b)]
+    if any(_NUMBER_MARK.search(t) for t in texts):  # (numbered in a way the counts did not read: `so:**1)** Press`)
+        return []
+    found = [t for text in texts for t in _whole_sentences(text) if acts(t)]
+    return found if 2 <= len(found) <= PROSE_ACTIONS_MAX else []
+
+
+# a step's number before a capital, in a way told in prose: `1) Click`, `“restore“.2) Open`, `3. Select`
+_NUMBER_MARK = re.compile(r"(?:(?<![\w,])\d{1,2}\)|(?<![\w.,])\d{1,2}\.)\s*(?=[A-Z])")
+_ENDED = re.compile(r"[.!?:…][\"'”’)*_]*$")  # (a sentence's last mark, maybe inside quotes: `click "OK."`)
+
+
+def _whole_sentences(text: str) -> list[str]:
+    """A paragraph's sentences, each whole: a piece that goes on in lower case after a mark is the same
+    sentence (`until you see the “You are now a developer!” message.`); a last piece with no mark at its end
+    is no sentence (a command on its own line, `type nul > name.ext`; a line the scrape cut)."""
+    out: list[str] = []
+    for t in SENTENCE_END.split(" ".join(text.split())):
+        if out and t[:1].islower():
+            out[-1] += " " + t
+        elif t:
+            out.append(t)
+    return [t for t in out if _ENDED.search(t)]
 
 # a sub-step's label alone on its line, its words in the paragraph below it (`Step 1.`, then `Unlock your iPhone ...`)
 # (possessive runs: "Step" and 50k spaces, a digit, 50k spaces and a letter fail at once, not in n^2 splits of the spaces)
