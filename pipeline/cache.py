@@ -218,7 +218,8 @@ from .write import write_atomic
 # 120: titles: a version list loses the versions the text never names when it names no other; a hyphenated word says the main word
 # 121: structure: only the second label of a pros/cons pair heads its list alone; a label over a fix's list heads the fix's text in order
 # 122: steps: a way under a heading written as prose (no list) gives its 2 to 12 whole sentences that act as instructions
-FORMAT = 122
+# 123: steps: a bold command typed in markdown reads with its backslash escapes undone (no doubled-backslash twin)
+FORMAT = 123
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

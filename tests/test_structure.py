@@ -1139,6 +1139,15 @@ def test_commands_are_what_is_typed_not_a_bold_window_name(st):
     assert step.commands == ["netsh winsock reset", "control", "%temp%"]
 
 
+def test_a_bold_command_escaped_in_markdown_is_the_command_as_it_reads(st):
+    """`**%WINDIR%\\\\system32**` (a backslash escaped in the markdown) is typed `%WINDIR%\\system32`: one
+    command, not a second one with doubled backslashes beside it."""
+    body = ("## Fix 1: Clear the spooler\n\n1. Press **Win + R**.\n"
+            "2. Type **%WINDIR%\\\\system32\\\\spool\\\\printers** and press **Enter**.\n")
+    (step,) = st.structure(body, "Spooler").steps
+    assert step.commands == ["%WINDIR%\\system32\\spool\\printers"]
+
+
 def test_shortcuts_with_a_lost_space_or_words_before_at_the_same_time(st):
     body = ("## Fix 1: Open Run\n\n1. Press the **Windows logo key** ![](https://example.com/k.png) and **R** "
             "on your keyboard at the same time.\n2. Open the bar by pressingCtrl+L.\n"

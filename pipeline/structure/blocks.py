@@ -371,6 +371,15 @@ def _md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+_MD_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # (a backslash escape of markdown: `\\`, `\*`, `\_`)
+
+
+def _md_unescape(source: str) -> str:
+    """Markdown source read as the characters its backslash escapes stand for (`%WINDIR%\\\\system32` is
+    `%WINDIR%\\system32`), as the rendered text reads."""
+    return _MD_ESCAPED.sub(r"\1", source)
+
+
 def _in_codeblock(b: _Block) -> bool:
     return b.code_block or b.source.startswith(("```", "~~~", "    "))
 

@@ -8,7 +8,7 @@ from ..model import Step
 from ..text import SENTENCE_END, Inert
 from .contents import _TOC_MAX, _TOC_NUMBER, _each_linked
 from .blocks import (_Block, _Sec, _ancestors, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
-                     _siblings)
+                     _md_unescape, _siblings)
 
 _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
 _KEY_WORDS = re.compile(r"^(?:(?:press|hit)\s+)?(?:the\s+)?|\s+keys?$", re.I)  # round a key's name: "press the", " key(s)"
@@ -788,7 +788,7 @@ def _typed(b: _Block, before: _Block | None) -> list[tuple[str, str]]:
     ("", other bold text and short lines: a command only by the rules' command words)."""
     block = "block" if b.kind == "other" and _in_codeblock(b) and len(b.code) <= 3 else ""
     out = [(c, block or ("code" if b.kind != "other" else "")) for c in b.code]
-    out += [(t, "bold") for t in _TYPED.findall(b.source) if not _label(t)]
+    out += [(t, "bold") for t in map(_md_unescape, _TYPED.findall(b.source)) if not _label(t)]  # (as it reads)
     line = _alone(b) if before is not None and before.kind == "paragraph" and before.plain.rstrip().endswith(":") else []
     return out + [(t, "line") for t in line] + [(t, "") for t in b.strong + _own_line(b) if not _label(t)]
 
