@@ -721,7 +721,11 @@ def test_a_rebuild_reuses_the_candidates_of_untouched_bodies_and_gives_the_bytes
         recomputed.append(len(sigs) - len(kept))
         return real(sigs, offers, rank, o, kept)
     monkeypatch.setattr(cluster, "candidate_pairs", counting)
+    indexed = []  # every band indexed again (band_offers): a rebuild reads its offers from the index instead
+    real_offers = cluster.band_offers
+    monkeypatch.setattr(cluster, "band_offers", lambda *a: indexed.append(1) or real_offers(*a))
     build(src, tmp_path / "out", Options(jobs=1))
+    assert indexed == [1]
     # (the most bodies whose candidates a rebuild may compute again: a template page can
     # enter the offer of buckets all the templates share)
     edits = [("add a copy", 66, lambda: write(src, "copy-17.md", hostile.template_page(17).replace("thirty seconds", "30 s"))),
@@ -735,8 +739,10 @@ def test_a_rebuild_reuses_the_candidates_of_untouched_bodies_and_gives_the_bytes
     for k, (what, most, edit) in enumerate(edits):
         edit()
         recomputed.clear()
+        indexed.clear()
         build(src, tmp_path / "out", Options(jobs=1))
         assert recomputed and recomputed[0] <= most, (what, recomputed)
+        assert not indexed, what
         build(src, tmp_path / f"fresh-{k}", Options(jobs=1), use_cache=False)
         assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"fresh-{k}" / "kb.json").read_bytes(), what
     doc = json.loads((tmp_path / "out" / "kb.json").read_text())

@@ -532,6 +532,20 @@ def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_on
     kept = {3: [7, 5], 100: []}
     _, top = cluster.candidate_pairs(sigs, found, rank, c.o, kept)
     assert top == {**want, **kept}
+    # issue 30: a rebuild, which keeps most bodies' candidates (Clusterer._kept), reads the
+    # offers of the others from the index of bucket keys `_index` made (bucket_offers), not
+    # every band indexed again (30k +1%: 0.8 s for 7,424 bodies): the same codes for them
+    index = c._index(sigs)
+    assert index == (buckets, keys)
+    every = cluster.band_offers(np.array(rank), rows, bands)[0]
+    n = len(sigs)
+    for size in (0, 1, 7, 60, n // 2, n):
+        groups = sorted(rng.choice(n, size, replace=False).tolist())
+        got = cluster.bucket_offers(groups, *index, rank)
+        assert len(got) == 1 and got[0].dtype == np.int64
+        assert got[0].tolist() == every[np.isin(every // n, groups)].tolist()
+        kept = {i: want[i] for i in range(n) if i not in groups}
+        assert cluster.candidate_pairs(sigs, got, rank, c.o, kept)[1] == want
 
 
 def _counted_page(title, lead, heads, texts):

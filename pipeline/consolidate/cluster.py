@@ -217,13 +217,16 @@ class Clusterer:
         r, width = self.o.minhash_rows, self.o.minhash_bands * self.o.minhash_rows
         sig = np.frombuffer(rows, dtype=np.uint64).reshape(-1, width)
         bands = [sig[:, b:b + r] for b in range(0, width, r)]
+        index = self._index(sig) if near else None
+        kept = self._kept(near, *index, signature_of) if near else {}
         if shuffle:
             waited = time.perf_counter()
             found = offers(np.array(rank, dtype=np.int64), r, bands)
             t0 += time.perf_counter() - waited  # (the workers' time, not this process's)
+        elif kept:  # only the groups whose candidates are not kept need offers: read from `index`
+            found = bucket_offers([i for i in range(len(rank)) if i not in kept], *index, rank)
         else:
             found = band_offers(np.array(rank, dtype=np.int64), r, bands)
-        kept = self._kept(near, *self._index(sig), signature_of) if near else {}
         pairs, top = candidate_pairs(sig, found, rank, self.o, kept)
         if near is not None:
             near.clear()
@@ -411,6 +414,33 @@ def band_offers(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[np
         other = member != offered
         found.append(order[member[other]] * n + order[offered[other]])
     return [np.unique(np.concatenate(found))]
+
+
+def bucket_offers(groups: list[int], buckets: dict[bytes, list[int]], keys: list[list[bytes]],
+                  rank: list[int]) -> list[np.ndarray]:
+    """band_offers' pairs offered to `groups` only, read from the LSH index Clusterer._index
+    made (each bucket's members, each group's buckets), as band_offers' one sorted array of
+    codes i * n + j (group i is offered group j): a rebuild keeps most groups' candidates
+    (Clusterer._kept) and needs the offers of the others only, not every band's pairs made
+    again (30k articles, +1%: 0.8 s of CPU for all 7,424 bodies, to give offers to 3,364)."""
+    n = len(rank)
+    shown: dict[bytes, np.ndarray] = {}  # bucket -> the members it offers: its first BUCKET_MEMBERS by rank
+    found = [_NONE]
+    for i in groups:
+        offered = []
+        for key in keys[i]:
+            first = shown.get(key)
+            if first is None:
+                members = buckets[key]
+                first = shown[key] = (np.array(sorted(members, key=rank.__getitem__)[:BUCKET_MEMBERS], np.int64)
+                                      if len(members) > 1 else _NONE)
+            offered.append(first)
+        js = np.unique(np.concatenate(offered))
+        found.append(i * n + js[js != i])
+    return [np.unique(np.concatenate(found))]
+
+
+_NONE = np.zeros(0, np.int64)
 
 
 def _ragged(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
