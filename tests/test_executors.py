@@ -57,3 +57,23 @@ def test_a_builds_worker_runs_one_task_at_a_time_whatever_the_threads_of_its_pro
     a.join(5)
     b.join(5)
     assert order == ["first in", "first out", "second in"]
+
+
+def test_terminate_leaves_no_pool_wakeup_open_for_the_exit_hook():
+    """After Ctrl-C the workers are killed and the pools shut down without waiting; at exit
+    concurrent.futures' hook writes to each live pool thread's wake-up pipe while that thread may be
+    closing it (CPython 3.11: "OSError: Bad file descriptor", a traceback after "Aborted!"). Every
+    pool's thread has ended, its pipe closed, by the time terminate() returns."""
+    import time
+    from concurrent.futures import process
+    ex = LocalExecutor(2, int, ())
+    ex.slots(2)
+    pools = list(ex.pools)
+    for pool in pools:
+        pool.submit(time.sleep, 30)
+    time.sleep(0.2)
+    threads = [pool._executor_manager_thread for pool in pools]
+    wakeups = [process._threads_wakeups[t] for t in threads]
+    ex.terminate()
+    assert not any(t.is_alive() for t in threads)
+    assert all(w._closed for w in wakeups)

@@ -104,6 +104,7 @@ class LocalExecutor:
             if p.is_alive():
                 p.kill()
                 p.join(1)
+        threads = []
         for pool in self.pools:
             # A worker killed while sending a result leaves half a message in the result
             # pipe, which the executor's thread then waits on for ever (and the interpreter,
@@ -112,5 +113,12 @@ class LocalExecutor:
                 pool._result_queue._writer.close()
             except (AttributeError, OSError):
                 pass
+            threads.append(getattr(pool, "_executor_manager_thread", None))
             pool.shutdown(wait=False, cancel_futures=True)
+        for thread in threads:
+            # the executor's thread closes its wake-up pipe as it ends; still running at exit, it
+            # races the interpreter's exit hook writing to that pipe (CPython 3.11: "OSError: Bad
+            # file descriptor" printed after "Aborted!"): it ends now, its pipe closed
+            if thread is not None:
+                thread.join(2)
         self.pools = []
