@@ -56,6 +56,7 @@ def test_howto_leaves_pitches_out_and_nests_sub_steps(seeds_kb):
     e = doc["entries"][0]
     e["steps"][1]["promotional"] = True
     e["steps"][2]["instructions"] = ["Open **Settings**.", "Tap [Messages](https://x.example/m)."]
+    e["steps"][2]["images"] = [{"url": "https://img.example/settings.png", "alt": "Settings"}]
     e["alternate_titles"] = [f"Title {i}" for i in range(40)]
     (h,) = howto_document(doc, "https://kb.example.com/kb")["@graph"]
     _valid_howto(h, absolute=True)
@@ -64,6 +65,7 @@ def test_howto_leaves_pitches_out_and_nests_sub_steps(seeds_kb):
     section = h["step"][1]
     assert section["@type"] == "HowToSection"
     assert [i["text"] for i in section["itemListElement"]] == ["Open Settings.", "Tap Messages."]
+    assert section["image"] == ["https://img.example/settings.png"]  # (a section keeps its step's screenshots)
     assert h["url"] == f"https://kb.example.com/kb/{e['id']}"
     for s in e["steps"]:
         s["promotional"] = True

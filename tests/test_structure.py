@@ -1082,7 +1082,9 @@ def test_lettered_sub_steps_are_instructions(st):
 def test_a_way_written_as_prose_gives_its_actions_as_instructions(st):
     """A way told in sentences, no list: each sentence that says what to do is a sub-step, whole (one that goes
     on in lower case after a quote's mark is one sentence), in order; not what is said between them (a result,
-    a description), nor a command alone on its line. One action, a list, a pitch, sub-headings (alternatives:
+    a description), nor a command alone on its line, nor a pointer to another page ("Check out our ... guide").
+    A way whose sentences that would be left out name what to click (bold, a path), or that introduces a command
+    ("Type the following command:"), one action, a list, a pitch, sub-headings (alternatives:
     "On Windows", "On a Mac"), step numbers the counts did not read (`To restore it:**1)** Click ...`) or more
     actions than PROSE_ACTIONS_MAX give none."""
     body = ("## Method 1: Update Windows\n\nUpdates fix many bugs. Open **Settings**. Click Update & Security, "
@@ -1099,16 +1101,22 @@ def test_a_way_written_as_prose_gives_its_actions_as_instructions(st):
             "## Method 8: Use the app for your system\n\nPick yours.\n\n### On Windows\n\nOpen Settings. Click Apps.\n\n"
             "### On a Mac\n\nOpen System Settings. Click General.\n\n"
             "## Method 9: Restore the system\n\nTo restore it:**1)** Click **Start**. Then type \u201crestore\u201d.**2)** Open "
-            "the wizard. Then click Next.\n")
+            "the wizard. Then click Next.\n\n"
+            "## Method 10: Delete the download\n\nOpen the app. Tap Library. From here, you can tap the three dots "
+            "and select **Delete From Downloads**.\n\n"
+
+            "## Method 11: Replace the drive\n\nOpen the case. Remove the old drive. "
+            "Check out our best SSDs buying guide.\n")
     s = st.structure(body, "Fix it")
     assert [x.instructions for x in s.steps] == [
         ["Open Settings.", "Click Update & Security, then Check for updates.", "Restart your PC when it is done."],
         ["Go to Settings > About phone.",
          "Tap Build number seven times until you see the \u201cYou are now a developer!\u201d message.",
          "Then go back to Settings."],
-        ["Open Command Prompt.", "Type the following command:"],
-        [], [], [], [], [], []]
-    assert [x.promotional for x in s.steps] == [False] * 5 + [True, False, False, False]
+        [], [], [], [], [], [], [],
+        [],  # (the way's last action is in a sentence that does not open with one: the sub-steps would lose it)
+        ["Open the case.", "Remove the old drive."]]  # (a pointer to a buying guide is no sub-step)
+    assert [x.promotional for x in s.steps] == [False] * 5 + [True] + [False] * 5
 
 
 def test_sub_steps_numbered_in_every_form_and_split_by_screenshots_are_all_instructions(st):

@@ -66,14 +66,15 @@ def _step(step: dict, position: int, url: str | None) -> dict:
     ident = f"{url or ''}#{step['id']}"
     texts = [t for t in map(plain, step["instructions"]) if t]  # (an empty sub-step is no direction)
     if texts:
-        return {"@type": "HowToSection", "@id": ident, "position": position, "name": step["title"],
-                "itemListElement": [{"@type": "HowToStep", "position": k, "text": t}
-                                    for k, t in enumerate(texts, 1)]}
-    text = step["text"]
-    for passage in step.get("pitch", []):
-        text = text.replace(passage, "")
-    out = {"@type": "HowToStep", "@id": ident, "position": position, "name": step["title"],
-           "text": plain(text) or step["title"]}
+        out = {"@type": "HowToSection", "@id": ident, "position": position, "name": step["title"],
+               "itemListElement": [{"@type": "HowToStep", "position": k, "text": t}
+                                   for k, t in enumerate(texts, 1)]}
+    else:
+        text = step["text"]
+        for passage in step.get("pitch", []):
+            text = text.replace(passage, "")
+        out = {"@type": "HowToStep", "@id": ident, "position": position, "name": step["title"],
+               "text": plain(text) or step["title"]}
     if step["images"]:
         out["image"] = [i["url"] for i in step["images"]]
     return out

@@ -165,7 +165,7 @@ class Steps:
             section=section,
             instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept],
                                        # (a way headed and written as prose: its actions, not a pitch's)
-                                       self._writer_acts if sub is None and not promotional else None),
+                                       self._prose_acts if sub is None and not promotional else None),
             ui_paths=_dedupe(q for b in keep for p, plain in b.paths if (q := self._ui_path(p) if plain else p)),
             shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
             commands=_dedupe(c.strip("*` ") for a, b in zip([None] + keep, keep) for c, typed in _typed(b, a)
@@ -354,6 +354,11 @@ class Steps:
     def _acts(self, sentences: list[str]) -> list[str]:
         """The sentences that say what to do ("Let's get rid of it.": the writer's, not an action)."""
         return [t for t in sentences if self._writer_acts(t.strip())]
+
+    def _prose_acts(self, sentence: str) -> bool:
+        """A sentence of a way told in prose that is a sub-step of it: it says what to do, and not only
+        where to read more ("Check out our best mini PCs buying guide.": [step_shapes] pointer_openings)."""
+        return self._writer_acts(sentence) and not self.pointer.match(sentence)
 
     def _writer_acts(self, sentence: str, verbs: re.Pattern | None = None, reader: bool = False) -> bool:
         """A sentence that says what to do, not what the writer will do ("Let's get rid of it.",
@@ -1175,11 +1180,22 @@ def _prose_actions(blocks: list[_Block], acts) -> list[str]:
     actions are alternatives as often as parts of one procedure: "On Windows 10", "On Windows 7")."""
     if any(b.kind == "list" for b in blocks) or len({b.section for b in blocks}) > 1:
         return []
-    texts = [b.bare for b in blocks if _shot_text(b)]
-    if any(_NUMBER_MARK.search(t) for t in texts):  # (numbered in a way the counts did not read: `so:**1)** Press`)
+    shown = [b for b in blocks if _shot_text(b)]
+    if any(_NUMBER_MARK.search(b.bare) for b in shown):  # (numbered in a way the counts did not read: `so:**1)** Press`)
         return []
-    found = [t for text in texts for t in _whole_sentences(text) if acts(t)]
+    # The sub-steps stand for the way (a HowTo export shows them in place of its text): none when a sentence
+    # they would leave out names what to click, type or open (`**Delete From Downloads**`, a code span, a
+    # `Settings > Update` path: "From here, you can tap ... and select ..."), or when one ends in ":" (what it
+    # introduces, a command on its own line, would be lost: "Type the following command:")
+    for b in shown:
+        for t in _whole_sentences(b.source):  # (its markdown: the bold and code spans the plain text drops)
+            if t.endswith(":") or not acts(t.replace("**", "").replace("`", "")) and _NAMES_UI.search(t):
+                return []
+    found = [t for b in shown for t in _whole_sentences(b.bare) if acts(t)]
     return found if 2 <= len(found) <= PROSE_ACTIONS_MAX else []
+
+
+_NAMES_UI = re.compile(r"\*\*\S|`|\S > \S")  # (bold, a code span, a menu path)
 
 
 # a step's number before a capital, in a way told in prose: `1) Click`, `“restore“.2) Open`, `3. Select`
@@ -1191,13 +1207,13 @@ def _whole_sentences(text: str) -> list[str]:
     """A paragraph's sentences, each whole: a piece that goes on in lower case after a mark is the same
     sentence (`until you see the “You are now a developer!” message.`); a last piece with no mark at its end
     is no sentence (a command on its own line, `type nul > name.ext`; a line the scrape cut)."""
-    out: list[str] = []
+    out: list[list[str]] = []  # (pieces joined once: a paragraph of 100k pieces is no quadratic join)
     for t in SENTENCE_END.split(" ".join(text.split())):
         if out and t[:1].islower():
-            out[-1] += " " + t
+            out[-1].append(t)
         elif t:
-            out.append(t)
-    return [t for t in out if _ENDED.search(t)]
+            out.append([t])
+    return [t for pieces in out if _ENDED.search(t := " ".join(pieces))]
 
 # a sub-step's label alone on its line, its words in the paragraph below it (`Step 1.`, then `Unlock your iPhone ...`)
 # (possessive runs: "Step" and 50k spaces, a digit, 50k spaces and a letter fail at once, not in n^2 splits of the spaces)

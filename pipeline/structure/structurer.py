@@ -78,6 +78,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         doing = [v for v in acts if v not in browsing]
         self.advised_action = acting(doing)
         # the writer's own doing after "Let's" ("Let's look at the film"; Steps._writer_acts)
+        self.pointer = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "pointer_openings"))
+                                  + r")\b", flags)
         self.writer_verb = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "writer_verbs"))
                                       + r")\b", flags)
         leads = "|".join(f"(?:{p})" for p in rules.get("step_shapes", "advice_leads")) or "(?!)"
