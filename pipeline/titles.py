@@ -24,7 +24,11 @@ intro that does ("The all-new Ring Battery Doorbell is now available" over "Ring
 Entry-Level Security"); and one that lacks the name the text repeats (`main_name`: "Moto Tag")
 gives way to a candidate that says it, or to a span of the intro that does ("Motorola just
 launched the Moto Tag" over "Google Enhances Locator Capabilities with Moto's Tracking
-Technology").
+Technology"). In a spun group published under many titles, some of other articles, a title that
+lacks the main term (or the words of the main name) gives way to a published title that says
+it and scores near it, when what it lacks outweighs in the text each word the best says alone
+(`rival`: "... Say Goodbye to Blobs and Zits" over "Top-Ranked Filaments for Your 3D Printing
+Needs" on a text about blobs and zits).
 
 An error code the text repeats (`0x803f8001`) that the best candidate garbles ("0X80amoor")
 is put back; when no candidate names the subject at all, the title is a span of the text as
@@ -109,6 +113,9 @@ _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
 _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
+# a title of another article in a spun group (`rival`): RIVAL of the best's score, MIXED_TITLES distinct titles,
+# MIXED_PARTS parts of the text saying what the best lacks
+RIVAL, MIXED_TITLES, MIXED_PARTS = 0.75, 10, 2 * MAIN_PARTS
 STRONG = 10.0  # ... and under which it must name the main name when it names neither that nor the main term
 # a token that is an address or a picture's file, no word of a title ("2:max_bytes(150000)/_hero.jpg"): two of the
 # marks of an address inside it, or a picture's extension (not "TCP/IP", "24/7", "api-ms-win-crt-runtime-l1-1-0.dll")
@@ -1085,6 +1092,9 @@ class TitleChooser:
             if garbled:
                 return best[:garbled.start()] + code + best[garbled.end():]
         main = self.main_term(k)
+        rival = self.rival(k, prep, scored, best, best_score, main, entry)
+        if rival:
+            return rival
         if main and not says_word(best, main) and best_score < WEAK:  # (a weak title must name what the text is most about)
             heads = {h for h, *_ in prep["heads"]}  # (a heading names a part: "Use Small Taskbar Icons")
             with_main = [sc for sc in scored if says_word(sc[-1], main) and sc[0] > 0 and sc[-1] not in heads]
@@ -1118,6 +1128,40 @@ class TitleChooser:
         if best_score > 0 or any(self.tf[k][w] >= 2 for w in words(best) if w not in self.generic):
             return best  # (it names something the text says more than once)
         return self.compose(k, [sc[-1] for sc in scored], code) or best
+
+    def rival(self, k: int, prep: dict, scored: list[tuple], best: str, best_score: float, main: str | None,
+              entry: dict) -> str | None:
+        """A published title that names what the text is most about where the best does not: a spun group whose
+        copies were published under titles of other articles of the same site (MIXED_TITLES distinct titles or
+        more), one of which wins by words the text says in passing ("Top-Ranked Filaments for Your 3D Printing
+        Needs" over a text on blobs and zits; "Easy Steps to View and Manage Photos & Files Across Devices with
+        iCloud" over a text on recovering an iCloud backup). What the best lacks: the main term (`main_term`),
+        else the words of the main name (`main_name`, which the main term is part of) that it never says. The
+        rival wins when it scores RIVAL of the best's score or more, what it names is spread over MIXED_PARTS of
+        the text's parts or more, and each word the best says that it does not weighs less in the text (spread
+        times specificity) than what the best lacks: the best's own subject is then a side topic of the text."""
+        if not main or best_score < WEAK or len({entry["title"], *entry["alternate_titles"]}) < MIXED_TITLES:
+            return None  # (under WEAK, `_choose` asks for the main term itself)
+        if not says_word(best, main):
+            lacked, has = [main], lambda c: says_word(c, main)
+        else:
+            name = self.main_name(k)
+            if not name or main not in name.split() or names(best, name):
+                return None
+            lacked, has = [w for w in name.split() if not says_word(best, w)], lambda c: names(c, name)
+        tf = self.tf[k]
+        if not lacked:  # (it says the name's words apart: "Noctua's New Addition to the Home Series")
+            return None
+
+        def weight(w):
+            return math.log1p(tf[w]) * self.idf.get(w, 0.0)
+        if min(tf[w] for w in lacked) < MIXED_PARTS:
+            return None
+        floor = min(weight(w) for w in lacked)
+        published = {c for c, *_ in prep["titles"]}
+        rivals = [sc for sc in scored if sc[-1] in published and sc[0] >= RIVAL * best_score and has(sc[-1])
+                  and all(weight(w) < floor for w in set(words(best)) - set(words(sc[-1])) if w not in self.generic)]
+        return max(rivals)[-1] if rivals else None
 
     def summarised(self, k: int, entry: dict, name: str) -> str:
         """A title that sums the text up by its name (`main_name`) in its own words, when no candidate and no

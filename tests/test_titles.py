@@ -1538,3 +1538,67 @@ def test_a_title_that_writes_the_main_word_in_a_hyphenated_name_says_it(chooser)
                                      for k, (h, t) in enumerate(texts)],
          "steps": [{"title": texts[3][0], "section": "s3"}, {"title": texts[4][0], "section": "s4"}]}
     assert chooser(e) == "How to activate Wake-on-LAN in Windows 10 and 11"
+
+
+BLOBS = [("", "Blobs and zits are small bumps on the surface of a 3D print. They show where the nozzle starts and "
+          "stops each layer, and the filament oozes out."),
+         ("What causes blobs and zits", "Blobs and zits come from extra filament pressure in the nozzle at the "
+          "start or the end of a layer."),
+         ("Fix 1: Tune the retraction", "Retraction pulls the filament back so that no blobs form when the nozzle "
+          "travels. Raise it by 0.5 mm until the zits go."),
+         ("Fix 2: Turn on coasting", "Coasting stops the extrusion just before the end of a layer, so the blobs "
+          "and zits at the seam get smaller."),
+         ("Fix 3: Lower the print temperature", "A hot nozzle makes the filament runny, and runny filament leaves "
+          "blobs. Print 5 degrees cooler."),
+         ("Fix 4: Move the seam", "Put the seam in a corner of the print so that the zits hide there and the blobs "
+          "do not show."),
+         ("Fix 5: Dry your filament", "Wet filament pops in the nozzle and leaves zits and blobs on the walls."),
+         ("Conclusion", "Blobs and zits are easy to fix with retraction, coasting and a cooler nozzle.")]
+# a spun group whose copies were published under titles of other articles of the same 3D-printing site
+OTHER_PRINT_TITLES = ["Top-Ranked Filaments for Your 3D Printing Needs", "Reviewed Filaments for 3D Printers",
+                      "Master the Art of Keeping a Clean Nozzle on Your 3D Printing Device",
+                      "Turn Your Old Plastics Into Top-Tier 3D Printing Materials",
+                      "Steps to Rectify Problems Caused by Grinding of 3D Printing Material",
+                      "Tackling Transparent Imperfections in Your 3D Prints", "The Best Resin for Miniatures",
+                      "Why Your Print Bed Warps and How to Level It", "Choosing a Nozzle Size for 3D Printing"]
+
+
+def test_a_title_of_another_article_in_a_spun_group_loses_to_one_naming_what_the_text_is_most_about(chooser):
+    # the filament title scores best on words the text says in passing (it names filament in 6 of 8 parts); the
+    # text is most about blobs (every part), which only one of the group's many titles names
+    e = entry(OTHER_PRINT_TITLES[0], OTHER_PRINT_TITLES[1:] + ["Elevate Your 3D Prints - Say Goodbye to Blobs and "
+                                                               "Zits Forever"], "", BLOBS)
+    assert chooser(e) == "Elevate Your 3D Prints - Say Goodbye to Blobs and Zits Forever"
+
+
+def test_a_title_that_names_what_the_text_is_most_about_is_not_passed_over_for_a_rival(chooser):
+    # (the group's own title names blobs: no other title wins for naming them too)
+    e = entry("How to Fix Blobs and Zits on Your 3D Prints",
+              OTHER_PRINT_TITLES + ["Elevate Your 3D Prints - Say Goodbye to Blobs and Zits Forever"], "", BLOBS)
+    assert chooser(e) == "How to Fix Blobs and Zits on Your 3D Prints"
+
+
+def test_a_title_without_the_name_the_text_repeats_loses_to_one_with_it_in_a_spun_group(chooser):
+    # every title says "iCloud"; the text is about recovering an iCloud Backup, which the best-scoring title (of an
+    # article on photos and files) never says
+    parts = [("", "Lost contacts or photos? An iCloud Backup keeps them. This guide shows how to recover data from "
+              "an iCloud Backup on your iPhone, with or without a reset."),
+             ("Method 1: Recover from iCloud Backup by a reset", "Erase the iPhone, then choose Restore from iCloud "
+              "Backup on the Apps & Data screen. Photos and files in iCloud Drive stay on your devices."),
+             ("Method 2: Recover from iCloud Backup without a reset", "A recovery tool reads the iCloud Backup and "
+              "recovers only the contacts, messages, photos or files you pick."),
+             ("Method 3: Recover files from iCloud.com", "Sign in to iCloud.com, view your files and photos, and "
+              "manage them: Restore Files deleted in the last 30 days from your iCloud Backup."),
+             ("Method 4: Recover contacts and calendars", "On iCloud.com, Restore Contacts or Restore Calendars "
+              "brings back an earlier archive of the iCloud Backup."),
+             ("What if the iCloud Backup is missing", "Check that iCloud Backup is on in Settings and that the "
+              "iPhone backed up over Wi-Fi. A recovery needs a backup."),
+             ("Conclusion", "Recover from an iCloud Backup with a reset, without one, or from iCloud.com.")]
+    titles = ["Easy Steps to View and Manage Photos & Files Across Devices with iCloud",
+              "Resolving the 'iCloud Messages Disabled' Issue", "How To Log Out From Your iCloud Account Safely",
+              "Lost Something in iCloud? Master iCloud Backup Data Recovery",
+              "Easy Setup Tutorial: Using iCloud on Windows", "Syncing Your iPad Pro with iCloud",
+              "iCloud Picture Perusal Made Easy", "How to Share an iCloud Calendar", "Moving iCloud Mail to Gmail",
+              "Fixing iCloud Keychain Not Syncing"]
+    e = entry(titles[0], titles[1:], "", parts)
+    assert chooser(e) == "Lost Something in iCloud? Master iCloud Backup Data Recovery"
