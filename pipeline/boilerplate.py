@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from .clean.html_blocks import Outros, asked_end
 from .clean.links import _site
 from .unionfind import DisjointSets
 
@@ -423,6 +424,7 @@ class Boilerplate:
         # a tool the article pitches is its own text, flagged promotional, never removed
         products = g("promotional", "products")
         self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in products) + r")\b", re.I)
+        self.outros = Outros(rules)  # (a request for comments that the chrome's going leaves last: _asked_end)
 
     def repeated(self, bodies: list[str]) -> set[bytes]:
         """Keys of the lines found in min_families or more families of the distinct bodies."""
@@ -694,10 +696,36 @@ class Boilerplate:
         pictures = self._pictures(units, lines, repeated, drop)
         if not drop and not pictures:
             return body, 0, marks
+        pictures += self._asked_end(units, lines, drop)
         gone = {units[u][0] for u in drop}
         kept = [line for i, line in enumerate(lines) if i not in gone]
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
         return text, len(drop) + pictures, marks
+
+    def _asked_end(self, units, lines: list[str], drop: set[int]) -> int:
+        """A request for comments that ends the body once its chrome went ("... please share them
+        in the comments below." over a rating box, an author line and a "More Reading" list, each
+        dropped here): the cleaner reads a body's end for such an outro, but that end was not this
+        body's yet; it goes now as it goes there (clean.html_blocks.asked_end), with the sign-offs
+        and questions beside it, the paragraph's other sentences staying. Not when nothing went
+        after the last line left (the cleaner read that end), nor from code or a quote. Lines are
+        edited in place and those that go whole added to drop; returns how many lines stay
+        shortened."""
+        left = [u for u in range(len(units)) if u not in drop]
+        if not left or left[-1] == len(units) - 1:
+            return 0
+        i, k = units[left[-1]]
+        if k is None or _TWIN_TEXT.match(lines[i]) or not self.outros.addressed.search(lines[i]):
+            return 0
+        paragraphs = [lines[units[u][0]] for u in left]
+        out, n = asked_end(paragraphs, self.outros)
+        if not n:
+            return 0
+        drop.update(left[len(out):])
+        if out and out[-1] != paragraphs[len(out) - 1]:
+            lines[units[left[len(out) - 1]][0]] = out[-1]
+            return 1
+        return 0
 
     def _marks(self, units, lines: list[str]) -> Marks:
         """The units `strip` drops whatever lines the build repeats, found in the body alone

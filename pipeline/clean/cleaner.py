@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..rules import Rules
 from ..text import ESCAPED_TAG, HTML_START, Inert, remember
 from .code import CLOSE, OPEN, _fenced_blocks, _protect, _restore, _strip_debris, unsentinel
-from .html_blocks import _BLOCK_SPLIT, _Renderer, _clean_blocks, _soup
+from .html_blocks import _BLOCK_SPLIT, Outros, _Renderer, _clean_blocks, _soup
 from .junk import _drop_text_junk
 from .links import _guard_links, _needs_recheck, _rewrite_links
 from .markers import _cut_link_farms, _cut_marker_blocks, _split_title
@@ -119,10 +119,7 @@ class Cleaner:
         self.cta_ending = re.compile(r"(?:^|.*\s)(?:" + self.cta_buttons.pattern + ")", re.I | re.S)
         self.tag_words = max(int(v) for v in g("tag_lists", "max_words"))
         self.tag_urls = tuple(p.lower() for p in g("tag_lists", "url_parts"))
-        self.outro_requests = re.compile("|".join(f"(?:{p})" for p in g("outros", "requests")), re.I)
-        self.outro_sign_offs = re.compile("|".join(f"(?:{p})" for p in g("outros", "sign_offs")), re.I)
-        self.outro_addressed = re.compile("|".join(f"(?:{p})" for p in g("outros", "addressed")), re.I)
-        self.outro_generic = frozenset(w.lower() for w in g("outros", "generic"))
+        self.outros = Outros(rules)
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))

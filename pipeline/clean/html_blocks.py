@@ -117,15 +117,44 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
     if out and last and _tag_list(last, ctx):
         out.pop()
         removed["tag_list"] += 1
-    # the subject's words: those of the blocks before the last, read once, and how many of those
-    # blocks have each; a sign-off popped, the new last block's words leave it (its own words named
-    # itself: "Thanks for stopping by, cheers friends and readers!" over "Thanks for reading." stayed,
-    # and cleaning the text again took it)
+    ended, subject = _end_outro(out, ctx.outros)
+    if ended:
+        removed["outro"] += ended
+    # ...and, anywhere else, a paragraph that is nothing but a request for comments and a
+    # sign-off or a question to the reader beside it: one article of a spun page ends there, or
+    # the widgets after it go later (a rating, an author box, a "More Reading" list)
+    asks = {j for j, b in enumerate(out) if _without_outro(b, ctx.outros, subject, asked=True) == ""}
+    if asks:
+        removed["outro"] += len(asks)
+        out = [b for j, b in enumerate(out) if j not in asks]
+    return "\n\n".join(out)
+
+
+class Outros:
+    """The rules' [outros], compiled: how an article signs off and asks for comments."""
+
+    def __init__(self, rules):
+        g = rules.get
+        self.requests = re.compile("|".join(f"(?:{p})" for p in g("outros", "requests")), re.I)
+        self.sign_offs = re.compile("|".join(f"(?:{p})" for p in g("outros", "sign_offs")), re.I)
+        self.addressed = re.compile("|".join(f"(?:{p})" for p in g("outros", "addressed")), re.I)
+        self.generic = frozenset(w.lower() for w in g("outros", "generic"))
+
+
+def _end_outro(out: list[str], outros: Outros):
+    """The end of a body's blocks `out` without its outro (in place: _without_outro, the last
+    block, then the one before it while one goes whole): how many blocks went or lost sentences,
+    and the subject's words (for the blocks' reading mid-body).
+
+    The subject's words: those of the blocks before the last, read once, and how many of those
+    blocks have each; a sign-off popped, the new last block's words leave it (its own words named
+    itself: "Thanks for stopping by, cheers friends and readers!" over "Thanks for reading." stayed,
+    and cleaning the text again took it)."""
     said: list[set[str]] = []
     blocks_with: Counter = Counter()
 
     def words(b: str) -> set[str]:
-        return {w.lower() for w in _TERM.findall(b)} - ctx.outro_generic
+        return {w.lower() for w in _TERM.findall(b)} - outros.generic
 
     def subject() -> set[str]:
         if not said:
@@ -133,8 +162,9 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 blocks_with.update(words(b))
             said.append(set(blocks_with))
         return said[0]
-    while out and (rest := _without_outro(out[-1], ctx, subject)) is not None:
-        removed["outro"] += 1
+    n = 0
+    while out and (rest := _without_outro(out[-1], outros, subject)) is not None:
+        n += 1
         if rest:
             out[-1] = rest
             break
@@ -144,14 +174,22 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 blocks_with[w] -= 1
                 if not blocks_with[w]:
                     said[0].discard(w)
-    # ...and, anywhere else, a paragraph that is nothing but a request for comments and a
-    # sign-off or a question to the reader beside it: one article of a spun page ends there, or
-    # the widgets after it go later (a rating, an author box, a "More Reading" list)
-    asks = {j for j, b in enumerate(out) if _without_outro(b, ctx, subject, asked=True) == ""}
-    if asks:
-        removed["outro"] += len(asks)
-        out = [b for j, b in enumerate(out) if j not in asks]
-    return "\n\n".join(out)
+    return n, subject
+
+
+def asked_end(paragraphs: list[str], outros: Outros) -> tuple[list[str], int]:
+    """The paragraphs of a body whose end the cleaner did not see, read as _clean_blocks reads a
+    body's end (_end_outro), when the last one asks the site's readers for comments (the rules'
+    addressed: "... please share them in the comments below."): the site's widgets after it (a
+    rating box, an author line, a "More Reading" list) went later, in the chrome stage
+    (boilerplate.Boilerplate.strip_marked), which hands the paragraphs it left. The request goes,
+    with the sign-offs and questions to the reader beside it; the paragraph's other sentences stay.
+    A last paragraph without such a request (a sign-off alone: "That's all there is to it!") is
+    left as it is. Returns the paragraphs left and how many went or lost sentences."""
+    if not paragraphs or not outros.addressed.search(paragraphs[-1]):
+        return paragraphs, 0
+    out = list(paragraphs)
+    return out, _end_outro(out, outros)[0]
 
 
 def _button_gone(block: str, counts) -> bool:
@@ -201,7 +239,7 @@ _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
 _LEAD_MARKUP = re.compile(r"[\s*_“\"]*")
 
 
-def _without_outro(block: str, ctx, subject=frozenset, asked: bool = False) -> str | None:
+def _without_outro(block: str, outros: Outros, subject=frozenset, asked: bool = False) -> str | None:
     """A paragraph that ends a body without the sentences that sign off or ask for comments
     (and the questions to the reader and emoji beside them), "" if it was nothing else; None
     when it has no such sentence (see the rules' [outros]), or, `asked` (mid-body), none that asks
@@ -219,9 +257,9 @@ def _without_outro(block: str, ctx, subject=frozenset, asked: bool = False) -> s
     sentences = SENTENCE_END.split(block)
     keep, outro, request, closing = [], False, False, False
     for s in sentences:
-        if (ctx.outro_addressed if asked else ctx.outro_requests).search(s):
+        if (outros.addressed if asked else outros.requests).search(s):
             outro = request = True
-        elif ctx.outro_sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
+        elif outros.sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
             if len({w.lower() for w in _TERM.findall(_shown(s))} & subject()) >= 2:
                 keep.append(s)
             else:
