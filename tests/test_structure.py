@@ -2313,6 +2313,26 @@ def test_a_procedure_beside_a_part_whose_sections_are_the_ways_is_one_more_way(s
         "How to Install It", "How to Use It Once Installed", "How to Use It on Android"]
 
 
+def test_a_part_whose_one_sub_section_gives_the_procedure_beside_a_part_over_ways_is_one_more_way(st):
+    """"Part 3: ... on Android" tells its procedure under one sub-heading of its own ("### Install It on
+    Android" over its Step 1 ... Step 3), beside "Part 2", whose sub-sections are the ways: the part is a
+    way of the page, its sub-section in it; with no text of its own, the part is a label and its sub-way
+    the way. A part over one sub-section that only tells is none."""
+    proc = "Step 1 Open the **Settings** app.\n\nStep 2 Tap **Security**.\n\nStep 3 Enable **Unknown sources**.\n\n"
+    body = ("Get the store.\n\n## Part 1. What Is the Store?\n\nAn app store. Find apps in it.\n\n"
+            "## Part 2. How to Use It on iPhone\n\n### How to Install It\n\n" + proc +
+            "### How to Use It Once Installed\n\n" + proc.replace("Settings", "Store") +
+            "## Part 3. How to Use It on Android\n\nIt works on Android too.\n\n### Install It on Android\n\n"
+            + proc.replace("Security", "Apps") + "## Conclusion\n\nEnjoy.\n")
+    found = st.structure(body, "How to use the store").steps
+    assert [s.title for s in found] == ["How to Install It", "How to Use It Once Installed", "How to Use It on Android"]
+    assert "Tap **Apps**" in found[-1].text  # (its sub-section's procedure is in it)
+    bare = body.replace("It works on Android too.\n\n", "")
+    assert steps(st, bare, "How to use the store")[-1] == "Install It on Android"
+    told = body.replace(proc.replace("Security", "Apps"), "It installs like any app, from its website.\n\n")
+    assert steps(st, told, "How to use the store") == ["How to Install It", "How to Use It Once Installed"]
+
+
 def test_a_numbered_list_of_fixes_with_sub_steps_gives_one_step_per_fix_named_by_its_label(st):
     """Fixes numbered as a list whose items hold their sub-steps as nested lists ("3. Run the
     troubleshooter: If ...\\n   1. Open Settings ...") are one step each, not one per nested number too, each
@@ -3388,3 +3408,19 @@ def test_a_how_to_section_acting_twice_after_the_steps_is_one_of_them_an_overvie
                "Restart.\n\n## Update the Printer Driver\n\nOpen Device Manager, right-click the printer and "
                "choose Update driver.\n")
     assert steps(st, printer, "Printer offline") == ["Restart the Print Spooler Service", "Update the Printer Driver"]
+
+
+def test_sibling_headings_that_advise_avoiding_or_opting_out_are_ways(st):
+    """"Opt Out of Ad Tracking" (over its ways per device) and "Avoid Sharing Your Location" beside it say
+    what to do, as "Turn Off ..." does: they are the page's ways, the devices' sub-sections inside the first;
+    "Why Apps Track You" beside them is none."""
+    body = ("Apps track you. Here is what you can do.\n\n## Why Apps Track You\n\nAds pay for free apps.\n\n"
+            "## Opt Out of Ad Tracking\n\nMost phones let you opt out.\n\n"
+            "### On Android\n\n1. Open **Settings**.\n2. Tap **Privacy > Ads**.\n3. Tap **Delete advertising ID**.\n\n"
+            "### On iPhone\n\n1. Open **Settings**.\n2. Tap **Privacy & Security > Tracking**.\n"
+            "3. Turn off **Allow Apps to Request to Track**.\n\n"
+            "## Avoid Sharing Your Location\n\nOnly let maps use it. Open Settings and turn off location for the "
+            "other apps.\n\n## Conclusion\n\nStay private.\n")
+    found = st.structure(body, "How to stop apps from tracking you").steps
+    assert [s.title for s in found] == ["Opt Out of Ad Tracking", "Avoid Sharing Your Location"]
+    assert "Delete advertising ID" in found[0].text

@@ -646,10 +646,19 @@ class Steps:
             # Process" nor "Glossary of Terms" over a numbered list)
             divisions = {_first_word(secs[i].heading) for i in parts}
             for i in run:
-                if (i in procedures and not is_step[i] and i not in over and i not in skip
+                way = i
+                if i not in procedures:  # (or its one sub-section gives it, "Part 3: ... on Android" over "How to
+                    # Install It" and its Step 1 ... Step 3: the part is the way, with it; a part with no text of
+                    # its own is only a label, its sub-way the way in its place)
+                    below = _descendants(secs, i)
+                    if len(below) != 1 or below[0] not in procedures or below[0] in skip or secs[below[0]].kind not in (
+                            "other", "fix"):
+                        continue
+                    way = i if secs[i].text else below[0]
+                if (not is_step[i] and i not in over and i not in skip
                         and secs[i].kind in ("other", "fix") and not any(is_step[a] for a in _ancestors(secs, i))
                         and (self._names_doing(secs[i].heading) or _first_word(secs[i].heading) in divisions)):
-                    is_step[i] = True
+                    is_step[way] = True
 
     def _remedy_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
         """On a page about a problem (its title or opening heading names fixes or causes: "... Issues and
