@@ -87,6 +87,7 @@ _QUOTE_NOT = re.compile(r"^(?: {4}|\t| {0,3}>|\s*(?:[-*+]|\d{1,2}[.)])\s|\s*\||\
 _QUOTE_HOSTS = 64  # a sentence in more paragraphs than this is a template's, not a pull-quote's
 _WHOLE_SENTENCE = re.compile(r"[.!?。！？][\s*_\"'”’)]*$")  # a whole sentence ends the line
 _SPEC = re.compile(r"\w[^:\n]*:\s+\S")  # "Weight: 1.2 kg"
+_STOPS = re.compile(r"[.!?。！？](?:\s|$)")  # where a sentence ends ("Too busy? ... delivers ..." has two)
 _DOMAIN = re.compile(r"\w\.[a-z]{2,}\b|//")  # a web address in a word: "microsoft.com/windowsinsider"
 _LABEL_LINE = re.compile(r"^[\s>*_]*[^\W_]+(?:[ -][^\W_]+){0,2}[ \t]*(?:(?:\*\*|__|[*_])[ \t]*)?:(?:\*\*|__|[*_])?\s+\S")  # "Price: $300", "**Best for:** ..."
 _STEP = re.compile(r"^\W*step\s*\d", re.I)  # "Step 2: ...", "**Step 2**"
@@ -647,7 +648,7 @@ class Boilerplate:
         pictured = Counter(n for n in names if n is not None)
         # ...when a name of the page's own: under two pictures, or under one when the page's text
         # names it elsewhere too (_own_names); not a label ("Our Verdict" under two pictures)
-        own = self._own_names(units, lines, names, pictured) if pictured else set()
+        own = self._own_names(units, lines, names, pictured, repeated) if pictured else set()
         # ...and a credit's shape under pictures whose site (or author) is the same under two
         # pictures or more of the page ("Thingiverse / 3Derp", "Thingiverse / ztxdk")
         # (its users differing: "Before | After" twice is no credit; a site the page's own text
@@ -1480,6 +1481,8 @@ class Boilerplate:
                 drop.update([u, *under])
             elif own and lead:
                 drop.update([u, *under[:lead]])  # "See also" and the articles under it
+            elif own and (box := self._sign_up(units, lines, under, rep, drop)):
+                drop.update([u, *under[:box]])  # "#### Newsletters", a newsletter's name and blurb over "Subscribe"
             elif self._widget_label(lines[i], [w in drop for w in under], links):
                 drop.add(u)  # "### More Crypto Coach" over the site's articles, gone, on one page
             elif len(under) >= 2 and all(links) and 2 * sum(rep[w] for w in under) >= len(under):
@@ -1487,6 +1490,27 @@ class Boilerplate:
             elif self._box(units, lines, under, drop) and not self._content(_HEADING.sub("", lines[i])):
                 drop.update([u, *under])  # "### Best Photo & Movie Maker you may want to know" and its box
 
+
+    def _sign_up(self, units, lines: list[str], under: list[int], rep: list[bool], drop: set[int]) -> int:
+        """How many lines open a repeated heading's section as a sign-up box's own (0: none): a
+        name (a short label: "ZDNET Innovation Weekly") and maybe one sentence of blurb, over a
+        block of two lines or more of chrome the site repeats ("Subscribe", "See all"), the
+        article going on under it or not. The box's name and blurb are one newsletter's, found in
+        few articles; the heading and its buttons are the site's. A section of the article's
+        own text under a repeated heading ("Conclusion", "Price and availability") opens with a
+        sentence, a list, a spec or a picture, or has one chrome line under it, not a block."""
+        j = next((j for j, w in enumerate(under) if w in drop), len(under))
+        if not 1 <= j <= 2 or len(under) < j + 2 or not all(w in drop and rep[w] for w in under[j:j + 2]):
+            return 0
+        for n, w in enumerate(under[:j]):
+            line = lines[units[w][0]]
+            if (units[w][1] is None or self._content(line) or _LIST.match(line) or _SPEC.match(line) or "![" in line
+                    or line.lstrip().startswith("|") or _BOLD_LABEL.match(line)):
+                return 0
+            if not (self._label(line) if n == 0 else _WHOLE_SENTENCE.search(line) and len(_STOPS.findall(line)) == 1
+                    and len(_WORD.findall(line)) <= 4 * self.short_words):
+                return 0
+        return j
 
     def _name_key(self, units, lines: list[str], u: int) -> bytes | None:
         """The credit key (as _credit_key's) of a name alone right under a picture, or under the
@@ -1503,7 +1527,8 @@ class Boilerplate:
             return None
         return _digest("credit " + " ".join(words))
 
-    def _own_names(self, units, lines: list[str], names: list[bytes | None], pictured: Counter) -> set[int]:
+    def _own_names(self, units, lines: list[str], names: list[bytes | None], pictured: Counter,
+                   repeated: set[bytes]) -> set[int]:
         """The names alone under pictures (names[u]: _name_key), no bold label ("**NEAR**" over
         what it names), that are credits by the page alone: under two pictures or more, unless
         the page writes each of their words in lower case elsewhere (a label of common words:
@@ -1513,7 +1538,9 @@ class Boilerplate:
         page about Corsair's PC; so nothing is lost), the line under it not opening with it, nor a
         "•" item, nor a label's line (not the label of the item it heads: "MobileGo" over "MobileGo
         is one of ...", "Jaunt VR" over "• Download free Jaunt VR ...", a roundup's "Netgear Orbi
-        RBK752" over "Price: $300 ...")."""
+        RBK752" over "Price: $300 ..."); or under one, one word right under the picture when it is the
+        page's one proper name under pictures (a maker's press shot: "Unihertz" over "Unihertz says
+        ...", "ASUS" the page names nowhere else; a roundup names one over each of its items)."""
         lower, said, plains = set(), set(), {}
         for u, (i, k) in enumerate(units):
             if k is None or "![" in lines[i]:
@@ -1527,11 +1554,15 @@ class Boilerplate:
             lower.update(w for w in words if w.islower())
             said.update(" ".join(words[j:j + n]) for n in (1, 2, 3) for j in range(len(words) - n + 1))
         out = set()
+        # (the page's one proper name under pictures: a roundup names one over each of its items)
+        sole = len({names[u] for u, words in plains.items() if not any(w.lower() in lower for w in words)}) == 1
         for u, words in plains.items():
             common = [w.lower() in lower for w in words]
             if pictured[names[u]] >= 2:
                 if not all(common):
                     out.add(u)
+            elif not any(common) and sole and len(words) == 1 and _PICTURE_LINE.match(lines[units[u - 1][0]]):
+                out.add(u)  # a maker's one word right under its press shot, the page's one name so ("Unihertz", "Acer")
             elif not any(common) and " ".join(words) in said:
                 after = lines[units[u + 1][0]] if u + 1 < len(units) else ""
                 if (_WORD.findall(_LINK.sub(r"\1", after))[:len(words)] != words and not after.lstrip().startswith("•")

@@ -161,6 +161,37 @@ def test_a_repeated_signup_box_goes_when_the_article_goes_on_under_its_heading(t
     assert "Restart your computer and check whether the problem is gone." in text
 
 
+NEWSLETTERS = [("Example Innovation Weekly", "Example Innovation brings you the week in future-forward technology."),
+               ("Example Week in Review", "Our editors pick the week's most important stories for you."),
+               ("Example Money Daily", "The markets and your money, explained every morning before work."),
+               ("Example Green Tech", "Energy, climate and the gadgets that save power, once a month."),
+               ("Example Security Brief", "The threats of the week and how to stay ahead of them."),
+               ("Example Deals Digest", "The best prices we found this week on the gear we tested.")]
+
+
+def test_a_signup_box_under_a_repeated_heading_goes_with_its_one_newsletter_name_and_blurb(tmp_path):
+    """The site's "Newsletters" box sits mid-article, the article going on under its heading:
+    heading and buttons repeat across distinct articles, but each article names another
+    newsletter and its blurb (one article each). The name and blurb go with the box; a
+    repeated heading over the article's own sentence stays, the same buttons under it or not."""
+    src = tmp_path / "in"
+    for n, (topic, (name, blurb)) in enumerate(zip(TOPICS, NEWSLETTERS), 1):
+        box = (f"#### Newsletters\n\n{name}\n\n{blurb}\n\nSubscribe\n\n[See all](https://site.example/newsletters/)\n\n"
+               f"The {topic} of batch {n} was tested for a week with the {topic.split()[-1]} at full load.\n\n")
+        closing = (f"## Conclusion\n\nWith the {topic} of unit {n} working again, the machine wakes from sleep.\n\n"
+                   "Subscribe\n\n[See all](https://site.example/newsletters/)\n")
+        body = distinct_article(topic, n).replace(SIGNUP, closing)
+        write(src, f"{n}.md", body.replace("## Why the", box + "## Why the"))
+    build(src, tmp_path / "out", Options(jobs=1))
+    text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
+    for gone in ("Newsletters", "Subscribe", "See all", *(w for pair in NEWSLETTERS for w in pair)):
+        assert gone not in text, gone
+    for n, topic in enumerate(TOPICS, 1):
+        assert f"was tested for a week with the {topic.split()[-1]}" in text
+        assert f"With the {topic} of unit {n} working again" in text
+    assert text.count("Conclusion") == len(TOPICS)
+
+
 def test_a_widget_label_one_page_repeats_under_each_item_goes_its_bold_labels_stay(tmp_path):
     """One article, no other to compare with: "Show Expert Take Show less" under each of its
     product picks is the page's widget, and so is a button that says the same over links to
@@ -877,6 +908,34 @@ def test_a_proper_name_under_one_picture_the_page_names_is_its_credit_a_label_st
     assert n == 1 and "\nCorsair\n" not in text and "Corsair said" in text
     assert text.count("Our Verdict") == 2 and "Best Budget Router" in text and "MobileGo\n\nMobileGo is" in text
     assert "VR Sniper\n\n•" in text and "**NEAR**" in text
+
+
+def test_a_makers_one_word_under_the_pages_one_named_picture_is_its_credit_a_listicles_names_stay():
+    """A maker's press shot credited with its one word ("Unihertz", "ASUS"), the page's only name
+    under a picture, goes even when the paragraph under it opens with the maker or the page
+    names it nowhere else; a roundup's names, one under each item's picture over the item's
+    paragraph, stay (they label the items), and so does a one-word label whose word the page
+    writes in lower case ("Note" over a note)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    strip = Boilerplate(load_rules()).strip
+    press = ("## A phone with a huge battery\n\nThe Tank 3 has a 23,800 mAh cell, a projector and a camping light.\n\n"
+             "![tank-3_02](https://img.example/tank-3_02.jpg)\n\nUnihertz\n\n"
+             "Unihertz says that the battery lasts 38 hours playing games and 98 hours playing music.\n\n"
+             "![The laptop from the side](https://img.example/side.jpg)\n\nNote\n\n"
+             "The note on the box says the charger is sold separately.\n")
+    text, n = strip(press, set())
+    assert n == 1 and "\nUnihertz\n" not in text and "Unihertz says" in text and "Note\n\nThe note" in text
+    other = ("## Launchers\n\nImagine having to use ten game stores on your PC.\n\n"
+             "![Steam store showing a carousel of games](https://img.example/steam.jpg)\n\nValve\n\n"
+             "Every store wants its own launcher, and each one runs at startup.\n")
+    text, n = strip(other, set())
+    assert n == 1 and "Valve" not in text and "Every store wants" in text
+    roundup = ("## Music managers\n\n![A phone manager](https://img.example/mgo.jpg)\n\nMobileGo\n\n"
+               "MobileGo is a phone manager that copies contacts and messages to the PC.\n\n"
+               "![A media player](https://img.example/swin.jpg)\n\nSwinsian\n\n"
+               "Swinsian is a media player for the Mac with wide format support.\n")
+    assert strip(roundup, set()) == (roundup, 0)
 
 
 def test_the_signup_box_over_a_consent_notice_goes_on_one_page_the_article_above_it_stays():
