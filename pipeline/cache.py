@@ -224,7 +224,8 @@ from .write import write_atomic
 # 126: chrome: a request for comments left last once the site's chrome after it went goes as the cleaner's outro would
 # 127: steps: a part beside a part over steps, worded as it ("Part 3: ..."), whose one sub-section gives a procedure is one more way; "avoid", "opt out/in" head steps
 # 128: chrome: a sign-up box's newsletter name and blurb go with its repeated heading; a maker's one word right under the page's one named picture is its credit
-FORMAT = 128
+# 129: titles: the heading that opens the body before any of its prose competes as a published title does (no heading handicap)
+FORMAT = 129
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

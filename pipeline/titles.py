@@ -1344,13 +1344,33 @@ class TitleChooser:
         name = name if name and not any(f" {name} " in f" {' '.join(words(c))} " for c, *_ in titles) else None
         first = next((words(plain(s.get("heading", ""))) for s in entry.get("sections", [])
                       if plain(s.get("heading", "")).strip()), [])
+        atop = self.atop(entry)
         for i, (c, form, *_) in enumerate(heads, len(titles)):
             s, said = self.value(form), words(c)
             # ("5 Ways to Lock ..." as "Lock ...", "[Solved] How to Fix ... in 2024" without its spin)
             opens = bool(said) and f" {' '.join(said)} " in f" {' '.join(first)} "
-            handicap = 1.0 if name and opens and names(c, name) else HEADING_HANDICAP
+            # (nor the heading that opens the body before any of its prose: the article's own title, above a text
+            # whose copies were published under other articles' titles, "How to fix Windows 11 Wont Run on my PC
+            # error" over "How to Enter the Bios in Windows 11", or under spun ones, "Alienware Aurora R9")
+            handicap = 1.0 if opens and (atop or name and names(c, name)) else HEADING_HANDICAP
             out.append((s / handicap if s > 0 else s, -len(c.split()), -_shouted(c), -i, c))
         return out
+
+    @staticmethod
+    def atop(entry: dict) -> bool:
+        """Whether the body's first heading comes before any of its prose (a section before it says no word,
+        its text only the markup or the chrome the cleaning left out, and no summary stands for an intro the
+        sections do not hold, as `chunks` reads it): the heading names the article, as a page's title does, not a
+        part of it after an intro."""
+        sections = entry.get("sections", [])
+        if not any(s.get("level") == 0 for s in sections) and words(plain(entry.get("summary", ""))):
+            return False
+        for s in sections:
+            if plain(s.get("heading", "")).strip():
+                return True
+            if words(plain(s.get("text", ""))):
+                return False
+        return False
 
     def unspun(self, heading: str, tf: Counter) -> str:
         """The heading without the spin a published title loses (`without_spin_affixes`: "[Solved] How to

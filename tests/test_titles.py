@@ -1602,3 +1602,29 @@ def test_a_title_without_the_name_the_text_repeats_loses_to_one_with_it_in_a_spu
               "Fixing iCloud Keychain Not Syncing"]
     e = entry(titles[0], titles[1:], "", parts)
     assert chooser(e) == "Lost Something in iCloud? Master iCloud Backup Data Recovery"
+
+
+BT_HEADING = "How to Fix Bluetooth Mouse Lag on Windows 11"
+BT_OPENING = ("A Bluetooth mouse that lags on Windows 11 is common after an update: the pointer freezes for a second, "
+              "then jumps across the screen.")
+BT_FIXES = [("Fix 1: Turn off power saving for the Bluetooth adapter", "Open Device Manager, find the Bluetooth adapter "
+             "and clear Allow the computer to turn off this device to save power. The mouse lag usually stops."),
+            ("Fix 2: Update the Bluetooth driver", "An old Bluetooth driver makes the mouse lag. Update it in Device "
+             "Manager."),
+            ("Fix 3: Move the mouse closer", "Keep the mouse near the Bluetooth adapter: a USB 3.0 port next to it "
+             "interferes and the pointer lags.")]
+# a body published under the titles of other articles of its site, one of which says what the text says in passing
+BT_TITLES = ["Turn Off Power Saving in Windows 11 Device Manager", "How to Enter the BIOS in Windows 11",
+             "Speed Up Windows 11 Boot Time", "Pair a Wireless Keyboard with Windows 11", "Free Up Storage on Windows 11",
+             "Fix the Something Went Wrong Error on Windows 11", "Reset Windows 11 Network Settings",
+             "Remove a Windows 11 Update", "Turn On Wake-on-LAN in Windows 11", "Change the Windows 11 Start Menu"]
+
+
+def test_the_heading_that_opens_the_body_before_any_prose_competes_as_a_title(chooser):
+    # the body's first heading, above all of its prose, is the article's own title: not halved as a part's heading
+    e = entry(BT_TITLES[0], BT_TITLES[1:], "", [("", ""), (BT_HEADING, BT_OPENING)] + BT_FIXES)
+    assert chooser(e) == BT_HEADING
+    # the same heading after the intro's prose may name a part of the article: it must still do twice as well
+    e = entry(BT_TITLES[0], BT_TITLES[1:], "", [("", BT_OPENING), (BT_HEADING, "The fixes below work on any mouse.")]
+              + BT_FIXES)
+    assert chooser(e) == BT_TITLES[0]
