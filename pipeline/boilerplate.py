@@ -578,9 +578,11 @@ class Boilerplate:
         bodies (`repeats`: the body's keys among the repeated ones, `packed`) -- "What We Like",
         "PROS", "Final Verdict" over what the site writes under them. The structure stage reads
         which of them head what follows (structure.sections._label_line), sorted, each once."""
-        if not repeats:
-            return []
-        held = {repeats[j:j + 8] for j in range(0, len(repeats), 8)}
+        if isinstance(repeats, bytes):  # (else what answers `in` as a set of them: chrome.Asked)
+            if not repeats:
+                return []
+            repeats = {repeats[j:j + 8] for j in range(0, len(repeats), 8)}
+        held = repeats
         lines = body.split("\n")
         fenced = _fenced(lines)
         return sorted({text for line, code in zip(lines, fenced)
@@ -603,8 +605,11 @@ class Boilerplate:
         if marks is None or any(u >= len(units) for part in marks for u in part):
             marks = self._marks(units, lines)
         specs = _spec_lists(units, lines, repeated)
-        rep = [k is not None and k in repeated and not _HEADING.match(lines[i]) and u not in specs
-               and (not self._content(lines[i]) or self._table_hint(units, lines, u)) for u, (i, k) in enumerate(units)]
+        # (whether the build repeats a line asked last, here and below: a rebuild reuses a stripping
+        # whose questions the build's repeated lines answer alike: chrome.Asked)
+        rep = [k is not None and not _HEADING.match(lines[i]) and u not in specs
+               and (not self._content(lines[i]) or self._table_hint(units, lines, u)) and k in repeated
+               for u, (i, k) in enumerate(units)]
         drop = self._lines(units, lines, rep)
         drop.update(marks[0])
         # list items with nothing in them, one after another, are a widget's leftovers (a share
@@ -1463,13 +1468,13 @@ class Boilerplate:
                 v += 1
             if not under or u == 0:
                 continue
-            own = k in repeated and not self._content(_HEADING.sub("", lines[i]))
+            own = not self._content(_HEADING.sub("", lines[i])) and k in repeated
             links = [self._links(lines[units[w][0]]) for w in under]
             lead = next((j for j, w in enumerate(under) if not (links[j] or w in drop)), len(under))
             # a repeated heading over repeated lines, one of them not content, then the
             # article going on with no heading of its own: the sign-up box ("Get ...
             # straight to your inbox", "By submitting your information ...") sits on top
-            run = next((j for j, w in enumerate(under) if units[w][1] not in repeated), len(under))
+            run = next((j for j, w in enumerate(under) if units[w][1] not in repeated), len(under)) if own else 0
             if own and any(rep[w] for w in under[:run]):
                 lead = max(lead, run)
             if all(w in drop for w in under):
@@ -1726,15 +1731,16 @@ class Boilerplate:
             ends[v] = ends[v + 1] if row else v
             kept[v] = v if row and v not in drop else kept[v + 1]
         for u, (i, k) in enumerate(units):
-            if k is None or k not in repeated:
+            if k is None:
                 continue
             line = lines[i]
             words = _shown_words(line)
             if (len(words) == 1 and words[0].lower() in self.verbs and "](" not in line
                     and not (_LIST.match(line) or _HEADING.match(line) or _BOLD_LABEL.match(line))
-                    and not self._list_label(units, lines, u)):  # (a contents list's "Expand": structure's)
+                    and not self._list_label(units, lines, u) and k in repeated):  # (a contents list's "Expand": structure's)
                 out.add(u)
-            elif line.lstrip().startswith("|") and u + 1 < len(units) and _table_rule(lines[units[u + 1][0]]):
+            elif (line.lstrip().startswith("|") and u + 1 < len(units) and _table_rule(lines[units[u + 1][0]])
+                  and k in repeated):
                 if kept[u + 2] >= ends[u + 2]:  # every row under it went (or there is none)
                     out.update((u, u + 1))
         return out

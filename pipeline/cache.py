@@ -18,7 +18,7 @@ pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m"), entries 
 the other per-body or per-entry results below (chrome units and verdicts, kind scores, the
 finished entries found with nothing to scrub: "x", entries' word counts "t" and chosen
 titles "h", chrome verdicts by the build's bodies "v", the learnt products a body names "n", entries' title candidates "p", what stripping finds
-in a body alone "q"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
+in a body alone "q", a body's last stripping with the repeated lines it asked about "r"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
 articles serialises the whole cache at once; a pack whose bytes are mostly in records no
 longer used is compacted into the new one. Bodies, structures and entries are only located when
@@ -225,14 +225,15 @@ from .write import write_atomic
 # 127: steps: a part beside a part over steps, worded as it ("Part 3: ..."), whose one sub-section gives a procedure is one more way; "avoid", "opt out/in" head steps
 # 128: chrome: a sign-up box's newsletter name and blurb go with its repeated heading; a maker's one word right under the page's one named picture is its credit
 # 129: titles: the heading that opens the body before any of its prose competes as a published title does (no heading handicap)
-FORMAT = 129
+# 130: a body's last chrome verdict with the line keys its stripping asked the build's repeated lines about ("r")
+FORMAT = 130
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts", "near")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_CHECKED_LINE = re.compile(rb"([smeuckxthvnpq]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([smeuckxthvnpqr]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 _HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
@@ -309,7 +310,7 @@ class ArticleCache:
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(), "near": set(),
                      "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set(),
                      "words": set(), "titles": set(), "verdicts by build": set(), "named": set(), "prepared": set(),
-                     "marks": set()}
+                     "marks": set(), "stripped": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
         # pack -> bytes of the records read from it (in bytes, not records: an entry can
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
@@ -708,9 +709,7 @@ class ArticleCache:
     def chrome(self, k: str) -> list | None:
         """[chrome lines, network links, sha256 of the body left or None, the template labels of the
         body left (boilerplate.Boilerplate.labels)] stored under k."""
-        return self._valid("c", "chrome", k, lambda rec: isinstance(rec, list) and len(rec) == 4 and all(
-            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str))
-            and isinstance(rec[3], list) and all(isinstance(n, str) for n in rec[3]))
+        return self._valid("c", "chrome", k, _valid_chrome)
 
     def put_chrome(self, k: str, verdict: list) -> None:
         self._keep("c", "chrome", k, verdict)
@@ -751,6 +750,24 @@ class ArticleCache:
         """The marks stored under k are kept though this build did not read them."""
         if ("q", k) in self._at:
             self.used["marks"].add(k)
+
+    def stripped(self, k: str) -> list | None:
+        """The last chrome verdict of the body whose units are stored under k (a `chrome` record)
+        with what it depends on besides the body: [its network domains, the keys its stripping
+        asked the build's repeated lines about that they held and those they did not, the same
+        of its template labels and the body's repeated keys, the verdict] (chrome.SiteChrome._unmoved),
+        the keys as hex (`boilerplate.packed`), or None."""
+        return self._valid("r", "stripped", k, lambda rec: isinstance(rec, list) and len(rec) == 6 and isinstance(
+            rec[0], list) and all(isinstance(d, str) for d in rec[0]) and all(
+            isinstance(x, str) and _HEX_KEYS.fullmatch(x) for x in rec[1:5]) and _valid_chrome(rec[5]))
+
+    def put_stripped(self, k: str, rec: list) -> None:
+        self._keep("r", "stripped", k, rec)
+
+    def retain_stripped(self, k: str) -> None:
+        """The last verdict stored under k is kept though this build did not read it."""
+        if ("r", k) in self._at:
+            self.used["stripped"].add(k)
 
     def retain_units(self, k: str) -> None:
         """The units stored under k are kept though this build did not read them."""
@@ -832,7 +849,8 @@ class ArticleCache:
                 "e": self.used["entries"], "u": self.used["units"], "c": self.used["chrome"],
                 "k": self.used["kinds"], "x": self.used["scrubbed"],
                 "t": self.used["words"], "h": self.used["titles"], "v": self.used["verdicts by build"],
-                "n": self.used["named"], "p": self.used["prepared"], "q": self.used["marks"]}
+                "n": self.used["named"], "p": self.used["prepared"], "q": self.used["marks"],
+                "r": self.used["stripped"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
         for (kind, k), (pack, size) in self._origin.items():
             if k in used[kind]:
@@ -964,6 +982,11 @@ def _split_head(body: str) -> tuple[str, str]:
 def _valid_units(rec) -> bool:
     return (isinstance(rec, list) and len(rec) == 5 and all(isinstance(x, str) and _HEX_KEYS.fullmatch(x) for x in rec[:2])
             and all(isinstance(x, list) and all(isinstance(d, str) for d in x) for x in rec[2:]))
+
+
+def _valid_chrome(rec) -> bool:
+    return (isinstance(rec, list) and len(rec) == 4 and all(type(n) is int for n in rec[:2])
+            and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], list) and all(isinstance(n, str) for n in rec[3]))
 
 
 def _valid_article(rec) -> bool:

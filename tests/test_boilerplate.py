@@ -1859,7 +1859,7 @@ def test_the_chrome_verdicts_leave_no_body_text_held_and_only_the_repeated_line_
     site = SiteChrome(load_rules(), cache, firsts, [None] * len(firsts))
     stripped = {}
     real = site.strip
-    site.strip = lambda i: (lambda got: stripped.setdefault(i, sha(got[0])) and got)(real(i))  # (not its text)
+    site.strip = lambda i, *asked: (lambda got: stripped.setdefault(i, sha(got[0])) and got)(real(i, *asked))  # (not its text)
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     verdicts = [site.verdict(i) for i in range(len(firsts))]
