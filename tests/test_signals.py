@@ -78,20 +78,22 @@ def test_ctrl_c_at_random_moments_ends_every_build_cleanly(corpus, tmp_path):
     out, tmp = tmp_path / "out", tmp_path / "tmp"
     tmp.mkdir()
     # how long this machine, at its present load, takes from the build's scratch folder to its
-    # end: the moments drawn below fall inside it however fast or loaded the machine is
+    # end: the moments drawn below fall across it (its end too) however fast or loaded the machine is
     proc = _start(corpus, out, tmp)
     _await_scratch(proc, out)
     began = time.monotonic()
     assert proc.wait(timeout=120) == 0, proc.stderr.read().decode()
     proc.stderr.close()
     length = time.monotonic() - began
+    # promptly: within 5 s, or twice a whole build's length where a loaded machine makes that longer
+    allowed = max(5.0, 2 * length)
     stopped = 0
     for i in range(20):
         proc = _start(corpus, out, tmp)
         # at a random moment of the build (its scratch folder is there), not of Python's own
         # start-up, which a loaded machine can make longer than the build
         _await_scratch(proc, out)
-        time.sleep(rng.uniform(0.0, 0.8 * length))
+        time.sleep(rng.uniform(0.0, 1.2 * length))  # (the last draws land as kb.json is written, or after)
         if proc.poll() is not None:  # it had finished (a zombie still takes the signal: no error)
             proc.stderr.close()
             continue
@@ -101,10 +103,10 @@ def test_ctrl_c_at_random_moments_ends_every_build_cleanly(corpus, tmp_path):
         except ProcessLookupError:
             pass
         try:
-            proc.wait(timeout=5)
+            proc.wait(timeout=allowed)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
-            pytest.fail(f"build {i} still running 5 s after Ctrl-C")
+            pytest.fail(f"build {i} still running {allowed:.1f} s after Ctrl-C (a build takes {length:.2f} s here)")
         err = proc.stderr.read().decode()
         proc.stderr.close()
         if proc.returncode == 0:
@@ -116,7 +118,9 @@ def test_ctrl_c_at_random_moments_ends_every_build_cleanly(corpus, tmp_path):
         stopped += 1
         assert proc.returncode != 0, err
         assert "Traceback" not in err, err
-        assert _gone(proc.pid, 5 - (time.monotonic() - sent) + 1), f"build {i} left processes running"
+        if (out / "kb.json").exists():  # (the last whole build's: never one half-written)
+            json.loads((out / "kb.json").read_text("utf-8"))
+        assert _gone(proc.pid, allowed - (time.monotonic() - sent) + 1), f"build {i} left processes running"
         assert list(tmp.iterdir()) == [] and _scratch(out) == [], f"build {i} left {_scratch(out)}"
     assert stopped >= 10, f"only {stopped} of 20 builds were stopped (a build takes {length:.2f} s here)"
 
