@@ -653,7 +653,7 @@ class Boilerplate:
         pictured = Counter(n for n in names if n is not None)
         # ...when a name of the page's own: under two pictures, or under one when the page's text
         # names it elsewhere too (_own_names); not a label ("Our Verdict" under two pictures)
-        own = self._own_names(units, lines, names, pictured, repeated) if pictured else set()
+        own = self._own_names(units, lines, names, pictured) if pictured else set()
         # ...and a credit's shape under pictures whose site (or author) is the same under two
         # pictures or more of the page ("Thingiverse / 3Derp", "Thingiverse / ztxdk")
         # (its users differing: "Before | After" twice is no credit; a site the page's own text
@@ -1532,8 +1532,7 @@ class Boilerplate:
             return None
         return _digest("credit " + " ".join(words))
 
-    def _own_names(self, units, lines: list[str], names: list[bytes | None], pictured: Counter,
-                   repeated: set[bytes]) -> set[int]:
+    def _own_names(self, units, lines: list[str], names: list[bytes | None], pictured: Counter) -> set[int]:
         """The names alone under pictures (names[u]: _name_key), no bold label ("**NEAR**" over
         what it names), that are credits by the page alone: under two pictures or more, unless
         the page writes each of their words in lower case elsewhere (a label of common words:
