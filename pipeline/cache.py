@@ -226,7 +226,8 @@ from .write import write_atomic
 # 128: chrome: a sign-up box's newsletter name and blurb go with its repeated heading; a maker's one word right under the page's one named picture is its credit
 # 129: titles: the heading that opens the body before any of its prose competes as a published title does (no heading handicap)
 # 130: a body's last chrome verdict with the line keys its stripping asked the build's repeated lines about ("r")
-FORMAT = 130
+# 131: clean: the one product card that ends a body under its prose goes (a story's closing box), a list's last pick stays
+FORMAT = 131
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1100,3 +1100,26 @@ def test_a_pick_card_first_under_its_heading_stays_over_a_thematic_break(cleaner
     r = clean(cleaner, story)
     assert "### Acme Jelly 2" not in r.text and "### Acme Phone 3" in r.text
 
+
+
+def test_the_one_product_card_closing_a_story_under_its_prose_goes_a_lists_last_pick_stays(cleaner):
+    """A story that ends on a product card (picture, the product's name as a minor heading, a
+    blurb, shop buttons), its prose right above: nothing follows to tell, so the card waited for
+    what came next and stayed; it is the story's closing box and goes (4 of the 11 cards the
+    variety output kept at a body's end: "##### Sonos Ace" under a news story, "##### Ultimate Ears
+    Boom 3" under a review). The last pick of
+    a buying guide (under its label, "Best travel router") stays, and so does the last card of a
+    body that has others (a list of cards)."""
+    card = ("![Ace](https://img.example/ace.jpg)\n\n#####  Acme Ace\n\n"
+            "Maximize your immersion with lossless streaming and up to 30 hours of battery life.\n\n"
+            "[$449 at Acme](https://acme.example/ace) [$449 at Amazon](https://www.amazon.com/dp/B0X?tag=site-20)\n")
+    prose = ("## Acme gets into headphones\n\nThe Ace costs $449 and ships in June, with a case and two cables.\n\n"
+             "We will know more once we test a pair in our lab.\n\n")
+    r = clean(cleaner, prose + card)
+    assert r.text == prose.rstrip("\n") + "\n" and r.removed == {"call_to_action": 4}
+    buds = ("#####  Acme Buds\n\nSmall buds for the gym, light and sweat-proof.\n\n"
+            "[$99 at Amazon](https://www.amazon.com/dp/B0Y?tag=site-20)\n\n")
+    for before in (prose.replace("We will know more once we test a pair in our lab.", "Best headphones for travel"),
+                   prose + buds):  # (a pick under its label; the last card of a list of cards)
+        kept = clean(cleaner, before + card).text
+        assert "#####  Acme Ace" in kept and "Maximize your immersion" in kept and "$449 at" not in kept

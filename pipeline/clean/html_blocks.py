@@ -114,6 +114,9 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 last = ""  # (what came before the banner is the article's)
             card = _card_before(out, ctx)
             card_at = len(out) - card
+    if card and card_at and _closes_prose(out[card_at - 1]) and _lone_card(out, card_at + card - 2):
+        del out[card_at:card_at + card]  # the one card of a body, ending it under the article's prose: a story's closing
+        removed["call_to_action"] += card  # box ("##### Sonos Ace"), not the last pick of a list (under its label)
     if out and last and _tag_list(last, ctx):
         out.pop()
         removed["tag_list"] += 1
@@ -337,8 +340,10 @@ def _card_before(out: list[str], ctx) -> int:
     goes is known from what follows (_clean_blocks): the article's prose going on under no
     heading of its own means the card sat inside its text (a news story's "##### Ring Battery
     Doorbell" box); a heading next means the card was an item of the article's own list, a
-    picture or a list next that the section goes on (a bonus tip's screenshots). A heading or
-    blurb that reads as a step ("### Step 1: Open Device Manager", "Press Win+X ...") is none."""
+    picture or a list next that the section goes on (a bonus tip's screenshots); nothing next,
+    the body's one card under its prose is its closing box ("##### Sonos Ace") and goes too. A
+    heading or blurb that reads as a step ("### Step 1: Open Device Manager", "Press Win+X ...")
+    is none."""
     m = _HEADING.match(out[-2]) if len(out) >= 2 and len(out[-1]) <= 12 * _CARD_BLURB_WORDS else None
     if not m or len(m.group(1)) < 3 or _HEADING.match(out[-1]) or "\n" in out[-1].strip() \
             or len(out[-1].split()) > _CARD_BLURB_WORDS or _reads_as_step(out[-2].lstrip("#"), ctx) \
@@ -351,6 +356,18 @@ def _card_before(out: list[str], ctx) -> int:
     if above and len(above.group(1)) >= len(m.group(1)):
         return 0
     return 3 if len(out) > 2 and _IMAGE_ONLY.fullmatch(out[-3]) else 2
+
+
+def _closes_prose(block: str) -> bool:
+    """The block is the article's prose: a paragraph of sentences (not a label, a heading, a list or a picture)."""
+    block = block.strip()
+    return not _NOT_PROSE.match(block) and len(block.split()) >= 6 and block.rstrip(" *_\"”’)").endswith((".", "!", "?"))
+
+
+def _lone_card(out: list[str], at: int) -> bool:
+    """No heading before out[at] (a card's) is of its level: it names no item of a list of cards."""
+    level = len(_HEADING.match(out[at]).group(1))
+    return not any((h := _HEADING.match(b)) and len(h.group(1)) == level for b in out[:at])
 
 
 def _reads_as_step(text: str, ctx) -> bool:
