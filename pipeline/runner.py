@@ -26,7 +26,7 @@ from .cache import (ArticleCache, StaleCache, file_sha256, read_record, read_reg
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
-from .consolidate.cluster import band_offers
+from .consolidate.cluster import band_offers, offer_union
 from .executors import Executor, check_scheduler, chunks as chunked, executor
 from .ingest import EXTENSIONS, InputError, discover, display_names, prefetch, source_id
 from .model import Article, Options, Rejected
@@ -522,10 +522,11 @@ class _Resolver:
 
 def _by_band(workers: Executor):
     """Clusterer.clusters' `offers` on the engine's workers: the bands' LSH index, a few
-    bands a task, all sent at once; then the workers are done."""
+    bands a task, all sent at once, their arrays folded into one as they are read
+    (offer_union); then the workers are done."""
     def offers(rank, rows: int, bands: list) -> list:
         try:
-            return workers.gather(band_offers, [(rank, rows, c) for c in chunked(bands, workers.jobs)])
+            return offer_union(workers.gather(band_offers, [(rank, rows, c) for c in chunked(bands, workers.jobs)]))
         finally:
             workers.close()
     return offers

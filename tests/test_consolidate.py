@@ -496,7 +496,7 @@ def test_candidate_pairs_compare_signatures_a_slice_of_pairs_at_a_time():
     assert [pairs[p] for p in some] == [float((sigs[i] == sigs[j]).mean()) for i, j in some]
 
 
-def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_one_index():
+def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_one_index(monkeypatch):
     # issue 31: on Dask each task indexes a few bands and sends back the pairs they offer
     # (band_offers); in one process all of them at once: one rule either way (a twin of it,
     # a dict of buckets read body by body, was the local engine's). Checked against the rule
@@ -507,6 +507,7 @@ def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_on
     import numpy as np
 
     from pipeline.consolidate import cluster
+    monkeypatch.setattr(cluster, "OFFER_CHUNK", cluster.OFFER_CHUNK)  # (set below, restored after)
     c = cluster.Clusterer(Options())
     rng = np.random.default_rng(2531)
     width, rows = c.o.minhash_bands * c.o.minhash_rows, c.o.minhash_rows
@@ -523,12 +524,18 @@ def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_on
     assert sum(map(len, want.values())) > 2000 and max(map(len, want.values())) == cluster.CANDIDATES_KEPT
     pairs = {(i, j) if rank[i] < rank[j] else (j, i) for i, js in want.items() for j in js}
     bands = [sigs[:, b:b + rows] for b in range(0, width, rows)]
-    for split in (32, 5, 1):
+    for split, chunk in ((32, 1 << 16), (5, 1 << 16), (1, 1 << 16), (32, 1), (5, 700), (1, 5000)):
+        # (the offers taken a range of bodies at a time, of one body up to all of them: the same)
+        cluster.OFFER_CHUNK = chunk
         found = [a for k in range(0, len(bands), split)
                  for a in cluster.band_offers(np.array(rank), rows, bands[k:k + split])]
         got, top = cluster.candidate_pairs(sigs, found, rank, c.o, {})
         assert top == want and set(got) == pairs
         assert [got[p] for p in sorted(pairs)[::97]] == [float((sigs[i] == sigs[j]).mean()) for i, j in sorted(pairs)[::97]]
+        # (the Dask client folds the tasks' arrays into one as they come: the same candidates)
+        union = cluster.offer_union(iter(found))
+        assert len(union) == 1 and union[0].tolist() == np.unique(np.concatenate(found)).tolist()
+        assert cluster.candidate_pairs(sigs, union, rank, c.o, {})[1] == want
     kept = {3: [7, 5], 100: []}
     _, top = cluster.candidate_pairs(sigs, found, rank, c.o, kept)
     assert top == {**want, **kept}
@@ -546,6 +553,38 @@ def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_on
         assert got[0].tolist() == every[np.isin(every // n, groups)].tolist()
         kept = {i: want[i] for i in range(n) if i not in groups}
         assert cluster.candidate_pairs(sigs, got, rank, c.o, kept)[1] == want
+
+
+def test_the_offered_pairs_are_estimated_and_kept_a_range_of_bodies_at_a_time():
+    # issue 31: the bands' offers (every pair a bucket offers, 11.4M at 100k articles: 24x
+    # the pairs kept) were estimated and sorted all at once in the build's process: their
+    # union, an estimate each and the sort's index arrays, a few copies of them together
+    # (+205 MB over the structure stage, the client's peak but for the end). A range of
+    # bodies at a time, what that holds is bounded by the range, not by the corpus: here
+    # less than half of one copy of the offers the workers sent.
+    import tracemalloc
+
+    import numpy as np
+
+    from pipeline.consolidate import cluster
+    c = cluster.Clusterer(Options())
+    # template families over the member cap (buckets of ~500 bodies, each offering its first
+    # 32 by rank), the bands indexed in two tasks as on two Dask workers
+    sigs, _, _ = _families(c, np.random.default_rng(2811), [(1000, 20)] * 8)
+    rank = np.random.default_rng(2812).permutation(len(sigs)).tolist()
+    rows, width = c.o.minhash_rows, sigs.shape[1]
+    bands = [sigs[:, b:b + rows] for b in range(0, width, rows)]
+    found = [a for k in range(0, len(bands), 16) for a in cluster.band_offers(np.array(rank), rows, bands[k:k + 16])]
+    sent = sum(a.nbytes for a in found)
+    assert sent > 8 * 2**20  # (1.1M offered pairs, ~140 a body for the 30 it keeps)
+    tracemalloc.start()
+    try:
+        top = cluster.offered_candidates(sigs, found, rank, c.o)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert all(len(js) == cluster.CANDIDATES_KEPT for js in top.values())
+    assert peak - held < sent / 2, (peak, held, sent)  # (what it held on the way, its result aside)
 
 
 def _counted_page(title, lead, heads, texts):

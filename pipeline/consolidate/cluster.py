@@ -53,8 +53,9 @@ KEY_CHARS = 32  # a group's ident (cache.structure_key), as `near` concatenates 
 # Candidate pairs whose signatures are compared at once (candidate_pairs): each pair copies
 # its two signatures' rows (2 KB), so all pairs at once were a transient of 2 KB a pair, up
 # to CANDIDATES_KEPT pairs per distinct body: the client's peak (30k synthetic articles,
-# 117,643 pairs: 604 -> 417 MB; 100k, 468,526 pairs: ~0.9 GB of the 1.9 GB peak).
-PAIR_CHUNK = 4096
+# 117,643 pairs: 604 -> 417 MB; 100k, 468,526 pairs: ~0.9 GB of the 1.9 GB peak). 1,024 pairs
+# (2 MB of rows): offered_candidates' ranges hold about as much again.
+PAIR_CHUNK = 1024
 
 # Sections (or steps) a section is compared with by fuzzy matching, either side of where
 # it is expected: verifying and merging stay linear in the sections of a huge article, and
@@ -416,6 +417,17 @@ def band_offers(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[np
     return [np.unique(np.concatenate(found))]
 
 
+def offer_union(parts: Iterable[np.ndarray]) -> list[np.ndarray]:
+    """band_offers' arrays of a few bands each (an engine's tasks'), folded into their union
+    as they come, as band_offers' one array of all the bands: a pair of near-duplicates
+    shares many bands, so the tasks offer it many times (10k articles: 423,744 codes sent,
+    42,169 pairs), and the build's process holds the union, not every task's array."""
+    found = _NONE
+    for codes in parts:
+        found = np.union1d(found, codes)
+    return [found]
+
+
 def bucket_offers(groups: list[int], buckets: dict[bytes, list[int]], keys: list[list[bytes]],
                   rank: list[int]) -> list[np.ndarray]:
     """band_offers' pairs offered to `groups` only, read from the LSH index Clusterer._index
@@ -452,12 +464,37 @@ def _ragged(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 def offered_candidates(sigs: np.ndarray, offers: list[np.ndarray], rank: list[int], o: Options,
                        skip=()) -> dict[int, list[int]]:
     """Each group's kept candidates from the pairs the bands offer (band_offers' arrays,
-    each band in one of them): of the groups offered to group i, the CANDIDATES_KEPT most
-    similar, at least o.candidate_jaccard (ties by rank); none for the groups in `skip`."""
+    each sorted, each band in one of them): of the groups offered to group i, the
+    CANDIDATES_KEPT most similar, at least o.candidate_jaccard (ties by rank); none for the
+    groups in `skip`. A range of groups at a time (their offers, about OFFER_CHUNK codes, are
+    one slice of each array: codes i * n + j are sorted by i), so what the estimates and the
+    sort hold is bounded, not a few copies of every offered pair (100k articles: 11.4M)."""
     n = len(sigs)
-    codes = np.unique(np.concatenate(offers)) if offers else np.zeros(0, np.int64)
-    if len(skip):
-        codes = codes[~np.isin(codes // max(n, 1), np.fromiter(skip, np.int64, len(skip)))]
+    top: dict[int, list[int]] = {i: [] for i in range(n)}
+    ranks = np.asarray(rank, dtype=np.int64)
+    skipped = np.fromiter(skip, np.int64, len(skip))
+    # codes offered to the groups before each group, summed over the arrays (a range's slices)
+    starts = [np.searchsorted(x, np.arange(n + 1, dtype=np.int64) * n) for x in offers]
+    before = np.sum(starts, axis=0) if starts else np.zeros(n + 1, np.int64)
+    lo = 0
+    while lo < n:
+        hi = max(lo + 1, int(np.searchsorted(before, before[lo] + OFFER_CHUNK, side="right")) - 1)
+        codes = np.unique(np.concatenate([_NONE, *(x[s[lo]:s[hi]] for x, s in zip(offers, starts))]))
+        if len(skipped):
+            codes = codes[~np.isin(codes // n, skipped)]
+        _keep(sigs, codes, ranks, o, top)
+        lo = hi
+    return top
+
+
+# Offered pairs (codes) a range of offered_candidates holds: a few arrays of this length
+OFFER_CHUNK = 1 << 14
+
+
+def _keep(sigs: np.ndarray, codes: np.ndarray, ranks: np.ndarray, o: Options, top: dict[int, list[int]]) -> None:
+    """offered_candidates' rule for the pairs `codes` (all the offers of the groups they
+    offer to): each group's CANDIDATES_KEPT most similar, at least the threshold, into `top`."""
+    n = len(sigs)
     est = np.empty(len(codes))
     for k in range(0, len(codes), PAIR_CHUNK):  # (each row's mean is its own: the same values)
         a, b = np.divmod(codes[k:k + PAIR_CHUNK], n)
@@ -465,15 +502,12 @@ def offered_candidates(sigs: np.ndarray, offers: list[np.ndarray], rank: list[in
     close = est >= o.candidate_jaccard
     a, b = np.divmod(codes[close], n)
     est = est[close]
-    ranks = np.asarray(rank, dtype=np.int64)
     order = np.lexsort((ranks[b], -est, a))  # each group's offers, the most similar first
     a, b = a[order], b[order]
     first = np.searchsorted(a, a)  # (where each group's offers start)
     keep = np.arange(len(a)) - first < CANDIDATES_KEPT
-    top: dict[int, list[int]] = {i: [] for i in range(n)}
     for i, j in zip(a[keep].tolist(), b[keep].tolist()):
         top[i].append(j)
-    return top
 
 
 def same_problem(a: Group, b: Group, o: Options) -> str:

@@ -208,11 +208,13 @@ class DaskExecutor:
             if progress:
                 progress(label, done, total)
 
-    def gather(self, fn, arglist) -> list:
+    def gather(self, fn, arglist):
         """fn over arglist (each call returns a list), every task sent at once (one task
-        graph, no round trip per task), the results flattened, in order."""
+        graph, no round trip per task), the results flattened, in order, each task's taken
+        from its worker as the consumer reaches it: this process need not hold them all."""
         futures = [self._submit(fn, args) for args in arglist]
-        return [x for f in futures for x in self._wait(f)]
+        for f in futures:
+            yield from self._wait(f)
 
     def schedule(self, next_task, total: int) -> None:
         """As LocalExecutor.schedule, but a task goes to whichever worker Dask picks: a task
