@@ -425,6 +425,7 @@ class Boilerplate:
         # a tool the article pitches is its own text, flagged promotional, never removed
         products = g("promotional", "products")
         self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in products) + r")\b", re.I)
+        self.closing_labels = rules.closing_labels()  # ("Conclusion": a section's label, no name)
         self.outros = Outros(rules)  # (a request for comments that the chrome's going leaves last: _asked_end)
 
     def repeated(self, bodies: list[str]) -> set[bytes]:
@@ -1503,7 +1504,8 @@ class Boilerplate:
         article going on under it or not. The box's name and blurb are one newsletter's, found in
         few articles; the heading and its buttons are the site's. A section of the article's
         own text under a repeated heading ("Conclusion", "Price and availability") opens with a
-        sentence, a list, a spec or a picture, or has one chrome line under it, not a block."""
+        sentence, a list, a spec or a picture, or has one chrome line under it, not a block, or
+        opens with a name the page says elsewhere (the product the review is about)."""
         j = next((j for j, w in enumerate(under) if w in drop), len(under))
         if not 1 <= j <= 2 or len(under) < j + 2 or not all(w in drop and rep[w] for w in under[j:j + 2]):
             return 0
@@ -1515,7 +1517,11 @@ class Boilerplate:
             if not (self._label(line) if n == 0 else _WHOLE_SENTENCE.search(line) and len(_STOPS.findall(line)) == 1
                     and len(_WORD.findall(line)) <= 4 * self.short_words):
                 return 0
-        return j
+        # a newsletter's name is the box's alone; a name the page's own text says is its subject
+        # ("## Price and availability" / "Sonos Era 100" / its price, in a review of the Sonos Era 100)
+        box = {units[w][0] for w in under[:j]}
+        said = " " + " ".join(" ".join(_WORD.findall(t)) for i, t in enumerate(lines) if i not in box) + " "
+        return 0 if " " + " ".join(_WORD.findall(lines[units[under[0]][0]])) + " " in said else j
 
     def _name_key(self, units, lines: list[str], u: int) -> bytes | None:
         """The credit key (as _credit_key's) of a name alone right under a picture, or under the
@@ -1565,7 +1571,8 @@ class Boilerplate:
             if pictured[names[u]] >= 2:
                 if not all(common):
                     out.add(u)
-            elif not any(common) and sole and len(words) == 1 and _PICTURE_LINE.match(lines[units[u - 1][0]]):
+            elif (not any(common) and sole and len(words) == 1 and _PICTURE_LINE.match(lines[units[u - 1][0]])
+                  and not self.closing_labels.search(words[0])):  # ("Conclusion" over the closing words: a label)
                 out.add(u)  # a maker's one word right under its press shot, the page's one name so ("Unihertz", "Acer")
             elif not any(common) and " ".join(words) in said:
                 after = lines[units[u + 1][0]] if u + 1 < len(units) else ""

@@ -227,7 +227,8 @@ from .write import write_atomic
 # 129: titles: the heading that opens the body before any of its prose competes as a published title does (no heading handicap)
 # 130: a body's last chrome verdict with the line keys its stripping asked the build's repeated lines about ("r")
 # 131: clean: the one product card that ends a body under its prose goes (a story's closing box), a list's last pick stays
-FORMAT = 131
+# 132: chrome and clean: a sign-up box whose name the page says elsewhere, a card headed by a section label ("Final words") and a label word under a picture ("Conclusion") are the article's own
+FORMAT = 132
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -106,6 +106,12 @@ class Rules:
     data: dict  # group -> key -> list[str]
     digest: str
 
+    def closing_labels(self) -> re.Pattern:
+        """A heading's words that name a FAQ or a conclusion ([section_kinds]: "Conclusion", "Final
+        words"): a section's label, never a product's or a maker's name."""
+        kinds = self.data["section_kinds"]
+        return re.compile("|".join(f"(?:{p})" for k in ("faq", "conclusion") for p in kinds.get(k, [])) or "(?!)", re.I)
+
     def get(self, group: str, key: str) -> list[str]:
         return self.data[group][key]
 

@@ -192,6 +192,33 @@ def test_a_signup_box_under_a_repeated_heading_goes_with_its_one_newsletter_name
     assert text.count("Conclusion") == len(TOPICS)
 
 
+REVIEWED = [("Orbit Tab 7", "tablet", 329), ("Lumen Buds 2", "earbuds", 89), ("Kestrel Book 14", "laptop", 1099),
+            ("Tide Watch 3", "watch", 249), ("Nimbus Cam 4K", "camera", 199), ("Vanta Pad Pro", "keyboard", 149)]
+
+
+def test_a_reviews_price_section_under_a_repeated_heading_stays_its_product_is_no_newsletter(tmp_path):
+    """Each review closes on the site's "## Price and availability" heading, the product's name,
+    one sentence of its price and two of the site's links that every review repeats: the shape of
+    a sign-up box (a name and a blurb over repeated buttons), but the name is the one the review
+    is about, said in its own text, not a newsletter's that the box alone names. The heading, the
+    name and the price stay; the repeated links go."""
+    src = tmp_path / "in"
+    for n, (name, kind, price) in enumerate(REVIEWED, 1):
+        write(src, f"{n}.md", FM.format(title=f"{name} review", n=n) + f"# {name} review\n\n"
+              f"We used the {name} for {n + 2} weeks as our daily {kind}, and its battery outlasted every rival "
+              f"we had on the desk in test round {n}.\n\n## Design\n\nThe {kind} is light, and the {name} "
+              f"feels solid in the hand after batch {n} of drops.\n\n## Price and availability\n\n{name}\n\n"
+              f"The {name} costs ${price} and ships from the maker's store in week {n}.\n\n"
+              "[All deals of the week](https://site.example/deals)\n\n[Price tracker](https://site.example/prices)\n\n"
+              f"## Verdict\n\nBuy the {name} if you want a {kind} that just works for ${price}.\n")
+    build(src, tmp_path / "out", Options(jobs=1))
+    text = json.dumps(json.loads((tmp_path / "out" / "kb.json").read_text())["entries"])
+    assert "All deals of the week" not in text and "Price tracker" not in text
+    assert text.count("Price and availability") == len(REVIEWED)
+    for n, (name, _, price) in enumerate(REVIEWED, 1):
+        assert f"The {name} costs ${price} and ships from the maker's store in week {n}." in text
+
+
 def test_a_widget_label_one_page_repeats_under_each_item_goes_its_bold_labels_stay(tmp_path):
     """One article, no other to compare with: "Show Expert Take Show less" under each of its
     product picks is the page's widget, and so is a button that says the same over links to
@@ -936,6 +963,18 @@ def test_a_makers_one_word_under_the_pages_one_named_picture_is_its_credit_a_lis
                "![A media player](https://img.example/swin.jpg)\n\nSwinsian\n\n"
                "Swinsian is a media player for the Mac with wide format support.\n")
     assert strip(roundup, set()) == (roundup, 0)
+
+
+def test_a_section_label_under_the_pages_one_picture_is_no_makers_credit():
+    """"Conclusion" alone under a how-to's one screenshot, over the closing paragraph, has the
+    shape of a maker's one-word credit (the page's one capitalised word under a picture), but
+    it is a word the rules know as a section's label ([section_kinds]): it stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    page = ("## Step 1: Open Task Manager\n\nPress Ctrl+Shift+Esc and pick the Startup apps page on the left.\n\n"
+            "![Task Manager startup page](https://img.example/startup.png)\n\nConclusion\n\n"
+            "Turning off the apps you do not need is the quickest way to a faster boot.\n")
+    assert Boilerplate(load_rules()).strip(page, set()) == (page, 0)
 
 
 def test_the_signup_box_over_a_consent_notice_goes_on_one_page_the_article_above_it_stays():

@@ -1123,3 +1123,16 @@ def test_the_one_product_card_closing_a_story_under_its_prose_goes_a_lists_last_
                    prose + buds):  # (a pick under its label; the last card of a list of cards)
         kept = clean(cleaner, before + card).text
         assert "#####  Acme Ace" in kept and "Maximize your immersion" in kept and "$449 at" not in kept
+
+
+def test_a_closing_section_under_a_label_heading_over_a_shop_button_is_no_product_card(cleaner):
+    """A how-to that ends on "### Final words", its closing paragraph and a shop button: the
+    shape of a closing product card (a minor heading, a blurb, a button), but the heading is a
+    section's label the rules know ([section_kinds]), not a product's name: the heading and the
+    paragraph stay, the button goes."""
+    how_to = ("## Method 2: Restore a previous version\n\nRight-click the folder that held the file and choose "
+              "Properties, then pick a version from before the deletion.\n\n### Final words\n\n"
+              "The Recycle Bin and previous versions bring most files back; a recovery tool is the last resort.\n\n")
+    r = clean(cleaner, how_to + "[View at Amazon](https://www.amazon.com/dp/B0D1?tag=site-20)\n")
+    assert "### Final words" in r.text and "a recovery tool is the last resort." in r.text
+    assert "View at Amazon" not in r.text

@@ -120,6 +120,7 @@ class Cleaner:
         self.tag_words = max(int(v) for v in g("tag_lists", "max_words"))
         self.tag_urls = tuple(p.lower() for p in g("tag_lists", "url_parts"))
         self.outros = Outros(rules)
+        self.closing_labels = rules.closing_labels()
         self.lone_lines = frozenset(g("scrape_artifacts", "lone_lines"))
         self.lone_pattern = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "lone_patterns")))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))

@@ -114,7 +114,8 @@ def _clean_blocks(text: str, ctx, removed: Counter, warnings: list[str]) -> str:
                 last = ""  # (what came before the banner is the article's)
             card = _card_before(out, ctx)
             card_at = len(out) - card
-    if card and card_at and _closes_prose(out[card_at - 1]) and _lone_card(out, card_at + card - 2):
+    if (card and card_at and _closes_prose(out[card_at - 1]) and _lone_card(out, card_at + card - 2)
+            and not ctx.closing_labels.search(out[card_at + card - 2])):  # ("### Final words": the article's own)
         del out[card_at:card_at + card]  # the one card of a body, ending it under the article's prose: a story's closing
         removed["call_to_action"] += card  # box ("##### Sonos Ace"), not the last pick of a list (under its label)
     if out and last and _tag_list(last, ctx):
