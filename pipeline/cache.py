@@ -228,14 +228,15 @@ from .write import write_atomic
 # 130: a body's last chrome verdict with the line keys its stripping asked the build's repeated lines about ("r")
 # 131: clean: the one product card that ends a body under its prose goes (a story's closing box), a list's last pick stays
 # 132: chrome and clean: a sign-up box whose name the page says elsewhere, a card headed by a section label ("Final words") and a label word under a picture ("Conclusion") are the article's own
-FORMAT = 132
+# 133: no chrome verdict kept by the body's own repeated keys ("c"): only its last, with every key its stripping asked ("r")
+FORMAT = 133
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "articles", "verdicts", "near")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
-_CHECKED_LINE = re.compile(rb"([smeuckxthvnpqr]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
+_CHECKED_LINE = re.compile(rb"([smeukxthvnpqr]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 _HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
@@ -310,7 +311,7 @@ class ArticleCache:
         self.near: dict[str, str] = {}  # a group's structure key -> its kept candidates' keys, concatenated
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(), "near": set(),
-                     "entries": set(), "units": set(), "chrome": set(), "kinds": set(), "scrubbed": set(),
+                     "entries": set(), "units": set(), "kinds": set(), "scrubbed": set(),
                      "words": set(), "titles": set(), "verdicts by build": set(), "named": set(), "prepared": set(),
                      "marks": set(), "stripped": set()}
         self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
@@ -708,25 +709,12 @@ class ArticleCache:
                     self._units_all = data["units"]
         return self._units_all
 
-    def chrome(self, k: str) -> list | None:
-        """[chrome lines, network links, sha256 of the body left or None, the template labels of the
-        body left (boilerplate.Boilerplate.labels)] stored under k."""
-        return self._valid("c", "chrome", k, _valid_chrome)
-
-    def put_chrome(self, k: str, verdict: list) -> None:
-        self._keep("c", "chrome", k, verdict)
-
     def build_chrome(self, k: str) -> list | None:
-        """[chrome lines, network links, sha256 of the body left or None, the key of the
-        body's own `chrome` record, the products the build learnt, the body's template labels] stored under k
-        (chrome.SiteChrome.verdict); the body's units and own record are kept too, as if
-        read (a later build of other bodies needs them)."""
-        rec = self._valid("v", "verdicts by build", k, lambda rec: isinstance(rec, list) and len(rec) == 6 and all(
-            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], str)
-            and all(isinstance(part, list) and all(isinstance(n, str) for n in part) for part in rec[4:]))
-        if rec is not None and ("c", rec[3]) in self._at:
-            self.used["chrome"].add(rec[3])
-        return rec
+        """[chrome lines, network links, sha256 of the body left or None, the products the build
+        learnt, the body's template labels] stored under k (chrome.SiteChrome.verdict)."""
+        return self._valid("v", "verdicts by build", k, lambda rec: isinstance(rec, list) and len(rec) == 5 and all(
+            type(n) is int for n in rec[:2]) and (rec[2] is None or isinstance(rec[2], str))
+            and all(isinstance(part, list) and all(isinstance(n, str) for n in part) for part in rec[3:]))
 
     def put_build_chrome(self, k: str, verdict: list) -> None:
         self._keep("v", "verdicts by build", k, verdict)
@@ -848,7 +836,7 @@ class ArticleCache:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         used = {"b": self.used["bodies"], "s": self.used["structures"], "m": self.used["structures"],
-                "e": self.used["entries"], "u": self.used["units"], "c": self.used["chrome"],
+                "e": self.used["entries"], "u": self.used["units"],
                 "k": self.used["kinds"], "x": self.used["scrubbed"],
                 "t": self.used["words"], "h": self.used["titles"], "v": self.used["verdicts by build"],
                 "n": self.used["named"], "p": self.used["prepared"], "q": self.used["marks"],

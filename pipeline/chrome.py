@@ -4,13 +4,14 @@ Which lines are chrome is learned from every distinct body of the build, so a bu
 to read every body again, however few had changed (at 10k articles, 9 s of a 26 s rebuild
 with nothing changed). What it needs of each body is kept in the cache instead: its line
 keys (what boilerplate counts across bodies, and which of them are long lines), the farm
-networks it links to many hosts of and every domain it links to, and, keyed by the body,
-which of its keys the build found repeated and which of its domains the build found to be
-networks, the lines and links it lost and the hash of what was left
-(boilerplate.Boilerplate.strip and clean.unlink_network depend on nothing else). A rebuild reads a body only when
-that verdict, or its structure, is not cached: the same result, bodies read or not. Nor when the
-body's last verdict was made under repeated lines that answer every key its stripping asked
-about as this build's do (`Asked`): what else moved among its repeated keys is never looked at.
+networks it links to many hosts of and every domain it links to, and, keyed by the body, its
+last verdict (the lines and links it lost and the hash of what was left) with every key its
+stripping asked the build's repeated lines about and their answers (`Asked`: not only the
+body's own keys, e.g. each part of a credit line) and the domains the build found to be networks
+(boilerplate.Boilerplate.strip and clean.unlink_network depend on nothing else). A rebuild reads a
+body only when this build's repeated lines answer one of those keys otherwise, its networks
+differ, or its structure is not cached: the same result, bodies read or not; what else moved
+among the repeated keys is never looked at.
 
 What is read of each body, and its stripping, runs under the per-file budget (deadline.Budget,
 as an entry's title and kind do: this runs in the build's own process, outside the workers'
@@ -164,8 +165,8 @@ class SiteChrome:
         """Body i without its chrome and its links into a farm's network (kept until `body`
         takes it: see `left`), and how many lines and links it lost. What the stripping finds
         in the body alone (boilerplate.Boilerplate.strip_marked's marks) is kept in the cache by
-        the body: a rebuild strips a body again when the lines the build repeats change in it
-        and its last stripping asked about one that moved (`_unmoved`; at 30k articles, 1% more
+        the body: a rebuild strips a body again when its last stripping asked about a line
+        whose repetition moved (`_unmoved`; at 30k articles, 1% more
         of them strip 314 of the 7,325 bodies kept again, not 460), and then looks only at those. `repeated`: the build's repeated lines, asked through it."""
         self._learn()
         page = self._body(i)
@@ -193,8 +194,8 @@ class SiteChrome:
     def verdict(self, i: int) -> tuple[int, int, str]:
         """(chrome lines, network links, structure key) of body i: kept under the build's
         bodies and body i (a rebuild of the same bodies learns nothing again), and under body
-        i and what the build found in it (a rebuild of other bodies strips it only if that
-        differs). The structure is keyed by the products the build learnt that the body
+        i with what its stripping asked (a rebuild of other bodies strips it only if this
+        build answers otherwise: `_unmoved`). The structure is keyed by the products the build learnt that the body
         names too (self.named[i], the structure depends on them and on no other learnt name), and
         by its lines that the build repeats as a template's labels (self.labels[i])."""
         art, rec = self.firsts[i]
@@ -208,8 +209,8 @@ class SiteChrome:
             self.cache.retain_units(self.units[i])
             self.cache.retain_marks(self.units[i])
             self.cache.retain_stripped(self.units[i])
-        self.named[i] = with_linked(got[4], rec["linked"], art.title + "\n" + rec["head"])
-        self.labels[i] = tuple(got[5])
+        self.named[i] = with_linked(got[3], rec["linked"], art.title + "\n" + rec["head"])
+        self.labels[i] = tuple(got[4])
         return got[0], got[1], self._ident(i, got[2])
 
     def _ident(self, i: int, left: str | None) -> str:
@@ -224,26 +225,21 @@ class SiteChrome:
         return self._ident(i, None)
 
     def _verdict(self, i: int) -> list:
-        """[chrome lines, network links, sha256 of the body left or None, the key it is kept
-        under, the products the build learnt that the body left names, its template labels]."""
+        """[chrome lines, network links, sha256 of the body left or None, the products the build
+        learnt that the body left names, its template labels]."""
         self._learn()
         nets = sorted(self.nets[i])
-        k = sha(self.units[i] + self.repeats[i].hex() + "\0" + ",".join(nets))[:KEY_LEN]
-        got, body = self.cache.chrome(k), None
-        if got is None and (got := self._unmoved(i, nets)) is not None:
-            self.cache.put_chrome(k, got)
-        elif got is None:  # (the body's labels depend on what stripping left and on its repeated lines: on k)
+        # (never a verdict kept under the body's own repeated keys alone: stripping asks the
+        # repeated lines about keys not among them too, e.g. each part of a credit line)
+        got, body = self._unmoved(i, nets), None
+        if got is None:  # (the body's labels depend on what stripping left and on its repeated lines)
             asked, held = Asked(self.repeated), Asked(self._held(i))
             body, chrome, network = self.strip(i, asked)
             got = [chrome, network, sha(body) if chrome or network else None,
                    self.boiler.labels(body, held) if i not in self.late else []]
             if i not in self.late:
-                self.cache.put_chrome(k, got)
                 self.cache.put_stripped(self.units[i], [nets, *asked.asked(), *held.asked(), got])
-        else:
-            self.cache.retain_marks(self.units[i])
-            self.cache.retain_stripped(self.units[i])
-        return got[:3] + [k, self._named(i, got[2] or self.firsts[i][1]["body"], body), got[3]]
+        return got[:3] + [self._named(i, got[2] or self.firsts[i][1]["body"], body), got[3]]
 
     def _held(self, i: int) -> set[bytes]:
         """Body i's keys among the build's repeated lines (`repeats`), as a set."""

@@ -250,11 +250,11 @@ def _three_articles_built(tmp_path):
 def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     before = (cache / first).read_bytes()
-    # a body, its chrome verdict, an entry, its chosen title, its kind scores and what they read of its text,
+    # a body, an entry, its chosen title, its kind scores and what they read of its text,
     # a structure, its signature, its word counts and the words it writes as names, its title candidates, the
     # body's line keys, what stripping found in it alone and its last stripping with the repeated lines it asked
     # about, its chrome verdict by the build's bodies and the finished entry's clean mark, for each article
-    assert [kind for kind, _ in _records(cache / first)] == [k for k in "bcehkkmpqrsttuvx" for _ in range(3)]
+    assert [kind for kind, _ in _records(cache / first)] == [k for k in "behkkmpqrsttuvx" for _ in range(3)]
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
@@ -262,8 +262,8 @@ def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     packs = _packs(cache)
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
     # the new article's only, and each entry's title and chrome verdict (a new body changes the build;
-    # the others' title candidates are scored again, not found again)
-    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bcekkmpqrsttux" + "hhhh" + "vvvv")
+    # the others' title candidates are scored again, not found again, nor are their bodies stripped again)
+    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bekkmpqrsttux" + "hhhh" + "vvvv")
     assert res.cache_hits == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
@@ -302,7 +302,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         _spun(src, n, rest)
     build(src, tmp_path / "out", Options(jobs=1))
     kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
-    assert kinds == [list("bcehkkmpqrstttuvx")]  # (three "t": its word counts, the names it repeats, its capitalised words)
+    assert kinds == [list("behkkmpqrstttuvx")]  # (three "t": its word counts, the names it repeats, its capitalised words)
     for n, extra in [(200, True), (201, False)]:
         (before,) = _packs(cache)
         _spun(src, n, rest)  # a new copy: the printer's entry is made anew
@@ -311,7 +311,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         build(src, tmp_path / "out", Options(jobs=1))
         (after,) = _packs(cache)  # most records in use: but not their bytes
         assert after != before and not (cache / before).exists()
-        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("bcehkkmpqrstttuvx" + "bcehkkmpqrsttuvx")
+        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("behkkmpqrstttuvx" + "behkkmpqrsttuvx")
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -322,13 +322,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 14 of the first pack's 48 stay in use (not 1.md's title and verdict by the build's)
+    (src / "3.md").unlink()  # 13 of the first pack's 45 stay in use (not 1.md's title and verdict by the build's)
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack, "units", "shrink-guard"])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 14 and len(_records(cache / pack)) == 32
+    assert len(moved) == 13 and len(_records(cache / pack)) == 30
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -1264,3 +1264,45 @@ def test_a_body_whose_stripping_asks_nothing_that_moved_is_not_stripped_again(tm
     assert stripped() == (sorted(followed + ["speaker"]), [])
     (src / "speaker.md").unlink()  # ...and back
     assert stripped() == (followed, followed)
+
+
+def test_a_rebuild_strips_again_a_body_whose_credit_names_an_outlet_the_new_article_makes_repeated(tmp_path):
+    """Stripping asks the repeated lines about keys that are not the body's own: a credit line
+    "Jane Roe/Acme/Lenovo" is asked about each of its parts (boilerplate.Boilerplate._outlet_credit).
+    With "Sam Poe<n>/Acme" in 4 articles the outlet is not repeated and the credit stays; a fifth makes
+    it the site's, and the credit goes. The printer's own repeated keys did not move: a rebuild with the
+    cache strips it again all the same, and gives the bytes of a build without the cache (review 28b)."""
+    guides = [("printer", "Fix a Printer That Prints Blank Pages", "ink cartridge nozzles clogged after weeks "
+               "without printing"),
+              ("wifi", "Fix Wi-Fi That Keeps Dropping on a Laptop", "power saving mode turning the wireless adapter off"),
+              ("keyboard", "Fix a Keyboard That Types the Wrong Characters", "keyboard layout switched to another "
+               "language by a shortcut"),
+              ("bluetooth", "Fix Bluetooth Headphones That Will Not Pair", "headphones still bonded to the phone in "
+               "the other room"),
+              ("webcam", "Fix a Webcam That Shows a Black Image", "privacy shutter or camera permission blocking the feed"),
+              ("mouse", "Fix a Mouse Cursor That Jumps Around", "reflective desk surface confusing the optical sensor")]
+    src = tmp_path / "in"
+
+    def article(n: int) -> None:
+        t, title, culprit = guides[n]
+        credit = "Jane Roe/Acme/Lenovo\n\n" if n == 0 else ""
+        after = f"\n\nSam Poe{n}/Acme" if n else ""
+        write(src, f"{t}.md", f"---\ntitle: \"{title}\"\n---\n\nThis guide explains how to deal with the {t} problem "
+              f"that many readers asked us about in {2019 + n}. The usual culprit is {culprit}.\n\n"
+              f"![{t} photo](https://img.example.org/{t}-{n}.jpg)\n\n{credit}## Step 1: Restart the {t} device\n\n"
+              f"Turn the {t} device off, wait thirty seconds, and turn it on again so that its firmware starts from a "
+              f"clean state number {n}.{after}\n\n## Step 2: Update the {t} driver\n\nOpen Device Manager, find the "
+              f"{t} entry, right-click it and choose Update driver, then let Windows search for the newest {t} driver "
+              f"version.\n\n## Step 3: Check the {t} settings\n\nOpen Settings and look for anything about the {t}; "
+              f"reset each option that you changed recently and test the {t} again after every change.\n")
+    credits = []
+    for n in range(6):
+        article(n)
+        if n < 4:
+            continue
+        shutil.rmtree(tmp_path / "plain", ignore_errors=True)
+        build(src, tmp_path / "out", Options(jobs=1))
+        build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+        credits.append("Jane Roe" in (tmp_path / "out" / "kb.json").read_text())
+    assert credits == [True, False]
