@@ -2333,6 +2333,41 @@ def test_a_part_whose_one_sub_section_gives_the_procedure_beside_a_part_over_way
     assert steps(st, told, "How to use the store") == ["How to Install It", "How to Use It Once Installed"]
 
 
+def test_a_part_that_pitches_a_tool_over_its_one_sub_section_is_no_way_beside_a_part_over_ways(st):
+    """A part beside a part over ways whose one sub-section gives a procedure is one more way, but not
+    when the part's own text pitches a tool: its sub-section is the tool's own steps, no way of the page
+    (and no step left unflagged whose pitch is all it says)."""
+    proc = "Step 1 Open the **Settings** app.\n\nStep 2 Tap **Security**.\n\nStep 3 Enable **Unknown sources**.\n\n"
+    body = ("Get the store.\n\n## Part 1. What Is the Store?\n\nAn app store. Find apps in it.\n\n"
+            "## Part 2. How to Use It on iPhone\n\n### How to Install It\n\n" + proc +
+            "### How to Use It Once Installed\n\n" + proc.replace("Settings", "Store") +
+            "## Part 3. How to Wipe It on Android\n\nTo wipe it for good, Fortect is the cleaner you need.\n\n"
+            "### How to Wipe It for Good\n\n"
+            + proc.replace("Security", "Cleaner") + "![Wipe](https://example.com/wipe.png)\n\n## Conclusion\n\nEnjoy.\n")
+    found = st.structure(body, "How to use the store").steps
+    assert [s.title for s in found if not s.promotional] == ["How to Install It", "How to Use It Once Installed"]
+    assert all(s.promotional for s in found if s.pitch)
+
+
+def test_an_unnumbered_heading_after_numbered_steps_is_a_step_only_when_its_text_acts(st):
+    """After "## 1. ..." to "## 4. ...", a closing heading worded as advice ("## Avoid the Hype, Look for
+    Value") whose text only tells is no fifth step; one whose text says what to do twice is."""
+    tips = [("Time Your Purchase to Snag a Deal", "Prices drop a lot in the weeks after a launch, so sales come often."),
+            ("Trade In or Sell Your Old Phone", "Open the store app and tap **Trade in**. Then select your old phone."),
+            ("Use an Education Discount", "Go to the education store and sign in with your school account."),
+            ("Get a Refurbished Phone", "Open the **Certified** page and choose a phone. Then tap **Buy**.")]
+    body = "Phones cost a lot. Here is how to pay less.\n\n" + "".join(
+        f"## {n}\\. {h}\n\n{t}\n\n" for n, (h, t) in enumerate(tips, 1)) + (
+        "## Avoid the Hype, Look for Value\n\nPhones lose their value fast, so a full price makes little sense. "
+        "Any of the tips above saves money, if you want to wait for the sales.\n")
+    titles = [h for h, _ in tips]
+    assert steps(st, body, "How to save on your next phone") == titles
+    acting = body.replace("Phones lose their value fast, so a full price makes little sense. Any of the tips above "
+                          "saves money, if you want to wait for the sales.",
+                          "Open the store app and tap **Price alerts**. Then select the phone and click **Notify me**.")
+    assert steps(st, acting, "How to save on your next phone") == titles + ["Avoid the Hype, Look for Value"]
+
+
 def test_a_numbered_list_of_fixes_with_sub_steps_gives_one_step_per_fix_named_by_its_label(st):
     """Fixes numbered as a list whose items hold their sub-steps as nested lists ("3. Run the
     troubleshooter: If ...\\n   1. Open Settings ...") are one step each, not one per nested number too, each

@@ -98,6 +98,7 @@ class Steps:
             self._way_runs(secs, is_step, procedures, overviews)
             self._alike_runs(secs, is_step, overviews)  # (beside the ways _way_runs found)
             self._verb_tail(secs, is_step, overviews)
+            self._numbered_tail(secs, is_step)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
                     and self._names_doing(t.heading, True) and self._acts_in(t, 2)]
@@ -116,6 +117,20 @@ class Steps:
         for st in steps:  # (a page's problems read as its fixes: its kind decides, as for counted ones)
             st.counted = st.section in remedies
         return steps
+
+    def _numbered_tail(self, secs: list[_Sec], is_step: list[bool]) -> None:
+        """After the last of two or more sibling steps numbered 1, 2, 3, ..., a sibling of no number (not
+        "Step 3: ...") and no sub-sections is one more only when its own text says what to do twice: a
+        closing is not, even headed by a verb ("## Avoid the Hype, Look for Value" after "## 7. Shop on the
+        Official Store App", its text the article's advice over the tips)."""
+        for run in _siblings(secs):
+            numbered = [k for k, i in enumerate(run) if _ITEM_HEAD.match(secs[i].heading)]
+            if len(numbered) < 2 or not all(is_step[run[k]] for k in numbered):
+                continue
+            for i in run[numbered[-1] + 1:]:
+                if (is_step[i] and not self._numbered(secs[i].heading) and not _descendants(secs, i)
+                        and not self._acts_in(secs[i], 2)):
+                    is_step[i] = False
 
     def _chosen_steps(self, secs: list[_Sec], is_step: list[bool]) -> list[Step]:
         """The steps of the sections chosen, each with its sub-sections (not those under a step)."""
@@ -654,6 +669,8 @@ class Steps:
                     if len(below) != 1 or below[0] not in procedures or below[0] in skip or secs[below[0]].kind not in (
                             "other", "fix"):
                         continue
+                    if self._pitch([(b.text, b.plain, b) for b in secs[i].blocks if not b.contents and b.text])[1]:
+                        continue  # (nor a part that pitches a tool, its sub-section the tool's own steps)
                     way = i if secs[i].text else below[0]
                 if (not is_step[i] and i not in over and i not in skip
                         and secs[i].kind in ("other", "fix") and not any(is_step[a] for a in _ancestors(secs, i))
