@@ -722,7 +722,7 @@ class Boilerplate:
         if not left or left[-1] == len(units) - 1:
             return 0
         i, k = units[left[-1]]
-        if k is None or _TWIN_TEXT.match(lines[i]) or not self.outros.addressed.search(lines[i]):
+        if k is None or _TWIN_TEXT.match(lines[i]):
             return 0
         paragraphs = [lines[units[u][0]] for u in left]
         out, n = asked_end(paragraphs, self.outros)

@@ -230,7 +230,8 @@ from .write import write_atomic
 # 132: chrome and clean: a sign-up box whose name the page says elsewhere, a card headed by a section label ("Final words") and a label word under a picture ("Conclusion") are the article's own
 # 133: no chrome verdict kept by the body's own repeated keys ("c"): only its last, with every key its stripping asked ("r")
 # 134: steps: a part that pitches a tool is no way beside a part over steps; an unnumbered sibling after numbered steps is one only when its text acts twice
-FORMAT = 134
+# 135: chrome: a request for comments left last as chrome goes is read with the addressed requests only, and never a sentence telling a UI action
+FORMAT = 135
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from pipeline.boilerplate import Boilerplate, _key
 from pipeline.model import Options
 from pipeline.rules import load_rules
 from pipeline.runner import build
@@ -549,7 +550,6 @@ def test_a_spec_under_a_spec_stays_between_chrome_a_players_line_goes():
     """Between lines gone as chrome, a player's line goes ('Share: Are you ready ...?'); a spec's
     last line under another spec ('Adaptive-Sync: ...' over the deals widget's label), a step
     and a caption that says something between a screenshot's credits stay."""
-    from pipeline.boilerplate import Boilerplate, _key
     from pipeline.rules import load_rules
     body = ("## The monitor\n\nIntro prose long enough to be a sentence of prose here, about the monitor.\n\n"
             "#### Specifications\n\nScreen Size & Aspect Ratio: 34 inches / 21:9\n\nResponse Time (GTG): 0.5ms\n\n"
@@ -2662,3 +2662,27 @@ def test_a_request_for_comments_that_the_sites_chrome_hid_from_the_cleaner_goes_
     removed = {e["title"]: e["sources"][0]["removed"] for e in doc["entries"]}
     assert removed["Fix the printer spooler problem"].get("chrome") == 4  # (the sign-up's three lines, the request)
     assert removed["Fix the usb hub problem"].get("chrome") == 3
+
+
+def test_a_how_tos_last_words_about_comments_stay_when_the_chrome_after_them_goes():
+    """Once the site's chrome after it goes, a last paragraph that asks the site's readers for
+    comments goes as the cleaner's outro would; but a how-to's own last step that speaks of the
+    comments while telling what to do on the screen ("... type your answer in the comments
+    section below the video.", "Then tap Post, ...", "... click Publish.") is the article's,
+    and so is the step before it. A request addressed to the readers still goes."""
+    from pipeline.boilerplate import Boilerplate, _key
+    bp = Boilerplate(load_rules())
+    chrome = ["What do you think of this post?", "Subscribe to our newsletter for weekly tips and deals today",
+              "More Reading"]
+    repeated = {_key(c) for c in chrome}
+    lead = "Open the app first and sign in with your account."
+    for last in ["To reply to a viewer, open YouTube Studio and type your answer in the comments section below the video.",
+                 "Then tap Post, and your reply appears in the comments below the video.",
+                 "Finally, add your comment in the comments field and click Publish."]:
+        body = "## Step 3: Reply\n\n" + lead + "\n\n" + last + "\n\n" + "\n\n".join(chrome) + "\n"
+        out, n, _ = bp.strip_marked(body, repeated)
+        assert lead in out and last in out and "More Reading" not in out
+    body = ("## Step 3: Reply\n\n" + lead + "\n\nWhy does it do this? Let us know in the comments.\n\n"
+            + "\n\n".join(chrome) + "\n")
+    out, n, _ = bp.strip_marked(body, repeated)
+    assert lead in out and "comments" not in out

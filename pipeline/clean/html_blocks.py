@@ -143,9 +143,17 @@ class Outros:
         self.sign_offs = re.compile("|".join(f"(?:{p})" for p in g("outros", "sign_offs")), re.I)
         self.addressed = re.compile("|".join(f"(?:{p})" for p in g("outros", "addressed")), re.I)
         self.generic = frozenset(w.lower() for w in g("outros", "generic"))
+        # a sentence that tells the reader to act on a screen ("... type your answer in the comments
+        # section below the video.", "Then tap Post, ...") is a how-to's, never a request to the site
+        verbs = sorted({v.lower() for v in g("step_shapes", "action_verbs")}, key=len, reverse=True)
+        self.acts = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+
+    def asks(self, sentence: str) -> bool:
+        """The sentence asks the site's readers for comments (addressed) and tells no action."""
+        return bool(self.addressed.search(sentence)) and not self.acts.search(sentence)
 
 
-def _end_outro(out: list[str], outros: Outros):
+def _end_outro(out: list[str], outros: Outros, addressed: bool = False):
     """The end of a body's blocks `out` without its outro (in place: _without_outro, the last
     block, then the one before it while one goes whole): how many blocks went or lost sentences,
     and the subject's words (for the blocks' reading mid-body).
@@ -153,7 +161,8 @@ def _end_outro(out: list[str], outros: Outros):
     The subject's words: those of the blocks before the last, read once, and how many of those
     blocks have each; a sign-off popped, the new last block's words leave it (its own words named
     itself: "Thanks for stopping by, cheers friends and readers!" over "Thanks for reading." stayed,
-    and cleaning the text again took it)."""
+    and cleaning the text again took it). `addressed`: only requests Outros.asks reads as the
+    site's (the chrome stage's end, asked_end)."""
     said: list[set[str]] = []
     blocks_with: Counter = Counter()
 
@@ -167,7 +176,7 @@ def _end_outro(out: list[str], outros: Outros):
             said.append(set(blocks_with))
         return said[0]
     n = 0
-    while out and (rest := _without_outro(out[-1], outros, subject)) is not None:
+    while out and (rest := _without_outro(out[-1], outros, subject, addressed=addressed)) is not None:
         n += 1
         if rest:
             out[-1] = rest
@@ -190,10 +199,10 @@ def asked_end(paragraphs: list[str], outros: Outros) -> tuple[list[str], int]:
     with the sign-offs and questions to the reader beside it; the paragraph's other sentences stay.
     A last paragraph without such a request (a sign-off alone: "That's all there is to it!") is
     left as it is. Returns the paragraphs left and how many went or lost sentences."""
-    if not paragraphs or not outros.addressed.search(paragraphs[-1]):
+    if not paragraphs or not any(map(outros.asks, SENTENCE_END.split(paragraphs[-1]))):
         return paragraphs, 0
     out = list(paragraphs)
-    return out, _end_outro(out, outros)[0]
+    return out, _end_outro(out, outros, addressed=True)[0]
 
 
 def _button_gone(block: str, counts) -> bool:
@@ -243,7 +252,8 @@ _NOT_PROSE = re.compile(r"\s*(?:[#>|!<`*+\-\[]|" + OPEN + ")")
 _LEAD_MARKUP = re.compile(r"[\s*_“\"]*")
 
 
-def _without_outro(block: str, outros: Outros, subject=frozenset, asked: bool = False) -> str | None:
+def _without_outro(block: str, outros: Outros, subject=frozenset, asked: bool = False,
+                   addressed: bool = False) -> str | None:
     """A paragraph that ends a body without the sentences that sign off or ask for comments
     (and the questions to the reader and emoji beside them), "" if it was nothing else; None
     when it has no such sentence (see the rules' [outros]), or, `asked` (mid-body), none that asks
@@ -254,14 +264,14 @@ def _without_outro(block: str, outros: Outros, subject=frozenset, asked: bool = 
     ones: "Hopefully the speakers on your laptop work correctly now."; the words it shows, not its
     links' addresses:
     "Featured image by [Jane Roe](https://unsplash.com/photos/graphics-card)") says something and
-    stays."""
+    stays. `addressed` (the chrome stage's end): a request is one Outros.asks reads as the site's."""
     block = block.strip()
     if _NOT_PROSE.match(block) or block[:1].isdigit() and "\n" in block:
         return None  # a heading, list, quote, table, image, HTML or code: the article's
     sentences = SENTENCE_END.split(block)
     keep, outro, request, closing = [], False, False, False
     for s in sentences:
-        if (outros.addressed if asked else outros.requests).search(s):
+        if outros.asks(s) if addressed else (outros.addressed if asked else outros.requests).search(s):
             outro = request = True
         elif outros.sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
             if len({w.lower() for w in _TERM.findall(_shown(s))} & subject()) >= 2:
