@@ -202,9 +202,11 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                 if None not in racy.values() and len(racy) <= RACY_HASHED * len(paths):
                     _keep_build(output_dir, key, listing, kb_sha, filtered_out, racy)
     finally:
-        cache.close()
-        if scratch:
-            scratch.cleanup()
+        try:
+            cache.close()
+        finally:  # (a Ctrl-C as the cache closes still removes the scratch folder)
+            if scratch:
+                scratch.cleanup()
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(entries), rejected=len(rejected),

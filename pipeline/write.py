@@ -176,8 +176,13 @@ class Scratch:
         _LIVE_SCRATCH.add(os.path.realpath(self.name))
 
     def cleanup(self) -> None:
-        shutil.rmtree(self.name, ignore_errors=True)
-        _LIVE_SCRATCH.discard(os.path.realpath(self.name))
+        try:
+            shutil.rmtree(self.name, ignore_errors=True)
+        except BaseException:  # (a Ctrl-C in the middle of the removal: it is finished, then the stop goes on)
+            shutil.rmtree(self.name, ignore_errors=True)
+            raise
+        finally:
+            _LIVE_SCRATCH.discard(os.path.realpath(self.name))
 
 
 def remove_stale_temps(output_dir: Path) -> None:

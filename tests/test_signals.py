@@ -153,3 +153,27 @@ def test_killing_the_main_process_leaves_no_worker(corpus, tmp_path):
     proc.wait(timeout=5)
     proc.stderr.close()
     assert _gone(proc.pid), "workers outlived their parent"
+
+
+def test_a_ctrl_c_in_the_middle_of_removing_the_scratch_folder_still_removes_it(tmp_path, monkeypatch):
+    """The Ctrl-C test's moments near a build's end found a scratch folder left behind (1 run
+    in a few): the signal came while the folder was being removed, or as the cache closed just
+    before. The removal is finished before the stop goes on."""
+    import shutil
+
+    from pipeline import write as write_module
+    scratch = write_module.Scratch(tmp_path)
+    for i in range(50):
+        (Path(scratch.name) / f"body{i}").write_text("x")
+    real, calls = shutil.rmtree, []
+
+    def interrupted(path, *args, **kwargs):  # the first removal stopped half-way by Ctrl-C
+        calls.append(path)
+        if len(calls) == 1:
+            (Path(path) / "body0").unlink()
+            raise KeyboardInterrupt
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(write_module.shutil, "rmtree", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        scratch.cleanup()
+    assert list(tmp_path.glob(".kb-build-*")) == []
