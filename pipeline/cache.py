@@ -231,7 +231,8 @@ from .write import write_atomic
 # 133: no chrome verdict kept by the body's own repeated keys ("c"): only its last, with every key its stripping asked ("r")
 # 134: steps: a part that pitches a tool is no way beside a part over steps; an unnumbered sibling after numbered steps is one only when its text acts twice
 # 135: chrome: a request for comments left last as chrome goes is read with the addressed requests only, and never a sentence telling a UI action
-FORMAT = 135
+# 136: clean: at a body's true end a sentence telling a UI action ("... and click Publish.") is never a request for comments; a verb joined by a hyphen ("follow-up") tells none
+FORMAT = 136
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -855,6 +855,23 @@ def test_mid_body_only_a_request_addressed_to_the_site_goes_a_how_tos_words_abou
         assert r.text == head + tail and r.removed == {"outro": 1}, p
 
 
+def test_at_a_bodys_end_a_how_tos_last_step_about_comments_stays_a_request_goes(cleaner):
+    """At a body's true end, a how-to's last step that speaks of the comments while telling what
+    to do on the screen (a UI action: "type", "tap", "click") is the article's, and so is the step
+    before it; a request to the readers ("Let us know in the comments.") still goes."""
+    head = ("## Step 3: Reply to a viewer\n\nOpen YouTube Studio on your computer and sign in with the "
+            "channel's account.\n\n")
+    for last in ["To reply to a viewer, open the Comments tab and type your answer in the comments section below the video.",
+                 "Then tap Post, and your reply appears in the comments below the video.",
+                 "Finally, add your comment in the comments field and click Publish."]:
+        r = clean(cleaner, head + last + "\n")
+        assert r.text == head + last + "\n" and r.removed == {}, last
+    for ask in ["Why does YouTube hide some replies? Let us know in the comments.",
+                "If you have any follow-up questions, please feel free to leave a comment below."]:
+        r = clean(cleaner, head + ask + "\n")  # ("follow-up": no action told)
+        assert r.text == head.rstrip("\n") + "\n" and r.removed == {"outro": 1}, ask
+
+
 def test_a_sign_off_that_names_the_subject_stays_a_generic_one_goes(cleaner):
     """A sign-off sentence that names what the article is about says something ("Hopefully the
     speakers on your laptop work correctly now."); one any article could end with ("In short, I

@@ -144,13 +144,19 @@ class Outros:
         self.addressed = re.compile("|".join(f"(?:{p})" for p in g("outros", "addressed")), re.I)
         self.generic = frozenset(w.lower() for w in g("outros", "generic"))
         # a sentence that tells the reader to act on a screen ("... type your answer in the comments
-        # section below the video.", "Then tap Post, ...") is a how-to's, never a request to the site
+        # section below the video.", "Then tap Post, ...") is a how-to's, never a request to the site;
+        # a verb joined to the next word is none ("any follow-up questions": a noun's word)
         verbs = sorted({v.lower() for v in g("step_shapes", "action_verbs")}, key=len, reverse=True)
-        self.acts = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+        self.acts = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b(?!-\w)", re.I)
 
     def asks(self, sentence: str) -> bool:
         """The sentence asks the site's readers for comments (addressed) and tells no action."""
         return bool(self.addressed.search(sentence)) and not self.acts.search(sentence)
+
+    def requested(self, sentence: str) -> bool:
+        """The sentence asks for comments as a body's end does (the broad requests) and tells no
+        action ("Finally, add your comment in the comments field and click Publish.": a how-to's)."""
+        return bool(self.requests.search(sentence)) and not self.acts.search(sentence)
 
 
 def _end_outro(out: list[str], outros: Outros, addressed: bool = False):
@@ -264,14 +270,15 @@ def _without_outro(block: str, outros: Outros, subject=frozenset, asked: bool = 
     ones: "Hopefully the speakers on your laptop work correctly now."; the words it shows, not its
     links' addresses:
     "Featured image by [Jane Roe](https://unsplash.com/photos/graphics-card)") says something and
-    stays. `addressed` (the chrome stage's end): a request is one Outros.asks reads as the site's."""
+    stays. `addressed` (the chrome stage's end): a request is one Outros.asks reads as the site's;
+    at a body's true end, one Outros.requested reads (a sentence telling a UI action is the how-to's)."""
     block = block.strip()
     if _NOT_PROSE.match(block) or block[:1].isdigit() and "\n" in block:
         return None  # a heading, list, quote, table, image, HTML or code: the article's
     sentences = SENTENCE_END.split(block)
     keep, outro, request, closing = [], False, False, False
     for s in sentences:
-        if outros.asks(s) if addressed else (outros.addressed if asked else outros.requests).search(s):
+        if outros.asks(s) if addressed else outros.addressed.search(s) if asked else outros.requested(s):
             outro = request = True
         elif outros.sign_offs.match(s, _LEAD_MARKUP.match(s).end()):
             if len({w.lower() for w in _TERM.findall(_shown(s))} & subject()) >= 2:
