@@ -168,9 +168,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     except BaseException:
         workers.terminate()
-        cache.close()
-        if scratch:
-            scratch.cleanup()
+        _close(cache, scratch)
         raise
     finally:
         workers.close()
@@ -202,11 +200,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                 if None not in racy.values() and len(racy) <= RACY_HASHED * len(paths):
                     _keep_build(output_dir, key, listing, kb_sha, filtered_out, racy)
     finally:
-        try:
-            cache.close()
-        finally:  # (a Ctrl-C as the cache closes still removes the scratch folder)
-            if scratch:
-                scratch.cleanup()
+        _close(cache, scratch)
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(entries), rejected=len(rejected),
@@ -284,6 +278,16 @@ def _unchanged_build(output_dir: Path, key: str, listing: tuple, input_dir: Path
                        warnings=stats["warnings"], timings=timings, doc=doc,
                        cache_hits=len(set(paths) - {r["path"] for r in doc["rejected"]}),
                        filtered_out=rec.get("filtered_out") or [], kb_sha=rec["kb"])
+
+
+def _close(cache: ArticleCache, scratch: Scratch | None) -> None:
+    """The build's cache closed and its scratch folder removed, even when a Ctrl-C comes as the
+    cache closes."""
+    try:
+        cache.close()
+    finally:
+        if scratch:
+            scratch.cleanup()
 
 
 def _open_cache(output_dir: Path, use_cache: bool, key: str, fresh: bool):
