@@ -3459,3 +3459,56 @@ def test_sibling_headings_that_advise_avoiding_or_opting_out_are_ways(st):
     found = st.structure(body, "How to stop apps from tracking you").steps
     assert [s.title for s in found] == ["Opt Out of Ad Tracking", "Avoid Sharing Your Location"]
     assert "Delete advertising ID" in found[0].text
+
+
+def test_a_section_of_remedies_and_a_first_person_fix_hold_fixes(st):
+    """Sections headed as remedies ("Other Common White Noise Remedies") or as the writer's own fix ("How I
+    Fixed My Speaker") are sections of fixes: the ways under them are steps, whatever verb heads each
+    ("Arrange ...", "Examine ...": verbs the rules do not list)."""
+    body = ("Speakers hiss for a few reasons, and most of them are easy to deal with.\n\n"
+            "## What Causes White Noise In Speakers\n\nInterference, broken wires and loose jacks.\n\n"
+            "## How I Fixed My Speaker in Under 5 Minutes\n\nIt was a loose jack.\n\n"
+            "### Check All Ports and Connection Points\n\nFirst, check all your cables. Replace a cable that is "
+            "frayed and twist the nut of a loose port by hand.\n\n"
+            "## Other Common White Noise Remedies\n\nHiss has other sources too.\n\n"
+            "### Arrange Wires and Audio Cables Correctly\n\nKeep power cables away from audio cables; cross "
+            "them at right angles where they must meet.\n\n"
+            "### Examine Your Speaker Cones\n\nA torn cone buzzes. Small tears take a patch; large ones, a new cone.\n")
+    assert steps(st, body, "How I Silenced the Hiss From My Speakers") == [
+        "Check All Ports and Connection Points", "Arrange Wires and Audio Cables Correctly",
+        "Examine Your Speaker Cones"]
+
+
+def test_a_last_resort_after_the_ways_is_one_more(st):
+    """A heading that names the last resort ("If All Else Fails, Factory Reset", "What to Do If Nothing
+    Works") names a fix: after a run of ways it is the last of them, though its text says what to do only
+    once, or in words the rules do not read as an action ("Consult your laptop's manufacturer")."""
+    body = ("A phone that freezes can be restarted in several ways.\n\n"
+            "## Perform a Standard Restart\n\nHold the power button, then tap Restart. Wait for the phone.\n\n"
+            "## Turn It Off and Back On\n\nHold the power button and tap Power Off. Press it again after a minute.\n\n"
+            "## Remove the Battery\n\nOpen the back cover and take the battery out. Put it back after ten seconds.\n\n"
+            "## If All Else Fails, Factory Reset\n\nA factory reset wipes the phone, so back it up first.\n")
+    assert steps(st, body, "How to Soft Reset an Android Phone")[-1] == "If All Else Fails, Factory Reset"
+    problems = ("My touchpad stopped working one morning. Here are the usual causes and their fixes.\n\n"
+                "## The Touchpad Was Disabled With the Function Key\n\nPress the function key with the touchpad "
+                "icon to turn it back on.\n\n"
+                "## The Touchpad Has Been Disabled in Settings\n\nOpen Settings > Bluetooth & Devices > Touchpad "
+                "and turn the switch on.\n\n"
+                "## Your Laptop Needs to Be Rebooted\n\nRestart the laptop from the Start menu.\n\n"
+                "## If All Else Fails, Use a Mouse\n\nIt could be a hardware problem. Consult your laptop's "
+                "manufacturer about the warranty.\n")
+    assert steps(st, problems, "Why Is My Laptop Touchpad Not Working? Issues and Fixes")[-1] == (
+        "If All Else Fails, Use a Mouse")
+
+
+def test_heading_to_a_place_says_what_to_do(st):
+    """"Head over to the site", "head to Settings > ..." is an action as "go to" is: the first of a
+    procedure's screenshots, and a check that says so between the ways."""
+    body = ("Temperature alerts need a free account.\n\n"
+            "First, head over to the IFTTT website and sign up for an account.\n\n![Sign in](https://img.example/1.png)\n\n"
+            "Once you're signed in, select \"Create\" on the homepage.\n\n![Create](https://img.example/2.png)\n\n"
+            "Select the \"Add\" button.\n\n![Add](https://img.example/3.png)\n\n"
+            "Search for \"Weather\" and select the service.\n\n![Weather](https://img.example/4.png)\n")
+    assert steps(st, body, "Get a Weather Alert on Your Phone")[0] == (
+        "First, head over to the IFTTT website and sign up for an account.")
+    assert st.action.match("To enable the lost mode, head to Find My > Devices > AirPods")

@@ -702,6 +702,11 @@ class Steps:
             if len(acting) >= 3 and 3 * len(acting) >= 2 * len(run):
                 for k in range(acting[0], acting[-1] + 1):
                     is_step[run[k]] = fits[k]
+                # (right after them, a sibling whose heading names a fix is the last one, however its text
+                # words it: "If All Else Fails, Use a Mouse" over "Consult your laptop's manufacturer ...")
+                k = acting[-1] + 1
+                if k < len(run) and fits[k] and secs[run[k]].kind == "fix":
+                    is_step[run[k]] = True
 
     def _counted_remedies(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
         """On a page that gives no step any other way (Structurer.structure asks last), a run of siblings
