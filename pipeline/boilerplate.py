@@ -54,6 +54,7 @@ _NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\d{1,2}\\?[.)](?!\d)")  # (not "1.5M+ u
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s")
 _BULLET = re.compile(r"^\s*[-*+]\s+")
 _SEPARATOR = re.compile(r"\s*[/|\\·•]+\s*")  # a line of separators only, no markdown's ("---", "***" are breaks)
+_BAR_SEP = re.compile(r"\s+[|·•]\s+")  # between the links of a bar of them (Boilerplate._link_bar)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s")
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$")  # "**Weight**": a label of what follows
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
@@ -1416,8 +1417,9 @@ class Boilerplate:
     def _related(self, units, lines: list[str]) -> set[int]:
         """Lines one after another, each one link to a page of one host whose address holds two
         words of the link's text or more: a related-articles list ("[The top home EV chargers:
-        Easily fuel up your car](https://site.example/article/best-home-ev-charger/)"); and a
-        picture card: one link around a picture and another article's title, its blurb."""
+        Easily fuel up your car](https://site.example/article/best-home-ev-charger/)"), or such links
+        on one line (_link_bar); and a picture card: one link around a picture and another article's
+        title, its blurb."""
         out, run, host = set(), [], None
         for u, (i, k) in enumerate(units + [(len(lines), None)]):
             m = _ONLY_LINK.match(lines[i]) if k is not None else None
@@ -1428,9 +1430,27 @@ class Boilerplate:
             if here is not None:
                 run.append(u)
             host = here
-            if k is not None and _PICTURE_CARD.match(lines[i]):
+            if k is not None and (_PICTURE_CARD.match(lines[i]) or self._link_bar(lines[i])):
                 out.add(u)
         return out
+
+    def _link_bar(self, line: str) -> bool:
+        """A related-articles list written on one line: two links or more and nothing else but the
+        bars or dots between them, each link to a page of one host whose address holds words of the
+        link's text (_read_next: "[3D printing, additive manufacturing sector arms up to
+        scale](https://site.example/article/3d-printing-additive-manufacturing-sector-arms-up-to-scale/) |
+        [Best 3D printers in 2021: Expert reviews of top brands](https://site.example/article/best-3d-printer/)");
+        not links to act on ("[Download the driver](...) | [Release notes](...)"), nor to two sites."""
+        if len(line) > 2000 or "](" not in line:
+            return False
+        parts = _BAR_SEP.split(line.strip())
+        hosts = set()
+        for part in parts:
+            m = _ONLY_LINK.match(part)
+            if m is None or _LIST.match(part) or not self._read_next(part, most=False):
+                return False
+            hosts.add(_url_parts(m.group(2))[1])
+        return len(parts) >= 2 and len(hosts) == 1
 
     def _list_label(self, units, lines: list[str], u: int, drop: set[int] = frozenset()) -> bool:
         """A line just above a list (that stays) and not itself an item of one."""

@@ -624,21 +624,28 @@ def test_a_bracketed_link_destination_is_judged_like_any_other(cleaner):
 
 def test_a_pictures_credit_goes_in_any_of_its_shapes_a_caption_keeps_its_words(cleaner):
     """Under a picture: a credit whose names are links or in emphasis, several names with
-    slashes and bars, a stock agency alone or after its photographer, "(Image credit: ...)";
-    a caption ending in a credit loses the credit only. A path with a slash stays."""
+    slashes and bars, a stock agency alone or after its photographer, maybe through the outlet
+    that sent the picture ("John Roe/Bloomberg via Getty Images", "AFP via Getty Images"), "(Image
+    credit: ...)"; a caption ending in a credit loses the credit only. A path with a slash stays,
+    and so do "via" naming no agency ("Installed via Windows Update") and a sentence about one."""
     md = ("![Chips](https://e.example/a.jpg)\n\n_[Quardia/Shutterstock.com](https://www.shutterstock.com/image-1)_\n\n"
           "Gains get smaller each year.\n\n![RAM](https://e.example/b.jpg)\n\nLucas Gouveia / Justin Duino / How-To Geek | "
           "[LariBat](https://www.shutterstock.com/en/image-2) / Shutterstock\n\nEnable XMP in the BIOS.\n\n"
           "![Vault](https://e.example/c.jpg)\n\n1Password/ZDNET\n\n![Keys](https://e.example/d.jpg)\n\nGetty\n\n"
           "![Mine](https://e.example/e.jpg)\n\nBy Jiap -- Shutterstock\n\n![Score](https://e.example/f.png)\n\n"
           "(Image credit: HWBot)\n\n![Ports](https://e.example/g.png)\n\nXyber XPC ports  (Image credit: Taki Udon / YouTube)\n\n"
-          "![Menu](https://e.example/h.png)\n\nSettings / Privacy and security\n")
+          "![Menu](https://e.example/h.png)\n\nSettings / Privacy and security\n\n![Laptop](https://e.example/i.jpg)\n\n"
+          "John Roe/Bloomberg via Getty Images\n\n![Chart](https://e.example/j.png)\n\nAFP via Getty Images\n\n"
+          "![Update](https://e.example/k.png)\n\nInstalled via Windows Update\n\n![Desk](https://e.example/l.jpg)\n\n"
+          "We licensed this photo via Getty Images.\n")
     r = clean(cleaner, md)
     assert r.text == ("![Chips](https://e.example/a.jpg)\n\nGains get smaller each year.\n\n![RAM](https://e.example/b.jpg)\n\n"
                       "Enable XMP in the BIOS.\n\n![Vault](https://e.example/c.jpg)\n\n![Keys](https://e.example/d.jpg)\n\n"
                       "![Mine](https://e.example/e.jpg)\n\n![Score](https://e.example/f.png)\n\n![Ports](https://e.example/g.png)\n\n"
-                      "Xyber XPC ports\n\n![Menu](https://e.example/h.png)\n\nSettings / Privacy and security\n")
-    assert r.removed == {"scrape_artifact": 7}
+                      "Xyber XPC ports\n\n![Menu](https://e.example/h.png)\n\nSettings / Privacy and security\n\n"
+                      "![Laptop](https://e.example/i.jpg)\n\n![Chart](https://e.example/j.png)\n\n![Update](https://e.example/k.png)\n\n"
+                      "Installed via Windows Update\n\n![Desk](https://e.example/l.jpg)\n\nWe licensed this photo via Getty Images.\n")
+    assert r.removed == {"scrape_artifact": 9}
     assert cleaner.clean(r.text).text == r.text
 
 
