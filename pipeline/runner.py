@@ -15,6 +15,7 @@ import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
+from itertools import cycle
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -26,7 +27,7 @@ from .cache import (ArticleCache, StaleCache, file_sha256, read_record, read_reg
 from .chrome import SiteChrome
 from .clean import Cleaned
 from .consolidate import Group, article_order, build_entries
-from .consolidate.cluster import band_offers, offer_union
+from .consolidate.cluster import band_buckets, offer_spans, offer_union, range_offers
 from .executors import Executor, check_scheduler, chunks as chunked, executor
 from .ingest import EXTENSIONS, InputError, discover, display_names, prefetch, source_id
 from .model import Article, Options, Rejected
@@ -527,12 +528,18 @@ class _Resolver:
 
 
 def _by_band(workers: Executor):
-    """Clusterer.clusters' `offers` on the engine's workers: the bands' LSH index, a few
-    bands a task, all sent at once, their arrays folded into one as they are read
-    (offer_union); then the workers are done."""
+    """Clusterer.clusters' `offers` on the engine's workers: the bands' LSH index, a few bands'
+    buckets (band_buckets) made once on a worker and left there, their offers read by tasks of
+    a range of bodies each (range_offers over offer_spans: a task holds what its range is
+    offered, not the corpus's offers), a few tasks at a time, their arrays folded into each
+    range's union as they are read (offer_union); then the workers are done."""
     def offers(rank, rows: int, bands: list) -> list:
         try:
-            return offer_union(workers.gather(band_offers, [(rank, rows, c) for c in chunked(bands, workers.jobs)]))
+            chunks = chunked(bands, workers.jobs)
+            spans = offer_spans(len(rank), max(map(len, chunks), default=1))
+            work = [((rank, rows, c), [(len(rank), [s]) for s in spans]) for c in chunks]
+            found = workers.fanout(band_buckets, range_offers, work)
+            return offer_union(zip(cycle(range(len(spans))), found), len(spans))
         finally:
             workers.close()
     return offers

@@ -532,10 +532,16 @@ def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_on
         got, top = cluster.candidate_pairs(sigs, found, rank, c.o, {})
         assert top == want and set(got) == pairs
         assert [got[p] for p in sorted(pairs)[::97]] == [float((sigs[i] == sigs[j]).mean()) for i, j in sorted(pairs)[::97]]
-        # (the Dask client folds the tasks' arrays into one as they come: the same candidates)
-        union = cluster.offer_union(iter(found))
-        assert len(union) == 1 and union[0].tolist() == np.unique(np.concatenate(found)).tolist()
-        assert cluster.candidate_pairs(sigs, union, rank, c.o, {})[1] == want
+        # (on Dask, each task reads a few bands' offers to a range of bodies, range_offers of
+        # band_buckets, and the client folds each range's arrays as they come: the same candidates)
+        n = len(sigs)
+        for spans in ([(0, n)], [(lo, min(lo + 37, n)) for lo in range(0, n, 37)]):
+            parts = [(k, a) for c in range(0, len(bands), split)
+                     for k, s in enumerate(spans)
+                     for a in cluster.range_offers(cluster.band_buckets(np.array(rank), rows, bands[c:c + split]), n, [s])]
+            union = cluster.offer_union(iter(parts), len(spans))
+            assert len(union) == len(spans) and np.concatenate(union).tolist() == np.unique(np.concatenate(found)).tolist()
+            assert cluster.candidate_pairs(sigs, union, rank, c.o, {})[1] == want
     kept = {3: [7, 5], 100: []}
     _, top = cluster.candidate_pairs(sigs, found, rank, c.o, kept)
     assert top == {**want, **kept}
@@ -553,6 +559,49 @@ def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_on
         assert got[0].tolist() == every[np.isin(every // n, groups)].tolist()
         kept = {i: want[i] for i in range(n) if i not in groups}
         assert cluster.candidate_pairs(sigs, got, rank, c.o, kept)[1] == want
+
+
+def test_a_band_task_holds_the_offers_of_its_range_of_bodies_not_of_the_corpus():
+    # issue 31: a Dask band task made every offer of its bands at once, each offered member
+    # repeated over its bucket (template families over the member cap), and sent them back
+    # in one array: a worker's peak grew with the corpus in the band tasks (100k synthetic
+    # articles: 119 -> 197 MB). Now a task reads the offers to a range of bodies
+    # (offer_spans: at most BAND_TASK_CODES codes, whatever the buckets) from the bands'
+    # buckets made once (band_buckets): what it holds is bounded by the range.
+    import tracemalloc
+
+    import numpy as np
+
+    from pipeline.consolidate import cluster
+    c = cluster.Clusterer(Options())
+    sigs, _, _ = _families(c, np.random.default_rng(2911), [(1500, 20)] * 8)
+    rank = np.random.default_rng(2912).permutation(len(sigs))
+    rows, width, n = c.o.minhash_rows, sigs.shape[1], len(sigs)
+    bands = [sigs[:, b:b + rows] for b in range(0, width, rows)][:2]  # (a task's two bands, as on 2 workers)
+    every = cluster.band_offers(rank, rows, bands)[0]
+    assert every.nbytes > 2 * 2**20  # (the two bands' offers: 12,000 bodies, ~28 a body)
+    buckets = cluster.band_buckets(rank, rows, bands)
+    tracemalloc.start()
+    try:
+        cluster.range_offers(buckets, n, [(0, n)])  # (the whole of the two bands' offers at once, as a task did)
+        whole = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    spans = cluster.offer_spans(n, len(bands))
+    assert len(spans) > 2 and spans[0] == (0, cluster.BAND_TASK_CODES // (cluster.BUCKET_MEMBERS * 2))
+    got = []
+    tracemalloc.start()
+    try:
+        for s in spans:
+            before = tracemalloc.get_traced_memory()[0]
+            tracemalloc.reset_peak()
+            got += cluster.range_offers(buckets, n, [s])
+            above = tracemalloc.get_traced_memory()[1] - before
+            assert above < 8 * cluster.BAND_TASK_CODES * 8 and above < whole / 2, (s, above, whole)
+    finally:
+        tracemalloc.stop()
+    assert all(len(a) <= cluster.BAND_TASK_CODES for a in got)
+    assert np.concatenate(got).tolist() == every.tolist()
 
 
 def test_the_offered_pairs_are_estimated_and_kept_a_range_of_bodies_at_a_time():

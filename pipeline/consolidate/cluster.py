@@ -389,43 +389,81 @@ def estimated_pairs(sigs: np.ndarray, top: dict[int, list[int]], rank) -> dict[t
 
 
 def band_offers(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[np.ndarray]:
-    """The LSH index of some bands (all of them in this process, or a few on a worker: a
-    task of the shuffle by band, Clusterer.clusters' `offers`): each band is every group's
-    `rows` values of it (a matrix of one row per group), its buckets the groups with equal
-    values. A bucket offers its members to each other: all of them or, holding more than
-    BUCKET_MEMBERS (a template family), its first BUCKET_MEMBERS by rank, so that each
-    group's work stays bounded (a true near-duplicate still shares the bands its own words
-    make). Returns the pairs offered, as one sorted array of codes i * n + j (group i is
-    offered group j)."""
+    """The LSH index of some bands (all of them in this process; on an engine's workers, a
+    few bands a task: runner._by_band): each band is every group's `rows` values of it (a
+    matrix of one row per group), its buckets the groups with equal values. A bucket offers
+    its members to each other: all of them or, holding more than BUCKET_MEMBERS (a template
+    family), its first BUCKET_MEMBERS by rank, so that each group's work stays bounded (a
+    true near-duplicate still shares the bands its own words make). Returns the pairs
+    offered, as one sorted array of codes i * n + j (group i is offered group j)."""
+    n = len(rank)  # (a band at a time: its buckets and codes are not all held together)
+    found = [range_offers(band_buckets(rank, rows, [band]), n, [(0, n)])[0] for band in bands]
+    return [np.unique(np.concatenate([_NONE, *found]))]
+
+
+def band_buckets(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each band's buckets (band_offers): its groups ordered by bucket, then by rank, and
+    where each bucket starts in that order (n last). 16 bytes a group a band: what a band
+    task of the Dask engine keeps on a worker for the tasks that read its offers a range of
+    groups at a time (range_offers)."""
     n = len(rank)
-    found = [np.zeros(0, np.int64)]
+    out = []
     for band in bands:
         values = np.ascontiguousarray(band, dtype=np.uint64)
         _, bucket = np.unique(values.view(f"V{8 * values.shape[1]}").ravel(), return_inverse=True)
-        order = np.lexsort((rank, bucket.ravel()))  # by bucket, then by rank
-        starts = np.flatnonzero(np.r_[True, np.diff(bucket.ravel()[order]) != 0])
-        sizes = np.diff(np.r_[starts, n])
-        starts, sizes = starts[sizes > 1], sizes[sizes > 1]
-        # each offered member (a bucket's first BUCKET_MEMBERS) with every member of its bucket
-        shown = np.minimum(sizes, BUCKET_MEMBERS)
-        offered = _ragged(starts, shown)
-        size = np.repeat(sizes, shown)
-        member = _ragged(np.repeat(starts, shown), size)
-        offered = np.repeat(offered, size)
-        other = member != offered
-        found.append(order[member[other]] * n + order[offered[other]])
-    return [np.unique(np.concatenate(found))]
+        bucket = bucket.ravel()
+        order = np.lexsort((rank, bucket))  # by bucket, then by rank
+        starts = np.flatnonzero(np.r_[True, np.diff(bucket[order]) != 0]) if n else _NONE
+        out.append((order, np.r_[starts, n].astype(np.int64)))
+    return out
 
 
-def offer_union(parts: Iterable[np.ndarray]) -> list[np.ndarray]:
-    """band_offers' arrays of a few bands each (an engine's tasks'), folded into their union
-    as they come, as band_offers' one array of all the bands: a pair of near-duplicates
-    shares many bands, so the tasks offer it many times (10k articles: 423,744 codes sent,
-    42,169 pairs), and the build's process holds the union, not every task's array."""
-    found = _NONE
-    for codes in parts:
-        found = np.union1d(found, codes)
-    return [found]
+def range_offers(buckets: list[tuple[np.ndarray, np.ndarray]], n: int, spans: list[tuple[int, int]]) -> list[np.ndarray]:
+    """The pairs the bands of `buckets` (band_buckets') offer to the groups lo <= i < hi, for
+    each (lo, hi) of `spans`: band_offers' codes of those groups, a sorted array a span. Each
+    group is offered at most BUCKET_MEMBERS groups a band, so what a span's arrays hold is
+    bounded by the span (offer_spans), not by the corpus: the whole of a band's offers held
+    at once, each of them repeated over its bucket, grew with the corpus's template families
+    (100k synthetic articles: a Dask worker's peak 119 -> 197 MB in the band tasks)."""
+    out = []
+    for lo, hi in spans:
+        found = [_NONE]
+        for order, bounds in buckets:
+            sizes = np.diff(bounds)
+            size = np.repeat(sizes, sizes)  # (each position's bucket: its size, where it starts)
+            at = np.flatnonzero((size > 1) & (order >= lo) & (order < hi))
+            shown = np.minimum(size[at], BUCKET_MEMBERS)  # each member with its bucket's first BUCKET_MEMBERS
+            offered = _ragged(np.repeat(bounds[:-1], sizes)[at], shown)
+            member = np.repeat(at, shown)
+            other = member != offered
+            found.append(order[member[other]] * n + order[offered[other]])
+        out.append(np.unique(np.concatenate(found)))
+    return out
+
+
+# Codes a band task of an engine's workers (range_offers over offer_spans' span) makes at
+# most: 2 MB an array, of which the task holds a few at once
+BAND_TASK_CODES = 1 << 18
+
+
+def offer_spans(n: int, bands: int) -> list[tuple[int, int]]:
+    """Ranges of groups whose offers in `bands` bands (range_offers) are at most
+    BAND_TASK_CODES codes, whatever the buckets: a group is offered at most BUCKET_MEMBERS
+    groups a band."""
+    step = max(1, BAND_TASK_CODES // (BUCKET_MEMBERS * max(1, bands)))
+    return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
+
+
+def offer_union(parts: Iterable[tuple[int, np.ndarray]], spans: int) -> list[np.ndarray]:
+    """range_offers' arrays (k, codes) of span k of offer_spans' `spans`, from a few bands
+    each (an engine's tasks'), folded into each span's union as they come: band_offers'
+    pairs, one sorted array a span. A pair of near-duplicates shares many bands, so the
+    tasks offer it many times (10k articles: 423,744 codes sent, 42,169 pairs), and the
+    build's process holds the union, not every task's array."""
+    found = [_NONE] * spans
+    for k, codes in parts:
+        found[k] = np.union1d(found[k], codes)
+    return found
 
 
 def bucket_offers(groups: list[int], buckets: dict[bytes, list[int]], keys: list[list[bytes]],

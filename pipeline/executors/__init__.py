@@ -9,8 +9,9 @@ what the stages do (pipeline/tasks.py). One interface, which another engine impl
   (fn, args, callback) and the callback gets fn's result in this process (so a task's
   results can bring in new tasks, for the worker that should run them).
 - `close()` when done; `terminate()` when the build stops early (Ctrl-C, an error).
-- Dask's only: `gather(fn, arglist)`, imap's results with every task sent at once (one task
-  graph: consolidation's LSH index by band, runner._by_band).
+- Dask's only: `fanout(prepare, fn, work)`, imap's results of tasks that share a result
+  prepared once and left on the workers (consolidation's LSH index by band and by range of
+  bodies, runner._by_band).
 
 `LocalExecutor` (local.py) is the default: a pool of local processes. `DaskExecutor`
 (dask_engine.py, the optional `dask` extra) runs the same tasks on a Dask cluster."""

@@ -17,8 +17,9 @@ executors/__init__.py, so the stages and the bytes they produce are the local en
   this process as they come and put in order, so the output does not depend on which
   worker ran what, nor on a worker lost on the way. No worker left for a minute, a lost
   scheduler or a task Dask gave up on (KilledWorker) ends the build with an EngineError.
-- `gather` runs one stage's tasks as one task graph (all sent at once): consolidation's LSH
-  index, a few bands a task (runner._by_band), after the structure stage.
+- `fanout` runs tasks that share a prepared result left on the workers: consolidation's
+  LSH index after the structure stage, a few bands' buckets a prepared result and their
+  offers to a range of bodies a task (runner._by_band).
 - The cluster's dashboard address, when it has one, is logged (the CLI prints it unless -q):
   the task stream there shows the build's progress on the workers.
 - Ctrl-C stops the build within seconds and closes a local cluster, but its worker
@@ -147,6 +148,15 @@ class DaskExecutor:
 
     def _result(self, fut, alone: bool = False):
         fn, args = self.sent.pop(fut.key)
+        try:
+            return self._value(fut)
+        except KilledWorker:
+            if alone:
+                return [tasks.stalled(fn, args[-1][0])]
+            return self._one_by_one(fn, args)
+
+    def _value(self, fut):
+        """The future's result (KilledWorker: Dask gave up on its task), then released."""
         seen = time.monotonic()
         try:
             while True:  # (a result lost with its worker is computed again: no worker, no wait for ever)
@@ -155,10 +165,6 @@ class DaskExecutor:
                     break
                 except TimeoutError:
                     seen = self._waiting(seen)
-        except KilledWorker:
-            if alone:
-                return [tasks.stalled(fn, args[-1][0])]
-            return self._one_by_one(fn, args)
         except (FutureCancelledError, OSError) as exc:
             raise EngineError(f"Dask lost a task: {type(exc).__name__}: {exc}") from None
         fut.release()
@@ -208,13 +214,43 @@ class DaskExecutor:
             if progress:
                 progress(label, done, total)
 
-    def gather(self, fn, arglist):
-        """fn over arglist (each call returns a list), every task sent at once (one task
-        graph, no round trip per task), the results flattened, in order, each task's taken
-        from its worker as the consumer reaches it: this process need not hold them all."""
-        futures = [self._submit(fn, args) for args in arglist]
-        for f in futures:
-            yield from self._wait(f)
+    def fanout(self, prepare, fn, work):
+        """For each (shared, arglist) of `work`, in order: prepare(*shared) run once on a worker
+        and its result left on the workers (not sent to this process), and fn(that result,
+        *args) for each args of arglist, on any worker; the results (each call returns a
+        list) flattened, in order, at most jobs * AHEAD tasks sent and not yet taken
+        (loop.ordered), so what the workers hold is a few tasks' results and the prepared
+        results of a work item or two. A task Dask gave up on (its worker died: KilledWorker)
+        is sent again once, with its prepared result made again (the scheduler held its
+        arguments for the tasks that needed it); lost twice, an EngineError."""
+        prepared: dict = {}  # a work item -> its prepared future, while its tasks are sent
+        items: dict[str, tuple] = {}  # a task's key -> (its work item, its args)
+
+        def send(_, item):
+            k, args = item
+            if k not in prepared:
+                prepared.clear()  # (the scheduler keeps it for the tasks sent: this process need not)
+                prepared[k] = self.client.submit(_run, self.name, prepare, work[k][0], pure=False)
+            fut = self.client.submit(_run, self.name, fn, (prepared[k], *args), pure=False)
+            items[fut.key] = item
+            return fut
+
+        def take(fut):
+            k, args = items.pop(fut.key)
+            try:
+                return self._value(fut)
+            except KilledWorker:
+                again = self.client.submit(_run, self.name, prepare, work[k][0], pure=False)
+                if k in prepared:
+                    prepared[k] = again
+                try:
+                    return self._value(self.client.submit(_run, self.name, fn, (again, *args), pure=False))
+                except KilledWorker as exc:
+                    raise EngineError(f"Dask lost a task twice: {exc}") from None
+
+        flat = ((k, args) for k, (_, arglist) in enumerate(work) for args in arglist)
+        for chunk in loop.ordered(self.slots(0), flat, send, take):
+            yield from chunk
 
     def schedule(self, next_task, total: int) -> None:
         """As LocalExecutor.schedule, but a task goes to whichever worker Dask picks: a task
