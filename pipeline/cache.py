@@ -642,7 +642,8 @@ class ArticleCache:
         self._keep("t", "words", k, counts)
 
     def names(self, k: str) -> list[str] | None:
-        """The names titles.TitleChooser.main_name ranks in an entry, stored under k (a "t"
+        """The names titles.TitleChooser.main_name ranks in an entry, or the title it last
+        polished and how ([title, polished]: TitleChooser.polished), stored under k (a "t"
         record too), or None."""
         return self._valid("t", "words", k, lambda rec: isinstance(rec, list) and all(isinstance(n, str) for n in rec))
 

@@ -754,12 +754,30 @@ class _Asked(frozenset):
         return found
 
 
+SECTION_READS = ("heading", "id", "level", "parent", "text")  # (what the chooser reads of a section, `read_of`)
+
+
+def read_of(entry: dict) -> dict:
+    """What TitleChooser reads of an entry, and only that: its titles, summary, sections (SECTION_READS) and
+    the sections its steps are under (not its sources, which a spun copy more changes: the chooser keeps
+    what it found by this). A field the entry lacks stays missing (read with the same default)."""
+    out = {k: entry[k] for k in ("title", "alternate_titles", "summary") if k in entry}
+    if "sections" in entry:
+        out["sections"] = [{k: s[k] for k in SECTION_READS if k in s} for s in entry["sections"]]
+    if "steps" in entry:
+        out["steps"] = [{"section": st["section"]} if "section" in st else {} for st in entry["steps"]]
+    return out
+
+
 class TitleChooser:
     """`memo` (the cache: word_counts/put_word_counts, names/put_names, title/put_title, prepared/put_prepared),
-    if given, keeps each entry's word counts by its content (write.digest), each title chosen
-    by the entry and everything else the choice reads of the build (`_state`), and each
+    if given, keeps each entry's word counts by what the chooser reads of it (`read_of`, write.digest), each
+    title chosen by that and everything else the choice reads of the build (`_state`), and each
     entry's candidates as `prepared` reads them, by the entry and the state but its idf (a
-    new entry moves every word's idf: the candidates are scored again, not found again)."""
+    new entry moves every word's idf: the candidates are scored again, not found again). The
+    chooser is given those reads only (`entries`, what `chosen` chooses from), so an entry
+    whose sources alone changed (a spun copy more under a title it already had) is the same
+    entry to it."""
     NOT_STATE = ("texts", "tf", "memo", "keys", "state", "entries", "prep_state", "names")  # (the entries' own)
     # (what `prepared` does not read of the state, or reads only in part: the shared headings it
     # asks about are kept with what it found, which holds while they are shared as they were)
@@ -778,6 +796,7 @@ class TitleChooser:
         self.openers, self.pronouns = frozenset(openers), frozenset(pronouns)
         self.participles = tuple(sorted({w.lower() for w in participles}))  # (`without_site`)
         self.memo, self.state, self.prep_state = memo, None, None
+        entries = [read_of(e) for e in entries]
         self.keys = [digest(e) if memo is not None else None for e in entries]
         self.entries = entries
         self.texts: list[list[str] | None] = [None] * len(entries)  # (chunks, read when needed: `parts`)
@@ -836,18 +855,20 @@ class TitleChooser:
         return h.hexdigest()
 
     def chosen(self, k: int, entry: dict) -> str:
-        """`choose`, or what it chose for the same entry in a build of the same state."""
+        """`choose` of entry k (as `read_of` gives it: `entry` is entry k), or what it chose for the
+        same reads in a build of the same state."""
         if self.keys[k] and self.state is None:
             self.state = self._state()
         key = self.keys[k] and digest([self.state, self.keys[k]])
         title = self.memo.title(key) if key else None
         if title is None:
-            title = self.choose(k, entry)
+            title = self.choose(k, self.entries[k])
             if key:
                 self.memo.put_title(key, title)
         elif key:  # (its candidates and names stay for a build whose idf differs)
             self.memo.retain_prepared(self._prepared_key(k))
             self.memo.retain_names(digest(["names", self.keys[k]]))
+            self.memo.retain_names(digest(["polished", self.keys[k]]))
         return title
 
     def form(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
@@ -1063,15 +1084,30 @@ class TitleChooser:
         published = {c for c, *_ in prep["titles"] + prep["heads"] + (prep["loose"] or [])}
         if title not in published:
             return title
+        return self.polished(k, entry, title)
+
+    def polished(self, k: int, entry: dict, title: str) -> str:
+        """A published title or heading as chosen: its digits put right (`attested`) and without the spin
+        inside it (`without_spin_words`). It reads the entry (its text and titles) and the rules, not the
+        rest of the build: kept in the memo by the entry (`read_of`) and the title, so a rebuild that
+        chooses again under another idf does not read the text again for the same pick (the last
+        title polished is kept: [title, polished])."""
+        key = self.keys[k] and digest(["polished", self.keys[k]])
+        known = self.memo.names(key) if key else None
+        if known is not None and len(known) == 2 and known[0] == title:
+            return known[1]
+        out = title
         text = "\n".join(self.parts(k))
         flat = spaced(text)
-        if re.search(r"\d", title):  # (only a token with a digit is put right: `attested`)
-            title = attested(title, tokens(text), flat, self.titled(entry))
-        if not self.spin_words:
-            return title
-        return without_spin_words(title, self.spin_words, flat,
-                                  [entry["title"], *entry.get("alternate_titles", [])], self.spin_not_first,
-                                  self.spin_labels)
+        if re.search(r"\d", out):  # (only a token with a digit is put right: `attested`)
+            out = attested(out, tokens(text), flat, self.titled(entry))
+        if self.spin_words:
+            out = without_spin_words(out, self.spin_words, flat,
+                                     [entry["title"], *entry.get("alternate_titles", [])], self.spin_not_first,
+                                     self.spin_labels)
+        if key:
+            self.memo.put_names(key, [title, out])
+        return out
 
     def _choose(self, k: int, entry: dict, prep: dict) -> str:
         scored = self.scored(k, entry, prep)

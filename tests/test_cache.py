@@ -251,10 +251,11 @@ def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     src, cache, first = _three_articles_built(tmp_path)
     before = (cache / first).read_bytes()
     # a body, an entry, its chosen title, its kind scores and what they read of its text,
-    # a structure, its signature, its word counts and the words it writes as names, its title candidates, the
-    # body's line keys, what stripping found in it alone and its last stripping with the repeated lines it asked
-    # about, its chrome verdict by the build's bodies and the finished entry's clean mark, for each article
-    assert [kind for kind, _ in _records(cache / first)] == [k for k in "behkkmpqrsttuvx" for _ in range(3)]
+    # a structure, its signature, its word counts, the words it writes as names and its title as polished, its
+    # title candidates, the body's line keys, what stripping found in it alone and its last stripping with the
+    # repeated lines it asked about, its chrome verdict by the build's bodies and the finished entry's clean mark,
+    # for each article
+    assert [kind for kind, _ in _records(cache / first)] == [k for k in "behkkmpqrstttuvx" for _ in range(3)]
     build(src, tmp_path / "out", Options(jobs=1))  # nothing new: only the index is written
     assert _packs(cache) == [first]
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
@@ -262,8 +263,9 @@ def test_a_rebuild_appends_a_pack_and_rewrites_only_the_index(tmp_path):
     packs = _packs(cache)
     assert packs[0] == first and len(packs) == 2 and (cache / first).read_bytes() == before
     # the new article's only, and each entry's title and chrome verdict (a new body changes the build;
-    # the others' title candidates are scored again, not found again, nor are their bodies stripped again)
-    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bekkmpqrsttux" + "hhhh" + "vvvv")
+    # the others' title candidates are scored again, not found again, nor polished again, nor are their bodies
+    # stripped again)
+    assert [kind for kind, _ in _records(cache / packs[1])] == sorted("bekkmpqrstttux" + "hhhh" + "vvvv")
     assert res.cache_hits == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
@@ -278,7 +280,7 @@ def test_a_new_spun_copy_merges_again_only_the_entry_it_joins(tmp_path):
     packs = _packs(cache)
     # its body's rest and its group's structure were known: one entry was made again, the
     # other two came from the cache
-    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == list("ehkpttx")
+    assert len(packs) == 2 and [kind for kind, _ in _records(cache / packs[1])] == list("ehkptttx")
     (printer,) = [e for e in res.doc["entries"] if e["title"] == "Printer offline"]
     assert [s["path"] for s in printer["sources"]] == ["1-spun.md", "1.md"]
     assert printer["alternate_titles"] == ["Fix your offline printer fast"]
@@ -302,7 +304,8 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         _spun(src, n, rest)
     build(src, tmp_path / "out", Options(jobs=1))
     kinds = [sorted(kind for kind, _ in _records(cache / p)) for p in _packs(cache)]
-    assert kinds == [list("behkkmpqrstttuvx")]  # (three "t": its word counts, the names it repeats, its capitalised words)
+    # (four "t": its word counts, the names it repeats, its capitalised words, its title as polished)
+    assert kinds == [list("behkkmpqrsttttuvx")]
     for n, extra in [(200, True), (201, False)]:
         (before,) = _packs(cache)
         _spun(src, n, rest)  # a new copy: the printer's entry is made anew
@@ -311,7 +314,7 @@ def test_a_pack_is_compacted_by_the_bytes_it_holds_in_use_not_its_records(tmp_pa
         build(src, tmp_path / "out", Options(jobs=1))
         (after,) = _packs(cache)  # most records in use: but not their bytes
         assert after != before and not (cache / before).exists()
-        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("behkkmpqrstttuvx" + "behkkmpqrsttuvx")
+        assert sorted(kind for kind, _ in _records(cache / after)) == sorted("behkkmpqrsttttuvx" + "behkkmpqrstttuvx")
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -322,13 +325,13 @@ def test_a_pack_mostly_out_of_use_is_compacted_and_stray_packs_go(tmp_path):
     write(cache, "pack-00000000000000ff", 'b 0123 "left by a killed build"\n')
     write(cache, "articles.json", "{}")  # an earlier format's cache
     (src / "2.md").unlink()
-    (src / "3.md").unlink()  # 13 of the first pack's 45 stay in use (not 1.md's title and verdict by the build's)
+    (src / "3.md").unlink()  # 14 of the first pack's 48 stay in use (not 1.md's title and verdict by the build's)
     write(src, "4.md", FM.format(t="Wi-Fi drops", m=4))
     res = build(src, tmp_path / "out", Options(jobs=1))
     (pack,) = _packs(cache)
     assert sorted(p.name for p in cache.iterdir()) == sorted(["index", pack, "units", "shrink-guard"])
     moved = set(_records(cache / pack)) & set(kept)
-    assert len(moved) == 13 and len(_records(cache / pack)) == 30
+    assert len(moved) == 14 and len(_records(cache / pack)) == 32
     again = build(src, tmp_path / "out", Options(jobs=1))
     assert again.cache_hits == res.inputs == 2 and again.notes == []
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
@@ -599,6 +602,65 @@ def test_a_new_entry_moves_every_idf_but_other_titles_are_only_scored_again(tmp_
     assert sorted(found) == ["Keyboard types twice", "Mouse lag", "Wi-Fi drops"]
     build(src, tmp_path / "plain2", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain2" / "kb.json").read_bytes()
+
+
+def test_a_copy_more_of_an_article_leaves_its_entrys_title_unread_and_the_bytes_a_fresh_builds(tmp_path, monkeypatch):
+    """The title chooser keeps what it found by what it reads of an entry (titles.read_of: its titles,
+    summary, sections and its steps' sections), not by the whole entry: a copy more of an article under a
+    title the entry already has changes the entry's sources only, and a rebuild finds nothing again for it
+    (no candidates, no text read into parts); the bytes are a fresh build's, also once the copy goes."""
+    import pipeline.titles as titles_mod
+    from pipeline.titles import TitleChooser
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    found, parted = [], []
+    real_candidates, real_chunks = TitleChooser.candidates, titles_mod.chunks
+    monkeypatch.setattr(TitleChooser, "candidates", lambda self, e: found.append(e["title"]) or real_candidates(self, e))
+    monkeypatch.setattr(titles_mod, "chunks", lambda e: parted.append(e["title"]) or real_chunks(e))
+    shutil.copy(src / "printer.md", src / "printer-copy.md")
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert any(len(e["sources"]) == 2 for e in res.doc["entries"])
+    assert found == [] and parted == []
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+    found.clear()
+    (src / "printer.md").unlink()
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert res.notes == [] and found == []
+    build(src, tmp_path / "plain2", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain2" / "kb.json").read_bytes()
+
+
+def test_a_rebuild_polishes_again_only_the_titles_it_has_not_polished(tmp_path, monkeypatch):
+    """A published title or heading chosen is polished (titles.TitleChooser.polished: its digits put
+    right, the spin inside it dropped) from the entry alone; a new entry moves every idf and every
+    title is chosen again, but an entry that picks the same candidate is not polished again. Adds,
+    a retitled file, a rename and a delete each give the bytes of a fresh build."""
+    import pipeline.titles as titles_mod
+    polished, real = [], titles_mod.without_spin_words
+    monkeypatch.setattr(titles_mod, "without_spin_words", lambda title, *a, **k: polished.append(title) or real(title, *a, **k))
+    src = corpus(tmp_path)
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
+    build(src, tmp_path / "out", Options(jobs=1))
+    assert "Wi-Fi drops" in polished and "Printer offline" in polished
+
+    def rebuilt(step):
+        polished.clear()
+        res = build(src, tmp_path / "out", Options(jobs=1))
+        assert res.notes == []
+        again = polished[:]
+        build(src, tmp_path / f"plain-{step}", Options(jobs=1), use_cache=False)
+        assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"plain-{step}" / "kb.json").read_bytes()
+        return again
+    write(src, "mouse.md", FM.format(t="Mouse lag", m=4).replace("Fix 1: Restart", "Fix 1: Plug it in again"))
+    assert rebuilt("add") == ["Mouse lag"]  # (the others picked what they picked: their polish is kept)
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops 5 GHz", m=3))
+    assert "Wi-Fi drops 5 GHz" in rebuilt("retitle")
+    (src / "moved").mkdir()
+    (src / "mouse.md").rename(src / "moved" / "mouse.md")
+    rebuilt("rename")
+    (src / "printer.md").unlink()
+    rebuilt("delete")
 
 
 def test_a_rebuild_does_not_scrub_again_the_entries_it_found_clean(tmp_path, monkeypatch):
