@@ -695,6 +695,7 @@ class Boilerplate:
         # (after it: "Load more deals" is a shop widget's evidence there)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
         self._headings(units, lines, repeated, rep, drop)
+        self._tail_boxes(units, lines, repeated, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
         # own, then "*" again): the text it marked stays (after the blocks: no repeated line
         # goes for being beside a marker)
@@ -1516,6 +1517,41 @@ class Boilerplate:
             elif self._box(units, lines, under, drop) and not self._content(_HEADING.sub("", lines[i])):
                 drop.update([u, *under])  # "### Best Photo & Movie Maker you may want to know" and its box
 
+
+    def _tail_boxes(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
+        """A product's box that ends a section under the article's own text, as _box is one that
+        is a section: a picture, the product's name right under it (chrome that went aside: a count
+        of downloads; a short label of two words or more, no template's label the build repeats, no
+        bold label, spec or step), a list of what it
+        does (two unnumbered items or more) and chrome right under it that went ("100% Secure. No
+        Ads."), then nothing but chrome up to the next heading or the body's end ("![FoneTrans](...)",
+        "FoneTrans - Intelligent iOS Data Transfer", "* Transfer photos, contacts ...", over "## Part 1").
+        The picture over a list whose label ends with a colon ("Key features:"), a list with no
+        chrome after it and a list under a label the site repeats ("PROS") stay."""
+        n = len(units)
+        ends = [u for u in range(n) if units[u][1] is not None and _HEADING.match(lines[units[u][0]])] + [n]
+        for end in ends:
+            v = end - 1
+            while v >= 0 and v in drop:
+                v -= 1
+            if v == end - 1:
+                continue  # (no chrome went at the section's end)
+            items = []
+            while v >= 0 and v not in drop and _LIST.match(lines[units[v][0]]) and not _NUMBERED.match(lines[units[v][0]]):
+                items.append(v)
+                v -= 1
+            if len(items) < 2 or v < 1 or v in drop or units[v][1] is None:
+                continue
+            name = lines[units[v][0]]
+            w = v - 1  # (the picture, chrome that went aside: a count of downloads between)
+            while w >= 0 and w in drop:
+                w -= 1
+            if (not self._label(name) or len(_shown_words(name)) < 2 or units[v][1] in repeated or _HEADING.match(name)
+                    or _BOLD_LABEL.match(name) or _SPEC.match(name) or _LEAD.match(name).group(0).strip(" \t*_")
+                    or self._content(name) or self._contents_label(name) or self.closing_labels.search(name)
+                    or w < 0 or not _PICTURE_LINE.match(lines[units[w][0]])):
+                continue
+            drop.update([w, v, *items])
 
     def _sign_up(self, units, lines: list[str], under: list[int], rep: list[bool], drop: set[int]) -> int:
         """How many lines open a repeated heading's section as a sign-up box's own (0: none): a

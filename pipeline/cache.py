@@ -234,7 +234,8 @@ from .write import write_atomic
 # 136: clean: at a body's true end a sentence telling a UI action ("... and click Publish.") is never a request for comments; a verb joined by a hyphen ("follow-up") tells none
 # 137: steps: remedies, a last resort and a first-person fix name fixes; "head to" moves as "go to"; a fix heading closes a page's problems
 # 138: clean and chrome: a credit through the outlet that sent the picture ("X/Bloomberg via Getty Images"); a one-line bar of links to titled articles of one site
-FORMAT = 138
+# 139: chrome: a product box (picture, name, list) that ends a section under the article's text, over chrome that went
+FORMAT = 139
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -410,6 +410,36 @@ def test_a_run_of_links_to_titled_articles_and_a_picture_card_go_a_list_of_tools
     assert doc["entries"][0]["sources"][0]["removed"].get("chrome") == 5
 
 
+def test_a_product_box_ending_a_section_over_chrome_goes_a_labelled_list_and_a_box_without_chrome_stay(tmp_path):
+    """A picture, a product's name and a list of what it does that end a section, the site's
+    badges that went right under them (found in many distinct articles, as its count of downloads
+    between the picture and the name is): the vendor's box, though
+    it sits under the article's own text and not under a heading of its own. A list under a
+    label with a colon over the badges, and a box with no chrome after it, stay."""
+    badge = "![Secure](https://img.example/secure.svg) 100% Secure. No Ads.\n\n"
+    count = "_1_ _1_ _6_ _,_ _8_ _0_ _0_  Downloads\n\n"
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        body = distinct_article(topic, n).replace(SIGNUP, "")
+        if n == 1:
+            body = body.replace("## Fix 1:", "![Box](https://img.example/box.png)\n\n" + count + "FoneTrans - Intelligent Phone Transfer\n\n"
+                                "* Transfer photos, contacts and videos among phones and computers.\n"
+                                "* Manage and organize phone data on the computer.\n\n" + badge + "## Fix 1:")
+            body = body.replace("## Why the", "![Tool](https://img.example/tool.png)\n\nKey features:\n\n"
+                                "* Reads the adapter's log.\n* Resets the adapter's power plan.\n\n" + badge + "## Why the")
+        if n == 2:
+            body = body.replace("## Fix 1:", "![Box](https://img.example/box2.png)\n\nPhoneLab Data Recovery\n\n"
+                                "* Recover deleted messages and photos.\n* Support phones of every maker.\n\n## Fix 1:")
+        write(src, f"{n}.md", body + "\n" + count + badge)
+    doc = built(src, tmp_path)
+    text = json.dumps(doc["entries"])
+    for gone in ("100% Secure", "Downloads", "FoneTrans", "Transfer photos, contacts", "Manage and organize", "box.png"):
+        assert gone not in text, gone
+    for kept in ("Key features:", "Reads the adapter", "Resets the adapter", "tool.png", "PhoneLab Data Recovery",
+                 "Recover deleted messages", "box2.png", "Restart your computer"):
+        assert kept in text, kept
+
+
 def test_a_farms_network_found_in_other_pages_loses_its_links_in_a_page_with_few(tmp_path):
     """Two pages link into five hosts each of one domain: the farm's network. A third page with
     two links into it loses them too (their text stays); its link to a vendor stays."""
