@@ -235,7 +235,8 @@ from .write import write_atomic
 # 137: steps: remedies, a last resort and a first-person fix name fixes; "head to" moves as "go to"; a fix heading closes a page's problems
 # 138: clean and chrome: a credit through the outlet that sent the picture ("X/Bloomberg via Getty Images"); a one-line bar of links to titled articles of one site
 # 139: chrome: a product box (picture, name, list) that ends a section under the article's text, over chrome that went
-FORMAT = 139
+# 140: chrome: a sign-up box's lines in a script written without spaces measured three characters a word, its pictures with no alt text in it
+FORMAT = 140
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -2085,6 +2085,22 @@ def test_a_chinese_sign_up_consent_goes_with_its_box_the_article_stays():
     assert Boilerplate(load_rules()).strip(howto, set()) == (howto, 0)
 
 
+def test_a_chinese_sign_up_box_is_as_short_as_its_english_one_the_articles_sentences_stay():
+    """A sign-up box's lines in a script written without spaces are measured as an English box's
+    words are, three characters a word: "超過 150萬位用戶已訂閱我們的電子報" ("1.5M+ users already
+    subscribed to our newsletter") and its offer over the pictures go with the consent notice and
+    the short lines under them, not 16 words long; the article's sentences over the box stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    body = ("## 轉換\n\n將 MOV 轉換為 MP4 只需三個步驟。\n\n"
+            "加入我們就能取得操作指南，也不會錯過特別優惠和應用程式小技巧！\n\n"
+            "![](https://img.example/a.jpg)![](https://img.example/b.jpg)\n\n超過 150萬位用戶已訂閱我們的電子報\n\n"
+            "您的電子郵件\n\n我要註冊\n\n註冊即代表您同意接收我們的行銷電子郵件，以及同意 Acme 遵循我們的隱私權政策使用您的個人資料。\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert text.rstrip().endswith("只需三個步驟。") and "電子報" not in text and "加入我們" not in text and "img.example" not in text
+    assert n == 6
+
+
 def test_chrome_learning_holds_every_bodys_line_keys_packed_not_as_sets(tmp_path):
     """Issue 31 (the client's memory at 100k articles): learning the chrome holds every distinct
     body's line keys at once (`repeated_in` counts them across bodies), and held them as sets of
