@@ -45,7 +45,7 @@ REQUIRED_GROUPS = {
     "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "action_adverbs", "preliminary",
                     "procedure_headings", "division_words", "question_words", "gerund_objects",
                     "not_verbs", "prevention", "avoiding_words", "check_questions", "closing_headings",
-                    "procedure_leads", "indirect_questions", "advice_leads", "fix_leads", "not_items", "browsing_verbs", "pointer_openings",
+                    "procedure_leads", "indirect_questions", "advice_leads", "advice_verbs", "fix_leads", "not_items", "browsing_verbs", "pointer_openings",
                     "remedy_words", "prices", "writer_verbs", "clause_openers", "clause_not_after", "connectors"),
     "extract": ("command_words", "shortcut_keys", "named_keys", "held_filler", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",

@@ -3512,3 +3512,26 @@ def test_heading_to_a_place_says_what_to_do(st):
     assert steps(st, body, "Get a Weather Alert on Your Phone")[0] == (
         "First, head over to the IFTTT website and sign up for an account.")
     assert st.action.match("To enable the lost mode, head to Find My > Devices > AirPods")
+
+
+def test_numbered_causes_each_with_its_remedy_are_the_fixes(st):
+    """Paragraphs led by a bold number, each naming what may cause the problem and then what to do about it
+    in a polite imperative or as advice ("Please run ...", "You can place ...", "You should put ..."), are the
+    page's fixes, the cause in each step's title and the remedy in its text."""
+    body = "\n\n".join([
+        "If your laptop screen keeps flickering, you may try the steps below in any order to troubleshoot the problems.",
+        "**1.** The problem may be caused by the outdated driver. Try to update the graphics card driver.",
+        "**2.** Change the refresh rate to match the capabilities of your monitor.",
+        "**3.** Magnetic field may make the monitor flicker.",
+        "You can place your notebook in a wide-open area, away from speakers.",
+        "**4.** The problem can be related to virus, too. Please run Antivirus to kill virus in your laptop.",
+        "**5.** Hardware failure could be a cause. The inverter and backlight can also cause this problem.",
+        "You should put the laptop in the hands of a licensed technician."]) + "\n"
+    found = st.structure(body, "Laptop Screen Keeps Flickering").steps
+    assert [s.title for s in found] == [
+        "The problem may be caused by the outdated driver.",
+        "Change the refresh rate to match the capabilities of your monitor.",
+        "Magnetic field may make the monitor flicker.", "The problem can be related to virus, too.",
+        "Hardware failure could be a cause."]
+    assert "Please run Antivirus" in found[3].text and "licensed technician" in found[4].text
+    assert not st.action.match("Place the heatsink on top of the SSD.")  # (alone, no advice: an assembly)

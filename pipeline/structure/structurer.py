@@ -83,8 +83,9 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.writer_verb = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "writer_verbs"))
                                       + r")\b", flags)
         leads = "|".join(f"(?:{p})" for p in rules.get("step_shapes", "advice_leads")) or "(?!)"
+        advised = doing + [v.lower() for v in rules.get("step_shapes", "advice_verbs")]  # (after a lead only)
         self.advice = re.compile(r"^(?:[^,.:;!?\n]{1,60},\s+)?(?:then\s+)?(?:" + leads + r")\s+" + adverbs
-                                 + r"(?:also\s+)?(?:" + "|".join(re.escape(v) for v in doing) + r")\b", flags)
+                                 + r"(?:also\s+)?(?:" + "|".join(re.escape(v) for v in advised) + r")\b", flags)
         # a page's counted problems (Steps._counted_remedies): what names fixes proper, what names a problem
         self.fix_lead = one_of("fix_leads")
         self.problem = re.compile("|".join(f"(?:{p})" for key in ("troubleshooting", "lead_troubleshooting",
