@@ -237,7 +237,8 @@ from .write import write_atomic
 # 139: chrome: a product box (picture, name, list) that ends a section under the article's text, over chrome that went
 # 140: chrome: a sign-up box's lines in a script written without spaces measured three characters a word, its pictures with no alt text in it
 # 141: steps: "Please <verb>" acts; "place", "put" after advice ("You can place ...") advise
-FORMAT = 141
+# 142: steps: ways worded alike counted before a closing tip; a heading between two ways found alike is one more
+FORMAT = 142
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -3535,3 +3535,42 @@ def test_numbered_causes_each_with_its_remedy_are_the_fixes(st):
         "Hardware failure could be a cause."]
     assert "Please run Antivirus" in found[3].text and "licensed technician" in found[4].text
     assert not st.action.match("Place the heatsink on top of the SSD.")  # (alone, no advice: an assembly)
+
+
+def test_a_first_way_worded_as_the_others_before_a_closing_tip(st):
+    """Ways worded alike ("From the Right-Click Menu", "Using a Keyboard Shortcut", "From a File Explorer
+    Toolbar Option") are counted two in three among the siblings before the page's closing tips, not with
+    them: the first of them is a way too."""
+    body = ("Windows 11 can copy the full path of any file.\n\n"
+            "## From the Right-Click Menu\n\nFind your item in File Explorer. Right-click it and select "
+            "\"Copy as Path.\"\n\n"
+            "## Using a Keyboard Shortcut\n\nSelect the item in File Explorer. Press Ctrl+Shift+C to copy its "
+            "path.\n\n"
+            "## From a File Explorer Toolbar Option\n\nSelect your item and click the three dots in the toolbar. "
+            "Choose \"Copy as Path.\"\n\n"
+            "## How to Copy the Path of an App\n\n1. Open the Start menu and find the app.\n2. Right-click it and "
+            "select \"Open File Location.\"\n3. Right-click the shortcut and select \"Copy as Path.\"\n\n"
+            "## Tips for Pasting the Path You've Copied\n\nThe path comes with quotes around it, which most "
+            "apps accept.\n")
+    assert steps(st, body, "How to Copy a File's Path on Windows 11") == [
+        "From the Right-Click Menu", "Using a Keyboard Shortcut", "From a File Explorer Toolbar Option",
+        "How to Copy the Path of an App"]
+
+
+def test_a_heading_between_two_ways_found_by_their_how_to_is_one_more(st):
+    """A heading between two "How to ..." ways, the first a way only as the later ones' alike (they give
+    numbered procedures), is one more way, as a heading between two steps is ("Entering Criteria for an
+    Advanced Filter" between "How to Set Up the Criteria Range" and "How to Use a Single Criterion ...")."""
+    body = ("An advanced filter in Excel takes its criteria from a range of cells.\n\n"
+            "## How to Set Up the Criteria Range\n\nCopy the column headers above the data. Paste them two rows "
+            "above the table.\n\n"
+            "## Entering Criteria for an Advanced Filter in Excel\n\nUnder each header, type the value a row "
+            "must match. Use operators such as >100 for numbers.\n\n"
+            "## How to Use a Single Criterion, Single Column Excel Filter\n\n1. Select the table.\n"
+            "2. Go to Data > Advanced.\n3. Click the criteria range box and select the range.\n\n"
+            "## How to Use a Multiple Criteria, Single Column Excel Filter\n\n1. Type each criterion in its own "
+            "row.\n2. Select Data > Advanced.\n3. Click OK.\n")
+    assert steps(st, body, "How to Use an Advanced Filter in Excel") == [
+        "How to Set Up the Criteria Range", "Entering Criteria for an Advanced Filter in Excel",
+        "How to Use a Single Criterion, Single Column Excel Filter",
+        "How to Use a Multiple Criteria, Single Column Excel Filter"]

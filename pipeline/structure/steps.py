@@ -515,6 +515,7 @@ class Steps:
                 continue
             if len(marks) < 2:
                 self._alike_tail(secs, run, is_step, fits, over)
+                self._between(secs, run, is_step, fits)
                 continue
             for k, i in enumerate(run):  # (a verb the rules do not list, by its shape: "Choose a ...")
                 is_step[i] = is_step[i] or (fits[k] and self.verb_shaped.match(secs[i].heading) is not None)
@@ -541,6 +542,18 @@ class Steps:
                         and not any(is_step[d] for d in _descendants(secs, i))):
                     is_step[i] = True
             self._alike_tail(secs, run, is_step, fits, over)
+            self._between(secs, run, is_step, fits)
+
+    def _between(self, secs: list[_Sec], run: list[int], is_step: list[bool], fits: list[bool]) -> None:
+        """Between two steps that `_alike_tail` found, a sibling that fits as between two above, asks nothing
+        and whose own text says what to do is one more: "Entering Criteria for an Advanced Filter" between "How
+        to Set Up the Criteria Range" (a way as the later "How to ..." ways' alike) and "How to Use a Single
+        Criterion ..."; not "How Blocking Works" ("A blocked caller goes straight to voicemail") between ways."""
+        marks = [j for j, i in enumerate(run) if is_step[i]]
+        for k in range(marks[0] + 1, marks[-1]) if marks else ():
+            i = run[k]
+            is_step[i] = is_step[i] or (fits[k] and not self.question.match(secs[i].heading)
+                                        and not secs[i].heading.rstrip().endswith("?") and self._acts_in(secs[i]))
 
     def _verb_tail(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
         """After the last of two or more sibling steps, two in three headed by what to do (or by a verb's
@@ -621,15 +634,19 @@ class Steps:
                 is_step[i] = True
         ways = [j for j, i in enumerate(run) if is_step[i] or i in over]
         marks = [j for j, i in enumerate(run) if is_step[i]]
-        may = sum(secs[i].kind in ("other", "fix") for i in run)
+        # (the siblings counted: those before a FAQ, a conclusion or a closing after the last step, "Tips for
+        # Pasting the Path You've Copied" after "From the Right-Click Menu", "Using a Keyboard Shortcut", ...)
+        end = next((k for k, i in enumerate(run) if secs[i].kind in ("faq", "conclusion") or (
+            k > marks[-1] and self.closing_heading.search(secs[i].heading))), len(run))
+        may = sum(secs[i].kind in ("other", "fix") for i in run[:end])
         if len(ways) < 2 or 3 * len(ways) < 2 * may:
             return
         # (two in three only once the asides are left out: a new step comes after the first way and says what
         # to do, not a page's own title over its intro, "## How to Free Up Drive Space" before "## How to
         # automatically free up ...")
         first = run[ways[0]]
-        strict = 3 * len(marks) >= 2 * len(run)
-        relaxed = 3 * len(ways) < 2 * len(run)
+        strict = 3 * len(marks) >= 2 * end
+        relaxed = 3 * len(ways) < 2 * end
         firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
         parts = {_first_word(secs[i].heading) for i in run if i in over} - firsts  # (worded as a part over steps
         # only, it says what to do: not "Alternatives on iPhone" in prose beside "Alternatives on Android" over two)
