@@ -238,7 +238,8 @@ from .write import write_atomic
 # 140: chrome: a sign-up box's lines in a script written without spaces measured three characters a word, its pictures with no alt text in it
 # 141: steps: "Please <verb>" acts; "place", "put" after advice ("You can place ...") advise
 # 142: steps: ways worded alike counted before a closing tip; a heading between two ways found alike is one more
-FORMAT = 142
+# 143: structure: the summary holds no paragraph a step is read from (the intro ends at the first), nor, under a later heading, one a step holds; a fix section no step is read from may give it
+FORMAT = 143
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

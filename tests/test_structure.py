@@ -616,6 +616,39 @@ def test_the_summary_of_a_body_without_headings_stops_where_its_procedure_starts
         "Your printer is offline.\n\nBefore we begin, check the cable.")
 
 
+
+def test_the_summary_holds_no_paragraph_a_step_is_read_from(st):
+    """39 entries of the corpora (the variety's headingless how-tos, whose steps are the sentences
+    over their screenshots) had their procedure in the summary too: "First, swipe down ... tap the
+    gear icon", "Next, go to ...". The intro ends at the first paragraph a step is read from."""
+    body = ("Android lets you pick the browser that opens your links. Chrome is the default on many phones.\n\n"
+            "You can change it in a few taps.\n\n"
+            "First, swipe down from the top of the screen and tap the gear icon to open the Settings.\n\n"
+            "![Tap the gear icon.](https://img.example/gear.png)\n\n"
+            "Next, go to the \"Apps\" section.\n\n![Go to Apps.](https://img.example/apps.png)\n\n"
+            "Now select \"Default Apps\" and tap \"Browser App.\"\n\n![Browser App.](https://img.example/b.png)\n\n"
+            "Finally, choose the browser you want from the list.\n\n![The list.](https://img.example/l.png)\n")
+    s = st.structure(body, "Change the default browser on Android")
+    assert len(s.steps) >= 3 and s.steps[0].text.startswith("First, swipe down")
+    assert s.summary == ("Android lets you pick the browser that opens your links. Chrome is the default on many phones."
+                         "\n\nYou can change it in a few taps.")
+
+
+def test_a_page_opening_with_two_title_headings_takes_its_summary_from_under_the_second(st):
+    """A site that heads its page twice (a spun title, then its own "[Solved] How to Fix ...", read
+    as a fix section though no step comes from it) had the first fix's text as the summary."""
+    parts = {"Troubleshoot Your Photo Sharing Problems on Phones": "",
+             "[Solved] How to Fix Photo Sharing Not Working on a Phone":
+                 "Photo Sharing lets you share pictures with your family. Sometimes it stops working.",
+             "Part 1. Turn on Photo Sharing": "The feature may be off. Open the Settings app and turn it on.",
+             "Part 2. Restart your phone": "Restarting clears many glitches. Hold the power button, then slide.",
+             "Part 3. Update the system": "A new version fixes bugs. Open Settings > General > Software Update."}
+    body = "".join(f"## {heading}\n\n" + (f"{text}\n\n" if text else "") for heading, text in parts.items())
+    s = st.structure(body, "Troubleshoot Your Photo Sharing Problems on Phones")
+    assert [x.title for x in s.steps] == ["Turn on Photo Sharing", "Restart your phone", "Update the system"]
+    assert s.summary == "Photo Sharing lets you share pictures with your family. Sometimes it stops working."
+
+
 REVIEW = """\
 ## Discover the Bargain Streaming Device: Roku Express
 

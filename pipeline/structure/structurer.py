@@ -223,7 +223,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self._hide_overview_lists(sections)
         causes = self._causes(sections, blocks)
         summary = _summary(sections, self.summary_contents, self.summary_ads, self.summary_credits,
-                           self.action)
+                           self.action, steps=tuple(steps))
         out_sections = [
             Section(heading=s.heading, level=s.level, kind=s.kind, text=s.text, parent=s.parent)
             for s in sections

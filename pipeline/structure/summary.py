@@ -17,7 +17,8 @@ SUMMARY_MAX = 1000  # characters: a longer intro ends at the paragraph (or sente
 
 
 def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Pattern | None = None,
-             credits: re.Pattern | None = None, acts: re.Pattern | None = None, captions: bool = True) -> str:
+             credits: re.Pattern | None = None, acts: re.Pattern | None = None, captions: bool = True,
+             steps: tuple = ()) -> str:
     """The intro: the text paragraphs before the first heading. A body without headings has
     its procedure there too: its intro ends at the first list or numbered paragraph. A label
     line leading the intro (a product name, a breadcrumb: "Video Repair"; a picture's credit,
@@ -32,21 +33,49 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     [summary]), and it ends at the paragraph that would take it over SUMMARY_MAX characters
     (a first paragraph that long: at the sentence that would). A caption never empties the
     summary: where nothing else would be left, it stays (`captions` off: a page's one-sentence
-    intro under a hero picture whose alt text says the same)."""
+    intro under a hero picture whose alt text says the same).
+    `steps` (the body's Steps): a paragraph a step is read from is the procedure, not the intro:
+    the intro ends at the first (a how-to whose steps are the sentences over its screenshots, "First,
+    swipe down … and tap the gear icon"), and the paragraph under a later heading is one no step
+    holds (but under the first heading: the page's own, whatever was read from it), in a section no
+    step is read from if it is a fix section (the page's own heading, "[Solved] How to Fix …", over the
+    intro that a site's second title heading leaves); none such: as before."""
+    held = [st.text for st in steps if st.text]
+    stepped = {st.section for st in steps}
+    opens = [(st.text, " ".join(st.title.split())[:40]) for st in steps if st.text and st.title.strip()]
+
+    def procedure(b: _Block) -> bool:  # (a block of a step: its text is in the step's, as the step was read)
+        text = b.text.strip()
+        return bool(text) and any(text in t for t in held)
+
+    def opens_step(b: _Block) -> bool:
+        """The block a step opens with and takes its title from (a numbered step whose text runs
+        from the intro's first paragraph does not open there)."""
+        text, plain = b.text.strip(), " ".join(b.plain.split())
+        return bool(text) and any(t.startswith(text) and title in plain for t, title in opens)
+
     intro: list[_Block] = []
     for b, before in zip(secs[0].blocks, [None, *secs[0].blocks]):
         if len(secs) == 1 and (b.kind == "list" or _step_number(b, bare=False) is not None):
             if intro or b.kind != "list" or b.ordered_items:
                 break
             continue  # (bullets before any prose, "Key Takeaways" whose label went as chrome, lead into no intro)
+        if _is_text(b) and opens_step(b):
+            break
         opening = intro or not (_label_line(b) or _credit_line(b, credits) or (ads and ads.search(b.text)))
         if _is_text(b) and not _only_links(b) and opening and not (captions and _caption(b, before, acts)):
             # (after an ad or a cookie notice, a label still opens nothing)
             intro.append(b)
     if not intro:
-        intro = next(([b] for s in secs[1:] if s.kind not in ("promotional", "fix")
-                      for b, before in zip(s.blocks, [None, *s.blocks])
-                      if _is_text(b) and not _short_line(b) and not (captions and _caption(b, before, acts))), [])
+        def later(keep, own: bool) -> list[_Block]:  # the first paragraph that reads as a sentence under a later heading
+            return next(([b] for i, s in enumerate(secs[1:], 1) if keep(i, s)
+                         for b, before in zip(s.blocks, [None, *s.blocks])
+                         if _is_text(b) and not _short_line(b) and not (captions and _caption(b, before, acts))
+                         and not (own and i > 1 and procedure(b))), [])
+        if held:
+            intro = later(lambda i, s: s.kind != "promotional" and (s.kind != "fix" or i not in stepped), True)
+        if not intro:
+            intro = later(lambda i, s: s.kind not in ("promotional", "fix"), False)
     out: list[str] = []
     for text in (b.text.strip() for b in intro):
         if ads is not None and ads.search(text) or _contents_entry(text):
@@ -68,7 +97,7 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
         out.append(text)
     summary = "\n\n".join(t for t in out if t).strip()
     if not summary and captions:
-        return _summary(secs, contents, ads, credits, acts, captions=False)
+        return _summary(secs, contents, ads, credits, acts, captions=False, steps=steps)
     return summary
 
 
