@@ -239,7 +239,8 @@ from .write import write_atomic
 # 141: steps: "Please <verb>" acts; "place", "put" after advice ("You can place ...") advise
 # 142: steps: ways worded alike counted before a closing tip; a heading between two ways found alike is one more
 # 143: structure: the summary holds no paragraph a step is read from (the intro ends at the first), nor, under a later heading, one a step holds; a fix section no step is read from may give it
-FORMAT = 143
+# 144: kind scores ("k"): a price a title offers the page at ("... for Just $899!") names a deal ([page_kinds] title_deal)
+FORMAT = 144
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

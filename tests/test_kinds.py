@@ -380,6 +380,9 @@ def test_one_price_line_is_an_aside_unless_the_title_names_an_offer():
     offer = dict(launch, title="Get a $100 Discount on Acme's Dual-Screen X1 Laptop")
     assert kind(offer) == "deal"
     assert kind(dict(launch, title="Acme X1: Save Big on a Dual-Screen Laptop")) == "deal"
+    # a price the title offers it at names the offer too
+    assert kind(dict(launch, title="Dual-Screen Laptop From Acme: Start for Just $899!")) == "deal"
+    assert kind(dict(launch, title="Secure Your Team with Acme Vault: Group Plan at Only $19.95/Month")) == "deal"
     # the scores learn_labels reads keep the aside's point
     assert kind.scores(dict(launch, title="Meet the X1"))["deal"] == 1
 
