@@ -240,7 +240,8 @@ from .write import write_atomic
 # 142: steps: ways worded alike counted before a closing tip; a heading between two ways found alike is one more
 # 143: structure: the summary holds no paragraph a step is read from (the intro ends at the first), nor, under a later heading, one a step holds; a fix section no step is read from may give it
 # 144: kind scores ("k"): a price a title offers the page at ("... for Just $899!") names a deal ([page_kinds] title_deal)
-FORMAT = 144
+# 145: titles: a Latin word's look-alike letters of another script and a stray caret put right, a token nothing attests and a trailing number dropped, a closing "Fixed"/"Resolved" and "[2020 Fixes]" go, the intro's quoted error message a candidate
+FORMAT = 145
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -1018,8 +1019,9 @@ def _valid_heads(heads) -> bool:
 
 
 def _valid_prepared(rec) -> bool:
-    return (isinstance(rec, dict) and set(rec) == {"titles", "heads", "loose", "code", "asked"}
+    return (isinstance(rec, dict) and set(rec) == {"titles", "heads", "loose", "code", "messages", "asked"}
             and (rec["code"] is None or isinstance(rec["code"], str))
+            and isinstance(rec["messages"], list) and all(isinstance(m, str) for m in rec["messages"])
             and isinstance(rec["asked"], dict) and all(isinstance(v, bool) for v in rec["asked"].values())
             and isinstance(rec["titles"], list) and all(
                 isinstance(t, list) and len(t) == 3 and isinstance(t[0], str) and _valid_form(t[1])

@@ -35,7 +35,7 @@ REQUIRED_GROUPS = {
     "title_spin": ("prefixes", "suffixes"),
     "title_choice": ("generic_words", "min_shared_words", "spin_patterns", "compose_openers", "compose_pronouns",
                      "site_participles", "spin_words", "spin_not_first",
-                     "spin_labels"),
+                     "spin_labels", "confusables", "message_words"),
     "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products", "sell_words", "offer_verbs",
                     "editions", "min_bodies", "manual_links", "sequence_labels", "tool_nouns"),
     "section_kinds": None,
@@ -61,7 +61,7 @@ REQUIRED_GROUPS = {
 REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "sign_offs"), ("outros", "addressed"),
               ("scrape_artifacts", "lone_patterns"), ("scrape_artifacts", "credits"), ("scrape_artifacts", "caption_credits"),
               ("title_spin", "prefixes"), ("title_spin", "suffixes"), ("title_choice", "spin_patterns"),
-              ("title_choice", "spin_words"), ("causes", "bold_phrases_under"), ("step_shapes", "numbered"), ("step_shapes", "preliminary"),
+              ("title_choice", "spin_words"), ("title_choice", "message_words"), ("causes", "bold_phrases_under"), ("step_shapes", "numbered"), ("step_shapes", "preliminary"),
               ("step_shapes", "procedure_headings"), ("step_shapes", "prevention"), ("step_shapes", "check_questions"), ("step_shapes", "closing_headings"), ("step_shapes", "procedure_leads"), ("step_shapes", "indirect_questions"), ("step_shapes", "advice_leads"), ("step_shapes", "fix_leads"), ("step_shapes", "remedy_words"), ("step_shapes", "prices"),
               ("tables_of_contents", "labels"), ("tables_of_contents", "navigation"),
               ("affiliate_hosts", "host_shapes"), ("affiliate_hosts", "path_shapes"), ("calls_to_action", "buttons"), ("calls_to_action", "weak_buttons"),
@@ -173,6 +173,11 @@ def _check(name: str, group: str, key: str, values, shipped: dict) -> None:
         for v in values:
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.\-]*:", v):
                 raise RulesError(f"{where}: {v!r} is not a URL scheme and its colon, as in \"javascript:\"")
+    if (group, key) == ("title_choice", "confusables"):
+        for v in values:
+            if len(v) != 2 or not v[1].isascii() or not v[1].isalpha() or v[0].isascii():
+                raise RulesError(f"{where}: {v!r} is not a letter of another script and the Latin letter it looks "
+                                 f"like, as in \"ТT\"")
     if group == "ad_block_kinds" and key not in REMOVALS:
         raise RulesError(f"{where}: unknown removal kind; kb.json's schema allows those of pipeline/removals.py: "
                          f"{', '.join(REMOVALS)}")

@@ -30,6 +30,10 @@ it and scores near it, when what it lacks outweighs in the text each word the be
 (`rival`: "... Say Goodbye to Blobs and Zits" over "Top-Ranked Filaments for Your 3D Printing
 Needs" on a text about blobs and zits).
 
+The error message the intro quotes or sets in bold ("**Unable to initialize DirectX 9 device**") competes as a
+published title does when it says the word the text is most about (`messages`). A candidate's word that mixes
+look-alike letters of another script into Latin ones ("Тhis") is written in Latin letters (`latin`), and a token a
+generator put in that nothing attests ("RTX 3Nce 3080") or a number it left closing the title goes (`without_stray`).
 An error code the text repeats (`0x803f8001`) that the best candidate garbles ("0X80amoor")
 is put back; when no candidate names the subject at all, the title is a span of the text as
 written: the opening of one of the intro's first sentences, up to a clause boundary, that holds
@@ -126,6 +130,8 @@ _BULLET = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])\s")  # a list's item line ("-
 MODEL_WORD = 40  # the longest word a model's name has (a longer one in a model's shape is a plain word: `form`)
 SPELLED_WORD, SPELLED_TITLE = 8, 30  # the longest word `spelled_out` reads, and how many of the title's words
 JOINING = frozenset(("for", "of", "and", "the", "on", "in", "to", "a", "an", "with"))
+_MARKS = "\"'“”‘’.,:;!?* –—-"  # (what a message loses at its ends; not a bracket: "... correctly (0xc0000022)")
+MESSAGE_WORDS = 12  # the longest message the intro sets off that is a candidate (`messages`)
 SUMMARY_MIN, SUMMARY_WORDS = 3, 12  # the words of a heading or bold run that sums the text up (`summarised`)
 CONSENSUS = 0.5  # how much more a word counts that every other title of the entry says too
 UNSAID_NAME = 2.0  # how many times more a name the text never says counts against a candidate than another such word
@@ -554,6 +560,35 @@ def attested(title: str, spelled: frozenset, flat: str, titled: Counter) -> str:
     return "".join(pieces)
 
 
+# a figure with its unit, which a title may write as no text does ("$10K", "100K", "8GB"): no stray token
+_FIGURE = re.compile(r"\$?\d[\d.,]*[" + "".join(sorted(UNIT_LETTERS)) + r"]{0,2}", re.I)
+
+
+def without_stray(title: str, spelled: frozenset, flat: str, titled: Counter) -> str:
+    """The title without a token a generator put in that nothing attests (`unattested`: "RTX 3Nce 3080" where the
+    text says "RTX 3080"), where the text says the words on either side of it in a row; and without a number
+    closing the title that the text never says after the word before it and fewer than two of the entry's titles
+    write (`titled`): one a generator left as it cut the title ("... Developers Conference 2" of "Conference 2 #
+    Problem" over a text on Google I/O 2024; "... Online Services 2024"), but not a Windows version (`true_version`
+    reads those). Not a figure with its unit ("Win a $10K Gaming PC" where the text says "$10,000"). The title itself
+    when fewer than three words would be left. Of its first SPELLED_TITLE words."""
+    pieces = title.split()
+    if len(pieces) < 4:
+        return title
+    bad = set(unattested(title, spelled, flat, titled))
+    keep = [True] * len(pieces)
+    for i, word in enumerate(pieces[:SPELLED_TITLE]):
+        if 0 < i < len(pieces) - 1 and word.lower().strip(_EDGES) in bad and not _FIGURE.fullmatch(word.strip(_EDGES)):
+            before, after = spaced(pieces[i - 1]).strip(), spaced(pieces[i + 1]).strip()
+            keep[i] = not (before and after and f" {before} {after} " in flat)
+    last, before = pieces[-1], pieces[-2].lower().strip(_EDGES)
+    if (last.isdigit() and len(pieces) <= SPELLED_TITLE and titled[last] < 2 and before.isalpha()
+            and not _WINDOWS.match(f"{before} {last}") and f" {before} {last} " not in flat):
+        keep[-1] = False
+    out = " ".join(p for p, k in zip(pieces, keep) if k)
+    return out if sum(keep) >= 3 and not _DANGLING.search(out) else title
+
+
 def without_garbled(title: str, spelled: frozenset) -> str:
     """The title without its parts (`_SEGMENT`) that hold a garbled token ("Core i9-11900K
     Breaks a Record: 7.abbbb GHz" as "Core i9-11900K Breaks a Record"); the title itself when
@@ -565,6 +600,23 @@ def without_garbled(title: str, spelled: frozenset) -> str:
 
 
 _OTHER_SCRIPT = re.compile(r"[^\W\d_\x00-\u024f]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CARET = re.compile(r"(?<!\S)\^+(?=\w)")  # (a caret a generator left in front of a word: "Legion Pro ^7I")
+
+
+def latin(title: str, confusables: dict) -> str:
+    """The title with each word that mixes Latin letters with letters of another script that look like them
+    ([title_choice] confusables: a Cyrillic "Т" in "Тhis", a Greek "Ο") written in Latin letters only ("This"),
+    and without a caret a generator left in front of a word ("Legion Pro ^7I" as "Legion Pro 7I"). A word
+    of the other script only ("Тест"), or holding a letter of it that looks like no Latin one, stays."""
+    def put_right(m):
+        token = m.group()
+        other = set("".join(_OTHER_SCRIPT.findall(token)))
+        if not other or not _LATIN_LETTER.search(token) or not other <= confusables.keys():
+            return token
+        return "".join(confusables.get(ch, ch) for ch in token)
+    out = re.sub(r"\S+", put_right, title) if _OTHER_SCRIPT.search(title) else title
+    return _CARET.sub("", out) if "^" in out else out
 
 
 def unscrambled(title: str, spelled: frozenset) -> str:
@@ -784,12 +836,15 @@ class TitleChooser:
     NOT_PREPARED = ("idf", "unknown", "shared_headings", "proper")
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
-                 participles=(), spin_words=(), spin_not_first=(), spin_labels=()):
+                 participles=(), spin_words=(), spin_not_first=(), spin_labels=(), confusables=(),
+                 message_words=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.spin_words = [re.compile(p, re.I) for p in spin_words]  # (`without_spin_words`)
         self.spin_not_first = frozenset(w.lower() for w in spin_not_first)
         self.spin_labels = frozenset(w.lower() for w in spin_labels)
+        self.confusables = {c[0]: c[1] for c in confusables}  # (`latin`: "Т" -> "T")
+        self.message_words = [re.compile(p, re.I) for p in message_words]  # (`messages`)
         # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
@@ -1336,10 +1391,17 @@ class TitleChooser:
         tf, versions, spelled, flat = self.tf[k], _versions(text), tokens(text), spaced(text)
         cands, said = self.candidates(entry), self.said(entry)
         titles, heads = cands[:len(self.titles(entry))], cands[len(self.titles(entry)):]
-        loose = [self.unspun(h, tf) for h in self.headings(entry, loose=True)]
-        heads = [self.unspun(h, tf) for h in heads]
-        titles = list(dict.fromkeys(unscrambled(c, spelled) for c in titles))
-        repaired = (r for c in titles for r in (without_garbled(c, spelled), true_version(c, versions),
+        titled = self.titled(entry)
+        loose = [without_stray(latin(self.unspun(h, tf), self.confusables), spelled, flat, titled)
+                 for h in self.headings(entry, loose=True)]
+        heads = [without_stray(latin(self.unspun(h, tf), self.confusables), spelled, flat, titled) for h in heads]
+        same = loose == heads  # (the loose headings are asked for only where they differ: the messages join both)
+        messages = [r for r in self.messages(entry) if r not in heads]
+        heads += messages
+        loose += [r for r in messages if r not in loose]
+        titles = list(dict.fromkeys(unscrambled(latin(c, self.confusables), spelled) for c in titles))
+        repaired = (r for c in titles for r in (without_garbled(c, spelled), without_stray(c, spelled, flat, titled),
+                                                 true_version(c, versions),
                                                  without_unsaid(c, tf, self.generic),
                                                  without_spin(c, self.spin, self.generic)))
         titles += [r for r in dict.fromkeys(repaired) if r not in titles]
@@ -1349,9 +1411,10 @@ class TitleChooser:
         prep = {"titles": [[c, self.form(c, tf, versions, said, spelled, flat),
                             len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted)] for c in titles],
                 "heads": [[h, self.form(h, tf, versions, said, spelled, flat), *self.covers(h, clean)] for h in heads],
-                "loose": None if loose == heads else [[h, self.form(h, tf, versions, said, spelled, flat),
-                                                       *self.covers(h, clean)] for h in loose],
-                "code": codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None}
+                "loose": None if same else [[h, self.form(h, tf, versions, said, spelled, flat),
+                                             *self.covers(h, clean)] for h in loose],
+                "code": codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None,
+                "messages": messages}
         return prep
 
     def scored(self, k: int, entry: dict, prep: dict | None = None, loose: bool = False) -> list[tuple]:
@@ -1381,6 +1444,10 @@ class TitleChooser:
         first = next((words(plain(s.get("heading", ""))) for s in entry.get("sections", [])
                       if plain(s.get("heading", "")).strip()), [])
         atop = self.atop(entry)
+        term = self.main_term(k)
+        messages = {m for m in prep.get("messages", ()) if term and says_word(m, term)}
+        # (one that does not say it is no candidate: the text's subject is not the message alone)
+        heads = [h for h in heads if h[0] in messages or h[0] not in prep.get("messages", ())]
         for i, (c, form, *_) in enumerate(heads, len(titles)):
             s, said = self.value(form), words(c)
             # ("5 Ways to Lock ..." as "Lock ...", "[Solved] How to Fix ... in 2024" without its spin)
@@ -1388,7 +1455,9 @@ class TitleChooser:
             # (nor the heading that opens the body before any of its prose: the article's own title, above a text
             # whose copies were published under other articles' titles, "How to fix Windows 11 Wont Run on my PC
             # error" over "How to Enter the Bios in Windows 11", or under spun ones, "Alienware Aurora R9")
-            handicap = 1.0 if opens and (atop or name and names(c, name)) else HEADING_HANDICAP
+            # (nor the error message the intro quotes, when it says the word the text is most about: the text's own
+            # words for its subject, "Unable to initialize DirectX 9 device" over "About DirectX 9")
+            handicap = 1.0 if opens and (atop or name and names(c, name)) or c in messages else HEADING_HANDICAP
             out.append((s / handicap if s > 0 else s, -len(c.split()), -_shouted(c), -i, c))
         return out
 
@@ -1418,6 +1487,28 @@ class TitleChooser:
             return heading
         gone = set(re.findall(r"\d+", heading)) - set(re.findall(r"\d+", out))
         return heading if any(tf[n] >= 2 for n in gone) else out
+
+    def messages(self, entry: dict) -> list[str]:
+        """The runs the entry's intro sets off (`_SET_OFF`: bold, in quotes) that read as a title: the message
+        the article is about, quoted as the reader sees it ("**No suitable graphics card found. Unable to create
+        the graphics device.**" as "No suitable graphics card found"), its first sentence, MESSAGE_WORDS long at
+        most, none of a question, a label (closing on ":"), a list's item or a link's address."""
+        intro = [s.get("text", "") for s in entry.get("sections", []) if s.get("level") == 0][:1]
+        out = []
+        for t in [entry.get("summary", ""), *intro]:
+            for m in _SET_OFF.finditer(t):
+                run = " ".join(plain(m.group(m.lastindex)).replace("*", "").split()).strip(_MARKS)
+                run = _SENTENCE_END.split(run)[0].strip(_MARKS)
+                # (its first clause, when that says enough: "Unable to launch game, please verify your game data")
+                clause = re.split(r"[,;]\s", run, maxsplit=1)[0].strip(_MARKS)
+                run = clause if len([w for w in words(clause) if w not in self.generic]) >= 2 else run
+                said = [w for w in words(run) if w not in self.generic]
+                if (3 <= len(run.split()) <= MESSAGE_WORDS and len(said) >= 2 and not _ITEM.match(run)
+                        and any(p.search(run) for p in self.message_words) and run[:1].isupper()
+                        and not _PART.match(run) and not _ADDRESS.search(run)
+                        and not re.search(r"[?:]\s*$", m.group(m.lastindex).strip("*_ ”\"")) and run not in out):
+                    out.append(run)
+        return out[:2]
 
     @staticmethod
     def set_off(entry: dict) -> list[str]:

@@ -311,6 +311,8 @@ def test_sections_repeated_within_one_article_stay_apart(tmp_path):
     ("2010'S Best Phones Revisited", "2010'S Best Phones Revisited"),  # (a decade, maybe: its title's subject)
     ("2020’S Top Laptops for Students", "2020’S Top Laptops for Students"),
     ("Fix Error [0x80070005] in Windows Update", "Fix Error [0x80070005] in Windows Update"),
+    ("No Suitable Graphics Card Found [2020 Fixes]", "No Suitable Graphics Card Found"),
+    ("Printer Offline Fixes [2024 Guide]", "Printer Offline Fixes"),
     ("1. How to Fix an Unreliable Zoom Connection", "How to Fix an Unreliable Zoom Connection"),
     ("5 Ways to Fix Zoom Lag", "5 Ways to Fix Zoom Lag"),
     ("Updated How to Fix HP Printer Offline", "How to Fix HP Printer Offline"),

@@ -33,7 +33,8 @@ def composing(rules, entries):
                         None, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"),
                         (rules.get("title_spin", "prefixes"), rules.get("title_spin", "suffixes")),
                         rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"),
-                        rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"))
+                        rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
+                        rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"))
 
 
 MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
@@ -1628,3 +1629,74 @@ def test_the_heading_that_opens_the_body_before_any_prose_competes_as_a_title(ch
     e = entry(BT_TITLES[0], BT_TITLES[1:], "", [("", BT_OPENING), (BT_HEADING, "The fixes below work on any mouse.")]
               + BT_FIXES)
     assert chooser(e) == BT_TITLES[0]
+
+
+CANT_RUN = ("When you try to run a program on Windows 10 you may see the error “this app can’t run on your PC”. The "
+            "app can’t run because it was built for another version of Windows.")
+CANT_RUN_SECTIONS = [("1. Check the app's version", "The app can’t run when it is built for 32-bit Windows."),
+                     ("2. Run the app as administrator", "Right-click the app and run it as administrator.")]
+
+
+def test_a_latin_word_with_look_alike_letters_of_another_script_is_written_in_latin(chooser, rules):
+    # (a generator put a Cyrillic "Т" at the start of "This")
+    published = ["Fix “Тhis App Can’t Run on Your PC” on Windows 10"]
+    assert chooser(entry("Trouble With Starting Programs", published, CANT_RUN, CANT_RUN_SECTIONS)) == \
+        "Fix “This App Can’t Run on Your PC” on Windows 10"
+    from pipeline.titles import latin
+    confusables = {c[0]: c[1] for c in rules.get("title_choice", "confusables")}
+    # a word of the other script only, or with a letter that looks like no Latin one, is as written
+    assert latin("Тест Windows 10", confusables) == "Тест Windows 10"
+    assert latin("Тhisж app", confusables) == "Тhisж app"
+    # a caret a generator left in front of a word goes
+    assert latin("Lenovo Legion Pro ^7i Review", confusables) == "Lenovo Legion Pro 7i Review"
+
+
+@pytest.mark.parametrize("title, text, section, chosen", [
+    ("New Overclocking Milestone: RTX 3Nce 3080 Smashes Speed Limit at 2.34GHz",
+     "The GeForce RTX 3080 set a new world record in 3DMark Port Royal. The overclocker pushed the RTX 3080 to "
+     "2.34GHz.\n\nThe RTX 3080 Founders Edition costs $699.", ("Port Royal", "The RTX 3080 led the Port Royal board."),
+     "New Overclocking Milestone: RTX 3080 Smashes Speed Limit at 2.34GHz"),
+    # a number the text never says after the word before it closes the title as a generator cut it
+    ("Anticipated Highlights and Innovations at the Google I/O Developers Conference 2",
+     "Google I/O 2024 opens on May 14. Google will show Gemini and Android 15 at I/O.\n\n"
+     "The developers conference streams on YouTube.",
+     ("Gemini at Google I/O", "Gemini will take center stage at the developers conference."),
+     "Anticipated Highlights and Innovations at the Google I/O Developers Conference"),
+    # ...but one the text says after that word stays
+    ("Hands-On With the Glyph Lights of the Nothing Phone 2",
+     "The Nothing Phone 2 has a glyph interface. The Nothing Phone 2 costs $599.\n\nIts glyph lights blink.",
+     ("Glyph", "The glyph lights blink."), "Hands-On With the Glyph Lights of the Nothing Phone 2"),
+])
+def test_a_token_nothing_attests_and_a_number_cut_off_at_the_end_go(chooser, title, text, section, chosen):
+    assert chooser(entry(title, [], text, [section])) == chosen
+
+
+def test_a_closing_status_word_is_spin(chooser, rules):
+    from pipeline.titles import without_spin_words
+    spin = [re.compile(p, re.I) for p in rules.get("title_choice", "spin_words")]
+    text = ("You may see the message “Printer not responding” when you print on Windows. The printer is not "
+            "responding because its driver is faulty or the print spooler stopped.")
+    sections = [("1. Restart the print spooler", "Restart the print spooler service."),
+                ("2. Update the printer driver", "A faulty printer driver stops the printer responding.")]
+    e = entry("Printer Not Responding Error on Windows Fixed", [], text, sections)
+    assert chooser(e) == "Printer Not Responding Error on Windows"
+    assert without_spin_words("Windows 10 & AMD: Detection Driver Issue Now Addressed, Fixed", spin, " ") == \
+        "Windows 10 & AMD: Detection Driver Issue"
+    assert without_spin_words("Epson Fault No: 0X97 - Resolved", spin, " ") == "Epson Fault No: 0X97"
+    # not a participle of "get it", "be": the title says what is to be done
+    assert without_spin_words("How to Get It Fixed", spin, " ") == "How to Get It Fixed"
+    assert without_spin_words("Can a Cracked Phone Screen Be Fixed", spin, " ") == "Can a Cracked Phone Screen Be Fixed"
+
+
+DIRECTX_SECTIONS = [("About DirectX 9", "DirectX 9 is a set of components. DirectX 9 runs older games."),
+                    ("Fix 1: Install the DirectX 9 runtime", "Download the DirectX 9 runtime and install it."),
+                    ("Fix 2: Update your graphics driver", "An outdated driver cannot initialize DirectX 9.")]
+
+
+@pytest.mark.parametrize("run, title", [
+    ("Unable to initialize DirectX 9 device", "Unable to initialize DirectX 9 device"),
+    ("DirectX 9 games on a modern PC", "About DirectX 9"),  # (a run that says no failure is no message)
+])
+def test_the_error_message_the_intro_sets_off_competes_as_a_published_title(chooser, run, title):
+    intro = f"It’s rather annoying to see **{run}** when you start a game. DirectX 9 is needed by older games such as GTA 5."
+    assert chooser(entry("About DirectX 9", [], intro, DIRECTX_SECTIONS)) == title

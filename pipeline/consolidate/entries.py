@@ -94,7 +94,8 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
                            memo, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"),
                            (rules.get("title_spin", "prefixes"), rules.get("title_spin", "suffixes")),
                            rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"),
-                           rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"))
+                           rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
+                           rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"))
     out = []
     for k, (e, kind) in enumerate(zip(entries, kinds)):
         title = bounded("[title_choice]", k, lambda: chooser.chosen(k, e), e["title"], "title it had")
