@@ -126,14 +126,25 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     if listing:
         _forget_build(output_dir)
     previous = None if allow_shrink else previous_entries(output_dir, output_dir / CACHE_DIR / GUARD if use_cache else None)
-    cache, scratch = _open_cache(output_dir, use_cache, key, fresh_cache)
-    cache.started = min(cache.started, begun)
-    unchanged = {p for p in paths if cache.unchanged(p, sigs.get(p))}
-    workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
+    # The workers start (fork) before the cache is opened: they need none of it but the hashes
+    # of its files (sent with each worker's first chunk of files: _Preparing.next_task), and
+    # each one forked after was counted this process's size then again: its index (10k: 86 MB
+    # each, not 70), or its packs too when a rebuild started them only to structure bodies
+    # again (a deleted file was a body's first article: 134 MB each). So they start for any
+    # input of two files or more, not for the changed files only (known only from the cache).
+    # (A Dask cluster's workers are sent what they need, not forked: they are given the hashes
+    # from the start.)
+    workers = executor(options, init, (rules, options, frozenset(), on_disk)) if options.scheduler is None else None
+    cache = scratch = None
     try:
-        # the workers start (fork) before the cache's packs are located: they need none of it, and
-        # a rebuild's workers forked after were each counted its size again (10k: 131 MB, not 68)
-        workers.slots(len(paths) - len(unchanged))
+        if workers is not None:
+            workers.slots(len(paths))
+        cache, scratch = _open_cache(output_dir, use_cache, key, fresh_cache)
+        cache.started = min(cache.started, begun)
+        unchanged = {p for p in paths if cache.unchanged(p, sigs.get(p))}
+        if workers is None:
+            workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
+            workers.slots(len(paths) - len(unchanged))
         cache.read_packs()
         # Results are resolved as they arrive: each fresh body goes into the cache once and
         # leaves its article, so the spun copies' texts are never all held at once.
@@ -168,11 +179,14 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         cache.keep_near(near)
         timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
     except BaseException:
-        workers.terminate()
-        _close(cache, scratch)
+        if workers is not None:
+            workers.terminate()
+        if cache is not None:
+            _close(cache, scratch)
         raise
     finally:
-        workers.close()
+        if workers is not None:
+            workers.close()
 
     t3 = time.perf_counter()
     stats = {"inputs": len(paths) + len(clashes), "articles": sum(len(g.members) for g in groups),
@@ -366,6 +380,7 @@ class _Preparing:
 
     def __init__(self, workers: Executor, root: str, todo: list[str], resolver: "_Resolver", ahead, progress):
         self.root, self.total, self.resolver, self.ahead, self.progress = root, len(todo), resolver, ahead, progress
+        self.told: set[int] = set()  # the workers sent the cache's file hashes (`known`)
         self.spent = {"ingest": 0.0, "clean": 0.0}
         self.hits = self.done = 0
         self.rests: dict[bytes, Rest] = {}  # digest -> the rest cleaned
@@ -386,7 +401,14 @@ class _Preparing:
             batch = queue[:self.batch_size]
             del queue[:self.batch_size]
             return (clean_rests, ([r for _, r in batch],), lambda results: self.cleaned([d for d, _ in batch], results))
-        return (prepare_chunk, (self.root, self.chunks.popleft()), self.take) if self.chunks else None
+        if not self.chunks:
+            return None
+        chunk = self.chunks.popleft()
+        known = None
+        if worker not in self.told:  # (its first chunk: the workers were started before the cache was opened)
+            self.told.add(worker)
+            known = frozenset(self.resolver.cache.articles)
+        return (prepare_chunk, (self.root, known, chunk), self.take)
 
     def take(self, results: list) -> None:
         for res in results:

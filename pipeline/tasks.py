@@ -257,9 +257,13 @@ def _worker() -> Worker:
     return getattr(_RUNNING, "worker", None) or WORKER
 
 
-def prepare_chunk(root: str, relpaths: list[str]):
-    """The chunk's results, then the seconds it spent in each stage (Spent)."""
+def prepare_chunk(root: str, known: frozenset | None, relpaths: list[str]):
+    """The chunk's results, then the seconds it spent in each stage (Spent). `known`, when
+    given: the sha256 of the cached files, kept for this build's next chunks too (a file of
+    these bytes is a Hit)."""
     w = _worker()
+    if known is not None:
+        w.known = known
     before = dict(w.seconds)
     out = [w.prepare(root, p) for p in relpaths]
     return out + [Spent({k: v - before[k] for k, v in w.seconds.items()})]

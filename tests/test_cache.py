@@ -1368,3 +1368,35 @@ def test_a_rebuild_strips_again_a_body_whose_credit_names_an_outlet_the_new_arti
         assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
         credits.append("Jane Roe" in (tmp_path / "out" / "kb.json").read_text())
     assert credits == [True, False]
+
+
+def test_a_rebuilds_workers_start_before_the_cache_is_opened_and_are_told_its_hashes(tmp_path, monkeypatch):
+    """Each forked worker is counted the memory this process holds when it forks: a rebuild's
+    workers start before the cache's index is read (10k articles: 16 MB less each), also when
+    few files changed (a deleted file that was a body's first article had them start only to
+    structure bodies again, holding the cache's packs too: 64 MB more each), and are told the
+    cached files' hashes with their first chunk: moved files of the same bytes are still hits."""
+    from pipeline import runner
+    from pipeline.executors.local import LocalExecutor
+
+    src = corpus(tmp_path)
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
+    write(src, "router.md", FM.format(t="Router blinking", m=4))
+    build(src, tmp_path / "out", Options(jobs=2))
+    events = []
+    opened, slots = runner._open_cache, LocalExecutor.slots
+    monkeypatch.setattr(runner, "_open_cache", lambda *a: (events.append("cache opened"), opened(*a))[1])
+
+    def started(self, total):
+        n = slots(self, total)
+        events.append("forked" if self.pools else "in this process")
+        return n
+    monkeypatch.setattr(LocalExecutor, "slots", started)
+    (src / "moved").mkdir()
+    for name in ("wifi.md", "router.md"):
+        (src / name).rename(src / "moved" / name)  # (their bytes are cached under another path)
+    res = build(src, tmp_path / "out", Options(jobs=2))
+    assert events[:2] == ["forked", "cache opened"]
+    assert res.cache_hits == res.inputs - res.rejected
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
