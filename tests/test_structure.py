@@ -3607,3 +3607,47 @@ def test_a_heading_between_two_ways_found_by_their_how_to_is_one_more(st):
         "How to Set Up the Criteria Range", "Entering Criteria for an Advanced Filter in Excel",
         "How to Use a Single Criterion, Single Column Excel Filter",
         "How to Use a Multiple Criteria, Single Column Excel Filter"]
+
+
+def test_a_last_resort_after_a_pages_problems_says_what_to_do(st):
+    """A heading that names a fix right after a page's problems is the last of them only when its text tells the
+    reader what to do ("Consult your laptop's manufacturer"), not for the site: a myth ("Home Remedies That
+    Don't Work"), the writer's story of what the maker did ("How We Fixed Our Review Unit"), a last resort that
+    asks to share the guide and follow the site."""
+    problems = ("My printer stopped printing last week. Here are the usual causes and their fixes.\n\n"
+                "## The Printer Is Paused in the Queue\n\nOpen Settings > Printers & Scanners, select the printer "
+                "and click Resume.\n\n"
+                "## The Driver Was Corrupted by an Update\n\nOpen Device Manager and reinstall the printer driver.\n\n"
+                "## The Spooler Service Has Stopped\n\nPress Win + R, type services.msc and restart the Print "
+                "Spooler.\n\n")
+    title = "Why Won't My Printer Print? Causes and Fixes"
+    tails = {
+        "Home Remedies That Don't Work": "Some forums say that shaking the cartridge helps. It doesn't, and ink "
+                                         "can leak into the printer.",
+        "How We Fixed Our Review Unit": "Our review unit kept jamming after all of this. It turned out to be a "
+                                        "faulty roller, and the maker sent a new printer within a week.",
+        "As a Last Resort": "We hope one of these worked for you. Share this guide with a friend whose printer "
+                            "acts up, and follow us on Twitter for more fixes.",
+    }
+    for heading, text in tails.items():
+        assert heading not in steps(st, problems + f"## {heading}\n\n{text}\n", title)
+    last = "## As a Last Resort\n\nThe board may be faulty. Contact the maker's support to ask about a repair.\n"
+    assert steps(st, problems + last, title)[-1] == "As a Last Resort"
+
+
+def test_heading_to_a_place_is_an_action_and_an_idiom_is_none(st):
+    """"Head to", "head over to" moves as "go to" only to a place: a name, a menu path, or "the ... website /
+    page / menu / screen"; not "Head to head, ...", "Head over heels ...", nor the site's own deals page."""
+    for said in ["Head into the BIOS and disable Secure Boot.", "Head back to the home screen.",
+                 "Next, head over to the Logitech website and download Options+.",
+                 "Head to settings > privacy > location and turn it off.",
+                 "Head to your router's admin page and change the channel.", "Head to iCloud and sign in."]:
+        assert st.action.match(said), said
+    # (the match ends at the verb, as a verb's does: the path's first name is the screen's)
+    body = ("Your Windows version decides which installer you need.\n\n## Check Your Windows Version\n\nHead to "
+            "Settings > System > About and look under System Type.\n\n## Download the Installer\n\nClick the "
+            "64-bit link on the download page and save the file.\n")
+    assert st.structure(body, "How to install the app").steps[0].ui_paths == [["Settings", "System", "About"]]
+    for said in ["Head to head, the Pixel wins on battery life.", "Head over heels for the new Pixel, we used it "
+                 "for a month.", "Head on over to our deals page for today's best prices."]:
+        assert not st.action.match(said), said

@@ -719,11 +719,23 @@ class Steps:
             if len(acting) >= 3 and 3 * len(acting) >= 2 * len(run):
                 for k in range(acting[0], acting[-1] + 1):
                     is_step[run[k]] = fits[k]
-                # (right after them, a sibling whose heading names a fix is the last one, however its text
-                # words it: "If All Else Fails, Use a Mouse" over "Consult your laptop's manufacturer ...")
+                # (right after them, a sibling whose heading names a fix is the last one when its text says what
+                # to do, in whatever verb: "If All Else Fails, Use a Mouse" over "Consult your laptop's manufacturer
+                # ..."; not a myth's "Home Remedies That Don't Work", the writer's "How We Fixed Our Review Unit"
+                # over what the maker did, nor a last resort that asks to share the guide: `_tells_remedy`)
                 k = acting[-1] + 1
-                if k < len(run) and fits[k] and secs[run[k]].kind == "fix":
+                if k < len(run) and fits[k] and secs[run[k]].kind == "fix" and self._tells_remedy(secs[run[k]]):
                     is_step[run[k]] = True
+
+    def _tells_remedy(self, s: _Sec) -> bool:
+        """A sentence (or list item) of the section's own text tells the reader what to do: by the rules' verbs
+        (`_writer_acts`) or a verb's shape and its object ("Consult your laptop's manufacturer": `verb_shaped`),
+        and not for the site or a shop ("Share this guide with friends", "Check the price on Amazon": [step_shapes]
+        pleas); in a text that pitches no tool."""
+        said = [t.strip(" *_") for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
+                for t in (b.list_items or [b.plain]) for t in SENTENCE_END.split(t)]
+        return not self._pitchy(s.text) and any(
+            (self._writer_acts(t, reader=True) or self.verb_shaped.match(t)) and not self.plea.search(t) for t in said)
 
     def _counted_remedies(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
         """On a page that gives no step any other way (Structurer.structure asks last), a run of siblings

@@ -67,9 +67,17 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         clause = (r"(?:(?:" + openers + r")\s(?!(?:" + nouns + r")\b)[^,.:;!?\n]{1,120},\s+(?=(?-i:[a-z]))"
                   + r"|[^,.:;!?\n]{1,60},\s+)?")
 
-        def acting(verbs: list[str]) -> re.Pattern:  # a sentence that opens with one of the verbs
+        # a move to a place ("head over to the IFTTT website", "head to Find My > Devices", "head to iCloud"): the
+        # verb, then a name, a menu path, or a place the rules name after "the"/"your"; not "Head to head", "Head
+        # over heels". The place is looked ahead at: the match ends at the verb, as a verb's does (Steps._ui_path)
+        places = "|".join(re.escape(w) for w in rules.get("step_shapes", "move_places")) or "(?!)"
+        moves = (r"(?:" + "|".join(re.escape(v) for v in sorted(rules.get("step_shapes", "move_verbs"), key=len, reverse=True))
+                 + r")\b(?=\s+(?!(?:head|heels)\b)(?:(?:the|your|their|its)\s+(?:[^\s.!?,;:]+\s+){0,3}?[\[*_\"“‘']*(?:"
+                 + places + r")\b|(?:the\s+)?[\[*_\"“‘']*(?-i:[A-Z0-9]|[a-z]+[A-Z])|[^.!?\n>]{1,60}\s>\s))")
+
+        def acting(verbs: list[str]) -> re.Pattern:  # a sentence that opens with one of the verbs, or a move
             return re.compile(r"^" + first + clause + first + adverbs
-                              + r"(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", flags)
+                              + r"(?:(?:" + "|".join(re.escape(v) for v in verbs) + r")\b|" + moves + r")", flags)
 
         self.action = acting(acts)
         # advice: "To fix this, you need to check ...", "Please run ..." (Steps._advises), on a verb that
@@ -78,6 +86,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         doing = [v for v in acts if v not in browsing]
         self.advised_action = acting(doing)
         # the writer's own doing after "Let's" ("Let's look at the film"; Steps._writer_acts)
+        self.plea = one_of("pleas")  # (for the site or a shop: "Share this guide ...", "Check the price on Amazon")
         self.pointer = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "pointer_openings"))
                                   + r")\b", flags)
         self.writer_verb = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "writer_verbs"))
