@@ -18,7 +18,8 @@ shape rather than word for word, and is counted so: a name alone under pictures 
 press shots' credit, "Google"), a label templated with a product's name ("Today's best <name>
 deals", "<name>: Price Comparison"); and a widget's parts go wherever they are: a lone verb
 ("Expand", a button), a table's header with no row left, shop logos between chrome, a product's
-box (picture, name, list) that ends in chrome. Some chrome is known on one page by its
+box (picture, name, list) that ends in chrome. An attribution ("Source: [Microsoft Blog](...)") is counted
+by its link, the label being the site's and the source each article's own. Some chrome is known on one page by its
 shape: a table of contents at the page's top worded as the headings below it, the short lines
 of a sign-up box over its consent notice, a name under two of the page's pictures, a line
 labelled a credit ("Image: Forust"). Rules: `[boilerplate]`."""
@@ -433,6 +434,10 @@ class Boilerplate:
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
         self.contents_labels = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels")) + r")\W*", re.I)
+        # an attribution: its label, a colon and one link, nothing else (_attributed)
+        self.attribution = re.compile(r"^\s*(?:\*\*|__|[*_])?(?:" + "|".join(map(re.escape, g("boilerplate", "attribution_labels")))
+                                      + r")\s*(?:\*\*|__|[*_])?\s*:\s*(?:\*\*|__|[*_])?\s*\[[^\[\]\n]+\]"
+                                      r"\(((?:https?:)?//[^()\s/]+(?:/[^()\s]*)?)(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__|[*_])?\.?\s*$", re.I)
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
         self.openers = frozenset(w.lower() for w in g("step_shapes", "sequence_words")) | {"or", "and", "also"}
@@ -451,12 +456,12 @@ class Boilerplate:
         those the longer ones (family_line_words or more: what makes two bodies one family)."""
         keys, long = set(), set()
         lines = body.split("\n")
-        units = _units(body)
+        units = self._units(body, lines)
         first = _closing_start(units, lines)
         for u, (i, k) in enumerate(units):
             if k is not None:
                 keys.add(k)
-                if 0 <= first < u and (exact := _exact(lines[i])) is not None:
+                if 0 <= first < u and (exact := self._exact(lines[i])) is not None:
                     keys.update((exact, _tail(exact)))
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
@@ -510,6 +515,23 @@ class Boilerplate:
         # ...and a line of the body's last section found there in two families or more (its _tail key)
         return (set(common) | {f for f in map(_few, held) if f in two} | {t for t in map(_tail, held) if t in two}
                 | {_unlinked(k) for k in common})
+
+    def _attributed(self, line: str) -> bytes | None:
+        """The key of an attribution line (the rules' attribution_labels, a colon, one link: "Source:
+        [Microsoft Blog](https://techcommunity.microsoft.com/...)") by its link's address, its label
+        and name aside: every news article of a site says "Source:", each its own source, and
+        only the same address in many distinct articles is the site's ("Source: [our
+        newsletter](https://site.example/newsletter)"); None for any other line."""
+        m = self.attribution.match(line) if len(line) <= 600 else None
+        return _digest("attribution " + m.group(1).lower()) if m else None
+
+    def _units(self, body: str, lines: list[str]) -> list[tuple[int, bytes | None]]:
+        """_units, an attribution line keyed by its link (_attributed)."""
+        return [(i, k if k is None else self._attributed(lines[i]) or k) for i, k in _units(body)]
+
+    def _exact(self, line: str) -> bytes | None:
+        """_exact, an attribution line's by its link (_attributed)."""
+        return self._attributed(line) or _exact(line)
 
     def _unlinked_key(self, line: str) -> bytes | None:
         """_unlinked of the cross-link label key a line would have with its title linked: a
@@ -613,10 +635,10 @@ class Boilerplate:
         """`strip`, and the body's `marks`: what it finds in the body alone, whatever the build
         repeats; given (a rebuild's, kept from an earlier build of the same body: chrome.SiteChrome),
         they are not looked for again (a third of the time of stripping a body)."""
-        units = _units(body)
+        lines = body.split("\n")
+        units = self._units(body, lines)
         if not units:
             return body, 0, ((), ())
-        lines = body.split("\n")
         if marks is None or any(u >= len(units) for part in marks for u in part):
             marks = self._marks(units, lines)
         specs = _spec_lists(units, lines, repeated)
@@ -1754,10 +1776,13 @@ class Boilerplate:
         word, "Light Mode / Dark Mode"), wherever it is: under a
         caption whose picture the scrape lost, on one page as well as on many. Not among specs
         labelled otherwise ("Photos: Google Photos / Amazon Photos" under "Mail: Gmail / Outlook",
-        "SOURCE: Control Panel" over "Image: the new layout ...")."""
+        "SOURCE: Control Panel" over "Image: the new layout ..."), nor a news article's attribution away
+        from a picture ("Source: [NVIDIA](https://www.nvidia.com/.../nvidia-app-beta-download/)": _attributed)."""
         line = lines[units[u][0]]
         if len(line) > 100 or _HEADING.match(line) or _LIST.match(line) or self._among_specs(units, lines, u):
             return False
+        if self._attributed(line) and not self._under_picture(units, lines, u):
+            return False  # (a news article's source, its name linked to its page: _attributed)
         plain = _LINK.sub(r"\1", line).strip(" \t*_()")
         if plain.startswith("\U0001f4f7"):  # ("📷 Google": the camera says it credits)
             return _NAME.fullmatch(plain.lstrip("\U0001f4f7 ")) is not None
@@ -1945,7 +1970,7 @@ class Boilerplate:
         line = lines[units[u][0]]
         if units[u][1] in repeated or _picture_only(line) or _PICTURE_LINE.match(line) or self._links(line):
             return True
-        x = _exact(line) if 0 <= first < u else None
+        x = self._exact(line) if 0 <= first < u else None
         return x is not None and (x in repeated or _tail(x) in repeated)
 
     def _footer_mark(self, line: str) -> bool:
@@ -1980,7 +2005,7 @@ class Boilerplate:
             return
 
         def closes(u: int) -> bool:
-            x = _exact(lines[units[u][0]]) if units[u][1] is not None else None
+            x = self._exact(lines[units[u][0]]) if units[u][1] is not None else None
             return x is not None and _tail(x) in repeated and not self._content(lines[units[u][0]])
         if under and all(closes(u) for u in under):
             drop.update([last] + under)

@@ -242,7 +242,8 @@ from .write import write_atomic
 # 144: kind scores ("k"): a price a title offers the page at ("... for Just $899!") names a deal ([page_kinds] title_deal)
 # 145: titles: a Latin word's look-alike letters of another script and a stray caret put right, a token nothing attests and a trailing number dropped, a closing "Fixed"/"Resolved" and "[2020 Fixes]" go, the intro's quoted error message a candidate
 # 146: steps: a last resort after a page's problems says what to do, not for the site; "head to" moves to a place only
-FORMAT = 146
+# 147: chrome: an attribution line ("Source: [name](url)") is keyed by its link, not its label, and is no labelled credit away from a picture
+FORMAT = 147
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -51,7 +51,7 @@ REQUIRED_GROUPS = {
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
                     "min_echoes_in_body", "seeds", "comment_buttons", "comment_words", "shop_labels",
                     "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "footer_marks",
-                    "house_words"),
+                    "house_words", "attribution_labels"),
 }
 
 

@@ -2746,3 +2746,39 @@ def test_a_how_tos_last_words_about_comments_stay_when_the_chrome_after_them_goe
             + "\n\n".join(chrome) + "\n")
     out, n, _ = bp.strip_marked(body, repeated)
     assert lead in out and "comments" not in out
+
+
+def test_an_attribution_whose_link_differs_across_articles_stays_a_repeated_one_and_a_cross_link_go(tmp_path):
+    """Each distinct article says 'Source: [Publisher](url)' with its own source: the label is the
+    site's template, the linked name and address are the article's, and the line stays (the
+    article's provenance). The same 'Source:' line linking the site's newsletter in each article is
+    the site's, and goes; so does a labelled cross-link to another article."""
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        slug = topic.replace(" ", "-")
+        news = "".join(f"The maker of the {topic} said on day {n + d} that firmware {n}.{d} mends the {topic} of series {d}{n}.\n\n"
+                       for d in range(3))  # (the article's own news: distinct articles, no family of one)
+        own = f"Source: [{topic.title()} Maker](https://maker{n}.example/news/2024/{slug}-firmware-{n})\n\n"
+        body = distinct_article(topic, n).replace(SIGNUP, news + own + "Source: [our newsletter](https://site.example/newsletter)\n\n"
+                                                  f"Related: [How to clean a {topic} keyboard number {n}](https://site.example/{slug}-{n})\n\n"
+                                                  + SIGNUP)
+        write(src, f"{n}.md", body)
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert len(doc["entries"]) == len(TOPICS)
+    for e in doc["entries"]:
+        text = json.dumps(e)
+        assert text.count("Source: [") == 1 and "Maker](https://maker" in text
+        assert "newsletter" not in text.lower() and "How to clean a" not in text
+
+
+def test_an_attribution_on_one_page_is_no_credit_a_labelled_name_under_a_picture_is():
+    """'Source: [NVIDIA](https://www.nvidia.com/en-us/geforce/news/...)' after a news article's
+    last paragraph names where its news came from, and stays; 'Source: NVIDIA' right under a
+    picture credits the picture, and goes."""
+    body = ("NVIDIA's new app brings the control panel and the game overlay together, and it is available today in beta.\n\n"
+            "![The new app](https://cdn.example/app.png)\n\nSource: NVIDIA\n\n"
+            "The company said the old tools will stay until the app leaves its beta, later this year.\n\n"
+            "Source: [NVIDIA](https://www.nvidia.com/en-us/geforce/news/nvidia-app-beta-download/)\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 1 and "Source: NVIDIA\n" not in text and "Source: [NVIDIA](https://www.nvidia.com/" in text
