@@ -606,6 +606,43 @@ def test_a_band_task_holds_the_offers_of_its_range_of_bodies_not_of_the_corpus()
     assert np.concatenate(got).tolist() == every.tolist()
 
 
+def test_a_range_task_reads_its_range_of_the_buckets_not_arrays_over_the_corpus():
+    # issue 31: a range task (range_offers) picked its bodies with arrays over every body of
+    # its bands (each position's bucket size and start, three masks), rebuilt by each task:
+    # 2.4 MB a task at 100k bodies, 24 MB at 1M, and the stage's time grew with the square of
+    # the corpus. band_buckets gives each body its bucket's start and size once, and a task
+    # reads its range's slice of them: the same range of bodies, the same allocations, on a
+    # corpus of 20k bodies or of 320k.
+    import tracemalloc
+
+    import numpy as np
+
+    from pipeline.consolidate import cluster
+    rng = np.random.default_rng(2921)
+    peaks, read = {}, {}
+    for n in (20_000, 320_000):
+        rank = rng.permutation(n)
+        bands = []
+        for _ in range(2):  # (a task's two bands: buckets of ~3 bodies, a template family of 2%)
+            values = rng.integers(0, n // 3, size=n)
+            values[rng.random(n) < 0.02] = n
+            bands.append(np.repeat(values[:, None], 4, axis=1).astype(np.uint64))
+        buckets = cluster.band_buckets(rank, 4, bands)
+        span = (n // 2, n // 2 + 2000)
+        tracemalloc.start()
+        try:
+            got = cluster.range_offers(buckets, n, [span])
+            peaks[n] = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        every = cluster.band_offers(rank, 4, bands)[0]
+        read[n] = (got, span, every[(every // n >= span[0]) & (every // n < span[1])])
+    assert peaks[320_000] < 1.25 * peaks[20_000] and peaks[320_000] < 320_000 * 2, peaks
+    for n, (got, span, want) in read.items():
+        assert len(got) == 1 and got[0].tolist() == want.tolist()
+        assert len(want) > 5000  # (each body ~2 offers a band; the family's, 32)
+
+
 def test_the_offered_pairs_are_estimated_and_kept_a_range_of_bodies_at_a_time():
     # issue 31: the bands' offers (every pair a bucket offers, 11.4M at 100k articles: 24x
     # the pairs kept) were estimated and sorted all at once in the build's process: their

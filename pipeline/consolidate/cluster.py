@@ -401,42 +401,44 @@ def band_offers(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[np
     return [np.unique(np.concatenate([_NONE, *found]))]
 
 
-def band_buckets(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Each band's buckets (band_offers): its groups ordered by bucket, then by rank, and
-    where each bucket starts in that order (n last). 16 bytes a group a band: what a band
-    task of the Dask engine keeps on a worker for the tasks that read its offers a range of
-    groups at a time (range_offers)."""
+def band_buckets(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[tuple[np.ndarray, ...]]:
+    """Each band's buckets (band_offers): its groups ordered by bucket, then by rank, and for
+    each group where its bucket starts in that order and how many it holds. 16 bytes a group
+    a band: what a band task of the Dask engine keeps on a worker for the tasks that read its
+    offers a range of groups at a time (range_offers), each reading only its range's slice."""
     n = len(rank)
+    at = np.int32 if n < 1 << 31 else np.int64  # (positions in `order`)
     out = []
     for band in bands:
         values = np.ascontiguousarray(band, dtype=np.uint64)
         _, bucket = np.unique(values.view(f"V{8 * values.shape[1]}").ravel(), return_inverse=True)
-        bucket = bucket.ravel()
+        bucket = bucket.ravel()  # (buckets 0, 1, ... in the order lexsort puts them)
         order = np.lexsort((rank, bucket))  # by bucket, then by rank
-        starts = np.flatnonzero(np.r_[True, np.diff(bucket[order]) != 0]) if n else _NONE
-        out.append((order, np.r_[starts, n].astype(np.int64)))
+        sizes = np.bincount(bucket)
+        starts = np.cumsum(sizes) - sizes
+        out.append((order, starts[bucket].astype(at), sizes[bucket].astype(at)))
     return out
 
 
-def range_offers(buckets: list[tuple[np.ndarray, np.ndarray]], n: int, spans: list[tuple[int, int]]) -> list[np.ndarray]:
+def range_offers(buckets: list[tuple[np.ndarray, ...]], n: int, spans: list[tuple[int, int]]) -> list[np.ndarray]:
     """The pairs the bands of `buckets` (band_buckets') offer to the groups lo <= i < hi, for
-    each (lo, hi) of `spans`: band_offers' codes of those groups, a sorted array a span. Each
-    group is offered at most BUCKET_MEMBERS groups a band, so what a span's arrays hold is
-    bounded by the span (offer_spans), not by the corpus: the whole of a band's offers held
-    at once, each of them repeated over its bucket, grew with the corpus's template families
-    (100k synthetic articles: a Dask worker's peak 119 -> 197 MB in the band tasks)."""
+    each span (lo, hi) of `spans`: band_offers' codes of those groups, a sorted array a
+    span. Each group is offered at most BUCKET_MEMBERS groups a band, and a span reads
+    only its groups' slice of the buckets, so what it makes is bounded by the span
+    (offer_spans), not by the corpus: the whole of a band's offers held at once, each of
+    them repeated over its bucket, grew with the corpus's template families (100k synthetic
+    articles: a Dask worker's peak 119 -> 197 MB in the band tasks), and so did arrays over
+    every group of the band made to pick a span's (2.4 MB a task at 100k bodies, 24 at 1M)."""
     out = []
     for lo, hi in spans:
         found = [_NONE]
-        for order, bounds in buckets:
-            sizes = np.diff(bounds)
-            size = np.repeat(sizes, sizes)  # (each position's bucket: its size, where it starts)
-            at = np.flatnonzero((size > 1) & (order >= lo) & (order < hi))
-            shown = np.minimum(size[at], BUCKET_MEMBERS)  # each member with its bucket's first BUCKET_MEMBERS
-            offered = _ragged(np.repeat(bounds[:-1], sizes)[at], shown)
-            member = np.repeat(at, shown)
+        for order, start, size in buckets:
+            at = np.flatnonzero(size[lo:hi] > 1)
+            shown = np.minimum(size[lo:hi][at], BUCKET_MEMBERS)  # each member with its bucket's first BUCKET_MEMBERS
+            offered = order[_ragged(start[lo:hi][at], shown)]
+            member = np.repeat(at + lo, shown)
             other = member != offered
-            found.append(order[member[other]] * n + order[offered[other]])
+            found.append(member[other] * n + offered[other])
         out.append(np.unique(np.concatenate(found)))
     return out
 
