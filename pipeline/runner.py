@@ -15,7 +15,6 @@ import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
-from itertools import cycle
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -553,15 +552,15 @@ def _by_band(workers: Executor):
     """Clusterer.clusters' `offers` on the engine's workers: the bands' LSH index, a few bands'
     buckets (band_buckets) made once on a worker and left there, their offers read by tasks of
     a range of bodies each (range_offers over offer_spans: a task holds what its range is
-    offered, not the corpus's offers), a few tasks at a time, their arrays folded into each
-    range's union as they are read (offer_union); then the workers are done."""
+    offered, not the corpus's offers), a few tasks at a time, their arrays (each with its
+    range) folded into each range's union as they are read and the ranges' unions joined
+    into one array (offer_union); then the workers are done."""
     def offers(rank, rows: int, bands: list) -> list:
         try:
             chunks = chunked(bands, workers.jobs)
             spans = offer_spans(len(rank), max(map(len, chunks), default=1))
             work = [((rank, rows, c), [(len(rank), [s]) for s in spans]) for c in chunks]
-            found = workers.fanout(band_buckets, range_offers, work)
-            return offer_union(zip(cycle(range(len(spans))), found), len(spans))
+            return offer_union(workers.fanout(band_buckets, range_offers, work), spans)
         finally:
             workers.close()
     return offers

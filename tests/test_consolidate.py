@@ -535,14 +535,15 @@ def test_the_bands_indexed_apart_or_together_give_each_body_the_candidates_of_on
         assert top == want and set(got) == pairs
         assert [got[p] for p in sorted(pairs)[::97]] == [float((sigs[i] == sigs[j]).mean()) for i, j in sorted(pairs)[::97]]
         # (on Dask, each task reads a few bands' offers to a range of bodies, range_offers of
-        # band_buckets, and the client folds each range's arrays as they come: the same candidates)
+        # band_buckets, and the client folds each range's arrays as they come into one array:
+        # the same candidates)
         n = len(sigs)
         for spans in ([(0, n)], [(lo, min(lo + 37, n)) for lo in range(0, n, 37)]):
-            parts = [(k, a) for c in range(0, len(bands), split)
-                     for k, s in enumerate(spans)
-                     for a in cluster.range_offers(cluster.band_buckets(np.array(rank), rows, bands[c:c + split]), n, [s])]
-            union = cluster.offer_union(iter(parts), len(spans))
-            assert len(union) == len(spans) and np.concatenate(union).tolist() == np.unique(np.concatenate(found)).tolist()
+            parts = [part for c in range(0, len(bands), split)
+                     for s in spans
+                     for part in cluster.range_offers(cluster.band_buckets(np.array(rank), rows, bands[c:c + split]), n, [s])]
+            union = cluster.offer_union(iter(parts), spans)
+            assert len(union) == 1 and union[0].tolist() == np.unique(np.concatenate(found)).tolist()
             assert cluster.candidate_pairs(sigs, union, rank, c.o, {})[1] == want
     kept = {3: [7, 5], 100: []}
     _, top = cluster.candidate_pairs(sigs, found, rank, c.o, kept)
@@ -597,7 +598,7 @@ def test_a_band_task_holds_the_offers_of_its_range_of_bodies_not_of_the_corpus()
         for s in spans:
             before = tracemalloc.get_traced_memory()[0]
             tracemalloc.reset_peak()
-            got += cluster.range_offers(buckets, n, [s])
+            got += [codes for _, codes in cluster.range_offers(buckets, n, [s])]
             above = tracemalloc.get_traced_memory()[1] - before
             assert above < 8 * cluster.BAND_TASK_CODES * 8 and above < whole / 2, (s, above, whole)
     finally:
@@ -639,8 +640,56 @@ def test_a_range_task_reads_its_range_of_the_buckets_not_arrays_over_the_corpus(
         read[n] = (got, span, every[(every // n >= span[0]) & (every // n < span[1])])
     assert peaks[320_000] < 1.25 * peaks[20_000] and peaks[320_000] < 320_000 * 2, peaks
     for n, (got, span, want) in read.items():
-        assert len(got) == 1 and got[0].tolist() == want.tolist()
+        assert len(got) == 1 and got[0][0] == span and got[0][1].tolist() == want.tolist()
         assert len(want) > 5000  # (each body ~2 offers a band; the family's, 32)
+
+
+def test_the_client_joins_the_ranges_offers_into_one_array_whatever_their_number(monkeypatch):
+    # issue 31: the client kept one array of offers a range of bodies (4,096 bodies at 2
+    # bands a task), and offered_candidates made a table over the corpus for each array and
+    # stacked them: its memory and time grew with the square of the corpus (1M bodies: 245
+    # ranges, 3.9 GB, 69 s). The ranges are disjoint and in order: their unions are joined
+    # end to end, one array, whatever the number of ranges. And each task's array says its
+    # range (a task's arrays were numbered by their place in the stream): in any order, the
+    # same array.
+    import numpy as np
+
+    from pipeline import runner
+    from pipeline.consolidate import cluster
+    from pipeline.executors import chunks
+    c = cluster.Clusterer(Options())
+    rng = np.random.default_rng(2931)
+    sigs, _, _ = _families(c, rng, [(300, 20)] * 4 + [(3, 40)] * 300 + [(1, 0)] * 200)
+    rank = rng.permutation(len(sigs)).tolist()
+    rows, width, n = c.o.minhash_rows, sigs.shape[1], len(sigs)
+    bands = [sigs[:, b:b + rows] for b in range(0, width, rows)]
+    every = cluster.band_offers(np.array(rank), rows, bands)[0]
+
+    class Here:
+        """An engine's fanout in this process, a work item's tasks' results last first."""
+        jobs = 2
+
+        def fanout(self, prepare, fn, work):
+            for shared, arglist in work:
+                prepared = prepare(*shared)
+                for args in reversed(arglist):
+                    yield from fn(prepared, *args)
+
+        def close(self):
+            pass
+
+    peaks = {}
+    for codes in (1 << 30, 512):  # (one range; ranges of 8 bodies at 2 bands a task)
+        monkeypatch.setattr(cluster, "BAND_TASK_CODES", codes)
+        spans = len(cluster.offer_spans(n, max(map(len, chunks(bands, Here.jobs)))))
+        found = runner._by_band(Here())(np.array(rank), rows, bands)
+        top, peaks[spans] = _traced_candidates(sigs, found, rank, c.o)
+        assert len(found) == 1 and found[0].tolist() == every.tolist()
+        assert sum(map(len, top.values())) > 2000
+    assert sorted(peaks)[0] == 1 and sorted(peaks)[1] > 250, peaks
+    assert peaks[max(peaks)] < 1.1 * peaks[1], peaks
+    with pytest.raises(ValueError):
+        cluster.offer_union(iter([]), [(0, 8), (4, 12)])
 
 
 def test_the_offered_pairs_are_estimated_and_kept_a_range_of_bodies_at_a_time():
@@ -650,8 +699,6 @@ def test_the_offered_pairs_are_estimated_and_kept_a_range_of_bodies_at_a_time():
     # (+205 MB over the structure stage, the client's peak but for the end). A range of
     # bodies at a time, what that holds is bounded by the range, not by the corpus: here
     # less than half of one copy of the offers the workers sent.
-    import tracemalloc
-
     import numpy as np
 
     from pipeline.consolidate import cluster
@@ -665,14 +712,23 @@ def test_the_offered_pairs_are_estimated_and_kept_a_range_of_bodies_at_a_time():
     found = [a for k in range(0, len(bands), 16) for a in cluster.band_offers(np.array(rank), rows, bands[k:k + 16])]
     sent = sum(a.nbytes for a in found)
     assert sent > 8 * 2**20  # (1.1M offered pairs, ~140 a body for the 30 it keeps)
+    top, above = _traced_candidates(sigs, found, rank, c.o)
+    assert all(len(js) == cluster.CANDIDATES_KEPT for js in top.values())
+    assert above < sent / 2, (above, sent)  # (what it held on the way, its result aside)
+
+
+def _traced_candidates(sigs, found, rank, o):
+    """offered_candidates' result, and the most it held on the way beside that result."""
+    import tracemalloc
+
+    from pipeline.consolidate import cluster
     tracemalloc.start()
     try:
-        top = cluster.offered_candidates(sigs, found, rank, c.o)
+        top = cluster.offered_candidates(sigs, found, rank, o)
         held, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert all(len(js) == cluster.CANDIDATES_KEPT for js in top.values())
-    assert peak - held < sent / 2, (peak, held, sent)  # (what it held on the way, its result aside)
+    return top, peak - held
 
 
 def _counted_page(title, lead, heads, texts):

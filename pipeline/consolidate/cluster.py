@@ -397,7 +397,7 @@ def band_offers(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[np
     true near-duplicate still shares the bands its own words make). Returns the pairs
     offered, as one sorted array of codes i * n + j (group i is offered group j)."""
     n = len(rank)  # (a band at a time: its buckets and codes are not all held together)
-    found = [range_offers(band_buckets(rank, rows, [band]), n, [(0, n)])[0] for band in bands]
+    found = [range_offers(band_buckets(rank, rows, [band]), n, [(0, n)])[0][1] for band in bands]
     return [np.unique(np.concatenate([_NONE, *found]))]
 
 
@@ -420,10 +420,11 @@ def band_buckets(rank: np.ndarray, rows: int, bands: list[np.ndarray]) -> list[t
     return out
 
 
-def range_offers(buckets: list[tuple[np.ndarray, ...]], n: int, spans: list[tuple[int, int]]) -> list[np.ndarray]:
+def range_offers(buckets: list[tuple[np.ndarray, ...]], n: int,
+                 spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], np.ndarray]]:
     """The pairs the bands of `buckets` (band_buckets') offer to the groups lo <= i < hi, for
-    each span (lo, hi) of `spans`: band_offers' codes of those groups, a sorted array a
-    span. Each group is offered at most BUCKET_MEMBERS groups a band, and a span reads
+    each span (lo, hi) of `spans`: band_offers' codes of those groups, as (span, a sorted
+    array). Each group is offered at most BUCKET_MEMBERS groups a band, and a span reads
     only its groups' slice of the buckets, so what it makes is bounded by the span
     (offer_spans), not by the corpus: the whole of a band's offers held at once, each of
     them repeated over its bucket, grew with the corpus's template families (100k synthetic
@@ -439,7 +440,7 @@ def range_offers(buckets: list[tuple[np.ndarray, ...]], n: int, spans: list[tupl
             member = np.repeat(at + lo, shown)
             other = member != offered
             found.append(member[other] * n + offered[other])
-        out.append(np.unique(np.concatenate(found)))
+        out.append(((lo, hi), np.unique(np.concatenate(found))))
     return out
 
 
@@ -449,23 +450,29 @@ BAND_TASK_CODES = 1 << 18
 
 
 def offer_spans(n: int, bands: int) -> list[tuple[int, int]]:
-    """Ranges of groups whose offers in `bands` bands (range_offers) are at most
+    """Ranges of groups, in order, whose offers in `bands` bands (range_offers) are at most
     BAND_TASK_CODES codes, whatever the buckets: a group is offered at most BUCKET_MEMBERS
     groups a band."""
     step = max(1, BAND_TASK_CODES // (BUCKET_MEMBERS * max(1, bands)))
     return [(lo, min(lo + step, n)) for lo in range(0, n, step)]
 
 
-def offer_union(parts: Iterable[tuple[int, np.ndarray]], spans: int) -> list[np.ndarray]:
-    """range_offers' arrays (k, codes) of span k of offer_spans' `spans`, from a few bands
-    each (an engine's tasks'), folded into each span's union as they come: band_offers'
-    pairs, one sorted array a span. A pair of near-duplicates shares many bands, so the
-    tasks offer it many times (10k articles: 423,744 codes sent, 42,169 pairs), and the
-    build's process holds the union, not every task's array."""
-    found = [_NONE] * spans
-    for k, codes in parts:
-        found[k] = np.union1d(found[k], codes)
-    return found
+def offer_union(parts: Iterable[tuple[tuple[int, int], np.ndarray]], spans: list[tuple[int, int]]) -> list[np.ndarray]:
+    """range_offers' (span, codes) for the spans of `spans` (offer_spans': disjoint, in
+    order), from a few bands each (an engine's tasks'), folded into each span's union as
+    they come, then joined end to end: band_offers' one sorted array. A pair of
+    near-duplicates shares many bands, so the tasks offer it many times (10k articles:
+    423,744 codes sent, 42,169 pairs), and the build's process holds the union, not every
+    task's array; and one array, not one a span: offered_candidates makes a table over the
+    corpus for each array it reads (a span's 4,096 bodies of 1M: 245 of them, 3.9 GB)."""
+    k = {span: i for i, span in enumerate(spans)}
+    if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        raise ValueError("offer_union: spans that overlap or are out of order")
+    found = [_NONE] * len(spans)
+    for span, codes in parts:
+        i = k[tuple(span)]  # (each task's array says its span: KeyError for one that is not there)
+        found[i] = np.union1d(found[i], codes)
+    return [np.concatenate([_NONE, *found])]
 
 
 def bucket_offers(groups: list[int], buckets: dict[bytes, list[int]], keys: list[list[bytes]],
