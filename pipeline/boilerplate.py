@@ -430,6 +430,8 @@ class Boilerplate:
         self.footer_marks = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "footer_marks")), re.I)
         # the site's own voice: a repeated sentence with one of these words is the site's blurb (_house)
         self.house_words = frozenset(w.lower() for w in g("boilerplate", "house_words"))
+        # an article's line in a script written without spaces: a step's marker or an instruction's (_boxed)
+        self.cjk_content = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "cjk_content")))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
@@ -1236,14 +1238,17 @@ class Boilerplate:
         return self.seeds.search(line) is not None and not self._content(line)
 
     def _boxed(self, units, lines: list[str], v: int, acts: bool = False) -> bool:
-        """Unit v is a line a notice's box may hold: short (two labels' length at most, _span), no
+        """Unit v is a line a notice's box may hold: short (two labels' length at most, _span; a
+        line of a script written without spaces that reads as an article's, a step's marker or an
+        instruction's in it (rules' cjk_content: "步驟三：點擊開始按鈕並等待轉換完成", "...確認してください"),
+        measured a word a character, as a sentence is), no
         heading, list item, sentence or action (`acts`: an action's words without a stop, a
         button's: "Get the Latest Tech News Delivered Every Day", "Subscribe")."""
         line = lines[units[v][0]] if 0 <= v < len(units) else ""
         return 0 <= v < len(units) and units[v][1] is not None and not (
             _HEADING.match(line) or _LIST.match(line) or self._statement(line)
             or (self._content(line) if not acts else line.rstrip(" \t*_").endswith((".", ":", "。")))
-            or _span(line) > 2 * self.short_words)
+            or (len(_shown_words(line)) if self.cjk_content.search(line) else _span(line)) > 2 * self.short_words)
 
     def _box_under(self, units, lines: list[str], notices: list[int]) -> set[int]:
         """The widget a notice that asks the reader a question opens ("Was this page helpful?"):
@@ -1562,8 +1567,12 @@ class Boilerplate:
         does (two unnumbered items or more) and chrome right under it that went ("100% Secure. No
         Ads."), then nothing but chrome up to the next heading or the body's end ("![FoneTrans](...)",
         "FoneTrans - Intelligent iOS Data Transfer", "* Transfer photos, contacts ...", over "## Part 1").
-        The picture over a list whose label ends with a colon ("Key features:"), a list with no
-        chrome after it and a list under a label the site repeats ("PROS") stay."""
+        The box's own chrome between its picture and its name is the evidence it is a vendor's (a
+        count of downloads): a picture, a label and a list with nothing that went between them stay,
+        whatever went under them (a footer's "Share this article": "![The finished setup](...)",
+        "Compatible Hub Models", "* Anker PowerExpand 7-in-1"). The picture over a list whose label
+        ends with a colon ("Key features:"), a list with no chrome after it and a list under a label
+        the site repeats ("PROS") stay."""
         n = len(units)
         ends = [u for u in range(n) if units[u][1] is not None and _HEADING.match(lines[units[u][0]])] + [n]
         for end in ends:
@@ -1582,7 +1591,8 @@ class Boilerplate:
             w = v - 1  # (the picture, chrome that went aside: a count of downloads between)
             while w >= 0 and w in drop:
                 w -= 1
-            if (not self._label(name) or len(_shown_words(name)) < 2 or units[v][1] in repeated or _HEADING.match(name)
+            if (w == v - 1  # (no chrome went inside it: a picture, a label and a list of the article's own)
+                    or not self._label(name) or len(_shown_words(name)) < 2 or units[v][1] in repeated or _HEADING.match(name)
                     or _BOLD_LABEL.match(name) or _SPEC.match(name) or _LEAD.match(name).group(0).strip(" \t*_")
                     or self._content(name) or self._contents_label(name) or self.closing_labels.search(name)
                     or w < 0 or not _PICTURE_LINE.match(lines[units[w][0]])):

@@ -243,7 +243,8 @@ from .write import write_atomic
 # 145: titles: a Latin word's look-alike letters of another script and a stray caret put right, a token nothing attests and a trailing number dropped, a closing "Fixed"/"Resolved" and "[2020 Fixes]" go, the intro's quoted error message a candidate
 # 146: steps: a last resort after a page's problems says what to do, not for the site; "head to" moves to a place only
 # 147: chrome: an attribution line ("Source: [name](url)") is keyed by its link, not its label, and is no labelled credit away from a picture
-FORMAT = 147
+# 148: chrome: a product box ending a section goes only with chrome that went inside it; a sign-up box's line of a script written without spaces holding a step's or instruction's mark is measured a word a character
+FORMAT = 148
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

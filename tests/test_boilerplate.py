@@ -440,6 +440,31 @@ def test_a_product_box_ending_a_section_over_chrome_goes_a_labelled_list_and_a_b
         assert kept in text, kept
 
 
+def test_a_picture_label_and_list_of_the_articles_own_stay_over_a_footer_that_goes(tmp_path):
+    """A section's end of the article's own, a picture, a short label of two words and two items
+    ("![The finished setup](...)", "Compatible Hub Models", "* Anker PowerExpand 7-in-1"), with no
+    chrome that went between the picture and the label, is no vendor's box though the site's
+    footer under it goes ("Share this article on Facebook, Twitter and Reddit"); so is one that
+    ends a section mid-article over the footer ("What You Will Need" and its two items)."""
+    footer = "Share this article on Facebook, Twitter and Reddit\n\n"
+    src = tmp_path / "in"
+    for n, topic in enumerate(TOPICS, 1):
+        body = distinct_article(topic, n).replace(SIGNUP, "")
+        if n == 3:
+            body = body.replace("## Why the", "![The back panel of the hub](https://img.example/panel.png)\n\n"
+                                "What You Will Need\n\n* A powered USB cable of one metre\n* A spare port on the back panel\n\n"
+                                + footer + "## Why the")
+            body += ("\n![The finished setup](https://img.example/done.png)\n\nCompatible Hub Models\n\n"
+                     "* Anker PowerExpand 7-in-1\n* Belkin Connect USB-C 4-Port\n")
+        write(src, f"{n}.md", body + "\n" + footer)
+    doc = built(src, tmp_path)
+    text = json.dumps(doc["entries"])
+    assert "Share this article" not in text
+    for kept in ("What You Will Need", "powered USB cable", "panel.png", "Compatible Hub Models", "Anker PowerExpand",
+                 "Belkin Connect", "done.png"):
+        assert kept in text, kept
+
+
 def test_a_farms_network_found_in_other_pages_loses_its_links_in_a_page_with_few(tmp_path):
     """Two pages link into five hosts each of one domain: the farm's network. A third page with
     two links into it loses them too (their text stays); its link to a vendor stays."""
@@ -2099,6 +2124,27 @@ def test_a_chinese_sign_up_box_is_as_short_as_its_english_one_the_articles_sente
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert text.rstrip().endswith("只需三個步驟。") and "電子報" not in text and "加入我們" not in text and "img.example" not in text
     assert n == 6
+
+
+def test_a_chinese_or_japanese_step_or_instruction_over_a_sign_up_box_stays():
+    """A line of a script written without spaces over a sign-up box that holds a step's marker or an
+    instruction's words (rules [boilerplate] cjk_content: "步驟三：點擊...", "...即可...", "...してください")
+    is the article's, measured a character a word as before: it stays, and the step's picture with
+    it, though no final "。" makes it a sentence; the box's own lines under it go."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    bp = Boilerplate(load_rules())
+    zh_box = ("您的電子郵件\n\n我要註冊\n\n"
+              "註冊即代表您同意接收我們的行銷電子郵件，以及同意 Acme 遵循我們的隱私權政策使用您的個人資料。\n")
+    ja_box = ("メールアドレス\n\n登録する\n\n"
+              "登録すると、当社のマーケティングメールの受信およびプライバシーポリシーに同意したものとみなされます。\n")
+    for head, kept, box in (
+            ("## 轉換\n\n將 MOV 轉換為 MP4 只需三個步驟。\n\n",
+             "步驟三：點擊開始按鈕並等待轉換完成\n\n![](https://img.example/step3.jpg)\n\n", zh_box),
+            ("## 轉換\n\n將 MOV 轉換為 MP4 只需三個步驟。\n\n", "完成後即可在任何裝置上播放影片\n\n", zh_box),
+            ("## 変換\n\nMOVをMP4に変換するのは簡単です。\n\n", "変換が終わったらファイルを開いて確認してください\n\n", ja_box)):
+        text, n = bp.strip(head + kept + box, set())
+        assert text.rstrip() == (head + kept).rstrip() and n == 3, text
 
 
 def test_chrome_learning_holds_every_bodys_line_keys_packed_not_as_sets(tmp_path):
