@@ -3651,3 +3651,29 @@ def test_heading_to_a_place_is_an_action_and_an_idiom_is_none(st):
     for said in ["Head to head, the Pixel wins on battery life.", "Head over heels for the new Pixel, we used it "
                  "for a month.", "Head on over to our deals page for today's best prices."]:
         assert not st.action.match(said), said
+
+
+def test_a_note_between_two_ways_that_tells_one_thing_in_passing_is_no_way(st):
+    """Between two ways, a sibling whose text says what to do once, under a heading that reads as no step
+    ("A Note on Regular Expressions", "Pattern Length Limits"), is a note, not one more way; one that says so
+    twice, or whose heading reads as a step, still is."""
+    def body(mid):
+        return ("A search in Notepad++ can take a pattern instead of plain text.\n\n"
+                "## How to Open the Find Dialog\n\nPress Ctrl+F. Switch to the Replace tab if you want to change "
+                "what it finds.\n\n" + mid +
+                "## How to Search With One Pattern\n\n1. Open the Find dialog.\n2. Select Regular expression.\n"
+                "3. Click Find Next.\n\n"
+                "## How to Search With Several Patterns\n\n1. Join the patterns with a bar.\n"
+                "2. Select Regular expression.\n3. Click Find All in Current Document.\n")
+    ways = ["How to Open the Find Dialog", "How to Search With One Pattern", "How to Search With Several Patterns"]
+    note = ("## A Note on Regular Expressions\n\nThe dot matches any character. Use \\. to match a full stop "
+            "itself.\n\n")
+    limits = "## Pattern Length Limits\n\nA pattern holds 2048 characters at most. Keep long ones in a file.\n\n"
+    for mid in (note, limits):
+        assert steps(st, body(mid), "How to Search With Regular Expressions in Notepad++") == ways
+    twice = ("## Typing the Pattern\n\nType the pattern in the Find what box. Tick Match case if letters "
+             "matter.\n\n")
+    named = "## Escape the Special Characters\n\nThe dot matches any character. Put a backslash before it.\n\n"
+    for mid, title in ((twice, "Typing the Pattern"), (named, "Escape the Special Characters")):
+        assert steps(st, body(mid), "How to Search With Regular Expressions in Notepad++") == [
+            ways[0], title, *ways[1:]]

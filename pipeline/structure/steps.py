@@ -546,14 +546,18 @@ class Steps:
 
     def _between(self, secs: list[_Sec], run: list[int], is_step: list[bool], fits: list[bool]) -> None:
         """Between two steps that `_alike_tail` found, a sibling that fits as between two above, asks nothing
-        and whose own text says what to do is one more: "Entering Criteria for an Advanced Filter" between "How
-        to Set Up the Criteria Range" (a way as the later "How to ..." ways' alike) and "How to Use a Single
-        Criterion ..."; not "How Blocking Works" ("A blocked caller goes straight to voicemail") between ways."""
+        and whose own text says what to do (twice, or once under a heading that reads as a step) is one more:
+        "Entering Criteria for an Advanced Filter" between "How to Set Up the Criteria Range" (a way as the
+        later "How to ..." ways' alike) and "How to Use a Single Criterion ..."; not "How Blocking Works" ("A
+        blocked caller goes straight to voicemail") between ways, nor a note that tells one thing in passing
+        ("A Note on Wildcards": "... Use * to match any run of text")."""
         marks = [j for j, i in enumerate(run) if is_step[i]]
         for k in range(marks[0] + 1, marks[-1]) if marks else ():
             i = run[k]
             is_step[i] = is_step[i] or (fits[k] and not self.question.match(secs[i].heading)
-                                        and not secs[i].heading.rstrip().endswith("?") and self._acts_in(secs[i]))
+                                        and not secs[i].heading.rstrip().endswith("?") and (
+                                            self._acts_in(secs[i], 2)
+                                            or (self._says_step(secs[i], False) and self._acts_in(secs[i]))))
 
     def _verb_tail(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
         """After the last of two or more sibling steps, two in three headed by what to do (or by a verb's
