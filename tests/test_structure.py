@@ -634,6 +634,22 @@ def test_the_summary_holds_no_paragraph_a_step_is_read_from(st):
                          "\n\nYou can change it in a few taps.")
 
 
+def test_an_intro_sentence_a_later_fix_repeats_stays_in_the_summary(st):
+    """The intro ends at a paragraph a step of its own section opens with; a later heading's step whose
+    text starts with the same words ("## Fix 1: Clear the print queue" repeating the intro's advice) is
+    read from its own section, and leaves the intro whole."""
+    body = ("Clear the print queue.\n\n"
+            "That frees most stuck print jobs. If the printer still holds them, go through the fixes below.\n\n"
+            "## Fix 1: Clear the print queue.\n\nClear the print queue.\n\n"
+            "Then stop the Print Spooler service in Services and start it again.\n\n"
+            "## Fix 2: Reinstall the printer driver\n\nOpen Device Manager, right-click the printer and select "
+            "Uninstall device.\n")
+    s = st.structure(body, "Fix Print Jobs Stuck in the Queue")
+    assert s.steps and s.steps[0].text.startswith("Clear the print queue.")
+    assert s.summary == ("Clear the print queue.\n\nThat frees most stuck print jobs. If the printer still holds "
+                         "them, go through the fixes below.")
+
+
 def test_a_page_opening_with_two_title_headings_takes_its_summary_from_under_the_second(st):
     """A site that heads its page twice (a spun title, then its own "[Solved] How to Fix ...", read
     as a fix section though no step comes from it) had the first fix's text as the summary."""

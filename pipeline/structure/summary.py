@@ -42,15 +42,17 @@ def _summary(secs: list[_Sec], contents: re.Pattern | None = None, ads: re.Patte
     intro that a site's second title heading leaves); none such: as before."""
     held = [st.text for st in steps if st.text]
     stepped = {st.section for st in steps}
-    opens = [(st.text, " ".join(st.title.split())[:40]) for st in steps if st.text and st.title.strip()]
+    opens = [(st.text, " ".join(st.title.split())[:40]) for st in steps
+             if st.text and st.title.strip() and st.section == 0]  # (the intro's own: not a later "## Fix 1: ...")
 
     def procedure(b: _Block) -> bool:  # (a block of a step: its text is in the step's, as the step was read)
         text = b.text.strip()
         return bool(text) and any(text in t for t in held)
 
     def opens_step(b: _Block) -> bool:
-        """The block a step opens with and takes its title from (a numbered step whose text runs
-        from the intro's first paragraph does not open there)."""
+        """The block a step read from the intro's own section opens with and takes its title from (a
+        numbered step whose text runs from the intro's first paragraph does not open there; an intro
+        sentence that a later heading's step repeats, "Restart your router and your computer.", opens none)."""
         text, plain = b.text.strip(), " ".join(b.plain.split())
         return bool(text) and any(t.startswith(text) and title in plain for t, title in opens)
 
