@@ -380,9 +380,14 @@ def test_one_price_line_is_an_aside_unless_the_title_names_an_offer():
     offer = dict(launch, title="Get a $100 Discount on Acme's Dual-Screen X1 Laptop")
     assert kind(offer) == "deal"
     assert kind(dict(launch, title="Acme X1: Save Big on a Dual-Screen Laptop")) == "deal"
-    # a price the title offers it at names the offer too
-    assert kind(dict(launch, title="Dual-Screen Laptop From Acme: Start for Just $899!")) == "deal"
+    # a price the title offers it at names the offer too, beside a word of an offer or a shop
+    assert kind(dict(launch, title="Grab Acme's Dual-Screen X1 Laptop for Just $899 on Shopmart")) == "deal"
+    assert kind(dict(launch, title="Get the Dual-Screen Acme X1 for Just $899 on Amazon")) == "deal"
     assert kind(dict(launch, title="Secure Your Team with Acme Vault: Group Plan at Only $19.95/Month")) == "deal"
+    assert kind(dict(launch, title="Protect Your Whole Staff With Acme Vault for Only $19.95 Monthly")) == "deal"
+    # not a price alone: a launch's price, a budget
+    assert kind(dict(launch, title="Dual-Screen Laptop From Acme: Start for Just $899!")) != "deal"
+    assert kind(dict(launch, title="Build a Dual-Screen Workstation for Only $899")) != "deal"
     # the scores learn_labels reads keep the aside's point
     assert kind.scores(dict(launch, title="Meet the X1"))["deal"] == 1
 
