@@ -245,8 +245,8 @@ from .write import write_atomic
 # 147: chrome: an attribution line ("Source: [name](url)") is keyed by its link, not its label, and is no labelled credit away from a picture
 # 148: chrome: a product box ending a section goes only with chrome that went inside it; a sign-up box's line of a script written without spaces holding a step's or instruction's mark is measured a word a character
 # 149: steps: a sibling between two steps is one more when its text acts twice, or once under a heading that reads as a step
-# 150: steps: a sibling between two steps is one more when its text acts twice, or once under a heading that reads as a step; summary: only a step read from the intro's own section ends it
-# 151: steps: a sibling between two steps is one more when its text acts twice, or once under a heading that reads as a step; summary: only a step read from the intro's own section ends it; kind scores ("k"): a title's "for just $N" names a deal only beside a word of an offer, a shop or a month
+# 150: summary: only a step read from the intro's own section ends it
+# 151: kind scores ("k"): a title's "for just $N" names a deal only beside a word of an offer, a shop or a month
 FORMAT = 151
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
