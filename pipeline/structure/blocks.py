@@ -6,7 +6,7 @@ import re
 import pyromark
 from rapidfuzz import fuzz
 
-from ..text import HTML_START, Inert
+from ..text import HTML_START, SENTENCE_END, Inert
 
 _PARSE_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 
@@ -102,6 +102,12 @@ _PLAIN_PATH = re.compile(r"(?<![\w>\\-])" + _NAME + r"(?:[ \t]*(?:\\?>|&gt;|→)
                          + _LAST)
 
 _SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,;:!?](?:\s|$))")
+
+
+def _said(s: _Sec) -> list[str]:
+    """The sentences (and list items) of the section's own text, without emphasis marks at their ends."""
+    return [t.strip(" *_") for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
+            for t in (b.list_items or [b.plain]) for t in SENTENCE_END.split(t)]
 
 
 def _clip(sentence: str, limit: int = 120) -> str:

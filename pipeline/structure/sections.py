@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from ..text import SENTENCE_END, remember
-from .blocks import _BOLD_RUN, _Block, _Sec, _clip, _siblings, _stray_emphasis, same_title
+from .blocks import _BOLD_RUN, _Block, _Sec, _clip, _said, _siblings, _stray_emphasis, same_title
 from .steps import _break_before, _starts_count
 from .summary import _after_sentence
 
@@ -227,10 +227,8 @@ class Sections:
         """`least` of the sentences (or list items) of the section's own text say what to do ("Check
         under Settings > Wi-Fi ...", "To perform a factory reset, go to Settings > ..."); `reader`: what
         the reader is to do, not the writer's "Let's look at the film" (Steps._writer_acts)."""
-        said = [t for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
-                for t in (b.list_items or [b.plain])]
         acts = (lambda t: self._writer_acts(t, reader=True)) if reader else self.action.match
-        return sum(bool(acts(t.strip(" *_"))) for t in said for t in SENTENCE_END.split(t)) >= least
+        return sum(bool(acts(t)) for t in _said(s)) >= least
 
     def _says_step(self, s: _Sec, questions: bool = True) -> bool:
         """A heading's title that reads as a step: an action, a procedure, a fix by its words, or

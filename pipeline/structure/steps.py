@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from ..model import Step
 from ..text import SENTENCE_END, Inert
 from .contents import _TOC_MAX, _TOC_NUMBER, _each_linked
-from .blocks import (_Block, _Sec, _ancestors, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
+from .blocks import (_Block, _Sec, _ancestors, _said, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
                      _md_unescape, _siblings)
 
 _KEY_SPLIT = re.compile(r"\s*(?:,|\band\b|\+)\s*")
@@ -736,8 +736,7 @@ class Steps:
         (`_writer_acts`) or a verb's shape and its object ("Consult your laptop's manufacturer": `verb_shaped`),
         and not for the site or a shop ("Share this guide with friends", "Check the price on Amazon": [step_shapes]
         pleas); in a text that pitches no tool."""
-        said = [t.strip(" *_") for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
-                for t in (b.list_items or [b.plain]) for t in SENTENCE_END.split(t)]
+        said = _said(s)
         return not self._pitchy(s.text) and any(
             (self._writer_acts(t, reader=True) or self.verb_shaped.match(t)) and not self.plea.search(t) for t in said)
 
@@ -805,8 +804,7 @@ class Steps:
         [step_shapes] advice_leads; not "You can take stunning photos", "Please note ...", nor where to look:
         "You can find the full data on ...", "Visit the museum", browsing_verbs; nor the writer's "Let's look at
         the film": `_writer_acts`)."""
-        said = [t.strip(" *_") for b in s.blocks if not b.contents and b.kind in ("paragraph", "list")
-                for t in (b.list_items or [b.plain]) for t in SENTENCE_END.split(t)]
+        said = _said(s)
         return any(self._writer_acts(t, self.advised_action, reader=True) or self.advice.match(t) for t in said)
 
     def _listed_runs(self, secs: list[_Sec], is_step: list[bool], overviews: set[int]) -> None:
