@@ -311,7 +311,11 @@ def _open_cache(output_dir: Path, use_cache: bool, key: str, fresh: bool):
     written outside the input and output folders), removed when the build ends."""
     if not use_cache:
         scratch = Scratch(output_dir)
-        return ArticleCache(Path(scratch.name), key, scratch=True), scratch
+        try:
+            return ArticleCache(Path(scratch.name), key, scratch=True), scratch
+        except BaseException:  # (a Ctrl-C as the cache opens: the build never holds the folder to remove it)
+            scratch.cleanup()
+            raise
     folder = output_dir / CACHE_DIR
     return (ArticleCache(folder, key) if fresh else ArticleCache.open(folder, key, read=False)), None
 

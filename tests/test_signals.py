@@ -177,3 +177,20 @@ def test_a_ctrl_c_in_the_middle_of_removing_the_scratch_folder_still_removes_it(
     with pytest.raises(KeyboardInterrupt):
         scratch.cleanup()
     assert list(tmp_path.glob(".kb-build-*")) == []
+
+
+def test_a_ctrl_c_as_the_scratch_cache_opens_removes_the_scratch_folder(tmp_path, monkeypatch):
+    """A fresh clone's CI found build 18 of the random Ctrl-C moments leaving its scratch folder:
+    a stop after the folder is made and before the build holds it (the cache opening in it) left
+    nothing that would remove it."""
+    from pipeline import runner
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(runner, "ArticleCache", interrupted)
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "a.md", "---\ntitle: t\n---\n\nbody text here\n")
+    write(src, "b.md", "---\ntitle: u\n---\n\nother body text\n")
+    with pytest.raises(KeyboardInterrupt):
+        runner.build(src, out, runner.Options(jobs=1), use_cache=False)
+    assert _scratch(out) == []
