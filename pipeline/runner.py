@@ -135,66 +135,64 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
     # from the start.)
     workers = executor(options, init, (rules, options, frozenset(), on_disk)) if options.scheduler is None else None
     cache = scratch = None
-    try:
-        if workers is not None:
-            workers.slots(len(paths))
-        cache, scratch = _open_cache(output_dir, use_cache, key, fresh_cache)
-        cache.started = min(cache.started, begun)
-        unchanged = {p for p in paths if cache.unchanged(p, sigs.get(p))}
-        if workers is None:
-            workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
-            workers.slots(len(paths) - len(unchanged))
-        cache.read_packs()
-        # Results are resolved as they arrive: each fresh body goes into the cache once and
-        # leaves its article, so the spun copies' texts are never all held at once.
-        resolver = _Resolver(cache, input_dir, rules, options, on_disk)
-        resolver.rejected.extend(clashes)
-        hits = _read_all(workers, input_dir, paths, unchanged, sigs, resolver, progress)
-        resolver.shared.clear()  # (the objects stay shared; their keys are not held to the end)
-        rejected = resolver.rejected
-        # ingest and clean run interleaved in the workers: the phase's wall time is split
-        # in proportion to the time the workers spent in each
-        phase = time.perf_counter() - t0
-        share = resolver.spent["ingest"] / max(resolver.spent["ingest"] + resolver.spent["clean"], 1e-9)
-        timings["ingest"], timings["clean"] = phase * share, phase * (1 - share)
+    try:  # (the cache closed and the scratch folder removed however the build ends, at any stage)
+        try:
+            if workers is not None:
+                workers.slots(len(paths))
+            cache, scratch = _open_cache(output_dir, use_cache, key, fresh_cache)
+            cache.started = min(cache.started, begun)
+            unchanged = {p for p in paths if cache.unchanged(p, sigs.get(p))}
+            if workers is None:
+                workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
+                workers.slots(len(paths) - len(unchanged))
+            cache.read_packs()
+            # Results are resolved as they arrive: each fresh body goes into the cache once and
+            # leaves its article, so the spun copies' texts are never all held at once.
+            resolver = _Resolver(cache, input_dir, rules, options, on_disk)
+            resolver.rejected.extend(clashes)
+            hits = _read_all(workers, input_dir, paths, unchanged, sigs, resolver, progress)
+            resolver.shared.clear()  # (the objects stay shared; their keys are not held to the end)
+            rejected = resolver.rejected
+            # ingest and clean run interleaved in the workers: the phase's wall time is split
+            # in proportion to the time the workers spent in each
+            phase = time.perf_counter() - t0
+            share = resolver.spent["ingest"] / max(resolver.spent["ingest"] + resolver.spent["clean"], 1e-9)
+            timings["ingest"], timings["clean"] = phase * share, phase * (1 - share)
 
-        # Structure results stream into consolidation, whose clustering runs while the
-        # workers structure the next bodies; each stage is timed by its own work.
-        t1 = time.perf_counter()
-        timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
-        groups: list[Group] = []
-        verdicts, near = dict(cache.verdicts), dict(cache.near)
-        late: list[str] = []  # warnings on entries (title or kind over budget)
-        over: list[str] = []  # warnings on bodies kept with their chrome (over budget)
-        # on Dask, the LSH index is built by band on the workers (when no earlier build's
-        # candidates are kept): the workers stay up for it
-        offers = _by_band(workers) if options.scheduler is not None and not near else None
-        entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules,
-                                                over, keep=offers is not None),
-                                        options, rules, timings, verdicts, memo=cache, notes=late, near=near,
-                                        offers=offers)
-        cache.notes += late + over
-        cache.keep_verdicts(verdicts)
-        cache.keep_near(near)
-        timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
-    except BaseException:
-        if workers is not None:
-            workers.terminate()
-        if cache is not None:
-            _close(cache, scratch)
-        raise
-    finally:
-        if workers is not None:
-            workers.close()
+            # Structure results stream into consolidation, whose clustering runs while the
+            # workers structure the next bodies; each stage is timed by its own work.
+            t1 = time.perf_counter()
+            timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
+            groups: list[Group] = []
+            verdicts, near = dict(cache.verdicts), dict(cache.near)
+            late: list[str] = []  # warnings on entries (title or kind over budget)
+            over: list[str] = []  # warnings on bodies kept with their chrome (over budget)
+            # on Dask, the LSH index is built by band on the workers (when no earlier build's
+            # candidates are kept): the workers stay up for it
+            offers = _by_band(workers) if options.scheduler is not None and not near else None
+            entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules,
+                                                    over, keep=offers is not None),
+                                            options, rules, timings, verdicts, memo=cache, notes=late, near=near,
+                                            offers=offers)
+            cache.notes += late + over
+            cache.keep_verdicts(verdicts)
+            cache.keep_near(near)
+            timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
+        except BaseException:
+            if workers is not None:
+                workers.terminate()
+            raise
+        finally:
+            if workers is not None:
+                workers.close()
 
-    t3 = time.perf_counter()
-    stats = {"inputs": len(paths) + len(clashes), "articles": sum(len(g.members) for g in groups),
-             "rejected": len(rejected), "entries": len(entries), **cstats, "removed": _sum_removed(groups),
-             "warnings": sum(len(a.warnings) for g in groups for a in g.members) + len(late)}
-    doc, entries, filtered_out = _document(entries, rejected, stats, kinds, rules, cache)
-    filtered_out = [{"entry": e["id"], "title": e["title"], "kind": e["kind"], "sources": [s["path"] for s in e["sources"]]}
-                    for e in filtered_out]
-    try:
+        t3 = time.perf_counter()
+        stats = {"inputs": len(paths) + len(clashes), "articles": sum(len(g.members) for g in groups),
+                 "rejected": len(rejected), "entries": len(entries), **cstats, "removed": _sum_removed(groups),
+                 "warnings": sum(len(a.warnings) for g in groups for a in g.members) + len(late)}
+        doc, entries, filtered_out = _document(entries, rejected, stats, kinds, rules, cache)
+        filtered_out = [{"entry": e["id"], "title": e["title"], "kind": e["kind"], "sources": [s["path"] for s in e["sources"]]}
+                        for e in filtered_out]
         if previous:
             check_shrink(previous, entries, output_dir / "kb.json")
         kb = export.FORMATS["write"].write(export.Export(output_dir, doc))
@@ -214,7 +212,8 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                 if None not in racy.values() and len(racy) <= RACY_HASHED * len(paths):
                     _keep_build(output_dir, key, listing, kb_sha, filtered_out, racy)
     finally:
-        _close(cache, scratch)
+        if cache is not None:
+            _close(cache, scratch)
     timings["write"] = time.perf_counter() - t3
     timings["total"] = time.perf_counter() - t0
     return BuildResult(kb_path=kb, inputs=stats["inputs"], entries=len(entries), rejected=len(rejected),

@@ -179,15 +179,17 @@ def test_a_ctrl_c_in_the_middle_of_removing_the_scratch_folder_still_removes_it(
     assert list(tmp_path.glob(".kb-build-*")) == []
 
 
-def test_a_ctrl_c_as_the_scratch_cache_opens_removes_the_scratch_folder(tmp_path, monkeypatch):
-    """A fresh clone's CI found build 18 of the random Ctrl-C moments leaving its scratch folder:
-    a stop after the folder is made and before the build holds it (the cache opening in it) left
-    nothing that would remove it."""
+@pytest.mark.parametrize("stage", ["ArticleCache", "_read_all", "_document"])
+def test_a_ctrl_c_at_any_stage_of_a_no_cache_build_removes_the_scratch_folder(tmp_path, monkeypatch, stage):
+    """A fresh clone's CI found build 18 of the random Ctrl-C moments leaving its scratch folder.
+    Every stage from the folder's making to the build's end is covered by its removal: the cache
+    opening in it (once before the build held it), the reading of the files, and the document's
+    assembly (once outside the removal's reach)."""
     from pipeline import runner
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
-    monkeypatch.setattr(runner, "ArticleCache", interrupted)
+    monkeypatch.setattr(runner, stage, interrupted)
     src, out = tmp_path / "in", tmp_path / "out"
     write(src, "a.md", "---\ntitle: t\n---\n\nbody text here\n")
     write(src, "b.md", "---\ntitle: u\n---\n\nother body text\n")
