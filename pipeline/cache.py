@@ -247,7 +247,9 @@ from .write import write_atomic
 # 149: steps: a sibling between two steps is one more when its text acts twice, or once under a heading that reads as a step
 # 150: summary: only a step read from the intro's own section ends it
 # 151: kind scores ("k"): a title's "for just $N" names a deal only beside a word of an offer, a shop or a month
-FORMAT = 151
+# 152: structure: a heading opening a list item heads its own section; a part's label ("Part 2.") is past a heading's words;
+#      one section's numbered paragraphs give way to the page's named ways beside it
+FORMAT = 152
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -3693,3 +3693,53 @@ def test_a_note_between_two_ways_that_tells_one_thing_in_passing_is_no_way(st):
     for mid, title in ((twice, "Typing the Pattern"), (named, "Escape the Special Characters")):
         assert steps(st, body(mid), "How to Search With Regular Expressions in Notepad++") == [
             ways[0], title, *ways[1:]]
+
+
+def test_a_heading_that_opens_a_list_item_heads_its_own_way(st):
+    """Ways written as list items each opening with a heading (`1. ### Using Command Prompt`) are a run of
+    sections: each heading is a step over its own sub-steps, also when a scrape lost an item's indentation
+    and left the next way's heading nested in the previous way's list (`   3. ### Using a Run Command`)."""
+    body = "\n".join([
+        "You can clear the DNS cache in three ways.", "", "## How can you flush your DNS?", "",
+        "1. ### Using Command Prompt", "",
+        "   1. Open the Start Menu, type `cmd` and select **Run as Administrator**.",
+        "   2. Type `ipconfig /flushdns` and press **Enter**.", "",
+        "2. ### Using Windows PowerShell", "", " Another way is PowerShell. Here is how to do it:", "",
+        "   1. Open the Start Menu, type `PowerShell` and click **Run as administrator**.",
+        "   2. Type `ipconfig /flushdns` and press **Enter**.",
+        "   3. ### Using a Run Command", "",  # (the item's indentation lost: nested in PowerShell's list)
+        "   1. Press **Win + R** and type `ipconfig /flushdns`, then hit **Enter**.",
+        "   2. Your DNS cache is now empty.", ""])
+    found = st.structure(body, "How to flush DNS on Windows 11").steps
+    assert [s.title for s in found] == ["Using Command Prompt", "Using Windows PowerShell", "Using a Run Command"]
+    assert [len(s.instructions) for s in found] == [2, 2, 2]
+    assert "###" not in found[0].text and found[2].text.startswith("1. Press")
+    # (a heading in a code block, or after a marker's own text, is no item's heading)
+    fenced = "Type this:\n\n```\n1. ### not a heading\n```\n"
+    assert st.structure(fenced, "Notes").steps == []
+
+
+def test_a_part_label_is_past_a_headings_words(st):
+    """"Part 2. How to ..." names its way as "How to ..." does: parts that each tell a way in prose are the
+    page's steps, also beside a part whose tool has a numbered procedure of its own (its numbered paragraphs
+    are that part's, not the page's steps), which stays promotional."""
+    def body(third):
+        return ("Lost your music? Here is how to get it back.\n\n"
+                "## Part 1. How to download music to your iPhone\n\nOpen the Music app, tap Library, then tap the "
+                "cloud icon.\n\n"
+                "## Part 2. How to get music back with iTunes\n\nOpen iTunes, click Account > Purchased, then click "
+                "the cloud icon.\n\n" + third)
+    ways = ["How to download music to your iPhone", "How to get music back with iTunes"]
+    tv = "## Part 3. How to access music on Apple TV\n\nOpen the Music app on Apple TV and choose Library.\n"
+    assert steps(st, body(tv), "How to download music from iCloud") == ways + ["How to access music on Apple TV"]
+    pitch = ("## Part 3. How to recover music without iPhone\n\nWhat you need is MusicSaver Pro. It recovers deleted "
+             "songs from any backup.\n\n[Free Download](https://shop.example.com/order/checkout.php?PRODS=1)\n\n"
+             "1 Free download, install and run MusicSaver Pro. Choose Recover from Backup.\n\n"
+             "2 Click Scan, then click Recover.\n")
+    found = st.structure(body(pitch), "How to download music from iCloud").steps
+    assert [s.title for s in found] == ways + ["How to recover music without iPhone"]
+    assert [s.promotional for s in found] == [False, False, True]
+    # (numbered paragraphs of one section under headings that are no parts stay the steps)
+    plain = ("Resetting takes a few minutes.\n\n## How to reset Windows 11\n\n1. Open Settings.\n\n2. Click "
+             "Recovery.\n\n3. Click Reset PC.\n\n## How to undo a reset\n\nYou cannot undo it.\n")
+    assert steps(st, plain, "How to reset Windows 11") == ["Open Settings.", "Click Recovery.", "Click Reset PC."]

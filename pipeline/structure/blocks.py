@@ -414,3 +414,50 @@ def _descendants(secs, i):
             break
         out.append(k)
     return out
+
+
+# a line that opens a list item with a heading (`1. ### Using Command Prompt`, `* ## Fix 2`): found with one
+# search before the body is parsed for them
+_ITEM_HEADING_LINE = re.compile(r"^[ \t]{0,3}(?:\d{1,9}[.)]|[*+-])[ \t]+#{1,6}[ \t]", re.M)
+_ITEM_MARKER = re.compile(rb"[ \t]{0,3}(?:(\d{1,9})[.)]|[*+-])[ \t]+")
+
+
+def _lift_item_headings(body: str) -> str | None:
+    """The body with each heading that opens a list item lifted out of its list, its number kept at the
+    heading's start (`1. ### Using Command Prompt` reads `### 1. Using Command Prompt`): a page whose list
+    items are its ways, each headed, is a run of sections, not one list. A scrape that lost an item's
+    indentation leaves the next way's heading nested in the previous way's steps (`   3. ### Using a Run
+    Command` under `2. ### Using Windows PowerShell`'s `1. Open ...`): lifted, each heads its own way. Only
+    when the heading is the item's first block and its marker opens the line. None when there is none."""
+    if _ITEM_HEADING_LINE.search(body) is None:
+        return None
+    raw = body.encode("utf-8")
+    stack: list[list] = []  # [name, no child yet (an item), its start]
+    lifts: list[tuple[int, int]] = []  # (item start, heading start)
+    for event, rng in pyromark.events_with_range(body, options=_PARSE_OPTIONS):
+        if "Start" in event:
+            tag = event["Start"]
+            name = tag if isinstance(tag, str) else next(iter(tag))
+            if stack and stack[-1][1]:
+                if name == "Heading":
+                    lifts.append((stack[-1][2], rng["start"]))
+                stack[-1][1] = False
+            stack.append([name, name == "Item", rng["start"]])
+        elif "End" in event:
+            if stack:
+                stack.pop()
+        elif stack:
+            stack[-1][1] = False
+    out, pos = [], 0
+    for item, heading in lifts:
+        marker = _ITEM_MARKER.fullmatch(raw, item, heading)
+        if marker is None or (item and raw[item - 1:item] != b"\n"):
+            continue  # (a marker after another on its line, `* 1. ### ...`: left as it is)
+        hashes = re.match(rb"#{1,6}[ \t]*", raw[heading:heading + 12])
+        number = marker.group(1) + b". " if marker.group(1) else b""
+        out += [raw[pos:item], raw[heading:heading + hashes.end()], number]
+        pos = heading + hashes.end()
+    if not out:
+        return None
+    out.append(raw[pos:])
+    return b"".join(out).decode("utf-8")

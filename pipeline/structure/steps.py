@@ -34,6 +34,7 @@ class Steps:
         doing to a thing ("Opening the Keychain Access tool", "Restarting your router": a
         gerund of one of the verbs, then an article or a possessive; "Testing Methodology"
         names no doing). `writer`: also the writer's "Now let’s look at how ..." after a sequence word."""
+        heading = self._past_part(heading)  # ("Part 2: Update the Driver" says "Update the Driver")
         if _CONTRACTION.match(heading):  # (the writer's "Let’s Do a Few Benchmarks", not the reader's doing)
             return False
         m = self.imperative.match(heading) or self.imperative.match(_HEADING_LABEL.sub("", heading, count=1))
@@ -469,7 +470,17 @@ class Steps:
         [step_shapes] procedure_headings) over text of its own and no sub-heading: the
         procedure is its text (one with sub-headings is a part whose steps they are)."""
         s = secs[i]
-        return bool(s.text) and self.procedure_heading.match(s.heading) is not None and not _descendants(secs, i)
+        return bool(s.text) and self.procedure_heading.match(self._past_part(s.heading)) is not None and not _descendants(
+            secs, i)
+
+    def _past_part(self, heading: str) -> str:
+        """A heading's words past the label of the part of the page it opens ("Part 2. How to Get Music Back
+        With iTunes" says "How to Get Music Back With iTunes"; rules [step_shapes] division_words): a part
+        names its way as any heading does. Any other heading as it is."""
+        m = _PART_LABEL.match(heading)
+        if m is None or m.group(1).lower() not in self.division_words:
+            return heading
+        return heading[m.end():] or heading
 
     def _owns_procedure(self, s: _Sec) -> bool:
         """The section's own blocks give a procedure: two or more items counting from 1 (a
@@ -1007,6 +1018,8 @@ def _over_steps(secs: list[_Sec], is_step: list[bool]) -> set[int]:
 # a heading that counts: "1. ...", "Video Error 2: ...", "Step 4 - ..." (not "Update Windows 10", "#1 VivaVideo")
 _COUNT_HEAD = re.compile(r"((?:[^\W\d]+[ \t]+){0,2})(\d{1,2})(?:[.:)](?![0-9])|[ \t]*[-–—])")
 _ITEM_HEAD = re.compile(r"[#(№]?\d{1,2}\b")
+# a part's label before its heading's words: "Part 2. ", "Chapter 3: ", "Section 4 – " (the word: Steps._past_part)
+_PART_LABEL = re.compile(r"([^\W\d]+)[ \t]*#?(?:\d{1,2}|[IVX]{1,4})\b[ \t]*(?:[.:：)\-–—][ \t]*|[ \t]+)(?=\S)")
 
 _STEP_NUMBER = re.compile(r"(\d{1,2})[.)](?:[ \t]+|(?=[A-Z]|\*\*))(?=\S)")  # (`3.Click`: a scrape lost the space)
 

@@ -6,7 +6,7 @@ import re
 from ..model import Section, Structure
 from ..rules import Rules
 from ..text import Inert
-from .blocks import _blocks, _inert
+from .blocks import _blocks, _inert, _lift_item_headings
 from .causes import Causes
 from .contents import Contents
 from .pitch import Pitch
@@ -202,6 +202,9 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         the body's lines that the build repeats as a template's labels (boilerplate.Boilerplate.labels)."""
         self.products = self._products_of(tuple(sold))
         self.labels = frozenset(labels)
+        lifted = _lift_item_headings(body)  # (list items headed each: a run of sections)
+        if lifted is not None:
+            body = lifted
         blocks = _blocks(body)
         split = self._split_run_on_steps(body, blocks)
         if split is not None:
@@ -212,6 +215,13 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         steps = self._steps(sections, blocks)
         if not steps:  # no heading gives a step: numbered paragraphs may
             steps = self._paragraph_steps(blocks, body, sections)
+            if steps and len(where := {s.section for s in steps}) == 1:  # (all of one section: one part's own
+                # procedure, "Part 3. How to Recover ... Without iPhone" with its "1 Free download ...", "2 Click
+                # Scan ...", beside "Part 1. How to Download ..." told in prose: the parts are the ways)
+                named = self._steps(sections, blocks, named=True)
+                if len(named) >= 2 and where <= {s.section for s in named} and all(
+                        self._past_part(sections[s.section].heading) != sections[s.section].heading for s in named):
+                    steps = named
             split = _split_run_on_numbers(body, blocks)
             if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
                 again = self._without_contents(_inert(_blocks(split), self.inert))
