@@ -249,7 +249,8 @@ from .write import write_atomic
 # 151: kind scores ("k"): a title's "for just $N" names a deal only beside a word of an offer, a shop or a month
 # 152: structure: a heading opening a list item heads its own section; a part's label ("Part 2.") is past a heading's words;
 #      one section's numbered paragraphs give way to the page's named ways beside it
-FORMAT = 152
+# 153: steps: a gerund alone names a doing; a last resort right after the ways is one more
+FORMAT = 153
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

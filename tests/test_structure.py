@@ -3743,3 +3743,41 @@ def test_a_part_label_is_past_a_headings_words(st):
     plain = ("Resetting takes a few minutes.\n\n## How to reset Windows 11\n\n1. Open Settings.\n\n2. Click "
              "Recovery.\n\n3. Click Reset PC.\n\n## How to undo a reset\n\nYou cannot undo it.\n")
     assert steps(st, plain, "How to reset Windows 11") == ["Open Settings.", "Click Recovery.", "Click Reset PC."]
+
+
+def test_a_gerund_alone_names_a_doing(st):
+    """A heading that is a verb's -ing form alone ("Restarting", "Setting Up") names a doing without its
+    thing: siblings so headed, each over what to do, are the page's ways, as "Restarting your router" is."""
+    body = ("If your Wi-Fi keeps dropping, you are not alone. Here are the fixes that worked for other readers.\n\n"
+            "## Restarting\n\nUnplug the router for 30 seconds, then plug it back in.\n\n"
+            "## Updating\n\nOpen the router's admin page and click Update to install the newest firmware.\n\n"
+            "## Resetting\n\nHold the reset button for ten seconds. Then set the router up again.\n")
+    assert steps(st, body, "Wi-Fi keeps dropping on Windows 11") == ["Restarting", "Updating", "Resetting"]
+    # (a noun that only looks so names no doing: "Pricing", "Streaming" are no verbs of the rules)
+    review = ("The speaker is small.\n\n## Pricing\n\nIt costs $99.\n\n## Streaming\n\nIt plays Spotify.\n\n"
+              "## Verdict\n\nBuy it.\n")
+    assert steps(st, review, "Speaker review") == []
+
+
+def test_a_last_resort_after_the_ways_is_one_more(st):
+    """Right after a run of ways, a section headed as the last thing to try ("What to Do If Nothing Works?")
+    is one more way when its text says or advises what to do ("the best thing you can do is to reach out to
+    people directly"); a closing that only hopes one worked ("Did It Work?") is none, nor a last resort that
+    pitches a tool."""
+    ways = ("Lost your contacts? You can get them back.\n\n"
+            "## Restore Contacts From a Backup\n\nOpen Settings > Google > Backup and tap Restore.\n\n"
+            "## Restore Contacts Using the Google Contacts App\n\nOpen the Contacts app, tap Fix & manage, then tap "
+            "Undo changes.\n\n"
+            "## Restore Contacts Using the Facebook App\n\nOpen Facebook, go to Settings > Upload Contacts and turn "
+            "it on.\n\n")
+    names = ["Restore Contacts From a Backup", "Restore Contacts Using the Google Contacts App",
+             "Restore Contacts Using the Facebook App"]
+    title = "How to restore lost contacts on Android"
+    last = ("## What to Do If Nothing Works?\n\nIn that case, the best thing you can do is to reach out to people "
+            "directly and ask for their numbers again.\n")
+    assert steps(st, ways + last, title) == names + ["What to Do If Nothing Works?"]
+    hope = "## Did It Work?\n\nWe hope one of these ways brought your contacts back. Tell us in the comments.\n"
+    assert steps(st, ways + hope, title) == names
+    sold = ("## What to Do If Nothing Works?\n\nThe best thing you can do is to download Fortect and run a scan. "
+            "Buy the Pro version to recover everything.\n")
+    assert steps(st, ways + sold, title) == names

@@ -33,7 +33,9 @@ class Steps:
         automatic overclocking", "Tips – Keep your printer driver up to date"), or names the
         doing to a thing ("Opening the Keychain Access tool", "Restarting your router": a
         gerund of one of the verbs, then an article or a possessive; "Testing Methodology"
-        names no doing). `writer`: also the writer's "Now let’s look at how ..." after a sequence word."""
+        names no doing), or names the doing alone ("Restarting", "Setting Up": the gerund and nothing
+        after it), past a part's label ("Part 2: Update the Driver"). `writer`: also the writer's
+        "Now let’s look at how ..." after a sequence word."""
         heading = self._past_part(heading)  # ("Part 2: Update the Driver" says "Update the Driver")
         if _CONTRACTION.match(heading):  # (the writer's "Let’s Do a Few Benchmarks", not the reader's doing)
             return False
@@ -42,7 +44,7 @@ class Steps:
         # unless an action verb follows it: "Next, let’s update the network driver")
         if m is not None and not writer and m.string.startswith(("'", "’"), m.end()):
             m = self.imperative.match(_LETS.sub("", m.string, count=1))
-        return m is not None or self.gerund.match(heading) is not None
+        return m is not None or self.gerund.match(heading) is not None or self.bare_gerund.match(heading) is not None
 
     # ---------------------------------------------------------------------- steps
     def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False, counted: bool = False) -> list[Step]:
@@ -100,6 +102,7 @@ class Steps:
             self._alike_runs(secs, is_step, overviews)  # (beside the ways _way_runs found)
             self._verb_tail(secs, is_step, overviews)
             self._numbered_tail(secs, is_step)
+            self._last_resort(secs, is_step, overviews)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
                     and self._names_doing(t.heading, True) and self._acts_in(t, 2)]
@@ -132,6 +135,24 @@ class Steps:
                 if (is_step[i] and not self._numbered(secs[i].heading) and not _descendants(secs, i)
                         and not self._acts_in(secs[i], 2)):
                     is_step[i] = False
+
+    def _last_resort(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:
+        """Right after a run of two or more sibling steps, a sibling headed as the last thing to try once they
+        fail ("What to Do If Nothing Works?", "If All Else Fails": rules [step_shapes] last_resorts) is one more
+        way when its own text tells the reader what to do or advises it ("the best thing you can do is to reach
+        out to people directly": `_tells_remedy`, `_advises`; not "Share this guide", nor a pitch), and it heads
+        no sub-sections. A closing that only hopes a way worked ("Did It Work?") is none: its heading names no
+        last resort."""
+        for run in _siblings(secs):
+            marks = [k for k, i in enumerate(run) if is_step[i]]
+            if len(marks) < 2 or marks[-1] + 1 >= len(run):
+                continue
+            i = run[marks[-1] + 1]
+            if (i not in skip and secs[i].kind in ("other", "fix") and not _descendants(secs, i)
+                    and not any(is_step[a] for a in _ancestors(secs, i))
+                    and self.last_resort.search(secs[i].heading) and (self._tells_remedy(secs[i]) or (
+                        self._advises(secs[i]) and not self._pitchy(secs[i].text)))):
+                is_step[i] = True
 
     def _chosen_steps(self, secs: list[_Sec], is_step: list[bool]) -> list[Step]:
         """The steps of the sections chosen, each with its sub-sections (not those under a step)."""

@@ -41,6 +41,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.gerund = re.compile(r"^(?:" + "|".join(re.escape(g) for g in _gerunds(verbs)) + r")\s+(?:"
                                  + "|".join(re.escape(w) for w in rules.get("step_shapes", "gerund_objects")) + r")\b",
                                  flags)
+        # (or the -ing form alone, a doing named without its thing: "Restarting", "Setting Up"; Steps._imperative)
+        self.bare_gerund = re.compile(r"^(?:" + "|".join(re.escape(g) for g in _gerunds(verbs)) + r")[\s.:!]*$", flags)
         # (a verb the rules do not list, by its shape: "Choose a ...", "Handle Your ...", "Back Up the ...")
         not_verbs = {w.lower() for w in rules.get("step_shapes", "not_verbs") + rules.get("step_shapes", "question_words")}
         self.asks = {w.lower() for w in rules.get("step_shapes", "question_words")}  # (after a name: a statement's verb)
@@ -103,6 +105,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.not_items = {w.lower() for w in rules.get("step_shapes", "not_items")}
         self.price = one_of("prices")
         self.remedy_word = one_of("remedy_words")
+        self.last_resort = one_of("last_resorts")
 
         self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
                                             flags)
