@@ -3781,3 +3781,12 @@ def test_a_last_resort_after_the_ways_is_one_more(st):
     sold = ("## What to Do If Nothing Works?\n\nThe best thing you can do is to download Fortect and run a scan. "
             "Buy the Pro version to recover everything.\n")
     assert steps(st, ways + sold, title) == names
+
+
+def test_an_underlined_heading_opening_a_list_item_stays_in_its_list(st):
+    """Only a `#` heading is lifted out of the item it opens: an underlined one (`2. Way two` over `===`) is
+    left as it is, also in a body that has a `#` one too (reading it as `#` marks failed the whole body)."""
+    body = "\n".join(["Two ways.", "", "1. ### Restart the router", "", "   Unplug it for a minute.", "",
+                      "2. Reset the router", "   ===", "", "3. #hashtag", "   ===", ""])
+    sections = st.structure(body, "Router fixes").sections
+    assert [s.heading for s in sections if s.heading] == ["1. Restart the router"]

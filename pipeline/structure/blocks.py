@@ -420,6 +420,7 @@ def _descendants(secs, i):
 # search before the body is parsed for them
 _ITEM_HEADING_LINE = re.compile(r"^[ \t]{0,3}(?:\d{1,9}[.)]|[*+-])[ \t]+#{1,6}[ \t]", re.M)
 _ITEM_MARKER = re.compile(rb"[ \t]{0,3}(?:(\d{1,9})[.)]|[*+-])[ \t]+")
+_ATX_OPENING = re.compile(rb"#{1,6}(?:[ \t]+|(?=[\r\n]))")
 
 
 def _lift_item_headings(body: str) -> str | None:
@@ -451,12 +452,12 @@ def _lift_item_headings(body: str) -> str | None:
     out, pos = [], 0
     for item, heading in lifts:
         marker = _ITEM_MARKER.fullmatch(raw, item, heading)
-        if marker is None or (item and raw[item - 1:item] != b"\n"):
-            continue  # (a marker after another on its line, `* 1. ### ...`: left as it is)
-        hashes = re.match(rb"#{1,6}[ \t]*", raw[heading:heading + 12])
+        hashes = _ATX_OPENING.match(raw, heading)
+        if marker is None or hashes is None or (item and raw[item - 1:item] != b"\n"):
+            continue  # (a marker after another on its line, `* 1. ### ...`, or an underlined heading: left as it is)
         number = marker.group(1) + b". " if marker.group(1) else b""
-        out += [raw[pos:item], raw[heading:heading + hashes.end()], number]
-        pos = heading + hashes.end()
+        out += [raw[pos:item], raw[heading:hashes.end()], number]
+        pos = hashes.end()
     if not out:
         return None
     out.append(raw[pos:])
