@@ -250,7 +250,8 @@ from .write import write_atomic
 # 152: structure: a heading opening a list item heads its own section; a part's label ("Part 2.") is past a heading's words;
 #      one section's numbered paragraphs give way to the page's named ways beside it
 # 153: steps: a gerund alone names a doing; a last resort right after the ways is one more
-FORMAT = 153
+# 154: titles: an opening part that is a puff and no more goes from the chosen title ([title_choice] spin_words)
+FORMAT = 154
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1286,6 +1286,34 @@ def test_a_bare_status_word_goes_only_where_the_group_shows_it_is_spin(chooser, 
         "Error Analysis in Microsoft Excel"
 
 
+def test_an_opening_part_that_is_a_puff_and_no_more_goes(chooser, rules):
+    from pipeline.titles import without_spin_words
+    spin = [re.compile(p, re.I) for p in rules.get("title_choice", "spin_words")]
+    first = frozenset(rules.get("title_choice", "spin_not_first"))
+    ssd = ("Nextorage released two 8TB SSDs this week. The NE1N8TB is a PCIe 4.0 drive in the M.2 2280 form factor "
+           "and sells for $849.\n\nBoth drives use an eight-channel controller.")
+    e = entry("Discover Unmatched Storage and Speed: Nextorage Releases 8TB SSD at $849", [], ssd,
+              [("Specifications", "The NE1N8TB reads at 7,300 MBps.")])
+    assert chooser(e) == "Nextorage Releases 8TB SSD at $849"
+    for title, left in (("Experience Top-Notch Performance: Samsung's 990 EVO 2TB SSD at Just $129",
+                         "Samsung's 990 EVO 2TB SSD at Just $129"),
+                        ("Unlocking Security: Why a Password Manager Is Essential Now",
+                         "Why a Password Manager Is Essential Now"),
+                        ("Experience Next-Level Gaming: $1,199 for a 15.6-Inch MSI Katana",
+                         "$1,199 for a 15.6-Inch MSI Katana"),
+                        ("Unbeatable Deal: Samsung ViewFinity S9 5K Monitor, Now Just $899",
+                         "Samsung ViewFinity S9 5K Monitor, Now Just $899"),
+                        ("Score a Bargain! Asus TUF Gaming Monitor, 24 IPS, 165 Hz - Now Just $99",
+                         "Asus TUF Gaming Monitor, 24 IPS, 165 Hz - Now Just $99")):
+        assert without_spin_words(title, spin, " ", [], first) == left
+    # a part that names a model, a longer one, or a puff verb without a part of its own stays
+    for title in ("Elevate Your Game with AMD Ryzen 5 & 9700X: The Zen 5 Advantage",
+                  "Experience Next-Gen Gaming on the Dough Spectrum Black OLED Monitor: Elite Accuracy",
+                  "Discover Fuel Stations Alongside Your Journey Using Google Maps",
+                  "Boost: A Game Engine Review"):
+        assert without_spin_words(title, spin, " ", [], first) == title
+
+
 def test_spin_words_take_linear_time_on_a_hostile_title(rules):
     import time
     from pipeline.titles import spaced, without_spin_words
