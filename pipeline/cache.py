@@ -251,7 +251,8 @@ from .write import write_atomic
 #      one section's numbered paragraphs give way to the page's named ways beside it
 # 153: steps: a gerund alone names a doing; a last resort right after the ways is one more
 # 154: titles: an opening part that is a puff and no more goes from the chosen title ([title_choice] spin_words)
-FORMAT = 154
+# 155: titles: a driver-download page's title names the driver ([title_choice] kind_nouns; the chooser reads the kind)
+FORMAT = 155
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

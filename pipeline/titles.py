@@ -121,6 +121,7 @@ WEAK = 4.0  # a best candidate's score under which it must name the text's main 
 # MIXED_PARTS parts of the text saying what the best lacks
 RIVAL, MIXED_TITLES, MIXED_PARTS = 0.75, 10, 2 * MAIN_PARTS
 STRONG = 10.0  # ... and under which it must name the main name when it names neither that nor the main term
+KIND_NEAR = 0.75  # of the best's score, a candidate that names what the entry's kind is about may have (`kind_named`)
 # a token that is an address or a picture's file, no word of a title ("2:max_bytes(150000)/_hero.jpg"): two of the
 # marks of an address inside it, or a picture's extension (not "TCP/IP", "24/7", "api-ms-win-crt-runtime-l1-1-0.dll")
 _ADDRESS = re.compile(r"\S[/(=:]\S*[/(=:]\S|\w\.(?:jpe?g|png|gif|webp|avif|svg)\b", re.I)
@@ -810,10 +811,10 @@ SECTION_READS = ("heading", "id", "level", "parent", "text")  # (what the choose
 
 
 def read_of(entry: dict) -> dict:
-    """What TitleChooser reads of an entry, and only that: its titles, summary, sections (SECTION_READS) and
+    """What TitleChooser reads of an entry, and only that: its titles, summary, kind, sections (SECTION_READS) and
     the sections its steps are under (not its sources, which a spun copy more changes: the chooser keeps
     what it found by this). A field the entry lacks stays missing (read with the same default)."""
-    out = {k: entry[k] for k in ("title", "alternate_titles", "summary") if k in entry}
+    out = {k: entry[k] for k in ("title", "alternate_titles", "summary", "kind") if k in entry}
     if "sections" in entry:
         out["sections"] = [{k: s[k] for k in SECTION_READS if k in s} for s in entry["sections"]]
     if "steps" in entry:
@@ -837,7 +838,7 @@ class TitleChooser:
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
                  participles=(), spin_words=(), spin_not_first=(), spin_labels=(), confusables=(),
-                 message_words=()):
+                 message_words=(), kind_nouns=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.spin_words = [re.compile(p, re.I) for p in spin_words]  # (`without_spin_words`)
@@ -845,6 +846,8 @@ class TitleChooser:
         self.spin_labels = frozenset(w.lower() for w in spin_labels)
         self.confusables = {c[0]: c[1] for c in confusables}  # (`latin`: "Т" -> "T")
         self.message_words = [re.compile(p, re.I) for p in message_words]  # (`messages`)
+        # (`kind_named`: a kind -> the words one of which a title of an entry of that kind says, "driver")
+        self.kind_nouns = {kind: frozenset(x for w in ws for x in words(w)) for kind, *ws in (n.split() for n in kind_nouns) if ws}
         # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
@@ -1135,7 +1138,7 @@ class TitleChooser:
         """The candidate that best names what the text is about (`_choose`), without the spin inside it
         (`without_spin_words`) when it is a published title or a heading; a span of the text stays as written."""
         prep = self.prepared(k, entry)
-        title = self._choose(k, entry, prep)
+        title = self.kind_named(k, entry, prep, self._choose(k, entry, prep))
         published = {c for c, *_ in prep["titles"] + prep["heads"] + (prep["loose"] or [])}
         if title not in published:
             return title
@@ -1163,6 +1166,31 @@ class TitleChooser:
         if key:
             self.memo.put_names(key, [title, out])
         return out
+
+    def kind_named(self, k: int, entry: dict, prep: dict, title: str) -> str:
+        """The title, or where it does not say what the entry's kind is about ([title_choice] kind_nouns: a
+        driver-download page's "driver") the best candidate that does and names what the title names: every
+        number of it ("8600", "MFC-9330CDW") and half of its words the text says or more, at KIND_NEAR of
+        the title's score or more ("HP OfficeJet Pro 8600 Windows Driver" over "HP OfficeJet Pro 8600 on
+        Windows", "How to Update Intel Graphics Driver" over "Updating Intel Graphics"). A title composed of
+        the text stays as it is (no candidate's score to weigh it against)."""
+        nouns = self.kind_nouns.get(self.entries[k].get("kind"))
+        if not nouns or nouns & set(words(title)):
+            return title
+        scored = self.scored(k, entry, prep)
+        mine = [sc[0] for sc in scored if sc[-1] == title]
+        if not mine or mine[0] <= 0:
+            return title
+        tf = self.tf[k]
+        numbers = {w for w in words(title) if re.search(r"\d", w)}
+        said = {w for w in words(title) if w not in self.generic and tf[w]}
+
+        def names_it(c):
+            ws = set(words(c))
+            return numbers <= ws and 2 * len(said & ws) >= len(said)
+        near = [sc for sc in scored if sc[0] >= KIND_NEAR * mine[0] and nouns & set(words(sc[-1]))
+                and names_it(sc[-1])]
+        return max(near)[-1] if near else title
 
     def _choose(self, k: int, entry: dict, prep: dict) -> str:
         scored = self.scored(k, entry, prep)

@@ -34,7 +34,8 @@ def composing(rules, entries):
                         (rules.get("title_spin", "prefixes"), rules.get("title_spin", "suffixes")),
                         rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"),
                         rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
-                        rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"))
+                        rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"),
+                        rules.get("title_choice", "kind_nouns"))
 
 
 MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
@@ -1312,6 +1313,30 @@ def test_an_opening_part_that_is_a_puff_and_no_more_goes(chooser, rules):
                   "Discover Fuel Stations Alongside Your Journey Using Google Maps",
                   "Boost: A Game Engine Review"):
         assert without_spin_words(title, spin, " ", [], first) == title
+
+
+OFFICEJET = ("The HP OfficeJet Pro 8600 needs the right driver to print from Windows. Download the HP OfficeJet Pro "
+             "8600 driver from HP's website, or update it in Device Manager.\n\nThe OfficeJet Pro 8600 driver "
+             "package holds the printer software too.")
+OFFICEJET_SECTIONS = [("Option 1: Download the driver from HP", "Open HP's support page and enter OfficeJet Pro 8600."),
+                      ("Option 2: Update the driver in Device Manager", "Right-click the OfficeJet Pro 8600 and update.")]
+
+
+# a build of a driver site: every entry says "driver", which then names nothing of one entry's text
+DRIVERS = [entry(f"Other {k}", [], f"Your printer {k} driver is outdated on Windows 10. Update the driver and try again.",
+                 [("Fix 1: Update your driver", "Download the driver and install it.")]) for k in range(12)]
+
+
+def test_a_driver_download_pages_title_names_the_driver(rules):
+    def chosen(kind, title, alternates):
+        e = entry(title, alternates, OFFICEJET, OFFICEJET_SECTIONS) | {"kind": kind}
+        return composing(rules, [e] + DRIVERS).choose(0, e)
+    spun = ["HP OfficeJet Pro 8600 Windows Driver", "HP OfficeJet Pro 8600 Printer Software for Windows"]
+    assert chosen("driver-download", "HP OfficeJet Pro 8600 on Windows", spun) == "HP OfficeJet Pro 8600 Windows Driver"
+    # another kind's title need not say it; nor does a candidate win that names another model or scores far less
+    assert chosen("troubleshooting", "HP OfficeJet Pro 8600 on Windows", spun) == "HP OfficeJet Pro 8600 on Windows"
+    assert chosen("driver-download", "HP OfficeJet Pro 8600 on Windows",
+                  ["HP OfficeJet Pro 9015 Windows Driver", "Printer Driver Download"]) == "HP OfficeJet Pro 8600 on Windows"
 
 
 def test_spin_words_take_linear_time_on_a_hostile_title(rules):

@@ -90,12 +90,15 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
     entries = [_counted_kept(e, lambda k=k, e=e: bounded("[page_kinds]", k, lambda: classifier.unlabelled(e), "other",
                                                          "kind `other`") in classifier.step_kinds)
                for k, e in enumerate(entries)]
-    chooser = TitleChooser(rules.get("title_choice", "generic_words"), entries, rules.get("title_choice", "spin_patterns"),
+    # (the chooser reads each entry's kind too: `kind_named`)
+    chooser = TitleChooser(rules.get("title_choice", "generic_words"), [e | {"kind": kind} for e, kind in zip(entries, kinds)],
+                           rules.get("title_choice", "spin_patterns"),
                            memo, rules.get("title_choice", "compose_openers"), rules.get("title_choice", "compose_pronouns"),
                            (rules.get("title_spin", "prefixes"), rules.get("title_spin", "suffixes")),
                            rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"),
                            rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
-                           rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"))
+                           rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"),
+                           rules.get("title_choice", "kind_nouns"))
     out = []
     for k, (e, kind) in enumerate(zip(entries, kinds)):
         title = bounded("[title_choice]", k, lambda: chooser.chosen(k, e), e["title"], "title it had")
