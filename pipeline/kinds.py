@@ -20,7 +20,10 @@ page whose headings do not number the other's items ("Fix 1:", "Method 2:"): "Ho
 a Canon Printer to WiFi" is a task's instructions though its intro says "not working" and
 "error", and still no driver-download when the driver is what the page is for.
 The highest score wins otherwise; ties go to the
-kind listed first in KINDS; a page with no cue at all is `other`.
+kind listed first in KINDS, but a kind in tie_titled (troubleshooting) whose items the headings
+do not number and that fewer than tie_title_percent of the titles name loses its tie (decide: a
+task's instructions whose intro says "missing" tie with a problem's fixes); a page with no cue
+at all is `other`.
 
 The step kinds need an instructional shape: steps found by the structure stage, or a share
 of sentences that open with an imperative verb ([page_kinds] imperative_verbs,
@@ -100,6 +103,8 @@ class KindClassifier:
         self.personal = int(group.get("personal_percent", ["100"])[0]) / 100
         self.asking = int(group.get("question_percent", ["100"])[0]) / 100
         self.sponsored = tuple(group.get("sponsored_kinds", []))
+        self.tie_titled = tuple(group.get("tie_titled", []))
+        self.tie_share = int(group.get("tie_title_percent", ["0"])[0]) / 100
         self.anchored = tuple(group.get("anchored_kinds", []))
         self.anchors = {k: [re.compile(p, re.I | re.M) for p in group.get("anchor_" + k, [])] for k in KINDS}
         roles = "|".join(re.escape(r) for r in group.get("expert_roles", [])) or "(?!)"
@@ -159,8 +164,12 @@ class KindClassifier:
         """The page's headings number the items of another step kind ("Fix 1:", "Method 2:"; its
         repeated cues and its first cue, the numbered heading): it says what its sections are,
         whatever task its titles name ("How to Get Your HP Printer Back Online")."""
+        return any(self._numbered(entry, j) for j in self.step_kinds if j != kind)
+
+    def _numbered(self, entry: dict, kind: str) -> bool:
+        """The page's headings number the kind's items: its repeated cues or its first cue fire ("Fix 1:", "Method 2:")."""
         text = page_text(entry)
-        return any(c.search(text) for j in self.step_kinds if j != kind for c in self.repeated[j] + self.cues[j][:1])
+        return any(c.search(text) for c in self.repeated[kind] + self.cues[kind][:1])
 
     def text_features(self, entry: dict) -> dict:
         """What `scores` reads of the entry's text alone (its summary and sections' headings
@@ -223,7 +232,30 @@ class KindClassifier:
         names it. Apart from scores(), which learn_labels reads as they are."""
         title = entry.get("title", "")
         asides = {k: 0 for k in self.aside if scores[k] < 2 and not any(c.search(title) for c in self.titled[k])}
-        return _best(scores | asides)
+        scores = scores | asides
+        return _best(scores | self._unnamed_ties(entry, scores))
+
+    def _unnamed_ties(self, entry: dict, scores: dict) -> dict:
+        """The tie_titled kinds (troubleshooting) that tie at the top with another kind, whose items the
+        page's headings do not number ("Fix 1:", "Method 2:": they say what its sections are, as for
+        _numbers_rival) and that fewer than tie_title_percent of the entry's titles name (the kind's
+        cues, lead_ and title_ cues: a problem), each one point down: the tie goes to the other kind.
+        Instructions whose intro says "missing" or "error" score as a problem's fixes as much as a
+        task's steps; which the page is, its titles say ("How Do You Get Album Artwork on iTunes",
+        "Find Out the Version of PowerShell": a task; "Why Is Your Android Phone Not Receiving
+        Calls?": a problem)."""
+        top = max(scores.values())
+        tied = [k for k in KINDS if scores[k] == top]
+        if top <= 0 or len(tied) < 2:
+            return {}
+        titles = [t for t in [entry.get("title", ""), *entry.get("alternate_titles", [])] if t]
+        out = {}
+        for k in self.tie_titled:
+            if k in tied and len(tied) - len(out) > 1 and not self._numbered(entry, k):
+                cues = self.cues[k] + self.lead[k] + self.titled[k]
+                if sum(1 for t in titles if any(c.search(t) for c in cues)) < self.tie_share * len(titles):
+                    out[k] = top - 1
+        return out
 
     def classify_all(self, entries: list[dict], each=None, known: list | None = None) -> list[str]:
         """Every entry's kind, read twice: once from its own text, then again with what each

@@ -73,7 +73,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("boilerplate", "cjk_content")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("page_kinds", "flat_max_headings"), ("page_kinds", "spread_percent"),
-               ("page_kinds", "personal_percent"), ("page_kinds", "question_percent"), ("page_kinds", "quoted_experts"), ("affiliate_hosts", "network_hosts"),
+               ("page_kinds", "personal_percent"), ("page_kinds", "question_percent"), ("page_kinds", "quoted_experts"), ("page_kinds", "tie_title_percent"), ("affiliate_hosts", "network_hosts"),
                ("affiliate_hosts", "network_pages"), ("promotional", "min_bodies"),
                ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"), ("boilerplate", "family_line_words"),
                ("boilerplate", "short_label_words"), ("boilerplate", "min_echoes_in_body")}
@@ -91,7 +91,8 @@ def page_kind_keys() -> dict[str, str]:
             "lead_weighted": "kinds", "title_goals": "kinds", "flat_kinds": "kinds", "flat_max_headings": "number",
             "spread_kinds": "kinds", "spread_percent": "number", "aside_kinds": "kinds",
             "impersonal_kinds": "kinds", "first_person": "words", "personal_percent": "number",
-            "question_percent": "number", "sponsored_kinds": "kinds", "anchored_kinds": "kinds", "expert_roles": "words", "quoted_experts": "number"}
+            "question_percent": "number", "sponsored_kinds": "kinds", "anchored_kinds": "kinds", "expert_roles": "words", "quoted_experts": "number",
+            "tie_titled": "kinds", "tie_title_percent": "number"}
     for k in KINDS:
         keys.update({k: "regex", "repeated_" + k: "regex", "labels_" + k: "words", "title_" + k: "regex",
                      "lead_" + k: "regex", "anchor_" + k: "regex", "once_" + k: "regex"})

@@ -810,3 +810,23 @@ def test_one_products_pros_and_cons_make_a_review_a_guide_weighs_many():
     echoed = _sectioned(intro, [("", intro)] + parts)
     assert kind.scores(echoed)["review"] == kind.scores(echoed | {"summary": ""})["review"]
     assert kind(echoed) == "review"
+
+
+ARTWORK = ("Is the album artwork missing from songs you bought or ripped? If the cover is not showing, it is no "
+           "problem and no error: here's how.\n\n"
+           "# How to get album artwork in iTunes on Windows\nOpen iTunes. Select the album in your library. "
+           "Right-click it and choose Get Album Artwork.\n"
+           "# How to add artwork by hand\nFind a picture of the cover. Select the song and press Ctrl + I. "
+           "Click the Artwork tab and choose Add Artwork.")
+
+
+def test_a_tie_of_fixes_and_a_tasks_steps_is_troubleshooting_only_when_the_titles_name_a_problem():
+    kind = KindClassifier(load_rules())
+    task = ["Get Cover Pictures Into iTunes", "Tunes With Faces", "Covers for Every Song", "iTunes, Dressed Up"]
+    scores = kind.scores(_titled(ARTWORK, task, steps=3))
+    assert scores["troubleshooting"] == scores["how-to"] == max(scores.values())  # (the tie read before)
+    assert kind(_titled(ARTWORK, task, steps=3)) == "how-to"
+    # one title of four naming the problem is spin's share, not the page's
+    assert kind(_titled(ARTWORK, task[:3] + ["iTunes Artwork Not Showing"], steps=3)) == "how-to"
+    # a third of them naming it: the problem's page
+    assert kind(_titled(ARTWORK, task[:2] + ["iTunes Artwork Not Showing"], steps=3)) == "troubleshooting"
