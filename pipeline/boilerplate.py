@@ -1575,12 +1575,24 @@ class Boilerplate:
         the site repeats ("PROS") stay."""
         n = len(units)
         ends = [u for u in range(n) if units[u][1] is not None and _HEADING.match(lines[units[u][0]])] + [n]
-        for end in ends:
-            v = end - 1
+        # (each back-scan over what went jumps as far as an earlier one went, and a line the scans stop
+        # at is read once: many sections that all went, each over the one before, read the body once)
+        jump: dict[int, int] = {}  # a unit that went -> one before it such that every unit between went too
+        tried: set[int] = set()
+
+        def kept(v: int) -> int:  # the last unit at v or before it that stays (-1: none)
+            path = []
             while v >= 0 and v in drop:
-                v -= 1
-            if v == end - 1:
-                continue  # (no chrome went at the section's end)
+                path.append(v)
+                v = jump.get(v, v - 1)
+            for p in path:
+                jump[p] = v
+            return v
+        for end in ends:
+            v = kept(end - 1)
+            if v == end - 1 or v in tried:
+                continue  # (no chrome went at the section's end, or this line was read for an end before)
+            tried.add(v)
             items = []
             while v >= 0 and v not in drop and _LIST.match(lines[units[v][0]]) and not _NUMBERED.match(lines[units[v][0]]):
                 items.append(v)
@@ -1588,9 +1600,7 @@ class Boilerplate:
             if len(items) < 2 or v < 1 or v in drop or units[v][1] is None:
                 continue
             name = lines[units[v][0]]
-            w = v - 1  # (the picture, chrome that went aside: a count of downloads between)
-            while w >= 0 and w in drop:
-                w -= 1
+            w = kept(v - 1)  # (the picture, chrome that went aside: a count of downloads between)
             if (w == v - 1  # (no chrome went inside it: a picture, a label and a list of the article's own)
                     or not self._label(name) or len(_shown_words(name)) < 2 or units[v][1] in repeated or _HEADING.match(name)
                     or _BOLD_LABEL.match(name) or _SPEC.match(name) or _LEAD.match(name).group(0).strip(" \t*_")

@@ -2828,3 +2828,31 @@ def test_an_attribution_on_one_page_is_no_credit_a_labelled_name_under_a_picture
             "Source: [NVIDIA](https://www.nvidia.com/en-us/geforce/news/nvidia-app-beta-download/)\n")
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert n == 1 and "Source: NVIDIA\n" not in text and "Source: [NVIDIA](https://www.nvidia.com/" in text
+
+
+def test_tail_boxes_read_sections_that_all_went_in_linear_time():
+    """Short headings, each over a share bar's empty items that go (and so the heading too):
+    the product-box reading at each section's end looked back over every section that went
+    before it (20,000 headings: 37 CPU s), and a list over them all was read again for each."""
+    import gc
+    import time
+    b = Boilerplate(load_rules())
+    shapes = {"headings": lambda n: "Intro text of the article here.\n\n" + "".join(
+                  f"## Heading {i}\n\n*\n*\n\n" for i in range(n)),
+              "a list over them": lambda n: "Intro text of the article here.\n\n" + "".join(
+                  f"* Item number {i}\n" for i in range(n // 2)) + "\n" + "".join(
+                  f"## Heading {i}\n\n*\n*\n\n" for i in range(n // 2))}
+
+    def run(shape, n):
+        best = float("inf")
+        for _ in range(3):
+            gc.collect()
+            t = time.process_time()
+            text, gone = b.strip(shapes[shape](n), set())
+            best = min(best, time.process_time() - t)
+        assert "Intro text of the article here." in text and "Heading" not in text
+        return best
+
+    for shape in shapes:
+        small, large = run(shape, 2500), run(shape, 10000)
+        assert large < 6 * small + 0.1, f"{shape}: {small:.2f}s -> {large:.2f}s for 4x the sections"
