@@ -680,6 +680,7 @@ class Boilerplate:
         # "Version 2.3.1") is the article's
         drop.update(u for u, (i, _) in enumerate(units) if twice[u] and not _LIST.match(lines[i])
                     and self._label(lines[i], 2 * self.short_words) and self._twin_widget(units, lines, u))
+        drop.update(self._twin_buttons(units, lines, twice))
         self._runs(units, lines, [r or t for r, t in zip(rep, twice)], drop)
         self._sandwiched(units, lines, drop)
         # a note to the reader, a template's ("_We purchased the ... so our expert reviewer ..._"),
@@ -1517,6 +1518,8 @@ class Boilerplate:
         chrome right under it ("See also" and its articles), and any heading goes with a
         list of links under it that repeats ("Innovation" and the site's articles)."""
         n = len(units)
+        # (the article's first line of its own: a heading above it opens the body, over no text yet)
+        opening = next((w for w in range(n) if w not in drop and not _HEADING.match(lines[units[w][0]])), n)
         for u, (i, k) in enumerate(units):
             m = _HEADING.match(lines[i])
             if not m:
@@ -1551,7 +1554,8 @@ class Boilerplate:
                 drop.update([u, *under[:lead]])  # "See also" and the articles under it
             elif own and (box := self._sign_up(units, lines, under, rep, drop)):
                 drop.update([u, *under[:box]])  # "#### Newsletters", a newsletter's name and blurb over "Subscribe"
-            elif self._widget_label(lines[i], [w in drop for w in under], links):
+            elif self._widget_label(lines[i], [w in drop for w in under], links,
+                                    lines[units[under[0]][0]] if u < opening else ""):
                 drop.add(u)  # "### More Crypto Coach" over the site's articles, gone, on one page
             elif len(under) >= 2 and all(links) and 2 * sum(rep[w] for w in under) >= len(under):
                 drop.update([u, *under])
@@ -1722,6 +1726,36 @@ class Boilerplate:
             return False
         return any(0 <= v < len(units) and lines[units[v][0]].strip() == line.strip()
                    and abs(units[v][0] - i) > 1 and not lines[min(i, units[v][0]) + 1].strip() for v in (u - 1, u + 1))
+
+    def _twin_buttons(self, units, lines: list[str], twice: list[bool]) -> set[int]:
+        """Short labels each said twice in a row or more, two of them one after another or one
+        four times, each copy its own paragraph: a widget's buttons, each laid out again for
+        small screens, whatever language they say it in ("免費下載關於 Windows 版" twice over
+        "免費下載關於 Mac 版" twice; "免費下載" four times), their links unwrapped or not. A
+        bare label said twice alone ("F12", "重启电脑") is the article's, as is a list item."""
+        gone: set[int] = set()
+        n, u = len(units), 0
+        while u < n:
+            groups, v = [], u
+            while v < n and self._twin_label(units, lines, twice, v):
+                w = v + 1
+                while (w < n and self._twin_label(units, lines, twice, w)
+                       and lines[units[w][0]].strip() == lines[units[v][0]].strip()):
+                    w += 1
+                if w - v < 2:
+                    break
+                groups.append((v, w))
+                v = w
+            if len(groups) >= 2 or groups and groups[0][1] - groups[0][0] >= 4:
+                gone.update(range(groups[0][0], groups[-1][1]))
+            u = max(v, u + 1)
+        return gone
+
+    def _twin_label(self, units, lines: list[str], twice: list[bool], u: int) -> bool:
+        """Unit u is a short label said twice in a row (twice), its own paragraph, no list item."""
+        i = units[u][0]
+        return (twice[u] and not _LIST.match(lines[i]) and self._label(lines[i], 2 * self.short_words)
+                and not (i + 1 < len(lines) and lines[i + 1].strip()))
 
     def _credit_shape(self, line: str) -> bool:
         """Two names, each of up to three words, the first capitalised, one separator between
@@ -2115,18 +2149,24 @@ class Boilerplate:
         return (v < len(units) and lines[units[v][0]].lstrip().startswith("|") and self._label(line)
                 and not (_LIST.match(line) or _NUMBERED.match(line) or _BOLD_LABEL.match(line) or line.lstrip().startswith("|")))
 
-    def _widget_label(self, heading: str, gone: list[bool], links: list[bool]) -> bool:
+    def _widget_label(self, heading: str, gone: list[bool], links: list[bool], first: str = "") -> bool:
         """A heading, found on one page only, that labelled a widget gone right under it,
         the article going on below it: two lines of links or more ("### More Crypto Coach"
         over four of the site's articles), or one line when the heading opens with a lower-case
         word as no article's heading does ("### latest developments" over a picture card;
-        "### iPhone wallets exposed" opens with a name). Not
-        a step's heading ("## Update the driver") nor one with nothing left under it."""
+        "### iPhone wallets exposed" opens with a name), or when that line was a card, a picture
+        and another article's title in one link, under a short label that opens the body, over
+        no text of the article yet (`first`: the card's line then, else ""; "### Executive guide"
+        over "[![phishing.jpg](...) What is phishing? Everything you need to know ...](...)",
+        the article's intro under it). Not a step's heading ("## Update the driver") nor one with
+        nothing left under it."""
         run = next((j for j, g in enumerate(gone) if not g), len(gone))
-        if not run or run == len(gone) or self._content(_HEADING.sub("", heading)):
+        text = _HEADING.sub("", heading)
+        if not run or run == len(gone) or self._content(text):
             return False
-        words = _HEADING.sub("", heading).strip(" *_#").split()
-        return (run >= 2 and all(links[:run])) or bool(words) and words[0].islower()  # (not "iPhone", "macOS")
+        words = text.strip(" *_#").split()
+        return ((run >= 2 and all(links[:run])) or bool(words) and words[0].islower()  # (not "iPhone", "macOS")
+                or run == 1 and bool(_PICTURE_CARD.match(first)) and self._label(text) and not _fix_text(heading))
 
 
 def _heading_words(line: str) -> str:

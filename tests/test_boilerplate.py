@@ -2856,3 +2856,36 @@ def test_tail_boxes_read_sections_that_all_went_in_linear_time():
     for shape in shapes:
         small, large = run(shape, 2500), run(shape, 10000)
         assert large < 6 * small + 0.1, f"{shape}: {small:.2f}s -> {large:.2f}s for 4x the sections"
+
+
+def test_buttons_laid_out_twice_each_go_in_any_language():
+    """A product box's buttons, each said twice in a row for small screens (their farm links
+    unwrapped by the cleaner), two of them one after another, or one four times: a widget's,
+    on one page. A bare label said twice alone ("F12"), list items and sentences stay."""
+    body = ("## 6 種 WAV 轉換工具推薦\n\nYouTube 上不只有很多有趣的影片，也有不少實用的音源，以下推薦 6 種工具。\n\n"
+            "按下鍵盤上的按鍵：\n\nF12\n\nF12\n\n然後選擇需要的檔案格式，就可以開始轉檔。\n\n"
+            "* 介面易於操作\n* 介面易於操作\n\n"
+            "Movavi Video Converter\n\n免費下載關於 Windows 版\n\n免費下載關於 Windows 版\n\n"
+            "免費下載關於 Mac 版\n\n免費下載關於 Mac 版\n\n以上 6 款軟體都相當實用，各有各自的優點和缺點。\n\n"
+            "Descargar\n\nDescargar\n\nDescargar\n\nDescargar\n\nEl artículo sigue con su texto propio aquí.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert "免費下載" not in text and "Descargar" not in text and n == 8
+    assert text.count("F12") == 2 and text.count("介面易於操作") == 2 and "以上 6 款軟體都相當實用" in text
+
+
+def test_a_short_label_over_a_card_that_went_goes_with_it():
+    """A heading on one page over a card (a picture and another article's title in one link)
+    that went, opening the body, the article's intro under it: the card's label ("### Executive
+    guide"), not a section of the article. A step's heading over a card that went stays, as does
+    a heading over a card further down (test_a_widget_heading_over_links_gone_...: "### iPhone
+    wallets exposed")."""
+    card = ("[![phishing-header.jpg](https://img.example.com/phishing-header.jpg) What is phishing? Everything "
+            "you need to know to protect yourself](https://news.example.com/article/what-is-phishing/)\n\n")
+    body = ("## A hospital system reports a breach\n\n### Executive guide\n\n" + card
+            + "A hospital system in West Virginia has suffered a data breach resulting from a phishing attack.\n\n"
+            "The company concluded its investigation into the incident on October 29.\n\n"
+            "### Step 2: Check the sender\n\n" + card.replace("phishing-header", "sender")
+            + "Look at the address the message came from before you open it.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert "What is phishing" not in text and "Executive guide" not in text
+    assert "### Step 2: Check the sender" in text and "A hospital system in West Virginia" in text
