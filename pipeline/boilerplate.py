@@ -1138,7 +1138,7 @@ class Boilerplate:
         review's product box, picture, name, score and blurb, again at the page's end); the second
         copy goes (but a heading it ends on, over the text after it), the first stays. Not a
         procedure nor prose: no numbered step or action in it, a picture or a heading in it but
-        not pictures only, and prose for less than half of it (a
+        not pictures only (or a widget's controls: _control_block), and prose for less than half of it (a
         recap, two ways that share their steps or their screenshots, stay), nor specs that a list
         of specs goes on from or into otherwise (a roundup's next item, its specs partly the
         same). Each line is looked at once (linear on a long body)."""
@@ -1161,7 +1161,8 @@ class Boilerplate:
             m = m if (m > 0 and _HEADING.match(block[m]) and nxt is not None and not _HEADING.match(nxt)
                       and not _ONLY_LINK.match(nxt)) else run  # (over text, not over a related link)
             before = text[u - 1] if u else None
-            if (len(set(text[u:u + run])) >= 3 and 0 < pictures + sum(bool(_HEADING.match(x)) for x in block)
+            if (len(set(text[u:u + run])) >= 3 and (0 < pictures + sum(bool(_HEADING.match(x)) for x in block)
+                                                    or self._control_block(block))
                     # (a list of specs that goes on, another item's: "Screen Size: 34 inches / 21:9" and
                     # "Resolution: 3440 x 1440" as the first item had them, then "Panel Type: VA")
                     and not (after and _SPEC.match(block[-1]) and _SPEC.match(after))
@@ -1174,6 +1175,14 @@ class Boilerplate:
                 first.setdefault(text[w], w)
             u += max(run, 1)
         return out
+
+    def _control_block(self, block: list[str]) -> bool:
+        """A widget's controls said again, without a picture or a heading: four lines or more,
+        each a short label, list items and plain lines both ("* 変換", "* 圧縮", "メディアの追加",
+        "Dropboxから": a converter's tabs and buttons, laid out twice on the page). Not a list
+        alone (a recap's items), nor a sentence."""
+        return (len(block) >= 4 and any(_LIST.match(x) for x in block) and not all(_LIST.match(x) for x in block)
+                and all(self._label(x, 2 * self.short_words) and not _WHOLE_SENTENCE.search(x) for x in block))
 
     def _pull_quotes(self, units, lines: list[str]) -> set[int]:
         """A review's pull-quote: a paragraph of one line, a sentence or two (more words than a

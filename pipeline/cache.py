@@ -253,7 +253,8 @@ from .write import write_atomic
 # 154: titles: an opening part that is a puff and no more goes from the chosen title ([title_choice] spin_words)
 # 155: titles: a driver-download page's title names the driver ([title_choice] kind_nouns; the chooser reads the kind)
 # 156: site chrome: buttons laid out twice each go (boilerplate._twin_buttons), a label over a card opening the body too
-FORMAT = 156
+# 157: site chrome: a widget's controls said again further down one page go (boilerplate._control_block)
+FORMAT = 157
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

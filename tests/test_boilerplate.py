@@ -2889,3 +2889,18 @@ def test_a_short_label_over_a_card_that_went_goes_with_it():
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert "What is phishing" not in text and "Executive guide" not in text
     assert "### Step 2: Check the sender" in text and "A hospital system in West Virginia" in text
+
+
+def test_a_widgets_controls_said_again_go_the_first_stays():
+    """A converter widget's tabs and buttons (list items and labels, no picture nor heading) said
+    a second time further down one page: the second copy goes, the first stays. A recap list
+    said again (list items only) stays, as do the sentences around them."""
+    widget = "* 変換\n* 圧縮\n\nメディアの追加\n\nDropboxから\n\n"
+    recap = "* 自動調整\n* 品質調整\n* 物件移除\n* 照片潤飾\n\n"
+    body = ("## 無料オンラインM4A M4B変換\n\n1. メディアの追加をクリックしてM4Aファイルをアップロードします。\n\n" + widget
+            + "人気のコンバーター:\n\nM4A変換ツール M4B変換ツール\n\n弊社の高性能デスクトップアプリでファイルを変換することもできます。\n\n"
+            + recap + widget + "に変換\n\nM4Bとは、アップルのオーディオブックのためのフォーマットです。\n\n" + recap
+            + "以上のガイドで確認してください。\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert text.count("Dropboxから") == 1 and text.count("* 圧縮") == 1 and n == 4
+    assert text.count("* 品質調整") == 2 and "弊社の高性能デスクトップアプリ" in text and "M4Bとは" in text
