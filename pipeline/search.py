@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .export.sqlite import fill
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # Column weights for bm25(): title, alternate_titles, summary, steps
 WEIGHTS = (8.0, 3.0, 2.0, 1.0)
@@ -24,6 +26,8 @@ class SearchError(Exception):
 
 
 def open_index(output_dir: Path) -> sqlite_utils.Database:
+    import sqlite_utils  # (here, not at the top: a build never needs it; export.sqlite)
+
     db_path, kb_path = Path(output_dir) / "kb.sqlite", Path(output_dir) / "kb.json"
     if db_path.is_file():
         return sqlite_utils.Database(db_path)

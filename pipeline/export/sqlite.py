@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .howto import plain
+
+if TYPE_CHECKING:  # (imported where a database is made: a build without --format sqlite never needs it, ~0.2 CPU s)
+    import sqlite_utils
 
 SEARCH_COLUMNS = ["title", "alternate_titles", "summary", "steps"]
 
@@ -75,6 +77,8 @@ def search_row(e: dict) -> dict:
 def write_sqlite(output_dir: Path, doc: dict) -> Path:
     """Built in a temporary file beside the target and renamed over it: a reader never sees
     half a database."""
+    import sqlite_utils
+
     path = Path(output_dir) / "kb.sqlite"
     fd, tmp = tempfile.mkstemp(prefix=".kb.sqlite.", dir=output_dir)
     os.close(fd)
