@@ -21,9 +21,10 @@ a Canon Printer to WiFi" is a task's instructions though its intro says "not wor
 "error", and still no driver-download when the driver is what the page is for.
 The highest score wins otherwise; ties go to the
 kind listed first in KINDS, but a kind in tie_titled (troubleshooting) whose items the headings
-do not number and that fewer than tie_title_percent of the titles name loses its tie (decide: a
-task's instructions whose intro says "missing" tie with a problem's fixes); a page with no cue
-at all is `other`.
+do not number and that fewer than tie_title_percent of the titles name loses its tie to another
+step kind (how-to; decide: a task's instructions whose intro says "missing" tie with a problem's
+fixes), not to any other kind (a fix page whose intro mentions a sale stays fixes); a page with
+no cue at all is `other`.
 
 The step kinds need an instructional shape: steps found by the structure stage, or a share
 of sentences that open with an imperative verb ([page_kinds] imperative_verbs,
@@ -236,14 +237,16 @@ class KindClassifier:
         return _best(scores | self._unnamed_ties(entry, scores))
 
     def _unnamed_ties(self, entry: dict, scores: dict) -> dict:
-        """The tie_titled kinds (troubleshooting) that tie at the top with another kind, whose items the
-        page's headings do not number ("Fix 1:", "Method 2:": they say what its sections are, as for
-        _numbers_rival) and that fewer than tie_title_percent of the entry's titles name (the kind's
-        cues, lead_ and title_ cues: a problem), each one point down: the tie goes to the other kind.
-        Instructions whose intro says "missing" or "error" score as a problem's fixes as much as a
-        task's steps; which the page is, its titles say ("How Do You Get Album Artwork on iTunes",
-        "Find Out the Version of PowerShell": a task; "Why Is Your Android Phone Not Receiving
-        Calls?": a problem)."""
+        """The tie_titled kinds (troubleshooting) that tie at the top with another step kind (how-to),
+        whose items the page's headings do not number ("Fix 1:", "Method 2:": they say what its
+        sections are, as for _numbers_rival) and that fewer than tie_title_percent of the entry's
+        titles name (the kind's cues, lead_ and title_ cues: a problem), each one point down: the tie
+        goes to that other step kind. Instructions whose intro says "missing" or "error" score as a
+        problem's fixes as much as a task's steps; which the page is, its titles say ("How Do You Get
+        Album Artwork on iTunes", "Find Out the Version of PowerShell": a task; "Why Is Your Android
+        Phone Not Receiving Calls?": a problem). A tie with a kind that is no step kind (a deal, a
+        news story) is left to KINDS' order: titles that name no problem do not make fixes an offer
+        or a report (a fix page whose intro says the printer is "on sale for $99")."""
         top = max(scores.values())
         tied = [k for k in KINDS if scores[k] == top]
         if top <= 0 or len(tied) < 2:
@@ -251,7 +254,8 @@ class KindClassifier:
         titles = [t for t in [entry.get("title", ""), *entry.get("alternate_titles", [])] if t]
         out = {}
         for k in self.tie_titled:
-            if k in tied and len(tied) - len(out) > 1 and not self._numbered(entry, k):
+            rivals = [j for j in tied if j in self.step_kinds and j != k and j not in out]
+            if k in tied and rivals and not self._numbered(entry, k):
                 cues = self.cues[k] + self.lead[k] + self.titled[k]
                 if sum(1 for t in titles if any(c.search(t) for c in cues)) < self.tie_share * len(titles):
                     out[k] = top - 1

@@ -830,3 +830,66 @@ def test_a_tie_of_fixes_and_a_tasks_steps_is_troubleshooting_only_when_the_title
     assert kind(_titled(ARTWORK, task[:3] + ["iTunes Artwork Not Showing"], steps=3)) == "how-to"
     # a third of them naming it: the problem's page
     assert kind(_titled(ARTWORK, task[:2] + ["iTunes Artwork Not Showing"], steps=3)) == "troubleshooting"
+
+
+PRINTER_FIXES = """---
+title: What Brother HL-L2350DW Owners Ask Us Most
+date: 2024-01-01
+---
+The HL-L2350DW is a fine little laser printer, and it is on sale for $99 at Amazon right now. Owners still write \
+in with the same three errors, so here they are with their fixes. Each problem takes a minute to sort out.
+
+## Printer Error 1: Paper Jam Light Stuck On
+
+A scrap of paper is often stuck behind the rear cover. To fix this, you need to open the back cover and pull out \
+the drum unit. Remove any torn paper, then close the cover and press **Go**.
+
+## Printer Error 2: Printer Not Connecting to Wi-Fi
+
+The printer may have dropped off the Wi-Fi. You can reconnect it from the control panel: go to **Menu > Network \
+> WLAN > Setup Wizard** and pick your network again.
+
+## Printer Error 3: Pages Come Out Blank
+
+The toner seal may still be in place. You should remove the toner cartridge and pull off the orange seal before \
+you print again.
+"""
+
+
+def test_a_tie_of_fixes_goes_to_a_tasks_steps_only_not_to_an_offer_or_a_report(tmp_path):
+    """tie_titled's tie goes only to another step kind (how-to): a page of fixes whose titles name no
+    problem ("What ... Owners Ask Us Most"), read without its counted fixes (kinds.unlabelled), ties with
+    a deal (its intro's "on sale for $99 at Amazon") and stays fixes, keeping its steps and its place in
+    `--kinds troubleshooting,how-to`; a report of a bug with its workaround tied with news stays fixes too."""
+    write(tmp_path / "in", "p.md", PRINTER_FIXES)
+    for name, extra in [("o", []), ("f", ["--kinds", "troubleshooting,how-to"])]:
+        res = CliRunner().invoke(main, ["build", "--input", str(tmp_path / "in"), "--output", str(tmp_path / name),
+                                        "-q", "-j", "1", "--no-cache", *extra])
+        assert res.exit_code == 0, res.output
+        (entry,) = json.loads((tmp_path / name / "kb.json").read_text("utf-8"))["entries"]
+        assert entry["kind"] == "troubleshooting"
+        assert [s["title"] for s in entry["steps"]] == ["Paper Jam Light Stuck On", "Printer Not Connecting to Wi-Fi",
+                                                        "Pages Come Out Blank"]
+    kind = KindClassifier(load_rules())
+    bare = own(entry) | {"title": "What Brother HL-L2350DW Owners Ask Us Most", "alternate_titles": [],
+                         "steps": [s | {"counted": True} for s in entry["steps"]]}
+    scores = kind.scores(bare)
+    assert scores["troubleshooting"] == scores["deal"] == max(scores.values())  # (the tie read)
+    assert kind.unlabelled(bare) == "troubleshooting"
+    bug = ("Microsoft confirmed this week that its March cumulative update leaves some USB printers unable to "
+           "print. Printers show as offline and print jobs sit in the queue with an error.")
+    report = _sectioned(bug, [("", bug), ("What Microsoft says", "The company says the problem is known and a fix will ship "
+                                                      "with next month's update. Until then, the steps below get "
+                                                      "most printers working again."),
+                              ("Getting your printer back", "1. Open Settings > Windows Update > Update history.\n"
+                                                            "2. Click Uninstall updates and remove the March update.\n"
+                                                            "3. Restart your PC, then print a test page.")])
+    report |= {"title": "Microsoft's March Update and Your USB Printer", "alternate_titles": [],
+               "steps": [{"text": f"step {i}"} for i in range(3)]}
+    scores = kind.scores(report)
+    assert scores["troubleshooting"] == scores["news"] == max(scores.values())
+    assert kind(report) == "troubleshooting"
+    # whichever kind that is no step kind it ties with; with a task's steps (how-to) the titles decide
+    for other in ("driver-download", "review", "deal", "product-page", "news"):
+        assert kind.decide(report, dict.fromkeys(scores, 0) | {"troubleshooting": 3, other: 3}) == "troubleshooting"
+    assert kind.decide(report, dict.fromkeys(scores, 0) | {"troubleshooting": 3, "how-to": 3, "news": 3}) == "how-to"
