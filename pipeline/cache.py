@@ -254,7 +254,8 @@ from .write import write_atomic
 # 155: titles: a driver-download page's title names the driver ([title_choice] kind_nouns; the chooser reads the kind)
 # 156: site chrome: buttons laid out twice each go (boilerplate._twin_buttons), a label over a card opening the body too
 # 157: site chrome: a widget's controls said again further down one page go (boilerplate._control_block)
-FORMAT = 157
+# 158: titles: a body's leading heading with no prose before it is a title candidate, not a list's item
+FORMAT = 158
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -95,6 +95,9 @@ MIN_BUILD = 50
 SHARED_HEADING = 3  # entries
 VERSION_SHARE = 0.6
 LIST_ITEMS = 4  # headings
+PROSE_WORDS = 5  # words of a line that reads as a sentence (`_prose`)
+_NOT_PROSE = re.compile(r"(?:[*+-]\s|\d{1,3}[.)]\s|#|!\[|\|)")  # (a list item, a heading, a picture, a table row)
+_PROSE_END = ".!?。！？"  # (past closing quotes and brackets)
 AFFIX_ENTRIES = 5  # distinct entries whose titles wear one affix
 GARBLED = 3.0  # against a candidate, for each garbled token
 UNSAID_KEEP = 3  # words (not generic) a title keeps when its spin goes (`without_unsaid`)
@@ -161,6 +164,20 @@ _TAIL = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _BY_SITE = r"(?:(?<=[.?!])\s+(?:[\w-]+\s+){{0,2}}|(?:,?\s+(?:as\s+)?(?:\w+-)?(?:{P}))?\s+)(?:by|from|at|on|with)\s+(?:[\w.]+\s+){{0,2}}"
 # "…, According to ZDNet", "… Spotlighted by ZDNet", "… as Explained by ZDNet": how a part of a title of its own ends
 _BY_SITE_PART = r",?(?:\s+(?:as\s+)?(?:\w+-)?(?:{P}))?\s+(?:by|from|at|on|with|according\s+to)\s+(?:[\w.]+\s+){{0,2}}"
+
+
+def _prose(text: str) -> bool:
+    """`text` has a line that reads as a sentence: PROSE_WORDS words or more, not a list item, a heading,
+    a picture or a table row, ending with a full stop, a question or exclamation mark (in any language;
+    a contents line, "Qu'est-ce qu'un faible FPS? Corrections rapides Corrections avancées", is none)."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or _NOT_PROSE.match(line):
+            continue
+        said = plain(line).replace("*", "").replace("_", " ").strip()
+        if len(said.split()) >= PROSE_WORDS and said.rstrip("\"'”’»)]")[-1:] in tuple(_PROSE_END):
+            return True
+    return False
 
 
 def _after_list(sections: list[dict]) -> set[int]:
@@ -1127,10 +1144,15 @@ class TitleChooser:
             if h and (not loose or s.get("id") not in steps) and not _PART.match(h) and _key(h) not in self.shared_headings:
                 plain_at.setdefault(s.get("level"), []).append(k)
         text_before = bool(plain(entry.get("summary", "")).strip()) and not any(s.get("level") == 0 for s in secs)
+        # (the body's leading heading names it unless prose comes before it: a breadcrumb, a contents line,
+        # a download button or a picture over "Comment optimiser Windows 10 pour le jeu" are no intro)
+        lead = next((k for k, s in enumerate(secs) if plain(s.get("heading", "")).strip()), None)
+        if lead is not None and any(_prose(t) for t in [entry.get("summary", "")] + [x.get("text", "") for x in secs[:lead]]):
+            lead = None
         out = set()
         for k, s in enumerate(secs):
             text_before = text_before or (k > 0 and bool(secs[k - 1].get("text", "").strip()))
-            if text_before and len(plain_at.get(s.get("level"), ())) >= LIST_ITEMS:
+            if text_before and k != lead and len(plain_at.get(s.get("level"), ())) >= LIST_ITEMS:
                 out.add(k)
         return out
 

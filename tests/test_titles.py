@@ -231,6 +231,30 @@ def test_a_listicles_item_heading_is_no_title(chooser):
     assert chooser(opening) == "How to force quit an app on Windows 11"
 
 
+def test_a_leading_heading_under_a_breadcrumb_and_contents_line_names_the_article(chooser):
+    # a page that opens with its site's breadcrumb, a contents line run into one paragraph, a product label and a
+    # download button, then its own heading: no prose comes before the heading, so it names the article (in any
+    # language) rather than being the first of a list's items, and it wins over a spun title the text never says
+    top = ("* Accueil\n* Portail de formation\n* Comment optimiser Windows 10 pour les jeux\n\nContenu\n\n"
+           "Qu'est-ce qu'un faible FPS? Corrections rapides Corrections avancées Résumé\n\n**Gecata**\n\nTélécharger")
+    body = [("Comment optimiser Windows 10 pour le jeu",
+             "Si vous êtes un joueur, un FPS faible gâche le jeu. Voici comment optimiser Windows 10 pour le jeu."),
+            ("Qu'est-ce qu'un FPS faible?", "Un FPS faible rend le jeu saccadé sous Windows 10."),
+            ("Corrections rapides", "Mettez à jour les pilotes du GPU et réglez les paramètres graphiques du jeu."),
+            ("Corrections avancées", "Désactivez les applications en arrière-plan pendant le jeu sous Windows 10."),
+            ("Résumé", "Optimiser Windows 10 pour le jeu augmente le FPS.")]
+
+    def page(before):
+        e = entry("Les 7 Meilleurs Outils Gratuits Pour La Fusion D'audio en Ligne", [], "")
+        e["sections"] = ([{"id": "s0", "heading": "", "text": before, "level": 0}]
+                         + [{"id": f"s{k}", "heading": h, "text": t, "level": 2} for k, (h, t) in enumerate(body, 1)])
+        return e
+    assert chooser(page(top)) == "Comment optimiser Windows 10 pour le jeu"
+    # after an intro that reads as prose, the same heading is the first of the page's list of sections, as before
+    intro = top + "\n\nLe jeu sous Windows 10 demande un système rapide et bien réglé."
+    assert chooser(page(intro)) != "Comment optimiser Windows 10 pour le jeu"
+
+
 def test_a_garbled_title_loses_to_a_clean_one_and_a_template_escape_is_put_back(chooser):
     text = ("Cooler Master set a record: the Core i9-11900K ran at 7.314 GHz on liquid nitrogen.\n\n"
             "The Core i9-11900K record beats the old one. Disk usage stayed at 100% during the run.")
