@@ -319,3 +319,74 @@ def test_a_tool_many_pages_link_to_a_redirect_is_learnt_for_every_page(rules, tm
             if e["sources"][0]["path"] == "chats-6.md"] == [False, False]
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_a_name_linked_alone_and_as_its_cards_head_to_one_redirect_is_sold(rules):
+    """A page's own product card ("SyncPilot - Best Phone Manager") and the name alone, both linked to
+    one affiliate redirect whose path does not spell the name, sell it; the name linked alone, or a
+    card's label alone ("The Weather Channel - ..."), or a card to a redirect's home page, do not."""
+    products = Products(rules)
+    card = ("So the third-party software **[SyncPilot](https://tools.techidaily.com/acme/phone-transfer/)** solves it.\n\n"
+            "[SyncPilot - Best Phone Manager](https://tools.techidaily.com/acme/phone-transfer/) "
+            "[For Mac](https://tools.techidaily.com/acme/phone-transfer/)\n")
+    assert products.linked(card) == {"SyncPilot"}
+    assert products.linked(card.replace("[SyncPilot - Best Phone Manager]", "[Best Phone Manager]")) == set()
+    assert products.linked(card.replace("**[SyncPilot](https://tools.techidaily.com/acme/phone-transfer/)**",
+                                        "**SyncPilot**")) == set()
+    assert products.linked(card.replace("/acme/phone-transfer/", "/")) == set()
+    assert products.linked("[The Weather Channel - Local Forecast](https://tools.techidaily.com/weather/app/)\n") == set()
+
+
+ARTWORK = """---
+title: "How to get album artwork on iTunes"
+date: 2024-03-01
+---
+
+Album artwork makes a music library easier to browse. Here are three ways to get it.
+
+## How to get album artworks on iTunes?
+
+### The first way to get album artworks – from iTunes Store
+
+Sign in to your iTunes account first.
+
+1 Open iTunes and click **Library**.
+
+2 Navigate to iTunes Store, and find the album on the search bar.
+
+3 Right click the album artwork, and then choose "Copy Image as..." to save it on your Desktop.
+
+### The second way to get album artworks – from Google
+
+Some people do not have an iTunes account. There are almost all album artworks on Google Images: search for the album's name and save the cover. Then right-click the song in iTunes and choose **Get Info**.
+
+Two points to pay attention to:
+
+1 Save your picture as .jpg format
+
+2 Save the full sized image, or the image will be blurry.
+
+### The third way to get album artworks – from SyncPilot
+
+Managing music with iTunes is inconvenient, so the third-party software **[SyncPilot](https://tools.techidaily.com/acme/phone-transfer/)** solves it.
+
+1 After downloading and installing this software, launch it first.
+
+2 Connect your iPhone to the computer. Choose Media on this interface.
+
+3 Right click the chosen song to choose "Edit Info" and add the picture from Desktop.
+
+[SyncPilot - Best Phone Manager](https://tools.techidaily.com/acme/phone-transfer/)
+
+* SyncPilot transfers data between iOS devices and computers.
+"""
+
+
+def test_a_way_worded_as_the_others_that_pitches_a_sold_tool_is_a_promotional_step(rules, tmp_path):
+    src = tmp_path / "in"
+    write(src, "artwork.md", ARTWORK)
+    res = build(src, tmp_path / "out", Options(jobs=1), use_cache=False)
+    steps = _steps(res.doc)
+    assert steps == {"The first way to get album artworks – from iTunes Store": False,
+                     "The second way to get album artworks – from Google": False,
+                     "The third way to get album artworks – from SyncPilot": True}
