@@ -256,7 +256,8 @@ from .write import write_atomic
 # 157: site chrome: a widget's controls said again further down one page go (boilerplate._control_block)
 # 158: titles: a body's leading heading with no prose before it is a title candidate, not a list's item
 # 159: products: a name a page links alone and as its product card's head to one redirect is sold there (Products._carded)
-FORMAT = 159
+# 160: steps: a sentence that only names the ways to choose from ("Whether you choose ...") gives no manual way
+FORMAT = 160
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

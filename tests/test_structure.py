@@ -3790,3 +3790,24 @@ def test_an_underlined_heading_opening_a_list_item_stays_in_its_list(st):
                       "2. Reset the router", "   ===", "", "3. #hashtag", "   ===", ""])
     sections = st.structure(body, "Router fixes").sections
     assert [s.heading for s in sections if s.heading] == ["1. Restart the router"]
+
+
+def test_a_sentence_that_only_names_the_ways_to_choose_from_gives_no_manual_way(st):
+    """"Whether you choose to update them manually, using Windows Update, or ..." names the manual
+    ways (rules [promotional] manual_cues) without giving one: the step that then gives only the
+    tool's way is promotional; a sentence that does tell the reader where to go is a manual way."""
+    body = ("## Fix 1: Update your device drivers\n\n"
+            "Updating drivers should be your first move. Whether you choose to update the drivers manually, using "
+            "Windows Update, or you use a trusted third party product, you need the latest drivers.\n\n"
+            "If you don't have the time, patience or skills to update the drivers manually, you can do it "
+            "automatically with **Driver Easy**.\n\n"
+            "1) Download and install Driver Easy.\n"
+            "2) Run Driver Easy and click the **Scan Now** button.\n"
+            "3) Click **Update All** (this requires the Pro version).\n")
+    (step,) = st.structure(body, "Game crashes at launch").steps
+    assert step.promotional
+    told = body.replace("Whether you choose to update the drivers manually, using Windows Update, or you use a "
+                        "trusted third party product, you need the latest drivers.",
+                        "You can get them from Windows Update, or use a trusted third party product.")
+    (step,) = st.structure(told, "Game crashes at launch").steps
+    assert not step.promotional

@@ -97,7 +97,7 @@ class Pitch:
             elif not in_pitch and self._pitchy(plain) and (at := self._pitch_start(b, md)) is not None:
                 in_pitch, inside = True, labelled  # (the sentences or list items before the pitch are the step's own)
                 cut = start + at
-                manual = manual or bool(self.manual_cue.search(md[:at])) or self._quoted_command(md[:at]) or (
+                manual = manual or self._names_manual(_MD_MARKS.sub("", md[:at])) or self._quoted_command(md[:at]) or (
                     b is action and _WORDS.search(md[:at]) is not None) or (
                     b.kind == "list" and len(_ITEM.findall(md[:at])) >= 2 and bool(b.ordered_items))
             if md:
@@ -115,7 +115,7 @@ class Pitch:
                 elif md:
                     ranges.append((cut, size))
             elif md and not manual:
-                manual = bool(self.manual_cue.search(plain) or self._manual_lead(plain)) or (b is not None and (
+                manual = bool(self._names_manual(plain) or self._manual_lead(plain)) or (b is not None and (
                     bool(b.ordered_items or b.ui_paths or b.images
                          or any(self._is_command(c) for c in b.code + [t for t in b.strong if " " in t.strip() and not _label(t)])
                          or any(self.manual_link.search(link["url"]) for link in b.links) or self._quoted_command(b.plain)
@@ -162,6 +162,16 @@ class Pitch:
         while k and pitchy[k - 1]:
             k -= 1
         return 0 if pitchy[0] or k == 0 else starts[k] if k < len(pitchy) else None
+
+    def _names_manual(self, text: str) -> bool:
+        """Whether a sentence of text names a manual way (rules [promotional] manual_cues: "the
+        manufacturer's website", "Device Manager"), but one that only names the ways to choose
+        from ("Whether you choose to update the drivers manually, using Windows Update, or you use a
+        trusted third party product, it's essential ..."; choice_openers): it gives none of them."""
+        if self.manual_cue.search(text) is None:
+            return False
+        return any(self.manual_cue.search(t) and not self.choice_opener.match(t.lstrip(" \t\n*_>#-"))
+                   for t in SENTENCE_END.split(text))
 
     def _manual_lead(self, plain: str) -> bool:
         """A paragraph led by a label that says it is the manual way ("Manual driver update –
