@@ -257,7 +257,8 @@ from .write import write_atomic
 # 158: titles: a body's leading heading with no prose before it is a title candidate, not a list's item
 # 159: products: a name a page links alone and as its product card's head to one redirect is sold there (Products._carded)
 # 160: steps: a sentence that only names the ways to choose from ("Whether you choose ...") gives no manual way
-FORMAT = 160
+# 161: titles: a puff opening part stays where its words are the text's main words or the rest names none of them
+FORMAT = 161
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

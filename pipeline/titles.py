@@ -119,6 +119,7 @@ _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
 # two capitalised words in a row (found overlapping: "The Moto Tag" holds "Moto Tag")
 _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
+SUBJECT_PARTS = 2  # (`subject_words`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 # a title of another article in a spun group (`rival`): RIVAL of the best's score, MIXED_TITLES distinct titles,
 # MIXED_PARTS parts of the text saying what the best lacks
@@ -700,7 +701,7 @@ def without_spin(title: str, spin: list, generic: frozenset) -> str:
 
 
 def without_spin_words(title: str, spin_words: list, flat: str, others=(), not_first=frozenset(),
-                       labels=frozenset()) -> str:
+                       labels=frozenset(), stays=None) -> str:
     """The title without the spin inside it ([title_choice] spin_words, compiled: "The Ultimate Guide to ..." as
     "Guide to ...", "Unveiling the Power of Asus Zenbook S16" as "Asus Zenbook S16", "How to Quickly Solve ..."
     as "How to Solve ...", "Solved: printer offline" as "Printer offline"). A match stays where the text (`flat`, as
@@ -708,8 +709,10 @@ def without_spin_words(title: str, spin_words: list, flat: str, others=(), not_f
     status label of `labels` opening the title without a colon ("Fixed Printer Error") goes only when the entry has
     other titles (`others`, its published titles) and none opens with the same two words. The title itself
     when what is left has fewer than three words, opens with a part of one word ("Mastering Security: My Experience
-    ..." is not "Security: ..."), opens with a word of `not_first` ("Of the Galaxy ...") or dangles. Capitalised only
-    where a removal took the start and left a word all in lower case ("iPhone", "macOS" stay)."""
+    ..." is not "Security: ..."), opens with a word of `not_first` ("Of the Galaxy ...") or dangles. A match that is
+    the title's opening part, set off by a mark, stays where `stays` (given the part and the rest) says it names
+    what the text is about ("Boost FPS in Valorant: ..."; `subject_opening`). Capitalised only where a removal took
+    the start and left a word all in lower case ("iPhone", "macOS" stay)."""
     was = " ".join(title.split())
     if len(was) > _MAX_SPUN_TITLE:  # (no title is that long: left as it is, the work kept linear)
         return title
@@ -719,6 +722,8 @@ def without_spin_words(title: str, spin_words: list, flat: str, others=(), not_f
         def drop(m, text=out):
             after = _NEXT_WORD.match(text, m.end())
             if after and spaced(m.group() + " " + after.group(1)) in flat:
+                return m.group()
+            if stays and m.start() == 0 and _OPENING_PART.search(m.group()) and stays(m.group(), text[m.end():]):
                 return m.group()
             if m.start() == 0 and ":" not in m.group() and m.group().split()[0].lower() in labels:
                 pair = (m.group().split()[0] + " " + (after.group(1) if after else "")).lower()
@@ -734,6 +739,21 @@ def without_spin_words(title: str, spin_words: list, flat: str, others=(), not_f
     return out[:1].upper() + out[1:] if first.islower() and not was.startswith(first) else out
 
 
+def subject_opening(part: str, rest: str, main: frozenset, generic: frozenset, shared: frozenset | None = None) -> bool:
+    """Whether a title's opening part that spin_words would take ("Boost FPS in Valorant:", "Discover Unmatched
+    Storage and Speed:") names what the text is about, and so stays: the part's words but its first (the verb)
+    are all of `main` (the entry's main words: `TitleChooser.subject_words`; "FPS", "Valorant"; not "Unmatched")
+    and, where the entry has other published titles, one of them is of `shared`, the words half of those say (a
+    respin keeps the subject: "Unlocking Security: ... 1Password" beside nine titles, two saying "Security", goes);
+    or the rest names none of `main` ("What to Check Before You Buy" says nothing of "Laptop RAM")."""
+    said = [w for w in words(part)[1:] if w not in generic]  # (none of a label's: "Solved:" goes)
+    if not main or not said:
+        return False
+    return (all(w in main for w in said) and (shared is None or any(w in shared for w in said))
+            or not any(w in main for w in words(rest)))
+
+
+_OPENING_PART = re.compile(r"(?:[:|–—!]|\s-)\s*$")  # (a match that is an opening part, set off by its mark)
 _MAX_SPUN_TITLE = 300  # characters
 _MAX_SPIN_MATCHES = 8  # a pattern's matches in one title
 _NEXT_WORD = re.compile(r"\s*(\S+)")
@@ -1182,12 +1202,28 @@ class TitleChooser:
         if re.search(r"\d", out):  # (only a token with a digit is put right: `attested`)
             out = attested(out, tokens(text), flat, self.titled(entry))
         if self.spin_words:
+            main, shared = self.subject_words(k, entry, title)
             out = without_spin_words(out, self.spin_words, flat,
                                      [entry["title"], *entry.get("alternate_titles", [])], self.spin_not_first,
-                                     self.spin_labels)
+                                     self.spin_labels,
+                                     lambda part, rest: subject_opening(part, rest, main, self.generic, shared))
         if key:
             self.memo.put_names(key, [title, out])
         return out
+
+    def subject_words(self, k: int, entry: dict, title: str) -> tuple[frozenset, frozenset | None]:
+        """The words entry k is about, which an opening part of its title keeps (`subject_opening`): those its
+        text says in SUBJECT_PARTS parts or more and in half as many as its most spread word or more ("Valorant",
+        "FPS"; not "Security", said in 2 of a password manager's 22 parts); and the words half of its other
+        published titles say or more, or None when it has none. Read of the entry alone (`polished` keeps what
+        it gives)."""
+        tf, was = self.tf[k], " ".join(title.split())
+        top = max(tf.values(), default=0)
+        others = [set(words(t)) for t in dict.fromkeys([entry["title"], *entry.get("alternate_titles", [])])
+                  if " ".join(t.split()) != was]
+        shared = Counter(w for ws in others for w in ws)
+        return (frozenset(w for w in tf if tf[w] >= SUBJECT_PARTS and 2 * tf[w] >= top),
+                frozenset(w for w in shared if 2 * shared[w] >= len(others)) if others else None)
 
     def kind_named(self, k: int, entry: dict, prep: dict, title: str) -> str:
         """The title, or where it does not say what the entry's kind is about ([title_choice] kind_nouns: a

@@ -1363,6 +1363,64 @@ def test_a_driver_download_pages_title_names_the_driver(rules):
                   ["HP OfficeJet Pro 9015 Windows Driver", "Printer Driver Download"]) == "HP OfficeJet Pro 8600 on Windows"
 
 
+def test_an_opening_part_naming_what_the_text_is_about_stays(chooser):
+    # "Boost", "Explore" head real tasks: the part stays where its words but the verb are the text's main words
+    apex = entry("Boost FPS in Apex Legends: Five Settings That Really Help", [],
+                 "Stutter makes Apex Legends hard to aim in. These settings raise FPS in Apex Legends on most PCs.",
+                 [("Lower the texture budget", "In Apex Legends, open Video and set Texture Streaming Budget to Low."),
+                  ("Cap the frame rate", "Add +fps_max 144 to the Apex Legends launch options to keep FPS steady."),
+                  ("Turn off adaptive resolution", "Set Adaptive Resolution FPS Target to 0 in Apex Legends.")])
+    assert chooser(apex) == "Boost FPS in Apex Legends: Five Settings That Really Help"
+    sandbox = entry("Explore Windows Sandbox: How to Try Unknown Installers Safely", [],
+                    "Windows Sandbox is a throwaway desktop where unknown installers cannot reach your files.",
+                    [("Turn on Windows Sandbox", "Open Turn Windows features on or off, tick Windows Sandbox, restart."),
+                     ("Use Windows Sandbox", "Start Windows Sandbox, paste the installer into it and run it there.")])
+    assert chooser(sandbox) == "Explore Windows Sandbox: How to Try Unknown Installers Safely"
+
+
+def test_an_opening_part_stays_where_the_rest_names_nothing_the_text_is_about(chooser):
+    # "Storage" is said once, but "What to Know Before You Order" names neither the desktop nor the SSD
+    ssd = entry("Upgrade Your Desktop SSD Storage! What to Know Before You Order", [],
+                "More SSD storage is the cheapest way to speed up an old desktop, but not every desktop takes every SSD.",
+                [("Look at the slots", "Open the desktop case and find the M.2 slot or a free SATA port for the SSD."),
+                 ("Check the interface", "Run CPU-Z and note whether the board takes an NVMe SSD or a SATA one.")])
+    assert chooser(ssd) == "Upgrade Your Desktop SSD Storage! What to Know Before You Order"
+
+
+def test_an_opening_part_stays_only_where_the_respins_keep_its_subject(rules):
+    # beside other published titles, a part stays where half of them say one of its words: a respin keeps the subject
+    text = ("1Password keeps your logins in a vault. Its security rests on a secret key and your master password, "
+            "and 1Password never sees either.")
+    sections = [("Security", "1Password's security model pairs the secret key with the master password."),
+                ("Vaults", "Each 1Password vault is encrypted on the device before it syncs."),
+                ("Security audits", "Outside firms test 1Password's security every year and publish what they find."),
+                ("Watchtower", "1Password's Watchtower flags reused passwords and sites with known security leaks."),
+                ("Price", "1Password costs $36 a year for one person and $60 for a family of five.")]
+    spun = entry("Unlocking Security: An Honest Review of the Premium Password Manager 1Password",
+                 ["Is 1Password Worth Paying For? An Expert Look at the Premium Password Manager",
+                  "1Password Review: A Top-Tier Password Manager for Families",
+                  "In-Depth 1Password Review: Secure Password Handling for a Fair Price"], text, sections)
+    title = "Unlocking Security: An Honest Review of the Premium Password Manager 1Password"
+    assert composing(rules, [spun] + OTHERS).polished(0, spun, title) == \
+        "An Honest Review of the Premium Password Manager 1Password"
+    kept = entry("Unlocking Security: An Honest Review of the Premium Password Manager 1Password",
+                 ["1Password Security Review: Is the Premium Password Manager Safe?",
+                  "How 1Password Security Holds Up: A Review of the Premium Password Manager"], text, sections)
+    assert composing(rules, [kept] + OTHERS).polished(0, kept, title) == title
+
+
+def test_an_opening_part_whose_word_the_text_says_in_passing_goes(chooser):
+    # "Security" is said in one of the password text's five parts: a puff, which goes
+    text = ("A password manager keeps one strong password per account, so a leak of one site's password "
+            "opens nothing else.")
+    e = entry("Unlocking Security: Why a Password Manager Is Essential Now", [], text,
+              [("Strong passwords", "The password manager makes each password long and random."),
+               ("One master password", "You remember one master password; the password manager fills the rest."),
+               ("Sync", "The password manager syncs every password to your phone and your security key's account."),
+               ("Sharing", "Share a password with family from the password manager without sending it in a message.")])
+    assert chooser(e) == "Why a Password Manager Is Essential Now"
+
+
 def test_spin_words_take_linear_time_on_a_hostile_title(rules):
     import time
     from pipeline.titles import spaced, without_spin_words
