@@ -680,9 +680,10 @@ class Boilerplate:
         # "Version 2.3.1") is the article's
         drop.update(u for u, (i, _) in enumerate(units) if twice[u] and not _LIST.match(lines[i])
                     and self._label(lines[i], 2 * self.short_words) and self._twin_widget(units, lines, u))
-        drop.update(self._twin_buttons(units, lines, twice))
         self._runs(units, lines, [r or t for r, t in zip(rep, twice)], drop)
         self._sandwiched(units, lines, drop)
+        # (after _runs and _sandwiched: a button's first copy stays, not taken by its copies going)
+        drop.update(self._twin_buttons(units, lines, twice, drop))
         # a note to the reader, a template's ("_We purchased the ... so our expert reviewer ..._"),
         # and a photo's credit in the site's shape ("Anker/ZDNET", "Jane Doe/Getty Images") found in
         # many distinct articles, under a picture or not; after the blocks: a credit is no widget's
@@ -1162,7 +1163,7 @@ class Boilerplate:
                       and not _ONLY_LINK.match(nxt)) else run  # (over text, not over a related link)
             before = text[u - 1] if u else None
             if (len(set(text[u:u + run])) >= 3 and (0 < pictures + sum(bool(_HEADING.match(x)) for x in block)
-                                                    or self._control_block(block))
+                                                    or self._control_block(block, before, after))
                     # (a list of specs that goes on, another item's: "Screen Size: 34 inches / 21:9" and
                     # "Resolution: 3440 x 1440" as the first item had them, then "Panel Type: VA")
                     and not (after and _SPEC.match(block[-1]) and _SPEC.match(after))
@@ -1176,13 +1177,22 @@ class Boilerplate:
             u += max(run, 1)
         return out
 
-    def _control_block(self, block: list[str]) -> bool:
+    def _control_block(self, block: list[str], before: str | None, after: str | None) -> bool:
         """A widget's controls said again, without a picture or a heading: four lines or more,
         each a short label, list items and plain lines both ("* 変換", "* 圧縮", "メディアの追加",
         "Dropboxから": a converter's tabs and buttons, laid out twice on the page). Not a list
-        alone (a recap's items), nor a sentence."""
-        return (len(block) >= 4 and any(_LIST.match(x) for x in block) and not all(_LIST.match(x) for x in block)
-                and all(self._label(x, 2 * self.short_words) and not _WHOLE_SENTENCE.search(x) for x in block))
+        alone (a recap's items), nor a sentence, nor a label over a list ("What you need" over
+        its items, under each method's heading: what each section needs). And with a widget's
+        evidence: a link beside it, or no heading nor the body's edge on either side (a block
+        opening or closing a section is the section's)."""
+        if not (len(block) >= 4 and any(_LIST.match(x) for x in block) and not all(_LIST.match(x) for x in block)
+                and all(self._label(x, 2 * self.short_words) and not _WHOLE_SENTENCE.search(x) for x in block)):
+            return False
+        if any(not _LIST.match(x) and _LIST.match(y) for x, y in zip(block, block[1:])):
+            return False  # (a label over its list)
+        if any(x is not None and _LINK.search(x) for x in (before, after)):
+            return True
+        return not any(x is None or _HEADING.match(x) for x in (before, after))
 
     def _pull_quotes(self, units, lines: list[str]) -> set[int]:
         """A review's pull-quote: a paragraph of one line, a sentence or two (more words than a
@@ -1736,12 +1746,15 @@ class Boilerplate:
         return any(0 <= v < len(units) and lines[units[v][0]].strip() == line.strip()
                    and abs(units[v][0] - i) > 1 and not lines[min(i, units[v][0]) + 1].strip() for v in (u - 1, u + 1))
 
-    def _twin_buttons(self, units, lines: list[str], twice: list[bool]) -> set[int]:
+    def _twin_buttons(self, units, lines: list[str], twice: list[bool], drop: set[int]) -> set[int]:
         """Short labels each said twice in a row or more, two of them one after another or one
         four times, each copy its own paragraph: a widget's buttons, each laid out again for
         small screens, whatever language they say it in ("免費下載關於 Windows 版" twice over
-        "免費下載關於 Mac 版" twice; "免費下載" four times), their links unwrapped or not. A
-        bare label said twice alone ("F12", "重启电脑") is the article's, as is a list item."""
+        "免費下載關於 Mac 版" twice; "免費下載" four times), their links unwrapped or not. Only
+        the copies after each label's first go, and only with a widget's evidence (_button_evidence):
+        two short steps each said twice under a step's heading ("Abre Ajustes en tu teléfono" x2,
+        "Toca Conexiones y luego Wi-Fi" x2) are a spun article's, not buttons. A bare label said
+        twice alone ("F12", "重启电脑") is the article's, as is a list item."""
         gone: set[int] = set()
         n, u = len(units), 0
         while u < n:
@@ -1755,10 +1768,28 @@ class Boilerplate:
                     break
                 groups.append((v, w))
                 v = w
-            if len(groups) >= 2 or groups and groups[0][1] - groups[0][0] >= 4:
-                gone.update(range(groups[0][0], groups[-1][1]))
+            if ((len(groups) >= 2 or groups and groups[0][1] - groups[0][0] >= 4)
+                    and self._button_evidence(units, lines, groups, drop)):
+                gone.update(w for a, z in groups for w in range(a + 1, z))
             u = max(v, u + 1)
         return gone
+
+    def _button_evidence(self, units, lines: list[str], groups: list[tuple[int, int]], drop: set[int]) -> bool:
+        """What shows twin labels (_twin_buttons) are a widget's buttons: one label said four times
+        or more (a layout's, no article says a line four times over); a link in them; or beside
+        them what went as chrome, a picture (or a picture card), a line of links, a price, or the
+        body's start or end (a product box's download buttons over its screenshot)."""
+        if any(z - a >= 4 for a, z in groups) or any(_LINK.search(lines[units[a][0]]) for a, _ in groups):
+            return True
+        n = len(units)
+        for v in (groups[0][0] - 1, groups[-1][1]):
+            if not 0 <= v < n or v in drop:
+                return True
+            line = lines[units[v][0]]
+            if (_PICTURE_LINE.match(line) or _PICTURE_CARD.match(line) or self._links(line)
+                    or self._label(line) and self.shop_labels.search(line)):
+                return True
+        return False
 
     def _twin_label(self, units, lines: list[str], twice: list[bool], u: int) -> bool:
         """Unit u is a short label said twice in a row (twice), its own paragraph, no list item."""

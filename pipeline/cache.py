@@ -258,7 +258,9 @@ from .write import write_atomic
 # 159: products: a name a page links alone and as its product card's head to one redirect is sold there (Products._carded)
 # 160: steps: a sentence that only names the ways to choose from ("Whether you choose ...") gives no manual way
 # 161: titles: a puff opening part stays where its words are the text's main words or the rest names none of them
-FORMAT = 161
+# 162: site chrome: twin buttons lose only their later copies, with a widget's evidence; a label over a list
+#      and a block at a section's boundary are no widget's controls (boilerplate._twin_buttons, _control_block)
+FORMAT = 162
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -2844,12 +2844,16 @@ def test_tail_boxes_read_sections_that_all_went_in_linear_time():
                   f"## Heading {i}\n\n*\n*\n\n" for i in range(n // 2))}
 
     def run(shape, n):
-        best = float("inf")
-        for _ in range(3):
+        body, best = shapes[shape](n), float("inf")
+        for _ in range(5):  # (the best of five, collector off, as test_robustness's linear checks: a loaded machine)
             gc.collect()
-            t = time.process_time()
-            text, gone = b.strip(shapes[shape](n), set())
-            best = min(best, time.process_time() - t)
+            gc.disable()
+            try:
+                t = time.process_time()
+                text, gone = b.strip(body, set())
+                best = min(best, time.process_time() - t)
+            finally:
+                gc.enable()
         assert "Intro text of the article here." in text and "Heading" not in text
         return best
 
@@ -2858,19 +2862,39 @@ def test_tail_boxes_read_sections_that_all_went_in_linear_time():
         assert large < 6 * small + 0.1, f"{shape}: {small:.2f}s -> {large:.2f}s for 4x the sections"
 
 
-def test_buttons_laid_out_twice_each_go_in_any_language():
+def test_buttons_laid_out_twice_lose_their_copies_with_a_widgets_evidence_in_any_language():
     """A product box's buttons, each said twice in a row for small screens (their farm links
-    unwrapped by the cleaner), two of them one after another, or one four times: a widget's,
-    on one page. A bare label said twice alone ("F12"), list items and sentences stay."""
+    unwrapped by the cleaner), two of them one after another over the box's screenshot, or one
+    four times: a widget's, on one page; the copies after each button's first go. A bare label
+    said twice alone ("F12"), list items and sentences stay."""
     body = ("## 6 種 WAV 轉換工具推薦\n\nYouTube 上不只有很多有趣的影片，也有不少實用的音源，以下推薦 6 種工具。\n\n"
             "按下鍵盤上的按鍵：\n\nF12\n\nF12\n\n然後選擇需要的檔案格式，就可以開始轉檔。\n\n"
             "* 介面易於操作\n* 介面易於操作\n\n"
             "Movavi Video Converter\n\n免費下載關於 Windows 版\n\n免費下載關於 Windows 版\n\n"
-            "免費下載關於 Mac 版\n\n免費下載關於 Mac 版\n\n以上 6 款軟體都相當實用，各有各自的優點和缺點。\n\n"
-            "Descargar\n\nDescargar\n\nDescargar\n\nDescargar\n\nEl artículo sigue con su texto propio aquí.\n")
+            "免費下載關於 Mac 版\n\n免費下載關於 Mac 版\n\n![](https://cdn.example.com/converter-box.webp)\n\n"
+            "以上 6 款軟體都相當實用，各有各自的優點和缺點。\n\n"
+            "El artículo sigue con su texto propio aquí.\n\nDescargar\n\nDescargar\n\nDescargar\n\nDescargar\n\n"
+            "Luego explica cómo elegir el formato de salida.\n\nY termina con un consejo sobre la calidad del audio.\n")
     text, n = Boilerplate(load_rules()).strip(body, set())
-    assert "免費下載" not in text and "Descargar" not in text and n == 8
+    assert text.count("免費下載關於 Windows 版") == 1 and text.count("免費下載關於 Mac 版") == 1
+    assert text.count("Descargar") == 1 and n == 5
     assert text.count("F12") == 2 and text.count("介面易於操作") == 2 and "以上 6 款軟體都相當實用" in text
+
+
+@pytest.mark.parametrize("first,second,heading,after", [
+    ("Abre Ajustes en tu teléfono", "Toca Conexiones y luego Wi-Fi", "## Paso 2: Olvida la red",
+     "Mantén pulsada la red y elige Olvidar, luego vuelve a conectarte con la contraseña."),
+    ("打开设置", "选择网络和 Internet", "## 方法一：重置网络", "点击高级网络设置，然后选择网络重置并重启电脑，完成后重新连接 Wi-Fi。"),
+])
+def test_two_short_steps_each_said_twice_under_a_steps_heading_stay(first, second, heading, after):
+    """A spun article's two short steps, each said twice in a row, under a step's heading and over
+    the step's sentence: no widget's evidence beside them (no picture, link, price, chrome nor the
+    body's edge), so all four lines stay, in any language."""
+    body = ("Si el Wi-Fi no conecta, prueba estos pasos en orden antes de restablecer el teléfono.\n\n"
+            "## Paso 1: Reinicia el router\n\nDesenchufa el router durante treinta segundos y vuelve a enchufarlo.\n\n"
+            f"{heading}\n\n{first}\n\n{first}\n\n{second}\n\n{second}\n\n{after}\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 0 and text.count(first) == 2 and text.count(second) == 2 and after in text
 
 
 def test_a_short_label_over_a_card_that_went_goes_with_it():
@@ -2904,3 +2928,29 @@ def test_a_widgets_controls_said_again_go_the_first_stays():
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert text.count("Dropboxから") == 1 and text.count("* 圧縮") == 1 and n == 4
     assert text.count("* 品質調整") == 2 and "弊社の高性能デスクトップアプリ" in text and "M4Bとは" in text
+
+
+def test_a_methods_requirements_said_again_under_the_next_method_stay():
+    """Two methods' sections, each opening on the same label over the same list ("What you need"
+    and three items): what each method needs, said under each heading, not a widget's controls
+    said again; both copies stay. A label over a list mid-section, said again, stays too, as do a
+    tool's options opening each section."""
+    needs = "What you need\n\n* A USB drive of 8 GB\n* A Windows PC\n* An internet connection\n\n"
+    body = ("You can make a bootable Windows 11 USB drive with Microsoft's own tool or with Rufus.\n\n"
+            "## Method 1: Use the Media Creation Tool\n\n" + needs
+            + "Download the Media Creation Tool from Microsoft, run it, choose USB flash drive, then click Next.\n\n"
+            "## Method 2: Use Rufus\n\n" + needs
+            + "Download Rufus and the Windows 11 ISO, open Rufus, select the ISO and your drive, then click Start.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 0 and text.count("What you need") == 2 and text.count("* An internet connection") == 2
+    # ...and said again mid-section, after the method's first words: a label over its list
+    text, n = Boilerplate(load_rules()).strip(body.replace("## Method 2: Use Rufus\n\n", (
+        "## Method 2: Use Rufus\n\nRufus is a free tool that writes the ISO for you.\n\n")), set())
+    assert n == 0 and text.count("What you need") == 2 and text.count("* An internet connection") == 2
+    # ...and a tool's options opening each method's section, said again under the next heading
+    options = "* Video\n* Audio\n\nMedia library\n\nFrom Dropbox\n\n"
+    body = ("Both converters open on the same panel.\n\n## Method 1: The desktop app\n\n" + options
+            + "Pick Video for most files and drag them into the window.\n\n## Method 2: The online tool\n\n"
+            + options + "Pick Audio to choose the bitrate before you upload.\n")
+    text, n = Boilerplate(load_rules()).strip(body, set())
+    assert n == 0 and text.count("From Dropbox") == 2 and text.count("* Audio") == 2
