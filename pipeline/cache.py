@@ -260,7 +260,8 @@ from .write import write_atomic
 # 161: titles: a puff opening part stays where its words are the text's main words or the rest names none of them
 # 162: site chrome: twin buttons lose only their later copies, with a widget's evidence; a label over a list
 #      and a block at a section's boundary are no widget's controls (boilerplate._twin_buttons, _control_block)
-FORMAT = 162
+# 163: structure: a heading lifted out of a list item takes the item's lines without the marker's indent
+FORMAT = 163
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

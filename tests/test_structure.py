@@ -3719,6 +3719,27 @@ def test_a_heading_that_opens_a_list_item_heads_its_own_way(st):
     assert st.structure(fenced, "Notes").steps == []
 
 
+def test_a_lifted_item_heading_takes_its_items_lines_out_of_the_list(st):
+    """A heading lifted out of the list item it opens takes the item's other lines with it, without the
+    indentation its marker gave them: under `1.  ### Use Command Prompt` (a marker four wide), lines
+    indented four are the way's sentences, not a code block of commands."""
+    body = "\n".join([
+        "If websites stop loading, a stale DNS cache is often to blame. There are two ways to clear it.", "",
+        "1.  ### Use Command Prompt", "", "    Open the Start menu, type cmd and select Run as administrator.", "",
+        "    Type ipconfig /flushdns and press Enter.", "",
+        "2.  ### Use PowerShell", "", "    Open the Start menu, type PowerShell and select Run as administrator.", "",
+        "    Type Clear-DnsClientCache and press Enter.", ""])
+    found = st.structure(body, "How to Flush the DNS Cache on Windows 11").steps
+    assert [s.title for s in found] == ["Use Command Prompt", "Use PowerShell"]
+    assert found[0].instructions == ["Open the Start menu, type cmd and select Run as administrator.",
+                                     "Type ipconfig /flushdns and press Enter."]
+    assert found[0].commands == [] and "    " not in found[1].text
+    # (a tab after the marker, a list nested in the item: each line loses the marker's columns only)
+    tabbed = "Two ways.\n\n1.\t### Restart the router\n\n    1. Unplug it.\n    2. Plug it back in.\n"
+    found = st.structure(tabbed, "Router fixes").steps
+    assert [s.title for s in found] == ["Restart the router"] and found[0].text.startswith("1. Unplug it.")
+
+
 def test_a_part_label_is_past_a_headings_words(st):
     """"Part 2. How to ..." names its way as "How to ..." does: parts that each tell a way in prose are the
     page's steps, also beside a part whose tool has a numbered procedure of its own (its numbered paragraphs

@@ -429,36 +429,68 @@ def _lift_item_headings(body: str) -> str | None:
     items are its ways, each headed, is a run of sections, not one list. A scrape that lost an item's
     indentation leaves the next way's heading nested in the previous way's steps (`   3. ### Using a Run
     Command` under `2. ### Using Windows PowerShell`'s `1. Open ...`): lifted, each heads its own way. Only
-    when the heading is the item's first block and its marker opens the line. None when there is none."""
+    when the heading is the item's first block and its marker opens the line. The item's other lines lose
+    the indentation its marker gave them (`1.  ### Use Command Prompt` over lines indented four): kept, they
+    would read as code once out of the list. None when there is none."""
     if _ITEM_HEADING_LINE.search(body) is None:
         return None
     raw = body.encode("utf-8")
     stack: list[list] = []  # [name, no child yet (an item), its start]
-    lifts: list[tuple[int, int]] = []  # (item start, heading start)
+    lifts: list[tuple[int, int, int]] = []  # (item start, heading start, item end)
     for event, rng in pyromark.events_with_range(body, options=_PARSE_OPTIONS):
         if "Start" in event:
             tag = event["Start"]
             name = tag if isinstance(tag, str) else next(iter(tag))
             if stack and stack[-1][1]:
                 if name == "Heading":
-                    lifts.append((stack[-1][2], rng["start"]))
+                    lifts.append((stack[-1][2], rng["start"], stack[-1][3]))
                 stack[-1][1] = False
-            stack.append([name, name == "Item", rng["start"]])
+            stack.append([name, name == "Item", rng["start"], rng["end"]])
         elif "End" in event:
             if stack:
                 stack.pop()
         elif stack:
             stack[-1][1] = False
-    out, pos = [], 0
-    for item, heading in lifts:
+    edits: dict[int, tuple[int, bytes]] = {}  # start -> (end, what replaces it)
+    dedents: dict[int, int] = {}  # an item's line after its heading's -> the columns its marker indents it by
+    for item, heading, end in lifts:
         marker = _ITEM_MARKER.fullmatch(raw, item, heading)
         hashes = _ATX_OPENING.match(raw, heading)
         if marker is None or hashes is None or (item and raw[item - 1:item] != b"\n"):
             continue  # (a marker after another on its line, `* 1. ### ...`, or an underlined heading: left as it is)
         number = marker.group(1) + b". " if marker.group(1) else b""
-        out += [raw[pos:item], raw[heading:hashes.end()], number]
-        pos = hashes.end()
-    if not out:
+        edits[item] = (hashes.end(), raw[heading:hashes.end()] + number)
+        line = raw.find(b"\n", heading, end)
+        while line != -1 and line + 1 < end:  # (a later, nested item's lines take its own width)
+            dedents[line + 1] = _columns(raw[item:heading])
+            line = raw.find(b"\n", line + 1, end)
+    if not edits:
         return None
+    for start, width in dedents.items():
+        if start not in edits:
+            edits[start] = (start + _indent_within(raw, start, width), b"")
+    out, pos = [], 0
+    for start in sorted(edits):
+        end, text = edits[start]
+        out += [raw[pos:start], text]
+        pos = end
     out.append(raw[pos:])
     return b"".join(out).decode("utf-8")
+
+
+def _columns(opening: bytes) -> int:
+    """The columns a line's opening spans, a tab to the next stop of four."""
+    column = 0
+    for byte in opening:
+        column = column + 4 - column % 4 if byte == 9 else column + 1
+    return column
+
+
+def _indent_within(raw: bytes, start: int, width: int) -> int:
+    """How many bytes from `start` are the line's indentation up to `width` columns (a tab to the next stop
+    of four)."""
+    column = k = 0
+    while column < width and start + k < len(raw) and raw[start + k] in b" \t":
+        column = _columns(raw[start:start + k + 1])
+        k += 1
+    return k
