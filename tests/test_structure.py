@@ -3780,6 +3780,28 @@ def test_a_gerund_alone_names_a_doing(st):
     assert steps(st, review, "Speaker review") == []
 
 
+def test_a_gerund_alone_names_a_doing_only_on_a_page_of_ways(st):
+    """A gerund alone names a doing only where the page already reads as ways: a review's features headed
+    by listed verbs ("Scanning", "Editing", "Testing"), each telling what the reader taps, are no steps;
+    the same headings are under an intro that promises ways, a "How to ..." title, or beside a sibling that
+    says what to do in its own words."""
+    sections = ("## Scanning\n\nPoint the camera at a page and the app snaps it by itself. Tap the shutter to take "
+                "it by hand. Edge detection was right on 48 of our 50 receipts.\n\n"
+                "## Editing\n\nTap Crop to fix the edges, then tap Filters and choose Whiteboard. The filters "
+                "cleaned up faded receipts well.\n\n"
+                "## Testing\n\nOpen a scan and tap Recognize Text to run the OCR. It read printed text nearly "
+                "perfectly.\n\n")
+    review = ("Adobe Scan turns a phone into a document scanner. We used it for a month on an iPhone 15.\n\n"
+              + sections + "## Verdict\n\nAdobe Scan is free, fast and accurate. 4.5 out of 5 stars.\n")
+    assert steps(st, review, "Adobe Scan Review: The Best Free Scanner App?") == []
+    ways = ["Scanning", "Editing", "Testing"]
+    promised = "Scanning a receipt takes three steps. There are a few ways to get it right.\n\n" + sections
+    assert steps(st, promised, "Adobe Scan on the iPhone") == ways
+    assert steps(st, review, "How to scan receipts with Adobe Scan") == ways
+    beside = review.replace("## Editing", "## Edit the Scan")
+    assert steps(st, beside, "Adobe Scan Review") == ["Scanning", "Edit the Scan", "Testing"]
+
+
 def test_a_last_resort_after_the_ways_is_one_more(st):
     """Right after a run of ways, a section headed as the last thing to try ("What to Do If Nothing Works?")
     is one more way when its text says or advises what to do ("the best thing you can do is to reach out to

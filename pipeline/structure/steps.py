@@ -34,7 +34,8 @@ class Steps:
         doing to a thing ("Opening the Keychain Access tool", "Restarting your router": a
         gerund of one of the verbs, then an article or a possessive; "Testing Methodology"
         names no doing), or names the doing alone ("Restarting", "Setting Up": the gerund and nothing
-        after it), past a part's label ("Part 2: Update the Driver"). `writer`: also the writer's
+        after it) on a page that already reads as ways (`_reads_as_ways`; a review's "Scanning", "Editing"
+        name its features), past a part's label ("Part 2: Update the Driver"). `writer`: also the writer's
         "Now let’s look at how ..." after a sequence word."""
         heading = self._past_part(heading)  # ("Part 2: Update the Driver" says "Update the Driver")
         if _CONTRACTION.match(heading):  # (the writer's "Let’s Do a Few Benchmarks", not the reader's doing)
@@ -44,7 +45,28 @@ class Steps:
         # unless an action verb follows it: "Next, let’s update the network driver")
         if m is not None and not writer and m.string.startswith(("'", "’"), m.end()):
             m = self.imperative.match(_LETS.sub("", m.string, count=1))
-        return m is not None or self.gerund.match(heading) is not None or self.bare_gerund.match(heading) is not None
+        return m is not None or self.gerund.match(heading) is not None or (
+            self._gerunds_act and self.bare_gerund.match(heading) is not None)
+
+    def _reads_as_ways(self, blocks: list[_Block], title: str) -> bool:
+        """The page reads as ways before a heading that is a gerund alone is read (`_imperative`): its title
+        or the text before its first heading names fixes or ways ("Here are the fixes that worked", "There
+        are two ways to clear it": rules [section_kinds] fix), its title says how to ("How to ..."), or a
+        heading at a gerund's level says what to do in its own words ("Restart the Router" beside
+        "Updating"). A review's "Scanning", "Editing", "Verdict" under "We used it for a month" have none."""
+        titles, lead = [title], []
+        if blocks and blocks[0].kind == "heading":  # (the page's own opening heading: a title, its intro after it)
+            titles.append(blocks[0].plain.strip())
+        for b in blocks[len(titles) - 1:]:
+            if b.kind == "heading":
+                break
+            lead.append(b.plain)
+        if any(self.ways_cue.search(t) for t in (*titles, " ".join(lead))) or any(
+                self.procedure_heading.match(t) for t in titles):
+            return True
+        heads = [b for b in blocks if b.kind == "heading"]
+        levels = {b.level for b in heads if self.bare_gerund.match(b.plain.strip())}
+        return any(b.level in levels and self._imperative(b.plain.strip()) for b in heads)  # (no gerund alone yet)
 
     # ---------------------------------------------------------------------- steps
     def _steps(self, secs: list[_Sec], blocks: list[_Block], named: bool = False, counted: bool = False) -> list[Step]:

@@ -43,6 +43,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                  flags)
         # (or the -ing form alone, a doing named without its thing: "Restarting", "Setting Up"; Steps._imperative)
         self.bare_gerund = re.compile(r"^(?:" + "|".join(re.escape(g) for g in _gerunds(verbs)) + r")[\s.:!]*$", flags)
+        self._gerunds_act = False  # (only on a page that reads as ways: Steps._reads_as_ways, set per body)
         # (a verb the rules do not list, by its shape: "Choose a ...", "Handle Your ...", "Back Up the ...")
         not_verbs = {w.lower() for w in rules.get("step_shapes", "not_verbs") + rules.get("step_shapes", "question_words")}
         self.asks = {w.lower() for w in rules.get("step_shapes", "question_words")}  # (after a name: a statement's verb)
@@ -115,6 +116,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.check_question = one_of("check_questions")
         self.closing_heading = one_of("closing_headings")
         self.procedure_lead = one_of("procedure_leads")
+        self.ways_cue = re.compile("|".join(f"(?:{p})" for p in rules.data["section_kinds"]["fix"]), flags)
         self.indirect_question = one_of("indirect_questions")
         self.preliminary = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "preliminary")), flags)
         self.prevention = one_of("prevention")
@@ -214,6 +216,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         if split is not None:
             body, blocks = split, _blocks(split)
         blocks = self._without_contents(_inert(blocks, self.inert))
+        self._gerunds_act = False  # (asked with a gerund alone read as no doing)
+        self._gerunds_act = self._reads_as_ways(blocks, title)
         sections, title_heading = self._sections(blocks, title)
         self._page_titles = (title, title_heading)  # (what the page is about, for Steps._remedy_runs)
         steps = self._steps(sections, blocks)
