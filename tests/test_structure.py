@@ -3802,7 +3802,7 @@ def test_a_gerund_alone_names_a_doing_only_on_a_page_of_ways(st):
     assert steps(st, beside, "Adobe Scan Review") == ["Scanning", "Edit the Scan", "Testing"]
 
 
-def test_a_last_resort_after_the_ways_is_one_more(st):
+def test_a_last_resort_that_advises_after_a_run_of_ways_is_one_more(st):
     """Right after a run of ways, a section headed as the last thing to try ("What to Do If Nothing Works?")
     is one more way when its text says or advises what to do ("the best thing you can do is to reach out to
     people directly"); a closing that only hopes one worked ("Did It Work?") is none, nor a last resort that
