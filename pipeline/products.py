@@ -79,17 +79,6 @@ def _shown(raw: str) -> str:
     return raw
 
 
-def _where(url: str):
-    """A link's parts, its host (lower case, no trailing dot) and its address squashed to what
-    spells a name (host and path, letters and digits); None for an address that does not parse."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    host = (parts.hostname or "").rstrip(".")
-    return parts, host, re.sub(r"[^a-z0-9]", "", host + parts.path.lower())
-
-
 def _plain(md: str) -> str:
     """Markdown without its emphasis, code marks and link targets (a literal first: fast)."""
     md = _LINK_TARGET.sub("", md)
@@ -101,7 +90,6 @@ _PREFIX = re.compile(r"^[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]+[-–—:][ \t]+")
 # capitalised words) before a product's ("FoneLab - "; not a page's title before its site's: "… app – Movavi")
 # ...and a name shortened to what its link's address spells: two words or more, each capitalised or a number
 _SHORT_NAME = re.compile(r"[a-z]?[A-Z][\w+.-]*(?:[ \t]+(?:[a-z]?[A-Z][\w+.-]*|\d[\w.]*))+")
-_CARD_NAME = re.compile(r"[A-Z][\w+]*[\w+](?:[ \t]+[A-Z][\w+-]*[\w+]){0,2}")  # (a card's head: 1-3 capitalised words)
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _AFTER_WORD = re.compile(r"[\w,;)][ \t]+$")  # (what comes before a name inside a sentence)
 
@@ -208,15 +196,17 @@ class Products:
         raw = _shown(raw)
         links = [(m.group(1), m.group(2)) for m in _MD_LINK.finditer(raw)]
         links += [(m.group(2), m.group(1)) for m in _A_LINK.finditer(raw)]
-        out.update(self._carded(links))
         for text, url in links:
             name = _plain(text).strip(" \t.,;:!?")
             words = name.split()
             if not 1 <= len(words) <= 5 or not any(c.isupper() for c in name) or words[0].lower() in self.buttons:
                 continue
-            if (where := _where(url)) is None:
+            try:
+                parts = urlsplit(url)
+            except ValueError:
                 continue
-            parts, host, address = where
+            host = (parts.hostname or "").rstrip(".")
+            address = re.sub(r"[^a-z0-9]", "", host + parts.path.lower())  # (what spells the name)
             name = self._spelled(name, address)
             key = re.sub(r"[^a-z0-9]", "", name.lower())
             if len(key) < 4 or key not in address or _HELP_PATH.search(parts.path):
@@ -226,36 +216,6 @@ class Products:
                 continue  # (a redirect to "philips-hue.com/en-us": the brand named in passing, as a direct link names it)
             if redirect or _SHOP_PATH.search(parts.path):
                 out.add(name)
-        return out
-
-    def _carded(self, links: list[tuple[str, str]]) -> set[str]:
-        """The names a body links alone and as the head of its product card ("Name - tagline") to
-        one address, a redirect's that does not spell them ("**[FoneTrans](…/aiseesoft/ios-transfer/)**
-        ... [FoneTrans - Best iOS Data Manager](…/aiseesoft/ios-transfer/)"): a tool the page sells by a
-        card of its own, whatever its affiliate's path calls it. A name linked alone, or only in a
-        card's label, is not enough (a site's card "The Weather Channel - …" names the app an article
-        reviews)."""
-        by_url: dict[str, list[str]] = {}
-        for text, url in links:
-            by_url.setdefault(url, []).append(_plain(text).strip(" \t.,;:!?"))
-        out = set()
-        for url, texts in by_url.items():
-            if len(texts) < 2:
-                continue
-            if (where := _where(url)) is None:
-                continue
-            parts, host, address = where
-            if not self.redirects.redirect_host(host, parts.path) or _HELP_PATH.search(parts.path) or (
-                    _EMBEDDED.search(parts.path) is None and _HOME_PATH.fullmatch(parts.path)):
-                continue  # (a redirect to a site's home page names no product)
-            for name in texts:
-                key = re.sub(r"[^a-z0-9]", "", name.lower())
-                if not _CARD_NAME.fullmatch(name) or name.split()[0].lower() in self.buttons or len(key) < 4 or (
-                        key in address):
-                    continue  # (a name the address spells is `linked`'s own)
-                head = re.compile(re.escape(name) + r"[ \t]+[-–—:][ \t]+\S")
-                if any(head.match(t) for t in texts):
-                    out.add(name)
         return out
 
     def _spelled(self, name: str, address: str) -> str:

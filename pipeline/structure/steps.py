@@ -706,12 +706,6 @@ class Steps:
         strict = 3 * len(marks) >= 2 * end
         relaxed = 3 * len(ways) < 2 * end
         firsts = {_first_word(secs[i].heading) for i in run if is_step[i]}
-        # (a way worded as they are that pitches a tool, its heading naming it, is one more when its text says
-        # what to do twice: "The third way ... – from FoneTrans" after "The first way ... – from iTunes Store";
-        # the step says it is promotional. Not the tool's blurb after them: "Why we recommend FoneTrans to you?")
-        fits = [f or (k < end and secs[i].kind == "promotional" and not secs[i].pseudo and bool(secs[i].text)
-                      and _first_word(secs[i].heading) in firsts and self._acts_in(secs[i], 2))
-                for k, (f, i) in enumerate(zip(fits, run))]
         parts = {_first_word(secs[i].heading) for i in run if i in over} - firsts  # (worded as a part over steps
         # only, it says what to do: not "Alternatives on iPhone" in prose beside "Alternatives on Android" over two)
         for k, i in enumerate(run):  # (after the last, a fix by its words too, and the last of
