@@ -263,7 +263,8 @@ from .write import write_atomic
 # 163: structure: a heading lifted out of a list item takes the item's lines without the marker's indent
 # 164: steps: a gerund alone is a step only on a page that already reads as ways
 # 165: products: 159 undone (a shop's name linked alone and as a card's head was taken for a tool the page sells)
-FORMAT = 165
+# 166: steps: a choice word opening a sentence whose clause says what to do ("..., open Device Manager") is a manual way
+FORMAT = 166
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -3854,3 +3854,10 @@ def test_a_sentence_that_only_names_the_ways_to_choose_from_gives_no_manual_way(
                         "You can get them from Windows Update, or use a trusted third party product.")
     (step,) = st.structure(told, "Game crashes at launch").steps
     assert not step.promotional
+    # a choice word opening a sentence whose main clause says what to do is a manual way (review30b MED 2)
+    bid = body.replace("Whether you choose to update the drivers manually, using Windows Update, or you use a "
+                       "trusted third party product, you need the latest drivers.",
+                       "Whether or not Windows Update is on, open Device Manager, expand Display adapters and "
+                       "choose Update driver.")
+    (step,) = st.structure(bid, "Game crashes at launch").steps
+    assert not step.promotional

@@ -167,10 +167,12 @@ class Pitch:
         """Whether a sentence of text names a manual way (rules [promotional] manual_cues: "the
         manufacturer's website", "Device Manager"), but one that only names the ways to choose
         from ("Whether you choose to update the drivers manually, using Windows Update, or you use a
-        trusted third party product, it's essential ..."; choice_openers): it gives none of them."""
+        trusted third party product, it's essential ..."; choice_openers): it gives none of them,
+        unless a clause of it says what to do ("Whether or not Windows Update is on, open Device Manager")."""
         if self.manual_cue.search(text) is None:
             return False
-        return any(self.manual_cue.search(t) and not self.choice_opener.match(t.lstrip(" \t\n*_>#-"))
+        return any(self.manual_cue.search(t) and not (self.choice_opener.match(t.lstrip(" \t\n*_>#-")) and not any(
+                       self.action.match(clause.strip()) for clause in _CLAUSE.split(t)[1:]))
                    for t in SENTENCE_END.split(text))
 
     def _manual_lead(self, plain: str) -> bool:
