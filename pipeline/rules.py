@@ -37,7 +37,7 @@ REQUIRED_GROUPS = {
                      "site_participles", "spin_words", "spin_not_first",
                      "spin_labels", "confusables", "message_words", "kind_nouns"),
     "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products", "sell_words", "offer_verbs",
-                    "editions", "min_bodies", "manual_links", "sequence_labels", "tool_nouns"),
+                    "editions", "min_bodies", "manual_links", "sequence_labels", "tool_nouns", "choice_openers"),
     "section_kinds": None,
     "tables_of_contents": ("labels", "navigation"),
     "summary": ("contents_labels", "ad_lines", "credit_lines"),
@@ -68,7 +68,8 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("disclaimers", "sponsor"), ("disclaimers", "sponsor_negations"),
               ("summary", "contents_labels"), ("summary", "ad_lines"), ("summary", "credit_lines"),
               ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("promotional", "sell_words"),
-              ("promotional", "manual_links"), ("promotional", "sequence_labels"), ("boilerplate", "seeds"),
+              ("promotional", "manual_links"), ("promotional", "sequence_labels"), ("promotional", "choice_openers"),
+              ("boilerplate", "seeds"),
               ("boilerplate", "shop_labels"), ("boilerplate", "footer_marks"),
               ("boilerplate", "cjk_content")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
