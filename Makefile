@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 INPUT  ?= input
 OUTPUT ?= output
 JOBS   ?=
+# pytest-xdist workers for `make test`: one per core (TEST_WORKERS=0 runs the suite in one process)
+TEST_WORKERS ?= auto
 FUZZ_MINUTES   ?= 10
 FUZZ_ARTIFACTS ?= fuzz/artifacts/
 
@@ -24,7 +26,7 @@ build: $(VENV)/.installed
 	$(BIN)/python -m pipeline build --input $(INPUT) --output $(OUTPUT) $(if $(JOBS),--jobs $(JOBS))
 
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench.py

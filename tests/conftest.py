@@ -1,4 +1,7 @@
+import fcntl
 import json
+import os
+import shutil
 import tarfile
 from pathlib import Path
 
@@ -21,22 +24,41 @@ def rules():
     return load_rules()
 
 
-@pytest.fixture(scope="session")
-def corpus_dir(tmp_path_factory):
-    """The real sample corpus, unpacked once per session; skipped where ../shared is absent."""
-    if not CORPUS.exists():
-        pytest.skip("sample corpus not present (../shared/corpus)")
-    dest = tmp_path_factory.mktemp("corpus")
-    with tarfile.open(CORPUS) as tar:
-        tar.extractall(dest, filter="data")
+def _made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder `make` fills once per test run, however many pytest-xdist workers ask for it
+    (`make test` runs the suite on every core): the first to ask makes it under a lock, in
+    the run's shared temporary folder; the others wait for it and read it. Never written after."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # pytest-of-USER/pytest-N/: the workers' basetemps are its popen-gwK
+    dest = root / name
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if `make` fails
+        if not (root / f"{name}.done").exists():
+            shutil.rmtree(dest, ignore_errors=True)
+            dest.mkdir()
+            make(dest)
+            (root / f"{name}.done").touch()
     return dest
 
 
 @pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory):
+    """The real sample corpus, unpacked once per run; skipped where ../shared is absent."""
+    if not CORPUS.exists():
+        pytest.skip("sample corpus not present (../shared/corpus)")
+
+    def unpack(dest):
+        with tarfile.open(CORPUS) as tar:
+            tar.extractall(dest, filter="data")
+    return _made_once(tmp_path_factory, "corpus", unpack)
+
+
+@pytest.fixture(scope="session")
 def corpus_kb(corpus_dir, tmp_path_factory):
-    out = tmp_path_factory.mktemp("corpus-out")
-    result = build(corpus_dir, out, Options(jobs=2))
-    return result, json.loads((out / "kb.json").read_text("utf-8")), out
+    """The sample's kb.json (parsed) and its output folder, built once per run."""
+    out = _made_once(tmp_path_factory, "corpus-out", lambda dest: build(corpus_dir, dest, Options(jobs=2)))
+    return json.loads((out / "kb.json").read_text("utf-8")), out
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,7 @@ def content_strings(doc):
 
 
 def test_every_input_is_in_one_entry_or_rejected(corpus_dir, corpus_kb):
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     on_disk = sorted(str(p.relative_to(corpus_dir)) for p in Path(corpus_dir).rglob("*.md"))
     cited = [s["path"] for e in doc["entries"] for s in e["sources"]]
     rejected = [r["path"] for r in doc["rejected"]]
@@ -48,7 +48,7 @@ def test_every_input_is_in_one_entry_or_rejected(corpus_dir, corpus_kb):
 
 
 def test_no_ad_residue_anywhere_in_the_content(corpus_kb):
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     text = "\n".join(content_strings(doc)).lower()
     found = {needle: text.count(needle) for needle in AD_RESIDUE if needle in text}
     assert found == {}
@@ -57,14 +57,14 @@ def test_no_ad_residue_anywhere_in_the_content(corpus_kb):
 
 
 def test_built_kb_validates_against_the_published_schema(corpus_kb):
-    _, doc, out = corpus_kb
+    doc, out = corpus_kb
     schema = json.loads(schema_text())
     jsonschema.validate(doc, schema)
     assert json.loads((out / "kb.schema.json").read_text()) == schema
 
 
 def test_spinning_is_undone_to_about_233_entries(corpus_kb):
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     n = len(doc["entries"])
     assert 225 <= n <= 240, n
     # each entry's sources are spun copies: their titles differ, their ids are unique
@@ -74,7 +74,7 @@ def test_spinning_is_undone_to_about_233_entries(corpus_kb):
 
 
 def test_numbered_fix_headings_give_steps_without_ad_text(corpus_kb):
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     numbered = re.compile(r"^(?:#{2,4}\s+)?(?:\*\*)?(?:top\s+)?(?:fix|method|solution|way|option)\s*\d+\s*[:.\-–]",
                           re.I | re.M)
     for e in doc["entries"]:
@@ -89,7 +89,7 @@ def test_numbered_fix_headings_give_steps_without_ad_text(corpus_kb):
 
 
 def test_numbered_paragraphs_give_the_steps_of_real_guides_without_step_headings(corpus_kb):
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     by_path = {s["path"]: e for e in doc["entries"] for s in e["sources"]}
     lol = by_path["techidaily/network-issues/an-unknown-direct-x-error-has-occurred-on-league-of-legends-solved.md"]
     titles = [s["title"] for s in lol["steps"]]
@@ -127,7 +127,7 @@ def test_no_article_is_merged_with_itself(corpus_kb):
     """A variant is another article's wording: one article's own sections and steps never
     align with each other (before the fix, 121 did, hiding real step text in `variants`), and
     no step is an empty double of another (table-of-contents lines)."""
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     for e in doc["entries"]:
         for item in e["sections"] + e["steps"]:
             for v in item["variants"]:
@@ -141,14 +141,14 @@ def test_no_article_is_merged_with_itself(corpus_kb):
 def test_most_entries_have_a_summary(corpus_kb):
     """The intro after the body's own title heading (210 of 233; the rest open with a
     section straight away, mostly reviews)."""
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     assert sum(1 for e in doc["entries"] if e["summary"]) / len(doc["entries"]) >= 0.85
 
 
 def test_the_articles_sign_offs_are_not_part_of_the_last_fix(corpus_kb):
     # "Hope this helps. If you have any questions, feel free to leave a comment below."
     # ended 141 of the 233 entries, in 122 of them inside the last step's text
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     counted = sum(s["removed"].get("outro", 0) for e in doc["entries"] for s in e["sources"])
     assert counted > 4000, counted
     request = re.compile(r"leave (?:a |your |us )?comments?|comments? below|hope (?:this|it) helps", re.I)
@@ -162,7 +162,7 @@ def test_the_articles_sign_offs_are_not_part_of_the_last_fix(corpus_kb):
 def test_tables_of_contents_give_no_text(corpus_kb):
     # Driver Easy's "Try these fixes" lists of in-page links, Lifewire's "in this article /
     # Expand" lists of links the scrape resolved against the site's root
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     texts = [s["text"] for e in doc["entries"] for s in e["sections"]] + [
         st["text"] for e in doc["entries"] for st in e["steps"]]
     assert [t[:80] for t in texts if "#toc-" in t or "in this article\n\nExpand" in t] == []
@@ -173,7 +173,7 @@ def test_tables_of_contents_give_no_text(corpus_kb):
 def test_the_pages_tag_lists_are_not_content(corpus_kb):
     # Most pages end with their tags ("* printer", "* Windows 10"), linked to tag pages
     # whose links were hijacked: gone from every text, counted per source.
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     counted = sum(s["removed"].get("tag_list", 0) for e in doc["entries"] for s in e["sources"])
     assert counted > 4000, counted
     tag_line = re.compile(r"\n\* (?:Windows(?: 10)?|printer|graphics cards|NVIDIA|games)\s*$")

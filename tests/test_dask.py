@@ -36,7 +36,7 @@ def test_the_sample_on_a_two_worker_cluster_is_byte_identical_though_a_worker_is
         offers = by_band(workers)
         return lambda *args: arrays.append(len(found := offers(*args))) or found
     monkeypatch.setattr(runner, "_by_band", counted)
-    _, _, local_out = corpus_kb
+    _, local_out = corpus_kb
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                        silence_logs=50)
     client = distributed.Client(cluster, set_as_default=False)

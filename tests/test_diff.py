@@ -120,7 +120,7 @@ def test_md_escape_keeps_text_literal():
 
 @pytest.mark.corpus
 def test_diff_on_the_sample_corpus(corpus_kb, tmp_path):
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     new = copy.deepcopy(doc)
     gone = new["entries"].pop(0)
     new["entries"][0]["title"] = "Retitled"

@@ -73,7 +73,7 @@ def test_howto_leaves_pitches_out_and_nests_sub_steps(seeds_kb):
 
 
 def test_every_howto_of_the_sample_is_valid(corpus_kb):
-    _, doc, _ = corpus_kb
+    doc, _ = corpus_kb
     graph = howto_document(doc)["@graph"]
     assert len(graph) > 150
     for h in graph:

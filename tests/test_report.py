@@ -320,7 +320,7 @@ def report_page(request, tmp_path_factory):
     else of the seeds."""
     out = tmp_path_factory.mktemp("report")
     try:
-        _, kb, _ = request.getfixturevalue("corpus_kb")
+        kb, _ = request.getfixturevalue("corpus_kb")
         src = request.getfixturevalue("corpus_dir")
     except pytest.skip.Exception:
         kb, src = build_cli(SEEDS, out), SEEDS
