@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.cli import main
@@ -352,7 +352,8 @@ def built_once(tmp_path_factory):
     return src, base / "out"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_damage_anywhere_in_the_cache_costs_time_never_the_output(built_once, tmp_path_factory, data):
     src, built = built_once
@@ -412,7 +413,12 @@ def _mutate(src, op: str, n: int) -> None:
         path.rename(src / f"moved-{n}" / f"renamed-{path.name}")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 30 sequences of up to 4 edits (each a rebuild and a build from scratch), the same draws every
+# run (derandomized: CI never meets a new one by chance); the draws hold every kind of edit but
+# a touch, which the example adds (a new mtime before and after an edit of the same file)
+@settings(max_examples=30, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(ops=[("touch", 1), ("edit", 1), ("touch", 1)])
 @given(ops=st.lists(st.tuples(st.sampled_from(["spin", "edit", "drop", "retitle", "earlier", "touch", "rename"]),
                               st.integers(0, 40)), min_size=1, max_size=4))
 def test_a_rebuild_after_any_edits_gives_what_a_build_without_the_cache_gives(tmp_path_factory, ops):
