@@ -3861,3 +3861,24 @@ def test_a_sentence_that_only_names_the_ways_to_choose_from_gives_no_manual_way(
                        "choose Update driver.")
     (step,) = st.structure(bid, "Game crashes at launch").steps
     assert not step.promotional
+
+
+def test_whether_a_page_reads_as_ways_is_the_bodys_own_not_the_structurers(st):
+    """Whether a gerund alone heads a step is the body's own (Steps._reads_as_ways, kept on the page's opening
+    section and handed to Steps._imperative as `ways`): one Structurer reading a page of ways and then a review
+    reads each as a fresh one does, and asked about a heading on its own, outside any body, it reads a gerund
+    alone as no doing whatever body it read last."""
+    sections = ("## Scanning\n\nPoint the camera at a page and the app snaps it by itself. Tap the shutter to take "
+                "it by hand.\n\n"
+                "## Editing\n\nTap Crop to fix the edges, then tap Filters and choose Whiteboard.\n\n"
+                "## Testing\n\nOpen a scan and tap Recognize Text to run the OCR.\n\n")
+    promised = "Scanning a receipt takes three steps. There are a few ways to get it right.\n\n" + sections
+    review = ("Adobe Scan turns a phone into a document scanner. We used it for a month.\n\n" + sections
+              + "## Verdict\n\nAdobe Scan is free, fast and accurate. 4.5 out of 5 stars.\n")
+    assert steps(st, promised, "Adobe Scan on the iPhone") == ["Scanning", "Editing", "Testing"]
+    assert not st._imperative("Scanning")  # (no body's reading left behind)
+    assert st._imperative("Scanning", ways=True)
+    assert steps(st, review, "Adobe Scan Review") == []
+    assert steps(st, promised, "Adobe Scan on the iPhone") == ["Scanning", "Editing", "Testing"]
+    sections_of = st.structure(promised, "Adobe Scan on the iPhone").sections
+    assert [s.heading for s in sections_of if s.heading] == ["Scanning", "Editing", "Testing"]

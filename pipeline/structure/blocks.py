@@ -72,7 +72,7 @@ class _Block:
 
 
 class _Sec:
-    __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo", "lead", "counted")
+    __slots__ = ("heading", "level", "kind", "parent", "blocks", "text", "pseudo", "lead", "counted", "ways")
 
     def __init__(self, heading, level, kind, parent, pseudo=False, lead=False):
         self.heading = heading
@@ -84,6 +84,8 @@ class _Sec:
         self.pseudo = pseudo
         self.lead = lead  # its heading is read off its first paragraph, which its text opens with
         self.counted = False  # its heading's number marks it as one of the page's steps (_mark_counted)
+        self.ways = False  # (the page's opening, secs[0]) the page reads as ways (Steps._reads_as_ways): a
+        # gerund alone heads a step (Steps._imperative's `ways`); the body's own, not the Structurer's
 
 # bold names joined by `>` (`\>` when escaped), each maybe followed by what it is: `**Start** button > **Settings**`
 _BOLD_NAME = re.compile(r"\*\*([^*\n>]{1,60})\*\*")

@@ -141,7 +141,7 @@ class Contents:
         over "Reset BIOS by removing the CMOS battery"). A numbered fix whose list names only its own unnumbered
         sub-sections is no overview: the fix tells its ways."""
         keyed = [(i, self._name(s.heading)) for i, s in enumerate(secs) if i and (
-            s.counted or self._imperative(s.heading))]
+            s.counted or self._imperative(s.heading, ways=secs[0].ways))]
         out = set()
         nxt = 0  # the first keyed section after i
         for i in range(1, len(secs)):
@@ -152,7 +152,7 @@ class Contents:
                 if b.kind == "paragraph" and len(b.plain) <= 80 and _TOC_NUMBER.match(b.plain)]
             if not 2 <= len(items) <= _TOC_MAX or nxt == len(keyed):
                 continue
-            if len(keyed) - nxt >= 2 and not (secs[i].counted or self._imperative(secs[i].heading)) and (
+            if len(keyed) - nxt >= 2 and not (secs[i].counted or self._imperative(secs[i].heading, ways=secs[0].ways)) and (
                     _only_linked_list(secs[i].blocks)):
                 out.add(i)  # (a heading that is no step over a list linking each item to the page's own
                 continue  # sections, steps after it: a table of contents, however worded)

@@ -20,8 +20,11 @@ class Sections:
     """Sections and the fixes they hold."""
 
     # ------------------------------------------------------------------- sections
-    def _sections(self, blocks: list[_Block], title: str) -> tuple[list[_Sec], str]:
+    def _sections(self, blocks: list[_Block], title: str, ways: bool = False) -> tuple[list[_Sec], str]:
+        """The body's sections; `ways`: the page reads as ways (Steps._reads_as_ways), kept on its opening
+        section (`secs[0].ways`) for every heading read as a step or not after it (Steps._imperative)."""
         secs = [_Sec(heading="", level=0, kind="intro", parent=None)]
+        secs[0].ways = ways
         stack: list[int] = []  # indexes of open heading sections
         title_heading = None
         leads = {id(b): h for b in blocks if (h := self._lead_label(b))}
@@ -128,7 +131,7 @@ class Sections:
                         or not any(at < k and o != w for at, o in early)):
                     continue
                 prev = secs[run[k - 1]]
-                if not (words[k - 1] or self._imperative(prev.heading)):
+                if not (words[k - 1] or self._imperative(prev.heading, ways=secs[0].ways)):
                     continue
                 m = k
                 while m < len(run) and words[m] == w:
@@ -167,9 +170,10 @@ class Sections:
                     or secs[prev.parent].level != s.level or any(secs[k].level != prev.level for k in kids)):
                 continue
             part = secs[prev.parent].heading  # (a step itself, "Fix 1: Restart": it is one of them)
-            if self._imperative(s.heading) and self._imperative(prev.heading) and not (
-                    self._imperative(part) or self._numbered(part) is not None) and (
-                    sum(self._imperative(secs[k].heading) for k in kids) >= 2):
+            ways = secs[0].ways
+            if self._imperative(s.heading, ways=ways) and self._imperative(prev.heading, ways=ways) and not (
+                    self._imperative(part, ways=ways) or self._numbered(part) is not None) and (
+                    sum(self._imperative(secs[k].heading, ways=ways) for k in kids) >= 2):
                 s.level, s.parent = prev.level, prev.parent
                 for k in kids:
                     secs[k].parent = prev.parent

@@ -28,15 +28,15 @@ _HEADING_LABEL = re.compile(r"^\s*(?:\([^()\n]{1,20}\)|[^\W\d][\w']*(?: [^\W\d][
 class Steps:
     """Steps and their fields."""
 
-    def _imperative(self, heading: str, writer: bool = False) -> bool:
+    def _imperative(self, heading: str, writer: bool = False, ways: bool = False) -> bool:
         """A heading that says what to do, maybe after a short label ("(Advanced) Try
         automatic overclocking", "Tips – Keep your printer driver up to date"), or names the
         doing to a thing ("Opening the Keychain Access tool", "Restarting your router": a
         gerund of one of the verbs, then an article or a possessive; "Testing Methodology"
         names no doing), or names the doing alone ("Restarting", "Setting Up": the gerund and nothing
-        after it) on a page that already reads as ways (`_reads_as_ways`; a review's "Scanning", "Editing"
-        name its features), past a part's label ("Part 2: Update the Driver"). `writer`: also the writer's
-        "Now let’s look at how ..." after a sequence word."""
+        after it) on a page that already reads as ways (`ways`: `_reads_as_ways`, kept on the page's opening
+        section, `secs[0].ways`; a review's "Scanning", "Editing" name its features), past a part's label ("Part 2:
+        Update the Driver"). `writer`: also the writer's "Now let’s look at how ..." after a sequence word."""
         heading = self._past_part(heading)  # ("Part 2: Update the Driver" says "Update the Driver")
         if _CONTRACTION.match(heading):  # (the writer's "Let’s Do a Few Benchmarks", not the reader's doing)
             return False
@@ -46,7 +46,7 @@ class Steps:
         if m is not None and not writer and m.string.startswith(("'", "’"), m.end()):
             m = self.imperative.match(_LETS.sub("", m.string, count=1))
         return m is not None or self.gerund.match(heading) is not None or (
-            self._gerunds_act and self.bare_gerund.match(heading) is not None)
+            ways and self.bare_gerund.match(heading) is not None)
 
     def _reads_as_ways(self, blocks: list[_Block], title: str) -> bool:
         """The page reads as ways before a heading that is a gerund alone is read (`_imperative`): its title
@@ -102,7 +102,7 @@ class Steps:
         # (with no text of its own, the part is only a label: its one sub-way is the way, in the part's place)
         alone = {children[p][0]: p for p in parts if len(children[p]) == 1 and not secs[p].text}
         for i, t in enumerate(secs[1:], 1):
-            if t.counted or self._imperative(t.heading) or i in procedures or i in parts:
+            if t.counted or self._imperative(t.heading, ways=secs[0].ways) or i in procedures or i in parts:
                 peers[(t.parent, t.level)] = peers.get((t.parent, t.level), 0) + 1
         overviews = self._overviews(secs)
         self._overviews_of = (secs, overviews)  # (for _hide_overview_lists: the same sections, asked again)
@@ -127,7 +127,7 @@ class Steps:
             self._last_resort(secs, is_step, overviews)
         elif not any(is_step):  # the page's one procedure: the only section named for what it does
             lone = [i for i, t in enumerate(secs) if i and t.kind in ("other", "fix") and not _descendants(secs, i)
-                    and self._names_doing(t.heading, True) and self._acts_in(t, 2)]
+                    and self._names_doing(t.heading, True, secs[0].ways) and self._acts_in(t, 2)]
             if len(lone) == 1:
                 is_step[lone[0]] = True
             else:  # or its ways: sibling headings all opening with a verb's word, each over an action
@@ -375,7 +375,7 @@ class Steps:
         one to its screenshot."""
         uses = _verb_uses(blocks)
         ok = {k for k, s in enumerate(secs) if len(secs) == 1 or (k and (
-            self.procedure_heading.match(s.heading) or self._imperative(s.heading)
+            self.procedure_heading.match(s.heading) or self._imperative(s.heading, ways=secs[0].ways)
             or self._verb_first(s, uses)))}  # (a verb the rules do not list: "Rotate Videos on ...")
         if len(secs) == 2 and not any(_is_text(b) for b in secs[0].blocks):
             ok.add(1)  # (the page's one heading, a label over a box: "Key Takeaways", then the text)
@@ -463,17 +463,18 @@ class Steps:
             return False
         # a cause's words in a heading that acts, under fixes or over two actions, make no cause ("Uninstall
         # Apps Known To Cause Overheating"); "Find Out What Causes ..." over its causes stays one
-        if s.kind == "cause" and not (self._imperative(s.heading) and (
+        ways = secs[0].ways
+        if s.kind == "cause" and not (self._imperative(s.heading, ways=ways) and (
                 self._acts_in(s, 2) or (s.parent is not None and secs[s.parent].kind == "fix"))):
             return False
         if s.counted:
             return True
         if s.parent is not None and secs[s.parent].kind == "fix":
-            acts = procedure or self._says_step(s, False) or self._imperative(s.heading)
+            acts = procedure or self._says_step(s, False) or self._imperative(s.heading, ways=ways)
             if self.prevention.search(secs[s.parent].heading):  # ("How to avoid buying a fake": ways to do, if
                 return acts or self.avoiding.match(s.heading) is not None  # worded so; not "Fakes ship with ...")
             return (counts or {}).get((s.parent, s.level), 0) < 2 or acts
-        if procedure or self._imperative(s.heading):
+        if procedure or self._imperative(s.heading, ways=ways):
             return peers.get((s.parent, s.level), 0) >= 2
         return self.preliminary.search(s.heading) is not None and peers.get((s.parent, s.level), 0) >= 2
 
@@ -500,13 +501,14 @@ class Steps:
         return any(first in uses.get(w, ()) for w in ("to", "To", "you", "You", "can")) or any(
             t.startswith(words[0] + " ") and self.verb_shaped.match(t) for t in _said(s))
 
-    def _names_doing(self, heading: str, writer: bool = False) -> bool:
+    def _names_doing(self, heading: str, writer: bool = False, ways: bool = False) -> bool:
         """A heading that names a procedure or a doing ("How to Organize Chats Into Folders", "Setting
         Up TrackerControl", "Use the Evaluate Formula Tool"), not a name that opens with a verb's
         word ("Make", a product; "Keep learning") nor a call to action ("Try Movavi Slideshow Maker!");
-        `writer`: or the writer's "Now let’s look at how ..." (`_imperative`)."""
+        `writer`: or the writer's "Now let’s look at how ..." (`_imperative`); `ways`: a gerund alone too, on
+        a page that reads as ways."""
         return self.procedure_heading.match(heading) is not None or self.gerund.match(heading) is not None or (
-            self._imperative(heading, writer) and len(heading.split()) >= 3 and not heading.rstrip().endswith("!"))
+            self._imperative(heading, writer, ways) and len(heading.split()) >= 3 and not heading.rstrip().endswith("!"))
 
     def _names_procedure(self, secs: list[_Sec], i: int) -> bool:
         """A heading that names a procedure ("How to Calculate Age in Months", rules
@@ -626,7 +628,7 @@ class Steps:
         for run in _siblings(secs):
             marks = [k for k, i in enumerate(run) if is_step[i]]
             if (len(marks) < 2 or 3 * len(marks) < 2 * (marks[-1] + 1) or any(secs[run[k]].counted for k in marks)
-                    or 3 * sum(bool(self._imperative(secs[run[k]].heading) or self.verb_word.match(secs[run[k]].heading))
+                    or 3 * sum(bool(self._imperative(secs[run[k]].heading, ways=secs[0].ways) or self.verb_word.match(secs[run[k]].heading))
                                for k in marks) < 2 * len(marks)):
                 continue
             for i in run[marks[-1] + 1:]:
@@ -749,7 +751,7 @@ class Steps:
                     way = i if secs[i].text else below[0]
                 if (not is_step[i] and i not in over and i not in skip
                         and secs[i].kind in ("other", "fix") and not any(is_step[a] for a in _ancestors(secs, i))
-                        and (self._names_doing(secs[i].heading) or _first_word(secs[i].heading) in divisions)):
+                        and (self._names_doing(secs[i].heading, ways=secs[0].ways) or _first_word(secs[i].heading) in divisions)):
                     is_step[way] = True
 
     def _remedy_runs(self, secs: list[_Sec], is_step: list[bool], skip: set[int]) -> None:

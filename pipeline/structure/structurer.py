@@ -43,7 +43,6 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                  flags)
         # (or the -ing form alone, a doing named without its thing: "Restarting", "Setting Up"; Steps._imperative)
         self.bare_gerund = re.compile(r"^(?:" + "|".join(re.escape(g) for g in _gerunds(verbs)) + r")[\s.:!]*$", flags)
-        self._gerunds_act = False  # (only on a page that reads as ways: Steps._reads_as_ways, set per body)
         # (a verb the rules do not list, by its shape: "Choose a ...", "Handle Your ...", "Back Up the ...")
         not_verbs = {w.lower() for w in rules.get("step_shapes", "not_verbs") + rules.get("step_shapes", "question_words")}
         self.asks = {w.lower() for w in rules.get("step_shapes", "question_words")}  # (after a name: a statement's verb)
@@ -216,9 +215,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         if split is not None:
             body, blocks = split, _blocks(split)
         blocks = self._without_contents(_inert(blocks, self.inert))
-        self._gerunds_act = False  # (asked with a gerund alone read as no doing)
-        self._gerunds_act = self._reads_as_ways(blocks, title)
-        sections, title_heading = self._sections(blocks, title)
+        ways = self._reads_as_ways(blocks, title)  # (asked with a gerund alone read as no doing)
+        sections, title_heading = self._sections(blocks, title, ways)
         self._page_titles = (title, title_heading)  # (what the page is about, for Steps._remedy_runs)
         steps = self._steps(sections, blocks)
         if not steps:  # no heading gives a step: numbered paragraphs may
@@ -233,7 +231,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
             split = _split_run_on_numbers(body, blocks)
             if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
                 again = self._without_contents(_inert(_blocks(split), self.inert))
-                secs, heading = self._sections(again, title)
+                secs, heading = self._sections(again, title, ways)
                 self._page_titles = (title, heading)  # (this parse's opening heading, for _remedy_runs)
                 found = self._steps(secs, again) or self._paragraph_steps(again, split, secs)
                 if len(found) > len(steps):
