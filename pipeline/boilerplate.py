@@ -70,6 +70,7 @@ _BULLET = re.compile(r"^\s*[-*+]\s+")
 _SEPARATOR = re.compile(r"\s*[/|\\·•]+\s*")  # a line of separators only, no markdown's ("---", "***" are breaks)
 _BAR_SEP = re.compile(r"\s+[|·•]\s+")  # between the links of a bar of them (Boilerplate._link_bar)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s")
+_ANY_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")  # an empty one too ("##": a heading whose text is the line under it)
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$")  # "**Weight**": a label of what follows
 _FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
 
@@ -220,6 +221,16 @@ _PAGE_ANCHOR = re.compile(r"\[[^\[\]\n]*\]\(((?:https?:)?//[^/()\s#]+/[^()\s#]+)
 _SLUG_SEP = re.compile(r"[\W_]+")  # an anchor's slug's words ("section-best-overall")
 _MARKS = re.compile(r"[\s*_.\\)+\-\d]*")  # what a line of such links may hold besides ("**1.**", " 2.", "* ")
 _PAGE_TOC = 3  # a run of such lines is a table of contents with this many links or more
+_CRUMBS = (2, 5)  # a breadcrumb has this many items, the page's title the last (Boilerplate._breadcrumbs)
+_VIEWS = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})*\s*$")  # a count alone on its line: "19,744", "14 752", "987"
+_NEARLY = (0.8, 0.5, 3)  # a breadcrumb's last item holds this much of the heading's words, the heading this much of its, this many at least
+_CRUMB_LINK = re.compile(r"(?<!!)\[[^\[\]\n]*\]\(([^()\s]*)")  # a link's target ("[Home](https://site.example/)")
+_BYLINE_LINES = 30  # a byline is in the page's header: among the body's first lines that did not go (Boilerplate._byline)
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                           r"|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?!\d)")  # "2024-08-16", "2024年8月16日", "16/08/2024"
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)  # a time after a date ("09:55", "3:05 pm")
+_PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")  # a name alone: "Alex Weng", "Mary J. Blige"
+_COUNTED = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})*\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*$")  # "19,744 views", "987 次瀏覽"
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
 
 
@@ -432,6 +443,18 @@ class Boilerplate:
         self.house_words = frozenset(w.lower() for w in g("boilerplate", "house_words"))
         # an article's line in a script written without spaces: a step's marker or an instruction's (_boxed)
         self.cjk_content = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "cjk_content")))
+        # a breadcrumb whose links the cleaner unwrapped opens with the site's home (_crumb_links)
+        self.crumb_roots = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "breadcrumb_roots"))
+        # a byline: a real date, who wrote the page or its views (_byline)
+        months = sorted(g("boilerplate", "date_months"), key=len, reverse=True)
+        month = r"(?:" + "|".join(map(re.escape, months)) + r")\.?"
+        self.month_date = re.compile(rf"(?<!\w)(?:{month},? \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d{{2}}"
+                                     rf"|\d{{1,2}}(?:er|\.)? {month},? (?:19|20)\d{{2}}|{month},? (?:19|20)\d{{2}})(?!\d)", re.I)
+        self.author_marks = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "author_marks")), re.I)
+        self.view_words = frozenset(" ".join(w.lower().split()) for w in g("boilerplate", "view_words"))
+        # a sign-up box is a form: a field or a button of one, the whole line (_box_over)
+        self.signup_lines = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "signup_fields")
+                                      + g("boilerplate", "signup_buttons"))
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
@@ -731,6 +754,8 @@ class Boilerplate:
         self._shop_tail(units, lines, drop)
         self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
+        drop.update(self._breadcrumbs(units, lines, drop))
+        drop.update(self._byline(units, lines, drop))
         # (after it: "Load more deals" is a shop widget's evidence there)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
         self._headings(units, lines, repeated, rep, drop)
@@ -791,6 +816,136 @@ class Boilerplate:
         first.update(self._own_cross_links(units, lines))
         first.update(u for u, (i, k) in enumerate(units) if k is not None and self._shop_button(lines[i]))
         return tuple(sorted(first)), tuple(sorted(self._related(units, lines) | self._thread(units, lines)))
+
+    def _breadcrumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
+        """A breadcrumb opening the body, and the labels of the page's header under it. The
+        breadcrumb is the body's first block (over it only headings and chrome that went, a
+        cookie notice): a list of 2-5 items (_CRUMBS), its items but the last short labels that
+        were links (each links to a page, not to an anchor of this one; or, the cleaner having
+        unwrapped them, the first is the site's home: rules' breadcrumb_roots, "* Home",
+        "* Accueil", "* ホームページ"), its last nearly the whole of the page's first heading
+        (_nearly_same: "* 25 Best Free Slideshow Makers of 2024 (Software & Apps)" over "25 Best
+        Free Slideshow Makers of 2024 (Desktop, Online & Apps)", maybe under an empty "##"), no
+        other item a heading of the page. Only the list goes, and the lines between it and that
+        heading when each is a label or a picture (a contents label and bar, "Back to Learning
+        Portal", a product's name and buttons); a sentence, a list item or a step among them
+        keeps them all. A "you will need" list or a table of contents (items not linked, or to
+        anchors; a last item sharing a few words with the next heading) stays whole."""
+        n, u = len(units), 0
+        while u < n and (u in gone or _ANY_HEADING.match(lines[units[u][0]])):
+            u += 1
+        items = []
+        while u + len(items) < n and _BULLET.match(lines[units[u + len(items)][0]]) and (
+                not items or units[u + len(items)][0] == units[u + len(items) - 1][0] + 1):
+            items.append(u + len(items))
+        if not _CRUMBS[0] <= len(items) <= _CRUMBS[1] or any(units[v][1] is None for v in items):
+            return set()
+        texts = [lines[units[v][0]] for v in items]
+        # (a label's length as _span reads it: "* ホームページ", Home page, is two words, not six)
+        if any(_span(t) > (3 if j == len(texts) - 1 else 1) * self.short_words or _WHOLE_SENTENCE.search(t)
+               or t.rstrip(" \t*_").endswith((":", "：")) for j, t in enumerate(texts)):
+            return set()
+        if not self._crumb_links(texts):
+            return set()
+        heads = [v for v in range(items[-1] + 1, n) if _ANY_HEADING.match(lines[units[v][0]])]
+        if not heads:
+            return set()
+        v = heads[0]
+        named = lines[units[v][0]]
+        if units[v][1] is None:  # an empty heading: the line under it is its text
+            if v + 1 >= n or _ANY_HEADING.match(lines[units[v + 1][0]]):
+                return set()
+            named = lines[units[v + 1][0]]
+        if not _nearly_same(_WORD.findall(_heading_words(named)), _WORD.findall(_heading_words(texts[-1]))):
+            return set()
+        titles = {tuple(_WORD.findall(_heading_words(lines[units[h][0]]))) for h in heads}
+        if any(tuple(_WORD.findall(_heading_words(t))) in titles for t in texts[:-1]):
+            return set()
+        between = [w for w in range(items[-1] + 1, v) if w not in gone]
+        if any(self._header_label(units, lines, w) is False for w in between):
+            return set(items)
+        return set(items) | set(between)
+
+    def _crumb_links(self, texts: list[str]) -> bool:
+        """A breadcrumb's items were links: each but the last links to a page (not to an anchor
+        of this one, a table of contents'), or none links and the first is the site's home
+        (rules' breadcrumb_roots: the cleaner unwrapped the links of an affiliate's or a farm's
+        host)."""
+        targets = [[m.group(1) for m in _CRUMB_LINK.finditer(t)] for t in texts[:-1]]
+        if all(ts and not any(x.startswith("#") for x in ts) for ts in targets):
+            return True
+        if any(targets) or "](" in texts[-1]:
+            return False
+        return " ".join(_WORD.findall(_heading_words(texts[0]))) in self.crumb_roots
+
+    def _header_label(self, units, lines: list[str], w: int) -> bool:
+        """Unit w, between a breadcrumb and the page's heading, is a label of the header (a
+        picture, a short line with no sentence, list item, step or heading: "Article content",
+        "Back to Learning Portal", "**Movavi Slideshow Maker**", "Download for Free", a bar of
+        its sections); False for the article's text."""
+        line = lines[units[w][0]]
+        if units[w][1] is None:
+            return _picture_only(line)
+        return not (_WHOLE_SENTENCE.search(line.rstrip(" \t*_")) or _ANY_HEADING.match(line) or _LIST.match(line)
+                    or _NUMBERED.match(line) or line.rstrip(" \t*_").endswith((":", "：")))
+
+    def _byline(self, units, lines: list[str], gone: set[int]) -> set[int]:
+        """A byline in the page's first lines (_BYLINE_LINES lines that did not go, under one
+        heading with words at most): a real date alone on its line (a month's name, rules'
+        date_months, or a numeric date: "December 1, 2023", "25 août 2024", "2024年8月16日",
+        "2024-08-16") with the page's views right under it, and who wrote it right over it:
+        an author's line (rules' author_marks, "Edited by Ben Jacklin", maybe gone already as
+        a notice) or a name alone ("Alex Weng"), over a count alone ("19,744", "14 752"); or
+        a count with a word of views ("19,744 views") under the date, with or without a name.
+        The date and the count go, and a name alone over them. A date over another number with
+        no author (a release's build number, a version, a table's cells), a year and a number
+        that are no date ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""
+        out, titled, seen = set(), 0, 0
+        for u in range(len(units) - 1):
+            line = lines[units[u][0]]
+            if _HEADING.match(line) and units[u][1] is not None:
+                titled += 1
+                if titled > 1:
+                    break
+            if u not in gone:
+                seen += 1
+                if seen > _BYLINE_LINES:
+                    break
+            if units[u][1] is None or not self._date_line(line):
+                continue
+            under = lines[units[u + 1][0]]
+            counted = _VIEWS.match(under) is not None
+            viewed = not counted and self._views_line(under)
+            if not (counted or viewed):
+                continue
+            over = lines[units[u - 1][0]] if u and units[u - 1][1] is not None else ""
+            plain = _LINK.sub(r"\1", over).strip(" \t*_")
+            marked = bool(plain) and self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words)
+            named = bool(plain) and _PERSON.match(plain) is not None
+            if not (marked or named or viewed):
+                continue
+            out.update((u, u + 1))
+            if named or marked:
+                out.add(u - 1)
+        return out
+
+    def _date_line(self, line: str) -> bool:
+        """A line that is a date and little else (a time, a weekday): "December 1, 2023",
+        "25 août 2024", "2024年8月16日", "16/08/2024 09:55"; not a year and a number ("Windows 11
+        2023 Update"), a version, a sentence, a heading or a list item."""
+        if _ANY_HEADING.match(line) or _LIST.match(line) or _WHOLE_SENTENCE.search(line) or len(line) > 80:
+            return False
+        text = _LINK.sub(r"\1", line).strip(" \t*_")
+        m = _NUMERIC_DATE.search(text) or self.month_date.search(text)
+        if m is None:
+            return False
+        rest = text[:m.start()] + " " + text[m.end():]
+        return len(_WORD.findall(_TIME.sub(" ", rest))) <= 1
+
+    def _views_line(self, line: str) -> bool:
+        """A count of the page's views: a number and one of the rules' view_words ("19,744 views")."""
+        m = _COUNTED.match(line)
+        return m is not None and " ".join(m.group(1).lower().split()) in self.view_words
 
     def _pictures(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> int:
         """The site's pictures, not the article's: a picture whose target is found in min_families
@@ -1306,30 +1461,70 @@ class Boilerplate:
         ("Join us for offers and tips!", "1.5M+ users already subscribed to our newsletter",
         "Your email address", "Sign me up" over "By signing up, you agree ..."), pictures too.
         A picture goes with the box only when the box goes on over it: the last screenshot of an
-        article over a notice stays, and so does its caption when that is the one line between."""
+        article over a notice stays, and so does its caption when that is the one line between.
+        A call ending with "!" opens the box, the walk stops there (what is over it is the
+        article's: "関連プログラム" / "iTunes、VLC"); in a box a call opens that is a form (a
+        line of it is a field's or a sign-up button's, the whole line: rules' signup_fields and
+        signup_buttons, "Email", "Sign Up", "申し込む"), the button right over the notice may be
+        an action's words ("Sign Up"; with no call or no form, "Click Clear data", "Click Sign Up"
+        are the article's steps) and a line of a script written without spaces may read up to
+        three labels' length ("150万人以上のユーザーがすでにニュースレターを購読しています").
+        A list item or a numbered step is never the box's."""
         def boxed(v: int) -> bool:
-            return self._boxed(units, lines, v)
+            if self._boxed(units, lines, v):
+                return True
+            line = lines[units[v][0]] if 0 <= v < len(units) else ""
+            if (v < 0 or units[v][1] is None or _HEADING.match(line) or _LIST.match(line) or line.lstrip().startswith("|")
+                    or _BOLD_LABEL.match(line) or line.rstrip(" \t*_").endswith((".", ":", "。", "："))):
+                return False
+            if v + 1 in notices:  # the box's button right over its notice, an action's words: "Sign Up"
+                return 2 if self._label(line, 3) else False  # (not an article's last step: "Click Clear data")
+            # a line of a script written without spaces that _span reads longer than it is (a loanword
+            # in katakana is one word of four characters or more): "150万人以上のユーザーがすでにニュース
+            # レターを購読しています" (1.5M+ users already subscribed ...), no step's or instruction's
+            # (such a line, and the button above, go only in a box that its call opens: cut below)
+            return 2 if (_CJK_RUN.search(line) is not None and _span(line) <= 3 * self.short_words
+                         and not self.cjk_content.search(line) and not self._content(line)) else False
         out = set()
         for u in notices:
-            v = u - 1
+            v, walk, cut, called = u - 1, [], -1, False
             # (a picture with no alt text has no key: "![](a.jpg)![](b.jpg)" over a box's count of subscribers)
             while v >= 0 and v not in out and (units[v][1] is not None or _picture_only(lines[units[v][0]])):
                 if _picture_only(lines[units[v][0]]):
                     w = v - 1
                     while w >= 0 and _picture_only(lines[units[w][0]]):
                         w -= 1
-                    if not boxed(w):
+                    fits = boxed(w)
+                    if not fits:
                         if u - v == 2:  # (only its caption between the picture and the notice)
                             out.discard(u - 1)
                         break
+                    if fits == 2 and cut < 0:
+                        cut = len(walk)
                     out.update(range(w + 1, v + 1))
+                    walk.extend(range(w + 1, v + 1))
                     v = w
                     continue
-                if not boxed(v):
+                fits = boxed(v)
+                if not fits:
                     break
+                if fits == 2 and cut < 0:
+                    cut = len(walk)
                 out.add(v)
+                walk.append(v)
+                if lines[units[v][0]].rstrip(" \t*_").endswith(("!", "！")):
+                    called = True
+                    break  # (the box's call opens it: "Join for how-to guides, special offers, and app tips!")
                 v -= 1
+            if cut >= 0 and not (called and any(self._signup_line(lines[units[w][0]]) for w in walk)):
+                # (no call over it, or no form: a longer line is the page's, "【YouTube 轉換器】6 種...",
+                out.difference_update(walk[cut:])  # a step's "Click Sign Up" too, and so is what went for being under it)
         return out
+
+    def _signup_line(self, line: str) -> bool:
+        """A sign-up form's field or button, the whole line (rules' signup_fields, signup_buttons:
+        "Email", "Your email address", "Sign Up", "申し込む"); not a step ("Click Sign Up")."""
+        return not _LIST.match(line) and " ".join(_WORD.findall(_LINK.sub(r"\1", line).lower())) in self.signup_lines
 
     def _shop_button(self, line: str) -> bool:
         """A shop's button, on one page as well as on many: a line that is one link and nothing
@@ -2220,6 +2415,20 @@ def _alone(units, lines: list[str], u: int) -> bool:
     trust Tom's Hardware  Our expert reviewers ...", under a buying guide's heading)."""
     return (0 < u < len(units) - 1 and bool(_HEADING.match(lines[units[u - 1][0]]))
             and bool(_HEADING.match(lines[units[u + 1][0]])))
+
+
+def _nearly_same(heading: list[str], item: list[str]) -> bool:
+    """A breadcrumb's last item names the page its heading does: nearly all of the heading's
+    words are in it and most of its are in the heading (_NEARLY), a word matching another that
+    is it with up to two letters more ("jeu" / "jeux", "maker" / "makers", "le" / "les")."""
+    a, b = set(heading), set(item)
+
+    def held(w: str, other: set[str]) -> bool:
+        return w in other or len(w) >= 2 and any(len(o) >= 2 and 0 < abs(len(o) - len(w)) <= 2
+                                                 and (o.startswith(w) or w.startswith(o)) for o in other)
+    in_item, in_heading = sum(held(w, b) for w in a), sum(held(w, a) for w in b)
+    return (bool(a) and min(in_item, in_heading) >= min(_NEARLY[2], len(a))
+            and in_item >= _NEARLY[0] * len(a) and in_heading >= _NEARLY[1] * len(b))
 
 
 def _url_parts(url: str) -> tuple[str, str | None]:

@@ -264,7 +264,9 @@ from .write import write_atomic
 # 164: steps: a gerund alone is a step only on a page that already reads as ways
 # 165: products: 159 undone (a shop's name linked alone and as a card's head was taken for a tool the page sells)
 # 166: steps: a choice word opening a sentence whose clause says what to do ("..., open Device Manager") is a manual way
-FORMAT = 166
+# 167: site chrome: a breadcrumb of links opening the body and its header labels, a byline with a real date and an author
+#      or views, a sign-up form's button and CJK lines over its notice (boilerplate._breadcrumbs, _byline, _box_over)
+FORMAT = 167
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -51,7 +51,8 @@ REQUIRED_GROUPS = {
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
                     "min_echoes_in_body", "seeds", "comment_buttons", "comment_words", "shop_labels",
                     "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "footer_marks",
-                    "house_words", "attribution_labels", "cjk_content"),
+                    "house_words", "attribution_labels", "cjk_content", "breadcrumb_roots", "date_months",
+                    "author_marks", "view_words", "signup_fields", "signup_buttons"),
 }
 
 
@@ -71,7 +72,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("promotional", "manual_links"), ("promotional", "sequence_labels"), ("promotional", "choice_openers"),
               ("boilerplate", "seeds"),
               ("boilerplate", "shop_labels"), ("boilerplate", "footer_marks"),
-              ("boilerplate", "cjk_content")}
+              ("boilerplate", "cjk_content"), ("boilerplate", "author_marks")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("page_kinds", "flat_max_headings"), ("page_kinds", "spread_percent"),
                ("page_kinds", "personal_percent"), ("page_kinds", "question_percent"), ("page_kinds", "quoted_experts"), ("page_kinds", "tie_title_percent"), ("affiliate_hosts", "network_hosts"),

@@ -2954,3 +2954,164 @@ def test_a_methods_requirements_said_again_under_the_next_method_stay():
             + options + "Pick Audio to choose the bitrate before you upload.\n")
     text, n = Boilerplate(load_rules()).strip(body, set())
     assert n == 0 and text.count("From Dropbox") == 2 and text.count("* Audio") == 2
+
+
+def test_a_breadcrumb_opening_the_body_goes_with_the_header_under_it_in_any_language():
+    """A breadcrumb opening the body (the site's sections, short labels whose links the cleaner
+    unwrapped, then the page's own title said again over that title's heading, maybe under an
+    empty "##") goes, and so do the lines between it and the title (a contents label and bar,
+    "Back to ...", a product's name and button, a picture), in French and in Japanese; a
+    cookie notice over it goes already. A list opening the body whose last item names no
+    heading (pros) stays, and a header with a sentence in it (the article's intro) keeps what
+    is not the breadcrumb's."""
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    fr = ("## Un titre d'une autre page\n\n"
+          "* Accueil\n* Portail de formation\n* Comment optimiser Windows 10 pour les jeux vidéo \\[Guide épique\\]\n\n"
+          "Contenu\n\nQu'est-ce qu'un faible FPS? Corrections rapides Corrections avancées Résumé\n\n"
+          "Retour au portail de formation\n\n**Gecata by Movavi**\n\nTélécharger\n\n![](https://img.example/g.webp)\n\n"
+          "## \n\nComment optimiser Windows 10 pour le jeu\n\n"
+          "Si vous êtes un joueur, vous savez combien il est important que votre système fonctionne à pleine capacité.\n")
+    text, _ = b.strip(fr, set())
+    for gone in ("Accueil", "Portail de formation", "Guide épique", "Contenu", "faible FPS", "Retour au portail",
+                 "Gecata", "Télécharger", "img.example"):
+        assert gone not in text
+    assert "Comment optimiser Windows 10 pour le jeu" in text and "Si vous êtes un joueur" in text
+    ja = ("## 別のページの見出し\n\n* ホームページ\n* Audio Converter\n* 無料オンラインM4A M4B変換 – Movavi\n\n"
+          "## \n\n無料オンラインM4A M4B変換\n\n1. \\[メディアの追加\\] をクリックしてM4Aファイルをアップロードします。\n")
+    text, _ = b.strip(ja, set())
+    assert "ホームページ" not in text and "Audio Converter" not in text and "– Movavi" not in text
+    assert "無料オンラインM4A M4B変換" in text and "アップロードします" in text
+    pros = ("## The Acme X review\n\n* Ease of use\n* Speed\n\n**Cons**\n\n* Price\n\n"
+            "## Speed and ease of use\n\nThe Acme X opens a file in a second and needs no manual to get going.\n")
+    assert b.strip(pros, set())[0] == pros
+    intro = ("## A page\n\n* Home\n* Guides\n* How to record your screen on Windows 11\n\n"
+             "Recording your screen takes a minute once you know where Windows hides the tool.\n\n"
+             "## How to record your screen on Windows 11\n\nPress Win+G to open the Game Bar and click Record.\n")
+    text, _ = b.strip(intro, set())
+    assert "* Home" not in text and "* Guides" not in text and "Recording your screen takes a minute" in text
+
+
+def test_a_byline_over_a_view_count_in_the_header_goes_a_date_and_count_further_down_stay():
+    """The author's name, a date and the page's views under it ("Edited by Ben Jacklin" /
+    "December 1, 2023" / "19,744"; "Alex Weng" / "2024年8月16日" / "19,027") in the page's header
+    go; a date over a number under the article's second heading (a release table's cells) stays."""
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    en = ("## Best slideshow makers\n\n![](https://img.example/a.webp)\n\n Edited by Ben Jacklin\n\nDecember 1, 2023\n\n"
+          " 19,744 \n\nDo you love taking a lot of photographs? Here are the best free slideshow makers.\n\n"
+          "## Release history\n\nThe maker shipped its last big update at the end of the year.\n\n"
+          "Version 2\n\nDecember 1, 2023\n\n1,024\n")
+    text, _ = b.strip(en, set())
+    assert "Ben Jacklin" not in text and "19,744" not in text
+    assert "Do you love taking" in text and "Version 2\n\nDecember 1, 2023\n\n1,024" in text
+    zh = "##\n\n* AI 自動調整\n\nAlex Weng\n\n2024年8月16日\n\n 19,027 \n\n如今 Windows 的新電腦上預裝的 Win10 相片檢視器，功能的確相當全面。\n"
+    text, _ = b.strip(zh, set())
+    assert "Alex Weng" not in text and "2024年8月16日" not in text and "19,027" not in text
+    assert "AI 自動調整" in text and "相片檢視器" in text
+
+
+def test_a_sign_up_box_over_its_notice_goes_with_its_button_and_its_cjk_lines_the_text_over_its_call_stays():
+    """A sign-up box over its consent notice goes whole: its button right over the notice, an
+    action's words ("Sign Up", "申し込む"), its count of subscribers in Japanese that _span reads
+    longer than a label ("150万人以上のユーザーがすでにニュースレターを購読しています"), up to its
+    call ending with "!" ("Join for how-to guides, special offers, and app tips!"); the article's
+    short lines over the call stay ("関連プログラム" / "iTunes、QuickTime Player、VLC"), and so does
+    a longer CJK line over a box with no call (the page's title)."""
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    pics = "![](https://img.example/a.jpg)![](https://img.example/b.jpg)"
+    cases = [  # (the article's text over the box, the box's call, count, field, button, notice; what goes)
+        (("Apple made the M4B format for audiobooks, and players can bookmark a place in them.", "Related programs",
+          "iTunes, QuickTime Player, VLC", "Join for how-to guides, special offers, and app tips!",
+          "1.5M+ users already subscribed to our newsletter", "Email", "Sign Up",
+          "By signing up, I agree to receive marketing emails from Acme and agree to Acme's Privacy Policy."),
+         ("Sign Up", "already subscribed", "Join for how-to")),
+        (("アップルはオーディオブックの再生のためにM4Bフォーマットを作成しました。", "関連プログラム",
+          "iTunes、QuickTime Player、VLC", "参加してハウツーガイド、特別オファー、アプリのヒントを入手しましょう！",
+          "150万人以上のユーザーがすでにニュースレターを購読しています", "電子メール", "申し込む",
+          "サインアップすると、Acmeからマーケティング電子メールを受信することに同意し、Acmeのプライバシー ポリシーに同意します。"),
+         ("購読しています", "参加して", "申し込む")),
+    ]
+    for (intro, label, programs, call, count, field, button, notice), gone in cases:
+        body = "\n\n".join(["## M4B", intro, label, programs, call, pics, count, field, button, notice]) + "\n"
+        text, _ = b.strip(body, set())
+        assert not any(g in text for g in gone)
+        assert f"{label}\n\n{programs}" in text and intro in text
+    # no call over it: a longer line of such a script over the box is the page's (its title under "##")
+    title = "【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)"
+    body = f"##\n\n{title}\n\n{pics}\n\nEmail\n\nSign Up\n\n{cases[0][0][-1]}\n"
+    assert title in b.strip(body, set())[0]
+
+
+def test_a_needs_list_or_contents_opening_the_body_is_no_breadcrumb_and_its_steps_stay():
+    """A "you will need" list or a table of contents opening the body, whose last item shares
+    two words with the next heading ("* A USB drive" over "## Prepare the USB drive"), is no
+    breadcrumb: its items were no links to the site's pages and it opens with no home, and its
+    last item is not nearly the whole heading; it and the steps between it and the heading stay."""
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    needs = ("## What you need\n\n* A Windows 10 PC\n* Rufus\n* A USB drive\n\n"
+             "1. Download Rufus from its website\n2. Plug in the USB drive\n\n"
+             "## Prepare the USB drive\n\nOpen Rufus, select your drive and the ISO, then click Start.\n")
+    assert b.strip(needs, set())[0] == needs
+    contents = ("## Contents\n\n* [Quick fixes](#quick-fixes)\n* [Advanced fixes](#advanced-fixes)\n"
+                "* [Reset the network](#reset-the-network)\n\nCheck the router first\n\n"
+                "## Reset the network adapter\n\nOpen Settings, click Network & Internet and click Network reset.\n")
+    assert b.strip(contents, set())[0] == contents
+
+
+def test_a_breadcrumb_of_links_goes_with_the_header_labels_not_with_a_step_between():
+    """A breadcrumb whose items link to the site's pages (no home first) goes, and so do the
+    header's labels between it and the page's heading; with a numbered step between, the
+    breadcrumb goes alone."""
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    crumbs = ("* [Support](https://help.example.com/)\n* [Windows](https://help.example.com/windows/)\n"
+              "* How to Fix a Bluetooth Mouse That Keeps Disconnecting\n\n")
+    heading = "## How to fix a Bluetooth mouse that keeps disconnecting\n\nTurn Bluetooth off and on again first.\n"
+    text, _ = b.strip(crumbs + "Back to Windows help\n\n**Help center**\n\n" + heading, set())
+    assert text.strip() == heading.strip()
+    text, _ = b.strip(crumbs + "1. Restart the PC\n\n" + heading, set())
+    assert "help.example.com" not in text and "1. Restart the PC" in text and "## How to fix" in text
+
+
+def test_a_date_over_a_number_with_no_author_is_no_byline():
+    """In the page's opening, a date over a number with no author over it ("Release date" /
+    "October 1, 2024" / "26100", a build's number) and a year and a number that are no date
+    ("Version 2023.11" over "4") stay; a date over a count of views ("19,744 views") goes."""
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    release = ("## Windows 11 version 24H2\n\nRelease date\n\nOctober 1, 2024\n\n26100\n\n"
+               "The update brings a new Copilot app and faster Wi-Fi 7 support.\n")
+    assert b.strip(release, set())[0] == release
+    version = "## Acme Editor\n\nVersion 2023.11\n\n4\n\nThe editor opens any video file and exports it to MP4.\n"
+    assert b.strip(version, set())[0] == version
+    views = "## Acme Editor\n\nMarch 3, 2024\n\n19,744 views\n\nThe editor opens any video file and exports it to MP4.\n"
+    text, _ = b.strip(views, set())
+    assert "March 3" not in text and "19,744" not in text and "The editor opens" in text
+    fr = ("## Comment optimiser Windows 10 pour le jeu\n\nAuteur : Elinor Zucchet\n\n25 août 2024\n\n14 752\n\n"
+          "Si vous êtes un joueur, vous savez combien il est important que votre système tourne bien.\n")
+    text, _ = b.strip(fr, set())
+    assert "Zucchet" not in text and "25 août" not in text and "14 752" not in text and "Si vous êtes un joueur" in text
+
+
+def test_a_sign_up_step_over_a_consent_notice_is_no_sign_up_box():
+    """A step "Click Sign Up" right over a consent notice, under a line ending with "!", stays:
+    no field or button of a form is the whole line (a box's "Sign Up", "Email"), so the box
+    takes no action's words; a box with its field and button over its notice, under its call,
+    goes whole."""
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    notice = "By signing up, you agree to the Terms of Service and acknowledge the Privacy Policy."
+    step = ("## Create your Acme account\n\nOpen acme.example and fill in your name and password.\n\n"
+            "You are almost there!\n\nClick Sign Up\n\n" + notice + "\n\n"
+            "Acme then sends you a mail to confirm the address.\n")
+    text, _ = b.strip(step, set())
+    assert "Click Sign Up" in text and "Acme then sends you a mail" in text
+    box = ("## Create your Acme account\n\nOpen acme.example and fill in your name and password.\n\n"
+           "Join for weekly tips and special offers!\n\nYour email address\n\nSubscribe now\n\n" + notice + "\n\n"
+           "Acme then sends you a mail to confirm the address.\n")
+    text, _ = b.strip(box, set())
+    assert "weekly tips" not in text and "Subscribe now" not in text and "Your email address" not in text
+    assert "fill in your name" in text and "Acme then sends you a mail" in text
