@@ -230,6 +230,7 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}
                            r"|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?!\d)")  # "2024-08-16", "2024年8月16日", "16/08/2024"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)  # a time after a date ("09:55", "3:05 pm")
 _PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")  # a name alone: "Alex Weng", "Mary J. Blige"
+_THOUSANDS = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})+\s*$")  # a count of thousands or more: "19,027", "14 752" (not "128", "799")
 _COUNTED = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})*\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*$")  # "19,744 views", "987 次瀏覽"
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
 
@@ -453,8 +454,12 @@ class Boilerplate:
         self.author_marks = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "author_marks")), re.I)
         self.view_words = frozenset(" ".join(w.lower().split()) for w in g("boilerplate", "view_words"))
         # a sign-up box is a form: a field or a button of one, the whole line (_box_over)
-        self.signup_lines = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "signup_fields")
-                                      + g("boilerplate", "signup_buttons"))
+        self.signup_fields = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "signup_fields"))
+        self.signup_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "signup_buttons"))
+        # ...and a page about signing up keeps it (_marks)
+        self.signup_topics = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "signup_topics")), re.I)
+        # a breadcrumb whose links the cleaner unwrapped: the "Back to ..." lines under it (_breadcrumbs)
+        self.crumb_backs = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "crumb_back_links")), re.I)
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
@@ -809,6 +814,9 @@ class Boilerplate:
         first = self._echoes(units, lines) | self._echo_blocks(units, lines)
         first.update(self._pull_quotes(units, lines))
         notices = [u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i])]
+        if notices and self._about_signup(units, lines):
+            # (a page about signing up walks through the form: the notice that says so and the box over it are its own)
+            notices = [u for u in notices if not self.signup_topics.search(lines[units[u][0]])]
         first.update(notices)
         first.update(self._box_over(units, lines, notices))
         first.update(self._box_under(units, lines, notices))
@@ -816,6 +824,12 @@ class Boilerplate:
         first.update(self._own_cross_links(units, lines))
         first.update(u for u, (i, k) in enumerate(units) if k is not None and self._shop_button(lines[i]))
         return tuple(sorted(first)), tuple(sorted(self._related(units, lines) | self._thread(units, lines)))
+
+    def _about_signup(self, units, lines: list[str]) -> bool:
+        """The page is about signing up or creating an account: a heading of it says so (rules'
+        signup_topics: "Create a free Canva account", "Subscribe to a channel on YouTube TV",
+        "LINEアカウントの作り方")."""
+        return any(k is not None and _HEADING.match(lines[i]) and self.signup_topics.search(lines[i]) for i, k in units)
 
     def _breadcrumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
         """A breadcrumb opening the body, and the labels of the page's header under it. The
@@ -845,7 +859,8 @@ class Boilerplate:
         if any(_span(t) > (3 if j == len(texts) - 1 else 1) * self.short_words or _WHOLE_SENTENCE.search(t)
                or t.rstrip(" \t*_").endswith((":", "：")) for j, t in enumerate(texts)):
             return set()
-        if not self._crumb_links(texts):
+        kind = self._crumb_links(texts)
+        if kind is None:
             return set()
         heads = [v for v in range(items[-1] + 1, n) if _ANY_HEADING.match(lines[units[v][0]])]
         if not heads:
@@ -856,27 +871,51 @@ class Boilerplate:
             if v + 1 >= n or _ANY_HEADING.match(lines[units[v + 1][0]]):
                 return set()
             named = lines[units[v + 1][0]]
-        if not _nearly_same(_WORD.findall(_heading_words(named)), _WORD.findall(_heading_words(texts[-1]))):
+        words = _WORD.findall(_heading_words(named))
+        if not _nearly_same(words, _WORD.findall(_heading_words(texts[-1]))):
             return set()
         titles = {tuple(_WORD.findall(_heading_words(lines[units[h][0]]))) for h in heads}
         if any(tuple(_WORD.findall(_heading_words(t))) in titles for t in texts[:-1]):
             return set()
         between = [w for w in range(items[-1] + 1, v) if w not in gone]
+        if kind == "home":
+            # (unlinked: a list opening with "Home" may be a menu's path or a list of rooms, "* Home / * Work /
+            # * Public network" over "## Public network"; only a heading of 3 words or more, with nothing between
+            # or a "Back to ..." line, and only the list and those lines go)
+            backs = {w for w in between if units[w][1] is not None and self._crumb_back(lines[units[w][0]])}
+            if len(words) < 3 or between and not backs:
+                return set()
+            return set(items) | backs
         if any(self._header_label(units, lines, w) is False for w in between):
             return set(items)
         return set(items) | set(between)
 
-    def _crumb_links(self, texts: list[str]) -> bool:
-        """A breadcrumb's items were links: each but the last links to a page (not to an anchor
-        of this one, a table of contents'), or none links and the first is the site's home
-        (rules' breadcrumb_roots: the cleaner unwrapped the links of an affiliate's or a farm's
-        host)."""
+    def _crumb_links(self, texts: list[str]) -> str | None:
+        """How a breadcrumb's items were links: "linked", each but the last links to a page of
+        one host, each a page under the one before (the site's home, a section, its subsection;
+        not an anchor of this page, a table of contents', nor pages side by side, a "you will
+        need" list's, a series', downloads for each system); or "home", none links and the first
+        is the site's home (rules' breadcrumb_roots: the cleaner unwrapped the links of an
+        affiliate's or a farm's host); None for any other list."""
         targets = [[m.group(1) for m in _CRUMB_LINK.finditer(t)] for t in texts[:-1]]
-        if all(ts and not any(x.startswith("#") for x in ts) for ts in targets):
-            return True
+        if all(targets):
+            if any(len(ts) != 1 or ts[0].startswith("#") for ts in targets):
+                return None
+            parts = [_url_parts(ts[0]) for ts in targets]
+            if len({host for _, host in parts}) != 1 or not all(
+                    _under(a.rstrip("/"), b.rstrip("/")) for (a, _), (b, _) in zip(parts, parts[1:])):
+                return None
+            return "linked"
         if any(targets) or "](" in texts[-1]:
-            return False
-        return " ".join(_WORD.findall(_heading_words(texts[0]))) in self.crumb_roots
+            return None
+        return "home" if " ".join(_WORD.findall(_heading_words(texts[0]))) in self.crumb_roots else None
+
+    def _crumb_back(self, line: str) -> bool:
+        """A "Back to ..." line of a page's header (rules' crumb_back_links, a short label):
+        "Back to Learning Portal", "Retour au portail de formation", "返回學習入口網站"."""
+        text = _LINK.sub(r"\1", line).strip(" \t*_")
+        return (bool(self.crumb_backs.search(text)) and self._label(text, 2 * self.short_words)
+                and not _WHOLE_SENTENCE.search(text))
 
     def _header_label(self, units, lines: list[str], w: int) -> bool:
         """Unit w, between a breadcrumb and the page's heading, is a label of the header (a
@@ -919,15 +958,35 @@ class Boilerplate:
             if not (counted or viewed):
                 continue
             over = lines[units[u - 1][0]] if u and units[u - 1][1] is not None else ""
-            plain = _LINK.sub(r"\1", over).strip(" \t*_")
+            plain = "" if _LIST.match(over) else _LINK.sub(r"\1", over).strip(" \t*_")  # (a list item is no name)
             marked = bool(plain) and self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words)
-            named = bool(plain) and _PERSON.match(plain) is not None
-            if not (marked or named or viewed):
-                continue
+            named = not marked and bool(plain) and _PERSON.match(plain) is not None
+            if not marked:
+                # (a name alone: "Google Chrome" / "August 20, 2024" / "128" is a release's, "Release Date" /
+                # "January 31, 2024" / "799" a price's; only a name under its portrait over a count of thousands,
+                # or a count of views, and with no sentence of the article over them)
+                portrait = u >= 2 and _picture_only(lines[units[u - 2][0]])
+                if not (viewed or named and portrait and _THOUSANDS.match(under)):
+                    continue
+                if not self._opening(units, lines, u - 1 if named else u, gone):
+                    continue
             out.update((u, u + 1))
             if named or marked:
                 out.add(u - 1)
         return out
+
+    def _opening(self, units, lines: list[str], v: int, gone: set[int]) -> bool:
+        """Unit v opens the page: over it, under the page's first heading, no text of the article
+        that did not go (a sentence, a step, a table's row; labels, pictures and headings are a
+        header's)."""
+        for w in range(v):
+            line = lines[units[w][0]]
+            if w in gone or units[w][1] is None or _ANY_HEADING.match(line):
+                continue
+            if (_WHOLE_SENTENCE.search(line.rstrip(" \t*_")) or _NUMBERED.match(line)
+                    or line.lstrip().startswith("|")):
+                return False
+        return True
 
     def _date_line(self, line: str) -> bool:
         """A line that is a date and little else (a time, a weekday): "December 1, 2023",
@@ -1516,15 +1575,16 @@ class Boilerplate:
                     called = True
                     break  # (the box's call opens it: "Join for how-to guides, special offers, and app tips!")
                 v -= 1
-            if cut >= 0 and not (called and any(self._signup_line(lines[units[w][0]]) for w in walk)):
+            if cut >= 0 and not (called and any(self._signup_line(lines[units[w][0]], self.signup_fields) for w in walk)
+                                 and any(self._signup_line(lines[units[w][0]], self.signup_buttons) for w in walk)):
                 # (no call over it, or no form: a longer line is the page's, "【YouTube 轉換器】6 種...",
                 out.difference_update(walk[cut:])  # a step's "Click Sign Up" too, and so is what went for being under it)
         return out
 
-    def _signup_line(self, line: str) -> bool:
-        """A sign-up form's field or button, the whole line (rules' signup_fields, signup_buttons:
-        "Email", "Your email address", "Sign Up", "申し込む"); not a step ("Click Sign Up")."""
-        return not _LIST.match(line) and " ".join(_WORD.findall(_LINK.sub(r"\1", line).lower())) in self.signup_lines
+    def _signup_line(self, line: str, known: frozenset[str]) -> bool:
+        """A sign-up form's field or button (`known`: rules' signup_fields, signup_buttons), the whole
+        line: "Email", "Your email address", "Sign Up", "申し込む"; not a step ("Click Sign Up")."""
+        return not _LIST.match(line) and " ".join(_WORD.findall(_LINK.sub(r"\1", line).lower())) in known
 
     def _shop_button(self, line: str) -> bool:
         """A shop's button, on one page as well as on many: a line that is one link and nothing
@@ -2417,6 +2477,11 @@ def _alone(units, lines: list[str], u: int) -> bool:
             and bool(_HEADING.match(lines[units[u + 1][0]])))
 
 
+def _under(path: str, other: str) -> bool:
+    """Page `other` is `path` or under it ("/windows/fixes" under "/windows", all under "")."""
+    return other == path or other.startswith(path + "/")
+
+
 def _nearly_same(heading: list[str], item: list[str]) -> bool:
     """A breadcrumb's last item names the page its heading does: nearly all of the heading's
     words are in it and most of its are in the heading (_NEARLY), a word matching another that
@@ -2427,7 +2492,8 @@ def _nearly_same(heading: list[str], item: list[str]) -> bool:
         return w in other or len(w) >= 2 and any(len(o) >= 2 and 0 < abs(len(o) - len(w)) <= 2
                                                  and (o.startswith(w) or w.startswith(o)) for o in other)
     in_item, in_heading = sum(held(w, b) for w in a), sum(held(w, a) for w in b)
-    return (bool(a) and min(in_item, in_heading) >= min(_NEARLY[2], len(a))
+    # (two words at least: a heading of one word, "## Linux", is no page's whole title)
+    return (bool(a) and min(in_item, in_heading) >= max(2, min(_NEARLY[2], len(a)))
             and in_item >= _NEARLY[0] * len(a) and in_heading >= _NEARLY[1] * len(b))
 
 

@@ -266,7 +266,10 @@ from .write import write_atomic
 # 166: steps: a choice word opening a sentence whose clause says what to do ("..., open Device Manager") is a manual way
 # 167: site chrome: a breadcrumb of links opening the body and its header labels, a byline with a real date and an author
 #      or views, a sign-up form's button and CJK lines over its notice (boilerplate._breadcrumbs, _byline, _box_over)
-FORMAT = 167
+# 168: site chrome narrowed (review32c): a byline's bare name needs its portrait and a count of thousands, an author's
+#      mark a person's name; a breadcrumb's links one host's pages each under the last, an unwrapped one only its
+#      "Back to" line with it; a sign-up box needs a field and a button, and stays on a page about signing up
+FORMAT = 168
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -52,7 +52,8 @@ REQUIRED_GROUPS = {
                     "min_echoes_in_body", "seeds", "comment_buttons", "comment_words", "shop_labels",
                     "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "footer_marks",
                     "house_words", "attribution_labels", "cjk_content", "breadcrumb_roots", "date_months",
-                    "author_marks", "view_words", "signup_fields", "signup_buttons"),
+                    "author_marks", "view_words", "signup_fields", "signup_buttons", "signup_topics",
+                    "crumb_back_links"),
 }
 
 
@@ -72,7 +73,8 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("promotional", "manual_links"), ("promotional", "sequence_labels"), ("promotional", "choice_openers"),
               ("boilerplate", "seeds"),
               ("boilerplate", "shop_labels"), ("boilerplate", "footer_marks"),
-              ("boilerplate", "cjk_content"), ("boilerplate", "author_marks")}
+              ("boilerplate", "cjk_content"), ("boilerplate", "author_marks"),
+              ("boilerplate", "signup_topics"), ("boilerplate", "crumb_back_links")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("page_kinds", "flat_max_headings"), ("page_kinds", "spread_percent"),
                ("page_kinds", "personal_percent"), ("page_kinds", "question_percent"), ("page_kinds", "quoted_experts"), ("page_kinds", "tie_title_percent"), ("affiliate_hosts", "network_hosts"),
