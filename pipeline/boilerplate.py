@@ -222,15 +222,14 @@ _SLUG_SEP = re.compile(r"[\W_]+")  # an anchor's slug's words ("section-best-ove
 _MARKS = re.compile(r"[\s*_.\\)+\-\d]*")  # what a line of such links may hold besides ("**1.**", " 2.", "* ")
 _PAGE_TOC = 3  # a run of such lines is a table of contents with this many links or more
 _CRUMBS = (2, 5)  # a breadcrumb has this many items, the page's title the last (Boilerplate._breadcrumbs)
-_VIEWS = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})*\s*$")  # a count alone on its line: "19,744", "14 752", "987"
 _NEARLY = (0.8, 0.5, 3)  # a breadcrumb's last item holds this much of the heading's words, the heading this much of its, this many at least
 _CRUMB_LINK = re.compile(r"(?<!!)\[[^\[\]\n]*\]\(([^()\s]*)")  # a link's target ("[Home](https://site.example/)")
 _BYLINE_LINES = 30  # a byline is in the page's header: among the body's first lines that did not go (Boilerplate._byline)
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
                            r"|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?!\d)")  # "2024-08-16", "2024年8月16日", "16/08/2024"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)  # a time after a date ("09:55", "3:05 pm")
+_COUNT = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})*\s*$")  # a bare number alone on its line: "19,744", "14 752", "287"
 _PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")  # a name alone: "Alex Weng", "Mary J. Blige"
-_THOUSANDS = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})+\s*$")  # a count of thousands or more: "19,027", "14 752" (not "128", "799")
 _COUNTED = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})*\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*$")  # "19,744 views", "987 次瀏覽"
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
 
@@ -458,6 +457,7 @@ class Boilerplate:
         self.signup_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "signup_buttons"))
         # ...and a page about signing up keeps it (_marks)
         self.signup_topics = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "signup_topics")), re.I)
+        self.signup_consent = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "signup_consent")), re.I)
         # a breadcrumb whose links the cleaner unwrapped: the "Back to ..." lines under it (_breadcrumbs)
         self.crumb_backs = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "crumb_back_links")), re.I)
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
@@ -816,7 +816,7 @@ class Boilerplate:
         notices = [u for u, (i, k) in enumerate(units) if k is not None and self._notice(lines[i])]
         if notices and self._about_signup(units, lines):
             # (a page about signing up walks through the form: the notice that says so and the box over it are its own)
-            notices = [u for u in notices if not self.signup_topics.search(lines[units[u][0]])]
+            notices = [u for u in notices if not self.signup_consent.search(lines[units[u][0]])]
         first.update(notices)
         first.update(self._box_over(units, lines, notices))
         first.update(self._box_under(units, lines, notices))
@@ -826,9 +826,9 @@ class Boilerplate:
         return tuple(sorted(first)), tuple(sorted(self._related(units, lines) | self._thread(units, lines)))
 
     def _about_signup(self, units, lines: list[str]) -> bool:
-        """The page is about signing up or creating an account: a heading of it says so (rules'
+        """The page's task is signing up or creating an account: a heading of it says so (rules'
         signup_topics: "Create a free Canva account", "Subscribe to a channel on YouTube TV",
-        "LINEアカウントの作り方")."""
+        "LINEアカウントの作り方"; not "Open Outlook without an account", "... anmelden")."""
         return any(k is not None and _HEADING.match(lines[i]) and self.signup_topics.search(lines[i]) for i, k in units)
 
     def _breadcrumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
@@ -886,9 +886,9 @@ class Boilerplate:
             if len(words) < 3 or between and not backs:
                 return set()
             return set(items) | backs
-        if any(self._header_label(units, lines, w) is False for w in between):
-            return set(items)
-        return set(items) | set(between)
+        # (only pictures and known header chrome go with the path: a "Back to ..." label, a contents label or
+        # bar that was links; anything else between stays, "Back up etcd before you start", "Python 3.12 or later")
+        return set(items) | {w for w in between if self._header_chrome(units, lines, w)}
 
     def _crumb_links(self, texts: list[str]) -> str | None:
         """How a breadcrumb's items were links: "linked", each but the last links to a page of
@@ -912,33 +912,34 @@ class Boilerplate:
 
     def _crumb_back(self, line: str) -> bool:
         """A "Back to ..." line of a page's header (rules' crumb_back_links, a short label):
-        "Back to Learning Portal", "Retour au portail de formation", "返回學習入口網站"."""
+        "Back to Learning Portal", "Retour au portail de formation"; not a step, "Return to ...")."""
         text = _LINK.sub(r"\1", line).strip(" \t*_")
         return (bool(self.crumb_backs.search(text)) and self._label(text, 2 * self.short_words)
                 and not _WHOLE_SENTENCE.search(text))
 
-    def _header_label(self, units, lines: list[str], w: int) -> bool:
-        """Unit w, between a breadcrumb and the page's heading, is a label of the header (a
-        picture, a short line with no sentence, list item, step or heading: "Article content",
-        "Back to Learning Portal", "**Movavi Slideshow Maker**", "Download for Free", a bar of
-        its sections); False for the article's text."""
+    def _header_chrome(self, units, lines: list[str], w: int) -> bool:
+        """Unit w, between a linked breadcrumb and the page's heading, is known header chrome: a
+        picture, a "Back to ..." label (_crumb_back), or a bar of links and nothing else (a contents
+        label or bar that was links: "[Article content](#main)"); not a label of the article's own
+        ("Python 3.12 or later", "Administrator rights", "Back up etcd before you start")."""
         line = lines[units[w][0]]
         if units[w][1] is None:
             return _picture_only(line)
-        return not (_WHOLE_SENTENCE.search(line.rstrip(" \t*_")) or _ANY_HEADING.match(line) or _LIST.match(line)
-                    or _NUMBERED.match(line) or line.rstrip(" \t*_").endswith((":", "：")))
+        if _ANY_HEADING.match(line) or _LIST.match(line) or _NUMBERED.match(line):
+            return False
+        return self._crumb_back(line) or (_LINK.search(line) is not None and not _LINK.sub("", line).strip(" \t*_|·•/-"))
 
     def _byline(self, units, lines: list[str], gone: set[int]) -> set[int]:
         """A byline in the page's first lines (_BYLINE_LINES lines that did not go, under one
         heading with words at most): a real date alone on its line (a month's name, rules'
         date_months, or a numeric date: "December 1, 2023", "25 août 2024", "2024年8月16日",
-        "2024-08-16") with the page's views right under it, and who wrote it right over it:
-        an author's line (rules' author_marks, "Edited by Ben Jacklin", maybe gone already as
-        a notice) or a name alone ("Alex Weng"), over a count alone ("19,744", "14 752"); or
-        a count with a word of views ("19,744 views") under the date, with or without a name.
-        The date and the count go, and a name alone over them. A date over another number with
-        no author (a release's build number, a version, a table's cells), a year and a number
-        that are no date ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""
+        "2024-08-16") over a count of the page's views, a number with a word of views ("19,744
+        views", rules' view_words), or under an author's line (rules' author_marks: "Edited by Ben
+        Jacklin") with no count under it, with no sentence, step or table row of the article over
+        them (_opening). The date and the count go, and the line right over the date when it names
+        who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). A date over a bare number (a release's, a price's, a print run's:
+        "By Cormac McCarthy" / "September 26, 2006" / "287"), a year and a number that are no date
+        ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""
         out, titled, seen = set(), 0, 0
         for u in range(len(units) - 1):
             line = lines[units[u][0]]
@@ -953,24 +954,19 @@ class Boilerplate:
             if units[u][1] is None or not self._date_line(line):
                 continue
             under = lines[units[u + 1][0]]
-            counted = _VIEWS.match(under) is not None
-            viewed = not counted and self._views_line(under)
-            if not (counted or viewed):
-                continue
+            viewed = self._views_line(under)
             over = lines[units[u - 1][0]] if u and units[u - 1][1] is not None else ""
             plain = "" if _LIST.match(over) else _LINK.sub(r"\1", over).strip(" \t*_")  # (a list item is no name)
             marked = bool(plain) and self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words)
             named = not marked and bool(plain) and _PERSON.match(plain) is not None
-            if not marked:
-                # (a name alone: "Google Chrome" / "August 20, 2024" / "128" is a release's, "Release Date" /
-                # "January 31, 2024" / "799" a price's; only a name under its portrait over a count of thousands,
-                # or a count of views, and with no sentence of the article over them)
-                portrait = u >= 2 and _picture_only(lines[units[u - 2][0]])
-                if not (viewed or named and portrait and _THOUSANDS.match(under)):
-                    continue
-                if not self._opening(units, lines, u - 1 if named else u, gone):
-                    continue
-            out.update((u, u + 1))
+            # (a bare number under a date is a release's, a price's, a print run's: "September 26, 2023" / "118",
+            # "October 5, 2023" / "2,399", "By Cormac McCarthy" / "September 26, 2006" / "287"; an author's line
+            # over a date with no count under it is a byline: "Edited by Ben Jacklin" / "December 1, 2023")
+            if not (viewed or marked and not _COUNT.match(under)):
+                continue
+            if not self._opening(units, lines, u - 1 if named or marked else u, gone):
+                continue  # (no sentence, step or table row of the article over it)
+            out.update((u, u + 1) if viewed else (u,))
             if named or marked:
                 out.add(u - 1)
         return out

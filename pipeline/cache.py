@@ -269,7 +269,10 @@ from .write import write_atomic
 # 168: site chrome narrowed (review32c): a byline's bare name needs its portrait and a count of thousands, an author's
 #      mark a person's name; a breadcrumb's links one host's pages each under the last, an unwrapped one only its
 #      "Back to" line with it; a sign-up box needs a field and a button, and stays on a page about signing up
-FORMAT = 168
+# 169: site chrome narrowed (review32d): a byline needs a count with a views word and no article text over it; a
+#      linked breadcrumb takes only pictures, "Back to" labels and link bars between it and the heading; no "Return
+#      to" step; a page about signing up is one whose heading's task is it
+FORMAT = 169
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
