@@ -936,11 +936,11 @@ class Boilerplate:
         "2024-08-16") over a count of the page's views, a number with a word of views ("19,744
         views", rules' view_words), or under an author's line (rules' author_marks: "Edited by Ben
         Jacklin") with no count under it, with no sentence, step or table row of the article over
-        them (_opening). The date and the count go, and the line right over the date when it names
+        them (_first_text). The date and the count go, and the line right over the date when it names
         who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). A date over a bare number (a release's, a price's, a print run's:
         "By Cormac McCarthy" / "September 26, 2006" / "287"), a year and a number that are no date
         ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""
-        out, titled, seen = set(), 0, 0
+        out, titled, seen, opened = set(), 0, 0, None
         for u in range(len(units) - 1):
             line = lines[units[u][0]]
             if _HEADING.match(line) and units[u][1] is not None:
@@ -964,25 +964,26 @@ class Boilerplate:
             # over a date with no count under it is a byline: "Edited by Ben Jacklin" / "December 1, 2023")
             if not (viewed or marked and not _COUNT.match(under)):
                 continue
-            if not self._opening(units, lines, u - 1 if named or marked else u, gone):
+            if opened is None:
+                opened = self._first_text(units, lines, gone)
+            if (u - 1 if named or marked else u) > opened:
                 continue  # (no sentence, step or table row of the article over it)
             out.update((u, u + 1) if viewed else (u,))
             if named or marked:
                 out.add(u - 1)
         return out
 
-    def _opening(self, units, lines: list[str], v: int, gone: set[int]) -> bool:
-        """Unit v opens the page: over it, under the page's first heading, no text of the article
-        that did not go (a sentence, a step, a table's row; labels, pictures and headings are a
-        header's)."""
-        for w in range(v):
-            line = lines[units[w][0]]
-            if w in gone or units[w][1] is None or _ANY_HEADING.match(line):
+    def _first_text(self, units, lines: list[str], gone: set[int]) -> int:
+        """The body's first unit of the article's text that did not go (a sentence, a step, a
+        table's row; labels, pictures and headings are a header's): a unit up to it opens the
+        page (_byline), one after it does not. Found once per body (linear on a long one)."""
+        for w, (i, k) in enumerate(units):
+            line = lines[i]
+            if w in gone or k is None or _ANY_HEADING.match(line):
                 continue
-            if (_WHOLE_SENTENCE.search(line.rstrip(" \t*_")) or _NUMBERED.match(line)
-                    or line.lstrip().startswith("|")):
-                return False
-        return True
+            if _WHOLE_SENTENCE.search(line.rstrip(" \t*_")) or _NUMBERED.match(line) or line.lstrip().startswith("|"):
+                return w
+        return len(units)
 
     def _date_line(self, line: str) -> bool:
         """A line that is a date and little else (a time, a weekday): "December 1, 2023",
