@@ -228,9 +228,10 @@ _BYLINE_LINES = 30  # a byline is in the page's header: among the body's first l
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
                            r"|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})(?!\d)")  # "2024-08-16", "2024年8月16日", "16/08/2024"
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)  # a time after a date ("09:55", "3:05 pm")
-_COUNT = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})*\s*$")  # a bare number alone on its line: "19,744", "14 752", "287"
+_NUMBER = r"\d{1,3}(?:[\s,.’']\d{3})*"  # a count, its thousands set off or not: "19,744", "14 752", "287"
+_COUNT = re.compile(rf"^\s*{_NUMBER}\s*$")  # a bare number alone on its line
 _PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")  # a name alone: "Alex Weng", "Mary J. Blige"
-_COUNTED = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})*\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*$")  # "19,744 views", "987 次瀏覽"
+_COUNTED = re.compile(rf"^\s*{_NUMBER}\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*$")  # "19,744 views", "987 次瀏覽"
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
 
 
