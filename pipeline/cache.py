@@ -272,7 +272,9 @@ from .write import write_atomic
 # 169: site chrome narrowed (review32d): a byline needs a count with a views word and no article text over it; a
 #      linked breadcrumb takes only pictures, "Back to" labels and link bars between it and the heading; no "Return
 #      to" step; a page about signing up is one whose heading's task is it
-FORMAT = 169
+# 170: a byline is a notice of its own (rules' bylines): the short lines over it (the page's title line, a subtitle)
+#      are no sign-up box's and stay
+FORMAT = 170
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -49,7 +49,7 @@ REQUIRED_GROUPS = {
                     "remedy_words", "prices", "last_resorts", "writer_verbs", "clause_openers", "clause_not_after", "connectors"),
     "extract": ("command_words", "shortcut_keys", "named_keys", "held_filler", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
-                    "min_echoes_in_body", "seeds", "comment_buttons", "comment_words", "shop_labels",
+                    "min_echoes_in_body", "seeds", "bylines", "comment_buttons", "comment_words", "shop_labels",
                     "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "footer_marks",
                     "house_words", "attribution_labels", "cjk_content", "breadcrumb_roots", "date_months",
                     "author_marks", "view_words", "signup_fields", "signup_buttons", "signup_topics",
@@ -71,7 +71,7 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("summary", "contents_labels"), ("summary", "ad_lines"), ("summary", "credit_lines"),
               ("promotional", "manual_labels"), ("promotional", "manual_cues"), ("promotional", "sell_words"),
               ("promotional", "manual_links"), ("promotional", "sequence_labels"), ("promotional", "choice_openers"),
-              ("boilerplate", "seeds"),
+              ("boilerplate", "seeds"), ("boilerplate", "bylines"),
               ("boilerplate", "shop_labels"), ("boilerplate", "footer_marks"),
               ("boilerplate", "cjk_content"), ("boilerplate", "author_marks"),
               ("boilerplate", "signup_topics"), ("boilerplate", "signup_consent"), ("boilerplate", "crumb_back_links")}

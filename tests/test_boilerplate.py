@@ -3294,3 +3294,26 @@ def test_an_unwrapped_path_over_a_step_stays_and_a_box_goes_unless_the_page_is_a
                     "## Bei Windows 11 mit PIN anmelden"):
         body = heading + "\n\n1. Press Windows+R.\n2. Type the command and press Enter.\n\nThe app then starts.\n\n" + box
         _stripped(b, body, ("By signing up",), ("The app then starts.",))
+
+
+def test_the_title_line_over_a_byline_stays_the_byline_goes_alone():
+    """A byline is a notice the rules' bylines name ("Edited by Ben Jacklin"), not a consent's: the
+    short lines over it are the page's, not a box's. The page's title line and its subtitle over
+    "Edited by …" went as the box over a notice (review33c); they stay, and the byline goes with the
+    author's portrait right over it. A sign-up box over its consent notice still goes with it."""
+    b = Boilerplate(load_rules())
+    _stripped(b, "How to Fix Bluetooth on Windows 11\nEdited by Ben Jacklin\n\nDecember 1, 2023\n\n"
+                 "Turn Bluetooth off and on again first, then restart.\n",
+              gone=("Edited by",), kept=("How to Fix Bluetooth on Windows 11", "Turn Bluetooth off"))
+    _stripped(b, "## Fix Bluetooth on Windows 11\n\nHow to fix it fast\nEdited by Ben Jacklin\n\n"
+                 "Turn Bluetooth off and on again first, then restart.\n",
+              gone=("Edited by",), kept=("How to fix it fast", "Turn Bluetooth off"))
+    _stripped(b, "## Fix Bluetooth on Windows 11\n\nHow to fix it fast\n\n![](https://cdn.example/ben.webp)\n\n"
+                 "Édité par Ben Jacklin\n\nTurn Bluetooth off and on again first, then restart.\n",
+              gone=("Édité par", "ben.webp"), kept=("How to fix it fast", "Turn Bluetooth off"))
+    notice = "By signing up, you agree to the Terms of Service and acknowledge the Privacy Policy."
+    _stripped(b, "## Back up your photos with Acme\n\nOpen acme.example and pick a folder.\n\n"
+                 "Join for weekly tips and special offers!\n\nYour email address\n\nSubscribe now\n\n" + notice + "\n\n"
+                 "Acme then copies the folder every night.\n",
+              gone=("weekly tips", "Subscribe now", "Your email address", "By signing up"),
+              kept=("pick a folder", "copies the folder"))
