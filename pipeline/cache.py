@@ -272,7 +272,8 @@ from .write import write_atomic
 # 169: site chrome narrowed (review32d): a byline needs a count with a views word and no article text over it; a
 #      linked breadcrumb takes only pictures, "Back to" labels and link bars between it and the heading; no "Return
 #      to" step; a page about signing up is one whose heading's task is it
-FORMAT = 169
+# 170: titles: a weak title without the main word and no span saying it: a title that says it within WEAK, under zero too
+FORMAT = 170
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

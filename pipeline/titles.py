@@ -21,7 +21,9 @@ generic_words) do not count either way.
 A weak best candidate (scoring under WEAK) that lacks the word the text is most about
 (`main_term`: "doorbell") gives way to a published title that says it, or to a span of the
 intro that does ("The all-new Ring Battery Doorbell is now available" over "Ring Elevates
-Entry-Level Security"); and one that lacks the name the text repeats (`main_name`: "Moto Tag")
+Entry-Level Security"), or, when no span does, to a title that says it scoring under zero but within WEAK of the best
+("Security Champions Earn Big: Bugcrowd Raises Bounty Ceiling to $1M" at -0.7 over "$1 Million Prize: The Latest
+Boost in Bugcrowd's Premium Vulnerability Reporting" at 1.1); and one that lacks the name the text repeats (`main_name`: "Moto Tag")
 gives way to a candidate that says it, or to a span of the intro that does ("Motorola just
 launched the Moto Tag" over "Google Enhances Locator Capabilities with Moto's Tracking
 Technology"). In a spun group published under many titles, some of other articles, a title that
@@ -1274,12 +1276,17 @@ class TitleChooser:
             return rival
         if main and not says_word(best, main) and best_score < WEAK:  # (a weak title must name what the text is most about)
             heads = {h for h, *_ in prep["heads"]}  # (a heading names a part: "Use Small Taskbar Icons")
-            with_main = [sc for sc in scored if says_word(sc[-1], main) and sc[0] > 0 and sc[-1] not in heads]
-            if with_main:
+            with_main = [sc for sc in scored if says_word(sc[-1], main) and sc[-1] not in heads]
+            if any(sc[0] > 0 for sc in with_main):
                 return max(with_main)[-1]
             composed = self.compose(k, [sc[-1] for sc in scored], code, runs=False)  # (a bold run is a label)
             if main in words(composed):
                 return composed
+            # (nor a span: one that names it may score under zero, where every title says words the text never
+            # does, within WEAK of the best)
+            near = [sc for sc in with_main if sc[0] >= best_score - WEAK]
+            if near:
+                return max(near)[-1]
         # (a title that names neither the word the text is most about nor the name that word is part of names
         # another subject, however well it scores: "Surpassing Apple & Google: The Longevity of Modular Android
         # Phones Revealed" over a review of the Fairphone 5; the name is looked for only then, or under WEAK)

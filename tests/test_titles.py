@@ -485,6 +485,22 @@ def test_a_weak_title_without_the_word_the_text_is_most_about_gives_way_to_a_spa
     assert chooser(e) == "Ring Battery Doorbell Gets a Head-to-Toe View"
 
 
+def test_a_weak_title_without_the_main_word_gives_way_to_a_title_that_says_it_scoring_near_it_under_zero(chooser):
+    # every title but the best says words the text never does: the one that names what the text is most about
+    # ("bounty") scores under zero, yet within WEAK of the best, whose own words are the text's side words
+    text = ("Bugcrowd raised the top reward of its bounty program to $1 million for a critical flaw found in its "
+            "customers' software. The bounty grows with how much damage the flaw could do.\n\n"
+            "Researchers who find a flaw report it through Bugcrowd's platform, which pays the bounty once the customer "
+            "confirms it.\n\nThe bounty program also pays smaller rewards for lesser flaws.")
+    sections = [("How the program works", "A researcher submits a report and Bugcrowd checks the bounty claim.")]
+    best = "$1 Million Prize: The Latest Boost in Bugcrowd's Premium Vulnerability Reporting - Insight for Security Experts"
+    named = "Security Champions Earn Big as Bugcrowd Lifts Its Bounty Ceiling Sky High"
+    assert chooser(entry(best, [named], text, sections)) == named
+    # one that names it but scores far under the best (more than WEAK) does not
+    far = "Security Champions Earn Big Tonight as Bugcrowd Lifts Its Bounty Ceiling Sky High Over Rivals Everywhere Soon"
+    assert chooser(entry(best, [far], text, sections)) != far
+
+
 def test_a_how_tos_question_heading_among_its_step_headings_is_a_lists_item(chooser):
     # five plain headings of one level after the intro, three of them steps: the one that is
     # no step ("When Should You ...") is an item of that list, not the article's name
