@@ -5,7 +5,8 @@ same without the site's name (learned from the build: a word the tails of many e
 titles say, "… | ZDNET", "… - Insights From ZDNet"; it also counts against a title), and
 the body's headings that name the article rather than a part of it (not a fix, not a
 review's "Design: ..." section; "5 Ways to Lock your Windows PC" as "Lock your Windows
-PC"). Each candidate word the text uses scores how widely it is spread over the text (log
+PC"; a heading of one word that names something only where it opens the body before its prose and says what the text
+is most about: "What is BIOS", `scored`). Each candidate word the text uses scores how widely it is spread over the text (log
 of how many of its parts say it) times how specific it is to this article (inverse document
 frequency over the build's entries), up to CONSENSUS more the more of the entry's other
 titles say it (spinning rewords a title around its subject); a word the text never says
@@ -969,7 +970,7 @@ class TitleChooser:
         return title
 
     def form(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
-             spelled: frozenset = frozenset(), flat: str = "") -> list | None:
+             spelled: frozenset = frozenset(), flat: str = "", single: bool = False) -> list | None:
         """A candidate's score but for the words' idf, which `value` weighs it with: [[word,
         log1p of its spread or None (a word the text never says), its weight], what counts
         against, the number of words], or None for a candidate that names nothing. `said`: see
@@ -983,7 +984,7 @@ class TitleChooser:
         # does a short part that names the site, "… | ZDNET Analysis", "… - Insights From ZDNet")
         spun = spin_words(candidate, self.spin) | self.site | site_part_words(candidate, self.site)
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
-        if len(ws) < 2 and not _CODE.search(candidate):
+        if len(ws) < (1 if single else 2) and not _CODE.search(candidate):  # (`single`: a heading, see `scored`)
             return None
         said = said or {None: 1}
 
@@ -1503,8 +1504,9 @@ class TitleChooser:
         codes = Counter(c.lower() for c in _CODE.findall(text))
         prep = {"titles": [[c, self.form(c, tf, versions, said, spelled, flat),
                             len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted)] for c in titles],
-                "heads": [[h, self.form(h, tf, versions, said, spelled, flat), *self.covers(h, clean)] for h in heads],
-                "loose": None if same else [[h, self.form(h, tf, versions, said, spelled, flat),
+                "heads": [[h, self.form(h, tf, versions, said, spelled, flat, True), *self.covers(h, clean)]
+                          for h in heads],
+                "loose": None if same else [[h, self.form(h, tf, versions, said, spelled, flat, True),
                                              *self.covers(h, clean)] for h in loose],
                 "code": codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None,
                 "messages": messages}
@@ -1518,8 +1520,17 @@ class TitleChooser:
         tf = self.tf[k]
         main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
         titles = prep["titles"]
+        first = next((words(plain(s.get("heading", ""))) for s in entry.get("sections", [])
+                      if plain(s.get("heading", "")).strip()), [])
+        atop = self.atop(entry)
+        term = self.main_term(k)
+
+        def own(h):  # (the page's own title of one word, see below: no title covers it)
+            said = words(h)
+            return (atop and bool(said) and f" {' '.join(said)} " in f" {' '.join(first)} "
+                    and [w for w in said if w not in self.generic] == [term])
         heads = [h for h in (prep["loose"] if loose and prep["loose"] is not None else prep["heads"])
-                 if not self.covered(h[2:], main)]
+                 if not self.covered(h[2:], main) or own(h[0])]
         # a heading names a part of the article more often than the whole: it must do twice as well;
         # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words), then the
         # one with fewer words shouted ("Missing Advanced Display Settings" over "Advanced Display Settings MISSING")
@@ -1534,10 +1545,6 @@ class TitleChooser:
         # Settings on an iPhone"; a later heading names a part, "Try Movavi Slideshow Maker!")
         name = self.main_name(k) if heads else None
         name = name if name and not any(f" {name} " in f" {' '.join(words(c))} " for c, *_ in titles) else None
-        first = next((words(plain(s.get("heading", ""))) for s in entry.get("sections", [])
-                      if plain(s.get("heading", "")).strip()), [])
-        atop = self.atop(entry)
-        term = self.main_term(k)
         messages = {m for m in prep.get("messages", ()) if term and says_word(m, term)}
         # (one that does not say it is no candidate: the text's subject is not the message alone)
         heads = [h for h in heads if h[0] in messages or h[0] not in prep.get("messages", ())]
@@ -1551,6 +1558,12 @@ class TitleChooser:
             # (nor the error message the intro quotes, when it says the word the text is most about: the text's own
             # words for its subject, "Unable to initialize DirectX 9 device" over "About DirectX 9")
             handicap = 1.0 if opens and (atop or name and names(c, name)) or c in messages else HEADING_HANDICAP
+            # (a heading of one word that names something, "What is BIOS", is the article's own title only where it
+            # opens the body before its prose and that word is what the text is most about, whatever title says it
+            # too: over a spun "How Does Revo Uninstaller Interact With Your Computer's BIOS Settings?"; elsewhere it
+            # names a part, "Audio", or is a section a title covers, "What is svchost.exe?" after an intro)
+            if form is not None and form[2] < 2 and not _CODE.search(c) and not own(c):
+                s = float("-inf")
             out.append((s / handicap if s > 0 else s, -len(c.split()), -_shouted(c), -i, c))
         return out
 

@@ -501,6 +501,20 @@ def test_a_weak_title_without_the_main_word_gives_way_to_a_title_that_says_it_sc
     assert chooser(entry(best, [far], text, sections)) != far
 
 
+def test_a_one_word_heading_opening_the_body_names_the_article_when_its_word_is_the_main_one(chooser):
+    # "What is BIOS" has one word that names something: it is the page's own title where it opens the body before
+    # any prose and BIOS is what the text is most about, though the spun titles say BIOS too
+    bios = ("BIOS (basic input/output system) is the program a computer's microprocessor uses to start the "
+            "computer.\n\nThe BIOS also manages the data flow between the operating system and attached devices.\n\n"
+            "Early BIOS chips were read-only; a modern BIOS can be updated.")
+    sections = [("What is BIOS", bios), ("How does BIOS work?", "The BIOS checks the hardware when the computer starts."),
+                ("Accessing BIOS", "Press the key your BIOS names at startup to open its settings.")]
+    spun = "How Does Acme Cleaner Interact With Your Computer's BIOS Settings?"
+    assert chooser(entry(spun, ["Acme Cleaner and the BIOS Explained"], "", sections)) == "What is BIOS"
+    # after an intro it is a section of the article, which a title covers
+    assert chooser(entry(spun, ["Acme Cleaner and the BIOS Explained"], "Every computer has one.", sections)) == spun
+
+
 def test_a_how_tos_question_heading_among_its_step_headings_is_a_lists_item(chooser):
     # five plain headings of one level after the intro, three of them steps: the one that is
     # no step ("When Should You ...") is an item of that list, not the article's name
