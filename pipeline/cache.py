@@ -274,7 +274,8 @@ from .write import write_atomic
 #      to" step; a page about signing up is one whose heading's task is it
 # 170: titles: a weak title without the main word and no span saying it: a title that says it within WEAK, under zero too
 # 171: titles: a one-word heading opening the body before its prose, its word the main one, is a candidate ("What is BIOS")
-FORMAT = 171
+# 172: titles: the one-word heading only where the titles fail and the page is no how-to; the near title only a plain one
+FORMAT = 172
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

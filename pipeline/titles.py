@@ -5,8 +5,8 @@ same without the site's name (learned from the build: a word the tails of many e
 titles say, "… | ZDNET", "… - Insights From ZDNet"; it also counts against a title), and
 the body's headings that name the article rather than a part of it (not a fix, not a
 review's "Design: ..." section; "5 Ways to Lock your Windows PC" as "Lock your Windows
-PC"; a heading of one word that names something only where it opens the body before its prose and says what the text
-is most about: "What is BIOS", `scored`). Each candidate word the text uses scores how widely it is spread over the text (log
+PC"; a heading of one word that names something only where it is the body's first heading, before its prose, says what
+the text is most about, the published titles fail and the page is no how-to: "What is BIOS", `scored`). Each candidate word the text uses scores how widely it is spread over the text (log
 of how many of its parts say it) times how specific it is to this article (inverse document
 frequency over the build's entries), up to CONSENSUS more the more of the entry's other
 titles say it (spinning rewords a title around its subject); a word the text never says
@@ -22,9 +22,9 @@ generic_words) do not count either way.
 A weak best candidate (scoring under WEAK) that lacks the word the text is most about
 (`main_term`: "doorbell") gives way to a published title that says it, or to a span of the
 intro that does ("The all-new Ring Battery Doorbell is now available" over "Ring Elevates
-Entry-Level Security"), or, when no span does, to a title that says it scoring under zero but within WEAK of the best
-("Security Champions Earn Big: Bugcrowd Raises Bounty Ceiling to $1M" at -0.7 over "$1 Million Prize: The Latest
-Boost in Bugcrowd's Premium Vulnerability Reporting" at 1.1); and one that lacks the name the text repeats (`main_name`: "Moto Tag")
+Entry-Level Security"), or, when no span does, to a plain title that says it (at most one word the text never says,
+no name, no misspelling) scoring under zero but at most NEAR below the best ("Mastering the Bounty Ceiling" over "$1
+Million Prize: The Latest Boost in Bugcrowd's Premium Vulnerability Reporting"); and one that lacks the name the text repeats (`main_name`: "Moto Tag")
 gives way to a candidate that says it, or to a span of the intro that does ("Motorola just
 launched the Moto Tag" over "Google Enhances Locator Capabilities with Moto's Tracking
 Technology"). In a spun group published under many titles, some of other articles, a title that
@@ -124,6 +124,9 @@ _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 SUBJECT_PARTS = 2  # (`subject_words`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
+# a title under zero that says the main term may stand for a weak best that does not at most NEAR below it, and only
+# a plain one: at most NEAR_UNSAID words the text never says, none a name nor a misspelling of a word it says
+NEAR, NEAR_UNSAID = 1.0, 1
 # a title of another article in a spun group (`rival`): RIVAL of the best's score, MIXED_TITLES distinct titles,
 # MIXED_PARTS parts of the text saying what the best lacks
 RIVAL, MIXED_TITLES, MIXED_PARTS = 0.75, 10, 2 * MAIN_PARTS
@@ -395,6 +398,20 @@ def says_word(title: str, word: str) -> bool:
     "holographic" of "How 3D-Holographic Techniques Store Up To 576 Bits", which `words` keeps whole."""
     said = words(title)
     return word in said or any(word in map(stem, w.split("-")) for w in said if "-" in w)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter put in, left out or changed, or by two neighbours swapped
+    ("qiuck" of "quick", "scren" of "screen"): a spinner's misspelling."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 # Four-letter words whose "s" is no plural's ("news" is not "new", "bios" not "bio").
@@ -1228,6 +1245,21 @@ class TitleChooser:
         return (frozenset(w for w in tf if tf[w] >= SUBJECT_PARTS and 2 * tf[w] >= top),
                 frozenset(w for w in shared if 2 * shared[w] >= len(others)) if others else None)
 
+    def plain_title(self, k: int, candidate: str, prep: dict) -> bool:
+        """Whether a candidate says at most NEAR_UNSAID words (not generic, not spin) the text never does, none of them
+        a name (`proper`, or written in a model's shape) nor a misspelling of a word the text says (`one_edit`), and
+        has no garbled token: one that words the text's subject without naming another."""
+        form = next((f for c, f, *_ in prep["titles"] + (prep["loose"] or []) if c == candidate), None)
+        if form is None:
+            return False
+        terms, against, _ = form
+        spun = spin_words(candidate, self.spin)  # (spin is no content: "Mastering", "Effortlessly")
+        unsaid = [w for w, spread, weight in terms if spread is None and w not in spun]
+        if len(unsaid) > NEAR_UNSAID or against[1] or any(weight for w, spread, weight in terms if spread is None):
+            return False
+        tf = self.tf[k]
+        return not any(w in self.proper or len(w) >= 4 and any(one_edit(w, v) for v in tf if tf[v]) for w in unsaid)
+
     def kind_named(self, k: int, entry: dict, prep: dict, title: str) -> str:
         """The title, or where it does not say what the entry's kind is about ([title_choice] kind_nouns: a
         driver-download page's "driver") the best candidate that does and names what the title names: every
@@ -1284,8 +1316,10 @@ class TitleChooser:
             if main in words(composed):
                 return composed
             # (nor a span: one that names it may score under zero, where every title says words the text never
-            # does, within WEAK of the best)
-            near = [sc for sc in with_main if sc[0] >= best_score - WEAK]
+            # does, at most NEAR below the best, and only a plain one (`plain_title`): not another product's deal
+            # ("Samsung Galaxy Monitor HDMI Bargains This Black Friday") nor a garbled spin ("Qiuck HDMI Fixs For Blnk
+            # Scren Promblems") over "Screen Problems Solved in Minutes" on a text about HDMI)
+            near = [sc for sc in with_main if sc[0] >= best_score - NEAR and self.plain_title(k, sc[-1], prep)]
             if near:
                 return max(near)[-1]
         # (a title that names neither the word the text is most about nor the name that word is part of names
@@ -1527,8 +1561,7 @@ class TitleChooser:
 
         def own(h):  # (the page's own title of one word, see below: no title covers it)
             said = words(h)
-            return (atop and bool(said) and f" {' '.join(said)} " in f" {' '.join(first)} "
-                    and [w for w in said if w not in self.generic] == [term])
+            return atop and bool(said) and said == first and [w for w in said if w not in self.generic] == [term]
         heads = [h for h in (prep["loose"] if loose and prep["loose"] is not None else prep["heads"])
                  if not self.covered(h[2:], main) or own(h[0])]
         # a heading names a part of the article more often than the whole: it must do twice as well;
@@ -1540,6 +1573,15 @@ class TitleChooser:
             if quoted:
                 s += QUOTED
             out.append((s, -len(c.split()), -_shouted(c), -i, c))
+        # (the published titles fail where the best is weak or does not say what the text is most about)
+        failed = not out or max(out)[0] < WEAK or bool(term) and not says_word(max(out)[-1], term)
+        # (the body's other headings: how many are its steps' sections, and whether one of them says that word)
+        stepped = {st.get("section") for st in entry.get("steps", [])}
+        others = [(s.get("id") in stepped, says_word(plain(s["heading"]), term) if term else False)
+                  for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()
+                  and words(plain(s["heading"])) != first]
+        how_to = bool(others) and 2 * sum(step for step, _ in others) >= len(others)
+        task = any(step and about for step, about in others)
         # (not the heading that opens the body when it names what the text repeats, a name no published title
         # says: "[Solved] How to Fix iCloud Photo Sharing Not Working on iPhone" over "Steps to Update Your iCloud
         # Settings on an iPhone"; a later heading names a part, "Try Movavi Slideshow Maker!")
@@ -1559,11 +1601,18 @@ class TitleChooser:
             # words for its subject, "Unable to initialize DirectX 9 device" over "About DirectX 9")
             handicap = 1.0 if opens and (atop or name and names(c, name)) or c in messages else HEADING_HANDICAP
             # (a heading of one word that names something, "What is BIOS", is the article's own title only where it
-            # opens the body before its prose and that word is what the text is most about, whatever title says it
-            # too: over a spun "How Does Revo Uninstaller Interact With Your Computer's BIOS Settings?"; elsewhere it
-            # names a part, "Audio", or is a section a title covers, "What is svchost.exe?" after an intro)
-            if form is not None and form[2] < 2 and not _CODE.search(c) and not own(c):
-                s = float("-inf")
+            # is the first heading, before the body's prose, that word is what the text is most about, and the
+            # published titles fail: over a spun "How Does Revo Uninstaller Interact With Your Computer's BIOS
+            # Settings?" that the text's every other part belies; elsewhere it names a part, "Audio", or is a section
+            # a title covers, "What is svchost.exe?" after an intro. Nor where most of the other headings are the
+            # steps' sections: a how-to's "What is Python?" opens a part on what is installed, under "Installing
+            # Python 3.12 on Windows 11 the Easy Way"; where one of them is a step on that thing, "Accessing BIOS",
+            # it must do twice as well as a title, as any other heading)
+            if form is not None and form[2] < 2 and not _CODE.search(c):
+                if not own(c) or not failed or how_to:
+                    s = float("-inf")
+                elif task:
+                    handicap = HEADING_HANDICAP
             out.append((s / handicap if s > 0 else s, -len(c.split()), -_shouted(c), -i, c))
         return out
 

@@ -485,34 +485,84 @@ def test_a_weak_title_without_the_word_the_text_is_most_about_gives_way_to_a_spa
     assert chooser(e) == "Ring Battery Doorbell Gets a Head-to-Toe View"
 
 
-def test_a_weak_title_without_the_main_word_gives_way_to_a_title_that_says_it_scoring_near_it_under_zero(chooser):
-    # every title but the best says words the text never does: the one that names what the text is most about
-    # ("bounty") scores under zero, yet within WEAK of the best, whose own words are the text's side words
-    text = ("Bugcrowd raised the top reward of its bounty program to $1 million for a critical flaw found in its "
-            "customers' software. The bounty grows with how much damage the flaw could do.\n\n"
-            "Researchers who find a flaw report it through Bugcrowd's platform, which pays the bounty once the customer "
-            "confirms it.\n\nThe bounty program also pays smaller rewards for lesser flaws.")
-    sections = [("How the program works", "A researcher submits a report and Bugcrowd checks the bounty claim.")]
-    best = "$1 Million Prize: The Latest Boost in Bugcrowd's Premium Vulnerability Reporting - Insight for Security Experts"
-    named = "Security Champions Earn Big as Bugcrowd Lifts Its Bounty Ceiling Sky High"
-    assert chooser(entry(best, [named], text, sections)) == named
-    # one that names it but scores far under the best (more than WEAK) does not
-    far = "Security Champions Earn Big Tonight as Bugcrowd Lifts Its Bounty Ceiling Sky High Over Rivals Everywhere Soon"
-    assert chooser(entry(best, [far], text, sections)) != far
+BOUNTY = ("Bugcrowd raised the top reward of its bounty program to $1 million for a critical flaw found in its "
+          "customers' software. The bounty grows with how much damage the flaw could do.\n\n"
+          "Researchers who find a flaw report it through Bugcrowd's platform, which pays the bounty once the customer "
+          "confirms it.\n\nThe bounty program also pays smaller rewards for lesser flaws.")
+BOUNTY_SECTIONS = [("How the program works", "A researcher submits a report and Bugcrowd checks the bounty claim.")]
+BOUNTY_BEST = ("$1 Million Prize: The Latest Boost in Bugcrowd's Premium Vulnerability Reporting - Insight for Security "
+               "Experts")
 
 
-def test_a_one_word_heading_opening_the_body_names_the_article_when_its_word_is_the_main_one(chooser):
-    # "What is BIOS" has one word that names something: it is the page's own title where it opens the body before
-    # any prose and BIOS is what the text is most about, though the spun titles say BIOS too
-    bios = ("BIOS (basic input/output system) is the program a computer's microprocessor uses to start the "
-            "computer.\n\nThe BIOS also manages the data flow between the operating system and attached devices.\n\n"
-            "Early BIOS chips were read-only; a modern BIOS can be updated.")
-    sections = [("What is BIOS", bios), ("How does BIOS work?", "The BIOS checks the hardware when the computer starts."),
-                ("Accessing BIOS", "Press the key your BIOS names at startup to open its settings.")]
-    spun = "How Does Acme Cleaner Interact With Your Computer's BIOS Settings?"
-    assert chooser(entry(spun, ["Acme Cleaner and the BIOS Explained"], "", sections)) == "What is BIOS"
+def test_a_weak_title_without_the_main_word_gives_way_to_a_plain_title_that_says_it_just_under_zero(chooser):
+    # every title says words the text never does: the one that names what the text is most about ("bounty") scores
+    # under zero for its spin, yet just under the best, whose own words are the text's side words
+    assert "Bounty Ceiling" in chooser(entry(BOUNTY_BEST, ["Mastering the Bounty Ceiling"], BOUNTY, BOUNTY_SECTIONS))
+
+
+@pytest.mark.parametrize("other", [
+    "Samsung Bounty Bargains This Black Friday",  # (another product's deal: a name and words the text never says)
+    "Qiuck Bounty Fixs For Blnk Scren Promblems",  # (a garbled spin)
+    "Mastering the Bounty Rewrad",  # (its one word the text never says a misspelling of one it does, "reward")
+    "Unveiling and Mastering the Bounty Ceiling",  # (plain, but further under the best: twice the spin)
+    "Security Champions Earn Big as Bugcrowd Lifts Its Bounty Ceiling Sky High"])  # (many words the text never says)
+def test_a_title_that_says_the_main_word_under_zero_does_not_stand_for_the_best_unless_plain_and_near(chooser, other):
+    assert "Bounty" not in chooser(entry(BOUNTY_BEST, [other], BOUNTY, BOUNTY_SECTIONS))
+
+
+def page(title, alternates, sections, steps=()):
+    """An entry as the build makes it of a page whose title heading was dropped: an empty section at level 0 opens
+    the body; `steps`: the numbers (from 1) of the sections that hold its steps."""
+    return {"title": title, "alternate_titles": list(alternates), "summary": "",
+            "sections": [{"id": "sec-0", "level": 0, "heading": "", "text": ""}]
+            + [{"id": f"sec-{k}", "level": 2, "heading": h, "text": t} for k, (h, t) in enumerate(sections, 1)],
+            "steps": [{"section": f"sec-{k}", "text": "Do it."} for k in steps]}
+
+
+BIOS = ("BIOS (basic input/output system) is the program a computer's microprocessor uses to start the computer.\n\n"
+        "The BIOS also manages the data flow between the operating system and attached devices.")
+BIOS_SECTIONS = [("What is BIOS", BIOS),
+                 ("History of BIOS", "The first BIOS came with the IBM PC. Early BIOS chips were read-only."),
+                 ("How does BIOS work?", "The BIOS checks the hardware when the computer starts."),
+                 ("Accessing BIOS", "Press the key your BIOS names at startup to open its settings."),
+                 ("BIOS security", "A BIOS password keeps others out of its settings.")]
+
+
+def test_a_one_word_heading_opening_the_body_names_the_article_when_the_titles_fail(chooser):
+    # "What is BIOS" has one word that names something: it is the page's own title where it is the first heading,
+    # before any prose, BIOS is what the text is most about and the published titles fail (weak, spun)
+    spun = "How Does Revo Uninstaller Pro Interact With Your Computer's Firmware and BIOS Boot Settings?"
+    other = "Exploring System Boot Settings: A Guide on BIOS & RevoUninstaller Integration"
+    assert chooser(page(spun, [other], BIOS_SECTIONS, steps=[4])) == "What is BIOS"
     # after an intro it is a section of the article, which a title covers
-    assert chooser(entry(spun, ["Acme Cleaner and the BIOS Explained"], "Every computer has one.", sections)) == spun
+    assert chooser(entry(spun, [other], "Every computer has one.", BIOS_SECTIONS)) != "What is BIOS"
+
+
+UPDATE = [("What is BIOS?", "BIOS is the firmware that starts your computer before Windows loads."),
+          ("Before you update the BIOS", "Updating the BIOS can fix boot problems. Plug the laptop into power and "
+           "check the current BIOS version with msinfo32."),
+          ("Download the BIOS update", "Open the support page of your motherboard maker and download the latest BIOS "
+           "file for Windows 11."),
+          ("Update the BIOS from Windows", "1. Extract the BIOS file.\n2. Run the BIOS update tool as administrator."),
+          ("Update the BIOS from a USB drive", "1. Copy the BIOS file to a USB drive.\n2. Restart and open the BIOS "
+           "setup, then flash the file."),
+          ("Check that the update worked", "Open msinfo32 and compare the BIOS version with the one you downloaded.")]
+
+
+def test_a_one_word_heading_opening_a_how_to_is_a_part_of_it(chooser):
+    # a how-to's "What is BIOS?" opens a part on what is updated, under titles that name the task
+    titles = ["Update Your Motherboard BIOS in Windows 11", "Simple Ways to Flash a New BIOS Version on Windows 11"]
+    assert chooser(page(titles[0], titles[1:], UPDATE, steps=[3, 4, 5])) in titles
+    # nor when the titles are weak: most of the other headings are the steps' sections
+    python = [("What is Python?", "Python is a programming language used for scripts, websites and data work.\n\n"
+               "Python runs on Windows 11 once installed."),
+              ("Download the Python installer", "Open python.org and download the Python 3.12 installer."),
+              ("Run the installer", "Tick Add Python to PATH and click Install Now."),
+              ("Check the installation", "Open a terminal and type python --version."),
+              ("Install a package", "Type pip install requests to add a Python package.")]
+    e = page("Get Started: Set Up a Coding Environment on Your PC", ["Python Setup Guide for Windows 11 Beginners"],
+             python, steps=[2, 3, 4, 5])
+    assert chooser(e) != "What is Python?"
 
 
 def test_a_how_tos_question_heading_among_its_step_headings_is_a_lists_item(chooser):
