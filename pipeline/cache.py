@@ -275,7 +275,8 @@ from .write import write_atomic
 # 170: titles: a weak title without the main word and no span saying it: a title that says it within WEAK, under zero too
 # 171: titles: a one-word heading opening the body before its prose, its word the main one, is a candidate ("What is BIOS")
 # 172: titles: the one-word heading only where the titles fail and the page is no how-to; the near title only a plain one
-FORMAT = 172
+# 173: titles: the one-word heading only where two in three of the other headings say its word (an explainer)
+FORMAT = 173
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

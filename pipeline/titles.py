@@ -5,9 +5,10 @@ same without the site's name (learned from the build: a word the tails of many e
 titles say, "… | ZDNET", "… - Insights From ZDNet"; it also counts against a title), and
 the body's headings that name the article rather than a part of it (not a fix, not a
 review's "Design: ..." section; "5 Ways to Lock your Windows PC" as "Lock your Windows
-PC"; a heading of one word that names something only where it is the body's first heading, before its prose, says what
-the text is most about, the published titles fail and the page is no how-to: "What is BIOS", `scored`). Each candidate word the text uses scores how widely it is spread over the text (log
-of how many of its parts say it) times how specific it is to this article (inverse document
+PC"; a heading of one word that names something only where it is the body's first heading, before its prose, says
+what the text is most about, the published titles fail and the page is no how-to but explains the thing, most of its
+other headings saying the word: "What is BIOS", `scored`). Each candidate word the text uses scores how widely it is
+spread over the text (log of how many of its parts say it) times how specific it is to this article (inverse document
 frequency over the build's entries), up to CONSENSUS more the more of the entry's other
 titles say it (spinning rewords a title around its subject); a word the text never says
 counts against it, a name UNSAID_NAME times as much (a word the build's texts write as a name,
@@ -127,6 +128,7 @@ WEAK = 4.0  # a best candidate's score under which it must name the text's main 
 # a title under zero that says the main term may stand for a weak best that does not at most NEAR below it, and only
 # a plain one: at most NEAR_UNSAID words the text never says, none a name nor a misspelling of a word it says
 NEAR, NEAR_UNSAID = 1.0, 1
+EXPLAINS = 1.5  # a one-word heading names the page only where two in three of the other headings say it (`scored`)
 # a title of another article in a spun group (`rival`): RIVAL of the best's score, MIXED_TITLES distinct titles,
 # MIXED_PARTS parts of the text saying what the best lacks
 RIVAL, MIXED_TITLES, MIXED_PARTS = 0.75, 10, 2 * MAIN_PARTS
@@ -1582,6 +1584,8 @@ class TitleChooser:
                   and words(plain(s["heading"])) != first]
         how_to = bool(others) and 2 * sum(step for step, _ in others) >= len(others)
         task = any(step and about for step, about in others)
+        # (and how many say that word: an explainer's sections each name the thing, "How does BIOS work?")
+        explains = bool(others) and EXPLAINS * sum(about for _, about in others) >= len(others)
         # (not the heading that opens the body when it names what the text repeats, a name no published title
         # says: "[Solved] How to Fix iCloud Photo Sharing Not Working on iPhone" over "Steps to Update Your iCloud
         # Settings on an iPhone"; a later heading names a part, "Try Movavi Slideshow Maker!")
@@ -1607,9 +1611,12 @@ class TitleChooser:
             # a title covers, "What is svchost.exe?" after an intro. Nor where most of the other headings are the
             # steps' sections: a how-to's "What is Python?" opens a part on what is installed, under "Installing
             # Python 3.12 on Windows 11 the Easy Way"; where one of them is a step on that thing, "Accessing BIOS",
-            # it must do twice as well as a title, as any other heading)
+            # it must do twice as well as a title, as any other heading. Nor where fewer than two in three of the
+            # other headings say the word (EXPLAINS): the page is then no explainer of the thing but a task with it,
+            # whose "What is WSL?" opens a one-line part above "What you need", "Pick another distribution" and one
+            # step's section, under "Install a Linux Environment on Your Windows 11 PC")
             if form is not None and form[2] < 2 and not _CODE.search(c):
-                if not own(c) or not failed or how_to:
+                if not own(c) or not failed or how_to or not explains:
                     s = float("-inf")
                 elif task:
                     handicap = HEADING_HANDICAP

@@ -565,6 +565,22 @@ def test_a_one_word_heading_opening_a_how_to_is_a_part_of_it(chooser):
     assert chooser(e) != "What is Python?"
 
 
+
+def test_a_one_word_heading_opening_a_task_whose_other_headings_name_other_things_is_a_part_of_it(chooser):
+    # one step's section among four: no how-to by its steps, but only half of the other headings say "WSL" (an
+    # explainer's each name the thing, "How does BIOS work?"): "What is WSL?" opens a part of a task with it
+    wsl = [("What is WSL?", "WSL, the Windows Subsystem for Linux, runs a real Linux kernel next to Windows 11."),
+           ("What you need", "WSL needs Windows 11 or Windows 10 version 2004, virtualization turned on in the "
+            "firmware and about 1 GB of free space for Ubuntu."),
+           ("Install WSL with one command", "1. Open Terminal (Admin).\n2. Type wsl --install and press Enter.\n"
+            "3. Restart the PC when WSL asks."),
+           ("Pick another distribution", "Run wsl --list --online to see the distributions WSL offers, such as "
+            "Debian."),
+           ("If WSL does not start", "Error 0x80370102 means virtualization is off. Turn it on and run WSL again.")]
+    # (the titles are weak and do not say it: what stands for them is what stood before the heading competed)
+    titles = ["Get Ubuntu Running Inside Windows 11", "Your Desktop, Now With a Penguin"]
+    assert chooser(page(titles[0], titles[1:], wsl, steps=[3])) != "What is WSL?"
+
 def test_a_how_tos_question_heading_among_its_step_headings_is_a_lists_item(chooser):
     # five plain headings of one level after the intro, three of them steps: the one that is
     # no step ("When Should You ...") is an item of that list, not the article's name
