@@ -276,7 +276,9 @@ from .write import write_atomic
 # 171: titles: a one-word heading opening the body before its prose, its word the main one, is a candidate ("What is BIOS")
 # 172: titles: the one-word heading only where the titles fail and the page is no how-to; the near title only a plain one
 # 173: titles: the one-word heading only where two in three of the other headings say its word (an explainer)
-FORMAT = 173
+# 174: titles: the heading opening the body is no title for saying a name the text also writes after "to" with its
+#      first word in lower case: a verb and its object its headings capitalise (`lowered`)
+FORMAT = 174
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

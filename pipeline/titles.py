@@ -122,6 +122,9 @@ _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
                      r"|\s+(?:which|that|who|whose|according to|thanks to|because|but|so that)\s", re.I)
 # two capitalised words in a row (found overlapping: "The Moto Tag" holds "Moto Tag")
 _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
+# (a name's two words after "to", the first in lower case: a sentence's verb and its object, "To disable SmartScreen",
+# which a heading capitalises; not "turn off absolute Bluetooth volume", a feature's name: `lowered`)
+_LOWER_FIRST = re.compile(r"(?<![\w'’.-])[Tt]o\s+(?=([a-z][a-z'’-]*+)\s+([A-Za-z][\w'’.-]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 SUBJECT_PARTS = 2  # (`subject_words`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
@@ -1459,6 +1462,13 @@ class TitleChooser:
             self.names[k] = got
         return self.names[k]
 
+    def lowered(self, k: int, name: str) -> bool:
+        """Whether entry k's text writes the name (`_names`) after "to" with its first word in lower case: a verb and
+        its object, whose capitals are its headings' ("Disable SmartScreen" of "How to Disable SmartScreen on Windows
+        10", where a sentence says "To disable SmartScreen, open Windows Security"), not a name."""
+        return any(" ".join(words(m.group(1)) + words(m.group(2))) == name
+                   for part in self.parts(k) for m in _LOWER_FIRST.finditer(part.replace("*", "")))
+
     def names_other(self, k: int, title: str, name: str) -> bool:
         """Whether the title says a name the text repeats (`_names`) that the text never writes next to `name`:
         another subject's ("Nothing Phone" in a review naming the Galaxy S24 in every part), not the name's
@@ -1603,7 +1613,10 @@ class TitleChooser:
             # error" over "How to Enter the Bios in Windows 11", or under spun ones, "Alienware Aurora R9")
             # (nor the error message the intro quotes, when it says the word the text is most about: the text's own
             # words for its subject, "Unable to initialize DirectX 9 device" over "About DirectX 9")
-            handicap = 1.0 if opens and (atop or name and names(c, name)) or c in messages else HEADING_HANDICAP
+            # (not a phrase the headings capitalise, which a sentence writes in lower case: "Should You Disable
+            # SmartScreen?" opens a how-to whose titles say "Turning Off Microsoft's SmartScreen", `lowered`)
+            handicap = (1.0 if opens and (atop or name and names(c, name) and not self.lowered(k, name)) or c in messages
+                        else HEADING_HANDICAP)
             # (a heading of one word that names something, "What is BIOS", is the article's own title only where it
             # is the first heading, before the body's prose, that word is what the text is most about, and the
             # published titles fail: over a spun "How Does Revo Uninstaller Interact With Your Computer's BIOS

@@ -581,6 +581,23 @@ def test_a_one_word_heading_opening_a_task_whose_other_headings_name_other_thing
     titles = ["Get Ubuntu Running Inside Windows 11", "Your Desktop, Now With a Penguin"]
     assert chooser(page(titles[0], titles[1:], wsl, steps=[3])) != "What is WSL?"
 
+
+def test_a_phrase_the_headings_capitalise_and_a_sentence_writes_in_lower_case_is_no_name(chooser):
+    # "Disable SmartScreen" opens three headings, but a sentence says "To disable SmartScreen": a phrase, no name
+    # the text repeats, so the heading opening the body after its intro that says it is a section ("Should You
+    # ...?") and must do twice as well as a title, as any other heading
+    text = ("SmartScreen scans the apps, files and sites you open and warns you about malicious ones. Disabling "
+            "SmartScreen may let malicious apps through. To disable SmartScreen, turn off its filters in Windows "
+            "Security on Windows 10 or in the Control Panel on Windows 8.")
+    sections = [("Should You Disable SmartScreen?", "SmartScreen blocks apps it has not seen. Leave SmartScreen on "
+                 "unless it keeps blocking an app you trust; if you disable SmartScreen, scan your downloads yourself."),
+                ("How to Disable SmartScreen on Windows 10", "Open Windows Security, click App & Browser Control and "
+                 "turn off each SmartScreen filter on Windows 10."),
+                ("Disable SmartScreen on Windows 8", "Open the Control Panel, click Change SmartScreen settings and "
+                 "pick Don't do anything to turn off SmartScreen on Windows 8.")]
+    title = "Step-by-Step Guide: Turning Off Microsoft's SmartScreen in Windows 10 and 8"
+    assert "Turning Off" in chooser(entry(title, ["Turning Off Windows 11/8's SmartScreen Protection"], text, sections))
+
 def test_a_how_tos_question_heading_among_its_step_headings_is_a_lists_item(chooser):
     # five plain headings of one level after the intro, three of them steps: the one that is
     # no step ("When Should You ...") is an item of that list, not the article's name
