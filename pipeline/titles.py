@@ -23,9 +23,7 @@ generic_words) do not count either way.
 A weak best candidate (scoring under WEAK) that lacks the word the text is most about
 (`main_term`: "doorbell") gives way to a published title that says it, or to a span of the
 intro that does ("The all-new Ring Battery Doorbell is now available" over "Ring Elevates
-Entry-Level Security"), or, when no span does, to a plain title that says it (at most one word the text never says,
-no name, no misspelling) scoring under zero but at most NEAR below the best ("Mastering the Bounty Ceiling" over "$1
-Million Prize: The Latest Boost in Bugcrowd's Premium Vulnerability Reporting"); and one that lacks the name the text repeats (`main_name`: "Moto Tag")
+Entry-Level Security"); and one that lacks the name the text repeats (`main_name`: "Moto Tag")
 gives way to a candidate that says it, or to a span of the intro that does ("Motorola just
 launched the Moto Tag" over "Google Enhances Locator Capabilities with Moto's Tracking
 Technology"). In a spun group published under many titles, some of other articles, a title that
@@ -128,9 +126,6 @@ _LOWER_FIRST = re.compile(r"(?<![\w'’.-])[Tt]o\s+(?=([a-z][a-z'’-]*+)\s+([A-
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 SUBJECT_PARTS = 2  # (`subject_words`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
-# a title under zero that says the main term may stand for a weak best that does not at most NEAR below it, and only
-# a plain one: at most NEAR_UNSAID words the text never says, none a name nor a misspelling of a word it says
-NEAR, NEAR_UNSAID = 1.0, 1
 EXPLAINS = 1.5  # a one-word heading names the page only where two in three of the other headings say it (`scored`)
 # a title of another article in a spun group (`rival`): RIVAL of the best's score, MIXED_TITLES distinct titles,
 # MIXED_PARTS parts of the text saying what the best lacks
@@ -403,20 +398,6 @@ def says_word(title: str, word: str) -> bool:
     "holographic" of "How 3D-Holographic Techniques Store Up To 576 Bits", which `words` keeps whole."""
     said = words(title)
     return word in said or any(word in map(stem, w.split("-")) for w in said if "-" in w)
-
-
-def one_edit(a: str, b: str) -> bool:
-    """Whether two different words differ by one letter put in, left out or changed, or by two neighbours swapped
-    ("qiuck" of "quick", "scren" of "screen"): a spinner's misspelling."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
-    short, long_ = sorted((a, b), key=len)
-    i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
-    return short[i:] == long_[i + 1:]
 
 
 # Four-letter words whose "s" is no plural's ("news" is not "new", "bios" not "bio").
@@ -1250,21 +1231,6 @@ class TitleChooser:
         return (frozenset(w for w in tf if tf[w] >= SUBJECT_PARTS and 2 * tf[w] >= top),
                 frozenset(w for w in shared if 2 * shared[w] >= len(others)) if others else None)
 
-    def plain_title(self, k: int, candidate: str, prep: dict) -> bool:
-        """Whether a candidate says at most NEAR_UNSAID words (not generic, not spin) the text never does, none of them
-        a name (`proper`, or written in a model's shape) nor a misspelling of a word the text says (`one_edit`), and
-        has no garbled token: one that words the text's subject without naming another."""
-        form = next((f for c, f, *_ in prep["titles"] + (prep["loose"] or []) if c == candidate), None)
-        if form is None:
-            return False
-        terms, against, _ = form
-        spun = spin_words(candidate, self.spin)  # (spin is no content: "Mastering", "Effortlessly")
-        unsaid = [w for w, spread, weight in terms if spread is None and w not in spun]
-        if len(unsaid) > NEAR_UNSAID or against[1] or any(weight for w, spread, weight in terms if spread is None):
-            return False
-        tf = self.tf[k]
-        return not any(w in self.proper or len(w) >= 4 and any(one_edit(w, v) for v in tf if tf[v]) for w in unsaid)
-
     def kind_named(self, k: int, entry: dict, prep: dict, title: str) -> str:
         """The title, or where it does not say what the entry's kind is about ([title_choice] kind_nouns: a
         driver-download page's "driver") the best candidate that does and names what the title names: every
@@ -1314,19 +1280,12 @@ class TitleChooser:
             return rival
         if main and not says_word(best, main) and best_score < WEAK:  # (a weak title must name what the text is most about)
             heads = {h for h, *_ in prep["heads"]}  # (a heading names a part: "Use Small Taskbar Icons")
-            with_main = [sc for sc in scored if says_word(sc[-1], main) and sc[-1] not in heads]
-            if any(sc[0] > 0 for sc in with_main):
+            with_main = [sc for sc in scored if says_word(sc[-1], main) and sc[0] > 0 and sc[-1] not in heads]
+            if with_main:
                 return max(with_main)[-1]
             composed = self.compose(k, [sc[-1] for sc in scored], code, runs=False)  # (a bold run is a label)
             if main in words(composed):
                 return composed
-            # (nor a span: one that names it may score under zero, where every title says words the text never
-            # does, at most NEAR below the best, and only a plain one (`plain_title`): not another product's deal
-            # ("Samsung Galaxy Monitor HDMI Bargains This Black Friday") nor a garbled spin ("Qiuck HDMI Fixs For Blnk
-            # Scren Promblems") over "Screen Problems Solved in Minutes" on a text about HDMI)
-            near = [sc for sc in with_main if sc[0] >= best_score - NEAR and self.plain_title(k, sc[-1], prep)]
-            if near:
-                return max(near)[-1]
         # (a title that names neither the word the text is most about nor the name that word is part of names
         # another subject, however well it scores: "Surpassing Apple & Google: The Longevity of Modular Android
         # Phones Revealed" over a review of the Fairphone 5; the name is looked for only then, or under WEAK)

@@ -485,31 +485,6 @@ def test_a_weak_title_without_the_word_the_text_is_most_about_gives_way_to_a_spa
     assert chooser(e) == "Ring Battery Doorbell Gets a Head-to-Toe View"
 
 
-BOUNTY = ("Bugcrowd raised the top reward of its bounty program to $1 million for a critical flaw found in its "
-          "customers' software. The bounty grows with how much damage the flaw could do.\n\n"
-          "Researchers who find a flaw report it through Bugcrowd's platform, which pays the bounty once the customer "
-          "confirms it.\n\nThe bounty program also pays smaller rewards for lesser flaws.")
-BOUNTY_SECTIONS = [("How the program works", "A researcher submits a report and Bugcrowd checks the bounty claim.")]
-BOUNTY_BEST = ("$1 Million Prize: The Latest Boost in Bugcrowd's Premium Vulnerability Reporting - Insight for Security "
-               "Experts")
-
-
-def test_a_weak_title_without_the_main_word_gives_way_to_a_plain_title_that_says_it_just_under_zero(chooser):
-    # every title says words the text never does: the one that names what the text is most about ("bounty") scores
-    # under zero for its spin, yet just under the best, whose own words are the text's side words
-    assert "Bounty Ceiling" in chooser(entry(BOUNTY_BEST, ["Mastering the Bounty Ceiling"], BOUNTY, BOUNTY_SECTIONS))
-
-
-@pytest.mark.parametrize("other", [
-    "Samsung Bounty Bargains This Black Friday",  # (another product's deal: a name and words the text never says)
-    "Qiuck Bounty Fixs For Blnk Scren Promblems",  # (a garbled spin)
-    "Mastering the Bounty Rewrad",  # (its one word the text never says a misspelling of one it does, "reward")
-    "Unveiling and Mastering the Bounty Ceiling",  # (plain, but further under the best: twice the spin)
-    "Security Champions Earn Big as Bugcrowd Lifts Its Bounty Ceiling Sky High"])  # (many words the text never says)
-def test_a_title_that_says_the_main_word_under_zero_does_not_stand_for_the_best_unless_plain_and_near(chooser, other):
-    assert "Bounty" not in chooser(entry(BOUNTY_BEST, [other], BOUNTY, BOUNTY_SECTIONS))
-
-
 def page(title, alternates, sections, steps=()):
     """An entry as the build makes it of a page whose title heading was dropped: an empty section at level 0 opens
     the body; `steps`: the numbers (from 1) of the sections that hold its steps."""
