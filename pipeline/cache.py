@@ -279,7 +279,8 @@ from .write import write_atomic
 # 174: titles: the heading opening the body is no title for saying a name the text also writes after "to" with its
 #      first word in lower case: a verb and its object its headings capitalise (`lowered`)
 # 175: titles: the near title under zero (170, 172) reverted: no build of either corpus reached it
-FORMAT = 175
+# 176: titles: the one-word heading never on a deal, review, news or product page, nor over a one-line definition
+FORMAT = 176
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

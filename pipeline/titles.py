@@ -7,7 +7,8 @@ the body's headings that name the article rather than a part of it (not a fix, n
 review's "Design: ..." section; "5 Ways to Lock your Windows PC" as "Lock your Windows
 PC"; a heading of one word that names something only where it is the body's first heading, before its prose, says
 what the text is most about, the published titles fail and the page is no how-to but explains the thing, most of its
-other headings saying the word: "What is BIOS", `scored`). Each candidate word the text uses scores how widely it is
+other headings saying the word, no deal, review or news, its own section more than a one-line definition: "What is
+BIOS", `scored`). Each candidate word the text uses scores how widely it is
 spread over the text (log of how many of its parts say it) times how specific it is to this article (inverse document
 frequency over the build's entries), up to CONSENSUS more the more of the entry's other
 titles say it (spinning rewords a title around its subject); a word the text never says
@@ -127,6 +128,7 @@ MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 SUBJECT_PARTS = 2  # (`subject_words`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 EXPLAINS = 1.5  # a one-word heading names the page only where two in three of the other headings say it (`scored`)
+EXPLAINS_SENTENCES = 2  # ... and its own section says the thing in as many sentences or more (`scored`)
 # a title of another article in a spun group (`rival`): RIVAL of the best's score, MIXED_TITLES distinct titles,
 # MIXED_PARTS parts of the text saying what the best lacks
 RIVAL, MIXED_TITLES, MIXED_PARTS = 0.75, 10, 2 * MAIN_PARTS
@@ -881,7 +883,7 @@ class TitleChooser:
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
                  participles=(), spin_words=(), spin_not_first=(), spin_labels=(), confusables=(),
-                 message_words=(), kind_nouns=()):
+                 message_words=(), kind_nouns=(), not_explainers=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.spin_words = [re.compile(p, re.I) for p in spin_words]  # (`without_spin_words`)
@@ -891,6 +893,7 @@ class TitleChooser:
         self.message_words = [re.compile(p, re.I) for p in message_words]  # (`messages`)
         # (`kind_named`: a kind -> the words one of which a title of an entry of that kind says, "driver")
         self.kind_nouns = {kind: frozenset(x for w in ws for x in words(w)) for kind, *ws in (n.split() for n in kind_nouns) if ws}
+        self.not_explainers = frozenset(not_explainers)  # (the kinds of page no one-word heading names, `scored`)
         # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
@@ -1555,6 +1558,13 @@ class TitleChooser:
         task = any(step and about for step, about in others)
         # (and how many say that word: an explainer's sections each name the thing, "How does BIOS work?")
         explains = bool(others) and EXPLAINS * sum(about for _, about in others) >= len(others)
+        # (a page that explains the thing: of no kind that is about something else, a deal, a review, news, and its
+        # opening section says what the thing is in EXPLAINS_SENTENCES sentences or more, not a one-line definition
+        # above the deal, the verdict or the news)
+        opening = next((s.get("text", "") for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()), "")
+        explains = (explains and self.entries[k].get("kind") not in self.not_explainers
+                    and sum(len(words(x)) >= 3 for line in opening.splitlines() for x in _SENTENCE_END.split(line))
+                    >= EXPLAINS_SENTENCES)
         # (not the heading that opens the body when it names what the text repeats, a name no published title
         # says: "[Solved] How to Fix iCloud Photo Sharing Not Working on iPhone" over "Steps to Update Your iCloud
         # Settings on an iPhone"; a later heading names a part, "Try Movavi Slideshow Maker!")
@@ -1586,7 +1596,8 @@ class TitleChooser:
             # it must do twice as well as a title, as any other heading. Nor where fewer than two in three of the
             # other headings say the word (EXPLAINS): the page is then no explainer of the thing but a task with it,
             # whose "What is WSL?" opens a one-line part above "What you need", "Pick another distribution" and one
-            # step's section, under "Install a Linux Environment on Your Windows 11 PC")
+            # step's section, under "Install a Linux Environment on Your Windows 11 PC"; nor on a deal, a review or
+            # news, nor where its section defines the thing in one line: "What is NordVPN?" over a Black Friday deal)
             if form is not None and form[2] < 2 and not _CODE.search(c):
                 if not own(c) or not failed or how_to or not explains:
                     s = float("-inf")

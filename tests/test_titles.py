@@ -35,7 +35,7 @@ def composing(rules, entries):
                         rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"),
                         rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
                         rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"),
-                        rules.get("title_choice", "kind_nouns"))
+                        rules.get("title_choice", "kind_nouns"), rules.get("title_choice", "not_explainers"))
 
 
 MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
@@ -539,6 +539,33 @@ def test_a_one_word_heading_opening_a_how_to_is_a_part_of_it(chooser):
              python, steps=[2, 3, 4, 5])
     assert chooser(e) != "What is Python?"
 
+
+
+NORDVPN = [("What is NordVPN?", "NordVPN is a VPN service that hides your IP address and encrypts your traffic. "
+             "NordVPN runs on Windows, macOS, Android and iOS."),
+            ("NordVPN Black Friday deal: 74% off", "The two-year NordVPN plan costs $2.99 a month until December 3."),
+            ("NordVPN plans compared", "NordVPN Basic, Plus and Complete differ in extras: Plus adds a password "
+             "manager."),
+            ("Is NordVPN worth it?", "At this price NordVPN is the cheapest it has been this year.")]
+ARC = [("What is Arc?", "Arc is a web browser from The Browser Company, built on Chromium, for Mac and Windows."),
+       ("Arc design", "Arc puts tabs in a sidebar and hides the address bar. Arc Spaces separate work and home tabs."),
+       ("Arc performance", "Arc loads pages as fast as Chrome and uses a little less memory in our tests."),
+       ("Should you switch to Arc?", "Arc is the most interesting browser in years; 4 out of 5 stars.")]
+
+
+@pytest.mark.parametrize("sections, kind, title", [
+    (NORDVPN, "deal", "Top VPN Slashes Prices for Black Friday"),  # (a deal: it sells the thing)
+    (NORDVPN, "news", "Top VPN Slashes Prices for Black Friday"),  # (news: it reports on it)
+    (ARC, "other", "This New Browser Wants to Replace Chrome: Our Verdict")])  # (one line defines it, above a review)
+def test_a_one_word_heading_opening_a_page_that_does_not_explain_the_thing_is_a_part_of_it(chooser, sections, kind,
+                                                                                           title):
+    # every other heading says the word and the titles fail, but the page is about something else than what the
+    # thing is: a deal, news (its kind), or a review whose "What is Arc?" defines it in one line above the verdict
+    e = page(title, [], sections) | {"kind": kind}
+    assert not chooser(e).startswith("What is")
+    # (an explainer, no deal, whose opening section says what the thing is in two sentences, is named by it)
+    if kind == "deal":
+        assert chooser(e | {"kind": "other"}) == "What is NordVPN?"
 
 
 def test_a_one_word_heading_opening_a_task_whose_other_headings_name_other_things_is_a_part_of_it(chooser):
