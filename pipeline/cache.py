@@ -280,7 +280,8 @@ from .write import write_atomic
 #      first word in lower case: a verb and its object its headings capitalise (`lowered`)
 # 175: titles: the near title under zero (170, 172) reverted: no build of either corpus reached it
 # 176: titles: the one-word heading never on a deal, review, news or product page, nor over a one-line definition
-FORMAT = 176
+# 177: titles: a name after a verb taking "to" as a preposition ("switch to dark mode") is still a name (`lowered`)
+FORMAT = 177
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

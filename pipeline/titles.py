@@ -129,6 +129,7 @@ SUBJECT_PARTS = 2  # (`subject_words`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 EXPLAINS = 1.5  # a one-word heading names the page only where two in three of the other headings say it (`scored`)
 EXPLAINS_SENTENCES = 2  # ... and its own section says the thing in as many sentences or more (`scored`)
+TO_VERB_WORDS = 3  # a verb taking "to" as a preposition within as many words before it (`lowered`)
 # a title of another article in a spun group (`rival`): RIVAL of the best's score, MIXED_TITLES distinct titles,
 # MIXED_PARTS parts of the text saying what the best lacks
 RIVAL, MIXED_TITLES, MIXED_PARTS = 0.75, 10, 2 * MAIN_PARTS
@@ -883,7 +884,7 @@ class TitleChooser:
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
                  participles=(), spin_words=(), spin_not_first=(), spin_labels=(), confusables=(),
-                 message_words=(), kind_nouns=(), not_explainers=()):
+                 message_words=(), kind_nouns=(), not_explainers=(), to_verbs=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.spin_words = [re.compile(p, re.I) for p in spin_words]  # (`without_spin_words`)
@@ -894,6 +895,8 @@ class TitleChooser:
         # (`kind_named`: a kind -> the words one of which a title of an entry of that kind says, "driver")
         self.kind_nouns = {kind: frozenset(x for w in ws for x in words(w)) for kind, *ws in (n.split() for n in kind_nouns) if ws}
         self.not_explainers = frozenset(not_explainers)  # (the kinds of page no one-word heading names, `scored`)
+        # (the verbs whose "to" opens no infinitive but a place or a state, "switch to dark mode": `lowered`)
+        self.to_verbs = frozenset(tuple(words(v)) for v in to_verbs)
         # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
@@ -1427,9 +1430,18 @@ class TitleChooser:
     def lowered(self, k: int, name: str) -> bool:
         """Whether entry k's text writes the name (`_names`) after "to" with its first word in lower case: a verb and
         its object, whose capitals are its headings' ("Disable SmartScreen" of "How to Disable SmartScreen on Windows
-        10", where a sentence says "To disable SmartScreen, open Windows Security"), not a name."""
-        return any(" ".join(words(m.group(1)) + words(m.group(2))) == name
-                   for part in self.parts(k) for m in _LOWER_FIRST.finditer(part.replace("*", "")))
+        10", where a sentence says "To disable SmartScreen, open Windows Security"), not a name.
+        The "to" must open an infinitive: not one after a verb that takes it as a preposition ([title_choice]
+        to_verbs) within TO_VERB_WORDS words before it in its clause, "Switch to dark mode", "Set the phone to
+        airplane mode", "Sign in to microsoft teams", which write a name in lower case."""
+        return any(" ".join(words(m.group(1)) + words(m.group(2))) == name and not self.to_place(flat[:m.start()])
+                   for part in self.parts(k) for flat in [part.replace("*", "")] for m in _LOWER_FIRST.finditer(flat))
+
+    def to_place(self, before: str) -> bool:
+        """Whether the text before a "to" ends its clause with a verb that takes "to" as a preposition (`to_verbs`)
+        and at most TO_VERB_WORDS words in all, the verb's object between ("Set the phone")."""
+        said = words(re.split(r"[.!?;:,\n]|\bto\b", before, flags=re.I)[-1])[-TO_VERB_WORDS:]
+        return any(tuple(said[i:i + len(v)]) == v for v in self.to_verbs for i in range(len(said)))
 
     def names_other(self, k: int, title: str, name: str) -> bool:
         """Whether the title says a name the text repeats (`_names`) that the text never writes next to `name`:

@@ -35,7 +35,8 @@ def composing(rules, entries):
                         rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"),
                         rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
                         rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"),
-                        rules.get("title_choice", "kind_nouns"), rules.get("title_choice", "not_explainers"))
+                        rules.get("title_choice", "kind_nouns"), rules.get("title_choice", "not_explainers"),
+                        rules.get("title_choice", "to_verbs"))
 
 
 MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
@@ -599,6 +600,26 @@ def test_a_phrase_the_headings_capitalise_and_a_sentence_writes_in_lower_case_is
                  "pick Don't do anything to turn off SmartScreen on Windows 8.")]
     title = "Step-by-Step Guide: Turning Off Microsoft's SmartScreen in Windows 10 and 8"
     assert "Turning Off" in chooser(entry(title, ["Turning Off Windows 11/8's SmartScreen Protection"], text, sections))
+
+
+@pytest.mark.parametrize("said", ["Windows 11 lets you switch to dark mode for its menus.",
+                                  "Restart the PC and boot to dark mode, then open Settings.",
+                                  "Set the laptop to dark mode at night.",
+                                  "Sign in to dark mode with your account."])
+def test_a_name_written_in_lower_case_after_a_verb_taking_to_as_a_preposition_is_still_a_name(rules, said):
+    # "switch to dark mode": the "to" opens no infinitive, so "dark mode" after it is no verb and its object but the
+    # name the headings write in capitals ("Dark Mode"), and the heading opening the body that says it keeps its weight
+    text = "Bright white windows are hard on the eyes at night. " + said
+    sections = [("Dark Mode in Windows 11: What It Changes", "Dark Mode turns the Start menu, the taskbar and File "
+                 "Explorer dark. Office and Chrome have their own Dark Mode setting."),
+                ("Turn it on", "1. Open Settings with Win + I.\n2. Click Personalization, then Colors.\n3. Under "
+                 "Choose your mode, pick Dark to turn on Dark Mode."),
+                ("Dark Mode not working", "If an app stays white, check its own Dark Mode setting.")]
+    e = entry("Give Your Windows 11 PC a Darker Look", [], text, sections)
+    c = composing(rules, [e] + OTHERS)
+    assert c.main_name(0) == "dark mode" and not c.lowered(0, "dark mode")
+    # (an infinitive's "to" still makes a phrase of it: "To disable SmartScreen", the test above)
+
 
 def test_a_how_tos_question_heading_among_its_step_headings_is_a_lists_item(chooser):
     # five plain headings of one level after the intro, three of them steps: the one that is
