@@ -541,7 +541,6 @@ def test_a_one_word_heading_opening_a_how_to_is_a_part_of_it(chooser):
     assert chooser(e) != "What is Python?"
 
 
-
 NORDVPN = [("What is NordVPN?", "NordVPN is a VPN service that hides your IP address and encrypts your traffic. "
              "NordVPN runs on Windows, macOS, Android and iOS."),
             ("NordVPN Black Friday deal: 74% off", "The two-year NordVPN plan costs $2.99 a month until December 3."),
