@@ -35,7 +35,7 @@ REQUIRED_GROUPS = {
     "title_spin": ("prefixes", "suffixes"),
     "title_choice": ("generic_words", "min_shared_words", "spin_patterns", "compose_openers", "compose_pronouns",
                      "site_participles", "spin_words", "spin_not_first",
-                     "spin_labels", "confusables", "message_words", "kind_nouns"),
+                     "spin_labels", "confusables", "message_words", "kind_nouns", "not_explainers", "to_verbs"),
     "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products", "sell_words", "offer_verbs",
                     "editions", "min_bodies", "manual_links", "sequence_labels", "tool_nouns", "choice_openers"),
     "section_kinds": None,
