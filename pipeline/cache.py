@@ -272,7 +272,9 @@ from .write import write_atomic
 # 169: site chrome narrowed (review32d): a byline needs a count with a views word and no article text over it; a
 #      linked breadcrumb takes only pictures, "Back to" labels and link bars between it and the heading; no "Return
 #      to" step; a page about signing up is one whose heading's task is it
-FORMAT = 169
+# 170: steps (steps33): a step of a sequence ("Step 1: ...", "Step 2" next) listing its own ways counted anew by
+#      another word ("Method 1: ...") is that step, not a table of contents over them
+FORMAT = 170
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

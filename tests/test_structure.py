@@ -3882,3 +3882,53 @@ def test_whether_a_page_reads_as_ways_is_the_bodys_own_not_the_structurers(st):
     assert steps(st, promised, "Adobe Scan on the iPhone") == ["Scanning", "Editing", "Testing"]
     sections_of = st.structure(promised, "Adobe Scan on the iPhone").sections
     assert [s.heading for s in sections_of if s.heading] == ["Scanning", "Editing", "Testing"]
+
+
+def _connect_page(step1="Step 1: Connect the printer to your PC", methods=("Method 1", "Method 2", "Method 3"),
+                  after="### Step 2: Install the printer driver\n\nInsert the driver disc and run **setup.exe**.\n\n"
+                        "### Step 3: Print a test page\n\nOpen **Devices and Printers**, right-click the printer and "
+                        "select **Print test page**.\n"):
+    ways = ["USB connection to your PC", "Wireless connection to your PC", "Wired connection to your PC"]
+    return ("Setting up a new printer takes a few minutes.\n\n## Follow these steps\n\n1. [Connect the printer](#s1)\n"
+            "2. [Install the printer driver](#s2)\n3. [Print a test page](#s3)\n\n"
+            f"### {step1}\n\nThere are three ways to connect your printer to your computer.\n\n"
+            + "".join(f"{k}. [{w}](#m{k})\n" for k, w in enumerate(ways, 1)) + "\n"
+            f"#### {methods[0]}: {ways[0]}\n\n1. Turn on the printer.\n2. Plug a **USB cable** into the printer and "
+            f"the PC.\n\n#### {methods[1]}: {ways[1]}\n\n1. Open the printer's **Wireless Setup Wizard**.\n2. Pick your "
+            f"network and enter its password.\n\n#### {methods[2]}: {ways[2]}\n\n1. Plug an **Ethernet cable** into the "
+            "printer.\n2. Plug its other end into the router.\n\n" + after)
+
+
+def test_a_procedures_step_listing_its_own_ways_counted_anew_is_that_step(st):
+    # "Step 1" of a sequence that goes on ("Step 2" next) lists its ways, numbered by a word of their own from 1:
+    # alternatives for doing that step, which is the step (its list no table of contents), not three steps
+    got = st.structure(_connect_page(), "How to set up an HP printer").steps
+    assert [s.title for s in got] == [
+        "Connect the printer to your PC", "Install the printer driver", "Print a test page"]
+    assert "three ways to connect" in got[0].text and "Ethernet cable" in got[0].text
+
+
+@pytest.mark.parametrize("page", [
+    # a fix's numbered ways ("Fix 2" over "Method 1", "Method 2", "Fix 3" next) are fixes of their own
+    _connect_page("Fix 2: Connect the printer to your PC", after="### Fix 3: Reinstall the printer driver\n\n"
+                  "Remove the printer in **Settings** and add it again.\n"),
+    # a step that no other step follows ("Step 1" alone, a closing after it)
+    _connect_page(after="## Conclusion\n\nThat is all it takes. Let us know how it went in the comments.\n"),
+    # a sequence that skips its next number ("Step 3" after "Step 1")
+    _connect_page(after="### Step 3: Print a test page\n\nOpen **Devices and Printers** and select **Print test page**.\n"),
+    # a part of the page ("Part 1" over its methods, "Part 2" next): a division, not a procedure's step
+    _connect_page("Part 1: Connect the printer to your PC", after="### Part 2: Install the printer driver\n\n"
+                  "Insert the driver disc and run **setup.exe**.\n"),
+    # ways counted on from another count ("Method 2", "Method 3", "Method 4"): not a sequence of their own
+    _connect_page(methods=("Method 2", "Method 3", "Method 4")),
+    # ways numbered by two words ("Method 1", "Option 2", "Method 3"): no one count
+    _connect_page(methods=("Method 1", "Option 2", "Method 3")),
+    # a page in another language ("Paso 1", "Paso 2": not the rules' sequence label)
+    _connect_page("Paso 1: Conecta la impresora al PC", after="### Paso 2: Instala el controlador\n\n"
+                  "Inserta el disco y ejecuta **setup.exe**.\n"),
+    # the same count going on under the step ("Step 2" under "Step 1" by uneven levels: its peer, not its way)
+    _connect_page(methods=("Step 2", "Step 3", "Step 4"), after="## Conclusion\n\nThat is all it takes.\n"),
+])
+def test_ways_under_a_heading_that_is_no_step_of_a_going_sequence_stay_steps(st, page):
+    titles = [s.title for s in st.structure(page, "How to set up an HP printer").steps]
+    assert "Wireless connection to your PC" in titles

@@ -162,8 +162,14 @@ class Contents:
             named = sum(j is not None for j in hits)
             # (a numbered fix listing its own ways, unnumbered sub-sections, is that fix: "Fix 6: Repair system
             # files" over "Repair ... with Fortect" and "Run SFC scan", one fix told two ways)
-            own = secs[i].counted and all(j is None or (i in _ancestors(secs, j) and not secs[j].counted) for j in hits) and (
-                self._ways_of(secs[i].heading, [secs[j].heading for j in hits if j is not None]))
+            # (so is a procedure's step listing its own ways counted anew by another word, "Step 1: Connect your
+            # printer" over "Method 1: USB connection", "Method 2: ...", before "Step 2": a step of a sequence
+            # (rules [promotional] sequence_labels) has no alternatives for peers, its ways are its own; a fix's
+            # "Method 1", "Method 2" are fixes of their own, and "### Fix 2" under "## Fix 1" the fix's peer)
+            subs = self.sequence_label.match(secs[i].heading) is not None and _own_count(secs, i)
+            own = secs[i].counted and all(j is None or (i in _ancestors(secs, j) and (not secs[j].counted or subs))
+                                          for j in hits) and (
+                subs or self._ways_of(secs[i].heading, [secs[j].heading for j in hits if j is not None]))
             if named >= 2 and named * 4 >= len(items) * 3 and not own:
                 out.add(i)
         return out
@@ -260,3 +266,25 @@ def _names_in_order(items: list[tuple[str, tuple | None]], later: list[tuple[int
 def _content_words(heading: str) -> set[str]:
     """A heading's words of three letters or more, lower-cased, but filler ("your", "with")."""
     return {w for w in _WORD.findall(heading.lower()) if w not in _FILLER}
+
+
+def _own_count(secs: list[_Sec], i: int) -> bool:
+    """Whether the numbered sub-sections of section `i`, one step of a sequence that goes on right
+    after it (its next sibling numbered by its word and the next number: "Step 2" after "Step 1"),
+    count alternatives of that step: all numbered by one word that is not `i`'s ("Method" under
+    "Step 1"), from 1 on."""
+    top = _PART.match(secs[i].heading)
+    if top is None:
+        return False
+    k = i + 1
+    while k < len(secs) and secs[k].level > secs[i].level:  # (i's sub-sections: linear in them)
+        k += 1
+    counts = [_PART.match(secs[j].heading) for j in range(i + 1, k) if secs[j].parent == i and secs[j].counted]
+    if not counts or any(c is None for c in counts):
+        return False
+    word, number = top.group(1).lower(), int(top.group(2))
+    if {c.group(1).lower() for c in counts} != {counts[0].group(1).lower()} or counts[0].group(1).lower() == word or [
+            int(c.group(2)) for c in counts] != list(range(1, len(counts) + 1)):
+        return False
+    c = _PART.match(secs[k].heading) if k < len(secs) and secs[k].parent == secs[i].parent else None
+    return c is not None and c.group(1).lower() == word and int(c.group(2)) == number + 1
