@@ -274,7 +274,9 @@ from .write import write_atomic
 #      to" step; a page about signing up is one whose heading's task is it
 # 170: steps (steps33): a step of a sequence ("Step 1: ...", "Step 2" next) listing its own ways counted anew by
 #      another word ("Method 1: ...") is that step, not a table of contents over them
-FORMAT = 170
+# 171: steps (steps33): paragraphs led by labels numbering ways ("**Option 1 – Manually –** ...") that later
+#      headings number again ("### Option 1: ...") preview those ways: no steps
+FORMAT = 171
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -3932,3 +3932,61 @@ def test_a_procedures_step_listing_its_own_ways_counted_anew_is_that_step(st):
 def test_ways_under_a_heading_that_is_no_step_of_a_going_sequence_stay_steps(st, page):
     titles = [s.title for s in st.structure(page, "How to set up an HP printer").steps]
     assert "Wireless connection to your PC" in titles
+
+
+def _options_page(leads=("Option 1", "Option 2"), heads=("Option 1", "Option 2"), lead_list=False):
+    lead_text = (f"**{leads[0]} – Manually –** You'll need some computer skills and patience to update your driver "
+                 "this way, because you need to find the right driver online.\n\n" + (
+                     "1. Open the vendor's site.\n2. Download the driver.\n\n" if lead_list else "")
+                 + "**OR**\n\n"
+                 f"**{leads[1]} – Automatically (Recommended) –** This is the quickest and easiest option. It's all done "
+                 "with just a couple of mouse clicks.\n\n")
+    head_text = (f"### {heads[0]}: Download and install the driver manually\n\n1. Open **Device Manager** and uninstall "
+                 "the printer.\n2. Download the newest driver from the vendor's support site.\n3. Run the file you "
+                 "downloaded.\n\n"
+                 f"### {heads[1]}: Update the driver automatically\n\n1. Download and install **DriverFixer**.\n2. Click "
+                 "**Scan Now**.\n3. Click **Update All**.\n\n")
+    body = "Keeping your printer driver current keeps it printing.\n\n## How to update your printer driver\n\n"
+    return body + lead_text + head_text
+
+
+def test_labelled_paragraphs_that_preview_the_ways_headings_number_again_are_no_steps(st):
+    # "**Option 1 – Manually –** ...", "**Option 2 – Automatically –** ...", then "### Option 1: ...",
+    # "### Option 2: ...": the labelled paragraphs preview the ways the headings give
+    got = st.structure(_options_page(), "Brother printer driver download").steps
+    assert [s.title for s in got] == ["Download and install the driver manually", "Update the driver automatically"]
+    # whatever word counts them ("Opción 1" in a page in Spanish)
+    spanish = _options_page(("Opción 1", "Opción 2"), ("Opción 1", "Opción 2"))
+    assert len(st.structure(spanish, "Controlador de impresora").steps) == 2
+
+
+@pytest.mark.parametrize("page", [
+    # no heading numbers them again: the labelled paragraphs are the ways
+    _options_page(heads=("Method 1", "Method 2")),
+    # a heading restates one of them only
+    _options_page(heads=("Option 1", "Method 2")),
+    # headings counting on past them ("Option 3", "Option 4"): more ways, not the same again
+    _options_page(heads=("Option 3", "Option 4")),
+    # a labelled paragraph with a procedure of its own is a way
+    _options_page(lead_list=True),
+    # a recap after the headings (the labelled paragraphs under "## Recap", no heading after them)
+    "## How to update your printer driver\n\n### Option 1: Download and install the driver manually\n\nOpen the "
+    "vendor's support site and run its installer.\n\n### Option 2: Update the driver automatically\n\nRun the "
+    "updater and click **Update All**.\n\n## Recap\n\n**Option 1 – Manually –** You'll need some computer skills "
+    "to find the right driver online.\n\n**Option 2 – Automatically –** Click **Update All** and restart.\n",
+    # restated by bold lines, not headings: no heading gives the ways again
+    _options_page().replace("### Option 1: Download and install the driver manually",
+                            "**Option 1: Download and install the driver manually**").replace(
+        "### Option 2: Update the driver automatically", "**Option 2: Update the driver automatically**"),
+])
+def test_labelled_paragraphs_no_heading_previews_stay_steps(st, page):
+    assert "Manually –" in [s.title for s in st.structure(page, "Brother printer driver download").steps]
+
+
+def test_two_problems_each_counting_their_fixes_keep_both_runs(st):
+    body = ("## Problem 1: The game will not start\n\n### Fix 1: Verify the game files\n\nOpen **Steam**, right-click "
+            "the game and select **Properties**.\n\n### Fix 2: Run it as an administrator\n\nRight-click the game's "
+            "shortcut and select **Run as administrator**.\n\n## Problem 2: The game stutters\n\n### Fix 1: Lower the "
+            "graphics settings\n\nOpen **Settings** > **Video** and pick **Low**.\n\n### Fix 2: Update Windows\n\n"
+            "Open **Settings** > **Windows Update** and select **Check for updates**.\n")
+    assert len(st.structure(body, "Game problems").steps) == 4

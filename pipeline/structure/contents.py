@@ -172,7 +172,7 @@ class Contents:
                 subs or self._ways_of(secs[i].heading, [secs[j].heading for j in hits if j is not None]))
             if named >= 2 and named * 4 >= len(items) * 3 and not own:
                 out.add(i)
-        return out
+        return out | _previews(secs)
 
     def _ways_of(self, heading: str, subs: list[str]) -> bool:
         """Whether sub-headings read as ways of the fix headed so: most of them share a word of it
@@ -288,3 +288,30 @@ def _own_count(secs: list[_Sec], i: int) -> bool:
         return False
     c = _PART.match(secs[k].heading) if k < len(secs) and secs[k].parent == secs[i].parent else None
     return c is not None and c.group(1).lower() == word and int(c.group(2)) == number + 1
+
+
+def _previews(secs: list[_Sec]) -> set[int]:
+    """Paragraphs led by a label that numbers a way ("**Option 1 – Manually –** You'll need some skills
+    ...", "**Option 2 – Automatically** – ...": lead sections), two or more under one section, that
+    headings after them number again, each by its word and number ("### Option 1: Download the
+    driver manually", "### Option 2: ..."): a preview of the ways the headings give, not steps beside
+    them. A lead with a list, a sub-section, or a number no later heading restates is a way itself."""
+    heads: dict[tuple[str, int], int] = {}  # (word, number) -> the last heading numbered so
+    for j, s in enumerate(secs):
+        if j and s.counted and not s.pseudo and (m := _PART.match(s.heading)):
+            heads[(m.group(1).lower(), int(m.group(2)))] = j
+    groups: dict[int | None, list[int]] = {}
+    for i, s in enumerate(secs):
+        if i and s.lead and s.counted:
+            groups.setdefault(s.parent, []).append(i)
+    out = set()
+    for group in groups.values():
+        said = []
+        for i in group:
+            m = _PART.match(secs[i].heading)
+            j = heads.get((m.group(1).lower(), int(m.group(2)))) if m else None
+            lone = all(b.kind == "paragraph" for b in secs[i].blocks) and (i + 1 == len(secs) or secs[i + 1].parent != i)
+            said.append(j is not None and j > i and lone)
+        if len(group) >= 2 and all(said):
+            out.update(group)
+    return out
