@@ -276,7 +276,9 @@ from .write import write_atomic
 #      another word ("Method 1: ...") is that step, not a table of contents over them
 # 171: steps (steps33): paragraphs led by labels numbering ways ("**Option 1 – Manually –** ...") that later
 #      headings number again ("### Option 1: ...") preview those ways: no steps
-FORMAT = 171
+# 172: steps (steps33, review33s): a lead previews a way only when a heading beside it, under its section, restates
+#      its word, number and a word of its label, and it tells no procedure
+FORMAT = 172
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -3990,3 +3990,79 @@ def test_two_problems_each_counting_their_fixes_keep_both_runs(st):
             "graphics settings\n\nOpen **Settings** > **Video** and pick **Low**.\n\n### Fix 2: Update Windows\n\n"
             "Open **Settings** > **Windows Update** and select **Check for updates**.\n")
     assert len(st.structure(body, "Game problems").steps) == 4
+
+
+_BARE_FIXES = ["Fix 1:", "Fix 2:", "Clear the download cache", "Change the download region"]
+
+
+def _bare_fixes(between):
+    return ("## Download stuck at 0 bytes\n\n**Fix 1:** Clear the download cache in **Settings**.\n\n**Fix 2:** Change "
+            f"the download region in **Settings**.\n\n{between}### Fix 1: Clear the download cache\n\nClick **Clear "
+            "Download Cache**.\n\n### Fix 2: Change the download region\n\nPick a nearby region.\n")
+
+
+_SCOPED = {
+    # two problems: the first's labelled paragraphs are its ways; the second's "### Option N" are the second's
+    "two problems": ("## Problem 1: The printer shows as offline\n\n**Option 1 – Restart the spooler –** Press **Win + R**, "
+                     "type `services.msc` and restart **Print Spooler**.\n\n**Option 2 – Set the printer online –** "
+                     "Right-click the printer and untick **Use Printer Offline**.\n\n## Problem 2: The driver is "
+                     "unavailable\n\n### Option 1: Reinstall the driver\n\n1. Open **Device Manager**.\n2. Uninstall "
+                     "the printer.\n3. Restart the PC.\n\n### Option 2: Update Windows\n\nOpen **Settings** and click "
+                     "**Check for updates**.\n",
+                     ["Restart the spooler –", "Set the printer online –", "Reinstall the driver", "Update Windows"]),
+    # quick fixes, then advanced ones counted anew under a section of their own
+    "quick then advanced": ("## Quick fixes\n\n**Fix 1 – Restart everything –** Turn off the printer and the PC, wait a "
+                            "minute and turn them on.\n\n**Fix 2 – Check the paper –** Make sure paper is loaded and not "
+                            "jammed.\n\n## Advanced fixes\n\n### Fix 1: Reinstall the driver\n\nOpen **Device Manager**, "
+                            "uninstall the printer and restart.\n\n### Fix 2: Clear the print queue\n\nStop **Print "
+                            "Spooler**, delete the queued files and start it again.\n",
+                            ["Restart everything –", "Check the paper –", "Reinstall the driver", "Clear the print queue"]),
+    # bare labels ("**Fix 1:** ...") share no word with any heading, whether another problem's or their own section's
+    "bare labels": (_bare_fixes("## Download is slow\n\n"), _BARE_FIXES),
+    "bare labels, one section": (_bare_fixes(""), _BARE_FIXES),
+    # the same ways' words, but another problem's headings: each problem gives its own
+    "same words": ("Two problems, two sets of ways.\n\n## The printer is offline\n\n**Option 1 – Power-cycle the "
+                   "printer –** Turn it off and on.\n\n"
+                   "**Option 2 – Roll back the driver –** Click **Roll Back Driver** in **Device Manager**.\n\n## The "
+                   "printer prints blank pages\n\n### Option 1: Restart the printer and the PC\n\nTurn both off and "
+                   "on.\n\n### Option 2: Update the driver from the vendor\n\nRun the vendor's installer.\n",
+                   ["Power-cycle the printer –", "Roll back the driver –", "Restart the printer and the PC",
+                    "Update the driver from the vendor"]),
+    # one part's step labels, another part's step headings
+    "parts": ("## Part 1: Save the settings\n\n**Step 1:** Open the printer's web page.\n\n**Step 2:** Click **Backup** "
+              "and select **Export**.\n\n## Part 2: Reset the printer\n\n### Step 1: Open the setup menu\n\nPress "
+              "**Home** and select **Setup**.\n\n### Step 2: Restore the factory settings\n\nSelect **Restore Factory "
+              "Settings** and confirm.\n",
+              ["Step 1:", "Step 2:", "Open the setup menu", "Restore the factory settings"]),
+    # a longer way's preview before other ways under another section, their labels no word of the headings
+    "other section": ("## How to update your printer driver\n\n**Option 1 – Manually –** Open **Device Manager**, "
+                      "right-click the printer and select **Update driver**.\n\n**Option 2 – Through Windows Update –** "
+                      "Open **Optional updates** and tick the printer driver.\n\n## If that did not help\n\n### Option 1: "
+                      "Reset the print spooler\n\nRestart **Print Spooler** in **Services**.\n\n### Option 2: Run the "
+                      "printer troubleshooter\n\nRun the **Printer** troubleshooter.\n",
+                      ["Manually –", "Through Windows Update –", "Reset the print spooler",
+                       "Run the printer troubleshooter"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SCOPED))
+def test_labelled_paragraphs_are_previews_only_of_their_own_sections_headings(st, name):
+    # a heading restating a lead's word and number counts only in the leads' section, and only sharing a word of
+    # the lead's label: another problem's, part's or section's count is its own, and the labelled paragraphs ways
+    page, titles = _SCOPED[name]
+    assert [s.title for s in st.structure(page, "Printer problems").steps] == titles
+
+
+def test_a_labelled_paragraph_with_numbered_paragraphs_is_a_way_and_keeps_its_text(st):
+    # "**Option 1 – Manually –**" over "1\. ...", "2\. ..." (escaped numbers, paragraphs of their own): a procedure,
+    # no preview, though "### Option 1: Download the driver manually" follows; its text is kept whole
+    page = ("## How to update your printer driver\n\n**Option 1 – Manually –** Use Device Manager:\n\n1\\. Open **Device "
+            "Manager**.\n\n2\\. Right-click the printer and select **Update driver**.\n\n3\\. Click **Search "
+            "automatically for drivers**.\n\n**OR**\n\n**Option 2 – Automatically –** Let Windows Update do it.\n\n"
+            "### Option 1: Download the driver manually\n\nOpen the vendor's support site and run its installer.\n\n"
+            "### Option 2: Update it automatically\n\nOpen **Settings > Windows Update > Optional updates** and tick "
+            "the driver.\n")
+    got = st.structure(page, "Printer driver update").steps
+    assert [s.title for s in got][:2] == ["Manually –", "Automatically –"]
+    assert "Search automatically for drivers" in got[0].text
+

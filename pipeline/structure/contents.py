@@ -189,7 +189,8 @@ class Contents:
         (`3. **[Close bandwidth hogging applications](https://tools.techidaily.com/...)**`)
         were unlinked by the cleaner, and only their wording tells them."""
         last, found = self._overviews_of
-        for i in (found if last is secs else self._overviews(secs)):
+        previews = _previews(secs)  # (their ways given again: hidden as steps, their text kept)
+        for i in (found if last is secs else self._overviews(secs)) - previews:
             s = secs[i]
             for b in s.blocks:
                 if (b.kind == "list" and b.list_items and all(len(it) <= 80 for it in b.list_items)) or (
@@ -290,28 +291,43 @@ def _own_count(secs: list[_Sec], i: int) -> bool:
     return c is not None and c.group(1).lower() == word and int(c.group(2)) == number + 1
 
 
+def _procedure(s: _Sec) -> bool:
+    """Whether a lead section tells how: a list, a numbered paragraph ("1\\. Open **Device Manager**."),
+    a settings path ("**Settings** > **Windows Update**"), anything but prose."""
+    return any(b.kind != "paragraph" or b.ui_paths or _TOC_NUMBER.match(b.plain) for b in s.blocks)
+
+
 def _previews(secs: list[_Sec]) -> set[int]:
     """Paragraphs led by a label that numbers a way ("**Option 1 – Manually –** You'll need some skills
     ...", "**Option 2 – Automatically** – ...": lead sections), two or more under one section, that
-    headings after them number again, each by its word and number ("### Option 1: Download the
-    driver manually", "### Option 2: ..."): a preview of the ways the headings give, not steps beside
-    them. A lead with a list, a sub-section, or a number no later heading restates is a way itself."""
-    heads: dict[tuple[str, int], int] = {}  # (word, number) -> the last heading numbered so
-    for j, s in enumerate(secs):
-        if j and s.counted and not s.pseudo and (m := _PART.match(s.heading)):
-            heads[(m.group(1).lower(), int(m.group(2)))] = j
+    headings after them under the same section number again, each by its word and number and sharing a word
+    of its label ("### Option 1: Download the driver manually", "### Option 2: Update it
+    automatically"): a preview of the ways the headings give, not steps beside them. A lead with a
+    procedure (`_procedure`) or a sub-section, a bare label ("**Fix 1:** ..."), a number no later
+    heading of its section restates (another problem's "### Fix 1"), is a way itself."""
     groups: dict[int | None, list[int]] = {}
     for i, s in enumerate(secs):
         if i and s.lead and s.counted:
             groups.setdefault(s.parent, []).append(i)
     out = set()
-    for group in groups.values():
+    for parent, group in groups.items():
+        if len(group) < 2:
+            continue
+        heads: dict[tuple[str, int], int] = {}  # (word, number) -> the last heading so numbered beside the leads
+        for j in range(group[0] + 1, len(secs)):
+            s = secs[j]
+            if parent is not None and parent not in _ancestors(secs, j):
+                break  # (the parent's next sibling or an uncle: another part of the page)
+            if s.parent == parent and s.counted and not s.pseudo and (m := _PART.match(s.heading)):
+                heads[(m.group(1).lower(), int(m.group(2)))] = j
         said = []
         for i in group:
             m = _PART.match(secs[i].heading)
             j = heads.get((m.group(1).lower(), int(m.group(2)))) if m else None
-            lone = all(b.kind == "paragraph" for b in secs[i].blocks) and (i + 1 == len(secs) or secs[i + 1].parent != i)
-            said.append(j is not None and j > i and lone)
-        if len(group) >= 2 and all(said):
+            lone = not _procedure(secs[i]) and (i + 1 == len(secs) or secs[i + 1].parent != i)
+            label = _content_words(secs[i].heading[m.end():]) if m else set()  # ("Option 1 – Manually –": manually)
+            restated = j is not None and j > i and bool(label & _content_words(_PART.sub("", secs[j].heading, 1)))
+            said.append(restated and lone)
+        if all(said):
             out.update(group)
     return out
