@@ -278,7 +278,9 @@ from .write import write_atomic
 #      headings number again ("### Option 1: ...") preview those ways: no steps
 # 172: steps (steps33, review33s): a lead previews a way only when a heading beside it, under its section, restates
 #      its word, number and a word of its label, and it tells no procedure
-FORMAT = 172
+# 173: steps (steps33, review33s): a step's sub-sections are its own ways only when counted by a way word (rules
+#      [step_shapes] way_words: "Method 1"), never a remedy's ("Fix 1" under "Step 1" stays a step)
+FORMAT = 173
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

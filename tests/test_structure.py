@@ -4066,3 +4066,14 @@ def test_a_labelled_paragraph_with_numbered_paragraphs_is_a_way_and_keeps_its_te
     assert [s.title for s in got][:2] == ["Manually –", "Automatically –"]
     assert "Search automatically for drivers" in got[0].text
 
+
+def test_a_steps_numbered_fixes_are_steps_of_their_own(st):
+    # "Step 1: Try the basic fixes" over "Fix 1", "Fix 2" before "Step 2": remedies (no rules way_words), not
+    # ways of the step; the step's list of them is a table of contents
+    page = ("If the printer will not print, try these in order.\n\n### Step 1: Try the basic fixes\n\nTry these first:\n\n"
+            "1. [Restart the printer](#f1)\n2. [Check the cable](#f2)\n\n#### Fix 1: Restart the printer\n\nTurn it "
+            "off, wait 30 seconds and turn it on.\n\n#### Fix 2: Check the cable\n\nPlug the **USB cable** into "
+            "another port.\n\n### Step 2: Reinstall the driver\n\nOpen **Device Manager**, uninstall the printer and "
+            "restart.\n")
+    assert [s.title for s in st.structure(page, "Printer will not print").steps] == [
+        "Restart the printer", "Check the cable", "Reinstall the driver"]

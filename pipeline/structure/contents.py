@@ -166,10 +166,14 @@ class Contents:
             # printer" over "Method 1: USB connection", "Method 2: ...", before "Step 2": a step of a sequence
             # (rules [promotional] sequence_labels) has no alternatives for peers, its ways are its own; a fix's
             # "Method 1", "Method 2" are fixes of their own, and "### Fix 2" under "## Fix 1" the fix's peer)
-            subs = self.sequence_label.match(secs[i].heading) is not None and _own_count(secs, i)
-            own = secs[i].counted and all(j is None or (i in _ancestors(secs, j) and (not secs[j].counted or subs))
-                                          for j in hits) and (
-                subs or self._ways_of(secs[i].heading, [secs[j].heading for j in hits if j is not None]))
+            # (a fix's "Fix 1", "Fix 2" under "Step 1" are remedies, steps of their own: only ways count,
+            # rules [step_shapes] way_words)
+            step_ways = self.sequence_label.match(secs[i].heading) is not None and _own_count(secs, i, self.way_words)
+            found = [j for j in hits if j is not None]
+            inside = all(i in _ancestors(secs, j) for j in found)  # (every item names a sub-section of i)
+            own_ways = step_ways or (not any(secs[j].counted for j in found) and self._ways_of(
+                secs[i].heading, [secs[j].heading for j in found]))
+            own = secs[i].counted and inside and own_ways
             if named >= 2 and named * 4 >= len(items) * 3 and not own:
                 out.add(i)
         return out | _previews(secs)
@@ -269,11 +273,11 @@ def _content_words(heading: str) -> set[str]:
     return {w for w in _WORD.findall(heading.lower()) if w not in _FILLER}
 
 
-def _own_count(secs: list[_Sec], i: int) -> bool:
+def _own_count(secs: list[_Sec], i: int, way_words: set[str]) -> bool:
     """Whether the numbered sub-sections of section `i`, one step of a sequence that goes on right
     after it (its next sibling numbered by its word and the next number: "Step 2" after "Step 1"),
-    count alternatives of that step: all numbered by one word that is not `i`'s ("Method" under
-    "Step 1"), from 1 on."""
+    count alternatives of that step: all numbered from 1 on by one word that is not `i`'s and names
+    a way (`way_words`: "Method" under "Step 1"; not a remedy, "Fix 1", "Fix 2")."""
     top = _PART.match(secs[i].heading)
     if top is None:
         return False
@@ -284,8 +288,10 @@ def _own_count(secs: list[_Sec], i: int) -> bool:
     if not counts or any(c is None for c in counts):
         return False
     word, number = top.group(1).lower(), int(top.group(2))
-    if {c.group(1).lower() for c in counts} != {counts[0].group(1).lower()} or counts[0].group(1).lower() == word or [
-            int(c.group(2)) for c in counts] != list(range(1, len(counts) + 1)):
+    words = {c.group(1).lower() for c in counts}  # (one word, a way's, not the step's own: "Method" under "Step 1")
+    if len(words) != 1 or word in words or not words <= way_words:
+        return False
+    if [int(c.group(2)) for c in counts] != list(range(1, len(counts) + 1)):  # (counted anew: 1, 2, 3)
         return False
     c = _PART.match(secs[k].heading) if k < len(secs) and secs[k].parent == secs[i].parent else None
     return c is not None and c.group(1).lower() == word and int(c.group(2)) == number + 1

@@ -110,6 +110,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
                                             flags)
         self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
+        self.way_words = {w.lower() for w in rules.get("step_shapes", "way_words")}
         self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
                                    + r")\b", flags)
         self.check_question = one_of("check_questions")
