@@ -280,7 +280,9 @@ from .write import write_atomic
 #      its word, number and a word of its label, and it tells no procedure
 # 173: steps (steps33, review33s): a step's sub-sections are its own ways only when counted by a way word (rules
 #      [step_shapes] way_words: "Method 1"), never a remedy's ("Fix 1" under "Step 1" stays a step)
-FORMAT = 173
+# 174: steps (steps33, review33s2): no step's sub-sections are its ways when a step of its sequence, or a
+#      sub-section of one, names a remedy ("Step 2: Try the advanced fixes"); a last "Step 3" after "Step 2" may have them
+FORMAT = 174
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -4077,3 +4077,33 @@ def test_a_steps_numbered_fixes_are_steps_of_their_own(st):
             "restart.\n")
     assert [s.title for s in st.structure(page, "Printer will not print").steps] == [
         "Restart the printer", "Check the cable", "Reinstall the driver"]
+
+
+@pytest.mark.parametrize("word", ["Option", "Method"])
+def test_steps_that_name_remedies_keep_their_ways_as_steps(st, word):
+    # "Step 1: Try the quick fixes" over "Option 1", "Option 2": the steps name remedies (rules remedy_words),
+    # so their counted sub-sections are fixes of their own, not one step with its alternatives chained
+    page = (f"Work through these in order.\n\n## Step 1: Try the quick fixes\n\nStart here:\n\n- {word} 1: Power "
+            f"cycle the router\n- {word} 2: Swap the cable\n\n### {word} 1: Power cycle the router\n\nUnplug the "
+            f"router for a minute, then plug it back in.\n\n### {word} 2: Swap the cable\n\nUse another Ethernet "
+            f"cable between the modem and the router.\n\n## Step 2: Try the deeper solutions\n\nStill offline? Try "
+            f"these:\n\n- {word} 1: Reset the network stack\n- {word} 2: Update the adapter driver\n\n### {word} 1: "
+            f"Reset the network stack\n\n1. Open **Command Prompt** as administrator.\n2. Run `netsh winsock "
+            f"reset` and restart.\n\n### {word} 2: Update the adapter driver\n\n1. Open **Device Manager**.\n2. "
+            f"Right-click the adapter and select **Update driver**.\n\n## Step 3: Call your provider\n\nAsk your "
+            f"provider whether the line is down.\n")
+    assert [s.title for s in st.structure(page, "Fix a router that drops the internet").steps] == [
+        "Power cycle the router", "Swap the cable", "Reset the network stack", "Update the adapter driver",
+        "Call your provider"]
+
+
+def test_a_last_step_of_a_sequence_listing_its_own_ways_is_that_step(st):
+    # "Step 3", last, after "Step 2": the step before proves the sequence as well as the one after would
+    page = ("Getting the scanner going takes three steps.\n\n## Step 1: Unbox the scanner\n\nTake off the tape and "
+            "the foam.\n\n## Step 2: Install the software\n\n1. Download the scanner software from the maker's "
+            "site.\n2. Run the installer.\n\n## Step 3: Connect the scanner\n\nConnect it in one of these ways:\n\n"
+            "- Method 1: Over USB\n- Method 2: Over Wi-Fi\n\n### Method 1: Over USB\n\nPlug the USB cable into "
+            "the scanner and the computer.\n\n### Method 2: Over Wi-Fi\n\nHold the **Wi-Fi** button until the "
+            "light blinks, then add the scanner in **Settings**.\n")
+    assert [s.title for s in st.structure(page, "Set up a scanner").steps] == [
+        "Unbox the scanner", "Install the software", "Connect the scanner"]

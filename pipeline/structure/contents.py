@@ -167,8 +167,10 @@ class Contents:
             # (rules [promotional] sequence_labels) has no alternatives for peers, its ways are its own; a fix's
             # "Method 1", "Method 2" are fixes of their own, and "### Fix 2" under "## Fix 1" the fix's peer)
             # (a fix's "Fix 1", "Fix 2" under "Step 1" are remedies, steps of their own: only ways count,
-            # rules [step_shapes] way_words)
-            step_ways = self.sequence_label.match(secs[i].heading) is not None and _own_count(secs, i, self.way_words)
+            # rules [step_shapes] way_words; nor are a step's "Option 1", "Option 2" when the steps name remedies,
+            # "Step 2: Try the advanced fixes", or any sub-section of a step does: rules remedy_words)
+            step_ways = self.sequence_label.match(secs[i].heading) is not None and _own_count(
+                secs, i, self.way_words, self.remedy_word)
             found = [j for j in hits if j is not None]
             inside = all(i in _ancestors(secs, j) for j in found)  # (every item names a sub-section of i)
             own_ways = step_ways or (not any(secs[j].counted for j in found) and self._ways_of(
@@ -273,28 +275,37 @@ def _content_words(heading: str) -> set[str]:
     return {w for w in _WORD.findall(heading.lower()) if w not in _FILLER}
 
 
-def _own_count(secs: list[_Sec], i: int, way_words: set[str]) -> bool:
-    """Whether the numbered sub-sections of section `i`, one step of a sequence that goes on right
-    after it (its next sibling numbered by its word and the next number: "Step 2" after "Step 1"),
-    count alternatives of that step: all numbered from 1 on by one word that is not `i`'s and names
-    a way (`way_words`: "Method" under "Step 1"; not a remedy, "Fix 1", "Fix 2")."""
+def _own_count(secs: list[_Sec], i: int, way_words: set[str], remedy: re.Pattern) -> bool:
+    """Whether the numbered sub-sections of section `i`, one step of a sequence that goes on beside
+    it (its next sibling numbered by its word and the next number, "Step 2" after "Step 1", or its
+    previous one by the number before, "Step 2" before a last "Step 3"), count alternatives of that
+    step: all numbered from 1 on by one word that is not `i`'s and names a way (`way_words`: "Method"
+    under "Step 1"; not a remedy, "Fix 1", "Fix 2"). Steps that fix ("Step 2: Try the advanced fixes"),
+    or sub-sections of them that do, read as remedies (`remedy`): their sub-sections are fixes of their own."""
     top = _PART.match(secs[i].heading)
     if top is None:
         return False
+    word, number = top.group(1).lower(), int(top.group(2))
     k = i + 1
     while k < len(secs) and secs[k].level > secs[i].level:  # (i's sub-sections: linear in them)
         k += 1
     counts = [_PART.match(secs[j].heading) for j in range(i + 1, k) if secs[j].parent == i and secs[j].counted]
     if not counts or any(c is None for c in counts):
         return False
-    word, number = top.group(1).lower(), int(top.group(2))
     words = {c.group(1).lower() for c in counts}  # (one word, a way's, not the step's own: "Method" under "Step 1")
     if len(words) != 1 or word in words or not words <= way_words:
         return False
     if [int(c.group(2)) for c in counts] != list(range(1, len(counts) + 1)):  # (counted anew: 1, 2, 3)
         return False
-    c = _PART.match(secs[k].heading) if k < len(secs) and secs[k].parent == secs[i].parent else None
-    return c is not None and c.group(1).lower() == word and int(c.group(2)) == number + 1
+    steps = [j for j, s in enumerate(secs) if j and s.parent == secs[i].parent and (m := _PART.match(s.heading))
+             and m.group(1).lower() == word]  # (the sequence: i and its siblings numbered by its word)
+    if any(remedy.search(secs[j].heading) for j in steps) or any(
+            remedy.search(s.heading) for s in secs if s.parent in steps and s.counted):
+        return False  # (a sequence of remedies, or of steps whose ways are: fixes)
+    before = max((j for j in range(1, i) if secs[j].parent == secs[i].parent), default=None)
+    after = k if k < len(secs) and secs[k].parent == secs[i].parent else None
+    return any(j is not None and (c := _PART.match(secs[j].heading)) is not None and c.group(1).lower() == word
+               and int(c.group(2)) == number + step for j, step in ((after, 1), (before, -1)))
 
 
 def _procedure(s: _Sec) -> bool:
