@@ -178,7 +178,9 @@ class Contents:
             own = secs[i].counted and inside and own_ways
             if named >= 2 and named * 4 >= len(items) * 3 and not own:
                 out.add(i)
-        return out | _previews(secs)
+        previews = _previews(secs)
+        self._previews_of = (secs, previews)  # (for _hide_overview_lists, with _overviews_of: not worked out again)
+        return out | previews
 
     def _ways_of(self, heading: str, subs: list[str]) -> bool:
         """Whether sub-headings read as ways of the fix headed so: most of them share a word of it
@@ -195,8 +197,11 @@ class Contents:
         (`3. **[Close bandwidth hogging applications](https://tools.techidaily.com/...)**`)
         were unlinked by the cleaner, and only their wording tells them."""
         last, found = self._overviews_of
-        previews = _previews(secs)  # (their ways given again: hidden as steps, their text kept)
-        for i in (found if last is secs else self._overviews(secs)) - previews:
+        if last is not secs:
+            found = self._overviews(secs)
+        # (previews give their ways again: hidden as steps, their text kept; the ones _overviews just found)
+        seen, previews = self._previews_of
+        for i in found - (previews if seen is secs else _previews(secs)):
             s = secs[i]
             for b in s.blocks:
                 if (b.kind == "list" and b.list_items and all(len(it) <= 80 for it in b.list_items)) or (

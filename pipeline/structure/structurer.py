@@ -144,6 +144,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         # a word that joins two ways ("OR" between two methods): never a label (Sections._label_line)
         self.connectors = {w.lower() for w in rules.get("step_shapes", "connectors")}
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
+        self._previews_of: tuple[list, set] = ([], set())  # the last sections _overviews read, and their previews
         self.seed_products = tuple(rules.get("promotional", "products"))
         self._patterns: dict[tuple[str, ...], re.Pattern] = {}  # learnt names -> products' pattern
         self.products = self._products_of(())
