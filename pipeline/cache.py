@@ -283,7 +283,17 @@ from .write import write_atomic
 # 176: titles: the near title under zero (171, 173) reverted: no build of either corpus reached it
 # 177: titles: the one-word heading never on a deal, review, news or product page, nor over a one-line definition
 # 178: titles: a name after a verb taking "to" as a preposition ("switch to dark mode") is still a name (`lowered`)
-FORMAT = 178
+# 179: steps (steps33): a step of a sequence ("Step 1: ...", "Step 2" next) listing its own ways counted anew by
+#      another word ("Method 1: ...") is that step, not a table of contents over them
+# 180: steps (steps33): paragraphs led by labels numbering ways ("**Option 1 – Manually –** ...") that later
+#      headings number again ("### Option 1: ...") preview those ways: no steps
+# 181: steps (steps33, review33s): a lead previews a way only when a heading beside it, under its section, restates
+#      its word, number and a word of its label, and it tells no procedure
+# 182: steps (steps33, review33s): a step's sub-sections are its own ways only when counted by a way word (rules
+#      [step_shapes] way_words: "Method 1"), never a remedy's ("Fix 1" under "Step 1" stays a step)
+# 183: steps (steps33, review33s2): no step's sub-sections are its ways when a step of its sequence, or a
+#      sub-section of one, names a remedy ("Step 2: Try the advanced fixes"); a last "Step 3" after "Step 2" may have them
+FORMAT = 183
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
