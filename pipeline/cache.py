@@ -293,7 +293,9 @@ from .write import write_atomic
 #      [step_shapes] way_words: "Method 1"), never a remedy's ("Fix 1" under "Step 1" stays a step)
 # 183: steps (steps33, review33s2): no step's sub-sections are its ways when a step of its sequence, or a
 #      sub-section of one, names a remedy ("Step 2: Try the advanced fixes"); a last "Step 3" after "Step 2" may have them
-FORMAT = 183
+# 184: titles (titles34): one section of several after the intro is no candidate over the page's only published title
+#      when that title says the word the text is most about (`sections_among`); a heading of names only still is
+FORMAT = 184
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

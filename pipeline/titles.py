@@ -1559,6 +1559,19 @@ class TitleChooser:
             if quoted:
                 s += QUOTED
             out.append((s, -len(c.split()), -_shouted(c), -i, c))
+        # (one section of several, after the intro, names a part of what the page's own title names when that title,
+        # the only one the page was published under, says the word the text is most about: "Signing Up for
+        # Goodnotes", beside "Goodnotes on Windows Has Incredible Note-Taking Features", under "GoodNotes on Windows
+        # Arrives - My Long-Awaited Journey to an Enhanced Note-Taking Adventure", whose spin the text never says less
+        # than it says the rest (a title scoring above zero); not a heading of names only, a review's "Ubisoft Rayman
+        # Legends" over its verdict: the title without spin; nor one that names the name the text repeats where the
+        # title does not, "Sonos Ace Headphones: All of the Details" under "Sonos Unveils New Bluetooth ACE Headphones")
+        if heads and term and len({entry.get("title"), *entry.get("alternate_titles", ())}) == 1 \
+                and any(says_word(sc[-1], term) and sc[0] > 0 for sc in out):
+            sections, named = self.sections_among(entry), self.main_name(k)
+            named = named if named and not any(names(c, named) for c, *_ in titles) else None
+            heads = [h for h in heads if h[0] not in sections or not set(words(h[0])) & self.generic
+                     or named and names(h[0], named)]
         # (the published titles fail where the best is weak or does not say what the text is most about)
         failed = not out or max(out)[0] < WEAK or bool(term) and not says_word(max(out)[-1], term)
         # (the body's other headings: how many are its steps' sections, and whether one of them says that word)
@@ -1616,6 +1629,32 @@ class TitleChooser:
                 elif task:
                     handicap = HEADING_HANDICAP
             out.append((s / handicap if s > 0 else s, -len(c.split()), -_shouted(c), -i, c))
+        return out
+
+    @staticmethod
+    def sections_among(entry: dict) -> set[str]:
+        """The headings (as `headings` reads them) of the body's sections that come after some of its prose and have
+        a sibling, a heading of their level before or after them with no heading of a higher level between: one
+        section of several under the article's intro ("Open vs Closed Earbuds", "Enter the Sony LinkBuds", "The Best
+        of Both Worlds"), which names a part of the article, not the whole."""
+        secs = [s for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()]
+        levels = [s.get("level") or 0 for s in secs]
+
+        def sibling(k: int, step: int) -> bool:
+            for m in range(k + step, len(secs) if step > 0 else -1, step):
+                if levels[m] < levels[k]:
+                    return False
+                if levels[m] == levels[k]:
+                    return True
+            return False
+        prose = bool(words(plain(entry.get("summary", ""))))
+        out, k = set(), 0
+        for s in entry.get("sections", []):
+            if plain(s.get("heading", "")).strip():
+                if prose and (sibling(k, 1) or sibling(k, -1)):
+                    out.add(" ".join(plain(s["heading"]).replace("*", "").split()))
+                k += 1
+            prose = prose or bool(words(plain(s.get("text", ""))))
         return out
 
     @staticmethod

@@ -1970,3 +1970,57 @@ DIRECTX_SECTIONS = [("About DirectX 9", "DirectX 9 is a set of components. Direc
 def test_the_error_message_the_intro_sets_off_competes_as_a_published_title(chooser, run, title):
     intro = f"It’s rather annoying to see **{run}** when you start a game. DirectX 9 is needed by older games such as GTA 5."
     assert chooser(entry("About DirectX 9", [], intro, DIRECTX_SECTIONS)) == title
+
+
+GOODNOTES_TITLE = "GoodNotes on Windows Arrives - My Long-Awaited Journey to an Enhanced Note-Taking Adventure"
+GOODNOTES = [("", "Goodnotes gained popularity among iPad users because it makes note-taking fun. The only downside was "
+                  "that the app was only on iOS devices. Luckily, Goodnotes finally released a Windows version, and "
+                  "note-taking on Windows is enhanced by it."),
+             ("Signing Up for Goodnotes", "You can sign up or log in to the Goodnotes app on Windows with Google, "
+                                          "Microsoft or Apple. Goodnotes syncs your notebooks once you sign in."),
+             ("Goodnotes on Windows Has Incredible Note-Taking Features", "I ran the Goodnotes app on a laptop with "
+                                                                         "Windows 11. Goodnotes offers note-taking "
+                                                                         "templates."),
+             ("What We'd Like To See", "Goodnotes on Windows still lacks a few note-taking tools the iPad app has.")]
+
+
+def _page(title, sections, levels, alternates=()):
+    e = entry(title, alternates, "", sections)
+    for s, level in zip(e["sections"], levels):
+        s["level"] = level
+    return e
+
+
+def test_one_section_of_several_after_the_intro_does_not_beat_the_pages_only_title_that_names_the_subject(chooser):
+    # the page's one published title names Goodnotes, what the text is most about, wrapped in spin the text never
+    # says; "Signing Up for Goodnotes" is the first of the sections under the intro: a part of the article
+    assert chooser(_page(GOODNOTES_TITLE, GOODNOTES, [0, 2, 2, 2])) == GOODNOTES_TITLE
+    # a title that does not say the subject (another page's) still gives way to a heading
+    other = "Mastering Spreadsheet Formulas: A Journey Into Advanced Data Adventures"
+    assert chooser(_page(other, GOODNOTES, [0, 2, 2, 2])) != other
+    # so does a title of a spun group, published under several titles
+    chosen = chooser(_page(GOODNOTES_TITLE, GOODNOTES, [0, 2, 2, 2], ["Journey Into Note-Taking Adventures"]))
+    assert chosen in {h for h, _ in GOODNOTES[1:]}
+
+
+RAYMAN = [("", "Rayman Legends is a fun and well-designed 2D platformer that's great for players seeking casual "
+               "cooperative gameplay."),
+          ("Ubisoft Rayman Legends", "Rayman Legends runs on the Xbox One, the Switch and the PC."),
+          ("Gameplay: What this is really about", "Rayman Legends is about running, jumping and punching."),
+          ("Graphics: Cartoony but appropriate", "Rayman Legends looks like a cartoon, as Rayman should.")]
+
+
+def test_a_section_heading_of_names_only_still_competes_with_the_pages_only_title(chooser):
+    # a review's product heading under its verdict names the product, not a part: it is the title without spin
+    title = "A Comprehensive Critique of Rayman Legends - Masterfully Crafted Side-Scrolling Fun!"
+    assert chooser(_page(title, RAYMAN, [0, 2, 2, 2])) == "Ubisoft Rayman Legends"
+
+
+def test_the_sections_among_others_are_those_after_prose_with_a_sibling_of_their_level():
+    e = _page("T", [("", "An intro that says something."), ("A part", "x"), ("A sub-part", "y"), ("Another part", "z"),
+                    ("Last part", "w")], [0, 2, 3, 2, 2])
+    assert TitleChooser.sections_among(e) == {"A part", "Another part", "Last part"}
+    # a heading before any prose names the page; one alone at its level under it names no part of several
+    e = _page("T", [("", ""), ("The page", "Its intro says something."), ("A part", "x"), ("Another part", "y"),
+                    ("Alone", "z")], [0, 1, 2, 2, 3])
+    assert TitleChooser.sections_among(e) == {"A part", "Another part"}
