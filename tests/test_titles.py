@@ -2024,3 +2024,44 @@ def test_the_sections_among_others_are_those_after_prose_with_a_sibling_of_their
     e = _page("T", [("", ""), ("The page", "Its intro says something."), ("A part", "x"), ("Another part", "y"),
                     ("Alone", "z")], [0, 1, 2, 2, 3])
     assert TitleChooser.sections_among(e) == {"A part", "Another part"}
+
+
+@pytest.mark.parametrize("heading", ["[Solved] Signing Up for Goodnotes", "Signing Up for Goodnotes (Updated)",
+                                     "Signing Uр for Goоdnotes"])  # (the last with a Cyrillic "р" and "о")
+def test_a_spun_section_of_several_after_the_intro_does_not_beat_the_pages_only_title_either(chooser, heading):
+    # the section is matched as the candidates are, without its spin and its look-alike letters
+    sections = [GOODNOTES[0], (heading, GOODNOTES[1][1]), *GOODNOTES[2:]]
+    assert chooser(_page(GOODNOTES_TITLE, sections, [0, 2, 2, 2])) == GOODNOTES_TITLE
+
+
+ZOOM = [("", "Zoom may fail to open its camera on Windows 11, even when your audio works fine. Zoom then shows a black "
+             "screen where your camera picture should be. Windows 11 blocks apps from the camera unless you allow "
+             "them."),
+        ("Fix Zoom Camera Not Working on Windows 11", "Open Settings > Privacy > Camera on Windows 11 and allow Zoom "
+                                                      "the camera."),
+        ("Update the Camera Driver for Zoom", "Open Device Manager and update the camera driver, then restart Zoom."),
+        ("Reinstall Zoom", "Uninstall Zoom from Windows 11 and install it again to get the camera back.")]
+
+
+def test_a_section_that_says_what_the_text_is_about_beside_its_main_word_still_competes_with_the_pages_only_title(
+        chooser):
+    # the title says "Zoom", the word the text repeats most, but not "camera", which it repeats as much: it is about
+    # the same app's other trouble, and the section that says both names the page
+    title = "Zoom Audio Not Working? Here's How I Fixed It"
+    assert chooser(_page(title, ZOOM, [0, 2, 2, 2])) == "Fix Zoom Camera Not Working on Windows 11"
+
+
+def test_a_section_whose_sub_sections_hold_the_steps_still_competes_with_the_pages_only_title(chooser):
+    # "Fix Zoom Camera ..." heads the fixes, each a sub-section with its steps: it names the task, not a part
+    title = "Zoom Camera Bliss Arrives - My Long-Awaited Journey to an Enhanced Meeting Adventure"
+    black = ("If the Picture Is Still Black", "Test the camera in a test meeting: Teams may hold it, so close Teams first.")
+    e = _page(title, [*ZOOM, black], [0, 2, 3, 3, 2])
+    for k, s in enumerate(e["sections"]):
+        s["id"] = f"sec-{k}"
+    e["sections"][2]["parent"] = e["sections"][3]["parent"] = "sec-1"
+    e["steps"] = [{"section": "sec-2"}, {"section": "sec-3"}]
+    assert chooser(e) == "Fix Zoom Camera Not Working on Windows 11"
+    # one of the sub-sections holding steps is no more than a part
+    e["steps"] = [{"section": "sec-2"}]
+    assert chooser(e) == title
+
