@@ -293,7 +293,11 @@ from .write import write_atomic
 #      [step_shapes] way_words: "Method 1"), never a remedy's ("Fix 1" under "Step 1" stays a step)
 # 183: steps (steps33, review33s2): no step's sub-sections are its ways when a step of its sequence, or a
 #      sub-section of one, names a remedy ("Step 2: Try the advanced fixes"); a last "Step 3" after "Step 2" may have them
-FORMAT = 183
+# 184: titles (titles34): one section of several after the intro is no candidate over the page's only published title
+#      when that title says the word the text is most about (`sections_among`); a heading of names only still is
+# 185: titles (mend34t): a section that says a word the text is about beside its main term that no title says, or whose
+#      sub-sections hold the steps of two or more, still competes; the sections are matched cleaned as the headings are
+FORMAT = 185
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -1071,9 +1075,10 @@ def _valid_heads(heads) -> bool:
 
 
 def _valid_prepared(rec) -> bool:
-    return (isinstance(rec, dict) and set(rec) == {"titles", "heads", "loose", "code", "messages", "asked"}
+    return (isinstance(rec, dict) and set(rec) == {"titles", "heads", "loose", "code", "messages", "parts", "asked"}
             and (rec["code"] is None or isinstance(rec["code"], str))
             and isinstance(rec["messages"], list) and all(isinstance(m, str) for m in rec["messages"])
+            and isinstance(rec["parts"], list) and all(isinstance(m, str) for m in rec["parts"])
             and isinstance(rec["asked"], dict) and all(isinstance(v, bool) for v in rec["asked"].values())
             and isinstance(rec["titles"], list) and all(
                 isinstance(t, list) and len(t) == 3 and isinstance(t[0], str) and _valid_form(t[1])

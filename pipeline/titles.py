@@ -125,6 +125,7 @@ _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s
 # which a heading capitalises; not "turn off absolute Bluetooth volume", a feature's name: `lowered`)
 _LOWER_FIRST = re.compile(r"(?<![\w'’.-])[Tt]o\s+(?=([a-z][a-z'’-]*+)\s+([A-Za-z][\w'’.-]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
+MAIN_SHARE = 0.75  # a word the text is about beside its main term weighs as much times its weight or more (`main_terms`)
 SUBJECT_PARTS = 2  # (`subject_words`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 EXPLAINS = 1.5  # a one-word heading names the page only where two in three of the other headings say it (`scored`)
@@ -1470,6 +1471,16 @@ class TitleChooser:
                          if tf[w] >= MAIN_PARTS and w not in self.site and not w.isdigit()), reverse=True)
         return ranked[0][1] if ranked and ranked[0][0] >= MAIN_WEIGHT else None
 
+    def main_terms(self, k: int) -> list[str]:
+        """The words the text is about: `main_term` and those it says in as many parts, weighing MAIN_SHARE of
+        its weight or more ("camera" beside "zoom" in a text on Zoom's camera), by weight."""
+        tf = self.tf[k]
+        ranked = sorted(((math.log1p(tf[w]) * self.idf.get(w, 0.0), w) for w in tf
+                         if tf[w] >= MAIN_PARTS and w not in self.site and not w.isdigit()), reverse=True)
+        if not ranked or ranked[0][0] < MAIN_WEIGHT:
+            return []
+        return [w for weight, w in ranked if weight >= max(MAIN_WEIGHT, MAIN_SHARE * ranked[0][0])]
+
     def prepared(self, k: int, entry: dict) -> dict:
         """What `scored` and `choose` read of entry k but the idf: "titles", the published
         titles and those without a garbled part or a Windows version the text contradicts,
@@ -1509,6 +1520,9 @@ class TitleChooser:
         loose = [without_stray(latin(self.unspun(h, tf), self.confusables), spelled, flat, titled)
                  for h in self.headings(entry, loose=True)]
         heads = [without_stray(latin(self.unspun(h, tf), self.confusables), spelled, flat, titled) for h in heads]
+        # (the sections that name a part, `parts`, cleaned as the headings are: a spun "[Solved] ..." is one too)
+        parts = sorted({without_stray(latin(self.unspun(h, tf), self.confusables), spelled, flat, titled)
+                        for h in self.parts_among(entry)})
         same = loose == heads  # (the loose headings are asked for only where they differ: the messages join both)
         messages = [r for r in self.messages(entry) if r not in heads]
         heads += messages
@@ -1529,7 +1543,7 @@ class TitleChooser:
                 "loose": None if same else [[h, self.form(h, tf, versions, said, spelled, flat, True),
                                              *self.covers(h, clean)] for h in loose],
                 "code": codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None,
-                "messages": messages}
+                "messages": messages, "parts": parts}
         return prep
 
     def scored(self, k: int, entry: dict, prep: dict | None = None, loose: bool = False) -> list[tuple]:
@@ -1559,6 +1573,22 @@ class TitleChooser:
             if quoted:
                 s += QUOTED
             out.append((s, -len(c.split()), -_shouted(c), -i, c))
+        # (one section of several, after the intro, names a part of what the page's own title names when that title,
+        # the only one the page was published under, says the word the text is most about: "Signing Up for
+        # Goodnotes", beside "Goodnotes on Windows Has Incredible Note-Taking Features", under "GoodNotes on Windows
+        # Arrives - My Long-Awaited Journey to an Enhanced Note-Taking Adventure", whose spin the text never says less
+        # than it says the rest (a title scoring above zero); not a heading of names only, a review's "Ubisoft Rayman
+        # Legends" over its verdict: the title without spin; nor one that names the name the text repeats where the
+        # title does not, "Sonos Ace Headphones: All of the Details" under "Sonos Unveils New Bluetooth ACE Headphones")
+        # (nor one that says a word the text is about beside that one, which no title says: "Fix Zoom Camera Not
+        # Working on Windows 11" under "Zoom Audio Not Working? Here's How I Fixed It", `main_terms`)
+        if heads and term and len({entry.get("title"), *entry.get("alternate_titles", ())}) == 1 \
+                and any(says_word(sc[-1], term) and sc[0] > 0 for sc in out):
+            parts, named = set(prep["parts"]), self.main_name(k)
+            named = named if named and not any(names(c, named) for c, *_ in titles) else None
+            unsaid = [w for w in self.main_terms(k) if not any(says_word(c, w) for c, *_ in titles)]
+            heads = [h for h in heads if h[0] not in parts or not set(words(h[0])) & self.generic
+                     or named and names(h[0], named) or any(says_word(h[0], w) for w in unsaid)]
         # (the published titles fail where the best is weak or does not say what the text is most about)
         failed = not out or max(out)[0] < WEAK or bool(term) and not says_word(max(out)[-1], term)
         # (the body's other headings: how many are its steps' sections, and whether one of them says that word)
@@ -1617,6 +1647,52 @@ class TitleChooser:
                     handicap = HEADING_HANDICAP
             out.append((s / handicap if s > 0 else s, -len(c.split()), -_shouted(c), -i, c))
         return out
+
+    @staticmethod
+    def sections_among(entry: dict) -> set[str]:
+        """The headings (as `headings` reads them) of the body's sections that come after some of its prose and have
+        a sibling, a heading of their level before or after them with no heading of a higher level between: one
+        section of several under the article's intro ("Open vs Closed Earbuds", "Enter the Sony LinkBuds", "The Best
+        of Both Worlds"), which names a part of the article, not the whole."""
+        secs = [s for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()]
+        levels = [s.get("level") or 0 for s in secs]
+
+        def sibling(k: int, step: int) -> bool:
+            for m in range(k + step, len(secs) if step > 0 else -1, step):
+                if levels[m] < levels[k]:
+                    return False
+                if levels[m] == levels[k]:
+                    return True
+            return False
+        prose = bool(words(plain(entry.get("summary", ""))))
+        out, k = set(), 0
+        for s in entry.get("sections", []):
+            if plain(s.get("heading", "")).strip():
+                if prose and (sibling(k, 1) or sibling(k, -1)):
+                    out.add(" ".join(plain(s["heading"]).replace("*", "").split()))
+                k += 1
+            prose = prose or bool(words(plain(s.get("text", ""))))
+        return out
+
+    @staticmethod
+    def parts_among(entry: dict) -> list[str]:
+        """The headings of `sections_among` that name a part of the article: not one whose sub-sections hold the
+        steps of two of them or more, which names the task its fixes are for ("How to Stop Random Vibrations on
+        Android" over "Restart Your Phone", "Turn Off Haptic Feedback", ...)."""
+        among = TitleChooser.sections_among(entry)
+        secs = entry.get("sections", [])
+        parent = {s.get("id"): s.get("parent") for s in secs if s.get("id") is not None}
+        stepped = {st.get("section") for st in entry.get("steps", [])}
+        under = Counter()  # (a section's id -> how many of the sections below it hold steps)
+        for sid in stepped:
+            seen, up = {sid}, parent.get(sid)
+            while up is not None and up not in seen:
+                seen.add(up)
+                under[up] += 1
+                up = parent.get(up)
+        return sorted(" ".join(plain(s["heading"]).replace("*", "").split()) for s in secs
+                      if plain(s.get("heading", "")).strip() and under[s.get("id")] < 2
+                      and " ".join(plain(s["heading"]).replace("*", "").split()) in among)
 
     @staticmethod
     def atop(entry: dict) -> bool:

@@ -1970,3 +1970,111 @@ DIRECTX_SECTIONS = [("About DirectX 9", "DirectX 9 is a set of components. Direc
 def test_the_error_message_the_intro_sets_off_competes_as_a_published_title(chooser, run, title):
     intro = f"It’s rather annoying to see **{run}** when you start a game. DirectX 9 is needed by older games such as GTA 5."
     assert chooser(entry("About DirectX 9", [], intro, DIRECTX_SECTIONS)) == title
+
+
+GOODNOTES_TITLE = "GoodNotes on Windows Arrives - My Long-Awaited Journey to an Enhanced Note-Taking Adventure"
+GOODNOTES = [("", "Goodnotes gained popularity among iPad users because it makes note-taking fun. The only downside was "
+                  "that the app was only on iOS devices. Luckily, Goodnotes finally released a Windows version, and "
+                  "note-taking on Windows is enhanced by it."),
+             ("Signing Up for Goodnotes", "You can sign up or log in to the Goodnotes app on Windows with Google, "
+                                          "Microsoft or Apple. Goodnotes syncs your notebooks once you sign in."),
+             ("Goodnotes on Windows Has Incredible Note-Taking Features", "I ran the Goodnotes app on a laptop with "
+                                                                         "Windows 11. Goodnotes offers note-taking "
+                                                                         "templates."),
+             ("What We'd Like To See", "Goodnotes on Windows still lacks a few note-taking tools the iPad app has.")]
+
+
+def _page(title, sections, levels, alternates=()):
+    e = entry(title, alternates, "", sections)
+    for s, level in zip(e["sections"], levels):
+        s["level"] = level
+    return e
+
+
+def test_one_section_of_several_after_the_intro_does_not_beat_the_pages_only_title_that_names_the_subject(chooser):
+    # the page's one published title names Goodnotes, what the text is most about, wrapped in spin the text never
+    # says; "Signing Up for Goodnotes" is the first of the sections under the intro: a part of the article
+    assert chooser(_page(GOODNOTES_TITLE, GOODNOTES, [0, 2, 2, 2])) == GOODNOTES_TITLE
+    # a title that does not say the subject (another page's) still gives way to a heading
+    other = "Mastering Spreadsheet Formulas: A Journey Into Advanced Data Adventures"
+    assert chooser(_page(other, GOODNOTES, [0, 2, 2, 2])) == "Goodnotes on Windows Has Incredible Note-Taking Features"
+    # so does a title of a spun group, published under several titles
+    chosen = chooser(_page(GOODNOTES_TITLE, GOODNOTES, [0, 2, 2, 2], ["Journey Into Note-Taking Adventures"]))
+    assert chosen in {h for h, _ in GOODNOTES[1:]}
+
+
+RAYMAN = [("", "Rayman Legends is a fun and well-designed 2D platformer that's great for players seeking casual "
+               "cooperative gameplay."),
+          ("Ubisoft Rayman Legends", "Rayman Legends runs on the Xbox One, the Switch and the PC."),
+          ("Gameplay: What this is really about", "Rayman Legends is about running, jumping and punching."),
+          ("Graphics: Cartoony but appropriate", "Rayman Legends looks like a cartoon, as Rayman should.")]
+
+
+def test_a_section_heading_of_names_only_still_competes_with_the_pages_only_title(chooser):
+    # a review's product heading under its verdict names the product, not a part: it is the title without spin
+    title = "A Comprehensive Critique of Rayman Legends - Masterfully Crafted Side-Scrolling Fun!"
+    assert chooser(_page(title, RAYMAN, [0, 2, 2, 2])) == "Ubisoft Rayman Legends"
+
+
+def test_the_sections_among_others_are_those_after_prose_with_a_sibling_of_their_level():
+    e = _page("T", [("", "An intro that says something."), ("A part", "x"), ("A sub-part", "y"), ("Another part", "z"),
+                    ("Last part", "w")], [0, 2, 3, 2, 2])
+    assert TitleChooser.sections_among(e) == {"A part", "Another part", "Last part"}
+    # a heading before any prose names the page; one alone at its level under it names no part of several
+    e = _page("T", [("", ""), ("The page", "Its intro says something."), ("A part", "x"), ("Another part", "y"),
+                    ("Alone", "z")], [0, 1, 2, 2, 3])
+    assert TitleChooser.sections_among(e) == {"A part", "Another part"}
+
+
+@pytest.mark.parametrize("heading", ["[Solved] Signing Up for Goodnotes", "Signing Up for Goodnotes (Updated)",
+                                     "Signing Uр for Goоdnotes"])  # (the last with a Cyrillic "р" and "о")
+def test_a_spun_section_of_several_after_the_intro_does_not_beat_the_pages_only_title_either(chooser, heading):
+    # the section is matched as the candidates are, without its spin and its look-alike letters
+    sections = [GOODNOTES[0], (heading, GOODNOTES[1][1]), *GOODNOTES[2:]]
+    assert chooser(_page(GOODNOTES_TITLE, sections, [0, 2, 2, 2])) == GOODNOTES_TITLE
+
+
+ZOOM = [("", "Zoom may fail to open its camera on Windows 11, even when your audio works fine. Zoom then shows a black "
+             "screen where your camera picture should be. Windows 11 blocks apps from the camera unless you allow "
+             "them."),
+        ("Fix Zoom Camera Not Working on Windows 11", "Open Settings > Privacy > Camera on Windows 11 and allow Zoom "
+                                                      "the camera."),
+        ("Update the Camera Driver for Zoom", "Open Device Manager and update the camera driver, then restart Zoom."),
+        ("Reinstall Zoom", "Uninstall Zoom from Windows 11 and install it again to get the camera back.")]
+
+
+def test_a_section_that_says_what_the_text_is_about_beside_its_main_word_still_competes_with_the_pages_only_title(
+        chooser):
+    # the title says "Zoom", the word the text repeats most, but not "camera", which it repeats as much: it is about
+    # the same app's other trouble, and the section that says both names the page
+    title = "Zoom Audio Not Working? Here's How I Fixed It"
+    assert chooser(_page(title, ZOOM, [0, 2, 2, 2])) == "Fix Zoom Camera Not Working on Windows 11"
+
+
+def test_a_section_whose_sub_sections_hold_the_steps_still_competes_with_the_pages_only_title(chooser):
+    # "Fix Zoom Camera ..." heads the fixes, each a sub-section with its steps: it names the task, not a part
+    title = "Zoom Camera Bliss Arrives - My Long-Awaited Journey to an Enhanced Meeting Adventure"
+    black = ("If the Picture Is Still Black", "Test the camera in a test meeting: Teams may hold it, so close Teams first.")
+    e = _page(title, [*ZOOM, black], [0, 2, 3, 3, 2])
+    for k, s in enumerate(e["sections"]):
+        s["id"] = f"sec-{k}"
+    e["sections"][2]["parent"] = e["sections"][3]["parent"] = "sec-1"
+    e["steps"] = [{"section": "sec-2"}, {"section": "sec-3"}]
+    assert chooser(e) == "Fix Zoom Camera Not Working on Windows 11"
+    # one of the sub-sections holding steps is no more than a part
+    e["steps"] = [{"section": "sec-2"}]
+    assert chooser(e) == title
+
+
+SONOS = [("", "Sonos has announced the Sonos Ace, its first headphones, with active noise cancellation and spatial audio."),
+         ("Sonos Ace Headphones: All of the Details", "The Sonos Ace costs $449 and pairs over Bluetooth. The Sonos Ace "
+                                                      "comes in black and white."),
+         ("Battery and Charging", "The Sonos Ace lasts 30 hours with noise cancellation on, and charges over USB-C."),
+         ("Availability", "Sonos will ship the headphones on June 6.")]
+
+
+def test_a_section_naming_the_name_the_title_does_not_still_competes_with_the_pages_only_title(chooser):
+    # the text repeats "Sonos Ace", which the title splits ("Sonos Unveils New Bluetooth ACE Headphones"): the heading
+    # that names it is the product's own
+    title = "Sonos Unveils New Bluetooth ACE Headphones"
+    assert chooser(_page(title, SONOS, [0, 2, 2, 2])) == "Sonos Ace Headphones: All of the Details"
