@@ -13,7 +13,9 @@ rule set is ignored as a whole. A cache that does not parse, or a record of the 
 or whose body does not match its hash, is ignored with a note; the build then recomputes,
 so deleting the cache or building with --no-cache gives the same kb.json.
 
-Layout: `index` holds the small tables (files, articles, verdicts) and names the packs; a
+Layout: `index` holds the small tables (files, verdicts, near) and names the packs in a JSON
+head, then a line per article record ("<file sha256> <record's JSON>", parsed only when
+asked for: a rebuild holds them as the bytes it read, as a full build holds what it put); a
 pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m"), entries ("e") and
 the other per-body or per-entry results below (chrome units and verdicts, kind scores, the
 finished entries found with nothing to scrub: "x", entries' word counts "t" and chosen
@@ -41,6 +43,7 @@ can write one can write the other); the checks above catch corruption, not forge
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -297,11 +300,13 @@ from .write import write_atomic
 #      when that title says the word the text is most about (`sections_among`); a heading of names only still is
 # 185: titles (mend34t): a section that says a word the text is about beside its main term that no title says, or whose
 #      sub-sections hold the steps of two or more, still competes; the sections are matched cleaned as the headings are
-FORMAT = 185
+# 186: the index holds the article records as lines after its JSON head, kept as their bytes until asked for
+FORMAT = 186
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
-TABLES = ("files", "articles", "verdicts", "near")
+TABLES = ("files", "verdicts", "near")  # the index's JSON head; the article records follow it, one a line
+_ARTICLE_LINE = re.compile(rb"([0-9a-f]{64}) ")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
 _CHECKED_LINE = re.compile(rb"([smeukxthvnpqr]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
@@ -368,12 +373,24 @@ class ArticleCache:
         self.scratch = scratch  # a build's scratch space only: bodies and structures are kept, nothing else, never saved
         self.files: dict[str, list] = {}  # relative path -> [*its stat signature, file sha256]
         self.started = time.time_ns()
-        self.articles: dict[str, dict] = {}  # file sha256 -> ingest+clean record
-        # (kind, key) -> (pack, offset of its line): bodies ("b"), structures ("s") and
-        # entries ("e") are read when needed, not held (at 100k articles the bodies'
-        # whitespace variants are 400 MB and a build needs a fifth; a rebuild after a few new
-        # articles needs the structures and entries of the clusters they join, no others)
-        self._at: dict[tuple[str, str], tuple[str, int]] = {}
+        # file sha256 -> where its ingest+clean record's JSON is, parsed when asked for
+        # (`article`): offset << 32 | length in `_blob` (the index's article lines, as read), or
+        # the complement of that in `_put` (the records this build put, one after the other).
+        # At 30k articles the records parsed were 79 MB of objects for 31 MB of index; and a
+        # record of its own each, its JSON's bytes, took 4 times the bytes they hold (small
+        # blocks kept among the freed texts of the files read, which the heap then cannot reuse).
+        self.articles: dict[str, int] = {}
+        self._blob = b""
+        self._put = bytearray()
+        # (kind, key) -> (pack, offset of its line, bytes of the line if read from an earlier
+        # build's pack, else 0): bodies ("b"), structures ("s") and entries ("e") are read when
+        # needed, not held (at 100k articles the bodies' whitespace variants are 400 MB and a
+        # build needs a fifth; a rebuild after a few new articles needs the structures and
+        # entries of the clusters they join, no others). One table: at 30k articles a second
+        # one for the records' origins was 13 MB.
+        self._at: dict[tuple[str, str], tuple[str, int, int]] = {}
+        # (kind, key) -> (pack read from, bytes) of a record read, then written again by this build
+        self._replaced: dict[tuple[str, str], tuple[str, int]] = {}
         self.signatures: dict[str, bytes] = {}  # structure key -> its body's MinHash ("m" lines, hex)
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.near: dict[str, str] = {}  # a group's structure key -> its kept candidates' keys, concatenated
@@ -382,7 +399,6 @@ class ArticleCache:
                      "entries": set(), "units": set(), "kinds": set(), "scrubbed": set(),
                      "words": set(), "titles": set(), "verdicts by build": set(), "named": set(), "prepared": set(),
                      "marks": set(), "stripped": set()}
-        self._origin: dict[tuple[str, str], tuple[str, int]] = {}  # (kind, key) -> (pack read from, bytes)
         # pack -> bytes of the records read from it (in bytes, not records: an entry can
         # weigh as much as a thousand bodies, and a rebuild leaves the old one unused)
         self._pack_bytes: dict[str, int] = {}
@@ -410,10 +426,13 @@ class ArticleCache:
             return cls(None, key)
         path = folder / INDEX
         try:
-            digest, _, payload = read_regular(path).partition(b"\n")
-            if checksum(payload) != digest:
+            blob = read_regular(path)
+            at = blob.find(b"\n") + 1
+            if not at or checksum(memoryview(blob)[at:]) != blob[:at - 1]:
                 raise ValueError("its content does not match its checksum")
-            data = orjson.loads(payload)
+            head = blob.find(b"\n", at)
+            head = len(blob) if head < 0 else head
+            data = orjson.loads(memoryview(blob)[at:head])
         except FileNotFoundError:
             return cache
         except (OSError, ValueError) as exc:
@@ -435,6 +454,10 @@ class ArticleCache:
                    for k, v in cache.near.items()):
             cache.notes.append(f"cache {path}: 'near' is malformed; ignored")
             cache.near = {}
+        cache._blob = blob = blob[head + 1:]  # (the head's 13 MB at 30k articles are parsed: not held twice)
+        cache.articles, bad = _article_spans(blob)
+        if bad:
+            cache.notes.append(f"cache {path}: {bad} malformed article record(s) ignored")
         packs = data.get("packs")
         if not (isinstance(packs, list) and all(isinstance(p, str) and _PACK_NAME.match(p) for p in packs)):
             cache.notes.append(f"cache {path}: 'packs' is malformed; bodies and structures recomputed")
@@ -476,8 +499,7 @@ class ArticleCache:
                         kind, key = m.group(1).decode("ascii"), m.group(2).decode("ascii")
                         if kind == "m":
                             self.signatures[key] = line[m.end():-1]
-                    self._at[(kind, key)] = (name, at)
-                    self._origin[(kind, key)] = (name, len(line))
+                    self._at[(kind, key)] = (name, at, len(line))
                     size += len(line)
         except OSError as exc:
             self.notes.append(f"cache pack {path} is unreadable ({exc.strerror or exc}); what it held is recomputed")
@@ -506,9 +528,11 @@ class ArticleCache:
 
     # ------------------------------------------------------------------ articles
     def article(self, file_sha: str) -> dict | None:
-        rec = self.articles.get(file_sha)
-        if rec is None:
+        at = self.articles.get(file_sha)
+        if at is None:
             return None
+        buf, at = (self._blob, at) if at >= 0 else (self._put, ~at)
+        rec = _loads(buf[at >> 32:(at >> 32) + (at & 0xFFFFFFFF)])
         if _valid_article(rec) and ("b", rec["body"]) in self._at:
             self.used["articles"].add(file_sha)
             self.used["bodies"].add(rec["body"])
@@ -528,7 +552,9 @@ class ArticleCache:
         self.used["bodies"].add(k)
         rec = dict(rec, head=head, body=k)
         if not self.scratch:  # (a scratch cache is never saved nor asked for articles: the record is the caller's)
-            self.articles[file_sha] = rec
+            raw = orjson.dumps(rec)  # (the build does not change it: rec's values are its own)
+            self.articles[file_sha] = ~(len(self._put) << 32 | len(raw))
+            self._put += raw
             self.used["articles"].add(file_sha)
         return rec
 
@@ -570,7 +596,7 @@ class ArticleCache:
         where = self._at.get((kind, k))
         if where is None:
             return None
-        pack, at = where
+        pack, at, _ = where
         if self._new is not None and pack == self._new[0]:
             self._new[1].flush()
         try:
@@ -597,7 +623,7 @@ class ArticleCache:
 
     def _forget(self, kind: str, k: str) -> None:
         self._at.pop((kind, k), None)
-        self._origin.pop((kind, k), None)
+        self._replaced.pop((kind, k), None)
         if kind == "s":
             self.signatures.pop(k, None)
 
@@ -883,7 +909,10 @@ class ArticleCache:
         self._write_line(kind, k, line)
 
     def _write_line(self, kind: str, k: str, line: bytes) -> None:
-        self._at[(kind, k)] = (self._new_pack(), self._new_end)
+        old = self._at.get((kind, k))
+        if old is not None and old[2]:
+            self._replaced[(kind, k)] = (old[0], old[2])
+        self._at[(kind, k)] = (self._new_pack(), self._new_end, 0)
         self._new[1].write(line)
         self._new_end += len(line)
 
@@ -911,27 +940,35 @@ class ArticleCache:
                 "n": self.used["named"], "p": self.used["prepared"], "q": self.used["marks"],
                 "r": self.used["stripped"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
-        for (kind, k), (pack, size) in self._origin.items():
+        for (kind, k), (pack, _, size) in self._at.items():
+            if size and k in used[kind]:
+                live[pack] += size
+        for (kind, k), (pack, size) in self._replaced.items():
             if k in used[kind]:
                 live[pack] += size
         # (in the order they were read: a record read later replaces one read earlier)
         keep = [p for p, n in live.items() if n and n >= COMPACT_BELOW * self._pack_bytes[p]]
-        for (kind, k), (pack, _) in list(self._origin.items()):
-            if (pack not in keep and live.get(pack) and k in used[kind]
-                    and self._at.get((kind, k), ("",))[0] == pack):
-                line = self._line(kind, k)  # moved as it is (checked when read)
-                if line and line.endswith(b"\n"):
-                    self._write_line(kind, k, line)
+        moving = [(kind, k) for (kind, k), (pack, _, size) in self._at.items()
+                  if size and pack not in keep and live.get(pack) and k in used[kind]]
+        for kind, k in moving:
+            line = self._line(kind, k)  # moved as it is (checked when read)
+            if line and line.endswith(b"\n"):
+                self._write_line(kind, k, line)
         self.close()
         packs = keep + [n for n in self._written_packs if n not in keep]
         data = {"format": FORMAT, "key": self.key, "packs": packs}
         for name in TABLES:
             table = getattr(self, name)
             data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
-        payload = orjson.dumps(data)
-        # (in pieces: the index is 31 MB at 30k articles, and a copy joined to its checksum was
-        # the build's peak memory, here at its end)
-        write_atomic(self.folder / INDEX, (checksum(payload), b"\n", payload), durable=False)
+        head = orjson.dumps(data)
+        data = None
+        # (in pieces, the records as they are held: the index is 31 MB at 30k articles, and a
+        # copy joined to its checksum was the build's peak memory, here at its end)
+        digest = hashlib.sha256(head)
+        for piece in self._article_lines():
+            digest.update(piece)
+        write_atomic(self.folder / INDEX, itertools.chain((digest.hexdigest().encode("ascii"), b"\n", head),
+                                                          self._article_lines()), durable=False)
         if self._units_all is not None:  # (a build that read no units leaves the file as it is)
             units = {k: self._units_all[k] for k in sorted(self.used["units"]) if k in self._units_all}
             payload = orjson.dumps({"key": self.key, "units": units})
@@ -942,6 +979,17 @@ class ArticleCache:
                     old.unlink()
                 except OSError:
                     pass
+
+    def _article_lines(self):
+        """The index's pieces after its head: a line per article record this build used, in
+        the order of their file's sha256 ("\\n<sha256> <record's JSON>"), each record as held."""
+        bufs = memoryview(self._blob), memoryview(self._put)
+        for k in sorted(self.used["articles"]):
+            at = self.articles.get(k)
+            if at is not None:
+                buf, at = (bufs[0], at) if at >= 0 else (bufs[1], ~at)
+                yield b"\n%s " % k.encode("ascii")
+                yield buf[at >> 32:(at >> 32) + (at & 0xFFFFFFFF)]
 
     def close(self) -> None:
         """Close the packs (a build that did not get to save leaves its pack unlisted, so
@@ -1021,6 +1069,23 @@ def read_regular(path: Path) -> bytes:
     fh, size = _open_regular(path)
     with fh:
         return fh.read(size)
+
+
+def _article_spans(blob: bytes) -> tuple[dict[str, int], int]:
+    """The index's article lines (`blob`): file sha256 -> where its record is in `blob`
+    (offset << 32 | length), and how many lines were malformed (none unless a writer erred:
+    the index is checksummed)."""
+    spans, bad, at = {}, 0, 0
+    while at < len(blob):
+        end = blob.find(b"\n", at)
+        end = len(blob) if end < 0 else end
+        m = _ARTICLE_LINE.match(blob, at, end)
+        if m and end > m.end():
+            spans[m.group(1).decode("ascii")] = m.end() << 32 | (end - m.end())
+        else:
+            bad += 1
+        at = end + 1
+    return spans, bad
 
 
 def _loads(line: bytes | None):

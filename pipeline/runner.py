@@ -207,7 +207,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                 remember_entries(output_dir / CACHE_DIR / GUARD, kb_sha, doc["entries"])
             # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
             if kb_sha and listing and not late and not over and not any(r.error.startswith("timeout") for r in rejected):
-                read = {art.path: art.sha256 for art, _, _ in resolver.items}
+                read = {art.path: art.sha256 for art, _ in resolver.items}
                 racy = {p: read.get(p) for p in paths if not settled(sigs[p], cache.started)}
                 if None not in racy.values() and len(racy) <= RACY_HASHED * len(paths):
                     _keep_build(output_dir, key, listing, kb_sha, filtered_out, racy)
@@ -337,7 +337,7 @@ def _read_all(workers: Executor, input_dir: Path, paths: list[str], unchanged: s
     finally:
         if ahead:
             ahead.stop()
-    for art, _, _ in resolver.items:
+    for art, _ in resolver.items:
         resolver.cache.put_file(art.path, stats.get(art.path), art.sha256)
     return hits + known
 
@@ -485,15 +485,15 @@ class _ReadAhead(threading.Thread):
 
 
 class _Resolver:
-    """Splits worker results into rejected files and (Article, body key, cache record)
-    items, filling the cache with fresh results and cache hits with their record. A hit
-    whose record turns out malformed is recomputed here."""
+    """Splits worker results into rejected files and (Article, body key) items, filling the
+    cache with fresh results and cache hits with their record (kept only for the canonical
+    article of each body, `first`). A hit whose record turns out malformed is recomputed here."""
 
     def __init__(self, cache: ArticleCache, input_dir: Path, rules: Rules, options: Options, on_disk: dict):
         self.cache, self.input_dir, self.rules, self.options = cache, input_dir, rules, options
         self.on_disk = on_disk
         self.rejected: list[Rejected] = []
-        self.items: list[tuple] = []
+        self.items: list[tuple[Article, str]] = []
         self.spent = {"ingest": 0.0, "clean": 0.0}  # the workers' seconds per stage (_read_all)
         self.fallback: Worker | None = None
         # body key -> (order, Article, record, cleaned body or None) of the canonical
@@ -530,7 +530,7 @@ class _Resolver:
                               removed=dict(rec["removed"]))
                 self._share(art)
                 key = sys.intern(rec["key"])
-                self.items.append((art, key, rec))
+                self.items.append((art, key))
                 self._offer(art, key, rec, None)
                 return
             self.fallback = self.fallback or Worker(self.rules, self.options, frozenset(), self.on_disk)
@@ -548,7 +548,7 @@ class _Resolver:
         art.body = ""  # spun copies must not each keep one
         # (the record stays with the cache that keeps it; a scratch cache does not: only the
         # canonical articles' records are needed then, `first`)
-        self.items.append((art, key, cache.articles.get(art.sha256)))
+        self.items.append((art, key))
 
 
 def _by_band(workers: Executor):
@@ -578,8 +578,8 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
     first article gets the warning, and `over` too. The workers are closed when the last
     structure is in, unless `keep` (consolidation still has work for them)."""
     by_key: dict[str, list] = {}
-    for art, key, rec in resolver.items:
-        by_key.setdefault(key, []).append((art, rec))
+    for art, key in resolver.items:
+        by_key.setdefault(key, []).append(art)
     keys = sorted(by_key)
     firsts = [resolver.first[k][1:3] for k in keys]
     site = SiteChrome(rules, cache, firsts, [resolver.first[k][3] for k in keys], options.file_seconds)
@@ -600,7 +600,7 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
     elif not keep:
         workers.close()  # every structure is cached: the workers are done
     for i, k in enumerate(keys):
-        members = [a for a, _ in by_key[k]]
+        members = by_key[k]
         ident, late = idents[i], site.late.get(i)
         if late:  # (its verdict may have been cached, its stripping over budget now)
             ident, chrome_i, network_i = site.kept(i), 0, 0
