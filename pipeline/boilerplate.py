@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from .clean.html_blocks import Outros, asked_end
-from .clean.links import _site
+from .clean.links import _site, lost_key
 from .unionfind import DisjointSets
 
 # a word; in scripts written without spaces (Chinese, Japanese) each character is one ("免費下載",
@@ -230,6 +230,7 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)  # a time after a date ("09:55", "3:05 pm")
 _NUMBER = r"\d{1,3}(?:[\s,.’']\d{3})*"  # a count, its thousands set off or not: "19,744", "14 752", "287"
 _COUNT = re.compile(rf"^\s*{_NUMBER}\s*$")  # a bare number alone on its line
+_THOUSANDS = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})+\s*$")  # a bare count of thousands set off: "19,744"
 _PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")  # a name alone: "Alex Weng", "Mary J. Blige"
 _COUNTED = re.compile(rf"^\s*{_NUMBER}\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*$")  # "19,744 views", "987 次瀏覽"
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
@@ -662,10 +663,13 @@ class Boilerplate:
         which of its own line_keys are in `repeated`, nothing else (the runner memoises it so)."""
         return self.strip_marked(body, repeated)[:2]
 
-    def strip_marked(self, body: str, repeated: set[bytes], marks: Marks | None = None) -> tuple[str, int, Marks]:
+    def strip_marked(self, body: str, repeated: set[bytes], marks: Marks | None = None,
+                     lost: tuple[str, ...] = ()) -> tuple[str, int, Marks]:
         """`strip`, and the body's `marks`: what it finds in the body alone, whatever the build
         repeats; given (a rebuild's, kept from an earlier build of the same body: chrome.SiteChrome),
-        they are not looked for again (a third of the time of stripping a body)."""
+        they are not looked for again (a third of the time of stripping a body). `lost`: the
+        record of the body's lines that lost their links in cleaning (clean.lost_links), what
+        a breadcrumb is proven by when the cleaner unwrapped its links (_breadcrumbs)."""
         lines = body.split("\n")
         units = self._units(body, lines)
         if not units:
@@ -760,8 +764,9 @@ class Boilerplate:
         self._shop_tail(units, lines, drop)
         self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
-        drop.update(self._breadcrumbs(units, lines, drop))
-        drop.update(self._byline(units, lines, drop))
+        crumbs = self._breadcrumbs(units, lines, drop, _lost_targets(lost))
+        drop.update(crumbs)
+        drop.update(self._byline(units, lines, drop, bool(crumbs)))
         # (after it: "Load more deals" is a shop widget's evidence there)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
         self._headings(units, lines, repeated, rep, drop)
@@ -832,7 +837,13 @@ class Boilerplate:
         "LINEアカウントの作り方"; not "Open Outlook without an account", "... anmelden")."""
         return any(k is not None and _HEADING.match(lines[i]) and self.signup_topics.search(lines[i]) for i, k in units)
 
-    def _breadcrumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
+    def _breadcrumbs(self, units, lines: list[str], gone: set[int], lost: dict[str, str] | None = None) -> set[int]:
+        """A breadcrumb opening the body (_top_crumbs) or under the page's heading (_header_crumbs),
+        known by its links: in the text, or in the record of the lines that lost theirs in
+        cleaning (`lost`: a line's key -> its target; clean.lost_links)."""
+        return self._top_crumbs(units, lines, gone, lost) or self._header_crumbs(units, lines, gone, lost)
+
+    def _top_crumbs(self, units, lines: list[str], gone: set[int], lost: dict[str, str] | None = None) -> set[int]:
         """A breadcrumb opening the body, and the labels of the page's header under it. The
         breadcrumb is the body's first block (over it only headings and chrome that went, a
         cookie notice): a list of 2-5 items (_CRUMBS), its items but the last short labels that
@@ -844,7 +855,8 @@ class Boilerplate:
         other item a heading of the page. Only the list goes, and the lines between it and that
         heading when each is a label or a picture (a contents label and bar, "Back to Learning
         Portal", a product's name and buttons); a sentence, a list item or a step among them
-        keeps them all. A "you will need" list or a table of contents (items not linked, or to
+        keeps them all; those that were links into the breadcrumb's site (the record of lost
+        links: a bar of the page's sections, a product box's name) go whatever is among them. A "you will need" list or a table of contents (items not linked, or to
         anchors; a last item sharing a few words with the next heading) stays whole."""
         n, u = len(units), 0
         while u < n and (u in gone or _ANY_HEADING.match(lines[units[u][0]])):
@@ -860,7 +872,7 @@ class Boilerplate:
         if any(_span(t) > (3 if j == len(texts) - 1 else 1) * self.short_words or _WHOLE_SENTENCE.search(t)
                or t.rstrip(" \t*_").endswith((":", "：")) for j, t in enumerate(texts)):
             return set()
-        kind = self._crumb_links(texts)
+        kind = self._crumb_links(texts, lost)
         if kind is None:
             return set()
         heads = [v for v in range(items[-1] + 1, n) if _ANY_HEADING.match(lines[units[v][0]])]
@@ -879,37 +891,145 @@ class Boilerplate:
         if any(tuple(_WORD.findall(_heading_words(t))) in titles for t in texts[:-1]):
             return set()
         between = [w for w in range(items[-1] + 1, v) if w not in gone]
+        host = self._crumb_host(texts[0], lost)
+        labels = {w for w in between if units[w][1] is not None and self._lost_label(lines[units[w][0]], lost, host)}
         if kind == "home":
             # (unlinked: a list opening with "Home" may be a menu's path or a list of rooms, "* Home / * Work /
             # * Public network" over "## Public network"; only a heading of 3 words or more, with nothing between
             # or a "Back to ..." line, and only the list and those lines go)
-            backs = {w for w in between if units[w][1] is not None and self._crumb_back(lines[units[w][0]])}
+            backs = {w for w in between if units[w][1] is not None and self._crumb_back(lines[units[w][0]])} | labels
             if len(words) < 3 or between and not backs:
                 return set()
             return set(items) | backs
         # (only pictures and known header chrome go with the path: a "Back to ..." label, a contents label or
         # bar that was links; anything else between stays, "Back up etcd before you start", "Python 3.12 or later")
-        return set(items) | {w for w in between if self._header_chrome(units, lines, w)}
+        return set(items) | labels | {w for w in between if self._header_chrome(units, lines, w)}
 
-    def _crumb_links(self, texts: list[str]) -> str | None:
+    @staticmethod
+    def _crumb_host(first: str, lost: dict[str, str] | None) -> str | None:
+        """The host a breadcrumb's first item links to, in its text or in the record of lost links."""
+        targets = [m.group(1) for m in _CRUMB_LINK.finditer(first)] or ([lost.get(lost_key(first), "")] if lost else [])
+        return _url_parts(targets[0])[1] if targets and targets[0] else None
+
+    def _crumb_links(self, texts: list[str], lost: dict[str, str] | None = None, flat: bool = False) -> str | None:
         """How a breadcrumb's items were links: "linked", each but the last links to a page of
         one host, each a page under the one before (the site's home, a section, its subsection;
         not an anchor of this page, a table of contents', nor pages side by side, a "you will
-        need" list's, a series', downloads for each system); or "home", none links and the first
-        is the site's home (rules' breadcrumb_roots: the cleaner unwrapped the links of an
-        affiliate's or a farm's host); None for any other list."""
+        need" list's, a series', downloads for each system), a link the cleaner unwrapped read
+        from the record of lost links (`lost`: its text -> its target); or "home", none links
+        and the first is the site's home (rules' breadcrumb_roots: the cleaner unwrapped the
+        links of an affiliate's or a farm's host, and the record does not know them all); None
+        for any other list. A path the record proves is one of pages each strictly under the one
+        before; with `flat`, one whose links all go to one page (an affiliate's rewriting sends
+        every link of the page to its portal) is "flat", which needs more evidence (_header_crumbs)."""
+        if lost and "](" not in texts[-1] and not any(self._crumb_step(t) for t in texts[:-1]):
+            known = [[m.group(1) for m in _CRUMB_LINK.finditer(t)] or [lost.get(lost_key(t), "")] for t in texts[:-1]]
+            if all(ts[0] for ts in known) and self._one_path(known):
+                if self._one_path(known, strict=True):
+                    return "linked"
+                if flat:
+                    return "flat"
         targets = [[m.group(1) for m in _CRUMB_LINK.finditer(t)] for t in texts[:-1]]
         if all(targets):
-            if any(len(ts) != 1 or ts[0].startswith("#") for ts in targets):
-                return None
-            parts = [_url_parts(ts[0]) for ts in targets]
-            if len({host for _, host in parts}) != 1 or not all(
-                    _under(a.rstrip("/"), b.rstrip("/")) for (a, _), (b, _) in zip(parts, parts[1:])):
-                return None
-            return "linked"
+            return "linked" if self._one_path(targets) else None
         if any(targets) or "](" in texts[-1]:
             return None
         return "home" if " ".join(_WORD.findall(_heading_words(texts[0]))) in self.crumb_roots else None
+
+    def _crumb_step(self, item: str) -> bool:
+        """A list item that is a step or an offer, no section's label: its first word a verb of
+        the rules' step shapes ("Download Movavi", "Add your files"), or a price ("$39 at Movavi")."""
+        words = _WORD.findall(_LINK.sub(r"\1", item).lower())
+        return bool(words) and words[0] in self.verbs or _PRICE.search(item) is not None
+
+    @staticmethod
+    def _one_path(targets: list[list[str]], strict: bool = False) -> bool:
+        """A breadcrumb's links (each item's targets): one each, not to an anchor, to one host's
+        pages each under the one before (strictly: not the same page)."""
+        if any(len(ts) != 1 or ts[0].startswith("#") for ts in targets):
+            return False
+        parts = [_url_parts(ts[0]) for ts in targets]
+        return len({host for _, host in parts}) == 1 and all(
+            _under(a.rstrip("/"), b.rstrip("/")) and not (strict and a.rstrip("/") == b.rstrip("/"))
+            for (a, _), (b, _) in zip(parts, parts[1:]))
+
+    def _header_crumbs(self, units, lines: list[str], gone: set[int], lost: dict[str, str] | None) -> set[int]:
+        """A breadcrumb under the page's heading, in its header (no sentence, step or table row
+        of the article over it: _first_text), proven by its links only (_crumb_links "linked",
+        in the text or in the record of lost links: "* 首頁" / "* 學習平台" each a link to the
+        site's learning portal, the cleaner having unwrapped them), its last item nearly the
+        whole of the heading right over it (_nearly_same; an empty "##" heading's text the line
+        under it). The list goes; so do the lines between the heading and it when each is a
+        byline's or a picture (a date, a bare count, an author's line, a name alone, a picture:
+        "Edited by Alex Weng" / "2024年9月1日" / "15,642") and the header's labels over the
+        heading that were links to the breadcrumb's host ("返回學習入口網站", Back to the
+        learning portal; a bar of them). A line of any other kind between keeps those lines; a
+        list of "you will need" links, a series' parts, a list whose last item is no heading stay."""
+        if not lost:
+            return set()
+        n, opened = len(units), self._first_text(units, lines, gone)
+        u = 0
+        while u < min(n, opened):
+            if u in gone or not _BULLET.match(lines[units[u][0]]):
+                u += 1
+                continue
+            items = [u]
+            while (items[-1] + 1 < n and _BULLET.match(lines[units[items[-1] + 1][0]])
+                   and units[items[-1] + 1][0] == units[items[-1]][0] + 1):
+                items.append(items[-1] + 1)
+            u = items[-1] + 1
+            if not _CRUMBS[0] <= len(items) <= _CRUMBS[1] or any(units[v][1] is None or v in gone for v in items):
+                continue
+            texts = [lines[units[v][0]] for v in items]
+            if any(_span(t) > (3 if j == len(texts) - 1 else 1) * self.short_words or _WHOLE_SENTENCE.search(t)
+                   or t.rstrip(" \t*_").endswith((":", "：")) for j, t in enumerate(texts)):
+                continue
+            kind = None if any(self._crumb_step(t) for t in texts[:-1]) else self._crumb_links(texts, lost, flat=True)
+            if kind not in ("linked", "flat"):
+                continue
+            h = next((h for h in range(items[0] - 1, -1, -1) if _ANY_HEADING.match(lines[units[h][0]])), None)
+            if h is None:
+                continue
+            top = h + 1 if units[h][1] is None else h  # (an empty heading: the line under it is its text)
+            if top >= items[0] or top != h and (top in gone or _ANY_HEADING.match(lines[units[top][0]])):
+                continue
+            named = lines[units[top][0]]
+            if not _nearly_same(_WORD.findall(_heading_words(named)), _WORD.findall(_heading_words(texts[-1]))):
+                continue
+            host = self._crumb_host(texts[0], lost)
+            between = [w for w in range(top + 1, items[0]) if w not in gone]
+            if kind == "flat" and not any(self._date_line(lines[units[w][0]]) for w in between):
+                continue  # (links all to one page prove no path alone: a byline's date between them and the heading does)
+            out = set(items)
+            # (a byline is a date with its count, its author: a bare number alone is a price's, a release's)
+            if all(self._byline_part(units, lines, w) for w in between) and (
+                    any(self._date_line(lines[units[w][0]]) for w in between)
+                    or not any(_COUNT.match(lines[units[w][0]]) for w in between)):
+                out.update(between)
+            out.update(w for w in range(h) if w not in gone and self._lost_label(lines[units[w][0]], lost, host)
+                       and units[w][1] is not None)
+            return out
+        return set()
+
+    def _byline_part(self, units, lines: list[str], w: int) -> bool:
+        """Unit w is a line of a byline or a picture: a date, a bare count or a count of views, an
+        author's line ("Edited by Alex Weng"), a name alone, a picture."""
+        line = lines[units[w][0]]
+        if units[w][1] is None:
+            return _picture_only(line)
+        if _ANY_HEADING.match(line) or _LIST.match(line):
+            return False
+        plain = _LINK.sub(r"\1", line).strip(" \t*_")
+        return (self._date_line(line) or bool(_COUNT.match(line)) or self._views_line(line) or _picture_only(line)
+                or bool(_PERSON.match(plain))
+                or self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words))
+
+    def _lost_label(self, line: str, lost: dict[str, str], host: str | None) -> bool:
+        """The line was a link (or a bar of them) to `host` that the cleaner unwrapped (the record
+        of lost links), and is a label or a bar of them, no sentence or list item."""
+        target = lost.get(lost_key(line)) if lost else None
+        return (bool(lost) and target is not None and host is not None and _url_parts(target)[1] == host and not _LIST.match(line)
+                and not _ANY_HEADING.match(line) and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
 
     def _crumb_back(self, line: str) -> bool:
         """A "Back to ..." line of a page's header (rules' crumb_back_links, a short label):
@@ -930,7 +1050,7 @@ class Boilerplate:
             return False
         return self._crumb_back(line) or (_LINK.search(line) is not None and not _LINK.sub("", line).strip(" \t*_|·•/-"))
 
-    def _byline(self, units, lines: list[str], gone: set[int]) -> set[int]:
+    def _byline(self, units, lines: list[str], gone: set[int], crumbed: bool = False) -> set[int]:
         """A byline in the page's first lines (_BYLINE_LINES lines that did not go, under one
         heading with words at most): a real date alone on its line (a month's name, rules'
         date_months, or a numeric date: "December 1, 2023", "25 août 2024", "2024年8月16日",
@@ -938,7 +1058,9 @@ class Boilerplate:
         views", rules' view_words), or under an author's line (rules' author_marks: "Edited by Ben
         Jacklin") with no count under it, with no sentence, step or table row of the article over
         them (_first_text). The date and the count go, and the line right over the date when it names
-        who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). A date over a bare number (a release's, a price's, a print run's:
+        who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). On a page
+        whose header a breadcrumb proved (`crumbed`), an author's line over a date over a count of
+        thousands goes too ("Edited by Ben Jacklin" / "December 1, 2023" / "19,744"). A date over a bare number (a release's, a price's, a print run's:
         "By Cormac McCarthy" / "September 26, 2006" / "287"), a year and a number that are no date
         ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""
         out, titled, seen, opened = set(), 0, 0, None
@@ -963,13 +1085,16 @@ class Boilerplate:
             # (a bare number under a date is a release's, a price's, a print run's: "September 26, 2023" / "118",
             # "October 5, 2023" / "2,399", "By Cormac McCarthy" / "September 26, 2006" / "287"; an author's line
             # over a date with no count under it is a byline: "Edited by Ben Jacklin" / "December 1, 2023")
-            if not (viewed or marked and not _COUNT.match(under)):
+            # (on a page whose header a breadcrumb proved, an author's line over a date over a count of
+            # thousands is one too: "Edited by Ben Jacklin" / "December 1, 2023" / "19,744")
+            counted = crumbed and marked and _THOUSANDS.match(under) is not None
+            if not (viewed or counted or marked and not _COUNT.match(under)):
                 continue
             if opened is None:
                 opened = self._first_text(units, lines, gone)
             if (u - 1 if named or marked else u) > opened:
                 continue  # (no sentence, step or table row of the article over it)
-            out.update((u, u + 1) if viewed else (u,))
+            out.update((u, u + 1) if viewed or counted else (u,))
             if named or marked:
                 out.add(u - 1)
         return out
@@ -2473,6 +2598,16 @@ def _alone(units, lines: list[str], u: int) -> bool:
     trust Tom's Hardware  Our expert reviewers ...", under a buying guide's heading)."""
     return (0 < u < len(units) - 1 and bool(_HEADING.match(lines[units[u - 1][0]]))
             and bool(_HEADING.match(lines[units[u + 1][0]])))
+
+
+def _lost_targets(lost: tuple[str, ...]) -> dict[str, str]:
+    """The record of a body's lines that lost their links (clean.lost_links: "target<TAB>text"),
+    as a line's key (clean.lost_key) -> the target."""
+    out: dict[str, str] = {}
+    for entry in lost:
+        target, _, text = entry.partition("\t")
+        out.setdefault("".join(text.split()), target)
+    return out
 
 
 def _under(path: str, other: str) -> bool:

@@ -272,7 +272,9 @@ from .write import write_atomic
 # 169: site chrome narrowed (review32d): a byline needs a count with a views word and no article text over it; a
 #      linked breadcrumb takes only pictures, "Back to" labels and link bars between it and the heading; no "Return
 #      to" step; a page about signing up is one whose heading's task is it
-FORMAT = 169
+# 170: chrome: a breadcrumb proven by its links when the cleaner unwrapped them (articles' records "lost": the lines
+#      that lost their links), also under the page's heading with the byline and the site's labels over it
+FORMAT = 170
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -964,6 +966,7 @@ _KIND_TEXT = ["cues", "many", "unspread", "unanchored", "year", "personal", "ins
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
                    "linked": list, "head": str, "body": str}
+_ARTICLE_OPTIONAL = {"lost": list}  # (a record made by hand, a test's, may leave it out)
 
 
 def _replace_non_folder(folder: Path) -> bool:
@@ -1024,10 +1027,12 @@ def _valid_chrome(rec) -> bool:
 
 
 def _valid_article(rec) -> bool:
-    if not isinstance(rec, dict) or set(rec) != set(_ARTICLE_FIELDS):
+    if not isinstance(rec, dict) or not set(_ARTICLE_FIELDS) <= set(rec) <= set(_ARTICLE_FIELDS) | set(_ARTICLE_OPTIONAL):
         return False
     return (all(isinstance(rec[k], t) for k, t in _ARTICLE_FIELDS.items())
-            and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"] + rec["linked"])
+            and all(isinstance(rec[k], t) for k, t in _ARTICLE_OPTIONAL.items() if k in rec)
+            and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"] + rec["linked"]
+                    + rec.get("lost", []))
             and all(isinstance(k, str) and isinstance(v, int) for k, v in rec["removed"].items()))
 
 

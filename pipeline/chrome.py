@@ -96,7 +96,8 @@ class SiteChrome:
         # stored under (None: stripping left it as it was, read it as it is), or `held`'s
         self.left: dict[int, str | None] = {}
         self.held: dict[int, str] = {}
-        self.units = [sha(f"units\0{rec['head']}\0{rec['body']}\0{chr(0).join(rec['linked'])}")[:KEY_LEN]
+        self.units = [sha(f"units\0{rec['head']}\0{rec['body']}\0{chr(0).join(rec['linked'])}"
+                          f"\0{chr(0).join(rec.get('lost', ()))}")[:KEY_LEN]
                       for _, rec in firsts]
         self.rules, self.learnt = rules, False
         self.budget = Budget(seconds, strikes=None)  # (a body over it costs itself: big ones are slow, not hostile)
@@ -173,7 +174,8 @@ class SiteChrome:
         marks = self.cache.marks(self.units[i])
 
         def strip():
-            body, chrome, found = self.boiler.strip_marked(page, self.repeated if repeated is None else repeated, marks)
+            body, chrome, found = self.boiler.strip_marked(page, self.repeated if repeated is None else repeated, marks,
+                                                           tuple(self.firsts[i][1].get("lost", ())))
             body, network = unlink_network(body, self.boiler.network_hosts, page, self.networks)
             return body, chrome, network, found
         body, chrome, network, found = self._bounded(i, strip, (page, 0, 0, None))

@@ -542,7 +542,8 @@ class _Resolver:
         self._share(art)
         rec = cache.put_article(art.sha256, {"title": art.title, "date": art.date, "categories": art.categories, "tags": art.tags,
                                        "warnings": art.warnings,
-                                       "removed": art.removed, "key": key, "linked": list(res.linked)}, body=art.body,
+                                       "removed": art.removed, "key": key, "linked": list(res.linked),
+                                       "lost": list(res.lost)}, body=art.body,
                           parts=res.parts)
         self._offer(art, key, rec, art.body)
         art.body = ""  # spun copies must not each keep one

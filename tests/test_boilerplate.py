@@ -3294,3 +3294,151 @@ def test_an_unwrapped_path_over_a_step_stays_and_a_box_goes_unless_the_page_is_a
                     "## Bei Windows 11 mit PIN anmelden"):
         body = heading + "\n\n1. Press Windows+R.\n2. Type the command and press Enter.\n\nThe app then starts.\n\n" + box
         _stripped(b, body, ("By signing up",), ("The app then starts.",))
+
+
+# ------------------------------------------------ chrome known by the links the cleaner unwrapped (chrome33)
+
+_PORTAL = "https://tools.techidaily.com/movavi/products/"  # an affiliate host of the rules: the cleaner unwraps its links
+
+
+def _cleaned_stripped(raw: str) -> tuple[str, str, tuple[str, ...]]:
+    """A raw body cleaned as the build cleans it, then stripped of its chrome with and without
+    the record of its lines that lost their links: (stripped with, cleaned, the record)."""
+    from pipeline.clean import Cleaner, lost_links
+    rules = load_rules()
+    part = Cleaner(rules).split(raw)
+    cleaner = Cleaner(rules)
+    rest = cleaner.clean_part(part.rest).text
+    body = (cleaner.clean_part(part.head).text.strip("\n") + "\n\n" if part.head else "") + rest
+    lost = lost_links(part.rest, rest)
+    return Boilerplate(rules).strip_marked(body, set(), None, lost)[0], body, lost
+
+
+def test_the_record_of_lost_links_keeps_the_lines_whose_links_the_cleaner_unwrapped():
+    """The cleaner's record holds each line that was links and little else and lost them (a
+    breadcrumb's item, a "Back to" label, a bar of links, their text as the cleaned body shows
+    it), with the first link's target; not a line whose link stayed, nor a sentence's link."""
+    from pipeline.clean import Cleaner, lost_links
+    raw = (f"* [首頁]({_PORTAL})\n* [Docs](https://docs.example.org/guide/)\n\n[返回學習入口網站]({_PORTAL})\n\n"
+           f"[Online Converter]({_PORTAL})[YouTubeTo.org]({_PORTAL})\n\n"
+           f"Open the [converter]({_PORTAL}) and drop your file on it.\n")
+    cleaned = Cleaner(load_rules()).clean_part(raw).text
+    assert "首頁" in cleaned and "](" in cleaned  # (the docs link stays a link)
+    assert lost_links(raw, cleaned) == (f"{_PORTAL}\t首頁", f"{_PORTAL}\t返回學習入口網站",
+                                        f"{_PORTAL}\tOnline Converter YouTubeTo.org")
+    assert lost_links(raw, raw) == ()
+
+
+def test_a_breadcrumb_whose_links_were_unwrapped_goes_under_the_heading_with_its_byline_and_back_label():
+    """A breadcrumb the cleaner unwrapped, proven by the record of its links (each item but the
+    last a link into one site), goes in any language: under the page's heading with the
+    byline between (a date and a bare count of views, the author's line) and the site's labels
+    over the heading that were links into it ("返回學習入口網站", a contents bar; its links all to
+    one page, the date between proves it), or opening the body with no home label of the rules
+    ("Learning Portal", its pages each under the last). A label that was no link stays."""
+    zh = ("## 六種 WAV 轉換工具\n\n 目錄 \n\n"
+          f"[OnlineVideoConverter]({_PORTAL})[YouTubeTo.org]({_PORTAL})[iTubeGo]({_PORTAL})\n\n"
+          f"[返回學習入口網站]({_PORTAL})\n\n## \n\n【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\n"
+          f"![](https://cdn.example/p.webp)\n\n Edited by [Alex Weng]({_PORTAL})\n\n2024年9月1日\n\n 15,642 \n\n"
+          f"* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n* 【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\n"
+          "YouTube 上不只有很多有趣的影片，也有不少實用的音源。\n")
+    text, body, _ = _cleaned_stripped(zh)
+    assert "首頁" in body and "15,642" in body
+    for gone in ("返回學習入口網站", "首頁", "學習平台", "2024年9月1日", "15,642", "Alex Weng", "OnlineVideoConverter"):
+        assert gone not in text
+    for kept in ("目錄", "【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\nYouTube 上", "實用的音源"):
+        assert kept in text
+    en = (f"## Another page's title\n\n* [Learning Portal]({_PORTAL}learn/)\n* [Video tips]({_PORTAL}learn/video/)\n"
+          "* How to Convert MOV Files to MP4 on Windows\n\n## How to Convert MOV Files to MP4 on Windows\n\n"
+          "Most phones record MOV files, which many players cannot open.\n")
+    text, body, _ = _cleaned_stripped(en)
+    assert "Learning Portal" in body and "Learning Portal" not in text and "Video tips" not in text
+    assert "## How to Convert MOV Files to MP4 on Windows\n\nMost phones" in text
+
+
+@pytest.mark.parametrize("raw", [
+    # a docs page's own list of pages under its heading, its last item no heading's
+    "## Convert files\n\n* [Video Converter](https://docs.example.org/convert/)\n"
+    "* [Audio Converter](https://docs.example.org/convert/audio/)\n* Image Converter\n\nPick the converter for your file.\n",
+    # links that are content: the tools a comparison names, all into the portal, its last item the heading's words
+    f"## Best YouTube to WAV converters\n\n* [YTConverter]({_PORTAL})\n* [iTubeGo]({_PORTAL})\n"
+    "* Media.io\n\nEach of these takes a link and gives back a WAV file.\n",
+    # release notes: a product's name, a date, a version, then its download list
+    f"## Google Chrome 128\n\nGoogle Chrome\n\nAugust 20, 2024\n\n128\n\n* [Download]({_PORTAL})\n"
+    f"* [Release notes]({_PORTAL})\n* Google Chrome 128\n\nChrome 128 adds a search box to the tab strip.\n",
+    # a product card: photo, date, price over its shop links
+    f"## Surface Laptop Studio 2\n\n![Product](https://img.example/s.jpg)\n\nOctober 5, 2023\n\n2,399\n\n"
+    f"* [$1,999 at Microsoft]({_PORTAL})\n* [$2,099 at Amazon]({_PORTAL})\n* Surface Laptop Studio 2\n\n"
+    "The Studio 2 folds its screen over the keyboard.\n",
+    # a how-to whose steps link into the same site, under the heading they repeat
+    f"## Convert MOV to MP4 with Movavi\n\n* [Download Movavi]({_PORTAL})\n* [Add your files]({_PORTAL})\n"
+    "* Convert MOV to MP4 with Movavi\n\nThat is all it takes.\n",
+    # a bare number under the heading, no date: a price's, and a list of shops' links
+    f"## Acme Book Pro 16\n\n1,299\n\n* [Acme store]({_PORTAL})\n* [Acme outlet]({_PORTAL})\n* Acme Book Pro 16\n\n"
+    "The Book Pro 16 has the brightest screen we tested.\n",
+    # a non-English page whose list under the heading is a series' parts, its last item not the heading
+    f"## Guía de conversión de vídeo\n\n* [Parte 1: MOV]({_PORTAL})\n* [Parte 2: MKV]({_PORTAL})\n* Parte 3: AVI\n\n"
+    "En esta guía convertimos cada formato paso a paso.\n",
+    # the path after a sentence of the article: no header any more
+    f"## How to record your screen on Windows 11\n\nRecording your screen takes a minute.\n\n* [Home]({_PORTAL})\n"
+    f"* [Guides]({_PORTAL})\n* How to record your screen on Windows 11\n\nPress Win+G to open the Game Bar.\n",
+    # a "you will need" list of links under a heading it does not repeat
+    f"## What you need\n\n* [Movavi Video Converter]({_PORTAL})\n* [A USB stick]({_PORTAL})\n* A Windows PC\n\n"
+    "Then open the converter.\n",
+])
+def test_lists_of_unwrapped_links_that_are_no_breadcrumb_stay_whole(raw):
+    """Lists whose links the cleaner unwrapped stay, and the lines over them, when they are no
+    breadcrumb under the page's heading: not its last item the heading's words, an item a step
+    or a price, after a sentence of the article; a bare number with no date stays."""
+    text, body, lost = _cleaned_stripped(raw)
+    assert lost or "docs.example.org" in raw  # (the record knows the links: it is the rule that says no)
+    assert text == body
+
+
+def test_a_breadcrumb_takes_the_header_labels_that_were_links_into_its_site_and_a_byline_of_thousands():
+    """When a breadcrumb opening the body goes (its home label unwrapped, "* Home"), the header
+    lines between it and the heading that were links into the breadcrumb's site go with it (a
+    bar of the page's sections, its "Back to" label, the product box's name and its buttons),
+    and so does a byline in the header whose author's line is over a date over a count of
+    thousands with no views word ("Edited by Ben Jacklin" / "December 1, 2023" / "19,744").
+    Without the breadcrumb, or with a count of a few hundred (a book's pages), the byline stays;
+    a label that was no link ("Article content") stays."""
+    head = (f"## Another page's title\n\n* [Home]({_PORTAL})\n* [Learning Portal]({_PORTAL})\n"
+            "* 25 Best Free Slideshow Makers of 2024 (Software & Apps)\n\n Article content \n\n"
+            f"[Desktop software \\[Windows & Mac\\]]({_PORTAL})[Online tools]({_PORTAL})[FAQ]({_PORTAL})\n\n"
+            f"[Back to Learning Portal]({_PORTAL})\n\n**[Movavi Slideshow Maker]({_PORTAL})**\n\n"
+            "## \n\n25 Best Free Slideshow Makers of 2024 (Desktop, Online & Apps)\n\n"
+            "* Create a slideshow with music in 3 simple steps\n* Add stylish animated titles\n\n"
+            "![](https://cdn.example/p.webp)\n\n")
+    byline = " Edited by Ben Jacklin\n\nDecember 1, 2023\n\n 19,744 \n\n"
+    text_ = "Do you love taking a lot of photographs? A slideshow shows them off.\n"
+    text, body, _ = _cleaned_stripped(head + byline + text_)
+    for gone in ("Home", "Learning Portal", "Desktop software", "Online tools", "Back to", "**Movavi Slideshow Maker**",
+                 "Ben Jacklin", "December 1, 2023", "19,744"):
+        assert gone not in text
+    assert "Article content" in text and "25 Best Free Slideshow Makers of 2024 (Desktop" in text and "photographs" in text
+    # a count of a few hundred under an author's date: a book's pages
+    text, body, _ = _cleaned_stripped(head + byline.replace("19,744", "287") + text_)
+    assert "December 1, 2023\n\n 287" in text and "Learning Portal" not in text
+    # no breadcrumb: the byline with no views word stays
+    plain = "## A page\n\n## Slideshow makers\n\n" + byline + text_
+    text, body, _ = _cleaned_stripped(plain)
+    assert "December 1, 2023" in text and "19,744" in text
+
+
+def test_a_build_keeps_the_record_of_lost_links_with_the_body_and_strips_by_it(tmp_path):
+    """Through a build (the record made where the body is cleaned, kept in the article's record
+    of the cache, read where the chrome is stripped), and again from the cache: an unwrapped
+    breadcrumb under the heading goes with its byline and back label, the article stays."""
+    src = tmp_path / "in"
+    write(src, "wav.md", FM.format(title="Six YouTube to WAV converters", n=1)
+          + "## Six YouTube to WAV converters\n\n"
+          f"[返回學習入口網站]({_PORTAL})\n\n## \n\n【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦\n\n"
+          f"2024年9月1日\n\n 15,642 \n\n* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n"
+          "* 【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦\n\n"
+          "YouTube 上不只有很多有趣的影片，也有不少實用的音源。先來看看這 6 種 WAV 轉換工具的主要優缺點整理。\n")
+    for _ in range(2):  # (the second build reads the record from the cache)
+        text = json.dumps(built(src, tmp_path)["entries"], ensure_ascii=False)
+        for gone in ("返回學習入口網站", "首頁", "學習平台", "2024年9月1日", "15,642"):
+            assert gone not in text, gone
+        assert "實用的音源" in text

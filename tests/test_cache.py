@@ -1010,10 +1010,10 @@ def _slow_strip(monkeypatch, marker: str):
     from .test_hostile import burn
     real = boilerplate.Boilerplate.strip_marked
 
-    def slow(self, page, repeated, marks=None):
+    def slow(self, page, repeated, marks=None, lost=()):
         if marker in page:
             burn(3)
-        return real(self, page, repeated, marks)
+        return real(self, page, repeated, marks, lost)
     monkeypatch.setattr(boilerplate.Boilerplate, "strip_marked", slow)
 
 
@@ -1307,9 +1307,9 @@ def test_a_body_whose_stripping_asks_nothing_that_moved_is_not_stripped_again(tm
     looked: list[str] = []
     real = boilerplate.Boilerplate.strip_marked
 
-    def strip_marked(self, body, repeated, marks=None):
+    def strip_marked(self, body, repeated, marks=None, lost=()):
         looked.append(body)
-        return real(self, body, repeated, marks)
+        return real(self, body, repeated, marks, lost)
     monkeypatch.setattr(boilerplate.Boilerplate, "strip_marked", strip_marked)
     link = "[Subscribe to our weekly newsletter](https://site.example/newsletter)"
     follow = "[Follow us on Twitter for more guides](https://twitter.example/site)"

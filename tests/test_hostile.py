@@ -469,11 +469,11 @@ def test_bodies_over_the_chrome_budget_cost_themselves_not_the_bodies_after_them
     from pipeline import boilerplate
     real, calls = boilerplate.Boilerplate.strip_marked, []
 
-    def slow(self, page, repeated, marks=None):
+    def slow(self, page, repeated, marks=None, lost=()):
         calls.append(page)
         if len(calls) <= 3:
             burn(3)  # (CPU time: the budget counts that, not waiting)
-        return real(self, page, repeated, marks)
+        return real(self, page, repeated, marks, lost)
     monkeypatch.setattr(boilerplate.Boilerplate, "strip_marked", slow)
     notice = "We use cookies to improve your visit. By staying on this site you agree to our cookie policy."
     topics = ["printer", "scanner", "keyboard", "webcam"]

@@ -258,3 +258,63 @@ def _guard_links(text: str, ctx, removed: Counter) -> str:
         pos = end
     out.append(raw[pos:].decode("utf-8"))
     return "".join(out)
+
+
+# ------------------------------------------------ the lines that lost their links
+
+# A line that is links and little else: a list item or a bar of them ("* [Home](https://site/)",
+# "[Back to Learning Portal](https://site/learn/)", "[A](u)[B](u) [C](u)"), its links' text and the first's target
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:(?:\*\*|__)?\[(?:[^\[\]\\\n]|\\.)+\]\(\s*<?https?://[^\s()<>]+>?\s*\)"
+                        r"(?:\*\*|__)?[\s|·•/]*)+$")  # (a label may hold escaped brackets: "Desktop software \[Windows\]")
+_LINE_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\.)+)\]\(\s*<?(https?://[^\s()<>]+)>?\s*\)")
+_LINE_MARKS = re.compile(r"^\s*(?:[-*+]\s+)?|[*_\s]+$|^[*_]+")
+LOST_MOST = 24  # the most lines a body's record of lost links keeps (its first ones: a page's header is what it serves)
+LOST_HEAD = 120  # ...among the cleaned body's first lines this many (a header's breadcrumb, byline, labels)
+LOST_LONGEST = 160  # a line's text longer than this is no label, bar or crumb
+
+
+def _line_text(line: str) -> str:
+    """A line's text as the record keys it: its links' text, its bullet, bold and spaces gone."""
+    text = _LINE_LINK.sub(r"\1", line)
+    return " ".join(_LINE_MARKS.sub("", text.strip()).split())
+
+
+def lost_key(line: str) -> str:
+    """A line's key in the record of lost links (lost_links): its text as _line_text gives it,
+    without spaces (the cleaner sets apart the text of links that touched)."""
+    return "".join(_line_text(line).split())
+
+
+def lost_links(raw: str, cleaned: str) -> tuple[str, ...]:
+    """The record of the lines that lost their links in cleaning (an affiliate's or a tracker's
+    target unwrapped, the text kept): for each line of the raw text that is links and little
+    else (a breadcrumb's item, a "Back to ..." label, a bar of links) and whose text is a line
+    of the cleaned text with no link left, "target<TAB>text": the first link's target and the
+    line's text as _line_text gives it. The first LOST_MOST such lines among the cleaned text's
+    first LOST_HEAD lines, in order, once each (kept in each article's record of the cache);
+    cheap (one pass over each text) and a pure function of the two texts. What it serves:
+    chrome known by its links (boilerplate.Boilerplate._breadcrumbs) although the cleaner
+    unwrapped them."""
+    if "](" not in raw:
+        return ()
+    found: dict[str, str] = {}
+    for line in raw.split("\n"):
+        if "](" not in line or len(line) > 4 * LOST_LONGEST or not _LINK_LINE.match(line):
+            continue
+        text = _line_text(line)
+        key = "".join(text.split())  # (lost_key)
+        if text and len(text) <= LOST_LONGEST and "\t" not in text and key not in found:
+            found[key] = _LINE_LINK.search(line).group(2)
+    if not found:
+        return ()
+    out = []
+    for line in cleaned.split("\n", LOST_HEAD)[:LOST_HEAD]:
+        if "](" in line:
+            continue
+        text = _line_text(line)
+        target = found.pop("".join(text.split()), None)
+        if target is not None:
+            out.append(f"{target}\t{text}")
+            if len(out) >= LOST_MOST:
+                break
+    return tuple(out)
