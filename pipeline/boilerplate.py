@@ -764,7 +764,7 @@ class Boilerplate:
         self._shop_tail(units, lines, drop)
         self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
-        crumbs = self._breadcrumbs(units, lines, drop, _lost_targets(lost))
+        crumbs = self._breadcrumbs(units, lines, drop, _lost_targets(lost, lines) if lost else None)
         drop.update(crumbs)
         drop.update(self._byline(units, lines, drop, bool(crumbs)))
         # (after it: "Load more deals" is a shop widget's evidence there)
@@ -837,13 +837,13 @@ class Boilerplate:
         "LINEアカウントの作り方"; not "Open Outlook without an account", "... anmelden")."""
         return any(k is not None and _HEADING.match(lines[i]) and self.signup_topics.search(lines[i]) for i, k in units)
 
-    def _breadcrumbs(self, units, lines: list[str], gone: set[int], lost: dict[str, str] | None = None) -> set[int]:
-        """A breadcrumb opening the body (_top_crumbs) or under the page's heading (_header_crumbs),
-        known by its links: in the text, or in the record of the lines that lost theirs in
-        cleaning (`lost`: a line's key -> its target; clean.lost_links)."""
-        return self._top_crumbs(units, lines, gone, lost) or self._header_crumbs(units, lines, gone, lost)
+    def _breadcrumbs(self, units, lines: list[str], gone: set[int], lost: dict[int, str] | None = None) -> set[int]:
+        """A breadcrumb opening the body (_top_crumbs, known by its links in the text or its home
+        label) or under the page's heading (_header_crumbs, known by the record of the lines that
+        lost their links in cleaning: `lost`, a line's number -> the host it linked to)."""
+        return self._top_crumbs(units, lines, gone) or self._header_crumbs(units, lines, gone, lost)
 
-    def _top_crumbs(self, units, lines: list[str], gone: set[int], lost: dict[str, str] | None = None) -> set[int]:
+    def _top_crumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
         """A breadcrumb opening the body, and the labels of the page's header under it. The
         breadcrumb is the body's first block (over it only headings and chrome that went, a
         cookie notice): a list of 2-5 items (_CRUMBS), its items but the last short labels that
@@ -855,8 +855,7 @@ class Boilerplate:
         other item a heading of the page. Only the list goes, and the lines between it and that
         heading when each is a label or a picture (a contents label and bar, "Back to Learning
         Portal", a product's name and buttons); a sentence, a list item or a step among them
-        keeps them all; those that were links into the breadcrumb's site (the record of lost
-        links: a bar of the page's sections, a product box's name) go whatever is among them. A "you will need" list or a table of contents (items not linked, or to
+        keeps them all. A "you will need" list or a table of contents (items not linked, or to
         anchors; a last item sharing a few words with the next heading) stays whole."""
         n, u = len(units), 0
         while u < n and (u in gone or _ANY_HEADING.match(lines[units[u][0]])):
@@ -872,7 +871,7 @@ class Boilerplate:
         if any(_span(t) > (3 if j == len(texts) - 1 else 1) * self.short_words or _WHOLE_SENTENCE.search(t)
                or t.rstrip(" \t*_").endswith((":", "：")) for j, t in enumerate(texts)):
             return set()
-        kind = self._crumb_links(texts, lost)
+        kind = self._crumb_links(texts)
         if kind is None:
             return set()
         heads = [v for v in range(items[-1] + 1, n) if _ANY_HEADING.match(lines[units[v][0]])]
@@ -891,50 +890,38 @@ class Boilerplate:
         if any(tuple(_WORD.findall(_heading_words(t))) in titles for t in texts[:-1]):
             return set()
         between = [w for w in range(items[-1] + 1, v) if w not in gone]
-        host = self._crumb_host(texts[0], lost)
-        labels = {w for w in between if units[w][1] is not None and self._lost_label(lines[units[w][0]], lost, host)}
         if kind == "home":
             # (unlinked: a list opening with "Home" may be a menu's path or a list of rooms, "* Home / * Work /
             # * Public network" over "## Public network"; only a heading of 3 words or more, with nothing between
             # or a "Back to ..." line, and only the list and those lines go)
-            backs = {w for w in between if units[w][1] is not None and self._crumb_back(lines[units[w][0]])} | labels
+            backs = {w for w in between if units[w][1] is not None and self._crumb_back(lines[units[w][0]])}
             if len(words) < 3 or between and not backs:
                 return set()
             return set(items) | backs
         # (only pictures and known header chrome go with the path: a "Back to ..." label, a contents label or
         # bar that was links; anything else between stays, "Back up etcd before you start", "Python 3.12 or later")
-        return set(items) | labels | {w for w in between if self._header_chrome(units, lines, w)}
+        return set(items) | {w for w in between if self._header_chrome(units, lines, w)}
 
-    @staticmethod
-    def _crumb_host(first: str, lost: dict[str, str] | None) -> str | None:
-        """The host a breadcrumb's first item links to, in its text or in the record of lost links."""
-        targets = [m.group(1) for m in _CRUMB_LINK.finditer(first)] or ([lost.get(lost_key(first), "")] if lost else [])
-        return _url_parts(targets[0])[1] if targets and targets[0] else None
-
-    def _crumb_links(self, texts: list[str], lost: dict[str, str] | None = None, flat: bool = False) -> str | None:
+    def _crumb_links(self, texts: list[str]) -> str | None:
         """How a breadcrumb's items were links: "linked", each but the last links to a page of
         one host, each a page under the one before (the site's home, a section, its subsection;
         not an anchor of this page, a table of contents', nor pages side by side, a "you will
-        need" list's, a series', downloads for each system), a link the cleaner unwrapped read
-        from the record of lost links (`lost`: its text -> its target); or "home", none links
-        and the first is the site's home (rules' breadcrumb_roots: the cleaner unwrapped the
-        links of an affiliate's or a farm's host, and the record does not know them all); None
-        for any other list. A path the record proves is one of pages each strictly under the one
-        before; with `flat`, one whose links all go to one page (an affiliate's rewriting sends
-        every link of the page to its portal) is "flat", which needs more evidence (_header_crumbs)."""
-        if lost and "](" not in texts[-1] and not any(self._crumb_step(t) for t in texts[:-1]):
-            known = [[m.group(1) for m in _CRUMB_LINK.finditer(t)] or [lost.get(lost_key(t), "")] for t in texts[:-1]]
-            if all(ts[0] for ts in known) and self._one_path(known):
-                if self._one_path(known, strict=True):
-                    return "linked"
-                if flat:
-                    return "flat"
+        need" list's, a series', downloads for each system); or "home", none links and the first
+        is the site's home (rules' breadcrumb_roots: the cleaner unwrapped the links of an
+        affiliate's or a farm's host); None for any other list."""
         targets = [[m.group(1) for m in _CRUMB_LINK.finditer(t)] for t in texts[:-1]]
         if all(targets):
-            return "linked" if self._one_path(targets) else None
+            if any(len(ts) != 1 or ts[0].startswith("#") for ts in targets):
+                return None
+            parts = [_url_parts(ts[0]) for ts in targets]
+            if len({host for _, host in parts}) != 1 or not all(
+                    _under(a.rstrip("/"), b.rstrip("/")) for (a, _), (b, _) in zip(parts, parts[1:])):
+                return None
+            return "linked"
         if any(targets) or "](" in texts[-1]:
             return None
         return "home" if " ".join(_WORD.findall(_heading_words(texts[0]))) in self.crumb_roots else None
+
 
     def _crumb_step(self, item: str) -> bool:
         """A list item that is a step or an offer, no section's label: its first word a verb of
@@ -942,29 +929,24 @@ class Boilerplate:
         words = _WORD.findall(_LINK.sub(r"\1", item).lower())
         return bool(words) and words[0] in self.verbs or _PRICE.search(item) is not None
 
-    @staticmethod
-    def _one_path(targets: list[list[str]], strict: bool = False) -> bool:
-        """A breadcrumb's links (each item's targets): one each, not to an anchor, to one host's
-        pages each under the one before (strictly: not the same page)."""
-        if any(len(ts) != 1 or ts[0].startswith("#") for ts in targets):
-            return False
-        parts = [_url_parts(ts[0]) for ts in targets]
-        return len({host for _, host in parts}) == 1 and all(
-            _under(a.rstrip("/"), b.rstrip("/")) and not (strict and a.rstrip("/") == b.rstrip("/"))
-            for (a, _), (b, _) in zip(parts, parts[1:]))
-
-    def _header_crumbs(self, units, lines: list[str], gone: set[int], lost: dict[str, str] | None) -> set[int]:
+    def _header_crumbs(self, units, lines: list[str], gone: set[int], lost: dict[int, str] | None) -> set[int]:
         """A breadcrumb under the page's heading, in its header (no sentence, step or table row
-        of the article over it: _first_text), proven by its links only (_crumb_links "linked",
-        in the text or in the record of lost links: "* 首頁" / "* 學習平台" each a link to the
-        site's learning portal, the cleaner having unwrapped them), its last item nearly the
-        whole of the heading right over it (_nearly_same; an empty "##" heading's text the line
-        under it). The list goes; so do the lines between the heading and it when each is a
-        byline's or a picture (a date, a bare count, an author's line, a name alone, a picture:
-        "Edited by Alex Weng" / "2024年9月1日" / "15,642") and the header's labels over the
-        heading that were links to the breadcrumb's host ("返回學習入口網站", Back to the
-        learning portal; a bar of them). A line of any other kind between keeps those lines; a
-        list of "you will need" links, a series' parts, a list whose last item is no heading stay."""
+        of the article over it: _first_text), proven by the record of the lines that lost their
+        links in cleaning (`lost`, a line's number -> the host it linked to): each item but the
+        last a line that lost its link, two of them at least or the first the site's home (rules'
+        breadcrumb_roots), all into one host ("* 首頁" / "* 學習平台", each a link to the site's
+        learning portal); a first item the home or a date between it and the heading (its links
+        may all go to one page: an affiliate's rewriting); its last item no link, nearly the whole
+        of the heading right over it (_nearly_same; an empty "##" heading's text the line under
+        it) and no word the heading lacks (not a related page's title: "How to cut a video in
+        Movavi Video Editor on Mac" under "## How to Cut a Video in Movavi Video Editor"). The
+        list goes; so do the lines between the heading and it when each is a byline's or a
+        picture (a date, a bare count, an author's line, a name alone, a picture: "Edited by Alex
+        Weng" / "2024年9月1日" / "15,642") and the header's labels over the heading that lost
+        links into the breadcrumb's host ("返回學習入口網站", Back to the learning portal; a bar of
+        them). A line of any other kind between keeps those lines; a list with a kept link, a
+        step or a price, a "you will need" list, a series' parts, a list whose last item is no
+        heading stay."""
         if not lost:
             return set()
         n, opened = len(units), self._first_text(units, lines, gone)
@@ -982,32 +964,34 @@ class Boilerplate:
                 continue
             texts = [lines[units[v][0]] for v in items]
             if any(_span(t) > (3 if j == len(texts) - 1 else 1) * self.short_words or _WHOLE_SENTENCE.search(t)
-                   or t.rstrip(" \t*_").endswith((":", "：")) for j, t in enumerate(texts)):
+                   or t.rstrip(" \t*_").endswith((":", "：")) or "](" in t for j, t in enumerate(texts)):
                 continue
-            kind = None if any(self._crumb_step(t) for t in texts[:-1]) else self._crumb_links(texts, lost, flat=True)
-            if kind not in ("linked", "flat"):
+            hosts = {lost.get(units[v][0]) for v in items[:-1]}
+            root = " ".join(_WORD.findall(_heading_words(texts[0]))) in self.crumb_roots
+            if (None in hosts or len(hosts) != 1 or lost.get(units[items[-1]][0]) is not None
+                    or len(items) < 3 and not root or any(self._crumb_step(t) for t in texts[:-1])):
                 continue
+            host = next(iter(hosts))
             h = next((h for h in range(items[0] - 1, -1, -1) if _ANY_HEADING.match(lines[units[h][0]])), None)
             if h is None:
                 continue
             top = h + 1 if units[h][1] is None else h  # (an empty heading: the line under it is its text)
             if top >= items[0] or top != h and (top in gone or _ANY_HEADING.match(lines[units[top][0]])):
                 continue
-            named = lines[units[top][0]]
-            if not _nearly_same(_WORD.findall(_heading_words(named)), _WORD.findall(_heading_words(texts[-1]))):
+            heading, last = _WORD.findall(_heading_words(lines[units[top][0]])), _WORD.findall(_heading_words(texts[-1]))
+            if not _nearly_same(heading, last) or not _within(last, heading):
                 continue
-            host = self._crumb_host(texts[0], lost)
             between = [w for w in range(top + 1, items[0]) if w not in gone]
-            if kind == "flat" and not any(self._date_line(lines[units[w][0]]) for w in between):
-                continue  # (links all to one page prove no path alone: a byline's date between them and the heading does)
+            if not root and not any(self._date_line(lines[units[w][0]]) for w in between):
+                continue  # (links into one host prove no path alone: its home first, or a byline's date between, does)
             out = set(items)
             # (a byline is a date with its count, its author: a bare number alone is a price's, a release's)
             if all(self._byline_part(units, lines, w) for w in between) and (
                     any(self._date_line(lines[units[w][0]]) for w in between)
                     or not any(_COUNT.match(lines[units[w][0]]) for w in between)):
                 out.update(between)
-            out.update(w for w in range(h) if w not in gone and self._lost_label(lines[units[w][0]], lost, host)
-                       and units[w][1] is not None)
+            out.update(w for w in range(h) if w not in gone and units[w][1] is not None
+                       and self._lost_label(lines[units[w][0]], lost.get(units[w][0]) == host))
             return out
         return set()
 
@@ -1024,12 +1008,12 @@ class Boilerplate:
                 or bool(_PERSON.match(plain))
                 or self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words))
 
-    def _lost_label(self, line: str, lost: dict[str, str], host: str | None) -> bool:
-        """The line was a link (or a bar of them) to `host` that the cleaner unwrapped (the record
-        of lost links), and is a label or a bar of them, no sentence or list item."""
-        target = lost.get(lost_key(line)) if lost else None
-        return (bool(lost) and target is not None and host is not None and _url_parts(target)[1] == host and not _LIST.match(line)
-                and not _ANY_HEADING.match(line) and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
+    @staticmethod
+    def _lost_label(line: str, lost: bool) -> bool:
+        """The line lost its link (or a bar of them) to the breadcrumb's host in cleaning (`lost`,
+        by the record of lost links), and is a label or a bar of them, no sentence or list item."""
+        return (lost and not _LIST.match(line) and not _ANY_HEADING.match(line)
+                and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
 
     def _crumb_back(self, line: str) -> bool:
         """A "Back to ..." line of a page's header (rules' crumb_back_links, a short label):
@@ -2600,14 +2584,34 @@ def _alone(units, lines: list[str], u: int) -> bool:
             and bool(_HEADING.match(lines[units[u + 1][0]])))
 
 
-def _lost_targets(lost: tuple[str, ...]) -> dict[str, str]:
-    """The record of a body's lines that lost their links (clean.lost_links: "target<TAB>text"),
-    as a line's key (clean.lost_key) -> the target."""
-    out: dict[str, str] = {}
+def _lost_targets(lost: tuple[str, ...], lines: list[str]) -> dict[int, str]:
+    """The record of a body's lines that lost their links (clean.lost_links: "host<TAB>text", in
+    the cleaned text's order) placed on the body's lines: each entry on the first line after the
+    last one placed whose text it is (clean.lost_key) and that holds no link; a line's number ->
+    the host. An entry no line after the last placed is (the body's head was set apart) is left."""
+    out: dict[int, str] = {}
+    keys: dict[int, str | None] = {}
+
+    def key_of(i: int) -> str | None:
+        if i not in keys:
+            keys[i] = None if "](" in lines[i] or len(lines[i]) > 640 else lost_key(lines[i])  # (no label's line)
+        return keys[i]
+    at = 0
     for entry in lost:
-        target, _, text = entry.partition("\t")
-        out.setdefault("".join(text.split()), target)
+        host, _, text = entry.partition("\t")
+        key = "".join(text.split())
+        i = next((i for i in range(at, len(lines)) if key_of(i) == key), None)
+        if i is not None:
+            out[i], at = host, i + 1
     return out
+
+
+def _within(item: list[str], heading: list[str]) -> bool:
+    """Every word of a breadcrumb's last item is the heading's (as _nearly_same matches a word):
+    it names the page, not a related one with more to it ("... on Mac")."""
+    a = set(heading)
+    return all(w in a or len(w) >= 2 and any(len(o) >= 2 and 0 < abs(len(o) - len(w)) <= 2
+                                             and (o.startswith(w) or w.startswith(o)) for o in a) for w in item)
 
 
 def _under(path: str, other: str) -> bool:

@@ -273,7 +273,8 @@ from .write import write_atomic
 #      linked breadcrumb takes only pictures, "Back to" labels and link bars between it and the heading; no "Return
 #      to" step; a page about signing up is one whose heading's task is it
 # 170: chrome: a breadcrumb proven by its links when the cleaner unwrapped them (articles' records "lost": the lines
-#      that lost their links), also under the page's heading with the byline and the site's labels over it
+#      that lost their links, "host<TAB>text", required), under the page's heading with the byline and the site's
+#      labels over it
 FORMAT = 170
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
@@ -965,8 +966,7 @@ ENTRY_FIELDS = list(Merged.__annotations__)
 _KIND_TEXT = ["cues", "many", "unspread", "unanchored", "year", "personal", "instructive"]  # (kinds.KindClassifier.text_features)  # what an entry record must hold, in order
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
-                   "linked": list, "head": str, "body": str}
-_ARTICLE_OPTIONAL = {"lost": list}  # (a record made by hand, a test's, may leave it out)
+                   "linked": list, "lost": list, "head": str, "body": str}
 
 
 def _replace_non_folder(folder: Path) -> bool:
@@ -1026,13 +1026,16 @@ def _valid_chrome(rec) -> bool:
             and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], list) and all(isinstance(n, str) for n in rec[3]))
 
 
+# an entry of an article's record of the lines that lost their links (clean.lost_links): "host<TAB>text"
+_LOST_ENTRY = re.compile(r"[^\s]+\t[^\t\n]+\Z")
+
+
 def _valid_article(rec) -> bool:
-    if not isinstance(rec, dict) or not set(_ARTICLE_FIELDS) <= set(rec) <= set(_ARTICLE_FIELDS) | set(_ARTICLE_OPTIONAL):
+    if not isinstance(rec, dict) or set(rec) != set(_ARTICLE_FIELDS):
         return False
     return (all(isinstance(rec[k], t) for k, t in _ARTICLE_FIELDS.items())
-            and all(isinstance(rec[k], t) for k, t in _ARTICLE_OPTIONAL.items() if k in rec)
-            and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"] + rec["linked"]
-                    + rec.get("lost", []))
+            and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"] + rec["linked"])
+            and all(isinstance(w, str) and _LOST_ENTRY.match(w) is not None for w in rec["lost"])
             and all(isinstance(k, str) and isinstance(v, int) for k, v in rec["removed"].items()))
 
 

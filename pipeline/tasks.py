@@ -155,7 +155,7 @@ class Worker:
             with deadline(self.options.file_seconds):
                 cleaned = self.cleaner.clean_part(rest)
                 linked = self.products.linked(rest)
-                lost = lost_links(rest, cleaned.text)
+                lost = lost_links(rest, cleaned.text, self.cleaner)
         except Timeout as exc:
             return Rest(None, "", True, "", timeout_reason("cleaning its body", self.options.file_seconds, exc))
         except Exception as exc:  # a cleaner bug must cost its articles, never the build

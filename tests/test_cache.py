@@ -1412,3 +1412,29 @@ def test_a_rebuilds_workers_start_before_the_cache_is_opened_and_are_told_its_ha
     assert res.cache_hits == res.inputs - res.rejected
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+@pytest.mark.parametrize("forge", [lambda r: r.pop("lost"), lambda r: r.update(lost=["no tab here"]),
+                                   lambda r: r.update(lost=[5]), lambda r: r.update(lost="tools.example.com\tHome")])
+def test_an_article_record_without_its_record_of_lost_links_or_with_junk_in_it_is_recomputed(tmp_path, forge):
+    # review33c: a record of an article whose "lost" (the lines that lost their links in cleaning) was missing or
+    # junk was trusted, and the chrome stripped without it: a kb.json unlike a fresh build's
+    portal = "https://tools.techidaily.com/movavi/products/"
+    src = tmp_path / "in"
+    write(src, "wav.md", "---\ntitle: \"Six YouTube to WAV converters\"\ndate: 2024-09-01\n---\n\n"
+          "## Six YouTube to WAV converters\n\n"
+          f"[返回學習入口網站]({portal})\n\n## \n\n【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦\n\n"
+          f"2024年9月1日\n\n 15,642 \n\n* [首頁]({portal})\n* [學習平台]({portal})\n"
+          "* 【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦\n\n"
+          "YouTube 上不只有很多有趣的影片，也有不少實用的音源。先來看看這 6 種 WAV 轉換工具的主要優缺點整理。\n")
+    build(src, tmp_path / "out", Options(jobs=1))
+    expected = (tmp_path / "out" / "kb.json").read_bytes()
+    assert "學習平台".encode() not in expected
+    cache = tmp_path / "out" / ".cache"
+    data = _index(cache)
+    (rec,) = [r for r in data["articles"].values() if r.get("lost")]
+    forge(rec)
+    _forge_index(cache, data)
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected
+    assert res.notes
