@@ -422,6 +422,7 @@ class Boilerplate:
         self.link_df = int(g("boilerplate", "family_link_bodies")[0])
         self.family_words = int(g("boilerplate", "family_line_words")[0])
         self.seeds = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "seeds")), re.I)
+        self.bylines = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "bylines")), re.I)
         self.short_words = int(g("boilerplate", "short_label_words")[0])
         self.min_echoes = int(g("boilerplate", "min_echoes_in_body")[0])
         self.comment_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "comment_buttons"))
@@ -824,6 +825,7 @@ class Boilerplate:
             # (a page about signing up walks through the form: the notice that says so and the box over it are its own)
             notices = [u for u in notices if not self.signup_consent.search(lines[units[u][0]])]
         first.update(notices)
+        first.update(self._bylines(units, lines))
         first.update(self._box_over(units, lines, notices))
         first.update(self._box_under(units, lines, notices))
         first.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
@@ -1577,6 +1579,20 @@ class Boilerplate:
         as well as in many (a cookie notice, a sign-up's consent line); not an instruction
         ("Click Accept to allow the cookies ...")."""
         return self.seeds.search(line) is not None and not self._content(line)
+
+    def _bylines(self, units, lines: list[str]) -> set[int]:
+        """The bylines the rules' bylines name ("Edited by Ben Jacklin"), found in one page as well
+        as in many, and the pictures right over one (its author's portrait): no box of short lines
+        goes over or under a byline as over a consent notice (the page's title line over it stays)."""
+        out = set()
+        for u, (i, k) in enumerate(units):
+            if k is not None and self.bylines.search(lines[i]) is not None and not self._content(lines[i]):
+                out.add(u)
+                v = u - 1
+                while v >= 0 and v not in out and _picture_only(lines[units[v][0]]):
+                    out.add(v)
+                    v -= 1
+        return out
 
     def _boxed(self, units, lines: list[str], v: int, acts: bool = False) -> bool:
         """Unit v is a line a notice's box may hold: short (two labels' length at most, _span; a

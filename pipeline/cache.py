@@ -272,10 +272,31 @@ from .write import write_atomic
 # 169: site chrome narrowed (review32d): a byline needs a count with a views word and no article text over it; a
 #      linked breadcrumb takes only pictures, "Back to" labels and link bars between it and the heading; no "Return
 #      to" step; a page about signing up is one whose heading's task is it
-# 170: chrome: a breadcrumb proven by its links when the cleaner unwrapped them (articles' records "lost": the lines
+# 170: a byline is a notice of its own (rules' bylines): the short lines over it (the page's title line, a subtitle)
+#      are no sign-up box's and stay
+# 171: titles: a weak title without the main word and no span saying it: a title that says it within WEAK, under zero too
+# 172: titles: a one-word heading opening the body before its prose, its word the main one, is a candidate ("What is BIOS")
+# 173: titles: the one-word heading only where the titles fail and the page is no how-to; the near title only a plain one
+# 174: titles: the one-word heading only where two in three of the other headings say its word (an explainer)
+# 175: titles: the heading opening the body is no title for saying a name the text also writes after "to" with its
+#      first word in lower case: a verb and its object its headings capitalise (`lowered`)
+# 176: titles: the near title under zero (171, 173) reverted: no build of either corpus reached it
+# 177: titles: the one-word heading never on a deal, review, news or product page, nor over a one-line definition
+# 178: titles: a name after a verb taking "to" as a preposition ("switch to dark mode") is still a name (`lowered`)
+# 179: steps (steps33): a step of a sequence ("Step 1: ...", "Step 2" next) listing its own ways counted anew by
+#      another word ("Method 1: ...") is that step, not a table of contents over them
+# 180: steps (steps33): paragraphs led by labels numbering ways ("**Option 1 – Manually –** ...") that later
+#      headings number again ("### Option 1: ...") preview those ways: no steps
+# 181: steps (steps33, review33s): a lead previews a way only when a heading beside it, under its section, restates
+#      its word, number and a word of its label, and it tells no procedure
+# 182: steps (steps33, review33s): a step's sub-sections are its own ways only when counted by a way word (rules
+#      [step_shapes] way_words: "Method 1"), never a remedy's ("Fix 1" under "Step 1" stays a step)
+# 183: steps (steps33, review33s2): no step's sub-sections are its ways when a step of its sequence, or a
+#      sub-section of one, names a remedy ("Step 2: Try the advanced fixes"); a last "Step 3" after "Step 2" may have them
+# 184: chrome: a breadcrumb proven by its links when the cleaner unwrapped them (articles' records "lost": the lines
 #      that lost their links, "host<TAB>text", required), under the page's heading with the byline and the site's
 #      labels over it
-FORMAT = 170
+FORMAT = 184
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

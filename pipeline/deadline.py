@@ -8,12 +8,11 @@ backstop, BACKSTOP budgets after it began; that, like every timeout, is taken as
 machine's fault: the build is not cached.
 
 In a process's main thread (the workers', and the build's own when it runs without workers)
-the budget is an ITIMER_PROF timer (the process's CPU time, then what the thread's own CPU
-clock says is left: other threads, a Dask client's, do not count) and the backstop an
-ITIMER_REAL one; their signals interrupt pure-Python code and the regex engine alike (a
-backtracking user rule included). The handlers, once set, stay set between items (see
-_on_signal); a profiler's ITIMER_PROF timer running is left alone (the ITIMER_REAL timer
-reads the thread's CPU clock instead: see _Main).
+the budget is an ITIMER_REAL timer that reads the thread's own CPU clock (other threads, a
+Dask client's, do not count) each time it fires, set again for what is left, up to the
+backstop; its signal interrupts pure-Python code and the regex engine alike (a
+backtracking user rule included). The handler, once set, stays set between items (see
+_on_signal); a profiler's ITIMER_PROF timer is never touched.
 
 Elsewhere it is a no-op, except in a process that called `in_threads()` (a Dask worker,
 which runs tasks in threads): there a watchdog thread reads each item's thread CPU clock and
@@ -65,7 +64,7 @@ def deadline(seconds: float):
         else:
             yield
         return
-    item = _Main(seconds, cpu_timer=signal.getitimer(signal.ITIMER_PROF)[0] == 0)
+    item = _Main(seconds)
     item.start()
     try:
         yield
@@ -77,57 +76,47 @@ _MAIN: dict = {"item": None, "previous": {}}  # the main thread's item; the hand
 
 
 def _on_signal(signum, frame):
-    """SIGPROF's and SIGALRM's handler, once set kept while it replaced a default action: a signal
-    the kernel delivers after an item's timers were turned off (to another thread, or just then)
-    finds no item and does nothing; the default action ended the process ("Profiling timer
-    expired")."""
+    """SIGALRM's handler, once set kept while it replaced a default action: a signal the kernel
+    delivers after an item's timer was turned off (to another thread, or just then) finds no item
+    and does nothing; the default action ended the process ("Alarm clock")."""
     item = _MAIN["item"]
     if item is not None:
         item.signalled(signum)
 
 
 class _Main:
-    """An item in the main thread. Its CPU time is counted by the process's ITIMER_PROF timer, then
-    by the thread's own clock (time.thread_time) when that fires (other threads' CPU counts there:
-    the timer is set again for what is left); the backstop is an ITIMER_REAL timer. A profiler's
-    ITIMER_PROF already running is left alone: the ITIMER_REAL timer then looks at the thread's CPU
-    clock (first after the budget, then when it could have run out) and at the backstop. A signal
-    that ends the item turns both timers off before it raises, so one exception comes out (Timeout
-    when its CPU time ran out, whichever signal came first) and the next item has its budget."""
+    """An item in the main thread. An ITIMER_REAL timer fires when its CPU time could have run out
+    at the earliest (the budget, then what the thread's CPU clock says is left: the thread cannot
+    spend more CPU than the wall clock gives it) and at the backstop. The process's CPU timer
+    (ITIMER_PROF) is not used: on a loaded machine it counted 0.85 s while the thread's own clock
+    said 3 s were spent (measured: the kernel's process accounting is not the thread clock), so an
+    item over its budget ran to its end. A signal that ends the item turns the timer off before it raises (Timeout when its CPU
+    time ran out, Blocked when the backstop came first), so the next item has its budget."""
 
-    def __init__(self, seconds: float, cpu_timer: bool):
-        self.seconds, self.cpu_timer, self.running = seconds, cpu_timer, False
+    def __init__(self, seconds: float):
+        self.seconds, self.running = seconds, False
         self.end, self.backstop = time.thread_time() + seconds, time.monotonic() + BACKSTOP * seconds
 
     def start(self) -> None:
-        for sig in (signal.SIGALRM, signal.SIGPROF) if self.cpu_timer else (signal.SIGALRM,):
-            if signal.getsignal(sig) is not _on_signal:
-                _MAIN["previous"][sig] = signal.signal(sig, _on_signal)
+        if signal.getsignal(signal.SIGALRM) is not _on_signal:
+            _MAIN["previous"][signal.SIGALRM] = signal.signal(signal.SIGALRM, _on_signal)
         self.running, _MAIN["item"] = True, self
-        if self.cpu_timer:
-            signal.setitimer(signal.ITIMER_PROF, self.seconds)
-        signal.setitimer(signal.ITIMER_REAL, BACKSTOP * self.seconds if self.cpu_timer else self.seconds)
+        signal.setitimer(signal.ITIMER_REAL, min(self.seconds, BACKSTOP * self.seconds))
 
     def signalled(self, signum: int) -> None:
-        if not self.running:  # (the item is over: its timers stay off)
+        if not self.running:  # (the item is over: its timer stays off)
             return
         now, left = time.monotonic(), self.end - time.thread_time()
         if left <= 0 or now >= self.backstop:
             self.stop()
             raise (Timeout if left <= 0 else Blocked)(self.seconds)
-        if signum == signal.SIGPROF:
-            signal.setitimer(signal.ITIMER_PROF, max(left, 0.001))
-        else:  # (the backstop came early by the clocks' rounding, or no CPU timer: look again)
-            wait = self.backstop - now if self.cpu_timer else min(left, self.backstop - now)
-            signal.setitimer(signal.ITIMER_REAL, max(wait, 0.001))
+        signal.setitimer(signal.ITIMER_REAL, max(min(left, self.backstop - now), 0.001))
 
     def stop(self) -> None:
-        """The timers off, the item gone; a handler ours replaced put back if it was a function (it
+        """The timer off, the item gone; a handler ours replaced put back if it was a function (it
         may then see a signal of ours sent late); a default action is not: that signal would end
         the process."""
         self.running = False
-        if self.cpu_timer:
-            signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
         if _MAIN["item"] is self:
             _MAIN["item"] = None

@@ -5,8 +5,11 @@ same without the site's name (learned from the build: a word the tails of many e
 titles say, "… | ZDNET", "… - Insights From ZDNet"; it also counts against a title), and
 the body's headings that name the article rather than a part of it (not a fix, not a
 review's "Design: ..." section; "5 Ways to Lock your Windows PC" as "Lock your Windows
-PC"). Each candidate word the text uses scores how widely it is spread over the text (log
-of how many of its parts say it) times how specific it is to this article (inverse document
+PC"; a heading of one word that names something only where it is the body's first heading, before its prose, says
+what the text is most about, the published titles fail and the page is no how-to but explains the thing, most of its
+other headings saying the word, no deal, review or news, its own section more than a one-line definition: "What is
+BIOS", `scored`). Each candidate word the text uses scores how widely it is
+spread over the text (log of how many of its parts say it) times how specific it is to this article (inverse document
 frequency over the build's entries), up to CONSENSUS more the more of the entry's other
 titles say it (spinning rewords a title around its subject); a word the text never says
 counts against it, a name UNSAID_NAME times as much (a word the build's texts write as a name,
@@ -118,9 +121,15 @@ _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
                      r"|\s+(?:which|that|who|whose|according to|thanks to|because|but|so that)\s", re.I)
 # two capitalised words in a row (found overlapping: "The Moto Tag" holds "Moto Tag")
 _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
+# (a name's two words after "to", the first in lower case: a sentence's verb and its object, "To disable SmartScreen",
+# which a heading capitalises; not "turn off absolute Bluetooth volume", a feature's name: `lowered`)
+_LOWER_FIRST = re.compile(r"(?<![\w'’.-])[Tt]o\s+(?=([a-z][a-z'’-]*+)\s+([A-Za-z][\w'’.-]*)\b)")
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 SUBJECT_PARTS = 2  # (`subject_words`)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
+EXPLAINS = 1.5  # a one-word heading names the page only where two in three of the other headings say it (`scored`)
+EXPLAINS_SENTENCES = 2  # ... and its own section says the thing in as many sentences or more (`scored`)
+TO_VERB_WORDS = 3  # a verb taking "to" as a preposition within as many words before it (`lowered`)
 # a title of another article in a spun group (`rival`): RIVAL of the best's score, MIXED_TITLES distinct titles,
 # MIXED_PARTS parts of the text saying what the best lacks
 RIVAL, MIXED_TITLES, MIXED_PARTS = 0.75, 10, 2 * MAIN_PARTS
@@ -875,7 +884,7 @@ class TitleChooser:
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
                  participles=(), spin_words=(), spin_not_first=(), spin_labels=(), confusables=(),
-                 message_words=(), kind_nouns=()):
+                 message_words=(), kind_nouns=(), not_explainers=(), to_verbs=()):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.spin_words = [re.compile(p, re.I) for p in spin_words]  # (`without_spin_words`)
@@ -885,6 +894,9 @@ class TitleChooser:
         self.message_words = [re.compile(p, re.I) for p in message_words]  # (`messages`)
         # (`kind_named`: a kind -> the words one of which a title of an entry of that kind says, "driver")
         self.kind_nouns = {kind: frozenset(x for w in ws for x in words(w)) for kind, *ws in (n.split() for n in kind_nouns) if ws}
+        self.not_explainers = frozenset(not_explainers)  # (the kinds of page no one-word heading names, `scored`)
+        # (the verbs whose "to" opens no infinitive but a place or a state, "switch to dark mode": `lowered`)
+        self.to_verbs = frozenset(tuple(words(v)) for v in to_verbs)
         # ([title_spin] prefixes, suffixes: the spin a published title loses, which a heading loses too)
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
@@ -967,7 +979,7 @@ class TitleChooser:
         return title
 
     def form(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
-             spelled: frozenset = frozenset(), flat: str = "") -> list | None:
+             spelled: frozenset = frozenset(), flat: str = "", single: bool = False) -> list | None:
         """A candidate's score but for the words' idf, which `value` weighs it with: [[word,
         log1p of its spread or None (a word the text never says), its weight], what counts
         against, the number of words], or None for a candidate that names nothing. `said`: see
@@ -981,7 +993,7 @@ class TitleChooser:
         # does a short part that names the site, "… | ZDNET Analysis", "… - Insights From ZDNet")
         spun = spin_words(candidate, self.spin) | self.site | site_part_words(candidate, self.site)
         ws = [w for w in dict.fromkeys(words(candidate)) if w not in self.generic]
-        if len(ws) < 2 and not _CODE.search(candidate):
+        if len(ws) < (1 if single else 2) and not _CODE.search(candidate):  # (`single`: a heading, see `scored`)
             return None
         said = said or {None: 1}
 
@@ -1415,6 +1427,22 @@ class TitleChooser:
             self.names[k] = got
         return self.names[k]
 
+    def lowered(self, k: int, name: str) -> bool:
+        """Whether entry k's text writes the name (`_names`) after "to" with its first word in lower case: a verb and
+        its object, whose capitals are its headings' ("Disable SmartScreen" of "How to Disable SmartScreen on Windows
+        10", where a sentence says "To disable SmartScreen, open Windows Security"), not a name.
+        The "to" must open an infinitive: not one after a verb that takes it as a preposition ([title_choice]
+        to_verbs) within TO_VERB_WORDS words before it in its clause, "Switch to dark mode", "Set the phone to
+        airplane mode", "Sign in to microsoft teams", which write a name in lower case."""
+        return any(" ".join(words(m.group(1)) + words(m.group(2))) == name and not self.to_place(flat[:m.start()])
+                   for part in self.parts(k) for flat in [part.replace("*", "")] for m in _LOWER_FIRST.finditer(flat))
+
+    def to_place(self, before: str) -> bool:
+        """Whether the text before a "to" ends its clause with a verb that takes "to" as a preposition (`to_verbs`)
+        and at most TO_VERB_WORDS words in all, the verb's object between ("Set the phone")."""
+        said = words(re.split(r"[.!?;:,\n]|\bto\b", before, flags=re.I)[-1])[-TO_VERB_WORDS:]
+        return any(tuple(said[i:i + len(v)]) == v for v in self.to_verbs for i in range(len(said)))
+
     def names_other(self, k: int, title: str, name: str) -> bool:
         """Whether the title says a name the text repeats (`_names`) that the text never writes next to `name`:
         another subject's ("Nothing Phone" in a review naming the Galaxy S24 in every part), not the name's
@@ -1496,8 +1524,9 @@ class TitleChooser:
         codes = Counter(c.lower() for c in _CODE.findall(text))
         prep = {"titles": [[c, self.form(c, tf, versions, said, spelled, flat),
                             len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted)] for c in titles],
-                "heads": [[h, self.form(h, tf, versions, said, spelled, flat), *self.covers(h, clean)] for h in heads],
-                "loose": None if same else [[h, self.form(h, tf, versions, said, spelled, flat),
+                "heads": [[h, self.form(h, tf, versions, said, spelled, flat, True), *self.covers(h, clean)]
+                          for h in heads],
+                "loose": None if same else [[h, self.form(h, tf, versions, said, spelled, flat, True),
                                              *self.covers(h, clean)] for h in loose],
                 "code": codes.most_common(1)[0][0] if codes and codes.most_common(1)[0][1] >= 2 else None,
                 "messages": messages}
@@ -1511,8 +1540,16 @@ class TitleChooser:
         tf = self.tf[k]
         main = max(tf, key=lambda w: (tf[w] * self.idf.get(w, 0.0), w), default=None)
         titles = prep["titles"]
+        first = next((words(plain(s.get("heading", ""))) for s in entry.get("sections", [])
+                      if plain(s.get("heading", "")).strip()), [])
+        atop = self.atop(entry)
+        term = self.main_term(k)
+
+        def own(h):  # (the page's own title of one word, see below: no title covers it)
+            said = words(h)
+            return atop and bool(said) and said == first and [w for w in said if w not in self.generic] == [term]
         heads = [h for h in (prep["loose"] if loose and prep["loose"] is not None else prep["heads"])
-                 if not self.covered(h[2:], main)]
+                 if not self.covered(h[2:], main) or own(h[0])]
         # a heading names a part of the article more often than the whole: it must do twice as well;
         # of equals, the one with fewer words ("X - Problem Solved" as "X": its spin is generic words), then the
         # one with fewer words shouted ("Missing Advanced Display Settings" over "Advanced Display Settings MISSING")
@@ -1522,15 +1559,29 @@ class TitleChooser:
             if quoted:
                 s += QUOTED
             out.append((s, -len(c.split()), -_shouted(c), -i, c))
+        # (the published titles fail where the best is weak or does not say what the text is most about)
+        failed = not out or max(out)[0] < WEAK or bool(term) and not says_word(max(out)[-1], term)
+        # (the body's other headings: how many are its steps' sections, and whether one of them says that word)
+        stepped = {st.get("section") for st in entry.get("steps", [])}
+        others = [(s.get("id") in stepped, says_word(plain(s["heading"]), term) if term else False)
+                  for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()
+                  and words(plain(s["heading"])) != first]
+        how_to = bool(others) and 2 * sum(step for step, _ in others) >= len(others)
+        task = any(step and about for step, about in others)
+        # (and how many say that word: an explainer's sections each name the thing, "How does BIOS work?")
+        explains = bool(others) and EXPLAINS * sum(about for _, about in others) >= len(others)
+        # (a page that explains the thing: of no kind that is about something else, a deal, a review, news, and its
+        # opening section says what the thing is in EXPLAINS_SENTENCES sentences or more, not a one-line definition
+        # above the deal, the verdict or the news)
+        opening = next((s.get("text", "") for s in entry.get("sections", []) if plain(s.get("heading", "")).strip()), "")
+        explains = (explains and self.entries[k].get("kind") not in self.not_explainers
+                    and sum(len(words(x)) >= 3 for line in opening.splitlines() for x in _SENTENCE_END.split(line))
+                    >= EXPLAINS_SENTENCES)
         # (not the heading that opens the body when it names what the text repeats, a name no published title
         # says: "[Solved] How to Fix iCloud Photo Sharing Not Working on iPhone" over "Steps to Update Your iCloud
         # Settings on an iPhone"; a later heading names a part, "Try Movavi Slideshow Maker!")
         name = self.main_name(k) if heads else None
         name = name if name and not any(f" {name} " in f" {' '.join(words(c))} " for c, *_ in titles) else None
-        first = next((words(plain(s.get("heading", ""))) for s in entry.get("sections", [])
-                      if plain(s.get("heading", "")).strip()), [])
-        atop = self.atop(entry)
-        term = self.main_term(k)
         messages = {m for m in prep.get("messages", ()) if term and says_word(m, term)}
         # (one that does not say it is no candidate: the text's subject is not the message alone)
         heads = [h for h in heads if h[0] in messages or h[0] not in prep.get("messages", ())]
@@ -1543,7 +1594,27 @@ class TitleChooser:
             # error" over "How to Enter the Bios in Windows 11", or under spun ones, "Alienware Aurora R9")
             # (nor the error message the intro quotes, when it says the word the text is most about: the text's own
             # words for its subject, "Unable to initialize DirectX 9 device" over "About DirectX 9")
-            handicap = 1.0 if opens and (atop or name and names(c, name)) or c in messages else HEADING_HANDICAP
+            # (not a phrase the headings capitalise, which a sentence writes in lower case: "Should You Disable
+            # SmartScreen?" opens a how-to whose titles say "Turning Off Microsoft's SmartScreen", `lowered`)
+            handicap = (1.0 if opens and (atop or name and names(c, name) and not self.lowered(k, name)) or c in messages
+                        else HEADING_HANDICAP)
+            # (a heading of one word that names something, "What is BIOS", is the article's own title only where it
+            # is the first heading, before the body's prose, that word is what the text is most about, and the
+            # published titles fail: over a spun "How Does Revo Uninstaller Interact With Your Computer's BIOS
+            # Settings?" that the text's every other part belies; elsewhere it names a part, "Audio", or is a section
+            # a title covers, "What is svchost.exe?" after an intro. Nor where most of the other headings are the
+            # steps' sections: a how-to's "What is Python?" opens a part on what is installed, under "Installing
+            # Python 3.12 on Windows 11 the Easy Way"; where one of them is a step on that thing, "Accessing BIOS",
+            # it must do twice as well as a title, as any other heading. Nor where fewer than two in three of the
+            # other headings say the word (EXPLAINS): the page is then no explainer of the thing but a task with it,
+            # whose "What is WSL?" opens a one-line part above "What you need", "Pick another distribution" and one
+            # step's section, under "Install a Linux Environment on Your Windows 11 PC"; nor on a deal, a review or
+            # news, nor where its section defines the thing in one line: "What is NordVPN?" over a Black Friday deal)
+            if form is not None and form[2] < 2 and not _CODE.search(c):
+                if not own(c) or not failed or how_to or not explains:
+                    s = float("-inf")
+                elif task:
+                    handicap = HEADING_HANDICAP
             out.append((s / handicap if s > 0 else s, -len(c.split()), -_shouted(c), -i, c))
         return out
 

@@ -3468,3 +3468,26 @@ def test_a_build_keeps_the_record_of_lost_links_with_the_body_and_strips_by_it(t
         for gone in ("返回學習入口網站", "首頁", "學習平台", "2024年9月1日", "15,642"):
             assert gone not in text, gone
         assert "實用的音源" in text
+
+
+def test_the_title_line_over_a_byline_stays_the_byline_goes_alone():
+    """A byline is a notice the rules' bylines name ("Edited by Ben Jacklin"), not a consent's: the
+    short lines over it are the page's, not a box's. The page's title line and its subtitle over
+    "Edited by …" went as the box over a notice (review33c); they stay, and the byline goes with the
+    author's portrait right over it. A sign-up box over its consent notice still goes with it."""
+    b = Boilerplate(load_rules())
+    _stripped(b, "How to Fix Bluetooth on Windows 11\nEdited by Ben Jacklin\n\nDecember 1, 2023\n\n"
+                 "Turn Bluetooth off and on again first, then restart.\n",
+              gone=("Edited by",), kept=("How to Fix Bluetooth on Windows 11", "Turn Bluetooth off"))
+    _stripped(b, "## Fix Bluetooth on Windows 11\n\nHow to fix it fast\nEdited by Ben Jacklin\n\n"
+                 "Turn Bluetooth off and on again first, then restart.\n",
+              gone=("Edited by",), kept=("How to fix it fast", "Turn Bluetooth off"))
+    _stripped(b, "## Fix Bluetooth on Windows 11\n\nHow to fix it fast\n\n![](https://cdn.example/ben.webp)\n\n"
+                 "Édité par Ben Jacklin\n\nTurn Bluetooth off and on again first, then restart.\n",
+              gone=("Édité par", "ben.webp"), kept=("How to fix it fast", "Turn Bluetooth off"))
+    notice = "By signing up, you agree to the Terms of Service and acknowledge the Privacy Policy."
+    _stripped(b, "## Back up your photos with Acme\n\nOpen acme.example and pick a folder.\n\n"
+                 "Join for weekly tips and special offers!\n\nYour email address\n\nSubscribe now\n\n" + notice + "\n\n"
+                 "Acme then copies the folder every night.\n",
+              gone=("weekly tips", "Subscribe now", "Your email address", "By signing up"),
+              kept=("pick a folder", "copies the folder"))

@@ -68,8 +68,8 @@ def test_an_item_slowed_down_but_under_its_cpu_budget_keeps_its_result(monkeypat
 
 @pytest.mark.parametrize("in_thread", [False, True])
 def test_another_thread_spending_cpu_does_not_count(monkeypatch, in_thread):
-    # (the main thread's timer counts the process's CPU time, then asks the thread's own clock: the
-    # item waits until a sibling spent 1 s of CPU, so the process's 0.3 s certainly ran out)
+    # (the item's timer asks the thread's own clock: the item waits until a sibling spent 1 s of
+    # CPU, so the process's 0.3 s certainly ran out)
     monkeypatch.setattr(deadline, "BACKSTOP", 1000)
     hog = threading.Thread(target=burn, args=(1.0,))
 
@@ -124,16 +124,16 @@ def test_a_body_slow_to_strip_on_a_busy_machine_is_stripped(tmp_path, monkeypatc
 
 
 def test_a_signal_the_timers_sent_late_does_not_end_the_process(tmp_path):
-    """A SIGPROF or SIGALRM the kernel delivers after the item's timers were turned off (to another
-    thread, or just then) met the default action the block's end had put back: the process ended
-    ("Profiling timer expired", exit 155), or a warning "Signal 27 ignored due to race condition"
-    was printed. Now it finds no item and does nothing; a program's own handler is put back."""
+    """A SIGALRM the kernel delivers after the item's timer was turned off (to another thread, or
+    just then) met the default action the block's end had put back: the process ended ("Alarm
+    clock"; "Profiling timer expired" when a CPU timer was used too), or a warning "Signal 14
+    ignored due to race condition" was printed. Now it finds no item and does nothing; a program's
+    own handler is put back."""
     script = tmp_path / "late.py"
     script.write_text("import signal\n"
                       "from pipeline import deadline\n"
                       "with deadline.deadline(1):\n"
                       "    pass\n"
-                      "signal.raise_signal(signal.SIGPROF)\n"
                       "signal.raise_signal(signal.SIGALRM)\n"
                       "mine = lambda signum, frame: print('mine', signum)\n"
                       "signal.signal(signal.SIGALRM, mine)\n"

@@ -26,11 +26,21 @@ def _corpus(folder: Path, n: int) -> None:
         write(folder, f"a{i:03d}.md", f"---\ntitle: Article {i}\n---\n{body}\n\n## Note {i}\n\n{extra}\n")
 
 
+def _as_a_terminal_starts_it() -> None:
+    """In the child, before the build starts: Ctrl-C handled and not blocked, as in a job a terminal
+    starts. A child inherits an ignored or blocked SIGINT from its parent (here a pytest-xdist worker,
+    after other tests ran in it), and such a build rightly runs on through Ctrl-C. Under xdist the test
+    failed with "0 of 20 builds were stopped" in each full suite of 2026-12-07 and passed alone; whether
+    that parent's SIGINT was the cause is not yet known (the failure message now says what it was)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _start(src: Path, out: Path, tmp: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(tmp))
     return subprocess.Popen([sys.executable, "-m", "pipeline", "build", "--input", str(src), "--output", str(out),
                              "-q", "-j", "2", "--no-cache"], env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_as_a_terminal_starts_it)
 
 
 def _scratch(out: Path) -> list[Path]:
@@ -122,7 +132,9 @@ def test_ctrl_c_at_random_moments_ends_every_build_cleanly(corpus, tmp_path):
             json.loads((out / "kb.json").read_text("utf-8"))
         assert _gone(proc.pid, allowed - (time.monotonic() - sent) + 1), f"build {i} left processes running"
         assert list(tmp.iterdir()) == [] and _scratch(out) == [], f"build {i} left {_scratch(out)}"
-    assert stopped >= 10, f"only {stopped} of 20 builds were stopped (a build takes {length:.2f} s here)"
+    assert stopped >= 10, (f"only {stopped} of 20 builds were stopped (a build takes {length:.2f} s here; this "
+                           f"process's SIGINT {signal.getsignal(signal.SIGINT)}, blocked "
+                           f"{signal.pthread_sigmask(signal.SIG_BLOCK, set())})")
 
 
 def test_sigterm_removes_the_scratch_folder_and_the_workers(corpus, tmp_path):

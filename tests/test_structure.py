@@ -3882,3 +3882,228 @@ def test_whether_a_page_reads_as_ways_is_the_bodys_own_not_the_structurers(st):
     assert steps(st, promised, "Adobe Scan on the iPhone") == ["Scanning", "Editing", "Testing"]
     sections_of = st.structure(promised, "Adobe Scan on the iPhone").sections
     assert [s.heading for s in sections_of if s.heading] == ["Scanning", "Editing", "Testing"]
+
+
+def _connect_page(step1="Step 1: Connect the printer to your PC", methods=("Method 1", "Method 2", "Method 3"),
+                  after="### Step 2: Install the printer driver\n\nInsert the driver disc and run **setup.exe**.\n\n"
+                        "### Step 3: Print a test page\n\nOpen **Devices and Printers**, right-click the printer and "
+                        "select **Print test page**.\n"):
+    ways = ["USB connection to your PC", "Wireless connection to your PC", "Wired connection to your PC"]
+    return ("Setting up a new printer takes a few minutes.\n\n## Follow these steps\n\n1. [Connect the printer](#s1)\n"
+            "2. [Install the printer driver](#s2)\n3. [Print a test page](#s3)\n\n"
+            f"### {step1}\n\nThere are three ways to connect your printer to your computer.\n\n"
+            + "".join(f"{k}. [{w}](#m{k})\n" for k, w in enumerate(ways, 1)) + "\n"
+            f"#### {methods[0]}: {ways[0]}\n\n1. Turn on the printer.\n2. Plug a **USB cable** into the printer and "
+            f"the PC.\n\n#### {methods[1]}: {ways[1]}\n\n1. Open the printer's **Wireless Setup Wizard**.\n2. Pick your "
+            f"network and enter its password.\n\n#### {methods[2]}: {ways[2]}\n\n1. Plug an **Ethernet cable** into the "
+            "printer.\n2. Plug its other end into the router.\n\n" + after)
+
+
+def test_a_procedures_step_listing_its_own_ways_counted_anew_is_that_step(st):
+    # "Step 1" of a sequence that goes on ("Step 2" next) lists its ways, numbered by a word of their own from 1:
+    # alternatives for doing that step, which is the step (its list no table of contents), not three steps
+    got = st.structure(_connect_page(), "How to set up an HP printer").steps
+    assert [s.title for s in got] == [
+        "Connect the printer to your PC", "Install the printer driver", "Print a test page"]
+    assert "three ways to connect" in got[0].text and "Ethernet cable" in got[0].text
+
+
+@pytest.mark.parametrize("page", [
+    # a fix's numbered ways ("Fix 2" over "Method 1", "Method 2", "Fix 3" next) are fixes of their own
+    _connect_page("Fix 2: Connect the printer to your PC", after="### Fix 3: Reinstall the printer driver\n\n"
+                  "Remove the printer in **Settings** and add it again.\n"),
+    # a step that no other step follows ("Step 1" alone, a closing after it)
+    _connect_page(after="## Conclusion\n\nThat is all it takes. Let us know how it went in the comments.\n"),
+    # a sequence that skips its next number ("Step 3" after "Step 1")
+    _connect_page(after="### Step 3: Print a test page\n\nOpen **Devices and Printers** and select **Print test page**.\n"),
+    # a part of the page ("Part 1" over its methods, "Part 2" next): a division, not a procedure's step
+    _connect_page("Part 1: Connect the printer to your PC", after="### Part 2: Install the printer driver\n\n"
+                  "Insert the driver disc and run **setup.exe**.\n"),
+    # ways counted on from another count ("Method 2", "Method 3", "Method 4"): not a sequence of their own
+    _connect_page(methods=("Method 2", "Method 3", "Method 4")),
+    # ways numbered by two words ("Method 1", "Option 2", "Method 3"): no one count
+    _connect_page(methods=("Method 1", "Option 2", "Method 3")),
+    # a page in another language ("Paso 1", "Paso 2": not the rules' sequence label)
+    _connect_page("Paso 1: Conecta la impresora al PC", after="### Paso 2: Instala el controlador\n\n"
+                  "Inserta el disco y ejecuta **setup.exe**.\n"),
+    # the same count going on under the step ("Step 2" under "Step 1" by uneven levels: its peer, not its way)
+    _connect_page(methods=("Step 2", "Step 3", "Step 4"), after="## Conclusion\n\nThat is all it takes.\n"),
+])
+def test_ways_under_a_heading_that_is_no_step_of_a_going_sequence_stay_steps(st, page):
+    titles = [s.title for s in st.structure(page, "How to set up an HP printer").steps]
+    assert "Wireless connection to your PC" in titles
+
+
+def _options_page(leads=("Option 1", "Option 2"), heads=("Option 1", "Option 2"), lead_list=False):
+    lead_text = (f"**{leads[0]} – Manually –** You'll need some computer skills and patience to update your driver "
+                 "this way, because you need to find the right driver online.\n\n" + (
+                     "1. Open the vendor's site.\n2. Download the driver.\n\n" if lead_list else "")
+                 + "**OR**\n\n"
+                 f"**{leads[1]} – Automatically (Recommended) –** This is the quickest and easiest option. It's all done "
+                 "with just a couple of mouse clicks.\n\n")
+    head_text = (f"### {heads[0]}: Download and install the driver manually\n\n1. Open **Device Manager** and uninstall "
+                 "the printer.\n2. Download the newest driver from the vendor's support site.\n3. Run the file you "
+                 "downloaded.\n\n"
+                 f"### {heads[1]}: Update the driver automatically\n\n1. Download and install **DriverFixer**.\n2. Click "
+                 "**Scan Now**.\n3. Click **Update All**.\n\n")
+    body = "Keeping your printer driver current keeps it printing.\n\n## How to update your printer driver\n\n"
+    return body + lead_text + head_text
+
+
+def test_labelled_paragraphs_that_preview_the_ways_headings_number_again_are_no_steps(st):
+    # "**Option 1 – Manually –** ...", "**Option 2 – Automatically –** ...", then "### Option 1: ...",
+    # "### Option 2: ...": the labelled paragraphs preview the ways the headings give
+    got = st.structure(_options_page(), "Brother printer driver download").steps
+    assert [s.title for s in got] == ["Download and install the driver manually", "Update the driver automatically"]
+    # whatever word counts them ("Opción 1" in a page in Spanish)
+    spanish = _options_page(("Opción 1", "Opción 2"), ("Opción 1", "Opción 2"))
+    assert len(st.structure(spanish, "Controlador de impresora").steps) == 2
+
+
+@pytest.mark.parametrize("page", [
+    # no heading numbers them again: the labelled paragraphs are the ways
+    _options_page(heads=("Method 1", "Method 2")),
+    # a heading restates one of them only
+    _options_page(heads=("Option 1", "Method 2")),
+    # headings counting on past them ("Option 3", "Option 4"): more ways, not the same again
+    _options_page(heads=("Option 3", "Option 4")),
+    # a labelled paragraph with a procedure of its own is a way
+    _options_page(lead_list=True),
+    # a recap after the headings (the labelled paragraphs under "## Recap", no heading after them)
+    "## How to update your printer driver\n\n### Option 1: Download and install the driver manually\n\nOpen the "
+    "vendor's support site and run its installer.\n\n### Option 2: Update the driver automatically\n\nRun the "
+    "updater and click **Update All**.\n\n## Recap\n\n**Option 1 – Manually –** You'll need some computer skills "
+    "to find the right driver online.\n\n**Option 2 – Automatically –** Click **Update All** and restart.\n",
+    # restated by bold lines, not headings: no heading gives the ways again
+    _options_page().replace("### Option 1: Download and install the driver manually",
+                            "**Option 1: Download and install the driver manually**").replace(
+        "### Option 2: Update the driver automatically", "**Option 2: Update the driver automatically**"),
+])
+def test_labelled_paragraphs_no_heading_previews_stay_steps(st, page):
+    assert "Manually –" in [s.title for s in st.structure(page, "Brother printer driver download").steps]
+
+
+def test_two_problems_each_counting_their_fixes_keep_both_runs(st):
+    body = ("## Problem 1: The game will not start\n\n### Fix 1: Verify the game files\n\nOpen **Steam**, right-click "
+            "the game and select **Properties**.\n\n### Fix 2: Run it as an administrator\n\nRight-click the game's "
+            "shortcut and select **Run as administrator**.\n\n## Problem 2: The game stutters\n\n### Fix 1: Lower the "
+            "graphics settings\n\nOpen **Settings** > **Video** and pick **Low**.\n\n### Fix 2: Update Windows\n\n"
+            "Open **Settings** > **Windows Update** and select **Check for updates**.\n")
+    assert len(st.structure(body, "Game problems").steps) == 4
+
+
+_BARE_FIXES = ["Fix 1:", "Fix 2:", "Clear the download cache", "Change the download region"]
+
+
+def _bare_fixes(between):
+    return ("## Download stuck at 0 bytes\n\n**Fix 1:** Clear the download cache in **Settings**.\n\n**Fix 2:** Change "
+            f"the download region in **Settings**.\n\n{between}### Fix 1: Clear the download cache\n\nClick **Clear "
+            "Download Cache**.\n\n### Fix 2: Change the download region\n\nPick a nearby region.\n")
+
+
+_SCOPED = {
+    # two problems: the first's labelled paragraphs are its ways; the second's "### Option N" are the second's
+    "two problems": ("## Problem 1: The printer shows as offline\n\n**Option 1 – Restart the spooler –** Press **Win + R**, "
+                     "type `services.msc` and restart **Print Spooler**.\n\n**Option 2 – Set the printer online –** "
+                     "Right-click the printer and untick **Use Printer Offline**.\n\n## Problem 2: The driver is "
+                     "unavailable\n\n### Option 1: Reinstall the driver\n\n1. Open **Device Manager**.\n2. Uninstall "
+                     "the printer.\n3. Restart the PC.\n\n### Option 2: Update Windows\n\nOpen **Settings** and click "
+                     "**Check for updates**.\n",
+                     ["Restart the spooler –", "Set the printer online –", "Reinstall the driver", "Update Windows"]),
+    # quick fixes, then advanced ones counted anew under a section of their own
+    "quick then advanced": ("## Quick fixes\n\n**Fix 1 – Restart everything –** Turn off the printer and the PC, wait a "
+                            "minute and turn them on.\n\n**Fix 2 – Check the paper –** Make sure paper is loaded and not "
+                            "jammed.\n\n## Advanced fixes\n\n### Fix 1: Reinstall the driver\n\nOpen **Device Manager**, "
+                            "uninstall the printer and restart.\n\n### Fix 2: Clear the print queue\n\nStop **Print "
+                            "Spooler**, delete the queued files and start it again.\n",
+                            ["Restart everything –", "Check the paper –", "Reinstall the driver", "Clear the print queue"]),
+    # bare labels ("**Fix 1:** ...") share no word with any heading, whether another problem's or their own section's
+    "bare labels": (_bare_fixes("## Download is slow\n\n"), _BARE_FIXES),
+    "bare labels, one section": (_bare_fixes(""), _BARE_FIXES),
+    # the same ways' words, but another problem's headings: each problem gives its own
+    "same words": ("Two problems, two sets of ways.\n\n## The printer is offline\n\n**Option 1 – Power-cycle the "
+                   "printer –** Turn it off and on.\n\n"
+                   "**Option 2 – Roll back the driver –** Click **Roll Back Driver** in **Device Manager**.\n\n## The "
+                   "printer prints blank pages\n\n### Option 1: Restart the printer and the PC\n\nTurn both off and "
+                   "on.\n\n### Option 2: Update the driver from the vendor\n\nRun the vendor's installer.\n",
+                   ["Power-cycle the printer –", "Roll back the driver –", "Restart the printer and the PC",
+                    "Update the driver from the vendor"]),
+    # one part's step labels, another part's step headings
+    "parts": ("## Part 1: Save the settings\n\n**Step 1:** Open the printer's web page.\n\n**Step 2:** Click **Backup** "
+              "and select **Export**.\n\n## Part 2: Reset the printer\n\n### Step 1: Open the setup menu\n\nPress "
+              "**Home** and select **Setup**.\n\n### Step 2: Restore the factory settings\n\nSelect **Restore Factory "
+              "Settings** and confirm.\n",
+              ["Step 1:", "Step 2:", "Open the setup menu", "Restore the factory settings"]),
+    # a longer way's preview before other ways under another section, their labels no word of the headings
+    "other section": ("## How to update your printer driver\n\n**Option 1 – Manually –** Open **Device Manager**, "
+                      "right-click the printer and select **Update driver**.\n\n**Option 2 – Through Windows Update –** "
+                      "Open **Optional updates** and tick the printer driver.\n\n## If that did not help\n\n### Option 1: "
+                      "Reset the print spooler\n\nRestart **Print Spooler** in **Services**.\n\n### Option 2: Run the "
+                      "printer troubleshooter\n\nRun the **Printer** troubleshooter.\n",
+                      ["Manually –", "Through Windows Update –", "Reset the print spooler",
+                       "Run the printer troubleshooter"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SCOPED))
+def test_labelled_paragraphs_are_previews_only_of_their_own_sections_headings(st, name):
+    # a heading restating a lead's word and number counts only in the leads' section, and only sharing a word of
+    # the lead's label: another problem's, part's or section's count is its own, and the labelled paragraphs ways
+    page, titles = _SCOPED[name]
+    assert [s.title for s in st.structure(page, "Printer problems").steps] == titles
+
+
+def test_a_labelled_paragraph_with_numbered_paragraphs_is_a_way_and_keeps_its_text(st):
+    # "**Option 1 – Manually –**" over "1\. ...", "2\. ..." (escaped numbers, paragraphs of their own): a procedure,
+    # no preview, though "### Option 1: Download the driver manually" follows; its text is kept whole
+    page = ("## How to update your printer driver\n\n**Option 1 – Manually –** Use Device Manager:\n\n1\\. Open **Device "
+            "Manager**.\n\n2\\. Right-click the printer and select **Update driver**.\n\n3\\. Click **Search "
+            "automatically for drivers**.\n\n**OR**\n\n**Option 2 – Automatically –** Let Windows Update do it.\n\n"
+            "### Option 1: Download the driver manually\n\nOpen the vendor's support site and run its installer.\n\n"
+            "### Option 2: Update it automatically\n\nOpen **Settings > Windows Update > Optional updates** and tick "
+            "the driver.\n")
+    got = st.structure(page, "Printer driver update").steps
+    assert [s.title for s in got][:2] == ["Manually –", "Automatically –"]
+    assert "Search automatically for drivers" in got[0].text
+
+
+def test_a_steps_numbered_fixes_are_steps_of_their_own(st):
+    # "Step 1: Try the basic fixes" over "Fix 1", "Fix 2" before "Step 2": remedies (no rules way_words), not
+    # ways of the step; the step's list of them is a table of contents
+    page = ("If the printer will not print, try these in order.\n\n### Step 1: Try the basic fixes\n\nTry these first:\n\n"
+            "1. [Restart the printer](#f1)\n2. [Check the cable](#f2)\n\n#### Fix 1: Restart the printer\n\nTurn it "
+            "off, wait 30 seconds and turn it on.\n\n#### Fix 2: Check the cable\n\nPlug the **USB cable** into "
+            "another port.\n\n### Step 2: Reinstall the driver\n\nOpen **Device Manager**, uninstall the printer and "
+            "restart.\n")
+    assert [s.title for s in st.structure(page, "Printer will not print").steps] == [
+        "Restart the printer", "Check the cable", "Reinstall the driver"]
+
+
+@pytest.mark.parametrize("word", ["Option", "Method"])
+def test_steps_that_name_remedies_keep_their_ways_as_steps(st, word):
+    # "Step 1: Try the quick fixes" over "Option 1", "Option 2": the steps name remedies (rules remedy_words),
+    # so their counted sub-sections are fixes of their own, not one step with its alternatives chained
+    page = (f"Work through these in order.\n\n## Step 1: Try the quick fixes\n\nStart here:\n\n- {word} 1: Power "
+            f"cycle the router\n- {word} 2: Swap the cable\n\n### {word} 1: Power cycle the router\n\nUnplug the "
+            f"router for a minute, then plug it back in.\n\n### {word} 2: Swap the cable\n\nUse another Ethernet "
+            f"cable between the modem and the router.\n\n## Step 2: Try the deeper solutions\n\nStill offline? Try "
+            f"these:\n\n- {word} 1: Reset the network stack\n- {word} 2: Update the adapter driver\n\n### {word} 1: "
+            f"Reset the network stack\n\n1. Open **Command Prompt** as administrator.\n2. Run `netsh winsock "
+            f"reset` and restart.\n\n### {word} 2: Update the adapter driver\n\n1. Open **Device Manager**.\n2. "
+            f"Right-click the adapter and select **Update driver**.\n\n## Step 3: Call your provider\n\nAsk your "
+            f"provider whether the line is down.\n")
+    assert [s.title for s in st.structure(page, "Fix a router that drops the internet").steps] == [
+        "Power cycle the router", "Swap the cable", "Reset the network stack", "Update the adapter driver",
+        "Call your provider"]
+
+
+def test_a_last_step_of_a_sequence_listing_its_own_ways_is_that_step(st):
+    # "Step 3", last, after "Step 2": the step before proves the sequence as well as the one after would
+    page = ("Getting the scanner going takes three steps.\n\n## Step 1: Unbox the scanner\n\nTake off the tape and "
+            "the foam.\n\n## Step 2: Install the software\n\n1. Download the scanner software from the maker's "
+            "site.\n2. Run the installer.\n\n## Step 3: Connect the scanner\n\nConnect it in one of these ways:\n\n"
+            "- Method 1: Over USB\n- Method 2: Over Wi-Fi\n\n### Method 1: Over USB\n\nPlug the USB cable into "
+            "the scanner and the computer.\n\n### Method 2: Over Wi-Fi\n\nHold the **Wi-Fi** button until the "
+            "light blinks, then add the scanner in **Settings**.\n")
+    assert [s.title for s in st.structure(page, "Set up a scanner").steps] == [
+        "Unbox the scanner", "Install the software", "Connect the scanner"]

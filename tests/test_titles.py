@@ -35,7 +35,8 @@ def composing(rules, entries):
                         rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"),
                         rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
                         rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"),
-                        rules.get("title_choice", "kind_nouns"))
+                        rules.get("title_choice", "kind_nouns"), rules.get("title_choice", "not_explainers"),
+                        rules.get("title_choice", "to_verbs"))
 
 
 MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
@@ -483,6 +484,140 @@ def test_a_weak_title_without_the_word_the_text_is_most_about_gives_way_to_a_spa
     # a title that names it stays
     e = entry("Ring Battery Doorbell Gets a Head-to-Toe View", [], text, sections)
     assert chooser(e) == "Ring Battery Doorbell Gets a Head-to-Toe View"
+
+
+def page(title, alternates, sections, steps=()):
+    """An entry as the build makes it of a page whose title heading was dropped: an empty section at level 0 opens
+    the body; `steps`: the numbers (from 1) of the sections that hold its steps."""
+    return {"title": title, "alternate_titles": list(alternates), "summary": "",
+            "sections": [{"id": "sec-0", "level": 0, "heading": "", "text": ""}]
+            + [{"id": f"sec-{k}", "level": 2, "heading": h, "text": t} for k, (h, t) in enumerate(sections, 1)],
+            "steps": [{"section": f"sec-{k}", "text": "Do it."} for k in steps]}
+
+
+BIOS = ("BIOS (basic input/output system) is the program a computer's microprocessor uses to start the computer.\n\n"
+        "The BIOS also manages the data flow between the operating system and attached devices.")
+BIOS_SECTIONS = [("What is BIOS", BIOS),
+                 ("History of BIOS", "The first BIOS came with the IBM PC. Early BIOS chips were read-only."),
+                 ("How does BIOS work?", "The BIOS checks the hardware when the computer starts."),
+                 ("Accessing BIOS", "Press the key your BIOS names at startup to open its settings."),
+                 ("BIOS security", "A BIOS password keeps others out of its settings.")]
+
+
+def test_a_one_word_heading_opening_the_body_names_the_article_when_the_titles_fail(chooser):
+    # "What is BIOS" has one word that names something: it is the page's own title where it is the first heading,
+    # before any prose, BIOS is what the text is most about and the published titles fail (weak, spun)
+    spun = "How Does Revo Uninstaller Pro Interact With Your Computer's Firmware and BIOS Boot Settings?"
+    other = "Exploring System Boot Settings: A Guide on BIOS & RevoUninstaller Integration"
+    assert chooser(page(spun, [other], BIOS_SECTIONS, steps=[4])) == "What is BIOS"
+    # after an intro it is a section of the article, which a title covers
+    assert chooser(entry(spun, [other], "Every computer has one.", BIOS_SECTIONS)) != "What is BIOS"
+
+
+UPDATE = [("What is BIOS?", "BIOS is the firmware that starts your computer before Windows loads."),
+          ("Before you update the BIOS", "Updating the BIOS can fix boot problems. Plug the laptop into power and "
+           "check the current BIOS version with msinfo32."),
+          ("Download the BIOS update", "Open the support page of your motherboard maker and download the latest BIOS "
+           "file for Windows 11."),
+          ("Update the BIOS from Windows", "1. Extract the BIOS file.\n2. Run the BIOS update tool as administrator."),
+          ("Update the BIOS from a USB drive", "1. Copy the BIOS file to a USB drive.\n2. Restart and open the BIOS "
+           "setup, then flash the file."),
+          ("Check that the update worked", "Open msinfo32 and compare the BIOS version with the one you downloaded.")]
+
+
+def test_a_one_word_heading_opening_a_how_to_is_a_part_of_it(chooser):
+    # a how-to's "What is BIOS?" opens a part on what is updated, under titles that name the task
+    titles = ["Update Your Motherboard BIOS in Windows 11", "Simple Ways to Flash a New BIOS Version on Windows 11"]
+    assert chooser(page(titles[0], titles[1:], UPDATE, steps=[3, 4, 5])) in titles
+    # nor when the titles are weak: most of the other headings are the steps' sections
+    python = [("What is Python?", "Python is a programming language used for scripts, websites and data work.\n\n"
+               "Python runs on Windows 11 once installed."),
+              ("Download the Python installer", "Open python.org and download the Python 3.12 installer."),
+              ("Run the installer", "Tick Add Python to PATH and click Install Now."),
+              ("Check the installation", "Open a terminal and type python --version."),
+              ("Install a package", "Type pip install requests to add a Python package.")]
+    e = page("Get Started: Set Up a Coding Environment on Your PC", ["Python Setup Guide for Windows 11 Beginners"],
+             python, steps=[2, 3, 4, 5])
+    assert chooser(e) != "What is Python?"
+
+
+NORDVPN = [("What is NordVPN?", "NordVPN is a VPN service that hides your IP address and encrypts your traffic. "
+             "NordVPN runs on Windows, macOS, Android and iOS."),
+            ("NordVPN Black Friday deal: 74% off", "The two-year NordVPN plan costs $2.99 a month until December 3."),
+            ("NordVPN plans compared", "NordVPN Basic, Plus and Complete differ in extras: Plus adds a password "
+             "manager."),
+            ("Is NordVPN worth it?", "At this price NordVPN is the cheapest it has been this year.")]
+ARC = [("What is Arc?", "Arc is a web browser from The Browser Company, built on Chromium, for Mac and Windows."),
+       ("Arc design", "Arc puts tabs in a sidebar and hides the address bar. Arc Spaces separate work and home tabs."),
+       ("Arc performance", "Arc loads pages as fast as Chrome and uses a little less memory in our tests."),
+       ("Should you switch to Arc?", "Arc is the most interesting browser in years; 4 out of 5 stars.")]
+
+
+@pytest.mark.parametrize("sections, kind, title", [
+    (NORDVPN, "deal", "Top VPN Slashes Prices for Black Friday"),  # (a deal: it sells the thing)
+    (NORDVPN, "news", "Top VPN Slashes Prices for Black Friday"),  # (news: it reports on it)
+    (ARC, "other", "This New Browser Wants to Replace Chrome: Our Verdict")])  # (one line defines it, above a review)
+def test_a_one_word_heading_opening_a_page_that_does_not_explain_the_thing_is_a_part_of_it(chooser, sections, kind,
+                                                                                           title):
+    # every other heading says the word and the titles fail, but the page is about something else than what the
+    # thing is: a deal, news (its kind), or a review whose "What is Arc?" defines it in one line above the verdict
+    e = page(title, [], sections) | {"kind": kind}
+    assert not chooser(e).startswith("What is")
+    # (an explainer, no deal, whose opening section says what the thing is in two sentences, is named by it)
+    if kind == "deal":
+        assert chooser(e | {"kind": "other"}) == "What is NordVPN?"
+
+
+def test_a_one_word_heading_opening_a_task_whose_other_headings_name_other_things_is_a_part_of_it(chooser):
+    # one step's section among four: no how-to by its steps, but only half of the other headings say "WSL" (an
+    # explainer's each name the thing, "How does BIOS work?"): "What is WSL?" opens a part of a task with it
+    wsl = [("What is WSL?", "WSL, the Windows Subsystem for Linux, runs a real Linux kernel next to Windows 11."),
+           ("What you need", "WSL needs Windows 11 or Windows 10 version 2004, virtualization turned on in the "
+            "firmware and about 1 GB of free space for Ubuntu."),
+           ("Install WSL with one command", "1. Open Terminal (Admin).\n2. Type wsl --install and press Enter.\n"
+            "3. Restart the PC when WSL asks."),
+           ("Pick another distribution", "Run wsl --list --online to see the distributions WSL offers, such as "
+            "Debian."),
+           ("If WSL does not start", "Error 0x80370102 means virtualization is off. Turn it on and run WSL again.")]
+    # (the titles are weak and do not say it: what stands for them is what stood before the heading competed)
+    titles = ["Get Ubuntu Running Inside Windows 11", "Your Desktop, Now With a Penguin"]
+    assert chooser(page(titles[0], titles[1:], wsl, steps=[3])) != "What is WSL?"
+
+
+def test_a_phrase_the_headings_capitalise_and_a_sentence_writes_in_lower_case_is_no_name(chooser):
+    # "Disable SmartScreen" opens three headings, but a sentence says "To disable SmartScreen": a phrase, no name
+    # the text repeats, so the heading opening the body after its intro that says it is a section ("Should You
+    # ...?") and must do twice as well as a title, as any other heading
+    text = ("SmartScreen scans the apps, files and sites you open and warns you about malicious ones. Disabling "
+            "SmartScreen may let malicious apps through. To disable SmartScreen, turn off its filters in Windows "
+            "Security on Windows 10 or in the Control Panel on Windows 8.")
+    sections = [("Should You Disable SmartScreen?", "SmartScreen blocks apps it has not seen. Leave SmartScreen on "
+                 "unless it keeps blocking an app you trust; if you disable SmartScreen, scan your downloads yourself."),
+                ("How to Disable SmartScreen on Windows 10", "Open Windows Security, click App & Browser Control and "
+                 "turn off each SmartScreen filter on Windows 10."),
+                ("Disable SmartScreen on Windows 8", "Open the Control Panel, click Change SmartScreen settings and "
+                 "pick Don't do anything to turn off SmartScreen on Windows 8.")]
+    title = "Step-by-Step Guide: Turning Off Microsoft's SmartScreen in Windows 10 and 8"
+    assert "Turning Off" in chooser(entry(title, ["Turning Off Windows 11/8's SmartScreen Protection"], text, sections))
+
+
+@pytest.mark.parametrize("said", ["Windows 11 lets you switch to dark mode for its menus.",
+                                  "Restart the PC and boot to dark mode, then open Settings.",
+                                  "Set the laptop to dark mode at night.",
+                                  "Sign in to dark mode with your account."])
+def test_a_name_written_in_lower_case_after_a_verb_taking_to_as_a_preposition_is_still_a_name(rules, said):
+    # "switch to dark mode": the "to" opens no infinitive, so "dark mode" after it is no verb and its object but the
+    # name the headings write in capitals ("Dark Mode"), and the heading opening the body that says it keeps its weight
+    text = "Bright white windows are hard on the eyes at night. " + said
+    sections = [("Dark Mode in Windows 11: What It Changes", "Dark Mode turns the Start menu, the taskbar and File "
+                 "Explorer dark. Office and Chrome have their own Dark Mode setting."),
+                ("Turn it on", "1. Open Settings with Win + I.\n2. Click Personalization, then Colors.\n3. Under "
+                 "Choose your mode, pick Dark to turn on Dark Mode."),
+                ("Dark Mode not working", "If an app stays white, check its own Dark Mode setting.")]
+    e = entry("Give Your Windows 11 PC a Darker Look", [], text, sections)
+    c = composing(rules, [e] + OTHERS)
+    assert c.main_name(0) == "dark mode" and not c.lowered(0, "dark mode")
+    # (an infinitive's "to" still makes a phrase of it: "To disable SmartScreen", the test above)
 
 
 def test_a_how_tos_question_heading_among_its_step_headings_is_a_lists_item(chooser):

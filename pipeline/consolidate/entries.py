@@ -98,7 +98,8 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
                            rules.get("title_choice", "site_participles"), rules.get("title_choice", "spin_words"),
                            rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
                            rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"),
-                           rules.get("title_choice", "kind_nouns"))
+                           rules.get("title_choice", "kind_nouns"), rules.get("title_choice", "not_explainers"),
+                           rules.get("title_choice", "to_verbs"))
     out = []
     for k, (e, kind) in enumerate(zip(entries, kinds)):
         title = bounded("[title_choice]", k, lambda: chooser.chosen(k, e), e["title"], "title it had")

@@ -162,11 +162,25 @@ class Contents:
             named = sum(j is not None for j in hits)
             # (a numbered fix listing its own ways, unnumbered sub-sections, is that fix: "Fix 6: Repair system
             # files" over "Repair ... with Fortect" and "Run SFC scan", one fix told two ways)
-            own = secs[i].counted and all(j is None or (i in _ancestors(secs, j) and not secs[j].counted) for j in hits) and (
-                self._ways_of(secs[i].heading, [secs[j].heading for j in hits if j is not None]))
+            # (so is a procedure's step listing its own ways counted anew by another word, "Step 1: Connect your
+            # printer" over "Method 1: USB connection", "Method 2: ...", before "Step 2": a step of a sequence
+            # (rules [promotional] sequence_labels) has no alternatives for peers, its ways are its own; a fix's
+            # "Method 1", "Method 2" are fixes of their own, and "### Fix 2" under "## Fix 1" the fix's peer)
+            # (a fix's "Fix 1", "Fix 2" under "Step 1" are remedies, steps of their own: only ways count,
+            # rules [step_shapes] way_words; nor are a step's "Option 1", "Option 2" when the steps name remedies,
+            # "Step 2: Try the advanced fixes", or any sub-section of a step does: rules remedy_words)
+            step_ways = self.sequence_label.match(secs[i].heading) is not None and _own_count(
+                secs, i, self.way_words, self.remedy_word)
+            found = [j for j in hits if j is not None]
+            inside = all(i in _ancestors(secs, j) for j in found)  # (every item names a sub-section of i)
+            own_ways = step_ways or (not any(secs[j].counted for j in found) and self._ways_of(
+                secs[i].heading, [secs[j].heading for j in found]))
+            own = secs[i].counted and inside and own_ways
             if named >= 2 and named * 4 >= len(items) * 3 and not own:
                 out.add(i)
-        return out
+        previews = _previews(secs)
+        self._previews_of = (secs, previews)  # (for _hide_overview_lists, with _overviews_of: not worked out again)
+        return out | previews
 
     def _ways_of(self, heading: str, subs: list[str]) -> bool:
         """Whether sub-headings read as ways of the fix headed so: most of them share a word of it
@@ -183,7 +197,11 @@ class Contents:
         (`3. **[Close bandwidth hogging applications](https://tools.techidaily.com/...)**`)
         were unlinked by the cleaner, and only their wording tells them."""
         last, found = self._overviews_of
-        for i in (found if last is secs else self._overviews(secs)):
+        if last is not secs:
+            found = self._overviews(secs)
+        # (previews give their ways again: hidden as steps, their text kept; the ones _overviews just found)
+        seen, previews = self._previews_of
+        for i in found - (previews if seen is secs else _previews(secs)):
             s = secs[i]
             for b in s.blocks:
                 if (b.kind == "list" and b.list_items and all(len(it) <= 80 for it in b.list_items)) or (
@@ -260,3 +278,78 @@ def _names_in_order(items: list[tuple[str, tuple | None]], later: list[tuple[int
 def _content_words(heading: str) -> set[str]:
     """A heading's words of three letters or more, lower-cased, but filler ("your", "with")."""
     return {w for w in _WORD.findall(heading.lower()) if w not in _FILLER}
+
+
+def _own_count(secs: list[_Sec], i: int, way_words: set[str], remedy: re.Pattern) -> bool:
+    """Whether the numbered sub-sections of section `i`, one step of a sequence that goes on beside
+    it (its next sibling numbered by its word and the next number, "Step 2" after "Step 1", or its
+    previous one by the number before, "Step 2" before a last "Step 3"), count alternatives of that
+    step: all numbered from 1 on by one word that is not `i`'s and names a way (`way_words`: "Method"
+    under "Step 1"; not a remedy, "Fix 1", "Fix 2"). Steps that fix ("Step 2: Try the advanced fixes"),
+    or sub-sections of them that do, read as remedies (`remedy`): their sub-sections are fixes of their own."""
+    top = _PART.match(secs[i].heading)
+    if top is None:
+        return False
+    word, number = top.group(1).lower(), int(top.group(2))
+    k = i + 1
+    while k < len(secs) and secs[k].level > secs[i].level:  # (i's sub-sections: linear in them)
+        k += 1
+    counts = [_PART.match(secs[j].heading) for j in range(i + 1, k) if secs[j].parent == i and secs[j].counted]
+    if not counts or any(c is None for c in counts):
+        return False
+    words = {c.group(1).lower() for c in counts}  # (one word, a way's, not the step's own: "Method" under "Step 1")
+    if len(words) != 1 or word in words or not words <= way_words:
+        return False
+    if [int(c.group(2)) for c in counts] != list(range(1, len(counts) + 1)):  # (counted anew: 1, 2, 3)
+        return False
+    steps = [j for j, s in enumerate(secs) if j and s.parent == secs[i].parent and (m := _PART.match(s.heading))
+             and m.group(1).lower() == word]  # (the sequence: i and its siblings numbered by its word)
+    if any(remedy.search(secs[j].heading) for j in steps) or any(
+            remedy.search(s.heading) for s in secs if s.parent in steps and s.counted):
+        return False  # (a sequence of remedies, or of steps whose ways are: fixes)
+    before = max((j for j in range(1, i) if secs[j].parent == secs[i].parent), default=None)
+    after = k if k < len(secs) and secs[k].parent == secs[i].parent else None
+    return any(j is not None and (c := _PART.match(secs[j].heading)) is not None and c.group(1).lower() == word
+               and int(c.group(2)) == number + step for j, step in ((after, 1), (before, -1)))
+
+
+def _procedure(s: _Sec) -> bool:
+    """Whether a lead section tells how: a list, a numbered paragraph ("1\\. Open **Device Manager**."),
+    a settings path ("**Settings** > **Windows Update**"), anything but prose."""
+    return any(b.kind != "paragraph" or b.ui_paths or _TOC_NUMBER.match(b.plain) for b in s.blocks)
+
+
+def _previews(secs: list[_Sec]) -> set[int]:
+    """Paragraphs led by a label that numbers a way ("**Option 1 – Manually –** You'll need some skills
+    ...", "**Option 2 – Automatically** – ...": lead sections), two or more under one section, that
+    headings after them under the same section number again, each by its word and number and sharing a word
+    of its label ("### Option 1: Download the driver manually", "### Option 2: Update it
+    automatically"): a preview of the ways the headings give, not steps beside them. A lead with a
+    procedure (`_procedure`) or a sub-section, a bare label ("**Fix 1:** ..."), a number no later
+    heading of its section restates (another problem's "### Fix 1"), is a way itself."""
+    groups: dict[int | None, list[int]] = {}
+    for i, s in enumerate(secs):
+        if i and s.lead and s.counted:
+            groups.setdefault(s.parent, []).append(i)
+    out = set()
+    for parent, group in groups.items():
+        if len(group) < 2:
+            continue
+        heads: dict[tuple[str, int], int] = {}  # (word, number) -> the last heading so numbered beside the leads
+        for j in range(group[0] + 1, len(secs)):
+            s = secs[j]
+            if parent is not None and parent not in _ancestors(secs, j):
+                break  # (the parent's next sibling or an uncle: another part of the page)
+            if s.parent == parent and s.counted and not s.pseudo and (m := _PART.match(s.heading)):
+                heads[(m.group(1).lower(), int(m.group(2)))] = j
+        said = []
+        for i in group:
+            m = _PART.match(secs[i].heading)
+            j = heads.get((m.group(1).lower(), int(m.group(2)))) if m else None
+            lone = not _procedure(secs[i]) and (i + 1 == len(secs) or secs[i + 1].parent != i)
+            label = _content_words(secs[i].heading[m.end():]) if m else set()  # ("Option 1 – Manually –": manually)
+            restated = j is not None and j > i and bool(label & _content_words(_PART.sub("", secs[j].heading, 1)))
+            said.append(restated and lone)
+        if all(said):
+            out.update(group)
+    return out

@@ -110,6 +110,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.procedure_heading = re.compile("|".join(f"(?:{p})" for p in rules.get("step_shapes", "procedure_headings")),
                                             flags)
         self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
+        self.way_words = {w.lower() for w in rules.get("step_shapes", "way_words")}
         self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
                                    + r")\b", flags)
         self.check_question = one_of("check_questions")
@@ -143,6 +144,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         # a word that joins two ways ("OR" between two methods): never a label (Sections._label_line)
         self.connectors = {w.lower() for w in rules.get("step_shapes", "connectors")}
         self._overviews_of: tuple[list, set] = ([], set())  # the last sections _steps read, and their overviews
+        self._previews_of: tuple[list, set] = ([], set())  # the last sections _overviews read, and their previews
         self.seed_products = tuple(rules.get("promotional", "products"))
         self._patterns: dict[tuple[str, ...], re.Pattern] = {}  # learnt names -> products' pattern
         self.products = self._products_of(())
