@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from .clean.html_blocks import Outros, asked_end
-from .clean.links import _site, lost_key
+from .clean.links import LOST_HEAD, _code_lines, _site, lost_key
 from .unionfind import DisjointSets
 
 # a word; in scripts written without spaces (Chinese, Japanese) each character is one ("免費下載",
@@ -934,21 +934,23 @@ class Boilerplate:
     def _header_crumbs(self, units, lines: list[str], gone: set[int], lost: dict[int, str] | None) -> set[int]:
         """A breadcrumb under the page's heading, in its header (no sentence, step or table row
         of the article over it: _first_text), proven by the record of the lines that lost their
-        links in cleaning (`lost`, a line's number -> the host it linked to): each item but the
-        last a line that lost its link, two of them at least or the first the site's home (rules'
-        breadcrumb_roots), all into one host ("* 首頁" / "* 學習平台", each a link to the site's
-        learning portal); a first item the home or a date between it and the heading (its links
-        may all go to one page: an affiliate's rewriting); its last item no link, nearly the whole
+        links in cleaning (`lost`, a line's number -> the host it linked to): its first item the
+        site's home (rules' breadcrumb_roots), each item but the last a line that lost its link,
+        all into one host ("* 首頁" / "* 學習平台", each a link to the site's learning portal;
+        links all into one host and no home prove no path: an affiliate rewrites every link to
+        its own, a series' index "Part 1 / Part 2 / Part 3: <the heading>" too), no item counted
+        as the last is ("Part 2" over "Part 3", _series); its last item no link, nearly the whole
         of the heading right over it (_nearly_same; an empty "##" heading's text the line under
         it) and no word the heading lacks (not a related page's title: "How to cut a video in
         Movavi Video Editor on Mac" under "## How to Cut a Video in Movavi Video Editor"). The
         list goes; so do the lines between the heading and it when each is a byline's or a
-        picture (a date, a bare count, an author's line, a name alone, a picture: "Edited by Alex
-        Weng" / "2024年9月1日" / "15,642") and the header's labels over the heading that lost
-        links into the breadcrumb's host ("返回學習入口網站", Back to the learning portal; a bar of
-        them). A line of any other kind between keeps those lines; a list with a kept link, a
-        step or a price, a "you will need" list, a series' parts, a list whose last item is no
-        heading stay."""
+        picture (a date, a bare count, an author's line, a name alone right over a date or a
+        count of views, a picture: "Edited by Alex Weng" / "2024年9月1日" / "15,642"), and the
+        header's short labels right over the heading that lost links into the breadcrumb's host
+        ("返回學習入口網站", Back to the learning portal; a bar of them; not a dek, a sentence of
+        more words). A line of any other kind between ("Quick Fix" under the date, a product's
+        name) keeps those lines; a list with a kept link, a step or a price, a "you will need"
+        list, a series' parts, a list whose last item is no heading stay."""
         if not lost:
             return set()
         n, opened = len(units), self._first_text(units, lines, gone)
@@ -969,9 +971,11 @@ class Boilerplate:
                    or t.rstrip(" \t*_").endswith((":", "：")) or "](" in t for j, t in enumerate(texts)):
                 continue
             hosts = {lost.get(units[v][0]) for v in items[:-1]}
-            root = " ".join(_WORD.findall(_heading_words(texts[0]))) in self.crumb_roots
-            if (None in hosts or len(hosts) != 1 or lost.get(units[items[-1]][0]) is not None
-                    or len(items) < 3 and not root or any(self._crumb_step(t) for t in texts[:-1])):
+            # (its first item the site's home: links all into one host prove no path, an affiliate rewrites
+            # every link to its own, a series' index "Part 1 / Part 2 / Part 3: <the heading>" as well)
+            if (" ".join(_WORD.findall(_heading_words(texts[0]))) not in self.crumb_roots
+                    or None in hosts or len(hosts) != 1 or lost.get(units[items[-1]][0]) is not None
+                    or any(self._crumb_step(t) for t in texts[:-1]) or _series(texts[1:])):
                 continue
             host = next(iter(hosts))
             h = next((h for h in range(items[0] - 1, -1, -1) if _ANY_HEADING.match(lines[units[h][0]])), None)
@@ -984,16 +988,20 @@ class Boilerplate:
             if not _nearly_same(heading, last) or not _within(last, heading):
                 continue
             between = [w for w in range(top + 1, items[0]) if w not in gone]
-            if not root and not any(self._date_line(lines[units[w][0]]) for w in between):
-                continue  # (links into one host prove no path alone: its home first, or a byline's date between, does)
             out = set(items)
             # (a byline is a date with its count, its author: a bare number alone is a price's, a release's)
             if all(self._byline_part(units, lines, w) for w in between) and (
                     any(self._date_line(lines[units[w][0]]) for w in between)
                     or not any(_COUNT.match(lines[units[w][0]]) for w in between)):
                 out.update(between)
-            out.update(w for w in range(h) if w not in gone and units[w][1] is not None
-                       and self._lost_label(lines[units[w][0]], lost.get(units[w][0]) == host))
+            # (the header's labels right over the heading, each a short label that lost its link into the
+            # crumb's host: a dek over the heading, a sentence whose links an affiliate rewrote, stays)
+            for w in range(h - 1, -1, -1):
+                if w in gone:
+                    continue
+                if units[w][1] is None or not self._lost_label(lines[units[w][0]], lost.get(units[w][0]) == host):
+                    break
+                out.add(w)
             return out
         return set()
 
@@ -1007,15 +1015,33 @@ class Boilerplate:
             return False
         plain = _LINK.sub(r"\1", line).strip(" \t*_")
         return (self._date_line(line) or bool(_COUNT.match(line)) or self._views_line(line) or _picture_only(line)
-                or bool(_PERSON.match(plain))
-                or self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words))
+                or bool(_PERSON.match(plain)) and self._by_author(units, lines, w)
+                or self._author_line(plain))
 
-    @staticmethod
-    def _lost_label(line: str, lost: bool) -> bool:
+    def _author_line(self, plain: str) -> bool:
+        """An author's line: a mark of the rules' author_marks in a short label ("Edited by Alex Weng")."""
+        return self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words)
+
+    def _by_author(self, units, lines: list[str], w: int) -> bool:
+        """Unit w, a name alone ("Alex Weng"), is a byline's: right over a date or a count of
+        views, or right under an author's mark ("By"). Two capitalised words elsewhere are a
+        subtitle's or a label's ("Quick Fix" under the date, "Important Warning", a product's
+        name between the heading and the breadcrumb) and stay."""
+        if w + 1 < len(units) and units[w + 1][1] is not None:
+            below = lines[units[w + 1][0]]
+            if self._date_line(below) or self._views_line(below):
+                return True
+        if w > 0 and units[w - 1][1] is not None:
+            return self._author_line(_LINK.sub(r"\1", lines[units[w - 1][0]]).strip(" \t*_"))
+        return False
+
+    def _lost_label(self, line: str, lost: bool) -> bool:
         """The line lost its link (or a bar of them) to the breadcrumb's host in cleaning (`lost`,
-        by the record of lost links), and is a label or a bar of them, no sentence or list item."""
+        by the record of lost links), and is a short label or a bar of them (short_label_words
+        words at most: "返回學習入口網站", a contents bar), no sentence, list item or dek ("Works
+        with every Intel and Realtek adapter")."""
         return (lost and not _LIST.match(line) and not _ANY_HEADING.match(line)
-                and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
+                and _span(line) <= self.short_words and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
 
     def _crumb_back(self, line: str) -> bool:
         """A "Back to ..." line of a page's header (rules' crumb_back_links, a short label):
@@ -1066,7 +1092,7 @@ class Boilerplate:
             viewed = self._views_line(under)
             over = lines[units[u - 1][0]] if u and units[u - 1][1] is not None else ""
             plain = "" if _LIST.match(over) else _LINK.sub(r"\1", over).strip(" \t*_")  # (a list item is no name)
-            marked = bool(plain) and self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words)
+            marked = bool(plain) and self._author_line(plain)
             named = not marked and bool(plain) and _PERSON.match(plain) is not None
             # (a bare number under a date is a release's, a price's, a print run's: "September 26, 2023" / "118",
             # "October 5, 2023" / "2,399", "By Cormac McCarthy" / "September 26, 2006" / "287"; an author's line
@@ -2600,25 +2626,44 @@ def _alone(units, lines: list[str], u: int) -> bool:
             and bool(_HEADING.match(lines[units[u + 1][0]])))
 
 
-def _lost_targets(lost: tuple[str, ...], lines: list[str]) -> dict[int, str]:
-    """The record of a body's lines that lost their links (clean.lost_links: "host<TAB>text", in
-    the cleaned text's order) placed on the body's lines: each entry on the first line after the
-    last one placed whose text it is (clean.lost_key) and that holds no link; a line's number ->
-    the host. An entry no line after the last placed is (the body's head was set apart) is left."""
-    out: dict[int, str] = {}
-    keys: dict[int, str | None] = {}
+_LOST_SLACK = 40  # lines of the body over its cleaned rest (the title heading's) that _lost_targets reads past LOST_HEAD
 
-    def key_of(i: int) -> str | None:
-        if i not in keys:
-            keys[i] = None if "](" in lines[i] or len(lines[i]) > 640 else lost_key(lines[i])  # (no label's line)
-        return keys[i]
-    at = 0
+
+def _series(items: list[str]) -> bool:
+    """A list's items counted as its last is ("Part 2: Update Drivers" over "Part 3: Fix Wi-Fi
+    Drops"): a series' index or a sequence's, not a path of sections."""
+    words = [_WORD.findall(_heading_words(t).lower()) for t in items]
+    last = words[-1]
+    return len(last) >= 2 and last[1].isdigit() and any(
+        len(w) >= 2 and w[0] == last[0] and w[1].isdigit() for w in words[:-1])
+
+
+def _lost_targets(lost: tuple[str, ...], lines: list[str]) -> dict[int, str]:
+    """The record of a body's lines that lost their links (clean.lost_links: "host<TAB>n<TAB>text")
+    placed on the body's lines: each entry on the line of its text (clean.lost_key) that has n
+    lines of that text over it (outside code blocks), when that line holds no link; a line's
+    number -> the host. By its count, not by its text alone: a plain "* Home" of the article over
+    the unwrapped "* [Home](...)" of a related list is not that line. An entry whose line the
+    body does not have, or whose line there holds a link, is left."""
+    want: dict[tuple[str, int], str] = {}
     for entry in lost:
-        host, _, text = entry.partition("\t")
-        key = "".join(text.split())
-        i = next((i for i in range(at, len(lines)) if key_of(i) == key), None)
-        if i is not None:
-            out[i], at = host, i + 1
+        host, n, text = entry.split("\t", 2)
+        want["".join(text.split()), int(n)] = host
+    keys = {k for k, _ in want}
+    out: dict[int, str] = {}
+    code = _code_lines("\n".join(lines[:LOST_HEAD + _LOST_SLACK]), LOST_HEAD + _LOST_SLACK)
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines[:LOST_HEAD + _LOST_SLACK]):
+        if i in code or len(line) > 640:
+            continue  # (as lost_links reads the cleaned text: no code block's line, no label's line that long)
+        key = lost_key(line)
+        if key not in keys:
+            continue
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        host = want.get((key, n))
+        if host is not None and "](" not in line:
+            out[i] = host
     return out
 
 

@@ -294,8 +294,8 @@ from .write import write_atomic
 # 183: steps (steps33, review33s2): no step's sub-sections are its ways when a step of its sequence, or a
 #      sub-section of one, names a remedy ("Step 2: Try the advanced fixes"); a last "Step 3" after "Step 2" may have them
 # 184: chrome: a breadcrumb proven by its links when the cleaner unwrapped them (articles' records "lost": the lines
-#      that lost their links, "host<TAB>text", required), under the page's heading with the byline and the site's
-#      labels over it
+#      that lost their links, "host<TAB>n<TAB>text", n the lines of its text over it, required), under the page's
+#      heading, its home first, with the byline and the site's short labels right over the heading
 FORMAT = 184
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
@@ -1047,8 +1047,8 @@ def _valid_chrome(rec) -> bool:
             and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], list) and all(isinstance(n, str) for n in rec[3]))
 
 
-# an entry of an article's record of the lines that lost their links (clean.lost_links): "host<TAB>text"
-_LOST_ENTRY = re.compile(r"[^\s]+\t[^\t\n]+\Z")
+# an entry of an article's record of the lines that lost their links (clean.lost_links): "host<TAB>n<TAB>text"
+_LOST_ENTRY = re.compile(r"[^\s]+\t\d{1,6}\t[^\t\n]+\Z")
 
 
 def _valid_article(rec) -> bool:

@@ -3328,8 +3328,8 @@ def test_the_record_of_lost_links_keeps_the_lines_whose_links_the_cleaner_unwrap
     cleaned = cleaner.clean_part(raw).text
     assert "首頁" in cleaned and "](" in cleaned  # (the docs link stays a link)
     host = "tools.techidaily.com"
-    assert lost_links(raw, cleaned, cleaner) == (f"{host}\t首頁", f"{host}\t返回學習入口網站",
-                                                 f"{host}\tOnline Converter YouTubeTo.org")
+    assert lost_links(raw, cleaned, cleaner) == (f"{host}\t0\t首頁", f"{host}\t0\t返回學習入口網站",
+                                                 f"{host}\t0\tOnline Converter YouTubeTo.org")
     assert lost_links(raw, raw, cleaner) == ()
     # a kept link whose text an earlier plain line has: that line never lost a link
     raw = ("## Windows 11 help\n\n* Windows 11\n* Reset a forgotten password\n\nOpen the sign-in screen.\n\n"
@@ -3337,7 +3337,7 @@ def test_the_record_of_lost_links_keeps_the_lines_whose_links_the_cleaner_unwrap
     cleaned = cleaner.clean_part(raw).text
     assert lost_links(raw, cleaned, cleaner) == ()
     assert lost_links(raw, raw.replace("* [Windows 11](https://support.example.com/windows-11/)", "* Windows 11"),
-                      cleaner) == ("support.example.com\tWindows 11",)  # (the same lines, its link gone)
+                      cleaner) == ("support.example.com\t1\tWindows 11",)  # (the same lines, its link gone: the second of its text)
     # lines in a code block: an example of markdown, not the page's links
     raw = f"## Breadcrumbs in Markdown\n\n```markdown\n* [Docs]({_PORTAL})\n* [Guide]({_PORTAL}guide/)\n```\n\nOne item a level.\n"
     assert lost_links(raw, raw.replace(f"]({_PORTAL})", "]").replace(f"]({_PORTAL}guide/)", "]"), cleaner) == ()
@@ -3411,6 +3411,15 @@ def test_a_breadcrumb_whose_links_were_unwrapped_goes_under_the_heading_with_its
     # review33c: links all to one page, under the heading with a date between, its first no home (a contents list)
     f"## Convert MKV to MP4\n\nAugust 16, 2024\n\n* [Movavi Video Converter]({_PORTAL})\n"
     f"* [Converter tips]({_PORTAL})\n* Convert MKV to MP4 on Mac\n\nAdd the MKV file and pick MP4 as the format.\n",
+    # review33c2: a series' index under its heading, a date between, every link rewritten into one affiliate host
+    "## Part 3: Fix Wi-Fi Drops\n\nMarch 3, 2024\n\n"
+    f"* [Part 1: Check the Router]({_PORTAL}wifi-1/)\n* [Part 2: Update Drivers]({_PORTAL}wifi-2/)\n"
+    "* Part 3: Fix Wi-Fi Drops\n\nOpen Device Manager and expand Network adapters.\n",
+    f"## 第三部分 修復 Wi-Fi 斷線\n\n2024年3月3日\n\n* [第一部分 檢查路由器]({_PORTAL}a/)\n"
+    f"* [第二部分 更新驅動程式]({_PORTAL}b/)\n* 第三部分 修復 Wi-Fi 斷線\n\n打開裝置管理員。\n",
+    # review33c2: the same index with the home first, and the series' label right over the heading
+    f"[Windows 11 Troubleshooting Series]({_PORTAL}series/)\n\n## Part 3: Fix Wi-Fi Drops\n\n"
+    f"* [Home]({_PORTAL})\n* [Part 2: Update Drivers]({_PORTAL}p2/)\n* Part 3: Fix Wi-Fi Drops\n\nOpen Device Manager.\n",
 ])
 def test_lists_of_unwrapped_links_that_are_no_breadcrumb_stay_whole(raw):
     """Lists whose links the cleaner unwrapped stay, and the lines over them, when they are no
@@ -3420,6 +3429,46 @@ def test_lists_of_unwrapped_links_that_are_no_breadcrumb_stay_whole(raw):
     text, body, lost = _cleaned_stripped(raw)
     assert lost or "docs.example.org" in raw  # (the record knows the links: it is the rule that says no)
     assert text == body
+
+
+def test_an_unwrapped_breadcrumb_goes_alone_past_a_dek_a_subtitle_or_a_lede_label():
+    """review33c2: a breadcrumb under the heading, its home first, goes; the lines around it that
+    were no byline's stay: a dek over the heading whose links an affiliate rewrote (a sentence
+    of more than a label's words), a product's name or two capitalised words between the heading
+    and the crumb that no author's mark, date or count of views is beside ("Movavi Screen
+    Recorder", "Quick Fix" under the date, "Important Warning"). A name right over a date is a
+    byline's and goes."""
+    crumb = f"* [Home]({_PORTAL})\n* [Windows]({_PORTAL}win/)\n* Fix Wi-Fi Drops on Windows 11\n\n"
+    text_ = "Open Device Manager and expand Network adapters.\n"
+    cases = [
+        (f"[Updated for Windows 11 23H2 and 24H2]({_PORTAL}w11/)\n\n**[Works with every Intel and Realtek adapter]"
+         f"({_PORTAL}w11/)**\n\n## Fix Wi-Fi Drops on Windows 11\n\n" + crumb + text_,
+         ("Updated for Windows 11 23H2 and 24H2", "Works with every Intel and Realtek adapter")),
+        (f"## Fix Wi-Fi Drops on Windows 11\n\nMarch 3, 2024\n\nQuick Fix\n\n" + crumb + text_, ("Quick Fix",)),
+        (f"## Fix Wi-Fi Drops on Windows 11\n\nMarch 3, 2024\nImportant Warning\n\n" + crumb + text_, ("Important Warning",)),
+        (f"## Fix Wi-Fi Drops on Windows 11\n\nMovavi Screen Recorder\n\n" + crumb + text_, ("Movavi Screen Recorder",)),
+    ]
+    for raw, kept in cases:
+        text, body, lost = _cleaned_stripped(raw)
+        assert "* Home" in body and "* Home" not in text and "* Windows" not in text, raw
+        assert all(k in text for k in kept) and text_ in text, raw
+    text, body, _ = _cleaned_stripped("## Fix Wi-Fi Drops on Windows 11\n\nAlex Weng\n\nMarch 3, 2024\n\n" + crumb + text_)
+    assert "Alex Weng" not in text and "March 3, 2024" not in text and text_ in text
+
+
+def test_the_record_of_lost_links_names_its_own_line_not_an_earlier_one_of_its_text():
+    """review33c2: the record placed an unwrapped "* [Home](...)" of a related list on the first
+    line of its text, the article's own "* Home" (a network profile) under the heading, and the
+    profiles went as a breadcrumb. Each entry counts the lines of its text over it."""
+    from pipeline.boilerplate import _lost_targets
+    raw = ("## Public network\n\n* Home\n* Work\n* Public network\n\n"
+           "Windows offers three profiles: pick Public network on a cafe's Wi-Fi.\n\nSee also the profiles:\n\n"
+           f"* [Home]({_PORTAL})\n* [Work]({_PORTAL}work/)\n\nThat is all.\n")
+    text, body, lost = _cleaned_stripped(raw)
+    assert lost and text == body
+    lines = body.split("\n")
+    placed = _lost_targets(lost, lines)
+    assert sorted(lines[i] for i in placed) == ["* Home", "* Work"] and min(placed) > lines.index("See also the profiles:")
 
 
 def test_a_breadcrumb_takes_a_byline_of_thousands_and_leaves_the_header_labels_that_were_links():

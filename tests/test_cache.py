@@ -1415,7 +1415,8 @@ def test_a_rebuilds_workers_start_before_the_cache_is_opened_and_are_told_its_ha
 
 
 @pytest.mark.parametrize("forge", [lambda r: r.pop("lost"), lambda r: r.update(lost=["no tab here"]),
-                                   lambda r: r.update(lost=[5]), lambda r: r.update(lost="tools.example.com\tHome")])
+                                   lambda r: r.update(lost=[5]), lambda r: r.update(lost="tools.example.com\t0\tHome"),
+                                   lambda r: r.update(lost=["tools.example.com\tHome"])])  # (review33c2: no count, 0f5f35e's)
 def test_an_article_record_without_its_record_of_lost_links_or_with_junk_in_it_is_recomputed(tmp_path, forge):
     # review33c: a record of an article whose "lost" (the lines that lost their links in cleaning) was missing or
     # junk was trusted, and the chrome stripped without it: a kb.json unlike a fresh build's

@@ -294,8 +294,11 @@ def lost_links(raw: str, cleaned: str, ctx=None) -> tuple[str, ...]:
     else (a breadcrumb's item, a "Back to ..." label, a bar of links), outside code blocks, each
     matched in order to the next line of the cleaned text (outside code blocks) with its text;
     those whose cleaned line has no link left are recorded, in the cleaned text's order, as
-    "host<TAB>text": the host the first link led to (its destination when `ctx`, the cleaner,
-    can have a redirect's back: urls.unwrapped) and the line's text as _line_text gives it. A
+    "host<TAB>n<TAB>text": the host the first link led to (its destination when `ctx`, the
+    cleaner, can have a redirect's back: urls.unwrapped), how many lines of the cleaned text
+    (outside code blocks) with the same text (lost_key) are over it, so that the record names
+    its own line and not an earlier one of its words (a plain "* Home" over a "* [Home](...)"
+    the cleaner unwrapped), and the line's text as _line_text gives it. A
     raw line whose link the cleaner kept is matched to its own line and recorded nowhere. The
     first LOST_MOST among the cleaned text's first LOST_HEAD lines; cheap (one pass over each
     text) and a pure function of its inputs. What it serves: chrome known by its links
@@ -334,7 +337,7 @@ def lost_links(raw: str, cleaned: str, ctx=None) -> tuple[str, ...]:
         real = unwrapped(url, ctx) if ctx is not None else None
         host = _host(real or url)
         if host:
-            out.append(f"{host}\t{text}")
+            out.append(f"{host}\t{j}\t{text}")  # (j: how many lines of its text the cleaned text has over it)
     return tuple(out)
 
 
