@@ -266,8 +266,12 @@ def _guard_links(text: str, ctx, removed: Counter) -> str:
 
 # A line that is links and little else: a list item or a bar of them ("* [Home](https://site/)",
 # "[Back to Learning Portal](https://site/learn/)", "[A](u)[B](u) [C](u)"), its links' text and the first's target
-_LINK_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:(?:\*\*|__)?\[(?:[^\[\]\\\n]|\\.)+\]\(\s*<?https?://[^\s()<>]+>?\s*\)"
-                        r"(?:\*\*|__)?[\s|·•/]*)+$")  # (a label may hold escaped brackets: "Desktop software \[Windows\]")
+# (a label may hold escaped brackets: "Desktop software \[Windows\]"). Each bold mark has one place: the first
+# link's opening one before the links, a link's closing one right after it, the next one's opening one after the
+# separators that part them ("**[A](u)** | **[B](u)**") -- a mark placed either way ("[A](u)**[B](u)**") was
+# tried both ways at each link, 2^n tries on a line of n links
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:\[(?:[^\[\]\\\n]|\\.)+\]\(\s*<?https?://[^\s()<>]+>?\s*\)"
+                        r"(?:\*\*|__)?(?:[\s|·•/]+(?:\*\*|__)?)?)+$")
 _LINE_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\.)+)\]\(\s*<?(https?://[^\s()<>]+)>?\s*\)")
 _LINE_MARKS = re.compile(r"^\s*(?:[-*+]\s+)?|[*_\s]+$|^[*_]+")
 LOST_MOST = 24  # the most lines a body's record of lost links keeps (its first ones: a page's header is what it serves)
