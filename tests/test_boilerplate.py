@@ -3519,6 +3519,24 @@ def test_a_build_keeps_the_record_of_lost_links_with_the_body_and_strips_by_it(t
         assert "實用的音源" in text
 
 
+@pytest.mark.parametrize("plain", ["a-mirror.md", "z-mirror.md"])
+def test_the_record_of_lost_links_of_a_body_is_read_from_all_its_copies(tmp_path, plain):
+    """Two copies of one body: one whose breadcrumb was links the cleaner unwrapped, a mirror
+    whose breadcrumb never had links (no record). The body's chrome is read with the record of
+    its copies, whichever sorts first as the canonical one: the breadcrumb went only when the
+    linked copy sorted first (review34c), the verdict followed the copies' names."""
+    src = tmp_path / "in"
+    head = FM.format(title="Fix Wi-Fi Drops on Windows 11", n=3) + "## Fix Wi-Fi Drops on Windows 11\n\n"
+    tail = ("* Fix Wi-Fi Drops on Windows 11\n\nOpen Device Manager and expand Network adapters.\n\n"
+            "1. Click Start.\n2. Open Settings.\n3. Restart the PC.\n")
+    write(src, "m-linked.md", head + f"* [Home]({_PORTAL})\n* [Windows]({_PORTAL}win/)\n" + tail)
+    write(src, plain, head + "* Home\n* Windows\n" + tail)
+    [entry] = built(src, tmp_path)["entries"]
+    text = json.dumps(entry)
+    assert "* Home" not in text and "Windows\\n" not in text and "Open Device Manager" in text
+    assert len(entry["sources"]) == 2
+
+
 def test_the_title_line_over_a_byline_stays_the_byline_goes_alone():
     """A byline is a notice the rules' bylines name ("Edited by Ben Jacklin"), not a consent's: the
     short lines over it are the page's, not a box's. The page's title line and its subtitle over
