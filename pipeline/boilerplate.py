@@ -765,9 +765,9 @@ class Boilerplate:
         self._shop_tail(units, lines, drop)
         self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
-        crumbs = self._breadcrumbs(units, lines, drop, _lost_targets(lost, lines) if lost else None)
+        crumbs, recorded = self._breadcrumbs(units, lines, drop, _lost_targets(lost, lines) if lost else None)
         drop.update(crumbs)
-        drop.update(self._byline(units, lines, drop, bool(crumbs)))
+        drop.update(self._byline(units, lines, drop, recorded))
         # (after it: "Load more deals" is a shop widget's evidence there)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
         self._headings(units, lines, repeated, rep, drop)
@@ -839,11 +839,16 @@ class Boilerplate:
         "LINEアカウントの作り方"; not "Open Outlook without an account", "... anmelden")."""
         return any(k is not None and _HEADING.match(lines[i]) and self.signup_topics.search(lines[i]) for i, k in units)
 
-    def _breadcrumbs(self, units, lines: list[str], gone: set[int], lost: dict[int, str] | None = None) -> set[int]:
+    def _breadcrumbs(self, units, lines: list[str], gone: set[int],
+                     lost: dict[int, str] | None = None) -> tuple[set[int], bool]:
         """A breadcrumb opening the body (_top_crumbs, known by its links in the text or its home
         label) or under the page's heading (_header_crumbs, known by the record of the lines that
-        lost their links in cleaning: `lost`, a line's number -> the host it linked to)."""
-        return self._top_crumbs(units, lines, gone) or self._header_crumbs(units, lines, gone, lost)
+        lost their links in cleaning: `lost`, a line's number -> the host it linked to), and
+        whether it was links the cleaner unwrapped (lines of the record: then the header under it
+        is a site's the links were cut from, and _byline reads a count of thousands there as views;
+        one whose links were kept, or that never had any, reaches no further than before)."""
+        crumbs = self._top_crumbs(units, lines, gone) or self._header_crumbs(units, lines, gone, lost)
+        return crumbs, bool(lost) and any(units[u][0] in lost for u in crumbs)
 
     def _top_crumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
         """A breadcrumb opening the body, and the labels of the page's header under it. The
@@ -1071,7 +1076,7 @@ class Boilerplate:
         Jacklin") with no count under it, with no sentence, step or table row of the article over
         them (_first_text). The date and the count go, and the line right over the date when it names
         who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). On a page
-        whose header a breadcrumb proved (`crumbed`), an author's line over a date over a count of
+        whose header a breadcrumb of unwrapped links proved (`crumbed`: lines of the record of lost links), an author's line over a date over a count of
         thousands goes too ("Edited by Ben Jacklin" / "December 1, 2023" / "19,744"). A date over a bare number (a release's, a price's, a print run's:
         "By Cormac McCarthy" / "September 26, 2006" / "287"), a year and a number that are no date
         ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""

@@ -3501,6 +3501,18 @@ def test_a_breadcrumb_takes_a_byline_of_thousands_and_leaves_the_header_labels_t
     assert "December 1, 2023" in text and "19,744" in text
 
 
+def test_a_breadcrumb_with_its_links_takes_no_count_of_thousands_from_a_byline():
+    """A count of thousands under an author's date goes only under a breadcrumb the record of lost
+    links proved (the header the links were cut from, above): under one that opens the body with
+    its links kept (_top_crumbs) it is a price or a release's number and stays, as before the
+    record ("By Jane Doe" / "October 5, 2023" / "2,399" went, review34c)."""
+    b = Boilerplate(load_rules())
+    _stripped(b, "* [Home](https://www.acme-reviews.example/)\n* [Laptops](https://www.acme-reviews.example/laptops/)\n"
+                 "* Surface Laptop Studio 2\n\n## Surface Laptop Studio 2\n\nBy Jane Doe\n\nOctober 5, 2023\n\n2,399\n\n"
+                 "The Studio 2 folds its screen over the keyboard.\n",
+              gone=("[Home]", "Laptops"), kept=("October 5, 2023\n\n2,399", "folds its screen"))
+
+
 def test_a_build_keeps_the_record_of_lost_links_with_the_body_and_strips_by_it(tmp_path):
     """Through a build (the record made where the body is cleaned, kept in the article's record
     of the cache, read where the chrome is stripped), and again from the cache: an unwrapped
