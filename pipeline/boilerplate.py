@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from .clean.html_blocks import Outros, asked_end
-from .clean.links import LOST_HEAD, _code_lines, _site, lost_key
+from .clean.links import LOST_HEAD, LOST_LINE, _site, code_lines, lost_key
 from .unionfind import DisjointSets
 
 # a word; in scripts written without spaces (Chinese, Japanese) each character is one ("免費下載",
@@ -2656,10 +2656,10 @@ def _lost_targets(lost: tuple[str, ...], lines: list[str]) -> dict[int, str]:
         want["".join(text.split()), int(n)] = host
     keys = {k for k, _ in want}
     out: dict[int, str] = {}
-    code = _code_lines("\n".join(lines[:LOST_HEAD + _LOST_SLACK]), LOST_HEAD + _LOST_SLACK)
+    code = code_lines("\n".join(lines[:LOST_HEAD + _LOST_SLACK]), LOST_HEAD + _LOST_SLACK)
     seen: dict[str, int] = {}
     for i, line in enumerate(lines[:LOST_HEAD + _LOST_SLACK]):
-        if i in code or len(line) > 640:
+        if i in code or len(line) > LOST_LINE:
             continue  # (as lost_links reads the cleaned text: no code block's line, no label's line that long)
         key = lost_key(line)
         if key not in keys:

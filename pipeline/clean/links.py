@@ -278,6 +278,7 @@ LOST_MOST = 24  # the most lines a body's record of lost links keeps (its first 
 LOST_HEAD = 120  # ...among the cleaned body's first lines this many (a header's breadcrumb, byline, labels)
 LOST_AHEAD = 60  # a raw line is matched to a cleaned line at most this many lines on from the last matched
 LOST_LONGEST = 160  # a line's text longer than this is no label, bar or crumb
+LOST_LINE = 4 * LOST_LONGEST  # ...and a line longer than this is not read (no label's; a long run of spaces is not read twice)
 
 
 def _line_text(line: str) -> str:
@@ -310,21 +311,21 @@ def lost_links(raw: str, cleaned: str, ctx=None) -> tuple[str, ...]:
     the cleaner unwrapped them."""
     if "](" not in raw:
         return ()
-    code = _code_lines(cleaned, LOST_HEAD)
+    code = code_lines(cleaned, LOST_HEAD)
     plain = [line for i, line in enumerate(cleaned.split("\n", LOST_HEAD)[:LOST_HEAD]) if i not in code]
     where: dict[str, list[int]] = {}
     for k, line in enumerate(plain):
-        if len(line) > 4 * LOST_LONGEST:
+        if len(line) > LOST_LINE:
             continue  # (no label's line; and a long run of spaces is not read twice: _LINE_MARKS)
         key = "".join(_line_text(line).split())
         if key:
             where.setdefault(key, []).append(k)
     out, at = [], 0
-    in_code = _code_lines(raw)
+    in_code = code_lines(raw)
     for n, line in enumerate(raw.split("\n")):
         if at >= len(plain) or len(out) >= LOST_MOST:
             break
-        if n in in_code or not line.strip() or len(line) > 4 * LOST_LONGEST:
+        if n in in_code or not line.strip() or len(line) > LOST_LINE:
             continue
         text = _line_text(line)
         found = where.get("".join(text.split()))
@@ -353,7 +354,7 @@ def _host(url: str) -> str:
         return ""
 
 
-def _code_lines(text: str, most: int | None = None) -> set[int]:
+def code_lines(text: str, most: int | None = None) -> set[int]:
     """The numbers of the text's lines inside fenced code blocks (fences included), of its first
     `most` lines when given."""
     if "```" not in text and "~~~" not in text:
