@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from .clean.html_blocks import Outros, asked_end
-from .clean.links import _site
+from .clean.links import LOST_HEAD, LOST_LINE, _site, code_lines, lost_key
 from .unionfind import DisjointSets
 
 # a word; in scripts written without spaces (Chinese, Japanese) each character is one ("免費下載",
@@ -230,6 +230,7 @@ _NUMERIC_DATE = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.I)  # a time after a date ("09:55", "3:05 pm")
 _NUMBER = r"\d{1,3}(?:[\s,.’']\d{3})*"  # a count, its thousands set off or not: "19,744", "14 752", "287"
 _COUNT = re.compile(rf"^\s*{_NUMBER}\s*$")  # a bare number alone on its line
+_THOUSANDS = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})+\s*$")  # a bare count of thousands set off: "19,744"
 _PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")  # a name alone: "Alex Weng", "Mary J. Blige"
 _COUNTED = re.compile(rf"^\s*{_NUMBER}\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*$")  # "19,744 views", "987 次瀏覽"
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
@@ -663,10 +664,13 @@ class Boilerplate:
         which of its own line_keys are in `repeated`, nothing else (the runner memoises it so)."""
         return self.strip_marked(body, repeated)[:2]
 
-    def strip_marked(self, body: str, repeated: set[bytes], marks: Marks | None = None) -> tuple[str, int, Marks]:
+    def strip_marked(self, body: str, repeated: set[bytes], marks: Marks | None = None,
+                     lost: tuple[str, ...] = ()) -> tuple[str, int, Marks]:
         """`strip`, and the body's `marks`: what it finds in the body alone, whatever the build
         repeats; given (a rebuild's, kept from an earlier build of the same body: chrome.SiteChrome),
-        they are not looked for again (a third of the time of stripping a body)."""
+        they are not looked for again (a third of the time of stripping a body). `lost`: the
+        record of the body's lines that lost their links in cleaning (clean.lost_links), what
+        a breadcrumb is proven by when the cleaner unwrapped its links (_breadcrumbs)."""
         lines = body.split("\n")
         units = self._units(body, lines)
         if not units:
@@ -761,8 +765,9 @@ class Boilerplate:
         self._shop_tail(units, lines, drop)
         self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
-        drop.update(self._breadcrumbs(units, lines, drop))
-        drop.update(self._byline(units, lines, drop))
+        crumbs, recorded = self._breadcrumbs(units, lines, drop, _lost_targets(lost, lines) if lost else None)
+        drop.update(crumbs)
+        drop.update(self._byline(units, lines, drop, recorded))
         # (after it: "Load more deals" is a shop widget's evidence there)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
         self._headings(units, lines, repeated, rep, drop)
@@ -834,7 +839,18 @@ class Boilerplate:
         "LINEアカウントの作り方"; not "Open Outlook without an account", "... anmelden")."""
         return any(k is not None and _HEADING.match(lines[i]) and self.signup_topics.search(lines[i]) for i, k in units)
 
-    def _breadcrumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
+    def _breadcrumbs(self, units, lines: list[str], gone: set[int],
+                     lost: dict[int, str] | None = None) -> tuple[set[int], bool]:
+        """A breadcrumb opening the body (_top_crumbs, known by its links in the text or its home
+        label) or under the page's heading (_header_crumbs, known by the record of the lines that
+        lost their links in cleaning: `lost`, a line's number -> the host it linked to), and
+        whether it was links the cleaner unwrapped (lines of the record: then the header under it
+        is a site's the links were cut from, and _byline reads a count of thousands there as views;
+        one whose links were kept, or that never had any, reaches no further than before)."""
+        crumbs = self._top_crumbs(units, lines, gone) or self._header_crumbs(units, lines, gone, lost)
+        return crumbs, bool(lost) and any(units[u][0] in lost for u in crumbs)
+
+    def _top_crumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
         """A breadcrumb opening the body, and the labels of the page's header under it. The
         breadcrumb is the body's first block (over it only headings and chrome that went, a
         cookie notice): a list of 2-5 items (_CRUMBS), its items but the last short labels that
@@ -913,6 +929,125 @@ class Boilerplate:
             return None
         return "home" if " ".join(_WORD.findall(_heading_words(texts[0]))) in self.crumb_roots else None
 
+
+    def _crumb_step(self, item: str) -> bool:
+        """A list item that is a step or an offer, no section's label: its first word a verb of
+        the rules' step shapes ("Download Movavi", "Add your files"), or a price ("$39 at Movavi")."""
+        words = _WORD.findall(_LINK.sub(r"\1", item).lower())
+        return bool(words) and words[0] in self.verbs or _PRICE.search(item) is not None
+
+    def _header_crumbs(self, units, lines: list[str], gone: set[int], lost: dict[int, str] | None) -> set[int]:
+        """A breadcrumb under the page's heading, in its header (no sentence, step or table row
+        of the article over it: _first_text), proven by the record of the lines that lost their
+        links in cleaning (`lost`, a line's number -> the host it linked to): its first item the
+        site's home (rules' breadcrumb_roots), each item but the last a line that lost its link,
+        all into one host ("* 首頁" / "* 學習平台", each a link to the site's learning portal;
+        links all into one host and no home prove no path: an affiliate rewrites every link to
+        its own, a series' index "Part 1 / Part 2 / Part 3: <the heading>" too), no item counted
+        as the last is ("Part 2" over "Part 3", _series); its last item no link, nearly the whole
+        of the heading right over it (_nearly_same; an empty "##" heading's text the line under
+        it) and no word the heading lacks (not a related page's title: "How to cut a video in
+        Movavi Video Editor on Mac" under "## How to Cut a Video in Movavi Video Editor"). The
+        list goes; so do the lines between the heading and it when each is a byline's or a
+        picture (a date, a bare count, an author's line, a name alone right over a date or a
+        count of views, a picture: "Edited by Alex Weng" / "2024年9月1日" / "15,642"), and the
+        header's short labels right over the heading that lost links into the breadcrumb's host
+        ("返回學習入口網站", Back to the learning portal; a bar of them; not a dek, a sentence of
+        more words). A line of any other kind between ("Quick Fix" under the date, a product's
+        name) keeps those lines; a list with a kept link, a step or a price, a "you will need"
+        list, a series' parts, a list whose last item is no heading stay."""
+        if not lost:
+            return set()
+        n, opened = len(units), self._first_text(units, lines, gone)
+        u = 0
+        while u < min(n, opened):
+            if u in gone or not _BULLET.match(lines[units[u][0]]):
+                u += 1
+                continue
+            items = [u]
+            while (items[-1] + 1 < n and _BULLET.match(lines[units[items[-1] + 1][0]])
+                   and units[items[-1] + 1][0] == units[items[-1]][0] + 1):
+                items.append(items[-1] + 1)
+            u = items[-1] + 1
+            if not _CRUMBS[0] <= len(items) <= _CRUMBS[1] or any(units[v][1] is None or v in gone for v in items):
+                continue
+            texts = [lines[units[v][0]] for v in items]
+            if any(_span(t) > (3 if j == len(texts) - 1 else 1) * self.short_words or _WHOLE_SENTENCE.search(t)
+                   or t.rstrip(" \t*_").endswith((":", "：")) or "](" in t for j, t in enumerate(texts)):
+                continue
+            hosts = {lost.get(units[v][0]) for v in items[:-1]}
+            # (its first item the site's home: links all into one host prove no path, an affiliate rewrites
+            # every link to its own, a series' index "Part 1 / Part 2 / Part 3: <the heading>" as well)
+            if (" ".join(_WORD.findall(_heading_words(texts[0]))) not in self.crumb_roots
+                    or None in hosts or len(hosts) != 1 or lost.get(units[items[-1]][0]) is not None
+                    or any(self._crumb_step(t) for t in texts[:-1]) or _series(texts[1:])):
+                continue
+            host = next(iter(hosts))
+            h = next((h for h in range(items[0] - 1, -1, -1) if _ANY_HEADING.match(lines[units[h][0]])), None)
+            if h is None:
+                continue
+            top = h + 1 if units[h][1] is None else h  # (an empty heading: the line under it is its text)
+            if top >= items[0] or top != h and (top in gone or _ANY_HEADING.match(lines[units[top][0]])):
+                continue
+            heading, last = _WORD.findall(_heading_words(lines[units[top][0]])), _WORD.findall(_heading_words(texts[-1]))
+            if not _nearly_same(heading, last) or not _within(last, heading):
+                continue
+            between = [w for w in range(top + 1, items[0]) if w not in gone]
+            out = set(items)
+            # (a byline is a date with its count, its author: a bare number alone is a price's, a release's)
+            if all(self._byline_part(units, lines, w) for w in between) and (
+                    any(self._date_line(lines[units[w][0]]) for w in between)
+                    or not any(_COUNT.match(lines[units[w][0]]) for w in between)):
+                out.update(between)
+            # (the header's labels right over the heading, each a short label that lost its link into the
+            # crumb's host: a dek over the heading, a sentence whose links an affiliate rewrote, stays)
+            for w in range(h - 1, -1, -1):
+                if w in gone:
+                    continue
+                if units[w][1] is None or not self._lost_label(lines[units[w][0]], lost.get(units[w][0]) == host):
+                    break
+                out.add(w)
+            return out
+        return set()
+
+    def _byline_part(self, units, lines: list[str], w: int) -> bool:
+        """Unit w is a line of a byline or a picture: a date, a bare count or a count of views, an
+        author's line ("Edited by Alex Weng"), a name alone, a picture."""
+        line = lines[units[w][0]]
+        if units[w][1] is None:
+            return _picture_only(line)
+        if _ANY_HEADING.match(line) or _LIST.match(line):
+            return False
+        plain = _LINK.sub(r"\1", line).strip(" \t*_")
+        return (self._date_line(line) or bool(_COUNT.match(line)) or self._views_line(line) or _picture_only(line)
+                or bool(_PERSON.match(plain)) and self._by_author(units, lines, w)
+                or self._author_line(plain))
+
+    def _author_line(self, plain: str) -> bool:
+        """An author's line: a mark of the rules' author_marks in a short label ("Edited by Alex Weng")."""
+        return self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words)
+
+    def _by_author(self, units, lines: list[str], w: int) -> bool:
+        """Unit w, a name alone ("Alex Weng"), is a byline's: right over a date or a count of
+        views, or right under an author's mark ("By"). Two capitalised words elsewhere are a
+        subtitle's or a label's ("Quick Fix" under the date, "Important Warning", a product's
+        name between the heading and the breadcrumb) and stay."""
+        if w + 1 < len(units) and units[w + 1][1] is not None:
+            below = lines[units[w + 1][0]]
+            if self._date_line(below) or self._views_line(below):
+                return True
+        if w > 0 and units[w - 1][1] is not None:
+            return self._author_line(_LINK.sub(r"\1", lines[units[w - 1][0]]).strip(" \t*_"))
+        return False
+
+    def _lost_label(self, line: str, lost: bool) -> bool:
+        """The line lost its link (or a bar of them) to the breadcrumb's host in cleaning (`lost`,
+        by the record of lost links), and is a short label or a bar of them (short_label_words
+        words at most: "返回學習入口網站", a contents bar), no sentence, list item or dek ("Works
+        with every Intel and Realtek adapter")."""
+        return (lost and not _LIST.match(line) and not _ANY_HEADING.match(line)
+                and _span(line) <= self.short_words and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
+
     def _crumb_back(self, line: str) -> bool:
         """A "Back to ..." line of a page's header (rules' crumb_back_links, a short label):
         "Back to Learning Portal", "Retour au portail de formation"; not a step, "Return to ...")."""
@@ -932,7 +1067,7 @@ class Boilerplate:
             return False
         return self._crumb_back(line) or (_LINK.search(line) is not None and not _LINK.sub("", line).strip(" \t*_|·•/-"))
 
-    def _byline(self, units, lines: list[str], gone: set[int]) -> set[int]:
+    def _byline(self, units, lines: list[str], gone: set[int], crumbed: bool = False) -> set[int]:
         """A byline in the page's first lines (_BYLINE_LINES lines that did not go, under one
         heading with words at most): a real date alone on its line (a month's name, rules'
         date_months, or a numeric date: "December 1, 2023", "25 août 2024", "2024年8月16日",
@@ -940,7 +1075,9 @@ class Boilerplate:
         views", rules' view_words), or under an author's line (rules' author_marks: "Edited by Ben
         Jacklin") with no count under it, with no sentence, step or table row of the article over
         them (_first_text). The date and the count go, and the line right over the date when it names
-        who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). A date over a bare number (a release's, a price's, a print run's:
+        who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). On a page
+        whose header a breadcrumb of unwrapped links proved (`crumbed`: lines of the record of lost links), an author's line over a date over a count of
+        thousands goes too ("Edited by Ben Jacklin" / "December 1, 2023" / "19,744"). A date over a bare number (a release's, a price's, a print run's:
         "By Cormac McCarthy" / "September 26, 2006" / "287"), a year and a number that are no date
         ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""
         out, titled, seen, opened = set(), 0, 0, None
@@ -960,18 +1097,21 @@ class Boilerplate:
             viewed = self._views_line(under)
             over = lines[units[u - 1][0]] if u and units[u - 1][1] is not None else ""
             plain = "" if _LIST.match(over) else _LINK.sub(r"\1", over).strip(" \t*_")  # (a list item is no name)
-            marked = bool(plain) and self.author_marks.search(plain) is not None and self._label(plain, 2 * self.short_words)
+            marked = bool(plain) and self._author_line(plain)
             named = not marked and bool(plain) and _PERSON.match(plain) is not None
             # (a bare number under a date is a release's, a price's, a print run's: "September 26, 2023" / "118",
             # "October 5, 2023" / "2,399", "By Cormac McCarthy" / "September 26, 2006" / "287"; an author's line
             # over a date with no count under it is a byline: "Edited by Ben Jacklin" / "December 1, 2023")
-            if not (viewed or marked and not _COUNT.match(under)):
+            # (on a page whose header a breadcrumb proved, an author's line over a date over a count of
+            # thousands is one too: "Edited by Ben Jacklin" / "December 1, 2023" / "19,744")
+            counted = crumbed and marked and _THOUSANDS.match(under) is not None
+            if not (viewed or counted or marked and not _COUNT.match(under)):
                 continue
             if opened is None:
                 opened = self._first_text(units, lines, gone)
             if (u - 1 if named or marked else u) > opened:
                 continue  # (no sentence, step or table row of the article over it)
-            out.update((u, u + 1) if viewed else (u,))
+            out.update((u, u + 1) if viewed or counted else (u,))
             if named or marked:
                 out.add(u - 1)
         return out
@@ -2489,6 +2629,55 @@ def _alone(units, lines: list[str], u: int) -> bool:
     trust Tom's Hardware  Our expert reviewers ...", under a buying guide's heading)."""
     return (0 < u < len(units) - 1 and bool(_HEADING.match(lines[units[u - 1][0]]))
             and bool(_HEADING.match(lines[units[u + 1][0]])))
+
+
+_LOST_SLACK = 40  # lines of the body over its cleaned rest (the title heading's) that _lost_targets reads past LOST_HEAD
+
+
+def _series(items: list[str]) -> bool:
+    """A list's items counted as its last is ("Part 2: Update Drivers" over "Part 3: Fix Wi-Fi
+    Drops"): a series' index or a sequence's, not a path of sections."""
+    words = [_WORD.findall(_heading_words(t).lower()) for t in items]
+    last = words[-1]
+    return len(last) >= 2 and last[1].isdigit() and any(
+        len(w) >= 2 and w[0] == last[0] and w[1].isdigit() for w in words[:-1])
+
+
+def _lost_targets(lost: tuple[str, ...], lines: list[str]) -> dict[int, str]:
+    """The record of a body's lines that lost their links (clean.lost_links: "host<TAB>n<TAB>text")
+    placed on the body's lines: each entry on the line of its text (clean.lost_key) that has n
+    lines of that text over it (outside code blocks), when that line holds no link; a line's
+    number -> the host. By its count, not by its text alone: a plain "* Home" of the article over
+    the unwrapped "* [Home](...)" of a related list is not that line. An entry whose line the
+    body does not have, or whose line there holds a link, is left."""
+    want: dict[tuple[str, int], str] = {}
+    for entry in lost:
+        host, n, text = entry.split("\t", 2)
+        want["".join(text.split()), int(n)] = host
+    keys = {k for k, _ in want}
+    out: dict[int, str] = {}
+    code = code_lines("\n".join(lines[:LOST_HEAD + _LOST_SLACK]), LOST_HEAD + _LOST_SLACK)
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines[:LOST_HEAD + _LOST_SLACK]):
+        if i in code or len(line) > LOST_LINE:
+            continue  # (as lost_links reads the cleaned text: no code block's line, no label's line that long)
+        key = lost_key(line)
+        if key not in keys:
+            continue
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        host = want.get((key, n))
+        if host is not None and "](" not in line:
+            out[i] = host
+    return out
+
+
+def _within(item: list[str], heading: list[str]) -> bool:
+    """Every word of a breadcrumb's last item is the heading's (as _nearly_same matches a word):
+    it names the page, not a related one with more to it ("... on Mac")."""
+    a = set(heading)
+    return all(w in a or len(w) >= 2 and any(len(o) >= 2 and 0 < abs(len(o) - len(w)) <= 2
+                                             and (o.startswith(w) or w.startswith(o)) for o in a) for w in item)
 
 
 def _under(path: str, other: str) -> bool:

@@ -301,7 +301,10 @@ from .write import write_atomic
 # 185: titles (mend34t): a section that says a word the text is about beside its main term that no title says, or whose
 #      sub-sections hold the steps of two or more, still competes; the sections are matched cleaned as the headings are
 # 186: the index holds the article records as lines after its JSON head, kept as their bytes until asked for
-FORMAT = 186
+# 187: chrome: a breadcrumb proven by its links when the cleaner unwrapped them (articles' records "lost": the lines
+#      that lost their links, "host<TAB>n<TAB>text", n the lines of its text over it, required), under the page's
+#      heading, its home first, with the byline and the site's short labels right over the heading
+FORMAT = 187
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -1036,7 +1039,7 @@ ENTRY_FIELDS = list(Merged.__annotations__)
 _KIND_TEXT = ["cues", "many", "unspread", "unanchored", "year", "personal", "instructive"]  # (kinds.KindClassifier.text_features)  # what an entry record must hold, in order
 
 _ARTICLE_FIELDS = {"title": str, "date": (str, type(None)), "categories": list, "tags": list, "warnings": list, "removed": dict, "key": str,
-                   "linked": list, "head": str, "body": str}
+                   "linked": list, "lost": list, "head": str, "body": str}
 
 
 def _replace_non_folder(folder: Path) -> bool:
@@ -1113,11 +1116,16 @@ def _valid_chrome(rec) -> bool:
             and (rec[2] is None or isinstance(rec[2], str)) and isinstance(rec[3], list) and all(isinstance(n, str) for n in rec[3]))
 
 
+# an entry of an article's record of the lines that lost their links (clean.lost_links): "host<TAB>n<TAB>text"
+_LOST_ENTRY = re.compile(r"[^\s]+\t\d{1,6}\t[^\t\n]+\Z")
+
+
 def _valid_article(rec) -> bool:
     if not isinstance(rec, dict) or set(rec) != set(_ARTICLE_FIELDS):
         return False
     return (all(isinstance(rec[k], t) for k, t in _ARTICLE_FIELDS.items())
             and all(isinstance(w, str) for w in rec["warnings"] + rec["categories"] + rec["tags"] + rec["linked"])
+            and all(isinstance(w, str) and _LOST_ENTRY.match(w) is not None for w in rec["lost"])
             and all(isinstance(k, str) and isinstance(v, int) for k, v in rec["removed"].items()))
 
 

@@ -72,7 +72,8 @@ class Asked:
 class SiteChrome:
     """`firsts`: (canonical Article, its cache record) per distinct body; `bodies`: each
     body's text where the build has it in hand, else None (read from the cache if needed);
-    `seconds`: the per-file budget (0: none).
+    `seconds`: the per-file budget (0: none); `lost`: each body's record of lost links, read
+    from all its copies (runner._Resolver.lost; by default the canonical article's record's).
 
     No body's text stays here once it has been read: learning reads every body and keeps
     only its line keys (and of those, after learning, only the repeated ones: all a verdict
@@ -85,7 +86,7 @@ class SiteChrome:
     GROUP, INSTEAD = "[boilerplate]", "body with its site chrome"
 
     def __init__(self, rules: Rules, cache: ArticleCache, firsts: list, bodies: list[str | None],
-                 seconds: float = 0):
+                 seconds: float = 0, lost: list[tuple[str, ...]] | None = None):
         self.boiler = Boilerplate(rules)
         self.products = Products(rules)
         self.sold: tuple[str, ...] = ()  # the products the build learnt (products.Products.learnt)
@@ -96,8 +97,10 @@ class SiteChrome:
         # stored under (None: stripping left it as it was, read it as it is), or `held`'s
         self.left: dict[int, str | None] = {}
         self.held: dict[int, str] = {}
-        self.units = [sha(f"units\0{rec['head']}\0{rec['body']}\0{chr(0).join(rec['linked'])}")[:KEY_LEN]
-                      for _, rec in firsts]
+        self.lost = lost if lost is not None else [tuple(rec.get("lost", ())) for _, rec in firsts]
+        self.units = [sha(f"units\0{rec['head']}\0{rec['body']}\0{chr(0).join(rec['linked'])}"
+                          f"\0{chr(0).join(lost)}")[:KEY_LEN]
+                      for (_, rec), lost in zip(firsts, self.lost)]
         self.rules, self.learnt = rules, False
         self.budget = Budget(seconds, strikes=None)  # (a body over it costs itself: big ones are slow, not hostile)
         self.late: dict[int, str] = {}  # body i over the budget -> its warning (it keeps its chrome)
@@ -173,7 +176,8 @@ class SiteChrome:
         marks = self.cache.marks(self.units[i])
 
         def strip():
-            body, chrome, found = self.boiler.strip_marked(page, self.repeated if repeated is None else repeated, marks)
+            body, chrome, found = self.boiler.strip_marked(page, self.repeated if repeated is None else repeated, marks,
+                                                           self.lost[i])
             body, network = unlink_network(body, self.boiler.network_hosts, page, self.networks)
             return body, chrome, network, found
         body, chrome, network, found = self._bounded(i, strip, (page, 0, 0, None))

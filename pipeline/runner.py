@@ -500,6 +500,10 @@ class _Resolver:
         # (earliest) article seen with that body: the only body of the group a build needs
         # (None: read it from the cache). Other copies' bodies are not kept.
         self.first: dict[str, tuple] = {}
+        # body key -> the record of lost links (clean.links.lost_links) its chrome is read with: the
+        # longest of its copies' records (the greatest of those as long), not the canonical copy's, so
+        # that an unlinked mirror sorting first does not take the proof from a copy that had its links
+        self.lost: dict[str, tuple[str, ...]] = {}
         self.shared: dict[tuple, object] = {}  # (_share)
 
     def _share(self, art: Article) -> None:
@@ -515,6 +519,9 @@ class _Resolver:
 
     def _offer(self, art: Article, key: str, rec: dict, body: str | None) -> None:
         order = article_order(art)
+        lost = tuple(rec.get("lost", ()))
+        if lost and (len(lost), lost) > (len(had := self.lost.get(key, ())), had):
+            self.lost[key] = lost
         cur = self.first.get(key)
         if cur is None or order < cur[0]:
             self.first[key] = (order, art, rec, body)
@@ -542,7 +549,8 @@ class _Resolver:
         self._share(art)
         rec = cache.put_article(art.sha256, {"title": art.title, "date": art.date, "categories": art.categories, "tags": art.tags,
                                        "warnings": art.warnings,
-                                       "removed": art.removed, "key": key, "linked": list(res.linked)}, body=art.body,
+                                       "removed": art.removed, "key": key, "linked": list(res.linked),
+                                       "lost": list(res.lost)}, body=art.body,
                           parts=res.parts)
         self._offer(art, key, rec, art.body)
         art.body = ""  # spun copies must not each keep one
@@ -582,8 +590,10 @@ def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progr
         by_key.setdefault(key, []).append(art)
     keys = sorted(by_key)
     firsts = [resolver.first[k][1:3] for k in keys]
-    site = SiteChrome(rules, cache, firsts, [resolver.first[k][3] for k in keys], options.file_seconds)
+    site = SiteChrome(rules, cache, firsts, [resolver.first[k][3] for k in keys], options.file_seconds,
+                      [resolver.lost.get(k, ()) for k in keys])
     resolver.first.clear()
+    resolver.lost.clear()
     sig_len = options.minhash_bands * options.minhash_rows
     chrome, network, idents = zip(*map(site.verdict, range(len(keys)))) if keys else ((), (), ())
     signatures = [cache.signature(ident, sig_len) for ident in idents]

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 
 from .cache import sha
-from .clean import Cleaned, Cleaner, Split, join_parts, merge_counts
+from .clean import Cleaned, Cleaner, Split, join_parts, lost_links, merge_counts
 from .consolidate import Clusterer, body_key
 from .deadline import Timeout, deadline, timeout_reason
 from .ingest import parse_article, read_bytes
@@ -39,6 +39,7 @@ class Ready:
     key: str
     parts: tuple[str, str | None, str] | None = None
     linked: tuple[str, ...] = ()  # the names its raw links sell (Rest.linked)
+    lost: tuple[str, ...] = ()  # the lines that lost their links in cleaning (Rest.lost)
 
 
 @dataclass
@@ -154,13 +155,14 @@ class Worker:
             with deadline(self.options.file_seconds):
                 cleaned = self.cleaner.clean_part(rest)
                 linked = self.products.linked(rest)
+                lost = lost_links(rest, cleaned.text, self.cleaner)
         except Timeout as exc:
             return Rest(None, "", True, "", timeout_reason("cleaning its body", self.options.file_seconds, exc))
         except Exception as exc:  # a cleaner bug must cost its articles, never the build
             return Rest(None, "", True, "", f"internal error while cleaning: {type(exc).__name__}: {exc}")
         norm = " ".join(cleaned.text.split())
         return Rest(cleaned, hashlib.sha256(norm.encode("utf-8")).hexdigest(), not norm, sha(_stored(cleaned.text)),
-                     None, tuple(sorted(linked)))
+                     None, tuple(sorted(linked)), lost)
 
     def structure(self, body: str, title: str, sold: tuple[str, ...] = (), labels: tuple[str, ...] = ()):
         try:
@@ -197,6 +199,7 @@ class Rest:
     stored_sha: str
     error: str | None
     linked: tuple[str, ...] = ()  # the names its links sell before cleaning drops them (products.Products.linked)
+    lost: tuple[str, ...] = ()  # its lines that lost their links in cleaning (clean.lost_links), in order
 
     @property
     def stored(self) -> str | None:
@@ -231,7 +234,7 @@ def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_bo
         art.warnings.extend(warnings)
         stored = rest.stored
         art.body = line + stored if with_body else None
-        return Ready(art, rest.key, (line, stored, rest.stored_sha), rest.linked)
+        return Ready(art, rest.key, (line, stored, rest.stored_sha), rest.linked, rest.lost)
     cleaned = join_parts(split, head, rest.cleaned)
     art.removed = cleaned.removed
     art.warnings.extend(cleaned.warnings)
@@ -239,7 +242,7 @@ def finish(art: Article, split: Split, head: Cleaned | None, rest: Rest, with_bo
     key, norm = body_key(cleaned.text)
     if not norm.strip():
         return Rejected(art.path, "nothing left after cleaning: the body held only ads or markup")
-    return Ready(art, key, linked=rest.linked)
+    return Ready(art, key, linked=rest.linked, lost=rest.lost)
 
 
 WORKER: Worker | None = None  # this process's (a local worker process's)

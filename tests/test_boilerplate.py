@@ -1958,7 +1958,7 @@ def test_the_chrome_verdicts_leave_no_body_text_held_and_only_the_repeated_line_
             for j in range(250))
         rec = cache.put_article(sha(body), {"title": f"Fix the {topic} problem", "date": None, "categories": [],
                                             "tags": [], "warnings": [], "removed": {}, "key": sha(body),
-                                            "linked": []}, body=body)
+                                            "linked": [], "lost": []}, body=body)
         art = Article(path=f"{n}.md", source_id=str(n), sha256=sha(body), title=rec["title"], date=None,
                       categories=[], tags=[], body="", warnings=[], removed={})
         firsts.append((art, rec))
@@ -2169,7 +2169,7 @@ def test_chrome_learning_holds_every_bodys_line_keys_packed_not_as_sets(tmp_path
         body = f"## Fix it\n\n{own}\n\n**Newsletter:** get our best fixes every week in your inbox.\n"
         rec = cache.put_article(sha(body + str(n)), {"title": f"Fix {n}", "date": None, "categories": [], "tags": [],
                                                      "warnings": [], "removed": {}, "key": sha(body + str(n)),
-                                                     "linked": []}, body=body)
+                                                     "linked": [], "lost": []}, body=body)
         firsts.append((Article(path=f"{n}.md", source_id=str(n), sha256=sha(body), title=rec["title"], date=None,
                                categories=[], tags=[], body="", warnings=[], removed={}), rec))
         bodies.append(body)
@@ -3294,6 +3294,259 @@ def test_an_unwrapped_path_over_a_step_stays_and_a_box_goes_unless_the_page_is_a
                     "## Bei Windows 11 mit PIN anmelden"):
         body = heading + "\n\n1. Press Windows+R.\n2. Type the command and press Enter.\n\nThe app then starts.\n\n" + box
         _stripped(b, body, ("By signing up",), ("The app then starts.",))
+
+
+# ------------------------------------------------ chrome known by the links the cleaner unwrapped (chrome33)
+
+_PORTAL = "https://tools.techidaily.com/movavi/products/"  # an affiliate host of the rules: the cleaner unwraps its links
+
+
+def _cleaned_stripped(raw: str) -> tuple[str, str, tuple[str, ...]]:
+    """A raw body cleaned as the build cleans it, then stripped of its chrome with the record of
+    its lines that lost their links: (stripped with, cleaned, the record)."""
+    from pipeline.clean import Cleaner, lost_links
+    rules = load_rules()
+    part = Cleaner(rules).split(raw)
+    cleaner = Cleaner(rules)
+    rest = cleaner.clean_part(part.rest).text
+    body = (cleaner.clean_part(part.head).text.strip("\n") + "\n\n" if part.head else "") + rest
+    lost = lost_links(part.rest, rest, cleaner)
+    return Boilerplate(rules).strip_marked(body, set(), None, lost)[0], body, lost
+
+
+def test_the_record_of_lost_links_keeps_the_lines_whose_links_the_cleaner_unwrapped():
+    """The cleaner's record holds each line that was links and little else and lost them (a
+    breadcrumb's item, a "Back to" label, a bar of links, their text as the cleaned body shows
+    it), with the host the first link led to; not a line whose link stayed (nor another line
+    of the same text: each raw line is matched to its own place), a sentence's link, nor a
+    line in a code block."""
+    from pipeline.clean import Cleaner, lost_links
+    raw = (f"* [首頁]({_PORTAL})\n* [Docs](https://docs.example.org/guide/)\n\n[返回學習入口網站]({_PORTAL})\n\n"
+           f"[Online Converter]({_PORTAL})[YouTubeTo.org]({_PORTAL})\n\n"
+           f"Open the [converter]({_PORTAL}) and drop your file on it.\n")
+    cleaner = Cleaner(load_rules())
+    cleaned = cleaner.clean_part(raw).text
+    assert "首頁" in cleaned and "](" in cleaned  # (the docs link stays a link)
+    host = "tools.techidaily.com"
+    assert lost_links(raw, cleaned, cleaner) == (f"{host}\t0\t首頁", f"{host}\t0\t返回學習入口網站",
+                                                 f"{host}\t0\tOnline Converter YouTubeTo.org")
+    assert lost_links(raw, raw, cleaner) == ()
+    # a kept link whose text an earlier plain line has: that line never lost a link
+    raw = ("## Windows 11 help\n\n* Windows 11\n* Reset a forgotten password\n\nOpen the sign-in screen.\n\n"
+           "Related:\n\n* [Windows 11](https://support.example.com/windows-11/)\n")
+    cleaned = cleaner.clean_part(raw).text
+    assert lost_links(raw, cleaned, cleaner) == ()
+    assert lost_links(raw, raw.replace("* [Windows 11](https://support.example.com/windows-11/)", "* Windows 11"),
+                      cleaner) == ("support.example.com\t1\tWindows 11",)  # (the same lines, its link gone: the second of its text)
+    # lines in a code block: an example of markdown, not the page's links
+    raw = f"## Breadcrumbs in Markdown\n\n```markdown\n* [Docs]({_PORTAL})\n* [Guide]({_PORTAL}guide/)\n```\n\nOne item a level.\n"
+    assert lost_links(raw, raw.replace(f"]({_PORTAL})", "]").replace(f"]({_PORTAL}guide/)", "]"), cleaner) == ()
+
+
+def test_a_breadcrumb_whose_links_were_unwrapped_goes_under_the_heading_with_its_byline_and_back_label():
+    """A breadcrumb the cleaner unwrapped, proven by the record of its links (each item but the
+    last a link into one site), goes in any language: under the page's heading with the
+    byline between (a date and a bare count of views, the author's line) and the site's labels
+    over the heading that were links into it ("返回學習入口網站", a contents bar; its links all to
+    one page: its home label first, or a date between, proves it). A label that was no link
+    stays."""
+    zh = ("## 六種 WAV 轉換工具\n\n 目錄 \n\n"
+          f"[OnlineVideoConverter]({_PORTAL})[YouTubeTo.org]({_PORTAL})[iTubeGo]({_PORTAL})\n\n"
+          f"[返回學習入口網站]({_PORTAL})\n\n## \n\n【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\n"
+          f"![](https://cdn.example/p.webp)\n\n Edited by [Alex Weng]({_PORTAL})\n\n2024年9月1日\n\n 15,642 \n\n"
+          f"* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n* 【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\n"
+          "YouTube 上不只有很多有趣的影片，也有不少實用的音源。\n")
+    text, body, _ = _cleaned_stripped(zh)
+    assert "首頁" in body and "15,642" in body
+    for gone in ("返回學習入口網站", "首頁", "學習平台", "2024年9月1日", "15,642", "Alex Weng", "OnlineVideoConverter"):
+        assert gone not in text
+    for kept in ("目錄", "【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\nYouTube 上", "實用的音源"):
+        assert kept in text
+
+
+@pytest.mark.parametrize("raw", [
+    # a docs page's own list of pages under its heading, its last item no heading's
+    "## Convert files\n\n* [Video Converter](https://docs.example.org/convert/)\n"
+    "* [Audio Converter](https://docs.example.org/convert/audio/)\n* Image Converter\n\nPick the converter for your file.\n",
+    # links that are content: the tools a comparison names, all into the portal, its last item the heading's words
+    f"## Best YouTube to WAV converters\n\n* [YTConverter]({_PORTAL})\n* [iTubeGo]({_PORTAL})\n"
+    "* Media.io\n\nEach of these takes a link and gives back a WAV file.\n",
+    # release notes: a product's name, a date, a version, then its download list
+    f"## Google Chrome 128\n\nGoogle Chrome\n\nAugust 20, 2024\n\n128\n\n* [Download]({_PORTAL})\n"
+    f"* [Release notes]({_PORTAL})\n* Google Chrome 128\n\nChrome 128 adds a search box to the tab strip.\n",
+    # a product card: photo, date, price over its shop links
+    f"## Surface Laptop Studio 2\n\n![Product](https://img.example/s.jpg)\n\nOctober 5, 2023\n\n2,399\n\n"
+    f"* [$1,999 at Microsoft]({_PORTAL})\n* [$2,099 at Amazon]({_PORTAL})\n* Surface Laptop Studio 2\n\n"
+    "The Studio 2 folds its screen over the keyboard.\n",
+    # a how-to whose steps link into the same site, under the heading they repeat
+    f"## Convert MOV to MP4 with Movavi\n\n* [Download Movavi]({_PORTAL})\n* [Add your files]({_PORTAL})\n"
+    "* Convert MOV to MP4 with Movavi\n\nThat is all it takes.\n",
+    # a bare number under the heading, no date: a price's, and a list of shops' links
+    f"## Acme Book Pro 16\n\n1,299\n\n* [Acme store]({_PORTAL})\n* [Acme outlet]({_PORTAL})\n* Acme Book Pro 16\n\n"
+    "The Book Pro 16 has the brightest screen we tested.\n",
+    # a non-English page whose list under the heading is a series' parts, its last item not the heading
+    f"## Guía de conversión de vídeo\n\n* [Parte 1: MOV]({_PORTAL})\n* [Parte 2: MKV]({_PORTAL})\n* Parte 3: AVI\n\n"
+    "En esta guía convertimos cada formato paso a paso.\n",
+    # the path after a sentence of the article: no header any more
+    f"## How to record your screen on Windows 11\n\nRecording your screen takes a minute.\n\n* [Home]({_PORTAL})\n"
+    f"* [Guides]({_PORTAL})\n* How to record your screen on Windows 11\n\nPress Win+G to open the Game Bar.\n",
+    # a "you will need" list of links under a heading it does not repeat
+    f"## What you need\n\n* [Movavi Video Converter]({_PORTAL})\n* [A USB stick]({_PORTAL})\n* A Windows PC\n\n"
+    "Then open the converter.\n",
+    # review33c: a "you will need" list of two, only its first a link, its last nearly the heading (en, zh, opening the body)
+    f"## Record Your Screen on Windows 11\n\n* [Movavi Screen Recorder]({_PORTAL}screen-recorder/)\n"
+    "* A Windows 11 PC to record your screen on\n\nOpen the recorder, pick the area and press REC.\n",
+    f"## 如何在 Windows 11 上錄製螢幕\n\n* [Movavi 螢幕錄影]({_PORTAL}screen/)\n* 在 Windows 11 上錄製螢幕的電腦\n\n"
+    "打開錄影程式，選擇區域，然後按下錄製。\n",
+    f"* [Movavi Screen Recorder]({_PORTAL}screen-recorder/)\n* A Windows 11 PC to record your screen on\n\n"
+    "## Record Your Screen on Windows 11\n\nOpen the recorder, pick the area and press REC.\n",
+    # review33c: a list whose link the cleaner kept (a requirements list) on a page that lost another link
+    "## Install the Requests Package for Python 3.12\n\n* [Python 3.12](https://www.python.org/downloads/release/python-3120/)\n"
+    "* Requests package for Python 3.12 installed with pip\n\nRun `pip install requests` in a terminal.\n\n"
+    f"[Try Movavi Video Editor]({_PORTAL}editor/)\n",
+    # review33c: a related page's title with more than the heading ("on Mac"), a byline's date between
+    f"## How to Cut a Video in Movavi Video Editor\n\n* [Video Editor]({_PORTAL}video-editor/)\n"
+    f"* [Movavi tips]({_PORTAL}video-editor/tips/)\n* How to cut a video in Movavi Video Editor on Mac\n\n"
+    "December 1, 2023\n\nCutting a clip takes three clicks once the file is on the timeline.\n",
+    # review33c: links all to one page, under the heading with a date between, its first no home (a contents list)
+    f"## Convert MKV to MP4\n\nAugust 16, 2024\n\n* [Movavi Video Converter]({_PORTAL})\n"
+    f"* [Converter tips]({_PORTAL})\n* Convert MKV to MP4 on Mac\n\nAdd the MKV file and pick MP4 as the format.\n",
+    # review33c2: a series' index under its heading, a date between, every link rewritten into one affiliate host
+    "## Part 3: Fix Wi-Fi Drops\n\nMarch 3, 2024\n\n"
+    f"* [Part 1: Check the Router]({_PORTAL}wifi-1/)\n* [Part 2: Update Drivers]({_PORTAL}wifi-2/)\n"
+    "* Part 3: Fix Wi-Fi Drops\n\nOpen Device Manager and expand Network adapters.\n",
+    f"## 第三部分 修復 Wi-Fi 斷線\n\n2024年3月3日\n\n* [第一部分 檢查路由器]({_PORTAL}a/)\n"
+    f"* [第二部分 更新驅動程式]({_PORTAL}b/)\n* 第三部分 修復 Wi-Fi 斷線\n\n打開裝置管理員。\n",
+    # review33c2: the same index with the home first, and the series' label right over the heading
+    f"[Windows 11 Troubleshooting Series]({_PORTAL}series/)\n\n## Part 3: Fix Wi-Fi Drops\n\n"
+    f"* [Home]({_PORTAL})\n* [Part 2: Update Drivers]({_PORTAL}p2/)\n* Part 3: Fix Wi-Fi Drops\n\nOpen Device Manager.\n",
+])
+def test_lists_of_unwrapped_links_that_are_no_breadcrumb_stay_whole(raw):
+    """Lists whose links the cleaner unwrapped stay, and the lines over them, when they are no
+    breadcrumb under the page's heading: not its last item the heading's words (or more than
+    them), an item a step or a price, after a sentence of the article, fewer than two items
+    that lost links with no home first, a kept link; a bare number with no date stays."""
+    text, body, lost = _cleaned_stripped(raw)
+    assert lost or "docs.example.org" in raw  # (the record knows the links: it is the rule that says no)
+    assert text == body
+
+
+def test_an_unwrapped_breadcrumb_goes_alone_past_a_dek_a_subtitle_or_a_lede_label():
+    """review33c2: a breadcrumb under the heading, its home first, goes; the lines around it that
+    were no byline's stay: a dek over the heading whose links an affiliate rewrote (a sentence
+    of more than a label's words), a product's name or two capitalised words between the heading
+    and the crumb that no author's mark, date or count of views is beside ("Movavi Screen
+    Recorder", "Quick Fix" under the date, "Important Warning"). A name right over a date is a
+    byline's and goes."""
+    crumb = f"* [Home]({_PORTAL})\n* [Windows]({_PORTAL}win/)\n* Fix Wi-Fi Drops on Windows 11\n\n"
+    text_ = "Open Device Manager and expand Network adapters.\n"
+    cases = [
+        (f"[Updated for Windows 11 23H2 and 24H2]({_PORTAL}w11/)\n\n**[Works with every Intel and Realtek adapter]"
+         f"({_PORTAL}w11/)**\n\n## Fix Wi-Fi Drops on Windows 11\n\n" + crumb + text_,
+         ("Updated for Windows 11 23H2 and 24H2", "Works with every Intel and Realtek adapter")),
+        (f"## Fix Wi-Fi Drops on Windows 11\n\nMarch 3, 2024\n\nQuick Fix\n\n" + crumb + text_, ("Quick Fix",)),
+        (f"## Fix Wi-Fi Drops on Windows 11\n\nMarch 3, 2024\nImportant Warning\n\n" + crumb + text_, ("Important Warning",)),
+        (f"## Fix Wi-Fi Drops on Windows 11\n\nMovavi Screen Recorder\n\n" + crumb + text_, ("Movavi Screen Recorder",)),
+    ]
+    for raw, kept in cases:
+        text, body, lost = _cleaned_stripped(raw)
+        assert "* Home" in body and "* Home" not in text and "* Windows" not in text, raw
+        assert all(k in text for k in kept) and text_ in text, raw
+    text, body, _ = _cleaned_stripped("## Fix Wi-Fi Drops on Windows 11\n\nAlex Weng\n\nMarch 3, 2024\n\n" + crumb + text_)
+    assert "Alex Weng" not in text and "March 3, 2024" not in text and text_ in text
+
+
+def test_the_record_of_lost_links_names_its_own_line_not_an_earlier_one_of_its_text():
+    """review33c2: the record placed an unwrapped "* [Home](...)" of a related list on the first
+    line of its text, the article's own "* Home" (a network profile) under the heading, and the
+    profiles went as a breadcrumb. Each entry counts the lines of its text over it."""
+    from pipeline.boilerplate import _lost_targets
+    raw = ("## Public network\n\n* Home\n* Work\n* Public network\n\n"
+           "Windows offers three profiles: pick Public network on a cafe's Wi-Fi.\n\nSee also the profiles:\n\n"
+           f"* [Home]({_PORTAL})\n* [Work]({_PORTAL}work/)\n\nThat is all.\n")
+    text, body, lost = _cleaned_stripped(raw)
+    assert lost and text == body
+    lines = body.split("\n")
+    placed = _lost_targets(lost, lines)
+    assert sorted(lines[i] for i in placed) == ["* Home", "* Work"] and min(placed) > lines.index("See also the profiles:")
+
+
+def test_a_breadcrumb_takes_a_byline_of_thousands_and_leaves_the_header_labels_that_were_links():
+    """When a breadcrumb opening the body goes (its home label unwrapped, "* Home"), a byline in
+    the header whose author's line is over a date over a count of thousands with no views word
+    goes ("Edited by Ben Jacklin" / "December 1, 2023" / "19,744"). Without the breadcrumb, or
+    with a count of a few hundred (a book's pages), the byline stays. The header's lines that
+    were links into the site (a bar of the page's sections, the product box's name) stay: with
+    them gone the page's summary became the next line, a pitch or "Article content" (review33c)."""
+    head = (f"## Another page's title\n\n* [Home]({_PORTAL})\n* [Learning Portal]({_PORTAL})\n"
+            "* 25 Best Free Slideshow Makers of 2024 (Software & Apps)\n\n Article content \n\n"
+            f"[Desktop software \\[Windows & Mac\\]]({_PORTAL})[Online tools]({_PORTAL})[FAQ]({_PORTAL})\n\n"
+            f"[Back to Learning Portal]({_PORTAL})\n\n**[Movavi Slideshow Maker]({_PORTAL})**\n\n"
+            "## \n\n25 Best Free Slideshow Makers of 2024 (Desktop, Online & Apps)\n\n"
+            "* Create a slideshow with music in 3 simple steps\n* Add stylish animated titles\n\n"
+            "![](https://cdn.example/p.webp)\n\n")
+    byline = " Edited by Ben Jacklin\n\nDecember 1, 2023\n\n 19,744 \n\n"
+    text_ = "Do you love taking a lot of photographs? A slideshow shows them off.\n"
+    text, body, _ = _cleaned_stripped(head + byline + text_)
+    for gone in ("Home", "Learning Portal", "Back to", "Ben Jacklin", "December 1, 2023", "19,744"):
+        assert gone not in text
+    assert "Desktop software" in text and "**Movavi Slideshow Maker**" in text
+    assert "Article content" in text and "25 Best Free Slideshow Makers of 2024 (Desktop" in text and "photographs" in text
+    # a count of a few hundred under an author's date: a book's pages
+    text, body, _ = _cleaned_stripped(head + byline.replace("19,744", "287") + text_)
+    assert "December 1, 2023\n\n 287" in text and "Learning Portal" not in text
+    # no breadcrumb: the byline with no views word stays
+    plain = "## A page\n\n## Slideshow makers\n\n" + byline + text_
+    text, body, _ = _cleaned_stripped(plain)
+    assert "December 1, 2023" in text and "19,744" in text
+
+
+def test_a_breadcrumb_with_its_links_takes_no_count_of_thousands_from_a_byline():
+    """A count of thousands under an author's date goes only under a breadcrumb the record of lost
+    links proved (the header the links were cut from, above): under one that opens the body with
+    its links kept (_top_crumbs) it is a price or a release's number and stays, as before the
+    record ("By Jane Doe" / "October 5, 2023" / "2,399" went, review34c)."""
+    b = Boilerplate(load_rules())
+    _stripped(b, "* [Home](https://www.acme-reviews.example/)\n* [Laptops](https://www.acme-reviews.example/laptops/)\n"
+                 "* Surface Laptop Studio 2\n\n## Surface Laptop Studio 2\n\nBy Jane Doe\n\nOctober 5, 2023\n\n2,399\n\n"
+                 "The Studio 2 folds its screen over the keyboard.\n",
+              gone=("[Home]", "Laptops"), kept=("October 5, 2023\n\n2,399", "folds its screen"))
+
+
+def test_a_build_keeps_the_record_of_lost_links_with_the_body_and_strips_by_it(tmp_path):
+    """Through a build (the record made where the body is cleaned, kept in the article's record
+    of the cache, read where the chrome is stripped), and again from the cache: an unwrapped
+    breadcrumb under the heading goes with its byline and back label, the article stays."""
+    src = tmp_path / "in"
+    write(src, "wav.md", FM.format(title="Six YouTube to WAV converters", n=1)
+          + "## Six YouTube to WAV converters\n\n"
+          f"[返回學習入口網站]({_PORTAL})\n\n## \n\n【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦\n\n"
+          f"2024年9月1日\n\n 15,642 \n\n* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n"
+          "* 【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦\n\n"
+          "YouTube 上不只有很多有趣的影片，也有不少實用的音源。先來看看這 6 種 WAV 轉換工具的主要優缺點整理。\n")
+    for _ in range(2):  # (the second build reads the record from the cache)
+        text = json.dumps(built(src, tmp_path)["entries"], ensure_ascii=False)
+        for gone in ("返回學習入口網站", "首頁", "學習平台", "2024年9月1日", "15,642"):
+            assert gone not in text, gone
+        assert "實用的音源" in text
+
+
+@pytest.mark.parametrize("plain", ["a-mirror.md", "z-mirror.md"])
+def test_the_record_of_lost_links_of_a_body_is_read_from_all_its_copies(tmp_path, plain):
+    """Two copies of one body: one whose breadcrumb was links the cleaner unwrapped, a mirror
+    whose breadcrumb never had links (no record). The body's chrome is read with the record of
+    its copies, whichever sorts first as the canonical one: the breadcrumb went only when the
+    linked copy sorted first (review34c), the verdict followed the copies' names."""
+    src = tmp_path / "in"
+    head = FM.format(title="Fix Wi-Fi Drops on Windows 11", n=3) + "## Fix Wi-Fi Drops on Windows 11\n\n"
+    tail = ("* Fix Wi-Fi Drops on Windows 11\n\nOpen Device Manager and expand Network adapters.\n\n"
+            "1. Click Start.\n2. Open Settings.\n3. Restart the PC.\n")
+    write(src, "m-linked.md", head + f"* [Home]({_PORTAL})\n* [Windows]({_PORTAL}win/)\n" + tail)
+    write(src, plain, head + "* Home\n* Windows\n" + tail)
+    [entry] = built(src, tmp_path)["entries"]
+    text = json.dumps(entry)
+    assert "* Home" not in text and "Windows\\n" not in text and "Open Device Manager" in text
+    assert len(entry["sources"]) == 2
 
 
 def test_the_title_line_over_a_byline_stays_the_byline_goes_alone():

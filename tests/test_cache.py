@@ -1049,10 +1049,10 @@ def _slow_strip(monkeypatch, marker: str):
     from .test_hostile import burn
     real = boilerplate.Boilerplate.strip_marked
 
-    def slow(self, page, repeated, marks=None):
+    def slow(self, page, repeated, marks=None, lost=()):
         if marker in page:
             burn(3)
-        return real(self, page, repeated, marks)
+        return real(self, page, repeated, marks, lost)
     monkeypatch.setattr(boilerplate.Boilerplate, "strip_marked", slow)
 
 
@@ -1345,9 +1345,9 @@ def test_a_body_whose_stripping_asks_nothing_that_moved_is_not_stripped_again(tm
     looked: list[str] = []
     real = boilerplate.Boilerplate.strip_marked
 
-    def strip_marked(self, body, repeated, marks=None):
+    def strip_marked(self, body, repeated, marks=None, lost=()):
         looked.append(body)
-        return real(self, body, repeated, marks)
+        return real(self, body, repeated, marks, lost)
     monkeypatch.setattr(boilerplate.Boilerplate, "strip_marked", strip_marked)
     link = "[Subscribe to our weekly newsletter](https://site.example/newsletter)"
     follow = "[Follow us on Twitter for more guides](https://twitter.example/site)"
@@ -1450,3 +1450,30 @@ def test_a_rebuilds_workers_start_before_the_cache_is_opened_and_are_told_its_ha
     assert res.cache_hits == res.inputs - res.rejected
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+@pytest.mark.parametrize("forge", [lambda r: r.pop("lost"), lambda r: r.update(lost=["no tab here"]),
+                                   lambda r: r.update(lost=[5]), lambda r: r.update(lost="tools.example.com\t0\tHome"),
+                                   lambda r: r.update(lost=["tools.example.com\tHome"])])  # (review33c2: no count, 0f5f35e's)
+def test_an_article_record_without_its_record_of_lost_links_or_with_junk_in_it_is_recomputed(tmp_path, forge):
+    # review33c: a record of an article whose "lost" (the lines that lost their links in cleaning) was missing or
+    # junk was trusted, and the chrome stripped without it: a kb.json unlike a fresh build's
+    portal = "https://tools.techidaily.com/movavi/products/"
+    src = tmp_path / "in"
+    write(src, "wav.md", "---\ntitle: \"Six YouTube to WAV converters\"\ndate: 2024-09-01\n---\n\n"
+          "## Six YouTube to WAV converters\n\n"
+          f"[返回學習入口網站]({portal})\n\n## \n\n【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦\n\n"
+          f"2024年9月1日\n\n 15,642 \n\n* [首頁]({portal})\n* [學習平台]({portal})\n"
+          "* 【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦\n\n"
+          "YouTube 上不只有很多有趣的影片，也有不少實用的音源。先來看看這 6 種 WAV 轉換工具的主要優缺點整理。\n")
+    build(src, tmp_path / "out", Options(jobs=1))
+    expected = (tmp_path / "out" / "kb.json").read_bytes()
+    assert "學習平台".encode() not in expected
+    cache = tmp_path / "out" / ".cache"
+    data = _index(cache)
+    (rec,) = [r for r in data["articles"].values() if r.get("lost")]
+    forge(rec)
+    _forge_index(cache, data)
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert (tmp_path / "out" / "kb.json").read_bytes() == expected
+    assert res.notes

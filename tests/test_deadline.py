@@ -104,9 +104,9 @@ def test_a_body_slow_to_strip_on_a_busy_machine_is_stripped(tmp_path, monkeypatc
     real = boilerplate.Boilerplate.strip_marked
     waits = {"printer": 1.0, "scanner": 20}
 
-    def slow(self, page, repeated, marks=None):
+    def slow(self, page, repeated, marks=None, lost=()):
         _waits(next((s for t, s in waits.items() if t in page), 0))
-        return real(self, page, repeated, marks)
+        return real(self, page, repeated, marks, lost)
     monkeypatch.setattr(boilerplate.Boilerplate, "strip_marked", slow)
     notice = "We use cookies to improve your visit. By staying on this site you agree to our cookie policy."
     src = tmp_path / "in"

@@ -19,9 +19,9 @@ What was removed is counted by kind; anything surprising is a warning.
 """
 from .cleaner import Cleaned, Cleaner, Split, join_parts, merge_counts
 from .code import unsentinel
-from .links import linked_domains, network_domains, unlink_network
+from .links import linked_domains, lost_key, lost_links, network_domains, unlink_network
 
 __all__ = [
-    "Cleaned", "Cleaner", "Split", "join_parts", "linked_domains", "merge_counts", "network_domains",
+    "Cleaned", "Cleaner", "Split", "join_parts", "linked_domains", "lost_key", "lost_links", "merge_counts", "network_domains",
     "unlink_network", "unsentinel",
 ]

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import html
 import re
+import bisect
 import unicodedata
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pyromark
 
@@ -258,3 +260,110 @@ def _guard_links(text: str, ctx, removed: Counter) -> str:
         pos = end
     out.append(raw[pos:].decode("utf-8"))
     return "".join(out)
+
+
+# ------------------------------------------------ the lines that lost their links
+
+# A line that is links and little else: a list item or a bar of them ("* [Home](https://site/)",
+# "[Back to Learning Portal](https://site/learn/)", "[A](u)[B](u) [C](u)"), its links' text and the first's target
+# (a label may hold escaped brackets: "Desktop software \[Windows\]"). Each bold mark has one place: the first
+# link's opening one before the links, a link's closing one right after it, the next one's opening one after the
+# separators that part them ("**[A](u)** | **[B](u)**") -- a mark placed either way ("[A](u)**[B](u)**") was
+# tried both ways at each link, 2^n tries on a line of n links
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:\[(?:[^\[\]\\\n]|\\.)+\]\(\s*<?https?://[^\s()<>]+>?\s*\)"
+                        r"(?:\*\*|__)?(?:[\s|·•/]+(?:\*\*|__)?)?)+$")
+_LINE_LINK = re.compile(r"\[((?:[^\[\]\\\n]|\\.)+)\]\(\s*<?(https?://[^\s()<>]+)>?\s*\)")
+_LINE_MARKS = re.compile(r"^\s*(?:[-*+]\s+)?|[*_\s]+$|^[*_]+")
+LOST_MOST = 24  # the most lines a body's record of lost links keeps (its first ones: a page's header is what it serves)
+LOST_HEAD = 120  # ...among the cleaned body's first lines this many (a header's breadcrumb, byline, labels)
+LOST_AHEAD = 60  # a raw line is matched to a cleaned line at most this many lines on from the last matched
+LOST_LONGEST = 160  # a line's text longer than this is no label, bar or crumb
+LOST_LINE = 4 * LOST_LONGEST  # ...and a line longer than this is not read (no label's; a long run of spaces is not read twice)
+
+
+def _line_text(line: str) -> str:
+    """A line's text as the record keys it: its links' text, its bullet, bold and spaces gone."""
+    text = _LINE_LINK.sub(r"\1", line)
+    return " ".join(_LINE_MARKS.sub("", text.strip()).split())
+
+
+def lost_key(line: str) -> str:
+    """A line's key in the record of lost links (lost_links): its text as _line_text gives it,
+    without spaces (the cleaner sets apart the text of links that touched)."""
+    return "".join(_line_text(line).split())
+
+
+def lost_links(raw: str, cleaned: str, ctx=None) -> tuple[str, ...]:
+    """The record of the lines that lost their links in cleaning (an affiliate's or a tracker's
+    link unwrapped, the text kept), by position: the raw text's lines that are links and little
+    else (a breadcrumb's item, a "Back to ..." label, a bar of links), outside code blocks, each
+    matched in order to the next line of the cleaned text (outside code blocks) with its text;
+    those whose cleaned line has no link left are recorded, in the cleaned text's order, as
+    "host<TAB>n<TAB>text": the host the first link led to (its destination when `ctx`, the
+    cleaner, can have a redirect's back: urls.unwrapped), how many lines of the cleaned text
+    (outside code blocks) with the same text (lost_key) are over it, so that the record names
+    its own line and not an earlier one of its words (a plain "* Home" over a "* [Home](...)"
+    the cleaner unwrapped), and the line's text as _line_text gives it. A
+    raw line whose link the cleaner kept is matched to its own line and recorded nowhere. The
+    first LOST_MOST among the cleaned text's first LOST_HEAD lines; cheap (one pass over each
+    text) and a pure function of its inputs. What it serves: chrome known by its links
+    (boilerplate.Boilerplate._breadcrumbs, which places the record's lines in order) although
+    the cleaner unwrapped them."""
+    if "](" not in raw:
+        return ()
+    code = code_lines(cleaned, LOST_HEAD)
+    plain = [line for i, line in enumerate(cleaned.split("\n", LOST_HEAD)[:LOST_HEAD]) if i not in code]
+    where: dict[str, list[int]] = {}
+    for k, line in enumerate(plain):
+        if len(line) > LOST_LINE:
+            continue  # (no label's line; and a long run of spaces is not read twice: _LINE_MARKS)
+        key = "".join(_line_text(line).split())
+        if key:
+            where.setdefault(key, []).append(k)
+    out, at = [], 0
+    in_code = code_lines(raw)
+    for n, line in enumerate(raw.split("\n")):
+        if at >= len(plain) or len(out) >= LOST_MOST:
+            break
+        if n in in_code or not line.strip() or len(line) > LOST_LINE:
+            continue
+        text = _line_text(line)
+        found = where.get("".join(text.split()))
+        j = bisect.bisect_left(found, at) if found else 0
+        if not found or j >= len(found) or found[j] > at + LOST_AHEAD:
+            continue  # (the cleaner dropped the line or changed it: no record, no move)
+        k, at = found[j], found[j] + 1  # (every line is placed, so a link's line is matched to its own place)
+        if "](" not in line or "](" in plain[k] or not _LINK_LINE.match(line):
+            continue  # (no link lost there, or no line of links)
+        text = _line_text(plain[k])  # (as the cleaned text shows it: links that touched set apart)
+        if len(text) > LOST_LONGEST or "\t" in text:
+            continue
+        url = _LINE_LINK.search(line).group(2)
+        real = unwrapped(url, ctx) if ctx is not None else None
+        host = _host(real or url)
+        if host:
+            out.append(f"{host}\t{j}\t{text}")  # (j: how many lines of its text the cleaned text has over it)
+    return tuple(out)
+
+
+def _host(url: str) -> str:
+    """A URL's host, lower case ("" for one urllib cannot read)."""
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+
+
+def code_lines(text: str, most: int | None = None) -> set[int]:
+    """The numbers of the text's lines inside fenced code blocks (fences included), of its first
+    `most` lines when given."""
+    if "```" not in text and "~~~" not in text:
+        return set()
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    out: set[int] = set()
+    for a, b in _fenced_blocks(text):
+        first, last = bisect.bisect_right(starts, a) - 1, bisect.bisect_right(starts, max(a, b - 1)) - 1
+        out.update(range(first, (last if most is None else min(last, most - 1)) + 1))
+    return out
