@@ -537,6 +537,24 @@ def test_many_lists_over_many_headings_are_matched_in_bounded_time():
     assert got.sections[0].text.count("- ab cd 39") == 1000  # (the lists name no heading: they stay)
 
 
+def test_lines_of_touching_bold_links_do_not_hold_up_the_junk_rules(tmp_path):
+    """The junk rules ask whether a line holds links alone (clean.junk._LINK_ONLY) with a pattern that
+    placed a bold mark between two links two ways (closing the first or opening the next): 2^n tries on
+    a line of n links followed by text. Three such lines put the body over its budget, rejected."""
+    from pipeline.clean.junk import _LINK_ONLY
+    line = "[a](http://pxf.io)**" * 24 + " x"
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: Fix Wi-Fi drops\n---\n\n## Fix Wi-Fi drops\n\n" + f"{line}\n{line}\n{line}\n\n"
+          + "Open Device Manager and expand Network adapters.\n")
+    write(src, "b.md", GOOD)
+    doc = build_doc(src, tmp_path / "out")
+    assert outcome(doc) == {"a.md": "ok", "b.md": "ok"}
+    assert _LINK_ONLY.match("[a](http://pxf.io)**" * 200 + " x") is None
+    for links in ("[a](x)****[b](y)", "**[a](x)** **[b](y)**", "1. [a](x) __[b](y)__  ", "* [a](x)"):
+        assert _LINK_ONLY.match(links), links
+    assert _LINK_ONLY.match("* [a](x) | [b](y)") is None  # (a bar between links is no link)
+
+
 def test_a_line_of_touching_bold_links_is_read_in_linear_time(tmp_path):
     """A line of affiliate links that touch, each one's closing bold mark before the next link
     ("[a](http://pxf.io)**[a](...)**... x"): the cleaner unwraps them, and the record of lost links

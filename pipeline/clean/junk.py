@@ -116,7 +116,10 @@ def _to_shop(url: str, ctx) -> bool:
     return url_is_affiliate(url, ctx) or unwrapped(url, ctx) is not None
 
 
-_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)(?:\*\*|__)?\s*)+$")
+# a line of links alone; each bold mark has one place (a link's closing mark, then spaces, then the next one's
+# opening mark): a mark that could close one link or open the next made 2^n tries on a line of n links
+_BOLD, _LINK = r"(?:\*\*|__)", r"\[[^\]\n]*\]\([^)\n]*\)"
+_LINK_ONLY = re.compile(rf"^\s*(?:[-*+]\s+|\d+[.)]\s+)?{_BOLD}?{_LINK}(?:(?:{_BOLD}\s*{_BOLD}?|\s+{_BOLD}?)?{_LINK})*{_BOLD}?\s*$")
 
 _EMPHASIS = re.compile(r"\*\*|__")
 
