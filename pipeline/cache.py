@@ -293,7 +293,8 @@ from .write import write_atomic
 #      [step_shapes] way_words: "Method 1"), never a remedy's ("Fix 1" under "Step 1" stays a step)
 # 183: steps (steps33, review33s2): no step's sub-sections are its ways when a step of its sequence, or a
 #      sub-section of one, names a remedy ("Step 2: Try the advanced fixes"); a last "Step 3" after "Step 2" may have them
-FORMAT = 183
+# 184: steps (steps34): a step whose sub-steps run in lists under labels naming cases alike gives them as its ways
+FORMAT = 184
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -1105,6 +1106,8 @@ def structure_from_dict(d: dict) -> Structure:
         isinstance(t.title, str) and isinstance(t.text, str) and type(t.section) is int and 0 <= t.section < n
         and isinstance(t.promotional, bool) and isinstance(t.counted, bool)
         and all(isinstance(x, str) for x in t.instructions + t.shortcuts + t.commands + t.pitch)
+        and all(isinstance(w, dict) and isinstance(w.get("title"), str) and isinstance(w.get("instructions"), list)
+                and all(isinstance(x, str) for x in w["instructions"]) for w in t.ways)
         and all(isinstance(p, list) and all(isinstance(x, str) for x in p) for p in t.ui_paths)
         and all(isinstance(x, dict) and all(isinstance(v, str) for v in x.values()) for x in t.images + t.links)
         for t in st.steps) and all(isinstance(c.get("text"), str) for c in st.causes)

@@ -218,13 +218,16 @@ class Steps:
         kept = {id(b) for b in keep}
         if action is not None and id(action) in kept:  # (its numbered item's nested sub-steps go with it)
             kept |= {id(b) for b in inner}
+        instructions = _instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept],
+                                     # (a way headed and written as prose: its actions, not a pitch's)
+                                     self._prose_acts if sub is None and not promotional else None)
+        ways = self._ways(units, kept, instructions) if sub is None and not promotional else []
         return Step(
             title=title.strip(),
             text=text,
             section=section,
-            instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept],
-                                       # (a way headed and written as prose: its actions, not a pitch's)
-                                       self._prose_acts if sub is None and not promotional else None),
+            instructions=[] if ways else instructions,  # (alternatives are no one procedure: each way has its own)
+            ways=ways,
             ui_paths=_dedupe(q for b in keep for p, plain in b.paths if (q := self._ui_path(p) if plain else p)),
             shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
             commands=_dedupe(c.strip("*` ") for a, b in zip([None] + keep, keep) for c, typed in _typed(b, a)
@@ -234,6 +237,64 @@ class Steps:
             promotional=promotional,
             pitch=pitch,
         )
+
+    def _ways(self, units: list[tuple[str, str, _Block | None]], kept: set[int], instructions: list[str]) -> list[dict]:
+        """The ways a step gives to choose from, each with its own sub-steps: its sub-steps run in two or more
+        lists each counting from 1 under a label of its own (a sub-heading, a bold line or a line ending in
+        ":"), labels that name cases alike (`_case_labels`: "I'm using Chrome:", "I'm using Firefox:"). A reader
+        following them in turn would do each way; [] when the step gives one procedure (`instructions` is then
+        its sub-steps), or its lists are parts of one ("Step 1: Uninstall", "Step 2: Download")."""
+        if len(instructions) < 4:
+            return []
+        segments: list[tuple[tuple[str, str] | None, list[_Block]]] = [(None, [])]
+        for text, plain, b in units[1:]:
+            if b is None:  # a sub-heading (`### ...` or a bold line of its own)
+                segments.append(((text.split(" ", 1)[0] if text.startswith("#") else "**", plain), []))
+            elif b.kind == "paragraph" and not b.contents and _way_label(b):
+                segments.append((("label", b.plain), []))
+            else:
+                segments[-1][1].append(b)
+        ways = []
+        for label, blocks in segments:
+            own = _instructions([b for b in blocks if not b.contents and id(b) in kept])
+            if own:
+                if label is None or len(own) < 2:
+                    return []
+                ways.append((label, own))
+        if len(ways) < 2 or [t for _, own in ways for t in own] != instructions:
+            return []
+        if len({shape for (shape, _), _ in ways}) != 1 or not self._case_labels([name for (_, name), _ in ways]):
+            return []
+        return [{"title": self._numbered(name) or name.strip().rstrip(":：").strip(), "instructions": own}
+                for (_, name), own in ways]
+
+    def _case_labels(self, labels: list[str]) -> bool:
+        """Whether labels name cases of one thing to choose from: each numbered by a way word ("Method 1: USB",
+        "Method 2: Wi-Fi"; rules [step_shapes] way_words); or, none numbered, each opening with a word that names
+        a case (`case_openers`: "For Windows 7:", "I'm using Firefox:", "If you're on Windows 10"), or each opening
+        with one word and sharing two more of substance past it in lower case, each naming its own thing in
+        capitals ("Modify NVIDIA graphics card settings", "Modify AMD graphics card settings"; not "Enable UEFI
+        Mode", "Enable Secure Boot": parts of one procedure)."""
+        plain = [" ".join(t.replace("’", "'").replace("*", "").split()).lower() for t in labels]
+        numbered = [self._numbered(t) is not None for t in plain]
+        if all(numbered):
+            firsts = {re.split(r"[\s\d:.#]", t, maxsplit=1)[0] for t in plain}
+            return len(firsts) == 1 and firsts <= self.way_words
+        if any(numbered) or any(_COUNTED.match(t) for t in plain):  # (a count the rules do not read: "Paso 2: ...")
+            return False
+        if all(self.case_opener.match(t) for t in plain):
+            return True
+        cased = [re.findall(r"[\w'-]+", t.replace("’", "'").replace("*", "")) for t in labels]
+        words = [[w.lower() for w in ws] for ws in cased]
+        if not all(words) or len({w[0] for w in words}) != 1:
+            return False
+        shared = set.intersection(*(set(w[1:]) for w in words))
+        # One frame with the thing it names swapped: two words of substance past the first in common, written in
+        # lower case ("graphics card"), and in each label a name in capitals the others lack ("NVIDIA", "AMD"); not
+        # "Check your cable settings", "Check your power settings" (no name: two checks), nor labels in Title Case.
+        return (sum(len(w) > 3 for w in shared) >= 2
+                and all(w.islower() for ws in cased for w in ws[1:] if w.lower() in shared)
+                and all(any(w[:1].isupper() and w.lower() not in shared for w in ws[1:]) for ws in cased))
 
     def _ui_path(self, path: list[str]) -> list[str] | None:
         """A plain-text path as the screen names it: its first name without the verb that leads
@@ -1364,6 +1425,21 @@ def _loose_counts(numbered: list[tuple[int, str]]) -> list[list[str]]:
             runs[-1].append(item)
             last = n
     return runs
+
+
+_COUNTED = re.compile(r"\d|\S+[ \t]*#?\d")  # (a label opening with a count, or a word and a count: "2.", "Paso 2")
+WAY_LABEL_WORDS = 20  # (a longer line ending in ":" leads into a list, it names no way)
+
+
+def _way_label(b: _Block) -> bool:
+    """A paragraph that labels what follows it: a bold line of its own, or a short line ending in ":"
+    ("For Windows 7:", "**I'm using Firefox:**"); not a numbered sub-step, not a screenshot."""
+    text = " ".join(b.plain.split())
+    if not text or b.images or "\n" in b.plain.strip() or len(text.split()) > WAY_LABEL_WORDS:
+        return False
+    if _numbered_items(b) or _LONE_LABEL.fullmatch(b.plain):
+        return False
+    return b.all_strong or text.endswith((":", "："))
 
 
 def _dedupe(items):

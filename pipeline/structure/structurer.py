@@ -111,6 +111,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                             flags)
         self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
         self.way_words = {w.lower() for w in rules.get("step_shapes", "way_words")}
+        self.case_opener = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "case_openers"))
+                                      + r")\b", flags)
         self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
                                    + r")\b", flags)
         self.check_question = one_of("check_questions")
