@@ -294,7 +294,9 @@ from .write import write_atomic
 # 183: steps (steps33, review33s2): no step's sub-sections are its ways when a step of its sequence, or a
 #      sub-section of one, names a remedy ("Step 2: Try the advanced fixes"); a last "Step 3" after "Step 2" may have them
 # 184: steps (steps34): a step whose sub-steps run in lists under labels naming cases alike gives them as its ways
-FORMAT = 184
+# 185: steps (mend34s): ways only where the step says it is a choice (way words, choice cues, one kind's
+#      alternatives), never when it says both; `instructions` keep every sub-step of a step with ways
+FORMAT = 185
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -226,7 +226,7 @@ class Steps:
             title=title.strip(),
             text=text,
             section=section,
-            instructions=[] if ways else instructions,  # (alternatives are no one procedure: each way has its own)
+            instructions=instructions,  # (all of its sub-steps, also when they fall into ways: `ways` adds to them)
             ways=ways,
             ui_paths=_dedupe(q for b in keep for p, plain in b.paths if (q := self._ui_path(p) if plain else p)),
             shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
@@ -241,40 +241,55 @@ class Steps:
     def _ways(self, units: list[tuple[str, str, _Block | None]], kept: set[int], instructions: list[str]) -> list[dict]:
         """The ways a step gives to choose from, each with its own sub-steps: its sub-steps run in two or more
         lists each counting from 1 under a label of its own (a sub-heading, a bold line or a line ending in
-        ":"), labels that name cases alike (`_case_labels`: "I'm using Chrome:", "I'm using Firefox:"). A reader
-        following them in turn would do each way; [] when the step gives one procedure (`instructions` is then
-        its sub-steps), or its lists are parts of one ("Step 1: Uninstall", "Step 2: Download")."""
+        ":"), labels that name ways to choose one of (`_case_labels`: "I'm using Chrome:", "I'm using Firefox:").
+        A reader following them in turn would do each way; [] when the step gives one procedure, or its lists are
+        parts of one ("Step 1: Uninstall", "Step 2: Download"; "For the router:", "For the PC:"). The step's
+        `instructions` stay all of its sub-steps either way: `ways` adds to them."""
         if len(instructions) < 4:
             return []
         segments: list[tuple[tuple[str, str] | None, list[_Block]]] = [(None, [])]
         for text, plain, b in units[1:]:
             if b is None:  # a sub-heading (`### ...` or a bold line of its own)
                 segments.append(((text.split(" ", 1)[0] if text.startswith("#") else "**", plain), []))
-            elif b.kind == "paragraph" and not b.contents and _way_label(b):
+            elif b.kind == "paragraph" and not b.contents and _way_label(b, self.way_label_words):
                 segments.append((("label", b.plain), []))
             else:
                 segments[-1][1].append(b)
-        ways = []
+        ways, notes = [], []  # (notes: its paragraphs beside the ways' lists, read for its cues)
         for label, blocks in segments:
             own = _instructions([b for b in blocks if not b.contents and id(b) in kept])
+            if label is not None:
+                notes += [b.plain for b in blocks if b.kind == "paragraph" and not _numbered_items(b)]
+            if label is not None and not own and any(b.kind == "list" or _numbered_items(b) for b in blocks):
+                return []  # (a way whose list does not count, "1. 1.": the ways given would leave it out)
             if own:
                 if label is None or len(own) < 2:
                     return []
                 ways.append((label, own))
         if len(ways) < 2 or [t for _, own in ways for t in own] != instructions:
             return []
-        if len({shape for (shape, _), _ in ways}) != 1 or not self._case_labels([name for (_, name), _ in ways]):
+        names = [name for (_, name), _ in ways]
+        lead = [units[0][1]] + [b.plain for b in segments[0][1] if b.kind == "paragraph" and not _numbered_items(b)]
+        if len({shape for (shape, _), _ in ways}) != 1 or not self._case_labels(names, lead + names, notes):
             return []
         return [{"title": self._numbered(name) or name.strip().rstrip(":：").strip(), "instructions": own}
                 for (_, name), own in ways]
 
-    def _case_labels(self, labels: list[str]) -> bool:
-        """Whether labels name cases of one thing to choose from: each numbered by a way word ("Method 1: USB",
-        "Method 2: Wi-Fi"; rules [step_shapes] way_words); or, none numbered, each opening with a word that names
-        a case (`case_openers`: "For Windows 7:", "I'm using Firefox:", "If you're on Windows 10"), or each opening
-        with one word and sharing two more of substance past it in lower case, each naming its own thing in
-        capitals ("Modify NVIDIA graphics card settings", "Modify AMD graphics card settings"; not "Enable UEFI
-        Mode", "Enable Secure Boot": parts of one procedure)."""
+    def _case_labels(self, labels: list[str], lead: list[str], notes: list[str]) -> bool:
+        """Whether labels name ways to choose one of, not parts done in turn: never when the step says it does
+        them all, in its title, intro or labels (`lead`; rules [step_shapes] both_cues: "Pairing needs both
+        devices", "do the first, then the second", "If it is still offline after that:") or in a note beside
+        the ways' lists (`notes`; `both_cues_between`: "disable it in your browser as well"; not the "then"
+        or "also" of a way's own sentences, "Then Windows will apply the changes"); else when each label is
+        numbered by a way word ("Method 1: USB", "Method 2: Wi-Fi"; `way_words`); or, none numbered, when its
+        title, intro or labels say it is a choice (`choice_cues`: "depending on", "if you use", "I'm using
+        Firefox:"), or each label names its own alternative of one kind the rules list (`way_kinds`: Windows
+        versions, browsers, game launchers, GPU makers: "For Windows 7:", "Modify NVIDIA graphics card
+        settings"). An opening word alone ("For the router:", "On your phone:", "If a UAC prompt appears:")
+        names no choice."""
+        if (any(self.both_cue.search(_cue_text(t)) for t in lead)
+                or any(self.both_cue_between.search(_cue_text(t)) for t in notes)):
+            return False
         plain = [" ".join(t.replace("’", "'").replace("*", "").split()).lower() for t in labels]
         numbered = [self._numbered(t) is not None for t in plain]
         if all(numbered):
@@ -282,19 +297,13 @@ class Steps:
             return len(firsts) == 1 and firsts <= self.way_words
         if any(numbered) or any(_COUNTED.match(t) for t in plain):  # (a count the rules do not read: "Paso 2: ...")
             return False
-        if all(self.case_opener.match(t) for t in plain):
+        if any(self.choice_cue.search(_cue_text(t)) for t in lead):
             return True
-        cased = [re.findall(r"[\w'-]+", t.replace("’", "'").replace("*", "")) for t in labels]
-        words = [[w.lower() for w in ws] for ws in cased]
-        if not all(words) or len({w[0] for w in words}) != 1:
-            return False
-        shared = set.intersection(*(set(w[1:]) for w in words))
-        # One frame with the thing it names swapped: two words of substance past the first in common, written in
-        # lower case ("graphics card"), and in each label a name in capitals the others lack ("NVIDIA", "AMD"); not
-        # "Check your cable settings", "Check your power settings" (no name: two checks), nor labels in Title Case.
-        return (sum(len(w) > 3 for w in shared) >= 2
-                and all(w.islower() for ws in cased for w in ws[1:] if w.lower() in shared)
-                and all(any(w[:1].isupper() and w.lower() not in shared for w in ws[1:]) for ws in cased))
+        for members in self.way_kinds:
+            named = [frozenset(m for m, pattern in members if pattern.search(_cue_text(t))) for t in labels]
+            if all(named) and sum(map(len, named)) == len(frozenset().union(*named)):  # (each its own)
+                return True
+        return False
 
     def _ui_path(self, path: list[str]) -> list[str] | None:
         """A plain-text path as the screen names it: its first name without the verb that leads
@@ -1428,14 +1437,20 @@ def _loose_counts(numbered: list[tuple[int, str]]) -> list[list[str]]:
 
 
 _COUNTED = re.compile(r"\d|\S+[ \t]*#?\d")  # (a label opening with a count, or a word and a count: "2.", "Paso 2")
-WAY_LABEL_WORDS = 20  # (a longer line ending in ":" leads into a list, it names no way)
 
 
-def _way_label(b: _Block) -> bool:
+def _cue_text(text: str) -> str:
+    """A line as the rules' cues are written: lower case, "'" for "’", one space, no markup."""
+    return " ".join(text.replace("’", "'").replace("*", "").split()).lower()
+
+
+def _way_label(b: _Block, most_words: int) -> bool:
     """A paragraph that labels what follows it: a bold line of its own, or a short line ending in ":"
-    ("For Windows 7:", "**I'm using Firefox:**"); not a numbered sub-step, not a screenshot."""
+    ("For Windows 7:", "**I'm using Firefox:**"), of at most `most_words` words (rules [step_shapes]
+    way_label_words: a longer line ending in ":" leads into a list, it names no way); not a numbered
+    sub-step, not a screenshot."""
     text = " ".join(b.plain.split())
-    if not text or b.images or "\n" in b.plain.strip() or len(text.split()) > WAY_LABEL_WORDS:
+    if not text or b.images or "\n" in b.plain.strip() or len(text.split()) > most_words:
         return False
     if _numbered_items(b) or _LONE_LABEL.fullmatch(b.plain):
         return False
