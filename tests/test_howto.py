@@ -91,27 +91,3 @@ def test_howto_leaves_pitches_out():
     (h,) = doc["@graph"]
     assert [(s["name"], s["position"], s["text"]) for s in h["step"]] == [
         ("S1", 1, "Go to the vendor's website."), ("S3", 2, "Restart.")]
-
-
-def test_a_step_with_ways_gives_one_section_per_way():
-    # "For Windows 10:" / "For Windows 7:": a consumer following one section of every sub-step would do both ways
-    ways = [{"title": "For Windows 10", "instructions": ["Right-click the folder and choose **Properties**.",
-                                                         "Click **Advanced** in the **Security** tab."]},
-            {"title": "For Windows 7", "instructions": ["Right-click the folder and choose **Properties**.",
-                                                        "Choose **Edit** in the **Owner** tab."]}]
-    steps = [{"id": "step-1", "order": 1, "title": "Take ownership of the folder", "text": "…",
-              "instructions": [t for w in ways for t in w["instructions"]], "ways": ways,
-              "images": [{"url": "https://img.example/owner.png", "alt": ""}], "promotional": False, "pitch": []},
-             {"id": "step-2", "order": 2, "title": "Unencrypt the folder", "text": "…",
-              "instructions": ["Click **Advanced**.", "Untick **Encrypt contents**."], "ways": [], "images": [],
-              "promotional": False, "pitch": []}]
-    entry = {"id": "kb-1", "title": "Fix Access Denied", "summary": "", "alternate_titles": [], "steps": steps}
-    (h,) = howto_document({"entries": [entry]}, "https://kb.example.com/kb")["@graph"]
-    _valid_howto(h, absolute=True)
-    assert [(s["@type"], s["name"], s["position"], [i["text"] for i in s["itemListElement"]]) for s in h["step"]] == [
-        ("HowToSection", "Take ownership of the folder — For Windows 10", 1,
-         ["Right-click the folder and choose Properties.", "Click Advanced in the Security tab."]),
-        ("HowToSection", "Take ownership of the folder — For Windows 7", 2,
-         ["Right-click the folder and choose Properties.", "Choose Edit in the Owner tab."]),
-        ("HowToSection", "Unencrypt the folder", 3, ["Click Advanced.", "Untick Encrypt contents."])]
-    assert len({s["@id"] for s in h["step"]}) == 3 and "image" not in h["step"][0]
