@@ -61,8 +61,8 @@ def entry_view(e: dict) -> dict:
     megabytes: the report keeps the views of the kb.json it wrote, so that the next build
     compares with them and does not parse that kb.json again). Its keys: id, title (only
     when the entry has one), how many steps and sources, the sources' paths, the steps' keys
-    with their titles and the digests of what a reader follows (text, instructions, ways), the digests of the summary, alternate
-    titles and causes, and of each section."""
+    with their titles and the digests of what a reader follows in them (text, instructions,
+    ways), the digests of the summary, alternate titles and causes, and of each section."""
     steps = [s for s in e.get("steps") or [] if isinstance(s, dict)]
     view = {"id": e["id"], "steps": len(e.get("steps") or []), "sources": len(e.get("sources") or []),
             "paths": sorted(_paths(e)),

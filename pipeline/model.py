@@ -108,7 +108,7 @@ class Step:
     promotional: bool = False  # a pitch with no manual way
     pitch: list[str] = field(default_factory=list)  # the passages of `text` that pitch a tool, verbatim
     # the ways to choose from that the step's sub-steps fall into, each {"title", "instructions"} (Steps._ways);
-    # `instructions` is then empty: no one procedure does them all
+    # `instructions` still holds all of the sub-steps: ways never empty it
     ways: list[dict] = field(default_factory=list)
     # read from the problems a page counts or heads by what goes wrong (Steps._counted_remedies, _remedy_runs): kept
     # only where the page's kind, read without them, is a step kind (consolidate.entries.finish_entries); not in kb.json
