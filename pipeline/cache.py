@@ -296,7 +296,9 @@ from .write import write_atomic
 # 184: steps (steps34): a step whose sub-steps run in lists under labels naming cases alike gives them as its ways
 # 185: steps (mend34s): ways only where the step says it is a choice (way words, choice cues, one kind's
 #      alternatives), never when it says both; `instructions` keep every sub-step of a step with ways
-FORMAT = 185
+# 186: steps (mend34s2): ways only under labels numbered by a way word ("Method 1", "Option 2"); no choice cues,
+#      no listed kinds (Chrome then Firefox, Windows 7 then Windows 10 are parts done in turn)
+FORMAT = 186
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -43,7 +43,7 @@ REQUIRED_GROUPS = {
     "summary": ("contents_labels", "ad_lines", "credit_lines"),
     "causes": ("bold_phrases_under",),
     "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "move_verbs", "move_places", "action_adverbs", "preliminary",
-                    "procedure_headings", "division_words", "way_words", "both_cues", "both_cues_between", "choice_cues", "way_kinds", "way_label_words", "question_words", "gerund_objects",
+                    "procedure_headings", "division_words", "way_words", "both_cues", "both_cues_between", "way_label_words", "question_words", "gerund_objects",
                     "not_verbs", "prevention", "avoiding_words", "check_questions", "closing_headings",
                     "procedure_leads", "indirect_questions", "advice_leads", "advice_verbs", "fix_leads", "not_items", "browsing_verbs", "pleas", "pointer_openings",
                     "remedy_words", "prices", "last_resorts", "writer_verbs", "clause_openers", "clause_not_after", "connectors"),

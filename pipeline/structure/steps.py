@@ -241,7 +241,7 @@ class Steps:
     def _ways(self, units: list[tuple[str, str, _Block | None]], kept: set[int], instructions: list[str]) -> list[dict]:
         """The ways a step gives to choose from, each with its own sub-steps: its sub-steps run in two or more
         lists each counting from 1 under a label of its own (a sub-heading, a bold line or a line ending in
-        ":"), labels that name ways to choose one of (`_case_labels`: "I'm using Chrome:", "I'm using Firefox:").
+        ":"), labels numbered by a way word (`_case_labels`: "Method 1: USB", "Method 2: Wi-Fi").
         A reader following them in turn would do each way; [] when the step gives one procedure, or its lists are
         parts of one ("Step 1: Uninstall", "Step 2: Download"; "For the router:", "For the PC:"). The step's
         `instructions` stay all of its sub-steps either way: `ways` adds to them."""
@@ -281,12 +281,10 @@ class Steps:
         devices", "do the first, then the second", "If it is still offline after that:") or in a note beside
         the ways' lists (`notes`; `both_cues_between`: "disable it in your browser as well"; not the "then"
         or "also" of a way's own sentences, "Then Windows will apply the changes"); else when each label is
-        numbered by a way word ("Method 1: USB", "Method 2: Wi-Fi"; `way_words`); or, none numbered, when its
-        title, intro or labels say it is a choice (`choice_cues`: "depending on", "if you use", "I'm using
-        Firefox:"), or each label names its own alternative of one kind the rules list (`way_kinds`: Windows
-        versions, browsers, game launchers, GPU makers: "For Windows 7:", "Modify NVIDIA graphics card
-        settings"). An opening word alone ("For the router:", "On your phone:", "If a UAC prompt appears:")
-        names no choice."""
+        numbered by a way word ("Method 1: USB", "Method 2: Wi-Fi"; `way_words`), and never else: labels
+        that name cases ("In Chrome:", "On Windows 7 (old PC):", "On the router:") or a step that says "choose"
+        or "if you use" are as often parts all done in turn (export in one browser, import in the other).
+        """
         if (any(self.both_cue.search(_cue_text(t)) for t in lead)
                 or any(self.both_cue_between.search(_cue_text(t)) for t in notes)):
             return False
@@ -295,14 +293,6 @@ class Steps:
         if all(numbered):
             firsts = {re.split(r"[\s\d:.#]", t, maxsplit=1)[0] for t in plain}
             return len(firsts) == 1 and firsts <= self.way_words
-        if any(numbered) or any(_COUNTED.match(t) for t in plain):  # (a count the rules do not read: "Paso 2: ...")
-            return False
-        if any(self.choice_cue.search(_cue_text(t)) for t in lead):
-            return True
-        for members in self.way_kinds:
-            named = [frozenset(m for m, pattern in members if pattern.search(_cue_text(t))) for t in labels]
-            if all(named) and sum(map(len, named)) == len(frozenset().union(*named)):  # (each its own)
-                return True
         return False
 
     def _ui_path(self, path: list[str]) -> list[str] | None:
@@ -1436,7 +1426,6 @@ def _loose_counts(numbered: list[tuple[int, str]]) -> list[list[str]]:
     return runs
 
 
-_COUNTED = re.compile(r"\d|\S+[ \t]*#?\d")  # (a label opening with a count, or a word and a count: "2.", "Paso 2")
 
 
 def _cue_text(text: str) -> str:

@@ -116,10 +116,6 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                               + r")(?![\w'])")
 
         self.both_cue, self.both_cue_between = cue("both_cues"), cue("both_cues_between")
-        self.choice_cue = cue("choice_cues")
-        self.way_kinds = [[(m, re.compile(r"(?<![\w'])" + re.escape(m) + r"(?![\w']|\.\d)"))
-                           for m in (w.strip().lower() for w in kind.split(":", 1)[-1].split(",")) if m]
-                          for kind in rules.get("step_shapes", "way_kinds")]
         self.way_label_words = int(rules.get("step_shapes", "way_label_words")[0])
         self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
                                    + r")\b", flags)
