@@ -304,7 +304,12 @@ from .write import write_atomic
 # 187: chrome: a breadcrumb proven by its links when the cleaner unwrapped them (articles' records "lost": the lines
 #      that lost their links, "host<TAB>n<TAB>text", n the lines of its text over it, required), under the page's
 #      heading, its home first, with the byline and the site's short labels right over the heading
-FORMAT = 187
+# 188: steps (steps34): a step whose sub-steps run in lists under labels naming cases alike gives them as its ways
+# 189: steps (mend34s): ways only where the step says it is a choice (way words, choice cues, one kind's
+#      alternatives), never when it says both; `instructions` keep every sub-step of a step with ways
+# 190: steps (mend34s2): ways only under labels numbered by a way word ("Method 1", "Option 2"); no choice cues,
+#      no listed kinds (Chrome then Firefox, Windows 7 then Windows 10 are parts done in turn)
+FORMAT = 190
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -1183,6 +1188,8 @@ def structure_from_dict(d: dict) -> Structure:
         isinstance(t.title, str) and isinstance(t.text, str) and type(t.section) is int and 0 <= t.section < n
         and isinstance(t.promotional, bool) and isinstance(t.counted, bool)
         and all(isinstance(x, str) for x in t.instructions + t.shortcuts + t.commands + t.pitch)
+        and all(isinstance(w, dict) and isinstance(w.get("title"), str) and isinstance(w.get("instructions"), list)
+                and all(isinstance(x, str) for x in w["instructions"]) for w in t.ways)
         and all(isinstance(p, list) and all(isinstance(x, str) for x in p) for p in t.ui_paths)
         and all(isinstance(x, dict) and all(isinstance(v, str) for v in x.values()) for x in t.images + t.links)
         for t in st.steps) and all(isinstance(c.get("text"), str) for c in st.causes)

@@ -46,7 +46,8 @@ def load_kb(path: Path) -> dict:
     return doc
 
 
-VIEW_FORMAT = 1  # (what `entry_view` keeps: a view kept by another version is not read)
+VIEW_FORMAT = 2  # (what `entry_view` keeps: a view kept by another version is not read; 2: a step's digest
+# covers its instructions and ways)
 
 
 def diff_kb(old: dict, new: dict) -> dict:
@@ -60,12 +61,12 @@ def entry_view(e: dict) -> dict:
     megabytes: the report keeps the views of the kb.json it wrote, so that the next build
     compares with them and does not parse that kb.json again). Its keys: id, title (only
     when the entry has one), how many steps and sources, the sources' paths, the steps' keys
-    with their titles and the digests of their texts, the digests of the summary, alternate
-    titles and causes, and of each section."""
+    with their titles and the digests of what a reader follows in them (text, instructions,
+    ways), the digests of the summary, alternate titles and causes, and of each section."""
     steps = [s for s in e.get("steps") or [] if isinstance(s, dict)]
     view = {"id": e["id"], "steps": len(e.get("steps") or []), "sources": len(e.get("sources") or []),
             "paths": sorted(_paths(e)),
-            "step_list": [[_step_key(s), str(s.get("title", "")), _digest(str(s.get("text", "")))] for s in steps],
+            "step_list": [[_step_key(s), str(s.get("title", "")), _step_digest(s)] for s in steps],
             "texts": [_digest(json.dumps(e.get(f), sort_keys=True)) for f in TEXTS],
             "sections": sorted({_digest(json.dumps([str(s.get("heading")), str(s.get("kind")), str(s.get("text"))]))
                                 for s in e.get("sections") or [] if isinstance(s, dict)})}
@@ -75,6 +76,15 @@ def entry_view(e: dict) -> dict:
 
 
 TEXTS = ("summary", "alternate_titles", "causes")  # (compared whole: entry_view's "texts")
+
+
+def _step_digest(s: dict) -> str:
+    """A step's text with its sub-steps and ways: a step whose text stays but whose `instructions` or
+    `ways` change (the sub-steps read anew, ways split apart) is changed for a reader too."""
+    text = str(s.get("text", ""))
+    if not s.get("instructions") and not s.get("ways"):
+        return _digest(text)  # (a step of no sub-steps: its text alone, as a kb.json without them read)
+    return _digest(json.dumps([text, s.get("instructions") or [], s.get("ways") or []], sort_keys=True))
 
 
 def _digest(text: str) -> str:
@@ -145,7 +155,7 @@ def _changes(a: dict, b: dict) -> dict | None:
 def _text_changes(a: dict, b: dict) -> dict:
     """What else a reader would see changed: the summary, alternate titles or causes (True),
     how many sections differ (heading, kind or text), how many steps kept their title but
-    not their text."""
+    not their text, sub-steps or ways."""
     out: dict = {f: True for f, x, y in zip(TEXTS, a["texts"], b["texts"]) if x != y}
     sa, sb = set(a["sections"]), set(b["sections"])
     if differ := max(len(sa - sb), len(sb - sa)):

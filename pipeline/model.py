@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-SCHEMA_VERSION = "1.2"  # 1.1: steps[].pitch, entries[].kind, categories, tags, stats.executable_stripped;
+SCHEMA_VERSION = "1.3"  # 1.1: steps[].pitch, entries[].kind, categories, tags, stats.executable_stripped;
 # 1.2: sources[].removed "sponsor_note" (a sponsor's note, no longer counted as "disclaimer")
+# 1.3: steps[].ways (the ways to choose from a step's sub-steps fall into, each with its own instructions)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ class Step:
     links: list[dict] = field(default_factory=list)
     promotional: bool = False  # a pitch with no manual way
     pitch: list[str] = field(default_factory=list)  # the passages of `text` that pitch a tool, verbatim
+    # the ways to choose from that the step's sub-steps fall into, each {"title", "instructions"} (Steps._ways);
+    # `instructions` still holds all of the sub-steps: ways never empty it
+    ways: list[dict] = field(default_factory=list)
     # read from the problems a page counts or heads by what goes wrong (Steps._counted_remedies, _remedy_runs): kept
     # only where the page's kind, read without them, is a step kind (consolidate.entries.finish_entries); not in kb.json
     counted: bool = False

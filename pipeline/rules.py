@@ -43,7 +43,7 @@ REQUIRED_GROUPS = {
     "summary": ("contents_labels", "ad_lines", "credit_lines"),
     "causes": ("bold_phrases_under",),
     "step_shapes": ("numbered", "imperative_verbs", "sequence_words", "action_verbs", "move_verbs", "move_places", "action_adverbs", "preliminary",
-                    "procedure_headings", "division_words", "way_words", "question_words", "gerund_objects",
+                    "procedure_headings", "division_words", "way_words", "both_cues", "both_cues_between", "way_label_words", "question_words", "gerund_objects",
                     "not_verbs", "prevention", "avoiding_words", "check_questions", "closing_headings",
                     "procedure_leads", "indirect_questions", "advice_leads", "advice_verbs", "fix_leads", "not_items", "browsing_verbs", "pleas", "pointer_openings",
                     "remedy_words", "prices", "last_resorts", "writer_verbs", "clause_openers", "clause_not_after", "connectors"),
@@ -80,7 +80,7 @@ NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("ti
                ("page_kinds", "personal_percent"), ("page_kinds", "question_percent"), ("page_kinds", "quoted_experts"), ("page_kinds", "tie_title_percent"), ("affiliate_hosts", "network_hosts"),
                ("affiliate_hosts", "network_pages"), ("promotional", "min_bodies"),
                ("boilerplate", "min_families"), ("boilerplate", "family_link_bodies"), ("boilerplate", "family_line_words"),
-               ("boilerplate", "short_label_words"), ("boilerplate", "min_echoes_in_body")}
+               ("boilerplate", "short_label_words"), ("boilerplate", "min_echoes_in_body"), ("step_shapes", "way_label_words")}
 # Groups whose keys are names the user may add: an ad block counted as any removal kind of
 # pipeline/removals.py; section kinds that the schema of kb.json allows.
 OPEN_GROUPS = {"ad_block_kinds"}

@@ -175,3 +175,17 @@ def test_load_kb_reads_what_json_reads_and_names_the_line_of_what_it_does_not(tm
     path.write_text('{\n"entries": [\n}', "utf-8")
     with pytest.raises(DiffError, match=r"not valid JSON \(line 3\)"):
         load_kb(path)
+
+
+def test_a_step_whose_sub_steps_fall_into_ways_is_changed():
+    # the same text and sub-steps, now read as two ways to choose from: a reader sees the step changed
+    old = entry("kb-a", "Fix Access Denied", ["Take ownership", "Unencrypt"], ["a.md"])
+    old["steps"][0] |= {"text": "For Windows 10: …  For Windows 7: …", "instructions": ["A", "B", "C", "D"], "ways": []}
+    new = copy.deepcopy(old)
+    new["steps"][0]["ways"] = [{"title": "For Windows 10", "instructions": ["A", "B"]},
+                               {"title": "For Windows 7", "instructions": ["C", "D"]}]
+    d = diff_kb(kb(old), kb(new))
+    assert d["counts"]["changed"] == 1 and d["changed"][0]["text_changed"] == {"steps": 1}
+    newer = copy.deepcopy(new)
+    newer["steps"][0]["instructions"] = ["A", "B", "C"]
+    assert diff_kb(kb(new), kb(newer))["changed"][0]["text_changed"] == {"steps": 1}

@@ -210,7 +210,7 @@ def _merged_steps(entry_id: str, groups: list[Group], section_id: Callable, o: O
         st, g = slot.item
         steps.append({
             "id": step_ids[k], "order": k + 1, "title": st.title, "text": st.text,
-            "instructions": st.instructions, "ui_paths": st.ui_paths, "shortcuts": st.shortcuts,
+            "instructions": st.instructions, "ways": st.ways, "ui_paths": st.ui_paths, "shortcuts": st.shortcuts,
             "commands": st.commands, "images": st.images, "links": st.links,
             "promotional": st.promotional, "pitch": st.pitch, "section": section_id(g.structure.sections[st.section]),
             "sources": sorted(set(slot.sources)), "variants": _variants(slot),

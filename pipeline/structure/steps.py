@@ -218,13 +218,16 @@ class Steps:
         kept = {id(b) for b in keep}
         if action is not None and id(action) in kept:  # (its numbered item's nested sub-steps go with it)
             kept |= {id(b) for b in inner}
+        instructions = _instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept],
+                                     # (a way headed and written as prose: its actions, not a pitch's)
+                                     self._prose_acts if sub is None and not promotional else None)
+        ways = self._ways(units, kept, instructions) if sub is None and not promotional else []
         return Step(
             title=title.strip(),
             text=text,
             section=section,
-            instructions=_instructions([b for b in (sblocks if sub is None else sub) if not b.contents and id(b) in kept],
-                                       # (a way headed and written as prose: its actions, not a pitch's)
-                                       self._prose_acts if sub is None and not promotional else None),
+            instructions=instructions,  # (all of its sub-steps, also when they fall into ways: `ways` adds to them)
+            ways=ways,
             ui_paths=_dedupe(q for b in keep for p, plain in b.paths if (q := self._ui_path(p) if plain else p)),
             shortcuts=_dedupe(k for b in keep for k in self._shortcuts(" ".join(b.plain.split()))),
             commands=_dedupe(c.strip("*` ") for a, b in zip([None] + keep, keep) for c, typed in _typed(b, a)
@@ -234,6 +237,63 @@ class Steps:
             promotional=promotional,
             pitch=pitch,
         )
+
+    def _ways(self, units: list[tuple[str, str, _Block | None]], kept: set[int], instructions: list[str]) -> list[dict]:
+        """The ways a step gives to choose from, each with its own sub-steps: its sub-steps run in two or more
+        lists each counting from 1 under a label of its own (a sub-heading, a bold line or a line ending in
+        ":"), labels numbered by a way word (`_case_labels`: "Method 1: USB", "Method 2: Wi-Fi").
+        A reader following them in turn would do each way; [] when the step gives one procedure, or its lists are
+        parts of one ("Step 1: Uninstall", "Step 2: Download"; "For the router:", "For the PC:"). The step's
+        `instructions` stay all of its sub-steps either way: `ways` adds to them."""
+        if len(instructions) < 4:
+            return []
+        segments: list[tuple[tuple[str, str] | None, list[_Block]]] = [(None, [])]
+        for text, plain, b in units[1:]:
+            if b is None:  # a sub-heading (`### ...` or a bold line of its own)
+                segments.append(((text.split(" ", 1)[0] if text.startswith("#") else "**", plain), []))
+            elif b.kind == "paragraph" and not b.contents and _way_label(b, self.way_label_words):
+                segments.append((("label", b.plain), []))
+            else:
+                segments[-1][1].append(b)
+        ways, notes = [], []  # (notes: its paragraphs beside the ways' lists, read for its cues)
+        for label, blocks in segments:
+            own = _instructions([b for b in blocks if not b.contents and id(b) in kept])
+            if label is not None:
+                notes += [b.plain for b in blocks if b.kind == "paragraph" and not _numbered_items(b)]
+            if label is not None and not own and any(b.kind == "list" or _numbered_items(b) for b in blocks):
+                return []  # (a way whose list does not count, "1. 1.": the ways given would leave it out)
+            if own:
+                if label is None or len(own) < 2:
+                    return []
+                ways.append((label, own))
+        if len(ways) < 2 or [t for _, own in ways for t in own] != instructions:
+            return []
+        names = [name for (_, name), _ in ways]
+        lead = [units[0][1]] + [b.plain for b in segments[0][1] if b.kind == "paragraph" and not _numbered_items(b)]
+        if len({shape for (shape, _), _ in ways}) != 1 or not self._case_labels(names, lead + names, notes):
+            return []
+        return [{"title": self._numbered(name) or name.strip().rstrip(":：").strip(), "instructions": own}
+                for (_, name), own in ways]
+
+    def _case_labels(self, labels: list[str], lead: list[str], notes: list[str]) -> bool:
+        """Whether labels name ways to choose one of, not parts done in turn: never when the step says it does
+        them all, in its title, intro or labels (`lead`; rules [step_shapes] both_cues: "Pairing needs both
+        devices", "do the first, then the second", "If it is still offline after that:") or in a note beside
+        the ways' lists (`notes`; `both_cues_between`: "disable it in your browser as well"; not the "then"
+        or "also" of a way's own sentences, "Then Windows will apply the changes"); else when each label is
+        numbered by a way word ("Method 1: USB", "Method 2: Wi-Fi"; `way_words`), and never else: labels
+        that name cases ("In Chrome:", "On Windows 7 (old PC):", "On the router:") or a step that says "choose"
+        or "if you use" are as often parts all done in turn (export in one browser, import in the other).
+        """
+        if (any(self.both_cue.search(_cue_text(t)) for t in lead)
+                or any(self.both_cue_between.search(_cue_text(t)) for t in notes)):
+            return False
+        plain = [" ".join(t.replace("’", "'").replace("*", "").split()).lower() for t in labels]
+        numbered = [self._numbered(t) is not None for t in plain]
+        if all(numbered):
+            firsts = {re.split(r"[\s\d:.#]", t, maxsplit=1)[0] for t in plain}
+            return len(firsts) == 1 and firsts <= self.way_words
+        return False
 
     def _ui_path(self, path: list[str]) -> list[str] | None:
         """A plain-text path as the screen names it: its first name without the verb that leads
@@ -1364,6 +1424,26 @@ def _loose_counts(numbered: list[tuple[int, str]]) -> list[list[str]]:
             runs[-1].append(item)
             last = n
     return runs
+
+
+
+
+def _cue_text(text: str) -> str:
+    """A line as the rules' cues are written: lower case, "'" for "’", one space, no markup."""
+    return " ".join(text.replace("’", "'").replace("*", "").split()).lower()
+
+
+def _way_label(b: _Block, most_words: int) -> bool:
+    """A paragraph that labels what follows it: a bold line of its own, or a short line ending in ":"
+    ("For Windows 7:", "**I'm using Firefox:**"), of at most `most_words` words (rules [step_shapes]
+    way_label_words: a longer line ending in ":" leads into a list, it names no way); not a numbered
+    sub-step, not a screenshot."""
+    text = " ".join(b.plain.split())
+    if not text or b.images or "\n" in b.plain.strip() or len(text.split()) > most_words:
+        return False
+    if _numbered_items(b) or _LONE_LABEL.fullmatch(b.plain):
+        return False
+    return b.all_strong or text.endswith((":", "："))
 
 
 def _dedupe(items):

@@ -111,6 +111,12 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                                             flags)
         self.division_words = {w.lower() for w in rules.get("step_shapes", "division_words")}
         self.way_words = {w.lower() for w in rules.get("step_shapes", "way_words")}
+        def cue(key: str) -> re.Pattern:  # a [step_shapes] list of lowercase phrases, as whole words
+            return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", key))
+                              + r")(?![\w'])")
+
+        self.both_cue, self.both_cue_between = cue("both_cues"), cue("both_cues_between")
+        self.way_label_words = int(rules.get("step_shapes", "way_label_words")[0])
         self.question = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "question_words"))
                                    + r")\b", flags)
         self.check_question = one_of("check_questions")
