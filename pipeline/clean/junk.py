@@ -118,8 +118,8 @@ def _to_shop(url: str, ctx) -> bool:
 
 # a line of links alone; each bold mark has one place (a link's closing mark, then spaces, then the next one's
 # opening mark): a mark that could close one link or open the next made 2^n tries on a line of n links
-_BOLD, _LINK = r"(?:\*\*|__)", r"\[[^\]\n]*\]\([^)\n]*\)"
-_LINK_ONLY = re.compile(rf"^\s*(?:[-*+]\s+|\d+[.)]\s+)?{_BOLD}?{_LINK}(?:(?:{_BOLD}\s*{_BOLD}?|\s+{_BOLD}?)?{_LINK})*{_BOLD}?\s*$")
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?\[[^\]\n]*\]\([^)\n]*\)"
+                        r"(?:(?:(?:\*\*|__)\s*(?:\*\*|__)?|\s+(?:\*\*|__)?)?\[[^\]\n]*\]\([^)\n]*\))*(?:\*\*|__)?\s*$")
 
 _EMPHASIS = re.compile(r"\*\*|__")
 
