@@ -1466,10 +1466,8 @@ class TitleChooser:
         """The word the text is most about: of the words it says in MAIN_PARTS parts or more
         (not the site's name nor a number), the one whose spread times specificity is highest,
         if that is MAIN_WEIGHT or more (a short or plain text is about no one word)."""
-        tf = self.tf[k]
-        ranked = sorted(((math.log1p(tf[w]) * self.idf.get(w, 0.0), w) for w in tf
-                         if tf[w] >= MAIN_PARTS and w not in self.site and not w.isdigit()), reverse=True)
-        return ranked[0][1] if ranked and ranked[0][0] >= MAIN_WEIGHT else None
+        terms = self.main_terms(k)
+        return terms[0] if terms else None
 
     def main_terms(self, k: int) -> list[str]:
         """The words the text is about: `main_term` and those it says in as many parts, weighing MAIN_SHARE of

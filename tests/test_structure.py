@@ -2050,11 +2050,16 @@ def test_how_to_parts_over_how_to_ways_are_read_in_linear_time(st):
     """Each "How to" part asked every section whether it was one of its children (8,000 parts:
     6.6 s, quadratic); its children are now gathered once."""
     import time
-    body = "Intro text about the thing.\n\n" + "".join(
-        f"## How to set up part {i}\n\n### How to open panel {i}\n\nOpen the panel and click Save.\n\n" for i in range(16_000))
-    t0 = time.process_time()
-    st.structure(body, "How to set up the panels")
-    assert time.process_time() - t0 < 10  # (~26 s before)
+
+    def seconds(n: int) -> float:
+        body = "Intro text about the thing.\n\n" + "".join(
+            f"## How to set up part {i}\n\n### How to open panel {i}\n\nOpen the panel and click Save.\n\n" for i in range(n))
+        t0 = time.process_time()
+        st.structure(body, "How to set up the panels")
+        return time.process_time() - t0
+    # four times the parts: about four times the time (16 times when quadratic, ~26 s at 16,000 parts); a ratio, not
+    # a bound in seconds, which a loaded machine crossed (10.5 s against 10 for 16,000 parts, ~7-9 s alone)
+    assert seconds(16_000) < 8 * seconds(4_000) + 0.5
 
 
 def test_headings_opening_with_a_verb_the_rules_do_not_list_are_steps_among_steps(st):

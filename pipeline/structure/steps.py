@@ -1426,8 +1426,6 @@ def _loose_counts(numbered: list[tuple[int, str]]) -> list[list[str]]:
     return runs
 
 
-
-
 def _cue_text(text: str) -> str:
     """A line as the rules' cues are written: lower case, "'" for "’", one space, no markup."""
     return " ".join(text.replace("’", "'").replace("*", "").split()).lower()
