@@ -537,18 +537,22 @@ def test_many_lists_over_many_headings_are_matched_in_bounded_time():
     assert got.sections[0].text.count("- ab cd 39") == 1000  # (the lists name no heading: they stay)
 
 
+def _built_with_link_lines(tmp_path, lines: str) -> dict:
+    """What becomes of an article whose body opens with `lines` (lines of links), beside a good one."""
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: Fix Wi-Fi drops\n---\n\n## Fix Wi-Fi drops\n\n" + f"{lines}\n\n"
+          + "Open Device Manager and expand Network adapters.\n")
+    write(src, "b.md", GOOD)
+    return outcome(build_doc(src, tmp_path / "out"))
+
+
 def test_lines_of_touching_bold_links_do_not_hold_up_the_junk_rules(tmp_path):
     """The junk rules ask whether a line holds links alone (clean.junk._LINK_ONLY) with a pattern that
     placed a bold mark between two links two ways (closing the first or opening the next): 2^n tries on
     a line of n links followed by text. Three such lines put the body over its budget, rejected."""
     from pipeline.clean.junk import _LINK_ONLY
     line = "[a](http://pxf.io)**" * 24 + " x"
-    src = tmp_path / "in"
-    write(src, "a.md", "---\ntitle: Fix Wi-Fi drops\n---\n\n## Fix Wi-Fi drops\n\n" + f"{line}\n{line}\n{line}\n\n"
-          + "Open Device Manager and expand Network adapters.\n")
-    write(src, "b.md", GOOD)
-    doc = build_doc(src, tmp_path / "out")
-    assert outcome(doc) == {"a.md": "ok", "b.md": "ok"}
+    assert _built_with_link_lines(tmp_path, f"{line}\n{line}\n{line}") == {"a.md": "ok", "b.md": "ok"}
     assert _LINK_ONLY.match("[a](http://pxf.io)**" * 200 + " x") is None
     for links in ("[a](x)****[b](y)", "**[a](x)** **[b](y)**", "1. [a](x) __[b](y)__  ", "* [a](x)"):
         assert _LINK_ONLY.match(links), links
@@ -563,12 +567,7 @@ def test_a_line_of_touching_bold_links_is_read_in_linear_time(tmp_path):
     over its budget and was rejected (main built it in 2 s). Each mark has one place now."""
     from pipeline.clean.links import _LINK_LINE
     line = "[a](http://pxf.io)**" * 31 + " x"
-    src = tmp_path / "in"
-    write(src, "a.md", "---\ntitle: Fix Wi-Fi drops\n---\n\n## Fix Wi-Fi drops\n\n" + f"{line}\n\n"
-          + "Open Device Manager and expand Network adapters.\n")
-    write(src, "b.md", GOOD)
-    doc = build_doc(src, tmp_path / "out")
-    assert outcome(doc) == {"a.md": "ok", "b.md": "ok"}
+    assert _built_with_link_lines(tmp_path, line) == {"a.md": "ok", "b.md": "ok"}
     assert _LINK_LINE.match("[a](http://pxf.io)**" * 200 + " x") is None  # (as long: 2^200 tries before)
     assert _LINK_LINE.match("[a](http://pxf.io)**" * 200)
     assert _LINK_LINE.match("* **[Home](https://s.example/)** | __[Windows](https://s.example/w/)__ / [Wi-Fi](https://s.example/w/f/)")
