@@ -539,8 +539,7 @@ class ArticleCache:
         at = self.articles.get(file_sha)
         if at is None:
             return None
-        buf, at = (self._blob, at) if at >= 0 else (self._put, ~at)
-        rec = _loads(buf[at >> 32:(at >> 32) + (at & 0xFFFFFFFF)])
+        rec = _loads(_held(at, self._blob, self._put))
         if _valid_article(rec) and ("b", rec["body"]) in self._at:
             self.used["articles"].add(file_sha)
             self.used["bodies"].add(rec["body"])
@@ -561,7 +560,7 @@ class ArticleCache:
         rec = dict(rec, head=head, body=k)
         if not self.scratch:  # (a scratch cache is never saved nor asked for articles: the record is the caller's)
             raw = orjson.dumps(rec)  # (the build does not change it: rec's values are its own)
-            self.articles[file_sha] = ~(len(self._put) << 32 | len(raw))
+            self.articles[file_sha] = ~_span(len(self._put), len(raw))
             self._put += raw
             self.used["articles"].add(file_sha)
         return rec
@@ -991,13 +990,12 @@ class ArticleCache:
     def _article_lines(self):
         """The index's pieces after its head: a line per article record this build used, in
         the order of their file's sha256 ("\\n<sha256> <record's JSON>"), each record as held."""
-        bufs = memoryview(self._blob), memoryview(self._put)
+        blob, put = memoryview(self._blob), memoryview(self._put)
         for k in sorted(self.used["articles"]):
             at = self.articles.get(k)
             if at is not None:
-                buf, at = (bufs[0], at) if at >= 0 else (bufs[1], ~at)
                 yield b"\n%s " % k.encode("ascii")
-                yield buf[at >> 32:(at >> 32) + (at & 0xFFFFFFFF)]
+                yield _held(at, blob, put)
 
     def close(self) -> None:
         """Close the packs (a build that did not get to save leaves its pack unlisted, so
@@ -1079,6 +1077,18 @@ def read_regular(path: Path) -> bytes:
         return fh.read(size)
 
 
+def _span(start: int, length: int) -> int:
+    """Where an article record is in its buffer, as ArticleCache.articles keeps it (`_held`)."""
+    return start << 32 | length
+
+
+def _held(at: int, blob, put):
+    """The JSON of the article record ArticleCache.articles places at `at`: a `_span` of `blob`
+    (the index's lines, as read), or the complement of one of `put` (the records this build put)."""
+    buf, at = (blob, at) if at >= 0 else (put, ~at)
+    return buf[at >> 32:(at >> 32) + (at & 0xFFFFFFFF)]
+
+
 def _article_spans(blob: bytes) -> tuple[dict[str, int], int]:
     """The index's article lines (`blob`): file sha256 -> where its record is in `blob`
     (offset << 32 | length), and how many lines were malformed (none unless a writer erred:
@@ -1089,7 +1099,7 @@ def _article_spans(blob: bytes) -> tuple[dict[str, int], int]:
         end = len(blob) if end < 0 else end
         m = _ARTICLE_LINE.match(blob, at, end)
         if m and end > m.end():
-            spans[m.group(1).decode("ascii")] = m.end() << 32 | (end - m.end())
+            spans[m.group(1).decode("ascii")] = _span(m.end(), end - m.end())
         else:
             bad += 1
         at = end + 1
