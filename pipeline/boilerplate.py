@@ -474,6 +474,8 @@ class Boilerplate:
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
         self.openers = frozenset(w.lower() for w in g("step_shapes", "sequence_words")) | {"or", "and", "also"}
+        # a step's label ("Step 1.", "**Step 2:** Open ..."): what a procedure's every page repeats, never the site's
+        self.step_label = re.compile(r"\s*(?:\*\*|__)?(?:" + "|".join(g("promotional", "sequence_labels")) + ")", re.I)
         # a tool the article pitches is its own text, flagged promotional, never removed
         products = g("promotional", "products")
         self.products = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in products) + r")\b", re.I)
@@ -613,12 +615,12 @@ class Boilerplate:
 
     def _content(self, line: str) -> bool:
         """A line that reads as an article's content whatever its repetition: an action, a
-        numbered step, a bold label, the article's pitch for a tool it sells."""
+        numbered step or a step's label, a bold label, the article's pitch for a tool it sells."""
         if _LABELLED_LINK.match(line) or _ONLY_LINK.match(line):
             # "**Also: [Stop ignoring ...](url)**", "**[The best VPN services](url)**": another
             # article's title, bold or not, not an action nor a label of what follows
             return bool(self.products.search(line))
-        if _NUMBERED.match(line) or _BOLD_LABEL.match(line) or self.products.search(line):
+        if _NUMBERED.match(line) or _BOLD_LABEL.match(line) or self.step_label.match(line) or self.products.search(line):
             return True
         rest = _LEAD.sub("", line, count=1)
         words = _WORD.findall(rest.lower())

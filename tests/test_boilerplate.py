@@ -47,6 +47,30 @@ def test_a_block_repeated_across_distinct_articles_is_chrome_a_repeated_step_is_
     assert all(s["removed"].get("chrome") == 3 for e in doc["entries"] for s in e["sources"])
 
 
+def test_a_step_label_every_article_repeats_under_a_repeated_badge_stays(tmp_path):
+    """Distinct articles of one site each pitch a repair tool under the same badge line ("100% Secure.
+    No Ads.", chrome) and number its use with labels alone on their lines ("Step 1.", "Step 2.", as
+    site-app-tips does): the labels repeat across every article too, but a step's label is content;
+    "Step 1." went with the badge above it, so the count started at 2."""
+    src = tmp_path / "in"
+    badge = "![Secure](https://img.example/secure.svg) 100% Secure. No Ads.\n\n"
+    for n, topic in enumerate(TOPICS, 1):
+        w = topic.split()
+        write(src, f"{n}.md", FM.format(title=f"Repair the {topic} video", n=n) + f"# Repair the {topic} video\n\n"
+              f"The {topic} clip of model {n}{w[0][:2]} stops playing halfway, with the {w[-1]} shown greyed out.\n\n"
+              f"## Repair it with a repair app\n\nThe app fixes a broken {topic} clip from a sample clip.\n\n" + badge * 2
+              + f"Step 1.\n\nClick Free Download above and add the {w[0]} repair app number {n} to your desktop.\n\n"
+              f"**Step 2:** Open the program and upload the broken {topic} clip of unit {n}.\n\n"
+              f"Step 3.\n\nTap Repair for the {w[-1]} and wait for build {n} to finish.\n")
+    build(src, tmp_path / "out", Options(jobs=1))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert len(doc["entries"]) == len(TOPICS)
+    for e in doc["entries"]:
+        text = json.dumps(e)
+        assert "100% Secure" not in text and e["sources"][0]["removed"] == {"chrome": 2}
+        assert "Step 1." in text and "**Step 2:** Open the program" in text and "Step 3." in text
+
+
 def test_spun_copies_of_one_article_do_not_make_its_text_chrome(tmp_path):
     src = tmp_path / "in"
     body = distinct_article("printer spooler", 1).split("---\n\n", 1)[1].replace(SIGNUP, "")
