@@ -2895,7 +2895,7 @@ def test_tail_boxes_read_sections_that_all_went_in_linear_time():
 
     for shape in shapes:
         small, large = run(shape, 2500), run(shape, 10000)
-        assert large < 6 * small + 0.1, f"{shape}: {small:.2f}s -> {large:.2f}s for 4x the sections"
+        assert large < 8 * small + 0.1, f"{shape}: {small:.2f}s -> {large:.2f}s for 4x the sections"
 
 
 def test_buttons_laid_out_twice_lose_their_copies_with_a_widgets_evidence_in_any_language():
