@@ -309,7 +309,9 @@ from .write import write_atomic
 #      alternatives), never when it says both; `instructions` keep every sub-step of a step with ways
 # 190: steps (mend34s2): ways only under labels numbered by a way word ("Method 1", "Option 2"); no choice cues,
 #      no listed kinds (Chrome then Firefox, Windows 7 then Windows 10 are parts done in turn)
-FORMAT = 190
+# 191: chrome (chrome35): a contents label and a back label of an unwrapped breadcrumb's header, an author
+#      whose link was unwrapped over a date and a count of thousands, more buttons in other languages
+FORMAT = 191
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

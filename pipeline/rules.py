@@ -52,7 +52,7 @@ REQUIRED_GROUPS = {
                     "min_echoes_in_body", "seeds", "bylines", "comment_buttons", "comment_words", "shop_labels",
                     "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "footer_marks",
                     "house_words", "attribution_labels", "cjk_content", "breadcrumb_roots", "date_months",
-                    "author_marks", "view_words", "signup_fields", "signup_buttons", "signup_topics",
+                    "author_marks", "view_words", "review_words", "signup_fields", "signup_buttons", "signup_topics",
                     "signup_consent", "crumb_back_links"),
 }
 

@@ -4218,3 +4218,24 @@ def test_lists_under_labels_that_name_no_choice_are_no_ways(st, name):
     (got,) = [s for s in steps if s.title == step]
     assert len(got.instructions) == count
     assert all(s.ways == [] for s in steps), [(s.title, s.ways) for s in steps]
+
+
+@pytest.mark.parametrize("label", ["目錄", "目录", "Contenu", "Índice", "Inhalt", "目次", "Sommaire"])
+def test_a_contents_label_in_another_language_leaves_its_unlinked_list_out(st, label):
+    """A table of contents whose anchors an affiliate hijacked (the cleaner unlinked them) under
+    its label gives no text in Chinese, French, Spanish, German, Japanese as in English (rules'
+    tables_of_contents labels); the label goes with it. The label's word inside a heading or a
+    sentence, and a list under a label of another kind, stay."""
+    body = (f"Intro.\n\n{label}\n\n* Redémarrer le PC\n* Mettre à jour le pilote\n\n"
+            "## Redémarrer le PC\n\nFaites-le.\n\n## Mettre à jour le pilote\n\nMettez-le à jour.\n")
+    s = st.structure(body, "t")
+    assert s.sections[0].text == "Intro." and label not in json.dumps([x.text for x in s.sections], ensure_ascii=False)
+
+
+def test_a_list_under_words_that_only_hold_a_contents_label_stays(st):
+    """Adversarial: a list under a heading or line that says more than a contents label ("Índice de
+    refracción", "Inhalt der Box", "目錄結構") is the article's and keeps its text."""
+    for label in ("Índice de refracción", "Inhalt der Box:", "## 目錄結構", "Contenu du paquet"):
+        body = f"Intro.\n\n{label}\n\n* Agua 1,33\n* Vidrio 1,5\n\n## Más\n\nTexto.\n"
+        text = json.dumps([x.text for x in st.structure(body, "t").sections], ensure_ascii=False)
+        assert "Agua 1,33" in text and "Vidrio 1,5" in text, label
