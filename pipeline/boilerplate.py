@@ -466,10 +466,15 @@ class Boilerplate:
         self.signup_consent = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "signup_consent")), re.I)
         # a breadcrumb whose links the cleaner unwrapped: the "Back to ..." lines under it (_breadcrumbs)
         self.crumb_backs = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "crumb_back_links")), re.I)
+        # ...and those that go only when the record shows the line lost its link into the crumb's host
+        self.crumb_backs_lost = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "crumb_back_links_lost")), re.I)
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
         self.contents_labels = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels")) + r")\W*", re.I)
+        # (in a header a breadcrumb of unwrapped links proved, over a bar that lost its links: other languages' too)
+        self.header_contents = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels") + g("boilerplate", "header_contents_labels"))
+                                          + r")\W*", re.I)
         # an attribution: its label, a colon and one link, nothing else (_attributed)
         self.attribution = re.compile(r"^\s*(?:\*\*|__|[*_])?(?:" + "|".join(map(re.escape, g("boilerplate", "attribution_labels")))
                                       + r")\s*(?:\*\*|__|[*_])?\s*:\s*(?:\*\*|__|[*_])?\s*\[[^\[\]\n]+\]"
@@ -771,10 +776,15 @@ class Boilerplate:
         targets = _lost_targets(lost, lines) if lost else None
         crumbs, recorded = self._breadcrumbs(units, lines, drop, targets)
         drop.update(crumbs)
-        drop.update(self._byline(units, lines, drop, recorded, targets if recorded else None))
-        # (after it: "Load more deals" is a shop widget's evidence there)
+        # (a name's link the cleaner unwrapped proves an author's page only when it led into the breadcrumb's host)
+        hosts = {targets[units[u][0]] for u in crumbs if units[u][0] in targets} if recorded else set()
+        drop.update(self._byline(units, lines, drop, recorded,
+                                 {i: h for i, h in targets.items() if h in hosts} if len(hosts) == 1 else None))
+        # (after it: "Load more deals" is a shop widget's evidence there; a product box's rating badge, a
+        # count of reviews, goes only when it was a link the cleaner unwrapped, by the record of lost links)
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and (self._more_button(lines[i])
-                                                                              or self._reviews_line(lines[i])))
+                                                                              or targets and i in targets
+                                                                              and self._reviews_line(lines[i])))
         self._headings(units, lines, repeated, rep, drop)
         self._tail_boxes(units, lines, repeated, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
@@ -871,7 +881,7 @@ class Boilerplate:
         anchors; a last item sharing a few words with the next heading) stays whole. When the
         record of lost links (`lost`, a line's number -> the host it linked to) has each item but
         the last losing its link into one host, a contents label between ("目錄", "Contenu", rules'
-        tables_of_contents labels) right over a line that lost its links into that host goes too;
+        tables_of_contents and header_contents_labels) right over a line that lost its links into that host goes too;
         the bar itself stays, and so do the product box's name and every other line (with them
         gone the page's summary became a pitch, review33c)."""
         n, u = len(units), 0
@@ -911,7 +921,9 @@ class Boilerplate:
             # (unlinked: a list opening with "Home" may be a menu's path or a list of rooms, "* Home / * Work /
             # * Public network" over "## Public network"; only a heading of 3 words or more, with nothing between
             # or a "Back to ..." line, and only the list and those lines go)
-            backs = {w for w in between if units[w][1] is not None and self._crumb_back(lines[units[w][0]])}
+            host = self._lost_host(units, items, lost)
+            backs = {w for w in between if units[w][1] is not None
+                     and self._crumb_back(lines[units[w][0]], host is not None and lost.get(units[w][0]) == host)}
             if len(words) < 3 or between and not backs:
                 return set()
             return set(items) | backs | self._lost_contents_labels(units, lines, items, between, lost)
@@ -921,16 +933,22 @@ class Boilerplate:
 
     def _lost_contents_labels(self, units, lines: list[str], items: list[int], between: list[int],
                               lost: dict[int, str] | None) -> set[int]:
-        """The contents labels among `between` (rules' tables_of_contents labels, the whole line:
+        """The contents labels among `between` (rules' tables_of_contents and header_contents_labels:
         "目錄", "Contenu") right over a line that lost its links into the host each item of the
         breadcrumb `items` but the last lost its link into (the record of lost links, `lost`);
         none when the items lost theirs into no one host."""
-        hosts = {lost.get(units[v][0]) for v in items[:-1]} if lost else {None}
-        if None in hosts or len(hosts) != 1:
+        host = self._lost_host(units, items, lost)
+        if host is None:
             return set()
-        host = next(iter(hosts))
         return {w for w, x in zip(between, between[1:]) if units[w][1] is not None
-                and self._contents_label(lines[units[w][0]]) and lost.get(units[x][0]) == host}
+                and self._header_contents_label(lines[units[w][0]]) and lost.get(units[x][0]) == host}
+
+    @staticmethod
+    def _lost_host(units, items: list[int], lost: dict[int, str] | None) -> str | None:
+        """The one host each item of the breadcrumb `items` but the last lost its link into (the
+        record of lost links, `lost`); None when they lost theirs into no one host."""
+        hosts = {lost.get(units[v][0]) for v in items[:-1]} if lost else {None}
+        return None if None in hosts or len(hosts) != 1 else next(iter(hosts))
 
     def _crumb_links(self, texts: list[str]) -> str | None:
         """How a breadcrumb's items were links: "linked", each but the last links to a page of
@@ -978,7 +996,7 @@ class Boilerplate:
         ("返回學習入口網站", Back to the learning portal; a bar of them; not a dek, a sentence of
         more words); past the product box's bold name and a longer bar of links into that host,
         which stay, its "Back to ..." label (rules' crumb_back_links) and a contents label right
-        over such a bar ("目錄", rules' tables_of_contents labels) go too. A line of any other
+        over such a bar ("目錄", rules' header_contents_labels) go too. A line of any other
         kind between ("Quick Fix" under the date, a product's name) keeps those lines; a list
         with a kept link, a step or a price, a "you will need" list, a series' parts, a list
         whose last item is no heading stay."""
@@ -1036,8 +1054,9 @@ class Boilerplate:
                 line = lines[units[w][0]] if units[w][1] is not None else None
                 if line is None:
                     break
-                if (self._lost_label(line, lost.get(units[w][0]) == host) or self._crumb_back(line)
-                        or self._contents_label(line) and below is not None and lost.get(units[below][0]) == host):
+                if (self._lost_label(line, lost.get(units[w][0]) == host)
+                        or lost.get(units[w][0]) == host and self._crumb_back(line, True)
+                        or self._header_contents_label(line) and below is not None and lost.get(units[below][0]) == host):
                     out.add(w)
                 elif not (_BOLD_LABEL.match(line) and self._label(line) or lost.get(units[w][0]) == host
                           and not _LIST.match(line) and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_"))):
@@ -1084,12 +1103,14 @@ class Boilerplate:
         return (lost and not _LIST.match(line) and not _ANY_HEADING.match(line)
                 and _span(line) <= self.short_words and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
 
-    def _crumb_back(self, line: str) -> bool:
+    def _crumb_back(self, line: str, lost: bool = False) -> bool:
         """A "Back to ..." line of a page's header (rules' crumb_back_links, a short label):
-        "Back to Learning Portal", "Retour au portail de formation"; not a step, "Return to ...")."""
+        "Back to Learning Portal", "Retour au portail de formation"; not a step, "Return to ...").
+        When the line lost its link into the breadcrumb's host (`lost`, by the record), rules'
+        crumb_back_links_lost too ("Volver al portal", "返回學習入口網站", "学習ポータルに戻る")."""
         text = _LINK.sub(r"\1", line).strip(" \t*_")
-        return (bool(self.crumb_backs.search(text)) and self._label(text, 2 * self.short_words)
-                and not _WHOLE_SENTENCE.search(text))
+        return ((self.crumb_backs.search(text) is not None or lost and self.crumb_backs_lost.search(text) is not None)
+                and self._label(text, 2 * self.short_words) and not _WHOLE_SENTENCE.search(text))
 
     def _header_chrome(self, units, lines: list[str], w: int) -> bool:
         """Unit w, between a linked breadcrumb and the page's heading, is known header chrome: a
@@ -1115,9 +1136,9 @@ class Boilerplate:
         who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). On a page
         whose header a breadcrumb of unwrapped links proved (`crumbed`: lines of the record of lost links), an author's line over a date over a count of
         thousands goes too ("Edited by Ben Jacklin" / "December 1, 2023" / "19,744"), and so does a name alone there
-        whose link the cleaner unwrapped as it did the breadcrumb's (`linked`: the record placed, a line's number -> the
-        host): an author's page's link, its mark ("[Alex Weng](...)" / "2024年8月16日" / "19,027"; a product's
-        name, bold or not linked, stays). A date over a bare number (a release's, a price's, a print run's:
+        whose link the cleaner unwrapped into the breadcrumb's host (`linked`: the record placed, a line's number -> that
+        host): an author's page's link, its mark, a given name and a surname ("[Alex Weng](...)" / "2024年8月16日" /
+        "19,027"; a product's name, bold, of three words or not linked, stays). A date over a bare number (a release's, a price's, a print run's:
         "By Cormac McCarthy" / "September 26, 2006" / "287"), a year and a number that are no date
         ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""
         out, titled, seen, opened = set(), 0, 0, None
@@ -1145,7 +1166,9 @@ class Boilerplate:
             # (on a page whose header a breadcrumb proved, an author's line over a date over a count of
             # thousands is one too: "Edited by Ben Jacklin" / "December 1, 2023" / "19,744")
             # (...and so is a name alone right over the date that was a link, an author page's, the cleaner unwrapped)
-            author = marked or named and linked is not None and units[u - 1][0] in linked and "**" not in over
+            # (a given name and a surname: a product's name that was a link into that host, "Movavi Photo Editor", stays)
+            author = marked or (named and len(plain.split()) == 2 and linked is not None and units[u - 1][0] in linked
+                                and "**" not in over)
             counted = crumbed and author and _THOUSANDS.match(under) is not None
             if not (viewed or counted or marked and not _COUNT.match(under)):
                 continue
@@ -1190,11 +1213,13 @@ class Boilerplate:
 
     def _reviews_line(self, line: str) -> bool:
         """A product box's rating: a count of reviews and one of the rules' review_words, maybe after
-        a score out of five, nothing else ("4.6 (20,522 reviews)", "[4.520,872 則評論](...)"); not a
-        heading, a numbered step or a list item's sentence."""
-        if len(line) > 80 or _ANY_HEADING.match(line) or _NUMBERED.match(line):
+        a score out of five, nothing else ("4.6 (20,522 reviews)", "4.520,872 則評論"); not a heading,
+        a numbered step, a list item (a spec list's "- 4.7 (85,412 reviews)") or a bold line ("**12
+        reviews**"). (The caller asks it only of a line the record shows lost its link: a badge's.)"""
+        if (len(line) > 80 or _ANY_HEADING.match(line) or _NUMBERED.match(line) or _LIST.match(line)
+                or _BOLD_LABEL.match(line) or "**" in line or "__" in line):
             return False
-        m = _REVIEWED.match(_LINK.sub(r"\1", _BULLET.sub("", line, count=1)).strip(" \t*_"))
+        m = _REVIEWED.match(_LINK.sub(r"\1", line).strip(" \t"))
         return m is not None and " ".join(m.group(1).lower().split()) in self.review_words
 
     def _pictures(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> int:
@@ -1455,6 +1480,11 @@ class Boilerplate:
 
     def _contents_label(self, line: str) -> bool:
         return self.contents_labels.fullmatch(line.strip(" \t#*_>")) is not None
+
+    def _header_contents_label(self, line: str) -> bool:
+        """A contents label in any language (rules' tables_of_contents labels and header_contents_labels):
+        read only in a header a breadcrumb proved, over a bar that lost its links into its host."""
+        return self.header_contents.fullmatch(line.strip(" \t#*_>")) is not None
 
     def _lines(self, units, lines: list[str], rep: list[bool]) -> set[int]:
         """The repeated lines that look like chrome: mostly links, a short label, at the body's

@@ -3349,7 +3349,7 @@ def test_a_breadcrumb_whose_links_were_unwrapped_goes_under_the_heading_with_its
     byline between (a date and a bare count of views, the author's line) and the site's labels
     over the heading that were links into it ("返回學習入口網站", a contents bar; its links all to
     one page: its home label first, or a date between, proves it), and the contents label right
-    over that bar ("目錄", rules' tables_of_contents labels: chrome35). A label that was no link
+    over that bar ("目錄", rules' header_contents_labels: chrome35). A label that was no link
     and is none of those stays ("六種工具一次看")."""
     zh = ("## 六種 WAV 轉換工具\n\n 六種工具一次看 \n\n 目錄 \n\n"
           f"[OnlineVideoConverter]({_PORTAL})[YouTubeTo.org]({_PORTAL})[iTubeGo]({_PORTAL})\n\n"
@@ -3601,7 +3601,7 @@ def test_an_unwrapped_breadcrumb_opening_the_body_takes_its_contents_and_back_la
     """A breadcrumb opening the body whose links the cleaner unwrapped, its home first, goes
     with the header's "Back to ..." label (rules' crumb_back_links: "返回...", "Retour au ...",
     "Volver al ...", "...に戻る") and the contents label right over a bar whose links went into
-    the breadcrumb's host (rules' tables_of_contents labels: "目錄", "Contenu", "Índice",
+    the breadcrumb's host (rules' header_contents_labels: "目錄", "Contenu", "Índice",
     "目次"); the bar and the product box's name stay (review33c), and so do the title and text."""
     text, body, lost = _cleaned_stripped(_header(home, portal, title, label, bar, back, heading) + sentence)
     assert lost and f"* {home}" in body and label in body
@@ -3726,28 +3726,91 @@ def test_a_more_button_goes_in_other_languages_a_step_or_label_that_says_it_stay
     _unchanged(b, kept)
 
 
-def test_a_product_boxs_count_of_reviews_goes_in_any_language_a_sentence_or_spec_that_counts_them_stays():
-    """A product box's rating, a line of a count of reviews maybe after a score out of five (rules'
-    review_words: "4.6 (20,522 reviews)", "4.6 (20,522 件のレビュー)", "4.520,872 則評論" run
-    together and linked, "4,5 (120 avis)"), goes; a sentence, a numbered step, a heading, a
-    score with no count, a table row, a quoted line or a count of something else stays."""
-    b = Boilerplate(load_rules())
-    box = "## Movavi Video Converter\n\nConvert any file in a few clicks.\n\n{}\n\nThe converter keeps the quality of the source.\n"
-    for rating in ("4.6 (20,522 reviews)", "4.6 (20,522 件のレビュー)", "[4.520,872 則評論](https://www.movavi.example/)",
-                   "4,5 (120 avis)", "★★★★☆ 1,234 Bewertungen"):
-        _stripped(b, box.format(rating), gone=(rating.strip("[").split("]")[0],), kept=("Convert any file", "keeps the quality"))
-    kept = [
-        box.format("The app has 20,522 reviews on the Play Store, most of them five stars."),
-        box.format("1. Open the 4.6 (20,522 reviews) listing and tap Install."),
-        "## 20,522 reviews\n\nWe read every review of the app and sorted them by topic.\n",
-        box.format("4.6 out of 5"),
-        box.format("| Amazon | 4.6 (20,522 reviews) |\n| --- | --- |\n| Best Buy | 4.4 (1,020 reviews) |"),
-        box.format("> 4.6 (20,522 reviews) is what the store page said last week, the reader wrote."),
-        box.format("20,522 downloads"),
-        box.format("3 reviews and a verdict"),
-        box.format("4.6 (20,522 reviews later the app still crashes)"),
-    ]
-    _unchanged(b, kept)
+def test_a_product_boxs_rating_badge_goes_when_it_was_a_link_the_cleaner_unwrapped():
+    """A product box's rating badge, a line that was only a link (the record of lost links: the
+    cleaner unwrapped an affiliate's) of a count of reviews maybe after a score out of five (rules'
+    review_words: "4.6 (20,522 reviews)", "4.6 (20,522 件のレビュー)", "4.520,872 則評論" run together,
+    "4,5 (120 avis)"), goes; the box's name, blurb and the text stay."""
+    box = ("## Movavi Video Converter\n\nConvert any file in a few clicks.\n\n[{}]({})\n\n"
+           "[Free download]({})\n\nThe converter keeps the quality of the source.\n")
+    for rating in ("4.6 (20,522 reviews)", "4.6 (20,522 件のレビュー)", "4.520,872 則評論", "4,5 (120 avis)",
+                   "★★★★☆ 1,234 Bewertungen"):
+        text, body, lost = _cleaned_stripped(box.format(rating, _PORTAL, _PORTAL))
+        assert lost and rating in body and rating not in text, rating
+        assert "Convert any file" in text and "keeps the quality" in text, rating
+
+
+@pytest.mark.parametrize("raw,kept", [
+    # a spec list's rating items (review35c: the items went)
+    ("## Best power banks 2024\n\nWe tested twelve power banks for a month.\n\n### Anker PowerCore 10000\n\n"
+     "- 4.7 (85,412 reviews)\n- Price: $25\n- Weight: 180 g\n\nThe Anker is the lightest of the lot.\n\n"
+     "### Belkin Boost\n\n- 4.4 (12,003 reviews)\n- Price: $30\n\nThe Belkin charges faster.\n",
+     ("- 4.7 (85,412 reviews)", "- 4.4 (12,003 reviews)")),
+    # a plain line under its label, never a link
+    ("## Best power banks 2024\n\nWe tested twelve power banks.\n\n### Anker PowerCore 10000\n\nAmazon rating:\n\n"
+     "4.7 (85,412 reviews)\n\nThe Anker is the lightest of the lot.\n", ("4.7 (85,412 reviews)",)),
+    # bold lines and list items, lines of the article's, never links
+    ("## Movie notes\n\nThe film opened in May.\n\n**12 reviews**\n\n200 ratings\n\n3 avis\n\n* 1 review\n\n"
+     "More prose follows here about the film.\n", ("**12 reviews**", "200 ratings", "3 avis", "* 1 review")),
+    # a linked one in a list or bold: a list's item, a label
+    (f"## Movavi Video Converter\n\nConvert any file.\n\n* [4.6 (20,522 reviews)]({_PORTAL})\n* Price: $49\n\n"
+     f"**[12 reviews]({_PORTAL})**\n\nThe converter keeps the quality of the source.\n", ("4.6 (20,522 reviews)", "12 reviews")),
+    # a sentence, a numbered step, a heading, a score with no count, a table row, a quote, a count of something else
+    ("## Movavi Video Converter\n\nThe app has 20,522 reviews on the Play Store, most of them five stars.\n\n"
+     "1. Open the 4.6 (20,522 reviews) listing and tap Install.\n\n## 20,522 reviews\n\nWe read every review.\n\n"
+     "4.6 out of 5\n\n| Amazon | 4.6 (20,522 reviews) |\n| --- | --- |\n| Best Buy | 4.4 (1,020 reviews) |\n\n"
+     "> 4.6 (20,522 reviews) is what the store page said last week.\n\n20,522 downloads\n\n3 reviews and a verdict\n",
+     ("most of them five stars", "1. Open the 4.6", "## 20,522 reviews", "4.6 out of 5", "| Best Buy | 4.4 (1,020 reviews) |",
+      "> 4.6 (20,522 reviews)", "20,522 downloads", "3 reviews and a verdict")),
+], ids=["spec-list", "plain-line", "bold-and-items", "linked-item-bold", "sentences"])
+def test_a_count_of_reviews_that_was_no_badge_stays(raw, kept):
+    """Adversarial: a count of reviews that was no link the cleaner unwrapped (a spec list's item,
+    a plain line under "Amazon rating:", "**12 reviews**", "* 1 review"), one in a list item or a
+    bold label though it was a link, and a sentence, step, heading, table row or quote that counts
+    reviews stay (review35c: the rule took them from list items and bold lines)."""
+    text, _, _ = _cleaned_stripped(raw)
+    for k in kept:
+        assert k in text, k
+
+
+@pytest.mark.parametrize("raw,kept", [
+    # a step's words between an unwrapped breadcrumb and the heading, never a link: the header stays whole
+    (f"## Otra página\n\n* [Inicio]({_PORTAL})\n* [Portal]({_PORTAL})\n* Cómo restablecer el router\n\n"
+     "Volver a la configuración de fábrica\n\n## \n\nCómo restablecer el router\n\nPrimero desconecta el cable.\n",
+     ("Volver a la configuración de fábrica", "* Inicio")),
+    (f"## Otra página\n\n* [Inicio]({_PORTAL})\n* [Portal]({_PORTAL})\n* Cómo reinstalar el controlador\n\n"
+     "Volver a instalar el controlador de audio\n\n## \n\nCómo reinstalar el controlador\n\nPrimero abre el Administrador.\n",
+     ("Volver a instalar el controlador de audio", "* Inicio")),
+    # over the heading, a breadcrumb under it: a label, a dek or a tip that was no link stays
+    ("## 別的頁面\n\n返回主畫面\n\n**設定**\n\n## \n\n如何重設路由器\n\n2024年9月1日\n\n"
+     f"* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n* 如何重設路由器\n\n先拔掉電源線。\n", ("返回主畫面",)),
+    ("## 別のページ\n\n設定画面に戻る\n\n## \n\nルーターをリセットする方法\n\n2024年9月1日\n\n"
+     f"* [ホーム]({_PORTAL})\n* [学習ポータル]({_PORTAL})\n* ルーターをリセットする方法\n\nまず電源を抜きます。\n", ("設定画面に戻る",)),
+    ("## 別的頁面\n\n**小提示**\n\n返回鍵失靈怎麼辦\n\n## \n\n如何重設路由器\n\n2024年9月1日\n\n"
+     f"* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n* 如何重設路由器\n\n先拔掉電源線。\n", ("返回鍵失靈怎麼辦",)),
+    ("## Otra página\n\nVolver a empezar sin perder tus datos\n\n## \n\nCómo restablecer el router\n\n1 de septiembre de 2024\n\n"
+     f"* [Inicio]({_PORTAL})\n* [Portal]({_PORTAL})\n* Cómo restablecer el router\n\nPrimero desconecta el cable.\n",
+     ("Volver a empezar sin perder tus datos",)),
+    ("## Altra pagina\n\nTorna a funzionare in 5 minuti\n\n## \n\nCome riparare il Wi-Fi\n\n1 settembre 2024\n\n"
+     f"* [Home]({_PORTAL})\n* [Portale]({_PORTAL})\n* Come riparare il Wi-Fi\n\nPrima riavvia il router.\n",
+     ("Torna a funzionare in 5 minuti",)),
+    # a Romance verb after the words, a link though it was: no "back to" label ("Torna a funzionare")
+    (f"## Altra pagina\n\n[Torna a funzionare in 5 minuti]({_PORTAL})\n\n## \n\nCome riparare il Wi-Fi\n\n1 settembre 2024\n\n"
+     f"* [Home]({_PORTAL})\n* [Portale]({_PORTAL})\n* Come riparare il Wi-Fi\n\nPrima riavvia il router.\n",
+     ("Torna a funzionare in 5 minuti",)),
+    # a product's name that was a link into the breadcrumb's host, over a date over thousands: no author
+    (f"## Another page\n\n* [Home]({_PORTAL})\n* [Learning Portal]({_PORTAL})\n* Best Photo Viewers for Windows 10\n\n"
+     f"## \n\nBest Photo Viewers for Windows 10\n\n[Movavi Photo Editor]({_PORTAL})\n\nAugust 20, 2024\n\n 19,990 \n\n"
+     "Windows comes with a photo viewer.\n", ("Movavi Photo Editor", "August 20, 2024")),
+], ids=["es-step-top", "es-reinstall-top", "zh-label", "ja-label", "zh-tip", "es-dek", "it-dek", "it-linked-verb", "product"])
+def test_header_lines_the_record_does_not_prove_links_stay(raw, kept):
+    """Adversarial (review35c): a "back" label in Spanish, Portuguese, Italian, Dutch, Chinese or
+    Japanese (rules' crumb_back_links_lost) goes only when the record shows it lost its link into
+    the breadcrumb's host, and the Romance ones need an article after their words ("Volver al",
+    "Torna alla"), not a verb; a product's name of three words that lost its link is no author."""
+    text, body, _ = _cleaned_stripped(raw)
+    for k in kept:
+        assert k in text, k
 
 
 _UNDER = ("## 別的頁面\n\n{over}\n\n## \n\n【YouTube 轉換器】6 種 YouTube 轉 WAV 工具推薦\n\n"
