@@ -233,6 +233,8 @@ _COUNT = re.compile(rf"^\s*{_NUMBER}\s*$")  # a bare number alone on its line
 _THOUSANDS = re.compile(r"^\s*\d{1,3}(?:[\s,.’']\d{3})+\s*$")  # a bare count of thousands set off: "19,744"
 _PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")  # a name alone: "Alex Weng", "Mary J. Blige"
 _COUNTED = re.compile(rf"^\s*{_NUMBER}\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*$")  # "19,744 views", "987 次瀏覽"
+# a count of reviews, maybe after a score out of five: "4.6 (20,522 reviews)", "4.520,872 則評論" (run together)
+_REVIEWED = re.compile(rf"^\s*(?:[★☆]+\s*)?(?:\d[.,]\d\s*(?:/\s*5\s*)?)?[(（]?\s*{_NUMBER}\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*[)）]?\s*$")
 _ALT = re.compile(r"!\[[^\[\]\n]*\]")  # (no "[" inside: linear on "![![![...")
 
 
@@ -455,6 +457,7 @@ class Boilerplate:
                                      rf"|\d{{1,2}}(?:er|\.)? {month},? (?:19|20)\d{{2}}|{month},? (?:19|20)\d{{2}})(?!\d)", re.I)
         self.author_marks = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "author_marks")), re.I)
         self.view_words = frozenset(" ".join(w.lower().split()) for w in g("boilerplate", "view_words"))
+        self.review_words = frozenset(" ".join(w.lower().split()) for w in g("boilerplate", "review_words"))
         # a sign-up box is a form: a field or a button of one, the whole line (_box_over)
         self.signup_fields = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "signup_fields"))
         self.signup_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "signup_buttons"))
@@ -463,10 +466,15 @@ class Boilerplate:
         self.signup_consent = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "signup_consent")), re.I)
         # a breadcrumb whose links the cleaner unwrapped: the "Back to ..." lines under it (_breadcrumbs)
         self.crumb_backs = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "crumb_back_links")), re.I)
+        # ...and those that go only when the record shows the line lost its link into the crumb's host
+        self.crumb_backs_lost = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "crumb_back_links_lost")), re.I)
         self.credit = re.compile("|".join(f"(?:{p})" for p in g("scrape_artifacts", "credits")))
         self.name_label = re.compile(r"(?:" + "|".join(map(re.escape, g("scrape_artifacts", "name_credit_labels"))) + r"):\s*",
                                      re.I)  # ("PHOTO: Amazon")
         self.contents_labels = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels")) + r")\W*", re.I)
+        # (in a header a breadcrumb of unwrapped links proved, over a bar that lost its links: other languages' too)
+        self.header_contents = re.compile(r"(?:" + "|".join(g("tables_of_contents", "labels") + g("boilerplate", "header_contents_labels"))
+                                          + r")\W*", re.I)
         # an attribution: its label, a colon and one link, nothing else (_attributed)
         self.attribution = re.compile(r"^\s*(?:\*\*|__|[*_])?(?:" + "|".join(map(re.escape, g("boilerplate", "attribution_labels")))
                                       + r")\s*(?:\*\*|__|[*_])?\s*:\s*(?:\*\*|__|[*_])?\s*\[[^\[\]\n]+\]"
@@ -767,11 +775,18 @@ class Boilerplate:
         self._shop_tail(units, lines, drop)
         self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
-        crumbs, recorded = self._breadcrumbs(units, lines, drop, _lost_targets(lost, lines) if lost else None)
+        targets = _lost_targets(lost, lines) if lost else None
+        crumbs, recorded = self._breadcrumbs(units, lines, drop, targets)
         drop.update(crumbs)
-        drop.update(self._byline(units, lines, drop, recorded))
-        # (after it: "Load more deals" is a shop widget's evidence there)
-        drop.update(u for u, (i, k) in enumerate(units) if k is not None and self._more_button(lines[i]))
+        # (a name's link the cleaner unwrapped proves an author's page only when it led into the breadcrumb's host)
+        hosts = {targets[units[u][0]] for u in crumbs if units[u][0] in targets} if recorded else set()
+        drop.update(self._byline(units, lines, drop, recorded,
+                                 {i: h for i, h in targets.items() if h in hosts} if len(hosts) == 1 else None))
+        # (after it: "Load more deals" is a shop widget's evidence there; a product box's rating badge, a
+        # count of reviews, goes only when it was a link the cleaner unwrapped, by the record of lost links)
+        drop.update(u for u, (i, k) in enumerate(units) if k is not None and (self._more_button(lines[i])
+                                                                              or targets and i in targets
+                                                                              and self._reviews_line(lines[i])))
         self._headings(units, lines, repeated, rep, drop)
         self._tail_boxes(units, lines, repeated, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
@@ -849,10 +864,10 @@ class Boilerplate:
         whether it was links the cleaner unwrapped (lines of the record: then the header under it
         is a site's the links were cut from, and _byline reads a count of thousands there as views;
         one whose links were kept, or that never had any, reaches no further than before)."""
-        crumbs = self._top_crumbs(units, lines, gone) or self._header_crumbs(units, lines, gone, lost)
+        crumbs = self._top_crumbs(units, lines, gone, lost) or self._header_crumbs(units, lines, gone, lost)
         return crumbs, bool(lost) and any(units[u][0] in lost for u in crumbs)
 
-    def _top_crumbs(self, units, lines: list[str], gone: set[int]) -> set[int]:
+    def _top_crumbs(self, units, lines: list[str], gone: set[int], lost: dict[int, str] | None = None) -> set[int]:
         """A breadcrumb opening the body, and the labels of the page's header under it. The
         breadcrumb is the body's first block (over it only headings and chrome that went, a
         cookie notice): a list of 2-5 items (_CRUMBS), its items but the last short labels that
@@ -865,7 +880,12 @@ class Boilerplate:
         heading when each is a label or a picture (a contents label and bar, "Back to Learning
         Portal", a product's name and buttons); a sentence, a list item or a step among them
         keeps them all. A "you will need" list or a table of contents (items not linked, or to
-        anchors; a last item sharing a few words with the next heading) stays whole."""
+        anchors; a last item sharing a few words with the next heading) stays whole. When the
+        record of lost links (`lost`, a line's number -> the host it linked to) has each item but
+        the last losing its link into one host, a contents label between ("目錄", "Contenu", rules'
+        tables_of_contents and header_contents_labels) right over a line that lost its links into that host goes too;
+        the bar itself stays, and so do the product box's name and every other line (with them
+        gone the page's summary became a pitch, review33c)."""
         n, u = len(units), 0
         while u < n and (u in gone or _ANY_HEADING.match(lines[units[u][0]])):
             u += 1
@@ -903,13 +923,34 @@ class Boilerplate:
             # (unlinked: a list opening with "Home" may be a menu's path or a list of rooms, "* Home / * Work /
             # * Public network" over "## Public network"; only a heading of 3 words or more, with nothing between
             # or a "Back to ..." line, and only the list and those lines go)
-            backs = {w for w in between if units[w][1] is not None and self._crumb_back(lines[units[w][0]])}
+            host = self._lost_host(units, items, lost)
+            backs = {w for w in between if units[w][1] is not None
+                     and self._crumb_back(lines[units[w][0]], host is not None and lost.get(units[w][0]) == host)}
             if len(words) < 3 or between and not backs:
                 return set()
-            return set(items) | backs
+            return set(items) | backs | self._lost_contents_labels(units, lines, items, between, lost)
         # (only pictures and known header chrome go with the path: a "Back to ..." label, a contents label or
         # bar that was links; anything else between stays, "Back up etcd before you start", "Python 3.12 or later")
         return set(items) | {w for w in between if self._header_chrome(units, lines, w)}
+
+    def _lost_contents_labels(self, units, lines: list[str], items: list[int], between: list[int],
+                              lost: dict[int, str] | None) -> set[int]:
+        """The contents labels among `between` (rules' tables_of_contents and header_contents_labels:
+        "目錄", "Contenu") right over a line that lost its links into the host each item of the
+        breadcrumb `items` but the last lost its link into (the record of lost links, `lost`);
+        none when the items lost theirs into no one host."""
+        host = self._lost_host(units, items, lost)
+        if host is None:
+            return set()
+        return {w for w, x in zip(between, between[1:]) if units[w][1] is not None
+                and self._header_contents_label(lines[units[w][0]]) and lost.get(units[x][0]) == host}
+
+    @staticmethod
+    def _lost_host(units, items: list[int], lost: dict[int, str] | None) -> str | None:
+        """The one host each item of the breadcrumb `items` but the last lost its link into (the
+        record of lost links, `lost`); None when they lost theirs into no one host."""
+        hosts = {lost.get(units[v][0]) for v in items[:-1]} if lost else {None}
+        return None if None in hosts or len(hosts) != 1 else next(iter(hosts))
 
     def _crumb_links(self, texts: list[str]) -> str | None:
         """How a breadcrumb's items were links: "linked", each but the last links to a page of
@@ -955,9 +996,12 @@ class Boilerplate:
         count of views, a picture: "Edited by Alex Weng" / "2024年9月1日" / "15,642"), and the
         header's short labels right over the heading that lost links into the breadcrumb's host
         ("返回學習入口網站", Back to the learning portal; a bar of them; not a dek, a sentence of
-        more words). A line of any other kind between ("Quick Fix" under the date, a product's
-        name) keeps those lines; a list with a kept link, a step or a price, a "you will need"
-        list, a series' parts, a list whose last item is no heading stay."""
+        more words); past the product box's bold name and a longer bar of links into that host,
+        which stay, its "Back to ..." label (rules' crumb_back_links) and a contents label right
+        over such a bar ("目錄", rules' header_contents_labels) go too. A line of any other
+        kind between ("Quick Fix" under the date, a product's name) keeps those lines; a list
+        with a kept link, a step or a price, a "you will need" list, a series' parts, a list
+        whose last item is no heading stay."""
         if not lost:
             return set()
         n, opened = len(units), self._first_text(units, lines, gone)
@@ -1003,12 +1047,23 @@ class Boilerplate:
                 out.update(between)
             # (the header's labels right over the heading, each a short label that lost its link into the
             # crumb's host: a dek over the heading, a sentence whose links an affiliate rewrote, stays)
+            # (...and past a product box's bold name and a bar of links into that host, which stay: the header's
+            # "Back to ..." label and a contents label right over such a bar, "目錄" over the page's sections)
+            below = None  # the nearest line under w that did not go
             for w in range(h - 1, -1, -1):
                 if w in gone:
                     continue
-                if units[w][1] is None or not self._lost_label(lines[units[w][0]], lost.get(units[w][0]) == host):
+                line = lines[units[w][0]] if units[w][1] is not None else None
+                if line is None:
                     break
-                out.add(w)
+                if (self._lost_label(line, lost.get(units[w][0]) == host)
+                        or lost.get(units[w][0]) == host and self._crumb_back(line, True)
+                        or self._header_contents_label(line) and below is not None and lost.get(units[below][0]) == host):
+                    out.add(w)
+                elif not (_BOLD_LABEL.match(line) and self._label(line) or lost.get(units[w][0]) == host
+                          and not _LIST.match(line) and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_"))):
+                    break
+                below = w
             return out
         return set()
 
@@ -1050,12 +1105,14 @@ class Boilerplate:
         return (lost and not _LIST.match(line) and not _ANY_HEADING.match(line)
                 and _span(line) <= self.short_words and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
 
-    def _crumb_back(self, line: str) -> bool:
+    def _crumb_back(self, line: str, lost: bool = False) -> bool:
         """A "Back to ..." line of a page's header (rules' crumb_back_links, a short label):
-        "Back to Learning Portal", "Retour au portail de formation"; not a step, "Return to ...")."""
+        "Back to Learning Portal", "Retour au portail de formation"; not a step, "Return to ...").
+        When the line lost its link into the breadcrumb's host (`lost`, by the record), rules'
+        crumb_back_links_lost too ("Volver al portal", "返回學習入口網站", "学習ポータルに戻る")."""
         text = _LINK.sub(r"\1", line).strip(" \t*_")
-        return (bool(self.crumb_backs.search(text)) and self._label(text, 2 * self.short_words)
-                and not _WHOLE_SENTENCE.search(text))
+        return ((self.crumb_backs.search(text) is not None or lost and self.crumb_backs_lost.search(text) is not None)
+                and self._label(text, 2 * self.short_words) and not _WHOLE_SENTENCE.search(text))
 
     def _header_chrome(self, units, lines: list[str], w: int) -> bool:
         """Unit w, between a linked breadcrumb and the page's heading, is known header chrome: a
@@ -1069,7 +1126,8 @@ class Boilerplate:
             return False
         return self._crumb_back(line) or (_LINK.search(line) is not None and not _LINK.sub("", line).strip(" \t*_|·•/-"))
 
-    def _byline(self, units, lines: list[str], gone: set[int], crumbed: bool = False) -> set[int]:
+    def _byline(self, units, lines: list[str], gone: set[int], crumbed: bool = False,
+                linked: dict[int, str] | None = None) -> set[int]:
         """A byline in the page's first lines (_BYLINE_LINES lines that did not go, under one
         heading with words at most): a real date alone on its line (a month's name, rules'
         date_months, or a numeric date: "December 1, 2023", "25 août 2024", "2024年8月16日",
@@ -1079,7 +1137,10 @@ class Boilerplate:
         them (_first_text). The date and the count go, and the line right over the date when it names
         who wrote the page (an author's mark, or a name alone over views: "Alex Weng"). On a page
         whose header a breadcrumb of unwrapped links proved (`crumbed`: lines of the record of lost links), an author's line over a date over a count of
-        thousands goes too ("Edited by Ben Jacklin" / "December 1, 2023" / "19,744"). A date over a bare number (a release's, a price's, a print run's:
+        thousands goes too ("Edited by Ben Jacklin" / "December 1, 2023" / "19,744"), and so does a name alone there
+        whose link the cleaner unwrapped into the breadcrumb's host (`linked`: the record placed, a line's number -> that
+        host): an author's page's link, its mark, a given name and a surname ("[Alex Weng](...)" / "2024年8月16日" /
+        "19,027"; a product's name, bold, of three words or not linked, stays). A date over a bare number (a release's, a price's, a print run's:
         "By Cormac McCarthy" / "September 26, 2006" / "287"), a year and a number that are no date
         ("Windows 11 2023 Update" over "22631"), and a byline further down stay."""
         out, titled, seen, opened = set(), 0, 0, None
@@ -1106,7 +1167,11 @@ class Boilerplate:
             # over a date with no count under it is a byline: "Edited by Ben Jacklin" / "December 1, 2023")
             # (on a page whose header a breadcrumb proved, an author's line over a date over a count of
             # thousands is one too: "Edited by Ben Jacklin" / "December 1, 2023" / "19,744")
-            counted = crumbed and marked and _THOUSANDS.match(under) is not None
+            # (...and so is a name alone right over the date that was a link, an author page's, the cleaner unwrapped)
+            # (a given name and a surname: a product's name that was a link into that host, "Movavi Photo Editor", stays)
+            author = marked or (named and len(plain.split()) == 2 and linked is not None and units[u - 1][0] in linked
+                                and "**" not in over)
+            counted = crumbed and author and _THOUSANDS.match(under) is not None
             if not (viewed or counted or marked and not _COUNT.match(under)):
                 continue
             if opened is None:
@@ -1147,6 +1212,17 @@ class Boilerplate:
         """A count of the page's views: a number and one of the rules' view_words ("19,744 views")."""
         m = _COUNTED.match(line)
         return m is not None and " ".join(m.group(1).lower().split()) in self.view_words
+
+    def _reviews_line(self, line: str) -> bool:
+        """A product box's rating: a count of reviews and one of the rules' review_words, maybe after
+        a score out of five, nothing else ("4.6 (20,522 reviews)", "4.520,872 則評論"); not a heading,
+        a numbered step, a list item (a spec list's "- 4.7 (85,412 reviews)") or a bold line ("**12
+        reviews**"). (The caller asks it only of a line the record shows lost its link: a badge's.)"""
+        if (len(line) > 80 or _ANY_HEADING.match(line) or _NUMBERED.match(line) or _LIST.match(line)
+                or _BOLD_LABEL.match(line) or "**" in line or "__" in line):
+            return False
+        m = _REVIEWED.match(_LINK.sub(r"\1", line).strip(" \t"))
+        return m is not None and " ".join(m.group(1).lower().split()) in self.review_words
 
     def _pictures(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> int:
         """The site's pictures, not the article's: a picture whose target is found in min_families
@@ -1406,6 +1482,11 @@ class Boilerplate:
 
     def _contents_label(self, line: str) -> bool:
         return self.contents_labels.fullmatch(line.strip(" \t#*_>")) is not None
+
+    def _header_contents_label(self, line: str) -> bool:
+        """A contents label in any language (rules' tables_of_contents labels and header_contents_labels):
+        read only in a header a breadcrumb proved, over a bar that lost its links into its host."""
+        return self.header_contents.fullmatch(line.strip(" \t#*_>")) is not None
 
     def _lines(self, units, lines: list[str], rep: list[bool]) -> set[int]:
         """The repeated lines that look like chrome: mostly links, a short label, at the body's

@@ -311,7 +311,11 @@ from .write import write_atomic
 #      no listed kinds (Chrome then Firefox, Windows 7 then Windows 10 are parts done in turn)
 # 191: boilerplate: a line opening with a step's label ("Step 1.", rules [promotional] sequence_labels) is content,
 #      however many distinct articles repeat it
-FORMAT = 191
+# 192: chrome (chrome35): a contents label and a back label of an unwrapped breadcrumb's header, an author
+#      whose link was unwrapped over a date and a count of thousands, more buttons in other languages
+# 193: chrome (mend35c): other languages' contents labels only in a proven header (not structure's), their back
+#      labels only when they lost a link into the crumb's host, a count of reviews only when it was a badge's link
+FORMAT = 193
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -52,8 +52,8 @@ REQUIRED_GROUPS = {
                     "min_echoes_in_body", "seeds", "bylines", "comment_buttons", "comment_words", "shop_labels",
                     "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "footer_marks",
                     "house_words", "attribution_labels", "cjk_content", "breadcrumb_roots", "date_months",
-                    "author_marks", "view_words", "signup_fields", "signup_buttons", "signup_topics",
-                    "signup_consent", "crumb_back_links"),
+                    "author_marks", "view_words", "review_words", "signup_fields", "signup_buttons", "signup_topics",
+                    "signup_consent", "crumb_back_links", "crumb_back_links_lost", "header_contents_labels"),
 }
 
 
@@ -74,7 +74,8 @@ REGEX_KEYS = {("link_farms", "lead_ins"), ("outros", "requests"), ("outros", "si
               ("boilerplate", "seeds"), ("boilerplate", "bylines"),
               ("boilerplate", "shop_labels"), ("boilerplate", "footer_marks"),
               ("boilerplate", "cjk_content"), ("boilerplate", "author_marks"),
-              ("boilerplate", "signup_topics"), ("boilerplate", "signup_consent"), ("boilerplate", "crumb_back_links")}
+              ("boilerplate", "signup_topics"), ("boilerplate", "signup_consent"), ("boilerplate", "crumb_back_links"),
+              ("boilerplate", "crumb_back_links_lost"), ("boilerplate", "header_contents_labels")}
 NUMBER_KEYS = {("tracking_pixels", "max_size"), ("tag_lists", "max_words"), ("title_choice", "min_shared_words"),
                ("page_kinds", "imperative_percent"), ("page_kinds", "flat_max_headings"), ("page_kinds", "spread_percent"),
                ("page_kinds", "personal_percent"), ("page_kinds", "question_percent"), ("page_kinds", "quoted_experts"), ("page_kinds", "tie_title_percent"), ("affiliate_hosts", "network_hosts"),

@@ -3384,9 +3384,10 @@ def test_a_breadcrumb_whose_links_were_unwrapped_goes_under_the_heading_with_its
     last a link into one site), goes in any language: under the page's heading with the
     byline between (a date and a bare count of views, the author's line) and the site's labels
     over the heading that were links into it ("返回學習入口網站", a contents bar; its links all to
-    one page: its home label first, or a date between, proves it). A label that was no link
-    stays."""
-    zh = ("## 六種 WAV 轉換工具\n\n 目錄 \n\n"
+    one page: its home label first, or a date between, proves it), and the contents label right
+    over that bar ("目錄", rules' header_contents_labels: chrome35). A label that was no link
+    and is none of those stays ("六種工具一次看")."""
+    zh = ("## 六種 WAV 轉換工具\n\n 六種工具一次看 \n\n 目錄 \n\n"
           f"[OnlineVideoConverter]({_PORTAL})[YouTubeTo.org]({_PORTAL})[iTubeGo]({_PORTAL})\n\n"
           f"[返回學習入口網站]({_PORTAL})\n\n## \n\n【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\n"
           f"![](https://cdn.example/p.webp)\n\n Edited by [Alex Weng]({_PORTAL})\n\n2024年9月1日\n\n 15,642 \n\n"
@@ -3394,9 +3395,9 @@ def test_a_breadcrumb_whose_links_were_unwrapped_goes_under_the_heading_with_its
           "YouTube 上不只有很多有趣的影片，也有不少實用的音源。\n")
     text, body, _ = _cleaned_stripped(zh)
     assert "首頁" in body and "15,642" in body
-    for gone in ("返回學習入口網站", "首頁", "學習平台", "2024年9月1日", "15,642", "Alex Weng", "OnlineVideoConverter"):
+    for gone in ("返回學習入口網站", "首頁", "學習平台", "2024年9月1日", "15,642", "Alex Weng", "OnlineVideoConverter", "目錄"):
         assert gone not in text
-    for kept in ("目錄", "【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\nYouTube 上", "實用的音源"):
+    for kept in ("六種工具一次看", "【YouTube 轉換器】6 種超好用的 YouTube 轉 WAV 工具推薦 (2024 更新)\n\nYouTube 上", "實用的音源"):
         assert kept in text
 
 
@@ -3606,3 +3607,294 @@ def test_the_title_line_over_a_byline_stays_the_byline_goes_alone():
                  "Acme then copies the folder every night.\n",
               gone=("weekly tips", "Subscribe now", "Your email address", "By signing up"),
               kept=("pick a folder", "copies the folder"))
+
+
+def _header(home: str, portal: str, title: str, label: str, bar: tuple[str, str], back: str, heading: str) -> str:
+    """A portal page's header as the scrape gives it: a breadcrumb of links into the portal (an
+    affiliate host the cleaner unwraps), a contents label over a bar of links, a "Back to ..."
+    link, the product box's name, then the page's title under an empty "##"."""
+    return (f"## 別のページ\n\n* [{home}]({_PORTAL})\n* [{portal}]({_PORTAL})\n* {title}\n\n {label} \n\n"
+            f"[{bar[0]}]({_PORTAL})[{bar[1]}]({_PORTAL})\n\n[{back}]({_PORTAL})\n\n**[Movavi Photo Editor]({_PORTAL})**\n\n"
+            f"## \n\n{heading}\n\n")
+
+
+_HEADERS = [  # (home, portal, the page's title in the crumb, contents label, bar, back label, heading, a sentence)
+    ("首頁", "學習平台", "2024年7款最佳相片檢視器【Win10圖片瀏覽器推薦】", "目錄", ("最佳替代方案", "常見問題集"), "返回學習入口網站",
+     "2024年7款最佳相片檢視器推薦", "如今 Windows 的新電腦上預裝的相片檢視器，功能的確相當全面。\n"),
+    ("Accueil", "Portail de formation", "Comment optimiser Windows 10 pour les jeux vidéo", "Contenu",
+     ("Corrections rapides", "Résumé"), "Retour au portail de formation", "Comment optimiser Windows 10 pour les jeux vidéo",
+     "Si vous êtes un joueur, chaque image par seconde compte.\n"),
+    ("Inicio", "Portal de aprendizaje", "Cómo optimizar Windows 10 para juegos", "Índice", ("Soluciones rápidas", "Resumen"),
+     "Volver al portal de aprendizaje", "Cómo optimizar Windows 10 para juegos", "Si eres jugador, cada fotograma cuenta.\n"),
+    ("ホームページ", "学習ポータル", "Windows 10 をゲーム用に最適化する方法", "目次", ("簡単な修正", "まとめ"), "学習ポータルに戻る",
+     "Windows 10 をゲーム用に最適化する方法", "ゲーマーなら、システムの性能がどれほど大切かご存じでしょう。\n"),
+]
+
+
+@pytest.mark.parametrize("home,portal,title,label,bar,back,heading,sentence", _HEADERS, ids=["zh", "fr", "es", "ja"])
+def test_an_unwrapped_breadcrumb_opening_the_body_takes_its_contents_and_back_labels_in_any_language(
+        home, portal, title, label, bar, back, heading, sentence):
+    """A breadcrumb opening the body whose links the cleaner unwrapped, its home first, goes
+    with the header's "Back to ..." label (rules' crumb_back_links: "返回...", "Retour au ...",
+    "Volver al ...", "...に戻る") and the contents label right over a bar whose links went into
+    the breadcrumb's host (rules' header_contents_labels: "目錄", "Contenu", "Índice",
+    "目次"); the bar and the product box's name stay (review33c), and so do the title and text."""
+    text, body, lost = _cleaned_stripped(_header(home, portal, title, label, bar, back, heading) + sentence)
+    assert lost and f"* {home}" in body and label in body
+    lines = text.split("\n")
+    for gone in (f"* {home}", f"* {portal}", f"* {title}", label, back):
+        assert not any(line.strip() == gone for line in lines), gone
+    for kept in (bar[0], "Movavi Photo Editor", heading, sentence.strip()):
+        assert kept in text, kept
+
+
+@pytest.mark.parametrize("raw", [
+    # the contents label over a bar that was never links (no record proves it the site's)
+    f"## 別のページ\n\n* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n* 2024年7款最佳相片檢視器\n\n 目錄 \n\n"
+    f"最佳替代方案 常見問題集\n\n[返回學習入口網站]({_PORTAL})\n\n## \n\n2024年7款最佳相片檢視器推薦\n\n如今的相片檢視器功能全面。\n",
+    # a breadcrumb that was never links ("* Accueil" typed out): its home label proves no host for the label
+    "## Autre page\n\n* Accueil\n* Portail de formation\n* Comment optimiser Windows 10 pour les jeux vidéo\n\n Contenu \n\n"
+    f"[Corrections rapides]({_PORTAL})[Résumé]({_PORTAL})\n\nRetour au portail de formation\n\n## \n\n"
+    "Comment optimiser Windows 10 pour les jeux vidéo\n\nSi vous êtes un joueur, chaque image compte.\n",
+], ids=["plain-bar", "typed-crumb"])
+def test_a_contents_label_stays_unless_the_record_ties_it_to_the_breadcrumbs_host(raw):
+    """The contents label between an unwrapped breadcrumb and the heading goes only over a bar
+    that lost its links into the host the breadcrumb's items lost theirs into: over a bar of
+    plain words, or under a breadcrumb typed out with no links, it stays."""
+    text, body, _ = _cleaned_stripped(raw)
+    label = "目錄" if "目錄" in raw else "Contenu"
+    assert label in text and ("最佳替代方案 常見問題集" in text or "Corrections rapides" in text)
+
+
+def _top(items: tuple[str, str, str], label: str, bar: tuple[str, str], between: str, heading: str, text_: str) -> str:
+    """A page whose body opens with a list of `items` (the first two links into the portal), a
+    contents label over a bar of two links into it, `between`, then `heading` under an empty "##"."""
+    return (f"## Otra página\n\n* [{items[0]}]({_PORTAL})\n* [{items[1]}]({_PORTAL})\n* {items[2]}\n\n {label} \n\n"
+            f"[{bar[0]}]({_PORTAL})[{bar[1]}]({_PORTAL})\n\n{between}\n\n## \n\n{heading}\n\n{text_}\n")
+
+
+@pytest.mark.parametrize("raw,kept", [
+    # a dek between the breadcrumb and the heading, no back label: nothing of the header goes
+    (_top(("Inicio", "Portal", "Cómo optimizar Windows 10 para juegos"), "Índice", ("Soluciones rápidas", "Resumen"),
+          "Una guía completa para sacar más fotogramas a tu PC.", "Cómo optimizar Windows 10 para juegos",
+          "Si eres jugador, cada fotograma cuenta."), ("Índice", "* Inicio", "Una guía completa")),
+    # "返回" opening a sentence between them is the article's (a step), no back label: the header stays
+    (_top(("首頁", "學習平台", "如何修復 Windows 更新錯誤"), "目錄", ("方法一", "方法二"), "返回桌面後，重新啟動電腦即可完成更新。",
+          "如何修復 Windows 更新錯誤", "先檢查網路連線。"), ("目錄", "返回桌面後", "* 首頁")),
+    # a numbered step and a quoted error message that open with "返回", under the heading: the article's
+    ("## 如何修復錯誤\n\n1. 返回主畫面，然後點擊設定。\n2. 選擇更新與安全性。\n\n錯誤訊息：\n\n> 返回值錯誤 0x80070005\n\n"
+     "重新啟動即可。\n", ("返回主畫面", "返回值錯誤 0x80070005")),
+    # a contents label and a back label in the article, under its heading, no breadcrumb
+    (f"## Cómo optimizar Windows 10\n\nSi eres jugador, cada fotograma cuenta.\n\n Índice \n\n"
+     f"[Soluciones rápidas]({_PORTAL})[Resumen]({_PORTAL})\n\n[Volver al portal de aprendizaje]({_PORTAL})\n\n"
+     "Empieza por los ajustes gráficos.\n", ("Índice", "Volver al portal", "Soluciones rápidas")),
+    # a table of specs between the breadcrumb and the heading: no back label, all stays
+    (_top(("Accueil", "Produits", "Fiche technique du Gecata 2024"), "Contenu", ("Caractéristiques", "Prix"),
+          "| Système | Windows 11 |\n| --- | --- |\n| Prix | 39 € |", "Fiche technique du Gecata 2024",
+          "Le logiciel enregistre vos parties en 4K."), ("Contenu", "| Prix | 39 € |", "* Accueil")),
+    # non-English prose that says the label's word inside a sentence
+    ("## Índice de refracción\n\nÍndice de refracción del vidrio: 1,5.\n\nEl índice de un medio dice cuánto se frena la luz.\n",
+     ("Índice de refracción del vidrio", "El índice de un medio")),
+    # a list of the article's own whose first item is no home, links into the portal, a contents label over a bar
+    (_top(("學習平台", "影片剪輯", "2024年最佳影片剪輯軟體"), "目錄", ("推薦清單", "常見問題"), f"[返回學習入口網站]({_PORTAL})",
+          "2024年最佳影片剪輯軟體", "剪輯影片其實不難。"), ("目錄", "* 學習平台")),
+    # a series' index with its home first: the contents label over the parts' bar stays with the heading's text
+    (f"## Another page\n\n* [Home]({_PORTAL})\n* [Part 2: Update Drivers]({_PORTAL}p2/)\n* Part 3: Fix Wi-Fi Drops\n\n"
+     f" Contents \n\n[Part 1]({_PORTAL}p1/)[Part 2]({_PORTAL}p2/)\n\nOpen Device Manager and expand Network adapters.\n\n"
+     "## \n\nPart 3: Fix Wi-Fi Drops\n\nUpdate the adapter's driver first.\n", ("Contents", "Open Device Manager")),
+], ids=["dek", "step-between", "step-error", "in-article", "specs", "prose", "no-home", "series"])
+def test_header_labels_without_a_proven_breadcrumb_and_back_label_stay(raw, kept):
+    """Adversarial: a contents label or a "返回 ..." line goes only as the header of an unwrapped
+    breadcrumb with its back label between it and the heading; a dek or a sentence between, a
+    step or a quoted error message, labels in the article's text, a table of specs, prose that
+    names an index, a list whose first item is no home and a series' index stay."""
+    text, body, _ = _cleaned_stripped(raw)
+    for k in kept:
+        assert k in text, k
+
+
+def test_an_author_whose_link_was_unwrapped_goes_with_the_date_and_count_under_a_proven_breadcrumb():
+    """Under a breadcrumb the record of lost links proved, a name alone whose link the cleaner
+    unwrapped into the breadcrumb's host ("[Alex Weng](...)", an author page's) over a date over
+    a count of thousands is a byline with no views word: the three go (zh, fr, en). A name that
+    was no link, a bold product's name that was one, a count of a few hundred, a price, no
+    breadcrumb, or a name after the article's first sentence keep the lines."""
+    crumb = (f"## Another page\n\n* [Home]({_PORTAL})\n* [Learning Portal]({_PORTAL})\n* Best Photo Viewers for Windows 10\n\n"
+             "## \n\nBest Photo Viewers for Windows 10\n\n![](https://cdn.example/p.webp)\n\n")
+    text_ = "Windows comes with a photo viewer that does a lot more than show photos.\n"
+    for name, date, count in (("Alex Weng", "2024年8月16日", "19,027"), ("Elinor Zucchet", "25 août 2024", "14 752"),
+                              ("Ben Jacklin", "December 1, 2023", "19,744")):
+        text, body, _ = _cleaned_stripped(crumb + f"[{name}]({_PORTAL})\n\n{date}\n\n {count} \n\n" + text_)
+        assert name in body and not any(x in text for x in (name, date, count)) and text_.strip() in text
+    kept = [
+        crumb + "Alex Weng\n\n2024年8月16日\n\n 19,027 \n\n" + text_,  # (no link: no mark of an author)
+        crumb + f"**[Acme Viewer]({_PORTAL})**\n\nAugust 20, 2024\n\n 1,299 \n\n" + text_,  # (a product's name, bold)
+        crumb + f"[Alex Weng]({_PORTAL})\n\nAugust 16, 2024\n\n 287 \n\n" + text_,  # (a few hundred: a page count)
+        crumb + f"[Alex Weng]({_PORTAL})\n\nAugust 16, 2024\n\n $1,299 \n\n" + text_,  # (a price)
+        "## Best Photo Viewers for Windows 10\n\n" + f"[Alex Weng]({_PORTAL})\n\nAugust 16, 2024\n\n 19,027 \n\n" + text_,
+        crumb + text_ + f"\n[Alex Weng]({_PORTAL})\n\nAugust 16, 2024\n\n 19,027 \n\nMore text follows here.\n",
+    ]
+    for raw in kept:
+        text, body, _ = _cleaned_stripped(raw)
+        assert ("Alex Weng" in text or "Acme Viewer" in text) and text_.strip() in text, raw
+        assert any(c in text for c in ("19,027", "1,299", "287")), raw
+
+
+def test_a_more_button_goes_in_other_languages_a_step_or_label_that_says_it_stays():
+    """A list widget's button alone on its line goes in French, German, Spanish, Portuguese as in
+    English ("Afficher plus", "Mehr anzeigen", "Ver más", "Mostrar mais"); a numbered step, a list
+    item, a bold label, a path, a sentence, a heading or a picture that says the words stays."""
+    b = Boilerplate(load_rules())
+    table = "**Conseil**\n\n**Description**\n\nRégler les paramètres graphiques\n\nVérifiez le compteur de FPS.\n\n"
+    for button in ("Afficher plus", "Mehr anzeigen", "Ver más", "Mostrar mais", "Voir plus"):
+        _stripped(b, f"## Optimiser Windows\n\n{table}{button}\n\n## Suite\n\nLa suite de l'article explique tout.\n",
+                  gone=(f"\n{button}\n",), kept=("Vérifiez le compteur", "La suite de l'article"))
+    kept = [
+        "## Pilotes\n\n1. Cliquez sur Afficher plus.\n2. Choisissez le pilote.\n",
+        "## Pilotes\n\n* Afficher plus d'options\n* Propriétés\n\nOuvrez le menu contextuel.\n",
+        "## Pilotes\n\n**Afficher plus**\n\nCe bouton ouvre les options avancées du pilote.\n",
+        "## Treiber\n\nMehr anzeigen > Einstellungen\n\nDort finden Sie die erweiterten Optionen.\n",
+        "## Controladores\n\nMostrar más opciones de energía en el Panel de control.\n",
+        "## Ver más\n\nEsta sección explica cómo ver más archivos en el Explorador.\n",
+        "## Pilotes\n\n![Voir plus](https://img.example/voir-plus.png)\n\nLe bouton se trouve en bas.\n",
+        "## Pilotes\n\nVoir plus loin pour les autres pilotes, qui demandent un redémarrage.\n",
+    ]
+    _unchanged(b, kept)
+
+
+def test_a_product_boxs_rating_badge_goes_when_it_was_a_link_the_cleaner_unwrapped():
+    """A product box's rating badge, a line that was only a link (the record of lost links: the
+    cleaner unwrapped an affiliate's) of a count of reviews maybe after a score out of five (rules'
+    review_words: "4.6 (20,522 reviews)", "4.6 (20,522 件のレビュー)", "4.520,872 則評論" run together,
+    "4,5 (120 avis)"), goes; the box's name, blurb and the text stay."""
+    box = ("## Movavi Video Converter\n\nConvert any file in a few clicks.\n\n[{}]({})\n\n"
+           "[Free download]({})\n\nThe converter keeps the quality of the source.\n")
+    for rating in ("4.6 (20,522 reviews)", "4.6 (20,522 件のレビュー)", "4.520,872 則評論", "4,5 (120 avis)",
+                   "★★★★☆ 1,234 Bewertungen"):
+        text, body, lost = _cleaned_stripped(box.format(rating, _PORTAL, _PORTAL))
+        assert lost and rating in body and rating not in text, rating
+        assert "Convert any file" in text and "keeps the quality" in text, rating
+
+
+@pytest.mark.parametrize("raw,kept", [
+    # a spec list's rating items (review35c: the items went)
+    ("## Best power banks 2024\n\nWe tested twelve power banks for a month.\n\n### Anker PowerCore 10000\n\n"
+     "- 4.7 (85,412 reviews)\n- Price: $25\n- Weight: 180 g\n\nThe Anker is the lightest of the lot.\n\n"
+     "### Belkin Boost\n\n- 4.4 (12,003 reviews)\n- Price: $30\n\nThe Belkin charges faster.\n",
+     ("- 4.7 (85,412 reviews)", "- 4.4 (12,003 reviews)")),
+    # a plain line under its label, never a link
+    ("## Best power banks 2024\n\nWe tested twelve power banks.\n\n### Anker PowerCore 10000\n\nAmazon rating:\n\n"
+     "4.7 (85,412 reviews)\n\nThe Anker is the lightest of the lot.\n", ("4.7 (85,412 reviews)",)),
+    # bold lines and list items, lines of the article's, never links
+    ("## Movie notes\n\nThe film opened in May.\n\n**12 reviews**\n\n200 ratings\n\n3 avis\n\n* 1 review\n\n"
+     "More prose follows here about the film.\n", ("**12 reviews**", "200 ratings", "3 avis", "* 1 review")),
+    # a linked one in a list or bold: a list's item, a label
+    (f"## Movavi Video Converter\n\nConvert any file.\n\n* [4.6 (20,522 reviews)]({_PORTAL})\n* Price: $49\n\n"
+     f"**[12 reviews]({_PORTAL})**\n\nThe converter keeps the quality of the source.\n", ("4.6 (20,522 reviews)", "12 reviews")),
+    # a sentence, a numbered step, a heading, a score with no count, a table row, a quote, a count of something else
+    ("## Movavi Video Converter\n\nThe app has 20,522 reviews on the Play Store, most of them five stars.\n\n"
+     "1. Open the 4.6 (20,522 reviews) listing and tap Install.\n\n## 20,522 reviews\n\nWe read every review.\n\n"
+     "4.6 out of 5\n\n| Amazon | 4.6 (20,522 reviews) |\n| --- | --- |\n| Best Buy | 4.4 (1,020 reviews) |\n\n"
+     "> 4.6 (20,522 reviews) is what the store page said last week.\n\n20,522 downloads\n\n3 reviews and a verdict\n",
+     ("most of them five stars", "1. Open the 4.6", "## 20,522 reviews", "4.6 out of 5", "| Best Buy | 4.4 (1,020 reviews) |",
+      "> 4.6 (20,522 reviews)", "20,522 downloads", "3 reviews and a verdict")),
+], ids=["spec-list", "plain-line", "bold-and-items", "linked-item-bold", "sentences"])
+def test_a_count_of_reviews_that_was_no_badge_stays(raw, kept):
+    """Adversarial: a count of reviews that was no link the cleaner unwrapped (a spec list's item,
+    a plain line under "Amazon rating:", "**12 reviews**", "* 1 review"), one in a list item or a
+    bold label though it was a link, and a sentence, step, heading, table row or quote that counts
+    reviews stay (review35c: the rule took them from list items and bold lines)."""
+    text, _, _ = _cleaned_stripped(raw)
+    for k in kept:
+        assert k in text, k
+
+
+@pytest.mark.parametrize("raw,kept", [
+    # a step's words between an unwrapped breadcrumb and the heading, never a link: the header stays whole
+    (f"## Otra página\n\n* [Inicio]({_PORTAL})\n* [Portal]({_PORTAL})\n* Cómo restablecer el router\n\n"
+     "Volver a la configuración de fábrica\n\n## \n\nCómo restablecer el router\n\nPrimero desconecta el cable.\n",
+     ("Volver a la configuración de fábrica", "* Inicio")),
+    (f"## Otra página\n\n* [Inicio]({_PORTAL})\n* [Portal]({_PORTAL})\n* Cómo reinstalar el controlador\n\n"
+     "Volver a instalar el controlador de audio\n\n## \n\nCómo reinstalar el controlador\n\nPrimero abre el Administrador.\n",
+     ("Volver a instalar el controlador de audio", "* Inicio")),
+    # over the heading, a breadcrumb under it: a label, a dek or a tip that was no link stays
+    ("## 別的頁面\n\n返回主畫面\n\n**設定**\n\n## \n\n如何重設路由器\n\n2024年9月1日\n\n"
+     f"* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n* 如何重設路由器\n\n先拔掉電源線。\n", ("返回主畫面",)),
+    ("## 別のページ\n\n設定画面に戻る\n\n## \n\nルーターをリセットする方法\n\n2024年9月1日\n\n"
+     f"* [ホーム]({_PORTAL})\n* [学習ポータル]({_PORTAL})\n* ルーターをリセットする方法\n\nまず電源を抜きます。\n", ("設定画面に戻る",)),
+    ("## 別的頁面\n\n**小提示**\n\n返回鍵失靈怎麼辦\n\n## \n\n如何重設路由器\n\n2024年9月1日\n\n"
+     f"* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n* 如何重設路由器\n\n先拔掉電源線。\n", ("返回鍵失靈怎麼辦",)),
+    ("## Otra página\n\nVolver a empezar sin perder tus datos\n\n## \n\nCómo restablecer el router\n\n1 de septiembre de 2024\n\n"
+     f"* [Inicio]({_PORTAL})\n* [Portal]({_PORTAL})\n* Cómo restablecer el router\n\nPrimero desconecta el cable.\n",
+     ("Volver a empezar sin perder tus datos",)),
+    ("## Altra pagina\n\nTorna a funzionare in 5 minuti\n\n## \n\nCome riparare il Wi-Fi\n\n1 settembre 2024\n\n"
+     f"* [Home]({_PORTAL})\n* [Portale]({_PORTAL})\n* Come riparare il Wi-Fi\n\nPrima riavvia il router.\n",
+     ("Torna a funzionare in 5 minuti",)),
+    # a Romance verb after the words, a link though it was: no "back to" label ("Torna a funzionare")
+    (f"## Altra pagina\n\n[Torna a funzionare in 5 minuti]({_PORTAL})\n\n## \n\nCome riparare il Wi-Fi\n\n1 settembre 2024\n\n"
+     f"* [Home]({_PORTAL})\n* [Portale]({_PORTAL})\n* Come riparare il Wi-Fi\n\nPrima riavvia il router.\n",
+     ("Torna a funzionare in 5 minuti",)),
+    # a product's name that was a link into the breadcrumb's host, over a date over thousands: no author
+    (f"## Another page\n\n* [Home]({_PORTAL})\n* [Learning Portal]({_PORTAL})\n* Best Photo Viewers for Windows 10\n\n"
+     f"## \n\nBest Photo Viewers for Windows 10\n\n[Movavi Photo Editor]({_PORTAL})\n\nAugust 20, 2024\n\n 19,990 \n\n"
+     "Windows comes with a photo viewer.\n", ("Movavi Photo Editor", "August 20, 2024")),
+], ids=["es-step-top", "es-reinstall-top", "zh-label", "ja-label", "zh-tip", "es-dek", "it-dek", "it-linked-verb", "product"])
+def test_header_lines_the_record_does_not_prove_links_stay(raw, kept):
+    """Adversarial (review35c): a "back" label in Spanish, Portuguese, Italian, Dutch, Chinese or
+    Japanese (rules' crumb_back_links_lost) goes only when the record shows it lost its link into
+    the breadcrumb's host, and the Romance ones need an article after their words ("Volver al",
+    "Torna alla"), not a verb; a product's name of three words that lost its link is no author."""
+    text, body, _ = _cleaned_stripped(raw)
+    for k in kept:
+        assert k in text, k
+
+
+_UNDER = ("## 別的頁面\n\n{over}\n\n## \n\n【YouTube 轉換器】6 種 YouTube 轉 WAV 工具推薦\n\n"
+          f"2024年9月1日\n\n* [首頁]({_PORTAL})\n* [學習平台]({_PORTAL})\n* 【YouTube 轉換器】6 種 YouTube 轉 WAV 工具推薦\n\n"
+          "YouTube 上不只有很多有趣的影片，也有不少實用的音源。\n")
+_BAR = (f"[OnlineVideoConverter]({_PORTAL})[YouTubeTo.org]({_PORTAL})[ByClickDownloader]({_PORTAL})[Media.io]({_PORTAL})"
+        f"[YTConverter.app]({_PORTAL})[iTubeGo]({_PORTAL})")
+
+
+def test_a_breadcrumb_under_the_heading_takes_the_back_and_contents_labels_past_the_product_box_name():
+    """The page's real header (zh, en): a contents label over a bar of six links into the portal,
+    "返回學習入口網站" / "Back to Learning Portal", the product box's bold name, then the heading
+    and the breadcrumb under it. The back label and the contents label go; the bar (more than a
+    label's words) and the product's name stay (review33c), and so do the title and the text."""
+    for label, back in (("目錄", "返回學習入口網站"), ("Contents", "Back to Learning Portal")):
+        over = f" {label} \n\n{_BAR}\n\n[{back}]({_PORTAL})\n\n**Movavi Video Converter**"
+        text, body, _ = _cleaned_stripped(_UNDER.format(over=over))
+        assert label in body and back in body
+        assert label not in text and back not in text and "* 首頁" not in text
+        assert "OnlineVideoConverter YouTubeTo.org" in text and "**Movavi Video Converter**" in text and "實用的音源" in text
+
+
+@pytest.mark.parametrize("over,kept", [
+    # a dek between the product's name and the back label: the walk stops there
+    (f" 目錄 \n\n{_BAR}\n\n[返回學習入口網站]({_PORTAL})\n\n六種工具的優缺點與下載方式一次整理給你。\n\n**Movavi Video Converter**",
+     ("目錄", "返回學習入口網站", "一次整理給你")),
+    # a contents label over a bar that was never links
+    (f" 目錄 \n\nOnlineVideoConverter YouTubeTo.org iTubeGo Media.io YTConverter.app ByClickDownloader\n\n"
+     "**Movavi Video Converter**", ("目錄", "OnlineVideoConverter YouTubeTo.org")),
+    # a bold sentence, no name, between
+    (f"[返回學習入口網站]({_PORTAL})\n\n**本文所有工具皆經過實測，請放心下載。**", ("返回學習入口網站", "請放心下載")),
+    # a list item of the article's between
+    (f"[返回學習入口網站]({_PORTAL})\n\n* 支援 YouTube 連結直接轉檔", ("返回學習入口網站", "支援 YouTube 連結直接轉檔")),
+    # "返回" opening a sentence, a step's, over the product's name
+    ("返回桌面後，重新啟動電腦即可完成轉檔。\n\n**Movavi Video Converter**", ("返回桌面後", "Movavi Video Converter")),
+    # a quoted error message that opens with "返回"
+    ("> 返回值錯誤 0x80070005\n\n**Movavi Video Converter**", ("返回值錯誤 0x80070005",)),
+    # a table of specs between the labels and the heading
+    (f" 目錄 \n\n{_BAR}\n\n| 格式 | WAV |\n| --- | --- |\n| 音質 | 320 kbps |", ("目錄", "| 音質 | 320 kbps |")),
+    # non-English prose that names the contents
+    ("目錄中列出的六種工具都可以免費使用，但部分有廣告。", ("目錄中列出的六種工具",)),
+], ids=["dek", "plain-bar", "bold-sentence", "list-item", "step", "error", "specs", "prose"])
+def test_header_labels_over_the_heading_stay_past_a_line_of_the_article(over, kept):
+    """Adversarial: the walk up from the heading passes only the product box's bold name and bars
+    of links into the breadcrumb's host; a dek, a bold sentence, a list item, a step or a quoted
+    error message, a table of specs, prose, or a bar that was never links stop it, and the
+    labels over them stay."""
+    text, body, _ = _cleaned_stripped(_UNDER.format(over=over))
+    assert "* 首頁" in body and "實用的音源" in text
+    for k in kept:
+        assert k in text, k

@@ -4220,3 +4220,28 @@ def test_lists_under_labels_that_name_no_choice_are_no_ways(st, name):
     (got,) = [s for s in steps if s.title == step]
     assert len(got.instructions) == count
     assert all(s.ways == [] for s in steps), [(s.title, s.ways) for s in steps]
+
+
+@pytest.mark.parametrize("label", ["## Inhalt", "## Contenido", "### Indice", "Índice", "Inhoud", "Conteúdo", "目錄", "Sommaire"])
+def test_a_list_under_a_contents_word_of_another_language_keeps_its_text(st, label):
+    """The words of a contents label in other languages ("Inhalt", a box's contents; "Indice", a
+    scale's bands) head lists of the article's own: they are no tables_of_contents labels, and a
+    list under one that names no later heading keeps its text (review35c: the whole section
+    went). (A list whose items name the later headings is the page's contents all the same.)"""
+    body = (f"Wir haben den Router zwei Wochen getestet.\n\n{label}\n\n- 1x FritzBox 7590 Router\n- 1x Netzteil\n"
+            "- 1x LAN-Kabel\n\n## Einrichtung\n\n1. Schließen Sie das Kabel an.\n2. Öffnen Sie fritz.box.\n")
+    text = json.dumps([x.text for x in st.structure(body, "t").sections], ensure_ascii=False)
+    assert "1x FritzBox 7590 Router" in text and "1x LAN-Kabel" in text, label
+    named = (f"Intro.\n\n{label}\n\n* Redémarrer le PC\n* Mettre à jour le pilote\n\n"
+             "## Redémarrer le PC\n\nFaites-le.\n\n## Mettre à jour le pilote\n\nMettez-le à jour.\n")
+    text = json.dumps([x.text for x in st.structure(named, "t").sections], ensure_ascii=False)
+    assert "* Redémarrer le PC" not in text and "Mettez-le à jour." in text, label
+
+
+def test_a_list_under_words_that_only_hold_a_contents_label_stays(st):
+    """Adversarial: a list under a heading or line that says more than a contents label ("Índice de
+    refracción", "Inhalt der Box", "目錄結構") is the article's and keeps its text."""
+    for label in ("Índice de refracción", "Inhalt der Box:", "## 目錄結構", "Contenu du paquet"):
+        body = f"Intro.\n\n{label}\n\n* Agua 1,33\n* Vidrio 1,5\n\n## Más\n\nTexto.\n"
+        text = json.dumps([x.text for x in st.structure(body, "t").sections], ensure_ascii=False)
+        assert "Agua 1,33" in text and "Vidrio 1,5" in text, label
