@@ -442,6 +442,7 @@ class Boilerplate:
         self.feedback_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "feedback_buttons"))
         # a list widget's button ("Show More Deals", "Load more deals"): its words, maybe one after them (_more_button)
         self.more_buttons = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "more_buttons"))
+        self.more_buttons_bare = frozenset(" ".join(_WORD.findall(w.lower())) for w in g("boilerplate", "more_buttons_bare"))
         # a footer's last words: a copyright or rights line (_footer)
         self.footer_marks = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "footer_marks")), re.I)
         # the site's own voice: a repeated sentence with one of these words is the site's blurb (_house)
@@ -942,8 +943,10 @@ class Boilerplate:
         host = self._lost_host(units, items, lost)
         if host is None:
             return set()
+        # (not over a list: the structure stage reads a contents label and its list as one, and drops both)
         return {w for w, x in zip(between, between[1:]) if units[w][1] is not None
-                and self._header_contents_label(lines[units[w][0]]) and lost.get(units[x][0]) == host}
+                and self._header_contents_label(lines[units[w][0]]) and lost.get(units[x][0]) == host
+                and not _LIST.match(lines[units[x][0]])}
 
     @staticmethod
     def _lost_host(units, items: list[int], lost: dict[int, str] | None) -> str | None:
@@ -1840,14 +1843,15 @@ class Boilerplate:
     def _more_button(self, line: str) -> bool:
         """A list widget's button, on one page as well as on many: a line of the rules' more_buttons
         words, maybe one word after them, marks aside ("Show More Deals", "Show More ⬇", "[Load more
-        deals](...)"); not a heading, a numbered step nor a picture (a screenshot's "![see all apps](...)"),
+        deals](...)"), or of its more_buttons_bare words alone ("Afficher plus"); not a heading, a numbered step nor a picture (a screenshot's "![see all apps](...)"),
         nor a list item, a whole bold line or a path (a step's UI labels: "- Show more options", "**See
         all**", "See all > Settings")."""
         if (len(line) > 200 or "![" in line or _HEADING.match(line) or _NUMBERED.match(line) or _LIST.match(line)
                 or _BOLD_LABEL.match(line) or ">" in _LINK.sub(r"\1", line)):
             return False
         words = _shown_words(line.lower())
-        return len(words) in (2, 3) and " ".join(words[:2]) in self.more_buttons
+        button = " ".join(words[:2])
+        return len(words) in (2, 3) and button in self.more_buttons or len(words) == 2 and button in self.more_buttons_bare
 
     def _read_next(self, line: str, most: bool = True) -> bool:
         """A line that is one link to another article and nothing else, the link's text that

@@ -315,7 +315,9 @@ from .write import write_atomic
 #      whose link was unwrapped over a date and a count of thousands, more buttons in other languages
 # 193: chrome (mend35c): other languages' contents labels only in a proven header (not structure's), their back
 #      labels only when they lost a link into the crumb's host, a count of reviews only when it was a badge's link
-FORMAT = 193
+# 194: chrome (review35c2): other languages' more buttons only alone on their line; a contents label over a list
+#      under an unwrapped breadcrumb stays for the structure stage
+FORMAT = 194
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

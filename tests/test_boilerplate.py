@@ -3760,6 +3760,9 @@ def test_a_more_button_goes_in_other_languages_a_step_or_label_that_says_it_stay
         "## Pilotes\n\nVoir plus loin pour les autres pilotes, qui demandent un redémarrage.\n",
     ]
     _unchanged(b, kept)
+    # (review35c2: in these languages a word after the button's makes a phrase, see further, beyond, later)
+    for phrase in ("Voir plus loin", "Ver más allá", "Ver mais tarde"):
+        _unchanged(b, [f"## Optimiser Windows\n\n{table}{phrase}\n\n## Suite\n\nLa suite de l'article explique tout.\n"])
 
 
 def test_a_product_boxs_rating_badge_goes_when_it_was_a_link_the_cleaner_unwrapped():
@@ -3898,3 +3901,20 @@ def test_header_labels_over_the_heading_stay_past_a_line_of_the_article(over, ke
     assert "* 首頁" in body and "實用的音源" in text
     for k in kept:
         assert k in text, k
+
+
+def test_a_contents_label_over_a_list_under_an_unwrapped_breadcrumb_stays_for_the_structure_stage(tmp_path):
+    """review35c2: a breadcrumb opening the body whose links the cleaner unwrapped, then "Contents" over
+    a list of the manual's pages. The chrome pass took the label alone, so the structure stage no
+    longer saw a contents list and the list became the intro; over a list, the label stays, and the
+    structure stage drops the label and its list together, as it did before."""
+    src = tmp_path / "in"
+    write(src, "a.md", "---\ntitle: Set up the X500 router\n---\n\n## Other\n\n"
+          f"* [Home]({_PORTAL})\n* [Manual]({_PORTAL}manual/)\n* How to set up the X500 router\n\n"
+          f"[Back to Manual]({_PORTAL}manual/)\n\nContents\n\n"
+          f"* [Installation]({_PORTAL}manual/install)\n* [Configuration]({_PORTAL}manual/config)\n\n"
+          "## How to set up the X500 router\n\nPlug it in first, then hold the reset button for ten seconds.\n")
+    entry = built(src, tmp_path)["entries"][0]
+    text = json.dumps(entry["sections"])
+    assert "Installation" not in text and "Configuration" not in text and "Contents" not in text
+    assert "Plug it in first" in text
