@@ -1843,9 +1843,9 @@ class Boilerplate:
     def _more_button(self, line: str) -> bool:
         """A list widget's button, on one page as well as on many: a line of the rules' more_buttons
         words, maybe one word after them, marks aside ("Show More Deals", "Show More ⬇", "[Load more
-        deals](...)"), or of its more_buttons_bare words alone ("Afficher plus"); not a heading, a numbered step nor a picture (a screenshot's "![see all apps](...)"),
-        nor a list item, a whole bold line or a path (a step's UI labels: "- Show more options", "**See
-        all**", "See all > Settings")."""
+        deals](...)"), or of its more_buttons_bare words alone ("Afficher plus"); not a heading, a
+        numbered step nor a picture (a screenshot's "![see all apps](...)"), nor a list item, a whole
+        bold line or a path (a step's UI labels: "- Show more options", "**See all**", "See all > Settings")."""
         if (len(line) > 200 or "![" in line or _HEADING.match(line) or _NUMBERED.match(line) or _LIST.match(line)
                 or _BOLD_LABEL.match(line) or ">" in _LINK.sub(r"\1", line)):
             return False
