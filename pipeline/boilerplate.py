@@ -929,18 +929,17 @@ class Boilerplate:
                      and self._crumb_back(lines[units[w][0]], host is not None and lost.get(units[w][0]) == host)}
             if len(words) < 3 or between and not backs:
                 return set()
-            return set(items) | backs | self._lost_contents_labels(units, lines, items, between, lost)
+            return set(items) | backs | self._lost_contents_labels(units, lines, between, lost, host)
         # (only pictures and known header chrome go with the path: a "Back to ..." label, a contents label or
         # bar that was links; anything else between stays, "Back up etcd before you start", "Python 3.12 or later")
         return set(items) | {w for w in between if self._header_chrome(units, lines, w)}
 
-    def _lost_contents_labels(self, units, lines: list[str], items: list[int], between: list[int],
-                              lost: dict[int, str] | None) -> set[int]:
+    def _lost_contents_labels(self, units, lines: list[str], between: list[int], lost: dict[int, str] | None,
+                              host: str | None) -> set[int]:
         """The contents labels among `between` (rules' tables_of_contents and header_contents_labels:
-        "目錄", "Contenu") right over a line that lost its links into the host each item of the
-        breadcrumb `items` but the last lost its link into (the record of lost links, `lost`);
+        "目錄", "Contenu") right over a line that lost its links into `host`, the one each item of the
+        breadcrumb but the last lost its link into (the record of lost links, `lost`: _lost_host);
         none when the items lost theirs into no one host."""
-        host = self._lost_host(units, items, lost)
         if host is None:
             return set()
         # (not over a list: the structure stage reads a contents label and its list as one, and drops both)
@@ -1056,15 +1055,18 @@ class Boilerplate:
             for w in range(h - 1, -1, -1):
                 if w in gone:
                     continue
-                line = lines[units[w][0]] if units[w][1] is not None else None
-                if line is None:
+                if units[w][1] is None:
                     break
-                if (self._lost_label(line, lost.get(units[w][0]) == host)
-                        or lost.get(units[w][0]) == host and self._crumb_back(line, True)
-                        or self._header_contents_label(line) and below is not None and lost.get(units[below][0]) == host):
+                line, into = lines[units[w][0]], lost.get(units[w][0]) == host  # (into: it lost a link into the host)
+                # goes: a short label, a "Back to ..." label that lost its link, a contents label over a bar that did
+                goes = (self._lost_label(line, into) or into and self._crumb_back(line, True)
+                        or self._header_contents_label(line) and below is not None and lost.get(units[below][0]) == host)
+                # passed, staying: the product box's bold name, a bar of links into the host (no list, no sentence)
+                passed = (_BOLD_LABEL.match(line) and self._label(line)
+                          or into and not _LIST.match(line) and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_")))
+                if goes:
                     out.add(w)
-                elif not (_BOLD_LABEL.match(line) and self._label(line) or lost.get(units[w][0]) == host
-                          and not _LIST.match(line) and not _WHOLE_SENTENCE.search(line.rstrip(" \t*_"))):
+                elif not passed:
                     break
                 below = w
             return out
