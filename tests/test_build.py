@@ -327,3 +327,47 @@ def test_kb_json_in_pieces_fails_over_to_json_where_the_whole_document_would(tmp
     doc = {"entries": [], 1: [2]}  # (a key orjson refuses: json writes it, in pieces as whole)
     w.write_outputs(tmp_path / "key", doc)
     assert (tmp_path / "key" / "kb.json").read_bytes() == w.dumps(doc)
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_the_groups_and_articles_are_let_go_before_the_document_is_made(tmp_path, monkeypatch, use_cache):
+    """The build's peak is at its end (the document, kb.json, the report): what grows with the
+    corpus and is not the entries is let go before it: every distinct body's group, each
+    article's record, and under --no-cache the pairs' verdicts and candidates (what only a
+    cache that is saved keeps for the next build)."""
+    import gc
+
+    from pipeline import runner
+    from pipeline.consolidate import Group
+    from pipeline.model import Article, Options
+    from .test_clean import BANNER, PIXEL, SPUN_REST, spun_copy
+    src = tmp_path / "in"
+    for i in range(12):
+        ads = (BANNER, PIXEL) if i % 2 else (PIXEL, BANNER)
+        body = spun_copy(f"Wi-Fi fix number {i}", *ads, [f"farm{i}"])
+        if i % 3 == 1:  # near-duplicates of the others: a sentence more
+            body = body.replace("Unplug the router.", "Unplug the router. Wait a full minute before you plug it in.")
+        write(src, f"copy-{i:02}.md", FM.format(t=f"Wi-Fi fix number {i}", b=body))
+    assert "Unplug the router." in SPUN_REST
+    alive, kept = [], {}
+    document = runner._document
+    close = runner._close
+
+    def counted(*args, **kwargs):
+        gc.collect()
+        alive.append(sum(1 for o in gc.get_objects() if isinstance(o, (Article, Group))))
+        return document(*args, **kwargs)
+
+    def closed(cache, scratch):
+        kept.update(verdicts=dict(cache.verdicts), near=dict(cache.near), scratch=cache.scratch)
+        return close(cache, scratch)
+
+    monkeypatch.setattr(runner, "_document", counted)
+    monkeypatch.setattr(runner, "_close", closed)
+    res = runner.build(src, tmp_path / "out", Options(jobs=1), use_cache=use_cache, formats=("report",))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert sum(len(e["sources"]) for e in doc["entries"]) == 12 and res.rejected == 0
+    assert doc["stats"]["distinct_bodies"] == 2 and doc["stats"]["near_duplicate_candidates"] >= 1
+    assert alive == [0]
+    assert kept["scratch"] == (not use_cache)
+    assert bool(kept["verdicts"]) == use_cache
