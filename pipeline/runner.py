@@ -363,7 +363,9 @@ def _document(entries: list[dict], rejected: list, stats: dict, kinds, rules: Ru
         entries = [e for e in entries if e["kind"] in wanted]
         stats["filtered_out"] = len(filtered_out)
         stats["entries"] = len(entries)
-    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"), cache)
+    # (a scratch cache keeps no clean marks: the entries' digests are not made for it)
+    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"),
+                                                  None if cache.scratch else cache)
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
     return doc, entries, filtered_out
 

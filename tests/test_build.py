@@ -371,3 +371,44 @@ def test_the_groups_and_articles_are_let_go_before_the_document_is_made(tmp_path
     assert alive == [0]
     assert kept["scratch"] == (not use_cache)
     assert bool(kept["verdicts"]) == use_cache
+
+
+def _no_utf8_copy(text: str) -> bool:
+    """Whether the string carries no UTF-8 copy of itself (CPython's cache, which orjson fills):
+    it is the size of a fresh copy."""
+    import sys
+    return sys.getsizeof(text) == sys.getsizeof("".join((text, "")))
+
+
+def test_kb_json_written_leaves_no_utf8_copy_on_the_entries_text(tmp_path):
+    # orjson keeps a UTF-8 copy on each non-ASCII string it serialises, for as long as the
+    # string lives: kb.json written from the entries doubled their text to the build's end
+    from pipeline import write as w
+    text = "Open “Settings” → Network, then tap “Forget” — café Wi-Fi " * 50
+    doc = {"schema_version": "1.0", "entries": [{"id": "kb-0", "title": "Café “offline”", "summary": text,
+                                                 "sections": [{"text": text + "…", "variants": [text + "!"]}]}],
+           "rejected": [], "stats": {"note": "“done”"}}
+    expected = w.dumps(json.loads(json.dumps(doc)))  # (other strings: the test's own serialising leaves none)
+    w.write_outputs(tmp_path, doc)
+    assert (tmp_path / "kb.json").read_bytes() == expected
+    e = doc["entries"][0]
+    assert all(map(_no_utf8_copy, [e["title"], e["summary"], e["sections"][0]["text"],
+                                   e["sections"][0]["variants"][0], doc["stats"]["note"]]))
+
+
+def test_a_no_cache_build_leaves_no_utf8_copy_on_the_entries_text(tmp_path):
+    # the scrub's digests of the entries (a scratch cache keeps no clean marks) and kb.json's
+    # write left one on every non-ASCII text of the entries, held through the report
+    from pipeline import runner
+    from pipeline.model import Options
+    src = tmp_path / "in"
+    for i, (t, fix) in enumerate([("Wi-Fi drops", "Open “Settings” → Wi-Fi and tap “Forget this network” — then "
+                                                   "join it again with the café’s password."),
+                                  ("Printer offline", "Open “Devices” → Printers, right-click the printer and "
+                                                      "untick “Use printer offline” – it prints again.")]):
+        write(src, f"a{i}.md", FM.format(t=t, b=f"Your {t.lower()}? Here’s the fix.\n\n## Fix 1: The setting\n\n"
+                                                f"{fix}\n\n## Fix 2: Restart\n\nRestart it — that’s all.\n"))
+    res = runner.build(src, tmp_path / "out", Options(jobs=1), use_cache=False, formats=("report",))
+    texts = [s["text"] for e in res.doc["entries"] for s in e["sections"]] + [e["summary"] for e in res.doc["entries"]]
+    texts = [t for t in texts if not t.isascii()]
+    assert len(texts) >= 4 and all(map(_no_utf8_copy, texts))
