@@ -175,8 +175,10 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                                             options, rules, timings, verdicts, memo=cache, notes=late, near=near,
                                             offers=offers)
             cache.notes += late + over
-            cache.keep_verdicts(verdicts)
-            cache.keep_near(near)
+            if not cache.scratch:  # (what the next build reads; a scratch cache is never saved: it keeps neither)
+                cache.keep_verdicts(verdicts)
+                cache.keep_near(near)
+            verdicts = near = None
             timings["structure"] = time.perf_counter() - t1 - timings["consolidate"]
         except BaseException:
             if workers is not None:
@@ -190,6 +192,12 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
         stats = {"inputs": len(paths) + len(clashes), "articles": sum(len(g.members) for g in groups),
                  "rejected": len(rejected), "entries": len(entries), **cstats, "removed": _sum_removed(groups),
                  "warnings": sum(len(a.warnings) for g in groups for a in g.members) + len(late)}
+        # Nothing after this reads the groups (every distinct body's, with its articles and signature) nor the
+        # articles' records but for the files a kept build lists: let go before the document, kb.json and the
+        # report are made, the build's peak (10k articles: ~11 MB of objects that grow with the corpus)
+        read = {art.path: art.sha256 for art, _ in resolver.items} if listing else None
+        groups.clear()
+        resolver = None
         doc, entries, filtered_out = _document(entries, rejected, stats, kinds, rules, cache)
         filtered_out = [{"entry": e["id"], "title": e["title"], "kind": e["kind"], "sources": [s["path"] for s in e["sources"]]}
                         for e in filtered_out]
@@ -207,7 +215,6 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                 remember_entries(output_dir / CACHE_DIR / GUARD, kb_sha, doc["entries"])
             # (a fallback on a budget is the machine's load, not the input's: such a build is not kept)
             if kb_sha and listing and not late and not over and not any(r.error.startswith("timeout") for r in rejected):
-                read = {art.path: art.sha256 for art, _ in resolver.items}
                 racy = {p: read.get(p) for p in paths if not settled(sigs[p], cache.started)}
                 if None not in racy.values() and len(racy) <= RACY_HASHED * len(paths):
                     _keep_build(output_dir, key, listing, kb_sha, filtered_out, racy)
@@ -356,7 +363,9 @@ def _document(entries: list[dict], rejected: list, stats: dict, kinds, rules: Ru
         entries = [e for e in entries if e["kind"] in wanted]
         stats["filtered_out"] = len(filtered_out)
         stats["entries"] = len(entries)
-    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"), cache)
+    # (a scratch cache keeps no clean marks: the entries' digests are not made for it)
+    entries, stats["executable_stripped"] = scrub(entries, rules.get("safe_schemes", "never"),
+                                                  None if cache.scratch else cache)
     doc = kb_document(entries, [{"path": r.path, "error": r.error} for r in rejected], stats)
     return doc, entries, filtered_out
 

@@ -327,3 +327,88 @@ def test_kb_json_in_pieces_fails_over_to_json_where_the_whole_document_would(tmp
     doc = {"entries": [], 1: [2]}  # (a key orjson refuses: json writes it, in pieces as whole)
     w.write_outputs(tmp_path / "key", doc)
     assert (tmp_path / "key" / "kb.json").read_bytes() == w.dumps(doc)
+
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_the_groups_and_articles_are_let_go_before_the_document_is_made(tmp_path, monkeypatch, use_cache):
+    """The build's peak is at its end (the document, kb.json, the report): what grows with the
+    corpus and is not the entries is let go before it: every distinct body's group, each
+    article's record, and under --no-cache the pairs' verdicts and candidates (what only a
+    cache that is saved keeps for the next build)."""
+    import gc
+
+    from pipeline import runner
+    from pipeline.consolidate import Group
+    from pipeline.model import Article, Options
+    from .test_clean import BANNER, PIXEL, SPUN_REST, spun_copy
+    src = tmp_path / "in"
+    for i in range(12):
+        ads = (BANNER, PIXEL) if i % 2 else (PIXEL, BANNER)
+        body = spun_copy(f"Wi-Fi fix number {i}", *ads, [f"farm{i}"])
+        if i % 3 == 1:  # near-duplicates of the others: a sentence more
+            body = body.replace("Unplug the router.", "Unplug the router. Wait a full minute before you plug it in.")
+        write(src, f"copy-{i:02}.md", FM.format(t=f"Wi-Fi fix number {i}", b=body))
+    assert "Unplug the router." in SPUN_REST
+    alive, kept = [], {}
+    document = runner._document
+    close = runner._close
+
+    def counted(*args, **kwargs):
+        gc.collect()
+        alive.append(sum(1 for o in gc.get_objects() if isinstance(o, (Article, Group))))
+        return document(*args, **kwargs)
+
+    def closed(cache, scratch):
+        kept.update(verdicts=dict(cache.verdicts), near=dict(cache.near), scratch=cache.scratch)
+        return close(cache, scratch)
+
+    monkeypatch.setattr(runner, "_document", counted)
+    monkeypatch.setattr(runner, "_close", closed)
+    res = runner.build(src, tmp_path / "out", Options(jobs=1), use_cache=use_cache, formats=("report",))
+    doc = json.loads((tmp_path / "out" / "kb.json").read_text())
+    assert sum(len(e["sources"]) for e in doc["entries"]) == 12 and res.rejected == 0
+    assert doc["stats"]["distinct_bodies"] == 2 and doc["stats"]["near_duplicate_candidates"] >= 1
+    assert alive == [0]
+    assert kept["scratch"] == (not use_cache)
+    assert bool(kept["verdicts"]) == use_cache
+
+
+def _no_utf8_copy(text: str) -> bool:
+    """Whether the string carries no UTF-8 copy of itself (CPython's cache, which orjson fills):
+    it is the size of a fresh copy."""
+    import sys
+    return sys.getsizeof(text) == sys.getsizeof("".join((text, "")))
+
+
+def test_kb_json_written_leaves_no_utf8_copy_on_the_entries_text(tmp_path):
+    # orjson keeps a UTF-8 copy on each non-ASCII string it serialises, for as long as the
+    # string lives: kb.json written from the entries doubled their text to the build's end
+    from pipeline import write as w
+    text = "Open “Settings” → Network, then tap “Forget” — café Wi-Fi " * 50
+    doc = {"schema_version": "1.0", "entries": [{"id": "kb-0", "title": "Café “offline”", "summary": text,
+                                                 "sections": [{"text": text + "…", "variants": [text + "!"]}]}],
+           "rejected": [], "stats": {"note": "“done”"}}
+    expected = w.dumps(json.loads(json.dumps(doc)))  # (other strings: the test's own serialising leaves none)
+    w.write_outputs(tmp_path, doc)
+    assert (tmp_path / "kb.json").read_bytes() == expected
+    e = doc["entries"][0]
+    assert all(map(_no_utf8_copy, [e["title"], e["summary"], e["sections"][0]["text"],
+                                   e["sections"][0]["variants"][0], doc["stats"]["note"]]))
+
+
+def test_a_no_cache_build_leaves_no_utf8_copy_on_the_entries_text(tmp_path):
+    # the scrub's digests of the entries (a scratch cache keeps no clean marks) and kb.json's
+    # write left one on every non-ASCII text of the entries, held through the report
+    from pipeline import runner
+    from pipeline.model import Options
+    src = tmp_path / "in"
+    for i, (t, fix) in enumerate([("Wi-Fi drops", "Open “Settings” → Wi-Fi and tap “Forget this network” — then "
+                                                   "join it again with the café’s password."),
+                                  ("Printer offline", "Open “Devices” → Printers, right-click the printer and "
+                                                      "untick “Use printer offline” – it prints again.")]):
+        write(src, f"a{i}.md", FM.format(t=t, b=f"Your {t.lower()}? Here’s the fix.\n\n## Fix 1: The setting\n\n"
+                                                f"{fix}\n\n## Fix 2: Restart\n\nRestart it — that’s all.\n"))
+    res = runner.build(src, tmp_path / "out", Options(jobs=1), use_cache=False, formats=("report",))
+    texts = [s["text"] for e in res.doc["entries"] for s in e["sections"]] + [e["summary"] for e in res.doc["entries"]]
+    texts = [t for t in texts if not t.isascii()]
+    assert len(texts) >= 4 and all(map(_no_utf8_copy, texts))
