@@ -2592,15 +2592,36 @@ class Boilerplate:
                 under.append(last)
             last -= 1
         # (a section before the body's last _CLOSING_SECTIONS has no _tail keys: line_keys made none there)
-        if (last < 0 or last < _closing_start(units, lines) or units[last][1] not in repeated
-                or _fix_text(lines[units[last][0]])):
+        if last < 0 or last < _closing_start(units, lines) or _fix_text(lines[units[last][0]]):
             return
 
         def closes(u: int) -> bool:
             x = self._exact(lines[units[u][0]]) if units[u][1] is not None else None
             return x is not None and _tail(x) in repeated and not self._content(lines[units[u][0]])
-        if under and all(closes(u) for u in under):
+
+        def sites(h: int, own: list[int]) -> bool:
+            # its heading found in many distinct articles, or each of its lines the site's blurb
+            # (_house: "Deals are subject to ... ZDNET remains committed ... at [ZDNET.com](...)"
+            # under "## When will these deals expire?", a wording few articles have)
+            return units[h][1] in repeated or all(self._house(lines[units[u][0]]) for u in own)
+        if under and all(closes(u) for u in under) and sites(last, under):
             drop.update([last] + under)
+            return
+        # ...or a section of the site's whose lines reach only to the next heading when each heading
+        # after it is the site's (found in many distinct articles, none a fix's) and the article's
+        # words stay under one ("#### Featured reviews", its links gone, over the review's "_Editor's
+        # Note: ..._"): those words are no part of the site's section. A section of the article's own
+        # after it ("## Our verdict") leaves the site's section where it is, in the middle of the body.
+        heads = [u for u in range(_closing_start(units, lines), len(units))
+                 if units[u][1] is not None and _HEADING.match(lines[units[u][0]])]
+        for h, nxt in zip(heads, heads[1:]):
+            if h in drop or _fix_text(lines[units[h][0]]):
+                continue
+            if any(units[u][1] not in repeated or _fix_text(lines[units[u][0]]) for u in heads[heads.index(nxt):]):
+                continue
+            own = [u for u in range(h + 1, nxt) if u not in drop and units[u][1] is not None]
+            if own and all(closes(u) for u in own) and sites(h, own):
+                drop.update([h] + own)
 
     def _footer_line(self, line: str) -> bool:
         """A line a footer holds over its copyright: a picture, a line of links ("* [Contact

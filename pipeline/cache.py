@@ -317,7 +317,9 @@ from .write import write_atomic
 #      labels only when they lost a link into the crumb's host, a count of reviews only when it was a badge's link
 # 194: chrome (review35c2): other languages' more buttons only alone on their line; a contents label over a list
 #      under an unwrapped breadcrumb stays for the structure stage
-FORMAT = 194
+# 195: chrome (chrome36): the site's closing section also under its blurb's wording alone, and before the site's
+#      widgets that keep an article's note under them
+FORMAT = 195
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1572,6 +1572,7 @@ def test_a_tail_of_pictures_and_links_goes_only_with_a_shops_evidence():
     assert len(_lost(b, intro + shops)) == 8
 
 
+
 def test_a_heading_the_body_ends_with_under_code_or_a_picture_or_a_steps_stays():
     """Only a trailing heading found in many articles or worded as a shop's ("## More Tech
     Deals") goes, under code or a picture as well as under text; a step's heading without a
@@ -2376,6 +2377,74 @@ def test_a_closing_section_further_than_the_tails_keys_reach_strips_the_same_fro
     x = _deal(7, "Echo Dot", heading + wordings[0] + widgets)
     repeated = b.repeated(bodies + [x])
     assert b.strip(x, repeated) == b.strip(x, repeated & b.line_keys(x)[0])
+
+
+
+# the site's blurb in the section closing a deal, in its own voice with a link to its home
+DEAL_BLURB = ("Deals are subject to sell out or expire at any time, though Example remains committed to finding the best "
+              "product deals for you. We're sorry if you've missed out on this deal, but we're constantly finding new "
+              "chances to save and sharing them with you at [Example.com](https://www.site.example/).")
+FEATURED = ("\n\n#### Featured reviews\n\n* [The best phones of the year](https://site.example/phones)\n"
+            "* [The best laptops of the year](https://site.example/laptops)\n")
+
+
+def test_the_sites_closing_section_goes_before_its_widgets_over_a_note_and_under_a_rarer_heading():
+    """The site's closing section goes (review36) where the section the body ends with is not it:
+    its heading found in many distinct articles, each of its lines closing bodies of two
+    distinct articles or more, then the site's widget ("#### Featured reviews", its heading found
+    in many articles too) whose links go and under which the review's own note stays ("_Editor's
+    Note: ..._", in English and in German). And under a heading few articles have ("## When will
+    these deals expire?") when each of its lines is the site's blurb in its own voice with a link
+    (_house). The note stays; so does each look-alike: the site's section before the article's
+    own section ("## Our verdict"), the site's heading over the article's own words, a closing
+    line under a rare heading that is not in the site's voice or has no link, a line in the site's
+    voice that acts ("Contact our [support team](...)"), a fix's heading over the blurb, and the
+    blurb before a fix's heading ("## Step 4: ...")."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    wordings, heading = DEAL_DISCLAIMERS, DEAL_EXPIRY
+    german = ("## Wann läuft dieses Angebot ab?\n\n", "Angebote können jederzeit ausverkauft sein oder ablaufen, doch "
+              "Example sucht weiter die besten Angebote für Sie.", "\n\n#### Ausgewählte Tests\n\n"
+              "* [Die besten Handys des Jahres](https://site.example/handys)\n"
+              "* [Die besten Laptops des Jahres](https://site.example/laptops)\n")
+    bodies = [_deal(n, item, heading + wordings[n % 2] + FEATURED) for n, item in enumerate(DEAL_ITEMS[:6])]
+    bodies += [_deal(n + 10, item, german[0] + german[1] + german[2]) for n, item in enumerate(DEAL_ITEMS[:6])]
+    bodies += [_deal(n + 20, item, heading + DEAL_BLURB + FEATURED) for n, item in enumerate(DEAL_ITEMS[3:4])]
+    note = "_Editor's Note: We first said the {} needs an Echo; the Alexa app does the same._\n"
+    rare = "## When will these deals expire?\n\n"
+    gone = {
+        "note": _deal(30, "Fire TV Omni", heading + wordings[0] + FEATURED + "\n" + note.format("Fire TV Omni")),
+        "German note": _deal(31, "Echo Show", german[0] + german[1] + german[2] + "\n_Hinweis der Redaktion: Der Echo "
+                                                                                   "Show braucht keine App._\n"),
+        "rare heading": _deal(32, "Pixel Buds", rare + DEAL_BLURB + FEATURED),
+    }
+    step = "## Step 4: Check the price again\n\nOpen the shop's page and check the price before you pay.\n"
+    third = wordings[0].replace("for you.", "for you, every day.")  # (in fewer than min_families: no repeated line)
+    kept = {
+        "article after": _deal(33, "Echo Dot", heading + third + "\n\n## Our verdict\n\nThe Echo Dot is the "
+                                                                      "speaker to buy.\n" + FEATURED),
+        "own words": _deal(34, "Roku Ultra", heading + "The Roku Ultra deal ends on Sunday at midnight, its maker says."
+                           + FEATURED + "\n" + note.format("Roku Ultra")),
+        "no voice": _deal(35, "Kindle Scribe", rare + third + FEATURED),
+        "no link": _deal(36, "Kindle Kids", rare + DEAL_BLURB.replace("[Example.com](https://www.site.example/)",
+                                                                       "Example.com") + FEATURED),
+        "acts": _deal(37, "Nest Hub", rare + "Contact our [support team](https://www.site.example/support) if the "
+                      "deal has expired before you paid." + FEATURED),
+        "fix heading": _deal(38, "Nest Mini", "## Fix 5: Ask the shop about the deal\n\n" + DEAL_BLURB + FEATURED),
+        "step after": _deal(39, "Nest Cam", heading + third + "\n\n" + step + FEATURED),
+    }
+    repeated = b.repeated(bodies + list(gone.values()) + list(kept.values()))
+    for name, body in gone.items():
+        text, n = b.strip(body, repeated)
+        assert "expire" not in text and "ablaufen" not in text and "Angebote können" not in text, name
+        assert "best phones" not in text and "besten Handys" not in text, name
+        assert ("Editor's Note" in text) == (name == "note") and ("Hinweis" in text) == (name == "German note"), name
+    for name, body in kept.items():
+        text, n = b.strip(body, repeated)
+        assert "best phones" not in text, name  # (the site's widget goes all the same)
+        section = body[body.index("## ", body.index("usual $")):body.index("#### Featured")]
+        assert section.strip() in text, name
 
 
 PLACEHOLDER = "https://cdn.site.example/media/img/missing-image.svg"
