@@ -2474,8 +2474,10 @@ class Boilerplate:
         pictures = shops = 0
         hosts: set[str] = set()
         shop = False
+        gone: list[int] = []  # (the widget's lines that went already, among its lines left: its prices, "See all prices")
         for u in range(len(units) - 1, -1, -1):
             if u in drop:
+                gone.append(u)
                 continue
             i, k = units[u]
             line = lines[i]
@@ -2499,6 +2501,23 @@ class Boilerplate:
         while run and (_PICTURE_LINE.match(lines[units[run[-1]][0]]) or _picture_only(lines[units[run[-1]][0]])):
             run.pop()  # (the topmost pictures stay)
             pictures -= 1
+        # ...its lines that went already, between its first line left and the body's end, count
+        # as its lines and as its evidence ("[$299.99](shop)", "[See all prices](...)" gone as
+        # chrome, each product's picture and name left between them): when the lines left are
+        # no more than those that went, the widget was proven line by line
+        went = [u for u in gone if run and u > run[-1] and units[u][1] is not None]
+        if run and len(run) <= len(went) and len(run) < _TAIL_LINES <= len(run) + len(went):
+            for u in went:
+                line = lines[units[u][0]]
+                link = _ONLY_LINK.match(line) if len(line) <= 500 else None
+                if link:
+                    host = _host(link.group(2))
+                    hosts.add(host)
+                    shops += any(host == h or host.endswith("." + h) for h in self.shop_hosts)
+                shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
+            if pictures >= 1 and (shop or shops >= 2):
+                drop.update(run)
+                return
         if (len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2
                 and (shop or shops >= 2 or len(hosts) >= 2)):
             drop.update(run)

@@ -1573,6 +1573,76 @@ def test_a_tail_of_pictures_and_links_goes_only_with_a_shops_evidence():
 
 
 
+def _price_box(n: int, items: list[tuple[str, str]], label: str = "Round up of today's best deals",
+               price: str = "[See all prices](https://www.site.example/deals/compare?model={})") -> str:
+    """A site's price widget ending a body: its label, each item's shot, name (linked to a shop or
+    not), shop's logo and "See all prices" button, and its caption (review36)."""
+    rows = "".join(f"![{name[:12]}...](https://img.example/p/{n}{j}.jpg)\n\n{shown}\n\n"
+                   f"![Amazon](https://img.example/logos/amazon.png)\n\n" + price.format(n * 10 + j) + "\n\n"
+                   for j, (name, shown) in enumerate(items))
+    return (f"\n\n{label}\n\n" + rows + "We check over 250 million products every day for the best prices\n\n"
+            "powered by\n")
+
+
+def test_a_shop_widgets_names_left_between_its_lines_that_went_go_a_gallery_and_a_chart_stay():
+    """The body's end made of a price widget whose lines the site repeats went as chrome (its
+    label, shops' logos, "See all prices" buttons, its caption), each product's shot and name
+    left between them (a name linked to a shop or unwrapped, in English and in German with a
+    price in euros): they go too, fewer than _TAIL_LINES, proven by the widget's lines that went
+    (a price or a deal's word among them). A how-to's screenshots and captions over a share bar
+    that went (no shop's word), a chart with its caption over a widget of one line, names that
+    outnumber the lines that went, a sentence, a list item, a step's
+    linked action and a table's row stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = ("## The best portable monitors\n\nWe tested {} portable monitors for a month, in trains, hotel rooms "
+             "and at a desk in room {}, and the {} won.\n\n")
+    things = ["Nexigo NG17FGQ", "Limink LK14", "Asus ZenScreen Go", "Espresso 17 Pro", "Feelworld DH101",
+              "Elecrow CrowView", "InnoCN 15A1F"]
+    bodies = [intro.format(n + 5, n, t) + _price_box(n, [(t, f"[{t} {n}](https://www.amazon.com/dp/B0{n}X)"),
+                                                        (f"{t} Max", f"[{t} Max](https://www.walmart.com/ip/{n})")])
+              for n, t in enumerate(things[:6])]
+    german = (intro.format(12, 12, "Espresso") + _price_box(12, [("Espresso 17", "Espresso 17 Pro"),
+                                                                 ("Feelworld", "[Feelworld DH101](https://www.amazon.de/dp/B0Z)")],
+                                                            label="Die besten Angebote von heute",
+                                                            price="[299,99 €](https://www.amazon.de/dp/B0{})"))
+    shares = ("\n\n[Share on Facebook](https://www.facebook.com/sharer?u=site)\n\n"
+              "[Share on Twitter](https://twitter.com/intent/tweet?u=site)\n\n")
+    gallery = (intro.format(3, 30, "VLC") + "![v1](https://img.example/v1.png)\n\nThe Media menu\n\n"
+               "![v2](https://img.example/v2.png)\n\nThe Disc tab" + shares + "![v3](https://img.example/v3.png)\n\n"
+               "The Convert window" + shares)
+    chart = (intro.format(4, 31, "InnoCN") + "![Price chart](https://img.example/chart.png)\n\nInnoCN 15A1F\n\n"
+             "Price history since May\n\n![Price chart 2](https://img.example/chart2.png)\n\nLast 90 days\n\n"
+             "[See all prices](https://www.site.example/deals/compare?model=77)\n")
+    kept = {
+        "gallery": gallery,
+        "chart": chart,
+        "outnumber": intro.format(5, 32, "Asus") + "\n\nRound up of today's best deals\n\n" + "".join(
+            f"![{t}](https://img.example/q/{j}.jpg)\n\n{t} 2024\n\n" for j, t in enumerate(things[:3]))
+        + "We check over 250 million products every day for the best prices\n\npowered by\n",
+        "sentence": intro.format(6, 33, "Limink") + _price_box(33, [("Limink", "The Limink LK14 is the one we "
+                                                                              "would buy today.")]),
+        "list item": intro.format(7, 34, "Feelworld") + _price_box(34, [("Feelworld", "* Feelworld DH101")]),
+        "action": intro.format(8, 35, "Elecrow") + _price_box(35, [("Elecrow", "[Open the Elecrow app](https://"
+                                                                               "help.example/elecrow)")]),
+        "table row": intro.format(9, 36, "Espresso") + _price_box(36, [("Espresso", "| Espresso 17 Pro | 17 in |")]),
+    }
+    repeated = b.repeated(bodies + [german] + list(kept.values()))
+    for body in bodies + [german]:
+        text, _ = b.strip(body, repeated)
+        rest = [x for x in text[text.index("won.") + 4:].strip().split("\n\n") if x]
+        assert len(rest) <= 1 and all(x.startswith("![") for x in rest), text  # (the topmost picture stays)
+    for name, body in kept.items():
+        text, _ = b.strip(body, repeated)
+        own = {"gallery": ["The Media menu", "The Disc tab", "The Convert window"],
+               "chart": ["InnoCN 15A1F", "Price history since May", "Last 90 days"],
+               "outnumber": [t + " 2024" for t in things[:3]], "sentence": ["The Limink LK14 is the one we would buy today."],
+               "list item": ["* Feelworld DH101"], "action": ["[Open the Elecrow app](https://help.example/elecrow)"],
+               "table row": ["| Espresso 17 Pro | 17 in |"]}[name]
+        assert all(x in text for x in own), (name, text)
+
+
 def test_a_heading_the_body_ends_with_under_code_or_a_picture_or_a_steps_stays():
     """Only a trailing heading found in many articles or worded as a shop's ("## More Tech
     Deals") goes, under code or a picture as well as under text; a step's heading without a
