@@ -774,6 +774,7 @@ class Boilerplate:
         self._whole_tables(units, lines, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._shop_tail(units, lines, drop)
+        self._shop_box(units, lines, drop)
         self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
         targets = _lost_targets(lost, lines) if lost else None
@@ -2521,6 +2522,68 @@ class Boilerplate:
         if (len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2
                 and (shop or shops >= 2 or len(hosts) >= 2)):
             drop.update(run)
+
+    def _shop_box(self, units, lines: list[str], drop: set[int]) -> None:
+        """A shop widget inside the body, its frame gone as chrome ("Today's best HYTE Y70 Touch
+        deals" over it, "We check over 250 million products every day for the best prices" under
+        it) and its buttons too ("[See all prices](...)", shops' logos), each product's shot and
+        name left between them: the lines left between two lines that went, each a picture, a
+        short label without a full stop or a line of one link (no sentence, heading, list item,
+        table row, spec, step or linked action), go when the lines that went between them and
+        with them are as many or more, a picture and a name are left, and those that went say it
+        is a shop's (a price or a deal's word: shop_labels) or two lines link to shops. The
+        article's pictures and captions between chrome (a credit, a share bar) stay: no shop's
+        word among the lines that went; and so does a listicle's product shot alone between its
+        card's lines that went (its maker's credit, its "[$45 at Amazon]" button)."""
+        worded = [u for u in range(len(units)) if units[u][1] is not None or _PICTURE_LINE.match(lines[units[u][0]])]
+        x = 0
+        while x < len(worded):
+            if worded[x] not in drop:
+                x += 1
+                continue
+            left: list[int] = []
+            went = [worded[x]]
+            y = x + 1
+            while y < len(worded):
+                u = worded[y]
+                if u in drop:
+                    went.append(u)
+                    if left and (y + 1 == len(worded) or worded[y + 1] not in drop):
+                        break  # (a frame's end: the next line is left again, or none)
+                    y += 1
+                    continue
+                if units[u][1] is not None and not self._box_line(lines[units[u][0]]):
+                    break
+                left.append(u)
+                y += 1
+            closed = y < len(worded) and worded[y] in drop
+            shots = [_PICTURE_LINE.match(lines[units[u][0]]) or _picture_only(lines[units[u][0]]) for u in left]
+            if left and closed and len(left) <= len(went) and any(shots) and not all(shots):
+                texts = [lines[units[u][0]] for u in went if units[u][1] is not None]
+                shop = any(self.shop_labels.search(_LINK.sub(r"\1", t)) for t in texts)
+                shops = 0
+                for t in [lines[units[u][0]] for u in left + went if units[u][1] is not None]:
+                    link = _ONLY_LINK.match(t) if len(t) <= 500 else None
+                    if link:
+                        host = _host(link.group(2))
+                        shops += any(host == h or host.endswith("." + h) for h in self.shop_hosts)
+                if shop or shops >= 2:
+                    drop.update(left)
+            x = max(y, x + 1)
+
+    def _box_line(self, line: str) -> bool:
+        """A shop widget's line (_shop_box): a picture, a short label without a full stop, or a
+        line of one link not longer than two labels; not a heading, list item, table row, spec,
+        step's words or linked action."""
+        if _PICTURE_LINE.match(line) or _picture_only(line):
+            return True
+        if (_HEADING.match(line) or _LIST.match(line) or line.lstrip().startswith("|") or _SPEC.match(line)
+                or self._content(line)):
+            return False
+        link = _ONLY_LINK.match(line) if len(line) <= 500 else None
+        if link:
+            return self._label(line, 2 * self.short_words) and not self._acts(link.group(1))
+        return self._label(line)
 
     def _footer(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
         """The site's footer the body ends with: a line the rules' footer_marks name ("© Copyright

@@ -318,7 +318,8 @@ from .write import write_atomic
 # 194: chrome (review35c2): other languages' more buttons only alone on their line; a contents label over a list
 #      under an unwrapped breadcrumb stays for the structure stage
 # 195: chrome (chrome36): the site's closing section also under its blurb's wording alone, and before the site's
-#      widgets that keep an article's note under them; a shop widget's names left between its lines that went
+#      widgets that keep an article's note under them; a shop widget's names left between its lines that went,
+#      at the body's end and inside it
 FORMAT = 195
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

@@ -1643,6 +1643,69 @@ def test_a_shop_widgets_names_left_between_its_lines_that_went_go_a_gallery_and_
         assert all(x in text for x in own), (name, text)
 
 
+def test_a_shop_widget_inside_the_body_loses_the_names_left_in_its_frame_the_articles_pictures_stay():
+    """A price widget in the middle of a review, its frame and buttons gone as chrome (the label
+    over it, the caption under it, shops' logos, "See all prices"), loses each product's shot and
+    name left between them, in English and in German (a price in euros); the text after it
+    stays. Kept between lines that went: the article's screenshots and captions between a share
+    bar's lines (no shop's word), specs, names that outnumber the lines that went, a sentence, a
+    list item, a table's row, a heading, a step's linked action, and names without a picture."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = ("## The best portable monitors\n\nWe tested {} portable monitors for a month, in trains, hotel rooms "
+             "and at a desk in room {}, and the {} won.\n\n")
+    after = "\n\nThe {} also comes with a sleeve, which none of the others had in room {}.\n"
+    things = ["Nexigo NG17FGQ", "Limink LK14", "Asus ZenScreen Go", "Espresso 17 Pro", "Feelworld DH101",
+              "Elecrow CrowView", "InnoCN 15A1F"]
+
+    def box(n, items, **kw):
+        return _price_box(n, items, **kw).rstrip("\n")
+    bodies = [intro.format(n + 5, n, t) + box(n, [(t, f"[{t} {n}](https://www.amazon.com/dp/B0{n}X)"),
+                                                 (f"{t} Max", f"{t} Max")]) + after.format(t, n)
+              for n, t in enumerate(things[:6])]
+    german = [intro.format(n + 12, n + 40, t) + box(n + 40, [(t, f"[{t} Mini](https://www.amazon.de/dp/B0{n}Y)")],
+                                                     label="Die besten Angebote von heute",
+                                                     price="[299,99 €](https://www.amazon.de/dp/B0{})")
+              + after.format(t, n + 40) for n, t in enumerate(things[:6])]
+    shares = ("\n\n[Share on Facebook](https://www.facebook.com/sharer?u=site)\n\n"
+              "[Share on Twitter](https://twitter.com/intent/tweet?u=site)\n\n")
+    kept = {
+        "screenshots": (intro.format(3, 30, "VLC") + shares + "![v1](https://img.example/v1.png)\n\nThe Media menu"
+                        + shares + "![v2](https://img.example/v2.png)\n\nThe Disc tab" + shares + after.format("VLC", 30),
+                        ["The Media menu", "The Disc tab"]),
+        "specs": (intro.format(4, 31, "Asus") + box(31, [("Asus", "Weight: 1.6 pounds\n\nTouch: Yes")])
+                  + after.format("Asus", 31), ["Weight: 1.6 pounds", "Touch: Yes"]),
+        "outnumber": (intro.format(5, 32, "Limink") + "Round up of today's best deals\n\n" + "".join(
+            f"![{t}](https://img.example/q/{j}.jpg)\n\n{t} 2024\n\n" for j, t in enumerate(things[:3]))
+            + "We check over 250 million products every day for the best prices" + after.format("Limink", 32),
+            [t + " 2024" for t in things[:3]]),
+        "sentence": (intro.format(6, 33, "Elecrow") + box(33, [("Elecrow", "The Elecrow is the one we would buy today.")])
+                     + after.format("Elecrow", 33), ["The Elecrow is the one we would buy today."]),
+        "list item": (intro.format(7, 34, "Feelworld") + box(34, [("Feelworld", "* Feelworld DH101")])
+                      + after.format("Feelworld", 34), ["* Feelworld DH101"]),
+        "table row": (intro.format(8, 35, "InnoCN") + box(35, [("InnoCN", "| InnoCN 15A1F | 15.6 in |")])
+                      + after.format("InnoCN", 35), ["| InnoCN 15A1F | 15.6 in |"]),
+        "heading": (intro.format(9, 36, "Espresso") + box(36, [("Espresso", "### Espresso 17 Pro")])
+                    + after.format("Espresso", 36), ["### Espresso 17 Pro"]),
+        "action": (intro.format(10, 37, "Nexigo") + box(37, [("Nexigo", "[Open the Nexigo app](https://help.example/nx)")])
+                   + after.format("Nexigo", 37), ["[Open the Nexigo app](https://help.example/nx)"]),
+        "no picture": (intro.format(11, 38, "Limink") + box(38, [("Limink", "Limink LK14 Pro")]).replace(
+            "![Limink...](https://img.example/p/380.jpg)\n\n", "").replace(
+            "![Amazon](https://img.example/logos/amazon.png)\n\n", "Limink LK14 Max\n\n")
+            + after.format("Limink", 38), ["Limink LK14 Pro", "Limink LK14 Max"]),
+    }
+    repeated = b.repeated(bodies + german + [body for body, _ in kept.values()])
+    for n, body in enumerate(bodies + german):
+        text, _ = b.strip(body, repeated)
+        assert "Max" not in text and "Mini" not in text and "img.example/p/" not in text, text
+        assert "also comes with a sleeve" in text and "won." in text
+    for name, (body, own) in kept.items():
+        text, _ = b.strip(body, repeated)
+        assert all(x in text for x in own), (name, text)
+
+
+
 def test_a_heading_the_body_ends_with_under_code_or_a_picture_or_a_steps_stays():
     """Only a trailing heading found in many articles or worded as a shop's ("## More Tech
     Deals") goes, under code or a picture as well as under text; a step's heading without a
