@@ -1592,7 +1592,7 @@ def test_a_shop_widgets_names_left_between_its_lines_that_went_go_a_gallery_and_
     (a price or a deal's word among them). A how-to's screenshots and captions over a share bar
     that went (no shop's word), a chart with its caption over a widget of one line, names that
     outnumber the lines that went, a sentence, a list item, a step's
-    linked action and a table's row stay."""
+    linked action, a table's row and names without a picture stay."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
@@ -1627,6 +1627,9 @@ def test_a_shop_widgets_names_left_between_its_lines_that_went_go_a_gallery_and_
         "action": intro.format(8, 35, "Elecrow") + _price_box(35, [("Elecrow", "[Open the Elecrow app](https://"
                                                                                "help.example/elecrow)")]),
         "table row": intro.format(9, 36, "Espresso") + _price_box(36, [("Espresso", "| Espresso 17 Pro | 17 in |")]),
+        "no picture": intro.format(10, 37, "Nexigo") + "\n\nRound up of today's best deals\n\nNexigo Max 2024\n\n"
+                      "Limink Max 2024\n\n[See all prices](https://www.site.example/deals/compare?model=1)\n\n"
+                      "We check over 250 million products every day for the best prices\n\npowered by\n",
     }
     repeated = b.repeated(bodies + [german] + list(kept.values()))
     for body in bodies + [german]:
@@ -1639,7 +1642,7 @@ def test_a_shop_widgets_names_left_between_its_lines_that_went_go_a_gallery_and_
                "chart": ["InnoCN 15A1F", "Price history since May", "Last 90 days"],
                "outnumber": [t + " 2024" for t in things[:3]], "sentence": ["The Limink LK14 is the one we would buy today."],
                "list item": ["* Feelworld DH101"], "action": ["[Open the Elecrow app](https://help.example/elecrow)"],
-               "table row": ["| Espresso 17 Pro | 17 in |"]}[name]
+               "table row": ["| Espresso 17 Pro | 17 in |"], "no picture": ["Nexigo Max 2024", "Limink Max 2024"]}[name]
         assert all(x in text for x in own), (name, text)
 
 
@@ -2529,7 +2532,8 @@ def test_the_sites_closing_section_goes_before_its_widgets_over_a_note_and_under
     Note: ..._", in English and in German). And under a heading few articles have ("## When will
     these deals expire?") when each of its lines is the site's blurb in its own voice with a link
     (_house). The note stays; so does each look-alike: the site's section before the article's
-    own section ("## Our verdict"), the site's heading over the article's own words, a closing
+    own section ("## Our verdict"), the site's heading over the article's own words (in English
+    and in German, before the widget and its note), a closing
     line under a rare heading that is not in the site's voice or has no link, a line in the site's
     voice that acts ("Contact our [support team](...)"), a fix's heading over the blurb, and the
     blurb before a fix's heading ("## Step 4: ...")."""
@@ -2566,6 +2570,9 @@ def test_the_sites_closing_section_goes_before_its_widgets_over_a_note_and_under
                       "deal has expired before you paid." + FEATURED),
         "fix heading": _deal(38, "Nest Mini", "## Fix 5: Ask the shop about the deal\n\n" + DEAL_BLURB + FEATURED),
         "step after": _deal(39, "Nest Cam", heading + third + "\n\n" + step + FEATURED),
+        "German own words": _deal(40, "Echo Studio", german[0] + "Das Angebot für den Echo Studio endet am Sonntag um "
+                                  "Mitternacht, sagt der Hersteller." + german[2] + "\n_Hinweis der Redaktion: Der "
+                                  "Echo Studio braucht keine App._\n"),
     }
     repeated = b.repeated(bodies + list(gone.values()) + list(kept.values()))
     for name, body in gone.items():
@@ -2576,7 +2583,7 @@ def test_the_sites_closing_section_goes_before_its_widgets_over_a_note_and_under
     for name, body in kept.items():
         text, n = b.strip(body, repeated)
         assert "best phones" not in text, name  # (the site's widget goes all the same)
-        section = body[body.index("## ", body.index("usual $")):body.index("#### Featured")]
+        section = body[body.index("## ", body.index("usual $")):body.index("#### ")]
         assert section.strip() in text, name
 
 
