@@ -2475,10 +2475,8 @@ class Boilerplate:
         pictures = shops = 0
         hosts: set[str] = set()
         shop = False
-        gone: list[int] = []  # (the widget's lines that went already, among its lines left: its prices, "See all prices")
         for u in range(len(units) - 1, -1, -1):
             if u in drop:
-                gone.append(u)
                 continue
             i, k = units[u]
             line = lines[i]
@@ -2493,32 +2491,63 @@ class Boilerplate:
                 break
             if run and (self._content(line) or link and self._acts(link.group(1))):
                 break  # (a step's words, linked or not: only the button the body ends with)
-            if link:
-                host = _host(link.group(2))
+            host, at_shop = self._shop_link(line)
+            if host is not None:
                 hosts.add(host)
-                shops += any(host == h or host.endswith("." + h) for h in self.shop_hosts)
+                shops += at_shop
             shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
             run.append(u)
+        top = run[-1] if run else -1
         while run and (_PICTURE_LINE.match(lines[units[run[-1]][0]]) or _picture_only(lines[units[run[-1]][0]])):
             run.pop()  # (the topmost pictures stay)
             pictures -= 1
-        # ...its lines that went already, between its first line left and the body's end, count
-        # as its lines and as its evidence ("[$299.99](shop)", "[See all prices](...)" gone as
-        # chrome, each product's picture and name left between them): when the lines left are
-        # no more than those that went, the widget was proven line by line
-        went = [u for u in gone if run and u > run[-1] and units[u][1] is not None]
-        if run and len(run) <= len(went) and len(run) < _TAIL_LINES <= len(run) + len(went):
-            for u in went:
-                line = lines[units[u][0]]
-                link = _ONLY_LINK.match(line) if len(line) <= 500 else None
-                if link:
-                    host = _host(link.group(2))
-                    hosts.add(host)
-                    shops += any(host == h or host.endswith("." + h) for h in self.shop_hosts)
-                shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
-            if pictures >= 1 and (shop or shops >= 2):
-                drop.update(run)
-                return
+        if run and run[-1] != top and self._went_widget(units, lines, run, top, drop):
+            drop.update(run[:-1])  # (the top picture's caption or name stays with it)
+            return
+        if (len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2
+                and (shop or shops >= 2 or len(hosts) >= 2)):
+            drop.update(run)
+
+    def _went_widget(self, units, lines: list[str], run: list[int], top: int, drop: set[int]) -> bool:
+        """_shop_tail's run (bottom up, under its topmost picture `top`) is a shop widget whose own
+        lines went already ("[$299.99](shop)", "[See all prices](...)", shops' logos gone as chrome,
+        each product's picture and name left between them): the lines that went between the top
+        picture and the run's last line, and those right under that line (the last product's
+        buttons and the widget's caption: no more than the widest gap between the lines left, and
+        one), are as many as the run's lines left under the top picture's caption or more, make up
+        _TAIL_LINES with them, and say it is a shop's (shop_labels, or two lines linking to shops).
+        A how-to's last screenshots and captions over the site's promo links stay: nothing went
+        between them."""
+        rest = run[:-1]  # (the line right under the top picture: its caption or name, kept with it)
+        between = [u for u in range(top + 1, run[0]) if u in drop and units[u][1] is not None]
+        if not rest or not any(_PICTURE_LINE.match(lines[units[u][0]]) or _picture_only(lines[units[u][0]])
+                               for u in rest) or not between:
+            return False
+        widest = gap = 0
+        for u in range(top + 1, run[0]):
+            gap = gap + 1 if u in drop and units[u][1] is not None else 0
+            widest = max(widest, gap)
+        under: list[int] = []
+        for u in range(run[0] + 1, len(units)):
+            if u not in drop or len(under) > widest:
+                break
+            if units[u][1] is not None:
+                under.append(u)
+        went = between + under
+        if not len(rest) <= len(went) or not len(rest) < _TAIL_LINES <= len(rest) + len(went):
+            return False
+        texts = [lines[units[u][0]] for u in went]
+        shops = sum(self._shop_link(t)[1] for t in texts)
+        return shops >= 2 or any(self.shop_labels.search(_LINK.sub(r"\1", t)) for t in texts)
+
+    def _shop_link(self, line: str) -> tuple[str | None, bool]:
+        """The host of a line of one link (None for any other line) and whether it is a shop's (an
+        affiliate's host, a tagged shop's: shop_hosts)."""
+        link = _ONLY_LINK.match(line) if len(line) <= 500 else None
+        if link is None:
+            return None, False
+        host = _host(link.group(2))
+        return host, any(host == h or host.endswith("." + h) for h in self.shop_hosts)
         if (len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2
                 and (shop or shops >= 2 or len(hosts) >= 2)):
             drop.update(run)
@@ -2558,18 +2587,27 @@ class Boilerplate:
                 y += 1
             closed = y < len(worded) and worded[y] in drop
             shots = [_PICTURE_LINE.match(lines[units[u][0]]) or _picture_only(lines[units[u][0]]) for u in left]
-            if left and closed and len(left) <= len(went) and any(shots) and not all(shots):
-                texts = [lines[units[u][0]] for u in went if units[u][1] is not None]
-                shop = any(self.shop_labels.search(_LINK.sub(r"\1", t)) for t in texts)
-                shops = 0
-                for t in [lines[units[u][0]] for u in left + went if units[u][1] is not None]:
-                    link = _ONLY_LINK.match(t) if len(t) <= 500 else None
-                    if link:
-                        host = _host(link.group(2))
-                        shops += any(host == h or host.endswith("." + h) for h in self.shop_hosts)
-                if shop or shops >= 2:
-                    drop.update(left)
+            if (left and closed and len(left) <= len(went) and any(shots) and not all(shots)
+                    and self._marked(units, lines, worded[x:y + 1], drop)):
+                drop.update(left)
             x = max(y, x + 1)
+
+    def _marked(self, units, lines: list[str], span: list[int], drop: set[int]) -> bool:
+        """Each stretch of lines that went in _shop_box's span (over its first line left, between
+        each two of its products, under its last) holds the widget's own mark: a price or a deal's
+        word (shop_labels: "Today's best ... deals", "[See all prices](...)", "We check ... for the
+        best prices") or a link to a shop. A screenshot and its caption between the site's promo
+        lines ("[Get 40% off ...]" over them, "[Download our free PC health checker]" under) and a
+        listicle card's own shot and name (its "(Image credit: ...)" over them) stay."""
+        stretches: list[list[str]] = [[]]
+        for u in span:
+            if u not in drop:
+                if stretches[-1]:
+                    stretches.append([])
+            elif units[u][1] is not None:
+                stretches[-1].append(lines[units[u][0]])
+        return all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) or self._shop_link(t)[1] for t in texts)
+                   for texts in stretches if texts) and len([t for t in stretches if t]) >= 2
 
     def _box_line(self, line: str) -> bool:
         """A shop widget's line (_shop_box): a picture, a short label without a full stop, or a

@@ -320,7 +320,9 @@ from .write import write_atomic
 # 195: chrome (chrome36): the site's closing section also under its blurb's wording alone, and before the site's
 #      widgets that keep an article's note under them; a shop widget's names left between its lines that went,
 #      at the body's end and inside it
-FORMAT = 195
+# 196: chrome (mend36c): a shop widget's names left between its lines that went only with its marks around each
+#      product, counted between the lines left
+FORMAT = 196
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
