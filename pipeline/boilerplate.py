@@ -132,6 +132,16 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _home_link(line: str) -> bool:
+    """The line links to a site's home page ("at [ZDNET.com](https://www.zdnet.com/)": a host,
+    no path beyond "/", no query); a picture is no link."""
+    for m in _CRUMB_LINK.finditer(line):
+        path, host = _url_parts(m.group(1))
+        if host and path in ("", "/") and "?" not in m.group(1) and "#" not in m.group(1):
+            return True
+    return False
+
+
 def _credit_text(line: str) -> tuple[str, list[str]]:
     """A credit's shown text (its links' texts, emphasis and spaces at its ends aside) and its
     parts between separators ("Jane Doe / Getty Images": "Jane Doe ", " Getty Images")."""
@@ -2721,9 +2731,12 @@ class Boilerplate:
 
         def sites(h: int, own: list[int]) -> bool:
             # its heading found in many distinct articles, or each of its lines the site's blurb
-            # (_house: "Deals are subject to ... ZDNET remains committed ... at [ZDNET.com](...)"
-            # under "## When will these deals expire?", a wording few articles have)
-            return units[h][1] in repeated or all(self._house(lines[units[u][0]]) for u in own)
+            # pointing to the site's home page (_house and _home_link: "Deals are subject to ...
+            # ZDNET remains committed ... at [ZDNET.com](https://www.zdnet.com/)" under "## When will
+            # these deals expire?", a wording few articles have); a review's verdict that two
+            # articles share ("We think ... read our [full review](...)") links to a page of its own
+            return units[h][1] in repeated or all(
+                self._house(lines[units[u][0]]) and _home_link(lines[units[u][0]]) for u in own)
         if under and all(closes(u) for u in under) and sites(last, under):
             drop.update([last] + under)
             return

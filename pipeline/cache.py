@@ -321,7 +321,8 @@ from .write import write_atomic
 #      widgets that keep an article's note under them; a shop widget's names left between its lines that went,
 #      at the body's end and inside it
 # 196: chrome (mend36c): a shop widget's names left between its lines that went only with its marks around each
-#      product, counted between the lines left
+#      product, counted between the lines left; the rarer closing heading only over the site's blurb linking to
+#      its home page
 FORMAT = 196
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)

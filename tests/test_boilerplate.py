@@ -4161,6 +4161,33 @@ def test_a_howtos_last_screenshots_over_the_sites_promo_links_stay():
         assert "Driver Booster" not in text and "mailing list" not in text
 
 
+def test_a_reviews_verdict_two_articles_end_with_under_a_rare_heading_stays():
+    """A heading few articles have counts as the site's closing section only over the site's
+    blurb linking to its home page (mend36c): a review's verdict in its own voice with a link
+    to its full review and a price ("We rate ... under $700 ...; see our [full test](...)"),
+    ending two articles on the same product under "## Where we landed", stays; the site's deal
+    blurb under a rare heading still goes (the earlier test)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    verdict = ("\n\n## Where we landed\n\nWe rate the Pixel 8 the best phone under $700 for night photos; read our "
+               "[full review](https://www.phonelab.example/reviews/pixel-8) for the test results.\n")
+    bodies = [f"## {title}\n\n{lead}\n\n## How we tested\n\nWe shot {n + 40} photos a night for {n + 2} weeks in "
+              f"three cities, in rain and under street lights.{verdict if n < 2 else ''}"
+              + ("" if n < 2 else f"\n\n## In short\n\nThe {title.split()[-1]} is worth a look.\n")
+              for n, (title, lead) in enumerate([
+                  ("Save $150 on the Google Pixel 8 at Best Buy", "The Pixel 8 is $150 off this weekend, its lowest price yet."),
+                  ("Galaxy S23 or Pixel 8: which one to buy", "The Galaxy has the brighter screen, the Pixel the better night mode."),
+                  ("Five camera settings for night shots", "Turn off the flash and hold still for three seconds."),
+                  ("Best phone grips of the year", "A grip steadies the phone in long exposures, we found.")])]
+    repeated = b.repeated(bodies)
+    for body in bodies[:2]:
+        text, _ = b.strip(body, repeated)
+        assert "## Where we landed" in text and "We rate the Pixel 8" in text, text
+    text, _ = b.strip(bodies[2], repeated)
+    assert "## In short" in text
+
+
 def test_a_screenshot_between_the_sites_promo_lines_and_a_listicle_cards_shot_stay():
     """_shop_box wants the widget's own mark (a price, a deal's word, a link to a shop) in each
     stretch of lines that went around each product left (mend36c): a how-to's screenshot and its
