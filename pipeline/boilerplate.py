@@ -132,16 +132,6 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def _home_link(line: str) -> bool:
-    """The line links to a site's home page ("at [ZDNET.com](https://www.zdnet.com/)": a host,
-    no path beyond "/", no query); a picture is no link."""
-    for m in _CRUMB_LINK.finditer(line):
-        path, host = _url_parts(m.group(1))
-        if host and path in ("", "/") and "?" not in m.group(1) and "#" not in m.group(1):
-            return True
-    return False
-
-
 def _credit_text(line: str) -> tuple[str, list[str]]:
     """A credit's shown text (its links' texts, emphasis and spaces at its ends aside) and its
     parts between separators ("Jane Doe / Getty Images": "Jane Doe ", " Getty Images")."""
@@ -2525,30 +2515,41 @@ class Boilerplate:
         picture and the run's last line, and those right under that line (the last product's
         buttons and the widget's caption: no more than the widest gap between the lines left, and
         one), are as many as the run's lines left under the top picture's caption or more, make up
-        _TAIL_LINES with them, and say it is a shop's (shop_labels, or two lines linking to shops).
-        A how-to's last screenshots and captions over the site's promo links stay: nothing went
-        between them."""
+        _TAIL_LINES with them, and each gap between the lines left holds the shop's mark (shop_labels,
+        or a link to a shop, as _marked asks). A picture's credit ("(Image credit: FixHub)") is no
+        widget's line. A how-to's last screenshots and captions over the site's promo links stay:
+        nothing but their credits went between them, and the promo under them is no evidence."""
         rest = run[:-1]  # (the line right under the top picture: its caption or name, kept with it)
-        between = [u for u in range(top + 1, run[0]) if u in drop and units[u][1] is not None]
+
+        def gone(u: int) -> bool:  # a widget's line that went; a picture's credit is none
+            return (u in drop and units[u][1] is not None
+                    and self.credit.fullmatch(_credit_text(lines[units[u][0]])[0]) is None)
+        between = [u for u in range(top + 1, run[0]) if gone(u)]
         if not rest or not any(_PICTURE_LINE.match(lines[units[u][0]]) or _picture_only(lines[units[u][0]])
                                for u in rest) or not between:
             return False
         widest = gap = 0
+        gaps: list[list[str]] = [[]]  # the lines that went in each gap between two lines left
         for u in range(top + 1, run[0]):
-            gap = gap + 1 if u in drop and units[u][1] is not None else 0
+            gap = gap + 1 if gone(u) else 0
             widest = max(widest, gap)
+            if u not in drop and gaps[-1]:
+                gaps.append([])
+            elif gone(u):
+                gaps[-1].append(lines[units[u][0]])
         under: list[int] = []
         for u in range(run[0] + 1, len(units)):
             if u not in drop or len(under) > widest:
                 break
-            if units[u][1] is not None:
+            if gone(u):
                 under.append(u)
         went = between + under
         if not len(rest) <= len(went) or not len(rest) < _TAIL_LINES <= len(rest) + len(went):
             return False
-        texts = [lines[units[u][0]] for u in went]
-        shops = sum(self._shop_link(t)[1] for t in texts)
-        return shops >= 2 or any(self.shop_labels.search(_LINK.sub(r"\1", t)) for t in texts)
+        # the shop's mark (a price or deal's word, a link to a shop) in each gap between the products;
+        # the lines under the last one left (the site's own promo under a how-to's last screenshot) are no evidence
+        return all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) or self._shop_link(t)[1] for t in texts)
+                   for texts in gaps if texts)
 
     def _shop_link(self, line: str) -> tuple[str | None, bool]:
         """The host of a line of one link (None for any other line) and whether it is a shop's (an
@@ -2558,9 +2559,6 @@ class Boilerplate:
             return None, False
         host = _host(link.group(2))
         return host, any(host == h or host.endswith("." + h) for h in self.shop_hosts)
-        if (len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2
-                and (shop or shops >= 2 or len(hosts) >= 2)):
-            drop.update(run)
 
     def _shop_box(self, units, lines: list[str], drop: set[int]) -> None:
         """A shop widget inside the body, its frame gone as chrome ("Today's best HYTE Y70 Touch
@@ -2729,15 +2727,7 @@ class Boilerplate:
             x = self._exact(lines[units[u][0]]) if units[u][1] is not None else None
             return x is not None and _tail(x) in repeated and not self._content(lines[units[u][0]])
 
-        def sites(h: int, own: list[int]) -> bool:
-            # its heading found in many distinct articles, or each of its lines the site's blurb
-            # pointing to the site's home page (_house and _home_link: "Deals are subject to ...
-            # ZDNET remains committed ... at [ZDNET.com](https://www.zdnet.com/)" under "## When will
-            # these deals expire?", a wording few articles have); a review's verdict that two
-            # articles share ("We think ... read our [full review](...)") links to a page of its own
-            return units[h][1] in repeated or all(
-                self._house(lines[units[u][0]]) and _home_link(lines[units[u][0]]) for u in own)
-        if under and all(closes(u) for u in under) and sites(last, under):
+        if under and all(closes(u) for u in under) and units[last][1] in repeated:
             drop.update([last] + under)
             return
         # ...or a section of the site's whose lines reach only to the next heading when each heading
@@ -2753,7 +2743,7 @@ class Boilerplate:
             if any(units[u][1] not in repeated or _fix_text(lines[units[u][0]]) for u in heads[heads.index(nxt):]):
                 continue
             own = [u for u in range(h + 1, nxt) if u not in drop and units[u][1] is not None]
-            if own and all(closes(u) for u in own) and sites(h, own):
+            if own and all(closes(u) for u in own) and units[h][1] in repeated:
                 drop.update([h] + own)
 
     def _footer_line(self, line: str) -> bool:

@@ -323,7 +323,9 @@ from .write import write_atomic
 # 196: chrome (mend36c): a shop widget's names left between its lines that went only with its marks around each
 #      product, counted between the lines left; the rarer closing heading only over the site's blurb linking to
 #      its home page
-FORMAT = 196
+# 197: chrome (mend36c2): a shop widget's lines that went count no picture's credit, and its mark comes from
+#      the gaps between its products alone; a rarer closing heading no longer goes by its blurb's home link
+FORMAT = 197
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

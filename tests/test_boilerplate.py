@@ -2524,17 +2524,16 @@ FEATURED = ("\n\n#### Featured reviews\n\n* [The best phones of the year](https:
             "* [The best laptops of the year](https://site.example/laptops)\n")
 
 
-def test_the_sites_closing_section_goes_before_its_widgets_over_a_note_and_under_a_rarer_heading():
+def test_the_sites_closing_section_goes_before_its_widgets_over_a_note():
     """The site's closing section goes (review36) where the section the body ends with is not it:
     its heading found in many distinct articles, each of its lines closing bodies of two
     distinct articles or more, then the site's widget ("#### Featured reviews", its heading found
     in many articles too) whose links go and under which the review's own note stays ("_Editor's
-    Note: ..._", in English and in German). And under a heading few articles have ("## When will
-    these deals expire?") when each of its lines is the site's blurb in its own voice with a link
-    (_house). The note stays; so does each look-alike: the site's section before the article's
-    own section ("## Our verdict"), the site's heading over the article's own words (in English
-    and in German, before the widget and its note), a closing
-    line under a rare heading that is not in the site's voice or has no link, a line in the site's
+    Note: ..._", in English and in German). The note stays; so does each look-alike: the site's
+    section before the article's own section ("## Our verdict"), the site's heading over the
+    article's own words (in English and in German, before the widget and its note), a section
+    under a heading few articles have ("## When will these deals expire?"), even the site's blurb
+    linking to its home page (mend36c2: a home link names no site), a line in the site's
     voice that acts ("Contact our [support team](...)"), a fix's heading over the blurb, and the
     blurb before a fix's heading ("## Step 4: ...")."""
     from pipeline.boilerplate import Boilerplate
@@ -2554,7 +2553,6 @@ def test_the_sites_closing_section_goes_before_its_widgets_over_a_note_and_under
         "note": _deal(30, "Fire TV Omni", heading + wordings[0] + FEATURED + "\n" + note.format("Fire TV Omni")),
         "German note": _deal(31, "Echo Show", german[0] + german[1] + german[2] + "\n_Hinweis der Redaktion: Der Echo "
                                                                                    "Show braucht keine App._\n"),
-        "rare heading": _deal(32, "Pixel Buds", rare + DEAL_BLURB + FEATURED),
     }
     step = "## Step 4: Check the price again\n\nOpen the shop's page and check the price before you pay.\n"
     third = wordings[0].replace("for you.", "for you, every day.")  # (in fewer than min_families: no repeated line)
@@ -2563,6 +2561,7 @@ def test_the_sites_closing_section_goes_before_its_widgets_over_a_note_and_under
                                                                       "speaker to buy.\n" + FEATURED),
         "own words": _deal(34, "Roku Ultra", heading + "The Roku Ultra deal ends on Sunday at midnight, its maker says."
                            + FEATURED + "\n" + note.format("Roku Ultra")),
+        "rare heading": _deal(32, "Pixel Buds", rare + DEAL_BLURB + FEATURED),
         "no voice": _deal(35, "Kindle Scribe", rare + third + FEATURED),
         "no link": _deal(36, "Kindle Kids", rare + DEAL_BLURB.replace("[Example.com](https://www.site.example/)",
                                                                        "Example.com") + FEATURED),
@@ -4161,17 +4160,49 @@ def test_a_howtos_last_screenshots_over_the_sites_promo_links_stay():
         assert "Driver Booster" not in text and "mailing list" not in text
 
 
+def test_a_howtos_last_screenshots_with_their_credits_over_the_sites_promo_stay():
+    """A picture's credit that went ("(Image credit: FixHub)" under each screenshot) is no shop
+    widget's line, and the shop's mark comes from the gaps between the lines left, never from the
+    promo under them (mend36c2): a how-to's last three screenshots, each with its credit and
+    caption, over "[Get 40% off ...]" and the site's deals page stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    promo = ("\n\n[Get 40% off Driver Booster Pro today](https://www.iobit.com/en/driver-booster-pro.php?ref=fixhub)\n\n"
+             "[Compare prices on PC repair tools](https://www.fixhub.example/deals)\n\n"
+             "[Join the FixHub mailing list](https://www.fixhub.example/join)\n")
+    things = [("printer", "HP LaserJet M110w", "Queue paused"), ("scanner", "Canon LiDE 300", "WIA stopped"),
+              ("mouse", "Logitech M720", "Receiver missing"), ("keyboard", "Keychron K2", "Fn lock on"),
+              ("monitor", "Dell U2723QE", "DisplayPort off")]
+    bodies, own = [], []
+    for n, (thing, model, note) in enumerate(things):
+        lines = [f"![The {model} under Devices](https://cdn.fixhub.example/{thing}-a.png)", f"{model} entry",
+                 f"![{thing.title()} driver details](https://cdn.fixhub.example/{thing}-b.png)", note,
+                 f"![{thing.title()} update](https://cdn.fixhub.example/{thing}-c.png)", f"Update the {thing} driver"]
+        own.append(lines)
+        shots = "\n\n".join(x + ("\n\n(Image credit: FixHub)" if x.startswith("!") else "") for x in lines)
+        bodies.append(f"## Fix a {thing} that stopped working\n\nThe {model} stops answering after update {n + 20}; "
+                      f"reinstalling its driver fixed it on {n + 3} of our PCs.\n\n## Fix 1: Reinstall the "
+                      f"driver\n\n1. Open Device Manager.\n2. Uninstall the {model} and restart.\n\n"
+                      + shots + promo)
+    repeated = b.repeated(bodies)
+    for body, lines in zip(bodies, own):
+        text, _ = b.strip(body, repeated)
+        assert all(x in text for x in lines), text
+
+
 def test_a_reviews_verdict_two_articles_end_with_under_a_rare_heading_stays():
-    """A heading few articles have counts as the site's closing section only over the site's
-    blurb linking to its home page (mend36c): a review's verdict in its own voice with a link
+    """A heading few articles have is no site's closing section (mend36c, mend36c2): a review's verdict in its own voice with a link
     to its full review and a price ("We rate ... under $700 ...; see our [full test](...)"),
-    ending two articles on the same product under "## Where we landed", stays; the site's deal
-    blurb under a rare heading still goes (the earlier test)."""
+    ending two articles on the same product under "## Where we landed", stays, and so does one
+    that links to a brand's home page ("buy it at [Brand.com](https://brand.com/)")."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
     verdict = ("\n\n## Where we landed\n\nWe rate the Pixel 8 the best phone under $700 for night photos; read our "
                "[full review](https://www.phonelab.example/reviews/pixel-8) for the test results.\n")
+    home = verdict.replace("read our [full review](https://www.phonelab.example/reviews/pixel-8) for the test "
+                           "results.", "buy it at [Brand.com](https://brand.com/).")
     bodies = [f"## {title}\n\n{lead}\n\n## How we tested\n\nWe shot {n + 40} photos a night for {n + 2} weeks in "
               f"three cities, in rain and under street lights.{verdict if n < 2 else ''}"
               + ("" if n < 2 else f"\n\n## In short\n\nThe {title.split()[-1]} is worth a look.\n")
@@ -4186,6 +4217,11 @@ def test_a_reviews_verdict_two_articles_end_with_under_a_rare_heading_stays():
         assert "## Where we landed" in text and "We rate the Pixel 8" in text, text
     text, _ = b.strip(bodies[2], repeated)
     assert "## In short" in text
+    brand = [body.replace(verdict, home) for body in bodies]  # (a brand's home page is no site's: mend36c2)
+    repeated = b.repeated(brand)
+    for body in brand[:2]:
+        text, _ = b.strip(body, repeated)
+        assert "## Where we landed" in text and "buy it at [Brand.com](https://brand.com/)" in text, text
 
 
 def test_a_screenshot_between_the_sites_promo_lines_and_a_listicle_cards_shot_stay():
