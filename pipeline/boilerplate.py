@@ -774,6 +774,7 @@ class Boilerplate:
         self._whole_tables(units, lines, drop)
         drop.update(self._buttons(units, lines, repeated, drop))  # (after the blocks: a spec beside "Expand" stays)
         self._shop_tail(units, lines, drop)
+        self._shop_box(units, lines, drop)
         self._footer(units, lines, repeated, drop)
         self._closing_section(units, lines, repeated, drop)
         targets = _lost_targets(lost, lines) if lost else None
@@ -2490,18 +2491,145 @@ class Boilerplate:
                 break
             if run and (self._content(line) or link and self._acts(link.group(1))):
                 break  # (a step's words, linked or not: only the button the body ends with)
-            if link:
-                host = _host(link.group(2))
+            host, at_shop = self._shop_link(line)
+            if host is not None:
                 hosts.add(host)
-                shops += any(host == h or host.endswith("." + h) for h in self.shop_hosts)
+                shops += at_shop
             shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
             run.append(u)
+        top = run[-1] if run else -1
         while run and (_PICTURE_LINE.match(lines[units[run[-1]][0]]) or _picture_only(lines[units[run[-1]][0]])):
             run.pop()  # (the topmost pictures stay)
             pictures -= 1
+        if run and run[-1] != top and self._went_widget(units, lines, run, top, drop):
+            drop.update(run[:-1])  # (the top picture's caption or name stays with it)
+            return
         if (len(run) >= _TAIL_LINES and 3 * pictures >= len(run) and pictures >= 2
                 and (shop or shops >= 2 or len(hosts) >= 2)):
             drop.update(run)
+
+    def _went_widget(self, units, lines: list[str], run: list[int], top: int, drop: set[int]) -> bool:
+        """_shop_tail's run (bottom up, under its topmost picture `top`) is a shop widget whose own
+        lines went already ("[$299.99](shop)", "[See all prices](...)", shops' logos gone as chrome,
+        each product's picture and name left between them): the lines that went between the top
+        picture and the run's last line, and those right under that line (the last product's
+        buttons and the widget's caption: no more than the widest gap between the lines left, and
+        one), are as many as the run's lines left under the top picture's caption or more, make up
+        _TAIL_LINES with them, and each gap between the lines left holds the shop's mark (shop_labels,
+        or a link to a shop, as _marked asks). A picture's credit ("(Image credit: FixHub)") is no
+        widget's line. A how-to's last screenshots and captions over the site's promo links stay:
+        nothing but their credits went between them, and the promo under them is no evidence."""
+        rest = run[:-1]  # (the line right under the top picture: its caption or name, kept with it)
+
+        def gone(u: int) -> bool:  # a widget's line that went; a picture's credit is none
+            return (u in drop and units[u][1] is not None
+                    and self.credit.fullmatch(_credit_text(lines[units[u][0]])[0]) is None)
+        between = [u for u in range(top + 1, run[0]) if gone(u)]
+        if not rest or not any(_PICTURE_LINE.match(lines[units[u][0]]) or _picture_only(lines[units[u][0]])
+                               for u in rest) or not between:
+            return False
+        widest = gap = 0
+        gaps: list[list[str]] = [[]]  # the lines that went in each gap between two lines left
+        for u in range(top + 1, run[0]):
+            gap = gap + 1 if gone(u) else 0
+            widest = max(widest, gap)
+            if u not in drop and gaps[-1]:
+                gaps.append([])
+            elif gone(u):
+                gaps[-1].append(lines[units[u][0]])
+        under: list[int] = []
+        for u in range(run[0] + 1, len(units)):
+            if u not in drop or len(under) > widest:
+                break
+            if gone(u):
+                under.append(u)
+        went = between + under
+        if not len(rest) <= len(went) or not len(rest) < _TAIL_LINES <= len(rest) + len(went):
+            return False
+        # the shop's mark (a price or deal's word, a link to a shop) in each gap between the products;
+        # the lines under the last one left (the site's own promo under a how-to's last screenshot) are no evidence
+        return all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) or self._shop_link(t)[1] for t in texts)
+                   for texts in gaps if texts)
+
+    def _shop_link(self, line: str) -> tuple[str | None, bool]:
+        """The host of a line of one link (None for any other line) and whether it is a shop's (an
+        affiliate's host, a tagged shop's: shop_hosts)."""
+        link = _ONLY_LINK.match(line) if len(line) <= 500 else None
+        if link is None:
+            return None, False
+        host = _host(link.group(2))
+        return host, any(host == h or host.endswith("." + h) for h in self.shop_hosts)
+
+    def _shop_box(self, units, lines: list[str], drop: set[int]) -> None:
+        """A shop widget inside the body, its frame gone as chrome ("Today's best HYTE Y70 Touch
+        deals" over it, "We check over 250 million products every day for the best prices" under
+        it) and its buttons too ("[See all prices](...)", shops' logos), each product's shot and
+        name left between them: the lines left between two lines that went, each a picture, a
+        short label without a full stop or a line of one link (no sentence, heading, list item,
+        table row, spec, step or linked action), go when the lines that went between them and
+        with them are as many or more, a picture and a name are left, and those that went say it
+        is a shop's (a price or a deal's word: shop_labels) or two lines link to shops. The
+        article's pictures and captions between chrome (a credit, a share bar) stay: no shop's
+        word among the lines that went; and so does a listicle's product shot alone between its
+        card's lines that went (its maker's credit, its "[$45 at Amazon]" button)."""
+        worded = [u for u in range(len(units)) if units[u][1] is not None or _PICTURE_LINE.match(lines[units[u][0]])]
+        x = 0
+        while x < len(worded):
+            if worded[x] not in drop:
+                x += 1
+                continue
+            left: list[int] = []
+            went = [worded[x]]
+            y = x + 1
+            while y < len(worded):
+                u = worded[y]
+                if u in drop:
+                    went.append(u)
+                    if left and (y + 1 == len(worded) or worded[y + 1] not in drop):
+                        break  # (a frame's end: the next line is left again, or none)
+                    y += 1
+                    continue
+                if units[u][1] is not None and not self._box_line(lines[units[u][0]]):
+                    break
+                left.append(u)
+                y += 1
+            closed = y < len(worded) and worded[y] in drop
+            shots = [_PICTURE_LINE.match(lines[units[u][0]]) or _picture_only(lines[units[u][0]]) for u in left]
+            if (left and closed and len(left) <= len(went) and any(shots) and not all(shots)
+                    and self._marked(units, lines, worded[x:y + 1], drop)):
+                drop.update(left)
+            x = max(y, x + 1)
+
+    def _marked(self, units, lines: list[str], span: list[int], drop: set[int]) -> bool:
+        """Each stretch of lines that went in _shop_box's span (over its first line left, between
+        each two of its products, under its last) holds the widget's own mark: a price or a deal's
+        word (shop_labels: "Today's best ... deals", "[See all prices](...)", "We check ... for the
+        best prices") or a link to a shop. A screenshot and its caption between the site's promo
+        lines ("[Get 40% off ...]" over them, "[Download our free PC health checker]" under) and a
+        listicle card's own shot and name (its "(Image credit: ...)" over them) stay."""
+        stretches: list[list[str]] = [[]]
+        for u in span:
+            if u not in drop:
+                if stretches[-1]:
+                    stretches.append([])
+            elif units[u][1] is not None:
+                stretches[-1].append(lines[units[u][0]])
+        return all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) or self._shop_link(t)[1] for t in texts)
+                   for texts in stretches if texts) and len([t for t in stretches if t]) >= 2
+
+    def _box_line(self, line: str) -> bool:
+        """A shop widget's line (_shop_box): a picture, a short label without a full stop, or a
+        line of one link not longer than two labels; not a heading, list item, table row, spec,
+        step's words or linked action."""
+        if _PICTURE_LINE.match(line) or _picture_only(line):
+            return True
+        if (_HEADING.match(line) or _LIST.match(line) or line.lstrip().startswith("|") or _SPEC.match(line)
+                or self._content(line)):
+            return False
+        link = _ONLY_LINK.match(line) if len(line) <= 500 else None
+        if link:
+            return self._label(line, 2 * self.short_words) and not self._acts(link.group(1))
+        return self._label(line)
 
     def _footer(self, units, lines: list[str], repeated: set[bytes], drop: set[int]) -> None:
         """The site's footer the body ends with: a line the rules' footer_marks name ("© Copyright
@@ -2592,15 +2720,31 @@ class Boilerplate:
                 under.append(last)
             last -= 1
         # (a section before the body's last _CLOSING_SECTIONS has no _tail keys: line_keys made none there)
-        if (last < 0 or last < _closing_start(units, lines) or units[last][1] not in repeated
-                or _fix_text(lines[units[last][0]])):
+        if last < 0 or last < _closing_start(units, lines) or _fix_text(lines[units[last][0]]):
             return
 
         def closes(u: int) -> bool:
             x = self._exact(lines[units[u][0]]) if units[u][1] is not None else None
             return x is not None and _tail(x) in repeated and not self._content(lines[units[u][0]])
-        if under and all(closes(u) for u in under):
+
+        if under and all(closes(u) for u in under) and units[last][1] in repeated:
             drop.update([last] + under)
+            return
+        # ...or a section of the site's whose lines reach only to the next heading when each heading
+        # after it is the site's (found in many distinct articles, none a fix's) and the article's
+        # words stay under one ("#### Featured reviews", its links gone, over the review's "_Editor's
+        # Note: ..._"): those words are no part of the site's section. A section of the article's own
+        # after it ("## Our verdict") leaves the site's section where it is, in the middle of the body.
+        heads = [u for u in range(_closing_start(units, lines), len(units))
+                 if units[u][1] is not None and _HEADING.match(lines[units[u][0]])]
+        for h, nxt in zip(heads, heads[1:]):
+            if h in drop or _fix_text(lines[units[h][0]]):
+                continue
+            if any(units[u][1] not in repeated or _fix_text(lines[units[u][0]]) for u in heads[heads.index(nxt):]):
+                continue
+            own = [u for u in range(h + 1, nxt) if u not in drop and units[u][1] is not None]
+            if own and all(closes(u) for u in own) and units[h][1] in repeated:
+                drop.update([h] + own)
 
     def _footer_line(self, line: str) -> bool:
         """A line a footer holds over its copyright: a picture, a line of links ("* [Contact

@@ -317,7 +317,15 @@ from .write import write_atomic
 #      labels only when they lost a link into the crumb's host, a count of reviews only when it was a badge's link
 # 194: chrome (review35c2): other languages' more buttons only alone on their line; a contents label over a list
 #      under an unwrapped breadcrumb stays for the structure stage
-FORMAT = 194
+# 195: chrome (chrome36): the site's closing section also under its blurb's wording alone, and before the site's
+#      widgets that keep an article's note under them; a shop widget's names left between its lines that went,
+#      at the body's end and inside it
+# 196: chrome (mend36c): a shop widget's names left between its lines that went only with its marks around each
+#      product, counted between the lines left; the rarer closing heading only over the site's blurb linking to
+#      its home page
+# 197: chrome (mend36c2): a shop widget's lines that went count no picture's credit, and its mark comes from
+#      the gaps between its products alone; a rarer closing heading no longer goes by its blurb's home link
+FORMAT = 197
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
