@@ -1172,6 +1172,24 @@ def test_spun_copies_share_their_labels_and_a_scratch_cache_keeps_no_article_rec
     assert (len(cache.articles), len(cache.files) > 0) == ((3, True) if use_cache else (0, False))
 
 
+def test_a_build_without_a_cache_takes_no_file_signatures(tmp_path, monkeypatch):
+    """--no-cache: no file can be unchanged nor recorded and no build is kept, so no file is
+    stat-ed for its signature (a dict of them was held to the build's end: 2 MB at 10k
+    articles), and the bytes are a cached build's."""
+    from pipeline import runner
+    src = tmp_path / "in"
+    for n in (1, 2, 3):
+        _spun_with_labels(src, n)
+    build(src, tmp_path / "cached", Options(jobs=1), use_cache=True)
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a build without a cache took the files' signatures")
+    monkeypatch.setattr(runner, "_stat_all", refused)
+    monkeypatch.setattr(runner.remote, "signatures", refused)
+    build(src, tmp_path / "plain", Options(jobs=2), use_cache=False)
+    assert (tmp_path / "plain" / "kb.json").read_bytes() == (tmp_path / "cached" / "kb.json").read_bytes()
+
+
 def test_the_shrink_guard_reads_what_the_last_build_kept_only_while_kb_json_is_the_file_it_wrote(tmp_path, monkeypatch):
     """The guard reads the previous kb.json's entries from the record the last build kept
     (`.cache/shrink-guard`) while kb.json has the bytes it was kept for, not by parsing kb.json;
