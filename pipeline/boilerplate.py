@@ -245,6 +245,11 @@ def _picture_only(line: str) -> bool:
     return text.startswith(("![", "[![")) and _WORD.search(_ALT.sub("", _PARENS.sub("", text))) is None
 
 
+def _shot(line: str) -> bool:
+    """A line that is a picture: one alone (_PICTURE_LINE) or pictures and their links only (_picture_only)."""
+    return _PICTURE_LINE.match(line) is not None or _picture_only(line)
+
+
 def _table_rule(line: str) -> bool:
     """A table's rule under its header row ("| --- | --- |")."""
     return "|" in line and "---" in line and not line.strip(" |-:")
@@ -1744,7 +1749,7 @@ class Boilerplate:
             box, acted, v = [], None, u + 1
             while v not in taken and self._boxed(units, lines, v, acts=True):
                 line = lines[units[v][0]]
-                if _BOLD_LABEL.match(line) or _PICTURE_LINE.match(line) or _picture_only(line):
+                if _BOLD_LABEL.match(line) or _shot(line):
                     break
                 if acted is None and (self._content(line) or self._acts(_LINK.sub(r"\1", line))) and (
                         " ".join(w for w in _shown_words(line.lower()) if not w.isdigit()) not in self.feedback_buttons):
@@ -2482,7 +2487,7 @@ class Boilerplate:
             line = lines[i]
             if k is None or _HEADING.match(line) or _LIST.match(line) or line.lstrip().startswith("|"):
                 break
-            if _PICTURE_LINE.match(line) or _picture_only(line):
+            if _shot(line):
                 pictures += 1
                 run.append(u)
                 continue
@@ -2498,7 +2503,7 @@ class Boilerplate:
             shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
             run.append(u)
         top = run[-1] if run else -1
-        while run and (_PICTURE_LINE.match(lines[units[run[-1]][0]]) or _picture_only(lines[units[run[-1]][0]])):
+        while run and _shot(lines[units[run[-1]][0]]):
             run.pop()  # (the topmost pictures stay)
             pictures -= 1
         if run and run[-1] != top and self._went_widget(units, lines, run, top, drop):
@@ -2524,19 +2529,23 @@ class Boilerplate:
         def gone(u: int) -> bool:  # a widget's line that went; a picture's credit is none
             return (u in drop and units[u][1] is not None
                     and self.credit.fullmatch(_credit_text(lines[units[u][0]])[0]) is None)
-        between = [u for u in range(top + 1, run[0]) if gone(u)]
-        if not rest or not any(_PICTURE_LINE.match(lines[units[u][0]]) or _picture_only(lines[units[u][0]])
-                               for u in rest) or not between:
+        if not rest or not any(_shot(lines[units[u][0]]) for u in rest):
             return False
+        between: list[int] = []
         widest = gap = 0
         gaps: list[list[str]] = [[]]  # the lines that went in each gap between two lines left
         for u in range(top + 1, run[0]):
-            gap = gap + 1 if gone(u) else 0
-            widest = max(widest, gap)
-            if u not in drop and gaps[-1]:
-                gaps.append([])
-            elif gone(u):
+            if gone(u):
+                between.append(u)
                 gaps[-1].append(lines[units[u][0]])
+                gap += 1
+                widest = max(widest, gap)
+            else:
+                gap = 0
+                if u not in drop and gaps[-1]:
+                    gaps.append([])
+        if not between:
+            return False
         under: list[int] = []
         for u in range(run[0] + 1, len(units)):
             if u not in drop or len(under) > widest:
@@ -2548,8 +2557,7 @@ class Boilerplate:
             return False
         # the shop's mark (a price or deal's word, a link to a shop) in each gap between the products;
         # the lines under the last one left (the site's own promo under a how-to's last screenshot) are no evidence
-        return all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) or self._shop_link(t)[1] for t in texts)
-                   for texts in gaps if texts)
+        return all(any(map(self._shop_mark, texts)) for texts in gaps if texts)
 
     def _shop_link(self, line: str) -> tuple[str | None, bool]:
         """The host of a line of one link (None for any other line) and whether it is a shop's (an
@@ -2559,6 +2567,11 @@ class Boilerplate:
             return None, False
         host = _host(link.group(2))
         return host, any(host == h or host.endswith("." + h) for h in self.shop_hosts)
+
+    def _shop_mark(self, line: str) -> bool:
+        """A shop widget's own mark (_went_widget, _marked): a price or a deal's word (shop_labels),
+        links aside, or a line of one link to a shop."""
+        return self.shop_labels.search(_LINK.sub(r"\1", line)) is not None or self._shop_link(line)[1]
 
     def _shop_box(self, units, lines: list[str], drop: set[int]) -> None:
         """A shop widget inside the body, its frame gone as chrome ("Today's best HYTE Y70 Touch
@@ -2594,7 +2607,7 @@ class Boilerplate:
                 left.append(u)
                 y += 1
             closed = y < len(worded) and worded[y] in drop
-            shots = [_PICTURE_LINE.match(lines[units[u][0]]) or _picture_only(lines[units[u][0]]) for u in left]
+            shots = [_shot(lines[units[u][0]]) for u in left]
             if (left and closed and len(left) <= len(went) and any(shots) and not all(shots)
                     and self._marked(units, lines, worded[x:y + 1], drop)):
                 drop.update(left)
@@ -2614,14 +2627,13 @@ class Boilerplate:
                     stretches.append([])
             elif units[u][1] is not None:
                 stretches[-1].append(lines[units[u][0]])
-        return all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) or self._shop_link(t)[1] for t in texts)
-                   for texts in stretches if texts) and len([t for t in stretches if t]) >= 2
+        return all(any(map(self._shop_mark, texts)) for texts in stretches if texts) and len([t for t in stretches if t]) >= 2
 
     def _box_line(self, line: str) -> bool:
         """A shop widget's line (_shop_box): a picture, a short label without a full stop, or a
         line of one link not longer than two labels; not a heading, list item, table row, spec,
         step's words or linked action."""
-        if _PICTURE_LINE.match(line) or _picture_only(line):
+        if _shot(line):
             return True
         if (_HEADING.match(line) or _LIST.match(line) or line.lstrip().startswith("|") or _SPEC.match(line)
                 or self._content(line)):
@@ -2678,8 +2690,7 @@ class Boilerplate:
             run.append(u)
             acted = acts
         # (the topmost pictures stay, and so does an action the run would open with)
-        while run and (_PICTURE_LINE.match(lines[units[run[-1]][0]]) or _picture_only(lines[units[run[-1]][0]])
-                       or self._acts(_LINK.sub(r"\1", lines[units[run[-1]][0]]))):
+        while run and (_shot(lines[units[run[-1]][0]]) or self._acts(_LINK.sub(r"\1", lines[units[run[-1]][0]]))):
             run.pop()
         drop.update(after + [mark] + run)
 
