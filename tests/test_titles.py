@@ -2128,3 +2128,18 @@ def test_a_puff_after_a_mark_stays_where_it_closes_the_title_or_names_a_thing(ru
     app = spaced("The Ultimate Guide to Beer app rates 9,000 beers. Ultimate Guide to Beer is free on Android.")
     assert without_spin_words("Beer Apps Compared: The Ultimate Guide to Beer on Android", spin, app, [], first) == \
         "Beer Apps Compared: The Ultimate Guide to Beer on Android"
+
+
+def test_a_hyphenated_word_leaves_no_dangling_part_once_spin_went(rules):
+    # "Step-by-Step", "Built-in" are words: "by-" and "in" closing them set off no part, so the opening puff goes
+    from pipeline.titles import without_spin_words
+    spin = [re.compile(p, re.I) for p in rules.get("title_choice", "spin_words")]
+    first = frozenset(rules.get("title_choice", "spin_not_first"))
+    assert without_spin_words("Mastering GPU Benchmarks: A Step-by-Step Guide to Comparing Video Cards", spin, " ", [],
+                              first) == "GPU Benchmarks: A Step-by-Step Guide to Comparing Video Cards"
+    assert without_spin_words("Mastering Surface Pro 9 Pen Pairing With the Built-in", spin, " ", [], first) == \
+        "Surface Pro 9 Pen Pairing With the Built-in"
+    # a part still dangles where a spaced mark sets it off: the title stays
+    for title in ("Mastering Printer Setup for - Canon MP620 and Windows 10",
+                  "Mastering Canon MP620 Setup - and Windows 10 Drivers"):
+        assert without_spin_words(title, spin, " ", [], first) == title
