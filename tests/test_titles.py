@@ -2143,3 +2143,15 @@ def test_a_hyphenated_word_leaves_no_dangling_part_once_spin_went(rules):
     for title in ("Mastering Printer Setup for - Canon MP620 and Windows 10",
                   "Mastering Canon MP620 Setup - and Windows 10 Drivers"):
         assert without_spin_words(title, spin, " ", [], first) == title
+
+
+def test_a_puff_after_a_mark_goes_and_the_version_and_model_the_text_says_stay(chooser):
+    # the text says Windows 10 and Windows 11: the title's "Windows 11" is no spinner's swap, and stays
+    bar = ("The Xbox Game Bar opens with Win + G on Windows 10 and Windows 11. Enabling the Xbox Game Bar takes one "
+           "switch in Settings on Windows 11; on Windows 10 it is under Gaming.\n\nThe Game Bar records clips too.")
+    e = entry("Xbox Game Bar: Comprehensive Instructions on Enabling It in Windows 11", [], bar,
+              [("Fix 1: Turn on the Xbox Game Bar switch", "Open Settings > Gaming > Xbox Game Bar on Windows 11.")])
+    assert chooser(e) == "Xbox Game Bar: Instructions on Enabling It in Windows 11"
+    # a model with digits keeps its spelling
+    e = entry("Epson ET-2720: The Ultimate Guide to Resetting the Ink Pad", [], EPSON, EPSON_SECTIONS)
+    assert chooser(e) == "Epson ET-2720: Guide to Resetting the Ink Pad"
