@@ -740,7 +740,7 @@ def without_spin_words(title: str, spin_words: list, flat: str, others=(), not_f
                 return m.group() if not pairs or pair in pairs else ""
             return ""
         left = " ".join(p.sub(drop, out, count=_MAX_SPIN_MATCHES).split())
-        if (len(left.split()) >= 3 and len(_SEGMENT.split(left)[0].split()) >= 2 and not _DANGLING.search(left)
+        if (len(left.split()) >= 3 and len(_SEGMENT.split(left)[0].split()) >= 2 and not _DANGLING_PART.search(left)
                 and left.split()[0].lower() not in not_first):
             out = left
     if out == was:
@@ -770,6 +770,11 @@ _NEXT_WORD = re.compile(r"\s*(\S+)")
 
 # a part of a title left opening or closing with a conjunction ("Printer Compatibility: and Canon's MP620")
 _DANGLING = re.compile(r"(?:^|[:|–—-])\s*(?:and|&|or|vs)\b|\b(?:and|&|or|on|in|for|by|with|to|under|at|of|from)\s*(?:$|[:|–—-])", re.I)
+# the same where a hyphen sets a part off only with a space before it ("Step-by-Step", "Plug-and-Play", "Built-in" are
+# words): what is left once spin_words went ("Mastering GPU Benchmarks: A Step-by-Step Guide ..." as "GPU Benchmarks: A
+# Step-by-Step Guide ..."). Only there: the candidates' scores keep _DANGLING, whose forms the choice was weighed on
+_DANGLING_PART = re.compile(r"(?:^|[:|–—]|\s-)\s*(?:and|&|or|vs)\b|(?<!-)\b(?:and|&|or|on|in|for|by|with|to|under|at|of|"
+                            r"from)(?:\s*(?:$|[:|–—])|\s+-)", re.I)
 _V = r"(?:\d{1,2}|xp|vista)\b"
 # where a title names Windows versions, with its preposition: " in Windows 11", " on Win 10 & 7", " (Windows 11/10)"
 _VERSIONS = (r"\bwin(?:dows)?\s*" + _V + r"(?:\s*(?:/|,|&|\band\b|\bor\b)\s*(?:win(?:dows)?\s*)?" + _V + r")*[)\]]?")

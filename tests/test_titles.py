@@ -2078,3 +2078,80 @@ def test_a_section_naming_the_name_the_title_does_not_still_competes_with_the_pa
     # that names it is the product's own
     title = "Sonos Unveils New Bluetooth ACE Headphones"
     assert chooser(_page(title, SONOS, [0, 2, 2, 2])) == "Sonos Ace Headphones: All of the Details"
+
+
+def test_a_puff_opening_a_part_after_a_mark_goes_where_a_title_follows_it(chooser, rules):
+    # "Ultimate Strategies for ...", "Comprehensive Instructions on ..." after a part's mark, and "Master the Art
+    # of ..." before a title, are the spinner's puff as much as "The Ultimate Guide to ..." opening the title
+    from pipeline.titles import without_spin_words
+    spin = [re.compile(p, re.I) for p in rules.get("title_choice", "spin_words")]
+    first = frozenset(rules.get("title_choice", "spin_not_first"))
+    android = ("Android apps freeze and crash when storage runs low, and mobile maintenance keeps an Android device "
+               "running. Debugging an Android device starts with force stopping the app.\n\nThese strategies need "
+               "no root: clear the app cache next, the Android device's maintenance made easy.")
+    e = entry("Mobile Maintenance: Ultimate Strategies for Debugging Your Android Device", [], android,
+              [("Fix 1: Force stop the app", "Open Settings and force stop the Android app."),
+               ("Fix 2: Clear the app cache", "Clear the cache of the Android app in Settings.")])
+    assert chooser(e) == "Mobile Maintenance: Strategies for Debugging Your Android Device"
+    split = ("Splitgate stutters when the frame rate drops. Improving the frame rate in Splitgate takes a graphics driver "
+             "update.\n\nLower the Splitgate graphics settings too.")
+    e = entry("Master the Art of Improving Frame Rate and Reducing Stutters in Splitgate", [], split,
+              [("Fix 1: Update your graphics driver", "Update the driver and start Splitgate again.")])
+    assert chooser(e) == "Improving Frame Rate and Reducing Stutters in Splitgate"
+    assert without_spin_words("Lost Files? Master the Art of iCloud Backup Data Retrieval", spin, " ", [], first) == \
+        "Lost Files? iCloud Backup Data Retrieval"
+    # a model number and a Windows version the text says stay as they are; only the puff goes
+    assert without_spin_words("Epson ET-2720: The Ultimate Guide to Resetting the Ink Pad", spin, " ", [], first) == \
+        "Epson ET-2720: Guide to Resetting the Ink Pad"
+    assert without_spin_words("Xbox Game Bar: Comprehensive Instructions on Enabling It in Windows 11", spin, " ", [],
+                              first) == "Xbox Game Bar: Instructions on Enabling It in Windows 11"
+
+
+def test_a_puff_after_a_mark_stays_where_it_closes_the_title_or_names_a_thing(rules):
+    from pipeline.titles import without_spin_words
+    spin = [re.compile(p, re.I) for p in rules.get("title_choice", "spin_words")]
+    first = frozenset(rules.get("title_choice", "spin_not_first"))
+    # a closing "A Comprehensive Guide" would leave a bare "Guide": it stays (without_spin weighs closing parts)
+    for title in ("Resolving Post-Update Black Screen Issues on Windows 10: A Comprehensive Guide",
+                  "Reset Your Windows 11 Device - A Comprehensive Walkthrough",
+                  # "ultimate" before a noun that is no kind of guide is the subject's word, not a guide's puff
+                  "Introducing Noctua's £99 Air Cooler: The Ultimate NH-D12L Chromax Black Model",
+                  "Is the Galaxy Book 4 Pro 360 the Ultimate Challenger to Apple's MacBook Air?",
+                  # "master" that is no "Master the Art of"
+                  "Bitwarden: Master Password Reprompt for Each Login"):
+        assert without_spin_words(title, spin, " ", [], first) == title
+    # the words as a name the text says: a course, an app
+    course = spaced("MasterClass sells Master the Art of Negotiation, taught by Chris Voss. Master the Art of "
+                    "Negotiation runs 18 lessons.")
+    assert without_spin_words("MasterClass Review: Master the Art of Negotiation With Chris Voss", spin, course, [],
+                              first) == "MasterClass Review: Master the Art of Negotiation With Chris Voss"
+    app = spaced("The Ultimate Guide to Beer app rates 9,000 beers. Ultimate Guide to Beer is free on Android.")
+    assert without_spin_words("Beer Apps Compared: The Ultimate Guide to Beer on Android", spin, app, [], first) == \
+        "Beer Apps Compared: The Ultimate Guide to Beer on Android"
+
+
+def test_a_hyphenated_word_leaves_no_dangling_part_once_spin_went(rules):
+    # "Step-by-Step", "Built-in" are words: "by-" and "in" closing them set off no part, so the opening puff goes
+    from pipeline.titles import without_spin_words
+    spin = [re.compile(p, re.I) for p in rules.get("title_choice", "spin_words")]
+    first = frozenset(rules.get("title_choice", "spin_not_first"))
+    assert without_spin_words("Mastering GPU Benchmarks: A Step-by-Step Guide to Comparing Video Cards", spin, " ", [],
+                              first) == "GPU Benchmarks: A Step-by-Step Guide to Comparing Video Cards"
+    assert without_spin_words("Mastering Surface Pro 9 Pen Pairing With the Built-in", spin, " ", [], first) == \
+        "Surface Pro 9 Pen Pairing With the Built-in"
+    # a part still dangles where a spaced mark sets it off: the title stays
+    for title in ("Mastering Printer Setup for - Canon MP620 and Windows 10",
+                  "Mastering Canon MP620 Setup - and Windows 10 Drivers"):
+        assert without_spin_words(title, spin, " ", [], first) == title
+
+
+def test_a_puff_after_a_mark_goes_and_the_version_and_model_the_text_says_stay(chooser):
+    # the text says Windows 10 and Windows 11: the title's "Windows 11" is no spinner's swap, and stays
+    bar = ("The Xbox Game Bar opens with Win + G on Windows 10 and Windows 11. Enabling the Xbox Game Bar takes one "
+           "switch in Settings on Windows 11; on Windows 10 it is under Gaming.\n\nThe Game Bar records clips too.")
+    e = entry("Xbox Game Bar: Comprehensive Instructions on Enabling It in Windows 11", [], bar,
+              [("Fix 1: Turn on the Xbox Game Bar switch", "Open Settings > Gaming > Xbox Game Bar on Windows 11.")])
+    assert chooser(e) == "Xbox Game Bar: Instructions on Enabling It in Windows 11"
+    # a model with digits keeps its spelling
+    e = entry("Epson ET-2720: The Ultimate Guide to Resetting the Ink Pad", [], EPSON, EPSON_SECTIONS)
+    assert chooser(e) == "Epson ET-2720: Guide to Resetting the Ink Pad"
