@@ -325,7 +325,9 @@ from .write import write_atomic
 #      its home page
 # 197: chrome (mend36c2): a shop widget's lines that went count no picture's credit, and its mark comes from
 #      the gaps between its products alone; a rarer closing heading no longer goes by its blurb's home link
-FORMAT = 197
+# 198: steps (steps37): numbered procedures in two or more sibling ways are those ways' sub-steps; a heading
+#      naming a way ("... the Easy Way", "... Method to Check ...") over advice names a procedure
+FORMAT = 198
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -4245,3 +4245,54 @@ def test_a_list_under_words_that_only_hold_a_contents_label_stays(st):
         body = f"Intro.\n\n{label}\n\n* Agua 1,33\n* Vidrio 1,5\n\n## Más\n\nTexto.\n"
         text = json.dumps([x.text for x in st.structure(body, "t").sections], ensure_ascii=False)
         assert "Agua 1,33" in text and "Vidrio 1,5" in text, label
+
+
+def test_numbered_procedures_in_two_ways_are_those_ways_sub_steps(st):
+    """Numbered paragraphs (no heading gives a step) that fall in two sibling ways named for their procedure,
+    one holding its 1, 2, 3 itself and the other under a sub-heading ("How to Encrypt a Text File" over "###
+    Encrypt It With 7-Zip"), are those ways' sub-steps: the ways are the steps. The page's title repeated
+    over its intro, a "How to ..." whose text says nothing to do, is no way."""
+    body = ("## How to Lock a Text File With a Password\n\nA password keeps prying eyes out of your notes. "
+            "This guide walks you through it.\n\n"
+            "## How to Lock a Text File With a Password\n\nFirst make the file you want to keep safe. "
+            "Then do the following:\n\n"
+            "1. Right-click the file and choose **Properties**.\n"
+            "2. Click **Advanced** and tick **Encrypt contents to secure data**.\n"
+            "3. Click **OK** and then **Apply**.\n\n"
+            "## How to Encrypt a Text File\n\nEncryption turns the text into code nobody can read without the key. "
+            "Pick a tool you trust and install it.\n\n"
+            "### Encrypt It With 7-Zip\n\n7-Zip is free and packs files with a password. Here is how:\n\n" + "".join(
+                f"{n}. {item}\n" for n, item in enumerate(("Right-click the file and select **Add to archive**.",
+                                                          "Type a password under **Encryption**.",
+                                                          "Click **OK** to make the archive."), 1))
+            + "\n## Conclusion\n\nA locked file is a safe file.\n")
+    found = st.structure(body, "Protect your notes").steps
+    assert [s.title for s in found] == ["How to Lock a Text File With a Password", "How to Encrypt a Text File"]
+    assert found[0].instructions[0].startswith("Right-click the file and choose Properties")
+    assert "Add to archive" in found[1].instructions[0]
+    # ...but numbered steps all under one way of two, the other told in prose, stay the steps
+    one = body.replace("1. Right-click the file and choose **Properties**.\n2. Click **Advanced** and tick "
+                       "**Encrypt contents to secure data**.\n3. Click **OK** and then **Apply**.\n\n",
+                       "Open its Properties and encrypt its contents.\n\n")
+    assert [s.title for s in st.structure(one, "Protect your notes").steps] == [
+        "Right-click the file and select Add to archive.", "Type a password under Encryption.",
+        "Click OK to make the archive."]
+
+
+def test_sibling_headings_naming_ways_over_advice_are_the_steps(st):
+    """A page that gives no step any other way: sibling headings each naming a way of doing its task by a way
+    word ("... the Easy Way", "The Precise Method to ...": rules [step_shapes] way_words), whose text says what
+    to do, are its ways; a heading that asks which way is none, nor a way word over text that advises nothing."""
+    body = ("Slow internet? The signal may be weak. Here's how to find out.\n\n"
+            "## Why Signal Strength Matters\n\nA strong signal means a reliable link.\n\n"
+            "## The Easy Way to Check the Signal\n\nLook at the bars in the status bar. "
+            "Then check them again in each room as you walk around the house.\n\n"
+            "## The Precise Method to Measure the Signal\n\nBars tell you little. Install a signal meter app, "
+            "open it and read the dBm figure next to your network.\n")
+    assert steps(st, body, "How to Check Your Wi-Fi Signal") == [
+        "The Easy Way to Check the Signal", "The Precise Method to Measure the Signal"]
+    told = body.replace("Then check them again in each room as you walk around the house.", "They rise and fall as you move.")
+    told = told.replace("Look at the bars", "The bars sit")
+    assert steps(st, told, "How to Check Your Wi-Fi Signal") == []
+    asked = body.replace("## The Easy Way to Check the Signal", "## Which Way Is the Easiest?")
+    assert steps(st, asked, "How to Check Your Wi-Fi Signal") == []

@@ -389,6 +389,29 @@ class Steps:
                                         action=blocks[k], inner=inner))
         return steps
 
+    def _named_ways(self, secs: list[_Sec], blocks: list[_Block], steps: list[Step]) -> list[Step]:
+        """The numbered paragraphs' steps (`_paragraph_steps`), or the sibling sections named for a procedure
+        (`_steps(named=True)`) that they are the procedures of. All of one section: one part's own procedure,
+        "Part 3. How to Recover ... Without iPhone" with its "1 Free download ...", "2 Click Scan ...", beside
+        "Part 1. How to Download ..." told in prose: the parts are the ways. In two or more sections, each in
+        (or under) a different one of two or more such ways ("How to Password Protect a Text File" with its
+        1, 2, 3 beside "How to Encrypt Your Text File" whose "### Encrypt It with WinRAR" holds its 1, 2, 3):
+        the ways are the steps, the numbered paragraphs their sub-steps; a way that holds none of them is
+        one more only when its own text says what to do (not the page's title repeated over its intro)."""
+        where = {s.section for s in steps}
+        named = self._steps(secs, blocks, named=True)
+        heads = {s.section for s in named}
+        if len(named) < 2:
+            return steps
+        if len(where) == 1:
+            return named if where <= heads and all(
+                self._past_part(secs[s.section].heading) != secs[s.section].heading for s in named) else steps
+        holders = {next((h for h in (w, *_ancestors(secs, w)) if h in heads), None) for w in where}
+        if None in holders or len(holders) < 2:
+            return steps
+        kept = [s for s in named if s.section in holders or self._acts_in(secs[s.section])]
+        return kept if len(kept) >= 2 else steps
+
     def _says_task(self, block: _Block) -> bool:
         """A paragraph that leads into a procedure by saying its task: its last sentence ends with a colon
         and is "To <verb> ...:" ("An old driver drops the link. To update it:") or a lead of the rules
@@ -572,11 +595,18 @@ class Steps:
 
     def _names_procedure(self, secs: list[_Sec], i: int) -> bool:
         """A heading that names a procedure ("How to Calculate Age in Months", rules
-        [step_shapes] procedure_headings) over text of its own and no sub-heading: the
-        procedure is its text (one with sub-headings is a part whose steps they are)."""
+        [step_shapes] procedure_headings), or a way of doing it ("Checking Wi-Fi Signal Strength the
+        Easy Way", "The More Advanced Method to Check ...": a way word, rules [step_shapes] way_words, in
+        the singular, in a heading that asks nothing) whose text says what to do or advises it, over text
+        of its own and no sub-heading: the procedure is its text (one with sub-headings is a part whose
+        steps they are)."""
         s = secs[i]
-        return bool(s.text) and self.procedure_heading.match(self._past_part(s.heading)) is not None and not _descendants(
-            secs, i)
+        if not s.text or _descendants(secs, i):
+            return False
+        heading = self._past_part(s.heading)
+        return self.procedure_heading.match(heading) is not None or (
+            any(w.lower() in self.way_words for w in _WORD_RUN.findall(heading))
+            and not heading.rstrip().endswith("?") and not self.question.match(heading) and self._advises(s))
 
     def _past_part(self, heading: str) -> str:
         """A heading's words past the label of the part of the page it opens ("Part 2. How to Get Music Back
