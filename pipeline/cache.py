@@ -327,7 +327,8 @@ from .write import write_atomic
 #      the gaps between its products alone; a rarer closing heading no longer goes by its blurb's home link
 # 198: steps (steps37): numbered procedures in two or more sibling ways are those ways' sub-steps; a heading
 #      naming a way ("... the Easy Way", "... Method to Check ...") over advice names a procedure
-FORMAT = 198
+# 199: steps (steps37): `Step 1:` alone on its line numbers the paragraph after it in a section's own procedure
+FORMAT = 199
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -4296,3 +4296,20 @@ def test_sibling_headings_naming_ways_over_advice_are_the_steps(st):
     assert steps(st, told, "How to Check Your Wi-Fi Signal") == []
     asked = body.replace("## The Easy Way to Check the Signal", "## Which Way Is the Easiest?")
     assert steps(st, asked, "How to Check Your Wi-Fi Signal") == []
+
+
+def test_a_step_label_on_a_line_of_its_own_numbers_the_paragraph_after_it(st):
+    """`Step 1:` alone on its line, the step in the paragraph after it (a scrape that put the label apart): the
+    label numbers that paragraph in a section's own procedure, so its ways ("1. For iOS Users", "2. For Android
+    Users") are the steps, each with its sub-steps."""
+    def labelled(*said: str) -> str:  # (each step's label on a line of its own, its words the next paragraph)
+        return "".join(f"Step {n}:\n\n{words}\n\n" for n, words in enumerate(said, 1))
+    body = ("Play Game Boy Advance games on any device.\n\n## Emulators for Your Device\n\n### 1. For iOS Users\n\n"
+            "GBA4iOS is a free emulator for iPhone.\n\n" + labelled("Download the app from its website and launch it.",
+                                                                   "Choose the game you downloaded and tap it.")
+            + "### 2. For Android Users\n\nMy Boy needs no root.\n\n" + labelled(
+                "Search for the app in the Play Store and install it.", "Select the game file you downloaded."))
+    found = st.structure(body, "Best GBA emulators").steps
+    assert [s.title for s in found] == ["For iOS Users", "For Android Users"]
+    assert found[1].instructions == ["Search for the app in the Play Store and install it.",
+                                     "Select the game file you downloaded."]

@@ -619,7 +619,8 @@ class Steps:
 
     def _owns_procedure(self, s: _Sec) -> bool:
         """The section's own blocks give a procedure: two or more items counting from 1 (a
-        list, or `1\\.` paragraphs), most of them starting with an action (a news story's
+        list, `1\\.` paragraphs, or `Step 1:` labels alone on their lines, each over the paragraph that
+        says its step), most of them starting with an action (a news story's
         numbered findings do not read so), or two or more action paragraphs each over a
         screenshot (a procedure written without numbers: "Select \"Widgets\"." ![...])."""
         shots = [k for k, b in enumerate(s.blocks) if self._says_an_action(b)
@@ -627,10 +628,11 @@ class Steps:
         if len(shots) >= 2:
             return True
         numbered = []
-        for b in s.blocks:
+        labels = _lone_labels(s.blocks)  # (`Step 1:` alone, its step the paragraph after it)
+        for k, b in enumerate(s.blocks):
             if b.kind == "list" and len(b.ordered_items) >= 2 and _FIRST_ITEM.match(b.source):
                 numbered += list(enumerate(b.ordered_items, 1))
-            elif (found := _step_number(b)) is not None:
+            elif (found := labels.get(k) or _step_number(b)) is not None:
                 numbered.append(found)
         runs = [run for run in _counts(numbered) if len(run) >= 2]
         return any(2 * sum(bool(self.action.match(it.strip(" *_"))) for it in run) >= len(run) for run in runs)
