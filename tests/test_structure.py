@@ -4313,3 +4313,66 @@ def test_a_step_label_on_a_line_of_its_own_numbers_the_paragraph_after_it(st):
     assert [s.title for s in found] == ["For iOS Users", "For Android Users"]
     assert found[1].instructions == ["Search for the app in the Play Store and install it.",
                                      "Select the game file you downloaded."]
+
+
+def test_way_headings_name_steps_only_of_the_task_the_title_says_how_to_do(st):
+    """A heading naming a way ("The Easy Way to ...", "Best Option for ...") is a step only on a page whose title
+    (past a label before its colon) says how to do what the heading does, sharing a word of that task with it: a
+    review's or a news story's advice ("The Easy Way to Save Money on the X200") names no way of a task."""
+    review = ("The Acme X200 is a cordless vacuum that promises a lot for its price.\n\n"
+              "## Design and Build\n\nThe body is light and the dust bin pops off with one press.\n\n"
+              "## The Easy Way to Save Money on the X200\n\nWait for the holiday sales. You should sign up for the "
+              "store's newsletter to get a coupon, and compare prices before you buy.\n\n"
+              "## The Smarter Way to Use the Turbo Mode\n\nUse turbo only on thick rugs. Switch back to the low "
+              "setting on hard floors so the battery lasts longer.\n\n"
+              "## Verdict\n\nA good buy for small flats. 8/10.\n")
+    assert steps(st, review, "Acme X200 Vacuum Review: Worth It?") == []
+    news = "Apple launched a new iPad today.\n\n" + "".join(f"## {heading}\n\n{text}\n\n" for heading, text in (
+        ("Price and Availability", "The iPad costs $349."),
+        ("Best Option for Students", "Buy the 128 GB model. You can also get an education discount."),
+        ("Best Option for Artists", "Get the Pro with the Pencil. Check the trade-in offer before you pay."),
+        ("Our Take", "It is a solid update.")))
+    assert steps(st, news, "Apple Launches a Cheaper iPad for Schools") == []
+    # ...while the ways of the task a "How to ..." title names, its words spun, are its steps
+    how = ("A weak signal slows everything.\n\n## Checking Wi-Fi Signal Strength the Easy Way\n\nLook at the bars "
+           "in the status bar. Then check them again in each room as you walk around the house.\n\n"
+           "## The Precise Method to Check Wi-Fi Strength\n\nInstall a signal meter app, open it and read the dBm "
+           "figure next to your network.\n")
+    assert steps(st, how, "Step-by-Step Tutorial: How To Assess the Strength of Your Wi-Fi Signals") == [
+        "Checking Wi-Fi Signal Strength the Easy Way", "The Precise Method to Check Wi-Fi Strength"]
+    assert steps(st, how, "How to Choose a Router") == []  # (a task of the title's the headings do not do)
+
+
+_TWO_WAYS = ("## How to Lock a Text File With a Password\n\nA password keeps prying eyes out of your notes.\n\n"
+             "## How to Lock a Text File With a Password\n\nFirst make the file you want to keep safe. "
+             "Then do the following:\n\n{first}"
+             "## How to Encrypt a Text File\n\nEncryption turns the text into code nobody can read without the key. "
+             "Pick a tool you trust and install it.\n\n"
+             "### Encrypt It With 7-Zip\n\n7-Zip is free and packs files with a password. Here is how:\n\n"
+             "1. Right-click the file and select **Add to archive**.\n2. Type a password under **Encryption**.\n"
+             "3. Click **OK** to make the archive.\n\n{other}## Conclusion\n\nA locked file is a safe file.\n")
+_FIRST = ("1. Right-click the file and choose **Properties**.\n2. Click **Advanced** and tick **Encrypt contents to "
+          "secure data**.\n3. Click **OK** and then **Apply**.\n\n")
+
+
+@pytest.mark.parametrize("other", [
+    "## How to Get 50% Off WinZip Pro\n\nClick the link below and use the code SAVE50 at checkout to get the deal.\n\n",
+    "## How to Choose a Strong Password\n\nUse at least twelve characters and mix words with numbers.\n\n"],
+    ids=["pitch", "tips"])
+def test_a_how_to_section_holding_none_of_the_numbered_procedures_is_not_one_of_their_ways(st, other):
+    """Numbered procedures spread over two "How to ..." ways are those ways' sub-steps; a third "How to ..."
+    beside them that holds none of them (a pitch for a deal, a tips section) is no way of theirs."""
+    body = _TWO_WAYS.format(first=_FIRST, other=other)
+    assert steps(st, body, "Protect Your Notes With a Password") == [
+        "How to Lock a Text File With a Password", "How to Encrypt a Text File"]
+
+
+def test_numbered_steps_a_scrape_ran_together_in_two_ways_are_those_ways_sub_steps(st):
+    """Numbers a scrape ran together ("2\\. Click **Advanced** ... 3) Click **OK** ..."), split into paragraphs
+    of their own: the numbered paragraphs of that parse, spread over two "How to ..." ways, are those ways'
+    sub-steps as in the first parse (Steps._named_ways), not six steps."""
+    first = ("1\\. Right-click the file and choose **Properties**.\n\n2\\. Click **Advanced** and tick **Encrypt "
+             "contents to secure data**. 3) Click **OK** and then **Apply**.\n\n")
+    found = st.structure(_TWO_WAYS.format(first=first, other=""), "Protect Your Notes With a Password").steps
+    assert [s.title for s in found] == ["How to Lock a Text File With a Password", "How to Encrypt a Text File"]
+    assert len(found[0].instructions) == 3 and "Add to archive" in found[1].instructions[0]

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from ..model import Step
 from ..text import SENTENCE_END, Inert
-from .contents import _TOC_MAX, _TOC_NUMBER, _each_linked
+from .contents import _TOC_MAX, _TOC_NUMBER, _content_words, _each_linked
 from .blocks import (_Block, _Sec, _ancestors, _said, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
                      _md_unescape, _siblings)
 
@@ -397,7 +397,9 @@ class Steps:
         (or under) a different one of two or more such ways ("How to Password Protect a Text File" with its
         1, 2, 3 beside "How to Encrypt Your Text File" whose "### Encrypt It with WinRAR" holds its 1, 2, 3):
         the ways are the steps, the numbered paragraphs their sub-steps; a way that holds none of them is
-        one more only when its own text says what to do (not the page's title repeated over its intro)."""
+        none of theirs (a pitch, "How to Get 50% Off WinZip Pro", or tips, "How to Choose a Strong Password")."""
+        if not steps:
+            return steps
         where = {s.section for s in steps}
         named = self._steps(secs, blocks, named=True)
         heads = {s.section for s in named}
@@ -409,8 +411,8 @@ class Steps:
         holders = {next((h for h in (w, *_ancestors(secs, w)) if h in heads), None) for w in where}
         if None in holders or len(holders) < 2:
             return steps
-        kept = [s for s in named if s.section in holders or self._acts_in(secs[s.section])]
-        return kept if len(kept) >= 2 else steps
+        kept = [s for s in named if s.section in holders]  # (not a "How to Get 50% Off ..." beside them: a way
+        return kept if len(kept) >= 2 else steps  # holds the procedures, a pitch or a tips section holds none)
 
     def _says_task(self, block: _Block) -> bool:
         """A paragraph that leads into a procedure by saying its task: its last sentence ends with a colon
@@ -606,7 +608,23 @@ class Steps:
         heading = self._past_part(s.heading)
         return self.procedure_heading.match(heading) is not None or (
             any(w.lower() in self.way_words for w in _WORD_RUN.findall(heading))
-            and not heading.rstrip().endswith("?") and not self.question.match(heading) and self._advises(s))
+            and not heading.rstrip().endswith("?") and not self.question.match(heading) and self._advises(s)
+            and self._does_titled_task(heading))
+
+    def _does_titled_task(self, heading: str) -> bool:
+        """The way a heading names is one of doing the page's task: the page's title (or opening heading),
+        past a label before its colon ("Step-by-Step Tutorial: How To Assess the Strength of ... Wi-Fi
+        Signals"), names a procedure (rules [step_shapes] procedure_headings) and the heading shares a word
+        of that procedure with it, past filler and way words ("Checking Wi-Fi Signal Strength the Easy Way").
+        A review's or a news story's advice ("The Easy Way to Save Money on the X200" in "Acme X200 Review",
+        "Best Option for Students") names no way of a task the page says how to do."""
+        mine = _task_words(heading) - self.way_words
+        for title in filter(None, self._page_titles):
+            for said in (title, title.rsplit(":", 1)[-1]):
+                said = self._past_part(said.strip())
+                if (m := self.procedure_heading.match(said)) is not None and mine & _task_words(said[m.end():]):
+                    return True
+        return False
 
     def _past_part(self, heading: str) -> str:
         """A heading's words past the label of the part of the page it opens ("Part 2. How to Get Music Back
@@ -1070,6 +1088,13 @@ def _own_line(b: _Block) -> list[str]:
 
 
 _WORD_RUN = re.compile(r"\w+")  # (not _WORD above: a command's first word, which this name shadowed)
+
+
+def _task_words(heading: str) -> set[str]:
+    """A heading's words of three letters or more but filler (contents._content_words), each without a
+    plural's "s" or a gerund's "ing": "Checking ... Signal" and "How to Check ... Signals" share check, signal."""
+    return {w[:-3] if w.endswith("ing") and len(w) > 5 else w[:-1] if w.endswith("s") and not w.endswith("ss")
+            and len(w) > 3 else w for w in _content_words(heading)}
 _FRAGMENT = re.compile(r"\]\(\s*<?[^()\s#]*#([^()\s>]{1,80})")  # a link's fragment: `[...](#fix-2)`
 
 

@@ -236,7 +236,8 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
                 again = self._without_contents(_inert(_blocks(split), self.inert))
                 secs, heading = self._sections(again, title, ways)
                 self._page_titles = (title, heading)  # (this parse's opening heading, for _remedy_runs)
-                found = self._steps(secs, again) or self._paragraph_steps(again, split, secs)
+                found = self._steps(secs, again) or self._named_ways(secs, again, self._paragraph_steps(
+                    again, split, secs))  # (the split's numbered paragraphs or their ways, as in the first parse)
                 if len(found) > len(steps):
                     blocks, sections, title_heading, steps = again, secs, heading, found
                 self._page_titles = (title, title_heading)  # (the parse kept)
