@@ -325,7 +325,12 @@ from .write import write_atomic
 #      its home page
 # 197: chrome (mend36c2): a shop widget's lines that went count no picture's credit, and its mark comes from
 #      the gaps between its products alone; a rarer closing heading no longer goes by its blurb's home link
-FORMAT = 197
+# 198: steps (steps37): numbered procedures in two or more sibling ways are those ways' sub-steps; a heading
+#      naming a way ("... the Easy Way", "... Method to Check ...") over advice names a procedure
+# 199: steps (steps37): `Step 1:` alone on its line numbers the paragraph after it in a section's own procedure
+# 200: steps (mend37s): a way word's heading is a step only on a page whose title says how to do the task it
+#      names; only the ways that hold the numbered procedures are their ways (also after the step-number split)
+FORMAT = 200
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

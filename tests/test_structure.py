@@ -4245,3 +4245,134 @@ def test_a_list_under_words_that_only_hold_a_contents_label_stays(st):
         body = f"Intro.\n\n{label}\n\n* Agua 1,33\n* Vidrio 1,5\n\n## Más\n\nTexto.\n"
         text = json.dumps([x.text for x in st.structure(body, "t").sections], ensure_ascii=False)
         assert "Agua 1,33" in text and "Vidrio 1,5" in text, label
+
+
+def test_numbered_procedures_in_two_ways_are_those_ways_sub_steps(st):
+    """Numbered paragraphs (no heading gives a step) that fall in two sibling ways named for their procedure,
+    one holding its 1, 2, 3 itself and the other under a sub-heading ("How to Encrypt a Text File" over "###
+    Encrypt It With 7-Zip"), are those ways' sub-steps: the ways are the steps. The page's title repeated
+    over its intro, a "How to ..." whose text says nothing to do, is no way."""
+    body = ("## How to Lock a Text File With a Password\n\nA password keeps prying eyes out of your notes. "
+            "This guide walks you through it.\n\n"
+            "## How to Lock a Text File With a Password\n\nFirst make the file you want to keep safe. "
+            "Then do the following:\n\n"
+            "1. Right-click the file and choose **Properties**.\n"
+            "2. Click **Advanced** and tick **Encrypt contents to secure data**.\n"
+            "3. Click **OK** and then **Apply**.\n\n"
+            "## How to Encrypt a Text File\n\nEncryption turns the text into code nobody can read without the key. "
+            "Pick a tool you trust and install it.\n\n"
+            "### Encrypt It With 7-Zip\n\n7-Zip is free and packs files with a password. Here is how:\n\n" + "".join(
+                f"{n}. {item}\n" for n, item in enumerate(("Right-click the file and select **Add to archive**.",
+                                                          "Type a password under **Encryption**.",
+                                                          "Click **OK** to make the archive."), 1))
+            + "\n## Conclusion\n\nA locked file is a safe file.\n")
+    found = st.structure(body, "Protect your notes").steps
+    assert [s.title for s in found] == ["How to Lock a Text File With a Password", "How to Encrypt a Text File"]
+    assert found[0].instructions[0].startswith("Right-click the file and choose Properties")
+    assert "Add to archive" in found[1].instructions[0]
+    # ...but numbered steps all under one way of two, the other told in prose, stay the steps
+    one = body.replace("1. Right-click the file and choose **Properties**.\n2. Click **Advanced** and tick "
+                       "**Encrypt contents to secure data**.\n3. Click **OK** and then **Apply**.\n\n",
+                       "Open its Properties and encrypt its contents.\n\n")
+    assert [s.title for s in st.structure(one, "Protect your notes").steps] == [
+        "Right-click the file and select Add to archive.", "Type a password under Encryption.",
+        "Click OK to make the archive."]
+
+
+def test_sibling_headings_naming_ways_over_advice_are_the_steps(st):
+    """A page that gives no step any other way: sibling headings each naming a way of doing its task by a way
+    word ("... the Easy Way", "The Precise Method to ...": rules [step_shapes] way_words), whose text says what
+    to do, are its ways; a heading that asks which way is none, nor a way word over text that advises nothing."""
+    body = ("Slow internet? The signal may be weak. Here's how to find out.\n\n"
+            "## Why Signal Strength Matters\n\nA strong signal means a reliable link.\n\n"
+            "## The Easy Way to Check the Signal\n\nLook at the bars in the status bar. "
+            "Then check them again in each room as you walk around the house.\n\n"
+            "## The Precise Method to Measure the Signal\n\nBars tell you little. Install a signal meter app, "
+            "open it and read the dBm figure next to your network.\n")
+    assert steps(st, body, "How to Check Your Wi-Fi Signal") == [
+        "The Easy Way to Check the Signal", "The Precise Method to Measure the Signal"]
+    told = body.replace("Then check them again in each room as you walk around the house.", "They rise and fall as you move.")
+    told = told.replace("Look at the bars", "The bars sit")
+    assert steps(st, told, "How to Check Your Wi-Fi Signal") == []
+    asked = body.replace("## The Easy Way to Check the Signal", "## Which Way Is the Easiest?")
+    assert steps(st, asked, "How to Check Your Wi-Fi Signal") == []
+
+
+def test_a_step_label_on_a_line_of_its_own_numbers_the_paragraph_after_it(st):
+    """`Step 1:` alone on its line, the step in the paragraph after it (a scrape that put the label apart): the
+    label numbers that paragraph in a section's own procedure, so its ways ("1. For iOS Users", "2. For Android
+    Users") are the steps, each with its sub-steps."""
+    def labelled(*said: str) -> str:  # (each step's label on a line of its own, its words the next paragraph)
+        return "".join(f"Step {n}:\n\n{words}\n\n" for n, words in enumerate(said, 1))
+    body = ("Play Game Boy Advance games on any device.\n\n## Emulators for Your Device\n\n### 1. For iOS Users\n\n"
+            "GBA4iOS is a free emulator for iPhone.\n\n" + labelled("Download the app from its website and launch it.",
+                                                                   "Choose the game you downloaded and tap it.")
+            + "### 2. For Android Users\n\nMy Boy needs no root.\n\n" + labelled(
+                "Search for the app in the Play Store and install it.", "Select the game file you downloaded."))
+    found = st.structure(body, "Best GBA emulators").steps
+    assert [s.title for s in found] == ["For iOS Users", "For Android Users"]
+    assert found[1].instructions == ["Search for the app in the Play Store and install it.",
+                                     "Select the game file you downloaded."]
+
+
+def test_way_headings_name_steps_only_of_the_task_the_title_says_how_to_do(st):
+    """A heading naming a way ("The Easy Way to ...", "Best Option for ...") is a step only on a page whose title
+    (past a label before its colon) says how to do what the heading does, sharing a word of that task with it: a
+    review's or a news story's advice ("The Easy Way to Save Money on the X200") names no way of a task."""
+    review = ("The Acme X200 is a cordless vacuum that promises a lot for its price.\n\n"
+              "## Design and Build\n\nThe body is light and the dust bin pops off with one press.\n\n"
+              "## The Easy Way to Save Money on the X200\n\nWait for the holiday sales. You should sign up for the "
+              "store's newsletter to get a coupon, and compare prices before you buy.\n\n"
+              "## The Smarter Way to Use the Turbo Mode\n\nUse turbo only on thick rugs. Switch back to the low "
+              "setting on hard floors so the battery lasts longer.\n\n"
+              "## Verdict\n\nA good buy for small flats. 8/10.\n")
+    assert steps(st, review, "Acme X200 Vacuum Review: Worth It?") == []
+    news = "Apple launched a new iPad today.\n\n" + "".join(f"## {heading}\n\n{text}\n\n" for heading, text in (
+        ("Price and Availability", "The iPad costs $349."),
+        ("Best Option for Students", "Buy the 128 GB model. You can also get an education discount."),
+        ("Best Option for Artists", "Get the Pro with the Pencil. Check the trade-in offer before you pay."),
+        ("Our Take", "It is a solid update.")))
+    assert steps(st, news, "Apple Launches a Cheaper iPad for Schools") == []
+    # ...while the ways of the task a "How to ..." title names, its words spun, are its steps
+    how = ("A weak signal slows everything.\n\n## Checking Wi-Fi Signal Strength the Easy Way\n\nLook at the bars "
+           "in the status bar. Then check them again in each room as you walk around the house.\n\n"
+           "## The Precise Method to Check Wi-Fi Strength\n\nInstall a signal meter app, open it and read the dBm "
+           "figure next to your network.\n")
+    assert steps(st, how, "Step-by-Step Tutorial: How To Assess the Strength of Your Wi-Fi Signals") == [
+        "Checking Wi-Fi Signal Strength the Easy Way", "The Precise Method to Check Wi-Fi Strength"]
+    assert steps(st, how, "How to Choose a Router") == []  # (a task of the title's the headings do not do)
+
+
+_TWO_WAYS = ("## How to Lock a Text File With a Password\n\nA password keeps prying eyes out of your notes.\n\n"
+             "## How to Lock a Text File With a Password\n\nFirst make the file you want to keep safe. "
+             "Then do the following:\n\n{first}"
+             "## How to Encrypt a Text File\n\nEncryption turns the text into code nobody can read without the key. "
+             "Pick a tool you trust and install it.\n\n"
+             "### Encrypt It With 7-Zip\n\n7-Zip is free and packs files with a password. Here is how:\n\n"
+             "1. Right-click the file and select **Add to archive**.\n2. Type a password under **Encryption**.\n"
+             "3. Click **OK** to make the archive.\n\n{other}## Conclusion\n\nA locked file is a safe file.\n")
+_FIRST = ("1. Right-click the file and choose **Properties**.\n2. Click **Advanced** and tick **Encrypt contents to "
+          "secure data**.\n3. Click **OK** and then **Apply**.\n\n")
+
+
+@pytest.mark.parametrize("other", [
+    "## How to Get 50% Off WinZip Pro\n\nClick the link below and use the code SAVE50 at checkout to get the deal.\n\n",
+    "## How to Choose a Strong Password\n\nUse at least twelve characters and mix words with numbers.\n\n"],
+    ids=["pitch", "tips"])
+def test_a_how_to_section_holding_none_of_the_numbered_procedures_is_not_one_of_their_ways(st, other):
+    """Numbered procedures spread over two "How to ..." ways are those ways' sub-steps; a third "How to ..."
+    beside them that holds none of them (a pitch for a deal, a tips section) is no way of theirs."""
+    body = _TWO_WAYS.format(first=_FIRST, other=other)
+    assert steps(st, body, "Protect Your Notes With a Password") == [
+        "How to Lock a Text File With a Password", "How to Encrypt a Text File"]
+
+
+def test_numbered_steps_a_scrape_ran_together_in_two_ways_are_those_ways_sub_steps(st):
+    """Numbers a scrape ran together ("2\\. Click **Advanced** ... 3) Click **OK** ..."), split into paragraphs
+    of their own: the numbered paragraphs of that parse, spread over two "How to ..." ways, are those ways'
+    sub-steps as in the first parse (Steps._named_ways), not six steps."""
+    first = ("1\\. Right-click the file and choose **Properties**.\n\n2\\. Click **Advanced** and tick **Encrypt "
+             "contents to secure data**. 3) Click **OK** and then **Apply**.\n\n")
+    found = st.structure(_TWO_WAYS.format(first=first, other=""), "Protect Your Notes With a Password").steps
+    assert [s.title for s in found] == ["How to Lock a Text File With a Password", "How to Encrypt a Text File"]
+    assert len(found[0].instructions) == 3 and "Add to archive" in found[1].instructions[0]

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from ..model import Step
 from ..text import SENTENCE_END, Inert
-from .contents import _TOC_MAX, _TOC_NUMBER, _each_linked
+from .contents import _TOC_MAX, _TOC_NUMBER, _content_words, _each_linked
 from .blocks import (_Block, _Sec, _ancestors, _said, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
                      _md_unescape, _siblings)
 
@@ -389,6 +389,31 @@ class Steps:
                                         action=blocks[k], inner=inner))
         return steps
 
+    def _named_ways(self, secs: list[_Sec], blocks: list[_Block], steps: list[Step]) -> list[Step]:
+        """The numbered paragraphs' steps (`_paragraph_steps`), or the sibling sections named for a procedure
+        (`_steps(named=True)`) that they are the procedures of. All of one section: one part's own procedure,
+        "Part 3. How to Recover ... Without iPhone" with its "1 Free download ...", "2 Click Scan ...", beside
+        "Part 1. How to Download ..." told in prose: the parts are the ways. In two or more sections, each in
+        (or under) a different one of two or more such ways ("How to Password Protect a Text File" with its
+        1, 2, 3 beside "How to Encrypt Your Text File" whose "### Encrypt It with WinRAR" holds its 1, 2, 3):
+        the ways are the steps, the numbered paragraphs their sub-steps; a way that holds none of them is
+        none of theirs (a pitch, "How to Get 50% Off WinZip Pro", or tips, "How to Choose a Strong Password")."""
+        if not steps:
+            return steps
+        where = {s.section for s in steps}
+        named = self._steps(secs, blocks, named=True)
+        heads = {s.section for s in named}
+        if len(named) < 2:
+            return steps
+        if len(where) == 1:
+            return named if where <= heads and all(
+                self._past_part(secs[s.section].heading) != secs[s.section].heading for s in named) else steps
+        holders = {next((h for h in (w, *_ancestors(secs, w)) if h in heads), None) for w in where}
+        if None in holders or len(holders) < 2:
+            return steps
+        kept = [s for s in named if s.section in holders]  # (not a "How to Get 50% Off ..." beside them: a way
+        return kept if len(kept) >= 2 else steps  # holds the procedures, a pitch or a tips section holds none)
+
     def _says_task(self, block: _Block) -> bool:
         """A paragraph that leads into a procedure by saying its task: its last sentence ends with a colon
         and is "To <verb> ...:" ("An old driver drops the link. To update it:") or a lead of the rules
@@ -572,11 +597,34 @@ class Steps:
 
     def _names_procedure(self, secs: list[_Sec], i: int) -> bool:
         """A heading that names a procedure ("How to Calculate Age in Months", rules
-        [step_shapes] procedure_headings) over text of its own and no sub-heading: the
-        procedure is its text (one with sub-headings is a part whose steps they are)."""
+        [step_shapes] procedure_headings), or a way of doing it ("Checking Wi-Fi Signal Strength the
+        Easy Way", "The More Advanced Method to Check ...": a way word, rules [step_shapes] way_words, in
+        the singular, in a heading that asks nothing) whose text says what to do or advises it, over text
+        of its own and no sub-heading: the procedure is its text (one with sub-headings is a part whose
+        steps they are)."""
         s = secs[i]
-        return bool(s.text) and self.procedure_heading.match(self._past_part(s.heading)) is not None and not _descendants(
-            secs, i)
+        if not s.text or _descendants(secs, i):
+            return False
+        heading = self._past_part(s.heading)
+        return self.procedure_heading.match(heading) is not None or (
+            any(w.lower() in self.way_words for w in _WORD_RUN.findall(heading))
+            and not heading.rstrip().endswith("?") and not self.question.match(heading) and self._advises(s)
+            and self._does_titled_task(heading))
+
+    def _does_titled_task(self, heading: str) -> bool:
+        """The way a heading names is one of doing the page's task: the page's title (or opening heading),
+        past a label before its colon ("Step-by-Step Tutorial: How To Assess the Strength of ... Wi-Fi
+        Signals"), names a procedure (rules [step_shapes] procedure_headings) and the heading shares a word
+        of that procedure with it, past filler and way words ("Checking Wi-Fi Signal Strength the Easy Way").
+        A review's or a news story's advice ("The Easy Way to Save Money on the X200" in "Acme X200 Review",
+        "Best Option for Students") names no way of a task the page says how to do."""
+        mine = _task_words(heading) - self.way_words
+        for title in filter(None, self._page_titles):
+            for said in (title, title.rsplit(":", 1)[-1]):
+                said = self._past_part(said.strip())
+                if (m := self.procedure_heading.match(said)) is not None and mine & _task_words(said[m.end():]):
+                    return True
+        return False
 
     def _past_part(self, heading: str) -> str:
         """A heading's words past the label of the part of the page it opens ("Part 2. How to Get Music Back
@@ -589,7 +637,8 @@ class Steps:
 
     def _owns_procedure(self, s: _Sec) -> bool:
         """The section's own blocks give a procedure: two or more items counting from 1 (a
-        list, or `1\\.` paragraphs), most of them starting with an action (a news story's
+        list, `1\\.` paragraphs, or `Step 1:` labels alone on their lines, each over the paragraph that
+        says its step), most of them starting with an action (a news story's
         numbered findings do not read so), or two or more action paragraphs each over a
         screenshot (a procedure written without numbers: "Select \"Widgets\"." ![...])."""
         shots = [k for k, b in enumerate(s.blocks) if self._says_an_action(b)
@@ -597,10 +646,11 @@ class Steps:
         if len(shots) >= 2:
             return True
         numbered = []
-        for b in s.blocks:
+        labels = _lone_labels(s.blocks)  # (`Step 1:` alone, its step the paragraph after it)
+        for k, b in enumerate(s.blocks):
             if b.kind == "list" and len(b.ordered_items) >= 2 and _FIRST_ITEM.match(b.source):
                 numbered += list(enumerate(b.ordered_items, 1))
-            elif (found := _step_number(b)) is not None:
+            elif (found := labels.get(k) or _step_number(b)) is not None:
                 numbered.append(found)
         runs = [run for run in _counts(numbered) if len(run) >= 2]
         return any(2 * sum(bool(self.action.match(it.strip(" *_"))) for it in run) >= len(run) for run in runs)
@@ -1038,6 +1088,13 @@ def _own_line(b: _Block) -> list[str]:
 
 
 _WORD_RUN = re.compile(r"\w+")  # (not _WORD above: a command's first word, which this name shadowed)
+
+
+def _task_words(heading: str) -> set[str]:
+    """A heading's words of three letters or more but filler (contents._content_words), each without a
+    plural's "s" or a gerund's "ing": "Checking ... Signal" and "How to Check ... Signals" share check, signal."""
+    return {w[:-3] if w.endswith("ing") and len(w) > 5 else w[:-1] if w.endswith("s") and not w.endswith("ss")
+            and len(w) > 3 else w for w in _content_words(heading)}
 _FRAGMENT = re.compile(r"\]\(\s*<?[^()\s#]*#([^()\s>]{1,80})")  # a link's fragment: `[...](#fix-2)`
 
 

@@ -229,19 +229,15 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         steps = self._steps(sections, blocks)
         if not steps:  # no heading gives a step: numbered paragraphs may
             steps = self._paragraph_steps(blocks, body, sections)
-            if steps and len(where := {s.section for s in steps}) == 1:  # (all of one section: one part's own
-                # procedure, "Part 3. How to Recover ... Without iPhone" with its "1 Free download ...", "2 Click
-                # Scan ...", beside "Part 1. How to Download ..." told in prose: the parts are the ways)
-                named = self._steps(sections, blocks, named=True)
-                if len(named) >= 2 and where <= {s.section for s in named} and all(
-                        self._past_part(sections[s.section].heading) != sections[s.section].heading for s in named):
-                    steps = named
+            if steps:  # (or the sibling ways they are the procedures of: Steps._named_ways)
+                steps = self._named_ways(sections, blocks, steps)
             split = _split_run_on_numbers(body, blocks)
             if split is not None:  # numbered steps that a scrape ran together, each given a paragraph
                 again = self._without_contents(_inert(_blocks(split), self.inert))
                 secs, heading = self._sections(again, title, ways)
                 self._page_titles = (title, heading)  # (this parse's opening heading, for _remedy_runs)
-                found = self._steps(secs, again) or self._paragraph_steps(again, split, secs)
+                found = self._steps(secs, again) or self._named_ways(secs, again, self._paragraph_steps(
+                    again, split, secs))  # (the split's numbered paragraphs or their ways, as in the first parse)
                 if len(found) > len(steps):
                     blocks, sections, title_heading, steps = again, secs, heading, found
                 self._page_titles = (title, title_heading)  # (the parse kept)
