@@ -1088,6 +1088,7 @@ def _own_line(b: _Block) -> list[str]:
 
 
 _WORD_RUN = re.compile(r"\w+")  # (not _WORD above: a command's first word, which this name shadowed)
+_FRAGMENT = re.compile(r"\]\(\s*<?[^()\s#]*#([^()\s>]{1,80})")  # a link's fragment: `[...](#fix-2)`
 
 
 def _task_words(heading: str) -> set[str]:
@@ -1095,7 +1096,6 @@ def _task_words(heading: str) -> set[str]:
     plural's "s" or a gerund's "ing": "Checking ... Signal" and "How to Check ... Signals" share check, signal."""
     return {w[:-3] if w.endswith("ing") and len(w) > 5 else w[:-1] if w.endswith("s") and not w.endswith("ss")
             and len(w) > 3 else w for w in _content_words(heading)}
-_FRAGMENT = re.compile(r"\]\(\s*<?[^()\s#]*#([^()\s>]{1,80})")  # a link's fragment: `[...](#fix-2)`
 
 
 def _slug(text: str) -> str:
