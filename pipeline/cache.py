@@ -485,6 +485,12 @@ class ArticleCache:
             cache.near = {}
         cache._blob = blob = blob[head + 1:]  # (the head's 13 MB at 30k articles are parsed: not held twice)
         cache.articles, bad = _article_spans(blob)
+        # each file's sha256 is its article record's key too: one string for both, not two (30k files: 3.4 MB)
+        keys = {k: k for k in cache.articles}
+        for rec in cache.files.values():
+            if isinstance(rec, list) and rec and isinstance(rec[-1], str):
+                rec[-1] = keys.get(rec[-1], rec[-1])
+        keys = None
         if bad:
             cache.notes.append(f"cache {path}: {bad} malformed article record(s) ignored")
         packs = data.get("packs")
@@ -913,6 +919,12 @@ class ArticleCache:
         self.near = near
         self.used["near"] = set(near)
 
+    def clustered(self) -> None:
+        """Clustering is done: no signature is asked for again (`signature` gave the build's bodies',
+        `past_signature` the gone ones'); the earlier build's, as read from its packs, are let go
+        before the entries, the document and the cache's index are made (30k articles: 15 MB)."""
+        self.signatures = {}
+
     def past_signature(self, k: str, sig_len: int) -> np.ndarray | None:
         """The MinHash signature an earlier build kept for structure key k (a body gone
         since: the LSH buckets it leaves), or None; not kept for the next build."""
@@ -984,23 +996,25 @@ class ArticleCache:
                 self._write_line(kind, k, line)
         self.close()
         packs = keep + [n for n in self._written_packs if n not in keep]
-        data = {"format": FORMAT, "key": self.key, "packs": packs}
-        for name in TABLES:
-            table = getattr(self, name)
-            data[name] = {k: table[k] for k in sorted(self.used[name]) if k in table}
-        head = orjson.dumps(data)
-        data = None
-        # (in pieces, the records as they are held: the index is 31 MB at 30k articles, and a
-        # copy joined to its checksum was the build's peak memory, here at its end)
-        digest = hashlib.sha256(head)
-        for piece in self._article_lines():
+        # Everything is written in pieces, each serialised twice (for the checksum that heads the
+        # file, then to write it), the records as they are held: the index is 31 MB at 30k
+        # articles, the units 16 MB, and each serialised whole (and the tables copied for it)
+        # was the build's peak memory, here at its end.
+        head = [("format", FORMAT), ("key", self.key), ("packs", packs)]
+        head += [(name, (sorted(self.used[name]), getattr(self, name))) for name in TABLES]
+        digest = hashlib.sha256()
+        for piece in itertools.chain(_json_pieces(head), self._article_lines()):
             digest.update(piece)
-        write_atomic(self.folder / INDEX, itertools.chain((digest.hexdigest().encode("ascii"), b"\n", head),
+        write_atomic(self.folder / INDEX, itertools.chain((digest.hexdigest().encode("ascii"), b"\n"), _json_pieces(head),
                                                           self._article_lines()), durable=False)
+        head = None
         if self._units_all is not None:  # (a build that read no units leaves the file as it is)
-            units = {k: self._units_all[k] for k in sorted(self.used["units"]) if k in self._units_all}
-            payload = orjson.dumps({"key": self.key, "units": units})
-            write_atomic(self.folder / UNITS, (checksum(payload), b"\n", payload), durable=False)
+            units = [("key", self.key), ("units", (sorted(self.used["units"]), self._units_all))]
+            digest = hashlib.sha256()
+            for piece in _json_pieces(units):
+                digest.update(piece)
+            write_atomic(self.folder / UNITS, itertools.chain((digest.hexdigest().encode("ascii"), b"\n"),
+                                                              _json_pieces(units)), durable=False)
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:
@@ -1028,6 +1042,28 @@ class ArticleCache:
         for fh in self._readers.values():
             fh.close()
         self._readers.clear()
+
+
+def _json_pieces(fields: list[tuple[str, object]], rows: int = 512):
+    """orjson.dumps of the object of `fields` (name, value), in pieces: a value given as (keys,
+    table) is the object of those keys of `table` that it holds, in their order, serialised `rows`
+    keys at a time. The same bytes as the whole serialised at once."""
+    yield b"{"
+    for n, (name, value) in enumerate(fields):
+        yield b"%s%s:" % (b"," if n else b"", orjson.dumps(name))
+        if not isinstance(value, tuple):
+            yield orjson.dumps(value)
+            continue
+        keys, table = value
+        yield b"{"
+        sep = b""
+        for at in range(0, len(keys), rows):
+            part = orjson.dumps({k: table[k] for k in keys[at:at + rows] if k in table})[1:-1]
+            if part:
+                yield sep + part
+                sep = b","
+        yield b"}"
+    yield b"}"
 
 
 def signature(st: os.stat_result) -> tuple[int, int, int, int]:

@@ -97,6 +97,47 @@ def _forge_json(change):
     return forged
 
 
+def test_a_rebuild_lets_the_earlier_signatures_go_after_clustering_and_holds_each_file_hash_once(tmp_path, monkeypatch):
+    """What a rebuild held above a full build at its end (30k articles): the earlier build's MinHash
+    signatures as read from its packs (15 MB; clustering is the last to ask for them), and each file's
+    sha256 twice, parsed with the index's file table and again as its article record's key (3.4 MB)."""
+    from pipeline.cache import ArticleCache
+    monkeypatch.setattr("pipeline.cache.RACY_NS", -10**12)  # (files just written count as settled)
+    src = corpus(tmp_path)
+    build(src, tmp_path / "out", Options(jobs=1))
+    cache_dir = tmp_path / "out" / ".cache"
+    opened = ArticleCache.open(cache_dir, _index(cache_dir)["key"])
+    keys = {id(k) for k in opened.articles}
+    assert opened.files and all(id(rec[-1]) in keys for rec in opened.files.values())
+    assert opened.signatures  # (what a rebuild reads, before its clustering)
+    opened.close()
+    held, save = [], ArticleCache.save
+
+    def spied(self):
+        held.append(len(self.signatures))
+        return save(self)
+
+    monkeypatch.setattr(ArticleCache, "save", spied)
+    write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert res.cache_hits == 3 and held == [0]
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+def test_the_index_and_units_are_serialised_in_pieces_as_they_would_be_whole():
+    """cache._json_pieces: the bytes of orjson.dumps of the whole object (the checksum heading the
+    file is of them), a table's keys missing from it left out, a few rows at a time."""
+    import orjson
+    from pipeline.cache import _json_pieces
+    table = {f"k{i}": [i, "café ✓", {"a": None}] for i in range(7)}
+    for keys in (sorted(table), [], ["gone"], ["k1", "gone", "k3", "k0", "k6"]):
+        fields = [("format", 197), ("key", "abc"), ("packs", ["pack-1"]), ("files", (keys, table)), ("near", ([], {}))]
+        whole = {"format": 197, "key": "abc", "packs": ["pack-1"], "files": {k: table[k] for k in keys if k in table},
+                 "near": {}}
+        assert b"".join(_json_pieces(fields, rows=2)) == orjson.dumps(whole)
+
+
 def test_article_records_are_held_as_read_until_asked_for_and_a_malformed_line_is_ignored(tmp_path):
     """The index's article lines stay the bytes read (a rebuild of 30k articles held 79 MB of
     parsed records for 31 MB of index) and are parsed one by one when a file's record is asked

@@ -30,6 +30,8 @@ def build_entries(groups: Iterable[Group], options: Options, rules: Rules, timin
     n = options.minhash_bands * options.minhash_rows
     clusters = clusterer.clusters(groups, verdicts, near, None if memo is None else lambda k: memo.past_signature(k, n),
                                   offers)
+    if memo is not None:
+        memo.clustered()
     waited = time.perf_counter() - t0 - clusterer.seconds
     groups = clusterer.groups
     clean_title = TitleCleaner(rules)
