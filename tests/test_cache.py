@@ -289,6 +289,10 @@ def test_no_cache_flag(tmp_path):
 
 def test_look_alike_verdicts_are_reused_and_a_bad_verdict_table_is_ignored(tmp_path, monkeypatch):
     from . import test_consolidate as tc
+    # every file counts as changed just before each build, so no build is kept as a last-build record and each
+    # rebuild reads the files with the cache (its verdicts): how long the first build took under load no longer
+    # decides whether the second is a walk that reads no verdict (it failed so on a loaded machine)
+    monkeypatch.setattr("pipeline.cache.RACY_NS", 10**18)
     src = tmp_path / "in"
     write(src, "a.md", tc.article("How to Fix HP LaserJet Pro M404 Printer Offline", "2024-01-01", typo=True))
     write(src, "b.md", tc.article("[New] HP LaserJet Pro M404 Offline Fixes", "2024-03-01", extra=tc.EXTRA))
