@@ -302,6 +302,14 @@ def _tail(k: bytes) -> bytes:
 
 
 _CLOSING_SECTIONS = 3  # the body's last sections whose lines are counted as closing ones (_tail)
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year: a date's, no article's own code
+
+
+def _codes(line: str) -> set[str]:
+    """The codes and models a line names: its shown words holding a digit, two characters or more,
+    no year ("22" of "## Error code #22 fixed", "s90c", "0x80070005"; not "1", "2024")."""
+    return {w for w in _WORD.findall(_LINK.sub(r"\1", line).lower())
+            if len(w) >= 2 and any(c.isdigit() for c in w) and not _YEAR.fullmatch(w)}
 
 
 def _closing_start(units, lines: list[str]) -> int:
@@ -2722,7 +2730,8 @@ class Boilerplate:
         any time, though Example remains committed to ..."), none of them content (an action, a
         numbered step, a bold label, code) nor the heading a fix's ("## Fix 5: Contact support"). A
         step said at the end of many articles stays, and so does a closing heading of the site's over
-        the article's own words ("## Final thoughts" over its conclusion)."""
+        the article's own words ("## Final thoughts" over its conclusion), and a section that says what
+        only the article can (_said_own: a link into the page, the article's code)."""
         under: list[int] = []  # the lines that stay under the last heading that keeps any
         last = len(units) - 1
         while last >= 0 and (last in drop or units[last][1] is None or not _HEADING.match(lines[units[last][0]])
@@ -2738,7 +2747,8 @@ class Boilerplate:
             x = self._exact(lines[units[u][0]]) if units[u][1] is not None else None
             return x is not None and _tail(x) in repeated and not self._content(lines[units[u][0]])
 
-        if under and all(closes(u) for u in under) and units[last][1] in repeated:
+        if under and all(closes(u) for u in under) and units[last][1] in repeated \
+                and not self._said_own(units, lines, [last] + under, drop):
             drop.update([last] + under)
             return
         # ...or a section of the site's whose lines reach only to the next heading when each heading
@@ -2754,8 +2764,22 @@ class Boilerplate:
             if any(units[u][1] not in repeated or _fix_text(lines[units[u][0]]) for u in heads[heads.index(nxt):]):
                 continue
             own = [u for u in range(h + 1, nxt) if u not in drop and units[u][1] is not None]
-            if own and all(closes(u) for u in own) and units[h][1] in repeated:
+            if own and all(closes(u) for u in own) and units[h][1] in repeated and not self._said_own(units, lines,
+                                                                                                      [h] + own, drop):
                 drop.update([h] + own)
+
+    def _said_own(self, units, lines: list[str], section: list[int], drop: set[int]) -> bool:
+        """The section (its heading's unit first) says what only the article can, however many
+        bodies repeat it (spun near-copies of one article, too unlike to be one family, repeat its
+        conclusion as a site repeats its closing blurb): it links into the page itself ("try
+        [**Fix 1**](#f1)": a site's template knows no page's anchors), or names a code or a model
+        that the article's own text above it names too ("## Error code #22 fixed" under "... shows
+        error code 22 ...": _codes)."""
+        if any(_IN_PAGE.search(lines[units[u][0]]) for u in section):
+            return True
+        said = set().union(*(_codes(lines[units[u][0]]) for u in section))
+        return bool(said) and any(said & _codes(lines[units[v][0]]) for v in range(section[0])
+                                  if v not in drop and units[v][1] is not None)
 
     def _footer_line(self, line: str) -> bool:
         """A line a footer holds over its copyright: a picture, a line of links ("* [Contact

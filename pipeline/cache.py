@@ -325,7 +325,9 @@ from .write import write_atomic
 #      its home page
 # 197: chrome (mend36c2): a shop widget's lines that went count no picture's credit, and its mark comes from
 #      the gaps between its products alone; a rarer closing heading no longer goes by its blurb's home link
-FORMAT = 197
+# 198: chrome (chrome37): a closing section that links into the page or names the article's code is the
+#      article's own, however many distinct bodies repeat it (spun near-copies' conclusions)
+FORMAT = 198
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

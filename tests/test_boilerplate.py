@@ -2586,6 +2586,71 @@ def test_the_sites_closing_section_goes_before_its_widgets_over_a_note():
         assert section.strip() in text, name
 
 
+# a driver site's articles: spun variants of a guide (its fixes reworded in each, so no two share half
+# their sentences: distinct bodies, as the scale corpus's near-copies are), each closing with the
+# guide's own conclusion (its heading word for word, its text in one of two wordings), then the
+# site's templated tip, its steps the same in every article of the site, its screenshot each one's
+BONUS_TIP = ("## Bonus tip\n\nThe error code can also come back when a driver is old or faulty on the machine.\n\n"
+             "1. **Download** and install Driver Easy on the computer.\n"
+             "2. Run Driver Easy and click **Scan Now** to find every faulty driver.\n"
+             "3. Click **Update All** to download and install the right version of each driver.\n\n"
+             "![](https://images.site.example/uploads/2018/09/update-all-{}.jpg)\n")
+SPINS = ["fast", "quick", "simple", "easy", "handy", "plain", "swift"]
+
+
+def _guide(n: int, spin: str, code: str, conclusion: list[str]) -> str:
+    """A spun variant of the guide to error code `code`, its fixes reworded with the spin word and n,
+    closing with the conclusion's heading and one of its two wordings, then the site's tip."""
+    return (f"## Error code {code} on the {spin} graphics device, variant {n}\n\nThe {spin} graphics device shows "
+            f"error code {code} in Device Manager of machine {n}, and the screen of machine {n} stays black.\n\n"
+            f"## Fix 1: Enable the {spin} device again\n\nThe {spin} way back to the device on machine {n} is the "
+            f"touchpad, which works while the screen of machine {n} stays black.\n\n"
+            f"1. Press the Windows key and X on machine {n}, then press M for the {spin} Device Manager.\n"
+            f"2. Press Tab until the {spin} list of machine {n} is selected, then Down to Display adapters.\n"
+            f"3. Press Enter on the {spin} graphics device of machine {n}, then choose Enable device.\n\n"
+            f"## Fix 2: Reset the {spin} BIOS\n\nIf the {spin} touchpad of machine {n} does not help, reset the "
+            f"BIOS of machine {n} by taking out the CMOS battery for a {spin} minute.\n\n"
+            + conclusion[0] + conclusion[1 + n % 2] + "\n\n" + BONUS_TIP.format(n))
+
+
+# the conclusions: one links into the page (to its first fix), the other names the guide's code
+LINKED = ["## Your screen is back\n\n", "If you disabled your graphics device by accident, the black screen leaves "
+          "no way to open Device Manager again, so all you need to do now is try [**Fix 1**](#f1) first.",
+          "If your graphics device got disabled by accident, the black screen hides Device Manager, so all you "
+          "need to do now is try [**Fix 1**](#f1) before the rest."]
+CODED = ["## Error code 43 fixed\n\n", "So that is how the graphics device comes back from error 43 when the black "
+         "screen hides Device Manager, whichever of the two fixes it took.",
+         "That is how a graphics device gets over error 43 while the black screen hides Device Manager, "
+         "whichever fix did it in the end."]
+
+
+def test_an_articles_own_closing_section_stays_before_the_sites_the_deal_expiry_section_goes():
+    """Spun variants of one guide that share less than half their sentences count as distinct
+    articles: the guide's own conclusion (its heading word for word in each, its text in two
+    wordings) reads as a closing section of the site's, its heading found in many distinct articles
+    and its lines closing bodies of two or more, before the site's templated "## Bonus tip". It
+    stays when it says what only the article can: a link into the page itself ("try [**Fix
+    1**](#f1)") or the code the article's text above names too ("## Error code 43 fixed"). The
+    deal-expiry section before the site's "#### Featured reviews" widget and a review's editor's
+    note goes in the same corpus, and so does the one a body ends with."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    linked = [_guide(n, spin, "22", LINKED) for n, spin in enumerate(SPINS)]
+    coded = [_guide(n + 10, spin, "43", CODED) for n, spin in enumerate(SPINS)]
+    deals = [_deal(n, item, DEAL_EXPIRY + DEAL_DISCLAIMERS[n % 2] + FEATURED) for n, item in enumerate(DEAL_ITEMS[:6])]
+    note = "_Editor's Note: We first said the Fire TV Omni needs an Echo; the Alexa app does the same._\n"
+    review = _deal(30, "Fire TV Omni", DEAL_EXPIRY + DEAL_DISCLAIMERS[0] + FEATURED + "\n" + note)
+    repeated = b.repeated(linked + coded + deals + [review])
+    for conclusion, guides in ((LINKED, linked), (CODED, coded)):
+        for n, body in enumerate(guides):
+            text, _ = b.strip(body, repeated)
+            assert conclusion[0] + conclusion[1 + n % 2] in text, conclusion[0]
+    for body in deals + [review]:
+        text, _ = b.strip(body, repeated)
+        assert "expire" not in text and "Deals are subject" not in text and "best phones" not in text
+        assert (note.strip() in text) == (body == review)
+
 PLACEHOLDER = "https://cdn.site.example/media/img/missing-image.svg"
 BADGE = "https://cdn.site.example/uploads/2024/01/best-of-2024.png"
 SHOT = "https://cdn.site.example/uploads/2020/10/scan-now.jpg"
