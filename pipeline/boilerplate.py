@@ -2500,7 +2500,10 @@ class Boilerplate:
                 run.append(u)
                 continue
             link = _ONLY_LINK.match(line) if len(line) <= 500 else None
-            if not (self._label(line) or link and self._label(line, 2 * self.short_words)):
+            short = self._label(line) or link and self._label(line, 2 * self.short_words)
+            # ...or a longer label that opens with the shop's word, a date or a count after it ("Deal
+            # ends  Sun, Aug 11, 2024" between the products): one of the run, no evidence of a shop
+            if not (short or self._label(line, 2 * self.short_words) and self._shop_word(line)):
                 break
             if run and (self._content(line) or link and self._acts(link.group(1))):
                 break  # (a step's words, linked or not: only the button the body ends with)
@@ -2508,7 +2511,7 @@ class Boilerplate:
             if host is not None:
                 hosts.add(host)
                 shops += at_shop
-            shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
+            shop = shop or short and self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
             run.append(u)
         top = run[-1] if run else -1
         while run and _shot(lines[units[run[-1]][0]]):
@@ -2566,6 +2569,12 @@ class Boilerplate:
         # the shop's mark (a price or deal's word, a link to a shop) in each gap between the products;
         # the lines under the last one left (the site's own promo under a how-to's last screenshot) are no evidence
         return all(any(map(self._shop_mark, texts)) for texts in gaps if texts)
+
+    def _shop_word(self, line: str) -> bool:
+        """A plain line whose first words hold a price or a deal's word (shop_labels: "Deal ends  Sun,
+        Aug 11, 2024", "Price drop: 3 days ago"), no link: not a caption that names a deal later on
+        ("The Deals tab of the store's app")."""
+        return "](" not in line and self.shop_labels.match(" ".join(_WORD.findall(line)[:2])) is not None
 
     def _shop_link(self, line: str) -> tuple[str | None, bool]:
         """The host of a line of one link (None for any other line) and whether it is a shop's (an

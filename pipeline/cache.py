@@ -327,7 +327,9 @@ from .write import write_atomic
 #      the gaps between its products alone; a rarer closing heading no longer goes by its blurb's home link
 # 198: chrome (chrome37): a closing section that links into the page or names the article's code is the
 #      article's own, however many distinct bodies repeat it (spun near-copies' conclusions)
-FORMAT = 198
+# 199: chrome (chrome37): a shop widget's longer label that opens with the shop's word ("Deal ends  Sun, Aug 11,
+#      2024") no longer stops the walk up the widget the body ends with
+FORMAT = 199
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -1646,6 +1646,41 @@ def test_a_shop_widgets_names_left_between_its_lines_that_went_go_a_gallery_and_
         assert all(x in text for x in own), (name, text)
 
 
+def test_a_shop_widgets_deal_end_dates_between_its_products_go_with_it_a_gallerys_captions_stay():
+    """A price widget ending the body with the date each deal ends between its products ("Deal ends
+    Sun, Aug 11, 2024": a label longer than a button's, the shop's word first) goes as the one without
+    them does, its topmost picture aside: the date no longer stops the walk up the widget. A how-to's
+    screenshots over a share bar that went stay, their longer captions naming a deal first or later
+    on ("Deals tab of the store app, open on the phone"): no shop's mark among the lines that went."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = ("## The best gaming microphones\n\nWe tested {} microphones for a month, for streams, calls and "
+             "songs in studio {}, and the {} won.\n\n")
+    things = ["Rode NT-USB", "Blue Yeti", "HyperX QuadCast", "Yeti Orb", "Beyerdynamic FOX", "Shure MV7", "Elgato Wave"]
+    # (each its own date: no repeated line, as in the one article of many copies the widget was found in)
+    days, months, bodies = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri"], ["Aug", "Sep", "Oct", "Nov", "Dec", "Jan"], []
+    for n, t in enumerate(things[:6]):
+        box = _price_box(n, [(x, f"[{x}](https://www.amazon.com/dp/B0{n}{j})") for j, x in enumerate((things * 2)[n:n + 4])])
+        for j in (0, 2):  # (a date after the first and the third product's buttons)
+            price = f"[See all prices](https://www.site.example/deals/compare?model={n * 10 + j})\n\n"
+            box = box.replace(price, price + f"Deal ends  {days[n]}, {months[n]} {11 + n}, 2024\n\n")
+        bodies.append(intro.format(n + 5, n, t) + box)
+    shares = ("\n\n[Share on Facebook](https://www.facebook.com/sharer?u=site)\n\n"
+              "[Share on Twitter](https://twitter.com/intent/tweet?u=site)\n\n")
+    captions = ["Deals tab of the store app, open on the phone", "The Deals tab of the store app on the phone",
+                "Price drop alerts in the store app settings", "The alert list, sorted by date"]
+    gallery = intro.format(3, 30, "Wave") + "".join(f"![s{j}](https://img.example/s{j}.png)\n\n{c}" + shares
+                                                  for j, c in enumerate(captions))
+    repeated = b.repeated(bodies + [gallery])
+    for body in bodies:
+        text, _ = b.strip(body, repeated)
+        rest = [x for x in text[text.index("won.") + 4:].strip().split("\n\n") if x]
+        assert len(rest) <= 1 and all(x.startswith("![") for x in rest), text  # (the topmost picture stays)
+    text, _ = b.strip(gallery, repeated)
+    assert all(c in text for c in captions) and "Share on" not in text, text
+
+
 def test_a_shop_widget_inside_the_body_loses_the_names_left_in_its_frame_the_articles_pictures_stay():
     """A price widget in the middle of a review, its frame and buttons gone as chrome (the label
     over it, the caption under it, shops' logos, "See all prices"), loses each product's shot and
