@@ -357,6 +357,13 @@ def _open_units(units, lines: list[str]) -> list[int]:
     return [u for u, (i, _) in enumerate(units) if not fenced[i]]
 
 
+def _housed(k: bytes) -> bytes:
+    """The key that says line key k is the site's blurb about itself with its link
+    (Boilerplate._house) in min_families families or more (Boilerplate.repeated_in): the same
+    words whose link the cleaner unwrapped ("... Find out more about how we test.") are it too."""
+    return _tagged(b"house", k)
+
+
 def _unlinked(k: bytes) -> bytes:
     """The key that says cross-link label key k (a "link-label" _key) is a repeated one
     (Boilerplate.repeated_in): a line with that label before a bare title is the same cross-link,
@@ -522,6 +529,8 @@ class Boilerplate:
                     keys.update((exact, _tail(exact)))
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
+                if self._house(lines[i]):
+                    keys.add(_housed(k))
                 keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i]), self._unlinked_key(lines[i]),
                                         self._name_key(units, lines, u), *self._affixes(lines[i])) if x)
                 if self._contents_next(units, lines, u):
@@ -707,7 +716,7 @@ class Boilerplate:
         rep = [k is not None and not _HEADING.match(lines[i]) and u not in specs
                and (not self._content(lines[i]) or self._table_hint(units, lines, u)) and k in repeated
                for u, (i, k) in enumerate(units)]
-        drop = self._lines(units, lines, rep)
+        drop = self._lines(units, lines, rep, repeated)
         drop.update(marks[0])
         # list items with nothing in them, one after another, are a widget's leftovers (a share
         # bar's icons: "* Share", "*", "*", "*"); the repeated lines beside them go with them (_runs)
@@ -1507,9 +1516,10 @@ class Boilerplate:
         read only in a header a breadcrumb proved, over a bar that lost its links into its host."""
         return self.header_contents.fullmatch(line.strip(" \t#*_>")) is not None
 
-    def _lines(self, units, lines: list[str], rep: list[bool]) -> set[int]:
+    def _lines(self, units, lines: list[str], rep: list[bool], repeated: set[bytes]) -> set[int]:
         """The repeated lines that look like chrome: mostly links, a short label, at the body's
-        start or end, beside another such line, or alone between two headings."""
+        start or end, beside another such line, alone between two headings, or the site's blurb
+        about itself under a heading (_house, _unwrapped_house)."""
         n = len(units)
         # a single word alone ("Pros", "Google", "Yes") is a label or a value of the text
         # around it, however often it repeats; chrome says more
@@ -1521,7 +1531,8 @@ class Boilerplate:
                 continue
             if wide[u] and self._links(lines[i]):
                 drop.add(u)
-            elif u > opened and self._section_lead(units, lines, u) and self._house(lines[i]):
+            elif u > opened and self._section_lead(units, lines, u) and (self._house(lines[i]) or self._unwrapped_house(
+                    lines[i], k, repeated)):
                 drop.add(u)
             elif self._list_label(units, lines, u):
                 # "More Reading" over its cards or other articles' titles, or a list's label
@@ -1570,6 +1581,14 @@ class Boilerplate:
         return self._statement(line) and any(
             w.lower() in self.house_words and not w.isupper() for w in _shown_words(line)) and any(
             not m.group(0).startswith("!") and not _IN_PAGE.search(m.group(0)) for m in _LINK.finditer(line))
+
+    def _unwrapped_house(self, line: str, k: bytes, repeated: set[bytes]) -> bool:
+        """The site's blurb about itself (_house) whose link the cleaner unwrapped (an affiliate's
+        or a network's address: "... so you can choose the best for you.Find out more about how we
+        test."): its words are found linked, as _house reads them, in min_families families or more
+        (_housed), and it is a statement in the site's voice with no link left."""
+        return ("](" not in line and _housed(k) in repeated and self._statement(line)
+                and any(w.lower() in self.house_words and not w.isupper() for w in _shown_words(line)))
 
     def _empty_label(self, units, lines: list[str], u: int) -> bool:
         """A short label ending with a colon, no link in it, with a heading (or nothing) right

@@ -329,7 +329,9 @@ from .write import write_atomic
 #      article's own, however many distinct bodies repeat it (spun near-copies' conclusions)
 # 199: chrome (chrome37): a shop widget's longer label that opens with the shop's word ("Deal ends  Sun, Aug 11,
 #      2024") no longer stops the walk up the widget the body ends with
-FORMAT = 199
+# 200: chrome (chrome37): the site's blurb about itself whose link the cleaner unwrapped goes as the linked one
+#      does (its words found linked in min_families families: a key of their own)
+FORMAT = 200
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
