@@ -215,6 +215,7 @@ _TARGET = re.compile(r"\]\(((?:https?:)?//[^()\s]+)")  # a link's target, a web 
 # a link to an anchor of the page, maybe resolved against the site's root ("(#fix-2)", "(https://site.example/#fix-2)");
 # not one to another page's anchor ("(https://site.example/finance/story/#link=...)", a cross-link's)
 _IN_PAGE = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#")
+_ANCHOR = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#([^()\s]*)\)")  # an in-page link's anchor ("#f1")
 _TOC_MAX = 40  # a bar of sections names at most this many of the headings after it
 # a link to an anchor of a page by the page's whole address ("[Best Overall](https://site.example/best-picks/best-x#section-best)")
 _PAGE_ANCHOR = re.compile(r"\[[^\[\]\n]*\]\(((?:https?:)?//[^/()\s#]+/[^()\s#]+)#([^()\s]+)\)")
@@ -305,11 +306,16 @@ _CLOSING_SECTIONS = 3  # the body's last sections whose lines are counted as clo
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year: a date's, no article's own code
 
 
+# a code's shape: a model's or a hex code's word, a letter before a digit ("s90c", "rtx4090", "0x80070005";
+# not "10th", "4k", "1080p"), or a number after "#" or a code's word ("#22", "error 43", "Code #22", "stop 0x50")
+_CODE = re.compile(r"\b[^\W\d_]+\d\w*|\b\d+[^\W\d_]+\d\w*|(?:#|\b(?:error|code|stop|err)\s*[:#]?\s*)(\d+)\b")
+
+
 def _codes(line: str) -> set[str]:
-    """The codes and models a line names: its shown words holding a digit, two characters or more,
-    no year ("22" of "## Error code #22 fixed", "s90c", "0x80070005"; not "1", "2024")."""
-    return {w for w in _WORD.findall(_LINK.sub(r"\1", line).lower())
-            if len(w) >= 2 and any(c.isdigit() for c in w) and not _YEAR.fullmatch(w)}
+    """The codes and models a line names, code-shaped (_CODE), no year ("22" of "## Error code #22
+    fixed", "s90c", "0x80070005"; not the "11" of "Windows 11" or the "10" of "Top 10 deals")."""
+    found = {(m.group(1) or m.group(0)).lower() for m in _CODE.finditer(_LINK.sub(r"\1", line))}
+    return {w for w in found if not _YEAR.fullmatch(w)}
 
 
 def _closing_start(units, lines: list[str]) -> int:
@@ -451,6 +457,7 @@ class Boilerplate:
         self.comment_words = frozenset(w.lower() for w in g("boilerplate", "comment_words"))
         self.cross_labels = frozenset(" ".join(w.lower().split()) for w in g("boilerplate", "cross_link_labels"))
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
+        self.template_anchors = frozenset(a.lower() for a in g("boilerplate", "template_anchors"))  # (_said_own)
         # a shop widget's evidence (_shop_tail): a price or a deal's word, links to affiliates or tagged shops
         self.shop_labels = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "shop_labels")), re.I)
         self.shop_hosts = tuple(sorted({h.lower() for h in g("affiliate_hosts", "hosts")}
@@ -2507,6 +2514,7 @@ class Boilerplate:
         pictures = shops = 0
         hosts: set[str] = set()
         shop = False
+        plain: tuple | None = None  # the walk as it stood at the first longer label (below)
         for u in range(len(units) - 1, -1, -1):
             if u in drop:
                 continue
@@ -2521,17 +2529,23 @@ class Boilerplate:
             link = _ONLY_LINK.match(line) if len(line) <= 500 else None
             short = self._label(line) or link and self._label(line, 2 * self.short_words)
             # ...or a longer label that opens with the shop's word, a date or a count after it ("Deal
-            # ends  Sun, Aug 11, 2024" between the products): one of the run, no evidence of a shop
+            # ends  Sun, Aug 11, 2024" between the products): one of the run only where the widget's
+            # own lines went between its lines (_marked_between), no evidence of a shop; elsewhere
+            # the walk ends at it (a deal post's own price line over its items)
             if not (short or self._label(line, 2 * self.short_words) and self._shop_word(line)):
                 break
             if run and (self._content(line) or link and self._acts(link.group(1))):
                 break  # (a step's words, linked or not: only the button the body ends with)
+            if not short and plain is None:
+                plain = (list(run), pictures, shops, set(hosts), shop)
             host, at_shop = self._shop_link(line)
             if host is not None:
                 hosts.add(host)
                 shops += at_shop
             shop = shop or short and self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
             run.append(u)
+        if plain is not None and not self._marked_between(units, lines, run[-1], run[0], drop):
+            run, pictures, shops, hosts, shop = plain  # (no widget's line went between: the walk ends there)
         top = run[-1] if run else -1
         while run and _shot(lines[units[run[-1]][0]]):
             run.pop()  # (the topmost pictures stay)
@@ -2555,32 +2569,16 @@ class Boilerplate:
         widget's line. A how-to's last screenshots and captions over the site's promo links stay:
         nothing but their credits went between them, and the promo under them is no evidence."""
         rest = run[:-1]  # (the line right under the top picture: its caption or name, kept with it)
-
-        def gone(u: int) -> bool:  # a widget's line that went; a picture's credit is none
-            return (u in drop and units[u][1] is not None
-                    and self.credit.fullmatch(_credit_text(lines[units[u][0]])[0]) is None)
         if not rest or not any(_shot(lines[units[u][0]]) for u in rest):
             return False
-        between: list[int] = []
-        widest = gap = 0
-        gaps: list[list[str]] = [[]]  # the lines that went in each gap between two lines left
-        for u in range(top + 1, run[0]):
-            if gone(u):
-                between.append(u)
-                gaps[-1].append(lines[units[u][0]])
-                gap += 1
-                widest = max(widest, gap)
-            else:
-                gap = 0
-                if u not in drop and gaps[-1]:
-                    gaps.append([])
+        between, gaps, widest = self._gone_between(units, lines, top, run[0], drop)
         if not between:
             return False
         under: list[int] = []
         for u in range(run[0] + 1, len(units)):
             if u not in drop or len(under) > widest:
                 break
-            if gone(u):
+            if self._gone(units, lines, u, drop):
                 under.append(u)
         went = between + under
         if not len(rest) <= len(went) or not len(rest) < _TAIL_LINES <= len(rest) + len(went):
@@ -2589,8 +2587,40 @@ class Boilerplate:
         # the lines under the last one left (the site's own promo under a how-to's last screenshot) are no evidence
         return all(any(map(self._shop_mark, texts)) for texts in gaps if texts)
 
+    def _gone(self, units, lines: list[str], u: int, drop: set[int]) -> bool:
+        """Unit u is a widget's line that went (_went_widget); a picture's credit is none."""
+        return (u in drop and units[u][1] is not None
+                and self.credit.fullmatch(_credit_text(lines[units[u][0]])[0]) is None)
+
+    def _gone_between(self, units, lines: list[str], top: int, bottom: int, drop: set[int]):
+        """The widget's lines that went between units top and bottom (_gone), those of each gap between
+        two lines left, and the widest gap's length."""
+        between: list[int] = []
+        widest = gap = 0
+        gaps: list[list[str]] = [[]]  # the lines that went in each gap between two lines left
+        for u in range(top + 1, bottom):
+            if self._gone(units, lines, u, drop):
+                between.append(u)
+                gaps[-1].append(lines[units[u][0]])
+                gap += 1
+                widest = max(widest, gap)
+            else:
+                gap = 0
+                if u not in drop and gaps[-1]:
+                    gaps.append([])
+        return between, gaps, widest
+
+    def _marked_between(self, units, lines: list[str], top: int, bottom: int, drop: set[int]) -> bool:
+        """The widget's own lines went between units top and bottom of _shop_tail's run, a price or a
+        deal's word (shop_labels) in each gap ("[See all prices](...)", "[View Deal](...)"): a longer
+        label with the shop's word is one of it. A link to a shop that went is not enough: a deal
+        post's own item whose name another rule took leaves one ("[Belkin BoostCharge Pro](amazon)")."""
+        between, gaps, _ = self._gone_between(units, lines, top, bottom, drop)
+        return bool(between) and all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) for t in texts)
+                                     for texts in gaps if texts)
+
     def _shop_word(self, line: str) -> bool:
-        """A plain line whose first words hold a price or a deal's word (shop_labels: "Deal ends  Sun,
+        """A plain line whose first two words hold a price or a deal's word (shop_labels: "Deal ends  Sun,
         Aug 11, 2024", "Price drop: 3 days ago"), no link: not a caption that names a deal later on
         ("The Deals tab of the store's app")."""
         return "](" not in line and self.shop_labels.match(" ".join(_WORD.findall(line)[:2])) is not None
@@ -2800,10 +2830,12 @@ class Boilerplate:
         """The section (its heading's unit first) says what only the article can, however many
         bodies repeat it (spun near-copies of one article, too unlike to be one family, repeat its
         conclusion as a site repeats its closing blurb): it links into the page itself ("try
-        [**Fix 1**](#f1)": a site's template knows no page's anchors), or names a code or a model
+        [**Fix 1**](#f1)": a site's template knows no page's anchors but its own, template_anchors:
+        "#comments", "#respond", "#top"), or names a code or a model
         that the article's own text above it names too ("## Error code #22 fixed" under "... shows
         error code 22 ...": _codes)."""
-        if any(_IN_PAGE.search(lines[units[u][0]]) for u in section):
+        if any(m.group(1) and m.group(1).lower() not in self.template_anchors
+               for u in section for m in _ANCHOR.finditer(lines[units[u][0]])):
             return True
         said = set().union(*(_codes(lines[units[u][0]]) for u in section))
         return bool(said) and any(said & _codes(lines[units[v][0]]) for v in range(section[0])

@@ -331,7 +331,10 @@ from .write import write_atomic
 #      2024") no longer stops the walk up the widget the body ends with
 # 200: chrome (chrome37): the site's blurb about itself whose link the cleaner unwrapped goes as the linked one
 #      does (its words found linked in min_families families: a key of their own)
-FORMAT = 200
+# 201: chrome (mend37c): a longer label with the shop's word joins the walk up a shop widget only where its own
+#      lines went between (a price or deal's word in each gap); a closing section's code is code-shaped and a
+#      template's anchors ("#comments", "#top") are no page's own
+FORMAT = 201
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

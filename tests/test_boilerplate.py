@@ -4374,3 +4374,110 @@ def test_a_screenshot_between_the_sites_promo_lines_and_a_listicle_cards_shot_st
         text, _ = b.strip(body, repeated)
         # (the shots; a card's name may go on 6a774f5 already, by another mechanism than _shop_box)
         assert all(f"{name} in use" in text for name in names), text
+
+
+# a Windows site's how-tos, each naming its Windows version (and a count) above the site's closing section
+HOWTOS = [("Sound crackles after sleep on Windows 11", "The speakers crackle after sleep when the audio driver keeps "
+           "an old buffer size, on Windows 11 and on 10 of the laptops we tried.",
+           "Open Device Manager, find the audio device and roll back its driver to the previous version."),
+          ("Taskbar icons vanish on Windows 10", "The taskbar loses its icons when Explorer's icon cache is broken "
+           "by an interrupted update on Windows 10.", "Restart Explorer from Task Manager, then delete the icon cache file."),
+          ("Camera is not found on Windows 11", "The camera app reports no camera when the privacy switch for apps "
+           "is off after a feature update to Windows 11.", "Open Privacy and security, then Camera, and turn on access for apps."),
+          ("Mouse pointer lags on Windows 10", "The pointer stutters across the screen when the enhanced precision "
+           "setting fights the mouse's own driver on Windows 10.", "Open Mouse settings, then Additional options, and clear "
+           "Enhance pointer precision."),
+          ("Night light will not turn off on Windows 11", "Night light stays on when its schedule is stuck in the "
+           "registry after the clock changed on Windows 11.", "Open Display settings, turn Night light off and set its "
+           "schedule to off."),
+          ("Keyboard types wrong letters on Windows 10", "The keys type other letters when a second input language "
+           "was added by an update on Windows 10.", "Open Language settings and remove the keyboard layout you do not use."),
+          ("Screen flickers after an update on Windows 11", "The screen flickers when the display driver from the update "
+           "clashes with the refresh rate of Windows 11.", "Set the refresh rate in Advanced display to the monitor's own."),
+          ("Files open in the wrong app on Windows 10", "Files open in another app when an installer took over the "
+           "default app for their type on Windows 10.", "Open Default apps, find the file type and pick the app you want.")]
+
+
+def _howto(n: int, closing: str) -> str:
+    """How-to n of the site, its one fix under a heading of its own, then the closing section given."""
+    title, intro, step = HOWTOS[n]
+    return f"## {title}\n\n{intro}\n\n## Fix: {title.split(' on ')[0].lower()}\n\n{step}\n\n" + closing
+
+
+def test_a_sites_closing_section_naming_a_version_or_a_count_goes_a_code_or_a_model_is_the_articles():
+    """A site's closing section found in many distinct how-tos ("## Windows 11 upgrade offer", "## Top 10
+    deals this week", in four wordings) goes from those that name "Windows 11" or "10" above it too: a
+    bare number is no article's code. A section naming a code the article's text names ("error 43",
+    "Code #22", "0x80070005", the "s90c" model) is the article's own (_codes)."""
+    from pipeline.boilerplate import Boilerplate, _codes
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    offers = ["Our partner store sells genuine Windows 11 Pro keys for less this month, each with a refund promise.",
+              "This month our partner shop offers Windows 11 Pro licence keys at a lower price, with a refund promise.",
+              "Genuine Windows 11 Pro keys cost less at our partner store this month, all with a refund promise.",
+              "A Windows 11 Pro key from our partner store is cheaper this month and carries a refund promise too."]
+    picks = ["Our editors pick the best tech bargains every Friday for readers of the newsletter.",
+             "Every Friday our editors choose the best tech bargains for the newsletter's readers.",
+             "The newsletter's readers get the best tech bargains our editors pick each Friday.",
+             "Each Friday the editors gather the top tech bargains for readers of our newsletter."]
+    for heading, texts in (("## Windows 11 upgrade offer\n\n", offers), ("## Top 10 deals this week\n\n", picks)):
+        bodies = [_howto(n, heading + texts[n % 4] + "\n") for n in range(8)]
+        repeated = b.repeated(bodies)
+        for n, body in enumerate(bodies):
+            text, _ = b.strip(body, repeated)
+            assert heading.strip() not in text and texts[n % 4] not in text, (n, text)
+            assert HOWTOS[n][2] in text
+    assert _codes("## Error code #22 fixed") == _codes("ERROR #22") == _codes("Code #22") == {"22"}
+    assert _codes("shows error 43 and stop 0x50") == {"43", "0x50"}
+    assert _codes("the Samsung s90c and an rtx4090 with error 0x80070005") == {"s90c", "rtx4090", "0x80070005"}
+    assert _codes("Windows 11, Top 10 deals, the 10th time, 4k and 1080p in 2024") == set()
+
+
+def test_a_link_to_a_templates_anchor_is_no_sign_of_the_articles_own_closing_section():
+    """A site's closing section that links to its template's anchors ("[in the comments](#comments)",
+    "[Back to top](#top)") goes as one without links does: every page of the site has those anchors.
+    A link to the article's own anchor ("[**Fix 1**](#f1)") keeps it (the test above)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    asks = ["We read every reply, so tell us which fix worked for you [in the comments](#comments).",
+            "Every reply gets read by us, so say which fix did it for you [in the comments](#comments).",
+            "Tell us [in the comments](#comments) which fix worked, as we read every single reply.",
+            "Which fix worked for you? We read all replies [in the comments](#comments), so let us know."]
+    bodies = [_howto(n, "## Join the discussion\n\n" + asks[n % 4] + "\n\n[Back to top](#top)\n") for n in range(8)]
+    repeated = b.repeated(bodies)
+    for n, body in enumerate(bodies):
+        text, _ = b.strip(body, repeated)
+        assert "Join the discussion" not in text and "in the comments" not in text, (n, text)
+        assert HOWTOS[n][2] in text
+
+
+def test_a_deal_posts_own_items_with_their_price_lines_stay_at_its_end():
+    """A deal post ending with its own items (two shots, the name linked to the shop, its own price
+    line of a few words without a full stop: "Price drop from 40 to 90 dollars this week"): the
+    longer price line that opens with the shop's word stops the walk up a plain shop widget as it
+    did, the items stay. It joins the walk only where a widget's own lines went between its
+    products (the test of the deal-end dates above)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    names = ["Anker 737 Power Bank", "Ugreen Nexode 100W", "Baseus Blade HD", "Belkin BoostCharge Pro",
+             "Samsung T7 Shield", "Logitech MX Master 3S", "Kindle Paperwhite Signature", "Sony WH-1000XM5",
+             "Jabra Elite 8", "Razer Basilisk V3", "Keychron K2 keyboard", "Crucial X9 Pro", "Eufy RoboVac 11S",
+             "Fitbit Charge 6", "Garmin Venu Sq", "Tile Pro tracker", "JBL Flip 6 speaker", "Roku Streaming Stick"]
+    labels = ["Price drop from {} to {} dollars this week", "Deal of the year at {} dollars, was {}",
+              "Prices start at {} dollars, down from {}", "Deal ends Sunday at {} dollars, list {}",
+              "Price matched at {} dollars in three stores, list {}", "Discount takes it to {} dollars from {} today"]
+    bodies, rows = [], []
+    for n in range(6):
+        items = [(names[3 * n + j], labels[(n + j) % 6].format(40 + 7 * (3 * n + j), 90 + 11 * (3 * n + j)))
+                 for j in range(3)]
+        rows.append(items)
+        bodies.append(f"## Weekend deals roundup {n}\n\nWe found {5 + n} gadgets on sale for commuters this weekend "
+                      f"in town {n}, and the {items[0][0]} stood out.\n\n## The deals\n\n" + "".join(
+                          f"![{p[:10]}](https://img.example/d{n}{j}.jpg)\n\n![{p[:10]} side](https://img.example/e{n}{j}"
+                          f".jpg)\n\n[{p}](https://www.amazon.com/dp/B0{n}{j})\n\n{lab}\n\n" for j, (p, lab) in enumerate(items)))
+    repeated = b.repeated(bodies)
+    for body, items in zip(bodies, rows):
+        text, _ = b.strip(body, repeated)
+        assert all(p in text and lab in text for p, lab in items), text
