@@ -215,6 +215,7 @@ _TARGET = re.compile(r"\]\(((?:https?:)?//[^()\s]+)")  # a link's target, a web 
 # a link to an anchor of the page, maybe resolved against the site's root ("(#fix-2)", "(https://site.example/#fix-2)");
 # not one to another page's anchor ("(https://site.example/finance/story/#link=...)", a cross-link's)
 _IN_PAGE = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#")
+_ANCHOR = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#([^()\s]*)\)")  # an in-page link's anchor ("#f1")
 _TOC_MAX = 40  # a bar of sections names at most this many of the headings after it
 # a link to an anchor of a page by the page's whole address ("[Best Overall](https://site.example/best-picks/best-x#section-best)")
 _PAGE_ANCHOR = re.compile(r"\[[^\[\]\n]*\]\(((?:https?:)?//[^/()\s#]+/[^()\s#]+)#([^()\s]+)\)")
@@ -302,6 +303,19 @@ def _tail(k: bytes) -> bytes:
 
 
 _CLOSING_SECTIONS = 3  # the body's last sections whose lines are counted as closing ones (_tail)
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year: a date's, no article's own code
+
+
+# a code's shape: a model's or a hex code's word, a letter before a digit ("s90c", "rtx4090", "0x80070005";
+# not "10th", "4k", "1080p"), or a number after "#" or a code's word ("#22", "error 43", "Code #22", "stop 0x50")
+_CODE = re.compile(r"\b[^\W\d_]+\d\w*|\b\d+[^\W\d_]+\d\w*|(?:#|\b(?:error|code|stop|err)\s*[:#]?\s*)(\d+)\b")
+
+
+def _codes(line: str) -> set[str]:
+    """The codes and models a line names, code-shaped (_CODE), no year ("22" of "## Error code #22
+    fixed", "s90c", "0x80070005"; not the "11" of "Windows 11" or the "10" of "Top 10 deals")."""
+    found = {(m.group(1) or m.group(0)).lower() for m in _CODE.finditer(_LINK.sub(r"\1", line))}
+    return {w for w in found if not _YEAR.fullmatch(w)}
 
 
 def _closing_start(units, lines: list[str]) -> int:
@@ -347,6 +361,13 @@ def _open_units(units, lines: list[str]) -> list[int]:
     has a line without words, a picture's)."""
     fenced = _fenced(lines)
     return [u for u, (i, _) in enumerate(units) if not fenced[i]]
+
+
+def _housed(k: bytes) -> bytes:
+    """The key that says line key k is the site's blurb about itself with its link
+    (Boilerplate._house) in min_families families or more (Boilerplate.repeated_in): the same
+    words whose link the cleaner unwrapped ("... Find out more about how we test.") are it too."""
+    return _tagged(b"house", k)
 
 
 def _unlinked(k: bytes) -> bytes:
@@ -436,6 +457,7 @@ class Boilerplate:
         self.comment_words = frozenset(w.lower() for w in g("boilerplate", "comment_words"))
         self.cross_labels = frozenset(" ".join(w.lower().split()) for w in g("boilerplate", "cross_link_labels"))
         self.network_hosts = int(g("affiliate_hosts", "network_hosts")[0])
+        self.template_anchors = frozenset(a.lower() for a in g("boilerplate", "template_anchors"))  # (_said_own)
         # a shop widget's evidence (_shop_tail): a price or a deal's word, links to affiliates or tagged shops
         self.shop_labels = re.compile("|".join(f"(?:{p})" for p in g("boilerplate", "shop_labels")), re.I)
         self.shop_hosts = tuple(sorted({h.lower() for h in g("affiliate_hosts", "hosts")}
@@ -514,6 +536,8 @@ class Boilerplate:
                     keys.update((exact, _tail(exact)))
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
+                if self._house(lines[i]):
+                    keys.add(_housed(k))
                 keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i]), self._unlinked_key(lines[i]),
                                         self._name_key(units, lines, u), *self._affixes(lines[i])) if x)
                 if self._contents_next(units, lines, u):
@@ -699,7 +723,7 @@ class Boilerplate:
         rep = [k is not None and not _HEADING.match(lines[i]) and u not in specs
                and (not self._content(lines[i]) or self._table_hint(units, lines, u)) and k in repeated
                for u, (i, k) in enumerate(units)]
-        drop = self._lines(units, lines, rep)
+        drop = self._lines(units, lines, rep, repeated)
         drop.update(marks[0])
         # list items with nothing in them, one after another, are a widget's leftovers (a share
         # bar's icons: "* Share", "*", "*", "*"); the repeated lines beside them go with them (_runs)
@@ -1499,9 +1523,10 @@ class Boilerplate:
         read only in a header a breadcrumb proved, over a bar that lost its links into its host."""
         return self.header_contents.fullmatch(line.strip(" \t#*_>")) is not None
 
-    def _lines(self, units, lines: list[str], rep: list[bool]) -> set[int]:
+    def _lines(self, units, lines: list[str], rep: list[bool], repeated: set[bytes]) -> set[int]:
         """The repeated lines that look like chrome: mostly links, a short label, at the body's
-        start or end, beside another such line, or alone between two headings."""
+        start or end, beside another such line, alone between two headings, or the site's blurb
+        about itself under a heading (_house, _unwrapped_house)."""
         n = len(units)
         # a single word alone ("Pros", "Google", "Yes") is a label or a value of the text
         # around it, however often it repeats; chrome says more
@@ -1513,7 +1538,8 @@ class Boilerplate:
                 continue
             if wide[u] and self._links(lines[i]):
                 drop.add(u)
-            elif u > opened and self._section_lead(units, lines, u) and self._house(lines[i]):
+            elif u > opened and self._section_lead(units, lines, u) and (self._house(lines[i]) or self._unwrapped_house(
+                    lines[i], k, repeated)):
                 drop.add(u)
             elif self._list_label(units, lines, u):
                 # "More Reading" over its cards or other articles' titles, or a list's label
@@ -1562,6 +1588,14 @@ class Boilerplate:
         return self._statement(line) and any(
             w.lower() in self.house_words and not w.isupper() for w in _shown_words(line)) and any(
             not m.group(0).startswith("!") and not _IN_PAGE.search(m.group(0)) for m in _LINK.finditer(line))
+
+    def _unwrapped_house(self, line: str, k: bytes, repeated: set[bytes]) -> bool:
+        """The site's blurb about itself (_house) whose link the cleaner unwrapped (an affiliate's
+        or a network's address: "... so you can choose the best for you.Find out more about how we
+        test."): its words are found linked, as _house reads them, in min_families families or more
+        (_housed), and it is a statement in the site's voice with no link left."""
+        return ("](" not in line and _housed(k) in repeated and self._statement(line)
+                and any(w.lower() in self.house_words and not w.isupper() for w in _shown_words(line)))
 
     def _empty_label(self, units, lines: list[str], u: int) -> bool:
         """A short label ending with a colon, no link in it, with a heading (or nothing) right
@@ -2480,6 +2514,7 @@ class Boilerplate:
         pictures = shops = 0
         hosts: set[str] = set()
         shop = False
+        plain: tuple | None = None  # the walk as it stood at the first longer label (below)
         for u in range(len(units) - 1, -1, -1):
             if u in drop:
                 continue
@@ -2492,16 +2527,25 @@ class Boilerplate:
                 run.append(u)
                 continue
             link = _ONLY_LINK.match(line) if len(line) <= 500 else None
-            if not (self._label(line) or link and self._label(line, 2 * self.short_words)):
+            short = self._label(line) or link and self._label(line, 2 * self.short_words)
+            # ...or a longer label that opens with the shop's word, a date or a count after it ("Deal
+            # ends  Sun, Aug 11, 2024" between the products): one of the run only where the widget's
+            # own lines went between its lines (_marked_between), no evidence of a shop; elsewhere
+            # the walk ends at it (a deal post's own price line over its items)
+            if not (short or self._label(line, 2 * self.short_words) and self._shop_word(line)):
                 break
             if run and (self._content(line) or link and self._acts(link.group(1))):
                 break  # (a step's words, linked or not: only the button the body ends with)
+            if not short and plain is None:
+                plain = (list(run), pictures, shops, set(hosts), shop)
             host, at_shop = self._shop_link(line)
             if host is not None:
                 hosts.add(host)
                 shops += at_shop
-            shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
+            shop = shop or short and self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
             run.append(u)
+        if plain is not None and not self._marked_between(units, lines, run[-1], run[0], drop):
+            run, pictures, shops, hosts, shop = plain  # (no widget's line went between: the walk ends there)
         top = run[-1] if run else -1
         while run and _shot(lines[units[run[-1]][0]]):
             run.pop()  # (the topmost pictures stay)
@@ -2525,17 +2569,37 @@ class Boilerplate:
         widget's line. A how-to's last screenshots and captions over the site's promo links stay:
         nothing but their credits went between them, and the promo under them is no evidence."""
         rest = run[:-1]  # (the line right under the top picture: its caption or name, kept with it)
-
-        def gone(u: int) -> bool:  # a widget's line that went; a picture's credit is none
-            return (u in drop and units[u][1] is not None
-                    and self.credit.fullmatch(_credit_text(lines[units[u][0]])[0]) is None)
         if not rest or not any(_shot(lines[units[u][0]]) for u in rest):
             return False
+        between, gaps, widest = self._gone_between(units, lines, top, run[0], drop)
+        if not between:
+            return False
+        under: list[int] = []
+        for u in range(run[0] + 1, len(units)):
+            if u not in drop or len(under) > widest:
+                break
+            if self._gone(units, lines, u, drop):
+                under.append(u)
+        went = between + under
+        if not len(rest) <= len(went) or not len(rest) < _TAIL_LINES <= len(rest) + len(went):
+            return False
+        # the shop's mark (a price or deal's word, a link to a shop) in each gap between the products;
+        # the lines under the last one left (the site's own promo under a how-to's last screenshot) are no evidence
+        return all(any(map(self._shop_mark, texts)) for texts in gaps if texts)
+
+    def _gone(self, units, lines: list[str], u: int, drop: set[int]) -> bool:
+        """Unit u is a widget's line that went (_went_widget); a picture's credit is none."""
+        return (u in drop and units[u][1] is not None
+                and self.credit.fullmatch(_credit_text(lines[units[u][0]])[0]) is None)
+
+    def _gone_between(self, units, lines: list[str], top: int, bottom: int, drop: set[int]):
+        """The widget's lines that went between units top and bottom (_gone), those of each gap between
+        two lines left, and the widest gap's length."""
         between: list[int] = []
         widest = gap = 0
         gaps: list[list[str]] = [[]]  # the lines that went in each gap between two lines left
-        for u in range(top + 1, run[0]):
-            if gone(u):
+        for u in range(top + 1, bottom):
+            if self._gone(units, lines, u, drop):
                 between.append(u)
                 gaps[-1].append(lines[units[u][0]])
                 gap += 1
@@ -2544,20 +2608,22 @@ class Boilerplate:
                 gap = 0
                 if u not in drop and gaps[-1]:
                     gaps.append([])
-        if not between:
-            return False
-        under: list[int] = []
-        for u in range(run[0] + 1, len(units)):
-            if u not in drop or len(under) > widest:
-                break
-            if gone(u):
-                under.append(u)
-        went = between + under
-        if not len(rest) <= len(went) or not len(rest) < _TAIL_LINES <= len(rest) + len(went):
-            return False
-        # the shop's mark (a price or deal's word, a link to a shop) in each gap between the products;
-        # the lines under the last one left (the site's own promo under a how-to's last screenshot) are no evidence
-        return all(any(map(self._shop_mark, texts)) for texts in gaps if texts)
+        return between, gaps, widest
+
+    def _marked_between(self, units, lines: list[str], top: int, bottom: int, drop: set[int]) -> bool:
+        """The widget's own lines went between units top and bottom of _shop_tail's run, a price or a
+        deal's word (shop_labels) in each gap ("[See all prices](...)", "[View Deal](...)"): a longer
+        label with the shop's word is one of it. A link to a shop that went is not enough: a deal
+        post's own item whose name another rule took leaves one ("[Belkin BoostCharge Pro](amazon)")."""
+        between, gaps, _ = self._gone_between(units, lines, top, bottom, drop)
+        return bool(between) and all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) for t in texts)
+                                     for texts in gaps if texts)
+
+    def _shop_word(self, line: str) -> bool:
+        """A plain line whose first two words hold a price or a deal's word (shop_labels: "Deal ends  Sun,
+        Aug 11, 2024", "Price drop: 3 days ago"), no link: not a caption that names a deal later on
+        ("The Deals tab of the store's app")."""
+        return "](" not in line and self.shop_labels.match(" ".join(_WORD.findall(line)[:2])) is not None
 
     def _shop_link(self, line: str) -> tuple[str | None, bool]:
         """The host of a line of one link (None for any other line) and whether it is a shop's (an
@@ -2722,7 +2788,8 @@ class Boilerplate:
         any time, though Example remains committed to ..."), none of them content (an action, a
         numbered step, a bold label, code) nor the heading a fix's ("## Fix 5: Contact support"). A
         step said at the end of many articles stays, and so does a closing heading of the site's over
-        the article's own words ("## Final thoughts" over its conclusion)."""
+        the article's own words ("## Final thoughts" over its conclusion), and a section that says what
+        only the article can (_said_own: a link into the page, the article's code)."""
         under: list[int] = []  # the lines that stay under the last heading that keeps any
         last = len(units) - 1
         while last >= 0 and (last in drop or units[last][1] is None or not _HEADING.match(lines[units[last][0]])
@@ -2738,7 +2805,8 @@ class Boilerplate:
             x = self._exact(lines[units[u][0]]) if units[u][1] is not None else None
             return x is not None and _tail(x) in repeated and not self._content(lines[units[u][0]])
 
-        if under and all(closes(u) for u in under) and units[last][1] in repeated:
+        if under and all(closes(u) for u in under) and units[last][1] in repeated \
+                and not self._said_own(units, lines, [last] + under, drop):
             drop.update([last] + under)
             return
         # ...or a section of the site's whose lines reach only to the next heading when each heading
@@ -2754,8 +2822,24 @@ class Boilerplate:
             if any(units[u][1] not in repeated or _fix_text(lines[units[u][0]]) for u in heads[heads.index(nxt):]):
                 continue
             own = [u for u in range(h + 1, nxt) if u not in drop and units[u][1] is not None]
-            if own and all(closes(u) for u in own) and units[h][1] in repeated:
+            if own and all(closes(u) for u in own) and units[h][1] in repeated and not self._said_own(units, lines,
+                                                                                                      [h] + own, drop):
                 drop.update([h] + own)
+
+    def _said_own(self, units, lines: list[str], section: list[int], drop: set[int]) -> bool:
+        """The section (its heading's unit first) says what only the article can, however many
+        bodies repeat it (spun near-copies of one article, too unlike to be one family, repeat its
+        conclusion as a site repeats its closing blurb): it links into the page itself ("try
+        [**Fix 1**](#f1)": a site's template knows no page's anchors but its own, template_anchors:
+        "#comments", "#respond", "#top"), or names a code or a model
+        that the article's own text above it names too ("## Error code #22 fixed" under "... shows
+        error code 22 ...": _codes)."""
+        if any(m.group(1) and m.group(1).lower() not in self.template_anchors
+               for u in section for m in _ANCHOR.finditer(lines[units[u][0]])):
+            return True
+        said = set().union(*(_codes(lines[units[u][0]]) for u in section))
+        return bool(said) and any(said & _codes(lines[units[v][0]]) for v in range(section[0])
+                                  if v not in drop and units[v][1] is not None)
 
     def _footer_line(self, line: str) -> bool:
         """A line a footer holds over its copyright: a picture, a line of links ("* [Contact

@@ -330,7 +330,16 @@ from .write import write_atomic
 # 199: steps (steps37): `Step 1:` alone on its line numbers the paragraph after it in a section's own procedure
 # 200: steps (mend37s): a way word's heading is a step only on a page whose title says how to do the task it
 #      names; only the ways that hold the numbered procedures are their ways (also after the step-number split)
-FORMAT = 200
+# 201: chrome (chrome37): a closing section that links into the page or names the article's code is the
+#      article's own, however many distinct bodies repeat it (spun near-copies' conclusions)
+# 202: chrome (chrome37): a shop widget's longer label that opens with the shop's word ("Deal ends  Sun, Aug 11,
+#      2024") no longer stops the walk up the widget the body ends with
+# 203: chrome (chrome37): the site's blurb about itself whose link the cleaner unwrapped goes as the linked one
+#      does (its words found linked in min_families families: a key of their own)
+# 204: chrome (mend37c): a longer label with the shop's word joins the walk up a shop widget only where its own
+#      lines went between (a price or deal's word in each gap); a closing section's code is code-shaped and a
+#      template's anchors ("#comments", "#top") are no page's own
+FORMAT = 204
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

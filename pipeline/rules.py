@@ -53,7 +53,8 @@ REQUIRED_GROUPS = {
                     "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "more_buttons_bare", "footer_marks",
                     "house_words", "attribution_labels", "cjk_content", "breadcrumb_roots", "date_months",
                     "author_marks", "view_words", "review_words", "signup_fields", "signup_buttons", "signup_topics",
-                    "signup_consent", "crumb_back_links", "crumb_back_links_lost", "header_contents_labels"),
+                    "signup_consent", "crumb_back_links", "crumb_back_links_lost", "header_contents_labels",
+                    "template_anchors"),
 }
 
 

@@ -1646,6 +1646,41 @@ def test_a_shop_widgets_names_left_between_its_lines_that_went_go_a_gallery_and_
         assert all(x in text for x in own), (name, text)
 
 
+def test_a_shop_widgets_deal_end_dates_between_its_products_go_with_it_a_gallerys_captions_stay():
+    """A price widget ending the body with the date each deal ends between its products ("Deal ends
+    Sun, Aug 11, 2024": a label longer than a button's, the shop's word first) goes as the one without
+    them does, its topmost picture aside: the date no longer stops the walk up the widget. A how-to's
+    screenshots over a share bar that went stay, their longer captions naming a deal first or later
+    on ("Deals tab of the store app, open on the phone"): no shop's mark among the lines that went."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    intro = ("## The best gaming microphones\n\nWe tested {} microphones for a month, for streams, calls and "
+             "songs in studio {}, and the {} won.\n\n")
+    things = ["Rode NT-USB", "Blue Yeti", "HyperX QuadCast", "Yeti Orb", "Beyerdynamic FOX", "Shure MV7", "Elgato Wave"]
+    # (each its own date: no repeated line, as in the one article of many copies the widget was found in)
+    days, months, bodies = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri"], ["Aug", "Sep", "Oct", "Nov", "Dec", "Jan"], []
+    for n, t in enumerate(things[:6]):
+        box = _price_box(n, [(x, f"[{x}](https://www.amazon.com/dp/B0{n}{j})") for j, x in enumerate((things * 2)[n:n + 4])])
+        for j in (0, 2):  # (a date after the first and the third product's buttons)
+            price = f"[See all prices](https://www.site.example/deals/compare?model={n * 10 + j})\n\n"
+            box = box.replace(price, price + f"Deal ends  {days[n]}, {months[n]} {11 + n}, 2024\n\n")
+        bodies.append(intro.format(n + 5, n, t) + box)
+    shares = ("\n\n[Share on Facebook](https://www.facebook.com/sharer?u=site)\n\n"
+              "[Share on Twitter](https://twitter.com/intent/tweet?u=site)\n\n")
+    captions = ["Deals tab of the store app, open on the phone", "The Deals tab of the store app on the phone",
+                "Price drop alerts in the store app settings", "The alert list, sorted by date"]
+    gallery = intro.format(3, 30, "Wave") + "".join(f"![s{j}](https://img.example/s{j}.png)\n\n{c}" + shares
+                                                  for j, c in enumerate(captions))
+    repeated = b.repeated(bodies + [gallery])
+    for body in bodies:
+        text, _ = b.strip(body, repeated)
+        rest = [x for x in text[text.index("won.") + 4:].strip().split("\n\n") if x]
+        assert len(rest) <= 1 and all(x.startswith("![") for x in rest), text  # (the topmost picture stays)
+    text, _ = b.strip(gallery, repeated)
+    assert all(c in text for c in captions) and "Share on" not in text, text
+
+
 def test_a_shop_widget_inside_the_body_loses_the_names_left_in_its_frame_the_articles_pictures_stay():
     """A price widget in the middle of a review, its frame and buttons gone as chrome (the label
     over it, the caption under it, shops' logos, "See all prices"), loses each product's shot and
@@ -2227,7 +2262,8 @@ def test_a_repeated_blurb_in_the_sites_voice_with_a_link_goes_advice_and_an_intr
     """A sentence in the site's own voice with a link, found in many distinct articles as the first
     line right under a heading that is no step's, after the opening block ("## Before you start" over
     "Why you can trust Example  Our experts spend hours testing ... [Find out more about how we
-    test](...).") goes: the site's blurb about itself. Repeated as well: advice in the site's voice
+    test](...).") goes: the site's blurb about itself, also where the cleaner unwrapped its link (its
+    words found linked so in many distinct articles). Repeated as well: advice in the site's voice
     without a link, an intro's sentence in the opening block, an explanation with a link that does
     not speak for the site, and the fixes' advice in the site's voice with a link stay: in a fix's
     text ("If the problem persists, contact our [support team](...)."), a quoted note, a list item, and
@@ -2257,9 +2293,15 @@ def test_a_repeated_blurb_in_the_sites_voice_with_a_link_goes_advice_and_an_intr
         bodies.append(head + own[7] + intro + "## Fix 1:" + title + "\n\n" + in_fix[0] + steps.replace(
             "## Why the", "## Before you start\n\n" + blurb + own[0] + own[1] + advice + own[2] + explain + own[3]
             + "".join(own[4:7]) + "## Why the"))
+    # ...and in two copies the cleaner unwrapped the blurb's link (an affiliate's address), under a heading
+    # of the article's own: its words are found linked in many distinct articles, the site's blurb all the
+    # same (chrome37)
+    link = "[Find out more about how we test](https://site.example/how-we-test)"
+    unwrapped = [body.replace(link, "Find out more about how we test").replace(
+        "## Before you start", f"## Shopping tips for the {topic}") for body, topic in zip(bodies[:2], TOPICS)]
     b = Boilerplate(load_rules())
-    repeated = b.repeated(bodies)
-    for body in bodies:
+    repeated = b.repeated(bodies + unwrapped)
+    for body in bodies + unwrapped:
         text, _ = b.strip(body, repeated)
         assert "Why you can trust" not in text and "how we test" not in text
         assert all(kept.strip() in text for kept in (advice, intro, explain, *in_fix))
@@ -2585,6 +2627,71 @@ def test_the_sites_closing_section_goes_before_its_widgets_over_a_note():
         section = body[body.index("## ", body.index("usual $")):body.index("#### ")]
         assert section.strip() in text, name
 
+
+# a driver site's articles: spun variants of a guide (its fixes reworded in each, so no two share half
+# their sentences: distinct bodies, as the scale corpus's near-copies are), each closing with the
+# guide's own conclusion (its heading word for word, its text in one of two wordings), then the
+# site's templated tip, its steps the same in every article of the site, its screenshot each one's
+BONUS_TIP = ("## Bonus tip\n\nThe error code can also come back when a driver is old or faulty on the machine.\n\n"
+             "1. **Download** and install Driver Easy on the computer.\n"
+             "2. Run Driver Easy and click **Scan Now** to find every faulty driver.\n"
+             "3. Click **Update All** to download and install the right version of each driver.\n\n"
+             "![](https://images.site.example/uploads/2018/09/update-all-{}.jpg)\n")
+SPINS = ["fast", "quick", "simple", "easy", "handy", "plain", "swift"]
+
+
+def _guide(n: int, spin: str, code: str, conclusion: list[str]) -> str:
+    """A spun variant of the guide to error code `code`, its fixes reworded with the spin word and n,
+    closing with the conclusion's heading and one of its two wordings, then the site's tip."""
+    return (f"## Error code {code} on the {spin} graphics device, variant {n}\n\nThe {spin} graphics device shows "
+            f"error code {code} in Device Manager of machine {n}, and the screen of machine {n} stays black.\n\n"
+            f"## Fix 1: Enable the {spin} device again\n\nThe {spin} way back to the device on machine {n} is the "
+            f"touchpad, which works while the screen of machine {n} stays black.\n\n"
+            f"1. Press the Windows key and X on machine {n}, then press M for the {spin} Device Manager.\n"
+            f"2. Press Tab until the {spin} list of machine {n} is selected, then Down to Display adapters.\n"
+            f"3. Press Enter on the {spin} graphics device of machine {n}, then choose Enable device.\n\n"
+            f"## Fix 2: Reset the {spin} BIOS\n\nIf the {spin} touchpad of machine {n} does not help, reset the "
+            f"BIOS of machine {n} by taking out the CMOS battery for a {spin} minute.\n\n"
+            + conclusion[0] + conclusion[1 + n % 2] + "\n\n" + BONUS_TIP.format(n))
+
+
+# the conclusions: one links into the page (to its first fix), the other names the guide's code
+LINKED = ["## Your screen is back\n\n", "If you disabled your graphics device by accident, the black screen leaves "
+          "no way to open Device Manager again, so all you need to do now is try [**Fix 1**](#f1) first.",
+          "If your graphics device got disabled by accident, the black screen hides Device Manager, so all you "
+          "need to do now is try [**Fix 1**](#f1) before the rest."]
+CODED = ["## Error code 43 fixed\n\n", "So that is how the graphics device comes back from error 43 when the black "
+         "screen hides Device Manager, whichever of the two fixes it took.",
+         "That is how a graphics device gets over error 43 while the black screen hides Device Manager, "
+         "whichever fix did it in the end."]
+
+
+def test_an_articles_own_closing_section_stays_before_the_sites_the_deal_expiry_section_goes():
+    """Spun variants of one guide that share less than half their sentences count as distinct
+    articles: the guide's own conclusion (its heading word for word in each, its text in two
+    wordings) reads as a closing section of the site's, its heading found in many distinct articles
+    and its lines closing bodies of two or more, before the site's templated "## Bonus tip". It
+    stays when it says what only the article can: a link into the page itself ("try [**Fix
+    1**](#f1)") or the code the article's text above names too ("## Error code 43 fixed"). The
+    deal-expiry section before the site's "#### Featured reviews" widget and a review's editor's
+    note goes in the same corpus, and so does the one a body ends with."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    linked = [_guide(n, spin, "22", LINKED) for n, spin in enumerate(SPINS)]
+    coded = [_guide(n + 10, spin, "43", CODED) for n, spin in enumerate(SPINS)]
+    deals = [_deal(n, item, DEAL_EXPIRY + DEAL_DISCLAIMERS[n % 2] + FEATURED) for n, item in enumerate(DEAL_ITEMS[:6])]
+    note = "_Editor's Note: We first said the Fire TV Omni needs an Echo; the Alexa app does the same._\n"
+    review = _deal(30, "Fire TV Omni", DEAL_EXPIRY + DEAL_DISCLAIMERS[0] + FEATURED + "\n" + note)
+    repeated = b.repeated(linked + coded + deals + [review])
+    for conclusion, guides in ((LINKED, linked), (CODED, coded)):
+        for n, body in enumerate(guides):
+            text, _ = b.strip(body, repeated)
+            assert conclusion[0] + conclusion[1 + n % 2] in text, conclusion[0]
+    for body in deals + [review]:
+        text, _ = b.strip(body, repeated)
+        assert "expire" not in text and "Deals are subject" not in text and "best phones" not in text
+        assert (note.strip() in text) == (body == review)
 
 PLACEHOLDER = "https://cdn.site.example/media/img/missing-image.svg"
 BADGE = "https://cdn.site.example/uploads/2024/01/best-of-2024.png"
@@ -4267,3 +4374,110 @@ def test_a_screenshot_between_the_sites_promo_lines_and_a_listicle_cards_shot_st
         text, _ = b.strip(body, repeated)
         # (the shots; a card's name may go on 6a774f5 already, by another mechanism than _shop_box)
         assert all(f"{name} in use" in text for name in names), text
+
+
+# a Windows site's how-tos, each naming its Windows version (and a count) above the site's closing section
+HOWTOS = [("Sound crackles after sleep on Windows 11", "The speakers crackle after sleep when the audio driver keeps "
+           "an old buffer size, on Windows 11 and on 10 of the laptops we tried.",
+           "Open Device Manager, find the audio device and roll back its driver to the previous version."),
+          ("Taskbar icons vanish on Windows 10", "The taskbar loses its icons when Explorer's icon cache is broken "
+           "by an interrupted update on Windows 10.", "Restart Explorer from Task Manager, then delete the icon cache file."),
+          ("Camera is not found on Windows 11", "The camera app reports no camera when the privacy switch for apps "
+           "is off after a feature update to Windows 11.", "Open Privacy and security, then Camera, and turn on access for apps."),
+          ("Mouse pointer lags on Windows 10", "The pointer stutters across the screen when the enhanced precision "
+           "setting fights the mouse's own driver on Windows 10.", "Open Mouse settings, then Additional options, and clear "
+           "Enhance pointer precision."),
+          ("Night light will not turn off on Windows 11", "Night light stays on when its schedule is stuck in the "
+           "registry after the clock changed on Windows 11.", "Open Display settings, turn Night light off and set its "
+           "schedule to off."),
+          ("Keyboard types wrong letters on Windows 10", "The keys type other letters when a second input language "
+           "was added by an update on Windows 10.", "Open Language settings and remove the keyboard layout you do not use."),
+          ("Screen flickers after an update on Windows 11", "The screen flickers when the display driver from the update "
+           "clashes with the refresh rate of Windows 11.", "Set the refresh rate in Advanced display to the monitor's own."),
+          ("Files open in the wrong app on Windows 10", "Files open in another app when an installer took over the "
+           "default app for their type on Windows 10.", "Open Default apps, find the file type and pick the app you want.")]
+
+
+def _howto(n: int, closing: str) -> str:
+    """How-to n of the site, its one fix under a heading of its own, then the closing section given."""
+    title, intro, step = HOWTOS[n]
+    return f"## {title}\n\n{intro}\n\n## Fix: {title.split(' on ')[0].lower()}\n\n{step}\n\n" + closing
+
+
+def test_a_sites_closing_section_naming_a_version_or_a_count_goes_a_code_or_a_model_is_the_articles():
+    """A site's closing section found in many distinct how-tos ("## Windows 11 upgrade offer", "## Top 10
+    deals this week", in four wordings) goes from those that name "Windows 11" or "10" above it too: a
+    bare number is no article's code. A section naming a code the article's text names ("error 43",
+    "Code #22", "0x80070005", the "s90c" model) is the article's own (_codes)."""
+    from pipeline.boilerplate import Boilerplate, _codes
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    offers = ["Our partner store sells genuine Windows 11 Pro keys for less this month, each with a refund promise.",
+              "This month our partner shop offers Windows 11 Pro licence keys at a lower price, with a refund promise.",
+              "Genuine Windows 11 Pro keys cost less at our partner store this month, all with a refund promise.",
+              "A Windows 11 Pro key from our partner store is cheaper this month and carries a refund promise too."]
+    picks = ["Our editors pick the best tech bargains every Friday for readers of the newsletter.",
+             "Every Friday our editors choose the best tech bargains for the newsletter's readers.",
+             "The newsletter's readers get the best tech bargains our editors pick each Friday.",
+             "Each Friday the editors gather the top tech bargains for readers of our newsletter."]
+    for heading, texts in (("## Windows 11 upgrade offer\n\n", offers), ("## Top 10 deals this week\n\n", picks)):
+        bodies = [_howto(n, heading + texts[n % 4] + "\n") for n in range(8)]
+        repeated = b.repeated(bodies)
+        for n, body in enumerate(bodies):
+            text, _ = b.strip(body, repeated)
+            assert heading.strip() not in text and texts[n % 4] not in text, (n, text)
+            assert HOWTOS[n][2] in text
+    assert _codes("## Error code #22 fixed") == _codes("ERROR #22") == _codes("Code #22") == {"22"}
+    assert _codes("shows error 43 and stop 0x50") == {"43", "0x50"}
+    assert _codes("the Samsung s90c and an rtx4090 with error 0x80070005") == {"s90c", "rtx4090", "0x80070005"}
+    assert _codes("Windows 11, Top 10 deals, the 10th time, 4k and 1080p in 2024") == set()
+
+
+def test_a_link_to_a_templates_anchor_is_no_sign_of_the_articles_own_closing_section():
+    """A site's closing section that links to its template's anchors ("[in the comments](#comments)",
+    "[Back to top](#top)") goes as one without links does: every page of the site has those anchors.
+    A link to the article's own anchor ("[**Fix 1**](#f1)") keeps it (the test above)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    asks = ["We read every reply, so tell us which fix worked for you [in the comments](#comments).",
+            "Every reply gets read by us, so say which fix did it for you [in the comments](#comments).",
+            "Tell us [in the comments](#comments) which fix worked, as we read every single reply.",
+            "Which fix worked for you? We read all replies [in the comments](#comments), so let us know."]
+    bodies = [_howto(n, "## Join the discussion\n\n" + asks[n % 4] + "\n\n[Back to top](#top)\n") for n in range(8)]
+    repeated = b.repeated(bodies)
+    for n, body in enumerate(bodies):
+        text, _ = b.strip(body, repeated)
+        assert "Join the discussion" not in text and "in the comments" not in text, (n, text)
+        assert HOWTOS[n][2] in text
+
+
+def test_a_deal_posts_own_items_with_their_price_lines_stay_at_its_end():
+    """A deal post ending with its own items (two shots, the name linked to the shop, its own price
+    line of a few words without a full stop: "Price drop from 40 to 90 dollars this week"): the
+    longer price line that opens with the shop's word stops the walk up a plain shop widget as it
+    did, the items stay. It joins the walk only where a widget's own lines went between its
+    products (the test of the deal-end dates above)."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    names = ["Anker 737 Power Bank", "Ugreen Nexode 100W", "Baseus Blade HD", "Belkin BoostCharge Pro",
+             "Samsung T7 Shield", "Logitech MX Master 3S", "Kindle Paperwhite Signature", "Sony WH-1000XM5",
+             "Jabra Elite 8", "Razer Basilisk V3", "Keychron K2 keyboard", "Crucial X9 Pro", "Eufy RoboVac 11S",
+             "Fitbit Charge 6", "Garmin Venu Sq", "Tile Pro tracker", "JBL Flip 6 speaker", "Roku Streaming Stick"]
+    labels = ["Price drop from {} to {} dollars this week", "Deal of the year at {} dollars, was {}",
+              "Prices start at {} dollars, down from {}", "Deal ends Sunday at {} dollars, list {}",
+              "Price matched at {} dollars in three stores, list {}", "Discount takes it to {} dollars from {} today"]
+    bodies, rows = [], []
+    for n in range(6):
+        items = [(names[3 * n + j], labels[(n + j) % 6].format(40 + 7 * (3 * n + j), 90 + 11 * (3 * n + j)))
+                 for j in range(3)]
+        rows.append(items)
+        bodies.append(f"## Weekend deals roundup {n}\n\nWe found {5 + n} gadgets on sale for commuters this weekend "
+                      f"in town {n}, and the {items[0][0]} stood out.\n\n## The deals\n\n" + "".join(
+                          f"![{p[:10]}](https://img.example/d{n}{j}.jpg)\n\n![{p[:10]} side](https://img.example/e{n}{j}"
+                          f".jpg)\n\n[{p}](https://www.amazon.com/dp/B0{n}{j})\n\n{lab}\n\n" for j, (p, lab) in enumerate(items)))
+    repeated = b.repeated(bodies)
+    for body, items in zip(bodies, rows):
+        text, _ = b.strip(body, repeated)
+        assert all(p in text and lab in text for p, lab in items), text
