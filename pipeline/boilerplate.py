@@ -2831,9 +2831,8 @@ class Boilerplate:
         bodies repeat it (spun near-copies of one article, too unlike to be one family, repeat its
         conclusion as a site repeats its closing blurb): it links into the page itself ("try
         [**Fix 1**](#f1)": a site's template knows no page's anchors but its own, template_anchors:
-        "#comments", "#respond", "#top"), or names a code or a model
-        that the article's own text above it names too ("## Error code #22 fixed" under "... shows
-        error code 22 ...": _codes)."""
+        "#comments", "#respond", "#top"), or names a code or a model that the article's own text
+        above it names too ("## Error code #22 fixed" under "... shows error code 22 ...": _codes)."""
         if any(m.group(1) and m.group(1).lower() not in self.template_anchors
                for u in section for m in _ANCHOR.finditer(lines[units[u][0]])):
             return True
