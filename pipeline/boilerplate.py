@@ -2514,7 +2514,6 @@ class Boilerplate:
         pictures = shops = 0
         hosts: set[str] = set()
         shop = False
-        plain: tuple | None = None  # the walk as it stood at the first longer label (below)
         for u in range(len(units) - 1, -1, -1):
             if u in drop:
                 continue
@@ -2527,25 +2526,18 @@ class Boilerplate:
                 run.append(u)
                 continue
             link = _ONLY_LINK.match(line) if len(line) <= 500 else None
-            short = self._label(line) or link and self._label(line, 2 * self.short_words)
-            # ...or a longer label that opens with the shop's word, a date or a count after it ("Deal
-            # ends  Sun, Aug 11, 2024" between the products): one of the run only where the widget's
-            # own lines went between its lines (_marked_between), no evidence of a shop; elsewhere
-            # the walk ends at it (a deal post's own price line over its items)
-            if not (short or self._label(line, 2 * self.short_words) and self._shop_word(line)):
+            # (a longer line, "Deal ends Sunday at 40 dollars" or "Price drop from 40 to 90 dollars", ends
+            # the walk: a deal post's own price line over its items, whatever its buttons that went)
+            if not (self._label(line) or link and self._label(line, 2 * self.short_words)):
                 break
             if run and (self._content(line) or link and self._acts(link.group(1))):
                 break  # (a step's words, linked or not: only the button the body ends with)
-            if not short and plain is None:
-                plain = (list(run), pictures, shops, set(hosts), shop)
             host, at_shop = self._shop_link(line)
             if host is not None:
                 hosts.add(host)
                 shops += at_shop
-            shop = shop or short and self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
+            shop = shop or self.shop_labels.search(_LINK.sub(r"\1", line)) is not None
             run.append(u)
-        if plain is not None and not self._marked_between(units, lines, run[-1], run[0], drop):
-            run, pictures, shops, hosts, shop = plain  # (no widget's line went between: the walk ends there)
         top = run[-1] if run else -1
         while run and _shot(lines[units[run[-1]][0]]):
             run.pop()  # (the topmost pictures stay)
@@ -2609,21 +2601,6 @@ class Boilerplate:
                 if u not in drop and gaps[-1]:
                     gaps.append([])
         return between, gaps, widest
-
-    def _marked_between(self, units, lines: list[str], top: int, bottom: int, drop: set[int]) -> bool:
-        """The widget's own lines went between units top and bottom of _shop_tail's run, a price or a
-        deal's word (shop_labels) in each gap ("[See all prices](...)", "[View Deal](...)"): a longer
-        label with the shop's word is one of it. A link to a shop that went is not enough: a deal
-        post's own item whose name another rule took leaves one ("[Belkin BoostCharge Pro](amazon)")."""
-        between, gaps, _ = self._gone_between(units, lines, top, bottom, drop)
-        return bool(between) and all(any(self.shop_labels.search(_LINK.sub(r"\1", t)) for t in texts)
-                                     for texts in gaps if texts)
-
-    def _shop_word(self, line: str) -> bool:
-        """A plain line whose first two words hold a price or a deal's word (shop_labels: "Deal ends  Sun,
-        Aug 11, 2024", "Price drop: 3 days ago"), no link: not a caption that names a deal later on
-        ("The Deals tab of the store's app")."""
-        return "](" not in line and self.shop_labels.match(" ".join(_WORD.findall(line)[:2])) is not None
 
     def _shop_link(self, line: str) -> tuple[str | None, bool]:
         """The host of a line of one link (None for any other line) and whether it is a shop's (an

@@ -339,7 +339,9 @@ from .write import write_atomic
 # 204: chrome (mend37c): a longer label with the shop's word joins the walk up a shop widget only where its own
 #      lines went between (a price or deal's word in each gap); a closing section's code is code-shaped and a
 #      template's anchors ("#comments", "#top") are no page's own
-FORMAT = 204
+# 205: chrome (review37c2): a longer line with the shop's word ends the walk up a shop widget again (202/204's
+#      walk took a deal post's own items where each item's "[View Deal]" went between them)
+FORMAT = 205
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
