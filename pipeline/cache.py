@@ -352,6 +352,12 @@ _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
 _CHECKED_LINE = re.compile(rb"([smeukxthvnpqr]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
 _PACK_NAME = re.compile(r"pack-[0-9a-f]{16}\Z")
 _HEX_KEYS = re.compile(r"(?:[0-9a-f]{16})*")  # a body's line keys, 8 bytes each
+RECORD_KINDS = "bsmeukxthvnpqr"  # a body's line, then the checksummed lines' kinds (_CHECKED_LINE)
+# A record's location in ArticleCache._at, one int: offset << _AT_SHIFT | bytes of its line (0: written by
+# this build) << _PACK_BITS | the pack's number (ArticleCache._packs)
+_PACK_BITS, _SIZE_BITS = 20, 32
+_PACK_MASK = (1 << _PACK_BITS) - 1
+_AT_SHIFT = _PACK_BITS + _SIZE_BITS
 COMPACT_BELOW = 0.5  # a pack with less than this share of its bytes in use is compacted
 # A file modified or changed this close to a build's start (or after it) is not given a
 # stat signature: it could change again within the file system's timestamp granularity and
@@ -427,8 +433,13 @@ class ArticleCache:
         # needed, not held (at 100k articles the bodies' whitespace variants are 400 MB and a
         # build needs a fifth; a rebuild after a few new articles needs the structures and
         # entries of the clusters they join, no others). One table: at 30k articles a second
-        # one for the records' origins was 13 MB.
-        self._at: dict[tuple[str, str], tuple[str, int, int]] = {}
+        # one for the records' origins was 13 MB. A table per kind, keyed by the record's key
+        # (a record this build wrote shares its caller's string), its location one int (`_loc`):
+        # keyed by (kind, key) to (pack, offset, bytes), each location was two tuples and two
+        # ints more (~140 bytes; a 30k rebuild reads 60k of them before its files are read).
+        self._at: dict[str, dict[str, int]] = {kind: {} for kind in RECORD_KINDS}
+        self._packs: list[str] = []  # the packs' names, numbered as the locations name them (`_pack_no`)
+        self._pack_nos: dict[str, int] = {}
         # (kind, key) -> (pack read from, bytes) of a record read, then written again by this build
         self._replaced: dict[tuple[str, str], tuple[str, int]] = {}
         self.signatures: dict[str, bytes] = {}  # structure key -> its body's MinHash ("m" lines, hex)
@@ -520,18 +531,30 @@ class ArticleCache:
             self._read_pack(name)
         self._unread = []
 
+    def _pack_no(self, name: str) -> int:
+        """The number a location (`_loc`) gives pack `name`: the packs a build reads, then its own."""
+        number = self._pack_nos.get(name)
+        if number is None:
+            number = self._pack_nos[name] = len(self._packs)
+            self._packs.append(name)
+        return number
+
     def _read_pack(self, name: str) -> None:
         """Checksummed records (structures, signatures, entries) are checked, and
         signatures kept; a body's line is only located (its text is checked against its
         hash when a build reads it), and so are structures and entries (parsed when used)."""
         path = self.folder / name
         bad, size, pos = 0, 0, 0
+        if len(self._packs) >= _PACK_MASK:  # (a number is left for this build's own)
+            self.notes.append(f"cache pack {path} is one pack too many; what it held is recomputed")
+            return
+        number = self._pack_no(name)
         try:
             fh, end = _open_regular(path)
             with fh:
                 while pos < end and (line := fh.readline(end - pos)):  # (no further than its size when opened)
                     at, pos = pos, pos + len(line)
-                    if not line.endswith(b"\n"):
+                    if not line.endswith(b"\n") or len(line) >> _SIZE_BITS:
                         bad += 1
                         continue
                     m = _BODY_LINE.match(line)
@@ -545,7 +568,7 @@ class ArticleCache:
                         kind, key = m.group(1).decode("ascii"), m.group(2).decode("ascii")
                         if kind == "m":
                             self.signatures[key] = line[m.end():-1]
-                    self._at[(kind, key)] = (name, at, len(line))
+                    self._at[kind][key] = _loc(number, at, len(line))
                     size += len(line)
         except OSError as exc:
             self.notes.append(f"cache pack {path} is unreadable ({exc.strerror or exc}); what it held is recomputed")
@@ -578,7 +601,7 @@ class ArticleCache:
         if at is None:
             return None
         rec = _loads(_held(at, self._blob, self._put))
-        if _valid_article(rec) and ("b", rec["body"]) in self._at:
+        if _valid_article(rec) and rec["body"] in self._at["b"]:
             self.used["articles"].add(file_sha)
             self.used["bodies"].add(rec["body"])
             return rec
@@ -592,7 +615,7 @@ class ArticleCache:
         (first line, rest, sha256 of the rest) where the caller knows them."""
         head, rest, k = parts or (*_split_head(body), None)
         k = k or sha(rest)
-        if ("b", k) not in self._at and self.folder is not None:
+        if k not in self._at["b"] and self.folder is not None:
             self._append("b", k, rest)
         self.used["bodies"].add(k)
         rec = dict(rec, head=head, body=k)
@@ -623,13 +646,13 @@ class ArticleCache:
         """`text` stored as a body is, under its sha256, which is returned (read back with
         `rest`): a scratch store's, for what the build reads back once (chrome.SiteChrome)."""
         k = sha(text)
-        if ("b", k) not in self._at:
+        if k not in self._at["b"]:
             self._append("b", k, text)
         return k
 
     def has(self, k: str) -> bool:
         """A rest of a body is stored under sha256 k (unchecked until read)."""
-        return ("b", k) in self._at
+        return k in self._at["b"]
 
     def _text(self, k: str) -> str | None:
         """The text stored in body k's line (unchecked), or None."""
@@ -638,10 +661,10 @@ class ArticleCache:
         return text if isinstance(text, str) else None
 
     def _line(self, kind: str, k: str) -> bytes | None:
-        where = self._at.get((kind, k))
+        where = self._at[kind].get(k)
         if where is None:
             return None
-        pack, at, _ = where
+        pack, at = self._packs[where & _PACK_MASK], where >> _AT_SHIFT
         if self._new is not None and pack == self._new[0]:
             self._new[1].flush()
         try:
@@ -653,8 +676,8 @@ class ArticleCache:
 
     def pack_of(self, kind: str, k: str) -> Path | None:
         """The pack file that holds record (kind, k), or None."""
-        where = self._at.get((kind, k))
-        return None if where is None or self.folder is None else self.folder / where[0]
+        where = self._at[kind].get(k)
+        return None if where is None or self.folder is None else self.folder / self._packs[where & _PACK_MASK]
 
     def _checked(self, kind: str, k: str):
         """The parsed payload of a checksummed record (checked when its pack was opened,
@@ -667,7 +690,7 @@ class ArticleCache:
         return _loads(line[m.end():-1])
 
     def _forget(self, kind: str, k: str) -> None:
-        self._at.pop((kind, k), None)
+        self._at[kind].pop(k, None)
         self._replaced.pop((kind, k), None)
         if kind == "s":
             self.signatures.pop(k, None)
@@ -677,7 +700,7 @@ class ArticleCache:
         """The MinHash signature (sig_len values) of the body with structure key k, when
         its structure is cached too; else None."""
         hexed = self.signatures.get(k)
-        if hexed is None or ("s", k) not in self._at:
+        if hexed is None or k not in self._at["s"]:
             return None
         try:
             signature = np.frombuffer(bytes.fromhex(hexed.decode("ascii")), "<u8")
@@ -756,7 +779,7 @@ class ArticleCache:
     def retain_kind_text(self, k: str) -> None:
         """The features stored under k are kept though this build did not read them (an
         entry whose own scores were known: its next title reads them)."""
-        if ("k", k) in self._at:
+        if k in self._at["k"]:
             self.used["kinds"].add(k)
 
     def scrubbed(self, k: str) -> bool:
@@ -785,7 +808,7 @@ class ArticleCache:
         self._keep("t", "words", k, names)
 
     def retain_names(self, k: str) -> None:
-        if ("t", k) in self._at:
+        if k in self._at["t"]:
             self.used["words"].add(k)
 
     def title(self, k: str) -> str | None:
@@ -804,7 +827,7 @@ class ArticleCache:
 
     def retain_prepared(self, k: str | None) -> None:
         """The title candidates stored under k are kept though this build did not read them."""
-        if ("p", k) in self._at:
+        if k in self._at["p"]:
             self.used["prepared"].add(k)
 
     # --------------------------------------------------------------- site chrome
@@ -878,7 +901,7 @@ class ArticleCache:
 
     def retain_marks(self, k: str) -> None:
         """The marks stored under k are kept though this build did not read them."""
-        if ("q", k) in self._at:
+        if k in self._at["q"]:
             self.used["marks"].add(k)
 
     def stripped(self, k: str) -> list | None:
@@ -896,12 +919,12 @@ class ArticleCache:
 
     def retain_stripped(self, k: str) -> None:
         """The last verdict stored under k is kept though this build did not read it."""
-        if ("r", k) in self._at:
+        if k in self._at["r"]:
             self.used["stripped"].add(k)
 
     def retain_units(self, k: str) -> None:
         """The units stored under k are kept though this build did not read them."""
-        if ("u", k) in self._at:
+        if k in self._at["u"]:
             self.used["units"].add(k)
 
     def _valid(self, kind: str, used: str, k: str, ok):
@@ -960,10 +983,11 @@ class ArticleCache:
         self._write_line(kind, k, line)
 
     def _write_line(self, kind: str, k: str, line: bytes) -> None:
-        old = self._at.get((kind, k))
-        if old is not None and old[2]:
-            self._replaced[(kind, k)] = (old[0], old[2])
-        self._at[(kind, k)] = (self._new_pack(), self._new_end, 0)
+        table = self._at[kind]
+        old = table.get(k)
+        if old is not None and _size(old):
+            self._replaced[(kind, k)] = (self._packs[old & _PACK_MASK], _size(old))
+        table[k] = _loc(self._pack_no(self._new_pack()), self._new_end, 0)
         self._new[1].write(line)
         self._new_end += len(line)
 
@@ -991,16 +1015,18 @@ class ArticleCache:
                 "n": self.used["named"], "p": self.used["prepared"], "q": self.used["marks"],
                 "r": self.used["stripped"]}
         live: dict[str, int] = dict.fromkeys(self._pack_bytes, 0)
-        for (kind, k), (pack, _, size) in self._at.items():
-            if size and k in used[kind]:
-                live[pack] += size
+        for kind, table in self._at.items():
+            for k, where in table.items():
+                if _size(where) and k in used[kind]:
+                    live[self._packs[where & _PACK_MASK]] += _size(where)
         for (kind, k), (pack, size) in self._replaced.items():
             if k in used[kind]:
                 live[pack] += size
         # (in the order they were read: a record read later replaces one read earlier)
         keep = [p for p, n in live.items() if n and n >= COMPACT_BELOW * self._pack_bytes[p]]
-        moving = [(kind, k) for (kind, k), (pack, _, size) in self._at.items()
-                  if size and pack not in keep and live.get(pack) and k in used[kind]]
+        moving = [(kind, k) for kind, table in self._at.items() for k, where in table.items()
+                  if _size(where) and (pack := self._packs[where & _PACK_MASK]) not in keep and live.get(pack)
+                  and k in used[kind]]
         for kind, k in moving:
             line = self._line(kind, k)  # moved as it is (checked when read)
             if line and line.endswith(b"\n"):
@@ -1143,6 +1169,17 @@ def read_regular(path: Path) -> bytes:
     fh, size = _open_regular(path)
     with fh:
         return fh.read(size)
+
+
+def _loc(pack_no: int, at: int, size: int) -> int:
+    """A record's location as ArticleCache._at keeps it: its line at offset `at` of pack number
+    `pack_no`, `size` bytes long when read from an earlier build's pack (0: this build's)."""
+    return at << _AT_SHIFT | size << _PACK_BITS | pack_no
+
+
+def _size(where: int) -> int:
+    """The bytes of a location's line read from an earlier build's pack (`_loc`), 0 for this build's."""
+    return where >> _PACK_BITS & (1 << _SIZE_BITS) - 1
 
 
 def _span(start: int, length: int) -> int:
