@@ -215,7 +215,8 @@ _TARGET = re.compile(r"\]\(((?:https?:)?//[^()\s]+)")  # a link's target, a web 
 # a link to an anchor of the page, maybe resolved against the site's root ("(#fix-2)", "(https://site.example/#fix-2)");
 # not one to another page's anchor ("(https://site.example/finance/story/#link=...)", a cross-link's)
 _IN_PAGE = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#")
-_ANCHOR = re.compile(r"\]\((?:https?://[^/()\s]*)?/?#([^()\s]*)\)")  # an in-page link's anchor ("#f1")
+# an in-page link, its text and its anchor ("[**Fix 1**](#f1)")
+_ANCHOR = re.compile(r"\[([^\[\]\n]*)\]\((?:https?://[^/()\s]*)?/?#([^()\s]*)\)")
 _TOC_MAX = 40  # a bar of sections names at most this many of the headings after it
 # a link to an anchor of a page by the page's whole address ("[Best Overall](https://site.example/best-picks/best-x#section-best)")
 _PAGE_ANCHOR = re.compile(r"\[[^\[\]\n]*\]\(((?:https?:)?//[^/()\s#]+/[^()\s#]+)#([^()\s]+)\)")
@@ -2806,16 +2807,30 @@ class Boilerplate:
     def _said_own(self, units, lines: list[str], section: list[int], drop: set[int]) -> bool:
         """The section (its heading's unit first) says what only the article can, however many
         bodies repeat it (spun near-copies of one article, too unlike to be one family, repeat its
-        conclusion as a site repeats its closing blurb): it links into the page itself ("try
-        [**Fix 1**](#f1)": a site's template knows no page's anchors but its own, template_anchors:
-        "#comments", "#respond", "#top"), or names a code or a model that the article's own text
-        above it names too ("## Error code #22 fixed" under "... shows error code 22 ...": _codes)."""
-        if any(m.group(1) and m.group(1).lower() not in self.template_anchors
-               for u in section for m in _ANCHOR.finditer(lines[units[u][0]])):
+        conclusion as a site repeats its closing blurb): it links into the page itself, to a part the
+        page has ("try [**Fix 1**](#f1)" over "## Fix 1: Enable the device", _own_anchor; a site's
+        template knows no page's parts, only its own anchors: "#comments", "#page-top", rules'
+        template_anchors), or names a code or a model that the article's own text above it names too
+        ("## Error code #22 fixed" under "... shows error code 22 ...": _codes)."""
+        above = [lines[units[v][0]] for v in range(section[0]) if v not in drop and units[v][1] is not None]
+        if any(self._own_anchor(m, above) for u in section for m in _ANCHOR.finditer(lines[units[u][0]])):
             return True
         said = set().union(*(_codes(lines[units[u][0]]) for u in section))
-        return bool(said) and any(said & _codes(lines[units[v][0]]) for v in range(section[0])
-                                  if v not in drop and units[v][1] is not None)
+        return bool(said) and any(said & _codes(line) for line in above)
+
+    def _own_anchor(self, m: re.Match, above: list[str]) -> bool:
+        """In-page link m (_ANCHOR) leads to a part of this page: its anchor is none of a template's
+        (template_anchors) and its text opens a heading above it ("[**Fix 1**](#f1)", "## Fix 1: ...")
+        or its anchor is such a heading's slug ("#fix-2-reset-the-bios")."""
+        anchor, words = m.group(2).lower(), _WORD.findall(m.group(1).lower())
+        if not anchor or anchor in self.template_anchors:
+            return False
+        for line in above:
+            if _HEADING.match(line):
+                heading = _WORD.findall(_LINK.sub(r"\1", line).lower())
+                if words and heading[:len(words)] == words or anchor == "-".join(heading):
+                    return True
+        return False
 
     def _footer_line(self, line: str) -> bool:
         """A line a footer holds over its copyright: a picture, a line of links ("* [Contact

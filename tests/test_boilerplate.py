@@ -4398,17 +4398,19 @@ def test_a_sites_closing_section_naming_a_version_or_a_count_goes_a_code_or_a_mo
     assert _codes("Windows 11, Top 10 deals, the 10th time, 4k and 1080p in 2024") == set()
 
 
-def test_a_link_to_a_templates_anchor_is_no_sign_of_the_articles_own_closing_section():
+@pytest.mark.parametrize("anchor", ["comments", "wpdiscuz_form", "page-top"])
+def test_a_link_to_a_templates_anchor_is_no_sign_of_the_articles_own_closing_section(anchor):
     """A site's closing section that links to its template's anchors ("[in the comments](#comments)",
-    "[Back to top](#top)") goes as one without links does: every page of the site has those anchors.
-    A link to the article's own anchor ("[**Fix 1**](#f1)") keeps it (the test above)."""
+    "[Back to top](#top)"; one no list names, "#wpdiscuz_form", "#page-top": its text opens no heading
+    of the page) goes as one without links does: every page of the site has those anchors. A link to
+    a part of the article ("[**Fix 1**](#f1)" over "## Fix 1: ...") keeps it (the test above)."""
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
-    asks = ["We read every reply, so tell us which fix worked for you [in the comments](#comments).",
-            "Every reply gets read by us, so say which fix did it for you [in the comments](#comments).",
-            "Tell us [in the comments](#comments) which fix worked, as we read every single reply.",
-            "Which fix worked for you? We read all replies [in the comments](#comments), so let us know."]
+    asks = [f"We read every reply, so tell us which fix worked for you [in the comments](#{anchor}).",
+            f"Every reply gets read by us, so say which fix did it for you [in the comments](#{anchor}).",
+            f"Tell us [in the comments](#{anchor}) which fix worked, as we read every single reply.",
+            f"Which fix worked for you? We read all replies [in the comments](#{anchor}), so let us know."]
     bodies = [_howto(n, "## Join the discussion\n\n" + asks[n % 4] + "\n\n[Back to top](#top)\n") for n in range(8)]
     repeated = b.repeated(bodies)
     for n, body in enumerate(bodies):
