@@ -648,25 +648,27 @@ class Boilerplate:
         letters or more capitalised, two such words or more ("**MORE:** **How to Buy a Gaming
         Laptop**"; not "**Tip:** Restart your PC", "Power: 65 W", a sentence, "**See also:** Step 3",
         a script without capitals); None for any other line."""
-        m = _LINK_LABEL.match(line) if len(line) <= 200 and "](" not in line else None
+        item = _BULLET.sub("", line, count=1)  # (a list of them: "* **MORE:** **Best RAM**")
+        m = _LINK_LABEL.match(item) if len(line) <= 200 and "](" not in line else None
         if m is None or " ".join(m.group(1).lower().split()) not in self.cross_labels:
             return None
-        title = line[m.end():].strip().strip("*_").strip()
-        if any(c in title for c in "*_[]:") or not self._title(title, 2):
+        title = item[m.end():].strip().strip("*_").strip()
+        if any(c in title for c in "*_[]:") or not self._title(title, 2, caps=True):
             return None
         return _unlinked(_digest("link-label " + m.group(1).strip().lower()))
 
-    def _title(self, title: str, fewest: int, lower: int = 0) -> bool:
+    def _title(self, title: str, fewest: int, lower: int = 0, caps: bool = False) -> bool:
         """Another article's title, not a sentence: fewest words or more (at most three labels'
         worth), no sentence's end, no verb first, no step's or version's number, each word of
         four letters or more capitalised (but `lower` of them: "Review on AI Chat Bot with GPT"),
-        two such words or more."""
+        two such words or more, with `caps` a shorter word in capitals one of them ("Best RAM",
+        "All SSD Content")."""
         words = _WORD.findall(title)
         return not (len(words) < fewest or len(words) > 3 * self.short_words
                     or title.endswith((".", "!", "?", ":", "。", "！", "？")) or words[0].lower() in self.verbs
                     or _NO_TITLE.search(title)
                     or sum(len(w) > 3 and not (w[0].isupper() or w[0].isdigit()) for w in words) > lower
-                    or sum(len(w) > 3 and w[0].isupper() for w in words) < 2)
+                    or sum(len(w) > 3 and w[0].isupper() or caps and len(w) > 1 and w.isupper() for w in words) < 2)
 
     @staticmethod
     def _spec_among_specs(units, lines: list[str], u: int) -> bool:

@@ -1802,6 +1802,23 @@ def test_a_labelled_credit_in_a_credits_shape_or_capitals_goes_a_label_over_word
     assert n == len(credits) and not any(c in text for c in credits) and all(k in text for k in kept)
 
 
+def _more_reviews() -> list[str]:
+    """A review site's distinct articles, each with its cross-link '**MORE:** [**Best ...s**](...)'."""
+    return [f"## The {t} review\n\nThe {t} from maker {n} runs for {n + 8} hours on one charge in our tests.\n\n"
+            f"We measured its screen at {300 + n} nits, brighter than most of its rivals this year.\n\n"
+            f"**MORE:** [**Best {t.title()}s**](https://site.example/best-{t.replace(' ', '-')}s)\n\n"
+            f"In the end the {t} of maker {n} earns a place on our list of picks for room {n}.\n"
+            for n, t in enumerate(TOPICS, 1)]
+
+
+def _among_reviews(page: str):
+    """The boilerplate finder and the repeated keys of a build of the page among _more_reviews."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    return b, b.repeated(_more_reviews() + [page])
+
+
 def test_an_unlinked_cross_link_goes_where_its_label_is_a_sites_cross_link_label():
     """'**MORE:** [**Best Gaming PCs**](https://site.example/best-gaming-pcs)' in many distinct
     articles makes 'MORE:' the site's cross-link label; the same line whose link the cleaner
@@ -1811,11 +1828,7 @@ def test_an_unlinked_cross_link_goes_where_its_label_is_a_sites_cross_link_label
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
-    bodies = [f"## The {t} review\n\nThe {t} from maker {n} runs for {n + 8} hours on one charge in our tests.\n\n"
-              f"We measured its screen at {300 + n} nits, brighter than most of its rivals this year.\n\n"
-              f"**MORE:** [**Best {t.title()}s**](https://site.example/best-{t.replace(' ', '-')}s)\n\n"
-              f"In the end the {t} of maker {n} earns a place on our list of picks for room {n}.\n"
-              for n, t in enumerate(TOPICS, 1)]
+    bodies = _more_reviews()
     unlinked = ("## The tablet stand review\n\nThe tablet stand folds flat and holds a tablet at six angles.\n\n"
                 "**MORE:** **How to Buy a Gaming Laptop**\n\n**Tip:** Restart your PC\n\n"
                 "Its hinge held up after we opened and closed it a thousand times.\n\n"
@@ -1830,6 +1843,27 @@ def test_an_unlinked_cross_link_goes_where_its_label_is_a_sites_cross_link_label
     assert "More: Tablet Stand Pro Max" in text  # (between specs)
     # no cross-link label in the build: the titles stay
     assert "How to Buy a Gaming Laptop" in b.strip(unlinked, b.repeated(bodies[:2] + [unlinked]))[0]
+
+
+def test_a_list_of_unlinked_cross_links_goes_its_short_titles_in_capitals_too():
+    """The site's cross-links as a list whose links the cleaner unwrapped ("* **MORE:** **Best RAM**",
+    "* **MORE:** **All Memory Content**": a title of a word and a name in capitals) go as the one on
+    its own line does, where 'MORE:' carries links in many distinct articles; a list item of the
+    article's under such a label stays ("* **More:** the kit runs at 1.35 V", "* **Also:** Restart
+    the PC", "* **MORE:** **bigger heatsinks**": no title)."""
+    kit = ("## The DDR5-7200 memory kit review\n\nThe kit ran at its rated speed on both boards we tried it on.\n\n"
+           "* **MORE:** **Best RAM**\n* **MORE:** **DDR DRAM FAQs And Troubleshooting Guide**\n"
+           "* **MORE:** **All Memory Content**\n\nIts heat spreaders kept the modules under 50 degrees in our tests.\n\n"
+           "* **More:** the kit runs at 1.35 V\n* **Also:** Restart the PC\n* **MORE:** **bigger heatsinks**\n\n"
+           "We would buy it again for a new build.\n")
+    b, repeated = _among_reviews(kit)
+    text, gone = b.strip(kit, repeated)
+    assert "Best RAM" not in text and "DDR DRAM FAQs" not in text and "All Memory Content" not in text, text
+    assert gone == 3, text
+    for line in ("* **More:** the kit runs at 1.35 V", "* **Also:** Restart the PC", "* **MORE:** **bigger heatsinks**",
+                 "Its heat spreaders kept", "We would buy it again"):
+        assert line in text, line
+    assert b.strip(kit, repeated) == b.strip(kit, repeated & b.line_keys(kit)[0])
 
 
 def test_an_unlinked_cross_link_label_is_read_in_linear_time():
