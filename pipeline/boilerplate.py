@@ -303,6 +303,26 @@ def _tail(k: bytes) -> bytes:
     return _tagged(b"tail", k)
 
 
+def _coded(code: str) -> bytes:
+    """The key of a code or a model (_codes) that a line of the body's last sections names ("mp3",
+    "43"): in the build's repeated keys, the code is a site's closing blurb's (Boilerplate.repeated_in),
+    no article's own (_said_own)."""
+    return _digest("coded " + code)
+
+
+def _unsaid(q: bytes) -> bytes:
+    """The key that says a line of the body's last sections names the code of key q (_coded) and
+    no line above its section does ("Convert your MP3 files with SoundKit" under "## Try SoundKit",
+    ending an article that names no MP3): found so in two families or more, the code is the site's."""
+    return _tagged(b"unsaid", q)
+
+
+def _named(q: bytes) -> bytes:
+    """The key that says key q is a code's (_coded): every body holding q holds it too, so
+    repeated_in can tell q from a line's key."""
+    return _tagged(b"named", q)
+
+
 _CLOSING_SECTIONS = 3  # the body's last sections whose lines are counted as closing ones (_tail)
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year: a date's, no article's own code
 
@@ -530,11 +550,20 @@ class Boilerplate:
         lines = body.split("\n")
         units = self._units(body, lines)
         first = _closing_start(units, lines)
+        above: tuple[int, set[str]] = (-1, set())  # (a closing section's heading, the codes the lines over it name)
         for u, (i, k) in enumerate(units):
             if k is not None:
                 keys.add(k)
                 if 0 <= first < u and (exact := self._exact(lines[i])) is not None:
                     keys.update((exact, _tail(exact)))
+                if 0 <= first <= u and (codes := _codes(lines[i])):
+                    h = next(v for v in range(u, first - 1, -1) if _HEADING.match(lines[units[v][0]]))
+                    if above[0] != h:
+                        above = (h, set().union(*(_codes(lines[units[v][0]]) for v in range(h)
+                                                  if units[v][1] is not None)))
+                    for q in map(_coded, codes):
+                        keys.update((q, _named(q)))
+                    keys.update(_unsaid(_coded(c)) for c in codes - above[1])
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
                 if self._house(lines[i]):
@@ -587,8 +616,14 @@ class Boilerplate:
         two = set(_listed(uniq[families >= 2]))
         held = _listed(uniq[df >= 2])
         # ...and a line of the body's last section found there in two families or more (its _tail key)
-        return (set(common) | {f for f in map(_few, held) if f in two} | {t for t in map(_tail, held) if t in two}
-                | {_unlinked(k) for k in common})
+        found = (set(common) | {f for f in map(_few, held) if f in two} | {t for t in map(_tail, held) if t in two}
+                 | {_unlinked(k) for k in common})
+        # ...and a code the body's last sections name, where two families or more name it with no line
+        # above naming it too (_unsaid: the site's blurb), not where many merely name it (the spun
+        # near-copies of one guide, each closing with its own "## Error code 43 fixed")
+        sited = {q for q in two if _unsaid(q) in two}
+        named = set(common)
+        return (found - {q for q in common if _named(q) in named}) | sited
 
     def _attributed(self, line: str) -> bytes | None:
         """The key of an attribution line (the rules' attribution_labels, a colon, one link: "Source:
@@ -613,25 +648,27 @@ class Boilerplate:
         letters or more capitalised, two such words or more ("**MORE:** **How to Buy a Gaming
         Laptop**"; not "**Tip:** Restart your PC", "Power: 65 W", a sentence, "**See also:** Step 3",
         a script without capitals); None for any other line."""
-        m = _LINK_LABEL.match(line) if len(line) <= 200 and "](" not in line else None
+        item = _BULLET.sub("", line, count=1)  # (a list of them: "* **MORE:** **Best RAM**")
+        m = _LINK_LABEL.match(item) if len(line) <= 200 and "](" not in line else None
         if m is None or " ".join(m.group(1).lower().split()) not in self.cross_labels:
             return None
-        title = line[m.end():].strip().strip("*_").strip()
-        if any(c in title for c in "*_[]:") or not self._title(title, 2):
+        title = item[m.end():].strip().strip("*_").strip()
+        if any(c in title for c in "*_[]:") or not self._title(title, 2, caps=True):
             return None
         return _unlinked(_digest("link-label " + m.group(1).strip().lower()))
 
-    def _title(self, title: str, fewest: int, lower: int = 0) -> bool:
+    def _title(self, title: str, fewest: int, lower: int = 0, caps: bool = False) -> bool:
         """Another article's title, not a sentence: fewest words or more (at most three labels'
         worth), no sentence's end, no verb first, no step's or version's number, each word of
         four letters or more capitalised (but `lower` of them: "Review on AI Chat Bot with GPT"),
-        two such words or more."""
+        two such words or more, with `caps` a shorter word in capitals one of them ("Best RAM",
+        "All SSD Content")."""
         words = _WORD.findall(title)
         return not (len(words) < fewest or len(words) > 3 * self.short_words
                     or title.endswith((".", "!", "?", ":", "。", "！", "？")) or words[0].lower() in self.verbs
                     or _NO_TITLE.search(title)
                     or sum(len(w) > 3 and not (w[0].isupper() or w[0].isdigit()) for w in words) > lower
-                    or sum(len(w) > 3 and w[0].isupper() for w in words) < 2)
+                    or sum(len(w) > 3 and w[0].isupper() or caps and len(w) > 1 and w.isupper() for w in words) < 2)
 
     @staticmethod
     def _spec_among_specs(units, lines: list[str], u: int) -> bool:
@@ -2784,7 +2821,7 @@ class Boilerplate:
             return x is not None and _tail(x) in repeated and not self._content(lines[units[u][0]])
 
         if under and all(closes(u) for u in under) and units[last][1] in repeated \
-                and not self._said_own(units, lines, [last] + under, drop):
+                and not self._said_own(units, lines, [last] + under, drop, repeated):
             drop.update([last] + under)
             return
         # ...or a section of the site's whose lines reach only to the next heading when each heading
@@ -2800,22 +2837,24 @@ class Boilerplate:
             if any(units[u][1] not in repeated or _fix_text(lines[units[u][0]]) for u in heads[heads.index(nxt):]):
                 continue
             own = [u for u in range(h + 1, nxt) if u not in drop and units[u][1] is not None]
-            if own and all(closes(u) for u in own) and units[h][1] in repeated and not self._said_own(units, lines,
-                                                                                                      [h] + own, drop):
+            if own and all(closes(u) for u in own) and units[h][1] in repeated and not self._said_own(
+                    units, lines, [h] + own, drop, repeated):
                 drop.update([h] + own)
 
-    def _said_own(self, units, lines: list[str], section: list[int], drop: set[int]) -> bool:
+    def _said_own(self, units, lines: list[str], section: list[int], drop: set[int], repeated: set[bytes]) -> bool:
         """The section (its heading's unit first) says what only the article can, however many
         bodies repeat it (spun near-copies of one article, too unlike to be one family, repeat its
         conclusion as a site repeats its closing blurb): it links into the page itself, to a part the
         page has ("try [**Fix 1**](#f1)" over "## Fix 1: Enable the device", _own_anchor; a site's
         template knows no page's parts, only its own anchors: "#comments", "#page-top", rules'
         template_anchors), or names a code or a model that the article's own text above it names too
-        ("## Error code #22 fixed" under "... shows error code 22 ...": _codes)."""
+        ("## Error code #22 fixed" under "... shows error code 22 ...": _codes), a code that bodies of
+        other families do not end with where nothing above names it (_unsaid: "Convert every MP3 with
+        SoundKit" at the end of many articles, a few of them on MP3s, is the site's blurb)."""
         above = [lines[units[v][0]] for v in range(section[0]) if v not in drop and units[v][1] is not None]
         if any(self._own_anchor(m, above) for u in section for m in _ANCHOR.finditer(lines[units[u][0]])):
             return True
-        said = set().union(*(_codes(lines[units[u][0]]) for u in section))
+        said = {c for u in section for c in _codes(lines[units[u][0]]) if _coded(c) not in repeated}
         return bool(said) and any(said & _codes(line) for line in above)
 
     def _own_anchor(self, m: re.Match, above: list[str]) -> bool:

@@ -1802,6 +1802,23 @@ def test_a_labelled_credit_in_a_credits_shape_or_capitals_goes_a_label_over_word
     assert n == len(credits) and not any(c in text for c in credits) and all(k in text for k in kept)
 
 
+def _more_reviews() -> list[str]:
+    """A review site's distinct articles, each with its cross-link '**MORE:** [**Best ...s**](...)'."""
+    return [f"## The {t} review\n\nThe {t} from maker {n} runs for {n + 8} hours on one charge in our tests.\n\n"
+            f"We measured its screen at {300 + n} nits, brighter than most of its rivals this year.\n\n"
+            f"**MORE:** [**Best {t.title()}s**](https://site.example/best-{t.replace(' ', '-')}s)\n\n"
+            f"In the end the {t} of maker {n} earns a place on our list of picks for room {n}.\n"
+            for n, t in enumerate(TOPICS, 1)]
+
+
+def _among_reviews(page: str):
+    """The boilerplate finder and the repeated keys of a build of the page among _more_reviews."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    return b, b.repeated(_more_reviews() + [page])
+
+
 def test_an_unlinked_cross_link_goes_where_its_label_is_a_sites_cross_link_label():
     """'**MORE:** [**Best Gaming PCs**](https://site.example/best-gaming-pcs)' in many distinct
     articles makes 'MORE:' the site's cross-link label; the same line whose link the cleaner
@@ -1811,11 +1828,7 @@ def test_an_unlinked_cross_link_goes_where_its_label_is_a_sites_cross_link_label
     from pipeline.boilerplate import Boilerplate
     from pipeline.rules import load_rules
     b = Boilerplate(load_rules())
-    bodies = [f"## The {t} review\n\nThe {t} from maker {n} runs for {n + 8} hours on one charge in our tests.\n\n"
-              f"We measured its screen at {300 + n} nits, brighter than most of its rivals this year.\n\n"
-              f"**MORE:** [**Best {t.title()}s**](https://site.example/best-{t.replace(' ', '-')}s)\n\n"
-              f"In the end the {t} of maker {n} earns a place on our list of picks for room {n}.\n"
-              for n, t in enumerate(TOPICS, 1)]
+    bodies = _more_reviews()
     unlinked = ("## The tablet stand review\n\nThe tablet stand folds flat and holds a tablet at six angles.\n\n"
                 "**MORE:** **How to Buy a Gaming Laptop**\n\n**Tip:** Restart your PC\n\n"
                 "Its hinge held up after we opened and closed it a thousand times.\n\n"
@@ -1830,6 +1843,27 @@ def test_an_unlinked_cross_link_goes_where_its_label_is_a_sites_cross_link_label
     assert "More: Tablet Stand Pro Max" in text  # (between specs)
     # no cross-link label in the build: the titles stay
     assert "How to Buy a Gaming Laptop" in b.strip(unlinked, b.repeated(bodies[:2] + [unlinked]))[0]
+
+
+def test_a_list_of_unlinked_cross_links_goes_its_short_titles_in_capitals_too():
+    """The site's cross-links as a list whose links the cleaner unwrapped ("* **MORE:** **Best RAM**",
+    "* **MORE:** **All Memory Content**": a title of a word and a name in capitals) go as the one on
+    its own line does, where 'MORE:' carries links in many distinct articles; a list item of the
+    article's under such a label stays ("* **More:** the kit runs at 1.35 V", "* **Also:** Restart
+    the PC", "* **MORE:** **bigger heatsinks**": no title)."""
+    kit = ("## The DDR5-7200 memory kit review\n\nThe kit ran at its rated speed on both boards we tried it on.\n\n"
+           "* **MORE:** **Best RAM**\n* **MORE:** **DDR DRAM FAQs And Troubleshooting Guide**\n"
+           "* **MORE:** **All Memory Content**\n\nIts heat spreaders kept the modules under 50 degrees in our tests.\n\n"
+           "* **More:** the kit runs at 1.35 V\n* **Also:** Restart the PC\n* **MORE:** **bigger heatsinks**\n\n"
+           "We would buy it again for a new build.\n")
+    b, repeated = _among_reviews(kit)
+    text, gone = b.strip(kit, repeated)
+    assert "Best RAM" not in text and "DDR DRAM FAQs" not in text and "All Memory Content" not in text, text
+    assert gone == 3, text
+    for line in ("* **More:** the kit runs at 1.35 V", "* **Also:** Restart the PC", "* **MORE:** **bigger heatsinks**",
+                 "Its heat spreaders kept", "We would buy it again"):
+        assert line in text, line
+    assert b.strip(kit, repeated) == b.strip(kit, repeated & b.line_keys(kit)[0])
 
 
 def test_an_unlinked_cross_link_label_is_read_in_linear_time():
@@ -4363,9 +4397,9 @@ HOWTOS = [("Sound crackles after sleep on Windows 11", "The speakers crackle aft
            "default app for their type on Windows 10.", "Open Default apps, find the file type and pick the app you want.")]
 
 
-def _howto(n: int, closing: str) -> str:
-    """How-to n of the site, its one fix under a heading of its own, then the closing section given."""
-    title, intro, step = HOWTOS[n]
+def _howto(n: int, closing: str, pages: list = HOWTOS) -> str:
+    """How-to n of the site (of `pages`), its one fix under a heading of its own, then the closing section given."""
+    title, intro, step = pages[n]
     return f"## {title}\n\n{intro}\n\n## Fix: {title.split(' on ')[0].lower()}\n\n{step}\n\n" + closing
 
 
@@ -4396,6 +4430,53 @@ def test_a_sites_closing_section_naming_a_version_or_a_count_goes_a_code_or_a_mo
     assert _codes("shows error 43 and stop 0x50") == {"43", "0x50"}
     assert _codes("the Samsung s90c and an rtx4090 with error 0x80070005") == {"s90c", "rtx4090", "0x80070005"}
     assert _codes("Windows 11, Top 10 deals, the 10th time, 4k and 1080p in 2024") == set()
+
+
+# an audio site's how-tos, the first four about MP3 files (their text names "MP3"), the others not
+TUNES = [("Songs skip on the car stereo", "The car stereo skips songs when the MP3 files on the stick were ripped at a "
+          "variable bit rate it cannot read.", "Rip the songs again at a constant bit rate of 192 kbps."),
+         ("Podcast downloads stop halfway", "Podcast apps stop a download halfway when the MP3 file is larger than the "
+          "free space the phone keeps for downloads.", "Free some space, then download the episode again."),
+         ("Album art is missing in the player", "The player shows no album art when the MP3 tags hold the cover at a size "
+          "the player refuses.", "Open the tag editor and save the cover again at 500 by 500 pixels."),
+         ("Tracks play in the wrong order", "Tracks of an album play out of order when the MP3 tags lack a track number "
+          "and the player sorts them by name.", "Number the tracks in the tag editor, then scan the library again."),
+         ("Bluetooth headphones sound muffled", "Wireless headphones sound muffled on calls when the computer switches "
+          "them to the hands-free profile.", "Open Sound settings and pick the stereo device as the default output."),
+         ("Microphone is too quiet on calls", "The microphone sounds far away when its input level was lowered by a "
+          "meeting app.", "Open the recording device's properties and raise the level to eighty."),
+         ("Speakers hum when the laptop charges", "The speakers hum while charging when the charger and the amplifier "
+          "share a ground loop.", "Plug the charger into the same power strip as the amplifier."),
+         ("Sound cuts out after sleep", "Audio stops after the computer wakes when the sound card's driver does not "
+          "resume its stream.", "Roll back the sound driver in Device Manager and restart.")]
+
+
+def test_a_sites_closing_section_naming_a_common_code_goes_the_articles_own_code_keeps_its_conclusion():
+    """A site's closing section naming a code-shaped word that many articles name ("MP3": a file
+    type, no article's error) goes from every how-to it closes, those whose text names MP3 above it
+    too: other families end with its lines where nothing above names MP3 (_unsaid), so the word is
+    the site's blurb's, not the article's. A guide's own conclusion naming the error its text names
+    ("## Error code 43 fixed"), spun into distinct articles, stays in the same build: no body ends
+    with it without naming 43 above."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    blurbs = ["SoundKit converts any MP3 to the format your player wants, and the first ten files are free.",
+              "Convert every MP3 to what your player reads with SoundKit, its first ten files free of charge.",
+              "With SoundKit any MP3 becomes the format your player wants, ten files free to start with.",
+              "The first ten MP3 files you convert with SoundKit are free, in any format your player wants."]
+    tunes = [_howto(n, "## Convert MP3 files with SoundKit\n\n" + blurbs[n % 4] + "\n", TUNES) for n in range(8)]
+    coded = [_guide(n + 10, spin, "43", CODED) for n, spin in enumerate(SPINS)]
+    repeated = b.repeated(tunes + coded)
+    for n, body in enumerate(tunes):
+        text, _ = b.strip(body, repeated)
+        assert "SoundKit" not in text, (n, text)
+        assert TUNES[n][1] in text and TUNES[n][2] in text
+    for n, body in enumerate(coded):
+        text, _ = b.strip(body, repeated)
+        assert CODED[0] + CODED[1 + n % 2] in text, text
+    for body in tunes + coded:  # (a cached rebuild strips with the body's own keys among the repeated: the same)
+        assert b.strip(body, repeated) == b.strip(body, repeated & b.line_keys(body)[0])
 
 
 @pytest.mark.parametrize("anchor", ["comments", "wpdiscuz_form", "page-top"])
