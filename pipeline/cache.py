@@ -343,7 +343,11 @@ from .write import write_atomic
 #      walk took a deal post's own items where each item's "[View Deal]" went between them)
 # 206: chrome (review37c2): an in-page link keeps a closing section as the article's only when it leads to a part
 #      of the page (its text opens a heading above it, or its anchor is a heading's slug), not to any anchor
-FORMAT = 208
+# 207: chrome (chrome38): a code a closing section names keeps it as the article's only where no two families end
+#      with it unnamed above (line_keys' code keys); 208: an unlinked list of cross-links in capitals goes
+# 209: titles (titles38): a puff opening part of "Mastering", "Secure", "Protect", "Transforming", "Beyond" ... goes
+#      too ([title_choice] spin_words), before a title of four words or more
+FORMAT = 209
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

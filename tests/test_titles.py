@@ -1377,8 +1377,9 @@ def test_a_real_fixed_or_ultimate_in_a_title_stays(chooser, rules):
     # nor does it go where less than a title would be left ("Mastering Security: ..." is not "Security: ...")
     assert without_spin_words("Mastering Security: My Passwordless Tools", spin, " ") == \
         "Mastering Security: My Passwordless Tools"
-    assert without_spin_words("Mastering Telegram: How to Easily Sort Chats", spin, " ") == \
-        "Mastering Telegram: How to Sort Chats"
+    # (a puff verb's opening part, "Mastering Telegram:", stays where it names what the text is about: `stays`)
+    assert without_spin_words("Mastering Telegram: How to Easily Sort Chats", spin, " ", stays=lambda part, rest: True) \
+        == "Mastering Telegram: How to Sort Chats"
 
 
 def test_a_list_number_left_in_front_of_a_title_is_spin(rules):
@@ -1464,10 +1465,21 @@ def test_an_opening_part_that_is_a_puff_and_no_more_goes(chooser, rules):
                         ("Unbeatable Deal: Samsung ViewFinity S9 5K Monitor, Now Just $899",
                          "Samsung ViewFinity S9 5K Monitor, Now Just $899"),
                         ("Score a Bargain! Asus TUF Gaming Monitor, 24 IPS, 165 Hz - Now Just $99",
-                         "Asus TUF Gaming Monitor, 24 IPS, 165 Hz - Now Just $99")):
+                         "Asus TUF Gaming Monitor, 24 IPS, 165 Hz - Now Just $99"),
+                        ("Secure Your Digital Life: Top-Rated VPN & Password Manager Bundle for $30",
+                         "Top-Rated VPN & Password Manager Bundle for $30"),
+                        ("Protect Your Data: A Step-by-Step Guide to Clipboard Access on Android",
+                         "A Step-by-Step Guide to Clipboard Access on Android"),
+                        ("Transforming Mobile Typing: How Logitech's Keys-To-Go 2 Fits a Tablet",
+                         "How Logitech's Keys-To-Go 2 Fits a Tablet"),
+                        ("Beyond Simple Swipes: Why Pattern Locks No Longer Protect Android Phones",
+                         "Why Pattern Locks No Longer Protect Android Phones")):
         assert without_spin_words(title, spin, " ", [], first) == left
-    # a part that names a model, a longer one, or a puff verb without a part of its own stays
+    # a part that names a model, a longer one, or a puff verb without a part of its own stays; so does one before a
+    # rest of three words or fewer (a title cut short)
     for title in ("Elevate Your Game with AMD Ryzen 5 & 9700X: The Zen 5 Advantage",
+                  "Elevating Affordable Mobile Tech: How Qualcomm's Snapdragon",
+                  "Secure Your Account with 2FA: GitHub's New Sign-In Check on iPhone and Android",
                   "Experience Next-Gen Gaming on the Dough Spectrum Black OLED Monitor: Elite Accuracy",
                   "Discover Fuel Stations Alongside Your Journey Using Google Maps",
                   "Boost: A Game Engine Review"):
@@ -1496,6 +1508,17 @@ def test_a_driver_download_pages_title_names_the_driver(rules):
     assert chosen("troubleshooting", "HP OfficeJet Pro 8600 on Windows", spun) == "HP OfficeJet Pro 8600 on Windows"
     assert chosen("driver-download", "HP OfficeJet Pro 8600 on Windows",
                   ["HP OfficeJet Pro 9015 Windows Driver", "Printer Driver Download"]) == "HP OfficeJet Pro 8600 on Windows"
+
+
+def test_an_opening_part_of_a_puff_verb_claiming_a_benefit_goes(chooser):
+    # "Mastering", "Secure", "Protect", "Transforming", "Beyond": a puff of a part set off before the title it wraps
+    # (more in `test_an_opening_part_that_is_a_puff_and_no_more_goes`)
+    text = ("Of the three averages, mean, median and mode, Excel has no button for the median, but the MEDIAN function "
+            "finds the middle value of a range in one formula.\n\nType =MEDIAN(A2:A20) in an empty cell and press Enter.")
+    e = entry("Mastering Averages: Easy Methods to Find the Median in Excel Spreadsheets", [], text,
+              [("Use the MEDIAN function", "Select an empty cell, type =MEDIAN( and select the range of numbers."),
+               ("Find the median with conditions", "Wrap an IF in MEDIAN to find the median of the rows that match.")])
+    assert chooser(e) == "Easy Methods to Find the Median in Excel Spreadsheets"
 
 
 def test_an_opening_part_naming_what_the_text_is_about_stays(chooser):
