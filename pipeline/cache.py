@@ -343,7 +343,7 @@ from .write import write_atomic
 #      walk took a deal post's own items where each item's "[View Deal]" went between them)
 # 206: chrome (review37c2): an in-page link keeps a closing section as the article's only when it leads to a part
 #      of the page (its text opens a heading above it, or its anchor is a heading's slug), not to any anchor
-FORMAT = 208
+FORMAT = 209
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -4405,3 +4405,23 @@ def test_counted_problems_named_in_the_leads_own_words_are_fixes(st):
     assert st.advice.match("You also have to ensure the bed is level") and st.advice.match(
         "You need also to ensure it has a consistent diameter")
 
+
+def test_a_contents_line_worded_a_little_shorter_than_its_heading_is_no_step(st):
+    """A contents list's last bold line names its fix a little short of the heading it lists ("4: Troubleshoot
+    hardware issue" over "### Fix 4: Troubleshoot hardware issues"): the heading's words hold the line's, and it
+    is a contents line as its peers are, not an empty first step (the variety's Corsair HS70 guide served one,
+    "Troubleshoot hardware issue", with no text). A bold fix name with nothing under it and no heading holding
+    its words stays a step."""
+    body = ("If your mic stopped working, use one of the fixes below.\n\n## Fixes to try\n\nThere are four fixes.\n\n"
+            "[**1: Allow access to your microphone**](https://tools.example.com/x/)\n\n"
+            "[**2: Check your microphone settings**](https://tools.example.com/x/)\n\n"
+            "[**3: Troubleshoot hardware issue**](https://tools.example.com/x/)\n\n---\n\n"
+            "### Fix 1: Allow access to your microphone\n\nOpen **Settings** > **Privacy** > **Microphone**.\n\n"
+            "### Fix 2: Check your microphone settings\n\nOpen **Sound** and select the **Recording** tab.\n\n"
+            "### Fix 3: Troubleshoot hardware issues\n\nConnect the mic to another port.\n")
+    s = st.structure(body, "Mic not working")
+    assert [x.title for x in s.steps] == ["Allow access to your microphone", "Check your microphone settings",
+                                          "Troubleshoot hardware issues"]
+    assert all(x.text for x in s.steps)
+    assert steps(st, "Intro.\n\n**Fix 1: Restart the router**\n\n**Fix 2: Reset the adapter**\n\nRun it.\n\n"
+                     "## Why it happens\n\nThe router resets the adapter.\n") == ["Restart the router", "Reset the adapter"]
