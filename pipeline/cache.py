@@ -347,7 +347,10 @@ from .write import write_atomic
 #      with it unnamed above (line_keys' code keys); 208: an unlinked list of cross-links in capitals goes
 # 209: titles (titles38): a puff opening part of "Mastering", "Secure", "Protect", "Transforming", "Beyond" ... goes
 #      too ([title_choice] spin_words), before a title of four words or more
-FORMAT = 209
+# 210: steps38: a name heading a product's box (a "Free Download"/"Buy Now" button to a shop after it) is sold;
+#      counted problem headings in the lead's own words are fixes; a contents line a little shorter than its
+#      heading is no step
+FORMAT = 210
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

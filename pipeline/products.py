@@ -6,7 +6,9 @@ in a paragraph that speaks of editions, trials or licences (rules [promotional]
 sell_words). An app the article fixes is named as often, but not so: its name is the
 subject of the article (in its title), not offered with a licence. A name is a product of
 the build when it is sold in `min_bodies` distinct bodies or more, and in more of them
-than twice as many as the bodies whose titles name it. What a body sells depends on the body alone (kept
+than twice as many as the bodies whose titles name it. A body's raw links sell a name too
+(`linked`): a redirect or a shop's page whose address spells it, or the head of a product's
+box, whose link a download button to a shop's page follows. What a body sells depends on the body alone (kept
 in the cache with its chrome units); the learnt set depends on the build's bodies, never
 on their order.
 """
@@ -91,6 +93,10 @@ _PREFIX = re.compile(r"^[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[ \t]+[-–—:][ \t]+")
 # ...and a name shortened to what its link's address spells: two words or more, each capitalised or a number
 _SHORT_NAME = re.compile(r"[a-z]?[A-Z][\w+.-]*(?:[ \t]+(?:[a-z]?[A-Z][\w+.-]*|\d[\w.]*))+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+# A product's box: its name's link, then a button within so many characters and links (Products._boxed)
+BOX_REACH, BOX_LINKS = 600, 4
+_TAGLINE = re.compile(r"[ \t]+[-–—][ \t]+")  # ("FoneTrans - Best iOS Data Manager")
+_BOX_NAME = re.compile(r"[a-z]?[A-Z][\w+.-]*(?:[ \t]+(?:[a-z]?[A-Z][\w+.-]*|\d[\w.]*)){0,2}")
 _AFTER_WORD = re.compile(r"[\w,;)][ \t]+$")  # (what comes before a name inside a sentence)
 
 
@@ -183,6 +189,7 @@ class Products:
             "promotional", "editions")) + r")$")
         self.min_bodies = int(rules.get("promotional", "min_bodies")[0])
         self.redirects = Redirects.of(rules)
+        self.anchors = tuple(w.lower() for w in rules.get("calls_to_action", "anchors"))
         self.buttons = {w.lower() for w in (*rules.get("calls_to_action", "button_verbs"),
                                             *rules.get("promotional", "offer_verbs"))}
 
@@ -194,11 +201,13 @@ class Products:
         nor a sentence, nor a name linked to its own site alone (a reference: "[The Verge](https://www.theverge.com/…)")."""
         out = set()
         raw = _shown(raw)
-        links = [(m.group(1), m.group(2)) for m in _MD_LINK.finditer(raw)]
-        links += [(m.group(2), m.group(1)) for m in _A_LINK.finditer(raw)]
-        for text, url in links:
+        links = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _MD_LINK.finditer(raw)]
+        links += [(m.start(), m.end(), m.group(2), m.group(1)) for m in _A_LINK.finditer(raw)]
+        links.sort()
+        page = None
+        for k, (start, end, text, url) in enumerate(links):
             name = _plain(text).strip(" \t.,;:!?")
-            words = name.split()
+            words = [w for w in name.split() if w not in ("-", "–", "—")]  # (a tagline's dash is no word)
             if not 1 <= len(words) <= 5 or not any(c.isupper() for c in name) or words[0].lower() in self.buttons:
                 continue
             try:
@@ -209,14 +218,50 @@ class Products:
             address = re.sub(r"[^a-z0-9]", "", host + parts.path.lower())  # (what spells the name)
             name = self._spelled(name, address)
             key = re.sub(r"[^a-z0-9]", "", name.lower())
-            if len(key) < 4 or key not in address or _HELP_PATH.search(parts.path):
+            if len(key) < 4 or _HELP_PATH.search(parts.path):
                 continue
             redirect = self.redirects.redirect_host(host, parts.path)
+            if key not in address:  # (a product's box names it whatever its address spells)
+                # (not a button's label, nor a link beside another to its page: "[FoneTrans](…) [For Mac](…)")
+                beside = k and links[k - 1][3] == url and not raw[links[k - 1][1]:start].strip(" \t)>")
+                if not (beside or name.lower().startswith(self.anchors)) and (redirect or _SHOP_PATH.search(parts.path)) and self._boxed(raw, links, k):
+                    page = page or _Page(_plain(raw))
+                    boxed = self._box_name(name, page)
+                    if boxed:
+                        out.add(boxed)
+                continue
             if redirect and _to_home_page(host, parts.path, key):
                 continue  # (a redirect to "philips-hue.com/en-us": the brand named in passing, as a direct link names it)
             if redirect or _SHOP_PATH.search(parts.path):
                 out.add(name)
         return out
+
+    def _boxed(self, raw: str, links: list[tuple[int, int, str, str]], k: int) -> bool:
+        """Whether link k heads a product's box: a download or buy button (rules [calls_to_action]
+        anchors: "Free Download", "Buy Now") to a shop's page comes within BOX_REACH characters after
+        it, no heading between ("[FoneTrans - Intelligent iOS Data Transfer](…/aiseesoft/ios-transfer/)",
+        its features, then "[Free Download For Windows](…2checkout.com/order/cart.php?…)")."""
+        end = links[k][1]
+        for start, _, text, url in links[k + 1:k + 1 + BOX_LINKS]:
+            if start - end > BOX_REACH or "\n#" in raw[end:start]:
+                return False
+            if _plain(text).strip().lower().startswith(self.anchors):
+                try:
+                    return _SHOP_PATH.search(urlsplit(url).path) is not None
+                except ValueError:
+                    return False
+        return False
+
+    def _box_name(self, text: str, page: "_Page") -> str | None:
+        """The name a product's box heads with: its text without the tagline after a dash ("FoneTrans -
+        Best iOS Data Manager" is FoneTrans), when it is shaped as a name (one to three words, each
+        capitalised or a number; not a word the text writes in lower case: a platform's button, "For
+        Mac", "Go To Mac", is none)."""
+        name = _TAGLINE.split(text, 1)[0].strip()
+        first = name.split(" ", 1)[0]
+        if not _BOX_NAME.fullmatch(name) or page.written(first.lower()) or first.lower() in self.buttons:
+            return None
+        return name
 
     def _spelled(self, name: str, address: str) -> str:
         """The name as the link's address spells it: whole, or without its edition ("[Revo Uninstaller Pro]

@@ -319,3 +319,94 @@ def test_a_tool_many_pages_link_to_a_redirect_is_learnt_for_every_page(rules, tm
             if e["sources"][0]["path"] == "chats-6.md"] == [False, False]
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+# A vendor's product box: the name's link (to a redirect whose address spells the product's kind, not its
+# name), its tagline after a dash, a platform's button to the same page, the features, then download buttons
+# to a shop's cart.
+BOX = ("[{name} - Best Phone Data Manager](https://tools.techidaily.com/acmesoft/phone-transfer/) [For Mac]"
+       "(https://tools.techidaily.com/acmesoft/phone-transfer/)\n\n"
+       "* Move photos, music and contacts between phones and computers.\n"
+       "* Back up your messages in one click.\n\n"
+       "[Free Download](https://secure.2checkout.com/order/cart.php?PRODS=1&QTY=1&AFFILIATE=2) "
+       "[Free Download](https://secure.2checkout.com/order/cart.php?PRODS=2&QTY=1&AFFILIATE=2)\n")
+
+
+def test_a_name_heading_a_product_box_is_sold_whatever_its_address_spells(rules):
+    """"[FoneTrans - Intelligent iOS Data Transfer](…/aiseesoft/ios-transfer/)", its features, then "[Free
+    Download](…2checkout.com/order/cart.php?…)": the address spells the product's kind, not its name, and no
+    sell word is said, so the tool, sold so in 127 distinct bodies of the variety corpus, was never learnt.
+    A name whose link a download or buy button to a shop's page follows (rules [calls_to_action] anchors,
+    within products.BOX_REACH characters, no heading between) heads a product's box: it is sold, by its name
+    without the tagline. The platform's button beside it ("For Mac", to the same page) and the buttons
+    themselves are no names; nor is a name with no button after it, or one a heading parts from its button."""
+    products = Products(rules)
+    assert products.linked(BOX.format(name="PhoneMover")) == {"PhoneMover"}
+    assert products.linked("Get it from [PhoneMover](https://tools.techidaily.com/acmesoft/phone-transfer/).\n\n"
+                           + BOX.format(name="PhoneMover")) == {"PhoneMover"}
+    no_button = BOX.format(name="PhoneMover").rsplit("\n\n", 1)[0]
+    assert products.linked(no_button) == set()
+    parted = BOX.format(name="PhoneMover").replace("* Back up", "## Part 2. Back up your phone\n\n* Back up")
+    assert products.linked(parted) == set()
+    far = BOX.format(name="PhoneMover").replace("* Back up", "* Back up your messages. " * 30 + "\n* Back up")
+    assert products.linked(far) == set()
+    # a sentence's words or a lower-case word are no name, whatever box they head
+    assert products.linked(BOX.format(name="move your photos")) == set()
+
+
+TRANSFER = """---
+title: "Photos not syncing to phone {n}"
+date: 2024-04-0{n}
+---
+
+Photos stopped syncing to phone number {n}. Here is how to fix it.
+
+## Fix 1: Turn photo sync back on
+
+Open **Settings** > **Photos** and turn on **Sync this phone**.
+
+## Fix 2: Use another transfer
+
+You can move the photos with PhoneMover instead.
+
+Step 1 Launch PhoneMover and connect the phone with its cable.
+
+Step 2 Click **Photos**, tick the pictures and click **Export to Device**.
+"""
+
+
+MUSIC = """---
+title: "Songs missing after a tablet update"
+date: 2024-05-01
+---
+
+After the update the tablet's music library is empty, though the files are still there.
+
+## Fix 1: Rebuild the music library
+
+Open **Settings** > **Apps** > **Music**, tap **Storage** and then **Clear cache**.
+
+## Fix 2: Copy the songs again
+
+You can copy the songs back with PhoneMover.
+
+Step 1 Launch PhoneMover and connect the tablet to the computer.
+
+Step 2 Click **Music**, tick the songs and click **Export to Device**.
+"""
+
+
+def test_a_tool_many_pages_box_is_learnt_and_its_step_is_a_pitch(rules, tmp_path):
+    """Boxed in five articles, the tool is learnt: another article's step that only gives its procedure
+    ("You can copy the songs back with PhoneMover. Step 1 Launch PhoneMover ...") is its pitch, where the
+    manual fix beside it stays one (was a fix: the tool was never learnt)."""
+    src = tmp_path / "in"
+    for i in range(1, 6):
+        write(src, f"photos-{i}.md", TRANSFER.format(n=i) + "\n" + BOX.format(name="PhoneMover"))
+    write(src, "music.md", MUSIC)  # names the tool, boxes it not
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    assert {e["sources"][0]["path"]: [s["promotional"] for s in e["steps"]] for e in res.doc["entries"]} == {
+        "photos-1.md": [False, True], "music.md": [False, True]}
+    build(src, tmp_path / "out", Options(jobs=1))
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()

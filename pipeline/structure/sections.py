@@ -256,7 +256,8 @@ class Sections:
     def _headings(self, heads: list[_Block], blocks: list[_Block]) -> set[int]:
         """id() of the candidate headings that open sections. A bold line with nothing under it
         whose words name another heading is a table-of-contents line (the article lists its
-        fixes before or after giving them), and so is the last line of such a list, which
+        fixes before or after giving them; the words of one hold the other's, "4: Troubleshoot hardware
+        issue" for "Fix 4: Troubleshoot hardware issues"), and so is the last line of such a list, which
         has the text before the first fix under it: they stay paragraphs, or each would be an
         empty step and the real one's double."""
         out = {id(b) for b in heads}
@@ -274,6 +275,7 @@ class Sections:
             keys = keys or [self._name(h.plain) for h in heads]
             if any(
                     other == keys[k] or (len(other) >= 8 and other in keys[k])
+                    or (len(keys[k]) >= 8 and keys[k] in other)  # ("troubleshoot hardware issue", "... issues")
                     for j, other in enumerate(keys) if j != k):
                 b.toc = True
                 out.discard(id(b))
