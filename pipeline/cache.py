@@ -350,7 +350,11 @@ from .write import write_atomic
 # 210: steps38: a name heading a product's box (a "Free Download"/"Buy Now" button to a shop after it) is sold;
 #      counted problem headings in the lead's own words are fixes; a contents line a little shorter than its
 #      heading is no step
-FORMAT = 210
+# 211: mend38 (review38): a product's box is a software tool's only under a download or trial button to a checkout
+#      (not a deal's "Buy Now" to a shop, nor a free app's store page); counted problems named in the lead's words
+#      are no longer fixes (a "Best X" listicle gave them); a bold line a heading's words hold is a contents line only
+#      after another one
+FORMAT = 211
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

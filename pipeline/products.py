@@ -7,8 +7,8 @@ sell_words). An app the article fixes is named as often, but not so: its name is
 subject of the article (in its title), not offered with a licence. A name is a product of
 the build when it is sold in `min_bodies` distinct bodies or more, and in more of them
 than twice as many as the bodies whose titles name it. A body's raw links sell a name too
-(`linked`): a redirect or a shop's page whose address spells it, or the head of a product's
-box, whose link a download button to a shop's page follows. What a body sells depends on the body alone (kept
+(`linked`): a redirect or a shop's page whose address spells it, or the head of a software
+product's box, whose link a download or trial button to a checkout's page follows. What a body sells depends on the body alone (kept
 in the cache with its chrome units); the learnt set depends on the build's bodies, never
 on their order.
 """
@@ -37,6 +37,9 @@ _HELP_PATH = re.compile(r"(?i)/(?:support|help|contact(?:[_-]?us)?)(?:[/?#._-]|$
 # words ("/news/intel-13th-gen-raptor-lake-release-date-specifications-pricing-…", "/best-tv-antennas-to-buy-…"):
 # an article about "Raptor Lake", which a news site links in every post, sells nothing
 _SHOP_PATH = re.compile(r"(?i)(?:^|/)(?:buy|purchase|checkout|cart|order|pricing|store|shop)(?:[/?#._-]|$)")
+# ...a checkout's page, where a licence is paid for ("2checkout.com/order/cart.php?…"; not a store's page of a
+# free app, "apps.microsoft.com/store/detail/hp-smart/…", nor a shop's page of a laptop, "dell.com/…/shop/…")
+_CHECKOUT_PATH = re.compile(r"(?i)(?:^|/)(?:purchase|checkout|cart|order)(?:[/?#._-]|$)")
 
 
 # The destination a redirect's path carries ("…/links/3607085/type/dlg/https://www.philips-hue.com/en-us"):
@@ -190,6 +193,7 @@ class Products:
         self.min_bodies = int(rules.get("promotional", "min_bodies")[0])
         self.redirects = Redirects.of(rules)
         self.anchors = tuple(w.lower() for w in rules.get("calls_to_action", "anchors"))
+        self.box_buttons = tuple(w.lower() for w in rules.get("promotional", "box_buttons"))
         self.buttons = {w.lower() for w in (*rules.get("calls_to_action", "button_verbs"),
                                             *rules.get("promotional", "offer_verbs"))}
 
@@ -223,8 +227,9 @@ class Products:
             redirect = self.redirects.redirect_host(host, parts.path)
             if key not in address:  # (a product's box names it whatever its address spells)
                 # (not a button's label, nor a link beside another to its page: "[FoneTrans](…) [For Mac](…)")
-                beside = k and links[k - 1][3] == url and not raw[links[k - 1][1]:start].strip(" \t)>")
-                if not (beside or name.lower().startswith(self.anchors)) and (redirect or _SHOP_PATH.search(parts.path)) and self._boxed(raw, links, k):
+                beside = k > 0 and links[k - 1][3] == url and not raw[links[k - 1][1]:start].strip(" \t)>")
+                label = beside or name.lower().startswith(self.anchors)
+                if not label and (redirect or _SHOP_PATH.search(parts.path)) and self._boxed(raw, links, k):
                     page = page or _Page(_plain(raw))
                     boxed = self._box_name(name, page)
                     if boxed:
@@ -237,17 +242,19 @@ class Products:
         return out
 
     def _boxed(self, raw: str, links: list[tuple[int, int, str, str]], k: int) -> bool:
-        """Whether link k heads a product's box: a download or buy button (rules [calls_to_action]
-        anchors: "Free Download", "Buy Now") to a shop's page comes within BOX_REACH characters after
-        it, no heading between ("[FoneTrans - Intelligent iOS Data Transfer](…/aiseesoft/ios-transfer/)",
-        its features, then "[Free Download For Windows](…2checkout.com/order/cart.php?…)")."""
+        """Whether link k heads a software product's box: a download or trial button (rules [promotional]
+        box_buttons: "Free Download", "Try It Free") to a checkout's page comes within BOX_REACH characters
+        after it, no heading between ("[FoneTrans - Intelligent iOS Data Transfer](…/aiseesoft/ios-transfer/)",
+        its features, then "[Free Download For Windows](…2checkout.com/order/cart.php?…)"). Not a deal's box,
+        whose button buys a thing ("[Dell XPS 13](…) $799 [Buy Now](…dell.com/…/shop/…)"), nor a free app's
+        ("[Download Now](…apps.microsoft.com/store/detail/…)"): a laptop or an app a fix names is no pitch."""
         end = links[k][1]
         for start, _, text, url in links[k + 1:k + 1 + BOX_LINKS]:
             if start - end > BOX_REACH or "\n#" in raw[end:start]:
                 return False
-            if _plain(text).strip().lower().startswith(self.anchors):
+            if _plain(text).strip().lower().startswith(self.box_buttons):
                 try:
-                    return _SHOP_PATH.search(urlsplit(url).path) is not None
+                    return _CHECKOUT_PATH.search(urlsplit(url).path) is not None
                 except ValueError:
                     return False
         return False

@@ -336,7 +336,7 @@ def test_a_name_heading_a_product_box_is_sold_whatever_its_address_spells(rules)
     """"[FoneTrans - Intelligent iOS Data Transfer](…/aiseesoft/ios-transfer/)", its features, then "[Free
     Download](…2checkout.com/order/cart.php?…)": the address spells the product's kind, not its name, and no
     sell word is said, so the tool, sold so in 127 distinct bodies of the variety corpus, was never learnt.
-    A name whose link a download or buy button to a shop's page follows (rules [calls_to_action] anchors,
+    A name whose link a download or trial button to a checkout's page follows (rules [promotional] box_buttons,
     within products.BOX_REACH characters, no heading between) heads a product's box: it is sold, by its name
     without the tagline. The platform's button beside it ("For Mac", to the same page) and the buttons
     themselves are no names; nor is a name with no button after it, or one a heading parts from its button."""
@@ -352,6 +352,55 @@ def test_a_name_heading_a_product_box_is_sold_whatever_its_address_spells(rules)
     assert products.linked(far) == set()
     # a sentence's words or a lower-case word are no name, whatever box they head
     assert products.linked(BOX.format(name="move your photos")) == set()
+
+
+DEAL_BOX = ("[{name}](https://www.anrdoezrs.net/click-100-200?url=https%3A%2F%2Fwww.dell.com%2Fen-us%2Fshop%2Fxps)\n\n"
+            "Was $999, now $799 for the 16 GB model.\n\n"
+            "[Buy Now](https://www.dell.com/en-us/shop/cty/pdp/spd/xps-13-laptop)\n")
+APP_BOX = ("The [{name}](https://www.anrdoezrs.net/click-1-2) app can diagnose the printer for you.\n\n"
+           "[Download Now](https://apps.microsoft.com/store/detail/hp-smart/9WZDNCRFHWLH)\n")
+
+
+def test_a_deals_box_or_a_free_apps_box_sells_no_tool(rules):
+    """A box is a software product's only where its button downloads or tries the tool through a checkout
+    (rules [promotional] box_buttons; "[Free Download](…/order/cart.php?…)"): a deal's laptop under its
+    "[Buy Now](…dell.com/…/shop/…)" or the maker's free app under "[Download Now](…/store/detail/…)" is
+    no tool sold, else a fix naming the laptop ("On a Dell XPS 13, press Fn + F10") or the app ("Use the HP
+    Smart app") on a troubleshooting page would be flagged as a pitch once the deals taught the name."""
+    products = Products(rules)
+    assert products.linked(DEAL_BOX.format(name="Dell XPS 13")) == set()
+    assert products.linked(APP_BOX.format(name="HP Smart")) == set()
+    assert products.linked(BOX.format(name="PhoneMover")) == {"PhoneMover"}  # (the software box still sells)
+
+
+BACKLIGHT = """---
+title: "Laptop Keyboard Backlight Not Working? Here's the Fix"
+date: 2024-05-01
+---
+
+The keyboard backlight of your laptop stays dark. Here is how to turn it back on.
+
+## Fix 1: Press the backlight key
+
+On a Dell XPS 13, press **Fn + F10** to cycle the backlight's brightness.
+
+## Fix 2: Turn the backlight on in the BIOS
+
+Restart the laptop, press **F2** at the logo and set **Keyboard Illumination** to **Bright**.
+"""
+
+
+def test_a_laptop_many_deals_box_stays_a_fixs_device(rules, tmp_path):
+    """Six deal posts box the Dell XPS 13 under a "[Buy Now]" to Dell's shop: the laptop is not learnt as a
+    product, so the backlight fix that names it stays a fix with its instructions (review38 HIGH)."""
+    src = tmp_path / "in"
+    for i in range(1, 7):
+        write(src, f"deal-{i}.md", f'---\ntitle: "Laptop deal number {i} of the week"\ndate: 2024-04-0{i}\n---\n\n'
+              f"Deal {i}: this week's laptop price drop, {i * 7} hours only.\n\n" + DEAL_BOX.format(name="Dell XPS 13"))
+    write(src, "backlight.md", BACKLIGHT)
+    res = build(src, tmp_path / "out", Options(jobs=1), use_cache=False)
+    fix = next(e for e in res.doc["entries"] if e["sources"][0]["path"] == "backlight.md")
+    assert [s["promotional"] for s in fix["steps"]] == [False, False]
 
 
 TRANSFER = """---
