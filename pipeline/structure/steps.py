@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_left, bisect_right
 
 from ..model import Step
-from ..search import STOPWORDS
 from ..text import SENTENCE_END, Inert
 from .contents import _TOC_MAX, _TOC_NUMBER, _content_words, _each_linked
 from .blocks import (_Block, _Sec, _ancestors, _said, _blocks, _clip, _descendants, _in_codeblock, _inert, _is_text, _md_escape,
@@ -933,8 +931,6 @@ class Steps:
                     parent is not None and secs[parent].kind not in ("fix", "cause", "other")):
                 continue
             wrong = [k for k in items if self._names_wrong(secs[run[k]].heading)]
-            if 2 * len(wrong) <= len(items):  # (or in the words the lead names as the problem)
-                wrong = self._named_by_lead(lead, {k: secs[run[k]].heading for k in items})
             if 2 * len(wrong) <= len(items):
                 continue
             # (an item whose heading names a price sells what it names: "2. Overheating laptop: cooler at $19" is
@@ -947,22 +943,6 @@ class Steps:
             if len(acting) >= 3 and 3 * len(acting) >= 2 * len(items):
                 for k in range(acting[0], acting[-1] + 1):
                     is_step[run[k]] = fits[k]
-
-    def _named_by_lead(self, lead: str, headings: dict[int, str]) -> list[int]:
-        """The items whose headings name what goes wrong in the words of the page's own problem, which a
-        sentence of its lead names by a problem cue (rules [page_kinds] troubleshooting cues) and two or more
-        of the items repeat past their count: "One of the issues 3D printer hobbyists face is holes and gaps in 3D
-        prints" over "1. Holes and Gaps on the Top Section", "2. Tiny Holes in the Walls", "3. Large Gaps that
-        Result in Layer Separation" (a thing's name, not a problem's word: "holes", "gaps"). Not a listicle's
-        "1. Acer Aspire 5", "2. Lenovo IdeaPad 3", whose names share no word, nor one under a lead that names no
-        problem ("the best ways to fix a small budget")."""
-        named = {w for t in SENTENCE_END.split(lead) if self.problem.search(t) for w in _stems(t)}
-        if not named:
-            return []
-        words = {k: _stems(h[m.end():] if (m := _COUNT_HEAD.match(h)) else h) & named for k, h in headings.items()}
-        repeated = Counter(w for ws in words.values() for w in ws)
-        shared = {w for w, n in repeated.items() if n >= 2}
-        return [k for k, ws in words.items() if ws & shared]
 
     def _item_count(self, heading: str) -> int | None:
         """The number a heading counts an item of a list by ("1. ...", "Video Error 2: ..."), None when it
@@ -1184,16 +1164,6 @@ def _label_of(sentence: str) -> str:
 # a colon's label that leads into what follows it, or names a remark: no step's name
 _LEAD_IN = re.compile(r"(?i)\b(?:following|these|this|below|here)\b|\b(?:to|on|in|into|at|for|from|with|by|the|a|an"
                       r"|note|tip|tips|warning|caution|important)\s*$")
-
-
-_STEM_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def _stems(text: str) -> set[str]:
-    """The words of text lower-cased, a plural's "s" off ("Holes" and "hole" are one), but the commonest
-    (search.STOPWORDS: "with", "your") and a problem's own cue words' shape kept as they are."""
-    return {w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
-            for w in _STEM_WORD.findall(text.lower()) if w not in STOPWORDS}
 
 
 def _first_word(heading: str) -> str:
