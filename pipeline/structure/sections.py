@@ -256,8 +256,10 @@ class Sections:
     def _headings(self, heads: list[_Block], blocks: list[_Block]) -> set[int]:
         """id() of the candidate headings that open sections. A bold line with nothing under it
         whose words name another heading is a table-of-contents line (the article lists its
-        fixes before or after giving them; the words of one hold the other's, "4: Troubleshoot hardware
-        issue" for "Fix 4: Troubleshoot hardware issues"), and so is the last line of such a list, which
+        fixes before or after giving them), also one a heading's words hold when it follows such a line
+        ("4: Troubleshoot hardware issue" for "Fix 4: Troubleshoot hardware issues"; not a label over
+        its own sub-headings, "**Method 1: Update audio driver**" over "### Update audio driver in
+        Device Manager"), and so is the last line of such a list, which
         has the text before the first fix under it: they stay paragraphs, or each would be an
         empty step and the real one's double."""
         out = {id(b) for b in heads}
@@ -275,7 +277,7 @@ class Sections:
             keys = keys or [self._name(h.plain) for h in heads]
             if any(
                     other == keys[k] or (len(other) >= 8 and other in keys[k])
-                    or (len(keys[k]) >= 8 and keys[k] in other)  # ("troubleshoot hardware issue", "... issues")
+                    or (len(keys[k]) >= 8 and keys[k] in other and prev is not None and prev.toc)
                     for j, other in enumerate(keys) if j != k):
                 b.toc = True
                 out.discard(id(b))
