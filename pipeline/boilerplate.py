@@ -550,20 +550,23 @@ class Boilerplate:
         lines = body.split("\n")
         units = self._units(body, lines)
         first = _closing_start(units, lines)
-        above: tuple[int, set[str]] = (-1, set())  # (a closing section's heading, the codes the lines over it name)
+        over: set[str] | None = None  # the codes the lines over the closing sections name (read once, when needed)
+        said: set[str] = set()  # the codes the closing lines read so far name...
+        at: set[str] = set()  # ...as they were at the closing heading over this line
         for u, (i, k) in enumerate(units):
+            if 0 <= first <= u and _HEADING.match(lines[i]):
+                at = set(said)
             if k is not None:
                 keys.add(k)
                 if 0 <= first < u and (exact := self._exact(lines[i])) is not None:
                     keys.update((exact, _tail(exact)))
                 if 0 <= first <= u and (codes := _codes(lines[i])):
-                    h = next(v for v in range(u, first - 1, -1) if _HEADING.match(lines[units[v][0]]))
-                    if above[0] != h:
-                        above = (h, set().union(*(_codes(lines[units[v][0]]) for v in range(h)
-                                                  if units[v][1] is not None)))
+                    if over is None:
+                        over = set().union(*(_codes(lines[units[v][0]]) for v in range(first) if units[v][1] is not None))
                     for q in map(_coded, codes):
                         keys.update((q, _named(q)))
-                    keys.update(_unsaid(_coded(c)) for c in codes - above[1])
+                    keys.update(_unsaid(_coded(c)) for c in codes - over - at)
+                    said |= codes
                 if len(_shown_words(lines[i])) >= self.family_words:
                     long.add(k)
                 if self._house(lines[i]):
@@ -622,8 +625,9 @@ class Boilerplate:
         # above naming it too (_unsaid: the site's blurb), not where many merely name it (the spun
         # near-copies of one guide, each closing with its own "## Error code 43 fixed")
         sited = {q for q in two if _unsaid(q) in two}
-        named = set(common)
-        return (found - {q for q in common if _named(q) in named}) | sited
+        common_set = set(common)
+        codes = {q for q in common_set if _named(q) in common_set}  # (a code's key, common or not, is no line's)
+        return (found - codes) | sited
 
     def _attributed(self, line: str) -> bytes | None:
         """The key of an attribution line (the rules' attribution_labels, a colon, one link: "Source:
