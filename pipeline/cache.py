@@ -354,7 +354,9 @@ from .write import write_atomic
 #      (not a deal's "Buy Now" to a shop, nor a free app's store page); counted problems named in the lead's words
 #      are no longer fixes (a "Best X" listicle gave them); a bold line a heading's words hold is a contents line only
 #      after another one
-FORMAT = 211
+# 212: steps38b: a manual way named only to be advised against ([promotional] declines) is none; a way headed by a
+#      learnt tool stays a step, flagged promotional
+FORMAT = 212
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -4410,3 +4410,90 @@ def test_a_contents_line_worded_a_little_shorter_than_its_heading_is_no_step(st)
              "### Update audio driver in Device Manager\n\nOpen Device Manager and choose Update driver.\n\n"
              "### Update audio driver from the maker's site\n\nDownload the newest driver and install it.\n")
     assert "Method 1" not in st.structure(label, "Fix No Sound After an Update").sections[0].text
+
+
+_ROLL_BACK = ("## Fix 3: Roll back your graphics driver\n\nYou can also roll back the driver to clear the error.\n\n"
+              "You can manually roll back your graphics driver in Device Manager. Back up your files first.\n\n"
+              "{decline}\n\nRestoring drivers automatically, on the other hand, is very easy.\n\n"
+              "1) Download and install Driver Easy.\n\n2) Run Driver Easy and go to **Tools** > **Driver Restore**.\n")
+
+
+@pytest.mark.parametrize("decline", [
+    "The manual process is time consuming, technical and risky, so we won't cover it here. Nor do we recommend it.",
+    "We don't recommend it unless you know your way around drivers.",
+    "The manual way is not recommended unless you know your hardware well."])
+def test_a_manual_way_named_only_to_be_declined_gives_no_manual_way(st, decline):
+    """issue #24: "You can manually roll back your driver in Device Manager. … so we won't cover it here. Nor do
+    we recommend it", then only Driver Easy's steps, was served as a fix with a manual way: the manual way it
+    names (rules [promotional] manual_cues) it declines (`declines`), so the step is the tool's pitch."""
+    (fix,) = st.structure(_ROLL_BACK.format(decline=decline), "Graphics error").steps
+    assert fix.promotional and fix.pitch and fix.pitch[0].startswith("1) Download")
+    # named and not declined, the manual way stands
+    (fix,) = st.structure(_ROLL_BACK.format(decline="It takes a few minutes."), "Graphics error").steps
+    assert not fix.promotional and fix.pitch
+
+
+def test_a_manual_way_that_leaves_out_its_details_is_still_a_manual_way(st):
+    """"**Manually**: download the driver from the manufacturer … As this varies from manufacturer and printer
+    models, we won't cover it here": the part says where to go, only not each model's clicks; so does a
+    paragraph a scrape ran together ("… from the manufacturer … so we won't cover it here, and we recommend
+    this method if you're confident … Automatically update drivers: … with **Driver Easy**")."""
+    body = ("## Fix 2: Update the printer driver\n\n**Manually**: you can download the printer driver from the "
+            "manufacturer and install it. As this varies from manufacturer and printer models, we won't cover it "
+            "here.\n\n**Automatically**: if you don't have time, you can do it automatically with **Driver Easy**."
+            "\n\n1) Download and install Driver Easy.\n\n2) Run Driver Easy and click **Scan Now**.\n")
+    (fix,) = st.structure(body, "Printer offline").steps
+    assert not fix.promotional and fix.pitch
+    body = ("## Fix 4: Update your drivers\n\nThere are two ways to update drivers: manually and automatically.  "
+            "Manually update drivers: you can search for the latest driver from the manufacturer, then install it. "
+            "As drivers vary from devices and manufacturers, we won't cover it here, and we recommend this method if "
+            "you're confident with your computer skills.  Automatically update drivers: if you don't have time, you "
+            "can do it automatically with **Driver Easy**.  1) Download and install Driver Easy.  2) Run Driver Easy "
+            "and click **Scan Now**.\n")
+    (fix,) = st.structure(body, "No sound").steps
+    assert not fix.promotional and fix.pitch
+
+
+_ARTWORK = """How do you get album artwork on your music player? Here are three ways.
+
+### The first way to get album artworks – from the Store
+
+It is a good way to get the artworks from the Store. The following steps for your information.
+
+1 Sign into the Store with your account.
+
+2 Click **Library** from the Menu Bar, and find **Get Album Artworks**.
+
+### The second way to get album artworks – from Google
+
+There are almost all album artworks on Google Images. Download one and save it on your Desktop.
+
+1 Save your picture as .jpg format
+
+2 Save the full sized image, or the image will be blurry.
+
+### The third way and the most convenient way to get album artworks – from TuneMover
+
+Using the third-party software TuneMover can easily solve your problem.
+
+1 After downloading and installing this software on your computer, launch it first.
+
+2 Connect your device and TuneMover detects it. Choose Media on this interface.
+
+3 Right click the chosen song to choose "Edit Info" and add the picture from Desktop.
+
+## Why we recommend TuneMover to you?
+
+TuneMover has absolute advantages. Add the album artwork is its smallest function.
+"""
+
+
+def test_a_way_headed_by_a_learnt_tool_stays_a_promotional_step(st):
+    """issue #24: "The third way and the most convenient way to get album artworks – from FoneTrans", once the
+    build learnt FoneTrans, was a promotional section and no step at all: a way the article offers stays one of
+    its steps, flagged as a pitch (as "Fix 4: Use Driver Easy" is); the tool's praise after them stays none."""
+    s = st.structure(_ARTWORK, "How Do You Get Album Artwork", ("TuneMover",))
+    assert [(x.title.split(" – ")[-1], x.promotional) for x in s.steps] == [
+        ("from the Store", False), ("from Google", False), ("from TuneMover", True)]
+    assert [x.kind for x in s.sections[-2:]] == ["promotional", "promotional"]
+    assert [x.promotional for x in st.structure(_ARTWORK, "How Do You Get Album Artwork").steps] == [False] * 3

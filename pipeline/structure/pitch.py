@@ -59,6 +59,7 @@ class Pitch:
         tool_nouns; then the labels are the tool's procedure), and is a manual step when not; a pitch that started before the labels keeps them (the tool's
         "Step 1: Download X ... Step 2: Click Scan")."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
+        named = declined = False  # a manual way named outside the pitch (manual_cues); the step declines it (declines)
         held = None  # (whether the pitch ran, where it ended) before a bare "OR": its part opens after it
         number = 0  # the last number of the pitch's numbered list (its procedure goes on at number + 1)
         labelled = False  # a procedure's bare step label ("Step 1") was met outside the pitch
@@ -97,7 +98,9 @@ class Pitch:
             elif not in_pitch and self._pitchy(plain) and (at := self._pitch_start(b, md)) is not None:
                 in_pitch, inside = True, labelled  # (the sentences or list items before the pitch are the step's own)
                 cut = start + at
-                manual = manual or self._names_manual(_MD_MARKS.sub("", md[:at])) or self._quoted_command(md[:at]) or (
+                named = named or self._names_manual(_MD_MARKS.sub("", md[:at]))
+                declined = declined or self.decline.search(md[:at]) is not None
+                manual = manual or self._quoted_command(md[:at]) or (
                     b is action and _WORDS.search(md[:at]) is not None) or (
                     b.kind == "list" and len(_ITEM.findall(md[:at])) >= 2 and bool(b.ordered_items))
             if md:
@@ -114,13 +117,16 @@ class Pitch:
                     ranges[-1] = (ranges[-1][0], size)
                 elif md:
                     ranges.append((cut, size))
-            elif md and not manual:
-                manual = bool(self._names_manual(plain) or self._manual_lead(plain)) or (b is not None and (
+            if md and not in_pitch:
+                declined = declined or self.decline.search(plain) is not None
+            if md and not in_pitch and not manual:
+                named = named or self._names_manual(plain)
+                manual = self._manual_lead(plain) or (b is not None and (
                     bool(b.ordered_items or b.ui_paths or b.images
                          or any(self._is_command(c) for c in b.code + [t for t in b.strong if " " in t.strip() and not _label(t)])
                          or any(self.manual_link.search(link["url"]) for link in b.links) or self._quoted_command(b.plain)
                          or ("+" in b.plain and self.shortcut.search(b.plain)))))
-        return "\n\n".join(parts), ranges, pitched, manual
+        return "\n\n".join(parts), ranges, pitched, manual or (named and not declined)
 
     def _opener(self, b: _Block, plain: str) -> bool:
         """A block that opens a part of a step: a bold label (not a number: `**2)** Run ...`

@@ -538,6 +538,13 @@ class Steps:
         last = [t.strip() for t in SENTENCE_END.split(b.plain.strip()) if t.strip()]
         return bool(last) and len(last[-1]) <= 300 and self._writer_acts(last[-1])
 
+    def _may_be_way(self, s: _Sec) -> bool:
+        """Whether a section beside the ways may be one of them: of no kind that is none (`other`), a fix, or
+        a fix by its heading that pitches a tool ("The third way and the most convenient way to get album
+        artworks – from FoneTrans" after "The first way ... – from iTunes Store": a way the article offers,
+        kept as a promotional step; not "Why we recommend FoneTrans to you?")."""
+        return s.kind in ("other", "fix") or (s.kind == "promotional" and self._kind(s.heading) == "fix")
+
     def _is_step(self, secs: list[_Sec], i: int, peers: dict[tuple, int], procedure: bool = False,
                  counts: dict[tuple, int] | None = None) -> bool:
         """A section is a step by its number, by its place (under a section of fixes: but not
@@ -675,7 +682,7 @@ class Steps:
         over = _over_steps(secs, is_step)
         for run in _siblings(secs):
             marks = [j for j, i in enumerate(run) if is_step[i]]
-            fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
+            fits = [self._may_be_way(secs[i]) and not secs[i].pseudo and i not in skip and bool(secs[i].text)
                     for i in run]
             if any(secs[run[j]].counted for j in marks):
                 continue
@@ -743,7 +750,7 @@ class Steps:
                 continue
             for i in run[marks[-1] + 1:]:
                 t = secs[i]
-                if not (t.kind in ("other", "fix") and not t.pseudo and i not in skip and i not in over and t.text
+                if not (self._may_be_way(t) and not t.pseudo and i not in skip and i not in over and t.text
                         and self.verb_word.match(t.heading) and not any(c in t.heading for c in "?!")
                         and not self.closing_heading.search(t.heading) and self._acts_in(t)):
                     break
@@ -754,7 +761,7 @@ class Steps:
         over = _over_steps(secs, is_step)
         for run in _siblings(secs):
             if any(i in over for i in run) and not any(secs[i].counted and is_step[i] for i in run):
-                fits = [secs[i].kind in ("other", "fix") and not secs[i].pseudo and i not in skip and bool(secs[i].text)
+                fits = [self._may_be_way(secs[i]) and not secs[i].pseudo and i not in skip and bool(secs[i].text)
                         for i in run]
                 self._alike_tail(secs, run, is_step, fits, over)
 
@@ -860,7 +867,7 @@ class Steps:
                         continue  # (nor a part that pitches a tool, its sub-section the tool's own steps)
                     way = i if secs[i].text else below[0]
                 if (not is_step[i] and i not in over and i not in skip
-                        and secs[i].kind in ("other", "fix") and not any(is_step[a] for a in _ancestors(secs, i))
+                        and self._may_be_way(secs[i]) and not any(is_step[a] for a in _ancestors(secs, i))
                         and (self._names_doing(secs[i].heading, ways=secs[0].ways) or _first_word(secs[i].heading) in divisions)):
                     is_step[way] = True
 

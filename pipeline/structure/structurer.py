@@ -132,6 +132,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.manual_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_labels")), flags)
         self.manual_cue = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_cues")), flags)
         self.choice_opener = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "choice_openers")), flags)
+        self.decline = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "declines")), flags)
         self.manual_link = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "manual_links")), flags)
         self.sequence_label = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "sequence_labels")), flags)
         self.alternative_words = {w.lower() for w in rules.get("promotional", "alternatives")}
