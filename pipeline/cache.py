@@ -350,7 +350,9 @@ from .write import write_atomic
 # 210: steps38: a name heading a product's box (a "Free Download"/"Buy Now" button to a shop after it) is sold;
 #      counted problem headings in the lead's own words are fixes; a contents line a little shorter than its
 #      heading is no step
-FORMAT = 210
+# 211: titles (mend38t): a puff verb's opening part stays where it names a thing the text writes as a name (twice),
+#      the rest not ("Mastering Telegram: How to Sort Chats ...", "Elevating NVMe Drive Efficiency: ...")
+FORMAT = 211
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
