@@ -356,7 +356,9 @@ from .write import write_atomic
 #      after another one
 # 212: steps38b: a manual way named only to be advised against ([promotional] declines) is none; a way headed by a
 #      learnt tool stays a step, flagged promotional
-FORMAT = 212
+# 213: titles (mend38t): a puff verb's opening part stays where it names a thing the text writes as a name (twice),
+#      the rest not ("Mastering Telegram: How to Sort Chats ...", "Elevating NVMe Drive Efficiency: ...")
+FORMAT = 213
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

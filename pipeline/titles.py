@@ -127,6 +127,7 @@ _LOWER_FIRST = re.compile(r"(?<![\w'’.-])[Tt]o\s+(?=([a-z][a-z'’-]*+)\s+([A-
 MAIN_PARTS, MAIN_WEIGHT = 3, 4.0  # (`main_term`)
 MAIN_SHARE = 0.75  # a word the text is about beside its main term weighs as much times its weight or more (`main_terms`)
 SUBJECT_PARTS = 2  # (`subject_words`)
+SUBJECT_NAMED = 2  # times the text says a name an opening part keeps, or more (`polished`; not "Sony Storage" once)
 WEAK = 4.0  # a best candidate's score under which it must name the text's main term (`choose`)
 EXPLAINS = 1.5  # a one-word heading names the page only where two in three of the other headings say it (`scored`)
 EXPLAINS_SENTENCES = 2  # ... and its own section says the thing in as many sentences or more (`scored`)
@@ -157,6 +158,9 @@ NAME_ENTRIES, NAME_SHARE = 3, 0.8
 # Garmin", "the new Epix"; a capital, then small letters only: not "CPUs", "OLED"), and a word it writes in lower case
 # (`capitalised`)
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+(?![\w'’-])")
+# ... and, for a name of any shape, a word with a capital anywhere in it there ("the Telegram chat list", "Some NVMe
+# heatsinks", "an iPhone", "the Zero M15"; `capitalised` with `mid`)
+_MID_NAME = re.compile(r"(?<=[a-z0-9,;] )[A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z0-9]*(?:['’-][a-z0-9]+)*")
 # a token that names a model by its shape, as a title writes it: letters then a digit ("R23", "X570", "i9"), or a
 # capital inside a word after a small letter ("ModelFarm", "iPhone"); not a figure ("6GHz", "5Th", "1TB") nor "Win10"
@@ -430,12 +434,13 @@ def chunks(entry: dict) -> list[str]:
     return [p for part in parts for p in map(plain, _PARAGRAPH.split(part)) if p.strip()]
 
 
-def capitalised(entry: dict) -> list[str]:
+def capitalised(entry: dict, mid: re.Pattern = _MID_CAPITAL) -> list[str]:
     """The words (as `words` gives them, sorted) that the entry's text writes as a name: with a capital inside a
-    sentence ("the new Epix Pro", "made by Garmin") and never in lower case. Its summary and sections' texts, not
-    their headings (a heading capitalises every word: "How to Fix Brother Printer Not Printing")."""
+    sentence ("the new Epix Pro", "made by Garmin"; of the shape `mid` matches) and never in lower case. Its summary
+    and sections' texts, not their headings (a heading capitalises every word: "How to Fix Brother Printer Not
+    Printing")."""
     texts = [plain(t) for t in [entry.get("summary", ""), *(s.get("text", "") for s in entry.get("sections", []))]]
-    caps = {w for m in {m for t in texts for m in _MID_CAPITAL.findall(t)} for w in words(m)}
+    caps = {w for m in {m for t in texts for m in mid.findall(t)} for w in words(m)}
     if not caps:
         return []
     # (each lower-case token once; one of letters and digits only is its own word, stemmed, without `words`' regex)
@@ -749,14 +754,20 @@ def without_spin_words(title: str, spin_words: list, flat: str, others=(), not_f
     return out[:1].upper() + out[1:] if first.islower() and not was.startswith(first) else out
 
 
-def subject_opening(part: str, rest: str, main: frozenset, generic: frozenset, shared: frozenset | None = None) -> bool:
+def subject_opening(part: str, rest: str, main: frozenset, generic: frozenset, shared: frozenset | None = None,
+                    names: frozenset = frozenset()) -> bool:
     """Whether a title's opening part that spin_words would take ("Boost FPS in Valorant:", "Discover Unmatched
-    Storage and Speed:") names what the text is about, and so stays: the part's words but its first (the verb)
-    are all of `main` (the entry's main words: `TitleChooser.subject_words`; "FPS", "Valorant"; not "Unmatched")
+    Storage and Speed:") names what the text is about, and so stays: a word of it but its first (the verb) is one
+    the text writes as a name (`names`: `capitalised` of any shape, "Telegram", "NVMe") and the rest does not say
+    ("Mastering Telegram: How to Sort Chats into Folders", "Elevating NVMe Drive Efficiency: In-Depth Look At The
+    Best Coolers ..."; not "Mastering Averages:", which the text writes in lower case); or the part's words but its
+    first are all of `main` (the entry's main words: `TitleChooser.subject_words`; "FPS", "Valorant"; not "Unmatched")
     and, where the entry has other published titles, one of them is of `shared`, the words half of those say (a
     respin keeps the subject: "Unlocking Security: ... 1Password" beside nine titles, two saying "Security", goes);
     or the rest names none of `main` ("What to Check Before You Buy" says nothing of "Laptop RAM")."""
     said = [w for w in words(part)[1:] if w not in generic]  # (none of a label's: "Solved:" goes)
+    if any(w in names and w not in words(rest) for w in said):
+        return True
     if not main or not said:
         return False
     return (all(w in main for w in said) and (shared is None or any(w in shared for w in said))
@@ -1221,10 +1232,12 @@ class TitleChooser:
             out = attested(out, tokens(text), flat, self.titled(entry))
         if self.spin_words:
             main, shared = self.subject_words(k, entry, title)
+            said = Counter(words(text))  # (a name said once in passing is not what the text is about)
+            names = frozenset(w for w in capitalised(entry, _MID_NAME) if said[w] >= SUBJECT_NAMED)
             out = without_spin_words(out, self.spin_words, flat,
                                      [entry["title"], *entry.get("alternate_titles", [])], self.spin_not_first,
                                      self.spin_labels,
-                                     lambda part, rest: subject_opening(part, rest, main, self.generic, shared))
+                                     lambda part, rest: subject_opening(part, rest, main, self.generic, shared, names))
         if key:
             self.memo.put_names(key, [title, out])
         return out
