@@ -1232,12 +1232,16 @@ class TitleChooser:
             out = attested(out, tokens(text), flat, self.titled(entry))
         if self.spin_words:
             main, shared = self.subject_words(k, entry, title)
-            said = Counter(words(text))  # (a name said once in passing is not what the text is about)
-            names = frozenset(w for w in capitalised(entry, _MID_NAME) if said[w] >= SUBJECT_NAMED)
+            names: list[frozenset] = []  # (the names the text writes: read only once an opening part would go)
+
+            def stays(part: str, rest: str) -> bool:
+                if not names:
+                    said = Counter(words(text))  # (a name said once in passing is not what the text is about)
+                    names.append(frozenset(w for w in capitalised(entry, _MID_NAME) if said[w] >= SUBJECT_NAMED))
+                return subject_opening(part, rest, main, self.generic, shared, names[0])
             out = without_spin_words(out, self.spin_words, flat,
                                      [entry["title"], *entry.get("alternate_titles", [])], self.spin_not_first,
-                                     self.spin_labels,
-                                     lambda part, rest: subject_opening(part, rest, main, self.generic, shared, names))
+                                     self.spin_labels, stays)
         if key:
             self.memo.put_names(key, [title, out])
         return out
