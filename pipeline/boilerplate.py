@@ -619,15 +619,14 @@ class Boilerplate:
         two = set(_listed(uniq[families >= 2]))
         held = _listed(uniq[df >= 2])
         # ...and a line of the body's last section found there in two families or more (its _tail key)
-        found = (set(common) | {f for f in map(_few, held) if f in two} | {t for t in map(_tail, held) if t in two}
-                 | {_unlinked(k) for k in common})
+        found = set(common)
+        codes = {q for q in found if _named(q) in found}  # (a code's key, common or not, is no line's)
+        found |= {f for f in map(_few, held) if f in two} | {t for t in map(_tail, held) if t in two}
+        found |= {_unlinked(k) for k in common}
         # ...and a code the body's last sections name, where two families or more name it with no line
         # above naming it too (_unsaid: the site's blurb), not where many merely name it (the spun
         # near-copies of one guide, each closing with its own "## Error code 43 fixed")
-        sited = {q for q in two if _unsaid(q) in two}
-        common_set = set(common)
-        codes = {q for q in common_set if _named(q) in common_set}  # (a code's key, common or not, is no line's)
-        return (found - codes) | sited
+        return (found - codes) | {q for q in two if _unsaid(q) in two}
 
     def _attributed(self, line: str) -> bytes | None:
         """The key of an attribution line (the rules' attribution_labels, a colon, one link: "Source:
@@ -2605,7 +2604,19 @@ class Boilerplate:
         rest = run[:-1]  # (the line right under the top picture: its caption or name, kept with it)
         if not rest or not any(_shot(lines[units[u][0]]) for u in rest):
             return False
-        between, gaps, widest = self._gone_between(units, lines, top, run[0], drop)
+        between: list[int] = []
+        widest = gap = 0
+        gaps: list[list[str]] = [[]]  # the lines that went in each gap between two lines left
+        for u in range(top + 1, run[0]):
+            if self._gone(units, lines, u, drop):
+                between.append(u)
+                gaps[-1].append(lines[units[u][0]])
+                gap += 1
+                widest = max(widest, gap)
+            else:
+                gap = 0
+                if u not in drop and gaps[-1]:
+                    gaps.append([])
         if not between:
             return False
         under: list[int] = []
@@ -2625,24 +2636,6 @@ class Boilerplate:
         """Unit u is a widget's line that went (_went_widget); a picture's credit is none."""
         return (u in drop and units[u][1] is not None
                 and self.credit.fullmatch(_credit_text(lines[units[u][0]])[0]) is None)
-
-    def _gone_between(self, units, lines: list[str], top: int, bottom: int, drop: set[int]):
-        """The widget's lines that went between units top and bottom (_gone), those of each gap between
-        two lines left, and the widest gap's length."""
-        between: list[int] = []
-        widest = gap = 0
-        gaps: list[list[str]] = [[]]  # the lines that went in each gap between two lines left
-        for u in range(top + 1, bottom):
-            if self._gone(units, lines, u, drop):
-                between.append(u)
-                gaps[-1].append(lines[units[u][0]])
-                gap += 1
-                widest = max(widest, gap)
-            else:
-                gap = 0
-                if u not in drop and gaps[-1]:
-                    gaps.append([])
-        return between, gaps, widest
 
     def _shop_link(self, line: str) -> tuple[str | None, bool]:
         """The host of a line of one link (None for any other line) and whether it is a shop's (an
