@@ -556,6 +556,10 @@ class ArticleCache:
             self._packs.append(name)
         return number
 
+    def _pack_at(self, where: int) -> str:
+        """The name of the pack a location's line is in (`_loc`)."""
+        return self._packs[where & _PACK_MASK]
+
     def _read_pack(self, name: str) -> None:
         """Checksummed records (structures, signatures, entries) are checked, and
         signatures kept; a body's line is only located (its text is checked against its
@@ -681,7 +685,7 @@ class ArticleCache:
         where = self._at[kind].get(k)
         if where is None:
             return None
-        pack, at = self._packs[where & _PACK_MASK], where >> _AT_SHIFT
+        pack, at = self._pack_at(where), where >> _AT_SHIFT
         if self._new is not None and pack == self._new[0]:
             self._new[1].flush()
         try:
@@ -694,7 +698,7 @@ class ArticleCache:
     def pack_of(self, kind: str, k: str) -> Path | None:
         """The pack file that holds record (kind, k), or None."""
         where = self._at[kind].get(k)
-        return None if where is None or self.folder is None else self.folder / self._packs[where & _PACK_MASK]
+        return None if where is None or self.folder is None else self.folder / self._pack_at(where)
 
     def _checked(self, kind: str, k: str):
         """The parsed payload of a checksummed record (checked when its pack was opened,
@@ -1003,7 +1007,7 @@ class ArticleCache:
         table = self._at[kind]
         old = table.get(k)
         if old is not None and _size(old):
-            self._replaced[(kind, k)] = (self._packs[old & _PACK_MASK], _size(old))
+            self._replaced[(kind, k)] = (self._pack_at(old), _size(old))
         table[k] = _loc(self._pack_no(self._new_pack()), self._new_end, 0)
         self._new[1].write(line)
         self._new_end += len(line)
@@ -1035,14 +1039,14 @@ class ArticleCache:
         for kind, table in self._at.items():
             for k, where in table.items():
                 if _size(where) and k in used[kind]:
-                    live[self._packs[where & _PACK_MASK]] += _size(where)
+                    live[self._pack_at(where)] += _size(where)
         for (kind, k), (pack, size) in self._replaced.items():
             if k in used[kind]:
                 live[pack] += size
         # (in the order they were read: a record read later replaces one read earlier)
         keep = [p for p, n in live.items() if n and n >= COMPACT_BELOW * self._pack_bytes[p]]
         moving = [(kind, k) for kind, table in self._at.items() for k, where in table.items()
-                  if _size(where) and (pack := self._packs[where & _PACK_MASK]) not in keep and live.get(pack)
+                  if _size(where) and (pack := self._pack_at(where)) not in keep and live.get(pack)
                   and k in used[kind]]
         for kind, k in moving:
             line = self._line(kind, k)  # moved as it is (checked when read)
@@ -1056,19 +1060,11 @@ class ArticleCache:
         # was the build's peak memory, here at its end.
         head = [("format", FORMAT), ("key", self.key), ("packs", packs)]
         head += [(name, (sorted(self.used[name]), getattr(self, name))) for name in TABLES]
-        digest = hashlib.sha256()
-        for piece in itertools.chain(_json_pieces(head), self._article_lines()):
-            digest.update(piece)
-        write_atomic(self.folder / INDEX, itertools.chain((digest.hexdigest().encode("ascii"), b"\n"), _json_pieces(head),
-                                                          self._article_lines()), durable=False)
+        _write_summed(self.folder / INDEX, lambda: itertools.chain(_json_pieces(head), self._article_lines()))
         head = None
         if self._units_all is not None:  # (a build that read no units leaves the file as it is)
             units = [("key", self.key), ("units", (sorted(self.used["units"]), self._units_all))]
-            digest = hashlib.sha256()
-            for piece in _json_pieces(units):
-                digest.update(piece)
-            write_atomic(self.folder / UNITS, itertools.chain((digest.hexdigest().encode("ascii"), b"\n"),
-                                                              _json_pieces(units)), durable=False)
+            _write_summed(self.folder / UNITS, lambda: _json_pieces(units))
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:
@@ -1096,6 +1092,15 @@ class ArticleCache:
         for fh in self._readers.values():
             fh.close()
         self._readers.clear()
+
+
+def _write_summed(path: Path, pieces) -> None:
+    """The bytes `pieces()` gives, written to path under the line of their checksum (as `checksum`
+    of them joined): `pieces` is called twice, for the checksum and to write, so no copy is joined."""
+    digest = hashlib.sha256()
+    for piece in pieces():
+        digest.update(piece)
+    write_atomic(path, itertools.chain((digest.hexdigest().encode("ascii"), b"\n"), pieces()), durable=False)
 
 
 def _json_pieces(fields: list[tuple[str, object]], rows: int = 512):
