@@ -100,6 +100,11 @@ _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 BOX_REACH, BOX_LINKS = 600, 4
 _TAGLINE = re.compile(r"[ \t]+[-–—][ \t]+")  # ("FoneTrans - Best iOS Data Manager")
 _BOX_NAME = re.compile(r"[a-z]?[A-Z][\w+.-]*(?:[ \t]+(?:[a-z]?[A-Z][\w+.-]*|\d[\w.]*)){0,2}")
+# A link's sentence (Products._sentence_name): on its line, within so many characters of it, from the end of
+# the sentence before it ("… and click. ") to the end of its own
+SENTENCE_REACH = 300
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t]|$)")
+_JOINED = re.compile(r"[a-z][A-Z]")
 _AFTER_WORD = re.compile(r"[\w,;)][ \t]+$")  # (what comes before a name inside a sentence)
 
 
@@ -201,7 +206,8 @@ class Products:
         """The names a raw body (before cleaning: its links still there) links to a page that
         sells them: an affiliate redirect or a shop's page whose address spells the
         name ("[iPhone Data Recovery](https://tools.techidaily.com/aiseesoft-iphone-data-recovery/)",
-        "[Driver Easy](https://…/drivereasy/)"). Not a button's label ("Download", "Buy Now"),
+        "[Driver Easy](https://…/drivereasy/)"), or a checkout's page that spells a name the link's sentence
+        writes, whatever its text (`_sentence_name`). Not a button's label ("Download", "Buy Now"),
         nor a sentence, nor a name linked to its own site alone (a reference: "[The Verge](https://www.theverge.com/…)")."""
         out = set()
         raw = _shown(raw)
@@ -210,6 +216,9 @@ class Products:
         links.sort()
         page = None
         for k, (start, end, text, url) in enumerate(links):
+            written = self._sentence_name(raw, start, end, url)
+            if written:
+                out.add(written)
             name = _plain(text).strip(" \t.,;:!?")
             words = [w for w in name.split() if w not in ("-", "–", "—")]  # (a tagline's dash is no word)
             if not 1 <= len(words) <= 5 or not any(c.isupper() for c in name) or words[0].lower() in self.buttons:
@@ -240,6 +249,48 @@ class Products:
             if redirect or _SHOP_PATH.search(parts.path):
                 out.add(name)
         return out
+
+    def _sentence_name(self, raw: str, start: int, end: int, url: str) -> str | None:
+        """The name a link to a checkout's page sells when its text does not name it: a name its
+        sentence (or heading) writes, two words or more each capitalised, that the address spells
+        ("Revo Uninstaller Pro has a dedicated tool – named [Browsers Cleaner](…store.revouninstaller.com/
+        order/checkout.php?…)", "1. Use Revo Uninstaller Pro [Force uninstall](…the same…)": Revo Uninstaller),
+        the longest such, without its edition. Not a shop's page (a store's page of a free app, a laptop's:
+        `_CHECKOUT_PATH`), nor a name its address does not spell ("Try FoneTrans now. [Download now](…2checkout
+        .com/order/…)": whoever sells it, the sentence alone does not say)."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        if not _CHECKOUT_PATH.search(parts.path):
+            return None
+        # (the address's words run together, a name to start where one of them does: "store.revouninstaller
+        # .com" spells "Revo Uninstaller", not the "eRevo Uninstaller" of a scrape's "… asRevo Uninstaller")
+        address = "\0" + "\0".join(re.findall(r"[a-z0-9]+", (parts.hostname or "").rstrip(".") + parts.path.lower()))
+        begin = max(raw.rfind("\n", max(0, start - SENTENCE_REACH), start) + 1, start - SENTENCE_REACH)
+        stop = raw.find("\n", end, end + SENTENCE_REACH)  # (each look bounded: a line of many links stays linear)
+        stop = stop if stop >= 0 else min(len(raw), end + SENTENCE_REACH)
+        before, after = raw[begin:start], raw[end:stop]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+        m = _SENTENCE_END.search(after)
+        sentence = _plain(before[cut:] + raw[start:end] + (after[:m.start() + 1] if m else after))
+        best = None
+        for run in _SHORT_NAME.finditer(sentence):
+            words = run.group(0).split()
+            for n in range(min(len(words), 4), 1, -1):  # (longest first)
+                for i in range(len(words) - n + 1):
+                    part = self.edition_word.sub("", " ".join(words[i:i + n]))
+                    if _JOINED.match(part):  # (the word before it run in: "asRevo Uninstaller", not "iPhone")
+                        part = part[1:] if self._spells(part[1:], address) and not self._spells(part, address) else part
+                    if " " in part and (best is None or len(part) > len(best)) and self._spells(part, address):
+                        best = part
+        return best
+
+    @staticmethod
+    def _spells(name: str, address: str) -> bool:
+        """Whether the address (its words, each after a NUL) spells name from a word's start on."""
+        key = re.sub(r"[^a-z0-9]", "", name.lower())
+        return len(key) >= 4 and re.search("\0" + "\0?".join(key), address) is not None
 
     def _boxed(self, raw: str, links: list[tuple[int, int, str, str]], k: int) -> bool:
         """Whether link k heads a software product's box: a download or trial button (rules [promotional]

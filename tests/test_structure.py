@@ -4497,3 +4497,96 @@ def test_a_way_headed_by_a_learnt_tool_stays_a_promotional_step(st):
         ("from the Store", False), ("from Google", False), ("from TuneMover", True)]
     assert [x.kind for x in s.sections[-2:]] == ["promotional", "promotional"]
     assert [x.promotional for x in st.structure(_ARTWORK, "How Do You Get Album Artwork").steps] == [False] * 3
+
+
+# A cleaning blog's ways to clear a cache, one of them through the tool it sells (Acme Cleaner, learnt)
+CACHE_WAYS = """## How to clear the computer cache
+
+There are several ways to clear each cache on Windows.
+
+## Clear the cache with Acme Cleaner Pro
+
+Acme Cleaner Pro has a dedicated tool for deleting browser data.
+
+1. Open Acme Cleaner Pro, and click **Tools**.
+2. Click **History Cleaner**, check the browsers and click **Clear**.
+
+## Clear Windows temporary files with Disk Cleanup
+
+{disk}
+
+## Clear cache in File Explorer
+
+Some of the caches related to File Explorer can be deleted easily, others need more advanced methods.
+
+{explorer}
+"""
+DISK = ("1. Start Acme Cleaner Pro, click Tools, then double-click Disk Cleanup. ![tools](https://x.example/t.png)\n"
+        " Alternatively, you can open Disk Cleanup from the Windows Start Menu (press Win+S) and search for Disk Cleanup.\n"
+        "2. In the pop-up window select the drive you want to clean up and click OK.\n"
+        "3. Check the items you wish to delete and click OK.")
+EXPLORER = ("* **Thumbnail cache**: open Acme Cleaner Pro, click **Tools**, click History Cleaner, check **Delete "
+            "Thumbnail Cache** and click **Clear**.\n"
+            "* **Icon cache**: download our script, right-click it and select **Run as administrator**.\n"
+            "* **File Explorer history**: open File Explorer, click the **View** tab, then **Options**, and click "
+            "**Clear**.")
+
+
+def test_a_list_that_gives_its_own_ways_beside_the_tool_is_no_pitch(st):
+    """The way headed by the tool is its pitch; a numbered procedure whose first item also says how to get there
+    without the tool ("Alternatively, you can open Disk Cleanup from the Start Menu"), or a list of labelled
+    cases only the first of which uses the tool, is a manual way: the pitch would hide it whole."""
+    fixes = st.structure(CACHE_WAYS.format(disk=DISK, explorer=EXPLORER), "Clear the cache", ("Acme Cleaner",)).steps
+    assert [f.promotional for f in fixes] == [True, False, False]
+    assert [bool(f.pitch) for f in fixes] == [True, False, False]
+    # the tool's own procedure, with no way of its own, stays its pitch
+    tool = DISK.replace(" Alternatively, you can open Disk Cleanup from the Windows Start Menu (press Win+S) and search "
+                        "for Disk Cleanup.\n", "")
+    labels = EXPLORER.replace("* **Icon cache**: ", "* ").replace("* **File Explorer history**: ", "* ")
+    fixes = st.structure(CACHE_WAYS.format(disk=tool, explorer=labels), "Clear the cache", ("Acme Cleaner",)).steps
+    assert [f.promotional for f in fixes] == [True, True, True]
+
+
+def test_a_pointer_to_the_sites_article_naming_the_tool_is_no_pitch(st):
+    """"You can check our article on how to … with X": the page it points to pitches the tool, not this fix."""
+    body = ("## Fix 1: Restart the app\n\nClose the app and open it again.\n\n## Fix 2: Clear your browser cache\n\n"
+            "Files get corrupted during download when you don't clean your browser cache regularly.\n\n"
+            "You can check our article on how to clear your computer's cache with Acme Cleaner Pro, including your "
+            "browser.\n")
+    fix = st.structure(body, "Can't run this program", ("Acme Cleaner",)).steps[1]
+    assert not fix.promotional and fix.pitch == []
+    pitch = body.replace("You can check our article on how to clear your computer's cache with", "Clear it with")
+    fix = st.structure(pitch, "Can't run this program", ("Acme Cleaner",)).steps[1]
+    assert fix.promotional and fix.pitch
+
+
+def test_the_tool_a_tutorial_teaches_is_its_subject_not_its_pitch(st):
+    """A learnt product that the page's opening headings name (under a spun heading the site put over it) is what
+    the tutorial is about: its steps are the tool's procedure, the reader's fix, not a pitch beside a manual way."""
+    body = ("## Top Social Networks Explained\n\n## How to install and activate Acme Cleaner Mobile\n\n"
+            "You can download Acme Cleaner Mobile from the Play Store.\n\n"
+            "### Step 1: Install the app\n\nWhen you first launch Acme Cleaner Mobile, tap **Next**.\n\n"
+            "### Step 2: Activate it\n\nOpen Acme Cleaner Mobile, tap **ENTER KEY**, type your licence key and tap "
+            "**NEXT**.\n")
+    fixes = st.structure(body, "Navigating the Giants of Social Networking", ("Acme Cleaner",)).steps
+    assert len(fixes) == 2 and not any(f.promotional or f.pitch for f in fixes)
+    # ...but a page about something else pitches it
+    other = body.replace("How to install and activate Acme Cleaner Mobile", "How to free up space on your phone")
+    assert any(f.pitch for f in st.structure(other, "Navigating the Giants of Social Networking", ("Acme Cleaner",)).steps)
+    # the name's words scattered over the title and a heading name something else
+    scattered = other.replace("Navigating the Giants", "Acme Tips").replace("free up space on your phone",
+                                                                            "use the Cleaner on your Mobile")
+    assert any(f.pitch for f in st.structure(scattered, "Acme Tips of Social Networking", ("Acme Cleaner",)).steps)
+
+
+def test_a_tool_named_only_as_the_owner_of_a_screen_starts_no_pitch(st):
+    """"After clicking the button, the Acme Cleaner's window closes": a step inside the tool, not an offer of it;
+    the closing puff that names it as such is the pitch."""
+    body = ("## Hunter Mode and the convenience of a few clicks\n\nA feature to remove programs quickly.\n\n"
+            "## Step 1: Open Hunter Mode\n\nFind the **Hunter Mode** button in the menu.\n\n"
+            "## Step 2: Remove a program with it\n\nAfter clicking on the **Hunter Mode** button, the Acme Cleaner's "
+            "window is closing and a target appears on the desktop. Drag the target onto a program's window and "
+            "click **Uninstall**.\n\n![hunter mode](https://x.example/hunter.png)\n\nQuite useful and easy to operate, the Hunter Mode in Acme Cleaner gets rid of "
+            "any program in a few clicks.\n")
+    fix = st.structure(body, "Hunter Mode", ("Acme Cleaner",)).steps[-1]
+    assert not fix.promotional and fix.pitch == [fix.text[fix.text.index("Quite useful"):]]

@@ -16,6 +16,7 @@ _NUMBER = re.compile(r"(?m)^[ ]{0,3}(\d{1,9})[.)]")  # an ordered list item's nu
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,80})[”\"]")  # a quoted span of prose: what is typed (a bracket glosses)
 _SENTENCE_BREAK = re.compile(r"[.!?:]\s+")
 _SENTENCE_GOES_ON = re.compile(r"[ \t]*[a-z]")  # (after a bold word: its sentence goes on)
+_ITEM_LABEL = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)[^*_\n]{2,60}(?:\*\*|__)")  # ("* **Icon cache**: …")
 _LETTERED = re.compile(r"\s*\(?[a-zA-Z][.)]\s")  # a lettered label ("a) Scan"): a sub-step's
 
 
@@ -163,11 +164,27 @@ class Pitch:
             return self._pitch_sentence(md)
         if b.kind != "list" or len(starts) < 2 or starts[0] != 0:
             return 0
-        pitchy = [self._pitchy(_MD_MARKS.sub("", md[a:e])) for a, e in zip(starts, starts[1:] + [len(md)])]
+        items = [md[a:e] for a, e in zip(starts, starts[1:] + [len(md)])]
+        pitchy = [self._pitchy(_MD_MARKS.sub("", item)) for item in items]
         k = len(pitchy)
         while k and pitchy[k - 1]:
             k -= 1
+        if pitchy[0] and k and self._own_ways(items):
+            return None
         return 0 if pitchy[0] or k == 0 else starts[k] if k < len(pitchy) else None
+
+    def _own_ways(self, items: list[str]) -> bool:
+        """Whether a list whose first item pitches, and a later one does not, gives ways of its own
+        beside the tool: its items each open with a bold label, each a case of its own ("* **Windows
+        thumbnail cache**: open X, click Tools … * **File Explorer history**: open File Explorer, click
+        **View** …"), or its first item says how to get there without the tool on a line of its own
+        ("1. Start X, click Tools, then double-click Disk Cleanup. / Alternatively, you can open Disk
+        Cleanup from the Start Menu … 2. Select the drive …"): not the tool's procedure, whose list the
+        pitch would take whole; a tool named in passing there is no pitch."""
+        if all(_ITEM_LABEL.match(item) for item in items):
+            return True
+        return any(self.alternative.match(line.strip(" \t*_")) and not self._pitchy(_MD_MARKS.sub("", line))
+                   for line in items[0].split("\n")[1:])
 
     def _names_manual(self, text: str) -> bool:
         """Whether a sentence of text names a manual way (rules [promotional] manual_cues: "the
@@ -235,13 +252,29 @@ class Pitch:
         doesn't help much"): none."""
         return any(self._is_command(q) for q in _QUOTED.findall(_MD_MARKS.sub("", text)))
 
-    def _pitch_sentence(self, md: str) -> int:
-        """Where in a paragraph's markdown the first sentence that pitches starts."""
+    def _pitch_sentence(self, md: str) -> int | None:
+        """Where in a paragraph's markdown the first sentence that pitches starts; None when the only
+        ones that name a tool point to another of the site's pages, which pitches it there ("You can check
+        our article on how to clear your computer's cache with X", "We've covered in this article how you
+        can remove them with X and many other methods": rules [promotional] pointers), or name it only as the
+        owner of a screen (`_in_its_screens`)."""
         starts = [0] + [m.end() for m in SENTENCE_END.finditer(md)]
+        pointed = False
         for a, b in zip(starts, starts[1:] + [len(md)]):
-            if self._pitchy(_MD_MARKS.sub("", md[a:b])):
-                return a
-        return 0
+            sentence = _MD_MARKS.sub("", md[a:b])
+            if self._pitchy(sentence):
+                if self.pitch_pointer.search(sentence) is None and not self._in_its_screens(sentence):
+                    return a
+                pointed = True
+        return None if pointed else 0
+
+    def _in_its_screens(self, sentence: str) -> bool:
+        """Whether a sentence names a tool only as the owner of what the reader sees ("After clicking on
+        the “Hunter Mode” button, the Revo Uninstaller’s window is closing"): a step inside it, which says
+        nothing of getting it, and no pitch phrase."""
+        low = sentence.lower()
+        return not any(p in low for p in self.promo) and all(
+            sentence[m.end():m.end() + 2] in ("'s", "’s") for m in self.products.finditer(sentence))
 
 
 def _numbers(md: str) -> list[int]:

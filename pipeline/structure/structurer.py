@@ -14,6 +14,29 @@ from .sections import Sections, _gerunds
 from .steps import Steps, _split_run_on_numbers
 from .summary import _summary
 
+_WORDS = re.compile(r"\w+")
+_OPENING_HEADINGS = 3  # (the page's title, its site's spun heading, a subtitle)
+
+
+def _not_subject(sold: tuple[str, ...], title: str, body: str, numbered) -> tuple[str, ...]:
+    """The learnt products a body pitches: those it names (`sold`) but its subject, a name that its title or
+    one of its opening headings (before its first line of text) writes, in any case: the tool a tutorial teaches
+    ("## How to install and activate Revo Uninstaller Mobile", a spun heading over it), which its steps are the
+    procedure of, not a pitch beside a manual way; a heading `numbered` as a step's ("## Fix 1: Test your memory
+    with X") is the procedure's, not the page's title. The name's words as one run ("… WhatsApp Data on iOS" and
+    "… WhatsApp Recovery on iPhone" do not name iPhone Data Recovery); a tool the rules name is a pitch whatever
+    the page."""
+    if not sold:
+        return sold
+    heads = [title]
+    for line in body.lstrip("\n").split("\n"):
+        if line.strip() and (not line.lstrip().startswith("#") or len(heads) > _OPENING_HEADINGS
+                             or numbered(line.strip().lstrip("#").strip()) is not None):
+            break
+        heads.append(line)
+    runs = [" " + " ".join(_WORDS.findall(h.casefold())) + " " for h in heads if h.strip()]
+    return tuple(n for n in sold if not any(" " + " ".join(_WORDS.findall(n.casefold())) + " " in r for r in runs))
+
 
 class Structurer(Contents, Sections, Pitch, Steps, Causes):
     """Heading, step and extraction rules compiled once."""
@@ -89,6 +112,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.advised_action = acting(doing)
         # the writer's own doing after "Let's" ("Let's look at the film"; Steps._writer_acts)
         self.plea = one_of("pleas")  # (for the site or a shop: "Share this guide ...", "Check the price on Amazon")
+        self.pitch_pointer = re.compile(r"(?:" + "|".join(rules.get("promotional", "pointers")) + r")", flags)
         self.pointer = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "pointer_openings"))
                                   + r")\b", flags)
         self.writer_verb = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "writer_verbs"))
@@ -214,7 +238,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
     def structure(self, body: str, title: str, sold: tuple[str, ...] = (), labels: tuple[str, ...] = ()) -> Structure:
         """Body read into a Structure; `sold`: the products the build learnt (products.py); `labels`:
         the body's lines that the build repeats as a template's labels (boilerplate.Boilerplate.labels)."""
-        self.products = self._products_of(tuple(sold))
+        self.products = self._products_of(_not_subject(tuple(sold), title, body, self._numbered))
         self.labels = frozenset(labels)
         lifted = _lift_item_headings(body)  # (list items headed each: a run of sections)
         if lifted is not None:
