@@ -358,7 +358,7 @@ from .write import write_atomic
 #      learnt tool stays a step, flagged promotional
 # 213: titles (mend38t): a puff verb's opening part stays where it names a thing the text writes as a name (twice),
 #      the rest not ("Mastering Telegram: How to Sort Chats ...", "Elevating NVMe Drive Efficiency: ...")
-FORMAT = 213
+FORMAT = 214
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
