@@ -1895,13 +1895,13 @@ class TitleChooser:
         def ends_clause(at: int) -> bool:
             q = bisect_left(opens, at)  # (the quotations opened before it)
             return bisect_left(starts, at) >= COMPOSE_MIN and (q == 0 or at >= quoted[q - 1][1])
-        lists = []  # (a list a comma opens: its commas end no clause, "… as a phone, tablet, and PC")
+        lists = []  # (a list a comma opens: its commas end no clause, "… as a phone, tablet, and PC"; read to its end once)
 
         def in_list(at: int) -> bool:
-            if not any(a <= at < b for a, b in lists):
+            if not lists or lists[-1][1] <= at:  # (commas come in order: only the last list may hold it)
                 lists.append((at, list_end(sentence, at)))
             return lists[-1][1] > at
-        end = next((m.start() for m in _CLAUSE.finditer(sentence) if not in_list(m.start()) and ends_clause(m.start())),
+        end = next((m.start() for m in _CLAUSE.finditer(sentence) if ends_clause(m.start()) and not in_list(m.start())),
                    len(sentence))
         # (nor with the space a scrape left before its end mark: "Apple sells a lot of  iPhones .")
         span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,\\ "))

@@ -2209,7 +2209,7 @@ def test_a_puff_after_a_mark_goes_and_the_version_and_model_the_text_says_stay(c
     assert chooser(e) == "Epson ET-2720: Guide to Resetting the Ink Pad"
 
 
-def test_a_composed_span_runs_over_the_commas_of_a_list(chooser):
+def test_a_composed_span_runs_over_the_commas_of_a_list(chooser, rules):
     # (titles39: "A foldable Android phone can function as a phone" was cut at the first comma of "a phone,
     # tablet, and PC", saying less than the sentence; the comma that opens a list of short items ending
     # "and …" ends no clause)
@@ -2226,3 +2226,8 @@ def test_a_composed_span_runs_over_the_commas_of_a_list(chooser):
     e["summary"] = ("A foldable Android phone can function as a tablet, a slim phone that opens into a small screen and "
                     "a laptop with a dock. The foldable phone runs apps on the big screen.")
     assert chooser(e) == "A foldable Android phone can function as a tablet"
+    # (each list is read to its end once: a sentence of 40,000 commas is read in linear time)
+    c, t0 = composing(rules, OTHERS), time.process_time()
+    c.phrase("Apple Mac Pro Tower has " + "a, b, and c, " * 20_000 + "end.", ["apple"], None)
+    c.phrase("Apple Mac Pro Tower has " + "a, b, and c. " * 20_000, ["apple"], None)
+    assert time.process_time() - t0 < 5
