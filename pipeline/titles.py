@@ -119,6 +119,10 @@ _LEAD_IN = re.compile(r"(?:[\w'’.-]+\s+){0,2}[\w'’.-]+,\s+")
 # where a clause ends within a sentence: a mark, or a relative or linking word after a comma-less clause
 _CLAUSE = re.compile(r"\s*[,;:]\s|\s+\(|\s+[—–-]\s+"
                      r"|\s+(?:which|that|who|whose|according to|thanks to|because|but|so that)\s", re.I)
+# a list a comma opens, to where the sentence's clause goes on (", tablet, and PC", ", lock screens, and more"): items
+# of LIST_WORDS words at most, two or more, the last led by "and" or "or"; a comma before it ends no clause
+LIST_WORDS = 4
+_LIST_REST = re.compile(r",\s*([^,.;:!?()—–]+(?:,\s*[^,.;:!?()—–]+)+?)\s*(?=[.;:!?()—–]|$)")
 # two capitalised words in a row (found overlapping: "The Moto Tag" holds "Moto Tag")
 _NAME = re.compile(r"(?<![\w'’.-])(?=([A-Z][\w'’.-]*+|[a-z]++[A-Z][\w-]*+)\s+([A-Z][\w'’.-]*|\d+[A-Za-z]*)\b)")
 # (a name's two words after "to", the first in lower case: a sentence's verb and its object, "To disable SmartScreen",
@@ -843,6 +847,21 @@ def spelled_out(word: str, title: str) -> bool:
     ws = [w for w in re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", title)[:SPELLED_TITLE] if w.lower() not in JOINING]
     initials = "".join(w[0].lower() if w[0].isupper() else " " for w in ws)
     return word.lower() in initials
+
+
+def list_end(sentence: str, at: int) -> int:
+    """Where the list that the comma at `at` (past spaces) opens ends, or -1 when it opens none: its items run to the
+    sentence's next mark, two items
+    or more, each of LIST_WORDS words at most, the last led by "and" or "or" ("… function as a phone, tablet, and
+    PC."): its commas end no clause. Not one before an aside ("…, which …"), a single item ("a single,
+    unified app") or items of more words ("…, a slim phone that opens into a small screen and a laptop")."""
+    m = _LIST_REST.match(sentence, at + len(sentence[at:]) - len(sentence[at:].lstrip()))
+    if not m:
+        return -1
+    items = [i.split() for i in m.group(1).split(",")]
+    listed = (all(0 < len(i) <= LIST_WORDS for i in items) and items[-1][0].lower() in ("and", "or")
+              and not any(w.lower() in ("and", "or") for i in items[:-1] for w in i))
+    return m.end() if listed else -1
 
 
 def canonical(value):
@@ -1876,7 +1895,14 @@ class TitleChooser:
         def ends_clause(at: int) -> bool:
             q = bisect_left(opens, at)  # (the quotations opened before it)
             return bisect_left(starts, at) >= COMPOSE_MIN and (q == 0 or at >= quoted[q - 1][1])
-        end = next((m.start() for m in _CLAUSE.finditer(sentence) if ends_clause(m.start())), len(sentence))
+        lists = []  # (a list a comma opens: its commas end no clause, "… as a phone, tablet, and PC"; read to its end once)
+
+        def in_list(at: int) -> bool:
+            if not lists or lists[-1][1] <= at:  # (commas come in order: only the last list may hold it)
+                lists.append((at, list_end(sentence, at)))
+            return lists[-1][1] > at
+        end = next((m.start() for m in _CLAUSE.finditer(sentence) if ends_clause(m.start()) and not in_list(m.start())),
+                   len(sentence))
         # (nor with the space a scrape left before its end mark: "Apple sells a lot of  iPhones .")
         span = re.sub(r"\s+([,;:])", r"\1", sentence[:end].strip().rstrip(".!;:,\\ "))
         # (nor on a word that leans on what was cut: '... a dedicated "AI prompt button" that'; its words

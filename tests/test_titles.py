@@ -2207,3 +2207,27 @@ def test_a_puff_after_a_mark_goes_and_the_version_and_model_the_text_says_stay(c
     # a model with digits keeps its spelling
     e = entry("Epson ET-2720: The Ultimate Guide to Resetting the Ink Pad", [], EPSON, EPSON_SECTIONS)
     assert chooser(e) == "Epson ET-2720: Guide to Resetting the Ink Pad"
+
+
+def test_a_composed_span_runs_over_the_commas_of_a_list(chooser, rules):
+    # (titles39: "A foldable Android phone can function as a phone" was cut at the first comma of "a phone,
+    # tablet, and PC", saying less than the sentence; the comma that opens a list of short items ending
+    # "and …" ends no clause)
+    e = entry("Navigating the Shift From Flutter to Fulcrum", ["Staying Stuck Between Portability & Power"],
+              "A foldable Android phone can function as a phone, tablet, and PC. Android's adaptive software "
+              "lets the foldable phone run apps on the big screen.",
+              [("", "The foldable Android phone opens into a tablet; the foldable becomes a PC with a dock."),
+               ("", "Android on a foldable phone keeps apps running when it opens.")])
+    assert chooser(e) == "A foldable Android phone can function as a phone, tablet, and PC"
+    # a comma before an aside, one item or a long run is still a clause's end
+    e["summary"] = ("A foldable Android phone can function as a tablet, which Android's adaptive software makes "
+                    "possible. The foldable phone runs apps on the big screen.")
+    assert chooser(e) == "A foldable Android phone can function as a tablet"
+    e["summary"] = ("A foldable Android phone can function as a tablet, a slim phone that opens into a small screen and "
+                    "a laptop with a dock. The foldable phone runs apps on the big screen.")
+    assert chooser(e) == "A foldable Android phone can function as a tablet"
+    # (each list is read to its end once: a sentence of 40,000 commas is read in linear time)
+    c, t0 = composing(rules, OTHERS), time.process_time()
+    c.phrase("Apple Mac Pro Tower has " + "a, b, and c, " * 20_000 + "end.", ["apple"], None)
+    c.phrase("Apple Mac Pro Tower has " + "a, b, and c. " * 20_000, ["apple"], None)
+    assert time.process_time() - t0 < 5
