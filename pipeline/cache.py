@@ -23,9 +23,11 @@ titles "h", chrome verdicts by the build's bodies "v", the learnt products a bod
 in a body alone "q", a body's last stripping with the repeated lines it asked about "r"), one record a line. A build appends what it computes to a new pack as it goes and rewrites
 only the index, so neither a rebuild after a few new articles nor a first build of 100k
 articles serialises the whole cache at once; a pack whose bytes are mostly in records no
-longer used is compacted into the new one. Bodies, structures and entries are only located when
+longer used is compacted into the new one. Bodies, structures, signatures and entries are only located when
 a pack is opened, and read when a build needs them. Every body's chrome units are kept in one more file, `units`
-(a build that learns the chrome reads them all: one read, not a record each).
+(a build that learns the chrome reads them all: one file, not a record each in the packs), a JSON head
+(`{"key": ...}`) then a line per body ("<units key> <record's JSON>"), located when first asked for and each
+read when its body's units are.
 
 Every byte is checked before it is used: the index starts with the sha256 of the rest of
 it, a body's line is keyed by the sha256 of the body, the other lines carry the sha256 of
@@ -364,6 +366,7 @@ UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
 TABLES = ("files", "verdicts", "near")  # the index's JSON head; the article records follow it, one a line
 _ARTICLE_LINE = re.compile(rb"([0-9a-f]{64}) ")
+_UNITS_LINE = re.compile(rb"([0-9a-f]{32}) ")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
 _BODY_LINE = re.compile(rb"b ([0-9a-f]{64}) ")
 _CHECKED_LINE = re.compile(rb"([smeukxthvnpqr]) ([0-9a-f]{32}) ([0-9a-f]{64}) ")
@@ -459,7 +462,11 @@ class ArticleCache:
         self._pack_nos: dict[str, int] = {}
         # (kind, key) -> (pack read from, bytes) of a record read, then written again by this build
         self._replaced: dict[tuple[str, str], tuple[str, int]] = {}
-        self.signatures: dict[str, bytes] = {}  # structure key -> its body's MinHash ("m" lines, hex)
+        # An earlier build's MinHash signatures ("m" lines, hex) are read from their packs when
+        # asked (`signature`): held as read, a 30k rebuild carried 15 MB of them into clustering,
+        # which a full build never holds (its groups hold their signatures, as a rebuild's do).
+        self._unsigned: set[str] = set()  # structure keys whose record was found damaged (`_forget`)
+        self._clustered = False  # no signature of an earlier build is asked for after clustering
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.near: dict[str, str] = {}  # a group's structure key -> its kept candidates' keys, concatenated
         self.notes: list[str] = []
@@ -475,7 +482,13 @@ class ArticleCache:
         self._readers: dict[str, object] = {}  # pack -> open file, for reading bodies
         self._written_packs: list[str] = []  # this build's pack, once closed
         self._unread: list[str] = []  # packs the index names, not yet read (`read_packs`)
-        self._units_all: dict[str, list] | None = None  # the UNITS file's records, read when first asked
+        # The UNITS file's records, located when first asked (`_units_index`): units key -> where
+        # its JSON is in the file (`_span`), read from `_units_file` (kept open: the save that
+        # replaces the file copies them from it). Parsed whole, a 30k build held 15 MB of JSON as
+        # ~20 MB of objects to its end (a full build as many: what it put was kept for the save).
+        self._units_at: dict[str, int] | None = None
+        self._units_file = None
+        self._units_more: set[str] = set()  # keys whose units this build put or read from their record
 
     @classmethod
     def open(cls, folder: Path | None, key: str, read: bool = True) -> "ArticleCache":
@@ -561,9 +574,9 @@ class ArticleCache:
         return self._packs[where & _PACK_MASK]
 
     def _read_pack(self, name: str) -> None:
-        """Checksummed records (structures, signatures, entries) are checked, and
-        signatures kept; a body's line is only located (its text is checked against its
-        hash when a build reads it), and so are structures and entries (parsed when used)."""
+        """Checksummed records (structures, signatures, entries) are checked and located
+        (read again and parsed when used); a body's line is only located (its text is checked
+        against its hash when a build reads it)."""
         path = self.folder / name
         bad, size, pos = 0, 0, 0
         if len(self._packs) >= _PACK_MASK:  # (a number is left for this build's own)
@@ -587,8 +600,6 @@ class ArticleCache:
                             bad += 1
                             continue
                         kind, key = m.group(1).decode("ascii"), m.group(2).decode("ascii")
-                        if kind == "m":
-                            self.signatures[key] = line[m.end():-1]
                     self._at[kind][key] = _loc(number, at, len(line))
                     size += len(line)
         except OSError as exc:
@@ -608,6 +619,15 @@ class ArticleCache:
         rec = self.files.get(relpath)
         return (sig is not None and isinstance(rec, list) and len(rec) == len(sig) + 1 and rec[:-1] == list(sig)
                 and isinstance(rec[-1], str) and rec[-1] in self.articles)
+
+    def unchanged_files(self, paths, sigs: dict) -> dict[str, str]:
+        """The files of `paths` that are `unchanged` (their signature in `sigs`), with their
+        sha256: {"a/b.md": "9f86d0..."}. The earlier build's file table is let go then: nothing
+        asks it again (each file of this build records its own: `put_file`), and a 30k rebuild
+        carried it (10 MB parsed) through the reading of the files, where a full build has none."""
+        hits = {p: self.files[p][-1] for p in paths if self.unchanged(p, sigs.get(p))}
+        self.files = {}
+        return hits
 
     def put_file(self, relpath: str, sig: tuple[int, ...] | None, file_sha: str) -> None:
         """Record the signature taken before the file was read (a change while it was read
@@ -703,25 +723,32 @@ class ArticleCache:
     def _checked(self, kind: str, k: str):
         """The parsed payload of a checksummed record (checked when its pack was opened,
         checked again now that it is read), or None."""
+        return _loads(self._payload(kind, k))
+
+    def _payload(self, kind: str, k: str) -> bytes | None:
+        """The payload of checksummed record (kind, k) as its line holds it (a signature's hex,
+        another record's JSON), if the line's checksum holds; else None."""
         line = self._line(kind, k)
         m = _CHECKED_LINE.match(line) if line else None
         if not (m and line.endswith(b"\n") and m.group(1) == kind.encode() and m.group(2) == k.encode()
                 and checksum(line[m.end():-1]) == m.group(3)):
             return None
-        return _loads(line[m.end():-1])
+        return line[m.end():-1]
 
     def _forget(self, kind: str, k: str) -> None:
         self._at[kind].pop(k, None)
         self._replaced.pop((kind, k), None)
         if kind == "s":
-            self.signatures.pop(k, None)
+            self._unsigned.add(k)
 
     # ---------------------------------------------------------------- structures
     def signature(self, k: str, sig_len: int) -> np.ndarray | None:
         """The MinHash signature (sig_len values) of the body with structure key k, when
         its structure is cached too; else None."""
-        hexed = self.signatures.get(k)
-        if hexed is None or k not in self._at["s"]:
+        if k not in self._at["s"] or self._clustered:
+            return None
+        hexed = self._past_hex(k)
+        if hexed is None:
             return None
         try:
             signature = np.frombuffer(bytes.fromhex(hexed.decode("ascii")), "<u8")
@@ -858,16 +885,17 @@ class ArticleCache:
         once), its network domains, linked domains and the names it sells
         (products.Products.sold_in); or None. Read from the UNITS file, which holds every
         body's of the last build that read them (a build learns over all its bodies: one
-        file read, not a record per body), else from the body's own record."""
-        table = self._units_table()
-        rec = table.get(k)
+        file, not a record per body in the packs), else from the body's own record."""
+        at = self._units_index().get(k)
+        rec = None if at is None else _loads(self._units_read(at))
         if _valid_units(rec):
             self.used["units"].add(k)  # (its own record is kept too)
         else:
+            self._units_at.pop(k, None)
             rec = self._valid("u", "units", k, _valid_units)
             if rec is None:
                 return None
-            table[k] = rec
+            self._units_more.add(k)
         keys, long = (repacked(bytes.fromhex(h)) for h in rec[:2])
         return keys, long, set(rec[2]), set(rec[3]), set(rec[4])
 
@@ -876,22 +904,54 @@ class ArticleCache:
         rec = [keys.hex(), long.hex(), sorted(nets), sorted(linked), sorted(sold)]  # (keys, long: packed already)
         self._keep("u", "units", k, rec)
         if self.folder is not None and not self.scratch:
-            self._units_table()[k] = rec
+            self._units_index()
+            self._units_more.add(k)  # (written to the UNITS file from its record: `_units_lines`)
 
-    def _units_table(self) -> dict[str, list]:
-        """The UNITS file's records (k -> units record, checked when used), read once; {}
-        when it is missing, damaged or of another cache key."""
-        if self._units_all is None:
-            self._units_all = {}
+    def _units_index(self) -> dict[str, int]:
+        """Where each record of the UNITS file is (units key -> `_span` of its JSON in the
+        file, checked when read: `units`), located once; {} when the file is missing, damaged
+        or of another cache key. The file is read whole to check it, then let go: each
+        record is read again when asked for (`_units_read`)."""
+        if self._units_at is None:
+            self._units_at = {}
             if self.folder is not None and not self.scratch:
                 try:
-                    digest, _, payload = read_regular(self.folder / UNITS).partition(b"\n")
-                    data = orjson.loads(payload) if checksum(payload) == digest else None
+                    fh, size = _open_regular(self.folder / UNITS)
+                except OSError:
+                    return self._units_at
+                try:
+                    blob = fh.read(size)
+                    at = blob.find(b"\n") + 1
+                    head = blob.find(b"\n", at)
+                    head = len(blob) if head < 0 else head
+                    ok = at and checksum(memoryview(blob)[at:]) == blob[:at - 1]
+                    data = orjson.loads(memoryview(blob)[at:head]) if ok else None
                 except (OSError, ValueError):
                     data = None
-                if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("units"), dict):
-                    self._units_all = data["units"]
-        return self._units_all
+                if isinstance(data, dict) and data.get("key") == self.key:
+                    spans, _ = _article_spans(blob, head + 1, KEY_LEN)
+                    self._units_at, self._units_file = spans, fh
+                else:
+                    fh.close()
+        return self._units_at
+
+    def _units_read(self, at: int) -> bytes | None:
+        """The bytes of the UNITS file at `_span` `at` (None if they cannot be read)."""
+        try:
+            return os.pread(self._units_file.fileno(), at & 0xFFFFFFFF, at >> 32)
+        except OSError:
+            return None
+
+    def _units_lines(self):
+        """The UNITS file's pieces after its head: a line per body whose units this build used, in
+        the order of their key ("\\n<key> <record's JSON>"): as the file read held it, else as its
+        record in a pack does (what this build put, or read there)."""
+        for k in sorted(self.used["units"]):
+            at = self._units_at.get(k)
+            raw = self._units_read(at) if at is not None else self._payload("u", k) if k in self._units_more else None
+            if raw:
+                yield b"\n%s " % k.encode("ascii")
+                yield raw
 
     def build_chrome(self, k: str) -> list | None:
         """[chrome lines, network links, sha256 of the body left or None, the products the build
@@ -976,14 +1036,22 @@ class ArticleCache:
 
     def clustered(self) -> None:
         """Clustering is done: no signature is asked for again (`signature` gave the build's bodies',
-        `past_signature` the gone ones'); the earlier build's, as read from its packs, are let go
-        before the entries, the document and the cache's index are made (30k articles: 15 MB)."""
-        self.signatures = {}
+        `past_signature` the gone ones')."""
+        self._clustered = True
+
+    def _past_hex(self, k: str) -> bytes | None:
+        """The hex of the signature an earlier build's pack holds for structure key k (its "m"
+        line, checked), None after clustering, for a structure found damaged, or for one this
+        build wrote (an earlier build's: `signature` and `past_signature` ask for no other)."""
+        where = self._at["m"].get(k)
+        if where is None or not _size(where) or self._clustered or k in self._unsigned:
+            return None
+        return self._payload("m", k)
 
     def past_signature(self, k: str, sig_len: int) -> np.ndarray | None:
         """The MinHash signature an earlier build kept for structure key k (a body gone
         since: the LSH buckets it leaves), or None; not kept for the next build."""
-        hexed = self.signatures.get(k)
+        hexed = self._past_hex(k)
         try:
             signature = np.frombuffer(bytes.fromhex(hexed.decode("ascii")), "<u8") if hexed else None
         except ValueError:
@@ -1052,6 +1120,9 @@ class ArticleCache:
             line = self._line(kind, k)  # moved as it is (checked when read)
             if line and line.endswith(b"\n"):
                 self._write_line(kind, k, line)
+        if self._units_at is not None:  # (a build that read no units leaves the file as it is)
+            units = orjson.dumps({"key": self.key})
+            _write_summed(self.folder / UNITS, lambda: itertools.chain((units,), self._units_lines()))
         self.close()
         packs = keep + [n for n in self._written_packs if n not in keep]
         # Everything is written in pieces, each serialised twice (for the checksum that heads the
@@ -1062,9 +1133,6 @@ class ArticleCache:
         head += [(name, (sorted(self.used[name]), getattr(self, name))) for name in TABLES]
         _write_summed(self.folder / INDEX, lambda: itertools.chain(_json_pieces(head), self._article_lines()))
         head = None
-        if self._units_all is not None:  # (a build that read no units leaves the file as it is)
-            units = [("key", self.key), ("units", (sorted(self.used["units"]), self._units_all))]
-            _write_summed(self.folder / UNITS, lambda: _json_pieces(units))
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:
@@ -1092,6 +1160,9 @@ class ArticleCache:
         for fh in self._readers.values():
             fh.close()
         self._readers.clear()
+        if self._units_file is not None:
+            self._units_file.close()
+            self._units_file = None
 
 
 def _write_summed(path: Path, pieces) -> None:
@@ -1216,15 +1287,17 @@ def _held(at: int, blob, put):
     return buf[at >> 32:(at >> 32) + (at & 0xFFFFFFFF)]
 
 
-def _article_spans(blob: bytes) -> tuple[dict[str, int], int]:
-    """The index's article lines (`blob`): file sha256 -> where its record is in `blob`
-    (offset << 32 | length), and how many lines were malformed (none unless a writer erred:
-    the index is checksummed)."""
-    spans, bad, at = {}, 0, 0
+def _article_spans(blob: bytes, at: int = 0, key_len: int = 64) -> tuple[dict[str, int], int]:
+    """The index's article lines (`blob`: "<file sha256> <JSON>"), or the UNITS file's from
+    offset `at` on (key_len KEY_LEN: "<units key> <JSON>"): key -> where its record is in `blob`
+    (`_span`), and how many lines were malformed (none unless a writer erred: both files are
+    checksummed)."""
+    line = _ARTICLE_LINE if key_len == 64 else _UNITS_LINE
+    spans, bad = {}, 0
     while at < len(blob):
         end = blob.find(b"\n", at)
         end = len(blob) if end < 0 else end
-        m = _ARTICLE_LINE.match(blob, at, end)
+        m = line.match(blob, at, end)
         if m and end > m.end():
             spans[m.group(1).decode("ascii")] = _span(m.end(), end - m.end())
         else:

@@ -143,7 +143,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
                 workers.slots(len(paths))
             cache, scratch = _open_cache(output_dir, use_cache, key, fresh_cache)
             cache.started = min(cache.started, begun)
-            unchanged = {p for p in paths if cache.unchanged(p, sigs.get(p))}
+            unchanged = cache.unchanged_files(paths, sigs)
             if workers is None:
                 workers = executor(options, init, (rules, options, frozenset(cache.articles), on_disk))
                 workers.slots(len(paths) - len(unchanged))
@@ -153,6 +153,7 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             resolver = _Resolver(cache, input_dir, rules, options, on_disk)
             resolver.rejected.extend(clashes)
             hits = _read_all(workers, input_dir, paths, unchanged, sigs, resolver, progress)
+            unchanged = None
             resolver.shared.clear()  # (the objects stay shared; their keys are not held to the end)
             rejected = resolver.rejected
             # ingest and clean run interleaved in the workers: the phase's wall time is split
@@ -328,15 +329,15 @@ def _open_cache(output_dir: Path, use_cache: bool, key: str, fresh: bool):
     return (ArticleCache(folder, key) if fresh else ArticleCache.open(folder, key, read=False)), None
 
 
-def _read_all(workers: Executor, input_dir: Path, paths: list[str], unchanged: set[str], stats: dict,
+def _read_all(workers: Executor, input_dir: Path, paths: list[str], unchanged: dict[str, str], stats: dict,
               resolver: "_Resolver", progress) -> int:
-    """Every file into the resolver: the unchanged ones as cache hits, the others read,
+    """Every file into the resolver: the unchanged ones (path -> sha256) as cache hits, the others read,
     cleaned and split by the workers (read ahead of them when there are several). Returns
     how many were cache hits."""
     hits = 0
     for p in paths:
         if p in unchanged:
-            resolver.add(Hit(p, resolver.cache.files[p][-1]))
+            resolver.add(Hit(p, unchanged[p]))
             hits += 1
     todo = [p for p in paths if p not in unchanged]
     local = workers.jobs > 1 and not remote.is_remote(input_dir)

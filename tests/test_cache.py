@@ -97,10 +97,12 @@ def _forge_json(change):
     return forged
 
 
-def test_a_rebuild_lets_the_earlier_signatures_go_after_clustering_and_holds_each_file_hash_once(tmp_path, monkeypatch):
-    """What a rebuild held above a full build at its end (30k articles): the earlier build's MinHash
-    signatures as read from its packs (15 MB; clustering is the last to ask for them), and each file's
-    sha256 twice, parsed with the index's file table and again as its article record's key (3.4 MB)."""
+def test_a_rebuild_reads_the_earlier_signatures_from_their_pack_until_clustering_and_holds_each_file_hash_once(
+        tmp_path, monkeypatch):
+    """What a rebuild held above a full build (30k articles): the earlier build's MinHash signatures
+    as read from its packs (15 MB, held into clustering: now each is only located, and read from its
+    pack when clustering asks for it, none after), and each file's sha256 twice, parsed with the
+    index's file table and again as its article record's key (3.4 MB)."""
     from pipeline.cache import ArticleCache
     monkeypatch.setattr("pipeline.cache.RACY_NS", -10**12)  # (files just written count as settled)
     src = corpus(tmp_path)
@@ -109,18 +111,28 @@ def test_a_rebuild_lets_the_earlier_signatures_go_after_clustering_and_holds_eac
     opened = ArticleCache.open(cache_dir, _index(cache_dir)["key"])
     keys = {id(k) for k in opened.articles}
     assert opened.files and all(id(rec[-1]) in keys for rec in opened.files.values())
-    assert opened.signatures  # (what a rebuild reads, before its clustering)
+    assert not [v for v in vars(opened).values() if isinstance(v, dict) and any(
+        isinstance(x, bytes) for x in v.values())]  # (no table of bytes: the signatures are located only)
+    idents = list(opened._at["m"])
+    assert idents and all(isinstance(v, int) for v in opened._at["m"].values())
+    n = Options().minhash_bands * Options().minhash_rows
+    assert all(opened.signature(k, n).size == n for k in idents)
+    assert all((opened.past_signature(k, n) == opened.signature(k, n)).all() for k in idents)
+    opened.clustered()
+    assert [opened.signature(k, n) for k in idents] == [opened.past_signature(k, n) for k in idents] == [None] * len(idents)
     opened.close()
-    held, save = [], ArticleCache.save
-
-    def spied(self):
-        held.append(len(self.signatures))
-        return save(self)
-
-    monkeypatch.setattr(ArticleCache, "save", spied)
+    asked, clustered, payload = [], [], ArticleCache._payload
+    monkeypatch.setattr(ArticleCache, "_payload", lambda self, kind, k: (
+        asked.append((kind, bool(clustered))), payload(self, kind, k))[1])
+    monkeypatch.setattr(ArticleCache, "clustered", lambda self: clustered.append(1))
+    from pipeline import runner
+    tables, read_all = [], runner._read_all  # (the earlier file table, when the files are read: let go)
+    monkeypatch.setattr(runner, "_read_all", lambda workers, root, paths, unchanged, *rest: (
+        tables.append((len(rest[1].cache.files), sorted(unchanged))), read_all(workers, root, paths, unchanged, *rest))[1])
     write(src, "wifi.md", FM.format(t="Wi-Fi drops", m=3))
     res = build(src, tmp_path / "out", Options(jobs=1))
-    assert res.cache_hits == 3 and held == [0]
+    assert res.cache_hits == 3 and ("m", False) in asked and ("m", True) not in asked
+    assert tables == [(0, sorted(opened.files))] and len(opened.files) == 3
     build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
     assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
 
@@ -833,27 +845,31 @@ def test_a_rebuild_of_the_same_bodies_learns_no_chrome_again_and_keeps_what_the_
 def test_a_rebuild_learning_chrome_again_reads_the_known_bodies_units_from_one_file(tmp_path, monkeypatch):
     """A new body makes a rebuild learn the chrome over every body again: the known bodies'
     line keys come from `.cache/units` (one file, every body's), not from a record each; a
-    units file damaged or from other options is not used (the records are), and the bytes
-    are a build without the cache's either way."""
+    units file damaged or from other options is not used (the records are), nor is a line of it
+    that is not a units record, and the bytes are a build without the cache's either way."""
     from pipeline import cache as cache_module
     src, cache, _ = _three_articles_built(tmp_path)
     assert (cache / cache_module.UNITS).is_file()
     read, real = [], cache_module.ArticleCache._checked
     monkeypatch.setattr(cache_module.ArticleCache, "_checked", lambda self, kind, k: read.append(kind) or real(self, kind, k))
-    for n, damage in enumerate([None, b"X", b"KEY"], 4):
+    for n, damage in enumerate([None, b"X", b"KEY", b"LINE"], 4):
+        digest, _, payload = (cache / cache_module.UNITS).read_bytes().partition(b"\n")
+        head, *lines = payload.split(b"\n")
+        assert json.loads(head) == {"key": json.loads(head)["key"]} and len(lines) == n - 1
+        assert all(re.fullmatch(rb"[0-9a-f]{32} \[.*\]", line) for line in lines)
         if damage == b"X":
-            raw = (cache / cache_module.UNITS).read_bytes()
-            (cache / cache_module.UNITS).write_bytes(raw[:-2] + damage + raw[-1:])
+            (cache / cache_module.UNITS).write_bytes(digest + b"\n" + payload[:-2] + damage + payload[-1:])
         elif damage == b"KEY":
-            digest, _, payload = (cache / cache_module.UNITS).read_bytes().partition(b"\n")
-            data = json.loads(payload)
-            data["key"] = "0" * len(data["key"])
-            payload = json.dumps(data).encode()
+            payload = b"\n".join([json.dumps({"key": "0" * len(json.loads(head)["key"])}).encode(), *lines])
+            (cache / cache_module.UNITS).write_bytes(cache_module.checksum(payload) + b"\n" + payload)
+        elif damage == b"LINE":  # (one record cut short, the file checksummed anew: what a writer's bug could leave)
+            payload = b"\n".join([head, lines[0][:-3], *lines[1:]])
             (cache / cache_module.UNITS).write_bytes(cache_module.checksum(payload) + b"\n" + payload)
         read.clear()
         write(src, f"{n}.md", FM.format(t=f"Wi-Fi drops {n}", m=n))
         res = build(src, tmp_path / "out", Options(jobs=1))
-        assert res.notes == [] and read.count("u") == (1 if damage is None else n), damage  # (the new body: no record)
+        expected = {None: 1, b"LINE": 2}.get(damage, n)  # (the new body's, which has no record: every body's units asked)
+        assert res.notes == [] and read.count("u") == expected, damage
         build(src, tmp_path / f"plain-{n}", Options(jobs=1), use_cache=False)
         assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / f"plain-{n}" / "kb.json").read_bytes()
 

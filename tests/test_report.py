@@ -2,6 +2,7 @@
 cleaner removed before/after, the comparison with the previous build, escaped untrusted
 content, and the page as a real browser (headless Chromium) renders and filters it."""
 import gc
+import hashlib
 import json
 import re
 import shutil
@@ -486,3 +487,22 @@ def test_the_line_memo_of_the_removed_text_stays_small_after_the_report(tmp_path
         tracemalloc.stop()
     assert removed._norm.cache_info().misses > 20_000  # (every line of the entry was compared)
     assert held < 3 * 2**20, held
+
+
+def test_the_report_memo_is_written_in_pieces_and_read_back(tmp_path, monkeypatch):
+    """The report's fragment memo is written as its checksum's line and its JSON, in pieces: the
+    file joined was a second copy of it (12 MB at 30k articles) at the build's peak memory. The
+    file holds the same bytes, and the next build reads it back."""
+    from pipeline.report import memo
+    written, real = [], memo.write_atomic
+    monkeypatch.setattr(memo, "write_atomic", lambda path, data, **kw: (
+        written.append(data), real(path, data, **kw))[1])
+    (tmp_path / "cache").mkdir()
+    fragments = memo.FragmentMemo(tmp_path / "cache" / memo.NAME, "salt")
+    fragments.used = {"k1": "<p>Restart the router.</p>", "k2": "<p>café ✓</p>"}
+    fragments.save()
+    assert len(written) == 1 and not isinstance(written[0], bytes)
+    raw = (tmp_path / "cache" / memo.NAME).read_bytes()
+    digest, _, payload = raw.partition(b"\n")
+    assert digest == hashlib.sha256(payload).hexdigest().encode() and json.loads(payload)["fragments"] == fragments.used
+    assert memo.FragmentMemo(tmp_path / "cache" / memo.NAME, "salt").known == fragments.used

@@ -101,8 +101,8 @@ class FragmentMemo:
                 break
             kinds.setdefault(k, v)
         payload = orjson.dumps({"salt": self.salt, "fragments": self.used, "kinds": kinds})
-        try:
-            write_atomic(self.path, checksum(payload) + b"\n" + payload, durable=False)
+        try:  # (in pieces: the file joined was a second copy, 12 MB at 30k articles, at the build's peak)
+            write_atomic(self.path, (checksum(payload), b"\n", payload), durable=False)
         except OSError:
             pass
 
