@@ -103,6 +103,7 @@ _BOX_NAME = re.compile(r"[a-z]?[A-Z][\w+.-]*(?:[ \t]+(?:[a-z]?[A-Z][\w+.-]*|\d[\
 # A link's sentence (Products._sentence_name): on its line, within so many characters of it, from the end of
 # the sentence before it ("… and click. ") to the end of its own
 SENTENCE_REACH = 300
+CHECKOUT_LINKS = 3  # (a page's links to one checkout's host, at least: its links rewritten to the shop)
 _SENTENCE_END = re.compile(r"[.!?](?=[ \t]|$)")
 _JOINED = re.compile(r"[a-z][A-Z]")
 _AFTER_WORD = re.compile(r"[\w,;)][ \t]+$")  # (what comes before a name inside a sentence)
@@ -207,20 +208,24 @@ class Products:
         sells them: an affiliate redirect or a shop's page whose address spells the
         name ("[iPhone Data Recovery](https://tools.techidaily.com/aiseesoft-iphone-data-recovery/)",
         "[Driver Easy](https://…/drivereasy/)"), or a checkout's page that spells a name the link's sentence
-        writes, whatever its text (`_sentence_name`). Not a button's label ("Download", "Buy Now"),
+        writes, whatever its text, on a page whose links go to that checkout again and again (CHECKOUT_LINKS: a
+        vendor's blog copied with every link rewritten to its store; `_sentence_name`), not a lone "[renew it
+        here](…)" in a sentence on a lapsed subscription, whose product the page fixes. Not a button's label ("Download", "Buy Now"),
         nor a sentence, nor a name linked to its own site alone (a reference: "[The Verge](https://www.theverge.com/…)")."""
         out = set()
         raw = _shown(raw)
         links = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _MD_LINK.finditer(raw)]
         links += [(m.start(), m.end(), m.group(2), m.group(1)) for m in _A_LINK.finditer(raw)]
         links.sort()
+        checkouts = Counter(_host(url) for _, _, _, url in links if _CHECKOUT_PATH.search(_path(url)))
+        rewritten = {h for h, c in checkouts.items() if c >= CHECKOUT_LINKS}
         page = None
         for k, (start, end, text, url) in enumerate(links):
-            written = self._sentence_name(raw, start, end, url)
-            if written:
-                out.add(written)
             name = _plain(text).strip(" \t.,;:!?")
             words = [w for w in name.split() if w not in ("-", "–", "—")]  # (a tagline's dash is no word)
+            written = _host(url) in rewritten and self._sentence_name(raw, start, end, url)
+            if written:
+                out.add(written)
             if not 1 <= len(words) <= 5 or not any(c.isupper() for c in name) or words[0].lower() in self.buttons:
                 continue
             try:
@@ -253,8 +258,8 @@ class Products:
     def _sentence_name(self, raw: str, start: int, end: int, url: str) -> str | None:
         """The name a link to a checkout's page sells when its text does not name it: a name its
         sentence (or heading) writes, two words or more each capitalised, that the address spells
-        ("Revo Uninstaller Pro has a dedicated tool – named [Browsers Cleaner](…store.revouninstaller.com/
-        order/checkout.php?…)", "1. Use Revo Uninstaller Pro [Force uninstall](…the same…)": Revo Uninstaller),
+        ("Revo Uninstaller Pro … [Download now](…store.revouninstaller.com/order/checkout.php?…)": Revo
+        Uninstaller),
         the longest such, without its edition. Not a shop's page (a store's page of a free app, a laptop's:
         `_CHECKOUT_PATH`), nor a name its address does not spell ("Try FoneTrans now. [Download now](…2checkout
         .com/order/…)": whoever sells it, the sentence alone does not say)."""
@@ -425,3 +430,19 @@ def _grams(title: str) -> set[str]:
     """The runs of one to four words of a title, lower-cased (a name has at most four)."""
     words = re.findall(r"\w[\w+-]*", title.lower())
     return {" ".join(words[i:i + k]) for k in range(1, 5) for i in range(len(words) - k + 1)}
+
+
+def _host(url: str) -> str:
+    """A link's host, lower-cased ("" when the address is no URL)."""
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+
+
+def _path(url: str) -> str:
+    """A link's path ("" when the address is no URL)."""
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""

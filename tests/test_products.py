@@ -462,18 +462,24 @@ def test_a_tool_many_pages_box_is_learnt_and_its_step_is_a_pitch(rules, tmp_path
 
 
 def test_a_link_to_a_checkout_sells_the_name_its_sentence_writes_and_its_address_spells(rules):
-    """A site that links its shop through other words ("[Force uninstall](…/order/checkout.php…)", "[Download
-    now](…)") sells the name the link's sentence or heading writes when the checkout's address spells it, from a
-    word's start ("store.revouninstaller.com": Revo Uninstaller, not the "sRevo Uninstaller" of a scrape's
-    "asRevo"). Not a shop's page (a free app's store page), nor a name the address does not spell."""
+    """A page whose links go to one checkout again and again (a vendor's blog copied, every link rewritten:
+    "[Force uninstall](…/order/checkout.php…)", "[Download now](…)") sells the name a link's sentence or heading
+    writes when the checkout's address spells it, from a word's start ("store.revouninstaller.com": Revo
+    Uninstaller, not the "sRevo Uninstaller" of a scrape's "asRevo"). Not a lone link to a checkout ("[renew it
+    here]" on a lapsed subscription: the product the page fixes), nor a shop's page (a free app's store page),
+    nor a name the address does not spell."""
     products = Products(rules)
     shop = "https://store.acmecleaner.example/order/checkout.php?PRODS=2&AFFILIATE=1"
+    rewritten = f"## [How to clear your cache]({shop})\n\nRegularly [clean your junk files]({shop}) .\n\n"
     raw = (f"Acme Cleaner Pro has a dedicated tool – named[Browsers Cleaner]({shop}) – for browser data.\n\n"
            f"1. Use Acme Cleaner Pro[Force uninstall]({shop}). Use it for stubborn programs.\n")
-    assert products.linked(raw) == {"Acme Cleaner"}
-    assert products.linked(f"Products such asAcme Cleaner Pro give you [a hand]({shop}).\n") == {"Acme Cleaner"}
-    assert products.linked(f"## [How to clear your cache]({shop})\n\nRegularly [clean your junk files]({shop}) .\n") == set()
+    assert products.linked(raw) == set()  # (two links: not yet a page rewritten to the shop)
+    assert products.linked(rewritten + raw) == {"Acme Cleaner"}
+    assert products.linked(rewritten + f"Products such asAcme Cleaner Pro give you [a hand]({shop}).\n") == {"Acme Cleaner"}
+    assert products.linked(rewritten) == set()
+    assert products.linked("If your Microsoft 365 subscription lapsed, Outlook opens read-only; [renew it here]("
+                           "https://checkout.microsoft365.com/acquire/purchase?offer=1).\n") == set()
     assert products.linked("Install Acme Cleaner Pro from [the store](https://apps.example.com/store/detail/acme-"
-                           "cleaner/).\n") == set()
+                           "cleaner/).\n" * 3) == set()
     assert products.linked("Try Photo Fixer Pro now. [Download now](https://secure.2checkout.com/order/checkout.php"
-                           "?PRODS=2)\n") == set()
+                           "?PRODS=2)\n" * 3) == set()

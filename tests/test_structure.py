@@ -4590,3 +4590,23 @@ def test_a_tool_named_only_as_the_owner_of_a_screen_starts_no_pitch(st):
             "any program in a few clicks.\n")
     fix = st.structure(body, "Hunter Mode", ("Acme Cleaner",)).steps[-1]
     assert not fix.promotional and fix.pitch == [fix.text[fix.text.index("Quite useful"):]]
+
+
+def test_a_tools_procedure_in_bold_verbs_stays_its_pitch_and_a_title_naming_it_as_the_means_pitches_it(st):
+    """Review39's cases: a tool's own steps written with bold verbs ("1. **Download** and install …") are no list
+    of labelled cases of its own; a page titled "Fix … with X" names X as its means, not as its subject; a pointer
+    sentence that itself sells ("Read our guide …: download it now and get 50% off the Pro version") pitches."""
+    body = ("## Fix 1: Update your drivers manually\n\nOpen Device Manager, right-click the device and click "
+            "**Update driver**.\n\n## Fix 2: Update your drivers automatically\n\n"
+            "1. **Download** and install Acme Cleaner.\n2. **Run** it and click **Scan Now**.\n"
+            "3. **Click** **Update All** to get the right drivers.\n")
+    assert [f.promotional for f in st.structure(body, "Drivers keep failing", ("Acme Cleaner",)).steps] == [False, True]
+    means = ("## Fix 1: Remove startup apps\n\nOpen Task Manager, click **Startup** and disable the apps you don't "
+             "need.\n\n## Fix 2: Clean your PC with Acme Cleaner\n\nAcme Cleaner is the best tool for a slow PC. "
+             "Open Acme Cleaner and click **Scan**, then click **Clean**.\n")
+    fixes = st.structure(means, "Fix a Slow Windows 11 PC with Acme Cleaner", ("Acme Cleaner",)).steps
+    assert [f.promotional for f in fixes] == [False, True]
+    pointer = ("## Fix 1: Restart the app\n\nClose the app and open it again.\n\n## Fix 2: Clear your browser cache\n\n"
+               "Read our guide on cleaning your PC with Acme Cleaner Pro: download it now and get 50% off the Pro "
+               "version!\n")
+    assert st.structure(pointer, "Can't run this program", ("Acme Cleaner",)).steps[1].pitch

@@ -16,7 +16,8 @@ _NUMBER = re.compile(r"(?m)^[ ]{0,3}(\d{1,9})[.)]")  # an ordered list item's nu
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,80})[”\"]")  # a quoted span of prose: what is typed (a bracket glosses)
 _SENTENCE_BREAK = re.compile(r"[.!?:]\s+")
 _SENTENCE_GOES_ON = re.compile(r"[ \t]*[a-z]")  # (after a bold word: its sentence goes on)
-_ITEM_LABEL = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)[^*_\n]{2,60}(?:\*\*|__)")  # ("* **Icon cache**: …")
+# a list item's label and its colon ("* **Icon cache**: …", "* **Icon cache:** …"; not a bold verb, "1. **Run** it")
+_ITEM_LABEL = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)[^*_\n]{2,60}(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)")
 _LETTERED = re.compile(r"\s*\(?[a-zA-Z][.)]\s")  # a lettered label ("a) Scan"): a sub-step's
 
 
@@ -175,7 +176,7 @@ class Pitch:
 
     def _own_ways(self, items: list[str]) -> bool:
         """Whether a list whose first item pitches, and a later one does not, gives ways of its own
-        beside the tool: its items each open with a bold label, each a case of its own ("* **Windows
+        beside the tool: its items each open with a bold label and its colon, each a case of its own ("* **Windows
         thumbnail cache**: open X, click Tools … * **File Explorer history**: open File Explorer, click
         **View** …"), or its first item says how to get there without the tool on a line of its own
         ("1. Start X, click Tools, then double-click Disk Cleanup. / Alternatively, you can open Disk
@@ -263,10 +264,16 @@ class Pitch:
         for a, b in zip(starts, starts[1:] + [len(md)]):
             sentence = _MD_MARKS.sub("", md[a:b])
             if self._pitchy(sentence):
-                if self.pitch_pointer.search(sentence) is None and not self._in_its_screens(sentence):
+                if not self._points(sentence) and not self._in_its_screens(sentence):
                     return a
                 pointed = True
         return None if pointed else 0
+
+    def _points(self, sentence: str) -> bool:
+        """Whether a sentence only points to another of the site's pages (rules [promotional] pointers), with no
+        pitch phrase of its own ("Read our guide on cleaning your PC with X: download it now …" pitches)."""
+        low = sentence.lower()
+        return self.pitch_pointer.search(sentence) is not None and not any(p in low for p in self.promo)
 
     def _in_its_screens(self, sentence: str) -> bool:
         """Whether a sentence names a tool only as the owner of what the reader sees ("After clicking on

@@ -18,14 +18,15 @@ _WORDS = re.compile(r"\w+")
 _OPENING_HEADINGS = 3  # (the page's title, its site's spun heading, a subtitle)
 
 
-def _not_subject(sold: tuple[str, ...], title: str, body: str, numbered) -> tuple[str, ...]:
+def _not_subject(sold: tuple[str, ...], title: str, body: str, numbered, means: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The learnt products a body pitches: those it names (`sold`) but its subject, a name that its title or
     one of its opening headings (before its first line of text) writes, in any case: the tool a tutorial teaches
     ("## How to install and activate Revo Uninstaller Mobile", a spun heading over it), which its steps are the
     procedure of, not a pitch beside a manual way; a heading `numbered` as a step's ("## Fix 1: Test your memory
     with X") is the procedure's, not the page's title. The name's words as one run ("… WhatsApp Data on iOS" and
     "… WhatsApp Recovery on iPhone" do not name iPhone Data Recovery); a tool the rules name is a pitch whatever
-    the page."""
+    the page; nor a name written as the means to the page's end ("Fix a Slow PC with X": rules [promotional]
+    means), which pitches it."""
     if not sold:
         return sold
     heads = [title]
@@ -35,7 +36,11 @@ def _not_subject(sold: tuple[str, ...], title: str, body: str, numbered) -> tupl
             break
         heads.append(line)
     runs = [" " + " ".join(_WORDS.findall(h.casefold())) + " " for h in heads if h.strip()]
-    return tuple(n for n in sold if not any(" " + " ".join(_WORDS.findall(n.casefold())) + " " in r for r in runs))
+
+    def named(name: str) -> bool:
+        key = " " + " ".join(_WORDS.findall(name.casefold())) + " "
+        return any(key in r and not any(f" {w}{key}" in r for w in means) for r in runs)
+    return tuple(n for n in sold if not named(n))
 
 
 class Structurer(Contents, Sections, Pitch, Steps, Causes):
@@ -112,6 +117,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.advised_action = acting(doing)
         # the writer's own doing after "Let's" ("Let's look at the film"; Steps._writer_acts)
         self.plea = one_of("pleas")  # (for the site or a shop: "Share this guide ...", "Check the price on Amazon")
+        self.means = tuple(w.casefold() for w in rules.get("promotional", "means"))
         self.pitch_pointer = re.compile(r"(?:" + "|".join(rules.get("promotional", "pointers")) + r")", flags)
         self.pointer = re.compile(r"(?:" + "|".join(re.escape(w) for w in rules.get("step_shapes", "pointer_openings"))
                                   + r")\b", flags)
@@ -238,7 +244,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
     def structure(self, body: str, title: str, sold: tuple[str, ...] = (), labels: tuple[str, ...] = ()) -> Structure:
         """Body read into a Structure; `sold`: the products the build learnt (products.py); `labels`:
         the body's lines that the build repeats as a template's labels (boilerplate.Boilerplate.labels)."""
-        self.products = self._products_of(_not_subject(tuple(sold), title, body, self._numbered))
+        self.products = self._products_of(_not_subject(tuple(sold), title, body, self._numbered, self.means))
         self.labels = frozenset(labels)
         lifted = _lift_item_headings(body)  # (list items headed each: a run of sections)
         if lifted is not None:
