@@ -115,6 +115,7 @@ _CARD = re.compile(r"^\s*[-*+]\s+!\[[^\]\n]*\]\([^()\s]+\)\s*\S")  # "* ![alt](p
 _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s/]+/[^()\s]+)"
                         r"(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__)?\s*$")  # (a link's title: `(url "Title")`)
 # (its host holds no "/": "[w](//////..." without a ")" was read again from each "/" on, quadratic)
+_LINK_STOP = re.compile(r"\)\.\s*$")  # a full stop after a line's last link ("* [Best printer 2021](...).")
 
 
 # A cross-link: a short label, a colon, one link ("**SEE:** [**Cloud security in 2022: ...**](...)",
@@ -377,6 +378,22 @@ def _fenced(lines: list[str]) -> list[bool]:
     return out
 
 
+def _anchor(text: str) -> bytes:
+    """The key of a title as a link's text says it, its words in lower case, marks aside ("[best
+    PC cases](https://site.example/best-pc-cases)", "**Best PC Cases**"): a link text found in
+    two families or more is a title the site links to (Boilerplate.repeated_in, strip_marked)."""
+    return _tagged(b"anchor", _digest(" ".join(_WORD.findall(text.lower()))))
+
+
+def _linked(a: bytes) -> bytes:
+    """The key that says a body links the title of _anchor key a (Boilerplate.repeated_in: a title
+    found in two families or more, linked in two or more, is one the site links to)."""
+    return _tagged(b"linked", a)
+
+
+_TEXT_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((?:https?:)?//[^()\s]+\)")  # (not a picture: "![alt](...)")
+
+
 def _open_units(units, lines: list[str]) -> list[int]:
     """The units outside code fences (their keys cannot say so: a fence's lines have no key, nor
     has a line without words, a picture's)."""
@@ -571,6 +588,11 @@ class Boilerplate:
                     long.add(k)
                 if self._house(lines[i]):
                     keys.add(_housed(k))
+                for t in _TEXT_LINK.findall(lines[i]):
+                    if 2 <= len(_WORD.findall(t)) <= 3 * self.short_words:
+                        keys.update((_anchor(t), _linked(_anchor(t))))
+                if (titled := self._unlinked_title(lines[i])) is not None:
+                    keys.update((titled[0], _anchor(titled[1])))
                 keys.update(x for x in (self._note_shape(lines[i]), self._credit_key(lines[i]), self._unlinked_key(lines[i]),
                                         self._name_key(units, lines, u), *self._affixes(lines[i])) if x)
                 if self._contents_next(units, lines, u):
@@ -626,6 +648,8 @@ class Boilerplate:
         # ...and a code the body's last sections name, where two families or more name it with no line
         # above naming it too (_unsaid: the site's blurb), not where many merely name it (the spun
         # near-copies of one guide, each closing with its own "## Error code 43 fixed")
+        # ...and a title the site links to (_anchor: a link's text) in two families or more, linked in two or more
+        found |= {a for a in two if _linked(a) in two}
         return (found - codes) | {q for q in two if _unsaid(q) in two}
 
     def _attributed(self, line: str) -> bytes | None:
@@ -651,14 +675,21 @@ class Boilerplate:
         letters or more capitalised, two such words or more ("**MORE:** **How to Buy a Gaming
         Laptop**"; not "**Tip:** Restart your PC", "Power: 65 W", a sentence, "**See also:** Step 3",
         a script without capitals); None for any other line."""
+        found = self._unlinked_title(line)
+        return found[0] if found and self._title(found[1], 2, caps=True) else None
+
+    def _unlinked_title(self, line: str) -> tuple[bytes, str] | None:
+        """_unlinked of the key of a cross-link's label (the rules' cross_link_labels) over a text
+        with no link and no marks but bold around it, and that text ("* More:Best PC cases":
+        "Best PC cases"); None for any other line."""
         item = _BULLET.sub("", line, count=1)  # (a list of them: "* **MORE:** **Best RAM**")
         m = _LINK_LABEL.match(item) if len(line) <= 200 and "](" not in line else None
         if m is None or " ".join(m.group(1).lower().split()) not in self.cross_labels:
             return None
         title = item[m.end():].strip().strip("*_").strip()
-        if any(c in title for c in "*_[]:") or not self._title(title, 2, caps=True):
+        if any(c in title for c in "*_[]:"):
             return None
-        return _unlinked(_digest("link-label " + m.group(1).strip().lower()))
+        return _unlinked(_digest("link-label " + m.group(1).strip().lower())), title
 
     def _title(self, title: str, fewest: int, lower: int = 0, caps: bool = False) -> bool:
         """Another article's title, not a sentence: fewest words or more (at most three labels'
@@ -774,13 +805,19 @@ class Boilerplate:
         # a site's cross-link whose link the cleaner unwrapped goes as the linked ones do (_lines: mostly links),
         # in a cross-link's shape: its title bold ("**MORE:** **Best Gaming PCs**"), or beside one that went
         # ("**Read:** Audeze Maxwell Review" under "**Read:** [Razer Barracuda Pro Review](...)")
-        cross = [u for u, (i, k) in enumerate(units) if k is not None and self._unlinked_key(lines[i]) in repeated
-                 and not self.products.search(lines[i]) and not self._among_specs(units, lines, u)]
+        # ...and, in any shape, when its title is a link's text in many distinct articles (the site's
+        # own cross-links to that page: "* More:Best PC cases" where "[best PC cases](...)" is linked)
+        titled = [(u, self._unlinked_title(lines[i])) for u, (i, k) in enumerate(units) if k is not None]
+        titled = [(u, t) for u, t in titled if t is not None and t[0] in repeated and not self.products.search(lines[units[u][0]])
+                  and not self._among_specs(units, lines, u)]
+        cross = [u for u, t in titled if self._title(t[1], 2, caps=True)]
         for u in cross + cross[::-1]:
             after = lines[units[u][0]].partition(":")[2]
             if (after.count("**") + after.count("__") >= 2 and after.rstrip().endswith(("**", "__"))
                     or any(v in drop or 0 <= v < len(rep) and rep[v] for v in (u - 1, u + 1))):
                 drop.add(u)
+        drop.update(u for u, (_, title) in titled if 2 <= len(_WORD.findall(title)) <= 3 * self.short_words
+                    and not self._content(title) and _anchor(title) in repeated)
         drop.update(marks[1])
         # a line said twice in a row is a widget's too (a video's title over its player, and
         # again for small screens): beside chrome it goes as a repeated line would (_runs)
@@ -859,6 +896,8 @@ class Boilerplate:
         drop.update(u for u, (i, k) in enumerate(units) if k is not None and (self._more_button(lines[i])
                                                                               or targets and i in targets
                                                                               and self._reviews_line(lines[i])))
+        # (after the shop's blocks: a filter's run of controls inside their widget adds to what they took)
+        self._control_icons(units, lines, drop)
         self._headings(units, lines, repeated, rep, drop)
         self._tail_boxes(units, lines, repeated, drop)
         # ...and one alone ("Reasons to buy" over "*", "Amazing resolution" on a line of its
@@ -866,6 +905,7 @@ class Boilerplate:
         # goes for being beside a marker)
         drop.update(u for u in range(len(units)) if empty[u])
         self._opening_label(units, lines, repeated, drop)
+        self._lead_ins(units, lines, drop)
         self._last_label(units, lines, repeated, drop)
         pictures = self._pictures(units, lines, repeated, drop)
         if not drop and not pictures:
@@ -1912,16 +1952,25 @@ class Boilerplate:
     def _shop_button(self, line: str) -> bool:
         """A shop's button, on one page as well as on many: a line that is one link and nothing
         else (no label before it: "**Acme X:** [now $99 at Amazon](...)" is a deal's line), not
-        code, its text a price and a shop after "at" (the rules' shop_at) that the link's host
-        names ("[$399.99 at Kobo](https://us.kobobooks.com/...)", "[LG Gram 17 at Amazon  $999](...)",
+        code, its text a price (or a word: _shop_word) and a shop after "at" (the rules' shop_at) that the
+        link's host names ("[$399.99 at Kobo](https://us.kobobooks.com/...)", "[LG Gram 17 at Amazon  $999](...)",
+        "[See at Vivint](https://www.vivint.com/shop/)",
         "* [Acme X at Newegg for $99](...)"); not a link to a page the shop is not ("[$5 at
         Acme](https://support.example/...)")."""
         m = _ONLY_LINK.match(line) if len(line) <= 500 and not line.startswith(("    ", "\t")) else None
-        if m is None or not _PRICE.search(m.group(1)):
+        if m is None or not (_PRICE.search(m.group(1)) or self._shop_word(m.group(1))):
             return False
         host = re.sub(r"[^0-9a-z]", "", _host(m.group(2)))
         return any(len(name) >= 2 and name in host for name in (
             re.sub(r"[^0-9a-z]", "", a.group(1).lower()) for a in self.shop_at.finditer(m.group(1))))
+
+    def _shop_word(self, text: str) -> bool:
+        """A shop button's text without a price: one word, no action's, then a shop after "at" (the rules'
+        shop_at), a name of three words at most ("See at Vivint", "Buy at Best Buy"; not "Download at
+        GitHub", "Read more at Microsoft Learn about it")."""
+        words = _WORD.findall(text.replace("*", "").lower())
+        return (3 <= len(words) <= 5 and words[0] not in self.verbs
+                and self.shop_at.match(" ".join(words[1:])) is not None)
 
     def _more_button(self, line: str) -> bool:
         """A list widget's button, on one page as well as on many: a line of the rules' more_buttons
@@ -2056,20 +2105,23 @@ class Boilerplate:
         return out
 
     def _related(self, units, lines: list[str]) -> set[int]:
-        """Lines one after another, each one link to a page of one host whose address holds two
-        words of the link's text or more: a related-articles list ("[The top home EV chargers:
-        Easily fuel up your car](https://site.example/article/best-home-ev-charger/)"), or such links
-        on one line (_link_bar); and a picture card: one link around a picture and another article's
-        title, its blurb."""
-        out, run, host = set(), [], None
+        """Lines one after another, each one link to a page of one host (a full stop after it aside),
+        two of them or more links whose address holds two words of the link's text or more: a
+        related-articles list ("[The top home EV chargers: Easily fuel up your car](https://site.example/
+        article/best-home-ev-charger/)", "[Best printer 2021: Top printers for your home office](https://
+        site.example/article/best-printer/)."), or such links on one line (_link_bar); and a picture card:
+        one link around a picture and another article's title, its blurb."""
+        out, run, host, titles = set(), [], None, 0
         for u, (i, k) in enumerate(units + [(len(lines), None)]):
-            m = _ONLY_LINK.match(lines[i]) if k is not None else None
-            here = _url_parts(m.group(2))[1] if m and self._read_next(lines[i], most=False) else None
+            line = _LINK_STOP.sub(")", lines[i]) if k is not None else ""  # ("* [Best printer 2021: ...](...).")
+            m = _ONLY_LINK.match(line) if k is not None else None
+            here = _url_parts(m.group(2))[1] if m else None
             if here is None or here != host:
-                out.update(run if len(run) >= 2 else ())
-                run = []
+                out.update(run if titles >= 2 else ())
+                run, titles = [], 0
             if here is not None:
                 run.append(u)
+                titles += self._read_next(line, most=False)
             host = here
             if k is not None and (_PICTURE_CARD.match(lines[i]) or self._link_bar(lines[i])):
                 out.add(u)
@@ -2632,6 +2684,45 @@ class Boilerplate:
         # the lines under the last one left (the site's own promo under a how-to's last screenshot) are no evidence
         return all(any(map(self._shop_mark, texts)) for texts in gaps if texts)
 
+    def _control_icons(self, units, lines: list[str], drop: set[int]) -> None:
+        """A filter widget's controls, on one page as well as on many: one picture (an arrow, a chevron)
+        after each of min_echoes_in_body labels or more, a run with nothing but short labels between
+        (no sentence, no heading, no list item: a facet's name and its choices), and the labels right over
+        its first picture ("Category", "![Arrow](arrow_down.png)", "Brand", "![Arrow](arrow_down.png)",
+        "Lian Li", "Price", "![Arrow](...)", "Showing 10 of 40 deals", "SORT BY Price (low to high) ...
+        ![Arrow](...)"). Only with a shop's mark among the labels (shop_labels: "Price", "40 deals"): a
+        pros list drawn with a tick before each item is the article's."""
+        at: dict[str, list[int]] = defaultdict(list)
+        for u, (i, _) in enumerate(units):
+            text = _LINK.sub(r"\1", lines[i])
+            if "![" in lines[i] and not (_STOPS.search(text) or _HEADING.match(lines[i]) or self._content(lines[i])):
+                for m in _PICTURE.finditer(lines[i]):  # (a step's "Click the ![arrow](...) icon." is none)
+                    at[m.group(2)].append(u)
+        at = {url: spots for url, spots in at.items() if len(spots) >= self.min_echoes}
+        if not at:
+            return
+        # (counted once for the body: how many lines that are no control's label, and how many with a shop's mark,
+        # each run holds, whatever the number of pictures; a run's own pictures are its controls)
+        other = np.cumsum([0] + [not self._control_label(units, lines, u, drop) for u in range(len(units))])
+        marks = np.cumsum([0] + [u not in drop and self._shop_mark(lines[units[u][0]]) for u in range(len(units))])
+        for spots in at.values():
+            first, last = spots[0], spots[-1]
+            while first > 0 and first - 1 not in drop and not _shot(lines[units[first - 1][0]]) and self._control_label(
+                    units, lines, first - 1, drop):  # (its first facet's name: "Category")
+                first -= 1
+            own = sum(other[u + 1] - other[u] for u in set(spots))
+            if other[last + 1] - other[first] == own and marks[last + 1] > marks[first]:
+                drop.update(range(first, last + 1))
+
+    def _control_label(self, units, lines: list[str], u: int, drop: set[int]) -> bool:
+        """Unit u is a widget's label between its controls (_control_icons): gone already, a picture
+        alone, or a short line, no sentence, heading, list item or step ("Brand", "Any Price",
+        "Showing 10 of 40 deals", "Filters ☰")."""
+        i, k = units[u]
+        line = lines[i]
+        return u in drop or k is None or _picture_only(line) or (
+            self._label(line) and not (_HEADING.match(line) or _LIST.match(line) or self._content(line)))
+
     def _gone(self, units, lines: list[str], u: int, drop: set[int]) -> bool:
         """Unit u is a widget's line that went (_went_widget); a picture's credit is none."""
         return (u in drop and units[u][1] is not None
@@ -2896,15 +2987,19 @@ class Boilerplate:
         """The headings the body ends with, nothing under them (no text, code, picture or rule),
         each a widget's label whose widget went: found in many distinct articles or worded as
         a shop's ("## More Tech Deals" over the list of links the cleaner took); no step's
-        heading ("## Fix 2: Safe Mode", "## 8. Reset"), and not when nothing but headings is left."""
-        last = []
+        heading ("## Fix 2: Safe Mode", "## 8. Reset"), and not when nothing but headings is left.
+        Under them, the lead-ins the body ends with (_lead_in) that lead into nothing: found in many
+        distinct articles, a cross-link's label ("More:"), or over lines that went ("**Related
+        Stories:**" over its list); one of the page's own ("You will need:") stays."""
+        last, leads = [], 0
         for u in range(len(units) - 1, -1, -1):
             if u in drop:
                 continue
             i, k = units[u]
             line = lines[i]
-            if not last and k in repeated and self._lead_in(line):
+            if len(last) == leads and self._lead_in(line) and (k in repeated or self._cross_lead(line) or u + 1 in drop):
                 last.append(u)  # ("**Related Stories:**", its list gone: it leads into nothing)
+                leads += 1
                 continue
             if not _HEADING.match(line):
                 break
@@ -2916,6 +3011,30 @@ class Boilerplate:
         else:
             return  # (nothing but headings)
         drop.update(last)
+
+    def _lead_ins(self, units, lines: list[str], drop: set[int]) -> None:
+        """A lead-in (_lead_in) whose lines went, all of them up to the body's end or the next heading
+        that closes the lead-in's part (its level or higher): it leads into nothing ("**Must read:**" over
+        the list of cross-links that went, then "## The best solar gifts"); one over a line left ("You
+        will need:" over its list) or over a heading of its part stays ("Here is how to change the rate:"
+        under "### Fix 1", over a bar of in-page links that went, then "#### On Windows 10:")."""
+        level = 7  # (the level of the heading over the line: none, any heading closes its part)
+        for u, (i, k) in enumerate(units):
+            if (head := _HEADING.match(lines[i])) is not None:
+                level = len(head.group(1))
+            if k is None or u in drop or u + 1 not in drop or not self._lead_in(lines[i]):
+                continue
+            v = u + 1
+            while v < len(units) and v in drop:
+                v += 1
+            if v == len(units) or (head := _HEADING.match(lines[units[v][0]])) is not None and len(head.group(1)) <= level:
+                drop.add(u)
+
+    def _cross_lead(self, line: str) -> bool:
+        """A cross-link's label alone (the rules' cross_link_labels, a colon: "More:", "**Must read:**"),
+        on one page as well as on many: its links went, the cleaner's or the chrome's (_last_label)."""
+        plain = _LINK.sub(r"\1", line).strip(" \t*_>").rstrip(":：").strip(" \t*_")
+        return " ".join(plain.lower().split()) in self.cross_labels
 
     def _lead_in(self, line: str) -> bool:
         """A short line that ends with a colon, no heading, list item or step's label: it leads

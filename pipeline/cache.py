@@ -360,7 +360,12 @@ from .write import write_atomic
 #      learnt tool stays a step, flagged promotional
 # 213: titles (mend38t): a puff verb's opening part stays where it names a thing the text writes as a name (twice),
 #      the rest not ("Mastering Telegram: How to Sort Chats ...", "Elevating NVMe Drive Efficiency: ...")
-FORMAT = 214
+# 214: steps (steps39): a checkout's link sells the name its sentence writes and its address spells (Revo Uninstaller),
+#      a tool its tutorial's title names is its subject; titles (titles39): a composed title runs over a list's commas
+# 215: chrome (chrome39): a cross-link label over a title linked in two families or more ("* More:Best PC cases"), a
+#      filter widget's controls (one picture after each of three labels or more, a shop's word among them), a related
+#      list whose items end in full stops, a lead-in whose lines all went, a shop's "[See at Vivint](vivint.com)"
+FORMAT = 215
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

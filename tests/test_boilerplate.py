@@ -4570,3 +4570,113 @@ def test_a_deal_posts_items_with_a_deal_end_line_and_a_view_deal_button_stay(tmp
         assert all(labels[(n + j) % 6].format(40 + 7 * (3 * n + j), 90 + 11 * (3 * n + j)) in text
                    for j in range(3)), (n, text)
         assert all(f"img.example/d{n}{j}.jpg" in text for j in (1, 2)), (n, text)
+
+
+# ------------------------------------------------ cross-links and filter widgets on sites never seen (chrome39)
+def test_an_unlinked_cross_link_goes_where_its_title_is_a_link_text_of_many_distinct_articles():
+    """'[best PC cases](https://site.example/best-pc-cases)' linked in many distinct articles is a
+    title the site links to: '* More:Best PC cases' (its link unwrapped, its title in lower case, alone
+    in a list) goes where 'More:' carries links too. The same label over words no article links
+    ('* More: the case fits a 360 mm radiator'), '**See also:** Driver Rollback Details' and a
+    sentence naming the linked title stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [f"## The {t} review\n\nThe {t} from maker {n} runs for {n + 8} hours on one charge in our tests.\n\n"
+              f"We measured its fans at {30 + n} dB, quieter than most of the [best PC cases](https://site.example/"
+              f"best-pc-cases) we tried this year.\n\n**MORE:** [**Best {t.title()}s**](https://site.example/best-{n})\n\n"
+              f"In the end the {t} of maker {n} earns a place on our list of picks for room {n}.\n"
+              for n, t in enumerate(TOPICS, 1)]
+    page = ("## The Acme Tower 5 case review\n\nThe Acme Tower 5 has room for four fans and a 360 mm radiator.\n\n"
+            "* More:Best PC cases\n\n* More: the case fits a 360 mm radiator\n\n"
+            "**See also:** Driver Rollback Details\n\nIt is one of the best PC cases for a quiet build.\n\n"
+            "We would build in it again.\n")
+    repeated = b.repeated(bodies + [page])
+    text, n = b.strip(page, repeated)
+    assert "More:Best PC cases" not in text and n == 1, text
+    assert b.strip(page, repeated & b.line_keys(page)[0]) == (text, n)  # (what it asks is the page's own keys)
+    for line in ("* More: the case fits a 360 mm radiator", "**See also:** Driver Rollback Details",
+                 "It is one of the best PC cases for a quiet build."):
+        assert line in text, line
+    two = [body if n < 2 else body.replace("[best PC cases](https://site.example/best-pc-cases)", "best PC cases")
+           for n, body in enumerate(bodies)]
+    assert "More:Best PC cases" not in b.strip(page, b.repeated(two + [page]))[0]
+    # no article links the title: it stays
+    lone = [body.replace("[best PC cases](https://site.example/best-pc-cases)", "best PC cases") for body in bodies]
+    assert "More:Best PC cases" in b.strip(page, b.repeated(lone + [page]))[0]
+
+
+def test_a_filter_widgets_controls_go_from_one_page_a_pros_list_drawn_with_ticks_stays():
+    """A deal filter in one article (no other has it): each facet's name over the same arrow picture,
+    its choices, 'Showing 10 of 40 deals', 'SORT BY ...' with the arrow again, goes whole, the deal
+    text over it stays. A pros list drawn with the same tick before each item, no price or deal word
+    among them, stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    arrow = '![Arrow](https://img.example/misc/arrow_down.png "Arrow")'
+    widget = ["Category", arrow, "Back to Everything", "Brand", arrow, "Hyte", "Lian Li", "Colour", arrow, "Black",
+              "White", "Price", arrow, "Any Price", "Showing 10 of 40 deals", "Filters ☰",
+              f"SORT BY Price (low to high)  Price (high to low) Product Name (A to Z) {arrow}"]
+    tick = "![tick](https://img.example/misc/tick.png)"
+    pros = [tick, "Quiet fans", tick, "Room for a 360 mm radiator", tick, "Tool-free drive bays"]
+    page = ("## Today's best PC case deals\n\nThe Hyte Y60 is now $159 at Amazon, down from $199, and it comes with "
+            "three fans.\n\n## What we like about it\n\n" + "\n\n".join(pros) + "\n\n## Looking for more deals?\n\n"
+            + "\n\n".join(widget) + "\n\nThe Lian Li O11 Dynamic is now $129 at Newegg with a promo code.\n")
+    text, n = Boilerplate(load_rules()).strip(page, set())
+    assert not set(widget) & set(text.split("\n")), text
+    assert n == len(widget), text
+    for line in pros + ["The Hyte Y60 is now $159 at Amazon", "The Lian Li O11 Dynamic is now $129"]:
+        assert line in text, line
+
+
+def test_a_related_list_whose_links_end_in_full_stops_goes_and_a_lone_cross_link_label_at_the_end_too():
+    """'**Related Stories:**' over '* [Best printer 2021: Top printers for your home office](https://site.example/
+    article/best-printer/).' (each item one link to a page of one host, two of them or more another
+    article's title, a full stop after it) goes, in one article as well as in many, and a lead-in whose
+    list went ('**Must read:**' over it, a heading under it); a body ending with a cross-link label alone
+    ('More:', its links gone) loses it, while one ending with a label of its own ('You will need:') keeps it, and a list of
+    links to a vendor's pages that are no titles of theirs stays."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    related = ["* [Best scanners of 2021: Fujitsu, Canon, Kodak and more](https://site.example/article/best-scanners-of-2021/).",
+               "* [Best printer 2021: Top printers for your home office](https://site.example/article/best-printer/).",
+               "* [Google countersues Epic over its Play Store contract](https://site.example/article/google-countersues-epic/)."]
+    vendor = ["* [Download the driver](https://support.vendor.example/drivers/x100).",
+              "* [Read the manual](https://support.vendor.example/manuals/x100)."]
+    gifts = ["* [The best cheap tech gifts under $75](https://site.example/home/best-cheap-tech-gifts-under-75/)",
+             "* [The best cheap tech gifts under $50](https://site.example/home/best-cheap-tech-gifts-under-50/)"]
+    page = ("## A printer maker is sued over its scanner\n\nThe lawsuit says the printer will not scan without ink.\n\n"
+            "**Must read:**\n\n" + "\n".join(gifts) + "\n\n## What the lawsuit asks\n\nIt asks for a jury trial.\n\n"
+            "The vendor's pages for the printer:\n\n" + "\n".join(vendor) + "\n\nThe court has yet to act on it.\n\n"
+            "**Related Stories:**\n\n" + "\n".join(related) + "\n\nMore:\n")
+    text, n = b.strip(page, set())
+    assert not any(line in text for line in related + gifts), text
+    assert "Related Stories" not in text and "More:" not in text and "Must read" not in text, text
+    assert all(line in text for line in vendor) and "The court has yet to act on it." in text
+    own = page.replace("\n\nMore:\n", "\n\nYou will need:\n")
+    assert "You will need:" in b.strip(own, set())[0]
+    # a lead-in over the parts of its own section stays, though the bar of in-page links under it went
+    fix = ("### Fix 1: Change the refresh rate\n\nA rate of 60 Hz stops the flicker for many users.\n\n"
+           "Here is how to change the refresh rate:\n\n" + "\n\n".join(related) + "\n\n#### On Windows 10:\n\n"
+           "1) Right-click the desktop and click Display settings.\n")
+    text = b.strip(fix, set())[0]
+    assert "Here is how to change the refresh rate:" in text and related[0] not in text, text
+
+
+def test_a_shops_button_without_a_price_goes_from_one_page_a_download_or_reading_link_stays():
+    """'[See at Vivint](https://www.vivint.com/shop/)' under a product's pick (a word, "at" and the shop
+    its link's host names) goes as '[$399 at Kobo](...)' does; '[Download at GitHub](...)' (an action),
+    '[Learn more at Microsoft](...)' and a shop's name its link's host does not name stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    kept = ["[Download at GitHub](https://github.com/acme/tool/releases)",
+            "[Learn more at Microsoft](https://learn.microsoft.com/en-us/windows/security)",
+            "[See at Vivint](https://support.example/vivint-review)"]
+    page = ("## Vivint Smart Home Security System\n\nBest Professionally Installed Security System\n\n"
+            "[See at Vivint](https://www.vivint.com/shop/)\n\n"
+            "Vivint installs the cameras and sensors for you and monitors them around the clock.\n\n"
+            + "\n\n".join(kept) + "\n\nIts app arms the system from anywhere.\n")
+    text, n = Boilerplate(load_rules()).strip(page, set())
+    assert "(https://www.vivint.com/shop/)" not in text and n == 1, text
+    assert all(line in text for line in kept)
