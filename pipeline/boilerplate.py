@@ -116,6 +116,9 @@ _ONLY_LINK = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:htt
                         r"(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__)?\s*$")  # (a link's title: `(url "Title")`)
 # (its host holds no "/": "[w](//////..." without a ")" was read again from each "/" on, quadratic)
 _LINK_STOP = re.compile(r"\)\.\s*$")  # a full stop after a line's last link ("* [Best printer 2021](...).")
+# a vendor's help page: its host or a folder of its path says so ("support.hp.com/…", "dell.com/support/kbdoc/…")
+_HELP_PAGE = re.compile(r"(?i)^(?:https?:)?//(?:[^/?#]*\.)?(?:support|help|docs|learn|kb)\.|^[^?#]*/(?:support|help|docs?|kb"
+                        r"|kbdoc|drivers?|downloads?)(?:[/?#._-]|$)")
 
 
 # A cross-link: a short label, a colon, one link ("**SEE:** [**Cloud security in 2022: ...**](...)",
@@ -547,6 +550,7 @@ class Boilerplate:
                                       r"\(((?:https?:)?//[^()\s/]+(?:/[^()\s]*)?)(?:\s+\"[^\"\n]*\")?\)(?:\*\*|__|[*_])?\.?\s*$", re.I)
         verbs = g("step_shapes", "imperative_verbs") + g("step_shapes", "action_verbs")
         self.verbs = frozenset(v.lower() for v in verbs)
+        self.button_verbs = frozenset(v.lower() for v in g("calls_to_action", "button_verbs"))
         self.openers = frozenset(w.lower() for w in g("step_shapes", "sequence_words")) | {"or", "and", "also"}
         # a step's label ("Step 1.", "**Step 2:** Open ..."): what a procedure's every page repeats, never the site's
         self.step_label = re.compile(r"\s*(?:\*\*|__)?(?:" + "|".join(g("promotional", "sequence_labels")) + ")", re.I)
@@ -1958,19 +1962,21 @@ class Boilerplate:
         "* [Acme X at Newegg for $99](...)"); not a link to a page the shop is not ("[$5 at
         Acme](https://support.example/...)")."""
         m = _ONLY_LINK.match(line) if len(line) <= 500 and not line.startswith(("    ", "\t")) else None
-        if m is None or not (_PRICE.search(m.group(1)) or self._shop_word(m.group(1))):
+        if m is None or not (_PRICE.search(m.group(1)) or self._shop_word(m.group(1), m.group(2))):
             return False
         host = re.sub(r"[^0-9a-z]", "", _host(m.group(2)))
         return any(len(name) >= 2 and name in host for name in (
             re.sub(r"[^0-9a-z]", "", a.group(1).lower()) for a in self.shop_at.finditer(m.group(1))))
 
-    def _shop_word(self, text: str) -> bool:
-        """A shop button's text without a price: one word, no action's, then a shop after "at" (the rules'
-        shop_at), a name of three words at most ("See at Vivint", "Buy at Best Buy"; not "Download at
-        GitHub", "Read more at Microsoft Learn about it")."""
+    def _shop_word(self, text: str, url: str) -> bool:
+        """A shop button's text without a price: a button's word (the rules' calls_to_action
+        button_verbs), then a shop after "at" (the rules' shop_at), a name of three words at most ("See
+        at Vivint", "Buy at Best Buy"; not "Download at GitHub", "Drivers at HP", "Read more at Microsoft
+        Learn about it"), to no vendor's help page ("[See at Dell](https://www.dell.com/support/…)": a
+        step's link to its drivers)."""
         words = _WORD.findall(text.replace("*", "").lower())
-        return (3 <= len(words) <= 5 and words[0] not in self.verbs
-                and self.shop_at.match(" ".join(words[1:])) is not None)
+        return (3 <= len(words) <= 5 and words[0] in self.button_verbs
+                and self.shop_at.match(" ".join(words[1:])) is not None and not _HELP_PAGE.search(url))
 
     def _more_button(self, line: str) -> bool:
         """A list widget's button, on one page as well as on many: a line of the rules' more_buttons
@@ -2115,7 +2121,9 @@ class Boilerplate:
         for u, (i, k) in enumerate(units + [(len(lines), None)]):
             line = _LINK_STOP.sub(")", lines[i]) if k is not None else ""  # ("* [Best printer 2021: ...](...).")
             m = _ONLY_LINK.match(line) if k is not None else None
-            here = _url_parts(m.group(2))[1] if m else None
+            # (a vendor's help pages cited, each a sentence's, are a fix's references: "* [Touchpad not working
+            # on Dell laptops](https://www.dell.com/support/kbdoc/…).")
+            here = _url_parts(m.group(2))[1] if m and not (line != lines[i] and _HELP_PAGE.search(m.group(2))) else None
             if here is None or here != host:
                 out.update(run if titles >= 2 else ())
                 run, titles = [], 0

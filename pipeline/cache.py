@@ -365,7 +365,11 @@ from .write import write_atomic
 # 215: chrome (chrome39): a cross-link label over a title linked in two families or more ("* More:Best PC cases"), a
 #      filter widget's controls (one picture after each of three labels or more, a shop's word among them), a related
 #      list whose items end in full stops, a lead-in whose lines all went, a shop's "[See at Vivint](vivint.com)"
-FORMAT = 215
+# 216: mend39 (review39): a checkout link sells its sentence's name only on a page whose links go there 3 times or more;
+#      bold verbs are no list of labelled cases; a title's "with X" is the page's means, not its subject; a pointer
+#      with a pitch phrase pitches; a price-less shop button is a button word's, to no vendor's help page; a vendor's
+#      help pages cited with full stops are no related list
+FORMAT = 216
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

@@ -4662,6 +4662,13 @@ def test_a_related_list_whose_links_end_in_full_stops_goes_and_a_lone_cross_link
            "1) Right-click the desktop and click Display settings.\n")
     text = b.strip(fix, set())[0]
     assert "Here is how to change the refresh rate:" in text and related[0] not in text, text
+    # a fix's references, a vendor's help pages each cited with a full stop, stay with their lead-in (review39)
+    refs = ["* [Touchpad not working on Dell laptops](https://www.dell.com/support/kbdoc/en-us/000131924/touchpad-not-working-dell-laptops).",
+            "* [How to reset the touchpad settings on Dell laptops](https://www.dell.com/support/kbdoc/en-us/000150343/how-to-reset-touchpad-settings)."]
+    cited = ("## Fix 3: Read Dell's own guides\n\nDell's knowledge base covers the rarer cases:\n\n" + "\n".join(refs)
+             + "\n\n## Fix 4: Replace the touchpad\n\nAsk Dell's support for a repair.\n")
+    text = b.strip(cited, set())[0]
+    assert all(line in text for line in refs) and "covers the rarer cases:" in text, text
 
 
 def test_a_shops_button_without_a_price_goes_from_one_page_a_download_or_reading_link_stays():
@@ -4672,7 +4679,10 @@ def test_a_shops_button_without_a_price_goes_from_one_page_a_download_or_reading
     from pipeline.rules import load_rules
     kept = ["[Download at GitHub](https://github.com/acme/tool/releases)",
             "[Learn more at Microsoft](https://learn.microsoft.com/en-us/windows/security)",
-            "[See at Vivint](https://support.example/vivint-review)"]
+            "[See at Vivint](https://support.example/vivint-review)",
+            "[Drivers at Dell](https://www.dell.com/support/home/en-us/drivers)",  # (review39: a step's link)
+            "[Details at Microsoft](https://www.microsoft.com/en-us/windows/details)",
+            "[See at Dell](https://www.dell.com/support/kbdoc/000131924)"]
     page = ("## Vivint Smart Home Security System\n\nBest Professionally Installed Security System\n\n"
             "[See at Vivint](https://www.vivint.com/shop/)\n\n"
             "Vivint installs the cameras and sensors for you and monitors them around the clock.\n\n"
