@@ -1131,7 +1131,7 @@ class ArticleCache:
                 self._write_line(kind, k, line)
         if self._units_at is not None:  # (a build that read no units leaves the file as it is)
             units = orjson.dumps({"key": self.key})
-            _write_summed(self.folder / UNITS, lambda: itertools.chain((units,), self._units_lines()))
+            write_summed(self.folder / UNITS, lambda: itertools.chain((units,), self._units_lines()))
         self.close()
         packs = keep + [n for n in self._written_packs if n not in keep]
         # Everything is written in pieces, each serialised twice (for the checksum that heads the
@@ -1140,7 +1140,7 @@ class ArticleCache:
         # was the build's peak memory, here at its end.
         head = [("format", FORMAT), ("key", self.key), ("packs", packs)]
         head += [(name, (sorted(self.used[name]), getattr(self, name))) for name in TABLES]
-        _write_summed(self.folder / INDEX, lambda: itertools.chain(_json_pieces(head), self._article_lines()))
+        write_summed(self.folder / INDEX, lambda: itertools.chain(json_pieces(head), self._article_lines()))
         head = None
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
@@ -1174,7 +1174,7 @@ class ArticleCache:
             self._units_file = None
 
 
-def _write_summed(path: Path, pieces) -> None:
+def write_summed(path: Path, pieces) -> None:
     """The bytes `pieces()` gives, written to path under the line of their checksum (as `checksum`
     of them joined): `pieces` is called twice, for the checksum and to write, so no copy is joined."""
     digest = hashlib.sha256()
@@ -1183,7 +1183,7 @@ def _write_summed(path: Path, pieces) -> None:
     write_atomic(path, itertools.chain((digest.hexdigest().encode("ascii"), b"\n"), pieces()), durable=False)
 
 
-def _json_pieces(fields: list[tuple[str, object]], rows: int = 512):
+def json_pieces(fields: list[tuple[str, object]], rows: int = 512):
     """orjson.dumps of the object of `fields` (name, value), in pieces: a value given as (keys,
     table) is the object of those keys of `table` that it holds, in their order, serialised `rows`
     keys at a time. The same bytes as the whole serialised at once."""

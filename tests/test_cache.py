@@ -138,16 +138,16 @@ def test_a_rebuild_reads_the_earlier_signatures_from_their_pack_until_clustering
 
 
 def test_the_index_and_units_are_serialised_in_pieces_as_they_would_be_whole():
-    """cache._json_pieces: the bytes of orjson.dumps of the whole object (the checksum heading the
+    """cache.json_pieces: the bytes of orjson.dumps of the whole object (the checksum heading the
     file is of them), a table's keys missing from it left out, a few rows at a time."""
     import orjson
-    from pipeline.cache import _json_pieces
+    from pipeline.cache import json_pieces
     table = {f"k{i}": [i, "café ✓", {"a": None}] for i in range(7)}
     for keys in (sorted(table), [], ["gone"], ["k1", "gone", "k3", "k0", "k6"]):
         fields = [("format", 197), ("key", "abc"), ("packs", ["pack-1"]), ("files", (keys, table)), ("near", ([], {}))]
         whole = {"format": 197, "key": "abc", "packs": ["pack-1"], "files": {k: table[k] for k in keys if k in table},
                  "near": {}}
-        assert b"".join(_json_pieces(fields, rows=2)) == orjson.dumps(whole)
+        assert b"".join(json_pieces(fields, rows=2)) == orjson.dumps(whole)
 
 
 def test_article_records_are_held_as_read_until_asked_for_and_a_malformed_line_is_ignored(tmp_path):
