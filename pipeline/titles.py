@@ -850,11 +850,11 @@ def spelled_out(word: str, title: str) -> bool:
 
 
 def list_end(sentence: str, at: int) -> int:
-    """Where the list that the comma at `at` (past spaces) opens ends, or -1 when it opens none: its items run to the
-    sentence's next mark, two items
-    or more, each of LIST_WORDS words at most, the last led by "and" or "or" ("… function as a phone, tablet, and
-    PC."): its commas end no clause. Not one before an aside ("…, which …"), a single item ("a single,
-    unified app") or items of more words ("…, a slim phone that opens into a small screen and a laptop")."""
+    """Where the list that the comma at `at` (past spaces) opens ends, or -1 when it opens none: its items run to
+    the sentence's next mark, two items or more, each of LIST_WORDS words at most, the last led by "and" or "or"
+    ("… function as a phone, tablet, and PC."): its commas end no clause. Not one before an aside ("…, which …"),
+    a single item ("a single, unified app") or items of more words ("…, a slim phone that opens into a small
+    screen and a laptop")."""
     m = _LIST_REST.match(sentence, at + len(sentence[at:]) - len(sentence[at:].lstrip()))
     if not m:
         return -1
