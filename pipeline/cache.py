@@ -945,7 +945,9 @@ class ArticleCache:
         return self._units_at
 
     def _units_read(self, at: int) -> bytes | None:
-        """The bytes of the UNITS file at `_span` `at` (None if they cannot be read)."""
+        """The bytes of the UNITS file at `_span` `at` (None if they cannot be read, the cache closed too)."""
+        if self._units_file is None:
+            return None
         try:
             return os.pread(self._units_file.fileno(), at & 0xFFFFFFFF, at >> 32)
         except OSError:

@@ -1579,3 +1579,17 @@ def test_an_article_record_without_its_record_of_lost_links_or_with_junk_in_it_i
     res = build(src, tmp_path / "out", Options(jobs=1))
     assert (tmp_path / "out" / "kb.json").read_bytes() == expected
     assert res.notes
+
+
+def test_a_bodys_units_asked_after_the_cache_closed_come_from_its_record_not_an_error(tmp_path):
+    """Review39: the UNITS file is closed with the cache; a body's units asked after that are read from
+    the body's own record (as when the file is damaged), not an AttributeError on the closed file."""
+    from pipeline import cache as cache_module
+    src, cache, _ = _three_articles_built(tmp_path)
+    head, first = (cache / cache_module.UNITS).read_bytes().partition(b"\n")[2].split(b"\n")[:2]
+    c = cache_module.ArticleCache.open(cache, json.loads(head)["key"])
+    k = first[:32].decode()
+    units = c.units(k)
+    assert units is not None and units[0]
+    c.close()
+    assert c.units(k) == units
