@@ -217,13 +217,13 @@ class Products:
         links = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _MD_LINK.finditer(raw)]
         links += [(m.start(), m.end(), m.group(2), m.group(1)) for m in _A_LINK.finditer(raw)]
         links.sort()
-        checkouts = Counter(_host(url) for _, _, _, url in links if _CHECKOUT_PATH.search(_path(url)))
-        rewritten = {h for h, c in checkouts.items() if c >= CHECKOUT_LINKS}
+        shops = [_checkout_host(url) for _, _, _, url in links]
+        rewritten = {h for h, c in Counter(h for h in shops if h is not None).items() if c >= CHECKOUT_LINKS}
         page = None
         for k, (start, end, text, url) in enumerate(links):
             name = _plain(text).strip(" \t.,;:!?")
             words = [w for w in name.split() if w not in ("-", "–", "—")]  # (a tagline's dash is no word)
-            written = _host(url) in rewritten and self._sentence_name(raw, start, end, url)
+            written = shops[k] in rewritten and self._sentence_name(raw, start, end, url)
             if written:
                 out.add(written)
             if not 1 <= len(words) <= 5 or not any(c.isupper() for c in name) or words[0].lower() in self.buttons:
@@ -260,15 +260,10 @@ class Products:
         sentence (or heading) writes, two words or more each capitalised, that the address spells
         ("Revo Uninstaller Pro … [Download now](…store.revouninstaller.com/order/checkout.php?…)": Revo
         Uninstaller),
-        the longest such, without its edition. Not a shop's page (a store's page of a free app, a laptop's:
-        `_CHECKOUT_PATH`), nor a name its address does not spell ("Try FoneTrans now. [Download now](…2checkout
+        the longest such, without its edition (the caller's link goes to a checkout's page: `_checkout_host`,
+        not a store's page of a free app, a laptop's), not a name its address does not spell ("Try FoneTrans now. [Download now](…2checkout
         .com/order/…)": whoever sells it, the sentence alone does not say)."""
-        try:
-            parts = urlsplit(url)
-        except ValueError:
-            return None
-        if not _CHECKOUT_PATH.search(parts.path):
-            return None
+        parts = urlsplit(url)  # (parsed before: `_checkout_host`)
         # (the address's words run together, a name to start where one of them does: "store.revouninstaller
         # .com" spells "Revo Uninstaller", not the "eRevo Uninstaller" of a scrape's "… asRevo Uninstaller")
         address = "\0" + "\0".join(re.findall(r"[a-z0-9]+", (parts.hostname or "").rstrip(".") + parts.path.lower()))
@@ -309,10 +304,7 @@ class Products:
             if start - end > BOX_REACH or "\n#" in raw[end:start]:
                 return False
             if _plain(text).strip().lower().startswith(self.box_buttons):
-                try:
-                    return _CHECKOUT_PATH.search(urlsplit(url).path) is not None
-                except ValueError:
-                    return False
+                return _checkout_host(url) is not None
         return False
 
     def _box_name(self, text: str, page: "_Page") -> str | None:
@@ -432,17 +424,12 @@ def _grams(title: str) -> set[str]:
     return {" ".join(words[i:i + k]) for k in range(1, 5) for i in range(len(words) - k + 1)}
 
 
-def _host(url: str) -> str:
-    """A link's host, lower-cased ("" when the address is no URL)."""
+def _checkout_host(url: str) -> str | None:
+    """The host (lower-cased, "" for none) of a link to a checkout's page (`_CHECKOUT_PATH`:
+    "store.revouninstaller.com" for "https://store.revouninstaller.com/order/checkout.php?…"); None for
+    any other link, or an address that is no URL."""
     try:
-        return (urlsplit(url).hostname or "").rstrip(".")
+        parts = urlsplit(url)
     except ValueError:
-        return ""
-
-
-def _path(url: str) -> str:
-    """A link's path ("" when the address is no URL)."""
-    try:
-        return urlsplit(url).path
-    except ValueError:
-        return ""
+        return None
+    return (parts.hostname or "").rstrip(".") if _CHECKOUT_PATH.search(parts.path) else None
