@@ -369,7 +369,7 @@ from .write import write_atomic
 #      bold verbs are no list of labelled cases; a title's "with X" is the page's means, not its subject; a pointer
 #      with a pitch phrase pitches; a price-less shop button is a button word's, to no vendor's help page; a vendor's
 #      help pages cited with full stops are no related list
-FORMAT = 216
+FORMAT = 217
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
@@ -1357,13 +1357,13 @@ def _valid_article(rec) -> bool:
 
 def _valid_form(form) -> bool:
     """A candidate's form (titles.TitleChooser.form): None, or [[word, spread, weight], ...],
-    [4 numbers], a count."""
+    [5 numbers], a count."""
     if form is None:
         return True
     num = (int, float)
     return (isinstance(form, list) and len(form) == 3 and isinstance(form[0], list) and all(
         isinstance(t, list) and len(t) == 3 and isinstance(t[0], str) and (t[1] is None or isinstance(t[1], num))
-        and isinstance(t[2], num) for t in form[0]) and isinstance(form[1], list) and len(form[1]) == 4
+        and isinstance(t[2], num) for t in form[0]) and isinstance(form[1], list) and len(form[1]) == 5
         and all(isinstance(n, num) for n in form[1]) and type(form[2]) is int)
 
 

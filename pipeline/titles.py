@@ -103,6 +103,14 @@ _NOT_PROSE = re.compile(r"(?:[*+-]\s|\d{1,3}[.)]\s|#|!\[|\|)")  # (a list item, 
 _PROSE_END = ".!?。！？"  # (past closing quotes and brackets)
 AFFIX_ENTRIES = 5  # distinct entries whose titles wear one affix
 GARBLED = 3.0  # against a candidate, for each garbled token
+# a figure: a price ("$1,749", "£99", "S$1.5B", "$10K", "$1.6 Trillion") or a share ("50%", "67%%" as a template
+# escapes it); and how near a figure the text writes a title's is said by it: a spinner rounds ("$30" for "$29.99",
+# "Just Under $45" for "$44")
+_AMOUNT = re.compile(r"[$£€¥₹]\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|bn?|thousand|million|billion|trillion)\b(?!\.\d))?"
+                     r"|(?<![\w.,])(\d+(?:\.\d+)?)\s?%", re.I)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+FIGURE_NEAR, FIGURE_SHARE = 1.0, 0.01
+FIGURE = 3.0  # for a candidate, each figure it writes that the text writes, and against it each the text never does
 UNSAID_KEEP = 3  # words (not generic) a title keeps when its spin goes (`without_unsaid`)
 # a composed title (TitleChooser.compose): of the most specific COMPOSE_TERMS terms, from the first
 # COMPOSE_SENTENCES sentences, COMPOSE_MIN to COMPOSE_WORDS words
@@ -460,6 +468,29 @@ def _versions(text: str) -> Counter:
         out[m.group(1).lower()] += 1
         out.update(v.strip(" /") for v in m.group(2).split("/") if v.strip(" /"))
     return out
+
+
+def figures(text: str) -> frozenset:
+    """The figures the text writes, each ("$", value) for a price in any currency or ("%", value) for a share:
+    "Now $1,749 ($250 off), 12% less than its $2K launch" as {("$", 1749.0), ("$", 250.0), ("%", 12.0),
+    ("$", 2000.0)}."""
+    out = set()
+    for m in _AMOUNT.finditer(text):
+        if m.group(1):
+            out.add(("$", float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)))
+        else:
+            out.add(("%", float(m.group(3))))
+    return frozenset(out)
+
+
+def said_figures(candidate: str, said: frozenset) -> tuple[int, int]:
+    """(How many of a candidate's figures, `figures`, the text writes, how many it never does) of the text's
+    figures `said`; a figure within FIGURE_NEAR or FIGURE_SHARE of one the text writes is said (a spinner rounds
+    "$29.99" to "$30"). A spinner rewrites a deal's figures ("Secure $100 Off the AW3225QF" over a text that says
+    "$200 knocked off"); a copy that keeps them writes what the text does ("Dazzle with a $200 Discount")."""
+    found = [any(kind == f[0] and abs(v - f[1]) <= max(FIGURE_NEAR, FIGURE_SHARE * v) for kind, v in said)
+             for f in figures(candidate)]
+    return sum(found), len(found) - sum(found)
 
 
 def version_penalty(candidate: str, versions: Counter) -> float:
@@ -1015,7 +1046,8 @@ class TitleChooser:
         return title
 
     def form(self, candidate: str, tf: Counter, versions: Counter = Counter(), said: dict | None = None,
-             spelled: frozenset = frozenset(), flat: str = "", single: bool = False) -> list | None:
+             spelled: frozenset = frozenset(), flat: str = "", single: bool = False,
+             amounts: frozenset | None = None) -> list | None:
         """A candidate's score but for the words' idf, which `value` weighs it with: [[word,
         log1p of its spread or None (a word the text never says), its weight], what counts
         against, the number of words], or None for a candidate that names nothing. `said`: see
@@ -1024,7 +1056,9 @@ class TitleChooser:
         (`tokens`), against which a garbled-looking token is checked. `flat`: the text as `spaced` gives it (lower
         case, its words of letters and digits one space apart), in which a word the candidate writes in a model's shape is
         looked for as whole words (`says_run`: "RevoUninstaller" where the text writes "Revo Uninstaller"; not "S24" where
-        it writes "lasts 24 hours")."""
+        it writes "lasts 24 hours"). `amounts`: the text's prices and shares (`figures`), against which the
+        candidate's are checked (`said_figures`: each said counts FIGURE for it, each unsaid FIGURE against), or
+        None not to."""
         # (spin and the site's name say nothing of the article, even where the text says them too; nor
         # does a short part that names the site, "… | ZDNET Analysis", "… - Insights From ZDNet")
         spun = spin_words(candidate, self.spin) | self.site | site_part_words(candidate, self.site)
@@ -1043,10 +1077,12 @@ class TitleChooser:
                   for w in words(t) if len(w) <= MODEL_WORD and not says_run(flat, w)}
         terms = [[w, math.log1p(tf[w]) if tf[w] else None, 1 + CONSENSUS * share(w) if tf[w] else float(w in shaped)]
                  for w in ws if not tf[w] or w not in spun]
+        right, wrong = said_figures(candidate, amounts) if amounts else (0, 0)
         against = [version_penalty(candidate, versions),
                    GARBLED * (len(garbled(candidate, spelled)) + bool(_CUT_SHORT.search(candidate))),
                    2.0 * sum(bool(p.search(candidate)) for p in self.spin),
-                   2.0 * len(self.site & set(ws))]  # (the site's name says nothing of the article)
+                   2.0 * len(self.site & set(ws)),  # (the site's name says nothing of the article)
+                   FIGURE * (wrong - right)]  # (its figures, where the text settles them)
         return [terms, against, len(ws)]
 
     def value(self, form: list | None) -> float:
@@ -1572,10 +1608,16 @@ class TitleChooser:
                                                  without_unsaid(c, tf, self.generic),
                                                  without_spin(c, self.spin, self.generic)))
         titles += [r for r in dict.fromkeys(repaired) if r not in titles]
+        # (the titles' figures count where the copies disagree on them and the text settles it: one title writes a
+        # figure the text writes, another one it never does; a figure no copy shares may be one the page worked
+        # out, "$80 Off" of a "$319" printer, and a heading's price names an item of a list, not the page)
+        amounts = figures(text)
+        counts = [said_figures(c, amounts) for c in titles]
+        amounts = amounts if any(yes for yes, _ in counts) and any(no for _, no in counts) else None
         clean = [t for t in titles if not garbled(t, spelled) and not _CUT_SHORT.search(t)]
         quoted = self.set_off(entry)
         codes = Counter(c.lower() for c in _CODE.findall(text))
-        prep = {"titles": [[c, self.form(c, tf, versions, said, spelled, flat),
+        prep = {"titles": [[c, self.form(c, tf, versions, said, spelled, flat, amounts=amounts),
                             len(words(c)) >= 2 and any(f" {' '.join(words(c))} " in q for q in quoted)] for c in titles],
                 "heads": [[h, self.form(h, tf, versions, said, spelled, flat, True), *self.covers(h, clean)]
                           for h in heads],

@@ -6,7 +6,8 @@ import pytest
 
 from collections import Counter
 
-from pipeline.titles import TitleChooser, spaced, spin_affixes, true_version, without_affixes, without_site
+from pipeline.titles import (TitleChooser, figures, said_figures, spaced, spin_affixes, true_version, without_affixes,
+                             without_site)
 
 
 def entry(title, alternates, summary, sections=()):
@@ -2231,3 +2232,30 @@ def test_a_composed_span_runs_over_the_commas_of_a_list(chooser, rules):
     c.phrase("Apple Mac Pro Tower has " + "a, b, and c, " * 20_000 + "end.", ["apple"], None)
     c.phrase("Apple Mac Pro Tower has " + "a, b, and c. " * 20_000, ["apple"], None)
     assert time.process_time() - t0 < 5
+
+
+MONITOR_DEAL = ("Today's deal should satisfy every gamer: the Alienware AW3225QF curved 4K QD-OLED gaming monitor has "
+                "$200 knocked off its MSRP. The AW3225QF is now $999 at Dell, down from $1,199.\n\n"
+                "The Alienware AW3225QF runs a 240 Hz refresh rate on its 32-inch 4K QD-OLED panel, and the "
+                "AW3225QF curves gently for gaming.")
+
+
+def test_a_figure_the_copies_disagree_on_is_settled_by_the_text(chooser):
+    # a spinner rewrote the deal's figure in one copy; the copy that keeps it writes what the text says
+    spun = "Secure $100 Off the Alienware AW3225QF Curved 4K Gaming Monitor"
+    kept = "Alienware AW3225QF Sale Alert: A $200 Discount on the 4K QD-OLED Monitor"
+    assert chooser(entry(spun, [kept], MONITOR_DEAL)) == kept
+    # rounded, "$1K" for "$999", a figure is still the text's
+    rounded = "Secure the Alienware AW3225QF Curved 4K Gaming Monitor for $1K"
+    assert chooser(entry(spun, [rounded], MONITOR_DEAL)) == rounded
+    # a figure no copy settles stays: the page may have worked it out ("$80 off" a $319 printer)
+    assert chooser(entry(spun, ["Alienware AW3225QF Sale Alert: A Discount on the 4K QD-OLED Monitor"],
+                         MONITOR_DEAL)) == spun
+
+
+def test_figures_are_read_as_prices_and_shares_in_any_currency_and_scale():
+    text = "Now $1,749 ($250 off, 12% less) at Best Buy; its maker raised S$1.5 billion and spent £10K."
+    assert figures(text) == {("$", 1749.0), ("$", 250.0), ("%", 12.0), ("$", 1.5e9), ("$", 10000.0)}
+    # said when near one the text writes (a spinner rounds), unsaid when not: (said, unsaid)
+    assert said_figures("Get $250 Off: Now $1,750, a 12%% Cut", figures(text)) == (3, 0)
+    assert said_figures("Singtel's $1.5B Plan: Save $100 and 40% Now", figures(text)) == (1, 2)
