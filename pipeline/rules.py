@@ -38,7 +38,7 @@ REQUIRED_GROUPS = {
                      "spin_labels", "confusables", "message_words", "kind_nouns", "not_explainers", "to_verbs"),
     "promotional": ("phrases", "manual_labels", "manual_cues", "alternatives", "products", "sell_words", "offer_verbs",
                     "editions", "min_bodies", "manual_links", "sequence_labels", "tool_nouns", "choice_openers",
-                    "box_buttons", "declines", "pointers", "means"),
+                    "box_buttons", "declines", "pointers", "means", "tool_starts"),
     "section_kinds": None,
     "tables_of_contents": ("labels", "navigation"),
     "summary": ("contents_labels", "ad_lines", "credit_lines"),

@@ -354,6 +354,24 @@ def test_a_name_heading_a_product_box_is_sold_whatever_its_address_spells(rules)
     assert products.linked(BOX.format(name="move your photos")) == set()
 
 
+def test_a_box_named_by_an_edition_word_or_for_a_platform_sells_its_tool(rules):
+    """"[Free Video Converter](…/aiseesoft/video-converter-ultimate/)" over "[Free Download](…/order/cart.php?…)"
+    (18 variety files; kb-a4958d774d6f: "Here we recommend you Free Video Converter … Just download and try it!")
+    and "[FoneLab for Android](…)" (23 files) head a product's box as "PhoneMover" does, but were no names: the
+    text writes "free" in lower case, and "for" is no capitalised word. A name opened by an edition's word (rules
+    [promotional] editions) is one unless the text writes it whole in lower case; "for" may join a name's words.
+    A box's button ("Free Download") is still none, nor a name the text writes as a description."""
+    products = Products(rules)
+    box = BOX.replace(" - Best Phone Data Manager", "")  # (as the corpus writes them: no tagline)
+    text = "This converting program is totally free. Just download and try it!\n\n"
+    assert products.linked(text + box.format(name="Free Video Converter")) == {"Free Video Converter"}
+    assert products.linked(text + box.format(name="PhoneMover for Android")) == {"PhoneMover for Android"}
+    described = "Any free video converter will do.\n\n" + box.format(name="Free Video Converter")
+    assert products.linked(described) == set()
+    assert products.linked(text + box.format(name="Free Download Now")) == set()
+    assert products.linked("Made for your phone.\n\n" + box.format(name="For Mac")) == set()
+
+
 DEAL_BOX = ("[{name}](https://www.anrdoezrs.net/click-100-200?url=https%3A%2F%2Fwww.dell.com%2Fen-us%2Fshop%2Fxps)\n\n"
             "Was $999, now $799 for the 16 GB model.\n\n"
             "[Buy Now](https://www.dell.com/en-us/shop/cty/pdp/spd/xps-13-laptop)\n")

@@ -1472,6 +1472,34 @@ def test_a_pitch_inside_a_labelled_step_of_a_manual_procedure_ends_at_the_next_l
     assert not fix.promotional and fix.pitch[-1].startswith("With Driver Easy") and fix.pitch[-1].endswith("restart.")
 
 
+def test_the_tools_procedure_under_a_sub_heading_after_its_pitch_stays_in_the_pitch(st):
+    """A fix that pitches a tool, then gives the tool's procedure under a sub-heading of its own ("### Better way
+    to share photos on iOS device" / "Step 1." / "Double click the download button to quickly install and launch
+    this powerful iOS photos transfer …", variety kb-de85d09b1385): the part under the sub-heading is the tool's,
+    not a manual way beside it (its screenshots and step labels made it one), when its first sentence starts
+    what the pitch offered (rules [promotional] tool_starts) or speaks of the tool ("the software"). A manual
+    procedure under a sub-heading after the pitch ("#### Run SFC scan") stays the fix's manual way."""
+    pitch = ("Here we recommend an all-featured iOS data transfer, **PhoneMover**, to help you transfer your "
+             "photos.\n\n![](https://x.example/box.png)\n\n* Transfer photos, music and contacts.\n"
+             "* Copy files from your iPhone to a PC.\n\n")
+    tool = ("### Better way to share photos\n\nStep 1.\n\nDouble click the download button to quickly install and "
+            "launch this powerful iOS photos transfer on your computer. Connect your iPhone to it.\n\n"
+            "![](https://x.example/connect.png)\n\nStep 2.\n\nClick \"Photos\" and choose the photos to share."
+            "\n\n![](https://x.example/photos.png)\n")
+    body = ("## Part 1. Restart your iPhone\n\nPress the Power button and drag the slider.\n\n"
+            "## Part 2. Get another transfer to fix photo sharing\n\n" + pitch + tool)
+    fix = st.structure(body, "Photo sharing not working", ("PhoneMover",)).steps[1]
+    assert fix.promotional and fix.pitch == [fix.text[fix.text.index("Here we"):]]
+    said = body.replace("Double click the download button to quickly install and launch this powerful iOS photos "
+                        "transfer", "When the software opens,")
+    assert st.structure(said, "Photo sharing not working", ("PhoneMover",)).steps[1].promotional
+    # a manual way under its own sub-heading after the pitch is the fix
+    manual = body.replace(tool, "### Share them from Settings\n\nStep 1.\n\nOpen Settings > Photos and turn on "
+                          "**Shared Albums**.\n\n![](https://x.example/shared.png)\n")
+    fix = st.structure(manual, "Photo sharing not working", ("PhoneMover",)).steps[1]
+    assert not fix.promotional and "Shared Albums" not in fix.pitch[-1] and fix.pitch[-1].endswith("to a PC.")
+
+
 def test_a_list_giving_the_manual_way_then_the_tool_pitches_from_the_tools_item(st):
     body = ("## Fix 2: Update your wireless adapter driver\n\nThere are two ways to update it: manually and "
             "automatically.\n\n* **Manually update your driver**: go to the website of your adapter's maker, download the "

@@ -59,7 +59,12 @@ class Pitch:
         "Step 1 / Run X to update the drivers.") is as a bare "OR": the part it opens ends the
         pitch unless it pitches too or speaks of the tool ("the software", rules [promotional]
         tool_nouns; then the labels are the tool's procedure), and is a manual step when not; a pitch that started before the labels keeps them (the tool's
-        "Step 1: Download X ... Step 2: Click Scan")."""
+        "Step 1: Download X ... Step 2: Click Scan"). A sub-heading right after a pitch (one that neither
+        pitches nor is a manual label) is held so too: the part under it is the tool's own procedure when its
+        first sentence past bare step labels pitches, speaks of the tool or starts what the pitch offered
+        (rules [promotional] tool_starts: "### Better way to share photos / Step 1. / Double click the download
+        button to quickly install and launch this powerful iOS photos transfer …"), else a part of its own
+        ("#### Run SFC scan" after a Driver Easy pitch)."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
         named = declined = False  # a manual way named outside the pitch (manual_cues); the step declines it (declines)
         held = None  # (whether the pitch ran, where it ended) before a bare "OR": its part opens after it
@@ -68,6 +73,7 @@ class Pitch:
         inside = False  # the pitch started inside such a numbered step: it is that step's, not the procedure's
         step_held = False  # `held` is a bare step label's, whose part is the procedure's next step
         led = False  # the pitch led into what follows with a colon: the labels after it are its sub-steps
+        sub_held = False  # `held` is a sub-heading's after a pitch, whose part may be the tool's own procedure
         for md, plain, b in units:
             start = size + 2 if parts else 0
             cut = start
@@ -77,10 +83,17 @@ class Pitch:
             elif b is not None and b.kind == "paragraph" and (self._bare_alternative(plain) or (label and in_pitch and inside)):
                 held, step_held = (in_pitch, size), bool(label)  # (a step label after a pitch that started in the
                 # step before: "Step 1 / Run X to update the drivers. / Step 2 / Right-click the desktop ...")
+            elif label and sub_held:
+                pass  # (a bare step label under the sub-heading: the sentence after it says whose procedure it is)
+            elif (b is None and md and in_pitch and held is None and not self._pitchy(plain)
+                  and self.manual_label.search(plain) is None):
+                held, sub_held = (True, size), True  # (a sub-heading after a pitch: "### Better way to share photos")
             elif held is not None or b is None or (self._opener(b, plain) and not (
                     led and in_pitch and self._sub_step_label(b, plain))):
                 in_pitch = self._pitchy(plain, in_pitch or (held is not None and held[0])) or (
-                    step_held and held[0] and self.tool_noun.search(plain) is not None)  # ("When the software detects ...")
+                    (step_held or sub_held) and held[0] and self.tool_noun.search(plain) is not None) or (
+                    sub_held and held[0] and self.tool_start.search(plain) is not None)  # ("When the software
+                # detects ...", "… install and launch this powerful iOS photos transfer")
                 if held is not None and held[0] and not in_pitch and ranges:  # ("OR" opened a part that is no pitch)
                     ranges[-1] = (ranges[-1][0], held[1])
                 if step_held:  # (the procedure's next step says whose procedure it is: the tool's, or a manual one)
@@ -88,7 +101,7 @@ class Pitch:
                     manual = manual or (not in_pitch and _WORDS.search(plain) is not None)
                 else:  # (a new part: the step labels met before it are another part's)
                     labelled = inside = False
-                held, step_held = None, False
+                held, step_held, sub_held = None, False, False
                 if md and not in_pitch:  # (not the step's own heading: "Update your driver manually")
                     label = plain if b is None else b.strong[0] if b.strong and plain.lstrip().startswith(b.strong[0]) else ""
                     manual = manual or self.manual_label.search(label) is not None
@@ -128,6 +141,8 @@ class Pitch:
                          or any(self._is_command(c) for c in b.code + [t for t in b.strong if " " in t.strip() and not _label(t)])
                          or any(self.manual_link.search(link["url"]) for link in b.links) or self._quoted_command(b.plain)
                          or ("+" in b.plain and self.shortcut.search(b.plain)))))
+        if held is not None and held[0] and sub_held and ranges:  # (a sub-heading after a pitch, nothing under it)
+            ranges[-1] = (ranges[-1][0], held[1])
         return "\n\n".join(parts), ranges, pitched, manual or (named and not declined)
 
     def _opener(self, b: _Block, plain: str) -> bool:

@@ -168,6 +168,7 @@ class Structurer(Contents, Sections, Pitch, Steps, Causes):
         self.alternative_words = {w.lower() for w in rules.get("promotional", "alternatives")}
         self.tool_noun = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:" + "|".join(
             re.escape(w) for w in rules.get("promotional", "tool_nouns")) + r")\b", flags)
+        self.tool_start = re.compile("|".join(f"(?:{p})" for p in rules.get("promotional", "tool_starts")), flags)
         # a phrase naming an edition ("free version", "free download") sells only with a product, or as a call to
         # action opening its sentence ("Free download X ...", "Now free download ...": Pitch._selling)
         editions = {w.lower() for w in rules.get("promotional", "editions")}
