@@ -369,7 +369,7 @@ from .write import write_atomic
 #      bold verbs are no list of labelled cases; a title's "with X" is the page's means, not its subject; a pointer
 #      with a pitch phrase pitches; a price-less shop button is a button word's, to no vendor's help page; a vendor's
 #      help pages cited with full stops are no related list
-FORMAT = 216
+FORMAT = 217
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
