@@ -68,6 +68,7 @@ _NUMBERED = re.compile(r"^\s*(?:\*\*|__)?\d{1,2}\\?[.)](?!\d)")  # (not "1.5M+ u
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s")
 _BULLET = re.compile(r"^\s*[-*+]\s+")
 _SEPARATOR = re.compile(r"\s*[/|\\·•]+\s*")  # a line of separators only, no markdown's ("---", "***" are breaks)
+_BAR_LINK = re.compile(r"(?:\*\*|__)?\[([^\[\]\n]+)\]\(((?:https?:)?//[^()\s]+)\)(?:\*\*|__)?")  # a bar's link (_shop_bar)
 _BAR_SEP = re.compile(r"\s+[|·•]\s+")  # between the links of a bar of them (Boilerplate._link_bar)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s")
 _ANY_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")  # an empty one too ("##": a heading whose text is the line under it)
@@ -504,6 +505,8 @@ class Boilerplate:
         self.shop_hosts = tuple(sorted({h.lower() for h in g("affiliate_hosts", "hosts")}
                                        | {p.split("=")[0].lower() for p in g("affiliate_tags", "params")}))
         # a shop's button: a price, and a shop named after one of these words that the link's host names (_shop_button)
+        self.shop_label_verbs = frozenset(v.lower() for v in g("boilerplate", "shop_label_verbs"))  # (_shop_label)
+        self.shop_on = frozenset(v.lower() for v in g("boilerplate", "shop_on_verbs"))  # ("Buy on Amazon": _shop_names)
         self.shop_at = re.compile(r"\b(?:" + "|".join(map(re.escape, g("boilerplate", "shop_at"))) + r")\s+([^\W_][\w&.'’-]*)",
                                   re.I)
         # a feedback box's buttons: an action's words that do not end the box under its question (_box_under)
@@ -909,6 +912,7 @@ class Boilerplate:
         # goes for being beside a marker)
         drop.update(u for u in range(len(units)) if empty[u])
         self._opening_label(units, lines, repeated, drop)
+        self._closing_cross(units, lines, cross, drop)
         self._lead_ins(units, lines, drop)
         self._last_label(units, lines, repeated, drop)
         pictures = self._pictures(units, lines, repeated, drop)
@@ -963,7 +967,9 @@ class Boilerplate:
         first.update(self._box_under(units, lines, notices))
         first.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
         first.update(self._own_cross_links(units, lines))
-        first.update(u for u, (i, k) in enumerate(units) if k is not None and self._shop_button(lines[i]))
+        first.update(u for u, (i, k) in enumerate(units) if k is not None and (self._shop_button(lines[i])
+                                                                                or self._shop_bar(lines[i])
+                                                                                or self._shop_label(lines[i])))
         return tuple(sorted(first)), tuple(sorted(self._related(units, lines) | self._thread(units, lines)))
 
     def _about_signup(self, units, lines: list[str]) -> bool:
@@ -1965,18 +1971,70 @@ class Boilerplate:
         if m is None or not (_PRICE.search(m.group(1)) or self._shop_word(m.group(1), m.group(2))):
             return False
         host = re.sub(r"[^0-9a-z]", "", _host(m.group(2)))
-        return any(len(name) >= 2 and name in host for name in (
-            re.sub(r"[^0-9a-z]", "", a.group(1).lower()) for a in self.shop_at.finditer(m.group(1))))
+        return any(len(name) >= 2 and name in host for name in self._shop_names(m.group(1)))
+
+    def _shop_names(self, text: str) -> list[str]:
+        """The shops a button's text names, letters and digits only: the word after "at" (the rules'
+        shop_at: "$399.99 at Kobo" -> "kobo"), or after "on" behind a buying word (shop_on_verbs: "Buy on
+        Amazon" -> "amazon")."""
+        names = [a.group(1) for a in self.shop_at.finditer(text)]
+        words = _WORD.findall(text.replace("*", "").lower())
+        if len(words) >= 3 and words[0] in self.shop_on and words[1] == "on":
+            names.append(words[2])
+        return [re.sub(r"[^0-9a-z]", "", n.lower()) for n in names]
 
     def _shop_word(self, text: str, url: str) -> bool:
         """A shop button's text without a price: a button's word (the rules' calls_to_action
-        button_verbs), then a shop after "at" (the rules' shop_at), a name of three words at most ("See
-        at Vivint", "Buy at Best Buy"; not "Download at GitHub", "Drivers at HP", "Read more at Microsoft
-        Learn about it"), to no vendor's help page ("[See at Dell](https://www.dell.com/support/…)": a
+        button_verbs), then a shop after "at" (the rules' shop_at) or, behind a buying word, "on"
+        (shop_on_verbs), a name of three words at most ("See at Vivint", "Buy at Best Buy", "Buy on
+        Amazon"; not "Download at GitHub", "Drivers at HP", "Read more at Microsoft Learn about it",
+        "View on GitHub"), to no vendor's help page ("[See at Dell](https://www.dell.com/support/…)": a
         step's link to its drivers)."""
         words = _WORD.findall(text.replace("*", "").lower())
         return (3 <= len(words) <= 5 and words[0] in self.button_verbs
-                and self.shop_at.match(" ".join(words[1:])) is not None and not _HELP_PAGE.search(url))
+                and (self.shop_at.match(" ".join(words[1:])) is not None or words[0] in self.shop_on and words[1] == "on")
+                and not _HELP_PAGE.search(url))
+
+    def _shop_bar(self, line: str) -> bool:
+        """A bar of shops' buttons, on one page as well as on many: two links or more on one line and
+        nothing but spaces or bars between them, each a shop's button by its text (a price or a button's
+        word, then a shop: _shop_word, "[$350 at Amazon](...)", "[See at Best Buy](...)", its link maybe a
+        search's redirect) or a shop's name alone that its link's host holds ("[Best Buy](https://www.bestbuy.com/...)",
+        "[B&H Photo](https://www.bhphotovideo.com/...)"), one of them at least a button whose host names its
+        shop (_shop_button). Links to act on ("[Download](...) | [Release notes](...)") are no shop's."""
+        if len(line) > 3000 or line.count("](") < 2 or line.startswith(("    ", "\t")):
+            return False
+        parts = _BAR_LINK.findall(line)
+        if len(parts) < 2 or _BAR_LINK.sub("", line).strip(" \t|·•/") or _LIST.match(line):
+            return False
+        button = False
+        for text, url in parts:
+            part = f"[{text}]({url})"
+            if self._shop_button(part):
+                button = True
+            elif not (_PRICE.search(text) and self._shop_names(text) or self._shop_word(text, url)
+                      or self._shop_name(text, url)):
+                return False
+        return button
+
+    @staticmethod
+    def _shop_name(text: str, url: str) -> bool:
+        """A link whose text is a name alone (three words at most, each capitalised) that its host
+        holds ("[Best Buy](https://www.bestbuy.com/...)", "[Google](https://store.google.com/...)")."""
+        name = re.sub(r"[^0-9a-z]", "", text.lower())
+        return (_NAME.fullmatch(text.strip(" *_")) is not None and len(name) >= 3
+                and name in re.sub(r"[^0-9a-z]", "", _host(url)))
+
+    def _shop_label(self, line: str) -> bool:
+        """A shop's button whose link the cleaner unwrapped, on one page as well as on many: a line that
+        is a button's word (the rules' shop_label_verbs), "at" and a shop's name of three words at most, capitalised, and nothing else
+        ("See at LG", "View at Best Buy"); not a list item, heading or step ("Click See at LG")."""
+        if len(line) > 80 or "](" in line or _LIST.match(line) or _HEADING.match(line):
+            return False
+        text = line.strip(" \t*_")
+        m = re.fullmatch(r"(\w+)\s+(\w+)\s+(.+?)", text)
+        return (m is not None and m.group(1).lower() in self.shop_label_verbs and self.shop_at.fullmatch(f"{m.group(2)} x") is not None
+                and _NAME.fullmatch(m.group(3)) is not None)
 
     def _more_button(self, line: str) -> bool:
         """A list widget's button, on one page as well as on many: a line of the rules' more_buttons
@@ -3019,6 +3077,26 @@ class Boilerplate:
         else:
             return  # (nothing but headings)
         drop.update(last)
+
+    def _closing_cross(self, units, lines: list[str], cross: list[int], drop: set[int]) -> None:
+        """A site's unwrapped cross-links (`cross`: a cross-link label that carries links in many distinct
+        articles over a title, its link gone) that close two sections of the page or more under one
+        label: the template's pointer under each item to its review ("**Read:** SilverStone PI02 Review"
+        over the next item's picture and heading, "**Read:** Akasa Gem Pro Case Review" at the body's
+        end), each the last line of its section, pictures and lines that went aside. One such line, or
+        ones followed by the page's text ("**See also:** Driver Rollback Details" over a fix's next
+        sentence), stays."""
+        closing: dict[str, list[int]] = defaultdict(list)
+        for u in cross:
+            if u in drop:
+                continue
+            v = u + 1
+            while v < len(units) and (v in drop or _picture_only(lines[units[v][0]]) or not _WORD.search(lines[units[v][0]])):
+                v += 1
+            if v == len(units) or _HEADING.match(lines[units[v][0]]):
+                label = _LINK_LABEL.match(_BULLET.sub("", lines[units[u][0]], count=1))
+                closing[" ".join(label.group(1).lower().split())].append(u)
+        drop.update(u for us in closing.values() if len(us) >= 2 for u in us)
 
     def _lead_ins(self, units, lines: list[str], drop: set[int]) -> None:
         """A lead-in (_lead_in) whose lines went, all of them up to the body's end or the next heading

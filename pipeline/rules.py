@@ -51,7 +51,7 @@ REQUIRED_GROUPS = {
     "extract": ("command_words", "shortcut_keys", "named_keys", "held_filler", "shortcut_names"),
     "boilerplate": ("min_families", "family_link_bodies", "family_line_words", "short_label_words",
                     "min_echoes_in_body", "seeds", "bylines", "comment_buttons", "comment_words", "shop_labels",
-                    "cross_link_labels", "shop_at", "feedback_buttons", "more_buttons", "more_buttons_bare", "footer_marks",
+                    "cross_link_labels", "shop_at", "shop_on_verbs", "shop_label_verbs", "feedback_buttons", "more_buttons", "more_buttons_bare", "footer_marks",
                     "house_words", "attribution_labels", "cjk_content", "breadcrumb_roots", "date_months",
                     "author_marks", "view_words", "review_words", "signup_fields", "signup_buttons", "signup_topics",
                     "signup_consent", "crumb_back_links", "crumb_back_links_lost", "header_contents_labels",

@@ -4690,3 +4690,68 @@ def test_a_shops_button_without_a_price_goes_from_one_page_a_download_or_reading
     text, n = Boilerplate(load_rules()).strip(page, set())
     assert "(https://www.vivint.com/shop/)" not in text and n == 1, text
     assert all(line in text for line in kept)
+
+
+# ------------------------------------------------ cross-links closing each item, shop bars (chrome40)
+def test_an_unlinked_cross_link_that_closes_each_items_section_goes_one_in_a_fix_stays():
+    """'**Read:**' carries links in many distinct articles. On a roundup page its links went in cleaning
+    ('**Read:** SilverStone PI02 Review'), each the last line of its item's section (a picture, then the
+    next item's heading, or the body's end): the template's pointer to each item's review, it goes. A
+    single '**See also:** Driver Rollback Details' inside a fix, over the fix's next sentence, stays, and
+    so does a '**Read:**' line followed by the page's own text."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    bodies = [f"## The {t} review\n\nThe {t} from maker {n} runs for {n + 8} hours on one charge in our tests.\n\n"
+              f"We measured its screen at {300 + n} nits, brighter than most of its rivals this year.\n\n"
+              f"**See also:** [How we test every {t}](https://site.example/test-{n})\n\n"
+              f"**Read:** [Maker {n} {t.title()} Review](https://site.example/review-{n})\n\n"
+              f"In the end the {t} of maker {n} earns a place on our list of picks for room {n}.\n"
+              for n, t in enumerate(TOPICS, 1)]
+    cases = ["SilverStone PI02", "Argon ONE M.2", "Akasa Gem Pro"]
+    page = ("## Best Raspberry Pi cases\n\nThere is no single best case for all uses, so we picked a few.\n\n"
+            + "".join(f"### {n}. {c}\n\nThe {c} keeps the board cool under a full load, {30 + n} degrees in our "
+                      f"tests.\n\n**Read:** {c} Review\n\n![{c}](https://img.example/case-{n}.jpg)\n\n"
+                      for n, c in enumerate(cases, 1))
+            + "### Fix a board that stops after sleep\n\nOpen Device Manager and roll the driver back.\n\n"
+            "**See also:** Driver Rollback Details\n\nThen restart the board and test it again.\n\n"
+            "**Read:** Contoso Pi Case Review\n\nIt fits the Pi 4 as well as the Pi 5.\n")
+    text, n = b.strip(page, b.repeated(bodies + [page]))
+    for c in cases:
+        assert f"**Read:** {c} Review" not in text and f"The {c} keeps" in text, text
+    for line in ("**See also:** Driver Rollback Details", "**Read:** Contoso Pi Case Review",
+                 "It fits the Pi 4 as well as the Pi 5."):
+        assert line in text, line
+    # one such line alone closing a section stays: no template's pointer without a second
+    one = page.replace("**Read:** Argon ONE M.2 Review\n\n", "").replace("**Read:** Akasa Gem Pro Review\n\n", "")
+    assert "**Read:** SilverStone PI02 Review" in b.strip(one, b.repeated(bodies + [one]))[0]
+
+
+def test_a_bar_of_shop_buttons_and_an_unlinked_see_at_shop_line_go_from_one_page():
+    """A product card's bar of shops' buttons on one line ('[$350 at Amazon](...) [See at Samsung](...)
+    [See at Best Buy](...)', one of them maybe a search's redirect, or a shop's name alone its host holds:
+    '[Best Buy](https://www.bestbuy.com/...)'), '[Buy on Amazon](https://www.amazon.com/...)' and a button
+    whose link the cleaner unwrapped ('See at LG', 'View at Best Buy') go, on one page, no other page
+    having them. A bar of links to act on, '[View on GitHub](...)', a step's 'Click See at LG' and an
+    option named 'Check at Startup' stay."""
+    from pipeline.boilerplate import Boilerplate
+    from pipeline.rules import load_rules
+    b = Boilerplate(load_rules())
+    shop = ["[$350 at Amazon](https://www.amazon.com/dp/B0CCX11JT6) [See at Samsung](https://www.samsung.com/us/tablets/"
+            "tab-s9-fe/buy/) [See at Best Buy](https://www.bestbuy.com/site/tab-s9-fe/6551.p)",
+            "[Buy on Amazon](https://www.amazon.com/dp/B0BJLT98Q7) [See at Apple](https://www.bing.com/aclk?ld=e8P) "
+            "[See at Best Buy](https://www.bing.com/search?q=ipad+10th+gen)",
+            "[See at Amazon](http://www.amazon.com/dp/B0C1) [Best Buy](https://www.bestbuy.com/site/pixel-8/6559.p)",
+            "[Buy on Amazon](https://www.amazon.com/Fitbit-Smartwatch/dp/B0B4MWCFV4)", "See at LG", "View at Best Buy"]
+    own = ["[Download the driver](https://vendor.example/dl/driver) | [Release notes](https://vendor.example/notes)",
+           "[View on GitHub](https://github.com/acme/tool)", "Click See at LG", "Check at Startup"]
+    page = ("## Galaxy Tab S9 FE vs iPad 10th gen\n\nBoth tablets cost about the same and both run for a day.\n\n"
+            + "".join(f"{line}\n\nThe tablet number {n} has a bright screen and a fast chip for its price.\n\n"
+                      for n, line in enumerate(shop + own)))
+    text, n = b.strip(page, b.repeated([page]))
+    kept = text.split("\n")
+    for line in shop:
+        assert line not in kept, line
+    for line in own:
+        assert line in kept, line
+    assert n == len(shop), text
