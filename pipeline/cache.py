@@ -369,7 +369,13 @@ from .write import write_atomic
 #      bold verbs are no list of labelled cases; a title's "with X" is the page's means, not its subject; a pointer
 #      with a pitch phrase pitches; a price-less shop button is a button word's, to no vendor's help page; a vendor's
 #      help pages cited with full stops are no related list
-FORMAT = 217
+# 217: titles (titles40): a price or share the copies' titles disagree on is settled by what the text writes
+#      ("$100 Off" where the text says $200 loses to a copy that keeps $200)
+# 218: steps (steps40): a tool's own procedure under a sub-heading right after its pitch stays in the pitch; a box
+#      name opened by an edition's word ("Free Video Converter") or joined by "for" ("FoneLab for Android") sells
+# 219: chrome (chrome40): an unwrapped cross-link that closes two of a page's sections or more under one label; a bar
+#      of shops' buttons on one line, "[Buy on Amazon](…)" and an unwrapped "See at LG" line, from one page
+FORMAT = 219
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
