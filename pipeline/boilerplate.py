@@ -967,9 +967,10 @@ class Boilerplate:
         first.update(self._box_under(units, lines, notices))
         first.update(u for u, (i, k) in enumerate(units) if k is not None and self._read_next(lines[i]))
         first.update(self._own_cross_links(units, lines))
-        first.update(u for u, (i, k) in enumerate(units) if k is not None and (self._shop_button(lines[i])
-                                                                                or self._shop_bar(lines[i])
-                                                                                or self._shop_label(lines[i])))
+        shops = {u for u, (i, k) in enumerate(units) if k is not None and (self._shop_button(lines[i])
+                                                                           or self._shop_bar(lines[i]))}
+        if shops:  # (a shop's unwrapped button only on a page with shops' buttons: "View at Startup" is a fix's)
+            first.update(shops | {u for u, (i, k) in enumerate(units) if k is not None and self._shop_label(lines[i])})
         return tuple(sorted(first)), tuple(sorted(self._related(units, lines) | self._thread(units, lines)))
 
     def _about_signup(self, units, lines: list[str]) -> bool:
@@ -2020,15 +2021,17 @@ class Boilerplate:
     @staticmethod
     def _shop_name(text: str, url: str) -> bool:
         """A link whose text is a name alone (three words at most, each capitalised) that its host
-        holds ("[Best Buy](https://www.bestbuy.com/...)", "[Google](https://store.google.com/...)")."""
+        holds ("[Best Buy](https://www.bestbuy.com/...)", "[Google](https://store.google.com/...)"), not
+        to its help pages ("[Nvidia](https://www.nvidia.com/en-us/drivers/)": a fix's)."""
         name = re.sub(r"[^0-9a-z]", "", text.lower())
         return (_NAME.fullmatch(text.strip(" *_")) is not None and len(name) >= 3
-                and name in re.sub(r"[^0-9a-z]", "", _host(url)))
+                and name in re.sub(r"[^0-9a-z]", "", _host(url)) and not _HELP_PAGE.search(url))
 
     def _shop_label(self, line: str) -> bool:
         """A shop's button whose link the cleaner unwrapped, on one page as well as on many: a line that
         is a button's word (the rules' shop_label_verbs), "at" and a shop's name of three words at most, capitalised, and nothing else
-        ("See at LG", "View at Best Buy"); not a list item, heading or step ("Click See at LG")."""
+        ("See at LG", "View at Best Buy"); not a list item, heading or step ("Click See at LG"). Its caller asks
+        only on a page with a shop's button or bar (a fix's "View at Startup" alone on its line stays)."""
         if len(line) > 80 or "](" in line or _LIST.match(line) or _HEADING.match(line):
             return False
         text = line.strip(" \t*_")

@@ -375,7 +375,10 @@ from .write import write_atomic
 #      name opened by an edition's word ("Free Video Converter") or joined by "for" ("FoneLab for Android") sells
 # 219: chrome (chrome40): an unwrapped cross-link that closes two of a page's sections or more under one label; a bar
 #      of shops' buttons on one line, "[Buy on Amazon](…)" and an unwrapped "See at LG" line, from one page
-FORMAT = 219
+# 220: mend40 (review40): a sub-heading's part after a pitch is the tool's only when it starts what was offered with
+#      both verbs ("install and launch this") and names no manual way; no button's word before a box name's "for";
+#      an unwrapped "See at X" line only on a page with shops' buttons; a title's bound ("Under $100") no figure
+FORMAT = 220
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

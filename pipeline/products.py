@@ -99,6 +99,7 @@ _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 # A product's box: its name's link, then a button within so many characters and links (Products._boxed)
 BOX_REACH, BOX_LINKS = 600, 4
 _TAGLINE = re.compile(r"[ \t]+[-–—][ \t]+")  # ("FoneTrans - Best iOS Data Manager")
+_INNER_CAPITAL = re.compile(r"[a-z.][A-Z]")  # a brand's word: "FoneLab", "iMyFone", "Dr.Fone"
 _BOX_NAME = re.compile(r"[a-z]?[A-Z][\w+.-]*(?:[ \t]+(?:for[ \t]+)?(?:[a-z]?[A-Z][\w+.-]*|\d[\w.]*)){0,2}")
 # A link's sentence (Products._sentence_name): on its line, within so many characters of it, from the end of
 # the sentence before it ("… and click. ") to the end of its own
@@ -310,7 +311,8 @@ class Products:
     def _box_name(self, text: str, page: "_Page") -> str | None:
         """The name a product's box heads with: its text without the tagline after a dash ("FoneTrans -
         Best iOS Data Manager" is FoneTrans), when it is shaped as a name (one to three words, each
-        capitalised or a number, maybe joined by "for": "FoneLab for Android"; its first word not one the
+        capitalised or a number, maybe joined by "for" after a brand's word or two words: "FoneLab for Android",
+        not "Pro for Mac"; its first word not one the
         text writes in lower case: a platform's button, "For Mac", "Go To Mac", is none). A name opened by
         an edition's word ("Free Video Converter", rules [promotional] editions) is one unless the text writes
         it whole in lower case (a "free video converter" it describes), nor a box's button ("Free Download")."""
@@ -318,6 +320,9 @@ class Products:
         first = name.split(" ", 1)[0]
         if not _BOX_NAME.fullmatch(name) or first.lower() in self.buttons or name.lower().startswith(self.box_buttons):
             return None
+        head = re.split(r"[ \t]+for[ \t]+", name, maxsplit=1)
+        if len(head) > 1 and " " not in head[0] and not _INNER_CAPITAL.search(head[0]):
+            return None  # (a button or a platform's word before "for": "Pro for Mac", "Available for Mac", "Support for Windows 11")
         if first.lower() in self.edition_names and len(name.split()) >= 3:
             return None if page.written(name.lower()) else name
         return None if page.written(first.lower()) else name

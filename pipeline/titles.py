@@ -108,6 +108,9 @@ GARBLED = 3.0  # against a candidate, for each garbled token
 # "Just Under $45" for "$44")
 _AMOUNT = re.compile(r"[$£€¥₹]\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|bn?|thousand|million|billion|trillion)\b(?!\.\d))?"
                      r"|(?<![\w.,])(\d+(?:\.\d+)?)\s?%", re.I)
+# ...and a bound's, which a title may set where the text writes only the prices under it (`figures`)
+# (a discount's "Up to 40% Off" is no bound: a claim the text settles)
+_BOUND = re.compile(r"(?i)\b(?:under|below|less than|sub)[\s-]*$")
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
 FIGURE_NEAR, FIGURE_SHARE = 1.0, 0.01
 FIGURE = 3.0  # for a candidate, each figure it writes that the text writes, and against it each the text never does
@@ -470,12 +473,15 @@ def _versions(text: str) -> Counter:
     return out
 
 
-def figures(text: str) -> frozenset:
+def figures(text: str, bounds: bool = True) -> frozenset:
     """The figures the text writes, each ("$", value) for a price in any currency or ("%", value) for a share:
     "Now $1,749 ($250 off), 12% less than its $2K launch" as {("$", 1749.0), ("$", 250.0), ("%", 12.0),
-    ("$", 2000.0)}."""
+    ("$", 2000.0)}; not `bounds`: without a bound's figure ("The Best Earbuds Under $100": a limit, which the
+    text need not write)."""
     out = set()
     for m in _AMOUNT.finditer(text):
+        if not bounds and _BOUND.search(text, max(0, m.start() - 20), m.start()):
+            continue
         if m.group(1):
             out.add(("$", float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)))
         else:
@@ -489,7 +495,7 @@ def said_figures(candidate: str, said: frozenset) -> tuple[int, int]:
     "$29.99" to "$30"). A spinner rewrites a deal's figures ("Secure $100 Off the AW3225QF" over a text that says
     "$200 knocked off"); a copy that keeps them writes what the text does ("Dazzle with a $200 Discount")."""
     found = [any(kind == f[0] and abs(v - f[1]) <= max(FIGURE_NEAR, FIGURE_SHARE * v) for kind, v in said)
-             for f in figures(candidate)]
+             for f in figures(candidate, bounds=False)]
     return sum(found), len(found) - sum(found)
 
 

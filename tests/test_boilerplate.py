@@ -4755,3 +4755,11 @@ def test_a_bar_of_shop_buttons_and_an_unlinked_see_at_shop_line_go_from_one_page
     for line in own:
         assert line in kept, line
     assert n == len(shop), text
+    # a line shaped as an unwrapped button, on a page with no shop's button, is a fix's (review40 MED); a shop's name
+    # alone beside a shop's button is the bar's only when its link is no help page ("[Nvidia](…/drivers/)")
+    fix = ("## Speed up your PC's start\n\nOpen Task Manager and look at the Startup tab.\n\nView at Startup\n\n"
+           "Disable the apps you do not need.\n\nSee at Device Manager\n\nRoll back the driver you updated last.\n\n"
+           "[$99 at Amazon](https://www.amazon.com/dp/B0) [Nvidia](https://www.nvidia.com/en-us/drivers/)\n")
+    kept = b.strip(fix, b.repeated([fix]))[0].split("\n")
+    assert "View at Startup" in kept and "See at Device Manager" in kept
+    assert "[$99 at Amazon](https://www.amazon.com/dp/B0) [Nvidia](https://www.nvidia.com/en-us/drivers/)" in kept

@@ -370,6 +370,9 @@ def test_a_box_named_by_an_edition_word_or_for_a_platform_sells_its_tool(rules):
     assert products.linked(described) == set()
     assert products.linked(text + box.format(name="Free Download Now")) == set()
     assert products.linked("Made for your phone.\n\n" + box.format(name="For Mac")) == set()
+    # a button's or a platform's word before "for" is no brand's (review40 MED): none of these is a tool sold
+    for button in ("Pro for Mac", "Available for Mac", "Support for Windows 11", "Trial for Windows"):
+        assert products.linked(text + box.format(name=button)) == set(), button
 
 
 DEAL_BOX = ("[{name}](https://www.anrdoezrs.net/click-100-200?url=https%3A%2F%2Fwww.dell.com%2Fen-us%2Fshop%2Fxps)\n\n"

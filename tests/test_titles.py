@@ -2251,6 +2251,13 @@ def test_a_figure_the_copies_disagree_on_is_settled_by_the_text(chooser):
     # a figure no copy settles stays: the page may have worked it out ("$80 off" a $319 printer)
     assert chooser(entry(spun, ["Alienware AW3225QF Sale Alert: A Discount on the 4K QD-OLED Monitor"],
                          MONITOR_DEAL)) == spun
+    # a bound is no figure the text must write: "Under $100" over items at $79.99 and $89 is not beaten by a spun
+    # "Under $80" that rounds an item's price (review40 MED)
+    earbuds = ("These wireless earbuds all cost less than a hundred. The Soundcore Liberty 4 NC earbuds are $79.99 and "
+               "cancel noise well. The JLab Go Air Pop earbuds are $19.99. The EarFun Air Pro 3 earbuds are $89.",
+               [("Soundcore Liberty 4 NC", "The Soundcore Liberty 4 NC earbuds cost $79.99.")])
+    assert chooser(entry("The Best Wireless Earbuds Under $100", ["The Best Wireless Earbuds Under $80"],
+                         *earbuds)) == "The Best Wireless Earbuds Under $100"
 
 
 def test_figures_are_read_as_prices_and_shares_in_any_currency_and_scale():
@@ -2259,3 +2266,5 @@ def test_figures_are_read_as_prices_and_shares_in_any_currency_and_scale():
     # said when near one the text writes (a spinner rounds), unsaid when not: (said, unsaid)
     assert said_figures("Get $250 Off: Now $1,750, a 12%% Cut", figures(text)) == (3, 0)
     assert said_figures("Singtel's $1.5B Plan: Save $100 and 40% Now", figures(text)) == (1, 2)
+    assert said_figures("Best Buy Deals Under $100: Now $1,749", figures(text)) == (1, 0)
+    assert said_figures("Deals Below $100 and Up to 40% Off", figures(text)) == (0, 1)

@@ -18,6 +18,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?:]\s+")
 _SENTENCE_GOES_ON = re.compile(r"[ \t]*[a-z]")  # (after a bold word: its sentence goes on)
 # a list item's label and its colon ("* **Icon cache**: …", "* **Icon cache:** …"; not a bold verb, "1. **Run** it")
 _ITEM_LABEL = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)[^*_\n]{2,60}(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)")
+_MENU_PATH = re.compile(r"\w[ \t]*(?:>|→|»)[ \t]*[A-Z]")  # a menu's path: "Settings > General", a manual way's
 _LETTERED = re.compile(r"\s*\(?[a-zA-Z][.)]\s")  # a lettered label ("a) Scan"): a sub-step's
 
 
@@ -61,10 +62,10 @@ class Pitch:
         tool_nouns; then the labels are the tool's procedure), and is a manual step when not; a pitch that started before the labels keeps them (the tool's
         "Step 1: Download X ... Step 2: Click Scan"). A sub-heading right after a pitch (one that neither
         pitches nor is a manual label) is held so too: the part under it is the tool's own procedure when its
-        first sentence past bare step labels pitches, speaks of the tool or starts what the pitch offered
-        (rules [promotional] tool_starts: "### Better way to share photos / Step 1. / Double click the download
-        button to quickly install and launch this powerful iOS photos transfer …"), else a part of its own
-        ("#### Run SFC scan" after a Driver Easy pitch)."""
+        first sentence past bare step labels pitches or starts what the pitch offered (`_tool_start`: "### Better
+        way to share photos / Step 1. / Double click the download button to quickly install and launch this
+        powerful iOS photos transfer …"), else a part of its own ("#### Run SFC scan" after a Driver Easy pitch,
+        "#### Close background programs / Close the program that uses the GPU")."""
         parts, size, ranges, pitched, manual, in_pitch = [], 0, [], set(), False, False
         named = declined = False  # a manual way named outside the pitch (manual_cues); the step declines it (declines)
         held = None  # (whether the pitch ran, where it ended) before a bare "OR": its part opens after it
@@ -91,9 +92,9 @@ class Pitch:
             elif held is not None or b is None or (self._opener(b, plain) and not (
                     led and in_pitch and self._sub_step_label(b, plain))):
                 in_pitch = self._pitchy(plain, in_pitch or (held is not None and held[0])) or (
-                    (step_held or sub_held) and held[0] and self.tool_noun.search(plain) is not None) or (
-                    sub_held and held[0] and self.tool_start.search(plain) is not None)  # ("When the software
-                # detects ...", "… install and launch this powerful iOS photos transfer")
+                    step_held and held[0] and self.tool_noun.search(plain) is not None) or (
+                    sub_held and held[0] and self._tool_start(plain))  # ("When the software detects ...", "… install
+                # and launch this powerful iOS photos transfer")
                 if held is not None and held[0] and not in_pitch and ranges:  # ("OR" opened a part that is no pitch)
                     ranges[-1] = (ranges[-1][0], held[1])
                 if step_held:  # (the procedure's next step says whose procedure it is: the tool's, or a manual one)
@@ -201,6 +202,15 @@ class Pitch:
             return True
         return any(self.alternative.match(line.strip(" \t*_")) and not self._pitchy(_MD_MARKS.sub("", line))
                    for line in items[0].split("\n")[1:])
+
+    def _tool_start(self, plain: str) -> bool:
+        """Whether a sentence under a sub-heading after a pitch starts the tool the pitch offered (rules [promotional]
+        tool_starts: "Double click the download button to quickly install and launch this powerful iOS photos
+        transfer"), and gives no manual way of its own: no manual cue ("Download and install this update from the
+        Microsoft Update Catalog website"), no shortcut ("… press Windows + I"), no menu's path ("Install and launch
+        this update from Settings > General > Software Update")."""
+        return (self.tool_start.search(plain) is not None and not self._names_manual(plain)
+                and not ("+" in plain and self.shortcut.search(plain)) and _MENU_PATH.search(plain) is None)
 
     def _names_manual(self, text: str) -> bool:
         """Whether a sentence of text names a manual way (rules [promotional] manual_cues: "the
