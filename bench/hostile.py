@@ -136,8 +136,8 @@ def run(kind: str, n: int) -> dict:
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # the largest child
         stats = json.loads((out / "kb.json").read_bytes())["stats"]
         index = out / ".cache" / "index"
-        raw = index.read_bytes().partition(b"\n")[2]
-        verdicts = len(json.loads(raw)["verdicts"])
+        lines = index.read_bytes().split(b"\n", 4)  # (its checksum, head, "verdicts {...}" and "near {...}" lines, articles)
+        verdicts = len(json.loads(lines[2].partition(b" ")[2]))
         return {"kind": kind, "n": n, "seconds": round(wall, 2), "peak_rss_mb": round(peak / 2**20, 1),
                 "entries": stats["entries"], "candidates": stats["near_duplicate_candidates"],
                 "cached_verdicts": verdicts, "index_mb": round(index.stat().st_size / 2**20, 2)}

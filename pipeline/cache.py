@@ -13,9 +13,11 @@ rule set is ignored as a whole. A cache that does not parse, or a record of the 
 or whose body does not match its hash, is ignored with a note; the build then recomputes,
 so deleting the cache or building with --no-cache gives the same kb.json.
 
-Layout: `index` holds the small tables (files, verdicts, near) and names the packs in a JSON
-head, then a line per article record ("<file sha256> <record's JSON>", parsed only when
-asked for: a rebuild holds them as the bytes it read, as a full build holds what it put); a
+Layout: `index` holds the file table and names the packs in a JSON head, then the look-alike
+verdicts and the kept candidates a line each ("verdicts {...}", "near {...}", parsed when
+clustering asks for them), then a line per article record ("<file sha256> <record's JSON>",
+read from the file and parsed only when asked for: a rebuild holds none of them, as a full
+build holds only what it put); a
 pack (`pack-*`) holds bodies ("b"), structures ("s"), signatures ("m"), entries ("e") and
 the other per-body or per-entry results below (chrome units and verdicts, kind scores, the
 finished entries found with nothing to scrub: "x", entries' word counts "t" and chosen
@@ -382,7 +384,10 @@ FORMAT = 220
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save
-TABLES = ("files", "verdicts", "near")  # the index's JSON head; the article records follow it, one a line
+TABLES = ("files",)  # the index's JSON head's table
+# the earlier build's tables that clustering reads (`earlier_tables`): a line each after the head, in this order
+# ("verdicts {...}"), then the article records, one a line
+LINES = ("verdicts", "near")
 _ARTICLE_LINE = re.compile(rb"([0-9a-f]{64}) ")
 _UNITS_LINE = re.compile(rb"([0-9a-f]{32}) ")
 VERDICTS = frozenset({"same", "different-text", "look-alike"})
@@ -458,13 +463,14 @@ class ArticleCache:
         self.files: dict[str, list] = {}  # relative path -> [*its stat signature, file sha256]
         self.started = time.time_ns()
         # file sha256 -> where its ingest+clean record's JSON is, parsed when asked for
-        # (`article`): offset << 32 | length in `_blob` (the index's article lines, as read), or
-        # the complement of that in `_put` (the records this build put, one after the other).
-        # At 30k articles the records parsed were 79 MB of objects for 31 MB of index; and a
-        # record of its own each, its JSON's bytes, took 4 times the bytes they hold (small
-        # blocks kept among the freed texts of the files read, which the heap then cannot reuse).
+        # (`article`): offset << 32 | length in the index file (`_index_file`, read again there),
+        # or the complement of that in `_put` (the records this build put, one after the other).
+        # At 30k articles the records parsed were 79 MB of objects for 31 MB of index, and the
+        # lines held as read 17.7 MB from the cache's opening on (a full build's `_put` grows as
+        # it goes); a record of its own each, its JSON's bytes, took 4 times the bytes they hold
+        # (small blocks kept among the freed texts of the files read, which the heap cannot reuse).
         self.articles: dict[str, int] = {}
-        self._blob = b""
+        self._index_file = None  # the index read at `open`, kept open (its article lines and LINES read again)
         self._put = bytearray()
         # (kind, key) -> (pack, offset of its line, bytes of the line if read from an earlier
         # build's pack, else 0): bodies ("b"), structures ("s") and entries ("e") are read when
@@ -485,8 +491,13 @@ class ArticleCache:
         # which a full build never holds (its groups hold their signatures, as a rebuild's do).
         self._unsigned: set[str] = set()  # structure keys whose record was found damaged (`_forget`)
         self._clustered = False  # no signature of an earlier build is asked for after clustering
+        # this build's tables (`keep_verdicts`, `keep_near`), written to the index's LINES; the
+        # earlier build's are read from its index when clustering asks (`earlier_tables`): parsed
+        # at the opening, a 30k rebuild carried 8.8 MB of their JSON as objects through the
+        # reading of the files and the chrome's learning, where a full build has none
         self.verdicts: dict[str, str] = {}  # two groups' structure keys -> same_problem verdict
         self.near: dict[str, str] = {}  # a group's structure key -> its kept candidates' keys, concatenated
+        self._lines: dict[str, int] = {}  # LINES name -> `_span` of its JSON in the index file
         self.notes: list[str] = []
         self.used = {"files": set(), "articles": set(), "bodies": set(), "structures": set(), "verdicts": set(), "near": set(),
                      "entries": set(), "units": set(), "kinds": set(), "scrubbed": set(),
@@ -524,8 +535,10 @@ class ArticleCache:
                                f"({exc.strerror or exc}); building without the cache")
             return cls(None, key)
         path = folder / INDEX
+        fh = None
         try:
-            blob = read_regular(path)
+            fh, size = _open_regular(path)
+            blob = fh.read(size)
             at = blob.find(b"\n") + 1
             if not at or checksum(memoryview(blob)[at:]) != blob[:at - 1]:
                 raise ValueError("its content does not match its checksum")
@@ -535,9 +548,12 @@ class ArticleCache:
         except FileNotFoundError:
             return cache
         except (OSError, ValueError) as exc:
+            if fh is not None:
+                fh.close()
             cache.notes.append(f"cache {path} is unreadable ({exc}); ignored and rebuilt")
             return cache
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+            fh.close()
             cache.notes.append(f"cache {path} is from another pipeline version, rule set or options; rebuilt")
             return cache
         for name in TABLES:
@@ -546,15 +562,19 @@ class ArticleCache:
                 setattr(cache, name, table)
             else:
                 cache.notes.append(f"cache {path}: '{name}' is malformed; ignored")
-        if not all(isinstance(k, str) and len(k) == 2 * KEY_LEN and v in VERDICTS for k, v in cache.verdicts.items()):
-            cache.notes.append(f"cache {path}: 'verdicts' is malformed; ignored")
-            cache.verdicts = {}
-        if not all(isinstance(k, str) and len(k) == KEY_LEN and isinstance(v, str) and len(v) % KEY_LEN == 0
-                   for k, v in cache.near.items()):
-            cache.notes.append(f"cache {path}: 'near' is malformed; ignored")
-            cache.near = {}
-        cache._blob = blob = blob[head + 1:]  # (the head's 13 MB at 30k articles are parsed: not held twice)
-        cache.articles, bad = _article_spans(blob)
+        at = head + 1
+        for name in LINES:  # (located only: parsed when clustering asks, `earlier_tables`)
+            tag = b"%s " % name.encode("ascii")
+            if blob.startswith(tag, at):
+                end = blob.find(b"\n", at)
+                end = len(blob) if end < 0 else end
+                cache._lines[name] = _span(at + len(tag), end - at - len(tag))
+                at = end + 1
+            else:
+                cache.notes.append(f"cache {path}: '{name}' is missing; ignored")
+        # (the article lines are located, then read again from the file when asked for: not held)
+        cache.articles, bad = _article_spans(blob, at)
+        cache._index_file, blob = fh, None
         # each file's sha256 is its article record's key too: one string for both, not two (30k files: 3.4 MB)
         keys = {k: k for k in cache.articles}
         for rec in cache.files.values():
@@ -571,6 +591,20 @@ class ArticleCache:
         if read:
             cache.read_packs()
         return cache
+
+    def earlier_tables(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The earlier build's look-alike verdicts and kept candidates, read from its index and
+        parsed now (once, when clustering has every group: runner._then_tables): ({"<key><key>": "same", ...},
+        {"<key>": "<key><key>...", ...}); a table that is missing or malformed is {}, with a note."""
+        tables = []
+        for name in LINES:
+            at = self._lines.pop(name, None)
+            table = {} if at is None else _loads(_pread(self._index_file, at))
+            if at is not None and not _valid_table(name, table):
+                self.notes.append(f"cache {self.folder / INDEX}: '{name}' is malformed; ignored")
+                table = {}
+            tables.append(table)
+        return tables[0], tables[1]
 
     def read_packs(self) -> None:
         """Locate the records of the packs the index names (`open` can leave them unread: a
@@ -659,7 +693,7 @@ class ArticleCache:
         at = self.articles.get(file_sha)
         if at is None:
             return None
-        rec = _loads(_held(at, self._blob, self._put))
+        rec = _loads(self._article_json(at))
         if _valid_article(rec) and rec["body"] in self._at["b"]:
             self.used["articles"].add(file_sha)
             self.used["bodies"].add(rec["body"])
@@ -667,6 +701,14 @@ class ArticleCache:
         self.notes.append(f"cache record for a file with sha256 {file_sha[:12]} is malformed; recomputed")
         del self.articles[file_sha]
         return None
+
+    def _article_json(self, at: int):
+        """The JSON of the article record `articles` places at `at`: a `_span` of the index file,
+        or the complement of one of `_put` (the records this build put)."""
+        if at >= 0:
+            return _pread(self._index_file, at)
+        at = ~at
+        return self._put[at >> 32:(at >> 32) + (at & 0xFFFFFFFF)]
 
     def put_article(self, file_sha: str, rec: dict, body: str, parts: tuple[str, str, str] | None = None) -> dict:
         """Spun copies differ in their first line (the title heading) only: the rest of the
@@ -905,7 +947,7 @@ class ArticleCache:
         body's of the last build that read them (a build learns over all its bodies: one
         file, not a record per body in the packs), else from the body's own record."""
         at = self._units_index().get(k)
-        rec = None if at is None else _loads(self._units_read(at))
+        rec = None if at is None else _loads(_pread(self._units_file, at))
         if _valid_units(rec):
             self.used["units"].add(k)  # (its own record is kept too)
         else:
@@ -929,7 +971,7 @@ class ArticleCache:
         """Where each record of the UNITS file is (units key -> `_span` of its JSON in the
         file, checked when read: `units`), located once; {} when the file is missing, damaged
         or of another cache key. The file is read whole to check it, then let go: each
-        record is read again when asked for (`_units_read`)."""
+        record is read again when asked for (`_pread`)."""
         if self._units_at is None:
             self._units_at = {}
             if self.folder is not None and not self.scratch:
@@ -953,22 +995,13 @@ class ArticleCache:
                     fh.close()
         return self._units_at
 
-    def _units_read(self, at: int) -> bytes | None:
-        """The bytes of the UNITS file at `_span` `at` (None if they cannot be read, the cache closed too)."""
-        if self._units_file is None:
-            return None
-        try:
-            return os.pread(self._units_file.fileno(), at & 0xFFFFFFFF, at >> 32)
-        except OSError:
-            return None
-
     def _units_lines(self):
         """The UNITS file's pieces after its head: a line per body whose units this build used, in
         the order of their key ("\\n<key> <record's JSON>"): as the file read held it, else as its
         record in a pack does (what this build put, or read there)."""
         for k in sorted(self.used["units"]):
             at = self._units_at.get(k)
-            raw = self._units_read(at) if at is not None else self._payload("u", k) if k in self._units_more else None
+            raw = _pread(self._units_file, at) if at is not None else self._payload("u", k) if k in self._units_more else None
             if raw:
                 yield b"\n%s " % k.encode("ascii")
                 yield raw
@@ -1143,7 +1176,7 @@ class ArticleCache:
         if self._units_at is not None:  # (a build that read no units leaves the file as it is)
             units = orjson.dumps({"key": self.key})
             write_summed(self.folder / UNITS, lambda: itertools.chain((units,), self._units_lines()))
-        self.close()
+        self._close_packs()
         packs = keep + [n for n in self._written_packs if n not in keep]
         # Everything is written in pieces, each serialised twice (for the checksum that heads the
         # file, then to write it), the records as they are held: the index is 31 MB at 30k
@@ -1151,8 +1184,10 @@ class ArticleCache:
         # was the build's peak memory, here at its end.
         head = [("format", FORMAT), ("key", self.key), ("packs", packs)]
         head += [(name, (sorted(self.used[name]), getattr(self, name))) for name in TABLES]
-        write_summed(self.folder / INDEX, lambda: itertools.chain(json_pieces(head), self._article_lines()))
+        write_summed(self.folder / INDEX, lambda: itertools.chain(json_pieces(head), self._table_lines(),
+                                                                  self._article_lines()))
         head = None
+        self.close()  # (the earlier index, read until its records were copied)
         for old in self.folder.iterdir():  # packs no longer listed, earlier formats' file
             if (_PACK_NAME.match(old.name) and old.name not in packs) or old.name in OLD_FILES:
                 try:
@@ -1160,19 +1195,35 @@ class ArticleCache:
                 except OSError:
                     pass
 
+    def _table_lines(self):
+        """The index's pieces after its head: a line per table of LINES this build used, in their
+        order ("\\nverdicts {...}", "\\nnear {...}")."""
+        for name in LINES:
+            yield b"\n%s " % name.encode("ascii")
+            yield from table_pieces(sorted(self.used[name]), getattr(self, name))
+
     def _article_lines(self):
         """The index's pieces after its head: a line per article record this build used, in
-        the order of their file's sha256 ("\\n<sha256> <record's JSON>"), each record as held."""
-        blob, put = memoryview(self._blob), memoryview(self._put)
+        the order of their file's sha256 ("\\n<sha256> <record's JSON>"), each record as the earlier
+        index holds it (read again from it) or as this build put it."""
         for k in sorted(self.used["articles"]):
             at = self.articles.get(k)
-            if at is not None:
+            raw = None if at is None else self._article_json(at)
+            if raw:
                 yield b"\n%s " % k.encode("ascii")
-                yield _held(at, blob, put)
+                yield raw
 
     def close(self) -> None:
         """Close the packs (a build that did not get to save leaves its pack unlisted, so
-        removed next time)."""
+        removed next time), the UNITS file and the index read at `open`."""
+        self._close_packs()
+        for fh in (self._units_file, self._index_file):
+            if fh is not None:
+                fh.close()
+        self._units_file = self._index_file = None
+
+    def _close_packs(self) -> None:
+        """This build's pack closed (complete before an index names it) and the packs read."""
         if self._new is not None:
             self._new[1].close()
             self._written_packs.append(self._new[0])
@@ -1180,9 +1231,6 @@ class ArticleCache:
         for fh in self._readers.values():
             fh.close()
         self._readers.clear()
-        if self._units_file is not None:
-            self._units_file.close()
-            self._units_file = None
 
 
 def write_summed(path: Path, pieces) -> None:
@@ -1204,15 +1252,24 @@ def json_pieces(fields: list[tuple[str, object]], rows: int = 512):
         if not isinstance(value, tuple):
             yield orjson.dumps(value)
             continue
-        keys, table = value
-        yield b"{"
-        sep = b""
-        for at in range(0, len(keys), rows):
-            part = orjson.dumps({k: table[k] for k in keys[at:at + rows] if k in table})[1:-1]
-            if part:
-                yield sep + part
-                sep = b","
-        yield b"}"
+        yield from table_pieces(*value, rows)
+    yield b"}"
+
+
+def table_pieces(keys: list[str], table: dict, rows: int = 512):
+    """orjson.dumps of the object of those `keys` of `table` that it holds, in their order, in
+    pieces of `rows` keys: table_pieces(["b", "a"], {"a": 1, "b": 2}) gives b'{"b":2,"a":1}'.
+    Each piece is its rows' JSON as serialised, braces left out by a view, not copied (the report
+    memo's 512 fragments were 10 MB of JSON at 30k articles: copied twice more, it was a rebuild's peak)."""
+    yield b"{"
+    sep = False
+    for at in range(0, len(keys), rows):
+        part = orjson.dumps({k: table[k] for k in keys[at:at + rows] if k in table})
+        if len(part) > 2:
+            if sep:
+                yield b","
+            yield memoryview(part)[1:-1]
+            sep = True
     yield b"}"
 
 
@@ -1296,15 +1353,20 @@ def _size(where: int) -> int:
 
 
 def _span(start: int, length: int) -> int:
-    """Where an article record is in its buffer, as ArticleCache.articles keeps it (`_held`)."""
+    """Where a record's JSON is in its file or buffer (ArticleCache.articles, _units_at, _lines):
+    `length` bytes from offset `start`, one int (`_pread`)."""
     return start << 32 | length
 
 
-def _held(at: int, blob, put):
-    """The JSON of the article record ArticleCache.articles places at `at`: a `_span` of `blob`
-    (the index's lines, as read), or the complement of one of `put` (the records this build put)."""
-    buf, at = (blob, at) if at >= 0 else (put, ~at)
-    return buf[at >> 32:(at >> 32) + (at & 0xFFFFFFFF)]
+def _pread(fh, at: int) -> bytes | None:
+    """The bytes of open file `fh` at `_span` `at`: the index's or the UNITS file's, kept open
+    since they were read and checked (None if they cannot be read, or the cache closed them)."""
+    if fh is None:
+        return None
+    try:
+        return os.pread(fh.fileno(), at & 0xFFFFFFFF, at >> 32)
+    except (OSError, ValueError):
+        return None
 
 
 def _article_spans(blob: bytes, at: int = 0, key_len: int = 64) -> tuple[dict[str, int], int]:
@@ -1339,6 +1401,18 @@ def _split_head(body: str) -> tuple[str, str]:
         if nl >= 0:
             return body[:nl + 1], body[nl + 1:]
     return "", body
+
+
+def _valid_table(name: str, table) -> bool:
+    """An index's table of LINES as a build writes it: "verdicts", two structure keys (one string)
+    to a verdict ({"<64 hex>": "same"}); "near", a structure key to its kept candidates' keys,
+    concatenated ({"<32 hex>": "<32 hex><32 hex>"})."""
+    if not isinstance(table, dict):
+        return False
+    if name == "verdicts":
+        return all(isinstance(k, str) and len(k) == 2 * KEY_LEN and isinstance(v, str) and v in VERDICTS for k, v in table.items())
+    return all(isinstance(k, str) and len(k) == KEY_LEN and isinstance(v, str) and len(v) % KEY_LEN == 0
+               for k, v in table.items())
 
 
 def _valid_units(rec) -> bool:

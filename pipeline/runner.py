@@ -167,14 +167,14 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             t1 = time.perf_counter()
             timings["structure"] = 0.0  # (set below; the stages stay in pipeline order)
             groups: list[Group] = []
-            verdicts, near = dict(cache.verdicts), dict(cache.near)
             late: list[str] = []  # warnings on entries (title or kind over budget)
             over: list[str] = []  # warnings on bodies kept with their chrome (over budget)
             # on Dask, the LSH index is built by band on the workers (when no earlier build's
-            # candidates are kept): the workers stay up for it
+            # candidates are kept): the workers stay up for it, so the earlier tables are read first
+            verdicts, near = cache.earlier_tables() if options.scheduler is not None else ({}, {})
             offers = _by_band(workers) if options.scheduler is not None and not near else None
-            entries, cstats = build_entries(_groups(resolver, cache, workers, progress, rejected, options, groups, rules,
-                                                    over, keep=offers is not None),
+            made = _groups(resolver, cache, workers, progress, rejected, options, groups, rules, over, keep=offers is not None)
+            entries, cstats = build_entries(made if options.scheduler is not None else _then_tables(made, cache, verdicts, near),
                                             options, rules, timings, verdicts, memo=cache, notes=late, near=near,
                                             offers=offers)
             cache.notes += late + over
@@ -587,6 +587,17 @@ def _by_band(workers: Executor):
         finally:
             workers.close()
     return offers
+
+
+def _then_tables(groups: Iterable[Group], cache: ArticleCache, verdicts: dict, near: dict):
+    """`groups`, then `verdicts` and `near` filled with the earlier build's (cache.earlier_tables)
+    once the last group is made: Clusterer.clusters reads them only when it has every group, and
+    parsed before the chrome is learnt and stripped (a 30k rebuild: 8.8 MB of JSON) they were held
+    there above what a full build holds, whose tables are empty."""
+    yield from groups
+    earlier, candidates = cache.earlier_tables()
+    verdicts.update(earlier)
+    near.update(candidates)
 
 
 def _groups(resolver: "_Resolver", cache: ArticleCache, workers: Executor, progress, rejected: list,

@@ -67,9 +67,13 @@ def test_corrupt_cache_is_ignored_with_a_warning(tmp_path):
 
 
 def _index(cache):
-    """The index as one dict: its JSON head, and its article lines under "articles" (parsed)."""
-    head, *lines = (cache / "index").read_bytes().partition(b"\n")[2].split(b"\n")
+    """The index as one dict: its JSON head, its tables' lines ("verdicts {...}", "near {...}")
+    under their names, and its article lines under "articles" (parsed)."""
+    head, verdicts, near, *lines = (cache / "index").read_bytes().partition(b"\n")[2].split(b"\n")
     data = json.loads(head)
+    for name, line in (("verdicts", verdicts), ("near", near)):
+        assert line.startswith(b"%s " % name.encode())
+        data[name] = json.loads(line.partition(b" ")[2])
     data["articles"] = {line[:64].decode(): json.loads(line[65:]) for line in lines}
     return data
 
@@ -77,8 +81,9 @@ def _index(cache):
 def _forge_index(cache, data):
     """An index written with a valid checksum: what a bug in a writer could leave."""
     data = dict(data)
+    tables = [f"{name} {json.dumps(data.pop(name))}".encode() for name in ("verdicts", "near")]
     lines = [f"{k} {json.dumps(rec)}".encode() for k, rec in data.pop("articles").items()]
-    payload = b"\n".join([json.dumps(data).encode(), *lines])
+    payload = b"\n".join([json.dumps(data).encode(), *tables, *lines])
     (cache / "index").write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
 
 
@@ -168,13 +173,13 @@ def test_article_records_are_held_as_read_until_asked_for_and_a_malformed_line_i
     for k, rec in data["articles"].items():
         assert opened.article(k) == rec
     opened.used["articles"] = set(opened.articles)
-    lines = (copy / "index").read_bytes().split(b"\n")[2:]
+    lines = (copy / "index").read_bytes().split(b"\n")[4:]  # (after the checksum, the head and the tables' lines)
     opened.save()
-    assert (copy / "index").read_bytes().split(b"\n")[2:] == lines
+    assert (copy / "index").read_bytes().split(b"\n")[4:] == lines
     index = (cache_dir / "index").read_bytes()
     digest, _, payload = index.partition(b"\n")
-    head, _, rest = payload.partition(b"\n")
-    payload = head + b"\n" + b"not-a-sha " + rest.partition(b" ")[2]  # the first record's key mangled
+    head, verdicts, near, rest = payload.split(b"\n", 3)
+    payload = b"\n".join([head, verdicts, near, b"not-a-sha " + rest.partition(b" ")[2]])  # the first record's key mangled
     (cache_dir / "index").write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
     os.utime(src / "printer.md", (3e9, 3e9))
     res = build(src, tmp_path / "out", Options(jobs=1))
@@ -1593,3 +1598,77 @@ def test_a_bodys_units_asked_after_the_cache_closed_come_from_its_record_not_an_
     assert units is not None and units[0]
     c.close()
     assert c.units(k) == units
+
+
+def test_a_rebuild_holds_neither_the_index_lines_nor_the_earlier_verdicts_until_clustering(tmp_path, monkeypatch):
+    """What a 30k rebuild held above a full build from the cache's opening on: the index's article
+    lines as read (17.7 MB; each record is now read again from the index file when its file is
+    asked for) and the earlier look-alike verdicts and kept candidates parsed (8.8 MB of JSON; now
+    a line each after the index's head, parsed once the groups are made, when clustering needs
+    them). The verdicts are still reused, and the rebuild gives --no-cache's bytes."""
+    from pipeline import runner
+    from pipeline.cache import ArticleCache
+    from . import test_consolidate as tc
+    monkeypatch.setattr("pipeline.cache.RACY_NS", 10**18)  # (no build kept: each rebuild reads the files)
+    src = tmp_path / "in"
+    write(src, "a.md", tc.article("How to Fix HP LaserJet Pro M404 Printer Offline", "2024-01-01", typo=True))
+    write(src, "b.md", tc.article("[New] HP LaserJet Pro M404 Offline Fixes", "2024-03-01", extra=tc.EXTRA))
+    write(src, "c.md", tc.article("Fix HP LaserJet Pro M15w Offline", "2024-01-02", model="HP LaserJet Pro M15w"))
+    build(src, tmp_path / "out", Options(jobs=1))
+    cache_dir = tmp_path / "out" / ".cache"
+    data = _index(cache_dir)
+    assert len(data["verdicts"]) == 3 and data["near"]
+    opened = ArticleCache.open(cache_dir, data["key"])
+    assert not [v for v in vars(opened).values() if isinstance(v, (bytes, bytearray, memoryview)) and len(v) > 64]
+    assert opened.verdicts == opened.near == {} and not opened.notes
+    assert all(opened.article(k) == rec for k, rec in data["articles"].items())
+    assert opened.earlier_tables() == (data["verdicts"], data["near"])
+    opened.close()
+    seen, read_all, strip = [], runner._read_all, runner.SiteChrome.verdict
+    monkeypatch.setattr(runner, "_read_all", lambda *args: (
+        seen.append(("read", len(args[5].cache.verdicts) + len(args[5].cache.near))), read_all(*args))[1])
+    monkeypatch.setattr(runner.SiteChrome, "verdict", lambda self, i: (seen.append(("chrome", i)), strip(self, i))[1])
+    tables = ArticleCache.earlier_tables
+    monkeypatch.setattr(ArticleCache, "earlier_tables", lambda self: (seen.append(("tables", 0)), tables(self))[1])
+
+    def no_judging(*args):
+        raise AssertionError("a verdict the cache holds was judged again")
+
+    with monkeypatch.context() as m:
+        m.setattr("pipeline.consolidate.cluster.same_problem", no_judging)
+        res = build(src, tmp_path / "out", Options(jobs=1))
+    assert seen[0] == ("read", 0) and seen[-1] == ("tables", 0) and ("chrome", 0) in seen and not res.notes
+    build(src, tmp_path / "plain", Options(jobs=1), use_cache=False)
+    assert (tmp_path / "out" / "kb.json").read_bytes() == (tmp_path / "plain" / "kb.json").read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["corrupt verdicts", "corrupt near", "no verdicts line", "no near line",
+                                    "no tables"])
+def test_a_damaged_or_missing_table_line_of_the_index_is_ignored_with_a_note(tmp_path, monkeypatch, damage):
+    """The index's "verdicts {...}" and "near {...}" lines (checksummed with it: what a writer's bug
+    could leave): one that does not parse, or holds the wrong shapes, or is not there, is ignored
+    with a note naming it; the verdicts are judged again and kb.json is the same."""
+    from . import test_consolidate as tc
+    monkeypatch.setattr("pipeline.cache.RACY_NS", 10**18)
+    src = tmp_path / "in"
+    write(src, "a.md", tc.article("How to Fix HP LaserJet Pro M404 Printer Offline", "2024-01-01", typo=True))
+    write(src, "b.md", tc.article("[New] HP LaserJet Pro M404 Offline Fixes", "2024-03-01", extra=tc.EXTRA))
+    write(src, "c.md", tc.article("Fix HP LaserJet Pro M15w Offline", "2024-01-02", model="HP LaserJet Pro M15w"))
+    build(src, tmp_path / "out", Options(jobs=1))
+    expected = (tmp_path / "out" / "kb.json").read_bytes()
+    index = tmp_path / "out" / ".cache" / "index"
+    head, verdicts, near, rest = index.read_bytes().partition(b"\n")[2].split(b"\n", 3)
+    assert verdicts.startswith(b"verdicts {") and near.startswith(b"near {")
+    lines = {"corrupt verdicts": [head, verdicts[:-9], near, rest],
+             "corrupt near": [head, verdicts, b'near {"abc":["x"]}', rest],
+             "no verdicts line": [head, near, rest], "no near line": [head, verdicts, rest],
+             "no tables": [head, rest]}[damage]
+    payload = b"\n".join(lines)
+    index.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+    res = build(src, tmp_path / "out", Options(jobs=1))
+    said = {"corrupt verdicts": ["'verdicts' is malformed"], "corrupt near": ["'near' is malformed"],
+            "no verdicts line": ["'verdicts' is missing"], "no near line": ["'near' is missing"],
+            "no tables": ["'verdicts' is missing", "'near' is missing"]}[damage]
+    assert all(any(s in n for n in res.notes) for s in said), res.notes
+    assert res.cache_hits == 3 and (tmp_path / "out" / "kb.json").read_bytes() == expected
+    assert len(_index(tmp_path / "out" / ".cache")["verdicts"]) == 3  # (judged again, kept again)

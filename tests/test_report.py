@@ -510,3 +510,27 @@ def test_the_report_memo_is_written_in_pieces_and_read_back(tmp_path, monkeypatc
     digest, _, payload = raw.partition(b"\n")
     assert payload == whole and digest == hashlib.sha256(payload).hexdigest().encode()
     assert memo.FragmentMemo(tmp_path / "cache" / memo.NAME, "salt").known == fragments.used
+
+
+def test_the_report_memo_of_large_fragments_is_saved_without_a_copy_of_its_json(tmp_path):
+    """At 30k articles the memo's fragments are ~670 sources tables of ~20 KB: 512 of them a piece
+    was 10 MB of JSON, copied twice more (braces cut, the comma joined), at a rebuild's peak memory.
+    Saved now FRAGMENT_ROWS at a time, each piece a view of its JSON. The same file, read back."""
+    import tracemalloc
+    from pipeline.report import memo
+    (tmp_path / "cache").mkdir()
+    path = tmp_path / "cache" / memo.NAME
+    fragments = memo.FragmentMemo(path, "salt")
+    row = "<tr><td>Restart the router, then unplug it</td><td>kept</td></tr>" * 330  # (~20 KB)
+    fragments.used = {f"k{n}": f"{row}{n}" for n in range(600)}
+    whole = orjson.dumps({"salt": "salt", "fragments": fragments.used, "kinds": {}})
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        fragments.save()
+        saved = tracemalloc.get_traced_memory()[1] - start
+    finally:
+        tracemalloc.stop()
+    assert saved < len(whole) // 4, (saved, len(whole))  # (before: 27.6 MB for 12.9 MB of JSON)
+    assert path.read_bytes().partition(b"\n")[2] == whole
+    assert memo.FragmentMemo(path, "salt").known == fragments.used
