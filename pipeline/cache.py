@@ -379,7 +379,8 @@ from .write import write_atomic
 #      of shops' buttons on one line, "[Buy on Amazon](…)" and an unwrapped "See at LG" line, from one page
 # 220: mend40 (review40): a sub-heading's part after a pitch is the tool's only when it starts what was offered with
 #      both verbs ("install and launch this") and names no manual way; no button's word before a box name's "for";
-#      an unwrapped "See at X" line only on a page with shops' buttons; a title's bound ("Under $100") no figure
+#      an unwrapped "See at X" line only on a page with shops' buttons; a title's bound ("Under $100") no figure;
+#      a price's currency after its number ("119,99 €", "30 USD") read as a figure too
 FORMAT = 220
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
@@ -471,6 +472,7 @@ class ArticleCache:
         # (small blocks kept among the freed texts of the files read, which the heap cannot reuse).
         self.articles: dict[str, int] = {}
         self._index_file = None  # the index read at `open`, kept open (its article lines and LINES read again)
+        self._closed = False  # (`save` after `close` would write an index without the earlier records)
         self._put = bytearray()
         # (kind, key) -> (pack, offset of its line, bytes of the line if read from an earlier
         # build's pack, else 0): bodies ("b"), structures ("s") and entries ("e") are read when
@@ -1149,6 +1151,8 @@ class ArticleCache:
         in use move to this build's pack."""
         if self.folder is None or self.scratch:
             return
+        if self._closed:  # (the earlier index's records are read again from it as they are copied: review40b)
+            raise RuntimeError(f"{self.folder}: the cache was closed before it was saved")
         self.folder.mkdir(parents=True, exist_ok=True)
         used = {"b": self.used["bodies"], "s": self.used["structures"], "m": self.used["structures"],
                 "e": self.used["entries"], "u": self.used["units"],
@@ -1221,6 +1225,7 @@ class ArticleCache:
             if fh is not None:
                 fh.close()
         self._units_file = self._index_file = None
+        self._closed = True
 
     def _close_packs(self) -> None:
         """This build's pack closed (complete before an index names it) and the packs read."""
@@ -1370,10 +1375,10 @@ def _pread(fh, at: int) -> bytes | None:
 
 
 def _article_spans(blob: bytes, at: int = 0, key_len: int = 64) -> tuple[dict[str, int], int]:
-    """The index's article lines (`blob`: "<file sha256> <JSON>"), or the UNITS file's from
-    offset `at` on (key_len KEY_LEN: "<units key> <JSON>"): key -> where its record is in `blob`
-    (`_span`), and how many lines were malformed (none unless a writer erred: both files are
-    checksummed)."""
+    """The lines of a file's bytes `blob` from offset `at` on: the index's article lines ("<file sha256>
+    <JSON>", after its head and table lines), or the UNITS file's (key_len KEY_LEN: "<units key> <JSON>"):
+    key -> where its record is in the file (`_span`), and how many lines were malformed (none unless a
+    writer erred: both files are checksummed)."""
     line = _ARTICLE_LINE if key_len == 64 else _UNITS_LINE
     spans, bad = {}, 0
     while at < len(blob):

@@ -107,7 +107,10 @@ GARBLED = 3.0  # against a candidate, for each garbled token
 # escapes it); and how near a figure the text writes a title's is said by it: a spinner rounds ("$30" for "$29.99",
 # "Just Under $45" for "$44")
 _AMOUNT = re.compile(r"[$£€¥₹]\s?(\d[\d,]*(?:\.\d+)?)(?:\s?(k|m|bn?|thousand|million|billion|trillion)\b(?!\.\d))?"
-                     r"|(?<![\w.,])(\d+(?:\.\d+)?)\s?%", re.I)
+                     r"|(?<![\w.,])(\d+(?:\.\d+)?)\s?%"
+                     r"|(?<![\w.,$£€¥₹])(\d[\d.,]*\d|\d)\s?(?:[$£€¥₹]|(?:usd|eur|gbp|dollars?|euros?)\b)", re.I)
+# (the currency after the number, as many languages write it: "119,99 €", "30 USD", "80 dollars")
+_DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})*,\d{1,2}")
 # ...and a bound's, which a title may set where the text writes only the prices under it (`figures`)
 # (a discount's "Up to 40% Off" is no bound: a claim the text settles)
 _BOUND = re.compile(r"(?i)\b(?:under|below|less than|sub)[\s-]*$")
@@ -474,7 +477,8 @@ def _versions(text: str) -> Counter:
 
 
 def figures(text: str, bounds: bool = True) -> frozenset:
-    """The figures the text writes, each ("$", value) for a price in any currency or ("%", value) for a share:
+    """The figures the text writes, each ("$", value) for a price in any currency, its sign before or after
+    the number ("$30", "119,99 €", "30 USD"), or ("%", value) for a share:
     "Now $1,749 ($250 off), 12% less than its $2K launch" as {("$", 1749.0), ("$", 250.0), ("%", 12.0),
     ("$", 2000.0)}; not `bounds`: without a bound's figure ("The Best Earbuds Under $100": a limit, which the
     text need not write)."""
@@ -484,6 +488,14 @@ def figures(text: str, bounds: bool = True) -> frozenset:
             continue
         if m.group(1):
             out.add(("$", float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)))
+        elif m.group(4):
+            number = m.group(4)
+            if _DECIMAL_COMMA.fullmatch(number):  # ("1.299,99 €")
+                number = number.replace(".", "").replace(",", ".")
+            try:
+                out.add(("$", float(number.replace(",", ""))))
+            except ValueError:  # (a run of dots and commas that is no number: "1.2.3 €")
+                pass
         else:
             out.add(("%", float(m.group(3))))
     return frozenset(out)

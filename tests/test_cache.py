@@ -1598,6 +1598,20 @@ def test_a_bodys_units_asked_after_the_cache_closed_come_from_its_record_not_an_
     assert units is not None and units[0]
     c.close()
     assert c.units(k) == units
+    c.close()  # (the pack that record was read from, opened again)
+
+
+def test_a_cache_saved_after_it_was_closed_is_an_error_not_an_index_without_its_records(tmp_path):
+    """Review40b: the earlier index's article records are read again from it as the save copies them; a save
+    after `close` would write an index with none (the next build slower, silently). No caller does it: loud."""
+    from pipeline import cache as cache_module
+    src, cache, _ = _three_articles_built(tmp_path)
+    head = (cache / cache_module.INDEX).read_bytes().split(b"\n")[1]
+    c = cache_module.ArticleCache.open(cache, json.loads(head)["key"])
+    c.used["articles"] = set(c.articles)
+    c.close()
+    with pytest.raises(RuntimeError, match="closed before it was saved"):
+        c.save()
 
 
 def test_a_rebuild_holds_neither_the_index_lines_nor_the_earlier_verdicts_until_clustering(tmp_path, monkeypatch):

@@ -2267,4 +2267,8 @@ def test_figures_are_read_as_prices_and_shares_in_any_currency_and_scale():
     assert said_figures("Get $250 Off: Now $1,750, a 12%% Cut", figures(text)) == (3, 0)
     assert said_figures("Singtel's $1.5B Plan: Save $100 and 40% Now", figures(text)) == (1, 2)
     assert said_figures("Best Buy Deals Under $100: Now $1,749", figures(text)) == (1, 0)
+    # the currency after the number, a decimal comma (review40 LOW): "€119.99" is what "119,99 €" says
+    assert figures("Jetzt 119,99 € statt 1.299,00 €, oder 30 USD, 80 dollars") == {
+        ("$", 119.99), ("$", 1299.0), ("$", 30.0), ("$", 80.0)}
+    assert said_figures("Das Tablet für €119.99", figures("Das Tablet kostet jetzt 119,99 €.")) == (1, 0)
     assert said_figures("Deals Below $100 and Up to 40% Off", figures(text)) == (0, 1)
