@@ -507,6 +507,7 @@ class Boilerplate:
         # a shop's button: a price, and a shop named after one of these words that the link's host names (_shop_button)
         self.shop_label_verbs = frozenset(v.lower() for v in g("boilerplate", "shop_label_verbs"))  # (_shop_label)
         self.shop_on = frozenset(v.lower() for v in g("boilerplate", "shop_on_verbs"))  # ("Buy on Amazon": _shop_names)
+        self.shop_at_words = frozenset(w.lower() for w in g("boilerplate", "shop_at"))  # ("See at LG": _shop_label)
         self.shop_at = re.compile(r"\b(?:" + "|".join(map(re.escape, g("boilerplate", "shop_at"))) + r")\s+([^\W_][\w&.'’-]*)",
                                   re.I)
         # a feedback box's buttons: an action's words that do not end the box under its question (_box_under)
@@ -2029,14 +2030,14 @@ class Boilerplate:
 
     def _shop_label(self, line: str) -> bool:
         """A shop's button whose link the cleaner unwrapped, on one page as well as on many: a line that
-        is a button's word (the rules' shop_label_verbs), "at" and a shop's name of three words at most, capitalised, and nothing else
-        ("See at LG", "View at Best Buy"); not a list item, heading or step ("Click See at LG"). Its caller asks
-        only on a page with a shop's button or bar (a fix's "View at Startup" alone on its line stays)."""
+        is a button's word (the rules' shop_label_verbs), "at" (shop_at) and a shop's name of three words at
+        most, capitalised, and nothing else ("See at LG", "View at Best Buy"); not a list item, heading or step
+        ("Click See at LG"). Its caller asks only on a page with a shop's button or bar (a fix's "View at
+        Startup" alone on its line stays)."""
         if len(line) > 80 or "](" in line or _LIST.match(line) or _HEADING.match(line):
             return False
-        text = line.strip(" \t*_")
-        m = re.fullmatch(r"(\w+)\s+(\w+)\s+(.+?)", text)
-        return (m is not None and m.group(1).lower() in self.shop_label_verbs and self.shop_at.fullmatch(f"{m.group(2)} x") is not None
+        m = re.fullmatch(r"(\w+)\s+(\w+)\s+(.+?)", line.strip(" \t*_"))
+        return (m is not None and m.group(1).lower() in self.shop_label_verbs and m.group(2).lower() in self.shop_at_words
                 and _NAME.fullmatch(m.group(3)) is not None)
 
     def _more_button(self, line: str) -> bool:

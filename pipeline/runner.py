@@ -171,11 +171,16 @@ def _build(input_dir: Path, output_dir: Path, options: Options, rules: Rules | N
             over: list[str] = []  # warnings on bodies kept with their chrome (over budget)
             # on Dask, the LSH index is built by band on the workers (when no earlier build's
             # candidates are kept): the workers stay up for it, so the earlier tables are read first
-            verdicts, near = cache.earlier_tables() if options.scheduler is not None else ({}, {})
-            offers = _by_band(workers) if options.scheduler is not None and not near else None
-            made = _groups(resolver, cache, workers, progress, rejected, options, groups, rules, over, keep=offers is not None)
-            entries, cstats = build_entries(made if options.scheduler is not None else _then_tables(made, cache, verdicts, near),
-                                            options, rules, timings, verdicts, memo=cache, notes=late, near=near,
+            if options.scheduler is not None:
+                verdicts, near = cache.earlier_tables()
+                offers = None if near else _by_band(workers)
+                made = _groups(resolver, cache, workers, progress, rejected, options, groups, rules, over,
+                               keep=offers is not None)
+            else:
+                verdicts, near, offers = {}, {}, None
+                made = _then_tables(_groups(resolver, cache, workers, progress, rejected, options, groups, rules, over),
+                                    cache, verdicts, near)
+            entries, cstats = build_entries(made, options, rules, timings, verdicts, memo=cache, notes=late, near=near,
                                             offers=offers)
             cache.notes += late + over
             if not cache.scratch:  # (what the next build reads; a scratch cache is never saved: it keeps neither)
