@@ -381,7 +381,7 @@ from .write import write_atomic
 #      both verbs ("install and launch this") and names no manual way; no button's word before a box name's "for";
 #      an unwrapped "See at X" line only on a page with shops' buttons; a title's bound ("Under $100") no figure;
 #      a price's currency after its number ("119,99 €", "30 USD") read as a figure too
-FORMAT = 220
+FORMAT = 221
 INDEX = "index"
 UNITS = "units"  # every body's chrome units in one file (ArticleCache.units)
 OLD_FILES = ("articles.json",)  # the earlier format's single file, removed on save

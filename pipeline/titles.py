@@ -969,7 +969,7 @@ class TitleChooser:
 
     def __init__(self, generic, entries: list[dict], spin=(), memo=None, openers=(), pronouns=(), title_spin=((), ()),
                  participles=(), spin_words=(), spin_not_first=(), spin_labels=(), confusables=(),
-                 message_words=(), kind_nouns=(), not_explainers=(), to_verbs=()):
+                 message_words=(), kind_nouns=(), not_explainers=(), to_verbs=(), lead=((), (), (), ())):
         self.generic = frozenset(stem(w.lower()) for w in generic)
         self.spin = [re.compile(p, re.I) for p in spin]
         self.spin_words = [re.compile(p, re.I) for p in spin_words]  # (`without_spin_words`)
@@ -986,6 +986,11 @@ class TitleChooser:
         self.spin_prefixes = [re.compile("^(?:" + p + ")", re.I) for p in title_spin[0]]
         self.spin_suffixes = [re.compile("(?:" + p + ")", re.I) for p in title_spin[1]]
         self.openers, self.pronouns = frozenset(openers), frozenset(pronouns)
+        # (`reported`: the kinds of page a lead sentence's report titles, its shapes, the floor and the margin)
+        kinds, report, floor, margin = lead
+        self.lead_kinds, self.lead_report = frozenset(kinds), [re.compile(p) for p in report]
+        self.lead_floor = max((float(v) for v in floor), default=float("-inf"))
+        self.lead_margin = max((float(v) for v in margin), default=0.0)
         self.participles = tuple(sorted({w.lower() for w in participles}))  # (`without_site`)
         self.memo, self.state, self.prep_state = memo, None, None
         entries = [read_of(e) for e in entries]
@@ -1279,14 +1284,37 @@ class TitleChooser:
         return out
 
     def choose(self, k: int, entry: dict) -> str:
-        """The candidate that best names what the text is about (`_choose`), without the spin inside it
-        (`without_spin_words`) when it is a published title or a heading; a span of the text stays as written."""
+        """The candidate that best names what the text is about (`_choose`), or a news page's lead report
+        instead of it (`reported`), without the spin inside it (`without_spin_words`) when it is a published
+        title or a heading; a span of the text stays as written."""
         prep = self.prepared(k, entry)
         title = self.kind_named(k, entry, prep, self._choose(k, entry, prep))
         published = {c for c, *_ in prep["titles"] + prep["heads"] + (prep["loose"] or [])}
+        if title in published:  # (a span already composed stays: it names what the candidates did not)
+            title = self.reported(k, entry, prep) or title
         if title not in published:
             return title
         return self.polished(k, entry, title)
+
+    def reported(self, k: int, entry: dict, prep: dict) -> str:
+        """The lead sentence's report as the title of a news or deal page ([title_choice] lead_kinds) whose every
+        candidate says little of the text (the best scores under lead_floor: "Affordable High-Speed Internet:
+        Explore the Latest Range of Netgear 7G Routers"): the span `compose` takes of the intro's first
+        sentences, when it opens with a name that reports in the present (lead_report: "Netgear just revealed
+        a new lineup of mesh and standalone Wi-Fi 7 routers"; not "Nokia has shifted a lot over the decades",
+        "Google acquired Fitbit in 2021") and scores lead_margin over the best candidate or more. "" otherwise."""
+        if entry.get("kind") not in self.lead_kinds or not self.lead_report:
+            return ""
+        scored = self.scored(k, entry, prep)
+        best = max(scored)[0] if scored else float("-inf")
+        if best >= self.lead_floor:
+            return ""
+        span = self.compose(k, [sc[-1] for sc in scored], prep["code"], runs=False, strict=True)
+        if not span or not any(p.search(span) for p in self.lead_report):
+            return ""
+        text = "\n".join(self.parts(k))
+        score = self.value(self.form(span, self.tf[k], _versions(text), self.said(entry), tokens(text), spaced(text)))
+        return span if score >= best + self.lead_margin else ""
 
     def polished(self, k: int, entry: dict, title: str) -> str:
         """A published title or heading as chosen: its digits put right (`attested`) and without the spin

@@ -37,7 +37,9 @@ def composing(rules, entries):
                         rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
                         rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"),
                         rules.get("title_choice", "kind_nouns"), rules.get("title_choice", "not_explainers"),
-                        rules.get("title_choice", "to_verbs"))
+                        rules.get("title_choice", "to_verbs"),
+                        tuple(rules.get("title_choice", key) for key in ("lead_kinds", "lead_report", "lead_floor",
+                                                                          "lead_margin")))
 
 
 MONITOR = ("Your Dell monitor flickers on Windows 10 after an update. The monitor flicker comes from the display "
@@ -2272,3 +2274,27 @@ def test_figures_are_read_as_prices_and_shares_in_any_currency_and_scale():
         ("$", 119.99), ("$", 1299.0), ("$", 30.0), ("$", 80.0)}
     assert said_figures("Das Tablet für €119.99", figures("Das Tablet kostet jetzt 119,99 €.")) == (1, 0)
     assert said_figures("Deals Below $100 and Up to 40% Off", figures(text)) == (0, 1)
+
+
+ROUTERS = [("", "Wi-Fi 7 is still new, and most routers built for it are expensive. {lead}, and they cost less than "
+                "the Orbi mesh routers of last year."),
+           ("", "The Zephyr mesh routers and the Zephyr standalone router both run on three bands."),
+           ("", "Each Zephyr router has a 2.5 Gbps port; the Zephyr mesh kit ships with two satellites.")]
+
+
+@pytest.mark.parametrize("lead, kind, reported", [
+    ("Quillnet just revealed a new lineup of Zephyr mesh and standalone routers", "news", True),
+    ("Quillnet has announced a new lineup of Zephyr mesh and standalone routers", "deal", True),
+    # (no report: a sentence of the company's history, or a past event, is no title of the page)
+    ("Quillnet has shifted its Zephyr routers a lot over the decades", "news", False),
+    ("Quillnet revealed the first Zephyr mesh and standalone routers in 2021", "news", False),
+    # (a how-to page's lead is no report)
+    ("Quillnet just revealed a new lineup of Zephyr mesh and standalone routers", "how-to", False)])
+def test_a_news_pages_vague_titles_give_way_to_its_lead_sentences_report(chooser, lead, kind, reported):
+    # a news page whose only published title names little of its text ("Explore the Latest Range of ... 7G
+    # Routers" over a text on Wi-Fi 7 routers) is titled by what its lead reports: a name, "has", "is" or "just"
+    # and a verb of making public, when that span scores well over the title
+    title = "Affordable High-Speed Internet: Explore the Latest Range of Zephyr Mesh Gear"
+    sections = [(h, t.format(lead=lead)) for h, t in ROUTERS]
+    e = entry(title, [], sections[0][1], sections) | {"kind": kind}
+    assert chooser(e) == lead if reported else chooser(e).endswith("Explore the Latest Range of Zephyr Mesh Gear")

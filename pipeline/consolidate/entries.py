@@ -101,7 +101,9 @@ def finish_entries(entries: list[dict], rules: Rules, budget: Budget | None = No
                            rules.get("title_choice", "spin_not_first"), rules.get("title_choice", "spin_labels"),
                            rules.get("title_choice", "confusables"), rules.get("title_choice", "message_words"),
                            rules.get("title_choice", "kind_nouns"), rules.get("title_choice", "not_explainers"),
-                           rules.get("title_choice", "to_verbs"))
+                           rules.get("title_choice", "to_verbs"),
+                           tuple(rules.get("title_choice", key) for key in ("lead_kinds", "lead_report", "lead_floor",
+                                                                             "lead_margin")))
     out = []
     for k, (e, kind) in enumerate(zip(entries, kinds)):
         title = bounded("[title_choice]", k, lambda: chooser.chosen(k, e), e["title"], "title it had")
