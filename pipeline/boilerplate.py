@@ -137,6 +137,12 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _letters(text: str) -> str:
+    """Text's letters and digits only, lower-cased, as a shop's name is matched in a host ("Best Buy" and
+    "bestbuy.com" as "bestbuy", "bestbuycom")."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
 def _credit_text(line: str) -> tuple[str, list[str]]:
     """A credit's shown text (its links' texts, emphasis and spaces at its ends aside) and its
     parts between separators ("Jane Doe / Getty Images": "Jane Doe ", " Getty Images")."""
@@ -1972,7 +1978,7 @@ class Boilerplate:
         m = _ONLY_LINK.match(line) if len(line) <= 500 and not line.startswith(("    ", "\t")) else None
         if m is None or not (_PRICE.search(m.group(1)) or self._shop_word(m.group(1), m.group(2))):
             return False
-        host = re.sub(r"[^0-9a-z]", "", _host(m.group(2)))
+        host = _letters(_host(m.group(2)))
         return any(len(name) >= 2 and name in host for name in self._shop_names(m.group(1)))
 
     def _shop_names(self, text: str) -> list[str]:
@@ -1983,7 +1989,7 @@ class Boilerplate:
         words = _WORD.findall(text.replace("*", "").lower())
         if len(words) >= 3 and words[0] in self.shop_on and words[1] == "on":
             names.append(words[2])
-        return [re.sub(r"[^0-9a-z]", "", n.lower()) for n in names]
+        return [_letters(n) for n in names]
 
     def _shop_word(self, text: str, url: str) -> bool:
         """A shop button's text without a price: a button's word (the rules' calls_to_action
@@ -2024,9 +2030,9 @@ class Boilerplate:
         """A link whose text is a name alone (three words at most, each capitalised) that its host
         holds ("[Best Buy](https://www.bestbuy.com/...)", "[Google](https://store.google.com/...)"), not
         to its help pages ("[Nvidia](https://www.nvidia.com/en-us/drivers/)": a fix's)."""
-        name = re.sub(r"[^0-9a-z]", "", text.lower())
+        name = _letters(text)
         return (_NAME.fullmatch(text.strip(" *_")) is not None and len(name) >= 3
-                and name in re.sub(r"[^0-9a-z]", "", _host(url)) and not _HELP_PAGE.search(url))
+                and name in _letters(_host(url)) and not _HELP_PAGE.search(url))
 
     def _shop_label(self, line: str) -> bool:
         """A shop's button whose link the cleaner unwrapped, on one page as well as on many: a line that

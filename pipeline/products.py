@@ -211,8 +211,9 @@ class Products:
         "[Driver Easy](https://…/drivereasy/)"), or a checkout's page that spells a name the link's sentence
         writes, whatever its text, on a page whose links go to that checkout again and again (CHECKOUT_LINKS: a
         vendor's blog copied with every link rewritten to its store; `_sentence_name`), not a lone "[renew it
-        here](…)" in a sentence on a lapsed subscription, whose product the page fixes. Not a button's label ("Download", "Buy Now"),
-        nor a sentence, nor a name linked to its own site alone (a reference: "[The Verge](https://www.theverge.com/…)")."""
+        here](…)" in a sentence on a lapsed subscription, whose product the page fixes. Not a button's label
+        ("Download", "Buy Now"), nor a sentence, nor a name linked to its own site alone (a reference: "[The
+        Verge](https://www.theverge.com/…)")."""
         out = set()
         raw = _shown(raw)
         links = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _MD_LINK.finditer(raw)]
@@ -260,10 +261,10 @@ class Products:
         """The name a link to a checkout's page sells when its text does not name it: a name its
         sentence (or heading) writes, two words or more each capitalised, that the address spells
         ("Revo Uninstaller Pro … [Download now](…store.revouninstaller.com/order/checkout.php?…)": Revo
-        Uninstaller),
-        the longest such, without its edition (the caller's link goes to a checkout's page: `_checkout_host`,
-        not a store's page of a free app, a laptop's), not a name its address does not spell ("Try FoneTrans now. [Download now](…2checkout
-        .com/order/…)": whoever sells it, the sentence alone does not say)."""
+        Uninstaller), the longest such, without its edition (the caller's link goes to a checkout's page:
+        `_checkout_host`, not a store's page of a free app, a laptop's), not a name its address does not spell
+        ("Try FoneTrans now. [Download now](…2checkout.com/order/…)": whoever sells it, the sentence alone does
+        not say)."""
         parts = urlsplit(url)  # (parsed before: `_checkout_host`)
         # (the address's words run together, a name to start where one of them does: "store.revouninstaller
         # .com" spells "Revo Uninstaller", not the "eRevo Uninstaller" of a scrape's "… asRevo Uninstaller")
@@ -312,10 +313,10 @@ class Products:
         """The name a product's box heads with: its text without the tagline after a dash ("FoneTrans -
         Best iOS Data Manager" is FoneTrans), when it is shaped as a name (one to three words, each
         capitalised or a number, maybe joined by "for" after a brand's word or two words: "FoneLab for Android",
-        not "Pro for Mac"; its first word not one the
-        text writes in lower case: a platform's button, "For Mac", "Go To Mac", is none). A name opened by
-        an edition's word ("Free Video Converter", rules [promotional] editions) is one unless the text writes
-        it whole in lower case (a "free video converter" it describes), nor a box's button ("Free Download")."""
+        not "Pro for Mac"; its first word not one the text writes in lower case: a platform's button, "For Mac",
+        "Go To Mac", is none). A name opened by an edition's word ("Free Video Converter", rules [promotional]
+        editions) is one unless the text writes it whole in lower case (a "free video converter" it describes),
+        nor a box's button ("Free Download")."""
         name = _TAGLINE.split(text, 1)[0].strip()
         first = name.split(" ", 1)[0]
         if not _BOX_NAME.fullmatch(name) or first.lower() in self.buttons or name.lower().startswith(self.box_buttons):

@@ -141,7 +141,7 @@ class Pitch:
                     bool(b.ordered_items or b.ui_paths or b.images
                          or any(self._is_command(c) for c in b.code + [t for t in b.strong if " " in t.strip() and not _label(t)])
                          or any(self.manual_link.search(link["url"]) for link in b.links) or self._quoted_command(b.plain)
-                         or ("+" in b.plain and self.shortcut.search(b.plain)))))
+                         or self._shortcut(b.plain))))
         if held is not None and held[0] and sub_held and ranges:  # (a sub-heading after a pitch, nothing under it)
             ranges[-1] = (ranges[-1][0], held[1])
         return "\n\n".join(parts), ranges, pitched, manual or (named and not declined)
@@ -210,7 +210,11 @@ class Pitch:
         Microsoft Update Catalog website"), no shortcut ("… press Windows + I"), no menu's path ("Install and launch
         this update from Settings > General > Software Update")."""
         return (self.tool_start.search(plain) is not None and not self._names_manual(plain)
-                and not ("+" in plain and self.shortcut.search(plain)) and _MENU_PATH.search(plain) is None)
+                and not self._shortcut(plain) and _MENU_PATH.search(plain) is None)
+
+    def _shortcut(self, text: str) -> bool:
+        """Whether text gives a keyboard shortcut ("press Windows + I", "Ctrl + Shift + Esc"): a manual way's."""
+        return "+" in text and self.shortcut.search(text) is not None
 
     def _names_manual(self, text: str) -> bool:
         """Whether a sentence of text names a manual way (rules [promotional] manual_cues: "the
